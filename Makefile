@@ -1,0 +1,120 @@
+# re2wasm/regexp: build the engine, test, benchmark.
+#
+#   make wasm-deps   install the Debian packages that `make wasm` needs (root)
+#   make wasm        rebuild wasm/re2.wasm from Debian's RE2 sources
+#   make wasm-check  rebuild and check that the committed wasm/re2.wasm is identical
+#   make test        the test suite, both wazero engines, with -race
+#   make bench       the benchmark comparison (quick preset)
+
+GO ?= go
+
+# RE2 as packaged by Debian (bookworm): the source package and its checksums.
+RE2_VERSION := 20220601+dfsg-1
+RE2_ORIG := re2_20220601+dfsg.orig.tar.xz
+RE2_ORIG_SHA256 := 3bc61251da3b0b97be40a8a127818c517c62516e4eda11fc901d29496663df54
+RE2_DEBIAN := re2_20220601+dfsg-1.debian.tar.xz
+RE2_DEBIAN_SHA256 := 6e93860fc6d5a7bc94f0cb235f107545a332e6cd37c3a4060982b9caa47a2570
+
+BUILD := wasm/build
+SRC := $(BUILD)/re2-2022-06-01
+# A sysroot holding only wasi-libc, so that no header of the host leaks in.
+SYSROOT := $(BUILD)/sysroot
+
+CXX_WASM := clang++-19
+WASM_OPT := wasm-opt
+PYTHON := /usr/bin/python3
+
+CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
+	-matomics -mbulk-memory -mmutable-globals -msign-ext \
+	-fno-exceptions -fno-rtti -DNDEBUG -ffile-prefix-map=$(CURDIR)=. \
+	-Iwasm/include -I$(SRC)
+
+ABI_EXPORTS := re2w_malloc re2w_free re2w_compile re2w_delete re2w_num_groups \
+	re2w_group_names re2w_match re2w_match_all
+WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign
+
+LDFLAGS_WASM := -mexec-model=reactor -Wl,--shared-memory,--import-memory \
+	-Wl,--max-memory=4294967296,--no-check-features,--strip-all \
+	-Wl,-z,stack-size=1048576 -Wl,--export=__stack_pointer \
+	$(foreach f,$(WRAPPED),-Wl,--wrap=$(f))
+
+RE2_SOURCES := util/rune.cc util/strutil.cc re2/bitstate.cc re2/compile.cc \
+	re2/dfa.cc re2/mimics_pcre.cc re2/nfa.cc re2/onepass.cc re2/parse.cc \
+	re2/perl_groups.cc re2/prog.cc re2/re2.cc re2/regexp.cc re2/set.cc \
+	re2/simplify.cc re2/stringpiece.cc re2/tostring.cc \
+	re2/unicode_casefold.cc re2/unicode_groups.cc
+RE2_OBJECTS := $(addprefix $(BUILD)/obj/,$(RE2_SOURCES:.cc=.o))
+
+WASM_OPT_FLAGS := -O2 --strip-debug --strip-producers --enable-threads \
+	--enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+	--enable-nontrapping-float-to-int
+
+.PHONY: all wasm wasm-deps wasm-check test bench clean
+all: test
+
+wasm-deps:
+	printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+		> /etc/apt/sources.list.d/re2wasm-src.sources
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		clang-19 lld-19 libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 \
+		libclang-rt-19-dev-wasm32 wasi-libc unicode-data binaryen wabt \
+		python3 python3-six perl patch xz-utils
+
+wasm: wasm/re2.wasm
+
+wasm/re2.wasm: $(BUILD)/re2.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $< -o $@
+
+$(BUILD)/re2.wasm: $(RE2_OBJECTS) $(BUILD)/obj/abi.o
+	$(CXX_WASM) $(CXXFLAGS_WASM) $(LDFLAGS_WASM) \
+		$(foreach f,$(ABI_EXPORTS),-Wl,--export=$(f)) $^ -o $@
+
+$(BUILD)/obj/abi.o: wasm/abi.cc wasm/include/util/logging.h wasm/include/util/mutex.h $(SRC)/.ready
+	@mkdir -p $(dir $@)
+	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
+
+$(addprefix $(SRC)/,$(RE2_SOURCES)): $(SRC)/.ready
+	@:
+
+$(BUILD)/obj/%.o: $(SRC)/%.cc wasm/include/util/logging.h wasm/include/util/mutex.h $(SRC)/.ready
+	@mkdir -p $(dir $@)
+	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
+
+# The sources: Debian's tarballs, checksums verified, Debian's patch that
+# reads Unicode data from the unicode-data package, ours that drops
+# thread_local, and the tables generated anew as Debian does.
+$(SRC)/.ready: wasm/patches/no-thread-local.patch
+	rm -rf $(BUILD)/src $(SRC) $(SYSROOT)
+	mkdir -p $(BUILD)/src $(SYSROOT)/include $(SYSROOT)/lib
+	ln -s /usr/include/wasm32-wasi $(SYSROOT)/include/wasm32-wasi
+	ln -s /usr/lib/wasm32-wasi $(SYSROOT)/lib/wasm32-wasi
+	cd $(BUILD)/src && apt-get source --download-only re2=$(RE2_VERSION)
+	echo "$(RE2_ORIG_SHA256)  $(BUILD)/src/$(RE2_ORIG)" | sha256sum -c -
+	echo "$(RE2_DEBIAN_SHA256)  $(BUILD)/src/$(RE2_DEBIAN)" | sha256sum -c -
+	tar -C $(BUILD) -xf $(BUILD)/src/$(RE2_ORIG)
+	tar -C $(SRC) -xf $(BUILD)/src/$(RE2_DEBIAN) debian/patches/debian-unicode-data.patch
+	cd $(SRC) && patch -p1 < debian/patches/debian-unicode-data.patch
+	patch -d $(SRC) -p1 < wasm/patches/no-thread-local.patch
+	cd $(SRC) && perl re2/make_perl_groups.pl > re2/perl_groups.cc
+	cd $(SRC)/re2 && $(PYTHON) make_unicode_casefold.py > unicode_casefold.cc
+	cd $(SRC)/re2 && $(PYTHON) make_unicode_groups.py > unicode_groups.cc
+	touch $@
+
+# wasm-check rebuilds the module from scratch and compares it with the
+# committed one.
+wasm-check:
+	rm -rf $(BUILD)
+	mkdir -p $(BUILD)
+	cp wasm/re2.wasm $(BUILD)/committed.wasm
+	$(MAKE) -B wasm/re2.wasm
+	cmp wasm/re2.wasm $(BUILD)/committed.wasm
+	@echo "wasm/re2.wasm is identical to a fresh build"
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race ./...
+	RE2WASM_ENGINE=interpreter $(GO) test -race ./...
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,3 @@
+module github.com/re2wasm/regexp
+
+go 1.25

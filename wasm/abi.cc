@@ -1,0 +1,327 @@
+// abi.cc: the C ABI of re2.wasm, the only C++ this project writes.
+//
+// Every wasm instance of the module imports the same shared linear memory,
+// and any number of them may run these functions at the same time, so the
+// heap and RE2's lazy initialisation are made thread-safe here.
+//
+// Offsets cross the ABI as int32 pairs (begin, end), -1 for a group that did
+// not take part in the match. Texts are passed whole, with the position where
+// the search starts, so that ^, $ and \b see the bytes around it.
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "re2/re2.h"
+#include "re2/stringpiece.h"
+
+namespace {
+
+// Lock is a mutex on wasm atomics: 0 free, 1 held, 2 held with waiters.
+struct Lock {
+  int32_t state = 0;
+
+  void Acquire() {
+    int32_t s = 0;
+    if (__atomic_compare_exchange_n(&state, &s, 1, false, __ATOMIC_SEQ_CST,
+                                    __ATOMIC_SEQ_CST))
+      return;
+    if (s != 2) s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
+    while (s != 0) {
+      __builtin_wasm_memory_atomic_wait32(&state, 2, -1);
+      s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
+    }
+  }
+
+  void Release() {
+    if (__atomic_exchange_n(&state, 0, __ATOMIC_SEQ_CST) == 2)
+      __builtin_wasm_memory_atomic_notify(&state, 1);
+  }
+};
+
+Lock heap_lock;
+
+struct HeapGuard {
+  HeapGuard() { heap_lock.Acquire(); }
+  ~HeapGuard() { heap_lock.Release(); }
+};
+
+}  // namespace
+
+// The allocator of wasi-libc is not thread-safe; the link wraps its entry
+// points (--wrap) so that every caller, RE2 and libc++ included, takes the
+// heap lock.
+extern "C" {
+void* __real_malloc(size_t);
+void __real_free(void*);
+void* __real_calloc(size_t, size_t);
+void* __real_realloc(void*, size_t);
+void* __real_aligned_alloc(size_t, size_t);
+int __real_posix_memalign(void**, size_t, size_t);
+
+void* __wrap_malloc(size_t n) {
+  HeapGuard g;
+  return __real_malloc(n);
+}
+void __wrap_free(void* p) {
+  HeapGuard g;
+  __real_free(p);
+}
+void* __wrap_calloc(size_t n, size_t size) {
+  HeapGuard g;
+  return __real_calloc(n, size);
+}
+void* __wrap_realloc(void* p, size_t n) {
+  HeapGuard g;
+  return __real_realloc(p, n);
+}
+void* __wrap_aligned_alloc(size_t align, size_t n) {
+  HeapGuard g;
+  return __real_aligned_alloc(align, n);
+}
+int __wrap_posix_memalign(void** p, size_t align, size_t n) {
+  HeapGuard g;
+  return __real_posix_memalign(p, align, n);
+}
+}  // extern "C"
+
+// libc++ for wasm32-wasi is built without threads, so its std::call_once is
+// a plain flag. RE2 uses call_once for lazily built parts of a compiled
+// regexp (the DFAs, the reverse program, group names), which goroutines on
+// different instances may ask for at once. This definition replaces the
+// library's: the flag goes 0 (unset) -> 1 (running) -> ~0 (complete).
+namespace std {
+inline namespace __1 {
+void __call_once(volatile unsigned long& flag, void* arg, void (*func)(void*)) {
+  unsigned long* f = const_cast<unsigned long*>(&flag);
+  for (;;) {
+    unsigned long s = 0;
+    if (__atomic_compare_exchange_n(f, &s, 1, false, __ATOMIC_SEQ_CST,
+                                    __ATOMIC_SEQ_CST)) {
+      func(arg);
+      __atomic_store_n(f, ~0ul, __ATOMIC_SEQ_CST);
+      __builtin_wasm_memory_atomic_notify(reinterpret_cast<int32_t*>(f), ~0u);
+      return;
+    }
+    if (s == ~0ul) return;
+    __builtin_wasm_memory_atomic_wait32(reinterpret_cast<int32_t*>(f), 1, -1);
+  }
+}
+}  // namespace __1
+}  // namespace std
+
+namespace {
+
+// Compile flags (re2w_compile).
+enum : uint32_t {
+  kLongest = 1 << 0,      // leftmost-longest instead of leftmost-first
+  kPosixSyntax = 1 << 1,  // RE2's POSIX syntax (no \d, \b, ...)
+  kLatin1 = 1 << 2,       // pattern and text are Latin-1, not UTF-8
+  kCaseless = 1 << 3,     // case-insensitive
+  // The text is UTF-8 (Latin-1 patterns included, when the caller translates
+  // its pattern to UTF-8 byte sequences) in which invalid bytes stand alone:
+  // match-all advances over an empty match by one character.
+  kUTF8Text = 1 << 4,
+  // An empty match may be found inside a character (\B holds there); such a
+  // match is moved on to the next character boundary, as a rune-by-rune
+  // matcher would find it.
+  kCheckCharStart = 1 << 5,
+};
+
+struct Regex {
+  Regex(const re2::StringPiece& pattern, const RE2::Options& options,
+        uint32_t f)
+      : re(pattern, options), flags(f) {}
+  RE2 re;
+  uint32_t flags;
+};
+
+static_assert(sizeof(re2::StringPiece) == 2 * sizeof(int32_t),
+              "offsets are converted in place from StringPieces");
+
+bool IsContinuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+
+// CharWidth is the width of the character at text[i], decoded as Go decodes:
+// an invalid byte is a character of width 1.
+size_t CharWidth(const uint8_t* text, size_t len, size_t i) {
+  uint8_t b = text[i];
+  size_t n;
+  uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) {
+    n = 2;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    n = 3;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    n = 4;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  if (i + n > len) return 1;
+  if (text[i + 1] < lo || text[i + 1] > hi) return 1;
+  for (size_t k = 2; k < n; k++)
+    if (!IsContinuation(text[i + k])) return 1;
+  return n;
+}
+
+// Search finds the leftmost match at or after pos and writes ngroups offset
+// pairs to offsets. It returns whether there was a match.
+bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, int anchor,
+            int32_t* offsets, int ngroups) {
+  re2::StringPiece all(reinterpret_cast<const char*>(text), len);
+  re2::StringPiece first;
+  bool check = (r->flags & kCheckCharStart) && anchor == RE2::UNANCHORED;
+  re2::StringPiece* sub = reinterpret_cast<re2::StringPiece*>(offsets);
+  int n = ngroups;
+  if (check && n == 0) {
+    sub = &first;
+    n = 1;
+  }
+  for (;;) {
+    if (!r->re.Match(all, pos, len, static_cast<RE2::Anchor>(anchor), sub, n))
+      return false;
+    if (!check) break;
+    size_t begin = sub[0].data() - all.data();
+    if (begin == 0 || begin >= len || !IsContinuation(text[begin])) break;
+    // Only an empty match can begin inside a character; go on from the
+    // next character boundary.
+    pos = begin;
+    while (pos < len && IsContinuation(text[pos])) pos++;
+  }
+  for (int i = 0; i < ngroups; i++) {
+    const char* data = sub[i].data();
+    size_t size = sub[i].size();
+    if (data == NULL) {
+      offsets[2 * i] = -1;
+      offsets[2 * i + 1] = -1;
+    } else {
+      int32_t begin = static_cast<int32_t>(data - all.data());
+      offsets[2 * i] = begin;
+      offsets[2 * i + 1] = begin + static_cast<int32_t>(size);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" {
+
+// re2w_malloc and re2w_free give the host buffers in linear memory.
+__attribute__((export_name("re2w_malloc"))) void* re2w_malloc(size_t n) {
+  return malloc(n);
+}
+
+__attribute__((export_name("re2w_free"))) void re2w_free(void* p) { free(p); }
+
+// re2w_compile compiles pattern[0:len] and returns a handle, or 0 with RE2's
+// error code in *code (RE2::ErrorCode; ErrorPatternTooLarge means max_mem was
+// too small). It never prints.
+__attribute__((export_name("re2w_compile"))) Regex* re2w_compile(
+    const char* pattern, size_t len, uint32_t flags, int64_t max_mem,
+    int32_t* code) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_longest_match(flags & kLongest);
+  options.set_posix_syntax(flags & kPosixSyntax);
+  options.set_encoding((flags & kLatin1) ? RE2::Options::EncodingLatin1
+                                         : RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(!(flags & kCaseless));
+  if (max_mem > 0) options.set_max_mem(max_mem);
+  Regex* r = new Regex(re2::StringPiece(pattern, len), options, flags);
+  *code = r->re.error_code();
+  if (*code != RE2::NoError) {
+    delete r;
+    return NULL;
+  }
+  return r;
+}
+
+// re2w_delete frees a handle from re2w_compile.
+__attribute__((export_name("re2w_delete"))) void re2w_delete(Regex* r) {
+  delete r;
+}
+
+// re2w_num_groups is the number of capture groups, not counting the whole
+// match.
+__attribute__((export_name("re2w_num_groups"))) int re2w_num_groups(Regex* r) {
+  return r->re.NumberOfCapturingGroups();
+}
+
+// re2w_group_names writes the names of groups 1..n to buf, each ended by a
+// NUL byte (an unnamed group has an empty name). It returns the size that
+// takes; when that exceeds cap, nothing was written.
+__attribute__((export_name("re2w_group_names"))) size_t re2w_group_names(
+    Regex* r, char* buf, size_t cap) {
+  const std::map<int, std::string>& names = r->re.CapturingGroupNames();
+  int n = r->re.NumberOfCapturingGroups();
+  size_t need = n;
+  for (const auto& kv : names) need += kv.second.size();
+  if (need > cap) return need;
+  for (int i = 1; i <= n; i++) {
+    auto it = names.find(i);
+    if (it != names.end()) {
+      memcpy(buf, it->second.data(), it->second.size());
+      buf += it->second.size();
+    }
+    *buf++ = 0;
+  }
+  return need;
+}
+
+// re2w_match searches text[0:len] from pos for the leftmost match (anchor:
+// 0 unanchored, 1 at pos, 2 at pos and at len) and writes ngroups pairs of
+// offsets (group 0 is the whole match) to offsets. It returns 1 on a match,
+// 0 otherwise. It allocates nothing of its own.
+__attribute__((export_name("re2w_match"))) int re2w_match(
+    Regex* r, const uint8_t* text, size_t len, size_t pos, int anchor,
+    int32_t* offsets, int ngroups) {
+  if (pos > len) return 0;
+  return Search(r, text, len, pos, anchor, offsets, ngroups);
+}
+
+// re2w_match_all finds successive matches in text[0:len] as Go's FindAll
+// does: an empty match right after the previous match is not reported, and
+// the search moves on by one character (one byte in Latin-1 mode). cursor
+// holds {position, end of the previous match}: {0, -1} to begin. It writes
+// up to max matches of ngroups (>= 1) offset pairs each to out, updates the
+// cursor and returns how many it wrote. The search is over once cursor[0]
+// exceeds len; until then, call again to continue.
+__attribute__((export_name("re2w_match_all"))) int re2w_match_all(
+    Regex* r, const uint8_t* text, size_t len, int32_t* cursor, int32_t* out,
+    int ngroups, int max) {
+  size_t pos = static_cast<size_t>(cursor[0]);
+  int32_t prev_end = cursor[1];
+  bool bytes = (r->flags & kLatin1) && !(r->flags & kUTF8Text);
+  int count = 0;
+  while (count < max && pos <= len) {
+    int32_t* m = out + static_cast<size_t>(count) * 2 * ngroups;
+    if (!Search(r, text, len, pos, RE2::UNANCHORED, m, ngroups)) {
+      pos = len + 1;
+      break;
+    }
+    bool accept = true;
+    if (static_cast<size_t>(m[1]) == pos) {
+      // An empty match at pos: skip it if it touches the previous match.
+      if (m[0] == prev_end) accept = false;
+      if (pos >= len)
+        pos = len + 1;
+      else
+        pos += bytes ? 1 : CharWidth(text, len, pos);
+    } else {
+      pos = static_cast<size_t>(m[1]);
+    }
+    prev_end = m[1];
+    if (accept) count++;
+  }
+  cursor[0] = static_cast<int32_t>(pos);
+  cursor[1] = prev_end;
+  return count;
+}
+
+}  // extern "C"
