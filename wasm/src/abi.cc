@@ -8,6 +8,7 @@
 // not take part in the match. Texts are passed whole, with the position where
 // the search starts, so that ^, $ and \b see the bytes around it.
 
+#include <malloc.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,6 +43,11 @@ struct Lock {
 
 Lock heap_lock;
 
+// heap_in_use counts the bytes of live allocations (guarded by heap_lock),
+// so that the host can see memory come back after frees: the wasm memory
+// itself never shrinks.
+size_t heap_in_use = 0;
+
 struct HeapGuard {
   HeapGuard() { heap_lock.Acquire(); }
   ~HeapGuard() { heap_lock.Release(); }
@@ -60,29 +66,41 @@ void* __real_realloc(void*, size_t);
 void* __real_aligned_alloc(size_t, size_t);
 int __real_posix_memalign(void**, size_t, size_t);
 
+// Counted adds the size of a new allocation to heap_in_use.
+static void* Counted(void* p) {
+  if (p != NULL) heap_in_use += malloc_usable_size(p);
+  return p;
+}
+
 void* __wrap_malloc(size_t n) {
   HeapGuard g;
-  return __real_malloc(n);
+  return Counted(__real_malloc(n));
 }
 void __wrap_free(void* p) {
   HeapGuard g;
+  if (p != NULL) heap_in_use -= malloc_usable_size(p);
   __real_free(p);
 }
 void* __wrap_calloc(size_t n, size_t size) {
   HeapGuard g;
-  return __real_calloc(n, size);
+  return Counted(__real_calloc(n, size));
 }
 void* __wrap_realloc(void* p, size_t n) {
   HeapGuard g;
-  return __real_realloc(p, n);
+  size_t old = p != NULL ? malloc_usable_size(p) : 0;
+  void* q = __real_realloc(p, n);
+  if (q != NULL || n == 0) heap_in_use -= old;
+  return Counted(q);
 }
 void* __wrap_aligned_alloc(size_t align, size_t n) {
   HeapGuard g;
-  return __real_aligned_alloc(align, n);
+  return Counted(__real_aligned_alloc(align, n));
 }
 int __wrap_posix_memalign(void** p, size_t align, size_t n) {
   HeapGuard g;
-  return __real_posix_memalign(p, align, n);
+  int err = __real_posix_memalign(p, align, n);
+  if (err == 0) Counted(*p);
+  return err;
 }
 }  // extern "C"
 
@@ -218,6 +236,12 @@ __attribute__((export_name("re2w_malloc"))) void* re2w_malloc(size_t n) {
 }
 
 __attribute__((export_name("re2w_free"))) void re2w_free(void* p) { free(p); }
+
+// re2w_heap_in_use is the number of bytes allocated and not yet freed.
+__attribute__((export_name("re2w_heap_in_use"))) size_t re2w_heap_in_use() {
+  HeapGuard g;
+  return heap_in_use;
+}
 
 // re2w_compile compiles pattern[0:len] and returns a handle, or 0 with RE2's
 // error code in *code (RE2::ErrorCode; ErrorPatternTooLarge means max_mem was

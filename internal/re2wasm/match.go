@@ -1,0 +1,121 @@
+package re2wasm
+
+import (
+	"runtime"
+	"unicode/utf8"
+
+	"github.com/re2wasm/regexp/internal/re2syntax"
+	"github.com/re2wasm/regexp/internal/rt"
+)
+
+// Text is what a pattern matches against.
+type Text interface{ ~string | ~[]byte }
+
+// batchBytes bounds the offsets one match-all call writes before it returns
+// to Go.
+const batchBytes = 64 << 10
+
+// Match searches text from byte pos for the leftmost match and fills offsets
+// with len(offsets)/2 pairs (begin, end; -1 for a group that did not take
+// part). It returns whether there was a match.
+func Match[T Text](re *Regexp, text T, pos int, anchor Anchor, offsets []int) (bool, error) {
+	inst, err := rt.Acquire()
+	if err != nil {
+		return false, err
+	}
+	defer inst.Release()
+	ngroups := len(offsets) / 2
+	textAddr, outAddr, err := load(inst, re, text, 8*ngroups)
+	if err != nil {
+		return false, err
+	}
+	ok, err := inst.Call(rt.Match, uint64(re.addr), uint64(textAddr), uint64(len(text)),
+		uint64(pos), uint64(anchor), uint64(outAddr), uint64(ngroups))
+	runtime.KeepAlive(re)
+	if err != nil || ok == 0 {
+		return false, err
+	}
+	readOffsets(inst.Memory()[outAddr:], offsets)
+	return true, nil
+}
+
+// MatchAll finds successive matches in text as Go's FindAll does (an empty
+// match right after the previous match is skipped) and calls yield with the
+// ngroups offset pairs of each, at most n matches (all if n < 0). The slice
+// passed to yield is reused; yield returns false to stop early.
+func MatchAll[T Text](re *Regexp, text T, ngroups, n int, yield func(offsets []int) bool) error {
+	inst, err := rt.Acquire()
+	if err != nil {
+		return err
+	}
+	defer inst.Release()
+	defer runtime.KeepAlive(re)
+	ngroups = max(ngroups, 1)
+	perMatch := 8 * ngroups
+	batch := max(batchBytes/perMatch, 1)
+	textAddr, cursorAddr, err := load(inst, re, text, 8+batch*perMatch)
+	if err != nil {
+		return err
+	}
+	mem := inst.Memory()
+	outAddr := cursorAddr + 8
+	putLE32(mem[cursorAddr:], 0)
+	putLE32(mem[cursorAddr+4:], ^uint32(0)) // no previous match
+	var small [8]int
+	offsets := small[:0]
+	if 2*ngroups <= len(small) {
+		offsets = small[:2*ngroups]
+	} else {
+		offsets = make([]int, 2*ngroups)
+	}
+	for n != 0 {
+		want := batch
+		if n > 0 {
+			want = min(want, n)
+		}
+		got, err := inst.Call(rt.MatchAll, uint64(re.addr), uint64(textAddr), uint64(len(text)),
+			uint64(cursorAddr), uint64(outAddr), uint64(ngroups), uint64(want))
+		if err != nil {
+			return err
+		}
+		for i := range int(int32(got)) {
+			readOffsets(mem[int(outAddr)+i*perMatch:], offsets)
+			if !yield(offsets) {
+				return nil
+			}
+		}
+		if n > 0 {
+			n -= int(got)
+		}
+		if int(int32(le32(mem[cursorAddr:]))) > len(text) {
+			break
+		}
+	}
+	return nil
+}
+
+// load copies text into the instance's scratch buffer, followed by extra
+// bytes for results, and returns both addresses. Under UTF8Text, invalid
+// UTF-8 in the copy is replaced by 0xFF bytes, as the ABI wants.
+func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, extraAddr uint32, err error) {
+	n := len(text)
+	padded := (n + 7) &^ 7
+	buf, err := inst.Scratch(padded + extra)
+	if err != nil {
+		return 0, 0, err
+	}
+	mem := inst.Memory()
+	copied := mem[buf : int(buf)+n]
+	copy(copied, text)
+	if re.flags&UTF8Text != 0 && !utf8.Valid(copied) {
+		re2syntax.Sanitize(copied)
+	}
+	return buf, buf + uint32(padded), nil
+}
+
+// readOffsets converts len(offsets)/2 int32 pairs from the wasm memory.
+func readOffsets(mem []byte, offsets []int) {
+	for i := range offsets {
+		offsets[i] = int(int32(le32(mem[4*i:])))
+	}
+}

@@ -1,0 +1,164 @@
+// Package re2wasm is the typed Go face of re2.wasm's C ABI (wasm/src/abi.cc):
+// compile, match, match-all, group names. It knows the layout of arguments
+// and results in linear memory; the runtime (internal/rt) knows wazero.
+//
+// A compiled pattern lives in the shared linear memory and is freed when its
+// *Regexp becomes unreachable; there is no Close.
+package re2wasm
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/re2wasm/regexp/internal/rt"
+)
+
+// Flags select RE2 options and how the text is read (see abi.cc).
+type Flags uint32
+
+const (
+	Longest     Flags = 1 << 0 // leftmost-longest instead of leftmost-first
+	PosixSyntax Flags = 1 << 1 // RE2's POSIX syntax
+	Latin1      Flags = 1 << 2 // pattern and text are Latin-1 bytes
+	Caseless    Flags = 1 << 3 // case-insensitive
+	// UTF8Text: the text is UTF-8 even if the pattern is Latin-1. Invalid
+	// bytes of the text are replaced by 0xFF in the copy RE2 sees, empty
+	// matches advance by a character, and no match begins inside one.
+	UTF8Text Flags = 1 << 4
+	// CheckCharStart: the pattern can match empty inside a character (\B);
+	// such matches are moved to the next character boundary.
+	CheckCharStart Flags = 1 << 5
+)
+
+// Anchor says where a match may begin and end.
+type Anchor int
+
+const (
+	Unanchored  Anchor = 0 // anywhere from the start position on
+	AnchorStart Anchor = 1 // at the start position
+	AnchorBoth  Anchor = 2 // at the start position, ending at the end of the text
+)
+
+// ErrorCode is RE2's error code (RE2::ErrorCode).
+type ErrorCode int
+
+var errorTexts = [...]string{
+	"no error", "unexpected error", "invalid escape sequence",
+	"invalid character class", "invalid character class range",
+	"missing ]", "missing )", "unexpected )", "trailing \\",
+	"no argument for repetition operator", "invalid repetition size",
+	"bad repetition operator", "invalid perl operator", "invalid UTF-8",
+	"invalid named capture group", "pattern too large - compile failed",
+}
+
+// ErrPatternTooLarge is RE2's code for a program beyond the memory budget.
+const ErrPatternTooLarge ErrorCode = 15
+
+func (c ErrorCode) String() string {
+	if c >= 0 && int(c) < len(errorTexts) {
+		return errorTexts[c]
+	}
+	return fmt.Sprintf("error %d", int(c))
+}
+
+// Error is a pattern that RE2 refused.
+type Error struct {
+	Code    ErrorCode
+	Pattern string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("re2: %s: %q", e.Code, e.Pattern)
+}
+
+// Regexp is a pattern compiled by RE2 inside the wasm memory. It is safe for
+// concurrent use.
+type Regexp struct {
+	addr      uint32 // the Regex* handle in linear memory
+	flags     Flags
+	numGroups int
+}
+
+// Compile compiles pattern with RE2. maxMem is RE2's memory budget in bytes
+// (0 for RE2's default of 8 MiB); a pattern beyond it fails with
+// ErrPatternTooLarge.
+func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
+	inst, err := rt.Acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer inst.Release()
+	n := len(pattern)
+	buf, err := inst.Scratch(n + 4)
+	if err != nil {
+		return nil, err
+	}
+	mem := inst.Memory()
+	codeAddr := buf
+	patAddr := buf + 4
+	copy(mem[patAddr:], pattern)
+	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags), uint64(maxMem), uint64(codeAddr))
+	if err != nil {
+		return nil, err
+	}
+	if h == 0 {
+		return nil, &Error{Code: ErrorCode(le32(mem[codeAddr:])), Pattern: pattern}
+	}
+	groups, err := inst.Call(rt.NumGroups, h)
+	if err != nil {
+		inst.Call(rt.Delete, h)
+		return nil, err
+	}
+	re := &Regexp{addr: uint32(h), flags: flags, numGroups: int(int32(groups))}
+	runtime.AddCleanup(re, deleteHandle, re.addr)
+	return re, nil
+}
+
+// deleteHandle frees a compiled pattern whose Regexp is gone.
+func deleteHandle(addr uint32) {
+	inst, err := rt.Acquire()
+	if err != nil {
+		return
+	}
+	defer inst.Release()
+	inst.Call(rt.Delete, uint64(addr))
+}
+
+// NumGroups is the number of capture groups, not counting the whole match.
+func (re *Regexp) NumGroups() int { return re.numGroups }
+
+// GroupNames returns the names of groups 1..NumGroups ("" for an unnamed
+// group).
+func (re *Regexp) GroupNames() ([]string, error) {
+	inst, err := rt.Acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer inst.Release()
+	defer runtime.KeepAlive(re)
+	size := uint64(re.numGroups + 64)
+	for {
+		buf, err := inst.Scratch(int(size))
+		if err != nil {
+			return nil, err
+		}
+		need, err := inst.Call(rt.GroupNames, uint64(re.addr), uint64(buf), size)
+		if err != nil {
+			return nil, err
+		}
+		if need <= size {
+			names := strings.Split(string(inst.Memory()[buf:uint64(buf)+need]), "\x00")
+			return names[:re.numGroups], nil
+		}
+		size = need
+	}
+}
+
+func le32(b []byte) uint32 {
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+func putLE32(b []byte, v uint32) {
+	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+}

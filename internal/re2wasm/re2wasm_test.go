@@ -1,0 +1,278 @@
+package re2wasm
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/re2wasm/regexp/internal/rt"
+)
+
+func mustCompile(t testing.TB, pattern string, flags Flags) *Regexp {
+	t.Helper()
+	re, err := Compile(pattern, flags, 0)
+	if err != nil {
+		t.Fatalf("Compile(%q): %v", pattern, err)
+	}
+	return re
+}
+
+// The standard library agrees with RE2 on these plain ASCII patterns, so it
+// serves as the oracle for offsets.
+func TestMatchAgreesWithRegexp(t *testing.T) {
+	cases := []struct{ pattern, text string }{
+		{`a+`, "xxaaay"},
+		{`(a+)(b)?`, "xaab"},
+		{`(a+)(b)?`, "xaac"},
+		{`(?P<word>\w+)@(\w+)`, "mail me: bob@example now"},
+		{`x*`, "abc"},
+		{`^$`, ""},
+		{`nomatch`, "haystack"},
+		{`(a)|(b)`, "b"},
+	}
+	for _, c := range cases {
+		re := mustCompile(t, c.pattern, 0)
+		std := regexp.MustCompile(c.pattern)
+		offsets := make([]int, 2*(re.NumGroups()+1))
+		ok, err := Match(re, c.text, 0, Unanchored, offsets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := std.FindStringSubmatchIndex(c.text)
+		var got []int
+		if ok {
+			got = offsets
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Match(%q, %q) (-std +re2):\n%s", c.pattern, c.text, diff)
+		}
+		// The same through []byte.
+		okBytes, _ := Match(re, []byte(c.text), 0, Unanchored, offsets)
+		if okBytes != ok {
+			t.Errorf("Match(%q, []byte(%q)) = %v, string form %v", c.pattern, c.text, okBytes, ok)
+		}
+	}
+}
+
+func TestMatchAnchorsAndPositions(t *testing.T) {
+	re := mustCompile(t, `b+`, 0)
+	offsets := make([]int, 2)
+	for _, c := range []struct {
+		text   string
+		pos    int
+		anchor Anchor
+		want   []int
+	}{
+		{"abbb", 0, Unanchored, []int{1, 4}},
+		{"abbb", 0, AnchorStart, nil},
+		{"abbb", 1, AnchorStart, []int{1, 4}},
+		{"abbba", 1, AnchorBoth, nil},
+		{"abbb", 2, AnchorBoth, []int{2, 4}},
+		{"abbb", 4, Unanchored, nil},
+		{"abbb", 5, Unanchored, nil},
+	} {
+		ok, err := Match(re, c.text, c.pos, c.anchor, offsets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		if ok {
+			got = append(got, offsets...)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("Match(b+, %q, pos %d, anchor %d) (-want +got):\n%s", c.text, c.pos, c.anchor, diff)
+		}
+	}
+}
+
+func TestGroupNames(t *testing.T) {
+	re := mustCompile(t, `(?P<first>a)(b)(?P<third>c)`, 0)
+	names, err := re.GroupNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"first", "", "third"}, names); diff != "" {
+		t.Errorf("GroupNames (-want +got):\n%s", diff)
+	}
+	many := mustCompile(t, strings.Repeat(`(?P<g_long_name_for_testing>x)?`, 1)+strings.Repeat(`(y)`, 200), 0)
+	names, err = many.GroupNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 201 || names[0] != "g_long_name_for_testing" || names[200] != "" {
+		t.Errorf("GroupNames of 201 groups: got %d names, first %q", len(names), names[0])
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		code    ErrorCode
+	}{
+		{`a(b`, 6},
+		{`a)`, 7},
+		{`x{1001}`, 10},
+		{`[z-a]`, 4},
+	} {
+		_, err := Compile(c.pattern, 0, 0)
+		var e *Error
+		if !errors.As(err, &e) || e.Code != c.code {
+			t.Errorf("Compile(%q) = %v, want code %d (%s)", c.pattern, err, c.code, c.code)
+		}
+	}
+	// A budget too small for the program.
+	_, err := Compile(`(\pL{50}){20}`, 0, 1<<16)
+	var e *Error
+	if !errors.As(err, &e) || e.Code != ErrPatternTooLarge {
+		t.Errorf("Compile with a tiny budget = %v, want ErrPatternTooLarge", err)
+	}
+}
+
+// collect runs MatchAll and returns the matches.
+func collect[T Text](t testing.TB, re *Regexp, text T, ngroups, n int) [][]int {
+	t.Helper()
+	var all [][]int
+	err := MatchAll(re, text, ngroups, n, func(m []int) bool {
+		all = append(all, append([]int(nil), m...))
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+func TestMatchAllEmptyMatches(t *testing.T) {
+	cases := []struct{ pattern, text string }{
+		{`a*`, "baaacaa"},
+		{`a*?`, "baaa"},
+		{``, "héllo"},
+		{`x*`, "日本語"},
+		{`\b`, "hi there"},
+		{`(a)|b`, "abab"},
+		{`a|`, "aba"},
+	}
+	for _, c := range cases {
+		std := regexp.MustCompile(c.pattern)
+		re := mustCompile(t, c.pattern, UTF8Text)
+		ngroups := re.NumGroups() + 1
+		for _, n := range []int{-1, 0, 1, 2} {
+			want := std.FindAllStringSubmatchIndex(c.text, n)
+			got := collect(t, re, c.text, ngroups, n)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("MatchAll(%q, %q, n=%d) (-std +re2):\n%s", c.pattern, c.text, n, diff)
+			}
+		}
+	}
+}
+
+// Many matches cross several batches of the match-all call.
+func TestMatchAllManyBatches(t *testing.T) {
+	text := strings.Repeat("ab ", 20000)
+	re := mustCompile(t, `(a)(b)`, 0)
+	got := collect(t, re, text, 3, -1)
+	want := regexp.MustCompile(`(a)(b)`).FindAllStringSubmatchIndex(text, -1)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("MatchAll over %d bytes (-std +re2):\n%s", len(text), diff)
+	}
+	stopped := 0
+	MatchAll(re, text, 1, -1, func([]int) bool { stopped++; return stopped < 10 })
+	if stopped != 10 {
+		t.Errorf("yield returning false after 10 matches: called %d times", stopped)
+	}
+}
+
+func TestConcurrentMatches(t *testing.T) {
+	re := mustCompile(t, `(\d+)-(\d+)`, 0)
+	goroutines, matches := 16, 10000
+	if testing.Short() {
+		matches = 500
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, goroutines)
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			offsets := make([]int, 6)
+			for i := range matches {
+				text := fmt.Sprintf("id %d: %d-%d.", g, i, g*i)
+				ok, err := Match(re, text, 0, Unanchored, offsets)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if !ok || text[offsets[2]:offsets[3]] != fmt.Sprint(i) || text[offsets[4]:offsets[5]] != fmt.Sprint(g*i) {
+					errs <- fmt.Errorf("goroutine %d match %d: %v %v", g, i, ok, offsets)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	st, err := rt.ReadStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.InUse != 0 {
+		t.Errorf("after all goroutines returned, %d instances are still in use", st.InUse)
+	}
+	t.Logf("runtime: %+v", st)
+}
+
+func TestCleanupFreesPatterns(t *testing.T) {
+	cycles := 100000
+	if testing.Short() {
+		cycles = 5000
+	}
+	compileAndDrop := func(n int) {
+		for i := range n {
+			re := mustCompile(t, fmt.Sprintf(`(\w+)@%d\.example`, i), 0)
+			Match(re, "a@1.example", 0, Unanchored, make([]int, 4))
+		}
+	}
+	// settle collects garbage until the cleanups, which run on a goroutine
+	// of their own, have freed what they will.
+	settle := func() (wasmHeap, goHeap uint64) {
+		var last uint64
+		for range 100 {
+			runtime.GC()
+			time.Sleep(10 * time.Millisecond)
+			st, err := rt.ReadStats()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.HeapBytes-st.StackBytes == last {
+				break
+			}
+			last = st.HeapBytes - st.StackBytes
+		}
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return last, ms.HeapAlloc
+	}
+	compileAndDrop(1000)
+	wasm0, go0 := settle()
+	compileAndDrop(cycles)
+	wasm1, go1 := settle()
+	st, _ := rt.ReadStats()
+	t.Logf("wasm heap in use (stacks aside) %d -> %d bytes (linear memory %d bytes), Go heap %d -> %d bytes",
+		wasm0, wasm1, st.LinearBytes, go0, go1)
+	if wasm1 > wasm0+1<<20 {
+		t.Errorf("wasm heap in use grew from %d to %d bytes over %d compile/drop cycles", wasm0, wasm1, cycles)
+	}
+	if go1 > go0+4<<20 {
+		t.Errorf("Go heap grew from %d to %d bytes over %d compile/drop cycles", go0, go1, cycles)
+	}
+}

@@ -1,0 +1,254 @@
+package rt
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+)
+
+// keepScratch is the largest scratch buffer an idle instance keeps; a larger
+// one (a huge input) is given back when the instance is released.
+const keepScratch = 1 << 20
+
+// An Instance is one instance of re2.wasm, used by one goroutine at a time.
+// It shares the linear memory (and so every compiled pattern) with all the
+// others, but has its own stack and its own scratch buffer.
+type Instance struct {
+	m     *machine
+	mod   api.Module
+	fns   [numFuncs]api.Function
+	stack []uint64 // arguments and results of Call, reused
+
+	stackBase  uint32 // this instance's stack block, 0 if it has none
+	scratch    uint32 // address of the scratch buffer, 0 if none
+	scratchCap uint32
+	broken     bool // a call trapped: the instance is never used again
+}
+
+// Acquire returns an instance for the calling goroutine, from the pool or
+// new. The first call in a process starts the runtime. Give it back with
+// Release.
+func Acquire() (*Instance, error) {
+	m, err := get()
+	if err != nil {
+		return nil, err
+	}
+	inst := m.pool.take()
+	if inst == nil {
+		if inst, err = m.newInstance(context.Background()); err != nil {
+			return nil, err
+		}
+		m.pool.count()
+	}
+	if inst.stackBase == 0 {
+		if err := m.giveStack(inst); err != nil {
+			m.pool.put(inst)
+			return nil, err
+		}
+	}
+	return inst, nil
+}
+
+// Release gives the instance back to the pool. It must not be used after.
+func (i *Instance) Release() {
+	if i.broken {
+		// Its stack may be left anywhere and RE2 stopped halfway: drop it.
+		// It is not closed, since closing would free the shared memory.
+		i.m.pool.lose()
+		return
+	}
+	if i.scratchCap > keepScratch {
+		i.freeScratch()
+	}
+	i.m.pool.put(i)
+}
+
+// Memory is the whole linear memory. Only what the module allocated may be
+// read or written.
+func (i *Instance) Memory() []byte { return i.m.memory }
+
+// Call calls an export of re2.wasm with integer arguments and returns its
+// result (0 for a function without one). A trap returns an error wrapping
+// ErrTrap; the instance is then dropped at Release.
+func (i *Instance) Call(f Func, args ...uint64) (uint64, error) {
+	copy(i.stack, args)
+	if err := i.fns[f].CallWithStack(context.Background(), i.stack); err != nil {
+		i.broken = true
+		return 0, fmt.Errorf("%w in %s: %v", ErrTrap, f, err)
+	}
+	return i.stack[0], nil
+}
+
+// Scratch returns the address of a buffer of at least n bytes that belongs
+// to this instance until the next call to Scratch or Release.
+func (i *Instance) Scratch(n int) (uint32, error) {
+	if uint64(n) <= uint64(i.scratchCap) {
+		return i.scratch, nil
+	}
+	if uint64(n) > uint64(len(i.m.memory))/2 {
+		return 0, fmt.Errorf("re2wasm: input of %d bytes exceeds the wasm memory", n)
+	}
+	i.freeScratch()
+	size := uint64(4096)
+	for size < uint64(n) {
+		size *= 2
+	}
+	p, err := i.Call(Malloc, size)
+	if err != nil {
+		return 0, err
+	}
+	if p == 0 {
+		return 0, fmt.Errorf("re2wasm: out of wasm memory allocating %d bytes", size)
+	}
+	i.scratch, i.scratchCap = uint32(p), uint32(size)
+	return i.scratch, nil
+}
+
+// freeScratch returns the scratch buffer to RE2's heap. The pages inside it
+// are given back to the operating system first, while the buffer is still
+// this instance's.
+func (i *Instance) freeScratch() {
+	if i.scratch == 0 {
+		return
+	}
+	page := uint64(os.Getpagesize())
+	// Keep clear of the allocator's headers at both ends.
+	lo := (uint64(i.scratch) + 64 + page - 1) / page * page
+	hi := (uint64(i.scratch) + uint64(i.scratchCap) - 64) / page * page
+	if hi > lo {
+		discard(i.m.memory[lo:hi])
+	}
+	if _, err := i.Call(Free, uint64(i.scratch)); err == nil {
+		i.scratch, i.scratchCap = 0, 0
+	}
+}
+
+// newInstance instantiates the module once more. Its start function finds
+// the memory already initialised; it gets no stack yet.
+func (m *machine) newInstance(ctx context.Context) (*Instance, error) {
+	mod, err := m.runtime.InstantiateModule(ctx, m.compiled,
+		wazero.NewModuleConfig().WithName("").WithStartFunctions())
+	if err != nil {
+		return nil, fmt.Errorf("re2wasm: instantiating re2.wasm: %w", err)
+	}
+	inst := &Instance{m: m, mod: mod, stack: make([]uint64, 8)}
+	for f := range numFuncs {
+		inst.fns[f] = mod.ExportedFunction(funcNames[f])
+		if inst.fns[f] == nil {
+			return nil, fmt.Errorf("re2wasm: re2.wasm does not export %s", funcNames[f])
+		}
+	}
+	return inst, nil
+}
+
+// giveStack lays out a stack for inst in the shared memory, with the help
+// of the first instance.
+func (m *machine) giveStack(inst *Instance) error {
+	m.bootMu.Lock()
+	defer m.bootMu.Unlock()
+	p, err := m.boot.Call(Malloc, stackSize)
+	if err != nil {
+		return err
+	}
+	if p == 0 {
+		return fmt.Errorf("re2wasm: out of wasm memory allocating a stack")
+	}
+	inst.stackBase = uint32(p)
+	m.pool.mu.Lock()
+	m.pool.stacks++
+	m.pool.mu.Unlock()
+	inst.mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal).Set(p + stackSize)
+	return nil
+}
+
+// takeStack returns the stack of an idle instance to RE2's heap.
+func (m *machine) takeStack(inst *Instance) {
+	base := inst.stackBase
+	inst.stackBase = 0
+	m.pool.mu.Lock()
+	m.pool.stacks--
+	m.pool.mu.Unlock()
+	discard(m.memory[base : base+stackSize])
+	m.bootMu.Lock()
+	defer m.bootMu.Unlock()
+	m.boot.Call(Free, uint64(base))
+}
+
+// pool holds the idle instances. Up to GOMAXPROCS of them keep their stacks
+// ("warm"); any more are stripped of stack and scratch ("cold") and get a
+// stack again when taken.
+type pool struct {
+	mu    sync.Mutex
+	warm  []*Instance
+	cold  []*Instance
+	made  int // instances made, the first included
+	lost  int // instances dropped after a trap
+	inUse int
+	stacks int // instances holding a stack block
+}
+
+func (p *pool) take() *Instance {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var inst *Instance
+	if n := len(p.warm); n > 0 {
+		inst, p.warm = p.warm[n-1], p.warm[:n-1]
+	} else if n := len(p.cold); n > 0 {
+		inst, p.cold = p.cold[n-1], p.cold[:n-1]
+	}
+	if inst != nil {
+		p.inUse++
+	}
+	return inst
+}
+
+// count records an instance made and handed out.
+func (p *pool) count() {
+	p.mu.Lock()
+	p.made++
+	p.inUse++
+	p.mu.Unlock()
+}
+
+func (p *pool) lose() {
+	p.mu.Lock()
+	p.lost++
+	p.inUse--
+	p.mu.Unlock()
+}
+
+// put takes back an instance that was handed out.
+func (p *pool) put(inst *Instance) {
+	p.mu.Lock()
+	p.inUse--
+	if inst.stackBase != 0 && len(p.warm) < runtime.GOMAXPROCS(0) {
+		p.warm = append(p.warm, inst)
+		p.mu.Unlock()
+		return
+	}
+	p.mu.Unlock()
+	if inst.stackBase != 0 {
+		inst.freeScratch()
+		inst.m.takeStack(inst)
+	}
+	p.mu.Lock()
+	p.cold = append(p.cold, inst)
+	p.mu.Unlock()
+}
+
+func (p *pool) stats() Stats {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Stats{
+		Instances:  p.made + 1,
+		Idle:       len(p.warm) + len(p.cold),
+		InUse:      p.inUse,
+		Lost:       p.lost,
+		StackBytes: uint64(p.stacks) * stackSize,
+	}
+}
