@@ -52,8 +52,11 @@ var errorTexts = [...]string{
 	"invalid named capture group", "pattern too large - compile failed",
 }
 
-// ErrPatternTooLarge is RE2's code for a program beyond the memory budget.
-const ErrPatternTooLarge ErrorCode = 15
+// RE2's codes that callers act on.
+const (
+	ErrRepeatSize      ErrorCode = 10 // a counted repetition too large, or nested too deep
+	ErrPatternTooLarge ErrorCode = 15 // the program exceeds the memory budget
+)
 
 func (c ErrorCode) String() string {
 	if c >= 0 && int(c) < len(errorTexts) {

@@ -1,0 +1,153 @@
+package regexp
+
+// Differential tests over Go's own corpora, copied into testdata/ from the
+// Go tree's src/regexp/testdata (see testdata/README). The corpora are used
+// as data only: patterns and inputs. The expected results they carry are
+// ignored; the standard library is the oracle.
+
+import (
+	"bufio"
+	"compress/bzip2"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// re2Corpus is a file in RE2's test format: blocks of "strings" followed by
+// quoted inputs, then "regexps" followed by quoted patterns, each pattern
+// followed by a line of expected results (skipped here).
+type re2Corpus struct {
+	blocks []corpusBlock
+}
+
+type corpusBlock struct {
+	name     string
+	strings  []string
+	patterns []string
+}
+
+func readRE2Corpus(t testing.TB, r io.Reader) re2Corpus {
+	var c re2Corpus
+	var block *corpusBlock
+	inStrings := false
+	name := ""
+	scanner := bufio.NewScanner(r)
+	scanner.Buffer(make([]byte, 1<<20), 1<<20)
+	for scanner.Scan() {
+		line := scanner.Text()
+		switch {
+		case line == "" || line[0] == '#':
+		case line == "strings":
+			c.blocks = append(c.blocks, corpusBlock{name: name})
+			block = &c.blocks[len(c.blocks)-1]
+			inStrings = true
+		case line == "regexps":
+			inStrings = false
+		case line[0] == '"':
+			s, err := strconv.Unquote(line)
+			if err != nil {
+				t.Fatalf("corpus line %q: %v", line, err)
+			}
+			if inStrings {
+				block.strings = append(block.strings, s)
+			} else {
+				block.patterns = append(block.patterns, s)
+			}
+		case line[0] == '-' || line[0] >= '0' && line[0] <= '9':
+			// Expected results: not used.
+		default:
+			name = line // a test name, such as EgrepLiterals.Lowercase
+		}
+	}
+	if err := scanner.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func openCorpus(t testing.TB, file string) io.Reader {
+	f, err := os.Open("testdata/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	if strings.HasSuffix(file, ".bz2") {
+		return bzip2.NewReader(f)
+	}
+	return f
+}
+
+// modes are the ways every pattern is compiled: leftmost-first,
+// leftmost-first made longest, and POSIX.
+var modes = []struct {
+	name           string
+	posix, longest bool
+}{
+	{"perl", false, false},
+	{"longest", false, true},
+	{"posix", true, true},
+}
+
+// TestRE2Search runs every method on every pattern and string of
+// re2-search.txt, in every mode.
+func TestRE2Search(t *testing.T) {
+	corpus := readRE2Corpus(t, openCorpus(t, "re2-search.txt"))
+	cases := 0
+	for _, block := range corpus.blocks {
+		for _, expr := range block.patterns {
+			for _, mode := range modes {
+				p := compilePair(t, expr, mode.posix, mode.longest)
+				if p == nil {
+					continue
+				}
+				compareMetadata(t, p)
+				for _, s := range block.strings {
+					compareAll(t, p, s)
+					cases++
+				}
+			}
+		}
+	}
+	t.Logf("%d (pattern, mode, input) cases", cases)
+	if cases == 0 {
+		t.Fatal("no case read from re2-search.txt")
+	}
+}
+
+// TestRE2Exhaustive compares the two primitives every method is built on
+// (leftmost match with groups, all matches with groups) over every case of
+// re2-exhaustive.txt.bz2, for the pattern as is and anchored at both ends,
+// leftmost-first and leftmost-longest. With -short it takes every 50th
+// pattern.
+func TestRE2Exhaustive(t *testing.T) {
+	corpus := readRE2Corpus(t, openCorpus(t, "re2-exhaustive.txt.bz2"))
+	step := 1
+	if testing.Short() {
+		step = 50
+	}
+	for _, block := range corpus.blocks {
+		t.Run(block.name, func(t *testing.T) {
+			t.Parallel()
+			cases := 0
+			for i := 0; i < len(block.patterns); i += step {
+				for _, expr := range []string{block.patterns[i], `^(?:` + block.patterns[i] + `)$`} {
+					for _, longest := range []bool{false, true} {
+						p := compilePair(t, expr, false, longest)
+						if p == nil {
+							continue
+						}
+						for _, s := range block.strings {
+							if !comparePrimitives(t, p, s) {
+								return // one failure per block is enough to read
+							}
+							cases++
+						}
+					}
+				}
+			}
+			t.Logf("%d cases", cases)
+		})
+	}
+}

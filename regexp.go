@@ -1,0 +1,318 @@
+// Package regexp implements regular expression search with the API and the
+// results of the standard library's regexp package, running Google's RE2
+// (compiled to WebAssembly, run by the pure-Go runtime wazero) underneath.
+//
+// Change the import path and nothing else:
+//
+//	import "github.com/re2wasm/regexp"
+//
+// The syntax is the standard library's, parsed by regexp/syntax, so the same
+// patterns compile and the same ones fail, with the same error texts. Every
+// method returns what the standard library's returns, including for invalid
+// UTF-8 (each invalid byte is U+FFFD of width 1), empty matches and
+// leftmost-longest matching. Matching takes time linear in the size of the
+// input, and RE2's automata make it much faster than the standard library
+// on large inputs and hard patterns.
+//
+// A Regexp is safe for concurrent use by multiple goroutines, except for
+// configuration methods such as Longest.
+package regexp
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/re2wasm/regexp/internal/re2syntax"
+	"github.com/re2wasm/regexp/internal/re2wasm"
+)
+
+// Regexp is the representation of a compiled regular expression.
+// A Regexp is safe for concurrent use by multiple goroutines, except for
+// configuration methods, such as Longest.
+type Regexp struct {
+	expr        string   // as passed to Compile
+	syntax      *syntax.Regexp
+	posix       bool     // compiled by CompilePOSIX
+	longest     bool     // leftmost-longest (POSIX or Longest)
+	prog        *re2wasm.Regexp
+	numSubexp   int
+	subexpNames []string // [0] is the whole match, always ""
+
+	// std is the standard library's compilation of the same expression,
+	// made on first use by the methods that read from an io.RuneReader and
+	// by LiteralPrefix, whose results depend on how far and in what way
+	// the standard library's matcher reads.
+	std *lazyStd
+}
+
+// Compile parses a regular expression and returns, if successful, a Regexp
+// that can be used to match against text.
+//
+// When matching against text, the regexp returns a match that begins as
+// early as possible in the input (leftmost), and among those it chooses the
+// one that a backtracking engine would have found first. This is called
+// leftmost-first matching, the semantics of Perl, Python and the standard
+// library.
+func Compile(expr string) (*Regexp, error) {
+	return compile(expr, syntax.Perl, false)
+}
+
+// CompilePOSIX is like Compile but restricts the regular expression to POSIX
+// ERE (egrep) syntax and changes the match semantics to leftmost-longest:
+// among the matches that begin leftmost, it chooses the longest one.
+//
+// As in the standard library, the submatches are not those POSIX prescribes:
+// among the longest matches, the one chosen is the first that a backtracking
+// engine would find.
+func CompilePOSIX(expr string) (*Regexp, error) {
+	return compile(expr, syntax.POSIX, true)
+}
+
+// MustCompile is like Compile but panics if the expression cannot be parsed.
+// It simplifies safe initialization of global variables holding compiled
+// regular expressions.
+func MustCompile(str string) *Regexp {
+	re, err := Compile(str)
+	if err != nil {
+		panic(`regexp: Compile(` + quote(str) + `): ` + err.Error())
+	}
+	return re
+}
+
+// MustCompilePOSIX is like CompilePOSIX but panics if the expression cannot
+// be parsed.
+func MustCompilePOSIX(str string) *Regexp {
+	re, err := CompilePOSIX(str)
+	if err != nil {
+		panic(`regexp: CompilePOSIX(` + quote(str) + `): ` + err.Error())
+	}
+	return re
+}
+
+// quote writes s as Go source would, with backquotes where it can.
+func quote(s string) string {
+	if strconv.CanBackquote(s) {
+		return "`" + s + "`"
+	}
+	return strconv.Quote(s)
+}
+
+func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
+	parsed, err := syntax.Parse(expr, mode)
+	if err != nil {
+		return nil, err
+	}
+	re := &Regexp{
+		expr:        expr,
+		syntax:      parsed,
+		posix:       mode == syntax.POSIX,
+		longest:     longest,
+		numSubexp:   parsed.MaxCap(),
+		subexpNames: parsed.CapNames(),
+	}
+	if re.prog, err = compileRE2(parsed, longest); err != nil {
+		return nil, err
+	}
+	if n := re.prog.NumGroups(); n != re.numSubexp {
+		return nil, fmt.Errorf("regexp: internal error: RE2 counts %d groups in %q, Go %d", n, expr, re.numSubexp)
+	}
+	re.std = newLazyStd(expr, re.posix, longest)
+	return re, nil
+}
+
+// memoryBudgets are the RE2 memory budgets tried in turn: RE2's default
+// first, then more, so that every pattern Go accepts compiles.
+var memoryBudgets = []int64{8 << 20, 64 << 20, 512 << 20, 2 << 30}
+
+// compileRE2 translates a parsed expression to RE2 and compiles it.
+func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
+	flags := re2wasm.Latin1 | re2wasm.UTF8Text
+	if longest {
+		flags |= re2wasm.Longest
+	}
+	if hasOp(parsed, syntax.OpNoWordBoundary) {
+		flags |= re2wasm.CheckCharStart
+	}
+	text := re2syntax.Translate(parsed, false)
+	expanded := false
+	var err error
+	for _, budget := range memoryBudgets {
+		var prog *re2wasm.Regexp
+		prog, err = re2wasm.Compile(text, flags, budget)
+		var e *re2wasm.Error
+		switch {
+		case err == nil:
+			return prog, nil
+		case errors.As(err, &e) && e.Code == re2wasm.ErrRepeatSize && !expanded:
+			// RE2 caps nested counted repetitions that Go allows;
+			// spell them out instead.
+			text = re2syntax.Translate(parsed, true)
+			expanded = true
+			prog, err = re2wasm.Compile(text, flags, budget)
+			if err == nil {
+				return prog, nil
+			}
+			if !errors.As(err, &e) || e.Code != re2wasm.ErrPatternTooLarge {
+				return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
+			}
+		case errors.As(err, &e) && e.Code == re2wasm.ErrPatternTooLarge:
+			// Try a larger budget.
+		default:
+			return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
+		}
+	}
+	return nil, fmt.Errorf("regexp: expression too large for RE2: %w", err)
+}
+
+// hasOp reports whether op occurs anywhere in re.
+func hasOp(re *syntax.Regexp, op syntax.Op) bool {
+	if re.Op == op {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasOp(sub, op) {
+			return true
+		}
+	}
+	return false
+}
+
+// lazyStd holds the standard library's compilation, made on first use.
+type lazyStd struct {
+	get func() *regexp.Regexp
+}
+
+func newLazyStd(expr string, posix, longest bool) *lazyStd {
+	return &lazyStd{get: sync.OnceValue(func() *regexp.Regexp {
+		var re *regexp.Regexp
+		if posix {
+			re = regexp.MustCompilePOSIX(expr)
+		} else {
+			re = regexp.MustCompile(expr)
+		}
+		if longest {
+			re.Longest()
+		}
+		return re
+	})}
+}
+
+// String returns the source text used to compile the regular expression.
+func (re *Regexp) String() string {
+	return re.expr
+}
+
+// Copy returns a new Regexp object copied from re. Calling Longest on one
+// copy does not affect another.
+//
+// Deprecated: In earlier releases, when using a Regexp in multiple
+// goroutines, giving each goroutine its own copy helped to avoid lock
+// contention. As of Go 1.12, using Copy is no longer necessary to avoid
+// lock contention. Copy may still be appropriate if the reason for its use
+// is to make two copies with different Longest settings.
+func (re *Regexp) Copy() *Regexp {
+	c := *re
+	return &c
+}
+
+// Longest makes future searches prefer leftmost-longest matches: among the
+// matches that begin leftmost, the longest one. This method modifies the
+// Regexp and may not be called concurrently with any other methods.
+func (re *Regexp) Longest() {
+	if re.longest {
+		return
+	}
+	prog, err := compileRE2(re.syntax, true)
+	if err != nil {
+		panic("regexp: Longest(" + quote(re.expr) + "): " + err.Error())
+	}
+	re.prog = prog
+	re.longest = true
+	re.std = newLazyStd(re.expr, re.posix, true)
+}
+
+// NumSubexp returns the number of parenthesized subexpressions in this
+// Regexp.
+func (re *Regexp) NumSubexp() int {
+	return re.numSubexp
+}
+
+// SubexpNames returns the names of the parenthesized subexpressions in this
+// Regexp. The name for the first subexpression is names[1], so that if m is
+// a match slice, the name for m[i] is SubexpNames()[i]. Since the Regexp as
+// a whole cannot be named, names[0] is always the empty string. The slice
+// should not be modified.
+func (re *Regexp) SubexpNames() []string {
+	return re.subexpNames
+}
+
+// SubexpIndex returns the index of the first subexpression with the given
+// name, or -1 if there is no subexpression with that name.
+//
+// Several subexpressions can be written with the same name, as in
+// (?P<bob>a+)(?P<bob>b+); SubexpIndex then returns the index of the
+// leftmost one.
+func (re *Regexp) SubexpIndex(name string) int {
+	if name == "" {
+		return -1
+	}
+	for i, n := range re.subexpNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// LiteralPrefix returns a literal string that must begin any match of the
+// regular expression re. It returns the boolean true if the literal string
+// comprises the entire regular expression.
+func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
+	return re.std.get().LiteralPrefix()
+}
+
+// MarshalText implements encoding.TextMarshaler. The output matches that of
+// calling the String method.
+//
+// Note that the output is lossy in some cases: it does not say whether the
+// expression was compiled with CompilePOSIX or whether Longest was called.
+func (re *Regexp) MarshalText() ([]byte, error) {
+	return []byte(re.String()), nil
+}
+
+// AppendText implements encoding.TextAppender. The output matches that of
+// calling the String method, with the same loss as MarshalText.
+func (re *Regexp) AppendText(b []byte) ([]byte, error) {
+	return append(b, re.String()...), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler by calling Compile on
+// the encoded value. It works on a zero Regexp.
+func (re *Regexp) UnmarshalText(text []byte) error {
+	compiled, err := Compile(string(text))
+	if err != nil {
+		return err
+	}
+	*re = *compiled
+	return nil
+}
+
+// QuoteMeta returns a string that escapes all regular expression
+// metacharacters inside the argument text; the returned string is a regular
+// expression matching the literal text.
+func QuoteMeta(s string) string {
+	var b strings.Builder
+	b.Grow(2 * len(s))
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(`\.+*?()|[]{}^$`, s[i]) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
