@@ -151,3 +151,88 @@ func TestRE2Exhaustive(t *testing.T) {
 		})
 	}
 }
+
+// fowlerCase is one line of the AT&T POSIX test files (basic.dat,
+// nullsubexpr.dat, repetition.dat): an expression and an input.
+type fowlerCase struct {
+	line       int
+	expr, text string
+}
+
+// readFowler reads the expressions and inputs of a Fowler file. Fields are
+// separated by tabs: flags, expression (SAME for the previous one), input
+// (NULL for empty), result (ignored). A '$' among the flags means the
+// expression and input use C escapes.
+func readFowler(t testing.TB, file string) []fowlerCase {
+	var cases []fowlerCase
+	scanner := bufio.NewScanner(openCorpus(t, file))
+	lastExpr := ""
+	for n := 1; scanner.Scan(); n++ {
+		line := scanner.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		var fields []string
+		for _, f := range strings.Split(line, "\t") {
+			if f != "" {
+				fields = append(fields, f)
+			}
+		}
+		if len(fields) < 3 || fields[0] == "NOTE" {
+			continue
+		}
+		flags, expr, text := fields[0], fields[1], fields[2]
+		if i := strings.LastIndexByte(flags, ':'); i >= 0 {
+			flags = flags[i+1:] // a label such as :HA#291:
+		}
+		if expr == "SAME" {
+			expr = lastExpr
+		}
+		lastExpr = expr
+		if text == "NULL" {
+			text = ""
+		}
+		if strings.Contains(flags, "$") {
+			expr, text = unescapeC(expr), unescapeC(text)
+		}
+		cases = append(cases, fowlerCase{line: n, expr: expr, text: text})
+	}
+	if err := scanner.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// unescapeC reads the C escapes of a Fowler field, or leaves it as is.
+func unescapeC(s string) string {
+	if u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`); err == nil {
+		return u
+	}
+	return s
+}
+
+// TestFowler runs every method on every case of the AT&T files, each
+// expression compiled in every mode that accepts it.
+func TestFowler(t *testing.T) {
+	for _, file := range []string{"basic.dat", "nullsubexpr.dat", "repetition.dat"} {
+		t.Run(file, func(t *testing.T) {
+			cases := readFowler(t, file)
+			if len(cases) < 50 {
+				t.Fatalf("only %d cases read from %s", len(cases), file)
+			}
+			compared := 0
+			for _, c := range cases {
+				for _, mode := range modes {
+					p := compilePair(t, c.expr, mode.posix, mode.longest)
+					if p == nil {
+						continue
+					}
+					compareMetadata(t, p)
+					compareAll(t, p, c.text)
+					compared++
+				}
+			}
+			t.Logf("%d cases, %d compared", len(cases), compared)
+		})
+	}
+}

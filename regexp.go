@@ -282,7 +282,7 @@ func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
 // Note that the output is lossy in some cases: it does not say whether the
 // expression was compiled with CompilePOSIX or whether Longest was called.
 func (re *Regexp) MarshalText() ([]byte, error) {
-	return []byte(re.String()), nil
+	return re.AppendText(nil)
 }
 
 // AppendText implements encoding.TextAppender. The output matches that of

@@ -1,0 +1,24 @@
+package bench
+
+import (
+	re2 "github.com/wasilibs/go-re2"
+
+	"github.com/re2wasm/regexp/bench/harness"
+)
+
+// go-re2: github.com/wasilibs/go-re2 v1.13.0, RE2 compiled to wasm and
+// translated to Go (wasm2go). Its wazero variant (v1.12.0, tag re2_wazero)
+// is benchmarked from peers/gore2wazero.
+func init() {
+	harness.Register(harness.Engine{
+		Name: "go-re2",
+		Note: "github.com/wasilibs/go-re2 v1.13.0 (wasm2go)",
+		Compile: func(p string) (harness.Regexp, error) {
+			re, err := re2.Compile(p)
+			if err != nil {
+				return nil, err
+			}
+			return re, nil
+		},
+	})
+}

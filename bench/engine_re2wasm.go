@@ -1,0 +1,34 @@
+//go:build !nore2wasm
+
+package bench
+
+import (
+	"os"
+
+	regexp "github.com/re2wasm/regexp"
+
+	"github.com/re2wasm/regexp/bench/harness"
+)
+
+// re2wasm: this repository's engine. wazero's compiler or interpreter is
+// chosen per process by RE2WASM_ENGINE, so the same adapter is named
+// re2wasm-interp in a process started with RE2WASM_ENGINE=interpreter.
+// Build with -tags nore2wasm to leave it out.
+func init() {
+	name, note := "re2wasm", "github.com/re2wasm/regexp, wazero compiler"
+	if os.Getenv("RE2WASM_ENGINE") == "interpreter" {
+		name, note = "re2wasm-interp", "github.com/re2wasm/regexp, wazero interpreter"
+	}
+	harness.Register(harness.Engine{
+		Name:   name,
+		Strict: true,
+		Note:   note,
+		Compile: func(p string) (harness.Regexp, error) {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return nil, err
+			}
+			return re, nil
+		},
+	})
+}

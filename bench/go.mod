@@ -1,0 +1,34 @@
+module github.com/re2wasm/regexp/bench
+
+go 1.26.0
+
+require (
+	github.com/re2wasm/regexp v0.0.0-00010101000000-000000000000
+	github.com/re2wasm/regexp/bench/harness v0.0.0-00010101000000-000000000000
+	github.com/wasilibs/go-re2 v1.13.0
+	golang.org/x/perf v0.0.0-20260908200009-22c9c6c9d4da
+	gonum.org/v1/plot v0.17.0
+)
+
+require (
+	codeberg.org/go-fonts/liberation v0.5.0 // indirect
+	codeberg.org/go-latex/latex v0.2.0 // indirect
+	codeberg.org/go-pdf/fpdf v0.11.1 // indirect
+	git.sr.ht/~sbinet/gg v0.7.0 // indirect
+	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
+	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
+	github.com/corazawaf/coraza-coreruleset/v4 v4.25.0 // indirect
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	github.com/magefile/mage v1.17.0 // indirect
+	github.com/tetratelabs/wazero v1.12.0 // indirect
+	golang.org/x/image v0.46.0 // indirect
+	golang.org/x/sys v0.48.0 // indirect
+	golang.org/x/text v0.42.0 // indirect
+)
+
+replace (
+	github.com/re2wasm/regexp => ../
+	github.com/re2wasm/regexp/bench/harness => ./harness
+)
+
+tool golang.org/x/perf/cmd/benchstat
