@@ -427,4 +427,3 @@ func (re *Regexp) Split(s string, n int) []string {
 	}
 	return parts
 }
-

@@ -35,10 +35,10 @@ import (
 // A Regexp is safe for concurrent use by multiple goroutines, except for
 // configuration methods, such as Longest.
 type Regexp struct {
-	expr        string   // as passed to Compile
+	expr        string // as passed to Compile
 	syntax      *syntax.Regexp
-	posix       bool     // compiled by CompilePOSIX
-	longest     bool     // leftmost-longest (POSIX or Longest)
+	posix       bool // compiled by CompilePOSIX
+	longest     bool // leftmost-longest (POSIX or Longest)
 	prog        *re2wasm.Regexp
 	numSubexp   int
 	subexpNames []string // [0] is the whole match, always ""

@@ -183,12 +183,12 @@ func (m *machine) takeStack(inst *Instance) {
 // ("warm"); any more are stripped of stack and scratch ("cold") and get a
 // stack again when taken.
 type pool struct {
-	mu    sync.Mutex
-	warm  []*Instance
-	cold  []*Instance
-	made  int // instances made, the first included
-	lost  int // instances dropped after a trap
-	inUse int
+	mu     sync.Mutex
+	warm   []*Instance
+	cold   []*Instance
+	made   int // instances made, the first included
+	lost   int // instances dropped after a trap
+	inUse  int
 	stacks int // instances holding a stack block
 }
 
