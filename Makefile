@@ -31,7 +31,7 @@ CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
 
 ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_compile re2w_delete re2w_num_groups \
 	re2w_group_names re2w_match re2w_match_all
-WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign
+WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign sbrk
 
 LDFLAGS_WASM := -mexec-model=reactor -Wl,--shared-memory,--import-memory \
 	-Wl,--max-memory=4294967296,--no-check-features,--strip-all \
@@ -111,11 +111,14 @@ wasm-check:
 	cmp wasm/re2.wasm $(BUILD)/committed.wasm
 	@echo "wasm/re2.wasm is identical to a fresh build"
 
-# The interpreter is two orders of magnitude slower under -race: it runs the
-# same tests with -short, which scales their loop counts down.
+# Under -race the exhaustive corpus is sampled, so it runs whole once more
+# without the race detector. The interpreter is two orders of magnitude
+# slower under -race: it runs the same tests with -short, which scales their
+# loop counts down.
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	$(GO) test -run '^TestRE2Exhaustive$$' .
 	RE2WASM_ENGINE=interpreter $(GO) test -race -short ./...
 
 clean:

@@ -142,6 +142,9 @@ func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
 	expanded := false
 	var err error
 	for _, budget := range memoryBudgets {
+		if budget < 64*int64(len(text)) && budget != memoryBudgets[len(memoryBudgets)-1] {
+			continue // surely too small: spare RE2 a failed compilation
+		}
 		var prog *re2wasm.Regexp
 		prog, err = re2wasm.Compile(text, flags, budget)
 		var e *re2wasm.Error

@@ -109,7 +109,32 @@ func start() (*machine, error) {
 		return nil, fmt.Errorf("re2wasm: initializing re2.wasm: %w", err)
 	}
 	m.boot = boot
+	if err := m.growMemory(); err != nil {
+		return nil, err
+	}
 	return m, nil
+}
+
+// growMemory grows the shared memory to all of the reservation, once, after
+// the allocator has taken the initial heap: from then on the memory's length
+// never changes under a running instance (wazero's interpreter reads it
+// unsynchronised), and abi.cc's sbrk hands out pages that already exist.
+// Untouched pages cost nothing.
+func (m *machine) growMemory() error {
+	p, err := m.boot.Call(Malloc, 16) // initialises the allocator
+	if err != nil {
+		return err
+	}
+	if _, err := m.boot.Call(Free, p); err != nil {
+		return err
+	}
+	mem := m.boot.mod.Memory()
+	// One page short of 4 GiB: wazero reports sizes as uint32.
+	pages := uint32(uint64(len(m.memory))/pageSize) - 1 - mem.Size()/pageSize
+	if _, ok := mem.Grow(pages); !ok {
+		return fmt.Errorf("re2wasm: growing the shared memory by %d pages failed", pages)
+	}
+	return nil
 }
 
 func engineName() string {

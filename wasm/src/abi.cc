@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mutex>
+
 #include "re2/re2.h"
 #include "re2/stringpiece.h"
 
@@ -66,6 +68,33 @@ void* __real_realloc(void*, size_t);
 void* __real_aligned_alloc(size_t, size_t);
 int __real_posix_memalign(void**, size_t, size_t);
 
+// The host grows the shared memory to its maximum once, at start-up, so that
+// no instance ever sees the memory grow under it while it runs (wazero's
+// interpreter does not reload the memory's length on every access). The
+// allocator's sbrk therefore hands out memory that already exists, and only
+// grows the memory itself when the host did not. dlmalloc calls it with the
+// heap lock held.
+static uintptr_t heap_break = 0;  // set on the first call
+
+void* __wrap_sbrk(intptr_t increment) {
+  const uint64_t page = 65536;
+  uint64_t size = static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * page;
+  if (heap_break == 0) heap_break = static_cast<uintptr_t>(size);
+  if (increment == 0) return reinterpret_cast<void*>(heap_break);
+  if (increment < 0) __builtin_trap();  // dlmalloc never shrinks the heap
+  uint64_t end = static_cast<uint64_t>(heap_break) + static_cast<uint64_t>(increment);
+  if (end > size) {
+    uint64_t pages = (end - size + page - 1) / page;
+    // On failure dlmalloc reports ENOMEM itself (errno is not reachable
+    // from here: the headers make it thread-local, libc does not).
+    if (__builtin_wasm_memory_grow(0, pages) == SIZE_MAX)
+      return reinterpret_cast<void*>(-1);
+  }
+  void* old = reinterpret_cast<void*>(heap_break);
+  heap_break = static_cast<uintptr_t>(end);
+  return old;
+}
+
 // Counted adds the size of a new allocation to heap_in_use.
 static void* Counted(void* p) {
   if (p != NULL) heap_in_use += malloc_usable_size(p);
@@ -108,26 +137,28 @@ int __wrap_posix_memalign(void** p, size_t align, size_t n) {
 // a plain flag. RE2 uses call_once for lazily built parts of a compiled
 // regexp (the DFAs, the reverse program, group names), which goroutines on
 // different instances may ask for at once. This definition replaces the
-// library's: the flag goes 0 (unset) -> 1 (running) -> ~0 (complete).
-namespace std {
-inline namespace __1 {
-void __call_once(volatile unsigned long& flag, void* arg, void (*func)(void*)) {
-  unsigned long* f = const_cast<unsigned long*>(&flag);
+// library's (the macros name libc++'s versioned namespace): the flag goes
+// 0 (unset) -> 1 (running) -> ~0 (complete).
+_LIBCPP_BEGIN_NAMESPACE_STD
+void __call_once(volatile once_flag::_State_type& flag, void* arg,
+                 void (*func)(void*)) {
+  static_assert(sizeof(once_flag::_State_type) == sizeof(int32_t),
+                "wait32 needs a 32-bit flag");
+  auto* f = const_cast<once_flag::_State_type*>(&flag);
   for (;;) {
-    unsigned long s = 0;
+    once_flag::_State_type s = 0;
     if (__atomic_compare_exchange_n(f, &s, 1, false, __ATOMIC_SEQ_CST,
                                     __ATOMIC_SEQ_CST)) {
       func(arg);
-      __atomic_store_n(f, ~0ul, __ATOMIC_SEQ_CST);
+      __atomic_store_n(f, ~once_flag::_State_type(0), __ATOMIC_SEQ_CST);
       __builtin_wasm_memory_atomic_notify(reinterpret_cast<int32_t*>(f), ~0u);
       return;
     }
-    if (s == ~0ul) return;
+    if (s == ~once_flag::_State_type(0)) return;
     __builtin_wasm_memory_atomic_wait32(reinterpret_cast<int32_t*>(f), 1, -1);
   }
 }
-}  // namespace __1
-}  // namespace std
+_LIBCPP_END_NAMESPACE_STD
 
 namespace {
 

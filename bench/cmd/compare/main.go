@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -104,6 +105,7 @@ func main() {
 	}
 	var failures []string
 	var runs []run
+	var loads []float64
 	if !*reportOnly {
 		useCgo := false
 		switch *cgo {
@@ -149,6 +151,7 @@ func main() {
 			os.Remove(f)
 		}
 		for _, r := range runs {
+			loads = append(loads, loadavg())
 			fs, err := runBench(r, *presetName, p, *bench, rawDir, *verbose)
 			failures = append(failures, fs...)
 			if err != nil {
@@ -221,6 +224,7 @@ func main() {
 		failures:  failures,
 		chart:     rel(root, chart),
 		elapsed:   time.Since(start),
+		loads:     append(loads, loadavg()),
 		files:     []string{rel(root, merged), rel(root, rawDir)},
 	})
 	sumFile := filepath.Join(outDir, fmt.Sprintf("summary-%s.txt", *presetName))
@@ -236,6 +240,23 @@ func main() {
 			os.Exit(1)
 		}
 	}
+}
+
+// loadavg is the 1-minute load average of the machine, or -1.
+func loadavg() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return -1
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return v
 }
 
 func fatalf(format string, args ...any) {

@@ -249,6 +249,7 @@ type summaryInfo struct {
 	chart     string
 	elapsed   time.Duration
 	files     []string
+	loads     []float64 // 1-minute load averages before each run and at the end
 }
 
 // ours is the engine whose slow spots the summary lists.
@@ -280,6 +281,20 @@ func buildSummary(d *data, info summaryInfo) string {
 			len(set.Patterns), set.Files, set.Found, set.Duplicates, skipped)
 	}
 	p("files: %s; chart: %s\n", strings.Join(info.files, ", "), info.chart)
+	if len(info.loads) > 0 && info.loads[0] >= 0 {
+		var ls []string
+		busy := false
+		for _, l := range info.loads {
+			ls = append(ls, fmt.Sprintf("%.1f", l))
+			// The benchmarks themselves load one core (two in Parallel).
+			busy = busy || l > float64(runtime.NumCPU())+0.5
+		}
+		p("load average (1 min) before each run and at the end: %s", strings.Join(ls, ", "))
+		if busy {
+			p("  WARNING: other processes competed for the %d cores; times are noisy", runtime.NumCPU())
+		}
+		p("\n")
+	}
 
 	// Geometric means of speed-ups by family.
 	for _, base := range []string{"stdlib", "go-re2"} {
