@@ -4,7 +4,8 @@
 #   make wasm        rebuild wasm/re2.wasm from Debian's RE2 sources
 #   make wasm-check  rebuild and check that the committed wasm/re2.wasm is identical
 #   make test        the test suite, both wazero engines, with -race
-#   make bench       the benchmark comparison (quick preset)
+#   make bench       the benchmark comparison (quick preset, about 3 minutes)
+#   make bench-full  the long comparison, with repetitions for benchstat
 
 GO ?= go
 
@@ -31,7 +32,8 @@ CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
 
 ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_compile re2w_delete re2w_num_groups \
 	re2w_group_names re2w_match re2w_match_all
-WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign sbrk
+WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign sbrk \
+	__cxa_guard_acquire __cxa_guard_release __cxa_guard_abort
 
 LDFLAGS_WASM := -mexec-model=reactor -Wl,--shared-memory,--import-memory \
 	-Wl,--max-memory=4294967296,--no-check-features,--strip-all \
@@ -49,7 +51,7 @@ WASM_OPT_FLAGS := -O2 --strip-debug --strip-producers --enable-threads \
 	--enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
 	--enable-nontrapping-float-to-int
 
-.PHONY: all wasm wasm-deps wasm-check test bench clean
+.PHONY: all wasm wasm-deps wasm-check test bench bench-full clean
 all: test
 
 wasm-deps:
@@ -120,6 +122,15 @@ test:
 	$(GO) test -race ./...
 	$(GO) test -run '^TestRE2Exhaustive$$' .
 	RE2WASM_ENGINE=interpreter $(GO) test -race -short ./...
+	cd bench && $(GO) test ./...
+
+# The comparison lives in bench/, a module of its own, so that the peers
+# (go-re2, native RE2) never enter the library's go.mod.
+bench:
+	cd bench && $(GO) run ./cmd/compare
+
+bench-full:
+	cd bench && $(GO) run ./cmd/compare -preset full
 
 clean:
 	rm -rf $(BUILD)

@@ -160,6 +160,38 @@ void __call_once(volatile once_flag::_State_type& flag, void* arg,
 }
 _LIBCPP_END_NAMESPACE_STD
 
+// The same holds for function-local statics: libc++abi's guards are plain
+// flags. The link wraps them (--wrap). Only the guard's first 32-bit word is
+// used (wasm32 guards may be that small): its first byte, which the
+// compiler's inline check reads, becomes 1 once initialised; kRunning marks
+// an initialisation in progress.
+extern "C" {
+static const int32_t kRunning = 0x100;
+
+int __wrap___cxa_guard_acquire(int32_t* guard) {
+  if (__atomic_load_n(reinterpret_cast<uint8_t*>(guard), __ATOMIC_SEQ_CST))
+    return 0;
+  for (;;) {
+    int32_t s = 0;
+    if (__atomic_compare_exchange_n(guard, &s, kRunning, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+      return 1;  // the caller initialises, then calls release
+    if (s & 1) return 0;
+    __builtin_wasm_memory_atomic_wait32(guard, s, -1);
+  }
+}
+
+void __wrap___cxa_guard_release(int32_t* guard) {
+  __atomic_store_n(guard, 1, __ATOMIC_SEQ_CST);
+  __builtin_wasm_memory_atomic_notify(guard, ~0u);
+}
+
+void __wrap___cxa_guard_abort(int32_t* guard) {
+  __atomic_store_n(guard, 0, __ATOMIC_SEQ_CST);
+  __builtin_wasm_memory_atomic_notify(guard, ~0u);
+}
+}  // extern "C"
+
 namespace {
 
 // Compile flags (re2w_compile).
