@@ -1,7 +1,9 @@
 package regexp
 
 import (
+	"bytes"
 	"io"
+	"strings"
 
 	"github.com/re2wasm/regexp/internal/re2wasm"
 )
@@ -14,6 +16,13 @@ import (
 // find returns the offsets of ngroups groups of the leftmost match in text,
 // or nil.
 func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
+	if re.literal != "" {
+		i := indexLiteral(re, text)
+		if i < 0 {
+			return nil
+		}
+		return []int{i, i + len(re.literal)}
+	}
 	offsets := make([]int, 2*ngroups)
 	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, offsets)
 	if err != nil {
@@ -27,6 +36,9 @@ func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
 
 // matches reports whether text contains a match.
 func matches[T re2wasm.Text](re *Regexp, text T) bool {
+	if re.literal != "" {
+		return indexLiteral(re, text) >= 0
+	}
 	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, nil)
 	if err != nil {
 		re.fail(err)
@@ -38,6 +50,19 @@ func matches[T re2wasm.Text](re *Regexp, text T) bool {
 // successive matches (all of them if n < 0). The slice is reused between
 // calls.
 func findAll[T re2wasm.Text](re *Regexp, text T, n, ngroups int, each func(offsets []int)) {
+	if re.literal != "" {
+		var m [2]int
+		for pos := 0; n < 0 || n > 0; n-- {
+			i := indexLiteral(re, text[pos:])
+			if i < 0 {
+				return
+			}
+			m[0], m[1] = pos+i, pos+i+len(re.literal)
+			each(m[:])
+			pos = m[1]
+		}
+		return
+	}
 	err := re2wasm.MatchAll(re.prog, text, ngroups, n, func(offsets []int) bool {
 		each(offsets)
 		return true
@@ -45,6 +70,20 @@ func findAll[T re2wasm.Text](re *Regexp, text T, n, ngroups int, each func(offse
 	if err != nil {
 		re.fail(err)
 	}
+}
+
+// indexLiteral is the offset of the first occurrence of re.literal in text,
+// or -1. A literal begins with a character's first byte, so it can only be
+// found where the standard library's matcher, which steps one character (or
+// one invalid byte) at a time, would find it.
+func indexLiteral[T re2wasm.Text](re *Regexp, text T) int {
+	switch t := any(text).(type) {
+	case string:
+		return strings.Index(t, re.literal)
+	case []byte:
+		return bytes.Index(t, re.literalBytes)
+	}
+	panic("unreachable")
 }
 
 // fail reports a failure of the engine (a trap, no memory left). The

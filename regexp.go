@@ -23,9 +23,12 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/re2wasm/regexp/internal/re2syntax"
 	"github.com/re2wasm/regexp/internal/re2wasm"
@@ -36,12 +39,17 @@ import (
 // configuration methods, such as Longest.
 type Regexp struct {
 	expr        string // as passed to Compile
-	syntax      *syntax.Regexp
-	posix       bool // compiled by CompilePOSIX
-	longest     bool // leftmost-longest (POSIX or Longest)
+	posix       bool   // compiled by CompilePOSIX
+	longest     bool   // leftmost-longest (POSIX or Longest)
 	prog        *re2wasm.Regexp
 	numSubexp   int
 	subexpNames []string // [0] is the whole match, always ""
+
+	// literal is the whole expression when it is a plain string (no
+	// metacharacter, no case folding, no U+FFFD): matches are then found by
+	// strings.Index in Go, with the same results.
+	literal      string
+	literalBytes []byte
 
 	// std is the standard library's compilation of the same expression,
 	// made on first use by the methods that read from an io.RuneReader and
@@ -109,11 +117,15 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 	}
 	re := &Regexp{
 		expr:        expr,
-		syntax:      parsed,
 		posix:       mode == syntax.POSIX,
 		longest:     longest,
 		numSubexp:   parsed.MaxCap(),
 		subexpNames: parsed.CapNames(),
+	}
+	// U+FFFD also matches an invalid byte, which no string search finds.
+	if parsed.Op == syntax.OpLiteral && parsed.Flags&syntax.FoldCase == 0 && !slices.Contains(parsed.Rune, utf8.RuneError) {
+		re.literal = string(parsed.Rune)
+		re.literalBytes = []byte(re.literal)
 	}
 	if re.prog, err = compileRE2(parsed, longest); err != nil {
 		return nil, err
@@ -137,6 +149,8 @@ func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
 	}
 	if hasOp(parsed, syntax.OpNoWordBoundary) {
 		flags |= re2wasm.CheckCharStart
+	} else if asciiOnly(parsed) {
+		flags |= re2wasm.ASCIIPattern
 	}
 	text := re2syntax.Translate(parsed, false)
 	expanded := false
@@ -185,24 +199,61 @@ func hasOp(re *syntax.Regexp, op syntax.Op) bool {
 	return false
 }
 
+// asciiOnly reports whether re can only match ASCII bytes (and empty
+// strings): then invalid UTF-8 in a text cannot change its matches, and the
+// text needs no sanitising.
+func asciiOnly(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r >= utf8.RuneSelf {
+				return false
+			}
+			for f := unicode.SimpleFold(r); re.Flags&syntax.FoldCase != 0 && f != r; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					return false // as k and the Kelvin sign
+				}
+			}
+		}
+	case syntax.OpCharClass:
+		if n := len(re.Rune); n > 0 && re.Rune[n-1] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	for _, sub := range re.Sub {
+		if !asciiOnly(sub) {
+			return false
+		}
+	}
+	return true
+}
+
 // lazyStd holds the standard library's compilation, made on first use.
 type lazyStd struct {
-	get func() *regexp.Regexp
+	once           sync.Once
+	re             *regexp.Regexp
+	expr           string
+	posix, longest bool
 }
 
 func newLazyStd(expr string, posix, longest bool) *lazyStd {
-	return &lazyStd{get: sync.OnceValue(func() *regexp.Regexp {
-		var re *regexp.Regexp
-		if posix {
-			re = regexp.MustCompilePOSIX(expr)
+	return &lazyStd{expr: expr, posix: posix, longest: longest}
+}
+
+func (l *lazyStd) get() *regexp.Regexp {
+	l.once.Do(func() {
+		if l.posix {
+			l.re = regexp.MustCompilePOSIX(l.expr)
 		} else {
-			re = regexp.MustCompile(expr)
+			l.re = regexp.MustCompile(l.expr)
 		}
-		if longest {
-			re.Longest()
+		if l.longest {
+			l.re.Longest()
 		}
-		return re
-	})}
+	})
+	return l.re
 }
 
 // String returns the source text used to compile the regular expression.
@@ -230,7 +281,15 @@ func (re *Regexp) Longest() {
 	if re.longest {
 		return
 	}
-	prog, err := compileRE2(re.syntax, true)
+	mode := syntax.Perl
+	if re.posix {
+		mode = syntax.POSIX
+	}
+	parsed, err := syntax.Parse(re.expr, mode)
+	if err != nil {
+		panic("regexp: Longest(" + quote(re.expr) + "): " + err.Error())
+	}
+	prog, err := compileRE2(parsed, true)
 	if err != nil {
 		panic("regexp: Longest(" + quote(re.expr) + "): " + err.Error())
 	}

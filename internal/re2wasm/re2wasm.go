@@ -29,6 +29,12 @@ const (
 	// CheckCharStart: the pattern can match empty inside a character (\B);
 	// such matches are moved to the next character boundary.
 	CheckCharStart Flags = 1 << 5
+
+	// ASCIIPattern (for this package only, not passed to RE2): the pattern
+	// matches nothing but ASCII bytes, so under UTF8Text invalid bytes of
+	// the text need not be replaced, and the text is not even checked.
+	ASCIIPattern Flags = 1 << 16
+	goOnly             = ASCIIPattern
 )
 
 // Anchor says where a match may begin and end.
@@ -101,7 +107,7 @@ func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
 	codeAddr := buf
 	patAddr := buf + 4
 	copy(mem[patAddr:], pattern)
-	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags), uint64(maxMem), uint64(codeAddr))
+	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags&^goOnly), uint64(maxMem), uint64(codeAddr))
 	if err != nil {
 		return nil, err
 	}

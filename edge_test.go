@@ -1,0 +1,32 @@
+package regexp
+
+import "testing"
+
+// Cases chosen for the paths that bypass RE2 or its defaults: plain
+// literals (found by strings.Index), patterns that only match ASCII (whose
+// inputs are not sanitised), U+FFFD against invalid bytes, case folding
+// beyond ASCII, and \B inside characters. The standard library is the
+// oracle.
+func TestEdgeCases(t *testing.T) {
+	inputs := []string{
+		"", "abc", "abcabc", "xxabcxx", "a\xffbc", "\xc3abc", "abc\xe2\x82", "日本語abc",
+		"\xed\xa0\x80", "\xef\xbf\xbd", "KELVIN \u212a k K", "ſ s S", "aéa", "é", "\x80\x80",
+	}
+	patterns := []string{
+		`abc`, `a`, `日本`, `\x{FFFD}`, `a\x{FFFD}`, `[a-c]+`, `[^a]`, `.`, `(?s).+`,
+		`(?i)k`, `(?i)s`, `(?i)kelvin`, `\B`, `\b`, `a\B`, `x*`, `(a)(b)?`, `^abc`, `abc$`,
+		`(?m)^`, `[\x{80}-\x{10FFFF}]`, `\pL+`, `[[:ascii:]]+`, `\s*`,
+	}
+	for _, expr := range patterns {
+		for _, mode := range modes {
+			p := compilePair(t, expr, mode.posix, mode.longest)
+			if p == nil {
+				continue
+			}
+			compareMetadata(t, p)
+			for _, s := range inputs {
+				compareAll(t, p, s)
+			}
+		}
+	}
+}
