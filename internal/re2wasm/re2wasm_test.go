@@ -276,3 +276,37 @@ func TestCleanupFreesPatterns(t *testing.T) {
 		t.Errorf("Go heap grew from %d to %d bytes over %d compile/drop cycles", go0, go1, cycles)
 	}
 }
+
+// A huge input is matched whole; its scratch buffer is given back after.
+func TestHugeInput(t *testing.T) {
+	size := 256 << 20
+	if testing.Short() {
+		size = 16 << 20
+	}
+	text := make([]byte, size)
+	for i := range text {
+		text[i] = 'a' + byte(i%3)
+	}
+	copy(text[size-10:], "needle-42")
+	re := mustCompile(t, `needle-(\d+)`, UTF8Text)
+	offsets := make([]int, 4)
+	ok, err := Match(re, text, 0, Unanchored, offsets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{size - 10, size - 1, size - 3, size - 1}
+	if !ok || !cmp.Equal(offsets, want) {
+		t.Errorf("Match over %d bytes = %v %v, want %v", size, ok, offsets, want)
+	}
+	count := 0
+	if err := MatchAll(re, text, 1, -1, func([]int) bool { count++; return true }); err != nil || count != 1 {
+		t.Errorf("MatchAll over %d bytes: %d matches, %v", size, count, err)
+	}
+	st, err := rt.ReadStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.HeapBytes > st.StackBytes+uint64(size)/4 {
+		t.Errorf("after the calls, %d bytes of wasm heap are in use (%d of stacks)", st.HeapBytes, st.StackBytes)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"runtime"
 	"sync"
 
 	"github.com/tetratelabs/wazero"
@@ -190,6 +189,10 @@ type pool struct {
 	lost   int // instances dropped after a trap
 	inUse  int
 	stacks int // instances holding a stack block
+
+	// maxWarm is GOMAXPROCS when the runtime started: asking the Go
+	// runtime on every release would take its scheduler lock.
+	maxWarm int
 }
 
 func (p *pool) take() *Instance {
@@ -226,7 +229,7 @@ func (p *pool) lose() {
 func (p *pool) put(inst *Instance) {
 	p.mu.Lock()
 	p.inUse--
-	if inst.stackBase != 0 && len(p.warm) < runtime.GOMAXPROCS(0) {
+	if inst.stackBase != 0 && len(p.warm) < p.maxWarm {
 		p.warm = append(p.warm, inst)
 		p.mu.Unlock()
 		return

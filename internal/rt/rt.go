@@ -88,6 +88,7 @@ var get = sync.OnceValues(start)
 func start() (*machine, error) {
 	ctx := context.Background()
 	m := &machine{engine: engineName()}
+	m.pool.maxWarm = runtime.GOMAXPROCS(0)
 	compiled, err := m.compile(ctx, cacheDir())
 	if err != nil {
 		// A broken or read-only cache must not break the package.
