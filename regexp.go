@@ -152,38 +152,46 @@ func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
 	} else if asciiOnly(parsed) {
 		flags |= re2wasm.ASCIIPattern
 	}
-	text := re2syntax.Translate(parsed, false)
-	expanded := false
+	prog, err := compileWithBudgets(re2syntax.Translate(parsed, false), flags)
+	if errorCode(err) == re2wasm.ErrRepeatSize {
+		// RE2 caps nested counted repetitions that Go allows: spell them
+		// out instead.
+		prog, err = compileWithBudgets(re2syntax.Translate(parsed, true), flags)
+	}
+	switch {
+	case err == nil:
+		return prog, nil
+	case errorCode(err) == re2wasm.ErrPatternTooLarge:
+		return nil, fmt.Errorf("regexp: expression too large for RE2: %w", err)
+	default:
+		return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
+	}
+}
+
+// compileWithBudgets compiles RE2 pattern text with the smallest memory
+// budget that holds its program.
+func compileWithBudgets(text string, flags re2wasm.Flags) (*re2wasm.Regexp, error) {
 	var err error
-	for _, budget := range memoryBudgets {
-		if budget < 64*int64(len(text)) && budget != memoryBudgets[len(memoryBudgets)-1] {
+	for i, budget := range memoryBudgets {
+		if budget < 64*int64(len(text)) && i < len(memoryBudgets)-1 {
 			continue // surely too small: spare RE2 a failed compilation
 		}
 		var prog *re2wasm.Regexp
 		prog, err = re2wasm.Compile(text, flags, budget)
-		var e *re2wasm.Error
-		switch {
-		case err == nil:
-			return prog, nil
-		case errors.As(err, &e) && e.Code == re2wasm.ErrRepeatSize && !expanded:
-			// RE2 caps nested counted repetitions that Go allows;
-			// spell them out instead.
-			text = re2syntax.Translate(parsed, true)
-			expanded = true
-			prog, err = re2wasm.Compile(text, flags, budget)
-			if err == nil {
-				return prog, nil
-			}
-			if !errors.As(err, &e) || e.Code != re2wasm.ErrPatternTooLarge {
-				return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
-			}
-		case errors.As(err, &e) && e.Code == re2wasm.ErrPatternTooLarge:
-			// Try a larger budget.
-		default:
-			return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
+		if errorCode(err) != re2wasm.ErrPatternTooLarge {
+			return prog, err
 		}
 	}
-	return nil, fmt.Errorf("regexp: expression too large for RE2: %w", err)
+	return nil, err
+}
+
+// errorCode is RE2's error code in err, or 0.
+func errorCode(err error) re2wasm.ErrorCode {
+	var e *re2wasm.Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return 0
 }
 
 // hasOp reports whether op occurs anywhere in re.
