@@ -1,9 +1,9 @@
 # re2wasm/regexp: build the engine, test, benchmark.
 #
 #   make wasm-deps   install the Debian packages that `make wasm` needs (root)
-#   make wasm        rebuild wasm/re2.wasm from Debian's RE2 sources
-#   make wasm-check  rebuild and check that the committed wasm/re2.wasm is identical
-#   make test        the test suite, both wazero engines, with -race
+#   make wasm        rebuild wasm/re2.wasm from Debian's RE2 sources, and its Go translation
+#   make wasm-check  rebuild both and check that the committed files are identical
+#   make test        the test suite on every engine (aot, wazero's compiler and interpreter)
 #   make bench       the benchmark comparison (quick preset, about 3 minutes)
 #   make bench-full  the long comparison, with repetitions for benchstat
 
@@ -47,6 +47,13 @@ RE2_SOURCES := util/rune.cc util/strutil.cc re2/bitstate.cc re2/compile.cc \
 	re2/unicode_casefold.cc re2/unicode_groups.cc
 RE2_OBJECTS := $(addprefix $(BUILD)/obj/,$(RE2_SOURCES:.cc=.o))
 
+# The aot engine: re2.wasm translated into Go. wasm2go runs with `go run
+# pkg@version` so that it never enters the library's go.mod; it reads our
+# provided.go (WASI stubs, a work-around) along with the module.
+WASM2GO := github.com/ncruces/wasm2go@v0.4.20
+RE2GO := internal/rt/re2go
+TRANSLATE = $(GO) run $(WASM2GO) -unsafe -pkg re2go -provided $(RE2GO)/provided.go -o $(RE2GO)/re2.go wasm/re2.wasm
+
 WASM_OPT_FLAGS := -O2 --strip-debug --strip-producers --enable-threads \
 	--enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
 	--enable-nontrapping-float-to-int
@@ -63,10 +70,13 @@ wasm-deps:
 		libclang-rt-19-dev-wasm32 wasi-libc unicode-data binaryen wabt \
 		python3 python3-six perl patch xz-utils
 
-wasm: wasm/re2.wasm
+wasm: wasm/re2.wasm $(RE2GO)/re2.go
 
 wasm/re2.wasm: $(BUILD)/re2.wasm
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $< -o $@
+
+$(RE2GO)/re2.go: wasm/re2.wasm $(RE2GO)/provided.go
+	$(TRANSLATE)
 
 $(BUILD)/re2.wasm: $(RE2_OBJECTS) $(BUILD)/obj/abi.o
 	$(CXX_WASM) $(CXXFLAGS_WASM) $(LDFLAGS_WASM) \
@@ -104,24 +114,34 @@ $(SRC)/.ready: wasm/src/patches/no-thread-local.patch
 	touch $@
 
 # wasm-check rebuilds the module from scratch and compares it with the
-# committed one.
+# committed one, then translates it afresh and compares the Go with the
+# committed translation.
 wasm-check:
 	rm -rf $(BUILD)
 	mkdir -p $(BUILD)
 	cp wasm/re2.wasm $(BUILD)/committed.wasm
+	cp $(RE2GO)/re2.go $(BUILD)/committed-re2.go
 	$(MAKE) -B wasm/re2.wasm
 	cmp wasm/re2.wasm $(BUILD)/committed.wasm
 	@echo "wasm/re2.wasm is identical to a fresh build"
+	$(TRANSLATE)
+	cmp $(RE2GO)/re2.go $(BUILD)/committed-re2.go
+	@echo "$(RE2GO)/re2.go is identical to a fresh translation"
 
-# Under -race the exhaustive corpus is sampled, so it runs whole once more
-# without the race detector. The interpreter is two orders of magnitude
-# slower under -race: it runs the same tests with -short, which scales their
-# loop counts down.
+# Every engine runs the whole suite: aot (the default), then wazero's
+# compiler and interpreter (build tag re2wasm_wazero). Under -race the
+# exhaustive corpus is sampled, so it runs whole once more without the race
+# detector, on the default engine. The interpreter is two orders of
+# magnitude slower under -race: it runs the same tests with -short, which
+# scales their loop counts down.
+WAZERO := -tags re2wasm_wazero
 test:
 	$(GO) vet ./...
+	$(GO) vet $(WAZERO) ./...
 	$(GO) test -race ./...
 	$(GO) test -run '^TestRE2Exhaustive$$' .
-	RE2WASM_ENGINE=interpreter $(GO) test -race -short ./...
+	$(GO) test $(WAZERO) -race ./...
+	RE2WASM_ENGINE=interpreter $(GO) test $(WAZERO) -race -short ./...
 	cd bench && $(GO) test ./...
 
 # The comparison lives in bench/, a module of its own, so that the peers

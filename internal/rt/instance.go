@@ -1,13 +1,8 @@
 package rt
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"sync"
-
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
 )
 
 // keepScratch is the largest scratch buffer an idle instance keeps; a larger
@@ -18,10 +13,8 @@ const keepScratch = 1 << 20
 // It shares the linear memory (and so every compiled pattern) with all the
 // others, but has its own stack and its own scratch buffer.
 type Instance struct {
-	m     *machine
-	mod   api.Module
-	fns   [numFuncs]api.Function
-	stack []uint64 // arguments and results of Call, reused
+	m   *machine
+	mod *module // the engine's instance
 
 	stackBase  uint32 // this instance's stack block, 0 if it has none
 	scratch    uint32 // address of the scratch buffer, 0 if none
@@ -39,7 +32,7 @@ func Acquire() (*Instance, error) {
 	}
 	inst := m.pool.take()
 	if inst == nil {
-		if inst, err = m.newInstance(context.Background()); err != nil {
+		if inst, err = m.newInstance(); err != nil {
 			return nil, err
 		}
 		m.pool.count()
@@ -75,12 +68,12 @@ func (i *Instance) Memory() []byte { return i.m.memory }
 // result (0 for a function without one). A trap returns an error wrapping
 // ErrTrap; the instance is then dropped at Release.
 func (i *Instance) Call(f Func, args ...uint64) (uint64, error) {
-	copy(i.stack, args)
-	if err := i.fns[f].CallWithStack(context.Background(), i.stack); err != nil {
+	res, err := i.mod.call(f, args)
+	if err != nil {
 		i.broken = true
 		return 0, fmt.Errorf("%w in %s: %v", ErrTrap, f, err)
 	}
-	return i.stack[0], nil
+	return res, nil
 }
 
 // Scratch returns the address of a buffer of at least n bytes that belongs
@@ -127,22 +120,15 @@ func (i *Instance) freeScratch() {
 	}
 }
 
-// newInstance instantiates the module once more. Its start function finds
-// the memory already initialised; it gets no stack yet.
-func (m *machine) newInstance(ctx context.Context) (*Instance, error) {
-	mod, err := m.runtime.InstantiateModule(ctx, m.compiled,
-		wazero.NewModuleConfig().WithName("").WithStartFunctions())
+// newInstance makes one more instance of the module. Its start function
+// finds the memory already initialised (but for the first); it gets no
+// stack yet.
+func (m *machine) newInstance() (*Instance, error) {
+	mod, err := m.eng.instantiate()
 	if err != nil {
-		return nil, fmt.Errorf("re2wasm: instantiating re2.wasm: %w", err)
+		return nil, err
 	}
-	inst := &Instance{m: m, mod: mod, stack: make([]uint64, 8)}
-	for f := range numFuncs {
-		inst.fns[f] = mod.ExportedFunction(funcNames[f])
-		if inst.fns[f] == nil {
-			return nil, fmt.Errorf("re2wasm: re2.wasm does not export %s", funcNames[f])
-		}
-	}
-	return inst, nil
+	return &Instance{m: m, mod: mod}, nil
 }
 
 // giveStack lays out a stack for inst in the shared memory, with the help
@@ -161,7 +147,7 @@ func (m *machine) giveStack(inst *Instance) error {
 	m.pool.mu.Lock()
 	m.pool.stacks++
 	m.pool.mu.Unlock()
-	inst.mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal).Set(p + stackSize)
+	inst.mod.setStackPointer(uint32(p + stackSize))
 	return nil
 }
 
@@ -176,82 +162,4 @@ func (m *machine) takeStack(inst *Instance) {
 	m.bootMu.Lock()
 	defer m.bootMu.Unlock()
 	m.boot.Call(Free, uint64(base))
-}
-
-// pool holds the idle instances. Up to GOMAXPROCS of them keep their stacks
-// ("warm"); any more are stripped of stack and scratch ("cold") and get a
-// stack again when taken.
-type pool struct {
-	mu     sync.Mutex
-	warm   []*Instance
-	cold   []*Instance
-	made   int // instances made, the first included
-	lost   int // instances dropped after a trap
-	inUse  int
-	stacks int // instances holding a stack block
-
-	// maxWarm is GOMAXPROCS when the runtime started: asking the Go
-	// runtime on every release would take its scheduler lock.
-	maxWarm int
-}
-
-func (p *pool) take() *Instance {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	var inst *Instance
-	if n := len(p.warm); n > 0 {
-		inst, p.warm = p.warm[n-1], p.warm[:n-1]
-	} else if n := len(p.cold); n > 0 {
-		inst, p.cold = p.cold[n-1], p.cold[:n-1]
-	}
-	if inst != nil {
-		p.inUse++
-	}
-	return inst
-}
-
-// count records an instance made and handed out.
-func (p *pool) count() {
-	p.mu.Lock()
-	p.made++
-	p.inUse++
-	p.mu.Unlock()
-}
-
-func (p *pool) lose() {
-	p.mu.Lock()
-	p.lost++
-	p.inUse--
-	p.mu.Unlock()
-}
-
-// put takes back an instance that was handed out.
-func (p *pool) put(inst *Instance) {
-	p.mu.Lock()
-	p.inUse--
-	if inst.stackBase != 0 && len(p.warm) < p.maxWarm {
-		p.warm = append(p.warm, inst)
-		p.mu.Unlock()
-		return
-	}
-	p.mu.Unlock()
-	if inst.stackBase != 0 {
-		inst.freeScratch()
-		inst.m.takeStack(inst)
-	}
-	p.mu.Lock()
-	p.cold = append(p.cold, inst)
-	p.mu.Unlock()
-}
-
-func (p *pool) stats() Stats {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return Stats{
-		Instances:  p.made + 1,
-		Idle:       len(p.warm) + len(p.cold),
-		InUse:      p.inUse,
-		Lost:       p.lost,
-		StackBytes: uint64(p.stacks) * stackSize,
-	}
 }

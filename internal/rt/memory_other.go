@@ -2,11 +2,9 @@
 
 package rt
 
-// reserveLimit keeps the shared memory small where address space is scarce
-// (32-bit targets, js/wasm) or where no mapping outside the heap is used.
-const reserveLimit = 1 << 30
-
-// reserve allocates the memory in the Go heap, which never moves it.
+// reserve allocates the memory in the Go heap, which never moves it. Unlike
+// an mmap reservation it is counted by the garbage collector, which is why
+// reserveLimit is smaller on these targets.
 func reserve(size uint64) ([]byte, error) {
 	return make([]byte, size), nil
 }
