@@ -10,14 +10,18 @@ import (
 	"github.com/re2wasm/regexp/bench/harness"
 )
 
-// re2wasm: this repository's engine. wazero's compiler or interpreter is
-// chosen per process by RE2WASM_ENGINE, so the same adapter is named
-// re2wasm-interp in a process started with RE2WASM_ENGINE=interpreter.
-// Build with -tags nore2wasm to leave it out.
+// re2wasm: this repository's engine. The engine is chosen per build (the
+// default aot engine, or wazero with -tags re2wasm_wazero) and, for wazero,
+// per process by RE2WASM_ENGINE, so the same adapter is named re2wasm (aot),
+// re2wasm-wazero (wazero's compiler) or re2wasm-interp (wazero's
+// interpreter). Build with -tags nore2wasm to leave it out.
 func init() {
-	name, note := "re2wasm", "github.com/re2wasm/regexp, wazero compiler"
-	if os.Getenv("RE2WASM_ENGINE") == "interpreter" {
-		name, note = "re2wasm-interp", "github.com/re2wasm/regexp, wazero interpreter"
+	name, note := "re2wasm", "github.com/re2wasm/regexp, aot (wasm2go)"
+	if re2wasmWazero {
+		name, note = "re2wasm-wazero", "github.com/re2wasm/regexp, wazero compiler"
+		if os.Getenv("RE2WASM_ENGINE") == "interpreter" {
+			name, note = "re2wasm-interp", "github.com/re2wasm/regexp, wazero interpreter"
+		}
 	}
 	harness.Register(harness.Engine{
 		Name:   name,

@@ -10,8 +10,9 @@ import (
 )
 
 // TestNestedModules runs the tests of the modules nested in bench/, which
-// `go test ./...` does not reach: the harness, and go-re2 v1.12.0's wazero
-// variant (built with its re2_wazero tag).
+// `go test ./...` does not reach: the harness, go-re2 v1.12.0's wazero
+// variant (built with its re2_wazero tag), and this module built with the
+// library's wazero engine (-tags re2wasm_wazero).
 func TestNestedModules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two more modules")
@@ -34,6 +35,9 @@ func TestNestedModules(t *testing.T) {
 	}{
 		{"harness", []string{"test", "./..."}},
 		{"peers/gore2wazero", []string{"test", "-tags", "re2_wazero", "./..."}},
+		// This module's suites again on the library's wazero engine (the
+		// main run has the default aot engine); -short skips this test.
+		{".", []string{"test", "-short", "-tags", "re2wasm_wazero", "."}},
 	} {
 		t.Run(strings.ReplaceAll(m.dir, "/", "_"), func(t *testing.T) {
 			cmd := exec.Command(gobin, m.args...)

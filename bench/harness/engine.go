@@ -50,7 +50,7 @@ type Engine struct {
 }
 
 // Order is the canonical order of the engines in tables and charts.
-var Order = []string{"stdlib", "re2wasm", "re2wasm-interp", "go-re2", "go-re2-wazero", "re2-cgo"}
+var Order = []string{"stdlib", "re2wasm", "re2wasm-wazero", "re2wasm-interp", "go-re2", "go-re2-wazero", "re2-cgo"}
 
 var (
 	registryMu sync.Mutex

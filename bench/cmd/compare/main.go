@@ -9,10 +9,11 @@
 //	go run ./cmd/compare                 # quick preset, about 3 minutes
 //	go run ./cmd/compare -preset full    # -count 10, 32 MiB inputs
 //
-// The engines come from three processes, because two of them are chosen
-// per process or per build: the main binary (stdlib, re2wasm, go-re2 and,
-// when cgo and libre2 are there, re2-cgo), the same binary again with
-// RE2WASM_ENGINE=interpreter (re2wasm-interp), and the binary of the
+// The engines come from four processes, because some of them are chosen
+// per process or per build: the main binary (stdlib, re2wasm on its default
+// aot engine, go-re2 and, when cgo and libre2 are there, re2-cgo), a binary
+// built with -tags re2wasm_wazero run twice (re2wasm-wazero, then
+// re2wasm-interp with RE2WASM_ENGINE=interpreter), and the binary of the
 // nested module peers/gore2wazero (go-re2 v1.12.0 with its re2_wazero
 // tag).
 package main
@@ -122,6 +123,7 @@ func main() {
 
 		fmt.Fprintf(os.Stderr, "building the benchmark binaries (cgo engine: %v)...\n", useCgo)
 		mainBin := filepath.Join(binDir, "bench.test")
+		wazeroBin := filepath.Join(binDir, "bench-wazero.test")
 		peerBin := filepath.Join(binDir, "gore2wazero.test")
 		tags := ""
 		if useCgo {
@@ -129,6 +131,11 @@ func main() {
 		}
 		if err := goTestBuild(".", tags, mainBin); err != nil {
 			fatalf("%v", err)
+		}
+		if want("re2wasm-wazero") || want("re2wasm-interp") {
+			if err := goTestBuild(".", "re2wasm_wazero", wazeroBin); err != nil {
+				fatalf("%v", err)
+			}
 		}
 		if want("go-re2-wazero") {
 			if err := goTestBuild("peers/gore2wazero", "re2_wazero", peerBin); err != nil {
@@ -138,8 +145,11 @@ func main() {
 		if len(mainEngines) > 0 {
 			runs = append(runs, run{name: "main", binary: mainBin, engines: mainEngines})
 		}
+		if want("re2wasm-wazero") {
+			runs = append(runs, run{name: "re2wasm-wazero", binary: wazeroBin, engines: []string{"re2wasm-wazero"}})
+		}
 		if want("re2wasm-interp") {
-			runs = append(runs, run{name: "re2wasm-interp", binary: mainBin, engines: []string{"re2wasm-interp"},
+			runs = append(runs, run{name: "re2wasm-interp", binary: wazeroBin, engines: []string{"re2wasm-interp"},
 				env: []string{"RE2WASM_ENGINE=interpreter"}, skip: p.skipInterp})
 		}
 		if want("go-re2-wazero") {

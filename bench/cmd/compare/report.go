@@ -383,7 +383,7 @@ func buildSummary(d *data, info summaryInfo) string {
 	// Where our engine is slower.
 	if slices.Contains(d.engines, ours) {
 		for _, peer := range d.engines {
-			if peer == ours || peer == "re2wasm-interp" {
+			if peer == ours || peer == "re2wasm-interp" || peer == "re2wasm-wazero" {
 				continue
 			}
 			var lines []string
