@@ -1,0 +1,161 @@
+package regexp
+
+// Long-running checks, short by default; `make soak` runs them long
+// (go test -run Soak -soak).
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/re2wasm/regexp/internal/rt"
+)
+
+var soak = flag.Bool("soak", false, "run the soak tests at full length")
+
+// residentBytes is the process's resident set size, or 0 where /proc is
+// missing.
+func residentBytes() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(b))
+	if len(fields) < 2 {
+		return 0
+	}
+	pages, _ := strconv.ParseUint(fields[1], 10, 64)
+	return pages * uint64(os.Getpagesize())
+}
+
+// loadPatterns are n distinct patterns of varied shapes.
+func loadPatterns(n int) []string {
+	shapes := []string{`w%d[a-z]+`, `(\d+)-%d`, `(?i)key%d=(\w*)`, `^line%d.*$`, `(a|b)+%d`, `x%d\b`, `[^,]*,%d`, `(?m)^%d$`}
+	patterns := make([]string, n)
+	for i := range patterns {
+		patterns[i] = fmt.Sprintf(shapes[i%len(shapes)], i)
+	}
+	return patterns
+}
+
+// 64 goroutines share 200 compiled patterns; every answer is checked
+// against the standard library. The pool must not grow beyond what is in
+// flight.
+func TestSoakLoad(t *testing.T) {
+	duration, goroutines := 2*time.Second, 64
+	if *soak {
+		duration = 60 * time.Second
+	}
+	if testing.Short() {
+		duration, goroutines = 300*time.Millisecond, 16
+	}
+	patterns := loadPatterns(200)
+	ours := make([]*Regexp, len(patterns))
+	std := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		ours[i], std[i] = MustCompile(p), regexp.MustCompile(p)
+	}
+	inputs := []string{"w12abc", "7-9 and 15-9", "KEY18=v1 key18=", "line3 end", "abab5", "x21 y", "a,b,c,30", "\n31\n", "\xffw44z\xfe"}
+	var calls atomic.Int64
+	var failed atomic.Bool
+	deadline := time.Now().Add(duration)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; time.Now().Before(deadline) && !failed.Load(); i++ {
+				p := i % len(patterns)
+				s := inputs[i%len(inputs)] + strconv.Itoa(i%50)
+				got := fmt.Sprint(ours[p].FindAllStringSubmatchIndex(s, -1), ours[p].ReplaceAllString(s, "<$0>"))
+				want := fmt.Sprint(std[p].FindAllStringSubmatchIndex(s, -1), std[p].ReplaceAllString(s, "<$0>"))
+				if got != want {
+					t.Errorf("%q on %q: got %s, want %s", patterns[p], s, got, want)
+					failed.Store(true)
+				}
+				calls.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	st, err := rt.ReadStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d goroutines, %v: %d checked calls; runtime %+v", goroutines, duration, calls.Load(), st)
+	// The first instance, one per goroutine, and the cleanup goroutine's.
+	if st.Instances > goroutines+2 || st.InUse != 0 {
+		t.Errorf("%d instances made, %d in use, for %d goroutines", st.Instances, st.InUse, goroutines)
+	}
+}
+
+// Compile and drop patterns in a loop with periodic collections: the wasm
+// heap in use and the resident memory stay flat (the curve is logged).
+func TestSoakLifetimes(t *testing.T) {
+	cycles, every := 20000, 5000
+	if *soak {
+		cycles, every = 1000000, 100000
+	}
+	if testing.Short() {
+		cycles, every = 2000, 1000
+	}
+	settle := func() rt.Stats {
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond) // cleanups run on their own goroutine
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond)
+		st, err := rt.ReadStats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	base := settle()
+	var last rt.Stats
+	for i := 1; i <= cycles; i++ {
+		re := MustCompile(`(\w+)@` + strconv.Itoa(i) + `\.(com|org)`)
+		if !re.MatchString("me@" + strconv.Itoa(i) + ".org") {
+			t.Fatalf("cycle %d: no match", i)
+		}
+		if i%every == 0 {
+			last = settle()
+			t.Logf("cycle %7d: wasm heap %8d bytes (stacks %d), resident %6.1f MiB", i,
+				last.HeapBytes, last.StackBytes, float64(residentBytes())/(1<<20))
+		}
+	}
+	grown := int64(last.HeapBytes-last.StackBytes) - int64(base.HeapBytes-base.StackBytes)
+	if grown > 1<<20 {
+		t.Errorf("wasm heap in use grew by %d bytes over %d cycles", grown, cycles)
+	}
+}
+
+// A Regexp and its Copy share the compiled pattern: dropping either, in
+// either order, leaves the other working.
+func TestCopyOutlivesOriginal(t *testing.T) {
+	for _, dropOriginal := range []bool{true, false} {
+		re := MustCompile(`(a+)(b)`)
+		c := re.Copy()
+		keep := c
+		if !dropOriginal {
+			keep = re
+		}
+		re, c = nil, nil
+		for range 3 {
+			runtime.GC()
+			time.Sleep(10 * time.Millisecond)
+		}
+		if got := keep.FindStringSubmatch("xaab"); fmt.Sprint(got) != "[aab aa b]" {
+			t.Errorf("dropOriginal %v: got %q", dropOriginal, got)
+		}
+		_ = re
+		_ = c
+	}
+}
