@@ -1,0 +1,70 @@
+package re2wasm
+
+import (
+	"testing"
+)
+
+// FuzzABI drives the C ABI directly with random patterns (in RE2's own
+// syntax), texts, start positions, anchors, group counts and match limits.
+// Whatever the input, no call may trap or fail, and every result must be a
+// well-formed set of offsets.
+func FuzzABI(f *testing.F) {
+	f.Add("a+", []byte("baaab"), 0, uint8(0), 1, 5, uint8(0))
+	f.Add("(a)|(b)", []byte("ab"), 1, uint8(1), 3, -1, uint8(16))
+	f.Add("", []byte("\xff\xfe"), 3, uint8(2), 0, 0, uint8(20))
+	f.Add(`\B`, []byte("aéa"), 0, uint8(0), 2, -1, uint8(48))
+	f.Add(`(?P<x>\w+)\s`, []byte("héllo wörld "), 2, uint8(0), 9, 2, uint8(4))
+	f.Fuzz(func(t *testing.T, pattern string, text []byte, pos int, anchor uint8, ngroups, n int, flagBits uint8) {
+		if len(pattern) > 300 || len(text) > 2000 || ngroups < 0 || ngroups > 50 {
+			return
+		}
+		flags := Flags(flagBits) & (Longest | PosixSyntax | Latin1 | Caseless | UTF8Text | CheckCharStart)
+		re, err := Compile(pattern, flags, 0)
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("Compile(%q) failed without an RE2 error: %v", pattern, err)
+			}
+			return
+		}
+		if pos < 0 {
+			pos = -pos
+		}
+		offsets := make([]int, 2*ngroups)
+		ok, err := Match(re, text, pos, Anchor(anchor%3), offsets)
+		if err != nil {
+			t.Fatalf("Match(%q, %q, %d): %v", pattern, text, pos, err)
+		}
+		if ok && ngroups > 0 {
+			checkOffsets(t, offsets, pos, len(text))
+		}
+		last := -1
+		err = MatchAll(re, text, ngroups, n, func(m []int) bool {
+			checkOffsets(t, m, 0, len(text))
+			if m[0] < last {
+				t.Fatalf("MatchAll(%q, %q): match %v begins before the previous one ended (%d)", pattern, text, m, last)
+			}
+			last = m[1]
+			return true
+		})
+		if err != nil {
+			t.Fatalf("MatchAll(%q, %q): %v", pattern, text, err)
+		}
+	})
+}
+
+// checkOffsets checks that group 0 lies in [lo, hi] and that every group
+// that took part has begin <= end within [0, hi].
+func checkOffsets(t *testing.T, m []int, lo, hi int) {
+	t.Helper()
+	if m[0] < lo || m[0] > m[1] || m[1] > hi {
+		t.Fatalf("whole match %v outside [%d, %d]", m[:2], lo, hi)
+	}
+	for i := 2; i+1 < len(m); i += 2 {
+		if m[i] == -1 && m[i+1] == -1 {
+			continue
+		}
+		if m[i] < 0 || m[i] > m[i+1] || m[i+1] > hi {
+			t.Fatalf("group %d: %v", i/2, m[i:i+2])
+		}
+	}
+}
