@@ -50,7 +50,8 @@ func Acquire() (*Instance, error) {
 func (i *Instance) Release() {
 	if i.broken {
 		// Its stack may be left anywhere and RE2 stopped halfway: drop it.
-		// It is not closed, since closing would free the shared memory.
+		// It is not closed: in wazero v1.12.0 closing an instance frees the
+		// shared memory it imports.
 		i.m.pool.lose()
 		return
 	}
