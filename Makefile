@@ -6,6 +6,8 @@
 #   make test        the test suite on every engine (aot, wazero's compiler and interpreter)
 #   make bench       the benchmark comparison (quick preset, about 3 minutes)
 #   make bench-full  the long comparison, with repetitions for benchstat
+#   make soak        the long hardening runs (load, lifetimes, huge inputs)
+#   make fuzz        every fuzz target in turn, FUZZTIME each (default 30m)
 
 GO ?= go
 
@@ -30,7 +32,7 @@ CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
 	-fno-exceptions -fno-rtti -DNDEBUG -ffile-prefix-map=$(CURDIR)=. \
 	-Iwasm/src/include -I$(SRC)
 
-ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_compile re2w_delete re2w_num_groups \
+ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_dfa_failures re2w_compile re2w_delete re2w_num_groups \
 	re2w_group_names re2w_match re2w_match_all
 WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign sbrk \
 	__cxa_guard_acquire __cxa_guard_release __cxa_guard_abort
@@ -58,7 +60,7 @@ WASM_OPT_FLAGS := -O2 --strip-debug --strip-producers --enable-threads \
 	--enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
 	--enable-nontrapping-float-to-int
 
-.PHONY: all wasm wasm-deps wasm-check test bench bench-full clean
+.PHONY: all wasm wasm-deps wasm-check test soak fuzz bench bench-full clean
 all: test
 
 wasm-deps:
@@ -144,6 +146,22 @@ test:
 	$(GO) test $(WAZERO) -race ./...
 	RE2WASM_ENGINE=interpreter $(GO) test $(WAZERO) -race -short ./...
 	cd bench && $(GO) test ./...
+
+# The soak tests at full length (they run short in `make test`): 64
+# goroutines on 200 patterns for 60 s under the race detector, then
+# 1,000,000 compile/drop cycles, a 512 MiB input, and Copy lifetimes.
+soak:
+	$(GO) test -race -run '^TestSoakLoad$$' -soak -v -timeout 30m .
+	$(GO) test -run '^(TestSoakLifetimes|TestHugeInput|TestCopyOutlivesOriginal)$$' -soak -v -timeout 60m .
+
+# Each fuzz target for FUZZTIME; findings land in testdata/fuzz and become
+# regression cases of `make test`.
+FUZZTIME ?= 30m
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(FUZZTIME) .
+	$(GO) test -run '^$$' -fuzz '^FuzzABI$$' -fuzztime $(FUZZTIME) ./internal/re2wasm
+	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME) ./internal/re2syntax
+	$(GO) test -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME) ./internal/re2syntax
 
 # The comparison lives in bench/, a module of its own, so that the peers
 # (go-re2, native RE2) never enter the library's go.mod.

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/re2wasm/regexp/internal/rt"
 )
 
 // pathological are the classic shapes that make backtracking engines
@@ -13,18 +15,19 @@ import (
 var pathological = []struct {
 	name, pattern string
 	input         func(n int) string
+	dfaFails      bool // RE2's DFA runs out of memory on it
 }{
-	{"nested-plus", `(a+)+$`, func(n int) string { return strings.Repeat("a", n-1) + "b" }},
-	{"alt-overlap", `(a|aa)+$`, func(n int) string { return strings.Repeat("a", n-1) + "b" }},
-	{"dot-star-20", `(.*a){20}`, func(n int) string { return strings.Repeat("a", n/2) + strings.Repeat("b", n-n/2) }},
-	{"nested-star", `(x+x+)+y`, func(n int) string { return strings.Repeat("x", n) }},
-	{"word-1000", `\w{1000}z`, func(n int) string { return strings.Repeat("w", n) }},
+	{"nested-plus", `(a+)+$`, func(n int) string { return strings.Repeat("a", n-1) + "b" }, false},
+	{"alt-overlap", `(a|aa)+$`, func(n int) string { return strings.Repeat("a", n-1) + "b" }, false},
+	{"dot-star-20", `(.*a){20}`, func(n int) string { return strings.Repeat("a", n/2) + strings.Repeat("b", n-n/2) }, false},
+	{"nested-star", `(x+x+)+y`, func(n int) string { return strings.Repeat("x", n) }, false},
+	{"word-1000", `\w{1000}z`, func(n int) string { return strings.Repeat("w", n) }, false},
 	{"literal-alternation", literalAlternation(2000), func(n int) string {
 		return strings.Repeat("the quick brown fox ", n/20+1)[:n]
-	}},
+	}, false},
 	// (a|b)*a(a|b){20}: the DFA needs up to 2^20 states, more than its
 	// memory budget allows, so RE2 gives up on it and falls back to the NFA.
-	{"dfa-blowup", `(a|b)*a(a|b){20}`, func(n int) string { return pseudoRandomAB(n) }},
+	{"dfa-blowup", `(a|b)*a(a|b){20}`, func(n int) string { return pseudoRandomAB(n) }, true},
 }
 
 func literalAlternation(n int) string {
@@ -57,8 +60,14 @@ func TestPathologicalPatterns(t *testing.T) {
 	for _, c := range pathological {
 		ours := MustCompile(c.pattern)
 		std := regexp.MustCompile(c.pattern)
+		sizes := sizes
+		if c.dfaFails {
+			// Enough text for the DFA to fill its budget.
+			sizes = append(sizes[:len(sizes):len(sizes)], 256<<10)
+		}
 		for _, n := range sizes {
 			s := c.input(n)
+			failuresBefore := dfaFailures(t)
 			got, want := ours.FindAllStringSubmatchIndex(s, 3), std.FindAllStringSubmatchIndex(s, 3)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%s on %d bytes: got %v, want %v", c.name, n, got, want)
@@ -66,8 +75,24 @@ func TestPathologicalPatterns(t *testing.T) {
 			if got, want := ours.MatchString(s), std.MatchString(s); got != want {
 				t.Errorf("%s on %d bytes: MatchString %v, want %v", c.name, n, got, want)
 			}
+			// The right answers above came after the DFA gave up: RE2
+			// finished those searches with another matcher.
+			if c.dfaFails && n >= 256<<10 && dfaFailures(t) == failuresBefore {
+				t.Errorf("%s on %d bytes: RE2's DFA never ran out of memory", c.name, n)
+			}
 		}
 	}
+}
+
+// dfaFailures is the number of RE2 searches so far whose DFA ran out of
+// memory.
+func dfaFailures(t *testing.T) uint64 {
+	t.Helper()
+	st, err := rt.ReadStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.DFAFailures
 }
 
 // BenchmarkPathological shows time against input size, 10 KiB to 10 MiB:

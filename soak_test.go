@@ -1,7 +1,7 @@
 package regexp
 
-// Long-running checks, short by default; `make soak` runs them long
-// (go test -run Soak -soak).
+// Long-running checks, short by default; `make soak` runs them, and
+// TestHugeInput (huge_test.go), at full length with -soak.
 
 import (
 	"flag"

@@ -39,6 +39,7 @@ const (
 	Malloc Func = iota
 	Free
 	HeapInUse
+	DFAFailures
 	Compile
 	Delete
 	NumGroups
@@ -49,15 +50,16 @@ const (
 )
 
 var funcNames = [numFuncs]string{
-	Malloc:     "re2w_malloc",
-	Free:       "re2w_free",
-	HeapInUse:  "re2w_heap_in_use",
-	Compile:    "re2w_compile",
-	Delete:     "re2w_delete",
-	NumGroups:  "re2w_num_groups",
-	GroupNames: "re2w_group_names",
-	Match:      "re2w_match",
-	MatchAll:   "re2w_match_all",
+	Malloc:      "re2w_malloc",
+	Free:        "re2w_free",
+	HeapInUse:   "re2w_heap_in_use",
+	DFAFailures: "re2w_dfa_failures",
+	Compile:     "re2w_compile",
+	Delete:      "re2w_delete",
+	NumGroups:   "re2w_num_groups",
+	GroupNames:  "re2w_group_names",
+	Match:       "re2w_match",
+	MatchAll:    "re2w_match_all",
 }
 
 func (f Func) String() string { return funcNames[f] }
@@ -155,6 +157,7 @@ type Stats struct {
 	Idle          int    // instances in the pool now
 	InUse         int    // instances handed out now
 	Lost          int    // instances dropped after a trap
+	DFAFailures   uint64 // searches whose DFA ran out of memory, finished by another RE2 matcher
 }
 
 // ReadStats reports the runtime's memory and instances.
@@ -168,6 +171,9 @@ func ReadStats() (Stats, error) {
 	m.bootMu.Lock()
 	defer m.bootMu.Unlock()
 	if s.HeapBytes, err = m.boot.Call(HeapInUse); err != nil {
+		return Stats{}, err
+	}
+	if s.DFAFailures, err = m.boot.Call(DFAFailures); err != nil {
 		return Stats{}, err
 	}
 	s.ReservedBytes = uint64(len(m.memory))

@@ -218,6 +218,15 @@ struct Regex {
   uint32_t flags;
 };
 
+// dfa_failures counts the searches in which a DFA ran out of its memory
+// budget, after which RE2 finishes the search with the NFA or the bit-state
+// matcher. It lets the host see that such a fallback happened.
+uint32_t dfa_failures = 0;
+
+void CountDFAFailure(const re2::hooks::DFASearchFailure&) {
+  __atomic_fetch_add(&dfa_failures, 1, __ATOMIC_SEQ_CST);
+}
+
 static_assert(sizeof(re2::StringPiece) == 2 * sizeof(int32_t),
               "offsets are converted in place from StringPieces");
 
@@ -306,12 +315,21 @@ __attribute__((export_name("re2w_heap_in_use"))) size_t re2w_heap_in_use() {
   return heap_in_use;
 }
 
+// re2w_dfa_failures is the number of searches so far in which a DFA ran out
+// of memory and RE2 fell back to another matcher.
+__attribute__((export_name("re2w_dfa_failures"))) uint32_t
+re2w_dfa_failures() {
+  return __atomic_load_n(&dfa_failures, __ATOMIC_SEQ_CST);
+}
+
 // re2w_compile compiles pattern[0:len] and returns a handle, or 0 with RE2's
 // error code in *code (RE2::ErrorCode; ErrorPatternTooLarge means max_mem was
 // too small). It never prints.
 __attribute__((export_name("re2w_compile"))) Regex* re2w_compile(
     const char* pattern, size_t len, uint32_t flags, int64_t max_mem,
     int32_t* code) {
+  // A plain atomic store: no search can run before the first compile.
+  re2::hooks::SetDFASearchFailureHook(CountDFAFailure);
   RE2::Options options;
   options.set_log_errors(false);
   options.set_longest_match(flags & kLongest);

@@ -1,0 +1,63 @@
+package regexp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/re2wasm/regexp/internal/rt"
+)
+
+// When the wasm memory runs out during a call, that call panics in its own
+// goroutine with a message that names the pattern and the cause; once memory
+// is free again, the same Regexp works.
+func TestOutOfWasmMemory(t *testing.T) {
+	re := MustCompile(`b+`)
+	text := strings.Repeat("a", 1<<20) + "b" // a scratch buffer of 2 MiB
+	hog, err := rt.Acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Leaves an idle instance with a stack, so that the failing call gets
+	// as far as copying its input.
+	if !re.MatchString("b") {
+		t.Fatal("no match on a small input")
+	}
+	var held []uint64
+	for size := uint64(1 << 30); size >= 1<<20; {
+		p, err := hog.Call(rt.Malloc, size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == 0 {
+			size /= 2
+			continue
+		}
+		held = append(held, p)
+	}
+	before, _ := rt.ReadStats()
+
+	msg := make(chan string)
+	go func() {
+		defer func() { msg <- fmt.Sprint(recover()) }()
+		re.MatchString(text)
+	}()
+	got := <-msg
+
+	for _, p := range held {
+		if _, err := hog.Call(rt.Free, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hog.Release()
+	t.Logf("with %d MiB of the wasm heap held: %s", before.HeapBytes>>20, got)
+	if !strings.HasPrefix(got, "regexp: matching `b+`: ") || !strings.Contains(got, "out of wasm memory") {
+		t.Errorf("the call with no memory left panicked with %q, want the pattern and the cause", got)
+	}
+	if !re.MatchString(text) {
+		t.Error("no match once memory was freed")
+	}
+	if after, _ := rt.ReadStats(); after.Lost != before.Lost {
+		t.Errorf("instances lost: %d -> %d; running out of memory is not a trap", before.Lost, after.Lost)
+	}
+}
