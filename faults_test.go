@@ -13,19 +13,39 @@ import (
 // is free again, the same Regexp works.
 func TestOutOfWasmMemory(t *testing.T) {
 	re := MustCompile(`b+`)
-	text := strings.Repeat("a", 1<<20) + "b" // a scratch buffer of 2 MiB
-	hog, err := rt.Acquire()
-	if err != nil {
-		t.Fatal(err)
+	text := strings.Repeat("a", 1<<20) + "b" // needs a huge-input buffer
+	var hogs []*rt.Instance
+	defer func() {
+		for _, h := range hogs {
+			h.Release()
+		}
+	}()
+	acquire := func() *rt.Instance {
+		inst, err := rt.Acquire()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hogs = append(hogs, inst)
+		return inst
 	}
-	// Leaves an idle instance with a stack, so that the failing call gets
-	// as far as copying its input.
+	heapHog := acquire()
+	// Take every huge-input buffer there is, one instance each...
+	for size := len(heapHog.Memory()) / 2; size > 1<<20; size /= 2 {
+		for size > 1<<20 {
+			if _, err := acquire().Scratch(size); err != nil {
+				break
+			}
+		}
+	}
+	// ...leave an idle instance, so that the failing call gets as far as
+	// copying its input...
 	if !re.MatchString("b") {
 		t.Fatal("no match on a small input")
 	}
+	// ...and take RE2's heap.
 	var held []uint64
-	for size := uint64(1 << 30); size >= 1<<20; {
-		p, err := hog.Call(rt.Malloc, size)
+	for size := uint64(1 << 30); size >= 64; {
+		p, err := heapHog.Call(rt.Malloc, size)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,12 +65,15 @@ func TestOutOfWasmMemory(t *testing.T) {
 	got := <-msg
 
 	for _, p := range held {
-		if _, err := hog.Call(rt.Free, p); err != nil {
+		if _, err := heapHog.Call(rt.Free, p); err != nil {
 			t.Fatal(err)
 		}
 	}
-	hog.Release()
-	t.Logf("with %d MiB of the wasm heap held: %s", before.HeapBytes>>20, got)
+	for _, h := range hogs {
+		h.Release()
+	}
+	hogs = nil
+	t.Logf("with %d MiB of the wasm memory held: %s", before.HeapBytes>>20, got)
 	if !strings.HasPrefix(got, "regexp: matching `b+`: ") || !strings.Contains(got, "out of wasm memory") {
 		t.Errorf("the call with no memory left panicked with %q, want the pattern and the cause", got)
 	}

@@ -65,8 +65,9 @@ func TestHugeInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d MiB: wasm heap in use %d bytes before, %d after (stacks %d); resident %.1f MiB after",
-		size>>20, before.HeapBytes, after.HeapBytes, after.StackBytes, float64(residentBytes())/(1<<20))
+	t.Logf("%d MiB: wasm heap in use %d bytes before, %d after (stacks %d); wasm resident %.1f MiB before, %.1f MiB after; process resident %.1f MiB after",
+		size>>20, before.HeapBytes, after.HeapBytes, after.StackBytes, float64(before.ResidentBytes)/(1<<20),
+		float64(after.ResidentBytes)/(1<<20), float64(residentBytes())/(1<<20))
 	// Other tests' instances may have taken stacks meanwhile; the scratch
 	// that held the input must be gone.
 	if grown := int64(after.HeapBytes-after.StackBytes) - int64(before.HeapBytes-before.StackBytes); grown > 1<<20 {

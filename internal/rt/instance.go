@@ -19,6 +19,7 @@ type Instance struct {
 	stackBase  uint32 // this instance's stack block, 0 if it has none
 	scratch    uint32 // address of the scratch buffer, 0 if none
 	scratchCap uint32
+	scratchBig bool // the scratch buffer is in m.big, not in RE2's heap
 	broken     bool // a call trapped: the instance is never used again
 }
 
@@ -83,10 +84,18 @@ func (i *Instance) Scratch(n int) (uint32, error) {
 	if uint64(n) <= uint64(i.scratchCap) {
 		return i.scratch, nil
 	}
-	if uint64(n) > uint64(len(i.m.memory))/2 {
+	if uint64(n) > i.m.big.size {
 		return 0, fmt.Errorf("re2wasm: input of %d bytes exceeds the wasm memory", n)
 	}
 	i.freeScratch()
+	if n > keepScratch {
+		p, size := i.m.big.alloc(uint64(n))
+		if p == 0 {
+			return 0, fmt.Errorf("re2wasm: out of wasm memory allocating %d bytes", n)
+		}
+		i.scratch, i.scratchCap, i.scratchBig = uint32(p), uint32(size), true
+		return i.scratch, nil
+	}
 	size := uint64(4096)
 	for size < uint64(n) {
 		size *= 2
@@ -102,11 +111,18 @@ func (i *Instance) Scratch(n int) (uint32, error) {
 	return i.scratch, nil
 }
 
-// freeScratch returns the scratch buffer to RE2's heap. The pages inside it
-// are given back to the operating system first, while the buffer is still
-// this instance's.
+// freeScratch returns the scratch buffer to RE2's heap or to m.big. The
+// pages inside it are given back to the operating system first, while the
+// buffer is still this instance's.
 func (i *Instance) freeScratch() {
 	if i.scratch == 0 {
+		return
+	}
+	if i.scratchBig {
+		start, size := uint64(i.scratch), uint64(i.scratchCap)
+		discard(i.m.memory[start : start+size])
+		i.m.big.release(start, size)
+		i.scratch, i.scratchCap, i.scratchBig = 0, 0, false
 		return
 	}
 	page := uint64(os.Getpagesize())

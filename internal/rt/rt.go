@@ -85,6 +85,7 @@ type machine struct {
 	boot   *Instance
 
 	pool pool
+	big  bigBuffers // the scratch buffers of huge inputs
 }
 
 var get = sync.OnceValues(start)
@@ -110,6 +111,9 @@ func start() (*machine, error) {
 	}
 	m.boot = boot
 	if err := m.growMemory(); err != nil {
+		return nil, err
+	}
+	if err := m.reserveBig(); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -150,9 +154,10 @@ func Engine() (string, error) {
 // Stats describes the memory the runtime holds.
 type Stats struct {
 	LinearBytes   uint64 // size of the wasm linear memory (touched or not); it never shrinks
-	HeapBytes     uint64 // bytes allocated in it and not yet freed
+	HeapBytes     uint64 // bytes allocated in it and not yet freed, huge inputs' buffers included
 	StackBytes    uint64 // of which instances' stacks
 	ReservedBytes uint64 // address space reserved for it
+	ResidentBytes uint64 // of which in physical memory (0 where unknown)
 	Instances     int    // instances made so far, including the first
 	Idle          int    // instances in the pool now
 	InUse         int    // instances handed out now
@@ -173,10 +178,14 @@ func ReadStats() (Stats, error) {
 	if s.HeapBytes, err = m.boot.Call(HeapInUse); err != nil {
 		return Stats{}, err
 	}
+	s.HeapBytes = s.HeapBytes - m.big.heap + m.big.inUse()
 	if s.DFAFailures, err = m.boot.Call(DFAFailures); err != nil {
 		return Stats{}, err
 	}
 	s.ReservedBytes = uint64(len(m.memory))
+	if s.ResidentBytes, err = resident(m.memory); err != nil {
+		return Stats{}, fmt.Errorf("re2wasm: measuring resident memory: %w", err)
+	}
 	return s, nil
 }
 
