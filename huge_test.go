@@ -73,4 +73,8 @@ func TestHugeInput(t *testing.T) {
 	if grown := int64(after.HeapBytes-after.StackBytes) - int64(before.HeapBytes-before.StackBytes); grown > 1<<20 {
 		t.Errorf("wasm heap in use grew by %d bytes after a %d-byte input", grown, size)
 	}
+	// The pages that held the input went back to the operating system.
+	if grown := int64(after.ResidentBytes) - int64(before.ResidentBytes); grown > 4<<20 {
+		t.Errorf("wasm resident memory grew by %d bytes after a %d-byte input", grown, size)
+	}
 }
