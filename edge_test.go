@@ -3,10 +3,10 @@ package regexp
 import "testing"
 
 // Cases chosen for the paths that bypass RE2 or its defaults: plain
-// literals (found by strings.Index), patterns that only match ASCII (whose
-// inputs are not sanitised), U+FFFD against invalid bytes, case folding
-// beyond ASCII, and \B inside characters. The standard library is the
-// oracle.
+// literals (found by strings.Index), literal prefixes of anchored patterns
+// (checked in Go), patterns that only match ASCII (whose inputs are not
+// sanitised), U+FFFD against invalid bytes, case folding beyond ASCII, and
+// \B inside characters. The standard library is the oracle.
 func TestEdgeCases(t *testing.T) {
 	inputs := []string{
 		"", "abc", "abcabc", "xxabcxx", "a\xffbc", "\xc3abc", "abc\xe2\x82", "日本語abc",
@@ -16,6 +16,7 @@ func TestEdgeCases(t *testing.T) {
 		`abc`, `a`, `日本`, `\x{FFFD}`, `a\x{FFFD}`, `[a-c]+`, `[^a]`, `.`, `(?s).+`,
 		`(?i)k`, `(?i)s`, `(?i)kelvin`, `\B`, `\b`, `a\B`, `x*`, `(a)(b)?`, `^abc`, `abc$`,
 		`(?m)^`, `[\x{80}-\x{10FFFF}]`, `\pL+`, `[[:ascii:]]+`, `\s*`,
+		`^ab(c|x)`, `^abc$|x`, `^日本(語)?`, `^\x{FFFD}b`, `(?i)^ABC`, `^abc*`, `^(abc)`,
 	}
 	for _, expr := range patterns {
 		for _, mode := range modes {

@@ -23,6 +23,9 @@ func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
 		}
 		return []int{i, i + len(re.literal)}
 	}
+	if !startsWithPrefix(re, text) {
+		return nil
+	}
 	offsets := make([]int, 2*ngroups)
 	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, offsets)
 	if err != nil {
@@ -38,6 +41,9 @@ func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
 func matches[T re2wasm.Text](re *Regexp, text T) bool {
 	if re.literal != "" {
 		return indexLiteral(re, text) >= 0
+	}
+	if !startsWithPrefix(re, text) {
+		return false
 	}
 	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, nil)
 	if err != nil {
@@ -63,6 +69,9 @@ func findAll[T re2wasm.Text](re *Regexp, text T, n, ngroups int, each func(offse
 		}
 		return
 	}
+	if !startsWithPrefix(re, text) {
+		return
+	}
 	err := re2wasm.MatchAll(re.prog, text, ngroups, n, func(offsets []int) bool {
 		each(offsets)
 		return true
@@ -82,6 +91,18 @@ func indexLiteral[T re2wasm.Text](re *Regexp, text T) int {
 		return strings.Index(t, re.literal)
 	case []byte:
 		return bytes.Index(t, re.literalBytes)
+	}
+	panic("unreachable")
+}
+
+// startsWithPrefix reports whether text begins with re.anchoredPrefix, so
+// that a match is possible at all.
+func startsWithPrefix[T re2wasm.Text](re *Regexp, text T) bool {
+	switch t := any(text).(type) {
+	case string:
+		return strings.HasPrefix(t, re.anchoredPrefix)
+	case []byte:
+		return bytes.HasPrefix(t, re.anchoredPrefixBytes)
 	}
 	panic("unreachable")
 }

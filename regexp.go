@@ -51,6 +51,13 @@ type Regexp struct {
 	literal      string
 	literalBytes []byte
 
+	// anchoredPrefix is a literal that every match begins with at the start
+	// of the text (`^abc(d|e)`; same conditions as literal): a text that
+	// does not begin with it is turned down in Go, without copying it into
+	// wasm memory.
+	anchoredPrefix      string
+	anchoredPrefixBytes []byte
+
 	// std is the standard library's compilation of the same expression,
 	// made on first use by the methods that read from an io.RuneReader and
 	// by LiteralPrefix, whose results depend on how far and in what way
@@ -122,10 +129,13 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 		numSubexp:   parsed.MaxCap(),
 		subexpNames: parsed.CapNames(),
 	}
-	// U+FFFD also matches an invalid byte, which no string search finds.
-	if parsed.Op == syntax.OpLiteral && parsed.Flags&syntax.FoldCase == 0 && !slices.Contains(parsed.Rune, utf8.RuneError) {
+	if plainLiteral(parsed) {
 		re.literal = string(parsed.Rune)
 		re.literalBytes = []byte(re.literal)
+	} else if parsed.Op == syntax.OpConcat && len(parsed.Sub) >= 2 &&
+		parsed.Sub[0].Op == syntax.OpBeginText && plainLiteral(parsed.Sub[1]) {
+		re.anchoredPrefix = string(parsed.Sub[1].Rune)
+		re.anchoredPrefixBytes = []byte(re.anchoredPrefix)
 	}
 	if re.prog, err = compileRE2(parsed, longest); err != nil {
 		return nil, err
@@ -135,6 +145,13 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 	}
 	re.std = newLazyStd(expr, re.posix, longest)
 	return re, nil
+}
+
+// plainLiteral reports whether re is a literal that a byte search finds
+// exactly where the standard library matches it: no case folding, and no
+// U+FFFD, which also matches an invalid byte.
+func plainLiteral(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 && !slices.Contains(re.Rune, utf8.RuneError)
 }
 
 // memoryBudgets are the RE2 memory budgets tried in turn: RE2's default
