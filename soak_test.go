@@ -112,14 +112,24 @@ func TestSoakLifetimes(t *testing.T) {
 	if testing.Short() {
 		cycles, every = 2000, 1000
 	}
+	// settle collects garbage until the wasm heap in use holds still for
+	// three rounds: cleanups run on a goroutine of their own, late under
+	// the race detector on a loaded machine.
 	settle := func() rt.Stats {
-		runtime.GC()
-		time.Sleep(20 * time.Millisecond) // cleanups run on their own goroutine
-		runtime.GC()
-		time.Sleep(20 * time.Millisecond)
-		st, err := rt.ReadStats()
-		if err != nil {
-			t.Fatal(err)
+		var st rt.Stats
+		for round, still := 0, 0; round < 200 && still < 3; round++ {
+			runtime.GC()
+			time.Sleep(10 * time.Millisecond)
+			last := st
+			var err error
+			if st, err = rt.ReadStats(); err != nil {
+				t.Fatal(err)
+			}
+			if st.HeapBytes-st.StackBytes == last.HeapBytes-last.StackBytes {
+				still++
+			} else {
+				still = 0
+			}
 		}
 		return st
 	}
