@@ -98,13 +98,8 @@ func indexLiteral[T re2wasm.Text](re *Regexp, text T) int {
 // startsWithPrefix reports whether text begins with re.anchoredPrefix, so
 // that a match is possible at all.
 func startsWithPrefix[T re2wasm.Text](re *Regexp, text T) bool {
-	switch t := any(text).(type) {
-	case string:
-		return strings.HasPrefix(t, re.anchoredPrefix)
-	case []byte:
-		return bytes.HasPrefix(t, re.anchoredPrefixBytes)
-	}
-	panic("unreachable")
+	p := re.anchoredPrefix
+	return len(text) >= len(p) && string(text[:len(p)]) == p
 }
 
 // fail reports a failure of the engine (a trap, no memory left). The

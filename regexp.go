@@ -55,8 +55,7 @@ type Regexp struct {
 	// of the text (`^abc(d|e)`; same conditions as literal): a text that
 	// does not begin with it is turned down in Go, without copying it into
 	// wasm memory.
-	anchoredPrefix      string
-	anchoredPrefixBytes []byte
+	anchoredPrefix string
 
 	// std is the standard library's compilation of the same expression,
 	// made on first use by the methods that read from an io.RuneReader and
@@ -135,7 +134,6 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 	} else if parsed.Op == syntax.OpConcat && len(parsed.Sub) >= 2 &&
 		parsed.Sub[0].Op == syntax.OpBeginText && plainLiteral(parsed.Sub[1]) {
 		re.anchoredPrefix = string(parsed.Sub[1].Rune)
-		re.anchoredPrefixBytes = []byte(re.anchoredPrefix)
 	}
 	if re.prog, err = compileRE2(parsed, longest); err != nil {
 		return nil, err
