@@ -3,7 +3,8 @@
 #   make wasm-deps   install the Debian packages that `make wasm` needs (root)
 #   make wasm        rebuild wasm/re2.wasm from Debian's RE2 sources, and its Go translation
 #   make wasm-check  rebuild both and check that the committed files are identical
-#   make test        the test suite on every engine (aot, wazero's compiler and interpreter)
+#   make test        the test suite on every engine (aot, wazero's compiler and interpreter);
+#                    the README's command: go test -race ./... && make test-engines
 #   make bench       the benchmark comparison (quick preset, about 3 minutes)
 #   make bench-full  the long comparison, with repetitions for benchstat
 #   make soak        the long hardening runs (load, lifetimes, huge inputs)
@@ -60,7 +61,7 @@ WASM_OPT_FLAGS := -O2 --strip-debug --strip-producers --enable-threads \
 	--enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
 	--enable-nontrapping-float-to-int
 
-.PHONY: all wasm wasm-deps wasm-check test soak fuzz bench bench-full clean
+.PHONY: all wasm wasm-deps wasm-check test test-engines soak fuzz bench bench-full clean
 all: test
 
 wasm-deps:
@@ -137,11 +138,16 @@ wasm-check:
 # detector, on the default engine. The interpreter is two orders of
 # magnitude slower under -race: it runs the same tests with -short, which
 # scales their loop counts down.
+# `make test` is the README's test command spelled as make: the default
+# engine under the race detector, then test-engines.
 WAZERO := -tags re2wasm_wazero
 test:
+	$(GO) test -race ./...
+	$(MAKE) test-engines
+
+test-engines:
 	$(GO) vet ./...
 	$(GO) vet $(WAZERO) ./...
-	$(GO) test -race ./...
 	$(GO) test -run '^TestRE2Exhaustive$$' .
 	$(GO) test $(WAZERO) -race ./...
 	RE2WASM_ENGINE=interpreter $(GO) test $(WAZERO) -race -short ./...
