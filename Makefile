@@ -33,7 +33,7 @@ CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
 	-fno-exceptions -fno-rtti -DNDEBUG -ffile-prefix-map=$(CURDIR)=. \
 	-Iwasm/src/include -I$(SRC)
 
-ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_dfa_failures re2w_compile re2w_delete re2w_num_groups \
+ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_heap_top re2w_dfa_failures re2w_compile re2w_delete re2w_num_groups \
 	re2w_group_names re2w_match re2w_match_all
 WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign sbrk \
 	__cxa_guard_acquire __cxa_guard_release __cxa_guard_abort

@@ -83,6 +83,8 @@ func (m *module) call(f Func, args []uint64) (res uint64, err error) {
 		return 0, nil
 	case HeapInUse:
 		return uint64(uint32(m.mod.Xre2w_heap_in_use())), nil
+	case HeapTop:
+		return uint64(uint32(m.mod.Xre2w_heap_top())), nil
 	case DFAFailures:
 		return uint64(uint32(m.mod.Xre2w_dfa_failures())), nil
 	case Compile:

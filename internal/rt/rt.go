@@ -39,6 +39,7 @@ const (
 	Malloc Func = iota
 	Free
 	HeapInUse
+	HeapTop
 	DFAFailures
 	Compile
 	Delete
@@ -53,6 +54,7 @@ var funcNames = [numFuncs]string{
 	Malloc:      "re2w_malloc",
 	Free:        "re2w_free",
 	HeapInUse:   "re2w_heap_in_use",
+	HeapTop:     "re2w_heap_top",
 	DFAFailures: "re2w_dfa_failures",
 	Compile:     "re2w_compile",
 	Delete:      "re2w_delete",
@@ -156,6 +158,7 @@ type Stats struct {
 	LinearBytes   uint64 // size of the wasm linear memory (touched or not); it never shrinks
 	HeapBytes     uint64 // bytes allocated in it and not yet freed, huge inputs' buffers included
 	StackBytes    uint64 // of which instances' stacks
+	HeapTop       uint64 // end of RE2's heap: the memory below it is carved, in use or free; it only grows
 	ReservedBytes uint64 // address space reserved for it
 	ResidentBytes uint64 // of which in physical memory (0 where unknown)
 	Instances     int    // instances made so far, including the first
@@ -179,6 +182,9 @@ func ReadStats() (Stats, error) {
 		return Stats{}, err
 	}
 	s.HeapBytes = s.HeapBytes - m.big.heap + m.big.inUse()
+	if s.HeapTop, err = m.boot.Call(HeapTop); err != nil {
+		return Stats{}, err
+	}
 	if s.DFAFailures, err = m.boot.Call(DFAFailures); err != nil {
 		return Stats{}, err
 	}

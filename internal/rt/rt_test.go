@@ -2,7 +2,9 @@ package rt
 
 import (
 	"errors"
+	"fmt"
 	"testing"
+	"time"
 )
 
 func acquire(t testing.TB) *Instance {
@@ -103,5 +105,56 @@ func TestScratchTooLarge(t *testing.T) {
 	// Larger than half the reservation, whatever its size on this target.
 	if _, err := inst.Scratch(len(inst.Memory())/2 + 1); err == nil {
 		t.Error("a scratch buffer of half the memory did not fail")
+	}
+}
+
+// Allocating until nothing is left, down to the smallest blocks, ends with
+// malloc returning 0 (not a trap, not a loop) and the heap one page short
+// of the memory's end; once freed, the memory is allocated again.
+func TestHeapExhaustion(t *testing.T) {
+	inst := acquire(t)
+	defer inst.Release()
+	var held []uint64
+	done := make(chan error, 1)
+	go func() {
+		for size := uint64(1 << 30); size >= 8; {
+			p, err := inst.Call(Malloc, size)
+			if err != nil {
+				done <- fmt.Errorf("malloc(%d) after %d blocks: %w", size, len(held), err)
+				return
+			}
+			if p == 0 {
+				size /= 2
+				continue
+			}
+			held = append(held, p)
+		}
+		done <- nil
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("malloc did not return with the memory nearly full")
+	}
+	st, err := ReadStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d blocks; heap top %#x of %#x", len(held), st.HeapTop, len(inst.Memory()))
+	if limit := uint64(len(inst.Memory())) - pageSize; st.HeapTop > limit {
+		t.Errorf("heap top %#x beyond %#x", st.HeapTop, limit)
+	}
+	for _, p := range held {
+		if _, err := inst.Call(Free, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p, err := inst.Call(Malloc, 1<<20); err != nil || p == 0 {
+		t.Errorf("malloc after freeing: %d, %v", p, err)
+	} else if _, err := inst.Call(Free, p); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -75,6 +75,7 @@ int __real_posix_memalign(void**, size_t, size_t);
 // grows the memory itself when the host did not. dlmalloc calls it with the
 // heap lock held.
 static uintptr_t heap_break = 0;  // set on the first call
+static const uint64_t kHeapLimit = (uint64_t(1) << 32) - 65536;
 
 void* __wrap_sbrk(intptr_t increment) {
   const uint64_t page = 65536;
@@ -83,6 +84,11 @@ void* __wrap_sbrk(intptr_t increment) {
   if (increment == 0) return reinterpret_cast<void*>(heap_break);
   if (increment < 0) __builtin_trap();  // dlmalloc never shrinks the heap
   uint64_t end = static_cast<uint64_t>(heap_break) + static_cast<uint64_t>(increment);
+  // The heap stays one page short of 4 GiB: a break of 2^32 is 0 in a
+  // 32-bit pointer, and dlmalloc's chunk arithmetic wraps with it (under
+  // wazero's interpreter, which lets the memory grow to 4 GiB, malloc then
+  // looped forever).
+  if (end > kHeapLimit) return reinterpret_cast<void*>(-1);
   if (end > size) {
     uint64_t pages = (end - size + page - 1) / page;
     // On failure dlmalloc reports ENOMEM itself (errno is not reachable
@@ -313,6 +319,15 @@ __attribute__((export_name("re2w_free"))) void re2w_free(void* p) { free(p); }
 __attribute__((export_name("re2w_heap_in_use"))) size_t re2w_heap_in_use() {
   HeapGuard g;
   return heap_in_use;
+}
+
+// re2w_heap_top is the end of the heap: the allocator has carved the
+// memory below it, in use or free, and never gives it back, so that a heap
+// top that holds still while memory is allocated and freed shows the freed
+// memory being reused.
+__attribute__((export_name("re2w_heap_top"))) uintptr_t re2w_heap_top() {
+  HeapGuard g;
+  return heap_break;
 }
 
 // re2w_dfa_failures is the number of searches so far in which a DFA ran out

@@ -30,7 +30,7 @@ func New(v0 Xenv) *Module {
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn15, m.fn18, m.fn30, m.fn32, m.fn28, m.fn29, m.fn36, fn37, m.fn38, m.fn39, m.fn40, m.fn189, m.fn59, m.fn60, m.fn61, m.fn51, m.fn52, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn81, m.fn95, m.fn75, m.fn76, fn96, fn77, fn37, fn97, fn98, m.fn111, m.fn119, m.fn122, m.fn126, fn128, fn128, m.fn133, m.fn95, m.fn154, fn155, m.fn147, m.fn156, m.fn157, fn155, m.fn160, m.fn167, fn97, m.fn163, m.fn161, m.fn162, m.fn167, m.fn165, m.fn166, m.fn161, m.fn162, fn37, fn98, fn96, m.fn95, m.fn170, m.fn171, fn77, m.fn182, m.fn210, m.fn212, m.fn213, m.fn219}}
+	m.elements = [][]any{{m.fn15, m.fn18, m.fn30, m.fn32, m.fn28, m.fn29, m.fn36, fn37, m.fn38, m.fn39, m.fn40, m.fn190, m.fn59, m.fn60, m.fn61, m.fn51, m.fn52, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn81, m.fn95, m.fn75, m.fn76, fn96, fn77, fn37, fn97, fn98, m.fn111, m.fn119, m.fn122, m.fn126, fn128, fn128, m.fn133, m.fn95, m.fn154, fn155, m.fn147, m.fn156, m.fn157, fn155, m.fn160, m.fn167, fn97, m.fn163, m.fn161, m.fn162, m.fn167, m.fn165, m.fn166, m.fn161, m.fn162, fn37, fn98, fn96, m.fn95, m.fn170, m.fn171, fn77, m.fn183, m.fn211, m.fn213, m.fn214, m.fn220}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
 	m.g0 = i32(1097776)
@@ -214,7 +214,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn218(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn219(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -224,14 +224,14 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 					p2 = v4 << 1
 				}
 				v4 = p2
-				t3 := m.fn191(v4)
+				t3 := m.fn192(v4)
 				v5 = t3
 				t4 := int32(load32(*m.memory, uint64(uint32(v3))+1052))
 				t5 := v3
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn218(v5, v4, v1, v2)
+					t6 := m.fn219(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -239,7 +239,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 					if v2 >= v4 {
 						goto l0
 					}
-					m.fn201(v0, v5, v2)
+					m.fn202(v0, v5, v2)
 					m.Xre2w_free(v5)
 					goto l1
 				}
@@ -248,7 +248,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 				goto l2
 			}
 		}
-		m.fn201(v0, v3+i32(16), v2)
+		m.fn202(v0, v3+i32(16), v2)
 	}
 l1:
 	m.g0 = v3 + i32(1056)
@@ -259,11 +259,11 @@ func (m *Module) fn10(v0 int32) {
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint32(v1), uint32(v0))
-	m.fn205(i32(3748), v1)
+	m.fn206(i32(3748), v1)
 	panic("unreachable")
 }
 func (m *Module) fn11() {
-	m.fn205(i32(2645), i32(0))
+	m.fn206(i32(2645), i32(0))
 	panic("unreachable")
 }
 func (m *Module) fn12(v0, v1, v2 int32) {
@@ -280,7 +280,7 @@ func (m *Module) fn12(v0, v1, v2 int32) {
 				m.fn11()
 				panic("unreachable")
 			}
-			t3 := m.fn191(v4 * i32(24))
+			t3 := m.fn192(v4 * i32(24))
 			v7 = t3
 			t4 := int32(load32(*m.memory, uint64(uint32(v0))+48))
 			t5 := v7
@@ -745,7 +745,7 @@ func (m *Module) fn14(v0, v1 int32) int32 {
 						m.fn11()
 						panic("unreachable")
 					}
-					t5 := m.fn191(v2 << 3)
+					t5 := m.fn192(v2 << 3)
 					v3 = t5
 					{
 						t6 := int32(load32(*m.memory, uint64(uint32(v0))+52))
@@ -1541,7 +1541,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 			}
 		}
 	l0:
-		t16 := m.fn191(i32(24))
+		t16 := m.fn192(i32(24))
 		v2 = t16
 		store32(*m.memory, uint64(uint32(v2))+4, uint32(v7))
 		store32(*m.memory, uint32(v2), uint32(i32(0)))
@@ -1607,7 +1607,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 					v4 = v6
 					goto l8
 				}
-				t32 := m.fn199(v6)
+				t32 := m.fn200(v6)
 				v4 = t32
 				t33 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 				v5 = t33
@@ -1662,7 +1662,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 						goto l12
 					}
 				l11:
-					t44 := m.fn199(v6)
+					t44 := m.fn200(v6)
 					p41 = t44
 				}
 			l12:
@@ -3902,7 +3902,7 @@ func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
 	(*m.memory)[uint64(uint32(v11))+280] = byte(i32(0))
 	store64(*m.memory, uint64(uint32(v11))+272, uint64(i64(0)))
 	store64(*m.memory, uint64(uint32(v11))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn191(i32(384))
+	t1 := m.fn192(i32(384))
 	v3 = t1
 	store64(*m.memory, uint64(uint32(v3))+376, uint64(i64(0)))
 	store32(*m.memory, uint64(uint32(v3))+40, uint32(i32(0)))
@@ -3921,7 +3921,7 @@ func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
 	store32(*m.memory, uint64(uint32(v11))+212, uint32(i32(1)))
 	(*m.memory)[uint64(uint32(v11))+208] = byte(i32(0))
 	store32(*m.memory, uint64(uint32(v11))+204, uint32(v3))
-	t2 := m.fn191(i32(64))
+	t2 := m.fn192(i32(64))
 	v3 = t2
 	store64(*m.memory, uint32(v3), uint64(i64(0)))
 	store64(*m.memory, uint32(v3+i32(56)), uint64(i64(0)))
@@ -4283,7 +4283,7 @@ l1:
 										default:
 											v10 = (v16 - i32(1)) & i32(0xfffffff)
 											v5 = v16 << 4
-											t97 := m.fn191(v5)
+											t97 := m.fn192(v5)
 											v6 = t97
 											v3 = v6
 											v16 = v16 & i32(7)
@@ -4549,7 +4549,7 @@ l1:
 					if uint32(v3) >= uint32(i32(0x20000000)) {
 						goto l23
 					}
-					t166 := m.fn191(v3 << 3)
+					t166 := m.fn192(v3 << 3)
 					v22 = t166
 					{
 						t167 := int32(load32(*m.memory, uint64(uint32(v11))+220))
@@ -4664,7 +4664,7 @@ l1:
 						if uint32(v3) >= uint32(i32(0x20000000)) {
 							goto l23
 						}
-						t189 := m.fn191(v3 << 3)
+						t189 := m.fn192(v3 << 3)
 						v22 = t189
 						{
 							t190 := int32(load32(*m.memory, uint64(uint32(v11))+220))
@@ -4773,9 +4773,9 @@ l1:
 						v21 = t216
 						if uint32(v21) < uint32(i32(0x40000000)) {
 							v3 = v21 << 2
-							t217 := m.fn191(v3)
+							t217 := m.fn192(v3)
 							v19 = t217
-							t218 := m.fn191(v3)
+							t218 := m.fn192(v3)
 							v3 = t218
 							t219 := int32(load32(*m.memory, uint64(uint32(v4))+8))
 							v9 = t219
@@ -5087,18 +5087,18 @@ l1:
 						goto l51
 					}
 					v3 = v7 << 2
-					t266 := m.fn191(v3)
+					t266 := m.fn192(v3)
 					v10 = t266
 					store32(*m.memory, uint64(uint32(v17))+100, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+96, uint32(v10))
-					t267 := m.fn191(v3)
+					t267 := m.fn192(v3)
 					v10 = t267
 					store32(*m.memory, uint64(uint32(v17))+108, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+104, uint32(v10))
 					store32(*m.memory, uint64(uint32(v17))+88, uint32(i32(0)))
 					store64(*m.memory, uint64(uint32(v17))+80, uint64(i64(0)))
 					if v7 != 0 {
-						t268 := m.fn191(v3)
+						t268 := m.fn192(v3)
 						t269 := v17
 						v10 = t268
 						store32(*m.memory, uint64(uint32(t269))+84, uint32(v10))
@@ -5106,23 +5106,23 @@ l1:
 						store32(*m.memory, uint64(uint32(v17))+88, uint32(v3+v10))
 					}
 					store32(*m.memory, uint64(uint32(v17))+60, uint32(i32(0)))
-					t270 := m.fn191(v3)
+					t270 := m.fn192(v3)
 					store32(*m.memory, uint64(uint32(v17))+64, uint32(t270))
 					store32(*m.memory, uint64(uint32(v17))+68, uint32(v7))
 					if uint32(v7) >= uint32(i32(0x20000000)) {
 						goto l51
 					}
 					v10 = v7 << 3
-					t271 := m.fn191(v10)
+					t271 := m.fn192(v10)
 					v4 = t271
 					store32(*m.memory, uint64(uint32(v17))+76, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+72, uint32(v4))
 					store32(*m.memory, uint64(uint32(v17))+40, uint32(i32(0)))
-					t272 := m.fn191(v3)
+					t272 := m.fn192(v3)
 					v3 = t272
 					store32(*m.memory, uint64(uint32(v17))+48, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+44, uint32(v3))
-					t273 := m.fn191(v10)
+					t273 := m.fn192(v10)
 					v3 = t273
 					store32(*m.memory, uint64(uint32(v17))+56, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+52, uint32(v3))
@@ -5255,7 +5255,7 @@ l1:
 							}
 							t305 := v18
 							v4 = v10 << 2
-							t306 := m.fn191(v4)
+							t306 := m.fn192(v4)
 							v10 = t306
 							store32(*m.memory, uint32(t305), uint32(v10))
 							store32(*m.memory, uint32(v10), uint32(v7))
@@ -5451,7 +5451,7 @@ l1:
 																if uint32(v12) >= uint32(i32(0x15555556)) {
 																	goto l56
 																}
-																t344 := m.fn191(v12 * i32(12))
+																t344 := m.fn192(v12 * i32(12))
 																p343 = t344
 															} else {
 																p343 = i32(0)
@@ -5523,7 +5523,7 @@ l1:
 															if uint32(v4) >= uint32(i32(0x40000000)) {
 																goto l56
 															}
-															t359 := m.fn191(v4 << 2)
+															t359 := m.fn192(v4 << 2)
 															p358 = t359
 														} else {
 															p358 = i32(0)
@@ -5600,7 +5600,7 @@ l1:
 										if uint32(v5) >= uint32(i32(0x40000000)) {
 											goto l56
 										}
-										t380 := m.fn191(v5 << 2)
+										t380 := m.fn192(v5 << 2)
 										p379 = t380
 									} else {
 										p379 = i32(0)
@@ -5651,7 +5651,7 @@ l1:
 					}
 					t387 := int32(load32(*m.memory, uint64(uint32(v17))+60))
 					v7 = t387
-					t388 := m.fn191(v3 << 3)
+					t388 := m.fn192(v3 << 3)
 					v14 = t388
 					if v10 == 0 {
 						goto l77
@@ -5721,7 +5721,7 @@ l1:
 								}
 								t401 := v18
 								v3 = v9 << 2
-								t402 := m.fn191(v3)
+								t402 := m.fn192(v3)
 								v9 = t402
 								store32(*m.memory, uint32(t401), uint32(v9))
 								store32(*m.memory, uint32(v9), uint32(v4))
@@ -5864,7 +5864,7 @@ l1:
 											if uint32(v9) >= uint32(i32(0x40000000)) {
 												goto l80
 											}
-											t432 := m.fn191(v9 << 2)
+											t432 := m.fn192(v9 << 2)
 											p431 = t432
 										} else {
 											p431 = i32(0)
@@ -6023,7 +6023,7 @@ l1:
 						}
 						t464 := v17
 						v10 = v7 << 2
-						t465 := m.fn191(v10)
+						t465 := m.fn192(v10)
 						v3 = t465
 						store32(*m.memory, uint64(uint32(t464))+16, uint32(v3))
 						t466 := v17
@@ -6043,7 +6043,7 @@ l1:
 						}
 						t468 := v17
 						v10 = v10 << 3
-						t469 := m.fn191(v10)
+						t469 := m.fn192(v10)
 						v6 = t469
 						store32(*m.memory, uint64(uint32(t468))+8, uint32(v6))
 						store32(*m.memory, uint64(uint32(v17))+4, uint32(v6))
@@ -6096,7 +6096,7 @@ l1:
 								}
 								t480 := v23
 								v12 = v4 << 2
-								t481 := m.fn191(v12)
+								t481 := m.fn192(v12)
 								v4 = t481
 								store32(*m.memory, uint32(t480), uint32(v4))
 								store32(*m.memory, uint32(v4), uint32(v16))
@@ -6214,7 +6214,7 @@ l1:
 													if uint32(v4) >= uint32(i32(0x20000000)) {
 														goto l100
 													}
-													t508 := m.fn191(v4 << 3)
+													t508 := m.fn192(v4 << 3)
 													p507 = t508
 												} else {
 													p507 = i32(0)
@@ -6293,7 +6293,7 @@ l1:
 														if uint32(v4) >= uint32(i32(0x20000000)) {
 															goto l100
 														}
-														t526 := m.fn191(v4 << 3)
+														t526 := m.fn192(v4 << 3)
 														p525 = t526
 													} else {
 														p525 = i32(0)
@@ -6361,7 +6361,7 @@ l1:
 														if uint32(v6) >= uint32(i32(0x40000000)) {
 															goto l100
 														}
-														t539 := m.fn191(v6 << 2)
+														t539 := m.fn192(v6 << 2)
 														p538 = t539
 													} else {
 														p538 = i32(0)
@@ -6427,7 +6427,7 @@ l1:
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l100
 												}
-												t550 := m.fn191(v4 << 3)
+												t550 := m.fn192(v4 << 3)
 												p549 = t550
 											} else {
 												p549 = i32(0)
@@ -6498,7 +6498,7 @@ l1:
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l100
 											}
-											t568 := m.fn191(v4 << 3)
+											t568 := m.fn192(v4 << 3)
 											p567 = t568
 										} else {
 											p567 = i32(0)
@@ -6732,7 +6732,7 @@ l1:
 					if uint32(v5) >= uint32(i32(0x20000000)) {
 						goto l51
 					}
-					t615 := m.fn191(v23)
+					t615 := m.fn192(v23)
 					v7 = t615
 					t616 := int32(load32(*m.memory, uint64(uint32(v15))+88))
 					v10 = t616
@@ -6762,7 +6762,7 @@ l1:
 							goto l51
 						}
 						v4 = v7 << 1
-						t623 := m.fn191(v4)
+						t623 := m.fn192(v4)
 						v10 = t623
 						t624 := int32(load32(*m.memory, uint64(uint32(v15))+76))
 						v12 = t624
@@ -7629,7 +7629,7 @@ l1:
 							v5 = p811
 							t812 := v5
 							v13 = v5 + v16
-							m.fn192(t812, v13, i32(62)-int32(bits.LeadingZeros32(uint32(v13-v5)))<<1, i32(1))
+							m.fn193(t812, v13, i32(62)-int32(bits.LeadingZeros32(uint32(v13-v5)))<<1, i32(1))
 							t813 := int32(load32(*m.memory, uint64(uint32(v8))+4))
 							v9 = t813
 							t814 := int32(int8((*m.memory)[uint64(uint32(v8))+15]))
@@ -7809,7 +7809,7 @@ l1:
 										v6 = p850
 										if uint32(v3) > uint32(v13) {
 											v13 = v5 + v6
-											_ = m.fn223(v13, v13+v14, v3-v14)
+											_ = m.fn224(v13, v13+v14, v3-v14)
 											t852 := int32((*m.memory)[uint64(uint32(v0))+11])
 											v4 = t852
 										}
@@ -7824,7 +7824,7 @@ l1:
 									}
 								l170:
 									v19 = i32(0)
-									t853 := m.fn191(i32(2048))
+									t853 := m.fn192(i32(2048))
 									v14 = t853
 									memory_zero(*m.memory, uint32(v14), uint32(i32(2048)))
 									if v16 == 0 {
@@ -8026,7 +8026,7 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 				if t9 != 0 {
 					t10 := int32(load16(*m.memory, uint64(uint32(v2))+6))
 					v1 = t10
-					t11 := m.fn191(v1 << 2)
+					t11 := m.fn192(v1 << 2)
 					v6 = t11
 					t12 := int32(load32(*m.memory, uint64(uint32(v3))+12))
 					store32(*m.memory, uint32(v6), uint32(t12))
@@ -8144,7 +8144,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 					t11 := int32(load16(*m.memory, uint64(uint32(v2))+6))
 					v1 = t11
 					v3 = v1 << 2
-					t12 := m.fn191(v3)
+					t12 := m.fn192(v3)
 					v6 = t12
 					t13 := int32(load32(*m.memory, uint64(uint32(v4))+12))
 					store32(*m.memory, uint32(v6+v3-i32(4)), uint32(t13))
@@ -8255,7 +8255,7 @@ func (m *Module) fn41(v0, v1 int32) {
 				m.fn11()
 				panic("unreachable")
 			}
-			t0 := m.fn191(v1 << 2)
+			t0 := m.fn192(v1 << 2)
 			v3 = t0
 			t1 := int32(load32(*m.memory, uint32(v0)))
 			v2 = t1
@@ -8445,7 +8445,7 @@ func (m *Module) fn42(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn191(v6)
+				t12 := m.fn192(v6)
 				v8 = t12
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -8494,12 +8494,12 @@ func (m *Module) fn42(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn191(i32(4080))
+				t23 := m.fn192(i32(4080))
 				store32(*m.memory, uint64(uint32(v4))+12, uint32(t23))
 				m.fn43(v0, v4+i32(12))
 				goto l3
 			}
-			t24 := m.fn191(i32(4080))
+			t24 := m.fn192(i32(4080))
 			store32(*m.memory, uint64(uint32(v4))+12, uint32(t24))
 			m.fn44(v0, v4+i32(12))
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -8543,7 +8543,7 @@ func (m *Module) fn42(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn191(v6)
+				t35 := m.fn192(v6)
 				v8 = t35
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -8590,7 +8590,7 @@ func (m *Module) fn42(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn191(v2)
+		t42 := m.fn192(v2)
 		v1 = t42
 		store32(*m.memory, uint64(uint32(t41))+12, uint32(v1))
 		t43 := v4
@@ -8598,7 +8598,7 @@ func (m *Module) fn42(v0 int32) {
 		store32(*m.memory, uint64(uint32(t43))+20, uint32(v3))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(*m.memory, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn191(i32(4080))
+		t44 := m.fn192(i32(4080))
 		store32(*m.memory, uint64(uint32(v4))+8, uint32(t44))
 		m.fn43(v4+i32(12), v4+i32(8))
 		t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -8691,7 +8691,7 @@ func (m *Module) fn43(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v4 = v5 << 2
-			t9 := m.fn191(v4)
+			t9 := m.fn192(v4)
 			v8 = t9
 			v9 = v8 + v4
 			v7 = v8 + v5&i32(-4)
@@ -8775,7 +8775,7 @@ func (m *Module) fn44(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v6 = v3 << 2
-			t10 := m.fn191(v6)
+			t10 := m.fn192(v6)
 			v7 = t10
 			v10 = v7 + v6
 			v5 = v7 + (v3+i32(3))&i32(-4)
@@ -8861,7 +8861,7 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		(*m.memory)[uint64(uint32(v0))+8] = byte(i32(1))
 		return v0
 	}
-	t10 := m.fn191(i32(36))
+	t10 := m.fn192(i32(36))
 	v1 = t10
 	store32(*m.memory, uint32(v1), uint32(i32(0)))
 	{
@@ -8869,11 +8869,11 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 			goto l0
 		}
 		v6 = v4 << 2
-		t11 := m.fn191(v6)
+		t11 := m.fn192(v6)
 		v7 = t11
 		store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
 		store32(*m.memory, uint64(uint32(v1))+4, uint32(v7))
-		t12 := m.fn191(v6)
+		t12 := m.fn192(v6)
 		v7 = t12
 		(*m.memory)[uint64(uint32(v1))+32] = byte(i32(1))
 		store32(*m.memory, uint64(uint32(v1))+28, uint32(v5))
@@ -8882,14 +8882,14 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		store32(*m.memory, uint64(uint32(v1))+16, uint32(v4))
 		store32(*m.memory, uint64(uint32(v1))+12, uint32(v7))
 		store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
-		t13 := m.fn191(i32(36))
+		t13 := m.fn192(i32(36))
 		v1 = t13
 		store32(*m.memory, uint32(v1), uint32(i32(0)))
-		t14 := m.fn191(v6)
+		t14 := m.fn192(v6)
 		v7 = t14
 		store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
 		store32(*m.memory, uint64(uint32(v1))+4, uint32(v7))
-		t15 := m.fn191(v6)
+		t15 := m.fn192(v6)
 		v6 = t15
 		(*m.memory)[uint64(uint32(v1))+32] = byte(i32(1))
 		store32(*m.memory, uint64(uint32(v1))+28, uint32(v5))
@@ -8901,7 +8901,7 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
-		t16 := m.fn191(v9)
+		t16 := m.fn192(v9)
 		v1 = t16
 		store32(*m.memory, uint64(uint32(v0))+28, uint32(v8))
 		store32(*m.memory, uint64(uint32(v0))+24, uint32(v1))
@@ -8926,7 +8926,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(*m.memory, uint64(uint32(v1))+24))
 					v5 = v8 + t3
 					if uint32(v5) < uint32(i32(0x40000000)) {
-						t4 := m.fn191(v5 << 2)
+						t4 := m.fn192(v5 << 2)
 						v6 = t4
 						t5 := int32(load32(*m.memory, uint32(v1)))
 						v5 = t5
@@ -9162,7 +9162,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 					p39 = i32(0)
 				l17:
 					v8 = p39
-					m.fn195(v7, v1)
+					m.fn196(v7, v1)
 					v7 = v1 + v8
 					if uint32(v7) < uint32(v5) {
 						goto l19
@@ -9176,7 +9176,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 			if p38 != i32(3) {
 				goto l16
 			}
-			m.fn195(v6, v6+v4<<2)
+			m.fn196(v6, v6+v4<<2)
 		}
 	l16:
 		{
@@ -9449,7 +9449,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 			goto l9
 		}
 		store64(*m.memory, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn191(v8 + i32(12))
+		t41 := m.fn192(v8 + i32(12))
 		t42 := v11
 		v0 = t41
 		store32(*m.memory, uint64(uint32(t42))+8, uint32(v0))
@@ -9618,7 +9618,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 				}
 			}
 		l12:
-			t72 := m.fn191(i32(12))
+			t72 := m.fn192(i32(12))
 			v8 = t72
 			store32(*m.memory, uint64(uint32(v8))+4, uint32(v0))
 			store32(*m.memory, uint32(v8), uint32(i32(0)))
@@ -9682,7 +9682,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 						v4 = v6
 						goto l21
 					}
-					t87 := m.fn199(v6)
+					t87 := m.fn200(v6)
 					v4 = t87
 					t88 := int32(load32(*m.memory, uint64(uint32(v9))+4))
 					v5 = t88
@@ -9737,7 +9737,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 							goto l25
 						}
 					l24:
-						t99 := m.fn199(v6)
+						t99 := m.fn200(v6)
 						p96 = t99
 					}
 				l25:
@@ -10689,7 +10689,7 @@ l0:
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
 												p43 = i32(-1)
 											}
-											t44 := m.fn191(p43)
+											t44 := m.fn192(p43)
 											v6 = t44
 											t45 := int32(load32(*m.memory, uint32(v11)))
 											memory_copy(*m.memory, uint32(v6), uint32(t45), uint32(v2))
@@ -10716,7 +10716,7 @@ l0:
 											if uint32(v18) > uint32(i32(0x3fffffff)) {
 												p49 = i32(-1)
 											}
-											t50 := m.fn191(p49)
+											t50 := m.fn192(p49)
 											v12 = t50
 											t51 := int32(load32(*m.memory, uint32(v0)))
 											memory_copy(*m.memory, uint32(v12), uint32(t51), uint32(v2))
@@ -10984,7 +10984,7 @@ l0:
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
 								p102 = i32(-1)
 							}
-							t103 := m.fn191(p102)
+							t103 := m.fn192(p102)
 							v9 = t103
 							t104 := int32(load32(*m.memory, uint32(v0)))
 							memory_copy(*m.memory, uint32(v9), uint32(t104), uint32(v2))
@@ -11343,7 +11343,7 @@ l0:
 								if uint32(v15) > uint32(i32(0x3fffffff)) {
 									p41 = i32(-1)
 								}
-								t42 := m.fn191(p41)
+								t42 := m.fn192(p41)
 								v9 = t42
 								t43 := int32(load32(*m.memory, uint32(v11)))
 								memory_copy(*m.memory, uint32(v9), uint32(t43), uint32(v2))
@@ -11370,7 +11370,7 @@ l0:
 								if uint32(v19) > uint32(i32(0x3fffffff)) {
 									p47 = i32(-1)
 								}
-								t48 := m.fn191(p47)
+								t48 := m.fn192(p47)
 								v14 = t48
 								t49 := int32(load32(*m.memory, uint32(v5)))
 								memory_copy(*m.memory, uint32(v14), uint32(t49), uint32(v2))
@@ -11650,7 +11650,7 @@ l0:
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
 								p104 = i32(-1)
 							}
-							t105 := m.fn191(p104)
+							t105 := m.fn192(p104)
 							v7 = t105
 							t106 := int32(load32(*m.memory, uint32(v5)))
 							memory_copy(*m.memory, uint32(v7), uint32(t106), uint32(v2))
@@ -11929,7 +11929,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
 											p24 = i32(-1)
 										}
-										t25 := m.fn191(p24)
+										t25 := m.fn192(p24)
 										v11 = t25
 										t26 := int32(load32(*m.memory, uint32(v9)))
 										memory_copy(*m.memory, uint32(v11), uint32(t26), uint32(v2))
@@ -11956,7 +11956,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p30 = i32(-1)
 										}
-										t31 := m.fn191(p30)
+										t31 := m.fn192(p30)
 										v12 = t31
 										t32 := int32(load32(*m.memory, uint32(v0)))
 										memory_copy(*m.memory, uint32(v12), uint32(t32), uint32(v2))
@@ -12057,7 +12057,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 										if uint32(v1) > uint32(i32(0x3fffffff)) {
 											p59 = i32(-1)
 										}
-										t60 := m.fn191(p59)
+										t60 := m.fn192(p59)
 										v6 = t60
 										t61 := int32(load32(*m.memory, uint32(v0)))
 										memory_copy(*m.memory, uint32(v6), uint32(t61), uint32(v2))
@@ -12574,7 +12574,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
 											p24 = i32(-1)
 										}
-										t25 := m.fn191(p24)
+										t25 := m.fn192(p24)
 										v11 = t25
 										t26 := int32(load32(*m.memory, uint32(v9)))
 										memory_copy(*m.memory, uint32(v11), uint32(t26), uint32(v1))
@@ -12601,7 +12601,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p30 = i32(-1)
 										}
-										t31 := m.fn191(p30)
+										t31 := m.fn192(p30)
 										v12 = t31
 										t32 := int32(load32(*m.memory, uint32(v0)))
 										memory_copy(*m.memory, uint32(v12), uint32(t32), uint32(v1))
@@ -12704,7 +12704,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 										if uint32(v4) > uint32(i32(0x3fffffff)) {
 											p61 = i32(-1)
 										}
-										t62 := m.fn191(p61)
+										t62 := m.fn192(p61)
 										v7 = t62
 										t63 := int32(load32(*m.memory, uint32(v0)))
 										memory_copy(*m.memory, uint32(v7), uint32(t63), uint32(v1))
@@ -13259,7 +13259,7 @@ l0:
 									goto l5
 								}
 								t32 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-								t33 := m.fn220(v1, t32, v4)
+								t33 := m.fn221(v1, t32, v4)
 								p26 = t33
 							}
 						l5:
@@ -13341,7 +13341,7 @@ l0:
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
 												p51 = i32(-1)
 											}
-											t52 := m.fn191(p51)
+											t52 := m.fn192(p51)
 											v6 = t52
 											t53 := int32(load32(*m.memory, uint32(v10)))
 											memory_copy(*m.memory, uint32(v6), uint32(t53), uint32(v2))
@@ -13368,7 +13368,7 @@ l0:
 											if uint32(v18) > uint32(i32(0x3fffffff)) {
 												p57 = i32(-1)
 											}
-											t58 := m.fn191(p57)
+											t58 := m.fn192(p57)
 											v12 = t58
 											t59 := int32(load32(*m.memory, uint32(v0)))
 											memory_copy(*m.memory, uint32(v12), uint32(t59), uint32(v2))
@@ -13636,7 +13636,7 @@ l0:
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
 								p110 = i32(-1)
 							}
-							t111 := m.fn191(p110)
+							t111 := m.fn192(p110)
 							v9 = t111
 							t112 := int32(load32(*m.memory, uint32(v0)))
 							memory_copy(*m.memory, uint32(v9), uint32(t112), uint32(v2))
@@ -13950,7 +13950,7 @@ l0:
 								goto l5
 							}
 							t31 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-							t32 := m.fn220(v1, t31, v4)
+							t32 := m.fn221(v1, t31, v4)
 							p25 = t32
 						}
 					l5:
@@ -14032,7 +14032,7 @@ l0:
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p50 = i32(-1)
 										}
-										t51 := m.fn191(p50)
+										t51 := m.fn192(p50)
 										v8 = t51
 										t52 := int32(load32(*m.memory, uint32(v10)))
 										memory_copy(*m.memory, uint32(v8), uint32(t52), uint32(v2))
@@ -14059,7 +14059,7 @@ l0:
 										if uint32(v19) > uint32(i32(0x3fffffff)) {
 											p56 = i32(-1)
 										}
-										t57 := m.fn191(p56)
+										t57 := m.fn192(p56)
 										v12 = t57
 										t58 := int32(load32(*m.memory, uint32(v5)))
 										memory_copy(*m.memory, uint32(v12), uint32(t58), uint32(v2))
@@ -14334,7 +14334,7 @@ l0:
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
 								p111 = i32(-1)
 							}
-							t112 := m.fn191(p111)
+							t112 := m.fn192(p111)
 							v7 = t112
 							t113 := int32(load32(*m.memory, uint32(v5)))
 							memory_copy(*m.memory, uint32(v7), uint32(t113), uint32(v2))
@@ -14564,7 +14564,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								goto l1
 							}
 							t12 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-							t13 := m.fn220(v1, t12, v5)
+							t13 := m.fn221(v1, t12, v5)
 							p6 = t13
 						}
 					l1:
@@ -14627,7 +14627,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 										if uint32(v5) > uint32(i32(0x3fffffff)) {
 											p33 = i32(-1)
 										}
-										t34 := m.fn191(p33)
+										t34 := m.fn192(p33)
 										v9 = t34
 										t35 := int32(load32(*m.memory, uint32(v0)))
 										memory_copy(*m.memory, uint32(v9), uint32(t35), uint32(v2))
@@ -14881,7 +14881,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 									if uint32(v13) > uint32(i32(0x3fffffff)) {
 										p84 = i32(-1)
 									}
-									t85 := m.fn191(p84)
+									t85 := m.fn192(p84)
 									v10 = t85
 									t86 := int32(load32(*m.memory, uint32(v7)))
 									memory_copy(*m.memory, uint32(v10), uint32(t86), uint32(v2))
@@ -14908,7 +14908,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 									if uint32(v14) > uint32(i32(0x3fffffff)) {
 										p90 = i32(-1)
 									}
-									t91 := m.fn191(p90)
+									t91 := m.fn192(p90)
 									v12 = t91
 									t92 := int32(load32(*m.memory, uint32(v0)))
 									memory_copy(*m.memory, uint32(v12), uint32(t92), uint32(v2))
@@ -15241,7 +15241,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								goto l1
 							}
 							t12 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-							t13 := m.fn220(v1, t12, v5)
+							t13 := m.fn221(v1, t12, v5)
 							p6 = t13
 						}
 					l1:
@@ -15306,7 +15306,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 										if uint32(v5) > uint32(i32(0x3fffffff)) {
 											p35 = i32(-1)
 										}
-										t36 := m.fn191(p35)
+										t36 := m.fn192(p35)
 										v8 = t36
 										t37 := int32(load32(*m.memory, uint32(v0)))
 										memory_copy(*m.memory, uint32(v8), uint32(t37), uint32(v2))
@@ -15560,7 +15560,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									if uint32(v13) > uint32(i32(0x3fffffff)) {
 										p86 = i32(-1)
 									}
-									t87 := m.fn191(p86)
+									t87 := m.fn192(p86)
 									v10 = t87
 									t88 := int32(load32(*m.memory, uint32(v7)))
 									memory_copy(*m.memory, uint32(v10), uint32(t88), uint32(v2))
@@ -15587,7 +15587,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									if uint32(v14) > uint32(i32(0x3fffffff)) {
 										p92 = i32(-1)
 									}
-									t93 := m.fn191(p92)
+									t93 := m.fn192(p92)
 									v12 = t93
 									t94 := int32(load32(*m.memory, uint32(v0)))
 									memory_copy(*m.memory, uint32(v12), uint32(t94), uint32(v2))
@@ -15881,7 +15881,7 @@ func (m *Module) fn59(v0 int32) {
 	t1 := int32(load32(*m.memory, uint64(uint32(t0))+4))
 	t2 := int32(load32(*m.memory, uint32(t1)))
 	v0 = t2
-	t3 := m.fn191(i32(112))
+	t3 := m.fn192(i32(112))
 	t4 := int64(load64(*m.memory, uint64(uint32(v0))+104))
 	t5 := m.fn45(t3, v0, i32(0), t4/i64(2))
 	store32(*m.memory, uint64(uint32(v0))+112, uint32(t5))
@@ -15891,7 +15891,7 @@ func (m *Module) fn60(v0 int32) {
 	t1 := int32(load32(*m.memory, uint64(uint32(t0))+4))
 	t2 := int32(load32(*m.memory, uint32(t1)))
 	v0 = t2
-	t3 := m.fn191(i32(112))
+	t3 := m.fn192(i32(112))
 	t4 := int64(load64(*m.memory, uint64(uint32(v0))+104))
 	t5 := m.fn45(t3, v0, i32(3), t4)
 	store32(*m.memory, uint64(uint32(v0))+112, uint32(t5))
@@ -15905,7 +15905,7 @@ func (m *Module) fn61(v0 int32) {
 	v0 = t2
 	t3 := int32((*m.memory)[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn191(i32(112))
+	t4 := m.fn192(i32(112))
 	t5 := int64(load64(*m.memory, uint64(uint32(v0))+104))
 	t6 := v0
 	t7 := v0
@@ -16652,12 +16652,12 @@ func (m *Module) fn65(v0, v1 int32) {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t4 := m.fn191(v1 << 2)
+			t4 := m.fn192(v1 << 2)
 			v5 = t4
 			if uint32(v1) >= uint32(i32(0x20000000)) {
 				goto l0
 			}
-			t5 := m.fn191(v1 << 3)
+			t5 := m.fn192(v1 << 3)
 			v6 = t5
 			t6 := int32(load32(*m.memory, uint64(uint32(v0))+4))
 			v4 = t6
@@ -16862,7 +16862,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) {
 										if uint32(v11) > uint32(i32(0x3fffffff)) {
 											p45 = i32(-1)
 										}
-										t46 := m.fn191(p45)
+										t46 := m.fn192(p45)
 										v11 = t46
 										store32(*m.memory, uint64(uint32(t44))+4, uint32(v11))
 									}
@@ -17006,7 +17006,7 @@ func (m *Module) fn67(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn191(v6)
+				t12 := m.fn192(v6)
 				v8 = t12
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -17055,12 +17055,12 @@ func (m *Module) fn67(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn191(i32(4096))
+				t23 := m.fn192(i32(4096))
 				store32(*m.memory, uint64(uint32(v4))+12, uint32(t23))
 				m.fn43(v0, v4+i32(12))
 				goto l3
 			}
-			t24 := m.fn191(i32(4096))
+			t24 := m.fn192(i32(4096))
 			store32(*m.memory, uint64(uint32(v4))+12, uint32(t24))
 			m.fn44(v0, v4+i32(12))
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -17104,7 +17104,7 @@ func (m *Module) fn67(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn191(v6)
+				t35 := m.fn192(v6)
 				v8 = t35
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -17151,7 +17151,7 @@ func (m *Module) fn67(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn191(v2)
+		t42 := m.fn192(v2)
 		v1 = t42
 		store32(*m.memory, uint64(uint32(t41))+12, uint32(v1))
 		t43 := v4
@@ -17159,7 +17159,7 @@ func (m *Module) fn67(v0 int32) {
 		store32(*m.memory, uint64(uint32(t43))+20, uint32(v3))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(*m.memory, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn191(i32(4096))
+		t44 := m.fn192(i32(4096))
 		store32(*m.memory, uint64(uint32(v4))+8, uint32(t44))
 		m.fn43(v4+i32(12), v4+i32(8))
 		t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -17600,7 +17600,7 @@ func (m *Module) fn69(v0, v1, v2, v3 int32) {
 		v9 = p23
 		var p24 int32
 		if v9 != 0 {
-			t25 := m.fn191(v9)
+			t25 := m.fn192(v9)
 			p24 = t25
 		} else {
 			p24 = i32(0)
@@ -17801,7 +17801,7 @@ func (m *Module) fn71(v0, v1 int32) {
 							}
 							v3 = v5 + i32(4)
 						l7:
-							t32 := m.fn191(i32(24))
+							t32 := m.fn192(i32(24))
 							v2 = t32
 							store32(*m.memory, uint64(uint32(v2))+8, uint32(v5))
 							store64(*m.memory, uint32(v2), uint64(i64(0)))
@@ -17847,7 +17847,7 @@ func (m *Module) fn71(v0, v1 int32) {
 					t44 := int32(load32(*m.memory, uint64(uint32(t43))+16))
 					v6 = t44
 					m.fn134(v1)
-					t45 := m.fn191(i32(24))
+					t45 := m.fn192(i32(24))
 					t46 := int32(load32(*m.memory, uint32(v0)))
 					t47 := m.fn129(t45, i32(3), t46)
 					p40 = t47
@@ -17904,7 +17904,7 @@ func (m *Module) fn71(v0, v1 int32) {
 						goto l0
 					}
 					m.fn134(v1)
-					t58 := m.fn191(i32(24))
+					t58 := m.fn192(i32(24))
 					t59 := int32(load32(*m.memory, uint32(v0)))
 					t60 := m.fn129(t58, i32(3), t59|i32(1))
 					p40 = t60
@@ -18128,10 +18128,10 @@ func (m *Module) fn74(v0, v1 int32) {
 			if t1 == v1 {
 				goto l0
 			}
-			t2 := m.fn191(i32(24))
+			t2 := m.fn192(i32(24))
 			t3 := m.fn129(t2, i32(20), v2&i32(16382))
 			v3 = t3
-			t4 := m.fn191(i32(24))
+			t4 := m.fn192(i32(24))
 			t5 := m.fn149(t4)
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(t5))
 			v2 = v1
@@ -18164,7 +18164,7 @@ func (m *Module) fn74(v0, v1 int32) {
 			if v2&i32(2048) == 0 {
 				goto l4
 			}
-			t10 := m.fn191(i32(24))
+			t10 := m.fn192(i32(24))
 			t11 := m.fn129(t10, i32(1), v2)
 			v3 = t11
 			goto l3
@@ -18174,7 +18174,7 @@ func (m *Module) fn74(v0, v1 int32) {
 		if t12 != 0 {
 			return
 		}
-		t13 := m.fn191(i32(24))
+		t13 := m.fn192(i32(24))
 		t14 := int32(load32(*m.memory, uint32(v0)))
 		t15 := m.fn129(t13, i32(3), t14)
 		v3 = t15
@@ -18385,7 +18385,7 @@ func (m *Module) fn78(v0, v1, v2, v3 int32) int32 {
 								v2 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn191(v2 << 2)
+								t35 := m.fn192(v2 << 2)
 								store32(*m.memory, uint64(uint32(v4))+20, uint32(t35))
 								t36 := int32(load32(*m.memory, uint64(uint32(v4))+4))
 								v2 = t36
@@ -18697,7 +18697,7 @@ func (m *Module) fn81(v0 int32) int32 {
 }
 func (m *Module) fn82(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
-	t0 := m.fn191(i32(24))
+	t0 := m.fn192(i32(24))
 	t1 := int32(load32(*m.memory, uint32(v0)))
 	t2 := m.fn129(t0, i32(22), t1)
 	v4 = t2
@@ -18710,7 +18710,7 @@ func (m *Module) fn82(v0, v1 int32) {
 		t5 := int32(load32(*m.memory, uint32(v1)))
 		v5 = t5
 		if v5 != 0 {
-			t6 := m.fn191(i32(12))
+			t6 := m.fn192(i32(12))
 			v2 = t6
 			t7 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 			v1 = t7
@@ -18720,7 +18720,7 @@ func (m *Module) fn82(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v6 = v1 | i32(7) + i32(1)
-				t8 := m.fn191(v6)
+				t8 := m.fn192(v6)
 				v3 = t8
 				store32(*m.memory, uint64(uint32(v2))+8, uint32(v6|i32(-0x80000000)))
 				store32(*m.memory, uint32(v2), uint32(v3))
@@ -18754,7 +18754,7 @@ func (m *Module) fn83(v0 int32) {
 				goto l0
 			}
 		}
-		t3 := m.fn191(i32(24))
+		t3 := m.fn192(i32(24))
 		t4 := int32(load32(*m.memory, uint32(v0)))
 		t5 := m.fn129(t3, i32(2), t4)
 		m.fn71(v0, t5)
@@ -18812,7 +18812,7 @@ l0:
 			}
 		}
 	l1:
-		t12 := m.fn191(i32(24))
+		t12 := m.fn192(i32(24))
 		t13 := int32(load32(*m.memory, uint32(v0)))
 		t14 := m.fn129(t12, i32(23), t13)
 		m.fn71(v0, t14)
@@ -18884,12 +18884,12 @@ func (m *Module) fn84(v0, v1 int32) {
 				} else {
 					p1 = v4
 				}
-				t8 := m.fn191(p1)
+				t8 := m.fn192(p1)
 				v7 = t8
 				goto l5
 			}
 		l3:
-			t9 := m.fn191(v5 << 2)
+			t9 := m.fn192(v5 << 2)
 			v7 = t9
 			{
 				t10 := int32((*m.memory)[uint32(v3)])
@@ -19070,7 +19070,7 @@ func (m *Module) fn86(v0, v1, v2 int32) int32 {
 					m.fn11()
 					panic("unreachable")
 				}
-				t8 := m.fn191(v4 * i32(28))
+				t8 := m.fn192(v4 * i32(28))
 				p7 = t8
 			} else {
 				p7 = i32(0)
@@ -19467,7 +19467,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn221(v7, i32(1055), i32(3))
+				t34 := m.fn222(v7, i32(1055), i32(3))
 				if t34 == 0 {
 					goto l6
 				}
@@ -19484,7 +19484,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn225(v9)
+						t38 := m.fn226(v9)
 						p37 = t38
 					} else {
 						p37 = i32(0)
@@ -19496,7 +19496,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn221(v9, v7, v4)
+						t39 := m.fn222(v9, v7, v4)
 						if t39 == 0 {
 							goto l6
 						}
@@ -20314,7 +20314,7 @@ func (m *Module) fn99(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn191(v6)
+				t12 := m.fn192(v6)
 				v8 = t12
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -20363,12 +20363,12 @@ func (m *Module) fn99(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn191(i32(4080))
+				t23 := m.fn192(i32(4080))
 				store32(*m.memory, uint64(uint32(v4))+12, uint32(t23))
 				m.fn43(v0, v4+i32(12))
 				goto l3
 			}
-			t24 := m.fn191(i32(4080))
+			t24 := m.fn192(i32(4080))
 			store32(*m.memory, uint64(uint32(v4))+12, uint32(t24))
 			m.fn44(v0, v4+i32(12))
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -20412,7 +20412,7 @@ func (m *Module) fn99(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn191(v6)
+				t35 := m.fn192(v6)
 				v8 = t35
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -20459,7 +20459,7 @@ func (m *Module) fn99(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn191(v2)
+		t42 := m.fn192(v2)
 		v1 = t42
 		store32(*m.memory, uint64(uint32(t41))+12, uint32(v1))
 		t43 := v4
@@ -20467,7 +20467,7 @@ func (m *Module) fn99(v0 int32) {
 		store32(*m.memory, uint64(uint32(t43))+20, uint32(v3))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(*m.memory, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn191(i32(4080))
+		t44 := m.fn192(i32(4080))
 		store32(*m.memory, uint64(uint32(v4))+8, uint32(t44))
 		m.fn43(v4+i32(12), v4+i32(8))
 		t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -20772,7 +20772,7 @@ func (m *Module) fn108(v0, v1, v2 int32) {
 						m.fn11()
 						panic("unreachable")
 					}
-					t10 := m.fn191(v4 << 3)
+					t10 := m.fn192(v4 << 3)
 					p9 = t10
 				} else {
 					p9 = i32(0)
@@ -21078,7 +21078,7 @@ l0:
 				m.fn11()
 				panic("unreachable")
 			}
-			t12 := m.fn191(v5 << 3)
+			t12 := m.fn192(v5 << 3)
 			p11 = t12
 		} else {
 			p11 = i32(0)
@@ -22362,7 +22362,7 @@ func (m *Module) fn114() {
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint32(v0), uint32(i32(2429)))
-	m.fn205(i32(3814), v0)
+	m.fn206(i32(3814), v0)
 	panic("unreachable")
 }
 func (m *Module) fn115(v0, v1, v2 int32) int32 {
@@ -22474,7 +22474,7 @@ func (m *Module) fn116(v0, v1, v2 int32) int32 {
 		v4 = t1
 		t3 := v4
 		v5 = v1 + v2 - v3 + i32(1)
-		t4 := m.fn220(t2, t3, v5-v1)
+		t4 := m.fn221(t2, t3, v5-v1)
 		v2 = t4
 		if v2 == 0 {
 			goto l0
@@ -22488,7 +22488,7 @@ func (m *Module) fn116(v0, v1, v2 int32) int32 {
 				return v2
 			}
 			v2 = v2 + i32(1)
-			t7 := m.fn220(v2, v4, v5-v2)
+			t7 := m.fn221(v2, v4, v5-v2)
 			v2 = t7
 			if v2 != 0 {
 				goto l1
@@ -22834,17 +22834,17 @@ l0:
 	return v6
 }
 func (m *Module) fn119(v0 int32) {
-	t0 := m.fn191(i32(12))
+	t0 := m.fn192(i32(12))
 	v0 = t0
 	store64(*m.memory, uint32(v0), uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48612)), uint32(v0))
 	store32(*m.memory, uint32(v0+i32(8)), uint32(i32(0)))
-	t1 := m.fn191(i32(12))
+	t1 := m.fn192(i32(12))
 	v0 = t1
 	store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48616)), uint32(v0))
 	store32(*m.memory, uint32(v0), uint32(v0+i32(4)))
-	t2 := m.fn191(i32(12))
+	t2 := m.fn192(i32(12))
 	v0 = t2
 	store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48620)), uint32(v0))
@@ -22871,7 +22871,7 @@ func (m *Module) fn120(v0, v1 int32) {
 				v1 = p4
 				if uint32(v1) >= uint32(i32(11)) {
 					v5 = v1 | i32(7)
-					t5 := m.fn191(v5 + i32(1))
+					t5 := m.fn192(v5 + i32(1))
 					v3 = t5
 					store32(*m.memory, uint64(uint32(v0))+8, uint32(v5-i32(0x7fffffff)))
 					store32(*m.memory, uint32(v0), uint32(v3))
@@ -22916,7 +22916,7 @@ func (m *Module) fn120(v0, v1 int32) {
 		}
 		if uint32(v1) >= uint32(i32(11)) {
 			v5 = v1 | i32(7) + i32(1)
-			t13 := m.fn191(v5)
+			t13 := m.fn192(v5)
 			v3 = t13
 			store32(*m.memory, uint64(uint32(v2))+28, uint32(v5|i32(-0x80000000)))
 			store32(*m.memory, uint64(uint32(v2))+20, uint32(v3))
@@ -22932,7 +22932,7 @@ func (m *Module) fn120(v0, v1 int32) {
 		memory_copy(*m.memory, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		(*m.memory)[uint32(v1+v3)] = byte(i32(0))
-		t14 := m.fn203(v2+i32(20), i32(3599))
+		t14 := m.fn204(v2+i32(20), i32(3599))
 		v1 = t14
 		t15 := int64(load64(*m.memory, uint32(v1)))
 		v6 = t15
@@ -23387,7 +23387,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										goto l5
 									}
-									t24 := m.fn221(v3, v19, v22)
+									t24 := m.fn222(v3, v19, v22)
 									if t24 != 0 {
 										goto l0
 									}
@@ -24061,7 +24061,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l42
 								}
 								v19 = v18 << 3
-								t137 := m.fn191(v19)
+								t137 := m.fn192(v19)
 								v1 = t137
 								t138 := int32(load32(*m.memory, uint64(uint32(v14))+32))
 								v10 = t138
@@ -24084,7 +24084,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v10 = p141
 								v9 = v10 << 2
-								t142 := m.fn191(v9)
+								t142 := m.fn192(v9)
 								v1 = t142
 								t143 := int32(load32(*m.memory, uint64(uint32(v14))+40))
 								v18 = t143
@@ -24097,7 +24097,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								store32(*m.memory, uint64(uint32(v14))+44, uint32(v10))
 								memory_zero(*m.memory, uint32(v1), uint32(v9))
-								t146 := m.fn191(i32(768))
+								t146 := m.fn192(i32(768))
 								v18 = t146
 								t147 := int32(load32(*m.memory, uint64(uint32(v14))+48))
 								v1 = t147
@@ -24154,7 +24154,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												goto l45
 											}
 											t162 := int32(load32(*m.memory, uint64(uint32(v7))+32))
-											t163 := m.fn220(v1, t162, v9)
+											t163 := m.fn221(v1, t162, v9)
 											p158 = t163
 										}
 									l45:
@@ -24277,7 +24277,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				t192 := int32(load32(*m.memory, uint64(uint32(v0))+68))
 				v0 = t190 + t191<<1 + t192 + i32(1)
 				if uint32(v0) < uint32(i32(0x20000000)) {
-					t193 := m.fn191(v0 << 3)
+					t193 := m.fn192(v0 << 3)
 					v9 = t193
 					t194 := int32(load32(*m.memory, uint64(uint32(v8))+64))
 					v11 = t194
@@ -24417,7 +24417,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					p218 = p220
 				}
 			l52:
-				t221 := m.fn191(p218)
+				t221 := m.fn192(p218)
 				v11 = t221
 				store32(*m.memory, uint64(uint32(t219))+100, uint32(v11))
 				memory_zero(*m.memory, uint32(v11), uint32(v4))
@@ -24529,7 +24529,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 											goto l61
 										}
 										t245 := int32(load32(*m.memory, uint64(uint32(v9))+32))
-										t246 := m.fn220(v8, t245, v12)
+										t246 := m.fn221(v8, t245, v12)
 										p241 = t246
 									}
 								l61:
@@ -24592,7 +24592,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									if uint32(v12) > uint32(i32(0x3fffffff)) {
 										p269 = i32(-1)
 									}
-									t270 := m.fn191(p269)
+									t270 := m.fn192(p269)
 									v12 = t270
 									store32(*m.memory, uint64(uint32(t268))+4, uint32(v12))
 								}
@@ -25261,7 +25261,7 @@ func (m *Module) fn132(v0 int32) int32 {
 								}
 								v4 = v2 + i32(4)
 							l1:
-								t13 := m.fn191(i32(24))
+								t13 := m.fn192(i32(24))
 								v1 = t13
 								store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 								store64(*m.memory, uint32(v1), uint64(i64(0)))
@@ -25319,7 +25319,7 @@ func (m *Module) fn132(v0 int32) int32 {
 							}
 							v4 = v2 + i32(4)
 						l5:
-							t24 := m.fn191(i32(24))
+							t24 := m.fn192(i32(24))
 							v1 = t24
 							store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 							store64(*m.memory, uint32(v1), uint64(i64(0)))
@@ -25365,11 +25365,11 @@ l8:
 	return v0
 }
 func (m *Module) fn133(v0 int32) {
-	t0 := m.fn191(i32(4))
+	t0 := m.fn192(i32(4))
 	v0 = t0
 	store32(*m.memory, uint32(i32(48624)), uint32(v0))
 	store32(*m.memory, uint32(v0), uint32(i32(0)))
-	t1 := m.fn191(i32(12))
+	t1 := m.fn192(i32(12))
 	v0 = t1
 	store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48628)), uint32(v0))
@@ -25440,7 +25440,7 @@ func (m *Module) fn134(v0 int32) {
 					}
 					v4 = v2 + i32(4)
 				l2:
-					t12 := m.fn191(i32(24))
+					t12 := m.fn192(i32(24))
 					v1 = t12
 					store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 					store64(*m.memory, uint32(v1), uint64(i64(0)))
@@ -25567,7 +25567,7 @@ func (m *Module) fn134(v0 int32) {
 						v4 = v2 + i32(4)
 					}
 				l10:
-					t38 := m.fn191(i32(24))
+					t38 := m.fn192(i32(24))
 					v1 = t38
 					store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 					store64(*m.memory, uint32(v1), uint64(i64(0)))
@@ -26130,7 +26130,7 @@ func (m *Module) fn136(v0, v1 int32) {
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 		v2 = t0
 		if v2 == 0 {
-			t1 := m.fn191(i32(32))
+			t1 := m.fn192(i32(32))
 			store32(*m.memory, uint64(uint32(v0))+20, uint32(t1))
 			v2 = i32(0)
 			goto l0
@@ -26148,7 +26148,7 @@ func (m *Module) fn136(v0, v1 int32) {
 		if uint32(v2) > uint32(i32(0x1fffffff)) {
 			p3 = i32(-1)
 		}
-		t5 := m.fn191(p3)
+		t5 := m.fn192(p3)
 		store32(*m.memory, uint64(uint32(t4))+20, uint32(t5))
 		v2 = i32(0)
 	l1:
@@ -26196,7 +26196,7 @@ l0:
 			if t2 != v2 {
 				goto l1
 			}
-			t3 := m.fn191(i32(24))
+			t3 := m.fn192(i32(24))
 			v3 = t3
 			store64(*m.memory, uint64(uint32(v3))+12, uint64(i64(0)))
 			store16(*m.memory, uint64(uint32(v3))+2, uint16(v2))
@@ -26223,7 +26223,7 @@ l0:
 		return v1
 	}
 l1:
-	t11 := m.fn191(i32(24))
+	t11 := m.fn192(i32(24))
 	v3 = t11
 	store64(*m.memory, uint64(uint32(v3))+12, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v3))+2, uint16(v2))
@@ -26250,7 +26250,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 		t0 := int32(load32(*m.memory, uint32(v1)))
 		return t0
 	case 0:
-		t1 := m.fn191(i32(24))
+		t1 := m.fn192(i32(24))
 		v4 = t1
 		v7 = v4 + i32(6)
 		if v0 == i32(6) {
@@ -26283,7 +26283,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					panic("unreachable")
 				}
 				v4 = v2 << 2
-				t2 := m.fn191(v4)
+				t2 := m.fn192(v4)
 				v20 = t2
 				memory_copy(*m.memory, uint32(v20), uint32(v1), uint32(v4))
 				t3 := m.g0
@@ -26652,7 +26652,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 															t83 := int32(load16(*m.memory, uint64(uint32(v8))+2))
 															v5 = t83
 															m.fn134(v8)
-															t84 := m.fn191(i32(24))
+															t84 := m.fn192(i32(24))
 															t85 := m.fn129(t84, i32(2), v5)
 															v8 = t85
 														}
@@ -26712,7 +26712,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 															m.fn11()
 															panic("unreachable")
 														}
-														t96 := m.fn191(v8 << 4)
+														t96 := m.fn192(v8 << 4)
 														p95 = t96
 													} else {
 														p95 = i32(0)
@@ -26871,7 +26871,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 											v7 = v14 + v4<<2
 											t123 := m.fn153(v5)
 											v6 = t123
-											t124 := m.fn191(i32(24))
+											t124 := m.fn192(i32(24))
 											v1 = t124
 											store64(*m.memory, uint32(v1+i32(14)), uint64(i64(0)))
 											store64(*m.memory, uint64(uint32(v1))+6, uint64(i64(0)))
@@ -26923,7 +26923,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														m.fn11()
 														panic("unreachable")
 													}
-													t134 := m.fn191(v9 << 4)
+													t134 := m.fn192(v9 << 4)
 													p133 = t134
 												} else {
 													p133 = i32(0)
@@ -27323,7 +27323,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 													m.fn11()
 													panic("unreachable")
 												}
-												t208 := m.fn191(v14 << 4)
+												t208 := m.fn192(v14 << 4)
 												p207 = t208
 											} else {
 												p207 = i32(0)
@@ -27431,7 +27431,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 		l3:
 			{
 				if v2 >= i32(65536) {
-					t224 := m.fn191(i32(24))
+					t224 := m.fn192(i32(24))
 					v5 = t224
 					store64(*m.memory, uint64(uint32(v5))+12, uint64(i64(0)))
 					store16(*m.memory, uint64(uint32(v5))+4, uint16(i32(1)))
@@ -27441,7 +27441,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					store32(*m.memory, uint32(v5+i32(20)), uint32(i32(0)))
 					t225 := int32(uint32(v2+i32(65534)) / uint32(i32(0xffff)))
 					v4 = t225
-					t226 := m.fn191(v4 << 2)
+					t226 := m.fn192(v4 << 2)
 					v8 = t226
 					store16(*m.memory, uint64(uint32(v5))+6, uint16(v4))
 					store32(*m.memory, uint64(uint32(v5))+8, uint32(v8))
@@ -27451,7 +27451,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					v6 = v1
 				l80:
 					{
-						t227 := m.fn191(i32(24))
+						t227 := m.fn192(i32(24))
 						v4 = t227
 						store64(*m.memory, uint64(uint32(v4))+12, uint64(i64(0)))
 						store16(*m.memory, uint64(uint32(v4))+4, uint16(i32(1)))
@@ -27459,7 +27459,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 						(*m.memory)[uint64(uint32(v4))+1] = byte(i32(0))
 						(*m.memory)[uint32(v4)] = byte(v0)
 						store32(*m.memory, uint32(v4+i32(20)), uint32(i32(0)))
-						t228 := m.fn191(i32(0x3fffc))
+						t228 := m.fn192(i32(0x3fffc))
 						v10 = t228
 						store16(*m.memory, uint64(uint32(v4))+6, uint16(i32(0xffff)))
 						store32(*m.memory, uint64(uint32(v4))+8, uint32(v10))
@@ -27480,7 +27480,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					store32(*m.memory, uint32(t229), uint32(t232))
 					goto l81
 				}
-				t233 := m.fn191(i32(24))
+				t233 := m.fn192(i32(24))
 				v5 = t233
 				store64(*m.memory, uint64(uint32(v5))+6, uint64(i64(0)))
 				store16(*m.memory, uint64(uint32(v5))+4, uint16(i32(1)))
@@ -27491,7 +27491,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 				store16(*m.memory, uint32(v5+i32(22)), uint16(i32(0)))
 				{
 					if v2 >= i32(2) {
-						t234 := m.fn191(v2 << 2)
+						t234 := m.fn192(v2 << 2)
 						v0 = t234
 						store16(*m.memory, uint64(uint32(v5))+6, uint16(v2))
 						store32(*m.memory, uint64(uint32(v5))+8, uint32(v0))
@@ -27570,7 +27570,7 @@ func (m *Module) fn141(v0, v1, v2 int32) int32 {
 }
 func (m *Module) fn142(v0, v1, v2 int32) int32 {
 	var v3 int32
-	t0 := m.fn191(i32(24))
+	t0 := m.fn192(i32(24))
 	v3 = t0
 	store64(*m.memory, uint64(uint32(v3))+12, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v3))+2, uint16(v1))
@@ -27584,7 +27584,7 @@ func (m *Module) fn142(v0, v1, v2 int32) int32 {
 func (m *Module) fn143(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	if v1 <= i32(0) {
-		t0 := m.fn191(i32(24))
+		t0 := m.fn192(i32(24))
 		v3 = t0
 		store64(*m.memory, uint64(uint32(v3))+6, uint64(i64(0)))
 		store16(*m.memory, uint64(uint32(v3))+4, uint16(i32(1)))
@@ -27597,7 +27597,7 @@ func (m *Module) fn143(v0, v1, v2 int32) int32 {
 	if v1 == i32(1) {
 		t1 := int32(load32(*m.memory, uint32(v0)))
 		v5 = t1
-		t2 := m.fn191(i32(24))
+		t2 := m.fn192(i32(24))
 		v3 = t2
 		store64(*m.memory, uint32(v3+i32(14)), uint64(i64(0)))
 		store64(*m.memory, uint64(uint32(v3))+6, uint64(i64(0)))
@@ -27608,7 +27608,7 @@ func (m *Module) fn143(v0, v1, v2 int32) int32 {
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v5))
 		return v3
 	}
-	t3 := m.fn191(i32(24))
+	t3 := m.fn192(i32(24))
 	v6 = t3
 	store64(*m.memory, uint64(uint32(v6))+6, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v6))+4, uint16(i32(1)))
@@ -27624,7 +27624,7 @@ l3:
 		v15 = t5
 		{
 			if v4 == 0 {
-				t6 := m.fn191(i32(32))
+				t6 := m.fn192(i32(32))
 				t7 := v6
 				v7 = t6
 				store32(*m.memory, uint64(uint32(t7))+20, uint32(v7))
@@ -27643,7 +27643,7 @@ l3:
 			if uint32(v4) > uint32(i32(0x1fffffff)) {
 				p8 = i32(-1)
 			}
-			t10 := m.fn191(p8)
+			t10 := m.fn192(p8)
 			v8 = t10
 			store32(*m.memory, uint64(uint32(t9))+20, uint32(v8))
 			v11 = v8 + i32(16)
@@ -27813,7 +27813,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t24 := m.fn191(v2 << 2)
+											t24 := m.fn192(v2 << 2)
 											p23 = t24
 										} else {
 											p23 = i32(0)
@@ -27868,7 +27868,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t32 := m.fn191(v4 << 2)
+											t32 := m.fn192(v4 << 2)
 											p31 = t32
 										} else {
 											p31 = i32(0)
@@ -27955,7 +27955,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 														m.fn11()
 														panic("unreachable")
 													}
-													t50 := m.fn191(v4 << 2)
+													t50 := m.fn192(v4 << 2)
 													v2 = t50
 												}
 												p46 = v2
@@ -28086,7 +28086,7 @@ func (m *Module) fn145(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 			t15 := int32(load32(*m.memory, uint64(uint32(v1))+20))
-			t16 := m.fn221(t14, t15, v3<<2)
+			t16 := m.fn222(t14, t15, v3<<2)
 			var p17 int32
 			if t16 == 0 {
 				p17 = 1
@@ -28168,7 +28168,7 @@ func (m *Module) fn145(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
 			t46 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-			t47 := m.fn221(t45, t46, v3<<3)
+			t47 := m.fn222(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -28197,7 +28197,7 @@ func (m *Module) fn146(v0, v1 int32) {
 			}
 			t4 := int32(load32(*m.memory, uint32(p3<<2+i32(5296))))
 			v3 = t4
-			t5 := m.fn225(v3)
+			t5 := m.fn226(v3)
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
 				m.fn8()
@@ -28205,7 +28205,7 @@ func (m *Module) fn146(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v5 = v1 | i32(7) + i32(1)
-				t6 := m.fn191(v5)
+				t6 := m.fn192(v5)
 				v4 = t6
 				store32(*m.memory, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
 				store32(*m.memory, uint32(v0), uint32(v4))
@@ -28233,7 +28233,7 @@ func (m *Module) fn146(v0, v1 int32) {
 		}
 		t9 := int32(load32(*m.memory, uint32(p8<<2+i32(5296))))
 		v5 = t9
-		t10 := m.fn225(v5)
+		t10 := m.fn226(v5)
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
 			m.fn8()
@@ -28241,7 +28241,7 @@ func (m *Module) fn146(v0, v1 int32) {
 		}
 		if uint32(v3) >= uint32(i32(11)) {
 			v6 = v3 | i32(7) + i32(1)
-			t11 := m.fn191(v6)
+			t11 := m.fn192(v6)
 			v4 = t11
 			store32(*m.memory, uint64(uint32(v2))+12, uint32(v6|i32(-0x80000000)))
 			store32(*m.memory, uint64(uint32(v2))+4, uint32(v4))
@@ -28276,17 +28276,17 @@ func (m *Module) fn146(v0, v1 int32) {
 		if v4 != 0 {
 			p19 = t18
 		}
-		m.fn201(t14, p17, p19)
+		m.fn202(t14, p17, p19)
 		t20 := int32(int8((*m.memory)[uint64(uint32(v2))+15]))
 		if t20 < i32(0) {
 			_ = int32(load32(*m.memory, uint64(uint32(v2))+12))
 			t22 := int32(load32(*m.memory, uint64(uint32(v2))+4))
 			m.Xre2w_free(t22)
 		}
-		_ = m.fn203(v0, i32(3919))
+		_ = m.fn204(v0, i32(3919))
 		t24 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 		t25 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-		m.fn201(v0, t24, t25)
+		m.fn202(v0, t24, t25)
 	}
 l3:
 	m.g0 = v2 + i32(16)
@@ -28311,7 +28311,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn204(v3, v2)
+			m.fn205(v3, v2)
 			if v2 <= i32(0) {
 				return
 			}
@@ -28358,7 +28358,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 			(*m.memory)[uint32(p11+v0)] = byte(t12)
 			return
 		}
-		m.fn204(v3, v2<<2)
+		m.fn205(v3, v2<<2)
 		t13 := int32(load32(*m.memory, uint32(v3)))
 		v4 = t13
 		t14 := int32(int8((*m.memory)[uint64(uint32(v3))+11]))
@@ -28392,7 +28392,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn204(t22, t23-p21)
+		m.fn205(t22, t23-p21)
 		t24 := int32(load32(*m.memory, uint64(uint32(v3))+4))
 		v5 = t24
 		t25 := int32(int8((*m.memory)[uint64(uint32(v3))+11]))
@@ -28439,7 +28439,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 				p35 = t36
 				goto l3
 			}
-			t37 := m.fn191(v7 + i32(1))
+			t37 := m.fn192(v7 + i32(1))
 			v2 = t37
 			v8 = int32(uint32(v0) >> 31)
 			t38 := int32(load32(*m.memory, uint32(v3)))
@@ -28894,7 +28894,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 			v8 = v4 + i32(4)
 		}
 	l20:
-		t85 := m.fn191(i32(24))
+		t85 := m.fn192(i32(24))
 		v3 = t85
 		store32(*m.memory, uint64(uint32(v3))+8, uint32(v4))
 		store64(*m.memory, uint32(v3), uint64(i64(0)))
@@ -28937,7 +28937,7 @@ func (m *Module) fn151(v0 int32) {
 					}
 					t2 := v4
 					v1 = v1 << 3
-					t3 := m.fn191(v1)
+					t3 := m.fn192(v1)
 					v3 = t3
 					store32(*m.memory, uint64(uint32(t2))+8, uint32(v3))
 					store32(*m.memory, uint64(uint32(v4))+4, uint32(v3))
@@ -28960,7 +28960,7 @@ func (m *Module) fn151(v0 int32) {
 				if t7 != v9 {
 					goto l1
 				}
-				t8 := m.fn191(i32(8))
+				t8 := m.fn192(i32(8))
 				v1 = t8
 				store64(*m.memory, uint32(v1), uint64(i64(0x10ffff00000000)))
 				store32(*m.memory, uint64(uint32(v4))+4, uint32(v1))
@@ -29047,7 +29047,7 @@ func (m *Module) fn151(v0 int32) {
 							if uint32(v3) >= uint32(i32(0x20000000)) {
 								goto l8
 							}
-							t24 := m.fn191(v3 << 3)
+							t24 := m.fn192(v3 << 3)
 							p23 = t24
 						} else {
 							p23 = i32(0)
@@ -29143,7 +29143,7 @@ func (m *Module) fn151(v0 int32) {
 				if uint32(v5) >= uint32(i32(0x20000000)) {
 					goto l8
 				}
-				t37 := m.fn191(v5 << 3)
+				t37 := m.fn192(v5 << 3)
 				p36 = t37
 			} else {
 				p36 = i32(0)
@@ -29216,7 +29216,7 @@ func (m *Module) fn151(v0 int32) {
 					v6 = v1 + i32(4)
 				}
 			l16:
-				t47 := m.fn191(i32(24))
+				t47 := m.fn192(i32(24))
 				v2 = t47
 				t48 := int64(load64(*m.memory, uint32(v8)))
 				v13 = t48
@@ -29302,7 +29302,7 @@ l0:
 func (m *Module) fn153(v0 int32) int32 {
 	var v1, v2, v3, v4, v5 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+20))
-	t1 := m.fn191(t0<<3 + i32(16))
+	t1 := m.fn192(t0<<3 + i32(16))
 	v1 = t1
 	store32(*m.memory, uint64(uint32(v1))+12, uint32(i32(0)))
 	store32(*m.memory, uint64(uint32(v1))+4, uint32(i32(0)))
@@ -29409,7 +29409,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 					v4 = t3
 					if v4 == 0 {
-						t4 := m.fn191(i32(12))
+						t4 := m.fn192(i32(12))
 						t5 := v0
 						v4 = t4
 						store32(*m.memory, uint64(uint32(t5))+36, uint32(v4))
@@ -29466,7 +29466,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 			p2 = v1 + i32(4)
 		l3:
 			v7 = p2
-			t16 := m.fn191(i32(32))
+			t16 := m.fn192(i32(32))
 			v0 = t16
 			store64(*m.memory, uint64(uint32(v0))+20, uint64(i64(0)))
 			store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
@@ -29515,7 +29515,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 					if v3 == 0 {
 						goto l6
 					}
-					t28 := m.fn223(v1, v4, v3)
+					t28 := m.fn224(v1, v4, v3)
 					v0 = t28
 					goto l6
 				}
@@ -29528,9 +29528,9 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 					p29 = v3
 				}
 				v5 = p29 | i32(7) + i32(1)
-				t30 := m.fn191(v5)
+				t30 := m.fn192(v5)
 				v0 = t30
-				t31 := m.fn222(v0, v4, v3)
+				t31 := m.fn223(v0, v4, v3)
 				v4 = t31
 				store32(*m.memory, uint64(uint32(v1))+8, uint32(v5|i32(-0x80000000)))
 				store32(*m.memory, uint32(v1), uint32(v4))
@@ -29570,7 +29570,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 				if v3 == 0 {
 					goto l9
 				}
-				_ = m.fn223(v0, v7, v3)
+				_ = m.fn224(v0, v7, v3)
 				goto l9
 			}
 			v5 = i32(0x7ffffff7)
@@ -29595,10 +29595,10 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 				}
 				v5 = p45
 			}
-			t46 := m.fn191(v5)
+			t46 := m.fn192(v5)
 			v0 = t46
 			if v3 != 0 {
-				_ = m.fn222(v0, v7, v3)
+				_ = m.fn223(v0, v7, v3)
 			}
 			if v4 != i32(11) {
 				p48 := v1
@@ -29721,7 +29721,7 @@ func (m *Module) fn158(v0, v1 int32) int32 {
 								v3 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn191(v3 << 2)
+								t35 := m.fn192(v3 << 2)
 								store32(*m.memory, uint64(uint32(v2))+20, uint32(t35))
 								t36 := int32(load32(*m.memory, uint64(uint32(v2))+4))
 								v3 = t36
@@ -30121,7 +30121,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 					return t16
 				}
 			l5:
-				t17 := m.fn191(i32(24))
+				t17 := m.fn192(i32(24))
 				t18 := int32((*m.memory)[uint32(v1)])
 				t19 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 				t20 := m.fn129(t17, t18, t19)
@@ -30130,7 +30130,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t21 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 					v0 = t21
 					if uint32(v0) >= uint32(i32(2)) {
-						t22 := m.fn191(v0 << 2)
+						t22 := m.fn192(v0 << 2)
 						v6 = t22
 						store16(*m.memory, uint64(uint32(v7))+6, uint16(v0))
 						store32(*m.memory, uint64(uint32(v7))+8, uint32(v6))
@@ -30219,7 +30219,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v9 = t38
 					t39 := int32(load16(*m.memory, uint64(uint32(v11))+2))
 					v5 = t39
-					t40 := m.fn191(i32(24))
+					t40 := m.fn192(i32(24))
 					v6 = t40
 					store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 					store16(*m.memory, uint64(uint32(v6))+2, uint16(v5))
@@ -30351,7 +30351,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 						}
 					l25:
-						t63 := m.fn191(i32(24))
+						t63 := m.fn192(i32(24))
 						t64 := m.fn129(t63, i32(2), i32(0))
 						store32(*m.memory, uint32(v0), uint32(t64))
 					}
@@ -30445,7 +30445,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			}
 		l2:
-			t88 := m.fn191(i32(24))
+			t88 := m.fn192(i32(24))
 			t89 := int32((*m.memory)[uint32(v1)])
 			t90 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 			t91 := m.fn129(t88, t89, t90)
@@ -30464,7 +30464,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if uint32(v0) > uint32(i32(0x3fffffff)) {
 					p94 = i32(-1)
 				}
-				t96 := m.fn191(p94)
+				t96 := m.fn192(p94)
 				v2 = t96
 				store32(*m.memory, uint64(uint32(t95))+8, uint32(v2))
 			}
@@ -30554,7 +30554,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 			return t109
 		}
 	l36:
-		t110 := m.fn191(i32(24))
+		t110 := m.fn192(i32(24))
 		t111 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 		t112 := m.fn129(t110, v7, t111)
 		v7 = t112
@@ -30563,7 +30563,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t113 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 				v0 = t113
 				if uint32(v0) >= uint32(i32(2)) {
-					t114 := m.fn191(v0 << 2)
+					t114 := m.fn192(v0 << 2)
 					v8 = t114
 					store16(*m.memory, uint64(uint32(v7))+6, uint16(v0))
 					store32(*m.memory, uint64(uint32(v7))+8, uint32(v8))
@@ -30808,7 +30808,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return t10
 			}
 		l8:
-			t11 := m.fn191(i32(24))
+			t11 := m.fn192(i32(24))
 			t12 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 			t13 := m.fn129(t11, v2, t12)
 			v3 = t13
@@ -30817,7 +30817,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t14 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 					v1 = t14
 					if uint32(v1) >= uint32(i32(2)) {
-						t15 := m.fn191(v1 << 2)
+						t15 := m.fn192(v1 << 2)
 						v5 = t15
 						store16(*m.memory, uint64(uint32(v3))+6, uint16(v1))
 						store32(*m.memory, uint64(uint32(v3))+8, uint32(v5))
@@ -30891,7 +30891,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t28 := m.fn132(v1)
 				return t28
 			}
-			t29 := m.fn191(i32(24))
+			t29 := m.fn192(i32(24))
 			t30 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 			t31 := m.fn129(t29, i32(11), t30)
 			v4 = t31
@@ -30934,7 +30934,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return v4
 			}
 		l15:
-			t42 := m.fn191(i32(24))
+			t42 := m.fn192(i32(24))
 			t43 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 			t44 := m.fn129(t42, v2, t43)
 			v1 = t44
@@ -30979,7 +30979,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l20
 							}
 							v8 = v2 - i32(1)
-							t55 := m.fn191(v2 << 2)
+							t55 := m.fn192(v2 << 2)
 							v6 = t55
 							v0 = v6
 							v1 = i32(1)
@@ -31004,7 +31004,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 					if v2|v8 == 0 {
-						t61 := m.fn191(i32(24))
+						t61 := m.fn192(i32(24))
 						t62 := m.fn129(t61, i32(2), v7)
 						v0 = t62
 						goto l19
@@ -31025,7 +31025,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if uint32(v2) >= uint32(i32(0x40000000)) {
 							goto l20
 						}
-						t64 := m.fn191(v2 << 2)
+						t64 := m.fn192(v2 << 2)
 						v6 = t64
 						v0 = v6
 						v1 = v2
@@ -31056,10 +31056,10 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 							{
 								t70 := m.fn132(v3)
 								v8 = t70
-								t71 := m.fn191(i32(24))
+								t71 := m.fn192(i32(24))
 								t72 := m.fn129(t71, i32(5), v7)
 								v0 = t72
-								t73 := m.fn191(i32(8))
+								t73 := m.fn192(i32(8))
 								v1 = t73
 								store16(*m.memory, uint64(uint32(v0))+6, uint16(i32(2)))
 								store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
@@ -31089,7 +31089,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						t77 := int32(load32(*m.memory, uint64(uint32(v9))+4))
 						m.Xre2w_free(t77)
 					}
-					t78 := m.fn191(i32(24))
+					t78 := m.fn192(i32(24))
 					t79 := m.fn129(t78, i32(1), v7)
 					v0 = t79
 					goto l19
@@ -31098,10 +31098,10 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				m.fn11()
 				panic("unreachable")
 			l25:
-				t80 := m.fn191(i32(24))
+				t80 := m.fn192(i32(24))
 				t81 := m.fn129(t80, i32(5), v7)
 				v0 = t81
-				t82 := m.fn191(i32(8))
+				t82 := m.fn192(i32(8))
 				v3 = t82
 				store16(*m.memory, uint64(uint32(v0))+6, uint16(i32(2)))
 				store32(*m.memory, uint64(uint32(v0))+8, uint32(v3))
@@ -31125,13 +31125,13 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v4 != 0 {
 							goto l26
 						}
-						t86 := m.fn191(i32(24))
+						t86 := m.fn192(i32(24))
 						t87 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 						t88 := m.fn129(t86, i32(1), t87)
 						p83 = t88
 						goto l27
 					}
-					t89 := m.fn191(i32(24))
+					t89 := m.fn192(i32(24))
 					t90 := int32(load16(*m.memory, uint64(uint32(v1))+2))
 					t91 := m.fn129(t89, i32(12), t90)
 					p83 = t91
@@ -31170,7 +31170,7 @@ func (m *Module) fn168(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(*m.memory, uint32(v0)))
 		v0 = t3
-		t4 := m.fn220(v0+v2, v1, v4-v2)
+		t4 := m.fn221(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -31207,7 +31207,7 @@ func (m *Module) fn169(v0, v1 int32) {
 	_ = m.fn78(v2+i32(8), v1, i32(6), i32(0))
 	t2 := int32((*m.memory)[uint32(v4)])
 	if t2 == i32(1) {
-		_ = m.fn203(v0, i32(3173))
+		_ = m.fn204(v0, i32(3173))
 	}
 	store32(*m.memory, uint64(uint32(v2))+8, uint32(i32(4232)))
 	t4 := int32(load32(*m.memory, uint64(uint32(v2))+32))
@@ -31301,14 +31301,14 @@ func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn203(t5, i32(3676))
+					_ = m.fn204(t5, i32(3676))
 					t7 := int32(load32(*m.memory, uint64(uint32(v1))+20))
 					if t7 == 0 {
 						return i32(5)
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(*m.memory, uint32(v2)))
-					_ = m.fn203(t8, i32(3577))
+					_ = m.fn204(t8, i32(3577))
 					t10 := int32(load32(*m.memory, uint32(v2)))
 					t11 := int32(load32(*m.memory, uint64(uint32(v1))+20))
 					v3 = t11
@@ -31330,7 +31330,7 @@ func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
 					if v0 != 0 {
 						p18 = t17
 					}
-					m.fn201(t10, p16, p18)
+					m.fn202(t10, p16, p18)
 					v3 = i32(5)
 					p0 = i32(3575)
 					goto l6
@@ -31348,7 +31348,7 @@ func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(*m.memory, uint32(v2)))
-		_ = m.fn203(t19, v1)
+		_ = m.fn204(t19, v1)
 	}
 l4:
 	return v3
@@ -31387,18 +31387,18 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t8, i32(3674))
+				_ = m.fn204(t8, i32(3674))
 				goto l23
 			case 0:
 				t10 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t10, i32(3154))
+				_ = m.fn204(t10, i32(3154))
 				goto l21
 			case 1:
 				if v2 > i32(3) {
 					goto l23
 				}
 				t12 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t12, i32(3640))
+				_ = m.fn204(t12, i32(3640))
 				goto l21
 			case 2:
 				t14 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31411,7 +31411,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t17 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t17, i32(3674))
+				_ = m.fn204(t17, i32(3674))
 				goto l23
 			case 5:
 				t19 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31457,49 +31457,49 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t29, i32(3674))
+				_ = m.fn204(t29, i32(3674))
 				goto l23
 			case 6:
 				t31 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t31, i32(3607))
+				_ = m.fn204(t31, i32(3607))
 				t33 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn203(t34, i32(3573))
+					_ = m.fn204(t34, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t36, i32(3674))
+				_ = m.fn204(t36, i32(3674))
 				goto l23
 			case 7:
 				t38 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t38, i32(3605))
+				_ = m.fn204(t38, i32(3605))
 				t40 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn203(t41, i32(3573))
+					_ = m.fn204(t41, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t43, i32(3674))
+				_ = m.fn204(t43, i32(3674))
 				goto l23
 			case 8:
 				t45 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t45, i32(3573))
+				_ = m.fn204(t45, i32(3573))
 				t47 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn203(t48, i32(3573))
+					_ = m.fn204(t48, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t50, i32(3674))
+				_ = m.fn204(t50, i32(3674))
 				goto l23
 			case 9:
 				{
@@ -31530,7 +31530,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p62 = t61
 						}
-						m.fn201(t57, p60, p62)
+						m.fn202(t57, p60, p62)
 						t63 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 						if t63 >= i32(0) {
 							goto l26
@@ -31567,7 +31567,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p76 = t75
 						}
-						m.fn201(t71, p74, p76)
+						m.fn202(t71, p74, p76)
 						t77 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 						if t77 >= i32(0) {
 							goto l26
@@ -31599,7 +31599,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v3 != 0 {
 						p87 = t86
 					}
-					m.fn201(t82, p85, p87)
+					m.fn202(t82, p85, p87)
 					t88 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 					if t88 >= i32(0) {
 						goto l26
@@ -31612,51 +31612,51 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn203(t92, i32(3573))
+					_ = m.fn204(t92, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t94, i32(3674))
+				_ = m.fn204(t94, i32(3674))
 				goto l23
 			case 11:
 				t96 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t96, i32(3601))
+				_ = m.fn204(t96, i32(3601))
 				goto l21
 			case 12:
 				t98 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t98, i32(0xddd))
+				_ = m.fn204(t98, i32(0xddd))
 				goto l21
 			case 13:
 				t100 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t100, i32(3152))
+				_ = m.fn204(t100, i32(3152))
 				goto l21
 			case 14:
 				t102 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t102, i32(3678))
+				_ = m.fn204(t102, i32(3678))
 				goto l21
 			case 17:
 				t104 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t104, i32(3632))
+				_ = m.fn204(t104, i32(3632))
 				goto l21
 			case 18:
 				t106 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 				v5 = t106
 				t107 := int32((*m.memory)[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn203(v5, i32(3645))
+					_ = m.fn204(v5, i32(3645))
 					goto l21
 				}
-				_ = m.fn203(v5, i32(1052))
+				_ = m.fn204(v5, i32(1052))
 				goto l21
 			case 15:
 				t110 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t110, i32(2993))
+				_ = m.fn204(t110, i32(2993))
 				goto l21
 			case 16:
 				t112 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t112, i32(3561))
+				_ = m.fn204(t112, i32(3561))
 				goto l21
 			case 19:
 				t114 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31664,10 +31664,10 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(*m.memory, uint64(uint32(v1))+16))
 				t116 := int32(load32(*m.memory, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn203(v5, i32(3154))
+					_ = m.fn204(v5, i32(3154))
 					goto l21
 				}
-				_ = m.fn203(v5, i32(3522))
+				_ = m.fn204(v5, i32(3522))
 				{
 					t119 := int32(load32(*m.memory, uint64(uint32(v1))+16))
 					v6 = t119
@@ -31682,7 +31682,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = i32(0)
 					t122 := int32(load32(*m.memory, uint64(uint32(v6))+12))
 					v9 = t122
-					t123 := m.fn191(v9<<3 + i32(24))
+					t123 := m.fn192(v9<<3 + i32(24))
 					v5 = t123
 					store32(*m.memory, uint64(uint32(v5))+8, uint32(v5+i32(16)))
 					t124 := int32((*m.memory)[uint32(v6)])
@@ -31729,7 +31729,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(*m.memory, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn203(t134, i32(3152))
+					_ = m.fn204(t134, i32(3152))
 				}
 			l27:
 				t136 := int32(load32(*m.memory, uint64(uint32(v6))+12))
@@ -31753,7 +31753,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn203(v8, i32(3603))
+							_ = m.fn204(v8, i32(3603))
 							m.fn173(v8, v7)
 						}
 					l30:
@@ -31770,11 +31770,11 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					m.Xre2w_free(v6)
 				}
 				t146 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t146, i32(3488))
+				_ = m.fn204(t146, i32(3488))
 				goto l21
 			case 10:
 				t148 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn203(t148, i32(3674))
+				_ = m.fn204(t148, i32(3674))
 				goto l21
 			case 20:
 				t150 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31801,7 +31801,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if v6 != 0 {
 					p159 = t158
 				}
-				m.fn201(t154, p157, p159)
+				m.fn202(t154, p157, p159)
 				t160 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 				if t160 >= i32(0) {
 					goto l21
@@ -31816,7 +31816,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-		_ = m.fn203(t163, i32(1050))
+		_ = m.fn204(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
@@ -31830,12 +31830,12 @@ func (m *Module) fn172(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn220(i32(3496), v1, i32(15))
+		t0 := m.fn221(i32(3496), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn202(v0, i32(1), i32(92))
-		m.fn202(v0, i32(1), int32(int8(v1)))
+		m.fn203(v0, i32(1), i32(92))
+		m.fn203(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -31845,10 +31845,10 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn202(v0, i32(1), i32(91))
-	m.fn202(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn202(v0, i32(1), int32(int8(v1)))
-	m.fn202(v0, i32(1), i32(93))
+	m.fn203(v0, i32(1), i32(91))
+	m.fn203(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn203(v0, i32(1), int32(int8(v1)))
+	m.fn203(v0, i32(1), i32(93))
 	return
 l1:
 	m.fn173(v0, v1)
@@ -31859,25 +31859,25 @@ func (m *Module) fn173(v0, v1 int32) {
 	v2 = t0 - i32(32)
 	m.g0 = v2
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn220(i32(3490), v1, i32(6))
+		t1 := m.fn221(i32(3490), v1, i32(6))
 		if t1 != 0 {
-			_ = m.fn203(v0, i32(3520))
+			_ = m.fn204(v0, i32(3520))
 		}
-		m.fn202(v0, i32(1), int32(int8(v1)))
+		m.fn203(v0, i32(1), int32(int8(v1)))
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn203(v0, i32(1484))
+		_ = m.fn204(v0, i32(1484))
 		goto l0
 	case 0:
-		_ = m.fn203(v0, i32(1230))
+		_ = m.fn204(v0, i32(1230))
 		goto l0
 	case 1:
-		_ = m.fn203(v0, i32(1907))
+		_ = m.fn204(v0, i32(1907))
 		goto l0
 	case 3:
-		_ = m.fn203(v0, i32(2466))
+		_ = m.fn204(v0, i32(2466))
 		goto l0
 	default:
 		if v1 <= i32(255) {
@@ -31902,7 +31902,7 @@ func (m *Module) fn173(v0, v1 int32) {
 			if v0 != 0 {
 				p14 = t13
 			}
-			m.fn201(t9, p12, p14)
+			m.fn202(t9, p12, p14)
 			t15 := int32(int8((*m.memory)[uint64(uint32(v2))+31]))
 			if t15 >= i32(0) {
 				goto l0
@@ -31933,7 +31933,7 @@ func (m *Module) fn173(v0, v1 int32) {
 		if v0 != 0 {
 			p25 = t24
 		}
-		m.fn201(t20, p23, p25)
+		m.fn202(t20, p23, p25)
 		t26 := int32(int8((*m.memory)[uint64(uint32(v2))+31]))
 		if t26 >= i32(0) {
 			goto l0
@@ -31946,38 +31946,38 @@ l0:
 	m.g0 = v2 + i32(32)
 }
 func (m *Module) fn174(v0 int32) int32 {
-	var v1 int32
-	var v2, v3 int64
+	var v1, v2 int32
+	var v3, v4 int64
 	t0 := int32(m.memImp.Grow(0, maxMem))
-	v2 = int64(uint32(t0)) << 16
+	v3 = int64(uint32(t0)) << 16
 	t1 := int32(load32(*m.memory, uint32(i32(48636))))
 	v1 = t1
 	if v1 == 0 {
-		v1 = int32(v2)
+		v1 = int32(v3)
 		store32(*m.memory, uint32(i32(48636)), uint32(v1))
 	}
-	{
-		if v0 == 0 {
-			goto l0
-		}
+	if v0 != 0 {
+		v2 = i32(-1)
 		if v0 < i32(0) {
 			panic("unreachable")
 		}
-		t2 := v2
-		v3 = int64(uint32(v1)) + int64(uint32(v0))
-		if uint64(t2) < uint64(v3) {
-			v1 = i32(-1)
-			t3 := int32(m.memImp.Grow(int64(int32(int64(uint64(v3-v2+i64(0xffff))>>16))), maxMem))
-			if t3 == i32(-1) {
-				goto l0
-			}
-			t4 := int32(load32(*m.memory, uint32(i32(48636))))
-			v1 = t4
+		v4 = int64(uint32(v1)) + int64(uint32(v0))
+		if uint64(v4) > uint64(i64(0xffff0000)) {
+			goto l1
 		}
-		store32(*m.memory, uint32(i32(48636)), uint32(v3))
+		if uint64(v3) < uint64(v4) {
+			t2 := int32(m.memImp.Grow(int64(int32(int64(uint64(v4-v3+i64(0xffff))>>16))), maxMem))
+			if t2 == i32(-1) {
+				goto l1
+			}
+			t3 := int32(load32(*m.memory, uint32(i32(48636))))
+			v1 = t3
+		}
+		store32(*m.memory, uint32(i32(48636)), uint32(v4))
 	}
-l0:
-	return v1
+	v2 = v1
+l1:
+	return v2
 }
 func (m *Module) fn175(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
@@ -33583,7 +33583,7 @@ l67:
 l5:
 	m.g0 = v11 + i32(16)
 	if v0 != 0 {
-		t293 := m.fn206(v0)
+		t293 := m.fn207(v0)
 		t294 := int32(load32(*m.memory, uint32(i32(48640))))
 		store32(*m.memory, uint32(i32(48640)), uint32(t293+t294))
 	}
@@ -33646,7 +33646,7 @@ func (m *Module) Xre2w_free(v0 int32) {
 	}
 l0:
 	if v0 != 0 {
-		t4 := m.fn206(v0)
+		t4 := m.fn207(v0)
 		v3 = t4
 		t5 := int32(load32(*m.memory, uint32(i32(48640))))
 		store32(*m.memory, uint32(i32(48640)), uint32(t5-v3))
@@ -34123,6 +34123,38 @@ l0:
 	}
 	return v0
 }
+func (m *Module) Xre2w_heap_top() int32 {
+	var v0 int32
+	{
+		t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0)), uint32(i32(1))))
+		v0 = t0
+		if v0 == 0 {
+			goto l0
+		}
+		if v0 != i32(2) {
+			t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
+			if t1 == 0 {
+				goto l0
+			}
+		}
+	l1:
+		{
+			_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2)), i64(-1), m.waiters)
+			t3 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
+			if t3 != 0 {
+				goto l1
+			}
+		}
+	}
+l0:
+	t4 := int32(load32(*m.memory, uint32(i32(48636))))
+	v0 = t4
+	t5 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0))))
+	if t5 == i32(2) {
+		_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48648, i32(1), m.waiters)
+	}
+	return v0
+}
 func (m *Module) Xre2w_dfa_failures() int32 {
 	t0 := int32(atomic_load32(*m.memory, uint32(i32(48644))))
 	return t0
@@ -34155,7 +34187,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if v3 > i64(0) {
 		store64(*m.memory, uint64(uint32(v31))+16, uint64(v3))
 	}
-	t5 := m.fn191(i32(128))
+	t5 := m.fn192(i32(128))
 	v32 = t5
 	store32(*m.memory, uint64(uint32(v31))+4, uint32(v1))
 	store32(*m.memory, uint32(v31), uint32(v0))
@@ -34213,7 +34245,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			v5 = p17
 			var p18 int32
 			if v0 != 0 {
-				_ = m.fn223(v5, v26, v0)
+				_ = m.fn224(v5, v26, v0)
 				t20 := int32((*m.memory)[uint64(uint32(v1))+11])
 				p18 = t20
 			} else {
@@ -34247,9 +34279,9 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			}
 			v22 = p24
 		}
-		t25 := m.fn191(v22)
+		t25 := m.fn192(v22)
 		v5 = t25
-		t26 := m.fn222(v5, v26, v0)
+		t26 := m.fn223(v5, v26, v0)
 		v26 = t26
 		if v17 != i32(10) {
 			p27 := v1
@@ -34417,7 +34449,7 @@ l0:
 				v5 = int32(int64(uint64(v3) >> 32))
 				goto l5
 			}
-			t72 := m.fn191(i32(12))
+			t72 := m.fn192(i32(12))
 			v0 = t72
 			store64(*m.memory, uint32(v0), uint64(i64(0)))
 			v5 = i32(0)
@@ -34431,7 +34463,7 @@ l0:
 					t74 := int32((*m.memory)[uint32(t73+v5)])
 					store32(*m.memory, uint32(v6), uint32(t74))
 					t75 := m.fn6(v6+i32(72), v6)
-					m.fn201(v0, v6+i32(72), t75)
+					m.fn202(v0, v6+i32(72), t75)
 					v5 = v5 + i32(1)
 					t76 := int32(load32(*m.memory, uint64(uint32(v6))+20))
 					if uint32(v5) < uint32(t76) {
@@ -34566,7 +34598,7 @@ l0:
 													if v0|i32(32) != i32(98) {
 														goto l115
 													}
-													t398 := m.fn191(i32(24))
+													t398 := m.fn192(i32(24))
 													t400 := v6 + i32(28)
 													p399 := i32(17)
 													if v0 == i32(98) {
@@ -34593,7 +34625,7 @@ l0:
 															case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15:
 																goto l118
 															case 0:
-																t405 := m.fn191(i32(24))
+																t405 := m.fn192(i32(24))
 																t406 := m.fn129(t405, i32(18), v11)
 																m.fn71(v6+i32(28), t406)
 																t407 := int32(load32(*m.memory, uint64(uint32(v6))+16))
@@ -34605,7 +34637,7 @@ l0:
 																if v0 != i32(122) {
 																	goto l118
 																}
-																t409 := m.fn191(i32(24))
+																t409 := m.fn192(i32(24))
 																t410 := m.fn129(t409, i32(19), v11)
 																m.fn71(v6+i32(28), t410)
 																t411 := int32(load32(*m.memory, uint64(uint32(v6))+16))
@@ -34615,7 +34647,7 @@ l0:
 																goto l67
 															case 2:
 																v0 = v6 + i32(28)
-																t413 := m.fn191(i32(24))
+																t413 := m.fn192(i32(24))
 																t414 := int32(load32(*m.memory, uint32(v0)))
 																t415 := m.fn129(t413, i32(13), t414)
 																m.fn71(v0, t415)
@@ -34711,10 +34743,10 @@ l0:
 												if (v0|i32(32))&i32(255) != i32(112) {
 													goto l116
 												}
-												t434 := m.fn191(i32(24))
+												t434 := m.fn192(i32(24))
 												t435 := m.fn129(t434, i32(20), v11&i32(16382))
 												v0 = t435
-												t436 := m.fn191(i32(24))
+												t436 := m.fn192(i32(24))
 												t437 := m.fn149(t436)
 												t438 := v0
 												v5 = t437
@@ -34763,7 +34795,7 @@ l0:
 													if v0 == 0 {
 														goto l134
 													}
-													t444 := m.fn225(v0)
+													t444 := m.fn226(v0)
 													if t444 != i32(2) {
 														goto l134
 													}
@@ -34796,10 +34828,10 @@ l0:
 									l135:
 										store32(*m.memory, uint64(uint32(v6))+20, uint32(v7-i32(2)))
 										store32(*m.memory, uint64(uint32(v6))+16, uint32(v14+i32(2)))
-										t450 := m.fn191(i32(24))
+										t450 := m.fn192(i32(24))
 										t451 := m.fn129(t450, i32(20), v11&i32(16382))
 										v0 = t451
-										t452 := m.fn191(i32(24))
+										t452 := m.fn192(i32(24))
 										t453 := m.fn149(t452)
 										t454 := v0
 										v9 = t453
@@ -35152,7 +35184,7 @@ l0:
 																t145 := int32(load32(*m.memory, uint32(v36+i32(4256))))
 																v11 = t145
 																if v11 != 0 {
-																	t146 := m.fn225(v11)
+																	t146 := m.fn226(v11)
 																	v13 = t146
 																}
 																if v27 == 0 {
@@ -35165,7 +35197,7 @@ l0:
 																		v24 = t147
 																		var p148 int32
 																		if v24 != 0 {
-																			t149 := m.fn225(v24)
+																			t149 := m.fn226(v24)
 																			p148 = t149
 																		} else {
 																			p148 = i32(0)
@@ -35179,7 +35211,7 @@ l0:
 																		if v11 == v24 {
 																			goto l38
 																		}
-																		t150 := m.fn221(v24, v11, v13)
+																		t150 := m.fn222(v24, v11, v13)
 																		if t150 != 0 {
 																			goto l37
 																		}
@@ -35478,7 +35510,7 @@ l0:
 																goto l63
 															}
 														l59:
-															t196 := m.fn191(i32(24))
+															t196 := m.fn192(i32(24))
 															t197 := int32(load32(*m.memory, uint32(v10)))
 															t198 := m.fn129(t196, i32(22), t197)
 															v7 = t198
@@ -35539,7 +35571,7 @@ l0:
 										}
 									l28:
 										if v0&i32(4096) != 0 {
-											t205 := m.fn191(i32(24))
+											t205 := m.fn192(i32(24))
 											t206 := m.fn129(t205, i32(22), v0)
 											v5 = t206
 											store32(*m.memory, uint64(uint32(v5))+16, uint32(i32(-1)))
@@ -35665,7 +35697,7 @@ l0:
 									case 58:
 										t235 := int32(load32(*m.memory, uint64(uint32(v6))+28))
 										v5 = t235
-										t236 := m.fn191(i32(24))
+										t236 := m.fn192(i32(24))
 										t238 := v6 + i32(28)
 										p237 := i32(14)
 										if v5&i32(16) != 0 {
@@ -35687,13 +35719,13 @@ l0:
 												t243 := v0
 												v5 = v9 | i32(8192)
 												store32(*m.memory, uint32(t243), uint32(v5))
-												t244 := m.fn191(i32(24))
+												t244 := m.fn192(i32(24))
 												t245 := m.fn129(t244, i32(19), v5)
 												m.fn71(v0, t245)
 												store32(*m.memory, uint32(v0), uint32(v9))
 												goto l74
 											}
-											t246 := m.fn191(i32(24))
+											t246 := m.fn192(i32(24))
 											t247 := m.fn129(t246, i32(15), v9)
 											m.fn71(v0, t247)
 										}
@@ -35707,7 +35739,7 @@ l0:
 										v11 = v6 + i32(28)
 										t250 := int32(load32(*m.memory, uint32(v11)))
 										v0 = t250
-										t251 := m.fn191(i32(24))
+										t251 := m.fn192(i32(24))
 										v9 = t251
 										{
 											if v0&i32(2056) == i32(8) {
@@ -35716,7 +35748,7 @@ l0:
 											}
 											t253 := m.fn129(v9, i32(20), v0&i32(16382))
 											v0 = t253
-											t254 := m.fn191(i32(24))
+											t254 := m.fn192(i32(24))
 											t255 := m.fn149(t254)
 											t256 := v0
 											v5 = t255
@@ -35756,11 +35788,11 @@ l0:
 											store64(*m.memory, uint32(v16), uint64(i64(1)))
 											goto l77
 										l76:
-											t267 := m.fn191(i32(24))
+											t267 := m.fn192(i32(24))
 											t268 := int32(load32(*m.memory, uint32(v13)))
 											t269 := m.fn129(t267, i32(20), t268&i32(16382))
 											v18 = t269
-											t270 := m.fn191(i32(24))
+											t270 := m.fn192(i32(24))
 											t271 := m.fn149(t270)
 											t272 := v18
 											v20 = t271
@@ -35935,7 +35967,7 @@ l0:
 																									v19 = t310
 																									var p311 int32
 																									if v19 != 0 {
-																										t312 := m.fn225(v19)
+																										t312 := m.fn226(v19)
 																										p311 = t312
 																									} else {
 																										p311 = i32(0)
@@ -35947,7 +35979,7 @@ l0:
 																										if v0 == v19 {
 																											goto l88
 																										}
-																										t313 := m.fn221(v19, v0, v9)
+																										t313 := m.fn222(v19, v0, v9)
 																										if t313 == 0 {
 																											goto l88
 																										}
@@ -36026,7 +36058,7 @@ l0:
 																			if v9 == 0 {
 																				goto l91
 																			}
-																			t319 := m.fn225(v9)
+																			t319 := m.fn226(v9)
 																			if t319 != i32(2) {
 																				goto l91
 																			}
@@ -36254,7 +36286,7 @@ l0:
 											goto l103
 										}
 									l102:
-										t361 := m.fn191(i32(24))
+										t361 := m.fn192(i32(24))
 										t362 := m.fn129(t361, v0, v5)
 										v11 = t362
 										t363 := int32(load32(*m.memory, uint64(uint32(v8))+16))
@@ -36420,7 +36452,7 @@ l0:
 								l143:
 									t476 := int32(load32(*m.memory, uint32(v11)))
 									v12 = t476
-									t477 := m.fn191(i32(24))
+									t477 := m.fn192(i32(24))
 									p478 := v12
 									if v5 != 0 {
 										p478 = v12 ^ i32(64)
@@ -36713,7 +36745,7 @@ l0:
 						m.Xre2w_free(t548)
 					}
 				l152:
-					t549 := m.fn191(i32(12))
+					t549 := m.fn192(i32(12))
 					v7 = t549
 					m.fn146(v7, v15+i32(32))
 					store32(*m.memory, uint64(uint32(v1))+44, uint32(v7))
@@ -36739,7 +36771,7 @@ l0:
 					}
 					if uint32(v7) >= uint32(i32(11)) {
 						v17 = v7 | i32(7) + i32(1)
-						t556 := m.fn191(v17)
+						t556 := m.fn192(v17)
 						v0 = t556
 						store32(*m.memory, uint64(uint32(v15))+28, uint32(v17|i32(-0x80000000)))
 						store32(*m.memory, uint64(uint32(v15))+20, uint32(v0))
@@ -36874,7 +36906,7 @@ l0:
 								v0 = t587
 								goto l163
 							}
-							t588 := m.fn191(i32(24))
+							t588 := m.fn192(i32(24))
 							v17 = t588
 							store64(*m.memory, uint64(uint32(v17))+6, uint64(i64(0)))
 							store16(*m.memory, uint64(uint32(v17))+4, uint16(i32(1)))
@@ -36968,9 +37000,9 @@ l0:
 						m.Xre2w_free(t615)
 					}
 				l166:
-					t616 := m.fn191(i32(12))
+					t616 := m.fn192(i32(12))
 					v0 = t616
-					t617 := m.fn191(i32(40))
+					t617 := m.fn192(i32(40))
 					t618 := v0
 					v7 = t617
 					store32(*m.memory, uint32(t618), uint32(v7))
@@ -37119,7 +37151,7 @@ l0:
 							if uint32(v0) >= uint32(i32(0x20000000)) {
 								goto l170
 							}
-							t664 := m.fn191(v0 << 3)
+							t664 := m.fn192(v0 << 3)
 							v27 = t664
 							t665 := int32(load32(*m.memory, uint64(uint32(v23))+16))
 							v12 = t665
@@ -37127,18 +37159,18 @@ l0:
 								goto l170
 							}
 							v0 = v12 << 2
-							t666 := m.fn191(v0)
+							t666 := m.fn192(v0)
 							v28 = t666
 							memory_fill(*m.memory, uint32(v28), i32(255), uint32(v0))
 							store32(*m.memory, uint64(uint32(v29))+12, uint32(i32(0)))
 							store64(*m.memory, uint64(uint32(v29))+4, uint64(i64(0)))
-							t667 := m.fn191(v0)
+							t667 := m.fn192(v0)
 							v6 = t667
-							t668 := m.fn191(v0)
+							t668 := m.fn192(v0)
 							v11 = t668
-							t669 := m.fn191(v0)
+							t669 := m.fn192(v0)
 							v20 = t669
-							t670 := m.fn191(v0)
+							t670 := m.fn192(v0)
 							v13 = t670
 							var p671 int32
 							if uint32(v8) >= uint32(v12) {
@@ -37576,7 +37608,7 @@ l0:
 								t727 := v23
 								v0 = v1 * v33
 								store64(*m.memory, uint64(uint32(t727))+104, uint64(t726-int64(v0)))
-								t728 := m.fn191(v0)
+								t728 := m.fn192(v0)
 								v8 = t728
 								t729 := int32(load32(*m.memory, uint64(uint32(v23))+96))
 								v19 = t729
@@ -37652,7 +37684,7 @@ l0:
 		}
 	}
 }
-func (m *Module) fn182(v0 int32) {
+func (m *Module) fn183(v0 int32) {
 	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+48644, uint32(i32(1))))
 }
 func (m *Module) Xre2w_delete(v0 int32) {
@@ -37830,14 +37862,14 @@ func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7 int32
 	var p0 int32
 	if uint32(v2) >= uint32(v3) {
-		t1 := m.fn187(v0, v1, v2, v3, v4, v5, v6)
+		t1 := m.fn188(v0, v1, v2, v3, v4, v5, v6)
 		p0 = t1
 	} else {
 		p0 = v7
 	}
 	return p0
 }
-func (m *Module) fn187(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+func (m *Module) fn188(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
@@ -37994,7 +38026,7 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t6 := v2
 			t7 := v9
 			v10 = v4 + v13*v18<<2
-			t8 := m.fn187(t4, t5, t6, t7, i32(0), v10, v5)
+			t8 := m.fn188(t4, t5, t6, t7, i32(0), v10, v5)
 			if t8 == 0 {
 				v11 = v7
 				v8 = v16
@@ -38154,20 +38186,20 @@ l1:
 	store32(*m.memory, uint32(v3), uint32(v8))
 	return v13
 }
-func (m *Module) fn189() {
-	m.fn190(i32(3880))
+func (m *Module) fn190() {
+	m.fn191(i32(3880))
 	panic("unreachable")
 }
-func (m *Module) fn190(v0 int32) {
+func (m *Module) fn191(v0 int32) {
 	var v1, v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	t1 := int32(load32(*m.memory, uint32(i32(47948))))
 	v1 = t1
-	m.fn209(i32(3910), i32(11), i32(1), v1)
+	m.fn210(i32(3910), i32(11), i32(1), v1)
 	store32(*m.memory, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn214(v1, v0, i32(0))
+	_ = m.fn215(v1, v0, i32(0))
 	{
 		{
 			t3 := int32(load32(*m.memory, uint64(uint32(v1))+64))
@@ -38197,7 +38229,7 @@ func (m *Module) fn190(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn207(v1)
+					t9 := m.fn208(v1)
 					if t9 != 0 {
 						goto l2
 					}
@@ -38231,7 +38263,7 @@ func (m *Module) fn190(v0 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn191(v0 int32) int32 {
+func (m *Module) fn192(v0 int32) int32 {
 	var v1 int32
 	p0 := i32(1)
 	if uint32(v0) > uint32(i32(1)) {
@@ -38246,7 +38278,7 @@ l1:
 			t2 := int32(load32(*m.memory, uint32(i32(48652))))
 			v0 = t2
 			if v0 == 0 {
-				m.fn190(i32(2701))
+				m.fn191(i32(2701))
 				panic("unreachable")
 			}
 			m.t0[uint(v0)].(func())()
@@ -38255,7 +38287,7 @@ l1:
 	}
 	return v0
 }
-func (m *Module) fn192(v0, v1, v2, v3 int32) {
+func (m *Module) fn193(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -39326,7 +39358,7 @@ l58:
 				v3 = i32(0)
 				goto l58
 			case 5:
-				m.fn193(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
+				m.fn194(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
 				goto l0
 			}
 		}
@@ -39415,10 +39447,10 @@ l58:
 		}
 		(*m.memory)[uint32(v4)] = byte(v7)
 		if uint32(v10) <= uint32(v12) {
-			t197 := m.fn194(v6, v4)
+			t197 := m.fn195(v6, v4)
 			v7 = t197
 			v0 = v4 + i32(1)
-			t198 := m.fn194(v0, v1)
+			t198 := m.fn195(v0, v1)
 			if t198 != 0 {
 				v1 = v4
 				v0 = v6
@@ -39431,7 +39463,7 @@ l58:
 				goto l58
 			}
 		}
-		m.fn192(v6, v4, v2, v15)
+		m.fn193(v6, v4, v2, v15)
 		v0 = v4 + i32(1)
 		v3 = i32(0)
 		goto l58
@@ -39439,7 +39471,7 @@ l58:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn193(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn194(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	t0 := int32(int8((*m.memory)[uint32(v2)]))
 	v6 = t0
@@ -39562,7 +39594,7 @@ l2:
 		(*m.memory)[uint32(v1)] = byte(v5)
 	}
 }
-func (m *Module) fn194(v0, v1 int32) int32 {
+func (m *Module) fn195(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	v5 = i32(1)
 	switch v1 - v0 {
@@ -39698,7 +39730,7 @@ func (m *Module) fn194(v0, v1 int32) int32 {
 		(*m.memory)[uint32(v0)] = byte(v2)
 		return i32(1)
 	case 5:
-		m.fn193(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
+		m.fn194(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
 		return i32(1)
 	default:
 		v6 = v0 + i32(1)
@@ -39802,10 +39834,10 @@ func (m *Module) fn194(v0, v1 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn195(v0, v1 int32) {
-	m.fn196(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
+func (m *Module) fn196(v0, v1 int32) {
+	m.fn197(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
 }
-func (m *Module) fn196(v0, v1, v2, v3 int32) {
+func (m *Module) fn197(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -40757,7 +40789,7 @@ l50:
 				v3 = i32(0)
 				goto l50
 			case 5:
-				m.fn197(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
+				m.fn198(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
 				goto l0
 			}
 		}
@@ -40846,10 +40878,10 @@ l50:
 		}
 		store32(*m.memory, uint32(v4), uint32(v6))
 		if uint32(v10) <= uint32(v12) {
-			t176 := m.fn198(v5, v4)
+			t176 := m.fn199(v5, v4)
 			v6 = t176
 			v0 = v4 + i32(4)
-			t177 := m.fn198(v0, v1)
+			t177 := m.fn199(v0, v1)
 			if t177 != 0 {
 				v1 = v4
 				v0 = v5
@@ -40862,7 +40894,7 @@ l50:
 				goto l50
 			}
 		}
-		m.fn196(v5, v4, v2, v15)
+		m.fn197(v5, v4, v2, v15)
 		v0 = v4 + i32(4)
 		v3 = i32(0)
 		goto l50
@@ -40870,7 +40902,7 @@ l50:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn197(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn198(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	t0 := int32(load32(*m.memory, uint32(v2)))
 	v6 = t0
@@ -40993,7 +41025,7 @@ l2:
 		store32(*m.memory, uint32(v1), uint32(v5))
 	}
 }
-func (m *Module) fn198(v0, v1 int32) int32 {
+func (m *Module) fn199(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	v8 = i32(1)
 	switch (v1 - v0) >> 2 {
@@ -41128,7 +41160,7 @@ func (m *Module) fn198(v0, v1 int32) int32 {
 		store32(*m.memory, uint32(v0), uint32(v2))
 		return i32(1)
 	case 5:
-		m.fn197(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
+		m.fn198(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
 		return i32(1)
 	default:
 		v7 = v0 + i32(4)
@@ -41231,7 +41263,7 @@ func (m *Module) fn198(v0, v1 int32) int32 {
 l0:
 	return v8
 }
-func (m *Module) fn199(v0 int32) int32 {
+func (m *Module) fn200(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6 int32
 	{
 		if uint32(v0) <= uint32(i32(211)) {
@@ -41936,13 +41968,13 @@ func (m *Module) fn199(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(*m.memory, uint32(v0), uint32(i32(1095)))
-		m.fn205(i32(3680), v0)
+		m.fn206(i32(3680), v0)
 		panic("unreachable")
 	}
 l1:
 	return v1
 }
-func (m *Module) fn200(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn201(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8 int32
 	if uint32(v2) <= uint32(i32(0x7ffffff6)-v1) {
 		v7 = i32(0x7ffffff7)
@@ -41968,17 +42000,17 @@ func (m *Module) fn200(v0, v1, v2, v3, v4, v5, v6 int32) {
 			}
 			v7 = p5
 		}
-		t6 := m.fn191(v7)
+		t6 := m.fn192(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn223(v2, v8, v4)
+			_ = m.fn224(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn222(v2+v4, v6, v5)
+			_ = m.fn223(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn223(v2+v4+v5, v4+v8, v6)
+			_ = m.fn224(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -41994,7 +42026,7 @@ func (m *Module) fn200(v0, v1, v2, v3, v4, v5, v6 int32) {
 	m.fn8()
 	panic("unreachable")
 }
-func (m *Module) fn201(v0, v1, v2 int32) {
+func (m *Module) fn202(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -42029,7 +42061,7 @@ func (m *Module) fn201(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn223(v4+v3, v1, v2)
+			_ = m.fn224(v4+v3, v1, v2)
 			v2 = v2 + v3
 			{
 				t12 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
@@ -42043,10 +42075,10 @@ func (m *Module) fn201(v0, v1, v2 int32) {
 			(*m.memory)[uint32(v2+v4)] = byte(i32(0))
 			return
 		}
-		m.fn200(v0, v5, v2+v3-v5, v3, v3, v2, v1)
+		m.fn201(v0, v5, v2+v3-v5, v3, v3, v2, v1)
 	}
 }
-func (m *Module) fn202(v0, v1, v2 int32) {
+func (m *Module) fn203(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	if v1 != 0 {
 		{
@@ -42110,10 +42142,10 @@ func (m *Module) fn202(v0, v1, v2 int32) {
 				}
 				v6 = p16
 			}
-			t17 := m.fn191(v6)
+			t17 := m.fn192(v6)
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn223(v4, v8, v5)
+				_ = m.fn224(v4, v8, v5)
 			}
 			if v7 != i32(10) {
 				m.Xre2w_free(v8)
@@ -42123,7 +42155,7 @@ func (m *Module) fn202(v0, v1, v2 int32) {
 			store32(*m.memory, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn224(v4+v5, v2, v1)
+		_ = m.fn225(v4+v5, v2, v1)
 		{
 			t20 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
 			if t20 < i32(0) {
@@ -42136,7 +42168,7 @@ func (m *Module) fn202(v0, v1, v2 int32) {
 		(*m.memory)[uint32(v3+v4)] = byte(i32(0))
 	}
 }
-func (m *Module) fn203(v0, v1 int32) int32 {
+func (m *Module) fn204(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -42160,7 +42192,7 @@ func (m *Module) fn203(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn225(v1)
+		t8 := m.fn226(v1)
 		t9 := t7 - v2
 		v3 = t8
 		if uint32(t9) >= uint32(v3) {
@@ -42173,7 +42205,7 @@ func (m *Module) fn203(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn223(v4+v2, v1, v3)
+			_ = m.fn224(v4+v2, v1, v3)
 			v2 = v2 + v3
 			{
 				t13 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
@@ -42187,12 +42219,12 @@ func (m *Module) fn203(v0, v1 int32) int32 {
 			(*m.memory)[uint32(v2+v4)] = byte(i32(0))
 			return v0
 		}
-		m.fn200(v0, v5, v2+v3-v5, v2, v2, v3, v1)
+		m.fn201(v0, v5, v2+v3-v5, v2, v2, v3, v1)
 	}
 l0:
 	return v0
 }
-func (m *Module) fn204(v0, v1 int32) {
+func (m *Module) fn205(v0, v1 int32) {
 	var v2, v3 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+4))
 	t1 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
@@ -42203,7 +42235,7 @@ func (m *Module) fn204(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn202(v0, v1-v3, i32(0))
+		m.fn203(v0, v1-v3, i32(0))
 		return
 	}
 	if v2 < i32(0) {
@@ -42216,17 +42248,17 @@ func (m *Module) fn204(v0, v1 int32) {
 l0:
 	(*m.memory)[uint32(v0+v1)] = byte(i32(0))
 }
-func (m *Module) fn205(v0, v1 int32) {
+func (m *Module) fn206(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	store32(*m.memory, uint64(uint32(v2))+12, uint32(v1))
 	t1 := int32(load32(*m.memory, uint32(i32(47948))))
-	_ = m.fn214(t1, v0, v1)
+	_ = m.fn215(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn206(v0 int32) int32 {
+func (m *Module) fn207(v0 int32) int32 {
 	var v1 int32
 	{
 		if v0 == 0 {
@@ -42248,7 +42280,7 @@ func (m *Module) fn206(v0 int32) int32 {
 l0:
 	return i32(0)
 }
-func (m *Module) fn207(v0 int32) int32 {
+func (m *Module) fn208(v0 int32) int32 {
 	var v1 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+60))
 	t1 := v0
@@ -42270,7 +42302,7 @@ func (m *Module) fn207(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn208(v0, v1, v2 int32) {
+func (m *Module) fn209(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v2))+16))
@@ -42280,7 +42312,7 @@ func (m *Module) fn208(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn207(v2)
+			t3 := m.fn208(v2)
 			if t3 != 0 {
 				return
 			}
@@ -42334,12 +42366,12 @@ func (m *Module) fn208(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn222(v5, v0, v3)
+		_ = m.fn223(v5, v0, v3)
 		t19 := int32(load32(*m.memory, uint64(uint32(v2))+20))
 		store32(*m.memory, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn209(v0, v1, v2, v3 int32) {
+func (m *Module) fn210(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	{
@@ -42351,7 +42383,7 @@ func (m *Module) fn209(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn207(v3)
+			t3 := m.fn208(v3)
 			if t3 != 0 {
 				goto l0
 			}
@@ -42407,7 +42439,7 @@ func (m *Module) fn209(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn222(v6, v0, v2)
+		_ = m.fn223(v6, v0, v2)
 		t19 := int32(load32(*m.memory, uint64(uint32(v3))+20))
 		store32(*m.memory, uint64(uint32(v3))+20, uint32(t19+v2))
 		v2 = v2 + v8
@@ -42418,7 +42450,7 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn210(v0 int32) int32 {
+func (m *Module) fn211(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
@@ -42431,7 +42463,7 @@ func (m *Module) fn210(v0 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn211(v0, v1, v2 int32) int32 {
+func (m *Module) fn212(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -42455,7 +42487,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn212(v0, v1, v2 int32) int32 {
+func (m *Module) fn213(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -42475,7 +42507,7 @@ func (m *Module) fn212(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-		t7 := m.fn211(t6, v3, i32(2))
+		t7 := m.fn212(t6, v3, i32(2))
 		t8 := v9
 		v4 = t7
 		if t8 != v4 {
@@ -42533,7 +42565,7 @@ func (m *Module) fn212(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn211(t23, t26, v6)
+				t27 := m.fn212(t23, t26, v6)
 				v4 = t27
 				if t25 != v4 {
 					goto l1
@@ -42554,7 +42586,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn213(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn214(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	v0 = t0
@@ -42582,7 +42614,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn214(v0, v1, v2 int32) int32 {
+func (m *Module) fn215(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -42594,7 +42626,7 @@ func (m *Module) fn214(v0, v1, v2 int32) int32 {
 	store64(*m.memory, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(*m.memory, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(*m.memory, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn215(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn216(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	var p2 int32
 	if t1 < i32(0) {
 		p2 = i32(-1)
@@ -42625,14 +42657,14 @@ func (m *Module) fn214(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn207(v0)
+				t9 := m.fn208(v0)
 				if t9 != 0 {
 					p5 = i32(-1)
 					goto l2
 				}
 			}
 		l1:
-			t10 := m.fn215(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn216(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			p5 = t10
 		}
 	l2:
@@ -42667,7 +42699,7 @@ func (m *Module) fn214(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn215(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn216(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -42742,7 +42774,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn208(v6, v5, v0)
+								m.fn209(v6, v5, v0)
 							}
 						l4:
 							if v5 != 0 {
@@ -42897,63 +42929,63 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn216(v3+i32(8), v1, v2)
+						m.fn217(v3+i32(8), v1, v2)
 						t24 := int32(load32(*m.memory, uint64(uint32(v4))+8))
 						v1 = t24
 						if v1 == 0 {
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn216(v3+i32(16), v1, v2)
+						m.fn217(v3+i32(16), v1, v2)
 						t25 := int32(load32(*m.memory, uint64(uint32(v4))+12))
 						v1 = t25
 						if v1 == 0 {
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn216(v3+i32(24), v1, v2)
+						m.fn217(v3+i32(24), v1, v2)
 						t26 := int32(load32(*m.memory, uint64(uint32(v4))+16))
 						v1 = t26
 						if v1 == 0 {
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn216(v3+i32(32), v1, v2)
+						m.fn217(v3+i32(32), v1, v2)
 						t27 := int32(load32(*m.memory, uint64(uint32(v4))+20))
 						v1 = t27
 						if v1 == 0 {
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn216(v3+i32(40), v1, v2)
+						m.fn217(v3+i32(40), v1, v2)
 						t28 := int32(load32(*m.memory, uint64(uint32(v4))+24))
 						v1 = t28
 						if v1 == 0 {
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn216(v3+i32(48), v1, v2)
+						m.fn217(v3+i32(48), v1, v2)
 						t29 := int32(load32(*m.memory, uint64(uint32(v4))+28))
 						v1 = t29
 						if v1 == 0 {
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn216(v3+i32(56), v1, v2)
+						m.fn217(v3+i32(56), v1, v2)
 						t30 := int32(load32(*m.memory, uint64(uint32(v4))+32))
 						v1 = t30
 						if v1 == 0 {
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn216(v3-i32(-64), v1, v2)
+						m.fn217(v3-i32(-64), v1, v2)
 						t31 := int32(load32(*m.memory, uint64(uint32(v4))+36))
 						v1 = t31
 						if v1 == 0 {
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn216(v3+i32(72), v1, v2)
+						m.fn217(v3+i32(72), v1, v2)
 						v22 = i32(1)
 						goto l15
 					}
@@ -43084,7 +43116,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn216(v7+i32(56), v5, v2)
+					m.fn217(v7+i32(56), v5, v2)
 					goto l24
 				}
 				if v11 >= i32(0) {
@@ -43186,13 +43218,13 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn224(t177, i32(32), p180)
+															_ = m.fn225(t177, i32(32), p180)
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32((*m.memory)[uint32(v0)])
 																	if t182&i32(32) == 0 {
-																		m.fn208(v7+i32(624), i32(256), v0)
+																		m.fn209(v7+i32(624), i32(256), v0)
 																	}
 																	v5 = v5 - i32(256)
 																	if uint32(v5) > uint32(i32(255)) {
@@ -43204,7 +43236,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn208(v7+i32(624), v5, v0)
+															m.fn209(v7+i32(624), v5, v0)
 														}
 													l73:
 														t184 := int32(load32(*m.memory, uint32(v0)))
@@ -43213,7 +43245,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn208(v26, v23, v0)
+															m.fn209(v26, v23, v0)
 															t186 := int32(load32(*m.memory, uint32(v0)))
 															p185 = t186
 														}
@@ -43231,7 +43263,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn208(p189, i32(3), v0)
+															m.fn209(p189, i32(3), v0)
 														}
 														{
 															if v17&i32(73728) != i32(8192) {
@@ -43252,13 +43284,13 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn224(t190, i32(32), p193)
+															_ = m.fn225(t190, i32(32), p193)
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32((*m.memory)[uint32(v0)])
 																	if t195&i32(32) == 0 {
-																		m.fn208(v7+i32(624), i32(256), v0)
+																		m.fn209(v7+i32(624), i32(256), v0)
 																	}
 																	v5 = v5 - i32(256)
 																	if uint32(v5) > uint32(i32(255)) {
@@ -43270,7 +43302,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn208(v7+i32(624), v5, v0)
+															m.fn209(v7+i32(624), v5, v0)
 														}
 													l75:
 														p197 := v6
@@ -43283,7 +43315,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn227(v41, v7+i32(108))
+															t199 := m.fn228(v41, v7+i32(108))
 															v41 = t199
 															v41 = float64(v41 + v41)
 															if v41 != float64(0) {
@@ -43860,7 +43892,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn224(v6, i32(48), v8+v36)
+															_ = m.fn225(v6, i32(48), v8+v36)
 														}
 														v14 = v6 - i32(2)
 														(*m.memory)[uint32(v14)] = byte(v20)
@@ -43901,13 +43933,13 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn224(t297, i32(32), p300)
+														_ = m.fn225(t297, i32(32), p300)
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32((*m.memory)[uint32(v0)])
 																if t302&i32(32) == 0 {
-																	m.fn208(v7+i32(624), i32(256), v0)
+																	m.fn209(v7+i32(624), i32(256), v0)
 																}
 																v5 = v5 - i32(256)
 																if uint32(v5) > uint32(i32(255)) {
@@ -43919,12 +43951,12 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn208(v7+i32(624), v5, v0)
+														m.fn209(v7+i32(624), v5, v0)
 													}
 												l107:
 													t304 := int32((*m.memory)[uint32(v0)])
 													if t304&i32(32) == 0 {
-														m.fn208(v26, v23, v0)
+														m.fn209(v26, v23, v0)
 													}
 													{
 														if v17 != i32(65536) {
@@ -43945,13 +43977,13 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn224(t305, i32(48), p308)
+														_ = m.fn225(t305, i32(48), p308)
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32((*m.memory)[uint32(v0)])
 																if t310&i32(32) == 0 {
-																	m.fn208(v7+i32(624), i32(256), v0)
+																	m.fn209(v7+i32(624), i32(256), v0)
 																}
 																v5 = v5 - i32(256)
 																if uint32(v5) > uint32(i32(255)) {
@@ -43963,7 +43995,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn208(v7+i32(624), v5, v0)
+														m.fn209(v7+i32(624), v5, v0)
 													}
 												l109:
 													{
@@ -44012,7 +44044,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn224(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn225(v6, i32(48), v10-(v7+i32(80)))
 																	goto l113
 																}
 																if v6 != v28 {
@@ -44023,7 +44055,7 @@ l5:
 															l113:
 																t319 := int32((*m.memory)[uint32(v0)])
 																if t319&i32(32) == 0 {
-																	m.fn208(v6, v28-v6, v0)
+																	m.fn209(v6, v28-v6, v0)
 																}
 																v9 = v9 + i32(4)
 																if uint32(v9) <= uint32(v18) {
@@ -44038,7 +44070,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn208(i32(3601), i32(1), v0)
+																m.fn209(i32(3601), i32(1), v0)
 															}
 														l115:
 															if uint32(v9) >= uint32(v15) {
@@ -44086,7 +44118,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn224(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn225(v6, i32(48), v10-(v7+i32(80)))
 															l119:
 																t327 := int32((*m.memory)[uint32(v0)])
 																if t327&i32(32) == 0 {
@@ -44095,7 +44127,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn208(t329, p328, v0)
+																	m.fn209(t329, p328, v0)
 																}
 																v5 = v11 - i32(9)
 																v9 = v9 + i32(4)
@@ -44113,7 +44145,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn217(v0, v5+i32(9), i32(9))
+															m.fn218(v0, v5+i32(9), i32(9))
 															goto l121
 														}
 														{
@@ -44171,13 +44203,13 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn224(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn225(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32((*m.memory)[uint32(v0)])
 																	if t340&i32(32) == 0 {
-																		m.fn208(v5, i32(1), v0)
+																		m.fn209(v5, i32(1), v0)
 																	}
 																	v5 = v5 + i32(1)
 																	var p341 int32
@@ -44195,7 +44227,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn208(i32(3601), i32(1), v0)
+																	m.fn209(i32(3601), i32(1), v0)
 																}
 															l126:
 																v6 = v28 - v5
@@ -44206,7 +44238,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn208(t346, p345, v0)
+																	m.fn209(t346, p345, v0)
 																}
 																v11 = v11 - v6
 																v9 = v9 + i32(4)
@@ -44219,12 +44251,12 @@ l5:
 															}
 														}
 													l122:
-														m.fn217(v0, v11+i32(18), i32(18))
+														m.fn218(v0, v11+i32(18), i32(18))
 														t347 := int32((*m.memory)[uint32(v0)])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn208(v14, v30-v14, v0)
+														m.fn209(v14, v30-v14, v0)
 													}
 												l121:
 													{
@@ -44246,13 +44278,13 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn224(t348, i32(32), p351)
+														_ = m.fn225(t348, i32(32), p351)
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32((*m.memory)[uint32(v0)])
 																if t353&i32(32) == 0 {
-																	m.fn208(v7+i32(624), i32(256), v0)
+																	m.fn209(v7+i32(624), i32(256), v0)
 																}
 																v5 = v5 - i32(256)
 																if uint32(v5) > uint32(i32(255)) {
@@ -44264,7 +44296,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn208(v7+i32(624), v5, v0)
+														m.fn209(v7+i32(624), v5, v0)
 													}
 												l128:
 													p355 := v16
@@ -44768,7 +44800,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn220(t143, i32(0), v8)
+								t144 := m.fn221(t143, i32(0), v8)
 								v5 = t144
 								p145 := v8
 								if v5 != 0 {
@@ -44806,7 +44838,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn226(v7+i32(4), v10)
+								t151 := m.fn227(v7+i32(4), v10)
 								v10 = t151
 								var p152 int32
 								if v10 < i32(0) {
@@ -44858,13 +44890,13 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn224(t154, i32(32), p157)
+						_ = m.fn225(t154, i32(32), p157)
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32((*m.memory)[uint32(v0)])
 								if t159&i32(32) == 0 {
-									m.fn208(v7+i32(112), i32(256), v0)
+									m.fn209(v7+i32(112), i32(256), v0)
 								}
 								v6 = v6 - i32(256)
 								if uint32(v6) > uint32(i32(255)) {
@@ -44876,7 +44908,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn208(v7+i32(112), v6, v0)
+						m.fn209(v7+i32(112), v6, v0)
 					}
 				l66:
 					if v5 == 0 {
@@ -44890,7 +44922,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn226(v7+i32(4), v10)
+						t162 := m.fn227(v7+i32(4), v10)
 						v10 = t162
 						v6 = v10 + v6
 						if uint32(v6) > uint32(v5) {
@@ -44898,7 +44930,7 @@ l5:
 						}
 						t163 := int32((*m.memory)[uint32(v0)])
 						if t163&i32(32) == 0 {
-							m.fn208(v7+i32(4), v10, v0)
+							m.fn209(v7+i32(4), v10, v0)
 						}
 						v8 = v8 + i32(4)
 						if uint32(v5) > uint32(v6) {
@@ -44925,13 +44957,13 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn224(t164, i32(32), p167)
+						_ = m.fn225(t164, i32(32), p167)
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32((*m.memory)[uint32(v0)])
 								if t169&i32(32) == 0 {
-									m.fn208(v7+i32(112), i32(256), v0)
+									m.fn209(v7+i32(112), i32(256), v0)
 								}
 								v6 = v6 - i32(256)
 								if uint32(v6) > uint32(i32(255)) {
@@ -44943,7 +44975,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn208(v7+i32(112), v6, v0)
+						m.fn209(v7+i32(112), v6, v0)
 					}
 				l70:
 					p171 := v5
@@ -44998,13 +45030,13 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn224(t358, i32(32), p361)
+					_ = m.fn225(t358, i32(32), p361)
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32((*m.memory)[uint32(v0)])
 							if t363&i32(32) == 0 {
-								m.fn208(v7+i32(112), i32(256), v0)
+								m.fn209(v7+i32(112), i32(256), v0)
 							}
 							v10 = v10 - i32(256)
 							if uint32(v10) > uint32(i32(255)) {
@@ -45016,12 +45048,12 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn208(v7+i32(112), v10, v0)
+					m.fn209(v7+i32(112), v10, v0)
 				}
 			l131:
 				t365 := int32((*m.memory)[uint32(v0)])
 				if t365&i32(32) == 0 {
-					m.fn208(v18, v11, v0)
+					m.fn209(v18, v11, v0)
 				}
 				{
 					if v15 != i32(65536) {
@@ -45042,13 +45074,13 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn224(t366, i32(48), p369)
+					_ = m.fn225(t366, i32(48), p369)
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32((*m.memory)[uint32(v0)])
 							if t371&i32(32) == 0 {
-								m.fn208(v7+i32(112), i32(256), v0)
+								m.fn209(v7+i32(112), i32(256), v0)
 							}
 							v10 = v10 - i32(256)
 							if uint32(v10) > uint32(i32(255)) {
@@ -45060,7 +45092,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn208(v7+i32(112), v10, v0)
+					m.fn209(v7+i32(112), v10, v0)
 				}
 			l133:
 				{
@@ -45079,13 +45111,13 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn224(t373, i32(48), p376)
+					_ = m.fn225(t373, i32(48), p376)
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32((*m.memory)[uint32(v0)])
 							if t378&i32(32) == 0 {
-								m.fn208(v7+i32(112), i32(256), v0)
+								m.fn209(v7+i32(112), i32(256), v0)
 							}
 							v10 = v10 - i32(256)
 							if uint32(v10) > uint32(i32(255)) {
@@ -45097,12 +45129,12 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn208(v7+i32(112), v10, v0)
+					m.fn209(v7+i32(112), v10, v0)
 				}
 			l135:
 				t380 := int32((*m.memory)[uint32(v0)])
 				if t380&i32(32) == 0 {
-					m.fn208(v6, v9, v0)
+					m.fn209(v6, v9, v0)
 				}
 				if v15 != i32(8192) {
 					goto l5
@@ -45122,13 +45154,13 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn224(t381, i32(32), p384)
+				_ = m.fn225(t381, i32(32), p384)
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32((*m.memory)[uint32(v0)])
 						if t386&i32(32) == 0 {
-							m.fn208(v7+i32(112), i32(256), v0)
+							m.fn209(v7+i32(112), i32(256), v0)
 						}
 						v6 = v6 - i32(256)
 						if uint32(v6) > uint32(i32(255)) {
@@ -45140,7 +45172,7 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn208(v7+i32(112), v6, v0)
+				m.fn209(v7+i32(112), v6, v0)
 				goto l5
 			}
 		l11:
@@ -45313,13 +45345,13 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn224(t406, i32(32), p409)
+				_ = m.fn225(t406, i32(32), p409)
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32((*m.memory)[uint32(v0)])
 						if t411&i32(32) == 0 {
-							m.fn208(v7+i32(624), i32(256), v0)
+							m.fn209(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45331,12 +45363,12 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn208(v7+i32(624), v5, v0)
+				m.fn209(v7+i32(624), v5, v0)
 			}
 		l149:
 			t413 := int32((*m.memory)[uint32(v0)])
 			if t413&i32(32) == 0 {
-				m.fn208(v11, v14, v0)
+				m.fn209(v11, v14, v0)
 			}
 			{
 				if v8 != i32(65536) {
@@ -45357,13 +45389,13 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn224(t414, i32(48), p417)
+				_ = m.fn225(t414, i32(48), p417)
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32((*m.memory)[uint32(v0)])
 						if t419&i32(32) == 0 {
-							m.fn208(v7+i32(624), i32(256), v0)
+							m.fn209(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45375,12 +45407,12 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn208(v7+i32(624), v5, v0)
+				m.fn209(v7+i32(624), v5, v0)
 			}
 		l151:
 			t421 := int32((*m.memory)[uint32(v0)])
 			if t421&i32(32) == 0 {
-				m.fn208(v7+i32(80), v10, v0)
+				m.fn209(v7+i32(80), v10, v0)
 			}
 			{
 				v5 = v12 - v10
@@ -45398,13 +45430,13 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn224(t422, i32(48), p425)
+				_ = m.fn225(t422, i32(48), p425)
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32((*m.memory)[uint32(v0)])
 						if t427&i32(32) == 0 {
-							m.fn208(v7+i32(624), i32(256), v0)
+							m.fn209(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45416,12 +45448,12 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn208(v7+i32(624), v5, v0)
+				m.fn209(v7+i32(624), v5, v0)
 			}
 		l153:
 			t429 := int32((*m.memory)[uint32(v0)])
 			if t429&i32(32) == 0 {
-				m.fn208(v15, v18, v0)
+				m.fn209(v15, v18, v0)
 			}
 			{
 				if v8 != i32(8192) {
@@ -45442,13 +45474,13 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn224(t430, i32(32), p433)
+				_ = m.fn225(t430, i32(32), p433)
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32((*m.memory)[uint32(v0)])
 						if t435&i32(32) == 0 {
-							m.fn208(v7+i32(624), i32(256), v0)
+							m.fn209(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45460,7 +45492,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn208(v7+i32(624), v5, v0)
+				m.fn209(v7+i32(624), v5, v0)
 			}
 		l155:
 			p437 := v6
@@ -45483,7 +45515,7 @@ l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn216(v0, v1, v2 int32) {
+func (m *Module) fn217(v0, v1, v2 int32) {
 	switch v1 - i32(9) {
 	case 1:
 		t0 := int32(load32(*m.memory, uint32(v2)))
@@ -45614,8 +45646,8 @@ func (m *Module) fn216(v0, v1, v2 int32) {
 		store64(*m.memory, uint32(v0), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn225(i32(3922))
-		m.fn209(i32(3922), i32(1), t48, i32(48488))
+		t48 := m.fn226(i32(3922))
+		m.fn210(i32(3922), i32(1), t48, i32(48488))
 		panic("unreachable")
 	case 0:
 		t49 := int32(load32(*m.memory, uint32(v2)))
@@ -45628,7 +45660,7 @@ func (m *Module) fn216(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn217(v0, v1, v2 int32) {
+func (m *Module) fn218(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -45649,14 +45681,14 @@ func (m *Module) fn217(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn224(t1, i32(48), p4)
+		t5 := m.fn225(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint32(v0)])
 				if t6&i32(32) == 0 {
-					m.fn208(v2, i32(256), v0)
+					m.fn209(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -45668,12 +45700,12 @@ func (m *Module) fn217(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn208(v2, v1, v0)
+		m.fn209(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn218(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn219(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -45692,7 +45724,7 @@ func (m *Module) fn218(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(*m.memory, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn224(v4, i32(0), i32(112))
+	t5 := m.fn225(v4, i32(0), i32(112))
 	v4 = t5
 	store32(*m.memory, uint64(uint32(v4))+64, uint32(i32(-1)))
 	store32(*m.memory, uint64(uint32(v4))+32, uint32(i32(69)))
@@ -45704,14 +45736,14 @@ func (m *Module) fn218(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 		(*m.memory)[uint32(v0)] = byte(i32(0))
-		t6 := m.fn214(v4, v2, v3)
+		t6 := m.fn215(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn219(v0, v1, v2 int32) int32 {
+func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+68))
 	v3 = t0
@@ -45729,7 +45761,7 @@ func (m *Module) fn219(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(*m.memory, uint32(v3)))
-		_ = m.fn222(t6, v6, v4)
+		_ = m.fn223(t6, v6, v4)
 		t8 := int32(load32(*m.memory, uint32(v3)))
 		store32(*m.memory, uint32(v3), uint32(t8+v4))
 		t9 := int32(load32(*m.memory, uint64(uint32(v3))+4))
@@ -45745,7 +45777,7 @@ func (m *Module) fn219(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn222(v4, v1, v5)
+		_ = m.fn223(v4, v1, v5)
 		t14 := int32(load32(*m.memory, uint32(v3)))
 		t15 := v3
 		v4 = t14 + v5
@@ -45761,7 +45793,7 @@ func (m *Module) fn219(v0, v1, v2 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn220(v0, v1, v2 int32) int32 {
+func (m *Module) fn221(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -45892,7 +45924,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn221(v0, v1, v2 int32) int32 {
+func (m *Module) fn222(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	if v2 == 0 {
 		goto l0
@@ -45918,7 +45950,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn222(v0, v1, v2 int32) int32 {
+func (m *Module) fn223(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	{
 		if v1&i32(3) == 0 {
@@ -46194,7 +46226,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn223(v0, v1, v2 int32) int32 {
+func (m *Module) fn224(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	{
 		if v0 == v1 {
@@ -46203,7 +46235,7 @@ func (m *Module) fn223(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn222(v0, v1, v2)
+			_ = m.fn223(v0, v1, v2)
 			goto l0
 		}
 		v4 = (v0 ^ v1) & i32(3)
@@ -46499,7 +46531,7 @@ func (m *Module) fn223(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn224(v0, v1, v2 int32) int32 {
+func (m *Module) fn225(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	{
@@ -46574,7 +46606,7 @@ func (m *Module) fn224(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn225(v0 int32) int32 {
+func (m *Module) fn226(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	{
@@ -46636,7 +46668,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn226(v0, v1 int32) int32 {
+func (m *Module) fn227(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -46699,7 +46731,7 @@ func (m *Module) fn226(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn227(v0 float64, v1 int32) float64 {
+func (m *Module) fn228(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -46711,7 +46743,7 @@ func (m *Module) fn227(v0 float64, v1 int32) float64 {
 				store32(*m.memory, uint32(v1), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn227(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn228(float64(v0*float64(0x1p+64)), v1)
 			v0 = t1
 			t2 := int32(load32(*m.memory, uint32(v1)))
 			store32(*m.memory, uint32(v1), uint32(t2+i32(-64)))
