@@ -33,7 +33,7 @@ CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
 	-fno-exceptions -fno-rtti -DNDEBUG -ffile-prefix-map=$(CURDIR)=. \
 	-Iwasm/src/include -I$(SRC)
 
-ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_heap_top re2w_dfa_failures re2w_compile re2w_delete re2w_num_groups \
+ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_heap_top re2w_poison_flag re2w_locks_held re2w_dfa_failures re2w_compile re2w_delete re2w_num_groups \
 	re2w_group_names re2w_match re2w_match_all
 WRAPPED := malloc free calloc realloc aligned_alloc posix_memalign sbrk \
 	__cxa_guard_acquire __cxa_guard_release __cxa_guard_abort
@@ -85,14 +85,14 @@ $(BUILD)/re2.wasm: $(RE2_OBJECTS) $(BUILD)/obj/abi.o
 	$(CXX_WASM) $(CXXFLAGS_WASM) $(LDFLAGS_WASM) \
 		$(foreach f,$(ABI_EXPORTS),-Wl,--export=$(f)) $^ -o $@
 
-$(BUILD)/obj/abi.o: wasm/src/abi.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h $(SRC)/.ready
+$(BUILD)/obj/abi.o: wasm/src/abi.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h wasm/src/include/util/held.h $(SRC)/.ready
 	@mkdir -p $(dir $@)
 	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
 
 $(addprefix $(SRC)/,$(RE2_SOURCES)): $(SRC)/.ready
 	@:
 
-$(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h $(SRC)/.ready
+$(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h wasm/src/include/util/held.h $(SRC)/.ready
 	@mkdir -p $(dir $@)
 	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
 

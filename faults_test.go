@@ -1,9 +1,15 @@
 package regexp
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/re2wasm/regexp/internal/rt"
 )
@@ -84,5 +90,92 @@ func TestOutOfWasmMemory(t *testing.T) {
 	}
 	if after, _ := rt.ReadStats(); after.Lost != before.Lost {
 		t.Errorf("instances lost: %d -> %d; running out of memory is not a trap", before.Lost, after.Lost)
+	}
+}
+
+// A trap while RE2's allocator holds its lock (here, free given a pointer
+// beyond the memory) leaves that lock held for ever: the runtime becomes
+// unusable, and every call, including those already waiting for the lock
+// inside wasm, fails with a clear error instead of waiting for ever. It
+// runs in a child process, since the runtime cannot be used after.
+func TestTrapHoldingLock(t *testing.T) {
+	if os.Getenv("RE2WASM_TEST_TRAP_HOLDING_LOCK") == "" {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestTrapHoldingLock$", "-test.v")
+		cmd.Env = append(os.Environ(), "RE2WASM_TEST_TRAP_HOLDING_LOCK=1")
+		out, err := cmd.CombinedOutput()
+		t.Logf("child process:\n%s", out)
+		if err != nil {
+			t.Fatalf("child process: %v", err)
+		}
+		return
+	}
+
+	re := MustCompile(`(a+)b`)
+	if !re.MatchString("xaab") {
+		t.Fatal("no match before the trap")
+	}
+	// Goroutines that take and give back the allocator's lock in a loop,
+	// so that some are likely waiting for it inside wasm when it is lost.
+	const workers = 4
+	errs := make(chan error, workers)
+	var started sync.WaitGroup
+	for range workers {
+		started.Add(1)
+		go func() {
+			inst, err := rt.Acquire()
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer inst.Release()
+			started.Done()
+			for {
+				p, err := inst.Call(rt.Malloc, 64)
+				if err == nil {
+					_, err = inst.Call(rt.Free, p)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	started.Wait()
+	inst, err := rt.Acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = inst.Call(rt.Free, 0xfffffff8)
+	inst.Release()
+	t.Logf("the trap: %v", err)
+	if !errors.Is(err, rt.ErrUnusable) || !errors.Is(err, rt.ErrTrap) {
+		t.Fatalf("free of a wild pointer: %v, want an error wrapping ErrUnusable and ErrTrap", err)
+	}
+	for range workers {
+		select {
+		case err := <-errs:
+			if !errors.Is(err, rt.ErrUnusable) {
+				t.Errorf("a goroutine using the allocator: %v, want ErrUnusable", err)
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("a goroutine using the allocator is still waiting a minute after the trap")
+		}
+	}
+	st, _ := rt.ReadStats()
+	t.Logf("instances dropped after a trap: %d (the one that trapped, and those woken inside wasm)", st.Lost)
+
+	msg := func() (msg string) {
+		defer func() { msg = fmt.Sprint(recover()) }()
+		re.MatchString("xaab")
+		return "no panic"
+	}()
+	if !strings.HasPrefix(msg, "regexp: matching `(a+)b`: re2wasm: the runtime is unusable: ") {
+		t.Errorf("matching after the trap panicked with %q", msg)
+	}
+	if _, err := Compile(`c+`); err == nil || !strings.Contains(err.Error(), "the runtime is unusable") {
+		t.Errorf("compiling after the trap: %v, want the runtime's error", err)
 	}
 }

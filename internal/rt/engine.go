@@ -39,6 +39,9 @@ type moduleAPI interface {
 	call(f Func, args []uint64) (uint64, error)
 	// setStackPointer sets __stack_pointer, the top of the instance's stack.
 	setStackPointer(sp uint32)
+	// locksHeld is re2w_locks_held: how many locks of the shared memory
+	// the instance holds (see wasm/src/include/util/held.h).
+	locksHeld() int32
 }
 
 var (

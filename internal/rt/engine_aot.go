@@ -85,6 +85,8 @@ func (m *module) call(f Func, args []uint64) (res uint64, err error) {
 		return uint64(uint32(m.mod.Xre2w_heap_in_use())), nil
 	case HeapTop:
 		return uint64(uint32(m.mod.Xre2w_heap_top())), nil
+	case PoisonFlag:
+		return uint64(uint32(m.mod.Xre2w_poison_flag())), nil
 	case DFAFailures:
 		return uint64(uint32(m.mod.Xre2w_dfa_failures())), nil
 	case Compile:
@@ -113,3 +115,5 @@ func catchTrap(err *error) {
 }
 
 func (m *module) setStackPointer(sp uint32) { *m.mod.X__stack_pointer() = int32(sp) }
+
+func (m *module) locksHeld() int32 { return *m.mod.Xre2w_locks_held() }

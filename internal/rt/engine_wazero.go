@@ -184,6 +184,10 @@ func (m *module) setStackPointer(sp uint32) {
 	m.mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal).Set(uint64(sp))
 }
 
+func (m *module) locksHeld() int32 {
+	return int32(uint32(m.mod.ExportedGlobal("re2w_locks_held").Get()))
+}
+
 // linearMemory hands wazero the reservation; growing only lengthens the
 // slice, so the memory never moves.
 type linearMemory struct{ buf []byte }

@@ -68,12 +68,16 @@ func (i *Instance) Memory() []byte { return i.m.memory }
 
 // Call calls an export of re2.wasm with integer arguments and returns its
 // result (0 for a function without one). A trap returns an error wrapping
-// ErrTrap; the instance is then dropped at Release.
+// ErrTrap; the instance is then dropped at Release. Once a trap has left a
+// lock held, every call returns an error wrapping ErrUnusable.
 func (i *Instance) Call(f Func, args ...uint64) (uint64, error) {
+	if err := i.m.unusable.Load(); err != nil {
+		return 0, *err
+	}
 	res, err := i.mod.call(f, args)
 	if err != nil {
 		i.broken = true
-		return 0, fmt.Errorf("%w in %s: %v", ErrTrap, f, err)
+		return 0, i.m.trapped(i, f, err)
 	}
 	return res, nil
 }

@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Func names an export of re2.wasm (see wasm/abi.cc).
@@ -40,6 +41,7 @@ const (
 	Free
 	HeapInUse
 	HeapTop
+	PoisonFlag
 	DFAFailures
 	Compile
 	Delete
@@ -55,6 +57,7 @@ var funcNames = [numFuncs]string{
 	Free:        "re2w_free",
 	HeapInUse:   "re2w_heap_in_use",
 	HeapTop:     "re2w_heap_top",
+	PoisonFlag:  "re2w_poison_flag",
 	DFAFailures: "re2w_dfa_failures",
 	Compile:     "re2w_compile",
 	Delete:      "re2w_delete",
@@ -88,6 +91,9 @@ type machine struct {
 
 	pool pool
 	big  bigBuffers // the scratch buffers of huge inputs
+
+	poisonFlag uint64                // address of re2w_poisoned (poison.go)
+	unusable   atomic.Pointer[error] // set when a trap left a lock held
 }
 
 var get = sync.OnceValues(start)
@@ -112,6 +118,9 @@ func start() (*machine, error) {
 		return nil, fmt.Errorf("re2wasm: initializing re2.wasm: %w", err)
 	}
 	m.boot = boot
+	if m.poisonFlag, err = boot.Call(PoisonFlag); err != nil {
+		return nil, err
+	}
 	if err := m.growMemory(); err != nil {
 		return nil, err
 	}
@@ -168,7 +177,8 @@ type Stats struct {
 	DFAFailures   uint64 // searches whose DFA ran out of memory, finished by another RE2 matcher
 }
 
-// ReadStats reports the runtime's memory and instances.
+// ReadStats reports the runtime's memory and instances. Once the runtime is
+// unusable, it reports only the instances, with the error.
 func ReadStats() (Stats, error) {
 	m, err := get()
 	if err != nil {
@@ -179,7 +189,7 @@ func ReadStats() (Stats, error) {
 	m.bootMu.Lock()
 	defer m.bootMu.Unlock()
 	if s.HeapBytes, err = m.boot.Call(HeapInUse); err != nil {
-		return Stats{}, err
+		return s, err
 	}
 	s.HeapBytes = s.HeapBytes - m.big.heap + m.big.inUse()
 	if s.HeapTop, err = m.boot.Call(HeapTop); err != nil {

@@ -18,6 +18,19 @@
 
 #include "re2/re2.h"
 #include "re2/stringpiece.h"
+#include "util/held.h"
+
+// re2w_locks_held, declared in util/held.h, is defined here: a mutable wasm
+// global, one per instance, exported so that the host can read it after a
+// trap.
+__asm__(
+    ".globl re2w_locks_held\n"
+    "re2w_locks_held:\n");
+
+extern "C" {
+// re2w_poisoned is set by the host when a trap left a lock held.
+int32_t re2w_poisoned = 0;
+}
 
 namespace {
 
@@ -27,17 +40,19 @@ struct Lock {
 
   void Acquire() {
     int32_t s = 0;
-    if (__atomic_compare_exchange_n(&state, &s, 1, false, __ATOMIC_SEQ_CST,
-                                    __ATOMIC_SEQ_CST))
-      return;
-    if (s != 2) s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
-    while (s != 0) {
-      __builtin_wasm_memory_atomic_wait32(&state, 2, -1);
-      s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
+    if (!__atomic_compare_exchange_n(&state, &s, 1, false, __ATOMIC_SEQ_CST,
+                                     __ATOMIC_SEQ_CST)) {
+      if (s != 2) s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
+      while (s != 0) {
+        re2w::WaitWhile(&state, 2);
+        s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
+      }
     }
+    re2w::CountHeld(1);
   }
 
   void Release() {
+    re2w::CountHeld(-1);
     if (__atomic_exchange_n(&state, 0, __ATOMIC_SEQ_CST) == 2)
       __builtin_wasm_memory_atomic_notify(&state, 1);
   }
@@ -155,13 +170,15 @@ void __call_once(volatile once_flag::_State_type& flag, void* arg,
     once_flag::_State_type s = 0;
     if (__atomic_compare_exchange_n(f, &s, 1, false, __ATOMIC_SEQ_CST,
                                     __ATOMIC_SEQ_CST)) {
+      re2w::CountHeld(1);
       func(arg);
+      re2w::CountHeld(-1);
       __atomic_store_n(f, ~once_flag::_State_type(0), __ATOMIC_SEQ_CST);
       __builtin_wasm_memory_atomic_notify(reinterpret_cast<int32_t*>(f), ~0u);
       return;
     }
     if (s == ~once_flag::_State_type(0)) return;
-    __builtin_wasm_memory_atomic_wait32(reinterpret_cast<int32_t*>(f), 1, -1);
+    re2w::WaitWhile(reinterpret_cast<int32_t*>(f), 1);
   }
 }
 _LIBCPP_END_NAMESPACE_STD
@@ -180,19 +197,23 @@ int __wrap___cxa_guard_acquire(int32_t* guard) {
   for (;;) {
     int32_t s = 0;
     if (__atomic_compare_exchange_n(guard, &s, kRunning, false,
-                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-      return 1;  // the caller initialises, then calls release
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+      re2w::CountHeld(1);
+      return 1;  // the caller initialises, then calls release or abort
+    }
     if (s & 1) return 0;
-    __builtin_wasm_memory_atomic_wait32(guard, s, -1);
+    re2w::WaitWhile(guard, s);
   }
 }
 
 void __wrap___cxa_guard_release(int32_t* guard) {
+  re2w::CountHeld(-1);
   __atomic_store_n(guard, 1, __ATOMIC_SEQ_CST);
   __builtin_wasm_memory_atomic_notify(guard, ~0u);
 }
 
 void __wrap___cxa_guard_abort(int32_t* guard) {
+  re2w::CountHeld(-1);
   __atomic_store_n(guard, 0, __ATOMIC_SEQ_CST);
   __builtin_wasm_memory_atomic_notify(guard, ~0u);
 }
@@ -328,6 +349,11 @@ __attribute__((export_name("re2w_heap_in_use"))) size_t re2w_heap_in_use() {
 __attribute__((export_name("re2w_heap_top"))) uintptr_t re2w_heap_top() {
   HeapGuard g;
   return heap_break;
+}
+
+// re2w_poison_flag is the address of re2w_poisoned (util/held.h).
+__attribute__((export_name("re2w_poison_flag"))) int32_t* re2w_poison_flag() {
+  return &re2w_poisoned;
 }
 
 // re2w_dfa_failures is the number of searches so far in which a DFA ran out

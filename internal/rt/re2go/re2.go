@@ -20,6 +20,7 @@ type Module struct {
 	memImp   Memory
 	waiters  *sync.Map
 	g0       int32
+	g1       int32
 	_env     Xenv
 }
 
@@ -30,10 +31,11 @@ func New(v0 Xenv) *Module {
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn15, m.fn18, m.fn30, m.fn32, m.fn28, m.fn29, m.fn36, fn37, m.fn38, m.fn39, m.fn40, m.fn190, m.fn59, m.fn60, m.fn61, m.fn51, m.fn52, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn81, m.fn95, m.fn75, m.fn76, fn96, fn77, fn37, fn97, fn98, m.fn111, m.fn119, m.fn122, m.fn126, fn128, fn128, m.fn133, m.fn95, m.fn154, fn155, m.fn147, m.fn156, m.fn157, fn155, m.fn160, m.fn167, fn97, m.fn163, m.fn161, m.fn162, m.fn167, m.fn165, m.fn166, m.fn161, m.fn162, fn37, fn98, fn96, m.fn95, m.fn170, m.fn171, fn77, m.fn183, m.fn211, m.fn213, m.fn214, m.fn220}}
+	m.elements = [][]any{{m.fn15, m.fn18, m.fn30, m.fn32, m.fn28, m.fn29, m.fn36, fn37, m.fn38, m.fn39, m.fn40, m.fn192, m.fn60, m.fn61, m.fn62, m.fn51, m.fn52, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn82, m.fn96, m.fn76, m.fn77, fn97, fn78, fn37, fn98, fn99, m.fn112, m.fn120, m.fn123, m.fn127, fn129, fn129, m.fn134, m.fn96, m.fn155, fn156, m.fn148, m.fn157, m.fn158, fn156, m.fn161, m.fn168, fn98, m.fn164, m.fn162, m.fn163, m.fn168, m.fn166, m.fn167, m.fn162, m.fn163, fn37, fn99, fn97, m.fn96, m.fn171, m.fn172, fn78, m.fn185, m.fn213, m.fn215, m.fn216, m.fn222}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
 	m.g0 = i32(1097776)
+	m.g1 = i32(0)
 	if i, ok := any(v0).(interface {
 		Init(any)
 	}); ok {
@@ -55,19 +57,19 @@ type Memory = interface {
 }
 
 func (m *Module) fn3() {
-	t0 := int32(atomic_cmpxchg32(*m.memory, uint32(i32(49192)), uint32(i32(0)), uint32(i32(1))))
+	t0 := int32(atomic_cmpxchg32(*m.memory, uint32(i32(49196)), uint32(i32(0)), uint32(i32(1))))
 	switch t0 {
 	default:
 		return
 	case 0:
 		memory_init(*m.memory, data0, uint32(i32(1024)), uint32(i32(0)), uint32(i32(47408)))
 		memory_init(*m.memory, data1, uint32(i32(48432)), uint32(i32(0)), uint32(i32(168)))
-		memory_zero(*m.memory, uint32(i32(48600)), uint32(i32(592)))
-		atomic_store32(*m.memory, uint32(i32(49192)), uint32(i32(2)))
-		_ = atomic_notify(*m.memory, uint32(i32(49192)), i32(-1), m.waiters)
+		memory_zero(*m.memory, uint32(i32(48600)), uint32(i32(596)))
+		atomic_store32(*m.memory, uint32(i32(49196)), uint32(i32(2)))
+		_ = atomic_notify(*m.memory, uint32(i32(49196)), i32(-1), m.waiters)
 		return
 	case 1:
-		_ = atomic_wait32(*m.memory, uint32(i32(49192)), uint32(i32(1)), i64(-1), m.waiters)
+		_ = atomic_wait32(*m.memory, uint32(i32(49196)), uint32(i32(1)), i64(-1), m.waiters)
 	}
 }
 func (m *Module) X_initialize() {
@@ -214,7 +216,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn219(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn221(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -224,14 +226,14 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 					p2 = v4 << 1
 				}
 				v4 = p2
-				t3 := m.fn192(v4)
+				t3 := m.fn194(v4)
 				v5 = t3
 				t4 := int32(load32(*m.memory, uint64(uint32(v3))+1052))
 				t5 := v3
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn219(v5, v4, v1, v2)
+					t6 := m.fn221(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -239,7 +241,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 					if v2 >= v4 {
 						goto l0
 					}
-					m.fn202(v0, v5, v2)
+					m.fn204(v0, v5, v2)
 					m.Xre2w_free(v5)
 					goto l1
 				}
@@ -248,7 +250,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 				goto l2
 			}
 		}
-		m.fn202(v0, v3+i32(16), v2)
+		m.fn204(v0, v3+i32(16), v2)
 	}
 l1:
 	m.g0 = v3 + i32(1056)
@@ -259,11 +261,11 @@ func (m *Module) fn10(v0 int32) {
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint32(v1), uint32(v0))
-	m.fn206(i32(3748), v1)
+	m.fn208(i32(3748), v1)
 	panic("unreachable")
 }
 func (m *Module) fn11() {
-	m.fn206(i32(2645), i32(0))
+	m.fn208(i32(2645), i32(0))
 	panic("unreachable")
 }
 func (m *Module) fn12(v0, v1, v2 int32) {
@@ -280,7 +282,7 @@ func (m *Module) fn12(v0, v1, v2 int32) {
 				m.fn11()
 				panic("unreachable")
 			}
-			t3 := m.fn192(v4 * i32(24))
+			t3 := m.fn194(v4 * i32(24))
 			v7 = t3
 			t4 := int32(load32(*m.memory, uint64(uint32(v0))+48))
 			t5 := v7
@@ -573,7 +575,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 								v4 = v6
 							l5:
 								t51 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-								t52 := m.fn107(v10, v4)
+								t52 := m.fn108(v10, v4)
 								if t51&(t52^i32(-1)) != 0 {
 									goto l13
 								}
@@ -745,7 +747,7 @@ func (m *Module) fn14(v0, v1 int32) int32 {
 						m.fn11()
 						panic("unreachable")
 					}
-					t5 := m.fn192(v2 << 3)
+					t5 := m.fn194(v2 << 3)
 					v3 = t5
 					{
 						t6 := int32(load32(*m.memory, uint64(uint32(v0))+52))
@@ -783,7 +785,7 @@ func (m *Module) fn15(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 	v1 = t0
 	if v1 != 0 {
-		t1 := m.fn106(v1)
+		t1 := m.fn107(v1)
 		m.Xre2w_free(t1)
 	}
 	t2 := int32(load32(*m.memory, uint64(uint32(v0))+88))
@@ -1107,10 +1109,10 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 				t5 := int32(load32(*m.memory, uint64(uint32(v1))+52))
 				v4 = t5 + v5<<3
 				if v3 != 0 {
-					m.fn100(v4, i32(0), v9)
+					m.fn101(v4, i32(0), v9)
 					goto l1
 				}
-				m.fn100(v4, v9, i32(0))
+				m.fn101(v4, v9, i32(0))
 				v2 = v2 | i32(1)
 			l1:
 				v11 = int64(uint32(v2)) * i64(0x100000001)
@@ -1166,10 +1168,10 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 		t14 := int32(load32(*m.memory, uint32(v2)))
 		v8 = t14
 		if v3 != 0 {
-			m.fn100(v7, i32(0), v8)
+			m.fn101(v7, i32(0), v8)
 			goto l5
 		}
-		m.fn100(v7, v8, i32(0))
+		m.fn101(v7, v8, i32(0))
 		v4 = v4 | i32(1)
 	l5:
 		v11 = int64(uint32(v4)) * i64(0x100000001)
@@ -1224,7 +1226,7 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 				goto l0
 			}
 			t4 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-			m.fn105(t4 + v2<<3)
+			m.fn106(t4 + v2<<3)
 			v4 = v2
 			p1 = int64(uint32(v2<<1)) * i64(0x100000001)
 		}
@@ -1246,10 +1248,10 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 	t6 := int32(load32(*m.memory, uint64(uint32(v1))+52))
 	v7 = t6 + v4<<3
 	if v3 != 0 {
-		m.fn100(v7, i32(0), v6)
+		m.fn101(v7, i32(0), v6)
 		goto l1
 	}
-	m.fn100(v7, v6, i32(0))
+	m.fn101(v7, v6, i32(0))
 	v5 = v5 | i32(1)
 l1:
 	t7 := int64(load64(*m.memory, uint64(uint32(v2))+4))
@@ -1290,7 +1292,7 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) int32 {
 		p1 = i64(0)
 	} else {
 		t2 := int32(load32(*m.memory, uint64(uint32(v0))+52))
-		m.fn101(t2+v4<<3, v1, v2, i32(0), i32(0))
+		m.fn102(t2+v4<<3, v1, v2, i32(0), i32(0))
 		v5 = v4
 		p1 = int64(uint32(v4<<1)) * i64(0x100000001)
 	}
@@ -1541,7 +1543,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 			}
 		}
 	l0:
-		t16 := m.fn192(i32(24))
+		t16 := m.fn194(i32(24))
 		v2 = t16
 		store32(*m.memory, uint64(uint32(v2))+4, uint32(v7))
 		store32(*m.memory, uint32(v2), uint32(i32(0)))
@@ -1607,7 +1609,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 					v4 = v6
 					goto l8
 				}
-				t32 := m.fn200(v6)
+				t32 := m.fn202(v6)
 				v4 = t32
 				t33 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 				v5 = t33
@@ -1662,7 +1664,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 						goto l12
 					}
 				l11:
-					t44 := m.fn200(v6)
+					t44 := m.fn202(v6)
 					p41 = t44
 				}
 			l12:
@@ -1875,7 +1877,7 @@ l2:
 				goto l6
 			}
 			t29 := int32(load32(*m.memory, uint64(uint32(v0))+52))
-			m.fn100(t29+v6<<3, v1, v2)
+			m.fn101(t29+v6<<3, v1, v2)
 			t30 := v6
 			p26 = t30
 			goto l6
@@ -1931,7 +1933,7 @@ l2:
 			t48 := int32((*m.memory)[uint64(uint32(v3))+5])
 			t49 := int32(load16(*m.memory, uint64(uint32(v3))+6))
 			t50 := int32(load32(*m.memory, uint32(v3)))
-			m.fn101(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
+			m.fn102(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
 			if v7 == 0 {
 				v1 = v5
 				goto l8
@@ -2088,7 +2090,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										v4 = t18
 										if v4 >= i32(0) {
 											t19 := int32(load32(*m.memory, uint64(uint32(v0))+52))
-											m.fn101(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
+											m.fn102(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
 											v6 = v4
 											v16 = int64(uint32(v4<<1)) * i64(0x100000001)
 										}
@@ -2140,7 +2142,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										if v4 >= i32(0) {
 											t30 := int32(load32(*m.memory, uint64(uint32(v0))+52))
 											t31 := int32(load32(*m.memory, uint64(uint32(v0))+100))
-											m.fn100(t30+v4<<3, t31, v6)
+											m.fn101(t30+v4<<3, t31, v6)
 											p29 = v4
 										} else {
 											p29 = i32(0)
@@ -2383,7 +2385,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t76 := int32(load32(*m.memory, uint64(uint32(v0))+52))
 								t77 := int32(load32(*m.memory, uint64(uint32(v0))+100))
-								m.fn100(t76+v2<<3, t77, v1)
+								m.fn101(t76+v2<<3, t77, v1)
 								p69 = v2
 							}
 						l18:
@@ -2400,7 +2402,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								v1 = i32(0)
 								if v0 >= i32(0) {
 									t80 := int32(load32(*m.memory, uint64(uint32(v2))+52))
-									m.fn101(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
+									m.fn102(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
 								}
@@ -2458,7 +2460,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t93 := int32(load32(*m.memory, uint64(uint32(v2))+52))
 										t94 := int32(load32(*m.memory, uint64(uint32(v2))+100))
-										m.fn100(t93+v4<<3, t94, v0)
+										m.fn101(t93+v4<<3, t94, v0)
 										p86 = v4
 									}
 								l20:
@@ -2469,7 +2471,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								v0 = t95
 								if v0 >= i32(0) {
 									t96 := int32(load32(*m.memory, uint64(uint32(v2))+52))
-									m.fn101(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
+									m.fn102(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v3 = v0
 								}
@@ -2528,7 +2530,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t110 := int32(load32(*m.memory, uint64(uint32(v2))+52))
 										t111 := int32(load32(*m.memory, uint64(uint32(v2))+100))
-										m.fn100(t110+v4<<3, t111, v0)
+										m.fn101(t110+v4<<3, t111, v0)
 										p103 = v4
 									}
 								l22:
@@ -2539,7 +2541,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								v0 = t112
 								if v0 >= i32(0) {
 									t113 := int32(load32(*m.memory, uint64(uint32(v2))+52))
-									m.fn101(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
+									m.fn102(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
 								}
@@ -2595,7 +2597,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								if v3 >= i32(0) {
 									t127 := int32(load32(*m.memory, uint64(uint32(v2))+52))
 									t128 := int32(load32(*m.memory, uint64(uint32(v2))+100))
-									m.fn100(t127+v3<<3, t128, v0)
+									m.fn101(t127+v3<<3, t128, v0)
 									p126 = v3
 								} else {
 									p126 = i32(0)
@@ -2606,7 +2608,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 							v1 = i32(0)
 							if v0 >= i32(0) {
 								t129 := int32(load32(*m.memory, uint64(uint32(v2))+52))
-								m.fn101(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
+								m.fn102(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
 								v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 								v1 = v0
 							}
@@ -2663,7 +2665,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									t142 := int32(load32(*m.memory, uint64(uint32(v2))+52))
 									t143 := int32(load32(*m.memory, uint64(uint32(v2))+100))
-									m.fn100(t142+v4<<3, t143, v0)
+									m.fn101(t142+v4<<3, t143, v0)
 									p135 = v4
 								}
 							l26:
@@ -2700,7 +2702,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									t155 := int32(load32(*m.memory, uint64(uint32(v2))+52))
 									t156 := int32(load32(*m.memory, uint64(uint32(v2))+100))
-									m.fn100(t155+v4<<3, t156, v1)
+									m.fn101(t155+v4<<3, t156, v1)
 									p148 = v4
 								}
 							l27:
@@ -2737,7 +2739,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t167 := int32(load32(*m.memory, uint64(uint32(v2))+52))
 								t168 := int32(load32(*m.memory, uint64(uint32(v2))+100))
-								m.fn100(t167+v3<<3, t168, v0)
+								m.fn101(t167+v3<<3, t168, v0)
 								p160 = v3
 							}
 						l28:
@@ -2789,7 +2791,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 			if v2 < i32(255) {
 				p2 = v2
 			}
-			m.fn101(t3, t4, p2&i32(255), v3, i32(0))
+			m.fn102(t3, t4, p2&i32(255), v3, i32(0))
 			v5 = v4
 			v6 = int64(uint32(v4<<1)) * i64(0x100000001)
 		}
@@ -2846,7 +2848,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 			}
 			t16 := int32(load32(*m.memory, uint64(uint32(v0))+52))
 			t17 := int32(load32(*m.memory, uint64(uint32(v0))+100))
-			m.fn100(t16+v2<<3, t17, v5)
+			m.fn101(t16+v2<<3, t17, v5)
 			p9 = v2
 		}
 	l2:
@@ -2895,7 +2897,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 					goto l3
 				}
 				t4 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-				m.fn101(t4+v5<<3, v2, v2, v3, i32(0))
+				m.fn102(t4+v5<<3, v2, v2, v3, i32(0))
 				p2 = int64(uint32(v5<<1)) * i64(0x100000001)
 			}
 		l3:
@@ -2916,7 +2918,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 						goto l5
 					}
 					t7 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn101(t7+v5<<3, v2, v2, v3, i32(0))
+					m.fn102(t7+v5<<3, v2, v2, v3, i32(0))
 					p5 = int64(uint32(v5<<1)) * i64(0x100000001)
 				}
 			l5:
@@ -2940,7 +2942,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 					goto l6
 				}
 				t12 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-				m.fn101(t12+v2<<3, v3, v3, i32(0), i32(0))
+				m.fn102(t12+v2<<3, v3, v3, i32(0), i32(0))
 				p10 = int64(uint32(v2<<1)) * i64(0x100000001)
 			}
 		l6:
@@ -2967,7 +2969,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 						goto l7
 					}
 					t16 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn101(t16+v2<<3, v3, v3, i32(0), i32(0))
+					m.fn102(t16+v2<<3, v3, v3, i32(0), i32(0))
 					p14 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
 			l7:
@@ -3041,7 +3043,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l22
 					}
 					t5 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn105(t5 + v2<<3)
+					m.fn106(t5 + v2<<3)
 					v5 = v2
 					p3 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3059,7 +3061,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v5 = t7
 				if v5 >= i32(0) {
 					t8 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn104(t8+v5<<3, v6)
+					m.fn105(t8+v5<<3, v6)
 					v2 = v5
 				}
 				(*m.memory)[uint64(uint32(v0))+12] = byte(i32(0))
@@ -3082,7 +3084,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l23
 					}
 					t12 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn103(t12+v2<<3, i32(8))
+					m.fn104(t12+v2<<3, i32(8))
 					v3 = v2
 					p10 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3181,7 +3183,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 								goto l25
 							}
 							t36 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-							m.fn100(t36+v3<<3, v4, v5)
+							m.fn101(t36+v3<<3, v4, v5)
 							{
 								v13 = v12 & i64(0xffffffff)
 								if v13 == 0 {
@@ -3249,10 +3251,10 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t47 := int32(load32(*m.memory, uint64(uint32(v1))+52))
 					v5 = t47 + v6<<3
 					if v3&i32(64) != 0 {
-						m.fn100(v5, i32(0), v4)
+						m.fn101(v5, i32(0), v4)
 						goto l29
 					}
-					m.fn100(v5, v4, i32(0))
+					m.fn101(v5, v4, i32(0))
 					v2 = v2 | i32(1)
 				l29:
 					v11 = int64(uint32(v2)) * i64(0x100000001)
@@ -3319,7 +3321,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 							goto l32
 						}
 						t60 := int32(load32(*m.memory, uint64(uint32(v3))+52))
-						m.fn105(t60 + v1<<3)
+						m.fn106(t60 + v1<<3)
 						v2 = v1
 						p58 = int64(uint32(v2<<1)) * i64(0x100000001)
 					}
@@ -3472,7 +3474,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l39
 					}
 					t92 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn101(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn102(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
 					p90 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
 			l39:
@@ -3668,10 +3670,10 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t126 := int32(load32(*m.memory, uint64(uint32(v1))+52))
 					t127 := t126 + v3<<3
 					v2 = v2 << 1
-					m.fn102(t127, v2, v5)
+					m.fn103(t127, v2, v5)
 					t128 := int32(load32(*m.memory, uint64(uint32(v1))+52))
 					v4 = v3 + i32(1)
-					m.fn102(t128+v4<<3, v2|i32(1), i32(0))
+					m.fn103(t128+v4<<3, v2|i32(1), i32(0))
 					t129 := int32(load32(*m.memory, uint64(uint32(v8))+4))
 					v2 = t129
 					if v2 != 0 {
@@ -3729,7 +3731,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p139 = i32(2)
 					}
-					m.fn103(t140, p139)
+					m.fn104(t140, p139)
 					v5 = v2
 					p136 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3759,7 +3761,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p145 = i32(1)
 					}
-					m.fn103(t146, p145)
+					m.fn104(t146, p145)
 					v5 = v2
 					p142 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3789,7 +3791,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p151 = i32(8)
 					}
-					m.fn103(t152, p151)
+					m.fn104(t152, p151)
 					v5 = v2
 					p148 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3819,7 +3821,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p157 = i32(4)
 					}
-					m.fn103(t158, p157)
+					m.fn104(t158, p157)
 					v5 = v2
 					p154 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3842,7 +3844,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l57
 					}
 					t161 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn103(t161+v2<<3, i32(16))
+					m.fn104(t161+v2<<3, i32(16))
 					v5 = v2
 					p159 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3865,7 +3867,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l58
 					}
 					t164 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-					m.fn103(t164+v2<<3, i32(32))
+					m.fn104(t164+v2<<3, i32(32))
 					v5 = v2
 					p162 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3902,7 +3904,7 @@ func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
 	(*m.memory)[uint64(uint32(v11))+280] = byte(i32(0))
 	store64(*m.memory, uint64(uint32(v11))+272, uint64(i64(0)))
 	store64(*m.memory, uint64(uint32(v11))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn192(i32(384))
+	t1 := m.fn194(i32(384))
 	v3 = t1
 	store64(*m.memory, uint64(uint32(v3))+376, uint64(i64(0)))
 	store32(*m.memory, uint64(uint32(v3))+40, uint32(i32(0)))
@@ -3921,7 +3923,7 @@ func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
 	store32(*m.memory, uint64(uint32(v11))+212, uint32(i32(1)))
 	(*m.memory)[uint64(uint32(v11))+208] = byte(i32(0))
 	store32(*m.memory, uint64(uint32(v11))+204, uint32(v3))
-	t2 := m.fn192(i32(64))
+	t2 := m.fn194(i32(64))
 	v3 = t2
 	store64(*m.memory, uint32(v3), uint64(i64(0)))
 	store64(*m.memory, uint32(v3+i32(56)), uint64(i64(0)))
@@ -3972,14 +3974,14 @@ l0:
 	store32(*m.memory, uint64(uint32(v6))+76, uint32(i32(1000000)))
 	store32(*m.memory, uint64(uint32(v6))+44, uint32(i32(5428)))
 	{
-		t9 := m.fn158(v6+i32(44), v0)
+		t9 := m.fn159(v6+i32(44), v0)
 		v3 = t9
 		if v3 == 0 {
 			goto l1
 		}
 		t10 := int32((*m.memory)[uint64(uint32(v6))+72])
 		if t10 == i32(1) {
-			m.fn134(v3)
+			m.fn135(v3)
 			goto l1
 		}
 		(*m.memory)[uint32(v6+i32(36))] = byte(i32(0))
@@ -3988,9 +3990,9 @@ l0:
 		store64(*m.memory, uint64(uint32(v6))+12, uint64(i64(0)))
 		store32(*m.memory, uint64(uint32(v6))+40, uint32(i32(1000000)))
 		store32(*m.memory, uint64(uint32(v6))+8, uint32(i32(5460)))
-		t11 := m.fn158(v6+i32(8), v3)
+		t11 := m.fn159(v6+i32(8), v3)
 		v22 = t11
-		m.fn134(v3)
+		m.fn135(v3)
 		{
 			if v22 == 0 {
 				goto l2
@@ -4000,7 +4002,7 @@ l0:
 				v4 = v22
 				goto l2
 			}
-			m.fn134(v22)
+			m.fn135(v22)
 		}
 	l2:
 		v16 = v6 + i32(12)
@@ -4064,7 +4066,7 @@ l0:
 				}
 			}
 		}
-		m.fn80(v16)
+		m.fn81(v16)
 	}
 l1:
 	v16 = v6 + i32(48)
@@ -4128,7 +4130,7 @@ l1:
 			}
 		}
 	}
-	m.fn80(v16)
+	m.fn81(v16)
 	m.g0 = v6 + i32(80)
 	store32(*m.memory, uint64(uint32(v11))+164, uint32(v4))
 	{
@@ -4283,7 +4285,7 @@ l1:
 										default:
 											v10 = (v16 - i32(1)) & i32(0xfffffff)
 											v5 = v16 << 4
-											t97 := m.fn192(v5)
+											t97 := m.fn194(v5)
 											v6 = t97
 											v3 = v6
 											v16 = v16 & i32(7)
@@ -4511,7 +4513,7 @@ l1:
 			}
 		l8:
 			m.g0 = v19 + i32(112)
-			m.fn134(v22)
+			m.fn135(v22)
 			t159 := int32((*m.memory)[uint64(uint32(v11))+208])
 			if t159 != 0 {
 				p49 = i32(0)
@@ -4549,7 +4551,7 @@ l1:
 					if uint32(v3) >= uint32(i32(0x20000000)) {
 						goto l23
 					}
-					t166 := m.fn192(v3 << 3)
+					t166 := m.fn194(v3 << 3)
 					v22 = t166
 					{
 						t167 := int32(load32(*m.memory, uint64(uint32(v11))+220))
@@ -4579,7 +4581,7 @@ l1:
 					goto l21
 				}
 				t171 := int32(load32(*m.memory, uint64(uint32(v11))+220))
-				m.fn104(t171+v4<<3, i32(0))
+				m.fn105(t171+v4<<3, i32(0))
 				v3 = v4
 			}
 		l21:
@@ -4664,7 +4666,7 @@ l1:
 						if uint32(v3) >= uint32(i32(0x20000000)) {
 							goto l23
 						}
-						t189 := m.fn192(v3 << 3)
+						t189 := m.fn194(v3 << 3)
 						v22 = t189
 						{
 							t190 := int32(load32(*m.memory, uint64(uint32(v11))+220))
@@ -4695,7 +4697,7 @@ l1:
 						goto l28
 					}
 					t194 := int32(load32(*m.memory, uint64(uint32(v11))+220))
-					m.fn101(t194+v4<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn102(t194+v4<<3, i32(0), i32(255), i32(0), i32(0))
 					v3 = v4
 					p183 = int64(uint32(v3<<1)) * i64(0x100000001)
 				}
@@ -4773,9 +4775,9 @@ l1:
 						v21 = t216
 						if uint32(v21) < uint32(i32(0x40000000)) {
 							v3 = v21 << 2
-							t217 := m.fn192(v3)
+							t217 := m.fn194(v3)
 							v19 = t217
-							t218 := m.fn192(v3)
+							t218 := m.fn194(v3)
 							v3 = t218
 							t219 := int32(load32(*m.memory, uint64(uint32(v4))+8))
 							v9 = t219
@@ -5087,18 +5089,18 @@ l1:
 						goto l51
 					}
 					v3 = v7 << 2
-					t266 := m.fn192(v3)
+					t266 := m.fn194(v3)
 					v10 = t266
 					store32(*m.memory, uint64(uint32(v17))+100, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+96, uint32(v10))
-					t267 := m.fn192(v3)
+					t267 := m.fn194(v3)
 					v10 = t267
 					store32(*m.memory, uint64(uint32(v17))+108, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+104, uint32(v10))
 					store32(*m.memory, uint64(uint32(v17))+88, uint32(i32(0)))
 					store64(*m.memory, uint64(uint32(v17))+80, uint64(i64(0)))
 					if v7 != 0 {
-						t268 := m.fn192(v3)
+						t268 := m.fn194(v3)
 						t269 := v17
 						v10 = t268
 						store32(*m.memory, uint64(uint32(t269))+84, uint32(v10))
@@ -5106,23 +5108,23 @@ l1:
 						store32(*m.memory, uint64(uint32(v17))+88, uint32(v3+v10))
 					}
 					store32(*m.memory, uint64(uint32(v17))+60, uint32(i32(0)))
-					t270 := m.fn192(v3)
+					t270 := m.fn194(v3)
 					store32(*m.memory, uint64(uint32(v17))+64, uint32(t270))
 					store32(*m.memory, uint64(uint32(v17))+68, uint32(v7))
 					if uint32(v7) >= uint32(i32(0x20000000)) {
 						goto l51
 					}
 					v10 = v7 << 3
-					t271 := m.fn192(v10)
+					t271 := m.fn194(v10)
 					v4 = t271
 					store32(*m.memory, uint64(uint32(v17))+76, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+72, uint32(v4))
 					store32(*m.memory, uint64(uint32(v17))+40, uint32(i32(0)))
-					t272 := m.fn192(v3)
+					t272 := m.fn194(v3)
 					v3 = t272
 					store32(*m.memory, uint64(uint32(v17))+48, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+44, uint32(v3))
-					t273 := m.fn192(v10)
+					t273 := m.fn194(v10)
 					v3 = t273
 					store32(*m.memory, uint64(uint32(v17))+56, uint32(v7))
 					store32(*m.memory, uint64(uint32(v17))+52, uint32(v3))
@@ -5255,7 +5257,7 @@ l1:
 							}
 							t305 := v18
 							v4 = v10 << 2
-							t306 := m.fn192(v4)
+							t306 := m.fn194(v4)
 							v10 = t306
 							store32(*m.memory, uint32(t305), uint32(v10))
 							store32(*m.memory, uint32(v10), uint32(v7))
@@ -5432,7 +5434,7 @@ l1:
 															}
 															v7 = v4 + i32(1)
 															if uint32(v7) >= uint32(i32(0x15555556)) {
-																m.fn64()
+																m.fn65()
 																panic("unreachable")
 															}
 															v12 = (v12 - v3) / i32(12)
@@ -5451,7 +5453,7 @@ l1:
 																if uint32(v12) >= uint32(i32(0x15555556)) {
 																	goto l56
 																}
-																t344 := m.fn192(v12 * i32(12))
+																t344 := m.fn194(v12 * i32(12))
 																p343 = t344
 															} else {
 																p343 = i32(0)
@@ -5504,7 +5506,7 @@ l1:
 														v25 = v12 >> 2
 														v7 = v25 + i32(1)
 														if uint32(v7) >= uint32(i32(0x40000000)) {
-															m.fn64()
+															m.fn65()
 															panic("unreachable")
 														}
 														v9 = v4 - v10
@@ -5523,7 +5525,7 @@ l1:
 															if uint32(v4) >= uint32(i32(0x40000000)) {
 																goto l56
 															}
-															t359 := m.fn192(v4 << 2)
+															t359 := m.fn194(v4 << 2)
 															p358 = t359
 														} else {
 															p358 = i32(0)
@@ -5581,7 +5583,7 @@ l1:
 									v12 = v9 >> 2
 									v3 = v12 + i32(1)
 									if uint32(v3) >= uint32(i32(0x40000000)) {
-										m.fn64()
+										m.fn65()
 										panic("unreachable")
 									}
 									v4 = v5 - v7
@@ -5600,7 +5602,7 @@ l1:
 										if uint32(v5) >= uint32(i32(0x40000000)) {
 											goto l56
 										}
-										t380 := m.fn192(v5 << 2)
+										t380 := m.fn194(v5 << 2)
 										p379 = t380
 									} else {
 										p379 = i32(0)
@@ -5651,7 +5653,7 @@ l1:
 					}
 					t387 := int32(load32(*m.memory, uint64(uint32(v17))+60))
 					v7 = t387
-					t388 := m.fn192(v3 << 3)
+					t388 := m.fn194(v3 << 3)
 					v14 = t388
 					if v10 == 0 {
 						goto l77
@@ -5670,7 +5672,7 @@ l1:
 					if v7 != 0 {
 						p390 = i32(62) - int32(bits.LeadingZeros32(uint32(v7)))<<1
 					}
-					m.fn112(t389, t391, t392, p390, i32(1))
+					m.fn113(t389, t391, t392, p390, i32(1))
 					if v14 != v3-i32(8) {
 						v7 = v7<<3 - i32(8)
 					l96:
@@ -5721,7 +5723,7 @@ l1:
 								}
 								t401 := v18
 								v3 = v9 << 2
-								t402 := m.fn192(v3)
+								t402 := m.fn194(v3)
 								v9 = t402
 								store32(*m.memory, uint32(t401), uint32(v9))
 								store32(*m.memory, uint32(v9), uint32(v4))
@@ -5845,7 +5847,7 @@ l1:
 										v13 = v19 >> 2
 										v9 = v13 + i32(1)
 										if uint32(v9) >= uint32(i32(0x40000000)) {
-											m.fn64()
+											m.fn65()
 											panic("unreachable")
 										}
 										v25 = v12 - v3
@@ -5864,7 +5866,7 @@ l1:
 											if uint32(v9) >= uint32(i32(0x40000000)) {
 												goto l80
 											}
-											t432 := m.fn192(v9 << 2)
+											t432 := m.fn194(v9 << 2)
 											p431 = t432
 										} else {
 											p431 = i32(0)
@@ -6018,12 +6020,12 @@ l1:
 					v3 = i32(0)
 					if v7 != 0 {
 						if uint32(v7) >= uint32(i32(0x40000000)) {
-							m.fn64()
+							m.fn65()
 							panic("unreachable")
 						}
 						t464 := v17
 						v10 = v7 << 2
-						t465 := m.fn192(v10)
+						t465 := m.fn194(v10)
 						v3 = t465
 						store32(*m.memory, uint64(uint32(t464))+16, uint32(v3))
 						t466 := v17
@@ -6038,12 +6040,12 @@ l1:
 					v10 = t467
 					if v10 != 0 {
 						if uint32(v10) >= uint32(i32(0x20000000)) {
-							m.fn64()
+							m.fn65()
 							panic("unreachable")
 						}
 						t468 := v17
 						v10 = v10 << 3
-						t469 := m.fn192(v10)
+						t469 := m.fn194(v10)
 						v6 = t469
 						store32(*m.memory, uint64(uint32(t468))+8, uint32(v6))
 						store32(*m.memory, uint64(uint32(v17))+4, uint32(v6))
@@ -6096,7 +6098,7 @@ l1:
 								}
 								t480 := v23
 								v12 = v4 << 2
-								t481 := m.fn192(v12)
+								t481 := m.fn194(v12)
 								v4 = t481
 								store32(*m.memory, uint32(t480), uint32(v4))
 								store32(*m.memory, uint32(v4), uint32(v16))
@@ -6214,7 +6216,7 @@ l1:
 													if uint32(v4) >= uint32(i32(0x20000000)) {
 														goto l100
 													}
-													t508 := m.fn192(v4 << 3)
+													t508 := m.fn194(v4 << 3)
 													p507 = t508
 												} else {
 													p507 = i32(0)
@@ -6293,7 +6295,7 @@ l1:
 														if uint32(v4) >= uint32(i32(0x20000000)) {
 															goto l100
 														}
-														t526 := m.fn192(v4 << 3)
+														t526 := m.fn194(v4 << 3)
 														p525 = t526
 													} else {
 														p525 = i32(0)
@@ -6342,7 +6344,7 @@ l1:
 													v19 = v20 >> 2
 													v6 = v19 + i32(1)
 													if uint32(v6) >= uint32(i32(0x40000000)) {
-														m.fn64()
+														m.fn65()
 														panic("unreachable")
 													}
 													v25 = v4 - v12
@@ -6361,7 +6363,7 @@ l1:
 														if uint32(v6) >= uint32(i32(0x40000000)) {
 															goto l100
 														}
-														t539 := m.fn192(v6 << 2)
+														t539 := m.fn194(v6 << 2)
 														p538 = t539
 													} else {
 														p538 = i32(0)
@@ -6427,7 +6429,7 @@ l1:
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l100
 												}
-												t550 := m.fn192(v4 << 3)
+												t550 := m.fn194(v4 << 3)
 												p549 = t550
 											} else {
 												p549 = i32(0)
@@ -6498,7 +6500,7 @@ l1:
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l100
 											}
-											t568 := m.fn192(v4 << 3)
+											t568 := m.fn194(v4 << 3)
 											p567 = t568
 										} else {
 											p567 = i32(0)
@@ -6535,7 +6537,7 @@ l1:
 							m.fn11()
 							panic("unreachable")
 						l106:
-							m.fn64()
+							m.fn65()
 							panic("unreachable")
 						l101:
 							t573 := int32(load32(*m.memory, uint64(uint32(v17))+8))
@@ -6607,7 +6609,7 @@ l1:
 										t588 := int32((*m.memory)[uint64(uint32(v18))+5])
 										t589 := v12
 										v4 = t588
-										m.fn113(t587, t589, v4)
+										m.fn114(t587, t589, v4)
 										{
 											if uint32(v4) < uint32(i32(97)) {
 												goto l122
@@ -6633,7 +6635,7 @@ l1:
 											if uint32(t593) > uint32(v4) {
 												goto l122
 											}
-											m.fn113(v5+i32(8), v12-i32(32), v4-i32(32))
+											m.fn114(v5+i32(8), v12-i32(32), v4-i32(32))
 										}
 									l122:
 										t594 := int32(load32(*m.memory, uint64(uint32(v5))+24))
@@ -6732,7 +6734,7 @@ l1:
 					if uint32(v5) >= uint32(i32(0x20000000)) {
 						goto l51
 					}
-					t615 := m.fn192(v23)
+					t615 := m.fn194(v23)
 					v7 = t615
 					t616 := int32(load32(*m.memory, uint64(uint32(v15))+88))
 					v10 = t616
@@ -6762,7 +6764,7 @@ l1:
 							goto l51
 						}
 						v4 = v7 << 1
-						t623 := m.fn192(v4)
+						t623 := m.fn194(v4)
 						v10 = t623
 						t624 := int32(load32(*m.memory, uint64(uint32(v15))+76))
 						v12 = t624
@@ -6959,7 +6961,7 @@ l1:
 								t667 := int32((*m.memory)[uint64(uint32(v3))+5])
 								t668 := v9
 								v21 = t667
-								m.fn108(t666, t668, v21)
+								m.fn109(t666, t668, v21)
 								{
 									if uint32(v21) < uint32(i32(97)) {
 										goto l134
@@ -6985,7 +6987,7 @@ l1:
 									if uint32(t672) > uint32(v21) {
 										goto l134
 									}
-									m.fn108(v16, v9-i32(32), v21-i32(32))
+									m.fn109(v16, v9-i32(32), v21-i32(32))
 								}
 							l134:
 								t673 := int32(load32(*m.memory, uint32(v3)))
@@ -7015,8 +7017,8 @@ l1:
 								if t677|p678 != 0 {
 									p679 = v15
 								} else {
-									m.fn108(v16, i32(10), i32(10))
-									m.fn109(v16)
+									m.fn109(v16, i32(10), i32(10))
+									m.fn110(v16)
 									v10 = i32(1)
 									t680 := int32(load32(*m.memory, uint64(uint32(v3))+4))
 									p679 = t680
@@ -7083,13 +7085,13 @@ l1:
 									v21 = v3 - i32(1)
 								l136:
 									if v9 != 0 {
-										m.fn108(v16, v6, v21)
+										m.fn109(v16, v6, v21)
 									}
 									if v21 < i32(255) {
 										goto l138
 									}
 								}
-								m.fn109(v16)
+								m.fn110(v16)
 								v3 = i32(0)
 							l141:
 								{
@@ -7145,7 +7147,7 @@ l1:
 									v21 = v3 - i32(1)
 								l139:
 									if v9 == 0 {
-										m.fn108(v16, v6, v21)
+										m.fn109(v16, v6, v21)
 									}
 									if v21 < i32(255) {
 										goto l141
@@ -7155,7 +7157,7 @@ l1:
 							}
 						}
 					l135:
-						m.fn109(v16)
+						m.fn110(v16)
 					l132:
 						v7 = v7 + i32(1)
 						t698 := int32(load32(*m.memory, uint64(uint32(v5))+16))
@@ -7219,7 +7221,7 @@ l1:
 					}
 				l143:
 					t705 := int32(load32(*m.memory, uint32(v9+v5<<2)))
-					t706 := m.fn110(v16, t705)
+					t706 := m.fn111(v16, t705)
 					v6 = t706
 					if v3 <= v5 {
 						t707 := v3 + v4
@@ -7336,7 +7338,7 @@ l1:
 											p735 = t739
 										}
 									l157:
-										m.fn148(p736, p735, v5, v6)
+										m.fn149(p736, p735, v5, v6)
 										t740 := int32((*m.memory)[uint64(uint32(v0))+2])
 										(*m.memory)[uint32(v3)] = byte(t740 & i32(1))
 										p716 = i32(1)
@@ -7629,7 +7631,7 @@ l1:
 							v5 = p811
 							t812 := v5
 							v13 = v5 + v16
-							m.fn193(t812, v13, i32(62)-int32(bits.LeadingZeros32(uint32(v13-v5)))<<1, i32(1))
+							m.fn195(t812, v13, i32(62)-int32(bits.LeadingZeros32(uint32(v13-v5)))<<1, i32(1))
 							t813 := int32(load32(*m.memory, uint64(uint32(v8))+4))
 							v9 = t813
 							t814 := int32(int8((*m.memory)[uint64(uint32(v8))+15]))
@@ -7809,7 +7811,7 @@ l1:
 										v6 = p850
 										if uint32(v3) > uint32(v13) {
 											v13 = v5 + v6
-											_ = m.fn224(v13, v13+v14, v3-v14)
+											_ = m.fn226(v13, v13+v14, v3-v14)
 											t852 := int32((*m.memory)[uint64(uint32(v0))+11])
 											v4 = t852
 										}
@@ -7824,7 +7826,7 @@ l1:
 									}
 								l170:
 									v19 = i32(0)
-									t853 := m.fn192(i32(2048))
+									t853 := m.fn194(i32(2048))
 									v14 = t853
 									memory_zero(*m.memory, uint32(v14), uint32(i32(2048)))
 									if v16 == 0 {
@@ -7904,7 +7906,7 @@ l1:
 									}
 									goto l176
 								}
-								m.fn114()
+								m.fn115()
 								panic("unreachable")
 							}
 						l176:
@@ -8020,13 +8022,13 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 					p6 = v7
 				}
 				t7 := int32(load32(*m.memory, uint32(p6)))
-				t8 := m.fn132(t7)
+				t8 := m.fn133(t7)
 				store32(*m.memory, uint64(uint32(t4))+12, uint32(t8))
 				t9 := m.fn34(v3+i32(12), v1+i32(1))
 				if t9 != 0 {
 					t10 := int32(load16(*m.memory, uint64(uint32(v2))+6))
 					v1 = t10
-					t11 := m.fn192(v1 << 2)
+					t11 := m.fn194(v1 << 2)
 					v6 = t11
 					t12 := int32(load32(*m.memory, uint64(uint32(v3))+12))
 					store32(*m.memory, uint32(v6), uint32(t12))
@@ -8042,7 +8044,7 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 								p14 = v7
 							}
 							t16 := int32(load32(*m.memory, uint32(p14+v5)))
-							t17 := m.fn132(t16)
+							t17 := m.fn133(t16)
 							store32(*m.memory, uint32(t15), uint32(t17))
 							v5 = v5 + i32(4)
 							v4 = v4 + i32(1)
@@ -8055,14 +8057,14 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 						}
 					}
 					t20 := int32(load16(*m.memory, uint64(uint32(v2))+2))
-					t21 := m.fn141(v6, v1, t20)
+					t21 := m.fn142(v6, v1, t20)
 					store32(*m.memory, uint32(v0), uint32(t21))
-					m.fn134(v2)
+					m.fn135(v2)
 					m.Xre2w_free(v6)
 					goto l5
 				}
 				t22 := int32(load32(*m.memory, uint64(uint32(v3))+12))
-				m.fn134(t22)
+				m.fn135(t22)
 				goto l0
 			case 6:
 				t23 := int32(load32(*m.memory, uint64(uint32(v2))+8))
@@ -8073,7 +8075,7 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 					p25 = v2 + i32(8)
 				}
 				t27 := int32(load32(*m.memory, uint32(p25)))
-				t28 := m.fn132(t27)
+				t28 := m.fn133(t27)
 				store32(*m.memory, uint64(uint32(t26))+12, uint32(t28))
 				t29 := m.fn34(v3+i32(12), v1+i32(1))
 				v1 = t29
@@ -8082,20 +8084,20 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t31 := int32(load16(*m.memory, uint64(uint32(v2))+2))
 					t32 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					t33 := m.fn142(v4, t31, t32)
+					t33 := m.fn143(v4, t31, t32)
 					store32(*m.memory, uint32(v0), uint32(t33))
 					goto l6
 				}
-				m.fn134(v4)
+				m.fn135(v4)
 				goto l0
 			case 13:
 				t34 := int32(load16(*m.memory, uint64(uint32(v2))+2))
-				t35 := m.fn143(i32(0), i32(0), t34)
+				t35 := m.fn144(i32(0), i32(0), t34)
 				store32(*m.memory, uint32(v0), uint32(t35))
 			}
 		}
 	l6:
-		m.fn134(v2)
+		m.fn135(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -8137,14 +8139,14 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 					p7 = v7
 				}
 				t8 := int32(load32(*m.memory, uint32(t5+p7-i32(4))))
-				t9 := m.fn132(t8)
+				t9 := m.fn133(t8)
 				store32(*m.memory, uint64(uint32(t4))+12, uint32(t9))
 				t10 := m.fn35(v4+i32(12), v1+i32(1))
 				if t10 != 0 {
 					t11 := int32(load16(*m.memory, uint64(uint32(v2))+6))
 					v1 = t11
 					v3 = v1 << 2
-					t12 := m.fn192(v3)
+					t12 := m.fn194(v3)
 					v6 = t12
 					t13 := int32(load32(*m.memory, uint64(uint32(v4))+12))
 					store32(*m.memory, uint32(v6+v3-i32(4)), uint32(t13))
@@ -8159,7 +8161,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 								p15 = v7
 							}
 							t17 := int32(load32(*m.memory, uint32(p15+v5)))
-							t18 := m.fn132(t17)
+							t18 := m.fn133(t17)
 							store32(*m.memory, uint32(t16), uint32(t18))
 							v5 = v5 + i32(4)
 							v3 = v3 + i32(1)
@@ -8172,14 +8174,14 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 						}
 					}
 					t21 := int32(load16(*m.memory, uint64(uint32(v2))+2))
-					t22 := m.fn141(v6, v1, t21)
+					t22 := m.fn142(v6, v1, t21)
 					store32(*m.memory, uint32(v0), uint32(t22))
-					m.fn134(v2)
+					m.fn135(v2)
 					m.Xre2w_free(v6)
 					goto l5
 				}
 				t23 := int32(load32(*m.memory, uint64(uint32(v4))+12))
-				m.fn134(t23)
+				m.fn135(t23)
 				goto l0
 			case 6:
 				t24 := int32(load32(*m.memory, uint64(uint32(v2))+8))
@@ -8190,7 +8192,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 					p26 = v2 + i32(8)
 				}
 				t28 := int32(load32(*m.memory, uint32(p26)))
-				t29 := m.fn132(t28)
+				t29 := m.fn133(t28)
 				store32(*m.memory, uint64(uint32(t27))+12, uint32(t29))
 				t30 := m.fn35(v4+i32(12), v1+i32(1))
 				v1 = t30
@@ -8199,20 +8201,20 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t32 := int32(load16(*m.memory, uint64(uint32(v2))+2))
 					t33 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					t34 := m.fn142(v3, t32, t33)
+					t34 := m.fn143(v3, t32, t33)
 					store32(*m.memory, uint32(v0), uint32(t34))
 					goto l6
 				}
-				m.fn134(v3)
+				m.fn135(v3)
 				goto l0
 			case 14:
 				t35 := int32(load16(*m.memory, uint64(uint32(v2))+2))
-				t36 := m.fn143(i32(0), i32(0), t35)
+				t36 := m.fn144(i32(0), i32(0), t35)
 				store32(*m.memory, uint32(v0), uint32(t36))
 			}
 		}
 	l6:
-		m.fn134(v2)
+		m.fn135(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -8255,7 +8257,7 @@ func (m *Module) fn41(v0, v1 int32) {
 				m.fn11()
 				panic("unreachable")
 			}
-			t0 := m.fn192(v1 << 2)
+			t0 := m.fn194(v1 << 2)
 			v3 = t0
 			t1 := int32(load32(*m.memory, uint32(v0)))
 			v2 = t1
@@ -8445,7 +8447,7 @@ func (m *Module) fn42(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn192(v6)
+				t12 := m.fn194(v6)
 				v8 = t12
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -8494,12 +8496,12 @@ func (m *Module) fn42(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn192(i32(4080))
+				t23 := m.fn194(i32(4080))
 				store32(*m.memory, uint64(uint32(v4))+12, uint32(t23))
 				m.fn43(v0, v4+i32(12))
 				goto l3
 			}
-			t24 := m.fn192(i32(4080))
+			t24 := m.fn194(i32(4080))
 			store32(*m.memory, uint64(uint32(v4))+12, uint32(t24))
 			m.fn44(v0, v4+i32(12))
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -8543,7 +8545,7 @@ func (m *Module) fn42(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn192(v6)
+				t35 := m.fn194(v6)
 				v8 = t35
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -8590,7 +8592,7 @@ func (m *Module) fn42(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn192(v2)
+		t42 := m.fn194(v2)
 		v1 = t42
 		store32(*m.memory, uint64(uint32(t41))+12, uint32(v1))
 		t43 := v4
@@ -8598,7 +8600,7 @@ func (m *Module) fn42(v0 int32) {
 		store32(*m.memory, uint64(uint32(t43))+20, uint32(v3))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(*m.memory, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn192(i32(4080))
+		t44 := m.fn194(i32(4080))
 		store32(*m.memory, uint64(uint32(v4))+8, uint32(t44))
 		m.fn43(v4+i32(12), v4+i32(8))
 		t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -8691,7 +8693,7 @@ func (m *Module) fn43(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v4 = v5 << 2
-			t9 := m.fn192(v4)
+			t9 := m.fn194(v4)
 			v8 = t9
 			v9 = v8 + v4
 			v7 = v8 + v5&i32(-4)
@@ -8775,7 +8777,7 @@ func (m *Module) fn44(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v6 = v3 << 2
-			t10 := m.fn192(v6)
+			t10 := m.fn194(v6)
 			v7 = t10
 			v10 = v7 + v6
 			v5 = v7 + (v3+i32(3))&i32(-4)
@@ -8861,7 +8863,7 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		(*m.memory)[uint64(uint32(v0))+8] = byte(i32(1))
 		return v0
 	}
-	t10 := m.fn192(i32(36))
+	t10 := m.fn194(i32(36))
 	v1 = t10
 	store32(*m.memory, uint32(v1), uint32(i32(0)))
 	{
@@ -8869,11 +8871,11 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 			goto l0
 		}
 		v6 = v4 << 2
-		t11 := m.fn192(v6)
+		t11 := m.fn194(v6)
 		v7 = t11
 		store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
 		store32(*m.memory, uint64(uint32(v1))+4, uint32(v7))
-		t12 := m.fn192(v6)
+		t12 := m.fn194(v6)
 		v7 = t12
 		(*m.memory)[uint64(uint32(v1))+32] = byte(i32(1))
 		store32(*m.memory, uint64(uint32(v1))+28, uint32(v5))
@@ -8882,14 +8884,14 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		store32(*m.memory, uint64(uint32(v1))+16, uint32(v4))
 		store32(*m.memory, uint64(uint32(v1))+12, uint32(v7))
 		store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
-		t13 := m.fn192(i32(36))
+		t13 := m.fn194(i32(36))
 		v1 = t13
 		store32(*m.memory, uint32(v1), uint32(i32(0)))
-		t14 := m.fn192(v6)
+		t14 := m.fn194(v6)
 		v7 = t14
 		store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
 		store32(*m.memory, uint64(uint32(v1))+4, uint32(v7))
-		t15 := m.fn192(v6)
+		t15 := m.fn194(v6)
 		v6 = t15
 		(*m.memory)[uint64(uint32(v1))+32] = byte(i32(1))
 		store32(*m.memory, uint64(uint32(v1))+28, uint32(v5))
@@ -8901,7 +8903,7 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
-		t16 := m.fn192(v9)
+		t16 := m.fn194(v9)
 		v1 = t16
 		store32(*m.memory, uint64(uint32(v0))+28, uint32(v8))
 		store32(*m.memory, uint64(uint32(v0))+24, uint32(v1))
@@ -8926,7 +8928,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(*m.memory, uint64(uint32(v1))+24))
 					v5 = v8 + t3
 					if uint32(v5) < uint32(i32(0x40000000)) {
-						t4 := m.fn192(v5 << 2)
+						t4 := m.fn194(v5 << 2)
 						v6 = t4
 						t5 := int32(load32(*m.memory, uint32(v1)))
 						v5 = t5
@@ -9162,7 +9164,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 					p39 = i32(0)
 				l17:
 					v8 = p39
-					m.fn196(v7, v1)
+					m.fn198(v7, v1)
 					v7 = v1 + v8
 					if uint32(v7) < uint32(v5) {
 						goto l19
@@ -9176,7 +9178,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 			if p38 != i32(3) {
 				goto l16
 			}
-			m.fn196(v6, v6+v4<<2)
+			m.fn198(v6, v6+v4<<2)
 		}
 	l16:
 		{
@@ -9449,7 +9451,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 			goto l9
 		}
 		store64(*m.memory, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn192(v8 + i32(12))
+		t41 := m.fn194(v8 + i32(12))
 		t42 := v11
 		v0 = t41
 		store32(*m.memory, uint64(uint32(t42))+8, uint32(v0))
@@ -9618,7 +9620,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 				}
 			}
 		l12:
-			t72 := m.fn192(i32(12))
+			t72 := m.fn194(i32(12))
 			v8 = t72
 			store32(*m.memory, uint64(uint32(v8))+4, uint32(v0))
 			store32(*m.memory, uint32(v8), uint32(i32(0)))
@@ -9682,7 +9684,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 						v4 = v6
 						goto l21
 					}
-					t87 := m.fn200(v6)
+					t87 := m.fn202(v6)
 					v4 = t87
 					t88 := int32(load32(*m.memory, uint64(uint32(v9))+4))
 					v5 = t88
@@ -9737,7 +9739,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 							goto l25
 						}
 					l24:
-						t99 := m.fn200(v6)
+						t99 := m.fn202(v6)
 						p96 = t99
 					}
 				l25:
@@ -10380,40 +10382,47 @@ func (m *Module) fn50(v0, v1 int32) {
 		}
 		t2 := int32(load32(*m.memory, uint32(v1)))
 		v2 = t2
-		t3 := int32(atomic_sub32(*m.memory, uint32(v2), uint32(i32(1))))
-		if (t3-i32(1))&i32(0x3fffffff) == i32(0x20000000) {
+		t3 := m.g1
+		m.g1 = t3 - i32(1)
+		t4 := int32(atomic_sub32(*m.memory, uint32(v2), uint32(i32(1))))
+		if (t4-i32(1))&i32(0x3fffffff) == i32(0x20000000) {
 			_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
 		}
-		t5 := int32(load32(*m.memory, uint32(v1)))
-		v3 = t5
+		t6 := int32(load32(*m.memory, uint32(v1)))
+		v3 = t6
 	l1:
 		{
-			t6 := int32(atomic_load32(*m.memory, uint32(v3)))
-			v2 = t6
+			t7 := int32(atomic_load32(*m.memory, uint32(v3)))
+			v2 = t7
 			if v2&i32(-0x20000001) == 0 {
-				t7 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-				if t7 != v2 {
+				t8 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+				if t8 != v2 {
 					goto l1
 				}
+				t9 := m.g1
+				m.g1 = t9 + i32(1)
 				(*m.memory)[uint64(uint32(v1))+4] = byte(i32(1))
 				goto l0
 			}
-			if v2&i32(0x20000000) != 0 {
-				_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-				goto l1
-			} else {
+			if v2&i32(0x20000000) == 0 {
 				_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 				goto l1
 			}
+			_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+			t12 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+			if t12 == 0 {
+				goto l1
+			}
 		}
+		panic("unreachable")
 	}
 l0:
-	t10 := int32(atomic_load32(*m.memory, uint32(i32(48476))))
-	v2 = t10
-	t11 := int64(load64(*m.memory, uint64(uint32(v0))+48))
-	store64(*m.memory, uint32(v4), uint64(t11))
-	t12 := int32(load32(*m.memory, uint64(uint32(v0))+68))
-	store32(*m.memory, uint64(uint32(v4))+8, uint32(t12))
+	t13 := int32(atomic_load32(*m.memory, uint32(i32(48476))))
+	v2 = t13
+	t14 := int64(load64(*m.memory, uint64(uint32(v0))+48))
+	store64(*m.memory, uint32(v4), uint64(t14))
+	t15 := int32(load32(*m.memory, uint64(uint32(v0))+68))
+	store32(*m.memory, uint64(uint32(v4))+8, uint32(t15))
 	m.t0[uint(v2)].(func(int32))(v4)
 	atomic_store32(*m.memory, uint64(uint32(v0))+76, uint32(i32(0)))
 	atomic_store32(*m.memory, uint64(uint32(v0))+80, uint32(i32(0)))
@@ -10423,34 +10432,34 @@ l0:
 	atomic_store32(*m.memory, uint64(uint32(v0))+96, uint32(i32(0)))
 	atomic_store32(*m.memory, uint64(uint32(v0))+100, uint32(i32(0)))
 	atomic_store32(*m.memory, uint64(uint32(v0))+104, uint32(i32(0)))
-	t13 := int32(load32(*m.memory, uint64(uint32(v0))+64))
-	v2 = t13
+	t16 := int32(load32(*m.memory, uint64(uint32(v0))+64))
+	v2 = t16
 	if v2 != 0 {
 	l2:
 		{
-			t14 := int32(load32(*m.memory, uint64(uint32(v2))+8))
-			v3 = t14
-			t15 := int32(load32(*m.memory, uint32(v2)))
-			v2 = t15
-			t16 := int32(load32(*m.memory, uint32(v0)))
-			t17 := int32(load32(*m.memory, uint64(uint32(t16))+20))
-			t18 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-			_ = t17 + t18
+			t17 := int32(load32(*m.memory, uint64(uint32(v2))+8))
+			v3 = t17
+			t18 := int32(load32(*m.memory, uint32(v2)))
+			v2 = t18
+			t19 := int32(load32(*m.memory, uint32(v0)))
+			t20 := int32(load32(*m.memory, uint64(uint32(t19))+20))
+			t21 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+			_ = t20 + t21
 			m.Xre2w_free(v3)
 			if v2 != 0 {
 				goto l2
 			}
 		}
 	}
-	t19 := int32(load32(*m.memory, uint64(uint32(v0))+68))
-	if t19 != 0 {
-		t20 := int32(load32(*m.memory, uint64(uint32(v0))+64))
-		v2 = t20
+	t22 := int32(load32(*m.memory, uint64(uint32(v0))+68))
+	if t22 != 0 {
+		t23 := int32(load32(*m.memory, uint64(uint32(v0))+64))
+		v2 = t23
 		if v2 != 0 {
 		l3:
 			{
-				t21 := int32(load32(*m.memory, uint32(v2)))
-				v3 = t21
+				t24 := int32(load32(*m.memory, uint32(v2)))
+				v3 = t24
 				m.Xre2w_free(v2)
 				v2 = v3
 				if v2 != 0 {
@@ -10461,8 +10470,8 @@ l0:
 		v1 = i32(0)
 		store32(*m.memory, uint64(uint32(v0))+64, uint32(i32(0)))
 		{
-			t22 := int32(load32(*m.memory, uint64(uint32(v0))+60))
-			v2 = t22
+			t25 := int32(load32(*m.memory, uint64(uint32(v0))+60))
+			v2 = t25
 			if v2 == 0 {
 				goto l4
 			}
@@ -10472,18 +10481,18 @@ l0:
 				v2 = i32(12)
 			l5:
 				{
-					t23 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-					store32(*m.memory, uint32(t23+v2-i32(12)), uint32(i32(0)))
-					t24 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-					store32(*m.memory, uint32(t24+v2-i32(8)), uint32(i32(0)))
-					t25 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-					store32(*m.memory, uint32(t25+v2-i32(4)), uint32(i32(0)))
 					t26 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-					store32(*m.memory, uint32(t26+v2), uint32(i32(0)))
+					store32(*m.memory, uint32(t26+v2-i32(12)), uint32(i32(0)))
+					t27 := int32(load32(*m.memory, uint64(uint32(v0))+56))
+					store32(*m.memory, uint32(t27+v2-i32(8)), uint32(i32(0)))
+					t28 := int32(load32(*m.memory, uint64(uint32(v0))+56))
+					store32(*m.memory, uint32(t28+v2-i32(4)), uint32(i32(0)))
+					t29 := int32(load32(*m.memory, uint64(uint32(v0))+56))
+					store32(*m.memory, uint32(t29+v2), uint32(i32(0)))
 					v2 = v2 + i32(16)
-					t27 := v5
+					t30 := v5
 					v1 = v1 + i32(4)
-					if t27 != v1 {
+					if t30 != v1 {
 						goto l5
 					}
 				}
@@ -10494,8 +10503,8 @@ l0:
 			v2 = v1 << 2
 		l6:
 			{
-				t28 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-				store32(*m.memory, uint32(t28+v2), uint32(i32(0)))
+				t31 := int32(load32(*m.memory, uint64(uint32(v0))+56))
+				store32(*m.memory, uint32(t31+v2), uint32(i32(0)))
 				v2 = v2 + i32(4)
 				v3 = v3 - i32(1)
 				if v3 != 0 {
@@ -10506,8 +10515,8 @@ l0:
 	l4:
 		store32(*m.memory, uint64(uint32(v0))+68, uint32(i32(0)))
 	}
-	t29 := int64(load64(*m.memory, uint64(uint32(v0))+48))
-	store64(*m.memory, uint64(uint32(v0))+40, uint64(t29))
+	t32 := int64(load64(*m.memory, uint64(uint32(v0))+48))
+	store64(*m.memory, uint64(uint32(v0))+40, uint64(t32))
 	m.g0 = v4 + i32(16)
 }
 func (m *Module) fn51(v0, v1 int32) int32 {
@@ -10616,7 +10625,7 @@ l0:
 					v20 = v17 + i32(120)
 					v3 = v5 + i32(12)
 					v0 = v11
-				l25:
+				l26:
 					{
 						{
 							t26 := v0
@@ -10641,149 +10650,133 @@ l0:
 									if t32 != v2 {
 										goto l5
 									}
-									t33 := m.fn49(v5, v0, v4)
-									v2 = t33
+									t33 := m.g1
+									m.g1 = t33 + i32(1)
+									t34 := m.fn49(v5, v0, v4)
+									v2 = t34
+									t35 := m.g1
+									m.g1 = t35 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 									if v2 == 0 {
 										{
-											t37 := int32((*m.memory)[uint32(i32(48432))])
-											if t37 != i32(1) {
-												goto l7
+											t40 := int32((*m.memory)[uint32(i32(48432))])
+											if t40 != i32(1) {
+												goto l8
 											}
 											if v15 == 0 {
-												goto l7
+												goto l8
 											}
-											t38 := int32(load32(*m.memory, uint64(uint32(v5))+68))
-											if uint32(v1-v15) >= uint32(t38*i32(10)) {
-												goto l7
+											t41 := int32(load32(*m.memory, uint64(uint32(v5))+68))
+											if uint32(v1-v15) >= uint32(t41*i32(10)) {
+												goto l8
 											}
-											t39 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-											if t39 == i32(3) {
-												goto l7
+											t42 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+											if t42 == i32(3) {
+												goto l8
 											}
 											(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
 											v13 = i32(0)
-											goto l8
+											goto l9
 										}
-									l7:
+									l8:
 										v15 = i32(0)
 										{
-											var p40 int32
+											var p43 int32
 											if uint32(v11) < uint32(i32(3)) {
-												p40 = 1
+												p43 = 1
 											}
-											v9 = p40
+											v9 = p43
 											if v9 != 0 {
 												v6 = i32(0)
 												v14 = i32(0)
 												v19 = i32(0)
-												goto l9
+												goto l10
 											}
-											t41 := int32(load32(*m.memory, uint64(uint32(v11))+8))
-											v19 = t41
-											t42 := int32(load32(*m.memory, uint64(uint32(v11))+4))
-											v14 = t42
+											t44 := int32(load32(*m.memory, uint64(uint32(v11))+8))
+											v19 = t44
+											t45 := int32(load32(*m.memory, uint64(uint32(v11))+4))
+											v14 = t45
 											v2 = v14 << 2
-											p43 := v2
+											p46 := v2
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
-												p43 = i32(-1)
+												p46 = i32(-1)
 											}
-											t44 := m.fn192(p43)
-											v6 = t44
-											t45 := int32(load32(*m.memory, uint32(v11)))
-											memory_copy(*m.memory, uint32(v6), uint32(t45), uint32(v2))
+											t47 := m.fn194(p46)
+											v6 = t47
+											t48 := int32(load32(*m.memory, uint32(v11)))
+											memory_copy(*m.memory, uint32(v6), uint32(t48), uint32(v2))
 											v11 = i32(0)
 										}
-									l9:
+									l10:
 										{
-											var p46 int32
+											var p49 int32
 											if uint32(v0) < uint32(i32(3)) {
-												p46 = 1
+												p49 = 1
 											}
-											v10 = p46
+											v10 = p49
 											if v10 != 0 {
 												v18 = i32(0)
 												v12 = i32(0)
-												goto l10
-											}
-											t47 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-											v15 = t47
-											t48 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-											v18 = t48
-											v2 = v18 << 2
-											p49 := v2
-											if uint32(v18) > uint32(i32(0x3fffffff)) {
-												p49 = i32(-1)
-											}
-											t50 := m.fn192(p49)
-											v12 = t50
-											t51 := int32(load32(*m.memory, uint32(v0)))
-											memory_copy(*m.memory, uint32(v12), uint32(t51), uint32(v2))
-											v0 = i32(0)
-										}
-									l10:
-										t52 := int32(load32(*m.memory, uint64(uint32(v7))+24))
-										m.fn50(v5, t52)
-										if v9 != 0 {
-											goto l11
-										}
-									l12:
-										{
-											t53 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t53
-											if v2&i32(-0x20000001) == 0 {
-												t54 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t54 != v2 {
-													goto l12
-												}
-												t55 := m.fn47(v5, v6, v14, v19)
-												v11 = t55
-												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
-												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 												goto l11
 											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l12
-											} else {
-												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l12
+											t50 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+											v15 = t50
+											t51 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+											v18 = t51
+											v2 = v18 << 2
+											p52 := v2
+											if uint32(v18) > uint32(i32(0x3fffffff)) {
+												p52 = i32(-1)
 											}
+											t53 := m.fn194(p52)
+											v12 = t53
+											t54 := int32(load32(*m.memory, uint32(v0)))
+											memory_copy(*m.memory, uint32(v12), uint32(t54), uint32(v2))
+											v0 = i32(0)
 										}
 									l11:
-										if v11 == 0 {
-											goto l13
+										t55 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+										m.fn50(v5, t55)
+										if v9 != 0 {
+											goto l12
 										}
-										if v10 != 0 {
-											goto l14
-										}
-									l15:
+									l13:
 										{
-											t59 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t59
+											t56 := int32(atomic_load32(*m.memory, uint32(v3)))
+											v2 = t56
 											if v2&i32(-0x20000001) == 0 {
-												t60 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t60 != v2 {
-													goto l15
+												t57 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+												if t57 != v2 {
+													goto l13
 												}
-												t61 := m.fn47(v5, v12, v18, v15)
-												v0 = t61
+												t58 := m.g1
+												m.g1 = t58 + i32(1)
+												t59 := m.fn47(v5, v6, v14, v19)
+												v11 = t59
+												t60 := m.g1
+												m.g1 = t60 - i32(1)
 												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												goto l14
+												goto l12
 											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l15
-											} else {
+											if v2&i32(0x20000000) == 0 {
 												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l15
+												goto l13
+											}
+											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+											t64 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+											if t64 == 0 {
+												goto l13
 											}
 										}
-									l14:
-										if v0 == 0 {
-											goto l13
+										goto l7
+									l12:
+										if v11 == 0 {
+											goto l14
+										}
+										if v10 != 0 {
+											goto l15
 										}
 									l16:
 										{
@@ -10794,379 +10787,445 @@ l0:
 												if t66 != v2 {
 													goto l16
 												}
-												t67 := m.fn49(v5, v0, v4)
-												v0 = t67
+												t67 := m.g1
+												m.g1 = t67 + i32(1)
+												t68 := m.fn47(v5, v12, v18, v15)
+												v0 = t68
+												t69 := m.g1
+												m.g1 = t69 - i32(1)
 												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												v2 = i32(1)
-												if v0 == 0 {
-													goto l13
-												}
-												goto l17
+												goto l15
 											}
 											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+												t72 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+												if t72 != 0 {
+													goto l7
+												}
 												goto l16
 											} else {
 												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 												goto l16
 											}
 										}
-									l13:
+									l15:
+										if v0 == 0 {
+											goto l14
+										}
+									l17:
+										{
+											t74 := int32(atomic_load32(*m.memory, uint32(v3)))
+											v2 = t74
+											if v2&i32(-0x20000001) == 0 {
+												t75 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+												if t75 != v2 {
+													goto l17
+												}
+												v2 = i32(1)
+												t76 := m.g1
+												m.g1 = v2 + t76
+												t77 := m.fn49(v5, v0, v4)
+												v0 = t77
+												t78 := m.g1
+												m.g1 = t78 - i32(1)
+												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
+												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+												if v0 == 0 {
+													goto l14
+												}
+												goto l18
+											}
+											if v2&i32(0x20000000) != 0 {
+												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+												t81 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+												if t81 != 0 {
+													goto l7
+												}
+												goto l17
+											} else {
+												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+												goto l17
+											}
+										}
+									l14:
 										(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
 										v2 = i32(0)
 										v0 = i32(0)
-									l17:
+									l18:
 										if v10 != 0 {
-											goto l18
+											goto l19
 										}
 										if v12 == 0 {
-											goto l18
+											goto l19
 										}
 										m.Xre2w_free(v12)
-									l18:
+									l19:
 										if v6 == 0 {
-											goto l19
+											goto l20
 										}
 										if v9 != 0 {
-											goto l19
+											goto l20
 										}
 										m.Xre2w_free(v6)
-									l19:
+									l20:
 										v15 = v1
 										if v2 != 0 {
 											goto l4
 										}
 										v13 = i32(0)
-										goto l8
+										goto l9
 									}
 									v0 = v2
 									goto l4
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l5
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 									goto l5
 								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t39 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t39 == 0 {
+									goto l5
+								}
+								goto l7
 							}
 						}
 					l4:
 						if uint32(v0) <= uint32(i32(2)) {
 							if v0 == i32(1) {
-								goto l20
+								goto l21
 							}
-							goto l21
+							goto l22
 						}
-						t71 := int32((*m.memory)[uint64(uint32(v0))+9])
-						if t71&i32(1) != 0 {
+						t83 := int32((*m.memory)[uint64(uint32(v0))+9])
+						if t83&i32(1) != 0 {
 							v13 = i32(1)
 							{
-								t72 := int32(load32(*m.memory, uint64(uint32(v7))+36))
-								v2 = t72
+								t84 := int32(load32(*m.memory, uint64(uint32(v7))+36))
+								v2 = t84
 								if v2 == 0 {
-									goto l22
+									goto l23
 								}
-								t73 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-								if t73 != i32(3) {
-									goto l22
+								t85 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+								if t85 != i32(3) {
+									goto l23
 								}
-								t74 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-								v4 = t74
+								t86 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+								v4 = t86
 								if v4 <= i32(0) {
-									goto l22
+									goto l23
 								}
 								v6 = v4 + i32(1)
-								t75 := int32(load32(*m.memory, uint32(v0)))
-								v4 = t75 + v4<<2 - i32(4)
-							l24:
+								t87 := int32(load32(*m.memory, uint32(v0)))
+								v4 = t87 + v4<<2 - i32(4)
+							l25:
 								{
-									t76 := int32(load32(*m.memory, uint32(v4)))
-									v8 = t76
+									t88 := int32(load32(*m.memory, uint32(v4)))
+									v8 = t88
 									if v8 == i32(-2) {
-										goto l22
+										goto l23
 									}
 									{
-										t77 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-										v9 = t77
+										t89 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+										v9 = t89
 										if v9 == 0 {
-											goto l23
+											goto l24
 										}
-										t78 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-										if uint32(t78) <= uint32(v8) {
-											goto l23
+										t90 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+										if uint32(t90) <= uint32(v8) {
+											goto l24
 										}
-										t79 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-										v12 = t79 + v8<<2
-										t80 := int32(load32(*m.memory, uint32(v12)))
-										v14 = t80
-										t81 := int32(load32(*m.memory, uint32(v2)))
-										t82 := v14
-										v10 = t81
-										if uint32(t82) < uint32(v10) {
-											t83 := int32(load32(*m.memory, uint32(v9+v14<<2)))
-											if t83 == v8 {
-												goto l23
+										t91 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+										v12 = t91 + v8<<2
+										t92 := int32(load32(*m.memory, uint32(v12)))
+										v14 = t92
+										t93 := int32(load32(*m.memory, uint32(v2)))
+										t94 := v14
+										v10 = t93
+										if uint32(t94) < uint32(v10) {
+											t95 := int32(load32(*m.memory, uint32(v9+v14<<2)))
+											if t95 == v8 {
+												goto l24
 											}
 										}
 										store32(*m.memory, uint32(v12), uint32(v10))
 										store32(*m.memory, uint32(v9+v10<<2), uint32(v8))
-										t84 := int32(load32(*m.memory, uint32(v2)))
-										store32(*m.memory, uint32(v2), uint32(t84+i32(1)))
+										t96 := int32(load32(*m.memory, uint32(v2)))
+										store32(*m.memory, uint32(v2), uint32(t96+i32(1)))
 									}
-								l23:
+								l24:
 									v4 = v4 - i32(4)
 									v6 = v6 - i32(1)
 									if uint32(v6) > uint32(i32(1)) {
-										goto l24
+										goto l25
 									}
 								}
 							}
-						l22:
+						l23:
 							v8 = v17
 						}
 						if v1 != v16 {
-							goto l25
+							goto l26
 						}
 					}
 					v1 = v16
-					t85 := int32(load32(*m.memory, uint32(v7)))
-					p24 = t85
+					t97 := int32(load32(*m.memory, uint32(v7)))
+					p24 = t97
 				}
 			l3:
 				v2 = p24
-				t86 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-				if v2 == t86 {
+				t98 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+				if v2 == t98 {
 					v6 = i32(256)
-					t87 := int32(load32(*m.memory, uint32(v5)))
-					t88 := int32(load32(*m.memory, uint64(uint32(t87))+20))
-					p23 = t88
-					goto l26
+					t99 := int32(load32(*m.memory, uint32(v5)))
+					t100 := int32(load32(*m.memory, uint64(uint32(t99))+20))
+					p23 = t100
+					goto l27
 				}
-				t89 := int32((*m.memory)[uint32(v2-i32(1))])
-				v6 = t89
-				t90 := int32(load32(*m.memory, uint32(v5)))
-				t91 := int32((*m.memory)[uint32(v6+t90+i32(120))])
-				p23 = t91
+				t101 := int32((*m.memory)[uint32(v2-i32(1))])
+				v6 = t101
+				t102 := int32(load32(*m.memory, uint32(v5)))
+				t103 := int32((*m.memory)[uint32(v6+t102+i32(120))])
+				p23 = t103
 			}
-		l26:
-			t92 := int32(atomic_load32(*m.memory, uint32(p23<<2+v0+i32(12))))
-			v4 = t92
+		l27:
+			t104 := int32(atomic_load32(*m.memory, uint32(p23<<2+v0+i32(12))))
+			v4 = t104
 			if v4 != 0 {
-				goto l27
+				goto l28
 			}
 			v3 = v5 + i32(12)
 			{
-			l28:
+			l29:
 				{
-					t93 := int32(atomic_load32(*m.memory, uint32(v3)))
-					v2 = t93
+					t105 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t105
 					if v2&i32(-0x20000001) == 0 {
-						t94 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-						if t94 != v2 {
-							goto l28
+						t106 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t106 != v2 {
+							goto l29
 						}
-						t95 := m.fn49(v5, v0, v6)
-						v4 = t95
+						t107 := m.g1
+						m.g1 = t107 + i32(1)
+						t108 := m.fn49(v5, v0, v6)
+						v4 = t108
+						t109 := m.g1
+						m.g1 = t109 - i32(1)
 						atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 						if v4 != 0 {
-							goto l27
+							goto l28
 						}
 						if uint32(v0) > uint32(i32(2)) {
-							t100 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-							v10 = t100
-							t101 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-							v4 = t101
+							t115 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+							v10 = t115
+							t116 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+							v4 = t116
 							v2 = v4 << 2
-							p102 := v2
+							p117 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p102 = i32(-1)
+								p117 = i32(-1)
 							}
-							t103 := m.fn192(p102)
-							v9 = t103
-							t104 := int32(load32(*m.memory, uint32(v0)))
-							memory_copy(*m.memory, uint32(v9), uint32(t104), uint32(v2))
-							t105 := int32(load32(*m.memory, uint64(uint32(v7))+24))
-							m.fn50(v5, t105)
-						l31:
+							t118 := m.fn194(p117)
+							v9 = t118
+							t119 := int32(load32(*m.memory, uint32(v0)))
+							memory_copy(*m.memory, uint32(v9), uint32(t119), uint32(v2))
+							t120 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+							m.fn50(v5, t120)
+						l32:
 							{
-								t106 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t106
+								t121 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t121
 								if v2&i32(-0x20000001) == 0 {
-									t107 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t107 != v2 {
-										goto l31
+									t122 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t122 != v2 {
+										goto l32
 									}
-									t108 := m.fn47(v5, v9, v4, v10)
-									v4 = t108
+									t123 := m.g1
+									m.g1 = t123 + i32(1)
+									t124 := m.fn47(v5, v9, v4, v10)
+									v4 = t124
+									t125 := m.g1
+									m.g1 = t125 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-									goto l30
+									goto l31
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l31
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l31
+									goto l32
+								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t129 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t129 == 0 {
+									goto l32
 								}
 							}
+							goto l7
 						}
-						t97 := int32(load32(*m.memory, uint64(uint32(v7))+24))
-						m.fn50(v5, t97)
+						t111 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+						m.fn50(v5, t111)
 						v9 = i32(0)
 						v4 = v0
-						goto l30
+						goto l31
 					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-						goto l28
-					} else {
+					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-						goto l28
+						goto l29
 					}
+					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+					t114 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+					if t114 == 0 {
+						goto l29
+					}
+					goto l7
 				}
 			}
-		l30:
-			;
-			var p112 int32
+		l31:
 			if v4 == 0 {
-				goto l32
+				goto l33
 			}
-		l33:
+		l34:
 			{
-				t113 := int32(atomic_load32(*m.memory, uint32(v3)))
-				v2 = t113
+				t130 := int32(atomic_load32(*m.memory, uint32(v3)))
+				v2 = t130
 				if v2&i32(-0x20000001) == 0 {
-					t114 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-					if t114 != v2 {
-						goto l33
+					t131 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+					if t131 != v2 {
+						goto l34
 					}
-					t115 := m.fn49(v5, v4, v6)
-					v4 = t115
+					v2 = i32(1)
+					t132 := m.g1
+					m.g1 = v2 + t132
+					t133 := m.fn49(v5, v4, v6)
+					v4 = t133
+					t134 := m.g1
+					m.g1 = t134 - i32(1)
 					atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 					_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 					if v4 != 0 {
-						p112 = i32(1)
-						goto l34
+						goto l35
 					}
-					goto l32
+					goto l33
 				}
-				if v2&i32(0x20000000) != 0 {
-					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-					goto l33
-				} else {
+				if v2&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-					goto l33
+					goto l34
+				}
+				_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+				t138 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t138 == 0 {
+					goto l34
 				}
 			}
-		l32:
+			goto l7
+		l33:
 			(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
+			v2 = i32(0)
 			v4 = i32(0)
-			p112 = i32(0)
-		l34:
-			v2 = p112
+		l35:
 			if uint32(v0) < uint32(i32(3)) {
-				goto l35
+				goto l36
 			}
 			if v9 == 0 {
-				goto l35
+				goto l36
 			}
 			m.Xre2w_free(v9)
-		l35:
+		l36:
 			if v2 != 0 {
-				goto l27
+				goto l28
 			}
 			v13 = i32(0)
-			goto l8
+			goto l9
 		}
-	l27:
+	l28:
 		if uint32(v4) <= uint32(i32(2)) {
 			if v4 != i32(1) {
-				goto l21
+				goto l22
 			}
-			goto l20
+			goto l21
 		}
-		t119 := int32((*m.memory)[uint64(uint32(v4))+9])
-		if t119&i32(1) == 0 {
-			goto l20
+		t139 := int32((*m.memory)[uint64(uint32(v4))+9])
+		if t139&i32(1) == 0 {
+			goto l21
 		}
 		{
-			t120 := int32(load32(*m.memory, uint64(uint32(v7))+36))
-			v2 = t120
+			t140 := int32(load32(*m.memory, uint64(uint32(v7))+36))
+			v2 = t140
 			if v2 == 0 {
-				goto l36
-			}
-			t121 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-			if t121 != i32(3) {
-				goto l36
-			}
-			v13 = i32(1)
-			t122 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			v3 = t122
-			if v3 <= i32(0) {
 				goto l37
 			}
+			t141 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+			if t141 != i32(3) {
+				goto l37
+			}
+			v13 = i32(1)
+			t142 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			v3 = t142
+			if v3 <= i32(0) {
+				goto l38
+			}
 			v8 = v3 + i32(1)
-			t123 := int32(load32(*m.memory, uint32(v4)))
-			v3 = t123 + v3<<2 - i32(4)
-		l39:
+			t143 := int32(load32(*m.memory, uint32(v4)))
+			v3 = t143 + v3<<2 - i32(4)
+		l40:
 			{
-				t124 := int32(load32(*m.memory, uint32(v3)))
-				v4 = t124
+				t144 := int32(load32(*m.memory, uint32(v3)))
+				v4 = t144
 				if v4 == i32(-2) {
-					goto l37
+					goto l38
 				}
 				{
-					t125 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v0 = t125
+					t145 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v0 = t145
 					if v0 == 0 {
-						goto l38
+						goto l39
 					}
-					t126 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t126) <= uint32(v4) {
-						goto l38
+					t146 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t146) <= uint32(v4) {
+						goto l39
 					}
-					t127 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v9 = t127 + v4<<2
-					t128 := int32(load32(*m.memory, uint32(v9)))
-					v10 = t128
-					t129 := int32(load32(*m.memory, uint32(v2)))
-					t130 := v10
-					v6 = t129
-					if uint32(t130) < uint32(v6) {
-						t131 := int32(load32(*m.memory, uint32(v0+v10<<2)))
-						if t131 == v4 {
-							goto l38
+					t147 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v9 = t147 + v4<<2
+					t148 := int32(load32(*m.memory, uint32(v9)))
+					v10 = t148
+					t149 := int32(load32(*m.memory, uint32(v2)))
+					t150 := v10
+					v6 = t149
+					if uint32(t150) < uint32(v6) {
+						t151 := int32(load32(*m.memory, uint32(v0+v10<<2)))
+						if t151 == v4 {
+							goto l39
 						}
 					}
 					store32(*m.memory, uint32(v9), uint32(v6))
 					store32(*m.memory, uint32(v0+v6<<2), uint32(v4))
-					t132 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t132+i32(1)))
+					t152 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t152+i32(1)))
 				}
-			l38:
+			l39:
 				v3 = v3 - i32(4)
 				v8 = v8 - i32(1)
 				if uint32(v8) > uint32(i32(1)) {
-					goto l39
+					goto l40
 				}
 			}
 		}
-	l36:
-		v13 = i32(1)
 	l37:
+		v13 = i32(1)
+	l38:
 		v8 = v1
 	}
-l20:
-	store32(*m.memory, uint64(uint32(v7))+32, uint32(v8))
-	goto l8
 l21:
+	store32(*m.memory, uint64(uint32(v7))+32, uint32(v8))
+	goto l9
+l7:
+	panic("unreachable")
+l22:
 	store32(*m.memory, uint64(uint32(v7))+32, uint32(v16))
 	v13 = i32(1)
-l8:
+l9:
 	return v13 & i32(1)
 }
 func (m *Module) fn52(v0, v1 int32) int32 {
@@ -11271,7 +11330,7 @@ l0:
 			v17 = v17 + i32(120)
 			v3 = v6 + i32(12)
 			v5 = v11
-		l25:
+		l26:
 			v1 = v7
 			v7 = v1 + i32(1)
 			{
@@ -11295,149 +11354,133 @@ l0:
 						if t30 != v2 {
 							goto l5
 						}
-						t31 := m.fn49(v6, v5, v4)
-						v2 = t31
+						t31 := m.g1
+						m.g1 = t31 + i32(1)
+						t32 := m.fn49(v6, v5, v4)
+						v2 = t32
+						t33 := m.g1
+						m.g1 = t33 - i32(1)
 						atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 						if v2 == 0 {
 							{
-								t35 := int32((*m.memory)[uint32(i32(48432))])
-								if t35 != i32(1) {
-									goto l7
+								t38 := int32((*m.memory)[uint32(i32(48432))])
+								if t38 != i32(1) {
+									goto l8
 								}
 								if v16 == 0 {
-									goto l7
+									goto l8
 								}
-								t36 := int32(load32(*m.memory, uint64(uint32(v6))+68))
-								if uint32(v7-v16) >= uint32(t36*i32(10)) {
-									goto l7
+								t39 := int32(load32(*m.memory, uint64(uint32(v6))+68))
+								if uint32(v7-v16) >= uint32(t39*i32(10)) {
+									goto l8
 								}
-								t37 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-								if t37 == i32(3) {
-									goto l7
+								t40 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+								if t40 == i32(3) {
+									goto l8
 								}
 								(*m.memory)[uint64(uint32(v8))+28] = byte(i32(1))
 								v13 = i32(0)
-								goto l8
+								goto l9
 							}
-						l7:
+						l8:
 							v16 = i32(0)
 							{
-								var p38 int32
+								var p41 int32
 								if uint32(v11) < uint32(i32(3)) {
-									p38 = 1
+									p41 = 1
 								}
-								v10 = p38
+								v10 = p41
 								if v10 != 0 {
 									v9 = i32(0)
 									v15 = i32(0)
 									v20 = i32(0)
-									goto l9
+									goto l10
 								}
-								t39 := int32(load32(*m.memory, uint64(uint32(v11))+8))
-								v20 = t39
-								t40 := int32(load32(*m.memory, uint64(uint32(v11))+4))
-								v15 = t40
+								t42 := int32(load32(*m.memory, uint64(uint32(v11))+8))
+								v20 = t42
+								t43 := int32(load32(*m.memory, uint64(uint32(v11))+4))
+								v15 = t43
 								v2 = v15 << 2
-								p41 := v2
+								p44 := v2
 								if uint32(v15) > uint32(i32(0x3fffffff)) {
-									p41 = i32(-1)
+									p44 = i32(-1)
 								}
-								t42 := m.fn192(p41)
-								v9 = t42
-								t43 := int32(load32(*m.memory, uint32(v11)))
-								memory_copy(*m.memory, uint32(v9), uint32(t43), uint32(v2))
+								t45 := m.fn194(p44)
+								v9 = t45
+								t46 := int32(load32(*m.memory, uint32(v11)))
+								memory_copy(*m.memory, uint32(v9), uint32(t46), uint32(v2))
 								v11 = i32(0)
 							}
-						l9:
+						l10:
 							{
-								var p44 int32
+								var p47 int32
 								if uint32(v5) < uint32(i32(3)) {
-									p44 = 1
+									p47 = 1
 								}
-								v12 = p44
+								v12 = p47
 								if v12 != 0 {
 									v19 = i32(0)
 									v14 = i32(0)
-									goto l10
-								}
-								t45 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-								v16 = t45
-								t46 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-								v19 = t46
-								v2 = v19 << 2
-								p47 := v2
-								if uint32(v19) > uint32(i32(0x3fffffff)) {
-									p47 = i32(-1)
-								}
-								t48 := m.fn192(p47)
-								v14 = t48
-								t49 := int32(load32(*m.memory, uint32(v5)))
-								memory_copy(*m.memory, uint32(v14), uint32(t49), uint32(v2))
-								v5 = i32(0)
-							}
-						l10:
-							t50 := int32(load32(*m.memory, uint64(uint32(v8))+24))
-							m.fn50(v6, t50)
-							if v10 != 0 {
-								goto l11
-							}
-						l12:
-							{
-								t51 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t51
-								if v2&i32(-0x20000001) == 0 {
-									t52 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t52 != v2 {
-										goto l12
-									}
-									t53 := m.fn47(v6, v9, v15, v20)
-									v11 = t53
-									atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
-									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 									goto l11
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l12
-								} else {
-									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l12
+								t48 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+								v16 = t48
+								t49 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+								v19 = t49
+								v2 = v19 << 2
+								p50 := v2
+								if uint32(v19) > uint32(i32(0x3fffffff)) {
+									p50 = i32(-1)
 								}
+								t51 := m.fn194(p50)
+								v14 = t51
+								t52 := int32(load32(*m.memory, uint32(v5)))
+								memory_copy(*m.memory, uint32(v14), uint32(t52), uint32(v2))
+								v5 = i32(0)
 							}
 						l11:
-							if v11 == 0 {
-								goto l13
+							t53 := int32(load32(*m.memory, uint64(uint32(v8))+24))
+							m.fn50(v6, t53)
+							if v10 != 0 {
+								goto l12
 							}
-							if v12 != 0 {
-								goto l14
-							}
-						l15:
+						l13:
 							{
-								t57 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t57
+								t54 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t54
 								if v2&i32(-0x20000001) == 0 {
-									t58 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t58 != v2 {
-										goto l15
+									t55 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t55 != v2 {
+										goto l13
 									}
-									t59 := m.fn47(v6, v14, v19, v16)
-									v5 = t59
+									t56 := m.g1
+									m.g1 = t56 + i32(1)
+									t57 := m.fn47(v6, v9, v15, v20)
+									v11 = t57
+									t58 := m.g1
+									m.g1 = t58 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-									goto l14
+									goto l12
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l15
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l15
+									goto l13
+								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t62 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t62 == 0 {
+									goto l13
 								}
 							}
-						l14:
-							if v5 == 0 {
-								goto l13
+							goto l7
+						l12:
+							if v11 == 0 {
+								goto l14
+							}
+							if v12 != 0 {
+								goto l15
 							}
 						l16:
 							{
@@ -11448,392 +11491,458 @@ l0:
 									if t64 != v2 {
 										goto l16
 									}
-									t65 := m.fn49(v6, v5, v4)
-									v5 = t65
+									t65 := m.g1
+									m.g1 = t65 + i32(1)
+									t66 := m.fn47(v6, v14, v19, v16)
+									v5 = t66
+									t67 := m.g1
+									m.g1 = t67 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-									v2 = i32(1)
-									if v5 == 0 {
-										goto l13
-									}
-									goto l17
+									goto l15
 								}
 								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+									t70 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+									if t70 != 0 {
+										goto l7
+									}
 									goto l16
 								} else {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 									goto l16
 								}
 							}
-						l13:
+						l15:
+							if v5 == 0 {
+								goto l14
+							}
+						l17:
+							{
+								t72 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t72
+								if v2&i32(-0x20000001) == 0 {
+									t73 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t73 != v2 {
+										goto l17
+									}
+									v2 = i32(1)
+									t74 := m.g1
+									m.g1 = v2 + t74
+									t75 := m.fn49(v6, v5, v4)
+									v5 = t75
+									t76 := m.g1
+									m.g1 = t76 - i32(1)
+									atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
+									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+									if v5 == 0 {
+										goto l14
+									}
+									goto l18
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+									t79 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+									if t79 != 0 {
+										goto l7
+									}
+									goto l17
+								} else {
+									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+									goto l17
+								}
+							}
+						l14:
 							(*m.memory)[uint64(uint32(v8))+28] = byte(i32(1))
 							v2 = i32(0)
 							v5 = i32(0)
-						l17:
+						l18:
 							if v12 != 0 {
-								goto l18
+								goto l19
 							}
 							if v14 == 0 {
-								goto l18
+								goto l19
 							}
 							m.Xre2w_free(v14)
-						l18:
+						l19:
 							if v9 == 0 {
-								goto l19
+								goto l20
 							}
 							if v10 != 0 {
-								goto l19
+								goto l20
 							}
 							m.Xre2w_free(v9)
-						l19:
+						l20:
 							v16 = v7
 							if v2 != 0 {
 								goto l4
 							}
 							v13 = i32(0)
-							goto l8
+							goto l9
 						}
 						v5 = v2
 						goto l4
 					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-						goto l5
-					} else {
+					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 						goto l5
 					}
+					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+					t37 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+					if t37 == 0 {
+						goto l5
+					}
+					goto l7
 				}
 			}
 		l4:
 			if uint32(v5) <= uint32(i32(2)) {
 				if v5 == i32(1) {
-					goto l20
+					goto l21
 				}
-				goto l21
+				goto l22
 			}
 			{
-				t69 := int32((*m.memory)[uint64(uint32(v5))+9])
-				if t69&i32(1) == 0 {
-					goto l22
+				t81 := int32((*m.memory)[uint64(uint32(v5))+9])
+				if t81&i32(1) == 0 {
+					goto l23
 				}
 				v13 = i32(1)
-				t70 := int32(load32(*m.memory, uint64(uint32(v8))+36))
-				v2 = t70
+				t82 := int32(load32(*m.memory, uint64(uint32(v8))+36))
+				v2 = t82
 				if v2 == 0 {
 					v0 = v1
-					goto l22
+					goto l23
 				}
-				t71 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-				if t71 != i32(3) {
+				t83 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+				if t83 != i32(3) {
 					v0 = v1
-					goto l22
+					goto l23
 				}
-				t72 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-				v4 = t72
+				t84 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+				v4 = t84
 				if v4 <= i32(0) {
 					v0 = v1
-					goto l22
+					goto l23
 				}
 				v9 = v4 + i32(1)
-				t73 := int32(load32(*m.memory, uint32(v5)))
-				v4 = t73 + v4<<2 - i32(4)
-			l24:
+				t85 := int32(load32(*m.memory, uint32(v5)))
+				v4 = t85 + v4<<2 - i32(4)
+			l25:
 				{
-					t74 := int32(load32(*m.memory, uint32(v4)))
-					v0 = t74
+					t86 := int32(load32(*m.memory, uint32(v4)))
+					v0 = t86
 					if v0 == i32(-2) {
 						v0 = v1
-						goto l22
+						goto l23
 					}
 					{
-						t75 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-						v10 = t75
+						t87 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						v10 = t87
 						if v10 == 0 {
-							goto l23
+							goto l24
 						}
-						t76 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-						if uint32(t76) <= uint32(v0) {
-							goto l23
+						t88 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						if uint32(t88) <= uint32(v0) {
+							goto l24
 						}
-						t77 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-						v14 = t77 + v0<<2
-						t78 := int32(load32(*m.memory, uint32(v14)))
-						v15 = t78
-						t79 := int32(load32(*m.memory, uint32(v2)))
-						t80 := v15
-						v12 = t79
-						if uint32(t80) < uint32(v12) {
-							t81 := int32(load32(*m.memory, uint32(v10+v15<<2)))
-							if t81 == v0 {
-								goto l23
+						t89 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+						v14 = t89 + v0<<2
+						t90 := int32(load32(*m.memory, uint32(v14)))
+						v15 = t90
+						t91 := int32(load32(*m.memory, uint32(v2)))
+						t92 := v15
+						v12 = t91
+						if uint32(t92) < uint32(v12) {
+							t93 := int32(load32(*m.memory, uint32(v10+v15<<2)))
+							if t93 == v0 {
+								goto l24
 							}
 						}
 						store32(*m.memory, uint32(v14), uint32(v12))
 						store32(*m.memory, uint32(v10+v12<<2), uint32(v0))
-						t82 := int32(load32(*m.memory, uint32(v2)))
-						store32(*m.memory, uint32(v2), uint32(t82+i32(1)))
+						t94 := int32(load32(*m.memory, uint32(v2)))
+						store32(*m.memory, uint32(v2), uint32(t94+i32(1)))
 					}
-				l23:
+				l24:
 					v4 = v4 - i32(4)
 					v9 = v9 - i32(1)
 					if uint32(v9) > uint32(i32(1)) {
-						goto l24
+						goto l25
 					}
 				}
 				v0 = v1
 			}
-		l22:
+		l23:
 			if v7 != v18 {
-				goto l25
+				goto l26
 			}
-			t83 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-			v14 = t83
-			t84 := int32(load32(*m.memory, uint32(v8)))
-			v7 = t84
+			t95 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+			v14 = t95
+			t96 := int32(load32(*m.memory, uint32(v8)))
+			v7 = t96
 			p22 = v18
 		}
 	l3:
 		v10 = p22
 		{
-			t86 := v5
-			var p85 int32
+			t98 := v5
+			var p97 int32
 			{
 				v2 = v7 + v14
-				t87 := int32(load32(*m.memory, uint64(uint32(v8))+8))
-				t88 := int32(load32(*m.memory, uint64(uint32(v8))+12))
-				if v2 == t87+t88 {
+				t99 := int32(load32(*m.memory, uint64(uint32(v8))+8))
+				t100 := int32(load32(*m.memory, uint64(uint32(v8))+12))
+				if v2 == t99+t100 {
 					v9 = i32(256)
-					t89 := int32(load32(*m.memory, uint32(v6)))
-					t90 := int32(load32(*m.memory, uint64(uint32(t89))+20))
-					p85 = t90
-					goto l26
+					t101 := int32(load32(*m.memory, uint32(v6)))
+					t102 := int32(load32(*m.memory, uint64(uint32(t101))+20))
+					p97 = t102
+					goto l27
 				}
-				t91 := int32((*m.memory)[uint32(v2)])
-				v9 = t91
-				t92 := int32(load32(*m.memory, uint32(v6)))
-				t93 := int32((*m.memory)[uint32(v9+t92+i32(120))])
-				p85 = t93
+				t103 := int32((*m.memory)[uint32(v2)])
+				v9 = t103
+				t104 := int32(load32(*m.memory, uint32(v6)))
+				t105 := int32((*m.memory)[uint32(v9+t104+i32(120))])
+				p97 = t105
 			}
-		l26:
-			t94 := int32(atomic_load32(*m.memory, uint32(t86+p85<<2+i32(12))))
-			v4 = t94
+		l27:
+			t106 := int32(atomic_load32(*m.memory, uint32(t98+p97<<2+i32(12))))
+			v4 = t106
 			if v4 != 0 {
-				goto l27
+				goto l28
 			}
 			v3 = v6 + i32(12)
 			{
-			l28:
+			l29:
 				{
-					t95 := int32(atomic_load32(*m.memory, uint32(v3)))
-					v2 = t95
+					t107 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t107
 					if v2&i32(-0x20000001) == 0 {
-						t96 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-						if t96 != v2 {
-							goto l28
+						t108 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t108 != v2 {
+							goto l29
 						}
-						t97 := m.fn49(v6, v5, v9)
-						v4 = t97
+						t109 := m.g1
+						m.g1 = t109 + i32(1)
+						t110 := m.fn49(v6, v5, v9)
+						v4 = t110
+						t111 := m.g1
+						m.g1 = t111 - i32(1)
 						atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 						if v4 != 0 {
-							goto l27
+							goto l28
 						}
 						if uint32(v5) > uint32(i32(2)) {
-							t102 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-							v12 = t102
-							t103 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-							v4 = t103
+							t117 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+							v12 = t117
+							t118 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+							v4 = t118
 							v2 = v4 << 2
-							p104 := v2
+							p119 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p104 = i32(-1)
+								p119 = i32(-1)
 							}
-							t105 := m.fn192(p104)
-							v7 = t105
-							t106 := int32(load32(*m.memory, uint32(v5)))
-							memory_copy(*m.memory, uint32(v7), uint32(t106), uint32(v2))
-							t107 := int32(load32(*m.memory, uint64(uint32(v8))+24))
-							m.fn50(v6, t107)
-						l31:
+							t120 := m.fn194(p119)
+							v7 = t120
+							t121 := int32(load32(*m.memory, uint32(v5)))
+							memory_copy(*m.memory, uint32(v7), uint32(t121), uint32(v2))
+							t122 := int32(load32(*m.memory, uint64(uint32(v8))+24))
+							m.fn50(v6, t122)
+						l32:
 							{
-								t108 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t108
+								t123 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t123
 								if v2&i32(-0x20000001) == 0 {
-									t109 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t109 != v2 {
-										goto l31
+									t124 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t124 != v2 {
+										goto l32
 									}
-									t110 := m.fn47(v6, v7, v4, v12)
-									v4 = t110
+									t125 := m.g1
+									m.g1 = t125 + i32(1)
+									t126 := m.fn47(v6, v7, v4, v12)
+									v4 = t126
+									t127 := m.g1
+									m.g1 = t127 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-									goto l30
+									goto l31
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l31
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l31
+									goto l32
+								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t131 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t131 == 0 {
+									goto l32
 								}
 							}
+							goto l7
 						}
-						t99 := int32(load32(*m.memory, uint64(uint32(v8))+24))
-						m.fn50(v6, t99)
+						t113 := int32(load32(*m.memory, uint64(uint32(v8))+24))
+						m.fn50(v6, t113)
 						v7 = i32(0)
 						v4 = v5
-						goto l30
+						goto l31
 					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-						goto l28
-					} else {
+					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-						goto l28
+						goto l29
 					}
+					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+					t116 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+					if t116 == 0 {
+						goto l29
+					}
+					goto l7
 				}
 			}
-		l30:
-			;
-			var p114 int32
+		l31:
 			if v4 == 0 {
-				goto l32
+				goto l33
 			}
-		l33:
+		l34:
 			{
-				t115 := int32(atomic_load32(*m.memory, uint32(v3)))
-				v2 = t115
+				t132 := int32(atomic_load32(*m.memory, uint32(v3)))
+				v2 = t132
 				if v2&i32(-0x20000001) == 0 {
-					t116 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-					if t116 != v2 {
-						goto l33
+					t133 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+					if t133 != v2 {
+						goto l34
 					}
-					t117 := m.fn49(v6, v4, v9)
-					v4 = t117
+					v2 = i32(1)
+					t134 := m.g1
+					m.g1 = v2 + t134
+					t135 := m.fn49(v6, v4, v9)
+					v4 = t135
+					t136 := m.g1
+					m.g1 = t136 - i32(1)
 					atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 					_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 					if v4 != 0 {
-						p114 = i32(1)
-						goto l34
+						goto l35
 					}
-					goto l32
+					goto l33
 				}
-				if v2&i32(0x20000000) != 0 {
-					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-					goto l33
-				} else {
+				if v2&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-					goto l33
+					goto l34
+				}
+				_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+				t140 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t140 == 0 {
+					goto l34
 				}
 			}
-		l32:
+			goto l7
+		l33:
 			(*m.memory)[uint64(uint32(v8))+28] = byte(i32(1))
+			v2 = i32(0)
 			v4 = i32(0)
-			p114 = i32(0)
-		l34:
-			v2 = p114
+		l35:
 			if uint32(v5) < uint32(i32(3)) {
-				goto l35
+				goto l36
 			}
 			if v7 == 0 {
-				goto l35
+				goto l36
 			}
 			m.Xre2w_free(v7)
-		l35:
+		l36:
 			if v2 != 0 {
-				goto l27
+				goto l28
 			}
 			v13 = i32(0)
-			goto l8
+			goto l9
 		}
-	l27:
+	l28:
 		if uint32(v4) <= uint32(i32(2)) {
 			if v4 != i32(1) {
-				goto l21
+				goto l22
 			}
-			goto l20
+			goto l21
 		}
-		t121 := int32((*m.memory)[uint64(uint32(v4))+9])
-		if t121&i32(1) == 0 {
-			goto l20
+		t141 := int32((*m.memory)[uint64(uint32(v4))+9])
+		if t141&i32(1) == 0 {
+			goto l21
 		}
 		{
-			t122 := int32(load32(*m.memory, uint64(uint32(v8))+36))
-			v2 = t122
+			t142 := int32(load32(*m.memory, uint64(uint32(v8))+36))
+			v2 = t142
 			if v2 == 0 {
-				goto l36
+				goto l37
 			}
-			t123 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-			if t123 != i32(3) {
-				goto l36
+			t143 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+			if t143 != i32(3) {
+				goto l37
 			}
 			v13 = i32(1)
-			t124 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			v3 = t124
+			t144 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			v3 = t144
 			if v3 <= i32(0) {
 				v0 = v10
-				goto l20
+				goto l21
 			}
 			v0 = v3 + i32(1)
-			t125 := int32(load32(*m.memory, uint32(v4)))
-			v3 = t125 + v3<<2 - i32(4)
-		l38:
+			t145 := int32(load32(*m.memory, uint32(v4)))
+			v3 = t145 + v3<<2 - i32(4)
+		l39:
 			{
-				t126 := int32(load32(*m.memory, uint32(v3)))
-				v4 = t126
+				t146 := int32(load32(*m.memory, uint32(v3)))
+				v4 = t146
 				if v4 == i32(-2) {
 					v0 = v10
-					goto l20
+					goto l21
 				}
 				{
-					t127 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v5 = t127
+					t147 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v5 = t147
 					if v5 == 0 {
-						goto l37
+						goto l38
 					}
-					t128 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t128) <= uint32(v4) {
-						goto l37
+					t148 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t148) <= uint32(v4) {
+						goto l38
 					}
-					t129 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v7 = t129 + v4<<2
-					t130 := int32(load32(*m.memory, uint32(v7)))
-					v12 = t130
-					t131 := int32(load32(*m.memory, uint32(v2)))
-					t132 := v12
-					v9 = t131
-					if uint32(t132) < uint32(v9) {
-						t133 := int32(load32(*m.memory, uint32(v5+v12<<2)))
-						if t133 == v4 {
-							goto l37
+					t149 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v7 = t149 + v4<<2
+					t150 := int32(load32(*m.memory, uint32(v7)))
+					v12 = t150
+					t151 := int32(load32(*m.memory, uint32(v2)))
+					t152 := v12
+					v9 = t151
+					if uint32(t152) < uint32(v9) {
+						t153 := int32(load32(*m.memory, uint32(v5+v12<<2)))
+						if t153 == v4 {
+							goto l38
 						}
 					}
 					store32(*m.memory, uint32(v7), uint32(v9))
 					store32(*m.memory, uint32(v5+v9<<2), uint32(v4))
-					t134 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t134+i32(1)))
+					t154 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t154+i32(1)))
 				}
-			l37:
+			l38:
 				v3 = v3 - i32(4)
 				v0 = v0 - i32(1)
 				if uint32(v0) > uint32(i32(1)) {
-					goto l38
+					goto l39
 				}
 			}
 		}
-	l36:
+	l37:
 		v0 = v10
 		v13 = i32(1)
 	}
-l20:
-	store32(*m.memory, uint64(uint32(v8))+32, uint32(v0))
-	goto l8
 l21:
+	store32(*m.memory, uint64(uint32(v8))+32, uint32(v0))
+	goto l9
+l7:
+	panic("unreachable")
+l22:
 	store32(*m.memory, uint64(uint32(v8))+32, uint32(v18))
 	v13 = i32(1)
-l8:
+l9:
 	return v13 & i32(1)
 }
 func (m *Module) fn53(v0, v1 int32) int32 {
@@ -11843,9 +11952,9 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 		v4 = v0
 		v5 = v1
 		t1 := int32(load32(*m.memory, uint32(v5)))
-		v10 = t1
-		t2 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		v1 = v10 + t2
+		v9 = t1
+		t2 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+		v1 = v9 + t2
 		t3 := int32(load32(*m.memory, uint64(uint32(v5))+20))
 		v0 = t3
 		t4 := int32((*m.memory)[uint64(uint32(v0))+9])
@@ -11853,11 +11962,11 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 			t5 := int32(load32(*m.memory, uint32(v4)))
 			v8 = t5 + i32(120)
 			v3 = v4 + i32(12)
-			v9 = v0
-		l32:
+			v10 = v0
+		l33:
 			{
 				{
-					t6 := v10
+					t6 := v9
 					v7 = v1
 					if t6 != v7 {
 						t7 := v0
@@ -11881,1251 +11990,1351 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 								if t13 != v2 {
 									goto l1
 								}
-								t14 := m.fn49(v4, v0, v6)
-								v2 = t14
+								t14 := m.g1
+								m.g1 = t14 + i32(1)
+								t15 := m.fn49(v4, v0, v6)
+								v2 = t15
+								t16 := m.g1
+								m.g1 = t16 - i32(1)
 								atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 								if v2 == 0 {
 									{
-										t18 := int32((*m.memory)[uint32(i32(48432))])
-										if t18 != i32(1) {
-											goto l3
+										t21 := int32((*m.memory)[uint32(i32(48432))])
+										if t21 != i32(1) {
+											goto l4
 										}
 										if v11 == 0 {
-											goto l3
+											goto l4
 										}
-										t19 := int32(load32(*m.memory, uint64(uint32(v4))+68))
-										if uint32(v1-v11) >= uint32(t19*i32(10)) {
-											goto l3
+										t22 := int32(load32(*m.memory, uint64(uint32(v4))+68))
+										if uint32(v1-v11) >= uint32(t22*i32(10)) {
+											goto l4
 										}
-										t20 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-										if t20 == i32(3) {
-											goto l3
+										t23 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+										if t23 == i32(3) {
+											goto l4
 										}
 										(*m.memory)[uint64(uint32(v5))+28] = byte(i32(1))
 										p0 = i32(0)
-										goto l4
+										goto l5
 									}
-								l3:
+								l4:
 									v15 = i32(0)
 									{
-										var p21 int32
-										if uint32(v9) < uint32(i32(3)) {
-											p21 = 1
+										var p24 int32
+										if uint32(v10) < uint32(i32(3)) {
+											p24 = 1
 										}
-										v16 = p21
+										v16 = p24
 										if v16 != 0 {
 											v11 = i32(0)
 											v13 = i32(0)
 											v17 = i32(0)
-											goto l5
+											goto l6
 										}
-										t22 := int32(load32(*m.memory, uint64(uint32(v9))+8))
-										v17 = t22
-										t23 := int32(load32(*m.memory, uint64(uint32(v9))+4))
-										v13 = t23
+										t25 := int32(load32(*m.memory, uint64(uint32(v10))+8))
+										v17 = t25
+										t26 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+										v13 = t26
 										v2 = v13 << 2
-										p24 := v2
+										p27 := v2
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
-											p24 = i32(-1)
+											p27 = i32(-1)
 										}
-										t25 := m.fn192(p24)
-										v11 = t25
-										t26 := int32(load32(*m.memory, uint32(v9)))
-										memory_copy(*m.memory, uint32(v11), uint32(t26), uint32(v2))
-										v9 = i32(0)
+										t28 := m.fn194(p27)
+										v11 = t28
+										t29 := int32(load32(*m.memory, uint32(v10)))
+										memory_copy(*m.memory, uint32(v11), uint32(t29), uint32(v2))
+										v10 = i32(0)
 									}
-								l5:
+								l6:
 									{
-										var p27 int32
+										var p30 int32
 										if uint32(v0) < uint32(i32(3)) {
-											p27 = 1
+											p30 = 1
 										}
-										v18 = p27
+										v18 = p30
 										if v18 != 0 {
 											v14 = i32(0)
 											v12 = i32(0)
-											goto l6
-										}
-										t28 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-										v15 = t28
-										t29 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										v14 = t29
-										v2 = v14 << 2
-										p30 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p30 = i32(-1)
-										}
-										t31 := m.fn192(p30)
-										v12 = t31
-										t32 := int32(load32(*m.memory, uint32(v0)))
-										memory_copy(*m.memory, uint32(v12), uint32(t32), uint32(v2))
-										v0 = i32(0)
-									}
-								l6:
-									t33 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-									m.fn50(v4, t33)
-									if v16 != 0 {
-										goto l7
-									}
-								l8:
-									{
-										t34 := int32(atomic_load32(*m.memory, uint32(v3)))
-										v2 = t34
-										if v2&i32(-0x20000001) == 0 {
-											t35 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-											if t35 != v2 {
-												goto l8
-											}
-											t36 := m.fn47(v4, v11, v13, v17)
-											v9 = t36
-											atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 											goto l7
 										}
-										if v2&i32(0x20000000) != 0 {
-											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-											goto l8
-										} else {
-											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+										t31 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+										v15 = t31
+										t32 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+										v14 = t32
+										v2 = v14 << 2
+										p33 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p33 = i32(-1)
+										}
+										t34 := m.fn194(p33)
+										v12 = t34
+										t35 := int32(load32(*m.memory, uint32(v0)))
+										memory_copy(*m.memory, uint32(v12), uint32(t35), uint32(v2))
+										v0 = i32(0)
+									}
+								l7:
+									t36 := int32(load32(*m.memory, uint64(uint32(v5))+24))
+									m.fn50(v4, t36)
+									if v16 != 0 {
+										goto l8
+									}
+								l9:
+									{
+										t37 := int32(atomic_load32(*m.memory, uint32(v3)))
+										v2 = t37
+										if v2&i32(-0x20000001) == 0 {
+											t38 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+											if t38 != v2 {
+												goto l9
+											}
+											t39 := m.g1
+											m.g1 = t39 + i32(1)
+											t40 := m.fn47(v4, v11, v13, v17)
+											v10 = t40
+											t41 := m.g1
+											m.g1 = t41 - i32(1)
+											atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 											goto l8
 										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+											goto l9
+										}
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t45 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t45 == 0 {
+											goto l9
+										}
 									}
+									goto l3
 								}
 								v0 = v2
 								goto l0
 							}
-							if v2&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-								goto l1
-							} else {
+							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 								goto l1
 							}
+							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+							t20 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+							if t20 == 0 {
+								goto l1
+							}
+							goto l3
 						}
 					}
 					{
-						t41 := v0
-						var p40 int32
+						t47 := v0
+						var p46 int32
 						{
-							t42 := int32(load32(*m.memory, uint32(v5)))
-							v2 = t42
-							t43 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-							if v2 == t43 {
+							t48 := int32(load32(*m.memory, uint32(v5)))
+							v2 = t48
+							t49 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+							if v2 == t49 {
 								v7 = i32(256)
-								t44 := int32(load32(*m.memory, uint32(v4)))
-								t45 := int32(load32(*m.memory, uint64(uint32(t44))+20))
-								p40 = t45
-								goto l9
+								t50 := int32(load32(*m.memory, uint32(v4)))
+								t51 := int32(load32(*m.memory, uint64(uint32(t50))+20))
+								p46 = t51
+								goto l10
 							}
-							t46 := int32((*m.memory)[uint32(v2-i32(1))])
-							v7 = t46
-							t47 := int32(load32(*m.memory, uint32(v4)))
-							t48 := int32((*m.memory)[uint32(v7+t47+i32(120))])
-							p40 = t48
+							t52 := int32((*m.memory)[uint32(v2-i32(1))])
+							v7 = t52
+							t53 := int32(load32(*m.memory, uint32(v4)))
+							t54 := int32((*m.memory)[uint32(v7+t53+i32(120))])
+							p46 = t54
 						}
-					l9:
-						t49 := int32(atomic_load32(*m.memory, uint32(t41+p40<<2+i32(12))))
-						v1 = t49
+					l10:
+						t55 := int32(atomic_load32(*m.memory, uint32(t47+p46<<2+i32(12))))
+						v1 = t55
 						if v1 != 0 {
-							goto l10
+							goto l11
 						}
 						{
-						l11:
+						l12:
 							{
-								t50 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t50
+								t56 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t56
 								if v2&i32(-0x20000001) == 0 {
-									t51 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t51 != v2 {
-										goto l11
+									t57 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t57 != v2 {
+										goto l12
 									}
-									t52 := m.fn49(v4, v0, v7)
-									v1 = t52
+									t58 := m.g1
+									m.g1 = t58 + i32(1)
+									t59 := m.fn49(v4, v0, v7)
+									v1 = t59
+									t60 := m.g1
+									m.g1 = t60 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 									if v1 != 0 {
-										goto l10
+										goto l11
 									}
 									if uint32(v0) > uint32(i32(2)) {
-										t57 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-										v8 = t57
-										t58 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										v1 = t58
+										t66 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+										v8 = t66
+										t67 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+										v1 = t67
 										v2 = v1 << 2
-										p59 := v2
+										p68 := v2
 										if uint32(v1) > uint32(i32(0x3fffffff)) {
-											p59 = i32(-1)
+											p68 = i32(-1)
 										}
-										t60 := m.fn192(p59)
-										v6 = t60
-										t61 := int32(load32(*m.memory, uint32(v0)))
-										memory_copy(*m.memory, uint32(v6), uint32(t61), uint32(v2))
-										t62 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-										m.fn50(v4, t62)
-									l14:
+										t69 := m.fn194(p68)
+										v6 = t69
+										t70 := int32(load32(*m.memory, uint32(v0)))
+										memory_copy(*m.memory, uint32(v6), uint32(t70), uint32(v2))
+										t71 := int32(load32(*m.memory, uint64(uint32(v5))+24))
+										m.fn50(v4, t71)
+									l15:
 										{
-											t63 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t63
+											t72 := int32(atomic_load32(*m.memory, uint32(v3)))
+											v2 = t72
 											if v2&i32(-0x20000001) == 0 {
-												t64 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t64 != v2 {
-													goto l14
+												t73 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+												if t73 != v2 {
+													goto l15
 												}
-												t65 := m.fn47(v4, v6, v1, v8)
-												v1 = t65
+												t74 := m.g1
+												m.g1 = t74 + i32(1)
+												t75 := m.fn47(v4, v6, v1, v8)
+												v1 = t75
+												t76 := m.g1
+												m.g1 = t76 - i32(1)
 												atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												goto l13
+												goto l14
 											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l14
-											} else {
+											if v2&i32(0x20000000) == 0 {
 												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l14
+												goto l15
+											}
+											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+											t80 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+											if t80 == 0 {
+												goto l15
 											}
 										}
+										goto l3
 									}
-									t54 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-									m.fn50(v4, t54)
+									t62 := int32(load32(*m.memory, uint64(uint32(v5))+24))
+									m.fn50(v4, t62)
 									v6 = i32(0)
 									v1 = v0
-									goto l13
+									goto l14
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l11
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l11
+									goto l12
 								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t65 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t65 == 0 {
+									goto l12
+								}
+								goto l3
 							}
 						}
-					l13:
-						;
-						var p69 int32
+					l14:
 						if v1 == 0 {
-							goto l15
+							goto l16
 						}
-					l16:
+					l17:
 						{
-							t70 := int32(atomic_load32(*m.memory, uint32(v3)))
-							v2 = t70
+							t81 := int32(atomic_load32(*m.memory, uint32(v3)))
+							v2 = t81
 							if v2&i32(-0x20000001) == 0 {
-								t71 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-								if t71 != v2 {
-									goto l16
+								t82 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+								if t82 != v2 {
+									goto l17
 								}
-								t72 := m.fn49(v4, v1, v7)
-								v1 = t72
+								v2 = i32(1)
+								t83 := m.g1
+								m.g1 = v2 + t83
+								t84 := m.fn49(v4, v1, v7)
+								v1 = t84
+								t85 := m.g1
+								m.g1 = t85 - i32(1)
 								atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 								if v1 != 0 {
-									p69 = i32(1)
-									goto l17
+									goto l18
 								}
-								goto l15
-							}
-							if v2&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
 								goto l16
-							} else {
+							}
+							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-								goto l16
+								goto l17
+							}
+							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+							t89 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+							if t89 == 0 {
+								goto l17
 							}
 						}
-					l15:
+						goto l3
+					l16:
 						(*m.memory)[uint64(uint32(v5))+28] = byte(i32(1))
+						v2 = i32(0)
 						v1 = i32(0)
-						p69 = i32(0)
-					l17:
-						v2 = p69
-						if uint32(v0) < uint32(i32(3)) {
-							goto l18
-						}
-						if v6 == 0 {
-							goto l18
-						}
-						m.Xre2w_free(v6)
 					l18:
-						if v2 != 0 {
-							goto l10
-						}
-						p0 = i32(0)
-						goto l4
-					}
-				l10:
-					if uint32(v1) <= uint32(i32(2)) {
-						if v1 == i32(1) {
+						if uint32(v0) < uint32(i32(3)) {
 							goto l19
 						}
-						store32(*m.memory, uint64(uint32(v5))+32, uint32(v10))
-						p0 = i32(1)
-						goto l4
+						if v6 == 0 {
+							goto l19
+						}
+						m.Xre2w_free(v6)
+					l19:
+						if v2 != 0 {
+							goto l11
+						}
+						p0 = i32(0)
+						goto l5
 					}
-					t76 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-					t77 := v5
-					v8 = t76 & i32(256)
-					var p78 int32
+				l11:
+					if uint32(v1) <= uint32(i32(2)) {
+						if v1 == i32(1) {
+							goto l20
+						}
+						store32(*m.memory, uint64(uint32(v5))+32, uint32(v9))
+						p0 = i32(1)
+						goto l5
+					}
+					t90 := int32(load32(*m.memory, uint64(uint32(v1))+8))
+					t91 := v5
+					v8 = t90 & i32(256)
+					var p92 int32
 					if v8 != 0 {
 						{
-							t79 := int32(load32(*m.memory, uint64(uint32(v5))+36))
-							v2 = t79
+							t93 := int32(load32(*m.memory, uint64(uint32(v5))+36))
+							v2 = t93
 							if v2 == 0 {
-								goto l20
+								goto l21
 							}
-							t80 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-							if t80 != i32(3) {
-								goto l20
+							t94 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+							if t94 != i32(3) {
+								goto l21
 							}
-							t81 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-							v3 = t81
+							t95 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+							v3 = t95
 							if v3 <= i32(0) {
-								goto l20
+								goto l21
 							}
 							v7 = v3 + i32(1)
-							t82 := int32(load32(*m.memory, uint32(v1)))
-							v3 = t82 + v3<<2 - i32(4)
-						l22:
+							t96 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t96 + v3<<2 - i32(4)
+						l23:
 							{
-								t83 := int32(load32(*m.memory, uint32(v3)))
-								v0 = t83
+								t97 := int32(load32(*m.memory, uint32(v3)))
+								v0 = t97
 								if v0 == i32(-2) {
-									goto l20
+									goto l21
 								}
 								{
-									t84 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-									v1 = t84
+									t98 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+									v1 = t98
 									if v1 == 0 {
-										goto l21
+										goto l22
 									}
-									t85 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-									if uint32(t85) <= uint32(v0) {
-										goto l21
+									t99 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+									if uint32(t99) <= uint32(v0) {
+										goto l22
 									}
-									t86 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-									v6 = t86 + v0<<2
-									t87 := int32(load32(*m.memory, uint32(v6)))
-									v9 = t87
-									t88 := int32(load32(*m.memory, uint32(v2)))
-									t89 := v9
-									v4 = t88
-									if uint32(t89) < uint32(v4) {
-										t90 := int32(load32(*m.memory, uint32(v1+v9<<2)))
-										if t90 == v0 {
-											goto l21
+									t100 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+									v6 = t100 + v0<<2
+									t101 := int32(load32(*m.memory, uint32(v6)))
+									v5 = t101
+									t102 := int32(load32(*m.memory, uint32(v2)))
+									t103 := v5
+									v4 = t102
+									if uint32(t103) < uint32(v4) {
+										t104 := int32(load32(*m.memory, uint32(v1+v5<<2)))
+										if t104 == v0 {
+											goto l22
 										}
 									}
 									store32(*m.memory, uint32(v6), uint32(v4))
 									store32(*m.memory, uint32(v1+v4<<2), uint32(v0))
-									t91 := int32(load32(*m.memory, uint32(v2)))
-									store32(*m.memory, uint32(v2), uint32(t91+i32(1)))
+									t105 := int32(load32(*m.memory, uint32(v2)))
+									store32(*m.memory, uint32(v2), uint32(t105+i32(1)))
 								}
-							l21:
+							l22:
 								v3 = v3 - i32(4)
 								v7 = v7 - i32(1)
 								if uint32(v7) > uint32(i32(1)) {
-									goto l22
+									goto l23
 								}
 							}
 						}
-					l20:
-						p78 = v10
+					l21:
+						p92 = v9
 					} else {
-						p78 = i32(0)
+						p92 = i32(0)
 					}
-					store32(*m.memory, uint64(uint32(t77))+32, uint32(p78))
-					t92 := int32(uint32(v8) >> 8)
-					p0 = t92
-					goto l4
+					store32(*m.memory, uint64(uint32(t91))+32, uint32(p92))
+					t106 := int32(uint32(v8) >> 8)
+					p0 = t106
+					goto l5
 				}
-			l7:
-				if v9 == 0 {
-					goto l23
-				}
-				if v18 != 0 {
+			l8:
+				if v10 == 0 {
 					goto l24
 				}
-			l25:
-				{
-					t93 := int32(atomic_load32(*m.memory, uint32(v3)))
-					v2 = t93
-					if v2&i32(-0x20000001) == 0 {
-						t94 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-						if t94 != v2 {
-							goto l25
-						}
-						t95 := m.fn47(v4, v12, v14, v15)
-						v0 = t95
-						atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-						goto l24
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-						goto l25
-					} else {
-						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-						goto l25
-					}
-				}
-			l24:
-				if v0 == 0 {
-					goto l23
+				if v18 != 0 {
+					goto l25
 				}
 			l26:
 				{
-					t99 := int32(atomic_load32(*m.memory, uint32(v3)))
-					v2 = t99
+					t107 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t107
 					if v2&i32(-0x20000001) == 0 {
-						t100 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-						if t100 != v2 {
+						t108 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t108 != v2 {
 							goto l26
 						}
-						t101 := m.fn49(v4, v0, v6)
-						v0 = t101
+						t109 := m.g1
+						m.g1 = t109 + i32(1)
+						t110 := m.fn47(v4, v12, v14, v15)
+						v0 = t110
+						t111 := m.g1
+						m.g1 = t111 - i32(1)
 						atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-						v2 = i32(1)
-						if v0 == 0 {
-							goto l23
-						}
-						goto l27
+						goto l25
 					}
 					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+						t114 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t114 != 0 {
+							goto l3
+						}
 						goto l26
 					} else {
 						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 						goto l26
 					}
 				}
-			l23:
+			l25:
+				if v0 == 0 {
+					goto l24
+				}
+			l27:
+				{
+					t116 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t116
+					if v2&i32(-0x20000001) == 0 {
+						t117 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t117 != v2 {
+							goto l27
+						}
+						v2 = i32(1)
+						t118 := m.g1
+						m.g1 = v2 + t118
+						t119 := m.fn49(v4, v0, v6)
+						v0 = t119
+						t120 := m.g1
+						m.g1 = t120 - i32(1)
+						atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+						if v0 == 0 {
+							goto l24
+						}
+						goto l28
+					}
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+						t123 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t123 != 0 {
+							goto l3
+						}
+						goto l27
+					} else {
+						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+						goto l27
+					}
+				}
+			l24:
 				(*m.memory)[uint64(uint32(v5))+28] = byte(i32(1))
 				v2 = i32(0)
 				v0 = i32(0)
-			l27:
+			l28:
 				if v18 != 0 {
-					goto l28
+					goto l29
 				}
 				if v12 == 0 {
-					goto l28
+					goto l29
 				}
 				m.Xre2w_free(v12)
-			l28:
+			l29:
 				if v11 == 0 {
-					goto l29
+					goto l30
 				}
 				if v16 != 0 {
-					goto l29
+					goto l30
 				}
 				m.Xre2w_free(v11)
-			l29:
+			l30:
 				v11 = v1
 				if v2 != 0 {
 					goto l0
 				}
 				p0 = i32(0)
-				goto l4
+				goto l5
+			l3:
+				panic("unreachable")
 			l0:
 				if uint32(v0) > uint32(i32(2)) {
-					goto l30
+					goto l31
 				}
 				if v0 != i32(1) {
-					store32(*m.memory, uint64(uint32(v5))+32, uint32(v10))
+					store32(*m.memory, uint64(uint32(v5))+32, uint32(v9))
 					p0 = i32(1)
-					goto l4
+					goto l5
 				}
-			l19:
+			l20:
 				store32(*m.memory, uint64(uint32(v5))+32, uint32(i32(0)))
 				p0 = i32(0)
-				goto l4
-			l30:
-				t105 := int32((*m.memory)[uint64(uint32(v0))+9])
-				if t105&i32(1) == 0 {
-					goto l32
+				goto l5
+			l31:
+				t125 := int32((*m.memory)[uint64(uint32(v0))+9])
+				if t125&i32(1) == 0 {
+					goto l33
 				}
 			}
 			{
-				t106 := int32(load32(*m.memory, uint64(uint32(v5))+36))
-				v2 = t106
+				t126 := int32(load32(*m.memory, uint64(uint32(v5))+36))
+				v2 = t126
 				if v2 == 0 {
-					goto l33
+					goto l34
 				}
-				t107 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-				if t107 != i32(3) {
-					goto l33
+				t127 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+				if t127 != i32(3) {
+					goto l34
 				}
-				t108 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-				v3 = t108
+				t128 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+				v3 = t128
 				if v3 <= i32(0) {
-					goto l33
+					goto l34
 				}
 				v1 = v3 + i32(1)
-				t109 := int32(load32(*m.memory, uint32(v0)))
-				v3 = t109 + v3<<2 - i32(4)
-			l35:
+				t129 := int32(load32(*m.memory, uint32(v0)))
+				v3 = t129 + v3<<2 - i32(4)
+			l36:
 				{
-					t110 := int32(load32(*m.memory, uint32(v3)))
-					v0 = t110
+					t130 := int32(load32(*m.memory, uint32(v3)))
+					v0 = t130
 					if v0 == i32(-2) {
-						goto l33
+						goto l34
 					}
 					{
-						t111 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-						v4 = t111
+						t131 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						v4 = t131
 						if v4 == 0 {
-							goto l34
+							goto l35
 						}
-						t112 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-						if uint32(t112) <= uint32(v0) {
-							goto l34
+						t132 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						if uint32(t132) <= uint32(v0) {
+							goto l35
 						}
-						t113 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-						v10 = t113 + v0<<2
-						t114 := int32(load32(*m.memory, uint32(v10)))
-						v8 = t114
-						t115 := int32(load32(*m.memory, uint32(v2)))
-						t116 := v8
-						v6 = t115
-						if uint32(t116) < uint32(v6) {
-							t117 := int32(load32(*m.memory, uint32(v4+v8<<2)))
-							if t117 == v0 {
-								goto l34
+						t133 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+						v9 = t133 + v0<<2
+						t134 := int32(load32(*m.memory, uint32(v9)))
+						v8 = t134
+						t135 := int32(load32(*m.memory, uint32(v2)))
+						t136 := v8
+						v6 = t135
+						if uint32(t136) < uint32(v6) {
+							t137 := int32(load32(*m.memory, uint32(v4+v8<<2)))
+							if t137 == v0 {
+								goto l35
 							}
 						}
-						store32(*m.memory, uint32(v10), uint32(v6))
+						store32(*m.memory, uint32(v9), uint32(v6))
 						store32(*m.memory, uint32(v4+v6<<2), uint32(v0))
-						t118 := int32(load32(*m.memory, uint32(v2)))
-						store32(*m.memory, uint32(v2), uint32(t118+i32(1)))
+						t138 := int32(load32(*m.memory, uint32(v2)))
+						store32(*m.memory, uint32(v2), uint32(t138+i32(1)))
 					}
-				l34:
+				l35:
 					v3 = v3 - i32(4)
 					v1 = v1 - i32(1)
 					if uint32(v1) > uint32(i32(1)) {
-						goto l35
+						goto l36
 					}
 				}
 			}
-		l33:
+		l34:
 			store32(*m.memory, uint64(uint32(v5))+32, uint32(v7))
 			p0 = i32(1)
-			goto l4
+			goto l5
 		}
 		{
-			t119 := int32(load32(*m.memory, uint64(uint32(v5))+36))
-			v2 = t119
+			t139 := int32(load32(*m.memory, uint64(uint32(v5))+36))
+			v2 = t139
 			if v2 == 0 {
-				goto l36
+				goto l37
 			}
-			t120 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			if t120 != i32(3) {
-				goto l36
+			t140 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			if t140 != i32(3) {
+				goto l37
 			}
-			t121 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-			v3 = t121
+			t141 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+			v3 = t141
 			if v3 <= i32(0) {
-				goto l36
+				goto l37
 			}
 			v7 = v3 + i32(1)
-			t122 := int32(load32(*m.memory, uint32(v0)))
-			v3 = t122 + v3<<2 - i32(4)
-		l38:
+			t142 := int32(load32(*m.memory, uint32(v0)))
+			v3 = t142 + v3<<2 - i32(4)
+		l39:
 			{
-				t123 := int32(load32(*m.memory, uint32(v3)))
-				v0 = t123
+				t143 := int32(load32(*m.memory, uint32(v3)))
+				v0 = t143
 				if v0 == i32(-2) {
-					goto l36
+					goto l37
 				}
 				{
-					t124 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v4 = t124
+					t144 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v4 = t144
 					if v4 == 0 {
-						goto l37
+						goto l38
 					}
-					t125 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t125) <= uint32(v0) {
-						goto l37
+					t145 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t145) <= uint32(v0) {
+						goto l38
 					}
-					t126 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v10 = t126 + v0<<2
-					t127 := int32(load32(*m.memory, uint32(v10)))
-					v8 = t127
-					t128 := int32(load32(*m.memory, uint32(v2)))
-					t129 := v8
-					v6 = t128
-					if uint32(t129) < uint32(v6) {
-						t130 := int32(load32(*m.memory, uint32(v4+v8<<2)))
-						if t130 == v0 {
-							goto l37
+					t146 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v9 = t146 + v0<<2
+					t147 := int32(load32(*m.memory, uint32(v9)))
+					v8 = t147
+					t148 := int32(load32(*m.memory, uint32(v2)))
+					t149 := v8
+					v6 = t148
+					if uint32(t149) < uint32(v6) {
+						t150 := int32(load32(*m.memory, uint32(v4+v8<<2)))
+						if t150 == v0 {
+							goto l38
 						}
 					}
-					store32(*m.memory, uint32(v10), uint32(v6))
+					store32(*m.memory, uint32(v9), uint32(v6))
 					store32(*m.memory, uint32(v4+v6<<2), uint32(v0))
-					t131 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t131+i32(1)))
+					t151 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t151+i32(1)))
 				}
-			l37:
+			l38:
 				v3 = v3 - i32(4)
 				v7 = v7 - i32(1)
 				if uint32(v7) > uint32(i32(1)) {
-					goto l38
+					goto l39
 				}
 			}
 		}
-	l36:
+	l37:
 		store32(*m.memory, uint64(uint32(v5))+32, uint32(v1))
 		p0 = i32(1)
 	}
-l4:
+l5:
 	return p0
 }
 func (m *Module) fn54(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	var p0 int32
 	{
-		v3 = v0
-		v5 = v1
-		t1 := int32(load32(*m.memory, uint32(v5)))
-		v6 = t1
-		t2 := int32(load32(*m.memory, uint64(uint32(v1))+20))
+		v4 = v0
+		v6 = v1
+		t1 := int32(load32(*m.memory, uint32(v6)))
+		v1 = t1
+		t2 := int32(load32(*m.memory, uint64(uint32(v6))+20))
 		v0 = t2
 		t3 := int32((*m.memory)[uint64(uint32(v0))+9])
 		if t3&i32(1) == 0 {
-			t4 := int32(load32(*m.memory, uint32(v3)))
+			t4 := int32(load32(*m.memory, uint32(v4)))
 			v8 = t4 + i32(120)
-			t5 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-			v10 = v6 + t5
-			v2 = v3 + i32(12)
+			t5 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+			v10 = v1 + t5
+			v3 = v4 + i32(12)
 			v9 = v0
-		l32:
+		l33:
 			{
 				{
 					t6 := v10
-					v4 = v6
-					if t6 != v4 {
-						v6 = v4 + i32(1)
-						t7 := int32((*m.memory)[uint32(v4)])
+					v5 = v1
+					if t6 != v5 {
+						v1 = v5 + i32(1)
+						t7 := int32((*m.memory)[uint32(v5)])
 						t8 := v0
 						t9 := v8
 						v7 = t7
 						t10 := int32((*m.memory)[uint32(t9+v7)])
 						t11 := int32(atomic_load32(*m.memory, uint32(t8+t10<<2+i32(12))))
-						v1 = t11
-						if v1 != 0 {
-							v0 = v1
+						v2 = t11
+						if v2 != 0 {
+							v0 = v2
 							goto l0
 						}
 					l1:
 						{
-							t12 := int32(atomic_load32(*m.memory, uint32(v2)))
-							v1 = t12
-							if v1&i32(-0x20000001) == 0 {
-								t13 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-								if t13 != v1 {
+							t12 := int32(atomic_load32(*m.memory, uint32(v3)))
+							v2 = t12
+							if v2&i32(-0x20000001) == 0 {
+								t13 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+								if t13 != v2 {
 									goto l1
 								}
-								t14 := m.fn49(v3, v0, v7)
-								v1 = t14
-								atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-								_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
-								if v1 == 0 {
+								t14 := m.g1
+								m.g1 = t14 + i32(1)
+								t15 := m.fn49(v4, v0, v7)
+								v2 = t15
+								t16 := m.g1
+								m.g1 = t16 - i32(1)
+								atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+								if v2 == 0 {
 									{
-										t18 := int32((*m.memory)[uint32(i32(48432))])
-										if t18 != i32(1) {
-											goto l3
+										t21 := int32((*m.memory)[uint32(i32(48432))])
+										if t21 != i32(1) {
+											goto l4
 										}
 										if v11 == 0 {
-											goto l3
+											goto l4
 										}
-										t19 := int32(load32(*m.memory, uint64(uint32(v3))+68))
-										if uint32(v6-v11) >= uint32(t19*i32(10)) {
-											goto l3
+										t22 := int32(load32(*m.memory, uint64(uint32(v4))+68))
+										if uint32(v1-v11) >= uint32(t22*i32(10)) {
+											goto l4
 										}
-										t20 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-										if t20 == i32(3) {
-											goto l3
+										t23 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+										if t23 == i32(3) {
+											goto l4
 										}
-										(*m.memory)[uint64(uint32(v5))+28] = byte(i32(1))
+										(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
 										p0 = i32(0)
-										goto l4
+										goto l5
 									}
-								l3:
+								l4:
 									v15 = i32(0)
 									{
-										var p21 int32
+										var p24 int32
 										if uint32(v9) < uint32(i32(3)) {
-											p21 = 1
+											p24 = 1
 										}
-										v16 = p21
+										v16 = p24
 										if v16 != 0 {
 											v11 = i32(0)
 											v13 = i32(0)
 											v17 = i32(0)
-											goto l5
+											goto l6
 										}
-										t22 := int32(load32(*m.memory, uint64(uint32(v9))+8))
-										v17 = t22
-										t23 := int32(load32(*m.memory, uint64(uint32(v9))+4))
-										v13 = t23
-										v1 = v13 << 2
-										p24 := v1
+										t25 := int32(load32(*m.memory, uint64(uint32(v9))+8))
+										v17 = t25
+										t26 := int32(load32(*m.memory, uint64(uint32(v9))+4))
+										v13 = t26
+										v2 = v13 << 2
+										p27 := v2
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
-											p24 = i32(-1)
+											p27 = i32(-1)
 										}
-										t25 := m.fn192(p24)
-										v11 = t25
-										t26 := int32(load32(*m.memory, uint32(v9)))
-										memory_copy(*m.memory, uint32(v11), uint32(t26), uint32(v1))
+										t28 := m.fn194(p27)
+										v11 = t28
+										t29 := int32(load32(*m.memory, uint32(v9)))
+										memory_copy(*m.memory, uint32(v11), uint32(t29), uint32(v2))
 										v9 = i32(0)
 									}
-								l5:
+								l6:
 									{
-										var p27 int32
+										var p30 int32
 										if uint32(v0) < uint32(i32(3)) {
-											p27 = 1
+											p30 = 1
 										}
-										v18 = p27
+										v18 = p30
 										if v18 != 0 {
 											v14 = i32(0)
 											v12 = i32(0)
-											goto l6
-										}
-										t28 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-										v15 = t28
-										t29 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										v14 = t29
-										v1 = v14 << 2
-										p30 := v1
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p30 = i32(-1)
-										}
-										t31 := m.fn192(p30)
-										v12 = t31
-										t32 := int32(load32(*m.memory, uint32(v0)))
-										memory_copy(*m.memory, uint32(v12), uint32(t32), uint32(v1))
-										v0 = i32(0)
-									}
-								l6:
-									t33 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-									m.fn50(v3, t33)
-									if v16 != 0 {
-										goto l7
-									}
-								l8:
-									{
-										t34 := int32(atomic_load32(*m.memory, uint32(v2)))
-										v1 = t34
-										if v1&i32(-0x20000001) == 0 {
-											t35 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-											if t35 != v1 {
-												goto l8
-											}
-											t36 := m.fn47(v3, v11, v13, v17)
-											v9 = t36
-											atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-											_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
 											goto l7
 										}
-										if v1&i32(0x20000000) != 0 {
-											_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
-											goto l8
-										} else {
-											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
+										t31 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+										v15 = t31
+										t32 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+										v14 = t32
+										v2 = v14 << 2
+										p33 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p33 = i32(-1)
+										}
+										t34 := m.fn194(p33)
+										v12 = t34
+										t35 := int32(load32(*m.memory, uint32(v0)))
+										memory_copy(*m.memory, uint32(v12), uint32(t35), uint32(v2))
+										v0 = i32(0)
+									}
+								l7:
+									t36 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+									m.fn50(v4, t36)
+									if v16 != 0 {
+										goto l8
+									}
+								l9:
+									{
+										t37 := int32(atomic_load32(*m.memory, uint32(v3)))
+										v2 = t37
+										if v2&i32(-0x20000001) == 0 {
+											t38 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+											if t38 != v2 {
+												goto l9
+											}
+											t39 := m.g1
+											m.g1 = t39 + i32(1)
+											t40 := m.fn47(v4, v11, v13, v17)
+											v9 = t40
+											t41 := m.g1
+											m.g1 = t41 - i32(1)
+											atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 											goto l8
 										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+											goto l9
+										}
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t45 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t45 == 0 {
+											goto l9
+										}
 									}
+									goto l3
 								}
-								v0 = v1
+								v0 = v2
 								goto l0
 							}
-							if v1&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
-								goto l1
-							} else {
-								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 								goto l1
 							}
+							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+							t20 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+							if t20 == 0 {
+								goto l1
+							}
+							goto l3
 						}
 					}
 					{
-						t41 := v0
-						var p40 int32
+						t47 := v0
+						var p46 int32
 						{
-							t42 := int32(load32(*m.memory, uint32(v5)))
-							t43 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-							v1 = t42 + t43
-							t44 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-							t45 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-							if v1 == t44+t45 {
-								v6 = i32(256)
-								t46 := int32(load32(*m.memory, uint32(v3)))
-								t47 := int32(load32(*m.memory, uint64(uint32(t46))+20))
-								p40 = t47
-								goto l9
+							t48 := int32(load32(*m.memory, uint32(v6)))
+							t49 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+							v2 = t48 + t49
+							t50 := int32(load32(*m.memory, uint64(uint32(v6))+8))
+							t51 := int32(load32(*m.memory, uint64(uint32(v6))+12))
+							if v2 == t50+t51 {
+								v1 = i32(256)
+								t52 := int32(load32(*m.memory, uint32(v4)))
+								t53 := int32(load32(*m.memory, uint64(uint32(t52))+20))
+								p46 = t53
+								goto l10
 							}
-							t48 := int32((*m.memory)[uint32(v1)])
-							v6 = t48
-							t49 := int32(load32(*m.memory, uint32(v3)))
-							t50 := int32((*m.memory)[uint32(v6+t49+i32(120))])
-							p40 = t50
+							t54 := int32((*m.memory)[uint32(v2)])
+							v1 = t54
+							t55 := int32(load32(*m.memory, uint32(v4)))
+							t56 := int32((*m.memory)[uint32(v1+t55+i32(120))])
+							p46 = t56
 						}
-					l9:
-						t51 := int32(atomic_load32(*m.memory, uint32(t41+p40<<2+i32(12))))
-						v4 = t51
-						if v4 != 0 {
-							goto l10
+					l10:
+						t57 := int32(atomic_load32(*m.memory, uint32(t47+p46<<2+i32(12))))
+						v5 = t57
+						if v5 != 0 {
+							goto l11
 						}
 						{
-						l11:
+						l12:
 							{
-								t52 := int32(atomic_load32(*m.memory, uint32(v2)))
-								v1 = t52
-								if v1&i32(-0x20000001) == 0 {
-									t53 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-									if t53 != v1 {
+								t58 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t58
+								if v2&i32(-0x20000001) == 0 {
+									t59 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t59 != v2 {
+										goto l12
+									}
+									t60 := m.g1
+									m.g1 = t60 + i32(1)
+									t61 := m.fn49(v4, v0, v1)
+									v5 = t61
+									t62 := m.g1
+									m.g1 = t62 - i32(1)
+									atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+									if v5 != 0 {
 										goto l11
 									}
-									t54 := m.fn49(v3, v0, v6)
-									v4 = t54
-									atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-									_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
-									if v4 != 0 {
-										goto l10
-									}
 									if uint32(v0) > uint32(i32(2)) {
-										t59 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-										v8 = t59
-										t60 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										v4 = t60
-										v1 = v4 << 2
-										p61 := v1
-										if uint32(v4) > uint32(i32(0x3fffffff)) {
-											p61 = i32(-1)
+										t68 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+										v8 = t68
+										t69 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+										v5 = t69
+										v2 = v5 << 2
+										p70 := v2
+										if uint32(v5) > uint32(i32(0x3fffffff)) {
+											p70 = i32(-1)
 										}
-										t62 := m.fn192(p61)
-										v7 = t62
-										t63 := int32(load32(*m.memory, uint32(v0)))
-										memory_copy(*m.memory, uint32(v7), uint32(t63), uint32(v1))
-										t64 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-										m.fn50(v3, t64)
-									l14:
+										t71 := m.fn194(p70)
+										v7 = t71
+										t72 := int32(load32(*m.memory, uint32(v0)))
+										memory_copy(*m.memory, uint32(v7), uint32(t72), uint32(v2))
+										t73 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+										m.fn50(v4, t73)
+									l15:
 										{
-											t65 := int32(atomic_load32(*m.memory, uint32(v2)))
-											v1 = t65
-											if v1&i32(-0x20000001) == 0 {
-												t66 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-												if t66 != v1 {
-													goto l14
+											t74 := int32(atomic_load32(*m.memory, uint32(v3)))
+											v2 = t74
+											if v2&i32(-0x20000001) == 0 {
+												t75 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+												if t75 != v2 {
+													goto l15
 												}
-												t67 := m.fn47(v3, v7, v4, v8)
-												v4 = t67
-												atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-												_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
-												goto l13
+												t76 := m.g1
+												m.g1 = t76 + i32(1)
+												t77 := m.fn47(v4, v7, v5, v8)
+												v5 = t77
+												t78 := m.g1
+												m.g1 = t78 - i32(1)
+												atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+												goto l14
 											}
-											if v1&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
-												goto l14
-											} else {
-												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
-												goto l14
+											if v2&i32(0x20000000) == 0 {
+												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+												goto l15
+											}
+											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+											t82 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+											if t82 == 0 {
+												goto l15
 											}
 										}
+										goto l3
 									}
-									t56 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-									m.fn50(v3, t56)
+									t64 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+									m.fn50(v4, t64)
 									v7 = i32(0)
-									v4 = v0
-									goto l13
+									v5 = v0
+									goto l14
 								}
-								if v1&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
-									goto l11
-								} else {
-									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
-									goto l11
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+									goto l12
 								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t67 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t67 == 0 {
+									goto l12
+								}
+								goto l3
 							}
 						}
-					l13:
-						;
-						var p71 int32
-						if v4 == 0 {
-							goto l15
+					l14:
+						if v5 == 0 {
+							goto l16
 						}
-					l16:
+					l17:
 						{
-							t72 := int32(atomic_load32(*m.memory, uint32(v2)))
-							v1 = t72
-							if v1&i32(-0x20000001) == 0 {
-								t73 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-								if t73 != v1 {
-									goto l16
-								}
-								t74 := m.fn49(v3, v4, v6)
-								v4 = t74
-								atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-								_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
-								if v4 != 0 {
-									p71 = i32(1)
+							t83 := int32(atomic_load32(*m.memory, uint32(v3)))
+							v2 = t83
+							if v2&i32(-0x20000001) == 0 {
+								t84 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+								if t84 != v2 {
 									goto l17
 								}
-								goto l15
-							}
-							if v1&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
+								v2 = i32(1)
+								t85 := m.g1
+								m.g1 = v2 + t85
+								t86 := m.fn49(v4, v5, v1)
+								v5 = t86
+								t87 := m.g1
+								m.g1 = t87 - i32(1)
+								atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+								if v5 != 0 {
+									goto l18
+								}
 								goto l16
-							} else {
-								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
-								goto l16
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+								goto l17
+							}
+							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+							t91 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+							if t91 == 0 {
+								goto l17
 							}
 						}
-					l15:
-						(*m.memory)[uint64(uint32(v5))+28] = byte(i32(1))
-						v4 = i32(0)
-						p71 = i32(0)
-					l17:
-						v1 = p71
-						if uint32(v0) < uint32(i32(3)) {
-							goto l18
-						}
-						if v7 == 0 {
-							goto l18
-						}
-						m.Xre2w_free(v7)
+						goto l3
+					l16:
+						(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
+						v2 = i32(0)
+						v5 = i32(0)
 					l18:
-						if v1 != 0 {
-							goto l10
-						}
-						p0 = i32(0)
-						goto l4
-					}
-				l10:
-					if uint32(v4) <= uint32(i32(2)) {
-						if v4 == i32(1) {
+						if uint32(v0) < uint32(i32(3)) {
 							goto l19
 						}
-						store32(*m.memory, uint64(uint32(v5))+32, uint32(v10))
-						p0 = i32(1)
-						goto l4
+						if v7 == 0 {
+							goto l19
+						}
+						m.Xre2w_free(v7)
+					l19:
+						if v2 != 0 {
+							goto l11
+						}
+						p0 = i32(0)
+						goto l5
 					}
-					t78 := int32(load32(*m.memory, uint64(uint32(v4))+8))
-					t79 := v5
-					v8 = t78 & i32(256)
-					var p80 int32
+				l11:
+					if uint32(v5) <= uint32(i32(2)) {
+						if v5 == i32(1) {
+							goto l20
+						}
+						store32(*m.memory, uint64(uint32(v6))+32, uint32(v10))
+						p0 = i32(1)
+						goto l5
+					}
+					t92 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+					t93 := v6
+					v8 = t92 & i32(256)
+					var p94 int32
 					if v8 != 0 {
 						{
-							t81 := int32(load32(*m.memory, uint64(uint32(v5))+36))
-							v1 = t81
-							if v1 == 0 {
-								goto l20
+							t95 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+							v2 = t95
+							if v2 == 0 {
+								goto l21
 							}
-							t82 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-							if t82 != i32(3) {
-								goto l20
+							t96 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+							if t96 != i32(3) {
+								goto l21
 							}
-							t83 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-							v2 = t83
-							if v2 <= i32(0) {
-								goto l20
+							t97 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+							v3 = t97
+							if v3 <= i32(0) {
+								goto l21
 							}
-							v6 = v2 + i32(1)
-							t84 := int32(load32(*m.memory, uint32(v4)))
-							v2 = t84 + v2<<2 - i32(4)
-						l22:
+							v1 = v3 + i32(1)
+							t98 := int32(load32(*m.memory, uint32(v5)))
+							v3 = t98 + v3<<2 - i32(4)
+						l23:
 							{
-								t85 := int32(load32(*m.memory, uint32(v2)))
-								v0 = t85
+								t99 := int32(load32(*m.memory, uint32(v3)))
+								v0 = t99
 								if v0 == i32(-2) {
-									goto l20
+									goto l21
 								}
 								{
-									t86 := int32(load32(*m.memory, uint64(uint32(v1))+12))
-									v4 = t86
-									if v4 == 0 {
-										goto l21
+									t100 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+									v5 = t100
+									if v5 == 0 {
+										goto l22
 									}
-									t87 := int32(load32(*m.memory, uint64(uint32(v1))+16))
-									if uint32(t87) <= uint32(v0) {
-										goto l21
+									t101 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+									if uint32(t101) <= uint32(v0) {
+										goto l22
 									}
-									t88 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-									v7 = t88 + v0<<2
-									t89 := int32(load32(*m.memory, uint32(v7)))
-									v9 = t89
-									t90 := int32(load32(*m.memory, uint32(v1)))
-									t91 := v9
-									v3 = t90
-									if uint32(t91) < uint32(v3) {
-										t92 := int32(load32(*m.memory, uint32(v4+v9<<2)))
-										if t92 == v0 {
-											goto l21
+									t102 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+									v7 = t102 + v0<<2
+									t103 := int32(load32(*m.memory, uint32(v7)))
+									v9 = t103
+									t104 := int32(load32(*m.memory, uint32(v2)))
+									t105 := v9
+									v4 = t104
+									if uint32(t105) < uint32(v4) {
+										t106 := int32(load32(*m.memory, uint32(v5+v9<<2)))
+										if t106 == v0 {
+											goto l22
 										}
 									}
-									store32(*m.memory, uint32(v7), uint32(v3))
-									store32(*m.memory, uint32(v4+v3<<2), uint32(v0))
-									t93 := int32(load32(*m.memory, uint32(v1)))
-									store32(*m.memory, uint32(v1), uint32(t93+i32(1)))
+									store32(*m.memory, uint32(v7), uint32(v4))
+									store32(*m.memory, uint32(v5+v4<<2), uint32(v0))
+									t107 := int32(load32(*m.memory, uint32(v2)))
+									store32(*m.memory, uint32(v2), uint32(t107+i32(1)))
 								}
-							l21:
-								v2 = v2 - i32(4)
-								v6 = v6 - i32(1)
-								if uint32(v6) > uint32(i32(1)) {
-									goto l22
+							l22:
+								v3 = v3 - i32(4)
+								v1 = v1 - i32(1)
+								if uint32(v1) > uint32(i32(1)) {
+									goto l23
 								}
 							}
 						}
-					l20:
-						p80 = v10
+					l21:
+						p94 = v10
 					} else {
-						p80 = i32(0)
+						p94 = i32(0)
 					}
-					store32(*m.memory, uint64(uint32(t79))+32, uint32(p80))
-					t94 := int32(uint32(v8) >> 8)
-					p0 = t94
-					goto l4
+					store32(*m.memory, uint64(uint32(t93))+32, uint32(p94))
+					t108 := int32(uint32(v8) >> 8)
+					p0 = t108
+					goto l5
 				}
-			l7:
+			l8:
 				if v9 == 0 {
-					goto l23
-				}
-				if v18 != 0 {
 					goto l24
 				}
-			l25:
-				{
-					t95 := int32(atomic_load32(*m.memory, uint32(v2)))
-					v1 = t95
-					if v1&i32(-0x20000001) == 0 {
-						t96 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-						if t96 != v1 {
-							goto l25
-						}
-						t97 := m.fn47(v3, v12, v14, v15)
-						v0 = t97
-						atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-						_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
-						goto l24
-					}
-					if v1&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
-						goto l25
-					} else {
-						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
-						goto l25
-					}
-				}
-			l24:
-				if v0 == 0 {
-					goto l23
+				if v18 != 0 {
+					goto l25
 				}
 			l26:
 				{
-					t101 := int32(atomic_load32(*m.memory, uint32(v2)))
-					v1 = t101
-					if v1&i32(-0x20000001) == 0 {
-						t102 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(i32(0x40000000))))
-						if t102 != v1 {
+					t109 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t109
+					if v2&i32(-0x20000001) == 0 {
+						t110 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t110 != v2 {
 							goto l26
 						}
-						t103 := m.fn49(v3, v0, v7)
-						v0 = t103
-						atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-						_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
-						v1 = i32(1)
-						if v0 == 0 {
-							goto l23
-						}
-						goto l27
+						t111 := m.g1
+						m.g1 = t111 + i32(1)
+						t112 := m.fn47(v4, v12, v14, v15)
+						v0 = t112
+						t113 := m.g1
+						m.g1 = t113 - i32(1)
+						atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+						goto l25
 					}
-					if v1&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v2), uint32(v1), i64(-1), m.waiters)
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+						t116 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t116 != 0 {
+							goto l3
+						}
 						goto l26
 					} else {
-						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v1), uint32(v1|i32(0x20000000))))
+						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 						goto l26
 					}
 				}
-			l23:
-				(*m.memory)[uint64(uint32(v5))+28] = byte(i32(1))
-				v1 = i32(0)
-				v0 = i32(0)
+			l25:
+				if v0 == 0 {
+					goto l24
+				}
 			l27:
+				{
+					t118 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t118
+					if v2&i32(-0x20000001) == 0 {
+						t119 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t119 != v2 {
+							goto l27
+						}
+						v2 = i32(1)
+						t120 := m.g1
+						m.g1 = v2 + t120
+						t121 := m.fn49(v4, v0, v7)
+						v0 = t121
+						t122 := m.g1
+						m.g1 = t122 - i32(1)
+						atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+						if v0 == 0 {
+							goto l24
+						}
+						goto l28
+					}
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+						t125 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t125 != 0 {
+							goto l3
+						}
+						goto l27
+					} else {
+						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+						goto l27
+					}
+				}
+			l24:
+				(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
+				v2 = i32(0)
+				v0 = i32(0)
+			l28:
 				if v18 != 0 {
-					goto l28
+					goto l29
 				}
 				if v12 == 0 {
-					goto l28
+					goto l29
 				}
 				m.Xre2w_free(v12)
-			l28:
+			l29:
 				if v11 == 0 {
-					goto l29
+					goto l30
 				}
 				if v16 != 0 {
-					goto l29
+					goto l30
 				}
 				m.Xre2w_free(v11)
-			l29:
-				v11 = v6
-				if v1 != 0 {
+			l30:
+				v11 = v1
+				if v2 != 0 {
 					goto l0
 				}
 				p0 = i32(0)
-				goto l4
+				goto l5
+			l3:
+				panic("unreachable")
 			l0:
 				if uint32(v0) > uint32(i32(2)) {
-					goto l30
+					goto l31
 				}
 				if v0 != i32(1) {
-					store32(*m.memory, uint64(uint32(v5))+32, uint32(v10))
+					store32(*m.memory, uint64(uint32(v6))+32, uint32(v10))
 					p0 = i32(1)
-					goto l4
+					goto l5
 				}
-			l19:
-				store32(*m.memory, uint64(uint32(v5))+32, uint32(i32(0)))
+			l20:
+				store32(*m.memory, uint64(uint32(v6))+32, uint32(i32(0)))
 				p0 = i32(0)
-				goto l4
-			l30:
-				t107 := int32((*m.memory)[uint64(uint32(v0))+9])
-				if t107&i32(1) == 0 {
-					goto l32
+				goto l5
+			l31:
+				t127 := int32((*m.memory)[uint64(uint32(v0))+9])
+				if t127&i32(1) == 0 {
+					goto l33
 				}
 			}
 			{
-				t108 := int32(load32(*m.memory, uint64(uint32(v5))+36))
-				v1 = t108
-				if v1 == 0 {
-					goto l33
+				t128 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+				v2 = t128
+				if v2 == 0 {
+					goto l34
 				}
-				t109 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-				if t109 != i32(3) {
-					goto l33
+				t129 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+				if t129 != i32(3) {
+					goto l34
 				}
-				t110 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-				v2 = t110
-				if v2 <= i32(0) {
-					goto l33
+				t130 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+				v3 = t130
+				if v3 <= i32(0) {
+					goto l34
 				}
-				v6 = v2 + i32(1)
-				t111 := int32(load32(*m.memory, uint32(v0)))
-				v2 = t111 + v2<<2 - i32(4)
-			l35:
+				v1 = v3 + i32(1)
+				t131 := int32(load32(*m.memory, uint32(v0)))
+				v3 = t131 + v3<<2 - i32(4)
+			l36:
 				{
-					t112 := int32(load32(*m.memory, uint32(v2)))
-					v0 = t112
+					t132 := int32(load32(*m.memory, uint32(v3)))
+					v0 = t132
 					if v0 == i32(-2) {
-						goto l33
+						goto l34
 					}
 					{
-						t113 := int32(load32(*m.memory, uint64(uint32(v1))+12))
-						v3 = t113
-						if v3 == 0 {
-							goto l34
+						t133 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						v4 = t133
+						if v4 == 0 {
+							goto l35
 						}
-						t114 := int32(load32(*m.memory, uint64(uint32(v1))+16))
-						if uint32(t114) <= uint32(v0) {
-							goto l34
+						t134 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						if uint32(t134) <= uint32(v0) {
+							goto l35
 						}
-						t115 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-						v10 = t115 + v0<<2
-						t116 := int32(load32(*m.memory, uint32(v10)))
-						v8 = t116
-						t117 := int32(load32(*m.memory, uint32(v1)))
-						t118 := v8
-						v7 = t117
-						if uint32(t118) < uint32(v7) {
-							t119 := int32(load32(*m.memory, uint32(v3+v8<<2)))
-							if t119 == v0 {
-								goto l34
+						t135 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+						v10 = t135 + v0<<2
+						t136 := int32(load32(*m.memory, uint32(v10)))
+						v8 = t136
+						t137 := int32(load32(*m.memory, uint32(v2)))
+						t138 := v8
+						v7 = t137
+						if uint32(t138) < uint32(v7) {
+							t139 := int32(load32(*m.memory, uint32(v4+v8<<2)))
+							if t139 == v0 {
+								goto l35
 							}
 						}
 						store32(*m.memory, uint32(v10), uint32(v7))
-						store32(*m.memory, uint32(v3+v7<<2), uint32(v0))
-						t120 := int32(load32(*m.memory, uint32(v1)))
-						store32(*m.memory, uint32(v1), uint32(t120+i32(1)))
+						store32(*m.memory, uint32(v4+v7<<2), uint32(v0))
+						t140 := int32(load32(*m.memory, uint32(v2)))
+						store32(*m.memory, uint32(v2), uint32(t140+i32(1)))
 					}
-				l34:
-					v2 = v2 - i32(4)
-					v6 = v6 - i32(1)
-					if uint32(v6) > uint32(i32(1)) {
-						goto l35
+				l35:
+					v3 = v3 - i32(4)
+					v1 = v1 - i32(1)
+					if uint32(v1) > uint32(i32(1)) {
+						goto l36
 					}
 				}
 			}
-		l33:
-			store32(*m.memory, uint64(uint32(v5))+32, uint32(v4))
+		l34:
+			store32(*m.memory, uint64(uint32(v6))+32, uint32(v5))
 			p0 = i32(1)
-			goto l4
+			goto l5
 		}
 		{
-			t121 := int32(load32(*m.memory, uint64(uint32(v5))+36))
-			v1 = t121
-			if v1 == 0 {
-				goto l36
+			t141 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+			v2 = t141
+			if v2 == 0 {
+				goto l37
 			}
-			t122 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-			if t122 != i32(3) {
-				goto l36
+			t142 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			if t142 != i32(3) {
+				goto l37
 			}
-			t123 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-			v2 = t123
-			if v2 <= i32(0) {
-				goto l36
+			t143 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+			v3 = t143
+			if v3 <= i32(0) {
+				goto l37
 			}
-			v4 = v2 + i32(1)
-			t124 := int32(load32(*m.memory, uint32(v0)))
-			v2 = t124 + v2<<2 - i32(4)
-		l38:
+			v5 = v3 + i32(1)
+			t144 := int32(load32(*m.memory, uint32(v0)))
+			v3 = t144 + v3<<2 - i32(4)
+		l39:
 			{
-				t125 := int32(load32(*m.memory, uint32(v2)))
-				v0 = t125
+				t145 := int32(load32(*m.memory, uint32(v3)))
+				v0 = t145
 				if v0 == i32(-2) {
-					goto l36
+					goto l37
 				}
 				{
-					t126 := int32(load32(*m.memory, uint64(uint32(v1))+12))
-					v3 = t126
-					if v3 == 0 {
-						goto l37
+					t146 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v4 = t146
+					if v4 == 0 {
+						goto l38
 					}
-					t127 := int32(load32(*m.memory, uint64(uint32(v1))+16))
-					if uint32(t127) <= uint32(v0) {
-						goto l37
+					t147 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t147) <= uint32(v0) {
+						goto l38
 					}
-					t128 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-					v10 = t128 + v0<<2
-					t129 := int32(load32(*m.memory, uint32(v10)))
-					v8 = t129
-					t130 := int32(load32(*m.memory, uint32(v1)))
-					t131 := v8
-					v7 = t130
-					if uint32(t131) < uint32(v7) {
-						t132 := int32(load32(*m.memory, uint32(v3+v8<<2)))
-						if t132 == v0 {
-							goto l37
+					t148 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v10 = t148 + v0<<2
+					t149 := int32(load32(*m.memory, uint32(v10)))
+					v8 = t149
+					t150 := int32(load32(*m.memory, uint32(v2)))
+					t151 := v8
+					v7 = t150
+					if uint32(t151) < uint32(v7) {
+						t152 := int32(load32(*m.memory, uint32(v4+v8<<2)))
+						if t152 == v0 {
+							goto l38
 						}
 					}
 					store32(*m.memory, uint32(v10), uint32(v7))
-					store32(*m.memory, uint32(v3+v7<<2), uint32(v0))
-					t133 := int32(load32(*m.memory, uint32(v1)))
-					store32(*m.memory, uint32(v1), uint32(t133+i32(1)))
+					store32(*m.memory, uint32(v4+v7<<2), uint32(v0))
+					t153 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t153+i32(1)))
 				}
-			l37:
-				v2 = v2 - i32(4)
-				v4 = v4 - i32(1)
-				if uint32(v4) > uint32(i32(1)) {
-					goto l38
+			l38:
+				v3 = v3 - i32(4)
+				v5 = v5 - i32(1)
+				if uint32(v5) > uint32(i32(1)) {
+					goto l39
 				}
 			}
 		}
-	l36:
-		store32(*m.memory, uint64(uint32(v5))+32, uint32(v6))
+	l37:
+		store32(*m.memory, uint64(uint32(v6))+32, uint32(v1))
 		p0 = i32(1)
 	}
-l4:
+l5:
 	return p0
 }
 func (m *Module) fn55(v0, v1 int32) int32 {
@@ -13234,7 +13443,7 @@ l0:
 					v20 = v14 + i32(120)
 					v3 = v5 + i32(12)
 					v0 = v10
-				l28:
+				l29:
 					{
 						{
 							if v0 != v10 {
@@ -13248,18 +13457,18 @@ l0:
 								v2 = t27
 								t28 := int32((*m.memory)[uint64(uint32(v2))+24])
 								if t28 == i32(1) {
-									t29 := m.fn115(v2, v1, v4)
+									t29 := m.fn116(v2, v1, v4)
 									p26 = t29
 									goto l5
 								}
 								t30 := int32(load32(*m.memory, uint64(uint32(v2))+28))
 								if t30 != i32(1) {
-									t31 := m.fn116(v2, v1, v4)
+									t31 := m.fn117(v2, v1, v4)
 									p26 = t31
 									goto l5
 								}
 								t32 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-								t33 := m.fn221(v1, t32, v4)
+								t33 := m.fn223(v1, t32, v4)
 								p26 = t33
 							}
 						l5:
@@ -13293,149 +13502,133 @@ l0:
 									if t40 != v2 {
 										goto l8
 									}
-									t41 := m.fn49(v5, v0, v4)
-									v2 = t41
+									t41 := m.g1
+									m.g1 = t41 + i32(1)
+									t42 := m.fn49(v5, v0, v4)
+									v2 = t42
+									t43 := m.g1
+									m.g1 = t43 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 									if v2 == 0 {
 										{
-											t45 := int32((*m.memory)[uint32(i32(48432))])
-											if t45 != i32(1) {
-												goto l10
+											t48 := int32((*m.memory)[uint32(i32(48432))])
+											if t48 != i32(1) {
+												goto l11
 											}
 											if v17 == 0 {
-												goto l10
+												goto l11
 											}
-											t46 := int32(load32(*m.memory, uint64(uint32(v5))+68))
-											if uint32(v1-v17) >= uint32(t46*i32(10)) {
-												goto l10
+											t49 := int32(load32(*m.memory, uint64(uint32(v5))+68))
+											if uint32(v1-v17) >= uint32(t49*i32(10)) {
+												goto l11
 											}
-											t47 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-											if t47 == i32(3) {
-												goto l10
+											t50 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+											if t50 == i32(3) {
+												goto l11
 											}
 											(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
 											v13 = i32(0)
-											goto l11
+											goto l12
 										}
-									l10:
+									l11:
 										v17 = i32(0)
 										{
-											var p48 int32
+											var p51 int32
 											if uint32(v10) < uint32(i32(3)) {
-												p48 = 1
+												p51 = 1
 											}
-											v9 = p48
+											v9 = p51
 											if v9 != 0 {
 												v6 = i32(0)
 												v14 = i32(0)
 												v19 = i32(0)
-												goto l12
+												goto l13
 											}
-											t49 := int32(load32(*m.memory, uint64(uint32(v10))+8))
-											v19 = t49
-											t50 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-											v14 = t50
+											t52 := int32(load32(*m.memory, uint64(uint32(v10))+8))
+											v19 = t52
+											t53 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+											v14 = t53
 											v2 = v14 << 2
-											p51 := v2
+											p54 := v2
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
-												p51 = i32(-1)
+												p54 = i32(-1)
 											}
-											t52 := m.fn192(p51)
-											v6 = t52
-											t53 := int32(load32(*m.memory, uint32(v10)))
-											memory_copy(*m.memory, uint32(v6), uint32(t53), uint32(v2))
+											t55 := m.fn194(p54)
+											v6 = t55
+											t56 := int32(load32(*m.memory, uint32(v10)))
+											memory_copy(*m.memory, uint32(v6), uint32(t56), uint32(v2))
 											v10 = i32(0)
 										}
-									l12:
+									l13:
 										{
-											var p54 int32
+											var p57 int32
 											if uint32(v0) < uint32(i32(3)) {
-												p54 = 1
+												p57 = 1
 											}
-											v11 = p54
+											v11 = p57
 											if v11 != 0 {
 												v18 = i32(0)
 												v12 = i32(0)
-												goto l13
-											}
-											t55 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-											v17 = t55
-											t56 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-											v18 = t56
-											v2 = v18 << 2
-											p57 := v2
-											if uint32(v18) > uint32(i32(0x3fffffff)) {
-												p57 = i32(-1)
-											}
-											t58 := m.fn192(p57)
-											v12 = t58
-											t59 := int32(load32(*m.memory, uint32(v0)))
-											memory_copy(*m.memory, uint32(v12), uint32(t59), uint32(v2))
-											v0 = i32(0)
-										}
-									l13:
-										t60 := int32(load32(*m.memory, uint64(uint32(v7))+24))
-										m.fn50(v5, t60)
-										if v9 != 0 {
-											goto l14
-										}
-									l15:
-										{
-											t61 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t61
-											if v2&i32(-0x20000001) == 0 {
-												t62 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t62 != v2 {
-													goto l15
-												}
-												t63 := m.fn47(v5, v6, v14, v19)
-												v10 = t63
-												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
-												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 												goto l14
 											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l15
-											} else {
-												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l15
+											t58 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+											v17 = t58
+											t59 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+											v18 = t59
+											v2 = v18 << 2
+											p60 := v2
+											if uint32(v18) > uint32(i32(0x3fffffff)) {
+												p60 = i32(-1)
 											}
+											t61 := m.fn194(p60)
+											v12 = t61
+											t62 := int32(load32(*m.memory, uint32(v0)))
+											memory_copy(*m.memory, uint32(v12), uint32(t62), uint32(v2))
+											v0 = i32(0)
 										}
 									l14:
-										if v10 == 0 {
-											goto l16
+										t63 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+										m.fn50(v5, t63)
+										if v9 != 0 {
+											goto l15
 										}
-										if v11 != 0 {
-											goto l17
-										}
-									l18:
+									l16:
 										{
-											t67 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t67
+											t64 := int32(atomic_load32(*m.memory, uint32(v3)))
+											v2 = t64
 											if v2&i32(-0x20000001) == 0 {
-												t68 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t68 != v2 {
-													goto l18
+												t65 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+												if t65 != v2 {
+													goto l16
 												}
-												t69 := m.fn47(v5, v12, v18, v17)
-												v0 = t69
+												t66 := m.g1
+												m.g1 = t66 + i32(1)
+												t67 := m.fn47(v5, v6, v14, v19)
+												v10 = t67
+												t68 := m.g1
+												m.g1 = t68 - i32(1)
 												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												goto l17
+												goto l15
 											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l18
-											} else {
+											if v2&i32(0x20000000) == 0 {
 												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l18
+												goto l16
+											}
+											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+											t72 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+											if t72 == 0 {
+												goto l16
 											}
 										}
-									l17:
-										if v0 == 0 {
-											goto l16
+										goto l10
+									l15:
+										if v10 == 0 {
+											goto l17
+										}
+										if v11 != 0 {
+											goto l18
 										}
 									l19:
 										{
@@ -13446,379 +13639,445 @@ l0:
 												if t74 != v2 {
 													goto l19
 												}
-												t75 := m.fn49(v5, v0, v4)
-												v0 = t75
+												t75 := m.g1
+												m.g1 = t75 + i32(1)
+												t76 := m.fn47(v5, v12, v18, v17)
+												v0 = t76
+												t77 := m.g1
+												m.g1 = t77 - i32(1)
 												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												v2 = i32(1)
-												if v0 == 0 {
-													goto l16
-												}
-												goto l20
+												goto l18
 											}
 											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+												t80 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+												if t80 != 0 {
+													goto l10
+												}
 												goto l19
 											} else {
 												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 												goto l19
 											}
 										}
-									l16:
+									l18:
+										if v0 == 0 {
+											goto l17
+										}
+									l20:
+										{
+											t82 := int32(atomic_load32(*m.memory, uint32(v3)))
+											v2 = t82
+											if v2&i32(-0x20000001) == 0 {
+												t83 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+												if t83 != v2 {
+													goto l20
+												}
+												v2 = i32(1)
+												t84 := m.g1
+												m.g1 = v2 + t84
+												t85 := m.fn49(v5, v0, v4)
+												v0 = t85
+												t86 := m.g1
+												m.g1 = t86 - i32(1)
+												atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
+												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+												if v0 == 0 {
+													goto l17
+												}
+												goto l21
+											}
+											if v2&i32(0x20000000) != 0 {
+												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+												t89 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+												if t89 != 0 {
+													goto l10
+												}
+												goto l20
+											} else {
+												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+												goto l20
+											}
+										}
+									l17:
 										(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
 										v2 = i32(0)
 										v0 = i32(0)
-									l20:
+									l21:
 										if v11 != 0 {
-											goto l21
+											goto l22
 										}
 										if v12 == 0 {
-											goto l21
+											goto l22
 										}
 										m.Xre2w_free(v12)
-									l21:
+									l22:
 										if v6 == 0 {
-											goto l22
+											goto l23
 										}
 										if v9 != 0 {
-											goto l22
+											goto l23
 										}
 										m.Xre2w_free(v6)
-									l22:
+									l23:
 										v17 = v1
 										if v2 != 0 {
 											goto l7
 										}
 										v13 = i32(0)
-										goto l11
+										goto l12
 									}
 									v0 = v2
 									goto l7
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l8
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 									goto l8
 								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t47 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t47 == 0 {
+									goto l8
+								}
+								goto l10
 							}
 						}
 					l7:
 						if uint32(v0) <= uint32(i32(2)) {
 							if v0 == i32(1) {
-								goto l23
+								goto l24
 							}
-							goto l24
+							goto l25
 						}
-						t79 := int32((*m.memory)[uint64(uint32(v0))+9])
-						if t79&i32(1) != 0 {
+						t91 := int32((*m.memory)[uint64(uint32(v0))+9])
+						if t91&i32(1) != 0 {
 							v13 = i32(1)
 							{
-								t80 := int32(load32(*m.memory, uint64(uint32(v7))+36))
-								v2 = t80
+								t92 := int32(load32(*m.memory, uint64(uint32(v7))+36))
+								v2 = t92
 								if v2 == 0 {
-									goto l25
+									goto l26
 								}
-								t81 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-								if t81 != i32(3) {
-									goto l25
+								t93 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+								if t93 != i32(3) {
+									goto l26
 								}
-								t82 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-								v4 = t82
+								t94 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+								v4 = t94
 								if v4 <= i32(0) {
-									goto l25
+									goto l26
 								}
 								v6 = v4 + i32(1)
-								t83 := int32(load32(*m.memory, uint32(v0)))
-								v4 = t83 + v4<<2 - i32(4)
-							l27:
+								t95 := int32(load32(*m.memory, uint32(v0)))
+								v4 = t95 + v4<<2 - i32(4)
+							l28:
 								{
-									t84 := int32(load32(*m.memory, uint32(v4)))
-									v8 = t84
+									t96 := int32(load32(*m.memory, uint32(v4)))
+									v8 = t96
 									if v8 == i32(-2) {
-										goto l25
+										goto l26
 									}
 									{
-										t85 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-										v9 = t85
+										t97 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+										v9 = t97
 										if v9 == 0 {
-											goto l26
+											goto l27
 										}
-										t86 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-										if uint32(t86) <= uint32(v8) {
-											goto l26
+										t98 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+										if uint32(t98) <= uint32(v8) {
+											goto l27
 										}
-										t87 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-										v12 = t87 + v8<<2
-										t88 := int32(load32(*m.memory, uint32(v12)))
-										v14 = t88
-										t89 := int32(load32(*m.memory, uint32(v2)))
-										t90 := v14
-										v11 = t89
-										if uint32(t90) < uint32(v11) {
-											t91 := int32(load32(*m.memory, uint32(v9+v14<<2)))
-											if t91 == v8 {
-												goto l26
+										t99 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+										v12 = t99 + v8<<2
+										t100 := int32(load32(*m.memory, uint32(v12)))
+										v14 = t100
+										t101 := int32(load32(*m.memory, uint32(v2)))
+										t102 := v14
+										v11 = t101
+										if uint32(t102) < uint32(v11) {
+											t103 := int32(load32(*m.memory, uint32(v9+v14<<2)))
+											if t103 == v8 {
+												goto l27
 											}
 										}
 										store32(*m.memory, uint32(v12), uint32(v11))
 										store32(*m.memory, uint32(v9+v11<<2), uint32(v8))
-										t92 := int32(load32(*m.memory, uint32(v2)))
-										store32(*m.memory, uint32(v2), uint32(t92+i32(1)))
+										t104 := int32(load32(*m.memory, uint32(v2)))
+										store32(*m.memory, uint32(v2), uint32(t104+i32(1)))
 									}
-								l26:
+								l27:
 									v4 = v4 - i32(4)
 									v6 = v6 - i32(1)
 									if uint32(v6) > uint32(i32(1)) {
-										goto l27
+										goto l28
 									}
 								}
 							}
-						l25:
+						l26:
 							v8 = v16
 						}
 						if v1 != v15 {
-							goto l28
+							goto l29
 						}
 					}
 				l6:
-					t93 := int32(load32(*m.memory, uint32(v7)))
-					p24 = t93
+					t105 := int32(load32(*m.memory, uint32(v7)))
+					p24 = t105
 				}
 			l3:
 				v2 = p24
-				t94 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-				if v2 == t94 {
+				t106 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+				if v2 == t106 {
 					v6 = i32(256)
-					t95 := int32(load32(*m.memory, uint32(v5)))
-					t96 := int32(load32(*m.memory, uint64(uint32(t95))+20))
-					p23 = t96
-					goto l29
+					t107 := int32(load32(*m.memory, uint32(v5)))
+					t108 := int32(load32(*m.memory, uint64(uint32(t107))+20))
+					p23 = t108
+					goto l30
 				}
-				t97 := int32((*m.memory)[uint32(v2-i32(1))])
-				v6 = t97
-				t98 := int32(load32(*m.memory, uint32(v5)))
-				t99 := int32((*m.memory)[uint32(v6+t98+i32(120))])
-				p23 = t99
+				t109 := int32((*m.memory)[uint32(v2-i32(1))])
+				v6 = t109
+				t110 := int32(load32(*m.memory, uint32(v5)))
+				t111 := int32((*m.memory)[uint32(v6+t110+i32(120))])
+				p23 = t111
 			}
-		l29:
-			t100 := int32(atomic_load32(*m.memory, uint32(p23<<2+v0+i32(12))))
-			v4 = t100
+		l30:
+			t112 := int32(atomic_load32(*m.memory, uint32(p23<<2+v0+i32(12))))
+			v4 = t112
 			if v4 != 0 {
-				goto l30
+				goto l31
 			}
 			v3 = v5 + i32(12)
 			{
-			l31:
+			l32:
 				{
-					t101 := int32(atomic_load32(*m.memory, uint32(v3)))
-					v2 = t101
+					t113 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t113
 					if v2&i32(-0x20000001) == 0 {
-						t102 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-						if t102 != v2 {
-							goto l31
+						t114 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t114 != v2 {
+							goto l32
 						}
-						t103 := m.fn49(v5, v0, v6)
-						v4 = t103
+						t115 := m.g1
+						m.g1 = t115 + i32(1)
+						t116 := m.fn49(v5, v0, v6)
+						v4 = t116
+						t117 := m.g1
+						m.g1 = t117 - i32(1)
 						atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 						if v4 != 0 {
-							goto l30
+							goto l31
 						}
 						if uint32(v0) > uint32(i32(2)) {
-							t108 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-							v11 = t108
-							t109 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-							v4 = t109
+							t123 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+							v11 = t123
+							t124 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+							v4 = t124
 							v2 = v4 << 2
-							p110 := v2
+							p125 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p110 = i32(-1)
+								p125 = i32(-1)
 							}
-							t111 := m.fn192(p110)
-							v9 = t111
-							t112 := int32(load32(*m.memory, uint32(v0)))
-							memory_copy(*m.memory, uint32(v9), uint32(t112), uint32(v2))
-							t113 := int32(load32(*m.memory, uint64(uint32(v7))+24))
-							m.fn50(v5, t113)
-						l34:
+							t126 := m.fn194(p125)
+							v9 = t126
+							t127 := int32(load32(*m.memory, uint32(v0)))
+							memory_copy(*m.memory, uint32(v9), uint32(t127), uint32(v2))
+							t128 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+							m.fn50(v5, t128)
+						l35:
 							{
-								t114 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t114
+								t129 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t129
 								if v2&i32(-0x20000001) == 0 {
-									t115 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t115 != v2 {
-										goto l34
+									t130 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t130 != v2 {
+										goto l35
 									}
-									t116 := m.fn47(v5, v9, v4, v11)
-									v4 = t116
+									t131 := m.g1
+									m.g1 = t131 + i32(1)
+									t132 := m.fn47(v5, v9, v4, v11)
+									v4 = t132
+									t133 := m.g1
+									m.g1 = t133 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-									goto l33
+									goto l34
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l34
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l34
+									goto l35
+								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t137 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t137 == 0 {
+									goto l35
 								}
 							}
+							goto l10
 						}
-						t105 := int32(load32(*m.memory, uint64(uint32(v7))+24))
-						m.fn50(v5, t105)
+						t119 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+						m.fn50(v5, t119)
 						v9 = i32(0)
 						v4 = v0
-						goto l33
+						goto l34
 					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-						goto l31
-					} else {
+					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-						goto l31
+						goto l32
 					}
+					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+					t122 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+					if t122 == 0 {
+						goto l32
+					}
+					goto l10
 				}
 			}
-		l33:
-			;
-			var p120 int32
+		l34:
 			if v4 == 0 {
-				goto l35
+				goto l36
 			}
-		l36:
+		l37:
 			{
-				t121 := int32(atomic_load32(*m.memory, uint32(v3)))
-				v2 = t121
+				t138 := int32(atomic_load32(*m.memory, uint32(v3)))
+				v2 = t138
 				if v2&i32(-0x20000001) == 0 {
-					t122 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-					if t122 != v2 {
-						goto l36
+					t139 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+					if t139 != v2 {
+						goto l37
 					}
-					t123 := m.fn49(v5, v4, v6)
-					v4 = t123
+					v2 = i32(1)
+					t140 := m.g1
+					m.g1 = v2 + t140
+					t141 := m.fn49(v5, v4, v6)
+					v4 = t141
+					t142 := m.g1
+					m.g1 = t142 - i32(1)
 					atomic_store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 					_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 					if v4 != 0 {
-						p120 = i32(1)
-						goto l37
+						goto l38
 					}
-					goto l35
+					goto l36
 				}
-				if v2&i32(0x20000000) != 0 {
-					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-					goto l36
-				} else {
+				if v2&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-					goto l36
+					goto l37
+				}
+				_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+				t146 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t146 == 0 {
+					goto l37
 				}
 			}
-		l35:
+			goto l10
+		l36:
 			(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
+			v2 = i32(0)
 			v4 = i32(0)
-			p120 = i32(0)
-		l37:
-			v2 = p120
+		l38:
 			if uint32(v0) < uint32(i32(3)) {
-				goto l38
+				goto l39
 			}
 			if v9 == 0 {
-				goto l38
+				goto l39
 			}
 			m.Xre2w_free(v9)
-		l38:
+		l39:
 			if v2 != 0 {
-				goto l30
+				goto l31
 			}
 			v13 = i32(0)
-			goto l11
+			goto l12
 		}
-	l30:
+	l31:
 		if uint32(v4) <= uint32(i32(2)) {
 			if v4 != i32(1) {
-				goto l24
+				goto l25
 			}
-			goto l23
+			goto l24
 		}
-		t127 := int32((*m.memory)[uint64(uint32(v4))+9])
-		if t127&i32(1) == 0 {
-			goto l23
+		t147 := int32((*m.memory)[uint64(uint32(v4))+9])
+		if t147&i32(1) == 0 {
+			goto l24
 		}
 		{
-			t128 := int32(load32(*m.memory, uint64(uint32(v7))+36))
-			v2 = t128
+			t148 := int32(load32(*m.memory, uint64(uint32(v7))+36))
+			v2 = t148
 			if v2 == 0 {
-				goto l39
-			}
-			t129 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-			if t129 != i32(3) {
-				goto l39
-			}
-			v13 = i32(1)
-			t130 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			v3 = t130
-			if v3 <= i32(0) {
 				goto l40
 			}
+			t149 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+			if t149 != i32(3) {
+				goto l40
+			}
+			v13 = i32(1)
+			t150 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			v3 = t150
+			if v3 <= i32(0) {
+				goto l41
+			}
 			v8 = v3 + i32(1)
-			t131 := int32(load32(*m.memory, uint32(v4)))
-			v3 = t131 + v3<<2 - i32(4)
-		l42:
+			t151 := int32(load32(*m.memory, uint32(v4)))
+			v3 = t151 + v3<<2 - i32(4)
+		l43:
 			{
-				t132 := int32(load32(*m.memory, uint32(v3)))
-				v4 = t132
+				t152 := int32(load32(*m.memory, uint32(v3)))
+				v4 = t152
 				if v4 == i32(-2) {
-					goto l40
+					goto l41
 				}
 				{
-					t133 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v0 = t133
+					t153 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v0 = t153
 					if v0 == 0 {
-						goto l41
+						goto l42
 					}
-					t134 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t134) <= uint32(v4) {
-						goto l41
+					t154 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t154) <= uint32(v4) {
+						goto l42
 					}
-					t135 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v9 = t135 + v4<<2
-					t136 := int32(load32(*m.memory, uint32(v9)))
-					v11 = t136
-					t137 := int32(load32(*m.memory, uint32(v2)))
-					t138 := v11
-					v6 = t137
-					if uint32(t138) < uint32(v6) {
-						t139 := int32(load32(*m.memory, uint32(v0+v11<<2)))
-						if t139 == v4 {
-							goto l41
+					t155 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v9 = t155 + v4<<2
+					t156 := int32(load32(*m.memory, uint32(v9)))
+					v11 = t156
+					t157 := int32(load32(*m.memory, uint32(v2)))
+					t158 := v11
+					v6 = t157
+					if uint32(t158) < uint32(v6) {
+						t159 := int32(load32(*m.memory, uint32(v0+v11<<2)))
+						if t159 == v4 {
+							goto l42
 						}
 					}
 					store32(*m.memory, uint32(v9), uint32(v6))
 					store32(*m.memory, uint32(v0+v6<<2), uint32(v4))
-					t140 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t140+i32(1)))
+					t160 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t160+i32(1)))
 				}
-			l41:
+			l42:
 				v3 = v3 - i32(4)
 				v8 = v8 - i32(1)
 				if uint32(v8) > uint32(i32(1)) {
-					goto l42
+					goto l43
 				}
 			}
 		}
-	l39:
-		v13 = i32(1)
 	l40:
+		v13 = i32(1)
+	l41:
 		v8 = v1
 	}
-l23:
-	store32(*m.memory, uint64(uint32(v7))+32, uint32(v8))
-	goto l11
 l24:
+	store32(*m.memory, uint64(uint32(v7))+32, uint32(v8))
+	goto l12
+l10:
+	panic("unreachable")
+l25:
 	store32(*m.memory, uint64(uint32(v7))+32, uint32(v15))
 	v13 = i32(1)
-l11:
+l12:
 	return v13 & i32(1)
 }
 func (m *Module) fn56(v0, v1 int32) int32 {
@@ -13926,7 +14185,7 @@ l0:
 					v18 = v18 + i32(120)
 					v3 = v6 + i32(12)
 					v5 = v10
-				l28:
+				l29:
 					{
 						if v5 != v10 {
 							v7 = v1
@@ -13939,18 +14198,18 @@ l0:
 							v2 = t26
 							t27 := int32((*m.memory)[uint64(uint32(v2))+24])
 							if t27 == i32(1) {
-								t28 := m.fn115(v2, v1, v4)
+								t28 := m.fn116(v2, v1, v4)
 								p25 = t28
 								goto l5
 							}
 							t29 := int32(load32(*m.memory, uint64(uint32(v2))+28))
 							if t29 != i32(1) {
-								t30 := m.fn116(v2, v1, v4)
+								t30 := m.fn117(v2, v1, v4)
 								p25 = t30
 								goto l5
 							}
 							t31 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-							t32 := m.fn221(v1, t31, v4)
+							t32 := m.fn223(v1, t31, v4)
 							p25 = t32
 						}
 					l5:
@@ -13984,149 +14243,133 @@ l0:
 								if t39 != v2 {
 									goto l8
 								}
-								t40 := m.fn49(v6, v5, v4)
-								v2 = t40
+								t40 := m.g1
+								m.g1 = t40 + i32(1)
+								t41 := m.fn49(v6, v5, v4)
+								v2 = t41
+								t42 := m.g1
+								m.g1 = t42 - i32(1)
 								atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 								if v2 == 0 {
 									{
-										t44 := int32((*m.memory)[uint32(i32(48432))])
-										if t44 != i32(1) {
-											goto l10
+										t47 := int32((*m.memory)[uint32(i32(48432))])
+										if t47 != i32(1) {
+											goto l11
 										}
 										if v16 == 0 {
-											goto l10
+											goto l11
 										}
-										t45 := int32(load32(*m.memory, uint64(uint32(v6))+68))
-										if uint32(v1-v16) >= uint32(t45*i32(10)) {
-											goto l10
+										t48 := int32(load32(*m.memory, uint64(uint32(v6))+68))
+										if uint32(v1-v16) >= uint32(t48*i32(10)) {
+											goto l11
 										}
-										t46 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-										if t46 == i32(3) {
-											goto l10
+										t49 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+										if t49 == i32(3) {
+											goto l11
 										}
 										(*m.memory)[uint64(uint32(v9))+28] = byte(i32(1))
 										v13 = i32(0)
-										goto l11
+										goto l12
 									}
-								l10:
+								l11:
 									v16 = i32(0)
 									{
-										var p47 int32
+										var p50 int32
 										if uint32(v10) < uint32(i32(3)) {
-											p47 = 1
+											p50 = 1
 										}
-										v11 = p47
+										v11 = p50
 										if v11 != 0 {
 											v8 = i32(0)
 											v14 = i32(0)
 											v20 = i32(0)
-											goto l12
+											goto l13
 										}
-										t48 := int32(load32(*m.memory, uint64(uint32(v10))+8))
-										v20 = t48
-										t49 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-										v14 = t49
+										t51 := int32(load32(*m.memory, uint64(uint32(v10))+8))
+										v20 = t51
+										t52 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+										v14 = t52
 										v2 = v14 << 2
-										p50 := v2
+										p53 := v2
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p50 = i32(-1)
+											p53 = i32(-1)
 										}
-										t51 := m.fn192(p50)
-										v8 = t51
-										t52 := int32(load32(*m.memory, uint32(v10)))
-										memory_copy(*m.memory, uint32(v8), uint32(t52), uint32(v2))
+										t54 := m.fn194(p53)
+										v8 = t54
+										t55 := int32(load32(*m.memory, uint32(v10)))
+										memory_copy(*m.memory, uint32(v8), uint32(t55), uint32(v2))
 										v10 = i32(0)
 									}
-								l12:
+								l13:
 									{
-										var p53 int32
+										var p56 int32
 										if uint32(v5) < uint32(i32(3)) {
-											p53 = 1
+											p56 = 1
 										}
-										v15 = p53
+										v15 = p56
 										if v15 != 0 {
 											v19 = i32(0)
 											v12 = i32(0)
-											goto l13
-										}
-										t54 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-										v16 = t54
-										t55 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-										v19 = t55
-										v2 = v19 << 2
-										p56 := v2
-										if uint32(v19) > uint32(i32(0x3fffffff)) {
-											p56 = i32(-1)
-										}
-										t57 := m.fn192(p56)
-										v12 = t57
-										t58 := int32(load32(*m.memory, uint32(v5)))
-										memory_copy(*m.memory, uint32(v12), uint32(t58), uint32(v2))
-										v5 = i32(0)
-									}
-								l13:
-									t59 := int32(load32(*m.memory, uint64(uint32(v9))+24))
-									m.fn50(v6, t59)
-									if v11 != 0 {
-										goto l14
-									}
-								l15:
-									{
-										t60 := int32(atomic_load32(*m.memory, uint32(v3)))
-										v2 = t60
-										if v2&i32(-0x20000001) == 0 {
-											t61 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-											if t61 != v2 {
-												goto l15
-											}
-											t62 := m.fn47(v6, v8, v14, v20)
-											v10 = t62
-											atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
-											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 											goto l14
 										}
-										if v2&i32(0x20000000) != 0 {
-											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-											goto l15
-										} else {
-											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-											goto l15
+										t57 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+										v16 = t57
+										t58 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+										v19 = t58
+										v2 = v19 << 2
+										p59 := v2
+										if uint32(v19) > uint32(i32(0x3fffffff)) {
+											p59 = i32(-1)
 										}
+										t60 := m.fn194(p59)
+										v12 = t60
+										t61 := int32(load32(*m.memory, uint32(v5)))
+										memory_copy(*m.memory, uint32(v12), uint32(t61), uint32(v2))
+										v5 = i32(0)
 									}
 								l14:
-									if v10 == 0 {
-										goto l16
+									t62 := int32(load32(*m.memory, uint64(uint32(v9))+24))
+									m.fn50(v6, t62)
+									if v11 != 0 {
+										goto l15
 									}
-									if v15 != 0 {
-										goto l17
-									}
-								l18:
+								l16:
 									{
-										t66 := int32(atomic_load32(*m.memory, uint32(v3)))
-										v2 = t66
+										t63 := int32(atomic_load32(*m.memory, uint32(v3)))
+										v2 = t63
 										if v2&i32(-0x20000001) == 0 {
-											t67 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-											if t67 != v2 {
-												goto l18
+											t64 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+											if t64 != v2 {
+												goto l16
 											}
-											t68 := m.fn47(v6, v12, v19, v16)
-											v5 = t68
+											t65 := m.g1
+											m.g1 = t65 + i32(1)
+											t66 := m.fn47(v6, v8, v14, v20)
+											v10 = t66
+											t67 := m.g1
+											m.g1 = t67 - i32(1)
 											atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-											goto l17
+											goto l15
 										}
-										if v2&i32(0x20000000) != 0 {
-											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-											goto l18
-										} else {
+										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-											goto l18
+											goto l16
+										}
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t71 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t71 == 0 {
+											goto l16
 										}
 									}
-								l17:
-									if v5 == 0 {
-										goto l16
+									goto l10
+								l15:
+									if v10 == 0 {
+										goto l17
+									}
+									if v15 != 0 {
+										goto l18
 									}
 								l19:
 									{
@@ -14137,387 +14380,453 @@ l0:
 											if t73 != v2 {
 												goto l19
 											}
-											t74 := m.fn49(v6, v5, v4)
-											v5 = t74
+											t74 := m.g1
+											m.g1 = t74 + i32(1)
+											t75 := m.fn47(v6, v12, v19, v16)
+											v5 = t75
+											t76 := m.g1
+											m.g1 = t76 - i32(1)
 											atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-											v2 = i32(1)
-											if v5 == 0 {
-												goto l16
-											}
-											goto l20
+											goto l18
 										}
 										if v2&i32(0x20000000) != 0 {
-											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+											t79 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+											if t79 != 0 {
+												goto l10
+											}
 											goto l19
 										} else {
 											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 											goto l19
 										}
 									}
-								l16:
+								l18:
+									if v5 == 0 {
+										goto l17
+									}
+								l20:
+									{
+										t81 := int32(atomic_load32(*m.memory, uint32(v3)))
+										v2 = t81
+										if v2&i32(-0x20000001) == 0 {
+											t82 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+											if t82 != v2 {
+												goto l20
+											}
+											v2 = i32(1)
+											t83 := m.g1
+											m.g1 = v2 + t83
+											t84 := m.fn49(v6, v5, v4)
+											v5 = t84
+											t85 := m.g1
+											m.g1 = t85 - i32(1)
+											atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
+											_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+											if v5 == 0 {
+												goto l17
+											}
+											goto l21
+										}
+										if v2&i32(0x20000000) != 0 {
+											_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+											t88 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+											if t88 != 0 {
+												goto l10
+											}
+											goto l20
+										} else {
+											_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+											goto l20
+										}
+									}
+								l17:
 									(*m.memory)[uint64(uint32(v9))+28] = byte(i32(1))
 									v2 = i32(0)
 									v5 = i32(0)
-								l20:
+								l21:
 									if v15 != 0 {
-										goto l21
+										goto l22
 									}
 									if v12 == 0 {
-										goto l21
+										goto l22
 									}
 									m.Xre2w_free(v12)
-								l21:
+								l22:
 									if v8 == 0 {
-										goto l22
+										goto l23
 									}
 									if v11 != 0 {
-										goto l22
+										goto l23
 									}
 									m.Xre2w_free(v8)
-								l22:
+								l23:
 									v16 = v1
 									if v2 != 0 {
 										goto l7
 									}
 									v13 = i32(0)
-									goto l11
+									goto l12
 								}
 								v5 = v2
 								goto l7
 							}
-							if v2&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-								goto l8
-							} else {
+							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 								goto l8
 							}
+							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+							t46 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+							if t46 == 0 {
+								goto l8
+							}
+							goto l10
 						}
 					}
 				l7:
 					if uint32(v5) <= uint32(i32(2)) {
 						if v5 == i32(1) {
-							goto l23
+							goto l24
 						}
-						goto l24
+						goto l25
 					}
 					{
-						t78 := int32((*m.memory)[uint64(uint32(v5))+9])
-						if t78&i32(1) == 0 {
-							goto l25
+						t90 := int32((*m.memory)[uint64(uint32(v5))+9])
+						if t90&i32(1) == 0 {
+							goto l26
 						}
 						v13 = i32(1)
-						t79 := int32(load32(*m.memory, uint64(uint32(v9))+36))
-						v2 = t79
+						t91 := int32(load32(*m.memory, uint64(uint32(v9))+36))
+						v2 = t91
 						if v2 == 0 {
 							v0 = v7
-							goto l25
+							goto l26
 						}
-						t80 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-						if t80 != i32(3) {
+						t92 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+						if t92 != i32(3) {
 							v0 = v7
-							goto l25
+							goto l26
 						}
-						t81 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-						v4 = t81
+						t93 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+						v4 = t93
 						if v4 <= i32(0) {
 							v0 = v7
-							goto l25
+							goto l26
 						}
 						v8 = v4 + i32(1)
-						t82 := int32(load32(*m.memory, uint32(v5)))
-						v4 = t82 + v4<<2 - i32(4)
-					l27:
+						t94 := int32(load32(*m.memory, uint32(v5)))
+						v4 = t94 + v4<<2 - i32(4)
+					l28:
 						{
-							t83 := int32(load32(*m.memory, uint32(v4)))
-							v0 = t83
+							t95 := int32(load32(*m.memory, uint32(v4)))
+							v0 = t95
 							if v0 == i32(-2) {
 								v0 = v7
-								goto l25
+								goto l26
 							}
 							{
-								t84 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-								v11 = t84
+								t96 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+								v11 = t96
 								if v11 == 0 {
-									goto l26
+									goto l27
 								}
-								t85 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-								if uint32(t85) <= uint32(v0) {
-									goto l26
+								t97 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+								if uint32(t97) <= uint32(v0) {
+									goto l27
 								}
-								t86 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-								v12 = t86 + v0<<2
-								t87 := int32(load32(*m.memory, uint32(v12)))
-								v14 = t87
-								t88 := int32(load32(*m.memory, uint32(v2)))
-								t89 := v14
-								v15 = t88
-								if uint32(t89) < uint32(v15) {
-									t90 := int32(load32(*m.memory, uint32(v11+v14<<2)))
-									if t90 == v0 {
-										goto l26
+								t98 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+								v12 = t98 + v0<<2
+								t99 := int32(load32(*m.memory, uint32(v12)))
+								v14 = t99
+								t100 := int32(load32(*m.memory, uint32(v2)))
+								t101 := v14
+								v15 = t100
+								if uint32(t101) < uint32(v15) {
+									t102 := int32(load32(*m.memory, uint32(v11+v14<<2)))
+									if t102 == v0 {
+										goto l27
 									}
 								}
 								store32(*m.memory, uint32(v12), uint32(v15))
 								store32(*m.memory, uint32(v11+v15<<2), uint32(v0))
-								t91 := int32(load32(*m.memory, uint32(v2)))
-								store32(*m.memory, uint32(v2), uint32(t91+i32(1)))
+								t103 := int32(load32(*m.memory, uint32(v2)))
+								store32(*m.memory, uint32(v2), uint32(t103+i32(1)))
 							}
-						l26:
+						l27:
 							v4 = v4 - i32(4)
 							v8 = v8 - i32(1)
 							if uint32(v8) > uint32(i32(1)) {
-								goto l27
+								goto l28
 							}
 						}
 						v0 = v7
 					}
-				l25:
+				l26:
 					if v1 != v17 {
-						goto l28
+						goto l29
 					}
 				l6:
-					t92 := int32(load32(*m.memory, uint64(uint32(v9))+4))
-					v15 = t92
-					t93 := int32(load32(*m.memory, uint32(v9)))
-					p23 = t93
+					t104 := int32(load32(*m.memory, uint64(uint32(v9))+4))
+					v15 = t104
+					t105 := int32(load32(*m.memory, uint32(v9)))
+					p23 = t105
 				}
 			l3:
 				v2 = p23 + v15
-				t94 := int32(load32(*m.memory, uint64(uint32(v9))+8))
-				t95 := int32(load32(*m.memory, uint64(uint32(v9))+12))
-				if v2 == t94+t95 {
+				t106 := int32(load32(*m.memory, uint64(uint32(v9))+8))
+				t107 := int32(load32(*m.memory, uint64(uint32(v9))+12))
+				if v2 == t106+t107 {
 					v8 = i32(256)
-					t96 := int32(load32(*m.memory, uint32(v6)))
-					t97 := int32(load32(*m.memory, uint64(uint32(t96))+20))
-					p22 = t97
-					goto l29
+					t108 := int32(load32(*m.memory, uint32(v6)))
+					t109 := int32(load32(*m.memory, uint64(uint32(t108))+20))
+					p22 = t109
+					goto l30
 				}
-				t98 := int32((*m.memory)[uint32(v2)])
-				v8 = t98
-				t99 := int32(load32(*m.memory, uint32(v6)))
-				t100 := int32((*m.memory)[uint32(v8+t99+i32(120))])
-				p22 = t100
+				t110 := int32((*m.memory)[uint32(v2)])
+				v8 = t110
+				t111 := int32(load32(*m.memory, uint32(v6)))
+				t112 := int32((*m.memory)[uint32(v8+t111+i32(120))])
+				p22 = t112
 			}
-		l29:
-			t101 := int32(atomic_load32(*m.memory, uint32(p22<<2+v5+i32(12))))
-			v4 = t101
+		l30:
+			t113 := int32(atomic_load32(*m.memory, uint32(p22<<2+v5+i32(12))))
+			v4 = t113
 			if v4 != 0 {
-				goto l30
+				goto l31
 			}
 			v3 = v6 + i32(12)
 			{
-			l31:
+			l32:
 				{
-					t102 := int32(atomic_load32(*m.memory, uint32(v3)))
-					v2 = t102
+					t114 := int32(atomic_load32(*m.memory, uint32(v3)))
+					v2 = t114
 					if v2&i32(-0x20000001) == 0 {
-						t103 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-						if t103 != v2 {
-							goto l31
+						t115 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+						if t115 != v2 {
+							goto l32
 						}
-						t104 := m.fn49(v6, v5, v8)
-						v4 = t104
+						t116 := m.g1
+						m.g1 = t116 + i32(1)
+						t117 := m.fn49(v6, v5, v8)
+						v4 = t117
+						t118 := m.g1
+						m.g1 = t118 - i32(1)
 						atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 						_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 						if v4 != 0 {
-							goto l30
+							goto l31
 						}
 						if uint32(v5) > uint32(i32(2)) {
-							t109 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-							v11 = t109
-							t110 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-							v4 = t110
+							t124 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+							v11 = t124
+							t125 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+							v4 = t125
 							v2 = v4 << 2
-							p111 := v2
+							p126 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p111 = i32(-1)
+								p126 = i32(-1)
 							}
-							t112 := m.fn192(p111)
-							v7 = t112
-							t113 := int32(load32(*m.memory, uint32(v5)))
-							memory_copy(*m.memory, uint32(v7), uint32(t113), uint32(v2))
-							t114 := int32(load32(*m.memory, uint64(uint32(v9))+24))
-							m.fn50(v6, t114)
-						l34:
+							t127 := m.fn194(p126)
+							v7 = t127
+							t128 := int32(load32(*m.memory, uint32(v5)))
+							memory_copy(*m.memory, uint32(v7), uint32(t128), uint32(v2))
+							t129 := int32(load32(*m.memory, uint64(uint32(v9))+24))
+							m.fn50(v6, t129)
+						l35:
 							{
-								t115 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t115
+								t130 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t130
 								if v2&i32(-0x20000001) == 0 {
-									t116 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t116 != v2 {
-										goto l34
+									t131 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t131 != v2 {
+										goto l35
 									}
-									t117 := m.fn47(v6, v7, v4, v11)
-									v4 = t117
+									t132 := m.g1
+									m.g1 = t132 + i32(1)
+									t133 := m.fn47(v6, v7, v4, v11)
+									v4 = t133
+									t134 := m.g1
+									m.g1 = t134 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-									goto l33
+									goto l34
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l34
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l34
+									goto l35
+								}
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t138 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t138 == 0 {
+									goto l35
 								}
 							}
+							goto l10
 						}
-						t106 := int32(load32(*m.memory, uint64(uint32(v9))+24))
-						m.fn50(v6, t106)
+						t120 := int32(load32(*m.memory, uint64(uint32(v9))+24))
+						m.fn50(v6, t120)
 						v7 = i32(0)
 						v4 = v5
-						goto l33
+						goto l34
 					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-						goto l31
-					} else {
+					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-						goto l31
+						goto l32
 					}
+					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+					t123 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+					if t123 == 0 {
+						goto l32
+					}
+					goto l10
 				}
 			}
-		l33:
-			;
-			var p121 int32
+		l34:
 			if v4 == 0 {
-				goto l35
+				goto l36
 			}
-		l36:
+		l37:
 			{
-				t122 := int32(atomic_load32(*m.memory, uint32(v3)))
-				v2 = t122
+				t139 := int32(atomic_load32(*m.memory, uint32(v3)))
+				v2 = t139
 				if v2&i32(-0x20000001) == 0 {
-					t123 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-					if t123 != v2 {
-						goto l36
+					t140 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+					if t140 != v2 {
+						goto l37
 					}
-					t124 := m.fn49(v6, v4, v8)
-					v4 = t124
+					v2 = i32(1)
+					t141 := m.g1
+					m.g1 = v2 + t141
+					t142 := m.fn49(v6, v4, v8)
+					v4 = t142
+					t143 := m.g1
+					m.g1 = t143 - i32(1)
 					atomic_store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 					_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 					if v4 != 0 {
-						p121 = i32(1)
-						goto l37
+						goto l38
 					}
-					goto l35
+					goto l36
 				}
-				if v2&i32(0x20000000) != 0 {
-					_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-					goto l36
-				} else {
+				if v2&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-					goto l36
+					goto l37
+				}
+				_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+				t147 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t147 == 0 {
+					goto l37
 				}
 			}
-		l35:
+			goto l10
+		l36:
 			(*m.memory)[uint64(uint32(v9))+28] = byte(i32(1))
+			v2 = i32(0)
 			v4 = i32(0)
-			p121 = i32(0)
-		l37:
-			v2 = p121
+		l38:
 			if uint32(v5) < uint32(i32(3)) {
-				goto l38
+				goto l39
 			}
 			if v7 == 0 {
-				goto l38
+				goto l39
 			}
 			m.Xre2w_free(v7)
-		l38:
+		l39:
 			if v2 != 0 {
-				goto l30
+				goto l31
 			}
 			v13 = i32(0)
-			goto l11
+			goto l12
 		}
-	l30:
+	l31:
 		if uint32(v4) <= uint32(i32(2)) {
 			if v4 != i32(1) {
-				goto l24
+				goto l25
 			}
-			goto l23
+			goto l24
 		}
-		t128 := int32((*m.memory)[uint64(uint32(v4))+9])
-		if t128&i32(1) == 0 {
-			goto l23
+		t148 := int32((*m.memory)[uint64(uint32(v4))+9])
+		if t148&i32(1) == 0 {
+			goto l24
 		}
 		{
-			t129 := int32(load32(*m.memory, uint64(uint32(v9))+36))
-			v2 = t129
+			t149 := int32(load32(*m.memory, uint64(uint32(v9))+36))
+			v2 = t149
 			if v2 == 0 {
-				goto l39
+				goto l40
 			}
-			t130 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-			if t130 != i32(3) {
-				goto l39
+			t150 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+			if t150 != i32(3) {
+				goto l40
 			}
 			v13 = i32(1)
-			t131 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			v3 = t131
+			t151 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			v3 = t151
 			if v3 <= i32(0) {
 				v0 = v1
-				goto l23
+				goto l24
 			}
 			v0 = v3 + i32(1)
-			t132 := int32(load32(*m.memory, uint32(v4)))
-			v3 = t132 + v3<<2 - i32(4)
-		l41:
+			t152 := int32(load32(*m.memory, uint32(v4)))
+			v3 = t152 + v3<<2 - i32(4)
+		l42:
 			{
-				t133 := int32(load32(*m.memory, uint32(v3)))
-				v4 = t133
+				t153 := int32(load32(*m.memory, uint32(v3)))
+				v4 = t153
 				if v4 == i32(-2) {
 					v0 = v1
-					goto l23
+					goto l24
 				}
 				{
-					t134 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v5 = t134
+					t154 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v5 = t154
 					if v5 == 0 {
-						goto l40
+						goto l41
 					}
-					t135 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t135) <= uint32(v4) {
-						goto l40
+					t155 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t155) <= uint32(v4) {
+						goto l41
 					}
-					t136 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v7 = t136 + v4<<2
-					t137 := int32(load32(*m.memory, uint32(v7)))
-					v11 = t137
-					t138 := int32(load32(*m.memory, uint32(v2)))
-					t139 := v11
-					v8 = t138
-					if uint32(t139) < uint32(v8) {
-						t140 := int32(load32(*m.memory, uint32(v5+v11<<2)))
-						if t140 == v4 {
-							goto l40
+					t156 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v7 = t156 + v4<<2
+					t157 := int32(load32(*m.memory, uint32(v7)))
+					v11 = t157
+					t158 := int32(load32(*m.memory, uint32(v2)))
+					t159 := v11
+					v8 = t158
+					if uint32(t159) < uint32(v8) {
+						t160 := int32(load32(*m.memory, uint32(v5+v11<<2)))
+						if t160 == v4 {
+							goto l41
 						}
 					}
 					store32(*m.memory, uint32(v7), uint32(v8))
 					store32(*m.memory, uint32(v5+v8<<2), uint32(v4))
-					t141 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t141+i32(1)))
+					t161 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t161+i32(1)))
 				}
-			l40:
+			l41:
 				v3 = v3 - i32(4)
 				v0 = v0 - i32(1)
 				if uint32(v0) > uint32(i32(1)) {
-					goto l41
+					goto l42
 				}
 			}
 		}
-	l39:
+	l40:
 		v0 = v1
 		v13 = i32(1)
 	}
-l23:
-	store32(*m.memory, uint64(uint32(v9))+32, uint32(v0))
-	goto l11
 l24:
+	store32(*m.memory, uint64(uint32(v9))+32, uint32(v0))
+	goto l12
+l10:
+	panic("unreachable")
+l25:
 	store32(*m.memory, uint64(uint32(v9))+32, uint32(v17))
 	v13 = i32(1)
-l11:
+l12:
 	return v13 & i32(1)
 }
 func (m *Module) fn57(v0, v1 int32) int32 {
@@ -14538,663 +14847,713 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 			v11 = t5 + i32(120)
 			v3 = v4 + i32(12)
 			v7 = v0
-		l34:
+		l35:
 			{
 				{
-					if v1 != v8 {
-						if v0 != v7 {
-							v5 = v1
-							goto l0
-						}
-						v5 = v8 - v1
-						var p6 int32
-						{
-							t7 := int32(load32(*m.memory, uint32(v4)))
-							v2 = t7
-							t8 := int32((*m.memory)[uint64(uint32(v2))+24])
-							if t8 == i32(1) {
-								t9 := m.fn115(v2, v1, v5)
-								p6 = t9
-								goto l1
-							}
-							t10 := int32(load32(*m.memory, uint64(uint32(v2))+28))
-							if t10 != i32(1) {
-								t11 := m.fn116(v2, v1, v5)
-								p6 = t11
-								goto l1
-							}
-							t12 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-							t13 := m.fn221(v1, t12, v5)
-							p6 = t13
-						}
-					l1:
-						v5 = p6
-						if v5 != 0 {
-							goto l0
-						}
-						v1 = v8
-					}
 					{
-						t15 := v0
-						var p14 int32
-						{
-							t16 := int32(load32(*m.memory, uint32(v6)))
-							v2 = t16
-							t17 := int32(load32(*m.memory, uint64(uint32(v6))+8))
-							if v2 == t17 {
-								v7 = i32(256)
-								t18 := int32(load32(*m.memory, uint32(v4)))
-								t19 := int32(load32(*m.memory, uint64(uint32(t18))+20))
-								p14 = t19
-								goto l2
+						if v1 != v8 {
+							if v0 != v7 {
+								v5 = v1
+								goto l0
 							}
-							t20 := int32((*m.memory)[uint32(v2-i32(1))])
-							v7 = t20
-							t21 := int32(load32(*m.memory, uint32(v4)))
-							t22 := int32((*m.memory)[uint32(v7+t21+i32(120))])
-							p14 = t22
-						}
-					l2:
-						t23 := int32(atomic_load32(*m.memory, uint32(t15+p14<<2+i32(12))))
-						v5 = t23
-						if v5 != 0 {
-							goto l3
+							v5 = v8 - v1
+							var p6 int32
+							{
+								t7 := int32(load32(*m.memory, uint32(v4)))
+								v2 = t7
+								t8 := int32((*m.memory)[uint64(uint32(v2))+24])
+								if t8 == i32(1) {
+									t9 := m.fn116(v2, v1, v5)
+									p6 = t9
+									goto l1
+								}
+								t10 := int32(load32(*m.memory, uint64(uint32(v2))+28))
+								if t10 != i32(1) {
+									t11 := m.fn117(v2, v1, v5)
+									p6 = t11
+									goto l1
+								}
+								t12 := int32(load32(*m.memory, uint64(uint32(v2))+32))
+								t13 := m.fn223(v1, t12, v5)
+								p6 = t13
+							}
+						l1:
+							v5 = p6
+							if v5 != 0 {
+								goto l0
+							}
+							v1 = v8
 						}
 						{
-						l4:
+							t15 := v0
+							var p14 int32
 							{
-								t24 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t24
-								if v2&i32(-0x20000001) == 0 {
-									t25 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t25 != v2 {
+								t16 := int32(load32(*m.memory, uint32(v6)))
+								v2 = t16
+								t17 := int32(load32(*m.memory, uint64(uint32(v6))+8))
+								if v2 == t17 {
+									v7 = i32(256)
+									t18 := int32(load32(*m.memory, uint32(v4)))
+									t19 := int32(load32(*m.memory, uint64(uint32(t18))+20))
+									p14 = t19
+									goto l2
+								}
+								t20 := int32((*m.memory)[uint32(v2-i32(1))])
+								v7 = t20
+								t21 := int32(load32(*m.memory, uint32(v4)))
+								t22 := int32((*m.memory)[uint32(v7+t21+i32(120))])
+								p14 = t22
+							}
+						l2:
+							t23 := int32(atomic_load32(*m.memory, uint32(t15+p14<<2+i32(12))))
+							v5 = t23
+							if v5 != 0 {
+								goto l3
+							}
+							{
+							l4:
+								{
+									t24 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t24
+									if v2&i32(-0x20000001) == 0 {
+										t25 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t25 != v2 {
+											goto l4
+										}
+										t26 := m.g1
+										m.g1 = t26 + i32(1)
+										t27 := m.fn49(v4, v0, v7)
+										v5 = t27
+										t28 := m.g1
+										m.g1 = t28 - i32(1)
+										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+										if v5 != 0 {
+											goto l3
+										}
+										if uint32(v0) > uint32(i32(2)) {
+											t34 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+											v11 = t34
+											t35 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+											v5 = t35
+											v2 = v5 << 2
+											p36 := v2
+											if uint32(v5) > uint32(i32(0x3fffffff)) {
+												p36 = i32(-1)
+											}
+											t37 := m.fn194(p36)
+											v9 = t37
+											t38 := int32(load32(*m.memory, uint32(v0)))
+											memory_copy(*m.memory, uint32(v9), uint32(t38), uint32(v2))
+											t39 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+											m.fn50(v4, t39)
+										l8:
+											{
+												t40 := int32(atomic_load32(*m.memory, uint32(v3)))
+												v2 = t40
+												if v2&i32(-0x20000001) == 0 {
+													t41 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+													if t41 != v2 {
+														goto l8
+													}
+													t42 := m.g1
+													m.g1 = t42 + i32(1)
+													t43 := m.fn47(v4, v9, v5, v11)
+													v5 = t43
+													t44 := m.g1
+													m.g1 = t44 - i32(1)
+													atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+													_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+													goto l6
+												}
+												if v2&i32(0x20000000) == 0 {
+													_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+													goto l8
+												}
+												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+												t48 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+												if t48 == 0 {
+													goto l8
+												}
+											}
+											goto l7
+										}
+										t30 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+										m.fn50(v4, t30)
+										v9 = i32(0)
+										v5 = v0
+										goto l6
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 										goto l4
 									}
-									t26 := m.fn49(v4, v0, v7)
-									v5 = t26
+									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+									t33 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+									if t33 == 0 {
+										goto l4
+									}
+									goto l7
+								}
+							}
+						l6:
+							if v5 == 0 {
+								goto l9
+							}
+						l10:
+							{
+								t49 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t49
+								if v2&i32(-0x20000001) == 0 {
+									t50 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t50 != v2 {
+										goto l10
+									}
+									v2 = i32(1)
+									t51 := m.g1
+									m.g1 = v2 + t51
+									t52 := m.fn49(v4, v5, v7)
+									v5 = t52
+									t53 := m.g1
+									m.g1 = t53 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 									if v5 != 0 {
-										goto l3
+										goto l11
 									}
-									if uint32(v0) > uint32(i32(2)) {
-										t31 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-										v11 = t31
-										t32 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										v5 = t32
-										v2 = v5 << 2
-										p33 := v2
-										if uint32(v5) > uint32(i32(0x3fffffff)) {
-											p33 = i32(-1)
-										}
-										t34 := m.fn192(p33)
-										v9 = t34
-										t35 := int32(load32(*m.memory, uint32(v0)))
-										memory_copy(*m.memory, uint32(v9), uint32(t35), uint32(v2))
-										t36 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-										m.fn50(v4, t36)
-									l7:
-										{
-											t37 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t37
-											if v2&i32(-0x20000001) == 0 {
-												t38 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t38 != v2 {
-													goto l7
-												}
-												t39 := m.fn47(v4, v9, v5, v11)
-												v5 = t39
-												atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												goto l6
-											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l7
-											} else {
-												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l7
-											}
-										}
-									}
-									t28 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-									m.fn50(v4, t28)
-									v9 = i32(0)
-									v5 = v0
-									goto l6
-								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l4
-								} else {
-									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l4
-								}
-							}
-						}
-					l6:
-						;
-						var p43 int32
-						if v5 == 0 {
-							goto l8
-						}
-					l9:
-						{
-							t44 := int32(atomic_load32(*m.memory, uint32(v3)))
-							v2 = t44
-							if v2&i32(-0x20000001) == 0 {
-								t45 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-								if t45 != v2 {
 									goto l9
 								}
-								t46 := m.fn49(v4, v5, v7)
-								v5 = t46
-								atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-								if v5 != 0 {
-									p43 = i32(1)
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 									goto l10
 								}
-								goto l8
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t57 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t57 == 0 {
+									goto l10
+								}
 							}
-							if v2&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-								goto l9
-							} else {
-								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-								goto l9
+							goto l7
+						l9:
+							(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
+							v2 = i32(0)
+							v5 = i32(0)
+						l11:
+							if uint32(v0) < uint32(i32(3)) {
+								goto l12
 							}
-						}
-					l8:
-						(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
-						v5 = i32(0)
-						p43 = i32(0)
-					l10:
-						v2 = p43
-						if uint32(v0) < uint32(i32(3)) {
-							goto l11
-						}
-						if v9 == 0 {
-							goto l11
-						}
-						m.Xre2w_free(v9)
-					l11:
-						if v2 != 0 {
-							goto l3
-						}
-						p0 = i32(0)
-						goto l12
-					}
-				l3:
-					if uint32(v5) <= uint32(i32(2)) {
-						if v5 == i32(1) {
+							if v9 == 0 {
+								goto l12
+							}
+							m.Xre2w_free(v9)
+						l12:
+							if v2 != 0 {
+								goto l3
+							}
+							p0 = i32(0)
 							goto l13
 						}
-						store32(*m.memory, uint64(uint32(v6))+32, uint32(v8))
-						p0 = i32(1)
-						goto l12
-					}
-					t50 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-					t51 := v6
-					v9 = t50 & i32(256)
-					var p52 int32
-					if v9 != 0 {
-						{
-							t53 := int32(load32(*m.memory, uint64(uint32(v6))+36))
-							v2 = t53
-							if v2 == 0 {
+					l3:
+						if uint32(v5) <= uint32(i32(2)) {
+							if v5 == i32(1) {
 								goto l14
 							}
-							t54 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-							if t54 != i32(3) {
-								goto l14
-							}
-							t55 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-							v3 = t55
-							if v3 <= i32(0) {
-								goto l14
-							}
-							v4 = v3 + i32(1)
-							t56 := int32(load32(*m.memory, uint32(v5)))
-							v3 = t56 + v3<<2 - i32(4)
-						l16:
-							{
-								t57 := int32(load32(*m.memory, uint32(v3)))
-								v0 = t57
-								if v0 == i32(-2) {
-									goto l14
-								}
-								{
-									t58 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-									v5 = t58
-									if v5 == 0 {
-										goto l15
-									}
-									t59 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-									if uint32(t59) <= uint32(v0) {
-										goto l15
-									}
-									t60 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-									v7 = t60 + v0<<2
-									t61 := int32(load32(*m.memory, uint32(v7)))
-									v11 = t61
-									t62 := int32(load32(*m.memory, uint32(v2)))
-									t63 := v11
-									v8 = t62
-									if uint32(t63) < uint32(v8) {
-										t64 := int32(load32(*m.memory, uint32(v5+v11<<2)))
-										if t64 == v0 {
-											goto l15
-										}
-									}
-									store32(*m.memory, uint32(v7), uint32(v8))
-									store32(*m.memory, uint32(v5+v8<<2), uint32(v0))
-									t65 := int32(load32(*m.memory, uint32(v2)))
-									store32(*m.memory, uint32(v2), uint32(t65+i32(1)))
-								}
-							l15:
-								v3 = v3 - i32(4)
-								v4 = v4 - i32(1)
-								if uint32(v4) > uint32(i32(1)) {
-									goto l16
-								}
-							}
+							store32(*m.memory, uint64(uint32(v6))+32, uint32(v8))
+							p0 = i32(1)
+							goto l13
 						}
-					l14:
-						p52 = v1
-					} else {
-						p52 = i32(0)
+						t58 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+						t59 := v6
+						v9 = t58 & i32(256)
+						var p60 int32
+						if v9 != 0 {
+							{
+								t61 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+								v2 = t61
+								if v2 == 0 {
+									goto l15
+								}
+								t62 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+								if t62 != i32(3) {
+									goto l15
+								}
+								t63 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+								v3 = t63
+								if v3 <= i32(0) {
+									goto l15
+								}
+								v4 = v3 + i32(1)
+								t64 := int32(load32(*m.memory, uint32(v5)))
+								v3 = t64 + v3<<2 - i32(4)
+							l17:
+								{
+									t65 := int32(load32(*m.memory, uint32(v3)))
+									v0 = t65
+									if v0 == i32(-2) {
+										goto l15
+									}
+									{
+										t66 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+										v5 = t66
+										if v5 == 0 {
+											goto l16
+										}
+										t67 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+										if uint32(t67) <= uint32(v0) {
+											goto l16
+										}
+										t68 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+										v7 = t68 + v0<<2
+										t69 := int32(load32(*m.memory, uint32(v7)))
+										v11 = t69
+										t70 := int32(load32(*m.memory, uint32(v2)))
+										t71 := v11
+										v8 = t70
+										if uint32(t71) < uint32(v8) {
+											t72 := int32(load32(*m.memory, uint32(v5+v11<<2)))
+											if t72 == v0 {
+												goto l16
+											}
+										}
+										store32(*m.memory, uint32(v7), uint32(v8))
+										store32(*m.memory, uint32(v5+v8<<2), uint32(v0))
+										t73 := int32(load32(*m.memory, uint32(v2)))
+										store32(*m.memory, uint32(v2), uint32(t73+i32(1)))
+									}
+								l16:
+									v3 = v3 - i32(4)
+									v4 = v4 - i32(1)
+									if uint32(v4) > uint32(i32(1)) {
+										goto l17
+									}
+								}
+							}
+						l15:
+							p60 = v1
+						} else {
+							p60 = i32(0)
+						}
+						store32(*m.memory, uint64(uint32(t59))+32, uint32(p60))
+						t74 := int32(uint32(v9) >> 8)
+						p0 = t74
+						goto l13
 					}
-					store32(*m.memory, uint64(uint32(t51))+32, uint32(p52))
-					t66 := int32(uint32(v9) >> 8)
-					p0 = t66
-					goto l12
-				}
-			l0:
-				{
-					t67 := v0
-					t68 := v11
+				l0:
+					t75 := v0
+					t76 := v11
 					v1 = v5 - i32(1)
-					t69 := int32((*m.memory)[uint32(v1)])
-					v9 = t69
-					t70 := int32((*m.memory)[uint32(t68+v9)])
-					t71 := int32(atomic_load32(*m.memory, uint32(t67+t70<<2+i32(12))))
-					v2 = t71
+					t77 := int32((*m.memory)[uint32(v1)])
+					v9 = t77
+					t78 := int32((*m.memory)[uint32(t76+v9)])
+					t79 := int32(atomic_load32(*m.memory, uint32(t75+t78<<2+i32(12))))
+					v2 = t79
 					if v2 != 0 {
 						v0 = v2
-						goto l17
+						goto l18
 					}
-				l18:
+				l19:
 					{
-						t72 := int32(atomic_load32(*m.memory, uint32(v3)))
-						v2 = t72
+						t80 := int32(atomic_load32(*m.memory, uint32(v3)))
+						v2 = t80
 						if v2&i32(-0x20000001) == 0 {
-							t73 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-							if t73 != v2 {
-								goto l18
+							t81 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+							if t81 != v2 {
+								goto l19
 							}
-							t74 := m.fn49(v4, v0, v9)
-							v2 = t74
+							t82 := m.g1
+							m.g1 = t82 + i32(1)
+							t83 := m.fn49(v4, v0, v9)
+							v2 = t83
+							t84 := m.g1
+							m.g1 = t84 - i32(1)
 							atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 							_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 							if v2 == 0 {
 								{
-									t78 := int32((*m.memory)[uint32(i32(48432))])
-									if t78 != i32(1) {
-										goto l20
+									t89 := int32((*m.memory)[uint32(i32(48432))])
+									if t89 != i32(1) {
+										goto l21
 									}
 									if v10 == 0 {
-										goto l20
+										goto l21
 									}
-									t79 := int32(load32(*m.memory, uint64(uint32(v4))+68))
-									if uint32(v1-v10) >= uint32(t79*i32(10)) {
-										goto l20
+									t90 := int32(load32(*m.memory, uint64(uint32(v4))+68))
+									if uint32(v1-v10) >= uint32(t90*i32(10)) {
+										goto l21
 									}
-									t80 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-									if t80 == i32(3) {
-										goto l20
+									t91 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+									if t91 == i32(3) {
+										goto l21
 									}
 									(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
 									p0 = i32(0)
-									goto l12
+									goto l13
 								}
-							l20:
+							l21:
 								v15 = i32(0)
 								{
-									var p81 int32
+									var p92 int32
 									if uint32(v7) < uint32(i32(3)) {
-										p81 = 1
+										p92 = 1
 									}
-									v16 = p81
+									v16 = p92
 									if v16 != 0 {
 										v10 = i32(0)
 										v13 = i32(0)
 										v17 = i32(0)
-										goto l21
+										goto l22
 									}
-									t82 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-									v17 = t82
-									t83 := int32(load32(*m.memory, uint64(uint32(v7))+4))
-									v13 = t83
+									t93 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+									v17 = t93
+									t94 := int32(load32(*m.memory, uint64(uint32(v7))+4))
+									v13 = t94
 									v2 = v13 << 2
-									p84 := v2
+									p95 := v2
 									if uint32(v13) > uint32(i32(0x3fffffff)) {
-										p84 = i32(-1)
+										p95 = i32(-1)
 									}
-									t85 := m.fn192(p84)
-									v10 = t85
-									t86 := int32(load32(*m.memory, uint32(v7)))
-									memory_copy(*m.memory, uint32(v10), uint32(t86), uint32(v2))
+									t96 := m.fn194(p95)
+									v10 = t96
+									t97 := int32(load32(*m.memory, uint32(v7)))
+									memory_copy(*m.memory, uint32(v10), uint32(t97), uint32(v2))
 									v7 = i32(0)
 								}
-							l21:
+							l22:
 								{
-									var p87 int32
+									var p98 int32
 									if uint32(v0) < uint32(i32(3)) {
-										p87 = 1
+										p98 = 1
 									}
-									v18 = p87
+									v18 = p98
 									if v18 != 0 {
 										v14 = i32(0)
 										v12 = i32(0)
-										goto l22
-									}
-									t88 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-									v15 = t88
-									t89 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-									v14 = t89
-									v2 = v14 << 2
-									p90 := v2
-									if uint32(v14) > uint32(i32(0x3fffffff)) {
-										p90 = i32(-1)
-									}
-									t91 := m.fn192(p90)
-									v12 = t91
-									t92 := int32(load32(*m.memory, uint32(v0)))
-									memory_copy(*m.memory, uint32(v12), uint32(t92), uint32(v2))
-									v0 = i32(0)
-								}
-							l22:
-								t93 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-								m.fn50(v4, t93)
-								if v16 != 0 {
-									goto l23
-								}
-							l24:
-								{
-									t94 := int32(atomic_load32(*m.memory, uint32(v3)))
-									v2 = t94
-									if v2&i32(-0x20000001) == 0 {
-										t95 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-										if t95 != v2 {
-											goto l24
-										}
-										t96 := m.fn47(v4, v10, v13, v17)
-										v7 = t96
-										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 										goto l23
 									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-										goto l24
-									} else {
-										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-										goto l24
+									t99 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+									v15 = t99
+									t100 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+									v14 = t100
+									v2 = v14 << 2
+									p101 := v2
+									if uint32(v14) > uint32(i32(0x3fffffff)) {
+										p101 = i32(-1)
 									}
+									t102 := m.fn194(p101)
+									v12 = t102
+									t103 := int32(load32(*m.memory, uint32(v0)))
+									memory_copy(*m.memory, uint32(v12), uint32(t103), uint32(v2))
+									v0 = i32(0)
 								}
 							l23:
-								if v7 == 0 {
-									goto l25
+								t104 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+								m.fn50(v4, t104)
+								if v16 != 0 {
+									goto l24
 								}
-								if v18 != 0 {
-									goto l26
-								}
-							l27:
+							l25:
 								{
-									t100 := int32(atomic_load32(*m.memory, uint32(v3)))
-									v2 = t100
+									t105 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t105
 									if v2&i32(-0x20000001) == 0 {
-										t101 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-										if t101 != v2 {
-											goto l27
+										t106 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t106 != v2 {
+											goto l25
 										}
-										t102 := m.fn47(v4, v12, v14, v15)
-										v0 = t102
+										t107 := m.g1
+										m.g1 = t107 + i32(1)
+										t108 := m.fn47(v4, v10, v13, v17)
+										v7 = t108
+										t109 := m.g1
+										m.g1 = t109 - i32(1)
 										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-										goto l26
+										goto l24
 									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-										goto l27
-									} else {
+									if v2&i32(0x20000000) == 0 {
 										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-										goto l27
+										goto l25
+									}
+									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+									t113 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+									if t113 == 0 {
+										goto l25
 									}
 								}
-							l26:
-								if v0 == 0 {
-									goto l25
+								goto l7
+							l24:
+								if v7 == 0 {
+									goto l26
+								}
+								if v18 != 0 {
+									goto l27
 								}
 							l28:
 								{
-									t106 := int32(atomic_load32(*m.memory, uint32(v3)))
-									v2 = t106
+									t114 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t114
 									if v2&i32(-0x20000001) == 0 {
-										t107 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-										if t107 != v2 {
+										t115 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t115 != v2 {
 											goto l28
 										}
-										t108 := m.fn49(v4, v0, v9)
-										v0 = t108
+										t116 := m.g1
+										m.g1 = t116 + i32(1)
+										t117 := m.fn47(v4, v12, v14, v15)
+										v0 = t117
+										t118 := m.g1
+										m.g1 = t118 - i32(1)
 										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-										v2 = i32(1)
-										if v0 == 0 {
-											goto l25
-										}
-										goto l29
+										goto l27
 									}
 									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t121 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t121 != 0 {
+											goto l7
+										}
 										goto l28
 									} else {
 										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 										goto l28
 									}
 								}
-							l25:
+							l27:
+								if v0 == 0 {
+									goto l26
+								}
+							l29:
+								{
+									t123 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t123
+									if v2&i32(-0x20000001) == 0 {
+										t124 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t124 != v2 {
+											goto l29
+										}
+										v2 = i32(1)
+										t125 := m.g1
+										m.g1 = v2 + t125
+										t126 := m.fn49(v4, v0, v9)
+										v0 = t126
+										t127 := m.g1
+										m.g1 = t127 - i32(1)
+										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+										if v0 == 0 {
+											goto l26
+										}
+										goto l30
+									}
+									if v2&i32(0x20000000) != 0 {
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t130 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t130 != 0 {
+											goto l7
+										}
+										goto l29
+									} else {
+										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+										goto l29
+									}
+								}
+							l26:
 								(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
 								v2 = i32(0)
 								v0 = i32(0)
-							l29:
+							l30:
 								if v18 != 0 {
-									goto l30
+									goto l31
 								}
 								if v12 == 0 {
-									goto l30
+									goto l31
 								}
 								m.Xre2w_free(v12)
-							l30:
+							l31:
 								if v10 == 0 {
-									goto l31
+									goto l32
 								}
 								if v16 != 0 {
-									goto l31
+									goto l32
 								}
 								m.Xre2w_free(v10)
-							l31:
+							l32:
 								v10 = v1
 								if v2 != 0 {
-									goto l17
+									goto l18
 								}
 								p0 = i32(0)
-								goto l12
+								goto l13
 							}
 							v0 = v2
-							goto l17
-						}
-						if v2&i32(0x20000000) != 0 {
-							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
 							goto l18
-						} else {
+						}
+						if v2&i32(0x20000000) == 0 {
 							_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-							goto l18
+							goto l19
 						}
+						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+						t88 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t88 == 0 {
+							goto l19
+						}
+						goto l7
 					}
 				}
-			l17:
+			l7:
+				panic("unreachable")
+			l18:
 				if uint32(v0) > uint32(i32(2)) {
-					goto l32
+					goto l33
 				}
 				if v0 != i32(1) {
 					store32(*m.memory, uint64(uint32(v6))+32, uint32(v8))
 					p0 = i32(1)
-					goto l12
+					goto l13
 				}
-			l13:
+			l14:
 				store32(*m.memory, uint64(uint32(v6))+32, uint32(i32(0)))
 				p0 = i32(0)
-				goto l12
-			l32:
-				t112 := int32((*m.memory)[uint64(uint32(v0))+9])
-				if t112&i32(1) == 0 {
-					goto l34
+				goto l13
+			l33:
+				t132 := int32((*m.memory)[uint64(uint32(v0))+9])
+				if t132&i32(1) == 0 {
+					goto l35
 				}
 			}
 			{
-				t113 := int32(load32(*m.memory, uint64(uint32(v6))+36))
-				v2 = t113
+				t133 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+				v2 = t133
 				if v2 == 0 {
-					goto l35
+					goto l36
 				}
-				t114 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-				if t114 != i32(3) {
-					goto l35
+				t134 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+				if t134 != i32(3) {
+					goto l36
 				}
-				t115 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-				v3 = t115
+				t135 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+				v3 = t135
 				if v3 <= i32(0) {
-					goto l35
+					goto l36
 				}
 				v1 = v3 + i32(1)
-				t116 := int32(load32(*m.memory, uint32(v0)))
-				v3 = t116 + v3<<2 - i32(4)
-			l37:
+				t136 := int32(load32(*m.memory, uint32(v0)))
+				v3 = t136 + v3<<2 - i32(4)
+			l38:
 				{
-					t117 := int32(load32(*m.memory, uint32(v3)))
-					v0 = t117
+					t137 := int32(load32(*m.memory, uint32(v3)))
+					v0 = t137
 					if v0 == i32(-2) {
-						goto l35
+						goto l36
 					}
 					{
-						t118 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-						v4 = t118
+						t138 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						v4 = t138
 						if v4 == 0 {
-							goto l36
+							goto l37
 						}
-						t119 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-						if uint32(t119) <= uint32(v0) {
-							goto l36
+						t139 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						if uint32(t139) <= uint32(v0) {
+							goto l37
 						}
-						t120 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-						v7 = t120 + v0<<2
-						t121 := int32(load32(*m.memory, uint32(v7)))
-						v9 = t121
-						t122 := int32(load32(*m.memory, uint32(v2)))
-						t123 := v9
-						v8 = t122
-						if uint32(t123) < uint32(v8) {
-							t124 := int32(load32(*m.memory, uint32(v4+v9<<2)))
-							if t124 == v0 {
-								goto l36
+						t140 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+						v7 = t140 + v0<<2
+						t141 := int32(load32(*m.memory, uint32(v7)))
+						v9 = t141
+						t142 := int32(load32(*m.memory, uint32(v2)))
+						t143 := v9
+						v8 = t142
+						if uint32(t143) < uint32(v8) {
+							t144 := int32(load32(*m.memory, uint32(v4+v9<<2)))
+							if t144 == v0 {
+								goto l37
 							}
 						}
 						store32(*m.memory, uint32(v7), uint32(v8))
 						store32(*m.memory, uint32(v4+v8<<2), uint32(v0))
-						t125 := int32(load32(*m.memory, uint32(v2)))
-						store32(*m.memory, uint32(v2), uint32(t125+i32(1)))
+						t145 := int32(load32(*m.memory, uint32(v2)))
+						store32(*m.memory, uint32(v2), uint32(t145+i32(1)))
 					}
-				l36:
+				l37:
 					v3 = v3 - i32(4)
 					v1 = v1 - i32(1)
 					if uint32(v1) > uint32(i32(1)) {
-						goto l37
+						goto l38
 					}
 				}
 			}
-		l35:
+		l36:
 			store32(*m.memory, uint64(uint32(v6))+32, uint32(v5))
 			p0 = i32(1)
-			goto l12
+			goto l13
 		}
 		{
-			t126 := int32(load32(*m.memory, uint64(uint32(v6))+36))
-			v2 = t126
+			t146 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+			v2 = t146
 			if v2 == 0 {
-				goto l38
+				goto l39
 			}
-			t127 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			if t127 != i32(3) {
-				goto l38
+			t147 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			if t147 != i32(3) {
+				goto l39
 			}
-			t128 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-			v3 = t128
+			t148 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+			v3 = t148
 			if v3 <= i32(0) {
-				goto l38
+				goto l39
 			}
 			v5 = v3 + i32(1)
-			t129 := int32(load32(*m.memory, uint32(v0)))
-			v3 = t129 + v3<<2 - i32(4)
-		l40:
+			t149 := int32(load32(*m.memory, uint32(v0)))
+			v3 = t149 + v3<<2 - i32(4)
+		l41:
 			{
-				t130 := int32(load32(*m.memory, uint32(v3)))
-				v0 = t130
+				t150 := int32(load32(*m.memory, uint32(v3)))
+				v0 = t150
 				if v0 == i32(-2) {
-					goto l38
+					goto l39
 				}
 				{
-					t131 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v4 = t131
+					t151 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v4 = t151
 					if v4 == 0 {
-						goto l39
+						goto l40
 					}
-					t132 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t132) <= uint32(v0) {
-						goto l39
+					t152 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t152) <= uint32(v0) {
+						goto l40
 					}
-					t133 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v7 = t133 + v0<<2
-					t134 := int32(load32(*m.memory, uint32(v7)))
-					v9 = t134
-					t135 := int32(load32(*m.memory, uint32(v2)))
-					t136 := v9
-					v8 = t135
-					if uint32(t136) < uint32(v8) {
-						t137 := int32(load32(*m.memory, uint32(v4+v9<<2)))
-						if t137 == v0 {
-							goto l39
+					t153 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v7 = t153 + v0<<2
+					t154 := int32(load32(*m.memory, uint32(v7)))
+					v9 = t154
+					t155 := int32(load32(*m.memory, uint32(v2)))
+					t156 := v9
+					v8 = t155
+					if uint32(t156) < uint32(v8) {
+						t157 := int32(load32(*m.memory, uint32(v4+v9<<2)))
+						if t157 == v0 {
+							goto l40
 						}
 					}
 					store32(*m.memory, uint32(v7), uint32(v8))
 					store32(*m.memory, uint32(v4+v8<<2), uint32(v0))
-					t138 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t138+i32(1)))
+					t158 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t158+i32(1)))
 				}
-			l39:
+			l40:
 				v3 = v3 - i32(4)
 				v5 = v5 - i32(1)
 				if uint32(v5) > uint32(i32(1)) {
-					goto l40
+					goto l41
 				}
 			}
 		}
-	l38:
+	l39:
 		store32(*m.memory, uint64(uint32(v6))+32, uint32(v1))
 		p0 = i32(1)
 	}
-l12:
+l13:
 	return p0
 }
 func (m *Module) fn58(v0, v1 int32) int32 {
@@ -15215,688 +15574,811 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 			v9 = v1 + t5
 			v3 = v4 + i32(12)
 			v7 = v0
-		l34:
+		l35:
 			{
 				{
-					if v1 != v9 {
-						if v0 != v7 {
-							v5 = v1
-							goto l0
-						}
-						v5 = v9 - v1
-						var p6 int32
-						{
-							t7 := int32(load32(*m.memory, uint32(v4)))
-							v2 = t7
-							t8 := int32((*m.memory)[uint64(uint32(v2))+24])
-							if t8 == i32(1) {
-								t9 := m.fn115(v2, v1, v5)
-								p6 = t9
-								goto l1
-							}
-							t10 := int32(load32(*m.memory, uint64(uint32(v2))+28))
-							if t10 != i32(1) {
-								t11 := m.fn116(v2, v1, v5)
-								p6 = t11
-								goto l1
-							}
-							t12 := int32(load32(*m.memory, uint64(uint32(v2))+32))
-							t13 := m.fn221(v1, t12, v5)
-							p6 = t13
-						}
-					l1:
-						v5 = p6
-						if v5 != 0 {
-							goto l0
-						}
-						v1 = v9
-					}
 					{
-						t15 := v0
-						var p14 int32
-						{
-							t16 := int32(load32(*m.memory, uint32(v6)))
-							t17 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-							v2 = t16 + t17
-							t18 := int32(load32(*m.memory, uint64(uint32(v6))+8))
-							t19 := int32(load32(*m.memory, uint64(uint32(v6))+12))
-							if v2 == t18+t19 {
-								v7 = i32(256)
-								t20 := int32(load32(*m.memory, uint32(v4)))
-								t21 := int32(load32(*m.memory, uint64(uint32(t20))+20))
-								p14 = t21
-								goto l2
+						if v1 != v9 {
+							if v0 != v7 {
+								v5 = v1
+								goto l0
 							}
-							t22 := int32((*m.memory)[uint32(v2)])
-							v7 = t22
-							t23 := int32(load32(*m.memory, uint32(v4)))
-							t24 := int32((*m.memory)[uint32(v7+t23+i32(120))])
-							p14 = t24
-						}
-					l2:
-						t25 := int32(atomic_load32(*m.memory, uint32(t15+p14<<2+i32(12))))
-						v5 = t25
-						if v5 != 0 {
-							goto l3
+							v5 = v9 - v1
+							var p6 int32
+							{
+								t7 := int32(load32(*m.memory, uint32(v4)))
+								v2 = t7
+								t8 := int32((*m.memory)[uint64(uint32(v2))+24])
+								if t8 == i32(1) {
+									t9 := m.fn116(v2, v1, v5)
+									p6 = t9
+									goto l1
+								}
+								t10 := int32(load32(*m.memory, uint64(uint32(v2))+28))
+								if t10 != i32(1) {
+									t11 := m.fn117(v2, v1, v5)
+									p6 = t11
+									goto l1
+								}
+								t12 := int32(load32(*m.memory, uint64(uint32(v2))+32))
+								t13 := m.fn223(v1, t12, v5)
+								p6 = t13
+							}
+						l1:
+							v5 = p6
+							if v5 != 0 {
+								goto l0
+							}
+							v1 = v9
 						}
 						{
-						l4:
+							t15 := v0
+							var p14 int32
 							{
-								t26 := int32(atomic_load32(*m.memory, uint32(v3)))
-								v2 = t26
-								if v2&i32(-0x20000001) == 0 {
-									t27 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-									if t27 != v2 {
+								t16 := int32(load32(*m.memory, uint32(v6)))
+								t17 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+								v2 = t16 + t17
+								t18 := int32(load32(*m.memory, uint64(uint32(v6))+8))
+								t19 := int32(load32(*m.memory, uint64(uint32(v6))+12))
+								if v2 == t18+t19 {
+									v7 = i32(256)
+									t20 := int32(load32(*m.memory, uint32(v4)))
+									t21 := int32(load32(*m.memory, uint64(uint32(t20))+20))
+									p14 = t21
+									goto l2
+								}
+								t22 := int32((*m.memory)[uint32(v2)])
+								v7 = t22
+								t23 := int32(load32(*m.memory, uint32(v4)))
+								t24 := int32((*m.memory)[uint32(v7+t23+i32(120))])
+								p14 = t24
+							}
+						l2:
+							t25 := int32(atomic_load32(*m.memory, uint32(t15+p14<<2+i32(12))))
+							v5 = t25
+							if v5 != 0 {
+								goto l3
+							}
+							{
+							l4:
+								{
+									t26 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t26
+									if v2&i32(-0x20000001) == 0 {
+										t27 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t27 != v2 {
+											goto l4
+										}
+										t28 := m.g1
+										m.g1 = t28 + i32(1)
+										t29 := m.fn49(v4, v0, v7)
+										v5 = t29
+										t30 := m.g1
+										m.g1 = t30 - i32(1)
+										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+										if v5 != 0 {
+											goto l3
+										}
+										if uint32(v0) > uint32(i32(2)) {
+											t36 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+											v11 = t36
+											t37 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+											v5 = t37
+											v2 = v5 << 2
+											p38 := v2
+											if uint32(v5) > uint32(i32(0x3fffffff)) {
+												p38 = i32(-1)
+											}
+											t39 := m.fn194(p38)
+											v8 = t39
+											t40 := int32(load32(*m.memory, uint32(v0)))
+											memory_copy(*m.memory, uint32(v8), uint32(t40), uint32(v2))
+											t41 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+											m.fn50(v4, t41)
+										l8:
+											{
+												t42 := int32(atomic_load32(*m.memory, uint32(v3)))
+												v2 = t42
+												if v2&i32(-0x20000001) == 0 {
+													t43 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+													if t43 != v2 {
+														goto l8
+													}
+													t44 := m.g1
+													m.g1 = t44 + i32(1)
+													t45 := m.fn47(v4, v8, v5, v11)
+													v5 = t45
+													t46 := m.g1
+													m.g1 = t46 - i32(1)
+													atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+													_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+													goto l6
+												}
+												if v2&i32(0x20000000) == 0 {
+													_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+													goto l8
+												}
+												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+												t50 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+												if t50 == 0 {
+													goto l8
+												}
+											}
+											goto l7
+										}
+										t32 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+										m.fn50(v4, t32)
+										v8 = i32(0)
+										v5 = v0
+										goto l6
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 										goto l4
 									}
-									t28 := m.fn49(v4, v0, v7)
-									v5 = t28
+									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+									t35 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+									if t35 == 0 {
+										goto l4
+									}
+									goto l7
+								}
+							}
+						l6:
+							if v5 == 0 {
+								goto l9
+							}
+						l10:
+							{
+								t51 := int32(atomic_load32(*m.memory, uint32(v3)))
+								v2 = t51
+								if v2&i32(-0x20000001) == 0 {
+									t52 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+									if t52 != v2 {
+										goto l10
+									}
+									v2 = i32(1)
+									t53 := m.g1
+									m.g1 = v2 + t53
+									t54 := m.fn49(v4, v5, v7)
+									v5 = t54
+									t55 := m.g1
+									m.g1 = t55 - i32(1)
 									atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 									_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 									if v5 != 0 {
-										goto l3
+										goto l11
 									}
-									if uint32(v0) > uint32(i32(2)) {
-										t33 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-										v11 = t33
-										t34 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										v5 = t34
-										v2 = v5 << 2
-										p35 := v2
-										if uint32(v5) > uint32(i32(0x3fffffff)) {
-											p35 = i32(-1)
-										}
-										t36 := m.fn192(p35)
-										v8 = t36
-										t37 := int32(load32(*m.memory, uint32(v0)))
-										memory_copy(*m.memory, uint32(v8), uint32(t37), uint32(v2))
-										t38 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-										m.fn50(v4, t38)
-									l7:
-										{
-											t39 := int32(atomic_load32(*m.memory, uint32(v3)))
-											v2 = t39
-											if v2&i32(-0x20000001) == 0 {
-												t40 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-												if t40 != v2 {
-													goto l7
-												}
-												t41 := m.fn47(v4, v8, v5, v11)
-												v5 = t41
-												atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-												_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-												goto l6
-											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-												goto l7
-											} else {
-												_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-												goto l7
-											}
-										}
-									}
-									t30 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-									m.fn50(v4, t30)
-									v8 = i32(0)
-									v5 = v0
-									goto l6
-								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-									goto l4
-								} else {
-									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-									goto l4
-								}
-							}
-						}
-					l6:
-						;
-						var p45 int32
-						if v5 == 0 {
-							goto l8
-						}
-					l9:
-						{
-							t46 := int32(atomic_load32(*m.memory, uint32(v3)))
-							v2 = t46
-							if v2&i32(-0x20000001) == 0 {
-								t47 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-								if t47 != v2 {
 									goto l9
 								}
-								t48 := m.fn49(v4, v5, v7)
-								v5 = t48
-								atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-								_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-								if v5 != 0 {
-									p45 = i32(1)
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 									goto l10
 								}
-								goto l8
+								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+								t59 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+								if t59 == 0 {
+									goto l10
+								}
 							}
-							if v2&i32(0x20000000) != 0 {
-								_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-								goto l9
-							} else {
-								_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-								goto l9
+							goto l7
+						l9:
+							(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
+							v2 = i32(0)
+							v5 = i32(0)
+						l11:
+							if uint32(v0) < uint32(i32(3)) {
+								goto l12
 							}
-						}
-					l8:
-						(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
-						v5 = i32(0)
-						p45 = i32(0)
-					l10:
-						v2 = p45
-						if uint32(v0) < uint32(i32(3)) {
-							goto l11
-						}
-						if v8 == 0 {
-							goto l11
-						}
-						m.Xre2w_free(v8)
-					l11:
-						if v2 != 0 {
-							goto l3
-						}
-						p0 = i32(0)
-						goto l12
-					}
-				l3:
-					if uint32(v5) <= uint32(i32(2)) {
-						if v5 == i32(1) {
+							if v8 == 0 {
+								goto l12
+							}
+							m.Xre2w_free(v8)
+						l12:
+							if v2 != 0 {
+								goto l3
+							}
+							p0 = i32(0)
 							goto l13
 						}
-						store32(*m.memory, uint64(uint32(v6))+32, uint32(v9))
-						p0 = i32(1)
-						goto l12
-					}
-					t52 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-					t53 := v6
-					v8 = t52 & i32(256)
-					var p54 int32
-					if v8 != 0 {
-						{
-							t55 := int32(load32(*m.memory, uint64(uint32(v6))+36))
-							v2 = t55
-							if v2 == 0 {
+					l3:
+						if uint32(v5) <= uint32(i32(2)) {
+							if v5 == i32(1) {
 								goto l14
 							}
-							t56 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-							if t56 != i32(3) {
-								goto l14
-							}
-							t57 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-							v3 = t57
-							if v3 <= i32(0) {
-								goto l14
-							}
-							v4 = v3 + i32(1)
-							t58 := int32(load32(*m.memory, uint32(v5)))
-							v3 = t58 + v3<<2 - i32(4)
-						l16:
-							{
-								t59 := int32(load32(*m.memory, uint32(v3)))
-								v0 = t59
-								if v0 == i32(-2) {
-									goto l14
-								}
-								{
-									t60 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-									v5 = t60
-									if v5 == 0 {
-										goto l15
-									}
-									t61 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-									if uint32(t61) <= uint32(v0) {
-										goto l15
-									}
-									t62 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-									v9 = t62 + v0<<2
-									t63 := int32(load32(*m.memory, uint32(v9)))
-									v11 = t63
-									t64 := int32(load32(*m.memory, uint32(v2)))
-									t65 := v11
-									v7 = t64
-									if uint32(t65) < uint32(v7) {
-										t66 := int32(load32(*m.memory, uint32(v5+v11<<2)))
-										if t66 == v0 {
-											goto l15
-										}
-									}
-									store32(*m.memory, uint32(v9), uint32(v7))
-									store32(*m.memory, uint32(v5+v7<<2), uint32(v0))
-									t67 := int32(load32(*m.memory, uint32(v2)))
-									store32(*m.memory, uint32(v2), uint32(t67+i32(1)))
-								}
-							l15:
-								v3 = v3 - i32(4)
-								v4 = v4 - i32(1)
-								if uint32(v4) > uint32(i32(1)) {
-									goto l16
-								}
-							}
+							store32(*m.memory, uint64(uint32(v6))+32, uint32(v9))
+							p0 = i32(1)
+							goto l13
 						}
-					l14:
-						p54 = v1
-					} else {
-						p54 = i32(0)
+						t60 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+						t61 := v6
+						v8 = t60 & i32(256)
+						var p62 int32
+						if v8 != 0 {
+							{
+								t63 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+								v2 = t63
+								if v2 == 0 {
+									goto l15
+								}
+								t64 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+								if t64 != i32(3) {
+									goto l15
+								}
+								t65 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+								v3 = t65
+								if v3 <= i32(0) {
+									goto l15
+								}
+								v4 = v3 + i32(1)
+								t66 := int32(load32(*m.memory, uint32(v5)))
+								v3 = t66 + v3<<2 - i32(4)
+							l17:
+								{
+									t67 := int32(load32(*m.memory, uint32(v3)))
+									v0 = t67
+									if v0 == i32(-2) {
+										goto l15
+									}
+									{
+										t68 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+										v5 = t68
+										if v5 == 0 {
+											goto l16
+										}
+										t69 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+										if uint32(t69) <= uint32(v0) {
+											goto l16
+										}
+										t70 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+										v9 = t70 + v0<<2
+										t71 := int32(load32(*m.memory, uint32(v9)))
+										v11 = t71
+										t72 := int32(load32(*m.memory, uint32(v2)))
+										t73 := v11
+										v7 = t72
+										if uint32(t73) < uint32(v7) {
+											t74 := int32(load32(*m.memory, uint32(v5+v11<<2)))
+											if t74 == v0 {
+												goto l16
+											}
+										}
+										store32(*m.memory, uint32(v9), uint32(v7))
+										store32(*m.memory, uint32(v5+v7<<2), uint32(v0))
+										t75 := int32(load32(*m.memory, uint32(v2)))
+										store32(*m.memory, uint32(v2), uint32(t75+i32(1)))
+									}
+								l16:
+									v3 = v3 - i32(4)
+									v4 = v4 - i32(1)
+									if uint32(v4) > uint32(i32(1)) {
+										goto l17
+									}
+								}
+							}
+						l15:
+							p62 = v1
+						} else {
+							p62 = i32(0)
+						}
+						store32(*m.memory, uint64(uint32(t61))+32, uint32(p62))
+						t76 := int32(uint32(v8) >> 8)
+						p0 = t76
+						goto l13
 					}
-					store32(*m.memory, uint64(uint32(t53))+32, uint32(p54))
-					t68 := int32(uint32(v8) >> 8)
-					p0 = t68
-					goto l12
-				}
-			l0:
-				v1 = v5 + i32(1)
-				{
-					t69 := int32((*m.memory)[uint32(v5)])
-					t70 := v0
-					t71 := v11
-					v8 = t69
-					t72 := int32((*m.memory)[uint32(t71+v8)])
-					t73 := int32(atomic_load32(*m.memory, uint32(t70+t72<<2+i32(12))))
-					v2 = t73
+				l0:
+					v1 = v5 + i32(1)
+					t77 := int32((*m.memory)[uint32(v5)])
+					t78 := v0
+					t79 := v11
+					v8 = t77
+					t80 := int32((*m.memory)[uint32(t79+v8)])
+					t81 := int32(atomic_load32(*m.memory, uint32(t78+t80<<2+i32(12))))
+					v2 = t81
 					if v2 != 0 {
 						v0 = v2
-						goto l17
+						goto l18
 					}
-				l18:
+				l19:
 					{
-						t74 := int32(atomic_load32(*m.memory, uint32(v3)))
-						v2 = t74
+						t82 := int32(atomic_load32(*m.memory, uint32(v3)))
+						v2 = t82
 						if v2&i32(-0x20000001) == 0 {
-							t75 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-							if t75 != v2 {
-								goto l18
+							t83 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+							if t83 != v2 {
+								goto l19
 							}
-							t76 := m.fn49(v4, v0, v8)
-							v2 = t76
+							t84 := m.g1
+							m.g1 = t84 + i32(1)
+							t85 := m.fn49(v4, v0, v8)
+							v2 = t85
+							t86 := m.g1
+							m.g1 = t86 - i32(1)
 							atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 							_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 							if v2 == 0 {
 								{
-									t80 := int32((*m.memory)[uint32(i32(48432))])
-									if t80 != i32(1) {
-										goto l20
+									t91 := int32((*m.memory)[uint32(i32(48432))])
+									if t91 != i32(1) {
+										goto l21
 									}
 									if v10 == 0 {
-										goto l20
+										goto l21
 									}
-									t81 := int32(load32(*m.memory, uint64(uint32(v4))+68))
-									if uint32(v1-v10) >= uint32(t81*i32(10)) {
-										goto l20
+									t92 := int32(load32(*m.memory, uint64(uint32(v4))+68))
+									if uint32(v1-v10) >= uint32(t92*i32(10)) {
+										goto l21
 									}
-									t82 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-									if t82 == i32(3) {
-										goto l20
+									t93 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+									if t93 == i32(3) {
+										goto l21
 									}
 									(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
 									p0 = i32(0)
-									goto l12
+									goto l13
 								}
-							l20:
+							l21:
 								v15 = i32(0)
 								{
-									var p83 int32
+									var p94 int32
 									if uint32(v7) < uint32(i32(3)) {
-										p83 = 1
+										p94 = 1
 									}
-									v16 = p83
+									v16 = p94
 									if v16 != 0 {
 										v10 = i32(0)
 										v13 = i32(0)
 										v17 = i32(0)
-										goto l21
+										goto l22
 									}
-									t84 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-									v17 = t84
-									t85 := int32(load32(*m.memory, uint64(uint32(v7))+4))
-									v13 = t85
+									t95 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+									v17 = t95
+									t96 := int32(load32(*m.memory, uint64(uint32(v7))+4))
+									v13 = t96
 									v2 = v13 << 2
-									p86 := v2
+									p97 := v2
 									if uint32(v13) > uint32(i32(0x3fffffff)) {
-										p86 = i32(-1)
+										p97 = i32(-1)
 									}
-									t87 := m.fn192(p86)
-									v10 = t87
-									t88 := int32(load32(*m.memory, uint32(v7)))
-									memory_copy(*m.memory, uint32(v10), uint32(t88), uint32(v2))
+									t98 := m.fn194(p97)
+									v10 = t98
+									t99 := int32(load32(*m.memory, uint32(v7)))
+									memory_copy(*m.memory, uint32(v10), uint32(t99), uint32(v2))
 									v7 = i32(0)
 								}
-							l21:
+							l22:
 								{
-									var p89 int32
+									var p100 int32
 									if uint32(v0) < uint32(i32(3)) {
-										p89 = 1
+										p100 = 1
 									}
-									v18 = p89
+									v18 = p100
 									if v18 != 0 {
 										v14 = i32(0)
 										v12 = i32(0)
-										goto l22
-									}
-									t90 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-									v15 = t90
-									t91 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-									v14 = t91
-									v2 = v14 << 2
-									p92 := v2
-									if uint32(v14) > uint32(i32(0x3fffffff)) {
-										p92 = i32(-1)
-									}
-									t93 := m.fn192(p92)
-									v12 = t93
-									t94 := int32(load32(*m.memory, uint32(v0)))
-									memory_copy(*m.memory, uint32(v12), uint32(t94), uint32(v2))
-									v0 = i32(0)
-								}
-							l22:
-								t95 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-								m.fn50(v4, t95)
-								if v16 != 0 {
-									goto l23
-								}
-							l24:
-								{
-									t96 := int32(atomic_load32(*m.memory, uint32(v3)))
-									v2 = t96
-									if v2&i32(-0x20000001) == 0 {
-										t97 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-										if t97 != v2 {
-											goto l24
-										}
-										t98 := m.fn47(v4, v10, v13, v17)
-										v7 = t98
-										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
-										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
 										goto l23
 									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-										goto l24
-									} else {
-										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-										goto l24
+									t101 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+									v15 = t101
+									t102 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+									v14 = t102
+									v2 = v14 << 2
+									p103 := v2
+									if uint32(v14) > uint32(i32(0x3fffffff)) {
+										p103 = i32(-1)
 									}
+									t104 := m.fn194(p103)
+									v12 = t104
+									t105 := int32(load32(*m.memory, uint32(v0)))
+									memory_copy(*m.memory, uint32(v12), uint32(t105), uint32(v2))
+									v0 = i32(0)
 								}
 							l23:
-								if v7 == 0 {
-									goto l25
+								t106 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+								m.fn50(v4, t106)
+								if v16 != 0 {
+									goto l24
 								}
-								if v18 != 0 {
-									goto l26
-								}
-							l27:
+							l25:
 								{
-									t102 := int32(atomic_load32(*m.memory, uint32(v3)))
-									v2 = t102
+									t107 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t107
 									if v2&i32(-0x20000001) == 0 {
-										t103 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-										if t103 != v2 {
-											goto l27
+										t108 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t108 != v2 {
+											goto l25
 										}
-										t104 := m.fn47(v4, v12, v14, v15)
-										v0 = t104
+										t109 := m.g1
+										m.g1 = t109 + i32(1)
+										t110 := m.fn47(v4, v10, v13, v17)
+										v7 = t110
+										t111 := m.g1
+										m.g1 = t111 - i32(1)
 										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-										goto l26
+										goto l24
 									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
-										goto l27
-									} else {
+									if v2&i32(0x20000000) == 0 {
 										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-										goto l27
+										goto l25
+									}
+									_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+									t115 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+									if t115 == 0 {
+										goto l25
 									}
 								}
-							l26:
-								if v0 == 0 {
-									goto l25
+								goto l7
+							l24:
+								if v7 == 0 {
+									goto l26
+								}
+								if v18 != 0 {
+									goto l27
 								}
 							l28:
 								{
-									t108 := int32(atomic_load32(*m.memory, uint32(v3)))
-									v2 = t108
+									t116 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t116
 									if v2&i32(-0x20000001) == 0 {
-										t109 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
-										if t109 != v2 {
+										t117 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t117 != v2 {
 											goto l28
 										}
-										t110 := m.fn49(v4, v0, v8)
-										v0 = t110
+										t118 := m.g1
+										m.g1 = t118 + i32(1)
+										t119 := m.fn47(v4, v12, v14, v15)
+										v0 = t119
+										t120 := m.g1
+										m.g1 = t120 - i32(1)
 										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
 										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
-										v2 = i32(1)
-										if v0 == 0 {
-											goto l25
-										}
-										goto l29
+										goto l27
 									}
 									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t123 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t123 != 0 {
+											goto l7
+										}
 										goto l28
 									} else {
 										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
 										goto l28
 									}
 								}
-							l25:
+							l27:
+								if v0 == 0 {
+									goto l26
+								}
+							l29:
+								{
+									t125 := int32(atomic_load32(*m.memory, uint32(v3)))
+									v2 = t125
+									if v2&i32(-0x20000001) == 0 {
+										t126 := int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(i32(0x40000000))))
+										if t126 != v2 {
+											goto l29
+										}
+										v2 = i32(1)
+										t127 := m.g1
+										m.g1 = v2 + t127
+										t128 := m.fn49(v4, v0, v8)
+										v0 = t128
+										t129 := m.g1
+										m.g1 = t129 - i32(1)
+										atomic_store32(*m.memory, uint64(uint32(v4))+12, uint32(i32(0)))
+										_ = atomic_notify(*m.memory, uint32(v3), i32(-1), m.waiters)
+										if v0 == 0 {
+											goto l26
+										}
+										goto l30
+									}
+									if v2&i32(0x20000000) != 0 {
+										_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+										t132 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+										if t132 != 0 {
+											goto l7
+										}
+										goto l29
+									} else {
+										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
+										goto l29
+									}
+								}
+							l26:
 								(*m.memory)[uint64(uint32(v6))+28] = byte(i32(1))
 								v2 = i32(0)
 								v0 = i32(0)
-							l29:
+							l30:
 								if v18 != 0 {
-									goto l30
+									goto l31
 								}
 								if v12 == 0 {
-									goto l30
+									goto l31
 								}
 								m.Xre2w_free(v12)
-							l30:
+							l31:
 								if v10 == 0 {
-									goto l31
+									goto l32
 								}
 								if v16 != 0 {
-									goto l31
+									goto l32
 								}
 								m.Xre2w_free(v10)
-							l31:
+							l32:
 								v10 = v1
 								if v2 != 0 {
-									goto l17
+									goto l18
 								}
 								p0 = i32(0)
-								goto l12
+								goto l13
 							}
 							v0 = v2
-							goto l17
-						}
-						if v2&i32(0x20000000) != 0 {
-							_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(-1), m.waiters)
 							goto l18
-						} else {
+						}
+						if v2&i32(0x20000000) == 0 {
 							_ = int32(atomic_cmpxchg32(*m.memory, uint32(v3), uint32(v2), uint32(v2|i32(0x20000000))))
-							goto l18
+							goto l19
 						}
+						_ = atomic_wait32(*m.memory, uint32(v3), uint32(v2), i64(50000000), m.waiters)
+						t90 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t90 == 0 {
+							goto l19
+						}
+						goto l7
 					}
 				}
-			l17:
+			l7:
+				panic("unreachable")
+			l18:
 				if uint32(v0) > uint32(i32(2)) {
-					goto l32
+					goto l33
 				}
 				if v0 != i32(1) {
 					store32(*m.memory, uint64(uint32(v6))+32, uint32(v9))
 					p0 = i32(1)
-					goto l12
+					goto l13
 				}
-			l13:
+			l14:
 				store32(*m.memory, uint64(uint32(v6))+32, uint32(i32(0)))
 				p0 = i32(0)
-				goto l12
-			l32:
-				t114 := int32((*m.memory)[uint64(uint32(v0))+9])
-				if t114&i32(1) == 0 {
-					goto l34
+				goto l13
+			l33:
+				t134 := int32((*m.memory)[uint64(uint32(v0))+9])
+				if t134&i32(1) == 0 {
+					goto l35
 				}
 			}
 			{
-				t115 := int32(load32(*m.memory, uint64(uint32(v6))+36))
-				v2 = t115
+				t135 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+				v2 = t135
 				if v2 == 0 {
-					goto l35
+					goto l36
 				}
-				t116 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-				if t116 != i32(3) {
-					goto l35
+				t136 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+				if t136 != i32(3) {
+					goto l36
 				}
-				t117 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-				v3 = t117
+				t137 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+				v3 = t137
 				if v3 <= i32(0) {
-					goto l35
+					goto l36
 				}
 				v1 = v3 + i32(1)
-				t118 := int32(load32(*m.memory, uint32(v0)))
-				v3 = t118 + v3<<2 - i32(4)
-			l37:
+				t138 := int32(load32(*m.memory, uint32(v0)))
+				v3 = t138 + v3<<2 - i32(4)
+			l38:
 				{
-					t119 := int32(load32(*m.memory, uint32(v3)))
-					v0 = t119
+					t139 := int32(load32(*m.memory, uint32(v3)))
+					v0 = t139
 					if v0 == i32(-2) {
-						goto l35
+						goto l36
 					}
 					{
-						t120 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-						v4 = t120
+						t140 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						v4 = t140
 						if v4 == 0 {
-							goto l36
+							goto l37
 						}
-						t121 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-						if uint32(t121) <= uint32(v0) {
-							goto l36
+						t141 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						if uint32(t141) <= uint32(v0) {
+							goto l37
 						}
-						t122 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-						v9 = t122 + v0<<2
-						t123 := int32(load32(*m.memory, uint32(v9)))
-						v8 = t123
-						t124 := int32(load32(*m.memory, uint32(v2)))
-						t125 := v8
-						v7 = t124
-						if uint32(t125) < uint32(v7) {
-							t126 := int32(load32(*m.memory, uint32(v4+v8<<2)))
-							if t126 == v0 {
-								goto l36
+						t142 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+						v9 = t142 + v0<<2
+						t143 := int32(load32(*m.memory, uint32(v9)))
+						v8 = t143
+						t144 := int32(load32(*m.memory, uint32(v2)))
+						t145 := v8
+						v7 = t144
+						if uint32(t145) < uint32(v7) {
+							t146 := int32(load32(*m.memory, uint32(v4+v8<<2)))
+							if t146 == v0 {
+								goto l37
 							}
 						}
 						store32(*m.memory, uint32(v9), uint32(v7))
 						store32(*m.memory, uint32(v4+v7<<2), uint32(v0))
-						t127 := int32(load32(*m.memory, uint32(v2)))
-						store32(*m.memory, uint32(v2), uint32(t127+i32(1)))
+						t147 := int32(load32(*m.memory, uint32(v2)))
+						store32(*m.memory, uint32(v2), uint32(t147+i32(1)))
 					}
-				l36:
+				l37:
 					v3 = v3 - i32(4)
 					v1 = v1 - i32(1)
 					if uint32(v1) > uint32(i32(1)) {
-						goto l37
+						goto l38
 					}
 				}
 			}
-		l35:
+		l36:
 			store32(*m.memory, uint64(uint32(v6))+32, uint32(v5))
 			p0 = i32(1)
-			goto l12
+			goto l13
 		}
 		{
-			t128 := int32(load32(*m.memory, uint64(uint32(v6))+36))
-			v2 = t128
+			t148 := int32(load32(*m.memory, uint64(uint32(v6))+36))
+			v2 = t148
 			if v2 == 0 {
-				goto l38
+				goto l39
 			}
-			t129 := int32(load32(*m.memory, uint64(uint32(v4))+4))
-			if t129 != i32(3) {
-				goto l38
+			t149 := int32(load32(*m.memory, uint64(uint32(v4))+4))
+			if t149 != i32(3) {
+				goto l39
 			}
-			t130 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-			v3 = t130
+			t150 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+			v3 = t150
 			if v3 <= i32(0) {
-				goto l38
+				goto l39
 			}
 			v5 = v3 + i32(1)
-			t131 := int32(load32(*m.memory, uint32(v0)))
-			v3 = t131 + v3<<2 - i32(4)
-		l40:
+			t151 := int32(load32(*m.memory, uint32(v0)))
+			v3 = t151 + v3<<2 - i32(4)
+		l41:
 			{
-				t132 := int32(load32(*m.memory, uint32(v3)))
-				v0 = t132
+				t152 := int32(load32(*m.memory, uint32(v3)))
+				v0 = t152
 				if v0 == i32(-2) {
-					goto l38
+					goto l39
 				}
 				{
-					t133 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					v4 = t133
+					t153 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+					v4 = t153
 					if v4 == 0 {
-						goto l39
+						goto l40
 					}
-					t134 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-					if uint32(t134) <= uint32(v0) {
-						goto l39
+					t154 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					if uint32(t154) <= uint32(v0) {
+						goto l40
 					}
-					t135 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-					v9 = t135 + v0<<2
-					t136 := int32(load32(*m.memory, uint32(v9)))
-					v8 = t136
-					t137 := int32(load32(*m.memory, uint32(v2)))
-					t138 := v8
-					v7 = t137
-					if uint32(t138) < uint32(v7) {
-						t139 := int32(load32(*m.memory, uint32(v4+v8<<2)))
-						if t139 == v0 {
-							goto l39
+					t155 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+					v9 = t155 + v0<<2
+					t156 := int32(load32(*m.memory, uint32(v9)))
+					v8 = t156
+					t157 := int32(load32(*m.memory, uint32(v2)))
+					t158 := v8
+					v7 = t157
+					if uint32(t158) < uint32(v7) {
+						t159 := int32(load32(*m.memory, uint32(v4+v8<<2)))
+						if t159 == v0 {
+							goto l40
 						}
 					}
 					store32(*m.memory, uint32(v9), uint32(v7))
 					store32(*m.memory, uint32(v4+v7<<2), uint32(v0))
-					t140 := int32(load32(*m.memory, uint32(v2)))
-					store32(*m.memory, uint32(v2), uint32(t140+i32(1)))
+					t160 := int32(load32(*m.memory, uint32(v2)))
+					store32(*m.memory, uint32(v2), uint32(t160+i32(1)))
 				}
-			l39:
+			l40:
 				v3 = v3 - i32(4)
 				v5 = v5 - i32(1)
 				if uint32(v5) > uint32(i32(1)) {
-					goto l40
+					goto l41
 				}
 			}
 		}
-	l38:
+	l39:
 		store32(*m.memory, uint64(uint32(v6))+32, uint32(v1))
 		p0 = i32(1)
 	}
-l12:
+l13:
 	return p0
 }
-func (m *Module) fn59(v0 int32) {
-	t0 := int32(load32(*m.memory, uint32(v0)))
-	t1 := int32(load32(*m.memory, uint64(uint32(t0))+4))
-	t2 := int32(load32(*m.memory, uint32(t1)))
-	v0 = t2
-	t3 := m.fn192(i32(112))
-	t4 := int64(load64(*m.memory, uint64(uint32(v0))+104))
-	t5 := m.fn45(t3, v0, i32(0), t4/i64(2))
-	store32(*m.memory, uint64(uint32(v0))+112, uint32(t5))
+func (m *Module) fn59(v0, v1, v2, v3 int32) int32 {
+	var v4, v5, v6 int32
+	v4 = i32(1)
+	{
+		t0 := int32(atomic_load32(*m.memory, uint32(v2)))
+		if t0 != 0 {
+			goto l0
+		}
+		v5 = v0 + i32(12)
+	l1:
+		{
+			t1 := int32(atomic_load32(*m.memory, uint32(v5)))
+			v4 = t1
+			if v4&i32(-0x20000001) == 0 {
+				t2 := int32(atomic_cmpxchg32(*m.memory, uint32(v5), uint32(v4), uint32(i32(0x40000000))))
+				if t2 != v4 {
+					goto l1
+				}
+				v4 = i32(1)
+				t3 := m.g1
+				m.g1 = v4 + t3
+				{
+					t4 := int32(atomic_load32(*m.memory, uint32(v2)))
+					if t4 != 0 {
+						goto l2
+					}
+					v4 = i32(0)
+					t5 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+					v6 = t5
+					store32(*m.memory, uint32(v6), uint32(i32(0)))
+					t6 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+					store32(*m.memory, uint64(uint32(v6))+28, uint32(t6))
+					t7 := int32(load32(*m.memory, uint32(v0)))
+					t8 := int32((*m.memory)[uint64(uint32(v1))+16])
+					t10 := v0
+					t11 := v6
+					p9 := i32(12)
+					if t8 != 0 {
+						p9 = i32(8)
+					}
+					t12 := int32(load32(*m.memory, uint32(t7+p9)))
+					m.fn48(t10, t11, t12, v3)
+					t13 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+					t14 := m.fn46(v0, t13, i32(0), v3)
+					v0 = t14
+					if v0 == 0 {
+						goto l2
+					}
+					atomic_store32(*m.memory, uint32(v2), uint32(v0))
+					v4 = i32(1)
+				}
+			l2:
+				t15 := m.g1
+				m.g1 = t15 - i32(1)
+				atomic_store32(*m.memory, uint32(v5), uint32(i32(0)))
+				_ = atomic_notify(*m.memory, uint32(v5), i32(-1), m.waiters)
+				goto l0
+			}
+			if v4&i32(0x20000000) == 0 {
+				_ = int32(atomic_cmpxchg32(*m.memory, uint32(v5), uint32(v4), uint32(v4|i32(0x20000000))))
+				goto l1
+			}
+			_ = atomic_wait32(*m.memory, uint32(v5), uint32(v4), i64(50000000), m.waiters)
+			t19 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+			if t19 == 0 {
+				goto l1
+			}
+		}
+		panic("unreachable")
+	}
+l0:
+	return v4
 }
 func (m *Module) fn60(v0 int32) {
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	t1 := int32(load32(*m.memory, uint64(uint32(t0))+4))
 	t2 := int32(load32(*m.memory, uint32(t1)))
 	v0 = t2
-	t3 := m.fn192(i32(112))
+	t3 := m.fn194(i32(112))
+	t4 := int64(load64(*m.memory, uint64(uint32(v0))+104))
+	t5 := m.fn45(t3, v0, i32(0), t4/i64(2))
+	store32(*m.memory, uint64(uint32(v0))+112, uint32(t5))
+}
+func (m *Module) fn61(v0 int32) {
+	t0 := int32(load32(*m.memory, uint32(v0)))
+	t1 := int32(load32(*m.memory, uint64(uint32(t0))+4))
+	t2 := int32(load32(*m.memory, uint32(t1)))
+	v0 = t2
+	t3 := m.fn194(i32(112))
 	t4 := int64(load64(*m.memory, uint64(uint32(v0))+104))
 	t5 := m.fn45(t3, v0, i32(3), t4)
 	store32(*m.memory, uint64(uint32(v0))+112, uint32(t5))
 }
-func (m *Module) fn61(v0 int32) {
+func (m *Module) fn62(v0 int32) {
 	var v1 int32
 	var v2 int64
 	t0 := int32(load32(*m.memory, uint32(v0)))
@@ -15905,7 +16387,7 @@ func (m *Module) fn61(v0 int32) {
 	v0 = t2
 	t3 := int32((*m.memory)[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn192(i32(112))
+	t4 := m.fn194(i32(112))
 	t5 := int64(load64(*m.memory, uint64(uint32(v0))+104))
 	t6 := v0
 	t7 := v0
@@ -15917,7 +16399,7 @@ func (m *Module) fn61(v0 int32) {
 	t9 := m.fn45(t4, t7, i32(1), p8)
 	store32(*m.memory, uint64(uint32(t6))+116, uint32(t9))
 }
-func (m *Module) fn62(v0 int32) {
+func (m *Module) fn63(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
 	if v0 != 0 {
 		v1 = v0
@@ -16085,7 +16567,7 @@ func (m *Module) fn62(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+func (m *Module) fn64(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16 int64
 	t0 := m.g0
@@ -16109,9 +16591,9 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		v7 = t5
 		t6 := int32((*m.memory)[uint32(v0)])
 		t7 := v7
-		v13 = t6
+		v12 = t6
 		t8 := int32((*m.memory)[uint64(uint32(v0))+2])
-		t9 := v13
+		t9 := v12
 		v8 = t8
 		p10 := t9
 		if v8 != 0 {
@@ -16125,7 +16607,7 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		}
 		p12 := v7
 		if v8 != 0 {
-			p12 = v13
+			p12 = v12
 		}
 		if p12&i32(1) != 0 {
 			t13 := int32(load32(*m.memory, uint32(v1)))
@@ -16140,7 +16622,7 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		}
 		p16 := i32(1)
 		if v3 != i32(1) {
-			p16 = p15 | v13
+			p16 = p15 | v12
 		}
 		v2 = p16
 		var p17 int32
@@ -16160,23 +16642,23 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				p18 = i32(1)
 			}
 		l4:
-			v13 = p18
+			v12 = p18
 			if v5 != 0 {
 				p17 = i32(0)
 				goto l5
 			}
 			p19 := i32(1)
-			if v13 != 0 {
+			if v12 != 0 {
 				p19 = v4
 			}
 			v4 = p19
-			t20 := v13 ^ i32(1)
+			t20 := v12 ^ i32(1)
 			p17 = t20
 			goto l5
 		}
 	l2:
 		v4 = i32(3)
-		v13 = i32(0)
+		v12 = i32(0)
 		p17 = i32(1)
 	l5:
 		v11 = p17
@@ -16193,7 +16675,7 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store32(*m.memory, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(*m.memory, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(*m.memory, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn176(v3+i32(376), v7+i32(20), i32(13))
+				m.fn177(v3+i32(376), v7+i32(20), i32(13))
 			}
 			p22 = i32(112)
 			goto l9
@@ -16204,7 +16686,7 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store32(*m.memory, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(*m.memory, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(*m.memory, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn176(v3+i32(376), v7+i32(20), i32(14))
+				m.fn177(v3+i32(376), v7+i32(20), i32(14))
 			}
 			p22 = i32(112)
 			goto l9
@@ -16215,7 +16697,7 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store32(*m.memory, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(*m.memory, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(*m.memory, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn176(v3+i32(380), v7+i32(20), i32(15))
+				m.fn177(v3+i32(380), v7+i32(20), i32(15))
 			}
 			p22 = i32(116)
 		}
@@ -16223,16 +16705,16 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		t26 := int32(load32(*m.memory, uint32(p22+v3)))
 		v3 = t26
 		m.g0 = v7 + i32(32)
-		v7 = v10 + i32(8)
+		v8 = v10 + i32(8)
 		v9 = v2 & i32(1)
 		t27 := int32((*m.memory)[uint64(uint32(v0))+2])
-		v14 = (t27 ^ i32(-1)) & i32(1)
+		v13 = (t27 ^ i32(-1)) & i32(1)
 		v4 = i32(0)
 		t28 := m.g0
-		v8 = t28 - i32(48)
-		m.g0 = v8
-		v15 = v10 + i32(4)
-		store32(*m.memory, uint32(v15), uint32(i32(0)))
+		v7 = t28 - i32(48)
+		m.g0 = v7
+		v14 = v10 + i32(4)
+		store32(*m.memory, uint32(v14), uint32(i32(0)))
 		{
 			t29 := int32((*m.memory)[uint64(uint32(v3))+8])
 			if t29 == i32(1) {
@@ -16240,348 +16722,259 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				goto l10
 			}
 			(*m.memory)[uint32(v6)] = byte(i32(0))
-			(*m.memory)[uint64(uint32(v8))+44] = byte(i32(0))
-			t30 := v8
+			(*m.memory)[uint64(uint32(v7))+44] = byte(i32(0))
+			t30 := v7
 			v2 = v3 + i32(32)
 			store32(*m.memory, uint64(uint32(t30))+40, uint32(v2))
 		l11:
 			{
 				t31 := int32(atomic_load32(*m.memory, uint32(v2)))
 				v4 = t31
-				if v4&i32(0x60000000) != 0 {
-					_ = atomic_wait32(*m.memory, uint32(v2), uint32(v4), i64(-1), m.waiters)
-					goto l11
-				} else {
-					t33 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v4), uint32(v4+i32(1))))
-					if t33 != v4 {
+				if v4&i32(0x60000000) == 0 {
+					t32 := int32(atomic_cmpxchg32(*m.memory, uint32(v2), uint32(v4), uint32(v4+i32(1))))
+					if t32 != v4 {
 						goto l11
 					}
-					store64(*m.memory, uint64(uint32(v8))+16, uint64(i64(0)))
+					t33 := m.g1
+					m.g1 = t33 + i32(1)
+					store64(*m.memory, uint64(uint32(v7))+16, uint64(i64(0)))
 					v4 = i32(0)
-					store32(*m.memory, uint64(uint32(v8))+32, uint32(i32(0)))
-					(*m.memory)[uint64(uint32(v8))+28] = byte(i32(0))
-					store32(*m.memory, uint64(uint32(v8))+36, uint32(i32(0)))
+					store32(*m.memory, uint64(uint32(v7))+32, uint32(i32(0)))
+					(*m.memory)[uint64(uint32(v7))+28] = byte(i32(0))
+					store32(*m.memory, uint64(uint32(v7))+36, uint32(i32(0)))
 					t34 := int64(load64(*m.memory, uint32(v1)))
-					store64(*m.memory, uint32(v8), uint64(t34))
-					t35 := int64(load64(*m.memory, uint32(v7)))
-					store64(*m.memory, uint64(uint32(v8))+8, uint64(t35))
-					(*m.memory)[uint64(uint32(v8))+16] = byte(v9)
-					(*m.memory)[uint64(uint32(v8))+19] = byte(v14)
-					(*m.memory)[uint64(uint32(v8))+18] = byte(v11)
-					store32(*m.memory, uint64(uint32(v8))+24, uint32(v8+i32(40)))
+					store64(*m.memory, uint32(v7), uint64(t34))
+					t35 := int64(load64(*m.memory, uint32(v8)))
+					store64(*m.memory, uint64(uint32(v7))+8, uint64(t35))
+					(*m.memory)[uint64(uint32(v7))+19] = byte(v13)
+					(*m.memory)[uint64(uint32(v7))+18] = byte(v11)
+					(*m.memory)[uint64(uint32(v7))+16] = byte(v9)
+					store32(*m.memory, uint64(uint32(v7))+24, uint32(v7+i32(40)))
+					var p36 int32
 					{
-						var p36 int32
 						{
-							{
-								t37 := int32(load32(*m.memory, uint32(v8)))
-								v7 = t37
-								t38 := int32(load32(*m.memory, uint64(uint32(v8))+8))
-								t39 := v7
-								v9 = t38
-								if uint32(t39) >= uint32(v9) {
-									t40 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-									v12 = v7 + t40
-									t41 := int32(load32(*m.memory, uint64(uint32(v8))+12))
-									t42 := v12
-									v2 = v9 + t41
-									if uint32(t42) <= uint32(v2) {
-										goto l12
-									}
+							t37 := int32(load32(*m.memory, uint32(v7)))
+							v8 = t37
+							t38 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+							t39 := v8
+							v9 = t38
+							if uint32(t39) >= uint32(v9) {
+								t40 := int32(load32(*m.memory, uint64(uint32(v7))+4))
+								v2 = v8 + t40
+								t41 := int32(load32(*m.memory, uint64(uint32(v7))+12))
+								t42 := v2
+								v15 = v9 + t41
+								if uint32(t42) <= uint32(v15) {
+									goto l12
 								}
-								store32(*m.memory, uint64(uint32(v8))+20, uint32(i32(1)))
-								p36 = i32(1)
-								goto l13
 							}
-						l12:
+							store32(*m.memory, uint64(uint32(v7))+20, uint32(i32(1)))
+							p36 = i32(1)
+							goto l13
+						}
+					l12:
+						{
+							t44 := v3
+							t45 := v7
+							t46 := v3
+							var p43 int32
 							{
-								t44 := v3
-								var p43 int32
-								{
-									t45 := int32((*m.memory)[uint64(uint32(v8))+19])
-									if t45 == i32(1) {
-										if v7 == v9 {
-											goto l14
-										}
-										t46 := int32((*m.memory)[uint32(v7-i32(1))])
-										v7 = t46
-										if v7 == i32(10) {
-											goto l15
-										}
-										var p47 int32
-										if uint32((v7-i32(48))&i32(255)) < uint32(i32(10)) {
-											p47 = i32(1)
-										} else {
-											var p48 int32
-											if uint32((v7&i32(223)-i32(65))&i32(255)) < uint32(i32(26)) {
-												p48 = 1
-											}
-											p47 = p48
-										}
-										var p49 int32
-										if v7 == i32(95) {
-											p49 = 1
-										}
-										v7 = p47 | p49
-										p50 := i32(0)
-										if v7 != 0 {
-											p50 = i32(512)
-										}
-										v2 = p50
-										p51 := i32(6)
-										if v7 != 0 {
-											p51 = i32(4)
-										}
-										p43 = p51
-										goto l16
-									}
-									if v2 == v12 {
+								t47 := int32((*m.memory)[uint64(uint32(v7))+19])
+								if t47 == i32(1) {
+									if v8 == v9 {
 										goto l14
 									}
-									t52 := int32((*m.memory)[uint32(v12)])
-									v7 = t52
-									if v7 == i32(10) {
+									t48 := int32((*m.memory)[uint32(v8-i32(1))])
+									v8 = t48
+									if v8 == i32(10) {
 										goto l15
 									}
-									var p53 int32
-									if uint32((v7-i32(48))&i32(255)) < uint32(i32(10)) {
-										p53 = i32(1)
+									var p49 int32
+									if uint32((v8-i32(48))&i32(255)) < uint32(i32(10)) {
+										p49 = i32(1)
 									} else {
-										var p54 int32
-										if uint32((v7&i32(223)-i32(65))&i32(255)) < uint32(i32(26)) {
-											p54 = 1
+										var p50 int32
+										if uint32((v8&i32(223)-i32(65))&i32(255)) < uint32(i32(26)) {
+											p50 = 1
 										}
-										p53 = p54
+										p49 = p50
 									}
-									var p55 int32
-									if v7 == i32(95) {
-										p55 = 1
+									var p51 int32
+									if v8 == i32(95) {
+										p51 = 1
 									}
-									v7 = p53 | p55
-									p56 := i32(0)
-									if v7 != 0 {
-										p56 = i32(512)
+									v9 = p49 | p51
+									p52 := i32(0)
+									if v9 != 0 {
+										p52 = i32(512)
 									}
-									v2 = p56
-									p57 := i32(6)
-									if v7 != 0 {
-										p57 = i32(4)
+									v8 = p52
+									p53 := i32(6)
+									if v9 != 0 {
+										p53 = i32(4)
 									}
-									p43 = p57
+									p43 = p53
 									goto l16
 								}
-							l15:
-								v2 = i32(1)
-								p43 = i32(2)
+								if v2 == v15 {
+									goto l14
+								}
+								t54 := int32((*m.memory)[uint32(v2)])
+								v8 = t54
+								if v8 == i32(10) {
+									goto l15
+								}
+								var p55 int32
+								if uint32((v8-i32(48))&i32(255)) < uint32(i32(10)) {
+									p55 = i32(1)
+								} else {
+									var p56 int32
+									if uint32((v8&i32(223)-i32(65))&i32(255)) < uint32(i32(26)) {
+										p56 = 1
+									}
+									p55 = p56
+								}
+								var p57 int32
+								if v8 == i32(95) {
+									p57 = 1
+								}
+								v9 = p55 | p57
+								p58 := i32(0)
+								if v9 != 0 {
+									p58 = i32(512)
+								}
+								v8 = p58
+								p59 := i32(6)
+								if v9 != 0 {
+									p59 = i32(4)
+								}
+								p43 = p59
 								goto l16
-							l14:
-								v2 = i32(5)
-								p43 = i32(0)
-							l16:
-								t58 := int32((*m.memory)[uint64(uint32(v8))+16])
-								v12 = t44 + (p43|t58)<<2 + i32(76)
-								t59 := int32(atomic_load32(*m.memory, uint32(v12)))
-								if t59 != 0 {
-									goto l17
-								}
-								v9 = v3 + i32(12)
-							l18:
-								{
-									t60 := int32(atomic_load32(*m.memory, uint32(v9)))
-									v7 = t60
-									if v7&i32(-0x20000001) == 0 {
-										t61 := int32(atomic_cmpxchg32(*m.memory, uint32(v9), uint32(v7), uint32(i32(0x40000000))))
-										if t61 != v7 {
-											goto l18
-										}
-										t62 := int32(atomic_load32(*m.memory, uint32(v12)))
-										if t62 != 0 {
-											goto l19
-										}
-										t63 := int32(load32(*m.memory, uint64(uint32(v3))+16))
-										v7 = t63
-										store32(*m.memory, uint32(v7), uint32(i32(0)))
-										t64 := int32(load32(*m.memory, uint64(uint32(v7))+20))
-										store32(*m.memory, uint64(uint32(v7))+28, uint32(t64))
-										t65 := int32(load32(*m.memory, uint32(v3)))
-										t66 := int32((*m.memory)[uint64(uint32(v8))+16])
-										t68 := v3
-										t69 := v7
-										p67 := i32(12)
-										if t66 != 0 {
-											p67 = i32(8)
-										}
-										t70 := int32(load32(*m.memory, uint32(t65+p67)))
-										m.fn48(t68, t69, t70, v2)
-										t71 := int32(load32(*m.memory, uint64(uint32(v3))+16))
-										t72 := m.fn46(v3, t71, i32(0), v2)
-										v7 = t72
-										if v7 != 0 {
-											goto l20
-										}
-										atomic_store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
-										_ = atomic_notify(*m.memory, uint32(v9), i32(-1), m.waiters)
-										t74 := int32(load32(*m.memory, uint64(uint32(v8))+24))
-										m.fn50(v3, t74)
-										t75 := int32(atomic_load32(*m.memory, uint32(v12)))
-										if t75 != 0 {
-											goto l17
-										}
-										goto l22
-									}
-									if v7&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v9), uint32(v7), i64(-1), m.waiters)
-										goto l18
-									} else {
-										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v9), uint32(v7), uint32(v7|i32(0x20000000))))
-										goto l18
-									}
-								}
-							l22:
-								{
-									t78 := int32(atomic_load32(*m.memory, uint32(v9)))
-									v7 = t78
-									if v7&i32(-0x20000001) == 0 {
-										t79 := int32(atomic_cmpxchg32(*m.memory, uint32(v9), uint32(v7), uint32(i32(0x40000000))))
-										if t79 != v7 {
-											goto l22
-										}
-										t80 := int32(atomic_load32(*m.memory, uint32(v12)))
-										if t80 != 0 {
-											goto l19
-										}
-										t81 := int32(load32(*m.memory, uint64(uint32(v3))+16))
-										v7 = t81
-										store32(*m.memory, uint32(v7), uint32(i32(0)))
-										t82 := int32(load32(*m.memory, uint64(uint32(v7))+20))
-										store32(*m.memory, uint64(uint32(v7))+28, uint32(t82))
-										t83 := int32(load32(*m.memory, uint32(v3)))
-										t84 := int32((*m.memory)[uint64(uint32(v8))+16])
-										t86 := v3
-										t87 := v7
-										p85 := i32(12)
-										if t84 != 0 {
-											p85 = i32(8)
-										}
-										t88 := int32(load32(*m.memory, uint32(t83+p85)))
-										m.fn48(t86, t87, t88, v2)
-										t89 := int32(load32(*m.memory, uint64(uint32(v3))+16))
-										t90 := m.fn46(v3, t89, i32(0), v2)
-										v7 = t90
-										if v7 != 0 {
-											goto l20
-										}
-										atomic_store32(*m.memory, uint32(v9), uint32(i32(0)))
-										_ = atomic_notify(*m.memory, uint32(v9), i32(-1), m.waiters)
-										(*m.memory)[uint64(uint32(v8))+28] = byte(i32(1))
-										p36 = i32(0)
-										goto l13
-									}
-									if v7&i32(0x20000000) != 0 {
-										_ = atomic_wait32(*m.memory, uint32(v9), uint32(v7), i64(-1), m.waiters)
-										goto l22
-									} else {
-										_ = int32(atomic_cmpxchg32(*m.memory, uint32(v9), uint32(v7), uint32(v7|i32(0x20000000))))
-										goto l22
-									}
-								}
-							l20:
-								atomic_store32(*m.memory, uint32(v12), uint32(v7))
-							l19:
-								atomic_store32(*m.memory, uint32(v9), uint32(i32(0)))
-								_ = atomic_notify(*m.memory, uint32(v9), i32(-1), m.waiters)
 							}
-						l17:
-							t95 := int32(atomic_load32(*m.memory, uint32(v12)))
-							t96 := v8
-							v9 = t95
-							store32(*m.memory, uint64(uint32(t96))+20, uint32(v9))
-							{
-								t97 := int32(load32(*m.memory, uint32(v3)))
-								t98 := int32(load32(*m.memory, uint64(uint32(t97))+28))
-								if t98 == 0 {
-									goto l23
-								}
-								t99 := int32((*m.memory)[uint64(uint32(v8))+16])
-								if t99 != 0 {
-									goto l23
-								}
-								if uint32(v9) < uint32(i32(3)) {
-									goto l23
-								}
-								t100 := int32(load32(*m.memory, uint64(uint32(v9))+8))
-								if uint32(t100) > uint32(i32(0xffff)) {
-									goto l23
-								}
-								(*m.memory)[uint64(uint32(v8))+17] = byte(i32(1))
+						l15:
+							v8 = i32(1)
+							p43 = i32(2)
+							goto l16
+						l14:
+							v8 = i32(5)
+							p43 = i32(0)
+						l16:
+							t60 := int32((*m.memory)[uint64(uint32(v7))+16])
+							v9 = t46 + (p43|t60)<<2 + i32(76)
+							t61 := m.fn59(t44, t45, v9, v8)
+							if t61 != 0 {
+								goto l17
 							}
-						l23:
-							p36 = i32(1)
+							t62 := int32(load32(*m.memory, uint64(uint32(v7))+24))
+							m.fn50(v3, t62)
+							t63 := m.fn59(v3, v7, v9, v8)
+							if t63 != 0 {
+								goto l17
+							}
+							(*m.memory)[uint64(uint32(v7))+28] = byte(i32(1))
+							p36 = i32(0)
+							goto l13
 						}
-					l13:
-						if p36 == 0 {
-							(*m.memory)[uint32(v6)] = byte(i32(1))
-							goto l24
-						}
+					l17:
+						t64 := int32(atomic_load32(*m.memory, uint32(v9)))
+						t65 := v7
+						v9 = t64
+						store32(*m.memory, uint64(uint32(t65))+20, uint32(v9))
 						{
-							t101 := int32(load32(*m.memory, uint64(uint32(v8))+20))
-							switch t101 - i32(1) {
-							case 0:
-								goto l24
-							case 1:
-								t102 := int32(load32(*m.memory, uint32(v1)))
-								t103 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-								t105 := v15
-								p104 := i32(0)
-								if v11^v14 != 0 {
-									p104 = t103
-								}
-								store32(*m.memory, uint32(t105), uint32(t102+p104))
-								v4 = i32(1)
-								goto l24
-							default:
-								t106 := int32((*m.memory)[uint64(uint32(v8))+19])
-								t107 := int32((*m.memory)[uint64(uint32(v8))+18])
-								t108 := int32((*m.memory)[uint64(uint32(v8))+17])
-								t109 := int32(load32(*m.memory, uint32((t106|(t107<<1|t108<<2))&i32(7)<<3+i32(4128))))
-								t110 := m.t0[uint(t109)].(func(int32, int32) int32)(v3, v8)
-								v2 = t110
-								t111 := int32((*m.memory)[uint64(uint32(v8))+28])
-								if t111 == i32(1) {
-									(*m.memory)[uint32(v6)] = byte(i32(1))
-									goto l24
-								}
-								t112 := int32(load32(*m.memory, uint64(uint32(v8))+32))
-								store32(*m.memory, uint32(v15), uint32(t112))
-								v4 = v2
+							t66 := int32(load32(*m.memory, uint32(v3)))
+							t67 := int32(load32(*m.memory, uint64(uint32(t66))+28))
+							if t67 == 0 {
+								goto l18
 							}
-						}
-					}
-				l24:
-					t113 := int32(load32(*m.memory, uint64(uint32(v8))+40))
-					v2 = t113
-					{
-						t114 := int32((*m.memory)[uint64(uint32(v8))+44])
-						if t114 == 0 {
-							t115 := int32(atomic_sub32(*m.memory, uint32(v2), uint32(i32(1))))
-							if (t115-i32(1))&i32(0x3fffffff) == i32(0x20000000) {
-								goto l27
+							t68 := int32((*m.memory)[uint64(uint32(v7))+16])
+							if t68 != 0 {
+								goto l18
 							}
-							goto l10
+							if uint32(v9) < uint32(i32(3)) {
+								goto l18
+							}
+							t69 := int32(load32(*m.memory, uint64(uint32(v9))+8))
+							if uint32(t69) > uint32(i32(0xffff)) {
+								goto l18
+							}
+							(*m.memory)[uint64(uint32(v7))+17] = byte(i32(1))
 						}
-						atomic_store32(*m.memory, uint32(v2), uint32(i32(0)))
+					l18:
+						p36 = i32(1)
 					}
-				l27:
-					_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
+				l13:
+					if p36 != 0 {
+						goto l19
+					}
+					(*m.memory)[uint32(v6)] = byte(i32(1))
+					goto l20
+				}
+				_ = atomic_wait32(*m.memory, uint32(v2), uint32(v4), i64(50000000), m.waiters)
+				t71 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t71 == 0 {
+					goto l11
 				}
 			}
+			panic("unreachable")
+		l19:
+			{
+				t72 := int32(load32(*m.memory, uint64(uint32(v7))+20))
+				switch t72 - i32(1) {
+				case 0:
+					goto l20
+				case 1:
+					t73 := int32(load32(*m.memory, uint32(v1)))
+					t74 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+					t76 := v14
+					p75 := i32(0)
+					if v11^v13 != 0 {
+						p75 = t74
+					}
+					store32(*m.memory, uint32(t76), uint32(t73+p75))
+					v4 = i32(1)
+					goto l20
+				default:
+					t77 := int32((*m.memory)[uint64(uint32(v7))+19])
+					t78 := int32((*m.memory)[uint64(uint32(v7))+18])
+					t79 := int32((*m.memory)[uint64(uint32(v7))+17])
+					t80 := int32(load32(*m.memory, uint32((t77|(t78<<1|t79<<2))&i32(7)<<3+i32(4128))))
+					t81 := m.t0[uint(t80)].(func(int32, int32) int32)(v3, v7)
+					v2 = t81
+					t82 := int32((*m.memory)[uint64(uint32(v7))+28])
+					if t82 == i32(1) {
+						(*m.memory)[uint32(v6)] = byte(i32(1))
+						goto l20
+					}
+					t83 := int32(load32(*m.memory, uint64(uint32(v7))+32))
+					store32(*m.memory, uint32(v14), uint32(t83))
+					v4 = v2
+				}
+			}
+		l20:
+			t84 := int32((*m.memory)[uint64(uint32(v7))+44])
+			v3 = t84
+			t85 := int32(load32(*m.memory, uint64(uint32(v7))+40))
+			v2 = t85
+			t86 := m.g1
+			m.g1 = t86 - i32(1)
+			if v3 == 0 {
+				t87 := int32(atomic_sub32(*m.memory, uint32(v2), uint32(i32(1))))
+				if (t87-i32(1))&i32(0x3fffffff) == i32(0x20000000) {
+					goto l23
+				}
+				goto l10
+			}
+			atomic_store32(*m.memory, uint32(v2), uint32(i32(0)))
+		l23:
+			_ = atomic_notify(*m.memory, uint32(v2), i32(-1), m.waiters)
 		}
 	l10:
-		m.g0 = v8 + i32(48)
+		m.g0 = v7 + i32(48)
 		v2 = v4
-		t117 := int32((*m.memory)[uint32(v6)])
-		if t117 == i32(1) {
-			t118 := int32(atomic_load32(*m.memory, uint32(i32(48480))))
-			m.t0[uint(t118)].(func(int32))(v10 + i32(3))
+		t89 := int32((*m.memory)[uint32(v6)])
+		if t89 == i32(1) {
+			t90 := int32(atomic_load32(*m.memory, uint32(i32(48480))))
+			m.t0[uint(t90)].(func(int32))(v10 + i32(3))
 			v11 = i32(0)
 			goto l0
 		}
@@ -16589,17 +16982,17 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			v11 = i32(0)
 			goto l0
 		}
-		if v13 != 0 {
+		if v12 != 0 {
 			v11 = i32(0)
-			t119 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-			t120 := int32(load32(*m.memory, uint32(v1)))
-			t121 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-			t122 := int32((*m.memory)[uint64(uint32(v0))+2])
-			p123 := t121
-			if t122 != 0 {
-				p123 = i32(0)
+			t91 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+			t92 := int32(load32(*m.memory, uint32(v1)))
+			t93 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+			t94 := int32((*m.memory)[uint64(uint32(v0))+2])
+			p95 := t93
+			if t94 != 0 {
+				p95 = i32(0)
 			}
-			if t119 != t120+p123 {
+			if t91 != t92+p95 {
 				goto l0
 			}
 		}
@@ -16608,35 +17001,35 @@ func (m *Module) fn63(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			goto l0
 		}
 		v11 = i32(1)
-		t124 := int32((*m.memory)[uint64(uint32(v0))+2])
-		if t124 == i32(1) {
-			t125 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-			v0 = t125
-			t126 := int32(load32(*m.memory, uint32(v1)))
-			v1 = t126
-			t127 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-			t128 := v5
-			v6 = t127
-			store32(*m.memory, uint32(t128), uint32(v6))
+		t96 := int32((*m.memory)[uint64(uint32(v0))+2])
+		if t96 == i32(1) {
+			t97 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+			v0 = t97
+			t98 := int32(load32(*m.memory, uint32(v1)))
+			v1 = t98
+			t99 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+			t100 := v5
+			v6 = t99
+			store32(*m.memory, uint32(t100), uint32(v6))
 			store32(*m.memory, uint64(uint32(v5))+4, uint32(v0+v1-v6))
 			goto l0
 		}
-		t129 := int32(load32(*m.memory, uint32(v1)))
-		t130 := v5
-		v0 = t129
-		store32(*m.memory, uint32(t130), uint32(v0))
-		t131 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-		store32(*m.memory, uint64(uint32(v5))+4, uint32(t131-v0))
+		t101 := int32(load32(*m.memory, uint32(v1)))
+		t102 := v5
+		v0 = t101
+		store32(*m.memory, uint32(t102), uint32(v0))
+		t103 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+		store32(*m.memory, uint64(uint32(v5))+4, uint32(t103-v0))
 	}
 l0:
 	m.g0 = v10 + i32(16)
 	return v11
 }
-func (m *Module) fn64() {
+func (m *Module) fn65() {
 	m.fn10(i32(1347))
 	panic("unreachable")
 }
-func (m *Module) fn65(v0, v1 int32) {
+func (m *Module) fn66(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+16))
@@ -16652,12 +17045,12 @@ func (m *Module) fn65(v0, v1 int32) {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t4 := m.fn192(v1 << 2)
+			t4 := m.fn194(v1 << 2)
 			v5 = t4
 			if uint32(v1) >= uint32(i32(0x20000000)) {
 				goto l0
 			}
-			t5 := m.fn192(v1 << 3)
+			t5 := m.fn194(v1 << 3)
 			v6 = t5
 			t6 := int32(load32(*m.memory, uint64(uint32(v0))+4))
 			v4 = t6
@@ -16690,7 +17083,7 @@ l0:
 	m.fn11()
 	panic("unreachable")
 }
-func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn67(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	if v2 != 0 {
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+64))
@@ -16835,7 +17228,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) {
 										t33 := int32(load32(*m.memory, uint64(uint32(v0))+88))
 										v10 = t32 + t33
 										if p31 == v10 {
-											m.fn67(v13)
+											m.fn68(v13)
 											t34 := int32(load32(*m.memory, uint64(uint32(v0))+88))
 											t35 := int32(load32(*m.memory, uint64(uint32(v0))+92))
 											v10 = t34 + t35
@@ -16862,7 +17255,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) {
 										if uint32(v11) > uint32(i32(0x3fffffff)) {
 											p45 = i32(-1)
 										}
-										t46 := m.fn192(p45)
+										t46 := m.fn194(p45)
 										v11 = t46
 										store32(*m.memory, uint64(uint32(t44))+4, uint32(v11))
 									}
@@ -16934,7 +17327,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) {
 							v9 = v9 + i32(1)
 						}
 						t59 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-						t60 := m.fn107(v4, v5)
+						t60 := m.fn108(v4, v5)
 						if t59&(t60^i32(-1)) != 0 {
 							goto l0
 						}
@@ -16955,7 +17348,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) {
 		}
 	}
 }
-func (m *Module) fn67(v0 int32) {
+func (m *Module) fn68(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -17006,7 +17399,7 @@ func (m *Module) fn67(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn192(v6)
+				t12 := m.fn194(v6)
 				v8 = t12
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -17055,12 +17448,12 @@ func (m *Module) fn67(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn192(i32(4096))
+				t23 := m.fn194(i32(4096))
 				store32(*m.memory, uint64(uint32(v4))+12, uint32(t23))
 				m.fn43(v0, v4+i32(12))
 				goto l3
 			}
-			t24 := m.fn192(i32(4096))
+			t24 := m.fn194(i32(4096))
 			store32(*m.memory, uint64(uint32(v4))+12, uint32(t24))
 			m.fn44(v0, v4+i32(12))
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -17104,7 +17497,7 @@ func (m *Module) fn67(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn192(v6)
+				t35 := m.fn194(v6)
 				v8 = t35
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -17151,7 +17544,7 @@ func (m *Module) fn67(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn192(v2)
+		t42 := m.fn194(v2)
 		v1 = t42
 		store32(*m.memory, uint64(uint32(t41))+12, uint32(v1))
 		t43 := v4
@@ -17159,7 +17552,7 @@ func (m *Module) fn67(v0 int32) {
 		store32(*m.memory, uint64(uint32(t43))+20, uint32(v3))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(*m.memory, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn192(i32(4096))
+		t44 := m.fn194(i32(4096))
 		store32(*m.memory, uint64(uint32(v4))+8, uint32(t44))
 		m.fn43(v4+i32(12), v4+i32(8))
 		t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -17210,7 +17603,7 @@ l1:
 	m.fn11()
 	panic("unreachable")
 }
-func (m *Module) fn68(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn69(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	store32(*m.memory, uint32(v2), uint32(i32(0)))
 	{
@@ -17466,7 +17859,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							goto l0
 						case 1:
-							m.fn66(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
+							m.fn67(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
 						}
 					}
 				l6:
@@ -17499,7 +17892,7 @@ l0:
 l14:
 	return v14
 }
-func (m *Module) fn69(v0, v1, v2, v3 int32) {
+func (m *Module) fn70(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	{
 		if v2 == 0 {
@@ -17582,7 +17975,7 @@ func (m *Module) fn69(v0, v1, v2, v3 int32) {
 		v5 = t19
 		v8 = t20 - v5 + v2
 		if v8 < i32(0) {
-			m.fn64()
+			m.fn65()
 			panic("unreachable")
 		}
 		v7 = v1 - v5
@@ -17600,7 +17993,7 @@ func (m *Module) fn69(v0, v1, v2, v3 int32) {
 		v9 = p23
 		var p24 int32
 		if v9 != 0 {
-			t25 := m.fn192(v9)
+			t25 := m.fn194(v9)
 			p24 = t25
 		} else {
 			p24 = i32(0)
@@ -17624,19 +18017,19 @@ func (m *Module) fn69(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn70(v0, v1 int32) {
+func (m *Module) fn71(v0, v1 int32) {
 	if v1 != 0 {
 		t0 := int32(load32(*m.memory, uint32(v1)))
-		m.fn70(v0, t0)
+		m.fn71(v0, t0)
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn70(v0, t1)
+		m.fn71(v0, t1)
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn71(v0, v1 int32) {
+func (m *Module) fn72(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12, v13, v14 int64
-	_ = m.fn72(v0, i32(-1), i32(0))
+	_ = m.fn73(v0, i32(-1), i32(0))
 	t1 := int32((*m.memory)[uint32(v1)])
 	v3 = t1
 	var p2 int32
@@ -17758,7 +18151,7 @@ func (m *Module) fn71(v0, v1 int32) {
 					}
 					t23 := int32(load32(*m.memory, uint64(uint32(v4))+20))
 					store32(*m.memory, uint64(uint32(v4))+20, uint32(t23-i32(1)))
-					m.fn135(v6, v2)
+					m.fn136(v6, v2)
 					m.Xre2w_free(v2)
 					t24 := int32(load32(*m.memory, uint64(uint32(v4))+8))
 					t25 := v4
@@ -17801,7 +18194,7 @@ func (m *Module) fn71(v0, v1 int32) {
 							}
 							v3 = v5 + i32(4)
 						l7:
-							t32 := m.fn192(i32(24))
+							t32 := m.fn194(i32(24))
 							v2 = t32
 							store32(*m.memory, uint64(uint32(v2))+8, uint32(v5))
 							store64(*m.memory, uint32(v2), uint64(i64(0)))
@@ -17816,7 +18209,7 @@ func (m *Module) fn71(v0, v1 int32) {
 								v2 = t35
 							}
 							t36 := int32(load32(*m.memory, uint64(uint32(v4))+16))
-							m.fn131(t36, v2)
+							m.fn132(t36, v2)
 							t37 := int32(load32(*m.memory, uint64(uint32(v4))+20))
 							store32(*m.memory, uint64(uint32(v4))+20, uint32(t37+i32(1)))
 							t38 := int32(load32(*m.memory, uint64(uint32(v4))+16))
@@ -17846,10 +18239,10 @@ func (m *Module) fn71(v0, v1 int32) {
 					t43 := int32(load32(*m.memory, uint64(uint32(v3))+12))
 					t44 := int32(load32(*m.memory, uint64(uint32(t43))+16))
 					v6 = t44
-					m.fn134(v1)
-					t45 := m.fn192(i32(24))
+					m.fn135(v1)
+					t45 := m.fn194(i32(24))
 					t46 := int32(load32(*m.memory, uint32(v0)))
-					t47 := m.fn129(t45, i32(3), t46)
+					t47 := m.fn130(t45, i32(3), t46)
 					p40 = t47
 					goto l13
 				case 1:
@@ -17903,10 +18296,10 @@ func (m *Module) fn71(v0, v1 int32) {
 					if v3 == v5 {
 						goto l0
 					}
-					m.fn134(v1)
-					t58 := m.fn192(i32(24))
+					m.fn135(v1)
+					t58 := m.fn194(i32(24))
 					t59 := int32(load32(*m.memory, uint32(v0)))
-					t60 := m.fn129(t58, i32(3), t59|i32(1))
+					t60 := m.fn130(t58, i32(3), t59|i32(1))
 					p40 = t60
 				}
 			}
@@ -17921,14 +18314,14 @@ func (m *Module) fn71(v0, v1 int32) {
 		p2 = v3
 	}
 	if uint32(p2&i32(255)) <= uint32(i32(21)) {
-		t62 := m.fn159(v1)
+		t62 := m.fn160(v1)
 		(*m.memory)[uint64(uint32(v1))+1] = byte(t62)
 	}
 	t63 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 	store32(*m.memory, uint64(uint32(v1))+12, uint32(t63))
 	store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
 }
-func (m *Module) fn72(v0, v1, v2 int32) int32 {
+func (m *Module) fn73(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+16))
@@ -17961,7 +18354,7 @@ func (m *Module) fn72(v0, v1, v2 int32) int32 {
 			t6 := int32(load32(*m.memory, uint64(uint32(v5))+16))
 			v4 = t6
 			store64(*m.memory, uint64(uint32(v5))+16, uint64(i64(0)))
-			m.fn136(v5, v4)
+			m.fn137(v5, v4)
 			t7 := int32((*m.memory)[uint32(v3)])
 			v6 = t7
 		}
@@ -17975,7 +18368,7 @@ func (m *Module) fn72(v0, v1, v2 int32) int32 {
 				{
 					t9 := int32(load32(*m.memory, uint64(uint32(v3))+20))
 					t10 := int32(load32(*m.memory, uint32(t9+v4)))
-					m.fn136(v5, t10)
+					m.fn137(v5, t10)
 					v4 = v4 + i32(4)
 					v6 = v6 + i32(1)
 					t11 := int32(load32(*m.memory, uint64(uint32(v3))+16))
@@ -17993,7 +18386,7 @@ func (m *Module) fn72(v0, v1, v2 int32) int32 {
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(i32(0)))
 			goto l2
 		}
-		m.fn136(v5, v4)
+		m.fn137(v5, v4)
 	l2:
 		if v1 >= i32(0) {
 			store32(*m.memory, uint64(uint32(v3))+16, uint32(v1))
@@ -18002,12 +18395,12 @@ func (m *Module) fn72(v0, v1, v2 int32) int32 {
 			return i32(1)
 		}
 		store32(*m.memory, uint64(uint32(v0))+16, uint32(v5))
-		m.fn134(v3)
+		m.fn135(v3)
 	}
 l0:
 	return i32(0)
 }
-func (m *Module) fn73(v0 int32) int32 {
+func (m *Module) fn74(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	{
 		t0 := int32(load32(*m.memory, uint32(i32(9956))))
@@ -18115,7 +18508,7 @@ func (m *Module) fn73(v0 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn74(v0, v1 int32) {
+func (m *Module) fn75(v0, v1 int32) {
 	var v2, v3 int32
 	{
 		{
@@ -18124,15 +18517,15 @@ func (m *Module) fn74(v0, v1 int32) {
 			if v2&i32(1) == 0 {
 				goto l0
 			}
-			t1 := m.fn73(v1)
+			t1 := m.fn74(v1)
 			if t1 == v1 {
 				goto l0
 			}
-			t2 := m.fn192(i32(24))
-			t3 := m.fn129(t2, i32(20), v2&i32(16382))
+			t2 := m.fn194(i32(24))
+			t3 := m.fn130(t2, i32(20), v2&i32(16382))
 			v3 = t3
-			t4 := m.fn192(i32(24))
-			t5 := m.fn149(t4)
+			t4 := m.fn194(i32(24))
+			t5 := m.fn150(t4)
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(t5))
 			v2 = v1
 		l2:
@@ -18145,10 +18538,10 @@ func (m *Module) fn74(v0, v1 int32) {
 						}
 					}
 					t7 := int32(load32(*m.memory, uint64(uint32(v3))+20))
-					_ = m.fn150(t7, v2, v2)
+					_ = m.fn151(t7, v2, v2)
 				}
 			l1:
-				t9 := m.fn73(v2)
+				t9 := m.fn74(v2)
 				v2 = t9
 				if v2 != v1 {
 					goto l2
@@ -18164,26 +18557,26 @@ func (m *Module) fn74(v0, v1 int32) {
 			if v2&i32(2048) == 0 {
 				goto l4
 			}
-			t10 := m.fn192(i32(24))
-			t11 := m.fn129(t10, i32(1), v2)
+			t10 := m.fn194(i32(24))
+			t11 := m.fn130(t10, i32(1), v2)
 			v3 = t11
 			goto l3
 		}
 	l4:
-		t12 := m.fn72(v0, v1, v2)
+		t12 := m.fn73(v0, v1, v2)
 		if t12 != 0 {
 			return
 		}
-		t13 := m.fn192(i32(24))
+		t13 := m.fn194(i32(24))
 		t14 := int32(load32(*m.memory, uint32(v0)))
-		t15 := m.fn129(t13, i32(3), t14)
+		t15 := m.fn130(t13, i32(3), t14)
 		v3 = t15
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v1))
 	}
 l3:
-	m.fn71(v0, v3)
+	m.fn72(v0, v3)
 }
-func (m *Module) fn75(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn76(v0, v1, v2, v3 int32) int32 {
 	{
 		t0 := int32((*m.memory)[uint32(v1)])
 		if t0 != i32(10) {
@@ -18204,7 +18597,7 @@ func (m *Module) fn75(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v2
 }
-func (m *Module) fn76(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn77(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	if v5 <= i32(0) {
 		goto l0
@@ -18280,15 +18673,15 @@ l3:
 l0:
 	return v3
 }
-func fn77(v0, v1, v2 int32) int32 {
+func fn78(v0, v1, v2 int32) int32 {
 	return i32(0)
 }
-func (m *Module) fn78(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn79(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
 	m.g0 = v7
-	m.fn79(v0)
+	m.fn80(v0)
 	{
 		if v1 == 0 {
 			goto l0
@@ -18308,7 +18701,7 @@ func (m *Module) fn78(v0, v1, v2, v3 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn99(v9)
+			m.fn100(v9)
 			t8 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 			t9 := int32(load32(*m.memory, uint64(uint32(v0))+24))
 			v6 = t8 + t9
@@ -18385,7 +18778,7 @@ func (m *Module) fn78(v0, v1, v2, v3 int32) int32 {
 								v2 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn192(v2 << 2)
+								t35 := m.fn194(v2 << 2)
 								store32(*m.memory, uint64(uint32(v4))+20, uint32(t35))
 								t36 := int32(load32(*m.memory, uint64(uint32(v4))+4))
 								v2 = t36
@@ -18533,7 +18926,7 @@ func (m *Module) fn78(v0, v1, v2, v3 int32) int32 {
 				p90 = i32(0)
 			}
 			if t87 == p90 {
-				m.fn99(v9)
+				m.fn100(v9)
 				t91 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 				t92 := int32(load32(*m.memory, uint64(uint32(v0))+24))
 				v2 = t91 + t92
@@ -18560,7 +18953,7 @@ l0:
 	m.g0 = v7 + i32(16)
 	return v2
 }
-func (m *Module) fn79(v0 int32) {
+func (m *Module) fn80(v0 int32) {
 	var v1, v2, v3, v4, v5, v6 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+24))
 	v3 = t0
@@ -18622,7 +19015,7 @@ func (m *Module) fn79(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn80(v0 int32) {
+func (m *Module) fn81(v0 int32) {
 	var v1, v2, v3, v4 int32
 	store32(*m.memory, uint64(uint32(v0))+20, uint32(i32(0)))
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -18689,17 +19082,17 @@ func (m *Module) fn80(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn81(v0 int32) int32 {
+func (m *Module) fn82(v0 int32) int32 {
 	store32(*m.memory, uint32(v0), uint32(i32(4232)))
-	m.fn79(v0)
-	m.fn80(v0 + i32(4))
+	m.fn80(v0)
+	m.fn81(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn82(v0, v1 int32) {
+func (m *Module) fn83(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
-	t0 := m.fn192(i32(24))
+	t0 := m.fn194(i32(24))
 	t1 := int32(load32(*m.memory, uint32(v0)))
-	t2 := m.fn129(t0, i32(22), t1)
+	t2 := m.fn130(t0, i32(22), t1)
 	v4 = t2
 	t3 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 	t4 := v4
@@ -18710,7 +19103,7 @@ func (m *Module) fn82(v0, v1 int32) {
 		t5 := int32(load32(*m.memory, uint32(v1)))
 		v5 = t5
 		if v5 != 0 {
-			t6 := m.fn192(i32(12))
+			t6 := m.fn194(i32(12))
 			v2 = t6
 			t7 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 			v1 = t7
@@ -18720,7 +19113,7 @@ func (m *Module) fn82(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v6 = v1 | i32(7) + i32(1)
-				t8 := m.fn192(v6)
+				t8 := m.fn194(v6)
 				v3 = t8
 				store32(*m.memory, uint64(uint32(v2))+8, uint32(v6|i32(-0x80000000)))
 				store32(*m.memory, uint32(v2), uint32(v3))
@@ -18738,13 +19131,13 @@ func (m *Module) fn82(v0, v1 int32) {
 			(*m.memory)[uint32(v1+v3)] = byte(i32(0))
 			store32(*m.memory, uint64(uint32(v4))+20, uint32(v2))
 		}
-		m.fn71(v0, v4)
+		m.fn72(v0, v4)
 		return
 	}
 }
-func (m *Module) fn83(v0 int32) {
+func (m *Module) fn84(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
-	_ = m.fn72(v0, i32(-1), i32(0))
+	_ = m.fn73(v0, i32(-1), i32(0))
 	{
 		t1 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 		v1 = t1
@@ -18754,13 +19147,13 @@ func (m *Module) fn83(v0 int32) {
 				goto l0
 			}
 		}
-		t3 := m.fn192(i32(24))
+		t3 := m.fn194(i32(24))
 		t4 := int32(load32(*m.memory, uint32(v0)))
-		t5 := m.fn129(t3, i32(2), t4)
-		m.fn71(v0, t5)
+		t5 := m.fn130(t3, i32(2), t4)
+		m.fn72(v0, t5)
 	}
 l0:
-	m.fn84(v0, i32(5))
+	m.fn85(v0, i32(5))
 	{
 		{
 			t6 := int32(load32(*m.memory, uint64(uint32(v0))+16))
@@ -18793,7 +19186,7 @@ l0:
 					store32(*m.memory, uint64(uint32(v1))+12, uint32(t15))
 					store32(*m.memory, uint64(uint32(v0))+16, uint32(v2))
 					store32(*m.memory, uint64(uint32(v2))+12, uint32(v1))
-					m.fn134(v3)
+					m.fn135(v3)
 					return
 				case 9:
 					goto l4
@@ -18812,10 +19205,10 @@ l0:
 			}
 		}
 	l1:
-		t12 := m.fn192(i32(24))
+		t12 := m.fn194(i32(24))
 		t13 := int32(load32(*m.memory, uint32(v0)))
-		t14 := m.fn129(t12, i32(23), t13)
-		m.fn71(v0, t14)
+		t14 := m.fn130(t12, i32(23), t13)
+		m.fn72(v0, t14)
 		return
 	}
 l2:
@@ -18825,9 +19218,9 @@ l2:
 	return
 l4:
 	store32(*m.memory, uint64(uint32(v0))+16, uint32(v2))
-	m.fn134(v1)
+	m.fn135(v1)
 }
-func (m *Module) fn84(v0, v1 int32) {
+func (m *Module) fn85(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	{
 		{
@@ -18884,12 +19277,12 @@ func (m *Module) fn84(v0, v1 int32) {
 				} else {
 					p1 = v4
 				}
-				t8 := m.fn192(p1)
+				t8 := m.fn194(p1)
 				v7 = t8
 				goto l5
 			}
 		l3:
-			t9 := m.fn192(v5 << 2)
+			t9 := m.fn194(v5 << 2)
 			v7 = t9
 			{
 				t10 := int32((*m.memory)[uint32(v3)])
@@ -18923,7 +19316,7 @@ func (m *Module) fn84(v0, v1 int32) {
 							l7:
 								{
 									t17 := int32(load32(*m.memory, uint32(v4)))
-									t18 := m.fn132(t17)
+									t18 := m.fn133(t17)
 									store32(*m.memory, uint32(v2), uint32(t18))
 									v2 = v2 - i32(4)
 									v4 = v4 - i32(4)
@@ -18934,7 +19327,7 @@ func (m *Module) fn84(v0, v1 int32) {
 								}
 								v4 = v11
 							}
-							m.fn134(v3)
+							m.fn135(v3)
 							goto l8
 						}
 						store32(*m.memory, uint64(uint32(v3))+12, uint32(i32(0)))
@@ -18948,10 +19341,10 @@ func (m *Module) fn84(v0, v1 int32) {
 								goto l9
 							}
 							store32(*m.memory, uint64(uint32(v3))+20, uint32(i32(0)))
-							t20 := m.fn153(v2)
+							t20 := m.fn154(v2)
 							store32(*m.memory, uint64(uint32(v3))+16, uint32(t20))
 							t21 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-							m.fn70(v2+i32(12), t21)
+							m.fn71(v2+i32(12), t21)
 							m.Xre2w_free(v2)
 						}
 					l9:
@@ -18977,9 +19370,9 @@ func (m *Module) fn84(v0, v1 int32) {
 		}
 	l5:
 		t24 := int32(load32(*m.memory, uint32(v0)))
-		t25 := m.fn140(v1, v7, v5, t24, i32(1))
+		t25 := m.fn141(v1, v7, v5, t24, i32(1))
 		v2 = t25
-		t26 := m.fn159(v2)
+		t26 := m.fn160(v2)
 		v4 = t26
 		store32(*m.memory, uint64(uint32(v2))+12, uint32(v8))
 		(*m.memory)[uint64(uint32(v2))+1] = byte(v4)
@@ -18991,16 +19384,16 @@ l4:
 	m.fn11()
 	panic("unreachable")
 }
-func (m *Module) fn85(v0 int32) int32 {
+func (m *Module) fn86(v0 int32) int32 {
 	var v1 int32
-	m.fn83(v0)
+	m.fn84(v0)
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 	t1 := v0
 	v1 = t0
 	t2 := int32(load32(*m.memory, uint64(uint32(v1))+12))
 	store32(*m.memory, uint64(uint32(t1))+16, uint32(t2))
-	m.fn134(v1)
-	m.fn84(v0, i32(6))
+	m.fn135(v1)
+	m.fn85(v0, i32(6))
 	t3 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 	v1 = t3
 	var p4 int32
@@ -19026,10 +19419,10 @@ func (m *Module) fn85(v0 int32) int32 {
 				goto l0
 			}
 			store32(*m.memory, uint64(uint32(v1))+20, uint32(i32(0)))
-			t10 := m.fn153(v0)
+			t10 := m.fn154(v0)
 			store32(*m.memory, uint64(uint32(v1))+16, uint32(t10))
 			t11 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-			m.fn70(v0+i32(12), t11)
+			m.fn71(v0+i32(12), t11)
 			m.Xre2w_free(v0)
 		}
 	l0:
@@ -19039,7 +19432,7 @@ func (m *Module) fn85(v0 int32) int32 {
 	}
 	return p4
 }
-func (m *Module) fn86(v0, v1, v2 int32) int32 {
+func (m *Module) fn87(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -19070,7 +19463,7 @@ func (m *Module) fn86(v0, v1, v2 int32) int32 {
 					m.fn11()
 					panic("unreachable")
 				}
-				t8 := m.fn192(v4 * i32(28))
+				t8 := m.fn194(v4 * i32(28))
 				p7 = t8
 			} else {
 				p7 = i32(0)
@@ -19141,11 +19534,11 @@ func (m *Module) fn86(v0, v1, v2 int32) int32 {
 			}
 			return v2
 		}
-		m.fn64()
+		m.fn65()
 		panic("unreachable")
 	}
 }
-func (m *Module) fn87(v0, v1, v2, v3 int32) {
+func (m *Module) fn88(v0, v1, v2, v3 int32) {
 	if v2 < i32(10) {
 		goto l0
 	}
@@ -19159,34 +19552,34 @@ func (m *Module) fn87(v0, v1, v2, v3 int32) {
 		goto l1
 	}
 	if v3&i32(1) != 0 {
-		m.fn88(v0, v1, i32(9), i32(0))
+		m.fn89(v0, v1, i32(9), i32(0))
 		goto l1
 	}
-	_ = m.fn150(v0, v1, i32(9))
+	_ = m.fn151(v0, v1, i32(9))
 l1:
 	if uint32(v2) < uint32(i32(11)) {
 		return
 	}
 	if v3&i32(1) != 0 {
-		m.fn88(v0, i32(11), v2, i32(0))
+		m.fn89(v0, i32(11), v2, i32(0))
 		return
 	}
-	_ = m.fn150(v0, i32(11), v2)
+	_ = m.fn151(v0, i32(11), v2)
 	return
 l0:
 	if v3&i32(1) != 0 {
-		m.fn88(v0, v1, v2, i32(0))
+		m.fn89(v0, v1, v2, i32(0))
 		return
 	}
-	_ = m.fn150(v0, v1, v2)
+	_ = m.fn151(v0, v1, v2)
 }
-func (m *Module) fn88(v0, v1, v2, v3 int32) {
+func (m *Module) fn89(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	{
 		if v3 > i32(10) {
 			return
 		}
-		t0 := m.fn150(v0, v1, v2)
+		t0 := m.fn151(v0, v1, v2)
 		v4 = t0
 		if v1 > v2 {
 			return
@@ -19286,7 +19679,7 @@ func (m *Module) fn88(v0, v1, v2, v3 int32) {
 			}
 		l6:
 			v4 = p12
-			m.fn88(v0, v3+v6, v4, v10)
+			m.fn89(v0, v3+v6, v4, v10)
 			t19 := int32(load32(*m.memory, uint64(uint32(v5))+4))
 			v1 = t19 + i32(1)
 		}
@@ -19295,7 +19688,7 @@ func (m *Module) fn88(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn90(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12 int64
 	t0 := m.g0
@@ -19395,11 +19788,11 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 				store32(*m.memory, uint64(uint32(t19))+12, uint32(v4))
 				goto l4
 			}
-			t20 := m.fn168(v0, i32(125), i32(0))
+			t20 := m.fn169(v0, i32(125), i32(0))
 			v4 = t20
 			if v4 == i32(-1) {
 				v6 = i32(1)
-				t21 := m.fn90(v5+i32(16), v3)
+				t21 := m.fn91(v5+i32(16), v3)
 				if t21 == 0 {
 					goto l0
 				}
@@ -19418,7 +19811,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
 			store32(*m.memory, uint64(uint32(v0))+4, uint32(t25-v8))
 			store32(*m.memory, uint64(uint32(v5))+8, uint32(v7))
-			t26 := m.fn90(v5+i32(8), v3)
+			t26 := m.fn91(v5+i32(8), v3)
 			if t26 == 0 {
 				goto l0
 			}
@@ -19467,7 +19860,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn222(v7, i32(1055), i32(3))
+				t34 := m.fn224(v7, i32(1055), i32(3))
 				if t34 == 0 {
 					goto l6
 				}
@@ -19484,7 +19877,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn226(v9)
+						t38 := m.fn228(v9)
 						p37 = t38
 					} else {
 						p37 = i32(0)
@@ -19496,7 +19889,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn222(v9, v7, v4)
+						t39 := m.fn224(v9, v7, v4)
 						if t39 == 0 {
 							goto l6
 						}
@@ -19514,14 +19907,14 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 	l6:
-		m.fn91(v2, v0, v10, v1)
+		m.fn92(v2, v0, v10, v1)
 		v6 = i32(0)
 	}
 l0:
 	m.g0 = v5 + i32(32)
 	return v6
 }
-func (m *Module) fn90(v0, v1 int32) int32 {
+func (m *Module) fn91(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -19580,7 +19973,7 @@ l0:
 	}
 	return p8
 }
-func (m *Module) fn91(v0, v1, v2, v3 int32) {
+func (m *Module) fn92(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v9 = t0 - i32(32)
@@ -19597,7 +19990,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 					v5 = t2 + v2
 					t4 := int32(load16(*m.memory, uint32(v5-i32(2))))
 					t5 := int32(load16(*m.memory, uint32(v5)))
-					m.fn87(t3, t4, t5, v3)
+					m.fn88(t3, t4, t5, v3)
 					v2 = v2 + i32(4)
 					v4 = v4 + i32(1)
 					t6 := int32(load32(*m.memory, uint64(uint32(v1))+12))
@@ -19619,7 +20012,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 				v5 = t8 + v2
 				t10 := int32(load32(*m.memory, uint32(v5-i32(4))))
 				t11 := int32(load32(*m.memory, uint32(v5)))
-				m.fn87(t9, t10, t11, v3)
+				m.fn88(t9, t10, t11, v3)
 				v2 = v2 + i32(8)
 				v4 = v4 + i32(1)
 				t12 := int32(load32(*m.memory, uint64(uint32(v1))+20))
@@ -19640,7 +20033,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 					v2 = i32(0)
 					goto l4
 				}
-				t14 := m.fn149(v9 + i32(8))
+				t14 := m.fn150(v9 + i32(8))
 				v4 = t14
 				t15 := int32(load32(*m.memory, uint64(uint32(v1))+12))
 				if t15 > i32(0) {
@@ -19652,7 +20045,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 						v6 = t16 + v2
 						t18 := int32(load16(*m.memory, uint32(v6-i32(2))))
 						t19 := int32(load16(*m.memory, uint32(v6)))
-						m.fn87(t17, t18, t19, v3)
+						m.fn88(t17, t18, t19, v3)
 						v2 = v2 + i32(4)
 						v5 = v5 + i32(1)
 						t20 := int32(load32(*m.memory, uint64(uint32(v1))+12))
@@ -19672,7 +20065,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 						v6 = t22 + v2
 						t24 := int32(load32(*m.memory, uint32(v6-i32(4))))
 						t25 := int32(load32(*m.memory, uint32(v6)))
-						m.fn87(t23, t24, t25, v3)
+						m.fn88(t23, t24, t25, v3)
 						v2 = v2 + i32(8)
 						v5 = v5 + i32(1)
 						t26 := int32(load32(*m.memory, uint64(uint32(v1))+20))
@@ -19682,9 +20075,9 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 					}
 				}
 				if v3&i32(2052) != i32(4) {
-					_ = m.fn150(v4, i32(10), i32(10))
+					_ = m.fn151(v4, i32(10), i32(10))
 				}
-				m.fn151(v4)
+				m.fn152(v4)
 				v2 = v0
 				t28 := int32(load32(*m.memory, uint64(uint32(v4))+12))
 				v0 = t28
@@ -19695,7 +20088,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 					{
 						t30 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 						t31 := int32(load32(*m.memory, uint64(uint32(v0))+20))
-						_ = m.fn150(v2, t30, t31)
+						_ = m.fn151(v2, t30, t31)
 						{
 							t33 := int32(load32(*m.memory, uint64(uint32(v0))+4))
 							v1 = t33
@@ -19729,7 +20122,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 					}
 				}
 				t38 := int32(load32(*m.memory, uint64(uint32(v4))+16))
-				m.fn70(v4+i32(12), t38)
+				m.fn71(v4+i32(12), t38)
 				goto l1
 			}
 		l3:
@@ -19741,7 +20134,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 				t40 := int32(load16(*m.memory, uint32(v4+v5)))
 				v8 = t40
 				if uint32(v8) > uint32(v2) {
-					m.fn87(v0, v2, v8-i32(1), v3)
+					m.fn88(v0, v2, v8-i32(1), v3)
 					t41 := int32(load32(*m.memory, uint64(uint32(v1))+12))
 					v7 = t41
 					t42 := int32(load32(*m.memory, uint64(uint32(v1))+8))
@@ -19769,7 +20162,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 				t46 := int32(load32(*m.memory, uint32(v4+v5)))
 				v8 = t46
 				if v8 > v2 {
-					m.fn87(v0, v2, v8-i32(1), v3)
+					m.fn88(v0, v2, v8-i32(1), v3)
 					t47 := int32(load32(*m.memory, uint64(uint32(v1))+20))
 					v7 = t47
 					t48 := int32(load32(*m.memory, uint64(uint32(v1))+16))
@@ -19788,12 +20181,12 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) {
 				goto l1
 			}
 		}
-		m.fn87(v0, v2, i32(1114111), v3)
+		m.fn88(v0, v2, i32(1114111), v3)
 	}
 l1:
 	m.g0 = v9 + i32(32)
 }
-func (m *Module) fn92(v0, v1, v2 int32) int32 {
+func (m *Module) fn93(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	{
 		t0 := int32(load32(*m.memory, uint32(v1)))
@@ -19844,7 +20237,7 @@ l0:
 l1:
 	return v3
 }
-func (m *Module) fn93(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn94(v0, v1, v2, v3, v4 int32) int32 {
 	var v5 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 	v5 = t0
@@ -19859,7 +20252,7 @@ func (m *Module) fn93(v0, v1, v2, v3, v4 int32) int32 {
 	t3 := int32((*m.memory)[uint32(v3)])
 	if t3 == i32(92) {
 		t4 := int32(load32(*m.memory, uint64(uint32(v0))+24))
-		t5 := m.fn94(v1, v2, v4, t4)
+		t5 := m.fn95(v1, v2, v4, t4)
 		return t5
 	}
 	{
@@ -19910,7 +20303,7 @@ l0:
 	store64(*m.memory, uint32(v4), uint64(i64(13)))
 	return i32(0)
 }
-func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
@@ -20066,13 +20459,13 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 					goto l15
 				}
 				v4 = i32(0)
-				t23 := m.fn92(v7+i32(12), v0, v2)
+				t23 := m.fn93(v7+i32(12), v0, v2)
 				if t23 < i32(0) {
 					goto l1
 				}
 				t24 := int32(load32(*m.memory, uint64(uint32(v7))+12))
 				if t24 == i32(123) {
-					t25 := m.fn92(v7+i32(12), v0, v2)
+					t25 := m.fn93(v7+i32(12), v0, v2)
 					if t25 < i32(0) {
 						goto l1
 					}
@@ -20122,7 +20515,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 							}
 							v8 = v8 - i32(1)
 							v4 = i32(0)
-							t32 := m.fn92(v7+i32(12), v0, v2)
+							t32 := m.fn93(v7+i32(12), v0, v2)
 							if t32 >= i32(0) {
 								goto l18
 							}
@@ -20143,7 +20536,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 				if t33 == 0 {
 					goto l15
 				}
-				t34 := m.fn92(v7+i32(8), v0, v2)
+				t34 := m.fn93(v7+i32(8), v0, v2)
 				if t34 < i32(0) {
 					goto l1
 				}
@@ -20248,22 +20641,22 @@ l1:
 	m.g0 = v7 + i32(16)
 	return v4
 }
-func (m *Module) fn95(v0 int32) {
+func (m *Module) fn96(v0 int32) {
 	store32(*m.memory, uint32(v0), uint32(i32(4232)))
-	m.fn79(v0)
-	m.fn80(v0 + i32(4))
+	m.fn80(v0)
+	m.fn81(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func fn96(v0, v1 int32) int32 {
+func fn97(v0, v1 int32) int32 {
 	return v1
 }
-func fn97(v0, v1, v2, v3 int32) int32 {
+func fn98(v0, v1, v2, v3 int32) int32 {
 	return v2
 }
-func fn98(v0, v1, v2, v3, v4, v5 int32) int32 {
+func fn99(v0, v1, v2, v3, v4, v5 int32) int32 {
 	return v3
 }
-func (m *Module) fn99(v0 int32) {
+func (m *Module) fn100(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -20314,7 +20707,7 @@ func (m *Module) fn99(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn192(v6)
+				t12 := m.fn194(v6)
 				v8 = t12
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -20363,12 +20756,12 @@ func (m *Module) fn99(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn192(i32(4080))
+				t23 := m.fn194(i32(4080))
 				store32(*m.memory, uint64(uint32(v4))+12, uint32(t23))
 				m.fn43(v0, v4+i32(12))
 				goto l3
 			}
-			t24 := m.fn192(i32(4080))
+			t24 := m.fn194(i32(4080))
 			store32(*m.memory, uint64(uint32(v4))+12, uint32(t24))
 			m.fn44(v0, v4+i32(12))
 			t25 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -20412,7 +20805,7 @@ func (m *Module) fn99(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn192(v6)
+				t35 := m.fn194(v6)
 				v8 = t35
 				v10 = v8 + v6
 				v6 = v8 + v3&i32(-4)
@@ -20459,7 +20852,7 @@ func (m *Module) fn99(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn192(v2)
+		t42 := m.fn194(v2)
 		v1 = t42
 		store32(*m.memory, uint64(uint32(t41))+12, uint32(v1))
 		t43 := v4
@@ -20467,7 +20860,7 @@ func (m *Module) fn99(v0 int32) {
 		store32(*m.memory, uint64(uint32(t43))+20, uint32(v3))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(*m.memory, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn192(i32(4080))
+		t44 := m.fn194(i32(4080))
 		store32(*m.memory, uint64(uint32(v4))+8, uint32(t44))
 		m.fn43(v4+i32(12), v4+i32(8))
 		t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -20518,43 +20911,43 @@ l1:
 	m.fn11()
 	panic("unreachable")
 }
-func (m *Module) fn100(v0, v1, v2 int32) {
+func (m *Module) fn101(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v0))+4, uint32(v2))
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	store32(*m.memory, uint32(v0), uint32(t0&i32(8)|v1<<4))
 }
-func (m *Module) fn101(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn102(v0, v1, v2, v3, v4 int32) {
 	(*m.memory)[uint64(uint32(v0))+5] = byte(v2)
 	(*m.memory)[uint64(uint32(v0))+4] = byte(v1)
 	store16(*m.memory, uint64(uint32(v0))+6, uint16(v3&i32(1)))
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	store32(*m.memory, uint32(v0), uint32(t0&i32(8)|v4<<4|i32(2)))
 }
-func (m *Module) fn102(v0, v1, v2 int32) {
+func (m *Module) fn103(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	store32(*m.memory, uint32(v0), uint32(t0&i32(8)|v2<<4|i32(3)))
 }
-func (m *Module) fn103(v0, v1 int32) {
+func (m *Module) fn104(v0, v1 int32) {
 	store32(*m.memory, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	store32(*m.memory, uint32(v0), uint32(t0&i32(8)|i32(4)))
 }
-func (m *Module) fn104(v0, v1 int32) {
+func (m *Module) fn105(v0, v1 int32) {
 	store32(*m.memory, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	store32(*m.memory, uint32(v0), uint32(t0&i32(-8)|i32(5)))
 }
-func (m *Module) fn105(v0 int32) {
+func (m *Module) fn106(v0 int32) {
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	store32(*m.memory, uint32(v0), uint32(t0&i32(-8)|i32(6)))
 }
-func (m *Module) fn106(v0 int32) int32 {
+func (m *Module) fn107(v0 int32) int32 {
 	var v1 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+116))
-	m.fn62(t0)
+	m.fn63(t0)
 	t1 := int32(load32(*m.memory, uint64(uint32(v0))+112))
-	m.fn62(t1)
+	m.fn63(t1)
 	{
 		t2 := int32((*m.memory)[uint64(uint32(v0))+24])
 		if t2 != i32(1) {
@@ -20591,7 +20984,7 @@ l0:
 	}
 	return v0
 }
-func (m *Module) fn107(v0, v1 int32) int32 {
+func (m *Module) fn108(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	var p0 int32
 	{
@@ -20721,7 +21114,7 @@ l1:
 	v1 = p0
 	return v1 | (v1^i32(-1))<<1&i32(32)
 }
-func (m *Module) fn108(v0, v1, v2 int32) {
+func (m *Module) fn109(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	{
 		var p0 int32
@@ -20752,7 +21145,7 @@ func (m *Module) fn108(v0, v1, v2 int32) {
 				v6 = v7 >> 3
 				v3 = v6 + i32(1)
 				if uint32(v3) >= uint32(i32(0x20000000)) {
-					m.fn64()
+					m.fn65()
 					panic("unreachable")
 				}
 				v8 = v4 - v5
@@ -20772,7 +21165,7 @@ func (m *Module) fn108(v0, v1, v2 int32) {
 						m.fn11()
 						panic("unreachable")
 					}
-					t10 := m.fn192(v4 << 3)
+					t10 := m.fn194(v4 << 3)
 					p9 = t10
 				} else {
 					p9 = i32(0)
@@ -20798,7 +21191,7 @@ func (m *Module) fn108(v0, v1, v2 int32) {
 		return
 	}
 }
-func (m *Module) fn109(v0 int32) {
+func (m *Module) fn110(v0 int32) {
 	var v1, v2 int64
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+1072))
@@ -20989,7 +21382,7 @@ func (m *Module) fn109(v0 int32) {
 			l9:
 				v5 = v7 + v4<<2
 				t31 := int32(load32(*m.memory, uint32(v5)))
-				t32 := m.fn110(v0, t31)
+				t32 := m.fn111(v0, t31)
 				store32(*m.memory, uint32(v5), uint32(t32))
 				v5 = v4 + i32(1)
 				if v4 != v8 {
@@ -21011,7 +21404,7 @@ func (m *Module) fn109(v0 int32) {
 	t35 := int32(load32(*m.memory, uint64(uint32(v0))+1060))
 	store32(*m.memory, uint64(uint32(v0))+1064, uint32(t35))
 }
-func (m *Module) fn110(v0, v1 int32) int32 {
+func (m *Module) fn111(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+1060))
 	v4 = t0
@@ -21078,7 +21471,7 @@ l0:
 				m.fn11()
 				panic("unreachable")
 			}
-			t12 := m.fn192(v5 << 3)
+			t12 := m.fn194(v5 << 3)
 			p11 = t12
 		} else {
 			p11 = i32(0)
@@ -21099,10 +21492,10 @@ l0:
 		store32(*m.memory, uint64(uint32(v0))+1064, uint32(v1))
 		return v3
 	}
-	m.fn64()
+	m.fn65()
 	panic("unreachable")
 }
-func (m *Module) fn111(v0, v1 int32) int32 {
+func (m *Module) fn112(v0, v1 int32) int32 {
 	t0 := int32(load32(*m.memory, uint32(v0)))
 	t1 := int32(load32(*m.memory, uint32(v1)))
 	var p2 int32
@@ -21111,7 +21504,7 @@ func (m *Module) fn111(v0, v1 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn112(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn113(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	var v18, v19 int64
 	t0 := m.g0
@@ -21203,7 +21596,7 @@ l37:
 				v6 = v5 + i32(16)
 				t25 := v6
 				v0 = v5 + i32(24)
-				m.fn117(t23, t24, t25, v0, v2)
+				m.fn118(t23, t24, t25, v0, v2)
 				v7 = v1 - i32(8)
 				t26 := int32(load32(*m.memory, uint32(v2)))
 				t27 := m.t0[uint(t26)].(func(int32, int32) int32)(v7, v0)
@@ -22037,7 +22430,7 @@ l37:
 				v4 = i32(0)
 				goto l37
 			case 4:
-				m.fn117(v5, v5+i32(8), v5+i32(16), v1-i32(8), v2)
+				m.fn118(v5, v5+i32(8), v5+i32(16), v1-i32(8), v2)
 				goto l0
 			}
 		}
@@ -22126,10 +22519,10 @@ l37:
 		t262 := int64(load64(*m.memory, uint64(uint32(v10))+8))
 		store64(*m.memory, uint32(v6), uint64(t262))
 		if uint32(v7) <= uint32(v9) {
-			t263 := m.fn118(v5, v6, v2)
+			t263 := m.fn119(v5, v6, v2)
 			v7 = t263
 			v0 = v6 + i32(8)
-			t264 := m.fn118(v0, v1, v2)
+			t264 := m.fn119(v0, v1, v2)
 			if t264 != 0 {
 				v1 = v6
 				v0 = v5
@@ -22142,7 +22535,7 @@ l37:
 				goto l37
 			}
 		}
-		m.fn112(v5, v6, v2, v3, v14)
+		m.fn113(v5, v6, v2, v3, v14)
 		v0 = v6 + i32(8)
 		v4 = i32(0)
 		goto l37
@@ -22150,7 +22543,7 @@ l37:
 l0:
 	m.g0 = v10 + i32(16)
 }
-func (m *Module) fn113(v0, v1, v2 int32) {
+func (m *Module) fn114(v0, v1, v2 int32) {
 	var v3, v4 int64
 	var v5, v6, v7, v8, v9, v10 int32
 	t0 := int32(load32(*m.memory, uint32(v0)))
@@ -22356,16 +22749,16 @@ l13:
 		}
 	}
 }
-func (m *Module) fn114() {
+func (m *Module) fn115() {
 	var v0 int32
 	t0 := m.g0
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint32(v0), uint32(i32(2429)))
-	m.fn206(i32(3814), v0)
+	m.fn208(i32(3814), v0)
 	panic("unreachable")
 }
-func (m *Module) fn115(v0, v1, v2 int32) int32 {
+func (m *Module) fn116(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var v6, v7, v8, v9, v10, v11, v12, v13 int64
 	{
@@ -22461,7 +22854,7 @@ func (m *Module) fn115(v0, v1, v2 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn116(v0, v1, v2 int32) int32 {
+func (m *Module) fn117(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+28))
@@ -22474,7 +22867,7 @@ func (m *Module) fn116(v0, v1, v2 int32) int32 {
 		v4 = t1
 		t3 := v4
 		v5 = v1 + v2 - v3 + i32(1)
-		t4 := m.fn221(t2, t3, v5-v1)
+		t4 := m.fn223(t2, t3, v5-v1)
 		v2 = t4
 		if v2 == 0 {
 			goto l0
@@ -22488,7 +22881,7 @@ func (m *Module) fn116(v0, v1, v2 int32) int32 {
 				return v2
 			}
 			v2 = v2 + i32(1)
-			t7 := m.fn221(v2, v4, v5-v2)
+			t7 := m.fn223(v2, v4, v5-v2)
 			v2 = t7
 			if v2 != 0 {
 				goto l1
@@ -22498,7 +22891,7 @@ func (m *Module) fn116(v0, v1, v2 int32) int32 {
 l0:
 	return i32(0)
 }
-func (m *Module) fn117(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn118(v0, v1, v2, v3, v4 int32) {
 	var v5 int64
 	var v6, v7 int32
 	t0 := int32(load32(*m.memory, uint32(v4)))
@@ -22585,7 +22978,7 @@ l0:
 		store64(*m.memory, uint32(v1), uint64(v5))
 	}
 }
-func (m *Module) fn118(v0, v1, v2 int32) int32 {
+func (m *Module) fn119(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	var v9, v10 int64
 	t0 := m.g0
@@ -22662,7 +23055,7 @@ func (m *Module) fn118(v0, v1, v2 int32) int32 {
 		store64(*m.memory, uint32(v4), uint64(v9))
 		goto l0
 	case 4:
-		m.fn117(v0, v0+i32(8), v0+i32(16), v1-i32(8), v2)
+		m.fn118(v0, v0+i32(8), v0+i32(16), v1-i32(8), v2)
 		goto l0
 	case 5:
 		t22 := v0
@@ -22671,7 +23064,7 @@ func (m *Module) fn118(v0, v1, v2 int32) int32 {
 		v4 = v0 + i32(16)
 		t24 := v4
 		v3 = v0 + i32(24)
-		m.fn117(t22, t23, t24, v3, v2)
+		m.fn118(t22, t23, t24, v3, v2)
 		v1 = v1 - i32(8)
 		t25 := int32(load32(*m.memory, uint32(v2)))
 		t26 := m.t0[uint(t25)].(func(int32, int32) int32)(v1, v3)
@@ -22833,24 +23226,24 @@ l0:
 	m.g0 = v8 + i32(16)
 	return v6
 }
-func (m *Module) fn119(v0 int32) {
-	t0 := m.fn192(i32(12))
+func (m *Module) fn120(v0 int32) {
+	t0 := m.fn194(i32(12))
 	v0 = t0
 	store64(*m.memory, uint32(v0), uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48612)), uint32(v0))
 	store32(*m.memory, uint32(v0+i32(8)), uint32(i32(0)))
-	t1 := m.fn192(i32(12))
+	t1 := m.fn194(i32(12))
 	v0 = t1
 	store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48616)), uint32(v0))
 	store32(*m.memory, uint32(v0), uint32(v0+i32(4)))
-	t2 := m.fn192(i32(12))
+	t2 := m.fn194(i32(12))
 	v0 = t2
 	store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48620)), uint32(v0))
 	store32(*m.memory, uint32(v0), uint32(v0+i32(4)))
 }
-func (m *Module) fn120(v0, v1 int32) {
+func (m *Module) fn121(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	var v6 int64
 	t0 := m.g0
@@ -22871,7 +23264,7 @@ func (m *Module) fn120(v0, v1 int32) {
 				v1 = p4
 				if uint32(v1) >= uint32(i32(11)) {
 					v5 = v1 | i32(7)
-					t5 := m.fn192(v5 + i32(1))
+					t5 := m.fn194(v5 + i32(1))
 					v3 = t5
 					store32(*m.memory, uint64(uint32(v0))+8, uint32(v5-i32(0x7fffffff)))
 					store32(*m.memory, uint32(v0), uint32(v3))
@@ -22916,7 +23309,7 @@ func (m *Module) fn120(v0, v1 int32) {
 		}
 		if uint32(v1) >= uint32(i32(11)) {
 			v5 = v1 | i32(7) + i32(1)
-			t13 := m.fn192(v5)
+			t13 := m.fn194(v5)
 			v3 = t13
 			store32(*m.memory, uint64(uint32(v2))+28, uint32(v5|i32(-0x80000000)))
 			store32(*m.memory, uint64(uint32(v2))+20, uint32(v3))
@@ -22932,7 +23325,7 @@ func (m *Module) fn120(v0, v1 int32) {
 		memory_copy(*m.memory, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		(*m.memory)[uint32(v1+v3)] = byte(i32(0))
-		t14 := m.fn204(v2+i32(20), i32(3599))
+		t14 := m.fn206(v2+i32(20), i32(3599))
 		v1 = t14
 		t15 := int64(load64(*m.memory, uint32(v1)))
 		v6 = t15
@@ -22954,7 +23347,7 @@ func (m *Module) fn120(v0, v1 int32) {
 l2:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn121(v0 int32) int32 {
+func (m *Module) fn122(v0 int32) int32 {
 	var v1 int32
 	t0 := m.g0
 	v1 = t0 - i32(32)
@@ -22965,14 +23358,14 @@ func (m *Module) fn121(v0 int32) int32 {
 		store32(*m.memory, uint64(uint32(v1))+28, uint32(v1+i32(12)))
 		store32(*m.memory, uint64(uint32(v1))+24, uint32(v1+i32(19)))
 		store32(*m.memory, uint64(uint32(v1))+20, uint32(v1+i32(24)))
-		m.fn176(v0+i32(108), v1+i32(20), i32(35))
+		m.fn177(v0+i32(108), v1+i32(20), i32(35))
 	}
 	t2 := int32(load32(*m.memory, uint64(uint32(v0))+96))
 	v0 = t2
 	m.g0 = v1 + i32(32)
 	return v0
 }
-func (m *Module) fn122(v0 int32) {
+func (m *Module) fn123(v0 int32) {
 	var v1, v2, v3 int32
 	t0 := m.g0
 	v1 = t0 - i32(32)
@@ -23017,7 +23410,7 @@ func (m *Module) fn122(v0 int32) {
 			p16 = t15
 		}
 		store32(*m.memory, uint64(uint32(t17))+16, uint32(p16))
-		m.fn120(v1+i32(20), v1+i32(12))
+		m.fn121(v1+i32(20), v1+i32(12))
 		t18 := int32(int8((*m.memory)[uint64(uint32(v1))+31]))
 		if t18 >= i32(0) {
 			goto l0
@@ -23029,28 +23422,28 @@ func (m *Module) fn122(v0 int32) {
 l0:
 	m.g0 = v1 + i32(32)
 }
-func (m *Module) fn123(v0 int32) int32 {
+func (m *Module) fn124(v0 int32) int32 {
 	var v1 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+80))
 	v1 = t0
 	if v1 != 0 {
-		m.fn134(v1)
+		m.fn135(v1)
 	}
 	t1 := int32(load32(*m.memory, uint64(uint32(v0))+40))
 	v1 = t1
 	if v1 != 0 {
-		m.fn134(v1)
+		m.fn135(v1)
 	}
 	t2 := int32(load32(*m.memory, uint64(uint32(v0))+84))
 	v1 = t2
 	if v1 != 0 {
-		t3 := m.fn106(v1)
+		t3 := m.fn107(v1)
 		m.Xre2w_free(t3)
 	}
 	t4 := int32(load32(*m.memory, uint64(uint32(v0))+96))
 	v1 = t4
 	if v1 != 0 {
-		t5 := m.fn106(v1)
+		t5 := m.fn107(v1)
 		m.Xre2w_free(t5)
 	}
 	{
@@ -23083,7 +23476,7 @@ l0:
 			goto l1
 		}
 		t13 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn124(v1, t13)
+		m.fn125(v1, t13)
 		m.Xre2w_free(v1)
 	}
 l1:
@@ -23098,7 +23491,7 @@ l1:
 			goto l2
 		}
 		t16 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn125(v1, t16)
+		m.fn126(v1, t16)
 		m.Xre2w_free(v1)
 	}
 l2:
@@ -23122,12 +23515,12 @@ l2:
 	}
 	return v0
 }
-func (m *Module) fn124(v0, v1 int32) {
+func (m *Module) fn125(v0, v1 int32) {
 	if v1 != 0 {
 		t0 := int32(load32(*m.memory, uint32(v1)))
-		m.fn124(v0, t0)
+		m.fn125(v0, t0)
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn124(v0, t1)
+		m.fn125(v0, t1)
 		t2 := int32(int8((*m.memory)[uint64(uint32(v1))+27]))
 		if t2 < i32(0) {
 			_ = int32(load32(*m.memory, uint64(uint32(v1))+24))
@@ -23137,12 +23530,12 @@ func (m *Module) fn124(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn125(v0, v1 int32) {
+func (m *Module) fn126(v0, v1 int32) {
 	if v1 != 0 {
 		t0 := int32(load32(*m.memory, uint32(v1)))
-		m.fn125(v0, t0)
+		m.fn126(v0, t0)
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn125(v0, t1)
+		m.fn126(v0, t1)
 		t2 := int32(int8((*m.memory)[uint64(uint32(v1))+31]))
 		if t2 < i32(0) {
 			_ = int32(load32(*m.memory, uint64(uint32(v1))+28))
@@ -23152,7 +23545,7 @@ func (m *Module) fn125(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn126(v0 int32) {
+func (m *Module) fn127(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	{
 		t0 := int32(load32(*m.memory, uint32(v0)))
@@ -23175,7 +23568,7 @@ func (m *Module) fn126(v0 int32) {
 		store64(*m.memory, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(*m.memory, uint64(uint32(v1))+8, uint32(i32(5396)))
 		store64(*m.memory, uint64(uint32(v1))+40, uint64(i64(1000000)))
-		_ = m.fn78(v1+i32(8), v2, i32(0), i32(1))
+		_ = m.fn79(v1+i32(8), v2, i32(0), i32(1))
 		store32(*m.memory, uint64(uint32(v1))+8, uint32(i32(4232)))
 		t7 := int32(load32(*m.memory, uint64(uint32(v1))+44))
 		v7 = t7
@@ -23239,7 +23632,7 @@ func (m *Module) fn126(v0 int32) {
 				}
 			}
 		}
-		m.fn80(v1 + i32(12))
+		m.fn81(v1 + i32(12))
 		m.g0 = v1 + i32(48)
 		t26 := v0
 		v2 = v7
@@ -23251,7 +23644,7 @@ l0:
 		store32(*m.memory, uint64(uint32(v0))+104, uint32(t27))
 	}
 }
-func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+func (m *Module) fn128(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27 int32
 	var v28 int64
 	t0 := m.g0
@@ -23387,7 +23780,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										goto l5
 									}
-									t24 := m.fn222(v3, v19, v22)
+									t24 := m.fn224(v3, v19, v22)
 									if t24 != 0 {
 										goto l0
 									}
@@ -23453,7 +23846,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v21 = p38
 								if v7 != 0 {
-									t39 := m.fn121(v0)
+									t39 := m.fn122(v0)
 									v11 = t39
 									if v11 == 0 {
 										v4 = i32(0)
@@ -23461,7 +23854,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									}
 									v4 = i32(0)
 									v20 = i32(1)
-									t40 := m.fn63(v11, v13+i32(24), v1, i32(1), i32(1), v21, v13+i32(15))
+									t40 := m.fn64(v11, v13+i32(24), v1, i32(1), i32(1), v21, v13+i32(15))
 									if t40 != 0 {
 										if v6 == 0 {
 											goto l0
@@ -23476,7 +23869,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l0
 								}
 								v4 = i32(0)
-								t42 := m.fn63(v11, v13+i32(24), v1, i32(0), v3, v21, v13+i32(15))
+								t42 := m.fn64(v11, v13+i32(24), v1, i32(0), v3, v21, v13+i32(15))
 								if t42 == 0 {
 									t43 := int32((*m.memory)[uint64(uint32(v13))+15])
 									if t43 != 0 {
@@ -23488,12 +23881,12 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									v20 = i32(1)
 									goto l0
 								}
-								t44 := m.fn121(v0)
+								t44 := m.fn122(v0)
 								v4 = t44
 								if v4 == 0 {
 									goto l13
 								}
-								t45 := m.fn63(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15))
+								t45 := m.fn64(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15))
 								if t45 != 0 {
 									goto l14
 								}
@@ -23560,7 +23953,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					l17:
 						v20 = i32(0)
 						v4 = i32(1)
-						t51 := m.fn63(v11, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15))
+						t51 := m.fn64(v11, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15))
 						if t51 != 0 {
 							goto l14
 						}
@@ -23702,7 +24095,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												if v0 == 0 {
 													goto l25
 												}
-												t80 := m.fn107(v10+i32(8), v4)
+												t80 := m.fn108(v10+i32(8), v4)
 												if v0&(t80^i32(-1)) == 0 {
 													goto l25
 												}
@@ -23729,7 +24122,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										v0 = v2 & i32(63)
 										if v0 != 0 {
-											t82 := m.fn107(v10+i32(8), v4)
+											t82 := m.fn108(v10+i32(8), v4)
 											if v0&(t82^i32(-1)) != 0 {
 												goto l27
 											}
@@ -23811,7 +24204,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v0 = v9 & i32(63)
 								if v0 != 0 {
-									t86 := m.fn107(v10+i32(8), v4)
+									t86 := m.fn108(v10+i32(8), v4)
 									if v0&(t86^i32(-1)) != 0 {
 										goto l31
 									}
@@ -24061,7 +24454,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l42
 								}
 								v19 = v18 << 3
-								t137 := m.fn192(v19)
+								t137 := m.fn194(v19)
 								v1 = t137
 								t138 := int32(load32(*m.memory, uint64(uint32(v14))+32))
 								v10 = t138
@@ -24084,7 +24477,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v10 = p141
 								v9 = v10 << 2
-								t142 := m.fn192(v9)
+								t142 := m.fn194(v9)
 								v1 = t142
 								t143 := int32(load32(*m.memory, uint64(uint32(v14))+40))
 								v18 = t143
@@ -24097,7 +24490,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								store32(*m.memory, uint64(uint32(v14))+44, uint32(v10))
 								memory_zero(*m.memory, uint32(v1), uint32(v9))
-								t146 := m.fn192(i32(768))
+								t146 := m.fn194(i32(768))
 								v18 = t146
 								t147 := int32(load32(*m.memory, uint64(uint32(v14))+48))
 								v1 = t147
@@ -24144,17 +24537,17 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										{
 											t159 := int32((*m.memory)[uint64(uint32(v7))+24])
 											if t159 == i32(1) {
-												t160 := m.fn115(v7, v1, v9)
+												t160 := m.fn116(v7, v1, v9)
 												p158 = t160
 												goto l45
 											}
 											if v10 != i32(1) {
-												t161 := m.fn116(v7, v1, v9)
+												t161 := m.fn117(v7, v1, v9)
 												p158 = t161
 												goto l45
 											}
 											t162 := int32(load32(*m.memory, uint64(uint32(v7))+32))
-											t163 := m.fn221(v1, t162, v9)
+											t163 := m.fn223(v1, t162, v9)
 											p158 = t163
 										}
 									l45:
@@ -24266,10 +24659,10 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				t185 := int32(load32(*m.memory, uint64(uint32(v0))+8))
 				store32(*m.memory, uint64(uint32(v8))+4, uint32(t185))
 				t186 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-				m.fn65(v11, t186)
+				m.fn66(v11, t186)
 				t187 := int32(load32(*m.memory, uint32(v8)))
 				t188 := int32(load32(*m.memory, uint64(uint32(t187))+16))
-				m.fn65(v8+i32(44), t188)
+				m.fn66(v8+i32(44), t188)
 				t189 := int32(load32(*m.memory, uint32(v8)))
 				v0 = t189
 				t190 := int32(load32(*m.memory, uint64(uint32(v0))+60))
@@ -24277,7 +24670,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				t192 := int32(load32(*m.memory, uint64(uint32(v0))+68))
 				v0 = t190 + t191<<1 + t192 + i32(1)
 				if uint32(v0) < uint32(i32(0x20000000)) {
-					t193 := m.fn192(v0 << 3)
+					t193 := m.fn194(v0 << 3)
 					v9 = t193
 					t194 := int32(load32(*m.memory, uint64(uint32(v8))+64))
 					v11 = t194
@@ -24417,7 +24810,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					p218 = p220
 				}
 			l52:
-				t221 := m.fn192(p218)
+				t221 := m.fn194(p218)
 				v11 = t221
 				store32(*m.memory, uint64(uint32(t219))+100, uint32(v11))
 				memory_zero(*m.memory, uint32(v11), uint32(v4))
@@ -24447,7 +24840,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 							} else {
 								p225 = i32(-1)
 							}
-							t228 := m.fn68(t222, t223, t226, p225, v24+i32(8), v8)
+							t228 := m.fn69(t222, t223, t226, p225, v24+i32(8), v8)
 							v9 = t228
 							store32(*m.memory, uint32(v11), uint32(i32(0)))
 							t229 := int32(load32(*m.memory, uint64(uint32(v7))+20))
@@ -24519,17 +24912,17 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									{
 										t242 := int32((*m.memory)[uint64(uint32(v9))+24])
 										if t242 == i32(1) {
-											t243 := m.fn115(v9, v8, v12)
+											t243 := m.fn116(v9, v8, v12)
 											p241 = t243
 											goto l61
 										}
 										if v25 != i32(1) {
-											t244 := m.fn116(v9, v8, v12)
+											t244 := m.fn117(v9, v8, v12)
 											p241 = t244
 											goto l61
 										}
 										t245 := int32(load32(*m.memory, uint64(uint32(v9))+32))
-										t246 := m.fn221(v8, t245, v12)
+										t246 := m.fn223(v8, t245, v12)
 										p241 = t246
 									}
 								l61:
@@ -24566,7 +24959,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									t257 := int32(load32(*m.memory, uint64(uint32(v7))+88))
 									v12 = t256 + t257
 									if p255 == v12 {
-										m.fn67(v26)
+										m.fn68(v26)
 										t258 := int32(load32(*m.memory, uint64(uint32(v7))+76))
 										v9 = t258
 										t259 := int32(load32(*m.memory, uint64(uint32(v7))+88))
@@ -24592,7 +24985,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									if uint32(v12) > uint32(i32(0x3fffffff)) {
 										p269 = i32(-1)
 									}
-									t270 := m.fn192(p269)
+									t270 := m.fn194(p269)
 									v12 = t270
 									store32(*m.memory, uint64(uint32(t268))+4, uint32(v12))
 								}
@@ -24613,7 +25006,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								} else {
 									p276 = i32(-1)
 								}
-								m.fn66(t277, t278, t274, p276, v24+i32(8), v8, v9)
+								m.fn67(t277, t278, t274, p276, v24+i32(8), v8, v9)
 								t280 := int32(load32(*m.memory, uint32(v9)))
 								t281 := v9
 								v12 = t280
@@ -24638,7 +25031,7 @@ func (m *Module) fn127(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l64
 							}
 						}
-						_ = m.fn68(v7, v4, v11, i32(-1), v24+i32(8), i32(0))
+						_ = m.fn69(v7, v4, v11, i32(-1), v24+i32(8), i32(0))
 						store32(*m.memory, uint32(v4), uint32(i32(0)))
 						v4 = v11
 						goto l54
@@ -24951,9 +25344,9 @@ l0:
 	m.g0 = v13 + i32(32)
 	return v20
 }
-func fn128(v0 int32) {
+func fn129(v0 int32) {
 }
-func (m *Module) fn129(v0, v1, v2 int32) int32 {
+func (m *Module) fn130(v0, v1, v2 int32) int32 {
 	store64(*m.memory, uint64(uint32(v0))+6, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v0))+4, uint16(i32(1)))
 	store16(*m.memory, uint64(uint32(v0))+2, uint16(v2))
@@ -24963,7 +25356,7 @@ func (m *Module) fn129(v0, v1, v2 int32) int32 {
 	store16(*m.memory, uint32(v0+i32(22)), uint16(i32(0)))
 	return v0
 }
-func (m *Module) fn130(v0 int32) int32 {
+func (m *Module) fn131(v0 int32) int32 {
 	var v1 int32
 	{
 		t0 := int32((*m.memory)[uint32(v0)])
@@ -25004,14 +25397,14 @@ func (m *Module) fn130(v0 int32) int32 {
 				goto l1
 			}
 			t8 := int32(load32(*m.memory, uint64(uint32(v1))+16))
-			m.fn70(v1+i32(12), t8)
+			m.fn71(v1+i32(12), t8)
 			m.Xre2w_free(v1)
 		}
 	}
 l1:
 	return v0
 }
-func (m *Module) fn131(v0, v1 int32) {
+func (m *Module) fn132(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	t0 := v1
 	var p1 int32
@@ -25195,7 +25588,7 @@ l6:
 		}
 	}
 }
-func (m *Module) fn132(v0 int32) int32 {
+func (m *Module) fn133(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -25208,7 +25601,7 @@ func (m *Module) fn132(v0 int32) int32 {
 			if t2 != i32(-1) {
 				store32(*m.memory, uint64(uint32(v5))+12, uint32(v5+i32(7)))
 				store32(*m.memory, uint64(uint32(v5))+8, uint32(v5+i32(12)))
-				m.fn176(i32(48632), v5+i32(8), i32(39))
+				m.fn177(i32(48632), v5+i32(8), i32(39))
 			}
 			t3 := int32(load32(*m.memory, uint32(i32(48624))))
 			v6 = t3
@@ -25221,14 +25614,16 @@ func (m *Module) fn132(v0 int32) int32 {
 					if t5 != v1 {
 						goto l0
 					}
-					t6 := int32(load32(*m.memory, uint32(i32(48628))))
-					v3 = t6
+					t6 := m.g1
+					m.g1 = t6 + i32(1)
+					t7 := int32(load32(*m.memory, uint32(i32(48628))))
+					v3 = t7
 					v4 = v3 + i32(4)
-					t7 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-					v1 = t7
+					t8 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+					v1 = t8
 					{
-						t8 := int32(load16(*m.memory, uint64(uint32(v0))+4))
-						if t8 == i32(0xffff) {
+						t9 := int32(load16(*m.memory, uint64(uint32(v0))+4))
+						if t9 == i32(0xffff) {
 							v2 = v4
 							{
 								if v1 == 0 {
@@ -25236,14 +25631,14 @@ func (m *Module) fn132(v0 int32) int32 {
 								}
 							l2:
 								{
-									t9 := v0
+									t10 := v0
 									v2 = v1
-									t10 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-									v1 = t10
-									if uint32(t9) < uint32(v1) {
+									t11 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+									v1 = t11
+									if uint32(t10) < uint32(v1) {
 										v4 = v2
-										t11 := int32(load32(*m.memory, uint32(v2)))
-										v1 = t11
+										t12 := int32(load32(*m.memory, uint32(v2)))
+										v1 = t12
 										if v1 != 0 {
 											goto l2
 										}
@@ -25253,38 +25648,38 @@ func (m *Module) fn132(v0 int32) int32 {
 										v1 = v2
 										goto l3
 									}
-									t12 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-									v1 = t12
+									t13 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+									v1 = t13
 									if v1 != 0 {
 										goto l2
 									}
 								}
 								v4 = v2 + i32(4)
 							l1:
-								t13 := m.fn192(i32(24))
-								v1 = t13
+								t14 := m.fn194(i32(24))
+								v1 = t14
 								store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 								store64(*m.memory, uint32(v1), uint64(i64(0)))
 								store32(*m.memory, uint64(uint32(v1))+16, uint32(v0))
 								store32(*m.memory, uint32(v4), uint32(v1))
 								store32(*m.memory, uint64(uint32(v1))+20, uint32(i32(0)))
 								v2 = v1
-								t14 := int32(load32(*m.memory, uint32(v3)))
-								t15 := int32(load32(*m.memory, uint32(t14)))
-								v7 = t15
+								t15 := int32(load32(*m.memory, uint32(v3)))
+								t16 := int32(load32(*m.memory, uint32(t15)))
+								v7 = t16
 								if v7 != 0 {
 									store32(*m.memory, uint32(v3), uint32(v7))
-									t16 := int32(load32(*m.memory, uint32(v4)))
-									v2 = t16
+									t17 := int32(load32(*m.memory, uint32(v4)))
+									v2 = t17
 								}
-								t17 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-								m.fn131(t17, v2)
-								t18 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-								store32(*m.memory, uint64(uint32(v3))+8, uint32(t18+i32(1)))
+								t18 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+								m.fn132(t18, v2)
+								t19 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+								store32(*m.memory, uint64(uint32(v3))+8, uint32(t19+i32(1)))
 							}
 						l3:
-							t19 := int32(load32(*m.memory, uint64(uint32(v1))+20))
-							store32(*m.memory, uint64(uint32(v1))+20, uint32(t19+i32(1)))
+							t20 := int32(load32(*m.memory, uint64(uint32(v1))+20))
+							store32(*m.memory, uint64(uint32(v1))+20, uint32(t20+i32(1)))
 							goto l4
 						}
 						v2 = v4
@@ -25294,14 +25689,14 @@ func (m *Module) fn132(v0 int32) int32 {
 							}
 						l6:
 							{
-								t20 := v0
+								t21 := v0
 								v2 = v1
-								t21 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-								v1 = t21
-								if uint32(t20) < uint32(v1) {
+								t22 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+								v1 = t22
+								if uint32(t21) < uint32(v1) {
 									v4 = v2
-									t22 := int32(load32(*m.memory, uint32(v2)))
-									v1 = t22
+									t23 := int32(load32(*m.memory, uint32(v2)))
+									v1 = t23
 									if v1 != 0 {
 										goto l6
 									}
@@ -25311,52 +25706,57 @@ func (m *Module) fn132(v0 int32) int32 {
 									v1 = v2
 									goto l7
 								}
-								t23 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-								v1 = t23
+								t24 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+								v1 = t24
 								if v1 != 0 {
 									goto l6
 								}
 							}
 							v4 = v2 + i32(4)
 						l5:
-							t24 := m.fn192(i32(24))
-							v1 = t24
+							t25 := m.fn194(i32(24))
+							v1 = t25
 							store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 							store64(*m.memory, uint32(v1), uint64(i64(0)))
 							store32(*m.memory, uint64(uint32(v1))+16, uint32(v0))
 							store32(*m.memory, uint32(v4), uint32(v1))
 							store32(*m.memory, uint64(uint32(v1))+20, uint32(i32(0)))
 							v2 = v1
-							t25 := int32(load32(*m.memory, uint32(v3)))
-							t26 := int32(load32(*m.memory, uint32(t25)))
-							v7 = t26
+							t26 := int32(load32(*m.memory, uint32(v3)))
+							t27 := int32(load32(*m.memory, uint32(t26)))
+							v7 = t27
 							if v7 != 0 {
 								store32(*m.memory, uint32(v3), uint32(v7))
-								t27 := int32(load32(*m.memory, uint32(v4)))
-								v2 = t27
+								t28 := int32(load32(*m.memory, uint32(v4)))
+								v2 = t28
 							}
-							t28 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-							m.fn131(t28, v2)
-							t29 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-							store32(*m.memory, uint64(uint32(v3))+8, uint32(t29+i32(1)))
+							t29 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+							m.fn132(t29, v2)
+							t30 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+							store32(*m.memory, uint64(uint32(v3))+8, uint32(t30+i32(1)))
 						}
 					l7:
 						store16(*m.memory, uint64(uint32(v0))+4, uint16(i32(0xffff)))
 						store32(*m.memory, uint64(uint32(v1))+20, uint32(i32(0xffff)))
 					}
 				l4:
+					t31 := m.g1
+					m.g1 = t31 - i32(1)
 					atomic_store32(*m.memory, uint32(v6), uint32(i32(0)))
 					_ = atomic_notify(*m.memory, uint32(v6), i32(-1), m.waiters)
 					goto l8
 				}
-				if v1&i32(0x20000000) != 0 {
-					_ = atomic_wait32(*m.memory, uint32(v6), uint32(v1), i64(-1), m.waiters)
-					goto l0
-				} else {
+				if v1&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(*m.memory, uint32(v6), uint32(v1), uint32(v1|i32(0x20000000))))
 					goto l0
 				}
+				_ = atomic_wait32(*m.memory, uint32(v6), uint32(v1), i64(50000000), m.waiters)
+				t35 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t35 == 0 {
+					goto l0
+				}
 			}
+			panic("unreachable")
 		}
 		store16(*m.memory, uint64(uint32(v0))+4, uint16(v1+i32(1)))
 	}
@@ -25364,18 +25764,18 @@ l8:
 	m.g0 = v5 + i32(16)
 	return v0
 }
-func (m *Module) fn133(v0 int32) {
-	t0 := m.fn192(i32(4))
+func (m *Module) fn134(v0 int32) {
+	t0 := m.fn194(i32(4))
 	v0 = t0
 	store32(*m.memory, uint32(i32(48624)), uint32(v0))
 	store32(*m.memory, uint32(v0), uint32(i32(0)))
-	t1 := m.fn192(i32(12))
+	t1 := m.fn194(i32(12))
 	v0 = t1
 	store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(*m.memory, uint32(i32(48628)), uint32(v0))
 	store32(*m.memory, uint32(v0), uint32(v0+i32(4)))
 }
-func (m *Module) fn134(v0 int32) {
+func (m *Module) fn135(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	{
 		{
@@ -25394,10 +25794,12 @@ func (m *Module) fn134(v0 int32) {
 							if t3 != v2 {
 								goto l0
 							}
-							t4 := int32(load32(*m.memory, uint32(i32(48628))))
-							v3 = t4
-							t5 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-							v1 = t5
+							t4 := m.g1
+							m.g1 = t4 + i32(1)
+							t5 := int32(load32(*m.memory, uint32(i32(48628))))
+							v3 = t5
+							t6 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+							v1 = t6
 							if v1 != 0 {
 								goto l3
 							}
@@ -25405,24 +25807,27 @@ func (m *Module) fn134(v0 int32) {
 							v2 = v4
 							goto l2
 						}
-						if v2&i32(0x20000000) != 0 {
-							_ = atomic_wait32(*m.memory, uint32(v6), uint32(v2), i64(-1), m.waiters)
-							goto l0
-						} else {
+						if v2&i32(0x20000000) == 0 {
 							_ = int32(atomic_cmpxchg32(*m.memory, uint32(v6), uint32(v2), uint32(v2|i32(0x20000000))))
 							goto l0
 						}
+						_ = atomic_wait32(*m.memory, uint32(v6), uint32(v2), i64(50000000), m.waiters)
+						t9 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+						if t9 == 0 {
+							goto l0
+						}
 					}
+					panic("unreachable")
 				l3:
 					{
-						t8 := v0
+						t10 := v0
 						v2 = v1
-						t9 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-						v1 = t9
-						if uint32(t8) < uint32(v1) {
+						t11 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						v1 = t11
+						if uint32(t10) < uint32(v1) {
 							v4 = v2
-							t10 := int32(load32(*m.memory, uint32(v2)))
-							v1 = t10
+							t12 := int32(load32(*m.memory, uint32(v2)))
+							v1 = t12
 							if v1 != 0 {
 								goto l3
 							}
@@ -25432,45 +25837,45 @@ func (m *Module) fn134(v0 int32) {
 							v1 = v2
 							goto l4
 						}
-						t11 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-						v1 = t11
+						t13 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+						v1 = t13
 						if v1 != 0 {
 							goto l3
 						}
 					}
 					v4 = v2 + i32(4)
 				l2:
-					t12 := m.fn192(i32(24))
-					v1 = t12
+					t14 := m.fn194(i32(24))
+					v1 = t14
 					store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 					store64(*m.memory, uint32(v1), uint64(i64(0)))
 					store32(*m.memory, uint64(uint32(v1))+16, uint32(v0))
 					store32(*m.memory, uint32(v4), uint32(v1))
 					store32(*m.memory, uint64(uint32(v1))+20, uint32(i32(0)))
 					v2 = v1
-					t13 := int32(load32(*m.memory, uint32(v3)))
-					t14 := int32(load32(*m.memory, uint32(t13)))
-					v5 = t14
+					t15 := int32(load32(*m.memory, uint32(v3)))
+					t16 := int32(load32(*m.memory, uint32(t15)))
+					v5 = t16
 					if v5 != 0 {
 						store32(*m.memory, uint32(v3), uint32(v5))
-						t15 := int32(load32(*m.memory, uint32(v4)))
-						v2 = t15
+						t17 := int32(load32(*m.memory, uint32(v4)))
+						v2 = t17
 					}
-					t16 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-					m.fn131(t16, v2)
-					t17 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-					store32(*m.memory, uint64(uint32(v3))+8, uint32(t17+i32(1)))
+					t18 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+					m.fn132(t18, v2)
+					t19 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+					store32(*m.memory, uint64(uint32(v3))+8, uint32(t19+i32(1)))
 				}
 			l4:
-				t18 := int32(load32(*m.memory, uint64(uint32(v1))+20))
-				v2 = t18
+				t20 := int32(load32(*m.memory, uint64(uint32(v1))+20))
+				v2 = t20
 				v5 = v2 - i32(1)
 				if v2 <= i32(0xffff) {
 					store16(*m.memory, uint64(uint32(v0))+4, uint16(v5))
-					t19 := int32(load32(*m.memory, uint32(i32(48628))))
-					v3 = t19
-					t20 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-					v5 = t20
+					t21 := int32(load32(*m.memory, uint32(i32(48628))))
+					v3 = t21
+					t22 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+					v5 = t22
 					if v5 == 0 {
 						goto l5
 					}
@@ -25479,21 +25884,21 @@ func (m *Module) fn134(v0 int32) {
 					v2 = v5
 				l6:
 					{
-						t21 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-						t22 := v1
-						t23 := v2
-						var p24 int32
-						if uint32(t21) < uint32(v0) {
-							p24 = 1
+						t23 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+						t24 := v1
+						t25 := v2
+						var p26 int32
+						if uint32(t23) < uint32(v0) {
+							p26 = 1
 						}
-						v4 = p24
-						p25 := t23
+						v4 = p26
+						p27 := t25
 						if v4 != 0 {
-							p25 = t22
+							p27 = t24
 						}
-						v1 = p25
-						t26 := int32(load32(*m.memory, uint32(v2+v4<<2)))
-						v2 = t26
+						v1 = p27
+						t28 := int32(load32(*m.memory, uint32(v2+v4<<2)))
+						v2 = t28
 						if v2 != 0 {
 							goto l6
 						}
@@ -25501,26 +25906,26 @@ func (m *Module) fn134(v0 int32) {
 					if v1 == v7 {
 						goto l5
 					}
-					t27 := int32(load32(*m.memory, uint64(uint32(v1))+16))
-					if uint32(t27) > uint32(v0) {
+					t29 := int32(load32(*m.memory, uint64(uint32(v1))+16))
+					if uint32(t29) > uint32(v0) {
 						goto l5
 					}
-					t28 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-					v0 = t28
+					t30 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+					v0 = t30
 					if v0 != 0 {
 						goto l18
 					}
 					v0 = v1
 				l8:
 					{
-						t29 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-						v2 = t29
-						t30 := int32(load32(*m.memory, uint32(v2)))
-						var p31 int32
-						if t30 != v0 {
-							p31 = 1
+						t31 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+						v2 = t31
+						t32 := int32(load32(*m.memory, uint32(v2)))
+						var p33 int32
+						if t32 != v0 {
+							p33 = 1
 						}
-						v4 = p31
+						v4 = p33
 						v0 = v2
 						if v4 != 0 {
 							goto l8
@@ -25530,10 +25935,10 @@ func (m *Module) fn134(v0 int32) {
 				}
 				{
 					{
-						t32 := int32(load32(*m.memory, uint32(i32(48628))))
-						v3 = t32
-						t33 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-						v1 = t33
+						t34 := int32(load32(*m.memory, uint32(i32(48628))))
+						v3 = t34
+						t35 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+						v1 = t35
 						if v1 == 0 {
 							v4 = v3 + i32(4)
 							v2 = v4
@@ -25541,14 +25946,14 @@ func (m *Module) fn134(v0 int32) {
 						}
 					l11:
 						{
-							t34 := v0
+							t36 := v0
 							v2 = v1
-							t35 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-							v1 = t35
-							if uint32(t34) < uint32(v1) {
+							t37 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+							v1 = t37
+							if uint32(t36) < uint32(v1) {
 								v4 = v2
-								t36 := int32(load32(*m.memory, uint32(v2)))
-								v1 = t36
+								t38 := int32(load32(*m.memory, uint32(v2)))
+								v1 = t38
 								if v1 != 0 {
 									goto l11
 								}
@@ -25558,8 +25963,8 @@ func (m *Module) fn134(v0 int32) {
 								v1 = v2
 								goto l12
 							}
-							t37 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-							v1 = t37
+							t39 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+							v1 = t39
 							if v1 != 0 {
 								goto l11
 							}
@@ -25567,87 +25972,87 @@ func (m *Module) fn134(v0 int32) {
 						v4 = v2 + i32(4)
 					}
 				l10:
-					t38 := m.fn192(i32(24))
-					v1 = t38
+					t40 := m.fn194(i32(24))
+					v1 = t40
 					store32(*m.memory, uint64(uint32(v1))+8, uint32(v2))
 					store64(*m.memory, uint32(v1), uint64(i64(0)))
 					store32(*m.memory, uint64(uint32(v1))+16, uint32(v0))
 					store32(*m.memory, uint32(v4), uint32(v1))
 					store32(*m.memory, uint64(uint32(v1))+20, uint32(i32(0)))
 					v2 = v1
-					t39 := int32(load32(*m.memory, uint32(v3)))
-					t40 := int32(load32(*m.memory, uint32(t39)))
-					v0 = t40
+					t41 := int32(load32(*m.memory, uint32(v3)))
+					t42 := int32(load32(*m.memory, uint32(t41)))
+					v0 = t42
 					if v0 != 0 {
 						store32(*m.memory, uint32(v3), uint32(v0))
-						t41 := int32(load32(*m.memory, uint32(v4)))
-						v2 = t41
+						t43 := int32(load32(*m.memory, uint32(v4)))
+						v2 = t43
 					}
-					t42 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-					m.fn131(t42, v2)
-					t43 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-					store32(*m.memory, uint64(uint32(v3))+8, uint32(t43+i32(1)))
+					t44 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+					m.fn132(t44, v2)
+					t45 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+					store32(*m.memory, uint64(uint32(v3))+8, uint32(t45+i32(1)))
 				}
 			l12:
 				store32(*m.memory, uint64(uint32(v1))+20, uint32(v5))
 				goto l5
 			}
-			t44 := v0
+			t46 := v0
 			v2 = v2 - i32(1)
-			store16(*m.memory, uint64(uint32(t44))+4, uint16(v2))
+			store16(*m.memory, uint64(uint32(t46))+4, uint16(v2))
 			if v2&i32(0xffff) == 0 {
 				{
-					t45 := int32(load16(*m.memory, uint64(uint32(v0))+6))
-					if t45 == 0 {
-						t46 := m.fn130(v0)
-						m.Xre2w_free(t46)
+					t47 := int32(load16(*m.memory, uint64(uint32(v0))+6))
+					if t47 == 0 {
+						t48 := m.fn131(v0)
+						m.Xre2w_free(t48)
 						goto l13
 					}
 					store32(*m.memory, uint64(uint32(v0))+12, uint32(i32(0)))
 				l17:
 					{
-						t47 := int32(load32(*m.memory, uint64(uint32(v0))+12))
-						v2 = t47
-						t48 := int32(load16(*m.memory, uint64(uint32(v0))+6))
-						v1 = t48
+						t49 := int32(load32(*m.memory, uint64(uint32(v0))+12))
+						v2 = t49
+						t50 := int32(load16(*m.memory, uint64(uint32(v0))+6))
+						v1 = t50
 						if v1 != 0 {
 							v3 = i32(0)
-							t49 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-							p50 := t49
+							t51 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+							p52 := t51
 							if v1 == i32(1) {
-								p50 = v0 + i32(8)
+								p52 = v0 + i32(8)
 							}
-							v6 = p50
+							v6 = p52
 							v5 = v6
 						l16:
 							{
 								{
-									t51 := int32(load32(*m.memory, uint32(v5)))
-									v1 = t51
+									t53 := int32(load32(*m.memory, uint32(v5)))
+									v1 = t53
 									if v1 == 0 {
 										goto l14
 									}
 									{
-										t52 := int32(load16(*m.memory, uint64(uint32(v1))+4))
-										v4 = t52
+										t54 := int32(load16(*m.memory, uint64(uint32(v1))+4))
+										v4 = t54
 										if v4 == i32(0xffff) {
-											m.fn134(v1)
-											t53 := int32(load16(*m.memory, uint64(uint32(v1))+4))
-											v4 = t53
+											m.fn135(v1)
+											t55 := int32(load16(*m.memory, uint64(uint32(v1))+4))
+											v4 = t55
 											goto l15
 										}
-										t54 := v1
+										t56 := v1
 										v4 = v4 - i32(1)
-										store16(*m.memory, uint64(uint32(t54))+4, uint16(v4))
+										store16(*m.memory, uint64(uint32(t56))+4, uint16(v4))
 									}
 								l15:
 									if v4&i32(0xffff) != 0 {
 										goto l14
 									}
-									t55 := int32(load16(*m.memory, uint64(uint32(v1))+6))
-									if t55 == 0 {
-										t56 := m.fn130(v1)
-										m.Xre2w_free(t56)
+									t57 := int32(load16(*m.memory, uint64(uint32(v1))+6))
+									if t57 == 0 {
+										t58 := m.fn131(v1)
+										m.Xre2w_free(t58)
 										goto l14
 									}
 									store32(*m.memory, uint64(uint32(v1))+12, uint32(v2))
@@ -25656,10 +26061,10 @@ func (m *Module) fn134(v0 int32) {
 							l14:
 								v5 = v5 + i32(4)
 								v3 = v3 + i32(1)
-								t57 := int32(load16(*m.memory, uint64(uint32(v0))+6))
-								t58 := v3
-								v1 = t57
-								if uint32(t58) < uint32(v1) {
+								t59 := int32(load16(*m.memory, uint64(uint32(v0))+6))
+								t60 := v3
+								v1 = t59
+								if uint32(t60) < uint32(v1) {
 									goto l16
 								}
 							}
@@ -25668,8 +26073,8 @@ func (m *Module) fn134(v0 int32) {
 							}
 							store16(*m.memory, uint64(uint32(v0))+6, uint16(i32(0)))
 						}
-						t59 := m.fn130(v0)
-						m.Xre2w_free(t59)
+						t61 := m.fn131(v0)
+						m.Xre2w_free(t61)
 						v0 = v2
 						if v0 != 0 {
 							goto l17
@@ -25683,27 +26088,29 @@ func (m *Module) fn134(v0 int32) {
 	l18:
 		{
 			v2 = v0
-			t60 := int32(load32(*m.memory, uint32(v2)))
-			v0 = t60
+			t62 := int32(load32(*m.memory, uint32(v2)))
+			v0 = t62
 			if v0 != 0 {
 				goto l18
 			}
 		}
 	l9:
-		t61 := int32(load32(*m.memory, uint32(v3)))
-		if v1 == t61 {
+		t63 := int32(load32(*m.memory, uint32(v3)))
+		if v1 == t63 {
 			store32(*m.memory, uint32(v3), uint32(v2))
 		}
-		t62 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-		store32(*m.memory, uint64(uint32(v3))+8, uint32(t62-i32(1)))
-		m.fn135(v5, v1)
+		t64 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+		store32(*m.memory, uint64(uint32(v3))+8, uint32(t64-i32(1)))
+		m.fn136(v5, v1)
 		m.Xre2w_free(v1)
 	}
 l5:
+	t65 := m.g1
+	m.g1 = t65 - i32(1)
 	atomic_store32(*m.memory, uint32(v6), uint32(i32(0)))
 	_ = atomic_notify(*m.memory, uint32(v6), i32(-1), m.waiters)
 }
-func (m *Module) fn135(v0, v1 int32) {
+func (m *Module) fn136(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7 int32
 	var p0 int32
 	{
@@ -26124,13 +26531,13 @@ l3:
 	}
 	(*m.memory)[uint64(uint32(v4))+12] = byte(i32(1))
 }
-func (m *Module) fn136(v0, v1 int32) {
+func (m *Module) fn137(v0, v1 int32) {
 	var v2, v3, v4 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 		v2 = t0
 		if v2 == 0 {
-			t1 := m.fn192(i32(32))
+			t1 := m.fn194(i32(32))
 			store32(*m.memory, uint64(uint32(v0))+20, uint32(t1))
 			v2 = i32(0)
 			goto l0
@@ -26148,7 +26555,7 @@ func (m *Module) fn136(v0, v1 int32) {
 		if uint32(v2) > uint32(i32(0x1fffffff)) {
 			p3 = i32(-1)
 		}
-		t5 := m.fn192(p3)
+		t5 := m.fn194(p3)
 		store32(*m.memory, uint64(uint32(t4))+20, uint32(t5))
 		v2 = i32(0)
 	l1:
@@ -26172,7 +26579,7 @@ l0:
 	t10 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 	store32(*m.memory, uint32(t10+v2<<2), uint32(v1))
 }
-func (m *Module) fn137(v0, v1, v2 int32) int32 {
+func (m *Module) fn138(v0, v1, v2 int32) int32 {
 	var v3 int32
 	{
 		t0 := int32((*m.memory)[uint32(v1)])
@@ -26196,7 +26603,7 @@ l0:
 			if t2 != v2 {
 				goto l1
 			}
-			t3 := m.fn192(i32(24))
+			t3 := m.fn194(i32(24))
 			v3 = t3
 			store64(*m.memory, uint64(uint32(v3))+12, uint64(i64(0)))
 			store16(*m.memory, uint64(uint32(v3))+2, uint16(v2))
@@ -26211,9 +26618,9 @@ l0:
 				p6 = v1 + i32(8)
 			}
 			t8 := int32(load32(*m.memory, uint32(p6)))
-			t9 := m.fn132(t8)
+			t9 := m.fn133(t8)
 			store32(*m.memory, uint64(uint32(t7))+8, uint32(t9))
-			m.fn134(v1)
+			m.fn135(v1)
 			return v3
 		}
 		t10 := int32(load16(*m.memory, uint64(uint32(v1))+2))
@@ -26223,7 +26630,7 @@ l0:
 		return v1
 	}
 l1:
-	t11 := m.fn192(i32(24))
+	t11 := m.fn194(i32(24))
 	v3 = t11
 	store64(*m.memory, uint64(uint32(v3))+12, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v3))+2, uint16(v2))
@@ -26234,15 +26641,15 @@ l1:
 	store32(*m.memory, uint32(v3+i32(20)), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn138(v0, v1 int32) int32 {
-	t0 := m.fn137(i32(8), v0, v1)
-	return t0
-}
 func (m *Module) fn139(v0, v1 int32) int32 {
-	t0 := m.fn137(i32(9), v0, v1)
+	t0 := m.fn138(i32(8), v0, v1)
 	return t0
 }
-func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn140(v0, v1 int32) int32 {
+	t0 := m.fn138(i32(9), v0, v1)
+	return t0
+}
+func (m *Module) fn141(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
 	var v30, v31, v32, v33 int64
 	switch v2 {
@@ -26250,7 +26657,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 		t0 := int32(load32(*m.memory, uint32(v1)))
 		return t0
 	case 0:
-		t1 := m.fn192(i32(24))
+		t1 := m.fn194(i32(24))
 		v4 = t1
 		v7 = v4 + i32(6)
 		if v0 == i32(6) {
@@ -26283,7 +26690,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					panic("unreachable")
 				}
 				v4 = v2 << 2
-				t2 := m.fn192(v4)
+				t2 := m.fn194(v4)
 				v20 = t2
 				memory_copy(*m.memory, uint32(v20), uint32(v1), uint32(v4))
 				t3 := m.g0
@@ -26293,7 +26700,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 				store32(*m.memory, uint64(uint32(v15))+28, uint32(v20))
 				store32(*m.memory, uint64(uint32(v15))+20, uint32(i32(0)))
 				store64(*m.memory, uint64(uint32(v15))+12, uint64(i64(0)))
-				t4 := m.fn86(v15+i32(12), v15+i32(28), v15+i32(24))
+				t4 := m.fn87(v15+i32(12), v15+i32(28), v15+i32(24))
 				t5 := v15
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+16, uint32(v2))
@@ -26342,7 +26749,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 									store32(*m.memory, uint64(uint32(t14))+16, uint32(v2))
 									goto l7
 								}
-								t15 := m.fn86(v15+i32(12), v1, v6)
+								t15 := m.fn87(v15+i32(12), v1, v6)
 								t16 := v15
 								v2 = t15
 								store32(*m.memory, uint64(uint32(t16))+16, uint32(v2))
@@ -26393,9 +26800,9 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 										t28 := int32(load32(*m.memory, uint32(v11)))
 										store32(*m.memory, uint64(uint32(v15))+4, uint32(t28))
 										t29 := int32(load32(*m.memory, uint64(uint32(v11))+12))
-										t30 := m.fn140(i32(6), v5, t29, v3, i32(0))
+										t30 := m.fn141(i32(6), v5, t29, v3, i32(0))
 										store32(*m.memory, uint64(uint32(v15))+8, uint32(t30))
-										t31 := m.fn141(v15+i32(4), i32(2), v3)
+										t31 := m.fn142(v15+i32(4), i32(2), v3)
 										v2 = t31
 										t32 := int32(load32(*m.memory, uint32(v12)))
 										store32(*m.memory, uint32(t32+v4<<2), uint32(v2))
@@ -26581,7 +26988,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														goto l22
 													}
 												}
-												t68 := m.fn144(v2, v1)
+												t68 := m.fn145(v2, v1)
 												if t68 != 0 {
 													goto l26
 												}
@@ -26594,7 +27001,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 												if v6 == v7+i32(1) {
 													goto l27
 												}
-												t69 := m.fn132(v2)
+												t69 := m.fn133(v2)
 												v11 = t69
 												if v6 > v7 {
 													v2 = v13 + v7<<2
@@ -26626,7 +27033,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 																	if t77 == i32(2) {
 																		goto l28
 																	}
-																	m.fn134(v12)
+																	m.fn135(v12)
 																	store32(*m.memory, uint32(v5), uint32(i32(0)))
 																	t78 := int32(load16(*m.memory, uint64(uint32(v8))+6))
 																	v12 = t78
@@ -26634,7 +27041,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 																		t79 := int32(load32(*m.memory, uint64(uint32(v5))+4))
 																		v12 = t79
 																		store32(*m.memory, uint64(uint32(v5))+4, uint32(i32(0)))
-																		m.fn134(v8)
+																		m.fn135(v8)
 																		t80 := v12
 																		p70 = t80
 																		goto l31
@@ -26651,9 +27058,9 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														l29:
 															t83 := int32(load16(*m.memory, uint64(uint32(v8))+2))
 															v5 = t83
-															m.fn134(v8)
-															t84 := m.fn192(i32(24))
-															t85 := m.fn129(t84, i32(2), v5)
+															m.fn135(v8)
+															t84 := m.fn194(i32(24))
+															t85 := m.fn130(t84, i32(2), v5)
 															v8 = t85
 														}
 													l28:
@@ -26691,7 +27098,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 													v8 = v19 >> 4
 													v2 = v8 + i32(1)
 													if uint32(v2) >= uint32(i32(0x10000000)) {
-														m.fn64()
+														m.fn65()
 														panic("unreachable")
 													}
 													t92 := v8 << 4
@@ -26712,7 +27119,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 															m.fn11()
 															panic("unreachable")
 														}
-														t96 := m.fn192(v8 << 4)
+														t96 := m.fn194(v8 << 4)
 														p95 = t96
 													} else {
 														p95 = i32(0)
@@ -26810,7 +27217,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 											if v8 == v4+i32(1) {
 												goto l41
 											}
-											t106 := m.fn149(v11 + i32(24))
+											t106 := m.fn150(v11 + i32(24))
 											v5 = t106
 											v7 = v4
 											if v4 < v8 {
@@ -26833,7 +27240,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														{
 															t112 := int32(load32(*m.memory, uint32(v1)))
 															t113 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-															_ = m.fn150(v5, t112, t113)
+															_ = m.fn151(v5, t112, t113)
 															v1 = v1 + i32(8)
 															t115 := int32(load32(*m.memory, uint64(uint32(v6))+8))
 															t116 := int32(load32(*m.memory, uint64(uint32(v6))+12))
@@ -26847,10 +27254,10 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														t118 := v5
 														v1 = t117
 														t119 := int32(load16(*m.memory, uint64(uint32(v13))+2))
-														m.fn87(t118, v1, v1, t119)
+														m.fn88(t118, v1, v1, t119)
 														goto l45
 													default:
-														m.fn169(v11+i32(12), v13)
+														m.fn170(v11+i32(12), v13)
 														t120 := int32(int8((*m.memory)[uint64(uint32(v11))+23]))
 														if t120 >= i32(0) {
 															goto l45
@@ -26861,7 +27268,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 													}
 												}
 											l45:
-												m.fn134(v13)
+												m.fn135(v13)
 												v7 = v7 + i32(1)
 												if v7 != v8 {
 													goto l47
@@ -26869,9 +27276,9 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 											}
 											v13 = v8 - v4
 											v7 = v14 + v4<<2
-											t123 := m.fn153(v5)
+											t123 := m.fn154(v5)
 											v6 = t123
-											t124 := m.fn192(i32(24))
+											t124 := m.fn194(i32(24))
 											v1 = t124
 											store64(*m.memory, uint32(v1+i32(14)), uint64(i64(0)))
 											store64(*m.memory, uint64(uint32(v1))+6, uint64(i64(0)))
@@ -26902,7 +27309,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 												v12 = v17 >> 4
 												v1 = v12 + i32(1)
 												if uint32(v1) >= uint32(i32(0x10000000)) {
-													m.fn64()
+													m.fn65()
 													panic("unreachable")
 												}
 												t130 := v12 << 4
@@ -26923,7 +27330,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														m.fn11()
 														panic("unreachable")
 													}
-													t134 := m.fn192(v9 << 4)
+													t134 := m.fn194(v9 << 4)
 													p133 = t134
 												} else {
 													p133 = i32(0)
@@ -26948,7 +27355,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 										l48:
 											store32(*m.memory, uint64(uint32(v16))+4, uint32(v6))
 											t136 := int32(load32(*m.memory, uint64(uint32(v11))+40))
-											m.fn70(v23, t136)
+											m.fn71(v23, t136)
 										}
 									l41:
 										p137 := v4
@@ -27120,7 +27527,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 										if v6 == v8+i32(1) {
 											goto l62
 										}
-										t168 := m.fn143(v12, v2, v4)
+										t168 := m.fn144(v12, v2, v4)
 										v23 = t168
 										if v6 > v8 {
 											v5 = v19 + v8<<2
@@ -27218,7 +27625,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 														if t188 != i32(2) {
 															goto l67
 														}
-														m.fn134(v17)
+														m.fn135(v17)
 														store32(*m.memory, uint32(v10), uint32(i32(0)))
 														{
 															t189 := int32(load16(*m.memory, uint64(uint32(v9))+6))
@@ -27253,7 +27660,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 																store64(*m.memory, uint32(v17), uint64(v32))
 																store64(*m.memory, uint32(v28), uint64(v33))
 																store64(*m.memory, uint32(v10), uint64(v30))
-																m.fn134(v17)
+																m.fn135(v17)
 																goto l67
 															default:
 																t197 := v9
@@ -27302,7 +27709,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 											v9 = v21 >> 4
 											v5 = v9 + i32(1)
 											if uint32(v5) >= uint32(i32(0x10000000)) {
-												m.fn64()
+												m.fn65()
 												panic("unreachable")
 											}
 											t204 := v9 << 4
@@ -27323,7 +27730,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 													m.fn11()
 													panic("unreachable")
 												}
-												t208 := m.fn192(v14 << 4)
+												t208 := m.fn194(v14 << 4)
 												p207 = t208
 											} else {
 												p207 = i32(0)
@@ -27431,7 +27838,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 		l3:
 			{
 				if v2 >= i32(65536) {
-					t224 := m.fn192(i32(24))
+					t224 := m.fn194(i32(24))
 					v5 = t224
 					store64(*m.memory, uint64(uint32(v5))+12, uint64(i64(0)))
 					store16(*m.memory, uint64(uint32(v5))+4, uint16(i32(1)))
@@ -27441,7 +27848,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					store32(*m.memory, uint32(v5+i32(20)), uint32(i32(0)))
 					t225 := int32(uint32(v2+i32(65534)) / uint32(i32(0xffff)))
 					v4 = t225
-					t226 := m.fn192(v4 << 2)
+					t226 := m.fn194(v4 << 2)
 					v8 = t226
 					store16(*m.memory, uint64(uint32(v5))+6, uint16(v4))
 					store32(*m.memory, uint64(uint32(v5))+8, uint32(v8))
@@ -27451,7 +27858,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					v6 = v1
 				l80:
 					{
-						t227 := m.fn192(i32(24))
+						t227 := m.fn194(i32(24))
 						v4 = t227
 						store64(*m.memory, uint64(uint32(v4))+12, uint64(i64(0)))
 						store16(*m.memory, uint64(uint32(v4))+4, uint16(i32(1)))
@@ -27459,7 +27866,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 						(*m.memory)[uint64(uint32(v4))+1] = byte(i32(0))
 						(*m.memory)[uint32(v4)] = byte(v0)
 						store32(*m.memory, uint32(v4+i32(20)), uint32(i32(0)))
-						t228 := m.fn192(i32(0x3fffc))
+						t228 := m.fn194(i32(0x3fffc))
 						v10 = t228
 						store16(*m.memory, uint64(uint32(v4))+6, uint16(i32(0xffff)))
 						store32(*m.memory, uint64(uint32(v4))+8, uint32(v10))
@@ -27476,11 +27883,11 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 					t230 := v0
 					t231 := v1
 					v4 = v11 * i32(0xffff)
-					t232 := m.fn140(t230, t231+v4<<2, v2-v4, v3, i32(0))
+					t232 := m.fn141(t230, t231+v4<<2, v2-v4, v3, i32(0))
 					store32(*m.memory, uint32(t229), uint32(t232))
 					goto l81
 				}
-				t233 := m.fn192(i32(24))
+				t233 := m.fn194(i32(24))
 				v5 = t233
 				store64(*m.memory, uint64(uint32(v5))+6, uint64(i64(0)))
 				store16(*m.memory, uint64(uint32(v5))+4, uint16(i32(1)))
@@ -27491,7 +27898,7 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 				store16(*m.memory, uint32(v5+i32(22)), uint16(i32(0)))
 				{
 					if v2 >= i32(2) {
-						t234 := m.fn192(v2 << 2)
+						t234 := m.fn194(v2 << 2)
 						v0 = t234
 						store16(*m.memory, uint64(uint32(v5))+6, uint16(v2))
 						store32(*m.memory, uint64(uint32(v5))+8, uint32(v0))
@@ -27564,13 +27971,13 @@ func (m *Module) fn140(v0, v1, v2, v3, v4 int32) int32 {
 		return v5
 	}
 }
-func (m *Module) fn141(v0, v1, v2 int32) int32 {
-	t0 := m.fn140(i32(5), v0, v1, v2, i32(0))
+func (m *Module) fn142(v0, v1, v2 int32) int32 {
+	t0 := m.fn141(i32(5), v0, v1, v2, i32(0))
 	return t0
 }
-func (m *Module) fn142(v0, v1, v2 int32) int32 {
+func (m *Module) fn143(v0, v1, v2 int32) int32 {
 	var v3 int32
-	t0 := m.fn192(i32(24))
+	t0 := m.fn194(i32(24))
 	v3 = t0
 	store64(*m.memory, uint64(uint32(v3))+12, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v3))+2, uint16(v1))
@@ -27581,10 +27988,10 @@ func (m *Module) fn142(v0, v1, v2 int32) int32 {
 	store32(*m.memory, uint32(v3+i32(20)), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn143(v0, v1, v2 int32) int32 {
+func (m *Module) fn144(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	if v1 <= i32(0) {
-		t0 := m.fn192(i32(24))
+		t0 := m.fn194(i32(24))
 		v3 = t0
 		store64(*m.memory, uint64(uint32(v3))+6, uint64(i64(0)))
 		store16(*m.memory, uint64(uint32(v3))+4, uint16(i32(1)))
@@ -27597,7 +28004,7 @@ func (m *Module) fn143(v0, v1, v2 int32) int32 {
 	if v1 == i32(1) {
 		t1 := int32(load32(*m.memory, uint32(v0)))
 		v5 = t1
-		t2 := m.fn192(i32(24))
+		t2 := m.fn194(i32(24))
 		v3 = t2
 		store64(*m.memory, uint32(v3+i32(14)), uint64(i64(0)))
 		store64(*m.memory, uint64(uint32(v3))+6, uint64(i64(0)))
@@ -27608,7 +28015,7 @@ func (m *Module) fn143(v0, v1, v2 int32) int32 {
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v5))
 		return v3
 	}
-	t3 := m.fn192(i32(24))
+	t3 := m.fn194(i32(24))
 	v6 = t3
 	store64(*m.memory, uint64(uint32(v6))+6, uint64(i64(0)))
 	store16(*m.memory, uint64(uint32(v6))+4, uint16(i32(1)))
@@ -27624,7 +28031,7 @@ l3:
 		v15 = t5
 		{
 			if v4 == 0 {
-				t6 := m.fn192(i32(32))
+				t6 := m.fn194(i32(32))
 				t7 := v6
 				v7 = t6
 				store32(*m.memory, uint64(uint32(t7))+20, uint32(v7))
@@ -27643,7 +28050,7 @@ l3:
 			if uint32(v4) > uint32(i32(0x1fffffff)) {
 				p8 = i32(-1)
 			}
-			t10 := m.fn192(p8)
+			t10 := m.fn194(p8)
 			v8 = t10
 			store32(*m.memory, uint64(uint32(t9))+20, uint32(v8))
 			v11 = v8 + i32(16)
@@ -27702,7 +28109,7 @@ l3:
 	store32(*m.memory, uint64(uint32(v6))+16, uint32(v4))
 	return v6
 }
-func (m *Module) fn144(v0, v1 int32) int32 {
+func (m *Module) fn145(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -27720,7 +28127,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 			v2 = p2
 			goto l0
 		}
-		t3 := m.fn145(v0, v1)
+		t3 := m.fn146(v0, v1)
 		if t3 == 0 {
 			goto l0
 		}
@@ -27772,7 +28179,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 									}
 									t14 := int32(load32(*m.memory, uint32(p12+v6)))
 									v13 = t14
-									t15 := m.fn145(t13, v13)
+									t15 := m.fn146(t13, v13)
 									if t15 == 0 {
 										goto l4
 									}
@@ -27794,7 +28201,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 										v9 = v8 >> 2
 										v2 = v9 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn64()
+											m.fn65()
 											panic("unreachable")
 										}
 										v10 = v5 - v4
@@ -27813,7 +28220,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t24 := m.fn192(v2 << 2)
+											t24 := m.fn194(v2 << 2)
 											p23 = t24
 										} else {
 											p23 = i32(0)
@@ -27849,7 +28256,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 										v8 = v10 >> 2
 										v2 = v8 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn64()
+											m.fn65()
 											panic("unreachable")
 										}
 										v7 = v4 - v5
@@ -27868,7 +28275,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t32 := m.fn192(v4 << 2)
+											t32 := m.fn194(v4 << 2)
 											p31 = t32
 										} else {
 											p31 = i32(0)
@@ -27955,7 +28362,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 														m.fn11()
 														panic("unreachable")
 													}
-													t50 := m.fn192(v4 << 2)
+													t50 := m.fn194(v4 << 2)
 													v2 = t50
 												}
 												p46 = v2
@@ -27971,7 +28378,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 											}
 											goto l12
 										}
-										m.fn64()
+										m.fn65()
 										panic("unreachable")
 									}
 								}
@@ -28001,7 +28408,7 @@ func (m *Module) fn144(v0, v1 int32) int32 {
 						}
 						t60 := int32(load32(*m.memory, uint32(p58)))
 						v1 = t60
-						t61 := m.fn145(t59, v1)
+						t61 := m.fn146(t59, v1)
 						if t61 != 0 {
 							goto l15
 						}
@@ -28034,7 +28441,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v2
 }
-func (m *Module) fn145(v0, v1 int32) int32 {
+func (m *Module) fn146(v0, v1 int32) int32 {
 	var v2, v3 int32
 	{
 		t0 := int32((*m.memory)[uint32(v0)])
@@ -28086,7 +28493,7 @@ func (m *Module) fn145(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 			t15 := int32(load32(*m.memory, uint64(uint32(v1))+20))
-			t16 := m.fn222(t14, t15, v3<<2)
+			t16 := m.fn224(t14, t15, v3<<2)
 			var p17 int32
 			if t16 == 0 {
 				p17 = 1
@@ -28168,7 +28575,7 @@ func (m *Module) fn145(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(*m.memory, uint64(uint32(v0))+8))
 			t46 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-			t47 := m.fn222(t45, t46, v3<<3)
+			t47 := m.fn224(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -28181,7 +28588,7 @@ l0:
 l1:
 	return v2
 }
-func (m *Module) fn146(v0, v1 int32) {
+func (m *Module) fn147(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -28197,7 +28604,7 @@ func (m *Module) fn146(v0, v1 int32) {
 			}
 			t4 := int32(load32(*m.memory, uint32(p3<<2+i32(5296))))
 			v3 = t4
-			t5 := m.fn226(v3)
+			t5 := m.fn228(v3)
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
 				m.fn8()
@@ -28205,7 +28612,7 @@ func (m *Module) fn146(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v5 = v1 | i32(7) + i32(1)
-				t6 := m.fn192(v5)
+				t6 := m.fn194(v5)
 				v4 = t6
 				store32(*m.memory, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
 				store32(*m.memory, uint32(v0), uint32(v4))
@@ -28233,7 +28640,7 @@ func (m *Module) fn146(v0, v1 int32) {
 		}
 		t9 := int32(load32(*m.memory, uint32(p8<<2+i32(5296))))
 		v5 = t9
-		t10 := m.fn226(v5)
+		t10 := m.fn228(v5)
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
 			m.fn8()
@@ -28241,7 +28648,7 @@ func (m *Module) fn146(v0, v1 int32) {
 		}
 		if uint32(v3) >= uint32(i32(11)) {
 			v6 = v3 | i32(7) + i32(1)
-			t11 := m.fn192(v6)
+			t11 := m.fn194(v6)
 			v4 = t11
 			store32(*m.memory, uint64(uint32(v2))+12, uint32(v6|i32(-0x80000000)))
 			store32(*m.memory, uint64(uint32(v2))+4, uint32(v4))
@@ -28276,42 +28683,42 @@ func (m *Module) fn146(v0, v1 int32) {
 		if v4 != 0 {
 			p19 = t18
 		}
-		m.fn202(t14, p17, p19)
+		m.fn204(t14, p17, p19)
 		t20 := int32(int8((*m.memory)[uint64(uint32(v2))+15]))
 		if t20 < i32(0) {
 			_ = int32(load32(*m.memory, uint64(uint32(v2))+12))
 			t22 := int32(load32(*m.memory, uint64(uint32(v2))+4))
 			m.Xre2w_free(t22)
 		}
-		_ = m.fn204(v0, i32(3919))
+		_ = m.fn206(v0, i32(3919))
 		t24 := int32(load32(*m.memory, uint64(uint32(v1))+4))
 		t25 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-		m.fn202(v0, t24, t25)
+		m.fn204(v0, t24, t25)
 	}
 l3:
 	m.g0 = v2 + i32(16)
 }
-func (m *Module) fn147(v0 int32) int32 {
+func (m *Module) fn148(v0 int32) int32 {
 	var v1 int32
 	store32(*m.memory, uint32(v0), uint32(i32(5396)))
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 	v1 = t0
 	if v1 != 0 {
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn125(v1, t1)
+		m.fn126(v1, t1)
 		m.Xre2w_free(v1)
 	}
 	store32(*m.memory, uint32(v0), uint32(i32(4232)))
-	m.fn79(v0)
-	m.fn80(v0 + i32(4))
+	m.fn80(v0)
+	m.fn81(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn148(v0, v1, v2, v3 int32) {
+func (m *Module) fn149(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn205(v3, v2)
+			m.fn207(v3, v2)
 			if v2 <= i32(0) {
 				return
 			}
@@ -28358,7 +28765,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 			(*m.memory)[uint32(p11+v0)] = byte(t12)
 			return
 		}
-		m.fn205(v3, v2<<2)
+		m.fn207(v3, v2<<2)
 		t13 := int32(load32(*m.memory, uint32(v3)))
 		v4 = t13
 		t14 := int32(int8((*m.memory)[uint64(uint32(v3))+11]))
@@ -28392,7 +28799,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn205(t22, t23-p21)
+		m.fn207(t22, t23-p21)
 		t24 := int32(load32(*m.memory, uint64(uint32(v3))+4))
 		v5 = t24
 		t25 := int32(int8((*m.memory)[uint64(uint32(v3))+11]))
@@ -28439,7 +28846,7 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 				p35 = t36
 				goto l3
 			}
-			t37 := m.fn192(v7 + i32(1))
+			t37 := m.fn194(v7 + i32(1))
 			v2 = t37
 			v8 = int32(uint32(v0) >> 31)
 			t38 := int32(load32(*m.memory, uint32(v3)))
@@ -28471,14 +28878,14 @@ func (m *Module) fn148(v0, v1, v2, v3 int32) {
 		(*m.memory)[uint64(uint32(v3))+11] = byte(v1)
 	}
 }
-func (m *Module) fn149(v0 int32) int32 {
+func (m *Module) fn150(v0 int32) int32 {
 	store64(*m.memory, uint64(uint32(v0))+16, uint64(i64(0)))
 	store32(*m.memory, uint64(uint32(v0))+8, uint32(i32(0)))
 	store64(*m.memory, uint32(v0), uint64(i64(0)))
 	store32(*m.memory, uint64(uint32(v0))+12, uint32(v0+i32(16)))
 	return v0
 }
-func (m *Module) fn150(v0, v1, v2 int32) int32 {
+func (m *Module) fn151(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	{
 		if v1 > v2 {
@@ -28663,7 +29070,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 			v2 = p36
 			t37 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 			store32(*m.memory, uint64(uint32(v0))+20, uint32(t37-i32(1)))
-			m.fn135(v6, v3)
+			m.fn136(v6, v3)
 			m.Xre2w_free(v3)
 		}
 	l2:
@@ -28753,7 +29160,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 			}
 			t57 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 			store32(*m.memory, uint64(uint32(v0))+20, uint32(t57-i32(1)))
-			m.fn135(v6, v3)
+			m.fn136(v6, v3)
 			m.Xre2w_free(v3)
 		}
 	l9:
@@ -28842,7 +29249,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 						}
 						t76 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 						store32(*m.memory, uint64(uint32(v0))+20, uint32(t76-i32(1)))
-						m.fn135(v6, v3)
+						m.fn136(v6, v3)
 						m.Xre2w_free(v3)
 						t77 := int32(load32(*m.memory, uint64(uint32(v0))+16))
 						v6 = t77
@@ -28894,7 +29301,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 			v8 = v4 + i32(4)
 		}
 	l20:
-		t85 := m.fn192(i32(24))
+		t85 := m.fn194(i32(24))
 		v3 = t85
 		store32(*m.memory, uint64(uint32(v3))+8, uint32(v4))
 		store64(*m.memory, uint32(v3), uint64(i64(0)))
@@ -28909,7 +29316,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 			v3 = t88
 		}
 		t89 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-		m.fn131(t89, v3)
+		m.fn132(t89, v3)
 		v7 = i32(1)
 		t90 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 		store32(*m.memory, uint64(uint32(v0))+20, uint32(t90+i32(1)))
@@ -28917,7 +29324,7 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 l0:
 	return v7
 }
-func (m *Module) fn151(v0 int32) {
+func (m *Module) fn152(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -28932,12 +29339,12 @@ func (m *Module) fn151(v0 int32) {
 				v1 = t1 + i32(1)
 				if v1 != 0 {
 					if uint32(v1) >= uint32(i32(0x20000000)) {
-						m.fn64()
+						m.fn65()
 						panic("unreachable")
 					}
 					t2 := v4
 					v1 = v1 << 3
-					t3 := m.fn192(v1)
+					t3 := m.fn194(v1)
 					v3 = t3
 					store32(*m.memory, uint64(uint32(t2))+8, uint32(v3))
 					store32(*m.memory, uint64(uint32(v4))+4, uint32(v3))
@@ -28960,7 +29367,7 @@ func (m *Module) fn151(v0 int32) {
 				if t7 != v9 {
 					goto l1
 				}
-				t8 := m.fn192(i32(8))
+				t8 := m.fn194(i32(8))
 				v1 = t8
 				store64(*m.memory, uint32(v1), uint64(i64(0x10ffff00000000)))
 				store32(*m.memory, uint64(uint32(v4))+4, uint32(v1))
@@ -29028,7 +29435,7 @@ func (m *Module) fn151(v0 int32) {
 						v7 = v11 >> 3
 						v3 = v7 + i32(1)
 						if uint32(v3) >= uint32(i32(0x20000000)) {
-							m.fn64()
+							m.fn65()
 							panic("unreachable")
 						}
 						v8 = v1 - v5
@@ -29047,7 +29454,7 @@ func (m *Module) fn151(v0 int32) {
 							if uint32(v3) >= uint32(i32(0x20000000)) {
 								goto l8
 							}
-							t24 := m.fn192(v3 << 3)
+							t24 := m.fn194(v3 << 3)
 							p23 = t24
 						} else {
 							p23 = i32(0)
@@ -29124,7 +29531,7 @@ func (m *Module) fn151(v0 int32) {
 			v8 = v3 >> 3
 			v5 = v8 + i32(1)
 			if uint32(v5) >= uint32(i32(0x20000000)) {
-				m.fn64()
+				m.fn65()
 				panic("unreachable")
 			}
 			v10 = v1 - v2
@@ -29143,7 +29550,7 @@ func (m *Module) fn151(v0 int32) {
 				if uint32(v5) >= uint32(i32(0x20000000)) {
 					goto l8
 				}
-				t37 := m.fn192(v5 << 3)
+				t37 := m.fn194(v5 << 3)
 				p36 = t37
 			} else {
 				p36 = i32(0)
@@ -29165,7 +29572,7 @@ func (m *Module) fn151(v0 int32) {
 	l13:
 		v12 = v0 + i32(12)
 		t38 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-		m.fn70(v12, t38)
+		m.fn71(v12, t38)
 		store32(*m.memory, uint64(uint32(v0))+12, uint32(v9))
 		store64(*m.memory, uint64(uint32(v0))+16, uint64(i64(0)))
 		t39 := int32(load32(*m.memory, uint64(uint32(v4))+4))
@@ -29216,7 +29623,7 @@ func (m *Module) fn151(v0 int32) {
 					v6 = v1 + i32(4)
 				}
 			l16:
-				t47 := m.fn192(i32(24))
+				t47 := m.fn194(i32(24))
 				v2 = t47
 				t48 := int64(load64(*m.memory, uint32(v8)))
 				v13 = t48
@@ -29233,7 +29640,7 @@ func (m *Module) fn151(v0 int32) {
 					v2 = t51
 				}
 				t52 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-				m.fn131(t52, v2)
+				m.fn132(t52, v2)
 				t53 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 				store32(*m.memory, uint64(uint32(v0))+20, uint32(t53+i32(1)))
 				t54 := int32(load32(*m.memory, uint64(uint32(v4))+4))
@@ -29267,7 +29674,7 @@ l15:
 	}
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn152(v0, v1 int32) int32 {
+func (m *Module) fn153(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+12))
 	v2 = t0
@@ -29299,10 +29706,10 @@ l0:
 	}
 	return p7
 }
-func (m *Module) fn153(v0 int32) int32 {
+func (m *Module) fn154(v0 int32) int32 {
 	var v1, v2, v3, v4, v5 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+20))
-	t1 := m.fn192(t0<<3 + i32(16))
+	t1 := m.fn194(t0<<3 + i32(16))
 	v1 = t1
 	store32(*m.memory, uint64(uint32(v1))+12, uint32(i32(0)))
 	store32(*m.memory, uint64(uint32(v1))+4, uint32(i32(0)))
@@ -29364,7 +29771,7 @@ func (m *Module) fn153(v0 int32) int32 {
 	(*m.memory)[uint32(t14)] = byte(p15)
 	return v1
 }
-func (m *Module) fn154(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn155(v0, v1, v2, v3 int32) int32 {
 	t0 := int32((*m.memory)[uint32(v1)])
 	if t0 == i32(11) {
 		t1 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -29372,25 +29779,25 @@ func (m *Module) fn154(v0, v1, v2, v3 int32) int32 {
 	}
 	return v2
 }
-func fn155(v0, v1, v2 int32) int32 {
+func fn156(v0, v1, v2 int32) int32 {
 	return v2
 }
-func (m *Module) fn156(v0 int32) {
+func (m *Module) fn157(v0 int32) {
 	var v1 int32
 	store32(*m.memory, uint32(v0), uint32(i32(5396)))
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 	v1 = t0
 	if v1 != 0 {
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn125(v1, t1)
+		m.fn126(v1, t1)
 		m.Xre2w_free(v1)
 	}
 	store32(*m.memory, uint32(v0), uint32(i32(4232)))
-	m.fn79(v0)
-	m.fn80(v0 + i32(4))
+	m.fn80(v0)
+	m.fn81(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn158(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8 int32
 	{
 		t0 := int32((*m.memory)[uint32(v1)])
@@ -29409,7 +29816,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 					v4 = t3
 					if v4 == 0 {
-						t4 := m.fn192(i32(12))
+						t4 := m.fn194(i32(12))
 						t5 := v0
 						v4 = t4
 						store32(*m.memory, uint64(uint32(t5))+36, uint32(v4))
@@ -29466,7 +29873,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 			p2 = v1 + i32(4)
 		l3:
 			v7 = p2
-			t16 := m.fn192(i32(32))
+			t16 := m.fn194(i32(32))
 			v0 = t16
 			store64(*m.memory, uint64(uint32(v0))+20, uint64(i64(0)))
 			store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
@@ -29484,7 +29891,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 				v1 = t19
 			}
 			t20 := int32(load32(*m.memory, uint32(v3)))
-			m.fn131(t20, v1)
+			m.fn132(t20, v1)
 			t21 := int32(load32(*m.memory, uint64(uint32(v4))+8))
 			store32(*m.memory, uint64(uint32(v4))+8, uint32(t21+i32(1)))
 		}
@@ -29515,7 +29922,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 					if v3 == 0 {
 						goto l6
 					}
-					t28 := m.fn224(v1, v4, v3)
+					t28 := m.fn226(v1, v4, v3)
 					v0 = t28
 					goto l6
 				}
@@ -29528,9 +29935,9 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 					p29 = v3
 				}
 				v5 = p29 | i32(7) + i32(1)
-				t30 := m.fn192(v5)
+				t30 := m.fn194(v5)
 				v0 = t30
-				t31 := m.fn223(v0, v4, v3)
+				t31 := m.fn225(v0, v4, v3)
 				v4 = t31
 				store32(*m.memory, uint64(uint32(v1))+8, uint32(v5|i32(-0x80000000)))
 				store32(*m.memory, uint32(v1), uint32(v4))
@@ -29570,7 +29977,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 				if v3 == 0 {
 					goto l9
 				}
-				_ = m.fn224(v0, v7, v3)
+				_ = m.fn226(v0, v7, v3)
 				goto l9
 			}
 			v5 = i32(0x7ffffff7)
@@ -29595,10 +30002,10 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 				}
 				v5 = p45
 			}
-			t46 := m.fn192(v5)
+			t46 := m.fn194(v5)
 			v0 = t46
 			if v3 != 0 {
-				_ = m.fn223(v0, v7, v3)
+				_ = m.fn225(v0, v7, v3)
 			}
 			if v4 != i32(11) {
 				p48 := v1
@@ -29619,12 +30026,12 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v2
 }
-func (m *Module) fn158(v0, v1 int32) int32 {
+func (m *Module) fn159(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v6 = t0 - i32(16)
 	m.g0 = v6
-	m.fn79(v0)
+	m.fn80(v0)
 	{
 		if v1 == 0 {
 			goto l0
@@ -29644,7 +30051,7 @@ func (m *Module) fn158(v0, v1 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn99(v8)
+			m.fn100(v8)
 			t8 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 			t9 := int32(load32(*m.memory, uint64(uint32(v0))+24))
 			v5 = t8 + t9
@@ -29721,7 +30128,7 @@ func (m *Module) fn158(v0, v1 int32) int32 {
 								v3 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn192(v3 << 2)
+								t35 := m.fn194(v3 << 2)
 								store32(*m.memory, uint64(uint32(v2))+20, uint32(t35))
 								t36 := int32(load32(*m.memory, uint64(uint32(v2))+4))
 								v3 = t36
@@ -29862,7 +30269,7 @@ func (m *Module) fn158(v0, v1 int32) int32 {
 				p87 = i32(0)
 			}
 			if t84 == p87 {
-				m.fn99(v8)
+				m.fn100(v8)
 				t88 := int32(load32(*m.memory, uint64(uint32(v0))+20))
 				t89 := int32(load32(*m.memory, uint64(uint32(v0))+24))
 				v3 = t88 + t89
@@ -29889,7 +30296,7 @@ l0:
 	m.g0 = v6 + i32(16)
 	return v3
 }
-func (m *Module) fn159(v0 int32) int32 {
+func (m *Module) fn160(v0 int32) int32 {
 	var v1, v2, v3 int32
 	v3 = i32(1)
 	{
@@ -30003,26 +30410,26 @@ func (m *Module) fn159(v0 int32) int32 {
 l0:
 	return v3 & i32(1)
 }
-func (m *Module) fn160(v0 int32) int32 {
+func (m *Module) fn161(v0 int32) int32 {
 	store32(*m.memory, uint32(v0), uint32(i32(5492)))
-	m.fn79(v0)
-	m.fn80(v0 + i32(4))
+	m.fn80(v0)
+	m.fn81(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn161(v0, v1 int32) int32 {
-	t0 := m.fn132(v1)
+func (m *Module) fn162(v0, v1 int32) int32 {
+	t0 := m.fn133(v1)
 	return t0
 }
-func (m *Module) fn162(v0, v1, v2 int32) int32 {
-	t0 := m.fn132(v1)
+func (m *Module) fn163(v0, v1, v2 int32) int32 {
+	t0 := m.fn133(v1)
 	return t0
 }
-func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn164(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13 int32
 	t0 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 	v3 = t0
 	if v3 == 0 {
-		t1 := m.fn132(v1)
+		t1 := m.fn133(v1)
 		return t1
 	}
 	{
@@ -30042,7 +30449,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 						t3 := int32(load32(*m.memory, uint32(v2)))
 						t4 := int32(load32(*m.memory, uint32(v2+i32(4))))
-						t5 := m.fn164(t3, t4)
+						t5 := m.fn165(t3, t4)
 						v5 = t5
 						t6 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 						v3 = t6
@@ -30091,7 +30498,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 							l6:
 								{
 									t12 := int32(load32(*m.memory, uint32(v4)))
-									m.fn134(t12)
+									m.fn135(t12)
 									v4 = v4 + i32(4)
 									v0 = v0 + i32(1)
 									t13 := int32(load16(*m.memory, uint64(uint32(v1))+6))
@@ -30117,20 +30524,20 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 				l4:
-					t16 := m.fn132(v1)
+					t16 := m.fn133(v1)
 					return t16
 				}
 			l5:
-				t17 := m.fn192(i32(24))
+				t17 := m.fn194(i32(24))
 				t18 := int32((*m.memory)[uint32(v1)])
 				t19 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-				t20 := m.fn129(t17, t18, t19)
+				t20 := m.fn130(t17, t18, t19)
 				v7 = t20
 				{
 					t21 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 					v0 = t21
 					if uint32(v0) >= uint32(i32(2)) {
-						t22 := m.fn192(v0 << 2)
+						t22 := m.fn194(v0 << 2)
 						v6 = t22
 						store16(*m.memory, uint64(uint32(v7))+6, uint16(v0))
 						store32(*m.memory, uint64(uint32(v7))+8, uint32(v6))
@@ -30198,7 +30605,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t29 := int32(load32(*m.memory, uint32(v0)))
 					v3 = v0 + i32(4)
 					t30 := int32(load32(*m.memory, uint32(v3)))
-					t31 := m.fn164(t29, t30)
+					t31 := m.fn165(t29, t30)
 					if t31 == 0 {
 						goto l12
 					}
@@ -30215,11 +30622,11 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 						p36 = v12
 					}
 					t37 := int32(load32(*m.memory, uint32(p36)))
-					t38 := m.fn132(t37)
+					t38 := m.fn133(t37)
 					v9 = t38
 					t39 := int32(load16(*m.memory, uint64(uint32(v11))+2))
 					v5 = t39
-					t40 := m.fn192(i32(24))
+					t40 := m.fn194(i32(24))
 					v6 = t40
 					store32(*m.memory, uint64(uint32(v6))+12, uint32(i32(0)))
 					store16(*m.memory, uint64(uint32(v6))+2, uint16(v5))
@@ -30345,22 +30752,22 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 								t59 := int32(load32(*m.memory, uint64(uint32(v8))+20))
 								t60 := int32(load32(*m.memory, uint64(uint32(v8))+16))
 								t61 := int32(load16(*m.memory, uint64(uint32(v8))+2))
-								t62 := m.fn143(t59+v9<<2, t60-v9, t61)
+								t62 := m.fn144(t59+v9<<2, t60-v9, t61)
 								v6 = t62
 								goto l28
 							}
 						}
 					l25:
-						t63 := m.fn192(i32(24))
-						t64 := m.fn129(t63, i32(2), i32(0))
+						t63 := m.fn194(i32(24))
+						t64 := m.fn130(t63, i32(2), i32(0))
 						store32(*m.memory, uint32(v0), uint32(t64))
 					}
 				l28:
 					store32(*m.memory, uint32(v3), uint32(v6))
-					m.fn134(v11)
+					m.fn135(v11)
 					v6 = v8
 				l17:
-					m.fn134(v6)
+					m.fn135(v6)
 				}
 			l12:
 				v0 = v0 + i32(4)
@@ -30445,10 +30852,10 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			}
 		l2:
-			t88 := m.fn192(i32(24))
+			t88 := m.fn194(i32(24))
 			t89 := int32((*m.memory)[uint32(v1)])
 			t90 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-			t91 := m.fn129(t88, t89, t90)
+			t91 := m.fn130(t88, t89, t90)
 			v7 = t91
 			{
 				t92 := int32(load16(*m.memory, uint64(uint32(v1))+6))
@@ -30464,7 +30871,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if uint32(v0) > uint32(i32(0x3fffffff)) {
 					p94 = i32(-1)
 				}
-				t96 := m.fn192(p94)
+				t96 := m.fn194(p94)
 				v2 = t96
 				store32(*m.memory, uint64(uint32(t95))+8, uint32(v2))
 			}
@@ -30486,7 +30893,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v2 = t98
 				t99 := int32((*m.memory)[uint32(v2)])
 				if t99 == i32(2) {
-					m.fn134(v2)
+					m.fn135(v2)
 					t100 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 					v3 = t100
 					goto l34
@@ -30525,7 +30932,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				l37:
 					{
 						t105 := int32(load32(*m.memory, uint32(v4)))
-						m.fn134(t105)
+						m.fn135(t105)
 						v4 = v4 + i32(4)
 						v0 = v0 + i32(1)
 						t106 := int32(load16(*m.memory, uint64(uint32(v1))+6))
@@ -30550,20 +30957,20 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 				goto l36
 			}
 		l38:
-			t109 := m.fn132(v1)
+			t109 := m.fn133(v1)
 			return t109
 		}
 	l36:
-		t110 := m.fn192(i32(24))
+		t110 := m.fn194(i32(24))
 		t111 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-		t112 := m.fn129(t110, v7, t111)
+		t112 := m.fn130(t110, v7, t111)
 		v7 = t112
 		{
 			{
 				t113 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 				v0 = t113
 				if uint32(v0) >= uint32(i32(2)) {
-					t114 := m.fn192(v0 << 2)
+					t114 := m.fn194(v0 << 2)
 					v8 = t114
 					store16(*m.memory, uint64(uint32(v7))+6, uint16(v0))
 					store32(*m.memory, uint64(uint32(v7))+8, uint32(v8))
@@ -30637,7 +31044,7 @@ func (m *Module) fn163(v0, v1, v2, v3, v4, v5 int32) int32 {
 l9:
 	return v7
 }
-func (m *Module) fn164(v0, v1 int32) int32 {
+func (m *Module) fn165(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	var p0 int32
 	{
@@ -30675,7 +31082,7 @@ func (m *Module) fn164(v0, v1 int32) int32 {
 				p10 = v1 + i32(8)
 			}
 			t12 := int32(load32(*m.memory, uint32(p10)))
-			t13 := m.fn144(t11, t12)
+			t13 := m.fn145(t11, t12)
 			if t13 == 0 {
 				goto l1
 			}
@@ -30694,7 +31101,7 @@ func (m *Module) fn164(v0, v1 int32) int32 {
 			p18 = v2
 		}
 		t19 := int32(load32(*m.memory, uint32(p18)))
-		t20 := m.fn144(t19, v1)
+		t20 := m.fn145(t19, v1)
 		if t20 != 0 {
 			return i32(1)
 		}
@@ -30732,16 +31139,16 @@ l0:
 l2:
 	return p0
 }
-func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 	t0 := int32((*m.memory)[uint64(uint32(v1))+1])
 	if t0 == 0 {
 		return i32(0)
 	}
 	(*m.memory)[uint32(v3)] = byte(i32(1))
-	t1 := m.fn132(v1)
+	t1 := m.fn133(v1)
 	return t1
 }
-func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn167(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	{
 		t0 := int32((*m.memory)[uint32(v1)])
@@ -30777,7 +31184,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						l9:
 							{
 								t6 := int32(load32(*m.memory, uint32(v4)))
-								m.fn134(t6)
+								m.fn135(t6)
 								v4 = v4 + i32(4)
 								v2 = v2 + i32(1)
 								t7 := int32(load16(*m.memory, uint64(uint32(v1))+6))
@@ -30804,20 +31211,20 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			l7:
 				(*m.memory)[uint64(uint32(v1))+1] = byte(i32(1))
-				t10 := m.fn132(v1)
+				t10 := m.fn133(v1)
 				return t10
 			}
 		l8:
-			t11 := m.fn192(i32(24))
+			t11 := m.fn194(i32(24))
 			t12 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-			t13 := m.fn129(t11, v2, t12)
+			t13 := m.fn130(t11, v2, t12)
 			v3 = t13
 			{
 				{
 					t14 := int32(load16(*m.memory, uint64(uint32(v1))+6))
 					v1 = t14
 					if uint32(v1) >= uint32(i32(2)) {
-						t15 := m.fn192(v1 << 2)
+						t15 := m.fn194(v1 << 2)
 						v5 = t15
 						store16(*m.memory, uint64(uint32(v3))+6, uint16(v1))
 						store32(*m.memory, uint64(uint32(v3))+8, uint32(v5))
@@ -30886,14 +31293,14 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t27 := int32(load32(*m.memory, uint32(p25)))
 			if t26 == t27 {
-				m.fn134(v2)
+				m.fn135(v2)
 				(*m.memory)[uint64(uint32(v1))+1] = byte(i32(1))
-				t28 := m.fn132(v1)
+				t28 := m.fn133(v1)
 				return t28
 			}
-			t29 := m.fn192(i32(24))
+			t29 := m.fn194(i32(24))
 			t30 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-			t31 := m.fn129(t29, i32(11), t30)
+			t31 := m.fn130(t29, i32(11), t30)
 			v4 = t31
 			store32(*m.memory, uint64(uint32(v4))+8, uint32(v2))
 			store16(*m.memory, uint64(uint32(v4))+6, uint16(i32(1)))
@@ -30917,9 +31324,9 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t38 := int32(load32(*m.memory, uint32(p37)))
 			if t38 == v4 {
-				m.fn134(v4)
+				m.fn135(v4)
 				(*m.memory)[uint64(uint32(v1))+1] = byte(i32(1))
-				t39 := m.fn132(v1)
+				t39 := m.fn133(v1)
 				return t39
 			}
 			{
@@ -30934,9 +31341,9 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return v4
 			}
 		l15:
-			t42 := m.fn192(i32(24))
+			t42 := m.fn194(i32(24))
 			t43 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-			t44 := m.fn129(t42, v2, t43)
+			t44 := m.fn130(t42, v2, t43)
 			v1 = t44
 			store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
 			store16(*m.memory, uint64(uint32(v1))+6, uint16(i32(1)))
@@ -30965,13 +31372,13 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v8 == i32(-1) {
 						switch v2 {
 						case 0:
-							t51 := m.fn132(v3)
-							t52 := m.fn137(i32(7), t51, v7)
+							t51 := m.fn133(v3)
+							t52 := m.fn138(i32(7), t51, v7)
 							v0 = t52
 							goto l19
 						case 1:
-							t53 := m.fn132(v3)
-							t54 := m.fn138(t53, v7)
+							t53 := m.fn133(v3)
+							t54 := m.fn139(t53, v7)
 							v0 = t54
 							goto l19
 						default:
@@ -30979,13 +31386,13 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l20
 							}
 							v8 = v2 - i32(1)
-							t55 := m.fn192(v2 << 2)
+							t55 := m.fn194(v2 << 2)
 							v6 = t55
 							v0 = v6
 							v1 = i32(1)
 						l21:
 							{
-								t56 := m.fn132(v3)
+								t56 := m.fn133(v3)
 								store32(*m.memory, uint32(v0), uint32(t56))
 								v0 = v0 + i32(4)
 								t57 := v2
@@ -30994,18 +31401,18 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 									goto l21
 								}
 							}
-							t58 := m.fn132(v3)
-							t59 := m.fn138(t58, v7)
+							t58 := m.fn133(v3)
+							t59 := m.fn139(t58, v7)
 							store32(*m.memory, uint32(v6+v8<<2), uint32(t59))
-							t60 := m.fn141(v6, v2, v7)
+							t60 := m.fn142(v6, v2, v7)
 							v0 = t60
 							m.Xre2w_free(v6)
 							goto l19
 						}
 					}
 					if v2|v8 == 0 {
-						t61 := m.fn192(i32(24))
-						t62 := m.fn129(t61, i32(2), v7)
+						t61 := m.fn194(i32(24))
+						t62 := m.fn130(t61, i32(2), v7)
 						v0 = t62
 						goto l19
 					}
@@ -31016,7 +31423,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v8 != i32(1) {
 							goto l22
 						}
-						t63 := m.fn132(v3)
+						t63 := m.fn133(v3)
 						v0 = t63
 						goto l19
 					}
@@ -31025,13 +31432,13 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if uint32(v2) >= uint32(i32(0x40000000)) {
 							goto l20
 						}
-						t64 := m.fn192(v2 << 2)
+						t64 := m.fn194(v2 << 2)
 						v6 = t64
 						v0 = v6
 						v1 = v2
 					l23:
 						{
-							t65 := m.fn132(v3)
+							t65 := m.fn133(v3)
 							store32(*m.memory, uint32(v0), uint32(t65))
 							v0 = v0 + i32(4)
 							v1 = v1 - i32(1)
@@ -31039,7 +31446,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l23
 							}
 						}
-						t66 := m.fn141(v6, v2, v7)
+						t66 := m.fn142(v6, v2, v7)
 						v5 = t66
 						m.Xre2w_free(v6)
 					}
@@ -31047,25 +31454,25 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v2 >= v8 {
 						p67 = v5
 					} else {
-						t68 := m.fn132(v3)
-						t69 := m.fn139(t68, v7)
+						t68 := m.fn133(v3)
+						t69 := m.fn140(t68, v7)
 						v6 = t69
 						if v8 > v2+i32(1) {
 							v2 = v2 ^ i32(-1) + v8
 						l24:
 							{
-								t70 := m.fn132(v3)
+								t70 := m.fn133(v3)
 								v8 = t70
-								t71 := m.fn192(i32(24))
-								t72 := m.fn129(t71, i32(5), v7)
+								t71 := m.fn194(i32(24))
+								t72 := m.fn130(t71, i32(5), v7)
 								v0 = t72
-								t73 := m.fn192(i32(8))
+								t73 := m.fn194(i32(8))
 								v1 = t73
 								store16(*m.memory, uint64(uint32(v0))+6, uint16(i32(2)))
 								store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
 								store32(*m.memory, uint64(uint32(v1))+4, uint32(v6))
 								store32(*m.memory, uint32(v1), uint32(v8))
-								t74 := m.fn139(v0, v7)
+								t74 := m.fn140(v0, v7)
 								v6 = t74
 								v2 = v2 - i32(1)
 								if v2 != 0 {
@@ -31082,15 +31489,15 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v0 != 0 {
 						goto l19
 					}
-					m.fn169(v9+i32(4), v3)
+					m.fn170(v9+i32(4), v3)
 					t75 := int32(int8((*m.memory)[uint64(uint32(v9))+15]))
 					if t75 < i32(0) {
 						_ = int32(load32(*m.memory, uint64(uint32(v9))+12))
 						t77 := int32(load32(*m.memory, uint64(uint32(v9))+4))
 						m.Xre2w_free(t77)
 					}
-					t78 := m.fn192(i32(24))
-					t79 := m.fn129(t78, i32(1), v7)
+					t78 := m.fn194(i32(24))
+					t79 := m.fn130(t78, i32(1), v7)
 					v0 = t79
 					goto l19
 				}
@@ -31098,10 +31505,10 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 				m.fn11()
 				panic("unreachable")
 			l25:
-				t80 := m.fn192(i32(24))
-				t81 := m.fn129(t80, i32(5), v7)
+				t80 := m.fn194(i32(24))
+				t81 := m.fn130(t80, i32(5), v7)
 				v0 = t81
-				t82 := m.fn192(i32(8))
+				t82 := m.fn194(i32(8))
 				v3 = t82
 				store16(*m.memory, uint64(uint32(v0))+6, uint16(i32(2)))
 				store32(*m.memory, uint64(uint32(v0))+8, uint32(v3))
@@ -31110,7 +31517,7 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 		l19:
 			m.g0 = v9 + i32(16)
-			m.fn134(v4)
+			m.fn135(v4)
 			v1 = v0
 			(*m.memory)[uint64(uint32(v1))+1] = byte(i32(1))
 			return v1
@@ -31125,20 +31532,20 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v4 != 0 {
 							goto l26
 						}
-						t86 := m.fn192(i32(24))
+						t86 := m.fn194(i32(24))
 						t87 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-						t88 := m.fn129(t86, i32(1), t87)
+						t88 := m.fn130(t86, i32(1), t87)
 						p83 = t88
 						goto l27
 					}
-					t89 := m.fn192(i32(24))
+					t89 := m.fn194(i32(24))
 					t90 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-					t91 := m.fn129(t89, i32(12), t90)
+					t91 := m.fn130(t89, i32(12), t90)
 					p83 = t91
 					goto l27
 				}
 			l26:
-				t92 := m.fn132(v1)
+				t92 := m.fn133(v1)
 				p83 = t92
 			}
 		l27:
@@ -31149,18 +31556,18 @@ func (m *Module) fn166(v0, v1, v2, v3, v4, v5 int32) int32 {
 			(*m.memory)[uint64(uint32(v1))+1] = byte(i32(1))
 			fallthrough
 		default:
-			t93 := m.fn132(v1)
+			t93 := m.fn133(v1)
 			return t93
 		}
 	}
 }
-func (m *Module) fn167(v0 int32) {
+func (m *Module) fn168(v0 int32) {
 	store32(*m.memory, uint32(v0), uint32(i32(5492)))
-	m.fn79(v0)
-	m.fn80(v0 + i32(4))
+	m.fn80(v0)
+	m.fn81(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn168(v0, v1, v2 int32) int32 {
+func (m *Module) fn169(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	v3 = i32(-1)
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+4))
@@ -31170,7 +31577,7 @@ func (m *Module) fn168(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(*m.memory, uint32(v0)))
 		v0 = t3
-		t4 := m.fn221(v0+v2, v1, v4-v2)
+		t4 := m.fn223(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -31189,7 +31596,7 @@ func (m *Module) fn168(v0, v1, v2 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn169(v0, v1 int32) {
+func (m *Module) fn170(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(48)
@@ -31204,10 +31611,10 @@ func (m *Module) fn169(v0, v1 int32) {
 	store32(*m.memory, uint64(uint32(v2))+44, uint32(v0))
 	store32(*m.memory, uint64(uint32(v2))+8, uint32(i32(5524)))
 	store32(*m.memory, uint64(uint32(v2))+40, uint32(i32(100000)))
-	_ = m.fn78(v2+i32(8), v1, i32(6), i32(0))
+	_ = m.fn79(v2+i32(8), v1, i32(6), i32(0))
 	t2 := int32((*m.memory)[uint32(v4)])
 	if t2 == i32(1) {
-		_ = m.fn204(v0, i32(3173))
+		_ = m.fn206(v0, i32(3173))
 	}
 	store32(*m.memory, uint64(uint32(v2))+8, uint32(i32(4232)))
 	t4 := int32(load32(*m.memory, uint64(uint32(v2))+32))
@@ -31269,10 +31676,10 @@ func (m *Module) fn169(v0, v1 int32) {
 			}
 		}
 	}
-	m.fn80(v2 + i32(12))
+	m.fn81(v2 + i32(12))
 	m.g0 = v2 + i32(48)
 }
-func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn171(v0, v1, v2, v3 int32) int32 {
 	v3 = i32(0)
 	{
 		var p0 int32
@@ -31301,14 +31708,14 @@ func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn204(t5, i32(3676))
+					_ = m.fn206(t5, i32(3676))
 					t7 := int32(load32(*m.memory, uint64(uint32(v1))+20))
 					if t7 == 0 {
 						return i32(5)
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(*m.memory, uint32(v2)))
-					_ = m.fn204(t8, i32(3577))
+					_ = m.fn206(t8, i32(3577))
 					t10 := int32(load32(*m.memory, uint32(v2)))
 					t11 := int32(load32(*m.memory, uint64(uint32(v1))+20))
 					v3 = t11
@@ -31330,7 +31737,7 @@ func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
 					if v0 != 0 {
 						p18 = t17
 					}
-					m.fn202(t10, p16, p18)
+					m.fn204(t10, p16, p18)
 					v3 = i32(5)
 					p0 = i32(3575)
 					goto l6
@@ -31348,12 +31755,12 @@ func (m *Module) fn170(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(*m.memory, uint32(v2)))
-		_ = m.fn204(t19, v1)
+		_ = m.fn206(t19, v1)
 	}
 l4:
 	return v3
 }
-func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn172(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12 int32
 	t0 := m.g0
 	v4 = t0 + i32(-64)
@@ -31374,7 +31781,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 						t4 := int32(load32(*m.memory, uint64(uint32(v1))+20))
 						t5 := int32(load32(*m.memory, uint32(t4+v5)))
 						t6 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-						m.fn172(t3, t5, t6&i32(1))
+						m.fn173(t3, t5, t6&i32(1))
 						v5 = v5 + i32(4)
 						v6 = v6 + i32(1)
 						t7 := int32(load32(*m.memory, uint64(uint32(v1))+16))
@@ -31387,31 +31794,31 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t8, i32(3674))
+				_ = m.fn206(t8, i32(3674))
 				goto l23
 			case 0:
 				t10 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t10, i32(3154))
+				_ = m.fn206(t10, i32(3154))
 				goto l21
 			case 1:
 				if v2 > i32(3) {
 					goto l23
 				}
 				t12 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t12, i32(3640))
+				_ = m.fn206(t12, i32(3640))
 				goto l21
 			case 2:
 				t14 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 				t15 := int32(load32(*m.memory, uint64(uint32(v1))+16))
 				t16 := int32(load16(*m.memory, uint64(uint32(v1))+2))
-				m.fn172(t14, t15, t16&i32(1))
+				m.fn173(t14, t15, t16&i32(1))
 				goto l21
 			case 4:
 				if v2 > i32(1) {
 					goto l21
 				}
 				t17 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t17, i32(3674))
+				_ = m.fn206(t17, i32(3674))
 				goto l23
 			case 5:
 				t19 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31441,7 +31848,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t28 := int32((*m.memory)[uint32(p25+v6)])
 				if t28 == i32(124) {
 					if v7 == 0 {
-						m.fn114()
+						m.fn115()
 						panic("unreachable")
 					}
 					if v5 < i32(0) {
@@ -31457,49 +31864,49 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t29, i32(3674))
+				_ = m.fn206(t29, i32(3674))
 				goto l23
 			case 6:
 				t31 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t31, i32(3607))
+				_ = m.fn206(t31, i32(3607))
 				t33 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn204(t34, i32(3573))
+					_ = m.fn206(t34, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t36, i32(3674))
+				_ = m.fn206(t36, i32(3674))
 				goto l23
 			case 7:
 				t38 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t38, i32(3605))
+				_ = m.fn206(t38, i32(3605))
 				t40 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn204(t41, i32(3573))
+					_ = m.fn206(t41, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t43, i32(3674))
+				_ = m.fn206(t43, i32(3674))
 				goto l23
 			case 8:
 				t45 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t45, i32(3573))
+				_ = m.fn206(t45, i32(3573))
 				t47 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn204(t48, i32(3573))
+					_ = m.fn206(t48, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t50, i32(3674))
+				_ = m.fn206(t50, i32(3674))
 				goto l23
 			case 9:
 				{
@@ -31530,7 +31937,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p62 = t61
 						}
-						m.fn202(t57, p60, p62)
+						m.fn204(t57, p60, p62)
 						t63 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 						if t63 >= i32(0) {
 							goto l26
@@ -31567,7 +31974,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p76 = t75
 						}
-						m.fn202(t71, p74, p76)
+						m.fn204(t71, p74, p76)
 						t77 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 						if t77 >= i32(0) {
 							goto l26
@@ -31599,7 +32006,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v3 != 0 {
 						p87 = t86
 					}
-					m.fn202(t82, p85, p87)
+					m.fn204(t82, p85, p87)
 					t88 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 					if t88 >= i32(0) {
 						goto l26
@@ -31612,51 +32019,51 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32((*m.memory)[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn204(t92, i32(3573))
+					_ = m.fn206(t92, i32(3573))
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t94, i32(3674))
+				_ = m.fn206(t94, i32(3674))
 				goto l23
 			case 11:
 				t96 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t96, i32(3601))
+				_ = m.fn206(t96, i32(3601))
 				goto l21
 			case 12:
 				t98 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t98, i32(0xddd))
+				_ = m.fn206(t98, i32(0xddd))
 				goto l21
 			case 13:
 				t100 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t100, i32(3152))
+				_ = m.fn206(t100, i32(3152))
 				goto l21
 			case 14:
 				t102 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t102, i32(3678))
+				_ = m.fn206(t102, i32(3678))
 				goto l21
 			case 17:
 				t104 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t104, i32(3632))
+				_ = m.fn206(t104, i32(3632))
 				goto l21
 			case 18:
 				t106 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 				v5 = t106
 				t107 := int32((*m.memory)[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn204(v5, i32(3645))
+					_ = m.fn206(v5, i32(3645))
 					goto l21
 				}
-				_ = m.fn204(v5, i32(1052))
+				_ = m.fn206(v5, i32(1052))
 				goto l21
 			case 15:
 				t110 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t110, i32(2993))
+				_ = m.fn206(t110, i32(2993))
 				goto l21
 			case 16:
 				t112 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t112, i32(3561))
+				_ = m.fn206(t112, i32(3561))
 				goto l21
 			case 19:
 				t114 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31664,14 +32071,14 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(*m.memory, uint64(uint32(v1))+16))
 				t116 := int32(load32(*m.memory, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn204(v5, i32(3154))
+					_ = m.fn206(v5, i32(3154))
 					goto l21
 				}
-				_ = m.fn204(v5, i32(3522))
+				_ = m.fn206(v5, i32(3522))
 				{
 					t119 := int32(load32(*m.memory, uint64(uint32(v1))+16))
 					v6 = t119
-					t120 := m.fn152(v6, i32(65534))
+					t120 := m.fn153(v6, i32(65534))
 					if t120 == 0 {
 						goto l27
 					}
@@ -31682,7 +32089,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = i32(0)
 					t122 := int32(load32(*m.memory, uint64(uint32(v6))+12))
 					v9 = t122
-					t123 := m.fn192(v9<<3 + i32(24))
+					t123 := m.fn194(v9<<3 + i32(24))
 					v5 = t123
 					store32(*m.memory, uint64(uint32(v5))+8, uint32(v5+i32(16)))
 					t124 := int32((*m.memory)[uint32(v6)])
@@ -31729,7 +32136,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(*m.memory, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-					_ = m.fn204(t134, i32(3152))
+					_ = m.fn206(t134, i32(3152))
 				}
 			l27:
 				t136 := int32(load32(*m.memory, uint64(uint32(v6))+12))
@@ -31749,12 +32156,12 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							t141 := int32(load32(*m.memory, uint64(uint32(v0))+36))
 							v8 = t141
-							m.fn173(v8, v3)
+							m.fn174(v8, v3)
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn204(v8, i32(3603))
-							m.fn173(v8, v7)
+							_ = m.fn206(v8, i32(3603))
+							m.fn174(v8, v7)
 						}
 					l30:
 						v5 = v5 + i32(8)
@@ -31770,11 +32177,11 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 					m.Xre2w_free(v6)
 				}
 				t146 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t146, i32(3488))
+				_ = m.fn206(t146, i32(3488))
 				goto l21
 			case 10:
 				t148 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-				_ = m.fn204(t148, i32(3674))
+				_ = m.fn206(t148, i32(3674))
 				goto l21
 			case 20:
 				t150 := int32(load32(*m.memory, uint64(uint32(v0))+36))
@@ -31801,7 +32208,7 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if v6 != 0 {
 					p159 = t158
 				}
-				m.fn202(t154, p157, p159)
+				m.fn204(t154, p157, p159)
 				t160 := int32(int8((*m.memory)[uint64(uint32(v4))+63]))
 				if t160 >= i32(0) {
 					goto l21
@@ -31816,13 +32223,13 @@ func (m *Module) fn171(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(*m.memory, uint64(uint32(v0))+36))
-		_ = m.fn204(t163, i32(1050))
+		_ = m.fn206(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
 	return i32(0)
 }
-func (m *Module) fn172(v0, v1, v2 int32) {
+func (m *Module) fn173(v0, v1, v2 int32) {
 	{
 		if v1 == 0 {
 			goto l0
@@ -31830,12 +32237,12 @@ func (m *Module) fn172(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn221(i32(3496), v1, i32(15))
+		t0 := m.fn223(i32(3496), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn203(v0, i32(1), i32(92))
-		m.fn203(v0, i32(1), int32(int8(v1)))
+		m.fn205(v0, i32(1), i32(92))
+		m.fn205(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -31845,39 +32252,39 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn203(v0, i32(1), i32(91))
-	m.fn203(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn203(v0, i32(1), int32(int8(v1)))
-	m.fn203(v0, i32(1), i32(93))
+	m.fn205(v0, i32(1), i32(91))
+	m.fn205(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn205(v0, i32(1), int32(int8(v1)))
+	m.fn205(v0, i32(1), i32(93))
 	return
 l1:
-	m.fn173(v0, v1)
+	m.fn174(v0, v1)
 }
-func (m *Module) fn173(v0, v1 int32) {
+func (m *Module) fn174(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(32)
 	m.g0 = v2
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn221(i32(3490), v1, i32(6))
+		t1 := m.fn223(i32(3490), v1, i32(6))
 		if t1 != 0 {
-			_ = m.fn204(v0, i32(3520))
+			_ = m.fn206(v0, i32(3520))
 		}
-		m.fn203(v0, i32(1), int32(int8(v1)))
+		m.fn205(v0, i32(1), int32(int8(v1)))
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn204(v0, i32(1484))
+		_ = m.fn206(v0, i32(1484))
 		goto l0
 	case 0:
-		_ = m.fn204(v0, i32(1230))
+		_ = m.fn206(v0, i32(1230))
 		goto l0
 	case 1:
-		_ = m.fn204(v0, i32(1907))
+		_ = m.fn206(v0, i32(1907))
 		goto l0
 	case 3:
-		_ = m.fn204(v0, i32(2466))
+		_ = m.fn206(v0, i32(2466))
 		goto l0
 	default:
 		if v1 <= i32(255) {
@@ -31902,7 +32309,7 @@ func (m *Module) fn173(v0, v1 int32) {
 			if v0 != 0 {
 				p14 = t13
 			}
-			m.fn202(t9, p12, p14)
+			m.fn204(t9, p12, p14)
 			t15 := int32(int8((*m.memory)[uint64(uint32(v2))+31]))
 			if t15 >= i32(0) {
 				goto l0
@@ -31933,7 +32340,7 @@ func (m *Module) fn173(v0, v1 int32) {
 		if v0 != 0 {
 			p25 = t24
 		}
-		m.fn202(t20, p23, p25)
+		m.fn204(t20, p23, p25)
 		t26 := int32(int8((*m.memory)[uint64(uint32(v2))+31]))
 		if t26 >= i32(0) {
 			goto l0
@@ -31945,16 +32352,16 @@ func (m *Module) fn173(v0, v1 int32) {
 l0:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn174(v0 int32) int32 {
+func (m *Module) fn175(v0 int32) int32 {
 	var v1, v2 int32
 	var v3, v4 int64
 	t0 := int32(m.memImp.Grow(0, maxMem))
 	v3 = int64(uint32(t0)) << 16
-	t1 := int32(load32(*m.memory, uint32(i32(48636))))
+	t1 := int32(load32(*m.memory, uint32(i32(48640))))
 	v1 = t1
 	if v1 == 0 {
 		v1 = int32(v3)
-		store32(*m.memory, uint32(i32(48636)), uint32(v1))
+		store32(*m.memory, uint32(i32(48640)), uint32(v1))
 	}
 	if v0 != 0 {
 		v2 = i32(-1)
@@ -31970,2193 +32377,2242 @@ func (m *Module) fn174(v0 int32) int32 {
 			if t2 == i32(-1) {
 				goto l1
 			}
-			t3 := int32(load32(*m.memory, uint32(i32(48636))))
+			t3 := int32(load32(*m.memory, uint32(i32(48640))))
 			v1 = t3
 		}
-		store32(*m.memory, uint32(i32(48636)), uint32(v4))
+		store32(*m.memory, uint32(i32(48640)), uint32(v4))
 	}
 	v2 = v1
 l1:
 	return v2
 }
-func (m *Module) fn175(v0 int32) int32 {
+func (m *Module) fn176(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	{
-		t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0)), uint32(i32(1))))
-		v2 = t0
-		if v2 == 0 {
-			goto l0
-		}
-		if v2 != i32(2) {
-			t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t1 == 0 {
+		{
+			t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
+			v2 = t0
+			if v2 == 0 {
 				goto l0
 			}
-		}
-	l1:
-		{
-			_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2)), i64(-1), m.waiters)
-			t3 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t3 != 0 {
-				goto l1
+			if v2 != i32(2) {
+				t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
+				t3 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t4 != 0 {
+					goto l2
+				}
 			}
 		}
-	}
-l0:
-	v2 = v0
-	v0 = i32(0)
-	t4 := m.g0
-	v11 = t4 - i32(16)
-	m.g0 = v11
-	{
-		t5 := int32(load32(*m.memory, uint32(i32(48680))))
-		if t5 != 0 {
-			goto l2
-		}
-		t6 := m.fn174(i32(0))
-		v4 = t6 - i32(1097776)
-		if uint32(v4) < uint32(i32(89)) {
-			goto l2
-		}
-		t7 := int32(load32(*m.memory, uint32(i32(49128))))
-		v1 = t7
-		if v1 == 0 {
-			store64(*m.memory, uint32(i32(49140)), uint64(i64(-1)))
-			store64(*m.memory, uint32(i32(49132)), uint64(i64(0x1000000010000)))
-			v1 = (v11+i32(8))&i32(-16) ^ i32(0x55555558)
-			store32(*m.memory, uint32(i32(49128)), uint32(v1))
-			store32(*m.memory, uint32(i32(49148)), uint32(i32(0)))
-			store32(*m.memory, uint32(i32(49100)), uint32(i32(0)))
-		}
-		store32(*m.memory, uint32(i32(49108)), uint32(v4))
-		store32(*m.memory, uint32(i32(49104)), uint32(i32(1097776)))
-		store32(*m.memory, uint32(i32(48672)), uint32(i32(1097776)))
-		store32(*m.memory, uint32(i32(48692)), uint32(v1))
-		store32(*m.memory, uint32(i32(48688)), uint32(i32(-1)))
-	l3:
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + i32(1)
+		v2 = v0
+		v0 = i32(0)
+		t6 := m.g0
+		v11 = t6 - i32(16)
+		m.g0 = v11
 		{
-			t8 := v0 + i32(48716)
-			v1 = v0 + i32(48704)
-			store32(*m.memory, uint32(t8), uint32(v1))
-			t9 := v1
-			v3 = v0 + i32(48696)
-			store32(*m.memory, uint32(t9), uint32(v3))
-			store32(*m.memory, uint32(v0+i32(48708)), uint32(v3))
-			t10 := v0 + i32(48724)
-			v3 = v0 + i32(48712)
-			store32(*m.memory, uint32(t10), uint32(v3))
-			store32(*m.memory, uint32(v3), uint32(v1))
-			t11 := v0 + i32(48732)
-			v1 = v0 + i32(48720)
-			store32(*m.memory, uint32(t11), uint32(v1))
-			store32(*m.memory, uint32(v1), uint32(v3))
-			store32(*m.memory, uint32(v0+i32(48728)), uint32(v1))
-			v0 = v0 + i32(32)
-			if v0 != i32(256) {
+			t7 := int32(load32(*m.memory, uint32(i32(48684))))
+			if t7 != 0 {
 				goto l3
 			}
+			t8 := m.fn175(i32(0))
+			v4 = t8 - i32(1097776)
+			if uint32(v4) < uint32(i32(89)) {
+				goto l3
+			}
+			t9 := int32(load32(*m.memory, uint32(i32(49132))))
+			v1 = t9
+			if v1 == 0 {
+				store64(*m.memory, uint32(i32(49144)), uint64(i64(-1)))
+				store64(*m.memory, uint32(i32(49136)), uint64(i64(0x1000000010000)))
+				v1 = (v11+i32(8))&i32(-16) ^ i32(0x55555558)
+				store32(*m.memory, uint32(i32(49132)), uint32(v1))
+				store32(*m.memory, uint32(i32(0xc000)), uint32(i32(0)))
+				store32(*m.memory, uint32(i32(49104)), uint32(i32(0)))
+			}
+			store32(*m.memory, uint32(i32(49112)), uint32(v4))
+			store32(*m.memory, uint32(i32(49108)), uint32(i32(1097776)))
+			store32(*m.memory, uint32(i32(48676)), uint32(i32(1097776)))
+			store32(*m.memory, uint32(i32(48696)), uint32(v1))
+			store32(*m.memory, uint32(i32(48692)), uint32(i32(-1)))
+		l4:
+			{
+				t10 := v0 + i32(48720)
+				v1 = v0 + i32(48708)
+				store32(*m.memory, uint32(t10), uint32(v1))
+				t11 := v1
+				v3 = v0 + i32(48700)
+				store32(*m.memory, uint32(t11), uint32(v3))
+				store32(*m.memory, uint32(v0+i32(48712)), uint32(v3))
+				t12 := v0 + i32(48728)
+				v3 = v0 + i32(48716)
+				store32(*m.memory, uint32(t12), uint32(v3))
+				store32(*m.memory, uint32(v3), uint32(v1))
+				t13 := v0 + i32(48736)
+				v1 = v0 + i32(48724)
+				store32(*m.memory, uint32(t13), uint32(v1))
+				store32(*m.memory, uint32(v1), uint32(v3))
+				store32(*m.memory, uint32(v0+i32(48732)), uint32(v1))
+				v0 = v0 + i32(32)
+				if v0 != i32(256) {
+					goto l4
+				}
+			}
+			v3 = v4 - i32(56)
+			v0 = v3 - i32(8)
+			store32(*m.memory, uint32(i32(1097788)), uint32(v0|i32(1)))
+			t14 := int32(load32(*m.memory, uint32(i32(49148))))
+			store32(*m.memory, uint32(i32(48688)), uint32(t14))
+			store32(*m.memory, uint32(i32(48672)), uint32(v0))
+			store32(*m.memory, uint32(i32(48684)), uint32(i32(1097784)))
+			store32(*m.memory, uint64(uint32(v3+i32(1097776)))+4, uint32(i32(56)))
 		}
-		v3 = v4 - i32(56)
-		v0 = v3 - i32(8)
-		store32(*m.memory, uint32(i32(1097788)), uint32(v0|i32(1)))
-		t12 := int32(load32(*m.memory, uint32(i32(49144))))
-		store32(*m.memory, uint32(i32(48684)), uint32(t12))
-		store32(*m.memory, uint32(i32(48668)), uint32(v0))
-		store32(*m.memory, uint32(i32(48680)), uint32(i32(1097784)))
-		store32(*m.memory, uint64(uint32(v3+i32(1097776)))+4, uint32(i32(56)))
-	}
-l2:
-	{
+	l3:
 		{
 			{
 				{
 					{
-						if uint32(v2) <= uint32(i32(236)) {
-							t13 := int32(load32(*m.memory, uint32(i32(48656))))
-							v6 = t13
-							t15 := v6
-							p14 := (v2 + i32(19)) & i32(-16)
-							if uint32(v2) < uint32(i32(11)) {
-								p14 = i32(16)
-							}
-							v4 = p14
-							v1 = int32(uint32(v4) >> 3)
-							v0 = i32_shr_u(t15, v1)
-							if v0&i32(3) != 0 {
-								v3 = v0&i32(1) | v1 ^ i32(1)
-								v2 = v3 << 3
-								t16 := int32(load32(*m.memory, uint32(v2+i32(48704))))
-								v1 = t16
-								v0 = v1 + i32(8)
-								{
-									t17 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-									v4 = t17
-									t18 := v4
-									v2 = v2 + i32(48696)
-									if t18 == v2 {
-										store32(*m.memory, uint32(i32(48656)), uint32(v6&i32_rotl(i32(-2), v3)))
-										goto l4
-									}
-									store32(*m.memory, uint64(uint32(v2))+8, uint32(v4))
-									store32(*m.memory, uint64(uint32(v4))+12, uint32(v2))
+						{
+							if uint32(v2) <= uint32(i32(236)) {
+								t15 := int32(load32(*m.memory, uint32(i32(48660))))
+								v6 = t15
+								t17 := v6
+								p16 := (v2 + i32(19)) & i32(-16)
+								if uint32(v2) < uint32(i32(11)) {
+									p16 = i32(16)
 								}
-							l4:
-								t19 := v1
-								v3 = v3 << 3
-								store32(*m.memory, uint64(uint32(t19))+4, uint32(v3|i32(3)))
-								v1 = v1 + v3
-								t20 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-								store32(*m.memory, uint64(uint32(v1))+4, uint32(t20|i32(1)))
-								goto l5
-							}
-							t21 := int32(load32(*m.memory, uint32(i32(48664))))
-							t22 := v4
-							v8 = t21
-							if uint32(t22) <= uint32(v8) {
-								goto l6
-							}
-							if v0 != 0 {
-								{
-									t23 := i32_shl(v0, v1)
-									v0 = i32_shl(i32(2), v1)
-									v0 = t23 & (v0 | (i32(0) - v0))
-									v0 = v0&(i32(0)-v0) - i32(1)
-									t24 := v0
-									v0 = int32(uint32(v0)>>12) & i32(16)
-									v1 = i32_shr_u(t24, v0)
-									v3 = int32(uint32(v1)>>5) & i32(8)
-									t25 := v3 | v0
-									v0 = i32_shr_u(v1, v3)
-									v1 = int32(uint32(v0)>>2) & i32(4)
-									t26 := t25 | v1
-									v0 = i32_shr_u(v0, v1)
-									v1 = int32(uint32(v0)>>1) & i32(2)
-									t27 := t26 | v1
-									v0 = i32_shr_u(v0, v1)
-									v1 = int32(uint32(v0)>>1) & i32(1)
-									v3 = t27 | v1 + i32_shr_u(v0, v1)
+								v4 = p16
+								v1 = int32(uint32(v4) >> 3)
+								v0 = i32_shr_u(t17, v1)
+								if v0&i32(3) != 0 {
+									v3 = v0&i32(1) | v1 ^ i32(1)
 									v2 = v3 << 3
-									t28 := int32(load32(*m.memory, uint32(v2+i32(48704))))
-									v1 = t28
-									t29 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-									v0 = t29
-									t30 := v0
-									v2 = v2 + i32(48696)
-									if t30 == v2 {
-										v6 = v6 & i32_rotl(i32(-2), v3)
-										store32(*m.memory, uint32(i32(48656)), uint32(v6))
-										goto l7
-									}
-									store32(*m.memory, uint64(uint32(v2))+8, uint32(v0))
-									store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
-								}
-							l7:
-								v0 = v1 + i32(8)
-								store32(*m.memory, uint64(uint32(v1))+4, uint32(v4|i32(3)))
-								t31 := v1
-								v3 = v3 << 3
-								t32 := t31 + v3
-								v3 = v3 - v4
-								store32(*m.memory, uint32(t32), uint32(v3))
-								v2 = v1 + v4
-								store32(*m.memory, uint64(uint32(v2))+4, uint32(v3|i32(1)))
-								if v8 != 0 {
-									v5 = int32(uint32(v8) >> 3)
-									v4 = v5<<3 + i32(48696)
-									t33 := int32(load32(*m.memory, uint32(i32(48676))))
-									v1 = t33
-									var p34 int32
+									t18 := int32(load32(*m.memory, uint32(v2+i32(48708))))
+									v1 = t18
+									v0 = v1 + i32(8)
 									{
-										t35 := v6
-										v5 = i32_shl(i32(1), v5)
-										if t35&v5 == 0 {
-											store32(*m.memory, uint32(i32(48656)), uint32(v5|v6))
-											t36 := v4
-											p34 = t36
+										t19 := int32(load32(*m.memory, uint64(uint32(v1))+8))
+										v4 = t19
+										t20 := v4
+										v2 = v2 + i32(48700)
+										if t20 == v2 {
+											store32(*m.memory, uint32(i32(48660)), uint32(v6&i32_rotl(i32(-2), v3)))
+											goto l5
+										}
+										store32(*m.memory, uint64(uint32(v2))+8, uint32(v4))
+										store32(*m.memory, uint64(uint32(v4))+12, uint32(v2))
+									}
+								l5:
+									t21 := v1
+									v3 = v3 << 3
+									store32(*m.memory, uint64(uint32(t21))+4, uint32(v3|i32(3)))
+									v1 = v1 + v3
+									t22 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+									store32(*m.memory, uint64(uint32(v1))+4, uint32(t22|i32(1)))
+									goto l6
+								}
+								t23 := int32(load32(*m.memory, uint32(i32(48668))))
+								t24 := v4
+								v8 = t23
+								if uint32(t24) <= uint32(v8) {
+									goto l7
+								}
+								if v0 != 0 {
+									{
+										t25 := i32_shl(v0, v1)
+										v0 = i32_shl(i32(2), v1)
+										v0 = t25 & (v0 | (i32(0) - v0))
+										v0 = v0&(i32(0)-v0) - i32(1)
+										t26 := v0
+										v0 = int32(uint32(v0)>>12) & i32(16)
+										v1 = i32_shr_u(t26, v0)
+										v3 = int32(uint32(v1)>>5) & i32(8)
+										t27 := v3 | v0
+										v0 = i32_shr_u(v1, v3)
+										v1 = int32(uint32(v0)>>2) & i32(4)
+										t28 := t27 | v1
+										v0 = i32_shr_u(v0, v1)
+										v1 = int32(uint32(v0)>>1) & i32(2)
+										t29 := t28 | v1
+										v0 = i32_shr_u(v0, v1)
+										v1 = int32(uint32(v0)>>1) & i32(1)
+										v3 = t29 | v1 + i32_shr_u(v0, v1)
+										v2 = v3 << 3
+										t30 := int32(load32(*m.memory, uint32(v2+i32(48708))))
+										v1 = t30
+										t31 := int32(load32(*m.memory, uint64(uint32(v1))+8))
+										v0 = t31
+										t32 := v0
+										v2 = v2 + i32(48700)
+										if t32 == v2 {
+											v6 = v6 & i32_rotl(i32(-2), v3)
+											store32(*m.memory, uint32(i32(48660)), uint32(v6))
 											goto l8
 										}
-										t37 := int32(load32(*m.memory, uint64(uint32(v4))+8))
-										p34 = t37
+										store32(*m.memory, uint64(uint32(v2))+8, uint32(v0))
+										store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
 									}
 								l8:
-									v5 = p34
-									store32(*m.memory, uint64(uint32(v5))+12, uint32(v1))
-									store32(*m.memory, uint64(uint32(v4))+8, uint32(v1))
-									store32(*m.memory, uint64(uint32(v1))+12, uint32(v4))
-									store32(*m.memory, uint64(uint32(v1))+8, uint32(v5))
-								}
-								store32(*m.memory, uint32(i32(48676)), uint32(v2))
-								store32(*m.memory, uint32(i32(48664)), uint32(v3))
-								goto l5
-							}
-							t38 := int32(load32(*m.memory, uint32(i32(48660))))
-							v9 = t38
-							if v9 == 0 {
-								goto l6
-							}
-							v0 = v9&(i32(0)-v9) - i32(1)
-							t39 := v0
-							v0 = int32(uint32(v0)>>12) & i32(16)
-							v1 = i32_shr_u(t39, v0)
-							v3 = int32(uint32(v1)>>5) & i32(8)
-							t40 := v3 | v0
-							v0 = i32_shr_u(v1, v3)
-							v1 = int32(uint32(v0)>>2) & i32(4)
-							t41 := t40 | v1
-							v0 = i32_shr_u(v0, v1)
-							v1 = int32(uint32(v0)>>1) & i32(2)
-							t42 := t41 | v1
-							v0 = i32_shr_u(v0, v1)
-							v1 = int32(uint32(v0)>>1) & i32(1)
-							t43 := int32(load32(*m.memory, uint32((t42|v1+i32_shr_u(v0, v1))<<2+i32(48960))))
-							v2 = t43
-							t44 := int32(load32(*m.memory, uint64(uint32(v2))+4))
-							v1 = t44&i32(-8) - v4
-							v3 = v2
-						l10:
-							{
-								t45 := int32(load32(*m.memory, uint64(uint32(v3))+16))
-								v0 = t45
-								if v0 == 0 {
-									t46 := int32(load32(*m.memory, uint32(v3+i32(20))))
-									v0 = t46
-									if v0 == 0 {
-										t53 := int32(load32(*m.memory, uint64(uint32(v2))+24))
-										v10 = t53
-										t54 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-										t55 := v2
-										v5 = t54
-										if t55 != v5 {
-											t56 := int32(load32(*m.memory, uint64(uint32(v2))+8))
-											v0 = t56
-											t57 := int32(load32(*m.memory, uint32(i32(48672))))
-											var p58 int32
-											if uint32(v0) < uint32(t57) {
-												p58 = 1
-											}
-											_ = p58
-											store32(*m.memory, uint64(uint32(v5))+8, uint32(v0))
-											store32(*m.memory, uint64(uint32(v0))+12, uint32(v5))
-											goto l11
-										}
-										v3 = v2 + i32(20)
-										t59 := int32(load32(*m.memory, uint32(v3)))
-										v0 = t59
-										if v0 == 0 {
-											t60 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-											v0 = t60
-											if v0 == 0 {
-												v5 = i32(0)
-												goto l11
-											}
-											v3 = v2 + i32(16)
-										}
-									l13:
+									v0 = v1 + i32(8)
+									store32(*m.memory, uint64(uint32(v1))+4, uint32(v4|i32(3)))
+									t33 := v1
+									v3 = v3 << 3
+									t34 := t33 + v3
+									v3 = v3 - v4
+									store32(*m.memory, uint32(t34), uint32(v3))
+									v2 = v1 + v4
+									store32(*m.memory, uint64(uint32(v2))+4, uint32(v3|i32(1)))
+									if v8 != 0 {
+										v5 = int32(uint32(v8) >> 3)
+										v4 = v5<<3 + i32(48700)
+										t35 := int32(load32(*m.memory, uint32(i32(48680))))
+										v1 = t35
+										var p36 int32
 										{
-											v7 = v3
-											v5 = v0
-											v3 = v5 + i32(20)
+											t37 := v6
+											v5 = i32_shl(i32(1), v5)
+											if t37&v5 == 0 {
+												store32(*m.memory, uint32(i32(48660)), uint32(v5|v6))
+												t38 := v4
+												p36 = t38
+												goto l9
+											}
+											t39 := int32(load32(*m.memory, uint64(uint32(v4))+8))
+											p36 = t39
+										}
+									l9:
+										v5 = p36
+										store32(*m.memory, uint64(uint32(v5))+12, uint32(v1))
+										store32(*m.memory, uint64(uint32(v4))+8, uint32(v1))
+										store32(*m.memory, uint64(uint32(v1))+12, uint32(v4))
+										store32(*m.memory, uint64(uint32(v1))+8, uint32(v5))
+									}
+									store32(*m.memory, uint32(i32(48680)), uint32(v2))
+									store32(*m.memory, uint32(i32(48668)), uint32(v3))
+									goto l6
+								}
+								t40 := int32(load32(*m.memory, uint32(i32(48664))))
+								v9 = t40
+								if v9 == 0 {
+									goto l7
+								}
+								v0 = v9&(i32(0)-v9) - i32(1)
+								t41 := v0
+								v0 = int32(uint32(v0)>>12) & i32(16)
+								v1 = i32_shr_u(t41, v0)
+								v3 = int32(uint32(v1)>>5) & i32(8)
+								t42 := v3 | v0
+								v0 = i32_shr_u(v1, v3)
+								v1 = int32(uint32(v0)>>2) & i32(4)
+								t43 := t42 | v1
+								v0 = i32_shr_u(v0, v1)
+								v1 = int32(uint32(v0)>>1) & i32(2)
+								t44 := t43 | v1
+								v0 = i32_shr_u(v0, v1)
+								v1 = int32(uint32(v0)>>1) & i32(1)
+								t45 := int32(load32(*m.memory, uint32((t44|v1+i32_shr_u(v0, v1))<<2+i32(48964))))
+								v2 = t45
+								t46 := int32(load32(*m.memory, uint64(uint32(v2))+4))
+								v1 = t46&i32(-8) - v4
+								v3 = v2
+							l11:
+								{
+									t47 := int32(load32(*m.memory, uint64(uint32(v3))+16))
+									v0 = t47
+									if v0 == 0 {
+										t48 := int32(load32(*m.memory, uint32(v3+i32(20))))
+										v0 = t48
+										if v0 == 0 {
+											t55 := int32(load32(*m.memory, uint64(uint32(v2))+24))
+											v10 = t55
+											t56 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+											t57 := v2
+											v5 = t56
+											if t57 != v5 {
+												t58 := int32(load32(*m.memory, uint64(uint32(v2))+8))
+												v0 = t58
+												t59 := int32(load32(*m.memory, uint32(i32(48676))))
+												var p60 int32
+												if uint32(v0) < uint32(t59) {
+													p60 = 1
+												}
+												_ = p60
+												store32(*m.memory, uint64(uint32(v5))+8, uint32(v0))
+												store32(*m.memory, uint64(uint32(v0))+12, uint32(v5))
+												goto l12
+											}
+											v3 = v2 + i32(20)
 											t61 := int32(load32(*m.memory, uint32(v3)))
 											v0 = t61
-											if v0 != 0 {
-												goto l13
+											if v0 == 0 {
+												t62 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+												v0 = t62
+												if v0 == 0 {
+													v5 = i32(0)
+													goto l12
+												}
+												v3 = v2 + i32(16)
 											}
-											v3 = v5 + i32(16)
-											t62 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-											v0 = t62
-											if v0 != 0 {
-												goto l13
+										l14:
+											{
+												v7 = v3
+												v5 = v0
+												v3 = v5 + i32(20)
+												t63 := int32(load32(*m.memory, uint32(v3)))
+												v0 = t63
+												if v0 != 0 {
+													goto l14
+												}
+												v3 = v5 + i32(16)
+												t64 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+												v0 = t64
+												if v0 != 0 {
+													goto l14
+												}
 											}
+											store32(*m.memory, uint32(v7), uint32(i32(0)))
+											goto l12
 										}
-										store32(*m.memory, uint32(v7), uint32(i32(0)))
-										goto l11
 									}
+									t49 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+									v3 = t49&i32(-8) - v4
+									t50 := v3
+									t51 := v1
+									var p52 int32
+									if uint32(v1) > uint32(v3) {
+										p52 = 1
+									}
+									v3 = p52
+									p53 := t51
+									if v3 != 0 {
+										p53 = t50
+									}
+									v1 = p53
+									p54 := v2
+									if v3 != 0 {
+										p54 = v0
+									}
+									v2 = p54
+									v3 = v0
+									goto l11
 								}
-								t47 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-								v3 = t47&i32(-8) - v4
-								t48 := v3
-								t49 := v1
-								var p50 int32
-								if uint32(v1) > uint32(v3) {
-									p50 = 1
-								}
-								v3 = p50
-								p51 := t49
-								if v3 != 0 {
-									p51 = t48
-								}
-								v1 = p51
-								p52 := v2
-								if v3 != 0 {
-									p52 = v0
-								}
-								v2 = p52
-								v3 = v0
-								goto l10
 							}
-						}
-						v4 = i32(-1)
-						if uint32(v2) > uint32(i32(-65)) {
-							goto l6
-						}
-						v0 = v2 + i32(19)
-						v4 = v0 & i32(-16)
-						t63 := int32(load32(*m.memory, uint32(i32(48660))))
-						v8 = t63
-						if v8 == 0 {
-							goto l6
-						}
-						var p64 int32
-						{
-							if uint32(v4) < uint32(i32(256)) {
-								p64 = i32(0)
-								goto l14
+							v4 = i32(-1)
+							if uint32(v2) > uint32(i32(-65)) {
+								goto l7
 							}
-							if uint32(v4) > uint32(i32(0xffffff)) {
-								p64 = i32(31)
-								goto l14
+							v0 = v2 + i32(19)
+							v4 = v0 & i32(-16)
+							t65 := int32(load32(*m.memory, uint32(i32(48664))))
+							v8 = t65
+							if v8 == 0 {
+								goto l7
 							}
-							v0 = int32(uint32(v0) >> 8)
-							t65 := v0
-							v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-							v1 = i32_shl(t65, v0)
-							t66 := v1
-							v1 = int32(uint32(v1+i32(0x7f000))>>16) & i32(4)
-							v3 = i32_shl(t66, v1)
-							t67 := v3
-							v3 = int32(uint32(v3+i32(0x3c000))>>16) & i32(2)
-							v0 = int32(uint32(i32_shl(t67, v3))>>15) - (v0 | v1 | v3)
-							p64 = v0<<1 | i32_shr_u(v4, v0+i32(21))&i32(1) + i32(28)
-						}
-					l14:
-						v7 = p64
-						v1 = i32(0) - v4
-						{
-							t68 := int32(load32(*m.memory, uint32(v7<<2+i32(48960))))
-							v3 = t68
-							if v3 == 0 {
-								v0 = i32(0)
-								goto l15
-							}
-							v0 = i32(0)
-							t70 := v4
-							p69 := i32(25) - int32(uint32(v7)>>1)
-							if v7 == i32(31) {
-								p69 = i32(0)
-							}
-							v2 = i32_shl(t70, p69)
-						l18:
+							var p66 int32
 							{
+								if uint32(v4) < uint32(i32(256)) {
+									p66 = i32(0)
+									goto l15
+								}
+								if uint32(v4) > uint32(i32(0xffffff)) {
+									p66 = i32(31)
+									goto l15
+								}
+								v0 = int32(uint32(v0) >> 8)
+								t67 := v0
+								v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
+								v1 = i32_shl(t67, v0)
+								t68 := v1
+								v1 = int32(uint32(v1+i32(0x7f000))>>16) & i32(4)
+								v3 = i32_shl(t68, v1)
+								t69 := v3
+								v3 = int32(uint32(v3+i32(0x3c000))>>16) & i32(2)
+								v0 = int32(uint32(i32_shl(t69, v3))>>15) - (v0 | v1 | v3)
+								p66 = v0<<1 | i32_shr_u(v4, v0+i32(21))&i32(1) + i32(28)
+							}
+						l15:
+							v7 = p66
+							v1 = i32(0) - v4
+							{
+								t70 := int32(load32(*m.memory, uint32(v7<<2+i32(48964))))
+								v3 = t70
+								if v3 == 0 {
+									v0 = i32(0)
+									goto l16
+								}
+								v0 = i32(0)
+								t72 := v4
+								p71 := i32(25) - int32(uint32(v7)>>1)
+								if v7 == i32(31) {
+									p71 = i32(0)
+								}
+								v2 = i32_shl(t72, p71)
+							l19:
 								{
-									t71 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-									v6 = t71&i32(-8) - v4
-									if uint32(v6) >= uint32(v1) {
-										goto l16
+									{
+										t73 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+										v6 = t73&i32(-8) - v4
+										if uint32(v6) >= uint32(v1) {
+											goto l17
+										}
+										v5 = v3
+										v1 = v6
+										if v1 != 0 {
+											goto l17
+										}
+										v1 = i32(0)
+										v0 = v3
+										goto l21
 									}
-									v5 = v3
-									v1 = v6
-									if v1 != 0 {
-										goto l16
+								l17:
+									t74 := int32(load32(*m.memory, uint32(v3+i32(20))))
+									t75 := v0
+									v6 = t74
+									t76 := int32(load32(*m.memory, uint32(v3+int32(uint32(v2)>>29)&i32(4)+i32(16))))
+									t77 := v6
+									t78 := v6
+									v3 = t76
+									p79 := t77
+									if t78 == v3 {
+										p79 = t75
 									}
-									v1 = i32(0)
-									v0 = v3
-									goto l20
-								}
-							l16:
-								t72 := int32(load32(*m.memory, uint32(v3+i32(20))))
-								t73 := v0
-								v6 = t72
-								t74 := int32(load32(*m.memory, uint32(v3+int32(uint32(v2)>>29)&i32(4)+i32(16))))
-								t75 := v6
-								t76 := v6
-								v3 = t74
-								p77 := t75
-								if t76 == v3 {
-									p77 = t73
-								}
-								p78 := v0
-								if v6 != 0 {
-									p78 = p77
-								}
-								v0 = p78
-								v2 = v2 << 1
-								if v3 != 0 {
-									goto l18
+									p80 := v0
+									if v6 != 0 {
+										p80 = p79
+									}
+									v0 = p80
+									v2 = v2 << 1
+									if v3 != 0 {
+										goto l19
+									}
 								}
 							}
-						}
-					l15:
-						if v0|v5 == 0 {
-							v5 = i32(0)
-							v0 = i32_shl(i32(2), v7)
-							v0 = (v0 | (i32(0) - v0)) & v8
+						l16:
+							if v0|v5 == 0 {
+								v5 = i32(0)
+								v0 = i32_shl(i32(2), v7)
+								v0 = (v0 | (i32(0) - v0)) & v8
+								if v0 == 0 {
+									goto l7
+								}
+								v0 = v0&(i32(0)-v0) - i32(1)
+								t81 := v0
+								v0 = int32(uint32(v0)>>12) & i32(16)
+								v3 = i32_shr_u(t81, v0)
+								v2 = int32(uint32(v3)>>5) & i32(8)
+								t82 := v2 | v0
+								v0 = i32_shr_u(v3, v2)
+								v3 = int32(uint32(v0)>>2) & i32(4)
+								t83 := t82 | v3
+								v0 = i32_shr_u(v0, v3)
+								v3 = int32(uint32(v0)>>1) & i32(2)
+								t84 := t83 | v3
+								v0 = i32_shr_u(v0, v3)
+								v3 = int32(uint32(v0)>>1) & i32(1)
+								t85 := int32(load32(*m.memory, uint32((t84|v3+i32_shr_u(v0, v3))<<2+i32(48964))))
+								v0 = t85
+							}
 							if v0 == 0 {
-								goto l6
-							}
-							v0 = v0&(i32(0)-v0) - i32(1)
-							t79 := v0
-							v0 = int32(uint32(v0)>>12) & i32(16)
-							v3 = i32_shr_u(t79, v0)
-							v2 = int32(uint32(v3)>>5) & i32(8)
-							t80 := v2 | v0
-							v0 = i32_shr_u(v3, v2)
-							v3 = int32(uint32(v0)>>2) & i32(4)
-							t81 := t80 | v3
-							v0 = i32_shr_u(v0, v3)
-							v3 = int32(uint32(v0)>>1) & i32(2)
-							t82 := t81 | v3
-							v0 = i32_shr_u(v0, v3)
-							v3 = int32(uint32(v0)>>1) & i32(1)
-							t83 := int32(load32(*m.memory, uint32((t82|v3+i32_shr_u(v0, v3))<<2+i32(48960))))
-							v0 = t83
-						}
-						if v0 == 0 {
-							goto l19
-						}
-					l20:
-						{
-							t84 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-							v6 = t84&i32(-8) - v4
-							var p85 int32
-							if uint32(v6) < uint32(v1) {
-								p85 = 1
-							}
-							v2 = p85
-							p86 := v1
-							if v2 != 0 {
-								p86 = v6
-							}
-							v1 = p86
-							p87 := v5
-							if v2 != 0 {
-								p87 = v0
-							}
-							v5 = p87
-							t88 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-							v3 = t88
-							var p89 int32
-							if v3 != 0 {
-								p89 = v3
-							} else {
-								t90 := int32(load32(*m.memory, uint32(v0+i32(20))))
-								p89 = t90
-							}
-							v0 = p89
-							if v0 != 0 {
 								goto l20
 							}
-						}
-					l19:
-						if v5 == 0 {
-							goto l6
-						}
-						t91 := int32(load32(*m.memory, uint32(i32(48664))))
-						if uint32(v1) >= uint32(t91-v4) {
-							goto l6
-						}
-						t92 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-						v7 = t92
-						t93 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-						t94 := v5
-						v2 = t93
-						if t94 != v2 {
-							t95 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-							v0 = t95
-							t96 := int32(load32(*m.memory, uint32(i32(48672))))
-							var p97 int32
-							if uint32(v0) < uint32(t96) {
-								p97 = 1
+						l21:
+							{
+								t86 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+								v6 = t86&i32(-8) - v4
+								var p87 int32
+								if uint32(v6) < uint32(v1) {
+									p87 = 1
+								}
+								v2 = p87
+								p88 := v1
+								if v2 != 0 {
+									p88 = v6
+								}
+								v1 = p88
+								p89 := v5
+								if v2 != 0 {
+									p89 = v0
+								}
+								v5 = p89
+								t90 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+								v3 = t90
+								var p91 int32
+								if v3 != 0 {
+									p91 = v3
+								} else {
+									t92 := int32(load32(*m.memory, uint32(v0+i32(20))))
+									p91 = t92
+								}
+								v0 = p91
+								if v0 != 0 {
+									goto l21
+								}
 							}
-							_ = p97
-							store32(*m.memory, uint64(uint32(v2))+8, uint32(v0))
-							store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
-							goto l21
-						}
-						v3 = v5 + i32(20)
-						t98 := int32(load32(*m.memory, uint32(v3)))
-						v0 = t98
-						if v0 == 0 {
-							t99 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-							v0 = t99
-							if v0 == 0 {
-								v2 = i32(0)
-								goto l21
+						l20:
+							if v5 == 0 {
+								goto l7
 							}
-							v3 = v5 + i32(16)
-						}
-					l23:
-						{
-							v6 = v3
-							v2 = v0
-							v3 = v2 + i32(20)
+							t93 := int32(load32(*m.memory, uint32(i32(48668))))
+							if uint32(v1) >= uint32(t93-v4) {
+								goto l7
+							}
+							t94 := int32(load32(*m.memory, uint64(uint32(v5))+24))
+							v7 = t94
+							t95 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+							t96 := v5
+							v2 = t95
+							if t96 != v2 {
+								t97 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+								v0 = t97
+								t98 := int32(load32(*m.memory, uint32(i32(48676))))
+								var p99 int32
+								if uint32(v0) < uint32(t98) {
+									p99 = 1
+								}
+								_ = p99
+								store32(*m.memory, uint64(uint32(v2))+8, uint32(v0))
+								store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
+								goto l22
+							}
+							v3 = v5 + i32(20)
 							t100 := int32(load32(*m.memory, uint32(v3)))
 							v0 = t100
-							if v0 != 0 {
-								goto l23
+							if v0 == 0 {
+								t101 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+								v0 = t101
+								if v0 == 0 {
+									v2 = i32(0)
+									goto l22
+								}
+								v3 = v5 + i32(16)
 							}
-							v3 = v2 + i32(16)
-							t101 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-							v0 = t101
-							if v0 != 0 {
-								goto l23
+						l24:
+							{
+								v6 = v3
+								v2 = v0
+								v3 = v2 + i32(20)
+								t102 := int32(load32(*m.memory, uint32(v3)))
+								v0 = t102
+								if v0 != 0 {
+									goto l24
+								}
+								v3 = v2 + i32(16)
+								t103 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+								v0 = t103
+								if v0 != 0 {
+									goto l24
+								}
 							}
+							store32(*m.memory, uint32(v6), uint32(i32(0)))
+							goto l22
 						}
-						store32(*m.memory, uint32(v6), uint32(i32(0)))
-						goto l21
-					}
-				l6:
-					t102 := int32(load32(*m.memory, uint32(i32(48664))))
-					t103 := v4
-					v0 = t102
-					if uint32(t103) <= uint32(v0) {
-						t104 := int32(load32(*m.memory, uint32(i32(48676))))
-						v1 = t104
-						{
-							v3 = v0 - v4
-							if uint32(v3) >= uint32(i32(16)) {
-								v2 = v1 + v4
-								store32(*m.memory, uint64(uint32(v2))+4, uint32(v3|i32(1)))
-								store32(*m.memory, uint32(i32(48664)), uint32(v3))
-								store32(*m.memory, uint32(i32(48676)), uint32(v2))
-								store32(*m.memory, uint32(v0+v1), uint32(v3))
-								store32(*m.memory, uint64(uint32(v1))+4, uint32(v4|i32(3)))
-								goto l24
+					l7:
+						t104 := int32(load32(*m.memory, uint32(i32(48668))))
+						t105 := v4
+						v0 = t104
+						if uint32(t105) <= uint32(v0) {
+							t106 := int32(load32(*m.memory, uint32(i32(48680))))
+							v1 = t106
+							{
+								v3 = v0 - v4
+								if uint32(v3) >= uint32(i32(16)) {
+									v2 = v1 + v4
+									store32(*m.memory, uint64(uint32(v2))+4, uint32(v3|i32(1)))
+									store32(*m.memory, uint32(i32(48668)), uint32(v3))
+									store32(*m.memory, uint32(i32(48680)), uint32(v2))
+									store32(*m.memory, uint32(v0+v1), uint32(v3))
+									store32(*m.memory, uint64(uint32(v1))+4, uint32(v4|i32(3)))
+									goto l25
+								}
+								store32(*m.memory, uint64(uint32(v1))+4, uint32(v0|i32(3)))
+								v0 = v0 + v1
+								t107 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+								store32(*m.memory, uint64(uint32(v0))+4, uint32(t107|i32(1)))
+								store32(*m.memory, uint32(i32(48680)), uint32(i32(0)))
+								store32(*m.memory, uint32(i32(48668)), uint32(i32(0)))
 							}
-							store32(*m.memory, uint64(uint32(v1))+4, uint32(v0|i32(3)))
-							v0 = v0 + v1
-							t105 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-							store32(*m.memory, uint64(uint32(v0))+4, uint32(t105|i32(1)))
-							store32(*m.memory, uint32(i32(48676)), uint32(i32(0)))
-							store32(*m.memory, uint32(i32(48664)), uint32(i32(0)))
+						l25:
+							v0 = v1 + i32(8)
+							goto l6
 						}
-					l24:
-						v0 = v1 + i32(8)
-						goto l5
-					}
-					t106 := int32(load32(*m.memory, uint32(i32(48668))))
-					t107 := v4
-					v2 = t106
-					if uint32(t107) < uint32(v2) {
-						t108 := int32(load32(*m.memory, uint32(i32(48680))))
-						v0 = t108
-						v1 = v0 + v4
-						t109 := v1
-						v3 = v2 - v4
-						store32(*m.memory, uint64(uint32(t109))+4, uint32(v3|i32(1)))
-						store32(*m.memory, uint32(i32(48668)), uint32(v3))
-						store32(*m.memory, uint32(i32(48680)), uint32(v1))
-						store32(*m.memory, uint64(uint32(v0))+4, uint32(v4|i32(3)))
-						v0 = v0 + i32(8)
-						goto l5
-					}
-					v0 = i32(0)
-					t110 := v4
-					v8 = v4 + i32(71)
-					t112 := v8
-					var p111 int32
-					{
-						t113 := int32(load32(*m.memory, uint32(i32(49128))))
-						if t113 != 0 {
-							t114 := int32(load32(*m.memory, uint32(i32(49136))))
-							p111 = t114
-							goto l25
-						}
-						store64(*m.memory, uint32(i32(49140)), uint64(i64(-1)))
-						store64(*m.memory, uint32(i32(49132)), uint64(i64(0x1000000010000)))
-						store32(*m.memory, uint32(i32(49128)), uint32((v11+i32(12))&i32(-16)^i32(0x55555558)))
-						store32(*m.memory, uint32(i32(49148)), uint32(i32(0)))
-						store32(*m.memory, uint32(i32(49100)), uint32(i32(0)))
-						p111 = i32(65536)
-					}
-				l25:
-					v1 = p111
-					v6 = t112 + v1
-					t115 := v6
-					v7 = i32(0) - v1
-					v5 = t115 & v7
-					if uint32(t110) >= uint32(v5) {
-						store32(*m.memory, uint32(i32(0xc000)), uint32(i32(48)))
-						goto l5
-					}
-					{
-						t116 := int32(load32(*m.memory, uint32(i32(49096))))
-						v0 = t116
-						if v0 == 0 {
-							goto l26
-						}
-						t117 := int32(load32(*m.memory, uint32(i32(49088))))
-						v1 = t117
-						v3 = v1 + v5
-						var p118 int32
-						if uint32(v3) > uint32(v1) {
-							p118 = 1
-						}
-						var p119 int32
-						if uint32(v0) >= uint32(v3) {
-							p119 = 1
-						}
-						if p118&p119 != 0 {
-							goto l26
+						t108 := int32(load32(*m.memory, uint32(i32(48672))))
+						t109 := v4
+						v2 = t108
+						if uint32(t109) < uint32(v2) {
+							t110 := int32(load32(*m.memory, uint32(i32(48684))))
+							v0 = t110
+							v1 = v0 + v4
+							t111 := v1
+							v3 = v2 - v4
+							store32(*m.memory, uint64(uint32(t111))+4, uint32(v3|i32(1)))
+							store32(*m.memory, uint32(i32(48672)), uint32(v3))
+							store32(*m.memory, uint32(i32(48684)), uint32(v1))
+							store32(*m.memory, uint64(uint32(v0))+4, uint32(v4|i32(3)))
+							v0 = v0 + i32(8)
+							goto l6
 						}
 						v0 = i32(0)
-						store32(*m.memory, uint32(i32(0xc000)), uint32(i32(48)))
-						goto l5
-					}
-				l26:
-					t120 := int32((*m.memory)[uint32(i32(49100))])
-					if t120&i32(4) != 0 {
-						goto l27
-					}
-					{
+						t112 := v4
+						v8 = v4 + i32(71)
+						t114 := v8
+						var p113 int32
 						{
-							t121 := int32(load32(*m.memory, uint32(i32(48680))))
-							v1 = t121
-							if v1 != 0 {
-								v0 = i32(49104)
-							l29:
-								{
-									t122 := int32(load32(*m.memory, uint32(v0)))
-									t123 := v1
-									v3 = t122
-									if uint32(t123) >= uint32(v3) {
-										t124 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-										if uint32(v3+t124) > uint32(v1) {
-											goto l28
+							t115 := int32(load32(*m.memory, uint32(i32(49132))))
+							if t115 != 0 {
+								t116 := int32(load32(*m.memory, uint32(i32(49140))))
+								p113 = t116
+								goto l26
+							}
+							store64(*m.memory, uint32(i32(49144)), uint64(i64(-1)))
+							store64(*m.memory, uint32(i32(49136)), uint64(i64(0x1000000010000)))
+							store32(*m.memory, uint32(i32(49132)), uint32((v11+i32(12))&i32(-16)^i32(0x55555558)))
+							store32(*m.memory, uint32(i32(0xc000)), uint32(i32(0)))
+							store32(*m.memory, uint32(i32(49104)), uint32(i32(0)))
+							p113 = i32(65536)
+						}
+					l26:
+						v1 = p113
+						v6 = t114 + v1
+						t117 := v6
+						v7 = i32(0) - v1
+						v5 = t117 & v7
+						if uint32(t112) >= uint32(v5) {
+							store32(*m.memory, uint32(i32(49156)), uint32(i32(48)))
+							goto l6
+						}
+						{
+							t118 := int32(load32(*m.memory, uint32(i32(49100))))
+							v0 = t118
+							if v0 == 0 {
+								goto l27
+							}
+							t119 := int32(load32(*m.memory, uint32(i32(49092))))
+							v1 = t119
+							v3 = v1 + v5
+							var p120 int32
+							if uint32(v3) > uint32(v1) {
+								p120 = 1
+							}
+							var p121 int32
+							if uint32(v0) >= uint32(v3) {
+								p121 = 1
+							}
+							if p120&p121 != 0 {
+								goto l27
+							}
+							v0 = i32(0)
+							store32(*m.memory, uint32(i32(49156)), uint32(i32(48)))
+							goto l6
+						}
+					l27:
+						t122 := int32((*m.memory)[uint32(i32(49104))])
+						if t122&i32(4) != 0 {
+							goto l28
+						}
+						{
+							{
+								t123 := int32(load32(*m.memory, uint32(i32(48684))))
+								v1 = t123
+								if v1 != 0 {
+									v0 = i32(49108)
+								l30:
+									{
+										t124 := int32(load32(*m.memory, uint32(v0)))
+										t125 := v1
+										v3 = t124
+										if uint32(t125) >= uint32(v3) {
+											t126 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+											if uint32(v3+t126) > uint32(v1) {
+												goto l29
+											}
+										}
+										t127 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+										v0 = t127
+										if v0 != 0 {
+											goto l30
 										}
 									}
-									t125 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-									v0 = t125
-									if v0 != 0 {
-										goto l29
+								}
+								t128 := m.fn175(i32(0))
+								v2 = t128
+								if v2 == i32(-1) {
+									goto l31
+								}
+								v6 = v5
+								t129 := int32(load32(*m.memory, uint32(i32(49136))))
+								v0 = t129
+								v1 = v0 - i32(1)
+								if v1&v2 != 0 {
+									v6 = v5 - v2 + (v1+v2)&(i32(0)-v0)
+								}
+								if uint32(v4) >= uint32(v6) {
+									goto l31
+								}
+								if uint32(v6) > uint32(i32(0x7ffffffe)) {
+									goto l31
+								}
+								t130 := int32(load32(*m.memory, uint32(i32(49100))))
+								v0 = t130
+								if v0 != 0 {
+									t131 := int32(load32(*m.memory, uint32(i32(49092))))
+									v1 = t131
+									v3 = v1 + v6
+									if uint32(v3) <= uint32(v1) {
+										goto l31
+									}
+									if uint32(v0) < uint32(v3) {
+										goto l31
 									}
 								}
+								t132 := m.fn175(v6)
+								v0 = t132
+								if v0 != v2 {
+									goto l32
+								}
+								goto l33
 							}
-							t126 := m.fn174(i32(0))
-							v2 = t126
-							if v2 == i32(-1) {
-								goto l30
-							}
-							v6 = v5
-							t127 := int32(load32(*m.memory, uint32(i32(49132))))
-							v0 = t127
-							v1 = v0 - i32(1)
-							if v1&v2 != 0 {
-								v6 = v5 - v2 + (v1+v2)&(i32(0)-v0)
-							}
-							if uint32(v4) >= uint32(v6) {
-								goto l30
-							}
+						l29:
+							v6 = (v6 - v2) & v7
 							if uint32(v6) > uint32(i32(0x7ffffffe)) {
-								goto l30
-							}
-							t128 := int32(load32(*m.memory, uint32(i32(49096))))
-							v0 = t128
-							if v0 != 0 {
-								t129 := int32(load32(*m.memory, uint32(i32(49088))))
-								v1 = t129
-								v3 = v1 + v6
-								if uint32(v3) <= uint32(v1) {
-									goto l30
-								}
-								if uint32(v0) < uint32(v3) {
-									goto l30
-								}
-							}
-							t130 := m.fn174(v6)
-							v0 = t130
-							if v0 != v2 {
 								goto l31
 							}
-							goto l32
+							t133 := m.fn175(v6)
+							v2 = t133
+							t134 := int32(load32(*m.memory, uint32(v0)))
+							t135 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+							if v2 == t134+t135 {
+								goto l34
+							}
+							v0 = v2
 						}
-					l28:
-						v6 = (v6 - v2) & v7
-						if uint32(v6) > uint32(i32(0x7ffffffe)) {
-							goto l30
+					l32:
+						{
+							if v0 == i32(-1) {
+								goto l35
+							}
+							if uint32(v4+i32(72)) <= uint32(v6) {
+								goto l35
+							}
+							t136 := int32(load32(*m.memory, uint32(i32(49140))))
+							v1 = t136
+							v1 = (v1 + (v8 - v6)) & (i32(0) - v1)
+							if uint32(v1) > uint32(i32(0x7ffffffe)) {
+								v2 = v0
+								goto l33
+							}
+							t137 := m.fn175(v1)
+							if t137 != i32(-1) {
+								v6 = v1 + v6
+								v2 = v0
+								goto l33
+							}
+							_ = m.fn175(i32(0) - v6)
+							goto l31
 						}
-						t131 := m.fn174(v6)
-						v2 = t131
-						t132 := int32(load32(*m.memory, uint32(v0)))
-						t133 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-						if v2 == t132+t133 {
+					l35:
+						v2 = v0
+						if v0 != i32(-1) {
 							goto l33
 						}
-						v0 = v2
-					}
-				l31:
-					{
-						if v0 == i32(-1) {
-							goto l34
-						}
-						if uint32(v4+i32(72)) <= uint32(v6) {
-							goto l34
-						}
-						t134 := int32(load32(*m.memory, uint32(i32(49136))))
-						v1 = t134
-						v1 = (v1 + (v8 - v6)) & (i32(0) - v1)
-						if uint32(v1) > uint32(i32(0x7ffffffe)) {
-							v2 = v0
-							goto l32
-						}
-						t135 := m.fn174(v1)
-						if t135 != i32(-1) {
-							v6 = v1 + v6
-							v2 = v0
-							goto l32
-						}
-						_ = m.fn174(i32(0) - v6)
-						goto l30
+						goto l31
 					}
 				l34:
-					v2 = v0
-					if v0 != i32(-1) {
-						goto l32
+					if v2 != i32(-1) {
+						goto l33
 					}
-					goto l30
+				l31:
+					t139 := int32(load32(*m.memory, uint32(i32(49104))))
+					store32(*m.memory, uint32(i32(49104)), uint32(t139|i32(4)))
 				}
-			l33:
-				if v2 != i32(-1) {
-					goto l32
+			l28:
+				if uint32(v5) > uint32(i32(0x7ffffffe)) {
+					goto l36
 				}
-			l30:
-				t137 := int32(load32(*m.memory, uint32(i32(49100))))
-				store32(*m.memory, uint32(i32(49100)), uint32(t137|i32(4)))
-			}
-		l27:
-			if uint32(v5) > uint32(i32(0x7ffffffe)) {
-				goto l35
-			}
-			t138 := m.fn174(v5)
-			v2 = t138
-			t139 := m.fn174(i32(0))
-			v0 = t139
-			if v2 == i32(-1) {
-				goto l35
-			}
-			if v0 == i32(-1) {
-				goto l35
-			}
-			if uint32(v0) <= uint32(v2) {
-				goto l35
-			}
-			v6 = v0 - v2
-			if uint32(v6) <= uint32(v4+i32(56)) {
-				goto l35
-			}
-		}
-	l32:
-		t140 := int32(load32(*m.memory, uint32(i32(49088))))
-		v0 = t140 + v6
-		store32(*m.memory, uint32(i32(49088)), uint32(v0))
-		t141 := int32(load32(*m.memory, uint32(i32(49092))))
-		if uint32(t141) < uint32(v0) {
-			store32(*m.memory, uint32(i32(49092)), uint32(v0))
-		}
-		{
-			{
-				t142 := int32(load32(*m.memory, uint32(i32(48680))))
-				v1 = t142
-				if v1 != 0 {
-					v0 = i32(49104)
-				l37:
-					{
-						t143 := int32(load32(*m.memory, uint32(v0)))
-						t144 := v2
-						v3 = t143
-						t145 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-						t146 := v3
-						v5 = t145
-						if t144 == t146+v5 {
-							t159 := int32((*m.memory)[uint64(uint32(v0))+12])
-							if t159&i32(8) != 0 {
-								goto l38
-							}
-							if uint32(v1) < uint32(v3) {
-								goto l38
-							}
-							if uint32(v1) >= uint32(v2) {
-								goto l38
-							}
-							t161 := v1
-							p160 := i32(0)
-							if (v1+i32(8))&i32(15) != 0 {
-								p160 = (i32(-8) - v1) & i32(15)
-							}
-							v3 = p160
-							v2 = t161 + v3
-							t162 := int32(load32(*m.memory, uint32(i32(48668))))
-							t163 := v2
-							v7 = t162 + v6
-							v3 = v7 - v3
-							store32(*m.memory, uint64(uint32(t163))+4, uint32(v3|i32(1)))
-							store32(*m.memory, uint64(uint32(v0))+4, uint32(v5+v6))
-							t164 := int32(load32(*m.memory, uint32(i32(49144))))
-							store32(*m.memory, uint32(i32(48684)), uint32(t164))
-							store32(*m.memory, uint32(i32(48668)), uint32(v3))
-							store32(*m.memory, uint32(i32(48680)), uint32(v2))
-							store32(*m.memory, uint64(uint32(v1+v7))+4, uint32(i32(56)))
-							goto l40
-						}
-						t147 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-						v0 = t147
-						if v0 != 0 {
-							goto l37
-						}
-					}
-					goto l38
+				t140 := m.fn175(v5)
+				v2 = t140
+				t141 := m.fn175(i32(0))
+				v0 = t141
+				if v2 == i32(-1) {
+					goto l36
 				}
-				t148 := int32(load32(*m.memory, uint32(i32(48672))))
-				v0 = t148
-				p149 := i32(0)
+				if v0 == i32(-1) {
+					goto l36
+				}
 				if uint32(v0) <= uint32(v2) {
-					p149 = v0
+					goto l36
 				}
-				if p149 == 0 {
-					store32(*m.memory, uint32(i32(48672)), uint32(v2))
+				v6 = v0 - v2
+				if uint32(v6) <= uint32(v4+i32(56)) {
+					goto l36
 				}
-				v0 = i32(0)
-				store32(*m.memory, uint32(i32(49108)), uint32(v6))
-				store32(*m.memory, uint32(i32(49104)), uint32(v2))
-				store32(*m.memory, uint32(i32(48688)), uint32(i32(-1)))
-				t150 := int32(load32(*m.memory, uint32(i32(49128))))
-				store32(*m.memory, uint32(i32(48692)), uint32(t150))
-				store32(*m.memory, uint32(i32(49116)), uint32(i32(0)))
-			l39:
-				{
-					t151 := v0 + i32(48716)
-					v1 = v0 + i32(48704)
-					store32(*m.memory, uint32(t151), uint32(v1))
-					t152 := v1
-					v3 = v0 + i32(48696)
-					store32(*m.memory, uint32(t152), uint32(v3))
-					store32(*m.memory, uint32(v0+i32(48708)), uint32(v3))
-					t153 := v0 + i32(48724)
-					v3 = v0 + i32(48712)
-					store32(*m.memory, uint32(t153), uint32(v3))
-					store32(*m.memory, uint32(v3), uint32(v1))
-					t154 := v0 + i32(48732)
-					v1 = v0 + i32(48720)
-					store32(*m.memory, uint32(t154), uint32(v1))
-					store32(*m.memory, uint32(v1), uint32(v3))
-					store32(*m.memory, uint32(v0+i32(48728)), uint32(v1))
-					v0 = v0 + i32(32)
-					if v0 != i32(256) {
-						goto l39
-					}
-				}
-				t156 := v2
-				p155 := i32(0)
-				if (v2+i32(8))&i32(15) != 0 {
-					p155 = (i32(-8) - v2) & i32(15)
-				}
-				v0 = p155
-				v1 = t156 + v0
-				t157 := v1
-				v3 = v6 - i32(56)
-				v0 = v3 - v0
-				store32(*m.memory, uint64(uint32(t157))+4, uint32(v0|i32(1)))
-				t158 := int32(load32(*m.memory, uint32(i32(49144))))
-				store32(*m.memory, uint32(i32(48684)), uint32(t158))
-				store32(*m.memory, uint32(i32(48668)), uint32(v0))
-				store32(*m.memory, uint32(i32(48680)), uint32(v1))
-				store32(*m.memory, uint64(uint32(v2+v3))+4, uint32(i32(56)))
-				goto l40
 			}
-		l38:
-			t165 := int32(load32(*m.memory, uint32(i32(48672))))
-			if uint32(t165) > uint32(v2) {
-				store32(*m.memory, uint32(i32(48672)), uint32(v2))
+		l33:
+			t142 := int32(load32(*m.memory, uint32(i32(49092))))
+			v0 = t142 + v6
+			store32(*m.memory, uint32(i32(49092)), uint32(v0))
+			t143 := int32(load32(*m.memory, uint32(i32(49096))))
+			if uint32(t143) < uint32(v0) {
+				store32(*m.memory, uint32(i32(49096)), uint32(v0))
 			}
-			v3 = v2 + v6
-			v0 = i32(49104)
 			{
 				{
-				l41:
-					{
-						t166 := int32(load32(*m.memory, uint32(v0)))
-						if v3 != t166 {
-							t167 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-							v0 = t167
-							if v0 != 0 {
+					t144 := int32(load32(*m.memory, uint32(i32(48684))))
+					v1 = t144
+					if v1 != 0 {
+						v0 = i32(49108)
+					l38:
+						{
+							t145 := int32(load32(*m.memory, uint32(v0)))
+							t146 := v2
+							v3 = t145
+							t147 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+							t148 := v3
+							v5 = t147
+							if t146 == t148+v5 {
+								t161 := int32((*m.memory)[uint64(uint32(v0))+12])
+								if t161&i32(8) != 0 {
+									goto l39
+								}
+								if uint32(v1) < uint32(v3) {
+									goto l39
+								}
+								if uint32(v1) >= uint32(v2) {
+									goto l39
+								}
+								t163 := v1
+								p162 := i32(0)
+								if (v1+i32(8))&i32(15) != 0 {
+									p162 = (i32(-8) - v1) & i32(15)
+								}
+								v3 = p162
+								v2 = t163 + v3
+								t164 := int32(load32(*m.memory, uint32(i32(48672))))
+								t165 := v2
+								v7 = t164 + v6
+								v3 = v7 - v3
+								store32(*m.memory, uint64(uint32(t165))+4, uint32(v3|i32(1)))
+								store32(*m.memory, uint64(uint32(v0))+4, uint32(v5+v6))
+								t166 := int32(load32(*m.memory, uint32(i32(49148))))
+								store32(*m.memory, uint32(i32(48688)), uint32(t166))
+								store32(*m.memory, uint32(i32(48672)), uint32(v3))
+								store32(*m.memory, uint32(i32(48684)), uint32(v2))
+								store32(*m.memory, uint64(uint32(v1+v7))+4, uint32(i32(56)))
 								goto l41
 							}
-							goto l42
+							t149 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+							v0 = t149
+							if v0 != 0 {
+								goto l38
+							}
+						}
+						goto l39
+					}
+					t150 := int32(load32(*m.memory, uint32(i32(48676))))
+					v0 = t150
+					p151 := i32(0)
+					if uint32(v0) <= uint32(v2) {
+						p151 = v0
+					}
+					if p151 == 0 {
+						store32(*m.memory, uint32(i32(48676)), uint32(v2))
+					}
+					v0 = i32(0)
+					store32(*m.memory, uint32(i32(49112)), uint32(v6))
+					store32(*m.memory, uint32(i32(49108)), uint32(v2))
+					store32(*m.memory, uint32(i32(48692)), uint32(i32(-1)))
+					t152 := int32(load32(*m.memory, uint32(i32(49132))))
+					store32(*m.memory, uint32(i32(48696)), uint32(t152))
+					store32(*m.memory, uint32(i32(49120)), uint32(i32(0)))
+				l40:
+					{
+						t153 := v0 + i32(48720)
+						v1 = v0 + i32(48708)
+						store32(*m.memory, uint32(t153), uint32(v1))
+						t154 := v1
+						v3 = v0 + i32(48700)
+						store32(*m.memory, uint32(t154), uint32(v3))
+						store32(*m.memory, uint32(v0+i32(48712)), uint32(v3))
+						t155 := v0 + i32(48728)
+						v3 = v0 + i32(48716)
+						store32(*m.memory, uint32(t155), uint32(v3))
+						store32(*m.memory, uint32(v3), uint32(v1))
+						t156 := v0 + i32(48736)
+						v1 = v0 + i32(48724)
+						store32(*m.memory, uint32(t156), uint32(v1))
+						store32(*m.memory, uint32(v1), uint32(v3))
+						store32(*m.memory, uint32(v0+i32(48732)), uint32(v1))
+						v0 = v0 + i32(32)
+						if v0 != i32(256) {
+							goto l40
 						}
 					}
-					t168 := int32((*m.memory)[uint64(uint32(v0))+12])
-					if t168&i32(8) == 0 {
-						store32(*m.memory, uint32(v0), uint32(v2))
-						t173 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-						store32(*m.memory, uint64(uint32(v0))+4, uint32(t173+v6))
-						t175 := v2
-						p174 := i32(0)
-						if (v2+i32(8))&i32(15) != 0 {
-							p174 = (i32(-8) - v2) & i32(15)
-						}
-						v7 = t175 + p174
-						store32(*m.memory, uint64(uint32(v7))+4, uint32(v4|i32(3)))
-						t177 := v3
-						p176 := i32(0)
-						if (v3+i32(8))&i32(15) != 0 {
-							p176 = (i32(-8) - v3) & i32(15)
-						}
-						v6 = t177 + p176
-						t178 := v6
-						v4 = v4 + v7
-						v3 = t178 - v4
-						if v1 == v6 {
-							store32(*m.memory, uint32(i32(48680)), uint32(v4))
-							t179 := int32(load32(*m.memory, uint32(i32(48668))))
-							v0 = t179 + v3
-							store32(*m.memory, uint32(i32(48668)), uint32(v0))
-							store32(*m.memory, uint64(uint32(v4))+4, uint32(v0|i32(1)))
-							goto l46
-						}
-						t180 := int32(load32(*m.memory, uint32(i32(48676))))
-						if v6 == t180 {
-							store32(*m.memory, uint32(i32(48676)), uint32(v4))
-							t181 := int32(load32(*m.memory, uint32(i32(48664))))
-							v0 = t181 + v3
-							store32(*m.memory, uint32(i32(48664)), uint32(v0))
-							store32(*m.memory, uint64(uint32(v4))+4, uint32(v0|i32(1)))
-							store32(*m.memory, uint32(v0+v4), uint32(v0))
-							goto l46
-						}
-						t182 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-						v0 = t182
-						if v0&i32(3) == i32(1) {
-							v8 = v0 & i32(-8)
-							{
-								if uint32(v0) <= uint32(i32(255)) {
-									t183 := int32(load32(*m.memory, uint64(uint32(v6))+8))
-									v1 = t183
-									t184 := v1
-									v5 = int32(uint32(v0) >> 3)
-									var p185 int32
-									if t184 == v5<<3+i32(48696) {
-										p185 = 1
-									}
-									_ = p185
-									t186 := int32(load32(*m.memory, uint64(uint32(v6))+12))
-									t187 := v1
-									v0 = t186
-									if t187 == v0 {
-										t188 := int32(load32(*m.memory, uint32(i32(48656))))
-										store32(*m.memory, uint32(i32(48656)), uint32(t188&i32_rotl(i32(-2), v5)))
-										goto l47
-									}
-									store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
-									store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
-									goto l47
-								}
-								t189 := int32(load32(*m.memory, uint64(uint32(v6))+24))
-								v9 = t189
-								{
-									t190 := int32(load32(*m.memory, uint64(uint32(v6))+12))
-									t191 := v6
-									v2 = t190
-									if t191 != v2 {
-										t192 := int32(load32(*m.memory, uint64(uint32(v6))+8))
-										t193 := v2
-										v0 = t192
-										store32(*m.memory, uint64(uint32(t193))+8, uint32(v0))
-										store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
-										goto l48
-									}
-									{
-										v0 = v6 + i32(20)
-										t194 := int32(load32(*m.memory, uint32(v0)))
-										v1 = t194
-										if v1 != 0 {
-											goto l50
-										}
-										v0 = v6 + i32(16)
-										t195 := int32(load32(*m.memory, uint32(v0)))
-										v1 = t195
-										if v1 != 0 {
-											goto l50
-										}
-										v2 = i32(0)
-										goto l48
-									}
-								l50:
-									{
-										v5 = v0
-										v2 = v1
-										v0 = v2 + i32(20)
-										t196 := int32(load32(*m.memory, uint32(v0)))
-										v1 = t196
-										if v1 != 0 {
-											goto l50
-										}
-										v0 = v2 + i32(16)
-										t197 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-										v1 = t197
-										if v1 != 0 {
-											goto l50
-										}
-									}
-									store32(*m.memory, uint32(v5), uint32(i32(0)))
-								}
-							l48:
-								if v9 == 0 {
-									goto l47
-								}
-								{
-									t198 := int32(load32(*m.memory, uint64(uint32(v6))+28))
-									t199 := v6
-									v1 = t198
-									v0 = v1<<2 + i32(48960)
-									t200 := int32(load32(*m.memory, uint32(v0)))
-									if t199 == t200 {
-										store32(*m.memory, uint32(v0), uint32(v2))
-										if v2 != 0 {
-											goto l51
-										}
-										t201 := int32(load32(*m.memory, uint32(i32(48660))))
-										store32(*m.memory, uint32(i32(48660)), uint32(t201&i32_rotl(i32(-2), v1)))
-										goto l47
-									}
-									t202 := int32(load32(*m.memory, uint64(uint32(v9))+16))
-									t204 := v9
-									p203 := i32(20)
-									if t202 == v6 {
-										p203 = i32(16)
-									}
-									store32(*m.memory, uint32(t204+p203), uint32(v2))
-									if v2 == 0 {
-										goto l47
-									}
-								}
-							l51:
-								store32(*m.memory, uint64(uint32(v2))+24, uint32(v9))
-								t205 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-								v0 = t205
+					t158 := v2
+					p157 := i32(0)
+					if (v2+i32(8))&i32(15) != 0 {
+						p157 = (i32(-8) - v2) & i32(15)
+					}
+					v0 = p157
+					v1 = t158 + v0
+					t159 := v1
+					v3 = v6 - i32(56)
+					v0 = v3 - v0
+					store32(*m.memory, uint64(uint32(t159))+4, uint32(v0|i32(1)))
+					t160 := int32(load32(*m.memory, uint32(i32(49148))))
+					store32(*m.memory, uint32(i32(48688)), uint32(t160))
+					store32(*m.memory, uint32(i32(48672)), uint32(v0))
+					store32(*m.memory, uint32(i32(48684)), uint32(v1))
+					store32(*m.memory, uint64(uint32(v2+v3))+4, uint32(i32(56)))
+					goto l41
+				}
+			l39:
+				t167 := int32(load32(*m.memory, uint32(i32(48676))))
+				if uint32(t167) > uint32(v2) {
+					store32(*m.memory, uint32(i32(48676)), uint32(v2))
+				}
+				v3 = v2 + v6
+				v0 = i32(49108)
+				{
+					{
+					l42:
+						{
+							t168 := int32(load32(*m.memory, uint32(v0)))
+							if v3 != t168 {
+								t169 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+								v0 = t169
 								if v0 != 0 {
-									store32(*m.memory, uint64(uint32(v2))+16, uint32(v0))
+									goto l42
+								}
+								goto l43
+							}
+						}
+						t170 := int32((*m.memory)[uint64(uint32(v0))+12])
+						if t170&i32(8) == 0 {
+							store32(*m.memory, uint32(v0), uint32(v2))
+							t175 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+							store32(*m.memory, uint64(uint32(v0))+4, uint32(t175+v6))
+							t177 := v2
+							p176 := i32(0)
+							if (v2+i32(8))&i32(15) != 0 {
+								p176 = (i32(-8) - v2) & i32(15)
+							}
+							v7 = t177 + p176
+							store32(*m.memory, uint64(uint32(v7))+4, uint32(v4|i32(3)))
+							t179 := v3
+							p178 := i32(0)
+							if (v3+i32(8))&i32(15) != 0 {
+								p178 = (i32(-8) - v3) & i32(15)
+							}
+							v6 = t179 + p178
+							t180 := v6
+							v4 = v4 + v7
+							v3 = t180 - v4
+							if v1 == v6 {
+								store32(*m.memory, uint32(i32(48684)), uint32(v4))
+								t181 := int32(load32(*m.memory, uint32(i32(48672))))
+								v0 = t181 + v3
+								store32(*m.memory, uint32(i32(48672)), uint32(v0))
+								store32(*m.memory, uint64(uint32(v4))+4, uint32(v0|i32(1)))
+								goto l47
+							}
+							t182 := int32(load32(*m.memory, uint32(i32(48680))))
+							if v6 == t182 {
+								store32(*m.memory, uint32(i32(48680)), uint32(v4))
+								t183 := int32(load32(*m.memory, uint32(i32(48668))))
+								v0 = t183 + v3
+								store32(*m.memory, uint32(i32(48668)), uint32(v0))
+								store32(*m.memory, uint64(uint32(v4))+4, uint32(v0|i32(1)))
+								store32(*m.memory, uint32(v0+v4), uint32(v0))
+								goto l47
+							}
+							t184 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+							v0 = t184
+							if v0&i32(3) == i32(1) {
+								v8 = v0 & i32(-8)
+								{
+									if uint32(v0) <= uint32(i32(255)) {
+										t185 := int32(load32(*m.memory, uint64(uint32(v6))+8))
+										v1 = t185
+										t186 := v1
+										v5 = int32(uint32(v0) >> 3)
+										var p187 int32
+										if t186 == v5<<3+i32(48700) {
+											p187 = 1
+										}
+										_ = p187
+										t188 := int32(load32(*m.memory, uint64(uint32(v6))+12))
+										t189 := v1
+										v0 = t188
+										if t189 == v0 {
+											t190 := int32(load32(*m.memory, uint32(i32(48660))))
+											store32(*m.memory, uint32(i32(48660)), uint32(t190&i32_rotl(i32(-2), v5)))
+											goto l48
+										}
+										store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
+										store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
+										goto l48
+									}
+									t191 := int32(load32(*m.memory, uint64(uint32(v6))+24))
+									v9 = t191
+									{
+										t192 := int32(load32(*m.memory, uint64(uint32(v6))+12))
+										t193 := v6
+										v2 = t192
+										if t193 != v2 {
+											t194 := int32(load32(*m.memory, uint64(uint32(v6))+8))
+											t195 := v2
+											v0 = t194
+											store32(*m.memory, uint64(uint32(t195))+8, uint32(v0))
+											store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
+											goto l49
+										}
+										{
+											v0 = v6 + i32(20)
+											t196 := int32(load32(*m.memory, uint32(v0)))
+											v1 = t196
+											if v1 != 0 {
+												goto l51
+											}
+											v0 = v6 + i32(16)
+											t197 := int32(load32(*m.memory, uint32(v0)))
+											v1 = t197
+											if v1 != 0 {
+												goto l51
+											}
+											v2 = i32(0)
+											goto l49
+										}
+									l51:
+										{
+											v5 = v0
+											v2 = v1
+											v0 = v2 + i32(20)
+											t198 := int32(load32(*m.memory, uint32(v0)))
+											v1 = t198
+											if v1 != 0 {
+												goto l51
+											}
+											v0 = v2 + i32(16)
+											t199 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+											v1 = t199
+											if v1 != 0 {
+												goto l51
+											}
+										}
+										store32(*m.memory, uint32(v5), uint32(i32(0)))
+									}
+								l49:
+									if v9 == 0 {
+										goto l48
+									}
+									{
+										t200 := int32(load32(*m.memory, uint64(uint32(v6))+28))
+										t201 := v6
+										v1 = t200
+										v0 = v1<<2 + i32(48964)
+										t202 := int32(load32(*m.memory, uint32(v0)))
+										if t201 == t202 {
+											store32(*m.memory, uint32(v0), uint32(v2))
+											if v2 != 0 {
+												goto l52
+											}
+											t203 := int32(load32(*m.memory, uint32(i32(48664))))
+											store32(*m.memory, uint32(i32(48664)), uint32(t203&i32_rotl(i32(-2), v1)))
+											goto l48
+										}
+										t204 := int32(load32(*m.memory, uint64(uint32(v9))+16))
+										t206 := v9
+										p205 := i32(20)
+										if t204 == v6 {
+											p205 = i32(16)
+										}
+										store32(*m.memory, uint32(t206+p205), uint32(v2))
+										if v2 == 0 {
+											goto l48
+										}
+									}
+								l52:
+									store32(*m.memory, uint64(uint32(v2))+24, uint32(v9))
+									t207 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+									v0 = t207
+									if v0 != 0 {
+										store32(*m.memory, uint64(uint32(v2))+16, uint32(v0))
+										store32(*m.memory, uint64(uint32(v0))+24, uint32(v2))
+									}
+									t208 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+									v0 = t208
+									if v0 == 0 {
+										goto l48
+									}
+									store32(*m.memory, uint32(v2+i32(20)), uint32(v0))
 									store32(*m.memory, uint64(uint32(v0))+24, uint32(v2))
 								}
-								t206 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-								v0 = t206
-								if v0 == 0 {
-									goto l47
-								}
-								store32(*m.memory, uint32(v2+i32(20)), uint32(v0))
-								store32(*m.memory, uint64(uint32(v0))+24, uint32(v2))
+							l48:
+								v6 = v6 + v8
+								v3 = v3 + v8
 							}
-						l47:
-							v6 = v6 + v8
-							v3 = v3 + v8
-						}
-						t207 := int32(load32(*m.memory, uint64(uint32(v6))+4))
-						store32(*m.memory, uint64(uint32(v6))+4, uint32(t207&i32(-2)))
-						store32(*m.memory, uint32(v3+v4), uint32(v3))
-						store32(*m.memory, uint64(uint32(v4))+4, uint32(v3|i32(1)))
-						if uint32(v3) <= uint32(i32(255)) {
-							v1 = int32(uint32(v3) >> 3)
-							v0 = v1<<3 + i32(48696)
-							var p208 int32
-							{
-								t209 := int32(load32(*m.memory, uint32(i32(48656))))
-								v3 = t209
-								t210 := v3
-								v1 = i32_shl(i32(1), v1)
-								if t210&v1 == 0 {
-									store32(*m.memory, uint32(i32(48656)), uint32(v1|v3))
-									t211 := v0
-									p208 = t211
-									goto l52
-								}
-								t212 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-								p208 = t212
-							}
-						l52:
-							v1 = p208
-							store32(*m.memory, uint64(uint32(v1))+12, uint32(v4))
-							store32(*m.memory, uint64(uint32(v0))+8, uint32(v4))
-							store32(*m.memory, uint64(uint32(v4))+12, uint32(v0))
-							store32(*m.memory, uint64(uint32(v4))+8, uint32(v1))
-							goto l46
-						}
-						v0 = i32(31)
-						if uint32(v3) <= uint32(i32(0xffffff)) {
-							v0 = int32(uint32(v3) >> 8)
-							t213 := v0
-							v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-							v1 = i32_shl(t213, v0)
-							t214 := v1
-							v1 = int32(uint32(v1+i32(0x7f000))>>16) & i32(4)
-							v2 = i32_shl(t214, v1)
-							t215 := v2
-							v2 = int32(uint32(v2+i32(0x3c000))>>16) & i32(2)
-							v0 = int32(uint32(i32_shl(t215, v2))>>15) - (v0 | v1 | v2)
-							v0 = v0<<1 | i32_shr_u(v3, v0+i32(21))&i32(1) + i32(28)
-						}
-						store32(*m.memory, uint64(uint32(v4))+28, uint32(v0))
-						store64(*m.memory, uint64(uint32(v4))+16, uint64(i64(0)))
-						v1 = v0<<2 + i32(48960)
-						t216 := int32(load32(*m.memory, uint32(i32(48660))))
-						v2 = t216
-						t217 := v2
-						v5 = i32_shl(i32(1), v0)
-						if t217&v5 == 0 {
-							store32(*m.memory, uint32(v1), uint32(v4))
-							store32(*m.memory, uint32(i32(48660)), uint32(v2|v5))
-							store32(*m.memory, uint64(uint32(v4))+24, uint32(v1))
-							store32(*m.memory, uint64(uint32(v4))+8, uint32(v4))
-							store32(*m.memory, uint64(uint32(v4))+12, uint32(v4))
-							goto l46
-						}
-						t219 := v3
-						p218 := i32(25) - int32(uint32(v0)>>1)
-						if v0 == i32(31) {
-							p218 = i32(0)
-						}
-						v0 = i32_shl(t219, p218)
-						t220 := int32(load32(*m.memory, uint32(v1)))
-						v2 = t220
-					l54:
-						{
-							v1 = v2
-							t221 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-							if t221&i32(-8) == v3 {
-								goto l53
-							}
-							v2 = int32(uint32(v0) >> 29)
-							v0 = v0 << 1
-							v5 = v1 + v2&i32(4) + i32(16)
-							t222 := int32(load32(*m.memory, uint32(v5)))
-							v2 = t222
-							if v2 != 0 {
-								goto l54
-							}
-						}
-						store32(*m.memory, uint32(v5), uint32(v4))
-						store32(*m.memory, uint64(uint32(v4))+24, uint32(v1))
-						store32(*m.memory, uint64(uint32(v4))+12, uint32(v4))
-						store32(*m.memory, uint64(uint32(v4))+8, uint32(v4))
-						goto l46
-					}
-				}
-			l42:
-				v0 = i32(49104)
-			l45:
-				{
-					t169 := int32(load32(*m.memory, uint32(v0)))
-					t170 := v1
-					v3 = t169
-					if uint32(t170) >= uint32(v3) {
-						t171 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-						v3 = v3 + t171
-						if uint32(v3) > uint32(v1) {
-							t224 := v2
-							p223 := i32(0)
-							if (v2+i32(8))&i32(15) != 0 {
-								p223 = (i32(-8) - v2) & i32(15)
-							}
-							v0 = p223
-							v7 = t224 + v0
-							t225 := v7
-							v5 = v6 - i32(56)
-							v0 = v5 - v0
-							store32(*m.memory, uint64(uint32(t225))+4, uint32(v0|i32(1)))
-							store32(*m.memory, uint64(uint32(v2+v5))+4, uint32(i32(56)))
-							t227 := v1
-							t228 := v3
-							p226 := i32(0)
-							if (v3-i32(55))&i32(15) != 0 {
-								p226 = (i32(55) - v3) & i32(15)
-							}
-							v5 = t228 + p226 - i32(63)
-							p229 := v5
-							if uint32(v5) < uint32(v1+i32(16)) {
-								p229 = t227
-							}
-							v5 = p229
-							store32(*m.memory, uint64(uint32(v5))+4, uint32(i32(35)))
-							t230 := int32(load32(*m.memory, uint32(i32(49144))))
-							store32(*m.memory, uint32(i32(48684)), uint32(t230))
-							store32(*m.memory, uint32(i32(48668)), uint32(v0))
-							store32(*m.memory, uint32(i32(48680)), uint32(v7))
-							t231 := int64(load64(*m.memory, uint32(i32(49112))))
-							store64(*m.memory, uint32(v5+i32(16)), uint64(t231))
-							t232 := int64(load64(*m.memory, uint32(i32(49104))))
-							store64(*m.memory, uint64(uint32(v5))+8, uint64(t232))
-							store32(*m.memory, uint32(i32(49112)), uint32(v5+i32(8)))
-							store32(*m.memory, uint32(i32(49108)), uint32(v6))
-							store32(*m.memory, uint32(i32(49104)), uint32(v2))
-							store32(*m.memory, uint32(i32(49116)), uint32(i32(0)))
-							v0 = v5 + i32(36)
-						l55:
-							{
-								store32(*m.memory, uint32(v0), uint32(i32(7)))
-								t233 := v3
-								v0 = v0 + i32(4)
-								if uint32(t233) > uint32(v0) {
-									goto l55
-								}
-							}
-							if v1 == v5 {
-								goto l40
-							}
-							t234 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-							store32(*m.memory, uint64(uint32(v5))+4, uint32(t234&i32(-2)))
-							t235 := v5
-							v6 = v5 - v1
-							store32(*m.memory, uint32(t235), uint32(v6))
-							store32(*m.memory, uint64(uint32(v1))+4, uint32(v6|i32(1)))
-							if uint32(v6) <= uint32(i32(255)) {
-								v3 = int32(uint32(v6) >> 3)
-								v0 = v3<<3 + i32(48696)
-								var p236 int32
+							t209 := int32(load32(*m.memory, uint64(uint32(v6))+4))
+							store32(*m.memory, uint64(uint32(v6))+4, uint32(t209&i32(-2)))
+							store32(*m.memory, uint32(v3+v4), uint32(v3))
+							store32(*m.memory, uint64(uint32(v4))+4, uint32(v3|i32(1)))
+							if uint32(v3) <= uint32(i32(255)) {
+								v1 = int32(uint32(v3) >> 3)
+								v0 = v1<<3 + i32(48700)
+								var p210 int32
 								{
-									t237 := int32(load32(*m.memory, uint32(i32(48656))))
-									v2 = t237
-									t238 := v2
-									v3 = i32_shl(i32(1), v3)
-									if t238&v3 == 0 {
-										store32(*m.memory, uint32(i32(48656)), uint32(v2|v3))
-										t239 := v0
-										p236 = t239
-										goto l56
+									t211 := int32(load32(*m.memory, uint32(i32(48660))))
+									v3 = t211
+									t212 := v3
+									v1 = i32_shl(i32(1), v1)
+									if t212&v1 == 0 {
+										store32(*m.memory, uint32(i32(48660)), uint32(v1|v3))
+										t213 := v0
+										p210 = t213
+										goto l53
 									}
-									t240 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-									p236 = t240
+									t214 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+									p210 = t214
 								}
-							l56:
-								v3 = p236
-								store32(*m.memory, uint64(uint32(v3))+12, uint32(v1))
-								store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
-								store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
-								store32(*m.memory, uint64(uint32(v1))+8, uint32(v3))
-								goto l40
+							l53:
+								v1 = p210
+								store32(*m.memory, uint64(uint32(v1))+12, uint32(v4))
+								store32(*m.memory, uint64(uint32(v0))+8, uint32(v4))
+								store32(*m.memory, uint64(uint32(v4))+12, uint32(v0))
+								store32(*m.memory, uint64(uint32(v4))+8, uint32(v1))
+								goto l47
 							}
 							v0 = i32(31)
-							store64(*m.memory, uint64(uint32(v1))+16, uint64(i64(0)))
-							if uint32(v6) <= uint32(i32(0xffffff)) {
-								v0 = int32(uint32(v6) >> 8)
-								t241 := v0
+							if uint32(v3) <= uint32(i32(0xffffff)) {
+								v0 = int32(uint32(v3) >> 8)
+								t215 := v0
 								v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-								v3 = i32_shl(t241, v0)
-								t242 := v3
-								v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
-								v2 = i32_shl(t242, v3)
-								t243 := v2
+								v1 = i32_shl(t215, v0)
+								t216 := v1
+								v1 = int32(uint32(v1+i32(0x7f000))>>16) & i32(4)
+								v2 = i32_shl(t216, v1)
+								t217 := v2
 								v2 = int32(uint32(v2+i32(0x3c000))>>16) & i32(2)
-								v0 = int32(uint32(i32_shl(t243, v2))>>15) - (v0 | v3 | v2)
-								v0 = v0<<1 | i32_shr_u(v6, v0+i32(21))&i32(1) + i32(28)
+								v0 = int32(uint32(i32_shl(t217, v2))>>15) - (v0 | v1 | v2)
+								v0 = v0<<1 | i32_shr_u(v3, v0+i32(21))&i32(1) + i32(28)
 							}
-							store32(*m.memory, uint32(v1+i32(28)), uint32(v0))
-							v3 = v0<<2 + i32(48960)
-							t244 := int32(load32(*m.memory, uint32(i32(48660))))
-							v2 = t244
-							t245 := v2
+							store32(*m.memory, uint64(uint32(v4))+28, uint32(v0))
+							store64(*m.memory, uint64(uint32(v4))+16, uint64(i64(0)))
+							v1 = v0<<2 + i32(48964)
+							t218 := int32(load32(*m.memory, uint32(i32(48664))))
+							v2 = t218
+							t219 := v2
 							v5 = i32_shl(i32(1), v0)
-							if t245&v5 == 0 {
-								store32(*m.memory, uint32(v3), uint32(v1))
-								store32(*m.memory, uint32(i32(48660)), uint32(v2|v5))
-								store32(*m.memory, uint32(v1+i32(24)), uint32(v3))
-								store32(*m.memory, uint64(uint32(v1))+8, uint32(v1))
-								store32(*m.memory, uint64(uint32(v1))+12, uint32(v1))
-								goto l40
+							if t219&v5 == 0 {
+								store32(*m.memory, uint32(v1), uint32(v4))
+								store32(*m.memory, uint32(i32(48664)), uint32(v2|v5))
+								store32(*m.memory, uint64(uint32(v4))+24, uint32(v1))
+								store32(*m.memory, uint64(uint32(v4))+8, uint32(v4))
+								store32(*m.memory, uint64(uint32(v4))+12, uint32(v4))
+								goto l47
 							}
-							t247 := v6
-							p246 := i32(25) - int32(uint32(v0)>>1)
+							t221 := v3
+							p220 := i32(25) - int32(uint32(v0)>>1)
 							if v0 == i32(31) {
-								p246 = i32(0)
+								p220 = i32(0)
 							}
-							v0 = i32_shl(t247, p246)
-							t248 := int32(load32(*m.memory, uint32(v3)))
-							v2 = t248
-						l58:
+							v0 = i32_shl(t221, p220)
+							t222 := int32(load32(*m.memory, uint32(v1)))
+							v2 = t222
+						l55:
 							{
-								v3 = v2
-								t249 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-								if t249&i32(-8) == v6 {
-									goto l57
+								v1 = v2
+								t223 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+								if t223&i32(-8) == v3 {
+									goto l54
 								}
 								v2 = int32(uint32(v0) >> 29)
 								v0 = v0 << 1
-								v5 = v3 + v2&i32(4) + i32(16)
-								t250 := int32(load32(*m.memory, uint32(v5)))
-								v2 = t250
+								v5 = v1 + v2&i32(4) + i32(16)
+								t224 := int32(load32(*m.memory, uint32(v5)))
+								v2 = t224
 								if v2 != 0 {
-									goto l58
+									goto l55
 								}
 							}
-							store32(*m.memory, uint32(v5), uint32(v1))
-							store32(*m.memory, uint32(v1+i32(24)), uint32(v3))
-							store32(*m.memory, uint64(uint32(v1))+12, uint32(v1))
-							store32(*m.memory, uint64(uint32(v1))+8, uint32(v1))
-							goto l40
+							store32(*m.memory, uint32(v5), uint32(v4))
+							store32(*m.memory, uint64(uint32(v4))+24, uint32(v1))
+							store32(*m.memory, uint64(uint32(v4))+12, uint32(v4))
+							store32(*m.memory, uint64(uint32(v4))+8, uint32(v4))
+							goto l47
 						}
 					}
-					t172 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-					v0 = t172
-					goto l45
+				l43:
+					v0 = i32(49108)
+				l46:
+					{
+						t171 := int32(load32(*m.memory, uint32(v0)))
+						t172 := v1
+						v3 = t171
+						if uint32(t172) >= uint32(v3) {
+							t173 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+							v3 = v3 + t173
+							if uint32(v3) > uint32(v1) {
+								t226 := v2
+								p225 := i32(0)
+								if (v2+i32(8))&i32(15) != 0 {
+									p225 = (i32(-8) - v2) & i32(15)
+								}
+								v0 = p225
+								v7 = t226 + v0
+								t227 := v7
+								v5 = v6 - i32(56)
+								v0 = v5 - v0
+								store32(*m.memory, uint64(uint32(t227))+4, uint32(v0|i32(1)))
+								store32(*m.memory, uint64(uint32(v2+v5))+4, uint32(i32(56)))
+								t229 := v1
+								t230 := v3
+								p228 := i32(0)
+								if (v3-i32(55))&i32(15) != 0 {
+									p228 = (i32(55) - v3) & i32(15)
+								}
+								v5 = t230 + p228 - i32(63)
+								p231 := v5
+								if uint32(v5) < uint32(v1+i32(16)) {
+									p231 = t229
+								}
+								v5 = p231
+								store32(*m.memory, uint64(uint32(v5))+4, uint32(i32(35)))
+								t232 := int32(load32(*m.memory, uint32(i32(49148))))
+								store32(*m.memory, uint32(i32(48688)), uint32(t232))
+								store32(*m.memory, uint32(i32(48672)), uint32(v0))
+								store32(*m.memory, uint32(i32(48684)), uint32(v7))
+								t233 := int64(load64(*m.memory, uint32(i32(49116))))
+								store64(*m.memory, uint32(v5+i32(16)), uint64(t233))
+								t234 := int64(load64(*m.memory, uint32(i32(49108))))
+								store64(*m.memory, uint64(uint32(v5))+8, uint64(t234))
+								store32(*m.memory, uint32(i32(49116)), uint32(v5+i32(8)))
+								store32(*m.memory, uint32(i32(49112)), uint32(v6))
+								store32(*m.memory, uint32(i32(49108)), uint32(v2))
+								store32(*m.memory, uint32(i32(49120)), uint32(i32(0)))
+								v0 = v5 + i32(36)
+							l56:
+								{
+									store32(*m.memory, uint32(v0), uint32(i32(7)))
+									t235 := v3
+									v0 = v0 + i32(4)
+									if uint32(t235) > uint32(v0) {
+										goto l56
+									}
+								}
+								if v1 == v5 {
+									goto l41
+								}
+								t236 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+								store32(*m.memory, uint64(uint32(v5))+4, uint32(t236&i32(-2)))
+								t237 := v5
+								v6 = v5 - v1
+								store32(*m.memory, uint32(t237), uint32(v6))
+								store32(*m.memory, uint64(uint32(v1))+4, uint32(v6|i32(1)))
+								if uint32(v6) <= uint32(i32(255)) {
+									v3 = int32(uint32(v6) >> 3)
+									v0 = v3<<3 + i32(48700)
+									var p238 int32
+									{
+										t239 := int32(load32(*m.memory, uint32(i32(48660))))
+										v2 = t239
+										t240 := v2
+										v3 = i32_shl(i32(1), v3)
+										if t240&v3 == 0 {
+											store32(*m.memory, uint32(i32(48660)), uint32(v2|v3))
+											t241 := v0
+											p238 = t241
+											goto l57
+										}
+										t242 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+										p238 = t242
+									}
+								l57:
+									v3 = p238
+									store32(*m.memory, uint64(uint32(v3))+12, uint32(v1))
+									store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
+									store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
+									store32(*m.memory, uint64(uint32(v1))+8, uint32(v3))
+									goto l41
+								}
+								v0 = i32(31)
+								store64(*m.memory, uint64(uint32(v1))+16, uint64(i64(0)))
+								if uint32(v6) <= uint32(i32(0xffffff)) {
+									v0 = int32(uint32(v6) >> 8)
+									t243 := v0
+									v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
+									v3 = i32_shl(t243, v0)
+									t244 := v3
+									v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
+									v2 = i32_shl(t244, v3)
+									t245 := v2
+									v2 = int32(uint32(v2+i32(0x3c000))>>16) & i32(2)
+									v0 = int32(uint32(i32_shl(t245, v2))>>15) - (v0 | v3 | v2)
+									v0 = v0<<1 | i32_shr_u(v6, v0+i32(21))&i32(1) + i32(28)
+								}
+								store32(*m.memory, uint32(v1+i32(28)), uint32(v0))
+								v3 = v0<<2 + i32(48964)
+								t246 := int32(load32(*m.memory, uint32(i32(48664))))
+								v2 = t246
+								t247 := v2
+								v5 = i32_shl(i32(1), v0)
+								if t247&v5 == 0 {
+									store32(*m.memory, uint32(v3), uint32(v1))
+									store32(*m.memory, uint32(i32(48664)), uint32(v2|v5))
+									store32(*m.memory, uint32(v1+i32(24)), uint32(v3))
+									store32(*m.memory, uint64(uint32(v1))+8, uint32(v1))
+									store32(*m.memory, uint64(uint32(v1))+12, uint32(v1))
+									goto l41
+								}
+								t249 := v6
+								p248 := i32(25) - int32(uint32(v0)>>1)
+								if v0 == i32(31) {
+									p248 = i32(0)
+								}
+								v0 = i32_shl(t249, p248)
+								t250 := int32(load32(*m.memory, uint32(v3)))
+								v2 = t250
+							l59:
+								{
+									v3 = v2
+									t251 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+									if t251&i32(-8) == v6 {
+										goto l58
+									}
+									v2 = int32(uint32(v0) >> 29)
+									v0 = v0 << 1
+									v5 = v3 + v2&i32(4) + i32(16)
+									t252 := int32(load32(*m.memory, uint32(v5)))
+									v2 = t252
+									if v2 != 0 {
+										goto l59
+									}
+								}
+								store32(*m.memory, uint32(v5), uint32(v1))
+								store32(*m.memory, uint32(v1+i32(24)), uint32(v3))
+								store32(*m.memory, uint64(uint32(v1))+12, uint32(v1))
+								store32(*m.memory, uint64(uint32(v1))+8, uint32(v1))
+								goto l41
+							}
+						}
+						t174 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+						v0 = t174
+						goto l46
+					}
+				l54:
+					t253 := int32(load32(*m.memory, uint64(uint32(v1))+8))
+					v0 = t253
+					store32(*m.memory, uint64(uint32(v0))+12, uint32(v4))
+					store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
+					store32(*m.memory, uint64(uint32(v4))+24, uint32(i32(0)))
+					store32(*m.memory, uint64(uint32(v4))+12, uint32(v1))
+					store32(*m.memory, uint64(uint32(v4))+8, uint32(v0))
 				}
-			l53:
-				t251 := int32(load32(*m.memory, uint64(uint32(v1))+8))
-				v0 = t251
-				store32(*m.memory, uint64(uint32(v0))+12, uint32(v4))
-				store32(*m.memory, uint64(uint32(v1))+8, uint32(v4))
-				store32(*m.memory, uint64(uint32(v4))+24, uint32(i32(0)))
-				store32(*m.memory, uint64(uint32(v4))+12, uint32(v1))
-				store32(*m.memory, uint64(uint32(v4))+8, uint32(v0))
+			l47:
+				v0 = v7 + i32(8)
+				goto l6
+			l58:
+				t254 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+				v0 = t254
+				store32(*m.memory, uint64(uint32(v0))+12, uint32(v1))
+				store32(*m.memory, uint64(uint32(v3))+8, uint32(v1))
+				store32(*m.memory, uint32(v1+i32(24)), uint32(i32(0)))
+				store32(*m.memory, uint64(uint32(v1))+12, uint32(v3))
+				store32(*m.memory, uint64(uint32(v1))+8, uint32(v0))
 			}
-		l46:
-			v0 = v7 + i32(8)
-			goto l5
-		l57:
-			t252 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-			v0 = t252
-			store32(*m.memory, uint64(uint32(v0))+12, uint32(v1))
-			store32(*m.memory, uint64(uint32(v3))+8, uint32(v1))
-			store32(*m.memory, uint32(v1+i32(24)), uint32(i32(0)))
-			store32(*m.memory, uint64(uint32(v1))+12, uint32(v3))
-			store32(*m.memory, uint64(uint32(v1))+8, uint32(v0))
+		l41:
+			t255 := int32(load32(*m.memory, uint32(i32(48672))))
+			v0 = t255
+			if uint32(v0) <= uint32(v4) {
+				goto l36
+			}
+			t256 := int32(load32(*m.memory, uint32(i32(48684))))
+			v1 = t256
+			v3 = v1 + v4
+			t257 := v3
+			v0 = v0 - v4
+			store32(*m.memory, uint64(uint32(t257))+4, uint32(v0|i32(1)))
+			store32(*m.memory, uint32(i32(48672)), uint32(v0))
+			store32(*m.memory, uint32(i32(48684)), uint32(v3))
+			store32(*m.memory, uint64(uint32(v1))+4, uint32(v4|i32(3)))
+			v0 = v1 + i32(8)
+			goto l6
 		}
-	l40:
-		t253 := int32(load32(*m.memory, uint32(i32(48668))))
-		v0 = t253
-		if uint32(v0) <= uint32(v4) {
-			goto l35
-		}
-		t254 := int32(load32(*m.memory, uint32(i32(48680))))
-		v1 = t254
-		v3 = v1 + v4
-		t255 := v3
-		v0 = v0 - v4
-		store32(*m.memory, uint64(uint32(t255))+4, uint32(v0|i32(1)))
-		store32(*m.memory, uint32(i32(48668)), uint32(v0))
-		store32(*m.memory, uint32(i32(48680)), uint32(v3))
-		store32(*m.memory, uint64(uint32(v1))+4, uint32(v4|i32(3)))
-		v0 = v1 + i32(8)
-		goto l5
-	}
-l35:
-	v0 = i32(0)
-	store32(*m.memory, uint32(i32(0xc000)), uint32(i32(48)))
-	goto l5
-l21:
-	{
-		if v7 == 0 {
-			goto l59
-		}
+	l36:
+		v0 = i32(0)
+		store32(*m.memory, uint32(i32(49156)), uint32(i32(48)))
+		goto l6
+	l22:
 		{
-			t256 := int32(load32(*m.memory, uint64(uint32(v5))+28))
-			v3 = t256
-			v0 = v3<<2 + i32(48960)
-			t257 := int32(load32(*m.memory, uint32(v0)))
-			if t257 == v5 {
-				store32(*m.memory, uint32(v0), uint32(v2))
-				if v2 != 0 {
+			if v7 == 0 {
+				goto l60
+			}
+			{
+				t258 := int32(load32(*m.memory, uint64(uint32(v5))+28))
+				v3 = t258
+				v0 = v3<<2 + i32(48964)
+				t259 := int32(load32(*m.memory, uint32(v0)))
+				if t259 == v5 {
+					store32(*m.memory, uint32(v0), uint32(v2))
+					if v2 != 0 {
+						goto l61
+					}
+					v8 = v8 & i32_rotl(i32(-2), v3)
+					store32(*m.memory, uint32(i32(48664)), uint32(v8))
 					goto l60
 				}
-				v8 = v8 & i32_rotl(i32(-2), v3)
-				store32(*m.memory, uint32(i32(48660)), uint32(v8))
-				goto l59
+				t260 := int32(load32(*m.memory, uint64(uint32(v7))+16))
+				t262 := v7
+				p261 := i32(20)
+				if t260 == v5 {
+					p261 = i32(16)
+				}
+				store32(*m.memory, uint32(t262+p261), uint32(v2))
+				if v2 == 0 {
+					goto l60
+				}
 			}
-			t258 := int32(load32(*m.memory, uint64(uint32(v7))+16))
-			t260 := v7
-			p259 := i32(20)
-			if t258 == v5 {
-				p259 = i32(16)
+		l61:
+			store32(*m.memory, uint64(uint32(v2))+24, uint32(v7))
+			t263 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+			v0 = t263
+			if v0 != 0 {
+				store32(*m.memory, uint64(uint32(v2))+16, uint32(v0))
+				store32(*m.memory, uint64(uint32(v0))+24, uint32(v2))
 			}
-			store32(*m.memory, uint32(t260+p259), uint32(v2))
-			if v2 == 0 {
-				goto l59
+			t264 := int32(load32(*m.memory, uint32(v5+i32(20))))
+			v0 = t264
+			if v0 == 0 {
+				goto l60
 			}
-		}
-	l60:
-		store32(*m.memory, uint64(uint32(v2))+24, uint32(v7))
-		t261 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-		v0 = t261
-		if v0 != 0 {
-			store32(*m.memory, uint64(uint32(v2))+16, uint32(v0))
+			store32(*m.memory, uint32(v2+i32(20)), uint32(v0))
 			store32(*m.memory, uint64(uint32(v0))+24, uint32(v2))
 		}
-		t262 := int32(load32(*m.memory, uint32(v5+i32(20))))
-		v0 = t262
-		if v0 == 0 {
-			goto l59
-		}
-		store32(*m.memory, uint32(v2+i32(20)), uint32(v0))
-		store32(*m.memory, uint64(uint32(v0))+24, uint32(v2))
-	}
-l59:
-	{
-		if uint32(v1) <= uint32(i32(15)) {
-			t263 := v5
-			v0 = v1 + v4
-			store32(*m.memory, uint64(uint32(t263))+4, uint32(v0|i32(3)))
-			v0 = v0 + v5
-			t264 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-			store32(*m.memory, uint64(uint32(v0))+4, uint32(t264|i32(1)))
-			goto l61
-		}
-		v2 = v4 + v5
-		store32(*m.memory, uint64(uint32(v2))+4, uint32(v1|i32(1)))
-		store32(*m.memory, uint64(uint32(v5))+4, uint32(v4|i32(3)))
-		store32(*m.memory, uint32(v1+v2), uint32(v1))
-		if uint32(v1) <= uint32(i32(255)) {
-			v1 = int32(uint32(v1) >> 3)
-			v0 = v1<<3 + i32(48696)
-			var p265 int32
-			{
-				t266 := int32(load32(*m.memory, uint32(i32(48656))))
-				v3 = t266
-				t267 := v3
-				v1 = i32_shl(i32(1), v1)
-				if t267&v1 == 0 {
-					store32(*m.memory, uint32(i32(48656)), uint32(v1|v3))
-					t268 := v0
-					p265 = t268
-					goto l62
+	l60:
+		{
+			if uint32(v1) <= uint32(i32(15)) {
+				t265 := v5
+				v0 = v1 + v4
+				store32(*m.memory, uint64(uint32(t265))+4, uint32(v0|i32(3)))
+				v0 = v0 + v5
+				t266 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+				store32(*m.memory, uint64(uint32(v0))+4, uint32(t266|i32(1)))
+				goto l62
+			}
+			v2 = v4 + v5
+			store32(*m.memory, uint64(uint32(v2))+4, uint32(v1|i32(1)))
+			store32(*m.memory, uint64(uint32(v5))+4, uint32(v4|i32(3)))
+			store32(*m.memory, uint32(v1+v2), uint32(v1))
+			if uint32(v1) <= uint32(i32(255)) {
+				v1 = int32(uint32(v1) >> 3)
+				v0 = v1<<3 + i32(48700)
+				var p267 int32
+				{
+					t268 := int32(load32(*m.memory, uint32(i32(48660))))
+					v3 = t268
+					t269 := v3
+					v1 = i32_shl(i32(1), v1)
+					if t269&v1 == 0 {
+						store32(*m.memory, uint32(i32(48660)), uint32(v1|v3))
+						t270 := v0
+						p267 = t270
+						goto l63
+					}
+					t271 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+					p267 = t271
 				}
-				t269 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-				p265 = t269
+			l63:
+				v1 = p267
+				store32(*m.memory, uint64(uint32(v1))+12, uint32(v2))
+				store32(*m.memory, uint64(uint32(v0))+8, uint32(v2))
+				store32(*m.memory, uint64(uint32(v2))+12, uint32(v0))
+				store32(*m.memory, uint64(uint32(v2))+8, uint32(v1))
+				goto l62
 			}
-		l62:
-			v1 = p265
-			store32(*m.memory, uint64(uint32(v1))+12, uint32(v2))
-			store32(*m.memory, uint64(uint32(v0))+8, uint32(v2))
-			store32(*m.memory, uint64(uint32(v2))+12, uint32(v0))
-			store32(*m.memory, uint64(uint32(v2))+8, uint32(v1))
-			goto l61
-		}
-		v0 = i32(31)
-		if uint32(v1) <= uint32(i32(0xffffff)) {
-			v0 = int32(uint32(v1) >> 8)
-			t270 := v0
-			v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-			v3 = i32_shl(t270, v0)
-			t271 := v3
-			v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
-			v4 = i32_shl(t271, v3)
-			t272 := v4
-			v4 = int32(uint32(v4+i32(0x3c000))>>16) & i32(2)
-			v0 = int32(uint32(i32_shl(t272, v4))>>15) - (v0 | v3 | v4)
-			v0 = v0<<1 | i32_shr_u(v1, v0+i32(21))&i32(1) + i32(28)
-		}
-		store32(*m.memory, uint64(uint32(v2))+28, uint32(v0))
-		store64(*m.memory, uint64(uint32(v2))+16, uint64(i64(0)))
-		v3 = v0<<2 + i32(48960)
-		t273 := v8
-		v4 = i32_shl(i32(1), v0)
-		if t273&v4 == 0 {
-			store32(*m.memory, uint32(v3), uint32(v2))
-			store32(*m.memory, uint32(i32(48660)), uint32(v4|v8))
-			store32(*m.memory, uint64(uint32(v2))+24, uint32(v3))
-			store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
-			store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
-			goto l61
-		}
-		t275 := v1
-		p274 := i32(25) - int32(uint32(v0)>>1)
-		if v0 == i32(31) {
-			p274 = i32(0)
-		}
-		v0 = i32_shl(t275, p274)
-		t276 := int32(load32(*m.memory, uint32(v3)))
-		v4 = t276
-	l64:
-		{
-			v3 = v4
-			t277 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-			if t277&i32(-8) == v1 {
-				goto l63
+			v0 = i32(31)
+			if uint32(v1) <= uint32(i32(0xffffff)) {
+				v0 = int32(uint32(v1) >> 8)
+				t272 := v0
+				v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
+				v3 = i32_shl(t272, v0)
+				t273 := v3
+				v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
+				v4 = i32_shl(t273, v3)
+				t274 := v4
+				v4 = int32(uint32(v4+i32(0x3c000))>>16) & i32(2)
+				v0 = int32(uint32(i32_shl(t274, v4))>>15) - (v0 | v3 | v4)
+				v0 = v0<<1 | i32_shr_u(v1, v0+i32(21))&i32(1) + i32(28)
 			}
-			v4 = int32(uint32(v0) >> 29)
-			v0 = v0 << 1
-			v6 = v3 + v4&i32(4) + i32(16)
-			t278 := int32(load32(*m.memory, uint32(v6)))
+			store32(*m.memory, uint64(uint32(v2))+28, uint32(v0))
+			store64(*m.memory, uint64(uint32(v2))+16, uint64(i64(0)))
+			v3 = v0<<2 + i32(48964)
+			t275 := v8
+			v4 = i32_shl(i32(1), v0)
+			if t275&v4 == 0 {
+				store32(*m.memory, uint32(v3), uint32(v2))
+				store32(*m.memory, uint32(i32(48664)), uint32(v4|v8))
+				store32(*m.memory, uint64(uint32(v2))+24, uint32(v3))
+				store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
+				store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
+				goto l62
+			}
+			t277 := v1
+			p276 := i32(25) - int32(uint32(v0)>>1)
+			if v0 == i32(31) {
+				p276 = i32(0)
+			}
+			v0 = i32_shl(t277, p276)
+			t278 := int32(load32(*m.memory, uint32(v3)))
 			v4 = t278
-			if v4 != 0 {
-				goto l64
+		l65:
+			{
+				v3 = v4
+				t279 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+				if t279&i32(-8) == v1 {
+					goto l64
+				}
+				v4 = int32(uint32(v0) >> 29)
+				v0 = v0 << 1
+				v6 = v3 + v4&i32(4) + i32(16)
+				t280 := int32(load32(*m.memory, uint32(v6)))
+				v4 = t280
+				if v4 != 0 {
+					goto l65
+				}
 			}
+			store32(*m.memory, uint32(v6), uint32(v2))
+			store32(*m.memory, uint64(uint32(v2))+24, uint32(v3))
+			store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
+			store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
+			goto l62
+		l64:
+			t281 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+			v0 = t281
+			store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
+			store32(*m.memory, uint64(uint32(v3))+8, uint32(v2))
+			store32(*m.memory, uint64(uint32(v2))+24, uint32(i32(0)))
+			store32(*m.memory, uint64(uint32(v2))+12, uint32(v3))
+			store32(*m.memory, uint64(uint32(v2))+8, uint32(v0))
 		}
-		store32(*m.memory, uint32(v6), uint32(v2))
-		store32(*m.memory, uint64(uint32(v2))+24, uint32(v3))
-		store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
-		store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
-		goto l61
-	l63:
-		t279 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-		v0 = t279
-		store32(*m.memory, uint64(uint32(v0))+12, uint32(v2))
-		store32(*m.memory, uint64(uint32(v3))+8, uint32(v2))
-		store32(*m.memory, uint64(uint32(v2))+24, uint32(i32(0)))
-		store32(*m.memory, uint64(uint32(v2))+12, uint32(v3))
-		store32(*m.memory, uint64(uint32(v2))+8, uint32(v0))
-	}
-l61:
-	v0 = v5 + i32(8)
-	goto l5
-l11:
-	{
-		if v10 == 0 {
-			goto l65
-		}
+	l62:
+		v0 = v5 + i32(8)
+		goto l6
+	l12:
 		{
-			t280 := int32(load32(*m.memory, uint64(uint32(v2))+28))
-			v3 = t280
-			v0 = v3<<2 + i32(48960)
-			t281 := int32(load32(*m.memory, uint32(v0)))
-			if t281 == v2 {
-				store32(*m.memory, uint32(v0), uint32(v5))
-				if v5 != 0 {
+			if v10 == 0 {
+				goto l66
+			}
+			{
+				t282 := int32(load32(*m.memory, uint64(uint32(v2))+28))
+				v3 = t282
+				v0 = v3<<2 + i32(48964)
+				t283 := int32(load32(*m.memory, uint32(v0)))
+				if t283 == v2 {
+					store32(*m.memory, uint32(v0), uint32(v5))
+					if v5 != 0 {
+						goto l67
+					}
+					store32(*m.memory, uint32(i32(48664)), uint32(v9&i32_rotl(i32(-2), v3)))
 					goto l66
 				}
-				store32(*m.memory, uint32(i32(48660)), uint32(v9&i32_rotl(i32(-2), v3)))
-				goto l65
+				t284 := int32(load32(*m.memory, uint64(uint32(v10))+16))
+				t286 := v10
+				p285 := i32(20)
+				if t284 == v2 {
+					p285 = i32(16)
+				}
+				store32(*m.memory, uint32(t286+p285), uint32(v5))
+				if v5 == 0 {
+					goto l66
+				}
 			}
-			t282 := int32(load32(*m.memory, uint64(uint32(v10))+16))
-			t284 := v10
-			p283 := i32(20)
-			if t282 == v2 {
-				p283 = i32(16)
+		l67:
+			store32(*m.memory, uint64(uint32(v5))+24, uint32(v10))
+			t287 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+			v0 = t287
+			if v0 != 0 {
+				store32(*m.memory, uint64(uint32(v5))+16, uint32(v0))
+				store32(*m.memory, uint64(uint32(v0))+24, uint32(v5))
 			}
-			store32(*m.memory, uint32(t284+p283), uint32(v5))
-			if v5 == 0 {
-				goto l65
+			t288 := int32(load32(*m.memory, uint32(v2+i32(20))))
+			v0 = t288
+			if v0 == 0 {
+				goto l66
 			}
-		}
-	l66:
-		store32(*m.memory, uint64(uint32(v5))+24, uint32(v10))
-		t285 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-		v0 = t285
-		if v0 != 0 {
-			store32(*m.memory, uint64(uint32(v5))+16, uint32(v0))
+			store32(*m.memory, uint32(v5+i32(20)), uint32(v0))
 			store32(*m.memory, uint64(uint32(v0))+24, uint32(v5))
 		}
-		t286 := int32(load32(*m.memory, uint32(v2+i32(20))))
-		v0 = t286
-		if v0 == 0 {
-			goto l65
+	l66:
+		if uint32(v1) <= uint32(i32(15)) {
+			t289 := v2
+			v0 = v1 + v4
+			store32(*m.memory, uint64(uint32(t289))+4, uint32(v0|i32(3)))
+			v0 = v0 + v2
+			t290 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+			store32(*m.memory, uint64(uint32(v0))+4, uint32(t290|i32(1)))
+			goto l68
 		}
-		store32(*m.memory, uint32(v5+i32(20)), uint32(v0))
-		store32(*m.memory, uint64(uint32(v0))+24, uint32(v5))
-	}
-l65:
-	if uint32(v1) <= uint32(i32(15)) {
-		t287 := v2
-		v0 = v1 + v4
-		store32(*m.memory, uint64(uint32(t287))+4, uint32(v0|i32(3)))
-		v0 = v0 + v2
-		t288 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-		store32(*m.memory, uint64(uint32(v0))+4, uint32(t288|i32(1)))
-		goto l67
-	}
-	v3 = v2 + v4
-	store32(*m.memory, uint64(uint32(v3))+4, uint32(v1|i32(1)))
-	store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(3)))
-	store32(*m.memory, uint32(v1+v3), uint32(v1))
-	if v8 != 0 {
-		v5 = int32(uint32(v8) >> 3)
-		v4 = v5<<3 + i32(48696)
-		t289 := int32(load32(*m.memory, uint32(i32(48676))))
-		v0 = t289
-		var p290 int32
-		{
-			v5 = i32_shl(i32(1), v5)
-			if v5&v6 == 0 {
-				store32(*m.memory, uint32(i32(48656)), uint32(v5|v6))
-				t291 := v4
-				p290 = t291
-				goto l68
+		v3 = v2 + v4
+		store32(*m.memory, uint64(uint32(v3))+4, uint32(v1|i32(1)))
+		store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(3)))
+		store32(*m.memory, uint32(v1+v3), uint32(v1))
+		if v8 != 0 {
+			v5 = int32(uint32(v8) >> 3)
+			v4 = v5<<3 + i32(48700)
+			t291 := int32(load32(*m.memory, uint32(i32(48680))))
+			v0 = t291
+			var p292 int32
+			{
+				v5 = i32_shl(i32(1), v5)
+				if v5&v6 == 0 {
+					store32(*m.memory, uint32(i32(48660)), uint32(v5|v6))
+					t293 := v4
+					p292 = t293
+					goto l69
+				}
+				t294 := int32(load32(*m.memory, uint64(uint32(v4))+8))
+				p292 = t294
 			}
-			t292 := int32(load32(*m.memory, uint64(uint32(v4))+8))
-			p290 = t292
+		l69:
+			v5 = p292
+			store32(*m.memory, uint64(uint32(v5))+12, uint32(v0))
+			store32(*m.memory, uint64(uint32(v4))+8, uint32(v0))
+			store32(*m.memory, uint64(uint32(v0))+12, uint32(v4))
+			store32(*m.memory, uint64(uint32(v0))+8, uint32(v5))
 		}
+		store32(*m.memory, uint32(i32(48680)), uint32(v3))
+		store32(*m.memory, uint32(i32(48668)), uint32(v1))
 	l68:
-		v5 = p290
-		store32(*m.memory, uint64(uint32(v5))+12, uint32(v0))
-		store32(*m.memory, uint64(uint32(v4))+8, uint32(v0))
-		store32(*m.memory, uint64(uint32(v0))+12, uint32(v4))
-		store32(*m.memory, uint64(uint32(v0))+8, uint32(v5))
+		v0 = v2 + i32(8)
+	l6:
+		m.g0 = v11 + i32(16)
+		if v0 != 0 {
+			t295 := m.fn209(v0)
+			t296 := int32(load32(*m.memory, uint32(i32(48644))))
+			store32(*m.memory, uint32(i32(48644)), uint32(t295+t296))
+		}
+		t297 := m.g1
+		m.g1 = t297 - i32(1)
+		t298 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
+		if t298 == i32(2) {
+			_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
+		}
+		return v0
 	}
-	store32(*m.memory, uint32(i32(48676)), uint32(v3))
-	store32(*m.memory, uint32(i32(48664)), uint32(v1))
-l67:
-	v0 = v2 + i32(8)
-l5:
-	m.g0 = v11 + i32(16)
-	if v0 != 0 {
-		t293 := m.fn207(v0)
-		t294 := int32(load32(*m.memory, uint32(i32(48640))))
-		store32(*m.memory, uint32(i32(48640)), uint32(t293+t294))
-	}
-	t295 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0))))
-	if t295 == i32(2) {
-		_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48648, i32(1), m.waiters)
-	}
-	return v0
 }
-func (m *Module) fn176(v0, v1, v2 int32) {
+func (m *Module) fn177(v0, v1, v2 int32) {
 	var v3 int32
+l1:
 	{
 		t0 := int32(atomic_cmpxchg32(*m.memory, uint32(v0), uint32(i32(0)), uint32(i32(1))))
 		v3 = t0
-		if v3 != 0 {
-		l1:
-			{
-				if v3 == i32(-1) {
-					return
-				}
-				_ = atomic_wait32(*m.memory, uint32(v0), uint32(i32(1)), i64(-1), m.waiters)
-				t2 := int32(atomic_cmpxchg32(*m.memory, uint32(v0), uint32(i32(0)), uint32(i32(1))))
-				v3 = t2
-				if v3 != 0 {
-					goto l1
-				}
-			}
+		if v3 == 0 {
+			t1 := m.g1
+			m.g1 = t1 + i32(1)
+			m.t0[uint(v2)].(func(int32))(v1)
+			t2 := m.g1
+			m.g1 = t2 - i32(1)
+			atomic_store32(*m.memory, uint32(v0), uint32(i32(-1)))
+			_ = atomic_notify(*m.memory, uint32(v0), i32(-1), m.waiters)
+			return
 		}
-		m.t0[uint(v2)].(func(int32))(v1)
-		atomic_store32(*m.memory, uint32(v0), uint32(i32(-1)))
-		_ = atomic_notify(*m.memory, uint32(v0), i32(-1), m.waiters)
+		if v3 == i32(-1) {
+			return
+		}
+		_ = atomic_wait32(*m.memory, uint32(v0), uint32(i32(1)), i64(50000000), m.waiters)
+		t5 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+		if t5 == 0 {
+			goto l1
+		}
 	}
+	panic("unreachable")
 }
 func (m *Module) Xre2w_malloc(v0 int32) int32 {
-	t0 := m.fn175(v0)
+	t0 := m.fn176(v0)
 	return t0
 }
 func (m *Module) Xre2w_free(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	{
-		t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0)), uint32(i32(1))))
-		v3 = t0
-		if v3 == 0 {
-			goto l0
-		}
-		if v3 != i32(2) {
-			t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t1 == 0 {
+		{
+			t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
+			v3 = t0
+			if v3 == 0 {
 				goto l0
 			}
-		}
-	l1:
-		{
-			_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2)), i64(-1), m.waiters)
-			t3 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t3 != 0 {
-				goto l1
+			if v3 != i32(2) {
+				t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
+				t3 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t4 != 0 {
+					goto l2
+				}
 			}
 		}
-	}
-l0:
-	if v0 != 0 {
-		t4 := m.fn207(v0)
-		v3 = t4
-		t5 := int32(load32(*m.memory, uint32(i32(48640))))
-		store32(*m.memory, uint32(i32(48640)), uint32(t5-v3))
-	}
-	{
-		v4 = v0
-		if v4 == 0 {
-			goto l2
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + i32(1)
+		if v0 != 0 {
+			t6 := m.fn209(v0)
+			v3 = t6
+			t7 := int32(load32(*m.memory, uint32(i32(48644))))
+			store32(*m.memory, uint32(i32(48644)), uint32(t7-v3))
 		}
-		v2 = v4 - i32(8)
-		t6 := int32(load32(*m.memory, uint32(v4-i32(4))))
-		t7 := v2
-		v1 = t6
-		v4 = v1 & i32(-8)
-		v5 = t7 + v4
 		{
-			if v1&i32(1) != 0 {
+			v4 = v0
+			if v4 == 0 {
 				goto l3
 			}
-			if v1&i32(3) == 0 {
-				goto l2
-			}
-			t8 := int32(load32(*m.memory, uint32(v2)))
+			v2 = v4 - i32(8)
+			t8 := int32(load32(*m.memory, uint32(v4-i32(4))))
 			t9 := v2
 			v1 = t8
-			v2 = t9 - v1
-			t10 := int32(load32(*m.memory, uint32(i32(48672))))
-			if uint32(v2) < uint32(t10) {
-				goto l2
-			}
-			v4 = v1 + v4
-			t11 := int32(load32(*m.memory, uint32(i32(48676))))
-			if v2 != t11 {
-				if uint32(v1) <= uint32(i32(255)) {
-					t12 := int32(load32(*m.memory, uint64(uint32(v2))+8))
-					v3 = t12
-					t13 := v3
-					v7 = int32(uint32(v1) >> 3)
-					var p14 int32
-					if t13 == v7<<3+i32(48696) {
-						p14 = 1
-					}
-					_ = p14
-					t15 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					t16 := v3
-					v1 = t15
-					if t16 == v1 {
-						t17 := int32(load32(*m.memory, uint32(i32(48656))))
-						store32(*m.memory, uint32(i32(48656)), uint32(t17&i32_rotl(i32(-2), v7)))
-						goto l3
-					}
-					store32(*m.memory, uint64(uint32(v1))+8, uint32(v3))
-					store32(*m.memory, uint64(uint32(v3))+12, uint32(v1))
+			v4 = v1 & i32(-8)
+			v5 = t9 + v4
+			{
+				if v1&i32(1) != 0 {
+					goto l4
+				}
+				if v1&i32(3) == 0 {
 					goto l3
 				}
-				t18 := int32(load32(*m.memory, uint64(uint32(v2))+24))
-				v6 = t18
-				{
-					t19 := int32(load32(*m.memory, uint64(uint32(v2))+12))
-					t20 := v2
-					v0 = t19
-					if t20 != v0 {
-						t21 := int32(load32(*m.memory, uint64(uint32(v2))+8))
-						t22 := v0
-						v1 = t21
-						store32(*m.memory, uint64(uint32(t22))+8, uint32(v1))
-						store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
+				t10 := int32(load32(*m.memory, uint32(v2)))
+				t11 := v2
+				v1 = t10
+				v2 = t11 - v1
+				t12 := int32(load32(*m.memory, uint32(i32(48676))))
+				if uint32(v2) < uint32(t12) {
+					goto l3
+				}
+				v4 = v1 + v4
+				t13 := int32(load32(*m.memory, uint32(i32(48680))))
+				if v2 != t13 {
+					if uint32(v1) <= uint32(i32(255)) {
+						t14 := int32(load32(*m.memory, uint64(uint32(v2))+8))
+						v3 = t14
+						t15 := v3
+						v7 = int32(uint32(v1) >> 3)
+						var p16 int32
+						if t15 == v7<<3+i32(48700) {
+							p16 = 1
+						}
+						_ = p16
+						t17 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						t18 := v3
+						v1 = t17
+						if t18 == v1 {
+							t19 := int32(load32(*m.memory, uint32(i32(48660))))
+							store32(*m.memory, uint32(i32(48660)), uint32(t19&i32_rotl(i32(-2), v7)))
+							goto l4
+						}
+						store32(*m.memory, uint64(uint32(v1))+8, uint32(v3))
+						store32(*m.memory, uint64(uint32(v3))+12, uint32(v1))
+						goto l4
+					}
+					t20 := int32(load32(*m.memory, uint64(uint32(v2))+24))
+					v6 = t20
+					{
+						t21 := int32(load32(*m.memory, uint64(uint32(v2))+12))
+						t22 := v2
+						v0 = t21
+						if t22 != v0 {
+							t23 := int32(load32(*m.memory, uint64(uint32(v2))+8))
+							t24 := v0
+							v1 = t23
+							store32(*m.memory, uint64(uint32(t24))+8, uint32(v1))
+							store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
+							goto l5
+						}
+						{
+							v1 = v2 + i32(20)
+							t25 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t25
+							if v3 != 0 {
+								goto l7
+							}
+							v1 = v2 + i32(16)
+							t26 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t26
+							if v3 != 0 {
+								goto l7
+							}
+							v0 = i32(0)
+							goto l5
+						}
+					l7:
+						{
+							v7 = v1
+							v0 = v3
+							v1 = v0 + i32(20)
+							t27 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t27
+							if v3 != 0 {
+								goto l7
+							}
+							v1 = v0 + i32(16)
+							t28 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+							v3 = t28
+							if v3 != 0 {
+								goto l7
+							}
+						}
+						store32(*m.memory, uint32(v7), uint32(i32(0)))
+					}
+				l5:
+					if v6 == 0 {
 						goto l4
 					}
 					{
-						v1 = v2 + i32(20)
-						t23 := int32(load32(*m.memory, uint32(v1)))
-						v3 = t23
-						if v3 != 0 {
-							goto l6
+						t29 := int32(load32(*m.memory, uint64(uint32(v2))+28))
+						t30 := v2
+						v3 = t29
+						v1 = v3<<2 + i32(48964)
+						t31 := int32(load32(*m.memory, uint32(v1)))
+						if t30 == t31 {
+							store32(*m.memory, uint32(v1), uint32(v0))
+							if v0 != 0 {
+								goto l8
+							}
+							t32 := int32(load32(*m.memory, uint32(i32(48664))))
+							store32(*m.memory, uint32(i32(48664)), uint32(t32&i32_rotl(i32(-2), v3)))
+							goto l4
 						}
-						v1 = v2 + i32(16)
-						t24 := int32(load32(*m.memory, uint32(v1)))
-						v3 = t24
-						if v3 != 0 {
-							goto l6
+						t33 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+						t35 := v6
+						p34 := i32(20)
+						if t33 == v2 {
+							p34 = i32(16)
 						}
-						v0 = i32(0)
+						store32(*m.memory, uint32(t35+p34), uint32(v0))
+						if v0 == 0 {
+							goto l4
+						}
+					}
+				l8:
+					store32(*m.memory, uint64(uint32(v0))+24, uint32(v6))
+					t36 := int32(load32(*m.memory, uint64(uint32(v2))+16))
+					v1 = t36
+					if v1 != 0 {
+						store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
+						store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
+					}
+					t37 := int32(load32(*m.memory, uint64(uint32(v2))+20))
+					v1 = t37
+					if v1 == 0 {
 						goto l4
 					}
-				l6:
-					{
-						v7 = v1
-						v0 = v3
-						v1 = v0 + i32(20)
-						t25 := int32(load32(*m.memory, uint32(v1)))
-						v3 = t25
-						if v3 != 0 {
-							goto l6
-						}
-						v1 = v0 + i32(16)
-						t26 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-						v3 = t26
-						if v3 != 0 {
-							goto l6
-						}
-					}
-					store32(*m.memory, uint32(v7), uint32(i32(0)))
-				}
-			l4:
-				if v6 == 0 {
-					goto l3
-				}
-				{
-					t27 := int32(load32(*m.memory, uint64(uint32(v2))+28))
-					t28 := v2
-					v3 = t27
-					v1 = v3<<2 + i32(48960)
-					t29 := int32(load32(*m.memory, uint32(v1)))
-					if t28 == t29 {
-						store32(*m.memory, uint32(v1), uint32(v0))
-						if v0 != 0 {
-							goto l7
-						}
-						t30 := int32(load32(*m.memory, uint32(i32(48660))))
-						store32(*m.memory, uint32(i32(48660)), uint32(t30&i32_rotl(i32(-2), v3)))
-						goto l3
-					}
-					t31 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-					t33 := v6
-					p32 := i32(20)
-					if t31 == v2 {
-						p32 = i32(16)
-					}
-					store32(*m.memory, uint32(t33+p32), uint32(v0))
-					if v0 == 0 {
-						goto l3
-					}
-				}
-			l7:
-				store32(*m.memory, uint64(uint32(v0))+24, uint32(v6))
-				t34 := int32(load32(*m.memory, uint64(uint32(v2))+16))
-				v1 = t34
-				if v1 != 0 {
-					store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
+					store32(*m.memory, uint32(v0+i32(20)), uint32(v1))
 					store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
+					goto l4
 				}
-				t35 := int32(load32(*m.memory, uint64(uint32(v2))+20))
-				v1 = t35
-				if v1 == 0 {
-					goto l3
+				t38 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+				v1 = t38
+				if v1&i32(3) != i32(3) {
+					goto l4
 				}
-				store32(*m.memory, uint32(v0+i32(20)), uint32(v1))
-				store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
+				store32(*m.memory, uint64(uint32(v5))+4, uint32(v1&i32(-2)))
+				store32(*m.memory, uint32(i32(48668)), uint32(v4))
+				store32(*m.memory, uint32(v2+v4), uint32(v4))
+				store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
 				goto l3
 			}
-			t36 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-			v1 = t36
-			if v1&i32(3) != i32(3) {
+		l4:
+			if uint32(v2) >= uint32(v5) {
+				goto l3
+			}
+			t39 := int32(load32(*m.memory, uint64(uint32(v5))+4))
+			v1 = t39
+			if v1&i32(1) == 0 {
+				goto l3
+			}
+			if v1&i32(2) == 0 {
+				t40 := int32(load32(*m.memory, uint32(i32(48684))))
+				if v5 == t40 {
+					store32(*m.memory, uint32(i32(48684)), uint32(v2))
+					t41 := int32(load32(*m.memory, uint32(i32(48672))))
+					v4 = t41 + v4
+					store32(*m.memory, uint32(i32(48672)), uint32(v4))
+					store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
+					t42 := int32(load32(*m.memory, uint32(i32(48680))))
+					if v2 != t42 {
+						goto l3
+					}
+					store32(*m.memory, uint32(i32(48668)), uint32(i32(0)))
+					store32(*m.memory, uint32(i32(48680)), uint32(i32(0)))
+					goto l3
+				}
+				t43 := int32(load32(*m.memory, uint32(i32(48680))))
+				if v5 == t43 {
+					store32(*m.memory, uint32(i32(48680)), uint32(v2))
+					t44 := int32(load32(*m.memory, uint32(i32(48668))))
+					v4 = t44 + v4
+					store32(*m.memory, uint32(i32(48668)), uint32(v4))
+					store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
+					store32(*m.memory, uint32(v2+v4), uint32(v4))
+					goto l3
+				}
+				v4 = v1&i32(-8) + v4
+				{
+					if uint32(v1) <= uint32(i32(255)) {
+						t45 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+						v3 = t45
+						t46 := v3
+						v7 = int32(uint32(v1) >> 3)
+						var p47 int32
+						if t46 == v7<<3+i32(48700) {
+							p47 = 1
+						}
+						_ = p47
+						t48 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+						t49 := v3
+						v1 = t48
+						if t49 == v1 {
+							t50 := int32(load32(*m.memory, uint32(i32(48660))))
+							store32(*m.memory, uint32(i32(48660)), uint32(t50&i32_rotl(i32(-2), v7)))
+							goto l9
+						}
+						store32(*m.memory, uint64(uint32(v1))+8, uint32(v3))
+						store32(*m.memory, uint64(uint32(v3))+12, uint32(v1))
+						goto l9
+					}
+					t51 := int32(load32(*m.memory, uint64(uint32(v5))+24))
+					v6 = t51
+					{
+						t52 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+						t53 := v5
+						v0 = t52
+						if t53 != v0 {
+							t54 := int32(load32(*m.memory, uint64(uint32(v5))+8))
+							v1 = t54
+							t55 := int32(load32(*m.memory, uint32(i32(48676))))
+							var p56 int32
+							if uint32(v1) < uint32(t55) {
+								p56 = 1
+							}
+							_ = p56
+							store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
+							store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
+							goto l10
+						}
+						{
+							v1 = v5 + i32(20)
+							t57 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t57
+							if v3 != 0 {
+								goto l12
+							}
+							v1 = v5 + i32(16)
+							t58 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t58
+							if v3 != 0 {
+								goto l12
+							}
+							v0 = i32(0)
+							goto l10
+						}
+					l12:
+						{
+							v7 = v1
+							v0 = v3
+							v1 = v0 + i32(20)
+							t59 := int32(load32(*m.memory, uint32(v1)))
+							v3 = t59
+							if v3 != 0 {
+								goto l12
+							}
+							v1 = v0 + i32(16)
+							t60 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+							v3 = t60
+							if v3 != 0 {
+								goto l12
+							}
+						}
+						store32(*m.memory, uint32(v7), uint32(i32(0)))
+					}
+				l10:
+					if v6 == 0 {
+						goto l9
+					}
+					{
+						t61 := int32(load32(*m.memory, uint64(uint32(v5))+28))
+						t62 := v5
+						v3 = t61
+						v1 = v3<<2 + i32(48964)
+						t63 := int32(load32(*m.memory, uint32(v1)))
+						if t62 == t63 {
+							store32(*m.memory, uint32(v1), uint32(v0))
+							if v0 != 0 {
+								goto l13
+							}
+							t64 := int32(load32(*m.memory, uint32(i32(48664))))
+							store32(*m.memory, uint32(i32(48664)), uint32(t64&i32_rotl(i32(-2), v3)))
+							goto l9
+						}
+						t65 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+						t67 := v6
+						p66 := i32(20)
+						if t65 == v5 {
+							p66 = i32(16)
+						}
+						store32(*m.memory, uint32(t67+p66), uint32(v0))
+						if v0 == 0 {
+							goto l9
+						}
+					}
+				l13:
+					store32(*m.memory, uint64(uint32(v0))+24, uint32(v6))
+					t68 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+					v1 = t68
+					if v1 != 0 {
+						store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
+						store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
+					}
+					t69 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+					v1 = t69
+					if v1 == 0 {
+						goto l9
+					}
+					store32(*m.memory, uint32(v0+i32(20)), uint32(v1))
+					store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
+				}
+			l9:
+				store32(*m.memory, uint32(v2+v4), uint32(v4))
+				store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
+				t70 := int32(load32(*m.memory, uint32(i32(48680))))
+				if v2 != t70 {
+					goto l14
+				}
+				store32(*m.memory, uint32(i32(48668)), uint32(v4))
 				goto l3
 			}
 			store32(*m.memory, uint64(uint32(v5))+4, uint32(v1&i32(-2)))
-			store32(*m.memory, uint32(i32(48664)), uint32(v4))
 			store32(*m.memory, uint32(v2+v4), uint32(v4))
 			store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-			goto l2
-		}
-	l3:
-		if uint32(v2) >= uint32(v5) {
-			goto l2
-		}
-		t37 := int32(load32(*m.memory, uint64(uint32(v5))+4))
-		v1 = t37
-		if v1&i32(1) == 0 {
-			goto l2
-		}
-		if v1&i32(2) == 0 {
-			t38 := int32(load32(*m.memory, uint32(i32(48680))))
-			if v5 == t38 {
-				store32(*m.memory, uint32(i32(48680)), uint32(v2))
-				t39 := int32(load32(*m.memory, uint32(i32(48668))))
-				v4 = t39 + v4
-				store32(*m.memory, uint32(i32(48668)), uint32(v4))
-				store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-				t40 := int32(load32(*m.memory, uint32(i32(48676))))
-				if v2 != t40 {
-					goto l2
-				}
-				store32(*m.memory, uint32(i32(48664)), uint32(i32(0)))
-				store32(*m.memory, uint32(i32(48676)), uint32(i32(0)))
-				goto l2
-			}
-			t41 := int32(load32(*m.memory, uint32(i32(48676))))
-			if v5 == t41 {
-				store32(*m.memory, uint32(i32(48676)), uint32(v2))
-				t42 := int32(load32(*m.memory, uint32(i32(48664))))
-				v4 = t42 + v4
-				store32(*m.memory, uint32(i32(48664)), uint32(v4))
-				store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-				store32(*m.memory, uint32(v2+v4), uint32(v4))
-				goto l2
-			}
-			v4 = v1&i32(-8) + v4
-			{
-				if uint32(v1) <= uint32(i32(255)) {
-					t43 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-					v3 = t43
-					t44 := v3
-					v7 = int32(uint32(v1) >> 3)
-					var p45 int32
-					if t44 == v7<<3+i32(48696) {
-						p45 = 1
-					}
-					_ = p45
-					t46 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-					t47 := v3
-					v1 = t46
-					if t47 == v1 {
-						t48 := int32(load32(*m.memory, uint32(i32(48656))))
-						store32(*m.memory, uint32(i32(48656)), uint32(t48&i32_rotl(i32(-2), v7)))
-						goto l8
-					}
-					store32(*m.memory, uint64(uint32(v1))+8, uint32(v3))
-					store32(*m.memory, uint64(uint32(v3))+12, uint32(v1))
-					goto l8
-				}
-				t49 := int32(load32(*m.memory, uint64(uint32(v5))+24))
-				v6 = t49
-				{
-					t50 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-					t51 := v5
-					v0 = t50
-					if t51 != v0 {
-						t52 := int32(load32(*m.memory, uint64(uint32(v5))+8))
-						v1 = t52
-						t53 := int32(load32(*m.memory, uint32(i32(48672))))
-						var p54 int32
-						if uint32(v1) < uint32(t53) {
-							p54 = 1
-						}
-						_ = p54
-						store32(*m.memory, uint64(uint32(v0))+8, uint32(v1))
-						store32(*m.memory, uint64(uint32(v1))+12, uint32(v0))
-						goto l9
-					}
-					{
-						v1 = v5 + i32(20)
-						t55 := int32(load32(*m.memory, uint32(v1)))
-						v3 = t55
-						if v3 != 0 {
-							goto l11
-						}
-						v1 = v5 + i32(16)
-						t56 := int32(load32(*m.memory, uint32(v1)))
-						v3 = t56
-						if v3 != 0 {
-							goto l11
-						}
-						v0 = i32(0)
-						goto l9
-					}
-				l11:
-					{
-						v7 = v1
-						v0 = v3
-						v1 = v0 + i32(20)
-						t57 := int32(load32(*m.memory, uint32(v1)))
-						v3 = t57
-						if v3 != 0 {
-							goto l11
-						}
-						v1 = v0 + i32(16)
-						t58 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-						v3 = t58
-						if v3 != 0 {
-							goto l11
-						}
-					}
-					store32(*m.memory, uint32(v7), uint32(i32(0)))
-				}
-			l9:
-				if v6 == 0 {
-					goto l8
-				}
-				{
-					t59 := int32(load32(*m.memory, uint64(uint32(v5))+28))
-					t60 := v5
-					v3 = t59
-					v1 = v3<<2 + i32(48960)
-					t61 := int32(load32(*m.memory, uint32(v1)))
-					if t60 == t61 {
-						store32(*m.memory, uint32(v1), uint32(v0))
-						if v0 != 0 {
-							goto l12
-						}
-						t62 := int32(load32(*m.memory, uint32(i32(48660))))
-						store32(*m.memory, uint32(i32(48660)), uint32(t62&i32_rotl(i32(-2), v3)))
-						goto l8
-					}
-					t63 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-					t65 := v6
-					p64 := i32(20)
-					if t63 == v5 {
-						p64 = i32(16)
-					}
-					store32(*m.memory, uint32(t65+p64), uint32(v0))
-					if v0 == 0 {
-						goto l8
-					}
-				}
-			l12:
-				store32(*m.memory, uint64(uint32(v0))+24, uint32(v6))
-				t66 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-				v1 = t66
-				if v1 != 0 {
-					store32(*m.memory, uint64(uint32(v0))+16, uint32(v1))
-					store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
-				}
-				t67 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-				v1 = t67
-				if v1 == 0 {
-					goto l8
-				}
-				store32(*m.memory, uint32(v0+i32(20)), uint32(v1))
-				store32(*m.memory, uint64(uint32(v1))+24, uint32(v0))
-			}
-		l8:
-			store32(*m.memory, uint32(v2+v4), uint32(v4))
-			store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-			t68 := int32(load32(*m.memory, uint32(i32(48676))))
-			if v2 != t68 {
-				goto l13
-			}
-			store32(*m.memory, uint32(i32(48664)), uint32(v4))
-			goto l2
-		}
-		store32(*m.memory, uint64(uint32(v5))+4, uint32(v1&i32(-2)))
-		store32(*m.memory, uint32(v2+v4), uint32(v4))
-		store32(*m.memory, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-	l13:
-		if uint32(v4) <= uint32(i32(255)) {
-			v1 = int32(uint32(v4) >> 3)
-			v4 = v1<<3 + i32(48696)
-			var p69 int32
-			{
-				t70 := int32(load32(*m.memory, uint32(i32(48656))))
-				v3 = t70
-				t71 := v3
-				v1 = i32_shl(i32(1), v1)
-				if t71&v1 == 0 {
-					store32(*m.memory, uint32(i32(48656)), uint32(v1|v3))
-					t72 := v4
-					p69 = t72
-					goto l14
-				}
-				t73 := int32(load32(*m.memory, uint64(uint32(v4))+8))
-				p69 = t73
-			}
 		l14:
-			v1 = p69
-			store32(*m.memory, uint64(uint32(v1))+12, uint32(v2))
-			store32(*m.memory, uint64(uint32(v4))+8, uint32(v2))
-			store32(*m.memory, uint64(uint32(v2))+12, uint32(v4))
-			store32(*m.memory, uint64(uint32(v2))+8, uint32(v1))
-			goto l2
-		}
-		v1 = i32(31)
-		store64(*m.memory, uint64(uint32(v2))+16, uint64(i64(0)))
-		if uint32(v4) <= uint32(i32(0xffffff)) {
-			v1 = int32(uint32(v4) >> 8)
-			t74 := v1
-			v1 = int32(uint32(v1+i32(0xfff00))>>16) & i32(8)
-			v3 = i32_shl(t74, v1)
-			t75 := v3
-			v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
-			v0 = i32_shl(t75, v3)
-			t76 := v0
-			v0 = int32(uint32(v0+i32(0x3c000))>>16) & i32(2)
-			v1 = int32(uint32(i32_shl(t76, v0))>>15) - (v1 | v3 | v0)
-			v1 = v1<<1 | i32_shr_u(v4, v1+i32(21))&i32(1) + i32(28)
-		}
-		store32(*m.memory, uint32(v2+i32(28)), uint32(v1))
-		v3 = v1<<2 + i32(48960)
-		{
-			t77 := int32(load32(*m.memory, uint32(i32(48660))))
-			v0 = t77
-			t78 := v0
-			v5 = i32_shl(i32(1), v1)
-			if t78&v5 == 0 {
-				store32(*m.memory, uint32(v3), uint32(v2))
-				store32(*m.memory, uint32(i32(48660)), uint32(v0|v5))
-				store32(*m.memory, uint32(v2+i32(24)), uint32(v3))
-				store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
-				store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
-				goto l15
+			if uint32(v4) <= uint32(i32(255)) {
+				v1 = int32(uint32(v4) >> 3)
+				v4 = v1<<3 + i32(48700)
+				var p71 int32
+				{
+					t72 := int32(load32(*m.memory, uint32(i32(48660))))
+					v3 = t72
+					t73 := v3
+					v1 = i32_shl(i32(1), v1)
+					if t73&v1 == 0 {
+						store32(*m.memory, uint32(i32(48660)), uint32(v1|v3))
+						t74 := v4
+						p71 = t74
+						goto l15
+					}
+					t75 := int32(load32(*m.memory, uint64(uint32(v4))+8))
+					p71 = t75
+				}
+			l15:
+				v1 = p71
+				store32(*m.memory, uint64(uint32(v1))+12, uint32(v2))
+				store32(*m.memory, uint64(uint32(v4))+8, uint32(v2))
+				store32(*m.memory, uint64(uint32(v2))+12, uint32(v4))
+				store32(*m.memory, uint64(uint32(v2))+8, uint32(v1))
+				goto l3
 			}
-			t80 := v4
-			p79 := i32(25) - int32(uint32(v1)>>1)
-			if v1 == i32(31) {
-				p79 = i32(0)
+			v1 = i32(31)
+			store64(*m.memory, uint64(uint32(v2))+16, uint64(i64(0)))
+			if uint32(v4) <= uint32(i32(0xffffff)) {
+				v1 = int32(uint32(v4) >> 8)
+				t76 := v1
+				v1 = int32(uint32(v1+i32(0xfff00))>>16) & i32(8)
+				v3 = i32_shl(t76, v1)
+				t77 := v3
+				v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
+				v0 = i32_shl(t77, v3)
+				t78 := v0
+				v0 = int32(uint32(v0+i32(0x3c000))>>16) & i32(2)
+				v1 = int32(uint32(i32_shl(t78, v0))>>15) - (v1 | v3 | v0)
+				v1 = v1<<1 | i32_shr_u(v4, v1+i32(21))&i32(1) + i32(28)
 			}
-			v1 = i32_shl(t80, p79)
-			t81 := int32(load32(*m.memory, uint32(v3)))
-			v0 = t81
-		l17:
+			store32(*m.memory, uint32(v2+i32(28)), uint32(v1))
+			v3 = v1<<2 + i32(48964)
 			{
-				v3 = v0
-				t82 := int32(load32(*m.memory, uint64(uint32(v3))+4))
-				if t82&i32(-8) == v4 {
+				t79 := int32(load32(*m.memory, uint32(i32(48664))))
+				v0 = t79
+				t80 := v0
+				v5 = i32_shl(i32(1), v1)
+				if t80&v5 == 0 {
+					store32(*m.memory, uint32(v3), uint32(v2))
+					store32(*m.memory, uint32(i32(48664)), uint32(v0|v5))
+					store32(*m.memory, uint32(v2+i32(24)), uint32(v3))
+					store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
+					store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
 					goto l16
 				}
-				v0 = int32(uint32(v1) >> 29)
-				v1 = v1 << 1
-				v5 = v3 + v0&i32(4) + i32(16)
-				t83 := int32(load32(*m.memory, uint32(v5)))
-				v0 = t83
-				if v0 != 0 {
-					goto l17
+				t82 := v4
+				p81 := i32(25) - int32(uint32(v1)>>1)
+				if v1 == i32(31) {
+					p81 = i32(0)
 				}
+				v1 = i32_shl(t82, p81)
+				t83 := int32(load32(*m.memory, uint32(v3)))
+				v0 = t83
+			l18:
+				{
+					v3 = v0
+					t84 := int32(load32(*m.memory, uint64(uint32(v3))+4))
+					if t84&i32(-8) == v4 {
+						goto l17
+					}
+					v0 = int32(uint32(v1) >> 29)
+					v1 = v1 << 1
+					v5 = v3 + v0&i32(4) + i32(16)
+					t85 := int32(load32(*m.memory, uint32(v5)))
+					v0 = t85
+					if v0 != 0 {
+						goto l18
+					}
+				}
+				store32(*m.memory, uint32(v5), uint32(v2))
+				store32(*m.memory, uint32(v2+i32(24)), uint32(v3))
+				store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
+				store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
+				goto l16
+			l17:
+				t86 := int32(load32(*m.memory, uint64(uint32(v3))+8))
+				v4 = t86
+				store32(*m.memory, uint64(uint32(v4))+12, uint32(v2))
+				store32(*m.memory, uint64(uint32(v3))+8, uint32(v2))
+				store32(*m.memory, uint32(v2+i32(24)), uint32(i32(0)))
+				store32(*m.memory, uint64(uint32(v2))+12, uint32(v3))
+				store32(*m.memory, uint64(uint32(v2))+8, uint32(v4))
 			}
-			store32(*m.memory, uint32(v5), uint32(v2))
-			store32(*m.memory, uint32(v2+i32(24)), uint32(v3))
-			store32(*m.memory, uint64(uint32(v2))+12, uint32(v2))
-			store32(*m.memory, uint64(uint32(v2))+8, uint32(v2))
-			goto l15
 		l16:
-			t84 := int32(load32(*m.memory, uint64(uint32(v3))+8))
-			v4 = t84
-			store32(*m.memory, uint64(uint32(v4))+12, uint32(v2))
-			store32(*m.memory, uint64(uint32(v3))+8, uint32(v2))
-			store32(*m.memory, uint32(v2+i32(24)), uint32(i32(0)))
-			store32(*m.memory, uint64(uint32(v2))+12, uint32(v3))
-			store32(*m.memory, uint64(uint32(v2))+8, uint32(v4))
+			t87 := int32(load32(*m.memory, uint32(i32(48692))))
+			v2 = t87 - i32(1)
+			p88 := i32(-1)
+			if v2 != 0 {
+				p88 = v2
+			}
+			store32(*m.memory, uint32(i32(48692)), uint32(p88))
 		}
-	l15:
-		t85 := int32(load32(*m.memory, uint32(i32(48688))))
-		v2 = t85 - i32(1)
-		p86 := i32(-1)
-		if v2 != 0 {
-			p86 = v2
+	l3:
+		t89 := m.g1
+		m.g1 = t89 - i32(1)
+		t90 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
+		if t90 == i32(2) {
+			_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
 		}
-		store32(*m.memory, uint32(i32(48688)), uint32(p86))
-	}
-l2:
-	t87 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0))))
-	if t87 == i32(2) {
-		_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48648, i32(1), m.waiters)
+		return
 	}
 }
 func (m *Module) Xre2w_heap_in_use() int32 {
-	var v0 int32
+	var v0, v1 int32
+	v0 = i32(1)
 	{
-		t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0)), uint32(i32(1))))
-		v0 = t0
-		if v0 == 0 {
-			goto l0
-		}
-		if v0 != i32(2) {
-			t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t1 == 0 {
+		{
+			t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
+			v1 = t0
+			if v1 == 0 {
 				goto l0
 			}
-		}
-	l1:
-		{
-			_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2)), i64(-1), m.waiters)
-			t3 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t3 != 0 {
-				goto l1
+			if v1 != i32(2) {
+				t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
+				t3 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t4 != 0 {
+					goto l2
+				}
 			}
 		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + v0
+		t6 := int32(load32(*m.memory, uint32(i32(48644))))
+		v0 = t6
+		t7 := m.g1
+		m.g1 = t7 - i32(1)
+		t8 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
+		if t8 == i32(2) {
+			_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
+		}
+		return v0
 	}
-l0:
-	t4 := int32(load32(*m.memory, uint32(i32(48640))))
-	v0 = t4
-	t5 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0))))
-	if t5 == i32(2) {
-		_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48648, i32(1), m.waiters)
-	}
-	return v0
 }
 func (m *Module) Xre2w_heap_top() int32 {
-	var v0 int32
+	var v0, v1 int32
+	v0 = i32(1)
 	{
-		t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0)), uint32(i32(1))))
-		v0 = t0
-		if v0 == 0 {
-			goto l0
-		}
-		if v0 != i32(2) {
-			t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t1 == 0 {
+		{
+			t0 := int32(atomic_cmpxchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
+			v1 = t0
+			if v1 == 0 {
 				goto l0
 			}
-		}
-	l1:
-		{
-			_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2)), i64(-1), m.waiters)
-			t3 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(2))))
-			if t3 != 0 {
-				goto l1
+			if v1 != i32(2) {
+				t1 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
+				t3 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
+				if t4 != 0 {
+					goto l2
+				}
 			}
 		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + v0
+		t6 := int32(load32(*m.memory, uint32(i32(48640))))
+		v0 = t6
+		t7 := m.g1
+		m.g1 = t7 - i32(1)
+		t8 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
+		if t8 == i32(2) {
+			_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
+		}
+		return v0
 	}
-l0:
-	t4 := int32(load32(*m.memory, uint32(i32(48636))))
-	v0 = t4
-	t5 := int32(atomic_xchg32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(0))))
-	if t5 == i32(2) {
-		_ = atomic_notify(*m.memory, uint64(uint32(i32(0)))+48648, i32(1), m.waiters)
-	}
-	return v0
+}
+func (m *Module) Xre2w_poison_flag() int32 {
+	return i32(48636)
 }
 func (m *Module) Xre2w_dfa_failures() int32 {
-	t0 := int32(atomic_load32(*m.memory, uint32(i32(48644))))
+	t0 := int32(atomic_load32(*m.memory, uint32(i32(48648))))
 	return t0
 }
 func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
@@ -34187,7 +34643,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if v3 > i64(0) {
 		store64(*m.memory, uint64(uint32(v31))+16, uint64(v3))
 	}
-	t5 := m.fn192(i32(128))
+	t5 := m.fn194(i32(128))
 	v32 = t5
 	store32(*m.memory, uint64(uint32(v31))+4, uint32(v1))
 	store32(*m.memory, uint32(v31), uint32(v0))
@@ -34213,7 +34669,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if t7 != i32(-1) {
 		store32(*m.memory, uint64(uint32(v15))+32, uint32(v15))
 		store32(*m.memory, uint64(uint32(v15))+20, uint32(v15+i32(32)))
-		m.fn176(i32(48608), v15+i32(20), i32(34))
+		m.fn177(i32(48608), v15+i32(20), i32(34))
 	}
 	t8 := int32(load32(*m.memory, uint32(v0)))
 	v26 = t8
@@ -34245,7 +34701,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			v5 = p17
 			var p18 int32
 			if v0 != 0 {
-				_ = m.fn224(v5, v26, v0)
+				_ = m.fn226(v5, v26, v0)
 				t20 := int32((*m.memory)[uint64(uint32(v1))+11])
 				p18 = t20
 			} else {
@@ -34279,9 +34735,9 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			}
 			v22 = p24
 		}
-		t25 := m.fn192(v22)
+		t25 := m.fn194(v22)
 		v5 = t25
-		t26 := m.fn223(v5, v26, v0)
+		t26 := m.fn225(v5, v26, v0)
 		v26 = t26
 		if v17 != i32(10) {
 			p27 := v1
@@ -34449,7 +34905,7 @@ l0:
 				v5 = int32(int64(uint64(v3) >> 32))
 				goto l5
 			}
-			t72 := m.fn192(i32(12))
+			t72 := m.fn194(i32(12))
 			v0 = t72
 			store64(*m.memory, uint32(v0), uint64(i64(0)))
 			v5 = i32(0)
@@ -34463,7 +34919,7 @@ l0:
 					t74 := int32((*m.memory)[uint32(t73+v5)])
 					store32(*m.memory, uint32(v6), uint32(t74))
 					t75 := m.fn6(v6+i32(72), v6)
-					m.fn202(v0, v6+i32(72), t75)
+					m.fn204(v0, v6+i32(72), t75)
 					v5 = v5 + i32(1)
 					t76 := int32(load32(*m.memory, uint64(uint32(v6))+20))
 					if uint32(v5) < uint32(t76) {
@@ -34550,7 +35006,7 @@ l0:
 						if v5 < i32(0) {
 							goto l9
 						}
-						m.fn74(v6+i32(28), v0)
+						m.fn75(v6+i32(28), v0)
 						t98 := int32(load32(*m.memory, uint64(uint32(v6))+20))
 						v5 = t98
 						if v5 != 0 {
@@ -34558,7 +35014,7 @@ l0:
 						}
 					}
 				}
-				t99 := m.fn85(v6 + i32(28))
+				t99 := m.fn86(v6 + i32(28))
 				v11 = t99
 				goto l11
 			}
@@ -34585,31 +35041,31 @@ l0:
 										{
 											{
 												{
-													t396 := int32(load32(*m.memory, uint64(uint32(v6))+28))
-													v11 = t396
+													t398 := int32(load32(*m.memory, uint64(uint32(v6))+28))
+													v11 = t398
 													if v11&i32(256) == 0 {
 														goto l115
 													}
 													if v5 == i32(1) {
 														goto l116
 													}
-													t397 := int32((*m.memory)[uint64(uint32(v14))+1])
-													v0 = t397
+													t399 := int32((*m.memory)[uint64(uint32(v14))+1])
+													v0 = t399
 													if v0|i32(32) != i32(98) {
 														goto l115
 													}
-													t398 := m.fn192(i32(24))
-													t400 := v6 + i32(28)
-													p399 := i32(17)
+													t400 := m.fn194(i32(24))
+													t402 := v6 + i32(28)
+													p401 := i32(17)
 													if v0 == i32(98) {
-														p399 = i32(16)
+														p401 = i32(16)
 													}
-													t401 := m.fn129(t398, p399, v11)
-													m.fn71(t400, t401)
-													t402 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-													store32(*m.memory, uint64(uint32(v6))+16, uint32(t402+i32(2)))
-													t403 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-													v5 = t403 - i32(2)
+													t403 := m.fn130(t400, p401, v11)
+													m.fn72(t402, t403)
+													t404 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+													store32(*m.memory, uint64(uint32(v6))+16, uint32(t404+i32(2)))
+													t405 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+													v5 = t405 - i32(2)
 													goto l67
 												}
 											l115:
@@ -34619,47 +35075,47 @@ l0:
 															goto l116
 														}
 														{
-															t404 := int32((*m.memory)[uint64(uint32(v14))+1])
-															v0 = t404
+															t406 := int32((*m.memory)[uint64(uint32(v14))+1])
+															v0 = t406
 															switch v0 - i32(65) {
 															case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15:
 																goto l118
 															case 0:
-																t405 := m.fn192(i32(24))
-																t406 := m.fn129(t405, i32(18), v11)
-																m.fn71(v6+i32(28), t406)
-																t407 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																store32(*m.memory, uint64(uint32(v6))+16, uint32(t407+i32(2)))
-																t408 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-																v5 = t408 - i32(2)
+																t407 := m.fn194(i32(24))
+																t408 := m.fn130(t407, i32(18), v11)
+																m.fn72(v6+i32(28), t408)
+																t409 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																store32(*m.memory, uint64(uint32(v6))+16, uint32(t409+i32(2)))
+																t410 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+																v5 = t410 - i32(2)
 																goto l67
 															default:
 																if v0 != i32(122) {
 																	goto l118
 																}
-																t409 := m.fn192(i32(24))
-																t410 := m.fn129(t409, i32(19), v11)
-																m.fn71(v6+i32(28), t410)
-																t411 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																store32(*m.memory, uint64(uint32(v6))+16, uint32(t411+i32(2)))
-																t412 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-																v5 = t412 - i32(2)
+																t411 := m.fn194(i32(24))
+																t412 := m.fn130(t411, i32(19), v11)
+																m.fn72(v6+i32(28), t412)
+																t413 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																store32(*m.memory, uint64(uint32(v6))+16, uint32(t413+i32(2)))
+																t414 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+																v5 = t414 - i32(2)
 																goto l67
 															case 2:
 																v0 = v6 + i32(28)
-																t413 := m.fn192(i32(24))
-																t414 := int32(load32(*m.memory, uint32(v0)))
-																t415 := m.fn129(t413, i32(13), t414)
-																m.fn71(v0, t415)
-																t416 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																store32(*m.memory, uint64(uint32(v6))+16, uint32(t416+i32(2)))
-																t417 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-																v5 = t417 - i32(2)
+																t415 := m.fn194(i32(24))
+																t416 := int32(load32(*m.memory, uint32(v0)))
+																t417 := m.fn130(t415, i32(13), t416)
+																m.fn72(v0, t417)
+																t418 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																store32(*m.memory, uint64(uint32(v6))+16, uint32(t418+i32(2)))
+																t419 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+																v5 = t419 - i32(2)
 																goto l67
 															case 16:
-																t418 := v6
+																t420 := v6
 																v9 = v5 - i32(2)
-																store32(*m.memory, uint64(uint32(t418))+20, uint32(v9))
+																store32(*m.memory, uint64(uint32(t420))+20, uint32(v9))
 																store32(*m.memory, uint64(uint32(v6))+16, uint32(v14+i32(2)))
 															l129:
 																{
@@ -34668,41 +35124,41 @@ l0:
 																		p101 = i32(0)
 																		goto l65
 																	default:
-																		t419 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																		v0 = t419
-																		t420 := int32((*m.memory)[uint32(v0)])
-																		if t420 != i32(92) {
+																		t421 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																		v0 = t421
+																		t422 := int32((*m.memory)[uint32(v0)])
+																		if t422 != i32(92) {
 																			goto l125
 																		}
-																		t421 := int32((*m.memory)[uint64(uint32(v0))+1])
-																		if t421 != i32(69) {
+																		t423 := int32((*m.memory)[uint64(uint32(v0))+1])
+																		if t423 != i32(69) {
 																			goto l125
 																		}
-																		t422 := v6
+																		t424 := v6
 																		v5 = v9 - i32(2)
-																		store32(*m.memory, uint64(uint32(t422))+20, uint32(v5))
+																		store32(*m.memory, uint64(uint32(t424))+20, uint32(v5))
 																		store32(*m.memory, uint64(uint32(v6))+16, uint32(v0+i32(2)))
 																		goto l126
 																	case 1:
-																		t423 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																		v0 = t423
+																		t425 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																		v0 = t425
 																	}
 																l125:
 																	{
-																		t425 := v0
-																		p424 := i32(4)
+																		t427 := v0
+																		p426 := i32(4)
 																		if uint32(v9) < uint32(i32(4)) {
-																			p424 = v9
+																			p426 = v9
 																		}
-																		t426 := m.fn7(t425, p424)
-																		if t426 == 0 {
+																		t428 := m.fn7(t427, p426)
+																		if t428 == 0 {
 																			goto l127
 																		}
-																		t427 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																		t428 := m.fn5(v6+i32(72), t427)
-																		v5 = t428
-																		t429 := int32(load32(*m.memory, uint64(uint32(v6))+72))
-																		v0 = t429
+																		t429 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																		t430 := m.fn5(v6+i32(72), t429)
+																		v5 = t430
+																		t431 := int32(load32(*m.memory, uint64(uint32(v6))+72))
+																		v0 = t431
 																		if v0 > i32(1114111) {
 																			goto l127
 																		}
@@ -34718,16 +35174,16 @@ l0:
 																	store64(*m.memory, uint64(uint32(v16))+4, uint64(i64(0)))
 																	goto l9
 																l128:
-																	t430 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-																	store32(*m.memory, uint64(uint32(v6))+16, uint32(t430+v5))
-																	t431 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-																	store32(*m.memory, uint64(uint32(v6))+20, uint32(t431-v5))
+																	t432 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+																	store32(*m.memory, uint64(uint32(v6))+16, uint32(t432+v5))
+																	t433 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+																	store32(*m.memory, uint64(uint32(v6))+20, uint32(t433-v5))
 																	if v5 < i32(0) {
 																		goto l9
 																	}
-																	m.fn74(v6+i32(28), v0)
-																	t432 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-																	v9 = t432
+																	m.fn75(v6+i32(28), v0)
+																	t434 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+																	v9 = t434
 																	goto l129
 																}
 															}
@@ -34736,34 +35192,34 @@ l0:
 													if v5 == i32(1) {
 														goto l116
 													}
-													t433 := int32((*m.memory)[uint64(uint32(v14))+1])
-													v0 = t433
+													t435 := int32((*m.memory)[uint64(uint32(v14))+1])
+													v0 = t435
 												}
 											l118:
 												if (v0|i32(32))&i32(255) != i32(112) {
 													goto l116
 												}
-												t434 := m.fn192(i32(24))
-												t435 := m.fn129(t434, i32(20), v11&i32(16382))
-												v0 = t435
-												t436 := m.fn192(i32(24))
-												t437 := m.fn149(t436)
-												t438 := v0
-												v5 = t437
-												store32(*m.memory, uint64(uint32(t438))+20, uint32(v5))
+												t436 := m.fn194(i32(24))
+												t437 := m.fn130(t436, i32(20), v11&i32(16382))
+												v0 = t437
+												t438 := m.fn194(i32(24))
+												t439 := m.fn150(t438)
+												t440 := v0
+												v5 = t439
+												store32(*m.memory, uint64(uint32(t440))+20, uint32(v5))
 												{
-													t439 := m.fn89(v6+i32(16), v11, v5, v16)
-													switch t439 {
+													t441 := m.fn90(v6+i32(16), v11, v5, v16)
+													switch t441 {
 													case 1:
-														m.fn134(v0)
+														m.fn135(v0)
 														goto l9
 													default:
 														goto l116
 													case 0:
-														m.fn71(v6+i32(28), v0)
+														m.fn72(v6+i32(28), v0)
 														goto l27
 													case 2:
-														m.fn134(v0)
+														m.fn135(v0)
 													}
 												}
 											}
@@ -34772,15 +35228,15 @@ l0:
 												if v11&i32(128) == 0 {
 													goto l133
 												}
-												t440 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-												v7 = t440
+												t442 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+												v7 = t442
 												if uint32(v7) < uint32(i32(2)) {
 													goto l133
 												}
-												t441 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-												v14 = t441
-												t442 := int32((*m.memory)[uint32(v14)])
-												if t442 != i32(92) {
+												t443 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+												v14 = t443
+												t444 := int32((*m.memory)[uint32(v14)])
+												if t444 != i32(92) {
 													goto l133
 												}
 												if v38 <= i32(0) {
@@ -34790,21 +35246,21 @@ l0:
 												v9 = v38
 											l136:
 												{
-													t443 := int32(load32(*m.memory, uint32(v5)))
-													v0 = t443
+													t445 := int32(load32(*m.memory, uint32(v5)))
+													v0 = t445
 													if v0 == 0 {
 														goto l134
 													}
-													t444 := m.fn226(v0)
-													if t444 != i32(2) {
+													t446 := m.fn228(v0)
+													if t446 != i32(2) {
 														goto l134
 													}
 													if v0 == v14 {
 														goto l135
 													}
-													t445 := int32(load16(*m.memory, uint32(v0)))
-													t446 := int32(load16(*m.memory, uint32(v14)))
-													if t445 == t446 {
+													t447 := int32(load16(*m.memory, uint32(v0)))
+													t448 := int32(load16(*m.memory, uint32(v14)))
+													if t447 == t448 {
 														goto l135
 													}
 												}
@@ -34816,42 +35272,42 @@ l0:
 												}
 											}
 										l133:
-											t447 := int32(load32(*m.memory, uint64(uint32(v6))+52))
-											t448 := m.fn94(v6+i32(16), v6+i32(72), v16, t447)
-											if t448 == 0 {
+											t449 := int32(load32(*m.memory, uint64(uint32(v6))+52))
+											t450 := m.fn95(v6+i32(16), v6+i32(72), v16, t449)
+											if t450 == 0 {
 												goto l9
 											}
-											t449 := int32(load32(*m.memory, uint64(uint32(v6))+72))
-											m.fn74(v6+i32(28), t449)
+											t451 := int32(load32(*m.memory, uint64(uint32(v6))+72))
+											m.fn75(v6+i32(28), t451)
 											goto l27
 										}
 									l135:
 										store32(*m.memory, uint64(uint32(v6))+20, uint32(v7-i32(2)))
 										store32(*m.memory, uint64(uint32(v6))+16, uint32(v14+i32(2)))
-										t450 := m.fn192(i32(24))
-										t451 := m.fn129(t450, i32(20), v11&i32(16382))
-										v0 = t451
-										t452 := m.fn192(i32(24))
-										t453 := m.fn149(t452)
-										t454 := v0
-										v9 = t453
-										store32(*m.memory, uint64(uint32(t454))+20, uint32(v9))
-										t455 := int32(load32(*m.memory, uint32(v5+i32(4))))
-										m.fn91(v9, v5, t455, v11)
-										m.fn71(v6+i32(28), v0)
+										t452 := m.fn194(i32(24))
+										t453 := m.fn130(t452, i32(20), v11&i32(16382))
+										v0 = t453
+										t454 := m.fn194(i32(24))
+										t455 := m.fn150(t454)
+										t456 := v0
+										v9 = t455
+										store32(*m.memory, uint64(uint32(t456))+20, uint32(v9))
+										t457 := int32(load32(*m.memory, uint32(v5+i32(4))))
+										m.fn92(v9, v5, t457, v11)
+										m.fn72(v6+i32(28), v0)
 										goto l27
 									case 87:
-										t377 := int64(load64(*m.memory, uint64(uint32(v6))+16))
-										t378 := v6
-										v3 = t377
-										store64(*m.memory, uint32(t378), uint64(v3))
+										t379 := int64(load64(*m.memory, uint64(uint32(v6))+16))
+										t380 := v6
+										v3 = t379
+										store64(*m.memory, uint32(t380), uint64(v3))
 										store64(*m.memory, uint64(uint32(v6))+72, uint64(v3))
 										if uint64(v3) < uint64(i64(0x100000000)) {
 											goto l106
 										}
 										v14 = int32(v3)
-										t379 := int32((*m.memory)[uint32(v14)])
-										if t379 != i32(123) {
+										t381 := int32((*m.memory)[uint32(v14)])
+										if t381 != i32(123) {
 											goto l106
 										}
 										v12 = int32(int64(uint64(v3) >> 32))
@@ -34859,8 +35315,8 @@ l0:
 										if v10 == 0 {
 											goto l106
 										}
-										t380 := int32((*m.memory)[uint64(uint32(v14))+1])
-										v5 = t380
+										t382 := int32((*m.memory)[uint64(uint32(v14))+1])
+										v5 = t382
 										if uint32(v5-i32(48)) > uint32(i32(9)) {
 											goto l106
 										}
@@ -34871,8 +35327,8 @@ l0:
 											if v5 != i32(48) {
 												goto l107
 											}
-											t381 := int32((*m.memory)[uint64(uint32(v14))+2])
-											if uint32(t381-i32(48)) < uint32(i32(10)) {
+											t383 := int32((*m.memory)[uint64(uint32(v14))+2])
+											if uint32(t383-i32(48)) < uint32(i32(10)) {
 												goto l106
 											}
 										}
@@ -34883,16 +35339,16 @@ l0:
 										{
 											v13 = v5 + v14
 											v8 = v13 + i32(1)
-											t382 := int32((*m.memory)[uint32(v8)])
-											v7 = t382
+											t384 := int32((*m.memory)[uint32(v8)])
+											v7 = t384
 											if uint32(v7-i32(48)) <= uint32(i32(9)) {
 												if v0 > i32(99999999) {
 													goto l106
 												}
 												v0 = v0*i32(10) + v7 - i32(48)
-												t383 := v10
+												t385 := v10
 												v5 = v5 + i32(1)
-												if t383 != v5 {
+												if t385 != v5 {
 													goto l108
 												}
 												goto l106
@@ -34904,34 +35360,34 @@ l0:
 											v5 = v0
 											goto l109
 										}
-										t384 := v6
+										t386 := v6
 										v7 = v12 - v5 - i32(2)
-										store32(*m.memory, uint64(uint32(t384))+76, uint32(v7))
-										t385 := v6
+										store32(*m.memory, uint64(uint32(t386))+76, uint32(v7))
+										t387 := v6
 										v8 = v13 + i32(2)
-										store32(*m.memory, uint64(uint32(t385))+72, uint32(v8))
+										store32(*m.memory, uint64(uint32(t387))+72, uint32(v8))
 										if v12-i32(2) == v5 {
 											goto l106
 										}
 										v5 = i32(-1)
-										t386 := int32((*m.memory)[uint32(v8)])
-										if t386 == i32(125) {
+										t388 := int32((*m.memory)[uint32(v8)])
+										if t388 == i32(125) {
 											goto l109
 										}
-										var p387 int32
+										var p389 int32
 										v13 = v6 + i32(12)
 										v5 = i32(0)
 										{
 											v12 = v6 + i32(72)
-											t388 := int32(load32(*m.memory, uint64(uint32(v12))+4))
-											v7 = t388
+											t390 := int32(load32(*m.memory, uint64(uint32(v12))+4))
+											v7 = t390
 											if v7 == 0 {
 												goto l110
 											}
-											t389 := int32(load32(*m.memory, uint32(v12)))
-											v8 = t389
-											t390 := int32((*m.memory)[uint32(v8)])
-											v10 = t390
+											t391 := int32(load32(*m.memory, uint32(v12)))
+											v8 = t391
+											t392 := int32((*m.memory)[uint32(v8)])
+											v10 = t392
 											if uint32(v10-i32(48)) > uint32(i32(9)) {
 												goto l110
 											}
@@ -34942,8 +35398,8 @@ l0:
 												if v10 != i32(48) {
 													goto l111
 												}
-												t391 := int32((*m.memory)[uint64(uint32(v8))+1])
-												if uint32(t391-i32(48)) < uint32(i32(10)) {
+												t393 := int32((*m.memory)[uint64(uint32(v8))+1])
+												if uint32(t393-i32(48)) < uint32(i32(10)) {
 													goto l110
 												}
 											}
@@ -34951,17 +35407,17 @@ l0:
 											v7 = v7 - i32(1)
 										l113:
 											{
-												t392 := int32((*m.memory)[uint32(v8)])
-												v10 = t392
+												t394 := int32((*m.memory)[uint32(v8)])
+												v10 = t394
 												if uint32(v10-i32(48)) <= uint32(i32(9)) {
 													if v5 > i32(99999999) {
-														p387 = i32(0)
+														p389 = i32(0)
 														goto l112
 													}
 													store32(*m.memory, uint64(uint32(v12))+4, uint32(v7))
-													t393 := v12
+													t395 := v12
 													v8 = v8 + i32(1)
-													store32(*m.memory, uint32(t393), uint32(v8))
+													store32(*m.memory, uint32(t395), uint32(v8))
 													v5 = v5*i32(10) + v10 - i32(48)
 													v7 = v7 - i32(1)
 													if v7 != i32(-1) {
@@ -34973,18 +35429,18 @@ l0:
 											v5 = i32(1)
 										}
 									l110:
-										p387 = v5
+										p389 = v5
 									l112:
-										if p387 == 0 {
+										if p389 == 0 {
 											goto l106
 										}
-										t394 := int32(load32(*m.memory, uint64(uint32(v6))+76))
-										v7 = t394
+										t396 := int32(load32(*m.memory, uint64(uint32(v6))+76))
+										v7 = t396
 										if v7 == 0 {
 											goto l106
 										}
-										t395 := int32(load32(*m.memory, uint64(uint32(v6))+72))
-										v8 = t395
+										t397 := int32(load32(*m.memory, uint64(uint32(v6))+72))
+										v8 = t397
 										goto l114
 									default:
 										{
@@ -35024,7 +35480,7 @@ l0:
 										if v5 < i32(0) {
 											goto l9
 										}
-										m.fn74(v6+i32(28), v0)
+										m.fn75(v6+i32(28), v0)
 										goto l27
 									case 4:
 										t112 := int32(load32(*m.memory, uint64(uint32(v6))+28))
@@ -35096,12 +35552,12 @@ l0:
 													if t123 != i32(60) {
 														goto l32
 													}
-													t124 := m.fn168(v8+i32(8), i32(62), i32(2))
+													t124 := m.fn169(v8+i32(8), i32(62), i32(2))
 													v12 = t124
 													if v12 == i32(-1) {
 														v7 = i32(0)
 														t125 := int32(load32(*m.memory, uint64(uint32(v10))+12))
-														t126 := m.fn90(v25, t125)
+														t126 := m.fn91(v25, t125)
 														if t126 == 0 {
 															goto l33
 														}
@@ -35118,7 +35574,7 @@ l0:
 													store32(*m.memory, uint32(v8), uint32(v18+i32(2)))
 													v7 = i32(0)
 													t130 := int32(load32(*m.memory, uint64(uint32(v10))+12))
-													t131 := m.fn90(v8, t130)
+													t131 := m.fn91(v8, t130)
 													if t131 == 0 {
 														goto l33
 													}
@@ -35143,49 +35599,52 @@ l0:
 																	p136 = i32(0)
 																	goto l35
 																}
-																t138 := int32(atomic_cmpxchg32(*m.memory, uint32(i32(48604)), uint32(i32(0)), uint32(i32(256))))
-																v5 = t138
-																if v5 != 0 {
-																l36:
-																	{
-																		if v5&i32(1) != 0 {
-																			p136 = i32(0)
-																			goto l35
-																		}
-																		_ = atomic_wait32(*m.memory, uint32(i32(48604)), uint32(v5), i64(-1), m.waiters)
-																		t140 := int32(atomic_cmpxchg32(*m.memory, uint32(i32(48604)), uint32(i32(0)), uint32(i32(256))))
-																		v5 = t140
-																		if v5 != 0 {
-																			goto l36
-																		}
+															l36:
+																{
+																	t138 := int32(atomic_cmpxchg32(*m.memory, uint32(i32(48604)), uint32(i32(0)), uint32(i32(256))))
+																	v5 = t138
+																	if v5 == 0 {
+																		t139 := m.g1
+																		m.g1 = t139 + i32(1)
+																		p136 = i32(1)
+																		goto l35
+																	}
+																	if v5&i32(1) != 0 {
+																		p136 = i32(0)
+																		goto l35
+																	}
+																	_ = atomic_wait32(*m.memory, uint32(i32(48604)), uint32(v5), i64(50000000), m.waiters)
+																	t141 := int32(atomic_load32(*m.memory, uint32(i32(48636))))
+																	if t141 == 0 {
+																		goto l36
 																	}
 																}
-																p136 = i32(1)
+																panic("unreachable")
 															}
 														l35:
 															if p136 == 0 {
 																goto l34
 															}
-															t141 := m.g0
-															v19 = t141 - i32(32)
+															t142 := m.g0
+															v19 = t142 - i32(32)
 															m.g0 = v19
-															t142 := m.fn149(v19 + i32(8))
-															v35 = t142
-															t143 := int32(load32(*m.memory, uint32(i32(45848))))
-															v5 = t143
-															var p144 int32
+															t143 := m.fn150(v19 + i32(8))
+															v35 = t143
+															t144 := int32(load32(*m.memory, uint32(i32(45848))))
+															v5 = t144
+															var p145 int32
 															if v5 <= i32(0) {
-																p144 = 1
+																p145 = 1
 															}
-															v27 = p144
+															v27 = p145
 														l46:
 															{
 																v13 = i32(0)
-																t145 := int32(load32(*m.memory, uint32(v36+i32(4256))))
-																v11 = t145
+																t146 := int32(load32(*m.memory, uint32(v36+i32(4256))))
+																v11 = t146
 																if v11 != 0 {
-																	t146 := m.fn226(v11)
-																	v13 = t146
+																	t147 := m.fn228(v11)
+																	v13 = t147
 																}
 																if v27 == 0 {
 																	v28 = i32(0)
@@ -35193,16 +35652,16 @@ l0:
 																	v14 = v5
 																l39:
 																	{
-																		t147 := int32(load32(*m.memory, uint32(v20)))
-																		v24 = t147
-																		var p148 int32
+																		t148 := int32(load32(*m.memory, uint32(v20)))
+																		v24 = t148
+																		var p149 int32
 																		if v24 != 0 {
-																			t149 := m.fn226(v24)
-																			p148 = t149
+																			t150 := m.fn228(v24)
+																			p149 = t150
 																		} else {
-																			p148 = i32(0)
+																			p149 = i32(0)
 																		}
-																		if p148 != v13 {
+																		if p149 != v13 {
 																			goto l37
 																		}
 																		if v13 == 0 {
@@ -35211,8 +35670,8 @@ l0:
 																		if v11 == v24 {
 																			goto l38
 																		}
-																		t150 := m.fn222(v24, v11, v13)
-																		if t150 != 0 {
+																		t151 := m.fn224(v24, v11, v13)
+																		if t151 != 0 {
 																			goto l37
 																		}
 																		v20 = v28*i32(24) + i32(41072)
@@ -35228,19 +35687,19 @@ l0:
 																}
 																v20 = i32(0)
 															l38:
-																t151 := int32(load32(*m.memory, uint64(uint32(v20))+12))
-																if t151 > i32(0) {
+																t152 := int32(load32(*m.memory, uint64(uint32(v20))+12))
+																if t152 > i32(0) {
 																	v28 = i32(0)
 																	v14 = i32(2)
 																l42:
 																	{
-																		t152 := int32(load32(*m.memory, uint64(uint32(v20))+8))
-																		v13 = t152 + v14
-																		t153 := int32(load16(*m.memory, uint32(v13)))
-																		v24 = t153
+																		t153 := int32(load32(*m.memory, uint64(uint32(v20))+8))
+																		v13 = t153 + v14
+																		t154 := int32(load16(*m.memory, uint32(v13)))
+																		v24 = t154
 																		{
-																			t154 := int32(load16(*m.memory, uint32(v13-i32(2))))
-																			v13 = t154
+																			t155 := int32(load16(*m.memory, uint32(v13-i32(2))))
+																			v13 = t155
 																			if uint32(v13) > uint32(i32(10)) {
 																				goto l40
 																			}
@@ -35248,7 +35707,7 @@ l0:
 																				goto l40
 																			}
 																			if uint32(v13) <= uint32(i32(9)) {
-																				_ = m.fn150(v35, v13, i32(9))
+																				_ = m.fn151(v35, v13, i32(9))
 																			}
 																			v13 = i32(11)
 																			if uint32(v24) < uint32(i32(11)) {
@@ -35256,29 +35715,29 @@ l0:
 																			}
 																		}
 																	l40:
-																		_ = m.fn150(v35, v13, v24)
+																		_ = m.fn151(v35, v13, v24)
 																	l41:
 																		v14 = v14 + i32(4)
 																		v28 = v28 + i32(1)
-																		t157 := int32(load32(*m.memory, uint64(uint32(v20))+12))
-																		if v28 < t157 {
+																		t158 := int32(load32(*m.memory, uint64(uint32(v20))+12))
+																		if v28 < t158 {
 																			goto l42
 																		}
 																	}
 																}
-																t158 := int32(load32(*m.memory, uint64(uint32(v20))+20))
-																if t158 > i32(0) {
+																t159 := int32(load32(*m.memory, uint64(uint32(v20))+20))
+																if t159 > i32(0) {
 																	v28 = i32(0)
 																	v14 = i32(4)
 																l45:
 																	{
-																		t159 := int32(load32(*m.memory, uint64(uint32(v20))+16))
-																		v13 = t159 + v14
-																		t160 := int32(load32(*m.memory, uint32(v13)))
-																		v24 = t160
+																		t160 := int32(load32(*m.memory, uint64(uint32(v20))+16))
+																		v13 = t160 + v14
+																		t161 := int32(load32(*m.memory, uint32(v13)))
+																		v24 = t161
 																		{
-																			t161 := int32(load32(*m.memory, uint32(v13-i32(4))))
-																			v13 = t161
+																			t162 := int32(load32(*m.memory, uint32(v13-i32(4))))
+																			v13 = t162
 																			if v13 > i32(10) {
 																				goto l43
 																			}
@@ -35286,7 +35745,7 @@ l0:
 																				goto l43
 																			}
 																			if v13 <= i32(9) {
-																				_ = m.fn150(v35, v13, i32(9))
+																				_ = m.fn151(v35, v13, i32(9))
 																			}
 																			v13 = i32(11)
 																			if uint32(v24) < uint32(i32(11)) {
@@ -35294,12 +35753,12 @@ l0:
 																			}
 																		}
 																	l43:
-																		_ = m.fn150(v35, v13, v24)
+																		_ = m.fn151(v35, v13, v24)
 																	l44:
 																		v14 = v14 + i32(8)
 																		v28 = v28 + i32(1)
-																		t164 := int32(load32(*m.memory, uint64(uint32(v20))+20))
-																		if v28 < t164 {
+																		t165 := int32(load32(*m.memory, uint64(uint32(v20))+20))
+																		if v28 < t165 {
 																			goto l45
 																		}
 																	}
@@ -35309,92 +35768,94 @@ l0:
 																	goto l46
 																}
 															}
-															t165 := m.fn153(v35)
-															v20 = t165
-															t166 := int32(load32(*m.memory, uint64(uint32(v35))+16))
-															m.fn70(v35+i32(12), t166)
+															t166 := m.fn154(v35)
+															v20 = t166
+															t167 := int32(load32(*m.memory, uint64(uint32(v35))+16))
+															m.fn71(v35+i32(12), t167)
 															m.g0 = v19 + i32(32)
 															store32(*m.memory, uint32(i32(48600)), uint32(v20))
+															t168 := m.g1
+															m.g1 = t168 - i32(1)
 															atomic_store32(*m.memory, uint32(i32(48604)), uint32(i32(1)))
 															_ = atomic_notify(*m.memory, uint32(i32(48604)), i32(-1), m.waiters)
 														}
 													l34:
-														t168 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-														v5 = t168
-														t169 := int32(load32(*m.memory, uint32(v0)))
-														v19 = t169
+														t170 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+														v5 = t170
+														t171 := int32(load32(*m.memory, uint32(v0)))
+														v19 = t171
 													l48:
 														{
 															v0 = v5
 															if v0 == 0 {
 																goto l47
 															}
-															t171 := v19
-															p170 := i32(4)
+															t173 := v19
+															p172 := i32(4)
 															if uint32(v0) < uint32(i32(4)) {
-																p170 = v0
+																p172 = v0
 															}
-															t172 := m.fn7(t171, p170)
-															if t172 == 0 {
+															t174 := m.fn7(t173, p172)
+															if t174 == 0 {
 																goto l47
 															}
-															t173 := m.fn5(v33+i32(12), v19)
-															v5 = t173
-															t174 := int32(load32(*m.memory, uint64(uint32(v33))+12))
-															v27 = t174
+															t175 := m.fn5(v33+i32(12), v19)
+															v5 = t175
+															t176 := int32(load32(*m.memory, uint64(uint32(v33))+12))
+															v27 = t176
 															if v27 > i32(1114111) {
 																goto l47
 															}
 															if v5 < i32(0) {
 																goto l47
 															}
-															var p175 int32
+															var p177 int32
 															if v5 == i32(1) {
-																p175 = 1
+																p177 = 1
 															}
-															var p176 int32
+															var p178 int32
 															if v27 == i32(65533) {
-																p176 = 1
+																p178 = 1
 															}
-															if p175&p176 != 0 {
+															if p177&p178 != 0 {
 																goto l47
 															}
 															v19 = v5 + v19
 															v5 = v0 - v5
-															t177 := int32(load32(*m.memory, uint32(i32(48600))))
-															t178 := m.fn152(t177, v27)
-															if t178 != 0 {
+															t179 := int32(load32(*m.memory, uint32(i32(48600))))
+															t180 := m.fn153(t179, v27)
+															if t180 != 0 {
 																goto l48
 															}
 														}
 													l47:
 														;
-														var p179 int32
+														var p181 int32
 														if v0 == 0 {
-															p179 = 1
+															p181 = 1
 														}
-														p134 = p179
+														p134 = p181
 													} else {
 														p134 = i32(0)
 													}
 													v5 = p134
 													m.g0 = v33 + i32(16)
 													if v5 == 0 {
-														t180 := int32(load32(*m.memory, uint64(uint32(v10))+12))
-														v10 = t180
+														t182 := int32(load32(*m.memory, uint64(uint32(v10))+12))
+														v10 = t182
 														store32(*m.memory, uint64(uint32(v10))+8, uint32(v12))
 														store32(*m.memory, uint64(uint32(v10))+4, uint32(v18))
 														store32(*m.memory, uint32(v10), uint32(i32(14)))
 														goto l33
 													}
-													m.fn82(v10, v8)
-													t181 := int32(load32(*m.memory, uint32(v25)))
-													v10 = t181
-													t182 := v25
+													m.fn83(v10, v8)
+													t183 := int32(load32(*m.memory, uint32(v25)))
+													v10 = t183
+													t184 := v25
 													v7 = v12 + v18
-													store32(*m.memory, uint32(t182), uint32(v7))
-													t183 := int32(load32(*m.memory, uint64(uint32(v25))+4))
-													store32(*m.memory, uint64(uint32(v25))+4, uint32(t183+(v10-v7)))
+													store32(*m.memory, uint32(t184), uint32(v7))
+													t185 := int32(load32(*m.memory, uint64(uint32(v25))+4))
+													store32(*m.memory, uint64(uint32(v25))+4, uint32(t185+(v10-v7)))
 													v7 = i32(1)
 													goto l33
 												}
@@ -35404,22 +35865,22 @@ l0:
 												}
 											l64:
 												{
-													t184 := int32(load32(*m.memory, uint64(uint32(v10))+12))
-													v33 = t184
+													t186 := int32(load32(*m.memory, uint64(uint32(v10))+12))
+													v33 = t186
 													{
-														t186 := v19
-														p185 := i32(4)
+														t188 := v19
+														p187 := i32(4)
 														if uint32(v18) < uint32(i32(4)) {
-															p185 = v18
+															p187 = v18
 														}
-														t187 := m.fn7(t186, p185)
-														if t187 == 0 {
+														t189 := m.fn7(t188, p187)
+														if t189 == 0 {
 															goto l50
 														}
-														t188 := m.fn5(v8, v19)
-														v27 = t188
-														t189 := int32(load32(*m.memory, uint32(v8)))
-														v14 = t189
+														t190 := m.fn5(v8, v19)
+														v27 = t190
+														t191 := int32(load32(*m.memory, uint32(v8)))
+														v14 = t191
 														if v14 > i32(1114111) {
 															goto l50
 														}
@@ -35439,12 +35900,12 @@ l0:
 													store64(*m.memory, uint32(v33), uint64(i64(13)))
 													goto l33
 												l51:
-													t190 := v8
+													t192 := v8
 													v18 = v18 - v27
-													store32(*m.memory, uint64(uint32(t190))+12, uint32(v18))
-													t191 := v8
+													store32(*m.memory, uint64(uint32(t192))+12, uint32(v18))
+													t193 := v8
 													v19 = v19 + v27
-													store32(*m.memory, uint64(uint32(t191))+8, uint32(v19))
+													store32(*m.memory, uint64(uint32(t193))+8, uint32(v19))
 													v7 = i32(0)
 													if v27 < i32(0) {
 														goto l33
@@ -35452,7 +35913,7 @@ l0:
 													{
 														{
 															{
-																var p192 int32
+																var p194 int32
 																switch v14 - i32(85) {
 																case 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 25, 26, 27, 28, 29:
 																	goto l49
@@ -35479,8 +35940,8 @@ l0:
 																		goto l61
 																	}
 																	v5 = i32(1)
-																	t193 := v12 & i32(16367)
-																	p192 = t193
+																	t195 := v12 & i32(16367)
+																	p194 = t195
 																	goto l62
 																case 30:
 																	if v0 != 0 {
@@ -35488,8 +35949,8 @@ l0:
 																		goto l61
 																	}
 																	v5 = i32(1)
-																	t194 := v12 | i32(8)
-																	p192 = t194
+																	t196 := v12 | i32(8)
+																	p194 = t196
 																	goto l62
 																case 0:
 																	if v0 != 0 {
@@ -35497,25 +35958,25 @@ l0:
 																		goto l61
 																	}
 																	v5 = i32(1)
-																	t195 := v12 | i32(64)
-																	p192 = t195
+																	t197 := v12 | i32(64)
+																	p194 = t197
 																	goto l62
 																}
 															l60:
 																v5 = i32(1)
-																p192 = v12 | i32(1)
+																p194 = v12 | i32(1)
 															l62:
-																v12 = p192
+																v12 = p194
 																v0 = i32(0)
 																goto l63
 															}
 														l59:
-															t196 := m.fn192(i32(24))
-															t197 := int32(load32(*m.memory, uint32(v10)))
-															t198 := m.fn129(t196, i32(22), t197)
-															v7 = t198
+															t198 := m.fn194(i32(24))
+															t199 := int32(load32(*m.memory, uint32(v10)))
+															t200 := m.fn130(t198, i32(22), t199)
+															v7 = t200
 															store32(*m.memory, uint64(uint32(v7))+16, uint32(i32(-1)))
-															m.fn71(v10, v7)
+															m.fn72(v10, v7)
 														}
 													l57:
 														v7 = i32(1)
@@ -35523,8 +35984,8 @@ l0:
 															goto l49
 														}
 														store32(*m.memory, uint32(v10), uint32(v12))
-														t199 := int64(load64(*m.memory, uint64(uint32(v8))+8))
-														store64(*m.memory, uint32(v25), uint64(t199))
+														t201 := int64(load64(*m.memory, uint64(uint32(v8))+8))
+														store64(*m.memory, uint32(v25), uint64(t201))
 														goto l33
 													}
 												l58:
@@ -35547,240 +36008,240 @@ l0:
 													}
 												}
 											l49:
-												t200 := int32(load32(*m.memory, uint64(uint32(v10))+12))
-												v10 = t200
+												t202 := int32(load32(*m.memory, uint64(uint32(v10))+12))
+												v10 = t202
 												store32(*m.memory, uint32(v10), uint32(i32(12)))
-												t201 := int32(load32(*m.memory, uint32(v25)))
-												t202 := v10
-												v7 = t201
-												store32(*m.memory, uint64(uint32(t202))+4, uint32(v7))
-												t203 := int32(load32(*m.memory, uint64(uint32(v8))+8))
-												store32(*m.memory, uint64(uint32(v10))+8, uint32(t203-v7))
+												t203 := int32(load32(*m.memory, uint32(v25)))
+												t204 := v10
+												v7 = t203
+												store32(*m.memory, uint64(uint32(t204))+4, uint32(v7))
+												t205 := int32(load32(*m.memory, uint64(uint32(v8))+8))
+												store32(*m.memory, uint64(uint32(v10))+8, uint32(t205-v7))
 											}
 										l31:
 											v7 = i32(0)
 										l33:
 											m.g0 = v8 + i32(16)
 											v11 = i32(0)
-											t204 := v11
+											t206 := v11
 											if v7 != 0 {
-												p101 = t204
+												p101 = t206
 												goto l65
 											}
 											goto l11
 										}
 									l28:
 										if v0&i32(4096) != 0 {
-											t205 := m.fn192(i32(24))
-											t206 := m.fn129(t205, i32(22), v0)
-											v5 = t206
+											t207 := m.fn194(i32(24))
+											t208 := m.fn130(t207, i32(22), v0)
+											v5 = t208
 											store32(*m.memory, uint64(uint32(v5))+16, uint32(i32(-1)))
-											m.fn71(v6+i32(28), v5)
+											m.fn72(v6+i32(28), v5)
 											goto l66
 										}
 										store64(*m.memory, uint64(uint32(v6))+72, uint64(i64(0)))
-										m.fn82(v6+i32(28), v6+i32(72))
+										m.fn83(v6+i32(28), v6+i32(72))
 									l66:
-										t207 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-										store32(*m.memory, uint64(uint32(v6))+16, uint32(t207+i32(1)))
-										t208 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-										v5 = t208 - i32(1)
-										goto l67
-									case 88:
-										m.fn83(v6 + i32(28))
 										t209 := int32(load32(*m.memory, uint64(uint32(v6))+16))
 										store32(*m.memory, uint64(uint32(v6))+16, uint32(t209+i32(1)))
 										t210 := int32(load32(*m.memory, uint64(uint32(v6))+20))
 										v5 = t210 - i32(1)
 										goto l67
+									case 88:
+										m.fn84(v6 + i32(28))
+										t211 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+										store32(*m.memory, uint64(uint32(v6))+16, uint32(t211+i32(1)))
+										t212 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+										v5 = t212 - i32(1)
+										goto l67
 									case 5:
-										var p211 int32
+										var p213 int32
 										{
 											v5 = v6 + i32(28)
-											m.fn83(v5)
-											t212 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-											t213 := v5
-											v0 = t212
-											t214 := int32(load32(*m.memory, uint64(uint32(v0))+12))
-											store32(*m.memory, uint64(uint32(t213))+16, uint32(t214))
-											m.fn134(v0)
-											m.fn84(v5, i32(6))
+											m.fn84(v5)
+											t214 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+											t215 := v5
+											v0 = t214
+											t216 := int32(load32(*m.memory, uint64(uint32(v0))+12))
+											store32(*m.memory, uint64(uint32(t215))+16, uint32(t216))
+											m.fn135(v0)
+											m.fn85(v5, i32(6))
 											{
 												{
-													t215 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-													v9 = t215
+													t217 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+													v9 = t217
 													if v9 == 0 {
 														goto l68
 													}
-													t216 := int32(load32(*m.memory, uint64(uint32(v9))+12))
-													v0 = t216
+													t218 := int32(load32(*m.memory, uint64(uint32(v9))+12))
+													v0 = t218
 													if v0 == 0 {
 														goto l68
 													}
-													t217 := int32((*m.memory)[uint32(v0)])
-													if t217 == i32(22) {
+													t219 := int32((*m.memory)[uint32(v0)])
+													if t219 == i32(22) {
 														goto l69
 													}
 												}
 											l68:
-												t218 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-												v0 = t218
+												t220 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+												v0 = t220
 												store32(*m.memory, uint32(v0), uint32(i32(7)))
-												t219 := int64(load64(*m.memory, uint64(uint32(v5))+4))
-												store64(*m.memory, uint64(uint32(v0))+4, uint64(t219))
-												p211 = i32(0)
+												t221 := int64(load64(*m.memory, uint64(uint32(v5))+4))
+												store64(*m.memory, uint64(uint32(v0))+4, uint64(t221))
+												p213 = i32(0)
 												goto l70
 											}
 										l69:
-											t220 := int32(load32(*m.memory, uint64(uint32(v0))+12))
-											store32(*m.memory, uint64(uint32(v5))+16, uint32(t220))
-											t221 := int32(load16(*m.memory, uint64(uint32(v0))+2))
-											store32(*m.memory, uint32(v5), uint32(t221))
+											t222 := int32(load32(*m.memory, uint64(uint32(v0))+12))
+											store32(*m.memory, uint64(uint32(v5))+16, uint32(t222))
+											t223 := int32(load16(*m.memory, uint64(uint32(v0))+2))
+											store32(*m.memory, uint32(v5), uint32(t223))
 											{
-												t222 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-												if t222 > i32(0) {
+												t224 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+												if t224 > i32(0) {
 													(*m.memory)[uint32(v0)] = byte(i32(11))
 													store16(*m.memory, uint64(uint32(v0))+6, uint16(i32(1)))
 													store32(*m.memory, uint64(uint32(v9))+12, uint32(i32(0)))
-													var p223 int32
+													var p225 int32
 													{
 														{
-															t224 := int32((*m.memory)[uint32(v9)])
-															if t224 == i32(20) {
-																t225 := int32(load32(*m.memory, uint64(uint32(v9))+20))
-																v7 = t225
+															t226 := int32((*m.memory)[uint32(v9)])
+															if t226 == i32(20) {
+																t227 := int32(load32(*m.memory, uint64(uint32(v9))+20))
+																v7 = t227
 																if v7 != 0 {
 																	goto l71
 																}
 															}
-															t226 := v0 + i32(8)
-															p223 = t226
+															t228 := v0 + i32(8)
+															p225 = t228
 															goto l72
 														}
 													l71:
 														store32(*m.memory, uint64(uint32(v9))+20, uint32(i32(0)))
-														t227 := m.fn153(v7)
-														store32(*m.memory, uint64(uint32(v9))+16, uint32(t227))
-														t228 := int32(load32(*m.memory, uint64(uint32(v7))+16))
-														m.fn70(v7+i32(12), t228)
+														t229 := m.fn154(v7)
+														store32(*m.memory, uint64(uint32(v9))+16, uint32(t229))
+														t230 := int32(load32(*m.memory, uint64(uint32(v7))+16))
+														m.fn71(v7+i32(12), t230)
 														m.Xre2w_free(v7)
-														t229 := int32(load32(*m.memory, uint64(uint32(v0))+8))
-														t230 := int32(load16(*m.memory, uint64(uint32(v0))+6))
-														p231 := t229
-														if uint32(t230) < uint32(i32(2)) {
-															p231 = v0 + i32(8)
+														t231 := int32(load32(*m.memory, uint64(uint32(v0))+8))
+														t232 := int32(load16(*m.memory, uint64(uint32(v0))+6))
+														p233 := t231
+														if uint32(t232) < uint32(i32(2)) {
+															p233 = v0 + i32(8)
 														}
-														p223 = p231
+														p225 = p233
 													}
 												l72:
-													store32(*m.memory, uint32(p223), uint32(v9))
-													t232 := m.fn159(v0)
-													(*m.memory)[uint64(uint32(v0))+1] = byte(t232)
+													store32(*m.memory, uint32(p225), uint32(v9))
+													t234 := m.fn160(v0)
+													(*m.memory)[uint64(uint32(v0))+1] = byte(t234)
 													goto l73
 												}
-												m.fn134(v0)
+												m.fn135(v0)
 												v0 = v9
 											}
 										l73:
-											m.fn71(v5, v0)
-											p211 = i32(1)
+											m.fn72(v5, v0)
+											p213 = i32(1)
 										}
 									l70:
-										if p211 == 0 {
+										if p213 == 0 {
 											goto l9
 										}
-										t233 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-										store32(*m.memory, uint64(uint32(v6))+16, uint32(t233+i32(1)))
-										t234 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-										v5 = t234 - i32(1)
+										t235 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+										store32(*m.memory, uint64(uint32(v6))+16, uint32(t235+i32(1)))
+										t236 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+										v5 = t236 - i32(1)
 										goto l67
 									case 58:
-										t235 := int32(load32(*m.memory, uint64(uint32(v6))+28))
-										v5 = t235
-										t236 := m.fn192(i32(24))
-										t238 := v6 + i32(28)
-										p237 := i32(14)
+										t237 := int32(load32(*m.memory, uint64(uint32(v6))+28))
+										v5 = t237
+										t238 := m.fn194(i32(24))
+										t240 := v6 + i32(28)
+										p239 := i32(14)
 										if v5&i32(16) != 0 {
-											p237 = i32(18)
+											p239 = i32(18)
 										}
-										t239 := m.fn129(t236, p237, v5)
-										m.fn71(t238, t239)
-										t240 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-										store32(*m.memory, uint64(uint32(v6))+16, uint32(t240+i32(1)))
-										t241 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-										v5 = t241 - i32(1)
+										t241 := m.fn130(t238, p239, v5)
+										m.fn72(t240, t241)
+										t242 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+										store32(*m.memory, uint64(uint32(v6))+16, uint32(t242+i32(1)))
+										t243 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+										v5 = t243 - i32(1)
 										goto l67
 									case 0:
 										{
 											v0 = v6 + i32(28)
-											t242 := int32(load32(*m.memory, uint32(v0)))
-											v9 = t242
+											t244 := int32(load32(*m.memory, uint32(v0)))
+											v9 = t244
 											if v9&i32(16) != 0 {
-												t243 := v0
+												t245 := v0
 												v5 = v9 | i32(8192)
-												store32(*m.memory, uint32(t243), uint32(v5))
-												t244 := m.fn192(i32(24))
-												t245 := m.fn129(t244, i32(19), v5)
-												m.fn71(v0, t245)
+												store32(*m.memory, uint32(t245), uint32(v5))
+												t246 := m.fn194(i32(24))
+												t247 := m.fn130(t246, i32(19), v5)
+												m.fn72(v0, t247)
 												store32(*m.memory, uint32(v0), uint32(v9))
 												goto l74
 											}
-											t246 := m.fn192(i32(24))
-											t247 := m.fn129(t246, i32(15), v9)
-											m.fn71(v0, t247)
+											t248 := m.fn194(i32(24))
+											t249 := m.fn130(t248, i32(15), v9)
+											m.fn72(v0, t249)
 										}
 									l74:
-										t248 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-										store32(*m.memory, uint64(uint32(v6))+16, uint32(t248+i32(1)))
-										t249 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-										v5 = t249 - i32(1)
+										t250 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+										store32(*m.memory, uint64(uint32(v6))+16, uint32(t250+i32(1)))
+										t251 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+										v5 = t251 - i32(1)
 										goto l67
 									case 10:
 										v11 = v6 + i32(28)
-										t250 := int32(load32(*m.memory, uint32(v11)))
-										v0 = t250
-										t251 := m.fn192(i32(24))
-										v9 = t251
+										t252 := int32(load32(*m.memory, uint32(v11)))
+										v0 = t252
+										t253 := m.fn194(i32(24))
+										v9 = t253
 										{
 											if v0&i32(2056) == i32(8) {
-												_ = m.fn129(v9, i32(12), v0)
+												_ = m.fn130(v9, i32(12), v0)
 												goto l75
 											}
-											t253 := m.fn129(v9, i32(20), v0&i32(16382))
-											v0 = t253
-											t254 := m.fn192(i32(24))
-											t255 := m.fn149(t254)
-											t256 := v0
-											v5 = t255
-											store32(*m.memory, uint64(uint32(t256))+20, uint32(v5))
-											_ = m.fn150(v5, i32(0), i32(9))
-											t258 := int32(load32(*m.memory, uint64(uint32(v0))+20))
-											t259 := int32(load32(*m.memory, uint64(uint32(v11))+24))
-											_ = m.fn150(t258, i32(11), t259)
+											t255 := m.fn130(v9, i32(20), v0&i32(16382))
+											v0 = t255
+											t256 := m.fn194(i32(24))
+											t257 := m.fn150(t256)
+											t258 := v0
+											v5 = t257
+											store32(*m.memory, uint64(uint32(t258))+20, uint32(v5))
+											_ = m.fn151(v5, i32(0), i32(9))
+											t260 := int32(load32(*m.memory, uint64(uint32(v0))+20))
+											t261 := int32(load32(*m.memory, uint64(uint32(v11))+24))
+											_ = m.fn151(t260, i32(11), t261)
 										}
 									l75:
-										m.fn71(v11, v9)
-										t261 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-										store32(*m.memory, uint64(uint32(v6))+16, uint32(t261+i32(1)))
-										t262 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-										v5 = t262 - i32(1)
+										m.fn72(v11, v9)
+										t263 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+										store32(*m.memory, uint64(uint32(v6))+16, uint32(t263+i32(1)))
+										t264 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+										v5 = t264 - i32(1)
 										goto l67
 									case 55:
 										v13 = v6 + i32(28)
 										v24 = v6 + i32(72)
 										v9 = i32(0)
-										t263 := m.g0
-										v12 = t263 - i32(16)
+										t265 := m.g0
+										v12 = t265 - i32(16)
 										m.g0 = v12
-										t264 := v12
+										t266 := v12
 										v8 = v6 + i32(16)
-										t265 := int64(load64(*m.memory, uint32(v8)))
-										v3 = t265
-										store64(*m.memory, uint64(uint32(t264))+8, uint64(v3))
+										t267 := int64(load64(*m.memory, uint32(v8)))
+										v3 = t267
+										store64(*m.memory, uint64(uint32(t266))+8, uint64(v3))
 										{
 											if uint64(v3) >= uint64(i64(0x100000000)) {
-												t266 := int32((*m.memory)[uint32(int32(v3))])
-												if t266 == i32(91) {
+												t268 := int32((*m.memory)[uint32(int32(v3))])
+												if t268 == i32(91) {
 													goto l76
 												}
 											}
@@ -35788,106 +36249,106 @@ l0:
 											store64(*m.memory, uint32(v16), uint64(i64(1)))
 											goto l77
 										l76:
-											t267 := m.fn192(i32(24))
-											t268 := int32(load32(*m.memory, uint32(v13)))
-											t269 := m.fn129(t267, i32(20), t268&i32(16382))
-											v18 = t269
-											t270 := m.fn192(i32(24))
-											t271 := m.fn149(t270)
-											t272 := v18
-											v20 = t271
-											store32(*m.memory, uint64(uint32(t272))+20, uint32(v20))
-											t273 := int32(load32(*m.memory, uint32(v8)))
-											t274 := v8
-											v9 = t273
-											v0 = v9 + i32(1)
-											store32(*m.memory, uint32(t274), uint32(v0))
-											t275 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+											t269 := m.fn194(i32(24))
+											t270 := int32(load32(*m.memory, uint32(v13)))
+											t271 := m.fn130(t269, i32(20), t270&i32(16382))
+											v18 = t271
+											t272 := m.fn194(i32(24))
+											t273 := m.fn150(t272)
+											t274 := v18
+											v20 = t273
+											store32(*m.memory, uint64(uint32(t274))+20, uint32(v20))
+											t275 := int32(load32(*m.memory, uint32(v8)))
 											t276 := v8
-											v10 = t275
+											v9 = t275
+											v0 = v9 + i32(1)
+											store32(*m.memory, uint32(t276), uint32(v0))
+											t277 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+											t278 := v8
+											v10 = t277
 											v5 = v10 - i32(1)
-											store32(*m.memory, uint64(uint32(t276))+4, uint32(v5))
+											store32(*m.memory, uint64(uint32(t278))+4, uint32(v5))
 											{
 												if v5 == 0 {
 													goto l78
 												}
-												t277 := int32((*m.memory)[uint32(v0)])
-												v27 = t277
+												t279 := int32((*m.memory)[uint32(v0)])
+												v27 = t279
 												if v27 == i32(94) {
-													t278 := v8
+													t280 := v8
 													v5 = v10 - i32(2)
-													store32(*m.memory, uint64(uint32(t278))+4, uint32(v5))
+													store32(*m.memory, uint64(uint32(t280))+4, uint32(v5))
 													store32(*m.memory, uint32(v8), uint32(v9+i32(2)))
-													t279 := int32(load32(*m.memory, uint32(v13)))
-													if t279&i32(2052) != i32(4) {
-														_ = m.fn150(v20, i32(10), i32(10))
-														t281 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-														v5 = t281
+													t281 := int32(load32(*m.memory, uint32(v13)))
+													if t281&i32(2052) != i32(4) {
+														_ = m.fn151(v20, i32(10), i32(10))
+														t283 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+														v5 = t283
 													}
 													if v5 == 0 {
 														goto l78
 													}
 												}
 												v28 = v12 + i32(4)
-												t282 := int32(load32(*m.memory, uint32(i32(4480))))
-												v14 = t282
-												t283 := int32(load32(*m.memory, uint32(i32(5280))))
-												v7 = t283
+												t284 := int32(load32(*m.memory, uint32(i32(4480))))
+												v14 = t284
+												t285 := int32(load32(*m.memory, uint32(i32(5280))))
+												v7 = t285
 												v9 = i32(1)
 											l96:
 												{
 													{
 														{
 															{
-																t284 := int32(load32(*m.memory, uint32(v8)))
-																var p285 int32
-																if v9&i32(1) == 0 {
-																	p285 = 1
-																}
-																v0 = t284
-																t286 := int32((*m.memory)[uint32(v0)])
-																v10 = t286
+																t286 := int32(load32(*m.memory, uint32(v8)))
 																var p287 int32
-																if v10 == i32(93) {
+																if v9&i32(1) == 0 {
 																	p287 = 1
 																}
-																if p285&p287 == 0 {
+																v0 = t286
+																t288 := int32((*m.memory)[uint32(v0)])
+																v10 = t288
+																var p289 int32
+																if v10 == i32(93) {
+																	p289 = 1
+																}
+																if p287&p289 == 0 {
 																	{
-																		t288 := v9
+																		t290 := v9
 																		v10 = v10 & i32(255)
-																		var p289 int32
+																		var p291 int32
 																		if v10 != i32(45) {
-																			p289 = 1
+																			p291 = 1
 																		}
-																		if (t288|p289)&i32(1) == 0 {
-																			t290 := int32((*m.memory)[uint64(uint32(v13))+1])
-																			if t290&i32(2) != 0 {
+																		if (t290|p291)&i32(1) == 0 {
+																			t292 := int32((*m.memory)[uint64(uint32(v13))+1])
+																			if t292&i32(2) != 0 {
 																				goto l79
 																			}
 																			if v5 != i32(1) {
-																				t291 := int32((*m.memory)[uint64(uint32(v0))+1])
-																				if t291 == i32(93) {
+																				t293 := int32((*m.memory)[uint64(uint32(v0))+1])
+																				if t293 == i32(93) {
 																					goto l79
 																				}
 																			}
-																			var p292 int32
+																			var p294 int32
 																			{
 																				{
 																					v9 = v0 + i32(1)
-																					t293 := v9
+																					t295 := v9
 																					v0 = v5 - i32(1)
-																					p294 := i32(4)
+																					p296 := i32(4)
 																					if uint32(v0) < uint32(i32(4)) {
-																						p294 = v0
+																						p296 = v0
 																					}
-																					t295 := m.fn7(t293, p294)
-																					if t295 == 0 {
+																					t297 := m.fn7(t295, p296)
+																					if t297 == 0 {
 																						goto l80
 																					}
-																					t296 := m.fn5(v12, v9)
-																					v0 = t296
-																					t297 := int32(load32(*m.memory, uint32(v12)))
-																					v9 = t297
+																					t298 := m.fn5(v12, v9)
+																					v0 = t298
+																					t299 := int32(load32(*m.memory, uint32(v12)))
+																					v9 = t299
 																					if v9 >= i32(1114112) {
 																						store32(*m.memory, uint32(v12), uint32(i32(65533)))
 																						goto l80
@@ -35905,7 +36366,7 @@ l0:
 																				}
 																				store32(*m.memory, uint32(v16), uint32(i32(13)))
 																				v0 = i32(0)
-																				p292 = i32(0)
+																				p294 = i32(0)
 																				goto l83
 																			l81:
 																				if v0 < i32(0) {
@@ -35913,30 +36374,30 @@ l0:
 																				}
 																				store32(*m.memory, uint32(v16), uint32(i32(4)))
 																				v0 = v0 + i32(1)
-																				t298 := int32(load32(*m.memory, uint32(v8)))
-																				p292 = t298
+																				t300 := int32(load32(*m.memory, uint32(v8)))
+																				p294 = t300
 																			}
 																		l83:
-																			v8 = p292
+																			v8 = p294
 																			store32(*m.memory, uint64(uint32(v16))+8, uint32(v0))
 																			store32(*m.memory, uint64(uint32(v16))+4, uint32(v8))
 																			goto l82
 																		}
 																		{
 																			{
-																				var p299 int32
+																				var p301 int32
 																				if uint32(v5) < uint32(i32(3)) {
-																					p299 = 1
+																					p301 = 1
 																				}
-																				v19 = p299
+																				v19 = p301
 																				if v19 != 0 {
 																					goto l84
 																				}
 																				if v10 != i32(91) {
 																					goto l84
 																				}
-																				t300 := int32((*m.memory)[uint64(uint32(v0))+1])
-																				if t300 != i32(58) {
+																				t302 := int32((*m.memory)[uint64(uint32(v0))+1])
+																				if t302 != i32(58) {
 																					goto l84
 																				}
 																				if v5 < i32(2) {
@@ -35945,42 +36406,42 @@ l0:
 																				if uint32(v5) < uint32(i32(4)) {
 																					goto l84
 																				}
-																				t301 := int32(load32(*m.memory, uint64(uint32(v18))+20))
-																				v25 = t301
-																				t302 := int32(load32(*m.memory, uint32(v13)))
-																				v33 = t302
+																				t303 := int32(load32(*m.memory, uint64(uint32(v18))+20))
+																				v25 = t303
+																				t304 := int32(load32(*m.memory, uint32(v13)))
+																				v33 = t304
 																				v11 = v0 + v5 - i32(2)
 																				v9 = i32(4)
 																			l86:
 																				{
 																					v20 = v0 + v9
-																					t303 := int32((*m.memory)[uint32(v20-i32(2))])
-																					if t303 == i32(58) {
-																						t304 := int32((*m.memory)[uint32(v20-i32(1))])
-																						if t304 == i32(93) {
+																					t305 := int32((*m.memory)[uint32(v20-i32(2))])
+																					if t305 == i32(58) {
+																						t306 := int32((*m.memory)[uint32(v20-i32(1))])
+																						if t306 == i32(93) {
 																							if v7 > i32(0) {
 																								v10 = i32(4608)
 																								v11 = v7
 																							l89:
 																								{
-																									t310 := int32(load32(*m.memory, uint32(v10)))
-																									v19 = t310
-																									var p311 int32
+																									t312 := int32(load32(*m.memory, uint32(v10)))
+																									v19 = t312
+																									var p313 int32
 																									if v19 != 0 {
-																										t312 := m.fn226(v19)
-																										p311 = t312
+																										t314 := m.fn228(v19)
+																										p313 = t314
 																									} else {
-																										p311 = i32(0)
+																										p313 = i32(0)
 																									}
-																									if p311 == v9 {
+																									if p313 == v9 {
 																										if v9 == 0 {
 																											goto l88
 																										}
 																										if v0 == v19 {
 																											goto l88
 																										}
-																										t313 := m.fn222(v19, v0, v9)
-																										if t313 == 0 {
+																										t315 := m.fn224(v19, v0, v9)
+																										if t315 == 0 {
 																											goto l88
 																										}
 																									}
@@ -35997,9 +36458,9 @@ l0:
 																							goto l82
 																						}
 																					}
-																					t305 := v0
+																					t307 := v0
 																					v9 = v9 + i32(1)
-																					if uint32(t305+v9-i32(2)) <= uint32(v11) {
+																					if uint32(t307+v9-i32(2)) <= uint32(v11) {
 																						goto l86
 																					}
 																				}
@@ -36011,14 +36472,14 @@ l0:
 																			if v10 != i32(92) {
 																				goto l79
 																			}
-																			t306 := int32((*m.memory)[uint64(uint32(v0))+1])
-																			if t306|i32(32) != i32(112) {
+																			t308 := int32((*m.memory)[uint64(uint32(v0))+1])
+																			if t308|i32(32) != i32(112) {
 																				goto l79
 																			}
-																			t307 := int32(load32(*m.memory, uint32(v13)))
-																			t308 := int32(load32(*m.memory, uint64(uint32(v18))+20))
-																			t309 := m.fn89(v8, t307, t308, v16)
-																			switch t309 {
+																			t309 := int32(load32(*m.memory, uint32(v13)))
+																			t310 := int32(load32(*m.memory, uint64(uint32(v18))+20))
+																			t311 := m.fn90(v8, t309, t310, v16)
+																			switch t311 {
 																			case 0:
 																				goto l87
 																			case 1:
@@ -36030,20 +36491,20 @@ l0:
 																	}
 																l79:
 																	{
-																		t314 := int32(load32(*m.memory, uint32(v13)))
-																		v20 = t314
+																		t316 := int32(load32(*m.memory, uint32(v13)))
+																		v20 = t316
 																		if v20&i32(128) == 0 {
 																			goto l90
 																		}
-																		t315 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-																		v19 = t315
+																		t317 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+																		v19 = t317
 																		if uint32(v19) < uint32(i32(2)) {
 																			goto l90
 																		}
-																		t316 := int32(load32(*m.memory, uint32(v8)))
-																		v10 = t316
-																		t317 := int32((*m.memory)[uint32(v10)])
-																		if t317 != i32(92) {
+																		t318 := int32(load32(*m.memory, uint32(v8)))
+																		v10 = t318
+																		t319 := int32((*m.memory)[uint32(v10)])
+																		if t319 != i32(92) {
 																			goto l90
 																		}
 																		if v14 <= i32(0) {
@@ -36053,21 +36514,21 @@ l0:
 																		v5 = v14
 																	l93:
 																		{
-																			t318 := int32(load32(*m.memory, uint32(v0)))
-																			v9 = t318
+																			t320 := int32(load32(*m.memory, uint32(v0)))
+																			v9 = t320
 																			if v9 == 0 {
 																				goto l91
 																			}
-																			t319 := m.fn226(v9)
-																			if t319 != i32(2) {
+																			t321 := m.fn228(v9)
+																			if t321 != i32(2) {
 																				goto l91
 																			}
 																			if v9 == v10 {
 																				goto l92
 																			}
-																			t320 := int32(load16(*m.memory, uint32(v9)))
-																			t321 := int32(load16(*m.memory, uint32(v10)))
-																			if t320 == t321 {
+																			t322 := int32(load16(*m.memory, uint32(v9)))
+																			t323 := int32(load16(*m.memory, uint32(v10)))
+																			if t322 == t323 {
 																				goto l92
 																			}
 																		}
@@ -36080,69 +36541,69 @@ l0:
 																	}
 																l90:
 																	store64(*m.memory, uint32(v12), uint64(i64(0)))
-																	t322 := int32(load32(*m.memory, uint32(v8)))
-																	v5 = t322
-																	t323 := m.fn93(v13, v8, v12, v12+i32(8), v16)
-																	if t323 == 0 {
+																	t324 := int32(load32(*m.memory, uint32(v8)))
+																	v5 = t324
+																	t325 := m.fn94(v13, v8, v12, v12+i32(8), v16)
+																	if t325 == 0 {
 																		goto l82
 																	}
 																	{
 																		{
-																			t324 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-																			v0 = t324
+																			t326 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+																			v0 = t326
 																			if uint32(v0) < uint32(i32(2)) {
 																				goto l94
 																			}
-																			t325 := int32(load32(*m.memory, uint32(v8)))
-																			v9 = t325
-																			t326 := int32((*m.memory)[uint32(v9)])
-																			if t326 != i32(45) {
+																			t327 := int32(load32(*m.memory, uint32(v8)))
+																			v9 = t327
+																			t328 := int32((*m.memory)[uint32(v9)])
+																			if t328 != i32(45) {
 																				goto l94
 																			}
-																			t327 := int32((*m.memory)[uint64(uint32(v9))+1])
-																			if t327 == i32(93) {
+																			t329 := int32((*m.memory)[uint64(uint32(v9))+1])
+																			if t329 == i32(93) {
 																				goto l94
 																			}
 																			store32(*m.memory, uint32(v8), uint32(v9+i32(1)))
 																			store32(*m.memory, uint64(uint32(v8))+4, uint32(v0-i32(1)))
-																			t328 := m.fn93(v13, v8, v28, v12+i32(8), v16)
-																			if t328 == 0 {
+																			t330 := m.fn94(v13, v8, v28, v12+i32(8), v16)
+																			if t330 == 0 {
 																				goto l82
 																			}
-																			t329 := int32(load32(*m.memory, uint64(uint32(v12))+4))
-																			v0 = t329
-																			t330 := int32(load32(*m.memory, uint32(v12)))
-																			t331 := v0
-																			v9 = t330
-																			if t331 >= v9 {
+																			t331 := int32(load32(*m.memory, uint64(uint32(v12))+4))
+																			v0 = t331
+																			t332 := int32(load32(*m.memory, uint32(v12)))
+																			t333 := v0
+																			v9 = t332
+																			if t333 >= v9 {
 																				goto l95
 																			}
 																			store32(*m.memory, uint32(v16), uint32(i32(4)))
-																			t332 := int32(load32(*m.memory, uint32(v8)))
-																			v8 = t332
+																			t334 := int32(load32(*m.memory, uint32(v8)))
+																			v8 = t334
 																			store32(*m.memory, uint64(uint32(v16))+4, uint32(v5))
 																			store32(*m.memory, uint64(uint32(v16))+8, uint32(v8-v5))
 																			goto l82
 																		}
 																	l94:
-																		t333 := int32(load32(*m.memory, uint32(v12)))
-																		t334 := v12
-																		v0 = t333
-																		store32(*m.memory, uint64(uint32(t334))+4, uint32(v0))
+																		t335 := int32(load32(*m.memory, uint32(v12)))
+																		t336 := v12
+																		v0 = t335
+																		store32(*m.memory, uint64(uint32(t336))+4, uint32(v0))
 																		v9 = v0
 																	}
 																l95:
-																	t335 := int32(load32(*m.memory, uint64(uint32(v18))+20))
-																	t336 := int32(load32(*m.memory, uint32(v13)))
-																	m.fn87(t335, v9, v0, t336|i32(4))
+																	t337 := int32(load32(*m.memory, uint64(uint32(v18))+20))
+																	t338 := int32(load32(*m.memory, uint32(v13)))
+																	m.fn88(t337, v9, v0, t338|i32(4))
 																	goto l87
 																}
 																store32(*m.memory, uint64(uint32(v8))+4, uint32(v5-i32(1)))
 																v9 = i32(1)
 																store32(*m.memory, uint32(v8), uint32(v0+i32(1)))
 																if v27 == i32(94) {
-																	t337 := int32(load32(*m.memory, uint64(uint32(v18))+20))
-																	m.fn151(t337)
+																	t339 := int32(load32(*m.memory, uint64(uint32(v18))+20))
+																	m.fn152(t339)
 																}
 																store32(*m.memory, uint32(v24), uint32(v18))
 																goto l77
@@ -36150,21 +36611,21 @@ l0:
 														l88:
 															store32(*m.memory, uint64(uint32(v8))+4, uint32(v5-v9))
 															store32(*m.memory, uint32(v8), uint32(v20))
-															t338 := int32(load32(*m.memory, uint32(v10+i32(4))))
-															m.fn91(v25, v10, t338, v33)
+															t340 := int32(load32(*m.memory, uint32(v10+i32(4))))
+															m.fn92(v25, v10, t340, v33)
 															goto l87
 														}
 													l92:
 														store32(*m.memory, uint64(uint32(v8))+4, uint32(v19-i32(2)))
 														store32(*m.memory, uint32(v8), uint32(v10+i32(2)))
-														t339 := int32(load32(*m.memory, uint64(uint32(v18))+20))
-														t340 := int32(load32(*m.memory, uint32(v0+i32(4))))
-														m.fn91(t339, v0, t340, v20)
+														t341 := int32(load32(*m.memory, uint64(uint32(v18))+20))
+														t342 := int32(load32(*m.memory, uint32(v0+i32(4))))
+														m.fn92(t341, v0, t342, v20)
 													}
 												l87:
 													v9 = i32(0)
-													t341 := int32(load32(*m.memory, uint64(uint32(v8))+4))
-													v5 = t341
+													t343 := int32(load32(*m.memory, uint64(uint32(v8))+4))
+													v5 = t343
 													if v5 != 0 {
 														goto l96
 													}
@@ -36174,7 +36635,7 @@ l0:
 											store64(*m.memory, uint64(uint32(v16))+4, uint64(v3))
 											store32(*m.memory, uint32(v16), uint32(i32(5)))
 										l82:
-											m.fn134(v18)
+											m.fn135(v18)
 											v9 = i32(0)
 										}
 									l77:
@@ -36182,8 +36643,8 @@ l0:
 										if v9 == 0 {
 											goto l9
 										}
-										t342 := int32(load32(*m.memory, uint64(uint32(v6))+72))
-										m.fn71(v6+i32(28), t342)
+										t344 := int32(load32(*m.memory, uint64(uint32(v6))+72))
+										m.fn72(v6+i32(28), t344)
 										goto l27
 									case 7:
 										v0 = i32(8)
@@ -36193,26 +36654,26 @@ l0:
 									}
 								}
 							l16:
-								t343 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-								t344 := v6
-								v14 = t343
+								t345 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+								t346 := v6
+								v14 = t345
 								v8 = v14 + i32(1)
-								store32(*m.memory, uint64(uint32(t344))+16, uint32(v8))
-								t345 := v6
+								store32(*m.memory, uint64(uint32(t346))+16, uint32(v8))
+								t347 := v6
 								v10 = v5 - i32(1)
-								store32(*m.memory, uint64(uint32(t345))+20, uint32(v10))
+								store32(*m.memory, uint64(uint32(t347))+20, uint32(v10))
 								v7 = i32(0)
 								{
-									t346 := int32((*m.memory)[uint64(uint32(v6))+29])
-									if t346&i32(2) == 0 {
+									t348 := int32((*m.memory)[uint64(uint32(v6))+29])
+									if t348&i32(2) == 0 {
 										goto l97
 									}
 									{
 										if v10 == 0 {
 											goto l98
 										}
-										t347 := int32((*m.memory)[uint32(v8)])
-										if t347 != i32(63) {
+										t349 := int32((*m.memory)[uint32(v8)])
+										if t349 != i32(63) {
 											goto l98
 										}
 										store32(*m.memory, uint64(uint32(v6))+20, uint32(v5-i32(2)))
@@ -36224,52 +36685,52 @@ l0:
 										goto l97
 									}
 									store32(*m.memory, uint32(v16), uint32(i32(11)))
-									t348 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-									store32(*m.memory, uint64(uint32(v16))+8, uint32(t348-v11))
+									t350 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+									store32(*m.memory, uint64(uint32(v16))+8, uint32(t350-v11))
 									store32(*m.memory, uint64(uint32(v16))+4, uint32(v11))
 									goto l9
 								}
 							l97:
 								store32(*m.memory, uint64(uint32(v6))+72, uint32(v14))
-								t349 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-								t350 := v6
-								v9 = t349 - v14
-								store32(*m.memory, uint64(uint32(t350))+76, uint32(v9))
-								var p351 int32
+								t351 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+								t352 := v6
+								v9 = t351 - v14
+								store32(*m.memory, uint64(uint32(t352))+76, uint32(v9))
+								var p353 int32
 								{
 									v5 = v6 + i32(72)
 									{
 										v8 = v6 + i32(28)
-										t352 := int32(load32(*m.memory, uint64(uint32(v8))+16))
-										v11 = t352
+										t354 := int32(load32(*m.memory, uint64(uint32(v8))+16))
+										v11 = t354
 										if v11 != 0 {
-											t353 := int32((*m.memory)[uint32(v11)])
-											v10 = t353
+											t355 := int32((*m.memory)[uint32(v11)])
+											v10 = t355
 											if uint32(v10) < uint32(i32(22)) {
 												goto l99
 											}
 										}
-										t354 := int32(load32(*m.memory, uint64(uint32(v8))+12))
-										v8 = t354
+										t356 := int32(load32(*m.memory, uint64(uint32(v8))+12))
+										v8 = t356
 										store32(*m.memory, uint32(v8), uint32(i32(9)))
-										t355 := int64(load64(*m.memory, uint32(v5)))
-										store64(*m.memory, uint64(uint32(v8))+4, uint64(t355))
-										p351 = i32(0)
+										t357 := int64(load64(*m.memory, uint32(v5)))
+										store64(*m.memory, uint64(uint32(v8))+4, uint64(t357))
+										p353 = i32(0)
 										goto l100
 									}
 								l99:
-									t356 := int32(load32(*m.memory, uint32(v8)))
-									v5 = t356
-									p357 := v5
+									t358 := int32(load32(*m.memory, uint32(v8)))
+									v5 = t358
+									p359 := v5
 									if v7 != 0 {
-										p357 = v5 ^ i32(64)
+										p359 = v5 ^ i32(64)
 									}
-									v5 = p357
-									var p358 int32
+									v5 = p359
+									var p360 int32
 									if v0 == v10 {
-										t359 := int32(load16(*m.memory, uint64(uint32(v11))+2))
-										if v5 == t359 {
-											p358 = i32(1)
+										t361 := int32(load16(*m.memory, uint64(uint32(v11))+2))
+										if v5 == t361 {
+											p360 = i32(1)
 											goto l101
 										}
 									}
@@ -36278,105 +36739,105 @@ l0:
 											if uint32(v10-i32(7)) > uint32(i32(2)) {
 												goto l102
 											}
-											t360 := int32(load16(*m.memory, uint64(uint32(v11))+2))
-											if v5 != t360 {
+											t362 := int32(load16(*m.memory, uint64(uint32(v11))+2))
+											if v5 != t362 {
 												goto l102
 											}
 											(*m.memory)[uint32(v11)] = byte(i32(7))
 											goto l103
 										}
 									l102:
-										t361 := m.fn192(i32(24))
-										t362 := m.fn129(t361, v0, v5)
-										v11 = t362
-										t363 := int32(load32(*m.memory, uint64(uint32(v8))+16))
-										t364 := v11
-										v5 = t363
-										t365 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-										store32(*m.memory, uint64(uint32(t364))+12, uint32(t365))
+										t363 := m.fn194(i32(24))
+										t364 := m.fn130(t363, v0, v5)
+										v11 = t364
+										t365 := int32(load32(*m.memory, uint64(uint32(v8))+16))
+										t366 := v11
+										v5 = t365
+										t367 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+										store32(*m.memory, uint64(uint32(t366))+12, uint32(t367))
 										store16(*m.memory, uint64(uint32(v11))+6, uint16(i32(1)))
 										store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
-										var p366 int32
+										var p368 int32
 										{
 											{
-												t367 := int32((*m.memory)[uint32(v5)])
-												if t367 == i32(20) {
-													t368 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-													v0 = t368
+												t369 := int32((*m.memory)[uint32(v5)])
+												if t369 == i32(20) {
+													t370 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+													v0 = t370
 													if v0 != 0 {
 														goto l104
 													}
 												}
-												t369 := v11 + i32(8)
-												p366 = t369
+												t371 := v11 + i32(8)
+												p368 = t371
 												goto l105
 											}
 										l104:
 											store32(*m.memory, uint64(uint32(v5))+20, uint32(i32(0)))
-											t370 := m.fn153(v0)
-											store32(*m.memory, uint64(uint32(v5))+16, uint32(t370))
-											t371 := int32(load32(*m.memory, uint64(uint32(v0))+16))
-											m.fn70(v0+i32(12), t371)
+											t372 := m.fn154(v0)
+											store32(*m.memory, uint64(uint32(v5))+16, uint32(t372))
+											t373 := int32(load32(*m.memory, uint64(uint32(v0))+16))
+											m.fn71(v0+i32(12), t373)
 											m.Xre2w_free(v0)
-											t372 := int32(load32(*m.memory, uint64(uint32(v11))+8))
-											t373 := int32(load16(*m.memory, uint64(uint32(v11))+6))
-											p374 := t372
-											if uint32(t373) < uint32(i32(2)) {
-												p374 = v11 + i32(8)
+											t374 := int32(load32(*m.memory, uint64(uint32(v11))+8))
+											t375 := int32(load16(*m.memory, uint64(uint32(v11))+6))
+											p376 := t374
+											if uint32(t375) < uint32(i32(2)) {
+												p376 = v11 + i32(8)
 											}
-											p366 = p374
+											p368 = p376
 										}
 									l105:
-										store32(*m.memory, uint32(p366), uint32(v5))
-										t375 := m.fn159(v11)
-										v5 = t375
+										store32(*m.memory, uint32(p368), uint32(v5))
+										t377 := m.fn160(v11)
+										v5 = t377
 										store32(*m.memory, uint64(uint32(v8))+16, uint32(v11))
 										(*m.memory)[uint64(uint32(v11))+1] = byte(v5)
 									}
 								l103:
-									p358 = i32(1)
+									p360 = i32(1)
 								l101:
-									p351 = p358
+									p353 = p360
 								}
 							l100:
-								if p351 == 0 {
+								if p353 == 0 {
 									goto l9
 								}
-								t376 := v14
-								p101 = t376
+								t378 := v14
+								p101 = t378
 								goto l65
 							}
 						l109:
 							store32(*m.memory, uint64(uint32(v6))+12, uint32(v5))
 						l114:
-							t456 := int32((*m.memory)[uint32(v8)])
-							if t456 == i32(125) {
+							t458 := int32((*m.memory)[uint32(v8)])
+							if t458 == i32(125) {
 								store32(*m.memory, uint64(uint32(v6))+76, uint32(v7-i32(1)))
 								store32(*m.memory, uint64(uint32(v6))+72, uint32(v8+i32(1)))
-								t459 := int64(load64(*m.memory, uint64(uint32(v6))+72))
-								t460 := v6
-								v3 = t459
-								store64(*m.memory, uint64(uint32(t460))+16, uint64(v3))
+								t461 := int64(load64(*m.memory, uint64(uint32(v6))+72))
+								t462 := v6
+								v3 = t461
+								store64(*m.memory, uint64(uint32(t462))+16, uint64(v3))
 								v7 = int32(v3)
 								v5 = i32(0)
 								{
-									t461 := int32((*m.memory)[uint64(uint32(v6))+29])
-									if t461&i32(2) == 0 {
+									t463 := int32((*m.memory)[uint64(uint32(v6))+29])
+									if t463&i32(2) == 0 {
 										goto l138
 									}
 									{
 										if uint64(v3) < uint64(i64(0x100000000)) {
 											goto l139
 										}
-										t462 := int32((*m.memory)[uint32(v7)])
-										if t462 != i32(63) {
+										t464 := int32((*m.memory)[uint32(v7)])
+										if t464 != i32(63) {
 											goto l139
 										}
 										store32(*m.memory, uint64(uint32(v6))+20, uint32(int32(int64(uint64(v3)>>32))-i32(1)))
 										v5 = i32(1)
-										t463 := v6
+										t465 := v6
 										v7 = v7 + i32(1)
-										store32(*m.memory, uint64(uint32(t463))+16, uint32(v7))
+										store32(*m.memory, uint64(uint32(t465))+16, uint32(v7))
 									}
 								l139:
 									if v9 == 0 {
@@ -36389,32 +36850,32 @@ l0:
 								}
 							l138:
 								store32(*m.memory, uint32(v6), uint32(v14))
-								t464 := v6
+								t466 := v6
 								v9 = v7 - v14
-								store32(*m.memory, uint64(uint32(t464))+4, uint32(v9))
+								store32(*m.memory, uint64(uint32(t466))+4, uint32(v9))
 								v11 = v6 + i32(28)
-								t465 := int32(load32(*m.memory, uint64(uint32(v6))+12))
-								v7 = t465
+								t467 := int32(load32(*m.memory, uint64(uint32(v6))+12))
+								v7 = t467
 								v8 = v6
-								t466 := m.g0
-								v10 = t466 - i32(48)
+								t468 := m.g0
+								v10 = t468 - i32(48)
 								m.g0 = v10
 								{
 									{
 										{
-											var p467 int32
+											var p469 int32
 											if v7 != i32(-1) {
-												p467 = 1
+												p469 = 1
 											}
-											var p468 int32
+											var p470 int32
 											if v0 > v7 {
-												p468 = 1
+												p470 = 1
 											}
-											if p467&p468 != 0 {
+											if p469&p470 != 0 {
 												goto l140
 											}
-											t469 := int32(load32(*m.memory, uint32(i32(48436))))
-											v12 = t469
+											t471 := int32(load32(*m.memory, uint32(i32(48436))))
+											v12 = t471
 											if v12 < v0 {
 												goto l140
 											}
@@ -36423,97 +36884,97 @@ l0:
 											}
 										}
 									l140:
-										t470 := int32(load32(*m.memory, uint64(uint32(v11))+12))
-										v7 = t470
+										t472 := int32(load32(*m.memory, uint64(uint32(v11))+12))
+										v7 = t472
 										store32(*m.memory, uint32(v7), uint32(i32(10)))
-										t471 := int64(load64(*m.memory, uint32(v8)))
-										store64(*m.memory, uint64(uint32(v7))+4, uint64(t471))
+										t473 := int64(load64(*m.memory, uint32(v8)))
+										store64(*m.memory, uint64(uint32(v7))+4, uint64(t473))
 										v5 = i32(0)
 										goto l142
 									}
 								l141:
 									{
-										t472 := int32(load32(*m.memory, uint64(uint32(v11))+16))
-										v12 = t472
+										t474 := int32(load32(*m.memory, uint64(uint32(v11))+16))
+										v12 = t474
 										if v12 != 0 {
-											t473 := int32((*m.memory)[uint32(v12)])
-											if uint32(t473) < uint32(i32(22)) {
+											t475 := int32((*m.memory)[uint32(v12)])
+											if uint32(t475) < uint32(i32(22)) {
 												goto l143
 											}
 										}
-										t474 := int32(load32(*m.memory, uint64(uint32(v11))+12))
-										v7 = t474
+										t476 := int32(load32(*m.memory, uint64(uint32(v11))+12))
+										v7 = t476
 										store32(*m.memory, uint32(v7), uint32(i32(9)))
-										t475 := int64(load64(*m.memory, uint32(v8)))
-										store64(*m.memory, uint64(uint32(v7))+4, uint64(t475))
+										t477 := int64(load64(*m.memory, uint32(v8)))
+										store64(*m.memory, uint64(uint32(v7))+4, uint64(t477))
 										v5 = i32(0)
 										goto l142
 									}
 								l143:
-									t476 := int32(load32(*m.memory, uint32(v11)))
-									v12 = t476
-									t477 := m.fn192(i32(24))
-									p478 := v12
+									t478 := int32(load32(*m.memory, uint32(v11)))
+									v12 = t478
+									t479 := m.fn194(i32(24))
+									p480 := v12
 									if v5 != 0 {
-										p478 = v12 ^ i32(64)
+										p480 = v12 ^ i32(64)
 									}
-									t479 := m.fn129(t477, i32(10), p478)
-									v12 = t479
+									t481 := m.fn130(t479, i32(10), p480)
+									v12 = t481
 									store32(*m.memory, uint64(uint32(v12))+16, uint32(v7))
 									store32(*m.memory, uint64(uint32(v12))+20, uint32(v0))
-									t480 := int32(load32(*m.memory, uint64(uint32(v11))+16))
-									t481 := v12
-									v5 = t480
-									t482 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-									store32(*m.memory, uint64(uint32(t481))+12, uint32(t482))
+									t482 := int32(load32(*m.memory, uint64(uint32(v11))+16))
+									t483 := v12
+									v5 = t482
+									t484 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+									store32(*m.memory, uint64(uint32(t483))+12, uint32(t484))
 									store16(*m.memory, uint64(uint32(v12))+6, uint16(i32(1)))
 									store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
-									var p483 int32
+									var p485 int32
 									{
 										{
-											t484 := int32((*m.memory)[uint32(v5)])
-											if t484 == i32(20) {
-												t485 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-												v13 = t485
+											t486 := int32((*m.memory)[uint32(v5)])
+											if t486 == i32(20) {
+												t487 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+												v13 = t487
 												if v13 != 0 {
 													goto l144
 												}
 											}
-											t486 := v12 + i32(8)
-											p483 = t486
+											t488 := v12 + i32(8)
+											p485 = t488
 											goto l145
 										}
 									l144:
 										store32(*m.memory, uint64(uint32(v5))+20, uint32(i32(0)))
-										t487 := m.fn153(v13)
-										store32(*m.memory, uint64(uint32(v5))+16, uint32(t487))
-										t488 := int32(load32(*m.memory, uint64(uint32(v13))+16))
-										m.fn70(v13+i32(12), t488)
+										t489 := m.fn154(v13)
+										store32(*m.memory, uint64(uint32(v5))+16, uint32(t489))
+										t490 := int32(load32(*m.memory, uint64(uint32(v13))+16))
+										m.fn71(v13+i32(12), t490)
 										m.Xre2w_free(v13)
-										t489 := int32(load32(*m.memory, uint64(uint32(v12))+8))
-										t490 := int32(load16(*m.memory, uint64(uint32(v12))+6))
-										p491 := t489
-										if uint32(t490) < uint32(i32(2)) {
-											p491 = v12 + i32(8)
+										t491 := int32(load32(*m.memory, uint64(uint32(v12))+8))
+										t492 := int32(load16(*m.memory, uint64(uint32(v12))+6))
+										p493 := t491
+										if uint32(t492) < uint32(i32(2)) {
+											p493 = v12 + i32(8)
 										}
-										p483 = p491
+										p485 = p493
 									}
 								l145:
-									store32(*m.memory, uint32(p483), uint32(v5))
-									t492 := m.fn159(v12)
-									v5 = t492
+									store32(*m.memory, uint32(p485), uint32(v5))
+									t494 := m.fn160(v12)
+									v5 = t494
 									store32(*m.memory, uint64(uint32(v11))+16, uint32(v12))
 									(*m.memory)[uint64(uint32(v12))+1] = byte(v5)
 									v5 = i32(1)
-									var p493 int32
+									var p495 int32
 									if v7 < i32(2) {
-										p493 = 1
+										p495 = 1
 									}
-									var p494 int32
+									var p496 int32
 									if v0 <= i32(1) {
-										p494 = 1
+										p496 = 1
 									}
-									if p493&p494 != 0 {
+									if p495&p496 != 0 {
 										goto l142
 									}
 									v5 = i32(0)
@@ -36524,83 +36985,83 @@ l0:
 									store32(*m.memory, uint64(uint32(v10))+12, uint32(i32(4200)))
 									store32(*m.memory, uint64(uint32(v10))+44, uint32(i32(1000000)))
 									v13 = v10 + i32(16)
-									t495 := int32(load32(*m.memory, uint32(i32(48436))))
-									t496 := m.fn78(v10+i32(12), v12, t495, i32(1))
-									if t496 == 0 {
-										t497 := int32(load32(*m.memory, uint64(uint32(v11))+12))
-										v7 = t497
+									t497 := int32(load32(*m.memory, uint32(i32(48436))))
+									t498 := m.fn79(v10+i32(12), v12, t497, i32(1))
+									if t498 == 0 {
+										t499 := int32(load32(*m.memory, uint64(uint32(v11))+12))
+										v7 = t499
 										store32(*m.memory, uint32(v7), uint32(i32(10)))
-										t498 := int64(load64(*m.memory, uint32(v8)))
-										store64(*m.memory, uint64(uint32(v7))+4, uint64(t498))
+										t500 := int64(load64(*m.memory, uint32(v8)))
+										store64(*m.memory, uint64(uint32(v7))+4, uint64(t500))
 										store32(*m.memory, uint64(uint32(v10))+12, uint32(i32(4232)))
-										m.fn79(v10 + i32(12))
-										m.fn80(v13)
+										m.fn80(v10 + i32(12))
+										m.fn81(v13)
 										goto l142
 									}
 									store32(*m.memory, uint64(uint32(v10))+12, uint32(i32(4232)))
-									t499 := int32(load32(*m.memory, uint64(uint32(v10))+36))
-									v11 = t499
+									t501 := int32(load32(*m.memory, uint64(uint32(v10))+36))
+									v11 = t501
 									if v11 != 0 {
 									l147:
 										{
 											{
-												t500 := int32(load32(*m.memory, uint64(uint32(v10))+20))
-												v0 = t500
-												t501 := v0
+												t502 := int32(load32(*m.memory, uint64(uint32(v10))+20))
+												v0 = t502
+												t503 := v0
 												v7 = v11 - i32(1)
-												t502 := int32(load32(*m.memory, uint64(uint32(v10))+32))
-												t503 := v7
-												v8 = t502
-												v5 = t503 + v8
-												t504 := int32(uint32(v5) / uint32(i32(170)))
-												v12 = t504
-												t505 := int32(load32(*m.memory, uint32(t501+v12<<2)))
-												v5 = t505 + (v5-v12*i32(170))*i32(24)
-												t506 := int32(load32(*m.memory, uint32(v5)))
-												t507 := int32(load16(*m.memory, uint64(uint32(t506))+6))
-												if uint32(t507) < uint32(i32(2)) {
+												t504 := int32(load32(*m.memory, uint64(uint32(v10))+32))
+												t505 := v7
+												v8 = t504
+												v5 = t505 + v8
+												t506 := int32(uint32(v5) / uint32(i32(170)))
+												v12 = t506
+												t507 := int32(load32(*m.memory, uint32(t503+v12<<2)))
+												v5 = t507 + (v5-v12*i32(170))*i32(24)
+												t508 := int32(load32(*m.memory, uint32(v5)))
+												t509 := int32(load16(*m.memory, uint64(uint32(t508))+6))
+												if uint32(t509) < uint32(i32(2)) {
 													goto l146
 												}
-												t508 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-												v5 = t508
+												t510 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+												v5 = t510
 												if v5 == 0 {
 													goto l146
 												}
 												m.Xre2w_free(v5)
-												t509 := int32(load32(*m.memory, uint64(uint32(v10))+36))
-												v11 = t509
+												t511 := int32(load32(*m.memory, uint64(uint32(v10))+36))
+												v11 = t511
 												v7 = v11 - i32(1)
-												t510 := int32(load32(*m.memory, uint64(uint32(v10))+20))
-												v0 = t510
-												t511 := int32(load32(*m.memory, uint64(uint32(v10))+32))
-												v8 = t511
+												t512 := int32(load32(*m.memory, uint64(uint32(v10))+20))
+												v0 = t512
+												t513 := int32(load32(*m.memory, uint64(uint32(v10))+32))
+												v8 = t513
 											}
 										l146:
 											store32(*m.memory, uint64(uint32(v10))+36, uint32(v7))
-											t512 := int32(load32(*m.memory, uint64(uint32(v10))+24))
-											v5 = t512
-											p513 := (v5-v0)>>2*i32(170) - i32(1)
+											t514 := int32(load32(*m.memory, uint64(uint32(v10))+24))
+											v5 = t514
+											p515 := (v5-v0)>>2*i32(170) - i32(1)
 											if v0 == v5 {
-												p513 = i32(0)
+												p515 = i32(0)
 											}
-											var p514 int32
-											if uint32(p513-(v8+v11)+i32(1)) >= uint32(i32(340)) {
-												t515 := int32(load32(*m.memory, uint32(v5-i32(4))))
-												m.Xre2w_free(t515)
-												t516 := int32(load32(*m.memory, uint64(uint32(v10))+24))
-												store32(*m.memory, uint64(uint32(v10))+24, uint32(t516-i32(4)))
-												t517 := int32(load32(*m.memory, uint64(uint32(v10))+36))
-												p514 = t517
+											var p516 int32
+											if uint32(p515-(v8+v11)+i32(1)) >= uint32(i32(340)) {
+												t517 := int32(load32(*m.memory, uint32(v5-i32(4))))
+												m.Xre2w_free(t517)
+												t518 := int32(load32(*m.memory, uint64(uint32(v10))+24))
+												store32(*m.memory, uint64(uint32(v10))+24, uint32(t518-i32(4)))
+												t519 := int32(load32(*m.memory, uint64(uint32(v10))+36))
+												p516 = t519
 											} else {
-												p514 = v7
+												p516 = v7
 											}
-											v11 = p514
+											v11 = p516
 											if v11 != 0 {
 												goto l147
 											}
 										}
 									}
-									m.fn80(v13)
+									m.fn81(v13)
 									v5 = i32(1)
 								}
 							l142:
@@ -36608,17 +37069,17 @@ l0:
 								if v5 == 0 {
 									goto l9
 								}
-								t518 := v14
-								p101 = t518
+								t520 := v14
+								p101 = t520
 								goto l65
 							}
 						}
 					l106:
-						m.fn74(v6+i32(28), i32(123))
-						t457 := int32(load32(*m.memory, uint64(uint32(v6))+16))
-						store32(*m.memory, uint64(uint32(v6))+16, uint32(t457+i32(1)))
-						t458 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-						store32(*m.memory, uint64(uint32(v6))+20, uint32(t458-i32(1)))
+						m.fn75(v6+i32(28), i32(123))
+						t459 := int32(load32(*m.memory, uint64(uint32(v6))+16))
+						store32(*m.memory, uint64(uint32(v6))+16, uint32(t459+i32(1)))
+						t460 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+						store32(*m.memory, uint64(uint32(v6))+20, uint32(t460-i32(1)))
 						v9 = i32(0)
 						p101 = i32(0)
 						goto l65
@@ -36634,145 +37095,145 @@ l0:
 					p101 = i32(0)
 				l65:
 					v11 = p101
-					t519 := int32(load32(*m.memory, uint64(uint32(v6))+20))
-					v5 = t519
+					t521 := int32(load32(*m.memory, uint64(uint32(v6))+20))
+					v5 = t521
 				}
 			l148:
 				if v5 != 0 {
 					goto l149
 				}
 			}
-			t520 := m.fn85(v6 + i32(28))
-			v11 = t520
+			t522 := m.fn86(v6 + i32(28))
+			v11 = t522
 			goto l11
 		}
 	l9:
 		v11 = i32(0)
 	l11:
-		t521 := int32(load32(*m.memory, uint64(uint32(v6))+44))
-		v0 = t521
+		t523 := int32(load32(*m.memory, uint64(uint32(v6))+44))
+		v0 = t523
 		if v0 != 0 {
 		l151:
 			{
 				v5 = v0
-				t522 := int32(load32(*m.memory, uint64(uint32(v5))+12))
-				v0 = t522
+				t524 := int32(load32(*m.memory, uint64(uint32(v5))+12))
+				v0 = t524
 				store32(*m.memory, uint64(uint32(v5))+12, uint32(i32(0)))
 				{
-					t523 := int32((*m.memory)[uint32(v5)])
-					if t523 != i32(22) {
+					t525 := int32((*m.memory)[uint32(v5)])
+					if t525 != i32(22) {
 						goto l150
 					}
-					t524 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-					v9 = t524
+					t526 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+					v9 = t526
 					if v9 == 0 {
 						goto l150
 					}
-					t525 := int32(int8((*m.memory)[uint64(uint32(v9))+11]))
-					if t525 < i32(0) {
+					t527 := int32(int8((*m.memory)[uint64(uint32(v9))+11]))
+					if t527 < i32(0) {
 						_ = int32(load32(*m.memory, uint64(uint32(v9))+8))
-						t527 := int32(load32(*m.memory, uint32(v9)))
-						m.Xre2w_free(t527)
+						t529 := int32(load32(*m.memory, uint32(v9)))
+						m.Xre2w_free(t529)
 					}
 					m.Xre2w_free(v9)
 				}
 			l150:
-				m.fn134(v5)
+				m.fn135(v5)
 				if v0 != 0 {
 					goto l151
 				}
 			}
 		}
-		t528 := int32(load32(*m.memory, uint64(uint32(v6))+68))
-		v5 = t528
+		t530 := int32(load32(*m.memory, uint64(uint32(v6))+68))
+		v5 = t530
 		if v5 != 0 {
-			t529 := int32(int8((*m.memory)[uint64(uint32(v5))+11]))
-			if t529 < i32(0) {
+			t531 := int32(int8((*m.memory)[uint64(uint32(v5))+11]))
+			if t531 < i32(0) {
 				_ = int32(load32(*m.memory, uint64(uint32(v5))+8))
-				t531 := int32(load32(*m.memory, uint32(v5)))
-				m.Xre2w_free(t531)
+				t533 := int32(load32(*m.memory, uint32(v5)))
+				m.Xre2w_free(t533)
 			}
 			m.Xre2w_free(v5)
 		}
 		m.g0 = v6 + i32(80)
-		t532 := v1
+		t534 := v1
 		v7 = v11
-		store32(*m.memory, uint64(uint32(t532))+40, uint32(v7))
+		store32(*m.memory, uint64(uint32(t534))+40, uint32(v7))
 		{
 			{
 				if v7 == 0 {
 					{
-						t533 := int32((*m.memory)[uint64(uint32(v1))+22])
-						if t533 != i32(1) {
+						t535 := int32((*m.memory)[uint64(uint32(v1))+22])
+						if t535 != i32(1) {
 							goto l152
 						}
-						t534 := int32(load32(*m.memory, uint32(v1)))
-						t535 := int32(int8((*m.memory)[uint64(uint32(v1))+11]))
-						t536 := v15
-						t537 := v1
-						v7 = t535
-						var p538 int32
+						t536 := int32(load32(*m.memory, uint32(v1)))
+						t537 := int32(int8((*m.memory)[uint64(uint32(v1))+11]))
+						t538 := v15
+						t539 := v1
+						v7 = t537
+						var p540 int32
 						if v7 < i32(0) {
-							p538 = 1
+							p540 = 1
 						}
-						v0 = p538
-						p539 := t537
+						v0 = p540
+						p541 := t539
 						if v0 != 0 {
-							p539 = t534
+							p541 = t536
 						}
-						store32(*m.memory, uint64(uint32(t536))+12, uint32(p539))
-						t540 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-						t542 := v15
-						p541 := v7
+						store32(*m.memory, uint64(uint32(t538))+12, uint32(p541))
+						t542 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+						t544 := v15
+						p543 := v7
 						if v0 != 0 {
-							p541 = t540
+							p543 = t542
 						}
-						store32(*m.memory, uint64(uint32(t542))+16, uint32(p541))
-						m.fn120(v15+i32(20), v15+i32(12))
-						m.fn146(v15, v15+i32(32))
-						t543 := int32(int8((*m.memory)[uint64(uint32(v15))+11]))
-						if t543 < i32(0) {
+						store32(*m.memory, uint64(uint32(t544))+16, uint32(p543))
+						m.fn121(v15+i32(20), v15+i32(12))
+						m.fn147(v15, v15+i32(32))
+						t545 := int32(int8((*m.memory)[uint64(uint32(v15))+11]))
+						if t545 < i32(0) {
 							_ = int32(load32(*m.memory, uint64(uint32(v15))+8))
-							t545 := int32(load32(*m.memory, uint32(v15)))
-							m.Xre2w_free(t545)
+							t547 := int32(load32(*m.memory, uint32(v15)))
+							m.Xre2w_free(t547)
 						}
-						t546 := int32(int8((*m.memory)[uint64(uint32(v15))+31]))
-						if t546 >= i32(0) {
+						t548 := int32(int8((*m.memory)[uint64(uint32(v15))+31]))
+						if t548 >= i32(0) {
 							goto l152
 						}
 						_ = int32(load32(*m.memory, uint64(uint32(v15))+28))
-						t548 := int32(load32(*m.memory, uint64(uint32(v15))+20))
-						m.Xre2w_free(t548)
+						t550 := int32(load32(*m.memory, uint64(uint32(v15))+20))
+						m.Xre2w_free(t550)
 					}
 				l152:
-					t549 := m.fn192(i32(12))
-					v7 = t549
-					m.fn146(v7, v15+i32(32))
+					t551 := m.fn194(i32(12))
+					v7 = t551
+					m.fn147(v7, v15+i32(32))
 					store32(*m.memory, uint64(uint32(v1))+44, uint32(v7))
-					t550 := int32(load32(*m.memory, uint64(uint32(v15))+32))
-					t551 := v1
-					v7 = t550
-					p552 := i32(1)
+					t552 := int32(load32(*m.memory, uint64(uint32(v15))+32))
+					t553 := v1
+					v7 = t552
+					p554 := i32(1)
 					if uint32(v7) < uint32(i32(15)) {
-						p552 = v7
+						p554 = v7
 					}
-					store32(*m.memory, uint64(uint32(t551))+48, uint32(p552))
-					t553 := int32(load32(*m.memory, uint64(uint32(v15))+40))
-					t554 := int32(load32(*m.memory, uint64(uint32(v15))+36))
-					v5 = t554
-					p555 := i32(0)
+					store32(*m.memory, uint64(uint32(t553))+48, uint32(p554))
+					t555 := int32(load32(*m.memory, uint64(uint32(v15))+40))
+					t556 := int32(load32(*m.memory, uint64(uint32(v15))+36))
+					v5 = t556
+					p557 := i32(0)
 					if v5 != 0 {
-						p555 = t553
+						p557 = t555
 					}
-					v7 = p555
+					v7 = p557
 					if uint32(v7) >= uint32(i32(0x7ffffff8)) {
 						m.fn8()
 						panic("unreachable")
 					}
 					if uint32(v7) >= uint32(i32(11)) {
 						v17 = v7 | i32(7) + i32(1)
-						t556 := m.fn192(v17)
-						v0 = t556
+						t558 := m.fn194(v17)
+						v0 = t558
 						store32(*m.memory, uint64(uint32(v15))+28, uint32(v17|i32(-0x80000000)))
 						store32(*m.memory, uint64(uint32(v15))+20, uint32(v0))
 						store32(*m.memory, uint64(uint32(v15))+24, uint32(v7))
@@ -36788,32 +37249,32 @@ l0:
 				l155:
 					v5 = v1 + i32(52)
 					(*m.memory)[uint32(v0+v7)] = byte(i32(0))
-					t557 := int32(int8((*m.memory)[uint64(uint32(v1))+63]))
-					if t557 < i32(0) {
+					t559 := int32(int8((*m.memory)[uint64(uint32(v1))+63]))
+					if t559 < i32(0) {
 						_ = int32(load32(*m.memory, uint64(uint32(v1))+60))
-						t559 := int32(load32(*m.memory, uint64(uint32(v1))+52))
-						m.Xre2w_free(t559)
+						t561 := int32(load32(*m.memory, uint64(uint32(v1))+52))
+						m.Xre2w_free(t561)
 					}
-					t560 := int64(load64(*m.memory, uint64(uint32(v15))+20))
-					store64(*m.memory, uint32(v5), uint64(t560))
-					t561 := int32(load32(*m.memory, uint32(v15+i32(28))))
-					store32(*m.memory, uint32(v5+i32(8)), uint32(t561))
+					t562 := int64(load64(*m.memory, uint64(uint32(v15))+20))
+					store64(*m.memory, uint32(v5), uint64(t562))
+					t563 := int32(load32(*m.memory, uint32(v15+i32(28))))
+					store32(*m.memory, uint32(v5+i32(8)), uint32(t563))
 					goto l156
 				}
-				t563 := v1
-				var p562 int32
+				t565 := v1
+				var p564 int32
 				{
-					var p564 int32
+					var p566 int32
 					v11 = v1 + i32(76)
 					v14 = v15 + i32(12)
 					v17 = i32(0)
 					v22 = i32(0)
 					{
 						v8 = v1 - i32(-64)
-						t565 := int32(int8((*m.memory)[uint64(uint32(v8))+11]))
-						if t565 < i32(0) {
-							t566 := int32(load32(*m.memory, uint32(v8)))
-							(*m.memory)[uint32(t566)] = byte(i32(0))
+						t567 := int32(int8((*m.memory)[uint64(uint32(v8))+11]))
+						if t567 < i32(0) {
+							t568 := int32(load32(*m.memory, uint32(v8)))
+							(*m.memory)[uint32(t568)] = byte(i32(0))
 							store32(*m.memory, uint64(uint32(v8))+4, uint32(i32(0)))
 							goto l157
 						}
@@ -36824,51 +37285,51 @@ l0:
 					store32(*m.memory, uint32(v14), uint32(i32(0)))
 					(*m.memory)[uint32(v11)] = byte(i32(0))
 					{
-						t567 := int32((*m.memory)[uint32(v7)])
-						if t567 != i32(5) {
+						t569 := int32((*m.memory)[uint32(v7)])
+						if t569 != i32(5) {
 							goto l158
 						}
-						t568 := int32(load16(*m.memory, uint64(uint32(v7))+6))
-						v34 = t568
+						t570 := int32(load16(*m.memory, uint64(uint32(v7))+6))
+						v34 = t570
 						if v34 == 0 {
 							goto l158
 						}
 						v9 = v7 + i32(8)
-						t569 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-						t570 := v9
-						v26 = t569
-						p571 := v26
+						t571 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+						t572 := v9
+						v26 = t571
+						p573 := v26
 						if v34 == i32(1) {
-							p571 = t570
+							p573 = t572
 						}
-						v22 = p571
+						v22 = p573
 						v0 = v34 << 2
 						v5 = i32(1)
 					l160:
 						{
-							t572 := int32(load32(*m.memory, uint32(v17+v22)))
-							t573 := int32((*m.memory)[uint32(t572)])
-							if t573 != i32(18) {
+							t574 := int32(load32(*m.memory, uint32(v17+v22)))
+							t575 := int32((*m.memory)[uint32(t574)])
+							if t575 != i32(18) {
 								goto l159
 							}
 							v5 = v5 + i32(1)
-							t574 := v0
+							t576 := v0
 							v17 = v17 + i32(4)
-							if t574 != v17 {
+							if t576 != v17 {
 								goto l160
 							}
 						}
-						p564 = i32(0)
+						p566 = i32(0)
 						goto l161
 					l159:
 						v22 = i32(0)
 						if v17 == 0 {
 							goto l158
 						}
-						t575 := int32(load32(*m.memory, uint32(v17+v26)))
-						v26 = t575
-						t576 := int32((*m.memory)[uint32(v26)])
-						v0 = t576
+						t577 := int32(load32(*m.memory, uint32(v17+v26)))
+						v26 = t577
+						t578 := int32((*m.memory)[uint32(v26)])
+						v0 = t578
 						if uint32((v0-i32(3))&i32(255)) > uint32(i32(1)) {
 							goto l158
 						}
@@ -36878,154 +37339,154 @@ l0:
 								v0 = v5
 							l162:
 								{
-									t577 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-									p578 := t577
+									t579 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+									p580 := t579
 									if uint32(v34) < uint32(i32(2)) {
-										p578 = v9
+										p580 = v9
 									}
-									t579 := int32(load32(*m.memory, uint32(p578+v22)))
-									_ = m.fn132(t579)
+									t581 := int32(load32(*m.memory, uint32(p580+v22)))
+									_ = m.fn133(t581)
 									v22 = v22 + i32(4)
 									v0 = v0 + i32(1)
-									t581 := int32(load16(*m.memory, uint64(uint32(v7))+6))
-									t582 := v0
-									v34 = t581
-									if uint32(t582) < uint32(v34) {
+									t583 := int32(load16(*m.memory, uint64(uint32(v7))+6))
+									t584 := v0
+									v34 = t583
+									if uint32(t584) < uint32(v34) {
 										goto l162
 									}
 								}
-								t583 := int32(load32(*m.memory, uint64(uint32(v7))+8))
-								p584 := t583
+								t585 := int32(load32(*m.memory, uint64(uint32(v7))+8))
+								p586 := t585
 								if uint32(v34) < uint32(i32(2)) {
-									p584 = v9
+									p586 = v9
 								}
-								t585 := int32(load16(*m.memory, uint64(uint32(v7))+2))
-								t586 := m.fn140(i32(5), p584+v17+i32(4), v34-v5, t585, i32(0))
-								v17 = t586
-								t587 := int32((*m.memory)[uint32(v26)])
-								v0 = t587
+								t587 := int32(load16(*m.memory, uint64(uint32(v7))+2))
+								t588 := m.fn141(i32(5), p586+v17+i32(4), v34-v5, t587, i32(0))
+								v17 = t588
+								t589 := int32((*m.memory)[uint32(v26)])
+								v0 = t589
 								goto l163
 							}
-							t588 := m.fn192(i32(24))
-							v17 = t588
+							t590 := m.fn194(i32(24))
+							v17 = t590
 							store64(*m.memory, uint64(uint32(v17))+6, uint64(i64(0)))
 							store16(*m.memory, uint64(uint32(v17))+4, uint16(i32(1)))
 							store16(*m.memory, uint32(v17), uint16(i32(2)))
-							t589 := int32(load16(*m.memory, uint64(uint32(v7))+2))
-							store16(*m.memory, uint64(uint32(v17))+2, uint16(t589))
+							t591 := int32(load16(*m.memory, uint64(uint32(v7))+2))
+							store16(*m.memory, uint64(uint32(v17))+2, uint16(t591))
 							store64(*m.memory, uint32(v17+i32(14)), uint64(i64(0)))
 							store16(*m.memory, uint32(v17+i32(22)), uint16(i32(0)))
 						}
 					l163:
 						store32(*m.memory, uint32(v14), uint32(v17))
-						t590 := int32(load16(*m.memory, uint64(uint32(v26))+2))
-						var p592 int32
-						if t590&i32(32) != i32(0) {
-							p592 = 1
+						t592 := int32(load16(*m.memory, uint64(uint32(v26))+2))
+						var p594 int32
+						if t592&i32(32) != i32(0) {
+							p594 = 1
 						}
-						var p591 int32
+						var p593 int32
 						{
 							if v0&i32(255) == i32(3) {
 								v22 = i32(1)
-								t593 := v26 + i32(16)
-								p591 = t593
+								t595 := v26 + i32(16)
+								p593 = t595
 								goto l164
 							}
-							t594 := int32(load32(*m.memory, uint64(uint32(v26))+16))
-							v22 = t594
-							t595 := int32(load32(*m.memory, uint64(uint32(v26))+20))
-							p591 = t595
+							t596 := int32(load32(*m.memory, uint64(uint32(v26))+16))
+							v22 = t596
+							t597 := int32(load32(*m.memory, uint64(uint32(v26))+20))
+							p593 = t597
 						}
 					l164:
-						m.fn148(p592, p591, v22, v8)
+						m.fn149(p594, p593, v22, v8)
 						v22 = i32(1)
-						t596 := int32((*m.memory)[uint64(uint32(v26))+2])
-						(*m.memory)[uint32(v11)] = byte(t596 & i32(1))
+						t598 := int32((*m.memory)[uint64(uint32(v26))+2])
+						(*m.memory)[uint32(v11)] = byte(t598 & i32(1))
 					}
 				l158:
-					p564 = v22
+					p566 = v22
 				l161:
-					if p564 != 0 {
-						t597 := int32(load32(*m.memory, uint64(uint32(v15))+12))
-						p562 = t597
+					if p566 != 0 {
+						t599 := int32(load32(*m.memory, uint64(uint32(v15))+12))
+						p564 = t599
 						goto l165
 					}
-					t598 := int32(load32(*m.memory, uint64(uint32(v1))+40))
-					t599 := m.fn132(t598)
-					p562 = t599
+					t600 := int32(load32(*m.memory, uint64(uint32(v1))+40))
+					t601 := m.fn133(t600)
+					p564 = t601
 				}
 			l165:
-				v7 = p562
-				store32(*m.memory, uint64(uint32(t563))+80, uint32(v7))
-				t600 := int64(load64(*m.memory, uint64(uint32(v1))+24))
-				t601 := m.fn33(v7, i32(0), t600<<1/i64(3))
-				t602 := v1
-				v7 = t601
-				store32(*m.memory, uint64(uint32(t602))+84, uint32(v7))
+				v7 = p564
+				store32(*m.memory, uint64(uint32(t565))+80, uint32(v7))
+				t602 := int64(load64(*m.memory, uint64(uint32(v1))+24))
+				t603 := m.fn33(v7, i32(0), t602<<1/i64(3))
+				t604 := v1
+				v7 = t603
+				store32(*m.memory, uint64(uint32(t604))+84, uint32(v7))
 				if v7 == 0 {
 					{
-						t603 := int32((*m.memory)[uint64(uint32(v1))+22])
-						if t603 != i32(1) {
+						t605 := int32((*m.memory)[uint64(uint32(v1))+22])
+						if t605 != i32(1) {
 							goto l166
 						}
-						t604 := int32(load32(*m.memory, uint32(v1)))
-						t605 := int32(int8((*m.memory)[uint64(uint32(v1))+11]))
-						t606 := v15
-						t607 := v1
-						v7 = t605
-						var p608 int32
+						t606 := int32(load32(*m.memory, uint32(v1)))
+						t607 := int32(int8((*m.memory)[uint64(uint32(v1))+11]))
+						t608 := v15
+						t609 := v1
+						v7 = t607
+						var p610 int32
 						if v7 < i32(0) {
-							p608 = 1
+							p610 = 1
 						}
-						v0 = p608
-						p609 := t607
+						v0 = p610
+						p611 := t609
 						if v0 != 0 {
-							p609 = t604
+							p611 = t606
 						}
-						store32(*m.memory, uint32(t606), uint32(p609))
-						t610 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-						t612 := v15
-						p611 := v7
+						store32(*m.memory, uint32(t608), uint32(p611))
+						t612 := int32(load32(*m.memory, uint64(uint32(v1))+4))
+						t614 := v15
+						p613 := v7
 						if v0 != 0 {
-							p611 = t610
+							p613 = t612
 						}
-						store32(*m.memory, uint64(uint32(t612))+4, uint32(p611))
-						m.fn120(v15+i32(20), v15)
-						t613 := int32(int8((*m.memory)[uint64(uint32(v15))+31]))
-						if t613 >= i32(0) {
+						store32(*m.memory, uint64(uint32(t614))+4, uint32(p613))
+						m.fn121(v15+i32(20), v15)
+						t615 := int32(int8((*m.memory)[uint64(uint32(v15))+31]))
+						if t615 >= i32(0) {
 							goto l166
 						}
 						_ = int32(load32(*m.memory, uint64(uint32(v15))+28))
-						t615 := int32(load32(*m.memory, uint64(uint32(v15))+20))
-						m.Xre2w_free(t615)
+						t617 := int32(load32(*m.memory, uint64(uint32(v15))+20))
+						m.Xre2w_free(t617)
 					}
 				l166:
-					t616 := m.fn192(i32(12))
-					v0 = t616
-					t617 := m.fn192(i32(40))
-					t618 := v0
-					v7 = t617
-					store32(*m.memory, uint32(t618), uint32(v7))
+					t618 := m.fn194(i32(12))
+					v0 = t618
+					t619 := m.fn194(i32(40))
+					t620 := v0
+					v7 = t619
+					store32(*m.memory, uint32(t620), uint32(v7))
 					store64(*m.memory, uint64(uint32(v0))+4, uint64(i64(-0x7fffffd7ffffffde)))
 					(*m.memory)[uint64(uint32(v7))+34] = byte(i32(0))
 					store32(*m.memory, uint64(uint32(v1))+48, uint32(i32(15)))
 					store32(*m.memory, uint64(uint32(v1))+44, uint32(v0))
-					t619 := int64(load64(*m.memory, uint32(i32(2799))))
-					store64(*m.memory, uint32(v7), uint64(t619))
-					t620 := int64(load64(*m.memory, uint32(i32(2807))))
-					store64(*m.memory, uint32(v7+i32(8)), uint64(t620))
-					t621 := int64(load64(*m.memory, uint32(i32(2815))))
-					store64(*m.memory, uint32(v7+i32(16)), uint64(t621))
-					t622 := int64(load64(*m.memory, uint32(i32(2823))))
-					store64(*m.memory, uint32(v7+i32(24)), uint64(t622))
-					t623 := int32(load16(*m.memory, uint32(i32(2831))))
-					store16(*m.memory, uint32(v7+i32(32)), uint16(t623))
+					t621 := int64(load64(*m.memory, uint32(i32(2799))))
+					store64(*m.memory, uint32(v7), uint64(t621))
+					t622 := int64(load64(*m.memory, uint32(i32(2807))))
+					store64(*m.memory, uint32(v7+i32(8)), uint64(t622))
+					t623 := int64(load64(*m.memory, uint32(i32(2815))))
+					store64(*m.memory, uint32(v7+i32(16)), uint64(t623))
+					t624 := int64(load64(*m.memory, uint32(i32(2823))))
+					store64(*m.memory, uint32(v7+i32(24)), uint64(t624))
+					t625 := int32(load16(*m.memory, uint32(i32(2831))))
+					store16(*m.memory, uint32(v7+i32(32)), uint16(t625))
 					goto l156
 				}
-				t624 := int32(load32(*m.memory, uint64(uint32(v1))+80))
-				v0 = t624
-				t625 := m.g0
-				v5 = t625 - i32(48)
+				t626 := int32(load32(*m.memory, uint64(uint32(v1))+80))
+				v0 = t626
+				t627 := m.g0
+				v5 = t627 - i32(48)
 				m.g0 = v5
 				(*m.memory)[uint32(v5+i32(36))] = byte(i32(0))
 				store64(*m.memory, uint32(v5+i32(28)), uint64(i64(0)))
@@ -37033,150 +37494,150 @@ l0:
 				store64(*m.memory, uint64(uint32(v5))+12, uint64(i64(0)))
 				store32(*m.memory, uint64(uint32(v5))+8, uint32(i32(5364)))
 				store64(*m.memory, uint64(uint32(v5))+40, uint64(i64(1000000)))
-				_ = m.fn78(v5+i32(8), v0, i32(0), i32(1))
+				_ = m.fn79(v5+i32(8), v0, i32(0), i32(1))
 				store32(*m.memory, uint64(uint32(v5))+8, uint32(i32(4232)))
-				t627 := int32(load32(*m.memory, uint64(uint32(v5))+44))
-				v8 = t627
-				t628 := int32(load32(*m.memory, uint64(uint32(v5))+32))
-				v7 = t628
+				t629 := int32(load32(*m.memory, uint64(uint32(v5))+44))
+				v8 = t629
+				t630 := int32(load32(*m.memory, uint64(uint32(v5))+32))
+				v7 = t630
 				if v7 != 0 {
 				l168:
 					{
 						{
-							t629 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-							v22 = t629
-							t630 := v22
+							t631 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+							v22 = t631
+							t632 := v22
 							v0 = v7 - i32(1)
-							t631 := int32(load32(*m.memory, uint64(uint32(v5))+28))
-							t632 := v0
-							v26 = t631
-							v17 = t632 + v26
-							t633 := int32(uint32(v17) / uint32(i32(170)))
-							v34 = t633
-							t634 := int32(load32(*m.memory, uint32(t630+v34<<2)))
-							v17 = t634 + (v17-v34*i32(170))*i32(24)
-							t635 := int32(load32(*m.memory, uint32(v17)))
-							t636 := int32(load16(*m.memory, uint64(uint32(t635))+6))
-							if uint32(t636) < uint32(i32(2)) {
+							t633 := int32(load32(*m.memory, uint64(uint32(v5))+28))
+							t634 := v0
+							v26 = t633
+							v17 = t634 + v26
+							t635 := int32(uint32(v17) / uint32(i32(170)))
+							v34 = t635
+							t636 := int32(load32(*m.memory, uint32(t632+v34<<2)))
+							v17 = t636 + (v17-v34*i32(170))*i32(24)
+							t637 := int32(load32(*m.memory, uint32(v17)))
+							t638 := int32(load16(*m.memory, uint64(uint32(t637))+6))
+							if uint32(t638) < uint32(i32(2)) {
 								goto l167
 							}
-							t637 := int32(load32(*m.memory, uint64(uint32(v17))+20))
-							v17 = t637
+							t639 := int32(load32(*m.memory, uint64(uint32(v17))+20))
+							v17 = t639
 							if v17 == 0 {
 								goto l167
 							}
 							m.Xre2w_free(v17)
-							t638 := int32(load32(*m.memory, uint64(uint32(v5))+32))
-							v7 = t638
+							t640 := int32(load32(*m.memory, uint64(uint32(v5))+32))
+							v7 = t640
 							v0 = v7 - i32(1)
-							t639 := int32(load32(*m.memory, uint64(uint32(v5))+16))
-							v22 = t639
-							t640 := int32(load32(*m.memory, uint64(uint32(v5))+28))
-							v26 = t640
+							t641 := int32(load32(*m.memory, uint64(uint32(v5))+16))
+							v22 = t641
+							t642 := int32(load32(*m.memory, uint64(uint32(v5))+28))
+							v26 = t642
 						}
 					l167:
 						store32(*m.memory, uint64(uint32(v5))+32, uint32(v0))
-						t641 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-						v17 = t641
-						p642 := (v17-v22)>>2*i32(170) - i32(1)
+						t643 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+						v17 = t643
+						p644 := (v17-v22)>>2*i32(170) - i32(1)
 						if v17 == v22 {
-							p642 = i32(0)
+							p644 = i32(0)
 						}
-						var p643 int32
-						if uint32(p642-(v7+v26)+i32(1)) >= uint32(i32(340)) {
-							t644 := int32(load32(*m.memory, uint32(v17-i32(4))))
-							m.Xre2w_free(t644)
-							t645 := int32(load32(*m.memory, uint64(uint32(v5))+20))
-							store32(*m.memory, uint64(uint32(v5))+20, uint32(t645-i32(4)))
-							t646 := int32(load32(*m.memory, uint64(uint32(v5))+32))
-							p643 = t646
+						var p645 int32
+						if uint32(p644-(v7+v26)+i32(1)) >= uint32(i32(340)) {
+							t646 := int32(load32(*m.memory, uint32(v17-i32(4))))
+							m.Xre2w_free(t646)
+							t647 := int32(load32(*m.memory, uint64(uint32(v5))+20))
+							store32(*m.memory, uint64(uint32(v5))+20, uint32(t647-i32(4)))
+							t648 := int32(load32(*m.memory, uint64(uint32(v5))+32))
+							p645 = t648
 						} else {
-							p643 = v0
+							p645 = v0
 						}
-						v7 = p643
+						v7 = p645
 						if v7 != 0 {
 							goto l168
 						}
 					}
 				}
-				m.fn80(v5 + i32(12))
+				m.fn81(v5 + i32(12))
 				m.g0 = v5 + i32(48)
 				store32(*m.memory, uint64(uint32(v1))+88, uint32(v8))
-				t648 := v1
-				var p647 int32
+				t650 := v1
+				var p649 int32
 				{
-					t649 := int32(load32(*m.memory, uint64(uint32(v1))+84))
-					v23 = t649
+					t651 := int32(load32(*m.memory, uint64(uint32(v1))+84))
+					v23 = t651
 					v0 = i32(0)
-					t650 := m.g0
-					v29 = t650 - i32(16)
+					t652 := m.g0
+					v29 = t652 - i32(16)
 					m.g0 = v29
 					{
 						{
-							t651 := int32((*m.memory)[uint64(uint32(v23))+4])
-							if t651 == i32(1) {
-								t652 := int32(load32(*m.memory, uint64(uint32(v23))+96))
-								var p653 int32
-								if t652 != i32(0) {
-									p653 = 1
+							t653 := int32((*m.memory)[uint64(uint32(v23))+4])
+							if t653 == i32(1) {
+								t654 := int32(load32(*m.memory, uint64(uint32(v23))+96))
+								var p655 int32
+								if t654 != i32(0) {
+									p655 = 1
 								}
-								v0 = p653
+								v0 = p655
 								goto l169
 							}
 							(*m.memory)[uint64(uint32(v23))+4] = byte(i32(1))
-							t654 := int32(load32(*m.memory, uint64(uint32(v23))+8))
-							v8 = t654
+							t656 := int32(load32(*m.memory, uint64(uint32(v23))+8))
+							v8 = t656
 							if v8 == 0 {
 								goto l169
 							}
-							t655 := int32(load32(*m.memory, uint64(uint32(v23))+52))
-							v19 = t655
+							t657 := int32(load32(*m.memory, uint64(uint32(v23))+52))
+							v19 = t657
 							if v19 > i32(64997) {
 								goto l169
 							}
 							v22 = v19 + i32(2)
-							t656 := int64(load64(*m.memory, uint64(uint32(v23))+104))
-							t657 := int32(load32(*m.memory, uint64(uint32(v23))+20))
-							t658 := int64(v22)
-							t659 := t656 / i64(4)
-							v33 = t657<<2 + i32(4)
-							t660 := i64_div_s(t659, int64(v33))
-							if t658 > t660 {
+							t658 := int64(load64(*m.memory, uint64(uint32(v23))+104))
+							t659 := int32(load32(*m.memory, uint64(uint32(v23))+20))
+							t660 := int64(v22)
+							t661 := t658 / i64(4)
+							v33 = t659<<2 + i32(4)
+							t662 := i64_div_s(t661, int64(v33))
+							if t660 > t662 {
 								goto l169
 							}
-							t661 := int32(load32(*m.memory, uint64(uint32(v23))+68))
-							t662 := int32(load32(*m.memory, uint64(uint32(v23))+56))
-							t663 := int32(load32(*m.memory, uint64(uint32(v23))+60))
-							v0 = t661 + (t662 + t663) + i32(1)
+							t663 := int32(load32(*m.memory, uint64(uint32(v23))+68))
+							t664 := int32(load32(*m.memory, uint64(uint32(v23))+56))
+							t665 := int32(load32(*m.memory, uint64(uint32(v23))+60))
+							v0 = t663 + (t664 + t665) + i32(1)
 							if uint32(v0) >= uint32(i32(0x20000000)) {
 								goto l170
 							}
-							t664 := m.fn192(v0 << 3)
-							v27 = t664
-							t665 := int32(load32(*m.memory, uint64(uint32(v23))+16))
-							v12 = t665
+							t666 := m.fn194(v0 << 3)
+							v27 = t666
+							t667 := int32(load32(*m.memory, uint64(uint32(v23))+16))
+							v12 = t667
 							if uint32(v12) >= uint32(i32(0x40000000)) {
 								goto l170
 							}
 							v0 = v12 << 2
-							t666 := m.fn192(v0)
-							v28 = t666
+							t668 := m.fn194(v0)
+							v28 = t668
 							memory_fill(*m.memory, uint32(v28), i32(255), uint32(v0))
 							store32(*m.memory, uint64(uint32(v29))+12, uint32(i32(0)))
 							store64(*m.memory, uint64(uint32(v29))+4, uint64(i64(0)))
-							t667 := m.fn192(v0)
-							v6 = t667
-							t668 := m.fn192(v0)
-							v11 = t668
-							t669 := m.fn192(v0)
-							v20 = t669
-							t670 := m.fn192(v0)
-							v13 = t670
-							var p671 int32
+							t669 := m.fn194(v0)
+							v6 = t669
+							t670 := m.fn194(v0)
+							v11 = t670
+							t671 := m.fn194(v0)
+							v20 = t671
+							t672 := m.fn194(v0)
+							v13 = t672
+							var p673 int32
 							if uint32(v8) >= uint32(v12) {
-								p671 = 1
+								p673 = 1
 							}
-							v0 = p671
+							v0 = p673
 							if v0 == 0 {
 								store32(*m.memory, uint32(v11), uint32(v8))
 								store32(*m.memory, uint32(v6+v8<<2), uint32(i32(0)))
@@ -37184,27 +37645,27 @@ l0:
 							}
 							store32(*m.memory, uint32(v28+v8<<2), uint32(i32(0)))
 							(*m.memory)[uint64(uint32(v29))+3] = byte(i32(0))
-							m.fn69(v29+i32(4), i32(0), v33, v29+i32(3))
+							m.fn70(v29+i32(4), i32(0), v33, v29+i32(3))
 							v1 = i32(1)
-							var p672 int32
+							var p674 int32
 							{
 								if v0 == 0 {
 									v19 = v23 + i32(121)
 									v38 = v23 + i32(120)
-									t673 := int32(load32(*m.memory, uint64(uint32(v29))+4))
-									v17 = t673
+									t675 := int32(load32(*m.memory, uint64(uint32(v29))+4))
+									v17 = t675
 									v9 = v11
 								l199:
 									{
-										t674 := int32(load32(*m.memory, uint32(v9)))
-										t675 := v17
-										t676 := v28
-										v21 = t674
-										t677 := int32(load32(*m.memory, uint32(t676+v21<<2)))
-										v26 = t677 * v33
-										v24 = t675 + v26
-										t678 := int32(load32(*m.memory, uint64(uint32(v23))+20))
-										if t678 > i32(0) {
+										t676 := int32(load32(*m.memory, uint32(v9)))
+										t677 := v17
+										t678 := v28
+										v21 = t676
+										t679 := int32(load32(*m.memory, uint32(t678+v21<<2)))
+										v26 = t679 * v33
+										v24 = t677 + v26
+										t680 := int32(load32(*m.memory, uint64(uint32(v23))+20))
+										if t680 > i32(0) {
 											v0 = v24 + i32(4)
 											v8 = i32(0)
 										l171:
@@ -37212,8 +37673,8 @@ l0:
 												store32(*m.memory, uint32(v0), uint32(i32(48)))
 												v0 = v0 + i32(4)
 												v8 = v8 + i32(1)
-												t679 := int32(load32(*m.memory, uint64(uint32(v23))+20))
-												if v8 < t679 {
+												t681 := int32(load32(*m.memory, uint64(uint32(v23))+20))
+												if v8 < t681 {
 													goto l171
 												}
 											}
@@ -37226,19 +37687,19 @@ l0:
 										v30 = i32(0)
 									l198:
 										{
-											t680 := v27
+											t682 := v27
 											v25 = v25 - i32(1)
-											v0 = t680 + v25<<3
-											t681 := int32(load32(*m.memory, uint64(uint32(v0))+4))
-											v16 = t681
-											t682 := int32(load32(*m.memory, uint32(v0)))
-											v5 = t682
+											v0 = t682 + v25<<3
+											t683 := int32(load32(*m.memory, uint64(uint32(v0))+4))
+											v16 = t683
+											t684 := int32(load32(*m.memory, uint32(v0)))
+											v5 = t684
 										l177:
 											{
-												t683 := int32(load32(*m.memory, uint64(uint32(v23))+88))
-												v10 = t683 + v5<<3
-												t684 := int32(load32(*m.memory, uint32(v10)))
-												v0 = t684
+												t685 := int32(load32(*m.memory, uint64(uint32(v23))+88))
+												v10 = t685 + v5<<3
+												t686 := int32(load32(*m.memory, uint32(v10)))
+												v0 = t686
 												v8 = v0 & i32(7)
 												switch v8 - i32(1) {
 												default:
@@ -37255,33 +37716,33 @@ l0:
 													}
 													{
 														v8 = v20 + v0<<2
-														t685 := int32(load32(*m.memory, uint32(v8)))
-														v21 = t685
+														t687 := int32(load32(*m.memory, uint32(v8)))
+														v21 = t687
 														if uint32(v21) >= uint32(v30) {
 															goto l178
 														}
-														t686 := int32(load32(*m.memory, uint32(v13+v21<<2)))
-														if t686 != v0 {
+														t688 := int32(load32(*m.memory, uint32(v13+v21<<2)))
+														if t688 != v0 {
 															goto l178
 														}
-														p672 = i32(0)
+														p674 = i32(0)
 														goto l179
 													}
 												l178:
 													store32(*m.memory, uint32(v8), uint32(v30))
 													goto l180
 												case 1:
-													t687 := v28
+													t689 := v28
 													v8 = int32(uint32(v0) >> 4)
 													v21 = v8 << 2
-													t688 := int32(load32(*m.memory, uint32(t687+v21)))
-													v14 = t688
-													var p689 int32
+													t690 := int32(load32(*m.memory, uint32(t689+v21)))
+													v14 = t690
+													var p691 int32
 													if v14 != i32(-1) {
-														p689 = v1
+														p691 = v1
 													} else {
 														if v1 >= v22 {
-															p672 = i32(0)
+															p674 = i32(0)
 															goto l179
 														}
 														{
@@ -37291,75 +37752,75 @@ l0:
 															if uint32(v8) >= uint32(v12) {
 																goto l181
 															}
-															t690 := v37
+															t692 := v37
 															v0 = v6 + v21
-															t691 := int32(load32(*m.memory, uint32(v0)))
-															v21 = t691
-															if uint32(t690) > uint32(v21) {
-																t692 := int32(load32(*m.memory, uint32(v11+v21<<2)))
-																if t692 == v8 {
+															t693 := int32(load32(*m.memory, uint32(v0)))
+															v21 = t693
+															if uint32(t692) > uint32(v21) {
+																t694 := int32(load32(*m.memory, uint32(v11+v21<<2)))
+																if t694 == v8 {
 																	goto l181
 																}
 															}
 															store32(*m.memory, uint32(v0), uint32(v37))
 															store32(*m.memory, uint32(v11+v37<<2), uint32(v8))
 															v37 = v37 + i32(1)
-															t693 := int32(load32(*m.memory, uint32(v10)))
-															v8 = int32(uint32(t693) >> 4)
+															t695 := int32(load32(*m.memory, uint32(v10)))
+															v8 = int32(uint32(t695) >> 4)
 														}
 													l181:
 														store32(*m.memory, uint32(v28+v8<<2), uint32(v1))
-														t694 := int32(load32(*m.memory, uint64(uint32(v29))+8))
-														v0 = t694
+														t696 := int32(load32(*m.memory, uint64(uint32(v29))+8))
+														v0 = t696
 														(*m.memory)[uint64(uint32(v29))+2] = byte(i32(0))
-														m.fn69(v29+i32(4), v0, v33, v29+i32(2))
-														t695 := int32(load32(*m.memory, uint64(uint32(v29))+4))
-														v17 = t695
+														m.fn70(v29+i32(4), v0, v33, v29+i32(2))
+														t697 := int32(load32(*m.memory, uint64(uint32(v29))+4))
+														v17 = t697
 														v24 = v17 + v26
 														v14 = v1
-														p689 = v1 + i32(1)
+														p691 = v1 + i32(1)
 													}
-													v7 = p689
-													t696 := int32((*m.memory)[uint64(uint32(v10))+4])
-													v8 = t696
-													t697 := int32((*m.memory)[uint64(uint32(v10))+5])
-													t698 := v8
-													v1 = t697
-													if uint32(t698) <= uint32(v1) {
+													v7 = p691
+													t698 := int32((*m.memory)[uint64(uint32(v10))+4])
+													v8 = t698
+													t699 := int32((*m.memory)[uint64(uint32(v10))+5])
+													t700 := v8
+													v1 = t699
+													if uint32(t700) <= uint32(v1) {
 														v0 = v14<<16 | v16
-														p699 := v0
+														p701 := v0
 														if v35 != 0 {
-															p699 = v0 | i32(64)
+															p701 = v0 | i32(64)
 														}
-														v18 = p699
+														v18 = p701
 														v36 = v24 + i32(4)
 													l184:
 														{
-															t700 := int32((*m.memory)[uint32(v8+v38)])
-															v21 = t700
+															t702 := int32((*m.memory)[uint32(v8+v38)])
+															v21 = t702
 														l182:
 															v0 = v8
 															if v0 != i32(255) {
 																v8 = v0 + i32(1)
-																t701 := int32((*m.memory)[uint32(v0+v19)])
-																if t701 == v21 {
+																t703 := int32((*m.memory)[uint32(v0+v19)])
+																if t703 == v21 {
 																	goto l182
 																}
 															}
 															{
 																v8 = v36 + v21<<2
-																t702 := int32(load32(*m.memory, uint32(v8)))
-																v21 = t702
+																t704 := int32(load32(*m.memory, uint32(v8)))
+																v21 = t704
 																if v21&i32(48) == i32(48) {
 																	store32(*m.memory, uint32(v8), uint32(v18))
-																	t703 := int32((*m.memory)[uint64(uint32(v10))+5])
-																	v1 = t703
+																	t705 := int32((*m.memory)[uint64(uint32(v10))+5])
+																	v1 = t705
 																	goto l183
 																}
 																if v18 == v21 {
 																	goto l183
 																}
-																p672 = i32(0)
+																p674 = i32(0)
 																goto l179
 															}
 														l183:
@@ -37370,45 +37831,45 @@ l0:
 														}
 													}
 													{
-														t704 := int32((*m.memory)[uint64(uint32(v10))+6])
-														if t704&i32(1) == 0 {
+														t706 := int32((*m.memory)[uint64(uint32(v10))+6])
+														if t706&i32(1) == 0 {
 															goto l185
 														}
-														t705 := int32((*m.memory)[uint64(uint32(v10))+4])
-														v0 = t705
-														p706 := i32(97)
+														t707 := int32((*m.memory)[uint64(uint32(v10))+4])
+														v0 = t707
+														p708 := i32(97)
 														if uint32(v0) > uint32(i32(97)) {
-															p706 = v0
-														}
-														v8 = p706
-														t707 := v8
-														v0 = v1 & i32(255)
-														p708 := i32(122)
-														if uint32(v0) < uint32(i32(122)) {
 															p708 = v0
 														}
-														v0 = p708
-														if uint32(t707) > uint32(v0) {
+														v8 = p708
+														t709 := v8
+														v0 = v1 & i32(255)
+														p710 := i32(122)
+														if uint32(v0) < uint32(i32(122)) {
+															p710 = v0
+														}
+														v0 = p710
+														if uint32(t709) > uint32(v0) {
 															goto l185
 														}
 														v34 = v0 - i32(32)
 														v0 = v14<<16 | v16
-														p709 := v0
+														p711 := v0
 														if v35 != 0 {
-															p709 = v0 | i32(64)
+															p711 = v0 | i32(64)
 														}
-														v36 = p709
+														v36 = p711
 														v14 = v24 + i32(4)
 														v0 = v8 - i32(32)
 													l189:
 														{
-															p710 := i32(255)
+															p712 := i32(255)
 															if v0 > i32(255) {
-																p710 = v0
+																p712 = v0
 															}
-															v21 = p710
-															t711 := int32((*m.memory)[uint32(v0+v38)])
-															v1 = t711
+															v21 = p712
+															t713 := int32((*m.memory)[uint32(v0+v38)])
+															v1 = t713
 														l187:
 															{
 																if v0 == v21 {
@@ -37417,8 +37878,8 @@ l0:
 																v8 = v0 + v19
 																v18 = v0 + i32(1)
 																v0 = v18
-																t712 := int32((*m.memory)[uint32(v8)])
-																if t712 == v1 {
+																t714 := int32((*m.memory)[uint32(v8)])
+																if t714 == v1 {
 																	goto l187
 																}
 															}
@@ -37426,8 +37887,8 @@ l0:
 														l186:
 															{
 																v0 = v14 + v1<<2
-																t713 := int32(load32(*m.memory, uint32(v0)))
-																v8 = t713
+																t715 := int32(load32(*m.memory, uint32(v0)))
+																v8 = t715
 																if v8&i32(48) == i32(48) {
 																	store32(*m.memory, uint32(v0), uint32(v36))
 																	goto l188
@@ -37435,7 +37896,7 @@ l0:
 																if v8 == v36 {
 																	goto l188
 																}
-																p672 = i32(0)
+																p674 = i32(0)
 																goto l179
 															}
 														l188:
@@ -37446,8 +37907,8 @@ l0:
 														}
 													}
 												l185:
-													t714 := int32((*m.memory)[uint32(v10)])
-													if t714&i32(8) != 0 {
+													t716 := int32((*m.memory)[uint32(v10)])
+													if t716&i32(8) != 0 {
 														v1 = v7
 														goto l176
 													}
@@ -37463,16 +37924,16 @@ l0:
 													}
 													{
 														v8 = v20 + v0<<2
-														t715 := int32(load32(*m.memory, uint32(v8)))
-														v21 = t715
+														t717 := int32(load32(*m.memory, uint32(v8)))
+														v21 = t717
 														if uint32(v21) >= uint32(v30) {
 															goto l190
 														}
-														t716 := int32(load32(*m.memory, uint32(v13+v21<<2)))
-														if t716 != v0 {
+														t718 := int32(load32(*m.memory, uint32(v13+v21<<2)))
+														if t718 != v0 {
 															goto l190
 														}
-														p672 = i32(0)
+														p674 = i32(0)
 														goto l179
 													}
 												l190:
@@ -37480,13 +37941,13 @@ l0:
 													goto l180
 												case 4:
 													if v35 != 0 {
-														p672 = i32(0)
+														p674 = i32(0)
 														goto l179
 													}
 													store32(*m.memory, uint32(v24), uint32(v16))
 													v35 = i32(1)
-													t717 := int32((*m.memory)[uint32(v10)])
-													if t717&i32(8) != 0 {
+													t719 := int32((*m.memory)[uint32(v10)])
+													if t719&i32(8) != 0 {
 														goto l176
 													}
 													v0 = v5 + i32(1)
@@ -37500,16 +37961,16 @@ l0:
 													}
 													{
 														v8 = v20 + v0<<2
-														t718 := int32(load32(*m.memory, uint32(v8)))
-														v21 = t718
+														t720 := int32(load32(*m.memory, uint32(v8)))
+														v21 = t720
 														if uint32(v21) >= uint32(v30) {
 															goto l191
 														}
-														t719 := int32(load32(*m.memory, uint32(v13+v21<<2)))
-														if t719 != v0 {
+														t721 := int32(load32(*m.memory, uint32(v13+v21<<2)))
+														if t721 != v0 {
 															goto l191
 														}
-														p672 = i32(0)
+														p674 = i32(0)
 														goto l179
 													}
 												l191:
@@ -37526,16 +37987,16 @@ l0:
 														}
 														{
 															v18 = v20 + v21<<2
-															t720 := int32(load32(*m.memory, uint32(v18)))
-															v5 = t720
+															t722 := int32(load32(*m.memory, uint32(v18)))
+															v5 = t722
 															if uint32(v5) >= uint32(v30) {
 																goto l193
 															}
-															t721 := int32(load32(*m.memory, uint32(v13+v5<<2)))
-															if t721 != v21 {
+															t723 := int32(load32(*m.memory, uint32(v13+v5<<2)))
+															if t723 != v21 {
 																goto l193
 															}
-															p672 = i32(0)
+															p674 = i32(0)
 															goto l179
 														}
 													l193:
@@ -37552,16 +38013,16 @@ l0:
 													default:
 														goto l196
 													case 0:
-														t722 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-														v8 = t722
+														t724 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+														v8 = t724
 														if v8 > i32(9) {
 															goto l196
 														}
 														v16 = i32_shl(i32(32), v8) | v16
 														goto l196
 													case 1:
-														t723 := int32(load32(*m.memory, uint64(uint32(v10))+4))
-														v16 = t723 | v16
+														t725 := int32(load32(*m.memory, uint64(uint32(v10))+4))
+														v16 = t725 | v16
 													}
 												l196:
 													v5 = int32(uint32(v0) >> 4)
@@ -37573,16 +38034,16 @@ l0:
 													}
 													{
 														v0 = v20 + v5<<2
-														t724 := int32(load32(*m.memory, uint32(v0)))
-														v8 = t724
+														t726 := int32(load32(*m.memory, uint32(v0)))
+														v8 = t726
 														if uint32(v8) >= uint32(v30) {
 															goto l197
 														}
-														t725 := int32(load32(*m.memory, uint32(v13+v8<<2)))
-														if t725 != v5 {
+														t727 := int32(load32(*m.memory, uint32(v13+v8<<2)))
+														if t727 != v5 {
 															goto l197
 														}
-														p672 = i32(0)
+														p674 = i32(0)
 														goto l179
 													}
 												l197:
@@ -37604,34 +38065,34 @@ l0:
 										}
 									}
 								}
-								t726 := int64(load64(*m.memory, uint64(uint32(v23))+104))
-								t727 := v23
+								t728 := int64(load64(*m.memory, uint64(uint32(v23))+104))
+								t729 := v23
 								v0 = v1 * v33
-								store64(*m.memory, uint64(uint32(t727))+104, uint64(t726-int64(v0)))
-								t728 := m.fn192(v0)
-								v8 = t728
-								t729 := int32(load32(*m.memory, uint64(uint32(v23))+96))
-								v19 = t729
+								store64(*m.memory, uint64(uint32(t729))+104, uint64(t728-int64(v0)))
+								t730 := m.fn194(v0)
+								v8 = t730
+								t731 := int32(load32(*m.memory, uint64(uint32(v23))+96))
+								v19 = t731
 								store32(*m.memory, uint64(uint32(v23))+96, uint32(v8))
 								if v19 != 0 {
 									_ = int32(load32(*m.memory, uint64(uint32(v23))+100))
 									m.Xre2w_free(v19)
-									t731 := int32(load32(*m.memory, uint64(uint32(v23))+96))
-									v8 = t731
+									t733 := int32(load32(*m.memory, uint64(uint32(v23))+96))
+									v8 = t733
 								}
 								store32(*m.memory, uint64(uint32(v23))+100, uint32(v0))
-								t732 := int32(load32(*m.memory, uint64(uint32(v29))+4))
-								memory_copy(*m.memory, uint32(v8), uint32(t732), uint32(v0))
-								p672 = i32(1)
+								t734 := int32(load32(*m.memory, uint64(uint32(v29))+4))
+								memory_copy(*m.memory, uint32(v8), uint32(t734), uint32(v0))
+								p674 = i32(1)
 							}
 						l179:
-							v0 = p672
+							v0 = p674
 							m.Xre2w_free(v13)
 							m.Xre2w_free(v20)
 							m.Xre2w_free(v11)
 							m.Xre2w_free(v6)
-							t733 := int32(load32(*m.memory, uint64(uint32(v29))+4))
-							v8 = t733
+							t735 := int32(load32(*m.memory, uint64(uint32(v29))+4))
+							v8 = t735
 							if v8 != 0 {
 								store32(*m.memory, uint64(uint32(v29))+8, uint32(v8))
 								_ = int32(load32(*m.memory, uint64(uint32(v29))+12))
@@ -37642,8 +38103,8 @@ l0:
 						}
 					l169:
 						m.g0 = v29 + i32(16)
-						t735 := v0
-						p647 = t735
+						t737 := v0
+						p649 = t737
 						goto l200
 					}
 				l170:
@@ -37651,17 +38112,17 @@ l0:
 					panic("unreachable")
 				}
 			l200:
-				(*m.memory)[uint64(uint32(t648))+92] = byte(p647)
+				(*m.memory)[uint64(uint32(t650))+92] = byte(p649)
 			}
 		l156:
-			t736 := int32(load32(*m.memory, uint64(uint32(v15))+44))
-			v1 = t736
+			t738 := int32(load32(*m.memory, uint64(uint32(v15))+44))
+			v1 = t738
 			if v1 != 0 {
-				t737 := int32(int8((*m.memory)[uint64(uint32(v1))+11]))
-				if t737 < i32(0) {
+				t739 := int32(int8((*m.memory)[uint64(uint32(v1))+11]))
+				if t739 < i32(0) {
 					_ = int32(load32(*m.memory, uint64(uint32(v1))+8))
-					t739 := int32(load32(*m.memory, uint32(v1)))
-					m.Xre2w_free(t739)
+					t741 := int32(load32(*m.memory, uint32(v1)))
+					m.Xre2w_free(t741)
 				}
 				m.Xre2w_free(v1)
 			}
@@ -37669,13 +38130,13 @@ l0:
 			{
 				v1 = v32
 				store32(*m.memory, uint64(uint32(v1))+120, uint32(v2))
-				t740 := int32(load32(*m.memory, uint64(uint32(v1))+48))
-				t741 := v4
-				v2 = t740
-				store32(*m.memory, uint32(t741), uint32(v2))
+				t742 := int32(load32(*m.memory, uint64(uint32(v1))+48))
+				t743 := v4
+				v2 = t742
+				store32(*m.memory, uint32(t743), uint32(v2))
 				if v2 != 0 {
-					t742 := m.fn123(v1)
-					m.Xre2w_free(t742)
+					t744 := m.fn124(v1)
+					m.Xre2w_free(t744)
 					v1 = i32(0)
 				}
 				m.g0 = v31 + i32(32)
@@ -37684,12 +38145,12 @@ l0:
 		}
 	}
 }
-func (m *Module) fn183(v0 int32) {
-	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+48644, uint32(i32(1))))
+func (m *Module) fn185(v0 int32) {
+	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(1))))
 }
 func (m *Module) Xre2w_delete(v0 int32) {
 	if v0 != 0 {
-		t0 := m.fn123(v0)
+		t0 := m.fn124(v0)
 		m.Xre2w_free(t0)
 	}
 }
@@ -37710,7 +38171,7 @@ func (m *Module) Xre2w_group_names(v0, v1, v2 int32) int32 {
 		store32(*m.memory, uint64(uint32(v4))+28, uint32(v4+i32(12)))
 		store32(*m.memory, uint64(uint32(v4))+24, uint32(v4+i32(19)))
 		store32(*m.memory, uint64(uint32(v4))+20, uint32(v4+i32(24)))
-		m.fn176(v3+i32(116), v4+i32(20), i32(36))
+		m.fn177(v3+i32(116), v4+i32(20), i32(36))
 	}
 	t3 := int32(load32(*m.memory, uint64(uint32(v3))+104))
 	v3 = t3
@@ -37862,14 +38323,14 @@ func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7 int32
 	var p0 int32
 	if uint32(v2) >= uint32(v3) {
-		t1 := m.fn188(v0, v1, v2, v3, v4, v5, v6)
+		t1 := m.fn190(v0, v1, v2, v3, v4, v5, v6)
 		p0 = t1
 	} else {
 		p0 = v7
 	}
 	return p0
 }
-func (m *Module) fn188(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+func (m *Module) fn190(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
@@ -37908,7 +38369,7 @@ func (m *Module) fn188(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			p13 = i32(1)
 		}
 		v10 = p13
-		t15 := m.fn127(t2, t3, t4, t5, t6, t14, v10)
+		t15 := m.fn128(t2, t3, t4, t5, t6, t14, v10)
 		if t15 == 0 {
 			goto l0
 		}
@@ -37944,7 +38405,7 @@ func (m *Module) fn188(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			}
 			v4 = v2
 		l2:
-			t21 := m.fn127(v0, v7+i32(8), v4, v2, i32(0), v3, v10)
+			t21 := m.fn128(v0, v7+i32(8), v4, v2, i32(0), v3, v10)
 			if t21 != 0 {
 				goto l4
 			}
@@ -38026,7 +38487,7 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t6 := v2
 			t7 := v9
 			v10 = v4 + v13*v18<<2
-			t8 := m.fn188(t4, t5, t6, t7, i32(0), v10, v5)
+			t8 := m.fn190(t4, t5, t6, t7, i32(0), v10, v5)
 			if t8 == 0 {
 				v11 = v7
 				v8 = v16
@@ -38186,20 +38647,20 @@ l1:
 	store32(*m.memory, uint32(v3), uint32(v8))
 	return v13
 }
-func (m *Module) fn190() {
-	m.fn191(i32(3880))
+func (m *Module) fn192() {
+	m.fn193(i32(3880))
 	panic("unreachable")
 }
-func (m *Module) fn191(v0 int32) {
+func (m *Module) fn193(v0 int32) {
 	var v1, v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	t1 := int32(load32(*m.memory, uint32(i32(47948))))
 	v1 = t1
-	m.fn210(i32(3910), i32(11), i32(1), v1)
+	m.fn212(i32(3910), i32(11), i32(1), v1)
 	store32(*m.memory, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn215(v1, v0, i32(0))
+	_ = m.fn217(v1, v0, i32(0))
 	{
 		{
 			t3 := int32(load32(*m.memory, uint64(uint32(v1))+64))
@@ -38229,7 +38690,7 @@ func (m *Module) fn191(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn208(v1)
+					t9 := m.fn210(v1)
 					if t9 != 0 {
 						goto l2
 					}
@@ -38263,7 +38724,7 @@ func (m *Module) fn191(v0 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn192(v0 int32) int32 {
+func (m *Module) fn194(v0 int32) int32 {
 	var v1 int32
 	p0 := i32(1)
 	if uint32(v0) > uint32(i32(1)) {
@@ -38272,13 +38733,13 @@ func (m *Module) fn192(v0 int32) int32 {
 	v1 = p0
 l1:
 	{
-		t1 := m.fn175(v1)
+		t1 := m.fn176(v1)
 		v0 = t1
 		if v0 == 0 {
-			t2 := int32(load32(*m.memory, uint32(i32(48652))))
+			t2 := int32(load32(*m.memory, uint32(i32(48656))))
 			v0 = t2
 			if v0 == 0 {
-				m.fn191(i32(2701))
+				m.fn193(i32(2701))
 				panic("unreachable")
 			}
 			m.t0[uint(v0)].(func())()
@@ -38287,7 +38748,7 @@ l1:
 	}
 	return v0
 }
-func (m *Module) fn193(v0, v1, v2, v3 int32) {
+func (m *Module) fn195(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -39358,7 +39819,7 @@ l58:
 				v3 = i32(0)
 				goto l58
 			case 5:
-				m.fn194(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
+				m.fn196(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
 				goto l0
 			}
 		}
@@ -39447,10 +39908,10 @@ l58:
 		}
 		(*m.memory)[uint32(v4)] = byte(v7)
 		if uint32(v10) <= uint32(v12) {
-			t197 := m.fn195(v6, v4)
+			t197 := m.fn197(v6, v4)
 			v7 = t197
 			v0 = v4 + i32(1)
-			t198 := m.fn195(v0, v1)
+			t198 := m.fn197(v0, v1)
 			if t198 != 0 {
 				v1 = v4
 				v0 = v6
@@ -39463,7 +39924,7 @@ l58:
 				goto l58
 			}
 		}
-		m.fn193(v6, v4, v2, v15)
+		m.fn195(v6, v4, v2, v15)
 		v0 = v4 + i32(1)
 		v3 = i32(0)
 		goto l58
@@ -39471,7 +39932,7 @@ l58:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn194(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn196(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	t0 := int32(int8((*m.memory)[uint32(v2)]))
 	v6 = t0
@@ -39594,7 +40055,7 @@ l2:
 		(*m.memory)[uint32(v1)] = byte(v5)
 	}
 }
-func (m *Module) fn195(v0, v1 int32) int32 {
+func (m *Module) fn197(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	v5 = i32(1)
 	switch v1 - v0 {
@@ -39730,7 +40191,7 @@ func (m *Module) fn195(v0, v1 int32) int32 {
 		(*m.memory)[uint32(v0)] = byte(v2)
 		return i32(1)
 	case 5:
-		m.fn194(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
+		m.fn196(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
 		return i32(1)
 	default:
 		v6 = v0 + i32(1)
@@ -39834,10 +40295,10 @@ func (m *Module) fn195(v0, v1 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn196(v0, v1 int32) {
-	m.fn197(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
+func (m *Module) fn198(v0, v1 int32) {
+	m.fn199(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
 }
-func (m *Module) fn197(v0, v1, v2, v3 int32) {
+func (m *Module) fn199(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -40789,7 +41250,7 @@ l50:
 				v3 = i32(0)
 				goto l50
 			case 5:
-				m.fn198(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
+				m.fn200(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
 				goto l0
 			}
 		}
@@ -40878,10 +41339,10 @@ l50:
 		}
 		store32(*m.memory, uint32(v4), uint32(v6))
 		if uint32(v10) <= uint32(v12) {
-			t176 := m.fn199(v5, v4)
+			t176 := m.fn201(v5, v4)
 			v6 = t176
 			v0 = v4 + i32(4)
-			t177 := m.fn199(v0, v1)
+			t177 := m.fn201(v0, v1)
 			if t177 != 0 {
 				v1 = v4
 				v0 = v5
@@ -40894,7 +41355,7 @@ l50:
 				goto l50
 			}
 		}
-		m.fn197(v5, v4, v2, v15)
+		m.fn199(v5, v4, v2, v15)
 		v0 = v4 + i32(4)
 		v3 = i32(0)
 		goto l50
@@ -40902,7 +41363,7 @@ l50:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn198(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn200(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	t0 := int32(load32(*m.memory, uint32(v2)))
 	v6 = t0
@@ -41025,7 +41486,7 @@ l2:
 		store32(*m.memory, uint32(v1), uint32(v5))
 	}
 }
-func (m *Module) fn199(v0, v1 int32) int32 {
+func (m *Module) fn201(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	v8 = i32(1)
 	switch (v1 - v0) >> 2 {
@@ -41160,7 +41621,7 @@ func (m *Module) fn199(v0, v1 int32) int32 {
 		store32(*m.memory, uint32(v0), uint32(v2))
 		return i32(1)
 	case 5:
-		m.fn198(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
+		m.fn200(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
 		return i32(1)
 	default:
 		v7 = v0 + i32(4)
@@ -41263,7 +41724,7 @@ func (m *Module) fn199(v0, v1 int32) int32 {
 l0:
 	return v8
 }
-func (m *Module) fn200(v0 int32) int32 {
+func (m *Module) fn202(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6 int32
 	{
 		if uint32(v0) <= uint32(i32(211)) {
@@ -41968,13 +42429,13 @@ func (m *Module) fn200(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(*m.memory, uint32(v0), uint32(i32(1095)))
-		m.fn206(i32(3680), v0)
+		m.fn208(i32(3680), v0)
 		panic("unreachable")
 	}
 l1:
 	return v1
 }
-func (m *Module) fn201(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn203(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8 int32
 	if uint32(v2) <= uint32(i32(0x7ffffff6)-v1) {
 		v7 = i32(0x7ffffff7)
@@ -42000,17 +42461,17 @@ func (m *Module) fn201(v0, v1, v2, v3, v4, v5, v6 int32) {
 			}
 			v7 = p5
 		}
-		t6 := m.fn192(v7)
+		t6 := m.fn194(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn224(v2, v8, v4)
+			_ = m.fn226(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn223(v2+v4, v6, v5)
+			_ = m.fn225(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn224(v2+v4+v5, v4+v8, v6)
+			_ = m.fn226(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -42026,7 +42487,7 @@ func (m *Module) fn201(v0, v1, v2, v3, v4, v5, v6 int32) {
 	m.fn8()
 	panic("unreachable")
 }
-func (m *Module) fn202(v0, v1, v2 int32) {
+func (m *Module) fn204(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -42061,7 +42522,7 @@ func (m *Module) fn202(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn224(v4+v3, v1, v2)
+			_ = m.fn226(v4+v3, v1, v2)
 			v2 = v2 + v3
 			{
 				t12 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
@@ -42075,10 +42536,10 @@ func (m *Module) fn202(v0, v1, v2 int32) {
 			(*m.memory)[uint32(v2+v4)] = byte(i32(0))
 			return
 		}
-		m.fn201(v0, v5, v2+v3-v5, v3, v3, v2, v1)
+		m.fn203(v0, v5, v2+v3-v5, v3, v3, v2, v1)
 	}
 }
-func (m *Module) fn203(v0, v1, v2 int32) {
+func (m *Module) fn205(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	if v1 != 0 {
 		{
@@ -42142,10 +42603,10 @@ func (m *Module) fn203(v0, v1, v2 int32) {
 				}
 				v6 = p16
 			}
-			t17 := m.fn192(v6)
+			t17 := m.fn194(v6)
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn224(v4, v8, v5)
+				_ = m.fn226(v4, v8, v5)
 			}
 			if v7 != i32(10) {
 				m.Xre2w_free(v8)
@@ -42155,7 +42616,7 @@ func (m *Module) fn203(v0, v1, v2 int32) {
 			store32(*m.memory, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn225(v4+v5, v2, v1)
+		_ = m.fn227(v4+v5, v2, v1)
 		{
 			t20 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
 			if t20 < i32(0) {
@@ -42168,7 +42629,7 @@ func (m *Module) fn203(v0, v1, v2 int32) {
 		(*m.memory)[uint32(v3+v4)] = byte(i32(0))
 	}
 }
-func (m *Module) fn204(v0, v1 int32) int32 {
+func (m *Module) fn206(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v0))+8))
@@ -42192,7 +42653,7 @@ func (m *Module) fn204(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn226(v1)
+		t8 := m.fn228(v1)
 		t9 := t7 - v2
 		v3 = t8
 		if uint32(t9) >= uint32(v3) {
@@ -42205,7 +42666,7 @@ func (m *Module) fn204(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn224(v4+v2, v1, v3)
+			_ = m.fn226(v4+v2, v1, v3)
 			v2 = v2 + v3
 			{
 				t13 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
@@ -42219,12 +42680,12 @@ func (m *Module) fn204(v0, v1 int32) int32 {
 			(*m.memory)[uint32(v2+v4)] = byte(i32(0))
 			return v0
 		}
-		m.fn201(v0, v5, v2+v3-v5, v2, v2, v3, v1)
+		m.fn203(v0, v5, v2+v3-v5, v2, v2, v3, v1)
 	}
 l0:
 	return v0
 }
-func (m *Module) fn205(v0, v1 int32) {
+func (m *Module) fn207(v0, v1 int32) {
 	var v2, v3 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+4))
 	t1 := int32(int8((*m.memory)[uint64(uint32(v0))+11]))
@@ -42235,7 +42696,7 @@ func (m *Module) fn205(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn203(v0, v1-v3, i32(0))
+		m.fn205(v0, v1-v3, i32(0))
 		return
 	}
 	if v2 < i32(0) {
@@ -42248,17 +42709,17 @@ func (m *Module) fn205(v0, v1 int32) {
 l0:
 	(*m.memory)[uint32(v0+v1)] = byte(i32(0))
 }
-func (m *Module) fn206(v0, v1 int32) {
+func (m *Module) fn208(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	store32(*m.memory, uint64(uint32(v2))+12, uint32(v1))
 	t1 := int32(load32(*m.memory, uint32(i32(47948))))
-	_ = m.fn215(t1, v0, v1)
+	_ = m.fn217(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn207(v0 int32) int32 {
+func (m *Module) fn209(v0 int32) int32 {
 	var v1 int32
 	{
 		if v0 == 0 {
@@ -42280,7 +42741,7 @@ func (m *Module) fn207(v0 int32) int32 {
 l0:
 	return i32(0)
 }
-func (m *Module) fn208(v0 int32) int32 {
+func (m *Module) fn210(v0 int32) int32 {
 	var v1 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+60))
 	t1 := v0
@@ -42302,7 +42763,7 @@ func (m *Module) fn208(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn209(v0, v1, v2 int32) {
+func (m *Module) fn211(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	{
 		t0 := int32(load32(*m.memory, uint64(uint32(v2))+16))
@@ -42312,7 +42773,7 @@ func (m *Module) fn209(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn208(v2)
+			t3 := m.fn210(v2)
 			if t3 != 0 {
 				return
 			}
@@ -42366,12 +42827,12 @@ func (m *Module) fn209(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn223(v5, v0, v3)
+		_ = m.fn225(v5, v0, v3)
 		t19 := int32(load32(*m.memory, uint64(uint32(v2))+20))
 		store32(*m.memory, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn210(v0, v1, v2, v3 int32) {
+func (m *Module) fn212(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	{
@@ -42383,7 +42844,7 @@ func (m *Module) fn210(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn208(v3)
+			t3 := m.fn210(v3)
 			if t3 != 0 {
 				goto l0
 			}
@@ -42439,7 +42900,7 @@ func (m *Module) fn210(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn223(v6, v0, v2)
+		_ = m.fn225(v6, v0, v2)
 		t19 := int32(load32(*m.memory, uint64(uint32(v3))+20))
 		store32(*m.memory, uint64(uint32(v3))+20, uint32(t19+v2))
 		v2 = v2 + v8
@@ -42450,20 +42911,20 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn211(v0 int32) int32 {
+func (m *Module) fn213(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
 	var p2 int32
 	if v0 != 0 {
-		store32(*m.memory, uint32(i32(0xc000)), uint32(v0))
+		store32(*m.memory, uint32(i32(49156)), uint32(v0))
 		p2 = i32(-1)
 	} else {
 		p2 = i32(0)
 	}
 	return p2
 }
-func (m *Module) fn212(v0, v1, v2 int32) int32 {
+func (m *Module) fn214(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -42471,13 +42932,13 @@ func (m *Module) fn212(v0, v1, v2 int32) int32 {
 	v4 = i32(-1)
 	{
 		if v2 < i32(0) {
-			store32(*m.memory, uint32(i32(0xc000)), uint32(i32(28)))
+			store32(*m.memory, uint32(i32(49156)), uint32(i32(28)))
 			goto l0
 		}
 		t1 := m._fd_write(v0, v1, v2, v3+i32(12))
 		v2 = t1 & i32(0xffff)
 		if v2 != 0 {
-			store32(*m.memory, uint32(i32(0xc000)), uint32(v2))
+			store32(*m.memory, uint32(i32(49156)), uint32(v2))
 			goto l0
 		}
 		t2 := int32(load32(*m.memory, uint64(uint32(v3))+12))
@@ -42487,7 +42948,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn213(v0, v1, v2 int32) int32 {
+func (m *Module) fn215(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -42507,7 +42968,7 @@ func (m *Module) fn213(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(*m.memory, uint64(uint32(v0))+56))
-		t7 := m.fn212(t6, v3, i32(2))
+		t7 := m.fn214(t6, v3, i32(2))
 		t8 := v9
 		v4 = t7
 		if t8 != v4 {
@@ -42565,7 +43026,7 @@ func (m *Module) fn213(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn212(t23, t26, v6)
+				t27 := m.fn214(t23, t26, v6)
 				v4 = t27
 				if t25 != v4 {
 					goto l1
@@ -42586,7 +43047,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn214(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn216(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	v0 = t0
@@ -42602,7 +43063,7 @@ func (m *Module) fn214(v0 int32, v1 int64, v2 int32) int64 {
 			if v0 == i32(76) {
 				p4 = i32(70)
 			}
-			store32(*m.memory, uint32(i32(0xc000)), uint32(p4))
+			store32(*m.memory, uint32(i32(49156)), uint32(p4))
 			p2 = i64(-1)
 			goto l0
 		}
@@ -42614,7 +43075,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn215(v0, v1, v2 int32) int32 {
+func (m *Module) fn217(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -42626,7 +43087,7 @@ func (m *Module) fn215(v0, v1, v2 int32) int32 {
 	store64(*m.memory, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(*m.memory, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(*m.memory, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn216(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn218(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	var p2 int32
 	if t1 < i32(0) {
 		p2 = i32(-1)
@@ -42657,14 +43118,14 @@ func (m *Module) fn215(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn208(v0)
+				t9 := m.fn210(v0)
 				if t9 != 0 {
 					p5 = i32(-1)
 					goto l2
 				}
 			}
 		l1:
-			t10 := m.fn216(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn218(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			p5 = t10
 		}
 	l2:
@@ -42699,7 +43160,7 @@ func (m *Module) fn215(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn216(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn218(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -42774,7 +43235,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn209(v6, v5, v0)
+								m.fn211(v6, v5, v0)
 							}
 						l4:
 							if v5 != 0 {
@@ -42929,63 +43390,63 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn217(v3+i32(8), v1, v2)
+						m.fn219(v3+i32(8), v1, v2)
 						t24 := int32(load32(*m.memory, uint64(uint32(v4))+8))
 						v1 = t24
 						if v1 == 0 {
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn217(v3+i32(16), v1, v2)
+						m.fn219(v3+i32(16), v1, v2)
 						t25 := int32(load32(*m.memory, uint64(uint32(v4))+12))
 						v1 = t25
 						if v1 == 0 {
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn217(v3+i32(24), v1, v2)
+						m.fn219(v3+i32(24), v1, v2)
 						t26 := int32(load32(*m.memory, uint64(uint32(v4))+16))
 						v1 = t26
 						if v1 == 0 {
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn217(v3+i32(32), v1, v2)
+						m.fn219(v3+i32(32), v1, v2)
 						t27 := int32(load32(*m.memory, uint64(uint32(v4))+20))
 						v1 = t27
 						if v1 == 0 {
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn217(v3+i32(40), v1, v2)
+						m.fn219(v3+i32(40), v1, v2)
 						t28 := int32(load32(*m.memory, uint64(uint32(v4))+24))
 						v1 = t28
 						if v1 == 0 {
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn217(v3+i32(48), v1, v2)
+						m.fn219(v3+i32(48), v1, v2)
 						t29 := int32(load32(*m.memory, uint64(uint32(v4))+28))
 						v1 = t29
 						if v1 == 0 {
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn217(v3+i32(56), v1, v2)
+						m.fn219(v3+i32(56), v1, v2)
 						t30 := int32(load32(*m.memory, uint64(uint32(v4))+32))
 						v1 = t30
 						if v1 == 0 {
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn217(v3-i32(-64), v1, v2)
+						m.fn219(v3-i32(-64), v1, v2)
 						t31 := int32(load32(*m.memory, uint64(uint32(v4))+36))
 						v1 = t31
 						if v1 == 0 {
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn217(v3+i32(72), v1, v2)
+						m.fn219(v3+i32(72), v1, v2)
 						v22 = i32(1)
 						goto l15
 					}
@@ -43116,7 +43577,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn217(v7+i32(56), v5, v2)
+					m.fn219(v7+i32(56), v5, v2)
 					goto l24
 				}
 				if v11 >= i32(0) {
@@ -43218,13 +43679,13 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn225(t177, i32(32), p180)
+															_ = m.fn227(t177, i32(32), p180)
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32((*m.memory)[uint32(v0)])
 																	if t182&i32(32) == 0 {
-																		m.fn209(v7+i32(624), i32(256), v0)
+																		m.fn211(v7+i32(624), i32(256), v0)
 																	}
 																	v5 = v5 - i32(256)
 																	if uint32(v5) > uint32(i32(255)) {
@@ -43236,7 +43697,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn209(v7+i32(624), v5, v0)
+															m.fn211(v7+i32(624), v5, v0)
 														}
 													l73:
 														t184 := int32(load32(*m.memory, uint32(v0)))
@@ -43245,7 +43706,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn209(v26, v23, v0)
+															m.fn211(v26, v23, v0)
 															t186 := int32(load32(*m.memory, uint32(v0)))
 															p185 = t186
 														}
@@ -43263,7 +43724,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn209(p189, i32(3), v0)
+															m.fn211(p189, i32(3), v0)
 														}
 														{
 															if v17&i32(73728) != i32(8192) {
@@ -43284,13 +43745,13 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn225(t190, i32(32), p193)
+															_ = m.fn227(t190, i32(32), p193)
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32((*m.memory)[uint32(v0)])
 																	if t195&i32(32) == 0 {
-																		m.fn209(v7+i32(624), i32(256), v0)
+																		m.fn211(v7+i32(624), i32(256), v0)
 																	}
 																	v5 = v5 - i32(256)
 																	if uint32(v5) > uint32(i32(255)) {
@@ -43302,7 +43763,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn209(v7+i32(624), v5, v0)
+															m.fn211(v7+i32(624), v5, v0)
 														}
 													l75:
 														p197 := v6
@@ -43315,7 +43776,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn228(v41, v7+i32(108))
+															t199 := m.fn230(v41, v7+i32(108))
 															v41 = t199
 															v41 = float64(v41 + v41)
 															if v41 != float64(0) {
@@ -43892,7 +44353,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn225(v6, i32(48), v8+v36)
+															_ = m.fn227(v6, i32(48), v8+v36)
 														}
 														v14 = v6 - i32(2)
 														(*m.memory)[uint32(v14)] = byte(v20)
@@ -43933,13 +44394,13 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn225(t297, i32(32), p300)
+														_ = m.fn227(t297, i32(32), p300)
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32((*m.memory)[uint32(v0)])
 																if t302&i32(32) == 0 {
-																	m.fn209(v7+i32(624), i32(256), v0)
+																	m.fn211(v7+i32(624), i32(256), v0)
 																}
 																v5 = v5 - i32(256)
 																if uint32(v5) > uint32(i32(255)) {
@@ -43951,12 +44412,12 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn209(v7+i32(624), v5, v0)
+														m.fn211(v7+i32(624), v5, v0)
 													}
 												l107:
 													t304 := int32((*m.memory)[uint32(v0)])
 													if t304&i32(32) == 0 {
-														m.fn209(v26, v23, v0)
+														m.fn211(v26, v23, v0)
 													}
 													{
 														if v17 != i32(65536) {
@@ -43977,13 +44438,13 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn225(t305, i32(48), p308)
+														_ = m.fn227(t305, i32(48), p308)
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32((*m.memory)[uint32(v0)])
 																if t310&i32(32) == 0 {
-																	m.fn209(v7+i32(624), i32(256), v0)
+																	m.fn211(v7+i32(624), i32(256), v0)
 																}
 																v5 = v5 - i32(256)
 																if uint32(v5) > uint32(i32(255)) {
@@ -43995,7 +44456,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn209(v7+i32(624), v5, v0)
+														m.fn211(v7+i32(624), v5, v0)
 													}
 												l109:
 													{
@@ -44044,7 +44505,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn225(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn227(v6, i32(48), v10-(v7+i32(80)))
 																	goto l113
 																}
 																if v6 != v28 {
@@ -44055,7 +44516,7 @@ l5:
 															l113:
 																t319 := int32((*m.memory)[uint32(v0)])
 																if t319&i32(32) == 0 {
-																	m.fn209(v6, v28-v6, v0)
+																	m.fn211(v6, v28-v6, v0)
 																}
 																v9 = v9 + i32(4)
 																if uint32(v9) <= uint32(v18) {
@@ -44070,7 +44531,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn209(i32(3601), i32(1), v0)
+																m.fn211(i32(3601), i32(1), v0)
 															}
 														l115:
 															if uint32(v9) >= uint32(v15) {
@@ -44118,7 +44579,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn225(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn227(v6, i32(48), v10-(v7+i32(80)))
 															l119:
 																t327 := int32((*m.memory)[uint32(v0)])
 																if t327&i32(32) == 0 {
@@ -44127,7 +44588,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn209(t329, p328, v0)
+																	m.fn211(t329, p328, v0)
 																}
 																v5 = v11 - i32(9)
 																v9 = v9 + i32(4)
@@ -44145,7 +44606,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn218(v0, v5+i32(9), i32(9))
+															m.fn220(v0, v5+i32(9), i32(9))
 															goto l121
 														}
 														{
@@ -44203,13 +44664,13 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn225(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn227(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32((*m.memory)[uint32(v0)])
 																	if t340&i32(32) == 0 {
-																		m.fn209(v5, i32(1), v0)
+																		m.fn211(v5, i32(1), v0)
 																	}
 																	v5 = v5 + i32(1)
 																	var p341 int32
@@ -44227,7 +44688,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn209(i32(3601), i32(1), v0)
+																	m.fn211(i32(3601), i32(1), v0)
 																}
 															l126:
 																v6 = v28 - v5
@@ -44238,7 +44699,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn209(t346, p345, v0)
+																	m.fn211(t346, p345, v0)
 																}
 																v11 = v11 - v6
 																v9 = v9 + i32(4)
@@ -44251,12 +44712,12 @@ l5:
 															}
 														}
 													l122:
-														m.fn218(v0, v11+i32(18), i32(18))
+														m.fn220(v0, v11+i32(18), i32(18))
 														t347 := int32((*m.memory)[uint32(v0)])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn209(v14, v30-v14, v0)
+														m.fn211(v14, v30-v14, v0)
 													}
 												l121:
 													{
@@ -44278,13 +44739,13 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn225(t348, i32(32), p351)
+														_ = m.fn227(t348, i32(32), p351)
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32((*m.memory)[uint32(v0)])
 																if t353&i32(32) == 0 {
-																	m.fn209(v7+i32(624), i32(256), v0)
+																	m.fn211(v7+i32(624), i32(256), v0)
 																}
 																v5 = v5 - i32(256)
 																if uint32(v5) > uint32(i32(255)) {
@@ -44296,7 +44757,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn209(v7+i32(624), v5, v0)
+														m.fn211(v7+i32(624), v5, v0)
 													}
 												l128:
 													p355 := v16
@@ -44327,14 +44788,14 @@ l5:
 													v5 = v25
 													goto l53
 												case 44:
-													t89 := int32(load32(*m.memory, uint32(i32(0xc000))))
+													t89 := int32(load32(*m.memory, uint32(i32(49156))))
 													v8 = t89
 													v6 = i32(0)
-													t90 := int32(load32(*m.memory, uint32(i32(49180))))
+													t90 := int32(load32(*m.memory, uint32(i32(49184))))
 													v5 = t90
 													if v5 == 0 {
-														store32(*m.memory, uint32(i32(49180)), uint32(i32(49156)))
-														v5 = i32(49156)
+														store32(*m.memory, uint32(i32(49184)), uint32(i32(49160)))
+														v5 = i32(49160)
 													}
 													var p91 int32
 													{
@@ -44800,7 +45261,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn221(t143, i32(0), v8)
+								t144 := m.fn223(t143, i32(0), v8)
 								v5 = t144
 								p145 := v8
 								if v5 != 0 {
@@ -44838,7 +45299,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn227(v7+i32(4), v10)
+								t151 := m.fn229(v7+i32(4), v10)
 								v10 = t151
 								var p152 int32
 								if v10 < i32(0) {
@@ -44890,13 +45351,13 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn225(t154, i32(32), p157)
+						_ = m.fn227(t154, i32(32), p157)
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32((*m.memory)[uint32(v0)])
 								if t159&i32(32) == 0 {
-									m.fn209(v7+i32(112), i32(256), v0)
+									m.fn211(v7+i32(112), i32(256), v0)
 								}
 								v6 = v6 - i32(256)
 								if uint32(v6) > uint32(i32(255)) {
@@ -44908,7 +45369,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn209(v7+i32(112), v6, v0)
+						m.fn211(v7+i32(112), v6, v0)
 					}
 				l66:
 					if v5 == 0 {
@@ -44922,7 +45383,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn227(v7+i32(4), v10)
+						t162 := m.fn229(v7+i32(4), v10)
 						v10 = t162
 						v6 = v10 + v6
 						if uint32(v6) > uint32(v5) {
@@ -44930,7 +45391,7 @@ l5:
 						}
 						t163 := int32((*m.memory)[uint32(v0)])
 						if t163&i32(32) == 0 {
-							m.fn209(v7+i32(4), v10, v0)
+							m.fn211(v7+i32(4), v10, v0)
 						}
 						v8 = v8 + i32(4)
 						if uint32(v5) > uint32(v6) {
@@ -44957,13 +45418,13 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn225(t164, i32(32), p167)
+						_ = m.fn227(t164, i32(32), p167)
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32((*m.memory)[uint32(v0)])
 								if t169&i32(32) == 0 {
-									m.fn209(v7+i32(112), i32(256), v0)
+									m.fn211(v7+i32(112), i32(256), v0)
 								}
 								v6 = v6 - i32(256)
 								if uint32(v6) > uint32(i32(255)) {
@@ -44975,7 +45436,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn209(v7+i32(112), v6, v0)
+						m.fn211(v7+i32(112), v6, v0)
 					}
 				l70:
 					p171 := v5
@@ -45030,13 +45491,13 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn225(t358, i32(32), p361)
+					_ = m.fn227(t358, i32(32), p361)
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32((*m.memory)[uint32(v0)])
 							if t363&i32(32) == 0 {
-								m.fn209(v7+i32(112), i32(256), v0)
+								m.fn211(v7+i32(112), i32(256), v0)
 							}
 							v10 = v10 - i32(256)
 							if uint32(v10) > uint32(i32(255)) {
@@ -45048,12 +45509,12 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn209(v7+i32(112), v10, v0)
+					m.fn211(v7+i32(112), v10, v0)
 				}
 			l131:
 				t365 := int32((*m.memory)[uint32(v0)])
 				if t365&i32(32) == 0 {
-					m.fn209(v18, v11, v0)
+					m.fn211(v18, v11, v0)
 				}
 				{
 					if v15 != i32(65536) {
@@ -45074,13 +45535,13 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn225(t366, i32(48), p369)
+					_ = m.fn227(t366, i32(48), p369)
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32((*m.memory)[uint32(v0)])
 							if t371&i32(32) == 0 {
-								m.fn209(v7+i32(112), i32(256), v0)
+								m.fn211(v7+i32(112), i32(256), v0)
 							}
 							v10 = v10 - i32(256)
 							if uint32(v10) > uint32(i32(255)) {
@@ -45092,7 +45553,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn209(v7+i32(112), v10, v0)
+					m.fn211(v7+i32(112), v10, v0)
 				}
 			l133:
 				{
@@ -45111,13 +45572,13 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn225(t373, i32(48), p376)
+					_ = m.fn227(t373, i32(48), p376)
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32((*m.memory)[uint32(v0)])
 							if t378&i32(32) == 0 {
-								m.fn209(v7+i32(112), i32(256), v0)
+								m.fn211(v7+i32(112), i32(256), v0)
 							}
 							v10 = v10 - i32(256)
 							if uint32(v10) > uint32(i32(255)) {
@@ -45129,12 +45590,12 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn209(v7+i32(112), v10, v0)
+					m.fn211(v7+i32(112), v10, v0)
 				}
 			l135:
 				t380 := int32((*m.memory)[uint32(v0)])
 				if t380&i32(32) == 0 {
-					m.fn209(v6, v9, v0)
+					m.fn211(v6, v9, v0)
 				}
 				if v15 != i32(8192) {
 					goto l5
@@ -45154,13 +45615,13 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn225(t381, i32(32), p384)
+				_ = m.fn227(t381, i32(32), p384)
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32((*m.memory)[uint32(v0)])
 						if t386&i32(32) == 0 {
-							m.fn209(v7+i32(112), i32(256), v0)
+							m.fn211(v7+i32(112), i32(256), v0)
 						}
 						v6 = v6 - i32(256)
 						if uint32(v6) > uint32(i32(255)) {
@@ -45172,11 +45633,11 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn209(v7+i32(112), v6, v0)
+				m.fn211(v7+i32(112), v6, v0)
 				goto l5
 			}
 		l11:
-			store32(*m.memory, uint32(i32(0xc000)), uint32(i32(28)))
+			store32(*m.memory, uint32(i32(49156)), uint32(i32(28)))
 			goto l65
 		l78:
 			v11 = v26 + v20<<26>>31&i32(9)
@@ -45345,13 +45806,13 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn225(t406, i32(32), p409)
+				_ = m.fn227(t406, i32(32), p409)
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32((*m.memory)[uint32(v0)])
 						if t411&i32(32) == 0 {
-							m.fn209(v7+i32(624), i32(256), v0)
+							m.fn211(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45363,12 +45824,12 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn209(v7+i32(624), v5, v0)
+				m.fn211(v7+i32(624), v5, v0)
 			}
 		l149:
 			t413 := int32((*m.memory)[uint32(v0)])
 			if t413&i32(32) == 0 {
-				m.fn209(v11, v14, v0)
+				m.fn211(v11, v14, v0)
 			}
 			{
 				if v8 != i32(65536) {
@@ -45389,13 +45850,13 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn225(t414, i32(48), p417)
+				_ = m.fn227(t414, i32(48), p417)
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32((*m.memory)[uint32(v0)])
 						if t419&i32(32) == 0 {
-							m.fn209(v7+i32(624), i32(256), v0)
+							m.fn211(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45407,12 +45868,12 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn209(v7+i32(624), v5, v0)
+				m.fn211(v7+i32(624), v5, v0)
 			}
 		l151:
 			t421 := int32((*m.memory)[uint32(v0)])
 			if t421&i32(32) == 0 {
-				m.fn209(v7+i32(80), v10, v0)
+				m.fn211(v7+i32(80), v10, v0)
 			}
 			{
 				v5 = v12 - v10
@@ -45430,13 +45891,13 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn225(t422, i32(48), p425)
+				_ = m.fn227(t422, i32(48), p425)
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32((*m.memory)[uint32(v0)])
 						if t427&i32(32) == 0 {
-							m.fn209(v7+i32(624), i32(256), v0)
+							m.fn211(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45448,12 +45909,12 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn209(v7+i32(624), v5, v0)
+				m.fn211(v7+i32(624), v5, v0)
 			}
 		l153:
 			t429 := int32((*m.memory)[uint32(v0)])
 			if t429&i32(32) == 0 {
-				m.fn209(v15, v18, v0)
+				m.fn211(v15, v18, v0)
 			}
 			{
 				if v8 != i32(8192) {
@@ -45474,13 +45935,13 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn225(t430, i32(32), p433)
+				_ = m.fn227(t430, i32(32), p433)
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32((*m.memory)[uint32(v0)])
 						if t435&i32(32) == 0 {
-							m.fn209(v7+i32(624), i32(256), v0)
+							m.fn211(v7+i32(624), i32(256), v0)
 						}
 						v5 = v5 - i32(256)
 						if uint32(v5) > uint32(i32(255)) {
@@ -45492,7 +45953,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn209(v7+i32(624), v5, v0)
+				m.fn211(v7+i32(624), v5, v0)
 			}
 		l155:
 			p437 := v6
@@ -45508,14 +45969,14 @@ l5:
 		}
 	}
 l0:
-	store32(*m.memory, uint32(i32(0xc000)), uint32(i32(61)))
+	store32(*m.memory, uint32(i32(49156)), uint32(i32(61)))
 l65:
 	v22 = i32(-1)
 l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn217(v0, v1, v2 int32) {
+func (m *Module) fn219(v0, v1, v2 int32) {
 	switch v1 - i32(9) {
 	case 1:
 		t0 := int32(load32(*m.memory, uint32(v2)))
@@ -45646,8 +46107,8 @@ func (m *Module) fn217(v0, v1, v2 int32) {
 		store64(*m.memory, uint32(v0), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn226(i32(3922))
-		m.fn210(i32(3922), i32(1), t48, i32(48488))
+		t48 := m.fn228(i32(3922))
+		m.fn212(i32(3922), i32(1), t48, i32(48488))
 		panic("unreachable")
 	case 0:
 		t49 := int32(load32(*m.memory, uint32(v2)))
@@ -45660,7 +46121,7 @@ func (m *Module) fn217(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn218(v0, v1, v2 int32) {
+func (m *Module) fn220(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -45681,14 +46142,14 @@ func (m *Module) fn218(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn225(t1, i32(48), p4)
+		t5 := m.fn227(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint32(v0)])
 				if t6&i32(32) == 0 {
-					m.fn209(v2, i32(256), v0)
+					m.fn211(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -45700,12 +46161,12 @@ func (m *Module) fn218(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn209(v2, v1, v0)
+		m.fn211(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn219(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn221(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -45724,7 +46185,7 @@ func (m *Module) fn219(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(*m.memory, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn225(v4, i32(0), i32(112))
+	t5 := m.fn227(v4, i32(0), i32(112))
 	v4 = t5
 	store32(*m.memory, uint64(uint32(v4))+64, uint32(i32(-1)))
 	store32(*m.memory, uint64(uint32(v4))+32, uint32(i32(69)))
@@ -45732,18 +46193,18 @@ func (m *Module) fn219(v0, v1, v2, v3 int32) int32 {
 	store32(*m.memory, uint64(uint32(v4))+40, uint32(v4+i32(127)))
 	{
 		if v1 < i32(0) {
-			store32(*m.memory, uint32(i32(0xc000)), uint32(i32(61)))
+			store32(*m.memory, uint32(i32(49156)), uint32(i32(61)))
 			goto l0
 		}
 		(*m.memory)[uint32(v0)] = byte(i32(0))
-		t6 := m.fn215(v4, v2, v3)
+		t6 := m.fn217(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn220(v0, v1, v2 int32) int32 {
+func (m *Module) fn222(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+68))
 	v3 = t0
@@ -45761,7 +46222,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(*m.memory, uint32(v3)))
-		_ = m.fn223(t6, v6, v4)
+		_ = m.fn225(t6, v6, v4)
 		t8 := int32(load32(*m.memory, uint32(v3)))
 		store32(*m.memory, uint32(v3), uint32(t8+v4))
 		t9 := int32(load32(*m.memory, uint64(uint32(v3))+4))
@@ -45777,7 +46238,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn223(v4, v1, v5)
+		_ = m.fn225(v4, v1, v5)
 		t14 := int32(load32(*m.memory, uint32(v3)))
 		t15 := v3
 		v4 = t14 + v5
@@ -45793,7 +46254,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn221(v0, v1, v2 int32) int32 {
+func (m *Module) fn223(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -45924,7 +46385,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn222(v0, v1, v2 int32) int32 {
+func (m *Module) fn224(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	if v2 == 0 {
 		goto l0
@@ -45950,7 +46411,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn223(v0, v1, v2 int32) int32 {
+func (m *Module) fn225(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	{
 		if v1&i32(3) == 0 {
@@ -46226,7 +46687,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn224(v0, v1, v2 int32) int32 {
+func (m *Module) fn226(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	{
 		if v0 == v1 {
@@ -46235,7 +46696,7 @@ func (m *Module) fn224(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn223(v0, v1, v2)
+			_ = m.fn225(v0, v1, v2)
 			goto l0
 		}
 		v4 = (v0 ^ v1) & i32(3)
@@ -46531,7 +46992,7 @@ func (m *Module) fn224(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn225(v0, v1, v2 int32) int32 {
+func (m *Module) fn227(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	{
@@ -46606,7 +47067,7 @@ func (m *Module) fn225(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn226(v0 int32) int32 {
+func (m *Module) fn228(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	{
@@ -46668,7 +47129,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn227(v0, v1 int32) int32 {
+func (m *Module) fn229(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -46681,10 +47142,10 @@ func (m *Module) fn227(v0, v1 int32) int32 {
 			goto l0
 		}
 		{
-			t2 := int32(load32(*m.memory, uint32(i32(49156))))
+			t2 := int32(load32(*m.memory, uint32(i32(49160))))
 			if t2 == 0 {
 				if v1&i32(-128) != i32(57216) {
-					store32(*m.memory, uint32(i32(0xc000)), uint32(i32(25)))
+					store32(*m.memory, uint32(i32(49156)), uint32(i32(25)))
 					goto l1
 				}
 				(*m.memory)[uint32(v0)] = byte(v1)
@@ -46720,7 +47181,7 @@ func (m *Module) fn227(v0, v1 int32) int32 {
 				p1 = i32(4)
 				goto l0
 			}
-			store32(*m.memory, uint32(i32(0xc000)), uint32(i32(25)))
+			store32(*m.memory, uint32(i32(49156)), uint32(i32(25)))
 		}
 	l1:
 		p1 = i32(-1)
@@ -46731,7 +47192,7 @@ func (m *Module) fn227(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn228(v0 float64, v1 int32) float64 {
+func (m *Module) fn230(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -46743,7 +47204,7 @@ func (m *Module) fn228(v0 float64, v1 int32) float64 {
 				store32(*m.memory, uint32(v1), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn228(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn230(float64(v0*float64(0x1p+64)), v1)
 			v0 = t1
 			t2 := int32(load32(*m.memory, uint32(v1)))
 			store32(*m.memory, uint32(v1), uint32(t2+i32(-64)))
@@ -46758,6 +47219,9 @@ func (m *Module) fn228(v0 float64, v1 int32) float64 {
 }
 func (m *Module) X__stack_pointer() *int32 {
 	return &m.g0
+}
+func (m *Module) Xre2w_locks_held() *int32 {
+	return &m.g1
 }
 
 // Compiler error if endianess is unknown.
@@ -47215,5 +47679,5 @@ func table_init[T1, T2, T3 int | int32 | int64](tab, elems []any, dest T1, src T
 
 const (
 	data0 = "\\x{%x}\x00{%d}\x00{%d,%d}\x00{%d,}\x00|\x00\\z\x00Any\x00\\x%02x\x00-+   0X0x\x00-0X+0X 0X-0x+0x 0x\x00__next_prime overflow\x00Hebrew\x00\\w\x00Lisu\x00Dives_Akuru\x00Nushu\x00Telugu\x00Limbu\x00Pau_Cin_Hau\x00Lu\x00Tangut\x00Khitan_Small_Script\x00Cypriot\x00Deseret\x00Tai_Viet\x00\\t\x00Lt\x00invalid character class\x00Egyptian_Hieroglyphs\x00Anatolian_Hieroglyphs\x00Meroitic_Hieroglyphs\x00\\s\x00Zs\x00Ps\x00Cs\x00Old_Uyghur\x00vector\x00no argument for repetition operator\x00bad repetition operator\x00invalid perl operator\x00no error\x00unexpected error\x00Khmer\x00Makasar\x00Myanmar\x00\\r\x00invalid named capture group\x00Zp\x00Toto\x00Mro\x00Hanunoo\x00Nko\x00Wancho\x00Bopomofo\x00Soyombo\x00Miao\x00Lao\x00So\x00Po\x00No\x00Lo\x00Co\x00Common\x00Latin\x00Medefaidrin\x00Marchen\x00Duployan\x00Avestan\x00Samaritan\x00Tibetan\x00Elbasan\x00Hatran\x00Cypro_Minoan\x00nan\x00Shavian\x00Old_Persian\x00Old_Hungarian\x00Carian\x00Armenian\x00Caucasian_Albanian\x00Chorasmian\x00Mongolian\x00Inscriptional_Parthian\x00Georgian\x00Lydian\x00Old_Sogdian\x00Lycian\x00Phoenician\x00Old_South_Arabian\x00Old_North_Arabian\x00Nabataean\x00Manichaean\x00Han\x00\\n\x00Mn\x00Bamum\x00Cuneiform\x00Ahom\x00Adlam\x00Malayalam\x00Ogham\x00Siddham\x00Tai_Tham\x00Cham\x00Sm\x00Lm\x00Hangul\x00Tamil\x00Canadian_Aboriginal\x00Zl\x00Nl\x00Ll\x00Meetei_Mayek\x00Greek\x00Batak\x00Sk\x00Kawi\x00Psalter_Pahlavi\x00Inscriptional_Pahlavi\x00Mende_Kikakui\x00Warang_Citi\x00Gujarati\x00Takri\x00Syloti_Nagri\x00Nandinagari\x00Devanagari\x00Nag_Mundari\x00Vithkuqi\x00Multani\x00Mahajani\x00Brahmi\x00Bengali\x00Bhaiksuki\x00Khojki\x00Ol_Chiki\x00Kaithi\x00Kharoshthi\x00Gurmukhi\x00Modi\x00Masaram_Gondi\x00Gunjala_Gondi\x00Yezidi\x00Khudawadi\x00Thai\x00Vai\x00Yi\x00Pi\x00Kayah_Li\x00Tifinagh\x00Bassa_Vah\x00Tagalog\x00Pahawh_Hmong\x00Nyiakeng_Puachue_Hmong\x00SignWriting\x00basic_string\x00Sora_Sompeng\x00Rejang\x00inf\x00\\f\x00Pf\x00Cf\x00invalid repetition size\x00Meroitic_Cursive\x00New_Tai_Lue\x00Balinese\x00Buginese\x00Javanese\x00Sundanese\x00Zanabazar_Square\x00Palmyrene\x00Braille\x00invalid character class range\x00Osage\x00Cherokee\x00bad_array_new_length was thrown in -fno-exceptions mode\x00bad_alloc was thrown in -fno-exceptions mode\x00invalid escape sequence\x00Pe\x00Me\x00Tai_Le\x00Buhid\x00Inherited\x00pattern too large - compile failed\x00\\d\x00Pd\x00Nd\x00Coptic\x00Ugaritic\x00Glagolitic\x00Ethiopic\x00Runic\x00Old_Permic\x00Cyrillic\x00Old_Italic\x00Old_Turkic\x00Gothic\x00Arabic\x00Elymaic\x00Imperial_Aramaic\x00Mandaic\x00Syriac\x00Sc\x00Pc\x00Mc\x00Cc\x00\\b\x00Osmanya\x00Oriya\x00Hanifi_Rohingya\x00Tagbanwa\x00Newa\x00Tirhuta\x00Tangsa\x00Saurashtra\x00Dogra\x00Katakana\x00Hiragana\x00Thaana\x00Chakma\x00Sinhala\x00Grantha\x00Lepcha\x00Sharada\x00Kannada\x00Phags_Pa\x00^\x00[^\\x00-\\x{10ffff}]\x00 [truncated]\x00[:^print:]\x00[:print:]\x00[:^xdigit:]\x00[:xdigit:]\x00[:^digit:]\x00[:digit:]\x00[:^punct:]\x00[:punct:]\x00[:^lower:]\x00[:lower:]\x00[:^upper:]\x00[:upper:]\x00[:^alnum:]\x00[:alnum:]\x00[:^cntrl:]\x00[:cntrl:]\x00[:^blank:]\x00[:blank:]\x00[:^ascii:]\x00[:ascii:]\x00[:^graph:]\x00[:graph:]\x00[:^space:]\x00[:space:]\x00[:^word:]\x00[:word:]\x00[:^alpha:]\x00[:alpha:]\x00missing ]\x00[]^-\\\x00(){}[]*+?|.^$\\\x00trailing \\\x00[\x00Z\x00\\W\x00\\S\x00P\x00NAN\x00M\x00L\x00INF\x00\\D\x00\\C\x00Linear_B\x00\\B\x00Linear_A\x00?\x00>\x00?P<\x00(?:\x00invalid UTF-8\x00...\x00-\x00+\x00*\x00(null)\x00(?HaveMatch:%d)\x00(?-m:^)\x00(?:)\x00(?-m:$)\x00missing )\x00unexpected )\x00(\x00$\x00overflow_error was thrown in -fno-exceptions mode with message \"%s\"\x00length_error was thrown in -fno-exceptions mode with message \"%s\"\x00out_of_range was thrown in -fno-exceptions mode with message \"%s\"\x00Pure virtual function called!\x00libc++abi: \x00Support for formatting long double values is currently disabled.\nTo enable it, add -lc-printscan-long-double to the link command.\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x00\x00\x00\b\x00\x00\x00\t\x00\x00\x00\n\x00\x00\x00\v\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x19\x00\x00\x00\x1a\x00\x00\x00\x1b\x00\x00\x00\x1c\x00\x00\x00\x1d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x1e\x00\x00\x00\x1f\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00\f\x00\x00\x00\x97\x04\x00\x00\xe7\a\x00\x00\xd1\x04\x00\x00\xbd\a\x00\x00-\x06\x00\x00\xe4\a\x00\x00v\a\x00\x00\xab\v\x00\x00\x18\v\x00\x00\xa8\v\x00\x000\x009\x00\t\x00\n\x00\f\x00\r\x00 \x00 \x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x00\x12\v\x00\x00\x01\x00\x00\x00\xc8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xda\r\x00\x00\xff\xff\xff\xff\xc8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,\x05\x00\x00\x01\x00\x00\x00\xcc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc9\r\x00\x00\xff\xff\xff\xff\xcc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\x04\x00\x00\x01\x00\x00\x00\xe0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc6\r\x00\x00\xff\xff\xff\xff\xe0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x000\x009\x00A\x00Z\x00a\x00z\x00A\x00Z\x00a\x00z\x00\x00\x00\x7f\x00\t\x00\t\x00 \x00 \x00\x00\x00\x1f\x00\x7f\x00\x7f\x000\x009\x00!\x00~\x00a\x00z\x00 \x00~\x00\x00\x00\x00\x00!\x00/\x00:\x00@\x00[\x00`\x00{\x00~\x00\t\x00\r\x00 \x00 \x00A\x00Z\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x000\x009\x00A\x00F\x00a\x00f\x00\x00\x00\x00\x00\xfd\f\x00\x00\x01\x00\x00\x00\x84\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf2\f\x00\x00\xff\xff\xff\xff\x84\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8e\r\x00\x00\x01\x00\x00\x00\x90\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x83\r\x00\x00\xff\xff\xff\xff\x90\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<\r\x00\x00\x01\x00\x00\x00\x98\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\r\x00\x00\xff\xff\xff\xff\x98\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\r\x00\x00\x01\x00\x00\x00\x9c\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\r\x00\x00\xff\xff\xff\xff\x9c\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\r\x00\x00\x01\x00\x00\x00\xa4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\x00\x00\xff\xff\xff\xff\xa4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa9\f\x00\x00\x01\x00\x00\x00\xac\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\f\x00\x00\xff\xff\xff\xff\xac\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Q\r\x00\x00\x01\x00\x00\x00\xb0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\r\x00\x00\xff\xff\xff\xff\xb0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd3\f\x00\x00\x01\x00\x00\x00\xb4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc8\f\x00\x00\xff\xff\xff\xff\xb4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00}\f\x00\x00\x01\x00\x00\x00\xb8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00r\f\x00\x00\xff\xff\xff\xff\xb8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbe\f\x00\x00\x01\x00\x00\x00\xc0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\f\x00\x00\xff\xff\xff\xff\xc0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00f\r\x00\x00\x01\x00\x00\x00\xd0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00[\r\x00\x00\xff\xff\xff\xff\xd0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\f\x00\x00\x01\x00\x00\x00\xd8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdd\f\x00\x00\xff\xff\xff\xff\xd8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00z\r\x00\x00\x01\x00\x00\x00\xe0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\r\x00\x00\xff\xff\xff\xff\xe0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x93\f\x00\x00\x01\x00\x00\x00\xf0\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x87\f\x00\x00\xff\xff\xff\xff\xf0\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9c\x05\x00\x00\xa5\x05\x00\x00\xba\n\x00\x00\xd4\x04\x00\x00(\n\x00\x00\x98\r\x00\x00E\x0e\x00\x00O\x0e\x00\x00\xb7\r\x00\x00J\x05\x00\x00\xab\t\x00\x00n\x05\x00\x00\x86\x05\x00\x00\x01\x0e\x00\x00\xcf\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00(\x00\x00\x00)\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00*\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x00,\x00\x00\x00-\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00.\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x000\x00\x00\x001\x00\x00\x002\x00\x00\x003\x00\x00\x004\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x005\x00\x00\x006\x00\x00\x007\x00\x00\x008\x00\x00\x009\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x00:\x00\x00\x001\x00\x00\x00;\x00\x00\x00<\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00=\x00\x00\x00>\x00\x00\x00?\x00\x00\x00\x1c\x00\x00\x00@\x00\x00\x00\x00\x00\x00\x00A\x00\x00\x00Z\x00\x00\x00 \x00\x00\x00a\x00\x00\x00j\x00\x00\x00\xe0\xff\xff\xffk\x00\x00\x00k\x00\x00\x00\xbf \x00\x00l\x00\x00\x00r\x00\x00\x00\xe0\xff\xff\xffs\x00\x00\x00s\x00\x00\x00\f\x01\x00\x00t\x00\x00\x00z\x00\x00\x00\xe0\xff\xff\xff\xb5\x00\x00\x00\xb5\x00\x00\x00\xe7\x02\x00\x00\xc0\x00\x00\x00\xd6\x00\x00\x00 \x00\x00\x00\xd8\x00\x00\x00\xde\x00\x00\x00 \x00\x00\x00\xdf\x00\x00\x00\xdf\x00\x00\x00\xbf\x1d\x00\x00\xe0\x00\x00\x00\xe4\x00\x00\x00\xe0\xff\xff\xff\xe5\x00\x00\x00\xe5\x00\x00\x00F \x00\x00\xe6\x00\x00\x00\xf6\x00\x00\x00\xe0\xff\xff\xff\xf8\x00\x00\x00\xfe\x00\x00\x00\xe0\xff\xff\xff\xff\x00\x00\x00\xff\x00\x00\x00y\x00\x00\x00\x00\x01\x00\x00/\x01\x00\x00\x01\x00\x00\x002\x01\x00\x007\x01\x00\x00\x01\x00\x00\x009\x01\x00\x00H\x01\x00\x00\xff\xff\xff\xffJ\x01\x00\x00w\x01\x00\x00\x01\x00\x00\x00x\x01\x00\x00x\x01\x00\x00\x87\xff\xff\xffy\x01\x00\x00~\x01\x00\x00\xff\xff\xff\xff\x7f\x01\x00\x00\x7f\x01\x00\x00\xd4\xfe\xff\xff\x80\x01\x00\x00\x80\x01\x00\x00\xc3\x00\x00\x00\x81\x01\x00\x00\x81\x01\x00\x00\xd2\x00\x00\x00\x82\x01\x00\x00\x85\x01\x00\x00\x01\x00\x00\x00\x86\x01\x00\x00\x86\x01\x00\x00\xce\x00\x00\x00\x87\x01\x00\x00\x88\x01\x00\x00\xff\xff\xff\xff\x89\x01\x00\x00\x8a\x01\x00\x00\xcd\x00\x00\x00\x8b\x01\x00\x00\x8c\x01\x00\x00\xff\xff\xff\xff\x8e\x01\x00\x00\x8e\x01\x00\x00O\x00\x00\x00\x8f\x01\x00\x00\x8f\x01\x00\x00\xca\x00\x00\x00\x90\x01\x00\x00\x90\x01\x00\x00\xcb\x00\x00\x00\x91\x01\x00\x00\x92\x01\x00\x00\xff\xff\xff\xff\x93\x01\x00\x00\x93\x01\x00\x00\xcd\x00\x00\x00\x94\x01\x00\x00\x94\x01\x00\x00\xcf\x00\x00\x00\x95\x01\x00\x00\x95\x01\x00\x00a\x00\x00\x00\x96\x01\x00\x00\x96\x01\x00\x00\xd3\x00\x00\x00\x97\x01\x00\x00\x97\x01\x00\x00\xd1\x00\x00\x00\x98\x01\x00\x00\x99\x01\x00\x00\x01\x00\x00\x00\x9a\x01\x00\x00\x9a\x01\x00\x00\xa3\x00\x00\x00\x9c\x01\x00\x00\x9c\x01\x00\x00\xd3\x00\x00\x00\x9d\x01\x00\x00\x9d\x01\x00\x00\xd5\x00\x00\x00\x9e\x01\x00\x00\x9e\x01\x00\x00\x82\x00\x00\x00\x9f\x01\x00\x00\x9f\x01\x00\x00\xd6\x00\x00\x00\xa0\x01\x00\x00\xa5\x01\x00\x00\x01\x00\x00\x00\xa6\x01\x00\x00\xa6\x01\x00\x00\xda\x00\x00\x00\xa7\x01\x00\x00\xa8\x01\x00\x00\xff\xff\xff\xff\xa9\x01\x00\x00\xa9\x01\x00\x00\xda\x00\x00\x00\xac\x01\x00\x00\xad\x01\x00\x00\x01\x00\x00\x00\xae\x01\x00\x00\xae\x01\x00\x00\xda\x00\x00\x00\xaf\x01\x00\x00\xb0\x01\x00\x00\xff\xff\xff\xff\xb1\x01\x00\x00\xb2\x01\x00\x00\xd9\x00\x00\x00\xb3\x01\x00\x00\xb6\x01\x00\x00\xff\xff\xff\xff\xb7\x01\x00\x00\xb7\x01\x00\x00\xdb\x00\x00\x00\xb8\x01\x00\x00\xb9\x01\x00\x00\x01\x00\x00\x00\xbc\x01\x00\x00\xbd\x01\x00\x00\x01\x00\x00\x00\xbf\x01\x00\x00\xbf\x01\x00\x008\x00\x00\x00\xc4\x01\x00\x00\xc4\x01\x00\x00\x01\x00\x00\x00\xc5\x01\x00\x00\xc5\x01\x00\x00\xff\xff\xff\xff\xc6\x01\x00\x00\xc6\x01\x00\x00\xfe\xff\xff\xff\xc7\x01\x00\x00\xc7\x01\x00\x00\xff\xff\xff\xff\xc8\x01\x00\x00\xc8\x01\x00\x00\x01\x00\x00\x00\xc9\x01\x00\x00\xc9\x01\x00\x00\xfe\xff\xff\xff\xca\x01\x00\x00\xca\x01\x00\x00\x01\x00\x00\x00\xcb\x01\x00\x00\xcb\x01\x00\x00\xff\xff\xff\xff\xcc\x01\x00\x00\xcc\x01\x00\x00\xfe\xff\xff\xff\xcd\x01\x00\x00\xdc\x01\x00\x00\xff\xff\xff\xff\xdd\x01\x00\x00\xdd\x01\x00\x00\xb1\xff\xff\xff\xde\x01\x00\x00\xef\x01\x00\x00\x01\x00\x00\x00\xf1\x01\x00\x00\xf1\x01\x00\x00\xff\xff\xff\xff\xf2\x01\x00\x00\xf2\x01\x00\x00\x01\x00\x00\x00\xf3\x01\x00\x00\xf3\x01\x00\x00\xfe\xff\xff\xff\xf4\x01\x00\x00\xf5\x01\x00\x00\x01\x00\x00\x00\xf6\x01\x00\x00\xf6\x01\x00\x00\x9f\xff\xff\xff\xf7\x01\x00\x00\xf7\x01\x00\x00\xc8\xff\xff\xff\xf8\x01\x00\x00\x1f\x02\x00\x00\x01\x00\x00\x00 \x02\x00\x00 \x02\x00\x00~\xff\xff\xff\"\x02\x00\x003\x02\x00\x00\x01\x00\x00\x00:\x02\x00\x00:\x02\x00\x00+*\x00\x00;\x02\x00\x00<\x02\x00\x00\xff\xff\xff\xff=\x02\x00\x00=\x02\x00\x00]\xff\xff\xff>\x02\x00\x00>\x02\x00\x00(*\x00\x00?\x02\x00\x00@\x02\x00\x00?*\x00\x00A\x02\x00\x00B\x02\x00\x00\xff\xff\xff\xffC\x02\x00\x00C\x02\x00\x00=\xff\xff\xffD\x02\x00\x00D\x02\x00\x00E\x00\x00\x00E\x02\x00\x00E\x02\x00\x00G\x00\x00\x00F\x02\x00\x00O\x02\x00\x00\x01\x00\x00\x00P\x02\x00\x00P\x02\x00\x00\x1f*\x00\x00Q\x02\x00\x00Q\x02\x00\x00\x1c*\x00\x00R\x02\x00\x00R\x02\x00\x00\x1e*\x00\x00S\x02\x00\x00S\x02\x00\x00.\xff\xff\xffT\x02\x00\x00T\x02\x00\x002\xff\xff\xffV\x02\x00\x00W\x02\x00\x003\xff\xff\xffY\x02\x00\x00Y\x02\x00\x006\xff\xff\xff[\x02\x00\x00[\x02\x00\x005\xff\xff\xff\\\x02\x00\x00\\\x02\x00\x00O\xa5\x00\x00`\x02\x00\x00`\x02\x00\x003\xff\xff\xffa\x02\x00\x00a\x02\x00\x00K\xa5\x00\x00c\x02\x00\x00c\x02\x00\x001\xff\xff\xffe\x02\x00\x00e\x02\x00\x00(\xa5\x00\x00f\x02\x00\x00f\x02\x00\x00D\xa5\x00\x00h\x02\x00\x00h\x02\x00\x00/\xff\xff\xffi\x02\x00\x00i\x02\x00\x00-\xff\xff\xffj\x02\x00\x00j\x02\x00\x00D\xa5\x00\x00k\x02\x00\x00k\x02\x00\x00\xf7)\x00\x00l\x02\x00\x00l\x02\x00\x00A\xa5\x00\x00o\x02\x00\x00o\x02\x00\x00-\xff\xff\xffq\x02\x00\x00q\x02\x00\x00\xfd)\x00\x00r\x02\x00\x00r\x02\x00\x00+\xff\xff\xffu\x02\x00\x00u\x02\x00\x00*\xff\xff\xff}\x02\x00\x00}\x02\x00\x00\xe7)\x00\x00\x80\x02\x00\x00\x80\x02\x00\x00&\xff\xff\xff\x82\x02\x00\x00\x82\x02\x00\x00C\xa5\x00\x00\x83\x02\x00\x00\x83\x02\x00\x00&\xff\xff\xff\x87\x02\x00\x00\x87\x02\x00\x00*\xa5\x00\x00\x88\x02\x00\x00\x88\x02\x00\x00&\xff\xff\xff\x89\x02\x00\x00\x89\x02\x00\x00\xbb\xff\xff\xff\x8a\x02\x00\x00\x8b\x02\x00\x00'\xff\xff\xff\x8c\x02\x00\x00\x8c\x02\x00\x00\xb9\xff\xff\xff\x92\x02\x00\x00\x92\x02\x00\x00%\xff\xff\xff\x9d\x02\x00\x00\x9d\x02\x00\x00\x15\xa5\x00\x00\x9e\x02\x00\x00\x9e\x02\x00\x00\x12\xa5\x00\x00E\x03\x00\x00E\x03\x00\x00T\x00\x00\x00p\x03\x00\x00s\x03\x00\x00\x01\x00\x00\x00v\x03\x00\x00w\x03\x00\x00\x01\x00\x00\x00{\x03\x00\x00}\x03\x00\x00\x82\x00\x00\x00\x7f\x03\x00\x00\x7f\x03\x00\x00t\x00\x00\x00\x86\x03\x00\x00\x86\x03\x00\x00&\x00\x00\x00\x88\x03\x00\x00\x8a\x03\x00\x00%\x00\x00\x00\x8c\x03\x00\x00\x8c\x03\x00\x00@\x00\x00\x00\x8e\x03\x00\x00\x8f\x03\x00\x00?\x00\x00\x00\x91\x03\x00\x00\xa1\x03\x00\x00 \x00\x00\x00\xa3\x03\x00\x00\xa3\x03\x00\x00\x1f\x00\x00\x00\xa4\x03\x00\x00\xab\x03\x00\x00 \x00\x00\x00\xac\x03\x00\x00\xac\x03\x00\x00\xda\xff\xff\xff\xad\x03\x00\x00\xaf\x03\x00\x00\xdb\xff\xff\xff\xb1\x03\x00\x00\xb1\x03\x00\x00\xe0\xff\xff\xff\xb2\x03\x00\x00\xb2\x03\x00\x00\x1e\x00\x00\x00\xb3\x03\x00\x00\xb4\x03\x00\x00\xe0\xff\xff\xff\xb5\x03\x00\x00\xb5\x03\x00\x00@\x00\x00\x00\xb6\x03\x00\x00\xb7\x03\x00\x00\xe0\xff\xff\xff\xb8\x03\x00\x00\xb8\x03\x00\x00\x19\x00\x00\x00\xb9\x03\x00\x00\xb9\x03\x00\x00\x05\x1c\x00\x00\xba\x03\x00\x00\xba\x03\x00\x006\x00\x00\x00\xbb\x03\x00\x00\xbb\x03\x00\x00\xe0\xff\xff\xff\xbc\x03\x00\x00\xbc\x03\x00\x00\xf9\xfc\xff\xff\xbd\x03\x00\x00\xbf\x03\x00\x00\xe0\xff\xff\xff\xc0\x03\x00\x00\xc0\x03\x00\x00\x16\x00\x00\x00\xc1\x03\x00\x00\xc1\x03\x00\x000\x00\x00\x00\xc2\x03\x00\x00\xc2\x03\x00\x00\x01\x00\x00\x00\xc3\x03\x00\x00\xc5\x03\x00\x00\xe0\xff\xff\xff\xc6\x03\x00\x00\xc6\x03\x00\x00\x0f\x00\x00\x00\xc7\x03\x00\x00\xc8\x03\x00\x00\xe0\xff\xff\xff\xc9\x03\x00\x00\xc9\x03\x00\x00]\x1d\x00\x00\xca\x03\x00\x00\xcb\x03\x00\x00\xe0\xff\xff\xff\xcc\x03\x00\x00\xcc\x03\x00\x00\xc0\xff\xff\xff\xcd\x03\x00\x00\xce\x03\x00\x00\xc1\xff\xff\xff\xcf\x03\x00\x00\xcf\x03\x00\x00\b\x00\x00\x00\xd0\x03\x00\x00\xd0\x03\x00\x00\xc2\xff\xff\xff\xd1\x03\x00\x00\xd1\x03\x00\x00#\x00\x00\x00\xd5\x03\x00\x00\xd5\x03\x00\x00\xd1\xff\xff\xff\xd6\x03\x00\x00\xd6\x03\x00\x00\xca\xff\xff\xff\xd7\x03\x00\x00\xd7\x03\x00\x00\xf8\xff\xff\xff\xd8\x03\x00\x00\xef\x03\x00\x00\x01\x00\x00\x00\xf0\x03\x00\x00\xf0\x03\x00\x00\xaa\xff\xff\xff\xf1\x03\x00\x00\xf1\x03\x00\x00\xb0\xff\xff\xff\xf2\x03\x00\x00\xf2\x03\x00\x00\a\x00\x00\x00\xf3\x03\x00\x00\xf3\x03\x00\x00\x8c\xff\xff\xff\xf4\x03\x00\x00\xf4\x03\x00\x00\xa4\xff\xff\xff\xf5\x03\x00\x00\xf5\x03\x00\x00\xa0\xff\xff\xff\xf7\x03\x00\x00\xf8\x03\x00\x00\xff\xff\xff\xff\xf9\x03\x00\x00\xf9\x03\x00\x00\xf9\xff\xff\xff\xfa\x03\x00\x00\xfb\x03\x00\x00\x01\x00\x00\x00\xfd\x03\x00\x00\xff\x03\x00\x00~\xff\xff\xff\x00\x04\x00\x00\x0f\x04\x00\x00P\x00\x00\x00\x10\x04\x00\x00/\x04\x00\x00 \x00\x00\x000\x04\x00\x001\x04\x00\x00\xe0\xff\xff\xff2\x04\x00\x002\x04\x00\x00N\x18\x00\x003\x04\x00\x003\x04\x00\x00\xe0\xff\xff\xff4\x04\x00\x004\x04\x00\x00M\x18\x00\x005\x04\x00\x00=\x04\x00\x00\xe0\xff\xff\xff>\x04\x00\x00>\x04\x00\x00D\x18\x00\x00?\x04\x00\x00@\x04\x00\x00\xe0\xff\xff\xffA\x04\x00\x00B\x04\x00\x00B\x18\x00\x00C\x04\x00\x00I\x04\x00\x00\xe0\xff\xff\xffJ\x04\x00\x00J\x04\x00\x00<\x18\x00\x00K\x04\x00\x00O\x04\x00\x00\xe0\xff\xff\xffP\x04\x00\x00_\x04\x00\x00\xb0\xff\xff\xff`\x04\x00\x00b\x04\x00\x00\x01\x00\x00\x00c\x04\x00\x00c\x04\x00\x00$\x18\x00\x00d\x04\x00\x00\x81\x04\x00\x00\x01\x00\x00\x00\x8a\x04\x00\x00\xbf\x04\x00\x00\x01\x00\x00\x00\xc0\x04\x00\x00\xc0\x04\x00\x00\x0f\x00\x00\x00\xc1\x04\x00\x00\xce\x04\x00\x00\xff\xff\xff\xff\xcf\x04\x00\x00\xcf\x04\x00\x00\xf1\xff\xff\xff\xd0\x04\x00\x00/\x05\x00\x00\x01\x00\x00\x001\x05\x00\x00V\x05\x00\x000\x00\x00\x00a\x05\x00\x00\x86\x05\x00\x00\xd0\xff\xff\xff\xa0\x10\x00\x00\xc5\x10\x00\x00`\x1c\x00\x00\xc7\x10\x00\x00\xc7\x10\x00\x00`\x1c\x00\x00\xcd\x10\x00\x00\xcd\x10\x00\x00`\x1c\x00\x00\xd0\x10\x00\x00\xfa\x10\x00\x00\xc0\v\x00\x00\xfd\x10\x00\x00\xff\x10\x00\x00\xc0\v\x00\x00\xa0\x13\x00\x00\xef\x13\x00\x00З\x00\x00\xf0\x13\x00\x00\xf5\x13\x00\x00\b\x00\x00\x00\xf8\x13\x00\x00\xfd\x13\x00\x00\xf8\xff\xff\xff\x80\x1c\x00\x00\x80\x1c\x00\x00\x92\xe7\xff\xff\x81\x1c\x00\x00\x81\x1c\x00\x00\x93\xe7\xff\xff\x82\x1c\x00\x00\x82\x1c\x00\x00\x9c\xe7\xff\xff\x83\x1c\x00\x00\x83\x1c\x00\x00\x9e\xe7\xff\xff\x84\x1c\x00\x00\x84\x1c\x00\x00\x01\x00\x00\x00\x85\x1c\x00\x00\x85\x1c\x00\x00\x9d\xe7\xff\xff\x86\x1c\x00\x00\x86\x1c\x00\x00\xa4\xe7\xff\xff\x87\x1c\x00\x00\x87\x1c\x00\x00\xdb\xe7\xff\xff\x88\x1c\x00\x00\x88\x1c\x00\x00\u0089\x00\x00\x90\x1c\x00\x00\xba\x1c\x00\x00@\xf4\xff\xff\xbd\x1c\x00\x00\xbf\x1c\x00\x00@\xf4\xff\xffy\x1d\x00\x00y\x1d\x00\x00\x04\x8a\x00\x00}\x1d\x00\x00}\x1d\x00\x00\xe6\x0e\x00\x00\x8e\x1d\x00\x00\x8e\x1d\x00\x008\x8a\x00\x00\x00\x1e\x00\x00`\x1e\x00\x00\x01\x00\x00\x00a\x1e\x00\x00a\x1e\x00\x00:\x00\x00\x00b\x1e\x00\x00\x95\x1e\x00\x00\x01\x00\x00\x00\x9b\x1e\x00\x00\x9b\x1e\x00\x00\xc5\xff\xff\xff\x9e\x1e\x00\x00\x9e\x1e\x00\x00A\xe2\xff\xff\xa0\x1e\x00\x00\xff\x1e\x00\x00\x01\x00\x00\x00\x00\x1f\x00\x00\a\x1f\x00\x00\b\x00\x00\x00\b\x1f\x00\x00\x0f\x1f\x00\x00\xf8\xff\xff\xff\x10\x1f\x00\x00\x15\x1f\x00\x00\b\x00\x00\x00\x18\x1f\x00\x00\x1d\x1f\x00\x00\xf8\xff\xff\xff \x1f\x00\x00'\x1f\x00\x00\b\x00\x00\x00(\x1f\x00\x00/\x1f\x00\x00\xf8\xff\xff\xff0\x1f\x00\x007\x1f\x00\x00\b\x00\x00\x008\x1f\x00\x00?\x1f\x00\x00\xf8\xff\xff\xff@\x1f\x00\x00E\x1f\x00\x00\b\x00\x00\x00H\x1f\x00\x00M\x1f\x00\x00\xf8\xff\xff\xffQ\x1f\x00\x00Q\x1f\x00\x00\b\x00\x00\x00S\x1f\x00\x00S\x1f\x00\x00\b\x00\x00\x00U\x1f\x00\x00U\x1f\x00\x00\b\x00\x00\x00W\x1f\x00\x00W\x1f\x00\x00\b\x00\x00\x00Y\x1f\x00\x00Y\x1f\x00\x00\xf8\xff\xff\xff[\x1f\x00\x00[\x1f\x00\x00\xf8\xff\xff\xff]\x1f\x00\x00]\x1f\x00\x00\xf8\xff\xff\xff_\x1f\x00\x00_\x1f\x00\x00\xf8\xff\xff\xff`\x1f\x00\x00g\x1f\x00\x00\b\x00\x00\x00h\x1f\x00\x00o\x1f\x00\x00\xf8\xff\xff\xffp\x1f\x00\x00q\x1f\x00\x00J\x00\x00\x00r\x1f\x00\x00u\x1f\x00\x00V\x00\x00\x00v\x1f\x00\x00w\x1f\x00\x00d\x00\x00\x00x\x1f\x00\x00y\x1f\x00\x00\x80\x00\x00\x00z\x1f\x00\x00{\x1f\x00\x00p\x00\x00\x00|\x1f\x00\x00}\x1f\x00\x00~\x00\x00\x00\x80\x1f\x00\x00\x87\x1f\x00\x00\b\x00\x00\x00\x88\x1f\x00\x00\x8f\x1f\x00\x00\xf8\xff\xff\xff\x90\x1f\x00\x00\x97\x1f\x00\x00\b\x00\x00\x00\x98\x1f\x00\x00\x9f\x1f\x00\x00\xf8\xff\xff\xff\xa0\x1f\x00\x00\xa7\x1f\x00\x00\b\x00\x00\x00\xa8\x1f\x00\x00\xaf\x1f\x00\x00\xf8\xff\xff\xff\xb0\x1f\x00\x00\xb1\x1f\x00\x00\b\x00\x00\x00\xb3\x1f\x00\x00\xb3\x1f\x00\x00\t\x00\x00\x00\xb8\x1f\x00\x00\xb9\x1f\x00\x00\xf8\xff\xff\xff\xba\x1f\x00\x00\xbb\x1f\x00\x00\xb6\xff\xff\xff\xbc\x1f\x00\x00\xbc\x1f\x00\x00\xf7\xff\xff\xff\xbe\x1f\x00\x00\xbe\x1f\x00\x00\x87\xe3\xff\xff\xc3\x1f\x00\x00\xc3\x1f\x00\x00\t\x00\x00\x00\xc8\x1f\x00\x00\xcb\x1f\x00\x00\xaa\xff\xff\xff\xcc\x1f\x00\x00\xcc\x1f\x00\x00\xf7\xff\xff\xff\xd0\x1f\x00\x00\xd1\x1f\x00\x00\b\x00\x00\x00\xd8\x1f\x00\x00\xd9\x1f\x00\x00\xf8\xff\xff\xff\xda\x1f\x00\x00\xdb\x1f\x00\x00\x9c\xff\xff\xff\xe0\x1f\x00\x00\xe1\x1f\x00\x00\b\x00\x00\x00\xe5\x1f\x00\x00\xe5\x1f\x00\x00\a\x00\x00\x00\xe8\x1f\x00\x00\xe9\x1f\x00\x00\xf8\xff\xff\xff\xea\x1f\x00\x00\xeb\x1f\x00\x00\x90\xff\xff\xff\xec\x1f\x00\x00\xec\x1f\x00\x00\xf9\xff\xff\xff\xf3\x1f\x00\x00\xf3\x1f\x00\x00\t\x00\x00\x00\xf8\x1f\x00\x00\xf9\x1f\x00\x00\x80\xff\xff\xff\xfa\x1f\x00\x00\xfb\x1f\x00\x00\x82\xff\xff\xff\xfc\x1f\x00\x00\xfc\x1f\x00\x00\xf7\xff\xff\xff&!\x00\x00&!\x00\x00\x83\xe2\xff\xff*!\x00\x00*!\x00\x00!\xdf\xff\xff+!\x00\x00+!\x00\x00\x9a\xdf\xff\xff2!\x00\x002!\x00\x00\x1c\x00\x00\x00N!\x00\x00N!\x00\x00\xe4\xff\xff\xff`!\x00\x00o!\x00\x00\x10\x00\x00\x00p!\x00\x00\x7f!\x00\x00\xf0\xff\xff\xff\x83!\x00\x00\x84!\x00\x00\xff\xff\xff\xff\xb6$\x00\x00\xcf$\x00\x00\x1a\x00\x00\x00\xd0$\x00\x00\xe9$\x00\x00\xe6\xff\xff\xff\x00,\x00\x00/,\x00\x000\x00\x00\x000,\x00\x00_,\x00\x00\xd0\xff\xff\xff`,\x00\x00a,\x00\x00\x01\x00\x00\x00b,\x00\x00b,\x00\x00\t\xd6\xff\xffc,\x00\x00c,\x00\x00\x1a\xf1\xff\xffd,\x00\x00d,\x00\x00\x19\xd6\xff\xffe,\x00\x00e,\x00\x00\xd5\xd5\xff\xfff,\x00\x00f,\x00\x00\xd8\xd5\xff\xffg,\x00\x00l,\x00\x00\xff\xff\xff\xffm,\x00\x00m,\x00\x00\xe4\xd5\xff\xffn,\x00\x00n,\x00\x00\x03\xd6\xff\xffo,\x00\x00o,\x00\x00\xe1\xd5\xff\xffp,\x00\x00p,\x00\x00\xe2\xd5\xff\xffr,\x00\x00s,\x00\x00\x01\x00\x00\x00u,\x00\x00v,\x00\x00\xff\xff\xff\xff~,\x00\x00\x7f,\x00\x00\xc1\xd5\xff\xff\x80,\x00\x00\xe3,\x00\x00\x01\x00\x00\x00\xeb,\x00\x00\xee,\x00\x00\xff\xff\xff\xff\xf2,\x00\x00\xf3,\x00\x00\x01\x00\x00\x00\x00-\x00\x00%-\x00\x00\xa0\xe3\xff\xff'-\x00\x00'-\x00\x00\xa0\xe3\xff\xff--\x00\x00--\x00\x00\xa0\xe3\xff\xff@\xa6\x00\x00J\xa6\x00\x00\x01\x00\x00\x00K\xa6\x00\x00K\xa6\x00\x00=v\xff\xffL\xa6\x00\x00m\xa6\x00\x00\x01\x00\x00\x00\x80\xa6\x00\x00\x9b\xa6\x00\x00\x01\x00\x00\x00\"\xa7\x00\x00/\xa7\x00\x00\x01\x00\x00\x002\xa7\x00\x00o\xa7\x00\x00\x01\x00\x00\x00y\xa7\x00\x00|\xa7\x00\x00\xff\xff\xff\xff}\xa7\x00\x00}\xa7\x00\x00\xfcu\xff\xff~\xa7\x00\x00\x87\xa7\x00\x00\x01\x00\x00\x00\x8b\xa7\x00\x00\x8c\xa7\x00\x00\xff\xff\xff\xff\x8d\xa7\x00\x00\x8d\xa7\x00\x00\xd8Z\xff\xff\x90\xa7\x00\x00\x93\xa7\x00\x00\x01\x00\x00\x00\x94\xa7\x00\x00\x94\xa7\x00\x000\x00\x00\x00\x96\xa7\x00\x00\xa9\xa7\x00\x00\x01\x00\x00\x00\xaa\xa7\x00\x00\xaa\xa7\x00\x00\xbcZ\xff\xff\xab\xa7\x00\x00\xab\xa7\x00\x00\xb1Z\xff\xff\xac\xa7\x00\x00\xac\xa7\x00\x00\xb5Z\xff\xff\xad\xa7\x00\x00\xad\xa7\x00\x00\xbfZ\xff\xff\xae\xa7\x00\x00\xae\xa7\x00\x00\xbcZ\xff\xff\xb0\xa7\x00\x00\xb0\xa7\x00\x00\xeeZ\xff\xff\xb1\xa7\x00\x00\xb1\xa7\x00\x00\xd6Z\xff\xff\xb2\xa7\x00\x00\xb2\xa7\x00\x00\xebZ\xff\xff\xb3\xa7\x00\x00\xb3\xa7\x00\x00\xa0\x03\x00\x00\xb4\xa7\x00\x00ç\x00\x00\x01\x00\x00\x00ħ\x00\x00ħ\x00\x00\xd0\xff\xff\xffŧ\x00\x00ŧ\x00\x00\xbdZ\xff\xffƧ\x00\x00Ƨ\x00\x00\xc8u\xff\xffǧ\x00\x00ʧ\x00\x00\xff\xff\xff\xffЧ\x00\x00ѧ\x00\x00\x01\x00\x00\x00֧\x00\x00٧\x00\x00\x01\x00\x00\x00\xf5\xa7\x00\x00\xf6\xa7\x00\x00\xff\xff\xff\xffS\xab\x00\x00S\xab\x00\x00`\xfc\xff\xffp\xab\x00\x00\xbf\xab\x00\x000h\xff\xff!\xff\x00\x00:\xff\x00\x00 \x00\x00\x00A\xff\x00\x00Z\xff\x00\x00\xe0\xff\xff\xff\x00\x04\x01\x00'\x04\x01\x00(\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\xff\xff\xff\xb0\x04\x01\x00\xd3\x04\x01\x00(\x00\x00\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\xd8\xff\xff\xffp\x05\x01\x00z\x05\x01\x00'\x00\x00\x00|\x05\x01\x00\x8a\x05\x01\x00'\x00\x00\x00\x8c\x05\x01\x00\x92\x05\x01\x00'\x00\x00\x00\x94\x05\x01\x00\x95\x05\x01\x00'\x00\x00\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xd9\xff\xff\xff\xa3\x05\x01\x00\xb1\x05\x01\x00\xd9\xff\xff\xff\xb3\x05\x01\x00\xb9\x05\x01\x00\xd9\xff\xff\xff\xbb\x05\x01\x00\xbc\x05\x01\x00\xd9\xff\xff\xff\x80\f\x01\x00\xb2\f\x01\x00@\x00\x00\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\xff\xff\xff\xa0\x18\x01\x00\xbf\x18\x01\x00 \x00\x00\x00\xc0\x18\x01\x00\xdf\x18\x01\x00\xe0\xff\xff\xff@n\x01\x00_n\x01\x00 \x00\x00\x00`n\x01\x00\x7fn\x01\x00\xe0\xff\xff\xff\x00\xe9\x01\x00!\xe9\x01\x00\"\x00\x00\x00\"\xe9\x01\x00C\xe9\x01\x00\xde\xff\xff\xffo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\x01\x00K\xe9\x01\x00P\xe9\x01\x00Y\xe9\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x01\x00\x1a\x17\x01\x00\x1d\x17\x01\x00+\x17\x01\x000\x17\x01\x00F\x17\x01\x00\x00D\x01\x00FF\x01\x00\x00\x06\x04\x06\x06\x06\v\x06\r\x06\x1a\x06\x1c\x06\x1e\x06 \x06?\x06A\x06J\x06V\x06o\x06q\x06\xdc\x06\xde\x06\xff\x06P\a\x7f\ap\b\x8e\b\x90\b\x91\b\x98\b\xe1\b\xe3\b\xff\bP\xfb\xc2\xfb\xd3\xfb=\xfd@\xfd\x8f\xfd\x92\xfd\xc7\xfd\xcf\xfd\xcf\xfd\xf0\xfd\xff\xfdp\xfet\xfev\xfe\xfc\xfe\x00\x00\x00\x00\x00\x00\x00\x00`\x0e\x01\x00~\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x001\x05V\x05Y\x05\x8a\x05\x8d\x05\x8f\x05\x13\xfb\x17\xfb\x00\v\x01\x005\v\x01\x009\v\x01\x00?\v\x01\x00\x00\x1bL\x1bP\x1b~\x1b\xa0\xa6\xf7\xa6\x00h\x01\x008j\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0j\x01\x00\xedj\x01\x00\xf0j\x01\x00\xf5j\x01\x00\xc0\x1b\xf3\x1b\xfc\x1b\xff\x1b\x00\x00\x00\x00\x00\x00\x00\x00\x80\t\x83\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbc\t\xc4\t\xc7\t\xc8\t\xcb\t\xce\t\xd7\t\xd7\t\xdc\t\xdd\t\xdf\t\xe3\t\xe6\t\xfe\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00E\x1c\x01\x00P\x1c\x01\x00l\x1c\x01\x00\xea\x02\xeb\x02\x051/1\xa01\xbf1\x00\x00\x00\x00\x00\x10\x01\x00M\x10\x01\x00R\x10\x01\x00u\x10\x01\x00\x7f\x10\x01\x00\x7f\x10\x01\x00\x00(\xff(\x00\x1a\x1b\x1a\x1e\x1a\x1f\x1a@\x17S\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \x00\xd8\xff\xf8\xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x14\x7f\x16\xb0\x18\xf5\x18\xb0\x1a\x01\x00\xbf\x1a\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x000\x05\x01\x00c\x05\x01\x00o\x05\x01\x00o\x05\x01\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\x00\x00\x00\x00\x00\x00\x00\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x01\x004\x11\x01\x006\x11\x01\x00G\x11\x01\x00\x00\xaa6\xaa@\xaaM\xaaP\xaaY\xaa\\\xaa_\xaa\xa0\x13\xf5\x13\xf8\x13\xfd\x13p\xab\xbf\xab\xb0\x0f\x01\x00\xcb\x0f\x01\x00\x00\xe0\xff\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x00@\x00[\x00`\x00{\x00\xa9\x00\xab\x00\xb9\x00\xbb\x00\xbf\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xb9\x02\xdf\x02\xe5\x02\xe9\x02\xec\x02\xff\x02t\x03t\x03~\x03~\x03\x85\x03\x85\x03\x87\x03\x87\x03\x05\x06\x05\x06\f\x06\f\x06\x1b\x06\x1b\x06\x1f\x06\x1f\x06@\x06@\x06\xdd\x06\xdd\x06\xe2\b\xe2\bd\te\t?\x0e?\x0e\xd5\x0f\xd8\x0f\xfb\x10\xfb\x10\xeb\x16\xed\x165\x176\x17\x02\x18\x03\x18\x05\x18\x05\x18\xd3\x1c\xd3\x1c\xe1\x1c\xe1\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf7\x1c\xfa\x1c\xfa\x1c\x00 \v \x0e d f p t ~ \x80 \x8e \xa0 \xc0 \x00!%!'!)!,!1!3!M!O!_!\x89!\x8b!\x90!&$@$J$`$\xff'\x00)s+v+\x95+\x97+\xff+\x00.].\xf0/\xfb/\x000\x040\x060\x060\b0 00070<0?0\x9b0\x9c0\xa00\xa00\xfb0\xfc0\x901\x9f1\xc01\xe31 2_2\x7f2\xcf2\xff2\xff2X3\xff3\xc0M\xffM\x00\xa7!\xa7\x88\xa7\x8a\xa70\xa89\xa8.\xa9.\xa9ϩϩ[\xab[\xabj\xabk\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfef\xfeh\xfek\xfe\xff\xfe\xff\xfe\x01\xff \xff;\xff@\xff[\xffe\xffp\xffp\xff\x9e\xff\x9f\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xf9\xff\xfd\xff\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\a\x01\x01\x003\x01\x01\x007\x01\x01\x00?\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00f\xd1\x01\x00j\xd1\x01\x00z\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00`\xd3\x01\x00x\xd3\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xcb\xd7\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00q\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00=\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\x00\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\xff\xf1\x01\x00\x01\xf2\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\xe2\x03\xef\x03\x80,\xf3,\xf9,\xff,\x00\xd8\xff\xdf\x00 \x01\x00\x99#\x01\x00\x00$\x01\x00n$\x01\x00p$\x01\x00t$\x01\x00\x80$\x01\x00C%\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00?\b\x01\x00\x90/\x01\x00\xf2/\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x84\x04\x87\x04/\x05\x80\x1c\x88\x1c+\x1d+\x1dx\x1dx\x1d\xe0-\xff-@\xa6\x9f\xa6.\xfe/\xfe0\xe0\x01\x00m\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x00\x00\x04\x01\x00O\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\tP\tU\tc\tf\t\x7f\t\xe0\xa8\xff\xa8\x00\x1b\x01\x00\t\x1b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00F\x19\x01\x00P\x19\x01\x00Y\x19\x01\x00\x00\x18\x01\x00;\x18\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x9c\xbc\x01\x00\x9f\xbc\x01\x00\x000\x01\x00U4\x01\x00\x00\x05\x01\x00'\x05\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x00\x12H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13]\x13|\x13\x80\x13\x99\x13\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10\xff\x10\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00-%-'-'-----\x00,_,\x00\x00\x00\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x000\x03\x01\x00J\x03\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00<\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00P\x13\x01\x00P\x13\x01\x00W\x13\x01\x00W\x13\x01\x00]\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x03s\x03u\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x84\x03\x84\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xe1\x03\xf0\x03\xff\x03&\x1d*\x1d]\x1da\x1df\x1dj\x1d\xbf\x1d\xbf\x1d\x00\x1f\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xc4\x1f\xc6\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xdd\x1f\xef\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfe\x1f&!&!e\xabe\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x01\x01\x00\x8e\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\x00\xd2\x01\x00E\xd2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\n\x83\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbc\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xd0\n\xd0\n\xe0\n\xe3\n\xe6\n\xf1\n\xf9\n\xff\n\x00\x00\x00\x00\x00\x00\x00\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x98\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00\x01\n\x03\n\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\nY\n\\\n^\n^\nf\nv\n\x80.\x99.\x9b.\xf3.\x00/\xd5/\x050\x050\a0\a0!0)080;0\x004\xbfM\x00N\xff\x9f\x00\xf9m\xfap\xfa\xd9\xfa\x00\x00\x00\x00\xe2o\x01\x00\xe3o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x11\xff\x11.0/011\x8e1\x002\x1e2`2~2`\xa9|\xa9\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfbנ\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\x01\x00'\r\x01\x000\r\x01\x009\r\x01\x00 \x174\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x91\x05\xc7\x05\xd0\x05\xea\x05\xef\x05\xf4\x05\x1d\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfbO\xfbA0\x960\x9d0\x9f0\x00\x00\x00\x00\x01\xb0\x01\x00\x1f\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00\x00\xf2\x01\x00\x00\xf2\x01\x00@\b\x01\x00U\b\x01\x00W\b\x01\x00_\b\x01\x00\x00\x03o\x03\x85\x04\x86\x04K\x06U\x06p\x06p\x06Q\tT\t\xb0\x1a\xce\x1a\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\f \r \xd0 \xf0 *0-0\x990\x9a0\x00\xfe\x0f\xfe \xfe-\xfe\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00;\x13\x01\x00;\x13\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00`\v\x01\x00r\v\x01\x00x\v\x01\x00\x7f\v\x01\x00@\v\x01\x00U\v\x01\x00X\v\x01\x00_\v\x01\x00\x80\xa9ͩЩ٩ީߩ\x00\x00\x00\x00\x80\x10\x01\x00\xc2\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x00\x80\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbc\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xdd\f\xde\f\xe0\f\xe3\f\xe6\f\xef\f\xf1\f\xf3\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa10\xfa0\xfd0\xff0\xf01\xff1\xd02\xfe2\x003W3f\xffo\xffq\xff\x9d\xff\x00\x00\x00\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\x00\xb0\x01\x00 \xb1\x01\x00\"\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00Y\x1f\x01\x00\x00\xa9-\xa9/\xa9/\xa9\x00\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00H\n\x01\x00P\n\x01\x00X\n\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x00\x8b\x01\x00Ռ\x01\x00\x80\x17\xdd\x17\xe0\x17\xe9\x17\xf0\x17\xf9\x17\xe0\x19\xff\x19\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00A\x12\x01\x00\xb0\x12\x01\x00\xea\x12\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xb5\x00\xb5\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02p\x03t\x03v\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xf5\x03\xf7\x03\x81\x04\x8a\x04/\x051\x05V\x05Y\x05Y\x05`\x05\x88\x05\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xe5\x06\xe6\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\xf4\a\xf5\a\xfa\a\xfa\a\x00\b\x15\b\x1a\b\x1a\b$\b$\b(\b(\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc9\b\x04\t9\t=\t=\tP\tP\tX\ta\tq\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eF\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\xa0\x13\xf5\x13\xf8\x13\xfd\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xd7\x17\xd7\x17\xdc\x17\xdc\x17 \x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\xa7\x1a\xa7\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1c}\x1c\x80\x1c\x88\x1c\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c\x00\x1d\xbf\x1d\x00\x1e\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xbc\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xcc\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xe0\x1f\xec\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfc\x1fq q \x7f \x7f \x90 \x9c \x02!\x02!\a!\a!\n!\x13!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!/!9!<!?!E!I!N!N!\x83!\x84!\x00,\xe4,\xeb,\xee,\xf2,\xf3,\x00-%-'-'-----0-g-o-o-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-/./.\x050\x0601050;0<0A0\x960\x9d0\x9f0\xa10\xfa0\xfc0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x8c\xa4Ф\xfd\xa4\x00\xa5\f\xa6\x10\xa6\x1f\xa6*\xa6+\xa6@\xa6n\xa6\x7f\xa6\x9d\xa6\xa0\xa6\xe5\xa6\x17\xa7\x1f\xa7\"\xa7\x88\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9ϩϩ\xe0\xa9\xe4\xa9\xe6\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ݪ\xe0\xaa\xea\xaa\xf2\xaa\xf4\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab0\xabZ\xab\\\xabi\xabp\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x00\xfb\x06\xfb\x13\xfb\x17\xfb\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfe!\xff:\xffA\xffZ\xfff\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00\x00\x04\x01\x00\x9d\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xa0\x18\x01\x00\xdf\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00@k\x01\x00Ck\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00@n\x01\x00\x7fn\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xfa\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x004\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00n\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\xa8\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x000\xe0\x01\x00m\xe0\x01\x00\x00\xe1\x01\x00,\xe1\x01\x007\xe1\x01\x00=\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xeb\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xe9\x01\x00C\xe9\x01\x00K\xe9\x01\x00K\xe9\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xc8\x0e\xce\x0e\xd0\x0e\xd9\x0e\xdc\x0e\xdf\x0e\x00\x00\x00\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xb8\x02\xe0\x02\xe4\x02\x00\x1d%\x1d,\x1d\\\x1db\x1de\x1dk\x1dw\x1dy\x1d\xbe\x1d\x00\x1e\xff\x1eq q \x7f \x7f \x90 \x9c *!+!2!2!N!N!`!\x88!`,\x7f,\"\xa7\x87\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\xff\xa70\xabZ\xab\\\xabd\xabf\xabi\xab\x00\xfb\x06\xfb!\xff:\xffA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\x00\x1c7\x1c;\x1cI\x1cM\x1cO\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x1e\x19 \x19+\x190\x19;\x19@\x19@\x19D\x19O\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00Ф\xff\xa4\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00a\x00z\x00\xb5\x00\xb5\x00\xdf\x00\xf6\x00\xf8\x00\xff\x00\x01\x01\x01\x01\x03\x01\x03\x01\x05\x01\x05\x01\a\x01\a\x01\t\x01\t\x01\v\x01\v\x01\r\x01\r\x01\x0f\x01\x0f\x01\x11\x01\x11\x01\x13\x01\x13\x01\x15\x01\x15\x01\x17\x01\x17\x01\x19\x01\x19\x01\x1b\x01\x1b\x01\x1d\x01\x1d\x01\x1f\x01\x1f\x01!\x01!\x01#\x01#\x01%\x01%\x01'\x01'\x01)\x01)\x01+\x01+\x01-\x01-\x01/\x01/\x011\x011\x013\x013\x015\x015\x017\x018\x01:\x01:\x01<\x01<\x01>\x01>\x01@\x01@\x01B\x01B\x01D\x01D\x01F\x01F\x01H\x01I\x01K\x01K\x01M\x01M\x01O\x01O\x01Q\x01Q\x01S\x01S\x01U\x01U\x01W\x01W\x01Y\x01Y\x01[\x01[\x01]\x01]\x01_\x01_\x01a\x01a\x01c\x01c\x01e\x01e\x01g\x01g\x01i\x01i\x01k\x01k\x01m\x01m\x01o\x01o\x01q\x01q\x01s\x01s\x01u\x01u\x01w\x01w\x01z\x01z\x01|\x01|\x01~\x01\x80\x01\x83\x01\x83\x01\x85\x01\x85\x01\x88\x01\x88\x01\x8c\x01\x8d\x01\x92\x01\x92\x01\x95\x01\x95\x01\x99\x01\x9b\x01\x9e\x01\x9e\x01\xa1\x01\xa1\x01\xa3\x01\xa3\x01\xa5\x01\xa5\x01\xa8\x01\xa8\x01\xaa\x01\xab\x01\xad\x01\xad\x01\xb0\x01\xb0\x01\xb4\x01\xb4\x01\xb6\x01\xb6\x01\xb9\x01\xba\x01\xbd\x01\xbf\x01\xc6\x01\xc6\x01\xc9\x01\xc9\x01\xcc\x01\xcc\x01\xce\x01\xce\x01\xd0\x01\xd0\x01\xd2\x01\xd2\x01\xd4\x01\xd4\x01\xd6\x01\xd6\x01\xd8\x01\xd8\x01\xda\x01\xda\x01\xdc\x01\xdd\x01\xdf\x01\xdf\x01\xe1\x01\xe1\x01\xe3\x01\xe3\x01\xe5\x01\xe5\x01\xe7\x01\xe7\x01\xe9\x01\xe9\x01\xeb\x01\xeb\x01\xed\x01\xed\x01\xef\x01\xf0\x01\xf3\x01\xf3\x01\xf5\x01\xf5\x01\xf9\x01\xf9\x01\xfb\x01\xfb\x01\xfd\x01\xfd\x01\xff\x01\xff\x01\x01\x02\x01\x02\x03\x02\x03\x02\x05\x02\x05\x02\a\x02\a\x02\t\x02\t\x02\v\x02\v\x02\r\x02\r\x02\x0f\x02\x0f\x02\x11\x02\x11\x02\x13\x02\x13\x02\x15\x02\x15\x02\x17\x02\x17\x02\x19\x02\x19\x02\x1b\x02\x1b\x02\x1d\x02\x1d\x02\x1f\x02\x1f\x02!\x02!\x02#\x02#\x02%\x02%\x02'\x02'\x02)\x02)\x02+\x02+\x02-\x02-\x02/\x02/\x021\x021\x023\x029\x02<\x02<\x02?\x02@\x02B\x02B\x02G\x02G\x02I\x02I\x02K\x02K\x02M\x02M\x02O\x02\x93\x02\x95\x02\xaf\x02q\x03q\x03s\x03s\x03w\x03w\x03{\x03}\x03\x90\x03\x90\x03\xac\x03\xce\x03\xd0\x03\xd1\x03\xd5\x03\xd7\x03\xd9\x03\xd9\x03\xdb\x03\xdb\x03\xdd\x03\xdd\x03\xdf\x03\xdf\x03\xe1\x03\xe1\x03\xe3\x03\xe3\x03\xe5\x03\xe5\x03\xe7\x03\xe7\x03\xe9\x03\xe9\x03\xeb\x03\xeb\x03\xed\x03\xed\x03\xef\x03\xf3\x03\xf5\x03\xf5\x03\xf8\x03\xf8\x03\xfb\x03\xfc\x030\x04_\x04a\x04a\x04c\x04c\x04e\x04e\x04g\x04g\x04i\x04i\x04k\x04k\x04m\x04m\x04o\x04o\x04q\x04q\x04s\x04s\x04u\x04u\x04w\x04w\x04y\x04y\x04{\x04{\x04}\x04}\x04\x7f\x04\x7f\x04\x81\x04\x81\x04\x8b\x04\x8b\x04\x8d\x04\x8d\x04\x8f\x04\x8f\x04\x91\x04\x91\x04\x93\x04\x93\x04\x95\x04\x95\x04\x97\x04\x97\x04\x99\x04\x99\x04\x9b\x04\x9b\x04\x9d\x04\x9d\x04\x9f\x04\x9f\x04\xa1\x04\xa1\x04\xa3\x04\xa3\x04\xa5\x04\xa5\x04\xa7\x04\xa7\x04\xa9\x04\xa9\x04\xab\x04\xab\x04\xad\x04\xad\x04\xaf\x04\xaf\x04\xb1\x04\xb1\x04\xb3\x04\xb3\x04\xb5\x04\xb5\x04\xb7\x04\xb7\x04\xb9\x04\xb9\x04\xbb\x04\xbb\x04\xbd\x04\xbd\x04\xbf\x04\xbf\x04\xc2\x04\xc2\x04\xc4\x04\xc4\x04\xc6\x04\xc6\x04\xc8\x04\xc8\x04\xca\x04\xca\x04\xcc\x04\xcc\x04\xce\x04\xcf\x04\xd1\x04\xd1\x04\xd3\x04\xd3\x04\xd5\x04\xd5\x04\xd7\x04\xd7\x04\xd9\x04\xd9\x04\xdb\x04\xdb\x04\xdd\x04\xdd\x04\xdf\x04\xdf\x04\xe1\x04\xe1\x04\xe3\x04\xe3\x04\xe5\x04\xe5\x04\xe7\x04\xe7\x04\xe9\x04\xe9\x04\xeb\x04\xeb\x04\xed\x04\xed\x04\xef\x04\xef\x04\xf1\x04\xf1\x04\xf3\x04\xf3\x04\xf5\x04\xf5\x04\xf7\x04\xf7\x04\xf9\x04\xf9\x04\xfb\x04\xfb\x04\xfd\x04\xfd\x04\xff\x04\xff\x04\x01\x05\x01\x05\x03\x05\x03\x05\x05\x05\x05\x05\a\x05\a\x05\t\x05\t\x05\v\x05\v\x05\r\x05\r\x05\x0f\x05\x0f\x05\x11\x05\x11\x05\x13\x05\x13\x05\x15\x05\x15\x05\x17\x05\x17\x05\x19\x05\x19\x05\x1b\x05\x1b\x05\x1d\x05\x1d\x05\x1f\x05\x1f\x05!\x05!\x05#\x05#\x05%\x05%\x05'\x05'\x05)\x05)\x05+\x05+\x05-\x05-\x05/\x05/\x05`\x05\x88\x05\xd0\x10\xfa\x10\xfd\x10\xff\x10\xf8\x13\xfd\x13\x80\x1c\x88\x1c\x00\x1d+\x1dk\x1dw\x1dy\x1d\x9a\x1d\x01\x1e\x01\x1e\x03\x1e\x03\x1e\x05\x1e\x05\x1e\a\x1e\a\x1e\t\x1e\t\x1e\v\x1e\v\x1e\r\x1e\r\x1e\x0f\x1e\x0f\x1e\x11\x1e\x11\x1e\x13\x1e\x13\x1e\x15\x1e\x15\x1e\x17\x1e\x17\x1e\x19\x1e\x19\x1e\x1b\x1e\x1b\x1e\x1d\x1e\x1d\x1e\x1f\x1e\x1f\x1e!\x1e!\x1e#\x1e#\x1e%\x1e%\x1e'\x1e'\x1e)\x1e)\x1e+\x1e+\x1e-\x1e-\x1e/\x1e/\x1e1\x1e1\x1e3\x1e3\x1e5\x1e5\x1e7\x1e7\x1e9\x1e9\x1e;\x1e;\x1e=\x1e=\x1e?\x1e?\x1eA\x1eA\x1eC\x1eC\x1eE\x1eE\x1eG\x1eG\x1eI\x1eI\x1eK\x1eK\x1eM\x1eM\x1eO\x1eO\x1eQ\x1eQ\x1eS\x1eS\x1eU\x1eU\x1eW\x1eW\x1eY\x1eY\x1e[\x1e[\x1e]\x1e]\x1e_\x1e_\x1ea\x1ea\x1ec\x1ec\x1ee\x1ee\x1eg\x1eg\x1ei\x1ei\x1ek\x1ek\x1em\x1em\x1eo\x1eo\x1eq\x1eq\x1es\x1es\x1eu\x1eu\x1ew\x1ew\x1ey\x1ey\x1e{\x1e{\x1e}\x1e}\x1e\x7f\x1e\x7f\x1e\x81\x1e\x81\x1e\x83\x1e\x83\x1e\x85\x1e\x85\x1e\x87\x1e\x87\x1e\x89\x1e\x89\x1e\x8b\x1e\x8b\x1e\x8d\x1e\x8d\x1e\x8f\x1e\x8f\x1e\x91\x1e\x91\x1e\x93\x1e\x93\x1e\x95\x1e\x9d\x1e\x9f\x1e\x9f\x1e\xa1\x1e\xa1\x1e\xa3\x1e\xa3\x1e\xa5\x1e\xa5\x1e\xa7\x1e\xa7\x1e\xa9\x1e\xa9\x1e\xab\x1e\xab\x1e\xad\x1e\xad\x1e\xaf\x1e\xaf\x1e\xb1\x1e\xb1\x1e\xb3\x1e\xb3\x1e\xb5\x1e\xb5\x1e\xb7\x1e\xb7\x1e\xb9\x1e\xb9\x1e\xbb\x1e\xbb\x1e\xbd\x1e\xbd\x1e\xbf\x1e\xbf\x1e\xc1\x1e\xc1\x1e\xc3\x1e\xc3\x1e\xc5\x1e\xc5\x1e\xc7\x1e\xc7\x1e\xc9\x1e\xc9\x1e\xcb\x1e\xcb\x1e\xcd\x1e\xcd\x1e\xcf\x1e\xcf\x1e\xd1\x1e\xd1\x1e\xd3\x1e\xd3\x1e\xd5\x1e\xd5\x1e\xd7\x1e\xd7\x1e\xd9\x1e\xd9\x1e\xdb\x1e\xdb\x1e\xdd\x1e\xdd\x1e\xdf\x1e\xdf\x1e\xe1\x1e\xe1\x1e\xe3\x1e\xe3\x1e\xe5\x1e\xe5\x1e\xe7\x1e\xe7\x1e\xe9\x1e\xe9\x1e\xeb\x1e\xeb\x1e\xed\x1e\xed\x1e\xef\x1e\xef\x1e\xf1\x1e\xf1\x1e\xf3\x1e\xf3\x1e\xf5\x1e\xf5\x1e\xf7\x1e\xf7\x1e\xf9\x1e\xf9\x1e\xfb\x1e\xfb\x1e\xfd\x1e\xfd\x1e\xff\x1e\a\x1f\x10\x1f\x15\x1f \x1f'\x1f0\x1f7\x1f@\x1fE\x1fP\x1fW\x1f`\x1fg\x1fp\x1f}\x1f\x80\x1f\x87\x1f\x90\x1f\x97\x1f\xa0\x1f\xa7\x1f\xb0\x1f\xb4\x1f\xb6\x1f\xb7\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xc7\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xd7\x1f\xe0\x1f\xe7\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xf7\x1f\n!\n!\x0e!\x0f!\x13!\x13!/!/!4!4!9!9!<!=!F!I!N!N!\x84!\x84!0,_,a,a,e,f,h,h,j,j,l,l,q,q,s,t,v,{,\x81,\x81,\x83,\x83,\x85,\x85,\x87,\x87,\x89,\x89,\x8b,\x8b,\x8d,\x8d,\x8f,\x8f,\x91,\x91,\x93,\x93,\x95,\x95,\x97,\x97,\x99,\x99,\x9b,\x9b,\x9d,\x9d,\x9f,\x9f,\xa1,\xa1,\xa3,\xa3,\xa5,\xa5,\xa7,\xa7,\xa9,\xa9,\xab,\xab,\xad,\xad,\xaf,\xaf,\xb1,\xb1,\xb3,\xb3,\xb5,\xb5,\xb7,\xb7,\xb9,\xb9,\xbb,\xbb,\xbd,\xbd,\xbf,\xbf,\xc1,\xc1,\xc3,\xc3,\xc5,\xc5,\xc7,\xc7,\xc9,\xc9,\xcb,\xcb,\xcd,\xcd,\xcf,\xcf,\xd1,\xd1,\xd3,\xd3,\xd5,\xd5,\xd7,\xd7,\xd9,\xd9,\xdb,\xdb,\xdd,\xdd,\xdf,\xdf,\xe1,\xe1,\xe3,\xe4,\xec,\xec,\xee,\xee,\xf3,\xf3,\x00-%-'-'-----A\xa6A\xa6C\xa6C\xa6E\xa6E\xa6G\xa6G\xa6I\xa6I\xa6K\xa6K\xa6M\xa6M\xa6O\xa6O\xa6Q\xa6Q\xa6S\xa6S\xa6U\xa6U\xa6W\xa6W\xa6Y\xa6Y\xa6[\xa6[\xa6]\xa6]\xa6_\xa6_\xa6a\xa6a\xa6c\xa6c\xa6e\xa6e\xa6g\xa6g\xa6i\xa6i\xa6k\xa6k\xa6m\xa6m\xa6\x81\xa6\x81\xa6\x83\xa6\x83\xa6\x85\xa6\x85\xa6\x87\xa6\x87\xa6\x89\xa6\x89\xa6\x8b\xa6\x8b\xa6\x8d\xa6\x8d\xa6\x8f\xa6\x8f\xa6\x91\xa6\x91\xa6\x93\xa6\x93\xa6\x95\xa6\x95\xa6\x97\xa6\x97\xa6\x99\xa6\x99\xa6\x9b\xa6\x9b\xa6#\xa7#\xa7%\xa7%\xa7'\xa7'\xa7)\xa7)\xa7+\xa7+\xa7-\xa7-\xa7/\xa71\xa73\xa73\xa75\xa75\xa77\xa77\xa79\xa79\xa7;\xa7;\xa7=\xa7=\xa7?\xa7?\xa7A\xa7A\xa7C\xa7C\xa7E\xa7E\xa7G\xa7G\xa7I\xa7I\xa7K\xa7K\xa7M\xa7M\xa7O\xa7O\xa7Q\xa7Q\xa7S\xa7S\xa7U\xa7U\xa7W\xa7W\xa7Y\xa7Y\xa7[\xa7[\xa7]\xa7]\xa7_\xa7_\xa7a\xa7a\xa7c\xa7c\xa7e\xa7e\xa7g\xa7g\xa7i\xa7i\xa7k\xa7k\xa7m\xa7m\xa7o\xa7o\xa7q\xa7x\xa7z\xa7z\xa7|\xa7|\xa7\x7f\xa7\x7f\xa7\x81\xa7\x81\xa7\x83\xa7\x83\xa7\x85\xa7\x85\xa7\x87\xa7\x87\xa7\x8c\xa7\x8c\xa7\x8e\xa7\x8e\xa7\x91\xa7\x91\xa7\x93\xa7\x95\xa7\x97\xa7\x97\xa7\x99\xa7\x99\xa7\x9b\xa7\x9b\xa7\x9d\xa7\x9d\xa7\x9f\xa7\x9f\xa7\xa1\xa7\xa1\xa7\xa3\xa7\xa3\xa7\xa5\xa7\xa5\xa7\xa7\xa7\xa7\xa7\xa9\xa7\xa9\xa7\xaf\xa7\xaf\xa7\xb5\xa7\xb5\xa7\xb7\xa7\xb7\xa7\xb9\xa7\xb9\xa7\xbb\xa7\xbb\xa7\xbd\xa7\xbd\xa7\xbf\xa7\xbf\xa7\xc1\xa7\xc1\xa7ççȧȧʧʧѧѧӧӧէէקק٧٧\xf6\xa7\xf6\xa7\xfa\xa7\xfa\xa70\xabZ\xab`\xabh\xabp\xab\xbf\xab\x00\xfb\x06\xfb\x13\xfb\x17\xfbA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\x18\x01\x00\xdf\x18\x01\x00`n\x01\x00\x7fn\x01\x00\x1a\xd4\x01\x003\xd4\x01\x00N\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00g\xd4\x01\x00\x82\xd4\x01\x00\x9b\xd4\x01\x00\xb6\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\xcf\xd4\x01\x00\xea\xd4\x01\x00\x03\xd5\x01\x00\x1e\xd5\x01\x007\xd5\x01\x00R\xd5\x01\x00k\xd5\x01\x00\x86\xd5\x01\x00\x9f\xd5\x01\x00\xba\xd5\x01\x00\xd3\xd5\x01\x00\xee\xd5\x01\x00\a\xd6\x01\x00\"\xd6\x01\x00;\xd6\x01\x00V\xd6\x01\x00o\xd6\x01\x00\x8a\xd6\x01\x00\xa5\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xe1\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x00\x1b\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00U\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\x8f\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xc9\xd7\x01\x00\xcb\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\t\xdf\x01\x00\v\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\"\xe9\x01\x00C\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x02\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02t\x03t\x03z\x03z\x03Y\x05Y\x05@\x06@\x06\xe5\x06\xe6\x06\xf4\a\xf5\a\xfa\a\xfa\a\x1a\b\x1a\b$\b$\b(\b(\b\xc9\b\xc9\bq\tq\tF\x0eF\x0e\xc6\x0e\xc6\x0e\xfc\x10\xfc\x10\xd7\x17\xd7\x17C\x18C\x18\xa7\x1a\xa7\x1ax\x1c}\x1c,\x1dj\x1dx\x1dx\x1d\x9b\x1d\xbf\x1dq q \x7f \x7f \x90 \x9c |,},o-o-/./.\x050\x0501050;0;0\x9d0\x9e0\xfc0\xfe0\x15\xa0\x15\xa0\xf8\xa4\xfd\xa4\f\xa6\f\xa6\x7f\xa6\x7f\xa6\x9c\xa6\x9d\xa6\x17\xa7\x1f\xa7p\xa7p\xa7\x88\xa7\x88\xa7\xf2\xa7\xf4\xa7\xf8\xa7\xf9\xa7ϩϩ\xe6\xa9\xe6\xa9p\xaap\xaaݪݪ\xf3\xaa\xf4\xaa\\\xab_\xabi\xabi\xabp\xffp\xff\x9e\xff\x9f\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00@k\x01\x00Ck\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x000\xe0\x01\x00m\xe0\x01\x007\xe1\x01\x00=\xe1\x01\x00\xeb\xe4\x01\x00\xeb\xe4\x01\x00K\xe9\x01\x00K\xe9\x01\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xbb\x01\xbb\x01\xc0\x01\xc3\x01\x94\x02\x94\x02\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06?\x06A\x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\x00\b\x15\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc8\b\x04\t9\t=\t=\tP\tP\tX\ta\tr\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eE\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\x00\x11H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xdc\x17\xdc\x17 \x18B\x18D\x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1cw\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c5!8!0-g-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x060\x060<0<0A0\x960\x9f0\x9f0\xa10\xfa0\xff0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x14\xa0\x16\xa0\x8c\xa4Ф\xf7\xa4\x00\xa5\v\xa6\x10\xa6\x1f\xa6*\xa6+\xa6n\xa6n\xa6\xa0\xa6妏\xa7\x8f\xa7\xf7\xa7\xf7\xa7\xfb\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9\xe0\xa9\xe4\xa9\xe7\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaao\xaaq\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ܪ\xe0\xaa\xea\xaa\xf2\xaa\xf2\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xc0\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfef\xffo\xffq\xff\x9d\xff\xa0\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00P\x04\x01\x00\x9d\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\n\xdf\x01\x00\n\xdf\x01\x00\x00\xe1\x01\x00,\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xea\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\xc5\x01\xc5\x01\xc8\x01\xc8\x01\xcb\x01\xcb\x01\xf2\x01\xf2\x01\x88\x1f\x8f\x1f\x98\x1f\x9f\x1f\xa8\x1f\xaf\x1f\xbc\x1f\xbc\x1f\xcc\x1f\xcc\x1f\xfc\x1f\xfc\x1f\x00\x00\x00\x00\x00\x00\x00\x00A\x00Z\x00\xc0\x00\xd6\x00\xd8\x00\xde\x00\x00\x01\x00\x01\x02\x01\x02\x01\x04\x01\x04\x01\x06\x01\x06\x01\b\x01\b\x01\n\x01\n\x01\f\x01\f\x01\x0e\x01\x0e\x01\x10\x01\x10\x01\x12\x01\x12\x01\x14\x01\x14\x01\x16\x01\x16\x01\x18\x01\x18\x01\x1a\x01\x1a\x01\x1c\x01\x1c\x01\x1e\x01\x1e\x01 \x01 \x01\"\x01\"\x01$\x01$\x01&\x01&\x01(\x01(\x01*\x01*\x01,\x01,\x01.\x01.\x010\x010\x012\x012\x014\x014\x016\x016\x019\x019\x01;\x01;\x01=\x01=\x01?\x01?\x01A\x01A\x01C\x01C\x01E\x01E\x01G\x01G\x01J\x01J\x01L\x01L\x01N\x01N\x01P\x01P\x01R\x01R\x01T\x01T\x01V\x01V\x01X\x01X\x01Z\x01Z\x01\\\x01\\\x01^\x01^\x01`\x01`\x01b\x01b\x01d\x01d\x01f\x01f\x01h\x01h\x01j\x01j\x01l\x01l\x01n\x01n\x01p\x01p\x01r\x01r\x01t\x01t\x01v\x01v\x01x\x01y\x01{\x01{\x01}\x01}\x01\x81\x01\x82\x01\x84\x01\x84\x01\x86\x01\x87\x01\x89\x01\x8b\x01\x8e\x01\x91\x01\x93\x01\x94\x01\x96\x01\x98\x01\x9c\x01\x9d\x01\x9f\x01\xa0\x01\xa2\x01\xa2\x01\xa4\x01\xa4\x01\xa6\x01\xa7\x01\xa9\x01\xa9\x01\xac\x01\xac\x01\xae\x01\xaf\x01\xb1\x01\xb3\x01\xb5\x01\xb5\x01\xb7\x01\xb8\x01\xbc\x01\xbc\x01\xc4\x01\xc4\x01\xc7\x01\xc7\x01\xca\x01\xca\x01\xcd\x01\xcd\x01\xcf\x01\xcf\x01\xd1\x01\xd1\x01\xd3\x01\xd3\x01\xd5\x01\xd5\x01\xd7\x01\xd7\x01\xd9\x01\xd9\x01\xdb\x01\xdb\x01\xde\x01\xde\x01\xe0\x01\xe0\x01\xe2\x01\xe2\x01\xe4\x01\xe4\x01\xe6\x01\xe6\x01\xe8\x01\xe8\x01\xea\x01\xea\x01\xec\x01\xec\x01\xee\x01\xee\x01\xf1\x01\xf1\x01\xf4\x01\xf4\x01\xf6\x01\xf8\x01\xfa\x01\xfa\x01\xfc\x01\xfc\x01\xfe\x01\xfe\x01\x00\x02\x00\x02\x02\x02\x02\x02\x04\x02\x04\x02\x06\x02\x06\x02\b\x02\b\x02\n\x02\n\x02\f\x02\f\x02\x0e\x02\x0e\x02\x10\x02\x10\x02\x12\x02\x12\x02\x14\x02\x14\x02\x16\x02\x16\x02\x18\x02\x18\x02\x1a\x02\x1a\x02\x1c\x02\x1c\x02\x1e\x02\x1e\x02 \x02 \x02\"\x02\"\x02$\x02$\x02&\x02&\x02(\x02(\x02*\x02*\x02,\x02,\x02.\x02.\x020\x020\x022\x022\x02:\x02;\x02=\x02>\x02A\x02A\x02C\x02F\x02H\x02H\x02J\x02J\x02L\x02L\x02N\x02N\x02p\x03p\x03r\x03r\x03v\x03v\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\x8f\x03\x91\x03\xa1\x03\xa3\x03\xab\x03\xcf\x03\xcf\x03\xd2\x03\xd4\x03\xd8\x03\xd8\x03\xda\x03\xda\x03\xdc\x03\xdc\x03\xde\x03\xde\x03\xe0\x03\xe0\x03\xe2\x03\xe2\x03\xe4\x03\xe4\x03\xe6\x03\xe6\x03\xe8\x03\xe8\x03\xea\x03\xea\x03\xec\x03\xec\x03\xee\x03\xee\x03\xf4\x03\xf4\x03\xf7\x03\xf7\x03\xf9\x03\xfa\x03\xfd\x03/\x04`\x04`\x04b\x04b\x04d\x04d\x04f\x04f\x04h\x04h\x04j\x04j\x04l\x04l\x04n\x04n\x04p\x04p\x04r\x04r\x04t\x04t\x04v\x04v\x04x\x04x\x04z\x04z\x04|\x04|\x04~\x04~\x04\x80\x04\x80\x04\x8a\x04\x8a\x04\x8c\x04\x8c\x04\x8e\x04\x8e\x04\x90\x04\x90\x04\x92\x04\x92\x04\x94\x04\x94\x04\x96\x04\x96\x04\x98\x04\x98\x04\x9a\x04\x9a\x04\x9c\x04\x9c\x04\x9e\x04\x9e\x04\xa0\x04\xa0\x04\xa2\x04\xa2\x04\xa4\x04\xa4\x04\xa6\x04\xa6\x04\xa8\x04\xa8\x04\xaa\x04\xaa\x04\xac\x04\xac\x04\xae\x04\xae\x04\xb0\x04\xb0\x04\xb2\x04\xb2\x04\xb4\x04\xb4\x04\xb6\x04\xb6\x04\xb8\x04\xb8\x04\xba\x04\xba\x04\xbc\x04\xbc\x04\xbe\x04\xbe\x04\xc0\x04\xc1\x04\xc3\x04\xc3\x04\xc5\x04\xc5\x04\xc7\x04\xc7\x04\xc9\x04\xc9\x04\xcb\x04\xcb\x04\xcd\x04\xcd\x04\xd0\x04\xd0\x04\xd2\x04\xd2\x04\xd4\x04\xd4\x04\xd6\x04\xd6\x04\xd8\x04\xd8\x04\xda\x04\xda\x04\xdc\x04\xdc\x04\xde\x04\xde\x04\xe0\x04\xe0\x04\xe2\x04\xe2\x04\xe4\x04\xe4\x04\xe6\x04\xe6\x04\xe8\x04\xe8\x04\xea\x04\xea\x04\xec\x04\xec\x04\xee\x04\xee\x04\xf0\x04\xf0\x04\xf2\x04\xf2\x04\xf4\x04\xf4\x04\xf6\x04\xf6\x04\xf8\x04\xf8\x04\xfa\x04\xfa\x04\xfc\x04\xfc\x04\xfe\x04\xfe\x04\x00\x05\x00\x05\x02\x05\x02\x05\x04\x05\x04\x05\x06\x05\x06\x05\b\x05\b\x05\n\x05\n\x05\f\x05\f\x05\x0e\x05\x0e\x05\x10\x05\x10\x05\x12\x05\x12\x05\x14\x05\x14\x05\x16\x05\x16\x05\x18\x05\x18\x05\x1a\x05\x1a\x05\x1c\x05\x1c\x05\x1e\x05\x1e\x05 \x05 \x05\"\x05\"\x05$\x05$\x05&\x05&\x05(\x05(\x05*\x05*\x05,\x05,\x05.\x05.\x051\x05V\x05\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xa0\x13\xf5\x13\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00\x1e\x00\x1e\x02\x1e\x02\x1e\x04\x1e\x04\x1e\x06\x1e\x06\x1e\b\x1e\b\x1e\n\x1e\n\x1e\f\x1e\f\x1e\x0e\x1e\x0e\x1e\x10\x1e\x10\x1e\x12\x1e\x12\x1e\x14\x1e\x14\x1e\x16\x1e\x16\x1e\x18\x1e\x18\x1e\x1a\x1e\x1a\x1e\x1c\x1e\x1c\x1e\x1e\x1e\x1e\x1e \x1e \x1e\"\x1e\"\x1e$\x1e$\x1e&\x1e&\x1e(\x1e(\x1e*\x1e*\x1e,\x1e,\x1e.\x1e.\x1e0\x1e0\x1e2\x1e2\x1e4\x1e4\x1e6\x1e6\x1e8\x1e8\x1e:\x1e:\x1e<\x1e<\x1e>\x1e>\x1e@\x1e@\x1eB\x1eB\x1eD\x1eD\x1eF\x1eF\x1eH\x1eH\x1eJ\x1eJ\x1eL\x1eL\x1eN\x1eN\x1eP\x1eP\x1eR\x1eR\x1eT\x1eT\x1eV\x1eV\x1eX\x1eX\x1eZ\x1eZ\x1e\\\x1e\\\x1e^\x1e^\x1e`\x1e`\x1eb\x1eb\x1ed\x1ed\x1ef\x1ef\x1eh\x1eh\x1ej\x1ej\x1el\x1el\x1en\x1en\x1ep\x1ep\x1er\x1er\x1et\x1et\x1ev\x1ev\x1ex\x1ex\x1ez\x1ez\x1e|\x1e|\x1e~\x1e~\x1e\x80\x1e\x80\x1e\x82\x1e\x82\x1e\x84\x1e\x84\x1e\x86\x1e\x86\x1e\x88\x1e\x88\x1e\x8a\x1e\x8a\x1e\x8c\x1e\x8c\x1e\x8e\x1e\x8e\x1e\x90\x1e\x90\x1e\x92\x1e\x92\x1e\x94\x1e\x94\x1e\x9e\x1e\x9e\x1e\xa0\x1e\xa0\x1e\xa2\x1e\xa2\x1e\xa4\x1e\xa4\x1e\xa6\x1e\xa6\x1e\xa8\x1e\xa8\x1e\xaa\x1e\xaa\x1e\xac\x1e\xac\x1e\xae\x1e\xae\x1e\xb0\x1e\xb0\x1e\xb2\x1e\xb2\x1e\xb4\x1e\xb4\x1e\xb6\x1e\xb6\x1e\xb8\x1e\xb8\x1e\xba\x1e\xba\x1e\xbc\x1e\xbc\x1e\xbe\x1e\xbe\x1e\xc0\x1e\xc0\x1e\xc2\x1e\xc2\x1e\xc4\x1e\xc4\x1e\xc6\x1e\xc6\x1e\xc8\x1e\xc8\x1e\xca\x1e\xca\x1e\xcc\x1e\xcc\x1e\xce\x1e\xce\x1e\xd0\x1e\xd0\x1e\xd2\x1e\xd2\x1e\xd4\x1e\xd4\x1e\xd6\x1e\xd6\x1e\xd8\x1e\xd8\x1e\xda\x1e\xda\x1e\xdc\x1e\xdc\x1e\xde\x1e\xde\x1e\xe0\x1e\xe0\x1e\xe2\x1e\xe2\x1e\xe4\x1e\xe4\x1e\xe6\x1e\xe6\x1e\xe8\x1e\xe8\x1e\xea\x1e\xea\x1e\xec\x1e\xec\x1e\xee\x1e\xee\x1e\xf0\x1e\xf0\x1e\xf2\x1e\xf2\x1e\xf4\x1e\xf4\x1e\xf6\x1e\xf6\x1e\xf8\x1e\xf8\x1e\xfa\x1e\xfa\x1e\xfc\x1e\xfc\x1e\xfe\x1e\xfe\x1e\b\x1f\x0f\x1f\x18\x1f\x1d\x1f(\x1f/\x1f8\x1f?\x1fH\x1fM\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f_\x1fh\x1fo\x1f\xb8\x1f\xbb\x1f\xc8\x1f\xcb\x1f\xd8\x1f\xdb\x1f\xe8\x1f\xec\x1f\xf8\x1f\xfb\x1f\x02!\x02!\a!\a!\v!\r!\x10!\x12!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!0!3!>!?!E!E!\x83!\x83!\x00,/,`,`,b,d,g,g,i,i,k,k,m,p,r,r,u,u,~,\x80,\x82,\x82,\x84,\x84,\x86,\x86,\x88,\x88,\x8a,\x8a,\x8c,\x8c,\x8e,\x8e,\x90,\x90,\x92,\x92,\x94,\x94,\x96,\x96,\x98,\x98,\x9a,\x9a,\x9c,\x9c,\x9e,\x9e,\xa0,\xa0,\xa2,\xa2,\xa4,\xa4,\xa6,\xa6,\xa8,\xa8,\xaa,\xaa,\xac,\xac,\xae,\xae,\xb0,\xb0,\xb2,\xb2,\xb4,\xb4,\xb6,\xb6,\xb8,\xb8,\xba,\xba,\xbc,\xbc,\xbe,\xbe,\xc0,\xc0,\xc2,\xc2,\xc4,\xc4,\xc6,\xc6,\xc8,\xc8,\xca,\xca,\xcc,\xcc,\xce,\xce,\xd0,\xd0,\xd2,\xd2,\xd4,\xd4,\xd6,\xd6,\xd8,\xd8,\xda,\xda,\xdc,\xdc,\xde,\xde,\xe0,\xe0,\xe2,\xe2,\xeb,\xeb,\xed,\xed,\xf2,\xf2,@\xa6@\xa6B\xa6B\xa6D\xa6D\xa6F\xa6F\xa6H\xa6H\xa6J\xa6J\xa6L\xa6L\xa6N\xa6N\xa6P\xa6P\xa6R\xa6R\xa6T\xa6T\xa6V\xa6V\xa6X\xa6X\xa6Z\xa6Z\xa6\\\xa6\\\xa6^\xa6^\xa6`\xa6`\xa6b\xa6b\xa6d\xa6d\xa6f\xa6f\xa6h\xa6h\xa6j\xa6j\xa6l\xa6l\xa6\x80\xa6\x80\xa6\x82\xa6\x82\xa6\x84\xa6\x84\xa6\x86\xa6\x86\xa6\x88\xa6\x88\xa6\x8a\xa6\x8a\xa6\x8c\xa6\x8c\xa6\x8e\xa6\x8e\xa6\x90\xa6\x90\xa6\x92\xa6\x92\xa6\x94\xa6\x94\xa6\x96\xa6\x96\xa6\x98\xa6\x98\xa6\x9a\xa6\x9a\xa6\"\xa7\"\xa7$\xa7$\xa7&\xa7&\xa7(\xa7(\xa7*\xa7*\xa7,\xa7,\xa7.\xa7.\xa72\xa72\xa74\xa74\xa76\xa76\xa78\xa78\xa7:\xa7:\xa7<\xa7<\xa7>\xa7>\xa7@\xa7@\xa7B\xa7B\xa7D\xa7D\xa7F\xa7F\xa7H\xa7H\xa7J\xa7J\xa7L\xa7L\xa7N\xa7N\xa7P\xa7P\xa7R\xa7R\xa7T\xa7T\xa7V\xa7V\xa7X\xa7X\xa7Z\xa7Z\xa7\\\xa7\\\xa7^\xa7^\xa7`\xa7`\xa7b\xa7b\xa7d\xa7d\xa7f\xa7f\xa7h\xa7h\xa7j\xa7j\xa7l\xa7l\xa7n\xa7n\xa7y\xa7y\xa7{\xa7{\xa7}\xa7~\xa7\x80\xa7\x80\xa7\x82\xa7\x82\xa7\x84\xa7\x84\xa7\x86\xa7\x86\xa7\x8b\xa7\x8b\xa7\x8d\xa7\x8d\xa7\x90\xa7\x90\xa7\x92\xa7\x92\xa7\x96\xa7\x96\xa7\x98\xa7\x98\xa7\x9a\xa7\x9a\xa7\x9c\xa7\x9c\xa7\x9e\xa7\x9e\xa7\xa0\xa7\xa0\xa7\xa2\xa7\xa2\xa7\xa4\xa7\xa4\xa7\xa6\xa7\xa6\xa7\xa8\xa7\xa8\xa7\xaa\xa7\xae\xa7\xb0\xa7\xb4\xa7\xb6\xa7\xb6\xa7\xb8\xa7\xb8\xa7\xba\xa7\xba\xa7\xbc\xa7\xbc\xa7\xbe\xa7\xbe\xa7\xc0\xa7\xc0\xa7§§ħǧɧɧЧЧ֧֧اا\xf5\xa7\xf5\xa7!\xff:\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x01\x00'\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xa0\x18\x01\x00\xbf\x18\x01\x00@n\x01\x00_n\x01\x00\x00\xd4\x01\x00\x19\xd4\x01\x004\xd4\x01\x00M\xd4\x01\x00h\xd4\x01\x00\x81\xd4\x01\x00\x9c\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb5\xd4\x01\x00\xd0\xd4\x01\x00\xe9\xd4\x01\x00\x04\xd5\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x008\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00l\xd5\x01\x00\x85\xd5\x01\x00\xa0\xd5\x01\x00\xb9\xd5\x01\x00\xd4\xd5\x01\x00\xed\xd5\x01\x00\b\xd6\x01\x00!\xd6\x01\x00<\xd6\x01\x00U\xd6\x01\x00p\xd6\x01\x00\x89\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xe2\xd6\x01\x00\xfa\xd6\x01\x00\x1c\xd7\x01\x004\xd7\x01\x00V\xd7\x01\x00n\xd7\x01\x00\x90\xd7\x01\x00\xa8\xd7\x01\x00\xca\xd7\x01\x00\xca\xd7\x01\x00\x00\xe9\x01\x00!\xe9\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00 \t\x01\x009\t\x01\x00?\t\x01\x00?\t\x01\x00\x00\x03o\x03\x83\x04\x89\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x03\t:\t<\t>\tO\tQ\tW\tb\tc\t\x81\t\x83\t\xbc\t\xbc\t\xbe\t\xc4\t\xc7\t\xc8\t\xcb\t\xcd\t\xd7\t\xd7\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x03\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x83\n\xbc\n\xbc\n\xbe\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x03\v<\v<\v>\vD\vG\vH\vK\vM\vU\vW\vb\vc\v\x82\v\x82\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd7\v\xd7\v\x00\f\x04\f<\f<\f>\fD\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x83\f\xbc\f\xbc\f\xbe\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xe2\f\xe3\f\xf3\f\xf3\f\x00\r\x03\r;\r<\r>\rD\rF\rH\rJ\rM\rW\rW\rb\rc\r\x81\r\x83\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xf2\r\xf3\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0f>\x0f?\x0fq\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f+\x10>\x10V\x10Y\x10^\x10`\x10b\x10d\x10g\x10m\x10q\x10t\x10\x82\x10\x8d\x10\x8f\x10\x8f\x10\x9a\x10\x9d\x10]\x13_\x13\x12\x17\x15\x172\x174\x17R\x17S\x17r\x17s\x17\xb4\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19+\x190\x19;\x19\x17\x1a\x1b\x1aU\x1a^\x1a`\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xce\x1a\x00\x1b\x04\x1b4\x1bD\x1bk\x1bs\x1b\x80\x1b\x82\x1b\xa1\x1b\xad\x1b\xe6\x1b\xf3\x1b$\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf7\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0/0\x990\x9a0o\xa6r\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8#\xa8'\xa8,\xa8,\xa8\x80\xa8\x81\xa8\xb4\xa8Ũ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9S\xa9\x80\xa9\x83\xa9\xb3\xa9\xc0\xa9\xe5\xa9\xe5\xa9)\xaa6\xaaC\xaaC\xaaL\xaaM\xaa{\xaa}\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xeb\xaa\xef\xaa\xf5\xaa\xf6\xaa\xe3\xab\xea\xab\xec\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\x00\x00\x00\x00\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x00\x10\x01\x00\x02\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x004\x11\x01\x00E\x11\x01\x00F\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xc0\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xce\x11\x01\x00\xcf\x11\x01\x00,\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00;\x13\x01\x00<\x13\x01\x00>\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x005\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb0\x14\x01\x00\xc3\x14\x01\x00\xaf\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x000\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00+\x17\x01\x00,\x18\x01\x00:\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00>\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00C\x19\x01\x00\xd1\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe0\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x009\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x99\x1a\x01\x00/\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf6\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00Qo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00e\xd1\x01\x00i\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00P\x11\x01\x00v\x11\x01\x00\xe0\x1e\x01\x00\xf8\x1e\x01\x00\x00\r\f\r\x0e\r\x10\r\x12\rD\rF\rH\rJ\rO\rT\rc\rf\r\x7f\r@\b[\b^\b^\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\n\x01\x00\xe6\n\x01\x00\xeb\n\x01\x00\xf6\n\x01\x00p\x1c\x01\x00\x8f\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00G\x1d\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\t\x03\t;\t;\t>\t@\tI\tL\tN\tO\t\x82\t\x83\t\xbe\t\xc0\t\xc7\t\xc8\t\xcb\t\xcc\t\xd7\t\xd7\t\x03\n\x03\n>\n@\n\x83\n\x83\n\xbe\n\xc0\n\xc9\n\xc9\n\xcb\n\xcc\n\x02\v\x03\v>\v>\v@\v@\vG\vH\vK\vL\vW\vW\v\xbe\v\xbf\v\xc1\v\xc2\v\xc6\v\xc8\v\xca\v\xcc\v\xd7\v\xd7\v\x01\f\x03\fA\fD\f\x82\f\x83\f\xbe\f\xbe\f\xc0\f\xc4\f\xc7\f\xc8\f\xca\f\xcb\f\xd5\f\xd6\f\xf3\f\xf3\f\x02\r\x03\r>\r@\rF\rH\rJ\rL\rW\rW\r\x82\r\x83\r\xcf\r\xd1\r\xd8\r\xdf\r\xf2\r\xf3\r>\x0f?\x0f\x7f\x0f\x7f\x0f+\x10,\x101\x101\x108\x108\x10;\x10<\x10V\x10W\x10b\x10d\x10g\x10m\x10\x83\x10\x84\x10\x87\x10\x8c\x10\x8f\x10\x8f\x10\x9a\x10\x9c\x10\x15\x17\x15\x174\x174\x17\xb6\x17\xb6\x17\xbe\x17\xc5\x17\xc7\x17\xc8\x17#\x19&\x19)\x19+\x190\x191\x193\x198\x19\x19\x1a\x1a\x1aU\x1aU\x1aW\x1aW\x1aa\x1aa\x1ac\x1ad\x1am\x1ar\x1a\x04\x1b\x04\x1b5\x1b5\x1b;\x1b;\x1b=\x1bA\x1bC\x1bD\x1b\x82\x1b\x82\x1b\xa1\x1b\xa1\x1b\xa6\x1b\xa7\x1b\xaa\x1b\xaa\x1b\xe7\x1b\xe7\x1b\xea\x1b\xec\x1b\xee\x1b\xee\x1b\xf2\x1b\xf3\x1b$\x1c+\x1c4\x1c5\x1c\xe1\x1c\xe1\x1c\xf7\x1c\xf7\x1c.0/0#\xa8$\xa8'\xa8'\xa8\x80\xa8\x81\xa8\xb4\xa8èR\xa9S\xa9\x83\xa9\x83\xa9\xb4\xa9\xb5\xa9\xba\xa9\xbb\xa9\xbe\xa9\xc0\xa9/\xaa0\xaa3\xaa4\xaaM\xaaM\xaa{\xaa{\xaa}\xaa}\xaa\xeb\xaa\xeb\xaa\xee\xaa\xef\xaa\xf5\xaa\xf5\xaa\xe3\xab\xe4\xab\xe6\xab\xe7\xab\xe9\xab\xea\xab\xec\xab\xec\xab\x00\x10\x01\x00\x00\x10\x01\x00\x02\x10\x01\x00\x02\x10\x01\x00\x82\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xb2\x10\x01\x00\xb7\x10\x01\x00\xb8\x10\x01\x00,\x11\x01\x00,\x11\x01\x00E\x11\x01\x00F\x11\x01\x00\x82\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xb5\x11\x01\x00\xbf\x11\x01\x00\xc0\x11\x01\x00\xce\x11\x01\x00\xce\x11\x01\x00,\x12\x01\x00.\x12\x01\x002\x12\x01\x003\x12\x01\x005\x12\x01\x005\x12\x01\x00\xe0\x12\x01\x00\xe2\x12\x01\x00\x02\x13\x01\x00\x03\x13\x01\x00>\x13\x01\x00?\x13\x01\x00A\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x005\x14\x01\x007\x14\x01\x00@\x14\x01\x00A\x14\x01\x00E\x14\x01\x00E\x14\x01\x00\xb0\x14\x01\x00\xb2\x14\x01\x00\xb9\x14\x01\x00\xb9\x14\x01\x00\xbb\x14\x01\x00\xbe\x14\x01\x00\xc1\x14\x01\x00\xc1\x14\x01\x00\xaf\x15\x01\x00\xb1\x15\x01\x00\xb8\x15\x01\x00\xbb\x15\x01\x00\xbe\x15\x01\x00\xbe\x15\x01\x000\x16\x01\x002\x16\x01\x00;\x16\x01\x00<\x16\x01\x00>\x16\x01\x00>\x16\x01\x00\xac\x16\x01\x00\xac\x16\x01\x00\xae\x16\x01\x00\xaf\x16\x01\x00\xb6\x16\x01\x00\xb6\x16\x01\x00 \x17\x01\x00!\x17\x01\x00&\x17\x01\x00&\x17\x01\x00,\x18\x01\x00.\x18\x01\x008\x18\x01\x008\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00=\x19\x01\x00=\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00B\x19\x01\x00\xd1\x19\x01\x00\xd3\x19\x01\x00\xdc\x19\x01\x00\xdf\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x009\x1a\x01\x009\x1a\x01\x00W\x1a\x01\x00X\x1a\x01\x00\x97\x1a\x01\x00\x97\x1a\x01\x00/\x1c\x01\x00/\x1c\x01\x00>\x1c\x01\x00>\x1c\x01\x00\xa9\x1c\x01\x00\xa9\x1c\x01\x00\xb1\x1c\x01\x00\xb1\x1c\x01\x00\xb4\x1c\x01\x00\xb4\x1c\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x93\x1d\x01\x00\x94\x1d\x01\x00\x96\x1d\x01\x00\x96\x1d\x01\x00\xf5\x1e\x01\x00\xf6\x1e\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x005\x1f\x01\x00>\x1f\x01\x00?\x1f\x01\x00A\x1f\x01\x00A\x1f\x01\x00Qo\x01\x00\x87o\x01\x00\xf0o\x01\x00\xf1o\x01\x00e\xd1\x01\x00f\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00\x88\x04\x89\x04\xbe\x1a\xbe\x1a\xdd \xe0 \xe2 \xe4 p\xa6r\xa6@n\x01\x00\x9an\x01\x00\xe0\xaa\xf6\xaa\xc0\xab\xed\xab\xf0\xab\xf9\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\xc7\xe8\x01\x00\xd6\xe8\x01\x00\xa0\t\x01\x00\xb7\t\x01\x00\xbc\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00\x80\t\x01\x00\x9f\t\x01\x00\x00o\x01\x00Jo\x01\x00Oo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x9fo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03o\x03\x83\x04\x87\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x02\t:\t:\t<\t<\tA\tH\tM\tM\tQ\tW\tb\tc\t\x81\t\x81\t\xbc\t\xbc\t\xc1\t\xc4\t\xcd\t\xcd\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x02\n<\n<\nA\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x82\n\xbc\n\xbc\n\xc1\n\xc5\n\xc7\n\xc8\n\xcd\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x01\v<\v<\v?\v?\vA\vD\vM\vM\vU\vV\vb\vc\v\x82\v\x82\v\xc0\v\xc0\v\xcd\v\xcd\v\x00\f\x00\f\x04\f\x04\f<\f<\f>\f@\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x81\f\xbc\f\xbc\f\xbf\f\xbf\f\xc6\f\xc6\f\xcc\f\xcd\f\xe2\f\xe3\f\x00\r\x01\r;\r<\rA\rD\rM\rM\rb\rc\r\x81\r\x81\r\xca\r\xca\r\xd2\r\xd4\r\xd6\r\xd6\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0fq\x0f~\x0f\x80\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f-\x100\x102\x107\x109\x10:\x10=\x10>\x10X\x10Y\x10^\x10`\x10q\x10t\x10\x82\x10\x82\x10\x85\x10\x86\x10\x8d\x10\x8d\x10\x9d\x10\x9d\x10]\x13_\x13\x12\x17\x14\x172\x173\x17R\x17S\x17r\x17s\x17\xb4\x17\xb5\x17\xb7\x17\xbd\x17\xc6\x17\xc6\x17\xc9\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19\"\x19'\x19(\x192\x192\x199\x19;\x19\x17\x1a\x18\x1a\x1b\x1a\x1b\x1aV\x1aV\x1aX\x1a^\x1a`\x1a`\x1ab\x1ab\x1ae\x1al\x1as\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xbd\x1a\xbf\x1a\xce\x1a\x00\x1b\x03\x1b4\x1b4\x1b6\x1b:\x1b<\x1b<\x1bB\x1bB\x1bk\x1bs\x1b\x80\x1b\x81\x1b\xa2\x1b\xa5\x1b\xa8\x1b\xa9\x1b\xab\x1b\xad\x1b\xe6\x1b\xe6\x1b\xe8\x1b\xe9\x1b\xed\x1b\xed\x1b\xef\x1b\xf1\x1b,\x1c3\x1c6\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xdc \xe1 \xe1 \xe5 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0-0\x990\x9a0o\xa6o\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8%\xa8&\xa8,\xa8,\xa8ĨŨ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9Q\xa9\x80\xa9\x82\xa9\xb3\xa9\xb3\xa9\xb6\xa9\xb9\xa9\xbc\xa9\xbd\xa9\xe5\xa9\xe5\xa9)\xaa.\xaa1\xaa2\xaa5\xaa6\xaaC\xaaC\xaaL\xaaL\xaa|\xaa|\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xec\xaa\xed\xaa\xf6\xaa\xf6\xaa\xe5\xab\xe5\xab\xe8\xab\xe8\xab\xed\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x01\x10\x01\x00\x01\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x81\x10\x01\x00\xb3\x10\x01\x00\xb6\x10\x01\x00\xb9\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x00+\x11\x01\x00-\x11\x01\x004\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x81\x11\x01\x00\xb6\x11\x01\x00\xbe\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xcf\x11\x01\x00\xcf\x11\x01\x00/\x12\x01\x001\x12\x01\x004\x12\x01\x004\x12\x01\x006\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xdf\x12\x01\x00\xe3\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x01\x13\x01\x00;\x13\x01\x00<\x13\x01\x00@\x13\x01\x00@\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x008\x14\x01\x00?\x14\x01\x00B\x14\x01\x00D\x14\x01\x00F\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb3\x14\x01\x00\xb8\x14\x01\x00\xba\x14\x01\x00\xba\x14\x01\x00\xbf\x14\x01\x00\xc0\x14\x01\x00\xc2\x14\x01\x00\xc3\x14\x01\x00\xb2\x15\x01\x00\xb5\x15\x01\x00\xbc\x15\x01\x00\xbd\x15\x01\x00\xbf\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x003\x16\x01\x00:\x16\x01\x00=\x16\x01\x00=\x16\x01\x00?\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xab\x16\x01\x00\xad\x16\x01\x00\xad\x16\x01\x00\xb0\x16\x01\x00\xb5\x16\x01\x00\xb7\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00\x1f\x17\x01\x00\"\x17\x01\x00%\x17\x01\x00'\x17\x01\x00+\x17\x01\x00/\x18\x01\x007\x18\x01\x009\x18\x01\x00:\x18\x01\x00;\x19\x01\x00<\x19\x01\x00>\x19\x01\x00>\x19\x01\x00C\x19\x01\x00C\x19\x01\x00\xd4\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xdb\x19\x01\x00\xe0\x19\x01\x00\xe0\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x008\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00V\x1a\x01\x00Y\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x96\x1a\x01\x00\x98\x1a\x01\x00\x99\x1a\x01\x000\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00=\x1c\x01\x00?\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xaa\x1c\x01\x00\xb0\x1c\x01\x00\xb2\x1c\x01\x00\xb3\x1c\x01\x00\xb5\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x95\x1d\x01\x00\x95\x1d\x01\x00\x97\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf4\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x006\x1f\x01\x00:\x1f\x01\x00@\x1f\x01\x00@\x1f\x01\x00B\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00\x00\x16\x01\x00D\x16\x01\x00P\x16\x01\x00Y\x16\x01\x00\x00\x18\x01\x18\x04\x18\x04\x18\x06\x18\x19\x18 \x18x\x18\x80\x18\xaa\x18`\x16\x01\x00l\x16\x01\x00\x00\x00\x00\x00@j\x01\x00^j\x01\x00`j\x01\x00ij\x01\x00nj\x01\x00oj\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa9\x12\x01\x00\x00\x10\x9f\x10\xe0\xa9\xfe\xa9`\xaa\x7f\xaa\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\t\xf4\t\xf9\tf\no\n\xe6\n\xef\nf\vo\vr\vw\v\xe6\v\xf2\vf\fo\fx\f~\f\xe6\f\xef\fX\r^\rf\rx\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f3\x0f@\x10I\x10\x90\x10\x99\x10i\x13|\x13\xee\x16\xf0\x16\xe0\x17\xe9\x17\xf0\x17\xf9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xda\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1cp p t y \x80 \x89 P!\x82!\x85!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\a0\a0!0)080:0\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf2 \xa6)\xa6\xe6\xa6\xef\xa60\xa85\xa8Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00@\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x000\r\x01\x009\r\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x00;\x17\x01\x00\xe0\x18\x01\x00\xf2\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00l\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00\x00$\x01\x00n$\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00P\xe9\x01\x00Y\xe9\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xd0\xe4\x01\x00\xf9\xe4\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe4\x19\x01\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\tf\no\n\xe6\n\xef\nf\vo\v\xe6\v\xef\vf\fo\f\xe6\f\xef\ff\ro\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f)\x0f@\x10I\x10\x90\x10\x99\x10\xe0\x17\xe9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xd9\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1c \xa6)\xa6Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x04\x01\x00\xa9\x04\x01\x000\r\x01\x009\r\x01\x00f\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x009\x17\x01\x00\xe0\x18\x01\x00\xe9\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00Y\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00P\xe9\x01\x00Y\xe9\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x19\xab\x19\xb0\x19\xc9\x19\xd0\x19\xda\x19\xde\x19\xdf\x19\x00\x14\x01\x00[\x14\x01\x00]\x14\x01\x00a\x14\x01\x00\xc0\a\xfa\a\xfd\a\xff\a\x00\x00\x00\x00\x00\x00\x00\x00\xee\x16\xf0\x16`!\x82!\x85!\x88!\a0\a0!0)080:0\xe6\xa6\xef\xa6\x00\x00\x00\x00@\x01\x01\x00t\x01\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\x00$\x01\x00n$\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00\xf4\t\xf9\tr\vw\v\xf0\v\xf2\vx\f~\fX\r^\rp\rx\r*\x0f3\x0fi\x13|\x13\xf0\x17\xf9\x17\xda\x19\xda\x19p p t y \x80 \x89 P!_!\x89!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf20\xa85\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00u\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00e\x10\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00:\x17\x01\x00;\x17\x01\x00\xea\x18\x01\x00\xf2\x18\x01\x00Z\x1c\x01\x00l\x1c\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe1o\x01\x00\xe1o\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xe1\x01\x00,\xe1\x01\x000\xe1\x01\x00=\xe1\x01\x00@\xe1\x01\x00I\xe1\x01\x00N\xe1\x01\x00O\xe1\x01\x00\x80\x16\x9c\x16P\x1c\x7f\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xfa\f\x01\x00\xff\f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x01\x00#\x03\x01\x00-\x03\x01\x00/\x03\x01\x00\x80\n\x01\x00\x9f\n\x01\x00P\x03\x01\x00z\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xd5\x03\x01\x00\x00\x0f\x01\x00'\x0f\x01\x00`\n\x01\x00\x7f\n\x01\x00\x00\f\x01\x00H\f\x01\x00p\x0f\x01\x00\x89\x0f\x01\x00\x01\v\x03\v\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v<\vD\vG\vH\vK\vM\vU\vW\v\\\v]\v_\vc\vf\vw\v\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x80\x04\x01\x00\x9d\x04\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00!\x00#\x00%\x00*\x00,\x00/\x00:\x00;\x00?\x00@\x00[\x00]\x00_\x00_\x00{\x00{\x00}\x00}\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xab\x00\xab\x00\xb6\x00\xb7\x00\xbb\x00\xbb\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x8a\x05\xbe\x05\xbe\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f:\x0f=\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13\x00\x14\x00\x14n\x16n\x16\x9b\x16\x9c\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x10 ' 0 C E Q S ^ } ~ \x8d \x8e \b#\v#)#*#h'u'\xc5'\xc6'\xe6'\xef'\x83)\x98)\xd8)\xdb)\xfc)\xfd)\xf9,\xfc,\xfe,\xff,p-p-\x00...0.O.R.].\x010\x030\b0\x110\x140\x1f00000=0=0\xa00\xa00\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfea\xfec\xfec\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\n\xff\f\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff;\xff=\xff?\xff?\xff[\xff[\xff]\xff]\xff_\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xad\x0e\x01\x00\xad\x0e\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00k\x01\x00Ek\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00`\b\x01\x00\x7f\b\x01\x00\xc0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00_\x00_\x00? @ T T 3\xfe4\xfeM\xfeO\xfe?\xff?\xff\x00\x00\x00\x00\x00\x00\x00\x00-\x00-\x00\x8a\x05\x8a\x05\xbe\x05\xbe\x05\x00\x14\x00\x14\x06\x18\x06\x18\x10 \x15 \x17.\x17.\x1a.\x1a.:.;.@.@.].].\x1c0\x1c00000\xa00\xa001\xfe2\xfeX\xfeX\xfec\xfec\xfe\r\xff\r\xff\xad\x0e\x01\x00\xad\x0e\x01\x00)\x00)\x00]\x00]\x00}\x00}\x00;\x0f;\x0f=\x0f=\x0f\x9c\x16\x9c\x16F F ~ ~ \x8e \x8e \t#\t#\v#\v#*#*#i'i'k'k'm'm'o'o'q'q's's'u'u'\xc6'\xc6'\xe7'\xe7'\xe9'\xe9'\xeb'\xeb'\xed'\xed'\xef'\xef'\x84)\x84)\x86)\x86)\x88)\x88)\x8a)\x8a)\x8c)\x8c)\x8e)\x8e)\x90)\x90)\x92)\x92)\x94)\x94)\x96)\x96)\x98)\x98)\xd9)\xd9)\xdb)\xdb)\xfd)\xfd)#.#.%.%.'.'.).).V.V.X.X.Z.Z.\\.\\.\t0\t0\v0\v0\r0\r0\x0f0\x0f0\x110\x110\x150\x150\x170\x170\x190\x190\x1b0\x1b0\x1e0\x1f0>\xfd>\xfd\x18\xfe\x18\xfe6\xfe6\xfe8\xfe8\xfe:\xfe:\xfe<\xfe<\xfe>\xfe>\xfe@\xfe@\xfeB\xfeB\xfeD\xfeD\xfeH\xfeH\xfeZ\xfeZ\xfe\\\xfe\\\xfe^\xfe^\xfe\t\xff\t\xff=\xff=\xff]\xff]\xff`\xff`\xffc\xffc\xff\xbb\x00\xbb\x00\x19 \x19 \x1d \x1d : : \x03.\x03.\x05.\x05.\n.\n.\r.\r.\x1d.\x1d.!.!.@\xa8w\xa8\x00\x00\x00\x00\x00\t\x01\x00\x1b\t\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00\xab\x00\xab\x00\x18 \x18 \x1b \x1c \x1f \x1f 9 9 \x02.\x02.\x04.\x04.\t.\t.\f.\f.\x1c.\x1c. . .\x00\x00\x00\x00!\x00#\x00%\x00'\x00*\x00*\x00,\x00,\x00.\x00/\x00:\x00;\x00?\x00@\x00\\\x00\\\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xb6\x00\xb7\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x89\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13n\x16n\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\x05\x18\a\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x16 \x17   ' 0 8 ; > A C G Q S S U ^ \xf9,\xfc,\xfe,\xff,p-p-\x00.\x01.\x06.\b.\v.\v.\x0e.\x16.\x18.\x19.\x1b.\x1b.\x1e.\x1f.*...0.9.<.?.A.A.C.O.R.T.\x010\x030=0=0\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab\x10\xfe\x16\xfe\x19\xfe\x19\xfe0\xfe0\xfeE\xfeF\xfeI\xfeL\xfeP\xfeR\xfeT\xfeW\xfe_\xfea\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\a\xff\n\xff\n\xff\f\xff\f\xff\x0e\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff<\xff<\xffa\xffa\xffd\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x00(\x00[\x00[\x00{\x00{\x00:\x0f:\x0f<\x0f<\x0f\x9b\x16\x9b\x16\x1a \x1a \x1e \x1e E E } } \x8d \x8d \b#\b#\n#\n#)#)#h'h'j'j'l'l'n'n'p'p'r'r't't'\xc5'\xc5'\xe6'\xe6'\xe8'\xe8'\xea'\xea'\xec'\xec'\xee'\xee'\x83)\x83)\x85)\x85)\x87)\x87)\x89)\x89)\x8b)\x8b)\x8d)\x8d)\x8f)\x8f)\x91)\x91)\x93)\x93)\x95)\x95)\x97)\x97)\xd8)\xd8)\xda)\xda)\xfc)\xfc)\".\".$.$.&.&.(.(.B.B.U.U.W.W.Y.Y.[.[.\b0\b0\n0\n0\f0\f0\x0e0\x0e0\x100\x100\x140\x140\x160\x160\x180\x180\x1a0\x1a0\x1d0\x1d0?\xfd?\xfd\x17\xfe\x17\xfe5\xfe5\xfe7\xfe7\xfe9\xfe9\xfe;\xfe;\xfe=\xfe=\xfe?\xfe?\xfeA\xfeA\xfeC\xfeC\xfeG\xfeG\xfeY\xfeY\xfe[\xfe[\xfe]\xfe]\xfe\b\xff\b\xff;\xff;\xff[\xff[\xff_\xff_\xffb\xffb\xff\x00\x00\x00\x00\x80\v\x01\x00\x91\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x000\xa9S\xa9_\xa9_\xa9\xa0\x16\xea\x16\xee\x16\xf8\x16\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00+\x00+\x00<\x00>\x00^\x00^\x00`\x00`\x00|\x00|\x00~\x00~\x00\xa2\x00\xa6\x00\xa8\x00\xa9\x00\xac\x00\xac\x00\xae\x00\xb1\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\xf6\x03\xf6\x03\x82\x04\x82\x04\x8d\x05\x8f\x05\x06\x06\b\x06\v\x06\v\x06\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfe\a\xff\a\x88\b\x88\b\xf2\t\xf3\t\xfa\t\xfb\t\xf1\n\xf1\np\vp\v\xf3\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r?\x0e?\x0e\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16\xdb\x17\xdb\x17@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1fD D R R z | \x8a \x8c \xa0 \xc0 \x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x18!\x1e!#!%!%!'!'!)!)!.!.!:!;!@!D!J!M!O!O!\x8a!\x8b!\x90!\a#\f#(#+#&$@$J$\x9c$\xe9$\x00%g'\x94'\xc4'\xc7'\xe5'\xf0'\x82)\x99)\xd7)\xdc)\xfb)\xfe)s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x9b0\x9c0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7(\xa8+\xa86\xa89\xa8w\xaay\xaa[\xab[\xabj\xabk\xab)\xfb)\xfb\xb2\xfb\xc2\xfb@\xfdO\xfd\xcf\xfd\xcf\xfd\xfc\xfd\xff\xfdb\xfeb\xfed\xfef\xfei\xfei\xfe\x04\xff\x04\xff\v\xff\v\xff\x1c\xff\x1e\xff>\xff>\xff@\xff@\xff\\\xff\\\xff^\xff^\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\x00\b-\b0\b>\b\x80\xa8ŨΨ٨\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00\xa2\x00\xa5\x00\x8f\x05\x8f\x05\v\x06\v\x06\xfe\a\xff\a\xf2\t\xf3\t\xfb\t\xfb\t\xf1\n\xf1\n\xf9\v\xf9\v?\x0e?\x0e\xdb\x17\xdb\x17\xa0 \xc0 8\xa88\xa8\xfc\xfd\xfc\xfdi\xfei\xfe\x04\xff\x04\xff\xe0\xff\xe1\xff\xe5\xff\xe6\xff\x00\x00\x00\x00\x00\x00\x00\x00\xdd\x1f\x01\x00\xe0\x1f\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00\x80\x11\x01\x00\xdf\x11\x01\x00P\x04\x01\x00\x7f\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xdd\x15\x01\x00\x00\xd8\x01\x00\x8b\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\r\x83\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xe6\r\xef\r\xf2\r\xf4\r\xe1\x11\x01\x00\xf4\x11\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00^\x00^\x00`\x00`\x00\xa8\x00\xa8\x00\xaf\x00\xaf\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\x88\b\x88\b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1f\x9b0\x9c0\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7[\xab[\xabj\xabk\xab\xb2\xfb\xc2\xfb>\xff>\xff@\xff@\xff\xe3\xff\xe3\xff\xfb\xf3\x01\x00\xff\xf3\x01\x00+\x00+\x00<\x00>\x00|\x00|\x00~\x00~\x00\xac\x00\xac\x00\xb1\x00\xb1\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xf6\x03\xf6\x03\x06\x06\b\x06D D R R z | \x8a \x8c \x18!\x18!@!D!K!K!\x90!\x94!\x9a!\x9b!\xa0!\xa0!\xa3!\xa3!\xa6!\xa6!\xae!\xae!\xce!\xcf!\xd2!\xd2!\xd4!\xd4!\xf4!\xff\" #!#|#|#\x9b#\xb3#\xdc#\xe1#\xb7%\xb7%\xc1%\xc1%\xf8%\xff%o&o&\xc0'\xc4'\xc7'\xe5'\xf0'\xff'\x00)\x82)\x99)\xd7)\xdc)\xfb)\xfe)\xff*0+D+G+L+)\xfb)\xfbb\xfeb\xfed\xfef\xfe\v\xff\v\xff\x1c\xff\x1e\xff\\\xff\\\xff^\xff^\xff\xe2\xff\xe2\xff\xe9\xff\xec\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa6\x00\xa6\x00\xa9\x00\xa9\x00\xae\x00\xae\x00\xb0\x00\xb0\x00\x82\x04\x82\x04\x8d\x05\x8e\x05\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfa\t\xfa\tp\vp\v\xf3\v\xf8\v\xfa\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x17!\x1e!#!%!%!'!'!)!)!.!.!:!;!J!J!L!M!O!O!\x8a!\x8b!\x95!\x99!\x9c!\x9f!\xa1!\xa2!\xa4!\xa5!\xa7!\xad!\xaf!\xcd!\xd0!\xd1!\xd3!\xd3!\xd5!\xf3!\x00#\a#\f#\x1f#\"#(#+#{#}#\x9a#\xb4#\xdb#\xe2#&$@$J$\x9c$\xe9$\x00%\xb6%\xb8%\xc0%\xc2%\xf7%\x00&n&p&g'\x94'\xbf'\x00(\xff(\x00+/+E+F+M+s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ(\xa8+\xa86\xa87\xa89\xa89\xa8w\xaay\xaa@\xfdO\xfd\xcf\xfd\xcf\xfd\xfd\xfd\xff\xfd\xe4\xff\xe4\xff\xe8\xff\xe8\xff\xed\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x00\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xdc\x1f\x01\x00\xe1\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xfa\xf3\x01\x00\x00\xf4\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x000\x0f\x01\x00Y\x0f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x00P\x1a\x01\x00\xa2\x1a\x01\x00\x80\x1b\xbf\x1b\xc0\x1c\xc7\x1c\x00\xa8,\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\a\x0f\aJ\aM\aO\a`\bj\b\x00\x17\x15\x17\x1f\x17\x1f\x17`\x17l\x17n\x17p\x17r\x17s\x17P\x19m\x19p\x19t\x19\x00\x00\x00\x00 \x1a^\x1a`\x1a|\x1a\x7f\x1a\x89\x1a\x90\x1a\x99\x1a\xa0\x1a\xad\x1a\x80\xaaª۪ߪ\x00\x00\x00\x00\x80\x16\x01\x00\xb9\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x00\x82\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd0\v\xd0\v\xd7\v\xd7\v\xe6\v\xfa\v\xc0\x1f\x01\x00\xf1\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00pj\x01\x00\xbej\x01\x00\xc0j\x01\x00\xc9j\x01\x00\xe0o\x01\x00\xe0o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00\xff\x8a\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f<\fD\fF\fH\fJ\fM\fU\fV\fX\fZ\f]\f]\f`\fc\ff\fo\fw\f\x7f\f\x80\a\xb1\a\x01\x0e:\x0e@\x0e[\x0e\x00\x0fG\x0fI\x0fl\x0fq\x0f\x97\x0f\x99\x0f\xbc\x0f\xbe\x0f\xcc\x0f\xce\x0f\xd4\x0f\xd9\x0f\xda\x0f0-g-o-p-\x7f-\x7f-\x00\x00\x00\x00\x00\x00\x00\x00\x80\x14\x01\x00\xc7\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00\x90\xe2\x01\x00\xae\xe2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x03\x01\x00\x9d\x03\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\x00\xa5+\xa6\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\xe2\x01\x00\xf9\xe2\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xa0\x18\x01\x00\xf2\x18\x01\x00\xff\x18\x01\x00\xff\x18\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xab\x0e\x01\x00\xad\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\xa0\x8c\xa4\x90\xa4Ƥ \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n ( ) / / _ _ \x000\x000\x00\x1a\x01\x00G\x1a\x01\x00( ( ) )  \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n / / _ _ \x000\x000\x00\x00\x00\x00\x8e\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0&\x00\x00\x03\x00\x00\x00\x89\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10'\x00\x00\x03\x00\x00\x00\x01\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00('\x00\x00\x01\x00\x00\x00v\v\x00\x00\x01\x00\x00\x000'\x00\x00\x16\x00\x00\x00\x90'\x00\x00$\x00\x00\x00\xc0\x06\x00\x00\x01\x00\x00\x00\xb0(\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00]\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0(\x00\x00\x02\x00\x00\x00\xe0\t\x00\x00\x01\x00\x00\x00\xd0(\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00y\a\x00\x00\x01\x00\x00\x00\xd8(\x00\x00\x01\x00\x00\x00\xdc(\x00\x00\x01\x00\x00\x00;\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0(\x00\x00\x02\x00\x00\x00\xfd\a\x00\x00\x01\x00\x00\x00\x00)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\b\x00\x00\x01\x00\x00\x00\x10)\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P)\x00\x00\x04\x00\x00\x00\n\x06\x00\x00\x01\x00\x00\x00p)\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80)\x00\x00\x03\x00\x00\x00 \n\x00\x00\x01\x00\x00\x00\x98)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\t\x00\x00\x01\x00\x00\x00\x9c)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdf\n\x00\x00\x01\x00\x00\x00\xa4)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xde\r\x00\x00\x01\x00\x00\x00\xb0)\x00\x00\x11\x00\x00\x00\x00*\x00\x00\t\x00\x00\x00\xcd\a\x00\x00\x01\x00\x00\x00H*\x00\x00\x02\x00\x00\x00P*\x00\x00\x01\x00\x00\x00\xb9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00X*\x00\x00\x01\x00\x00\x00\xc9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`*\x00\x00\x02\x00\x00\x00\xae\v\x00\x00\x01\x00\x00\x00p*\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\t\x00\x00\x01\x00\x00\x00\x80*\x00\x00\x0e\x00\x00\x00\xc0*\x00\x00\a\x00\x00\x00\x19\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x02\x00\x00\x00\xb5\a\x00\x00\x01\x00\x00\x00\x10+\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\n\x00\x00\x01\x00\x00\x00 +\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdc\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,+\x00\x00\x01\x00\x00\x000\x06\x00\x00\x01\x00\x00\x004+\x00\x00\x01\x00\x00\x00@+\x00\x00\x02\x00\x00\x003\x06\x00\x00\x01\x00\x00\x00P+\x00\x00[\x00\x00\x00\xc0,\x00\x00R\x00\x00\x00\x1b\v\x00\x00\x01\x00\x00\x00P/\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x005\x05\x00\x00\x01\x00\x00\x00\\/\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`/\x00\x00\x04\x00\x00\x00\xb5\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80/\x00\x00\x06\x00\x00\x00\x86\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0/\x00\x00\x01\x00\x00\x00P\v\x00\x00\x01\x00\x00\x00\xc0/\x00\x00\b\x00\x00\x00\xe0/\x00\x00\x02\x00\x00\x00\xbd\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0/\x00\x00\x01\x00\x00\x00s\b\x00\x00\x01\x00\x00\x00\x000\x00\x00\x04\x00\x00\x00\x100\x00\x00\x01\x00\x00\x00l\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 0\x00\x00\b\x00\x00\x00\xfa\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`0\x00\x00\x01\x00\x00\x00T\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p0\x00\x00\x05\x00\x00\x00\xec\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x980\x00\x00\x01\x00\x00\x00w\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa00\x00\x00\x01\x00\x00\x00}\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa80\x00\x00\x01\x00\x00\x006\v\x00\x00\x01\x00\x00\x00\xb00\x00\x00 \x00\x00\x0001\x00\x00\x04\x00\x00\x00\b\a\x00\x00\x01\x00\x00\x00P1\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\v\x00\x00\x01\x00\x00\x00x1\x00\x00\x01\x00\x00\x00\x801\x00\x00\x05\x00\x00\x00o\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa81\x00\x00\x01\x00\x00\x00(\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb01\x00\x00\x0f\x00\x00\x00\xf7\a\x00\x00\x01\x00\x00\x0002\x00\x00!\x00\x00\x00\xc02\x00\x00\x03\x00\x00\x00K\b\x00\x00\x01\x00\x00\x00\xe02\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfb\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 3\x00\x00\x06\x00\x00\x00\xdf\b\x00\x00\x01\x00\x00\x00P3\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\a\x00\x00\x01\x00\x00\x00\x903\x00\x00\v\x00\x00\x00\xc03\x00\x00\n\x00\x00\x00\xc0\a\x00\x00\x01\x00\x00\x00\x104\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc2\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P4\x00\x00\x02\x00\x00\x00\xf7\x05\x00\x00\x01\x00\x00\x00`4\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p4\x00\x00\x03\x00\x00\x00]\x04\x00\x00\x01\x00\x00\x00\x904\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\t\f\x00\x00\x01\x00\x00\x00\xb44\x00\x00\x02\x00\x00\x00\xc04\x00\x00\x04\x00\x00\x00\x85\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe04\x00\x00\x02\x00\x00\x00\xe5\n\x00\x00\x01\x00\x00\x00\xf04\x00\x00\x13\x00\x00\x00@5\x00\x00\n\x00\x00\x00\x1b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x905\x00\x00\x02\x00\x00\x00\xf1\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa05\x00\x00\x02\x00\x00\x00\xf2\t\x00\x00\x01\x00\x00\x00\xb05\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc05\x00\x00\x02\x00\x00\x00?\f\x00\x00\x01\x00\x00\x00\xd05\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x01\x00\x00\x00\x106\x00\x00\a\x00\x00\x0006\x00\x00\a\x00\x00\x00\x06\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p6\x00\x00\x03\x00\x00\x00)\t\x00\x00\x01\x00\x00\x00\x886\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x906\x00\x00\b\x00\x00\x00\xa1\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd06\x00\x00\x02\x00\x00\x00\xb6\x05\x00\x00\x01\x00\x00\x00\xe06\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf06\x00\x00\x02\x00\x00\x00\x10\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x007\x00\x00\x02\x00\x00\x00\xd4\r\x00\x00\x01\x00\x00\x00\x107\x00\x00|\x01\x00\x00\x00=\x00\x00\x17\x01\x00\x00 \x06\x00\x00\x01\x00\x00\x00\xc0E\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00:\x06\x00\x00\x01\x00\x00\x00\xf0E\x00\x00\"\x00\x00\x00\x80F\x00\x00\x05\x00\x00\x000\f\x00\x00\x01\x00\x00\x00\xa8F\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x85\x04\x00\x00\x01\x00\x00\x00\xc0F\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xec\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0F\x00\x00\x03\x00\x00\x00\xe0\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00G\x00\x00\a\x00\x00\x00g\x04\x00\x00\x01\x00\x00\x008G\x00\x00\x01\x00\x00\x00<G\x00\x00\x01\x00\x00\x00\xe7\a\x00\x00\x01\x00\x00\x00PG\x00\x00i\x02\x00\x00\x00Q\x00\x00)\x00\x00\x00\xbd\a\x00\x00\x01\x00\x00\x00PR\x00\x009\x00\x00\x00@S\x00\x00\x0e\x00\x00\x00-\x06\x00\x00\x01\x00\x00\x00\xb0S\x00\x00\"\x01\x00\x00@X\x00\x00\xdc\x00\x00\x00\xd1\x04\x00\x00\x01\x00\x00\x00 _\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x97\x04\x00\x00\x01\x00\x00\x00P_\x00\x00]\x02\x00\x00\xd0h\x00\x00)\x00\x00\x00$\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18j\x00\x00\x01\x00\x00\x00\x11\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 j\x00\x00\x02\x00\x00\x00\xd2\r\x00\x00\x01\x00\x00\x000j\x00\x00\xbe\x00\x00\x000m\x00\x00x\x00\x00\x00\x9b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0p\x00\x00\x01\x00\x00\x00\xbc\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8p\x00\x00\x01\x00\x00\x00\x94\a\x00\x00\x01\x00\x00\x00\x00q\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x96\v\x00\x00\x01\x00\x00\x00\x1cq\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000q\x00\x00\x02\x00\x00\x00L\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@q\x00\x00\x03\x00\x00\x00\xed\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`q\x00\x00\a\x00\x00\x00\xab\v\x00\x00\x01\x00\x00\x00\xa0q\x00\x00p\x00\x00\x00`s\x00\x00F\x00\x00\x00\xd5\n\x00\x00\x01\x00\x00\x00\x90u\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4u\x00\x00\x01\x00\x00\x00\xea\a\x00\x00\x01\x00\x00\x00\xacu\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0u\x00\x00\x02\x00\x00\x00\xc3\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0u\x00\x00\x03\x00\x00\x00\x17\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8u\x00\x00\x01\x00\x00\x00\x1b\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0u\x00\x00\x03\x00\x00\x00v\a\x00\x00\x01\x00\x00\x00\x10v\x00\x00\xd4\x00\x00\x00`y\x00\x00\x86\x00\x00\x00\xe8\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90}\x00\x00\x02\x00\x00\x00\xe7\x06\x00\x00\x01\x00\x00\x00\xa0}\x00\x00\x05\x00\x00\x00\xb4}\x00\x00\x01\x00\x00\x00\xf3\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0}\x00\x00\x03\x00\x00\x00\x93\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0}\x00\x00\x05\x00\x00\x00\xc4\x05\x00\x00\x01\x00\x00\x00\b~\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\r\x00\x00\x01\x00\x00\x00 ~\x00\x00C\x00\x00\x000\x7f\x00\x00F\x00\x00\x00Z\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x81\x00\x00\x02\x00\x00\x00~\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x81\x00\x00\x01\x00\x00\x00g\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x81\x00\x00\x03\x00\x00\x00\x18\v\x00\x00\x01\x00\x00\x00\xa0\x81\x00\x00%\x00\x00\x00@\x82\x00\x00\x1b\x00\x00\x00\xd4\t\x00\x00\x01\x00\x00\x00 \x83\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdb\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x83\x00\x00\x02\x00\x00\x00\xff\x05\x00\x00\x01\x00\x00\x00@\x83\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe4\a\x00\x00\x01\x00\x00\x00P\x83\x00\x00\a\x00\x00\x00p\x83\x00\x00\x05\x00\x00\x00*\x06\x00\x00\x01\x00\x00\x00\xa0\x83\x00\x00\x1d\x00\x00\x00 \x84\x00\x00+\x00\x00\x00x\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x85\x00\x00\x02\x00\x00\x00Z\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x85\x00\x00\x04\x00\x00\x00\x9e\a\x00\x00\x01\x00\x00\x00\xb0\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\b\x00\x00\x01\x00\x00\x00\xb4\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x85\x00\x00\x03\x00\x00\x00Y\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x85\x00\x00\x02\x00\x00\x00H\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x85\x00\x00\x01\x00\x00\x00E\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8\x85\x00\x00\x01\x00\x00\x00\x9f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x86\x00\x00\x02\x00\x00\x00\x18\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x86\x00\x00\x01\x00\x00\x006\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x86\x00\x00\x01\x00\x00\x00d\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 \x86\x00\x00\x01\x00\x00\x008\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x86\x00\x00\x01\x00\x00\x00\xbc\v\x00\x00\x01\x00\x00\x000\x86\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x86\x00\x00\x02\x00\x00\x00\xb4\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x86\x00\x00\x02\x00\x00\x00\xcc\r\x00\x00\x01\x00\x00\x00\x90\x86\x00\x00\x85\x00\x00\x00\xb0\x88\x00\x00:\x00\x00\x00M\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x8a\x00\x00\x05\x00\x00\x00\x16\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\x8a\x00\x00\x01\x00\x00\x00\x8b\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x8a\x00\x00\x01\x00\x00\x00\xa8\v\x00\x00\x01\x00\x00\x00\xc0\x8a\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\v\x00\x00\x01\x00\x00\x00\xe0\x8a\x00\x00\x12\x00\x00\x00(\x8b\x00\x00\x01\x00\x00\x00\xd2\n\x00\x00\x01\x00\x00\x000\x8b\x00\x00L\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\t\x00\x00\x01\x00\x00\x00`\x8c\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00G\f\x00\x00\x01\x00\x00\x00\x88\x8c\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x8c\x00\x00\x02\x00\x00\x00&\t\x00\x00\x01\x00\x00\x00\xa0\x8c\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x06\x00\x00\x01\x00\x00\x00Ќ\x00\x00\x82\x00\x00\x00\xe0\x8e\x00\x009\x00\x00\x002\x05\x00\x00\x01\x00\x00\x00\xb0\x90\x00\x00O\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\v\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x91\x00\x00\x03\x00\x00\x00\x97\t\x00\x00\x01\x00\x00\x00\b\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00?\v\x00\x00\x01\x00\x00\x00\x10\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xca\r\x00\x00\x01\x00\x00\x00 \x92\x00\x00\x97\x00\x00\x00\x80\x94\x00\x00Q\x00\x00\x00e\x06\x00\x00\x01\x00\x00\x00\b\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xef\v\x00\x00\x01\x00\x00\x00\x10\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\v\x00\x00\x01\x00\x00\x00 \x97\x00\x00\x12\x00\x00\x00p\x97\x00\x00\x03\x00\x00\x007\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x88\x97\x00\x00\x01\x00\x00\x00\x97\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x97\x00\x00\x01\x00\x00\x00\xa4\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x97\x00\x00\x02\x00\x00\x00q\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x97\x00\x00\x03\x00\x00\x00 \f\x00\x00\x01\x00\x00\x00З\x00\x00\f\x00\x00\x00\x00\x98\x00\x00\x01\x00\x00\x00\x03\b\x00\x00\x01\x00\x00\x00\x10\x98\x00\x00\x1e\x00\x00\x00\x88\x98\x00\x00\x01\x00\x00\x00\xba\a\x00\x00\x01\x00\x00\x00\x90\x98\x00\x005\x00\x00\x00p\x99\x00\x00\v\x00\x00\x00$\x06\x00\x00\x01\x00\x00\x00Й\x00\x00r\x00\x00\x00\xa0\x9b\x00\x00F\x00\x00\x00\x1c\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Н\x00\x00\x01\x00\x00\x00\x8a\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9d\x00\x00\x02\x00\x00\x00\x13\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9d\x00\x00\x01\x00\x00\x00\xfb\t\x00\x00\x01\x00\x00\x00\xf8\x9d\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Z\b\x00\x00\x01\x00\x00\x00\x00\x9e\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\v\x00\x00\x01\x00\x00\x00\x10\x9e\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00E\t\x00\x00\x01\x00\x00\x00 \x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd2\v\x00\x00\x01\x00\x00\x00(\x9e\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd8\n\x00\x00\x01\x00\x00\x004\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xac\a\x00\x00\x01\x00\x00\x00@\x9e\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc5\x04\x00\x00\x01\x00\x00\x00T\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9e\x00\x00\x02\x00\x00\x00\xc7\a\x00\x00\x01\x00\x00\x00p\x9e\x00\x00\x10\x00\x00\x00\xb0\x9e\x00\x00\x02\x00\x00\x00\xe8\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x9e\x00\x00\x02\x00\x00\x00\x9a\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00О\x00\x00\x04\x00\x00\x00~\x04\x00\x00\x01\x00\x00\x00\xf0\x9e\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\f\x00\x00\x01\x00\x00\x00$\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\t\x00\x00\x01\x00\x00\x00(\x9f\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\x06\x00\x00\x01\x00\x00\x000\x9f\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x002\t\x00\x00\x01\x00\x00\x00L\x9f\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9f\x00\x00\x02\x00\x00\x00\xee\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x9f\x00\x00\x01\x00\x00\x00\"\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x9f\x00\x00\x02\x00\x00\x00\x1f\t\x00\x00\x01\x00\x00\x00\x90\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x9f\x00\x00\b\x00\x00\x00\x03\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9f\x00\x00\x02\x00\x00\x00?\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9f\x00\x00\x02\x00\x00\x00\t\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x03\x00\x00\x00#\t\x00\x00\x01\x00\x00\x00\x18\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\r\x00\x00\x01\x00\x00\x00 \xa0\x00\x00\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\xa0\x00\x00\x01\x00\x00\x00\xe1\a\x00\x00\x01\x00\x00\x00H\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\x05\x00\x00\x01\x00\x00\x00L\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x05\x00\x00\x01\x00\x00\x00P\xa0\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc7\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x05\x00\x00\x00\a\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd3\x00\x00\x00\x01\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00y\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x8f\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xa9\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbb\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd1\x00\x00\x00Success\x00Illegal byte sequence\x00Domain error\x00Result not representable\x00Not a tty\x00Permission denied\x00Operation not permitted\x00No such file or directory\x00No such process\x00File exists\x00Value too large for data type\x00No space left on device\x00Out of memory\x00Resource busy\x00Interrupted system call\x00Resource temporarily unavailable\x00Invalid seek\x00Cross-device link\x00Read-only file system\x00Directory not empty\x00Connection reset by peer\x00Operation timed out\x00Connection refused\x00Host is unreachable\x00Address in use\x00Broken pipe\x00I/O error\x00No such device or address\x00No such device\x00Not a directory\x00Is a directory\x00Text file busy\x00Exec format error\x00Invalid argument\x00Argument list too long\x00Symbolic link loop\x00Filename too long\x00Too many open files in system\x00No file descriptors available\x00Bad file descriptor\x00No child process\x00Bad address\x00File too large\x00Too many links\x00No locks available\x00Resource deadlock would occur\x00State not recoverable\x00Previous owner died\x00Operation canceled\x00Function not implemented\x00No message of desired type\x00Identifier removed\x00Link has been severed\x00Protocol error\x00Bad message\x00Not a socket\x00Destination address required\x00Message too large\x00Protocol wrong type for socket\x00Protocol not available\x00Protocol not supported\x00Not supported\x00Address family not supported by protocol\x00Address not available\x00Network is down\x00Network unreachable\x00Connection reset by network\x00Connection aborted\x00No buffer space available\x00Socket is connected\x00Socket not connected\x00Operation already in progress\x00Operation in progress\x00Stale file handle\x00Quota exceeded\x00Multihop attempted\x00Capabilities insufficient\x00\x00\x00u\x02N\x00\xd6\x01\xe2\x04\xb9\x04\x18\x01\x8e\x05\xed\x02\x16\x04\xf2\x00\x97\x03\x01\x038\x05\xaf\x01\x82\x01O\x03/\x04\x1e\x00\xd4\x05\xa2\x00\x12\x03\x1e\x03\xc2\x01\xde\x03\b\x00\xac\x05\x00\x01d\x02\xf1\x01e\x054\x02\x8c\x02\xcf\x02-\x03L\x04\xe3\x05\x9f\x02\xf8\x04\x1c\x05\b\x05\xb1\x02K\x05\x15\x02x\x00R\x02<\x03\xf1\x03\xe4\x00\xc3\x03}\x04\xcc\x00\xaa\x03y\x05$\x02n\x01m\x03\"\x04\xab\x04D\x00\xfb\x01\xae\x00\x83\x03`\x00\xe5\x01\a\x04\x94\x04^\x04+\x00X\x019\x01\x92\x00\xc2\x05\x9b\x01C\x02F\x01\xf6\x05\x00\x00h\xbd\x00\x00\x19\x00\n\x00\x19\x19\x19\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\x11\n\x19\x19\x19\x03\n\a\x00\x01\x1b\t\v\x18\x00\x00\t\x06\v\x00\x00\v\x00\x06\x19\x00\x00\x00\x19\x19\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\n\r\x19\x19\x19\x00\r\x00\x00\x02\x00\t\x0e\x00\x00\x00\t\x00\x0e\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x13\x00\x00\x00\x00\t\f\x00\x00\x00\x00\x00\f\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x04\x0f\x00\x00\x00\x00\t\x10\x00\x00\x00\x00\x00\x10\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x11\x00\x00\x00\x00\t\x12\x00\x00\x00\x00\x00\x12\x00\x00\x12\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x17\x00\x00\x00\x00\t\x14\x00\x00\x00\x00\x00\x14\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x15\x00\x00\x00\x00\t\x16\x00\x00\x00\x00\x00\x16\x00\x00\x16\x00\x000123456789ABCDEF"
-	data1 = "\x01\x00\x00\x00\xe8\x03\x00\x00\x1f\x04\x00\x00\x01\x00\x00\x00P\xbd\x00\x00\x01\x00\x00\x00T\xbd\x00\x00\x01\x00\x00\x00\x00\x00\xff\xff\x00\x00\x01\x00\xff\xff\x10\x00%\x00\x00\x00&\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00B\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00C\x00\x00\x00D\x00\x00\x00(\xc0\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+	data1 = "\x01\x00\x00\x00\xe8\x03\x00\x00\x1f\x04\x00\x00\x01\x00\x00\x00P\xbd\x00\x00\x01\x00\x00\x00T\xbd\x00\x00\x01\x00\x00\x00\x00\x00\xff\xff\x00\x00\x01\x00\xff\xff\x10\x00%\x00\x00\x00&\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00B\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00C\x00\x00\x00D\x00\x00\x00,\xc0\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 )

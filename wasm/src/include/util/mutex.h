@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "util/held.h"
+
 namespace re2 {
 
 class Mutex {
@@ -23,7 +25,10 @@ class Mutex {
     for (;;) {
       int32_t s = __atomic_load_n(&state_, __ATOMIC_SEQ_CST);
       if ((s & ~kWriterWaiting) == 0) {
-        if (Swap(s, kWriterHeld)) return;
+        if (Swap(s, kWriterHeld)) {
+          re2w::CountHeld(1);
+          return;
+        }
         continue;
       }
       if ((s & kWriterWaiting) == 0) {
@@ -35,6 +40,7 @@ class Mutex {
   }
 
   void Unlock() {
+    re2w::CountHeld(-1);
     __atomic_store_n(&state_, 0, __ATOMIC_SEQ_CST);
     Wake();
   }
@@ -43,7 +49,10 @@ class Mutex {
     for (;;) {
       int32_t s = __atomic_load_n(&state_, __ATOMIC_SEQ_CST);
       if ((s & (kWriterHeld | kWriterWaiting)) == 0) {
-        if (Swap(s, s + 1)) return;
+        if (Swap(s, s + 1)) {
+          re2w::CountHeld(1);
+          return;
+        }
         continue;
       }
       Wait(s);
@@ -51,6 +60,7 @@ class Mutex {
   }
 
   void ReaderUnlock() {
+    re2w::CountHeld(-1);
     int32_t s = __atomic_sub_fetch(&state_, 1, __ATOMIC_SEQ_CST);
     if ((s & kReaders) == 0 && (s & kWriterWaiting) != 0) Wake();
   }
@@ -67,8 +77,9 @@ class Mutex {
     return __atomic_compare_exchange_n(&state_, &from, to, false,
                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
   }
-  // Wait sleeps while the state still equals s.
-  void Wait(int32_t s) { __builtin_wasm_memory_atomic_wait32(&state_, s, -1); }
+  // Wait sleeps while the state still equals s, for kPollNanos at most
+  // (see held.h).
+  void Wait(int32_t s) { re2w::WaitWhile(&state_, s); }
   void Wake() { __builtin_wasm_memory_atomic_notify(&state_, ~0u); }
 
   int32_t state_;
