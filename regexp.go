@@ -27,7 +27,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/re2wasm/regexp/internal/re2syntax"
@@ -164,8 +163,8 @@ func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
 	}
 	if hasOp(parsed, syntax.OpNoWordBoundary) {
 		flags |= re2wasm.CheckCharStart
-	} else if asciiOnly(parsed) {
-		flags |= re2wasm.ASCIIPattern
+	} else if exactOnAnyText(parsed) {
+		flags |= re2wasm.ExactPattern
 	}
 	prog, err := compileWithBudgets(re2syntax.Translate(parsed, false), flags)
 	if errorCode(err) == re2wasm.ErrRepeatSize {
@@ -222,23 +221,21 @@ func hasOp(re *syntax.Regexp, op syntax.Op) bool {
 	return false
 }
 
-// asciiOnly reports whether re can only match ASCII bytes (and empty
-// strings): then invalid UTF-8 in a text cannot change its matches, and the
-// text needs no sanitising.
-func asciiOnly(re *syntax.Regexp) bool {
+// exactOnAnyText reports whether re matches nothing but ASCII bytes and the
+// whole UTF-8 encodings of the characters of its literals, which the
+// translation spells out byte for byte, case-folded ones included
+// (re2syntax's TestLiteralsAreExact). Such a match can neither begin nor end
+// inside a character, nor take in a byte of an invalid sequence, so invalid
+// UTF-8 in a text cannot change its matches and the text needs no
+// sanitising. Classes with non-ASCII members and . are translated loosely,
+// for sanitised text only; U+FFFD also matches an invalid byte.
+func exactOnAnyText(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return false
 	case syntax.OpLiteral:
-		for _, r := range re.Rune {
-			if r >= utf8.RuneSelf {
-				return false
-			}
-			for f := unicode.SimpleFold(r); re.Flags&syntax.FoldCase != 0 && f != r; f = unicode.SimpleFold(f) {
-				if f >= utf8.RuneSelf {
-					return false // as k and the Kelvin sign
-				}
-			}
+		if slices.Contains(re.Rune, utf8.RuneError) {
+			return false
 		}
 	case syntax.OpCharClass:
 		if n := len(re.Rune); n > 0 && re.Rune[n-1] >= utf8.RuneSelf {
@@ -246,7 +243,7 @@ func asciiOnly(re *syntax.Regexp) bool {
 		}
 	}
 	for _, sub := range re.Sub {
-		if !asciiOnly(sub) {
+		if !exactOnAnyText(sub) {
 			return false
 		}
 	}

@@ -107,7 +107,7 @@ func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, e
 	mem := inst.Memory()
 	copied := mem[buf : int(buf)+n]
 	copy(copied, text)
-	if re.flags&(UTF8Text|ASCIIPattern) == UTF8Text && !utf8.Valid(copied) {
+	if re.flags&(UTF8Text|ExactPattern) == UTF8Text && !utf8.Valid(copied) {
 		re2syntax.Sanitize(copied)
 	}
 	return buf, buf + uint32(padded), nil

@@ -30,11 +30,13 @@ const (
 	// such matches are moved to the next character boundary.
 	CheckCharStart Flags = 1 << 5
 
-	// ASCIIPattern (for this package only, not passed to RE2): the pattern
-	// matches nothing but ASCII bytes, so under UTF8Text invalid bytes of
-	// the text need not be replaced, and the text is not even checked.
-	ASCIIPattern Flags = 1 << 16
-	goOnly             = ASCIIPattern
+	// ExactPattern (for this package only, not passed to RE2): the pattern
+	// matches nothing but ASCII bytes and whole UTF-8 encodings of given
+	// characters, never a byte of an invalid sequence, so under UTF8Text
+	// invalid bytes of the text need not be replaced, and the text is not
+	// even checked.
+	ExactPattern Flags = 1 << 16
+	goOnly             = ExactPattern
 )
 
 // Anchor says where a match may begin and end.
