@@ -1,6 +1,9 @@
 package regexp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Cases chosen for the paths that bypass RE2 or its defaults: plain
 // literals (found by strings.Index), literal prefixes of anchored patterns
@@ -31,6 +34,38 @@ func TestEdgeCases(t *testing.T) {
 			for _, s := range inputs {
 				compareAll(t, p, s)
 			}
+		}
+	}
+}
+
+// Anchored patterns on long texts, which Match first tries on a head of the
+// text: matches inside the head, across its end, only beyond it, none, and
+// a character that the head's end would cut in two (é at bytes 1023-1024:
+// `^a{1023}[^é]` must not match its first byte alone).
+func TestMatchHead(t *testing.T) {
+	long := strings.Repeat("a", 1023) + "é" + strings.Repeat("a", 20<<10)
+	inputs := []string{
+		long,
+		long + "b",
+		"x" + long,
+		strings.Repeat("a", 1024) + "\xe2" + strings.Repeat("a", 20<<10),
+		strings.Repeat("日本語", 8<<10),
+	}
+	patterns := []string{
+		`^a{1023}[^é]`, `^a{1023}.`, `^a{1023}é`, `^a+b`, `^a`, `^x`, `^(a|x)a{1000}`,
+		`^a*[^a]`, `^a{1024}\x{FFFD}`, `^(日本語)+本`, `^a.*b`, `^a{1023}$`, `^a{1023}\b`, `\Aa|^x`,
+	}
+	for _, expr := range patterns {
+		// Go allows counts up to 1000.
+		expr = strings.NewReplacer("{1023}", "{1000}a{23}", "{1024}", "{1000}a{24}").Replace(expr)
+		p := compilePair(t, expr, false, false)
+		if p == nil {
+			t.Fatalf("%s does not compile", expr)
+		}
+		for _, s := range inputs {
+			p.check(t, "MatchString", s, p.ours.MatchString(s), p.std.MatchString(s))
+			p.check(t, "Match", s, p.ours.Match([]byte(s)), p.std.Match([]byte(s)))
+			comparePrimitives(t, p, s)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/re2wasm/regexp/internal/re2wasm"
 )
@@ -45,11 +46,39 @@ func matches[T re2wasm.Text](re *Regexp, text T) bool {
 	if !startsWithPrefix(re, text) {
 		return false
 	}
+	if re.headMatches && len(text) >= headMinText && search(re, text[:headLen(text)]) {
+		return true
+	}
+	return search(re, text)
+}
+
+// search reports whether RE2 finds a match in text.
+func search[T re2wasm.Text](re *Regexp, text T) bool {
 	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, nil)
 	if err != nil {
 		re.fail(err)
 	}
 	return ok
+}
+
+// A text of headMinText bytes or more is first searched in its first
+// headSize bytes when re.headMatches: an anchored match is mostly decided
+// in a few bytes (`^.bc(d|e)` in the standard library's benchmarks), and
+// copying the whole text into wasm memory costs more than RE2's search. A
+// head without a match costs the long text about a tenth more.
+const (
+	headMinText = 16 << 10
+	headSize    = 1 << 10
+)
+
+// headLen is headSize less the bytes of a character that the cut would
+// split, so that the head's characters are those of the text.
+func headLen[T re2wasm.Text](text T) int {
+	n := headSize
+	for n > headSize-utf8.UTFMax+1 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return n
 }
 
 // findAll calls each with the offsets of ngroups groups of up to n

@@ -56,6 +56,12 @@ type Regexp struct {
 	// wasm memory.
 	anchoredPrefix string
 
+	// headMatches: every match begins at the start of the text and nothing
+	// in the expression looks past a match's end ($, \b, \B), so a match
+	// in a head of the text is a match in the text. On a long text, Match
+	// tries a head first (matchHead), sparing the copy of the rest.
+	headMatches bool
+
 	// std is the standard library's compilation of the same expression,
 	// made on first use by the methods that read from an io.RuneReader and
 	// by LiteralPrefix, whose results depend on how far and in what way
@@ -134,6 +140,9 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 		parsed.Sub[0].Op == syntax.OpBeginText && plainLiteral(parsed.Sub[1]) {
 		re.anchoredPrefix = string(parsed.Sub[1].Rune)
 	}
+	re.headMatches = anchoredAtStart(parsed) && !hasOp(parsed, syntax.OpEndText) &&
+		!hasOp(parsed, syntax.OpEndLine) && !hasOp(parsed, syntax.OpWordBoundary) &&
+		!hasOp(parsed, syntax.OpNoWordBoundary)
 	if re.prog, err = compileRE2(parsed, longest); err != nil {
 		return nil, err
 	}
@@ -206,6 +215,27 @@ func errorCode(err error) re2wasm.ErrorCode {
 		return e.Code
 	}
 	return 0
+}
+
+// anchoredAtStart reports whether every match of re begins at the start of
+// the text (\A, or ^ without the m flag).
+func anchoredAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
+	case syntax.OpCapture:
+		return anchoredAtStart(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !anchoredAtStart(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // hasOp reports whether op occurs anywhere in re.
