@@ -1,6 +1,9 @@
 package regexp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // FuzzCompare compiles a pattern with both packages in the mode chosen by
 // mode (perl, longest or POSIX) and compares every method on the input.
@@ -32,6 +35,7 @@ func FuzzCompare(f *testing.F) {
 		{`(|a)*`, "aa"},
 		{`$`, "abc\n"},
 		{"a\xffb", "a\xffb"},
+		{`^(a|é)+[^é]`, "aaé"},
 	}
 	for i, s := range seeds {
 		f.Add(s.pattern, []byte(s.input), uint8(i%3))
@@ -47,5 +51,11 @@ func FuzzCompare(f *testing.F) {
 		}
 		compareMetadata(t, p)
 		compareAll(t, p, string(input))
+		if p.ours.headMatches && len(input) > 0 {
+			// Long enough for Match to try a head first, with the cut
+			// anywhere in the input.
+			long := strings.Repeat(string(input), headMinText/len(input)+1)
+			p.check(t, "MatchString", long, p.ours.MatchString(long), p.std.MatchString(long))
+		}
 	})
 }
