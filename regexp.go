@@ -186,8 +186,10 @@ func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
 		return prog, nil
 	case errorCode(err) == re2wasm.ErrPatternTooLarge:
 		return nil, fmt.Errorf("regexp: expression too large for RE2: %w", err)
-	default:
+	case errorCode(err) != 0:
 		return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
+	default: // the runtime failed: a trap, no memory left
+		return nil, fmt.Errorf("regexp: compiling %q: %w", parsed, err)
 	}
 }
 
