@@ -43,13 +43,13 @@ func TestEdgeCases(t *testing.T) {
 // a character that the head's end would cut in two (é at bytes 1023-1024:
 // `^a{1023}[^é]` must not match its first byte alone).
 func TestMatchHead(t *testing.T) {
-	long := strings.Repeat("a", 1023) + "é" + strings.Repeat("a", 20<<10)
+	long := strings.Repeat("a", 1023) + "é" + strings.Repeat("a", headMinText)
 	inputs := []string{
 		long,
 		long + "b",
 		"x" + long,
-		strings.Repeat("a", 1024) + "\xe2" + strings.Repeat("a", 20<<10),
-		strings.Repeat("日本語", 8<<10),
+		strings.Repeat("a", 1024) + "\xe2" + strings.Repeat("a", headMinText),
+		strings.Repeat("日本語", headMinText/8),
 	}
 	patterns := []string{
 		`^a{1023}[^é]`, `^a{1023}.`, `^a{1023}é`, `^a+b`, `^a`, `^x`, `^(a|x)a{1000}`,
