@@ -140,9 +140,8 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 		parsed.Sub[0].Op == syntax.OpBeginText && plainLiteral(parsed.Sub[1]) {
 		re.anchoredPrefix = string(parsed.Sub[1].Rune)
 	}
-	re.headMatches = anchoredAtStart(parsed) && !hasOp(parsed, syntax.OpEndText) &&
-		!hasOp(parsed, syntax.OpEndLine) && !hasOp(parsed, syntax.OpWordBoundary) &&
-		!hasOp(parsed, syntax.OpNoWordBoundary)
+	re.headMatches = anchoredAtStart(parsed) && !hasOp(parsed,
+		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
 	if re.prog, err = compileRE2(parsed, longest); err != nil {
 		return nil, err
 	}
@@ -240,13 +239,13 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 	return false
 }
 
-// hasOp reports whether op occurs anywhere in re.
-func hasOp(re *syntax.Regexp, op syntax.Op) bool {
-	if re.Op == op {
+// hasOp reports whether any of ops occurs anywhere in re.
+func hasOp(re *syntax.Regexp, ops ...syntax.Op) bool {
+	if slices.Contains(ops, re.Op) {
 		return true
 	}
 	for _, sub := range re.Sub {
-		if hasOp(sub, op) {
+		if hasOp(sub, ops...) {
 			return true
 		}
 	}
