@@ -97,9 +97,10 @@ $(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/u
 	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
 
 # The sources: Debian's tarballs, checksums verified, Debian's patch that
-# reads Unicode data from the unicode-data package, ours that drops
-# thread_local, and the tables generated anew as Debian does.
-$(SRC)/.ready: wasm/src/patches/no-thread-local.patch
+# reads Unicode data from the unicode-data package, ours (each says why),
+# and the tables generated anew as Debian does.
+PATCHES := wasm/src/patches/no-thread-local.patch wasm/src/patches/latin1-factored-prefix.patch
+$(SRC)/.ready: $(PATCHES)
 	rm -rf $(BUILD)/src $(SRC) $(SYSROOT)
 	mkdir -p $(BUILD)/src $(SYSROOT)/include $(SYSROOT)/lib
 	ln -s /usr/include/wasm32-wasi $(SYSROOT)/include/wasm32-wasi
@@ -110,7 +111,7 @@ $(SRC)/.ready: wasm/src/patches/no-thread-local.patch
 	tar -C $(BUILD) -xf $(BUILD)/src/$(RE2_ORIG)
 	tar -C $(SRC) -xf $(BUILD)/src/$(RE2_DEBIAN) debian/patches/debian-unicode-data.patch
 	cd $(SRC) && patch -p1 < debian/patches/debian-unicode-data.patch
-	patch -d $(SRC) -p1 < wasm/src/patches/no-thread-local.patch
+	for p in $(PATCHES); do patch -d $(SRC) -p1 < $$p || exit 1; done
 	cd $(SRC) && perl re2/make_perl_groups.pl > re2/perl_groups.cc
 	cd $(SRC)/re2 && $(PYTHON) make_unicode_casefold.py > unicode_casefold.cc
 	cd $(SRC)/re2 && $(PYTHON) make_unicode_groups.py > unicode_groups.cc
@@ -135,7 +136,8 @@ wasm-check:
 # Every engine runs the whole suite: aot (the default), then wazero's
 # compiler and interpreter (build tag re2wasm_wazero). Under -race the
 # exhaustive corpus is sampled, so it runs whole once more without the race
-# detector, on the default engine. The interpreter is two orders of
+# detector, on the default engine, with the generator of non-ASCII patterns
+# at its full default budget. The interpreter is two orders of
 # magnitude slower under -race: it runs the same tests with -short, which
 # scales their loop counts down, and still needs about 9 minutes for the
 # root package on 2 cores, near go test's default limit of 10.
@@ -149,7 +151,7 @@ test:
 test-engines:
 	$(GO) vet ./...
 	$(GO) vet $(WAZERO) ./...
-	$(GO) test -run '^TestRE2Exhaustive$$' .
+	$(GO) test -run '^(TestRE2Exhaustive|TestGenerated)$$' .
 	$(GO) test $(WAZERO) -race -timeout 30m ./...
 	RE2WASM_ENGINE=interpreter $(GO) test $(WAZERO) -race -short -timeout 30m ./...
 	cd bench && $(GO) test ./...
@@ -161,10 +163,15 @@ soak:
 	$(GO) test -race -run '^TestSoakLoad$$' -soak -v -timeout 30m .
 	$(GO) test -run '^(TestSoakLifetimes|TestHugeInput|TestCopyOutlivesOriginal)$$' -soak -v -timeout 60m .
 
-# Each fuzz target for FUZZTIME; findings land in testdata/fuzz and become
-# regression cases of `make test`.
+# Each fuzz target for FUZZTIME, and the generator of non-ASCII patterns
+# for GEN_N seeds from a random one; findings land in testdata/fuzz (or
+# are printed, to be added to generatedRegressions) and become regression
+# cases of `make test`.
 FUZZTIME ?= 30m
+GEN_N ?= 300000
 fuzz:
+	$(GO) test -run '^TestGenerated$$' -gen.n $(GEN_N) -gen.seed $$(od -An -N4 -tu4 /dev/urandom | tr -d ' ') -timeout 0 -v .
+	$(GO) test -run '^$$' -fuzz '^FuzzGenerated$$' -fuzztime $(FUZZTIME) .
 	$(GO) test -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(FUZZTIME) .
 	$(GO) test -run '^$$' -fuzz '^FuzzABI$$' -fuzztime $(FUZZTIME) ./internal/re2wasm
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME) ./internal/re2syntax

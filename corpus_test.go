@@ -10,6 +10,8 @@ import (
 	"compress/bzip2"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -254,5 +256,70 @@ func TestFowler(t *testing.T) {
 			}
 			t.Logf("%d cases, %d compared", len(cases), compared)
 		})
+	}
+}
+
+// TestMultilingualWords matches alternations of a few hundred words in a
+// dozen scripts (testdata/multilingual) over prose in those scripts: whole
+// lists and one list per language, in file order and sorted by length,
+// plain, case-folded, between word boundaries and captured, in every mode.
+func TestMultilingualWords(t *testing.T) {
+	words, err := os.ReadFile("testdata/multilingual/words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile("testdata/multilingual/text.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	lists := map[string][]string{}
+	lang := ""
+	for line := range strings.Lines(string(words)) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "# "):
+			lang = line[2:]
+		case line != "":
+			all = append(all, QuoteMeta(line))
+			lists[lang] = append(lists[lang], QuoteMeta(line))
+		}
+	}
+	if len(all) < 200 || len(lists) < 10 {
+		t.Fatalf("read %d words in %d lists", len(all), len(lists))
+	}
+	byLength := slices.Clone(all)
+	slices.SortStableFunc(byLength, func(a, b string) int { return len(b) - len(a) })
+	alternations := []string{strings.Join(all, "|"), strings.Join(byLength, "|")}
+	for _, list := range lists {
+		alternations = append(alternations, strings.Join(list, "|"))
+	}
+	var patterns []string
+	for _, alt := range alternations {
+		patterns = append(patterns, alt, `(?i)`+alt, `\b(?:`+alt+`)\b`, `(`+alt+`)(\pL*)`)
+	}
+	// Every method on every line would take the standard library minutes:
+	// the primitives run on every line, every method on a few.
+	lines := strings.Split(string(text), "\n")
+	step := 7 * shortStep()
+	for i, expr := range patterns {
+		for _, mode := range modes {
+			p := compilePair(t, expr, mode.posix, mode.longest)
+			if p == nil {
+				continue
+			}
+			s := string(text)
+			comparePrimitives(t, p, s)
+			p.check(t, "ReplaceAllString", s, p.ours.ReplaceAllString(s, "<$0>"), p.std.ReplaceAllString(s, "<$0>"))
+			for j, line := range lines {
+				comparePrimitives(t, p, line)
+				if (i+j)%step == 0 {
+					compareAll(t, p, line)
+				}
+			}
+		}
+	}
+	if n := len(regexp.MustCompile(strings.Join(all, "|")).FindAllString(string(text), -1)); n < 150 {
+		t.Errorf("the words match %d times in the text: too few to prove much", n)
 	}
 }

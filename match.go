@@ -17,6 +17,9 @@ import (
 // find returns the offsets of ngroups groups of the leftmost match in text,
 // or nil.
 func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
+	if re.viaStd {
+		return stdFind(re.std.get(), text, ngroups)
+	}
 	if re.literal != "" {
 		i := indexLiteral(re, text)
 		if i < 0 {
@@ -40,6 +43,9 @@ func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
 
 // matches reports whether text contains a match.
 func matches[T re2wasm.Text](re *Regexp, text T) bool {
+	if re.viaStd {
+		return stdFind(re.std.get(), text, 0) != nil
+	}
 	if re.literal != "" {
 		return indexLiteral(re, text) >= 0
 	}
@@ -86,6 +92,12 @@ func headLen[T re2wasm.Text](text T) int {
 // successive matches (all of them if n < 0). The slice is reused between
 // calls.
 func findAll[T re2wasm.Text](re *Regexp, text T, n, ngroups int, each func(offsets []int)) {
+	if re.viaStd {
+		for _, m := range stdFindAll(re.std.get(), text, n) {
+			each(m[:2*ngroups])
+		}
+		return
+	}
 	if re.literal != "" {
 		var m [2]int
 		for pos := 0; n < 0 || n > 0; n-- {

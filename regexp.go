@@ -62,6 +62,13 @@ type Regexp struct {
 	// tries a head first (matchHead), sparing the copy of the rest.
 	headMatches bool
 
+	// viaStd: every method runs the standard library's matcher. The
+	// expression has a literal code point that decoding never yields (a
+	// surrogate), which the standard library still matches in places:
+	// its one-pass matcher writes an anchored literal prefix as UTF-8,
+	// turning \x{d800} into U+FFFD (`^\x{d800}` matches "\uFFFD").
+	viaStd bool
+
 	// std is the standard library's compilation of the same expression,
 	// made on first use by the methods that read from an io.RuneReader and
 	// by LiteralPrefix, whose results depend on how far and in what way
@@ -133,6 +140,11 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 		numSubexp:   parsed.MaxCap(),
 		subexpNames: parsed.CapNames(),
 	}
+	re.std = newLazyStd(expr, re.posix, longest)
+	if hasOp(parsed, syntax.OpLiteral) && hasImpossibleRune(parsed) {
+		re.viaStd = true
+		return re, nil
+	}
 	if plainLiteral(parsed) {
 		re.literal = string(parsed.Rune)
 		re.literalBytes = []byte(re.literal)
@@ -148,15 +160,33 @@ func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
 	if n := re.prog.NumGroups(); n != re.numSubexp {
 		return nil, fmt.Errorf("regexp: internal error: RE2 counts %d groups in %q, Go %d", n, expr, re.numSubexp)
 	}
-	re.std = newLazyStd(expr, re.posix, longest)
 	return re, nil
 }
 
 // plainLiteral reports whether re is a literal that a byte search finds
-// exactly where the standard library matches it: no case folding, and no
-// U+FFFD, which also matches an invalid byte.
+// exactly where the standard library matches it: no case folding, no
+// U+FFFD, which also matches an invalid byte, and no code point that
+// decoding never yields (a surrogate, which string() would turn into
+// U+FFFD).
 func plainLiteral(re *syntax.Regexp) bool {
-	return re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 && !slices.Contains(re.Rune, utf8.RuneError)
+	if re.Op != syntax.OpLiteral || re.Flags&syntax.FoldCase != 0 {
+		return false
+	}
+	for _, r := range re.Rune {
+		if r == utf8.RuneError || !utf8.ValidRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasImpossibleRune reports whether a literal of re holds a code point
+// that UTF-8 decoding never yields (a surrogate).
+func hasImpossibleRune(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral && slices.ContainsFunc(re.Rune, func(r rune) bool { return !utf8.ValidRune(r) }) {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, hasImpossibleRune)
 }
 
 // memoryBudgets are the RE2 memory budgets tried in turn: RE2's default
@@ -330,6 +360,11 @@ func (re *Regexp) Copy() *Regexp {
 // Regexp and may not be called concurrently with any other methods.
 func (re *Regexp) Longest() {
 	if re.longest {
+		return
+	}
+	if re.viaStd {
+		re.longest = true
+		re.std = newLazyStd(re.expr, re.posix, true)
 		return
 	}
 	mode := syntax.Perl

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -316,5 +317,40 @@ func TestHugeInput(t *testing.T) {
 	}
 	if st.HeapBytes > st.StackBytes+uint64(size)/4 {
 		t.Errorf("after the calls, %d bytes of wasm heap are in use (%d of stacks)", st.HeapBytes, st.StackBytes)
+	}
+}
+
+// In Latin-1 mode RE2 factors the first byte shared by the branches of an
+// alternation out of them; that prefix must stay Latin-1, or the search
+// for it (prefix acceleration) looks for its UTF-8 encoding and skips
+// every match (wasm/src/patches/latin1-factored-prefix.patch). Expected
+// offsets are those of the byte strings, written by hand.
+func TestLatin1FactoredPrefix(t *testing.T) {
+	cases := []struct {
+		pattern, text string
+		want          []int
+	}{
+		{`\xc3\xa9a|\xc3\xa8b`, "xx\xc3\xa8b", []int{2, 5}},
+		{`\xc3\xa9a|\xc3\xa8b`, "\xc3\xa8\xc3\xa8\xc3\xa9a", []int{4, 7}},
+		{`\xd0\xb0\xd0\xb1|\xd0\xb2\xd0\xb3`, "\xd0\xb2\xd0\xb3", []int{0, 4}},
+		{`\xe3\x81\x82\xe3\x81\x84|\xe3\x81\x84\xe3\x81\x86`, "-\xe3\x81\x84\xe3\x81\x86", []int{1, 7}},
+		{`\xa5\xd1|\xa5d`, "ac\xa5d", []int{2, 4}},
+		{`(\xc3\xa9a|\xc3\xa8b)+`, "\xc3\xa8b\xc3\xa9a", []int{0, 6}},
+	}
+	for _, c := range cases {
+		for _, flags := range []Flags{Latin1, Latin1 | UTF8Text, Latin1 | Longest} {
+			if flags&UTF8Text != 0 && !utf8.ValidString(c.text) {
+				continue // its invalid bytes would become 0xFF
+			}
+			re := mustCompile(t, c.pattern, flags)
+			offsets := make([]int, 2)
+			ok, err := Match(re, c.text, 0, Unanchored, offsets)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok || offsets[0] != c.want[0] || offsets[1] != c.want[1] {
+				t.Errorf("Match(%q, %q, flags %#x) = %v %v, want %v", c.pattern, c.text, flags, ok, offsets, c.want)
+			}
+		}
 	}
 }

@@ -27482,7 +27482,7 @@ func (m *Module) fn141(v0, v1, v2, v3, v4 int32) int32 {
 										}
 									l55:
 										t163 := v4
-										v1 = v1 & i32(1)
+										v1 = v1 & i32(33)
 										if t163 != v1 {
 											goto l54
 										}

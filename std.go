@@ -1,0 +1,50 @@
+package regexp
+
+import (
+	"regexp"
+
+	"github.com/re2wasm/regexp/internal/re2wasm"
+)
+
+// The standard library's matcher as a primitive: the same offsets as find
+// and findAll, from its compilation of the same expression.
+
+// stdFind returns the offsets of ngroups groups of the leftmost match in
+// text, or nil; with ngroups 0, a non-nil empty slice on a match.
+func stdFind[T re2wasm.Text](std *regexp.Regexp, text T, ngroups int) []int {
+	var m []int
+	switch t := any(text).(type) {
+	case string:
+		if ngroups == 0 {
+			if std.MatchString(t) {
+				return []int{}
+			}
+			return nil
+		}
+		m = std.FindStringSubmatchIndex(t)
+	case []byte:
+		if ngroups == 0 {
+			if std.Match(t) {
+				return []int{}
+			}
+			return nil
+		}
+		m = std.FindSubmatchIndex(t)
+	}
+	if m == nil {
+		return nil
+	}
+	return m[:2*ngroups]
+}
+
+// stdFindAll returns the offsets of every group of up to n successive
+// matches (all if n < 0).
+func stdFindAll[T re2wasm.Text](std *regexp.Regexp, text T, n int) [][]int {
+	switch t := any(text).(type) {
+	case string:
+		return std.FindAllStringSubmatchIndex(t, n)
+	case []byte:
+		return std.FindAllSubmatchIndex(t, n)
+	}
+	return nil
+}
