@@ -25,8 +25,9 @@ var pathological = []struct {
 	{"literal-alternation", literalAlternation(2000), func(n int) string {
 		return strings.Repeat("the quick brown fox ", n/20+1)[:n]
 	}, false},
-	// (a|b)*a(a|b){20}: the DFA needs up to 2^20 states, more than its
-	// memory budget allows, so RE2 gives up on it and falls back to the NFA.
+	// (a|b)*a(a|b){20}: the DFA needs up to 2^20 states, more than a
+	// memory budget of 8 MiB (RE2's default, set for this case) allows, so
+	// RE2 gives up on it and falls back to the NFA.
 	{"dfa-blowup", `(a|b)*a(a|b){20}`, func(n int) string { return pseudoRandomAB(n) }, true},
 }
 
@@ -59,6 +60,9 @@ func TestPathologicalPatterns(t *testing.T) {
 	}
 	for _, c := range pathological {
 		ours := MustCompile(c.pattern)
+		if c.dfaFails {
+			ours = compileWithBudget(t, c.pattern, 8<<20)
+		}
 		std := regexp.MustCompile(c.pattern)
 		sizes := sizes
 		if c.dfaFails {
@@ -82,6 +86,19 @@ func TestPathologicalPatterns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// compileWithBudget compiles expr with RE2's memory budget set to budget.
+func compileWithBudget(t *testing.T, expr string, budget int64) *Regexp {
+	t.Helper()
+	saved := memoryBudgets
+	defer func() { memoryBudgets = saved }()
+	memoryBudgets = []int64{budget}
+	re, err := Compile(expr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return re
 }
 
 // dfaFailures is the number of RE2 searches so far whose DFA ran out of
