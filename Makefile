@@ -53,7 +53,7 @@ RE2_OBJECTS := $(addprefix $(BUILD)/obj/,$(RE2_SOURCES:.cc=.o))
 # The aot engine: re2.wasm translated into Go. wasm2go runs with `go run
 # pkg@version` so that it never enters the library's go.mod; it reads our
 # provided.go (WASI stubs, a work-around) along with the module.
-WASM2GO := github.com/ncruces/wasm2go@v0.4.20
+WASM2GO := github.com/ncruces/wasm2go@v0.4.22
 RE2GO := internal/rt/re2go
 TRANSLATE = $(GO) run $(WASM2GO) -unsafe -pkg re2go -provided $(RE2GO)/provided.go -o $(RE2GO)/re2.go wasm/re2.wasm
 
@@ -99,7 +99,7 @@ $(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/u
 # The sources: Debian's tarballs, checksums verified, Debian's patch that
 # reads Unicode data from the unicode-data package, ours (each says why),
 # and the tables generated anew as Debian does.
-PATCHES := wasm/src/patches/no-thread-local.patch wasm/src/patches/latin1-factored-prefix.patch
+PATCHES := wasm/src/patches/no-thread-local.patch wasm/src/patches/latin1-factored-prefix.patch wasm/src/patches/dfa-skim.patch
 $(SRC)/.ready: $(PATCHES)
 	rm -rf $(BUILD)/src $(SRC) $(SYSROOT)
 	mkdir -p $(BUILD)/src $(SYSROOT)/include $(SYSROOT)/lib

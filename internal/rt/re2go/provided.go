@@ -17,6 +17,6 @@ func (m *Module) _fd_close(fd int32) int32                              { return
 func (m *Module) _fd_seek(fd int32, off int64, whence, res int32) int32 { return enosys }
 func (m *Module) _fd_write(fd, iovs, n, res int32) int32                { return enosys }
 
-// wasm2go v0.4.20 emits atomic_load8 (i32.atomic.load8_u) without its
+// wasm2go (v0.4.20 to v0.4.22) emits atomic_load8 (i32.atomic.load8_u) without its
 // dependency atomic_ptr8; naming it here makes the translator emit it.
 func _() { _, _ = atomic_ptr8([]byte(nil), uint32(0)) }
