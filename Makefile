@@ -85,21 +85,21 @@ $(BUILD)/re2.wasm: $(RE2_OBJECTS) $(BUILD)/obj/abi.o
 	$(CXX_WASM) $(CXXFLAGS_WASM) $(LDFLAGS_WASM) \
 		$(foreach f,$(ABI_EXPORTS),-Wl,--export=$(f)) $^ -o $@
 
-$(BUILD)/obj/abi.o: wasm/src/abi.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h wasm/src/include/util/held.h $(SRC)/.ready
+$(BUILD)/obj/abi.o: wasm/src/abi.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h wasm/src/include/util/held.h wasm/src/include/util/host.h $(SRC)/.ready
 	@mkdir -p $(dir $@)
 	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
 
 $(addprefix $(SRC)/,$(RE2_SOURCES)): $(SRC)/.ready
 	@:
 
-$(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h wasm/src/include/util/held.h $(SRC)/.ready
+$(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/util/mutex.h wasm/src/include/util/held.h wasm/src/include/util/host.h $(SRC)/.ready
 	@mkdir -p $(dir $@)
 	$(CXX_WASM) $(CXXFLAGS_WASM) -c $< -o $@
 
 # The sources: Debian's tarballs, checksums verified, Debian's patch that
 # reads Unicode data from the unicode-data package, ours (each says why),
 # and the tables generated anew as Debian does.
-PATCHES := wasm/src/patches/no-thread-local.patch wasm/src/patches/latin1-factored-prefix.patch wasm/src/patches/dfa-skim.patch
+PATCHES := wasm/src/patches/no-thread-local.patch wasm/src/patches/latin1-factored-prefix.patch wasm/src/patches/dfa-skim.patch wasm/src/patches/host-prefix-search.patch
 $(SRC)/.ready: $(PATCHES)
 	rm -rf $(BUILD)/src $(SRC) $(SYSROOT)
 	mkdir -p $(BUILD)/src $(SYSROOT)/include $(SYSROOT)/lib

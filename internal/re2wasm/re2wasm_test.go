@@ -354,3 +354,33 @@ func TestLatin1FactoredPrefix(t *testing.T) {
 		}
 	}
 }
+
+// RE2 finds the literal prefix of a pattern with the host's re2w_index
+// (wasm/src/patches/host-prefix-search.patch): candidates at the ends of
+// the text, cut off by its end, overlapping, and many that fail. ASCII
+// patterns, on which the standard library agrees with RE2.
+func TestHostPrefixSearch(t *testing.T) {
+	patterns := []string{`a\d`, `ERROR: (\w+)`, `abab\d`, `xy+z`, `needle`, `(n)eedle|nee`}
+	texts := []string{
+		"", "a", "a1", "xxa", "xxa1", "ERROR:", "ERROR: ", "ERROR: x", "ababab1", "abababab",
+		strings.Repeat("ERROR:", 1000) + " ERROR: done", strings.Repeat("a", 5000) + "a7",
+		strings.Repeat("needl", 2000) + "needle", "xyyyyz", "xz xyz",
+	}
+	for _, p := range patterns {
+		re := mustCompile(t, p, Latin1)
+		std := regexp.MustCompile(p)
+		for _, text := range texts {
+			var got [][]int
+			err := MatchAll(re, text, std.NumSubexp()+1, -1, func(offsets []int) bool {
+				got = append(got, append([]int(nil), offsets...))
+				return true
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(std.FindAllStringSubmatchIndex(text, -1), got); diff != "" {
+				t.Errorf("MatchAll(%q) on %.40q... (-std +re2):\n%s", p, text, diff)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package rt
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -108,7 +109,8 @@ func (e *engine) compile(ctx context.Context, dir string) (wazero.CompiledModule
 }
 
 // instantiateEnvironment provides what re2.wasm imports: the shared memory
-// ("env") and the three WASI calls that libc links in but RE2 never makes.
+// ("env"), the three WASI calls that libc links in but RE2 never makes,
+// and our host functions ("re2w").
 func (e *engine) instantiateEnvironment(ctx context.Context, memory []byte) error {
 	alloc := experimental.MemoryAllocatorFunc(func(_, max uint64) experimental.LinearMemory {
 		return &linearMemory{buf: memory[:max]}
@@ -136,6 +138,17 @@ func (e *engine) instantiateEnvironment(ctx context.Context, memory []byte) erro
 		Instantiate(ctx)
 	if err != nil {
 		return fmt.Errorf("re2wasm: WASI stubs: %w", err)
+	}
+	// wasm/src/include/util/host.h.
+	index := api.GoModuleFunc(func(_ context.Context, _ api.Module, stack []uint64) {
+		t, n, p, m := uint32(stack[0]), uint32(stack[1]), uint32(stack[2]), uint32(stack[3])
+		stack[0] = uint64(uint32(int32(bytes.Index(memory[t:t+n], memory[p:p+m]))))
+	})
+	_, err = e.runtime.NewHostModuleBuilder("re2w").
+		NewFunctionBuilder().WithGoModuleFunction(index, []api.ValueType{i32, i32, i32, i32}, []api.ValueType{i32}).Export("re2w_index").
+		Instantiate(ctx)
+	if err != nil {
+		return fmt.Errorf("re2wasm: host functions: %w", err)
 	}
 	return nil
 }

@@ -7,6 +7,8 @@
 // shared memory (the Xenv import) and manages the instances.
 package re2go
 
+import "bytes"
+
 // The three WASI calls that wasi-libc links into re2.wasm but RE2 never
 // makes. Provided here, they become plain methods, and New no longer asks
 // for a wasi_snapshot_preview1 implementation. 52 is ENOSYS.
@@ -20,3 +22,11 @@ func (m *Module) _fd_write(fd, iovs, n, res int32) int32                { return
 // wasm2go (v0.4.20 to v0.4.22) emits atomic_load8 (i32.atomic.load8_u) without its
 // dependency atomic_ptr8; naming it here makes the translator emit it.
 func _() { _, _ = atomic_ptr8([]byte(nil), uint32(0)) }
+
+// _re2w_index is re2w_index of wasm/src/include/util/host.h: the offset
+// of needle in text, or -1, found by bytes.Index (vectorised).
+func (m *Module) _re2w_index(text, size, needle, n int32) int32 {
+	mem := *m.memory
+	t, p := uint32(text), uint32(needle)
+	return int32(bytes.Index(mem[t:t+uint32(size)], mem[p:p+uint32(n)]))
+}

@@ -31,7 +31,7 @@ func New(v0 Xenv) *Module {
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn15, m.fn18, m.fn30, m.fn32, m.fn28, m.fn29, m.fn36, fn37, m.fn38, m.fn39, m.fn40, m.fn193, m.fn61, m.fn62, m.fn63, m.fn52, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn59, m.fn83, m.fn97, m.fn77, m.fn78, fn98, fn79, fn37, fn99, fn100, m.fn113, m.fn121, m.fn124, m.fn128, fn130, fn130, m.fn135, m.fn97, m.fn156, fn157, m.fn149, m.fn158, m.fn159, fn157, m.fn162, m.fn169, fn99, m.fn165, m.fn163, m.fn164, m.fn169, m.fn167, m.fn168, m.fn163, m.fn164, fn37, fn100, fn98, m.fn97, m.fn172, m.fn173, fn79, m.fn186, m.fn214, m.fn216, m.fn217, m.fn223}}
+	m.elements = [][]any{{m.fn16, m.fn19, m.fn31, m.fn33, m.fn29, m.fn30, m.fn37, fn38, m.fn39, m.fn40, m.fn41, m.fn193, m.fn62, m.fn63, m.fn64, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn59, m.fn60, m.fn84, m.fn98, m.fn78, m.fn79, fn99, fn80, fn38, fn100, fn101, m.fn114, m.fn121, m.fn124, m.fn128, fn130, fn130, m.fn135, m.fn98, m.fn156, fn157, m.fn149, m.fn158, m.fn159, fn157, m.fn162, m.fn169, fn100, m.fn165, m.fn163, m.fn164, m.fn169, m.fn167, m.fn168, m.fn163, m.fn164, fn38, fn101, fn99, m.fn98, m.fn172, m.fn173, fn80, m.fn186, m.fn216, m.fn218, m.fn219, m.fn225}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
 	m.g0 = i32(1097776)
@@ -41,7 +41,7 @@ func New(v0 Xenv) *Module {
 	}); ok {
 		i.Init(m)
 	}
-	m.fn3()
+	m.fn4()
 	return m
 }
 
@@ -56,7 +56,7 @@ type Memory = interface {
 	Waiters() *sync.Map
 }
 
-func (m *Module) fn3() {
+func (m *Module) fn4() {
 	mem := *m.memory
 	{
 		t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(49196))), uint32(i32(0)), uint32(i32(1))))
@@ -80,7 +80,7 @@ func (m *Module) fn3() {
 }
 func (m *Module) X_initialize() {
 }
-func (m *Module) fn5(v0, v1 int32) int32 {
+func (m *Module) fn6(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	t0 := int32(int8(mem[uint64(uint32(v1))]))
@@ -146,7 +146,7 @@ l1:
 	store32(mem, uint64(uint32(v0)), uint32(i32(65533)))
 	return i32(1)
 }
-func (m *Module) fn6(v0, v1 int32) int32 {
+func (m *Module) fn7(v0, v1 int32) int32 {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v1))))
 	v1 = t0
@@ -176,7 +176,7 @@ func (m *Module) fn6(v0, v1 int32) int32 {
 	mem[uint64(uint32(v0))+1] = byte(int32(uint32(v1)>>12)&i32(63) | i32(128))
 	return i32(4)
 }
-func (m *Module) fn7(v0, v1 int32) int32 {
+func (m *Module) fn8(v0, v1 int32) int32 {
 	var v2 int32
 	if v1 <= i32(0) {
 		goto l0
@@ -208,11 +208,11 @@ l1:
 l0:
 	return v2
 }
-func (m *Module) fn8() {
-	m.fn10(i32(2429))
+func (m *Module) fn9() {
+	m.fn11(i32(2429))
 	panic("unreachable")
 }
-func (m *Module) fn9(v0, v1, v2 int32) {
+func (m *Module) fn10(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(1056)
@@ -224,7 +224,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn222(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn224(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -241,7 +241,7 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn222(v5, v4, v1, v2)
+					t6 := m.fn224(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -263,20 +263,20 @@ func (m *Module) fn9(v0, v1, v2 int32) {
 l1:
 	m.g0 = v3 + i32(1056)
 }
-func (m *Module) fn10(v0 int32) {
+func (m *Module) fn11(v0 int32) {
 	var v1 int32
 	t0 := m.g0
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint64(uint32(v1)), uint32(v0))
-	m.fn209(i32(3748), v1)
+	m.fn211(i32(3748), v1)
 	panic("unreachable")
 }
-func (m *Module) fn11() {
-	m.fn209(i32(2645), i32(0))
+func (m *Module) fn12() {
+	m.fn211(i32(2645), i32(0))
 	panic("unreachable")
 }
-func (m *Module) fn12(v0, v1, v2 int32) {
+func (m *Module) fn13(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -288,7 +288,7 @@ func (m *Module) fn12(v0, v1, v2 int32) {
 		if t2 >= v4 {
 			v5 = v4 << 1
 			if uint32(v5) >= uint32(i32(0x15555556)) {
-				m.fn11()
+				m.fn12()
 				mem = *m.memory
 				panic("unreachable")
 			}
@@ -346,7 +346,7 @@ l2:
 	store32(mem, uint64(uint32(v0))+4, uint32(i32(0)))
 	store32(mem, uint64(uint32(v0)), uint32(v1))
 }
-func (m *Module) fn13(v0, v1, v2 int32) int32 {
+func (m *Module) fn14(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10 int32
 	var v11, v12 int64
 	mem := *m.memory
@@ -356,7 +356,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 		t1 := v2
 		v5 = t0
 		t2 := int32(load32(mem, uint64(uint32(v0))))
-		t3 := int32(load32(mem, uint64(uint32(t2))+76))
+		t3 := int32(load32(mem, uint64(uint32(t2))+88))
 		t4 := int32(load16(mem, uint64(uint32(t3+v1<<1))))
 		t5 := int32(load32(mem, uint64(uint32(v0))+8))
 		t6 := t1 - v5
@@ -372,7 +372,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 			goto l0
 		}
 		store64(mem, uint64(uint32(v3)), uint64(v11|v12))
-		m.fn12(v0, v1, v2)
+		m.fn13(v0, v1, v2)
 		mem = *m.memory
 		t10 := int32(load32(mem, uint64(uint32(v0))+56))
 		v1 = t10
@@ -396,7 +396,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 				if v2 < i32(0) {
 					t15 := int32(load32(mem, uint64(uint32(v0))+40))
 					t16 := int32(load32(mem, uint64(uint32(v0))))
-					t17 := int32(load32(mem, uint64(uint32(t16))+88))
+					t17 := int32(load32(mem, uint64(uint32(t16))+100))
 					t18 := int32(load32(mem, uint64(uint32(t17-v2<<3))+4))
 					store32(mem, uint64(uint32(t15+t18<<2)), uint32(v4))
 					goto l1
@@ -419,7 +419,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 							{
 								{
 									{
-										t22 := int32(load32(mem, uint64(uint32(v5))+88))
+										t22 := int32(load32(mem, uint64(uint32(v5))+100))
 										v7 = t22
 										v1 = v7 + v2<<3
 										t23 := int32(load32(mem, uint64(uint32(v1))))
@@ -466,7 +466,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 												}
 											}
 										l12:
-											t29 := int32(load32(mem, uint64(uint32(v5))+88))
+											t29 := int32(load32(mem, uint64(uint32(v5))+100))
 											v4 = t29
 											t30 := int32(mem[uint64(uint32(v0))+21])
 											v7 = t30 & i32(1)
@@ -556,7 +556,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 												goto l13
 											}
 											if uint32(v5) >= uint32(i32(2)) {
-												m.fn12(v0, v2+int32(uint32(v5)>>1), v4)
+												m.fn13(v0, v2+int32(uint32(v5)>>1), v4)
 												mem = *m.memory
 											}
 											v4 = v4 + i32(1)
@@ -567,7 +567,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 									v4 = v6
 								l4:
 									if v3&i32(8) == 0 {
-										m.fn12(v0, v2+i32(1), v4)
+										m.fn13(v0, v2+i32(1), v4)
 										mem = *m.memory
 									}
 									t45 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -581,7 +581,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 									}
 									t47 := int32(load32(mem, uint64(uint32(v0))+40))
 									t48 := int32(load32(mem, uint64(uint32(t47+v3<<2))))
-									m.fn12(v0, i32(0)-v2, t48)
+									m.fn13(v0, i32(0)-v2, t48)
 									mem = *m.memory
 									t49 := int32(load32(mem, uint64(uint32(v0))+40))
 									t50 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -592,7 +592,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 								v4 = v6
 							l5:
 								t51 := int32(load32(mem, uint64(uint32(v1))+4))
-								t52 := m.fn109(v10, v4)
+								t52 := m.fn110(v10, v4)
 								mem = *m.memory
 								if t51&(t52^i32(-1)) != 0 {
 									goto l13
@@ -601,7 +601,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 								if t53&i32(8) != 0 {
 									goto l24
 								}
-								m.fn12(v0, v2+i32(1), v4)
+								m.fn13(v0, v2+i32(1), v4)
 								mem = *m.memory
 								goto l24
 							}
@@ -611,14 +611,14 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 							if v3&i32(8) != 0 {
 								goto l24
 							}
-							m.fn12(v0, v2+i32(1), v4)
+							m.fn13(v0, v2+i32(1), v4)
 							mem = *m.memory
 						l24:
 							t54 := int32(load32(mem, uint64(uint32(v0))+4))
 							t55 := int32(load32(mem, uint64(uint32(v0))))
 							t56 := v4 - t54
 							v5 = t55
-							t57 := int32(load32(mem, uint64(uint32(v5))+76))
+							t57 := int32(load32(mem, uint64(uint32(v5))+88))
 							t58 := int32(load32(mem, uint64(uint32(v1))))
 							v2 = int32(uint32(t58) >> 4)
 							t59 := int32(load16(mem, uint64(uint32(t57+v2<<1))))
@@ -739,7 +739,7 @@ func (m *Module) fn13(v0, v1, v2 int32) int32 {
 l0:
 	return v8 & i32(1)
 }
-func (m *Module) fn14(v0, v1 int32) int32 {
+func (m *Module) fn15(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -765,7 +765,7 @@ func (m *Module) fn14(v0, v1 int32) int32 {
 						goto l1
 					}
 					if uint32(v2) >= uint32(i32(0x20000000)) {
-						m.fn11()
+						m.fn12()
 						panic("unreachable")
 					}
 					t5 := m.fn195(v2 << 3)
@@ -802,14 +802,14 @@ func (m *Module) fn14(v0, v1 int32) int32 {
 		return i32(-1)
 	}
 }
-func (m *Module) fn15(v0 int32) int32 {
+func (m *Module) fn16(v0 int32) int32 {
 	var v1, v2 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0)), uint32(i32(4064)))
 	t0 := int32(load32(mem, uint64(uint32(v0))+36))
 	v1 = t0
 	if v1 != 0 {
-		t1 := m.fn108(v1)
+		t1 := m.fn109(v1)
 		mem = *m.memory
 		m.Xre2w_free(t1)
 		mem = *m.memory
@@ -846,11 +846,11 @@ func (m *Module) fn15(v0 int32) int32 {
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4096)))
-	m.fn16(v0)
-	m.fn17(v0 + i32(4))
+	m.fn17(v0)
+	m.fn18(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn16(v0 int32) {
+func (m *Module) fn17(v0 int32) {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -915,7 +915,7 @@ func (m *Module) fn16(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn17(v0 int32) {
+func (m *Module) fn18(v0 int32) {
 	var v1, v2, v3, v4 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
@@ -985,11 +985,11 @@ func (m *Module) fn17(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn18(v0 int32) {
-	t0 := m.fn15(v0)
+func (m *Module) fn19(v0 int32) {
+	t0 := m.fn16(v0)
 	m.Xre2w_free(t0)
 }
-func (m *Module) fn19(v0, v1, v2, v3 int32) {
+func (m *Module) fn20(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -1119,7 +1119,7 @@ l1:
 	t25 := int32(mem[uint64(uint32(v3))+12])
 	mem[uint64(uint32(v0))+12] = byte(t24 & t25)
 }
-func (m *Module) fn20(v0, v1, v2, v3 int32) {
+func (m *Module) fn21(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	var v11, v12 int64
 	t0 := m.g0
@@ -1136,7 +1136,7 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 			v9 = t3
 			v2 = i32(0)
 			{
-				t4 := m.fn14(v1, i32(1))
+				t4 := m.fn15(v1, i32(1))
 				mem = *m.memory
 				v5 = t4
 				if v5 < i32(0) {
@@ -1147,11 +1147,11 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 				t5 := int32(load32(mem, uint64(uint32(v1))+52))
 				v4 = t5 + v5<<3
 				if v3 != 0 {
-					m.fn102(v4, i32(0), v9)
+					m.fn103(v4, i32(0), v9)
 					mem = *m.memory
 					goto l1
 				}
-				m.fn102(v4, v9, i32(0))
+				m.fn103(v4, v9, i32(0))
 				mem = *m.memory
 				v2 = v2 | i32(1)
 			l1:
@@ -1191,11 +1191,11 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 			store32(mem, uint64(uint32(v6))+16, uint32(v2))
 			t11 := int64(load64(mem, uint64(uint32(v6))+16))
 			store64(mem, uint64(uint32(v6)), uint64(t11))
-			m.fn21(v0, v1, v6, v3)
+			m.fn22(v0, v1, v6, v3)
 			mem = *m.memory
 			goto l4
 		}
-		t12 := m.fn14(v1, i32(1))
+		t12 := m.fn15(v1, i32(1))
 		mem = *m.memory
 		v5 = t12
 		if v5 < i32(0) {
@@ -1210,11 +1210,11 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 		t14 := int32(load32(mem, uint64(uint32(v2))))
 		v8 = t14
 		if v3 != 0 {
-			m.fn102(v7, i32(0), v8)
+			m.fn103(v7, i32(0), v8)
 			mem = *m.memory
 			goto l5
 		}
-		m.fn102(v7, v8, i32(0))
+		m.fn103(v7, v8, i32(0))
 		mem = *m.memory
 		v4 = v4 | i32(1)
 	l5:
@@ -1252,7 +1252,7 @@ func (m *Module) fn20(v0, v1, v2, v3 int32) {
 l4:
 	m.g0 = v6 + i32(32)
 }
-func (m *Module) fn21(v0, v1, v2, v3 int32) {
+func (m *Module) fn22(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7 int32
 	var v8, v9, v10 int64
 	mem := *m.memory
@@ -1263,7 +1263,7 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 		t2 := v0
 		var p1 int64
 		{
-			t3 := m.fn14(v1, i32(1))
+			t3 := m.fn15(v1, i32(1))
 			mem = *m.memory
 			v2 = t3
 			if v2 < i32(0) {
@@ -1272,7 +1272,7 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 				goto l0
 			}
 			t4 := int32(load32(mem, uint64(uint32(v1))+52))
-			m.fn107(t4 + v2<<3)
+			m.fn108(t4 + v2<<3)
 			mem = *m.memory
 			v4 = v2
 			p1 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -1283,7 +1283,7 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 		mem[uint64(uint32(v0))+12] = byte(v3)
 		return
 	}
-	t5 := m.fn14(v1, i32(1))
+	t5 := m.fn15(v1, i32(1))
 	mem = *m.memory
 	v4 = t5
 	if v4 < i32(0) {
@@ -1296,11 +1296,11 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 	t6 := int32(load32(mem, uint64(uint32(v1))+52))
 	v7 = t6 + v4<<3
 	if v3 != 0 {
-		m.fn102(v7, i32(0), v6)
+		m.fn103(v7, i32(0), v6)
 		mem = *m.memory
 		goto l1
 	}
-	m.fn102(v7, v6, i32(0))
+	m.fn103(v7, v6, i32(0))
 	mem = *m.memory
 	v5 = v5 | i32(1)
 l1:
@@ -1332,10 +1332,10 @@ l2:
 	store64(mem, uint64(uint32(v0))+4, uint64(v8&i64(-0x100000000)|v9))
 	mem[uint64(uint32(v0))+12] = byte(i32(1))
 }
-func (m *Module) fn22(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn23(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	var v6, v7, v8 int64
-	t0 := m.fn14(v0, i32(1))
+	t0 := m.fn15(v0, i32(1))
 	v4 = t0
 	var p1 int64
 	mem := *m.memory
@@ -1343,7 +1343,7 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) int32 {
 		p1 = i64(0)
 	} else {
 		t2 := int32(load32(mem, uint64(uint32(v0))+52))
-		m.fn103(t2+v4<<3, v1, v2, i32(0), i32(0))
+		m.fn104(t2+v4<<3, v1, v2, i32(0), i32(0))
 		mem = *m.memory
 		v5 = v4
 		p1 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -1408,7 +1408,7 @@ l2:
 l0:
 	return v5
 }
-func (m *Module) fn23(v0, v1 int32) int32 {
+func (m *Module) fn24(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7 int32
 	var v8 int64
 	mem := *m.memory
@@ -1503,7 +1503,7 @@ func (m *Module) fn23(v0, v1 int32) int32 {
 l0:
 	return v7
 }
-func (m *Module) fn24(v0, v1, v2, v3 int32) {
+func (m *Module) fn25(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	var v10, v11 float32
 	var v12 int64
@@ -1735,7 +1735,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) {
 					goto l9
 				}
 			}
-			m.fn41(v1, v4)
+			m.fn42(v1, v4)
 			mem = *m.memory
 		l9:
 			t46 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -1805,7 +1805,7 @@ l4:
 	mem[uint64(uint32(t3))+4] = byte(p2)
 	store32(mem, uint64(uint32(v0)), uint32(v2))
 }
-func (m *Module) fn25(v0, v1, v2 int32) int32 {
+func (m *Module) fn26(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	t0 := m.g0
 	v8 = t0 - i32(32)
@@ -1929,7 +1929,7 @@ l2:
 		t27 := int32(load32(mem, uint64(uint32(v8))+8))
 		v4 = t27
 		if v4 == 0 {
-			t28 := m.fn14(v0, i32(1))
+			t28 := m.fn15(v0, i32(1))
 			mem = *m.memory
 			v6 = t28
 			if v6 < i32(0) {
@@ -1937,7 +1937,7 @@ l2:
 				goto l6
 			}
 			t29 := int32(load32(mem, uint64(uint32(v0))+52))
-			m.fn102(t29+v6<<3, v1, v2)
+			m.fn103(t29+v6<<3, v1, v2)
 			mem = *m.memory
 			t30 := v6
 			p26 = t30
@@ -1975,13 +1975,13 @@ l2:
 		store64(mem, uint64(uint32(t32))+24, uint64(int64(uint32(int32(uint32(t39)>>4)))<<17|t40<<9|t41<<1|t42&i64(1)))
 		{
 			v9 = v0 + i32(80)
-			t43 := m.fn23(v9, v8+i32(24))
+			t43 := m.fn24(v9, v8+i32(24))
 			mem = *m.memory
 			if t43 == 0 {
 				v5 = v6
 				goto l8
 			}
-			t44 := m.fn14(v0, i32(1))
+			t44 := m.fn15(v0, i32(1))
 			mem = *m.memory
 			v5 = t44
 			if v5 < i32(0) {
@@ -1996,7 +1996,7 @@ l2:
 			t48 := int32(mem[uint64(uint32(v3))+5])
 			t49 := int32(load16(mem, uint64(uint32(v3))+6))
 			t50 := int32(load32(mem, uint64(uint32(v3))))
-			m.fn103(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
+			m.fn104(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
 			mem = *m.memory
 			if v7 == 0 {
 				v1 = v5
@@ -2022,7 +2022,7 @@ l2:
 		t57 := int64(mem[uint64(uint32(v3))+5])
 		t58 := int64(load16(mem, uint64(uint32(v3))+6))
 		store64(mem, uint64(uint32(t54))+24, uint64(int64(uint32(v6))<<17|t56<<9|t57<<1|t58&i64(1)))
-		t59 := m.fn23(v9, v8+i32(24))
+		t59 := m.fn24(v9, v8+i32(24))
 		mem = *m.memory
 		if t59 == 0 {
 			t60 := int32(load32(mem, uint64(uint32(v0))+52))
@@ -2034,7 +2034,7 @@ l2:
 		v2 = v5 << 3
 		t63 := int32(load32(mem, uint64(uint32(v0))+52))
 		t64 := int32(load32(mem, uint64(uint32(v2+t63))))
-		t65 := m.fn25(t62, int32(uint32(t64)>>4), v6)
+		t65 := m.fn26(t62, int32(uint32(t64)>>4), v6)
 		mem = *m.memory
 		v3 = t65
 		if v3 == 0 {
@@ -2052,7 +2052,7 @@ l6:
 	m.g0 = v8 + i32(32)
 	return v3
 }
-func (m *Module) fn26(v0, v1, v2, v3 int32) {
+func (m *Module) fn27(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16, v17, v18 int64
 	t0 := m.g0
@@ -2153,12 +2153,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									if v2 < i32(128) {
 										v6 = i32(0)
-										t18 := m.fn14(v0, i32(1))
+										t18 := m.fn15(v0, i32(1))
 										mem = *m.memory
 										v4 = t18
 										if v4 >= i32(0) {
 											t19 := int32(load32(mem, uint64(uint32(v0))+52))
-											m.fn103(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
+											m.fn104(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
 											mem = *m.memory
 											v6 = v4
 											v16 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -2200,12 +2200,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t25 := int32(load32(mem, uint64(uint32(v0))+44))
 										if t25 == i32(1) {
-											t26 := m.fn25(v0, v1, v6)
+											t26 := m.fn26(v0, v1, v6)
 											mem = *m.memory
 											store32(mem, uint64(uint32(v0))+100, uint32(t26))
 											goto l0
 										}
-										t27 := m.fn14(v0, i32(1))
+										t27 := m.fn15(v0, i32(1))
 										mem = *m.memory
 										t28 := v0
 										v4 = t27
@@ -2213,7 +2213,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										if v4 >= i32(0) {
 											t30 := int32(load32(mem, uint64(uint32(v0))+52))
 											t31 := int32(load32(mem, uint64(uint32(v0))+100))
-											m.fn102(t30+v4<<3, t31, v6)
+											m.fn103(t30+v4<<3, t31, v6)
 											mem = *m.memory
 											p29 = v4
 										} else {
@@ -2232,7 +2232,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									goto l5
 								}
 							l1:
-								m.fn26(v0, v1, v4, v3)
+								m.fn27(v0, v1, v4, v3)
 								mem = *m.memory
 								t17 := v4 + i32(1)
 								p8 = t17
@@ -2266,10 +2266,10 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 							}
 							store32(mem, uint64(uint32(v5))+16, uint32(v2))
 							store32(mem, uint64(uint32(v5))+20, uint32(v1))
-							t32 := m.fn6(v5+i32(12), v5+i32(20))
+							t32 := m.fn7(v5+i32(12), v5+i32(20))
 							mem = *m.memory
 							v4 = t32
-							_ = m.fn6(v5+i32(8), v5+i32(16))
+							_ = m.fn7(v5+i32(8), v5+i32(16))
 							mem = *m.memory
 							{
 								t34 := int32(mem[uint64(uint32(v0))+48])
@@ -2287,7 +2287,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									store64(mem, uint64(uint32(t36))+24, uint64(t38|int64(uint32(v3))&i64(255)<<1))
 									{
 										v7 = v0 + i32(80)
-										t39 := m.fn23(v7, v5+i32(24))
+										t39 := m.fn24(v7, v5+i32(24))
 										mem = *m.memory
 										v1 = t39
 										if v1 != 0 {
@@ -2295,11 +2295,11 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 											v1 = t40
 											goto l10
 										}
-										t41 := m.fn22(v0, v2&i32(255), v3&i32(255), i32(0))
+										t41 := m.fn23(v0, v2&i32(255), v3&i32(255), i32(0))
 										mem = *m.memory
 										v1 = t41
 										store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-										m.fn24(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+										m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 										mem = *m.memory
 										t42 := int32(load32(mem, uint64(uint32(v5))+40))
 										store32(mem, uint64(uint32(t42))+16, uint32(v1))
@@ -2328,7 +2328,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 											t46 := v5
 											v16 = int64(uint32(v6))
 											store64(mem, uint64(uint32(t46))+24, uint64(v16<<9|int64(v1)<<17|v16<<1))
-											t47 := m.fn23(v7, v5+i32(24))
+											t47 := m.fn24(v7, v5+i32(24))
 											mem = *m.memory
 											v8 = t47
 											if v8 != 0 {
@@ -2336,18 +2336,18 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 												v1 = t48
 												goto l12
 											}
-											t49 := m.fn22(v0, v6, v6, v1)
+											t49 := m.fn23(v0, v6, v6, v1)
 											mem = *m.memory
 											v1 = t49
 											store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-											m.fn24(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+											m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 											mem = *m.memory
 											t50 := int32(load32(mem, uint64(uint32(v5))+40))
 											store32(mem, uint64(uint32(t50))+16, uint32(v1))
 											goto l12
 										}
 									l11:
-										t51 := m.fn22(v0, v6, v8, v1)
+										t51 := m.fn23(v0, v6, v8, v1)
 										mem = *m.memory
 										v1 = t51
 									}
@@ -2374,7 +2374,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								store64(mem, uint64(uint32(t52))+24, uint64(t55|int64(uint32(v3))&i64(255)<<1))
 								{
 									v7 = v0 + i32(80)
-									t56 := m.fn23(v7, v5+i32(24))
+									t56 := m.fn24(v7, v5+i32(24))
 									mem = *m.memory
 									v1 = t56
 									if v1 != 0 {
@@ -2382,11 +2382,11 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										v1 = t57
 										goto l14
 									}
-									t58 := m.fn22(v0, v2&i32(255), v3&i32(255), i32(0))
+									t58 := m.fn23(v0, v2&i32(255), v3&i32(255), i32(0))
 									mem = *m.memory
 									v1 = t58
 									store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-									m.fn24(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+									m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 									mem = *m.memory
 									t59 := int32(load32(mem, uint64(uint32(v5))+40))
 									store32(mem, uint64(uint32(t59))+16, uint32(v1))
@@ -2415,7 +2415,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 												goto l15
 											}
 											store64(mem, uint64(uint32(v5))+24, uint64(int64(uint32(v3))&i64(255)<<9|int64(v1)<<17|int64(uint32(v2))&i64(255)<<1))
-											t63 := m.fn23(v7, v5+i32(24))
+											t63 := m.fn24(v7, v5+i32(24))
 											mem = *m.memory
 											v2 = t63
 											if v2 != 0 {
@@ -2423,18 +2423,18 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 												v1 = t64
 												goto l16
 											}
-											t65 := m.fn22(v0, v6, v8, v1)
+											t65 := m.fn23(v0, v6, v8, v1)
 											mem = *m.memory
 											v1 = t65
 											store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-											m.fn24(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+											m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 											mem = *m.memory
 											t66 := int32(load32(mem, uint64(uint32(v5))+40))
 											store32(mem, uint64(uint32(t66))+16, uint32(v1))
 											goto l16
 										}
 									l15:
-										t67 := m.fn22(v0, v3&i32(255), v2&i32(255), v1)
+										t67 := m.fn23(v0, v3&i32(255), v2&i32(255), v1)
 										mem = *m.memory
 										v1 = t67
 									}
@@ -2462,12 +2462,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t73 := int32(load32(mem, uint64(uint32(v0))+44))
 								if t73 == i32(1) {
-									t74 := m.fn25(v0, v4, v1)
+									t74 := m.fn26(v0, v4, v1)
 									mem = *m.memory
 									p69 = t74
 									goto l18
 								}
-								t75 := m.fn14(v0, i32(1))
+								t75 := m.fn15(v0, i32(1))
 								mem = *m.memory
 								v2 = t75
 								if v2 < i32(0) {
@@ -2476,7 +2476,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t76 := int32(load32(mem, uint64(uint32(v0))+52))
 								t77 := int32(load32(mem, uint64(uint32(v0))+100))
-								m.fn102(t76+v2<<3, t77, v1)
+								m.fn103(t76+v2<<3, t77, v1)
 								mem = *m.memory
 								p69 = v2
 							}
@@ -2487,7 +2487,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 						v2 = v0
 						t78 := int32(mem[uint64(uint32(v2))+48])
 						v1 = t78
-						t79 := m.fn14(v2, i32(1))
+						t79 := m.fn15(v2, i32(1))
 						mem = *m.memory
 						v0 = t79
 						{
@@ -2495,7 +2495,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								v1 = i32(0)
 								if v0 >= i32(0) {
 									t80 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn103(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
+									m.fn104(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
@@ -2526,7 +2526,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 							l19:
 								store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
 								v3 = i32(0)
-								t84 := m.fn22(v2, i32(128), i32(191), v1)
+								t84 := m.fn23(v2, i32(128), i32(191), v1)
 								mem = *m.memory
 								v0 = t84
 								t85 := int32(mem[uint64(uint32(v2))+40])
@@ -2543,12 +2543,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t90 := int32(load32(mem, uint64(uint32(v2))+44))
 										if t90 == i32(1) {
-											t91 := m.fn25(v2, v1, v0)
+											t91 := m.fn26(v2, v1, v0)
 											mem = *m.memory
 											p86 = t91
 											goto l20
 										}
-										t92 := m.fn14(v2, i32(1))
+										t92 := m.fn15(v2, i32(1))
 										mem = *m.memory
 										v4 = t92
 										if v4 < i32(0) {
@@ -2557,7 +2557,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t93 := int32(load32(mem, uint64(uint32(v2))+52))
 										t94 := int32(load32(mem, uint64(uint32(v2))+100))
-										m.fn102(t93+v4<<3, t94, v0)
+										m.fn103(t93+v4<<3, t94, v0)
 										mem = *m.memory
 										p86 = v4
 									}
@@ -2565,12 +2565,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									store32(mem, uint64(uint32(t87))+100, uint32(p86))
 								}
 								v16 = i64(0)
-								t95 := m.fn14(v2, i32(1))
+								t95 := m.fn15(v2, i32(1))
 								mem = *m.memory
 								v0 = t95
 								if v0 >= i32(0) {
 									t96 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn103(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
+									m.fn104(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v3 = v0
@@ -2601,9 +2601,9 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 							l21:
 								store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
 								v1 = i32(0)
-								t100 := m.fn22(v2, i32(128), i32(191), v3)
+								t100 := m.fn23(v2, i32(128), i32(191), v3)
 								mem = *m.memory
-								t101 := m.fn22(v2, i32(128), i32(191), t100)
+								t101 := m.fn23(v2, i32(128), i32(191), t100)
 								mem = *m.memory
 								v0 = t101
 								t102 := int32(mem[uint64(uint32(v2))+40])
@@ -2620,12 +2620,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t107 := int32(load32(mem, uint64(uint32(v2))+44))
 										if t107 == i32(1) {
-											t108 := m.fn25(v2, v3, v0)
+											t108 := m.fn26(v2, v3, v0)
 											mem = *m.memory
 											p103 = t108
 											goto l22
 										}
-										t109 := m.fn14(v2, i32(1))
+										t109 := m.fn15(v2, i32(1))
 										mem = *m.memory
 										v4 = t109
 										if v4 < i32(0) {
@@ -2634,7 +2634,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 										}
 										t110 := int32(load32(mem, uint64(uint32(v2))+52))
 										t111 := int32(load32(mem, uint64(uint32(v2))+100))
-										m.fn102(t110+v4<<3, t111, v0)
+										m.fn103(t110+v4<<3, t111, v0)
 										mem = *m.memory
 										p103 = v4
 									}
@@ -2642,12 +2642,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									store32(mem, uint64(uint32(t104))+100, uint32(p103))
 								}
 								v16 = i64(0)
-								t112 := m.fn14(v2, i32(1))
+								t112 := m.fn15(v2, i32(1))
 								mem = *m.memory
 								v0 = t112
 								if v0 >= i32(0) {
 									t113 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn103(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
+									m.fn104(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
@@ -2677,11 +2677,11 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 							l23:
 								store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
-								t117 := m.fn22(v2, i32(128), i32(191), v1)
+								t117 := m.fn23(v2, i32(128), i32(191), v1)
 								mem = *m.memory
-								t118 := m.fn22(v2, i32(128), i32(191), t117)
+								t118 := m.fn23(v2, i32(128), i32(191), t117)
 								mem = *m.memory
-								t119 := m.fn22(v2, i32(128), i32(191), t118)
+								t119 := m.fn23(v2, i32(128), i32(191), t118)
 								mem = *m.memory
 								v0 = t119
 								t120 := int32(mem[uint64(uint32(v2))+40])
@@ -2696,12 +2696,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t122 := int32(load32(mem, uint64(uint32(v2))+44))
 								if t122 == i32(1) {
-									t123 := m.fn25(v2, v1, v0)
+									t123 := m.fn26(v2, v1, v0)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2))+100, uint32(t123))
 									goto l24
 								}
-								t124 := m.fn14(v2, i32(1))
+								t124 := m.fn15(v2, i32(1))
 								mem = *m.memory
 								t125 := v2
 								v3 = t124
@@ -2709,7 +2709,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								if v3 >= i32(0) {
 									t127 := int32(load32(mem, uint64(uint32(v2))+52))
 									t128 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn102(t127+v3<<3, t128, v0)
+									m.fn103(t127+v3<<3, t128, v0)
 									mem = *m.memory
 									p126 = v3
 								} else {
@@ -2721,7 +2721,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 							v1 = i32(0)
 							if v0 >= i32(0) {
 								t129 := int32(load32(mem, uint64(uint32(v2))+52))
-								m.fn103(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
+								m.fn104(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
 								mem = *m.memory
 								v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 								v1 = v0
@@ -2751,7 +2751,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 							}
 						l25:
 							store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
-							t133 := m.fn22(v2, i32(194), i32(223), v1)
+							t133 := m.fn23(v2, i32(194), i32(223), v1)
 							mem = *m.memory
 							v0 = t133
 							t134 := int32(mem[uint64(uint32(v2))+40])
@@ -2768,12 +2768,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									t139 := int32(load32(mem, uint64(uint32(v2))+44))
 									if t139 == i32(1) {
-										t140 := m.fn25(v2, v3, v0)
+										t140 := m.fn26(v2, v3, v0)
 										mem = *m.memory
 										p135 = t140
 										goto l26
 									}
-									t141 := m.fn14(v2, i32(1))
+									t141 := m.fn15(v2, i32(1))
 									mem = *m.memory
 									v4 = t141
 									if v4 < i32(0) {
@@ -2782,18 +2782,18 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									t142 := int32(load32(mem, uint64(uint32(v2))+52))
 									t143 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn102(t142+v4<<3, t143, v0)
+									m.fn103(t142+v4<<3, t143, v0)
 									mem = *m.memory
 									p135 = v4
 								}
 							l26:
 								store32(mem, uint64(uint32(t136))+100, uint32(p135))
 							}
-							t144 := m.fn22(v2, i32(128), i32(191), v1)
+							t144 := m.fn23(v2, i32(128), i32(191), v1)
 							mem = *m.memory
 							t145 := v2
 							v0 = t144
-							t146 := m.fn22(t145, i32(224), i32(239), v0)
+							t146 := m.fn23(t145, i32(224), i32(239), v0)
 							mem = *m.memory
 							v1 = t146
 							t147 := int32(mem[uint64(uint32(v2))+40])
@@ -2810,12 +2810,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									t152 := int32(load32(mem, uint64(uint32(v2))+44))
 									if t152 == i32(1) {
-										t153 := m.fn25(v2, v3, v1)
+										t153 := m.fn26(v2, v3, v1)
 										mem = *m.memory
 										p148 = t153
 										goto l27
 									}
-									t154 := m.fn14(v2, i32(1))
+									t154 := m.fn15(v2, i32(1))
 									mem = *m.memory
 									v4 = t154
 									if v4 < i32(0) {
@@ -2824,16 +2824,16 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 									}
 									t155 := int32(load32(mem, uint64(uint32(v2))+52))
 									t156 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn102(t155+v4<<3, t156, v1)
+									m.fn103(t155+v4<<3, t156, v1)
 									mem = *m.memory
 									p148 = v4
 								}
 							l27:
 								store32(mem, uint64(uint32(t149))+100, uint32(p148))
 							}
-							t157 := m.fn22(v2, i32(128), i32(191), v0)
+							t157 := m.fn23(v2, i32(128), i32(191), v0)
 							mem = *m.memory
-							t158 := m.fn22(v2, i32(240), i32(244), t157)
+							t158 := m.fn23(v2, i32(240), i32(244), t157)
 							mem = *m.memory
 							v0 = t158
 							t159 := int32(mem[uint64(uint32(v2))+40])
@@ -2852,12 +2852,12 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t164 := int32(load32(mem, uint64(uint32(v2))+44))
 								if t164 == i32(1) {
-									t165 := m.fn25(v2, v1, v0)
+									t165 := m.fn26(v2, v1, v0)
 									mem = *m.memory
 									p160 = t165
 									goto l28
 								}
-								t166 := m.fn14(v2, i32(1))
+								t166 := m.fn15(v2, i32(1))
 								mem = *m.memory
 								v3 = t166
 								if v3 < i32(0) {
@@ -2866,7 +2866,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 								}
 								t167 := int32(load32(mem, uint64(uint32(v2))+52))
 								t168 := int32(load32(mem, uint64(uint32(v2))+100))
-								m.fn102(t167+v3<<3, t168, v0)
+								m.fn103(t167+v3<<3, t168, v0)
 								mem = *m.memory
 								p160 = v3
 							}
@@ -2877,7 +2877,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 						goto l0
 					}
 				l8:
-					m.fn26(v0, v1, v4-i32(1), v3)
+					m.fn27(v0, v1, v4-i32(1), v3)
 					mem = *m.memory
 					t169 := v4
 					p8 = t169
@@ -2887,7 +2887,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 				t170 := v0
 				t171 := v1
 				v4 = v1 | v4
-				m.fn26(t170, t171, v4, v3)
+				m.fn27(t170, t171, v4, v3)
 				mem = *m.memory
 				p8 = v4 + i32(1)
 			}
@@ -2901,7 +2901,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 l0:
 	m.g0 = v5 + i32(48)
 }
-func (m *Module) fn27(v0, v1, v2, v3 int32) {
+func (m *Module) fn28(v0, v1, v2, v3 int32) {
 	var v4, v5 int32
 	var v6, v7, v8 int64
 	mem := *m.memory
@@ -2912,7 +2912,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 		if v1 > v2 {
 			return
 		}
-		t0 := m.fn14(v0, i32(1))
+		t0 := m.fn15(v0, i32(1))
 		mem = *m.memory
 		v4 = t0
 		if v4 >= i32(0) {
@@ -2923,7 +2923,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 			if v2 < i32(255) {
 				p2 = v2
 			}
-			m.fn103(t3, t4, p2&i32(255), v3, i32(0))
+			m.fn104(t3, t4, p2&i32(255), v3, i32(0))
 			mem = *m.memory
 			v5 = v4
 			v6 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -2969,12 +2969,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 			}
 			t13 := int32(load32(mem, uint64(uint32(v0))+44))
 			if t13 == i32(1) {
-				t14 := m.fn25(v0, v1, v5)
+				t14 := m.fn26(v0, v1, v5)
 				mem = *m.memory
 				p9 = t14
 				goto l2
 			}
-			t15 := m.fn14(v0, i32(1))
+			t15 := m.fn15(v0, i32(1))
 			mem = *m.memory
 			v2 = t15
 			if v2 < i32(0) {
@@ -2983,7 +2983,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 			}
 			t16 := int32(load32(mem, uint64(uint32(v0))+52))
 			t17 := int32(load32(mem, uint64(uint32(v0))+100))
-			m.fn102(t16+v2<<3, t17, v5)
+			m.fn103(t16+v2<<3, t17, v5)
 			mem = *m.memory
 			p9 = v2
 		}
@@ -2991,21 +2991,21 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 		store32(mem, uint64(uint32(t10))+100, uint32(p9))
 	}
 }
-func (m *Module) fn28(v0, v1, v2 int32) {
+func (m *Module) fn29(v0, v1, v2 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+12] = byte(i32(0))
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
 	mem[uint64(uint32(v1))+40] = byte(i32(1))
 }
-func (m *Module) fn29(v0, v1, v2, v3 int32) {
+func (m *Module) fn30(v0, v1, v2, v3 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+12] = byte(i32(0))
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
 	mem[uint64(uint32(v1))+40] = byte(i32(1))
 }
-func (m *Module) fn30(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn31(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))+40])
 	if t0 == i32(1) {
@@ -3015,7 +3015,7 @@ func (m *Module) fn30(v0, v1, v2, v3, v4 int32) {
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
 }
-func (m *Module) fn31(v0, v1, v2, v3 int32) {
+func (m *Module) fn32(v0, v1, v2, v3 int32) {
 	var v4, v5, v6 int32
 	var v7, v8 int64
 	t0 := m.g0
@@ -3029,7 +3029,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 		case 1:
 			var p2 int64
 			{
-				t3 := m.fn14(v1, i32(1))
+				t3 := m.fn15(v1, i32(1))
 				mem = *m.memory
 				v5 = t3
 				if v5 < i32(0) {
@@ -3038,7 +3038,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 					goto l3
 				}
 				t4 := int32(load32(mem, uint64(uint32(v1))+52))
-				m.fn103(t4+v5<<3, v2, v2, v3, i32(0))
+				m.fn104(t4+v5<<3, v2, v2, v3, i32(0))
 				mem = *m.memory
 				p2 = int64(uint32(v5<<1)) * i64(0x100000001)
 			}
@@ -3052,7 +3052,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 			if v2 <= i32(127) {
 				var p5 int64
 				{
-					t6 := m.fn14(v1, i32(1))
+					t6 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v5 = t6
 					if v5 < i32(0) {
@@ -3061,7 +3061,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 						goto l5
 					}
 					t7 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn103(t7+v5<<3, v2, v2, v3, i32(0))
+					m.fn104(t7+v5<<3, v2, v2, v3, i32(0))
 					mem = *m.memory
 					p5 = int64(uint32(v5<<1)) * i64(0x100000001)
 				}
@@ -3072,14 +3072,14 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 				store32(mem, uint64(uint32(v0)), uint32(v5))
 				goto l4
 			}
-			t8 := m.fn6(v4+i32(72), v4+i32(76))
+			t8 := m.fn7(v4+i32(72), v4+i32(76))
 			mem = *m.memory
 			v5 = t8
 			t9 := int32(mem[uint64(uint32(v4))+72])
 			v3 = t9
 			var p10 int64
 			{
-				t11 := m.fn14(v1, i32(1))
+				t11 := m.fn15(v1, i32(1))
 				mem = *m.memory
 				v2 = t11
 				if v2 < i32(0) {
@@ -3088,7 +3088,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 					goto l6
 				}
 				t12 := int32(load32(mem, uint64(uint32(v1))+52))
-				m.fn103(t12+v2<<3, v3, v3, i32(0), i32(0))
+				m.fn104(t12+v2<<3, v3, v3, i32(0), i32(0))
 				mem = *m.memory
 				p10 = int64(uint32(v2<<1)) * i64(0x100000001)
 			}
@@ -3108,7 +3108,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 				v3 = t13
 				var p14 int64
 				{
-					t15 := m.fn14(v1, i32(1))
+					t15 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t15
 					if v2 < i32(0) {
@@ -3117,7 +3117,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 						goto l7
 					}
 					t16 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn103(t16+v2<<3, v3, v3, i32(0), i32(0))
+					m.fn104(t16+v2<<3, v3, v3, i32(0), i32(0))
 					mem = *m.memory
 					p14 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3136,7 +3136,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 				t20 := int64(load64(mem, uint64(uint32(v4))+40))
 				store64(mem, uint64(uint32(v4))+8, uint64(t20))
 				store64(mem, uint64(uint32(v4))+24, uint64(v8))
-				m.fn19(v4+i32(56), v1, v4+i32(24), v4+i32(8))
+				m.fn20(v4+i32(56), v1, v4+i32(24), v4+i32(8))
 				mem = *m.memory
 				t21 := int64(load64(mem, uint64(uint32(v4+i32(61)))))
 				store64(mem, uint64(uint32(v0+i32(5))), uint64(t21))
@@ -3158,7 +3158,7 @@ func (m *Module) fn31(v0, v1, v2, v3 int32) {
 l4:
 	m.g0 = v4 + i32(80)
 }
-func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8, v9, v10 int32
 	var v11, v12, v13 int64
 	t0 := m.g0
@@ -3186,7 +3186,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p3 int64
 				{
-					t4 := m.fn14(v1, i32(1))
+					t4 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t4
 					if v2 < i32(0) {
@@ -3195,7 +3195,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l22
 					}
 					t5 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn107(t5 + v2<<3)
+					m.fn108(t5 + v2<<3)
 					mem = *m.memory
 					v5 = v2
 					p3 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3210,12 +3210,12 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				t6 := int32(load32(mem, uint64(uint32(v2))+16))
 				v6 = t6
 				v2 = i32(0)
-				t7 := m.fn14(v1, i32(1))
+				t7 := m.fn15(v1, i32(1))
 				mem = *m.memory
 				v5 = t7
 				if v5 >= i32(0) {
 					t8 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn106(t8+v5<<3, v6)
+					m.fn107(t8+v5<<3, v6)
 					mem = *m.memory
 					v2 = v5
 				}
@@ -3231,7 +3231,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v5 = i32(1)
 				var p10 int64
 				{
-					t11 := m.fn14(v1, i32(1))
+					t11 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t11
 					if v2 < i32(0) {
@@ -3240,7 +3240,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l23
 					}
 					t12 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn105(t12+v2<<3, i32(8))
+					m.fn106(t12+v2<<3, i32(8))
 					mem = *m.memory
 					v3 = v2
 					p10 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3258,7 +3258,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				store64(mem, uint64(uint32(v7+i32(8))), uint64(t15))
 				t16 := int64(load64(mem, uint64(uint32(v0))))
 				store64(mem, uint64(uint32(v7)), uint64(t16))
-				m.fn19(v7+i32(176), v1, v7+i32(16), v7)
+				m.fn20(v7+i32(176), v1, v7+i32(16), v7)
 				mem = *m.memory
 				t17 := int64(load64(mem, uint64(uint32(v7+i32(181)))))
 				store64(mem, uint64(uint32(v0+i32(5))), uint64(t17))
@@ -3286,7 +3286,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					store64(mem, uint64(uint32(v7+i32(40))), uint64(t23))
 					t24 := int64(load64(mem, uint64(uint32(v2))))
 					store64(mem, uint64(uint32(v7))+32, uint64(t24))
-					m.fn19(v7+i32(176), v1, v7+i32(48), v7+i32(32))
+					m.fn20(v7+i32(176), v1, v7+i32(48), v7+i32(32))
 					mem = *m.memory
 					t25 := int64(load64(mem, uint64(uint32(v7+i32(181)))))
 					store64(mem, uint64(uint32(v0+i32(5))), uint64(t25))
@@ -3333,7 +3333,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 							if v5 == 0 {
 								goto l25
 							}
-							t35 := m.fn14(v1, i32(1))
+							t35 := m.fn15(v1, i32(1))
 							mem = *m.memory
 							v3 = t35
 							if v3 < i32(0) {
@@ -3343,7 +3343,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 								goto l25
 							}
 							t36 := int32(load32(mem, uint64(uint32(v1))+52))
-							m.fn102(t36+v3<<3, v4, v5)
+							m.fn103(t36+v3<<3, v4, v5)
 							mem = *m.memory
 							{
 								v13 = v12 & i64(0xffffffff)
@@ -3389,7 +3389,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				store64(mem, uint64(uint32(v7+i32(72))), uint64(t40))
 				t41 := int64(load64(mem, uint64(uint32(v5))))
 				store64(mem, uint64(uint32(v7))+64, uint64(t41))
-				m.fn20(v0, v1, v7-i32(-64), int32(uint32(v2&i32(64))>>6))
+				m.fn21(v0, v1, v7-i32(-64), int32(uint32(v2&i32(64))>>6))
 				mem = *m.memory
 				goto l0
 			case 7:
@@ -3403,7 +3403,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v4 = t45
 				v2 = i32(0)
 				{
-					t46 := m.fn14(v1, i32(1))
+					t46 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v6 = t46
 					if v6 < i32(0) {
@@ -3414,11 +3414,11 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t47 := int32(load32(mem, uint64(uint32(v1))+52))
 					v5 = t47 + v6<<3
 					if v3&i32(64) != 0 {
-						m.fn102(v5, i32(0), v4)
+						m.fn103(v5, i32(0), v4)
 						mem = *m.memory
 						goto l29
 					}
-					m.fn102(v5, v4, i32(0))
+					m.fn103(v5, v4, i32(0))
 					mem = *m.memory
 					v2 = v2 | i32(1)
 				l29:
@@ -3462,13 +3462,13 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				store64(mem, uint64(uint32(v7+i32(88))), uint64(t53))
 				t54 := int64(load64(mem, uint64(uint32(v5))))
 				store64(mem, uint64(uint32(v7))+80, uint64(t54))
-				m.fn21(v0, v1, v7+i32(80), int32(uint32(v2&i32(64))>>6))
+				m.fn22(v0, v1, v7+i32(80), int32(uint32(v2&i32(64))>>6))
 				mem = *m.memory
 				goto l0
 			case 2:
 				t55 := int32(load32(mem, uint64(uint32(v2))+16))
 				t56 := int32(load16(mem, uint64(uint32(v2))+2))
-				m.fn31(v0, v1, t55, t56&i32(1))
+				m.fn32(v0, v1, t55, t56&i32(1))
 				mem = *m.memory
 				goto l0
 			case 3:
@@ -3480,7 +3480,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					var p58 int64
 					{
 						v3 = v1
-						t59 := m.fn14(v3, i32(1))
+						t59 := m.fn15(v3, i32(1))
 						mem = *m.memory
 						v1 = t59
 						if v1 < i32(0) {
@@ -3489,7 +3489,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 							goto l32
 						}
 						t60 := int32(load32(mem, uint64(uint32(v3))+52))
-						m.fn107(t60 + v1<<3)
+						m.fn108(t60 + v1<<3)
 						mem = *m.memory
 						v2 = v1
 						p58 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3510,7 +3510,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				t61 := int32(load32(mem, uint64(uint32(v2))+20))
 				t62 := int32(load32(mem, uint64(uint32(t61))))
 				t63 := int32(load16(mem, uint64(uint32(v2))+2))
-				m.fn31(v7+i32(144), v1, t62, t63&i32(1))
+				m.fn32(v7+i32(144), v1, t62, t63&i32(1))
 				mem = *m.memory
 				v3 = v0 + i32(5)
 				t64 := int64(load64(mem, uint64(uint32(v7+i32(149)))))
@@ -3528,7 +3528,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t67 := int32(load32(mem, uint64(uint32(v2))+20))
 					t68 := int32(load32(mem, uint64(uint32(t67+v5))))
 					t69 := int32(load16(mem, uint64(uint32(v2))+2))
-					m.fn31(v7+i32(144), v1, t68, t69&i32(1))
+					m.fn32(v7+i32(144), v1, t68, t69&i32(1))
 					mem = *m.memory
 					t70 := int64(load64(mem, uint64(uint32(v0+i32(8)))))
 					store64(mem, uint64(uint32(v7+i32(120))), uint64(t70))
@@ -3539,7 +3539,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					store64(mem, uint64(uint32(v7))+112, uint64(v11))
 					t73 := int64(load64(mem, uint64(uint32(v7))+144))
 					store64(mem, uint64(uint32(v7))+96, uint64(t73))
-					m.fn19(v7+i32(176), v1, v7+i32(112), v7+i32(96))
+					m.fn20(v7+i32(176), v1, v7+i32(112), v7+i32(96))
 					mem = *m.memory
 					t74 := int64(load64(mem, uint64(uint32(v7+i32(181)))))
 					store64(mem, uint64(uint32(v3)), uint64(t74))
@@ -3625,11 +3625,11 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				{
 					t87 := int32(load32(mem, uint64(uint32(v1))+44))
 					if t87 != i32(2) {
-						m.fn26(v1, i32(0), i32(1114111), i32(0))
+						m.fn27(v1, i32(0), i32(1114111), i32(0))
 						mem = *m.memory
 						goto l38
 					}
-					m.fn27(v1, i32(0), i32(1114111), i32(0))
+					m.fn28(v1, i32(0), i32(1114111), i32(0))
 					mem = *m.memory
 				}
 			l38:
@@ -3641,7 +3641,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 			case 12:
 				var p90 int64
 				{
-					t91 := m.fn14(v1, i32(1))
+					t91 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t91
 					if v2 < i32(0) {
@@ -3650,7 +3650,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l39
 					}
 					t92 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn103(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn104(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
 					mem = *m.memory
 					p90 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3798,11 +3798,11 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						l47:
 							t114 := int32(load32(mem, uint64(uint32(v1))+44))
 							if t114 != i32(2) {
-								m.fn26(v1, v5, v6, v3)
+								m.fn27(v1, v5, v6, v3)
 								mem = *m.memory
 								goto l45
 							}
-							m.fn27(v1, v5, v6, v3)
+							m.fn28(v1, v5, v6, v3)
 							mem = *m.memory
 						}
 					l45:
@@ -3841,7 +3841,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 						goto l49
 					}
-					t125 := m.fn14(v1, i32(2))
+					t125 := m.fn15(v1, i32(2))
 					mem = *m.memory
 					v3 = t125
 					if v3 < i32(0) {
@@ -3851,11 +3851,11 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t126 := int32(load32(mem, uint64(uint32(v1))+52))
 					t127 := t126 + v3<<3
 					v2 = v2 << 1
-					m.fn104(t127, v2, v5)
+					m.fn105(t127, v2, v5)
 					mem = *m.memory
 					t128 := int32(load32(mem, uint64(uint32(v1))+52))
 					v4 = v3 + i32(1)
-					m.fn104(t128+v4<<3, v2|i32(1), i32(0))
+					m.fn105(t128+v4<<3, v2|i32(1), i32(0))
 					mem = *m.memory
 					t129 := int32(load32(mem, uint64(uint32(v8))+4))
 					v2 = t129
@@ -3901,7 +3901,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p136 int64
 				{
-					t137 := m.fn14(v1, i32(1))
+					t137 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t137
 					if v2 < i32(0) {
@@ -3915,7 +3915,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p139 = i32(2)
 					}
-					m.fn105(t140, p139)
+					m.fn106(t140, p139)
 					mem = *m.memory
 					v5 = v2
 					p136 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3933,7 +3933,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p142 int64
 				{
-					t143 := m.fn14(v1, i32(1))
+					t143 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t143
 					if v2 < i32(0) {
@@ -3947,7 +3947,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p145 = i32(1)
 					}
-					m.fn105(t146, p145)
+					m.fn106(t146, p145)
 					mem = *m.memory
 					v5 = v2
 					p142 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3965,7 +3965,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p148 int64
 				{
-					t149 := m.fn14(v1, i32(1))
+					t149 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t149
 					if v2 < i32(0) {
@@ -3979,7 +3979,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p151 = i32(8)
 					}
-					m.fn105(t152, p151)
+					m.fn106(t152, p151)
 					mem = *m.memory
 					v5 = v2
 					p148 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3997,7 +3997,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p154 int64
 				{
-					t155 := m.fn14(v1, i32(1))
+					t155 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t155
 					if v2 < i32(0) {
@@ -4011,7 +4011,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p157 = i32(4)
 					}
-					m.fn105(t158, p157)
+					m.fn106(t158, p157)
 					mem = *m.memory
 					v5 = v2
 					p154 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4027,7 +4027,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p159 int64
 				{
-					t160 := m.fn14(v1, i32(1))
+					t160 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t160
 					if v2 < i32(0) {
@@ -4036,7 +4036,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l57
 					}
 					t161 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn105(t161+v2<<3, i32(16))
+					m.fn106(t161+v2<<3, i32(16))
 					mem = *m.memory
 					v5 = v2
 					p159 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4052,7 +4052,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p162 int64
 				{
-					t163 := m.fn14(v1, i32(1))
+					t163 := m.fn15(v1, i32(1))
 					mem = *m.memory
 					v2 = t163
 					if v2 < i32(0) {
@@ -4061,7 +4061,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l58
 					}
 					t164 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn105(t164+v2<<3, i32(32))
+					m.fn106(t164+v2<<3, i32(32))
 					mem = *m.memory
 					v5 = v2
 					p162 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4083,7 +4083,7 @@ func (m *Module) fn32(v0, v1, v2, v3, v4, v5, v6 int32) {
 l0:
 	m.g0 = v7 + i32(192)
 }
-func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
+func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25 int32
 	var v26, v27, v28 int64
 	t0 := m.g0
@@ -4100,23 +4100,24 @@ func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
 	mem[uint64(uint32(v11))+280] = byte(i32(0))
 	store64(mem, uint64(uint32(v11))+272, uint64(i64(0)))
 	store64(mem, uint64(uint32(v11))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn195(i32(384))
+	t1 := m.fn195(i32(400))
 	mem = *m.memory
 	v3 = t1
-	store64(mem, uint64(uint32(v3))+376, uint64(i64(0)))
-	store32(mem, uint64(uint32(v3))+40, uint32(i32(0)))
-	store32(mem, uint64(uint32(v3))+28, uint32(i32(0)))
+	store64(mem, uint64(uint32(v3))+392, uint64(i64(0)))
+	store32(mem, uint64(uint32(v3))+52, uint32(i32(0)))
 	store32(mem, uint64(uint32(v3)), uint32(i32(0)))
 	store64(mem, uint64(uint32(v3))+8, uint64(i64(0)))
-	store64(mem, uint64(uint32(v3))+76, uint64(i64(0)))
+	store64(mem, uint64(uint32(v3))+28, uint64(i64(0)))
+	store64(mem, uint64(uint32(v3))+88, uint64(i64(0)))
+	store64(mem, uint64(uint32(v3))+120, uint64(i64(0)))
 	mem[uint64(uint32(v3+i32(4)))] = byte(i32(0))
 	store64(mem, uint64(uint32(v3+i32(16))), uint64(i64(0)))
 	mem[uint64(uint32(v3+i32(24)))] = byte(i32(0))
-	store64(mem, uint64(uint32(v3+i32(84))), uint64(i64(0)))
-	store64(mem, uint64(uint32(v3+i32(92))), uint64(i64(0)))
-	store64(mem, uint64(uint32(v3+i32(100))), uint64(i64(0)))
-	store64(mem, uint64(uint32(v3+i32(108))), uint64(i64(0)))
-	store32(mem, uint64(uint32(v3+i32(116))), uint32(i32(0)))
+	store64(mem, uint64(uint32(v3+i32(36))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v3+i32(96))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v3+i32(104))), uint64(i64(0)))
+	store32(mem, uint64(uint32(v3+i32(112))), uint32(i32(0)))
+	store64(mem, uint64(uint32(v3+i32(128))), uint64(i64(0)))
 	store32(mem, uint64(uint32(v11))+212, uint32(i32(1)))
 	mem[uint64(uint32(v11))+208] = byte(i32(0))
 	store32(mem, uint64(uint32(v11))+204, uint32(v3))
@@ -4149,12 +4150,12 @@ func (m *Module) fn33(v0, v1 int32, v2 int64) int32 {
 			goto l0
 		}
 		v3 = int32(v2)
-		if uint32(v3) < uint32(i32(385)) {
+		if uint32(v3) < uint32(i32(401)) {
 			p5 = i32(0)
 			goto l0
 		}
-		p7 := int32(uint32(v3-i32(384)) >> 3)
-		if uint64(v2) > uint64(i64(134218111)) {
+		p7 := int32(uint32(v3-i32(400)) >> 3)
+		if uint64(v2) > uint64(i64(0x800018f)) {
 			p7 = i32(0x1000000)
 		}
 		p5 = p7
@@ -4271,7 +4272,7 @@ l0:
 				}
 			}
 		}
-		m.fn82(v16)
+		m.fn83(v16)
 		mem = *m.memory
 	}
 l1:
@@ -4338,7 +4339,7 @@ l1:
 			}
 		}
 	}
-	m.fn82(v16)
+	m.fn83(v16)
 	mem = *m.memory
 	m.g0 = v6 + i32(80)
 	store32(mem, uint64(uint32(v11))+164, uint32(v4))
@@ -4349,10 +4350,10 @@ l1:
 				p49 = i32(0)
 				goto l7
 			}
-			t50 := m.fn34(v11+i32(164), i32(0))
+			t50 := m.fn35(v11+i32(164), i32(0))
 			mem = *m.memory
 			v9 = t50
-			t51 := m.fn35(v11+i32(164), i32(0))
+			t51 := m.fn36(v11+i32(164), i32(0))
 			mem = *m.memory
 			v15 = t51
 			t52 := int32(load32(mem, uint64(uint32(v11))+164))
@@ -4373,7 +4374,7 @@ l1:
 			v19 = t56 - i32(112)
 			m.g0 = v19
 			v14 = v11 + i32(168)
-			m.fn16(v14)
+			m.fn17(v14)
 			mem = *m.memory
 			{
 				v4 = v22
@@ -4398,7 +4399,7 @@ l1:
 				t64 := int32(load32(mem, uint64(uint32(v14))+20))
 				v16 = t63 + t64
 				if p62 == v16 {
-					m.fn42(v7)
+					m.fn43(v7)
 					mem = *m.memory
 					t65 := int32(load32(mem, uint64(uint32(v14))+20))
 					t66 := int32(load32(mem, uint64(uint32(v14))+24))
@@ -4594,7 +4595,7 @@ l1:
 										t148 := int32(load32(mem, uint64(uint32(v14))+20))
 										v8 = t147 + t148
 										if p146 == v8 {
-											m.fn42(v7)
+											m.fn43(v7)
 											mem = *m.memory
 											t149 := int32(load32(mem, uint64(uint32(v14))+20))
 											t150 := int32(load32(mem, uint64(uint32(v14))+24))
@@ -4804,7 +4805,7 @@ l1:
 					goto l21
 				}
 				t171 := int32(load32(mem, uint64(uint32(v11))+220))
-				m.fn106(t171+v4<<3, i32(0))
+				m.fn107(t171+v4<<3, i32(0))
 				mem = *m.memory
 				v3 = v4
 			}
@@ -4820,7 +4821,7 @@ l1:
 			store64(mem, uint64(uint32(v11))+64, uint64(t174))
 			t175 := int64(load64(mem, uint64(uint32(v11))+112))
 			store64(mem, uint64(uint32(v11))+48, uint64(t175))
-			m.fn19(v11+i32(288), v11+i32(168), v11-i32(-64), v11+i32(48))
+			m.fn20(v11+i32(288), v11+i32(168), v11-i32(-64), v11+i32(48))
 			mem = *m.memory
 			t176 := int64(load64(mem, uint64(uint32(v11+i32(293)))))
 			store64(mem, uint64(uint32(v11))+149, uint64(t176))
@@ -4924,7 +4925,7 @@ l1:
 						goto l28
 					}
 					t194 := int32(load32(mem, uint64(uint32(v11))+220))
-					m.fn103(t194+v4<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn104(t194+v4<<3, i32(0), i32(255), i32(0), i32(0))
 					mem = *m.memory
 					v3 = v4
 					p183 = int64(uint32(v3<<1)) * i64(0x100000001)
@@ -4938,7 +4939,7 @@ l1:
 				store32(mem, uint64(uint32(v11))+288, uint32(v3))
 				t196 := int64(load64(mem, uint64(uint32(v11))+288))
 				store64(mem, uint64(uint32(v11))+32, uint64(t196))
-				m.fn20(v11+i32(96), v11+i32(168), v11+i32(32), i32(1))
+				m.fn21(v11+i32(96), v11+i32(168), v11+i32(32), i32(1))
 				mem = *m.memory
 				t197 := int64(load64(mem, uint64(uint32(v11+i32(104)))))
 				store64(mem, uint64(uint32(v11+i32(24))), uint64(t197))
@@ -4948,7 +4949,7 @@ l1:
 				store64(mem, uint64(uint32(v11))+16, uint64(t199))
 				t200 := int64(load64(mem, uint64(uint32(v11))+144))
 				store64(mem, uint64(uint32(v11)), uint64(t200))
-				m.fn19(v11+i32(288), v11+i32(168), v11+i32(16), v11)
+				m.fn20(v11+i32(288), v11+i32(168), v11+i32(16), v11)
 				mem = *m.memory
 				t201 := int64(load64(mem, uint64(uint32(v11+i32(293)))))
 				store64(mem, uint64(uint32(v11))+149, uint64(t201))
@@ -4985,16 +4986,16 @@ l1:
 				t210 := int32(load32(mem, uint64(uint32(v1))+52))
 				v6 = t210
 				store32(mem, uint64(uint32(v1))+52, uint32(i32(0)))
-				t211 := int32(load32(mem, uint64(uint32(v3))+88))
+				t211 := int32(load32(mem, uint64(uint32(v3))+100))
 				v4 = t211
-				store32(mem, uint64(uint32(v3))+88, uint32(v6))
+				store32(mem, uint64(uint32(v3))+100, uint32(v6))
 				if v4 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v3))+92))
+					_ = int32(load32(mem, uint64(uint32(v3))+104))
 					m.Xre2w_free(v4)
 					mem = *m.memory
 				}
 				t213 := int32(load32(mem, uint64(uint32(v1))+56))
-				store32(mem, uint64(uint32(v3))+92, uint32(t213))
+				store32(mem, uint64(uint32(v3))+104, uint32(t213))
 				t214 := int32(load32(mem, uint64(uint32(v1))+36))
 				v3 = t214
 				t215 := int32(load32(mem, uint64(uint32(v1))+60))
@@ -5027,7 +5028,7 @@ l1:
 							v8 = i32(1)
 						l39:
 							{
-								t220 := int32(load32(mem, uint64(uint32(v4))+88))
+								t220 := int32(load32(mem, uint64(uint32(v4))+100))
 								v14 = t220
 								t221 := int32(load32(mem, uint64(uint32(v6))))
 								v10 = v14 + t221<<3
@@ -5041,8 +5042,8 @@ l1:
 									if uint32(v7) < uint32(i32(16)) {
 										p223 = 1
 									}
-									v13 = p223
-									if v13 != 0 {
+									v12 = p223
+									if v12 != 0 {
 										v15 = i32(0)
 										goto l33
 									}
@@ -5059,7 +5060,7 @@ l1:
 								v9 = v7&i32(-16) | v5&i32(15)
 								store32(mem, uint64(uint32(t226)), uint32(v9))
 								{
-									if v13 != 0 {
+									if v12 != 0 {
 										goto l35
 									}
 									if uint32(v15) >= uint32(v21) {
@@ -5068,9 +5069,9 @@ l1:
 									t227 := v8
 									v7 = v19 + v15<<2
 									t228 := int32(load32(mem, uint64(uint32(v7))))
-									v13 = t228
-									if uint32(t227) > uint32(v13) {
-										t229 := int32(load32(mem, uint64(uint32(v3+v13<<2))))
+									v12 = t228
+									if uint32(t227) > uint32(v12) {
+										t229 := int32(load32(mem, uint64(uint32(v3+v12<<2))))
 										if t229 == v15 {
 											goto l35
 										}
@@ -5135,7 +5136,7 @@ l1:
 							}
 							goto l40
 						}
-						m.fn11()
+						m.fn12()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -5154,10 +5155,10 @@ l1:
 					store32(mem, uint64(uint32(v3)), uint32(v9))
 					store32(mem, uint64(uint32(v19+v9<<2)), uint32(i32(0)))
 					v15 = v3 + i32(4)
-					t238 := int32(load32(mem, uint64(uint32(v4))+88))
+					t238 := int32(load32(mem, uint64(uint32(v4))+100))
 					v7 = t238
 					v10 = v3
-					v13 = i32(1)
+					v12 = i32(1)
 				l49:
 					{
 						{
@@ -5175,7 +5176,7 @@ l1:
 							if uint32(t242) <= uint32(v9) {
 								goto l42
 							}
-							t243 := v13
+							t243 := v12
 							v5 = v19 + v9<<2
 							t244 := int32(load32(mem, uint64(uint32(v5))))
 							v16 = t244
@@ -5186,8 +5187,8 @@ l1:
 								}
 							}
 							store32(mem, uint64(uint32(v15)), uint32(v9))
-							store32(mem, uint64(uint32(v5)), uint32(v13))
-							v13 = v13 + i32(1)
+							store32(mem, uint64(uint32(v5)), uint32(v12))
+							v12 = v12 + i32(1)
 							t246 := int32(load32(mem, uint64(uint32(v6))))
 							v14 = t246
 						}
@@ -5204,7 +5205,7 @@ l1:
 							if uint32(v9) >= uint32(v21) {
 								goto l43
 							}
-							t248 := v13
+							t248 := v12
 							v15 = v19 + v9<<2
 							t249 := int32(load32(mem, uint64(uint32(v15))))
 							v5 = t249
@@ -5214,9 +5215,9 @@ l1:
 									goto l43
 								}
 							}
-							store32(mem, uint64(uint32(v15)), uint32(v13))
-							store32(mem, uint64(uint32(v3+v13<<2)), uint32(v9))
-							v13 = v13 + i32(1)
+							store32(mem, uint64(uint32(v15)), uint32(v12))
+							store32(mem, uint64(uint32(v3+v12<<2)), uint32(v9))
+							v12 = v12 + i32(1)
 							t251 := int32(load32(mem, uint64(uint32(v6))))
 							v14 = t251
 						}
@@ -5294,7 +5295,7 @@ l1:
 					l44:
 						v10 = v10 + i32(4)
 						t261 := v10
-						v15 = v3 + v13<<2
+						v15 = v3 + v12<<2
 						if t261 != v15 {
 							goto l49
 						}
@@ -5373,7 +5374,7 @@ l1:
 					store32(mem, uint64(uint32(v17))+52, uint32(v3))
 					store32(mem, uint64(uint32(v17))+36, uint32(i32(0)))
 					store64(mem, uint64(uint32(v17))+28, uint64(i64(0)))
-					v13 = v17 + i32(40)
+					v12 = v17 + i32(40)
 					v23 = v17 + i32(28)
 					v14 = v17 + i32(92)
 					v18 = v17 + i32(80)
@@ -5562,7 +5563,7 @@ l1:
 										}
 									l58:
 										{
-											t319 := int32(load32(mem, uint64(uint32(v15))+88))
+											t319 := int32(load32(mem, uint64(uint32(v15))+100))
 											v8 = t319 + v24<<3
 											t320 := int32(load32(mem, uint64(uint32(v8))))
 											v3 = t320
@@ -5581,12 +5582,12 @@ l1:
 												t364 := int32(load32(mem, uint64(uint32(v20))+4))
 												v4 = t364 + v5<<2
 												t365 := int32(load32(mem, uint64(uint32(v4))))
-												v12 = t365
+												v13 = t365
 												t366 := int32(load32(mem, uint64(uint32(v20))))
-												t367 := v12
+												t367 := v13
 												v10 = t366
 												if uint32(t367) < uint32(v10) {
-													t368 := int32(load32(mem, uint64(uint32(v7+v12<<3))))
+													t368 := int32(load32(mem, uint64(uint32(v7+v13<<3))))
 													if t368 == v5 {
 														goto l61
 													}
@@ -5614,21 +5615,21 @@ l1:
 													{
 														{
 															{
-																t324 := int32(load32(mem, uint64(uint32(v13))+12))
+																t324 := int32(load32(mem, uint64(uint32(v12))+12))
 																v7 = t324
 																if v7 == 0 {
 																	goto l63
 																}
-																t325 := int32(load32(mem, uint64(uint32(v13))+16))
+																t325 := int32(load32(mem, uint64(uint32(v12))+16))
 																if uint32(t325) <= uint32(v10) {
 																	goto l63
 																}
 																{
-																	t326 := int32(load32(mem, uint64(uint32(v13))+4))
-																	v12 = t326 + v10<<2
-																	t327 := int32(load32(mem, uint64(uint32(v12))))
+																	t326 := int32(load32(mem, uint64(uint32(v12))+4))
+																	v13 = t326 + v10<<2
+																	t327 := int32(load32(mem, uint64(uint32(v13))))
 																	v4 = t327
-																	t328 := int32(load32(mem, uint64(uint32(v13))))
+																	t328 := int32(load32(mem, uint64(uint32(v12))))
 																	t329 := v4
 																	v9 = t328
 																	if uint32(t329) >= uint32(v9) {
@@ -5646,10 +5647,10 @@ l1:
 																	}
 																}
 															l64:
-																store32(mem, uint64(uint32(v12)), uint32(v9))
-																store32(mem, uint64(uint32(v13)), uint32(v9+i32(1)))
+																store32(mem, uint64(uint32(v13)), uint32(v9))
+																store32(mem, uint64(uint32(v12)), uint32(v9+i32(1)))
 																store32(mem, uint64(uint32(v7+v9<<3)), uint32(v10))
-																t334 := int32(load32(mem, uint64(uint32(v12))))
+																t334 := int32(load32(mem, uint64(uint32(v13))))
 																t335 := int32(load32(mem, uint64(uint32(v23))+4))
 																t336 := v7 + t334<<3
 																v7 = t335
@@ -5670,8 +5671,8 @@ l1:
 													l66:
 														{
 															t340 := int32(load32(mem, uint64(uint32(v23))+8))
-															v12 = t340
-															if uint32(v12) > uint32(v7) {
+															v13 = t340
+															if uint32(v13) > uint32(v7) {
 																store32(mem, uint64(uint32(v7))+8, uint32(i32(0)))
 																store64(mem, uint64(uint32(v7)), uint64(i64(0)))
 																v7 = v7 + i32(12)
@@ -5679,27 +5680,27 @@ l1:
 															}
 															v7 = v4 + i32(1)
 															if uint32(v7) >= uint32(i32(0x15555556)) {
-																m.fn66()
+																m.fn67()
 																mem = *m.memory
 																panic("unreachable")
 															}
-															v12 = (v12 - v3) / i32(12)
-															v25 = v12 << 1
+															v13 = (v13 - v3) / i32(12)
+															v25 = v13 << 1
 															p341 := v7
 															if uint32(v7) < uint32(v25) {
 																p341 = v25
 															}
 															p342 := i32(0x15555555)
-															if uint32(v12) < uint32(i32(0xaaaaaaa)) {
+															if uint32(v13) < uint32(i32(0xaaaaaaa)) {
 																p342 = p341
 															}
-															v12 = p342
+															v13 = p342
 															var p343 int32
-															if v12 != 0 {
-																if uint32(v12) >= uint32(i32(0x15555556)) {
+															if v13 != 0 {
+																if uint32(v13) >= uint32(i32(0x15555556)) {
 																	goto l56
 																}
-																t344 := m.fn195(v12 * i32(12))
+																t344 := m.fn195(v13 * i32(12))
 																mem = *m.memory
 																p343 = t344
 															} else {
@@ -5711,7 +5712,7 @@ l1:
 															store64(mem, uint64(uint32(v7)), uint64(i64(0)))
 															v4 = v7 + v9/i32(-12)*i32(12)
 															memory_copy(mem, uint32(v4), uint32(v3), uint32(v9))
-															store32(mem, uint64(uint32(v23))+8, uint32(v25+v12*i32(12)))
+															store32(mem, uint64(uint32(v23))+8, uint32(v25+v13*i32(12)))
 															t345 := v23
 															v7 = v7 + i32(12)
 															store32(mem, uint64(uint32(t345))+4, uint32(v7))
@@ -5724,10 +5725,10 @@ l1:
 														}
 													l67:
 														store32(mem, uint64(uint32(v23))+4, uint32(v7))
-														t346 := int32(load32(mem, uint64(uint32(v13))+4))
+														t346 := int32(load32(mem, uint64(uint32(v12))+4))
 														t347 := int32(load32(mem, uint64(uint32(t346+v10<<2))))
 														v4 = t347
-														t348 := int32(load32(mem, uint64(uint32(v13))+12))
+														t348 := int32(load32(mem, uint64(uint32(v12))+12))
 														v7 = t348
 														t349 := int32(load32(mem, uint64(uint32(v23))))
 														p323 = t349
@@ -5750,11 +5751,11 @@ l1:
 														t354 := int32(load32(mem, uint64(uint32(v3))))
 														t355 := v7
 														v10 = t354
-														v12 = t355 - v10
-														v25 = v12 >> 2
+														v13 = t355 - v10
+														v25 = v13 >> 2
 														v7 = v25 + i32(1)
 														if uint32(v7) >= uint32(i32(0x40000000)) {
-															m.fn66()
+															m.fn67()
 															mem = *m.memory
 															panic("unreachable")
 														}
@@ -5783,7 +5784,7 @@ l1:
 														v7 = p358
 														v25 = v7 + v25<<2
 														store32(mem, uint64(uint32(v25)), uint32(v24))
-														memory_copy(mem, uint32(v7), uint32(v10), uint32(v12))
+														memory_copy(mem, uint32(v7), uint32(v10), uint32(v13))
 														store32(mem, uint64(uint32(v3))+8, uint32(v7+v4<<2))
 														t360 := v3
 														v4 = v25 + i32(4)
@@ -5831,10 +5832,10 @@ l1:
 									t376 := v3
 									v7 = t375
 									v9 = t376 - v7
-									v12 = v9 >> 2
-									v3 = v12 + i32(1)
+									v13 = v9 >> 2
+									v3 = v13 + i32(1)
 									if uint32(v3) >= uint32(i32(0x40000000)) {
-										m.fn66()
+										m.fn67()
 										mem = *m.memory
 										panic("unreachable")
 									}
@@ -5861,12 +5862,12 @@ l1:
 										p379 = i32(0)
 									}
 									v3 = p379
-									v12 = v3 + v12<<2
-									store32(mem, uint64(uint32(v12)), uint32(v10))
+									v13 = v3 + v13<<2
+									store32(mem, uint64(uint32(v13)), uint32(v10))
 									memory_copy(mem, uint32(v3), uint32(v7), uint32(v9))
 									store32(mem, uint64(uint32(v18))+8, uint32(v3+v5<<2))
 									t381 := v18
-									v9 = v12 + i32(4)
+									v9 = v13 + i32(4)
 									store32(mem, uint64(uint32(t381))+4, uint32(v9))
 									store32(mem, uint64(uint32(v18)), uint32(v3))
 									if v7 != 0 {
@@ -5885,7 +5886,7 @@ l1:
 						}
 					}
 				l56:
-					m.fn11()
+					m.fn12()
 					mem = *m.memory
 					panic("unreachable")
 				l57:
@@ -5928,7 +5929,7 @@ l1:
 					if v7 != 0 {
 						p390 = i32(62) - int32(bits.LeadingZeros32(uint32(v7)))<<1
 					}
-					m.fn114(t389, t391, t392, p390, i32(1))
+					m.fn115(t389, t391, t392, p390, i32(1))
 					mem = *m.memory
 					if v14 != v3-i32(8) {
 						v7 = v7<<3 - i32(8)
@@ -5954,17 +5955,17 @@ l1:
 							v18 = v17 + i32(80)
 							t396 := int32(load32(mem, uint64(uint32(v18))))
 							t397 := v18
-							v12 = t396
-							store32(mem, uint64(uint32(t397))+4, uint32(v12))
+							v13 = t396
+							store32(mem, uint64(uint32(t397))+4, uint32(v13))
 							{
 								t398 := int32(load32(mem, uint64(uint32(v18))+8))
 								v9 = t398
-								if uint32(v9) > uint32(v12) {
-									store32(mem, uint64(uint32(v12)), uint32(v4))
-									v9 = v12 + i32(4)
+								if uint32(v9) > uint32(v13) {
+									store32(mem, uint64(uint32(v13)), uint32(v4))
+									v9 = v13 + i32(4)
 									goto l87
 								}
-								v20 = v9 - v12
+								v20 = v9 - v13
 								v9 = v20 >> 1
 								p399 := i32(1)
 								if uint32(v9) > uint32(i32(1)) {
@@ -5989,10 +5990,10 @@ l1:
 								t403 := v18
 								v9 = v9 + i32(4)
 								store32(mem, uint64(uint32(t403))+4, uint32(v9))
-								if v12 == 0 {
+								if v13 == 0 {
 									goto l87
 								}
-								m.Xre2w_free(v12)
+								m.Xre2w_free(v13)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v18))+4, uint32(v9))
 								t404 := int32(load32(mem, uint64(uint32(v18))))
@@ -6009,7 +6010,7 @@ l1:
 								v9 = v9 - i32(4)
 								store32(mem, uint64(uint32(t406))+4, uint32(v9))
 								t407 := int32(load32(mem, uint64(uint32(v9))))
-								v12 = t407
+								v13 = t407
 							l90:
 								{
 									{
@@ -6021,11 +6022,11 @@ l1:
 													goto l82
 												}
 												t409 := int32(load32(mem, uint64(uint32(v23))+16))
-												if uint32(t409) <= uint32(v12) {
+												if uint32(t409) <= uint32(v13) {
 													goto l82
 												}
 												t410 := int32(load32(mem, uint64(uint32(v23))+4))
-												v10 = t410 + v12<<2
+												v10 = t410 + v13<<2
 												t411 := int32(load32(mem, uint64(uint32(v10))))
 												v25 = t411
 												t412 := int32(load32(mem, uint64(uint32(v23))))
@@ -6033,18 +6034,18 @@ l1:
 												v20 = t412
 												if uint32(t413) < uint32(v20) {
 													t414 := int32(load32(mem, uint64(uint32(v3+v25<<2))))
-													if t414 == v12 {
+													if t414 == v13 {
 														goto l83
 													}
 												}
 												store32(mem, uint64(uint32(v10)), uint32(v20))
-												store32(mem, uint64(uint32(v3+v20<<2)), uint32(v12))
+												store32(mem, uint64(uint32(v3+v20<<2)), uint32(v13))
 												t415 := int32(load32(mem, uint64(uint32(v23))))
 												store32(mem, uint64(uint32(v23)), uint32(t415+i32(1)))
 											}
 										l82:
 											{
-												if v4 == v12 {
+												if v4 == v13 {
 													goto l84
 												}
 												t416 := int32(load32(mem, uint64(uint32(v24))+12))
@@ -6053,27 +6054,27 @@ l1:
 													goto l84
 												}
 												t417 := int32(load32(mem, uint64(uint32(v24))+16))
-												if uint32(t417) <= uint32(v12) {
+												if uint32(t417) <= uint32(v13) {
 													goto l84
 												}
 												t418 := int32(load32(mem, uint64(uint32(v24))+4))
-												t419 := int32(load32(mem, uint64(uint32(t418+v12<<2))))
+												t419 := int32(load32(mem, uint64(uint32(t418+v13<<2))))
 												v10 = t419
 												t420 := int32(load32(mem, uint64(uint32(v24))))
 												if uint32(v10) >= uint32(t420) {
 													goto l84
 												}
 												t421 := int32(load32(mem, uint64(uint32(v20+v10<<3))))
-												if t421 == v12 {
+												if t421 == v13 {
 													goto l83
 												}
 											}
 										l84:
-											t422 := int32(load32(mem, uint64(uint32(v5))+88))
-											v20 = t422 + v12<<3
+											t422 := int32(load32(mem, uint64(uint32(v5))+100))
+											v20 = t422 + v13<<3
 											t423 := int32(load32(mem, uint64(uint32(v20))))
-											v12 = t423
-											v10 = v12 & i32(7)
+											v13 = t423
+											v10 = v13 & i32(7)
 											if i32_shl(i32(1), v10)&i32(3) != 0 {
 												goto l85
 											}
@@ -6093,8 +6094,8 @@ l1:
 									v10 = t425
 									{
 										t426 := int32(load32(mem, uint64(uint32(v18))+8))
-										v12 = t426
-										if uint32(v12) > uint32(v9) {
+										v13 = t426
+										if uint32(v13) > uint32(v9) {
 											store32(mem, uint64(uint32(v9)), uint32(v10))
 											v9 = v9 + i32(4)
 											goto l88
@@ -6103,18 +6104,18 @@ l1:
 										t428 := v9
 										v3 = t427
 										v19 = t428 - v3
-										v13 = v19 >> 2
-										v9 = v13 + i32(1)
+										v12 = v19 >> 2
+										v9 = v12 + i32(1)
 										if uint32(v9) >= uint32(i32(0x40000000)) {
-											m.fn66()
+											m.fn67()
 											mem = *m.memory
 											panic("unreachable")
 										}
-										v25 = v12 - v3
-										v12 = v25 >> 1
+										v25 = v13 - v3
+										v13 = v25 >> 1
 										p429 := v9
-										if uint32(v9) < uint32(v12) {
-											p429 = v12
+										if uint32(v9) < uint32(v13) {
+											p429 = v13
 										}
 										p430 := i32(0x3fffffff)
 										if uint32(v25) < uint32(i32(0x7ffffffc)) {
@@ -6132,15 +6133,15 @@ l1:
 										} else {
 											p431 = i32(0)
 										}
-										v12 = p431
-										v13 = v12 + v13<<2
-										store32(mem, uint64(uint32(v13)), uint32(v10))
-										memory_copy(mem, uint32(v12), uint32(v3), uint32(v19))
-										store32(mem, uint64(uint32(v18))+8, uint32(v12+v9<<2))
+										v13 = p431
+										v12 = v13 + v12<<2
+										store32(mem, uint64(uint32(v12)), uint32(v10))
+										memory_copy(mem, uint32(v13), uint32(v3), uint32(v19))
+										store32(mem, uint64(uint32(v18))+8, uint32(v13+v9<<2))
 										t433 := v18
-										v9 = v13 + i32(4)
+										v9 = v12 + i32(4)
 										store32(mem, uint64(uint32(t433))+4, uint32(v9))
-										store32(mem, uint64(uint32(v18)), uint32(v12))
+										store32(mem, uint64(uint32(v18)), uint32(v13))
 										if v3 == 0 {
 											goto l88
 										}
@@ -6150,14 +6151,14 @@ l1:
 								l88:
 									store32(mem, uint64(uint32(v18))+4, uint32(v9))
 									t434 := int32(load32(mem, uint64(uint32(v20))))
-									v12 = t434
+									v13 = t434
 								}
 							l86:
-								v12 = int32(uint32(v12) >> 4)
+								v13 = int32(uint32(v13) >> 4)
 								goto l90
 							}
 						l80:
-							m.fn11()
+							m.fn12()
 							mem = *m.memory
 							panic("unreachable")
 						l81:
@@ -6165,11 +6166,11 @@ l1:
 							v18 = t435
 							if v18 != 0 {
 								t436 := int32(load32(mem, uint64(uint32(v8))+12))
-								v13 = t436
+								v12 = t436
 								v10 = v3
 							l95:
 								{
-									if v13 == 0 {
+									if v12 == 0 {
 										goto l91
 									}
 									t437 := int32(load32(mem, uint64(uint32(v10))))
@@ -6181,23 +6182,23 @@ l1:
 									v19 = v9 << 2
 									t439 := int32(load32(mem, uint64(uint32(v8))+4))
 									t440 := int32(load32(mem, uint64(uint32(v19+t439))))
-									v12 = t440
+									v13 = t440
 									t441 := int32(load32(mem, uint64(uint32(v8))))
-									if uint32(v12) >= uint32(t441) {
+									if uint32(v13) >= uint32(t441) {
 										goto l91
 									}
-									v12 = v13 + v12<<3
-									t442 := int32(load32(mem, uint64(uint32(v12))))
+									v13 = v12 + v13<<3
+									t442 := int32(load32(mem, uint64(uint32(v13))))
 									if t442 != v9 {
 										goto l91
 									}
 									t443 := int32(load32(mem, uint64(uint32(v16))))
-									t444 := int32(load32(mem, uint64(uint32(v12))+4))
+									t444 := int32(load32(mem, uint64(uint32(v13))+4))
 									v20 = t443 + t444*i32(12)
 									t445 := int32(load32(mem, uint64(uint32(v20))))
-									v12 = t445
+									v13 = t445
 									t446 := int32(load32(mem, uint64(uint32(v20))+4))
-									t447 := v12
+									t447 := v13
 									v5 = t446
 									if t447 == v5 {
 										goto l91
@@ -6208,7 +6209,7 @@ l1:
 											if v3 == 0 {
 												goto l92
 											}
-											t448 := int32(load32(mem, uint64(uint32(v12))))
+											t448 := int32(load32(mem, uint64(uint32(v13))))
 											v18 = t448
 											t449 := int32(load32(mem, uint64(uint32(v23))+16))
 											if uint32(v18) >= uint32(t449) {
@@ -6256,8 +6257,8 @@ l1:
 										store32(mem, uint64(uint32(v18+t461<<3))+4, uint32(v20))
 									}
 								l93:
-									v12 = v12 + i32(4)
-									if v12 != v5 {
+									v13 = v13 + i32(4)
+									if v13 != v5 {
 										goto l94
 									}
 									t462 := int32(load32(mem, uint64(uint32(v23))))
@@ -6283,7 +6284,7 @@ l1:
 					v3 = i32(0)
 					if v7 != 0 {
 						if uint32(v7) >= uint32(i32(0x40000000)) {
-							m.fn66()
+							m.fn67()
 							mem = *m.memory
 							panic("unreachable")
 						}
@@ -6305,7 +6306,7 @@ l1:
 					v10 = t467
 					if v10 != 0 {
 						if uint32(v10) >= uint32(i32(0x20000000)) {
-							m.fn66()
+							m.fn67()
 							mem = *m.memory
 							panic("unreachable")
 						}
@@ -6332,7 +6333,7 @@ l1:
 							store32(mem, uint64(uint32(v3+t471<<2)), uint32((t472-t473)>>3))
 							t474 := int32(load32(mem, uint64(uint32(v7))))
 							v16 = t474
-							v13 = v17 + i32(60)
+							v12 = v17 + i32(60)
 							v5 = v17 + i32(4)
 							v8 = v17 + i32(92)
 							store32(mem, uint64(uint32(v8)), uint32(i32(0)))
@@ -6364,13 +6365,13 @@ l1:
 									goto l100
 								}
 								t480 := v23
-								v12 = v4 << 2
-								t481 := m.fn195(v12)
+								v13 = v4 << 2
+								t481 := m.fn195(v13)
 								mem = *m.memory
 								v4 = t481
 								store32(mem, uint64(uint32(t480)), uint32(v4))
 								store32(mem, uint64(uint32(v4)), uint32(v16))
-								store32(mem, uint64(uint32(v23))+8, uint32(v4+v12))
+								store32(mem, uint64(uint32(v23))+8, uint32(v4+v13))
 								t482 := v23
 								v4 = v4 + i32(4)
 								store32(mem, uint64(uint32(t482))+4, uint32(v4))
@@ -6411,15 +6412,15 @@ l1:
 											v25 = t489
 											t490 := int32(load32(mem, uint64(uint32(v8))))
 											t491 := v25
-											v12 = t490
-											if uint32(t491) < uint32(v12) {
+											v13 = t490
+											if uint32(t491) < uint32(v13) {
 												t492 := int32(load32(mem, uint64(uint32(v18+v25<<2))))
 												if t492 == v4 {
 													goto l103
 												}
 											}
-											store32(mem, uint64(uint32(v24)), uint32(v12))
-											store32(mem, uint64(uint32(v18+v12<<2)), uint32(v4))
+											store32(mem, uint64(uint32(v24)), uint32(v13))
+											store32(mem, uint64(uint32(v18+v13<<2)), uint32(v4))
 											t493 := int32(load32(mem, uint64(uint32(v8))))
 											store32(mem, uint64(uint32(v8)), uint32(t493+i32(1)))
 										}
@@ -6428,24 +6429,24 @@ l1:
 											if v4 == v16 {
 												goto l104
 											}
-											t494 := int32(load32(mem, uint64(uint32(v13))+12))
+											t494 := int32(load32(mem, uint64(uint32(v12))+12))
 											v18 = t494
 											if v18 == 0 {
 												goto l104
 											}
-											t495 := int32(load32(mem, uint64(uint32(v13))+16))
+											t495 := int32(load32(mem, uint64(uint32(v12))+16))
 											if uint32(t495) <= uint32(v4) {
 												goto l104
 											}
 											v24 = v4 << 2
-											t496 := int32(load32(mem, uint64(uint32(v13))+4))
+											t496 := int32(load32(mem, uint64(uint32(v12))+4))
 											t497 := int32(load32(mem, uint64(uint32(v24+t496))))
-											v12 = t497
-											t498 := int32(load32(mem, uint64(uint32(v13))))
-											if uint32(v12) >= uint32(t498) {
+											v13 = t497
+											t498 := int32(load32(mem, uint64(uint32(v12))))
+											if uint32(v13) >= uint32(t498) {
 												goto l104
 											}
-											t499 := int32(load32(mem, uint64(uint32(v18+v12<<3))))
+											t499 := int32(load32(mem, uint64(uint32(v18+v13<<3))))
 											if t499 != v4 {
 												goto l104
 											}
@@ -6469,14 +6470,14 @@ l1:
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l106
 												}
-												v12 = v6 - v18
-												v6 = v12 >> 2
+												v13 = v6 - v18
+												v6 = v13 >> 2
 												p505 := v4
 												if uint32(v4) < uint32(v6) {
 													p505 = v6
 												}
 												p506 := i32(0x1fffffff)
-												if uint32(v12) < uint32(i32(0x7ffffff8)) {
+												if uint32(v13) < uint32(i32(0x7ffffff8)) {
 													p506 = p505
 												}
 												v4 = p506
@@ -6513,8 +6514,8 @@ l1:
 											t511 := v4
 											v6 = t510&i32(-8) | i32(6)
 											store32(mem, uint64(uint32(t511)), uint32(v6))
-											t512 := int32(load32(mem, uint64(uint32(v13))+12))
-											t513 := int32(load32(mem, uint64(uint32(v13))+4))
+											t512 := int32(load32(mem, uint64(uint32(v12))+12))
+											t513 := int32(load32(mem, uint64(uint32(v12))+4))
 											t514 := int32(load32(mem, uint64(uint32(t513+v24))))
 											t515 := int32(load32(mem, uint64(uint32(t512+t514<<3))+4))
 											store32(mem, uint64(uint32(v4)), uint32(v6&i32(14)|t515<<4))
@@ -6522,7 +6523,7 @@ l1:
 										}
 									l104:
 										{
-											t516 := int32(load32(mem, uint64(uint32(v15))+88))
+											t516 := int32(load32(mem, uint64(uint32(v15))+100))
 											v18 = t516 + v4<<3
 											t517 := int32(load32(mem, uint64(uint32(v18))))
 											v4 = t517
@@ -6543,14 +6544,14 @@ l1:
 													}
 													t521 := int32(load32(mem, uint64(uint32(v5))))
 													t522 := v4
-													v12 = t521
-													v25 = t522 - v12
+													v13 = t521
+													v25 = t522 - v13
 													v20 = v25 >> 3
 													v4 = v20 + i32(1)
 													if uint32(v4) >= uint32(i32(0x20000000)) {
 														goto l106
 													}
-													v24 = v6 - v12
+													v24 = v6 - v13
 													v6 = v24 >> 2
 													p523 := v4
 													if uint32(v4) < uint32(v6) {
@@ -6575,16 +6576,16 @@ l1:
 													v6 = p525
 													v20 = v6 + v20<<3
 													store64(mem, uint64(uint32(v20)), uint64(i64(0)))
-													memory_copy(mem, uint32(v6), uint32(v12), uint32(v25))
+													memory_copy(mem, uint32(v6), uint32(v13), uint32(v25))
 													store32(mem, uint64(uint32(v5))+8, uint32(v6+v4<<3))
 													t527 := v5
 													v4 = v20 + i32(8)
 													store32(mem, uint64(uint32(t527))+4, uint32(v4))
 													store32(mem, uint64(uint32(v5)), uint32(v6))
-													if v12 == 0 {
+													if v13 == 0 {
 														goto l112
 													}
-													m.Xre2w_free(v12)
+													m.Xre2w_free(v13)
 													mem = *m.memory
 												}
 											l112:
@@ -6612,16 +6613,16 @@ l1:
 													}
 													t534 := int32(load32(mem, uint64(uint32(v23))))
 													t535 := v6
-													v12 = t534
-													v20 = t535 - v12
+													v13 = t534
+													v20 = t535 - v13
 													v19 = v20 >> 2
 													v6 = v19 + i32(1)
 													if uint32(v6) >= uint32(i32(0x40000000)) {
-														m.fn66()
+														m.fn67()
 														mem = *m.memory
 														panic("unreachable")
 													}
-													v25 = v4 - v12
+													v25 = v4 - v13
 													v4 = v25 >> 1
 													p536 := v6
 													if uint32(v4) > uint32(v6) {
@@ -6646,16 +6647,16 @@ l1:
 													v4 = p538
 													v19 = v4 + v19<<2
 													store32(mem, uint64(uint32(v19)), uint32(v24))
-													memory_copy(mem, uint32(v4), uint32(v12), uint32(v20))
+													memory_copy(mem, uint32(v4), uint32(v13), uint32(v20))
 													store32(mem, uint64(uint32(v23))+8, uint32(v4+v6<<2))
 													t540 := v23
 													v6 = v19 + i32(4)
 													store32(mem, uint64(uint32(t540))+4, uint32(v6))
 													store32(mem, uint64(uint32(v23)), uint32(v4))
-													if v12 == 0 {
+													if v13 == 0 {
 														goto l113
 													}
-													m.Xre2w_free(v12)
+													m.Xre2w_free(v13)
 													mem = *m.memory
 												}
 											l113:
@@ -6682,14 +6683,14 @@ l1:
 											}
 											t545 := int32(load32(mem, uint64(uint32(v5))))
 											t546 := v4
-											v12 = t545
-											v25 = t546 - v12
+											v13 = t545
+											v25 = t546 - v13
 											v20 = v25 >> 3
 											v4 = v20 + i32(1)
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l106
 											}
-											v24 = v6 - v12
+											v24 = v6 - v13
 											v6 = v24 >> 2
 											p547 := v4
 											if uint32(v4) < uint32(v6) {
@@ -6714,16 +6715,16 @@ l1:
 											v6 = p549
 											v20 = v6 + v20<<3
 											store64(mem, uint64(uint32(v20)), uint64(i64(0)))
-											memory_copy(mem, uint32(v6), uint32(v12), uint32(v25))
+											memory_copy(mem, uint32(v6), uint32(v13), uint32(v25))
 											store32(mem, uint64(uint32(v5))+8, uint32(v6+v4<<3))
 											t551 := v5
 											v4 = v20 + i32(8)
 											store32(mem, uint64(uint32(t551))+4, uint32(v4))
 											store32(mem, uint64(uint32(v5)), uint32(v6))
-											if v12 == 0 {
+											if v13 == 0 {
 												goto l116
 											}
-											m.Xre2w_free(v12)
+											m.Xre2w_free(v13)
 											mem = *m.memory
 										}
 									l116:
@@ -6733,8 +6734,8 @@ l1:
 										t553 := int32(load32(mem, uint64(uint32(v5))+4))
 										v4 = t553 - i32(8)
 										t554 := int32(load32(mem, uint64(uint32(v4))))
-										t555 := int32(load32(mem, uint64(uint32(v13))+12))
-										t556 := int32(load32(mem, uint64(uint32(v13))+4))
+										t555 := int32(load32(mem, uint64(uint32(v12))+12))
+										t556 := int32(load32(mem, uint64(uint32(v12))+4))
 										t557 := int32(load32(mem, uint64(uint32(v18))))
 										t558 := int32(load32(mem, uint64(uint32(t556+int32(uint32(t557)>>2)&i32(0x3ffffffc)))))
 										t559 := int32(load32(mem, uint64(uint32(t555+t558<<3))+4))
@@ -6755,14 +6756,14 @@ l1:
 										}
 										t563 := int32(load32(mem, uint64(uint32(v5))))
 										t564 := v4
-										v12 = t563
-										v25 = t564 - v12
+										v13 = t563
+										v25 = t564 - v13
 										v20 = v25 >> 3
 										v4 = v20 + i32(1)
 										if uint32(v4) >= uint32(i32(0x20000000)) {
 											goto l106
 										}
-										v24 = v6 - v12
+										v24 = v6 - v13
 										v6 = v24 >> 2
 										p565 := v4
 										if uint32(v4) < uint32(v6) {
@@ -6787,16 +6788,16 @@ l1:
 										v6 = p567
 										v20 = v6 + v20<<3
 										store64(mem, uint64(uint32(v20)), uint64(i64(0)))
-										memory_copy(mem, uint32(v6), uint32(v12), uint32(v25))
+										memory_copy(mem, uint32(v6), uint32(v13), uint32(v25))
 										store32(mem, uint64(uint32(v5))+8, uint32(v6+v4<<3))
 										t569 := v5
 										v4 = v20 + i32(8)
 										store32(mem, uint64(uint32(t569))+4, uint32(v4))
 										store32(mem, uint64(uint32(v5)), uint32(v6))
-										if v12 == 0 {
+										if v13 == 0 {
 											goto l117
 										}
-										m.Xre2w_free(v12)
+										m.Xre2w_free(v13)
 										mem = *m.memory
 									}
 								l117:
@@ -6814,26 +6815,26 @@ l1:
 							}
 							goto l101
 						l100:
-							m.fn11()
+							m.fn12()
 							mem = *m.memory
 							panic("unreachable")
 						l106:
-							m.fn66()
+							m.fn67()
 							mem = *m.memory
 							panic("unreachable")
 						l101:
 							t573 := int32(load32(mem, uint64(uint32(v17))+8))
 							v4 = t573
-							v12 = v4 - i32(8)
-							t574 := int32(load32(mem, uint64(uint32(v12))))
-							store32(mem, uint64(uint32(v12)), uint32(t574|i32(8)))
+							v13 = v4 - i32(8)
+							t574 := int32(load32(mem, uint64(uint32(v13))))
+							store32(mem, uint64(uint32(v13)), uint32(t574|i32(8)))
 							v23 = v17 + i32(4)
 							t575 := int32(load32(mem, uint64(uint32(v7))+4))
 							t576 := int32(load32(mem, uint64(uint32(v3+t575<<2))))
 							v20 = t576
 							t577 := int32(load32(mem, uint64(uint32(v17))+4))
 							v6 = (v4 - t577) >> 3
-							v12 = i32(0)
+							v13 = i32(0)
 							t578 := m.g0
 							v5 = t578 - i32(1088)
 							m.g0 = v5
@@ -6861,7 +6862,7 @@ l1:
 												}
 											}
 											var p583 int64
-											if v12&i32(1) == 0 {
+											if v13&i32(1) == 0 {
 												t584 := int64(load64(mem, uint64(uint32(v5))+1080))
 												p583 = t584
 												goto l120
@@ -6874,7 +6875,7 @@ l1:
 											v2 = p583
 											store32(mem, uint64(uint32(v5))+1052, uint32(v4))
 											store64(mem, uint64(uint32(v5))+1080, uint64(v2|i64(-0x8000000000000000)))
-											v12 = i32(0)
+											v13 = i32(0)
 											t585 := v4
 											p579 = t585
 											goto l121
@@ -6887,17 +6888,17 @@ l1:
 										store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(1056)))
 										t586 := int32(mem[uint64(uint32(v18))+4])
 										t587 := v5 + i32(8)
-										v12 = t586
+										v13 = t586
 										t588 := int32(mem[uint64(uint32(v18))+5])
-										t589 := v12
+										t589 := v13
 										v4 = t588
-										m.fn115(t587, t589, v4)
+										m.fn116(t587, t589, v4)
 										mem = *m.memory
 										{
 											if uint32(v4) < uint32(i32(97)) {
 												goto l122
 											}
-											if uint32(v12) > uint32(i32(122)) {
+											if uint32(v13) > uint32(i32(122)) {
 												goto l122
 											}
 											t590 := int32(load16(mem, uint64(uint32(v18))+6))
@@ -6905,11 +6906,11 @@ l1:
 												goto l122
 											}
 											p591 := i32(97)
-											if uint32(v12) > uint32(i32(97)) {
-												p591 = v12
+											if uint32(v13) > uint32(i32(97)) {
+												p591 = v13
 											}
-											v12 = p591
-											t593 := v12
+											v13 = p591
+											t593 := v13
 											p592 := i32(122)
 											if uint32(v4) < uint32(i32(122)) {
 												p592 = v4
@@ -6918,7 +6919,7 @@ l1:
 											if uint32(t593) > uint32(v4) {
 												goto l122
 											}
-											m.fn115(v5+i32(8), v12-i32(32), v4-i32(32))
+											m.fn116(v5+i32(8), v13-i32(32), v4-i32(32))
 											mem = *m.memory
 										}
 									l122:
@@ -6936,7 +6937,7 @@ l1:
 											}
 											store16(mem, uint64(uint32(t598))+6, uint16(t596|p599<<1))
 										}
-										v12 = i32(1)
+										v13 = i32(1)
 										t600 := int32(load32(mem, uint64(uint32(v5))+28))
 										p579 = t600
 									}
@@ -6961,27 +6962,27 @@ l1:
 						t602 := int32(load32(mem, uint64(uint32(v17))+4))
 						v6 = t602
 					}
-					store64(mem, uint64(uint32(v15))+44, uint64(i64(0)))
-					store64(mem, uint64(uint32(v15+i32(52))), uint64(i64(0)))
-					store64(mem, uint64(uint32(v15+i32(60))), uint64(i64(0)))
-					store64(mem, uint64(uint32(v15+i32(68))), uint64(i64(0)))
-					store32(mem, uint64(uint32(v15))+40, uint32((v21-v3)>>2))
+					store64(mem, uint64(uint32(v15))+56, uint64(i64(0)))
+					store64(mem, uint64(uint32(v15-i32(-64))), uint64(i64(0)))
+					store64(mem, uint64(uint32(v15+i32(72))), uint64(i64(0)))
+					store64(mem, uint64(uint32(v15+i32(80))), uint64(i64(0)))
+					store32(mem, uint64(uint32(v15))+52, uint32((v21-v3)>>2))
 					v23 = v10 - v6
 					v5 = v23 >> 3
 					if v5 > i32(0) {
-						v18 = v15 + i32(44)
+						v18 = v15 + i32(56)
 						v7 = v6
 						v4 = v5
 					l125:
 						{
 							t603 := int32(load32(mem, uint64(uint32(v7))))
 							t604 := v18
-							v12 = t603
-							v20 = v12 & i32(7)
+							v13 = t603
+							v20 = v13 & i32(7)
 							var p605 int32
 							if v20 != i32(1) {
-								t606 := int32(load32(mem, uint64(uint32(v3+int32(uint32(v12)>>2)&i32(0x3ffffffc)))))
-								store32(mem, uint64(uint32(v7)), uint32(v12&i32(15)|t606<<4))
+								t606 := int32(load32(mem, uint64(uint32(v3+int32(uint32(v13)>>2)&i32(0x3ffffffc)))))
+								store32(mem, uint64(uint32(v7)), uint32(v13&i32(15)|t606<<4))
 								p605 = v20
 							} else {
 								p605 = i32(1)
@@ -7021,28 +7022,28 @@ l1:
 					t615 := m.fn195(v23)
 					mem = *m.memory
 					v7 = t615
-					t616 := int32(load32(mem, uint64(uint32(v15))+88))
+					t616 := int32(load32(mem, uint64(uint32(v15))+100))
 					v10 = t616
-					store32(mem, uint64(uint32(v15))+88, uint32(v7))
+					store32(mem, uint64(uint32(v15))+100, uint32(v7))
 					v4 = v5
 					if v10 != 0 {
-						_ = int32(load32(mem, uint64(uint32(v15))+92))
+						_ = int32(load32(mem, uint64(uint32(v15))+104))
 						m.Xre2w_free(v10)
 						mem = *m.memory
 						t618 := int32(load32(mem, uint64(uint32(v17))+4))
 						v6 = t618
-						t619 := int32(load32(mem, uint64(uint32(v15))+88))
+						t619 := int32(load32(mem, uint64(uint32(v15))+100))
 						v7 = t619
 						t620 := int32(load32(mem, uint64(uint32(v15))+16))
 						v4 = t620
 					}
-					store32(mem, uint64(uint32(v15))+92, uint32(v5))
+					store32(mem, uint64(uint32(v15))+104, uint32(v5))
 					memory_copy(mem, uint32(v7), uint32(v6), uint32(v4<<3))
 					{
 						t621 := int32(load32(mem, uint64(uint32(v15))+16))
 						v7 = t621
 						if v7 >= i32(513) {
-							t622 := int32(load32(mem, uint64(uint32(v15))+40))
+							t622 := int32(load32(mem, uint64(uint32(v15))+52))
 							v18 = t622
 							goto l126
 						}
@@ -7053,27 +7054,27 @@ l1:
 						t623 := m.fn195(v4)
 						mem = *m.memory
 						v10 = t623
-						t624 := int32(load32(mem, uint64(uint32(v15))+76))
-						v12 = t624
-						store32(mem, uint64(uint32(v15))+76, uint32(v10))
-						if v12 != 0 {
-							_ = int32(load32(mem, uint64(uint32(v15))+80))
-							m.Xre2w_free(v12)
+						t624 := int32(load32(mem, uint64(uint32(v15))+88))
+						v13 = t624
+						store32(mem, uint64(uint32(v15))+88, uint32(v10))
+						if v13 != 0 {
+							_ = int32(load32(mem, uint64(uint32(v15))+92))
+							m.Xre2w_free(v13)
 							mem = *m.memory
-							t626 := int32(load32(mem, uint64(uint32(v15))+76))
+							t626 := int32(load32(mem, uint64(uint32(v15))+88))
 							v10 = t626
 							t627 := int32(load32(mem, uint64(uint32(v15))+16))
 							v4 = t627 << 1
 						}
-						store32(mem, uint64(uint32(v15))+80, uint32(v7))
+						store32(mem, uint64(uint32(v15))+92, uint32(v7))
 						memory_fill(mem, uint32(v10), i32(255), uint32(v4))
-						t628 := int32(load32(mem, uint64(uint32(v15))+40))
+						t628 := int32(load32(mem, uint64(uint32(v15))+52))
 						v18 = t628
 						if v18 <= i32(0) {
 							goto l126
 						}
-						v12 = v18 & i32(3)
-						t629 := int32(load32(mem, uint64(uint32(v15))+76))
+						v13 = v18 & i32(3)
+						t629 := int32(load32(mem, uint64(uint32(v15))+88))
 						v4 = t629
 						v7 = i32(0)
 						if uint32(v18) >= uint32(i32(4)) {
@@ -7099,7 +7100,7 @@ l1:
 							}
 							v7 = v7 - i32(3)
 						}
-						if v12 == 0 {
+						if v13 == 0 {
 							goto l126
 						}
 						v10 = v3 + v7<<2
@@ -7109,15 +7110,15 @@ l1:
 							store16(mem, uint64(uint32(v4+t635<<1)), uint16(v7))
 							v10 = v10 + i32(4)
 							v7 = v7 + i32(1)
-							v12 = v12 - i32(1)
-							if v12 != 0 {
+							v13 = v13 - i32(1)
+							if v13 != 0 {
 								goto l128
 							}
 						}
 					}
 				l126:
 					t636 := int32(uint32(i32(0x40000)) / uint32(v18))
-					store32(mem, uint64(uint32(v15))+84, uint32(t636-i32(1)))
+					store32(mem, uint64(uint32(v15))+96, uint32(t636-i32(1)))
 					t637 := int32(load32(mem, uint64(uint32(v17))+4))
 					v7 = t637
 					if v7 != 0 {
@@ -7223,7 +7224,7 @@ l1:
 				m.g0 = v17 + i32(112)
 				goto l130
 			l51:
-				m.fn11()
+				m.fn12()
 				mem = *m.memory
 				panic("unreachable")
 			l130:
@@ -7249,7 +7250,7 @@ l1:
 					{
 						{
 							v15 = v7 << 3
-							t663 := int32(load32(mem, uint64(uint32(v5))+88))
+							t663 := int32(load32(mem, uint64(uint32(v5))+100))
 							v3 = v15 + t663
 							t664 := int32(load32(mem, uint64(uint32(v3))))
 							switch t664&i32(7) - i32(2) {
@@ -7262,7 +7263,7 @@ l1:
 								t667 := int32(mem[uint64(uint32(v3))+5])
 								t668 := v9
 								v21 = t667
-								m.fn110(t666, t668, v21)
+								m.fn111(t666, t668, v21)
 								mem = *m.memory
 								{
 									if uint32(v21) < uint32(i32(97)) {
@@ -7289,7 +7290,7 @@ l1:
 									if uint32(t672) > uint32(v21) {
 										goto l134
 									}
-									m.fn110(v16, v9-i32(32), v21-i32(32))
+									m.fn111(v16, v9-i32(32), v21-i32(32))
 									mem = *m.memory
 								}
 							l134:
@@ -7298,7 +7299,7 @@ l1:
 								if v3&i32(8) != 0 {
 									goto l135
 								}
-								t674 := int32(load32(mem, uint64(uint32(v5))+88))
+								t674 := int32(load32(mem, uint64(uint32(v5))+100))
 								t675 := int32(load32(mem, uint64(uint32(t674+v15))+8))
 								v15 = t675
 								if v15&i32(7) != i32(2) {
@@ -7320,9 +7321,9 @@ l1:
 								if t677|p678 != 0 {
 									p679 = v15
 								} else {
-									m.fn110(v16, i32(10), i32(10))
+									m.fn111(v16, i32(10), i32(10))
 									mem = *m.memory
-									m.fn111(v16)
+									m.fn112(v16)
 									mem = *m.memory
 									v10 = i32(1)
 									t680 := int32(load32(mem, uint64(uint32(v3))+4))
@@ -7390,14 +7391,14 @@ l1:
 									v21 = v3 - i32(1)
 								l136:
 									if v9 != 0 {
-										m.fn110(v16, v6, v21)
+										m.fn111(v16, v6, v21)
 										mem = *m.memory
 									}
 									if v21 < i32(255) {
 										goto l138
 									}
 								}
-								m.fn111(v16)
+								m.fn112(v16)
 								mem = *m.memory
 								v3 = i32(0)
 							l141:
@@ -7454,7 +7455,7 @@ l1:
 									v21 = v3 - i32(1)
 								l139:
 									if v9 == 0 {
-										m.fn110(v16, v6, v21)
+										m.fn111(v16, v6, v21)
 										mem = *m.memory
 									}
 									if v21 < i32(255) {
@@ -7465,7 +7466,7 @@ l1:
 							}
 						}
 					l135:
-						m.fn111(v16)
+						m.fn112(v16)
 						mem = *m.memory
 					l132:
 						v7 = v7 + i32(1)
@@ -7475,7 +7476,7 @@ l1:
 						}
 					}
 				}
-				v4 = v5 + i32(120)
+				v4 = v5 + i32(136)
 				v21 = v5 + i32(20)
 				v3 = i32(0)
 				store32(mem, uint64(uint32(v16))+1056, uint32(i32(0)))
@@ -7530,7 +7531,7 @@ l1:
 					}
 				l143:
 					t705 := int32(load32(mem, uint64(uint32(v9+v5<<2))))
-					t706 := m.fn112(v16, t705)
+					t706 := m.fn113(v16, t705)
 					mem = *m.memory
 					v6 = t706
 					if v3 <= v5 {
@@ -7692,11 +7693,11 @@ l1:
 						t741 := int32(load32(mem, uint64(uint32(v1))+36))
 						v7 = t741
 						t742 := int32(mem[uint64(uint32(v22))+15])
-						v13 = t742
+						v12 = t742
 						t743 := m.g0
 						v8 = t743 - i32(576)
 						m.g0 = v8
-						mem[uint64(uint32(v7))+24] = byte(v13)
+						mem[uint64(uint32(v7))+24] = byte(v12)
 						t744 := v7
 						v5 = v22 + i32(16)
 						t745 := int32(load32(mem, uint64(uint32(v5))+4))
@@ -7711,14 +7712,14 @@ l1:
 						{
 							{
 								{
-									if v13 != 0 {
+									if v12 != 0 {
 										t749 := v7
 										p748 := i32(9)
 										if uint32(v6) < uint32(i32(9)) {
 											p748 = v6
 										}
-										v13 = p748
-										store32(mem, uint64(uint32(t749))+28, uint32(v13))
+										v12 = p748
+										store32(mem, uint64(uint32(t749))+28, uint32(v12))
 										t750 := int32(load32(mem, uint64(uint32(v5))+4))
 										t751 := int32(int8(mem[uint64(uint32(v5))+11]))
 										t752 := v8
@@ -7728,31 +7729,31 @@ l1:
 											p753 = t750
 										}
 										v4 = p753
-										p754 := v13
-										if uint32(v4) < uint32(v13) {
+										p754 := v12
+										if uint32(v4) < uint32(v12) {
 											p754 = v4
 										}
-										v13 = p754
-										mem[uint64(uint32(t752))+15] = byte(v13)
-										if v13 != 0 {
+										v12 = p754
+										mem[uint64(uint32(t752))+15] = byte(v12)
+										if v12 != 0 {
 											t755 := int32(load32(mem, uint64(uint32(v5))))
 											t757 := v8 + i32(4)
 											p756 := v5
 											if v6 < i32(0) {
 												p756 = t755
 											}
-											memory_copy(mem, uint32(t757), uint32(p756), uint32(v13))
+											memory_copy(mem, uint32(t757), uint32(p756), uint32(v12))
 										}
 										v5 = i32(0)
-										mem[uint64(uint32(v8+i32(4)+v13))] = byte(i32(0))
+										mem[uint64(uint32(v8+i32(4)+v12))] = byte(i32(0))
 										t758 := int32(load32(mem, uint64(uint32(v8))+8))
-										v13 = t758
+										v12 = t758
 										t759 := int32(int8(mem[uint64(uint32(v8))+15]))
 										v19 = t759
 										memory_zero(mem, uint32(v8+i32(48)), uint32(i32(512)))
 										p760 := v19
 										if v19 < i32(0) {
-											p760 = v13
+											p760 = v12
 										}
 										v16 = p760
 										if v16 == 0 {
@@ -7774,13 +7775,13 @@ l1:
 									l160:
 										{
 											t763 := int32(mem[uint64(uint32(v4+v5))])
-											v13 = v8 + i32(48) + t763<<1
-											t764 := int32(load16(mem, uint64(uint32(v13))))
-											store16(mem, uint64(uint32(v13)), uint16(t764|i32_shl(i32(2), v5)))
+											v12 = v8 + i32(48) + t763<<1
+											t764 := int32(load16(mem, uint64(uint32(v12))))
+											store16(mem, uint64(uint32(v12)), uint16(t764|i32_shl(i32(2), v5)))
 											t765 := int32(mem[uint64(uint32(v0+v5))])
-											v13 = v8 + i32(48) + t765<<1
-											t766 := int32(load16(mem, uint64(uint32(v13))))
-											store16(mem, uint64(uint32(v13)), uint16(t766|i32_shl(i32(4), v5)))
+											v12 = v8 + i32(48) + t765<<1
+											t766 := int32(load16(mem, uint64(uint32(v12))))
+											store16(mem, uint64(uint32(v12)), uint16(t766|i32_shl(i32(4), v5)))
 											t767 := v6
 											v5 = v5 + i32(2)
 											if t767 != v5 {
@@ -7789,73 +7790,80 @@ l1:
 										}
 										goto l159
 									}
-									t768 := int32(load32(mem, uint64(uint32(v5))))
-									t769 := int32(int8(mem[uint64(uint32(v5))+11]))
-									t771 := v7
-									p770 := v5
-									if t769 < i32(0) {
-										p770 = t768
-									}
-									t772 := int32(int8(mem[uint64(uint32(p770))]))
-									store32(mem, uint64(uint32(t771))+32, uint32(t772))
-									if v6 == i32(1) {
+									v12 = v7 + i32(32)
+									if v12 == v5 {
 										goto l161
 									}
-									t773 := int32(load32(mem, uint64(uint32(v5))))
-									t774 := int32(int8(mem[uint64(uint32(v5))+11]))
-									t775 := v7
+									t768 := int32(int8(mem[uint64(uint32(v5))+11]))
+									v6 = t768
+									t769 := int32(int8(mem[uint64(uint32(v7))+43]))
+									if t769 >= i32(0) {
+										if v6 >= i32(0) {
+											t770 := int64(load64(mem, uint64(uint32(v5))))
+											store64(mem, uint64(uint32(v12)), uint64(t770))
+											t771 := int32(load32(mem, uint64(uint32(v5+i32(8)))))
+											store32(mem, uint64(uint32(v12+i32(8))), uint32(t771))
+											goto l161
+										}
+										t772 := int32(load32(mem, uint64(uint32(v5))))
+										t773 := int32(load32(mem, uint64(uint32(v5))+4))
+										m.fn207(v12, t772, t773)
+										mem = *m.memory
+										goto l161
+									}
+									t774 := int32(load32(mem, uint64(uint32(v5))))
+									t775 := v12
 									t776 := v5
-									v13 = t774
 									var p777 int32
-									if v13 < i32(0) {
+									if v6 < i32(0) {
 										p777 = 1
 									}
-									v6 = p777
+									v4 = p777
 									p778 := t776
-									if v6 != 0 {
-										p778 = t773
+									if v4 != 0 {
+										p778 = t774
 									}
 									t779 := int32(load32(mem, uint64(uint32(v5))+4))
-									p780 := v13
-									if v6 != 0 {
+									p780 := v6
+									if v4 != 0 {
 										p780 = t779
 									}
-									t781 := int32(int8(mem[uint64(uint32(p778+p780-i32(1)))]))
-									store32(mem, uint64(uint32(t775))+36, uint32(t781))
+									m.fn206(t775, p778, p780)
+									mem = *m.memory
 									goto l161
 								}
 							l159:
 								if v21 == 0 {
 									goto l158
 								}
-								t783 := v8 + i32(48)
-								p782 := v8 + i32(4)
+								t782 := v8 + i32(48)
+								p781 := v8 + i32(4)
 								if v19 < i32(0) {
-									p782 = v14
+									p781 = v14
 								}
-								t784 := int32(mem[uint64(uint32(p782+v5))])
-								v13 = t783 + t784<<1
-								t785 := int32(load16(mem, uint64(uint32(v13))))
-								store16(mem, uint64(uint32(v13)), uint16(t785|i32_shl(i32(2), v5)))
+								t783 := int32(mem[uint64(uint32(p781+v5))])
+								v12 = t782 + t783<<1
+								t784 := int32(load16(mem, uint64(uint32(v12))))
+								store16(mem, uint64(uint32(v12)), uint16(t784|i32_shl(i32(2), v5)))
 							}
 						l158:
-							v13 = i32(0)
+							v12 = i32(0)
 						l162:
 							{
-								v5 = v8 + i32(48) + v13
-								t786 := int32(load16(mem, uint64(uint32(v5))))
-								store16(mem, uint64(uint32(v5)), uint16(t786|i32(1)))
+								v5 = v8 + i32(48) + v12
+								t785 := int32(load16(mem, uint64(uint32(v5))))
+								store16(mem, uint64(uint32(v5)), uint16(t785|i32(1)))
 								v6 = v5 + i32(2)
+								t786 := int32(load16(mem, uint64(uint32(v6))))
+								store16(mem, uint64(uint32(v6)), uint16(t786|i32(1)))
+								v6 = v5 + i32(4)
 								t787 := int32(load16(mem, uint64(uint32(v6))))
 								store16(mem, uint64(uint32(v6)), uint16(t787|i32(1)))
-								v6 = v5 + i32(4)
-								t788 := int32(load16(mem, uint64(uint32(v6))))
-								store16(mem, uint64(uint32(v6)), uint16(t788|i32(1)))
 								v5 = v5 + i32(6)
-								t789 := int32(load16(mem, uint64(uint32(v5))))
-								store16(mem, uint64(uint32(v5)), uint16(t789|i32(1)))
-								v13 = v13 + i32(8)
-								if v13 != i32(512) {
+								t788 := int32(load16(mem, uint64(uint32(v5))))
+								store16(mem, uint64(uint32(v5)), uint16(t788|i32(1)))
+								v12 = v12 + i32(8)
+								if v12 != i32(512) {
 									goto l162
 								}
 							}
@@ -7864,8 +7872,8 @@ l1:
 							store64(mem, uint64(uint32(v8))+16, uint64(i64(0)))
 							store64(mem, uint64(uint32(v8))+24, uint64(i64(0)))
 							store16(mem, uint64(uint32(v8))+16, uint16(i32(1)))
-							t790 := int32(load32(mem, uint64(uint32(v8))+4))
-							v10 = t790
+							t789 := int32(load32(mem, uint64(uint32(v8))+4))
+							v10 = t789
 							{
 								if v16 == 0 {
 									goto l163
@@ -7875,41 +7883,41 @@ l1:
 									v0 = v16 - i32(2)
 									v21 = v16 - i32(1)
 									v14 = v16 & i32(-2)
-									p791 := v8 + i32(4)
+									p790 := v8 + i32(4)
 									if v19 < i32(0) {
-										p791 = v10
+										p790 = v10
 									}
-									v9 = p791
+									v9 = p790
 									v15 = v9 + i32(1)
-									v13 = v8 + i32(16)
+									v12 = v8 + i32(16)
 								l164:
 									{
-										t793 := v8 + i32(16)
-										p792 := v5 + i32(1)
+										t792 := v8 + i32(16)
+										p791 := v5 + i32(1)
 										if v5 == v21 {
-											p792 = i32(9)
+											p791 = i32(9)
 										}
-										t794 := int32(mem[uint64(uint32(v5+v9))])
-										t795 := int32(load16(mem, uint64(uint32(v8+i32(48)+t794<<1))))
-										t796 := int32(load16(mem, uint64(uint32(v13))))
-										store16(mem, uint64(uint32(t793+p792<<1)), uint16(t795&(t796<<1|i32(1))))
+										t793 := int32(mem[uint64(uint32(v5+v9))])
+										t794 := int32(load16(mem, uint64(uint32(v8+i32(48)+t793<<1))))
+										t795 := int32(load16(mem, uint64(uint32(v12))))
+										store16(mem, uint64(uint32(t792+p791<<1)), uint16(t794&(t795<<1|i32(1))))
 										v6 = v5 + v15
-										var p797 int32
+										var p796 int32
 										if v0 == v5 {
-											p797 = 1
+											p796 = 1
 										}
-										v4 = p797
-										t798 := v8 + i32(16)
+										v4 = p796
+										t797 := v8 + i32(16)
 										v5 = v5 + i32(2)
-										p799 := v5
+										p798 := v5
 										if v4 != 0 {
-											p799 = i32(9)
+											p798 = i32(9)
 										}
-										t800 := int32(mem[uint64(uint32(v6))])
-										t801 := int32(load16(mem, uint64(uint32(v8+i32(48)+t800<<1))))
-										t802 := int32(load16(mem, uint64(uint32(v13+i32(2)))))
-										store16(mem, uint64(uint32(t798+p799<<1)), uint16(t801&(t802<<1|i32(1))))
-										v13 = v13 + i32(4)
+										t799 := int32(mem[uint64(uint32(v6))])
+										t800 := int32(load16(mem, uint64(uint32(v8+i32(48)+t799<<1))))
+										t801 := int32(load16(mem, uint64(uint32(v12+i32(2)))))
+										store16(mem, uint64(uint32(t797+p798<<1)), uint16(t800&(t801<<1|i32(1))))
+										v12 = v12 + i32(4)
 										if v5 != v14 {
 											goto l164
 										}
@@ -7918,59 +7926,59 @@ l1:
 								if v3 == 0 {
 									goto l163
 								}
-								t803 := v8 + i32(16)
-								v13 = v5 + i32(1)
-								p804 := v13
-								if v13 == v16 {
-									p804 = i32(9)
+								t802 := v8 + i32(16)
+								v12 = v5 + i32(1)
+								p803 := v12
+								if v12 == v16 {
+									p803 = i32(9)
 								}
-								t806 := t803 + p804<<1
-								t807 := v8 + i32(48)
-								p805 := v8 + i32(4)
+								t805 := t802 + p803<<1
+								t806 := v8 + i32(48)
+								p804 := v8 + i32(4)
 								if v19 < i32(0) {
-									p805 = v10
+									p804 = v10
 								}
-								t808 := int32(mem[uint64(uint32(p805+v5))])
-								t809 := int32(load16(mem, uint64(uint32(t807+t808<<1))))
-								t810 := int32(load16(mem, uint64(uint32(v8+i32(16)+v5<<1))))
-								store16(mem, uint64(uint32(t806)), uint16(t809&(t810<<1|i32(1))))
+								t807 := int32(mem[uint64(uint32(p804+v5))])
+								t808 := int32(load16(mem, uint64(uint32(t806+t807<<1))))
+								t809 := int32(load16(mem, uint64(uint32(v8+i32(16)+v5<<1))))
+								store16(mem, uint64(uint32(t805)), uint16(t808&(t809<<1|i32(1))))
 							}
 						l163:
 							v4 = i32(0)
-							p811 := v8 + i32(4)
+							p810 := v8 + i32(4)
 							if v19 < i32(0) {
-								p811 = v10
+								p810 = v10
 							}
-							v5 = p811
-							t812 := v5
-							v13 = v5 + v16
-							m.fn196(t812, v13, i32(62)-int32(bits.LeadingZeros32(uint32(v13-v5)))<<1, i32(1))
+							v5 = p810
+							t811 := v5
+							v12 = v5 + v16
+							m.fn196(t811, v12, i32(62)-int32(bits.LeadingZeros32(uint32(v12-v5)))<<1, i32(1))
 							mem = *m.memory
-							t813 := int32(load32(mem, uint64(uint32(v8))+4))
-							v9 = t813
-							t814 := int32(int8(mem[uint64(uint32(v8))+15]))
-							t815 := v9
-							t816 := v8 + i32(4)
-							v14 = t814
-							var p817 int32
+							t812 := int32(load32(mem, uint64(uint32(v8))+4))
+							v9 = t812
+							t813 := int32(int8(mem[uint64(uint32(v8))+15]))
+							t814 := v9
+							t815 := v8 + i32(4)
+							v14 = t813
+							var p816 int32
 							if v14 < i32(0) {
-								p817 = 1
+								p816 = 1
 							}
-							v5 = p817
-							p818 := t816
+							v5 = p816
+							p817 := t815
 							if v5 != 0 {
-								p818 = t815
+								p817 = t814
 							}
-							v6 = p818
-							t819 := int32(load32(mem, uint64(uint32(v8))+8))
-							t820 := v6
-							v19 = t819
-							p821 := v14
+							v6 = p817
+							t818 := int32(load32(mem, uint64(uint32(v8))+8))
+							t819 := v6
+							v19 = t818
+							p820 := v14
 							if v5 != 0 {
-								p821 = v19
+								p820 = v19
 							}
-							v15 = p821
-							v21 = t820 + v15
+							v15 = p820
+							v21 = t819 + v15
 							{
 								if v15 == 0 {
 									goto l165
@@ -7984,16 +7992,16 @@ l1:
 										goto l165
 									}
 									v4 = v0 + i32(1)
-									t822 := int32(mem[uint64(uint32(v5))])
-									v13 = t822
-									t823 := int32(mem[uint64(uint32(v5))+1])
-									if v13 != t823 {
+									t821 := int32(mem[uint64(uint32(v5))])
+									v12 = t821
+									t822 := int32(mem[uint64(uint32(v5))+1])
+									if v12 != t822 {
 										goto l166
 									}
 								}
-								t824 := v21
+								t823 := v21
 								v4 = v5 + i32(2)
-								if t824 != v4 {
+								if t823 != v4 {
 									v14 = v15 - v0 - i32(3)
 									v0 = (v15 ^ i32(2) - v0) & i32(3)
 									if v0 != 0 {
@@ -8001,16 +8009,16 @@ l1:
 										v4 = i32(1)
 									l167:
 										{
-											t825 := int32(mem[uint64(uint32(v4+v6))])
-											t826 := v13 & i32(255)
-											v13 = t825
-											if t826 != v13 {
-												mem[uint64(uint32(v5))+1] = byte(v13)
+											t824 := int32(mem[uint64(uint32(v4+v6))])
+											t825 := v12 & i32(255)
+											v12 = t824
+											if t825 != v12 {
+												mem[uint64(uint32(v5))+1] = byte(v12)
 												v5 = v5 + i32(1)
 											}
-											t827 := v0
+											t826 := v0
 											v4 = v4 + i32(1)
-											if t827+v4 != i32(1) {
+											if t826+v4 != i32(1) {
 												goto l167
 											}
 										}
@@ -8019,29 +8027,29 @@ l1:
 									if uint32(v14) >= uint32(i32(3)) {
 									l168:
 										{
-											t828 := int32(mem[uint64(uint32(v4))])
-											t829 := v13 & i32(255)
-											v13 = t828
-											if t829 != v13 {
-												mem[uint64(uint32(v5))+1] = byte(v13)
+											t827 := int32(mem[uint64(uint32(v4))])
+											t828 := v12 & i32(255)
+											v12 = t827
+											if t828 != v12 {
+												mem[uint64(uint32(v5))+1] = byte(v12)
 												v5 = v5 + i32(1)
 											}
-											t830 := int32(mem[uint64(uint32(v4))+1])
-											v6 = t830
-											if v6 != v13 {
+											t829 := int32(mem[uint64(uint32(v4))+1])
+											v6 = t829
+											if v6 != v12 {
 												mem[uint64(uint32(v5))+1] = byte(v6)
 												v5 = v5 + i32(1)
 											}
-											t831 := int32(mem[uint64(uint32(v4))+2])
-											v0 = t831
+											t830 := int32(mem[uint64(uint32(v4))+2])
+											v0 = t830
 											if v0 != v6 {
 												mem[uint64(uint32(v5))+1] = byte(v0)
 												v5 = v5 + i32(1)
 											}
-											t832 := int32(mem[uint64(uint32(v4))+3])
-											v13 = t832
-											if v13 != v0 {
-												mem[uint64(uint32(v5))+1] = byte(v13)
+											t831 := int32(mem[uint64(uint32(v4))+3])
+											v12 = t831
+											if v12 != v0 {
+												mem[uint64(uint32(v5))+1] = byte(v12)
 												v5 = v5 + i32(1)
 											}
 											v4 = v4 + i32(4)
@@ -8050,41 +8058,41 @@ l1:
 											}
 										}
 									}
-									t833 := int32(load32(mem, uint64(uint32(v8))+8))
-									v19 = t833
-									t834 := int32(mem[uint64(uint32(v8))+15])
-									v14 = t834
-									t835 := int32(load32(mem, uint64(uint32(v8))+4))
-									v9 = t835
+									t832 := int32(load32(mem, uint64(uint32(v8))+8))
+									v19 = t832
+									t833 := int32(mem[uint64(uint32(v8))+15])
+									v14 = t833
+									t834 := int32(load32(mem, uint64(uint32(v8))+4))
+									v9 = t834
 								}
 								v21 = v5 + i32(1)
 							}
 						l165:
 							{
-								t836 := v19
-								t837 := v14
+								t835 := v19
+								t836 := v14
 								v4 = int32(int8(v14))
-								var p838 int32
+								var p837 int32
 								if v4 < i32(0) {
-									p838 = 1
+									p837 = 1
 								}
-								v5 = p838
-								p839 := t837
+								v5 = p837
+								p838 := t836
 								if v5 != 0 {
-									p839 = t836
+									p838 = t835
 								}
-								v13 = p839
-								t841 := v13
-								t842 := v21
-								p840 := v8 + i32(4)
+								v12 = p838
+								t840 := v12
+								t841 := v21
+								p839 := v8 + i32(4)
 								if v5 != 0 {
-									p840 = v9
+									p839 = v9
 								}
-								v6 = p840
-								v5 = t842 - v6
-								if uint32(t841) >= uint32(v5) {
-									v13 = v6 + v13 - v21
-									if v13 == i32(-1) {
+								v6 = p839
+								v5 = t841 - v6
+								if uint32(t840) >= uint32(v5) {
+									v12 = v6 + v12 - v21
+									if v12 == i32(-1) {
 										if v4 < i32(0) {
 											store32(mem, uint64(uint32(v8))+8, uint32(v5))
 											goto l169
@@ -8096,117 +8104,117 @@ l1:
 										goto l170
 									}
 									v0 = v8 + i32(4)
-									if v13 != 0 {
-										t843 := int32(load32(mem, uint64(uint32(v0))+4))
-										t844 := int32(int8(mem[uint64(uint32(v0))+11]))
-										v4 = t844
-										t845 := v4
-										var p846 int32
+									if v12 != 0 {
+										t842 := int32(load32(mem, uint64(uint32(v0))+4))
+										t843 := int32(int8(mem[uint64(uint32(v0))+11]))
+										v4 = t843
+										t844 := v4
+										var p845 int32
 										if v4 < i32(0) {
-											p846 = 1
+											p845 = 1
 										}
-										v6 = p846
-										p847 := t845
+										v6 = p845
+										p846 := t844
 										if v6 != 0 {
-											p847 = t843
+											p846 = t842
 										}
-										v19 = p847
+										v19 = p846
 										v3 = v19 - v5
-										p848 := v13
-										if uint32(v3) < uint32(v13) {
-											p848 = v3
+										p847 := v12
+										if uint32(v3) < uint32(v12) {
+											p847 = v3
 										}
-										v14 = p848
-										t849 := int32(load32(mem, uint64(uint32(v0))))
-										p850 := v0
+										v14 = p847
+										t848 := int32(load32(mem, uint64(uint32(v0))))
+										p849 := v0
 										if v6 != 0 {
-											p850 = t849
+											p849 = t848
 										}
-										v6 = p850
-										if uint32(v3) > uint32(v13) {
-											v13 = v5 + v6
-											_ = m.fn227(v13, v13+v14, v3-v14)
+										v6 = p849
+										if uint32(v3) > uint32(v12) {
+											v12 = v5 + v6
+											_ = m.fn229(v12, v12+v14, v3-v14)
 											mem = *m.memory
-											t852 := int32(mem[uint64(uint32(v0))+11])
-											v4 = t852
+											t851 := int32(mem[uint64(uint32(v0))+11])
+											v4 = t851
 										}
-										v13 = v19 - v14
+										v12 = v19 - v14
 										if int32(int8(v4)) < i32(0) {
-											store32(mem, uint64(uint32(v0))+4, uint32(v13))
+											store32(mem, uint64(uint32(v0))+4, uint32(v12))
 											goto l171
 										}
-										mem[uint64(uint32(v0))+11] = byte(v13 & i32(127))
+										mem[uint64(uint32(v0))+11] = byte(v12 & i32(127))
 									l171:
-										mem[uint64(uint32(v6+v13))] = byte(i32(0))
+										mem[uint64(uint32(v6+v12))] = byte(i32(0))
 									}
 								l170:
 									v19 = i32(0)
-									t853 := m.fn195(i32(2048))
+									t852 := m.fn195(i32(2048))
 									mem = *m.memory
-									v14 = t853
+									v14 = t852
 									memory_zero(mem, uint32(v14), uint32(i32(2048)))
 									if v16 == 0 {
 										goto l176
 									}
-									t854 := int32(load32(mem, uint64(uint32(v8))+4))
-									t855 := int32(int8(mem[uint64(uint32(v8))+15]))
-									t856 := v8 + i32(4)
-									v5 = t855
-									var p857 int32
+									t853 := int32(load32(mem, uint64(uint32(v8))+4))
+									t854 := int32(int8(mem[uint64(uint32(v8))+15]))
+									t855 := v8 + i32(4)
+									v5 = t854
+									var p856 int32
 									if v5 < i32(0) {
-										p857 = 1
+										p856 = 1
 									}
-									v13 = p857
-									p858 := t856
-									if v13 != 0 {
-										p858 = t854
+									v12 = p856
+									p857 := t855
+									if v12 != 0 {
+										p857 = t853
 									}
-									v3 = p858
-									t859 := int32(load32(mem, uint64(uint32(v8))+8))
-									t861 := v3
-									p860 := v5
-									if v13 != 0 {
-										p860 = t859
+									v3 = p857
+									t858 := int32(load32(mem, uint64(uint32(v8))+8))
+									t860 := v3
+									p859 := v5
+									if v12 != 0 {
+										p859 = t858
 									}
-									v10 = p860
-									v15 = t861 + v10
+									v10 = p859
+									v15 = t860 + v10
 									v27 = int64(uint32(v16))
 								l175:
 									{
 										if v10 != 0 {
 											v28 = v26 * i64(6) & i64(0xfffffffe)
-											t862 := int32(load16(mem, uint64(uint32(v8+i32(16)+int32(v26)<<1))))
-											v9 = t862<<1 | i32(1)
+											t861 := int32(load16(mem, uint64(uint32(v8+i32(16)+int32(v26)<<1))))
+											v9 = t861<<1 | i32(1)
 											v0 = v3
 										l174:
 											{
-												v13 = i32(-6)
+												v12 = i32(-6)
 												v5 = v8 + i32(16)
-												t863 := int32(mem[uint64(uint32(v0))])
-												t864 := v9
-												t865 := v8 + i32(48)
-												v21 = t863
-												t866 := int32(load16(mem, uint64(uint32(t865+v21<<1))))
-												v4 = t864 & t866
+												t862 := int32(mem[uint64(uint32(v0))])
+												t863 := v9
+												t864 := v8 + i32(48)
+												v21 = t862
+												t865 := int32(load16(mem, uint64(uint32(t864+v21<<1))))
+												v4 = t863 & t865
 											l173:
 												{
-													v13 = v13 + i32(6)
-													t867 := int32(load16(mem, uint64(uint32(v5))))
-													v6 = t867
+													v12 = v12 + i32(6)
+													t866 := int32(load16(mem, uint64(uint32(v5))))
+													v6 = t866
 													v5 = v5 + i32(2)
 													if v4 != v6 {
 														goto l173
 													}
 												}
 												v5 = v14 + v21<<3
-												t868 := v5
-												v2 = i64_shl(int64(uint32(v13)), v28)
-												t869 := int64(load64(mem, uint64(uint32(v5))))
-												store64(mem, uint64(uint32(t868)), uint64(v2|t869))
+												t867 := v5
+												v2 = i64_shl(int64(uint32(v12)), v28)
+												t868 := int64(load64(mem, uint64(uint32(v5))))
+												store64(mem, uint64(uint32(t867)), uint64(v2|t868))
 												if uint32((v21-i32(97))&i32(255)) <= uint32(i32(25)) {
 													v5 = v5 - i32(256)
-													t870 := int64(load64(mem, uint64(uint32(v5))))
-													store64(mem, uint64(uint32(v5)), uint64(t870|v2))
+													t869 := int64(load64(mem, uint64(uint32(v5))))
+													store64(mem, uint64(uint32(v5)), uint64(t869|v2))
 												}
 												v0 = v0 + i32(1)
 												if v0 != v15 {
@@ -8214,101 +8222,101 @@ l1:
 												}
 											}
 										}
-										t871 := v27
+										t870 := v27
 										v26 = v26 + i64(1)
-										if t871 != v26 {
+										if t870 != v26 {
 											goto l175
 										}
 									}
 									goto l176
 								}
-								m.fn116()
+								m.fn117()
 								mem = *m.memory
 								panic("unreachable")
 							}
 						l176:
 							{
 								v5 = v14 + v19
-								t872 := int64(load64(mem, uint64(uint32(v5))))
-								store64(mem, uint64(uint32(v5)), uint64(t872|i64(0xd80000000000000)))
-								v13 = v5 + i32(8)
-								t873 := int64(load64(mem, uint64(uint32(v13))))
-								store64(mem, uint64(uint32(v13)), uint64(t873|i64(0xd80000000000000)))
-								v13 = v5 + i32(16)
-								t874 := int64(load64(mem, uint64(uint32(v13))))
-								store64(mem, uint64(uint32(v13)), uint64(t874|i64(0xd80000000000000)))
+								t871 := int64(load64(mem, uint64(uint32(v5))))
+								store64(mem, uint64(uint32(v5)), uint64(t871|i64(0xd80000000000000)))
+								v12 = v5 + i32(8)
+								t872 := int64(load64(mem, uint64(uint32(v12))))
+								store64(mem, uint64(uint32(v12)), uint64(t872|i64(0xd80000000000000)))
+								v12 = v5 + i32(16)
+								t873 := int64(load64(mem, uint64(uint32(v12))))
+								store64(mem, uint64(uint32(v12)), uint64(t873|i64(0xd80000000000000)))
 								v5 = v5 + i32(24)
-								t875 := int64(load64(mem, uint64(uint32(v5))))
-								store64(mem, uint64(uint32(v5)), uint64(t875|i64(0xd80000000000000)))
+								t874 := int64(load64(mem, uint64(uint32(v5))))
+								store64(mem, uint64(uint32(v5)), uint64(t874|i64(0xd80000000000000)))
 								v19 = v19 + i32(32)
 								if v19 != i32(2048) {
 									goto l176
 								}
 							}
-							store32(mem, uint64(uint32(v7))+32, uint32(v14))
-							t876 := int32(int8(mem[uint64(uint32(v8))+15]))
-							if t876 >= i32(0) {
+							store32(mem, uint64(uint32(v7))+44, uint32(v14))
+							t875 := int32(int8(mem[uint64(uint32(v8))+15]))
+							if t875 >= i32(0) {
 								goto l161
 							}
 							_ = int32(load32(mem, uint64(uint32(v8))+12))
-							t878 := int32(load32(mem, uint64(uint32(v8))+4))
-							m.Xre2w_free(t878)
+							t877 := int32(load32(mem, uint64(uint32(v8))+4))
+							m.Xre2w_free(t877)
 							mem = *m.memory
 						}
 					l161:
 						m.g0 = v8 + i32(576)
 					}
-					t879 := int32(int8(mem[uint64(uint32(v22))+27]))
-					if t879 >= i32(0) {
+					t878 := int32(int8(mem[uint64(uint32(v22))+27]))
+					if t878 >= i32(0) {
 						goto l148
 					}
 					_ = int32(load32(mem, uint64(uint32(v22))+24))
-					t881 := int32(load32(mem, uint64(uint32(v22))+16))
-					m.Xre2w_free(t881)
+					t880 := int32(load32(mem, uint64(uint32(v22))+16))
+					m.Xre2w_free(t880)
 					mem = *m.memory
 				}
 			l148:
-				t882 := int32(load32(mem, uint64(uint32(v1))+36))
-				v3 = t882
-				t883 := int64(load64(mem, uint64(uint32(v1))+72))
-				v2 = t883
-				var p884 int64
+				t881 := int32(load32(mem, uint64(uint32(v1))+36))
+				v3 = t881
+				t882 := int64(load64(mem, uint64(uint32(v1))+72))
+				v2 = t882
+				var p883 int64
 				if v2 <= i64(0) {
-					p884 = i64(0x100000)
+					p883 = i64(0x100000)
 				} else {
-					t885 := int32(load32(mem, uint64(uint32(v3))+16))
-					t886 := v2
-					v4 = t885
-					t887 := int32(load32(mem, uint64(uint32(v3))+76))
+					t884 := int32(load32(mem, uint64(uint32(v3))+16))
+					t885 := v2
+					v4 = t884
+					t886 := int32(load32(mem, uint64(uint32(v3))+88))
+					p887 := i64(0)
+					if t886 != 0 {
+						p887 = int64(uint32(v4 << 1))
+					}
+					v2 = t885 - (p887 + int64(uint32(v4<<3))) - i64(400)
 					p888 := i64(0)
-					if t887 != 0 {
-						p888 = int64(uint32(v4 << 1))
-					}
-					v2 = t886 - (p888 + int64(uint32(v4<<3))) - i64(384)
-					p889 := i64(0)
 					if v2 > i64(0) {
-						p889 = v2
+						p888 = v2
 					}
-					p884 = p889
+					p883 = p888
 				}
-				v2 = p884
+				v2 = p883
 				store32(mem, uint64(uint32(v1))+36, uint32(i32(0)))
-				store64(mem, uint64(uint32(v3))+104, uint64(v2))
+				store64(mem, uint64(uint32(v3))+120, uint64(v2))
 			}
 			m.g0 = v22 + i32(32)
 			p49 = v3
 		}
 	l7:
 		v3 = p49
-		_ = m.fn15(v11 + i32(168))
+		_ = m.fn16(v11 + i32(168))
 		m.g0 = v11 + i32(304)
 		return v3
 	}
 l23:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn34(v0, v1 int32) int32 {
+func (m *Module) fn35(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -8345,7 +8353,7 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 				t8 := m.fn134(t7)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t8))
-				t9 := m.fn34(v3+i32(12), v1+i32(1))
+				t9 := m.fn35(v3+i32(12), v1+i32(1))
 				mem = *m.memory
 				if t9 != 0 {
 					t10 := int32(load16(mem, uint64(uint32(v2))+6))
@@ -8406,7 +8414,7 @@ func (m *Module) fn34(v0, v1 int32) int32 {
 				t28 := m.fn134(t27)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t26))+12, uint32(t28))
-				t29 := m.fn34(v3+i32(12), v1+i32(1))
+				t29 := m.fn35(v3+i32(12), v1+i32(1))
 				mem = *m.memory
 				v1 = t29
 				t30 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -8438,7 +8446,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v5
 }
-func (m *Module) fn35(v0, v1 int32) int32 {
+func (m *Module) fn36(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v4 = t0 - i32(16)
@@ -8476,7 +8484,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 				t9 := m.fn134(t8)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t9))
-				t10 := m.fn35(v4+i32(12), v1+i32(1))
+				t10 := m.fn36(v4+i32(12), v1+i32(1))
 				mem = *m.memory
 				if t10 != 0 {
 					t11 := int32(load16(mem, uint64(uint32(v2))+6))
@@ -8537,7 +8545,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 				t29 := m.fn134(t28)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t27))+12, uint32(t29))
-				t30 := m.fn35(v4+i32(12), v1+i32(1))
+				t30 := m.fn36(v4+i32(12), v1+i32(1))
 				mem = *m.memory
 				v1 = t30
 				t31 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -8569,43 +8577,43 @@ l0:
 	m.g0 = v4 + i32(16)
 	return v5
 }
-func (m *Module) fn36(v0 int32) int32 {
+func (m *Module) fn37(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4096)))
-	m.fn16(v0)
-	m.fn17(v0 + i32(4))
+	m.fn17(v0)
+	m.fn18(v0 + i32(4))
 	return v0
 }
-func fn37(v0 int32) {
+func fn38(v0 int32) {
 	panic("unreachable")
 }
-func (m *Module) fn38(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn39(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	t0 := int64(load64(mem, uint64(uint32(v3))))
 	store64(mem, uint64(uint32(v0)), uint64(t0))
 	t1 := int64(load64(mem, uint64(uint32(v3+i32(8)))))
 	store64(mem, uint64(uint32(v0+i32(8))), uint64(t1))
 }
-func (m *Module) fn39(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn40(v0, v1, v2, v3, v4, v5, v6 int32) {
 	mem := *m.memory
 	t0 := int64(load64(mem, uint64(uint32(v4))))
 	store64(mem, uint64(uint32(v0)), uint64(t0))
 	t1 := int64(load64(mem, uint64(uint32(v4+i32(8)))))
 	store64(mem, uint64(uint32(v0+i32(8))), uint64(t1))
 }
-func (m *Module) fn40(v0, v1, v2 int32) {
+func (m *Module) fn41(v0, v1, v2 int32) {
 	mem := *m.memory
 	t0 := int64(load64(mem, uint64(uint32(v2))))
 	store64(mem, uint64(uint32(v0)), uint64(t0))
 	t1 := int64(load64(mem, uint64(uint32(v2+i32(8)))))
 	store64(mem, uint64(uint32(v0+i32(8))), uint64(t1))
 }
-func (m *Module) fn41(v0, v1 int32) {
+func (m *Module) fn42(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
 		if v1 != 0 {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
-				m.fn11()
+				m.fn12()
 				panic("unreachable")
 			}
 			t0 := m.fn195(v1 << 2)
@@ -8750,7 +8758,7 @@ func (m *Module) fn41(v0, v1 int32) {
 		store32(mem, uint64(uint32(v0))+4, uint32(i32(0)))
 	}
 }
-func (m *Module) fn42(v0 int32) {
+func (m *Module) fn43(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -8856,14 +8864,14 @@ func (m *Module) fn42(v0 int32) {
 				t23 := m.fn195(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
-				m.fn43(v0, v4+i32(12))
+				m.fn44(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
 			t24 := m.fn195(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
-			m.fn44(v0, v4+i32(12))
+			m.fn45(v0, v4+i32(12))
 			mem = *m.memory
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			v1 = t25
@@ -8967,7 +8975,7 @@ func (m *Module) fn42(v0 int32) {
 		t44 := m.fn195(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
-		m.fn43(v4+i32(12), v4+i32(8))
+		m.fn44(v4+i32(12), v4+i32(8))
 		mem = *m.memory
 		t45 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t45
@@ -8979,7 +8987,7 @@ func (m *Module) fn42(v0 int32) {
 			{
 				t48 := v4 + i32(12)
 				v1 = v1 - i32(4)
-				m.fn44(t48, v1)
+				m.fn45(t48, v1)
 				mem = *m.memory
 				t49 := int32(load32(mem, uint64(uint32(v0))+4))
 				t50 := v1
@@ -9015,10 +9023,10 @@ l3:
 	m.g0 = v4 + i32(32)
 	return
 l1:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn43(v0, v1 int32) {
+func (m *Module) fn44(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -9057,7 +9065,7 @@ func (m *Module) fn43(v0, v1 int32) {
 			}
 			v5 = p8
 			if uint32(v5) >= uint32(i32(0x40000000)) {
-				m.fn11()
+				m.fn12()
 				panic("unreachable")
 			}
 			v4 = v5 << 2
@@ -9104,7 +9112,7 @@ func (m *Module) fn43(v0, v1 int32) {
 		return
 	}
 }
-func (m *Module) fn44(v0, v1 int32) {
+func (m *Module) fn45(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
 	{
@@ -9144,7 +9152,7 @@ func (m *Module) fn44(v0, v1 int32) {
 			}
 			v3 = p9
 			if uint32(v3) >= uint32(i32(0x40000000)) {
-				m.fn11()
+				m.fn12()
 				panic("unreachable")
 			}
 			v6 = v3 << 2
@@ -9192,7 +9200,7 @@ func (m *Module) fn44(v0, v1 int32) {
 		return
 	}
 }
-func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
+func (m *Module) fn46(v0, v1, v2 int32, v3 int64) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+12, uint64(i64(0)))
@@ -9208,8 +9216,8 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 	store32(mem, uint64(uint32(v0))+4, uint32(v2))
 	store32(mem, uint64(uint32(v0)), uint32(v1))
 	store32(mem, uint64(uint32(v0))+72, uint32(i32(0x3f800000)))
-	t0 := int32(load32(mem, uint64(uint32(v1))+68))
-	t1 := int32(load32(mem, uint64(uint32(v1))+60))
+	t0 := int32(load32(mem, uint64(uint32(v1))+80))
+	t1 := int32(load32(mem, uint64(uint32(v1))+72))
 	t2 := int32(load32(mem, uint64(uint32(v1))+16))
 	t3 := v0
 	t4 := v3
@@ -9219,7 +9227,7 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		p5 = v5
 	}
 	v2 = p5
-	t6 := int32(load32(mem, uint64(uint32(v1))+56))
+	t6 := int32(load32(mem, uint64(uint32(v1))+68))
 	v8 = t0 + (t1 + (v2 + t6)) + i32(1)
 	v9 = v8 << 2
 	t7 := int64(uint32(v9))
@@ -9231,7 +9239,7 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		return v0
 	}
 	store64(mem, uint64(uint32(v0))+48, uint64(v3))
-	t8 := int32(load32(mem, uint64(uint32(v1))+40))
+	t8 := int32(load32(mem, uint64(uint32(v1))+52))
 	t9 := int32(load32(mem, uint64(uint32(v1))+20))
 	if uint64(int64(uint32((t8+(t9+v2))<<2+i32(16)))*i64(20)) > uint64(v3) {
 		mem[uint64(uint32(v0))+8] = byte(i32(1))
@@ -9291,10 +9299,10 @@ func (m *Module) fn45(v0, v1, v2 int32, v3 int64) int32 {
 		return v0
 	}
 l0:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v17 = t0 - i32(16)
@@ -9333,7 +9341,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 						if t9 <= v7 {
 							goto l1
 						}
-						t11 := int32(load32(mem, uint64(uint32(v14))+88))
+						t11 := int32(load32(mem, uint64(uint32(v14))+100))
 						v4 = t11
 						v9 = v4 + v7<<3
 						t12 := int32(load32(mem, uint64(uint32(v9))))
@@ -9373,7 +9381,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 						v1 = i32(2)
 						goto l6
 					}
-					m.fn11()
+					m.fn12()
 					mem = *m.memory
 					panic("unreachable")
 				}
@@ -9440,7 +9448,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 						goto l10
 					}
 					{
-						t26 := int32(load32(mem, uint64(uint32(v14))+88))
+						t26 := int32(load32(mem, uint64(uint32(v14))+100))
 						v11 = t26 + v1<<3
 						t27 := int32(load32(mem, uint64(uint32(v11))))
 						v9 = t27
@@ -9583,7 +9591,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 			v9 = t43
 			v12 = (v8 - i32(1)) & i32(0x3fffffff)
 			t44 := int32(load32(mem, uint64(uint32(v0))))
-			t45 := int32(load32(mem, uint64(uint32(t44))+88))
+			t45 := int32(load32(mem, uint64(uint32(t44))+100))
 			v7 = t45
 			var p46 int32
 			if v8&i32(1) != 0 {
@@ -9629,7 +9637,7 @@ func (m *Module) fn46(v0, v1, v2, v3 int32) int32 {
 			}
 		}
 	l20:
-		t56 := m.fn47(v0, v6, v5, v10|v11)
+		t56 := m.fn48(v0, v6, v5, v10|v11)
 		v1 = t56
 	}
 l6:
@@ -9637,7 +9645,7 @@ l6:
 	m.g0 = v17 + i32(16)
 	return v1
 }
-func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn48(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	var v19, v20 float32
 	var v21, v22 int64
@@ -10144,7 +10152,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 						goto l22
 					}
 				}
-				m.fn41(v9, v4)
+				m.fn42(v9, v4)
 				mem = *m.memory
 			l22:
 				t101 := int32(load32(mem, uint64(uint32(v9))+4))
@@ -10221,7 +10229,7 @@ l9:
 	m.g0 = v11 + i32(32)
 	return v0
 }
-func (m *Module) fn48(v0, v1, v2, v3 int32) {
+func (m *Module) fn49(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -10306,7 +10314,7 @@ l12:
 		l4:
 			{
 				{
-					t21 := int32(load32(mem, uint64(uint32(v7))+88))
+					t21 := int32(load32(mem, uint64(uint32(v7))+100))
 					v6 = t21 + v2<<3
 					t22 := int32(load32(mem, uint64(uint32(v6))))
 					v4 = t22
@@ -10377,7 +10385,7 @@ l12:
 		}
 	}
 }
-func (m *Module) fn49(v0, v1, v2 int32) int32 {
+func (m *Module) fn50(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	t0 := m.g0
 	v9 = t0 - i32(16)
@@ -10403,7 +10411,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 				p2 = t4
 				goto l1
 			}
-			t5 := int32(mem[uint64(uint32(v2+v3+i32(120)))])
+			t5 := int32(mem[uint64(uint32(v2+v3+i32(136)))])
 			p2 = t5
 		}
 	l1:
@@ -10462,7 +10470,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 						goto l5
 					default:
 						t21 := int32(mem[uint64(uint32(v1))+8])
-						m.fn48(v0, v3, v5, t21)
+						m.fn49(v0, v3, v5, t21)
 						mem = *m.memory
 					}
 				}
@@ -10553,7 +10561,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 					if t45 > v6 {
 						p46 = v6
 					}
-					m.fn48(t43, t44, p46, v5)
+					m.fn49(t43, t44, p46, v5)
 					mem = *m.memory
 					v3 = v3 + i32(4)
 					t47 := int32(load32(mem, uint64(uint32(v1))+12))
@@ -10636,7 +10644,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 					{
 						t69 := int32(load32(mem, uint64(uint32(v0))))
 						v6 = t69
-						t70 := int32(load32(mem, uint64(uint32(v6))+88))
+						t70 := int32(load32(mem, uint64(uint32(v6))+100))
 						v7 = t70 + v3<<3
 						t71 := int32(load32(mem, uint64(uint32(v7))))
 						v3 = t71
@@ -10662,7 +10670,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 							if v6 > t76 {
 								goto l9
 							}
-							m.fn48(v0, v4, int32(uint32(v3)>>4), v8)
+							m.fn49(v0, v4, int32(uint32(v3)>>4), v8)
 							mem = *m.memory
 							t77 := int32(load16(mem, uint64(uint32(v7))+6))
 							v3 = t77
@@ -10746,7 +10754,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 		if v10 != 0 {
 			p93 = v3 | i32(512)
 		}
-		t94 := m.fn46(t88, t89, p91, p93)
+		t94 := m.fn47(t88, t89, p91, p93)
 		mem = *m.memory
 		v3 = t94
 		t95 := int32(load32(mem, uint64(uint32(v0))))
@@ -10759,7 +10767,7 @@ func (m *Module) fn49(v0, v1, v2 int32) int32 {
 				p96 = t98
 				goto l16
 			}
-			t99 := int32(mem[uint64(uint32(v1+v2+i32(120)))])
+			t99 := int32(mem[uint64(uint32(v1+v2+i32(136)))])
 			p96 = t99
 		}
 	l16:
@@ -10769,7 +10777,7 @@ l0:
 	m.g0 = v9 + i32(16)
 	return v3
 }
-func (m *Module) fn50(v0, v1 int32) {
+func (m *Module) fn51(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(16)
@@ -10938,7 +10946,7 @@ l0:
 	store64(mem, uint64(uint32(v0))+40, uint64(t32))
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn51(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn52(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
@@ -10976,7 +10984,7 @@ l0:
 	store32(mem, uint64(uint32(v0)), uint32(v6))
 	return v1
 }
-func (m *Module) fn52(v0, v1 int32) int32 {
+func (m *Module) fn53(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
 	v5 = v0
 	mem := *m.memory
@@ -11080,7 +11088,7 @@ l0:
 						p24 = t25
 						goto l3
 					}
-					v20 = v17 + i32(120)
+					v20 = v17 + i32(136)
 					v3 = v5 + i32(12)
 					v0 = v11
 				l26:
@@ -11113,7 +11121,7 @@ l0:
 									}
 									t33 := m.g1
 									m.g1 = t33 + i32(1)
-									t34 := m.fn49(v5, v0, v4)
+									t34 := m.fn50(v5, v0, v4)
 									mem = *m.memory
 									v2 = t34
 									t35 := m.g1
@@ -11203,7 +11211,7 @@ l0:
 										}
 									l11:
 										t55 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn50(v5, t55)
+										m.fn51(v5, t55)
 										mem = *m.memory
 										if v9 != 0 {
 											goto l12
@@ -11221,7 +11229,7 @@ l0:
 												}
 												t58 := m.g1
 												m.g1 = t58 + i32(1)
-												t59 := m.fn47(v5, v6, v14, v19)
+												t59 := m.fn48(v5, v6, v14, v19)
 												mem = *m.memory
 												v11 = t59
 												t60 := m.g1
@@ -11266,7 +11274,7 @@ l0:
 												}
 												t67 := m.g1
 												m.g1 = t67 + i32(1)
-												t68 := m.fn47(v5, v12, v18, v15)
+												t68 := m.fn48(v5, v12, v18, v15)
 												mem = *m.memory
 												v0 = t68
 												t69 := m.g1
@@ -11310,7 +11318,7 @@ l0:
 												v2 = i32(1)
 												t76 := m.g1
 												m.g1 = v2 + t76
-												t77 := m.fn49(v5, v0, v4)
+												t77 := m.fn50(v5, v0, v4)
 												mem = *m.memory
 												v0 = t77
 												t78 := m.g1
@@ -11482,7 +11490,7 @@ l0:
 				t101 := int32(mem[uint64(uint32(v2-i32(1)))])
 				v6 = t101
 				t102 := int32(load32(mem, uint64(uint32(v5))))
-				t103 := int32(mem[uint64(uint32(v6+t102+i32(120)))])
+				t103 := int32(mem[uint64(uint32(v6+t102+i32(136)))])
 				p23 = t103
 			}
 		l27:
@@ -11507,7 +11515,7 @@ l0:
 						}
 						t107 := m.g1
 						m.g1 = t107 + i32(1)
-						t108 := m.fn49(v5, v0, v6)
+						t108 := m.fn50(v5, v0, v6)
 						mem = *m.memory
 						v4 = t108
 						t109 := m.g1
@@ -11535,7 +11543,7 @@ l0:
 							t119 := int32(load32(mem, uint64(uint32(v0))))
 							memory_copy(mem, uint32(v9), uint32(t119), uint32(v2))
 							t120 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn50(v5, t120)
+							m.fn51(v5, t120)
 							mem = *m.memory
 						l32:
 							{
@@ -11550,7 +11558,7 @@ l0:
 									}
 									t123 := m.g1
 									m.g1 = t123 + i32(1)
-									t124 := m.fn47(v5, v9, v4, v10)
+									t124 := m.fn48(v5, v9, v4, v10)
 									mem = *m.memory
 									v4 = t124
 									t125 := m.g1
@@ -11577,7 +11585,7 @@ l0:
 							goto l7
 						}
 						t111 := int32(load32(mem, uint64(uint32(v7))+24))
-						m.fn50(v5, t111)
+						m.fn51(v5, t111)
 						mem = *m.memory
 						v9 = i32(0)
 						v4 = v0
@@ -11616,7 +11624,7 @@ l0:
 					v2 = i32(1)
 					t132 := m.g1
 					m.g1 = v2 + t132
-					t133 := m.fn49(v5, v4, v6)
+					t133 := m.fn50(v5, v4, v6)
 					mem = *m.memory
 					v4 = t133
 					t134 := m.g1
@@ -11753,7 +11761,7 @@ l22:
 l9:
 	return v13 & i32(1)
 }
-func (m *Module) fn53(v0, v1 int32) int32 {
+func (m *Module) fn54(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
 	var p0 int32
 	mem := *m.memory
@@ -11855,11 +11863,11 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 			{
 				var p25 int32
 				if v1 != 0 {
-					v18 = v13 + i32(120)
+					v18 = v13 + i32(136)
 					v3 = v5 + i32(12)
 				l25:
 					{
-						t26 := m.fn51(v10+i32(12), v9, v14, v18, i32(0))
+						t26 := m.fn52(v10+i32(12), v9, v14, v18, i32(0))
 						mem = *m.memory
 						t27 := v14
 						v1 = t26
@@ -11895,7 +11903,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 									}
 									t36 := m.g1
 									m.g1 = t36 + i32(1)
-									t37 := m.fn49(v5, v4, v6)
+									t37 := m.fn50(v5, v4, v6)
 									mem = *m.memory
 									v4 = t37
 									t38 := m.g1
@@ -12002,7 +12010,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 							}
 						l10:
 							t59 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn50(v5, t59)
+							m.fn51(v5, t59)
 							mem = *m.memory
 							if v11 != 0 {
 								goto l11
@@ -12020,7 +12028,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 									}
 									t62 := m.g1
 									m.g1 = t62 + i32(1)
-									t63 := m.fn47(v5, v7, v17, v21)
+									t63 := m.fn48(v5, v7, v17, v21)
 									mem = *m.memory
 									v12 = t63
 									t64 := m.g1
@@ -12065,7 +12073,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 									}
 									t71 := m.g1
 									m.g1 = t71 + i32(1)
-									t72 := m.fn47(v5, v13, v19, v20)
+									t72 := m.fn48(v5, v13, v19, v20)
 									mem = *m.memory
 									v4 = t72
 									t73 := m.g1
@@ -12110,7 +12118,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 									v2 = i32(1)
 									t80 := m.g1
 									m.g1 = v2 + t80
-									t81 := m.fn49(v5, v4, v6)
+									t81 := m.fn50(v5, v4, v6)
 									mem = *m.memory
 									v4 = t81
 									t82 := m.g1
@@ -12279,7 +12287,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 						t109 := int32(mem[uint64(uint32(v2))])
 						v4 = t109
 						t110 := int32(load32(mem, uint64(uint32(v5))))
-						t111 := int32(mem[uint64(uint32(v4+t110+i32(120)))])
+						t111 := int32(mem[uint64(uint32(v4+t110+i32(136)))])
 						p104 = t111
 					}
 				l26:
@@ -12306,7 +12314,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 								}
 								t116 := m.g1
 								m.g1 = t116 + i32(1)
-								t117 := m.fn49(v5, v6, v4)
+								t117 := m.fn50(v5, v6, v4)
 								mem = *m.memory
 								v2 = t117
 								t118 := m.g1
@@ -12336,7 +12344,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 									t129 := int32(load32(mem, uint64(uint32(v6))))
 									memory_copy(mem, uint32(v11), uint32(t129), uint32(v2))
 									t130 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn50(v5, t130)
+									m.fn51(v5, t130)
 									mem = *m.memory
 								l31:
 									{
@@ -12351,7 +12359,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 											}
 											t133 := m.g1
 											m.g1 = t133 + i32(1)
-											t134 := m.fn47(v5, v11, v7, v1)
+											t134 := m.fn48(v5, v11, v7, v1)
 											mem = *m.memory
 											v7 = t134
 											t135 := m.g1
@@ -12378,7 +12386,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 									goto l8
 								}
 								t121 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn50(v5, t121)
+								m.fn51(v5, t121)
 								mem = *m.memory
 								v11 = i32(0)
 								v7 = v6
@@ -12418,7 +12426,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 							v1 = i32(1)
 							t142 := m.g1
 							m.g1 = v1 + t142
-							t143 := m.fn49(v5, v7, v4)
+							t143 := m.fn50(v5, v7, v4)
 							mem = *m.memory
 							v2 = t143
 							t144 := m.g1
@@ -12562,7 +12570,7 @@ func (m *Module) fn53(v0, v1 int32) int32 {
 		panic("unreachable")
 	}
 }
-func (m *Module) fn54(v0, v1 int32) int32 {
+func (m *Module) fn55(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	var p0 int32
 	mem := *m.memory
@@ -12578,7 +12586,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 		t4 := int32(mem[uint64(uint32(v0))+9])
 		if t4&i32(1) == 0 {
 			t5 := int32(load32(mem, uint64(uint32(v4))))
-			v8 = t5 + i32(120)
+			v8 = t5 + i32(136)
 			v3 = v4 + i32(12)
 			v10 = v0
 		l33:
@@ -12613,7 +12621,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								}
 								t14 := m.g1
 								m.g1 = t14 + i32(1)
-								t15 := m.fn49(v4, v0, v6)
+								t15 := m.fn50(v4, v0, v6)
 								mem = *m.memory
 								v2 = t15
 								t16 := m.g1
@@ -12703,7 +12711,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 									}
 								l7:
 									t36 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn50(v4, t36)
+									m.fn51(v4, t36)
 									mem = *m.memory
 									if v16 != 0 {
 										goto l8
@@ -12721,7 +12729,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 											}
 											t39 := m.g1
 											m.g1 = t39 + i32(1)
-											t40 := m.fn47(v4, v11, v13, v17)
+											t40 := m.fn48(v4, v11, v13, v17)
 											mem = *m.memory
 											v10 = t40
 											t41 := m.g1
@@ -12782,7 +12790,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 							t52 := int32(mem[uint64(uint32(v2-i32(1)))])
 							v7 = t52
 							t53 := int32(load32(mem, uint64(uint32(v4))))
-							t54 := int32(mem[uint64(uint32(v7+t53+i32(120)))])
+							t54 := int32(mem[uint64(uint32(v7+t53+i32(136)))])
 							p46 = t54
 						}
 					l10:
@@ -12806,7 +12814,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 									}
 									t58 := m.g1
 									m.g1 = t58 + i32(1)
-									t59 := m.fn49(v4, v0, v7)
+									t59 := m.fn50(v4, v0, v7)
 									mem = *m.memory
 									v1 = t59
 									t60 := m.g1
@@ -12834,7 +12842,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 										t70 := int32(load32(mem, uint64(uint32(v0))))
 										memory_copy(mem, uint32(v6), uint32(t70), uint32(v2))
 										t71 := int32(load32(mem, uint64(uint32(v5))+24))
-										m.fn50(v4, t71)
+										m.fn51(v4, t71)
 										mem = *m.memory
 									l15:
 										{
@@ -12849,7 +12857,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 												}
 												t74 := m.g1
 												m.g1 = t74 + i32(1)
-												t75 := m.fn47(v4, v6, v1, v8)
+												t75 := m.fn48(v4, v6, v1, v8)
 												mem = *m.memory
 												v1 = t75
 												t76 := m.g1
@@ -12876,7 +12884,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 										goto l3
 									}
 									t62 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn50(v4, t62)
+									m.fn51(v4, t62)
 									mem = *m.memory
 									v6 = i32(0)
 									v1 = v0
@@ -12915,7 +12923,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								v2 = i32(1)
 								t83 := m.g1
 								m.g1 = v2 + t83
-								t84 := m.fn49(v4, v1, v7)
+								t84 := m.fn50(v4, v1, v7)
 								mem = *m.memory
 								v1 = t84
 								t85 := m.g1
@@ -13068,7 +13076,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 						}
 						t109 := m.g1
 						m.g1 = t109 + i32(1)
-						t110 := m.fn47(v4, v12, v14, v15)
+						t110 := m.fn48(v4, v12, v14, v15)
 						mem = *m.memory
 						v0 = t110
 						t111 := m.g1
@@ -13112,7 +13120,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 						v2 = i32(1)
 						t118 := m.g1
 						m.g1 = v2 + t118
-						t119 := m.fn49(v4, v0, v6)
+						t119 := m.fn50(v4, v0, v6)
 						mem = *m.memory
 						v0 = t119
 						t120 := m.g1
@@ -13325,7 +13333,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 l5:
 	return p0
 }
-func (m *Module) fn55(v0, v1 int32) int32 {
+func (m *Module) fn56(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
 	t0 := m.g0
 	v11 = t0 - i32(16)
@@ -13345,7 +13353,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 	{
 		t6 := int32(mem[uint64(uint32(v6))+9])
 		if t6&i32(1) == 0 {
-			v7 = v3 + i32(120)
+			v7 = v3 + i32(136)
 			v4 = v1 + v2
 			v3 = v0 + i32(12)
 		l34:
@@ -13355,7 +13363,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 					{
 						{
 							if v1 != v4 {
-								t8 := m.fn51(v11+i32(12), v1, v4, v7, i32(0))
+								t8 := m.fn52(v11+i32(12), v1, v4, v7, i32(0))
 								mem = *m.memory
 								v9 = t8
 								if v9 != v4 {
@@ -13386,7 +13394,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 											}
 											t23 := m.g1
 											m.g1 = t23 + i32(1)
-											t24 := m.fn49(v0, v12, v8)
+											t24 := m.fn50(v0, v12, v8)
 											mem = *m.memory
 											v2 = t24
 											t25 := m.g1
@@ -13493,7 +13501,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									}
 								l9:
 									t46 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn50(v0, t46)
+									m.fn51(v0, t46)
 									mem = *m.memory
 									if v17 != 0 {
 										goto l10
@@ -13511,7 +13519,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 											}
 											t49 := m.g1
 											m.g1 = t49 + i32(1)
-											t50 := m.fn47(v0, v10, v13, v18)
+											t50 := m.fn48(v0, v10, v13, v18)
 											mem = *m.memory
 											v6 = t50
 											t51 := m.g1
@@ -13557,7 +13565,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 						t56 := int32(mem[uint64(uint32(v2))])
 						v9 = t56
 						t57 := int32(load32(mem, uint64(uint32(v0))))
-						t58 := int32(mem[uint64(uint32(v9+t57+i32(120)))])
+						t58 := int32(mem[uint64(uint32(v9+t57+i32(136)))])
 						p7 = t58
 					}
 				l2:
@@ -13586,7 +13594,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									}
 									t64 := m.g1
 									m.g1 = t64 + i32(1)
-									t65 := m.fn49(v0, v7, v9)
+									t65 := m.fn50(v0, v7, v9)
 									mem = *m.memory
 									v2 = t65
 									t66 := m.g1
@@ -13616,7 +13624,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										t77 := int32(load32(mem, uint64(uint32(v7))))
 										memory_copy(mem, uint32(v10), uint32(t77), uint32(v2))
 										t78 := int32(load32(mem, uint64(uint32(v5))+24))
-										m.fn50(v0, t78)
+										m.fn51(v0, t78)
 										mem = *m.memory
 									l16:
 										{
@@ -13631,7 +13639,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 												}
 												t81 := m.g1
 												m.g1 = t81 + i32(1)
-												t82 := m.fn47(v0, v10, v8, v6)
+												t82 := m.fn48(v0, v10, v8, v6)
 												mem = *m.memory
 												v8 = t82
 												t83 := m.g1
@@ -13658,7 +13666,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										goto l7
 									}
 									t69 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn50(v0, t69)
+									m.fn51(v0, t69)
 									mem = *m.memory
 									v10 = i32(0)
 									v8 = v7
@@ -13698,7 +13706,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 								v6 = i32(1)
 								t90 := m.g1
 								m.g1 = v6 + t90
-								t91 := m.fn49(v0, v8, v9)
+								t91 := m.fn50(v0, v8, v9)
 								mem = *m.memory
 								v2 = t91
 								t92 := m.g1
@@ -13848,7 +13856,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 						}
 						t113 := m.g1
 						m.g1 = t113 + i32(1)
-						t114 := m.fn47(v0, v14, v15, v16)
+						t114 := m.fn48(v0, v14, v15, v16)
 						mem = *m.memory
 						v12 = t114
 						t115 := m.g1
@@ -13893,7 +13901,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 						v13 = i32(1)
 						t122 := m.g1
 						m.g1 = v13 + t122
-						t123 := m.fn49(v0, v12, v8)
+						t123 := m.fn50(v0, v12, v8)
 						mem = *m.memory
 						v2 = t123
 						t124 := m.g1
@@ -14108,22 +14116,22 @@ l6:
 	m.g0 = v11 + i32(16)
 	return v3
 }
-func (m *Module) fn56(v0, v1 int32) int32 {
+func (m *Module) fn57(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
 	v5 = v0
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v5))))
 	v14 = t0
-	v7 = v1
-	t1 := int32(load32(mem, uint64(uint32(v7))))
+	v8 = v1
+	t1 := int32(load32(mem, uint64(uint32(v8))))
 	v15 = t1
-	t2 := int32(load32(mem, uint64(uint32(v7))+4))
+	t2 := int32(load32(mem, uint64(uint32(v8))+4))
 	t3 := v15
 	v11 = t2
 	v1 = t3 + v11
 	var p4 int32
 	{
-		t5 := int32(load32(mem, uint64(uint32(v7))+20))
+		t5 := int32(load32(mem, uint64(uint32(v8))+20))
 		v10 = t5
 		t6 := int32(load32(mem, uint64(uint32(v10))+8))
 		v16 = t6 & i32(256)
@@ -14131,7 +14139,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 			p4 = i32(0)
 			goto l0
 		}
-		t7 := int32(load32(mem, uint64(uint32(v7))+36))
+		t7 := int32(load32(mem, uint64(uint32(v8))+36))
 		t8 := v1
 		v2 = t7
 		if v2 == 0 {
@@ -14151,7 +14159,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 			p4 = t12
 			goto l0
 		}
-		v8 = v3 + i32(1)
+		v9 = v3 + i32(1)
 		t13 := int32(load32(mem, uint64(uint32(v10))))
 		v3 = t13 + v3<<2 - i32(4)
 	l2:
@@ -14170,8 +14178,8 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 						goto l1
 					}
 					t17 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t17 + v4<<2
-					t18 := int32(load32(mem, uint64(uint32(v9))))
+					v7 = t17 + v4<<2
+					t18 := int32(load32(mem, uint64(uint32(v7))))
 					v12 = t18
 					t19 := int32(load32(mem, uint64(uint32(v2))))
 					t20 := v12
@@ -14182,15 +14190,15 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 							goto l1
 						}
 					}
-					store32(mem, uint64(uint32(v9)), uint32(v6))
+					store32(mem, uint64(uint32(v7)), uint32(v6))
 					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
 					t22 := int32(load32(mem, uint64(uint32(v2))))
 					store32(mem, uint64(uint32(v2)), uint32(t22+i32(1)))
 				}
 			l1:
 				v3 = v3 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
+				v9 = v9 - i32(1)
+				if uint32(v9) > uint32(i32(1)) {
 					goto l2
 				}
 			}
@@ -14198,7 +14206,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 		p4 = v1
 	}
 l0:
-	v8 = p4
+	v9 = p4
 	v13 = int32(uint32(v16) >> 8)
 	{
 		{
@@ -14212,7 +14220,7 @@ l0:
 						p24 = t25
 						goto l3
 					}
-					v20 = v14 + i32(120)
+					v20 = v14 + i32(136)
 					v3 = v5 + i32(12)
 					v0 = v10
 				l29:
@@ -14229,22 +14237,39 @@ l0:
 								v2 = t27
 								t28 := int32(mem[uint64(uint32(v2))+24])
 								if t28 == i32(1) {
-									t29 := m.fn117(v2, v1, v4)
+									t29 := m.fn118(v2, v1, v4)
 									mem = *m.memory
 									p26 = t29
 									goto l5
 								}
-								t30 := int32(load32(mem, uint64(uint32(v2))+28))
-								if t30 != i32(1) {
-									t31 := m.fn118(v2, v1, v4)
-									mem = *m.memory
-									p26 = t31
-									goto l5
+								t30 := int32(load32(mem, uint64(uint32(v2))+32))
+								t31 := int32(int8(mem[uint64(uint32(v2))+43]))
+								t32 := v1
+								t33 := v4
+								t34 := v2 + i32(32)
+								v6 = t31
+								var p35 int32
+								if v6 < i32(0) {
+									p35 = 1
 								}
-								t32 := int32(load32(mem, uint64(uint32(v2))+32))
-								t33 := m.fn224(v1, t32, v4)
+								v7 = p35
+								p36 := t34
+								if v7 != 0 {
+									p36 = t30
+								}
+								t37 := int32(load32(mem, uint64(uint32(v2))+36))
+								p38 := v6
+								if v7 != 0 {
+									p38 = t37
+								}
+								t39 := m._re2w_index(t32, t33, p36, p38)
 								mem = *m.memory
-								p26 = t33
+								v2 = t39
+								if v2 < i32(0) {
+									v1 = v15
+									goto l6
+								}
+								p26 = v1 + v2
 							}
 						l5:
 							v16 = p26
@@ -14256,145 +14281,145 @@ l0:
 						}
 					l4:
 						{
-							t34 := v0
-							t35 := v20
+							t40 := v0
+							t41 := v20
 							v1 = v16 - i32(1)
-							t36 := int32(mem[uint64(uint32(v1))])
-							v4 = t36
-							t37 := int32(mem[uint64(uint32(t35+v4))])
-							t38 := int32(atomic_load32(mem, uint64(uint32(t34+t37<<2+i32(12)))))
+							t42 := int32(mem[uint64(uint32(v1))])
+							v4 = t42
+							t43 := int32(mem[uint64(uint32(t41+v4))])
+							t44 := int32(atomic_load32(mem, uint64(uint32(t40+t43<<2+i32(12)))))
 							mem = *m.memory
-							v2 = t38
+							v2 = t44
 							if v2 != 0 {
 								v0 = v2
 								goto l7
 							}
 						l8:
 							{
-								t39 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t45 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t39
+								v2 = t45
 								if v2&i32(-0x20000001) == 0 {
-									t40 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t46 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t40 != v2 {
+									if t46 != v2 {
 										goto l8
 									}
-									t41 := m.g1
-									m.g1 = t41 + i32(1)
-									t42 := m.fn49(v5, v0, v4)
+									t47 := m.g1
+									m.g1 = t47 + i32(1)
+									t48 := m.fn50(v5, v0, v4)
 									mem = *m.memory
-									v2 = t42
-									t43 := m.g1
-									m.g1 = t43 - i32(1)
+									v2 = t48
+									t49 := m.g1
+									m.g1 = t49 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v2 == 0 {
 										{
-											t48 := int32(mem[uint64(uint32(i32(48432)))])
-											if t48 != i32(1) {
+											t54 := int32(mem[uint64(uint32(i32(48432)))])
+											if t54 != i32(1) {
 												goto l11
 											}
 											if v17 == 0 {
 												goto l11
 											}
-											t49 := int32(load32(mem, uint64(uint32(v5))+68))
-											if uint32(v1-v17) >= uint32(t49*i32(10)) {
+											t55 := int32(load32(mem, uint64(uint32(v5))+68))
+											if uint32(v1-v17) >= uint32(t55*i32(10)) {
 												goto l11
 											}
-											t50 := int32(load32(mem, uint64(uint32(v5))+4))
-											if t50 == i32(3) {
+											t56 := int32(load32(mem, uint64(uint32(v5))+4))
+											if t56 == i32(3) {
 												goto l11
 											}
-											mem[uint64(uint32(v7))+28] = byte(i32(1))
+											mem[uint64(uint32(v8))+28] = byte(i32(1))
 											v13 = i32(0)
 											goto l12
 										}
 									l11:
 										v17 = i32(0)
 										{
-											var p51 int32
+											var p57 int32
 											if uint32(v10) < uint32(i32(3)) {
-												p51 = 1
+												p57 = 1
 											}
-											v9 = p51
-											if v9 != 0 {
+											v7 = p57
+											if v7 != 0 {
 												v6 = i32(0)
 												v14 = i32(0)
 												v19 = i32(0)
 												goto l13
 											}
-											t52 := int32(load32(mem, uint64(uint32(v10))+8))
-											v19 = t52
-											t53 := int32(load32(mem, uint64(uint32(v10))+4))
-											v14 = t53
+											t58 := int32(load32(mem, uint64(uint32(v10))+8))
+											v19 = t58
+											t59 := int32(load32(mem, uint64(uint32(v10))+4))
+											v14 = t59
 											v2 = v14 << 2
-											p54 := v2
+											p60 := v2
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
-												p54 = i32(-1)
+												p60 = i32(-1)
 											}
-											t55 := m.fn195(p54)
+											t61 := m.fn195(p60)
 											mem = *m.memory
-											v6 = t55
-											t56 := int32(load32(mem, uint64(uint32(v10))))
-											memory_copy(mem, uint32(v6), uint32(t56), uint32(v2))
+											v6 = t61
+											t62 := int32(load32(mem, uint64(uint32(v10))))
+											memory_copy(mem, uint32(v6), uint32(t62), uint32(v2))
 											v10 = i32(0)
 										}
 									l13:
 										{
-											var p57 int32
+											var p63 int32
 											if uint32(v0) < uint32(i32(3)) {
-												p57 = 1
+												p63 = 1
 											}
-											v11 = p57
+											v11 = p63
 											if v11 != 0 {
 												v18 = i32(0)
 												v12 = i32(0)
 												goto l14
 											}
-											t58 := int32(load32(mem, uint64(uint32(v0))+8))
-											v17 = t58
-											t59 := int32(load32(mem, uint64(uint32(v0))+4))
-											v18 = t59
+											t64 := int32(load32(mem, uint64(uint32(v0))+8))
+											v17 = t64
+											t65 := int32(load32(mem, uint64(uint32(v0))+4))
+											v18 = t65
 											v2 = v18 << 2
-											p60 := v2
+											p66 := v2
 											if uint32(v18) > uint32(i32(0x3fffffff)) {
-												p60 = i32(-1)
+												p66 = i32(-1)
 											}
-											t61 := m.fn195(p60)
+											t67 := m.fn195(p66)
 											mem = *m.memory
-											v12 = t61
-											t62 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v12), uint32(t62), uint32(v2))
+											v12 = t67
+											t68 := int32(load32(mem, uint64(uint32(v0))))
+											memory_copy(mem, uint32(v12), uint32(t68), uint32(v2))
 											v0 = i32(0)
 										}
 									l14:
-										t63 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn50(v5, t63)
+										t69 := int32(load32(mem, uint64(uint32(v8))+24))
+										m.fn51(v5, t69)
 										mem = *m.memory
-										if v9 != 0 {
+										if v7 != 0 {
 											goto l15
 										}
 									l16:
 										{
-											t64 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t70 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t64
+											v2 = t70
 											if v2&i32(-0x20000001) == 0 {
-												t65 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t71 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t65 != v2 {
+												if t71 != v2 {
 													goto l16
 												}
-												t66 := m.g1
-												m.g1 = t66 + i32(1)
-												t67 := m.fn47(v5, v6, v14, v19)
+												t72 := m.g1
+												m.g1 = t72 + i32(1)
+												t73 := m.fn48(v5, v6, v14, v19)
 												mem = *m.memory
-												v10 = t67
-												t68 := m.g1
-												m.g1 = t68 - i32(1)
+												v10 = t73
+												t74 := m.g1
+												m.g1 = t74 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -14408,9 +14433,9 @@ l0:
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t72 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t78 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 											mem = *m.memory
-											if t72 == 0 {
+											if t78 == 0 {
 												goto l16
 											}
 										}
@@ -14424,22 +14449,22 @@ l0:
 										}
 									l19:
 										{
-											t73 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t79 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t73
+											v2 = t79
 											if v2&i32(-0x20000001) == 0 {
-												t74 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t80 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t74 != v2 {
+												if t80 != v2 {
 													goto l19
 												}
-												t75 := m.g1
-												m.g1 = t75 + i32(1)
-												t76 := m.fn47(v5, v12, v18, v17)
+												t81 := m.g1
+												m.g1 = t81 + i32(1)
+												t82 := m.fn48(v5, v12, v18, v17)
 												mem = *m.memory
-												v0 = t76
-												t77 := m.g1
-												m.g1 = t77 - i32(1)
+												v0 = t82
+												t83 := m.g1
+												m.g1 = t83 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -14449,9 +14474,9 @@ l0:
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t80 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t86 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 												mem = *m.memory
-												if t80 != 0 {
+												if t86 != 0 {
 													goto l10
 												}
 												goto l19
@@ -14467,23 +14492,23 @@ l0:
 										}
 									l20:
 										{
-											t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t88 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t82
+											v2 = t88
 											if v2&i32(-0x20000001) == 0 {
-												t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t89 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t83 != v2 {
+												if t89 != v2 {
 													goto l20
 												}
 												v2 = i32(1)
-												t84 := m.g1
-												m.g1 = v2 + t84
-												t85 := m.fn49(v5, v0, v4)
+												t90 := m.g1
+												m.g1 = v2 + t90
+												t91 := m.fn50(v5, v0, v4)
 												mem = *m.memory
-												v0 = t85
-												t86 := m.g1
-												m.g1 = t86 - i32(1)
+												v0 = t91
+												t92 := m.g1
+												m.g1 = t92 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -14496,9 +14521,9 @@ l0:
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t89 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t95 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 												mem = *m.memory
-												if t89 != 0 {
+												if t95 != 0 {
 													goto l10
 												}
 												goto l20
@@ -14509,7 +14534,7 @@ l0:
 											}
 										}
 									l17:
-										mem[uint64(uint32(v7))+28] = byte(i32(1))
+										mem[uint64(uint32(v8))+28] = byte(i32(1))
 										v2 = i32(0)
 										v0 = i32(0)
 									l21:
@@ -14525,7 +14550,7 @@ l0:
 										if v6 == 0 {
 											goto l23
 										}
-										if v9 != 0 {
+										if v7 != 0 {
 											goto l23
 										}
 										m.Xre2w_free(v6)
@@ -14548,9 +14573,9 @@ l0:
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t47 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t53 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 								mem = *m.memory
-								if t47 == 0 {
+								if t53 == 0 {
 									goto l8
 								}
 								goto l10
@@ -14563,61 +14588,61 @@ l0:
 							}
 							goto l25
 						}
-						t91 := int32(mem[uint64(uint32(v0))+9])
-						if t91&i32(1) != 0 {
+						t97 := int32(mem[uint64(uint32(v0))+9])
+						if t97&i32(1) != 0 {
 							v13 = i32(1)
 							{
-								t92 := int32(load32(mem, uint64(uint32(v7))+36))
-								v2 = t92
+								t98 := int32(load32(mem, uint64(uint32(v8))+36))
+								v2 = t98
 								if v2 == 0 {
 									goto l26
 								}
-								t93 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t93 != i32(3) {
+								t99 := int32(load32(mem, uint64(uint32(v5))+4))
+								if t99 != i32(3) {
 									goto l26
 								}
-								t94 := int32(load32(mem, uint64(uint32(v0))+4))
-								v4 = t94
+								t100 := int32(load32(mem, uint64(uint32(v0))+4))
+								v4 = t100
 								if v4 <= i32(0) {
 									goto l26
 								}
 								v6 = v4 + i32(1)
-								t95 := int32(load32(mem, uint64(uint32(v0))))
-								v4 = t95 + v4<<2 - i32(4)
+								t101 := int32(load32(mem, uint64(uint32(v0))))
+								v4 = t101 + v4<<2 - i32(4)
 							l28:
 								{
-									t96 := int32(load32(mem, uint64(uint32(v4))))
-									v8 = t96
-									if v8 == i32(-2) {
+									t102 := int32(load32(mem, uint64(uint32(v4))))
+									v9 = t102
+									if v9 == i32(-2) {
 										goto l26
 									}
 									{
-										t97 := int32(load32(mem, uint64(uint32(v2))+12))
-										v9 = t97
-										if v9 == 0 {
+										t103 := int32(load32(mem, uint64(uint32(v2))+12))
+										v7 = t103
+										if v7 == 0 {
 											goto l27
 										}
-										t98 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t98) <= uint32(v8) {
+										t104 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t104) <= uint32(v9) {
 											goto l27
 										}
-										t99 := int32(load32(mem, uint64(uint32(v2))+4))
-										v12 = t99 + v8<<2
-										t100 := int32(load32(mem, uint64(uint32(v12))))
-										v14 = t100
-										t101 := int32(load32(mem, uint64(uint32(v2))))
-										t102 := v14
-										v11 = t101
-										if uint32(t102) < uint32(v11) {
-											t103 := int32(load32(mem, uint64(uint32(v9+v14<<2))))
-											if t103 == v8 {
+										t105 := int32(load32(mem, uint64(uint32(v2))+4))
+										v12 = t105 + v9<<2
+										t106 := int32(load32(mem, uint64(uint32(v12))))
+										v14 = t106
+										t107 := int32(load32(mem, uint64(uint32(v2))))
+										t108 := v14
+										v11 = t107
+										if uint32(t108) < uint32(v11) {
+											t109 := int32(load32(mem, uint64(uint32(v7+v14<<2))))
+											if t109 == v9 {
 												goto l27
 											}
 										}
 										store32(mem, uint64(uint32(v12)), uint32(v11))
-										store32(mem, uint64(uint32(v9+v11<<2)), uint32(v8))
-										t104 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t104+i32(1)))
+										store32(mem, uint64(uint32(v7+v11<<2)), uint32(v9))
+										t110 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t110+i32(1)))
 									}
 								l27:
 									v4 = v4 - i32(4)
@@ -14628,36 +14653,36 @@ l0:
 								}
 							}
 						l26:
-							v8 = v16
+							v9 = v16
 						}
 						if v1 != v15 {
 							goto l29
 						}
 					}
 				l6:
-					t105 := int32(load32(mem, uint64(uint32(v7))))
-					p24 = t105
+					t111 := int32(load32(mem, uint64(uint32(v8))))
+					p24 = t111
 				}
 			l3:
 				v2 = p24
-				t106 := int32(load32(mem, uint64(uint32(v7))+8))
-				if v2 == t106 {
+				t112 := int32(load32(mem, uint64(uint32(v8))+8))
+				if v2 == t112 {
 					v6 = i32(256)
-					t107 := int32(load32(mem, uint64(uint32(v5))))
-					t108 := int32(load32(mem, uint64(uint32(t107))+20))
-					p23 = t108
+					t113 := int32(load32(mem, uint64(uint32(v5))))
+					t114 := int32(load32(mem, uint64(uint32(t113))+20))
+					p23 = t114
 					goto l30
 				}
-				t109 := int32(mem[uint64(uint32(v2-i32(1)))])
-				v6 = t109
-				t110 := int32(load32(mem, uint64(uint32(v5))))
-				t111 := int32(mem[uint64(uint32(v6+t110+i32(120)))])
-				p23 = t111
+				t115 := int32(mem[uint64(uint32(v2-i32(1)))])
+				v6 = t115
+				t116 := int32(load32(mem, uint64(uint32(v5))))
+				t117 := int32(mem[uint64(uint32(v6+t116+i32(136)))])
+				p23 = t117
 			}
 		l30:
-			t112 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
+			t118 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
 			mem = *m.memory
-			v4 = t112
+			v4 = t118
 			if v4 != 0 {
 				goto l31
 			}
@@ -14665,22 +14690,22 @@ l0:
 			{
 			l32:
 				{
-					t113 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t119 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t113
+					v2 = t119
 					if v2&i32(-0x20000001) == 0 {
-						t114 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t120 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t114 != v2 {
+						if t120 != v2 {
 							goto l32
 						}
-						t115 := m.g1
-						m.g1 = t115 + i32(1)
-						t116 := m.fn49(v5, v0, v6)
+						t121 := m.g1
+						m.g1 = t121 + i32(1)
+						t122 := m.fn50(v5, v0, v6)
 						mem = *m.memory
-						v4 = t116
-						t117 := m.g1
-						m.g1 = t117 - i32(1)
+						v4 = t122
+						t123 := m.g1
+						m.g1 = t123 - i32(1)
 						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -14689,41 +14714,41 @@ l0:
 							goto l31
 						}
 						if uint32(v0) > uint32(i32(2)) {
-							t123 := int32(load32(mem, uint64(uint32(v0))+8))
-							v11 = t123
-							t124 := int32(load32(mem, uint64(uint32(v0))+4))
-							v4 = t124
+							t129 := int32(load32(mem, uint64(uint32(v0))+8))
+							v11 = t129
+							t130 := int32(load32(mem, uint64(uint32(v0))+4))
+							v4 = t130
 							v2 = v4 << 2
-							p125 := v2
+							p131 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p125 = i32(-1)
+								p131 = i32(-1)
 							}
-							t126 := m.fn195(p125)
+							t132 := m.fn195(p131)
 							mem = *m.memory
-							v9 = t126
-							t127 := int32(load32(mem, uint64(uint32(v0))))
-							memory_copy(mem, uint32(v9), uint32(t127), uint32(v2))
-							t128 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn50(v5, t128)
+							v7 = t132
+							t133 := int32(load32(mem, uint64(uint32(v0))))
+							memory_copy(mem, uint32(v7), uint32(t133), uint32(v2))
+							t134 := int32(load32(mem, uint64(uint32(v8))+24))
+							m.fn51(v5, t134)
 							mem = *m.memory
 						l35:
 							{
-								t129 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t129
+								v2 = t135
 								if v2&i32(-0x20000001) == 0 {
-									t130 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t130 != v2 {
+									if t136 != v2 {
 										goto l35
 									}
-									t131 := m.g1
-									m.g1 = t131 + i32(1)
-									t132 := m.fn47(v5, v9, v4, v11)
+									t137 := m.g1
+									m.g1 = t137 + i32(1)
+									t138 := m.fn48(v5, v7, v4, v11)
 									mem = *m.memory
-									v4 = t132
-									t133 := m.g1
-									m.g1 = t133 - i32(1)
+									v4 = t138
+									t139 := m.g1
+									m.g1 = t139 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -14737,18 +14762,18 @@ l0:
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t137 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t143 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 								mem = *m.memory
-								if t137 == 0 {
+								if t143 == 0 {
 									goto l35
 								}
 							}
 							goto l10
 						}
-						t119 := int32(load32(mem, uint64(uint32(v7))+24))
-						m.fn50(v5, t119)
+						t125 := int32(load32(mem, uint64(uint32(v8))+24))
+						m.fn51(v5, t125)
 						mem = *m.memory
-						v9 = i32(0)
+						v7 = i32(0)
 						v4 = v0
 						goto l34
 					}
@@ -14759,9 +14784,9 @@ l0:
 					}
 					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 					mem = *m.memory
-					t122 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+					t128 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 					mem = *m.memory
-					if t122 == 0 {
+					if t128 == 0 {
 						goto l32
 					}
 					goto l10
@@ -14773,23 +14798,23 @@ l0:
 			}
 		l37:
 			{
-				t138 := int32(atomic_load32(mem, uint64(uint32(v3))))
+				t144 := int32(atomic_load32(mem, uint64(uint32(v3))))
 				mem = *m.memory
-				v2 = t138
+				v2 = t144
 				if v2&i32(-0x20000001) == 0 {
-					t139 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+					t145 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 					mem = *m.memory
-					if t139 != v2 {
+					if t145 != v2 {
 						goto l37
 					}
 					v2 = i32(1)
-					t140 := m.g1
-					m.g1 = v2 + t140
-					t141 := m.fn49(v5, v4, v6)
+					t146 := m.g1
+					m.g1 = v2 + t146
+					t147 := m.fn50(v5, v4, v6)
 					mem = *m.memory
-					v4 = t141
-					t142 := m.g1
-					m.g1 = t142 - i32(1)
+					v4 = t147
+					t148 := m.g1
+					m.g1 = t148 - i32(1)
 					atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 					mem = *m.memory
 					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -14806,25 +14831,25 @@ l0:
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 				mem = *m.memory
-				t146 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+				t152 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 				mem = *m.memory
-				if t146 == 0 {
+				if t152 == 0 {
 					goto l37
 				}
 			}
 			goto l10
 		l36:
-			mem[uint64(uint32(v7))+28] = byte(i32(1))
+			mem[uint64(uint32(v8))+28] = byte(i32(1))
 			v2 = i32(0)
 			v4 = i32(0)
 		l38:
 			if uint32(v0) < uint32(i32(3)) {
 				goto l39
 			}
-			if v9 == 0 {
+			if v7 == 0 {
 				goto l39
 			}
-			m.Xre2w_free(v9)
+			m.Xre2w_free(v7)
 			mem = *m.memory
 		l39:
 			if v2 != 0 {
@@ -14840,68 +14865,68 @@ l0:
 			}
 			goto l24
 		}
-		t147 := int32(mem[uint64(uint32(v4))+9])
-		if t147&i32(1) == 0 {
+		t153 := int32(mem[uint64(uint32(v4))+9])
+		if t153&i32(1) == 0 {
 			goto l24
 		}
 		{
-			t148 := int32(load32(mem, uint64(uint32(v7))+36))
-			v2 = t148
+			t154 := int32(load32(mem, uint64(uint32(v8))+36))
+			v2 = t154
 			if v2 == 0 {
 				goto l40
 			}
-			t149 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t149 != i32(3) {
+			t155 := int32(load32(mem, uint64(uint32(v5))+4))
+			if t155 != i32(3) {
 				goto l40
 			}
 			v13 = i32(1)
-			t150 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t150
+			t156 := int32(load32(mem, uint64(uint32(v4))+4))
+			v3 = t156
 			if v3 <= i32(0) {
 				goto l41
 			}
-			v8 = v3 + i32(1)
-			t151 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t151 + v3<<2 - i32(4)
+			v9 = v3 + i32(1)
+			t157 := int32(load32(mem, uint64(uint32(v4))))
+			v3 = t157 + v3<<2 - i32(4)
 		l43:
 			{
-				t152 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t152
+				t158 := int32(load32(mem, uint64(uint32(v3))))
+				v4 = t158
 				if v4 == i32(-2) {
 					goto l41
 				}
 				{
-					t153 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t153
+					t159 := int32(load32(mem, uint64(uint32(v2))+12))
+					v0 = t159
 					if v0 == 0 {
 						goto l42
 					}
-					t154 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t154) <= uint32(v4) {
+					t160 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t160) <= uint32(v4) {
 						goto l42
 					}
-					t155 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t155 + v4<<2
-					t156 := int32(load32(mem, uint64(uint32(v9))))
-					v11 = t156
-					t157 := int32(load32(mem, uint64(uint32(v2))))
-					t158 := v11
-					v6 = t157
-					if uint32(t158) < uint32(v6) {
-						t159 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
-						if t159 == v4 {
+					t161 := int32(load32(mem, uint64(uint32(v2))+4))
+					v7 = t161 + v4<<2
+					t162 := int32(load32(mem, uint64(uint32(v7))))
+					v11 = t162
+					t163 := int32(load32(mem, uint64(uint32(v2))))
+					t164 := v11
+					v6 = t163
+					if uint32(t164) < uint32(v6) {
+						t165 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
+						if t165 == v4 {
 							goto l42
 						}
 					}
-					store32(mem, uint64(uint32(v9)), uint32(v6))
+					store32(mem, uint64(uint32(v7)), uint32(v6))
 					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t160 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t160+i32(1)))
+					t166 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t166+i32(1)))
 				}
 			l42:
 				v3 = v3 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
+				v9 = v9 - i32(1)
+				if uint32(v9) > uint32(i32(1)) {
 					goto l43
 				}
 			}
@@ -14909,20 +14934,20 @@ l0:
 	l40:
 		v13 = i32(1)
 	l41:
-		v8 = v1
+		v9 = v1
 	}
 l24:
-	store32(mem, uint64(uint32(v7))+32, uint32(v8))
+	store32(mem, uint64(uint32(v8))+32, uint32(v9))
 	goto l12
 l10:
 	panic("unreachable")
 l25:
-	store32(mem, uint64(uint32(v7))+32, uint32(v15))
+	store32(mem, uint64(uint32(v8))+32, uint32(v15))
 	v13 = i32(1)
 l12:
 	return v13 & i32(1)
 }
-func (m *Module) fn57(v0, v1 int32) int32 {
+func (m *Module) fn58(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
 	var p0 int32
 	mem := *m.memory
@@ -15024,7 +15049,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 			{
 				var p25 int32
 				if v9 != 0 {
-					v19 = v14 + i32(120)
+					v19 = v14 + i32(136)
 					v3 = v6 + i32(12)
 					v12 = v4
 				l27:
@@ -15040,22 +15065,39 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								v2 = t27
 								t28 := int32(mem[uint64(uint32(v2))+24])
 								if t28 == i32(1) {
-									t29 := m.fn117(v2, v1, v5)
+									t29 := m.fn118(v2, v1, v5)
 									mem = *m.memory
 									p26 = t29
 									goto l4
 								}
-								t30 := int32(load32(mem, uint64(uint32(v2))+28))
-								if t30 != i32(1) {
-									t31 := m.fn118(v2, v1, v5)
-									mem = *m.memory
-									p26 = t31
-									goto l4
+								t30 := int32(load32(mem, uint64(uint32(v2))+32))
+								t31 := int32(int8(mem[uint64(uint32(v2))+43]))
+								t32 := v1
+								t33 := v5
+								t34 := v2 + i32(32)
+								v4 = t31
+								var p35 int32
+								if v4 < i32(0) {
+									p35 = 1
 								}
-								t32 := int32(load32(mem, uint64(uint32(v2))+32))
-								t33 := m.fn224(v1, t32, v5)
+								v7 = p35
+								p36 := t34
+								if v7 != 0 {
+									p36 = t30
+								}
+								t37 := int32(load32(mem, uint64(uint32(v2))+36))
+								p38 := v4
+								if v7 != 0 {
+									p38 = t37
+								}
+								t39 := m._re2w_index(t32, t33, p36, p38)
 								mem = *m.memory
-								p26 = t33
+								v2 = t39
+								if v2 < i32(0) {
+									v1 = v13
+									goto l5
+								}
+								p26 = v1 + v2
 							}
 						l4:
 							v1 = p26
@@ -15066,47 +15108,47 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 							goto l5
 						}
 					l3:
-						t34 := m.fn51(v11+i32(12), v1, v13, v19, v12)
+						t40 := m.fn52(v11+i32(12), v1, v13, v19, v12)
 						mem = *m.memory
-						t35 := v13
-						v9 = t34
-						if t35 == v9 {
+						t41 := v13
+						v9 = t40
+						if t41 == v9 {
 							v1 = v9
 							goto l5
 						}
 						v1 = v9 + i32(1)
 						{
-							t36 := int32(load32(mem, uint64(uint32(v11))+12))
-							t37 := int32(mem[uint64(uint32(v9))])
-							t38 := v19
-							v5 = t37
-							t39 := int32(mem[uint64(uint32(t38+v5))])
-							t40 := int32(atomic_load32(mem, uint64(uint32(t36+t39<<2+i32(12)))))
+							t42 := int32(load32(mem, uint64(uint32(v11))+12))
+							t43 := int32(mem[uint64(uint32(v9))])
+							t44 := v19
+							v5 = t43
+							t45 := int32(mem[uint64(uint32(t44+v5))])
+							t46 := int32(atomic_load32(mem, uint64(uint32(t42+t45<<2+i32(12)))))
 							mem = *m.memory
-							v4 = t40
+							v4 = t46
 							if v4 != 0 {
 								goto l6
 							}
-							t41 := int32(load32(mem, uint64(uint32(v11))+12))
-							v4 = t41
+							t47 := int32(load32(mem, uint64(uint32(v11))+12))
+							v4 = t47
 						l7:
 							{
-								t42 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t48 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t42
+								v2 = t48
 								if v2&i32(-0x20000001) == 0 {
-									t43 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t49 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t43 != v2 {
+									if t49 != v2 {
 										goto l7
 									}
-									t44 := m.g1
-									m.g1 = t44 + i32(1)
-									t45 := m.fn49(v6, v4, v5)
+									t50 := m.g1
+									m.g1 = t50 + i32(1)
+									t51 := m.fn50(v6, v4, v5)
 									mem = *m.memory
-									v4 = t45
-									t46 := m.g1
-									m.g1 = t46 - i32(1)
+									v4 = t51
+									t52 := m.g1
+									m.g1 = t52 - i32(1)
 									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15114,19 +15156,19 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 									if v4 != 0 {
 										goto l6
 									}
-									t48 := int32(mem[uint64(uint32(i32(48432)))])
-									if t48 != i32(1) {
+									t54 := int32(mem[uint64(uint32(i32(48432)))])
+									if t54 != i32(1) {
 										goto l8
 									}
 									if v17 == 0 {
 										goto l8
 									}
-									t49 := int32(load32(mem, uint64(uint32(v6))+68))
-									if uint32(v1-v17) >= uint32(t49*i32(10)) {
+									t55 := int32(load32(mem, uint64(uint32(v6))+68))
+									if uint32(v1-v17) >= uint32(t55*i32(10)) {
 										goto l8
 									}
-									t50 := int32(load32(mem, uint64(uint32(v6))+4))
-									if t50 == i32(3) {
+									t56 := int32(load32(mem, uint64(uint32(v6))+4))
+									if t56 == i32(3) {
 										goto l8
 									}
 									mem[uint64(uint32(v8))+28] = byte(i32(1))
@@ -15140,98 +15182,98 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t53 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t59 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 								mem = *m.memory
-								if t53 == 0 {
+								if t59 == 0 {
 									goto l7
 								}
 								goto l10
 							}
 						l8:
-							v17 = i32(0)
+							v20 = i32(0)
 							{
-								var p54 int32
+								var p60 int32
 								if uint32(v12) < uint32(i32(3)) {
-									p54 = 1
+									p60 = 1
 								}
-								v10 = p54
+								v10 = p60
 								if v10 != 0 {
 									v7 = i32(0)
 									v18 = i32(0)
 									v21 = i32(0)
 									goto l11
 								}
-								t55 := int32(load32(mem, uint64(uint32(v12))+8))
-								v21 = t55
-								t56 := int32(load32(mem, uint64(uint32(v12))+4))
-								v18 = t56
+								t61 := int32(load32(mem, uint64(uint32(v12))+8))
+								v21 = t61
+								t62 := int32(load32(mem, uint64(uint32(v12))+4))
+								v18 = t62
 								v2 = v18 << 2
-								p57 := v2
+								p63 := v2
 								if uint32(v18) > uint32(i32(0x3fffffff)) {
-									p57 = i32(-1)
+									p63 = i32(-1)
 								}
-								t58 := m.fn195(p57)
+								t64 := m.fn195(p63)
 								mem = *m.memory
-								v7 = t58
-								t59 := int32(load32(mem, uint64(uint32(v12))))
-								memory_copy(mem, uint32(v7), uint32(t59), uint32(v2))
+								v7 = t64
+								t65 := int32(load32(mem, uint64(uint32(v12))))
+								memory_copy(mem, uint32(v7), uint32(t65), uint32(v2))
 								v12 = i32(0)
 							}
 						l11:
 							{
-								t60 := int32(load32(mem, uint64(uint32(v11))+12))
-								v4 = t60
-								var p61 int32
+								t66 := int32(load32(mem, uint64(uint32(v11))+12))
+								v4 = t66
+								var p67 int32
 								if uint32(v4) < uint32(i32(3)) {
-									p61 = 1
+									p67 = 1
 								}
-								v16 = p61
+								v16 = p67
 								if v16 != 0 {
-									v20 = i32(0)
+									v17 = i32(0)
 									v14 = i32(0)
 									goto l12
 								}
-								t62 := int32(load32(mem, uint64(uint32(v4))+8))
-								v17 = t62
-								t63 := int32(load32(mem, uint64(uint32(v4))+4))
-								v20 = t63
-								v2 = v20 << 2
-								p64 := v2
-								if uint32(v20) > uint32(i32(0x3fffffff)) {
-									p64 = i32(-1)
+								t68 := int32(load32(mem, uint64(uint32(v4))+8))
+								v20 = t68
+								t69 := int32(load32(mem, uint64(uint32(v4))+4))
+								v17 = t69
+								v2 = v17 << 2
+								p70 := v2
+								if uint32(v17) > uint32(i32(0x3fffffff)) {
+									p70 = i32(-1)
 								}
-								t65 := m.fn195(p64)
+								t71 := m.fn195(p70)
 								mem = *m.memory
-								v14 = t65
-								t66 := int32(load32(mem, uint64(uint32(v4))))
-								memory_copy(mem, uint32(v14), uint32(t66), uint32(v2))
+								v14 = t71
+								t72 := int32(load32(mem, uint64(uint32(v4))))
+								memory_copy(mem, uint32(v14), uint32(t72), uint32(v2))
 								v4 = i32(0)
 							}
 						l12:
-							t67 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn50(v6, t67)
+							t73 := int32(load32(mem, uint64(uint32(v8))+24))
+							m.fn51(v6, t73)
 							mem = *m.memory
 							if v10 != 0 {
 								goto l13
 							}
 						l14:
 							{
-								t68 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t74 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t68
+								v2 = t74
 								if v2&i32(-0x20000001) == 0 {
-									t69 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t75 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t69 != v2 {
+									if t75 != v2 {
 										goto l14
 									}
-									t70 := m.g1
-									m.g1 = t70 + i32(1)
-									t71 := m.fn47(v6, v7, v18, v21)
+									t76 := m.g1
+									m.g1 = t76 + i32(1)
+									t77 := m.fn48(v6, v7, v18, v21)
 									mem = *m.memory
-									v12 = t71
-									t72 := m.g1
-									m.g1 = t72 - i32(1)
+									v12 = t77
+									t78 := m.g1
+									m.g1 = t78 - i32(1)
 									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15245,9 +15287,9 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t76 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t82 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 								mem = *m.memory
-								if t76 == 0 {
+								if t82 == 0 {
 									goto l14
 								}
 							}
@@ -15261,22 +15303,22 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 							}
 						l17:
 							{
-								t77 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t77
+								v2 = t83
 								if v2&i32(-0x20000001) == 0 {
-									t78 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t78 != v2 {
+									if t84 != v2 {
 										goto l17
 									}
-									t79 := m.g1
-									m.g1 = t79 + i32(1)
-									t80 := m.fn47(v6, v14, v20, v17)
+									t85 := m.g1
+									m.g1 = t85 + i32(1)
+									t86 := m.fn48(v6, v14, v17, v20)
 									mem = *m.memory
-									v4 = t80
-									t81 := m.g1
-									m.g1 = t81 - i32(1)
+									v4 = t86
+									t87 := m.g1
+									m.g1 = t87 - i32(1)
 									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15286,9 +15328,9 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t84 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t90 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 									mem = *m.memory
-									if t84 != 0 {
+									if t90 != 0 {
 										goto l10
 									}
 									goto l17
@@ -15305,23 +15347,23 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 							}
 						l18:
 							{
-								t86 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t86
+								v2 = t92
 								if v2&i32(-0x20000001) == 0 {
-									t87 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t87 != v2 {
+									if t93 != v2 {
 										goto l18
 									}
 									v2 = i32(1)
-									t88 := m.g1
-									m.g1 = v2 + t88
-									t89 := m.fn49(v6, v4, v5)
+									t94 := m.g1
+									m.g1 = v2 + t94
+									t95 := m.fn50(v6, v4, v5)
 									mem = *m.memory
-									v4 = t89
-									t90 := m.g1
-									m.g1 = t90 - i32(1)
+									v4 = t95
+									t96 := m.g1
+									m.g1 = t96 - i32(1)
 									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15334,9 +15376,9 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t93 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t99 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 									mem = *m.memory
-									if t93 != 0 {
+									if t99 != 0 {
 										goto l10
 									}
 									goto l18
@@ -15385,66 +15427,66 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 						}
 						store32(mem, uint64(uint32(v11))+12, uint32(v4))
 						{
-							t95 := int32(mem[uint64(uint32(v4))+9])
-							if t95&i32(1) == 0 {
+							t101 := int32(mem[uint64(uint32(v4))+9])
+							if t101&i32(1) == 0 {
 								goto l24
 							}
 							v15 = i32(1)
-							t96 := int32(load32(mem, uint64(uint32(v8))+36))
-							v2 = t96
+							t102 := int32(load32(mem, uint64(uint32(v8))+36))
+							v2 = t102
 							if v2 == 0 {
 								v0 = v9
 								goto l24
 							}
-							t97 := int32(load32(mem, uint64(uint32(v6))+4))
-							if t97 != i32(3) {
+							t103 := int32(load32(mem, uint64(uint32(v6))+4))
+							if t103 != i32(3) {
 								v0 = v9
 								goto l24
 							}
-							t98 := int32(load32(mem, uint64(uint32(v4))+4))
-							v5 = t98
+							t104 := int32(load32(mem, uint64(uint32(v4))+4))
+							v5 = t104
 							if v5 <= i32(0) {
 								v0 = v9
 								goto l24
 							}
 							v7 = v5 + i32(1)
-							t99 := int32(load32(mem, uint64(uint32(v4))))
-							v5 = t99 + v5<<2 - i32(4)
+							t105 := int32(load32(mem, uint64(uint32(v4))))
+							v5 = t105 + v5<<2 - i32(4)
 						l26:
 							{
-								t100 := int32(load32(mem, uint64(uint32(v5))))
-								v0 = t100
+								t106 := int32(load32(mem, uint64(uint32(v5))))
+								v0 = t106
 								if v0 == i32(-2) {
 									v0 = v9
 									goto l24
 								}
 								{
-									t101 := int32(load32(mem, uint64(uint32(v2))+12))
-									v10 = t101
+									t107 := int32(load32(mem, uint64(uint32(v2))+12))
+									v10 = t107
 									if v10 == 0 {
 										goto l25
 									}
-									t102 := int32(load32(mem, uint64(uint32(v2))+16))
-									if uint32(t102) <= uint32(v0) {
+									t108 := int32(load32(mem, uint64(uint32(v2))+16))
+									if uint32(t108) <= uint32(v0) {
 										goto l25
 									}
-									t103 := int32(load32(mem, uint64(uint32(v2))+4))
-									v14 = t103 + v0<<2
-									t104 := int32(load32(mem, uint64(uint32(v14))))
-									v18 = t104
-									t105 := int32(load32(mem, uint64(uint32(v2))))
-									t106 := v18
-									v16 = t105
-									if uint32(t106) < uint32(v16) {
-										t107 := int32(load32(mem, uint64(uint32(v10+v18<<2))))
-										if t107 == v0 {
+									t109 := int32(load32(mem, uint64(uint32(v2))+4))
+									v14 = t109 + v0<<2
+									t110 := int32(load32(mem, uint64(uint32(v14))))
+									v18 = t110
+									t111 := int32(load32(mem, uint64(uint32(v2))))
+									t112 := v18
+									v16 = t111
+									if uint32(t112) < uint32(v16) {
+										t113 := int32(load32(mem, uint64(uint32(v10+v18<<2))))
+										if t113 == v0 {
 											goto l25
 										}
 									}
 									store32(mem, uint64(uint32(v14)), uint32(v16))
 									store32(mem, uint64(uint32(v10+v16<<2)), uint32(v0))
-									t108 := int32(load32(mem, uint64(uint32(v2))))
-									store32(mem, uint64(uint32(v2)), uint32(t108+i32(1)))
+									t114 := int32(load32(mem, uint64(uint32(v2))))
+									store32(mem, uint64(uint32(v2)), uint32(t114+i32(1)))
 								}
 							l25:
 								v5 = v5 - i32(4)
@@ -15461,63 +15503,63 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 						}
 					}
 				l5:
-					t109 := int32(load32(mem, uint64(uint32(v8))+4))
-					v16 = t109
-					t110 := int32(load32(mem, uint64(uint32(v8))))
-					p25 = t110
+					t115 := int32(load32(mem, uint64(uint32(v8))+4))
+					v16 = t115
+					t116 := int32(load32(mem, uint64(uint32(v8))))
+					p25 = t116
 				} else {
 					p25 = v1
 				}
 				v2 = p25
 				{
-					t111 := int32(load32(mem, uint64(uint32(v11))+12))
-					var p112 int32
+					t117 := int32(load32(mem, uint64(uint32(v11))+12))
+					var p118 int32
 					{
 						v2 = v2 + v16
-						t113 := int32(load32(mem, uint64(uint32(v8))+8))
-						t114 := int32(load32(mem, uint64(uint32(v8))+12))
-						if v2 == t113+t114 {
+						t119 := int32(load32(mem, uint64(uint32(v8))+8))
+						t120 := int32(load32(mem, uint64(uint32(v8))+12))
+						if v2 == t119+t120 {
 							v5 = i32(256)
-							t115 := int32(load32(mem, uint64(uint32(v6))))
-							t116 := int32(load32(mem, uint64(uint32(t115))+20))
-							p112 = t116
+							t121 := int32(load32(mem, uint64(uint32(v6))))
+							t122 := int32(load32(mem, uint64(uint32(t121))+20))
+							p118 = t122
 							goto l28
 						}
-						t117 := int32(mem[uint64(uint32(v2))])
-						v5 = t117
-						t118 := int32(load32(mem, uint64(uint32(v6))))
-						t119 := int32(mem[uint64(uint32(v5+t118+i32(120)))])
-						p112 = t119
+						t123 := int32(mem[uint64(uint32(v2))])
+						v5 = t123
+						t124 := int32(load32(mem, uint64(uint32(v6))))
+						t125 := int32(mem[uint64(uint32(v5+t124+i32(136)))])
+						p118 = t125
 					}
 				l28:
-					t120 := int32(atomic_load32(mem, uint64(uint32(t111+p112<<2+i32(12)))))
+					t126 := int32(atomic_load32(mem, uint64(uint32(t117+p118<<2+i32(12)))))
 					mem = *m.memory
-					v2 = t120
+					v2 = t126
 					if v2 != 0 {
 						goto l29
 					}
 					v3 = v6 + i32(12)
-					t121 := int32(load32(mem, uint64(uint32(v11))+12))
-					v4 = t121
+					t127 := int32(load32(mem, uint64(uint32(v11))+12))
+					v4 = t127
 					{
 					l30:
 						{
-							t122 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t122
+							v2 = t128
 							if v2&i32(-0x20000001) == 0 {
-								t123 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t123 != v2 {
+								if t129 != v2 {
 									goto l30
 								}
-								t124 := m.g1
-								m.g1 = t124 + i32(1)
-								t125 := m.fn49(v6, v4, v5)
+								t130 := m.g1
+								m.g1 = t130 + i32(1)
+								t131 := m.fn50(v6, v4, v5)
 								mem = *m.memory
-								v2 = t125
-								t126 := m.g1
-								m.g1 = t126 - i32(1)
+								v2 = t131
+								t132 := m.g1
+								m.g1 = t132 - i32(1)
 								atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15525,44 +15567,44 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if v2 != 0 {
 									goto l29
 								}
-								t128 := int32(load32(mem, uint64(uint32(v11))+12))
-								v4 = t128
+								t134 := int32(load32(mem, uint64(uint32(v11))+12))
+								v4 = t134
 								if uint32(v4) > uint32(i32(2)) {
-									t133 := int32(load32(mem, uint64(uint32(v4))+8))
-									v10 = t133
-									t134 := int32(load32(mem, uint64(uint32(v4))+4))
-									v7 = t134
+									t139 := int32(load32(mem, uint64(uint32(v4))+8))
+									v10 = t139
+									t140 := int32(load32(mem, uint64(uint32(v4))+4))
+									v7 = t140
 									v2 = v7 << 2
-									p135 := v2
+									p141 := v2
 									if uint32(v7) > uint32(i32(0x3fffffff)) {
-										p135 = i32(-1)
+										p141 = i32(-1)
 									}
-									t136 := m.fn195(p135)
+									t142 := m.fn195(p141)
 									mem = *m.memory
-									v9 = t136
-									t137 := int32(load32(mem, uint64(uint32(v4))))
-									memory_copy(mem, uint32(v9), uint32(t137), uint32(v2))
-									t138 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn50(v6, t138)
+									v9 = t142
+									t143 := int32(load32(mem, uint64(uint32(v4))))
+									memory_copy(mem, uint32(v9), uint32(t143), uint32(v2))
+									t144 := int32(load32(mem, uint64(uint32(v8))+24))
+									m.fn51(v6, t144)
 									mem = *m.memory
 								l33:
 									{
-										t139 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t145 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t139
+										v2 = t145
 										if v2&i32(-0x20000001) == 0 {
-											t140 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t146 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t140 != v2 {
+											if t146 != v2 {
 												goto l33
 											}
-											t141 := m.g1
-											m.g1 = t141 + i32(1)
-											t142 := m.fn47(v6, v9, v7, v10)
+											t147 := m.g1
+											m.g1 = t147 + i32(1)
+											t148 := m.fn48(v6, v9, v7, v10)
 											mem = *m.memory
-											v7 = t142
-											t143 := m.g1
-											m.g1 = t143 - i32(1)
+											v7 = t148
+											t149 := m.g1
+											m.g1 = t149 - i32(1)
 											atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15576,16 +15618,16 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t147 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t153 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 										mem = *m.memory
-										if t147 == 0 {
+										if t153 == 0 {
 											goto l33
 										}
 									}
 									goto l10
 								}
-								t129 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn50(v6, t129)
+								t135 := int32(load32(mem, uint64(uint32(v8))+24))
+								m.fn51(v6, t135)
 								mem = *m.memory
 								v9 = i32(0)
 								v7 = v4
@@ -15598,9 +15640,9 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t132 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t138 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 							mem = *m.memory
-							if t132 == 0 {
+							if t138 == 0 {
 								goto l30
 							}
 							goto l10
@@ -15613,23 +15655,23 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 					}
 				l35:
 					{
-						t148 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						t154 := int32(atomic_load32(mem, uint64(uint32(v3))))
 						mem = *m.memory
-						v2 = t148
+						v2 = t154
 						if v2&i32(-0x20000001) == 0 {
-							t149 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							t155 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 							mem = *m.memory
-							if t149 != v2 {
+							if t155 != v2 {
 								goto l35
 							}
 							v10 = i32(1)
-							t150 := m.g1
-							m.g1 = v10 + t150
-							t151 := m.fn49(v6, v7, v5)
+							t156 := m.g1
+							m.g1 = v10 + t156
+							t157 := m.fn50(v6, v7, v5)
 							mem = *m.memory
-							v2 = t151
-							t152 := m.g1
-							m.g1 = t152 - i32(1)
+							v2 = t157
+							t158 := m.g1
+							m.g1 = t158 - i32(1)
 							atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 							mem = *m.memory
 							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15646,9 +15688,9 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t156 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t162 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 						mem = *m.memory
-						if t156 == 0 {
+						if t162 == 0 {
 							goto l35
 						}
 					}
@@ -15681,65 +15723,65 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 					goto l22
 				}
 				store32(mem, uint64(uint32(v11))+12, uint32(v2))
-				t157 := int32(mem[uint64(uint32(v2))+9])
-				if t157&i32(1) == 0 {
+				t163 := int32(mem[uint64(uint32(v2))+9])
+				if t163&i32(1) == 0 {
 					goto l22
 				}
 				{
-					t158 := int32(load32(mem, uint64(uint32(v8))+36))
-					v3 = t158
+					t164 := int32(load32(mem, uint64(uint32(v8))+36))
+					v3 = t164
 					if v3 == 0 {
 						goto l38
 					}
-					t159 := int32(load32(mem, uint64(uint32(v6))+4))
-					if t159 != i32(3) {
+					t165 := int32(load32(mem, uint64(uint32(v6))+4))
+					if t165 != i32(3) {
 						goto l38
 					}
 					v15 = i32(1)
-					t160 := int32(load32(mem, uint64(uint32(v2))+4))
-					v5 = t160
+					t166 := int32(load32(mem, uint64(uint32(v2))+4))
+					v5 = t166
 					if v5 <= i32(0) {
 						v0 = v1
 						goto l22
 					}
 					v4 = v5 + i32(1)
-					t161 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t161 + v5<<2 - i32(4)
+					t167 := int32(load32(mem, uint64(uint32(v2))))
+					v2 = t167 + v5<<2 - i32(4)
 				l40:
 					{
-						t162 := int32(load32(mem, uint64(uint32(v2))))
-						v5 = t162
+						t168 := int32(load32(mem, uint64(uint32(v2))))
+						v5 = t168
 						if v5 == i32(-2) {
 							v0 = v1
 							goto l22
 						}
 						{
-							t163 := int32(load32(mem, uint64(uint32(v3))+12))
-							v0 = t163
+							t169 := int32(load32(mem, uint64(uint32(v3))+12))
+							v0 = t169
 							if v0 == 0 {
 								goto l39
 							}
-							t164 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t164) <= uint32(v5) {
+							t170 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t170) <= uint32(v5) {
 								goto l39
 							}
-							t165 := int32(load32(mem, uint64(uint32(v3))+4))
-							v10 = t165 + v5<<2
-							t166 := int32(load32(mem, uint64(uint32(v10))))
-							v13 = t166
-							t167 := int32(load32(mem, uint64(uint32(v3))))
-							t168 := v13
-							v7 = t167
-							if uint32(t168) < uint32(v7) {
-								t169 := int32(load32(mem, uint64(uint32(v0+v13<<2))))
-								if t169 == v5 {
+							t171 := int32(load32(mem, uint64(uint32(v3))+4))
+							v10 = t171 + v5<<2
+							t172 := int32(load32(mem, uint64(uint32(v10))))
+							v13 = t172
+							t173 := int32(load32(mem, uint64(uint32(v3))))
+							t174 := v13
+							v7 = t173
+							if uint32(t174) < uint32(v7) {
+								t175 := int32(load32(mem, uint64(uint32(v0+v13<<2))))
+								if t175 == v5 {
 									goto l39
 								}
 							}
 							store32(mem, uint64(uint32(v10)), uint32(v7))
 							store32(mem, uint64(uint32(v0+v7<<2)), uint32(v5))
-							t170 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t170+i32(1)))
+							t176 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t176+i32(1)))
 						}
 					l39:
 						v2 = v2 - i32(4)
@@ -15761,15 +15803,15 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 			v15 = i32(1)
 		l9:
 			m.g0 = v11 + i32(16)
-			t171 := v15 & i32(1)
-			p0 = t171
+			t177 := v15 & i32(1)
+			p0 = t177
 			return p0
 		}
 	l10:
 		panic("unreachable")
 	}
 }
-func (m *Module) fn58(v0, v1 int32) int32 {
+func (m *Module) fn59(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	var p0 int32
 	mem := *m.memory
@@ -15777,103 +15819,120 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 		v4 = v0
 		v6 = v1
 		t1 := int32(load32(mem, uint64(uint32(v6))))
-		v8 = t1
+		v9 = t1
 		t2 := int32(load32(mem, uint64(uint32(v6))+4))
-		v1 = v8 + t2
+		v1 = v9 + t2
 		t3 := int32(load32(mem, uint64(uint32(v6))+20))
 		v0 = t3
 		t4 := int32(mem[uint64(uint32(v0))+9])
 		if t4&i32(1) == 0 {
 			t5 := int32(load32(mem, uint64(uint32(v4))))
-			v11 = t5 + i32(120)
+			v11 = t5 + i32(136)
 			v3 = v4 + i32(12)
 			v7 = v0
 		l35:
 			{
 				{
 					{
-						if v1 != v8 {
+						if v1 != v9 {
 							if v0 != v7 {
 								v5 = v1
 								goto l0
 							}
-							v5 = v8 - v1
-							var p6 int32
+							v5 = v9 - v1
 							{
-								t7 := int32(load32(mem, uint64(uint32(v4))))
-								v2 = t7
-								t8 := int32(mem[uint64(uint32(v2))+24])
-								if t8 == i32(1) {
-									t9 := m.fn117(v2, v1, v5)
+								t6 := int32(load32(mem, uint64(uint32(v4))))
+								v2 = t6
+								t7 := int32(mem[uint64(uint32(v2))+24])
+								if t7 == i32(1) {
+									t8 := m.fn118(v2, v1, v5)
 									mem = *m.memory
-									p6 = t9
+									v5 = t8
+									if v5 != 0 {
+										goto l0
+									}
 									goto l1
 								}
-								t10 := int32(load32(mem, uint64(uint32(v2))+28))
-								if t10 != i32(1) {
-									t11 := m.fn118(v2, v1, v5)
-									mem = *m.memory
-									p6 = t11
-									goto l1
+								t9 := int32(load32(mem, uint64(uint32(v2))+32))
+								t10 := int32(int8(mem[uint64(uint32(v2))+43]))
+								t11 := v1
+								t12 := v5
+								t13 := v2 + i32(32)
+								v8 = t10
+								var p14 int32
+								if v8 < i32(0) {
+									p14 = 1
 								}
-								t12 := int32(load32(mem, uint64(uint32(v2))+32))
-								t13 := m.fn224(v1, t12, v5)
+								v12 = p14
+								p15 := t13
+								if v12 != 0 {
+									p15 = t9
+								}
+								t16 := int32(load32(mem, uint64(uint32(v2))+36))
+								p17 := v8
+								if v12 != 0 {
+									p17 = t16
+								}
+								t18 := m._re2w_index(t11, t12, p15, p17)
 								mem = *m.memory
-								p6 = t13
+								v2 = t18
+								if v2 < i32(0) {
+									goto l1
+								}
+								v5 = v1 + v2
+								if v5 != 0 {
+									goto l0
+								}
 							}
 						l1:
-							v5 = p6
-							if v5 != 0 {
-								goto l0
-							}
-							v1 = v8
+							v1 = v9
 						}
 						{
-							t15 := v0
-							var p14 int32
+							t20 := v0
+							var p19 int32
 							{
-								t16 := int32(load32(mem, uint64(uint32(v6))))
-								v2 = t16
-								t17 := int32(load32(mem, uint64(uint32(v6))+8))
-								if v2 == t17 {
+								t21 := int32(load32(mem, uint64(uint32(v6))))
+								v2 = t21
+								t22 := int32(load32(mem, uint64(uint32(v6))+8))
+								if v2 == t22 {
 									v7 = i32(256)
-									t18 := int32(load32(mem, uint64(uint32(v4))))
-									t19 := int32(load32(mem, uint64(uint32(t18))+20))
-									p14 = t19
+									t23 := int32(load32(mem, uint64(uint32(v4))))
+									t24 := int32(load32(mem, uint64(uint32(t23))+20))
+									p19 = t24
 									goto l2
 								}
-								t20 := int32(mem[uint64(uint32(v2-i32(1)))])
-								v7 = t20
-								t21 := int32(load32(mem, uint64(uint32(v4))))
-								t22 := int32(mem[uint64(uint32(v7+t21+i32(120)))])
-								p14 = t22
+								t25 := int32(mem[uint64(uint32(v2-i32(1)))])
+								v7 = t25
+								t26 := int32(load32(mem, uint64(uint32(v4))))
+								t27 := int32(mem[uint64(uint32(v7+t26+i32(136)))])
+								p19 = t27
 							}
 						l2:
-							t23 := int32(atomic_load32(mem, uint64(uint32(t15+p14<<2+i32(12)))))
+							t28 := int32(atomic_load32(mem, uint64(uint32(t20+p19<<2+i32(12)))))
 							mem = *m.memory
-							v5 = t23
+							v5 = t28
 							if v5 != 0 {
 								goto l3
 							}
 							{
 							l4:
 								{
-									t24 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									t29 := int32(atomic_load32(mem, uint64(uint32(v3))))
 									mem = *m.memory
-									v2 = t24
+									v2 = t29
 									if v2&i32(-0x20000001) == 0 {
-										t25 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										t30 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 										mem = *m.memory
-										if t25 != v2 {
+										if t30 != v2 {
 											goto l4
 										}
-										t26 := m.g1
-										m.g1 = t26 + i32(1)
-										t27 := m.fn49(v4, v0, v7)
+										t31 := m.g1
+										m.g1 = t31 + i32(1)
+										t32 := m.fn50(v4, v0, v7)
 										mem = *m.memory
-										v5 = t27
-										t28 := m.g1
-										m.g1 = t28 - i32(1)
+										v5 = t32
+										t33 := m.g1
+										m.g1 = t33 - i32(1)
 										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 										mem = *m.memory
 										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15882,41 +15941,41 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 											goto l3
 										}
 										if uint32(v0) > uint32(i32(2)) {
-											t34 := int32(load32(mem, uint64(uint32(v0))+8))
-											v11 = t34
-											t35 := int32(load32(mem, uint64(uint32(v0))+4))
-											v5 = t35
+											t39 := int32(load32(mem, uint64(uint32(v0))+8))
+											v11 = t39
+											t40 := int32(load32(mem, uint64(uint32(v0))+4))
+											v5 = t40
 											v2 = v5 << 2
-											p36 := v2
+											p41 := v2
 											if uint32(v5) > uint32(i32(0x3fffffff)) {
-												p36 = i32(-1)
+												p41 = i32(-1)
 											}
-											t37 := m.fn195(p36)
+											t42 := m.fn195(p41)
 											mem = *m.memory
-											v9 = t37
-											t38 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v9), uint32(t38), uint32(v2))
-											t39 := int32(load32(mem, uint64(uint32(v6))+24))
-											m.fn50(v4, t39)
+											v8 = t42
+											t43 := int32(load32(mem, uint64(uint32(v0))))
+											memory_copy(mem, uint32(v8), uint32(t43), uint32(v2))
+											t44 := int32(load32(mem, uint64(uint32(v6))+24))
+											m.fn51(v4, t44)
 											mem = *m.memory
 										l8:
 											{
-												t40 := int32(atomic_load32(mem, uint64(uint32(v3))))
+												t45 := int32(atomic_load32(mem, uint64(uint32(v3))))
 												mem = *m.memory
-												v2 = t40
+												v2 = t45
 												if v2&i32(-0x20000001) == 0 {
-													t41 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+													t46 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 													mem = *m.memory
-													if t41 != v2 {
+													if t46 != v2 {
 														goto l8
 													}
-													t42 := m.g1
-													m.g1 = t42 + i32(1)
-													t43 := m.fn47(v4, v9, v5, v11)
+													t47 := m.g1
+													m.g1 = t47 + i32(1)
+													t48 := m.fn48(v4, v8, v5, v11)
 													mem = *m.memory
-													v5 = t43
-													t44 := m.g1
-													m.g1 = t44 - i32(1)
+													v5 = t48
+													t49 := m.g1
+													m.g1 = t49 - i32(1)
 													atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 													mem = *m.memory
 													_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15930,18 +15989,18 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 												}
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t48 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t53 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 												mem = *m.memory
-												if t48 == 0 {
+												if t53 == 0 {
 													goto l8
 												}
 											}
 											goto l7
 										}
-										t30 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn50(v4, t30)
+										t35 := int32(load32(mem, uint64(uint32(v6))+24))
+										m.fn51(v4, t35)
 										mem = *m.memory
-										v9 = i32(0)
+										v8 = i32(0)
 										v5 = v0
 										goto l6
 									}
@@ -15952,9 +16011,9 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t33 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t38 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 									mem = *m.memory
-									if t33 == 0 {
+									if t38 == 0 {
 										goto l4
 									}
 									goto l7
@@ -15966,23 +16025,23 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 							}
 						l10:
 							{
-								t49 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t54 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t49
+								v2 = t54
 								if v2&i32(-0x20000001) == 0 {
-									t50 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t55 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t50 != v2 {
+									if t55 != v2 {
 										goto l10
 									}
 									v2 = i32(1)
-									t51 := m.g1
-									m.g1 = v2 + t51
-									t52 := m.fn49(v4, v5, v7)
+									t56 := m.g1
+									m.g1 = v2 + t56
+									t57 := m.fn50(v4, v5, v7)
 									mem = *m.memory
-									v5 = t52
-									t53 := m.g1
-									m.g1 = t53 - i32(1)
+									v5 = t57
+									t58 := m.g1
+									m.g1 = t58 - i32(1)
 									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -15999,9 +16058,9 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t57 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t62 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 								mem = *m.memory
-								if t57 == 0 {
+								if t62 == 0 {
 									goto l10
 								}
 							}
@@ -16014,10 +16073,10 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 							if uint32(v0) < uint32(i32(3)) {
 								goto l12
 							}
-							if v9 == 0 {
+							if v8 == 0 {
 								goto l12
 							}
-							m.Xre2w_free(v9)
+							m.Xre2w_free(v8)
 							mem = *m.memory
 						l12:
 							if v2 != 0 {
@@ -16031,67 +16090,67 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 							if v5 == i32(1) {
 								goto l14
 							}
-							store32(mem, uint64(uint32(v6))+32, uint32(v8))
+							store32(mem, uint64(uint32(v6))+32, uint32(v9))
 							p0 = i32(1)
 							goto l13
 						}
-						t58 := int32(load32(mem, uint64(uint32(v5))+8))
-						t59 := v6
-						v9 = t58 & i32(256)
-						var p60 int32
-						if v9 != 0 {
+						t63 := int32(load32(mem, uint64(uint32(v5))+8))
+						t64 := v6
+						v8 = t63 & i32(256)
+						var p65 int32
+						if v8 != 0 {
 							{
-								t61 := int32(load32(mem, uint64(uint32(v6))+36))
-								v2 = t61
+								t66 := int32(load32(mem, uint64(uint32(v6))+36))
+								v2 = t66
 								if v2 == 0 {
 									goto l15
 								}
-								t62 := int32(load32(mem, uint64(uint32(v4))+4))
-								if t62 != i32(3) {
+								t67 := int32(load32(mem, uint64(uint32(v4))+4))
+								if t67 != i32(3) {
 									goto l15
 								}
-								t63 := int32(load32(mem, uint64(uint32(v5))+4))
-								v3 = t63
+								t68 := int32(load32(mem, uint64(uint32(v5))+4))
+								v3 = t68
 								if v3 <= i32(0) {
 									goto l15
 								}
 								v4 = v3 + i32(1)
-								t64 := int32(load32(mem, uint64(uint32(v5))))
-								v3 = t64 + v3<<2 - i32(4)
+								t69 := int32(load32(mem, uint64(uint32(v5))))
+								v3 = t69 + v3<<2 - i32(4)
 							l17:
 								{
-									t65 := int32(load32(mem, uint64(uint32(v3))))
-									v0 = t65
+									t70 := int32(load32(mem, uint64(uint32(v3))))
+									v0 = t70
 									if v0 == i32(-2) {
 										goto l15
 									}
 									{
-										t66 := int32(load32(mem, uint64(uint32(v2))+12))
-										v5 = t66
+										t71 := int32(load32(mem, uint64(uint32(v2))+12))
+										v5 = t71
 										if v5 == 0 {
 											goto l16
 										}
-										t67 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t67) <= uint32(v0) {
+										t72 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t72) <= uint32(v0) {
 											goto l16
 										}
-										t68 := int32(load32(mem, uint64(uint32(v2))+4))
-										v7 = t68 + v0<<2
-										t69 := int32(load32(mem, uint64(uint32(v7))))
-										v11 = t69
-										t70 := int32(load32(mem, uint64(uint32(v2))))
-										t71 := v11
-										v8 = t70
-										if uint32(t71) < uint32(v8) {
-											t72 := int32(load32(mem, uint64(uint32(v5+v11<<2))))
-											if t72 == v0 {
+										t73 := int32(load32(mem, uint64(uint32(v2))+4))
+										v7 = t73 + v0<<2
+										t74 := int32(load32(mem, uint64(uint32(v7))))
+										v11 = t74
+										t75 := int32(load32(mem, uint64(uint32(v2))))
+										t76 := v11
+										v9 = t75
+										if uint32(t76) < uint32(v9) {
+											t77 := int32(load32(mem, uint64(uint32(v5+v11<<2))))
+											if t77 == v0 {
 												goto l16
 											}
 										}
-										store32(mem, uint64(uint32(v7)), uint32(v8))
-										store32(mem, uint64(uint32(v5+v8<<2)), uint32(v0))
-										t73 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t73+i32(1)))
+										store32(mem, uint64(uint32(v7)), uint32(v9))
+										store32(mem, uint64(uint32(v5+v9<<2)), uint32(v0))
+										t78 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t78+i32(1)))
 									}
 								l16:
 									v3 = v3 - i32(4)
@@ -16102,66 +16161,66 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								}
 							}
 						l15:
-							p60 = v1
+							p65 = v1
 						} else {
-							p60 = i32(0)
+							p65 = i32(0)
 						}
-						store32(mem, uint64(uint32(t59))+32, uint32(p60))
-						t74 := int32(uint32(v9) >> 8)
-						p0 = t74
+						store32(mem, uint64(uint32(t64))+32, uint32(p65))
+						t79 := int32(uint32(v8) >> 8)
+						p0 = t79
 						goto l13
 					}
 				l0:
-					t75 := v0
-					t76 := v11
+					t80 := v0
+					t81 := v11
 					v1 = v5 - i32(1)
-					t77 := int32(mem[uint64(uint32(v1))])
-					v9 = t77
-					t78 := int32(mem[uint64(uint32(t76+v9))])
-					t79 := int32(atomic_load32(mem, uint64(uint32(t75+t78<<2+i32(12)))))
+					t82 := int32(mem[uint64(uint32(v1))])
+					v8 = t82
+					t83 := int32(mem[uint64(uint32(t81+v8))])
+					t84 := int32(atomic_load32(mem, uint64(uint32(t80+t83<<2+i32(12)))))
 					mem = *m.memory
-					v2 = t79
+					v2 = t84
 					if v2 != 0 {
 						v0 = v2
 						goto l18
 					}
 				l19:
 					{
-						t80 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						t85 := int32(atomic_load32(mem, uint64(uint32(v3))))
 						mem = *m.memory
-						v2 = t80
+						v2 = t85
 						if v2&i32(-0x20000001) == 0 {
-							t81 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							t86 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 							mem = *m.memory
-							if t81 != v2 {
+							if t86 != v2 {
 								goto l19
 							}
-							t82 := m.g1
-							m.g1 = t82 + i32(1)
-							t83 := m.fn49(v4, v0, v9)
+							t87 := m.g1
+							m.g1 = t87 + i32(1)
+							t88 := m.fn50(v4, v0, v8)
 							mem = *m.memory
-							v2 = t83
-							t84 := m.g1
-							m.g1 = t84 - i32(1)
+							v2 = t88
+							t89 := m.g1
+							m.g1 = t89 - i32(1)
 							atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 							mem = *m.memory
 							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 							mem = *m.memory
 							if v2 == 0 {
 								{
-									t89 := int32(mem[uint64(uint32(i32(48432)))])
-									if t89 != i32(1) {
+									t94 := int32(mem[uint64(uint32(i32(48432)))])
+									if t94 != i32(1) {
 										goto l21
 									}
 									if v10 == 0 {
 										goto l21
 									}
-									t90 := int32(load32(mem, uint64(uint32(v4))+68))
-									if uint32(v1-v10) >= uint32(t90*i32(10)) {
+									t95 := int32(load32(mem, uint64(uint32(v4))+68))
+									if uint32(v1-v10) >= uint32(t95*i32(10)) {
 										goto l21
 									}
-									t91 := int32(load32(mem, uint64(uint32(v4))+4))
-									if t91 == i32(3) {
+									t96 := int32(load32(mem, uint64(uint32(v4))+4))
+									if t96 == i32(3) {
 										goto l21
 									}
 									mem[uint64(uint32(v6))+28] = byte(i32(1))
@@ -16169,88 +16228,88 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									goto l13
 								}
 							l21:
-								v15 = i32(0)
+								v16 = i32(0)
 								{
-									var p92 int32
+									var p97 int32
 									if uint32(v7) < uint32(i32(3)) {
-										p92 = 1
+										p97 = 1
 									}
-									v16 = p92
-									if v16 != 0 {
+									v12 = p97
+									if v12 != 0 {
 										v10 = i32(0)
-										v13 = i32(0)
+										v14 = i32(0)
 										v17 = i32(0)
 										goto l22
 									}
-									t93 := int32(load32(mem, uint64(uint32(v7))+8))
-									v17 = t93
-									t94 := int32(load32(mem, uint64(uint32(v7))+4))
-									v13 = t94
-									v2 = v13 << 2
-									p95 := v2
-									if uint32(v13) > uint32(i32(0x3fffffff)) {
-										p95 = i32(-1)
+									t98 := int32(load32(mem, uint64(uint32(v7))+8))
+									v17 = t98
+									t99 := int32(load32(mem, uint64(uint32(v7))+4))
+									v14 = t99
+									v2 = v14 << 2
+									p100 := v2
+									if uint32(v14) > uint32(i32(0x3fffffff)) {
+										p100 = i32(-1)
 									}
-									t96 := m.fn195(p95)
+									t101 := m.fn195(p100)
 									mem = *m.memory
-									v10 = t96
-									t97 := int32(load32(mem, uint64(uint32(v7))))
-									memory_copy(mem, uint32(v10), uint32(t97), uint32(v2))
+									v10 = t101
+									t102 := int32(load32(mem, uint64(uint32(v7))))
+									memory_copy(mem, uint32(v10), uint32(t102), uint32(v2))
 									v7 = i32(0)
 								}
 							l22:
 								{
-									var p98 int32
+									var p103 int32
 									if uint32(v0) < uint32(i32(3)) {
-										p98 = 1
+										p103 = 1
 									}
-									v18 = p98
+									v18 = p103
 									if v18 != 0 {
-										v14 = i32(0)
-										v12 = i32(0)
+										v15 = i32(0)
+										v13 = i32(0)
 										goto l23
 									}
-									t99 := int32(load32(mem, uint64(uint32(v0))+8))
-									v15 = t99
-									t100 := int32(load32(mem, uint64(uint32(v0))+4))
-									v14 = t100
-									v2 = v14 << 2
-									p101 := v2
-									if uint32(v14) > uint32(i32(0x3fffffff)) {
-										p101 = i32(-1)
+									t104 := int32(load32(mem, uint64(uint32(v0))+8))
+									v16 = t104
+									t105 := int32(load32(mem, uint64(uint32(v0))+4))
+									v15 = t105
+									v2 = v15 << 2
+									p106 := v2
+									if uint32(v15) > uint32(i32(0x3fffffff)) {
+										p106 = i32(-1)
 									}
-									t102 := m.fn195(p101)
+									t107 := m.fn195(p106)
 									mem = *m.memory
-									v12 = t102
-									t103 := int32(load32(mem, uint64(uint32(v0))))
-									memory_copy(mem, uint32(v12), uint32(t103), uint32(v2))
+									v13 = t107
+									t108 := int32(load32(mem, uint64(uint32(v0))))
+									memory_copy(mem, uint32(v13), uint32(t108), uint32(v2))
 									v0 = i32(0)
 								}
 							l23:
-								t104 := int32(load32(mem, uint64(uint32(v6))+24))
-								m.fn50(v4, t104)
+								t109 := int32(load32(mem, uint64(uint32(v6))+24))
+								m.fn51(v4, t109)
 								mem = *m.memory
-								if v16 != 0 {
+								if v12 != 0 {
 									goto l24
 								}
 							l25:
 								{
-									t105 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									t110 := int32(atomic_load32(mem, uint64(uint32(v3))))
 									mem = *m.memory
-									v2 = t105
+									v2 = t110
 									if v2&i32(-0x20000001) == 0 {
-										t106 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										t111 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 										mem = *m.memory
-										if t106 != v2 {
+										if t111 != v2 {
 											goto l25
 										}
-										t107 := m.g1
-										m.g1 = t107 + i32(1)
-										t108 := m.fn47(v4, v10, v13, v17)
+										t112 := m.g1
+										m.g1 = t112 + i32(1)
+										t113 := m.fn48(v4, v10, v14, v17)
 										mem = *m.memory
-										v7 = t108
-										t109 := m.g1
-										m.g1 = t109 - i32(1)
+										v7 = t113
+										t114 := m.g1
+										m.g1 = t114 - i32(1)
 										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 										mem = *m.memory
 										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16264,9 +16323,9 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t113 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t118 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 									mem = *m.memory
-									if t113 == 0 {
+									if t118 == 0 {
 										goto l25
 									}
 								}
@@ -16280,22 +16339,22 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								}
 							l28:
 								{
-									t114 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									t119 := int32(atomic_load32(mem, uint64(uint32(v3))))
 									mem = *m.memory
-									v2 = t114
+									v2 = t119
 									if v2&i32(-0x20000001) == 0 {
-										t115 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										t120 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 										mem = *m.memory
-										if t115 != v2 {
+										if t120 != v2 {
 											goto l28
 										}
-										t116 := m.g1
-										m.g1 = t116 + i32(1)
-										t117 := m.fn47(v4, v12, v14, v15)
+										t121 := m.g1
+										m.g1 = t121 + i32(1)
+										t122 := m.fn48(v4, v13, v15, v16)
 										mem = *m.memory
-										v0 = t117
-										t118 := m.g1
-										m.g1 = t118 - i32(1)
+										v0 = t122
+										t123 := m.g1
+										m.g1 = t123 - i32(1)
 										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 										mem = *m.memory
 										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16305,9 +16364,9 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t121 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t126 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 										mem = *m.memory
-										if t121 != 0 {
+										if t126 != 0 {
 											goto l7
 										}
 										goto l28
@@ -16323,23 +16382,23 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								}
 							l29:
 								{
-									t123 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
 									mem = *m.memory
-									v2 = t123
+									v2 = t128
 									if v2&i32(-0x20000001) == 0 {
-										t124 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 										mem = *m.memory
-										if t124 != v2 {
+										if t129 != v2 {
 											goto l29
 										}
 										v2 = i32(1)
-										t125 := m.g1
-										m.g1 = v2 + t125
-										t126 := m.fn49(v4, v0, v9)
+										t130 := m.g1
+										m.g1 = v2 + t130
+										t131 := m.fn50(v4, v0, v8)
 										mem = *m.memory
-										v0 = t126
-										t127 := m.g1
-										m.g1 = t127 - i32(1)
+										v0 = t131
+										t132 := m.g1
+										m.g1 = t132 - i32(1)
 										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 										mem = *m.memory
 										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16352,9 +16411,9 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t130 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t135 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 										mem = *m.memory
-										if t130 != 0 {
+										if t135 != 0 {
 											goto l7
 										}
 										goto l29
@@ -16372,16 +16431,16 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								if v18 != 0 {
 									goto l31
 								}
-								if v12 == 0 {
+								if v13 == 0 {
 									goto l31
 								}
-								m.Xre2w_free(v12)
+								m.Xre2w_free(v13)
 								mem = *m.memory
 							l31:
 								if v10 == 0 {
 									goto l32
 								}
-								if v16 != 0 {
+								if v12 != 0 {
 									goto l32
 								}
 								m.Xre2w_free(v10)
@@ -16404,9 +16463,9 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t88 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t93 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 						mem = *m.memory
-						if t88 == 0 {
+						if t93 == 0 {
 							goto l19
 						}
 						goto l7
@@ -16419,7 +16478,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 					goto l33
 				}
 				if v0 != i32(1) {
-					store32(mem, uint64(uint32(v6))+32, uint32(v8))
+					store32(mem, uint64(uint32(v6))+32, uint32(v9))
 					p0 = i32(1)
 					goto l13
 				}
@@ -16428,63 +16487,63 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 				p0 = i32(0)
 				goto l13
 			l33:
-				t132 := int32(mem[uint64(uint32(v0))+9])
-				if t132&i32(1) == 0 {
+				t137 := int32(mem[uint64(uint32(v0))+9])
+				if t137&i32(1) == 0 {
 					goto l35
 				}
 			}
 			{
-				t133 := int32(load32(mem, uint64(uint32(v6))+36))
-				v2 = t133
+				t138 := int32(load32(mem, uint64(uint32(v6))+36))
+				v2 = t138
 				if v2 == 0 {
 					goto l36
 				}
-				t134 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t134 != i32(3) {
+				t139 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t139 != i32(3) {
 					goto l36
 				}
-				t135 := int32(load32(mem, uint64(uint32(v0))+4))
-				v3 = t135
+				t140 := int32(load32(mem, uint64(uint32(v0))+4))
+				v3 = t140
 				if v3 <= i32(0) {
 					goto l36
 				}
 				v1 = v3 + i32(1)
-				t136 := int32(load32(mem, uint64(uint32(v0))))
-				v3 = t136 + v3<<2 - i32(4)
+				t141 := int32(load32(mem, uint64(uint32(v0))))
+				v3 = t141 + v3<<2 - i32(4)
 			l38:
 				{
-					t137 := int32(load32(mem, uint64(uint32(v3))))
-					v0 = t137
+					t142 := int32(load32(mem, uint64(uint32(v3))))
+					v0 = t142
 					if v0 == i32(-2) {
 						goto l36
 					}
 					{
-						t138 := int32(load32(mem, uint64(uint32(v2))+12))
-						v4 = t138
+						t143 := int32(load32(mem, uint64(uint32(v2))+12))
+						v4 = t143
 						if v4 == 0 {
 							goto l37
 						}
-						t139 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t139) <= uint32(v0) {
+						t144 := int32(load32(mem, uint64(uint32(v2))+16))
+						if uint32(t144) <= uint32(v0) {
 							goto l37
 						}
-						t140 := int32(load32(mem, uint64(uint32(v2))+4))
-						v7 = t140 + v0<<2
-						t141 := int32(load32(mem, uint64(uint32(v7))))
-						v9 = t141
-						t142 := int32(load32(mem, uint64(uint32(v2))))
-						t143 := v9
-						v8 = t142
-						if uint32(t143) < uint32(v8) {
-							t144 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
-							if t144 == v0 {
+						t145 := int32(load32(mem, uint64(uint32(v2))+4))
+						v7 = t145 + v0<<2
+						t146 := int32(load32(mem, uint64(uint32(v7))))
+						v8 = t146
+						t147 := int32(load32(mem, uint64(uint32(v2))))
+						t148 := v8
+						v9 = t147
+						if uint32(t148) < uint32(v9) {
+							t149 := int32(load32(mem, uint64(uint32(v4+v8<<2))))
+							if t149 == v0 {
 								goto l37
 							}
 						}
-						store32(mem, uint64(uint32(v7)), uint32(v8))
-						store32(mem, uint64(uint32(v4+v8<<2)), uint32(v0))
-						t145 := int32(load32(mem, uint64(uint32(v2))))
-						store32(mem, uint64(uint32(v2)), uint32(t145+i32(1)))
+						store32(mem, uint64(uint32(v7)), uint32(v9))
+						store32(mem, uint64(uint32(v4+v9<<2)), uint32(v0))
+						t150 := int32(load32(mem, uint64(uint32(v2))))
+						store32(mem, uint64(uint32(v2)), uint32(t150+i32(1)))
 					}
 				l37:
 					v3 = v3 - i32(4)
@@ -16500,62 +16559,62 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 			goto l13
 		}
 		{
-			t146 := int32(load32(mem, uint64(uint32(v6))+36))
-			v2 = t146
+			t151 := int32(load32(mem, uint64(uint32(v6))+36))
+			v2 = t151
 			if v2 == 0 {
 				goto l39
 			}
-			t147 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t147 != i32(3) {
+			t152 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t152 != i32(3) {
 				goto l39
 			}
-			t148 := int32(load32(mem, uint64(uint32(v0))+4))
-			v3 = t148
+			t153 := int32(load32(mem, uint64(uint32(v0))+4))
+			v3 = t153
 			if v3 <= i32(0) {
 				goto l39
 			}
-			v5 = v3 + i32(1)
-			t149 := int32(load32(mem, uint64(uint32(v0))))
-			v3 = t149 + v3<<2 - i32(4)
+			v4 = v3 + i32(1)
+			t154 := int32(load32(mem, uint64(uint32(v0))))
+			v3 = t154 + v3<<2 - i32(4)
 		l41:
 			{
-				t150 := int32(load32(mem, uint64(uint32(v3))))
-				v0 = t150
+				t155 := int32(load32(mem, uint64(uint32(v3))))
+				v0 = t155
 				if v0 == i32(-2) {
 					goto l39
 				}
 				{
-					t151 := int32(load32(mem, uint64(uint32(v2))+12))
-					v4 = t151
-					if v4 == 0 {
+					t156 := int32(load32(mem, uint64(uint32(v2))+12))
+					v5 = t156
+					if v5 == 0 {
 						goto l40
 					}
-					t152 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t152) <= uint32(v0) {
+					t157 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t157) <= uint32(v0) {
 						goto l40
 					}
-					t153 := int32(load32(mem, uint64(uint32(v2))+4))
-					v7 = t153 + v0<<2
-					t154 := int32(load32(mem, uint64(uint32(v7))))
-					v9 = t154
-					t155 := int32(load32(mem, uint64(uint32(v2))))
-					t156 := v9
-					v8 = t155
-					if uint32(t156) < uint32(v8) {
-						t157 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
-						if t157 == v0 {
+					t158 := int32(load32(mem, uint64(uint32(v2))+4))
+					v7 = t158 + v0<<2
+					t159 := int32(load32(mem, uint64(uint32(v7))))
+					v8 = t159
+					t160 := int32(load32(mem, uint64(uint32(v2))))
+					t161 := v8
+					v9 = t160
+					if uint32(t161) < uint32(v9) {
+						t162 := int32(load32(mem, uint64(uint32(v5+v8<<2))))
+						if t162 == v0 {
 							goto l40
 						}
 					}
-					store32(mem, uint64(uint32(v7)), uint32(v8))
-					store32(mem, uint64(uint32(v4+v8<<2)), uint32(v0))
-					t158 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t158+i32(1)))
+					store32(mem, uint64(uint32(v7)), uint32(v9))
+					store32(mem, uint64(uint32(v5+v9<<2)), uint32(v0))
+					t163 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t163+i32(1)))
 				}
 			l40:
 				v3 = v3 - i32(4)
-				v5 = v5 - i32(1)
-				if uint32(v5) > uint32(i32(1)) {
+				v4 = v4 - i32(1)
+				if uint32(v4) > uint32(i32(1)) {
 					goto l41
 				}
 			}
@@ -16567,11 +16626,11 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 l13:
 	return p0
 }
-func (m *Module) fn59(v0, v1 int32) int32 {
+func (m *Module) fn60(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
 	t0 := m.g0
-	v10 = t0 - i32(16)
-	m.g0 = v10
+	v11 = t0 - i32(16)
+	m.g0 = v11
 	v6 = v1
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v6))+4))
@@ -16582,13 +16641,13 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 	t3 := int32(load32(mem, uint64(uint32(v4))))
 	v0 = t3
 	t4 := int32(load32(mem, uint64(uint32(v6))+20))
-	t5 := v10
+	t5 := v11
 	v2 = t4
 	store32(mem, uint64(uint32(t5))+12, uint32(v2))
 	{
 		t6 := int32(mem[uint64(uint32(v2))+9])
 		if t6&i32(1) == 0 {
-			v8 = v0 + i32(120)
+			v8 = v0 + i32(136)
 			v0 = v1 + v3
 			v3 = v4 + i32(12)
 			v5 = v2
@@ -16602,79 +16661,94 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								if v0 == v1 {
 									goto l0
 								}
+								if v2 != v5 {
+									goto l1
+								}
+								v7 = v0 - v1
 								{
-									if v2 != v5 {
-										goto l1
-									}
-									v7 = v0 - v1
-									var p8 int32
-									{
-										t9 := int32(load32(mem, uint64(uint32(v4))))
-										v2 = t9
-										t10 := int32(mem[uint64(uint32(v2))+24])
-										if t10 == i32(1) {
-											t11 := m.fn117(v2, v1, v7)
-											mem = *m.memory
-											p8 = t11
-											goto l2
-										}
-										t12 := int32(load32(mem, uint64(uint32(v2))+28))
-										if t12 != i32(1) {
-											t13 := m.fn118(v2, v1, v7)
-											mem = *m.memory
-											p8 = t13
-											goto l2
-										}
-										t14 := int32(load32(mem, uint64(uint32(v2))+32))
-										t15 := m.fn224(v1, t14, v7)
+									t8 := int32(load32(mem, uint64(uint32(v4))))
+									v2 = t8
+									t9 := int32(mem[uint64(uint32(v2))+24])
+									if t9 == i32(1) {
+										t10 := m.fn118(v2, v1, v7)
 										mem = *m.memory
-										p8 = t15
+										v1 = t10
+										if v1 != 0 {
+											goto l1
+										}
+										goto l2
 									}
-								l2:
-									v1 = p8
+									t11 := int32(load32(mem, uint64(uint32(v2))+32))
+									t12 := int32(int8(mem[uint64(uint32(v2))+43]))
+									t13 := v1
+									t14 := v7
+									t15 := v2 + i32(32)
+									v9 = t12
+									var p16 int32
+									if v9 < i32(0) {
+										p16 = 1
+									}
+									v12 = p16
+									p17 := t15
+									if v12 != 0 {
+										p17 = t11
+									}
+									t18 := int32(load32(mem, uint64(uint32(v2))+36))
+									p19 := v9
+									if v12 != 0 {
+										p19 = t18
+									}
+									t20 := m._re2w_index(t13, t14, p17, p19)
+									mem = *m.memory
+									v2 = t20
+									if v2 < i32(0) {
+										goto l2
+									}
+									v1 = v1 + v2
 									if v1 != 0 {
 										goto l1
 									}
-									v1 = v0
-									goto l0
 								}
+							l2:
+								v1 = v0
+								goto l0
 							l1:
-								t16 := m.fn51(v10+i32(12), v1, v0, v8, v5)
+								t21 := m.fn52(v11+i32(12), v1, v0, v8, v5)
 								mem = *m.memory
-								v7 = t16
+								v7 = t21
 								if v7 != v0 {
 									v1 = v7 + i32(1)
-									t23 := int32(load32(mem, uint64(uint32(v10))+12))
-									t24 := int32(mem[uint64(uint32(v7))])
-									t25 := v8
-									v11 = t24
-									t26 := int32(mem[uint64(uint32(t25+v11))])
-									t27 := int32(atomic_load32(mem, uint64(uint32(t23+t26<<2+i32(12)))))
+									t28 := int32(load32(mem, uint64(uint32(v11))+12))
+									t29 := int32(mem[uint64(uint32(v7))])
+									t30 := v8
+									v9 = t29
+									t31 := int32(mem[uint64(uint32(t30+v9))])
+									t32 := int32(atomic_load32(mem, uint64(uint32(t28+t31<<2+i32(12)))))
 									mem = *m.memory
-									v2 = t27
+									v2 = t32
 									if v2 != 0 {
 										goto l6
 									}
-									t28 := int32(load32(mem, uint64(uint32(v10))+12))
-									v12 = t28
+									t33 := int32(load32(mem, uint64(uint32(v11))+12))
+									v12 = t33
 								l7:
 									{
-										t29 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t34 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t29
+										v2 = t34
 										if v2&i32(-0x20000001) == 0 {
-											t30 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t35 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t30 != v2 {
+											if t35 != v2 {
 												goto l7
 											}
-											t31 := m.g1
-											m.g1 = t31 + i32(1)
-											t32 := m.fn49(v4, v12, v11)
+											t36 := m.g1
+											m.g1 = t36 + i32(1)
+											t37 := m.fn50(v4, v12, v9)
 											mem = *m.memory
-											v2 = t32
-											t33 := m.g1
-											m.g1 = t33 - i32(1)
+											v2 = t37
+											t38 := m.g1
+											m.g1 = t38 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16682,19 +16756,19 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l6
 											}
-											t35 := int32(mem[uint64(uint32(i32(48432)))])
-											if t35 != i32(1) {
+											t40 := int32(mem[uint64(uint32(i32(48432)))])
+											if t40 != i32(1) {
 												goto l8
 											}
-											if v9 == 0 {
+											if v10 == 0 {
 												goto l8
 											}
-											t36 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v1-v9) >= uint32(t36*i32(10)) {
+											t41 := int32(load32(mem, uint64(uint32(v4))+68))
+											if uint32(v1-v10) >= uint32(t41*i32(10)) {
 												goto l8
 											}
-											t37 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t37 == i32(3) {
+											t42 := int32(load32(mem, uint64(uint32(v4))+4))
+											if t42 == i32(3) {
 												goto l8
 											}
 											mem[uint64(uint32(v6))+28] = byte(i32(1))
@@ -16708,9 +16782,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t40 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t45 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 										mem = *m.memory
-										if t40 == 0 {
+										if t45 == 0 {
 											goto l7
 										}
 										goto l10
@@ -16718,88 +16792,88 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								l8:
 									v16 = i32(0)
 									{
-										var p41 int32
+										var p46 int32
 										if uint32(v5) < uint32(i32(3)) {
-											p41 = 1
+											p46 = 1
 										}
-										v17 = p41
+										v17 = p46
 										if v17 != 0 {
-											v9 = i32(0)
+											v10 = i32(0)
 											v13 = i32(0)
 											v18 = i32(0)
 											goto l11
 										}
-										t42 := int32(load32(mem, uint64(uint32(v5))+8))
-										v18 = t42
-										t43 := int32(load32(mem, uint64(uint32(v5))+4))
-										v13 = t43
+										t47 := int32(load32(mem, uint64(uint32(v5))+8))
+										v18 = t47
+										t48 := int32(load32(mem, uint64(uint32(v5))+4))
+										v13 = t48
 										v2 = v13 << 2
-										p44 := v2
+										p49 := v2
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
-											p44 = i32(-1)
+											p49 = i32(-1)
 										}
-										t45 := m.fn195(p44)
+										t50 := m.fn195(p49)
 										mem = *m.memory
-										v9 = t45
-										t46 := int32(load32(mem, uint64(uint32(v5))))
-										memory_copy(mem, uint32(v9), uint32(t46), uint32(v2))
+										v10 = t50
+										t51 := int32(load32(mem, uint64(uint32(v5))))
+										memory_copy(mem, uint32(v10), uint32(t51), uint32(v2))
 										v5 = i32(0)
 									}
 								l11:
 									{
-										t47 := int32(load32(mem, uint64(uint32(v10))+12))
-										v12 = t47
-										var p48 int32
+										t52 := int32(load32(mem, uint64(uint32(v11))+12))
+										v12 = t52
+										var p53 int32
 										if uint32(v12) < uint32(i32(3)) {
-											p48 = 1
+											p53 = 1
 										}
-										v19 = p48
+										v19 = p53
 										if v19 != 0 {
 											v15 = i32(0)
 											v14 = i32(0)
 											goto l12
 										}
-										t49 := int32(load32(mem, uint64(uint32(v12))+8))
-										v16 = t49
-										t50 := int32(load32(mem, uint64(uint32(v12))+4))
-										v15 = t50
+										t54 := int32(load32(mem, uint64(uint32(v12))+8))
+										v16 = t54
+										t55 := int32(load32(mem, uint64(uint32(v12))+4))
+										v15 = t55
 										v2 = v15 << 2
-										p51 := v2
+										p56 := v2
 										if uint32(v15) > uint32(i32(0x3fffffff)) {
-											p51 = i32(-1)
+											p56 = i32(-1)
 										}
-										t52 := m.fn195(p51)
+										t57 := m.fn195(p56)
 										mem = *m.memory
-										v14 = t52
-										t53 := int32(load32(mem, uint64(uint32(v12))))
-										memory_copy(mem, uint32(v14), uint32(t53), uint32(v2))
+										v14 = t57
+										t58 := int32(load32(mem, uint64(uint32(v12))))
+										memory_copy(mem, uint32(v14), uint32(t58), uint32(v2))
 										v12 = i32(0)
 									}
 								l12:
-									t54 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn50(v4, t54)
+									t59 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn51(v4, t59)
 									mem = *m.memory
 									if v17 != 0 {
 										goto l13
 									}
 								l14:
 									{
-										t55 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t60 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t55
+										v2 = t60
 										if v2&i32(-0x20000001) == 0 {
-											t56 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t61 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t56 != v2 {
+											if t61 != v2 {
 												goto l14
 											}
-											t57 := m.g1
-											m.g1 = t57 + i32(1)
-											t58 := m.fn47(v4, v9, v13, v18)
+											t62 := m.g1
+											m.g1 = t62 + i32(1)
+											t63 := m.fn48(v4, v10, v13, v18)
 											mem = *m.memory
-											v5 = t58
-											t59 := m.g1
-											m.g1 = t59 - i32(1)
+											v5 = t63
+											t64 := m.g1
+											m.g1 = t64 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16813,9 +16887,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t63 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t68 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 										mem = *m.memory
-										if t63 == 0 {
+										if t68 == 0 {
 											goto l14
 										}
 									}
@@ -16824,58 +16898,58 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								v1 = v7
 							}
 						l0:
-							t17 := int32(load32(mem, uint64(uint32(v6))))
-							t18 := int32(load32(mem, uint64(uint32(v6))+4))
-							v2 = t17 + t18
-							t19 := int32(load32(mem, uint64(uint32(v6))+8))
-							t20 := int32(load32(mem, uint64(uint32(v6))+12))
-							if v2 != t19+t20 {
+							t22 := int32(load32(mem, uint64(uint32(v6))))
+							t23 := int32(load32(mem, uint64(uint32(v6))+4))
+							v2 = t22 + t23
+							t24 := int32(load32(mem, uint64(uint32(v6))+8))
+							t25 := int32(load32(mem, uint64(uint32(v6))+12))
+							if v2 != t24+t25 {
 								goto l4
 							}
 							v7 = i32(256)
-							t21 := int32(load32(mem, uint64(uint32(v4))))
-							t22 := int32(load32(mem, uint64(uint32(t21))+20))
-							p7 = t22
+							t26 := int32(load32(mem, uint64(uint32(v4))))
+							t27 := int32(load32(mem, uint64(uint32(t26))+20))
+							p7 = t27
 							goto l5
 						}
 					l4:
-						t64 := int32(mem[uint64(uint32(v2))])
-						v7 = t64
-						t65 := int32(load32(mem, uint64(uint32(v4))))
-						t66 := int32(mem[uint64(uint32(v7+t65+i32(120)))])
-						p7 = t66
+						t69 := int32(mem[uint64(uint32(v2))])
+						v7 = t69
+						t70 := int32(load32(mem, uint64(uint32(v4))))
+						t71 := int32(mem[uint64(uint32(v7+t70+i32(136)))])
+						p7 = t71
 					}
 				l5:
 					v2 = p7
 					{
-						t67 := int32(load32(mem, uint64(uint32(v10))+12))
-						t68 := int32(atomic_load32(mem, uint64(uint32(t67+v2<<2+i32(12)))))
+						t72 := int32(load32(mem, uint64(uint32(v11))+12))
+						t73 := int32(atomic_load32(mem, uint64(uint32(t72+v2<<2+i32(12)))))
 						mem = *m.memory
-						v2 = t68
+						v2 = t73
 						if v2 != 0 {
 							goto l15
 						}
-						t69 := int32(load32(mem, uint64(uint32(v10))+12))
-						v5 = t69
+						t74 := int32(load32(mem, uint64(uint32(v11))+12))
+						v5 = t74
 						{
 						l16:
 							{
-								t70 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t75 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t70
+								v2 = t75
 								if v2&i32(-0x20000001) == 0 {
-									t71 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t76 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t71 != v2 {
+									if t76 != v2 {
 										goto l16
 									}
-									t72 := m.g1
-									m.g1 = t72 + i32(1)
-									t73 := m.fn49(v4, v5, v7)
+									t77 := m.g1
+									m.g1 = t77 + i32(1)
+									t78 := m.fn50(v4, v5, v7)
 									mem = *m.memory
-									v2 = t73
-									t74 := m.g1
-									m.g1 = t74 - i32(1)
+									v2 = t78
+									t79 := m.g1
+									m.g1 = t79 - i32(1)
 									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16883,44 +16957,44 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									if v2 != 0 {
 										goto l15
 									}
-									t76 := int32(load32(mem, uint64(uint32(v10))+12))
-									v5 = t76
+									t81 := int32(load32(mem, uint64(uint32(v11))+12))
+									v5 = t81
 									if uint32(v5) > uint32(i32(2)) {
-										t81 := int32(load32(mem, uint64(uint32(v5))+8))
-										v11 = t81
-										t82 := int32(load32(mem, uint64(uint32(v5))+4))
-										v8 = t82
+										t86 := int32(load32(mem, uint64(uint32(v5))+8))
+										v9 = t86
+										t87 := int32(load32(mem, uint64(uint32(v5))+4))
+										v8 = t87
 										v2 = v8 << 2
-										p83 := v2
+										p88 := v2
 										if uint32(v8) > uint32(i32(0x3fffffff)) {
-											p83 = i32(-1)
+											p88 = i32(-1)
 										}
-										t84 := m.fn195(p83)
+										t89 := m.fn195(p88)
 										mem = *m.memory
-										v9 = t84
-										t85 := int32(load32(mem, uint64(uint32(v5))))
-										memory_copy(mem, uint32(v9), uint32(t85), uint32(v2))
-										t86 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn50(v4, t86)
+										v10 = t89
+										t90 := int32(load32(mem, uint64(uint32(v5))))
+										memory_copy(mem, uint32(v10), uint32(t90), uint32(v2))
+										t91 := int32(load32(mem, uint64(uint32(v6))+24))
+										m.fn51(v4, t91)
 										mem = *m.memory
 									l19:
 										{
-											t87 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t87
+											v2 = t92
 											if v2&i32(-0x20000001) == 0 {
-												t88 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t88 != v2 {
+												if t93 != v2 {
 													goto l19
 												}
-												t89 := m.g1
-												m.g1 = t89 + i32(1)
-												t90 := m.fn47(v4, v9, v8, v11)
+												t94 := m.g1
+												m.g1 = t94 + i32(1)
+												t95 := m.fn48(v4, v10, v8, v9)
 												mem = *m.memory
-												v8 = t90
-												t91 := m.g1
-												m.g1 = t91 - i32(1)
+												v8 = t95
+												t96 := m.g1
+												m.g1 = t96 - i32(1)
 												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -16934,18 +17008,18 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t95 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t100 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 											mem = *m.memory
-											if t95 == 0 {
+											if t100 == 0 {
 												goto l19
 											}
 										}
 										goto l10
 									}
-									t77 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn50(v4, t77)
+									t82 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn51(v4, t82)
 									mem = *m.memory
-									v9 = i32(0)
+									v10 = i32(0)
 									v8 = v5
 									goto l18
 								}
@@ -16956,38 +17030,38 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t80 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t85 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 								mem = *m.memory
-								if t80 == 0 {
+								if t85 == 0 {
 									goto l16
 								}
 								goto l10
 							}
 						}
 					l18:
-						store32(mem, uint64(uint32(v10))+12, uint32(v8))
+						store32(mem, uint64(uint32(v11))+12, uint32(v8))
 						if v8 == 0 {
 							goto l20
 						}
 					l21:
 						{
-							t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t101 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t96
+							v2 = t101
 							if v2&i32(-0x20000001) == 0 {
-								t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t102 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t97 != v2 {
+								if t102 != v2 {
 									goto l21
 								}
-								v11 = i32(1)
-								t98 := m.g1
-								m.g1 = v11 + t98
-								t99 := m.fn49(v4, v8, v7)
+								v9 = i32(1)
+								t103 := m.g1
+								m.g1 = v9 + t103
+								t104 := m.fn50(v4, v8, v7)
 								mem = *m.memory
-								v2 = t99
-								t100 := m.g1
-								m.g1 = t100 - i32(1)
+								v2 = t104
+								t105 := m.g1
+								m.g1 = t105 - i32(1)
 								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -17004,28 +17078,28 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t104 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t109 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 							mem = *m.memory
-							if t104 == 0 {
+							if t109 == 0 {
 								goto l21
 							}
 						}
 						goto l10
 					l20:
 						mem[uint64(uint32(v6))+28] = byte(i32(1))
-						v11 = i32(0)
+						v9 = i32(0)
 						v2 = i32(0)
 					l22:
 						if uint32(v5) < uint32(i32(3)) {
 							goto l23
 						}
-						if v9 == 0 {
+						if v10 == 0 {
 							goto l23
 						}
-						m.Xre2w_free(v9)
+						m.Xre2w_free(v10)
 						mem = *m.memory
 					l23:
-						if v11 != 0 {
+						if v9 != 0 {
 							goto l15
 						}
 						v3 = i32(0)
@@ -17040,63 +17114,63 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 						store32(mem, uint64(uint32(v6))+32, uint32(v0))
 						goto l9
 					}
-					store32(mem, uint64(uint32(v10))+12, uint32(v2))
+					store32(mem, uint64(uint32(v11))+12, uint32(v2))
 					v0 = i32(0)
-					t105 := int32(load32(mem, uint64(uint32(v2))+8))
-					v11 = t105 & i32(256)
-					if v11 != 0 {
+					t110 := int32(load32(mem, uint64(uint32(v2))+8))
+					v9 = t110 & i32(256)
+					if v9 != 0 {
 						{
-							t106 := int32(load32(mem, uint64(uint32(v6))+36))
-							v3 = t106
+							t111 := int32(load32(mem, uint64(uint32(v6))+36))
+							v3 = t111
 							if v3 == 0 {
 								goto l25
 							}
-							t107 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t107 != i32(3) {
+							t112 := int32(load32(mem, uint64(uint32(v4))+4))
+							if t112 != i32(3) {
 								goto l25
 							}
-							t108 := int32(load32(mem, uint64(uint32(v2))+4))
-							v0 = t108
+							t113 := int32(load32(mem, uint64(uint32(v2))+4))
+							v0 = t113
 							if v0 <= i32(0) {
 								goto l25
 							}
 							v7 = v0 + i32(1)
-							t109 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t109 + v0<<2 - i32(4)
+							t114 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t114 + v0<<2 - i32(4)
 						l27:
 							{
-								t110 := int32(load32(mem, uint64(uint32(v2))))
-								v0 = t110
+								t115 := int32(load32(mem, uint64(uint32(v2))))
+								v0 = t115
 								if v0 == i32(-2) {
 									goto l25
 								}
 								{
-									t111 := int32(load32(mem, uint64(uint32(v3))+12))
-									v4 = t111
+									t116 := int32(load32(mem, uint64(uint32(v3))+12))
+									v4 = t116
 									if v4 == 0 {
 										goto l26
 									}
-									t112 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t112) <= uint32(v0) {
+									t117 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t117) <= uint32(v0) {
 										goto l26
 									}
-									t113 := int32(load32(mem, uint64(uint32(v3))+4))
-									v8 = t113 + v0<<2
-									t114 := int32(load32(mem, uint64(uint32(v8))))
-									v9 = t114
-									t115 := int32(load32(mem, uint64(uint32(v3))))
-									t116 := v9
-									v5 = t115
-									if uint32(t116) < uint32(v5) {
-										t117 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
-										if t117 == v0 {
+									t118 := int32(load32(mem, uint64(uint32(v3))+4))
+									v8 = t118 + v0<<2
+									t119 := int32(load32(mem, uint64(uint32(v8))))
+									v10 = t119
+									t120 := int32(load32(mem, uint64(uint32(v3))))
+									t121 := v10
+									v5 = t120
+									if uint32(t121) < uint32(v5) {
+										t122 := int32(load32(mem, uint64(uint32(v4+v10<<2))))
+										if t122 == v0 {
 											goto l26
 										}
 									}
 									store32(mem, uint64(uint32(v8)), uint32(v5))
 									store32(mem, uint64(uint32(v4+v5<<2)), uint32(v0))
-									t118 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t118+i32(1)))
+									t123 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t123+i32(1)))
 								}
 							l26:
 								v2 = v2 - i32(4)
@@ -17109,7 +17183,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					l25:
 						v0 = v1
 					}
-					v3 = int32(uint32(v11) >> 8)
+					v3 = int32(uint32(v9) >> 8)
 					store32(mem, uint64(uint32(v6))+32, uint32(v0))
 					goto l9
 				}
@@ -17122,22 +17196,22 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 				}
 			l30:
 				{
-					t119 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t124 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t119
+					v2 = t124
 					if v2&i32(-0x20000001) == 0 {
-						t120 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t125 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t120 != v2 {
+						if t125 != v2 {
 							goto l30
 						}
-						t121 := m.g1
-						m.g1 = t121 + i32(1)
-						t122 := m.fn47(v4, v14, v15, v16)
+						t126 := m.g1
+						m.g1 = t126 + i32(1)
+						t127 := m.fn48(v4, v14, v15, v16)
 						mem = *m.memory
-						v12 = t122
-						t123 := m.g1
-						m.g1 = t123 - i32(1)
+						v12 = t127
+						t128 := m.g1
+						m.g1 = t128 - i32(1)
 						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -17147,9 +17221,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t126 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t131 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 						mem = *m.memory
-						if t126 != 0 {
+						if t131 != 0 {
 							goto l10
 						}
 						goto l30
@@ -17160,29 +17234,29 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					}
 				}
 			l29:
-				store32(mem, uint64(uint32(v10))+12, uint32(v12))
+				store32(mem, uint64(uint32(v11))+12, uint32(v12))
 				if v12 == 0 {
 					goto l28
 				}
 			l31:
 				{
-					t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t133 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t128
+					v2 = t133
 					if v2&i32(-0x20000001) == 0 {
-						t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t134 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t129 != v2 {
+						if t134 != v2 {
 							goto l31
 						}
 						v13 = i32(1)
-						t130 := m.g1
-						m.g1 = v13 + t130
-						t131 := m.fn49(v4, v12, v11)
+						t135 := m.g1
+						m.g1 = v13 + t135
+						t136 := m.fn50(v4, v12, v9)
 						mem = *m.memory
-						v2 = t131
-						t132 := m.g1
-						m.g1 = t132 - i32(1)
+						v2 = t136
+						t137 := m.g1
+						m.g1 = t137 - i32(1)
 						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -17195,9 +17269,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t135 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t140 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
 						mem = *m.memory
-						if t135 != 0 {
+						if t140 != 0 {
 							goto l10
 						}
 						goto l31
@@ -17221,16 +17295,16 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 				m.Xre2w_free(v14)
 				mem = *m.memory
 			l33:
-				if v9 == 0 {
+				if v10 == 0 {
 					goto l34
 				}
 				if v17 != 0 {
 					goto l34
 				}
-				m.Xre2w_free(v9)
+				m.Xre2w_free(v10)
 				mem = *m.memory
 			l34:
-				v9 = v1
+				v10 = v1
 				if v13 != 0 {
 					goto l6
 				}
@@ -17250,64 +17324,64 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 				store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
 				goto l9
 			l35:
-				store32(mem, uint64(uint32(v10))+12, uint32(v2))
-				t137 := int32(mem[uint64(uint32(v2))+9])
-				if t137&i32(1) == 0 {
+				store32(mem, uint64(uint32(v11))+12, uint32(v2))
+				t142 := int32(mem[uint64(uint32(v2))+9])
+				if t142&i32(1) == 0 {
 					goto l37
 				}
 			}
 			{
-				t138 := int32(load32(mem, uint64(uint32(v6))+36))
-				v3 = t138
+				t143 := int32(load32(mem, uint64(uint32(v6))+36))
+				v3 = t143
 				if v3 == 0 {
 					goto l38
 				}
-				t139 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t139 != i32(3) {
+				t144 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t144 != i32(3) {
 					goto l38
 				}
-				t140 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t140
+				t145 := int32(load32(mem, uint64(uint32(v2))+4))
+				v1 = t145
 				if v1 <= i32(0) {
 					goto l38
 				}
 				v0 = v1 + i32(1)
-				t141 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t141 + v1<<2 - i32(4)
+				t146 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t146 + v1<<2 - i32(4)
 			l40:
 				{
-					t142 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t142
+					t147 := int32(load32(mem, uint64(uint32(v2))))
+					v1 = t147
 					if v1 == i32(-2) {
 						goto l38
 					}
 					{
-						t143 := int32(load32(mem, uint64(uint32(v3))+12))
-						v4 = t143
+						t148 := int32(load32(mem, uint64(uint32(v3))+12))
+						v4 = t148
 						if v4 == 0 {
 							goto l39
 						}
-						t144 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t144) <= uint32(v1) {
+						t149 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t149) <= uint32(v1) {
 							goto l39
 						}
-						t145 := int32(load32(mem, uint64(uint32(v3))+4))
-						v8 = t145 + v1<<2
-						t146 := int32(load32(mem, uint64(uint32(v8))))
-						v11 = t146
-						t147 := int32(load32(mem, uint64(uint32(v3))))
-						t148 := v11
-						v5 = t147
-						if uint32(t148) < uint32(v5) {
-							t149 := int32(load32(mem, uint64(uint32(v4+v11<<2))))
-							if t149 == v1 {
+						t150 := int32(load32(mem, uint64(uint32(v3))+4))
+						v8 = t150 + v1<<2
+						t151 := int32(load32(mem, uint64(uint32(v8))))
+						v9 = t151
+						t152 := int32(load32(mem, uint64(uint32(v3))))
+						t153 := v9
+						v5 = t152
+						if uint32(t153) < uint32(v5) {
+							t154 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
+							if t154 == v1 {
 								goto l39
 							}
 						}
 						store32(mem, uint64(uint32(v8)), uint32(v5))
 						store32(mem, uint64(uint32(v4+v5<<2)), uint32(v1))
-						t150 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t150+i32(1)))
+						t155 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t155+i32(1)))
 					}
 				l39:
 					v2 = v2 - i32(4)
@@ -17325,57 +17399,57 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 			panic("unreachable")
 		}
 		{
-			t151 := int32(load32(mem, uint64(uint32(v6))+36))
-			v3 = t151
+			t156 := int32(load32(mem, uint64(uint32(v6))+36))
+			v3 = t156
 			if v3 == 0 {
 				goto l41
 			}
-			t152 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t152 != i32(3) {
+			t157 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t157 != i32(3) {
 				goto l41
 			}
-			t153 := int32(load32(mem, uint64(uint32(v2))+4))
-			v0 = t153
+			t158 := int32(load32(mem, uint64(uint32(v2))+4))
+			v0 = t158
 			if v0 <= i32(0) {
 				goto l41
 			}
 			v7 = v0 + i32(1)
-			t154 := int32(load32(mem, uint64(uint32(v2))))
-			v2 = t154 + v0<<2 - i32(4)
+			t159 := int32(load32(mem, uint64(uint32(v2))))
+			v2 = t159 + v0<<2 - i32(4)
 		l43:
 			{
-				t155 := int32(load32(mem, uint64(uint32(v2))))
-				v0 = t155
+				t160 := int32(load32(mem, uint64(uint32(v2))))
+				v0 = t160
 				if v0 == i32(-2) {
 					goto l41
 				}
 				{
-					t156 := int32(load32(mem, uint64(uint32(v3))+12))
-					v4 = t156
+					t161 := int32(load32(mem, uint64(uint32(v3))+12))
+					v4 = t161
 					if v4 == 0 {
 						goto l42
 					}
-					t157 := int32(load32(mem, uint64(uint32(v3))+16))
-					if uint32(t157) <= uint32(v0) {
+					t162 := int32(load32(mem, uint64(uint32(v3))+16))
+					if uint32(t162) <= uint32(v0) {
 						goto l42
 					}
-					t158 := int32(load32(mem, uint64(uint32(v3))+4))
-					v8 = t158 + v0<<2
-					t159 := int32(load32(mem, uint64(uint32(v8))))
-					v11 = t159
-					t160 := int32(load32(mem, uint64(uint32(v3))))
-					t161 := v11
-					v5 = t160
-					if uint32(t161) < uint32(v5) {
-						t162 := int32(load32(mem, uint64(uint32(v4+v11<<2))))
-						if t162 == v0 {
+					t163 := int32(load32(mem, uint64(uint32(v3))+4))
+					v8 = t163 + v0<<2
+					t164 := int32(load32(mem, uint64(uint32(v8))))
+					v9 = t164
+					t165 := int32(load32(mem, uint64(uint32(v3))))
+					t166 := v9
+					v5 = t165
+					if uint32(t166) < uint32(v5) {
+						t167 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
+						if t167 == v0 {
 							goto l42
 						}
 					}
 					store32(mem, uint64(uint32(v8)), uint32(v5))
 					store32(mem, uint64(uint32(v4+v5<<2)), uint32(v0))
-					t163 := int32(load32(mem, uint64(uint32(v3))))
-					store32(mem, uint64(uint32(v3)), uint32(t163+i32(1)))
+					t168 := int32(load32(mem, uint64(uint32(v3))))
+					store32(mem, uint64(uint32(v3)), uint32(t168+i32(1)))
 				}
 			l42:
 				v2 = v2 - i32(4)
@@ -17390,10 +17464,10 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 		v3 = i32(1)
 	}
 l9:
-	m.g0 = v10 + i32(16)
+	m.g0 = v11 + i32(16)
 	return v3
 }
-func (m *Module) fn60(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn61(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6 int32
 	v4 = i32(1)
 	mem := *m.memory
@@ -17439,10 +17513,10 @@ func (m *Module) fn60(v0, v1, v2, v3 int32) int32 {
 						p9 = i32(8)
 					}
 					t12 := int32(load32(mem, uint64(uint32(t7+p9))))
-					m.fn48(t10, t11, t12, v3)
+					m.fn49(t10, t11, t12, v3)
 					mem = *m.memory
 					t13 := int32(load32(mem, uint64(uint32(v0))+16))
-					t14 := m.fn46(v0, t13, i32(0), v3)
+					t14 := m.fn47(v0, t13, i32(0), v3)
 					mem = *m.memory
 					v0 = t14
 					if v0 == 0 {
@@ -17479,19 +17553,6 @@ func (m *Module) fn60(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v4
 }
-func (m *Module) fn61(v0 int32) {
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))))
-	t1 := int32(load32(mem, uint64(uint32(t0))+4))
-	t2 := int32(load32(mem, uint64(uint32(t1))))
-	v0 = t2
-	t3 := m.fn195(i32(112))
-	mem = *m.memory
-	t4 := int64(load64(mem, uint64(uint32(v0))+104))
-	t5 := m.fn45(t3, v0, i32(0), t4/i64(2))
-	mem = *m.memory
-	store32(mem, uint64(uint32(v0))+112, uint32(t5))
-}
 func (m *Module) fn62(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
@@ -17500,12 +17561,25 @@ func (m *Module) fn62(v0 int32) {
 	v0 = t2
 	t3 := m.fn195(i32(112))
 	mem = *m.memory
-	t4 := int64(load64(mem, uint64(uint32(v0))+104))
-	t5 := m.fn45(t3, v0, i32(3), t4)
+	t4 := int64(load64(mem, uint64(uint32(v0))+120))
+	t5 := m.fn46(t3, v0, i32(0), t4/i64(2))
 	mem = *m.memory
-	store32(mem, uint64(uint32(v0))+112, uint32(t5))
+	store32(mem, uint64(uint32(v0))+128, uint32(t5))
 }
 func (m *Module) fn63(v0 int32) {
+	mem := *m.memory
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	t1 := int32(load32(mem, uint64(uint32(t0))+4))
+	t2 := int32(load32(mem, uint64(uint32(t1))))
+	v0 = t2
+	t3 := m.fn195(i32(112))
+	mem = *m.memory
+	t4 := int64(load64(mem, uint64(uint32(v0))+120))
+	t5 := m.fn46(t3, v0, i32(3), t4)
+	mem = *m.memory
+	store32(mem, uint64(uint32(v0))+128, uint32(t5))
+}
+func (m *Module) fn64(v0 int32) {
 	var v1 int32
 	var v2 int64
 	mem := *m.memory
@@ -17517,7 +17591,7 @@ func (m *Module) fn63(v0 int32) {
 	v1 = t3
 	t4 := m.fn195(i32(112))
 	mem = *m.memory
-	t5 := int64(load64(mem, uint64(uint32(v0))+104))
+	t5 := int64(load64(mem, uint64(uint32(v0))+120))
 	t6 := v0
 	t7 := v0
 	v2 = t5
@@ -17525,11 +17599,11 @@ func (m *Module) fn63(v0 int32) {
 	if v1 != 0 {
 		p8 = v2
 	}
-	t9 := m.fn45(t4, t7, i32(1), p8)
+	t9 := m.fn46(t4, t7, i32(1), p8)
 	mem = *m.memory
-	store32(mem, uint64(uint32(t6))+116, uint32(t9))
+	store32(mem, uint64(uint32(t6))+132, uint32(t9))
 }
-func (m *Module) fn64(v0 int32) {
+func (m *Module) fn65(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	if v0 != 0 {
@@ -17708,7 +17782,7 @@ func (m *Module) fn64(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn65(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16 int64
 	t0 := m.g0
@@ -17812,39 +17886,39 @@ func (m *Module) fn65(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		switch v4 {
 		case 0:
 			store32(mem, uint64(uint32(v7))+12, uint32(v3))
-			t23 := int32(load32(mem, uint64(uint32(v3))+376))
+			t23 := int32(load32(mem, uint64(uint32(v3))+392))
 			if t23 != i32(-1) {
 				store32(mem, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(mem, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn178(v3+i32(376), v7+i32(20), i32(13))
+				m.fn178(v3+i32(392), v7+i32(20), i32(13))
 				mem = *m.memory
 			}
-			p22 = i32(112)
+			p22 = i32(128)
 			goto l9
 		case 3:
 			store32(mem, uint64(uint32(v7))+12, uint32(v3))
-			t24 := int32(load32(mem, uint64(uint32(v3))+376))
+			t24 := int32(load32(mem, uint64(uint32(v3))+392))
 			if t24 != i32(-1) {
 				store32(mem, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(mem, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn178(v3+i32(376), v7+i32(20), i32(14))
+				m.fn178(v3+i32(392), v7+i32(20), i32(14))
 				mem = *m.memory
 			}
-			p22 = i32(112)
+			p22 = i32(128)
 			goto l9
 		default:
 			store32(mem, uint64(uint32(v7))+12, uint32(v3))
-			t25 := int32(load32(mem, uint64(uint32(v3))+380))
+			t25 := int32(load32(mem, uint64(uint32(v3))+396))
 			if t25 != i32(-1) {
 				store32(mem, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(mem, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn178(v3+i32(380), v7+i32(20), i32(15))
+				m.fn178(v3+i32(396), v7+i32(20), i32(15))
 				mem = *m.memory
 			}
-			p22 = i32(116)
+			p22 = i32(132)
 		}
 	l9:
 		t26 := int32(load32(mem, uint64(uint32(p22+v3))))
@@ -18008,15 +18082,15 @@ func (m *Module) fn65(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						l16:
 							t60 := int32(mem[uint64(uint32(v7))+16])
 							v9 = t46 + (p43|t60)<<2 + i32(76)
-							t61 := m.fn60(t44, t45, v9, v8)
+							t61 := m.fn61(t44, t45, v9, v8)
 							mem = *m.memory
 							if t61 != 0 {
 								goto l17
 							}
 							t62 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn50(v3, t62)
+							m.fn51(v3, t62)
 							mem = *m.memory
-							t63 := m.fn60(v3, v7, v9, v8)
+							t63 := m.fn61(v3, v7, v9, v8)
 							mem = *m.memory
 							if t63 != 0 {
 								goto l17
@@ -18184,11 +18258,11 @@ l0:
 	m.g0 = v10 + i32(16)
 	return v11
 }
-func (m *Module) fn66() {
-	m.fn10(i32(1347))
+func (m *Module) fn67() {
+	m.fn11(i32(1347))
 	panic("unreachable")
 }
-func (m *Module) fn67(v0, v1 int32) {
+func (m *Module) fn68(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -18244,10 +18318,10 @@ func (m *Module) fn67(v0, v1 int32) {
 		return
 	}
 l0:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	mem := *m.memory
 	if v2 != 0 {
@@ -18331,7 +18405,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6 int32) {
 						{
 							{
 								t19 := int32(load32(mem, uint64(uint32(v0))))
-								t20 := int32(load32(mem, uint64(uint32(t19))+88))
+								t20 := int32(load32(mem, uint64(uint32(t19))+100))
 								v8 = t20 + v2<<3
 								t21 := int32(load32(mem, uint64(uint32(v8))))
 								v7 = t21
@@ -18393,7 +18467,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6 int32) {
 										t33 := int32(load32(mem, uint64(uint32(v0))+88))
 										v10 = t32 + t33
 										if p31 == v10 {
-											m.fn69(v13)
+											m.fn70(v13)
 											mem = *m.memory
 											t34 := int32(load32(mem, uint64(uint32(v0))+88))
 											t35 := int32(load32(mem, uint64(uint32(v0))+92))
@@ -18494,7 +18568,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6 int32) {
 							v9 = v9 + i32(1)
 						}
 						t59 := int32(load32(mem, uint64(uint32(v8))+4))
-						t60 := m.fn109(v4, v5)
+						t60 := m.fn110(v4, v5)
 						mem = *m.memory
 						if t59&(t60^i32(-1)) != 0 {
 							goto l0
@@ -18516,7 +18590,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6 int32) {
 		}
 	}
 }
-func (m *Module) fn69(v0 int32) {
+func (m *Module) fn70(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -18622,14 +18696,14 @@ func (m *Module) fn69(v0 int32) {
 				t23 := m.fn195(i32(4096))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
-				m.fn43(v0, v4+i32(12))
+				m.fn44(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
 			t24 := m.fn195(i32(4096))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
-			m.fn44(v0, v4+i32(12))
+			m.fn45(v0, v4+i32(12))
 			mem = *m.memory
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			v1 = t25
@@ -18733,7 +18807,7 @@ func (m *Module) fn69(v0 int32) {
 		t44 := m.fn195(i32(4096))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
-		m.fn43(v4+i32(12), v4+i32(8))
+		m.fn44(v4+i32(12), v4+i32(8))
 		mem = *m.memory
 		t45 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t45
@@ -18745,7 +18819,7 @@ func (m *Module) fn69(v0 int32) {
 			{
 				t48 := v4 + i32(12)
 				v1 = v1 - i32(4)
-				m.fn44(t48, v1)
+				m.fn45(t48, v1)
 				mem = *m.memory
 				t49 := int32(load32(mem, uint64(uint32(v0))+4))
 				t50 := v1
@@ -18781,10 +18855,10 @@ l3:
 	m.g0 = v4 + i32(32)
 	return
 l1:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn70(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn71(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2)), uint32(i32(0)))
@@ -18835,7 +18909,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5 int32) int32 {
 				l2:
 					{
 						t11 := int32(load32(mem, uint64(uint32(v0))))
-						t12 := int32(load32(mem, uint64(uint32(t11))+88))
+						t12 := int32(load32(mem, uint64(uint32(t11))+100))
 						v12 = t12
 						t13 := int32(load32(mem, uint64(uint32(v7))))
 						v13 = v12 + t13<<3
@@ -18917,7 +18991,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5 int32) int32 {
 							store32(mem, uint64(uint32(v1)), uint32(i32(0)))
 							{
 								t31 := int32(load32(mem, uint64(uint32(v0))))
-								t32 := int32(load32(mem, uint64(uint32(t31))+88))
+								t32 := int32(load32(mem, uint64(uint32(t31))+100))
 								v7 = t32
 								t33 := int32(load32(mem, uint64(uint32(v13))))
 								t34 := v7
@@ -19041,7 +19115,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							goto l0
 						case 1:
-							m.fn68(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
+							m.fn69(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
 							mem = *m.memory
 						}
 					}
@@ -19075,7 +19149,7 @@ l0:
 l14:
 	return v14
 }
-func (m *Module) fn71(v0, v1, v2, v3 int32) {
+func (m *Module) fn72(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
 	{
@@ -19159,7 +19233,7 @@ func (m *Module) fn71(v0, v1, v2, v3 int32) {
 		v5 = t19
 		v8 = t20 - v5 + v2
 		if v8 < i32(0) {
-			m.fn66()
+			m.fn67()
 			panic("unreachable")
 		}
 		v7 = v1 - v5
@@ -19202,19 +19276,19 @@ func (m *Module) fn71(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn72(v0, v1 int32) {
+func (m *Module) fn73(v0, v1 int32) {
 	if v1 != 0 {
 		t0 := int32(load32(*m.memory, uint64(uint32(v1))))
-		m.fn72(v0, t0)
+		m.fn73(v0, t0)
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn72(v0, t1)
+		m.fn73(v0, t1)
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn73(v0, v1 int32) {
+func (m *Module) fn74(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12, v13, v14 int64
-	_ = m.fn74(v0, i32(-1), i32(0))
+	_ = m.fn75(v0, i32(-1), i32(0))
 	mem := *m.memory
 	t1 := int32(mem[uint64(uint32(v1))])
 	v3 = t1
@@ -19518,7 +19592,7 @@ func (m *Module) fn73(v0, v1 int32) {
 	store32(mem, uint64(uint32(v1))+12, uint32(t63))
 	store32(mem, uint64(uint32(v0))+16, uint32(v1))
 }
-func (m *Module) fn74(v0, v1, v2 int32) int32 {
+func (m *Module) fn75(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -19602,7 +19676,7 @@ func (m *Module) fn74(v0, v1, v2 int32) int32 {
 l0:
 	return i32(0)
 }
-func (m *Module) fn75(v0 int32) int32 {
+func (m *Module) fn76(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -19711,7 +19785,7 @@ func (m *Module) fn75(v0 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn76(v0, v1 int32) {
+func (m *Module) fn77(v0, v1 int32) {
 	var v2, v3 int32
 	{
 		{
@@ -19720,7 +19794,7 @@ func (m *Module) fn76(v0, v1 int32) {
 			if v2&i32(1) == 0 {
 				goto l0
 			}
-			t1 := m.fn75(v1)
+			t1 := m.fn76(v1)
 			if t1 == v1 {
 				goto l0
 			}
@@ -19744,7 +19818,7 @@ func (m *Module) fn76(v0, v1 int32) {
 					_ = m.fn152(t7, v2, v2)
 				}
 			l1:
-				t9 := m.fn75(v2)
+				t9 := m.fn76(v2)
 				v2 = t9
 				if v2 != v1 {
 					goto l2
@@ -19766,7 +19840,7 @@ func (m *Module) fn76(v0, v1 int32) {
 			goto l3
 		}
 	l4:
-		t12 := m.fn74(v0, v1, v2)
+		t12 := m.fn75(v0, v1, v2)
 		if t12 != 0 {
 			return
 		}
@@ -19777,9 +19851,9 @@ func (m *Module) fn76(v0, v1 int32) {
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v1))
 	}
 l3:
-	m.fn73(v0, v3)
+	m.fn74(v0, v3)
 }
-func (m *Module) fn77(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn78(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	{
 		t0 := int32(mem[uint64(uint32(v1))])
@@ -19801,7 +19875,7 @@ func (m *Module) fn77(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v2
 }
-func (m *Module) fn78(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn79(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	mem := *m.memory
 	if v5 <= i32(0) {
@@ -19878,15 +19952,15 @@ l3:
 l0:
 	return v3
 }
-func fn79(v0, v1, v2 int32) int32 {
+func fn80(v0, v1, v2 int32) int32 {
 	return i32(0)
 }
-func (m *Module) fn80(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn81(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
 	m.g0 = v7
-	m.fn81(v0)
+	m.fn82(v0)
 	mem := *m.memory
 	{
 		if v1 == 0 {
@@ -19907,7 +19981,7 @@ func (m *Module) fn80(v0, v1, v2, v3 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn101(v9)
+			m.fn102(v9)
 			mem = *m.memory
 			t8 := int32(load32(mem, uint64(uint32(v0))+20))
 			t9 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20140,7 +20214,7 @@ func (m *Module) fn80(v0, v1, v2, v3 int32) int32 {
 				p90 = i32(0)
 			}
 			if t87 == p90 {
-				m.fn101(v9)
+				m.fn102(v9)
 				mem = *m.memory
 				t91 := int32(load32(mem, uint64(uint32(v0))+20))
 				t92 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20168,7 +20242,7 @@ l0:
 	m.g0 = v7 + i32(16)
 	return v2
 }
-func (m *Module) fn81(v0 int32) {
+func (m *Module) fn82(v0 int32) {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20233,7 +20307,7 @@ func (m *Module) fn81(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn82(v0 int32) {
+func (m *Module) fn83(v0 int32) {
 	var v1, v2, v3, v4 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
@@ -20303,13 +20377,13 @@ func (m *Module) fn82(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn83(v0 int32) int32 {
+func (m *Module) fn84(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4232)))
-	m.fn81(v0)
-	m.fn82(v0 + i32(4))
+	m.fn82(v0)
+	m.fn83(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn84(v0, v1 int32) {
+func (m *Module) fn85(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.fn195(i32(24))
 	mem := *m.memory
@@ -20332,7 +20406,7 @@ func (m *Module) fn84(v0, v1 int32) {
 			t7 := int32(load32(mem, uint64(uint32(v1))+4))
 			v1 = t7
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
-				m.fn8()
+				m.fn9()
 				panic("unreachable")
 			}
 			if uint32(v1) >= uint32(i32(11)) {
@@ -20356,13 +20430,13 @@ func (m *Module) fn84(v0, v1 int32) {
 			mem[uint64(uint32(v1+v3))] = byte(i32(0))
 			store32(mem, uint64(uint32(v4))+20, uint32(v2))
 		}
-		m.fn73(v0, v4)
+		m.fn74(v0, v4)
 		return
 	}
 }
-func (m *Module) fn85(v0 int32) {
+func (m *Module) fn86(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
-	_ = m.fn74(v0, i32(-1), i32(0))
+	_ = m.fn75(v0, i32(-1), i32(0))
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v0))+16))
@@ -20378,11 +20452,11 @@ func (m *Module) fn85(v0 int32) {
 		t4 := int32(load32(mem, uint64(uint32(v0))))
 		t5 := m.fn131(t3, i32(2), t4)
 		mem = *m.memory
-		m.fn73(v0, t5)
+		m.fn74(v0, t5)
 		mem = *m.memory
 	}
 l0:
-	m.fn86(v0, i32(5))
+	m.fn87(v0, i32(5))
 	mem = *m.memory
 	{
 		{
@@ -20441,7 +20515,7 @@ l0:
 		t13 := int32(load32(mem, uint64(uint32(v0))))
 		t14 := m.fn131(t12, i32(23), t13)
 		mem = *m.memory
-		m.fn73(v0, t14)
+		m.fn74(v0, t14)
 		mem = *m.memory
 		return
 	}
@@ -20454,7 +20528,7 @@ l4:
 	store32(mem, uint64(uint32(v0))+16, uint32(v2))
 	m.fn136(v1)
 }
-func (m *Module) fn86(v0, v1 int32) {
+func (m *Module) fn87(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
@@ -20584,7 +20658,7 @@ func (m *Module) fn86(v0, v1 int32) {
 							mem = *m.memory
 							store32(mem, uint64(uint32(v3))+16, uint32(t20))
 							t21 := int32(load32(mem, uint64(uint32(v2))+16))
-							m.fn72(v2+i32(12), t21)
+							m.fn73(v2+i32(12), t21)
 							mem = *m.memory
 							m.Xre2w_free(v2)
 							mem = *m.memory
@@ -20625,12 +20699,12 @@ func (m *Module) fn86(v0, v1 int32) {
 	}
 	return
 l4:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn87(v0 int32) int32 {
+func (m *Module) fn88(v0 int32) int32 {
 	var v1 int32
-	m.fn85(v0)
+	m.fn86(v0)
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+16))
 	t1 := v0
@@ -20639,7 +20713,7 @@ func (m *Module) fn87(v0 int32) int32 {
 	store32(mem, uint64(uint32(t1))+16, uint32(t2))
 	m.fn136(v1)
 	mem = *m.memory
-	m.fn86(v0, i32(6))
+	m.fn87(v0, i32(6))
 	mem = *m.memory
 	t3 := int32(load32(mem, uint64(uint32(v0))+16))
 	v1 = t3
@@ -20670,7 +20744,7 @@ func (m *Module) fn87(v0 int32) int32 {
 			mem = *m.memory
 			store32(mem, uint64(uint32(v1))+16, uint32(t10))
 			t11 := int32(load32(mem, uint64(uint32(v0))+16))
-			m.fn72(v0+i32(12), t11)
+			m.fn73(v0+i32(12), t11)
 			m.Xre2w_free(v0)
 		}
 	l0:
@@ -20680,7 +20754,7 @@ func (m *Module) fn87(v0 int32) int32 {
 	}
 	return p4
 }
-func (m *Module) fn88(v0, v1, v2 int32) int32 {
+func (m *Module) fn89(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -20709,7 +20783,7 @@ func (m *Module) fn88(v0, v1, v2 int32) int32 {
 			var p7 int32
 			if v4 != 0 {
 				if uint32(v4) >= uint32(i32(153391690)) {
-					m.fn11()
+					m.fn12()
 					panic("unreachable")
 				}
 				t8 := m.fn195(v4 * i32(28))
@@ -20785,11 +20859,11 @@ func (m *Module) fn88(v0, v1, v2 int32) int32 {
 			}
 			return v2
 		}
-		m.fn66()
+		m.fn67()
 		panic("unreachable")
 	}
 }
-func (m *Module) fn89(v0, v1, v2, v3 int32) {
+func (m *Module) fn90(v0, v1, v2, v3 int32) {
 	if v2 < i32(10) {
 		goto l0
 	}
@@ -20803,7 +20877,7 @@ func (m *Module) fn89(v0, v1, v2, v3 int32) {
 		goto l1
 	}
 	if v3&i32(1) != 0 {
-		m.fn90(v0, v1, i32(9), i32(0))
+		m.fn91(v0, v1, i32(9), i32(0))
 		goto l1
 	}
 	_ = m.fn152(v0, v1, i32(9))
@@ -20812,19 +20886,19 @@ l1:
 		return
 	}
 	if v3&i32(1) != 0 {
-		m.fn90(v0, i32(11), v2, i32(0))
+		m.fn91(v0, i32(11), v2, i32(0))
 		return
 	}
 	_ = m.fn152(v0, i32(11), v2)
 	return
 l0:
 	if v3&i32(1) != 0 {
-		m.fn90(v0, v1, v2, i32(0))
+		m.fn91(v0, v1, v2, i32(0))
 		return
 	}
 	_ = m.fn152(v0, v1, v2)
 }
-func (m *Module) fn90(v0, v1, v2, v3 int32) {
+func (m *Module) fn91(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
@@ -20932,7 +21006,7 @@ func (m *Module) fn90(v0, v1, v2, v3 int32) {
 			}
 		l6:
 			v4 = p12
-			m.fn90(v0, v3+v6, v4, v10)
+			m.fn91(v0, v3+v6, v4, v10)
 			mem = *m.memory
 			t19 := int32(load32(mem, uint64(uint32(v5))+4))
 			v1 = t19 + i32(1)
@@ -20942,7 +21016,7 @@ func (m *Module) fn90(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn92(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12 int64
 	t0 := m.g0
@@ -20991,13 +21065,13 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 				if uint32(v6) < uint32(i32(4)) {
 					p10 = v6
 				}
-				t12 := m.fn7(t11, p10)
+				t12 := m.fn8(t11, p10)
 				mem = *m.memory
 				if t12 == 0 {
 					goto l1
 				}
 				t13 := int32(load32(mem, uint64(uint32(v0))))
-				t14 := m.fn5(v5+i32(28), t13)
+				t14 := m.fn6(v5+i32(28), t13)
 				mem = *m.memory
 				v10 = t14
 				t15 := int32(load32(mem, uint64(uint32(v5))+28))
@@ -21050,7 +21124,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 			v4 = t20
 			if v4 == i32(-1) {
 				v6 = i32(1)
-				t21 := m.fn92(v5+i32(16), v3)
+				t21 := m.fn93(v5+i32(16), v3)
 				mem = *m.memory
 				if t21 == 0 {
 					goto l0
@@ -21070,7 +21144,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			store32(mem, uint64(uint32(v0))+4, uint32(t25-v8))
 			store32(mem, uint64(uint32(v5))+8, uint32(v7))
-			t26 := m.fn92(v5+i32(8), v3)
+			t26 := m.fn93(v5+i32(8), v3)
 			mem = *m.memory
 			if t26 == 0 {
 				goto l0
@@ -21120,7 +21194,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn225(v7, i32(1055), i32(3))
+				t34 := m.fn227(v7, i32(1055), i32(3))
 				mem = *m.memory
 				if t34 == 0 {
 					goto l6
@@ -21138,7 +21212,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn229(v9)
+						t38 := m.fn231(v9)
 						mem = *m.memory
 						p37 = t38
 					} else {
@@ -21151,7 +21225,7 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn225(v9, v7, v4)
+						t39 := m.fn227(v9, v7, v4)
 						mem = *m.memory
 						if t39 == 0 {
 							goto l6
@@ -21170,14 +21244,14 @@ func (m *Module) fn91(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 	l6:
-		m.fn93(v2, v0, v10, v1)
+		m.fn94(v2, v0, v10, v1)
 		v6 = i32(0)
 	}
 l0:
 	m.g0 = v5 + i32(32)
 	return v6
 }
-func (m *Module) fn92(v0, v1 int32) int32 {
+func (m *Module) fn93(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -21198,12 +21272,12 @@ l3:
 		if uint32(v4) < uint32(i32(4)) {
 			p3 = v4
 		}
-		t5 := m.fn7(t4, p3)
+		t5 := m.fn8(t4, p3)
 		mem = *m.memory
 		if t5 == 0 {
 			goto l1
 		}
-		t6 := m.fn5(v5+i32(12), v3)
+		t6 := m.fn6(v5+i32(12), v3)
 		mem = *m.memory
 		v0 = t6
 		t7 := int32(load32(mem, uint64(uint32(v5))+12))
@@ -21239,7 +21313,7 @@ l0:
 	}
 	return p8
 }
-func (m *Module) fn93(v0, v1, v2, v3 int32) {
+func (m *Module) fn94(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v9 = t0 - i32(32)
@@ -21257,7 +21331,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 					v5 = t2 + v2
 					t4 := int32(load16(mem, uint64(uint32(v5-i32(2)))))
 					t5 := int32(load16(mem, uint64(uint32(v5))))
-					m.fn89(t3, t4, t5, v3)
+					m.fn90(t3, t4, t5, v3)
 					mem = *m.memory
 					v2 = v2 + i32(4)
 					v4 = v4 + i32(1)
@@ -21280,7 +21354,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 				v5 = t8 + v2
 				t10 := int32(load32(mem, uint64(uint32(v5-i32(4)))))
 				t11 := int32(load32(mem, uint64(uint32(v5))))
-				m.fn89(t9, t10, t11, v3)
+				m.fn90(t9, t10, t11, v3)
 				mem = *m.memory
 				v2 = v2 + i32(8)
 				v4 = v4 + i32(1)
@@ -21315,7 +21389,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 						v6 = t16 + v2
 						t18 := int32(load16(mem, uint64(uint32(v6-i32(2)))))
 						t19 := int32(load16(mem, uint64(uint32(v6))))
-						m.fn89(t17, t18, t19, v3)
+						m.fn90(t17, t18, t19, v3)
 						mem = *m.memory
 						v2 = v2 + i32(4)
 						v5 = v5 + i32(1)
@@ -21336,7 +21410,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 						v6 = t22 + v2
 						t24 := int32(load32(mem, uint64(uint32(v6-i32(4)))))
 						t25 := int32(load32(mem, uint64(uint32(v6))))
-						m.fn89(t23, t24, t25, v3)
+						m.fn90(t23, t24, t25, v3)
 						mem = *m.memory
 						v2 = v2 + i32(8)
 						v5 = v5 + i32(1)
@@ -21397,7 +21471,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 					}
 				}
 				t38 := int32(load32(mem, uint64(uint32(v4))+16))
-				m.fn72(v4+i32(12), t38)
+				m.fn73(v4+i32(12), t38)
 				mem = *m.memory
 				goto l1
 			}
@@ -21410,7 +21484,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 				t40 := int32(load16(mem, uint64(uint32(v4+v5))))
 				v8 = t40
 				if uint32(v8) > uint32(v2) {
-					m.fn89(v0, v2, v8-i32(1), v3)
+					m.fn90(v0, v2, v8-i32(1), v3)
 					mem = *m.memory
 					t41 := int32(load32(mem, uint64(uint32(v1))+12))
 					v7 = t41
@@ -21439,7 +21513,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 				t46 := int32(load32(mem, uint64(uint32(v4+v5))))
 				v8 = t46
 				if v8 > v2 {
-					m.fn89(v0, v2, v8-i32(1), v3)
+					m.fn90(v0, v2, v8-i32(1), v3)
 					mem = *m.memory
 					t47 := int32(load32(mem, uint64(uint32(v1))+20))
 					v7 = t47
@@ -21459,12 +21533,12 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 				goto l1
 			}
 		}
-		m.fn89(v0, v2, i32(1114111), v3)
+		m.fn90(v0, v2, i32(1114111), v3)
 	}
 l1:
 	m.g0 = v9 + i32(32)
 }
-func (m *Module) fn94(v0, v1, v2 int32) int32 {
+func (m *Module) fn95(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	mem := *m.memory
 	{
@@ -21475,13 +21549,13 @@ func (m *Module) fn94(v0, v1, v2 int32) int32 {
 		if uint32(v3) < uint32(i32(4)) {
 			p2 = v3
 		}
-		t3 := m.fn7(t0, p2)
+		t3 := m.fn8(t0, p2)
 		mem = *m.memory
 		if t3 == 0 {
 			goto l0
 		}
 		t4 := int32(load32(mem, uint64(uint32(v1))))
-		t5 := m.fn5(v0, t4)
+		t5 := m.fn6(v0, t4)
 		mem = *m.memory
 		v3 = t5
 		t6 := int32(load32(mem, uint64(uint32(v0))))
@@ -21518,7 +21592,7 @@ l0:
 l1:
 	return v3
 }
-func (m *Module) fn95(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn96(v0, v1, v2, v3, v4 int32) int32 {
 	var v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -21534,7 +21608,7 @@ func (m *Module) fn95(v0, v1, v2, v3, v4 int32) int32 {
 	t3 := int32(mem[uint64(uint32(v3))])
 	if t3 == i32(92) {
 		t4 := int32(load32(mem, uint64(uint32(v0))+24))
-		t5 := m.fn96(v1, v2, v4, t4)
+		t5 := m.fn97(v1, v2, v4, t4)
 		mem = *m.memory
 		return t5
 	}
@@ -21544,13 +21618,13 @@ func (m *Module) fn95(v0, v1, v2, v3, v4 int32) int32 {
 		if uint32(v5) < uint32(i32(4)) {
 			p6 = v5
 		}
-		t8 := m.fn7(t7, p6)
+		t8 := m.fn8(t7, p6)
 		mem = *m.memory
 		if t8 == 0 {
 			goto l0
 		}
 		t9 := int32(load32(mem, uint64(uint32(v1))))
-		t10 := m.fn5(v2, t9)
+		t10 := m.fn6(v2, t9)
 		mem = *m.memory
 		v5 = t10
 		t11 := int32(load32(mem, uint64(uint32(v2))))
@@ -21588,7 +21662,7 @@ l0:
 	store64(mem, uint64(uint32(v4)), uint64(i64(13)))
 	return i32(0)
 }
-func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn97(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
@@ -21631,13 +21705,13 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 				if uint32(v4) < uint32(i32(4)) {
 					p6 = v4
 				}
-				t8 := m.fn7(t7, p6)
+				t8 := m.fn8(t7, p6)
 				mem = *m.memory
 				if t8 == 0 {
 					goto l2
 				}
 				t9 := int32(load32(mem, uint64(uint32(v0))))
-				t10 := m.fn5(v7+i32(12), t9)
+				t10 := m.fn6(v7+i32(12), t9)
 				mem = *m.memory
 				v5 = t10
 				t11 := int32(load32(mem, uint64(uint32(v7))+12))
@@ -21747,14 +21821,14 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 					goto l15
 				}
 				v4 = i32(0)
-				t23 := m.fn94(v7+i32(12), v0, v2)
+				t23 := m.fn95(v7+i32(12), v0, v2)
 				mem = *m.memory
 				if t23 < i32(0) {
 					goto l1
 				}
 				t24 := int32(load32(mem, uint64(uint32(v7))+12))
 				if t24 == i32(123) {
-					t25 := m.fn94(v7+i32(12), v0, v2)
+					t25 := m.fn95(v7+i32(12), v0, v2)
 					mem = *m.memory
 					if t25 < i32(0) {
 						goto l1
@@ -21805,7 +21879,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 							}
 							v8 = v8 - i32(1)
 							v4 = i32(0)
-							t32 := m.fn94(v7+i32(12), v0, v2)
+							t32 := m.fn95(v7+i32(12), v0, v2)
 							mem = *m.memory
 							if t32 >= i32(0) {
 								goto l18
@@ -21827,7 +21901,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 				if t33 == 0 {
 					goto l15
 				}
-				t34 := m.fn94(v7+i32(8), v0, v2)
+				t34 := m.fn95(v7+i32(8), v0, v2)
 				mem = *m.memory
 				if t34 < i32(0) {
 					goto l1
@@ -21933,22 +22007,22 @@ l1:
 	m.g0 = v7 + i32(16)
 	return v4
 }
-func (m *Module) fn97(v0 int32) {
+func (m *Module) fn98(v0 int32) {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4232)))
-	m.fn81(v0)
-	m.fn82(v0 + i32(4))
+	m.fn82(v0)
+	m.fn83(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func fn98(v0, v1 int32) int32 {
+func fn99(v0, v1 int32) int32 {
 	return v1
 }
-func fn99(v0, v1, v2, v3 int32) int32 {
+func fn100(v0, v1, v2, v3 int32) int32 {
 	return v2
 }
-func fn100(v0, v1, v2, v3, v4, v5 int32) int32 {
+func fn101(v0, v1, v2, v3, v4, v5 int32) int32 {
 	return v3
 }
-func (m *Module) fn101(v0 int32) {
+func (m *Module) fn102(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -22054,14 +22128,14 @@ func (m *Module) fn101(v0 int32) {
 				t23 := m.fn195(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
-				m.fn43(v0, v4+i32(12))
+				m.fn44(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
 			t24 := m.fn195(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
-			m.fn44(v0, v4+i32(12))
+			m.fn45(v0, v4+i32(12))
 			mem = *m.memory
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			v1 = t25
@@ -22165,7 +22239,7 @@ func (m *Module) fn101(v0 int32) {
 		t44 := m.fn195(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
-		m.fn43(v4+i32(12), v4+i32(8))
+		m.fn44(v4+i32(12), v4+i32(8))
 		mem = *m.memory
 		t45 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t45
@@ -22177,7 +22251,7 @@ func (m *Module) fn101(v0 int32) {
 			{
 				t48 := v4 + i32(12)
 				v1 = v1 - i32(4)
-				m.fn44(t48, v1)
+				m.fn45(t48, v1)
 				mem = *m.memory
 				t49 := int32(load32(mem, uint64(uint32(v0))+4))
 				t50 := v1
@@ -22213,16 +22287,16 @@ l3:
 	m.g0 = v4 + i32(32)
 	return
 l1:
-	m.fn11()
+	m.fn12()
 	panic("unreachable")
 }
-func (m *Module) fn102(v0, v1, v2 int32) {
+func (m *Module) fn103(v0, v1, v2 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v2))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v1<<4))
 }
-func (m *Module) fn103(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn104(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+5] = byte(v2)
 	mem[uint64(uint32(v0))+4] = byte(v1)
@@ -22230,44 +22304,44 @@ func (m *Module) fn103(v0, v1, v2, v3, v4 int32) {
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v4<<4|i32(2)))
 }
-func (m *Module) fn104(v0, v1, v2 int32) {
+func (m *Module) fn105(v0, v1, v2 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v2<<4|i32(3)))
 }
-func (m *Module) fn105(v0, v1 int32) {
+func (m *Module) fn106(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|i32(4)))
 }
-func (m *Module) fn106(v0, v1 int32) {
+func (m *Module) fn107(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(-8)|i32(5)))
 }
-func (m *Module) fn107(v0 int32) {
+func (m *Module) fn108(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(-8)|i32(6)))
 }
-func (m *Module) fn108(v0 int32) int32 {
+func (m *Module) fn109(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))+116))
-	m.fn64(t0)
+	t0 := int32(load32(mem, uint64(uint32(v0))+132))
+	m.fn65(t0)
 	mem = *m.memory
-	t1 := int32(load32(mem, uint64(uint32(v0))+112))
-	m.fn64(t1)
+	t1 := int32(load32(mem, uint64(uint32(v0))+128))
+	m.fn65(t1)
 	mem = *m.memory
 	{
 		t2 := int32(mem[uint64(uint32(v0))+24])
 		if t2 != i32(1) {
 			goto l0
 		}
-		t3 := int32(load32(mem, uint64(uint32(v0))+32))
+		t3 := int32(load32(mem, uint64(uint32(v0))+44))
 		v1 = t3
 		if v1 == 0 {
 			goto l0
@@ -22276,32 +22350,39 @@ func (m *Module) fn108(v0 int32) int32 {
 		mem = *m.memory
 	}
 l0:
-	t4 := int32(load32(mem, uint64(uint32(v0))+96))
+	t4 := int32(load32(mem, uint64(uint32(v0))+108))
 	v1 = t4
-	store32(mem, uint64(uint32(v0))+96, uint32(i32(0)))
+	store32(mem, uint64(uint32(v0))+108, uint32(i32(0)))
 	if v1 != 0 {
-		_ = int32(load32(mem, uint64(uint32(v0))+100))
+		_ = int32(load32(mem, uint64(uint32(v0))+112))
 		m.Xre2w_free(v1)
 		mem = *m.memory
 	}
-	t6 := int32(load32(mem, uint64(uint32(v0))+88))
+	t6 := int32(load32(mem, uint64(uint32(v0))+100))
 	v1 = t6
+	store32(mem, uint64(uint32(v0))+100, uint32(i32(0)))
+	if v1 != 0 {
+		_ = int32(load32(mem, uint64(uint32(v0))+104))
+		m.Xre2w_free(v1)
+		mem = *m.memory
+	}
+	t8 := int32(load32(mem, uint64(uint32(v0))+88))
+	v1 = t8
 	store32(mem, uint64(uint32(v0))+88, uint32(i32(0)))
 	if v1 != 0 {
 		_ = int32(load32(mem, uint64(uint32(v0))+92))
 		m.Xre2w_free(v1)
 		mem = *m.memory
 	}
-	t8 := int32(load32(mem, uint64(uint32(v0))+76))
-	v1 = t8
-	store32(mem, uint64(uint32(v0))+76, uint32(i32(0)))
-	if v1 != 0 {
-		_ = int32(load32(mem, uint64(uint32(v0))+80))
-		m.Xre2w_free(v1)
+	t10 := int32(int8(mem[uint64(uint32(v0))+43]))
+	if t10 < i32(0) {
+		_ = int32(load32(mem, uint64(uint32(v0))+40))
+		t12 := int32(load32(mem, uint64(uint32(v0))+32))
+		m.Xre2w_free(t12)
 	}
 	return v0
 }
-func (m *Module) fn109(v0, v1 int32) int32 {
+func (m *Module) fn110(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	var p0 int32
 	mem := *m.memory
@@ -22432,7 +22513,7 @@ l1:
 	v1 = p0
 	return v1 | (v1^i32(-1))<<1&i32(32)
 }
-func (m *Module) fn110(v0, v1, v2 int32) {
+func (m *Module) fn111(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -22464,7 +22545,7 @@ func (m *Module) fn110(v0, v1, v2 int32) {
 				v6 = v7 >> 3
 				v3 = v6 + i32(1)
 				if uint32(v3) >= uint32(i32(0x20000000)) {
-					m.fn66()
+					m.fn67()
 					panic("unreachable")
 				}
 				v8 = v4 - v5
@@ -22481,7 +22562,7 @@ func (m *Module) fn110(v0, v1, v2 int32) {
 				var p9 int32
 				if v4 != 0 {
 					if uint32(v4) >= uint32(i32(0x20000000)) {
-						m.fn11()
+						m.fn12()
 						panic("unreachable")
 					}
 					t10 := m.fn195(v4 << 3)
@@ -22512,7 +22593,7 @@ func (m *Module) fn110(v0, v1, v2 int32) {
 		return
 	}
 }
-func (m *Module) fn111(v0 int32) {
+func (m *Module) fn112(v0 int32) {
 	var v1, v2 int64
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
@@ -22704,7 +22785,7 @@ func (m *Module) fn111(v0 int32) {
 			l9:
 				v5 = v7 + v4<<2
 				t31 := int32(load32(mem, uint64(uint32(v5))))
-				t32 := m.fn112(v0, t31)
+				t32 := m.fn113(v0, t31)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v5)), uint32(t32))
 				v5 = v4 + i32(1)
@@ -22727,7 +22808,7 @@ func (m *Module) fn111(v0 int32) {
 	t35 := int32(load32(mem, uint64(uint32(v0))+1060))
 	store32(mem, uint64(uint32(v0))+1064, uint32(t35))
 }
-func (m *Module) fn112(v0, v1 int32) int32 {
+func (m *Module) fn113(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+1060))
@@ -22792,7 +22873,7 @@ l0:
 		var p11 int32
 		if v5 != 0 {
 			if uint32(v5) >= uint32(i32(0x20000000)) {
-				m.fn11()
+				m.fn12()
 				panic("unreachable")
 			}
 			t12 := m.fn195(v5 << 3)
@@ -22818,10 +22899,10 @@ l0:
 		store32(mem, uint64(uint32(v0))+1064, uint32(v1))
 		return v3
 	}
-	m.fn66()
+	m.fn67()
 	panic("unreachable")
 }
-func (m *Module) fn113(v0, v1 int32) int32 {
+func (m *Module) fn114(v0, v1 int32) int32 {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	t1 := int32(load32(mem, uint64(uint32(v1))))
@@ -22831,7 +22912,7 @@ func (m *Module) fn113(v0, v1 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn114(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn115(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	var v18, v19 int64
 	t0 := m.g0
@@ -23924,7 +24005,7 @@ l37:
 				goto l37
 			}
 		}
-		m.fn114(v5, v6, v2, v3, v14)
+		m.fn115(v5, v6, v2, v3, v14)
 		mem = *m.memory
 		v0 = v6 + i32(8)
 		v4 = i32(0)
@@ -23933,7 +24014,7 @@ l37:
 l0:
 	m.g0 = v10 + i32(16)
 }
-func (m *Module) fn115(v0, v1, v2 int32) {
+func (m *Module) fn116(v0, v1, v2 int32) {
 	var v3, v4 int64
 	var v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
@@ -24140,16 +24221,16 @@ l13:
 		}
 	}
 }
-func (m *Module) fn116() {
+func (m *Module) fn117() {
 	var v0 int32
 	t0 := m.g0
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(2429)))
-	m.fn209(i32(3814), v0)
+	m.fn211(i32(3814), v0)
 	panic("unreachable")
 }
-func (m *Module) fn117(v0, v1, v2 int32) int32 {
+func (m *Module) fn118(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var v6, v7, v8, v9, v10, v11, v12, v13 int64
 	mem := *m.memory
@@ -24161,12 +24242,12 @@ func (m *Module) fn117(v0, v1, v2 int32) int32 {
 		}
 		{
 			if uint32(v2) <= uint32(i32(7)) {
-				t1 := int32(load32(mem, uint64(uint32(v0))+32))
+				t1 := int32(load32(mem, uint64(uint32(v0))+44))
 				v0 = t1
 				goto l3
 			}
 			v4 = v1 + v2&i32(-8)
-			t2 := int32(load32(mem, uint64(uint32(v0))+32))
+			t2 := int32(load32(mem, uint64(uint32(v0))+44))
 			v0 = t2
 		l2:
 			{
@@ -24245,46 +24326,6 @@ func (m *Module) fn117(v0, v1, v2 int32) int32 {
 	}
 l0:
 	return v5
-}
-func (m *Module) fn118(v0, v1, v2 int32) int32 {
-	var v3, v4, v5 int32
-	mem := *m.memory
-	{
-		t0 := int32(load32(mem, uint64(uint32(v0))+28))
-		v3 = t0
-		if uint32(v3) > uint32(v2) {
-			goto l0
-		}
-		t1 := int32(load32(mem, uint64(uint32(v0))+32))
-		t2 := v1
-		v4 = t1
-		t3 := v4
-		v5 = v1 + v2 - v3 + i32(1)
-		t4 := m.fn224(t2, t3, v5-v1)
-		mem = *m.memory
-		v2 = t4
-		if v2 == 0 {
-			goto l0
-		}
-		t5 := int32(load32(mem, uint64(uint32(v0))+36))
-		v0 = t5
-	l1:
-		{
-			t6 := int32(int8(mem[uint64(uint32(v2+v3-i32(1)))]))
-			if t6 == v0 {
-				return v2
-			}
-			v2 = v2 + i32(1)
-			t7 := m.fn224(v2, v4, v5-v2)
-			mem = *m.memory
-			v2 = t7
-			if v2 != 0 {
-				goto l1
-			}
-		}
-	}
-l0:
-	return i32(0)
 }
 func (m *Module) fn119(v0, v1, v2, v3, v4 int32) {
 	var v5 int64
@@ -24730,7 +24771,7 @@ func (m *Module) fn122(v0, v1 int32) {
 		}
 		v1 = p12
 		if uint32(v1) >= uint32(i32(0x7ffffff8)) {
-			m.fn8()
+			m.fn9()
 			panic("unreachable")
 		}
 		if uint32(v1) >= uint32(i32(11)) {
@@ -24752,7 +24793,7 @@ func (m *Module) fn122(v0, v1 int32) {
 		memory_copy(mem, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		mem[uint64(uint32(v1+v3))] = byte(i32(0))
-		t14 := m.fn207(v2+i32(20), i32(3599))
+		t14 := m.fn209(v2+i32(20), i32(3599))
 		mem = *m.memory
 		v1 = t14
 		t15 := int64(load64(mem, uint64(uint32(v1))))
@@ -24807,7 +24848,7 @@ func (m *Module) fn124(v0 int32) {
 	v0 = t3
 	t4 := int32(load32(mem, uint64(uint32(v0))+80))
 	t5 := int64(load64(mem, uint64(uint32(v0))+24))
-	t6 := m.fn33(t4, i32(1), t5/i64(3))
+	t6 := m.fn34(t4, i32(1), t5/i64(3))
 	mem = *m.memory
 	t7 := v0
 	v2 = t6
@@ -24873,7 +24914,7 @@ func (m *Module) fn125(v0 int32) int32 {
 	t2 := int32(load32(mem, uint64(uint32(v0))+84))
 	v1 = t2
 	if v1 != 0 {
-		t3 := m.fn108(v1)
+		t3 := m.fn109(v1)
 		mem = *m.memory
 		m.Xre2w_free(t3)
 		mem = *m.memory
@@ -24881,7 +24922,7 @@ func (m *Module) fn125(v0 int32) int32 {
 	t4 := int32(load32(mem, uint64(uint32(v0))+96))
 	v1 = t4
 	if v1 != 0 {
-		t5 := m.fn108(v1)
+		t5 := m.fn109(v1)
 		mem = *m.memory
 		m.Xre2w_free(t5)
 		mem = *m.memory
@@ -25023,7 +25064,7 @@ func (m *Module) fn128(v0 int32) {
 		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(5396)))
 		store64(mem, uint64(uint32(v1))+40, uint64(i64(1000000)))
-		_ = m.fn80(v1+i32(8), v2, i32(0), i32(1))
+		_ = m.fn81(v1+i32(8), v2, i32(0), i32(1))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(4232)))
 		t7 := int32(load32(mem, uint64(uint32(v1))+44))
@@ -25090,7 +25131,7 @@ func (m *Module) fn128(v0 int32) {
 				}
 			}
 		}
-		m.fn82(v1 + i32(12))
+		m.fn83(v1 + i32(12))
 		mem = *m.memory
 		m.g0 = v1 + i32(48)
 		t26 := v0
@@ -25107,8 +25148,8 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27 int32
 	var v28 int64
 	t0 := m.g0
-	v13 = t0 - i32(32)
-	m.g0 = v13
+	v14 = t0 - i32(32)
+	m.g0 = v14
 	mem := *m.memory
 	{
 		if uint32(v2) > uint32(v3) {
@@ -25125,14 +25166,14 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			goto l0
 		}
 		t4 := int64(load64(mem, uint64(uint32(v1))))
-		t5 := v13
+		t5 := v14
 		v28 = t4
 		v19 = int32(v28) + v2
 		store32(mem, uint64(uint32(t5))+24, uint32(v19))
-		t6 := v13
+		t6 := v14
 		v12 = int32(int64(uint64(v28)>>32)) - v2 + (v3 - v21)
 		store32(mem, uint64(uint32(t6))+28, uint32(v12))
-		store64(mem, uint64(uint32(v13))+16, uint64(i64(0)))
+		store64(mem, uint64(uint32(v14))+16, uint64(i64(0)))
 		t7 := int32(load32(mem, uint64(uint32(v0))+88))
 		v15 = t7
 		t8 := int32(load32(mem, uint64(uint32(v0))+84))
@@ -25240,25 +25281,25 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										goto l5
 									}
-									t24 := m.fn225(v3, v19, v22)
+									t24 := m.fn227(v3, v19, v22)
 									mem = *m.memory
 									if t24 != 0 {
 										goto l0
 									}
 								}
 							l5:
-								store32(mem, uint64(uint32(v13))+28, uint32(v12-v22))
-								store32(mem, uint64(uint32(v13))+24, uint32(v19+v22))
-								t25 := int32(load32(mem, uint64(uint32(v11))+84))
+								store32(mem, uint64(uint32(v14))+28, uint32(v12-v22))
+								store32(mem, uint64(uint32(v14))+24, uint32(v19+v22))
+								t25 := int32(load32(mem, uint64(uint32(v11))+96))
 								v19 = t25
 								t26 := int32(mem[uint64(uint32(v0))+92])
 								v20 = t26
-								t27 := int32(load32(mem, uint64(uint32(v11))+76))
+								t27 := int32(load32(mem, uint64(uint32(v11))+88))
 								v4 = t27
 								t28 := int32(mem[uint64(uint32(v0))+21])
 								v3 = t28
 								v2 = i32(0)
-								mem[uint64(uint32(v13))+15] = byte(i32(0))
+								mem[uint64(uint32(v14))+15] = byte(i32(0))
 								p29 := v3
 								if v8 == i32(2) {
 									p29 = i32(2)
@@ -25277,15 +25318,15 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								goto l8
 							}
-							t31 := int32(load32(mem, uint64(uint32(v11))+84))
+							t31 := int32(load32(mem, uint64(uint32(v11))+96))
 							v19 = t31
 							t32 := int32(mem[uint64(uint32(v0))+21])
 							v3 = t32
 							t33 := int32(mem[uint64(uint32(v0))+92])
 							v2 = t33
-							t34 := int32(load32(mem, uint64(uint32(v11))+76))
+							t34 := int32(load32(mem, uint64(uint32(v11))+88))
 							v10 = t34
-							mem[uint64(uint32(v13))+15] = byte(i32(0))
+							mem[uint64(uint32(v14))+15] = byte(i32(0))
 							var p35 int32
 							if v10 != i32(0) {
 								p35 = 1
@@ -25303,7 +25344,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 							case 0:
 								p38 := i32(0)
 								if v6 != 0 {
-									p38 = v13 + i32(16)
+									p38 = v14 + i32(16)
 								}
 								v21 = p38
 								if v7 != 0 {
@@ -25316,7 +25357,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									}
 									v4 = i32(0)
 									v20 = i32(1)
-									t40 := m.fn65(v11, v13+i32(24), v1, i32(1), i32(1), v21, v13+i32(15))
+									t40 := m.fn66(v11, v14+i32(24), v1, i32(1), i32(1), v21, v14+i32(15))
 									mem = *m.memory
 									if t40 != 0 {
 										if v6 == 0 {
@@ -25325,17 +25366,17 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										goto l14
 									}
 									v20 = i32(0)
-									t41 := int32(mem[uint64(uint32(v13))+15])
+									t41 := int32(mem[uint64(uint32(v14))+15])
 									if t41 != 0 {
 										goto l11
 									}
 									goto l0
 								}
 								v4 = i32(0)
-								t42 := m.fn65(v11, v13+i32(24), v1, i32(0), v3, v21, v13+i32(15))
+								t42 := m.fn66(v11, v14+i32(24), v1, i32(0), v3, v21, v14+i32(15))
 								mem = *m.memory
 								if t42 == 0 {
-									t43 := int32(mem[uint64(uint32(v13))+15])
+									t43 := int32(mem[uint64(uint32(v14))+15])
 									if t43 != 0 {
 										goto l11
 									}
@@ -25351,12 +25392,12 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								if v4 == 0 {
 									goto l13
 								}
-								t45 := m.fn65(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15))
+								t45 := m.fn66(v4, v14+i32(16), v1, i32(1), i32(1), v14+i32(16), v14+i32(15))
 								mem = *m.memory
 								if t45 != 0 {
 									goto l14
 								}
-								t46 := int32(mem[uint64(uint32(v13))+15])
+								t46 := int32(mem[uint64(uint32(v14))+15])
 								if t46 != 0 {
 									goto l13
 								}
@@ -25374,8 +25415,8 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l7
 							}
 						l13:
-							t48 := int64(load64(mem, uint64(uint32(v13))+24))
-							t49 := v13
+							t48 := int64(load64(mem, uint64(uint32(v14))+24))
+							t49 := v14
 							v28 = t48
 							store64(mem, uint64(uint32(t49)), uint64(v28))
 							v4 = i32(0)
@@ -25419,18 +25460,18 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					l17:
 						v20 = i32(0)
 						v4 = i32(1)
-						t51 := m.fn65(v11, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15))
+						t51 := m.fn66(v11, v14+i32(24), v1, i32(1), v3, v14+i32(16), v14+i32(15))
 						mem = *m.memory
 						if t51 != 0 {
 							goto l14
 						}
-						t52 := int32(mem[uint64(uint32(v13))+15])
+						t52 := int32(mem[uint64(uint32(v14))+15])
 						if t52 != i32(1) {
 							goto l0
 						}
 					}
 				l11:
-					v11 = v13 + i32(24)
+					v11 = v14 + i32(24)
 					p14 = i32(1)
 					goto l18
 				l14:
@@ -25439,17 +25480,17 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						if v15 != i32(1) {
 							goto l19
 						}
-						t53 := int64(load64(mem, uint64(uint32(v13))+16))
+						t53 := int64(load64(mem, uint64(uint32(v14))+16))
 						store64(mem, uint64(uint32(v5)), uint64(t53))
 						goto l19
 					}
 					v3 = i32(2)
-					v11 = v13 + i32(16)
+					v11 = v14 + i32(16)
 					p14 = i32(0)
 				l18:
 					v21 = p14
 					t54 := int64(load64(mem, uint64(uint32(v11))))
-					store64(mem, uint64(uint32(v13)), uint64(t54))
+					store64(mem, uint64(uint32(v14)), uint64(t54))
 					{
 						if v4 == 0 {
 							goto l20
@@ -25459,16 +25500,16 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						}
 						t55 := int32(load32(mem, uint64(uint32(v0))+84))
 						v0 = t55
-						v2 = v13
+						v2 = v14
 						v8 = v3
 						t56 := m.g0
 						v10 = t56 - i32(112)
 						m.g0 = v10
 						t57 := v10 - i32(-64)
-						v17 = v15 << 1
+						v18 = v15 << 1
 						p58 := i32(2)
-						if v17 > i32(2) {
-							p58 = v17
+						if v18 > i32(2) {
+							p58 = v18
 						}
 						v7 = p58 << 2
 						memory_zero(mem, uint32(t57), uint32(v7))
@@ -25524,7 +25565,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						l23:
 							store32(mem, uint64(uint32(v10))+16, uint32(v4))
 							store32(mem, uint64(uint32(v10))+64, uint32(v4))
-							t72 := int32(load32(mem, uint64(uint32(v0))+96))
+							t72 := int32(load32(mem, uint64(uint32(v0))+108))
 							v3 = t72
 							{
 								{
@@ -25533,17 +25574,17 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										goto l24
 									}
 									v24 = v4 + v7
-									v25 = v0 + i32(120)
+									v25 = v0 + i32(136)
 									t73 := int32(load32(mem, uint64(uint32(v0))+20))
 									v26 = t73<<2 + i32(4)
 									p74 := i32(3)
-									if v17 > i32(3) {
-										p74 = v17
+									if v18 > i32(3) {
+										p74 = v18
 									}
 									v27 = p74<<2 - i32(8)
 									v11 = v10 - i32(-64) | i32(12)
 									v12 = v10 + i32(16) | i32(12)
-									v14 = v10 - i32(-64) | i32(8)
+									v13 = v10 - i32(-64) | i32(8)
 									v16 = v10 + i32(16) | i32(8)
 									t75 := int32(load32(mem, uint64(uint32(v3))))
 									v19 = t75
@@ -25562,7 +25603,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												if v0 == 0 {
 													goto l25
 												}
-												t80 := m.fn109(v10+i32(8), v4)
+												t80 := m.fn110(v10+i32(8), v4)
 												mem = *m.memory
 												if v0&(t80^i32(-1)) == 0 {
 													goto l25
@@ -25584,13 +25625,13 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										if v2 == i32(48) {
 											goto l27
 										}
-										v18 = v9 & i32(64)
-										if v18|v19&i32(63) == 0 {
+										v17 = v9 & i32(64)
+										if v17|v19&i32(63) == 0 {
 											goto l27
 										}
 										v0 = v2 & i32(63)
 										if v0 != 0 {
-											t82 := m.fn109(v10+i32(8), v4)
+											t82 := m.fn110(v10+i32(8), v4)
 											mem = *m.memory
 											if v0&(t82^i32(-1)) != 0 {
 												goto l27
@@ -25599,7 +25640,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										if v15 < i32(2) {
 											goto l28
 										}
-										memory_copy(mem, uint32(v16), uint32(v14), uint32(v27))
+										memory_copy(mem, uint32(v16), uint32(v13), uint32(v27))
 										if v2&i32(32640) == 0 {
 											goto l28
 										}
@@ -25615,7 +25656,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												store32(mem, uint64(uint32(v0)), uint32(v4))
 											}
 											v0 = v0 + i32(8)
-											t83 := v17
+											t83 := v18
 											v7 = v7 + i32(2)
 											if t83 != v7 {
 												goto l29
@@ -25627,7 +25668,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										if v8 != 0 {
 											goto l27
 										}
-										if v18 != 0 {
+										if v17 != 0 {
 											goto l30
 										}
 									l27:
@@ -25652,7 +25693,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												store32(mem, uint64(uint32(v0)), uint32(v4))
 											}
 											v0 = v0 + i32(8)
-											t84 := v17
+											t84 := v18
 											v7 = v7 + i32(2)
 											if t84 != v7 {
 												goto l33
@@ -25673,7 +25714,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v0 = v9 & i32(63)
 								if v0 != 0 {
-									t86 := m.fn109(v10+i32(8), v4)
+									t86 := m.fn110(v10+i32(8), v4)
 									mem = *m.memory
 									if v0&(t86^i32(-1)) != 0 {
 										goto l31
@@ -25703,7 +25744,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 											store32(mem, uint64(uint32(v0)), uint32(v4))
 										}
 										v0 = v0 + i32(8)
-										t88 := v17
+										t88 := v18
 										v7 = v7 + i32(2)
 										if t88 != v7 {
 											goto l36
@@ -25715,8 +25756,8 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									t90 := v10 + i32(16) | i32(8)
 									t91 := v10 - i32(-64) | i32(8)
 									p89 := i32(3)
-									if v17 > i32(3) {
-										p89 = v17
+									if v18 > i32(3) {
+										p89 = v18
 									}
 									memory_copy(mem, uint32(t90), uint32(t91), uint32(p89<<2-i32(8)))
 								}
@@ -25744,14 +25785,14 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									t92 := v7
 									v2 = v10 + i32(16) + v0
 									t93 := int32(load32(mem, uint64(uint32(v2))))
-									v17 = t93
-									store32(mem, uint64(uint32(t92)), uint32(v17))
+									v18 = t93
+									store32(mem, uint64(uint32(t92)), uint32(v18))
 									t94 := int32(load32(mem, uint64(uint32(v2+i32(8)))))
 									t95 := v7 + i32(8)
 									v1 = t94
 									store32(mem, uint64(uint32(t95)), uint32(v1))
 									t96 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-									store32(mem, uint64(uint32(v7+i32(4))), uint32(t96-v17))
+									store32(mem, uint64(uint32(v7+i32(4))), uint32(t96-v18))
 									t97 := int32(load32(mem, uint64(uint32(v2+i32(12)))))
 									store32(mem, uint64(uint32(v7+i32(12))), uint32(t97-v1))
 									v0 = v0 + i32(16)
@@ -25789,7 +25830,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					if v12 == 0 {
 						goto l15
 					}
-					t104 := int32(load32(mem, uint64(uint32(v13))+4))
+					t104 := int32(load32(mem, uint64(uint32(v14))+4))
 					p13 = t104
 				}
 			l16:
@@ -25797,21 +25838,21 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					goto l15
 				}
 				t105 := int32(load32(mem, uint64(uint32(v0))+84))
-				v7 = t105
+				v16 = t105
 				v10 = i32(0)
 				t106 := m.g0
-				v16 = t106 - i32(80)
-				m.g0 = v16
-				store64(mem, uint64(uint32(v16))+72, uint64(i64(0)))
-				store64(mem, uint64(uint32(v16+i32(24))), uint64(i64(0)))
-				store32(mem, uint64(uint32(v16+i32(31))), uint32(i32(0)))
-				store64(mem, uint64(uint32(v16+i32(44))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v16+i32(52))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v16+i32(60))), uint64(i64(0)))
-				store32(mem, uint64(uint32(v16+i32(68))), uint32(i32(0)))
-				store64(mem, uint64(uint32(v16))+16, uint64(i64(0)))
-				store32(mem, uint64(uint32(v16))+12, uint32(v7))
-				store64(mem, uint64(uint32(v16))+36, uint64(i64(0)))
+				v17 = t106 - i32(80)
+				m.g0 = v17
+				store64(mem, uint64(uint32(v17))+72, uint64(i64(0)))
+				store64(mem, uint64(uint32(v17+i32(24))), uint64(i64(0)))
+				store32(mem, uint64(uint32(v17+i32(31))), uint32(i32(0)))
+				store64(mem, uint64(uint32(v17+i32(44))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v17+i32(52))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v17+i32(60))), uint64(i64(0)))
+				store32(mem, uint64(uint32(v17+i32(68))), uint32(i32(0)))
+				store64(mem, uint64(uint32(v17))+16, uint64(i64(0)))
+				store32(mem, uint64(uint32(v17))+12, uint32(v16))
+				store64(mem, uint64(uint32(v17))+36, uint64(i64(0)))
 				var p107 int32
 				{
 					var p108 int32
@@ -25820,8 +25861,8 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						if v3 == i32(2) {
 							p109 = 1
 						}
-						v7 = p109
-						t110 := v7
+						v16 = p109
+						t110 := v16
 						var p111 int32
 						if v4 == i32(1) {
 							p111 = 1
@@ -25832,7 +25873,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 							p112 = 1
 						}
 						v2 = p112
-						t113 := v16 + i32(72)
+						t113 := v17 + i32(72)
 						t114 := v5
 						v0 = v15
 						p115 := t114
@@ -25841,104 +25882,104 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						}
 						v4 = p115
 						p116 := v5
-						if v7 != 0 {
+						if v16 != 0 {
 							p116 = v4
 						}
-						v19 = p116
+						v12 = p116
 						p117 := i32(1)
 						if v0 > i32(1) {
 							p117 = v0
 						}
 						p118 := v0
-						if v7 != 0 {
+						if v16 != 0 {
 							p118 = p117
 						}
 						v9 = p118
-						v14 = v16 + i32(12)
-						t119 := v14
-						v7 = v13
-						t120 := int64(load64(mem, uint64(uint32(v7))))
+						v13 = v17 + i32(12)
+						t119 := v13
+						v16 = v14
+						t120 := int64(load64(mem, uint64(uint32(v16))))
 						store64(mem, uint64(uint32(t119))+4, uint64(t120))
 						t121 := int64(load64(mem, uint64(uint32(v1))))
-						t122 := v14
+						t122 := v13
 						v28 = t121
 						store64(mem, uint64(uint32(t122))+12, uint64(v28))
 						v1 = int32(v28)
 						if v1 == 0 {
-							t123 := int64(load64(mem, uint64(uint32(v7))))
-							t124 := v14
+							t123 := int64(load64(mem, uint64(uint32(v16))))
+							t124 := v13
 							v28 = t123
 							store64(mem, uint64(uint32(t124))+12, uint64(v28))
 							v1 = int32(v28)
 						}
 						{
 							{
-								t125 := int32(load32(mem, uint64(uint32(v14))))
-								v18 = t125
-								t126 := int32(mem[uint64(uint32(v18))])
+								t125 := int32(load32(mem, uint64(uint32(v13))))
+								v7 = t125
+								t126 := int32(mem[uint64(uint32(v7))])
 								v11 = t126
 								if v11 == i32(1) {
-									t127 := int32(load32(mem, uint64(uint32(v7))))
+									t127 := int32(load32(mem, uint64(uint32(v16))))
 									if t127 != v1 {
 										goto l40
 									}
 								}
-								t128 := int32(mem[uint64(uint32(v18))+1])
-								v12 = t128
-								if v12 == i32(1) {
-									t129 := int32(load32(mem, uint64(uint32(v7))))
-									t130 := int32(load32(mem, uint64(uint32(v7))+4))
+								t128 := int32(mem[uint64(uint32(v7))+1])
+								v19 = t128
+								if v19 == i32(1) {
+									t129 := int32(load32(mem, uint64(uint32(v16))))
+									t130 := int32(load32(mem, uint64(uint32(v16))+4))
 									if v1+int32(int64(uint64(v28)>>32)) != t129+t130 {
 										goto l40
 									}
 								}
-								store32(mem, uint64(uint32(v14))+28, uint32(v9))
-								store32(mem, uint64(uint32(v14))+24, uint32(v19))
-								mem[uint64(uint32(v14))+22] = byte(v12)
-								mem[uint64(uint32(v14))+21] = byte(v2 | v12)
-								mem[uint64(uint32(v14))+20] = byte(v8 | v11)
+								store32(mem, uint64(uint32(v13))+28, uint32(v9))
+								store32(mem, uint64(uint32(v13))+24, uint32(v12))
+								mem[uint64(uint32(v13))+22] = byte(v19)
+								mem[uint64(uint32(v13))+21] = byte(v2 | v19)
+								mem[uint64(uint32(v13))+20] = byte(v8 | v11)
 								var p131 int32
 								if v9 > i32(0) {
-									v18 = i32(0)
+									v7 = i32(0)
 									v1 = i32(4)
 								l41:
 									{
-										t132 := int32(load32(mem, uint64(uint32(v14))+24))
+										t132 := int32(load32(mem, uint64(uint32(v13))+24))
 										store64(mem, uint64(uint32(t132+v1-i32(4))), uint64(i64(0)))
 										v1 = v1 + i32(8)
-										v18 = v18 + i32(1)
-										t133 := int32(load32(mem, uint64(uint32(v14))+28))
-										if v18 < t133 {
+										v7 = v7 + i32(1)
+										t133 := int32(load32(mem, uint64(uint32(v13))+28))
+										if v7 < t133 {
 											goto l41
 										}
 									}
-									t134 := int32(load32(mem, uint64(uint32(v14))))
+									t134 := int32(load32(mem, uint64(uint32(v13))))
 									p131 = t134
 								} else {
-									p131 = v18
+									p131 = v7
 								}
-								t135 := int32(load32(mem, uint64(uint32(p131))+40))
-								t136 := int32(load32(mem, uint64(uint32(v7))+4))
-								v18 = (t135*(t136+i32(1)) + i32(63)) / i32(64)
-								if uint32(v18) >= uint32(i32(0x20000000)) {
+								t135 := int32(load32(mem, uint64(uint32(p131))+52))
+								t136 := int32(load32(mem, uint64(uint32(v16))+4))
+								v7 = (t135*(t136+i32(1)) + i32(63)) / i32(64)
+								if uint32(v7) >= uint32(i32(0x20000000)) {
 									goto l42
 								}
-								v19 = v18 << 3
-								t137 := m.fn195(v19)
+								v12 = v7 << 3
+								t137 := m.fn195(v12)
 								mem = *m.memory
 								v1 = t137
-								t138 := int32(load32(mem, uint64(uint32(v14))+32))
+								t138 := int32(load32(mem, uint64(uint32(v13))+32))
 								v10 = t138
-								store32(mem, uint64(uint32(v14))+32, uint32(v1))
+								store32(mem, uint64(uint32(v13))+32, uint32(v1))
 								if v10 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v14))+36))
+									_ = int32(load32(mem, uint64(uint32(v13))+36))
 									m.Xre2w_free(v10)
 									mem = *m.memory
-									t140 := int32(load32(mem, uint64(uint32(v14))+32))
+									t140 := int32(load32(mem, uint64(uint32(v13))+32))
 									v1 = t140
 								}
-								store32(mem, uint64(uint32(v14))+36, uint32(v18))
-								memory_zero(mem, uint32(v1), uint32(v19))
+								store32(mem, uint64(uint32(v13))+36, uint32(v7))
+								memory_zero(mem, uint32(v1), uint32(v12))
 								if v9 >= i32(0x20000000) {
 									goto l42
 								}
@@ -25952,100 +25993,118 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								t142 := m.fn195(v9)
 								mem = *m.memory
 								v1 = t142
-								t143 := int32(load32(mem, uint64(uint32(v14))+40))
-								v18 = t143
-								store32(mem, uint64(uint32(v14))+40, uint32(v1))
-								if v18 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v14))+44))
-									m.Xre2w_free(v18)
+								t143 := int32(load32(mem, uint64(uint32(v13))+40))
+								v7 = t143
+								store32(mem, uint64(uint32(v13))+40, uint32(v1))
+								if v7 != 0 {
+									_ = int32(load32(mem, uint64(uint32(v13))+44))
+									m.Xre2w_free(v7)
 									mem = *m.memory
-									t145 := int32(load32(mem, uint64(uint32(v14))+40))
+									t145 := int32(load32(mem, uint64(uint32(v13))+40))
 									v1 = t145
 								}
-								store32(mem, uint64(uint32(v14))+44, uint32(v10))
+								store32(mem, uint64(uint32(v13))+44, uint32(v10))
 								memory_zero(mem, uint32(v1), uint32(v9))
 								t146 := m.fn195(i32(768))
 								mem = *m.memory
-								v18 = t146
-								t147 := int32(load32(mem, uint64(uint32(v14))+48))
+								v7 = t146
+								t147 := int32(load32(mem, uint64(uint32(v13))+48))
 								v1 = t147
-								store32(mem, uint64(uint32(v14))+48, uint32(v18))
+								store32(mem, uint64(uint32(v13))+48, uint32(v7))
 								if v1 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v14))+52))
+									_ = int32(load32(mem, uint64(uint32(v13))+52))
 									m.Xre2w_free(v1)
 									mem = *m.memory
 								}
-								store32(mem, uint64(uint32(v14))+52, uint32(i32(64)))
-								t149 := int32(load32(mem, uint64(uint32(v7))))
+								store32(mem, uint64(uint32(v13))+52, uint32(i32(64)))
+								t149 := int32(load32(mem, uint64(uint32(v16))))
 								v1 = t149
-								t150 := int32(mem[uint64(uint32(v14))+20])
+								t150 := int32(mem[uint64(uint32(v13))+20])
 								if t150 != 0 {
-									t151 := int32(load32(mem, uint64(uint32(v14))+40))
+									t151 := int32(load32(mem, uint64(uint32(v13))+40))
 									store32(mem, uint64(uint32(t151)), uint32(v1))
-									t152 := int32(load32(mem, uint64(uint32(v14))))
+									t152 := int32(load32(mem, uint64(uint32(v13))))
 									t153 := int32(load32(mem, uint64(uint32(t152))+8))
-									t154 := m.fn13(v14, t153, v1)
+									t154 := m.fn14(v13, t153, v1)
 									mem = *m.memory
 									p108 = t154
 									goto l43
 								}
 								v10 = i32(0)
-								t155 := int32(load32(mem, uint64(uint32(v7))+4))
-								v18 = t155
-								if v18 < i32(0) {
+								t155 := int32(load32(mem, uint64(uint32(v16))+4))
+								v7 = t155
+								if v7 < i32(0) {
 									goto l40
 								}
-								v18 = v1 + v18
+								v7 = v1 + v7
 							l46:
 								{
 									{
-										if uint32(v1) >= uint32(v18) {
+										if uint32(v1) >= uint32(v7) {
 											goto l44
 										}
-										t156 := int32(load32(mem, uint64(uint32(v14))))
-										v7 = t156
-										t157 := int32(load32(mem, uint64(uint32(v7))+28))
-										v10 = t157
-										if v10 == 0 {
+										t156 := int32(load32(mem, uint64(uint32(v13))))
+										v16 = t156
+										t157 := int32(load32(mem, uint64(uint32(v16))+28))
+										if t157 == 0 {
 											goto l44
 										}
-										v9 = v18 - v1
+										v10 = v7 - v1
 										var p158 int32
 										{
-											t159 := int32(mem[uint64(uint32(v7))+24])
+											t159 := int32(mem[uint64(uint32(v16))+24])
 											if t159 == i32(1) {
-												t160 := m.fn117(v7, v1, v9)
+												t160 := m.fn118(v16, v1, v10)
 												mem = *m.memory
 												p158 = t160
 												goto l45
 											}
-											if v10 != i32(1) {
-												t161 := m.fn118(v7, v1, v9)
-												mem = *m.memory
-												p158 = t161
-												goto l45
+											t161 := int32(load32(mem, uint64(uint32(v16))+32))
+											t162 := int32(int8(mem[uint64(uint32(v16))+43]))
+											t163 := v1
+											t164 := v1
+											t165 := v10
+											t166 := v16 + i32(32)
+											v9 = t162
+											var p167 int32
+											if v9 < i32(0) {
+												p167 = 1
 											}
-											t162 := int32(load32(mem, uint64(uint32(v7))+32))
-											t163 := m.fn224(v1, t162, v9)
+											v12 = p167
+											p168 := t166
+											if v12 != 0 {
+												p168 = t161
+											}
+											t169 := int32(load32(mem, uint64(uint32(v16))+36))
+											p170 := v9
+											if v12 != 0 {
+												p170 = t169
+											}
+											t171 := m._re2w_index(t164, t165, p168, p170)
 											mem = *m.memory
-											p158 = t163
+											v16 = t171
+											p172 := t163 + v16
+											if v16 < i32(0) {
+												p172 = i32(0)
+											}
+											p158 = p172
 										}
 									l45:
 										v1 = p158
-										p164 := v18
+										p173 := v7
 										if v1 != 0 {
-											p164 = v1
+											p173 = v1
 										}
-										v1 = p164
+										v1 = p173
 									}
 								l44:
-									t165 := int32(load32(mem, uint64(uint32(v14))+40))
-									store32(mem, uint64(uint32(t165)), uint32(v1))
-									t166 := int32(load32(mem, uint64(uint32(v14))))
-									t167 := int32(load32(mem, uint64(uint32(t166))+8))
-									t168 := m.fn13(v14, t167, v1)
+									t174 := int32(load32(mem, uint64(uint32(v13))+40))
+									store32(mem, uint64(uint32(t174)), uint32(v1))
+									t175 := int32(load32(mem, uint64(uint32(v13))))
+									t176 := int32(load32(mem, uint64(uint32(t175))+8))
+									t177 := m.fn14(v13, t176, v1)
 									mem = *m.memory
-									v10 = t168
+									v10 = t177
 									if v10 != 0 {
 										goto l40
 									}
@@ -26053,18 +26112,18 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										goto l40
 									}
 									v1 = v1 + i32(1)
-									if uint32(v1) <= uint32(v18) {
+									if uint32(v1) <= uint32(v7) {
 										goto l46
 									}
 								}
 							}
 						l40:
-							t169 := v10
-							p108 = t169
+							t178 := v10
+							p108 = t178
 							goto l43
 						}
 					l42:
-						m.fn11()
+						m.fn12()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -26074,15 +26133,15 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						goto l47
 					}
 					if v3 == i32(2) {
-						t170 := int32(load32(mem, uint64(uint32(v4))))
-						p171 := v5
+						t179 := int32(load32(mem, uint64(uint32(v4))))
+						p180 := v5
 						if v0 <= i32(0) {
-							p171 = v16 + i32(72)
+							p180 = v17 + i32(72)
 						}
-						t172 := int32(load32(mem, uint64(uint32(p171))+4))
-						t173 := int32(load32(mem, uint64(uint32(v13))))
-						t174 := int32(load32(mem, uint64(uint32(v13))+4))
-						if t170+t172 != t173+t174 {
+						t181 := int32(load32(mem, uint64(uint32(p180))+4))
+						t182 := int32(load32(mem, uint64(uint32(v14))))
+						t183 := int32(load32(mem, uint64(uint32(v14))+4))
+						if t179+t181 != t182+t183 {
 							p107 = i32(0)
 							goto l47
 						}
@@ -26090,35 +26149,35 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					p107 = i32(1)
 				}
 			l47:
-				v7 = p107
-				t175 := int32(load32(mem, uint64(uint32(v16))+60))
-				v0 = t175
-				store32(mem, uint64(uint32(v16))+60, uint32(i32(0)))
+				v16 = p107
+				t184 := int32(load32(mem, uint64(uint32(v17))+60))
+				v0 = t184
+				store32(mem, uint64(uint32(v17))+60, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v16))+64))
+					_ = int32(load32(mem, uint64(uint32(v17))+64))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				t177 := int32(load32(mem, uint64(uint32(v16))+52))
-				v0 = t177
-				store32(mem, uint64(uint32(v16))+52, uint32(i32(0)))
+				t186 := int32(load32(mem, uint64(uint32(v17))+52))
+				v0 = t186
+				store32(mem, uint64(uint32(v17))+52, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v16))+56))
+					_ = int32(load32(mem, uint64(uint32(v17))+56))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				t179 := int32(load32(mem, uint64(uint32(v16))+44))
-				v0 = t179
-				store32(mem, uint64(uint32(v16))+44, uint32(i32(0)))
+				t188 := int32(load32(mem, uint64(uint32(v17))+44))
+				v0 = t188
+				store32(mem, uint64(uint32(v17))+44, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v16))+48))
+					_ = int32(load32(mem, uint64(uint32(v17))+48))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				m.g0 = v16 + i32(80)
-				t181 := v21
-				v3 = v7
-				if t181|v3 == 0 {
+				m.g0 = v17 + i32(80)
+				t190 := v21
+				v3 = v16
+				if t190|v3 == 0 {
 					goto l38
 				}
 			}
@@ -26126,13 +26185,13 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			v20 = v3 & v20
 			goto l48
 		l15:
-			t182 := int32(load32(mem, uint64(uint32(v0))+84))
-			v0 = t182
+			t191 := int32(load32(mem, uint64(uint32(v0))+84))
+			v0 = t191
 			v19 = i32(0)
-			t183 := m.g0
-			v2 = t183 - i32(128)
+			t192 := m.g0
+			v2 = t192 - i32(128)
 			m.g0 = v2
-			var p184 int32
+			var p193 int32
 			{
 				v8 = v2 + i32(20)
 				v11 = v8 + i32(24)
@@ -26141,27 +26200,27 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store64(mem, uint64(uint32(v8))+16, uint64(i64(0)))
 				store16(mem, uint64(uint32(v8))+12, uint16(i32(0)))
 				store32(mem, uint64(uint32(v8))+8, uint32(i32(0)))
-				t185 := int32(load32(mem, uint64(uint32(v0))+8))
-				store32(mem, uint64(uint32(v8))+4, uint32(t185))
-				t186 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn67(v11, t186)
+				t194 := int32(load32(mem, uint64(uint32(v0))+8))
+				store32(mem, uint64(uint32(v8))+4, uint32(t194))
+				t195 := int32(load32(mem, uint64(uint32(v0))+16))
+				m.fn68(v11, t195)
 				mem = *m.memory
-				t187 := int32(load32(mem, uint64(uint32(v8))))
-				t188 := int32(load32(mem, uint64(uint32(t187))+16))
-				m.fn67(v8+i32(44), t188)
+				t196 := int32(load32(mem, uint64(uint32(v8))))
+				t197 := int32(load32(mem, uint64(uint32(t196))+16))
+				m.fn68(v8+i32(44), t197)
 				mem = *m.memory
-				t189 := int32(load32(mem, uint64(uint32(v8))))
-				v0 = t189
-				t190 := int32(load32(mem, uint64(uint32(v0))+60))
-				t191 := int32(load32(mem, uint64(uint32(v0))+56))
-				t192 := int32(load32(mem, uint64(uint32(v0))+68))
-				v0 = t190 + t191<<1 + t192 + i32(1)
+				t198 := int32(load32(mem, uint64(uint32(v8))))
+				v0 = t198
+				t199 := int32(load32(mem, uint64(uint32(v0))+72))
+				t200 := int32(load32(mem, uint64(uint32(v0))+68))
+				t201 := int32(load32(mem, uint64(uint32(v0))+80))
+				v0 = t199 + t200<<1 + t201 + i32(1)
 				if uint32(v0) < uint32(i32(0x20000000)) {
-					t193 := m.fn195(v0 << 3)
+					t202 := m.fn195(v0 << 3)
 					mem = *m.memory
-					v9 = t193
-					t194 := int32(load32(mem, uint64(uint32(v8))+64))
-					v11 = t194
+					v9 = t202
+					t203 := int32(load32(mem, uint64(uint32(v8))+64))
+					v11 = t203
 					store32(mem, uint64(uint32(v8))+64, uint32(v9))
 					if v11 != 0 {
 						_ = int32(load32(mem, uint64(uint32(v8))+68))
@@ -26171,146 +26230,146 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					store64(mem, uint64(uint32(v8))+96, uint64(i64(0)))
 					store32(mem, uint64(uint32(v8))+68, uint32(v0))
 					mem[uint64(uint32(v8+i32(104)))] = byte(i32(0))
-					t196 := v8
-					p184 = t196
+					t205 := v8
+					p193 = t205
 					goto l49
 				}
-				m.fn11()
+				m.fn12()
 				mem = *m.memory
 				panic("unreachable")
 			}
 		l49:
-			v0 = p184
+			v0 = p193
 			store64(mem, uint64(uint32(v2))+12, uint64(i64(0)))
-			v10 = v13
+			v10 = v14
 			v8 = v1
-			var p197 int32
+			var p206 int32
 			if v4 == i32(1) {
-				p197 = 1
+				p206 = 1
 			}
-			var p198 int32
+			var p207 int32
 			if v3 == i32(2) {
-				p198 = 1
+				p207 = 1
 			}
-			v4 = p198
-			v12 = p197 | v4
-			var p199 int32
+			v4 = p207
+			v12 = p206 | v4
+			var p208 int32
 			if v3 != i32(0) {
-				p199 = 1
+				p208 = 1
 			}
-			v11 = p199
-			p200 := v2 + i32(12)
+			v11 = p208
+			p209 := v2 + i32(12)
 			if v15 != 0 {
-				p200 = v5
+				p209 = v5
 			}
-			v1 = p200
-			p201 := v5
+			v1 = p209
+			p210 := v5
 			if v4 != 0 {
-				p201 = v1
+				p210 = v1
 			}
-			v27 = p201
-			p202 := i32(1)
+			v13 = p210
+			p211 := i32(1)
 			if uint32(v15) > uint32(i32(1)) {
-				p202 = v15
+				p211 = v15
 			}
-			p203 := v15
+			p212 := v15
 			if v4 != 0 {
-				p203 = p202
+				p212 = p211
 			}
-			v17 = p203
+			v18 = p212
 			v4 = i32(0)
-			t204 := m.g0
-			v24 = t204 - i32(16)
+			t213 := m.g0
+			v24 = t213 - i32(16)
 			m.g0 = v24
 			{
 				v7 = v0
-				t205 := int32(load32(mem, uint64(uint32(v7))+4))
-				if t205 == 0 {
+				t214 := int32(load32(mem, uint64(uint32(v7))+4))
+				if t214 == 0 {
 					goto l50
 				}
-				t206 := int64(load64(mem, uint64(uint32(v8))))
-				t207 := v24
-				v28 = t206
-				store64(mem, uint64(uint32(t207))+8, uint64(v28))
+				t215 := int64(load64(mem, uint64(uint32(v8))))
+				t216 := v24
+				v28 = t215
+				store64(mem, uint64(uint32(t216))+8, uint64(v28))
 				{
 					v9 = int32(v28)
 					if v9 == 0 {
-						t208 := int64(load64(mem, uint64(uint32(v10))))
-						t209 := v24
-						v28 = t208
-						store64(mem, uint64(uint32(t209))+8, uint64(v28))
+						t217 := int64(load64(mem, uint64(uint32(v10))))
+						t218 := v24
+						v28 = t217
+						store64(mem, uint64(uint32(t218))+8, uint64(v28))
 						v8 = int32(v28)
 						v9 = v8
 						goto l51
 					}
-					t210 := int32(load32(mem, uint64(uint32(v10))))
-					v8 = t210
+					t219 := int32(load32(mem, uint64(uint32(v10))))
+					v8 = t219
 					if uint32(v8) < uint32(v9) {
 						goto l50
 					}
 				}
 			l51:
-				t211 := int32(load32(mem, uint64(uint32(v10))+4))
-				v25 = v8 + t211
-				t212 := v25
+				t220 := int32(load32(mem, uint64(uint32(v10))+4))
+				v25 = v8 + t220
+				t221 := v25
 				v23 = v9 + int32(int64(uint64(v28)>>32))
-				if uint32(t212) > uint32(v23) {
+				if uint32(t221) > uint32(v23) {
 					goto l50
 				}
-				t213 := int32(load32(mem, uint64(uint32(v7))))
-				v14 = t213
-				t214 := int32(mem[uint64(uint32(v14))])
-				v26 = t214
-				t215 := v26 & i32(1)
-				var p216 int32
+				t222 := int32(load32(mem, uint64(uint32(v7))))
+				v26 = t222
+				t223 := int32(mem[uint64(uint32(v26))])
+				v27 = t223
+				t224 := v27 & i32(1)
+				var p225 int32
 				if v8 != v9 {
-					p216 = 1
+					p225 = 1
 				}
-				if t215&p216 != 0 {
+				if t224&p225 != 0 {
 					goto l50
 				}
-				t217 := int32(mem[uint64(uint32(v14))+1])
-				if t217 == i32(1) {
+				t226 := int32(mem[uint64(uint32(v26))+1])
+				if t226 == i32(1) {
 					if v23 != v25 {
 						goto l50
 					}
 					mem[uint64(uint32(v7))+13] = byte(i32(1))
 					v11 = i32(1)
 				}
-				if v17 < i32(0) {
+				if v18 < i32(0) {
 					goto l50
 				}
-				v23 = v12 | v26
+				v23 = v12 | v27
 				mem[uint64(uint32(v7))+12] = byte(v11)
-				store32(mem, uint64(uint32(v7))+8, uint32(v17<<1))
-				t219 := v7
-				var p218 int32
+				store32(mem, uint64(uint32(v7))+8, uint32(v18<<1))
+				t228 := v7
+				var p227 int32
 				{
-					if v17 == 0 {
+					if v18 == 0 {
 						store32(mem, uint64(uint32(v7))+8, uint32(i32(2)))
 						v4 = i32(8)
-						p218 = i32(8)
+						p227 = i32(8)
 						goto l52
 					}
-					v4 = v17 << 3
-					p220 := v4
-					if uint32(v17) > uint32(i32(0x1fffffff)) {
-						p220 = i32(-1)
+					v4 = v18 << 3
+					p229 := v4
+					if uint32(v18) > uint32(i32(0x1fffffff)) {
+						p229 = i32(-1)
 					}
-					p218 = p220
+					p227 = p229
 				}
 			l52:
-				t221 := m.fn195(p218)
+				t230 := m.fn195(p227)
 				mem = *m.memory
-				v11 = t221
-				store32(mem, uint64(uint32(t219))+100, uint32(v11))
+				v11 = t230
+				store32(mem, uint64(uint32(t228))+100, uint32(v11))
 				memory_zero(mem, uint32(v11), uint32(v4))
 				store32(mem, uint64(uint32(v7))+44, uint32(i32(0)))
 				store32(mem, uint64(uint32(v7))+24, uint32(i32(0)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v25))
 				store32(mem, uint64(uint32(v7))+16, uint32(v9))
 				mem[uint64(uint32(v7))+104] = byte(i32(0))
-				v26 = v7 + i32(72)
+				v27 = v7 + i32(72)
 				v12 = v7 + i32(44)
 				v4 = v7 + i32(24)
 				v23 = v23 & i32(1)
@@ -26318,35 +26377,35 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					{
 					l64:
 						{
-							t222 := v7
+							t231 := v7
 							v11 = v4
-							t223 := v11
+							t232 := v11
 							v4 = v12
-							t224 := int32(load32(mem, uint64(uint32(v7))+20))
-							t226 := v4
-							var p225 int32
-							if uint32(t224) > uint32(v8) {
-								t227 := int32(mem[uint64(uint32(v8))])
-								p225 = t227
+							t233 := int32(load32(mem, uint64(uint32(v7))+20))
+							t235 := v4
+							var p234 int32
+							if uint32(t233) > uint32(v8) {
+								t236 := int32(mem[uint64(uint32(v8))])
+								p234 = t236
 							} else {
-								p225 = i32(-1)
+								p234 = i32(-1)
 							}
-							t228 := m.fn70(t222, t223, t226, p225, v24+i32(8), v8)
+							t237 := m.fn71(t231, t232, t235, p234, v24+i32(8), v8)
 							mem = *m.memory
-							v9 = t228
+							v9 = t237
 							store32(mem, uint64(uint32(v11)), uint32(i32(0)))
-							t229 := int32(load32(mem, uint64(uint32(v7))+20))
-							v12 = t229
+							t238 := int32(load32(mem, uint64(uint32(v7))+20))
+							v12 = t238
 							if v9 != 0 {
-								t230 := int32(load32(mem, uint64(uint32(v7))+8))
-								v11 = t230
+								t239 := int32(load32(mem, uint64(uint32(v7))+8))
+								v11 = t239
 							l57:
 								{
-									t231 := int32(load32(mem, uint64(uint32(v7))))
-									t232 := int32(load32(mem, uint64(uint32(t231))+88))
-									v10 = t232 + v9<<3
-									t233 := int32(load32(mem, uint64(uint32(v10))))
-									v8 = t233
+									t240 := int32(load32(mem, uint64(uint32(v7))))
+									t241 := int32(load32(mem, uint64(uint32(t240))+100))
+									v10 = t241 + v9<<3
+									t242 := int32(load32(mem, uint64(uint32(v10))))
+									v8 = t242
 									switch v8&i32(7) - i32(3) {
 									case 2:
 										goto l55
@@ -26355,13 +26414,13 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									default:
 										goto l54
 									case 0:
-										t234 := int32(load32(mem, uint64(uint32(v10))+4))
-										v10 = t234
+										t243 := int32(load32(mem, uint64(uint32(v10))+4))
+										v10 = t243
 										if v10 >= v11 {
 											goto l56
 										}
-										t235 := int32(load32(mem, uint64(uint32(v7))+100))
-										store32(mem, uint64(uint32(t235+v10<<2)), uint32(v12))
+										t244 := int32(load32(mem, uint64(uint32(v7))+100))
+										store32(mem, uint64(uint32(t244+v10<<2)), uint32(v12))
 									}
 								}
 							l56:
@@ -26372,15 +26431,15 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l54
 							}
 							{
-								t236 := int32(mem[uint64(uint32(v7))+104])
-								if t236 != 0 {
+								t245 := int32(mem[uint64(uint32(v7))+104])
+								if t245 != 0 {
 									goto l58
 								}
 								{
 									if v23 != 0 {
 										v9 = v8
-										t237 := int32(load32(mem, uint64(uint32(v10))))
-										if v9 == t237 {
+										t246 := int32(load32(mem, uint64(uint32(v10))))
+										if v9 == t246 {
 											goto l59
 										}
 										goto l60
@@ -26388,139 +26447,157 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									if uint32(v8) >= uint32(v12) {
 										goto l59
 									}
-									t238 := int32(load32(mem, uint64(uint32(v4))))
-									if t238 != 0 {
+									t247 := int32(load32(mem, uint64(uint32(v4))))
+									if t247 != 0 {
 										goto l59
 									}
-									t239 := int32(load32(mem, uint64(uint32(v7))))
-									v9 = t239
-									t240 := int32(load32(mem, uint64(uint32(v9))+28))
-									v25 = t240
-									if v25 == 0 {
+									t248 := int32(load32(mem, uint64(uint32(v7))))
+									v9 = t248
+									t249 := int32(load32(mem, uint64(uint32(v9))+28))
+									if t249 == 0 {
 										goto l59
 									}
 									v12 = v12 - v8
-									var p241 int32
+									var p250 int32
 									{
-										t242 := int32(mem[uint64(uint32(v9))+24])
-										if t242 == i32(1) {
-											t243 := m.fn117(v9, v8, v12)
+										t251 := int32(mem[uint64(uint32(v9))+24])
+										if t251 == i32(1) {
+											t252 := m.fn118(v9, v8, v12)
 											mem = *m.memory
-											p241 = t243
+											p250 = t252
 											goto l61
 										}
-										if v25 != i32(1) {
-											t244 := m.fn118(v9, v8, v12)
-											mem = *m.memory
-											p241 = t244
-											goto l61
+										t253 := int32(load32(mem, uint64(uint32(v9))+32))
+										t254 := int32(int8(mem[uint64(uint32(v9))+43]))
+										t255 := v8
+										t256 := v8
+										t257 := v12
+										t258 := v9 + i32(32)
+										v25 = t254
+										var p259 int32
+										if v25 < i32(0) {
+											p259 = 1
 										}
-										t245 := int32(load32(mem, uint64(uint32(v9))+32))
-										t246 := m.fn224(v8, t245, v12)
+										v26 = p259
+										p260 := t258
+										if v26 != 0 {
+											p260 = t253
+										}
+										t261 := int32(load32(mem, uint64(uint32(v9))+36))
+										p262 := v25
+										if v26 != 0 {
+											p262 = t261
+										}
+										t263 := m._re2w_index(t256, t257, p260, p262)
 										mem = *m.memory
-										p241 = t246
+										v9 = t263
+										p264 := t255 + v9
+										if v9 < i32(0) {
+											p264 = i32(0)
+										}
+										p250 = p264
 									}
 								l61:
-									v8 = p241
-									t247 := int32(load32(mem, uint64(uint32(v7))+20))
-									p248 := t247
+									v8 = p250
+									t265 := int32(load32(mem, uint64(uint32(v7))+20))
+									p266 := t265
 									if v8 != 0 {
-										p248 = v8
+										p266 = v8
 									}
-									v8 = p248
+									v8 = p266
 								}
 							l59:
 								{
-									t249 := int32(load32(mem, uint64(uint32(v7))+96))
-									v9 = t249
+									t267 := int32(load32(mem, uint64(uint32(v7))+96))
+									v9 = t267
 									if v9 != 0 {
-										t250 := int32(load32(mem, uint64(uint32(v9))))
-										store32(mem, uint64(uint32(v7))+96, uint32(t250))
+										t268 := int32(load32(mem, uint64(uint32(v9))))
+										store32(mem, uint64(uint32(v7))+96, uint32(t268))
 										store32(mem, uint64(uint32(v9)), uint32(i32(1)))
-										t251 := int32(load32(mem, uint64(uint32(v9))+4))
-										v12 = t251
+										t269 := int32(load32(mem, uint64(uint32(v9))+4))
+										v12 = t269
 										goto l62
 									}
-									t252 := int32(load32(mem, uint64(uint32(v7))+80))
-									v12 = t252
-									t253 := int32(load32(mem, uint64(uint32(v7))+76))
-									t254 := v12
-									v9 = t253
-									p255 := (t254-v9)<<7 - i32(1)
-									if v9 == v12 {
-										p255 = i32(0)
-									}
-									t256 := int32(load32(mem, uint64(uint32(v7))+92))
-									t257 := int32(load32(mem, uint64(uint32(v7))+88))
-									v12 = t256 + t257
-									if p255 == v12 {
-										m.fn69(v26)
-										mem = *m.memory
-										t258 := int32(load32(mem, uint64(uint32(v7))+76))
-										v9 = t258
-										t259 := int32(load32(mem, uint64(uint32(v7))+88))
-										t260 := int32(load32(mem, uint64(uint32(v7))+92))
-										v12 = t259 + t260
-									}
-									t261 := int32(load32(mem, uint64(uint32(v9+int32(uint32(v12)>>7)&i32(33554428)))))
-									store64(mem, uint64(uint32(t261+v12&i32(511)<<3)), uint64(i64(0)))
-									t262 := int32(load32(mem, uint64(uint32(v7))+92))
-									t263 := v7
-									v9 = t262
-									store32(mem, uint64(uint32(t263))+92, uint32(v9+i32(1)))
-									t264 := int32(load32(mem, uint64(uint32(v7))+76))
-									t265 := int32(load32(mem, uint64(uint32(v7))+88))
-									v9 = v9 + t265
-									t266 := int32(load32(mem, uint64(uint32(t264+int32(uint32(v9)>>7)&i32(33554428)))))
-									v9 = t266 + v9&i32(511)<<3
-									store32(mem, uint64(uint32(v9)), uint32(i32(1)))
-									t267 := int32(load32(mem, uint64(uint32(v7))+8))
-									t268 := v9
-									v12 = t267
-									p269 := v12 << 2
-									if uint32(v12) > uint32(i32(0x3fffffff)) {
-										p269 = i32(-1)
-									}
-									t270 := m.fn195(p269)
-									mem = *m.memory
+									t270 := int32(load32(mem, uint64(uint32(v7))+80))
 									v12 = t270
-									store32(mem, uint64(uint32(t268))+4, uint32(v12))
+									t271 := int32(load32(mem, uint64(uint32(v7))+76))
+									t272 := v12
+									v9 = t271
+									p273 := (t272-v9)<<7 - i32(1)
+									if v9 == v12 {
+										p273 = i32(0)
+									}
+									t274 := int32(load32(mem, uint64(uint32(v7))+92))
+									t275 := int32(load32(mem, uint64(uint32(v7))+88))
+									v12 = t274 + t275
+									if p273 == v12 {
+										m.fn70(v27)
+										mem = *m.memory
+										t276 := int32(load32(mem, uint64(uint32(v7))+76))
+										v9 = t276
+										t277 := int32(load32(mem, uint64(uint32(v7))+88))
+										t278 := int32(load32(mem, uint64(uint32(v7))+92))
+										v12 = t277 + t278
+									}
+									t279 := int32(load32(mem, uint64(uint32(v9+int32(uint32(v12)>>7)&i32(33554428)))))
+									store64(mem, uint64(uint32(t279+v12&i32(511)<<3)), uint64(i64(0)))
+									t280 := int32(load32(mem, uint64(uint32(v7))+92))
+									t281 := v7
+									v9 = t280
+									store32(mem, uint64(uint32(t281))+92, uint32(v9+i32(1)))
+									t282 := int32(load32(mem, uint64(uint32(v7))+76))
+									t283 := int32(load32(mem, uint64(uint32(v7))+88))
+									v9 = v9 + t283
+									t284 := int32(load32(mem, uint64(uint32(t282+int32(uint32(v9)>>7)&i32(33554428)))))
+									v9 = t284 + v9&i32(511)<<3
+									store32(mem, uint64(uint32(v9)), uint32(i32(1)))
+									t285 := int32(load32(mem, uint64(uint32(v7))+8))
+									t286 := v9
+									v12 = t285
+									p287 := v12 << 2
+									if uint32(v12) > uint32(i32(0x3fffffff)) {
+										p287 = i32(-1)
+									}
+									t288 := m.fn195(p287)
+									mem = *m.memory
+									v12 = t288
+									store32(mem, uint64(uint32(t286))+4, uint32(v12))
 								}
 							l62:
-								t271 := int32(load32(mem, uint64(uint32(v7))+100))
-								t272 := int32(load32(mem, uint64(uint32(v7))+8))
-								memory_copy(mem, uint32(v12), uint32(t271), uint32(t272<<2))
-								t273 := int32(load32(mem, uint64(uint32(v9))+4))
-								store32(mem, uint64(uint32(t273)), uint32(v8))
-								t274 := int32(load32(mem, uint64(uint32(v7))+4))
-								t275 := int32(load32(mem, uint64(uint32(v7))+20))
-								t277 := v7
-								t278 := v4
-								var p276 int32
-								if uint32(t275) > uint32(v8) {
-									t279 := int32(mem[uint64(uint32(v8))])
-									p276 = t279
+								t289 := int32(load32(mem, uint64(uint32(v7))+100))
+								t290 := int32(load32(mem, uint64(uint32(v7))+8))
+								memory_copy(mem, uint32(v12), uint32(t289), uint32(t290<<2))
+								t291 := int32(load32(mem, uint64(uint32(v9))+4))
+								store32(mem, uint64(uint32(t291)), uint32(v8))
+								t292 := int32(load32(mem, uint64(uint32(v7))+4))
+								t293 := int32(load32(mem, uint64(uint32(v7))+20))
+								t295 := v7
+								t296 := v4
+								var p294 int32
+								if uint32(t293) > uint32(v8) {
+									t297 := int32(mem[uint64(uint32(v8))])
+									p294 = t297
 								} else {
-									p276 = i32(-1)
+									p294 = i32(-1)
 								}
-								m.fn68(t277, t278, t274, p276, v24+i32(8), v8, v9)
+								m.fn69(t295, t296, t292, p294, v24+i32(8), v8, v9)
 								mem = *m.memory
-								t280 := int32(load32(mem, uint64(uint32(v9))))
-								t281 := v9
-								v12 = t280
-								store32(mem, uint64(uint32(t281)), uint32(v12-i32(1)))
+								t298 := int32(load32(mem, uint64(uint32(v9))))
+								t299 := v9
+								v12 = t298
+								store32(mem, uint64(uint32(t299)), uint32(v12-i32(1)))
 								if v12 > i32(1) {
 									goto l58
 								}
-								t282 := int32(load32(mem, uint64(uint32(v7))+96))
-								store32(mem, uint64(uint32(v9)), uint32(t282))
+								t300 := int32(load32(mem, uint64(uint32(v7))+96))
+								store32(mem, uint64(uint32(v9)), uint32(t300))
 								store32(mem, uint64(uint32(v7))+96, uint32(v9))
 							}
 						l58:
 							v9 = v8
 						l60:
-							t283 := int32(load32(mem, uint64(uint32(v4))))
-							if t283 == 0 {
+							t301 := int32(load32(mem, uint64(uint32(v4))))
+							if t301 == 0 {
 								goto l63
 							}
 							v8 = v9 + i32(1)
@@ -26529,95 +26606,95 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l64
 							}
 						}
-						_ = m.fn70(v7, v4, v11, i32(-1), v24+i32(8), i32(0))
+						_ = m.fn71(v7, v4, v11, i32(-1), v24+i32(8), i32(0))
 						mem = *m.memory
 						store32(mem, uint64(uint32(v4)), uint32(i32(0)))
 						v4 = v11
 						goto l54
 					l55:
 						mem[uint64(uint32(v7))+104] = byte(i32(1))
-						t285 := int32(load32(mem, uint64(uint32(v7))+100))
-						store32(mem, uint64(uint32(t285))+4, uint32(v12))
+						t303 := int32(load32(mem, uint64(uint32(v7))+100))
+						store32(mem, uint64(uint32(t303))+4, uint32(v12))
 					}
 				l54:
-					t286 := int32(load32(mem, uint64(uint32(v4))))
-					if t286 == 0 {
+					t304 := int32(load32(mem, uint64(uint32(v4))))
+					if t304 == 0 {
 						goto l63
 					}
-					t287 := int32(load32(mem, uint64(uint32(v4))+12))
-					v8 = t287
+					t305 := int32(load32(mem, uint64(uint32(v4))+12))
+					v8 = t305
 				l66:
 					{
 						{
-							t288 := int32(load32(mem, uint64(uint32(v8))+4))
-							v10 = t288
+							t306 := int32(load32(mem, uint64(uint32(v8))+4))
+							v10 = t306
 							if v10 == 0 {
 								goto l65
 							}
-							t289 := int32(load32(mem, uint64(uint32(v10))))
-							t290 := v10
-							v9 = t289
-							store32(mem, uint64(uint32(t290)), uint32(v9-i32(1)))
+							t307 := int32(load32(mem, uint64(uint32(v10))))
+							t308 := v10
+							v9 = t307
+							store32(mem, uint64(uint32(t308)), uint32(v9-i32(1)))
 							if v9 > i32(1) {
 								goto l65
 							}
-							t291 := int32(load32(mem, uint64(uint32(v7))+96))
-							store32(mem, uint64(uint32(v10)), uint32(t291))
+							t309 := int32(load32(mem, uint64(uint32(v7))+96))
+							store32(mem, uint64(uint32(v10)), uint32(t309))
 							store32(mem, uint64(uint32(v7))+96, uint32(v10))
 						}
 					l65:
 						v8 = v8 + i32(8)
-						t292 := int32(load32(mem, uint64(uint32(v4))+12))
-						t293 := int32(load32(mem, uint64(uint32(v4))))
-						if v8 != t292+t293<<3 {
+						t310 := int32(load32(mem, uint64(uint32(v4))+12))
+						t311 := int32(load32(mem, uint64(uint32(v4))))
+						if v8 != t310+t311<<3 {
 							goto l66
 						}
 					}
 				}
 			l63:
-				t294 := int32(mem[uint64(uint32(v7))+104])
-				v4 = t294
-				if v17 == 0 {
+				t312 := int32(mem[uint64(uint32(v7))+104])
+				v4 = t312
+				if v18 == 0 {
 					goto l50
 				}
 				if v4&i32(1) == 0 {
 					goto l50
 				}
-				p295 := i32(1)
-				if v17 > i32(1) {
-					p295 = v17
+				p313 := i32(1)
+				if v18 > i32(1) {
+					p313 = v18
 				}
-				v8 = p295
+				v8 = p313
 				v12 = v8 & i32(1)
 				v10 = i32(0)
-				if v17 >= i32(2) {
-					v17 = v8 & i32(0x7ffffffe)
+				if v18 >= i32(2) {
+					v18 = v8 & i32(0x7ffffffe)
 					v8 = i32(0)
 				l67:
 					{
-						t296 := int32(load32(mem, uint64(uint32(v7))+100))
-						v9 = t296 + v8
-						t297 := int32(load32(mem, uint64(uint32(v9+i32(4)))))
-						v11 = t297
-						v4 = v8 + v27
-						t298 := int32(load32(mem, uint64(uint32(v9))))
-						t299 := v4
-						v9 = t298
-						store32(mem, uint64(uint32(t299)), uint32(v9))
+						t314 := int32(load32(mem, uint64(uint32(v7))+100))
+						v9 = t314 + v8
+						t315 := int32(load32(mem, uint64(uint32(v9+i32(4)))))
+						v11 = t315
+						v4 = v8 + v13
+						t316 := int32(load32(mem, uint64(uint32(v9))))
+						t317 := v4
+						v9 = t316
+						store32(mem, uint64(uint32(t317)), uint32(v9))
 						store32(mem, uint64(uint32(v4+i32(4))), uint32(v11-v9))
-						t300 := int32(load32(mem, uint64(uint32(v7))+100))
-						v9 = t300 + v8
-						t301 := int32(load32(mem, uint64(uint32(v9+i32(12)))))
-						v11 = t301
-						t302 := int32(load32(mem, uint64(uint32(v9+i32(8)))))
-						t303 := v4 + i32(8)
-						v9 = t302
-						store32(mem, uint64(uint32(t303)), uint32(v9))
+						t318 := int32(load32(mem, uint64(uint32(v7))+100))
+						v9 = t318 + v8
+						t319 := int32(load32(mem, uint64(uint32(v9+i32(12)))))
+						v11 = t319
+						t320 := int32(load32(mem, uint64(uint32(v9+i32(8)))))
+						t321 := v4 + i32(8)
+						v9 = t320
+						store32(mem, uint64(uint32(t321)), uint32(v9))
 						store32(mem, uint64(uint32(v4+i32(12))), uint32(v11-v9))
 						v8 = v8 + i32(16)
-						t304 := v17
+						t322 := v18
 						v10 = v10 + i32(2)
-						if t304 != v10 {
+						if t322 != v10 {
 							goto l67
 						}
 					}
@@ -26626,16 +26703,16 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				if v12 == 0 {
 					goto l50
 				}
-				t305 := int32(load32(mem, uint64(uint32(v7))+100))
+				t323 := int32(load32(mem, uint64(uint32(v7))+100))
 				v7 = v10 << 3
-				v8 = t305 + v7
-				t306 := int32(load32(mem, uint64(uint32(v8+i32(4)))))
-				v10 = t306
-				v7 = v7 + v27
-				t307 := int32(load32(mem, uint64(uint32(v8))))
-				t308 := v7
-				v8 = t307
-				store32(mem, uint64(uint32(t308)), uint32(v8))
+				v8 = t323 + v7
+				t324 := int32(load32(mem, uint64(uint32(v8+i32(4)))))
+				v10 = t324
+				v7 = v7 + v13
+				t325 := int32(load32(mem, uint64(uint32(v8))))
+				t326 := v7
+				v8 = t325
+				store32(mem, uint64(uint32(t326)), uint32(v8))
 				store32(mem, uint64(uint32(v7))+4, uint32(v10-v8))
 			}
 		l50:
@@ -26644,58 +26721,58 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				goto l68
 			}
 			if v3 == i32(2) {
-				t309 := int32(load32(mem, uint64(uint32(v1))))
-				t310 := int32(load32(mem, uint64(uint32(v1))+4))
-				t311 := int32(load32(mem, uint64(uint32(v13))))
-				t312 := int32(load32(mem, uint64(uint32(v13))+4))
-				if t309+t310 != t311+t312 {
+				t327 := int32(load32(mem, uint64(uint32(v1))))
+				t328 := int32(load32(mem, uint64(uint32(v1))+4))
+				t329 := int32(load32(mem, uint64(uint32(v14))))
+				t330 := int32(load32(mem, uint64(uint32(v14))+4))
+				if t327+t328 != t329+t330 {
 					goto l68
 				}
 			}
 			v19 = i32(1)
 		l68:
-			t313 := int32(load32(mem, uint64(uint32(v0))+100))
-			v1 = t313
+			t331 := int32(load32(mem, uint64(uint32(v0))+100))
+			v1 = t331
 			if v1 != 0 {
 				m.Xre2w_free(v1)
 				mem = *m.memory
 			}
 			v3 = v0 + i32(72)
 			{
-				t314 := int32(load32(mem, uint64(uint32(v0))+76))
-				v11 = t314
-				t315 := int32(load32(mem, uint64(uint32(v0))+80))
-				if v11 == t315 {
+				t332 := int32(load32(mem, uint64(uint32(v0))+76))
+				v11 = t332
+				t333 := int32(load32(mem, uint64(uint32(v0))+80))
+				if v11 == t333 {
 					goto l69
 				}
-				t316 := int32(load32(mem, uint64(uint32(v0))+88))
-				t317 := v11
-				v4 = t316
-				v8 = t317 + int32(uint32(v4)>>7)&i32(33554428)
-				t318 := int32(load32(mem, uint64(uint32(v8))))
-				v1 = t318 + v4&i32(511)<<3
-				t319 := int32(load32(mem, uint64(uint32(v0))+92))
-				t320 := v1
-				t321 := v11
-				v4 = t319 + v4
-				t322 := int32(load32(mem, uint64(uint32(t321+int32(uint32(v4)>>7)&i32(33554428)))))
-				v4 = t322 + v4&i32(511)<<3
-				if t320 == v4 {
+				t334 := int32(load32(mem, uint64(uint32(v0))+88))
+				t335 := v11
+				v4 = t334
+				v8 = t335 + int32(uint32(v4)>>7)&i32(33554428)
+				t336 := int32(load32(mem, uint64(uint32(v8))))
+				v1 = t336 + v4&i32(511)<<3
+				t337 := int32(load32(mem, uint64(uint32(v0))+92))
+				t338 := v1
+				t339 := v11
+				v4 = t337 + v4
+				t340 := int32(load32(mem, uint64(uint32(t339+int32(uint32(v4)>>7)&i32(33554428)))))
+				v4 = t340 + v4&i32(511)<<3
+				if t338 == v4 {
 					goto l69
 				}
 			l70:
 				{
-					t323 := int32(load32(mem, uint64(uint32(v1))+4))
-					v11 = t323
+					t341 := int32(load32(mem, uint64(uint32(v1))+4))
+					v11 = t341
 					if v11 != 0 {
 						m.Xre2w_free(v11)
 						mem = *m.memory
 					}
 					v1 = v1 + i32(8)
-					t324 := int32(load32(mem, uint64(uint32(v8))))
-					if v1-t324 == i32(4096) {
-						t325 := int32(load32(mem, uint64(uint32(v8))+4))
-						v1 = t325
+					t342 := int32(load32(mem, uint64(uint32(v8))))
+					if v1-t342 == i32(4096) {
+						t343 := int32(load32(mem, uint64(uint32(v8))+4))
+						v1 = t343
 						v8 = v8 + i32(4)
 					}
 					if v1 != v4 {
@@ -26705,24 +26782,24 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			}
 		l69:
 			store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
-			t326 := int32(load32(mem, uint64(uint32(v3))+8))
-			v4 = t326
-			t327 := int32(load32(mem, uint64(uint32(v3))+4))
-			t328 := v4
-			v1 = t327
-			v8 = (t328 - v1) >> 2
+			t344 := int32(load32(mem, uint64(uint32(v3))+8))
+			v4 = t344
+			t345 := int32(load32(mem, uint64(uint32(v3))+4))
+			t346 := v4
+			v1 = t345
+			v8 = (t346 - v1) >> 2
 			if uint32(v8) >= uint32(i32(3)) {
 			l71:
 				{
-					t329 := int32(load32(mem, uint64(uint32(v1))))
-					m.Xre2w_free(t329)
+					t347 := int32(load32(mem, uint64(uint32(v1))))
+					m.Xre2w_free(t347)
 					mem = *m.memory
-					t330 := int32(load32(mem, uint64(uint32(v3))+4))
-					t331 := v3
-					v1 = t330 + i32(4)
-					store32(mem, uint64(uint32(t331))+4, uint32(v1))
-					t332 := int32(load32(mem, uint64(uint32(v3))+8))
-					v4 = t332
+					t348 := int32(load32(mem, uint64(uint32(v3))+4))
+					t349 := v3
+					v1 = t348 + i32(4)
+					store32(mem, uint64(uint32(t349))+4, uint32(v1))
+					t350 := int32(load32(mem, uint64(uint32(v3))+8))
+					v4 = t350
 					v8 = (v4 - v1) >> 2
 					if uint32(v8) > uint32(i32(2)) {
 						goto l71
@@ -26744,66 +26821,66 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					}
 				l76:
 					{
-						t333 := int32(load32(mem, uint64(uint32(v1))))
-						m.Xre2w_free(t333)
+						t351 := int32(load32(mem, uint64(uint32(v1))))
+						m.Xre2w_free(t351)
 						mem = *m.memory
 						v1 = v1 + i32(4)
 						if v1 != v4 {
 							goto l76
 						}
 					}
-					t334 := int32(load32(mem, uint64(uint32(v3))+8))
-					v1 = t334
-					t335 := int32(load32(mem, uint64(uint32(v3))+4))
-					t336 := v1
-					v4 = t335
-					if t336 == v4 {
+					t352 := int32(load32(mem, uint64(uint32(v3))+8))
+					v1 = t352
+					t353 := int32(load32(mem, uint64(uint32(v3))+4))
+					t354 := v1
+					v4 = t353
+					if t354 == v4 {
 						goto l75
 					}
 					store32(mem, uint64(uint32(v3))+8, uint32(v1+(v4-v1+i32(3))&i32(-4)))
 				}
 			l75:
-				t337 := int32(load32(mem, uint64(uint32(v3))))
-				v1 = t337
+				t355 := int32(load32(mem, uint64(uint32(v3))))
+				v1 = t355
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v3))+12))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t339 := int32(load32(mem, uint64(uint32(v0))+64))
-				v1 = t339
+				t357 := int32(load32(mem, uint64(uint32(v0))+64))
+				v1 = t357
 				store32(mem, uint64(uint32(v0))+64, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+68))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t341 := int32(load32(mem, uint64(uint32(v0))+56))
-				v1 = t341
+				t359 := int32(load32(mem, uint64(uint32(v0))+56))
+				v1 = t359
 				store32(mem, uint64(uint32(v0))+56, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+60))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t343 := int32(load32(mem, uint64(uint32(v0))+48))
-				v1 = t343
+				t361 := int32(load32(mem, uint64(uint32(v0))+48))
+				v1 = t361
 				store32(mem, uint64(uint32(v0))+48, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+52))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t345 := int32(load32(mem, uint64(uint32(v0))+36))
-				v1 = t345
+				t363 := int32(load32(mem, uint64(uint32(v0))+36))
+				v1 = t363
 				store32(mem, uint64(uint32(v0))+36, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+40))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t347 := int32(load32(mem, uint64(uint32(v0))+28))
-				v1 = t347
+				t365 := int32(load32(mem, uint64(uint32(v0))+28))
+				v1 = t365
 				store32(mem, uint64(uint32(v0))+28, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+32))
@@ -26811,9 +26888,9 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					mem = *m.memory
 				}
 				m.g0 = v2 + i32(128)
-				t349 := v20
+				t367 := v20
 				v3 = v19
-				v20 = t349 & v3
+				v20 = t367 & v3
 				if v21 != 0 {
 					goto l48
 				}
@@ -26838,10 +26915,10 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			if v22 == 0 {
 				goto l77
 			}
-			t350 := int32(load32(mem, uint64(uint32(v5))+4))
-			store32(mem, uint64(uint32(v5))+4, uint32(t350+v22))
-			t351 := int32(load32(mem, uint64(uint32(v5))))
-			store32(mem, uint64(uint32(v5)), uint32(t351-v22))
+			t368 := int32(load32(mem, uint64(uint32(v5))+4))
+			store32(mem, uint64(uint32(v5))+4, uint32(t368+v22))
+			t369 := int32(load32(mem, uint64(uint32(v5))))
+			store32(mem, uint64(uint32(v5)), uint32(t369-v22))
 		}
 	l77:
 		if v6 <= v15 {
@@ -26850,7 +26927,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		memory_zero(mem, uint32(v5+v15<<3), uint32((v6-v15)<<3))
 	}
 l0:
-	m.g0 = v13 + i32(32)
+	m.g0 = v14 + i32(32)
 	return v20
 }
 func fn130(v0 int32) {
@@ -26912,7 +26989,7 @@ func (m *Module) fn132(v0 int32) int32 {
 				goto l1
 			}
 			t8 := int32(load32(mem, uint64(uint32(v1))+16))
-			m.fn72(v1+i32(12), t8)
+			m.fn73(v1+i32(12), t8)
 			m.Xre2w_free(v1)
 		}
 	}
@@ -28250,7 +28327,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 					goto l3
 				}
 				if uint32(v2) >= uint32(i32(0x40000000)) {
-					m.fn11()
+					m.fn12()
 					mem = *m.memory
 					panic("unreachable")
 				}
@@ -28266,7 +28343,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 				store32(mem, uint64(uint32(v15))+28, uint32(v20))
 				store32(mem, uint64(uint32(v15))+20, uint32(i32(0)))
 				store64(mem, uint64(uint32(v15))+12, uint64(i64(0)))
-				t4 := m.fn88(v15+i32(12), v15+i32(28), v15+i32(24))
+				t4 := m.fn89(v15+i32(12), v15+i32(28), v15+i32(24))
 				mem = *m.memory
 				t5 := v15
 				v2 = t4
@@ -28316,7 +28393,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 									store32(mem, uint64(uint32(t14))+16, uint32(v2))
 									goto l7
 								}
-								t15 := m.fn88(v15+i32(12), v1, v6)
+								t15 := m.fn89(v15+i32(12), v1, v6)
 								mem = *m.memory
 								t16 := v15
 								v2 = t15
@@ -28675,7 +28752,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 													v8 = v19 >> 4
 													v2 = v8 + i32(1)
 													if uint32(v2) >= uint32(i32(0x10000000)) {
-														m.fn66()
+														m.fn67()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -28694,7 +28771,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 													var p95 int32
 													if v8 != 0 {
 														if uint32(v8) >= uint32(i32(0x10000000)) {
-															m.fn11()
+															m.fn12()
 															mem = *m.memory
 															panic("unreachable")
 														}
@@ -28837,7 +28914,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 														t118 := v5
 														v1 = t117
 														t119 := int32(load16(mem, uint64(uint32(v13))+2))
-														m.fn89(t118, v1, v1, t119)
+														m.fn90(t118, v1, v1, t119)
 														mem = *m.memory
 														goto l45
 													default:
@@ -28898,7 +28975,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 												v12 = v17 >> 4
 												v1 = v12 + i32(1)
 												if uint32(v1) >= uint32(i32(0x10000000)) {
-													m.fn66()
+													m.fn67()
 													mem = *m.memory
 													panic("unreachable")
 												}
@@ -28917,7 +28994,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 												var p133 int32
 												if v9 != 0 {
 													if uint32(v9) >= uint32(i32(0x10000000)) {
-														m.fn11()
+														m.fn12()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -28948,7 +29025,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 										l48:
 											store32(mem, uint64(uint32(v16))+4, uint32(v6))
 											t136 := int32(load32(mem, uint64(uint32(v11))+40))
-											m.fn72(v23, t136)
+											m.fn73(v23, t136)
 											mem = *m.memory
 										}
 									l41:
@@ -29309,7 +29386,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 											v9 = v21 >> 4
 											v5 = v9 + i32(1)
 											if uint32(v5) >= uint32(i32(0x10000000)) {
-												m.fn66()
+												m.fn67()
 												mem = *m.memory
 												panic("unreachable")
 											}
@@ -29328,7 +29405,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 											var p207 int32
 											if v14 != 0 {
 												if uint32(v14) >= uint32(i32(0x10000000)) {
-													m.fn11()
+													m.fn12()
 													mem = *m.memory
 													panic("unreachable")
 												}
@@ -29825,7 +29902,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 										v9 = v8 >> 2
 										v2 = v9 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn66()
+											m.fn67()
 											mem = *m.memory
 											panic("unreachable")
 										}
@@ -29883,7 +29960,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 										v8 = v10 >> 2
 										v2 = v8 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn66()
+											m.fn67()
 											mem = *m.memory
 											panic("unreachable")
 										}
@@ -29989,7 +30066,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 												v4 = p49
 												if v4 != 0 {
 													if uint32(v4) >= uint32(i32(0x40000000)) {
-														m.fn11()
+														m.fn12()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -30011,7 +30088,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 											}
 											goto l12
 										}
-										m.fn66()
+										m.fn67()
 										mem = *m.memory
 										panic("unreachable")
 									}
@@ -30065,7 +30142,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 				goto l0
 			}
 		l7:
-			m.fn11()
+			m.fn12()
 			mem = *m.memory
 			panic("unreachable")
 		l15:
@@ -30131,7 +30208,7 @@ func (m *Module) fn147(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(mem, uint64(uint32(v0))+20))
 			t15 := int32(load32(mem, uint64(uint32(v1))+20))
-			t16 := m.fn225(t14, t15, v3<<2)
+			t16 := m.fn227(t14, t15, v3<<2)
 			mem = *m.memory
 			var p17 int32
 			if t16 == 0 {
@@ -30214,7 +30291,7 @@ func (m *Module) fn147(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(mem, uint64(uint32(v0))+8))
 			t46 := int32(load32(mem, uint64(uint32(v1))+8))
-			t47 := m.fn225(t45, t46, v3<<3)
+			t47 := m.fn227(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -30244,11 +30321,11 @@ func (m *Module) fn148(v0, v1 int32) {
 			}
 			t4 := int32(load32(mem, uint64(uint32(p3<<2+i32(5296)))))
 			v3 = t4
-			t5 := m.fn229(v3)
+			t5 := m.fn231(v3)
 			mem = *m.memory
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
-				m.fn8()
+				m.fn9()
 				panic("unreachable")
 			}
 			if uint32(v1) >= uint32(i32(11)) {
@@ -30282,11 +30359,11 @@ func (m *Module) fn148(v0, v1 int32) {
 		}
 		t9 := int32(load32(mem, uint64(uint32(p8<<2+i32(5296)))))
 		v5 = t9
-		t10 := m.fn229(v5)
+		t10 := m.fn231(v5)
 		mem = *m.memory
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
-			m.fn8()
+			m.fn9()
 			panic("unreachable")
 		}
 		if uint32(v3) >= uint32(i32(11)) {
@@ -30336,7 +30413,7 @@ func (m *Module) fn148(v0, v1 int32) {
 			m.Xre2w_free(t22)
 			mem = *m.memory
 		}
-		_ = m.fn207(v0, i32(3919))
+		_ = m.fn209(v0, i32(3919))
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v1))+4))
 		t25 := int32(load32(mem, uint64(uint32(v1))+8))
@@ -30359,8 +30436,8 @@ func (m *Module) fn149(v0 int32) int32 {
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4232)))
-	m.fn81(v0)
-	m.fn82(v0 + i32(4))
+	m.fn82(v0)
+	m.fn83(v0 + i32(4))
 	return v0
 }
 func (m *Module) fn150(v0, v1, v2, v3 int32) {
@@ -30369,7 +30446,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn208(v3, v2)
+			m.fn210(v3, v2)
 			mem = *m.memory
 			if v2 <= i32(0) {
 				return
@@ -30417,7 +30494,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 			mem[uint64(uint32(p11+v0))] = byte(t12)
 			return
 		}
-		m.fn208(v3, v2<<2)
+		m.fn210(v3, v2<<2)
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v3))))
 		v4 = t13
@@ -30433,7 +30510,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 		if v2 > i32(0) {
 		l2:
 			{
-				t18 := m.fn6(v0, v1)
+				t18 := m.fn7(v0, v1)
 				mem = *m.memory
 				v0 = t18 + v0
 				v1 = v1 + i32(4)
@@ -30453,7 +30530,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn208(t22, t23-p21)
+		m.fn210(t22, t23-p21)
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v3))+4))
 		v5 = t24
@@ -31007,7 +31084,7 @@ func (m *Module) fn153(v0 int32) {
 				v1 = t1 + i32(1)
 				if v1 != 0 {
 					if uint32(v1) >= uint32(i32(0x20000000)) {
-						m.fn66()
+						m.fn67()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -31106,7 +31183,7 @@ func (m *Module) fn153(v0 int32) {
 						v7 = v11 >> 3
 						v3 = v7 + i32(1)
 						if uint32(v3) >= uint32(i32(0x20000000)) {
-							m.fn66()
+							m.fn67()
 							mem = *m.memory
 							panic("unreachable")
 						}
@@ -31205,7 +31282,7 @@ func (m *Module) fn153(v0 int32) {
 			v8 = v3 >> 3
 			v5 = v8 + i32(1)
 			if uint32(v5) >= uint32(i32(0x20000000)) {
-				m.fn66()
+				m.fn67()
 				mem = *m.memory
 				panic("unreachable")
 			}
@@ -31249,7 +31326,7 @@ func (m *Module) fn153(v0 int32) {
 	l13:
 		v12 = v0 + i32(12)
 		t38 := int32(load32(mem, uint64(uint32(v0))+16))
-		m.fn72(v12, t38)
+		m.fn73(v12, t38)
 		mem = *m.memory
 		store32(mem, uint64(uint32(v0))+12, uint32(v9))
 		store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
@@ -31339,7 +31416,7 @@ func (m *Module) fn153(v0 int32) {
 		}
 	}
 l8:
-	m.fn11()
+	m.fn12()
 	mem = *m.memory
 	panic("unreachable")
 l15:
@@ -31481,12 +31558,12 @@ func (m *Module) fn158(v0 int32) {
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4232)))
-	m.fn81(v0)
-	m.fn82(v0 + i32(4))
+	m.fn82(v0)
+	m.fn83(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
 func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
-	var v4, v5, v6, v7, v8 int32
+	var v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
 		t0 := int32(mem[uint64(uint32(v1))])
@@ -31494,8 +31571,8 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 		t1 := int32(load32(mem, uint64(uint32(v1))+20))
-		v5 = t1
-		if v5 == 0 {
+		v4 = t1
+		if v4 == 0 {
 			goto l0
 		}
 		{
@@ -31503,27 +31580,27 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 			{
 				{
 					t3 := int32(load32(mem, uint64(uint32(v0))+36))
-					v4 = t3
-					if v4 == 0 {
+					v5 = t3
+					if v5 == 0 {
 						t4 := m.fn195(i32(12))
 						mem = *m.memory
 						t5 := v0
-						v4 = t4
-						store32(mem, uint64(uint32(t5))+36, uint32(v4))
-						store64(mem, uint64(uint32(v4))+4, uint64(i64(0)))
-						t6 := v4
-						v3 = v4 + i32(4)
+						v5 = t4
+						store32(mem, uint64(uint32(t5))+36, uint32(v5))
+						store64(mem, uint64(uint32(v5))+4, uint64(i64(0)))
+						t6 := v5
+						v3 = v5 + i32(4)
 						store32(mem, uint64(uint32(t6)), uint32(v3))
 						t7 := int32(load32(mem, uint64(uint32(v1))+16))
 						v6 = t7
 						t8 := int32(load32(mem, uint64(uint32(v1))+20))
-						v5 = t8
+						v4 = t8
 						goto l1
 					}
-					v3 = v4 + i32(4)
+					v3 = v5 + i32(4)
 					t9 := int32(load32(mem, uint64(uint32(v1))+16))
 					v6 = t9
-					t10 := int32(load32(mem, uint64(uint32(v4))+4))
+					t10 := int32(load32(mem, uint64(uint32(v5))+4))
 					v0 = t10
 					if v0 != 0 {
 						goto l4
@@ -31573,155 +31650,60 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 			store32(mem, uint64(uint32(v7)), uint32(v0))
 			store32(mem, uint64(uint32(v0))+16, uint32(v6))
 			v1 = v0
-			t17 := int32(load32(mem, uint64(uint32(v4))))
+			t17 := int32(load32(mem, uint64(uint32(v5))))
 			t18 := int32(load32(mem, uint64(uint32(t17))))
 			v6 = t18
 			if v6 != 0 {
-				store32(mem, uint64(uint32(v4)), uint32(v6))
+				store32(mem, uint64(uint32(v5)), uint32(v6))
 				t19 := int32(load32(mem, uint64(uint32(v7))))
 				v1 = t19
 			}
 			t20 := int32(load32(mem, uint64(uint32(v3))))
 			m.fn133(t20, v1)
 			mem = *m.memory
-			t21 := int32(load32(mem, uint64(uint32(v4))+8))
-			store32(mem, uint64(uint32(v4))+8, uint32(t21+i32(1)))
+			t21 := int32(load32(mem, uint64(uint32(v5))+8))
+			store32(mem, uint64(uint32(v5))+8, uint32(t21+i32(1)))
 		}
 	l5:
 		v1 = v0 + i32(20)
-		if v1 == v5 {
+		if v1 == v4 {
 			goto l0
 		}
-		t22 := int32(int8(mem[uint64(uint32(v5))+11]))
+		t22 := int32(int8(mem[uint64(uint32(v4))+11]))
 		v6 = t22
 		t23 := int32(int8(mem[uint64(uint32(v0))+31]))
 		if t23 >= i32(0) {
 			if v6 >= i32(0) {
-				t24 := int64(load64(mem, uint64(uint32(v5))))
+				t24 := int64(load64(mem, uint64(uint32(v4))))
 				store64(mem, uint64(uint32(v1)), uint64(t24))
-				t25 := int32(load32(mem, uint64(uint32(v5+i32(8)))))
+				t25 := int32(load32(mem, uint64(uint32(v4+i32(8)))))
 				store32(mem, uint64(uint32(v1+i32(8))), uint32(t25))
 				return v2
 			}
-			t26 := int32(load32(mem, uint64(uint32(v5))))
-			v4 = t26
-			{
-				t27 := int32(load32(mem, uint64(uint32(v5))+4))
-				v3 = t27
-				if uint32(v3) <= uint32(i32(10)) {
-					mem[uint64(uint32(v1))+11] = byte(v3)
-					v0 = v1
-					if v3 == 0 {
-						goto l6
-					}
-					t28 := m.fn227(v1, v4, v3)
-					mem = *m.memory
-					v0 = t28
-					goto l6
-				}
-				if uint32(v3-i32(0x7ffffff7)) <= uint32(i32(-0x7fffffee)) {
-					m.fn8()
-					mem = *m.memory
-					panic("unreachable")
-				}
-				p29 := i32(20)
-				if uint32(v3) > uint32(i32(20)) {
-					p29 = v3
-				}
-				v5 = p29 | i32(7) + i32(1)
-				t30 := m.fn195(v5)
-				mem = *m.memory
-				v0 = t30
-				t31 := m.fn226(v0, v4, v3)
-				mem = *m.memory
-				v4 = t31
-				store32(mem, uint64(uint32(v1))+8, uint32(v5|i32(-0x80000000)))
-				store32(mem, uint64(uint32(v1)), uint32(v4))
-				store32(mem, uint64(uint32(v1))+4, uint32(v3))
-			}
-		l6:
-			mem[uint64(uint32(v0+v3))] = byte(i32(0))
+			t26 := int32(load32(mem, uint64(uint32(v4))))
+			t27 := int32(load32(mem, uint64(uint32(v4))+4))
+			m.fn207(v1, t26, t27)
+			mem = *m.memory
 			return v2
 		}
-		t32 := int32(load32(mem, uint64(uint32(v5))))
-		t33 := v5
-		var p34 int32
+		t28 := int32(load32(mem, uint64(uint32(v4))))
+		t29 := v1
+		t30 := v4
+		var p31 int32
 		if v6 < i32(0) {
-			p34 = 1
+			p31 = 1
 		}
-		v0 = p34
-		p35 := t33
+		v0 = p31
+		p32 := t30
 		if v0 != 0 {
-			p35 = t32
+			p32 = t28
 		}
-		v7 = p35
-		{
-			t36 := int32(load32(mem, uint64(uint32(v1))+8))
-			v8 = t36
-			v4 = v8 & i32(0x7fffffff)
-			t37 := int32(load32(mem, uint64(uint32(v5))+4))
-			t39 := v4
-			p38 := v6
-			if v0 != 0 {
-				p38 = t37
-			}
-			v3 = p38
-			if uint32(t39) > uint32(v3) {
-				store32(mem, uint64(uint32(v1))+4, uint32(v3))
-				t40 := int32(load32(mem, uint64(uint32(v1))))
-				v0 = t40
-				if v3 == 0 {
-					goto l9
-				}
-				_ = m.fn227(v0, v7, v3)
-				mem = *m.memory
-				goto l9
-			}
-			v5 = i32(0x7ffffff7)
-			if uint32(v3-v4+i32(1)) > uint32(i32(0x7ffffff7)-v4) {
-				m.fn8()
-				panic("unreachable")
-			}
-			t42 := int32(load32(mem, uint64(uint32(v1))))
-			v6 = t42
-			v0 = v4 - i32(1)
-			if uint32(v0) <= uint32(i32(0x3ffffff2)) {
-				t43 := v3
-				v0 = v0 << 1
-				p44 := v0
-				if uint32(v0) < uint32(v3) {
-					p44 = t43
-				}
-				v0 = p44
-				p45 := v0 | i32(7) + i32(1)
-				if uint32(v0) < uint32(i32(11)) {
-					p45 = i32(11)
-				}
-				v5 = p45
-			}
-			t46 := m.fn195(v5)
-			mem = *m.memory
-			v0 = t46
-			if v3 != 0 {
-				_ = m.fn226(v0, v7, v3)
-				mem = *m.memory
-			}
-			if v4 != i32(11) {
-				p48 := v1
-				if v8 < i32(0) {
-					p48 = v6
-				}
-				m.Xre2w_free(p48)
-				mem = *m.memory
-			}
-			store32(mem, uint64(uint32(v1)), uint32(v0))
-			store32(mem, uint64(uint32(v1))+4, uint32(v3))
-			store32(mem, uint64(uint32(v1))+8, uint32(v5|i32(-0x80000000)))
+		t33 := int32(load32(mem, uint64(uint32(v4))+4))
+		p34 := v6
+		if v0 != 0 {
+			p34 = t33
 		}
-	l9:
-		mem[uint64(uint32(v0+v3))] = byte(i32(0))
-		goto l11
-	l11:
+		m.fn206(t29, p32, p34)
 	}
 l0:
 	return v2
@@ -31731,7 +31713,7 @@ func (m *Module) fn160(v0, v1 int32) int32 {
 	t0 := m.g0
 	v6 = t0 - i32(16)
 	m.g0 = v6
-	m.fn81(v0)
+	m.fn82(v0)
 	mem := *m.memory
 	{
 		if v1 == 0 {
@@ -31752,7 +31734,7 @@ func (m *Module) fn160(v0, v1 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn101(v8)
+			m.fn102(v8)
 			mem = *m.memory
 			t8 := int32(load32(mem, uint64(uint32(v0))+20))
 			t9 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -31978,7 +31960,7 @@ func (m *Module) fn160(v0, v1 int32) int32 {
 				p87 = i32(0)
 			}
 			if t84 == p87 {
-				m.fn101(v8)
+				m.fn102(v8)
 				mem = *m.memory
 				t88 := int32(load32(mem, uint64(uint32(v0))+20))
 				t89 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -32123,8 +32105,8 @@ l0:
 }
 func (m *Module) fn162(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5492)))
-	m.fn81(v0)
-	m.fn82(v0 + i32(4))
+	m.fn82(v0)
+	m.fn83(v0 + i32(4))
 	return v0
 }
 func (m *Module) fn163(v0, v1 int32) int32 {
@@ -33284,7 +33266,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l19
 				}
 			l20:
-				m.fn11()
+				m.fn12()
 				mem = *m.memory
 				panic("unreachable")
 			l25:
@@ -33355,8 +33337,8 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 }
 func (m *Module) fn169(v0 int32) {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5492)))
-	m.fn81(v0)
-	m.fn82(v0 + i32(4))
+	m.fn82(v0)
+	m.fn83(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
 func (m *Module) fn170(v0, v1, v2 int32) int32 {
@@ -33370,7 +33352,7 @@ func (m *Module) fn170(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(mem, uint64(uint32(v0))))
 		v0 = t3
-		t4 := m.fn224(v0+v2, v1, v4-v2)
+		t4 := m.fn226(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -33405,11 +33387,11 @@ func (m *Module) fn171(v0, v1 int32) {
 	store32(mem, uint64(uint32(v2))+44, uint32(v0))
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(5524)))
 	store32(mem, uint64(uint32(v2))+40, uint32(i32(100000)))
-	_ = m.fn80(v2+i32(8), v1, i32(6), i32(0))
+	_ = m.fn81(v2+i32(8), v1, i32(6), i32(0))
 	mem = *m.memory
 	t2 := int32(mem[uint64(uint32(v4))])
 	if t2 == i32(1) {
-		_ = m.fn207(v0, i32(3173))
+		_ = m.fn209(v0, i32(3173))
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(4232)))
@@ -33474,7 +33456,7 @@ func (m *Module) fn171(v0, v1 int32) {
 			}
 		}
 	}
-	m.fn82(v2 + i32(12))
+	m.fn83(v2 + i32(12))
 	m.g0 = v2 + i32(48)
 }
 func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
@@ -33507,7 +33489,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn207(t5, i32(3676))
+					_ = m.fn209(t5, i32(3676))
 					mem = *m.memory
 					t7 := int32(load32(mem, uint64(uint32(v1))+20))
 					if t7 == 0 {
@@ -33515,7 +33497,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(mem, uint64(uint32(v2))))
-					_ = m.fn207(t8, i32(3577))
+					_ = m.fn209(t8, i32(3577))
 					mem = *m.memory
 					t10 := int32(load32(mem, uint64(uint32(v2))))
 					t11 := int32(load32(mem, uint64(uint32(v1))+20))
@@ -33557,7 +33539,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(mem, uint64(uint32(v2))))
-		_ = m.fn207(t19, v1)
+		_ = m.fn209(t19, v1)
 	}
 l4:
 	return v3
@@ -33598,12 +33580,12 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t8, i32(3674))
+				_ = m.fn209(t8, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 0:
 				t10 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t10, i32(3154))
+				_ = m.fn209(t10, i32(3154))
 				mem = *m.memory
 				goto l21
 			case 1:
@@ -33611,7 +33593,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l23
 				}
 				t12 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t12, i32(3640))
+				_ = m.fn209(t12, i32(3640))
 				mem = *m.memory
 				goto l21
 			case 2:
@@ -33626,7 +33608,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t17 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t17, i32(3674))
+				_ = m.fn209(t17, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 5:
@@ -33657,7 +33639,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t28 := int32(mem[uint64(uint32(p25+v6))])
 				if t28 == i32(124) {
 					if v7 == 0 {
-						m.fn116()
+						m.fn117()
 						panic("unreachable")
 					}
 					if v5 < i32(0) {
@@ -33673,58 +33655,58 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t29, i32(3674))
+				_ = m.fn209(t29, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 6:
 				t31 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t31, i32(3607))
+				_ = m.fn209(t31, i32(3607))
 				mem = *m.memory
 				t33 := int32(mem[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn207(t34, i32(3573))
+					_ = m.fn209(t34, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t36, i32(3674))
+				_ = m.fn209(t36, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 7:
 				t38 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t38, i32(3605))
+				_ = m.fn209(t38, i32(3605))
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn207(t41, i32(3573))
+					_ = m.fn209(t41, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t43, i32(3674))
+				_ = m.fn209(t43, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 8:
 				t45 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t45, i32(3573))
+				_ = m.fn209(t45, i32(3573))
 				mem = *m.memory
 				t47 := int32(mem[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn207(t48, i32(3573))
+					_ = m.fn209(t48, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t50, i32(3674))
+				_ = m.fn209(t50, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 9:
@@ -33736,7 +33718,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 						v5 = t53
 						t54 := int32(load32(mem, uint64(uint32(v1))+20))
 						store32(mem, uint64(uint32(v4)), uint32(t54))
-						m.fn9(v4+i32(52), i32(1044), v4)
+						m.fn10(v4+i32(52), i32(1044), v4)
 						mem = *m.memory
 						t55 := int32(load32(mem, uint64(uint32(v4))+52))
 						t56 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -33776,7 +33758,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = t67
 					if t68 == v3 {
 						store32(mem, uint64(uint32(v4))+16, uint32(v5))
-						m.fn9(v4+i32(52), i32(1031), v4+i32(16))
+						m.fn10(v4+i32(52), i32(1031), v4+i32(16))
 						mem = *m.memory
 						t69 := int32(load32(mem, uint64(uint32(v4))+52))
 						t70 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -33811,7 +33793,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					}
 					store32(mem, uint64(uint32(v4))+32, uint32(v3))
 					store32(mem, uint64(uint32(v4))+36, uint32(v5))
-					m.fn9(v4+i32(52), i32(1036), v4+i32(32))
+					m.fn10(v4+i32(52), i32(1036), v4+i32(32))
 					mem = *m.memory
 					t80 := int32(load32(mem, uint64(uint32(v4))+52))
 					t81 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -33847,39 +33829,39 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32(mem[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn207(t92, i32(3573))
+					_ = m.fn209(t92, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t94, i32(3674))
+				_ = m.fn209(t94, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 11:
 				t96 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t96, i32(3601))
+				_ = m.fn209(t96, i32(3601))
 				mem = *m.memory
 				goto l21
 			case 12:
 				t98 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t98, i32(0xddd))
+				_ = m.fn209(t98, i32(0xddd))
 				mem = *m.memory
 				goto l21
 			case 13:
 				t100 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t100, i32(3152))
+				_ = m.fn209(t100, i32(3152))
 				mem = *m.memory
 				goto l21
 			case 14:
 				t102 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t102, i32(3678))
+				_ = m.fn209(t102, i32(3678))
 				mem = *m.memory
 				goto l21
 			case 17:
 				t104 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t104, i32(3632))
+				_ = m.fn209(t104, i32(3632))
 				mem = *m.memory
 				goto l21
 			case 18:
@@ -33887,21 +33869,21 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t106
 				t107 := int32(mem[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn207(v5, i32(3645))
+					_ = m.fn209(v5, i32(3645))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn207(v5, i32(1052))
+				_ = m.fn209(v5, i32(1052))
 				mem = *m.memory
 				goto l21
 			case 15:
 				t110 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t110, i32(2993))
+				_ = m.fn209(t110, i32(2993))
 				mem = *m.memory
 				goto l21
 			case 16:
 				t112 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t112, i32(3561))
+				_ = m.fn209(t112, i32(3561))
 				mem = *m.memory
 				goto l21
 			case 19:
@@ -33910,11 +33892,11 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(mem, uint64(uint32(v1))+16))
 				t116 := int32(load32(mem, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn207(v5, i32(3154))
+					_ = m.fn209(v5, i32(3154))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn207(v5, i32(3522))
+				_ = m.fn209(v5, i32(3522))
 				mem = *m.memory
 				{
 					t119 := int32(load32(mem, uint64(uint32(v1))+16))
@@ -33979,7 +33961,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(mem, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn207(t134, i32(3152))
+					_ = m.fn209(t134, i32(3152))
 					mem = *m.memory
 				}
 			l27:
@@ -34005,7 +33987,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn207(v8, i32(3603))
+							_ = m.fn209(v8, i32(3603))
 							mem = *m.memory
 							m.fn175(v8, v7)
 							mem = *m.memory
@@ -34025,12 +34007,12 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					mem = *m.memory
 				}
 				t146 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t146, i32(3488))
+				_ = m.fn209(t146, i32(3488))
 				mem = *m.memory
 				goto l21
 			case 10:
 				t148 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn207(t148, i32(3674))
+				_ = m.fn209(t148, i32(3674))
 				mem = *m.memory
 				goto l21
 			case 20:
@@ -34038,7 +34020,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t150
 				t151 := int32(load32(mem, uint64(uint32(v1))+16))
 				store32(mem, uint64(uint32(v4))+48, uint32(t151))
-				m.fn9(v4+i32(52), i32(3616), v4+i32(48))
+				m.fn10(v4+i32(52), i32(3616), v4+i32(48))
 				mem = *m.memory
 				t152 := int32(load32(mem, uint64(uint32(v4))+52))
 				t153 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -34076,7 +34058,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(mem, uint64(uint32(v0))+36))
-		_ = m.fn207(t163, i32(1050))
+		_ = m.fn209(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
@@ -34090,12 +34072,12 @@ func (m *Module) fn174(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn224(i32(3496), v1, i32(15))
+		t0 := m.fn226(i32(3496), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn206(v0, i32(1), i32(92))
-		m.fn206(v0, i32(1), int32(int8(v1)))
+		m.fn208(v0, i32(1), i32(92))
+		m.fn208(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -34105,10 +34087,10 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn206(v0, i32(1), i32(91))
-	m.fn206(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn206(v0, i32(1), int32(int8(v1)))
-	m.fn206(v0, i32(1), i32(93))
+	m.fn208(v0, i32(1), i32(91))
+	m.fn208(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn208(v0, i32(1), int32(int8(v1)))
+	m.fn208(v0, i32(1), i32(93))
 	return
 l1:
 	m.fn175(v0, v1)
@@ -34120,37 +34102,37 @@ func (m *Module) fn175(v0, v1 int32) {
 	m.g0 = v2
 	mem := *m.memory
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn224(i32(3490), v1, i32(6))
+		t1 := m.fn226(i32(3490), v1, i32(6))
 		mem = *m.memory
 		if t1 != 0 {
-			_ = m.fn207(v0, i32(3520))
+			_ = m.fn209(v0, i32(3520))
 			mem = *m.memory
 		}
-		m.fn206(v0, i32(1), int32(int8(v1)))
+		m.fn208(v0, i32(1), int32(int8(v1)))
 		mem = *m.memory
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn207(v0, i32(1484))
+		_ = m.fn209(v0, i32(1484))
 		mem = *m.memory
 		goto l0
 	case 0:
-		_ = m.fn207(v0, i32(1230))
+		_ = m.fn209(v0, i32(1230))
 		mem = *m.memory
 		goto l0
 	case 1:
-		_ = m.fn207(v0, i32(1907))
+		_ = m.fn209(v0, i32(1907))
 		mem = *m.memory
 		goto l0
 	case 3:
-		_ = m.fn207(v0, i32(2466))
+		_ = m.fn209(v0, i32(2466))
 		mem = *m.memory
 		goto l0
 	default:
 		if v1 <= i32(255) {
 			store32(mem, uint64(uint32(v2)), uint32(v1))
-			m.fn9(v2+i32(20), i32(1059), v2)
+			m.fn10(v2+i32(20), i32(1059), v2)
 			mem = *m.memory
 			t7 := int32(load32(mem, uint64(uint32(v2))+20))
 			t8 := int32(int8(mem[uint64(uint32(v2))+31]))
@@ -34184,7 +34166,7 @@ func (m *Module) fn175(v0, v1 int32) {
 			goto l0
 		}
 		store32(mem, uint64(uint32(v2))+16, uint32(v1))
-		m.fn9(v2+i32(20), i32(1024), v2+i32(16))
+		m.fn10(v2+i32(20), i32(1024), v2+i32(16))
 		mem = *m.memory
 		t18 := int32(load32(mem, uint64(uint32(v2))+20))
 		t19 := int32(int8(mem[uint64(uint32(v2))+31]))
@@ -35879,7 +35861,7 @@ func (m *Module) fn177(v0 int32) int32 {
 	l6:
 		m.g0 = v11 + i32(16)
 		if v0 != 0 {
-			t295 := m.fn210(v0)
+			t295 := m.fn212(v0)
 			mem = *m.memory
 			t296 := int32(load32(mem, uint64(uint32(i32(48644)))))
 			store32(mem, uint64(uint32(i32(48644))), uint32(t295+t296))
@@ -35963,7 +35945,7 @@ func (m *Module) Xre2w_free(v0 int32) {
 		t5 := m.g1
 		m.g1 = t5 + i32(1)
 		if v0 != 0 {
-			t6 := m.fn210(v0)
+			t6 := m.fn212(v0)
 			mem = *m.memory
 			v3 = t6
 			t7 := int32(load32(mem, uint64(uint32(i32(48644)))))
@@ -36611,7 +36593,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			v5 = p17
 			var p18 int32
 			if v0 != 0 {
-				_ = m.fn227(v5, v26, v0)
+				_ = m.fn229(v5, v26, v0)
 				mem = *m.memory
 				t20 := int32(mem[uint64(uint32(v1))+11])
 				p18 = t20
@@ -36626,7 +36608,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			goto l0
 		}
 		if uint32(i32(0x7ffffff6)-v17) < uint32(v0-v17) {
-			m.fn8()
+			m.fn9()
 			mem = *m.memory
 			panic("unreachable")
 		}
@@ -36650,7 +36632,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 		t25 := m.fn195(v22)
 		mem = *m.memory
 		v5 = t25
-		t26 := m.fn226(v5, v26, v0)
+		t26 := m.fn228(v5, v26, v0)
 		mem = *m.memory
 		v26 = t26
 		if v17 != i32(10) {
@@ -36834,7 +36816,7 @@ l0:
 					t73 := int32(load32(mem, uint64(uint32(v6))+16))
 					t74 := int32(mem[uint64(uint32(t73+v5))])
 					store32(mem, uint64(uint32(v6)), uint32(t74))
-					t75 := m.fn6(v6+i32(72), v6)
+					t75 := m.fn7(v6+i32(72), v6)
 					mem = *m.memory
 					m.fn205(v0, v6+i32(72), t75)
 					mem = *m.memory
@@ -36895,13 +36877,13 @@ l0:
 							if uint32(v5) < uint32(i32(4)) {
 								p91 = v5
 							}
-							t92 := m.fn7(t90, p91)
+							t92 := m.fn8(t90, p91)
 							mem = *m.memory
 							if t92 == 0 {
 								goto l7
 							}
 							t93 := int32(load32(mem, uint64(uint32(v6))+16))
-							t94 := m.fn5(v6+i32(72), t93)
+							t94 := m.fn6(v6+i32(72), t93)
 							mem = *m.memory
 							v5 = t94
 							t95 := int32(load32(mem, uint64(uint32(v6))+72))
@@ -36928,7 +36910,7 @@ l0:
 						if v5 < i32(0) {
 							goto l9
 						}
-						m.fn76(v6+i32(28), v0)
+						m.fn77(v6+i32(28), v0)
 						mem = *m.memory
 						t98 := int32(load32(mem, uint64(uint32(v6))+20))
 						v5 = t98
@@ -36937,7 +36919,7 @@ l0:
 						}
 					}
 				}
-				t99 := m.fn87(v6 + i32(28))
+				t99 := m.fn88(v6 + i32(28))
 				mem = *m.memory
 				v11 = t99
 				goto l11
@@ -36987,7 +36969,7 @@ l0:
 													}
 													t403 := m.fn131(t400, p401, v11)
 													mem = *m.memory
-													m.fn73(t402, t403)
+													m.fn74(t402, t403)
 													mem = *m.memory
 													t404 := int32(load32(mem, uint64(uint32(v6))+16))
 													store32(mem, uint64(uint32(v6))+16, uint32(t404+i32(2)))
@@ -37012,7 +36994,7 @@ l0:
 																mem = *m.memory
 																t408 := m.fn131(t407, i32(18), v11)
 																mem = *m.memory
-																m.fn73(v6+i32(28), t408)
+																m.fn74(v6+i32(28), t408)
 																mem = *m.memory
 																t409 := int32(load32(mem, uint64(uint32(v6))+16))
 																store32(mem, uint64(uint32(v6))+16, uint32(t409+i32(2)))
@@ -37027,7 +37009,7 @@ l0:
 																mem = *m.memory
 																t412 := m.fn131(t411, i32(19), v11)
 																mem = *m.memory
-																m.fn73(v6+i32(28), t412)
+																m.fn74(v6+i32(28), t412)
 																mem = *m.memory
 																t413 := int32(load32(mem, uint64(uint32(v6))+16))
 																store32(mem, uint64(uint32(v6))+16, uint32(t413+i32(2)))
@@ -37041,7 +37023,7 @@ l0:
 																t416 := int32(load32(mem, uint64(uint32(v0))))
 																t417 := m.fn131(t415, i32(13), t416)
 																mem = *m.memory
-																m.fn73(v0, t417)
+																m.fn74(v0, t417)
 																mem = *m.memory
 																t418 := int32(load32(mem, uint64(uint32(v6))+16))
 																store32(mem, uint64(uint32(v6))+16, uint32(t418+i32(2)))
@@ -37086,13 +37068,13 @@ l0:
 																		if uint32(v9) < uint32(i32(4)) {
 																			p426 = v9
 																		}
-																		t428 := m.fn7(t427, p426)
+																		t428 := m.fn8(t427, p426)
 																		mem = *m.memory
 																		if t428 == 0 {
 																			goto l127
 																		}
 																		t429 := int32(load32(mem, uint64(uint32(v6))+16))
-																		t430 := m.fn5(v6+i32(72), t429)
+																		t430 := m.fn6(v6+i32(72), t429)
 																		mem = *m.memory
 																		v5 = t430
 																		t431 := int32(load32(mem, uint64(uint32(v6))+72))
@@ -37119,7 +37101,7 @@ l0:
 																	if v5 < i32(0) {
 																		goto l9
 																	}
-																	m.fn76(v6+i32(28), v0)
+																	m.fn77(v6+i32(28), v0)
 																	mem = *m.memory
 																	t434 := int32(load32(mem, uint64(uint32(v6))+20))
 																	v9 = t434
@@ -37151,7 +37133,7 @@ l0:
 												v5 = t439
 												store32(mem, uint64(uint32(t440))+20, uint32(v5))
 												{
-													t441 := m.fn91(v6+i32(16), v11, v5, v16)
+													t441 := m.fn92(v6+i32(16), v11, v5, v16)
 													mem = *m.memory
 													switch t441 {
 													case 1:
@@ -37161,7 +37143,7 @@ l0:
 													default:
 														goto l116
 													case 0:
-														m.fn73(v6+i32(28), v0)
+														m.fn74(v6+i32(28), v0)
 														mem = *m.memory
 														goto l27
 													case 2:
@@ -37198,7 +37180,7 @@ l0:
 													if v0 == 0 {
 														goto l134
 													}
-													t446 := m.fn229(v0)
+													t446 := m.fn231(v0)
 													mem = *m.memory
 													if t446 != i32(2) {
 														goto l134
@@ -37221,13 +37203,13 @@ l0:
 											}
 										l133:
 											t449 := int32(load32(mem, uint64(uint32(v6))+52))
-											t450 := m.fn96(v6+i32(16), v6+i32(72), v16, t449)
+											t450 := m.fn97(v6+i32(16), v6+i32(72), v16, t449)
 											mem = *m.memory
 											if t450 == 0 {
 												goto l9
 											}
 											t451 := int32(load32(mem, uint64(uint32(v6))+72))
-											m.fn76(v6+i32(28), t451)
+											m.fn77(v6+i32(28), t451)
 											mem = *m.memory
 											goto l27
 										}
@@ -37247,9 +37229,9 @@ l0:
 										v9 = t455
 										store32(mem, uint64(uint32(t456))+20, uint32(v9))
 										t457 := int32(load32(mem, uint64(uint32(v5+i32(4)))))
-										m.fn93(v9, v5, t457, v11)
+										m.fn94(v9, v5, t457, v11)
 										mem = *m.memory
-										m.fn73(v6+i32(28), v0)
+										m.fn74(v6+i32(28), v0)
 										mem = *m.memory
 										goto l27
 									case 87:
@@ -37405,13 +37387,13 @@ l0:
 											if uint32(v5) < uint32(i32(4)) {
 												p104 = v5
 											}
-											t106 := m.fn7(t105, p104)
+											t106 := m.fn8(t105, p104)
 											mem = *m.memory
 											if t106 == 0 {
 												goto l25
 											}
 											t107 := int32(load32(mem, uint64(uint32(v6))+16))
-											t108 := m.fn5(v6+i32(72), t107)
+											t108 := m.fn6(v6+i32(72), t107)
 											mem = *m.memory
 											v5 = t108
 											t109 := int32(load32(mem, uint64(uint32(v6))+72))
@@ -37438,7 +37420,7 @@ l0:
 										if v5 < i32(0) {
 											goto l9
 										}
-										m.fn76(v6+i32(28), v0)
+										m.fn77(v6+i32(28), v0)
 										mem = *m.memory
 										goto l27
 									case 4:
@@ -37517,7 +37499,7 @@ l0:
 													if v12 == i32(-1) {
 														v7 = i32(0)
 														t125 := int32(load32(mem, uint64(uint32(v10))+12))
-														t126 := m.fn92(v25, t125)
+														t126 := m.fn93(v25, t125)
 														mem = *m.memory
 														if t126 == 0 {
 															goto l33
@@ -37535,7 +37517,7 @@ l0:
 													store32(mem, uint64(uint32(v8)), uint32(v18+i32(2)))
 													v7 = i32(0)
 													t130 := int32(load32(mem, uint64(uint32(v10))+12))
-													t131 := m.fn92(v8, t130)
+													t131 := m.fn93(v8, t130)
 													mem = *m.memory
 													if t131 == 0 {
 														goto l33
@@ -37611,7 +37593,7 @@ l0:
 																t146 := int32(load32(mem, uint64(uint32(v36+i32(4256)))))
 																v11 = t146
 																if v11 != 0 {
-																	t147 := m.fn229(v11)
+																	t147 := m.fn231(v11)
 																	mem = *m.memory
 																	v13 = t147
 																}
@@ -37625,7 +37607,7 @@ l0:
 																		v24 = t148
 																		var p149 int32
 																		if v24 != 0 {
-																			t150 := m.fn229(v24)
+																			t150 := m.fn231(v24)
 																			mem = *m.memory
 																			p149 = t150
 																		} else {
@@ -37640,7 +37622,7 @@ l0:
 																		if v11 == v24 {
 																			goto l38
 																		}
-																		t151 := m.fn225(v24, v11, v13)
+																		t151 := m.fn227(v24, v11, v13)
 																		mem = *m.memory
 																		if t151 != 0 {
 																			goto l37
@@ -37747,7 +37729,7 @@ l0:
 															mem = *m.memory
 															v20 = t166
 															t167 := int32(load32(mem, uint64(uint32(v35))+16))
-															m.fn72(v35+i32(12), t167)
+															m.fn73(v35+i32(12), t167)
 															mem = *m.memory
 															m.g0 = v19 + i32(32)
 															store32(mem, uint64(uint32(i32(48600))), uint32(v20))
@@ -37774,12 +37756,12 @@ l0:
 															if uint32(v0) < uint32(i32(4)) {
 																p172 = v0
 															}
-															t174 := m.fn7(t173, p172)
+															t174 := m.fn8(t173, p172)
 															mem = *m.memory
 															if t174 == 0 {
 																goto l47
 															}
-															t175 := m.fn5(v33+i32(12), v19)
+															t175 := m.fn6(v33+i32(12), v19)
 															mem = *m.memory
 															v5 = t175
 															t176 := int32(load32(mem, uint64(uint32(v33))+12))
@@ -37830,7 +37812,7 @@ l0:
 														store32(mem, uint64(uint32(v10)), uint32(i32(14)))
 														goto l33
 													}
-													m.fn84(v10, v8)
+													m.fn85(v10, v8)
 													mem = *m.memory
 													t183 := int32(load32(mem, uint64(uint32(v25))))
 													v10 = t183
@@ -37856,12 +37838,12 @@ l0:
 														if uint32(v18) < uint32(i32(4)) {
 															p187 = v18
 														}
-														t189 := m.fn7(t188, p187)
+														t189 := m.fn8(t188, p187)
 														mem = *m.memory
 														if t189 == 0 {
 															goto l50
 														}
-														t190 := m.fn5(v8, v19)
+														t190 := m.fn6(v8, v19)
 														mem = *m.memory
 														v27 = t190
 														t191 := int32(load32(mem, uint64(uint32(v8))))
@@ -37963,7 +37945,7 @@ l0:
 															mem = *m.memory
 															v7 = t200
 															store32(mem, uint64(uint32(v7))+16, uint32(i32(-1)))
-															m.fn73(v10, v7)
+															m.fn74(v10, v7)
 															mem = *m.memory
 														}
 													l57:
@@ -38026,12 +38008,12 @@ l0:
 											mem = *m.memory
 											v5 = t208
 											store32(mem, uint64(uint32(v5))+16, uint32(i32(-1)))
-											m.fn73(v6+i32(28), v5)
+											m.fn74(v6+i32(28), v5)
 											mem = *m.memory
 											goto l66
 										}
 										store64(mem, uint64(uint32(v6))+72, uint64(i64(0)))
-										m.fn84(v6+i32(28), v6+i32(72))
+										m.fn85(v6+i32(28), v6+i32(72))
 										mem = *m.memory
 									l66:
 										t209 := int32(load32(mem, uint64(uint32(v6))+16))
@@ -38040,7 +38022,7 @@ l0:
 										v5 = t210 - i32(1)
 										goto l67
 									case 88:
-										m.fn85(v6 + i32(28))
+										m.fn86(v6 + i32(28))
 										mem = *m.memory
 										t211 := int32(load32(mem, uint64(uint32(v6))+16))
 										store32(mem, uint64(uint32(v6))+16, uint32(t211+i32(1)))
@@ -38051,7 +38033,7 @@ l0:
 										var p213 int32
 										{
 											v5 = v6 + i32(28)
-											m.fn85(v5)
+											m.fn86(v5)
 											mem = *m.memory
 											t214 := int32(load32(mem, uint64(uint32(v5))+16))
 											t215 := v5
@@ -38060,7 +38042,7 @@ l0:
 											store32(mem, uint64(uint32(t215))+16, uint32(t216))
 											m.fn136(v0)
 											mem = *m.memory
-											m.fn86(v5, i32(6))
+											m.fn87(v5, i32(6))
 											mem = *m.memory
 											{
 												{
@@ -38120,7 +38102,7 @@ l0:
 														mem = *m.memory
 														store32(mem, uint64(uint32(v9))+16, uint32(t229))
 														t230 := int32(load32(mem, uint64(uint32(v7))+16))
-														m.fn72(v7+i32(12), t230)
+														m.fn73(v7+i32(12), t230)
 														mem = *m.memory
 														m.Xre2w_free(v7)
 														mem = *m.memory
@@ -38144,7 +38126,7 @@ l0:
 												v0 = v9
 											}
 										l73:
-											m.fn73(v5, v0)
+											m.fn74(v5, v0)
 											mem = *m.memory
 											p213 = i32(1)
 										}
@@ -38169,7 +38151,7 @@ l0:
 										}
 										t241 := m.fn131(t238, p239, v5)
 										mem = *m.memory
-										m.fn73(t240, t241)
+										m.fn74(t240, t241)
 										mem = *m.memory
 										t242 := int32(load32(mem, uint64(uint32(v6))+16))
 										store32(mem, uint64(uint32(v6))+16, uint32(t242+i32(1)))
@@ -38189,7 +38171,7 @@ l0:
 												mem = *m.memory
 												t247 := m.fn131(t246, i32(19), v5)
 												mem = *m.memory
-												m.fn73(v0, t247)
+												m.fn74(v0, t247)
 												mem = *m.memory
 												store32(mem, uint64(uint32(v0)), uint32(v9))
 												goto l74
@@ -38198,7 +38180,7 @@ l0:
 											mem = *m.memory
 											t249 := m.fn131(t248, i32(15), v9)
 											mem = *m.memory
-											m.fn73(v0, t249)
+											m.fn74(v0, t249)
 											mem = *m.memory
 										}
 									l74:
@@ -38238,7 +38220,7 @@ l0:
 											mem = *m.memory
 										}
 									l75:
-										m.fn73(v11, v9)
+										m.fn74(v11, v9)
 										mem = *m.memory
 										t263 := int32(load32(mem, uint64(uint32(v6))+16))
 										store32(mem, uint64(uint32(v6))+16, uint32(t263+i32(1)))
@@ -38365,12 +38347,12 @@ l0:
 																					if uint32(v0) < uint32(i32(4)) {
 																						p296 = v0
 																					}
-																					t297 := m.fn7(t295, p296)
+																					t297 := m.fn8(t295, p296)
 																					mem = *m.memory
 																					if t297 == 0 {
 																						goto l80
 																					}
-																					t298 := m.fn5(v12, v9)
+																					t298 := m.fn6(v12, v9)
 																					mem = *m.memory
 																					v0 = t298
 																					t299 := int32(load32(mem, uint64(uint32(v12))))
@@ -38454,7 +38436,7 @@ l0:
 																									v19 = t312
 																									var p313 int32
 																									if v19 != 0 {
-																										t314 := m.fn229(v19)
+																										t314 := m.fn231(v19)
 																										mem = *m.memory
 																										p313 = t314
 																									} else {
@@ -38467,7 +38449,7 @@ l0:
 																										if v0 == v19 {
 																											goto l88
 																										}
-																										t315 := m.fn225(v19, v0, v9)
+																										t315 := m.fn227(v19, v0, v9)
 																										mem = *m.memory
 																										if t315 == 0 {
 																											goto l88
@@ -38506,7 +38488,7 @@ l0:
 																			}
 																			t309 := int32(load32(mem, uint64(uint32(v13))))
 																			t310 := int32(load32(mem, uint64(uint32(v18))+20))
-																			t311 := m.fn91(v8, t309, t310, v16)
+																			t311 := m.fn92(v8, t309, t310, v16)
 																			mem = *m.memory
 																			switch t311 {
 																			case 0:
@@ -38548,7 +38530,7 @@ l0:
 																			if v9 == 0 {
 																				goto l91
 																			}
-																			t321 := m.fn229(v9)
+																			t321 := m.fn231(v9)
 																			mem = *m.memory
 																			if t321 != i32(2) {
 																				goto l91
@@ -38573,7 +38555,7 @@ l0:
 																	store64(mem, uint64(uint32(v12)), uint64(i64(0)))
 																	t324 := int32(load32(mem, uint64(uint32(v8))))
 																	v5 = t324
-																	t325 := m.fn95(v13, v8, v12, v12+i32(8), v16)
+																	t325 := m.fn96(v13, v8, v12, v12+i32(8), v16)
 																	mem = *m.memory
 																	if t325 == 0 {
 																		goto l82
@@ -38597,7 +38579,7 @@ l0:
 																			}
 																			store32(mem, uint64(uint32(v8)), uint32(v9+i32(1)))
 																			store32(mem, uint64(uint32(v8))+4, uint32(v0-i32(1)))
-																			t330 := m.fn95(v13, v8, v28, v12+i32(8), v16)
+																			t330 := m.fn96(v13, v8, v28, v12+i32(8), v16)
 																			mem = *m.memory
 																			if t330 == 0 {
 																				goto l82
@@ -38627,7 +38609,7 @@ l0:
 																l95:
 																	t337 := int32(load32(mem, uint64(uint32(v18))+20))
 																	t338 := int32(load32(mem, uint64(uint32(v13))))
-																	m.fn89(t337, v9, v0, t338|i32(4))
+																	m.fn90(t337, v9, v0, t338|i32(4))
 																	mem = *m.memory
 																	goto l87
 																}
@@ -38646,7 +38628,7 @@ l0:
 															store32(mem, uint64(uint32(v8))+4, uint32(v5-v9))
 															store32(mem, uint64(uint32(v8)), uint32(v20))
 															t340 := int32(load32(mem, uint64(uint32(v10+i32(4)))))
-															m.fn93(v25, v10, t340, v33)
+															m.fn94(v25, v10, t340, v33)
 															mem = *m.memory
 															goto l87
 														}
@@ -38655,7 +38637,7 @@ l0:
 														store32(mem, uint64(uint32(v8)), uint32(v10+i32(2)))
 														t341 := int32(load32(mem, uint64(uint32(v18))+20))
 														t342 := int32(load32(mem, uint64(uint32(v0+i32(4)))))
-														m.fn93(t341, v0, t342, v20)
+														m.fn94(t341, v0, t342, v20)
 														mem = *m.memory
 													}
 												l87:
@@ -38681,7 +38663,7 @@ l0:
 											goto l9
 										}
 										t344 := int32(load32(mem, uint64(uint32(v6))+72))
-										m.fn73(v6+i32(28), t344)
+										m.fn74(v6+i32(28), t344)
 										mem = *m.memory
 										goto l27
 									case 7:
@@ -38818,7 +38800,7 @@ l0:
 											mem = *m.memory
 											store32(mem, uint64(uint32(v5))+16, uint32(t372))
 											t373 := int32(load32(mem, uint64(uint32(v0))+16))
-											m.fn72(v0+i32(12), t373)
+											m.fn73(v0+i32(12), t373)
 											mem = *m.memory
 											m.Xre2w_free(v0)
 											mem = *m.memory
@@ -38996,7 +38978,7 @@ l0:
 										mem = *m.memory
 										store32(mem, uint64(uint32(v5))+16, uint32(t489))
 										t490 := int32(load32(mem, uint64(uint32(v13))+16))
-										m.fn72(v13+i32(12), t490)
+										m.fn73(v13+i32(12), t490)
 										mem = *m.memory
 										m.Xre2w_free(v13)
 										mem = *m.memory
@@ -39036,7 +39018,7 @@ l0:
 									store32(mem, uint64(uint32(v10))+44, uint32(i32(1000000)))
 									v13 = v10 + i32(16)
 									t497 := int32(load32(mem, uint64(uint32(i32(48436)))))
-									t498 := m.fn80(v10+i32(12), v12, t497, i32(1))
+									t498 := m.fn81(v10+i32(12), v12, t497, i32(1))
 									mem = *m.memory
 									if t498 == 0 {
 										t499 := int32(load32(mem, uint64(uint32(v11))+12))
@@ -39045,9 +39027,9 @@ l0:
 										t500 := int64(load64(mem, uint64(uint32(v8))))
 										store64(mem, uint64(uint32(v7))+4, uint64(t500))
 										store32(mem, uint64(uint32(v10))+12, uint32(i32(4232)))
-										m.fn81(v10 + i32(12))
+										m.fn82(v10 + i32(12))
 										mem = *m.memory
-										m.fn82(v13)
+										m.fn83(v13)
 										mem = *m.memory
 										goto l142
 									}
@@ -39116,7 +39098,7 @@ l0:
 											}
 										}
 									}
-									m.fn82(v13)
+									m.fn83(v13)
 									mem = *m.memory
 									v5 = i32(1)
 								}
@@ -39131,7 +39113,7 @@ l0:
 							}
 						}
 					l106:
-						m.fn76(v6+i32(28), i32(123))
+						m.fn77(v6+i32(28), i32(123))
 						mem = *m.memory
 						t459 := int32(load32(mem, uint64(uint32(v6))+16))
 						store32(mem, uint64(uint32(v6))+16, uint32(t459+i32(1)))
@@ -39160,7 +39142,7 @@ l0:
 					goto l149
 				}
 			}
-			t522 := m.fn87(v6 + i32(28))
+			t522 := m.fn88(v6 + i32(28))
 			mem = *m.memory
 			v11 = t522
 			goto l11
@@ -39296,7 +39278,7 @@ l0:
 					}
 					v7 = p557
 					if uint32(v7) >= uint32(i32(0x7ffffff8)) {
-						m.fn8()
+						m.fn9()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -39496,7 +39478,7 @@ l0:
 				v7 = p564
 				store32(mem, uint64(uint32(t565))+80, uint32(v7))
 				t602 := int64(load64(mem, uint64(uint32(v1))+24))
-				t603 := m.fn33(v7, i32(0), t602<<1/i64(3))
+				t603 := m.fn34(v7, i32(0), t602<<1/i64(3))
 				mem = *m.memory
 				t604 := v1
 				v7 = t603
@@ -39576,7 +39558,7 @@ l0:
 				store64(mem, uint64(uint32(v5))+12, uint64(i64(0)))
 				store32(mem, uint64(uint32(v5))+8, uint32(i32(5364)))
 				store64(mem, uint64(uint32(v5))+40, uint64(i64(1000000)))
-				_ = m.fn80(v5+i32(8), v0, i32(0), i32(1))
+				_ = m.fn81(v5+i32(8), v0, i32(0), i32(1))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v5))+8, uint32(i32(4232)))
 				t629 := int32(load32(mem, uint64(uint32(v5))+44))
@@ -39645,7 +39627,7 @@ l0:
 						}
 					}
 				}
-				m.fn82(v5 + i32(12))
+				m.fn83(v5 + i32(12))
 				mem = *m.memory
 				m.g0 = v5 + i32(48)
 				store32(mem, uint64(uint32(v1))+88, uint32(v8))
@@ -39662,7 +39644,7 @@ l0:
 						{
 							t653 := int32(mem[uint64(uint32(v23))+4])
 							if t653 == i32(1) {
-								t654 := int32(load32(mem, uint64(uint32(v23))+96))
+								t654 := int32(load32(mem, uint64(uint32(v23))+108))
 								var p655 int32
 								if t654 != i32(0) {
 									p655 = 1
@@ -39676,13 +39658,13 @@ l0:
 							if v8 == 0 {
 								goto l169
 							}
-							t657 := int32(load32(mem, uint64(uint32(v23))+52))
+							t657 := int32(load32(mem, uint64(uint32(v23))+64))
 							v19 = t657
 							if v19 > i32(64997) {
 								goto l169
 							}
 							v22 = v19 + i32(2)
-							t658 := int64(load64(mem, uint64(uint32(v23))+104))
+							t658 := int64(load64(mem, uint64(uint32(v23))+120))
 							t659 := int32(load32(mem, uint64(uint32(v23))+20))
 							t660 := int64(v22)
 							t661 := t658 / i64(4)
@@ -39691,9 +39673,9 @@ l0:
 							if t660 > t662 {
 								goto l169
 							}
-							t663 := int32(load32(mem, uint64(uint32(v23))+68))
-							t664 := int32(load32(mem, uint64(uint32(v23))+56))
-							t665 := int32(load32(mem, uint64(uint32(v23))+60))
+							t663 := int32(load32(mem, uint64(uint32(v23))+80))
+							t664 := int32(load32(mem, uint64(uint32(v23))+68))
+							t665 := int32(load32(mem, uint64(uint32(v23))+72))
 							v0 = t663 + (t664 + t665) + i32(1)
 							if uint32(v0) >= uint32(i32(0x20000000)) {
 								goto l170
@@ -39737,14 +39719,14 @@ l0:
 							}
 							store32(mem, uint64(uint32(v28+v8<<2)), uint32(i32(0)))
 							mem[uint64(uint32(v29))+3] = byte(i32(0))
-							m.fn71(v29+i32(4), i32(0), v33, v29+i32(3))
+							m.fn72(v29+i32(4), i32(0), v33, v29+i32(3))
 							mem = *m.memory
 							v1 = i32(1)
 							var p674 int32
 							{
 								if v0 == 0 {
-									v19 = v23 + i32(121)
-									v38 = v23 + i32(120)
+									v19 = v23 + i32(137)
+									v38 = v23 + i32(136)
 									t675 := int32(load32(mem, uint64(uint32(v29))+4))
 									v17 = t675
 									v9 = v11
@@ -39789,7 +39771,7 @@ l0:
 											v5 = t684
 										l177:
 											{
-												t685 := int32(load32(mem, uint64(uint32(v23))+88))
+												t685 := int32(load32(mem, uint64(uint32(v23))+100))
 												v10 = t685 + v5<<3
 												t686 := int32(load32(mem, uint64(uint32(v10))))
 												v0 = t686
@@ -39866,7 +39848,7 @@ l0:
 														t696 := int32(load32(mem, uint64(uint32(v29))+8))
 														v0 = t696
 														mem[uint64(uint32(v29))+2] = byte(i32(0))
-														m.fn71(v29+i32(4), v0, v33, v29+i32(2))
+														m.fn72(v29+i32(4), v0, v33, v29+i32(2))
 														mem = *m.memory
 														t697 := int32(load32(mem, uint64(uint32(v29))+4))
 														v17 = t697
@@ -40159,24 +40141,24 @@ l0:
 										}
 									}
 								}
-								t728 := int64(load64(mem, uint64(uint32(v23))+104))
+								t728 := int64(load64(mem, uint64(uint32(v23))+120))
 								t729 := v23
 								v0 = v1 * v33
-								store64(mem, uint64(uint32(t729))+104, uint64(t728-int64(v0)))
+								store64(mem, uint64(uint32(t729))+120, uint64(t728-int64(v0)))
 								t730 := m.fn195(v0)
 								mem = *m.memory
 								v8 = t730
-								t731 := int32(load32(mem, uint64(uint32(v23))+96))
+								t731 := int32(load32(mem, uint64(uint32(v23))+108))
 								v19 = t731
-								store32(mem, uint64(uint32(v23))+96, uint32(v8))
+								store32(mem, uint64(uint32(v23))+108, uint32(v8))
 								if v19 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v23))+100))
+									_ = int32(load32(mem, uint64(uint32(v23))+112))
 									m.Xre2w_free(v19)
 									mem = *m.memory
-									t733 := int32(load32(mem, uint64(uint32(v23))+96))
+									t733 := int32(load32(mem, uint64(uint32(v23))+108))
 									v8 = t733
 								}
-								store32(mem, uint64(uint32(v23))+100, uint32(v0))
+								store32(mem, uint64(uint32(v23))+112, uint32(v0))
 								t734 := int32(load32(mem, uint64(uint32(v29))+4))
 								memory_copy(mem, uint32(v8), uint32(t734), uint32(v0))
 								p674 = i32(1)
@@ -40211,7 +40193,7 @@ l0:
 						goto l200
 					}
 				l170:
-					m.fn11()
+					m.fn12()
 					mem = *m.memory
 					panic("unreachable")
 				}
@@ -40772,10 +40754,10 @@ func (m *Module) fn194(v0 int32) {
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(i32(47948)))))
 	v1 = t1
-	m.fn213(i32(3910), i32(11), i32(1), v1)
+	m.fn215(i32(3910), i32(11), i32(1), v1)
 	mem = *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn218(v1, v0, i32(0))
+	_ = m.fn220(v1, v0, i32(0))
 	mem = *m.memory
 	{
 		{
@@ -40806,7 +40788,7 @@ func (m *Module) fn194(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn211(v1)
+					t9 := m.fn213(v1)
 					mem = *m.memory
 					if t9 != 0 {
 						goto l2
@@ -44564,7 +44546,7 @@ func (m *Module) fn203(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(mem, uint64(uint32(v0)), uint32(i32(1095)))
-		m.fn209(i32(3680), v0)
+		m.fn211(i32(3680), v0)
 		panic("unreachable")
 	}
 l1:
@@ -44599,14 +44581,14 @@ func (m *Module) fn204(v0, v1, v2, v3, v4, v5, v6 int32) {
 		t6 := m.fn195(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn227(v2, v8, v4)
+			_ = m.fn229(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn226(v2+v4, v6, v5)
+			_ = m.fn228(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn227(v2+v4+v5, v4+v8, v6)
+			_ = m.fn229(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -44619,7 +44601,7 @@ func (m *Module) fn204(v0, v1, v2, v3, v4, v5, v6 int32) {
 		(*m.memory)[uint64(uint32(v2+v4))] = byte(i32(0))
 		return
 	}
-	m.fn8()
+	m.fn9()
 	panic("unreachable")
 }
 func (m *Module) fn205(v0, v1, v2 int32) {
@@ -44658,7 +44640,7 @@ func (m *Module) fn205(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn227(v4+v3, v1, v2)
+			_ = m.fn229(v4+v3, v1, v2)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -44677,6 +44659,106 @@ func (m *Module) fn205(v0, v1, v2 int32) {
 	}
 }
 func (m *Module) fn206(v0, v1, v2 int32) {
+	var v3, v4, v5, v6, v7 int32
+	mem := *m.memory
+	{
+		t0 := int32(load32(mem, uint64(uint32(v0))+8))
+		t1 := v2
+		v6 = t0
+		v4 = v6 & i32(0x7fffffff)
+		if uint32(t1) < uint32(v4) {
+			store32(mem, uint64(uint32(v0))+4, uint32(v2))
+			t2 := int32(load32(mem, uint64(uint32(v0))))
+			v3 = t2
+			if v2 == 0 {
+				goto l0
+			}
+			_ = m.fn229(v3, v1, v2)
+			mem = *m.memory
+			goto l0
+		}
+		v5 = i32(0x7ffffff7)
+		if uint32(v2-v4+i32(1)) > uint32(i32(0x7ffffff7)-v4) {
+			m.fn9()
+			panic("unreachable")
+		}
+		t4 := int32(load32(mem, uint64(uint32(v0))))
+		v7 = t4
+		v3 = v4 - i32(1)
+		if uint32(v3) <= uint32(i32(0x3ffffff2)) {
+			t5 := v2
+			v3 = v3 << 1
+			p6 := v3
+			if uint32(v2) > uint32(v3) {
+				p6 = t5
+			}
+			v3 = p6
+			p7 := v3 | i32(7) + i32(1)
+			if uint32(v3) < uint32(i32(11)) {
+				p7 = i32(11)
+			}
+			v5 = p7
+		}
+		t8 := m.fn195(v5)
+		mem = *m.memory
+		v3 = t8
+		if v2 != 0 {
+			_ = m.fn228(v3, v1, v2)
+			mem = *m.memory
+		}
+		if v4 != i32(11) {
+			p10 := v0
+			if v6 < i32(0) {
+				p10 = v7
+			}
+			m.Xre2w_free(p10)
+			mem = *m.memory
+		}
+		store32(mem, uint64(uint32(v0)), uint32(v3))
+		store32(mem, uint64(uint32(v0))+4, uint32(v2))
+		store32(mem, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
+	}
+l0:
+	mem[uint64(uint32(v2+v3))] = byte(i32(0))
+}
+func (m *Module) fn207(v0, v1, v2 int32) {
+	var v3, v4 int32
+	mem := *m.memory
+	{
+		if uint32(v2) <= uint32(i32(10)) {
+			mem[uint64(uint32(v0))+11] = byte(v2)
+			v3 = v0
+			if v2 == 0 {
+				goto l0
+			}
+			t0 := m.fn229(v0, v1, v2)
+			mem = *m.memory
+			v3 = t0
+			goto l0
+		}
+		if uint32(v2-i32(0x7ffffff7)) <= uint32(i32(-0x7fffffee)) {
+			m.fn9()
+			panic("unreachable")
+		}
+		p1 := i32(20)
+		if uint32(v2) > uint32(i32(20)) {
+			p1 = v2
+		}
+		v4 = p1 | i32(7) + i32(1)
+		t2 := m.fn195(v4)
+		mem = *m.memory
+		v3 = t2
+		t3 := m.fn228(v3, v1, v2)
+		mem = *m.memory
+		v1 = t3
+		store32(mem, uint64(uint32(v0))+8, uint32(v4|i32(-0x80000000)))
+		store32(mem, uint64(uint32(v0)), uint32(v1))
+		store32(mem, uint64(uint32(v0))+4, uint32(v2))
+	}
+l0:
+	mem[uint64(uint32(v2+v3))] = byte(i32(0))
+}
+func (m *Module) fn208(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	if v1 != 0 {
@@ -44718,7 +44800,7 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 			t11 := i32(0x7ffffff7) - v7
 			v3 = v1 + v5
 			if uint32(t11) < uint32(v3-v7) {
-				m.fn8()
+				m.fn9()
 				panic("unreachable")
 			}
 			t12 := int32(load32(mem, uint64(uint32(v0))))
@@ -44745,7 +44827,7 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 			mem = *m.memory
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn227(v4, v8, v5)
+				_ = m.fn229(v4, v8, v5)
 				mem = *m.memory
 			}
 			if v7 != i32(10) {
@@ -44757,7 +44839,7 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 			store32(mem, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn228(v4+v5, v2, v1)
+		_ = m.fn230(v4+v5, v2, v1)
 		mem = *m.memory
 		{
 			t20 := int32(int8(mem[uint64(uint32(v0))+11]))
@@ -44771,7 +44853,7 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 		mem[uint64(uint32(v3+v4))] = byte(i32(0))
 	}
 }
-func (m *Module) fn207(v0, v1 int32) int32 {
+func (m *Module) fn209(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -44796,7 +44878,7 @@ func (m *Module) fn207(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn229(v1)
+		t8 := m.fn231(v1)
 		mem = *m.memory
 		t9 := t7 - v2
 		v3 = t8
@@ -44810,7 +44892,7 @@ func (m *Module) fn207(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn227(v4+v2, v1, v3)
+			_ = m.fn229(v4+v2, v1, v3)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -44830,7 +44912,7 @@ func (m *Module) fn207(v0, v1 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn208(v0, v1 int32) {
+func (m *Module) fn210(v0, v1 int32) {
 	var v2, v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -44842,7 +44924,7 @@ func (m *Module) fn208(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn206(v0, v1-v3, i32(0))
+		m.fn208(v0, v1-v3, i32(0))
 		mem = *m.memory
 		return
 	}
@@ -44856,7 +44938,7 @@ func (m *Module) fn208(v0, v1 int32) {
 l0:
 	mem[uint64(uint32(v0+v1))] = byte(i32(0))
 }
-func (m *Module) fn209(v0, v1 int32) {
+func (m *Module) fn211(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -44864,10 +44946,10 @@ func (m *Module) fn209(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(v1))
 	t1 := int32(load32(mem, uint64(uint32(i32(47948)))))
-	_ = m.fn218(t1, v0, v1)
+	_ = m.fn220(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn210(v0 int32) int32 {
+func (m *Module) fn212(v0 int32) int32 {
 	var v1 int32
 	{
 		if v0 == 0 {
@@ -44889,7 +44971,7 @@ func (m *Module) fn210(v0 int32) int32 {
 l0:
 	return i32(0)
 }
-func (m *Module) fn211(v0 int32) int32 {
+func (m *Module) fn213(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+60))
@@ -44912,7 +44994,7 @@ func (m *Module) fn211(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn212(v0, v1, v2 int32) {
+func (m *Module) fn214(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -44923,7 +45005,7 @@ func (m *Module) fn212(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn211(v2)
+			t3 := m.fn213(v2)
 			mem = *m.memory
 			if t3 != 0 {
 				return
@@ -44980,13 +45062,13 @@ func (m *Module) fn212(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn226(v5, v0, v3)
+		_ = m.fn228(v5, v0, v3)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v2))+20))
 		store32(mem, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn213(v0, v1, v2, v3 int32) {
+func (m *Module) fn215(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	mem := *m.memory
@@ -44999,7 +45081,7 @@ func (m *Module) fn213(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn211(v3)
+			t3 := m.fn213(v3)
 			mem = *m.memory
 			if t3 != 0 {
 				goto l0
@@ -45058,7 +45140,7 @@ func (m *Module) fn213(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn226(v6, v0, v2)
+		_ = m.fn228(v6, v0, v2)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v3))+20))
 		store32(mem, uint64(uint32(v3))+20, uint32(t19+v2))
@@ -45070,7 +45152,7 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn214(v0 int32) int32 {
+func (m *Module) fn216(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
@@ -45083,7 +45165,7 @@ func (m *Module) fn214(v0 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn215(v0, v1, v2 int32) int32 {
+func (m *Module) fn217(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -45109,7 +45191,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn216(v0, v1, v2 int32) int32 {
+func (m *Module) fn218(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -45130,7 +45212,7 @@ func (m *Module) fn216(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(mem, uint64(uint32(v0))+56))
-		t7 := m.fn215(t6, v3, i32(2))
+		t7 := m.fn217(t6, v3, i32(2))
 		mem = *m.memory
 		t8 := v9
 		v4 = t7
@@ -45189,7 +45271,7 @@ func (m *Module) fn216(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn215(t23, t26, v6)
+				t27 := m.fn217(t23, t26, v6)
 				mem = *m.memory
 				v4 = t27
 				if t25 != v4 {
@@ -45211,7 +45293,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn217(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn219(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+56))
@@ -45241,7 +45323,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn218(v0, v1, v2 int32) int32 {
+func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -45254,7 +45336,7 @@ func (m *Module) fn218(v0, v1, v2 int32) int32 {
 	store64(mem, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(mem, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn219(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn221(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	mem = *m.memory
 	var p2 int32
 	if t1 < i32(0) {
@@ -45286,7 +45368,7 @@ func (m *Module) fn218(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn211(v0)
+				t9 := m.fn213(v0)
 				mem = *m.memory
 				if t9 != 0 {
 					p5 = i32(-1)
@@ -45294,7 +45376,7 @@ func (m *Module) fn218(v0, v1, v2 int32) int32 {
 				}
 			}
 		l1:
-			t10 := m.fn219(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn221(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			mem = *m.memory
 			p5 = t10
 		}
@@ -45331,7 +45413,7 @@ func (m *Module) fn218(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn219(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn221(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -45407,7 +45489,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn212(v6, v5, v0)
+								m.fn214(v6, v5, v0)
 								mem = *m.memory
 							}
 						l4:
@@ -45563,7 +45645,7 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn220(v3+i32(8), v1, v2)
+						m.fn222(v3+i32(8), v1, v2)
 						mem = *m.memory
 						t24 := int32(load32(mem, uint64(uint32(v4))+8))
 						v1 = t24
@@ -45571,7 +45653,7 @@ l5:
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn220(v3+i32(16), v1, v2)
+						m.fn222(v3+i32(16), v1, v2)
 						mem = *m.memory
 						t25 := int32(load32(mem, uint64(uint32(v4))+12))
 						v1 = t25
@@ -45579,7 +45661,7 @@ l5:
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn220(v3+i32(24), v1, v2)
+						m.fn222(v3+i32(24), v1, v2)
 						mem = *m.memory
 						t26 := int32(load32(mem, uint64(uint32(v4))+16))
 						v1 = t26
@@ -45587,7 +45669,7 @@ l5:
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn220(v3+i32(32), v1, v2)
+						m.fn222(v3+i32(32), v1, v2)
 						mem = *m.memory
 						t27 := int32(load32(mem, uint64(uint32(v4))+20))
 						v1 = t27
@@ -45595,7 +45677,7 @@ l5:
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn220(v3+i32(40), v1, v2)
+						m.fn222(v3+i32(40), v1, v2)
 						mem = *m.memory
 						t28 := int32(load32(mem, uint64(uint32(v4))+24))
 						v1 = t28
@@ -45603,7 +45685,7 @@ l5:
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn220(v3+i32(48), v1, v2)
+						m.fn222(v3+i32(48), v1, v2)
 						mem = *m.memory
 						t29 := int32(load32(mem, uint64(uint32(v4))+28))
 						v1 = t29
@@ -45611,7 +45693,7 @@ l5:
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn220(v3+i32(56), v1, v2)
+						m.fn222(v3+i32(56), v1, v2)
 						mem = *m.memory
 						t30 := int32(load32(mem, uint64(uint32(v4))+32))
 						v1 = t30
@@ -45619,7 +45701,7 @@ l5:
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn220(v3-i32(-64), v1, v2)
+						m.fn222(v3-i32(-64), v1, v2)
 						mem = *m.memory
 						t31 := int32(load32(mem, uint64(uint32(v4))+36))
 						v1 = t31
@@ -45627,7 +45709,7 @@ l5:
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn220(v3+i32(72), v1, v2)
+						m.fn222(v3+i32(72), v1, v2)
 						mem = *m.memory
 						v22 = i32(1)
 						goto l15
@@ -45759,7 +45841,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn220(v7+i32(56), v5, v2)
+					m.fn222(v7+i32(56), v5, v2)
 					mem = *m.memory
 					goto l24
 				}
@@ -45862,14 +45944,14 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn228(t177, i32(32), p180)
+															_ = m.fn230(t177, i32(32), p180)
 															mem = *m.memory
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32(mem[uint64(uint32(v0))])
 																	if t182&i32(32) == 0 {
-																		m.fn212(v7+i32(624), i32(256), v0)
+																		m.fn214(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -45882,7 +45964,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn212(v7+i32(624), v5, v0)
+															m.fn214(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l73:
@@ -45892,7 +45974,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn212(v26, v23, v0)
+															m.fn214(v26, v23, v0)
 															mem = *m.memory
 															t186 := int32(load32(mem, uint64(uint32(v0))))
 															p185 = t186
@@ -45911,7 +45993,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn212(p189, i32(3), v0)
+															m.fn214(p189, i32(3), v0)
 															mem = *m.memory
 														}
 														{
@@ -45933,14 +46015,14 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn228(t190, i32(32), p193)
+															_ = m.fn230(t190, i32(32), p193)
 															mem = *m.memory
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32(mem[uint64(uint32(v0))])
 																	if t195&i32(32) == 0 {
-																		m.fn212(v7+i32(624), i32(256), v0)
+																		m.fn214(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -45953,7 +46035,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn212(v7+i32(624), v5, v0)
+															m.fn214(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l75:
@@ -45967,7 +46049,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn231(v41, v7+i32(108))
+															t199 := m.fn233(v41, v7+i32(108))
 															mem = *m.memory
 															v41 = t199
 															v41 = float64(v41 + v41)
@@ -46545,7 +46627,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn228(v6, i32(48), v8+v36)
+															_ = m.fn230(v6, i32(48), v8+v36)
 															mem = *m.memory
 														}
 														v14 = v6 - i32(2)
@@ -46587,14 +46669,14 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn228(t297, i32(32), p300)
+														_ = m.fn230(t297, i32(32), p300)
 														mem = *m.memory
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32(mem[uint64(uint32(v0))])
 																if t302&i32(32) == 0 {
-																	m.fn212(v7+i32(624), i32(256), v0)
+																	m.fn214(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -46607,13 +46689,13 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn212(v7+i32(624), v5, v0)
+														m.fn214(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l107:
 													t304 := int32(mem[uint64(uint32(v0))])
 													if t304&i32(32) == 0 {
-														m.fn212(v26, v23, v0)
+														m.fn214(v26, v23, v0)
 														mem = *m.memory
 													}
 													{
@@ -46635,14 +46717,14 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn228(t305, i32(48), p308)
+														_ = m.fn230(t305, i32(48), p308)
 														mem = *m.memory
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32(mem[uint64(uint32(v0))])
 																if t310&i32(32) == 0 {
-																	m.fn212(v7+i32(624), i32(256), v0)
+																	m.fn214(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -46655,7 +46737,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn212(v7+i32(624), v5, v0)
+														m.fn214(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l109:
@@ -46705,7 +46787,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn228(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn230(v6, i32(48), v10-(v7+i32(80)))
 																	mem = *m.memory
 																	goto l113
 																}
@@ -46717,7 +46799,7 @@ l5:
 															l113:
 																t319 := int32(mem[uint64(uint32(v0))])
 																if t319&i32(32) == 0 {
-																	m.fn212(v6, v28-v6, v0)
+																	m.fn214(v6, v28-v6, v0)
 																	mem = *m.memory
 																}
 																v9 = v9 + i32(4)
@@ -46733,7 +46815,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn212(i32(3601), i32(1), v0)
+																m.fn214(i32(3601), i32(1), v0)
 																mem = *m.memory
 															}
 														l115:
@@ -46782,7 +46864,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn228(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn230(v6, i32(48), v10-(v7+i32(80)))
 																mem = *m.memory
 															l119:
 																t327 := int32(mem[uint64(uint32(v0))])
@@ -46792,7 +46874,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn212(t329, p328, v0)
+																	m.fn214(t329, p328, v0)
 																	mem = *m.memory
 																}
 																v5 = v11 - i32(9)
@@ -46811,7 +46893,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn221(v0, v5+i32(9), i32(9))
+															m.fn223(v0, v5+i32(9), i32(9))
 															mem = *m.memory
 															goto l121
 														}
@@ -46870,14 +46952,14 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn228(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn230(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		mem = *m.memory
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32(mem[uint64(uint32(v0))])
 																	if t340&i32(32) == 0 {
-																		m.fn212(v5, i32(1), v0)
+																		m.fn214(v5, i32(1), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 + i32(1)
@@ -46896,7 +46978,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn212(i32(3601), i32(1), v0)
+																	m.fn214(i32(3601), i32(1), v0)
 																	mem = *m.memory
 																}
 															l126:
@@ -46908,7 +46990,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn212(t346, p345, v0)
+																	m.fn214(t346, p345, v0)
 																	mem = *m.memory
 																}
 																v11 = v11 - v6
@@ -46922,13 +47004,13 @@ l5:
 															}
 														}
 													l122:
-														m.fn221(v0, v11+i32(18), i32(18))
+														m.fn223(v0, v11+i32(18), i32(18))
 														mem = *m.memory
 														t347 := int32(mem[uint64(uint32(v0))])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn212(v14, v30-v14, v0)
+														m.fn214(v14, v30-v14, v0)
 														mem = *m.memory
 													}
 												l121:
@@ -46951,14 +47033,14 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn228(t348, i32(32), p351)
+														_ = m.fn230(t348, i32(32), p351)
 														mem = *m.memory
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32(mem[uint64(uint32(v0))])
 																if t353&i32(32) == 0 {
-																	m.fn212(v7+i32(624), i32(256), v0)
+																	m.fn214(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -46971,7 +47053,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn212(v7+i32(624), v5, v0)
+														m.fn214(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l128:
@@ -47476,7 +47558,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn224(t143, i32(0), v8)
+								t144 := m.fn226(t143, i32(0), v8)
 								mem = *m.memory
 								v5 = t144
 								p145 := v8
@@ -47515,7 +47597,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn230(v7+i32(4), v10)
+								t151 := m.fn232(v7+i32(4), v10)
 								mem = *m.memory
 								v10 = t151
 								var p152 int32
@@ -47568,14 +47650,14 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn228(t154, i32(32), p157)
+						_ = m.fn230(t154, i32(32), p157)
 						mem = *m.memory
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32(mem[uint64(uint32(v0))])
 								if t159&i32(32) == 0 {
-									m.fn212(v7+i32(112), i32(256), v0)
+									m.fn214(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -47588,7 +47670,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn212(v7+i32(112), v6, v0)
+						m.fn214(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l66:
@@ -47603,7 +47685,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn230(v7+i32(4), v10)
+						t162 := m.fn232(v7+i32(4), v10)
 						mem = *m.memory
 						v10 = t162
 						v6 = v10 + v6
@@ -47612,7 +47694,7 @@ l5:
 						}
 						t163 := int32(mem[uint64(uint32(v0))])
 						if t163&i32(32) == 0 {
-							m.fn212(v7+i32(4), v10, v0)
+							m.fn214(v7+i32(4), v10, v0)
 							mem = *m.memory
 						}
 						v8 = v8 + i32(4)
@@ -47640,14 +47722,14 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn228(t164, i32(32), p167)
+						_ = m.fn230(t164, i32(32), p167)
 						mem = *m.memory
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32(mem[uint64(uint32(v0))])
 								if t169&i32(32) == 0 {
-									m.fn212(v7+i32(112), i32(256), v0)
+									m.fn214(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -47660,7 +47742,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn212(v7+i32(112), v6, v0)
+						m.fn214(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l70:
@@ -47716,14 +47798,14 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn228(t358, i32(32), p361)
+					_ = m.fn230(t358, i32(32), p361)
 					mem = *m.memory
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32(mem[uint64(uint32(v0))])
 							if t363&i32(32) == 0 {
-								m.fn212(v7+i32(112), i32(256), v0)
+								m.fn214(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -47736,13 +47818,13 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn212(v7+i32(112), v10, v0)
+					m.fn214(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l131:
 				t365 := int32(mem[uint64(uint32(v0))])
 				if t365&i32(32) == 0 {
-					m.fn212(v18, v11, v0)
+					m.fn214(v18, v11, v0)
 					mem = *m.memory
 				}
 				{
@@ -47764,14 +47846,14 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn228(t366, i32(48), p369)
+					_ = m.fn230(t366, i32(48), p369)
 					mem = *m.memory
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32(mem[uint64(uint32(v0))])
 							if t371&i32(32) == 0 {
-								m.fn212(v7+i32(112), i32(256), v0)
+								m.fn214(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -47784,7 +47866,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn212(v7+i32(112), v10, v0)
+					m.fn214(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l133:
@@ -47804,14 +47886,14 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn228(t373, i32(48), p376)
+					_ = m.fn230(t373, i32(48), p376)
 					mem = *m.memory
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32(mem[uint64(uint32(v0))])
 							if t378&i32(32) == 0 {
-								m.fn212(v7+i32(112), i32(256), v0)
+								m.fn214(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -47824,13 +47906,13 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn212(v7+i32(112), v10, v0)
+					m.fn214(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l135:
 				t380 := int32(mem[uint64(uint32(v0))])
 				if t380&i32(32) == 0 {
-					m.fn212(v6, v9, v0)
+					m.fn214(v6, v9, v0)
 					mem = *m.memory
 				}
 				if v15 != i32(8192) {
@@ -47851,14 +47933,14 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn228(t381, i32(32), p384)
+				_ = m.fn230(t381, i32(32), p384)
 				mem = *m.memory
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32(mem[uint64(uint32(v0))])
 						if t386&i32(32) == 0 {
-							m.fn212(v7+i32(112), i32(256), v0)
+							m.fn214(v7+i32(112), i32(256), v0)
 							mem = *m.memory
 						}
 						v6 = v6 - i32(256)
@@ -47871,7 +47953,7 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn212(v7+i32(112), v6, v0)
+				m.fn214(v7+i32(112), v6, v0)
 				mem = *m.memory
 				goto l5
 			}
@@ -48045,14 +48127,14 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn228(t406, i32(32), p409)
+				_ = m.fn230(t406, i32(32), p409)
 				mem = *m.memory
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32(mem[uint64(uint32(v0))])
 						if t411&i32(32) == 0 {
-							m.fn212(v7+i32(624), i32(256), v0)
+							m.fn214(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48065,13 +48147,13 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn212(v7+i32(624), v5, v0)
+				m.fn214(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l149:
 			t413 := int32(mem[uint64(uint32(v0))])
 			if t413&i32(32) == 0 {
-				m.fn212(v11, v14, v0)
+				m.fn214(v11, v14, v0)
 				mem = *m.memory
 			}
 			{
@@ -48093,14 +48175,14 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn228(t414, i32(48), p417)
+				_ = m.fn230(t414, i32(48), p417)
 				mem = *m.memory
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32(mem[uint64(uint32(v0))])
 						if t419&i32(32) == 0 {
-							m.fn212(v7+i32(624), i32(256), v0)
+							m.fn214(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48113,13 +48195,13 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn212(v7+i32(624), v5, v0)
+				m.fn214(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l151:
 			t421 := int32(mem[uint64(uint32(v0))])
 			if t421&i32(32) == 0 {
-				m.fn212(v7+i32(80), v10, v0)
+				m.fn214(v7+i32(80), v10, v0)
 				mem = *m.memory
 			}
 			{
@@ -48138,14 +48220,14 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn228(t422, i32(48), p425)
+				_ = m.fn230(t422, i32(48), p425)
 				mem = *m.memory
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32(mem[uint64(uint32(v0))])
 						if t427&i32(32) == 0 {
-							m.fn212(v7+i32(624), i32(256), v0)
+							m.fn214(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48158,13 +48240,13 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn212(v7+i32(624), v5, v0)
+				m.fn214(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l153:
 			t429 := int32(mem[uint64(uint32(v0))])
 			if t429&i32(32) == 0 {
-				m.fn212(v15, v18, v0)
+				m.fn214(v15, v18, v0)
 				mem = *m.memory
 			}
 			{
@@ -48186,14 +48268,14 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn228(t430, i32(32), p433)
+				_ = m.fn230(t430, i32(32), p433)
 				mem = *m.memory
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32(mem[uint64(uint32(v0))])
 						if t435&i32(32) == 0 {
-							m.fn212(v7+i32(624), i32(256), v0)
+							m.fn214(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48206,7 +48288,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn212(v7+i32(624), v5, v0)
+				m.fn214(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l155:
@@ -48230,7 +48312,7 @@ l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn220(v0, v1, v2 int32) {
+func (m *Module) fn222(v0, v1, v2 int32) {
 	mem := *m.memory
 	switch v1 - i32(9) {
 	case 1:
@@ -48362,9 +48444,9 @@ func (m *Module) fn220(v0, v1, v2 int32) {
 		store64(mem, uint64(uint32(v0)), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn229(i32(3922))
+		t48 := m.fn231(i32(3922))
 		mem = *m.memory
-		m.fn213(i32(3922), i32(1), t48, i32(48488))
+		m.fn215(i32(3922), i32(1), t48, i32(48488))
 		mem = *m.memory
 		panic("unreachable")
 	case 0:
@@ -48378,7 +48460,7 @@ func (m *Module) fn220(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn221(v0, v1, v2 int32) {
+func (m *Module) fn223(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -48399,14 +48481,14 @@ func (m *Module) fn221(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn228(t1, i32(48), p4)
+		t5 := m.fn230(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint64(uint32(v0))])
 				if t6&i32(32) == 0 {
-					m.fn212(v2, i32(256), v0)
+					m.fn214(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -48418,12 +48500,12 @@ func (m *Module) fn221(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn212(v2, v1, v0)
+		m.fn214(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn222(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn224(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -48443,7 +48525,7 @@ func (m *Module) fn222(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(mem, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn228(v4, i32(0), i32(112))
+	t5 := m.fn230(v4, i32(0), i32(112))
 	mem = *m.memory
 	v4 = t5
 	store32(mem, uint64(uint32(v4))+64, uint32(i32(-1)))
@@ -48456,14 +48538,14 @@ func (m *Module) fn222(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 		mem[uint64(uint32(v0))] = byte(i32(0))
-		t6 := m.fn218(v4, v2, v3)
+		t6 := m.fn220(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn223(v0, v1, v2 int32) int32 {
+func (m *Module) fn225(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+68))
@@ -48482,7 +48564,7 @@ func (m *Module) fn223(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(mem, uint64(uint32(v3))))
-		_ = m.fn226(t6, v6, v4)
+		_ = m.fn228(t6, v6, v4)
 		mem = *m.memory
 		t8 := int32(load32(mem, uint64(uint32(v3))))
 		store32(mem, uint64(uint32(v3)), uint32(t8+v4))
@@ -48499,7 +48581,7 @@ func (m *Module) fn223(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn226(v4, v1, v5)
+		_ = m.fn228(v4, v1, v5)
 		mem = *m.memory
 		t14 := int32(load32(mem, uint64(uint32(v3))))
 		t15 := v3
@@ -48516,7 +48598,7 @@ func (m *Module) fn223(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn224(v0, v1, v2 int32) int32 {
+func (m *Module) fn226(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -48648,7 +48730,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn225(v0, v1, v2 int32) int32 {
+func (m *Module) fn227(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	if v2 == 0 {
@@ -48675,7 +48757,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn226(v0, v1, v2 int32) int32 {
+func (m *Module) fn228(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -48952,7 +49034,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn227(v0, v1, v2 int32) int32 {
+func (m *Module) fn229(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -48962,7 +49044,7 @@ func (m *Module) fn227(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn226(v0, v1, v2)
+			_ = m.fn228(v0, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -49259,7 +49341,7 @@ func (m *Module) fn227(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn228(v0, v1, v2 int32) int32 {
+func (m *Module) fn230(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	mem := *m.memory
@@ -49335,7 +49417,7 @@ func (m *Module) fn228(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn229(v0 int32) int32 {
+func (m *Module) fn231(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	mem := *m.memory
@@ -49398,7 +49480,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn230(v0, v1 int32) int32 {
+func (m *Module) fn232(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -49462,7 +49544,7 @@ func (m *Module) fn230(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn231(v0 float64, v1 int32) float64 {
+func (m *Module) fn233(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -49475,7 +49557,7 @@ func (m *Module) fn231(v0 float64, v1 int32) float64 {
 				store32(mem, uint64(uint32(v1)), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn231(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn233(float64(v0*float64(0x1p+64)), v1)
 			mem = *m.memory
 			v0 = t1
 			t2 := int32(load32(mem, uint64(uint32(v1))))
