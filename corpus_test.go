@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/re2wasm/regexp/internal/plan"
 )
 
 // re2Corpus is a file in RE2's test format: blocks of "strings" followed by
@@ -104,31 +106,33 @@ func shortStep() int {
 // TestRE2Search runs every method on every pattern and string of
 // re2-search.txt, in every mode (every tenth pattern with -short).
 func TestRE2Search(t *testing.T) {
-	corpus := readRE2Corpus(t, openCorpus(t, "re2-search.txt"))
-	cases := 0
-	n := 0
-	for _, block := range corpus.blocks {
-		for _, expr := range block.patterns {
-			if n++; n%shortStep() != 0 {
-				continue
-			}
-			for _, mode := range modes {
-				p := compilePair(t, expr, mode.posix, mode.longest)
-				if p == nil {
+	eachStrategy(t, strategies, func(t *testing.T) {
+		corpus := readRE2Corpus(t, openCorpus(t, "re2-search.txt"))
+		cases := 0
+		n := 0
+		for _, block := range corpus.blocks {
+			for _, expr := range block.patterns {
+				if n++; n%shortStep() != 0 {
 					continue
 				}
-				compareMetadata(t, p)
-				for _, s := range block.strings {
-					compareAll(t, p, s)
-					cases++
+				for _, mode := range modes {
+					p := compilePair(t, expr, mode.posix, mode.longest)
+					if p == nil {
+						continue
+					}
+					compareMetadata(t, p)
+					for _, s := range block.strings {
+						compareAll(t, p, s)
+						cases++
+					}
 				}
 			}
 		}
-	}
-	t.Logf("%d (pattern, mode, input) cases", cases)
-	if cases == 0 {
-		t.Fatal("no case read from re2-search.txt")
-	}
+		t.Logf("%d (pattern, mode, input) cases", cases)
+		if cases == 0 {
+			t.Fatal("no case read from re2-search.txt")
+		}
+	})
 }
 
 // TestRE2Exhaustive compares the two primitives every method is built on
@@ -137,37 +141,46 @@ func TestRE2Search(t *testing.T) {
 // leftmost-first and leftmost-longest. Under the race detector it takes
 // every 50th pattern, with -short every 500th.
 func TestRE2Exhaustive(t *testing.T) {
-	corpus := readRE2Corpus(t, openCorpus(t, "re2-exhaustive.txt.bz2"))
-	step := 1
-	switch {
-	case testing.Short():
-		step = 500
-	case raceEnabled:
-		step = 50
-	}
-	for _, block := range corpus.blocks {
-		t.Run(block.name, func(t *testing.T) {
-			t.Parallel()
-			cases := 0
-			for i := 0; i < len(block.patterns); i += step {
-				for _, expr := range []string{block.patterns[i], `^(?:` + block.patterns[i] + `)$`} {
-					for _, longest := range []bool{false, true} {
-						p := compilePair(t, expr, false, longest)
-						if p == nil {
-							continue
-						}
-						for _, s := range block.strings {
-							if !comparePrimitives(t, p, s) {
-								return // one failure per block is enough to read
+	// Its texts are so short that the planner runs the standard library's
+	// matcher on all of them: RE2 is forced, on every case, and windows on
+	// every seventh pattern (they differ from RE2 only in where the copy
+	// begins).
+	eachStrategy(t, []plan.Strategy{plan.RE2, plan.Windowed}, func(t *testing.T) {
+		corpus := readRE2Corpus(t, openCorpus(t, "re2-exhaustive.txt.bz2"))
+		step := 1
+		switch {
+		case testing.Short():
+			step = 500
+		case raceEnabled:
+			step = 50
+		}
+		if forced := t.Name(); strings.HasSuffix(forced, "/windowed") {
+			step *= 7
+		}
+		for _, block := range corpus.blocks {
+			t.Run(block.name, func(t *testing.T) {
+				t.Parallel()
+				cases := 0
+				for i := 0; i < len(block.patterns); i += step {
+					for _, expr := range []string{block.patterns[i], `^(?:` + block.patterns[i] + `)$`} {
+						for _, longest := range []bool{false, true} {
+							p := compilePair(t, expr, false, longest)
+							if p == nil {
+								continue
 							}
-							cases++
+							for _, s := range block.strings {
+								if !comparePrimitives(t, p, s) {
+									return // one failure per block is enough to read
+								}
+								cases++
+							}
 						}
 					}
 				}
-			}
-			t.Logf("%d cases", cases)
-		})
-	}
+				t.Logf("%d cases", cases)
+			})
+		}
+	})
 }
 
 // fowlerCase is one line of the AT&T POSIX test files (basic.dat,
@@ -233,30 +246,32 @@ func unescapeC(s string) string {
 // tenth with -short), each expression compiled in every mode that accepts
 // it.
 func TestFowler(t *testing.T) {
-	for _, file := range []string{"basic.dat", "nullsubexpr.dat", "repetition.dat"} {
-		t.Run(file, func(t *testing.T) {
-			cases := readFowler(t, file)
-			if len(cases) < 50 {
-				t.Fatalf("only %d cases read from %s", len(cases), file)
-			}
-			compared := 0
-			for i, c := range cases {
-				if i%shortStep() != 0 {
-					continue
+	eachStrategy(t, strategies, func(t *testing.T) {
+		for _, file := range []string{"basic.dat", "nullsubexpr.dat", "repetition.dat"} {
+			t.Run(file, func(t *testing.T) {
+				cases := readFowler(t, file)
+				if len(cases) < 50 {
+					t.Fatalf("only %d cases read from %s", len(cases), file)
 				}
-				for _, mode := range modes {
-					p := compilePair(t, c.expr, mode.posix, mode.longest)
-					if p == nil {
+				compared := 0
+				for i, c := range cases {
+					if i%shortStep() != 0 {
 						continue
 					}
-					compareMetadata(t, p)
-					compareAll(t, p, c.text)
-					compared++
+					for _, mode := range modes {
+						p := compilePair(t, c.expr, mode.posix, mode.longest)
+						if p == nil {
+							continue
+						}
+						compareMetadata(t, p)
+						compareAll(t, p, c.text)
+						compared++
+					}
 				}
-			}
-			t.Logf("%d cases, %d compared", len(cases), compared)
-		})
-	}
+				t.Logf("%d cases, %d compared", len(cases), compared)
+			})
+		}
+	})
 }
 
 // TestMultilingualWords matches alternations of a few hundred words in a
@@ -264,62 +279,74 @@ func TestFowler(t *testing.T) {
 // lists and one list per language, in file order and sorted by length,
 // plain, case-folded, between word boundaries and captured, in every mode.
 func TestMultilingualWords(t *testing.T) {
-	words, err := os.ReadFile("testdata/multilingual/words.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile("testdata/multilingual/text.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []string
-	lists := map[string][]string{}
-	lang := ""
-	for line := range strings.Lines(string(words)) {
-		line = strings.TrimSuffix(line, "\n")
-		switch {
-		case strings.HasPrefix(line, "# "):
-			lang = line[2:]
-		case line != "":
-			all = append(all, QuoteMeta(line))
-			lists[lang] = append(lists[lang], QuoteMeta(line))
+	eachStrategy(t, multilingualStrategies(), func(t *testing.T) {
+		words, err := os.ReadFile("testdata/multilingual/words.txt")
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if len(all) < 200 || len(lists) < 10 {
-		t.Fatalf("read %d words in %d lists", len(all), len(lists))
-	}
-	byLength := slices.Clone(all)
-	slices.SortStableFunc(byLength, func(a, b string) int { return len(b) - len(a) })
-	alternations := []string{strings.Join(all, "|"), strings.Join(byLength, "|")}
-	for _, list := range lists {
-		alternations = append(alternations, strings.Join(list, "|"))
-	}
-	var patterns []string
-	for _, alt := range alternations {
-		patterns = append(patterns, alt, `(?i)`+alt, `\b(?:`+alt+`)\b`, `(`+alt+`)(\pL*)`)
-	}
-	// Every method on every line would take the standard library minutes:
-	// the primitives run on every line, every method on a few.
-	lines := strings.Split(string(text), "\n")
-	step := 7 * shortStep()
-	for i, expr := range patterns {
-		for _, mode := range modes {
-			p := compilePair(t, expr, mode.posix, mode.longest)
-			if p == nil {
-				continue
+		text, err := os.ReadFile("testdata/multilingual/text.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		lists := map[string][]string{}
+		lang := ""
+		for line := range strings.Lines(string(words)) {
+			line = strings.TrimSuffix(line, "\n")
+			switch {
+			case strings.HasPrefix(line, "# "):
+				lang = line[2:]
+			case line != "":
+				all = append(all, QuoteMeta(line))
+				lists[lang] = append(lists[lang], QuoteMeta(line))
 			}
-			s := string(text)
-			comparePrimitives(t, p, s)
-			p.check(t, "ReplaceAllString", s, p.ours.ReplaceAllString(s, "<$0>"), p.std.ReplaceAllString(s, "<$0>"))
-			for j, line := range lines {
-				comparePrimitives(t, p, line)
-				if (i+j)%step == 0 {
-					compareAll(t, p, line)
+		}
+		if len(all) < 200 || len(lists) < 10 {
+			t.Fatalf("read %d words in %d lists", len(all), len(lists))
+		}
+		byLength := slices.Clone(all)
+		slices.SortStableFunc(byLength, func(a, b string) int { return len(b) - len(a) })
+		alternations := []string{strings.Join(all, "|"), strings.Join(byLength, "|")}
+		for _, list := range lists {
+			alternations = append(alternations, strings.Join(list, "|"))
+		}
+		var patterns []string
+		for _, alt := range alternations {
+			patterns = append(patterns, alt, `(?i)`+alt, `\b(?:`+alt+`)\b`, `(`+alt+`)(\pL*)`)
+		}
+		// Every method on every line would take the standard library minutes:
+		// the primitives run on every line, every method on a few.
+		lines := strings.Split(string(text), "\n")
+		step := 7 * shortStep()
+		for i, expr := range patterns {
+			for _, mode := range modes {
+				p := compilePair(t, expr, mode.posix, mode.longest)
+				if p == nil {
+					continue
+				}
+				s := string(text)
+				comparePrimitives(t, p, s)
+				p.check(t, "ReplaceAllString", s, p.ours.ReplaceAllString(s, "<$0>"), p.std.ReplaceAllString(s, "<$0>"))
+				for j, line := range lines {
+					comparePrimitives(t, p, line)
+					if (i+j)%step == 0 {
+						compareAll(t, p, line)
+					}
 				}
 			}
 		}
+		if n := len(regexp.MustCompile(strings.Join(all, "|")).FindAllString(string(text), -1)); n < 150 {
+			t.Errorf("the words match %d times in the text: too few to prove much", n)
+		}
+	})
+}
+
+// multilingualStrategies are all strategies, or only the planner's under
+// the race detector, which makes the standard library's side of this test
+// take minutes.
+func multilingualStrategies() []plan.Strategy {
+	if raceEnabled {
+		return []plan.Strategy{plan.Auto}
 	}
-	if n := len(regexp.MustCompile(strings.Join(all, "|")).FindAllString(string(text), -1)); n < 150 {
-		t.Errorf("the words match %d times in the text: too few to prove much", n)
-	}
+	return strategies
 }

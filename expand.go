@@ -4,7 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/re2wasm/regexp/internal/re2wasm"
+	"github.com/re2wasm/regexp/internal/plan"
 )
 
 // Expand appends template to dst and returns the result; during the append,
@@ -36,7 +36,7 @@ func (re *Regexp) ExpandString(dst []byte, template string, src string, match []
 	return expand(re, dst, template, src, match)
 }
 
-func expand[T re2wasm.Text](re *Regexp, dst []byte, template, src T, match []int) []byte {
+func expand[T plan.Text](re *Regexp, dst []byte, template, src T, match []int) []byte {
 	for len(template) > 0 {
 		i := indexDollar(template)
 		if i < 0 {
@@ -68,7 +68,7 @@ func expand[T re2wasm.Text](re *Regexp, dst []byte, template, src T, match []int
 	return dst
 }
 
-func indexDollar[T re2wasm.Text](t T) int {
+func indexDollar[T plan.Text](t T) int {
 	for i := 0; i < len(t); i++ {
 		if t[i] == '$' {
 			return i
@@ -79,7 +79,7 @@ func indexDollar[T re2wasm.Text](t T) int {
 
 // reference parses the variable at the start of t, which begins with '$':
 // its name and the number of bytes it spans, or ok false if there is none.
-func reference[T re2wasm.Text](t T) (name T, n int, ok bool) {
+func reference[T plan.Text](t T) (name T, n int, ok bool) {
 	start := 1
 	braced := len(t) > 1 && t[1] == '{'
 	if braced {
@@ -108,7 +108,7 @@ func reference[T re2wasm.Text](t T) (name T, n int, ok bool) {
 
 // groupNumber is the group a purely numeric name refers to, or -1: at most
 // nine digits and no leading zero.
-func groupNumber[T re2wasm.Text](name T) int {
+func groupNumber[T plan.Text](name T) int {
 	if len(name) > 9 || (len(name) > 1 && name[0] == '0') {
 		return -1
 	}
@@ -125,7 +125,7 @@ func groupNumber[T re2wasm.Text](name T) int {
 // matchedGroupNamed is the first group called name that took part in the
 // match, or -1.
 func (re *Regexp) matchedGroupNamed(name string, match []int) int {
-	for i, n := range re.subexpNames {
+	for i, n := range re.SubexpNames() {
 		if n == name && 2*i+1 < len(match) && match[2*i] >= 0 {
 			return i
 		}

@@ -3,6 +3,8 @@ package regexp
 import (
 	"strings"
 	"testing"
+
+	"github.com/re2wasm/regexp/internal/plan"
 )
 
 // FuzzCompare compiles a pattern with both packages in the mode chosen by
@@ -50,11 +52,16 @@ func FuzzCompare(f *testing.F) {
 			return
 		}
 		compareMetadata(t, p)
-		compareAll(t, p, string(input))
-		if p.ours.headMatches && len(input) > 0 {
+		defer plan.Force(plan.Auto)
+		for _, how := range strategies {
+			plan.Force(how)
+			compareAll(t, p, string(input))
+		}
+		plan.Force(plan.Auto)
+		if strings.HasPrefix(pattern, "^") && len(input) > 0 {
 			// Long enough for Match to try a head first, with the cut
 			// anywhere in the input.
-			long := strings.Repeat(string(input), headMinText/len(input)+1)
+			long := strings.Repeat(string(input), plan.HeadMinText/len(input)+1)
 			p.check(t, "MatchString", long, p.ours.MatchString(long), p.std.MatchString(long))
 		}
 	})

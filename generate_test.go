@@ -24,6 +24,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/re2wasm/regexp/internal/plan"
 )
 
 var (
@@ -484,8 +486,15 @@ func runGenerated(t testing.TB, seed uint64, counts *genCounts) bool {
 	}
 	counts.compiled++
 	compareMetadata(t, p)
+	// The planner's choice, and one engine forced: RE2 on whole texts for
+	// even seeds, windows for odd ones.
+	forcedFor := []plan.Strategy{plan.RE2, plan.Windowed}[seed%2]
+	defer plan.Force(plan.Auto)
 	for _, s := range c.texts {
-		compareAll(t, p, s)
+		for _, how := range []plan.Strategy{plan.Auto, forcedFor} {
+			plan.Force(how)
+			compareAll(t, p, s)
+		}
 		counts.texts++
 		if p.std.MatchString(s) {
 			counts.matched++
@@ -502,11 +511,11 @@ func genBudget() int {
 	case *genCount > 0:
 		return *genCount
 	case testing.Short():
-		return 50
+		return 30
 	case raceEnabled:
-		return 300
+		return 200
 	}
-	return 3000
+	return 2000
 }
 
 func TestGenerated(t *testing.T) {
@@ -580,14 +589,16 @@ var generatedRegressions = []struct{ pattern, text string }{
 }
 
 func TestGeneratedRegressions(t *testing.T) {
-	for _, c := range generatedRegressions {
-		for _, mode := range modes {
-			p := compilePair(t, c.pattern, mode.posix, mode.longest)
-			if p == nil {
-				continue
+	eachStrategy(t, strategies, func(t *testing.T) {
+		for _, c := range generatedRegressions {
+			for _, mode := range modes {
+				p := compilePair(t, c.pattern, mode.posix, mode.longest)
+				if p == nil {
+					continue
+				}
+				compareMetadata(t, p)
+				compareAll(t, p, c.text)
 			}
-			compareMetadata(t, p)
-			compareAll(t, p, c.text)
 		}
-	}
+	})
 }

@@ -1,147 +1,43 @@
 package regexp
 
 import (
-	"bytes"
 	"io"
-	"strings"
-	"unicode/utf8"
 
-	"github.com/re2wasm/regexp/internal/re2wasm"
+	"github.com/re2wasm/regexp/internal/plan"
 )
 
-// This file holds every matching method. Each is a few lines over two
-// primitives, find (the leftmost match) and findAll (successive matches by
-// Go's rule for empty matches), which hand RE2's offsets back as []int:
-// pairs of byte offsets, -1 for a group that did not take part.
+// This file holds every matching method. Each is a few lines over three
+// primitives of the planner (internal/plan), which picks the engine of
+// each call: find (the leftmost match), matches, and findAll (successive
+// matches by Go's rule for empty matches). Offsets are []int: pairs of
+// byte offsets, -1 for a group that did not take part.
 
 // find returns the offsets of ngroups groups of the leftmost match in text,
 // or nil.
-func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
-	if re.viaStd {
-		return stdFind(re.std.get(), text, ngroups)
-	}
-	if re.literal != "" {
-		i := indexLiteral(re, text)
-		if i < 0 {
-			return nil
-		}
-		return []int{i, i + len(re.literal)}
-	}
-	if !startsWithPrefix(re, text) {
-		return nil
-	}
-	offsets := make([]int, 2*ngroups)
-	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, offsets)
+func find[T plan.Text](re *Regexp, text T, ngroups int) []int {
+	m, err := plan.Find(re.m, text, ngroups)
 	if err != nil {
 		re.fail(err)
 	}
-	if !ok {
-		return nil
-	}
-	return offsets
+	return m
 }
 
 // matches reports whether text contains a match.
-func matches[T re2wasm.Text](re *Regexp, text T) bool {
-	if re.viaStd {
-		return stdFind(re.std.get(), text, 0) != nil
-	}
-	if re.literal != "" {
-		return indexLiteral(re, text) >= 0
-	}
-	if !startsWithPrefix(re, text) {
-		return false
-	}
-	if re.headMatches && len(text) >= headMinText && search(re, text[:headLen(text)]) {
-		return true
-	}
-	return search(re, text)
-}
-
-// search reports whether RE2 finds a match in text.
-func search[T re2wasm.Text](re *Regexp, text T) bool {
-	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, nil)
+func matches[T plan.Text](re *Regexp, text T) bool {
+	ok, err := plan.Match(re.m, text)
 	if err != nil {
 		re.fail(err)
 	}
 	return ok
 }
 
-// A text of headMinText bytes or more is first searched in its first
-// headSize bytes when re.headMatches: an anchored match is mostly decided
-// in a few bytes (`^.bc(d|e)` in the standard library's benchmarks), and
-// copying the whole text into wasm memory costs more than RE2's search. A
-// head without a match costs the long text more: 23% at 16 KiB, 5% at
-// 64 KiB when RE2 gives up after a few bytes, hence the threshold.
-const (
-	headMinText = 32 << 10
-	headSize    = 1 << 10
-)
-
-// headLen is headSize less the bytes of a character that the cut would
-// split, so that the head's characters are those of the text.
-func headLen[T re2wasm.Text](text T) int {
-	n := headSize
-	for n > headSize-utf8.UTFMax+1 && !utf8.RuneStart(text[n]) {
-		n--
-	}
-	return n
-}
-
 // findAll calls each with the offsets of ngroups groups of up to n
 // successive matches (all of them if n < 0). The slice is reused between
 // calls.
-func findAll[T re2wasm.Text](re *Regexp, text T, n, ngroups int, each func(offsets []int)) {
-	if re.viaStd {
-		for _, m := range stdFindAll(re.std.get(), text, n) {
-			each(m[:2*ngroups])
-		}
-		return
-	}
-	if re.literal != "" {
-		var m [2]int
-		for pos := 0; n < 0 || n > 0; n-- {
-			i := indexLiteral(re, text[pos:])
-			if i < 0 {
-				return
-			}
-			m[0], m[1] = pos+i, pos+i+len(re.literal)
-			each(m[:])
-			pos = m[1]
-		}
-		return
-	}
-	if !startsWithPrefix(re, text) {
-		return
-	}
-	err := re2wasm.MatchAll(re.prog, text, ngroups, n, func(offsets []int) bool {
-		each(offsets)
-		return true
-	})
-	if err != nil {
+func findAll[T plan.Text](re *Regexp, text T, n, ngroups int, each func(offsets []int)) {
+	if err := plan.FindAll(re.m, text, n, ngroups, each); err != nil {
 		re.fail(err)
 	}
-}
-
-// indexLiteral is the offset of the first occurrence of re.literal in text,
-// or -1. A literal begins with a character's first byte, so it can only be
-// found where the standard library's matcher, which steps one character (or
-// one invalid byte) at a time, would find it.
-func indexLiteral[T re2wasm.Text](re *Regexp, text T) int {
-	switch t := any(text).(type) {
-	case string:
-		return strings.Index(t, re.literal)
-	case []byte:
-		return bytes.Index(t, re.literalBytes)
-	}
-	panic("unreachable")
-}
-
-// startsWithPrefix reports whether text begins with re.anchoredPrefix, so
-// that a match is possible at all.
-func startsWithPrefix[T re2wasm.Text](re *Regexp, text T) bool {
-	p := re.anchoredPrefix
-	return len(text) >= len(p) && string(text[:len(p)]) == p
 }
 
 // fail reports a failure of the engine (a trap, no memory left). The
@@ -151,7 +47,7 @@ func (re *Regexp) fail(err error) {
 }
 
 // allIndex collects findAll's offsets, nil if there is no match.
-func allIndex[T re2wasm.Text](re *Regexp, text T, n, ngroups int) [][]int {
+func allIndex[T plan.Text](re *Regexp, text T, n, ngroups int) [][]int {
 	var all [][]int
 	findAll(re, text, n, ngroups, func(offsets []int) {
 		all = append(all, append([]int(nil), offsets...))
@@ -174,7 +70,7 @@ func (re *Regexp) MatchString(s string) bool {
 // MatchReader reports whether the text returned by the RuneReader contains
 // any match of the regular expression re.
 func (re *Regexp) MatchReader(r io.RuneReader) bool {
-	return re.std.get().MatchReader(r)
+	return re.m.Std().MatchReader(r)
 }
 
 // Match reports whether the byte slice b contains any match of the regular
@@ -252,7 +148,7 @@ func (re *Regexp) FindStringIndex(s string) (loc []int) {
 // from the RuneReader. The match text was found in the input stream at byte
 // offset loc[0] through loc[1]-1. A return value of nil indicates no match.
 func (re *Regexp) FindReaderIndex(r io.RuneReader) (loc []int) {
-	return re.std.get().FindReaderIndex(r)
+	return re.m.Std().FindReaderIndex(r)
 }
 
 // FindSubmatch returns a slice of slices holding the text of the leftmost
@@ -261,7 +157,7 @@ func (re *Regexp) FindReaderIndex(r io.RuneReader) (loc []int) {
 // comment of the standard library. A return value of nil indicates no
 // match; a subexpression that did not take part has a nil slice.
 func (re *Regexp) FindSubmatch(b []byte) [][]byte {
-	m := find(re, b, re.numSubexp+1)
+	m := find(re, b, re.NumSubexp()+1)
 	if m == nil {
 		return nil
 	}
@@ -295,7 +191,7 @@ func submatchStrings(s string, m []int) []string {
 // its subexpressions. A return value of nil indicates no match; -1 marks a
 // subexpression that did not take part.
 func (re *Regexp) FindSubmatchIndex(b []byte) []int {
-	return find(re, b, re.numSubexp+1)
+	return find(re, b, re.NumSubexp()+1)
 }
 
 // FindStringSubmatch returns a slice of strings holding the text of the
@@ -303,7 +199,7 @@ func (re *Regexp) FindSubmatchIndex(b []byte) []int {
 // its subexpressions. A return value of nil indicates no match; a
 // subexpression that did not take part has an empty string.
 func (re *Regexp) FindStringSubmatch(s string) []string {
-	m := find(re, s, re.numSubexp+1)
+	m := find(re, s, re.NumSubexp()+1)
 	if m == nil {
 		return nil
 	}
@@ -315,7 +211,7 @@ func (re *Regexp) FindStringSubmatch(s string) []string {
 // matches, if any, of its subexpressions. A return value of nil indicates
 // no match.
 func (re *Regexp) FindStringSubmatchIndex(s string) []int {
-	return find(re, s, re.numSubexp+1)
+	return find(re, s, re.NumSubexp()+1)
 }
 
 // FindReaderSubmatchIndex returns a slice holding the index pairs
@@ -323,7 +219,7 @@ func (re *Regexp) FindStringSubmatchIndex(s string) []int {
 // the RuneReader, and the matches, if any, of its subexpressions. A return
 // value of nil indicates no match.
 func (re *Regexp) FindReaderSubmatchIndex(r io.RuneReader) []int {
-	return re.std.get().FindReaderSubmatchIndex(r)
+	return re.m.Std().FindReaderSubmatchIndex(r)
 }
 
 // FindAll returns a slice of all successive matches of the expression in b.
@@ -366,7 +262,7 @@ func (re *Regexp) FindAllStringIndex(s string, n int) [][]int {
 // at most n if n >= 0. A return value of nil indicates no match.
 func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 	var all [][][]byte
-	findAll(re, b, n, re.numSubexp+1, func(m []int) {
+	findAll(re, b, n, re.NumSubexp()+1, func(m []int) {
 		all = append(all, submatchBytes(b, m))
 	})
 	return all
@@ -377,7 +273,7 @@ func (re *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
 // subexpressions, at most n if n >= 0. A return value of nil indicates no
 // match.
 func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
-	return allIndex(re, b, n, re.numSubexp+1)
+	return allIndex(re, b, n, re.NumSubexp()+1)
 }
 
 // FindAllStringSubmatch is the 'All' version of FindStringSubmatch: a slice
@@ -386,7 +282,7 @@ func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 // match.
 func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 	var all [][]string
-	findAll(re, s, n, re.numSubexp+1, func(m []int) {
+	findAll(re, s, n, re.NumSubexp()+1, func(m []int) {
 		all = append(all, submatchStrings(s, m))
 	})
 	return all
@@ -397,7 +293,7 @@ func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 // expression in s and of their subexpressions, at most n if n >= 0. A
 // return value of nil indicates no match.
 func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	return allIndex(re, s, n, re.numSubexp+1)
+	return allIndex(re, s, n, re.NumSubexp()+1)
 }
 
 // replaceAll returns src with every match replaced by what repl appends for
@@ -405,7 +301,7 @@ func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 // successive matches, so an empty match right after a match is not
 // replaced. The result is nil when src is empty and nothing is appended, as
 // in the standard library.
-func replaceAll[T re2wasm.Text](re *Regexp, src T, ngroups int, repl func(dst []byte, m []int) []byte) []byte {
+func replaceAll[T plan.Text](re *Regexp, src T, ngroups int, repl func(dst []byte, m []int) []byte) []byte {
 	var buf []byte
 	last := 0
 	findAll(re, src, -1, ngroups, func(m []int) {
@@ -418,9 +314,9 @@ func replaceAll[T re2wasm.Text](re *Regexp, src T, ngroups int, repl func(dst []
 
 // templateGroups is how many groups the expansion of template can refer to:
 // none unless it contains a '$'.
-func templateGroups[T re2wasm.Text](re *Regexp, template T) int {
+func templateGroups[T plan.Text](re *Regexp, template T) int {
 	if indexDollar(template) >= 0 {
-		return re.numSubexp + 1
+		return re.NumSubexp() + 1
 	}
 	return 1
 }

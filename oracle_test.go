@@ -11,7 +11,32 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/re2wasm/regexp/internal/plan"
 )
+
+// forceStrategy makes every call of the test use s (plan.Force), until
+// the test ends.
+func forceStrategy(t testing.TB, s plan.Strategy) {
+	plan.Force(s)
+	t.Cleanup(func() { plan.Force(plan.Auto) })
+}
+
+// strategies are those the differential tests run every case under: the
+// planner's own choice, and each engine forced (plan.Force), so that each
+// is proved on every case, not only where the planner picks it. Std, the
+// oracle's own matcher, runs under Auto on short texts.
+var strategies = []plan.Strategy{plan.Auto, plan.RE2, plan.Windowed}
+
+// eachStrategy runs test once per strategy, as subtests.
+func eachStrategy(t *testing.T, strategies []plan.Strategy, test func(t *testing.T)) {
+	for _, s := range strategies {
+		t.Run(s.String(), func(t *testing.T) {
+			forceStrategy(t, s)
+			test(t)
+		})
+	}
+}
 
 // pair is one expression compiled by both packages, the same way.
 type pair struct {

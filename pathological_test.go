@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/re2wasm/regexp/internal/plan"
+	"github.com/re2wasm/regexp/internal/re2wasm"
 	"github.com/re2wasm/regexp/internal/rt"
 )
 
@@ -91,13 +93,17 @@ func TestPathologicalPatterns(t *testing.T) {
 // compileWithBudget compiles expr with RE2's memory budget set to budget.
 func compileWithBudget(t *testing.T, expr string, budget int64) *Regexp {
 	t.Helper()
-	saved := memoryBudgets
-	defer func() { memoryBudgets = saved }()
-	memoryBudgets = []int64{budget}
+	saved := re2wasm.MemoryBudgets
+	defer func() { re2wasm.MemoryBudgets = saved }()
+	re2wasm.MemoryBudgets = []int64{budget}
 	re, err := Compile(expr)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// RE2 compiles on first need: now.
+	plan.Force(plan.RE2)
+	defer plan.Force(plan.Auto)
+	re.MatchString("")
 	return re
 }
 

@@ -1,6 +1,9 @@
 // Package regexp implements regular expression search with the API and the
 // results of the standard library's regexp package, running Google's RE2
-// (compiled to WebAssembly, run by the pure-Go runtime wazero) underneath.
+// underneath: compiled to WebAssembly and translated ahead of time into Go
+// (or, with the build tag re2wasm_wazero, run by wazero), so no cgo is
+// needed. On short texts, where crossing into RE2 costs more than the
+// work, the standard library's own matchers run instead.
 //
 // Change the import path and nothing else:
 //
@@ -19,61 +22,19 @@
 package regexp
 
 import (
-	"errors"
-	"fmt"
-	"regexp"
-	"regexp/syntax"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"unicode/utf8"
 
-	"github.com/re2wasm/regexp/internal/re2syntax"
-	"github.com/re2wasm/regexp/internal/re2wasm"
+	"github.com/re2wasm/regexp/internal/plan"
 )
 
 // Regexp is the representation of a compiled regular expression.
 // A Regexp is safe for concurrent use by multiple goroutines, except for
 // configuration methods, such as Longest.
 type Regexp struct {
-	expr        string // as passed to Compile
-	posix       bool   // compiled by CompilePOSIX
-	longest     bool   // leftmost-longest (POSIX or Longest)
-	prog        *re2wasm.Regexp
-	numSubexp   int
-	subexpNames []string // [0] is the whole match, always ""
-
-	// literal is the whole expression when it is a plain string (no
-	// metacharacter, no case folding, no U+FFFD): matches are then found by
-	// strings.Index in Go, with the same results.
-	literal      string
-	literalBytes []byte
-
-	// anchoredPrefix is a literal that every match begins with at the start
-	// of the text (`^abc(d|e)`; same conditions as literal): a text that
-	// does not begin with it is turned down in Go, without copying it into
-	// wasm memory.
-	anchoredPrefix string
-
-	// headMatches: every match begins at the start of the text and nothing
-	// in the expression looks past a match's end ($, \b, \B), so a match
-	// in a head of the text is a match in the text. On a long text, Match
-	// tries a head first (matchHead), sparing the copy of the rest.
-	headMatches bool
-
-	// viaStd: every method runs the standard library's matcher. The
-	// expression has a literal code point that decoding never yields (a
-	// surrogate), which the standard library still matches in places:
-	// its one-pass matcher writes an anchored literal prefix as UTF-8,
-	// turning \x{d800} into U+FFFD (`^\x{d800}` matches "\uFFFD").
-	viaStd bool
-
-	// std is the standard library's compilation of the same expression,
-	// made on first use by the methods that read from an io.RuneReader and
-	// by LiteralPrefix, whose results depend on how far and in what way
-	// the standard library's matcher reads.
-	std *lazyStd
+	expr  string // as passed to Compile
+	posix bool   // compiled by CompilePOSIX
+	m     *plan.Matcher
 }
 
 // Compile parses a regular expression and returns, if successful, a Regexp
@@ -85,7 +46,7 @@ type Regexp struct {
 // leftmost-first matching, the semantics of Perl, Python and the standard
 // library.
 func Compile(expr string) (*Regexp, error) {
-	return compile(expr, syntax.Perl, false)
+	return compile(expr, false, false)
 }
 
 // CompilePOSIX is like Compile but restricts the regular expression to POSIX
@@ -96,7 +57,7 @@ func Compile(expr string) (*Regexp, error) {
 // among the longest matches, the one chosen is the first that a backtracking
 // engine would find.
 func CompilePOSIX(expr string) (*Regexp, error) {
-	return compile(expr, syntax.POSIX, true)
+	return compile(expr, true, true)
 }
 
 // MustCompile is like Compile but panics if the expression cannot be parsed.
@@ -128,221 +89,14 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
-func compile(expr string, mode syntax.Flags, longest bool) (*Regexp, error) {
-	parsed, err := syntax.Parse(expr, mode)
+// compile parses and plans; the engines are compiled when a call first
+// needs them.
+func compile(expr string, posix, longest bool) (*Regexp, error) {
+	m, err := plan.New(expr, posix, longest)
 	if err != nil {
 		return nil, err
 	}
-	re := &Regexp{
-		expr:        expr,
-		posix:       mode == syntax.POSIX,
-		longest:     longest,
-		numSubexp:   parsed.MaxCap(),
-		subexpNames: parsed.CapNames(),
-	}
-	re.std = newLazyStd(expr, re.posix, longest)
-	if hasOp(parsed, syntax.OpLiteral) && hasImpossibleRune(parsed) {
-		re.viaStd = true
-		return re, nil
-	}
-	if plainLiteral(parsed) {
-		re.literal = string(parsed.Rune)
-		re.literalBytes = []byte(re.literal)
-	} else if parsed.Op == syntax.OpConcat && len(parsed.Sub) >= 2 &&
-		parsed.Sub[0].Op == syntax.OpBeginText && plainLiteral(parsed.Sub[1]) {
-		re.anchoredPrefix = string(parsed.Sub[1].Rune)
-	}
-	re.headMatches = anchoredAtStart(parsed) && !hasOp(parsed,
-		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
-	if re.prog, err = compileRE2(parsed, longest); err != nil {
-		return nil, err
-	}
-	if n := re.prog.NumGroups(); n != re.numSubexp {
-		return nil, fmt.Errorf("regexp: internal error: RE2 counts %d groups in %q, Go %d", n, expr, re.numSubexp)
-	}
-	return re, nil
-}
-
-// plainLiteral reports whether re is a literal that a byte search finds
-// exactly where the standard library matches it: no case folding, no
-// U+FFFD, which also matches an invalid byte, and no code point that
-// decoding never yields (a surrogate, which string() would turn into
-// U+FFFD).
-func plainLiteral(re *syntax.Regexp) bool {
-	if re.Op != syntax.OpLiteral || re.Flags&syntax.FoldCase != 0 {
-		return false
-	}
-	for _, r := range re.Rune {
-		if r == utf8.RuneError || !utf8.ValidRune(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// hasImpossibleRune reports whether a literal of re holds a code point
-// that UTF-8 decoding never yields (a surrogate).
-func hasImpossibleRune(re *syntax.Regexp) bool {
-	if re.Op == syntax.OpLiteral && slices.ContainsFunc(re.Rune, func(r rune) bool { return !utf8.ValidRune(r) }) {
-		return true
-	}
-	return slices.ContainsFunc(re.Sub, hasImpossibleRune)
-}
-
-// memoryBudgets are the RE2 memory budgets tried in turn, so that every
-// pattern Go accepts compiles. A budget caps what RE2 may allocate (two
-// thirds for the program and its DFAs' caches, the rest for the reverse
-// program); it allocates nothing by itself, and a DFA's cache only grows
-// with the states a text makes it build. RE2's default of 8 MiB starved
-// the DFA of large alternations, which then flushed its cache over and
-// over and fell back to the NFA: 2,663 words of 15 letters over 61 KB of
-// subtitles took 60 ms, 6 ms at 16 MiB and 4 ms at 128 MiB (go-re2's
-// default); 10,000 small patterns hold as much resident memory with
-// either.
-var memoryBudgets = []int64{128 << 20, 512 << 20, 2 << 30}
-
-// compileRE2 translates a parsed expression to RE2 and compiles it.
-func compileRE2(parsed *syntax.Regexp, longest bool) (*re2wasm.Regexp, error) {
-	flags := re2wasm.Latin1 | re2wasm.UTF8Text
-	if longest {
-		flags |= re2wasm.Longest
-	}
-	if hasOp(parsed, syntax.OpNoWordBoundary) {
-		flags |= re2wasm.CheckCharStart
-	} else if exactOnAnyText(parsed) {
-		flags |= re2wasm.ExactPattern
-	}
-	prog, err := compileWithBudgets(re2syntax.Translate(parsed, false), flags)
-	if errorCode(err) == re2wasm.ErrRepeatSize {
-		// RE2 caps nested counted repetitions that Go allows: spell them
-		// out instead.
-		prog, err = compileWithBudgets(re2syntax.Translate(parsed, true), flags)
-	}
-	switch {
-	case err == nil:
-		return prog, nil
-	case errorCode(err) == re2wasm.ErrPatternTooLarge:
-		return nil, fmt.Errorf("regexp: expression too large for RE2: %w", err)
-	case errorCode(err) != 0:
-		return nil, fmt.Errorf("regexp: internal error: RE2 refused %q: %w", parsed, err)
-	default: // the runtime failed: a trap, no memory left
-		return nil, fmt.Errorf("regexp: compiling %q: %w", parsed, err)
-	}
-}
-
-// compileWithBudgets compiles RE2 pattern text with the smallest memory
-// budget that holds its program.
-func compileWithBudgets(text string, flags re2wasm.Flags) (*re2wasm.Regexp, error) {
-	var err error
-	for i, budget := range memoryBudgets {
-		if budget < 64*int64(len(text)) && i < len(memoryBudgets)-1 {
-			continue // surely too small: spare RE2 a failed compilation
-		}
-		var prog *re2wasm.Regexp
-		prog, err = re2wasm.Compile(text, flags, budget)
-		if errorCode(err) != re2wasm.ErrPatternTooLarge {
-			return prog, err
-		}
-	}
-	return nil, err
-}
-
-// errorCode is RE2's error code in err, or 0.
-func errorCode(err error) re2wasm.ErrorCode {
-	var e *re2wasm.Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return 0
-}
-
-// anchoredAtStart reports whether every match of re begins at the start of
-// the text (\A, or ^ without the m flag).
-func anchoredAtStart(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpBeginText:
-		return true
-	case syntax.OpConcat:
-		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
-	case syntax.OpCapture:
-		return anchoredAtStart(re.Sub[0])
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if !anchoredAtStart(sub) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// hasOp reports whether any of ops occurs anywhere in re.
-func hasOp(re *syntax.Regexp, ops ...syntax.Op) bool {
-	if slices.Contains(ops, re.Op) {
-		return true
-	}
-	for _, sub := range re.Sub {
-		if hasOp(sub, ops...) {
-			return true
-		}
-	}
-	return false
-}
-
-// exactOnAnyText reports whether re matches nothing but ASCII bytes and the
-// whole UTF-8 encodings of the characters of its literals, which the
-// translation spells out byte for byte, case-folded ones included
-// (re2syntax's TestLiteralsAreExact). Such a match can neither begin nor end
-// inside a character, nor take in a byte of an invalid sequence, so invalid
-// UTF-8 in a text cannot change its matches and the text needs no
-// sanitising. Classes with non-ASCII members and . are translated loosely,
-// for sanitised text only; U+FFFD also matches an invalid byte.
-func exactOnAnyText(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return false
-	case syntax.OpLiteral:
-		if slices.Contains(re.Rune, utf8.RuneError) {
-			return false
-		}
-	case syntax.OpCharClass:
-		if n := len(re.Rune); n > 0 && re.Rune[n-1] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	for _, sub := range re.Sub {
-		if !exactOnAnyText(sub) {
-			return false
-		}
-	}
-	return true
-}
-
-// lazyStd holds the standard library's compilation, made on first use.
-type lazyStd struct {
-	once           sync.Once
-	re             *regexp.Regexp
-	expr           string
-	posix, longest bool
-}
-
-func newLazyStd(expr string, posix, longest bool) *lazyStd {
-	return &lazyStd{expr: expr, posix: posix, longest: longest}
-}
-
-func (l *lazyStd) get() *regexp.Regexp {
-	l.once.Do(func() {
-		if l.posix {
-			l.re = regexp.MustCompilePOSIX(l.expr)
-		} else {
-			l.re = regexp.MustCompile(l.expr)
-		}
-		if l.longest {
-			l.re.Longest()
-		}
-	})
-	return l.re
+	return &Regexp{expr: expr, posix: posix, m: m}, nil
 }
 
 // String returns the source text used to compile the regular expression.
@@ -367,35 +121,13 @@ func (re *Regexp) Copy() *Regexp {
 // matches that begin leftmost, the longest one. This method modifies the
 // Regexp and may not be called concurrently with any other methods.
 func (re *Regexp) Longest() {
-	if re.longest {
-		return
-	}
-	if re.viaStd {
-		re.longest = true
-		re.std = newLazyStd(re.expr, re.posix, true)
-		return
-	}
-	mode := syntax.Perl
-	if re.posix {
-		mode = syntax.POSIX
-	}
-	parsed, err := syntax.Parse(re.expr, mode)
-	if err != nil {
-		panic("regexp: Longest(" + quote(re.expr) + "): " + err.Error())
-	}
-	prog, err := compileRE2(parsed, true)
-	if err != nil {
-		panic("regexp: Longest(" + quote(re.expr) + "): " + err.Error())
-	}
-	re.prog = prog
-	re.longest = true
-	re.std = newLazyStd(re.expr, re.posix, true)
+	re.m = re.m.WithLongest()
 }
 
 // NumSubexp returns the number of parenthesized subexpressions in this
 // Regexp.
 func (re *Regexp) NumSubexp() int {
-	return re.numSubexp
+	return re.m.NumSubexp()
 }
 
 // SubexpNames returns the names of the parenthesized subexpressions in this
@@ -404,7 +136,7 @@ func (re *Regexp) NumSubexp() int {
 // a whole cannot be named, names[0] is always the empty string. The slice
 // should not be modified.
 func (re *Regexp) SubexpNames() []string {
-	return re.subexpNames
+	return re.m.SubexpNames()
 }
 
 // SubexpIndex returns the index of the first subexpression with the given
@@ -417,7 +149,7 @@ func (re *Regexp) SubexpIndex(name string) int {
 	if name == "" {
 		return -1
 	}
-	for i, n := range re.subexpNames {
+	for i, n := range re.m.SubexpNames() {
 		if n == name {
 			return i
 		}
@@ -429,7 +161,7 @@ func (re *Regexp) SubexpIndex(name string) int {
 // regular expression re. It returns the boolean true if the literal string
 // comprises the entire regular expression.
 func (re *Regexp) LiteralPrefix() (prefix string, complete bool) {
-	return re.std.get().LiteralPrefix()
+	return re.m.Std().LiteralPrefix()
 }
 
 // MarshalText implements encoding.TextMarshaler. The output matches that of

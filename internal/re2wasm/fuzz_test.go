@@ -38,7 +38,7 @@ func FuzzABI(f *testing.F) {
 			checkOffsets(t, offsets, pos, len(text))
 		}
 		last := -1
-		err = MatchAll(re, text, ngroups, n, func(m []int) bool {
+		err = MatchAll(re, text, 0, ngroups, n, func(m []int) bool {
 			checkOffsets(t, m, 0, len(text))
 			if m[0] < last {
 				t.Fatalf("MatchAll(%q, %q): match %v begins before the previous one ended (%d)", pattern, text, m, last)

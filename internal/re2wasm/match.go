@@ -39,11 +39,12 @@ func Match[T Text](re *Regexp, text T, pos int, anchor Anchor, offsets []int) (b
 	return true, nil
 }
 
-// MatchAll finds successive matches in text as Go's FindAll does (an empty
-// match right after the previous match is skipped) and calls yield with the
-// ngroups offset pairs of each, at most n matches (all if n < 0). The slice
-// passed to yield is reused; yield returns false to stop early.
-func MatchAll[T Text](re *Regexp, text T, ngroups, n int, yield func(offsets []int) bool) error {
+// MatchAll finds successive matches in text from byte pos on as Go's
+// FindAll does (an empty match right after the previous match is skipped)
+// and calls yield with the ngroups offset pairs of each, at most n matches
+// (all if n < 0). The slice passed to yield is reused; yield returns false
+// to stop early.
+func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offsets []int) bool) error {
 	inst, err := rt.Acquire()
 	if err != nil {
 		return err
@@ -59,7 +60,7 @@ func MatchAll[T Text](re *Regexp, text T, ngroups, n int, yield func(offsets []i
 	}
 	mem := inst.Memory()
 	outAddr := cursorAddr + 8
-	putLE32(mem[cursorAddr:], 0)
+	putLE32(mem[cursorAddr:], uint32(pos))
 	putLE32(mem[cursorAddr+4:], ^uint32(0)) // no previous match
 	var small [8]int
 	offsets := small[:0]

@@ -140,7 +140,7 @@ func TestCompileErrors(t *testing.T) {
 func collect[T Text](t testing.TB, re *Regexp, text T, ngroups, n int) [][]int {
 	t.Helper()
 	var all [][]int
-	err := MatchAll(re, text, ngroups, n, func(m []int) bool {
+	err := MatchAll(re, text, 0, ngroups, n, func(m []int) bool {
 		all = append(all, append([]int(nil), m...))
 		return true
 	})
@@ -184,7 +184,7 @@ func TestMatchAllManyBatches(t *testing.T) {
 		t.Errorf("MatchAll over %d bytes (-std +re2):\n%s", len(text), diff)
 	}
 	stopped := 0
-	MatchAll(re, text, 1, -1, func([]int) bool { stopped++; return stopped < 10 })
+	MatchAll(re, text, 0, 1, -1, func([]int) bool { stopped++; return stopped < 10 })
 	if stopped != 10 {
 		t.Errorf("yield returning false after 10 matches: called %d times", stopped)
 	}
@@ -308,7 +308,7 @@ func TestHugeInput(t *testing.T) {
 		t.Errorf("Match over %d bytes = %v %v, want %v", size, ok, offsets, want)
 	}
 	count := 0
-	if err := MatchAll(re, text, 1, -1, func([]int) bool { count++; return true }); err != nil || count != 1 {
+	if err := MatchAll(re, text, 0, 1, -1, func([]int) bool { count++; return true }); err != nil || count != 1 {
 		t.Errorf("MatchAll over %d bytes: %d matches, %v", size, count, err)
 	}
 	st, err := rt.ReadStats()
@@ -371,7 +371,7 @@ func TestHostPrefixSearch(t *testing.T) {
 		std := regexp.MustCompile(p)
 		for _, text := range texts {
 			var got [][]int
-			err := MatchAll(re, text, std.NumSubexp()+1, -1, func(offsets []int) bool {
+			err := MatchAll(re, text, 0, std.NumSubexp()+1, -1, func(offsets []int) bool {
 				got = append(got, append([]int(nil), offsets...))
 				return true
 			})

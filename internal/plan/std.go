@@ -1,17 +1,13 @@
-package regexp
+package plan
 
-import (
-	"regexp"
-
-	"github.com/re2wasm/regexp/internal/re2wasm"
-)
+import "regexp"
 
 // The standard library's matcher as a primitive: the same offsets as find
 // and findAll, from its compilation of the same expression.
 
 // stdFind returns the offsets of ngroups groups of the leftmost match in
 // text, or nil; with ngroups 0, a non-nil empty slice on a match.
-func stdFind[T re2wasm.Text](std *regexp.Regexp, text T, ngroups int) []int {
+func stdFind[T Text](std *regexp.Regexp, text T, ngroups int) []int {
 	var m []int
 	switch t := any(text).(type) {
 	case string:
@@ -39,7 +35,7 @@ func stdFind[T re2wasm.Text](std *regexp.Regexp, text T, ngroups int) []int {
 
 // stdFindAll returns the offsets of every group of up to n successive
 // matches (all if n < 0).
-func stdFindAll[T re2wasm.Text](std *regexp.Regexp, text T, n int) [][]int {
+func stdFindAll[T Text](std *regexp.Regexp, text T, n int) [][]int {
 	switch t := any(text).(type) {
 	case string:
 		return std.FindAllStringSubmatchIndex(t, n)

@@ -1,0 +1,331 @@
+package plan
+
+import (
+	"regexp/syntax"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// facts are what the parsed expression tells about every match, computed
+// once at Compile. Lengths are in bytes of the text, where an invalid
+// byte is a character (U+FFFD) of width 1.
+type facts struct {
+	// literal is the whole expression when it is a plain string, found
+	// by a byte search exactly where the standard library matches it.
+	literal string
+	// anchoredPrefix is a plain string that every match begins with at
+	// the start of the text (`^abc(d|e)`).
+	anchoredPrefix string
+	// headMatches: every match begins at the start of the text and
+	// nothing looks past a match's end ($, \b, \B), so a match in a head
+	// of the text is a match in the text.
+	headMatches bool
+	// minLen and maxLen bound the length of a match (maxLen -1: no bound).
+	minLen, maxLen int
+	// required are strings of which every match contains each one.
+	required []requiredString
+	// impossibleRune: a literal holds a code point that decoding never
+	// yields (a surrogate); see Matcher.viaStd.
+	impossibleRune bool
+	// emptyInChar: the expression can match empty inside a character (\B),
+	// which RE2 must be told to skip.
+	emptyInChar bool
+	// exactOnAnyText: the expression matches nothing but ASCII bytes and
+	// whole encodings of its literal characters, so invalid UTF-8 in a
+	// text cannot change its matches and texts need no sanitising.
+	exactOnAnyText bool
+	// nodes counts the nodes of the tree: a measure of the work of the
+	// standard library's matchers per byte.
+	nodes int
+}
+
+// requiredString is a string that every match contains, at most lead
+// bytes after the match's start (lead -1: no bound).
+type requiredString struct {
+	s    string
+	lead int
+}
+
+// analyze computes the facts of a parsed (not simplified) expression.
+func analyze(re *syntax.Regexp) facts {
+	var f facts
+	if plainLiteral(re) {
+		f.literal = string(re.Rune)
+	} else if re.Op == syntax.OpConcat && len(re.Sub) >= 2 &&
+		re.Sub[0].Op == syntax.OpBeginText && plainLiteral(re.Sub[1]) {
+		f.anchoredPrefix = string(re.Sub[1].Rune)
+	}
+	f.headMatches = anchoredAtStart(re) && !hasOp(re,
+		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
+	f.minLen, f.maxLen = lengths(re)
+	f.required = required(re)
+	f.impossibleRune = hasImpossibleRune(re)
+	f.emptyInChar = hasOp(re, syntax.OpNoWordBoundary)
+	f.exactOnAnyText = exactOnAnyText(re)
+	f.nodes = countNodes(re)
+	return f
+}
+
+// plainLiteral reports whether re is a literal that a byte search finds
+// exactly where the standard library matches it: no case folding, no
+// U+FFFD, which also matches an invalid byte, and no code point that
+// decoding never yields (a surrogate, which string() would turn into
+// U+FFFD).
+func plainLiteral(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 && !slices.ContainsFunc(re.Rune, unsearchable)
+}
+
+// unsearchable reports whether a literal rune cannot be found by a byte
+// search for its encoding.
+func unsearchable(r rune) bool {
+	return r == utf8.RuneError || !utf8.ValidRune(r)
+}
+
+// anchoredAtStart reports whether every match of re begins at the start of
+// the text (\A, or ^ without the m flag).
+func anchoredAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
+	case syntax.OpCapture:
+		return anchoredAtStart(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !anchoredAtStart(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// hasOp reports whether any of ops occurs anywhere in re.
+func hasOp(re *syntax.Regexp, ops ...syntax.Op) bool {
+	if slices.Contains(ops, re.Op) {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasOp(sub, ops...) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasImpossibleRune reports whether a literal of re holds a code point
+// that UTF-8 decoding never yields (a surrogate).
+func hasImpossibleRune(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral && slices.ContainsFunc(re.Rune, func(r rune) bool { return !utf8.ValidRune(r) }) {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, hasImpossibleRune)
+}
+
+// exactOnAnyText reports whether re matches nothing but ASCII bytes and the
+// whole UTF-8 encodings of the characters of its literals, which the
+// translation spells out byte for byte, case-folded ones included
+// (re2syntax's TestLiteralsAreExact). Such a match can neither begin nor end
+// inside a character, nor take in a byte of an invalid sequence. Classes
+// with non-ASCII members and . are translated loosely, for sanitised text
+// only; U+FFFD also matches an invalid byte.
+func exactOnAnyText(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false
+	case syntax.OpLiteral:
+		if slices.Contains(re.Rune, utf8.RuneError) {
+			return false
+		}
+	case syntax.OpCharClass:
+		if n := len(re.Rune); n > 0 && re.Rune[n-1] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return !slices.ContainsFunc(re.Sub, func(sub *syntax.Regexp) bool { return !exactOnAnyText(sub) })
+}
+
+func countNodes(re *syntax.Regexp) int {
+	n := 1
+	for _, sub := range re.Sub {
+		n += countNodes(sub)
+	}
+	return n
+}
+
+// unbounded is a maxLen or lead without a bound.
+const unbounded = -1
+
+// addBound adds two bounds, either of which may be unbounded.
+func addBound(a, b int) int {
+	if a == unbounded || b == unbounded {
+		return unbounded
+	}
+	return a + b
+}
+
+// lengths returns bounds on the length in bytes of a match of re.
+func lengths(re *syntax.Regexp) (lo, hi int) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			rlo, rhi := runeWidths(r, re.Flags&syntax.FoldCase != 0)
+			lo, hi = lo+rlo, hi+rhi
+		}
+		return lo, hi
+	case syntax.OpCharClass:
+		return classWidths(re.Rune)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1, utf8.UTFMax
+	case syntax.OpCapture:
+		return lengths(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		slo, shi := lengths(re.Sub[0])
+		min, max := 0, 1
+		switch re.Op {
+		case syntax.OpStar:
+			max = unbounded
+		case syntax.OpPlus:
+			min, max = 1, unbounded
+		case syntax.OpRepeat:
+			min, max = re.Min, re.Max
+		}
+		lo = min * slo
+		switch {
+		case shi == 0 || max == 0:
+			hi = 0
+		case max == unbounded || shi == unbounded:
+			hi = unbounded
+		default:
+			hi = max * shi
+		}
+		return lo, hi
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			slo, shi := lengths(sub)
+			lo, hi = lo+slo, addBound(hi, shi)
+		}
+		return lo, hi
+	case syntax.OpAlternate:
+		for i, sub := range re.Sub {
+			slo, shi := lengths(sub)
+			if i == 0 {
+				lo, hi = slo, shi
+				continue
+			}
+			lo = min(lo, slo)
+			if hi != unbounded && (shi == unbounded || shi > hi) {
+				hi = shi
+			}
+		}
+		return lo, hi
+	}
+	return 0, 0 // empty-width assertions, empty match, no match
+}
+
+// runeWidths bounds the bytes a literal rune matches: U+FFFD also matches
+// an invalid byte, and with fold every rune of its case-folding orbit.
+func runeWidths(r rune, fold bool) (lo, hi int) {
+	lo, hi = utf8.UTFMax, 1
+	width := func(r rune) {
+		switch {
+		case r == utf8.RuneError:
+			lo, hi = 1, max(hi, 3)
+		case utf8.ValidRune(r):
+			n := utf8.RuneLen(r)
+			lo, hi = min(lo, n), max(hi, n)
+		}
+	}
+	width(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			width(f)
+		}
+	}
+	if lo > hi { // nothing it can match; the bounds do not matter
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// classWidths bounds the bytes a character class, given as (lo, hi) pairs,
+// matches.
+func classWidths(pairs []rune) (lo, hi int) {
+	if len(pairs) == 0 {
+		return 0, 0
+	}
+	lo, hi = utf8.UTFMax, 1
+	for i := 0; i+1 < len(pairs); i += 2 {
+		a, b := max(pairs[i], 0), min(pairs[i+1], unicode.MaxRune)
+		if a > b {
+			continue
+		}
+		lo, hi = min(lo, utf8.RuneLen(a)), max(hi, utf8.RuneLen(b))
+		if a <= utf8.RuneError && utf8.RuneError <= b {
+			lo = 1 // an invalid byte
+		}
+	}
+	if lo > hi {
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// required returns strings that every match of re contains, each with a
+// bound on how far after the match's start it begins.
+func required(re *syntax.Regexp) []requiredString {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return literalPieces(re.Rune)
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var all []requiredString
+		lead := 0
+		for _, sub := range re.Sub {
+			for _, r := range required(sub) {
+				all = append(all, requiredString{r.s, addBound(lead, r.lead)})
+			}
+			_, hi := lengths(sub)
+			lead = addBound(lead, hi)
+		}
+		return all
+	}
+	return nil
+}
+
+// literalPieces splits a literal at the runes a byte search cannot find.
+func literalPieces(runes []rune) []requiredString {
+	var pieces []requiredString
+	start, lead := 0, 0
+	for i, r := range runes {
+		if !unsearchable(r) {
+			continue
+		}
+		if i > start {
+			pieces = append(pieces, requiredString{string(runes[start:i]), lead})
+		}
+		for _, p := range runes[start:i] {
+			lead += utf8.RuneLen(p)
+		}
+		_, w := runeWidths(r, false)
+		lead += w
+		start = i + 1
+	}
+	if start < len(runes) {
+		pieces = append(pieces, requiredString{string(runes[start:]), lead})
+	}
+	return pieces
+}

@@ -1,0 +1,139 @@
+package plan
+
+import (
+	"bufio"
+	"os"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// corpusCases reads the patterns and strings of Go's re2-search.txt (see
+// testdata/README at the root of the module).
+func corpusCases(t *testing.T) (patterns, texts []string) {
+	f, err := os.Open("../../testdata/re2-search.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inStrings := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "strings":
+			inStrings = true
+		case line == "regexps":
+			inStrings = false
+		case strings.HasPrefix(line, `"`):
+			s, err := strconv.Unquote(line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if inStrings {
+				texts = append(texts, s)
+			} else {
+				patterns = append(patterns, s)
+			}
+		}
+	}
+	return patterns, texts
+}
+
+// Patterns for the facts that the corpus exercises little: non-ASCII
+// literals and classes, U+FFFD, folding, required strings after
+// unbounded and bounded parts.
+var factPatterns = []string{
+	`ERROR: (\w+)`, `user=\w+ failed`, `x\d+y`, `AKIA[0-9A-Z]{16}`, `\bfatal\b`,
+	`a{2,3}b+c?d{0}e`, `(?:ab|cd)ef`, `日本(語)+`, `\x{FFFD}ab`, `a\x{FFFD}b`,
+	`(?i)k+x`, `[é-ü]{2}z`, `.{3}abc`, `(abc)*def`, `x*`, `^abc$`, `(?m)^a.c$`,
+	`\pL{2,4}end`, `[^a]{1,2}é`, `(a|bb)(c|dd)xyz`, `^(abc|abd)q`, `ab\x{d800}cd`,
+}
+
+// Every match the standard library finds has the facts' properties: its
+// length is within the bounds, each required string occurs in it no
+// further than its lead from the start, and an anchored prefix begins it.
+func TestFactsHoldOnMatches(t *testing.T) {
+	patterns, texts := corpusCases(t)
+	patterns = append(patterns, factPatterns...)
+	texts = append(texts, "ERROR: disk", "user=bob failed", "x123y", "AKIA0123456789ABCDEF", "a fatal error",
+		"aabbce", "abef cdef", "日本語語", "\xffab \uFFFDab", "a\xffb", "kKx \u212ax", "éüz", "日本語abc",
+		"abcabcdef", "abc", "a\nabc\nabc", "éléphantend", "xé", "bbddxyz", "abdq", "abcd")
+	checked := 0
+	for _, expr := range patterns {
+		for _, posix := range []bool{false, true} {
+			tree, err := syntax.Parse(expr, mode(posix))
+			if err != nil {
+				continue
+			}
+			f := analyze(tree)
+			std, err := regexp.Compile(expr)
+			if posix {
+				std, err = regexp.CompilePOSIX(expr)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, text := range texts {
+				for _, m := range std.FindAllStringIndex(text, -1) {
+					checked++
+					match := text[m[0]:m[1]]
+					if n := len(match); n < f.minLen || f.maxLen != unbounded && n > f.maxLen {
+						t.Errorf("%q matches %q (%d bytes) in %q: bounds [%d, %d]", expr, match, n, text, f.minLen, f.maxLen)
+					}
+					for _, r := range f.required {
+						i := strings.Index(match, r.s)
+						if i < 0 || r.lead != unbounded && i > r.lead {
+							t.Errorf("%q matches %q in %q: required %q at most %d bytes in, found at %d", expr, match, text, r.s, r.lead, i)
+						}
+					}
+					if f.anchoredPrefix != "" && (m[0] != 0 || !strings.HasPrefix(match, f.anchoredPrefix)) {
+						t.Errorf("%q matches %q at %d: anchored prefix %q", expr, match, m[0], f.anchoredPrefix)
+					}
+					if f.literal != "" && match != f.literal {
+						t.Errorf("%q matches %q: the literal is %q", expr, match, f.literal)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d matches checked", checked)
+	if checked < 1000 {
+		t.Errorf("only %d matches checked", checked)
+	}
+}
+
+// The facts are not vacuous: the planner's decisions rest on them.
+func TestFactsOfPatterns(t *testing.T) {
+	cases := []struct {
+		expr     string
+		min, max int
+		required string // "s@lead" pairs, space-separated
+	}{
+		{`ERROR: (\w+)`, 8, unbounded, "ERROR: @0"},
+		{`user=\w+ failed`, 13, unbounded, "user=@0  failed@-1"},
+		{`AKIA[0-9A-Z]{16}`, 20, 20, "AKIA@0"},
+		{`.{3}abc`, 6, 15, "abc@12"},
+		{`(?i:k+)x`, 2, unbounded, "x@-1"},
+		{`a\x{FFFD}b`, 3, 5, "a@0 b@4"},
+		{`日本(語)+`, 9, unbounded, "日本@0 語@6"},
+		{`x*`, 0, unbounded, ""},
+		{`(a|bb)(c|dd)xyz`, 5, 7, "xyz@4"},
+	}
+	for _, c := range cases {
+		tree, err := syntax.Parse(c.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := analyze(tree)
+		var got []string
+		for _, r := range f.required {
+			got = append(got, r.s+"@"+strconv.Itoa(r.lead))
+		}
+		if f.minLen != c.min || f.maxLen != c.max || strings.Join(got, " ") != c.required {
+			t.Errorf("%q: bounds [%d, %d], required %q; want [%d, %d], %q", c.expr, f.minLen, f.maxLen, strings.Join(got, " "), c.min, c.max, c.required)
+		}
+	}
+}

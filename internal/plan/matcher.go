@@ -1,0 +1,173 @@
+// Package plan decides how each call of the regexp API runs: it holds the
+// facts the parsed expression gives at Compile (analyze.go), the engines
+// it can run, each compiled on first need (RE2 in wasm: re2.go; the
+// standard library's own matchers: std.go), and, per call, the reasons to
+// pick one (strategy.go):
+//
+//   - a literal pattern is found by a Go string search;
+//   - a text too short for any match, or not beginning with the literal
+//     that every match begins with at the start, is turned down in Go;
+//   - a short text, on which crossing into wasm costs more than the work,
+//     runs the standard library's matcher, which gives the standard
+//     library's results by definition;
+//   - a text lacking a string that every match contains is turned down
+//     after a vectorised search in Go, and one that has it is handed to
+//     RE2 from where a match can begin (window.go);
+//   - anything else runs RE2 on the whole text.
+//
+// Strategies are invisible but in speed: tests force each in turn (Force)
+// and compare every result with the standard library's.
+package plan
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"sync"
+	"sync/atomic"
+
+	"github.com/re2wasm/regexp/internal/re2wasm"
+)
+
+// Matcher is a compiled expression, its facts and its engines. It is safe
+// for concurrent use.
+type Matcher struct {
+	expr           string
+	posix, longest bool
+	numSubexp      int
+	subexpNames    []string
+	facts
+
+	// filter is the rarest string that every match contains: a text
+	// without it has no match. window is the required string with the
+	// smallest bound on how far after a match's start it begins (lead),
+	// so that RE2 can start lead bytes before its first occurrence.
+	filter, window *searcher
+	windowLead     int
+
+	// viaStd: every call runs the standard library's matcher. The
+	// expression has a literal code point that decoding never yields (a
+	// surrogate), which the standard library still matches in places:
+	// its one-pass matcher writes an anchored literal prefix as UTF-8,
+	// turning \x{d800} into U+FFFD (`^\x{d800}` matches "\uFFFD").
+	viaStd bool
+
+	re2 *lazyRE2
+	std *lazyStd
+}
+
+// New parses expr (with POSIX syntax if posix) and plans how to match it,
+// leftmost-longest if longest. The error is the parser's, as the standard
+// library returns it. No engine is compiled yet.
+func New(expr string, posix, longest bool) (*Matcher, error) {
+	tree, err := syntax.Parse(expr, mode(posix))
+	if err != nil {
+		return nil, err
+	}
+	m := &Matcher{
+		expr:        expr,
+		posix:       posix,
+		longest:     longest,
+		numSubexp:   tree.MaxCap(),
+		subexpNames: tree.CapNames(),
+		facts:       analyze(tree),
+	}
+	m.viaStd = m.impossibleRune
+	m.chooseSearchers()
+	m.re2 = &lazyRE2{}
+	m.std = &lazyStd{}
+	return m, nil
+}
+
+func mode(posix bool) syntax.Flags {
+	if posix {
+		return syntax.POSIX
+	}
+	return syntax.Perl
+}
+
+// chooseSearchers picks filter and window among the required strings.
+func (m *Matcher) chooseSearchers() {
+	if m.literal != "" {
+		return // found by a plain string search
+	}
+	for _, r := range m.required {
+		s := newSearcher(r.s)
+		if m.filter == nil || s.rarity() < m.filter.rarity() ||
+			s.rarity() == m.filter.rarity() && len(s.s) > len(m.filter.s) {
+			m.filter = &s
+		}
+		if r.lead != unbounded && (m.window == nil || r.lead < m.windowLead) {
+			m.window, m.windowLead = &s, r.lead
+		}
+	}
+	if m.window != nil && m.filter != nil && m.window.s == m.filter.s {
+		m.filter = nil // one search does both
+	}
+}
+
+// WithLongest returns the matcher for the same expression with
+// leftmost-longest matching. Engines compiled for m are not shared.
+func (m *Matcher) WithLongest() *Matcher {
+	if m.longest {
+		return m
+	}
+	c := *m
+	c.longest = true
+	c.re2 = &lazyRE2{}
+	c.std = &lazyStd{}
+	return &c
+}
+
+// NumSubexp is the number of capture groups.
+func (m *Matcher) NumSubexp() int { return m.numSubexp }
+
+// SubexpNames are the names of the groups, [0] (the whole match) "".
+func (m *Matcher) SubexpNames() []string { return m.subexpNames }
+
+// Std is the standard library's compilation of the expression, made on
+// first use, for what only it can answer (reading from an io.RuneReader,
+// LiteralPrefix).
+func (m *Matcher) Std() *regexp.Regexp { return m.std.get(m) }
+
+// lazyStd holds the standard library's compilation, made on first use.
+type lazyStd struct {
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyStd) get(m *Matcher) *regexp.Regexp {
+	l.once.Do(func() {
+		if m.posix {
+			l.re = regexp.MustCompilePOSIX(m.expr)
+		} else {
+			l.re = regexp.MustCompile(m.expr)
+		}
+		if m.longest {
+			l.re.Longest()
+		}
+	})
+	return l.re
+}
+
+// lazyRE2 holds RE2's compilation, made on first use. err is set when RE2
+// could not compile the expression (too large for its largest budget, a
+// runtime that cannot start): calls then run the standard library's
+// matcher instead.
+type lazyRE2 struct {
+	once   sync.Once
+	prog   *re2wasm.Regexp
+	err    error
+	failed atomic.Bool // err is set
+}
+
+func (l *lazyRE2) get(m *Matcher) (*re2wasm.Regexp, error) {
+	l.once.Do(func() {
+		l.prog, l.err = compileRE2(m)
+		l.failed.Store(l.err != nil)
+	})
+	return l.prog, l.err
+}
+
+// unavailable reports whether RE2 was tried and could not compile the
+// expression; it compiles nothing.
+func (l *lazyRE2) unavailable() bool { return l.failed.Load() }

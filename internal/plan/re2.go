@@ -1,0 +1,119 @@
+package plan
+
+import (
+	"fmt"
+	"regexp/syntax"
+	"unicode/utf8"
+
+	"github.com/re2wasm/regexp/internal/re2syntax"
+	"github.com/re2wasm/regexp/internal/re2wasm"
+)
+
+// compileRE2 translates the expression and compiles it with RE2. The tree
+// is parsed again rather than kept from New: a pattern only ever used on
+// short texts never needs it, and parsing costs little beside RE2.
+func compileRE2(m *Matcher) (*re2wasm.Regexp, error) {
+	tree, err := syntax.Parse(m.expr, mode(m.posix))
+	if err != nil {
+		return nil, err // cannot happen: New parsed it
+	}
+	flags := re2wasm.Latin1 | re2wasm.UTF8Text
+	if m.longest {
+		flags |= re2wasm.Longest
+	}
+	if m.emptyInChar {
+		flags |= re2wasm.CheckCharStart
+	} else if m.exactOnAnyText {
+		flags |= re2wasm.ExactPattern
+	}
+	prog, err := re2wasm.CompileBudgeted(re2syntax.Translate(tree, false), flags)
+	if re2wasm.ErrorCodeOf(err) == re2wasm.ErrRepeatSize {
+		// RE2 caps nested counted repetitions that Go allows: spell them
+		// out instead.
+		prog, err = re2wasm.CompileBudgeted(re2syntax.Translate(tree, true), flags)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("regexp: RE2 cannot compile %q: %w", m.expr, err)
+	}
+	if n := prog.NumGroups(); n != m.numSubexp {
+		return nil, fmt.Errorf("regexp: internal error: RE2 counts %d groups in %q, Go %d", n, m.expr, m.numSubexp)
+	}
+	return prog, nil
+}
+
+// re2Find runs RE2 on text[ctx:], the bytes before pos being context (for
+// ^, \b and the like) where no match begins, and returns the offsets of
+// ngroups groups in text, or nil.
+func re2Find[T Text](m *Matcher, text T, ctx, pos, ngroups int) ([]int, error) {
+	prog, _ := m.re2.get(m)
+	offsets := make([]int, 2*ngroups)
+	ok, err := re2wasm.Match(prog, text[ctx:], pos-ctx, re2wasm.Unanchored, offsets)
+	if err != nil || !ok {
+		return nil, err
+	}
+	shift(offsets, ctx)
+	return offsets, nil
+}
+
+// re2Search reports whether RE2 finds a match in text[ctx:] from pos on.
+func re2Search[T Text](m *Matcher, text T, ctx, pos int) (bool, error) {
+	prog, _ := m.re2.get(m)
+	return re2wasm.Match(prog, text[ctx:], pos-ctx, re2wasm.Unanchored, nil)
+}
+
+// A text of headMinText bytes or more is first searched in its first
+// headSize bytes when every match begins at its start (headMatches): an
+// anchored match is mostly decided in a few bytes (`^.bc(d|e)` in the
+// standard library's benchmarks), and copying the whole text into wasm
+// memory costs more than RE2's search. A head without a match costs the
+// long text more: 23% at 16 KiB, 5% at 64 KiB when RE2 gives up after a
+// few bytes, hence the threshold.
+const (
+	HeadMinText = 32 << 10
+	headSize    = 1 << 10
+)
+
+// re2Match reports whether RE2 finds a match in text, trying a head of it
+// first where that can decide.
+func re2Match[T Text](m *Matcher, text T) (bool, error) {
+	if m.headMatches && len(text) >= HeadMinText {
+		ok, err := re2Search(m, text[:headLen(text)], 0, 0)
+		if ok || err != nil {
+			return ok, err
+		}
+	}
+	return re2Search(m, text, 0, 0)
+}
+
+// headLen is headSize less the bytes of a character that the cut would
+// split, so that the head's characters are those of the text.
+func headLen[T Text](text T) int {
+	n := headSize
+	for n > headSize-utf8.UTFMax+1 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return n
+}
+
+// re2FindAll runs RE2's match-all on text[ctx:] from pos on and calls each
+// with the offsets in text of up to n matches (all if n < 0).
+func re2FindAll[T Text](m *Matcher, text T, ctx, pos, n, ngroups int, each func([]int)) error {
+	prog, _ := m.re2.get(m)
+	return re2wasm.MatchAll(prog, text[ctx:], pos-ctx, ngroups, n, func(offsets []int) bool {
+		shift(offsets, ctx)
+		each(offsets)
+		return true
+	})
+}
+
+// shift adds d to every offset of a group that took part.
+func shift(offsets []int, d int) {
+	if d == 0 {
+		return
+	}
+	for i, o := range offsets {
+		if o >= 0 {
+			offsets[i] = o + d
+		}
+	}
+}
