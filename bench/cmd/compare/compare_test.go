@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A made-up merged file with every kind of line the runs print.
@@ -77,6 +78,8 @@ func TestReport(t *testing.T) {
 		"Memory/patterns=10000",
 		"start-up",
 		"FAILED benchmarks",
+		"re2wasm below 0.9x go-re2: 2 of 2 cases, worst first",
+		"re2wasm below 0.83x stdlib: 2 of 3 cases, worst first",
 	} {
 		if !strings.Contains(sum, want) {
 			t.Errorf("summary lacks %q:\n%s", want, sum)
@@ -91,5 +94,34 @@ func TestReport(t *testing.T) {
 		if err != nil || len(data) < 1000 || string(data[1:4]) != "PNG" {
 			t.Errorf("%s is not a PNG (%d bytes, %v)", f, len(data), err)
 		}
+	}
+}
+
+func TestPlanJobs(t *testing.T) {
+	runs := []run{{name: "main"}, {name: "interp", skip: []string{"Memory", "Logs"}}}
+	var got []string
+	for _, j := range planJobs(runs, "Memory|Logs|Small/op=compile") {
+		got = append(got, j.run.name+" "+j.pattern)
+	}
+	want := []string{
+		"main ^BenchmarkLogs$/op=compile", "main ^BenchmarkSmall$/op=compile", "main ^BenchmarkMemory$/op=compile",
+		"interp ^BenchmarkSmall$/op=compile",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("planJobs =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestTimings(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "timings.txt")
+	jobs := planJobs([]run{{name: "main"}}, "^Benchmark(Match|Find)$")
+	p := newProgress(jobs, map[string]time.Duration{"main Match": 3 * time.Second, "other Redux": time.Second})
+	p.took["main Find"] = 2500 * time.Millisecond
+	if err := p.writeTimings(file); err != nil {
+		t.Fatal(err)
+	}
+	got := readTimings(file)
+	if got["main Match"] != 3*time.Second || got["main Find"] != 2500*time.Millisecond || got["other Redux"] != time.Second {
+		t.Errorf("timings read back = %v", got)
 	}
 }
