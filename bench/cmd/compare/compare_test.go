@@ -125,3 +125,11 @@ func TestTimings(t *testing.T) {
 		t.Errorf("timings read back = %v", got)
 	}
 }
+
+func TestFmtRatio(t *testing.T) {
+	for r, want := range map[float64]string{0.0017: "0.0017x", 0.0123: "0.01x", 0.5: "0.50x", 12.34: "12.3x", 0.000456: "0.00046x"} {
+		if got := fmtRatio(r); got != want {
+			t.Errorf("fmtRatio(%v) = %s, want %s", r, got, want)
+		}
+	}
+}

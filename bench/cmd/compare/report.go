@@ -236,6 +236,10 @@ func fmtRatio(r float64) string {
 	if math.IsNaN(r) {
 		return "-"
 	}
+	if r > 0 && r < 0.01 {
+		// Two significant digits, not 0.00x.
+		return strconv.FormatFloat(r, 'f', 1-int(math.Floor(math.Log10(r))), 64) + "x"
+	}
 	return sig3(r) + "x"
 }
 
