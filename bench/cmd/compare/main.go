@@ -251,6 +251,9 @@ func main() {
 	if err := drawChart(d, chart); err != nil {
 		fatalf("chart: %v", err)
 	}
+	if !*reportOnly {
+		loads = append(loads, loadavg())
+	}
 	summary := buildSummary(d, summaryInfo{
 		preset:    *presetName,
 		count:     p.count,
@@ -260,7 +263,8 @@ func main() {
 		failures:  failures,
 		chart:     rel(root, chart),
 		elapsed:   time.Since(start),
-		loads:     append(loads, loadavg()),
+		loads:     loads,
+		report:    *reportOnly,
 		files:     []string{rel(root, merged), rel(root, rawDir)},
 	})
 	sumFile := filepath.Join(outDir, fmt.Sprintf("summary-%s.txt", *presetName))

@@ -254,6 +254,7 @@ type summaryInfo struct {
 	elapsed   time.Duration
 	files     []string
 	loads     []float64 // 1-minute load averages before each run and at the end
+	report    bool      // re-read raw files (-report): no runs, no loads
 }
 
 // ours is the engine whose slow spots the summary lists.
@@ -354,7 +355,11 @@ func (d *data) ratioOrDash(c, base, engine string) string {
 func buildSummary(d *data, info summaryInfo) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("==== summary: preset %s (-count %d, -benchtime %s) ====\n\n", info.preset, info.count, info.benchtime)
+	if info.report {
+		p("==== summary: preset %s (re-read from the raw files: -count, -benchtime and load as they were run) ====\n\n", info.preset)
+	} else {
+		p("==== summary: preset %s (-count %d, -benchtime %s; workload families as set per family) ====\n\n", info.preset, info.count, info.benchtime)
+	}
 	p("machine: %s, %d cores, %s %s/%s\n", d.cpu, runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, r := range info.runs {
 		env := ""
