@@ -26,5 +26,10 @@ func BenchmarkCompile(b *testing.B)         { harness.Bench(b, "Compile") }
 func BenchmarkParallel(b *testing.B)        { harness.Bench(b, "Parallel") }
 func BenchmarkCRS(b *testing.B)             { harness.Bench(b, "CRS") }
 func BenchmarkRedux(b *testing.B)           { harness.Bench(b, "Redux") }
+func BenchmarkLogs(b *testing.B)            { harness.Bench(b, "Logs") }
+func BenchmarkDictionary(b *testing.B)      { harness.Bench(b, "Dictionary") }
+func BenchmarkUnicode(b *testing.B)         { harness.Bench(b, "Unicode") }
+func BenchmarkCurated(b *testing.B)         { harness.Bench(b, "Curated") }
+func BenchmarkSmall(b *testing.B)           { harness.Bench(b, "Small") }
 func BenchmarkStartup(b *testing.B)         { harness.Bench(b, "Startup") }
 func BenchmarkMemory(b *testing.B)          { harness.Bench(b, "Memory") }

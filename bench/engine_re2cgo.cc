@@ -34,6 +34,10 @@ extern "C" {
 void* re2cgo_new(const char* pattern, size_t len, char** err) {
   RE2::Options opts;
   opts.set_log_errors(false);
+  // go-re2's budget: RE2's default (8 MiB) starves the DFA of large
+  // alternations and repeated Unicode classes, and this engine is the
+  // measure of what native RE2 can do.
+  opts.set_max_mem(int64_t{128} << 20);
   RE2* re = new RE2(re2::StringPiece(pattern, len), opts);
   if (!re->ok()) {
     *err = strdup(re->error().c_str());

@@ -85,6 +85,24 @@ func (r *re2Regexp) find(b []byte, nsub int) []int {
 func (r *re2Regexp) FindIndex(b []byte) []int         { return r.find(b, 1) }
 func (r *re2Regexp) FindSubmatchIndex(b []byte) []int { return r.find(b, r.nsub) }
 
+// FindStringSubmatch returns the text of the match and of each group ("" for
+// a group that is unset), or nil without a match.
+func (r *re2Regexp) FindStringSubmatch(s string) []string {
+	out := make([]int64, 2*r.nsub)
+	ok := C.re2cgo_match(r.re, cstr(s), C.size_t(len(s)), C.int(r.nsub), (*C.int64_t)(unsafe.Pointer(&out[0]))) != 0
+	runtime.KeepAlive(r)
+	if !ok {
+		return nil
+	}
+	texts := make([]string, r.nsub)
+	for i := range texts {
+		if out[2*i] >= 0 {
+			texts[i] = s[out[2*i]:out[2*i+1]]
+		}
+	}
+	return texts
+}
+
 func (r *re2Regexp) findAll(b []byte, nsub, n int) [][]int {
 	if n < 0 {
 		n = len(b) + 1

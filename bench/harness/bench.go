@@ -2,10 +2,13 @@ package harness
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"testing"
+	"time"
 )
 
 // Case is one benchmark of a family, run once per engine.
@@ -65,7 +68,8 @@ func addFamily(f Family) { families = append(families, f) }
 
 // familyOrder is the order of the families in tests and reports.
 var familyOrder = []string{"Match", "Find", "FindAll", "Submatch", "ReplaceAll", "Literal",
-	"AnchoredLiteral", "OnePass", "Compile", "Parallel", "CRS", "Redux", "Startup", "Memory"}
+	"AnchoredLiteral", "OnePass", "Compile", "Parallel", "CRS", "Redux",
+	"Logs", "Dictionary", "Unicode", "Curated", "Small", "Startup", "Memory"}
 
 func orderedFamilies() []Family {
 	out := slices.Clone(families)
@@ -130,15 +134,34 @@ func runCase(b *testing.B, e *Engine, c Case) {
 	if r.Note != "" {
 		b.Log(r.Note)
 	}
-	if c.Bytes > 0 {
-		b.SetBytes(c.Bytes)
-	}
 	// A panic of an engine fails this benchmark only, not the whole run.
 	var failed firstError
 	if !c.NoWarmup {
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		t0 := time.Now()
 		if err := protect(r.Op); err != nil {
 			b.Fatal(err)
 		}
+		warm := time.Since(t0)
+		if warm >= onceThreshold() && !c.Parallel {
+			// A slow operation is timed once, by its warm-up: a second
+			// run would double the cost of the case for little. Its
+			// figures replace those of the benchmark function (which
+			// include the setup).
+			runtime.ReadMemStats(&m1)
+			b.ReportMetric(float64(warm.Nanoseconds()), "ns/op")
+			b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc), "B/op")
+			b.ReportMetric(float64(m1.Mallocs-m0.Mallocs), "allocs/op")
+			if c.Bytes > 0 {
+				b.ReportMetric(float64(c.Bytes)/warm.Seconds()/1e6, "MB/s")
+			}
+			reportRun(b, r)
+			return
+		}
+	}
+	if c.Bytes > 0 {
+		b.SetBytes(c.Bytes)
 	}
 	if c.Parallel {
 		b.ResetTimer()
@@ -159,6 +182,23 @@ func runCase(b *testing.B, e *Engine, c Case) {
 	if err := failed.get(); err != nil {
 		b.Fatal(err)
 	}
+	reportRun(b, r)
+}
+
+// onceThreshold is the time of an operation from which its warm-up is its
+// only timed run: half a second, or -test.benchtime if that is longer.
+func onceThreshold() time.Duration {
+	d := 500 * time.Millisecond
+	if f := flag.Lookup("test.benchtime"); f != nil {
+		if bt, err := time.ParseDuration(f.Value.String()); err == nil && bt > d {
+			d = bt
+		}
+	}
+	return d
+}
+
+// reportRun reports the errors and metrics of a run after its timed part.
+func reportRun(b *testing.B, r *Run) {
 	if r.Err != nil {
 		if err := r.Err(); err != nil {
 			b.Fatal(err)

@@ -24,6 +24,7 @@ const (
 	envChild       = "BENCH_CHILD"        // startup or memory
 	envChildEngine = "BENCH_CHILD_ENGINE" // engine name
 	envChildN      = "BENCH_CHILD_N"      // patterns for memory
+	envChildUse    = "BENCH_CHILD_USE"    // "once": memory matches each pattern once
 	childMark      = "BENCHCHILD"
 )
 
@@ -51,7 +52,7 @@ func child(kind string) int {
 		res, err = childStartup(e, start)
 	case "memory":
 		n, _ := strconv.Atoi(os.Getenv(envChildN))
-		res, err = childMemory(e, n)
+		res, err = childMemory(e, n, os.Getenv(envChildUse) == "once")
 	default:
 		err = fmt.Errorf("unknown child kind %q", kind)
 	}
@@ -113,7 +114,14 @@ func heap() float64 {
 	return float64(ms.HeapAlloc)
 }
 
-func childMemory(e *Engine, n int) (map[string]float64, error) {
+// memText is the short text each pattern is matched against once in the
+// Memory family's use=once case.
+const memText = "login by user-12@example.com from 10.0.4.21, session id=4a7f09c3e1"
+
+// childMemory compiles n distinct patterns, and with useOnce matches each
+// once against a short text (which makes engines build what they build on
+// first use), then measures the memory they hold, and after dropping them.
+func childMemory(e *Engine, n int, useOnce bool) (map[string]float64, error) {
 	if n <= 0 {
 		return nil, errors.New("no pattern count")
 	}
@@ -126,6 +134,9 @@ func childMemory(e *Engine, n int) (map[string]float64, error) {
 		re, err := e.Compile(memPattern(i))
 		if err != nil {
 			return nil, err
+		}
+		if useOnce {
+			re.MatchString(memText)
 		}
 		res[i] = re
 	}
@@ -197,7 +208,7 @@ func childEnv() []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case envChild, envChildEngine, envChildN, "XDG_CACHE_HOME", "RE2WASM_NO_CACHE":
+		case envChild, envChildEngine, envChildN, envChildUse, "XDG_CACHE_HOME", "RE2WASM_NO_CACHE":
 			continue
 		}
 		out = append(out, kv)
@@ -312,25 +323,34 @@ func init() {
 
 	addFamily(Family{Name: "Memory", Cases: func(p Preset) []Case {
 		n := p.MemPatterns
-		return []Case{{
-			Name:     fmt.Sprintf("patterns=%d", n),
-			NoWarmup: true,
-			Setup: func(e *Engine) (*Run, error) {
-				var avg averager
-				var errs firstError
-				return &Run{
-					Op: func() {
-						m, err := runChild("memory", e, fmt.Sprintf("%s=%d", envChildN, n))
-						if err != nil {
-							errs.set(err)
-							return
-						}
-						avg.add(m)
-					},
-					Err:     errs.get,
-					Metrics: avg.mean,
-				}, nil
-			},
-		}}
+		var cs []Case
+		// use=none compiles only; use=once also matches each pattern once.
+		for _, use := range []string{"", "once"} {
+			name := fmt.Sprintf("patterns=%d", n)
+			if use != "" {
+				name += "/use=" + use
+			}
+			cs = append(cs, Case{
+				Name:     name,
+				NoWarmup: true,
+				Setup: func(e *Engine) (*Run, error) {
+					var avg averager
+					var errs firstError
+					return &Run{
+						Op: func() {
+							m, err := runChild("memory", e, fmt.Sprintf("%s=%d", envChildN, n), envChildUse+"="+use)
+							if err != nil {
+								errs.set(err)
+								return
+							}
+							avg.add(m)
+						},
+						Err:     errs.get,
+						Metrics: avg.mean,
+					}, nil
+				},
+			})
+		}
+		return cs
 	}})
 }

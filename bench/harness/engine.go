@@ -31,6 +31,7 @@ type Regexp interface {
 	FindIndex(b []byte) []int
 	FindAllIndex(b []byte, n int) [][]int
 	FindSubmatchIndex(b []byte) []int
+	FindStringSubmatch(s string) []string
 	FindAllSubmatchIndex(b []byte, n int) [][]int
 	ReplaceAll(src, repl []byte) []byte
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A made-up merged file with every kind of line the runs print.
@@ -77,6 +78,8 @@ func TestReport(t *testing.T) {
 		"Memory/patterns=10000",
 		"start-up",
 		"FAILED benchmarks",
+		"re2wasm below 0.9x go-re2: 2 of 2 cases, worst first",
+		"re2wasm below 0.83x stdlib: 2 of 3 cases, worst first",
 	} {
 		if !strings.Contains(sum, want) {
 			t.Errorf("summary lacks %q:\n%s", want, sum)
@@ -90,6 +93,43 @@ func TestReport(t *testing.T) {
 		data, err := os.ReadFile(f)
 		if err != nil || len(data) < 1000 || string(data[1:4]) != "PNG" {
 			t.Errorf("%s is not a PNG (%d bytes, %v)", f, len(data), err)
+		}
+	}
+}
+
+func TestPlanJobs(t *testing.T) {
+	runs := []run{{name: "main"}, {name: "interp", skip: []string{"Memory", "Logs"}}}
+	var got []string
+	for _, j := range planJobs(runs, "Memory|Logs|Small/op=compile") {
+		got = append(got, j.run.name+" "+j.pattern)
+	}
+	want := []string{
+		"main ^BenchmarkLogs$/op=compile", "main ^BenchmarkSmall$/op=compile", "main ^BenchmarkMemory$/op=compile",
+		"interp ^BenchmarkSmall$/op=compile",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("planJobs =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestTimings(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "timings.txt")
+	jobs := planJobs([]run{{name: "main"}}, "^Benchmark(Match|Find)$")
+	p := newProgress(jobs, map[string]time.Duration{"main Match": 3 * time.Second, "other Redux": time.Second})
+	p.took["main Find"] = 2500 * time.Millisecond
+	if err := p.writeTimings(file); err != nil {
+		t.Fatal(err)
+	}
+	got := readTimings(file)
+	if got["main Match"] != 3*time.Second || got["main Find"] != 2500*time.Millisecond || got["other Redux"] != time.Second {
+		t.Errorf("timings read back = %v", got)
+	}
+}
+
+func TestFmtRatio(t *testing.T) {
+	for r, want := range map[float64]string{0.0017: "0.0017x", 0.0123: "0.01x", 0.5: "0.50x", 12.34: "12.3x", 0.000456: "0.00046x"} {
+		if got := fmtRatio(r); got != want {
+			t.Errorf("fmtRatio(%v) = %s, want %s", r, got, want)
 		}
 	}
 }

@@ -236,6 +236,10 @@ func fmtRatio(r float64) string {
 	if math.IsNaN(r) {
 		return "-"
 	}
+	if r > 0 && r < 0.01 {
+		// Two significant digits, not 0.00x.
+		return strconv.FormatFloat(r, 'f', 1-int(math.Floor(math.Log10(r))), 64) + "x"
+	}
 	return sig3(r) + "x"
 }
 
@@ -250,22 +254,123 @@ type summaryInfo struct {
 	elapsed   time.Duration
 	files     []string
 	loads     []float64 // 1-minute load averages before each run and at the end
+	report    bool      // re-read raw files (-report): no runs, no loads
 }
 
 // ours is the engine whose slow spots the summary lists.
 const ours = "re2wasm"
 
+// row is a line of the tables of geometric means: a family, or a total.
+type row struct {
+	name  string
+	cases []string
+}
+
+// familyRows are the families, then the totals: every case, the families
+// modelled on the standard library's benchmarks, and the workloads.
+func familyRows(d *data) []row {
+	var rows []row
+	var all, std, work []string
+	for _, fam := range d.families() {
+		if fam == "Memory" {
+			continue
+		}
+		var cs []string
+		for _, c := range d.cases {
+			if d.family[c] == fam {
+				cs = append(cs, c)
+			}
+		}
+		rows = append(rows, row{fam, cs})
+		all = append(all, cs...)
+		if slices.Contains(workloads, fam) {
+			work = append(work, cs...)
+		} else {
+			std = append(std, cs...)
+		}
+	}
+	if len(std) > 0 && len(work) > 0 {
+		rows = append(rows, row{"all stdlib-style", std}, row{"all workloads", work})
+	}
+	return append(rows, row{"all", all})
+}
+
+// geomeanOver is the geometric mean of the speed-ups of engine against
+// base over the cases that both have.
+func (d *data) geomeanOver(cases []string, base, engine string) float64 {
+	var xs []float64
+	for _, c := range cases {
+		if s, ok := d.speedup(c, base, engine); ok {
+			xs = append(xs, s)
+		}
+	}
+	return geomean(xs)
+}
+
+// weakCases are the timed cases where engine is below the given speed-up
+// against peer, the worst first.
+func (d *data) weakCases(engine, peer string, below float64) []string {
+	var out []string
+	for _, c := range d.cases {
+		if !d.timed(c) {
+			continue
+		}
+		if s, ok := d.speedup(c, peer, engine); ok && s < below {
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int {
+		sa, _ := d.speedup(a, peer, engine)
+		sb, _ := d.speedup(b, peer, engine)
+		switch {
+		case sa < sb:
+			return -1
+		case sa > sb:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// timedCount is the number of timed cases both engines have.
+func (d *data) timedCount(a, b string) int {
+	n := 0
+	for _, c := range d.cases {
+		if _, ok := d.speedup(c, a, b); ok && d.timed(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// ratioOrDash is the speed-up of engine against base on a case, or "-".
+func (d *data) ratioOrDash(c, base, engine string) string {
+	if s, ok := d.speedup(c, base, engine); ok {
+		return fmtRatio(s)
+	}
+	return "-"
+}
+
 func buildSummary(d *data, info summaryInfo) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("==== summary: preset %s (-count %d, -benchtime %s) ====\n\n", info.preset, info.count, info.benchtime)
+	if info.report {
+		p("==== summary: preset %s (re-read from the raw files: -count, -benchtime and load as they were run) ====\n\n", info.preset)
+	} else {
+		p("==== summary: preset %s (-count %d, -benchtime %s; workload families as set per family) ====\n\n", info.preset, info.count, info.benchtime)
+	}
 	p("machine: %s, %d cores, %s %s/%s\n", d.cpu, runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, r := range info.runs {
 		env := ""
 		if len(r.env) > 0 {
 			env = " with " + strings.Join(r.env, " ")
 		}
-		p("process %-15s engines %s%s\n", r.name+":", strings.Join(r.engines, ", "), env)
+		skip := ""
+		if len(r.skip) > 0 {
+			skip = "; leaves out " + strings.Join(r.skip, ", ")
+		}
+		p("run %-15s engines %s%s (one process per family%s)\n", r.name+":", strings.Join(r.engines, ", "), env, skip)
 	}
 	if set, err := harness.CRS(); err == nil {
 		skipped := "none"
@@ -297,46 +402,57 @@ func buildSummary(d *data, info summaryInfo) string {
 	}
 
 	// Geometric means of speed-ups by family.
-	for _, base := range []string{"stdlib", "go-re2"} {
+	for _, base := range []string{"stdlib", "go-re2", "re2-cgo"} {
 		if !slices.Contains(d.engines, base) {
 			continue
 		}
 		var others []string
 		for _, e := range d.engines {
-			if e != base && !(base == "go-re2" && e == "stdlib") {
+			if e != base && (base == "stdlib" || e != "stdlib") {
 				others = append(others, e)
 			}
 		}
+		if len(others) == 0 {
+			continue
+		}
 		p("\nspeed-up against %s (geometric mean of time(%s)/time(engine) over the family's cases; above 1x = faster than %s):\n\n", base, base, base)
-		p("%-16s", "family")
+		p("%-22s", "family")
 		for _, e := range others {
 			p(" %15s", e)
 		}
 		p("\n")
-		all := map[string][]float64{}
-		for _, fam := range append(d.families(), "all") {
-			if fam == "Memory" {
-				continue
-			}
-			p("%-16s", fam)
+		for _, row := range familyRows(d) {
+			p("%-22s", row.name)
 			for _, e := range others {
-				var xs []float64
-				if fam == "all" {
-					xs = all[e]
-				} else {
-					for _, c := range d.cases {
-						if d.family[c] != fam {
-							continue
-						}
-						if s, ok := d.speedup(c, base, e); ok {
-							xs = append(xs, s)
-							all[e] = append(all[e], s)
-						}
-					}
-				}
-				p(" %15s", fmtRatio(geomean(xs)))
+				p(" %15s", fmtRatio(d.geomeanOver(row.cases, base, e)))
 			}
 			p("\n")
+		}
+	}
+
+	// The "before" table of the engine work: every case where our engine
+	// is clearly behind go-re2 or the standard library.
+	if slices.Contains(d.engines, ours) {
+		for _, w := range []struct {
+			peer  string
+			below float64
+		}{{"go-re2", 0.9}, {"stdlib", 0.83}} {
+			if !slices.Contains(d.engines, w.peer) {
+				continue
+			}
+			weak := d.weakCases(ours, w.peer, w.below)
+			p("\n%s below %.2gx %s: %d of %d cases, worst first (speed-up = time(%s)/time(%s); other columns: %s against stdlib, go-re2, re2-cgo):\n",
+				ours, w.below, w.peer, len(weak), d.timedCount(ours, w.peer), w.peer, ours, ours)
+			if len(weak) == 0 {
+				p("  none\n")
+			}
+			for _, c := range weak {
+				s, _ := d.speedup(c, w.peer, ours)
+				o, _ := d.med(c, ours, "ns/op")
+				q, _ := d.med(c, w.peer, "ns/op")
+				p("  %-62s %8s  %10s vs %10s   [%s %s %s]\n", c, fmtRatio(s), fmtNs(o), fmtNs(q),
+					d.ratioOrDash(c, "stdlib", ours), d.ratioOrDash(c, "go-re2", ours), d.ratioOrDash(c, "re2-cgo", ours))
+			}
 		}
 	}
 
