@@ -133,6 +133,7 @@ func (m *Matcher) Std() *regexp.Regexp { return m.std.get(m) }
 type lazyStd struct {
 	once sync.Once
 	re   *regexp.Regexp
+	done atomic.Bool
 }
 
 func (l *lazyStd) get(m *Matcher) *regexp.Regexp {
@@ -145,9 +146,13 @@ func (l *lazyStd) get(m *Matcher) *regexp.Regexp {
 		if m.longest {
 			l.re.Longest()
 		}
+		l.done.Store(true)
 	})
 	return l.re
 }
+
+// ready reports whether the compilation is made; it makes none.
+func (l *lazyStd) ready() bool { return l.done.Load() }
 
 // lazyRE2 holds RE2's compilation, made on first use. err is set when RE2
 // could not compile the expression (too large for its largest budget, a
@@ -157,17 +162,24 @@ type lazyRE2 struct {
 	once   sync.Once
 	prog   *re2wasm.Regexp
 	err    error
+	done   atomic.Bool // prog is set
 	failed atomic.Bool // err is set
+
+	// excess is what calls that ran the standard library's matcher cost
+	// beyond what RE2 would have, while RE2 was not compiled (preferStd).
+	excess atomic.Int64
 }
 
 func (l *lazyRE2) get(m *Matcher) (*re2wasm.Regexp, error) {
 	l.once.Do(func() {
 		l.prog, l.err = compileRE2(m)
+		l.done.Store(l.err == nil)
 		l.failed.Store(l.err != nil)
 	})
 	return l.prog, l.err
 }
 
-// unavailable reports whether RE2 was tried and could not compile the
-// expression; it compiles nothing.
+// ready reports whether RE2 compiled the expression, and unavailable
+// whether it tried and could not; neither compiles anything.
+func (l *lazyRE2) ready() bool       { return l.done.Load() }
 func (l *lazyRE2) unavailable() bool { return l.failed.Load() }

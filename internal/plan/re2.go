@@ -73,16 +73,16 @@ const (
 	headSize    = 1 << 10
 )
 
-// re2Match reports whether RE2 finds a match in text, trying a head of it
-// first where that can decide.
-func re2Match[T Text](m *Matcher, text T) (bool, error) {
-	if m.headMatches && len(text) >= HeadMinText {
+// re2Match reports whether RE2 finds a match in text[ctx:] from pos on,
+// trying a head of the text first where that can decide.
+func re2Match[T Text](m *Matcher, text T, ctx, pos int) (bool, error) {
+	if m.headMatches && pos == 0 && len(text) >= HeadMinText {
 		ok, err := re2Search(m, text[:headLen(text)], 0, 0)
 		if ok || err != nil {
 			return ok, err
 		}
 	}
-	return re2Search(m, text, 0, 0)
+	return re2Search(m, text, ctx, pos)
 }
 
 // headLen is headSize less the bytes of a character that the cut would

@@ -69,3 +69,18 @@ func TestCharStart(t *testing.T) {
 		}
 	}
 }
+
+// charEnd returns the first character boundary at or after every offset.
+func TestCharEnd(t *testing.T) {
+	for _, text := range []string{"aé日本😀z", "\xe6\x97a\xff\x80\xbf日", "é\xa9\xa9", ""} {
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && charStart(text, want) != want {
+				want++
+			}
+			if got := charEnd(text, i); got != want {
+				t.Errorf("charEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}

@@ -41,55 +41,20 @@ var forced Strategy
 // not be called while matching runs.
 func Force(s Strategy) { forced = s }
 
-// pick chooses the strategy of a call on n bytes; groups is set when the
-// caller wants submatches.
-func (m *Matcher) pick(n int, groups bool) Strategy {
+// pick chooses the engine of a call on n bytes with ngroups groups wanted:
+// Std, RE2 or Windowed.
+func (m *Matcher) pick(n, ngroups int) Strategy {
 	switch {
 	case m.viaStd:
 		return Std
 	case forced != Auto:
 		return forced
-	case m.preferStd(n, groups):
+	case m.preferStd(n, ngroups):
 		return Std
 	case m.filter != nil || m.window != nil:
 		return Windowed
 	}
 	return RE2
-}
-
-// The cost model: RE2 costs a crossing into wasm (about 100 ns: copy,
-// instance, call) plus about a nanosecond per byte, more for submatches;
-// the standard library's one-pass and backtracking matchers cost a few
-// nanoseconds per byte and per node of the expression, starting at every
-// position where the expression is not anchored. Measured with
-// bench/'s Planner family.
-const (
-	stdNodes          = 40  // larger expressions never run the standard library's matcher
-	stdAnchored       = 64  // bytes up to which an anchored expression runs it
-	stdAnchoredGroups = 192 // the same, with submatches
-	stdUnanchored     = 24  // bytes up to which an unanchored one runs it
-	stdUnanchoredGrps = 64  // the same, with submatches
-)
-
-// preferStd reports whether a call on n bytes costs less in the standard
-// library's matcher than in RE2, or whether RE2 failed to compile.
-func (m *Matcher) preferStd(n int, groups bool) bool {
-	if m.re2.unavailable() {
-		return true
-	}
-	if m.nodes > stdNodes {
-		return false
-	}
-	limit := stdUnanchored
-	switch {
-	case m.headMatches && groups:
-		limit = stdAnchoredGroups
-	case m.headMatches:
-		limit = stdAnchored
-	case groups:
-		limit = stdUnanchoredGrps
-	}
-	return n <= limit
 }
 
 // view is text as a string, without a copy: the planner only reads it
@@ -105,29 +70,22 @@ func view[T Text](text T) string {
 // did not take part) of the leftmost match in text, or nil. An error is a
 // failure of the engine (a trap, no memory).
 func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
-	s := view(text)
-	how := m.pick(len(text), ngroups > 1)
-	if how == Auto || how == Windowed {
-		if m.literal != "" {
-			i := strings.Index(s, m.literal)
-			if i < 0 {
-				return nil, nil
-			}
-			return []int{i, i + len(m.literal)}, nil
-		}
-		if m.turnedDown(s) {
+	c, done := begin(m, text, ngroups)
+	if done {
+		if c.literalAt < 0 {
 			return nil, nil
 		}
+		return []int{c.literalAt, c.literalAt + len(m.literal)}, nil
 	}
 	var match []int
 	var err error
-	switch m.engineFor(how) {
+	switch c.how {
 	case Std:
 		return stdFind(m.std.get(m), text, ngroups), nil
 	case Windowed:
-		match, err = windowedFind(m, text, s, ngroups)
+		match, err = re2Find(m, text[:c.end], context(c.start), c.start, ngroups)
 	default:
-		match, err = re2Find(m, text, 0, 0, ngroups)
+		match, err = re2Find(m, text[:c.end], 0, 0, ngroups)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, ngroups), nil
@@ -137,25 +95,19 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 
 // Match reports whether text holds a match.
 func Match[T Text](m *Matcher, text T) (bool, error) {
-	s := view(text)
-	how := m.pick(len(text), false)
-	if how == Auto || how == Windowed {
-		if m.literal != "" {
-			return strings.Contains(s, m.literal), nil
-		}
-		if m.turnedDown(s) {
-			return false, nil
-		}
+	c, done := begin(m, text, 0)
+	if done {
+		return c.literalAt >= 0, nil
 	}
 	var ok bool
 	var err error
-	switch m.engineFor(how) {
+	switch c.how {
 	case Std:
 		return stdFind(m.std.get(m), text, 0) != nil, nil
 	case Windowed:
-		ok, err = windowedMatch(m, text, s)
+		ok, err = re2Match(m, text[:c.end], context(c.start), c.start)
 	default:
-		ok, err = re2Match(m, text)
+		ok, err = re2Match(m, text[:c.end], 0, 0)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, 0) != nil, nil
@@ -167,28 +119,23 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 // successive matches (all of them if n < 0), by Go's rule for empty
 // matches. The slice is reused between calls.
 func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) error {
-	s := view(text)
-	how := m.pick(len(text), ngroups > 1)
-	if how == Auto || how == Windowed {
-		if m.literal != "" {
-			findAllLiteral(m.literal, s, n, each)
-			return nil
+	c, done := begin(m, text, ngroups)
+	if done {
+		if c.literalAt >= 0 {
+			findAllLiteral(m.literal, view(text), c.literalAt, n, each)
 		}
-		if m.turnedDown(s) {
-			return nil
-		}
+		return nil
 	}
 	var err error
 	handed := false // a match went to each: too late to start again
 	counted := func(offsets []int) { handed = true; each(offsets) }
-	how = m.engineFor(how)
-	switch how {
+	switch c.how {
 	case Windowed:
-		err = windowedFindAll(m, text, s, n, ngroups, counted)
+		err = re2FindAll(m, text[:c.end], context(c.start), c.start, n, ngroups, counted)
 	case RE2:
-		err = re2FindAll(m, text, 0, 0, n, ngroups, counted)
+		err = re2FindAll(m, text[:c.end], 0, 0, n, ngroups, counted)
 	}
-	if how == Std || unusable(err) && !handed {
+	if c.how == Std || unusable(err) && !handed {
 		for _, match := range stdFindAll(m.std.get(m), text, n) {
 			each(match[:2*ngroups])
 		}
@@ -197,23 +144,58 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	return err
 }
 
-// unusable reports whether err says that the runtime cannot be used any
-// more (a trap left a lock of its shared memory held): calls then run the
-// standard library's matcher, which gives the same results.
-func unusable(err error) bool {
-	return err != nil && errors.Is(err, re2wasm.ErrUnusable)
+// call is what begin decided about a call.
+type call struct {
+	how       Strategy // Std, RE2 or Windowed
+	start     int      // Windowed: where a match can begin at the earliest
+	end       int      // RE2 needs text[:end] only
+	literalAt int      // when begin is done: the literal's first offset, or -1
 }
 
-// engineFor returns how, or Std if how needs RE2 and RE2 cannot compile
-// the expression (compiling it now if this is the first call that needs
-// it).
-func (m *Matcher) engineFor(how Strategy) Strategy {
-	if how != Std {
-		if _, err := m.re2.get(m); err != nil {
-			return Std
+// begin answers the call in Go where it can (done): a literal pattern is
+// a string search, and a text too short, lacking the anchored prefix or
+// a required string has no match (literalAt -1). Otherwise it picks the
+// engine, compiling it if this is the first call that needs it. Forced
+// Std and RE2 skip the answers in Go, so that tests see the engines
+// alone, and so does an expression the standard library's matcher runs
+// for its quirks (viaStd), whose facts do not hold for them.
+func begin[T Text](m *Matcher, text T, ngroups int) (call, bool) {
+	c := call{literalAt: -1, end: len(text)}
+	if !m.viaStd && forced != Std && forced != RE2 {
+		s := view(text)
+		if m.literal != "" {
+			c.literalAt = strings.Index(s, m.literal)
+			return c, true
+		}
+		if m.turnedDown(s) {
+			return c, true
+		}
+		var ok bool
+		if c.start, ok = m.windowStart(s); !ok {
+			return c, true
+		}
+		if m.headMatches {
+			// Every match begins at the start and nothing looks past its
+			// end: a text with no possible start there has no match, and
+			// a bounded match lies in the first maxLen bytes.
+			if c.start > 0 {
+				return c, true
+			}
+			if m.maxLen != unbounded && m.maxLen < len(s) {
+				c.end = charEnd(s, m.maxLen)
+			}
 		}
 	}
-	return how
+	c.how = m.pick(len(text), ngroups)
+	if c.how == Windowed && m.filter == nil && m.window == nil {
+		c.how = RE2
+	}
+	if c.how != Std {
+		if _, err := m.re2.get(m); err != nil {
+			c.how = Std
+		}
+	}
+	return c, false
 }
 
 // turnedDown reports whether the facts alone rule out a match in s: it is
@@ -222,19 +204,22 @@ func (m *Matcher) turnedDown(s string) bool {
 	return len(s) < m.minLen || !strings.HasPrefix(s, m.anchoredPrefix)
 }
 
-// findAllLiteral finds successive occurrences of lit. A literal begins
-// with a character's first byte, so it can only be found where the
-// standard library's matcher, which steps one character (or one invalid
-// byte) at a time, would find it.
-func findAllLiteral(lit, s string, n int, each func([]int)) {
+// findAllLiteral finds successive occurrences of lit in s, the first at
+// first. A literal begins with a character's first byte, so it can only be
+// found where the standard library's matcher, which steps one character
+// (or one invalid byte) at a time, would find it.
+func findAllLiteral(lit, s string, first, n int, each func([]int)) {
 	var m [2]int
-	for pos := 0; n != 0; n-- {
-		i := strings.Index(s[pos:], lit)
-		if i < 0 {
-			return
-		}
-		m[0], m[1] = pos+i, pos+i+len(lit)
+	for i := first; i >= 0 && n != 0; n-- {
+		m[0], m[1] = i, i+len(lit)
 		each(m[:])
-		pos = m[1]
+		i = offset(strings.Index(s[m[1]:], lit), m[1])
 	}
+}
+
+// unusable reports whether err says that the runtime cannot be used any
+// more (a trap left a lock of its shared memory held): calls then run the
+// standard library's matcher, which gives the same results.
+func unusable(err error) bool {
+	return err != nil && errors.Is(err, re2wasm.ErrUnusable)
 }

@@ -51,26 +51,16 @@ func charStart(s string, i int) int {
 	return i
 }
 
-func windowedFind[T Text](m *Matcher, text T, s string, ngroups int) ([]int, error) {
-	start, ok := m.windowStart(s)
-	if !ok {
-		return nil, nil
+// charEnd returns the end of the character that holds byte i-1 of s: the
+// first character boundary at or after i.
+func charEnd(s string, i int) int {
+	if i <= 0 || i >= len(s) {
+		return min(max(i, 0), len(s))
 	}
-	return re2Find(m, text, context(start), start, ngroups)
-}
-
-func windowedMatch[T Text](m *Matcher, text T, s string) (bool, error) {
-	start, ok := m.windowStart(s)
-	if !ok {
-		return false, nil
+	start := charStart(s, i)
+	if start == i {
+		return i
 	}
-	return re2Search(m, text, context(start), start)
-}
-
-func windowedFindAll[T Text](m *Matcher, text T, s string, n, ngroups int, each func([]int)) error {
-	start, ok := m.windowStart(s)
-	if !ok {
-		return nil
-	}
-	return re2FindAll(m, text, context(start), start, n, ngroups, each)
+	_, w := utf8.DecodeRuneInString(s[start:])
+	return start + w
 }

@@ -1,0 +1,91 @@
+package plan
+
+// The cost model, in nanoseconds, from bench/'s BenchmarkCrossover (2
+// cores, texts of 8 bytes to 1 KiB ending in a match; the standard
+// library's matcher beside RE2 forced):
+//
+//   - RE2 costs a crossing into wasm (copy, instance, call: about 150 ns),
+//     about 3 ns a byte, and for submatches about 150 ns a group (it finds
+//     the match with its DFAs first, then runs another matcher over it);
+//     an anchored expression stops early, so its bytes cost little.
+//   - The standard library's matchers (one-pass, backtracking) cost about
+//     150 ns, more for an anchored expression (350 ns) but nothing per
+//     byte beyond the match, and about 10 ns a byte plus one per node of
+//     the expression for an unanchored one, which starts over at every
+//     position.
+//   - Compiling costs RE2 about 8 µs plus 0.3 µs a node, the standard
+//     library about 1.5 µs plus 0.1 µs a node.
+//
+// So RE2 wins on texts of more than a few dozen bytes, the standard
+// library on short texts with submatches and on anchored expressions
+// with groups. The first calls also pay for the compile: while RE2 is not
+// compiled yet, calls run the standard library's matcher until what they
+// cost beyond what RE2 would have cost exceeds RE2's compile (pick). A
+// pattern only used on short texts never compiles RE2.
+const (
+	re2Call      = 150
+	re2PerByte   = 3
+	re2PerGroup  = 150
+	stdCall      = 150
+	stdAnchored  = 350
+	stdPerByte   = 10
+	stdPerGroup  = 40
+	re2Compile   = 8000
+	re2PerNode   = 300
+	stdCompile   = 1500
+	stdPerNode   = 100
+	maxStdNodes  = 200 // larger expressions never run the standard library's matcher by choice
+	maxStdLength = 4096
+)
+
+// costs estimates a call on n bytes with ngroups groups wanted, in each
+// engine.
+func (m *Matcher) costs(n, ngroups int) (std, re2 int) {
+	re2 = re2Call
+	if !m.headMatches {
+		re2 += re2PerByte * n
+	}
+	if ngroups > 1 {
+		re2 += re2PerGroup * ngroups
+	}
+	if m.headMatches {
+		std = stdAnchored + stdPerGroup*ngroups
+	} else {
+		std = stdCall + (stdPerByte+m.nodes)*n + stdPerGroup*ngroups
+	}
+	return std, re2
+}
+
+// compileCosts estimates what compiling each engine costs.
+func (m *Matcher) compileCosts() (std, re2 int) {
+	return stdCompile + stdPerNode*m.nodes, re2Compile + re2PerNode*m.nodes
+}
+
+// preferStd reports whether a call on n bytes with ngroups groups should
+// run the standard library's matcher rather than RE2, counting the cost
+// of compiling RE2 while it has not been compiled.
+func (m *Matcher) preferStd(n, ngroups int) bool {
+	if m.re2.unavailable() {
+		return true
+	}
+	if m.nodes > maxStdNodes || n > maxStdLength {
+		return false
+	}
+	std, re2 := m.costs(n, ngroups)
+	if m.re2.ready() {
+		return std < re2
+	}
+	if std <= re2 {
+		return true
+	}
+	stdCompile, re2Compile := m.compileCosts()
+	if !m.std.ready() {
+		std += stdCompile
+	}
+	if re2+re2Compile <= std {
+		return false // this call alone pays for RE2
+	}
+	// RE2 would be cheaper per call: once the calls have spent its compile
+	// in excess, compile it.
+	return m.re2.excess.Add(int64(std-re2)) < int64(re2Compile)
+}
