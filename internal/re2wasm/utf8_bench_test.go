@@ -1,0 +1,256 @@
+package re2wasm
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/re2wasm/regexp/internal/re2syntax"
+	"github.com/re2wasm/regexp/internal/rt"
+)
+
+// The two modes side by side with the standard library, as the root
+// package would run them (go test -bench Mode ./internal/re2wasm):
+//
+//   - latin1: Translate, Latin1|UTF8Text (ExactPattern where the root
+//     package sets it: the text is then neither checked nor sanitised);
+//   - utf8: TranslateUTF8, UTF-8 mode, the text checked by utf8.Valid
+//     first (the check is part of the cost, as it would be in the root);
+//   - std: the standard library.
+//
+// BenchmarkTextCheck puts the cost of utf8.Valid beside that of the copy
+// into wasm memory.
+
+// modeCase is one pattern and the text it is matched against.
+type modeCase struct {
+	name, pattern string
+	text          func() string
+	exact         bool // the root package's ExactPattern: ASCII-only classes, no ., no U+FFFD
+}
+
+// modeCases are the patterns of issue 10, item 3.
+var modeCases = []modeCase{
+	{"pL", `\pL`, prose1M, false},
+	{"pL+", `\pL+`, prose1M, false},
+	{"pL{256}", `\pL{256}`, prose4K, false},
+	{"Greek+", `\p{Greek}+`, prose1M, false},
+	{"notHan+", `[^\p{Han}]+`, prose1M, false},
+	{"foldCyrillic", `(?i)шерлок холмс`, prose1M, false},
+	{"w+", `\w+`, prose1M, true},
+	{"cyrillic200", cyrillicWords(200), prose1M, false},
+	{"errorWord", `ERROR: (\w+)`, logs1M, true},
+	{"upper5digit", `[A-Z]{5}\d`, logs1M, true},
+	{"dotStarASCII", `id=(\d+) .*took`, logs1M, false},
+}
+
+var (
+	proseText, logText string
+)
+
+// prose1M is about 1 MiB of the multilingual prose of the root package's
+// testdata (Cyrillic, Greek, CJK, kana, Latin, emoji), cut at a character
+// boundary.
+func prose1M() string {
+	if proseText == "" {
+		b, err := os.ReadFile("../../testdata/multilingual/text.txt")
+		if err != nil {
+			panic(err)
+		}
+		s := strings.Repeat(string(b), (1<<20)/len(b)+1)[:1<<20]
+		proseText = strings.ToValidUTF8(s, "")
+	}
+	return proseText
+}
+
+// prose4K is the first 4 KiB of prose1M, cut at a character boundary.
+func prose4K() string {
+	s := prose1M()[:4096]
+	for !utf8.RuneStart(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s[:len(s)-1]
+}
+
+// logs1M is about 1 MiB of ASCII log lines, one in 50 an error.
+func logs1M() string {
+	if logText == "" {
+		rng := rand.New(rand.NewPCG(1, 1))
+		var sb strings.Builder
+		for sb.Len() < 1<<20 {
+			if rng.IntN(50) == 0 {
+				fmt.Fprintf(&sb, "2026-12-02T10:%02d:%02dZ ERROR: timeout id=%d path=/api/v1/items took=%dms\n", rng.IntN(60), rng.IntN(60), rng.IntN(100000), rng.IntN(5000))
+				continue
+			}
+			fmt.Fprintf(&sb, "2026-12-02T10:%02d:%02dZ info request id=%d path=/api/v1/users/%d status=200 took=%dms\n", rng.IntN(60), rng.IntN(60), rng.IntN(100000), rng.IntN(1000), rng.IntN(500))
+		}
+		logText = sb.String()[:1<<20]
+	}
+	return logText
+}
+
+// cyrillicWords is an alternation of n distinct made-up Cyrillic words of
+// 4-9 letters.
+func cyrillicWords(n int) string {
+	rng := rand.New(rand.NewPCG(2, 2))
+	letters := []rune("абвгдежзийклмнопрстуфхцчшщыьэюя")
+	seen := map[string]bool{}
+	var words []string
+	for len(words) < n {
+		w := make([]rune, 4+rng.IntN(6))
+		for i := range w {
+			w[i] = letters[rng.IntN(len(letters))]
+		}
+		if s := string(w); !seen[s] {
+			seen[s] = true
+			words = append(words, s)
+		}
+	}
+	return strings.Join(words, "|")
+}
+
+// compileMode compiles c's pattern in a mode ("latin1" or "utf8") with
+// the budgets the root package tries.
+func compileMode(tb testing.TB, c modeCase, mode string) *Regexp {
+	parsed, err := syntax.Parse(c.pattern, syntax.Perl)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var text string
+	var flags Flags
+	if mode == "latin1" {
+		text, flags = re2syntax.Translate(parsed, false), Latin1|UTF8Text
+		if c.exact {
+			flags |= ExactPattern
+		}
+	} else {
+		text = re2syntax.TranslateUTF8(parsed, false)
+	}
+	for _, budget := range []int64{8 << 20, 64 << 20, 512 << 20, 2 << 30} {
+		if budget < 64*int64(len(text)) {
+			continue
+		}
+		re, err := Compile(text, flags, budget)
+		if err == nil {
+			return re
+		}
+		if e, ok := err.(*Error); !ok || e.Code != ErrPatternTooLarge {
+			tb.Fatal(err)
+		}
+	}
+	tb.Fatalf("%s: too large in every budget", c.pattern)
+	return nil
+}
+
+func BenchmarkModeCompile(b *testing.B) {
+	for _, c := range modeCases {
+		for _, mode := range []string{"latin1", "utf8"} {
+			b.Run(c.name+"/"+mode, func(b *testing.B) {
+				for b.Loop() {
+					compileMode(b, c, mode)
+				}
+			})
+		}
+		b.Run(c.name+"/std", func(b *testing.B) {
+			for b.Loop() {
+				regexp.MustCompile(c.pattern)
+			}
+		})
+	}
+}
+
+// BenchmarkModeFind measures the leftmost match with its groups (Find).
+func BenchmarkModeFind(b *testing.B) {
+	benchmarkModeMatch(b, false)
+}
+
+// BenchmarkModeFindAll measures every match (FindAllIndex).
+func BenchmarkModeFindAll(b *testing.B) {
+	benchmarkModeMatch(b, true)
+}
+
+func benchmarkModeMatch(b *testing.B, all bool) {
+	for _, c := range modeCases {
+		text := c.text()
+		std := regexp.MustCompile(c.pattern)
+		want := len(std.FindAllStringIndex(text, -1))
+		for _, mode := range []string{"latin1", "utf8"} {
+			b.Run(c.name+"/"+mode, func(b *testing.B) {
+				re := compileMode(b, c, mode)
+				offsets := make([]int, 2*(re.NumGroups()+1))
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					if mode == "utf8" && !utf8.ValidString(text) {
+						b.Fatal("text not valid")
+					}
+					if !all {
+						if _, err := Match(re, text, 0, Unanchored, offsets); err != nil {
+							b.Fatal(err)
+						}
+						continue
+					}
+					n := 0
+					MatchAll(re, text, 1, -1, func([]int) bool { n++; return true })
+					if n != want {
+						b.Fatalf("%d matches, want %d", n, want)
+					}
+				}
+			})
+		}
+		b.Run(c.name+"/std", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if all {
+					std.FindAllStringIndex(text, -1)
+				} else {
+					std.FindStringSubmatchIndex(text)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTextCheck measures, on 1 MiB of ASCII and of multilingual
+// text, the copy into wasm memory, utf8.Valid, and Sanitize of the copy
+// (the Latin-1 mode's pass).
+func BenchmarkTextCheck(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		text func() string
+	}{{"ascii", logs1M}, {"multilingual", prose1M}} {
+		text := []byte(tc.text())
+		b.Run(tc.name+"/copy", func(b *testing.B) {
+			inst, err := rt.Acquire()
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer inst.Release()
+			buf, err := inst.Scratch(len(text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				copy(inst.Memory()[buf:], text)
+			}
+		})
+		b.Run(tc.name+"/valid", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if !utf8.Valid(text) {
+					b.Fatal("invalid")
+				}
+			}
+		})
+		b.Run(tc.name+"/sanitize", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				re2syntax.Sanitize(text)
+			}
+		})
+	}
+}
