@@ -6,8 +6,10 @@ import (
 	"os"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/re2wasm/regexp/internal/re2syntax"
@@ -15,7 +17,7 @@ import (
 )
 
 // The two modes side by side with the standard library, as the root
-// package would run them (go test -bench Mode ./internal/re2wasm):
+// package would run them (go test -bench 'Mode|TextCheck' ./internal/re2wasm):
 //
 //   - latin1: Translate, Latin1|UTF8Text (ExactPattern where the root
 //     package sets it: the text is then neither checked nor sanitised);
@@ -26,71 +28,74 @@ import (
 // BenchmarkTextCheck puts the cost of utf8.Valid beside that of the copy
 // into wasm memory.
 
-// modeCase is one pattern and the text it is matched against.
+// modeCase is one pattern and the texts it is matched against.
 type modeCase struct {
 	name, pattern string
-	text          func() string
+	logs          bool // matched against log lines, else against prose
 	exact         bool // the root package's ExactPattern: ASCII-only classes, no ., no U+FFFD
 }
 
 // modeCases are the patterns of issue 10, item 3.
 var modeCases = []modeCase{
-	{"pL", `\pL`, prose1M, false},
-	{"pL+", `\pL+`, prose1M, false},
-	{"pL{256}", `\pL{256}`, prose4K, false},
-	{"Greek+", `\p{Greek}+`, prose1M, false},
-	{"notHan+", `[^\p{Han}]+`, prose1M, false},
-	{"foldCyrillic", `(?i)шерлок холмс`, prose1M, false},
-	{"w+", `\w+`, prose1M, true},
-	{"cyrillic200", cyrillicWords(200), prose1M, false},
-	{"errorWord", `ERROR: (\w+)`, logs1M, true},
-	{"upper5digit", `[A-Z]{5}\d`, logs1M, true},
-	{"dotStarASCII", `id=(\d+) .*took`, logs1M, false},
+	{"pL", `\pL`, false, false},
+	{"pL+", `\pL+`, false, false},
+	{"pL{256}", `\pL{256}`, false, false},
+	{"Greek+", `\p{Greek}+`, false, false},
+	{"notHan+", `[^\p{Han}]+`, false, false},
+	{"foldCyrillic", `(?i)шерлок холмс`, false, false},
+	{"w+", `\w+`, false, true},
+	{"cyrillic200", cyrillicWords(200), false, false},
+	{"errorWord", `ERROR: (\w+)`, true, true},
+	{"upper5digit", `[A-Z]{5}\d`, true, true},
+	{"dotStarASCII", `id=(\d+) .*took`, true, false},
 }
 
-var (
-	proseText, logText string
+// Texts: bigText is below 1 MiB, since the scratch buffer of a bigger
+// call is faulted in afresh each time (0.6 ms, the same in both modes,
+// which would hide what differs); smallText is one call's worth of text.
+const (
+	bigText   = 960 << 10
+	smallText = 4 << 10
 )
 
-// prose1M is about 1 MiB of the multilingual prose of the root package's
-// testdata (Cyrillic, Greek, CJK, kana, Latin, emoji), cut at a character
-// boundary.
-func prose1M() string {
+var proseText, logText string
+
+// prose is n bytes (less a cut character) of the multilingual prose of
+// the root package's testdata (Cyrillic, Greek, CJK, kana, Latin, emoji).
+func prose(n int) string {
 	if proseText == "" {
 		b, err := os.ReadFile("../../testdata/multilingual/text.txt")
 		if err != nil {
 			panic(err)
 		}
-		s := strings.Repeat(string(b), (1<<20)/len(b)+1)[:1<<20]
-		proseText = strings.ToValidUTF8(s, "")
+		proseText = strings.Repeat(string(b), bigText/len(b)+1)
 	}
-	return proseText
+	return strings.ToValidUTF8(proseText[:n], "")
 }
 
-// prose4K is the first 4 KiB of prose1M, cut at a character boundary.
-func prose4K() string {
-	s := prose1M()[:4096]
-	for !utf8.RuneStart(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	return s[:len(s)-1]
-}
-
-// logs1M is about 1 MiB of ASCII log lines, one in 50 an error.
-func logs1M() string {
+// logs is n bytes of ASCII log lines, one in 50 an error.
+func logs(n int) string {
 	if logText == "" {
 		rng := rand.New(rand.NewPCG(1, 1))
 		var sb strings.Builder
-		for sb.Len() < 1<<20 {
+		for sb.Len() < bigText {
 			if rng.IntN(50) == 0 {
 				fmt.Fprintf(&sb, "2026-12-02T10:%02d:%02dZ ERROR: timeout id=%d path=/api/v1/items took=%dms\n", rng.IntN(60), rng.IntN(60), rng.IntN(100000), rng.IntN(5000))
 				continue
 			}
 			fmt.Fprintf(&sb, "2026-12-02T10:%02d:%02dZ info request id=%d path=/api/v1/users/%d status=200 took=%dms\n", rng.IntN(60), rng.IntN(60), rng.IntN(100000), rng.IntN(1000), rng.IntN(500))
 		}
-		logText = sb.String()[:1<<20]
+		logText = sb.String()
 	}
-	return logText
+	return logText[:n]
+}
+
+// text is c's text of n bytes.
+func (c modeCase) text(n int) string {
+	if c.logs {
+		return logs(n)
+	}
+	return prose(n)
 }
 
 // cyrillicWords is an alternation of n distinct made-up Cyrillic words of
@@ -163,25 +168,75 @@ func BenchmarkModeCompile(b *testing.B) {
 	}
 }
 
-// BenchmarkModeFind measures the leftmost match with its groups (Find).
-func BenchmarkModeFind(b *testing.B) {
-	benchmarkModeMatch(b, false)
-}
-
-// BenchmarkModeFindAll measures every match (FindAllIndex).
-func BenchmarkModeFindAll(b *testing.B) {
-	benchmarkModeMatch(b, true)
-}
-
-func benchmarkModeMatch(b *testing.B, all bool) {
+// BenchmarkModeHeap reports the wasm heap that one compiled program
+// holds (before any match builds DFA states): each iteration waits for the
+// cleanups of programs dropped before it, then compiles one and keeps it.
+func BenchmarkModeHeap(b *testing.B) {
 	for _, c := range modeCases {
-		text := c.text()
+		for _, mode := range []string{"latin1", "utf8"} {
+			b.Run(c.name+"/"+mode, func(b *testing.B) {
+				var total uint64
+				var kept []*Regexp
+				for b.Loop() {
+					b.StopTimer()
+					before := settledHeap(b)
+					b.StartTimer()
+					kept = append(kept, compileMode(b, c, mode))
+					total += heapBytes(b) - before
+				}
+				b.ReportMetric(float64(total)/float64(b.N), "heap-B/op")
+				runtime.KeepAlive(kept)
+			})
+		}
+	}
+}
+
+// settledHeap collects garbage until the wasm heap holds still, the
+// cleanups of dropped programs done, and returns it.
+func settledHeap(tb testing.TB) uint64 {
+	last := heapBytes(tb)
+	for range 100 {
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond)
+		now := heapBytes(tb)
+		if now == last {
+			return now
+		}
+		last = now
+	}
+	return last
+}
+
+func heapBytes(tb testing.TB) uint64 {
+	st, err := rt.ReadStats()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st.HeapBytes
+}
+
+// BenchmarkModeFind measures one call: the leftmost match with its groups
+// in 4 KiB (Find; no match for pL{256}, upper5digit).
+func BenchmarkModeFind(b *testing.B) {
+	benchmarkModeMatch(b, smallText, false)
+}
+
+// BenchmarkModeFindAll measures every match in 960 KiB (FindAllIndex),
+// and reports the searches whose DFA ran out of memory.
+func BenchmarkModeFindAll(b *testing.B) {
+	benchmarkModeMatch(b, bigText, true)
+}
+
+func benchmarkModeMatch(b *testing.B, size int, all bool) {
+	for _, c := range modeCases {
+		text := c.text(size)
 		std := regexp.MustCompile(c.pattern)
 		want := len(std.FindAllStringIndex(text, -1))
 		for _, mode := range []string{"latin1", "utf8"} {
 			b.Run(c.name+"/"+mode, func(b *testing.B) {
 				re := compileMode(b, c, mode)
 				offsets := make([]int, 2*(re.NumGroups()+1))
+				failures := dfaFailures(b)
 				b.SetBytes(int64(len(text)))
 				for b.Loop() {
 					if mode == "utf8" && !utf8.ValidString(text) {
@@ -199,6 +254,7 @@ func benchmarkModeMatch(b *testing.B, all bool) {
 						b.Fatalf("%d matches, want %d", n, want)
 					}
 				}
+				b.ReportMetric(float64(dfaFailures(b)-failures)/float64(b.N), "dfa-failures/op")
 			})
 		}
 		b.Run(c.name+"/std", func(b *testing.B) {
@@ -214,15 +270,23 @@ func benchmarkModeMatch(b *testing.B, all bool) {
 	}
 }
 
-// BenchmarkTextCheck measures, on 1 MiB of ASCII and of multilingual
+func dfaFailures(tb testing.TB) uint64 {
+	st, err := rt.ReadStats()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st.DFAFailures
+}
+
+// BenchmarkTextCheck measures, on 960 KiB of ASCII and of multilingual
 // text, the copy into wasm memory, utf8.Valid, and Sanitize of the copy
-// (the Latin-1 mode's pass).
+// (the Latin-1 mode's pass on a text that is not valid).
 func BenchmarkTextCheck(b *testing.B) {
 	for _, tc := range []struct {
 		name string
-		text func() string
-	}{{"ascii", logs1M}, {"multilingual", prose1M}} {
-		text := []byte(tc.text())
+		text func(int) string
+	}{{"ascii", logs}, {"multilingual", prose}} {
+		text := []byte(tc.text(bigText))
 		b.Run(tc.name+"/copy", func(b *testing.B) {
 			inst, err := rt.Acquire()
 			if err != nil {
