@@ -2,6 +2,7 @@ package re2syntax
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -86,12 +87,22 @@ func runeLiteralFrag(runes []rune, fold bool) frag {
 
 // runeClassFrag translates a set of runes, given as (lo, hi) pairs, into a
 // class of rune ranges for UTF-8 mode: the positive or the negated form,
-// whichever is shorter. Surrogates are left out or put in, whichever
-// gives fewer ranges, since a valid text holds none: the class of every
-// code point but the surrogates is RE2's any-character program only when
-// it is written without the gap. An empty set never matches.
+// whichever is shorter. An empty set never matches.
+//
+// A set without U+FFFD is written exactly: RE2 compiles it into the UTF-8
+// encodings of its code points and no other byte string, so that it
+// cannot match any part of an invalid sequence, which Go reads as U+FFFD
+// (see NeedsValidUTF8). A set with U+FFFD is only ever matched against
+// valid text: its surrogates are left out or put in, whichever gives fewer
+// ranges, since a valid text holds none, and the class of every code point
+// but the surrogates is RE2's any-character program only when it is
+// written without the gap.
 func runeClassFrag(pairs []rune) frag {
-	rs := bridgeSurrogates(normalizeRanges(pairs))
+	rs := normalizeRanges(pairs)
+	exact := !containsRune(rs, utf8.RuneError)
+	if !exact {
+		rs = bridgeSurrogates(rs)
+	}
 	switch {
 	case len(rs) == 0:
 		return frag{noMatchUTF8, precAtom}
@@ -101,9 +112,15 @@ func runeClassFrag(pairs []rune) frag {
 		return frag{escapeRune(rs[0].lo), precAtom}
 	}
 	pos := "[" + runeClassBody(rs) + "]"
-	// RE2 negates over every code point, \n included (never_nl=false), so
-	// [^...] of the complement is rs again, but for surrogates.
-	if neg := "[^" + runeClassBody(bridgeSurrogates(complementRanges(rs))) + "]"; len(neg) < len(pos) {
+	// RE2 negates over every code point, surrogates and \n included
+	// (never_nl=false), so [^...] of the complement is rs again. An exact
+	// set's complement keeps the surrogates, which the negation then
+	// leaves out.
+	comp := complementRanges(rs)
+	if !exact {
+		comp = bridgeSurrogates(normalizeRanges(rangePairs(comp)))
+	}
+	if neg := "[^" + runeClassBody(comp) + "]"; len(neg) < len(pos) {
 		return frag{neg, precAtom}
 	}
 	return frag{pos, precAtom}
@@ -122,8 +139,8 @@ func bridgeSurrogates(rs []runeRange) []runeRange {
 	return rs
 }
 
-// complementRanges returns the code points outside the sorted, disjoint
-// ranges rs, surrogates left out.
+// complementRanges returns the code points (surrogates included) outside
+// the sorted, disjoint ranges rs.
 func complementRanges(rs []runeRange) []runeRange {
 	var out []runeRange
 	next := rune(0)
@@ -136,11 +153,48 @@ func complementRanges(rs []runeRange) []runeRange {
 	if next <= unicode.MaxRune {
 		out = append(out, runeRange{next, unicode.MaxRune})
 	}
-	pairs := make([]rune, 0, 2*len(out))
-	for _, r := range out {
+	return out
+}
+
+// rangePairs returns rs as (lo, hi) pairs.
+func rangePairs(rs []runeRange) []rune {
+	pairs := make([]rune, 0, 2*len(rs))
+	for _, r := range rs {
 		pairs = append(pairs, r.lo, r.hi)
 	}
-	return normalizeRanges(pairs)
+	return pairs
+}
+
+// NeedsValidUTF8 reports whether the matches of TranslateUTF8(re) in RE2's
+// UTF-8 mode can differ from Go's on a text that is not valid UTF-8, so
+// that such texts need another program (Translate, on sanitised text).
+//
+// They cannot when re has no ., no \B and no literal or class that holds
+// U+FFFD. Each of its literals and classes is then written exactly, so
+// RE2 matches a character only where the text holds its whole UTF-8
+// encoding, where Go decodes the same character; Go reads each byte of an
+// invalid sequence as U+FFFD of width 1, which nothing in re matches, and
+// RE2 matches no part of such a sequence. An empty match cannot fall
+// inside a character without \B (which holds between the bytes of one,
+// where the binding cannot tell a character's bytes from invalid ones),
+// and RE2's match-all steps over an empty match by Go's decoding. . and
+// classes with U+FFFD are written loosely (RE2's any-character program
+// accepts some invalid sequences as one character) and must match U+FFFD
+// for each invalid byte.
+func NeedsValidUTF8(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		if slices.Contains(re.Rune, utf8.RuneError) {
+			return true
+		}
+	case syntax.OpCharClass:
+		if containsRune(normalizeRanges(re.Rune), utf8.RuneError) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(re.Sub, NeedsValidUTF8)
 }
 
 // runeClassBody prints sorted, disjoint rune ranges as the inside of a

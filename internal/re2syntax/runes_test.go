@@ -253,8 +253,52 @@ func TestClassExactUTF8(t *testing.T) {
 		if want := normalizeRanges(set); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Errorf("class %s holds %v, want %v", short(text), short(fmt.Sprint(got)), short(fmt.Sprint(want)))
 		}
+		// Without U+FFFD, the class must be exact: no surrogate either.
+		if !containsRune(got, utf8.RuneError) {
+			re, err := syntax.Parse(text, syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if re.Op == syntax.OpCharClass && classHasSurrogate(re.Rune) {
+				t.Errorf("class %s holds surrogates, not U+FFFD", short(text))
+			}
+		}
 	}
 	t.Logf("%d sets checked", len(sets))
+}
+
+// classHasSurrogate reports whether the (lo, hi) pairs hold a surrogate.
+func classHasSurrogate(pairs []rune) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] <= surrogateMax && pairs[i+1] >= surrogateMin {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNeedsValidUTF8 checks which patterns' UTF-8 translations are exact
+// on any text (internal/re2wasm's TestUTF8ExactOnInvalidText proves those
+// with RE2).
+func TestNeedsValidUTF8(t *testing.T) {
+	for _, tt := range []struct {
+		pattern string
+		want    bool
+	}{
+		{`abc`, false}, {`\pL+`, false}, {`\p{Greek}+`, false}, {`(?i)шерлок холмс`, false},
+		{`[\x{d7ff}-\x{e000}]`, false}, {`\b\w+\b`, false}, {`(?m)^é$`, false}, {`[^\x00-\x{10ffff}]`, false},
+		{`\PL`, true}, {`[^\p{Han}]+`, true}, {`.`, true}, {`(?s).`, true}, {`[^a]`, true},
+		{"\uFFFD", true}, {`a|b\x{fffd}`, true}, {`[\x{fffd}]`, true}, {`\B`, true}, {`x\Bé`, true},
+		{`[\x{fff0}-\x{ffff}]`, true}, {`\W`, true}, {`\S`, true}, {`\D`, true},
+	} {
+		re, err := syntax.Parse(tt.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := NeedsValidUTF8(re); got != tt.want {
+			t.Errorf("NeedsValidUTF8(%q) = %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
 }
 
 // classRanges parses class text and returns its code points as normalized
@@ -326,7 +370,10 @@ func TestShapeUTF8(t *testing.T) {
 		{`(?i)ka`, false, `[Kk\x{212a}][Aa]`},
 		{`(?i)1a`, false, `1[Aa]`},
 		{"\uFFFD", false, `\x{fffd}`},
-		{`[\x{d7ff}\x{e000}]`, false, `[\x{d7ff}-\x{e000}]`},
+		{`[\x{d7ff}\x{e000}]`, false, `[\x{d7ff}\x{e000}]`},
+		{`[\x{d7ff}-\x{e000}]`, false, `[\x{d7ff}\x{e000}]`},
+		{`[\x{d7ff}\x{e000}\x{fffd}]`, false, `[\x{d7ff}-\x{e000}\x{fffd}]`},
+		{`[\x00-\x{d7ff}\x{e000}-\x{fffc}\x{fffe}-\x{10fffe}]`, false, `[^\x{d800}-\x{dfff}\x{fffd}\x{10ffff}]`},
 		{`[\x00-\x{d7ff}\x{e000}-\x{10ffff}]`, false, `(?s:.)`},
 		{`[^\x{10ffff}]`, false, `[^\x{10ffff}]`},
 		{`[\x{10000}-\x{10ffff}]`, false, `[^\x00-\x{ffff}]`},

@@ -18,9 +18,11 @@ import (
 //
 // Without Latin1, RE2 runs in UTF-8 mode (re2syntax.TranslateUTF8 writes
 // its patterns): texts are copied into wasm memory as they are, neither
-// checked nor sanitised, so the caller must pass only valid UTF-8 (on
-// which RE2's byte program reads the characters Go reads); match-all moves
-// over an empty match by one character.
+// checked nor sanitised, so the caller passes only valid UTF-8 (on which
+// RE2's byte program reads the characters Go reads), or any text when
+// re2syntax.NeedsValidUTF8 says the pattern's matches are Go's on any
+// text; match-all moves over an empty match by one character, decoded as
+// Go decodes.
 type Flags uint32
 
 const (
@@ -142,8 +144,8 @@ func deleteHandle(addr uint32) {
 	inst.Call(rt.Delete, uint64(addr))
 }
 
-// UTF8 reports whether re was compiled in UTF-8 mode, whose texts must be
-// valid UTF-8.
+// UTF8 reports whether re was compiled in UTF-8 mode, whose texts are
+// copied unchecked.
 func (re *Regexp) UTF8() bool { return re.flags&Latin1 == 0 }
 
 // NumGroups is the number of capture groups, not counting the whole match.

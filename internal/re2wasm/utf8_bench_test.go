@@ -1,6 +1,7 @@
 package re2wasm
 
 import (
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -316,5 +317,93 @@ func BenchmarkTextCheck(b *testing.B) {
 				re2syntax.Sanitize(text)
 			}
 		})
+	}
+}
+
+var modeFigures = flag.Bool("mode.figures", false, "TestModeFigures: log the modes' figures")
+
+// TestModeFigures logs, for each of modeCases, the best of several
+// interleaved runs of compile, Find on 4 KiB and FindAll on 960 KiB in
+// both modes and in the standard library: on a shared machine the best of
+// interleaved runs is steadier than a benchmark's mean. It runs only with
+// -mode.figures (about two minutes).
+func TestModeFigures(t *testing.T) {
+	if !*modeFigures {
+		t.Skip("-mode.figures not set")
+	}
+	best := func(runs int, f func()) time.Duration {
+		d := time.Duration(1 << 62)
+		for range runs {
+			start := time.Now()
+			f()
+			d = min(d, time.Since(start))
+		}
+		return d
+	}
+	modes := []string{"latin1", "utf8", "std"}
+	t.Logf("%-13s %-8s %12s %12s %12s", "pattern", "figure", modes[0], modes[1], modes[2])
+	for _, c := range modeCases {
+		small, big := c.text(smallText), c.text(bigText)
+		std := regexp.MustCompile(c.pattern)
+		progs := map[string]*Regexp{}
+		var compile, find, findAll [3]time.Duration
+		for i := range compile {
+			compile[i] = time.Duration(1 << 62)
+			find[i], findAll[i] = compile[i], compile[i]
+		}
+		runs := 7
+		if c.name == "pL{256}" || c.name == "cyrillic200" {
+			runs = 2 // seconds per run in one mode or the standard library
+		}
+		for range runs {
+			for i, mode := range modes {
+				if mode == "std" {
+					compile[i] = min(compile[i], best(1, func() { regexp.MustCompile(c.pattern) }))
+					find[i] = min(find[i], best(5, func() { std.FindStringSubmatchIndex(small) }))
+					findAll[i] = min(findAll[i], best(1, func() { std.FindAllStringIndex(big, -1) }))
+					continue
+				}
+				compile[i] = min(compile[i], best(1, func() { progs[mode] = compileMode(t, c, mode) }))
+				re := progs[mode]
+				offsets := make([]int, 2*(re.NumGroups()+1))
+				match := func(text string, all bool) {
+					if mode == "utf8" && !utf8.ValidString(text) {
+						t.Fatal("text not valid")
+					}
+					if all {
+						MatchAll(re, text, 1, -1, func([]int) bool { return true })
+					} else {
+						Match(re, text, 0, Unanchored, offsets)
+					}
+				}
+				find[i] = min(find[i], best(5, func() { match(small, false) }))
+				findAll[i] = min(findAll[i], best(1, func() { match(big, true) }))
+			}
+		}
+		for _, row := range []struct {
+			name string
+			d    [3]time.Duration
+		}{{"compile", compile}, {"find 4K", find}, {"findAll", findAll}} {
+			t.Logf("%-13s %-8s %12v %12v %12v   latin1/utf8 %.2f", c.name, row.name, row.d[0], row.d[1], row.d[2], float64(row.d[0])/float64(row.d[1]))
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		text string
+	}{{"ascii", logs(bigText)}, {"multilingual", prose(bigText)}} {
+		text := []byte(tc.text)
+		inst, err := rt.Acquire()
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf, err := inst.Scratch(len(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cp := best(20, func() { copy(inst.Memory()[buf:], text) })
+		inst.Release()
+		valid := best(20, func() { utf8.Valid(text) })
+		sanitize := best(20, func() { re2syntax.Sanitize(text) })
+		t.Logf("%s text, 960 KiB: copy into wasm memory %v, utf8.Valid %v (%.2fx the copy), Sanitize %v", tc.name, cp, valid, float64(valid)/float64(cp), sanitize)
 	}
 }

@@ -98,8 +98,9 @@ func hasSurrogateLiteral(re *syntax.Regexp) bool {
 }
 
 // compareUTF8 compares RE2 on the translation of pattern with Go on
-// pattern over texts, which must be valid UTF-8, in both matching modes.
-func compareUTF8(pattern string, translate translation, flagsMask Flags, texts []string) error {
+// pattern over texts, in both matching modes. The texts must be valid
+// UTF-8 unless anyText is set.
+func compareUTF8(pattern string, translate translation, flagsMask Flags, texts []string, anyText bool) error {
 	for _, longest := range []bool{false, true} {
 		prog, std, err := utf8Program(pattern, translate, longest, flagsMask)
 		if err != nil {
@@ -107,7 +108,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 		}
 		ngroups := prog.NumGroups() + 1
 		for _, text := range texts {
-			if !utf8.ValidString(text) {
+			if !anyText && !utf8.ValidString(text) {
 				panic(fmt.Sprintf("compareUTF8: text %q is not valid UTF-8", text))
 			}
 			fail := func(method string, got, want any) error {
@@ -254,7 +255,7 @@ func TestUTF8Differential(t *testing.T) {
 	}
 	compared := 0
 	for _, p := range patterns {
-		err := compareUTF8(p, re2syntax.TranslateUTF8, 0, texts)
+		err := compareUTF8(p, re2syntax.TranslateUTF8, 0, texts, false)
 		if errors.Is(err, errNotCompared) {
 			continue
 		}
@@ -318,7 +319,7 @@ func TestUTF8DifferentialCatchesMutants(t *testing.T) {
 	for _, m := range mutants {
 		caught := ""
 		for _, p := range utf8Corners {
-			err := compareUTF8(p, m.translate, m.flagsMask, texts)
+			err := compareUTF8(p, m.translate, m.flagsMask, texts, false)
 			if err != nil && !errors.Is(err, errNotCompared) {
 				caught = p
 				break
@@ -332,19 +333,102 @@ func TestUTF8DifferentialCatchesMutants(t *testing.T) {
 	}
 }
 
+// invalidFragments are byte strings that Go decodes as U+FFFD, one per
+// byte: stray continuation bytes, truncated sequences, overlong encodings,
+// encoded surrogates, code points above U+10FFFF, 0xFF.
+var invalidFragments = []string{
+	"\xff", "\x80", "\xbf", "\xa9", "\xc3", "\xe4\xb8", "\xf0\x9f\x98", "\xed\xa0\x80",
+	"\xed\xbf\xbf", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf", "\xf0\x8f\xbf\xbf",
+	"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xd0",
+}
+
+// invalidTexts returns n random concatenations of utf8Fragments and
+// invalidFragments, each with at least one invalid fragment.
+func invalidTexts(rng *rand.Rand, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		var sb strings.Builder
+		for j := range 1 + rng.IntN(10) {
+			if j == 0 || rng.IntN(3) == 0 {
+				sb.WriteString(invalidFragments[rng.IntN(len(invalidFragments))])
+			} else {
+				sb.WriteString(utf8Fragments[rng.IntN(len(utf8Fragments))])
+			}
+		}
+		out[i] = sb.String()
+	}
+	return out
+}
+
+// TestUTF8ExactOnInvalidText: a pattern for which re2syntax.NeedsValidUTF8
+// is false matches in RE2's UTF-8 mode exactly as Go does on texts that are
+// not valid UTF-8 too, copied as they are.
+func TestUTF8ExactOnInvalidText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	texts := append(slices.Clone(utf8Texts), invalidTexts(rng, 80)...)
+	patterns := slices.Clone(utf8Corners)
+	for range 2000 {
+		patterns = append(patterns, randomUTF8Pattern(rng, 4))
+	}
+	compared := 0
+	for _, p := range patterns {
+		parsed, err := syntax.Parse(p, syntax.Perl)
+		if err != nil || re2syntax.NeedsValidUTF8(parsed) {
+			continue
+		}
+		err = compareUTF8(p, re2syntax.TranslateUTF8, 0, texts, true)
+		if errors.Is(err, errNotCompared) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		compared++
+	}
+	t.Logf("%d patterns compared on %d texts (%d invalid)", compared, len(texts), len(texts)-len(utf8Texts))
+	if compared < 300 {
+		t.Errorf("only %d patterns compared", compared)
+	}
+	// The test of the test: every pattern taken as exact on any text. The
+	// patterns that need valid text must show a difference.
+	caught := 0
+	for _, p := range []string{`.`, `[^a]`, "\uFFFD", `\B`, `\PL+`, `(?s).+`, `[^\p{Han}]`} {
+		if err := compareUTF8(p, re2syntax.TranslateUTF8, 0, texts, true); err != nil && !errors.Is(err, errNotCompared) {
+			caught++
+		} else {
+			t.Errorf("%q on invalid texts: no difference found", p)
+		}
+	}
+	t.Logf("%d patterns that need valid text differ on invalid ones", caught)
+	// And a class without U+FFFD written loosely: its surrogates bridged
+	// over, it takes an encoded surrogate for one character.
+	bridged := func(re *syntax.Regexp, expand bool) string {
+		return strings.ReplaceAll(re2syntax.TranslateUTF8(re, expand), `\x{d7ff}\x{e000}`, `\x{d7ff}-\x{e000}`)
+	}
+	if err := compareUTF8(`[\x{d7ff}\x{e000}]+`, bridged, 0, texts, true); err == nil {
+		t.Errorf("a class with its surrogates bridged over: no difference found on invalid texts")
+	}
+}
+
 // FuzzUTF8Mode compares RE2 in UTF-8 mode with Go on random patterns and
-// texts; the text is made valid UTF-8 first (each invalid sequence becomes
-// U+FFFD).
+// texts: on the text made valid UTF-8 (each invalid sequence becomes
+// U+FFFD), and on the text as it is when the pattern does not need valid
+// UTF-8.
 func FuzzUTF8Mode(f *testing.F) {
 	for i, p := range utf8Corners {
 		f.Add(p, utf8Texts[i%len(utf8Texts)])
+		f.Add(p, invalidFragments[i%len(invalidFragments)]+utf8Texts[i%len(utf8Texts)])
 	}
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		if len(pattern) > 200 || len(text) > 500 {
 			return
 		}
-		text = strings.ToValidUTF8(text, "\uFFFD")
-		err := compareUTF8(pattern, re2syntax.TranslateUTF8, 0, []string{text})
+		texts := []string{strings.ToValidUTF8(text, "\uFFFD")}
+		anyText := false
+		if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil && !re2syntax.NeedsValidUTF8(parsed) {
+			texts, anyText = append(texts, text), true
+		}
+		err := compareUTF8(pattern, re2syntax.TranslateUTF8, 0, texts, anyText)
 		if errors.Is(err, errNotCompared) {
 			t.Skip()
 		}
