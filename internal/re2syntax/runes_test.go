@@ -187,8 +187,8 @@ var utf8Patterns = []string{
 // TestRandomPatternsUTF8 is TestDifferentialUTF8 on random patterns.
 func TestRandomPatternsUTF8(t *testing.T) {
 	n := 3000
-	if testing.Short() {
-		n = 200
+	if testing.Short() || raceEnabled {
+		n = 300
 	}
 	rng := rand.New(rand.NewPCG(9, 10))
 	inputs := validInputs(60)
