@@ -429,8 +429,15 @@ func FuzzUTF8Mode(f *testing.F) {
 		}
 		texts := []string{strings.ToValidUTF8(text, "\uFFFD")}
 		anyText := false
-		if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil && !re2syntax.NeedsValidUTF8(parsed) {
-			texts, anyText = append(texts, text), true
+		if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
+			// Seconds to compile (\pL repeated hundreds of times) would
+			// pass for a hang.
+			if len(re2syntax.TranslateUTF8(parsed, true)) > 200<<10 {
+				t.Skip("too large")
+			}
+			if !re2syntax.NeedsValidUTF8(parsed) {
+				texts, anyText = append(texts, text), true
+			}
 		}
 		err := compareUTF8(pattern, re2syntax.TranslateUTF8, 0, texts, anyText)
 		if errors.Is(err, errNotCompared) {
