@@ -30,8 +30,12 @@ func find[T re2wasm.Text](re *Regexp, text T, ngroups int) []int {
 	if !startsWithPrefix(re, text) {
 		return nil
 	}
+	prog := program(re, text)
+	if prog == nil {
+		return stdFind(re.std.get(), text, ngroups)
+	}
 	offsets := make([]int, 2*ngroups)
-	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, offsets)
+	ok, err := re2wasm.Match(prog, text, 0, re2wasm.Unanchored, offsets)
 	if err != nil {
 		re.fail(err)
 	}
@@ -60,11 +64,37 @@ func matches[T re2wasm.Text](re *Regexp, text T) bool {
 
 // search reports whether RE2 finds a match in text.
 func search[T re2wasm.Text](re *Regexp, text T) bool {
-	ok, err := re2wasm.Match(re.prog, text, 0, re2wasm.Unanchored, nil)
+	prog := program(re, text)
+	if prog == nil {
+		return stdFind(re.std.get(), text, 0) != nil
+	}
+	ok, err := re2wasm.Match(prog, text, 0, re2wasm.Unanchored, nil)
 	if err != nil {
 		re.fail(err)
 	}
 	return ok
+}
+
+// program returns the RE2 program that matches text: re.prog, or, when
+// re.prog needs valid UTF-8 and text is not, the Latin-1 program, which
+// reads each invalid byte as Go does. It returns nil when that program
+// could not be made, for the standard library to match text instead.
+func program[T re2wasm.Text](re *Regexp, text T) *re2wasm.Regexp {
+	if re.latin1 == nil || validUTF8(text) {
+		return re.prog
+	}
+	return re.latin1.get()
+}
+
+// validUTF8 reports whether text is valid UTF-8.
+func validUTF8[T re2wasm.Text](text T) bool {
+	switch t := any(text).(type) {
+	case string:
+		return utf8.ValidString(t)
+	case []byte:
+		return utf8.Valid(t)
+	}
+	panic("unreachable")
 }
 
 // A text of headMinText bytes or more is first searched in its first
@@ -114,7 +144,14 @@ func findAll[T re2wasm.Text](re *Regexp, text T, n, ngroups int, each func(offse
 	if !startsWithPrefix(re, text) {
 		return
 	}
-	err := re2wasm.MatchAll(re.prog, text, ngroups, n, func(offsets []int) bool {
+	prog := program(re, text)
+	if prog == nil {
+		for _, m := range stdFindAll(re.std.get(), text, n) {
+			each(m[:2*ngroups])
+		}
+		return
+	}
+	err := re2wasm.MatchAll(prog, text, ngroups, n, func(offsets []int) bool {
 		each(offsets)
 		return true
 	})
