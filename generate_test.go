@@ -602,3 +602,34 @@ func TestGeneratedRegressions(t *testing.T) {
 		}
 	})
 }
+
+// TestGeneratedValidUTF8 runs the generator's patterns (generate_test.go)
+// on its texts made valid UTF-8, so that the UTF-8 mode programs match
+// them (TestGenerated's damaged texts are mostly invalid, and go to the
+// Latin-1 programs).
+func TestGeneratedValidUTF8(t *testing.T) {
+	n := genBudget() / 3
+	var counts genCounts
+	for i := range n {
+		seed := *genSeed + 1_000_000 + uint64(i)
+		c := generate(seed)
+		mode := modes[c.mode]
+		p := compilePair(t, c.pattern, mode.posix, mode.longest)
+		if p == nil {
+			continue
+		}
+		counts.compiled++
+		for _, s := range c.texts {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+			compareAll(t, p, s)
+			counts.texts++
+			if p.std.MatchString(s) {
+				counts.matched++
+			}
+		}
+		if t.Failed() {
+			t.Fatalf("seed %d (%s mode): pattern %q, texts %q", seed, mode.name, c.pattern, c.texts)
+		}
+	}
+	t.Logf("%d seeds: %d patterns compiled, %d valid texts (%d with a match), each on every method", n, counts.compiled, counts.texts, counts.matched)
+}

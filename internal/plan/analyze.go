@@ -5,6 +5,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/re2wasm/regexp/internal/re2syntax"
 )
 
 // facts are what the parsed expression tells about every match, computed
@@ -35,6 +37,10 @@ type facts struct {
 	// whole encodings of its literal characters, so invalid UTF-8 in a
 	// text cannot change its matches and texts need no sanitising.
 	exactOnAnyText bool
+	// utf8Mode: RE2 runs the expression in its UTF-8 mode (re2.go).
+	// needsValid: that program matches as Go does only on valid UTF-8, so
+	// other texts need the Latin-1 program.
+	utf8Mode, needsValid bool
 	// nodes counts the nodes of the tree: a measure of the work of the
 	// standard library's matchers per byte.
 	nodes int
@@ -63,6 +69,8 @@ func analyze(re *syntax.Regexp) facts {
 	f.impossibleRune = hasImpossibleRune(re)
 	f.emptyInChar = hasOp(re, syntax.OpNoWordBoundary)
 	f.exactOnAnyText = exactOnAnyText(re)
+	f.utf8Mode = !f.exactOnAnyText || hasNonASCIILiteral(re)
+	f.needsValid = f.utf8Mode && re2syntax.NeedsValidUTF8(re)
 	f.nodes = countNodes(re)
 	return f
 }
@@ -114,6 +122,15 @@ func hasOp(re *syntax.Regexp, ops ...syntax.Op) bool {
 		}
 	}
 	return false
+}
+
+// hasNonASCIILiteral reports whether a literal of re holds a code point
+// beyond ASCII.
+func hasNonASCIILiteral(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral && slices.ContainsFunc(re.Rune, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, hasNonASCIILiteral)
 }
 
 // hasImpossibleRune reports whether a literal of re holds a code point

@@ -51,8 +51,9 @@ type Matcher struct {
 	// turning \x{d800} into U+FFFD (`^\x{d800}` matches "\uFFFD").
 	viaStd bool
 
-	re2 *lazyRE2
-	std *lazyStd
+	re2    *lazyRE2 // the main program: UTF-8 mode if utf8Mode
+	latin1 *lazyRE2 // needsValid: the program for texts that are not valid
+	std    *lazyStd
 }
 
 // New parses expr (with POSIX syntax if posix) and plans how to match it,
@@ -73,8 +74,7 @@ func New(expr string, posix, longest bool) (*Matcher, error) {
 	}
 	m.viaStd = m.impossibleRune
 	m.chooseSearchers()
-	m.re2 = &lazyRE2{}
-	m.std = &lazyStd{}
+	m.re2, m.latin1, m.std = &lazyRE2{}, &lazyRE2{}, &lazyStd{}
 	return m, nil
 }
 
@@ -113,8 +113,7 @@ func (m *Matcher) WithLongest() *Matcher {
 	}
 	c := *m
 	c.longest = true
-	c.re2 = &lazyRE2{}
-	c.std = &lazyStd{}
+	c.re2, c.latin1, c.std = &lazyRE2{}, &lazyRE2{}, &lazyStd{}
 	return &c
 }
 
@@ -170,9 +169,9 @@ type lazyRE2 struct {
 	excess atomic.Int64
 }
 
-func (l *lazyRE2) get(m *Matcher) (*re2wasm.Regexp, error) {
+func (l *lazyRE2) get(m *Matcher, utf8Mode bool) (*re2wasm.Regexp, error) {
 	l.once.Do(func() {
-		l.prog, l.err = compileRE2(m)
+		l.prog, l.err = compileRE2(m, utf8Mode)
 		l.done.Store(l.err == nil)
 		l.failed.Store(l.err != nil)
 	})

@@ -9,28 +9,49 @@ import (
 	"github.com/re2wasm/regexp/internal/re2wasm"
 )
 
-// compileRE2 translates the expression and compiles it with RE2. The tree
-// is parsed again rather than kept from New: a pattern only ever used on
-// short texts never needs it, and parsing costs little beside RE2.
-func compileRE2(m *Matcher) (*re2wasm.Regexp, error) {
+// compileRE2 translates the expression and compiles it with RE2, in its
+// UTF-8 mode if utf8Mode, else in Latin-1 mode. The tree is parsed again
+// rather than kept from New: a pattern only ever used on short texts
+// never needs it, and parsing costs little beside RE2.
+//
+// The modes (measured in internal/re2wasm's TestModeFigures):
+//
+//   - A pattern of ASCII literals and ASCII classes has one Latin-1
+//     program, and its texts are not checked (exactOnAnyText): both modes
+//     compile and match it alike.
+//   - Any other has a program in UTF-8 mode, which compiles Unicode
+//     classes 1.2-2.4x as fast and non-ASCII literals 1.3-1.5x, holds less
+//     memory and matches as fast. Where its classes hold no U+FFFD and it
+//     has no . or \B (\pL+, (?i)шерлок, [а-я]+), it matches as Go does on
+//     any text (re2syntax.NeedsValidUTF8), so its texts are not checked,
+//     where a Latin-1 program of classes checks every text (utf8.Valid of
+//     multilingual text costs tens of times the copy).
+//   - Otherwise (., [^a], \PL) the UTF-8 program takes texts that are
+//     valid UTF-8, and a Latin-1 program, made on the first text that is
+//     not, the others (needsValid).
+func compileRE2(m *Matcher, utf8Mode bool) (*re2wasm.Regexp, error) {
 	tree, err := syntax.Parse(m.expr, mode(m.posix))
 	if err != nil {
 		return nil, err // cannot happen: New parsed it
 	}
+	translate := re2syntax.Translate
 	flags := re2wasm.Latin1 | re2wasm.UTF8Text
+	if utf8Mode {
+		translate, flags = re2syntax.TranslateUTF8, 0
+	}
 	if m.longest {
 		flags |= re2wasm.Longest
 	}
 	if m.emptyInChar {
 		flags |= re2wasm.CheckCharStart
-	} else if m.exactOnAnyText {
+	} else if !utf8Mode && m.exactOnAnyText {
 		flags |= re2wasm.ExactPattern
 	}
-	prog, err := re2wasm.CompileBudgeted(re2syntax.Translate(tree, false), flags)
+	prog, err := re2wasm.CompileBudgeted(translate(tree, false), flags)
 	if re2wasm.ErrorCodeOf(err) == re2wasm.ErrRepeatSize {
 		// RE2 caps nested counted repetitions that Go allows: spell them
 		// out instead.
-		prog, err = re2wasm.CompileBudgeted(re2syntax.Translate(tree, true), flags)
+		prog, err = re2wasm.CompileBudgeted(translate(tree, true), flags)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("regexp: RE2 cannot compile %q: %w", m.expr, err)
@@ -41,11 +62,24 @@ func compileRE2(m *Matcher) (*re2wasm.Regexp, error) {
 	return prog, nil
 }
 
+// program returns the RE2 program for the searched part of a text, or
+// nil if the standard library's matcher must run instead (RE2 cannot
+// compile the program it needs). The main program is compiled on first
+// need; the Latin-1 program of a UTF-8 mode expression that needs valid
+// text, on the first text that is not.
+func (m *Matcher) program(searched string) *re2wasm.Regexp {
+	if m.needsValid && !utf8.ValidString(searched) {
+		prog, _ := m.latin1.get(m, false)
+		return prog
+	}
+	prog, _ := m.re2.get(m, m.utf8Mode)
+	return prog
+}
+
 // re2Find runs RE2 on text[ctx:], the bytes before pos being context (for
 // ^, \b and the like) where no match begins, and returns the offsets of
 // ngroups groups in text, or nil.
-func re2Find[T Text](m *Matcher, text T, ctx, pos, ngroups int) ([]int, error) {
-	prog, _ := m.re2.get(m)
+func re2Find[T Text](prog *re2wasm.Regexp, text T, ctx, pos, ngroups int) ([]int, error) {
 	offsets := make([]int, 2*ngroups)
 	ok, err := re2wasm.Match(prog, text[ctx:], pos-ctx, re2wasm.Unanchored, offsets)
 	if err != nil || !ok {
@@ -56,8 +90,7 @@ func re2Find[T Text](m *Matcher, text T, ctx, pos, ngroups int) ([]int, error) {
 }
 
 // re2Search reports whether RE2 finds a match in text[ctx:] from pos on.
-func re2Search[T Text](m *Matcher, text T, ctx, pos int) (bool, error) {
-	prog, _ := m.re2.get(m)
+func re2Search[T Text](prog *re2wasm.Regexp, text T, ctx, pos int) (bool, error) {
 	return re2wasm.Match(prog, text[ctx:], pos-ctx, re2wasm.Unanchored, nil)
 }
 
@@ -74,15 +107,15 @@ const (
 )
 
 // re2Match reports whether RE2 finds a match in text[ctx:] from pos on,
-// trying a head of the text first where that can decide.
-func re2Match[T Text](m *Matcher, text T, ctx, pos int) (bool, error) {
-	if m.headMatches && pos == 0 && len(text) >= HeadMinText {
-		ok, err := re2Search(m, text[:headLen(text)], 0, 0)
+// trying a head of the text first where that can decide (headMatches).
+func re2Match[T Text](prog *re2wasm.Regexp, headMatches bool, text T, ctx, pos int) (bool, error) {
+	if headMatches && pos == 0 && len(text) >= HeadMinText {
+		ok, err := re2Search(prog, text[:headLen(text)], 0, 0)
 		if ok || err != nil {
 			return ok, err
 		}
 	}
-	return re2Search(m, text, ctx, pos)
+	return re2Search(prog, text, ctx, pos)
 }
 
 // headLen is headSize less the bytes of a character that the cut would
@@ -97,8 +130,7 @@ func headLen[T Text](text T) int {
 
 // re2FindAll runs RE2's match-all on text[ctx:] from pos on and calls each
 // with the offsets in text of up to n matches (all if n < 0).
-func re2FindAll[T Text](m *Matcher, text T, ctx, pos, n, ngroups int, each func([]int)) error {
-	prog, _ := m.re2.get(m)
+func re2FindAll[T Text](prog *re2wasm.Regexp, text T, ctx, pos, n, ngroups int, each func([]int)) error {
 	return re2wasm.MatchAll(prog, text[ctx:], pos-ctx, ngroups, n, func(offsets []int) bool {
 		shift(offsets, ctx)
 		each(offsets)

@@ -83,9 +83,9 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	case Std:
 		return stdFind(m.std.get(m), text, ngroups), nil
 	case Windowed:
-		match, err = re2Find(m, text[:c.end], context(c.start), c.start, ngroups)
+		match, err = re2Find(c.prog, text[:c.end], context(c.start), c.start, ngroups)
 	default:
-		match, err = re2Find(m, text[:c.end], 0, 0, ngroups)
+		match, err = re2Find(c.prog, text[:c.end], 0, 0, ngroups)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, ngroups), nil
@@ -105,9 +105,9 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 	case Std:
 		return stdFind(m.std.get(m), text, 0) != nil, nil
 	case Windowed:
-		ok, err = re2Match(m, text[:c.end], context(c.start), c.start)
+		ok, err = re2Match(c.prog, m.headMatches, text[:c.end], context(c.start), c.start)
 	default:
-		ok, err = re2Match(m, text[:c.end], 0, 0)
+		ok, err = re2Match(c.prog, m.headMatches, text[:c.end], 0, 0)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, 0) != nil, nil
@@ -131,9 +131,9 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	counted := func(offsets []int) { handed = true; each(offsets) }
 	switch c.how {
 	case Windowed:
-		err = re2FindAll(m, text[:c.end], context(c.start), c.start, n, ngroups, counted)
+		err = re2FindAll(c.prog, text[:c.end], context(c.start), c.start, n, ngroups, counted)
 	case RE2:
-		err = re2FindAll(m, text[:c.end], 0, 0, n, ngroups, counted)
+		err = re2FindAll(c.prog, text[:c.end], 0, 0, n, ngroups, counted)
 	}
 	if c.how == Std || unusable(err) && !handed {
 		for _, match := range stdFindAll(m.std.get(m), text, n) {
@@ -146,10 +146,11 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 
 // call is what begin decided about a call.
 type call struct {
-	how       Strategy // Std, RE2 or Windowed
-	start     int      // Windowed: where a match can begin at the earliest
-	end       int      // RE2 needs text[:end] only
-	literalAt int      // when begin is done: the literal's first offset, or -1
+	how       Strategy        // Std, RE2 or Windowed
+	start     int             // Windowed: where a match can begin at the earliest
+	end       int             // RE2 needs text[:end] only
+	prog      *re2wasm.Regexp // RE2's program for the text
+	literalAt int             // when begin is done: the literal's first offset, or -1
 }
 
 // begin answers the call in Go where it can (done): a literal pattern is
@@ -191,7 +192,7 @@ func begin[T Text](m *Matcher, text T, ngroups int) (call, bool) {
 		c.how = RE2
 	}
 	if c.how != Std {
-		if _, err := m.re2.get(m); err != nil {
+		if c.prog = m.program(view(text)[c.start:c.end]); c.prog == nil {
 			c.how = Std
 		}
 	}

@@ -1,7 +1,12 @@
 // Package re2syntax translates a Go regular expression, as parsed by the
-// standard regexp/syntax package, into pattern text for RE2 compiled in
-// Latin-1 mode (RE2 options: Latin1 encoding, Perl syntax, case sensitive,
-// never_nl=false).
+// standard regexp/syntax package, into pattern text for RE2: Translate for
+// RE2 compiled in Latin-1 mode (RE2 options: Latin1 encoding, Perl syntax,
+// case sensitive, never_nl=false), exact on every text once sanitised;
+// TranslateUTF8 for RE2's UTF-8 mode, exact on valid UTF-8 texts only
+// (see its doc; runes.go). What a class or a case-folded literal holds is
+// always decided by Go (its tables, its folding), never by RE2's.
+//
+// The rest of this comment is about the Latin-1 translation.
 //
 // In Latin-1 mode RE2 matches bytes: every character of the pattern is one
 // byte and \xHH denotes byte 0xHH. The translated pattern therefore spells

@@ -22,7 +22,7 @@ func (t *translator) repeat(re *syntax.Regexp) frag {
 	if !t.expandRepeats || hasCapture(re.Sub[0]) {
 		return repeatOp(sub, countOp(re.Min, re.Max), re.Flags)
 	}
-	return expand(sub, re.Min, re.Max, re.Flags)
+	return expand(sub, re.Min, re.Max, re.Flags, t.never())
 }
 
 // countOp prints the counted repetition operator for min and max (max -1
@@ -39,8 +39,9 @@ func countOp(min, max int) string {
 
 // expand writes x{min,max} without counted repetition: x{0,} is x*, x{1,} is
 // x+, x{3,} is xxx+, x{2,5} is xx(?:x(?:xx?)?)? with the optional copies
-// nested, as in syntax.Simplify.
-func expand(x frag, min, max int, flags syntax.Flags) frag {
+// nested, as in syntax.Simplify. never is the mode's text that never
+// matches, for max < min.
+func expand(x frag, min, max int, flags syntax.Flags, never frag) frag {
 	switch {
 	case max == -1 && min == 0:
 		return repeatOp(x, "*", flags)
@@ -51,7 +52,7 @@ func expand(x frag, min, max int, flags syntax.Flags) frag {
 	case min == 1 && max == 1:
 		return x
 	case max != -1 && max < min:
-		return frag{noMatch, precAtom}
+		return never
 	}
 	var sb strings.Builder
 	if max == -1 {

@@ -75,22 +75,55 @@ func Translate(re *syntax.Regexp, expandRepeats bool) string {
 // translator holds the options of one translation.
 type translator struct {
 	expandRepeats bool
+	// utf8 selects pattern text for RE2's UTF-8 mode (TranslateUTF8):
+	// runes and rune ranges instead of bytes and byte sequences.
+	utf8 bool
+}
+
+// never is pattern text that never matches, in the translation's mode.
+func (t *translator) never() frag {
+	if t.utf8 {
+		return frag{noMatchUTF8, precAtom}
+	}
+	return frag{noMatch, precAtom}
+}
+
+// literal translates a literal string of runes, case-folded if fold.
+func (t *translator) literal(runes []rune, fold bool) frag {
+	if t.utf8 {
+		return runeLiteralFrag(runes, fold)
+	}
+	return literalFrag(runes, fold)
+}
+
+// class translates a set of runes given as (lo, hi) pairs.
+func (t *translator) class(pairs []rune) frag {
+	if t.utf8 {
+		return runeClassFrag(pairs)
+	}
+	return classFrag(pairs)
 }
 
 // translate returns the fragment for re.
 func (t *translator) translate(re *syntax.Regexp) frag {
 	switch re.Op {
 	case syntax.OpNoMatch:
-		return frag{noMatch, precAtom}
+		return t.never()
 	case syntax.OpEmptyMatch:
 		return frag{"(?:)", precAtom}
 	case syntax.OpLiteral:
-		return literalFrag(re.Rune, re.Flags&syntax.FoldCase != 0)
+		return t.literal(re.Rune, re.Flags&syntax.FoldCase != 0)
 	case syntax.OpCharClass:
-		return classFrag(re.Rune)
+		return t.class(re.Rune)
 	case syntax.OpAnyCharNotNL:
+		if t.utf8 {
+			return anyRuneNotNLFrag
+		}
 		return anyCharNotNLFrag
 	case syntax.OpAnyChar:
+		if t.utf8 {
+			return anyRuneFrag
+		}
 		return anyCharFrag
 	case syntax.OpBeginLine:
 		return frag{"(?m:^)", precAtom}
@@ -142,7 +175,7 @@ func (t *translator) concat(subs []*syntax.Regexp) frag {
 func (t *translator) alternate(subs []*syntax.Regexp) frag {
 	switch len(subs) {
 	case 0:
-		return frag{noMatch, precAtom}
+		return t.never()
 	case 1:
 		return t.translate(subs[0])
 	}

@@ -97,7 +97,8 @@ func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offset
 
 // load copies text into the instance's scratch buffer, followed by extra
 // bytes for results, and returns both addresses. Under UTF8Text, invalid
-// UTF-8 in the copy is replaced by 0xFF bytes, as the ABI wants.
+// UTF-8 in the copy is replaced by 0xFF bytes, as the ABI wants. In UTF-8
+// mode the text is the caller's to check: it is copied as it is.
 func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, extraAddr uint32, err error) {
 	n := len(text)
 	padded := (n + 7) &^ 7

@@ -16,12 +16,20 @@ import (
 )
 
 // Flags select RE2 options and how the text is read (see abi.cc).
+//
+// Without Latin1, RE2 runs in UTF-8 mode (re2syntax.TranslateUTF8 writes
+// its patterns): texts are copied into wasm memory as they are, neither
+// checked nor sanitised, so the caller passes only valid UTF-8 (on which
+// RE2's byte program reads the characters Go reads), or any text when
+// re2syntax.NeedsValidUTF8 says the pattern's matches are Go's on any
+// text; match-all moves over an empty match by one character, decoded as
+// Go decodes.
 type Flags uint32
 
 const (
 	Longest     Flags = 1 << 0 // leftmost-longest instead of leftmost-first
 	PosixSyntax Flags = 1 << 1 // RE2's POSIX syntax
-	Latin1      Flags = 1 << 2 // pattern and text are Latin-1 bytes
+	Latin1      Flags = 1 << 2 // pattern and text are Latin-1 bytes (else UTF-8)
 	Caseless    Flags = 1 << 3 // case-insensitive
 	// UTF8Text: the text is UTF-8 even if the pattern is Latin-1. Invalid
 	// bytes of the text are replaced by 0xFF in the copy RE2 sees, empty
@@ -178,6 +186,10 @@ func deleteHandle(addr uint32) {
 	defer inst.Release()
 	inst.Call(rt.Delete, uint64(addr))
 }
+
+// UTF8 reports whether re was compiled in UTF-8 mode, whose texts are
+// copied unchecked.
+func (re *Regexp) UTF8() bool { return re.flags&Latin1 == 0 }
 
 // NumGroups is the number of capture groups, not counting the whole match.
 func (re *Regexp) NumGroups() int { return re.numGroups }
