@@ -23,6 +23,9 @@ type facts struct {
 	// nothing looks past a match's end ($, \b, \B), so a match in a head
 	// of the text is a match in the text.
 	headMatches bool
+	// endsAtEnd: every match ends at the end of the text ($ without the
+	// m flag, \z).
+	endsAtEnd bool
 	// minLen and maxLen bound the length of a match (maxLen -1: no bound).
 	minLen, maxLen int
 	// required are strings of which every match contains each one.
@@ -64,6 +67,7 @@ func analyze(re *syntax.Regexp) facts {
 	}
 	f.headMatches = anchoredAtStart(re) && !hasOp(re,
 		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
+	f.endsAtEnd = endsAtEnd(re)
 	f.minLen, f.maxLen = lengths(re)
 	f.required = required(re)
 	f.impossibleRune = hasImpossibleRune(re)
@@ -107,6 +111,22 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// endsAtEnd reports whether every match of re ends at the end of the
+// text.
+func endsAtEnd(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEndText:
+		return true
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && endsAtEnd(re.Sub[len(re.Sub)-1])
+	case syntax.OpCapture:
+		return endsAtEnd(re.Sub[0])
+	case syntax.OpAlternate:
+		return !slices.ContainsFunc(re.Sub, func(sub *syntax.Regexp) bool { return !endsAtEnd(sub) })
 	}
 	return false
 }

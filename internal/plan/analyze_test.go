@@ -50,6 +50,7 @@ var factPatterns = []string{
 	`a{2,3}b+c?d{0}e`, `(?:ab|cd)ef`, `日本(語)+`, `\x{FFFD}ab`, `a\x{FFFD}b`,
 	`(?i)k+x`, `[é-ü]{2}z`, `.{3}abc`, `(abc)*def`, `x*`, `^abc$`, `(?m)^a.c$`,
 	`\pL{2,4}end`, `[^a]{1,2}é`, `(a|bb)(c|dd)xyz`, `^(abc|abd)q`, `ab\x{d800}cd`,
+	`abc$`, `(a|bc)\z`, `(?m)c$`, `x*$`,
 }
 
 // Every match the standard library finds has the facts' properties: its
@@ -91,6 +92,9 @@ func TestFactsHoldOnMatches(t *testing.T) {
 					}
 					if f.anchoredPrefix != "" && (m[0] != 0 || !strings.HasPrefix(match, f.anchoredPrefix)) {
 						t.Errorf("%q matches %q at %d: anchored prefix %q", expr, match, m[0], f.anchoredPrefix)
+					}
+					if f.endsAtEnd && m[1] != len(text) {
+						t.Errorf("%q matches %q at %v in %q, not at the end", expr, match, m, text)
 					}
 					if f.literal != "" && match != f.literal {
 						t.Errorf("%q matches %q: the literal is %q", expr, match, f.literal)

@@ -9,10 +9,10 @@ package plan
 //     the match with its DFAs first, then runs another matcher over it);
 //     an anchored expression stops early, so its bytes cost little.
 //   - The standard library's matchers (one-pass, backtracking) cost about
-//     150 ns, more for an anchored expression (350 ns) but nothing per
-//     byte beyond the match, and about 10 ns a byte plus one per node of
-//     the expression for an unanchored one, which starts over at every
-//     position.
+//     150 ns and 10 ns a byte plus one per node of the expression when it
+//     is not anchored (they start over at every position); anchored, about
+//     50 ns and 20 ns for each byte up to the end of the longest possible
+//     match.
 //   - Compiling costs RE2 about 8 µs plus 0.3 µs a node, the standard
 //     library about 1.5 µs plus 0.1 µs a node.
 //
@@ -23,36 +23,39 @@ package plan
 // cost beyond what RE2 would have cost exceeds RE2's compile (pick). A
 // pattern only used on short texts never compiles RE2.
 const (
-	re2Call      = 150
-	re2PerByte   = 3
-	re2PerGroup  = 150
-	stdCall      = 150
-	stdAnchored  = 350
-	stdPerByte   = 10
-	stdPerGroup  = 40
-	re2Compile   = 8000
-	re2PerNode   = 300
-	stdCompile   = 1500
-	stdPerNode   = 100
-	maxStdNodes  = 200 // larger expressions never run the standard library's matcher by choice
-	maxStdLength = 4096
+	re2Call            = 150
+	re2PerByte         = 3
+	re2PerGroup        = 150
+	stdCall            = 150
+	stdAnchored        = 50
+	stdAnchoredPerByte = 20
+	stdPerByte         = 10
+	stdPerGroup        = 40
+	re2Compile         = 8000
+	re2PerNode         = 300
+	stdCompile         = 1500
+	stdPerNode         = 100
+	maxStdNodes        = 200 // larger expressions never run the standard library's matcher by choice
+	maxStdLength       = 4096
 )
 
 // costs estimates a call on n bytes with ngroups groups wanted, in each
 // engine.
 func (m *Matcher) costs(n, ngroups int) (std, re2 int) {
 	re2 = re2Call
-	if !m.headMatches {
-		re2 += re2PerByte * n
-	}
 	if ngroups > 1 {
 		re2 += re2PerGroup * ngroups
 	}
 	if m.headMatches {
-		std = stdAnchored + stdPerGroup*ngroups
-	} else {
-		std = stdCall + (stdPerByte+m.nodes)*n + stdPerGroup*ngroups
+		// Both stop at the end of the longest possible match.
+		scanned := n
+		if m.maxLen != unbounded {
+			scanned = min(n, m.maxLen)
+		}
+		return stdAnchored + stdAnchoredPerByte*scanned + stdPerGroup*ngroups, re2
 	}
+	re2 += re2PerByte * n
+	std = stdCall + (stdPerByte+m.nodes)*n + stdPerGroup*ngroups
 	return std, re2
 }
 

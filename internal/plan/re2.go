@@ -76,12 +76,14 @@ func (m *Matcher) program(searched string) *re2wasm.Regexp {
 	return prog
 }
 
-// re2Find runs RE2 on text[ctx:], the bytes before pos being context (for
-// ^, \b and the like) where no match begins, and returns the offsets of
-// ngroups groups in text, or nil.
-func re2Find[T Text](prog *re2wasm.Regexp, text T, ctx, pos, ngroups int) ([]int, error) {
+// re2Find runs RE2 over text[pos:end] and returns the offsets of ngroups
+// groups of the leftmost match there, or nil. Only that part and a byte
+// on each side (context for ^, $, \b; pos and end are character
+// boundaries) are copied into wasm memory.
+func re2Find[T Text](prog *re2wasm.Regexp, text T, pos, end, ngroups int) ([]int, error) {
+	ctx, ctxEnd := context(pos), min(len(text), end+1)
 	offsets := make([]int, 2*ngroups)
-	ok, err := re2wasm.Match(prog, text[ctx:], pos-ctx, re2wasm.Unanchored, offsets)
+	ok, err := re2wasm.Match(prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, offsets)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -89,9 +91,11 @@ func re2Find[T Text](prog *re2wasm.Regexp, text T, ctx, pos, ngroups int) ([]int
 	return offsets, nil
 }
 
-// re2Search reports whether RE2 finds a match in text[ctx:] from pos on.
-func re2Search[T Text](prog *re2wasm.Regexp, text T, ctx, pos int) (bool, error) {
-	return re2wasm.Match(prog, text[ctx:], pos-ctx, re2wasm.Unanchored, nil)
+// re2Search reports whether RE2 finds a match in text[pos:end], copied as
+// re2Find copies it.
+func re2Search[T Text](prog *re2wasm.Regexp, text T, pos, end int) (bool, error) {
+	ctx, ctxEnd := context(pos), min(len(text), end+1)
+	return re2wasm.Match(prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, nil)
 }
 
 // A text of headMinText bytes or more is first searched in its first
@@ -106,16 +110,17 @@ const (
 	headSize    = 1 << 10
 )
 
-// re2Match reports whether RE2 finds a match in text[ctx:] from pos on,
-// trying a head of the text first where that can decide (headMatches).
-func re2Match[T Text](prog *re2wasm.Regexp, headMatches bool, text T, ctx, pos int) (bool, error) {
-	if headMatches && pos == 0 && len(text) >= HeadMinText {
-		ok, err := re2Search(prog, text[:headLen(text)], 0, 0)
+// re2HeadFirst reports whether RE2 finds a match in text[:end] of an
+// expression whose matches all begin at the start (headMatches), trying a
+// head of the text first.
+func re2HeadFirst[T Text](prog *re2wasm.Regexp, text T, end int) (bool, error) {
+	if end >= HeadMinText {
+		ok, err := re2Search(prog, text[:headLen(text)], 0, headLen(text))
 		if ok || err != nil {
 			return ok, err
 		}
 	}
-	return re2Search(prog, text, ctx, pos)
+	return re2Search(prog, text[:end], 0, end)
 }
 
 // headLen is headSize less the bytes of a character that the cut would

@@ -70,7 +70,11 @@ func view[T Text](text T) string {
 // did not take part) of the leftmost match in text, or nil. An error is a
 // failure of the engine (a trap, no memory).
 func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
-	c, done := begin(m, text, ngroups)
+	if len(text) < m.minLen && m.answersInGo() {
+		return nil, nil
+	}
+	var c call
+	done := begin(m, text, ngroups, &c)
 	if done {
 		if c.literalAt < 0 {
 			return nil, nil
@@ -82,10 +86,8 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	switch c.how {
 	case Std:
 		return stdFind(m.std.get(m), text, ngroups), nil
-	case Windowed:
-		match, err = re2Find(c.prog, text[:c.end], context(c.start), c.start, ngroups)
 	default:
-		match, err = re2Find(c.prog, text[:c.end], 0, 0, ngroups)
+		match, err = re2FindChunks(m, c.prog, text, c.start, c.end, ngroups)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, ngroups), nil
@@ -95,7 +97,11 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 
 // Match reports whether text holds a match.
 func Match[T Text](m *Matcher, text T) (bool, error) {
-	c, done := begin(m, text, 0)
+	if len(text) < m.minLen && m.answersInGo() {
+		return false, nil // the commonest answer of all, first
+	}
+	var c call
+	done := begin(m, text, 0, &c)
 	if done {
 		return c.literalAt >= 0, nil
 	}
@@ -104,10 +110,12 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 	switch c.how {
 	case Std:
 		return stdFind(m.std.get(m), text, 0) != nil, nil
-	case Windowed:
-		ok, err = re2Match(c.prog, m.headMatches, text[:c.end], context(c.start), c.start)
 	default:
-		ok, err = re2Match(c.prog, m.headMatches, text[:c.end], 0, 0)
+		if m.headMatches {
+			ok, err = re2HeadFirst(c.prog, text, c.end)
+		} else {
+			ok, err = re2MatchChunks(m, c.prog, text, c.start, c.end)
+		}
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, 0) != nil, nil
@@ -119,7 +127,8 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 // successive matches (all of them if n < 0), by Go's rule for empty
 // matches. The slice is reused between calls.
 func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) error {
-	c, done := begin(m, text, ngroups)
+	var c call
+	done := begin(m, text, ngroups, &c)
 	if done {
 		if c.literalAt >= 0 {
 			findAllLiteral(m.literal, view(text), c.literalAt, n, each)
@@ -129,11 +138,8 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	var err error
 	handed := false // a match went to each: too late to start again
 	counted := func(offsets []int) { handed = true; each(offsets) }
-	switch c.how {
-	case Windowed:
+	if c.how != Std {
 		err = re2FindAll(c.prog, text[:c.end], context(c.start), c.start, n, ngroups, counted)
-	case RE2:
-		err = re2FindAll(c.prog, text[:c.end], 0, 0, n, ngroups, counted)
 	}
 	if c.how == Std || unusable(err) && !handed {
 		for _, match := range stdFindAll(m.std.get(m), text, n) {
@@ -158,29 +164,36 @@ type call struct {
 // a required string has no match (literalAt -1). Otherwise it picks the
 // engine, compiling it if this is the first call that needs it. Forced
 // Std and RE2 skip the answers in Go, so that tests see the engines
-// alone, and so does an expression the standard library's matcher runs
-// for its quirks (viaStd), whose facts do not hold for them.
-func begin[T Text](m *Matcher, text T, ngroups int) (call, bool) {
-	c := call{literalAt: -1, end: len(text)}
-	if !m.viaStd && forced != Std && forced != RE2 {
+// alone (answersInGo).
+func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
+	c.literalAt, c.end = -1, len(text)
+	if m.answersInGo() {
 		s := view(text)
 		if m.literal != "" {
 			c.literalAt = strings.Index(s, m.literal)
-			return c, true
+			return true
 		}
 		if m.turnedDown(s) {
-			return c, true
+			return true
 		}
-		var ok bool
-		if c.start, ok = m.windowStart(s); !ok {
-			return c, true
+		if m.endsAtEnd {
+			// A bounded match lies in the last maxLen bytes. No search in
+			// Go: RE2 searches such an expression backwards from the end.
+			if m.maxLen != unbounded && m.maxLen < len(s) {
+				c.start = charStart(s, len(s)-m.maxLen)
+			}
+		} else {
+			var ok bool
+			if c.start, ok = m.windowStart(s); !ok {
+				return true
+			}
 		}
 		if m.headMatches {
 			// Every match begins at the start and nothing looks past its
 			// end: a text with no possible start there has no match, and
 			// a bounded match lies in the first maxLen bytes.
 			if c.start > 0 {
-				return c, true
+				return true
 			}
 			if m.maxLen != unbounded && m.maxLen < len(s) {
 				c.end = charEnd(s, m.maxLen)
@@ -196,7 +209,14 @@ func begin[T Text](m *Matcher, text T, ngroups int) (call, bool) {
 			c.how = Std
 		}
 	}
-	return c, false
+	return false
+}
+
+// answersInGo reports whether begin may answer in Go: not for forced
+// engines, and not for an expression that the standard library's matcher
+// runs for its quirks (viaStd), whose facts do not hold for them.
+func (m *Matcher) answersInGo() bool {
+	return !m.viaStd && forced != Std && forced != RE2
 }
 
 // turnedDown reports whether the facts alone rule out a match in s: it is

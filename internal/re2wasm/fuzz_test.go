@@ -5,7 +5,8 @@ import (
 )
 
 // FuzzABI drives the C ABI directly with random patterns (in RE2's own
-// syntax), texts, start positions, anchors, group counts and match limits.
+// syntax), texts, start and end positions, anchors, group counts and match
+// limits.
 // Whatever the input, no call may trap or fail, and every result must be a
 // well-formed set of offsets.
 func FuzzABI(f *testing.F) {
@@ -29,13 +30,19 @@ func FuzzABI(f *testing.F) {
 		if pos < 0 {
 			pos = -pos
 		}
+		// The search ends somewhere from pos to the end of the text (its
+		// last bit picks: the end itself or the middle of the rest).
+		end := len(text)
+		if pos < len(text) && n&1 == 1 {
+			end = pos + (len(text)-pos)/2
+		}
 		offsets := make([]int, 2*ngroups)
-		ok, err := Match(re, text, pos, Anchor(anchor%3), offsets)
+		ok, err := Match(re, text, pos, end, Anchor(anchor%3), offsets)
 		if err != nil {
-			t.Fatalf("Match(%q, %q, %d): %v", pattern, text, pos, err)
+			t.Fatalf("Match(%q, %q, %d, %d): %v", pattern, text, pos, end, err)
 		}
 		if ok && ngroups > 0 {
-			checkOffsets(t, offsets, pos, len(text))
+			checkOffsets(t, offsets, pos, end)
 		}
 		last := -1
 		err = MatchAll(re, text, 0, ngroups, n, func(m []int) bool {

@@ -15,10 +15,12 @@ type Text interface{ ~string | ~[]byte }
 // to Go.
 const batchBytes = 64 << 10
 
-// Match searches text from byte pos for the leftmost match and fills offsets
-// with len(offsets)/2 pairs (begin, end; -1 for a group that did not take
-// part). It returns whether there was a match.
-func Match[T Text](re *Regexp, text T, pos int, anchor Anchor, offsets []int) (bool, error) {
+// Match searches text[pos:end] for the leftmost match, the rest of text
+// being context (for ^, $, \b: a match neither begins before pos nor
+// ends after end), and fills offsets with len(offsets)/2 pairs (begin,
+// end; -1 for a group that did not take part). It returns whether there
+// was a match.
+func Match[T Text](re *Regexp, text T, pos, end int, anchor Anchor, offsets []int) (bool, error) {
 	inst, err := rt.Acquire()
 	if err != nil {
 		return false, err
@@ -30,7 +32,7 @@ func Match[T Text](re *Regexp, text T, pos int, anchor Anchor, offsets []int) (b
 		return false, err
 	}
 	ok, err := inst.Call(rt.Match, uint64(re.addr), uint64(textAddr), uint64(len(text)),
-		uint64(pos), uint64(anchor), uint64(outAddr), uint64(ngroups))
+		uint64(pos), uint64(end), uint64(anchor), uint64(outAddr), uint64(ngroups))
 	runtime.KeepAlive(re)
 	if err != nil || ok == 0 {
 		return false, err

@@ -42,7 +42,7 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 		re := mustCompile(t, c.pattern, 0)
 		std := regexp.MustCompile(c.pattern)
 		offsets := make([]int, 2*(re.NumGroups()+1))
-		ok, err := Match(re, c.text, 0, Unanchored, offsets)
+		ok, err := Match(re, c.text, 0, len(c.text), Unanchored, offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +55,7 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 			t.Errorf("Match(%q, %q) (-std +re2):\n%s", c.pattern, c.text, diff)
 		}
 		// The same through []byte.
-		okBytes, _ := Match(re, []byte(c.text), 0, Unanchored, offsets)
+		okBytes, _ := Match(re, []byte(c.text), 0, len([]byte(c.text)), Unanchored, offsets)
 		if okBytes != ok {
 			t.Errorf("Match(%q, []byte(%q)) = %v, string form %v", c.pattern, c.text, okBytes, ok)
 		}
@@ -79,7 +79,7 @@ func TestMatchAnchorsAndPositions(t *testing.T) {
 		{"abbb", 4, Unanchored, nil},
 		{"abbb", 5, Unanchored, nil},
 	} {
-		ok, err := Match(re, c.text, c.pos, c.anchor, offsets)
+		ok, err := Match(re, c.text, c.pos, len(c.text), c.anchor, offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,7 +205,7 @@ func TestConcurrentMatches(t *testing.T) {
 			offsets := make([]int, 6)
 			for i := range matches {
 				text := fmt.Sprintf("id %d: %d-%d.", g, i, g*i)
-				ok, err := Match(re, text, 0, Unanchored, offsets)
+				ok, err := Match(re, text, 0, len(text), Unanchored, offsets)
 				if err != nil {
 					errs <- err
 					return
@@ -248,7 +248,7 @@ func TestCleanupFreesPatterns(t *testing.T) {
 	compileAndDrop := func(n int) {
 		for i := range n {
 			re := mustCompile(t, fmt.Sprintf(`(\w+)@%d\.example`, i), 0)
-			Match(re, "a@1.example", 0, Unanchored, make([]int, 4))
+			Match(re, "a@1.example", 0, len("a@1.example"), Unanchored, make([]int, 4))
 		}
 	}
 	// settle collects garbage until the cleanups, which run on a goroutine
@@ -299,7 +299,7 @@ func TestHugeInput(t *testing.T) {
 	copy(text[size-10:], "needle-42")
 	re := mustCompile(t, `needle-(\d+)`, UTF8Text)
 	offsets := make([]int, 4)
-	ok, err := Match(re, text, 0, Unanchored, offsets)
+	ok, err := Match(re, text, 0, len(text), Unanchored, offsets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +344,7 @@ func TestLatin1FactoredPrefix(t *testing.T) {
 			}
 			re := mustCompile(t, c.pattern, flags)
 			offsets := make([]int, 2)
-			ok, err := Match(re, c.text, 0, Unanchored, offsets)
+			ok, err := Match(re, c.text, 0, len(c.text), Unanchored, offsets)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -381,6 +381,41 @@ func TestHostPrefixSearch(t *testing.T) {
 			if diff := cmp.Diff(std.FindAllStringSubmatchIndex(text, -1), got); diff != "" {
 				t.Errorf("MatchAll(%q) on %.40q... (-std +re2):\n%s", p, text, diff)
 			}
+		}
+	}
+}
+
+// A search can end before the end of the text: no match ends after end,
+// and the bytes after it are context, so $ and \b see them. Expected
+// offsets are written by hand.
+func TestMatchEnd(t *testing.T) {
+	cases := []struct {
+		pattern  string
+		text     string
+		pos, end int
+		want     []int // nil: no match
+	}{
+		{`b+`, "aabbbcc", 0, 4, []int{2, 4}},
+		{`b+c`, "aabbbcc", 0, 5, nil},
+		{`c$`, "aabbbcc", 0, 6, nil},  // the text goes on after end
+		{`c\b`, "aabbbcc", 0, 6, nil}, // and its next byte is a word character
+		{`c\B`, "aabbbcc", 0, 6, []int{5, 6}},
+		{`b$`, "aabbb", 1, 5, []int{4, 5}},
+		{`(?m)b$`, "ab\nb", 0, 2, []int{1, 2}},
+	}
+	for _, c := range cases {
+		re := mustCompile(t, c.pattern, Latin1)
+		offsets := make([]int, 2)
+		ok, err := Match(re, c.text, c.pos, c.end, Unanchored, offsets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		if ok {
+			got = offsets
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("Match(%q, %q, %d, %d) = %v, want %v", c.pattern, c.text, c.pos, c.end, got, c.want)
 		}
 	}
 }

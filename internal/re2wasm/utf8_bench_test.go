@@ -255,7 +255,7 @@ func benchmarkModeMatch(b *testing.B, size int, all bool) {
 						b.Fatal("text not valid")
 					}
 					if !all {
-						if _, err := Match(re, text, 0, Unanchored, offsets); err != nil {
+						if _, err := Match(re, text, 0, len(text), Unanchored, offsets); err != nil {
 							b.Fatal(err)
 						}
 						continue
@@ -385,7 +385,7 @@ func TestModeFigures(t *testing.T) {
 					if all {
 						MatchAll(re, text, 0, 1, -1, func([]int) bool { return true })
 					} else {
-						Match(re, text, 0, Unanchored, offsets)
+						Match(re, text, 0, len(text), Unanchored, offsets)
 					}
 				}
 				find[i] = min(find[i], best(5, func() { match(small, false) }))

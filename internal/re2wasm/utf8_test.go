@@ -126,7 +126,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 				return fail("MatchAll", all, want)
 			}
 			offsets := make([]int, 2*ngroups)
-			ok, err := Match(prog, []byte(text), 0, Unanchored, offsets)
+			ok, err := Match(prog, []byte(text), 0, len([]byte(text)), Unanchored, offsets)
 			if err != nil {
 				return err
 			}
@@ -137,7 +137,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 			if want := std.FindStringSubmatchIndex(text); !cmp.Equal(got, want) {
 				return fail("Match", got, want)
 			}
-			ok, err = Match(prog, text, 0, Unanchored, nil)
+			ok, err = Match(prog, text, 0, len(text), Unanchored, nil)
 			if err != nil {
 				return err
 			}

@@ -286,10 +286,11 @@ size_t CharWidth(const uint8_t* text, size_t len, size_t i) {
   return n;
 }
 
-// Search finds the leftmost match at or after pos and writes ngroups offset
-// pairs to offsets. It returns whether there was a match.
-bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, int anchor,
-            int32_t* offsets, int ngroups) {
+// Search finds the leftmost match in text[pos:end] and writes ngroups
+// offset pairs to offsets; the bytes outside are context (for ^, $, \b).
+// It returns whether there was a match.
+bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, size_t end,
+            int anchor, int32_t* offsets, int ngroups) {
   re2::StringPiece all(reinterpret_cast<const char*>(text), len);
   re2::StringPiece first;
   bool check = (r->flags & kCheckCharStart) && anchor == RE2::UNANCHORED;
@@ -300,15 +301,15 @@ bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, int anchor,
     n = 1;
   }
   for (;;) {
-    if (!r->re.Match(all, pos, len, static_cast<RE2::Anchor>(anchor), sub, n))
+    if (!r->re.Match(all, pos, end, static_cast<RE2::Anchor>(anchor), sub, n))
       return false;
     if (!check) break;
     size_t begin = sub[0].data() - all.data();
-    if (begin == 0 || begin >= len || !IsContinuation(text[begin])) break;
+    if (begin == 0 || begin >= end || !IsContinuation(text[begin])) break;
     // Only an empty match can begin inside a character; go on from the
     // next character boundary.
     pos = begin;
-    while (pos < len && IsContinuation(text[pos])) pos++;
+    while (pos < end && IsContinuation(text[pos])) pos++;
   }
   for (int i = 0; i < ngroups; i++) {
     const char* data = sub[i].data();
@@ -420,15 +421,16 @@ __attribute__((export_name("re2w_group_names"))) size_t re2w_group_names(
   return need;
 }
 
-// re2w_match searches text[0:len] from pos for the leftmost match (anchor:
-// 0 unanchored, 1 at pos, 2 at pos and at len) and writes ngroups pairs of
-// offsets (group 0 is the whole match) to offsets. It returns 1 on a match,
-// 0 otherwise. It allocates nothing of its own.
+// re2w_match searches text[pos:end] for the leftmost match, the rest of
+// text[0:len] being context (anchor: 0 unanchored, 1 at pos, 2 at pos and
+// at end), and writes ngroups pairs of offsets (group 0 is the whole
+// match) to offsets. It returns 1 on a match, 0 otherwise. It allocates
+// nothing of its own.
 __attribute__((export_name("re2w_match"))) int re2w_match(
-    Regex* r, const uint8_t* text, size_t len, size_t pos, int anchor,
-    int32_t* offsets, int ngroups) {
-  if (pos > len) return 0;
-  return Search(r, text, len, pos, anchor, offsets, ngroups);
+    Regex* r, const uint8_t* text, size_t len, size_t pos, size_t end,
+    int anchor, int32_t* offsets, int ngroups) {
+  if (pos > end || end > len) return 0;
+  return Search(r, text, len, pos, end, anchor, offsets, ngroups);
 }
 
 // re2w_match_all finds successive matches in text[0:len] as Go's FindAll
@@ -447,7 +449,7 @@ __attribute__((export_name("re2w_match_all"))) int re2w_match_all(
   int count = 0;
   while (count < max && pos <= len) {
     int32_t* m = out + static_cast<size_t>(count) * 2 * ngroups;
-    if (!Search(r, text, len, pos, RE2::UNANCHORED, m, ngroups)) {
+    if (!Search(r, text, len, pos, len, RE2::UNANCHORED, m, ngroups)) {
       pos = len + 1;
       break;
     }

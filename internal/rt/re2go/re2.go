@@ -40409,43 +40409,47 @@ l5:
 l4:
 	return v6
 }
-func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
-	var v7 int32
-	var p0 int32
-	if uint32(v2) >= uint32(v3) {
-		t1 := m.fn191(v0, v1, v2, v3, v4, v5, v6)
-		p0 = t1
-	} else {
-		p0 = v7
+func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+	var v8 int32
+	{
+		if uint32(v3) > uint32(v4) {
+			goto l0
+		}
+		if uint32(v2) < uint32(v4) {
+			goto l0
+		}
+		t0 := m.fn191(v0, v1, v2, v3, v4, v5, v6, v7)
+		v8 = t0
 	}
-	return p0
+l0:
+	return v8
 }
-func (m *Module) fn191(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
-	var v7, v8, v9, v10 int32
+func (m *Module) fn191(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+	var v8, v9, v10 int32
 	t0 := m.g0
-	v7 = t0 - i32(16)
-	m.g0 = v7
+	v8 = t0 - i32(16)
+	m.g0 = v8
 	mem := *m.memory
-	store32(mem, uint64(uint32(v7))+12, uint32(v2))
-	store32(mem, uint64(uint32(v7))+8, uint32(v1))
-	store64(mem, uint64(uint32(v7)), uint64(i64(0)))
+	store32(mem, uint64(uint32(v8))+12, uint32(v2))
+	store32(mem, uint64(uint32(v8))+8, uint32(v1))
+	store64(mem, uint64(uint32(v8)), uint64(i64(0)))
 	{
 		t1 := int32(load32(mem, uint64(uint32(v0))+120))
 		t2 := v0
-		t3 := v7 + i32(8)
+		t3 := v8 + i32(8)
 		t4 := v3
-		t5 := v2
-		t6 := v4
-		t7 := v7
-		t8 := v5
+		t5 := v4
+		t6 := v5
+		t7 := v8
+		t8 := v6
 		var p9 int32
-		if v4 == 0 {
+		if v5 == 0 {
 			p9 = 1
 		}
-		v9 = p9 & int32(uint32(t1&i32(32))>>5)
-		t10 := v9
+		v3 = p9 & int32(uint32(t1&i32(32))>>5)
+		t10 := v3
 		var p11 int32
-		if v6 == 0 {
+		if v7 == 0 {
 			p11 = 1
 		}
 		v10 = t10 & p11
@@ -40453,9 +40457,9 @@ func (m *Module) fn191(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		if v10 != 0 {
 			p12 = t7
 		}
-		v3 = p12
-		t14 := v3
-		p13 := v6
+		v2 = p12
+		t14 := v2
+		p13 := v7
 		if v10 != 0 {
 			p13 = i32(1)
 		}
@@ -40467,37 +40471,37 @@ func (m *Module) fn191(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		}
 	l4:
 		{
-			if v9 == 0 {
+			if v3 == 0 {
 				goto l1
 			}
-			t16 := int32(load32(mem, uint64(uint32(v3))))
-			t17 := int32(load32(mem, uint64(uint32(v7))+8))
-			v4 = t16 - t17
-			if v4 == 0 {
+			t16 := int32(load32(mem, uint64(uint32(v2))))
+			t17 := int32(load32(mem, uint64(uint32(v8))+8))
+			v5 = t16 - t17
+			if v5 == 0 {
 				goto l1
 			}
-			if uint32(v2) <= uint32(v4) {
+			if uint32(v4) <= uint32(v5) {
 				goto l1
 			}
-			t18 := int32(mem[uint64(uint32(v1+v4))])
+			t18 := int32(mem[uint64(uint32(v1+v5))])
 			if t18&i32(192) != i32(128) {
 				goto l1
 			}
 		l3:
 			{
-				t19 := int32(mem[uint64(uint32(v1+v4))])
+				t19 := int32(mem[uint64(uint32(v1+v5))])
 				if t19&i32(192) != i32(128) {
 					goto l2
 				}
-				t20 := v2
-				v4 = v4 + i32(1)
-				if t20 != v4 {
+				t20 := v4
+				v5 = v5 + i32(1)
+				if t20 != v5 {
 					goto l3
 				}
 			}
-			v4 = v2
+			v5 = v4
 		l2:
-			t21 := m.fn129(v0, v7+i32(8), v4, v2, i32(0), v3, v10)
+			t21 := m.fn129(v0, v8+i32(8), v5, v4, i32(0), v2, v10)
 			mem = *m.memory
 			if t21 != 0 {
 				goto l4
@@ -40505,52 +40509,52 @@ func (m *Module) fn191(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			goto l0
 		}
 	l1:
-		v8 = i32(1)
-		if v6 <= i32(0) {
+		v9 = i32(1)
+		if v7 <= i32(0) {
 			goto l0
 		}
-		v2 = i32(0)
-		t22 := int32(load32(mem, uint64(uint32(v7))+8))
-		v9 = t22
-		v4 = v5
+		v4 = i32(0)
+		t22 := int32(load32(mem, uint64(uint32(v8))+8))
+		v3 = t22
+		v5 = v6
 		v1 = i32(0)
 	l6:
 		{
-			t24 := v5
+			t24 := v6
 			var p23 int32
 			{
-				t25 := int32(load32(mem, uint64(uint32(v3))))
-				v8 = t25
-				if v8 == 0 {
-					v8 = i32(-1)
-					store32(mem, uint64(uint32(v4)), uint32(i32(-1)))
+				t25 := int32(load32(mem, uint64(uint32(v2))))
+				v9 = t25
+				if v9 == 0 {
+					v9 = i32(-1)
+					store32(mem, uint64(uint32(v5)), uint32(i32(-1)))
 					t26 := v1 << 1
 					p23 = t26
 					goto l5
 				}
-				t27 := v4
-				v8 = v8 - v9
-				store32(mem, uint64(uint32(t27)), uint32(v8))
-				t28 := int32(load32(mem, uint64(uint32(v3+i32(4)))))
-				v8 = v8 + t28
-				p23 = v2
+				t27 := v5
+				v9 = v9 - v3
+				store32(mem, uint64(uint32(t27)), uint32(v9))
+				t28 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
+				v9 = v9 + t28
+				p23 = v4
 			}
 		l5:
-			store32(mem, uint64(uint32(t24+p23<<2+i32(4))), uint32(v8))
-			v4 = v4 + i32(8)
-			v2 = v2 + i32(2)
-			v3 = v3 + i32(8)
-			v8 = i32(1)
+			store32(mem, uint64(uint32(t24+p23<<2+i32(4))), uint32(v9))
+			v5 = v5 + i32(8)
+			v4 = v4 + i32(2)
+			v2 = v2 + i32(8)
+			v9 = i32(1)
 			v1 = v1 + i32(1)
-			v6 = v6 - i32(1)
-			if v6 != 0 {
+			v7 = v7 - i32(1)
+			if v7 != 0 {
 				goto l6
 			}
 		}
 	}
 l0:
-	m.g0 = v7 + i32(16)
-	return v8
+	m.g0 = v8 + i32(16)
+	return v9
 }
 func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
@@ -40580,27 +40584,28 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t5 := v1
 			t6 := v2
 			t7 := v9
+			t8 := v2
 			v10 = v4 + v13*v18<<2
-			t8 := m.fn191(t4, t5, t6, t7, i32(0), v10, v5)
+			t9 := m.fn191(t4, t5, t6, t7, t8, i32(0), v10, v5)
 			mem = *m.memory
-			if t8 == 0 {
+			if t9 == 0 {
 				v11 = v7
 				v8 = v16
 				goto l1
 			}
-			t9 := int32(load32(mem, uint64(uint32(v10))+4))
-			v11 = t9
+			t10 := int32(load32(mem, uint64(uint32(v10))+4))
+			v11 = t10
 			v8 = v11
 			{
 				if v9 != v11 {
 					goto l2
 				}
-				t10 := int32(load32(mem, uint64(uint32(v10))))
-				var p11 int32
-				if t10 != v7 {
-					p11 = 1
+				t11 := int32(load32(mem, uint64(uint32(v10))))
+				var p12 int32
+				if t11 != v7 {
+					p12 = 1
 				}
-				v10 = p11
+				v10 = p12
 				if uint32(v2) <= uint32(v9) {
 					v8 = v16
 					if v10 != 0 {
@@ -40614,105 +40619,105 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						goto l4
 					}
 					v14 = v1 + v9
-					t12 := int32(int8(mem[uint64(uint32(v14))]))
-					v7 = t12
+					t13 := int32(int8(mem[uint64(uint32(v14))]))
+					v7 = t13
 					if v7 >= i32(0) {
 						goto l4
 					}
 					v17 = i32(1)
-					t14 := v9
-					var p13 int32
+					t15 := v9
+					var p14 int32
 					{
-						var p15 int32
+						var p16 int32
 						if uint32((v7+i32(62))&i32(255)) < uint32(i32(30)) {
-							p15 = 1
+							p16 = 1
 						}
-						v20 = p15
+						v20 = p16
 						if v20 != 0 {
 							v12 = i32(191)
 							v15 = i32(128)
-							p13 = i32(2)
+							p14 = i32(2)
 							goto l5
 						}
 						if v7&i32(-16) == i32(-32) {
-							p16 := i32(191)
+							p17 := i32(191)
 							if v7 == i32(-19) {
-								p16 = i32(159)
+								p17 = i32(159)
 							}
-							v12 = p16
-							p17 := i32(-128)
+							v12 = p17
+							p18 := i32(-128)
 							if v7 == i32(-32) {
-								p17 = i32(-96)
+								p18 = i32(-96)
 							}
-							v15 = p17
-							p13 = i32(3)
+							v15 = p18
+							p14 = i32(3)
 							goto l5
 						}
 						if uint32((v7+i32(16))&i32(255)) > uint32(i32(4)) {
 							goto l4
 						}
-						p18 := i32(191)
+						p19 := i32(191)
 						if v7 == i32(-12) {
-							p18 = i32(143)
+							p19 = i32(143)
 						}
-						v12 = p18
-						p19 := i32(-128)
+						v12 = p19
+						p20 := i32(-128)
 						if v7 == i32(-16) {
-							p19 = i32(-112)
+							p20 = i32(-112)
 						}
-						v15 = p19
+						v15 = p20
 						v17 = i32(0)
-						p13 = i32(4)
+						p14 = i32(4)
 					}
 				l5:
-					v7 = p13
-					if uint32(t14+v7) > uint32(v2) {
+					v7 = p14
+					if uint32(t15+v7) > uint32(v2) {
 						goto l4
 					}
-					t20 := int32(mem[uint64(uint32(v14+i32(1)))])
-					t21 := v7
-					v8 = t20
-					var p22 int32
-					if uint32(v8) < uint32(v15&i32(255)) {
-						p22 = 1
-					}
+					t21 := int32(mem[uint64(uint32(v14+i32(1)))])
+					t22 := v7
+					v8 = t21
 					var p23 int32
-					if uint32(v8) > uint32(v12) {
+					if uint32(v8) < uint32(v15&i32(255)) {
 						p23 = 1
 					}
-					v12 = p22 | p23
-					p24 := t21
-					if v12 != 0 {
-						p24 = i32(1)
+					var p24 int32
+					if uint32(v8) > uint32(v12) {
+						p24 = 1
 					}
-					v8 = p24
+					v12 = p23 | p24
+					p25 := t22
+					if v12 != 0 {
+						p25 = i32(1)
+					}
+					v8 = p25
 					if v20 != 0 {
 						goto l4
 					}
 					if v12 != 0 {
 						goto l4
 					}
-					t25 := int32(mem[uint64(uint32(v14+i32(2)))])
-					t26 := v17
-					v8 = t25 & i32(192)
-					var p27 int32
+					t26 := int32(mem[uint64(uint32(v14+i32(2)))])
+					t27 := v17
+					v8 = t26 & i32(192)
+					var p28 int32
 					if v8 != i32(128) {
-						p27 = 1
+						p28 = 1
 					}
-					if t26|p27 != 0 {
-						p28 := i32(1)
+					if t27|p28 != 0 {
+						p29 := i32(1)
 						if v8 == i32(128) {
-							p28 = v7
+							p29 = v7
 						}
-						v8 = p28
+						v8 = p29
 						goto l4
 					}
-					t29 := int32(mem[uint64(uint32(v14+i32(3)))])
-					p30 := i32(1)
-					if t29&i32(192) == i32(128) {
-						p30 = v7
+					t30 := int32(mem[uint64(uint32(v14+i32(3)))])
+					p31 := i32(1)
+					if t30&i32(192) == i32(128) {
+						p31 = v7
 					}
-					v8 = p30
+					v8 = p31
 				}
 			l4:
 				v8 = v8 + v9

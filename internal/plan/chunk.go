@@ -1,0 +1,78 @@
+package plan
+
+import "github.com/re2wasm/regexp/internal/re2wasm"
+
+// Chunks. On a long text, Match and Find hand RE2 a chunk at a time, the
+// first chunkFirst bytes long and each next one chunkGrowth times as long,
+// so that a match early in the text spares copying the rest into wasm
+// memory and scanning it (the standard library stops at the first match
+// too). A match in a chunk, whose following byte is passed as context, is
+// a match in the text.
+//
+//   - Match: when the length of a match is bounded (maxLen), consecutive
+//     chunks overlap by maxLen bytes, so that every match lies whole in
+//     one of them. When it is not, each chunk starts over where the first
+//     did, and chunks stop once they would have scanned an eighth of the
+//     text more than once: the rest goes in one piece.
+//   - Find, bounded only: the leftmost match found in a chunk is the
+//     leftmost of the text when no match beginning before it could end
+//     beyond the chunk (begin + maxLen within the chunk); otherwise the
+//     next chunk begins where such a match could begin.
+const (
+	chunkMinText = 1 << 20  // texts shorter than this go whole
+	chunkFirst   = 64 << 10 // bytes of the first chunk
+	chunkGrowth  = 4
+)
+
+// re2MatchChunks reports whether RE2 finds a match in text[start:end].
+func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end int) (bool, error) {
+	if end-start < chunkMinText {
+		return re2Search(prog, text, start, end)
+	}
+	s := view(text)
+	rescans := (end - start) / 8
+	a := start
+	for size := chunkFirst; ; size *= chunkGrowth {
+		if a+size >= end || m.maxLen == unbounded && size > rescans {
+			return re2Search(prog, text, a, end)
+		}
+		b := charEnd(s, a+size)
+		if ok, err := re2Search(prog, text, a, b); ok || err != nil {
+			return ok, err
+		}
+		if m.maxLen == unbounded {
+			rescans -= size
+		} else {
+			a = charStart(s, max(a, b-m.maxLen))
+		}
+	}
+}
+
+// re2FindChunks returns the leftmost match in text[start:end] as re2Find
+// does.
+func re2FindChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups int) ([]int, error) {
+	if end-start < chunkMinText || m.maxLen == unbounded {
+		return re2Find(prog, text, start, end, ngroups)
+	}
+	s := view(text)
+	a := start
+	for size := chunkFirst; ; size *= chunkGrowth {
+		if a+size >= end {
+			return re2Find(prog, text, a, end, ngroups)
+		}
+		b := charEnd(s, a+size)
+		match, err := re2Find(prog, text, a, b, max(ngroups, 1))
+		if err != nil {
+			return nil, err
+		}
+		if match != nil && match[0]+m.maxLen <= b {
+			return match[:2*ngroups], nil
+		}
+		// A match beginning in [b-maxLen, b) may end beyond b.
+		next := b - m.maxLen
+		if match != nil {
+			next = min(next, match[0])
+		}
+		a = charStart(s, max(a, next))
+	}
+}
