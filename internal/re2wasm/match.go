@@ -110,7 +110,7 @@ func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, e
 	}
 	mem := inst.Memory()
 	copied := mem[buf : int(buf)+n]
-	copy(copied, text)
+	rt.CopyIn(copied, text)
 	if re.flags&(UTF8Text|ExactPattern) == UTF8Text && !utf8.Valid(copied) {
 		re2syntax.Sanitize(copied)
 	}

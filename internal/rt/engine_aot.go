@@ -85,6 +85,13 @@ func (m *module) call(f Func, args []uint64) (res uint64, err error) {
 		return uint64(uint32(m.mod.Xre2w_heap_in_use())), nil
 	case HeapTop:
 		return uint64(uint32(m.mod.Xre2w_heap_top())), nil
+	case HeapStats:
+		return uint64(uint32(m.mod.Xre2w_heap_stats())), nil
+	case TrimBegin:
+		return uint64(uint32(m.mod.Xre2w_trim_begin(a(0), a(1), a(2)))), nil
+	case TrimEnd:
+		m.mod.Xre2w_trim_end(a(0), a(1))
+		return 0, nil
 	case PoisonFlag:
 		return uint64(uint32(m.mod.Xre2w_poison_flag())), nil
 	case DFAFailures:

@@ -1,9 +1,6 @@
 package rt
 
-import (
-	"fmt"
-	"os"
-)
+import "fmt"
 
 // keepScratch is the largest scratch buffer an idle instance keeps; a larger
 // one (a huge input) is given back when the instance is released.
@@ -49,15 +46,18 @@ func Acquire() (*Instance, error) {
 
 // Release gives the instance back to the pool. It must not be used after.
 func (i *Instance) Release() {
+	if !i.broken {
+		if i.scratchCap > keepScratch {
+			i.freeScratch()
+		}
+		i.m.maybeTrim(i) // which may trap, like freeScratch
+	}
 	if i.broken {
 		// Its stack may be left anywhere and RE2 stopped halfway: drop it.
 		// It is not closed: in wazero v1.12.0 closing an instance frees the
 		// shared memory it imports.
 		i.m.pool.lose()
 		return
-	}
-	if i.scratchCap > keepScratch {
-		i.freeScratch()
 	}
 	i.m.pool.put(i)
 }
@@ -89,7 +89,7 @@ func (i *Instance) Scratch(n int) (uint32, error) {
 		return i.scratch, nil
 	}
 	if uint64(n) > i.m.big.size {
-		return 0, fmt.Errorf("re2wasm: input of %d bytes exceeds the wasm memory", n)
+		return 0, i.m.tooLarge(n)
 	}
 	i.freeScratch()
 	if n > keepScratch {
@@ -115,30 +115,32 @@ func (i *Instance) Scratch(n int) (uint32, error) {
 	return i.scratch, nil
 }
 
-// freeScratch returns the scratch buffer to RE2's heap or to m.big. The
-// pages inside it are given back to the operating system first, while the
-// buffer is still this instance's.
+// freeScratch returns the scratch buffer to RE2's heap or to m.big, which
+// keep its pages for a while (heap.go, bigbuf.go).
 func (i *Instance) freeScratch() {
 	if i.scratch == 0 {
 		return
 	}
 	if i.scratchBig {
 		start, size := uint64(i.scratch), uint64(i.scratchCap)
-		discard(i.m.memory[start : start+size])
 		i.m.big.release(start, size)
 		i.scratch, i.scratchCap, i.scratchBig = 0, 0, false
 		return
 	}
-	page := uint64(os.Getpagesize())
-	// Keep clear of the allocator's headers at both ends.
-	lo := (uint64(i.scratch) + 64 + page - 1) / page * page
-	hi := (uint64(i.scratch) + uint64(i.scratchCap) - 64) / page * page
-	if hi > lo {
-		discard(i.m.memory[lo:hi])
-	}
 	if _, err := i.Call(Free, uint64(i.scratch)); err == nil {
 		i.scratch, i.scratchCap = 0, 0
 	}
+}
+
+// tooLarge is the error for an input that needs a buffer of n bytes (the
+// text and room for results), more than any buffer.
+func (m *machine) tooLarge(n int) error {
+	why := ""
+	if m.smaller != "" {
+		why = ", smaller than 4 GiB because " + m.smaller
+	}
+	return fmt.Errorf("re2wasm: an input needing %d bytes exceeds the largest this process can match, %d bytes (half the wasm memory of %d bytes, less 1 MiB%s)",
+		n, m.big.size, len(m.memory), why)
 }
 
 // newInstance makes one more instance of the module. Its start function
@@ -179,7 +181,6 @@ func (m *machine) takeStack(inst *Instance) {
 	m.pool.mu.Lock()
 	m.pool.stacks--
 	m.pool.mu.Unlock()
-	discard(m.memory[base : base+stackSize])
 	m.bootMu.Lock()
 	defer m.bootMu.Unlock()
 	m.boot.Call(Free, uint64(base))

@@ -9,7 +9,14 @@ func reserve(size uint64) ([]byte, error) {
 	return make([]byte, size), nil
 }
 
-// discard zeroes b: the memory stays allocated, but reads as fresh.
-func discard(b []byte) {
-	clear(b)
-}
+// canDiscard: the memory is a Go byte slice, which cannot give pages back;
+// RE2's heap reuses what it freed, and stops growing at its peak.
+const canDiscard = false
+
+// addressSpaceLimit: a slice of the Go heap is not limited apart from it.
+func addressSpaceLimit() uint64 { return 0 }
+
+// discard does nothing: nothing relies on discarded memory reading as zero,
+// and clearing it would gain nothing (and a long clear of a huge buffer
+// cannot be preempted).
+func discard(b []byte) {}

@@ -3,7 +3,9 @@
 package rt
 
 import (
+	"bytes"
 	"os"
+	"strconv"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -25,4 +27,18 @@ func resident(b []byte) (uint64, error) {
 		pages += uint64(v & 1)
 	}
 	return pages * uint64(page), nil
+}
+
+// mapped is the address space the process has mapped (the first field of
+// /proc/self/statm, in pages), or 0 if unknown.
+func mapped() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	pages, err := strconv.ParseUint(string(bytes.Fields(b)[0]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * uint64(os.Getpagesize())
 }

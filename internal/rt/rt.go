@@ -33,7 +33,7 @@ import (
 	"sync/atomic"
 )
 
-// Func names an export of re2.wasm (see wasm/abi.cc).
+// Func names an export of re2.wasm (see wasm/src/abi.cc and alloc.cc).
 type Func int
 
 const (
@@ -41,6 +41,9 @@ const (
 	Free
 	HeapInUse
 	HeapTop
+	HeapStats
+	TrimBegin
+	TrimEnd
 	PoisonFlag
 	DFAFailures
 	Compile
@@ -57,6 +60,9 @@ var funcNames = [numFuncs]string{
 	Free:        "re2w_free",
 	HeapInUse:   "re2w_heap_in_use",
 	HeapTop:     "re2w_heap_top",
+	HeapStats:   "re2w_heap_stats",
+	TrimBegin:   "re2w_trim_begin",
+	TrimEnd:     "re2w_trim_end",
 	PoisonFlag:  "re2w_poison_flag",
 	DFAFailures: "re2w_dfa_failures",
 	Compile:     "re2w_compile",
@@ -82,6 +88,8 @@ const pageSize = 64 << 10
 type machine struct {
 	eng    *engine
 	memory []byte // the whole reservation; the module sees a prefix of it
+	// smaller says why the reservation is smaller than reserveLimit, or "".
+	smaller string
 
 	// boot is the first instance. It ran _initialize and owns the stack the
 	// linker laid out; it is kept out of the pool and, under bootMu, lays out
@@ -94,21 +102,25 @@ type machine struct {
 
 	poisonFlag uint64                // address of re2w_poisoned (poison.go)
 	unusable   atomic.Pointer[error] // set when a trap left a lock held
+
+	heapStats uint64      // address of the allocator's HeapStats (heap.go)
+	trimList  uint64      // address of a buffer of trimBatch spans
+	trimming  atomic.Bool // a goroutine is trimming RE2's heap
 }
 
 var get = sync.OnceValues(start)
 
 // start builds the machine. It runs once per process, on first use.
 func start() (*machine, error) {
-	memory, err := reserve(reserveLimit)
-	if err != nil {
-		return nil, fmt.Errorf("re2wasm: reserving %d bytes of address space: %w", uint64(reserveLimit), err)
-	}
-	eng, err := newEngine(memory)
+	res, err := reserveMemory(addressSpaceLimit(), mapped(), reserve)
 	if err != nil {
 		return nil, err
 	}
-	m := &machine{eng: eng, memory: memory}
+	eng, err := newEngine(res.memory)
+	if err != nil {
+		return nil, err
+	}
+	m := &machine{eng: eng, memory: res.memory, smaller: res.why}
 	m.pool.maxWarm = runtime.GOMAXPROCS(0)
 	boot, err := m.newInstance()
 	if err != nil {
@@ -121,19 +133,25 @@ func start() (*machine, error) {
 	if m.poisonFlag, err = boot.Call(PoisonFlag); err != nil {
 		return nil, err
 	}
+	if m.heapStats, err = boot.Call(HeapStats); err != nil {
+		return nil, err
+	}
 	if err := m.growMemory(); err != nil {
 		return nil, err
 	}
 	if err := m.reserveBig(); err != nil {
 		return nil, err
 	}
+	if m.trimList, err = boot.Call(Malloc, 8*trimBatch); err != nil || m.trimList == 0 {
+		return nil, fmt.Errorf("re2wasm: out of wasm memory at start-up (%v)", err)
+	}
 	return m, nil
 }
 
 // growMemory grows the shared memory to all of the reservation, once, after
-// the allocator has taken the initial heap: from then on the memory's length
+// the allocator has laid out its page map: from then on the memory's length
 // never changes under a running instance (wazero's interpreter and the
-// translated code read it unsynchronised), and abi.cc's sbrk hands out pages
+// translated code read it unsynchronised), and alloc.cc hands out pages
 // that already exist. Untouched pages cost nothing.
 func (m *machine) growMemory() error {
 	p, err := m.boot.Call(Malloc, 16) // initialises the allocator
@@ -168,8 +186,10 @@ type Stats struct {
 	HeapBytes     uint64 // bytes allocated in it and not yet freed, huge inputs' buffers included
 	StackBytes    uint64 // of which instances' stacks
 	HeapTop       uint64 // end of RE2's heap: the memory below it is carved, in use or free; it only grows
+	KeptBytes     uint64 // free, but its pages kept resident for reuse (given back when idle or past a bound)
 	ReservedBytes uint64 // address space reserved for it
 	ResidentBytes uint64 // of which in physical memory (0 where unknown)
+	MaxInput      uint64 // the largest input a call can take, with room for its results: half the reservation less 1 MiB
 	Instances     int    // instances made so far, including the first
 	Idle          int    // instances in the pool now
 	InUse         int    // instances handed out now
@@ -191,7 +211,9 @@ func ReadStats() (Stats, error) {
 	if s.HeapBytes, err = m.boot.Call(HeapInUse); err != nil {
 		return s, err
 	}
-	s.HeapBytes = s.HeapBytes - m.big.heap + m.big.inUse()
+	bigUsed, bigKept := m.big.inUse()
+	s.HeapBytes = s.HeapBytes - m.big.heap + bigUsed
+	s.KeptBytes = bigKept + m.heapStat(statFreeResident)
 	if s.HeapTop, err = m.boot.Call(HeapTop); err != nil {
 		return Stats{}, err
 	}
@@ -199,6 +221,7 @@ func ReadStats() (Stats, error) {
 		return Stats{}, err
 	}
 	s.ReservedBytes = uint64(len(m.memory))
+	s.MaxInput = m.big.size
 	if s.ResidentBytes, err = resident(m.memory); err != nil {
 		return Stats{}, fmt.Errorf("re2wasm: measuring resident memory: %w", err)
 	}

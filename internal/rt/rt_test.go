@@ -158,3 +158,44 @@ func TestHeapExhaustion(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The scratch buffer of a huge input keeps its pages after the call, so
+// that the next one reuses them without faulting them in; once idle, they
+// go back to the operating system.
+func TestHugeScratchKeptForReuse(t *testing.T) {
+	if !canDiscard {
+		t.Skip("the memory is a Go slice: nothing goes back")
+	}
+	const size = 4 << 20
+	inst := acquire(t)
+	p, err := inst.Scratch(size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := inst.Memory()[p : p+size]
+	for i := 0; i < size; i += 4096 {
+		buf[i] = 1
+	}
+	inst.Release()
+	kept, _ := resident(buf)
+	inst = acquire(t)
+	q, err := inst.Scratch(size)
+	inst.Release()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := inst.m
+	m.big.idle() // a buffer was taken since the last look: not yet
+	m.big.idle()
+	after, _ := resident(buf)
+	t.Logf("%d MiB buffer: %.1f MiB resident after the call, %.1f MiB once idle; the next buffer at %#x, the first at %#x", size>>20, mib(kept), mib(after), q, p)
+	if kept < size {
+		t.Errorf("%d of %d bytes resident after the call: not kept", kept, size)
+	}
+	if q != p {
+		t.Errorf("the next buffer of the same size is at %#x, not at %#x whose pages were kept", q, p)
+	}
+	if after != 0 {
+		t.Errorf("%d bytes still resident once idle", after)
+	}
+}

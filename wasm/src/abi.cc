@@ -1,14 +1,13 @@
-// abi.cc: the C ABI of re2.wasm, the only C++ this project writes.
+// abi.cc: the C ABI of re2.wasm (its allocator is alloc.cc).
 //
 // Every wasm instance of the module imports the same shared linear memory,
-// and any number of them may run these functions at the same time, so the
-// heap and RE2's lazy initialisation are made thread-safe here.
+// and any number of them may run these functions at the same time, so RE2's
+// lazy initialisation is made thread-safe here (and the heap in alloc.cc).
 //
 // Offsets cross the ABI as int32 pairs (begin, end), -1 for a group that did
 // not take part in the match. Texts are passed whole, with the position where
 // the search starts, so that ^, $ and \b see the bytes around it.
 
-#include <malloc.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,128 +30,6 @@ extern "C" {
 // re2w_poisoned is set by the host when a trap left a lock held.
 int32_t re2w_poisoned = 0;
 }
-
-namespace {
-
-// Lock is a mutex on wasm atomics: 0 free, 1 held, 2 held with waiters.
-struct Lock {
-  int32_t state = 0;
-
-  void Acquire() {
-    int32_t s = 0;
-    if (!__atomic_compare_exchange_n(&state, &s, 1, false, __ATOMIC_SEQ_CST,
-                                     __ATOMIC_SEQ_CST)) {
-      if (s != 2) s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
-      while (s != 0) {
-        re2w::WaitWhile(&state, 2);
-        s = __atomic_exchange_n(&state, 2, __ATOMIC_SEQ_CST);
-      }
-    }
-    re2w::CountHeld(1);
-  }
-
-  void Release() {
-    re2w::CountHeld(-1);
-    if (__atomic_exchange_n(&state, 0, __ATOMIC_SEQ_CST) == 2)
-      __builtin_wasm_memory_atomic_notify(&state, 1);
-  }
-};
-
-Lock heap_lock;
-
-// heap_in_use counts the bytes of live allocations (guarded by heap_lock),
-// so that the host can see memory come back after frees: the wasm memory
-// itself never shrinks.
-size_t heap_in_use = 0;
-
-struct HeapGuard {
-  HeapGuard() { heap_lock.Acquire(); }
-  ~HeapGuard() { heap_lock.Release(); }
-};
-
-}  // namespace
-
-// The allocator of wasi-libc is not thread-safe; the link wraps its entry
-// points (--wrap) so that every caller, RE2 and libc++ included, takes the
-// heap lock.
-extern "C" {
-void* __real_malloc(size_t);
-void __real_free(void*);
-void* __real_calloc(size_t, size_t);
-void* __real_realloc(void*, size_t);
-void* __real_aligned_alloc(size_t, size_t);
-int __real_posix_memalign(void**, size_t, size_t);
-
-// The host grows the shared memory to its maximum once, at start-up, so that
-// no instance ever sees the memory grow under it while it runs (wazero's
-// interpreter does not reload the memory's length on every access). The
-// allocator's sbrk therefore hands out memory that already exists, and only
-// grows the memory itself when the host did not. dlmalloc calls it with the
-// heap lock held.
-static uintptr_t heap_break = 0;  // set on the first call
-static const uint64_t kHeapLimit = (uint64_t(1) << 32) - 65536;
-
-void* __wrap_sbrk(intptr_t increment) {
-  const uint64_t page = 65536;
-  uint64_t size = static_cast<uint64_t>(__builtin_wasm_memory_size(0)) * page;
-  if (heap_break == 0) heap_break = static_cast<uintptr_t>(size);
-  if (increment == 0) return reinterpret_cast<void*>(heap_break);
-  if (increment < 0) __builtin_trap();  // dlmalloc never shrinks the heap
-  uint64_t end = static_cast<uint64_t>(heap_break) + static_cast<uint64_t>(increment);
-  // The heap stays one page short of 4 GiB: a break of 2^32 is 0 in a
-  // 32-bit pointer, and dlmalloc's chunk arithmetic wraps with it (under
-  // wazero's interpreter, which lets the memory grow to 4 GiB, malloc then
-  // looped forever).
-  if (end > kHeapLimit) return reinterpret_cast<void*>(-1);
-  if (end > size) {
-    uint64_t pages = (end - size + page - 1) / page;
-    // On failure dlmalloc reports ENOMEM itself (errno is not reachable
-    // from here: the headers make it thread-local, libc does not).
-    if (__builtin_wasm_memory_grow(0, pages) == SIZE_MAX)
-      return reinterpret_cast<void*>(-1);
-  }
-  void* old = reinterpret_cast<void*>(heap_break);
-  heap_break = static_cast<uintptr_t>(end);
-  return old;
-}
-
-// Counted adds the size of a new allocation to heap_in_use.
-static void* Counted(void* p) {
-  if (p != NULL) heap_in_use += malloc_usable_size(p);
-  return p;
-}
-
-void* __wrap_malloc(size_t n) {
-  HeapGuard g;
-  return Counted(__real_malloc(n));
-}
-void __wrap_free(void* p) {
-  HeapGuard g;
-  if (p != NULL) heap_in_use -= malloc_usable_size(p);
-  __real_free(p);
-}
-void* __wrap_calloc(size_t n, size_t size) {
-  HeapGuard g;
-  return Counted(__real_calloc(n, size));
-}
-void* __wrap_realloc(void* p, size_t n) {
-  HeapGuard g;
-  size_t old = p != NULL ? malloc_usable_size(p) : 0;
-  void* q = __real_realloc(p, n);
-  if (q != NULL || n == 0) heap_in_use -= old;
-  return Counted(q);
-}
-void* __wrap_aligned_alloc(size_t align, size_t n) {
-  HeapGuard g;
-  return Counted(__real_aligned_alloc(align, n));
-}
-int __wrap_posix_memalign(void** p, size_t align, size_t n) {
-  HeapGuard g;
-  int err = __real_posix_memalign(p, align, n);
-  if (err == 0) Counted(*p);
-  return err;
-}
-}  // extern "C"
 
 // libc++ for wasm32-wasi is built without threads, so its std::call_once is
 // a plain flag. RE2 uses call_once for lazily built parts of a compiled
@@ -329,28 +206,6 @@ bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, size_t end,
 }  // namespace
 
 extern "C" {
-
-// re2w_malloc and re2w_free give the host buffers in linear memory.
-__attribute__((export_name("re2w_malloc"))) void* re2w_malloc(size_t n) {
-  return malloc(n);
-}
-
-__attribute__((export_name("re2w_free"))) void re2w_free(void* p) { free(p); }
-
-// re2w_heap_in_use is the number of bytes allocated and not yet freed.
-__attribute__((export_name("re2w_heap_in_use"))) size_t re2w_heap_in_use() {
-  HeapGuard g;
-  return heap_in_use;
-}
-
-// re2w_heap_top is the end of the heap: the allocator has carved the
-// memory below it, in use or free, and never gives it back, so that a heap
-// top that holds still while memory is allocated and freed shows the freed
-// memory being reused.
-__attribute__((export_name("re2w_heap_top"))) uintptr_t re2w_heap_top() {
-  HeapGuard g;
-  return heap_break;
-}
 
 // re2w_poison_flag is the address of re2w_poisoned (util/held.h).
 __attribute__((export_name("re2w_poison_flag"))) int32_t* re2w_poison_flag() {

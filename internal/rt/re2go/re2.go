@@ -31,10 +31,10 @@ func New(v0 Xenv) *Module {
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn16, m.fn19, m.fn31, m.fn33, m.fn29, m.fn30, m.fn37, fn38, m.fn39, m.fn40, m.fn41, m.fn193, m.fn62, m.fn63, m.fn64, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn59, m.fn60, m.fn84, m.fn98, m.fn78, m.fn79, fn99, fn80, fn38, fn100, fn101, m.fn114, m.fn121, m.fn124, m.fn128, fn130, fn130, m.fn135, m.fn98, m.fn156, fn157, m.fn149, m.fn158, m.fn159, fn157, m.fn162, m.fn169, fn100, m.fn165, m.fn163, m.fn164, m.fn169, m.fn167, m.fn168, m.fn163, m.fn164, fn38, fn101, fn99, m.fn98, m.fn172, m.fn173, fn80, m.fn186, m.fn216, m.fn218, m.fn219, m.fn225}}
+	m.elements = [][]any{{m.fn16, m.fn19, m.fn31, m.fn33, m.fn29, m.fn30, m.fn37, fn38, m.fn39, m.fn40, m.fn41, m.fn198, m.fn62, m.fn63, m.fn64, m.fn53, m.fn54, m.fn55, m.fn56, m.fn57, m.fn58, m.fn59, m.fn60, m.fn84, m.fn98, m.fn78, m.fn79, fn99, fn80, fn38, fn100, fn101, m.fn114, m.fn121, m.fn124, m.fn128, fn130, fn130, m.fn135, m.fn98, m.fn156, fn157, m.fn149, m.fn158, m.fn159, fn157, m.fn162, m.fn169, fn100, m.fn165, m.fn163, m.fn164, m.fn169, m.fn167, m.fn168, m.fn163, m.fn164, fn38, fn101, fn99, m.fn98, m.fn172, m.fn173, fn80, m.fn180, m.fn220, m.fn222, m.fn223, m.fn229}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
-	m.g0 = i32(1097776)
+	m.g0 = i32(1100864)
 	m.g1 = i32(0)
 	if i, ok := any(v0).(interface {
 		Init(any)
@@ -59,22 +59,22 @@ type Memory = interface {
 func (m *Module) fn4() {
 	mem := *m.memory
 	{
-		t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(49196))), uint32(i32(0)), uint32(i32(1))))
+		t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(52276))), uint32(i32(0)), uint32(i32(1))))
 		mem = *m.memory
 		switch t0 {
 		default:
 			return
 		case 0:
-			memory_init(mem, data0, uint32(i32(1024)), uint32(i32(0)), uint32(i32(47408)))
-			memory_init(mem, data1, uint32(i32(48432)), uint32(i32(0)), uint32(i32(168)))
-			memory_zero(mem, uint32(i32(48600)), uint32(i32(596)))
-			atomic_store32(mem, uint64(uint32(i32(49196))), uint32(i32(2)))
+			memory_init(mem, data0, uint32(i32(1024)), uint32(i32(0)), uint32(i32(49696)))
+			memory_init(mem, data1, uint32(i32(50720)), uint32(i32(0)), uint32(i32(168)))
+			memory_zero(mem, uint32(i32(50896)), uint32(i32(1380)))
+			atomic_store32(mem, uint64(uint32(i32(52276))), uint32(i32(2)))
 			mem = *m.memory
-			_ = atomic_notify(mem, uint64(uint32(i32(49196))), i32(-1), m.waiters)
+			_ = atomic_notify(mem, uint64(uint32(i32(52276))), i32(-1), m.waiters)
 			mem = *m.memory
 			return
 		case 1:
-			_ = atomic_wait32(mem, uint64(uint32(i32(49196))), uint32(i32(1)), i64(-1), m.waiters)
+			_ = atomic_wait32(mem, uint64(uint32(i32(52276))), uint32(i32(1)), i64(-1), m.waiters)
 		}
 	}
 }
@@ -224,7 +224,7 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn224(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn228(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -234,14 +234,14 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 					p2 = v4 << 1
 				}
 				v4 = p2
-				t3 := m.fn195(v4)
+				t3 := m.fn200(v4)
 				v5 = t3
 				t4 := int32(load32(*m.memory, uint64(uint32(v3))+1052))
 				t5 := v3
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn224(v5, v4, v1, v2)
+					t6 := m.fn228(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -249,7 +249,7 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 					if v2 >= v4 {
 						goto l0
 					}
-					m.fn205(v0, v5, v2)
+					m.fn210(v0, v5, v2)
 					m.Xre2w_free(v5)
 					goto l1
 				}
@@ -258,7 +258,7 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 				goto l2
 			}
 		}
-		m.fn205(v0, v3+i32(16), v2)
+		m.fn210(v0, v3+i32(16), v2)
 	}
 l1:
 	m.g0 = v3 + i32(1056)
@@ -269,11 +269,11 @@ func (m *Module) fn11(v0 int32) {
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint64(uint32(v1)), uint32(v0))
-	m.fn211(i32(3748), v1)
+	m.fn216(i32(3748), v1)
 	panic("unreachable")
 }
 func (m *Module) fn12() {
-	m.fn211(i32(2645), i32(0))
+	m.fn216(i32(2645), i32(0))
 	panic("unreachable")
 }
 func (m *Module) fn13(v0, v1, v2 int32) {
@@ -292,7 +292,7 @@ func (m *Module) fn13(v0, v1, v2 int32) {
 				mem = *m.memory
 				panic("unreachable")
 			}
-			t3 := m.fn195(v4 * i32(24))
+			t3 := m.fn200(v4 * i32(24))
 			mem = *m.memory
 			v7 = t3
 			t4 := int32(load32(mem, uint64(uint32(v0))+48))
@@ -768,7 +768,7 @@ func (m *Module) fn15(v0, v1 int32) int32 {
 						m.fn12()
 						panic("unreachable")
 					}
-					t5 := m.fn195(v2 << 3)
+					t5 := m.fn200(v2 << 3)
 					mem = *m.memory
 					v3 = t5
 					{
@@ -1597,7 +1597,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 			}
 		}
 	l0:
-		t16 := m.fn195(i32(24))
+		t16 := m.fn200(i32(24))
 		mem = *m.memory
 		v2 = t16
 		store32(mem, uint64(uint32(v2))+4, uint32(v7))
@@ -1664,7 +1664,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 					v4 = v6
 					goto l8
 				}
-				t32 := m.fn203(v6)
+				t32 := m.fn208(v6)
 				mem = *m.memory
 				v4 = t32
 				t33 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -1720,7 +1720,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 						goto l12
 					}
 				l11:
-					t44 := m.fn203(v6)
+					t44 := m.fn208(v6)
 					mem = *m.memory
 					p41 = t44
 				}
@@ -4100,7 +4100,7 @@ func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
 	mem[uint64(uint32(v11))+280] = byte(i32(0))
 	store64(mem, uint64(uint32(v11))+272, uint64(i64(0)))
 	store64(mem, uint64(uint32(v11))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn195(i32(400))
+	t1 := m.fn200(i32(400))
 	mem = *m.memory
 	v3 = t1
 	store64(mem, uint64(uint32(v3))+392, uint64(i64(0)))
@@ -4121,7 +4121,7 @@ func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
 	store32(mem, uint64(uint32(v11))+212, uint32(i32(1)))
 	mem[uint64(uint32(v11))+208] = byte(i32(0))
 	store32(mem, uint64(uint32(v11))+204, uint32(v3))
-	t2 := m.fn195(i32(64))
+	t2 := m.fn200(i32(64))
 	mem = *m.memory
 	v3 = t2
 	store64(mem, uint64(uint32(v3)), uint64(i64(0)))
@@ -4501,7 +4501,7 @@ l1:
 										default:
 											v10 = (v16 - i32(1)) & i32(0xfffffff)
 											v5 = v16 << 4
-											t97 := m.fn195(v5)
+											t97 := m.fn200(v5)
 											mem = *m.memory
 											v6 = t97
 											v3 = v6
@@ -4773,7 +4773,7 @@ l1:
 					if uint32(v3) >= uint32(i32(0x20000000)) {
 						goto l23
 					}
-					t166 := m.fn195(v3 << 3)
+					t166 := m.fn200(v3 << 3)
 					mem = *m.memory
 					v22 = t166
 					{
@@ -4892,7 +4892,7 @@ l1:
 						if uint32(v3) >= uint32(i32(0x20000000)) {
 							goto l23
 						}
-						t189 := m.fn195(v3 << 3)
+						t189 := m.fn200(v3 << 3)
 						mem = *m.memory
 						v22 = t189
 						{
@@ -5007,10 +5007,10 @@ l1:
 						v21 = t216
 						if uint32(v21) < uint32(i32(0x40000000)) {
 							v3 = v21 << 2
-							t217 := m.fn195(v3)
+							t217 := m.fn200(v3)
 							mem = *m.memory
 							v19 = t217
-							t218 := m.fn195(v3)
+							t218 := m.fn200(v3)
 							mem = *m.memory
 							v3 = t218
 							t219 := int32(load32(mem, uint64(uint32(v4))+8))
@@ -5326,12 +5326,12 @@ l1:
 						goto l51
 					}
 					v3 = v7 << 2
-					t266 := m.fn195(v3)
+					t266 := m.fn200(v3)
 					mem = *m.memory
 					v10 = t266
 					store32(mem, uint64(uint32(v17))+100, uint32(v7))
 					store32(mem, uint64(uint32(v17))+96, uint32(v10))
-					t267 := m.fn195(v3)
+					t267 := m.fn200(v3)
 					mem = *m.memory
 					v10 = t267
 					store32(mem, uint64(uint32(v17))+108, uint32(v7))
@@ -5339,7 +5339,7 @@ l1:
 					store32(mem, uint64(uint32(v17))+88, uint32(i32(0)))
 					store64(mem, uint64(uint32(v17))+80, uint64(i64(0)))
 					if v7 != 0 {
-						t268 := m.fn195(v3)
+						t268 := m.fn200(v3)
 						mem = *m.memory
 						t269 := v17
 						v10 = t268
@@ -5348,7 +5348,7 @@ l1:
 						store32(mem, uint64(uint32(v17))+88, uint32(v3+v10))
 					}
 					store32(mem, uint64(uint32(v17))+60, uint32(i32(0)))
-					t270 := m.fn195(v3)
+					t270 := m.fn200(v3)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v17))+64, uint32(t270))
 					store32(mem, uint64(uint32(v17))+68, uint32(v7))
@@ -5356,18 +5356,18 @@ l1:
 						goto l51
 					}
 					v10 = v7 << 3
-					t271 := m.fn195(v10)
+					t271 := m.fn200(v10)
 					mem = *m.memory
 					v4 = t271
 					store32(mem, uint64(uint32(v17))+76, uint32(v7))
 					store32(mem, uint64(uint32(v17))+72, uint32(v4))
 					store32(mem, uint64(uint32(v17))+40, uint32(i32(0)))
-					t272 := m.fn195(v3)
+					t272 := m.fn200(v3)
 					mem = *m.memory
 					v3 = t272
 					store32(mem, uint64(uint32(v17))+48, uint32(v7))
 					store32(mem, uint64(uint32(v17))+44, uint32(v3))
-					t273 := m.fn195(v10)
+					t273 := m.fn200(v10)
 					mem = *m.memory
 					v3 = t273
 					store32(mem, uint64(uint32(v17))+56, uint32(v7))
@@ -5501,7 +5501,7 @@ l1:
 							}
 							t305 := v18
 							v4 = v10 << 2
-							t306 := m.fn195(v4)
+							t306 := m.fn200(v4)
 							mem = *m.memory
 							v10 = t306
 							store32(mem, uint64(uint32(t305)), uint32(v10))
@@ -5700,7 +5700,7 @@ l1:
 																if uint32(v13) >= uint32(i32(0x15555556)) {
 																	goto l56
 																}
-																t344 := m.fn195(v13 * i32(12))
+																t344 := m.fn200(v13 * i32(12))
 																mem = *m.memory
 																p343 = t344
 															} else {
@@ -5775,7 +5775,7 @@ l1:
 															if uint32(v4) >= uint32(i32(0x40000000)) {
 																goto l56
 															}
-															t359 := m.fn195(v4 << 2)
+															t359 := m.fn200(v4 << 2)
 															mem = *m.memory
 															p358 = t359
 														} else {
@@ -5855,7 +5855,7 @@ l1:
 										if uint32(v5) >= uint32(i32(0x40000000)) {
 											goto l56
 										}
-										t380 := m.fn195(v5 << 2)
+										t380 := m.fn200(v5 << 2)
 										mem = *m.memory
 										p379 = t380
 									} else {
@@ -5909,7 +5909,7 @@ l1:
 					}
 					t387 := int32(load32(mem, uint64(uint32(v17))+60))
 					v7 = t387
-					t388 := m.fn195(v3 << 3)
+					t388 := m.fn200(v3 << 3)
 					mem = *m.memory
 					v14 = t388
 					if v10 == 0 {
@@ -5981,7 +5981,7 @@ l1:
 								}
 								t401 := v18
 								v3 = v9 << 2
-								t402 := m.fn195(v3)
+								t402 := m.fn200(v3)
 								mem = *m.memory
 								v9 = t402
 								store32(mem, uint64(uint32(t401)), uint32(v9))
@@ -6127,7 +6127,7 @@ l1:
 											if uint32(v9) >= uint32(i32(0x40000000)) {
 												goto l80
 											}
-											t432 := m.fn195(v9 << 2)
+											t432 := m.fn200(v9 << 2)
 											mem = *m.memory
 											p431 = t432
 										} else {
@@ -6290,7 +6290,7 @@ l1:
 						}
 						t464 := v17
 						v10 = v7 << 2
-						t465 := m.fn195(v10)
+						t465 := m.fn200(v10)
 						mem = *m.memory
 						v3 = t465
 						store32(mem, uint64(uint32(t464))+16, uint32(v3))
@@ -6312,7 +6312,7 @@ l1:
 						}
 						t468 := v17
 						v10 = v10 << 3
-						t469 := m.fn195(v10)
+						t469 := m.fn200(v10)
 						mem = *m.memory
 						v6 = t469
 						store32(mem, uint64(uint32(t468))+8, uint32(v6))
@@ -6366,7 +6366,7 @@ l1:
 								}
 								t480 := v23
 								v13 = v4 << 2
-								t481 := m.fn195(v13)
+								t481 := m.fn200(v13)
 								mem = *m.memory
 								v4 = t481
 								store32(mem, uint64(uint32(t480)), uint32(v4))
@@ -6486,7 +6486,7 @@ l1:
 													if uint32(v4) >= uint32(i32(0x20000000)) {
 														goto l100
 													}
-													t508 := m.fn195(v4 << 3)
+													t508 := m.fn200(v4 << 3)
 													mem = *m.memory
 													p507 = t508
 												} else {
@@ -6567,7 +6567,7 @@ l1:
 														if uint32(v4) >= uint32(i32(0x20000000)) {
 															goto l100
 														}
-														t526 := m.fn195(v4 << 3)
+														t526 := m.fn200(v4 << 3)
 														mem = *m.memory
 														p525 = t526
 													} else {
@@ -6638,7 +6638,7 @@ l1:
 														if uint32(v6) >= uint32(i32(0x40000000)) {
 															goto l100
 														}
-														t539 := m.fn195(v6 << 2)
+														t539 := m.fn200(v6 << 2)
 														mem = *m.memory
 														p538 = t539
 													} else {
@@ -6706,7 +6706,7 @@ l1:
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l100
 												}
-												t550 := m.fn195(v4 << 3)
+												t550 := m.fn200(v4 << 3)
 												mem = *m.memory
 												p549 = t550
 											} else {
@@ -6779,7 +6779,7 @@ l1:
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l100
 											}
-											t568 := m.fn195(v4 << 3)
+											t568 := m.fn200(v4 << 3)
 											mem = *m.memory
 											p567 = t568
 										} else {
@@ -7019,7 +7019,7 @@ l1:
 					if uint32(v5) >= uint32(i32(0x20000000)) {
 						goto l51
 					}
-					t615 := m.fn195(v23)
+					t615 := m.fn200(v23)
 					mem = *m.memory
 					v7 = t615
 					t616 := int32(load32(mem, uint64(uint32(v15))+100))
@@ -7051,7 +7051,7 @@ l1:
 							goto l51
 						}
 						v4 = v7 << 1
-						t623 := m.fn195(v4)
+						t623 := m.fn200(v4)
 						mem = *m.memory
 						v10 = t623
 						t624 := int32(load32(mem, uint64(uint32(v15))+88))
@@ -7807,7 +7807,7 @@ l1:
 										}
 										t772 := int32(load32(mem, uint64(uint32(v5))))
 										t773 := int32(load32(mem, uint64(uint32(v5))+4))
-										m.fn207(v12, t772, t773)
+										m.fn212(v12, t772, t773)
 										mem = *m.memory
 										goto l161
 									}
@@ -7828,7 +7828,7 @@ l1:
 									if v4 != 0 {
 										p780 = t779
 									}
-									m.fn206(t775, p778, p780)
+									m.fn211(t775, p778, p780)
 									mem = *m.memory
 									goto l161
 								}
@@ -7952,7 +7952,7 @@ l1:
 							v5 = p810
 							t811 := v5
 							v12 = v5 + v16
-							m.fn196(t811, v12, i32(62)-int32(bits.LeadingZeros32(uint32(v12-v5)))<<1, i32(1))
+							m.fn201(t811, v12, i32(62)-int32(bits.LeadingZeros32(uint32(v12-v5)))<<1, i32(1))
 							mem = *m.memory
 							t812 := int32(load32(mem, uint64(uint32(v8))+4))
 							v9 = t812
@@ -8133,7 +8133,7 @@ l1:
 										v6 = p849
 										if uint32(v3) > uint32(v12) {
 											v12 = v5 + v6
-											_ = m.fn229(v12, v12+v14, v3-v14)
+											_ = m.fn233(v12, v12+v14, v3-v14)
 											mem = *m.memory
 											t851 := int32(mem[uint64(uint32(v0))+11])
 											v4 = t851
@@ -8149,7 +8149,7 @@ l1:
 									}
 								l170:
 									v19 = i32(0)
-									t852 := m.fn195(i32(2048))
+									t852 := m.fn200(i32(2048))
 									mem = *m.memory
 									v14 = t852
 									memory_zero(mem, uint32(v14), uint32(i32(2048)))
@@ -8358,7 +8358,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 				if t9 != 0 {
 					t10 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t10
-					t11 := m.fn195(v1 << 2)
+					t11 := m.fn200(v1 << 2)
 					mem = *m.memory
 					v6 = t11
 					t12 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -8490,7 +8490,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					t11 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t11
 					v3 = v1 << 2
-					t12 := m.fn195(v3)
+					t12 := m.fn200(v3)
 					mem = *m.memory
 					v6 = t12
 					t13 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -8616,7 +8616,7 @@ func (m *Module) fn42(v0, v1 int32) {
 				m.fn12()
 				panic("unreachable")
 			}
-			t0 := m.fn195(v1 << 2)
+			t0 := m.fn200(v1 << 2)
 			mem = *m.memory
 			v3 = t0
 			t1 := int32(load32(mem, uint64(uint32(v0))))
@@ -8810,7 +8810,7 @@ func (m *Module) fn43(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn195(v6)
+				t12 := m.fn200(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -8861,14 +8861,14 @@ func (m *Module) fn43(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn195(i32(4080))
+				t23 := m.fn200(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn44(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn195(i32(4080))
+			t24 := m.fn200(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn45(v0, v4+i32(12))
@@ -8914,7 +8914,7 @@ func (m *Module) fn43(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn195(v6)
+				t35 := m.fn200(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -8963,7 +8963,7 @@ func (m *Module) fn43(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn195(v2)
+		t42 := m.fn200(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -8972,7 +8972,7 @@ func (m *Module) fn43(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn195(i32(4080))
+		t44 := m.fn200(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn44(v4+i32(12), v4+i32(8))
@@ -9069,7 +9069,7 @@ func (m *Module) fn44(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v4 = v5 << 2
-			t9 := m.fn195(v4)
+			t9 := m.fn200(v4)
 			mem = *m.memory
 			v8 = t9
 			v9 = v8 + v4
@@ -9156,7 +9156,7 @@ func (m *Module) fn45(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v6 = v3 << 2
-			t10 := m.fn195(v6)
+			t10 := m.fn200(v6)
 			mem = *m.memory
 			v7 = t10
 			v10 = v7 + v6
@@ -9245,7 +9245,7 @@ func (m *Module) fn46(v0, v1, v2 int32, v3 int64) int32 {
 		mem[uint64(uint32(v0))+8] = byte(i32(1))
 		return v0
 	}
-	t10 := m.fn195(i32(36))
+	t10 := m.fn200(i32(36))
 	mem = *m.memory
 	v1 = t10
 	store32(mem, uint64(uint32(v1)), uint32(i32(0)))
@@ -9254,12 +9254,12 @@ func (m *Module) fn46(v0, v1, v2 int32, v3 int64) int32 {
 			goto l0
 		}
 		v6 = v4 << 2
-		t11 := m.fn195(v6)
+		t11 := m.fn200(v6)
 		mem = *m.memory
 		v7 = t11
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t12 := m.fn195(v6)
+		t12 := m.fn200(v6)
 		mem = *m.memory
 		v7 = t12
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9269,16 +9269,16 @@ func (m *Module) fn46(v0, v1, v2 int32, v3 int64) int32 {
 		store32(mem, uint64(uint32(v1))+16, uint32(v4))
 		store32(mem, uint64(uint32(v1))+12, uint32(v7))
 		store32(mem, uint64(uint32(v0))+16, uint32(v1))
-		t13 := m.fn195(i32(36))
+		t13 := m.fn200(i32(36))
 		mem = *m.memory
 		v1 = t13
 		store32(mem, uint64(uint32(v1)), uint32(i32(0)))
-		t14 := m.fn195(v6)
+		t14 := m.fn200(v6)
 		mem = *m.memory
 		v7 = t14
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t15 := m.fn195(v6)
+		t15 := m.fn200(v6)
 		mem = *m.memory
 		v6 = t15
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9291,7 +9291,7 @@ func (m *Module) fn46(v0, v1, v2 int32, v3 int64) int32 {
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
-		t16 := m.fn195(v9)
+		t16 := m.fn200(v9)
 		mem = *m.memory
 		v1 = t16
 		store32(mem, uint64(uint32(v0))+28, uint32(v8))
@@ -9318,7 +9318,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v1))+24))
 					v5 = v8 + t3
 					if uint32(v5) < uint32(i32(0x40000000)) {
-						t4 := m.fn195(v5 << 2)
+						t4 := m.fn200(v5 << 2)
 						mem = *m.memory
 						v6 = t4
 						t5 := int32(load32(mem, uint64(uint32(v1))))
@@ -9556,7 +9556,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 					p39 = i32(0)
 				l17:
 					v8 = p39
-					m.fn199(v7, v1)
+					m.fn204(v7, v1)
 					mem = *m.memory
 					v7 = v1 + v8
 					if uint32(v7) < uint32(v5) {
@@ -9571,7 +9571,7 @@ func (m *Module) fn47(v0, v1, v2, v3 int32) int32 {
 			if p38 != i32(3) {
 				goto l16
 			}
-			m.fn199(v6, v6+v4<<2)
+			m.fn204(v6, v6+v4<<2)
 			mem = *m.memory
 		}
 	l16:
@@ -9846,7 +9846,7 @@ func (m *Module) fn48(v0, v1, v2, v3 int32) int32 {
 			goto l9
 		}
 		store64(mem, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn195(v8 + i32(12))
+		t41 := m.fn200(v8 + i32(12))
 		mem = *m.memory
 		t42 := v11
 		v0 = t41
@@ -10016,7 +10016,7 @@ func (m *Module) fn48(v0, v1, v2, v3 int32) int32 {
 				}
 			}
 		l12:
-			t72 := m.fn195(i32(12))
+			t72 := m.fn200(i32(12))
 			mem = *m.memory
 			v8 = t72
 			store32(mem, uint64(uint32(v8))+4, uint32(v0))
@@ -10081,7 +10081,7 @@ func (m *Module) fn48(v0, v1, v2, v3 int32) int32 {
 						v4 = v6
 						goto l21
 					}
-					t87 := m.fn203(v6)
+					t87 := m.fn208(v6)
 					mem = *m.memory
 					v4 = t87
 					t88 := int32(load32(mem, uint64(uint32(v9))+4))
@@ -10137,7 +10137,7 @@ func (m *Module) fn48(v0, v1, v2, v3 int32) int32 {
 							goto l25
 						}
 					l24:
-						t99 := m.fn203(v6)
+						t99 := m.fn208(v6)
 						mem = *m.memory
 						p96 = t99
 					}
@@ -10823,7 +10823,7 @@ func (m *Module) fn51(v0, v1 int32) {
 			}
 			_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 			mem = *m.memory
-			t12 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+			t12 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 			mem = *m.memory
 			if t12 == 0 {
 				goto l1
@@ -10832,7 +10832,7 @@ func (m *Module) fn51(v0, v1 int32) {
 		panic("unreachable")
 	}
 l0:
-	t13 := int32(atomic_load32(mem, uint64(uint32(i32(48476)))))
+	t13 := int32(atomic_load32(mem, uint64(uint32(i32(50764)))))
 	mem = *m.memory
 	v2 = t13
 	t14 := int64(load64(mem, uint64(uint32(v0))+48))
@@ -11132,7 +11132,7 @@ l0:
 									mem = *m.memory
 									if v2 == 0 {
 										{
-											t40 := int32(mem[uint64(uint32(i32(48432)))])
+											t40 := int32(mem[uint64(uint32(i32(50720)))])
 											if t40 != i32(1) {
 												goto l8
 											}
@@ -11174,7 +11174,7 @@ l0:
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
 												p46 = i32(-1)
 											}
-											t47 := m.fn195(p46)
+											t47 := m.fn200(p46)
 											mem = *m.memory
 											v6 = t47
 											t48 := int32(load32(mem, uint64(uint32(v11))))
@@ -11202,7 +11202,7 @@ l0:
 											if uint32(v18) > uint32(i32(0x3fffffff)) {
 												p52 = i32(-1)
 											}
-											t53 := m.fn195(p52)
+											t53 := m.fn200(p52)
 											mem = *m.memory
 											v12 = t53
 											t54 := int32(load32(mem, uint64(uint32(v0))))
@@ -11247,7 +11247,7 @@ l0:
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t64 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t64 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 											mem = *m.memory
 											if t64 == 0 {
 												goto l13
@@ -11288,7 +11288,7 @@ l0:
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t72 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t72 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 												mem = *m.memory
 												if t72 != 0 {
 													goto l7
@@ -11335,7 +11335,7 @@ l0:
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t81 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t81 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 												mem = *m.memory
 												if t81 != 0 {
 													goto l7
@@ -11387,7 +11387,7 @@ l0:
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t39 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t39 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t39 == 0 {
 									goto l5
@@ -11537,7 +11537,7 @@ l0:
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
 								p117 = i32(-1)
 							}
-							t118 := m.fn195(p117)
+							t118 := m.fn200(p117)
 							mem = *m.memory
 							v9 = t118
 							t119 := int32(load32(mem, uint64(uint32(v0))))
@@ -11576,7 +11576,7 @@ l0:
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t129 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t129 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t129 == 0 {
 									goto l32
@@ -11598,7 +11598,7 @@ l0:
 					}
 					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 					mem = *m.memory
-					t114 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+					t114 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 					mem = *m.memory
 					if t114 == 0 {
 						goto l29
@@ -11645,7 +11645,7 @@ l0:
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 				mem = *m.memory
-				t138 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+				t138 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 				mem = *m.memory
 				if t138 == 0 {
 					goto l34
@@ -11915,7 +11915,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 									if v4 != 0 {
 										goto l4
 									}
-									t40 := int32(mem[uint64(uint32(i32(48432)))])
+									t40 := int32(mem[uint64(uint32(i32(50720)))])
 									if t40 != i32(1) {
 										goto l6
 									}
@@ -11941,7 +11941,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t45 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t45 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t45 == 0 {
 									goto l5
@@ -11971,7 +11971,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								if uint32(v17) > uint32(i32(0x3fffffff)) {
 									p49 = i32(-1)
 								}
-								t50 := m.fn195(p49)
+								t50 := m.fn200(p49)
 								mem = *m.memory
 								v7 = t50
 								t51 := int32(load32(mem, uint64(uint32(v12))))
@@ -12001,7 +12001,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								if uint32(v19) > uint32(i32(0x3fffffff)) {
 									p56 = i32(-1)
 								}
-								t57 := m.fn195(p56)
+								t57 := m.fn200(p56)
 								mem = *m.memory
 								v13 = t57
 								t58 := int32(load32(mem, uint64(uint32(v4))))
@@ -12046,7 +12046,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t68 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t68 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t68 == 0 {
 									goto l12
@@ -12087,7 +12087,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t76 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t76 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 									mem = *m.memory
 									if t76 != 0 {
 										goto l8
@@ -12135,7 +12135,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t85 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t85 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 									mem = *m.memory
 									if t85 != 0 {
 										goto l8
@@ -12338,7 +12338,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 									if uint32(v7) > uint32(i32(0x3fffffff)) {
 										p127 = i32(-1)
 									}
-									t128 := m.fn195(p127)
+									t128 := m.fn200(p127)
 									mem = *m.memory
 									v11 = t128
 									t129 := int32(load32(mem, uint64(uint32(v6))))
@@ -12377,7 +12377,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t139 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t139 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t139 == 0 {
 											goto l31
@@ -12399,7 +12399,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t124 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t124 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 							mem = *m.memory
 							if t124 == 0 {
 								goto l28
@@ -12447,7 +12447,7 @@ func (m *Module) fn54(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t148 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t148 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t148 == 0 {
 							goto l33
@@ -12632,7 +12632,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 								mem = *m.memory
 								if v2 == 0 {
 									{
-										t21 := int32(mem[uint64(uint32(i32(48432)))])
+										t21 := int32(mem[uint64(uint32(i32(50720)))])
 										if t21 != i32(1) {
 											goto l4
 										}
@@ -12674,7 +12674,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
 											p27 = i32(-1)
 										}
-										t28 := m.fn195(p27)
+										t28 := m.fn200(p27)
 										mem = *m.memory
 										v11 = t28
 										t29 := int32(load32(mem, uint64(uint32(v10))))
@@ -12702,7 +12702,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p33 = i32(-1)
 										}
-										t34 := m.fn195(p33)
+										t34 := m.fn200(p33)
 										mem = *m.memory
 										v12 = t34
 										t35 := int32(load32(mem, uint64(uint32(v0))))
@@ -12747,7 +12747,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t45 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t45 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t45 == 0 {
 											goto l9
@@ -12765,7 +12765,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t20 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t20 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 							mem = *m.memory
 							if t20 == 0 {
 								goto l1
@@ -12836,7 +12836,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										if uint32(v1) > uint32(i32(0x3fffffff)) {
 											p68 = i32(-1)
 										}
-										t69 := m.fn195(p68)
+										t69 := m.fn200(p68)
 										mem = *m.memory
 										v6 = t69
 										t70 := int32(load32(mem, uint64(uint32(v0))))
@@ -12875,7 +12875,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t80 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t80 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 											mem = *m.memory
 											if t80 == 0 {
 												goto l15
@@ -12897,7 +12897,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t65 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t65 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t65 == 0 {
 									goto l12
@@ -12944,7 +12944,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t89 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t89 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 							mem = *m.memory
 							if t89 == 0 {
 								goto l17
@@ -13090,7 +13090,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t114 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t114 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t114 != 0 {
 							goto l3
@@ -13137,7 +13137,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t123 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t123 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t123 != 0 {
 							goto l3
@@ -13406,7 +13406,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l3
 											}
-											t27 := int32(mem[uint64(uint32(i32(48432)))])
+											t27 := int32(mem[uint64(uint32(i32(50720)))])
 											if t27 != i32(1) {
 												goto l5
 											}
@@ -13432,7 +13432,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t32 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t32 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t32 == 0 {
 											goto l4
@@ -13462,7 +13462,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
 											p36 = i32(-1)
 										}
-										t37 := m.fn195(p36)
+										t37 := m.fn200(p36)
 										mem = *m.memory
 										v10 = t37
 										t38 := int32(load32(mem, uint64(uint32(v6))))
@@ -13492,7 +13492,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 										if uint32(v15) > uint32(i32(0x3fffffff)) {
 											p43 = i32(-1)
 										}
-										t44 := m.fn195(p43)
+										t44 := m.fn200(p43)
 										mem = *m.memory
 										v14 = t44
 										t45 := int32(load32(mem, uint64(uint32(v12))))
@@ -13537,7 +13537,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t55 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t55 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t55 == 0 {
 											goto l11
@@ -13618,7 +13618,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 										if uint32(v8) > uint32(i32(0x3fffffff)) {
 											p75 = i32(-1)
 										}
-										t76 := m.fn195(p75)
+										t76 := m.fn200(p75)
 										mem = *m.memory
 										v10 = t76
 										t77 := int32(load32(mem, uint64(uint32(v7))))
@@ -13657,7 +13657,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t87 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t87 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 											mem = *m.memory
 											if t87 == 0 {
 												goto l16
@@ -13679,7 +13679,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t72 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t72 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t72 == 0 {
 									goto l13
@@ -13727,7 +13727,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t96 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t96 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 							mem = *m.memory
 							if t96 == 0 {
 								goto l18
@@ -13870,7 +13870,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t118 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t118 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t118 != 0 {
 							goto l7
@@ -13918,7 +13918,7 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t127 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t127 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t127 != 0 {
 							goto l7
@@ -14318,7 +14318,7 @@ l0:
 									mem = *m.memory
 									if v2 == 0 {
 										{
-											t54 := int32(mem[uint64(uint32(i32(48432)))])
+											t54 := int32(mem[uint64(uint32(i32(50720)))])
 											if t54 != i32(1) {
 												goto l11
 											}
@@ -14360,7 +14360,7 @@ l0:
 											if uint32(v14) > uint32(i32(0x3fffffff)) {
 												p60 = i32(-1)
 											}
-											t61 := m.fn195(p60)
+											t61 := m.fn200(p60)
 											mem = *m.memory
 											v6 = t61
 											t62 := int32(load32(mem, uint64(uint32(v10))))
@@ -14388,7 +14388,7 @@ l0:
 											if uint32(v18) > uint32(i32(0x3fffffff)) {
 												p66 = i32(-1)
 											}
-											t67 := m.fn195(p66)
+											t67 := m.fn200(p66)
 											mem = *m.memory
 											v12 = t67
 											t68 := int32(load32(mem, uint64(uint32(v0))))
@@ -14433,7 +14433,7 @@ l0:
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t78 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t78 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 											mem = *m.memory
 											if t78 == 0 {
 												goto l16
@@ -14474,7 +14474,7 @@ l0:
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t86 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t86 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 												mem = *m.memory
 												if t86 != 0 {
 													goto l10
@@ -14521,7 +14521,7 @@ l0:
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t95 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t95 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 												mem = *m.memory
 												if t95 != 0 {
 													goto l10
@@ -14573,7 +14573,7 @@ l0:
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t53 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t53 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t53 == 0 {
 									goto l8
@@ -14723,7 +14723,7 @@ l0:
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
 								p131 = i32(-1)
 							}
-							t132 := m.fn195(p131)
+							t132 := m.fn200(p131)
 							mem = *m.memory
 							v7 = t132
 							t133 := int32(load32(mem, uint64(uint32(v0))))
@@ -14762,7 +14762,7 @@ l0:
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t143 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t143 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t143 == 0 {
 									goto l35
@@ -14784,7 +14784,7 @@ l0:
 					}
 					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 					mem = *m.memory
-					t128 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+					t128 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 					mem = *m.memory
 					if t128 == 0 {
 						goto l32
@@ -14831,7 +14831,7 @@ l0:
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 				mem = *m.memory
-				t152 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+				t152 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 				mem = *m.memory
 				if t152 == 0 {
 					goto l37
@@ -15156,7 +15156,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									if v4 != 0 {
 										goto l6
 									}
-									t54 := int32(mem[uint64(uint32(i32(48432)))])
+									t54 := int32(mem[uint64(uint32(i32(50720)))])
 									if t54 != i32(1) {
 										goto l8
 									}
@@ -15182,7 +15182,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t59 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t59 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t59 == 0 {
 									goto l7
@@ -15212,7 +15212,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								if uint32(v18) > uint32(i32(0x3fffffff)) {
 									p63 = i32(-1)
 								}
-								t64 := m.fn195(p63)
+								t64 := m.fn200(p63)
 								mem = *m.memory
 								v7 = t64
 								t65 := int32(load32(mem, uint64(uint32(v12))))
@@ -15242,7 +15242,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								if uint32(v17) > uint32(i32(0x3fffffff)) {
 									p70 = i32(-1)
 								}
-								t71 := m.fn195(p70)
+								t71 := m.fn200(p70)
 								mem = *m.memory
 								v14 = t71
 								t72 := int32(load32(mem, uint64(uint32(v4))))
@@ -15287,7 +15287,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t82 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t82 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t82 == 0 {
 									goto l14
@@ -15328,7 +15328,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t90 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t90 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 									mem = *m.memory
 									if t90 != 0 {
 										goto l10
@@ -15376,7 +15376,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t99 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t99 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 									mem = *m.memory
 									if t99 != 0 {
 										goto l10
@@ -15579,7 +15579,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 									if uint32(v7) > uint32(i32(0x3fffffff)) {
 										p141 = i32(-1)
 									}
-									t142 := m.fn195(p141)
+									t142 := m.fn200(p141)
 									mem = *m.memory
 									v9 = t142
 									t143 := int32(load32(mem, uint64(uint32(v4))))
@@ -15618,7 +15618,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t153 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t153 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t153 == 0 {
 											goto l33
@@ -15640,7 +15640,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t138 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t138 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 							mem = *m.memory
 							if t138 == 0 {
 								goto l30
@@ -15688,7 +15688,7 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t162 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t162 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t162 == 0 {
 							goto l35
@@ -15950,7 +15950,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											if uint32(v5) > uint32(i32(0x3fffffff)) {
 												p41 = i32(-1)
 											}
-											t42 := m.fn195(p41)
+											t42 := m.fn200(p41)
 											mem = *m.memory
 											v8 = t42
 											t43 := int32(load32(mem, uint64(uint32(v0))))
@@ -15989,7 +15989,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 												}
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t53 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+												t53 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 												mem = *m.memory
 												if t53 == 0 {
 													goto l8
@@ -16011,7 +16011,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t38 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t38 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 									mem = *m.memory
 									if t38 == 0 {
 										goto l4
@@ -16058,7 +16058,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t62 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t62 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t62 == 0 {
 									goto l10
@@ -16208,7 +16208,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 							mem = *m.memory
 							if v2 == 0 {
 								{
-									t94 := int32(mem[uint64(uint32(i32(48432)))])
+									t94 := int32(mem[uint64(uint32(i32(50720)))])
 									if t94 != i32(1) {
 										goto l21
 									}
@@ -16250,7 +16250,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									if uint32(v14) > uint32(i32(0x3fffffff)) {
 										p100 = i32(-1)
 									}
-									t101 := m.fn195(p100)
+									t101 := m.fn200(p100)
 									mem = *m.memory
 									v10 = t101
 									t102 := int32(load32(mem, uint64(uint32(v7))))
@@ -16278,7 +16278,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									if uint32(v15) > uint32(i32(0x3fffffff)) {
 										p106 = i32(-1)
 									}
-									t107 := m.fn195(p106)
+									t107 := m.fn200(p106)
 									mem = *m.memory
 									v13 = t107
 									t108 := int32(load32(mem, uint64(uint32(v0))))
@@ -16323,7 +16323,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t118 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+									t118 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 									mem = *m.memory
 									if t118 == 0 {
 										goto l25
@@ -16364,7 +16364,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t126 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t126 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t126 != 0 {
 											goto l7
@@ -16411,7 +16411,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t135 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t135 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t135 != 0 {
 											goto l7
@@ -16463,7 +16463,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t93 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t93 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t93 == 0 {
 							goto l19
@@ -16756,7 +16756,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l6
 											}
-											t40 := int32(mem[uint64(uint32(i32(48432)))])
+											t40 := int32(mem[uint64(uint32(i32(50720)))])
 											if t40 != i32(1) {
 												goto l8
 											}
@@ -16782,7 +16782,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t45 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t45 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t45 == 0 {
 											goto l7
@@ -16812,7 +16812,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										if uint32(v13) > uint32(i32(0x3fffffff)) {
 											p49 = i32(-1)
 										}
-										t50 := m.fn195(p49)
+										t50 := m.fn200(p49)
 										mem = *m.memory
 										v10 = t50
 										t51 := int32(load32(mem, uint64(uint32(v5))))
@@ -16842,7 +16842,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										if uint32(v15) > uint32(i32(0x3fffffff)) {
 											p56 = i32(-1)
 										}
-										t57 := m.fn195(p56)
+										t57 := m.fn200(p56)
 										mem = *m.memory
 										v14 = t57
 										t58 := int32(load32(mem, uint64(uint32(v12))))
@@ -16887,7 +16887,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t68 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+										t68 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 										mem = *m.memory
 										if t68 == 0 {
 											goto l14
@@ -16969,7 +16969,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										if uint32(v8) > uint32(i32(0x3fffffff)) {
 											p88 = i32(-1)
 										}
-										t89 := m.fn195(p88)
+										t89 := m.fn200(p88)
 										mem = *m.memory
 										v10 = t89
 										t90 := int32(load32(mem, uint64(uint32(v5))))
@@ -17008,7 +17008,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t100 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+											t100 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 											mem = *m.memory
 											if t100 == 0 {
 												goto l19
@@ -17030,7 +17030,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t85 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+								t85 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 								mem = *m.memory
 								if t85 == 0 {
 									goto l16
@@ -17078,7 +17078,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t109 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+							t109 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 							mem = *m.memory
 							if t109 == 0 {
 								goto l21
@@ -17221,7 +17221,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t131 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t131 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t131 != 0 {
 							goto l10
@@ -17269,7 +17269,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t140 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t140 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t140 != 0 {
 							goto l10
@@ -17542,7 +17542,7 @@ func (m *Module) fn61(v0, v1, v2, v3 int32) int32 {
 			}
 			_ = atomic_wait32(mem, uint64(uint32(v5)), uint32(v4), i64(50000000), m.waiters)
 			mem = *m.memory
-			t19 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+			t19 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 			mem = *m.memory
 			if t19 == 0 {
 				goto l1
@@ -17559,7 +17559,7 @@ func (m *Module) fn62(v0 int32) {
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn195(i32(112))
+	t3 := m.fn200(i32(112))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn46(t3, v0, i32(0), t4/i64(2))
@@ -17572,7 +17572,7 @@ func (m *Module) fn63(v0 int32) {
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn195(i32(112))
+	t3 := m.fn200(i32(112))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn46(t3, v0, i32(3), t4)
@@ -17589,7 +17589,7 @@ func (m *Module) fn64(v0 int32) {
 	v0 = t2
 	t3 := int32(mem[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn195(i32(112))
+	t4 := m.fn200(i32(112))
 	mem = *m.memory
 	t5 := int64(load64(mem, uint64(uint32(v0))+120))
 	t6 := v0
@@ -17891,7 +17891,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store32(mem, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(mem, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn178(v3+i32(392), v7+i32(20), i32(13))
+				m.fn176(v3+i32(392), v7+i32(20), i32(13))
 				mem = *m.memory
 			}
 			p22 = i32(128)
@@ -17903,7 +17903,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store32(mem, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(mem, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn178(v3+i32(392), v7+i32(20), i32(14))
+				m.fn176(v3+i32(392), v7+i32(20), i32(14))
 				mem = *m.memory
 			}
 			p22 = i32(128)
@@ -17915,7 +17915,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				store32(mem, uint64(uint32(v7))+28, uint32(v7+i32(12)))
 				store32(mem, uint64(uint32(v7))+24, uint32(v7+i32(19)))
 				store32(mem, uint64(uint32(v7))+20, uint32(v7+i32(24)))
-				m.fn178(v3+i32(396), v7+i32(20), i32(15))
+				m.fn176(v3+i32(396), v7+i32(20), i32(15))
 				mem = *m.memory
 			}
 			p22 = i32(132)
@@ -18136,7 +18136,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v4), i64(50000000), m.waiters)
 				mem = *m.memory
-				t71 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+				t71 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 				mem = *m.memory
 				if t71 == 0 {
 					goto l11
@@ -18204,7 +18204,7 @@ func (m *Module) fn66(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		v2 = v4
 		t89 := int32(mem[uint64(uint32(v6))])
 		if t89 == i32(1) {
-			t90 := int32(atomic_load32(mem, uint64(uint32(i32(48480)))))
+			t90 := int32(atomic_load32(mem, uint64(uint32(i32(50768)))))
 			mem = *m.memory
 			m.t0[uint(t90)].(func(int32))(v10 + i32(3))
 			mem = *m.memory
@@ -18279,13 +18279,13 @@ func (m *Module) fn68(v0, v1 int32) {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t4 := m.fn195(v1 << 2)
+			t4 := m.fn200(v1 << 2)
 			mem = *m.memory
 			v5 = t4
 			if uint32(v1) >= uint32(i32(0x20000000)) {
 				goto l0
 			}
-			t5 := m.fn195(v1 << 3)
+			t5 := m.fn200(v1 << 3)
 			mem = *m.memory
 			v6 = t5
 			t6 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -18495,7 +18495,7 @@ func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6 int32) {
 										if uint32(v11) > uint32(i32(0x3fffffff)) {
 											p45 = i32(-1)
 										}
-										t46 := m.fn195(p45)
+										t46 := m.fn200(p45)
 										mem = *m.memory
 										v11 = t46
 										store32(mem, uint64(uint32(t44))+4, uint32(v11))
@@ -18642,7 +18642,7 @@ func (m *Module) fn70(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn195(v6)
+				t12 := m.fn200(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -18693,14 +18693,14 @@ func (m *Module) fn70(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn195(i32(4096))
+				t23 := m.fn200(i32(4096))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn44(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn195(i32(4096))
+			t24 := m.fn200(i32(4096))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn45(v0, v4+i32(12))
@@ -18746,7 +18746,7 @@ func (m *Module) fn70(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn195(v6)
+				t35 := m.fn200(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -18795,7 +18795,7 @@ func (m *Module) fn70(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn195(v2)
+		t42 := m.fn200(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -18804,7 +18804,7 @@ func (m *Module) fn70(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn195(i32(4096))
+		t44 := m.fn200(i32(4096))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn44(v4+i32(12), v4+i32(8))
@@ -19251,7 +19251,7 @@ func (m *Module) fn72(v0, v1, v2, v3 int32) {
 		v9 = p23
 		var p24 int32
 		if v9 != 0 {
-			t25 := m.fn195(v9)
+			t25 := m.fn200(v9)
 			mem = *m.memory
 			p24 = t25
 		} else {
@@ -19456,7 +19456,7 @@ func (m *Module) fn74(v0, v1 int32) {
 							}
 							v3 = v5 + i32(4)
 						l7:
-							t32 := m.fn195(i32(24))
+							t32 := m.fn200(i32(24))
 							mem = *m.memory
 							v2 = t32
 							store32(mem, uint64(uint32(v2))+8, uint32(v5))
@@ -19505,7 +19505,7 @@ func (m *Module) fn74(v0, v1 int32) {
 					v6 = t44
 					m.fn136(v1)
 					mem = *m.memory
-					t45 := m.fn195(i32(24))
+					t45 := m.fn200(i32(24))
 					mem = *m.memory
 					t46 := int32(load32(mem, uint64(uint32(v0))))
 					t47 := m.fn131(t45, i32(3), t46)
@@ -19565,7 +19565,7 @@ func (m *Module) fn74(v0, v1 int32) {
 					}
 					m.fn136(v1)
 					mem = *m.memory
-					t58 := m.fn195(i32(24))
+					t58 := m.fn200(i32(24))
 					mem = *m.memory
 					t59 := int32(load32(mem, uint64(uint32(v0))))
 					t60 := m.fn131(t58, i32(3), t59|i32(1))
@@ -19798,10 +19798,10 @@ func (m *Module) fn77(v0, v1 int32) {
 			if t1 == v1 {
 				goto l0
 			}
-			t2 := m.fn195(i32(24))
+			t2 := m.fn200(i32(24))
 			t3 := m.fn131(t2, i32(20), v2&i32(16382))
 			v3 = t3
-			t4 := m.fn195(i32(24))
+			t4 := m.fn200(i32(24))
 			t5 := m.fn151(t4)
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(t5))
 			v2 = v1
@@ -19834,7 +19834,7 @@ func (m *Module) fn77(v0, v1 int32) {
 			if v2&i32(2048) == 0 {
 				goto l4
 			}
-			t10 := m.fn195(i32(24))
+			t10 := m.fn200(i32(24))
 			t11 := m.fn131(t10, i32(1), v2)
 			v3 = t11
 			goto l3
@@ -19844,7 +19844,7 @@ func (m *Module) fn77(v0, v1 int32) {
 		if t12 != 0 {
 			return
 		}
-		t13 := m.fn195(i32(24))
+		t13 := m.fn200(i32(24))
 		t14 := int32(load32(*m.memory, uint64(uint32(v0))))
 		t15 := m.fn131(t13, i32(3), t14)
 		v3 = t15
@@ -20061,7 +20061,7 @@ func (m *Module) fn81(v0, v1, v2, v3 int32) int32 {
 								v2 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn195(v2 << 2)
+								t35 := m.fn200(v2 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v4))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v4))+4))
@@ -20385,7 +20385,7 @@ func (m *Module) fn84(v0 int32) int32 {
 }
 func (m *Module) fn85(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
-	t0 := m.fn195(i32(24))
+	t0 := m.fn200(i32(24))
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v0))))
 	t2 := m.fn131(t0, i32(22), t1)
@@ -20400,7 +20400,7 @@ func (m *Module) fn85(v0, v1 int32) {
 		t5 := int32(load32(mem, uint64(uint32(v1))))
 		v5 = t5
 		if v5 != 0 {
-			t6 := m.fn195(i32(12))
+			t6 := m.fn200(i32(12))
 			mem = *m.memory
 			v2 = t6
 			t7 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -20411,7 +20411,7 @@ func (m *Module) fn85(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v6 = v1 | i32(7) + i32(1)
-				t8 := m.fn195(v6)
+				t8 := m.fn200(v6)
 				mem = *m.memory
 				v3 = t8
 				store32(mem, uint64(uint32(v2))+8, uint32(v6|i32(-0x80000000)))
@@ -20447,7 +20447,7 @@ func (m *Module) fn86(v0 int32) {
 				goto l0
 			}
 		}
-		t3 := m.fn195(i32(24))
+		t3 := m.fn200(i32(24))
 		mem = *m.memory
 		t4 := int32(load32(mem, uint64(uint32(v0))))
 		t5 := m.fn131(t3, i32(2), t4)
@@ -20510,7 +20510,7 @@ l0:
 			}
 		}
 	l1:
-		t12 := m.fn195(i32(24))
+		t12 := m.fn200(i32(24))
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v0))))
 		t14 := m.fn131(t12, i32(23), t13)
@@ -20586,13 +20586,13 @@ func (m *Module) fn87(v0, v1 int32) {
 				} else {
 					p1 = v4
 				}
-				t8 := m.fn195(p1)
+				t8 := m.fn200(p1)
 				mem = *m.memory
 				v7 = t8
 				goto l5
 			}
 		l3:
-			t9 := m.fn195(v5 << 2)
+			t9 := m.fn200(v5 << 2)
 			mem = *m.memory
 			v7 = t9
 			{
@@ -20786,7 +20786,7 @@ func (m *Module) fn89(v0, v1, v2 int32) int32 {
 					m.fn12()
 					panic("unreachable")
 				}
-				t8 := m.fn195(v4 * i32(28))
+				t8 := m.fn200(v4 * i32(28))
 				mem = *m.memory
 				p7 = t8
 			} else {
@@ -21189,12 +21189,12 @@ func (m *Module) fn92(v0, v1, v2, v3 int32) int32 {
 				if v4 != i32(3) {
 					goto l5
 				}
-				v0 = i32(48440)
+				v0 = i32(50728)
 				if v7 == i32(1055) {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn227(v7, i32(1055), i32(3))
+				t34 := m.fn231(v7, i32(1055), i32(3))
 				mem = *m.memory
 				if t34 == 0 {
 					goto l6
@@ -21212,7 +21212,7 @@ func (m *Module) fn92(v0, v1, v2, v3 int32) int32 {
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn231(v9)
+						t38 := m.fn235(v9)
 						mem = *m.memory
 						p37 = t38
 					} else {
@@ -21225,7 +21225,7 @@ func (m *Module) fn92(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn227(v9, v7, v4)
+						t39 := m.fn231(v9, v7, v4)
 						mem = *m.memory
 						if t39 == 0 {
 							goto l6
@@ -22074,7 +22074,7 @@ func (m *Module) fn102(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn195(v6)
+				t12 := m.fn200(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -22125,14 +22125,14 @@ func (m *Module) fn102(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn195(i32(4080))
+				t23 := m.fn200(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn44(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn195(i32(4080))
+			t24 := m.fn200(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn45(v0, v4+i32(12))
@@ -22178,7 +22178,7 @@ func (m *Module) fn102(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn195(v6)
+				t35 := m.fn200(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -22227,7 +22227,7 @@ func (m *Module) fn102(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn195(v2)
+		t42 := m.fn200(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -22236,7 +22236,7 @@ func (m *Module) fn102(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn195(i32(4080))
+		t44 := m.fn200(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn44(v4+i32(12), v4+i32(8))
@@ -22565,7 +22565,7 @@ func (m *Module) fn111(v0, v1, v2 int32) {
 						m.fn12()
 						panic("unreachable")
 					}
-					t10 := m.fn195(v4 << 3)
+					t10 := m.fn200(v4 << 3)
 					mem = *m.memory
 					p9 = t10
 				} else {
@@ -22876,7 +22876,7 @@ l0:
 				m.fn12()
 				panic("unreachable")
 			}
-			t12 := m.fn195(v5 << 3)
+			t12 := m.fn200(v5 << 3)
 			mem = *m.memory
 			p11 = t12
 		} else {
@@ -24227,7 +24227,7 @@ func (m *Module) fn117() {
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(2429)))
-	m.fn211(i32(3814), v0)
+	m.fn216(i32(3814), v0)
 	panic("unreachable")
 }
 func (m *Module) fn118(v0, v1, v2 int32) int32 {
@@ -24689,23 +24689,23 @@ l0:
 	return v6
 }
 func (m *Module) fn121(v0 int32) {
-	t0 := m.fn195(i32(12))
+	t0 := m.fn200(i32(12))
 	v0 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0)), uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(48612))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50908))), uint32(v0))
 	store32(mem, uint64(uint32(v0+i32(8))), uint32(i32(0)))
-	t1 := m.fn195(i32(12))
+	t1 := m.fn200(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(48616))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50912))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
-	t2 := m.fn195(i32(12))
+	t2 := m.fn200(i32(12))
 	mem = *m.memory
 	v0 = t2
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(48620))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50916))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
 func (m *Module) fn122(v0, v1 int32) {
@@ -24730,7 +24730,7 @@ func (m *Module) fn122(v0, v1 int32) {
 				v1 = p4
 				if uint32(v1) >= uint32(i32(11)) {
 					v5 = v1 | i32(7)
-					t5 := m.fn195(v5 + i32(1))
+					t5 := m.fn200(v5 + i32(1))
 					mem = *m.memory
 					v3 = t5
 					store32(mem, uint64(uint32(v0))+8, uint32(v5-i32(0x7fffffff)))
@@ -24776,7 +24776,7 @@ func (m *Module) fn122(v0, v1 int32) {
 		}
 		if uint32(v1) >= uint32(i32(11)) {
 			v5 = v1 | i32(7) + i32(1)
-			t13 := m.fn195(v5)
+			t13 := m.fn200(v5)
 			mem = *m.memory
 			v3 = t13
 			store32(mem, uint64(uint32(v2))+28, uint32(v5|i32(-0x80000000)))
@@ -24793,7 +24793,7 @@ func (m *Module) fn122(v0, v1 int32) {
 		memory_copy(mem, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		mem[uint64(uint32(v1+v3))] = byte(i32(0))
-		t14 := m.fn209(v2+i32(20), i32(3599))
+		t14 := m.fn214(v2+i32(20), i32(3599))
 		mem = *m.memory
 		v1 = t14
 		t15 := int64(load64(mem, uint64(uint32(v1))))
@@ -24828,7 +24828,7 @@ func (m *Module) fn123(v0 int32) int32 {
 		store32(mem, uint64(uint32(v1))+28, uint32(v1+i32(12)))
 		store32(mem, uint64(uint32(v1))+24, uint32(v1+i32(19)))
 		store32(mem, uint64(uint32(v1))+20, uint32(v1+i32(24)))
-		m.fn178(v0+i32(108), v1+i32(20), i32(35))
+		m.fn176(v0+i32(108), v1+i32(20), i32(35))
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+96))
@@ -24933,7 +24933,7 @@ func (m *Module) fn125(v0 int32) int32 {
 		if v1 == 0 {
 			goto l0
 		}
-		t7 := int32(load32(mem, uint64(uint32(i32(48612)))))
+		t7 := int32(load32(mem, uint64(uint32(i32(50908)))))
 		if v1 == t7 {
 			goto l0
 		}
@@ -24954,7 +24954,7 @@ l0:
 		if v1 == 0 {
 			goto l1
 		}
-		t12 := int32(load32(mem, uint64(uint32(i32(48616)))))
+		t12 := int32(load32(mem, uint64(uint32(i32(50912)))))
 		if v1 == t12 {
 			goto l1
 		}
@@ -24971,7 +24971,7 @@ l1:
 		if v1 == 0 {
 			goto l2
 		}
-		t15 := int32(load32(mem, uint64(uint32(i32(48620)))))
+		t15 := int32(load32(mem, uint64(uint32(i32(50916)))))
 		if v1 == t15 {
 			goto l2
 		}
@@ -25140,7 +25140,7 @@ func (m *Module) fn128(v0 int32) {
 	}
 l0:
 	if v2 == 0 {
-		t27 := int32(load32(mem, uint64(uint32(i32(48620)))))
+		t27 := int32(load32(mem, uint64(uint32(i32(50916)))))
 		store32(mem, uint64(uint32(v0))+104, uint32(t27))
 	}
 }
@@ -25281,7 +25281,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										goto l5
 									}
-									t24 := m.fn227(v3, v19, v22)
+									t24 := m.fn231(v3, v19, v22)
 									mem = *m.memory
 									if t24 != 0 {
 										goto l0
@@ -25965,7 +25965,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l42
 								}
 								v12 = v7 << 3
-								t137 := m.fn195(v12)
+								t137 := m.fn200(v12)
 								mem = *m.memory
 								v1 = t137
 								t138 := int32(load32(mem, uint64(uint32(v13))+32))
@@ -25990,7 +25990,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v10 = p141
 								v9 = v10 << 2
-								t142 := m.fn195(v9)
+								t142 := m.fn200(v9)
 								mem = *m.memory
 								v1 = t142
 								t143 := int32(load32(mem, uint64(uint32(v13))+40))
@@ -26005,7 +26005,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								store32(mem, uint64(uint32(v13))+44, uint32(v10))
 								memory_zero(mem, uint32(v1), uint32(v9))
-								t146 := m.fn195(i32(768))
+								t146 := m.fn200(i32(768))
 								mem = *m.memory
 								v7 = t146
 								t147 := int32(load32(mem, uint64(uint32(v13))+48))
@@ -26216,7 +26216,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				t201 := int32(load32(mem, uint64(uint32(v0))+80))
 				v0 = t199 + t200<<1 + t201 + i32(1)
 				if uint32(v0) < uint32(i32(0x20000000)) {
-					t202 := m.fn195(v0 << 3)
+					t202 := m.fn200(v0 << 3)
 					mem = *m.memory
 					v9 = t202
 					t203 := int32(load32(mem, uint64(uint32(v8))+64))
@@ -26359,7 +26359,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					p227 = p229
 				}
 			l52:
-				t230 := m.fn195(p227)
+				t230 := m.fn200(p227)
 				mem = *m.memory
 				v11 = t230
 				store32(mem, uint64(uint32(t228))+100, uint32(v11))
@@ -26558,7 +26558,7 @@ func (m *Module) fn129(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									if uint32(v12) > uint32(i32(0x3fffffff)) {
 										p287 = i32(-1)
 									}
-									t288 := m.fn195(p287)
+									t288 := m.fn200(p287)
 									mem = *m.memory
 									v12 = t288
 									store32(mem, uint64(uint32(t286))+4, uint32(v12))
@@ -27191,14 +27191,14 @@ func (m *Module) fn134(v0 int32) int32 {
 		t1 := int32(load16(mem, uint64(uint32(v0))+4))
 		v1 = t1
 		if uint32(v1) >= uint32(i32(65534)) {
-			t2 := int32(load32(mem, uint64(uint32(i32(48632)))))
+			t2 := int32(load32(mem, uint64(uint32(i32(50928)))))
 			if t2 != i32(-1) {
 				store32(mem, uint64(uint32(v5))+12, uint32(v5+i32(7)))
 				store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(12)))
-				m.fn178(i32(48632), v5+i32(8), i32(39))
+				m.fn176(i32(50928), v5+i32(8), i32(39))
 				mem = *m.memory
 			}
-			t3 := int32(load32(mem, uint64(uint32(i32(48624)))))
+			t3 := int32(load32(mem, uint64(uint32(i32(50920)))))
 			v6 = t3
 		l0:
 			{
@@ -27213,7 +27213,7 @@ func (m *Module) fn134(v0 int32) int32 {
 					}
 					t6 := m.g1
 					m.g1 = t6 + i32(1)
-					t7 := int32(load32(mem, uint64(uint32(i32(48628)))))
+					t7 := int32(load32(mem, uint64(uint32(i32(50924)))))
 					v3 = t7
 					v4 = v3 + i32(4)
 					t8 := int32(load32(mem, uint64(uint32(v3))+4))
@@ -27253,7 +27253,7 @@ func (m *Module) fn134(v0 int32) int32 {
 								}
 								v4 = v2 + i32(4)
 							l1:
-								t14 := m.fn195(i32(24))
+								t14 := m.fn200(i32(24))
 								mem = *m.memory
 								v1 = t14
 								store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -27313,7 +27313,7 @@ func (m *Module) fn134(v0 int32) int32 {
 							}
 							v4 = v2 + i32(4)
 						l5:
-							t25 := m.fn195(i32(24))
+							t25 := m.fn200(i32(24))
 							mem = *m.memory
 							v1 = t25
 							store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -27356,7 +27356,7 @@ func (m *Module) fn134(v0 int32) int32 {
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v6)), uint32(v1), i64(50000000), m.waiters)
 				mem = *m.memory
-				t35 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+				t35 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 				mem = *m.memory
 				if t35 == 0 {
 					goto l0
@@ -27371,16 +27371,16 @@ l8:
 	return v0
 }
 func (m *Module) fn135(v0 int32) {
-	t0 := m.fn195(i32(4))
+	t0 := m.fn200(i32(4))
 	v0 = t0
 	mem := *m.memory
-	store32(mem, uint64(uint32(i32(48624))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50920))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
-	t1 := m.fn195(i32(12))
+	t1 := m.fn200(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(48628))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50924))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
 func (m *Module) fn136(v0 int32) {
@@ -27391,7 +27391,7 @@ func (m *Module) fn136(v0 int32) {
 			t0 := int32(load16(mem, uint64(uint32(v0))+4))
 			v2 = t0
 			if v2 == i32(0xffff) {
-				t1 := int32(load32(mem, uint64(uint32(i32(48624)))))
+				t1 := int32(load32(mem, uint64(uint32(i32(50920)))))
 				v6 = t1
 				{
 				l0:
@@ -27407,7 +27407,7 @@ func (m *Module) fn136(v0 int32) {
 							}
 							t4 := m.g1
 							m.g1 = t4 + i32(1)
-							t5 := int32(load32(mem, uint64(uint32(i32(48628)))))
+							t5 := int32(load32(mem, uint64(uint32(i32(50924)))))
 							v3 = t5
 							t6 := int32(load32(mem, uint64(uint32(v3))+4))
 							v1 = t6
@@ -27425,7 +27425,7 @@ func (m *Module) fn136(v0 int32) {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v6)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t9 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+						t9 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 						mem = *m.memory
 						if t9 == 0 {
 							goto l0
@@ -27459,7 +27459,7 @@ func (m *Module) fn136(v0 int32) {
 					}
 					v4 = v2 + i32(4)
 				l2:
-					t14 := m.fn195(i32(24))
+					t14 := m.fn200(i32(24))
 					mem = *m.memory
 					v1 = t14
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -27488,7 +27488,7 @@ func (m *Module) fn136(v0 int32) {
 				v5 = v2 - i32(1)
 				if v2 <= i32(0xffff) {
 					store16(mem, uint64(uint32(v0))+4, uint16(v5))
-					t21 := int32(load32(mem, uint64(uint32(i32(48628)))))
+					t21 := int32(load32(mem, uint64(uint32(i32(50924)))))
 					v3 = t21
 					t22 := int32(load32(mem, uint64(uint32(v3))+4))
 					v5 = t22
@@ -27551,7 +27551,7 @@ func (m *Module) fn136(v0 int32) {
 				}
 				{
 					{
-						t34 := int32(load32(mem, uint64(uint32(i32(48628)))))
+						t34 := int32(load32(mem, uint64(uint32(i32(50924)))))
 						v3 = t34
 						t35 := int32(load32(mem, uint64(uint32(v3))+4))
 						v1 = t35
@@ -27588,7 +27588,7 @@ func (m *Module) fn136(v0 int32) {
 						v4 = v2 + i32(4)
 					}
 				l10:
-					t40 := m.fn195(i32(24))
+					t40 := m.fn200(i32(24))
 					mem = *m.memory
 					v1 = t40
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -28168,7 +28168,7 @@ func (m *Module) fn138(v0, v1 int32) {
 		t0 := int32(load32(mem, uint64(uint32(v0))+16))
 		v2 = t0
 		if v2 == 0 {
-			t1 := m.fn195(i32(32))
+			t1 := m.fn200(i32(32))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v0))+20, uint32(t1))
 			v2 = i32(0)
@@ -28187,7 +28187,7 @@ func (m *Module) fn138(v0, v1 int32) {
 		if uint32(v2) > uint32(i32(0x1fffffff)) {
 			p3 = i32(-1)
 		}
-		t5 := m.fn195(p3)
+		t5 := m.fn200(p3)
 		mem = *m.memory
 		store32(mem, uint64(uint32(t4))+20, uint32(t5))
 		v2 = i32(0)
@@ -28238,7 +28238,7 @@ l0:
 			if t2 != v2 {
 				goto l1
 			}
-			t3 := m.fn195(i32(24))
+			t3 := m.fn200(i32(24))
 			mem = *m.memory
 			v3 = t3
 			store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -28268,7 +28268,7 @@ l0:
 		return v1
 	}
 l1:
-	t11 := m.fn195(i32(24))
+	t11 := m.fn200(i32(24))
 	mem = *m.memory
 	v3 = t11
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -28297,7 +28297,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
 		return t0
 	case 0:
-		t1 := m.fn195(i32(24))
+		t1 := m.fn200(i32(24))
 		mem = *m.memory
 		v4 = t1
 		v7 = v4 + i32(6)
@@ -28332,7 +28332,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 					panic("unreachable")
 				}
 				v4 = v2 << 2
-				t2 := m.fn195(v4)
+				t2 := m.fn200(v4)
 				mem = *m.memory
 				v20 = t2
 				memory_copy(mem, uint32(v20), uint32(v1), uint32(v4))
@@ -28711,7 +28711,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 															v5 = t83
 															m.fn136(v8)
 															mem = *m.memory
-															t84 := m.fn195(i32(24))
+															t84 := m.fn200(i32(24))
 															mem = *m.memory
 															t85 := m.fn131(t84, i32(2), v5)
 															mem = *m.memory
@@ -28775,7 +28775,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 															mem = *m.memory
 															panic("unreachable")
 														}
-														t96 := m.fn195(v8 << 4)
+														t96 := m.fn200(v8 << 4)
 														mem = *m.memory
 														p95 = t96
 													} else {
@@ -28943,7 +28943,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 											t123 := m.fn155(v5)
 											mem = *m.memory
 											v6 = t123
-											t124 := m.fn195(i32(24))
+											t124 := m.fn200(i32(24))
 											mem = *m.memory
 											v1 = t124
 											store64(mem, uint64(uint32(v1+i32(14))), uint64(i64(0)))
@@ -28998,7 +28998,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t134 := m.fn195(v9 << 4)
+													t134 := m.fn200(v9 << 4)
 													mem = *m.memory
 													p133 = t134
 												} else {
@@ -29409,7 +29409,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 													mem = *m.memory
 													panic("unreachable")
 												}
-												t208 := m.fn195(v14 << 4)
+												t208 := m.fn200(v14 << 4)
 												mem = *m.memory
 												p207 = t208
 											} else {
@@ -29521,7 +29521,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 		l3:
 			{
 				if v2 >= i32(65536) {
-					t224 := m.fn195(i32(24))
+					t224 := m.fn200(i32(24))
 					mem = *m.memory
 					v5 = t224
 					store64(mem, uint64(uint32(v5))+12, uint64(i64(0)))
@@ -29532,7 +29532,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 					store32(mem, uint64(uint32(v5+i32(20))), uint32(i32(0)))
 					t225 := int32(uint32(v2+i32(65534)) / uint32(i32(0xffff)))
 					v4 = t225
-					t226 := m.fn195(v4 << 2)
+					t226 := m.fn200(v4 << 2)
 					mem = *m.memory
 					v8 = t226
 					store16(mem, uint64(uint32(v5))+6, uint16(v4))
@@ -29543,7 +29543,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 					v6 = v1
 				l80:
 					{
-						t227 := m.fn195(i32(24))
+						t227 := m.fn200(i32(24))
 						mem = *m.memory
 						v4 = t227
 						store64(mem, uint64(uint32(v4))+12, uint64(i64(0)))
@@ -29552,7 +29552,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 						mem[uint64(uint32(v4))+1] = byte(i32(0))
 						mem[uint64(uint32(v4))] = byte(v0)
 						store32(mem, uint64(uint32(v4+i32(20))), uint32(i32(0)))
-						t228 := m.fn195(i32(0x3fffc))
+						t228 := m.fn200(i32(0x3fffc))
 						mem = *m.memory
 						v10 = t228
 						store16(mem, uint64(uint32(v4))+6, uint16(i32(0xffff)))
@@ -29575,7 +29575,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 					store32(mem, uint64(uint32(t229)), uint32(t232))
 					goto l81
 				}
-				t233 := m.fn195(i32(24))
+				t233 := m.fn200(i32(24))
 				mem = *m.memory
 				v5 = t233
 				store64(mem, uint64(uint32(v5))+6, uint64(i64(0)))
@@ -29587,7 +29587,7 @@ func (m *Module) fn142(v0, v1, v2, v3, v4 int32) int32 {
 				store16(mem, uint64(uint32(v5+i32(22))), uint16(i32(0)))
 				{
 					if v2 >= i32(2) {
-						t234 := m.fn195(v2 << 2)
+						t234 := m.fn200(v2 << 2)
 						mem = *m.memory
 						v0 = t234
 						store16(mem, uint64(uint32(v5))+6, uint16(v2))
@@ -29667,7 +29667,7 @@ func (m *Module) fn143(v0, v1, v2 int32) int32 {
 }
 func (m *Module) fn144(v0, v1, v2 int32) int32 {
 	var v3 int32
-	t0 := m.fn195(i32(24))
+	t0 := m.fn200(i32(24))
 	v3 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -29683,7 +29683,7 @@ func (m *Module) fn145(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	mem := *m.memory
 	if v1 <= i32(0) {
-		t0 := m.fn195(i32(24))
+		t0 := m.fn200(i32(24))
 		mem = *m.memory
 		v3 = t0
 		store64(mem, uint64(uint32(v3))+6, uint64(i64(0)))
@@ -29697,7 +29697,7 @@ func (m *Module) fn145(v0, v1, v2 int32) int32 {
 	if v1 == i32(1) {
 		t1 := int32(load32(mem, uint64(uint32(v0))))
 		v5 = t1
-		t2 := m.fn195(i32(24))
+		t2 := m.fn200(i32(24))
 		mem = *m.memory
 		v3 = t2
 		store64(mem, uint64(uint32(v3+i32(14))), uint64(i64(0)))
@@ -29709,7 +29709,7 @@ func (m *Module) fn145(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v3))+16, uint32(v5))
 		return v3
 	}
-	t3 := m.fn195(i32(24))
+	t3 := m.fn200(i32(24))
 	mem = *m.memory
 	v6 = t3
 	store64(mem, uint64(uint32(v6))+6, uint64(i64(0)))
@@ -29726,7 +29726,7 @@ l3:
 		v15 = t5
 		{
 			if v4 == 0 {
-				t6 := m.fn195(i32(32))
+				t6 := m.fn200(i32(32))
 				mem = *m.memory
 				t7 := v6
 				v7 = t6
@@ -29746,7 +29746,7 @@ l3:
 			if uint32(v4) > uint32(i32(0x1fffffff)) {
 				p8 = i32(-1)
 			}
-			t10 := m.fn195(p8)
+			t10 := m.fn200(p8)
 			mem = *m.memory
 			v8 = t10
 			store32(mem, uint64(uint32(t9))+20, uint32(v8))
@@ -29922,7 +29922,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t24 := m.fn195(v2 << 2)
+											t24 := m.fn200(v2 << 2)
 											mem = *m.memory
 											p23 = t24
 										} else {
@@ -29980,7 +29980,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t32 := m.fn195(v4 << 2)
+											t32 := m.fn200(v4 << 2)
 											mem = *m.memory
 											p31 = t32
 										} else {
@@ -30070,7 +30070,7 @@ func (m *Module) fn146(v0, v1 int32) int32 {
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t50 := m.fn195(v4 << 2)
+													t50 := m.fn200(v4 << 2)
 													mem = *m.memory
 													v2 = t50
 												}
@@ -30208,7 +30208,7 @@ func (m *Module) fn147(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(mem, uint64(uint32(v0))+20))
 			t15 := int32(load32(mem, uint64(uint32(v1))+20))
-			t16 := m.fn227(t14, t15, v3<<2)
+			t16 := m.fn231(t14, t15, v3<<2)
 			mem = *m.memory
 			var p17 int32
 			if t16 == 0 {
@@ -30291,7 +30291,7 @@ func (m *Module) fn147(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(mem, uint64(uint32(v0))+8))
 			t46 := int32(load32(mem, uint64(uint32(v1))+8))
-			t47 := m.fn227(t45, t46, v3<<3)
+			t47 := m.fn231(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -30321,7 +30321,7 @@ func (m *Module) fn148(v0, v1 int32) {
 			}
 			t4 := int32(load32(mem, uint64(uint32(p3<<2+i32(5296)))))
 			v3 = t4
-			t5 := m.fn231(v3)
+			t5 := m.fn235(v3)
 			mem = *m.memory
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
@@ -30330,7 +30330,7 @@ func (m *Module) fn148(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v5 = v1 | i32(7) + i32(1)
-				t6 := m.fn195(v5)
+				t6 := m.fn200(v5)
 				mem = *m.memory
 				v4 = t6
 				store32(mem, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
@@ -30359,7 +30359,7 @@ func (m *Module) fn148(v0, v1 int32) {
 		}
 		t9 := int32(load32(mem, uint64(uint32(p8<<2+i32(5296)))))
 		v5 = t9
-		t10 := m.fn231(v5)
+		t10 := m.fn235(v5)
 		mem = *m.memory
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
@@ -30368,7 +30368,7 @@ func (m *Module) fn148(v0, v1 int32) {
 		}
 		if uint32(v3) >= uint32(i32(11)) {
 			v6 = v3 | i32(7) + i32(1)
-			t11 := m.fn195(v6)
+			t11 := m.fn200(v6)
 			mem = *m.memory
 			v4 = t11
 			store32(mem, uint64(uint32(v2))+12, uint32(v6|i32(-0x80000000)))
@@ -30404,7 +30404,7 @@ func (m *Module) fn148(v0, v1 int32) {
 		if v4 != 0 {
 			p19 = t18
 		}
-		m.fn205(t14, p17, p19)
+		m.fn210(t14, p17, p19)
 		mem = *m.memory
 		t20 := int32(int8(mem[uint64(uint32(v2))+15]))
 		if t20 < i32(0) {
@@ -30413,11 +30413,11 @@ func (m *Module) fn148(v0, v1 int32) {
 			m.Xre2w_free(t22)
 			mem = *m.memory
 		}
-		_ = m.fn209(v0, i32(3919))
+		_ = m.fn214(v0, i32(3919))
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v1))+4))
 		t25 := int32(load32(mem, uint64(uint32(v1))+8))
-		m.fn205(v0, t24, t25)
+		m.fn210(v0, t24, t25)
 	}
 l3:
 	m.g0 = v2 + i32(16)
@@ -30446,7 +30446,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn210(v3, v2)
+			m.fn215(v3, v2)
 			mem = *m.memory
 			if v2 <= i32(0) {
 				return
@@ -30494,7 +30494,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 			mem[uint64(uint32(p11+v0))] = byte(t12)
 			return
 		}
-		m.fn210(v3, v2<<2)
+		m.fn215(v3, v2<<2)
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v3))))
 		v4 = t13
@@ -30530,7 +30530,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn210(t22, t23-p21)
+		m.fn215(t22, t23-p21)
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v3))+4))
 		v5 = t24
@@ -30578,7 +30578,7 @@ func (m *Module) fn150(v0, v1, v2, v3 int32) {
 				p35 = t36
 				goto l3
 			}
-			t37 := m.fn195(v7 + i32(1))
+			t37 := m.fn200(v7 + i32(1))
 			mem = *m.memory
 			v2 = t37
 			v8 = int32(uint32(v0) >> 31)
@@ -31043,7 +31043,7 @@ func (m *Module) fn152(v0, v1, v2 int32) int32 {
 			v8 = v4 + i32(4)
 		}
 	l20:
-		t85 := m.fn195(i32(24))
+		t85 := m.fn200(i32(24))
 		mem = *m.memory
 		v3 = t85
 		store32(mem, uint64(uint32(v3))+8, uint32(v4))
@@ -31090,7 +31090,7 @@ func (m *Module) fn153(v0 int32) {
 					}
 					t2 := v4
 					v1 = v1 << 3
-					t3 := m.fn195(v1)
+					t3 := m.fn200(v1)
 					mem = *m.memory
 					v3 = t3
 					store32(mem, uint64(uint32(t2))+8, uint32(v3))
@@ -31114,7 +31114,7 @@ func (m *Module) fn153(v0 int32) {
 				if t7 != v9 {
 					goto l1
 				}
-				t8 := m.fn195(i32(8))
+				t8 := m.fn200(i32(8))
 				mem = *m.memory
 				v1 = t8
 				store64(mem, uint64(uint32(v1)), uint64(i64(0x10ffff00000000)))
@@ -31203,7 +31203,7 @@ func (m *Module) fn153(v0 int32) {
 							if uint32(v3) >= uint32(i32(0x20000000)) {
 								goto l8
 							}
-							t24 := m.fn195(v3 << 3)
+							t24 := m.fn200(v3 << 3)
 							mem = *m.memory
 							p23 = t24
 						} else {
@@ -31302,7 +31302,7 @@ func (m *Module) fn153(v0 int32) {
 				if uint32(v5) >= uint32(i32(0x20000000)) {
 					goto l8
 				}
-				t37 := m.fn195(v5 << 3)
+				t37 := m.fn200(v5 << 3)
 				mem = *m.memory
 				p36 = t37
 			} else {
@@ -31378,7 +31378,7 @@ func (m *Module) fn153(v0 int32) {
 					v6 = v1 + i32(4)
 				}
 			l16:
-				t47 := m.fn195(i32(24))
+				t47 := m.fn200(i32(24))
 				mem = *m.memory
 				v2 = t47
 				t48 := int64(load64(mem, uint64(uint32(v8))))
@@ -31469,7 +31469,7 @@ func (m *Module) fn155(v0 int32) int32 {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+20))
-	t1 := m.fn195(t0<<3 + i32(16))
+	t1 := m.fn200(t0<<3 + i32(16))
 	mem = *m.memory
 	v1 = t1
 	store32(mem, uint64(uint32(v1))+12, uint32(i32(0)))
@@ -31582,7 +31582,7 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v0))+36))
 					v5 = t3
 					if v5 == 0 {
-						t4 := m.fn195(i32(12))
+						t4 := m.fn200(i32(12))
 						mem = *m.memory
 						t5 := v0
 						v5 = t4
@@ -31640,7 +31640,7 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 			p2 = v1 + i32(4)
 		l3:
 			v7 = p2
-			t16 := m.fn195(i32(32))
+			t16 := m.fn200(i32(32))
 			mem = *m.memory
 			v0 = t16
 			store64(mem, uint64(uint32(v0))+20, uint64(i64(0)))
@@ -31682,7 +31682,7 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 			}
 			t26 := int32(load32(mem, uint64(uint32(v4))))
 			t27 := int32(load32(mem, uint64(uint32(v4))+4))
-			m.fn207(v1, t26, t27)
+			m.fn212(v1, t26, t27)
 			mem = *m.memory
 			return v2
 		}
@@ -31703,7 +31703,7 @@ func (m *Module) fn159(v0, v1, v2, v3 int32) int32 {
 		if v0 != 0 {
 			p34 = t33
 		}
-		m.fn206(t29, p32, p34)
+		m.fn211(t29, p32, p34)
 	}
 l0:
 	return v2
@@ -31814,7 +31814,7 @@ func (m *Module) fn160(v0, v1 int32) int32 {
 								v3 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn195(v3 << 2)
+								t35 := m.fn200(v3 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v2))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v2))+4))
@@ -32226,7 +32226,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 					return t16
 				}
 			l5:
-				t17 := m.fn195(i32(24))
+				t17 := m.fn200(i32(24))
 				mem = *m.memory
 				t18 := int32(mem[uint64(uint32(v1))])
 				t19 := int32(load16(mem, uint64(uint32(v1))+2))
@@ -32237,7 +32237,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t21 := int32(load16(mem, uint64(uint32(v1))+6))
 					v0 = t21
 					if uint32(v0) >= uint32(i32(2)) {
-						t22 := m.fn195(v0 << 2)
+						t22 := m.fn200(v0 << 2)
 						mem = *m.memory
 						v6 = t22
 						store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -32329,7 +32329,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v9 = t38
 					t39 := int32(load16(mem, uint64(uint32(v11))+2))
 					v5 = t39
-					t40 := m.fn195(i32(24))
+					t40 := m.fn200(i32(24))
 					mem = *m.memory
 					v6 = t40
 					store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
@@ -32463,7 +32463,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 						}
 					l25:
-						t63 := m.fn195(i32(24))
+						t63 := m.fn200(i32(24))
 						mem = *m.memory
 						t64 := m.fn131(t63, i32(2), i32(0))
 						mem = *m.memory
@@ -32561,7 +32561,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			}
 		l2:
-			t88 := m.fn195(i32(24))
+			t88 := m.fn200(i32(24))
 			mem = *m.memory
 			t89 := int32(mem[uint64(uint32(v1))])
 			t90 := int32(load16(mem, uint64(uint32(v1))+2))
@@ -32582,7 +32582,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if uint32(v0) > uint32(i32(0x3fffffff)) {
 					p94 = i32(-1)
 				}
-				t96 := m.fn195(p94)
+				t96 := m.fn200(p94)
 				mem = *m.memory
 				v2 = t96
 				store32(mem, uint64(uint32(t95))+8, uint32(v2))
@@ -32676,7 +32676,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 			return t109
 		}
 	l36:
-		t110 := m.fn195(i32(24))
+		t110 := m.fn200(i32(24))
 		mem = *m.memory
 		t111 := int32(load16(mem, uint64(uint32(v1))+2))
 		t112 := m.fn131(t110, v7, t111)
@@ -32687,7 +32687,7 @@ func (m *Module) fn165(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t113 := int32(load16(mem, uint64(uint32(v1))+6))
 				v0 = t113
 				if uint32(v0) >= uint32(i32(2)) {
-					t114 := m.fn195(v0 << 2)
+					t114 := m.fn200(v0 << 2)
 					mem = *m.memory
 					v8 = t114
 					store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -32940,7 +32940,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return t10
 			}
 		l8:
-			t11 := m.fn195(i32(24))
+			t11 := m.fn200(i32(24))
 			mem = *m.memory
 			t12 := int32(load16(mem, uint64(uint32(v1))+2))
 			t13 := m.fn131(t11, v2, t12)
@@ -32951,7 +32951,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t14 := int32(load16(mem, uint64(uint32(v1))+6))
 					v1 = t14
 					if uint32(v1) >= uint32(i32(2)) {
-						t15 := m.fn195(v1 << 2)
+						t15 := m.fn200(v1 << 2)
 						mem = *m.memory
 						v5 = t15
 						store16(mem, uint64(uint32(v3))+6, uint16(v1))
@@ -33028,7 +33028,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 				mem = *m.memory
 				return t28
 			}
-			t29 := m.fn195(i32(24))
+			t29 := m.fn200(i32(24))
 			mem = *m.memory
 			t30 := int32(load16(mem, uint64(uint32(v1))+2))
 			t31 := m.fn131(t29, i32(11), t30)
@@ -33075,7 +33075,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return v4
 			}
 		l15:
-			t42 := m.fn195(i32(24))
+			t42 := m.fn200(i32(24))
 			mem = *m.memory
 			t43 := int32(load16(mem, uint64(uint32(v1))+2))
 			t44 := m.fn131(t42, v2, t43)
@@ -33126,7 +33126,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l20
 							}
 							v8 = v2 - i32(1)
-							t55 := m.fn195(v2 << 2)
+							t55 := m.fn200(v2 << 2)
 							mem = *m.memory
 							v6 = t55
 							v0 = v6
@@ -33157,7 +33157,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 					if v2|v8 == 0 {
-						t61 := m.fn195(i32(24))
+						t61 := m.fn200(i32(24))
 						mem = *m.memory
 						t62 := m.fn131(t61, i32(2), v7)
 						mem = *m.memory
@@ -33181,7 +33181,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if uint32(v2) >= uint32(i32(0x40000000)) {
 							goto l20
 						}
-						t64 := m.fn195(v2 << 2)
+						t64 := m.fn200(v2 << 2)
 						mem = *m.memory
 						v6 = t64
 						v0 = v6
@@ -33219,12 +33219,12 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 								t70 := m.fn134(v3)
 								mem = *m.memory
 								v8 = t70
-								t71 := m.fn195(i32(24))
+								t71 := m.fn200(i32(24))
 								mem = *m.memory
 								t72 := m.fn131(t71, i32(5), v7)
 								mem = *m.memory
 								v0 = t72
-								t73 := m.fn195(i32(8))
+								t73 := m.fn200(i32(8))
 								mem = *m.memory
 								v1 = t73
 								store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
@@ -33258,7 +33258,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 						m.Xre2w_free(t77)
 						mem = *m.memory
 					}
-					t78 := m.fn195(i32(24))
+					t78 := m.fn200(i32(24))
 					mem = *m.memory
 					t79 := m.fn131(t78, i32(1), v7)
 					mem = *m.memory
@@ -33270,12 +33270,12 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 				mem = *m.memory
 				panic("unreachable")
 			l25:
-				t80 := m.fn195(i32(24))
+				t80 := m.fn200(i32(24))
 				mem = *m.memory
 				t81 := m.fn131(t80, i32(5), v7)
 				mem = *m.memory
 				v0 = t81
-				t82 := m.fn195(i32(8))
+				t82 := m.fn200(i32(8))
 				mem = *m.memory
 				v3 = t82
 				store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
@@ -33301,7 +33301,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v4 != 0 {
 							goto l26
 						}
-						t86 := m.fn195(i32(24))
+						t86 := m.fn200(i32(24))
 						mem = *m.memory
 						t87 := int32(load16(mem, uint64(uint32(v1))+2))
 						t88 := m.fn131(t86, i32(1), t87)
@@ -33309,7 +33309,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4, v5 int32) int32 {
 						p83 = t88
 						goto l27
 					}
-					t89 := m.fn195(i32(24))
+					t89 := m.fn200(i32(24))
 					mem = *m.memory
 					t90 := int32(load16(mem, uint64(uint32(v1))+2))
 					t91 := m.fn131(t89, i32(12), t90)
@@ -33352,7 +33352,7 @@ func (m *Module) fn170(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(mem, uint64(uint32(v0))))
 		v0 = t3
-		t4 := m.fn226(v0+v2, v1, v4-v2)
+		t4 := m.fn230(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -33391,7 +33391,7 @@ func (m *Module) fn171(v0, v1 int32) {
 	mem = *m.memory
 	t2 := int32(mem[uint64(uint32(v4))])
 	if t2 == i32(1) {
-		_ = m.fn209(v0, i32(3173))
+		_ = m.fn214(v0, i32(3173))
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(4232)))
@@ -33489,7 +33489,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn209(t5, i32(3676))
+					_ = m.fn214(t5, i32(3676))
 					mem = *m.memory
 					t7 := int32(load32(mem, uint64(uint32(v1))+20))
 					if t7 == 0 {
@@ -33497,7 +33497,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(mem, uint64(uint32(v2))))
-					_ = m.fn209(t8, i32(3577))
+					_ = m.fn214(t8, i32(3577))
 					mem = *m.memory
 					t10 := int32(load32(mem, uint64(uint32(v2))))
 					t11 := int32(load32(mem, uint64(uint32(v1))+20))
@@ -33520,7 +33520,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 					if v0 != 0 {
 						p18 = t17
 					}
-					m.fn205(t10, p16, p18)
+					m.fn210(t10, p16, p18)
 					mem = *m.memory
 					v3 = i32(5)
 					p0 = i32(3575)
@@ -33539,7 +33539,7 @@ func (m *Module) fn172(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(mem, uint64(uint32(v2))))
-		_ = m.fn209(t19, v1)
+		_ = m.fn214(t19, v1)
 	}
 l4:
 	return v3
@@ -33580,12 +33580,12 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t8, i32(3674))
+				_ = m.fn214(t8, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 0:
 				t10 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t10, i32(3154))
+				_ = m.fn214(t10, i32(3154))
 				mem = *m.memory
 				goto l21
 			case 1:
@@ -33593,7 +33593,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l23
 				}
 				t12 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t12, i32(3640))
+				_ = m.fn214(t12, i32(3640))
 				mem = *m.memory
 				goto l21
 			case 2:
@@ -33608,7 +33608,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t17 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t17, i32(3674))
+				_ = m.fn214(t17, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 5:
@@ -33655,58 +33655,58 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t29, i32(3674))
+				_ = m.fn214(t29, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 6:
 				t31 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t31, i32(3607))
+				_ = m.fn214(t31, i32(3607))
 				mem = *m.memory
 				t33 := int32(mem[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn209(t34, i32(3573))
+					_ = m.fn214(t34, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t36, i32(3674))
+				_ = m.fn214(t36, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 7:
 				t38 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t38, i32(3605))
+				_ = m.fn214(t38, i32(3605))
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn209(t41, i32(3573))
+					_ = m.fn214(t41, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t43, i32(3674))
+				_ = m.fn214(t43, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 8:
 				t45 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t45, i32(3573))
+				_ = m.fn214(t45, i32(3573))
 				mem = *m.memory
 				t47 := int32(mem[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn209(t48, i32(3573))
+					_ = m.fn214(t48, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t50, i32(3674))
+				_ = m.fn214(t50, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 9:
@@ -33739,7 +33739,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p62 = t61
 						}
-						m.fn205(t57, p60, p62)
+						m.fn210(t57, p60, p62)
 						mem = *m.memory
 						t63 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t63 >= i32(0) {
@@ -33779,7 +33779,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p76 = t75
 						}
-						m.fn205(t71, p74, p76)
+						m.fn210(t71, p74, p76)
 						mem = *m.memory
 						t77 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t77 >= i32(0) {
@@ -33814,7 +33814,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v3 != 0 {
 						p87 = t86
 					}
-					m.fn205(t82, p85, p87)
+					m.fn210(t82, p85, p87)
 					mem = *m.memory
 					t88 := int32(int8(mem[uint64(uint32(v4))+63]))
 					if t88 >= i32(0) {
@@ -33829,39 +33829,39 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32(mem[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn209(t92, i32(3573))
+					_ = m.fn214(t92, i32(3573))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t94, i32(3674))
+				_ = m.fn214(t94, i32(3674))
 				mem = *m.memory
 				goto l23
 			case 11:
 				t96 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t96, i32(3601))
+				_ = m.fn214(t96, i32(3601))
 				mem = *m.memory
 				goto l21
 			case 12:
 				t98 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t98, i32(0xddd))
+				_ = m.fn214(t98, i32(0xddd))
 				mem = *m.memory
 				goto l21
 			case 13:
 				t100 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t100, i32(3152))
+				_ = m.fn214(t100, i32(3152))
 				mem = *m.memory
 				goto l21
 			case 14:
 				t102 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t102, i32(3678))
+				_ = m.fn214(t102, i32(3678))
 				mem = *m.memory
 				goto l21
 			case 17:
 				t104 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t104, i32(3632))
+				_ = m.fn214(t104, i32(3632))
 				mem = *m.memory
 				goto l21
 			case 18:
@@ -33869,21 +33869,21 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t106
 				t107 := int32(mem[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn209(v5, i32(3645))
+					_ = m.fn214(v5, i32(3645))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn209(v5, i32(1052))
+				_ = m.fn214(v5, i32(1052))
 				mem = *m.memory
 				goto l21
 			case 15:
 				t110 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t110, i32(2993))
+				_ = m.fn214(t110, i32(2993))
 				mem = *m.memory
 				goto l21
 			case 16:
 				t112 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t112, i32(3561))
+				_ = m.fn214(t112, i32(3561))
 				mem = *m.memory
 				goto l21
 			case 19:
@@ -33892,11 +33892,11 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(mem, uint64(uint32(v1))+16))
 				t116 := int32(load32(mem, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn209(v5, i32(3154))
+					_ = m.fn214(v5, i32(3154))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn209(v5, i32(3522))
+				_ = m.fn214(v5, i32(3522))
 				mem = *m.memory
 				{
 					t119 := int32(load32(mem, uint64(uint32(v1))+16))
@@ -33913,7 +33913,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = i32(0)
 					t122 := int32(load32(mem, uint64(uint32(v6))+12))
 					v9 = t122
-					t123 := m.fn195(v9<<3 + i32(24))
+					t123 := m.fn200(v9<<3 + i32(24))
 					mem = *m.memory
 					v5 = t123
 					store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(16)))
@@ -33961,7 +33961,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(mem, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn209(t134, i32(3152))
+					_ = m.fn214(t134, i32(3152))
 					mem = *m.memory
 				}
 			l27:
@@ -33987,7 +33987,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn209(v8, i32(3603))
+							_ = m.fn214(v8, i32(3603))
 							mem = *m.memory
 							m.fn175(v8, v7)
 							mem = *m.memory
@@ -34007,12 +34007,12 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 					mem = *m.memory
 				}
 				t146 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t146, i32(3488))
+				_ = m.fn214(t146, i32(3488))
 				mem = *m.memory
 				goto l21
 			case 10:
 				t148 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn209(t148, i32(3674))
+				_ = m.fn214(t148, i32(3674))
 				mem = *m.memory
 				goto l21
 			case 20:
@@ -34041,7 +34041,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if v6 != 0 {
 					p159 = t158
 				}
-				m.fn205(t154, p157, p159)
+				m.fn210(t154, p157, p159)
 				mem = *m.memory
 				t160 := int32(int8(mem[uint64(uint32(v4))+63]))
 				if t160 >= i32(0) {
@@ -34058,7 +34058,7 @@ func (m *Module) fn173(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(mem, uint64(uint32(v0))+36))
-		_ = m.fn209(t163, i32(1050))
+		_ = m.fn214(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
@@ -34072,12 +34072,12 @@ func (m *Module) fn174(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn226(i32(3496), v1, i32(15))
+		t0 := m.fn230(i32(3496), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn208(v0, i32(1), i32(92))
-		m.fn208(v0, i32(1), int32(int8(v1)))
+		m.fn213(v0, i32(1), i32(92))
+		m.fn213(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -34087,10 +34087,10 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn208(v0, i32(1), i32(91))
-	m.fn208(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn208(v0, i32(1), int32(int8(v1)))
-	m.fn208(v0, i32(1), i32(93))
+	m.fn213(v0, i32(1), i32(91))
+	m.fn213(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn213(v0, i32(1), int32(int8(v1)))
+	m.fn213(v0, i32(1), i32(93))
 	return
 l1:
 	m.fn175(v0, v1)
@@ -34102,31 +34102,31 @@ func (m *Module) fn175(v0, v1 int32) {
 	m.g0 = v2
 	mem := *m.memory
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn226(i32(3490), v1, i32(6))
+		t1 := m.fn230(i32(3490), v1, i32(6))
 		mem = *m.memory
 		if t1 != 0 {
-			_ = m.fn209(v0, i32(3520))
+			_ = m.fn214(v0, i32(3520))
 			mem = *m.memory
 		}
-		m.fn208(v0, i32(1), int32(int8(v1)))
+		m.fn213(v0, i32(1), int32(int8(v1)))
 		mem = *m.memory
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn209(v0, i32(1484))
+		_ = m.fn214(v0, i32(1484))
 		mem = *m.memory
 		goto l0
 	case 0:
-		_ = m.fn209(v0, i32(1230))
+		_ = m.fn214(v0, i32(1230))
 		mem = *m.memory
 		goto l0
 	case 1:
-		_ = m.fn209(v0, i32(1907))
+		_ = m.fn214(v0, i32(1907))
 		mem = *m.memory
 		goto l0
 	case 3:
-		_ = m.fn209(v0, i32(2466))
+		_ = m.fn214(v0, i32(2466))
 		mem = *m.memory
 		goto l0
 	default:
@@ -34153,7 +34153,7 @@ func (m *Module) fn175(v0, v1 int32) {
 			if v0 != 0 {
 				p14 = t13
 			}
-			m.fn205(t9, p12, p14)
+			m.fn210(t9, p12, p14)
 			mem = *m.memory
 			t15 := int32(int8(mem[uint64(uint32(v2))+31]))
 			if t15 >= i32(0) {
@@ -34187,7 +34187,7 @@ func (m *Module) fn175(v0, v1 int32) {
 		if v0 != 0 {
 			p25 = t24
 		}
-		m.fn205(t20, p23, p25)
+		m.fn210(t20, p23, p25)
 		mem = *m.memory
 		t26 := int32(int8(mem[uint64(uint32(v2))+31]))
 		if t26 >= i32(0) {
@@ -34200,1683 +34200,7 @@ func (m *Module) fn175(v0, v1 int32) {
 l0:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn176(v0 int32) int32 {
-	var v1, v2 int32
-	var v3, v4 int64
-	t0 := int32(m.memImp.Grow(0, maxMem))
-	v3 = int64(uint32(t0)) << 16
-	mem := *m.memory
-	t1 := int32(load32(mem, uint64(uint32(i32(48640)))))
-	v1 = t1
-	if v1 == 0 {
-		v1 = int32(v3)
-		store32(mem, uint64(uint32(i32(48640))), uint32(v1))
-	}
-	if v0 != 0 {
-		v2 = i32(-1)
-		if v0 < i32(0) {
-			panic("unreachable")
-		}
-		v4 = int64(uint32(v1)) + int64(uint32(v0))
-		if uint64(v4) > uint64(i64(0xffff0000)) {
-			goto l1
-		}
-		if uint64(v3) < uint64(v4) {
-			t2 := int32(m.memImp.Grow(int64(int32(int64(uint64(v4-v3+i64(0xffff))>>16))), maxMem))
-			mem = *m.memory
-			if t2 == i32(-1) {
-				goto l1
-			}
-			t3 := int32(load32(mem, uint64(uint32(i32(48640)))))
-			v1 = t3
-		}
-		store32(mem, uint64(uint32(i32(48640))), uint32(v4))
-	}
-	v2 = v1
-l1:
-	return v2
-}
-func (m *Module) fn177(v0 int32) int32 {
-	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
-	mem := *m.memory
-	{
-		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
-			mem = *m.memory
-			v2 = t0
-			if v2 == 0 {
-				goto l0
-			}
-			if v2 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t1 == 0 {
-					goto l0
-				}
-			}
-		l2:
-			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
-				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
-				mem = *m.memory
-				if t3 != 0 {
-					panic("unreachable")
-				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t4 != 0 {
-					goto l2
-				}
-			}
-		}
-	l0:
-		t5 := m.g1
-		m.g1 = t5 + i32(1)
-		v2 = v0
-		v0 = i32(0)
-		t6 := m.g0
-		v11 = t6 - i32(16)
-		m.g0 = v11
-		{
-			t7 := int32(load32(mem, uint64(uint32(i32(48684)))))
-			if t7 != 0 {
-				goto l3
-			}
-			t8 := m.fn176(i32(0))
-			mem = *m.memory
-			v4 = t8 - i32(1097776)
-			if uint32(v4) < uint32(i32(89)) {
-				goto l3
-			}
-			t9 := int32(load32(mem, uint64(uint32(i32(49132)))))
-			v1 = t9
-			if v1 == 0 {
-				store64(mem, uint64(uint32(i32(49144))), uint64(i64(-1)))
-				store64(mem, uint64(uint32(i32(49136))), uint64(i64(0x1000000010000)))
-				v1 = (v11+i32(8))&i32(-16) ^ i32(0x55555558)
-				store32(mem, uint64(uint32(i32(49132))), uint32(v1))
-				store32(mem, uint64(uint32(i32(0xc000))), uint32(i32(0)))
-				store32(mem, uint64(uint32(i32(49104))), uint32(i32(0)))
-			}
-			store32(mem, uint64(uint32(i32(49112))), uint32(v4))
-			store32(mem, uint64(uint32(i32(49108))), uint32(i32(1097776)))
-			store32(mem, uint64(uint32(i32(48676))), uint32(i32(1097776)))
-			store32(mem, uint64(uint32(i32(48696))), uint32(v1))
-			store32(mem, uint64(uint32(i32(48692))), uint32(i32(-1)))
-		l4:
-			{
-				t10 := v0 + i32(48720)
-				v1 = v0 + i32(48708)
-				store32(mem, uint64(uint32(t10)), uint32(v1))
-				t11 := v1
-				v3 = v0 + i32(48700)
-				store32(mem, uint64(uint32(t11)), uint32(v3))
-				store32(mem, uint64(uint32(v0+i32(48712))), uint32(v3))
-				t12 := v0 + i32(48728)
-				v3 = v0 + i32(48716)
-				store32(mem, uint64(uint32(t12)), uint32(v3))
-				store32(mem, uint64(uint32(v3)), uint32(v1))
-				t13 := v0 + i32(48736)
-				v1 = v0 + i32(48724)
-				store32(mem, uint64(uint32(t13)), uint32(v1))
-				store32(mem, uint64(uint32(v1)), uint32(v3))
-				store32(mem, uint64(uint32(v0+i32(48732))), uint32(v1))
-				v0 = v0 + i32(32)
-				if v0 != i32(256) {
-					goto l4
-				}
-			}
-			v3 = v4 - i32(56)
-			v0 = v3 - i32(8)
-			store32(mem, uint64(uint32(i32(1097788))), uint32(v0|i32(1)))
-			t14 := int32(load32(mem, uint64(uint32(i32(49148)))))
-			store32(mem, uint64(uint32(i32(48688))), uint32(t14))
-			store32(mem, uint64(uint32(i32(48672))), uint32(v0))
-			store32(mem, uint64(uint32(i32(48684))), uint32(i32(1097784)))
-			store32(mem, uint64(uint32(v3+i32(1097776)))+4, uint32(i32(56)))
-		}
-	l3:
-		{
-			{
-				{
-					{
-						{
-							if uint32(v2) <= uint32(i32(236)) {
-								t15 := int32(load32(mem, uint64(uint32(i32(48660)))))
-								v6 = t15
-								t17 := v6
-								p16 := (v2 + i32(19)) & i32(-16)
-								if uint32(v2) < uint32(i32(11)) {
-									p16 = i32(16)
-								}
-								v4 = p16
-								v1 = int32(uint32(v4) >> 3)
-								v0 = i32_shr_u(t17, v1)
-								if v0&i32(3) != 0 {
-									v3 = v0&i32(1) | v1 ^ i32(1)
-									v2 = v3 << 3
-									t18 := int32(load32(mem, uint64(uint32(v2+i32(48708)))))
-									v1 = t18
-									v0 = v1 + i32(8)
-									{
-										t19 := int32(load32(mem, uint64(uint32(v1))+8))
-										v4 = t19
-										t20 := v4
-										v2 = v2 + i32(48700)
-										if t20 == v2 {
-											store32(mem, uint64(uint32(i32(48660))), uint32(v6&i32_rotl(i32(-2), v3)))
-											goto l5
-										}
-										store32(mem, uint64(uint32(v2))+8, uint32(v4))
-										store32(mem, uint64(uint32(v4))+12, uint32(v2))
-									}
-								l5:
-									t21 := v1
-									v3 = v3 << 3
-									store32(mem, uint64(uint32(t21))+4, uint32(v3|i32(3)))
-									v1 = v1 + v3
-									t22 := int32(load32(mem, uint64(uint32(v1))+4))
-									store32(mem, uint64(uint32(v1))+4, uint32(t22|i32(1)))
-									goto l6
-								}
-								t23 := int32(load32(mem, uint64(uint32(i32(48668)))))
-								t24 := v4
-								v8 = t23
-								if uint32(t24) <= uint32(v8) {
-									goto l7
-								}
-								if v0 != 0 {
-									{
-										t25 := i32_shl(v0, v1)
-										v0 = i32_shl(i32(2), v1)
-										v0 = t25 & (v0 | (i32(0) - v0))
-										v0 = v0&(i32(0)-v0) - i32(1)
-										t26 := v0
-										v0 = int32(uint32(v0)>>12) & i32(16)
-										v1 = i32_shr_u(t26, v0)
-										v3 = int32(uint32(v1)>>5) & i32(8)
-										t27 := v3 | v0
-										v0 = i32_shr_u(v1, v3)
-										v1 = int32(uint32(v0)>>2) & i32(4)
-										t28 := t27 | v1
-										v0 = i32_shr_u(v0, v1)
-										v1 = int32(uint32(v0)>>1) & i32(2)
-										t29 := t28 | v1
-										v0 = i32_shr_u(v0, v1)
-										v1 = int32(uint32(v0)>>1) & i32(1)
-										v3 = t29 | v1 + i32_shr_u(v0, v1)
-										v2 = v3 << 3
-										t30 := int32(load32(mem, uint64(uint32(v2+i32(48708)))))
-										v1 = t30
-										t31 := int32(load32(mem, uint64(uint32(v1))+8))
-										v0 = t31
-										t32 := v0
-										v2 = v2 + i32(48700)
-										if t32 == v2 {
-											v6 = v6 & i32_rotl(i32(-2), v3)
-											store32(mem, uint64(uint32(i32(48660))), uint32(v6))
-											goto l8
-										}
-										store32(mem, uint64(uint32(v2))+8, uint32(v0))
-										store32(mem, uint64(uint32(v0))+12, uint32(v2))
-									}
-								l8:
-									v0 = v1 + i32(8)
-									store32(mem, uint64(uint32(v1))+4, uint32(v4|i32(3)))
-									t33 := v1
-									v3 = v3 << 3
-									t34 := t33 + v3
-									v3 = v3 - v4
-									store32(mem, uint64(uint32(t34)), uint32(v3))
-									v2 = v1 + v4
-									store32(mem, uint64(uint32(v2))+4, uint32(v3|i32(1)))
-									if v8 != 0 {
-										v5 = int32(uint32(v8) >> 3)
-										v4 = v5<<3 + i32(48700)
-										t35 := int32(load32(mem, uint64(uint32(i32(48680)))))
-										v1 = t35
-										var p36 int32
-										{
-											t37 := v6
-											v5 = i32_shl(i32(1), v5)
-											if t37&v5 == 0 {
-												store32(mem, uint64(uint32(i32(48660))), uint32(v5|v6))
-												t38 := v4
-												p36 = t38
-												goto l9
-											}
-											t39 := int32(load32(mem, uint64(uint32(v4))+8))
-											p36 = t39
-										}
-									l9:
-										v5 = p36
-										store32(mem, uint64(uint32(v5))+12, uint32(v1))
-										store32(mem, uint64(uint32(v4))+8, uint32(v1))
-										store32(mem, uint64(uint32(v1))+12, uint32(v4))
-										store32(mem, uint64(uint32(v1))+8, uint32(v5))
-									}
-									store32(mem, uint64(uint32(i32(48680))), uint32(v2))
-									store32(mem, uint64(uint32(i32(48668))), uint32(v3))
-									goto l6
-								}
-								t40 := int32(load32(mem, uint64(uint32(i32(48664)))))
-								v9 = t40
-								if v9 == 0 {
-									goto l7
-								}
-								v0 = v9&(i32(0)-v9) - i32(1)
-								t41 := v0
-								v0 = int32(uint32(v0)>>12) & i32(16)
-								v1 = i32_shr_u(t41, v0)
-								v3 = int32(uint32(v1)>>5) & i32(8)
-								t42 := v3 | v0
-								v0 = i32_shr_u(v1, v3)
-								v1 = int32(uint32(v0)>>2) & i32(4)
-								t43 := t42 | v1
-								v0 = i32_shr_u(v0, v1)
-								v1 = int32(uint32(v0)>>1) & i32(2)
-								t44 := t43 | v1
-								v0 = i32_shr_u(v0, v1)
-								v1 = int32(uint32(v0)>>1) & i32(1)
-								t45 := int32(load32(mem, uint64(uint32((t44|v1+i32_shr_u(v0, v1))<<2+i32(48964)))))
-								v2 = t45
-								t46 := int32(load32(mem, uint64(uint32(v2))+4))
-								v1 = t46&i32(-8) - v4
-								v3 = v2
-							l11:
-								{
-									t47 := int32(load32(mem, uint64(uint32(v3))+16))
-									v0 = t47
-									if v0 == 0 {
-										t48 := int32(load32(mem, uint64(uint32(v3+i32(20)))))
-										v0 = t48
-										if v0 == 0 {
-											t55 := int32(load32(mem, uint64(uint32(v2))+24))
-											v10 = t55
-											t56 := int32(load32(mem, uint64(uint32(v2))+12))
-											t57 := v2
-											v5 = t56
-											if t57 != v5 {
-												t58 := int32(load32(mem, uint64(uint32(v2))+8))
-												v0 = t58
-												t59 := int32(load32(mem, uint64(uint32(i32(48676)))))
-												var p60 int32
-												if uint32(v0) < uint32(t59) {
-													p60 = 1
-												}
-												_ = p60
-												store32(mem, uint64(uint32(v5))+8, uint32(v0))
-												store32(mem, uint64(uint32(v0))+12, uint32(v5))
-												goto l12
-											}
-											v3 = v2 + i32(20)
-											t61 := int32(load32(mem, uint64(uint32(v3))))
-											v0 = t61
-											if v0 == 0 {
-												t62 := int32(load32(mem, uint64(uint32(v2))+16))
-												v0 = t62
-												if v0 == 0 {
-													v5 = i32(0)
-													goto l12
-												}
-												v3 = v2 + i32(16)
-											}
-										l14:
-											{
-												v7 = v3
-												v5 = v0
-												v3 = v5 + i32(20)
-												t63 := int32(load32(mem, uint64(uint32(v3))))
-												v0 = t63
-												if v0 != 0 {
-													goto l14
-												}
-												v3 = v5 + i32(16)
-												t64 := int32(load32(mem, uint64(uint32(v5))+16))
-												v0 = t64
-												if v0 != 0 {
-													goto l14
-												}
-											}
-											store32(mem, uint64(uint32(v7)), uint32(i32(0)))
-											goto l12
-										}
-									}
-									t49 := int32(load32(mem, uint64(uint32(v0))+4))
-									v3 = t49&i32(-8) - v4
-									t50 := v3
-									t51 := v1
-									var p52 int32
-									if uint32(v1) > uint32(v3) {
-										p52 = 1
-									}
-									v3 = p52
-									p53 := t51
-									if v3 != 0 {
-										p53 = t50
-									}
-									v1 = p53
-									p54 := v2
-									if v3 != 0 {
-										p54 = v0
-									}
-									v2 = p54
-									v3 = v0
-									goto l11
-								}
-							}
-							v4 = i32(-1)
-							if uint32(v2) > uint32(i32(-65)) {
-								goto l7
-							}
-							v0 = v2 + i32(19)
-							v4 = v0 & i32(-16)
-							t65 := int32(load32(mem, uint64(uint32(i32(48664)))))
-							v8 = t65
-							if v8 == 0 {
-								goto l7
-							}
-							var p66 int32
-							{
-								if uint32(v4) < uint32(i32(256)) {
-									p66 = i32(0)
-									goto l15
-								}
-								if uint32(v4) > uint32(i32(0xffffff)) {
-									p66 = i32(31)
-									goto l15
-								}
-								v0 = int32(uint32(v0) >> 8)
-								t67 := v0
-								v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-								v1 = i32_shl(t67, v0)
-								t68 := v1
-								v1 = int32(uint32(v1+i32(0x7f000))>>16) & i32(4)
-								v3 = i32_shl(t68, v1)
-								t69 := v3
-								v3 = int32(uint32(v3+i32(0x3c000))>>16) & i32(2)
-								v0 = int32(uint32(i32_shl(t69, v3))>>15) - (v0 | v1 | v3)
-								p66 = v0<<1 | i32_shr_u(v4, v0+i32(21))&i32(1) + i32(28)
-							}
-						l15:
-							v7 = p66
-							v1 = i32(0) - v4
-							{
-								t70 := int32(load32(mem, uint64(uint32(v7<<2+i32(48964)))))
-								v3 = t70
-								if v3 == 0 {
-									v0 = i32(0)
-									goto l16
-								}
-								v0 = i32(0)
-								t72 := v4
-								p71 := i32(25) - int32(uint32(v7)>>1)
-								if v7 == i32(31) {
-									p71 = i32(0)
-								}
-								v2 = i32_shl(t72, p71)
-							l19:
-								{
-									{
-										t73 := int32(load32(mem, uint64(uint32(v3))+4))
-										v6 = t73&i32(-8) - v4
-										if uint32(v6) >= uint32(v1) {
-											goto l17
-										}
-										v5 = v3
-										v1 = v6
-										if v1 != 0 {
-											goto l17
-										}
-										v1 = i32(0)
-										v0 = v3
-										goto l21
-									}
-								l17:
-									t74 := int32(load32(mem, uint64(uint32(v3+i32(20)))))
-									t75 := v0
-									v6 = t74
-									t76 := int32(load32(mem, uint64(uint32(v3+int32(uint32(v2)>>29)&i32(4)+i32(16)))))
-									t77 := v6
-									t78 := v6
-									v3 = t76
-									p79 := t77
-									if t78 == v3 {
-										p79 = t75
-									}
-									p80 := v0
-									if v6 != 0 {
-										p80 = p79
-									}
-									v0 = p80
-									v2 = v2 << 1
-									if v3 != 0 {
-										goto l19
-									}
-								}
-							}
-						l16:
-							if v0|v5 == 0 {
-								v5 = i32(0)
-								v0 = i32_shl(i32(2), v7)
-								v0 = (v0 | (i32(0) - v0)) & v8
-								if v0 == 0 {
-									goto l7
-								}
-								v0 = v0&(i32(0)-v0) - i32(1)
-								t81 := v0
-								v0 = int32(uint32(v0)>>12) & i32(16)
-								v3 = i32_shr_u(t81, v0)
-								v2 = int32(uint32(v3)>>5) & i32(8)
-								t82 := v2 | v0
-								v0 = i32_shr_u(v3, v2)
-								v3 = int32(uint32(v0)>>2) & i32(4)
-								t83 := t82 | v3
-								v0 = i32_shr_u(v0, v3)
-								v3 = int32(uint32(v0)>>1) & i32(2)
-								t84 := t83 | v3
-								v0 = i32_shr_u(v0, v3)
-								v3 = int32(uint32(v0)>>1) & i32(1)
-								t85 := int32(load32(mem, uint64(uint32((t84|v3+i32_shr_u(v0, v3))<<2+i32(48964)))))
-								v0 = t85
-							}
-							if v0 == 0 {
-								goto l20
-							}
-						l21:
-							{
-								t86 := int32(load32(mem, uint64(uint32(v0))+4))
-								v6 = t86&i32(-8) - v4
-								var p87 int32
-								if uint32(v6) < uint32(v1) {
-									p87 = 1
-								}
-								v2 = p87
-								p88 := v1
-								if v2 != 0 {
-									p88 = v6
-								}
-								v1 = p88
-								p89 := v5
-								if v2 != 0 {
-									p89 = v0
-								}
-								v5 = p89
-								t90 := int32(load32(mem, uint64(uint32(v0))+16))
-								v3 = t90
-								var p91 int32
-								if v3 != 0 {
-									p91 = v3
-								} else {
-									t92 := int32(load32(mem, uint64(uint32(v0+i32(20)))))
-									p91 = t92
-								}
-								v0 = p91
-								if v0 != 0 {
-									goto l21
-								}
-							}
-						l20:
-							if v5 == 0 {
-								goto l7
-							}
-							t93 := int32(load32(mem, uint64(uint32(i32(48668)))))
-							if uint32(v1) >= uint32(t93-v4) {
-								goto l7
-							}
-							t94 := int32(load32(mem, uint64(uint32(v5))+24))
-							v7 = t94
-							t95 := int32(load32(mem, uint64(uint32(v5))+12))
-							t96 := v5
-							v2 = t95
-							if t96 != v2 {
-								t97 := int32(load32(mem, uint64(uint32(v5))+8))
-								v0 = t97
-								t98 := int32(load32(mem, uint64(uint32(i32(48676)))))
-								var p99 int32
-								if uint32(v0) < uint32(t98) {
-									p99 = 1
-								}
-								_ = p99
-								store32(mem, uint64(uint32(v2))+8, uint32(v0))
-								store32(mem, uint64(uint32(v0))+12, uint32(v2))
-								goto l22
-							}
-							v3 = v5 + i32(20)
-							t100 := int32(load32(mem, uint64(uint32(v3))))
-							v0 = t100
-							if v0 == 0 {
-								t101 := int32(load32(mem, uint64(uint32(v5))+16))
-								v0 = t101
-								if v0 == 0 {
-									v2 = i32(0)
-									goto l22
-								}
-								v3 = v5 + i32(16)
-							}
-						l24:
-							{
-								v6 = v3
-								v2 = v0
-								v3 = v2 + i32(20)
-								t102 := int32(load32(mem, uint64(uint32(v3))))
-								v0 = t102
-								if v0 != 0 {
-									goto l24
-								}
-								v3 = v2 + i32(16)
-								t103 := int32(load32(mem, uint64(uint32(v2))+16))
-								v0 = t103
-								if v0 != 0 {
-									goto l24
-								}
-							}
-							store32(mem, uint64(uint32(v6)), uint32(i32(0)))
-							goto l22
-						}
-					l7:
-						t104 := int32(load32(mem, uint64(uint32(i32(48668)))))
-						t105 := v4
-						v0 = t104
-						if uint32(t105) <= uint32(v0) {
-							t106 := int32(load32(mem, uint64(uint32(i32(48680)))))
-							v1 = t106
-							{
-								v3 = v0 - v4
-								if uint32(v3) >= uint32(i32(16)) {
-									v2 = v1 + v4
-									store32(mem, uint64(uint32(v2))+4, uint32(v3|i32(1)))
-									store32(mem, uint64(uint32(i32(48668))), uint32(v3))
-									store32(mem, uint64(uint32(i32(48680))), uint32(v2))
-									store32(mem, uint64(uint32(v0+v1)), uint32(v3))
-									store32(mem, uint64(uint32(v1))+4, uint32(v4|i32(3)))
-									goto l25
-								}
-								store32(mem, uint64(uint32(v1))+4, uint32(v0|i32(3)))
-								v0 = v0 + v1
-								t107 := int32(load32(mem, uint64(uint32(v0))+4))
-								store32(mem, uint64(uint32(v0))+4, uint32(t107|i32(1)))
-								store32(mem, uint64(uint32(i32(48680))), uint32(i32(0)))
-								store32(mem, uint64(uint32(i32(48668))), uint32(i32(0)))
-							}
-						l25:
-							v0 = v1 + i32(8)
-							goto l6
-						}
-						t108 := int32(load32(mem, uint64(uint32(i32(48672)))))
-						t109 := v4
-						v2 = t108
-						if uint32(t109) < uint32(v2) {
-							t110 := int32(load32(mem, uint64(uint32(i32(48684)))))
-							v0 = t110
-							v1 = v0 + v4
-							t111 := v1
-							v3 = v2 - v4
-							store32(mem, uint64(uint32(t111))+4, uint32(v3|i32(1)))
-							store32(mem, uint64(uint32(i32(48672))), uint32(v3))
-							store32(mem, uint64(uint32(i32(48684))), uint32(v1))
-							store32(mem, uint64(uint32(v0))+4, uint32(v4|i32(3)))
-							v0 = v0 + i32(8)
-							goto l6
-						}
-						v0 = i32(0)
-						t112 := v4
-						v8 = v4 + i32(71)
-						t114 := v8
-						var p113 int32
-						{
-							t115 := int32(load32(mem, uint64(uint32(i32(49132)))))
-							if t115 != 0 {
-								t116 := int32(load32(mem, uint64(uint32(i32(49140)))))
-								p113 = t116
-								goto l26
-							}
-							store64(mem, uint64(uint32(i32(49144))), uint64(i64(-1)))
-							store64(mem, uint64(uint32(i32(49136))), uint64(i64(0x1000000010000)))
-							store32(mem, uint64(uint32(i32(49132))), uint32((v11+i32(12))&i32(-16)^i32(0x55555558)))
-							store32(mem, uint64(uint32(i32(0xc000))), uint32(i32(0)))
-							store32(mem, uint64(uint32(i32(49104))), uint32(i32(0)))
-							p113 = i32(65536)
-						}
-					l26:
-						v1 = p113
-						v6 = t114 + v1
-						t117 := v6
-						v7 = i32(0) - v1
-						v5 = t117 & v7
-						if uint32(t112) >= uint32(v5) {
-							store32(mem, uint64(uint32(i32(49156))), uint32(i32(48)))
-							goto l6
-						}
-						{
-							t118 := int32(load32(mem, uint64(uint32(i32(49100)))))
-							v0 = t118
-							if v0 == 0 {
-								goto l27
-							}
-							t119 := int32(load32(mem, uint64(uint32(i32(49092)))))
-							v1 = t119
-							v3 = v1 + v5
-							var p120 int32
-							if uint32(v3) > uint32(v1) {
-								p120 = 1
-							}
-							var p121 int32
-							if uint32(v0) >= uint32(v3) {
-								p121 = 1
-							}
-							if p120&p121 != 0 {
-								goto l27
-							}
-							v0 = i32(0)
-							store32(mem, uint64(uint32(i32(49156))), uint32(i32(48)))
-							goto l6
-						}
-					l27:
-						t122 := int32(mem[uint64(uint32(i32(49104)))])
-						if t122&i32(4) != 0 {
-							goto l28
-						}
-						{
-							{
-								t123 := int32(load32(mem, uint64(uint32(i32(48684)))))
-								v1 = t123
-								if v1 != 0 {
-									v0 = i32(49108)
-								l30:
-									{
-										t124 := int32(load32(mem, uint64(uint32(v0))))
-										t125 := v1
-										v3 = t124
-										if uint32(t125) >= uint32(v3) {
-											t126 := int32(load32(mem, uint64(uint32(v0))+4))
-											if uint32(v3+t126) > uint32(v1) {
-												goto l29
-											}
-										}
-										t127 := int32(load32(mem, uint64(uint32(v0))+8))
-										v0 = t127
-										if v0 != 0 {
-											goto l30
-										}
-									}
-								}
-								t128 := m.fn176(i32(0))
-								mem = *m.memory
-								v2 = t128
-								if v2 == i32(-1) {
-									goto l31
-								}
-								v6 = v5
-								t129 := int32(load32(mem, uint64(uint32(i32(49136)))))
-								v0 = t129
-								v1 = v0 - i32(1)
-								if v1&v2 != 0 {
-									v6 = v5 - v2 + (v1+v2)&(i32(0)-v0)
-								}
-								if uint32(v4) >= uint32(v6) {
-									goto l31
-								}
-								if uint32(v6) > uint32(i32(0x7ffffffe)) {
-									goto l31
-								}
-								t130 := int32(load32(mem, uint64(uint32(i32(49100)))))
-								v0 = t130
-								if v0 != 0 {
-									t131 := int32(load32(mem, uint64(uint32(i32(49092)))))
-									v1 = t131
-									v3 = v1 + v6
-									if uint32(v3) <= uint32(v1) {
-										goto l31
-									}
-									if uint32(v0) < uint32(v3) {
-										goto l31
-									}
-								}
-								t132 := m.fn176(v6)
-								mem = *m.memory
-								v0 = t132
-								if v0 != v2 {
-									goto l32
-								}
-								goto l33
-							}
-						l29:
-							v6 = (v6 - v2) & v7
-							if uint32(v6) > uint32(i32(0x7ffffffe)) {
-								goto l31
-							}
-							t133 := m.fn176(v6)
-							mem = *m.memory
-							v2 = t133
-							t134 := int32(load32(mem, uint64(uint32(v0))))
-							t135 := int32(load32(mem, uint64(uint32(v0))+4))
-							if v2 == t134+t135 {
-								goto l34
-							}
-							v0 = v2
-						}
-					l32:
-						{
-							if v0 == i32(-1) {
-								goto l35
-							}
-							if uint32(v4+i32(72)) <= uint32(v6) {
-								goto l35
-							}
-							t136 := int32(load32(mem, uint64(uint32(i32(49140)))))
-							v1 = t136
-							v1 = (v1 + (v8 - v6)) & (i32(0) - v1)
-							if uint32(v1) > uint32(i32(0x7ffffffe)) {
-								v2 = v0
-								goto l33
-							}
-							t137 := m.fn176(v1)
-							mem = *m.memory
-							if t137 != i32(-1) {
-								v6 = v1 + v6
-								v2 = v0
-								goto l33
-							}
-							_ = m.fn176(i32(0) - v6)
-							mem = *m.memory
-							goto l31
-						}
-					l35:
-						v2 = v0
-						if v0 != i32(-1) {
-							goto l33
-						}
-						goto l31
-					}
-				l34:
-					if v2 != i32(-1) {
-						goto l33
-					}
-				l31:
-					t139 := int32(load32(mem, uint64(uint32(i32(49104)))))
-					store32(mem, uint64(uint32(i32(49104))), uint32(t139|i32(4)))
-				}
-			l28:
-				if uint32(v5) > uint32(i32(0x7ffffffe)) {
-					goto l36
-				}
-				t140 := m.fn176(v5)
-				mem = *m.memory
-				v2 = t140
-				t141 := m.fn176(i32(0))
-				mem = *m.memory
-				v0 = t141
-				if v2 == i32(-1) {
-					goto l36
-				}
-				if v0 == i32(-1) {
-					goto l36
-				}
-				if uint32(v0) <= uint32(v2) {
-					goto l36
-				}
-				v6 = v0 - v2
-				if uint32(v6) <= uint32(v4+i32(56)) {
-					goto l36
-				}
-			}
-		l33:
-			t142 := int32(load32(mem, uint64(uint32(i32(49092)))))
-			v0 = t142 + v6
-			store32(mem, uint64(uint32(i32(49092))), uint32(v0))
-			t143 := int32(load32(mem, uint64(uint32(i32(49096)))))
-			if uint32(t143) < uint32(v0) {
-				store32(mem, uint64(uint32(i32(49096))), uint32(v0))
-			}
-			{
-				{
-					t144 := int32(load32(mem, uint64(uint32(i32(48684)))))
-					v1 = t144
-					if v1 != 0 {
-						v0 = i32(49108)
-					l38:
-						{
-							t145 := int32(load32(mem, uint64(uint32(v0))))
-							t146 := v2
-							v3 = t145
-							t147 := int32(load32(mem, uint64(uint32(v0))+4))
-							t148 := v3
-							v5 = t147
-							if t146 == t148+v5 {
-								t161 := int32(mem[uint64(uint32(v0))+12])
-								if t161&i32(8) != 0 {
-									goto l39
-								}
-								if uint32(v1) < uint32(v3) {
-									goto l39
-								}
-								if uint32(v1) >= uint32(v2) {
-									goto l39
-								}
-								t163 := v1
-								p162 := i32(0)
-								if (v1+i32(8))&i32(15) != 0 {
-									p162 = (i32(-8) - v1) & i32(15)
-								}
-								v3 = p162
-								v2 = t163 + v3
-								t164 := int32(load32(mem, uint64(uint32(i32(48672)))))
-								t165 := v2
-								v7 = t164 + v6
-								v3 = v7 - v3
-								store32(mem, uint64(uint32(t165))+4, uint32(v3|i32(1)))
-								store32(mem, uint64(uint32(v0))+4, uint32(v5+v6))
-								t166 := int32(load32(mem, uint64(uint32(i32(49148)))))
-								store32(mem, uint64(uint32(i32(48688))), uint32(t166))
-								store32(mem, uint64(uint32(i32(48672))), uint32(v3))
-								store32(mem, uint64(uint32(i32(48684))), uint32(v2))
-								store32(mem, uint64(uint32(v1+v7))+4, uint32(i32(56)))
-								goto l41
-							}
-							t149 := int32(load32(mem, uint64(uint32(v0))+8))
-							v0 = t149
-							if v0 != 0 {
-								goto l38
-							}
-						}
-						goto l39
-					}
-					t150 := int32(load32(mem, uint64(uint32(i32(48676)))))
-					v0 = t150
-					p151 := i32(0)
-					if uint32(v0) <= uint32(v2) {
-						p151 = v0
-					}
-					if p151 == 0 {
-						store32(mem, uint64(uint32(i32(48676))), uint32(v2))
-					}
-					v0 = i32(0)
-					store32(mem, uint64(uint32(i32(49112))), uint32(v6))
-					store32(mem, uint64(uint32(i32(49108))), uint32(v2))
-					store32(mem, uint64(uint32(i32(48692))), uint32(i32(-1)))
-					t152 := int32(load32(mem, uint64(uint32(i32(49132)))))
-					store32(mem, uint64(uint32(i32(48696))), uint32(t152))
-					store32(mem, uint64(uint32(i32(49120))), uint32(i32(0)))
-				l40:
-					{
-						t153 := v0 + i32(48720)
-						v1 = v0 + i32(48708)
-						store32(mem, uint64(uint32(t153)), uint32(v1))
-						t154 := v1
-						v3 = v0 + i32(48700)
-						store32(mem, uint64(uint32(t154)), uint32(v3))
-						store32(mem, uint64(uint32(v0+i32(48712))), uint32(v3))
-						t155 := v0 + i32(48728)
-						v3 = v0 + i32(48716)
-						store32(mem, uint64(uint32(t155)), uint32(v3))
-						store32(mem, uint64(uint32(v3)), uint32(v1))
-						t156 := v0 + i32(48736)
-						v1 = v0 + i32(48724)
-						store32(mem, uint64(uint32(t156)), uint32(v1))
-						store32(mem, uint64(uint32(v1)), uint32(v3))
-						store32(mem, uint64(uint32(v0+i32(48732))), uint32(v1))
-						v0 = v0 + i32(32)
-						if v0 != i32(256) {
-							goto l40
-						}
-					}
-					t158 := v2
-					p157 := i32(0)
-					if (v2+i32(8))&i32(15) != 0 {
-						p157 = (i32(-8) - v2) & i32(15)
-					}
-					v0 = p157
-					v1 = t158 + v0
-					t159 := v1
-					v3 = v6 - i32(56)
-					v0 = v3 - v0
-					store32(mem, uint64(uint32(t159))+4, uint32(v0|i32(1)))
-					t160 := int32(load32(mem, uint64(uint32(i32(49148)))))
-					store32(mem, uint64(uint32(i32(48688))), uint32(t160))
-					store32(mem, uint64(uint32(i32(48672))), uint32(v0))
-					store32(mem, uint64(uint32(i32(48684))), uint32(v1))
-					store32(mem, uint64(uint32(v2+v3))+4, uint32(i32(56)))
-					goto l41
-				}
-			l39:
-				t167 := int32(load32(mem, uint64(uint32(i32(48676)))))
-				if uint32(t167) > uint32(v2) {
-					store32(mem, uint64(uint32(i32(48676))), uint32(v2))
-				}
-				v3 = v2 + v6
-				v0 = i32(49108)
-				{
-					{
-					l42:
-						{
-							t168 := int32(load32(mem, uint64(uint32(v0))))
-							if v3 != t168 {
-								t169 := int32(load32(mem, uint64(uint32(v0))+8))
-								v0 = t169
-								if v0 != 0 {
-									goto l42
-								}
-								goto l43
-							}
-						}
-						t170 := int32(mem[uint64(uint32(v0))+12])
-						if t170&i32(8) == 0 {
-							store32(mem, uint64(uint32(v0)), uint32(v2))
-							t175 := int32(load32(mem, uint64(uint32(v0))+4))
-							store32(mem, uint64(uint32(v0))+4, uint32(t175+v6))
-							t177 := v2
-							p176 := i32(0)
-							if (v2+i32(8))&i32(15) != 0 {
-								p176 = (i32(-8) - v2) & i32(15)
-							}
-							v7 = t177 + p176
-							store32(mem, uint64(uint32(v7))+4, uint32(v4|i32(3)))
-							t179 := v3
-							p178 := i32(0)
-							if (v3+i32(8))&i32(15) != 0 {
-								p178 = (i32(-8) - v3) & i32(15)
-							}
-							v6 = t179 + p178
-							t180 := v6
-							v4 = v4 + v7
-							v3 = t180 - v4
-							if v1 == v6 {
-								store32(mem, uint64(uint32(i32(48684))), uint32(v4))
-								t181 := int32(load32(mem, uint64(uint32(i32(48672)))))
-								v0 = t181 + v3
-								store32(mem, uint64(uint32(i32(48672))), uint32(v0))
-								store32(mem, uint64(uint32(v4))+4, uint32(v0|i32(1)))
-								goto l47
-							}
-							t182 := int32(load32(mem, uint64(uint32(i32(48680)))))
-							if v6 == t182 {
-								store32(mem, uint64(uint32(i32(48680))), uint32(v4))
-								t183 := int32(load32(mem, uint64(uint32(i32(48668)))))
-								v0 = t183 + v3
-								store32(mem, uint64(uint32(i32(48668))), uint32(v0))
-								store32(mem, uint64(uint32(v4))+4, uint32(v0|i32(1)))
-								store32(mem, uint64(uint32(v0+v4)), uint32(v0))
-								goto l47
-							}
-							t184 := int32(load32(mem, uint64(uint32(v6))+4))
-							v0 = t184
-							if v0&i32(3) == i32(1) {
-								v8 = v0 & i32(-8)
-								{
-									if uint32(v0) <= uint32(i32(255)) {
-										t185 := int32(load32(mem, uint64(uint32(v6))+8))
-										v1 = t185
-										t186 := v1
-										v5 = int32(uint32(v0) >> 3)
-										var p187 int32
-										if t186 == v5<<3+i32(48700) {
-											p187 = 1
-										}
-										_ = p187
-										t188 := int32(load32(mem, uint64(uint32(v6))+12))
-										t189 := v1
-										v0 = t188
-										if t189 == v0 {
-											t190 := int32(load32(mem, uint64(uint32(i32(48660)))))
-											store32(mem, uint64(uint32(i32(48660))), uint32(t190&i32_rotl(i32(-2), v5)))
-											goto l48
-										}
-										store32(mem, uint64(uint32(v0))+8, uint32(v1))
-										store32(mem, uint64(uint32(v1))+12, uint32(v0))
-										goto l48
-									}
-									t191 := int32(load32(mem, uint64(uint32(v6))+24))
-									v9 = t191
-									{
-										t192 := int32(load32(mem, uint64(uint32(v6))+12))
-										t193 := v6
-										v2 = t192
-										if t193 != v2 {
-											t194 := int32(load32(mem, uint64(uint32(v6))+8))
-											t195 := v2
-											v0 = t194
-											store32(mem, uint64(uint32(t195))+8, uint32(v0))
-											store32(mem, uint64(uint32(v0))+12, uint32(v2))
-											goto l49
-										}
-										{
-											v0 = v6 + i32(20)
-											t196 := int32(load32(mem, uint64(uint32(v0))))
-											v1 = t196
-											if v1 != 0 {
-												goto l51
-											}
-											v0 = v6 + i32(16)
-											t197 := int32(load32(mem, uint64(uint32(v0))))
-											v1 = t197
-											if v1 != 0 {
-												goto l51
-											}
-											v2 = i32(0)
-											goto l49
-										}
-									l51:
-										{
-											v5 = v0
-											v2 = v1
-											v0 = v2 + i32(20)
-											t198 := int32(load32(mem, uint64(uint32(v0))))
-											v1 = t198
-											if v1 != 0 {
-												goto l51
-											}
-											v0 = v2 + i32(16)
-											t199 := int32(load32(mem, uint64(uint32(v2))+16))
-											v1 = t199
-											if v1 != 0 {
-												goto l51
-											}
-										}
-										store32(mem, uint64(uint32(v5)), uint32(i32(0)))
-									}
-								l49:
-									if v9 == 0 {
-										goto l48
-									}
-									{
-										t200 := int32(load32(mem, uint64(uint32(v6))+28))
-										t201 := v6
-										v1 = t200
-										v0 = v1<<2 + i32(48964)
-										t202 := int32(load32(mem, uint64(uint32(v0))))
-										if t201 == t202 {
-											store32(mem, uint64(uint32(v0)), uint32(v2))
-											if v2 != 0 {
-												goto l52
-											}
-											t203 := int32(load32(mem, uint64(uint32(i32(48664)))))
-											store32(mem, uint64(uint32(i32(48664))), uint32(t203&i32_rotl(i32(-2), v1)))
-											goto l48
-										}
-										t204 := int32(load32(mem, uint64(uint32(v9))+16))
-										t206 := v9
-										p205 := i32(20)
-										if t204 == v6 {
-											p205 = i32(16)
-										}
-										store32(mem, uint64(uint32(t206+p205)), uint32(v2))
-										if v2 == 0 {
-											goto l48
-										}
-									}
-								l52:
-									store32(mem, uint64(uint32(v2))+24, uint32(v9))
-									t207 := int32(load32(mem, uint64(uint32(v6))+16))
-									v0 = t207
-									if v0 != 0 {
-										store32(mem, uint64(uint32(v2))+16, uint32(v0))
-										store32(mem, uint64(uint32(v0))+24, uint32(v2))
-									}
-									t208 := int32(load32(mem, uint64(uint32(v6))+20))
-									v0 = t208
-									if v0 == 0 {
-										goto l48
-									}
-									store32(mem, uint64(uint32(v2+i32(20))), uint32(v0))
-									store32(mem, uint64(uint32(v0))+24, uint32(v2))
-								}
-							l48:
-								v6 = v6 + v8
-								v3 = v3 + v8
-							}
-							t209 := int32(load32(mem, uint64(uint32(v6))+4))
-							store32(mem, uint64(uint32(v6))+4, uint32(t209&i32(-2)))
-							store32(mem, uint64(uint32(v3+v4)), uint32(v3))
-							store32(mem, uint64(uint32(v4))+4, uint32(v3|i32(1)))
-							if uint32(v3) <= uint32(i32(255)) {
-								v1 = int32(uint32(v3) >> 3)
-								v0 = v1<<3 + i32(48700)
-								var p210 int32
-								{
-									t211 := int32(load32(mem, uint64(uint32(i32(48660)))))
-									v3 = t211
-									t212 := v3
-									v1 = i32_shl(i32(1), v1)
-									if t212&v1 == 0 {
-										store32(mem, uint64(uint32(i32(48660))), uint32(v1|v3))
-										t213 := v0
-										p210 = t213
-										goto l53
-									}
-									t214 := int32(load32(mem, uint64(uint32(v0))+8))
-									p210 = t214
-								}
-							l53:
-								v1 = p210
-								store32(mem, uint64(uint32(v1))+12, uint32(v4))
-								store32(mem, uint64(uint32(v0))+8, uint32(v4))
-								store32(mem, uint64(uint32(v4))+12, uint32(v0))
-								store32(mem, uint64(uint32(v4))+8, uint32(v1))
-								goto l47
-							}
-							v0 = i32(31)
-							if uint32(v3) <= uint32(i32(0xffffff)) {
-								v0 = int32(uint32(v3) >> 8)
-								t215 := v0
-								v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-								v1 = i32_shl(t215, v0)
-								t216 := v1
-								v1 = int32(uint32(v1+i32(0x7f000))>>16) & i32(4)
-								v2 = i32_shl(t216, v1)
-								t217 := v2
-								v2 = int32(uint32(v2+i32(0x3c000))>>16) & i32(2)
-								v0 = int32(uint32(i32_shl(t217, v2))>>15) - (v0 | v1 | v2)
-								v0 = v0<<1 | i32_shr_u(v3, v0+i32(21))&i32(1) + i32(28)
-							}
-							store32(mem, uint64(uint32(v4))+28, uint32(v0))
-							store64(mem, uint64(uint32(v4))+16, uint64(i64(0)))
-							v1 = v0<<2 + i32(48964)
-							t218 := int32(load32(mem, uint64(uint32(i32(48664)))))
-							v2 = t218
-							t219 := v2
-							v5 = i32_shl(i32(1), v0)
-							if t219&v5 == 0 {
-								store32(mem, uint64(uint32(v1)), uint32(v4))
-								store32(mem, uint64(uint32(i32(48664))), uint32(v2|v5))
-								store32(mem, uint64(uint32(v4))+24, uint32(v1))
-								store32(mem, uint64(uint32(v4))+8, uint32(v4))
-								store32(mem, uint64(uint32(v4))+12, uint32(v4))
-								goto l47
-							}
-							t221 := v3
-							p220 := i32(25) - int32(uint32(v0)>>1)
-							if v0 == i32(31) {
-								p220 = i32(0)
-							}
-							v0 = i32_shl(t221, p220)
-							t222 := int32(load32(mem, uint64(uint32(v1))))
-							v2 = t222
-						l55:
-							{
-								v1 = v2
-								t223 := int32(load32(mem, uint64(uint32(v1))+4))
-								if t223&i32(-8) == v3 {
-									goto l54
-								}
-								v2 = int32(uint32(v0) >> 29)
-								v0 = v0 << 1
-								v5 = v1 + v2&i32(4) + i32(16)
-								t224 := int32(load32(mem, uint64(uint32(v5))))
-								v2 = t224
-								if v2 != 0 {
-									goto l55
-								}
-							}
-							store32(mem, uint64(uint32(v5)), uint32(v4))
-							store32(mem, uint64(uint32(v4))+24, uint32(v1))
-							store32(mem, uint64(uint32(v4))+12, uint32(v4))
-							store32(mem, uint64(uint32(v4))+8, uint32(v4))
-							goto l47
-						}
-					}
-				l43:
-					v0 = i32(49108)
-				l46:
-					{
-						t171 := int32(load32(mem, uint64(uint32(v0))))
-						t172 := v1
-						v3 = t171
-						if uint32(t172) >= uint32(v3) {
-							t173 := int32(load32(mem, uint64(uint32(v0))+4))
-							v3 = v3 + t173
-							if uint32(v3) > uint32(v1) {
-								t226 := v2
-								p225 := i32(0)
-								if (v2+i32(8))&i32(15) != 0 {
-									p225 = (i32(-8) - v2) & i32(15)
-								}
-								v0 = p225
-								v7 = t226 + v0
-								t227 := v7
-								v5 = v6 - i32(56)
-								v0 = v5 - v0
-								store32(mem, uint64(uint32(t227))+4, uint32(v0|i32(1)))
-								store32(mem, uint64(uint32(v2+v5))+4, uint32(i32(56)))
-								t229 := v1
-								t230 := v3
-								p228 := i32(0)
-								if (v3-i32(55))&i32(15) != 0 {
-									p228 = (i32(55) - v3) & i32(15)
-								}
-								v5 = t230 + p228 - i32(63)
-								p231 := v5
-								if uint32(v5) < uint32(v1+i32(16)) {
-									p231 = t229
-								}
-								v5 = p231
-								store32(mem, uint64(uint32(v5))+4, uint32(i32(35)))
-								t232 := int32(load32(mem, uint64(uint32(i32(49148)))))
-								store32(mem, uint64(uint32(i32(48688))), uint32(t232))
-								store32(mem, uint64(uint32(i32(48672))), uint32(v0))
-								store32(mem, uint64(uint32(i32(48684))), uint32(v7))
-								t233 := int64(load64(mem, uint64(uint32(i32(49116)))))
-								store64(mem, uint64(uint32(v5+i32(16))), uint64(t233))
-								t234 := int64(load64(mem, uint64(uint32(i32(49108)))))
-								store64(mem, uint64(uint32(v5))+8, uint64(t234))
-								store32(mem, uint64(uint32(i32(49116))), uint32(v5+i32(8)))
-								store32(mem, uint64(uint32(i32(49112))), uint32(v6))
-								store32(mem, uint64(uint32(i32(49108))), uint32(v2))
-								store32(mem, uint64(uint32(i32(49120))), uint32(i32(0)))
-								v0 = v5 + i32(36)
-							l56:
-								{
-									store32(mem, uint64(uint32(v0)), uint32(i32(7)))
-									t235 := v3
-									v0 = v0 + i32(4)
-									if uint32(t235) > uint32(v0) {
-										goto l56
-									}
-								}
-								if v1 == v5 {
-									goto l41
-								}
-								t236 := int32(load32(mem, uint64(uint32(v5))+4))
-								store32(mem, uint64(uint32(v5))+4, uint32(t236&i32(-2)))
-								t237 := v5
-								v6 = v5 - v1
-								store32(mem, uint64(uint32(t237)), uint32(v6))
-								store32(mem, uint64(uint32(v1))+4, uint32(v6|i32(1)))
-								if uint32(v6) <= uint32(i32(255)) {
-									v3 = int32(uint32(v6) >> 3)
-									v0 = v3<<3 + i32(48700)
-									var p238 int32
-									{
-										t239 := int32(load32(mem, uint64(uint32(i32(48660)))))
-										v2 = t239
-										t240 := v2
-										v3 = i32_shl(i32(1), v3)
-										if t240&v3 == 0 {
-											store32(mem, uint64(uint32(i32(48660))), uint32(v2|v3))
-											t241 := v0
-											p238 = t241
-											goto l57
-										}
-										t242 := int32(load32(mem, uint64(uint32(v0))+8))
-										p238 = t242
-									}
-								l57:
-									v3 = p238
-									store32(mem, uint64(uint32(v3))+12, uint32(v1))
-									store32(mem, uint64(uint32(v0))+8, uint32(v1))
-									store32(mem, uint64(uint32(v1))+12, uint32(v0))
-									store32(mem, uint64(uint32(v1))+8, uint32(v3))
-									goto l41
-								}
-								v0 = i32(31)
-								store64(mem, uint64(uint32(v1))+16, uint64(i64(0)))
-								if uint32(v6) <= uint32(i32(0xffffff)) {
-									v0 = int32(uint32(v6) >> 8)
-									t243 := v0
-									v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-									v3 = i32_shl(t243, v0)
-									t244 := v3
-									v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
-									v2 = i32_shl(t244, v3)
-									t245 := v2
-									v2 = int32(uint32(v2+i32(0x3c000))>>16) & i32(2)
-									v0 = int32(uint32(i32_shl(t245, v2))>>15) - (v0 | v3 | v2)
-									v0 = v0<<1 | i32_shr_u(v6, v0+i32(21))&i32(1) + i32(28)
-								}
-								store32(mem, uint64(uint32(v1+i32(28))), uint32(v0))
-								v3 = v0<<2 + i32(48964)
-								t246 := int32(load32(mem, uint64(uint32(i32(48664)))))
-								v2 = t246
-								t247 := v2
-								v5 = i32_shl(i32(1), v0)
-								if t247&v5 == 0 {
-									store32(mem, uint64(uint32(v3)), uint32(v1))
-									store32(mem, uint64(uint32(i32(48664))), uint32(v2|v5))
-									store32(mem, uint64(uint32(v1+i32(24))), uint32(v3))
-									store32(mem, uint64(uint32(v1))+8, uint32(v1))
-									store32(mem, uint64(uint32(v1))+12, uint32(v1))
-									goto l41
-								}
-								t249 := v6
-								p248 := i32(25) - int32(uint32(v0)>>1)
-								if v0 == i32(31) {
-									p248 = i32(0)
-								}
-								v0 = i32_shl(t249, p248)
-								t250 := int32(load32(mem, uint64(uint32(v3))))
-								v2 = t250
-							l59:
-								{
-									v3 = v2
-									t251 := int32(load32(mem, uint64(uint32(v3))+4))
-									if t251&i32(-8) == v6 {
-										goto l58
-									}
-									v2 = int32(uint32(v0) >> 29)
-									v0 = v0 << 1
-									v5 = v3 + v2&i32(4) + i32(16)
-									t252 := int32(load32(mem, uint64(uint32(v5))))
-									v2 = t252
-									if v2 != 0 {
-										goto l59
-									}
-								}
-								store32(mem, uint64(uint32(v5)), uint32(v1))
-								store32(mem, uint64(uint32(v1+i32(24))), uint32(v3))
-								store32(mem, uint64(uint32(v1))+12, uint32(v1))
-								store32(mem, uint64(uint32(v1))+8, uint32(v1))
-								goto l41
-							}
-						}
-						t174 := int32(load32(mem, uint64(uint32(v0))+8))
-						v0 = t174
-						goto l46
-					}
-				l54:
-					t253 := int32(load32(mem, uint64(uint32(v1))+8))
-					v0 = t253
-					store32(mem, uint64(uint32(v0))+12, uint32(v4))
-					store32(mem, uint64(uint32(v1))+8, uint32(v4))
-					store32(mem, uint64(uint32(v4))+24, uint32(i32(0)))
-					store32(mem, uint64(uint32(v4))+12, uint32(v1))
-					store32(mem, uint64(uint32(v4))+8, uint32(v0))
-				}
-			l47:
-				v0 = v7 + i32(8)
-				goto l6
-			l58:
-				t254 := int32(load32(mem, uint64(uint32(v3))+8))
-				v0 = t254
-				store32(mem, uint64(uint32(v0))+12, uint32(v1))
-				store32(mem, uint64(uint32(v3))+8, uint32(v1))
-				store32(mem, uint64(uint32(v1+i32(24))), uint32(i32(0)))
-				store32(mem, uint64(uint32(v1))+12, uint32(v3))
-				store32(mem, uint64(uint32(v1))+8, uint32(v0))
-			}
-		l41:
-			t255 := int32(load32(mem, uint64(uint32(i32(48672)))))
-			v0 = t255
-			if uint32(v0) <= uint32(v4) {
-				goto l36
-			}
-			t256 := int32(load32(mem, uint64(uint32(i32(48684)))))
-			v1 = t256
-			v3 = v1 + v4
-			t257 := v3
-			v0 = v0 - v4
-			store32(mem, uint64(uint32(t257))+4, uint32(v0|i32(1)))
-			store32(mem, uint64(uint32(i32(48672))), uint32(v0))
-			store32(mem, uint64(uint32(i32(48684))), uint32(v3))
-			store32(mem, uint64(uint32(v1))+4, uint32(v4|i32(3)))
-			v0 = v1 + i32(8)
-			goto l6
-		}
-	l36:
-		v0 = i32(0)
-		store32(mem, uint64(uint32(i32(49156))), uint32(i32(48)))
-		goto l6
-	l22:
-		{
-			if v7 == 0 {
-				goto l60
-			}
-			{
-				t258 := int32(load32(mem, uint64(uint32(v5))+28))
-				v3 = t258
-				v0 = v3<<2 + i32(48964)
-				t259 := int32(load32(mem, uint64(uint32(v0))))
-				if t259 == v5 {
-					store32(mem, uint64(uint32(v0)), uint32(v2))
-					if v2 != 0 {
-						goto l61
-					}
-					v8 = v8 & i32_rotl(i32(-2), v3)
-					store32(mem, uint64(uint32(i32(48664))), uint32(v8))
-					goto l60
-				}
-				t260 := int32(load32(mem, uint64(uint32(v7))+16))
-				t262 := v7
-				p261 := i32(20)
-				if t260 == v5 {
-					p261 = i32(16)
-				}
-				store32(mem, uint64(uint32(t262+p261)), uint32(v2))
-				if v2 == 0 {
-					goto l60
-				}
-			}
-		l61:
-			store32(mem, uint64(uint32(v2))+24, uint32(v7))
-			t263 := int32(load32(mem, uint64(uint32(v5))+16))
-			v0 = t263
-			if v0 != 0 {
-				store32(mem, uint64(uint32(v2))+16, uint32(v0))
-				store32(mem, uint64(uint32(v0))+24, uint32(v2))
-			}
-			t264 := int32(load32(mem, uint64(uint32(v5+i32(20)))))
-			v0 = t264
-			if v0 == 0 {
-				goto l60
-			}
-			store32(mem, uint64(uint32(v2+i32(20))), uint32(v0))
-			store32(mem, uint64(uint32(v0))+24, uint32(v2))
-		}
-	l60:
-		{
-			if uint32(v1) <= uint32(i32(15)) {
-				t265 := v5
-				v0 = v1 + v4
-				store32(mem, uint64(uint32(t265))+4, uint32(v0|i32(3)))
-				v0 = v0 + v5
-				t266 := int32(load32(mem, uint64(uint32(v0))+4))
-				store32(mem, uint64(uint32(v0))+4, uint32(t266|i32(1)))
-				goto l62
-			}
-			v2 = v4 + v5
-			store32(mem, uint64(uint32(v2))+4, uint32(v1|i32(1)))
-			store32(mem, uint64(uint32(v5))+4, uint32(v4|i32(3)))
-			store32(mem, uint64(uint32(v1+v2)), uint32(v1))
-			if uint32(v1) <= uint32(i32(255)) {
-				v1 = int32(uint32(v1) >> 3)
-				v0 = v1<<3 + i32(48700)
-				var p267 int32
-				{
-					t268 := int32(load32(mem, uint64(uint32(i32(48660)))))
-					v3 = t268
-					t269 := v3
-					v1 = i32_shl(i32(1), v1)
-					if t269&v1 == 0 {
-						store32(mem, uint64(uint32(i32(48660))), uint32(v1|v3))
-						t270 := v0
-						p267 = t270
-						goto l63
-					}
-					t271 := int32(load32(mem, uint64(uint32(v0))+8))
-					p267 = t271
-				}
-			l63:
-				v1 = p267
-				store32(mem, uint64(uint32(v1))+12, uint32(v2))
-				store32(mem, uint64(uint32(v0))+8, uint32(v2))
-				store32(mem, uint64(uint32(v2))+12, uint32(v0))
-				store32(mem, uint64(uint32(v2))+8, uint32(v1))
-				goto l62
-			}
-			v0 = i32(31)
-			if uint32(v1) <= uint32(i32(0xffffff)) {
-				v0 = int32(uint32(v1) >> 8)
-				t272 := v0
-				v0 = int32(uint32(v0+i32(0xfff00))>>16) & i32(8)
-				v3 = i32_shl(t272, v0)
-				t273 := v3
-				v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
-				v4 = i32_shl(t273, v3)
-				t274 := v4
-				v4 = int32(uint32(v4+i32(0x3c000))>>16) & i32(2)
-				v0 = int32(uint32(i32_shl(t274, v4))>>15) - (v0 | v3 | v4)
-				v0 = v0<<1 | i32_shr_u(v1, v0+i32(21))&i32(1) + i32(28)
-			}
-			store32(mem, uint64(uint32(v2))+28, uint32(v0))
-			store64(mem, uint64(uint32(v2))+16, uint64(i64(0)))
-			v3 = v0<<2 + i32(48964)
-			t275 := v8
-			v4 = i32_shl(i32(1), v0)
-			if t275&v4 == 0 {
-				store32(mem, uint64(uint32(v3)), uint32(v2))
-				store32(mem, uint64(uint32(i32(48664))), uint32(v4|v8))
-				store32(mem, uint64(uint32(v2))+24, uint32(v3))
-				store32(mem, uint64(uint32(v2))+8, uint32(v2))
-				store32(mem, uint64(uint32(v2))+12, uint32(v2))
-				goto l62
-			}
-			t277 := v1
-			p276 := i32(25) - int32(uint32(v0)>>1)
-			if v0 == i32(31) {
-				p276 = i32(0)
-			}
-			v0 = i32_shl(t277, p276)
-			t278 := int32(load32(mem, uint64(uint32(v3))))
-			v4 = t278
-		l65:
-			{
-				v3 = v4
-				t279 := int32(load32(mem, uint64(uint32(v3))+4))
-				if t279&i32(-8) == v1 {
-					goto l64
-				}
-				v4 = int32(uint32(v0) >> 29)
-				v0 = v0 << 1
-				v6 = v3 + v4&i32(4) + i32(16)
-				t280 := int32(load32(mem, uint64(uint32(v6))))
-				v4 = t280
-				if v4 != 0 {
-					goto l65
-				}
-			}
-			store32(mem, uint64(uint32(v6)), uint32(v2))
-			store32(mem, uint64(uint32(v2))+24, uint32(v3))
-			store32(mem, uint64(uint32(v2))+12, uint32(v2))
-			store32(mem, uint64(uint32(v2))+8, uint32(v2))
-			goto l62
-		l64:
-			t281 := int32(load32(mem, uint64(uint32(v3))+8))
-			v0 = t281
-			store32(mem, uint64(uint32(v0))+12, uint32(v2))
-			store32(mem, uint64(uint32(v3))+8, uint32(v2))
-			store32(mem, uint64(uint32(v2))+24, uint32(i32(0)))
-			store32(mem, uint64(uint32(v2))+12, uint32(v3))
-			store32(mem, uint64(uint32(v2))+8, uint32(v0))
-		}
-	l62:
-		v0 = v5 + i32(8)
-		goto l6
-	l12:
-		{
-			if v10 == 0 {
-				goto l66
-			}
-			{
-				t282 := int32(load32(mem, uint64(uint32(v2))+28))
-				v3 = t282
-				v0 = v3<<2 + i32(48964)
-				t283 := int32(load32(mem, uint64(uint32(v0))))
-				if t283 == v2 {
-					store32(mem, uint64(uint32(v0)), uint32(v5))
-					if v5 != 0 {
-						goto l67
-					}
-					store32(mem, uint64(uint32(i32(48664))), uint32(v9&i32_rotl(i32(-2), v3)))
-					goto l66
-				}
-				t284 := int32(load32(mem, uint64(uint32(v10))+16))
-				t286 := v10
-				p285 := i32(20)
-				if t284 == v2 {
-					p285 = i32(16)
-				}
-				store32(mem, uint64(uint32(t286+p285)), uint32(v5))
-				if v5 == 0 {
-					goto l66
-				}
-			}
-		l67:
-			store32(mem, uint64(uint32(v5))+24, uint32(v10))
-			t287 := int32(load32(mem, uint64(uint32(v2))+16))
-			v0 = t287
-			if v0 != 0 {
-				store32(mem, uint64(uint32(v5))+16, uint32(v0))
-				store32(mem, uint64(uint32(v0))+24, uint32(v5))
-			}
-			t288 := int32(load32(mem, uint64(uint32(v2+i32(20)))))
-			v0 = t288
-			if v0 == 0 {
-				goto l66
-			}
-			store32(mem, uint64(uint32(v5+i32(20))), uint32(v0))
-			store32(mem, uint64(uint32(v0))+24, uint32(v5))
-		}
-	l66:
-		if uint32(v1) <= uint32(i32(15)) {
-			t289 := v2
-			v0 = v1 + v4
-			store32(mem, uint64(uint32(t289))+4, uint32(v0|i32(3)))
-			v0 = v0 + v2
-			t290 := int32(load32(mem, uint64(uint32(v0))+4))
-			store32(mem, uint64(uint32(v0))+4, uint32(t290|i32(1)))
-			goto l68
-		}
-		v3 = v2 + v4
-		store32(mem, uint64(uint32(v3))+4, uint32(v1|i32(1)))
-		store32(mem, uint64(uint32(v2))+4, uint32(v4|i32(3)))
-		store32(mem, uint64(uint32(v1+v3)), uint32(v1))
-		if v8 != 0 {
-			v5 = int32(uint32(v8) >> 3)
-			v4 = v5<<3 + i32(48700)
-			t291 := int32(load32(mem, uint64(uint32(i32(48680)))))
-			v0 = t291
-			var p292 int32
-			{
-				v5 = i32_shl(i32(1), v5)
-				if v5&v6 == 0 {
-					store32(mem, uint64(uint32(i32(48660))), uint32(v5|v6))
-					t293 := v4
-					p292 = t293
-					goto l69
-				}
-				t294 := int32(load32(mem, uint64(uint32(v4))+8))
-				p292 = t294
-			}
-		l69:
-			v5 = p292
-			store32(mem, uint64(uint32(v5))+12, uint32(v0))
-			store32(mem, uint64(uint32(v4))+8, uint32(v0))
-			store32(mem, uint64(uint32(v0))+12, uint32(v4))
-			store32(mem, uint64(uint32(v0))+8, uint32(v5))
-		}
-		store32(mem, uint64(uint32(i32(48680))), uint32(v3))
-		store32(mem, uint64(uint32(i32(48668))), uint32(v1))
-	l68:
-		v0 = v2 + i32(8)
-	l6:
-		m.g0 = v11 + i32(16)
-		if v0 != 0 {
-			t295 := m.fn212(v0)
-			mem = *m.memory
-			t296 := int32(load32(mem, uint64(uint32(i32(48644)))))
-			store32(mem, uint64(uint32(i32(48644))), uint32(t295+t296))
-		}
-		t297 := m.g1
-		m.g1 = t297 - i32(1)
-		t298 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
-		mem = *m.memory
-		if t298 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
-		}
-		return v0
-	}
-}
-func (m *Module) fn178(v0, v1, v2 int32) {
+func (m *Module) fn176(v0, v1, v2 int32) {
 	var v3 int32
 l1:
 	{
@@ -35896,611 +34220,18 @@ l1:
 			return
 		}
 		_ = atomic_wait32(*m.memory, uint64(uint32(v0)), uint32(i32(1)), i64(50000000), m.waiters)
-		t5 := int32(atomic_load32(*m.memory, uint64(uint32(i32(48636)))))
+		t5 := int32(atomic_load32(*m.memory, uint64(uint32(i32(50932)))))
 		if t5 == 0 {
 			goto l1
 		}
 	}
 	panic("unreachable")
 }
-func (m *Module) Xre2w_malloc(v0 int32) int32 {
-	t0 := m.fn177(v0)
-	return t0
-}
-func (m *Module) Xre2w_free(v0 int32) {
-	var v1, v2, v3, v4, v5, v6, v7 int32
-	mem := *m.memory
-	{
-		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
-			mem = *m.memory
-			v3 = t0
-			if v3 == 0 {
-				goto l0
-			}
-			if v3 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t1 == 0 {
-					goto l0
-				}
-			}
-		l2:
-			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
-				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
-				mem = *m.memory
-				if t3 != 0 {
-					panic("unreachable")
-				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t4 != 0 {
-					goto l2
-				}
-			}
-		}
-	l0:
-		t5 := m.g1
-		m.g1 = t5 + i32(1)
-		if v0 != 0 {
-			t6 := m.fn212(v0)
-			mem = *m.memory
-			v3 = t6
-			t7 := int32(load32(mem, uint64(uint32(i32(48644)))))
-			store32(mem, uint64(uint32(i32(48644))), uint32(t7-v3))
-		}
-		{
-			v4 = v0
-			if v4 == 0 {
-				goto l3
-			}
-			v2 = v4 - i32(8)
-			t8 := int32(load32(mem, uint64(uint32(v4-i32(4)))))
-			t9 := v2
-			v1 = t8
-			v4 = v1 & i32(-8)
-			v5 = t9 + v4
-			{
-				if v1&i32(1) != 0 {
-					goto l4
-				}
-				if v1&i32(3) == 0 {
-					goto l3
-				}
-				t10 := int32(load32(mem, uint64(uint32(v2))))
-				t11 := v2
-				v1 = t10
-				v2 = t11 - v1
-				t12 := int32(load32(mem, uint64(uint32(i32(48676)))))
-				if uint32(v2) < uint32(t12) {
-					goto l3
-				}
-				v4 = v1 + v4
-				t13 := int32(load32(mem, uint64(uint32(i32(48680)))))
-				if v2 != t13 {
-					if uint32(v1) <= uint32(i32(255)) {
-						t14 := int32(load32(mem, uint64(uint32(v2))+8))
-						v3 = t14
-						t15 := v3
-						v7 = int32(uint32(v1) >> 3)
-						var p16 int32
-						if t15 == v7<<3+i32(48700) {
-							p16 = 1
-						}
-						_ = p16
-						t17 := int32(load32(mem, uint64(uint32(v2))+12))
-						t18 := v3
-						v1 = t17
-						if t18 == v1 {
-							t19 := int32(load32(mem, uint64(uint32(i32(48660)))))
-							store32(mem, uint64(uint32(i32(48660))), uint32(t19&i32_rotl(i32(-2), v7)))
-							goto l4
-						}
-						store32(mem, uint64(uint32(v1))+8, uint32(v3))
-						store32(mem, uint64(uint32(v3))+12, uint32(v1))
-						goto l4
-					}
-					t20 := int32(load32(mem, uint64(uint32(v2))+24))
-					v6 = t20
-					{
-						t21 := int32(load32(mem, uint64(uint32(v2))+12))
-						t22 := v2
-						v0 = t21
-						if t22 != v0 {
-							t23 := int32(load32(mem, uint64(uint32(v2))+8))
-							t24 := v0
-							v1 = t23
-							store32(mem, uint64(uint32(t24))+8, uint32(v1))
-							store32(mem, uint64(uint32(v1))+12, uint32(v0))
-							goto l5
-						}
-						{
-							v1 = v2 + i32(20)
-							t25 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t25
-							if v3 != 0 {
-								goto l7
-							}
-							v1 = v2 + i32(16)
-							t26 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t26
-							if v3 != 0 {
-								goto l7
-							}
-							v0 = i32(0)
-							goto l5
-						}
-					l7:
-						{
-							v7 = v1
-							v0 = v3
-							v1 = v0 + i32(20)
-							t27 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t27
-							if v3 != 0 {
-								goto l7
-							}
-							v1 = v0 + i32(16)
-							t28 := int32(load32(mem, uint64(uint32(v0))+16))
-							v3 = t28
-							if v3 != 0 {
-								goto l7
-							}
-						}
-						store32(mem, uint64(uint32(v7)), uint32(i32(0)))
-					}
-				l5:
-					if v6 == 0 {
-						goto l4
-					}
-					{
-						t29 := int32(load32(mem, uint64(uint32(v2))+28))
-						t30 := v2
-						v3 = t29
-						v1 = v3<<2 + i32(48964)
-						t31 := int32(load32(mem, uint64(uint32(v1))))
-						if t30 == t31 {
-							store32(mem, uint64(uint32(v1)), uint32(v0))
-							if v0 != 0 {
-								goto l8
-							}
-							t32 := int32(load32(mem, uint64(uint32(i32(48664)))))
-							store32(mem, uint64(uint32(i32(48664))), uint32(t32&i32_rotl(i32(-2), v3)))
-							goto l4
-						}
-						t33 := int32(load32(mem, uint64(uint32(v6))+16))
-						t35 := v6
-						p34 := i32(20)
-						if t33 == v2 {
-							p34 = i32(16)
-						}
-						store32(mem, uint64(uint32(t35+p34)), uint32(v0))
-						if v0 == 0 {
-							goto l4
-						}
-					}
-				l8:
-					store32(mem, uint64(uint32(v0))+24, uint32(v6))
-					t36 := int32(load32(mem, uint64(uint32(v2))+16))
-					v1 = t36
-					if v1 != 0 {
-						store32(mem, uint64(uint32(v0))+16, uint32(v1))
-						store32(mem, uint64(uint32(v1))+24, uint32(v0))
-					}
-					t37 := int32(load32(mem, uint64(uint32(v2))+20))
-					v1 = t37
-					if v1 == 0 {
-						goto l4
-					}
-					store32(mem, uint64(uint32(v0+i32(20))), uint32(v1))
-					store32(mem, uint64(uint32(v1))+24, uint32(v0))
-					goto l4
-				}
-				t38 := int32(load32(mem, uint64(uint32(v5))+4))
-				v1 = t38
-				if v1&i32(3) != i32(3) {
-					goto l4
-				}
-				store32(mem, uint64(uint32(v5))+4, uint32(v1&i32(-2)))
-				store32(mem, uint64(uint32(i32(48668))), uint32(v4))
-				store32(mem, uint64(uint32(v2+v4)), uint32(v4))
-				store32(mem, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-				goto l3
-			}
-		l4:
-			if uint32(v2) >= uint32(v5) {
-				goto l3
-			}
-			t39 := int32(load32(mem, uint64(uint32(v5))+4))
-			v1 = t39
-			if v1&i32(1) == 0 {
-				goto l3
-			}
-			if v1&i32(2) == 0 {
-				t40 := int32(load32(mem, uint64(uint32(i32(48684)))))
-				if v5 == t40 {
-					store32(mem, uint64(uint32(i32(48684))), uint32(v2))
-					t41 := int32(load32(mem, uint64(uint32(i32(48672)))))
-					v4 = t41 + v4
-					store32(mem, uint64(uint32(i32(48672))), uint32(v4))
-					store32(mem, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-					t42 := int32(load32(mem, uint64(uint32(i32(48680)))))
-					if v2 != t42 {
-						goto l3
-					}
-					store32(mem, uint64(uint32(i32(48668))), uint32(i32(0)))
-					store32(mem, uint64(uint32(i32(48680))), uint32(i32(0)))
-					goto l3
-				}
-				t43 := int32(load32(mem, uint64(uint32(i32(48680)))))
-				if v5 == t43 {
-					store32(mem, uint64(uint32(i32(48680))), uint32(v2))
-					t44 := int32(load32(mem, uint64(uint32(i32(48668)))))
-					v4 = t44 + v4
-					store32(mem, uint64(uint32(i32(48668))), uint32(v4))
-					store32(mem, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-					store32(mem, uint64(uint32(v2+v4)), uint32(v4))
-					goto l3
-				}
-				v4 = v1&i32(-8) + v4
-				{
-					if uint32(v1) <= uint32(i32(255)) {
-						t45 := int32(load32(mem, uint64(uint32(v5))+8))
-						v3 = t45
-						t46 := v3
-						v7 = int32(uint32(v1) >> 3)
-						var p47 int32
-						if t46 == v7<<3+i32(48700) {
-							p47 = 1
-						}
-						_ = p47
-						t48 := int32(load32(mem, uint64(uint32(v5))+12))
-						t49 := v3
-						v1 = t48
-						if t49 == v1 {
-							t50 := int32(load32(mem, uint64(uint32(i32(48660)))))
-							store32(mem, uint64(uint32(i32(48660))), uint32(t50&i32_rotl(i32(-2), v7)))
-							goto l9
-						}
-						store32(mem, uint64(uint32(v1))+8, uint32(v3))
-						store32(mem, uint64(uint32(v3))+12, uint32(v1))
-						goto l9
-					}
-					t51 := int32(load32(mem, uint64(uint32(v5))+24))
-					v6 = t51
-					{
-						t52 := int32(load32(mem, uint64(uint32(v5))+12))
-						t53 := v5
-						v0 = t52
-						if t53 != v0 {
-							t54 := int32(load32(mem, uint64(uint32(v5))+8))
-							v1 = t54
-							t55 := int32(load32(mem, uint64(uint32(i32(48676)))))
-							var p56 int32
-							if uint32(v1) < uint32(t55) {
-								p56 = 1
-							}
-							_ = p56
-							store32(mem, uint64(uint32(v0))+8, uint32(v1))
-							store32(mem, uint64(uint32(v1))+12, uint32(v0))
-							goto l10
-						}
-						{
-							v1 = v5 + i32(20)
-							t57 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t57
-							if v3 != 0 {
-								goto l12
-							}
-							v1 = v5 + i32(16)
-							t58 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t58
-							if v3 != 0 {
-								goto l12
-							}
-							v0 = i32(0)
-							goto l10
-						}
-					l12:
-						{
-							v7 = v1
-							v0 = v3
-							v1 = v0 + i32(20)
-							t59 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t59
-							if v3 != 0 {
-								goto l12
-							}
-							v1 = v0 + i32(16)
-							t60 := int32(load32(mem, uint64(uint32(v0))+16))
-							v3 = t60
-							if v3 != 0 {
-								goto l12
-							}
-						}
-						store32(mem, uint64(uint32(v7)), uint32(i32(0)))
-					}
-				l10:
-					if v6 == 0 {
-						goto l9
-					}
-					{
-						t61 := int32(load32(mem, uint64(uint32(v5))+28))
-						t62 := v5
-						v3 = t61
-						v1 = v3<<2 + i32(48964)
-						t63 := int32(load32(mem, uint64(uint32(v1))))
-						if t62 == t63 {
-							store32(mem, uint64(uint32(v1)), uint32(v0))
-							if v0 != 0 {
-								goto l13
-							}
-							t64 := int32(load32(mem, uint64(uint32(i32(48664)))))
-							store32(mem, uint64(uint32(i32(48664))), uint32(t64&i32_rotl(i32(-2), v3)))
-							goto l9
-						}
-						t65 := int32(load32(mem, uint64(uint32(v6))+16))
-						t67 := v6
-						p66 := i32(20)
-						if t65 == v5 {
-							p66 = i32(16)
-						}
-						store32(mem, uint64(uint32(t67+p66)), uint32(v0))
-						if v0 == 0 {
-							goto l9
-						}
-					}
-				l13:
-					store32(mem, uint64(uint32(v0))+24, uint32(v6))
-					t68 := int32(load32(mem, uint64(uint32(v5))+16))
-					v1 = t68
-					if v1 != 0 {
-						store32(mem, uint64(uint32(v0))+16, uint32(v1))
-						store32(mem, uint64(uint32(v1))+24, uint32(v0))
-					}
-					t69 := int32(load32(mem, uint64(uint32(v5))+20))
-					v1 = t69
-					if v1 == 0 {
-						goto l9
-					}
-					store32(mem, uint64(uint32(v0+i32(20))), uint32(v1))
-					store32(mem, uint64(uint32(v1))+24, uint32(v0))
-				}
-			l9:
-				store32(mem, uint64(uint32(v2+v4)), uint32(v4))
-				store32(mem, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-				t70 := int32(load32(mem, uint64(uint32(i32(48680)))))
-				if v2 != t70 {
-					goto l14
-				}
-				store32(mem, uint64(uint32(i32(48668))), uint32(v4))
-				goto l3
-			}
-			store32(mem, uint64(uint32(v5))+4, uint32(v1&i32(-2)))
-			store32(mem, uint64(uint32(v2+v4)), uint32(v4))
-			store32(mem, uint64(uint32(v2))+4, uint32(v4|i32(1)))
-		l14:
-			if uint32(v4) <= uint32(i32(255)) {
-				v1 = int32(uint32(v4) >> 3)
-				v4 = v1<<3 + i32(48700)
-				var p71 int32
-				{
-					t72 := int32(load32(mem, uint64(uint32(i32(48660)))))
-					v3 = t72
-					t73 := v3
-					v1 = i32_shl(i32(1), v1)
-					if t73&v1 == 0 {
-						store32(mem, uint64(uint32(i32(48660))), uint32(v1|v3))
-						t74 := v4
-						p71 = t74
-						goto l15
-					}
-					t75 := int32(load32(mem, uint64(uint32(v4))+8))
-					p71 = t75
-				}
-			l15:
-				v1 = p71
-				store32(mem, uint64(uint32(v1))+12, uint32(v2))
-				store32(mem, uint64(uint32(v4))+8, uint32(v2))
-				store32(mem, uint64(uint32(v2))+12, uint32(v4))
-				store32(mem, uint64(uint32(v2))+8, uint32(v1))
-				goto l3
-			}
-			v1 = i32(31)
-			store64(mem, uint64(uint32(v2))+16, uint64(i64(0)))
-			if uint32(v4) <= uint32(i32(0xffffff)) {
-				v1 = int32(uint32(v4) >> 8)
-				t76 := v1
-				v1 = int32(uint32(v1+i32(0xfff00))>>16) & i32(8)
-				v3 = i32_shl(t76, v1)
-				t77 := v3
-				v3 = int32(uint32(v3+i32(0x7f000))>>16) & i32(4)
-				v0 = i32_shl(t77, v3)
-				t78 := v0
-				v0 = int32(uint32(v0+i32(0x3c000))>>16) & i32(2)
-				v1 = int32(uint32(i32_shl(t78, v0))>>15) - (v1 | v3 | v0)
-				v1 = v1<<1 | i32_shr_u(v4, v1+i32(21))&i32(1) + i32(28)
-			}
-			store32(mem, uint64(uint32(v2+i32(28))), uint32(v1))
-			v3 = v1<<2 + i32(48964)
-			{
-				t79 := int32(load32(mem, uint64(uint32(i32(48664)))))
-				v0 = t79
-				t80 := v0
-				v5 = i32_shl(i32(1), v1)
-				if t80&v5 == 0 {
-					store32(mem, uint64(uint32(v3)), uint32(v2))
-					store32(mem, uint64(uint32(i32(48664))), uint32(v0|v5))
-					store32(mem, uint64(uint32(v2+i32(24))), uint32(v3))
-					store32(mem, uint64(uint32(v2))+8, uint32(v2))
-					store32(mem, uint64(uint32(v2))+12, uint32(v2))
-					goto l16
-				}
-				t82 := v4
-				p81 := i32(25) - int32(uint32(v1)>>1)
-				if v1 == i32(31) {
-					p81 = i32(0)
-				}
-				v1 = i32_shl(t82, p81)
-				t83 := int32(load32(mem, uint64(uint32(v3))))
-				v0 = t83
-			l18:
-				{
-					v3 = v0
-					t84 := int32(load32(mem, uint64(uint32(v3))+4))
-					if t84&i32(-8) == v4 {
-						goto l17
-					}
-					v0 = int32(uint32(v1) >> 29)
-					v1 = v1 << 1
-					v5 = v3 + v0&i32(4) + i32(16)
-					t85 := int32(load32(mem, uint64(uint32(v5))))
-					v0 = t85
-					if v0 != 0 {
-						goto l18
-					}
-				}
-				store32(mem, uint64(uint32(v5)), uint32(v2))
-				store32(mem, uint64(uint32(v2+i32(24))), uint32(v3))
-				store32(mem, uint64(uint32(v2))+12, uint32(v2))
-				store32(mem, uint64(uint32(v2))+8, uint32(v2))
-				goto l16
-			l17:
-				t86 := int32(load32(mem, uint64(uint32(v3))+8))
-				v4 = t86
-				store32(mem, uint64(uint32(v4))+12, uint32(v2))
-				store32(mem, uint64(uint32(v3))+8, uint32(v2))
-				store32(mem, uint64(uint32(v2+i32(24))), uint32(i32(0)))
-				store32(mem, uint64(uint32(v2))+12, uint32(v3))
-				store32(mem, uint64(uint32(v2))+8, uint32(v4))
-			}
-		l16:
-			t87 := int32(load32(mem, uint64(uint32(i32(48692)))))
-			v2 = t87 - i32(1)
-			p88 := i32(-1)
-			if v2 != 0 {
-				p88 = v2
-			}
-			store32(mem, uint64(uint32(i32(48692))), uint32(p88))
-		}
-	l3:
-		t89 := m.g1
-		m.g1 = t89 - i32(1)
-		t90 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
-		mem = *m.memory
-		if t90 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
-		}
-		return
-	}
-}
-func (m *Module) Xre2w_heap_in_use() int32 {
-	var v0, v1 int32
-	v0 = i32(1)
-	mem := *m.memory
-	{
-		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
-			mem = *m.memory
-			v1 = t0
-			if v1 == 0 {
-				goto l0
-			}
-			if v1 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t1 == 0 {
-					goto l0
-				}
-			}
-		l2:
-			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
-				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
-				mem = *m.memory
-				if t3 != 0 {
-					panic("unreachable")
-				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t4 != 0 {
-					goto l2
-				}
-			}
-		}
-	l0:
-		t5 := m.g1
-		m.g1 = t5 + v0
-		t6 := int32(load32(mem, uint64(uint32(i32(48644)))))
-		v0 = t6
-		t7 := m.g1
-		m.g1 = t7 - i32(1)
-		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
-		mem = *m.memory
-		if t8 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
-		}
-		return v0
-	}
-}
-func (m *Module) Xre2w_heap_top() int32 {
-	var v0, v1 int32
-	v0 = i32(1)
-	mem := *m.memory
-	{
-		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0)), uint32(i32(1))))
-			mem = *m.memory
-			v1 = t0
-			if v1 == 0 {
-				goto l0
-			}
-			if v1 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t1 == 0 {
-					goto l0
-				}
-			}
-		l2:
-			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2)), i64(50000000), m.waiters)
-				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
-				mem = *m.memory
-				if t3 != 0 {
-					panic("unreachable")
-				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(2))))
-				mem = *m.memory
-				if t4 != 0 {
-					goto l2
-				}
-			}
-		}
-	l0:
-		t5 := m.g1
-		m.g1 = t5 + v0
-		t6 := int32(load32(mem, uint64(uint32(i32(48640)))))
-		v0 = t6
-		t7 := m.g1
-		m.g1 = t7 - i32(1)
-		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+48652, uint32(i32(0))))
-		mem = *m.memory
-		if t8 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+48652, i32(1), m.waiters)
-		}
-		return v0
-	}
-}
 func (m *Module) Xre2w_poison_flag() int32 {
-	return i32(48636)
+	return i32(50932)
 }
 func (m *Module) Xre2w_dfa_failures() int32 {
-	t0 := int32(atomic_load32(*m.memory, uint64(uint32(i32(48648)))))
+	t0 := int32(atomic_load32(*m.memory, uint64(uint32(i32(50936)))))
 	return t0
 }
 func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
@@ -36509,7 +34240,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	v31 = t0 - i32(32)
 	m.g0 = v31
 	mem := *m.memory
-	atomic_store32(mem, uint64(uint32(i32(48480))), uint32(i32(65)))
+	atomic_store32(mem, uint64(uint32(i32(50768))), uint32(i32(65)))
 	mem = *m.memory
 	mem[uint64(uint32(v31))+31] = byte(i32(0))
 	store16(mem, uint64(uint32(v31))+29, uint16(i32(0)))
@@ -36533,7 +34264,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if v3 > i64(0) {
 		store64(mem, uint64(uint32(v31))+16, uint64(v3))
 	}
-	t5 := m.fn195(i32(128))
+	t5 := m.fn200(i32(128))
 	mem = *m.memory
 	v32 = t5
 	store32(mem, uint64(uint32(v31))+4, uint32(v1))
@@ -36552,15 +34283,15 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	store64(mem, uint64(uint32(v32+i32(68))), uint64(i64(0)))
 	v1 = v32
 	v0 = v31
-	v7 = v0 + i32(8)
+	v5 = v0 + i32(8)
 	t6 := m.g0
 	v15 = t6 - i32(48)
 	m.g0 = v15
-	t7 := int32(load32(mem, uint64(uint32(i32(48608)))))
+	t7 := int32(load32(mem, uint64(uint32(i32(50904)))))
 	if t7 != i32(-1) {
 		store32(mem, uint64(uint32(v15))+32, uint32(v15))
 		store32(mem, uint64(uint32(v15))+20, uint32(v15+i32(32)))
-		m.fn178(i32(48608), v15+i32(20), i32(34))
+		m.fn176(i32(50904), v15+i32(20), i32(34))
 		mem = *m.memory
 	}
 	t8 := int32(load32(mem, uint64(uint32(v0))))
@@ -36573,27 +34304,27 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 		v22 = t10
 		t12 := int32(int8(mem[uint64(uint32(v1))+11]))
 		t13 := v22&i32(0x7fffffff) - i32(1)
-		v8 = t12
+		v9 = t12
 		var p14 int32
-		if v8 < i32(0) {
+		if v9 < i32(0) {
 			p14 = 1
 		}
-		v5 = p14
+		v7 = p14
 		p15 := i32(10)
-		if v5 != 0 {
+		if v7 != 0 {
 			p15 = t13
 		}
 		v17 = p15
 		if uint32(t11) <= uint32(v17) {
 			t16 := int32(load32(mem, uint64(uint32(v1))))
 			p17 := v1
-			if v5 != 0 {
+			if v7 != 0 {
 				p17 = t16
 			}
-			v5 = p17
+			v7 = p17
 			var p18 int32
 			if v0 != 0 {
-				_ = m.fn229(v5, v26, v0)
+				_ = m.fn233(v7, v26, v0)
 				mem = *m.memory
 				t20 := int32(mem[uint64(uint32(v1))+11])
 				p18 = t20
@@ -36617,27 +34348,27 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 		v34 = t21
 		if uint32(v17) <= uint32(i32(0x3ffffff2)) {
 			t22 := v0
-			v5 = v17 << 1
-			p23 := v5
-			if uint32(v0) > uint32(v5) {
+			v7 = v17 << 1
+			p23 := v7
+			if uint32(v0) > uint32(v7) {
 				p23 = t22
 			}
-			v5 = p23
-			p24 := v5 | i32(7) + i32(1)
-			if uint32(v5) < uint32(i32(11)) {
+			v7 = p23
+			p24 := v7 | i32(7) + i32(1)
+			if uint32(v7) < uint32(i32(11)) {
 				p24 = i32(11)
 			}
 			v22 = p24
 		}
-		t25 := m.fn195(v22)
+		t25 := m.fn200(v22)
 		mem = *m.memory
-		v5 = t25
-		t26 := m.fn228(v5, v26, v0)
+		v7 = t25
+		t26 := m.fn232(v7, v26, v0)
 		mem = *m.memory
 		v26 = t26
 		if v17 != i32(10) {
 			p27 := v1
-			if v8 < i32(0) {
+			if v9 < i32(0) {
 				p27 = v34
 			}
 			m.Xre2w_free(p27)
@@ -36648,17 +34379,17 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 		store32(mem, uint64(uint32(v1))+8, uint32(v22|i32(-0x80000000)))
 	}
 l0:
-	mem[uint64(uint32(v0+v5))] = byte(i32(0))
+	mem[uint64(uint32(v0+v7))] = byte(i32(0))
 	{
-		t28 := int64(load64(mem, uint64(uint32(v7+i32(16)))))
+		t28 := int64(load64(mem, uint64(uint32(v5+i32(16)))))
 		store64(mem, uint64(uint32(v1+i32(32))), uint64(t28))
-		t29 := int64(load64(mem, uint64(uint32(v7+i32(8)))))
+		t29 := int64(load64(mem, uint64(uint32(v5+i32(8)))))
 		store64(mem, uint64(uint32(v1+i32(24))), uint64(t29))
-		t30 := int64(load64(mem, uint64(uint32(v7))))
+		t30 := int64(load64(mem, uint64(uint32(v5))))
 		store64(mem, uint64(uint32(v1))+16, uint64(t30))
 		store32(mem, uint64(uint32(v1))+40, uint32(i32(0)))
 		store32(mem, uint64(uint32(v1))+48, uint32(i32(0)))
-		t31 := int32(load32(mem, uint64(uint32(i32(48612)))))
+		t31 := int32(load32(mem, uint64(uint32(i32(50908)))))
 		store32(mem, uint64(uint32(v1))+44, uint32(t31))
 		{
 			t32 := int32(int8(mem[uint64(uint32(v1))+63]))
@@ -36696,9 +34427,9 @@ l0:
 		t37 := int32(int8(mem[uint64(uint32(v1))+11]))
 		t38 := v15
 		t39 := v1
-		v7 = t37
+		v5 = t37
 		var p40 int32
-		if v7 < i32(0) {
+		if v5 < i32(0) {
 			p40 = 1
 		}
 		v0 = p40
@@ -36709,7 +34440,7 @@ l0:
 		store32(mem, uint64(uint32(t38))+20, uint32(p41))
 		t42 := int32(load32(mem, uint64(uint32(v1))+4))
 		t44 := v15
-		p43 := v7
+		p43 := v5
 		if v0 != 0 {
 			p43 = t42
 		}
@@ -36721,63 +34452,63 @@ l0:
 		if t46 == i32(2) {
 			p47 = i32(36)
 		}
-		v7 = p47
+		v5 = p47
 		t49 := int32(mem[uint64(uint32(v1))+20])
-		p50 := v7 | i32(1940)
+		p50 := v5 | i32(1940)
 		if t49 != 0 {
-			p50 = v7
+			p50 = v5
 		}
-		v7 = p50
+		v5 = p50
 		t51 := int32(mem[uint64(uint32(v1))+32])
-		p52 := v7
+		p52 := v5
 		if t51 != 0 {
-			p52 = v7 | i32(2)
+			p52 = v5 | i32(2)
 		}
-		v7 = p52
+		v5 = p52
 		t53 := int32(mem[uint64(uint32(v1))+33])
-		p54 := v7
+		p54 := v5
 		if t53 != 0 {
-			p54 = v7 | i32(2048)
+			p54 = v5 | i32(2048)
 		}
-		v7 = p54
+		v5 = p54
 		t55 := int32(mem[uint64(uint32(v1))+34])
-		p56 := v7
+		p56 := v5
 		if t55 != 0 {
-			p56 = v7 | i32(8)
+			p56 = v5 | i32(8)
 		}
-		v7 = p56
+		v5 = p56
 		t57 := int32(mem[uint64(uint32(v1))+35])
-		p58 := v7
+		p58 := v5
 		if t57 != 0 {
-			p58 = v7 | i32(4096)
+			p58 = v5 | i32(4096)
 		}
-		v7 = t48 | p58
+		v5 = t48 | p58
 		t59 := int32(mem[uint64(uint32(v1))+37])
-		p60 := v7
+		p60 := v5
 		if t59 != 0 {
-			p60 = v7 | i32(128)
+			p60 = v5 | i32(128)
 		}
-		v7 = p60
+		v5 = p60
 		t61 := int32(mem[uint64(uint32(v1))+38])
-		p62 := v7
+		p62 := v5
 		if t61 != 0 {
-			p62 = v7 | i32(256)
+			p62 = v5 | i32(256)
 		}
-		v7 = p62
+		v5 = p62
 		t63 := int32(mem[uint64(uint32(v1))+39])
-		p64 := v7
+		p64 := v5
 		if t63 != 0 {
-			p64 = v7 | i32(16)
+			p64 = v5 | i32(16)
 		}
-		v9 = p64
+		v7 = p64
 		t65 := m.g0
 		v6 = t65 - i32(80)
 		m.g0 = v6
 		store64(mem, uint64(uint32(v6-i32(-64))), uint64(i64(0)))
 		store64(mem, uint64(uint32(v6))+56, uint64(i64(0)))
-		store32(mem, uint64(uint32(v6))+28, uint32(v9))
+		store32(mem, uint64(uint32(v6))+28, uint32(v7))
 		t66 := v6
-		v11 = v9 & i32(32)
+		v11 = v7 & i32(32)
 		p67 := i32(1114111)
 		if v11 != 0 {
 			p67 = i32(255)
@@ -36802,7 +34533,7 @@ l0:
 				v5 = int32(int64(uint64(v3) >> 32))
 				goto l5
 			}
-			t72 := m.fn195(i32(12))
+			t72 := m.fn200(i32(12))
 			mem = *m.memory
 			v0 = t72
 			store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -36818,7 +34549,7 @@ l0:
 					store32(mem, uint64(uint32(v6)), uint32(t74))
 					t75 := m.fn7(v6+i32(72), v6)
 					mem = *m.memory
-					m.fn205(v0, v6+i32(72), t75)
+					m.fn210(v0, v6+i32(72), t75)
 					mem = *m.memory
 					v5 = v5 + i32(1)
 					t76 := int32(load32(mem, uint64(uint32(v6))+20))
@@ -36867,7 +34598,7 @@ l0:
 		}
 	l5:
 		{
-			if v9&i32(2) != 0 {
+			if v7&i32(2) != 0 {
 				if v5 != 0 {
 				l10:
 					{
@@ -36927,7 +34658,7 @@ l0:
 			if v5 != 0 {
 				t100 := int32(load32(mem, uint64(uint32(i32(4480)))))
 				v38 = t100
-				v9 = i32(0)
+				v7 = i32(0)
 				v11 = i32(0)
 			l149:
 				v0 = i32(7)
@@ -36960,7 +34691,7 @@ l0:
 													if v0|i32(32) != i32(98) {
 														goto l115
 													}
-													t400 := m.fn195(i32(24))
+													t400 := m.fn200(i32(24))
 													mem = *m.memory
 													t402 := v6 + i32(28)
 													p401 := i32(17)
@@ -36990,7 +34721,7 @@ l0:
 															case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15:
 																goto l118
 															case 0:
-																t407 := m.fn195(i32(24))
+																t407 := m.fn200(i32(24))
 																mem = *m.memory
 																t408 := m.fn131(t407, i32(18), v11)
 																mem = *m.memory
@@ -37005,7 +34736,7 @@ l0:
 																if v0 != i32(122) {
 																	goto l118
 																}
-																t411 := m.fn195(i32(24))
+																t411 := m.fn200(i32(24))
 																mem = *m.memory
 																t412 := m.fn131(t411, i32(19), v11)
 																mem = *m.memory
@@ -37018,7 +34749,7 @@ l0:
 																goto l67
 															case 2:
 																v0 = v6 + i32(28)
-																t415 := m.fn195(i32(24))
+																t415 := m.fn200(i32(24))
 																mem = *m.memory
 																t416 := int32(load32(mem, uint64(uint32(v0))))
 																t417 := m.fn131(t415, i32(13), t416)
@@ -37032,12 +34763,12 @@ l0:
 																goto l67
 															case 16:
 																t420 := v6
-																v9 = v5 - i32(2)
-																store32(mem, uint64(uint32(t420))+20, uint32(v9))
+																v7 = v5 - i32(2)
+																store32(mem, uint64(uint32(t420))+20, uint32(v7))
 																store32(mem, uint64(uint32(v6))+16, uint32(v14+i32(2)))
 															l129:
 																{
-																	switch v9 {
+																	switch v7 {
 																	case 0:
 																		p101 = i32(0)
 																		goto l65
@@ -37053,7 +34784,7 @@ l0:
 																			goto l125
 																		}
 																		t424 := v6
-																		v5 = v9 - i32(2)
+																		v5 = v7 - i32(2)
 																		store32(mem, uint64(uint32(t424))+20, uint32(v5))
 																		store32(mem, uint64(uint32(v6))+16, uint32(v0+i32(2)))
 																		goto l126
@@ -37065,8 +34796,8 @@ l0:
 																	{
 																		t427 := v0
 																		p426 := i32(4)
-																		if uint32(v9) < uint32(i32(4)) {
-																			p426 = v9
+																		if uint32(v7) < uint32(i32(4)) {
+																			p426 = v7
 																		}
 																		t428 := m.fn8(t427, p426)
 																		mem = *m.memory
@@ -37104,7 +34835,7 @@ l0:
 																	m.fn77(v6+i32(28), v0)
 																	mem = *m.memory
 																	t434 := int32(load32(mem, uint64(uint32(v6))+20))
-																	v9 = t434
+																	v7 = t434
 																	goto l129
 																}
 															}
@@ -37120,12 +34851,12 @@ l0:
 												if (v0|i32(32))&i32(255) != i32(112) {
 													goto l116
 												}
-												t436 := m.fn195(i32(24))
+												t436 := m.fn200(i32(24))
 												mem = *m.memory
 												t437 := m.fn131(t436, i32(20), v11&i32(16382))
 												mem = *m.memory
 												v0 = t437
-												t438 := m.fn195(i32(24))
+												t438 := m.fn200(i32(24))
 												mem = *m.memory
 												t439 := m.fn151(t438)
 												mem = *m.memory
@@ -37158,8 +34889,8 @@ l0:
 													goto l133
 												}
 												t442 := int32(load32(mem, uint64(uint32(v6))+20))
-												v7 = t442
-												if uint32(v7) < uint32(i32(2)) {
+												v9 = t442
+												if uint32(v9) < uint32(i32(2)) {
 													goto l133
 												}
 												t443 := int32(load32(mem, uint64(uint32(v6))+16))
@@ -37172,7 +34903,7 @@ l0:
 													goto l133
 												}
 												v5 = i32(4336)
-												v9 = v38
+												v7 = v38
 											l136:
 												{
 													t445 := int32(load32(mem, uint64(uint32(v5))))
@@ -37180,7 +34911,7 @@ l0:
 													if v0 == 0 {
 														goto l134
 													}
-													t446 := m.fn231(v0)
+													t446 := m.fn235(v0)
 													mem = *m.memory
 													if t446 != i32(2) {
 														goto l134
@@ -37196,8 +34927,8 @@ l0:
 												}
 											l134:
 												v5 = v5 + i32(24)
-												v9 = v9 - i32(1)
-												if v9 != 0 {
+												v7 = v7 - i32(1)
+												if v7 != 0 {
 													goto l136
 												}
 											}
@@ -37214,22 +34945,22 @@ l0:
 											goto l27
 										}
 									l135:
-										store32(mem, uint64(uint32(v6))+20, uint32(v7-i32(2)))
+										store32(mem, uint64(uint32(v6))+20, uint32(v9-i32(2)))
 										store32(mem, uint64(uint32(v6))+16, uint32(v14+i32(2)))
-										t452 := m.fn195(i32(24))
+										t452 := m.fn200(i32(24))
 										mem = *m.memory
 										t453 := m.fn131(t452, i32(20), v11&i32(16382))
 										mem = *m.memory
 										v0 = t453
-										t454 := m.fn195(i32(24))
+										t454 := m.fn200(i32(24))
 										mem = *m.memory
 										t455 := m.fn151(t454)
 										mem = *m.memory
 										t456 := v0
-										v9 = t455
-										store32(mem, uint64(uint32(t456))+20, uint32(v9))
+										v7 = t455
+										store32(mem, uint64(uint32(t456))+20, uint32(v7))
 										t457 := int32(load32(mem, uint64(uint32(v5+i32(4)))))
-										m.fn94(v9, v5, t457, v11)
+										m.fn94(v7, v5, t457, v11)
 										mem = *m.memory
 										m.fn74(v6+i32(28), v0)
 										mem = *m.memory
@@ -37278,12 +35009,12 @@ l0:
 											v13 = v5 + v14
 											v8 = v13 + i32(1)
 											t384 := int32(mem[uint64(uint32(v8))])
-											v7 = t384
-											if uint32(v7-i32(48)) <= uint32(i32(9)) {
+											v9 = t384
+											if uint32(v9-i32(48)) <= uint32(i32(9)) {
 												if v0 > i32(99999999) {
 													goto l106
 												}
-												v0 = v0*i32(10) + v7 - i32(48)
+												v0 = v0*i32(10) + v9 - i32(48)
 												t385 := v10
 												v5 = v5 + i32(1)
 												if t385 != v5 {
@@ -37293,14 +35024,14 @@ l0:
 											}
 										}
 										store32(mem, uint64(uint32(v6))+72, uint32(v8))
-										if v7 != i32(44) {
-											v7 = v5 ^ i32(-1) + v12
+										if v9 != i32(44) {
+											v9 = v5 ^ i32(-1) + v12
 											v5 = v0
 											goto l109
 										}
 										t386 := v6
-										v7 = v12 - v5 - i32(2)
-										store32(mem, uint64(uint32(t386))+76, uint32(v7))
+										v9 = v12 - v5 - i32(2)
+										store32(mem, uint64(uint32(t386))+76, uint32(v9))
 										t387 := v6
 										v8 = v13 + i32(2)
 										store32(mem, uint64(uint32(t387))+72, uint32(v8))
@@ -37318,8 +35049,8 @@ l0:
 										{
 											v12 = v6 + i32(72)
 											t390 := int32(load32(mem, uint64(uint32(v12))+4))
-											v7 = t390
-											if v7 == 0 {
+											v9 = t390
+											if v9 == 0 {
 												goto l110
 											}
 											t391 := int32(load32(mem, uint64(uint32(v12))))
@@ -37330,7 +35061,7 @@ l0:
 												goto l110
 											}
 											{
-												if v7 == i32(1) {
+												if v9 == i32(1) {
 													goto l111
 												}
 												if v10 != i32(48) {
@@ -37342,7 +35073,7 @@ l0:
 												}
 											}
 										l111:
-											v7 = v7 - i32(1)
+											v9 = v9 - i32(1)
 										l113:
 											{
 												t394 := int32(mem[uint64(uint32(v8))])
@@ -37352,13 +35083,13 @@ l0:
 														p389 = i32(0)
 														goto l112
 													}
-													store32(mem, uint64(uint32(v12))+4, uint32(v7))
+													store32(mem, uint64(uint32(v12))+4, uint32(v9))
 													t395 := v12
 													v8 = v8 + i32(1)
 													store32(mem, uint64(uint32(t395)), uint32(v8))
 													v5 = v5*i32(10) + v10 - i32(48)
-													v7 = v7 - i32(1)
-													if v7 != i32(-1) {
+													v9 = v9 - i32(1)
+													if v9 != i32(-1) {
 														goto l113
 													}
 												}
@@ -37373,8 +35104,8 @@ l0:
 											goto l106
 										}
 										t396 := int32(load32(mem, uint64(uint32(v6))+76))
-										v7 = t396
-										if v7 == 0 {
+										v9 = t396
+										if v9 == 0 {
 											goto l106
 										}
 										t397 := int32(load32(mem, uint64(uint32(v6))+72))
@@ -37437,7 +35168,7 @@ l0:
 											if t113 != i32(63) {
 												goto l28
 											}
-											v9 = i32(0)
+											v7 = i32(0)
 											v25 = v6 + i32(16)
 											v5 = i32(0)
 											v0 = i32(0)
@@ -37459,12 +35190,12 @@ l0:
 														if uint64(v3) < uint64(i64(0x200000000)) {
 															goto l29
 														}
-														v7 = int32(v3)
-														t117 := int32(mem[uint64(uint32(v7))])
+														v9 = int32(v3)
+														t117 := int32(mem[uint64(uint32(v9))])
 														if t117 != i32(40) {
 															goto l29
 														}
-														t118 := int32(mem[uint64(uint32(v7))+1])
+														t118 := int32(mem[uint64(uint32(v9))+1])
 														if t118 == i32(63) {
 															goto l30
 														}
@@ -37479,7 +35210,7 @@ l0:
 												v18 = int32(int64(uint64(v3)>>32)) - i32(2)
 												store32(mem, uint64(uint32(t120))+12, uint32(v18))
 												t121 := v8
-												v19 = v7 + i32(2)
+												v19 = v9 + i32(2)
 												store32(mem, uint64(uint32(t121))+8, uint32(v19))
 												{
 													if uint32(v18) < uint32(i32(3)) {
@@ -37489,7 +35220,7 @@ l0:
 													if t122 != i32(80) {
 														goto l32
 													}
-													t123 := int32(mem[uint64(uint32(v7))+3])
+													t123 := int32(mem[uint64(uint32(v9))+3])
 													if t123 != i32(60) {
 														goto l32
 													}
@@ -37497,7 +35228,7 @@ l0:
 													mem = *m.memory
 													v12 = t124
 													if v12 == i32(-1) {
-														v7 = i32(0)
+														v9 = i32(0)
 														t125 := int32(load32(mem, uint64(uint32(v10))+12))
 														t126 := m.fn93(v25, t125)
 														mem = *m.memory
@@ -37515,7 +35246,7 @@ l0:
 													v18 = t129
 													store32(mem, uint64(uint32(v8))+4, uint32(v12-i32(2)))
 													store32(mem, uint64(uint32(v8)), uint32(v18+i32(2)))
-													v7 = i32(0)
+													v9 = i32(0)
 													t130 := int32(load32(mem, uint64(uint32(v10))+12))
 													t131 := m.fn93(v8, t130)
 													mem = *m.memory
@@ -37532,14 +35263,14 @@ l0:
 													var p134 int32
 													if t133 != 0 {
 														{
-															t135 := int32(atomic_load8(mem, uint64(uint32(i32(48604)))))
+															t135 := int32(atomic_load8(mem, uint64(uint32(i32(50900)))))
 															mem = *m.memory
 															if t135&i32(1) != 0 {
 																goto l34
 															}
 															var p136 int32
 															{
-																t137 := int32(atomic_load8(mem, uint64(uint32(i32(48604)))))
+																t137 := int32(atomic_load8(mem, uint64(uint32(i32(50900)))))
 																mem = *m.memory
 																if t137 != 0 {
 																	p136 = i32(0)
@@ -37547,7 +35278,7 @@ l0:
 																}
 															l36:
 																{
-																	t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(48604))), uint32(i32(0)), uint32(i32(256))))
+																	t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(50900))), uint32(i32(0)), uint32(i32(256))))
 																	mem = *m.memory
 																	v5 = t138
 																	if v5 == 0 {
@@ -37560,9 +35291,9 @@ l0:
 																		p136 = i32(0)
 																		goto l35
 																	}
-																	_ = atomic_wait32(mem, uint64(uint32(i32(48604))), uint32(v5), i64(50000000), m.waiters)
+																	_ = atomic_wait32(mem, uint64(uint32(i32(50900))), uint32(v5), i64(50000000), m.waiters)
 																	mem = *m.memory
-																	t141 := int32(atomic_load32(mem, uint64(uint32(i32(48636)))))
+																	t141 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
 																	mem = *m.memory
 																	if t141 == 0 {
 																		goto l36
@@ -37593,7 +35324,7 @@ l0:
 																t146 := int32(load32(mem, uint64(uint32(v36+i32(4256)))))
 																v11 = t146
 																if v11 != 0 {
-																	t147 := m.fn231(v11)
+																	t147 := m.fn235(v11)
 																	mem = *m.memory
 																	v13 = t147
 																}
@@ -37607,7 +35338,7 @@ l0:
 																		v24 = t148
 																		var p149 int32
 																		if v24 != 0 {
-																			t150 := m.fn231(v24)
+																			t150 := m.fn235(v24)
 																			mem = *m.memory
 																			p149 = t150
 																		} else {
@@ -37622,7 +35353,7 @@ l0:
 																		if v11 == v24 {
 																			goto l38
 																		}
-																		t151 := m.fn227(v24, v11, v13)
+																		t151 := m.fn231(v24, v11, v13)
 																		mem = *m.memory
 																		if t151 != 0 {
 																			goto l37
@@ -37732,12 +35463,12 @@ l0:
 															m.fn73(v35+i32(12), t167)
 															mem = *m.memory
 															m.g0 = v19 + i32(32)
-															store32(mem, uint64(uint32(i32(48600))), uint32(v20))
+															store32(mem, uint64(uint32(i32(50896))), uint32(v20))
 															t168 := m.g1
 															m.g1 = t168 - i32(1)
-															atomic_store32(mem, uint64(uint32(i32(48604))), uint32(i32(1)))
+															atomic_store32(mem, uint64(uint32(i32(50900))), uint32(i32(1)))
 															mem = *m.memory
-															_ = atomic_notify(mem, uint64(uint32(i32(48604))), i32(-1), m.waiters)
+															_ = atomic_notify(mem, uint64(uint32(i32(50900))), i32(-1), m.waiters)
 															mem = *m.memory
 														}
 													l34:
@@ -37785,7 +35516,7 @@ l0:
 															}
 															v19 = v5 + v19
 															v5 = v0 - v5
-															t179 := int32(load32(mem, uint64(uint32(i32(48600)))))
+															t179 := int32(load32(mem, uint64(uint32(i32(50896)))))
 															t180 := m.fn154(t179, v27)
 															mem = *m.memory
 															if t180 != 0 {
@@ -37817,11 +35548,11 @@ l0:
 													t183 := int32(load32(mem, uint64(uint32(v25))))
 													v10 = t183
 													t184 := v25
-													v7 = v12 + v18
-													store32(mem, uint64(uint32(t184)), uint32(v7))
+													v9 = v12 + v18
+													store32(mem, uint64(uint32(t184)), uint32(v9))
 													t185 := int32(load32(mem, uint64(uint32(v25))+4))
-													store32(mem, uint64(uint32(v25))+4, uint32(t185+(v10-v7)))
-													v7 = i32(1)
+													store32(mem, uint64(uint32(v25))+4, uint32(t185+(v10-v9)))
+													v9 = i32(1)
 													goto l33
 												}
 											l32:
@@ -37862,7 +35593,7 @@ l0:
 													if v33 == 0 {
 														goto l31
 													}
-													v7 = i32(0)
+													v9 = i32(0)
 													store32(mem, uint64(uint32(v33))+8, uint32(i32(0)))
 													store64(mem, uint64(uint32(v33)), uint64(i64(13)))
 													goto l33
@@ -37873,7 +35604,7 @@ l0:
 													t193 := v8
 													v19 = v19 + v27
 													store32(mem, uint64(uint32(t193))+8, uint32(v19))
-													v7 = i32(0)
+													v9 = i32(0)
 													if v27 < i32(0) {
 														goto l33
 													}
@@ -37938,18 +35669,18 @@ l0:
 																goto l63
 															}
 														l59:
-															t198 := m.fn195(i32(24))
+															t198 := m.fn200(i32(24))
 															mem = *m.memory
 															t199 := int32(load32(mem, uint64(uint32(v10))))
 															t200 := m.fn131(t198, i32(22), t199)
 															mem = *m.memory
-															v7 = t200
-															store32(mem, uint64(uint32(v7))+16, uint32(i32(-1)))
-															m.fn74(v10, v7)
+															v9 = t200
+															store32(mem, uint64(uint32(v9))+16, uint32(i32(-1)))
+															m.fn74(v10, v9)
 															mem = *m.memory
 														}
 													l57:
-														v7 = i32(1)
+														v9 = i32(1)
 														if (v5|(v0^i32(-1)))&i32(1) == 0 {
 															goto l49
 														}
@@ -37959,10 +35690,10 @@ l0:
 														goto l33
 													}
 												l58:
-													v7 = v0
+													v9 = v0
 													v5 = i32(0)
 													v0 = i32(1)
-													if v7 != 0 {
+													if v9 != 0 {
 														goto l49
 													}
 												l63:
@@ -37983,18 +35714,18 @@ l0:
 												store32(mem, uint64(uint32(v10)), uint32(i32(12)))
 												t203 := int32(load32(mem, uint64(uint32(v25))))
 												t204 := v10
-												v7 = t203
-												store32(mem, uint64(uint32(t204))+4, uint32(v7))
+												v9 = t203
+												store32(mem, uint64(uint32(t204))+4, uint32(v9))
 												t205 := int32(load32(mem, uint64(uint32(v8))+8))
-												store32(mem, uint64(uint32(v10))+8, uint32(t205-v7))
+												store32(mem, uint64(uint32(v10))+8, uint32(t205-v9))
 											}
 										l31:
-											v7 = i32(0)
+											v9 = i32(0)
 										l33:
 											m.g0 = v8 + i32(16)
 											v11 = i32(0)
 											t206 := v11
-											if v7 != 0 {
+											if v9 != 0 {
 												p101 = t206
 												goto l65
 											}
@@ -38002,7 +35733,7 @@ l0:
 										}
 									l28:
 										if v0&i32(4096) != 0 {
-											t207 := m.fn195(i32(24))
+											t207 := m.fn200(i32(24))
 											mem = *m.memory
 											t208 := m.fn131(t207, i32(22), v0)
 											mem = *m.memory
@@ -38047,11 +35778,11 @@ l0:
 											{
 												{
 													t217 := int32(load32(mem, uint64(uint32(v5))+16))
-													v9 = t217
-													if v9 == 0 {
+													v7 = t217
+													if v7 == 0 {
 														goto l68
 													}
-													t218 := int32(load32(mem, uint64(uint32(v9))+12))
+													t218 := int32(load32(mem, uint64(uint32(v7))+12))
 													v0 = t218
 													if v0 == 0 {
 														goto l68
@@ -38080,15 +35811,15 @@ l0:
 												if t224 > i32(0) {
 													mem[uint64(uint32(v0))] = byte(i32(11))
 													store16(mem, uint64(uint32(v0))+6, uint16(i32(1)))
-													store32(mem, uint64(uint32(v9))+12, uint32(i32(0)))
+													store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
 													var p225 int32
 													{
 														{
-															t226 := int32(mem[uint64(uint32(v9))])
+															t226 := int32(mem[uint64(uint32(v7))])
 															if t226 == i32(20) {
-																t227 := int32(load32(mem, uint64(uint32(v9))+20))
-																v7 = t227
-																if v7 != 0 {
+																t227 := int32(load32(mem, uint64(uint32(v7))+20))
+																v9 = t227
+																if v9 != 0 {
 																	goto l71
 																}
 															}
@@ -38097,14 +35828,14 @@ l0:
 															goto l72
 														}
 													l71:
-														store32(mem, uint64(uint32(v9))+20, uint32(i32(0)))
-														t229 := m.fn155(v7)
+														store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+														t229 := m.fn155(v9)
 														mem = *m.memory
-														store32(mem, uint64(uint32(v9))+16, uint32(t229))
-														t230 := int32(load32(mem, uint64(uint32(v7))+16))
-														m.fn73(v7+i32(12), t230)
+														store32(mem, uint64(uint32(v7))+16, uint32(t229))
+														t230 := int32(load32(mem, uint64(uint32(v9))+16))
+														m.fn73(v9+i32(12), t230)
 														mem = *m.memory
-														m.Xre2w_free(v7)
+														m.Xre2w_free(v9)
 														mem = *m.memory
 														t231 := int32(load32(mem, uint64(uint32(v0))+8))
 														t232 := int32(load16(mem, uint64(uint32(v0))+6))
@@ -38115,7 +35846,7 @@ l0:
 														p225 = p233
 													}
 												l72:
-													store32(mem, uint64(uint32(p225)), uint32(v9))
+													store32(mem, uint64(uint32(p225)), uint32(v7))
 													t234 := m.fn161(v0)
 													mem = *m.memory
 													mem[uint64(uint32(v0))+1] = byte(t234)
@@ -38123,7 +35854,7 @@ l0:
 												}
 												m.fn136(v0)
 												mem = *m.memory
-												v0 = v9
+												v0 = v7
 											}
 										l73:
 											m.fn74(v5, v0)
@@ -38142,7 +35873,7 @@ l0:
 									case 58:
 										t237 := int32(load32(mem, uint64(uint32(v6))+28))
 										v5 = t237
-										t238 := m.fn195(i32(24))
+										t238 := m.fn200(i32(24))
 										mem = *m.memory
 										t240 := v6 + i32(28)
 										p239 := i32(14)
@@ -38162,23 +35893,23 @@ l0:
 										{
 											v0 = v6 + i32(28)
 											t244 := int32(load32(mem, uint64(uint32(v0))))
-											v9 = t244
-											if v9&i32(16) != 0 {
+											v7 = t244
+											if v7&i32(16) != 0 {
 												t245 := v0
-												v5 = v9 | i32(8192)
+												v5 = v7 | i32(8192)
 												store32(mem, uint64(uint32(t245)), uint32(v5))
-												t246 := m.fn195(i32(24))
+												t246 := m.fn200(i32(24))
 												mem = *m.memory
 												t247 := m.fn131(t246, i32(19), v5)
 												mem = *m.memory
 												m.fn74(v0, t247)
 												mem = *m.memory
-												store32(mem, uint64(uint32(v0)), uint32(v9))
+												store32(mem, uint64(uint32(v0)), uint32(v7))
 												goto l74
 											}
-											t248 := m.fn195(i32(24))
+											t248 := m.fn200(i32(24))
 											mem = *m.memory
-											t249 := m.fn131(t248, i32(15), v9)
+											t249 := m.fn131(t248, i32(15), v7)
 											mem = *m.memory
 											m.fn74(v0, t249)
 											mem = *m.memory
@@ -38193,19 +35924,19 @@ l0:
 										v11 = v6 + i32(28)
 										t252 := int32(load32(mem, uint64(uint32(v11))))
 										v0 = t252
-										t253 := m.fn195(i32(24))
+										t253 := m.fn200(i32(24))
 										mem = *m.memory
-										v9 = t253
+										v7 = t253
 										{
 											if v0&i32(2056) == i32(8) {
-												_ = m.fn131(v9, i32(12), v0)
+												_ = m.fn131(v7, i32(12), v0)
 												mem = *m.memory
 												goto l75
 											}
-											t255 := m.fn131(v9, i32(20), v0&i32(16382))
+											t255 := m.fn131(v7, i32(20), v0&i32(16382))
 											mem = *m.memory
 											v0 = t255
-											t256 := m.fn195(i32(24))
+											t256 := m.fn200(i32(24))
 											mem = *m.memory
 											t257 := m.fn151(t256)
 											mem = *m.memory
@@ -38220,7 +35951,7 @@ l0:
 											mem = *m.memory
 										}
 									l75:
-										m.fn74(v11, v9)
+										m.fn74(v11, v7)
 										mem = *m.memory
 										t263 := int32(load32(mem, uint64(uint32(v6))+16))
 										store32(mem, uint64(uint32(v6))+16, uint32(t263+i32(1)))
@@ -38230,7 +35961,7 @@ l0:
 									case 55:
 										v13 = v6 + i32(28)
 										v24 = v6 + i32(72)
-										v9 = i32(0)
+										v7 = i32(0)
 										t265 := m.g0
 										v12 = t265 - i32(16)
 										m.g0 = v12
@@ -38250,13 +35981,13 @@ l0:
 											store64(mem, uint64(uint32(v16)), uint64(i64(1)))
 											goto l77
 										l76:
-											t269 := m.fn195(i32(24))
+											t269 := m.fn200(i32(24))
 											mem = *m.memory
 											t270 := int32(load32(mem, uint64(uint32(v13))))
 											t271 := m.fn131(t269, i32(20), t270&i32(16382))
 											mem = *m.memory
 											v18 = t271
-											t272 := m.fn195(i32(24))
+											t272 := m.fn200(i32(24))
 											mem = *m.memory
 											t273 := m.fn151(t272)
 											mem = *m.memory
@@ -38265,8 +35996,8 @@ l0:
 											store32(mem, uint64(uint32(t274))+20, uint32(v20))
 											t275 := int32(load32(mem, uint64(uint32(v8))))
 											t276 := v8
-											v9 = t275
-											v0 = v9 + i32(1)
+											v7 = t275
+											v0 = v7 + i32(1)
 											store32(mem, uint64(uint32(t276)), uint32(v0))
 											t277 := int32(load32(mem, uint64(uint32(v8))+4))
 											t278 := v8
@@ -38283,7 +36014,7 @@ l0:
 													t280 := v8
 													v5 = v10 - i32(2)
 													store32(mem, uint64(uint32(t280))+4, uint32(v5))
-													store32(mem, uint64(uint32(v8)), uint32(v9+i32(2)))
+													store32(mem, uint64(uint32(v8)), uint32(v7+i32(2)))
 													t281 := int32(load32(mem, uint64(uint32(v13))))
 													if t281&i32(2052) != i32(4) {
 														_ = m.fn152(v20, i32(10), i32(10))
@@ -38299,8 +36030,8 @@ l0:
 												t284 := int32(load32(mem, uint64(uint32(i32(4480)))))
 												v14 = t284
 												t285 := int32(load32(mem, uint64(uint32(i32(5280)))))
-												v7 = t285
-												v9 = i32(1)
+												v9 = t285
+												v7 = i32(1)
 											l96:
 												{
 													{
@@ -38308,7 +36039,7 @@ l0:
 															{
 																t286 := int32(load32(mem, uint64(uint32(v8))))
 																var p287 int32
-																if v9&i32(1) == 0 {
+																if v7&i32(1) == 0 {
 																	p287 = 1
 																}
 																v0 = t286
@@ -38320,7 +36051,7 @@ l0:
 																}
 																if p287&p289 == 0 {
 																	{
-																		t290 := v9
+																		t290 := v7
 																		v10 = v10 & i32(255)
 																		var p291 int32
 																		if v10 != i32(45) {
@@ -38340,8 +36071,8 @@ l0:
 																			var p294 int32
 																			{
 																				{
-																					v9 = v0 + i32(1)
-																					t295 := v9
+																					v7 = v0 + i32(1)
+																					t295 := v7
 																					v0 = v5 - i32(1)
 																					p296 := i32(4)
 																					if uint32(v0) < uint32(i32(4)) {
@@ -38352,19 +36083,19 @@ l0:
 																					if t297 == 0 {
 																						goto l80
 																					}
-																					t298 := m.fn6(v12, v9)
+																					t298 := m.fn6(v12, v7)
 																					mem = *m.memory
 																					v0 = t298
 																					t299 := int32(load32(mem, uint64(uint32(v12))))
-																					v9 = t299
-																					if v9 >= i32(1114112) {
+																					v7 = t299
+																					if v7 >= i32(1114112) {
 																						store32(mem, uint64(uint32(v12)), uint32(i32(65533)))
 																						goto l80
 																					}
 																					if v0 != i32(1) {
 																						goto l81
 																					}
-																					if v9 != i32(65533) {
+																					if v7 != i32(65533) {
 																						goto l81
 																					}
 																				}
@@ -38419,37 +36150,37 @@ l0:
 																				t304 := int32(load32(mem, uint64(uint32(v13))))
 																				v33 = t304
 																				v11 = v0 + v5 - i32(2)
-																				v9 = i32(4)
+																				v7 = i32(4)
 																			l86:
 																				{
-																					v20 = v0 + v9
+																					v20 = v0 + v7
 																					t305 := int32(mem[uint64(uint32(v20-i32(2)))])
 																					if t305 == i32(58) {
 																						t306 := int32(mem[uint64(uint32(v20-i32(1)))])
 																						if t306 == i32(93) {
-																							if v7 > i32(0) {
+																							if v9 > i32(0) {
 																								v10 = i32(4608)
-																								v11 = v7
+																								v11 = v9
 																							l89:
 																								{
 																									t312 := int32(load32(mem, uint64(uint32(v10))))
 																									v19 = t312
 																									var p313 int32
 																									if v19 != 0 {
-																										t314 := m.fn231(v19)
+																										t314 := m.fn235(v19)
 																										mem = *m.memory
 																										p313 = t314
 																									} else {
 																										p313 = i32(0)
 																									}
-																									if p313 == v9 {
-																										if v9 == 0 {
+																									if p313 == v7 {
+																										if v7 == 0 {
 																											goto l88
 																										}
 																										if v0 == v19 {
 																											goto l88
 																										}
-																										t315 := m.fn227(v19, v0, v9)
+																										t315 := m.fn231(v19, v0, v7)
 																										mem = *m.memory
 																										if t315 == 0 {
 																											goto l88
@@ -38462,15 +36193,15 @@ l0:
 																									}
 																								}
 																							}
-																							store32(mem, uint64(uint32(v16))+8, uint32(v9))
+																							store32(mem, uint64(uint32(v16))+8, uint32(v7))
 																							store32(mem, uint64(uint32(v16))+4, uint32(v0))
 																							store32(mem, uint64(uint32(v16)), uint32(i32(4)))
 																							goto l82
 																						}
 																					}
 																					t307 := v0
-																					v9 = v9 + i32(1)
-																					if uint32(t307+v9-i32(2)) <= uint32(v11) {
+																					v7 = v7 + i32(1)
+																					if uint32(t307+v7-i32(2)) <= uint32(v11) {
 																						goto l86
 																					}
 																				}
@@ -38526,19 +36257,19 @@ l0:
 																	l93:
 																		{
 																			t320 := int32(load32(mem, uint64(uint32(v0))))
-																			v9 = t320
-																			if v9 == 0 {
+																			v7 = t320
+																			if v7 == 0 {
 																				goto l91
 																			}
-																			t321 := m.fn231(v9)
+																			t321 := m.fn235(v7)
 																			mem = *m.memory
 																			if t321 != i32(2) {
 																				goto l91
 																			}
-																			if v9 == v10 {
+																			if v7 == v10 {
 																				goto l92
 																			}
-																			t322 := int32(load16(mem, uint64(uint32(v9))))
+																			t322 := int32(load16(mem, uint64(uint32(v7))))
 																			t323 := int32(load16(mem, uint64(uint32(v10))))
 																			if t322 == t323 {
 																				goto l92
@@ -38568,16 +36299,16 @@ l0:
 																				goto l94
 																			}
 																			t327 := int32(load32(mem, uint64(uint32(v8))))
-																			v9 = t327
-																			t328 := int32(mem[uint64(uint32(v9))])
+																			v7 = t327
+																			t328 := int32(mem[uint64(uint32(v7))])
 																			if t328 != i32(45) {
 																				goto l94
 																			}
-																			t329 := int32(mem[uint64(uint32(v9))+1])
+																			t329 := int32(mem[uint64(uint32(v7))+1])
 																			if t329 == i32(93) {
 																				goto l94
 																			}
-																			store32(mem, uint64(uint32(v8)), uint32(v9+i32(1)))
+																			store32(mem, uint64(uint32(v8)), uint32(v7+i32(1)))
 																			store32(mem, uint64(uint32(v8))+4, uint32(v0-i32(1)))
 																			t330 := m.fn96(v13, v8, v28, v12+i32(8), v16)
 																			mem = *m.memory
@@ -38588,8 +36319,8 @@ l0:
 																			v0 = t331
 																			t332 := int32(load32(mem, uint64(uint32(v12))))
 																			t333 := v0
-																			v9 = t332
-																			if t333 >= v9 {
+																			v7 = t332
+																			if t333 >= v7 {
 																				goto l95
 																			}
 																			store32(mem, uint64(uint32(v16)), uint32(i32(4)))
@@ -38604,17 +36335,17 @@ l0:
 																		t336 := v12
 																		v0 = t335
 																		store32(mem, uint64(uint32(t336))+4, uint32(v0))
-																		v9 = v0
+																		v7 = v0
 																	}
 																l95:
 																	t337 := int32(load32(mem, uint64(uint32(v18))+20))
 																	t338 := int32(load32(mem, uint64(uint32(v13))))
-																	m.fn90(t337, v9, v0, t338|i32(4))
+																	m.fn90(t337, v7, v0, t338|i32(4))
 																	mem = *m.memory
 																	goto l87
 																}
 																store32(mem, uint64(uint32(v8))+4, uint32(v5-i32(1)))
-																v9 = i32(1)
+																v7 = i32(1)
 																store32(mem, uint64(uint32(v8)), uint32(v0+i32(1)))
 																if v27 == i32(94) {
 																	t339 := int32(load32(mem, uint64(uint32(v18))+20))
@@ -38625,7 +36356,7 @@ l0:
 																goto l77
 															}
 														l88:
-															store32(mem, uint64(uint32(v8))+4, uint32(v5-v9))
+															store32(mem, uint64(uint32(v8))+4, uint32(v5-v7))
 															store32(mem, uint64(uint32(v8)), uint32(v20))
 															t340 := int32(load32(mem, uint64(uint32(v10+i32(4)))))
 															m.fn94(v25, v10, t340, v33)
@@ -38641,7 +36372,7 @@ l0:
 														mem = *m.memory
 													}
 												l87:
-													v9 = i32(0)
+													v7 = i32(0)
 													t343 := int32(load32(mem, uint64(uint32(v8))+4))
 													v5 = t343
 													if v5 != 0 {
@@ -38655,11 +36386,11 @@ l0:
 										l82:
 											m.fn136(v18)
 											mem = *m.memory
-											v9 = i32(0)
+											v7 = i32(0)
 										}
 									l77:
 										m.g0 = v12 + i32(16)
-										if v9 == 0 {
+										if v7 == 0 {
 											goto l9
 										}
 										t344 := int32(load32(mem, uint64(uint32(v6))+72))
@@ -38682,7 +36413,7 @@ l0:
 								t347 := v6
 								v10 = v5 - i32(1)
 								store32(mem, uint64(uint32(t347))+20, uint32(v10))
-								v7 = i32(0)
+								v9 = i32(0)
 								{
 									t348 := int32(mem[uint64(uint32(v6))+29])
 									if t348&i32(2) == 0 {
@@ -38698,10 +36429,10 @@ l0:
 										}
 										store32(mem, uint64(uint32(v6))+20, uint32(v5-i32(2)))
 										store32(mem, uint64(uint32(v6))+16, uint32(v14+i32(2)))
-										v7 = i32(1)
+										v9 = i32(1)
 									}
 								l98:
-									if v9 == 0 {
+									if v7 == 0 {
 										goto l97
 									}
 									store32(mem, uint64(uint32(v16)), uint32(i32(11)))
@@ -38714,8 +36445,8 @@ l0:
 								store32(mem, uint64(uint32(v6))+72, uint32(v14))
 								t351 := int32(load32(mem, uint64(uint32(v6))+16))
 								t352 := v6
-								v9 = t351 - v14
-								store32(mem, uint64(uint32(t352))+76, uint32(v9))
+								v7 = t351 - v14
+								store32(mem, uint64(uint32(t352))+76, uint32(v7))
 								var p353 int32
 								{
 									v5 = v6 + i32(72)
@@ -38742,7 +36473,7 @@ l0:
 									t358 := int32(load32(mem, uint64(uint32(v8))))
 									v5 = t358
 									p359 := v5
-									if v7 != 0 {
+									if v9 != 0 {
 										p359 = v5 ^ i32(64)
 									}
 									v5 = p359
@@ -38767,7 +36498,7 @@ l0:
 											goto l103
 										}
 									l102:
-										t363 := m.fn195(i32(24))
+										t363 := m.fn200(i32(24))
 										mem = *m.memory
 										t364 := m.fn131(t363, v0, v5)
 										mem = *m.memory
@@ -38838,13 +36569,13 @@ l0:
 						l114:
 							t458 := int32(mem[uint64(uint32(v8))])
 							if t458 == i32(125) {
-								store32(mem, uint64(uint32(v6))+76, uint32(v7-i32(1)))
+								store32(mem, uint64(uint32(v6))+76, uint32(v9-i32(1)))
 								store32(mem, uint64(uint32(v6))+72, uint32(v8+i32(1)))
 								t461 := int64(load64(mem, uint64(uint32(v6))+72))
 								t462 := v6
 								v3 = t461
 								store64(mem, uint64(uint32(t462))+16, uint64(v3))
-								v7 = int32(v3)
+								v9 = int32(v3)
 								v5 = i32(0)
 								{
 									t463 := int32(mem[uint64(uint32(v6))+29])
@@ -38855,33 +36586,33 @@ l0:
 										if uint64(v3) < uint64(i64(0x100000000)) {
 											goto l139
 										}
-										t464 := int32(mem[uint64(uint32(v7))])
+										t464 := int32(mem[uint64(uint32(v9))])
 										if t464 != i32(63) {
 											goto l139
 										}
 										store32(mem, uint64(uint32(v6))+20, uint32(int32(int64(uint64(v3)>>32))-i32(1)))
 										v5 = i32(1)
 										t465 := v6
-										v7 = v7 + i32(1)
-										store32(mem, uint64(uint32(t465))+16, uint32(v7))
+										v9 = v9 + i32(1)
+										store32(mem, uint64(uint32(t465))+16, uint32(v9))
 									}
 								l139:
-									if v9 == 0 {
+									if v7 == 0 {
 										goto l138
 									}
 									store32(mem, uint64(uint32(v16)), uint32(i32(11)))
-									store32(mem, uint64(uint32(v16))+8, uint32(v7-v11))
+									store32(mem, uint64(uint32(v16))+8, uint32(v9-v11))
 									store32(mem, uint64(uint32(v16))+4, uint32(v11))
 									goto l9
 								}
 							l138:
 								store32(mem, uint64(uint32(v6)), uint32(v14))
 								t466 := v6
-								v9 = v7 - v14
-								store32(mem, uint64(uint32(t466))+4, uint32(v9))
+								v7 = v9 - v14
+								store32(mem, uint64(uint32(t466))+4, uint32(v7))
 								v11 = v6 + i32(28)
 								t467 := int32(load32(mem, uint64(uint32(v6))+12))
-								v7 = t467
+								v9 = t467
 								v8 = v6
 								t468 := m.g0
 								v10 = t468 - i32(48)
@@ -38890,31 +36621,31 @@ l0:
 									{
 										{
 											var p469 int32
-											if v7 != i32(-1) {
+											if v9 != i32(-1) {
 												p469 = 1
 											}
 											var p470 int32
-											if v0 > v7 {
+											if v0 > v9 {
 												p470 = 1
 											}
 											if p469&p470 != 0 {
 												goto l140
 											}
-											t471 := int32(load32(mem, uint64(uint32(i32(48436)))))
+											t471 := int32(load32(mem, uint64(uint32(i32(50724)))))
 											v12 = t471
 											if v12 < v0 {
 												goto l140
 											}
-											if v7 <= v12 {
+											if v9 <= v12 {
 												goto l141
 											}
 										}
 									l140:
 										t472 := int32(load32(mem, uint64(uint32(v11))+12))
-										v7 = t472
-										store32(mem, uint64(uint32(v7)), uint32(i32(10)))
+										v9 = t472
+										store32(mem, uint64(uint32(v9)), uint32(i32(10)))
 										t473 := int64(load64(mem, uint64(uint32(v8))))
-										store64(mem, uint64(uint32(v7))+4, uint64(t473))
+										store64(mem, uint64(uint32(v9))+4, uint64(t473))
 										v5 = i32(0)
 										goto l142
 									}
@@ -38929,17 +36660,17 @@ l0:
 											}
 										}
 										t476 := int32(load32(mem, uint64(uint32(v11))+12))
-										v7 = t476
-										store32(mem, uint64(uint32(v7)), uint32(i32(9)))
+										v9 = t476
+										store32(mem, uint64(uint32(v9)), uint32(i32(9)))
 										t477 := int64(load64(mem, uint64(uint32(v8))))
-										store64(mem, uint64(uint32(v7))+4, uint64(t477))
+										store64(mem, uint64(uint32(v9))+4, uint64(t477))
 										v5 = i32(0)
 										goto l142
 									}
 								l143:
 									t478 := int32(load32(mem, uint64(uint32(v11))))
 									v12 = t478
-									t479 := m.fn195(i32(24))
+									t479 := m.fn200(i32(24))
 									mem = *m.memory
 									p480 := v12
 									if v5 != 0 {
@@ -38948,7 +36679,7 @@ l0:
 									t481 := m.fn131(t479, i32(10), p480)
 									mem = *m.memory
 									v12 = t481
-									store32(mem, uint64(uint32(v12))+16, uint32(v7))
+									store32(mem, uint64(uint32(v12))+16, uint32(v9))
 									store32(mem, uint64(uint32(v12))+20, uint32(v0))
 									t482 := int32(load32(mem, uint64(uint32(v11))+16))
 									t483 := v12
@@ -38999,7 +36730,7 @@ l0:
 									mem[uint64(uint32(v12))+1] = byte(v5)
 									v5 = i32(1)
 									var p495 int32
-									if v7 < i32(2) {
+									if v9 < i32(2) {
 										p495 = 1
 									}
 									var p496 int32
@@ -39017,15 +36748,15 @@ l0:
 									store32(mem, uint64(uint32(v10))+12, uint32(i32(4200)))
 									store32(mem, uint64(uint32(v10))+44, uint32(i32(1000000)))
 									v13 = v10 + i32(16)
-									t497 := int32(load32(mem, uint64(uint32(i32(48436)))))
+									t497 := int32(load32(mem, uint64(uint32(i32(50724)))))
 									t498 := m.fn81(v10+i32(12), v12, t497, i32(1))
 									mem = *m.memory
 									if t498 == 0 {
 										t499 := int32(load32(mem, uint64(uint32(v11))+12))
-										v7 = t499
-										store32(mem, uint64(uint32(v7)), uint32(i32(10)))
+										v9 = t499
+										store32(mem, uint64(uint32(v9)), uint32(i32(10)))
 										t500 := int64(load64(mem, uint64(uint32(v8))))
-										store64(mem, uint64(uint32(v7))+4, uint64(t500))
+										store64(mem, uint64(uint32(v9))+4, uint64(t500))
 										store32(mem, uint64(uint32(v10))+12, uint32(i32(4232)))
 										m.fn82(v10 + i32(12))
 										mem = *m.memory
@@ -39043,9 +36774,9 @@ l0:
 												t502 := int32(load32(mem, uint64(uint32(v10))+20))
 												v0 = t502
 												t503 := v0
-												v7 = v11 - i32(1)
+												v9 = v11 - i32(1)
 												t504 := int32(load32(mem, uint64(uint32(v10))+32))
-												t505 := v7
+												t505 := v9
 												v8 = t504
 												v5 = t505 + v8
 												t506 := int32(uint32(v5) / uint32(i32(170)))
@@ -39066,14 +36797,14 @@ l0:
 												mem = *m.memory
 												t511 := int32(load32(mem, uint64(uint32(v10))+36))
 												v11 = t511
-												v7 = v11 - i32(1)
+												v9 = v11 - i32(1)
 												t512 := int32(load32(mem, uint64(uint32(v10))+20))
 												v0 = t512
 												t513 := int32(load32(mem, uint64(uint32(v10))+32))
 												v8 = t513
 											}
 										l146:
-											store32(mem, uint64(uint32(v10))+36, uint32(v7))
+											store32(mem, uint64(uint32(v10))+36, uint32(v9))
 											t514 := int32(load32(mem, uint64(uint32(v10))+24))
 											v5 = t514
 											p515 := (v5-v0)>>2*i32(170) - i32(1)
@@ -39090,7 +36821,7 @@ l0:
 												t519 := int32(load32(mem, uint64(uint32(v10))+36))
 												p516 = t519
 											} else {
-												p516 = v7
+												p516 = v9
 											}
 											v11 = p516
 											if v11 != 0 {
@@ -39119,7 +36850,7 @@ l0:
 						store32(mem, uint64(uint32(v6))+16, uint32(t459+i32(1)))
 						t460 := int32(load32(mem, uint64(uint32(v6))+20))
 						store32(mem, uint64(uint32(v6))+20, uint32(t460-i32(1)))
-						v9 = i32(0)
+						v7 = i32(0)
 						p101 = i32(0)
 						goto l65
 					}
@@ -39127,10 +36858,10 @@ l0:
 					store32(mem, uint64(uint32(v6))+20, uint32(v5))
 				l126:
 					v11 = i32(0)
-					v9 = i32(0)
+					v7 = i32(0)
 					goto l148
 				l27:
-					v9 = i32(0)
+					v7 = i32(0)
 					p101 = i32(0)
 				l65:
 					v11 = p101
@@ -39165,18 +36896,18 @@ l0:
 						goto l150
 					}
 					t526 := int32(load32(mem, uint64(uint32(v5))+20))
-					v9 = t526
-					if v9 == 0 {
+					v7 = t526
+					if v7 == 0 {
 						goto l150
 					}
-					t527 := int32(int8(mem[uint64(uint32(v9))+11]))
+					t527 := int32(int8(mem[uint64(uint32(v7))+11]))
 					if t527 < i32(0) {
-						_ = int32(load32(mem, uint64(uint32(v9))+8))
-						t529 := int32(load32(mem, uint64(uint32(v9))))
+						_ = int32(load32(mem, uint64(uint32(v7))+8))
+						t529 := int32(load32(mem, uint64(uint32(v7))))
 						m.Xre2w_free(t529)
 						mem = *m.memory
 					}
-					m.Xre2w_free(v9)
+					m.Xre2w_free(v7)
 					mem = *m.memory
 				}
 			l150:
@@ -39202,11 +36933,11 @@ l0:
 		}
 		m.g0 = v6 + i32(80)
 		t534 := v1
-		v7 = v11
-		store32(mem, uint64(uint32(t534))+40, uint32(v7))
+		v5 = v11
+		store32(mem, uint64(uint32(t534))+40, uint32(v5))
 		{
 			{
-				if v7 == 0 {
+				if v5 == 0 {
 					{
 						t535 := int32(mem[uint64(uint32(v1))+22])
 						if t535 != i32(1) {
@@ -39216,9 +36947,9 @@ l0:
 						t537 := int32(int8(mem[uint64(uint32(v1))+11]))
 						t538 := v15
 						t539 := v1
-						v7 = t537
+						v5 = t537
 						var p540 int32
-						if v7 < i32(0) {
+						if v5 < i32(0) {
 							p540 = 1
 						}
 						v0 = p540
@@ -39229,7 +36960,7 @@ l0:
 						store32(mem, uint64(uint32(t538))+12, uint32(p541))
 						t542 := int32(load32(mem, uint64(uint32(v1))+4))
 						t544 := v15
-						p543 := v7
+						p543 := v5
 						if v0 != 0 {
 							p543 = t542
 						}
@@ -39255,53 +36986,53 @@ l0:
 						mem = *m.memory
 					}
 				l152:
-					t551 := m.fn195(i32(12))
+					t551 := m.fn200(i32(12))
 					mem = *m.memory
-					v7 = t551
-					m.fn148(v7, v15+i32(32))
+					v5 = t551
+					m.fn148(v5, v15+i32(32))
 					mem = *m.memory
-					store32(mem, uint64(uint32(v1))+44, uint32(v7))
+					store32(mem, uint64(uint32(v1))+44, uint32(v5))
 					t552 := int32(load32(mem, uint64(uint32(v15))+32))
 					t553 := v1
-					v7 = t552
+					v5 = t552
 					p554 := i32(1)
-					if uint32(v7) < uint32(i32(15)) {
-						p554 = v7
+					if uint32(v5) < uint32(i32(15)) {
+						p554 = v5
 					}
 					store32(mem, uint64(uint32(t553))+48, uint32(p554))
 					t555 := int32(load32(mem, uint64(uint32(v15))+40))
 					t556 := int32(load32(mem, uint64(uint32(v15))+36))
-					v5 = t556
+					v7 = t556
 					p557 := i32(0)
-					if v5 != 0 {
+					if v7 != 0 {
 						p557 = t555
 					}
-					v7 = p557
-					if uint32(v7) >= uint32(i32(0x7ffffff8)) {
+					v5 = p557
+					if uint32(v5) >= uint32(i32(0x7ffffff8)) {
 						m.fn9()
 						mem = *m.memory
 						panic("unreachable")
 					}
-					if uint32(v7) >= uint32(i32(11)) {
-						v17 = v7 | i32(7) + i32(1)
-						t558 := m.fn195(v17)
+					if uint32(v5) >= uint32(i32(11)) {
+						v17 = v5 | i32(7) + i32(1)
+						t558 := m.fn200(v17)
 						mem = *m.memory
 						v0 = t558
 						store32(mem, uint64(uint32(v15))+28, uint32(v17|i32(-0x80000000)))
 						store32(mem, uint64(uint32(v15))+20, uint32(v0))
-						store32(mem, uint64(uint32(v15))+24, uint32(v7))
+						store32(mem, uint64(uint32(v15))+24, uint32(v5))
 						goto l154
 					}
-					mem[uint64(uint32(v15))+31] = byte(v7)
+					mem[uint64(uint32(v15))+31] = byte(v5)
 					v0 = v15 + i32(20)
-					if v7 == 0 {
+					if v5 == 0 {
 						goto l155
 					}
 				l154:
-					memory_copy(mem, uint32(v0), uint32(v5), uint32(v7))
+					memory_copy(mem, uint32(v0), uint32(v7), uint32(v5))
 				l155:
-					v5 = v1 + i32(52)
-					mem[uint64(uint32(v0+v7))] = byte(i32(0))
+					v7 = v1 + i32(52)
+					mem[uint64(uint32(v0+v5))] = byte(i32(0))
 					t559 := int32(int8(mem[uint64(uint32(v1))+63]))
 					if t559 < i32(0) {
 						_ = int32(load32(mem, uint64(uint32(v1))+60))
@@ -39310,47 +37041,47 @@ l0:
 						mem = *m.memory
 					}
 					t562 := int64(load64(mem, uint64(uint32(v15))+20))
-					store64(mem, uint64(uint32(v5)), uint64(t562))
+					store64(mem, uint64(uint32(v7)), uint64(t562))
 					t563 := int32(load32(mem, uint64(uint32(v15+i32(28)))))
-					store32(mem, uint64(uint32(v5+i32(8))), uint32(t563))
+					store32(mem, uint64(uint32(v7+i32(8))), uint32(t563))
 					goto l156
 				}
 				t565 := v1
 				var p564 int32
 				{
 					var p566 int32
-					v11 = v1 + i32(76)
-					v14 = v15 + i32(12)
+					v8 = v1 + i32(76)
+					v11 = v15 + i32(12)
 					v17 = i32(0)
 					v22 = i32(0)
 					{
-						v8 = v1 - i32(-64)
-						t567 := int32(int8(mem[uint64(uint32(v8))+11]))
+						v9 = v1 - i32(-64)
+						t567 := int32(int8(mem[uint64(uint32(v9))+11]))
 						if t567 < i32(0) {
-							t568 := int32(load32(mem, uint64(uint32(v8))))
+							t568 := int32(load32(mem, uint64(uint32(v9))))
 							mem[uint64(uint32(t568))] = byte(i32(0))
-							store32(mem, uint64(uint32(v8))+4, uint32(i32(0)))
+							store32(mem, uint64(uint32(v9))+4, uint32(i32(0)))
 							goto l157
 						}
-						mem[uint64(uint32(v8))+11] = byte(i32(0))
-						mem[uint64(uint32(v8))] = byte(i32(0))
+						mem[uint64(uint32(v9))+11] = byte(i32(0))
+						mem[uint64(uint32(v9))] = byte(i32(0))
 					}
 				l157:
-					store32(mem, uint64(uint32(v14)), uint32(i32(0)))
-					mem[uint64(uint32(v11))] = byte(i32(0))
+					store32(mem, uint64(uint32(v11)), uint32(i32(0)))
+					mem[uint64(uint32(v8))] = byte(i32(0))
 					{
-						t569 := int32(mem[uint64(uint32(v7))])
+						t569 := int32(mem[uint64(uint32(v5))])
 						if t569 != i32(5) {
 							goto l158
 						}
-						t570 := int32(load16(mem, uint64(uint32(v7))+6))
+						t570 := int32(load16(mem, uint64(uint32(v5))+6))
 						v34 = t570
 						if v34 == 0 {
 							goto l158
 						}
-						v9 = v7 + i32(8)
-						t571 := int32(load32(mem, uint64(uint32(v7))+8))
-						t572 := v9
+						v14 = v5 + i32(8)
+						t571 := int32(load32(mem, uint64(uint32(v5))+8))
+						t572 := v14
 						v26 = t571
 						p573 := v26
 						if v34 == i32(1) {
@@ -39358,7 +37089,7 @@ l0:
 						}
 						v22 = p573
 						v0 = v34 << 2
-						v5 = i32(1)
+						v7 = i32(1)
 					l160:
 						{
 							t574 := int32(load32(mem, uint64(uint32(v17+v22))))
@@ -39366,7 +37097,7 @@ l0:
 							if t575 != i32(18) {
 								goto l159
 							}
-							v5 = v5 + i32(1)
+							v7 = v7 + i32(1)
 							t576 := v0
 							v17 = v17 + i32(4)
 							if t576 != v17 {
@@ -39388,54 +37119,54 @@ l0:
 							goto l158
 						}
 						{
-							if uint32(v5) < uint32(v34) {
+							if uint32(v7) < uint32(v34) {
 								v22 = v17 + i32(4)
-								v0 = v5
+								v0 = v7
 							l162:
 								{
-									t579 := int32(load32(mem, uint64(uint32(v7))+8))
+									t579 := int32(load32(mem, uint64(uint32(v5))+8))
 									p580 := t579
 									if uint32(v34) < uint32(i32(2)) {
-										p580 = v9
+										p580 = v14
 									}
 									t581 := int32(load32(mem, uint64(uint32(p580+v22))))
 									_ = m.fn134(t581)
 									mem = *m.memory
 									v22 = v22 + i32(4)
 									v0 = v0 + i32(1)
-									t583 := int32(load16(mem, uint64(uint32(v7))+6))
+									t583 := int32(load16(mem, uint64(uint32(v5))+6))
 									t584 := v0
 									v34 = t583
 									if uint32(t584) < uint32(v34) {
 										goto l162
 									}
 								}
-								t585 := int32(load32(mem, uint64(uint32(v7))+8))
+								t585 := int32(load32(mem, uint64(uint32(v5))+8))
 								p586 := t585
 								if uint32(v34) < uint32(i32(2)) {
-									p586 = v9
+									p586 = v14
 								}
-								t587 := int32(load16(mem, uint64(uint32(v7))+2))
-								t588 := m.fn142(i32(5), p586+v17+i32(4), v34-v5, t587, i32(0))
+								t587 := int32(load16(mem, uint64(uint32(v5))+2))
+								t588 := m.fn142(i32(5), p586+v17+i32(4), v34-v7, t587, i32(0))
 								mem = *m.memory
 								v17 = t588
 								t589 := int32(mem[uint64(uint32(v26))])
 								v0 = t589
 								goto l163
 							}
-							t590 := m.fn195(i32(24))
+							t590 := m.fn200(i32(24))
 							mem = *m.memory
 							v17 = t590
 							store64(mem, uint64(uint32(v17))+6, uint64(i64(0)))
 							store16(mem, uint64(uint32(v17))+4, uint16(i32(1)))
 							store16(mem, uint64(uint32(v17)), uint16(i32(2)))
-							t591 := int32(load16(mem, uint64(uint32(v7))+2))
+							t591 := int32(load16(mem, uint64(uint32(v5))+2))
 							store16(mem, uint64(uint32(v17))+2, uint16(t591))
 							store64(mem, uint64(uint32(v17+i32(14))), uint64(i64(0)))
 							store16(mem, uint64(uint32(v17+i32(22))), uint16(i32(0)))
 						}
 					l163:
-						store32(mem, uint64(uint32(v14)), uint32(v17))
+						store32(mem, uint64(uint32(v11)), uint32(v17))
 						t592 := int32(load16(mem, uint64(uint32(v26))+2))
 						var p594 int32
 						if t592&i32(32) != i32(0) {
@@ -39455,11 +37186,11 @@ l0:
 							p593 = t597
 						}
 					l164:
-						m.fn150(p594, p593, v22, v8)
+						m.fn150(p594, p593, v22, v9)
 						mem = *m.memory
 						v22 = i32(1)
 						t598 := int32(mem[uint64(uint32(v26))+2])
-						mem[uint64(uint32(v11))] = byte(t598 & i32(1))
+						mem[uint64(uint32(v8))] = byte(t598 & i32(1))
 					}
 				l158:
 					p566 = v22
@@ -39475,15 +37206,15 @@ l0:
 					p564 = t601
 				}
 			l165:
-				v7 = p564
-				store32(mem, uint64(uint32(t565))+80, uint32(v7))
+				v5 = p564
+				store32(mem, uint64(uint32(t565))+80, uint32(v5))
 				t602 := int64(load64(mem, uint64(uint32(v1))+24))
-				t603 := m.fn34(v7, i32(0), t602<<1/i64(3))
+				t603 := m.fn34(v5, i32(0), t602<<1/i64(3))
 				mem = *m.memory
 				t604 := v1
-				v7 = t603
-				store32(mem, uint64(uint32(t604))+84, uint32(v7))
-				if v7 == 0 {
+				v5 = t603
+				store32(mem, uint64(uint32(t604))+84, uint32(v5))
+				if v5 == 0 {
 					{
 						t605 := int32(mem[uint64(uint32(v1))+22])
 						if t605 != i32(1) {
@@ -39493,9 +37224,9 @@ l0:
 						t607 := int32(int8(mem[uint64(uint32(v1))+11]))
 						t608 := v15
 						t609 := v1
-						v7 = t607
+						v5 = t607
 						var p610 int32
-						if v7 < i32(0) {
+						if v5 < i32(0) {
 							p610 = 1
 						}
 						v0 = p610
@@ -39506,7 +37237,7 @@ l0:
 						store32(mem, uint64(uint32(t608)), uint32(p611))
 						t612 := int32(load32(mem, uint64(uint32(v1))+4))
 						t614 := v15
-						p613 := v7
+						p613 := v5
 						if v0 != 0 {
 							p613 = t612
 						}
@@ -39523,57 +37254,57 @@ l0:
 						mem = *m.memory
 					}
 				l166:
-					t618 := m.fn195(i32(12))
+					t618 := m.fn200(i32(12))
 					mem = *m.memory
 					v0 = t618
-					t619 := m.fn195(i32(40))
+					t619 := m.fn200(i32(40))
 					mem = *m.memory
 					t620 := v0
-					v7 = t619
-					store32(mem, uint64(uint32(t620)), uint32(v7))
+					v5 = t619
+					store32(mem, uint64(uint32(t620)), uint32(v5))
 					store64(mem, uint64(uint32(v0))+4, uint64(i64(-0x7fffffd7ffffffde)))
-					mem[uint64(uint32(v7))+34] = byte(i32(0))
+					mem[uint64(uint32(v5))+34] = byte(i32(0))
 					store32(mem, uint64(uint32(v1))+48, uint32(i32(15)))
 					store32(mem, uint64(uint32(v1))+44, uint32(v0))
 					t621 := int64(load64(mem, uint64(uint32(i32(2799)))))
-					store64(mem, uint64(uint32(v7)), uint64(t621))
+					store64(mem, uint64(uint32(v5)), uint64(t621))
 					t622 := int64(load64(mem, uint64(uint32(i32(2807)))))
-					store64(mem, uint64(uint32(v7+i32(8))), uint64(t622))
+					store64(mem, uint64(uint32(v5+i32(8))), uint64(t622))
 					t623 := int64(load64(mem, uint64(uint32(i32(2815)))))
-					store64(mem, uint64(uint32(v7+i32(16))), uint64(t623))
+					store64(mem, uint64(uint32(v5+i32(16))), uint64(t623))
 					t624 := int64(load64(mem, uint64(uint32(i32(2823)))))
-					store64(mem, uint64(uint32(v7+i32(24))), uint64(t624))
+					store64(mem, uint64(uint32(v5+i32(24))), uint64(t624))
 					t625 := int32(load16(mem, uint64(uint32(i32(2831)))))
-					store16(mem, uint64(uint32(v7+i32(32))), uint16(t625))
+					store16(mem, uint64(uint32(v5+i32(32))), uint16(t625))
 					goto l156
 				}
 				t626 := int32(load32(mem, uint64(uint32(v1))+80))
 				v0 = t626
 				t627 := m.g0
-				v5 = t627 - i32(48)
-				m.g0 = v5
-				mem[uint64(uint32(v5+i32(36)))] = byte(i32(0))
-				store64(mem, uint64(uint32(v5+i32(28))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v5+i32(20))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v5))+12, uint64(i64(0)))
-				store32(mem, uint64(uint32(v5))+8, uint32(i32(5364)))
-				store64(mem, uint64(uint32(v5))+40, uint64(i64(1000000)))
-				_ = m.fn81(v5+i32(8), v0, i32(0), i32(1))
+				v7 = t627 - i32(48)
+				m.g0 = v7
+				mem[uint64(uint32(v7+i32(36)))] = byte(i32(0))
+				store64(mem, uint64(uint32(v7+i32(28))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v7+i32(20))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v7))+12, uint64(i64(0)))
+				store32(mem, uint64(uint32(v7))+8, uint32(i32(5364)))
+				store64(mem, uint64(uint32(v7))+40, uint64(i64(1000000)))
+				_ = m.fn81(v7+i32(8), v0, i32(0), i32(1))
 				mem = *m.memory
-				store32(mem, uint64(uint32(v5))+8, uint32(i32(4232)))
-				t629 := int32(load32(mem, uint64(uint32(v5))+44))
-				v8 = t629
-				t630 := int32(load32(mem, uint64(uint32(v5))+32))
-				v7 = t630
-				if v7 != 0 {
+				store32(mem, uint64(uint32(v7))+8, uint32(i32(4232)))
+				t629 := int32(load32(mem, uint64(uint32(v7))+44))
+				v9 = t629
+				t630 := int32(load32(mem, uint64(uint32(v7))+32))
+				v5 = t630
+				if v5 != 0 {
 				l168:
 					{
 						{
-							t631 := int32(load32(mem, uint64(uint32(v5))+16))
+							t631 := int32(load32(mem, uint64(uint32(v7))+16))
 							v22 = t631
 							t632 := v22
-							v0 = v7 - i32(1)
-							t633 := int32(load32(mem, uint64(uint32(v5))+28))
+							v0 = v5 - i32(1)
+							t633 := int32(load32(mem, uint64(uint32(v7))+28))
 							t634 := v0
 							v26 = t633
 							v17 = t634 + v26
@@ -39593,622 +37324,630 @@ l0:
 							}
 							m.Xre2w_free(v17)
 							mem = *m.memory
-							t640 := int32(load32(mem, uint64(uint32(v5))+32))
-							v7 = t640
-							v0 = v7 - i32(1)
-							t641 := int32(load32(mem, uint64(uint32(v5))+16))
+							t640 := int32(load32(mem, uint64(uint32(v7))+32))
+							v5 = t640
+							v0 = v5 - i32(1)
+							t641 := int32(load32(mem, uint64(uint32(v7))+16))
 							v22 = t641
-							t642 := int32(load32(mem, uint64(uint32(v5))+28))
+							t642 := int32(load32(mem, uint64(uint32(v7))+28))
 							v26 = t642
 						}
 					l167:
-						store32(mem, uint64(uint32(v5))+32, uint32(v0))
-						t643 := int32(load32(mem, uint64(uint32(v5))+20))
+						store32(mem, uint64(uint32(v7))+32, uint32(v0))
+						t643 := int32(load32(mem, uint64(uint32(v7))+20))
 						v17 = t643
 						p644 := (v17-v22)>>2*i32(170) - i32(1)
 						if v17 == v22 {
 							p644 = i32(0)
 						}
 						var p645 int32
-						if uint32(p644-(v7+v26)+i32(1)) >= uint32(i32(340)) {
+						if uint32(p644-(v5+v26)+i32(1)) >= uint32(i32(340)) {
 							t646 := int32(load32(mem, uint64(uint32(v17-i32(4)))))
 							m.Xre2w_free(t646)
 							mem = *m.memory
-							t647 := int32(load32(mem, uint64(uint32(v5))+20))
-							store32(mem, uint64(uint32(v5))+20, uint32(t647-i32(4)))
-							t648 := int32(load32(mem, uint64(uint32(v5))+32))
+							t647 := int32(load32(mem, uint64(uint32(v7))+20))
+							store32(mem, uint64(uint32(v7))+20, uint32(t647-i32(4)))
+							t648 := int32(load32(mem, uint64(uint32(v7))+32))
 							p645 = t648
 						} else {
 							p645 = v0
 						}
-						v7 = p645
-						if v7 != 0 {
+						v5 = p645
+						if v5 != 0 {
 							goto l168
 						}
 					}
 				}
-				m.fn83(v5 + i32(12))
+				m.fn83(v7 + i32(12))
 				mem = *m.memory
-				m.g0 = v5 + i32(48)
-				store32(mem, uint64(uint32(v1))+88, uint32(v8))
-				t650 := v1
-				var p649 int32
-				{
-					t651 := int32(load32(mem, uint64(uint32(v1))+84))
-					v23 = t651
-					v0 = i32(0)
-					t652 := m.g0
-					v29 = t652 - i32(16)
-					m.g0 = v29
+				m.g0 = v7 + i32(48)
+				t649 := v1
+				v5 = v9
+				store32(mem, uint64(uint32(t649))+88, uint32(v5))
+				t651 := v1
+				var p650 int32
+				if v5 <= i32(0) {
+					p650 = i32(0)
+				} else {
+					var p652 int32
 					{
+						t653 := int32(load32(mem, uint64(uint32(v1))+84))
+						v23 = t653
+						v0 = i32(0)
+						t654 := m.g0
+						v29 = t654 - i32(16)
+						m.g0 = v29
 						{
-							t653 := int32(mem[uint64(uint32(v23))+4])
-							if t653 == i32(1) {
-								t654 := int32(load32(mem, uint64(uint32(v23))+108))
-								var p655 int32
-								if t654 != i32(0) {
-									p655 = 1
-								}
-								v0 = p655
-								goto l169
-							}
-							mem[uint64(uint32(v23))+4] = byte(i32(1))
-							t656 := int32(load32(mem, uint64(uint32(v23))+8))
-							v8 = t656
-							if v8 == 0 {
-								goto l169
-							}
-							t657 := int32(load32(mem, uint64(uint32(v23))+64))
-							v19 = t657
-							if v19 > i32(64997) {
-								goto l169
-							}
-							v22 = v19 + i32(2)
-							t658 := int64(load64(mem, uint64(uint32(v23))+120))
-							t659 := int32(load32(mem, uint64(uint32(v23))+20))
-							t660 := int64(v22)
-							t661 := t658 / i64(4)
-							v33 = t659<<2 + i32(4)
-							t662 := i64_div_s(t661, int64(v33))
-							if t660 > t662 {
-								goto l169
-							}
-							t663 := int32(load32(mem, uint64(uint32(v23))+80))
-							t664 := int32(load32(mem, uint64(uint32(v23))+68))
-							t665 := int32(load32(mem, uint64(uint32(v23))+72))
-							v0 = t663 + (t664 + t665) + i32(1)
-							if uint32(v0) >= uint32(i32(0x20000000)) {
-								goto l170
-							}
-							t666 := m.fn195(v0 << 3)
-							mem = *m.memory
-							v27 = t666
-							t667 := int32(load32(mem, uint64(uint32(v23))+16))
-							v12 = t667
-							if uint32(v12) >= uint32(i32(0x40000000)) {
-								goto l170
-							}
-							v0 = v12 << 2
-							t668 := m.fn195(v0)
-							mem = *m.memory
-							v28 = t668
-							memory_fill(mem, uint32(v28), i32(255), uint32(v0))
-							store32(mem, uint64(uint32(v29))+12, uint32(i32(0)))
-							store64(mem, uint64(uint32(v29))+4, uint64(i64(0)))
-							t669 := m.fn195(v0)
-							mem = *m.memory
-							v6 = t669
-							t670 := m.fn195(v0)
-							mem = *m.memory
-							v11 = t670
-							t671 := m.fn195(v0)
-							mem = *m.memory
-							v20 = t671
-							t672 := m.fn195(v0)
-							mem = *m.memory
-							v13 = t672
-							var p673 int32
-							if uint32(v8) >= uint32(v12) {
-								p673 = 1
-							}
-							v0 = p673
-							if v0 == 0 {
-								store32(mem, uint64(uint32(v11)), uint32(v8))
-								store32(mem, uint64(uint32(v6+v8<<2)), uint32(i32(0)))
-								v37 = i32(1)
-							}
-							store32(mem, uint64(uint32(v28+v8<<2)), uint32(i32(0)))
-							mem[uint64(uint32(v29))+3] = byte(i32(0))
-							m.fn72(v29+i32(4), i32(0), v33, v29+i32(3))
-							mem = *m.memory
-							v1 = i32(1)
-							var p674 int32
 							{
+								t655 := int32(mem[uint64(uint32(v23))+4])
+								if t655 == i32(1) {
+									t656 := int32(load32(mem, uint64(uint32(v23))+108))
+									var p657 int32
+									if t656 != i32(0) {
+										p657 = 1
+									}
+									v0 = p657
+									goto l169
+								}
+								mem[uint64(uint32(v23))+4] = byte(i32(1))
+								t658 := int32(load32(mem, uint64(uint32(v23))+8))
+								v8 = t658
+								if v8 == 0 {
+									goto l169
+								}
+								t659 := int32(load32(mem, uint64(uint32(v23))+64))
+								v19 = t659
+								if v19 > i32(64997) {
+									goto l169
+								}
+								v22 = v19 + i32(2)
+								t660 := int64(load64(mem, uint64(uint32(v23))+120))
+								t661 := int32(load32(mem, uint64(uint32(v23))+20))
+								t662 := int64(v22)
+								t663 := t660 / i64(4)
+								v33 = t661<<2 + i32(4)
+								t664 := i64_div_s(t663, int64(v33))
+								if t662 > t664 {
+									goto l169
+								}
+								t665 := int32(load32(mem, uint64(uint32(v23))+80))
+								t666 := int32(load32(mem, uint64(uint32(v23))+68))
+								t667 := int32(load32(mem, uint64(uint32(v23))+72))
+								v0 = t665 + (t666 + t667) + i32(1)
+								if uint32(v0) >= uint32(i32(0x20000000)) {
+									goto l170
+								}
+								t668 := m.fn200(v0 << 3)
+								mem = *m.memory
+								v27 = t668
+								t669 := int32(load32(mem, uint64(uint32(v23))+16))
+								v12 = t669
+								if uint32(v12) >= uint32(i32(0x40000000)) {
+									goto l170
+								}
+								v0 = v12 << 2
+								t670 := m.fn200(v0)
+								mem = *m.memory
+								v28 = t670
+								memory_fill(mem, uint32(v28), i32(255), uint32(v0))
+								store32(mem, uint64(uint32(v29))+12, uint32(i32(0)))
+								store64(mem, uint64(uint32(v29))+4, uint64(i64(0)))
+								t671 := m.fn200(v0)
+								mem = *m.memory
+								v6 = t671
+								t672 := m.fn200(v0)
+								mem = *m.memory
+								v11 = t672
+								t673 := m.fn200(v0)
+								mem = *m.memory
+								v20 = t673
+								t674 := m.fn200(v0)
+								mem = *m.memory
+								v13 = t674
+								var p675 int32
+								if uint32(v8) >= uint32(v12) {
+									p675 = 1
+								}
+								v0 = p675
 								if v0 == 0 {
-									v19 = v23 + i32(137)
-									v38 = v23 + i32(136)
-									t675 := int32(load32(mem, uint64(uint32(v29))+4))
-									v17 = t675
-									v9 = v11
-								l199:
-									{
-										t676 := int32(load32(mem, uint64(uint32(v9))))
-										t677 := v17
-										t678 := v28
-										v21 = t676
-										t679 := int32(load32(mem, uint64(uint32(t678+v21<<2))))
-										v26 = t679 * v33
-										v24 = t677 + v26
-										t680 := int32(load32(mem, uint64(uint32(v23))+20))
-										if t680 > i32(0) {
-											v0 = v24 + i32(4)
-											v8 = i32(0)
-										l171:
-											{
-												store32(mem, uint64(uint32(v0)), uint32(i32(48)))
-												v0 = v0 + i32(4)
-												v8 = v8 + i32(1)
-												t681 := int32(load32(mem, uint64(uint32(v23))+20))
-												if v8 < t681 {
-													goto l171
+									store32(mem, uint64(uint32(v11)), uint32(v8))
+									store32(mem, uint64(uint32(v6+v8<<2)), uint32(i32(0)))
+									v37 = i32(1)
+								}
+								store32(mem, uint64(uint32(v28+v8<<2)), uint32(i32(0)))
+								mem[uint64(uint32(v29))+3] = byte(i32(0))
+								m.fn72(v29+i32(4), i32(0), v33, v29+i32(3))
+								mem = *m.memory
+								v1 = i32(1)
+								var p676 int32
+								{
+									if v0 == 0 {
+										v19 = v23 + i32(137)
+										v38 = v23 + i32(136)
+										t677 := int32(load32(mem, uint64(uint32(v29))+4))
+										v17 = t677
+										v7 = v11
+									l199:
+										{
+											t678 := int32(load32(mem, uint64(uint32(v7))))
+											t679 := v17
+											t680 := v28
+											v21 = t678
+											t681 := int32(load32(mem, uint64(uint32(t680+v21<<2))))
+											v26 = t681 * v33
+											v24 = t679 + v26
+											t682 := int32(load32(mem, uint64(uint32(v23))+20))
+											if t682 > i32(0) {
+												v0 = v24 + i32(4)
+												v8 = i32(0)
+											l171:
+												{
+													store32(mem, uint64(uint32(v0)), uint32(i32(48)))
+													v0 = v0 + i32(4)
+													v8 = v8 + i32(1)
+													t683 := int32(load32(mem, uint64(uint32(v23))+20))
+													if v8 < t683 {
+														goto l171
+													}
 												}
 											}
-										}
-										store32(mem, uint64(uint32(v24)), uint32(i32(48)))
-										v35 = i32(0)
-										store32(mem, uint64(uint32(v27))+4, uint32(i32(0)))
-										store32(mem, uint64(uint32(v27)), uint32(v21))
-										v25 = i32(1)
-										v30 = i32(0)
-									l198:
-										{
-											t682 := v27
-											v25 = v25 - i32(1)
-											v0 = t682 + v25<<3
-											t683 := int32(load32(mem, uint64(uint32(v0))+4))
-											v16 = t683
-											t684 := int32(load32(mem, uint64(uint32(v0))))
-											v5 = t684
-										l177:
+											store32(mem, uint64(uint32(v24)), uint32(i32(48)))
+											v35 = i32(0)
+											store32(mem, uint64(uint32(v27))+4, uint32(i32(0)))
+											store32(mem, uint64(uint32(v27)), uint32(v21))
+											v25 = i32(1)
+											v30 = i32(0)
+										l198:
 											{
-												t685 := int32(load32(mem, uint64(uint32(v23))+100))
-												v10 = t685 + v5<<3
-												t686 := int32(load32(mem, uint64(uint32(v10))))
-												v0 = t686
-												v8 = v0 & i32(7)
-												switch v8 - i32(1) {
-												default:
-													goto l176
-												case 0:
-													v0 = v5 + i32(1)
-													v5 = i32(0)
-													if v0 == 0 {
-														goto l177
-													}
-													v5 = v0
-													if uint32(v0) >= uint32(v12) {
-														goto l177
-													}
-													{
-														v8 = v20 + v0<<2
-														t687 := int32(load32(mem, uint64(uint32(v8))))
-														v21 = t687
-														if uint32(v21) >= uint32(v30) {
-															goto l178
+												t684 := v27
+												v25 = v25 - i32(1)
+												v0 = t684 + v25<<3
+												t685 := int32(load32(mem, uint64(uint32(v0))+4))
+												v16 = t685
+												t686 := int32(load32(mem, uint64(uint32(v0))))
+												v9 = t686
+											l177:
+												{
+													t687 := int32(load32(mem, uint64(uint32(v23))+100))
+													v10 = t687 + v9<<3
+													t688 := int32(load32(mem, uint64(uint32(v10))))
+													v0 = t688
+													v8 = v0 & i32(7)
+													switch v8 - i32(1) {
+													default:
+														goto l176
+													case 0:
+														v0 = v9 + i32(1)
+														v9 = i32(0)
+														if v0 == 0 {
+															goto l177
 														}
-														t688 := int32(load32(mem, uint64(uint32(v13+v21<<2))))
-														if t688 != v0 {
-															goto l178
-														}
-														p674 = i32(0)
-														goto l179
-													}
-												l178:
-													store32(mem, uint64(uint32(v8)), uint32(v30))
-													goto l180
-												case 1:
-													t689 := v28
-													v8 = int32(uint32(v0) >> 4)
-													v21 = v8 << 2
-													t690 := int32(load32(mem, uint64(uint32(t689+v21))))
-													v14 = t690
-													var p691 int32
-													if v14 != i32(-1) {
-														p691 = v1
-													} else {
-														if v1 >= v22 {
-															p674 = i32(0)
-															goto l179
+														v9 = v0
+														if uint32(v0) >= uint32(v12) {
+															goto l177
 														}
 														{
-															if uint32(v0) < uint32(i32(16)) {
-																goto l181
+															v8 = v20 + v0<<2
+															t689 := int32(load32(mem, uint64(uint32(v8))))
+															v21 = t689
+															if uint32(v21) >= uint32(v30) {
+																goto l178
 															}
-															if uint32(v8) >= uint32(v12) {
-																goto l181
+															t690 := int32(load32(mem, uint64(uint32(v13+v21<<2))))
+															if t690 != v0 {
+																goto l178
 															}
-															t692 := v37
-															v0 = v6 + v21
-															t693 := int32(load32(mem, uint64(uint32(v0))))
-															v21 = t693
-															if uint32(t692) > uint32(v21) {
-																t694 := int32(load32(mem, uint64(uint32(v11+v21<<2))))
-																if t694 == v8 {
+															p676 = i32(0)
+															goto l179
+														}
+													l178:
+														store32(mem, uint64(uint32(v8)), uint32(v30))
+														goto l180
+													case 1:
+														t691 := v28
+														v8 = int32(uint32(v0) >> 4)
+														v21 = v8 << 2
+														t692 := int32(load32(mem, uint64(uint32(t691+v21))))
+														v14 = t692
+														var p693 int32
+														if v14 != i32(-1) {
+															p693 = v1
+														} else {
+															if v1 >= v22 {
+																p676 = i32(0)
+																goto l179
+															}
+															{
+																if uint32(v0) < uint32(i32(16)) {
 																	goto l181
 																}
-															}
-															store32(mem, uint64(uint32(v0)), uint32(v37))
-															store32(mem, uint64(uint32(v11+v37<<2)), uint32(v8))
-															v37 = v37 + i32(1)
-															t695 := int32(load32(mem, uint64(uint32(v10))))
-															v8 = int32(uint32(t695) >> 4)
-														}
-													l181:
-														store32(mem, uint64(uint32(v28+v8<<2)), uint32(v1))
-														t696 := int32(load32(mem, uint64(uint32(v29))+8))
-														v0 = t696
-														mem[uint64(uint32(v29))+2] = byte(i32(0))
-														m.fn72(v29+i32(4), v0, v33, v29+i32(2))
-														mem = *m.memory
-														t697 := int32(load32(mem, uint64(uint32(v29))+4))
-														v17 = t697
-														v24 = v17 + v26
-														v14 = v1
-														p691 = v1 + i32(1)
-													}
-													v7 = p691
-													t698 := int32(mem[uint64(uint32(v10))+4])
-													v8 = t698
-													t699 := int32(mem[uint64(uint32(v10))+5])
-													t700 := v8
-													v1 = t699
-													if uint32(t700) <= uint32(v1) {
-														v0 = v14<<16 | v16
-														p701 := v0
-														if v35 != 0 {
-															p701 = v0 | i32(64)
-														}
-														v18 = p701
-														v36 = v24 + i32(4)
-													l184:
-														{
-															t702 := int32(mem[uint64(uint32(v8+v38))])
-															v21 = t702
-														l182:
-															v0 = v8
-															if v0 != i32(255) {
-																v8 = v0 + i32(1)
-																t703 := int32(mem[uint64(uint32(v0+v19))])
-																if t703 == v21 {
-																	goto l182
+																if uint32(v8) >= uint32(v12) {
+																	goto l181
 																}
+																t694 := v37
+																v0 = v6 + v21
+																t695 := int32(load32(mem, uint64(uint32(v0))))
+																v21 = t695
+																if uint32(t694) > uint32(v21) {
+																	t696 := int32(load32(mem, uint64(uint32(v11+v21<<2))))
+																	if t696 == v8 {
+																		goto l181
+																	}
+																}
+																store32(mem, uint64(uint32(v0)), uint32(v37))
+																store32(mem, uint64(uint32(v11+v37<<2)), uint32(v8))
+																v37 = v37 + i32(1)
+																t697 := int32(load32(mem, uint64(uint32(v10))))
+																v8 = int32(uint32(t697) >> 4)
 															}
+														l181:
+															store32(mem, uint64(uint32(v28+v8<<2)), uint32(v1))
+															t698 := int32(load32(mem, uint64(uint32(v29))+8))
+															v0 = t698
+															mem[uint64(uint32(v29))+2] = byte(i32(0))
+															m.fn72(v29+i32(4), v0, v33, v29+i32(2))
+															mem = *m.memory
+															t699 := int32(load32(mem, uint64(uint32(v29))+4))
+															v17 = t699
+															v24 = v17 + v26
+															v14 = v1
+															p693 = v1 + i32(1)
+														}
+														v5 = p693
+														t700 := int32(mem[uint64(uint32(v10))+4])
+														v8 = t700
+														t701 := int32(mem[uint64(uint32(v10))+5])
+														t702 := v8
+														v1 = t701
+														if uint32(t702) <= uint32(v1) {
+															v0 = v14<<16 | v16
+															p703 := v0
+															if v35 != 0 {
+																p703 = v0 | i32(64)
+															}
+															v18 = p703
+															v36 = v24 + i32(4)
+														l184:
 															{
-																v8 = v36 + v21<<2
-																t704 := int32(load32(mem, uint64(uint32(v8))))
+																t704 := int32(mem[uint64(uint32(v8+v38))])
 																v21 = t704
-																if v21&i32(48) == i32(48) {
-																	store32(mem, uint64(uint32(v8)), uint32(v18))
-																	t705 := int32(mem[uint64(uint32(v10))+5])
-																	v1 = t705
-																	goto l183
+															l182:
+																v0 = v8
+																if v0 != i32(255) {
+																	v8 = v0 + i32(1)
+																	t705 := int32(mem[uint64(uint32(v0+v19))])
+																	if t705 == v21 {
+																		goto l182
+																	}
 																}
-																if v18 == v21 {
-																	goto l183
+																{
+																	v8 = v36 + v21<<2
+																	t706 := int32(load32(mem, uint64(uint32(v8))))
+																	v21 = t706
+																	if v21&i32(48) == i32(48) {
+																		store32(mem, uint64(uint32(v8)), uint32(v18))
+																		t707 := int32(mem[uint64(uint32(v10))+5])
+																		v1 = t707
+																		goto l183
+																	}
+																	if v18 == v21 {
+																		goto l183
+																	}
+																	p676 = i32(0)
+																	goto l179
 																}
-																p674 = i32(0)
-																goto l179
-															}
-														l183:
-															v8 = v0 + i32(1)
-															if v0 < v1&i32(255) {
-																goto l184
+															l183:
+																v8 = v0 + i32(1)
+																if v0 < v1&i32(255) {
+																	goto l184
+																}
 															}
 														}
-													}
-													{
-														t706 := int32(mem[uint64(uint32(v10))+6])
-														if t706&i32(1) == 0 {
-															goto l185
-														}
-														t707 := int32(mem[uint64(uint32(v10))+4])
-														v0 = t707
-														p708 := i32(97)
-														if uint32(v0) > uint32(i32(97)) {
-															p708 = v0
-														}
-														v8 = p708
-														t709 := v8
-														v0 = v1 & i32(255)
-														p710 := i32(122)
-														if uint32(v0) < uint32(i32(122)) {
-															p710 = v0
-														}
-														v0 = p710
-														if uint32(t709) > uint32(v0) {
-															goto l185
-														}
-														v34 = v0 - i32(32)
-														v0 = v14<<16 | v16
-														p711 := v0
-														if v35 != 0 {
-															p711 = v0 | i32(64)
-														}
-														v36 = p711
-														v14 = v24 + i32(4)
-														v0 = v8 - i32(32)
-													l189:
 														{
-															p712 := i32(255)
-															if v0 > i32(255) {
+															t708 := int32(mem[uint64(uint32(v10))+6])
+															if t708&i32(1) == 0 {
+																goto l185
+															}
+															t709 := int32(mem[uint64(uint32(v10))+4])
+															v0 = t709
+															p710 := i32(97)
+															if uint32(v0) > uint32(i32(97)) {
+																p710 = v0
+															}
+															v8 = p710
+															t711 := v8
+															v0 = v1 & i32(255)
+															p712 := i32(122)
+															if uint32(v0) < uint32(i32(122)) {
 																p712 = v0
 															}
-															v21 = p712
-															t713 := int32(mem[uint64(uint32(v0+v38))])
-															v1 = t713
-														l187:
+															v0 = p712
+															if uint32(t711) > uint32(v0) {
+																goto l185
+															}
+															v34 = v0 - i32(32)
+															v0 = v14<<16 | v16
+															p713 := v0
+															if v35 != 0 {
+																p713 = v0 | i32(64)
+															}
+															v36 = p713
+															v14 = v24 + i32(4)
+															v0 = v8 - i32(32)
+														l189:
 															{
-																if v0 == v21 {
-																	goto l186
+																p714 := i32(255)
+																if v0 > i32(255) {
+																	p714 = v0
 																}
-																v8 = v0 + v19
-																v18 = v0 + i32(1)
-																v0 = v18
-																t714 := int32(mem[uint64(uint32(v8))])
-																if t714 == v1 {
-																	goto l187
+																v21 = p714
+																t715 := int32(mem[uint64(uint32(v0+v38))])
+																v1 = t715
+															l187:
+																{
+																	if v0 == v21 {
+																		goto l186
+																	}
+																	v8 = v0 + v19
+																	v18 = v0 + i32(1)
+																	v0 = v18
+																	t716 := int32(mem[uint64(uint32(v8))])
+																	if t716 == v1 {
+																		goto l187
+																	}
+																}
+																v21 = v18 - i32(1)
+															l186:
+																{
+																	v0 = v14 + v1<<2
+																	t717 := int32(load32(mem, uint64(uint32(v0))))
+																	v8 = t717
+																	if v8&i32(48) == i32(48) {
+																		store32(mem, uint64(uint32(v0)), uint32(v36))
+																		goto l188
+																	}
+																	if v8 == v36 {
+																		goto l188
+																	}
+																	p676 = i32(0)
+																	goto l179
+																}
+															l188:
+																v0 = v21 + i32(1)
+																if v21 < v34 {
+																	goto l189
 																}
 															}
-															v21 = v18 - i32(1)
-														l186:
-															{
-																v0 = v14 + v1<<2
-																t715 := int32(load32(mem, uint64(uint32(v0))))
-																v8 = t715
-																if v8&i32(48) == i32(48) {
-																	store32(mem, uint64(uint32(v0)), uint32(v36))
-																	goto l188
-																}
-																if v8 == v36 {
-																	goto l188
-																}
-																p674 = i32(0)
-																goto l179
-															}
-														l188:
-															v0 = v21 + i32(1)
-															if v21 < v34 {
-																goto l189
-															}
 														}
-													}
-												l185:
-													t716 := int32(mem[uint64(uint32(v10))])
-													if t716&i32(8) != 0 {
-														v1 = v7
-														goto l176
-													}
-													v0 = v5 + i32(1)
-													v5 = i32(0)
-													v1 = v7
-													if v0 == 0 {
-														goto l177
-													}
-													v5 = v0
-													if uint32(v0) >= uint32(v12) {
-														goto l177
-													}
-													{
-														v8 = v20 + v0<<2
-														t717 := int32(load32(mem, uint64(uint32(v8))))
-														v21 = t717
-														if uint32(v21) >= uint32(v30) {
-															goto l190
+													l185:
+														t718 := int32(mem[uint64(uint32(v10))])
+														if t718&i32(8) != 0 {
+															v1 = v5
+															goto l176
 														}
-														t718 := int32(load32(mem, uint64(uint32(v13+v21<<2))))
-														if t718 != v0 {
-															goto l190
+														v0 = v9 + i32(1)
+														v9 = i32(0)
+														v1 = v5
+														if v0 == 0 {
+															goto l177
 														}
-														p674 = i32(0)
-														goto l179
-													}
-												l190:
-													store32(mem, uint64(uint32(v8)), uint32(v30))
-													goto l180
-												case 4:
-													if v35 != 0 {
-														p674 = i32(0)
-														goto l179
-													}
-													store32(mem, uint64(uint32(v24)), uint32(v16))
-													v35 = i32(1)
-													t719 := int32(mem[uint64(uint32(v10))])
-													if t719&i32(8) != 0 {
-														goto l176
-													}
-													v0 = v5 + i32(1)
-													v5 = i32(0)
-													if v0 == 0 {
-														goto l177
-													}
-													v5 = v0
-													if uint32(v0) >= uint32(v12) {
-														goto l177
-													}
-													{
-														v8 = v20 + v0<<2
-														t720 := int32(load32(mem, uint64(uint32(v8))))
-														v21 = t720
-														if uint32(v21) >= uint32(v30) {
-															goto l191
-														}
-														t721 := int32(load32(mem, uint64(uint32(v13+v21<<2))))
-														if t721 != v0 {
-															goto l191
-														}
-														p674 = i32(0)
-														goto l179
-													}
-												l191:
-													store32(mem, uint64(uint32(v8)), uint32(v30))
-													goto l180
-												case 2, 3, 5:
-													if v0&i32(8) == 0 {
-														v21 = v5 + i32(1)
-														if v21 == 0 {
-															goto l192
-														}
-														if uint32(v12) <= uint32(v21) {
-															goto l192
+														v9 = v0
+														if uint32(v0) >= uint32(v12) {
+															goto l177
 														}
 														{
-															v18 = v20 + v21<<2
-															t722 := int32(load32(mem, uint64(uint32(v18))))
-															v5 = t722
-															if uint32(v5) >= uint32(v30) {
-																goto l193
+															v8 = v20 + v0<<2
+															t719 := int32(load32(mem, uint64(uint32(v8))))
+															v21 = t719
+															if uint32(v21) >= uint32(v30) {
+																goto l190
 															}
-															t723 := int32(load32(mem, uint64(uint32(v13+v5<<2))))
-															if t723 != v21 {
-																goto l193
+															t720 := int32(load32(mem, uint64(uint32(v13+v21<<2))))
+															if t720 != v0 {
+																goto l190
 															}
-															p674 = i32(0)
+															p676 = i32(0)
 															goto l179
 														}
-													l193:
-														store32(mem, uint64(uint32(v18)), uint32(v30))
-														store32(mem, uint64(uint32(v13+v30<<2)), uint32(v21))
-														v30 = v30 + i32(1)
-													l192:
-														v18 = v27 + v25<<3
-														store32(mem, uint64(uint32(v18))+4, uint32(v16))
-														store32(mem, uint64(uint32(v18)), uint32(v21))
-														v25 = v25 + i32(1)
-													}
-													switch v8 - i32(3) {
-													default:
-														goto l196
-													case 0:
-														t724 := int32(load32(mem, uint64(uint32(v10))+4))
-														v8 = t724
-														if v8 > i32(9) {
+													l190:
+														store32(mem, uint64(uint32(v8)), uint32(v30))
+														goto l180
+													case 4:
+														if v35 != 0 {
+															p676 = i32(0)
+															goto l179
+														}
+														store32(mem, uint64(uint32(v24)), uint32(v16))
+														v35 = i32(1)
+														t721 := int32(mem[uint64(uint32(v10))])
+														if t721&i32(8) != 0 {
+															goto l176
+														}
+														v0 = v9 + i32(1)
+														v9 = i32(0)
+														if v0 == 0 {
+															goto l177
+														}
+														v9 = v0
+														if uint32(v0) >= uint32(v12) {
+															goto l177
+														}
+														{
+															v8 = v20 + v0<<2
+															t722 := int32(load32(mem, uint64(uint32(v8))))
+															v21 = t722
+															if uint32(v21) >= uint32(v30) {
+																goto l191
+															}
+															t723 := int32(load32(mem, uint64(uint32(v13+v21<<2))))
+															if t723 != v0 {
+																goto l191
+															}
+															p676 = i32(0)
+															goto l179
+														}
+													l191:
+														store32(mem, uint64(uint32(v8)), uint32(v30))
+														goto l180
+													case 2, 3, 5:
+														if v0&i32(8) == 0 {
+															v21 = v9 + i32(1)
+															if v21 == 0 {
+																goto l192
+															}
+															if uint32(v12) <= uint32(v21) {
+																goto l192
+															}
+															{
+																v18 = v20 + v21<<2
+																t724 := int32(load32(mem, uint64(uint32(v18))))
+																v9 = t724
+																if uint32(v9) >= uint32(v30) {
+																	goto l193
+																}
+																t725 := int32(load32(mem, uint64(uint32(v13+v9<<2))))
+																if t725 != v21 {
+																	goto l193
+																}
+																p676 = i32(0)
+																goto l179
+															}
+														l193:
+															store32(mem, uint64(uint32(v18)), uint32(v30))
+															store32(mem, uint64(uint32(v13+v30<<2)), uint32(v21))
+															v30 = v30 + i32(1)
+														l192:
+															v18 = v27 + v25<<3
+															store32(mem, uint64(uint32(v18))+4, uint32(v16))
+															store32(mem, uint64(uint32(v18)), uint32(v21))
+															v25 = v25 + i32(1)
+														}
+														switch v8 - i32(3) {
+														default:
 															goto l196
+														case 0:
+															t726 := int32(load32(mem, uint64(uint32(v10))+4))
+															v8 = t726
+															if v8 > i32(9) {
+																goto l196
+															}
+															v16 = i32_shl(i32(32), v8) | v16
+															goto l196
+														case 1:
+															t727 := int32(load32(mem, uint64(uint32(v10))+4))
+															v16 = t727 | v16
 														}
-														v16 = i32_shl(i32(32), v8) | v16
-														goto l196
-													case 1:
-														t725 := int32(load32(mem, uint64(uint32(v10))+4))
-														v16 = t725 | v16
-													}
-												l196:
-													v5 = int32(uint32(v0) >> 4)
-													if uint32(v0) < uint32(i32(16)) {
-														goto l177
-													}
-													if uint32(v5) >= uint32(v12) {
-														goto l177
-													}
-													{
-														v0 = v20 + v5<<2
-														t726 := int32(load32(mem, uint64(uint32(v0))))
-														v8 = t726
-														if uint32(v8) >= uint32(v30) {
-															goto l197
+													l196:
+														v9 = int32(uint32(v0) >> 4)
+														if uint32(v0) < uint32(i32(16)) {
+															goto l177
 														}
-														t727 := int32(load32(mem, uint64(uint32(v13+v8<<2))))
-														if t727 != v5 {
-															goto l197
+														if uint32(v9) >= uint32(v12) {
+															goto l177
 														}
-														p674 = i32(0)
-														goto l179
+														{
+															v0 = v20 + v9<<2
+															t728 := int32(load32(mem, uint64(uint32(v0))))
+															v8 = t728
+															if uint32(v8) >= uint32(v30) {
+																goto l197
+															}
+															t729 := int32(load32(mem, uint64(uint32(v13+v8<<2))))
+															if t729 != v9 {
+																goto l197
+															}
+															p676 = i32(0)
+															goto l179
+														}
+													l197:
+														store32(mem, uint64(uint32(v0)), uint32(v30))
 													}
-												l197:
-													store32(mem, uint64(uint32(v0)), uint32(v30))
+												}
+											l180:
+												store32(mem, uint64(uint32(v13+v30<<2)), uint32(v9))
+												v30 = v30 + i32(1)
+												goto l177
+											l176:
+												if v25 > i32(0) {
+													goto l198
 												}
 											}
-										l180:
-											store32(mem, uint64(uint32(v13+v30<<2)), uint32(v5))
-											v30 = v30 + i32(1)
-											goto l177
-										l176:
-											if v25 > i32(0) {
-												goto l198
+											v7 = v7 + i32(4)
+											if v7 != v11+v37<<2 {
+												goto l199
 											}
 										}
-										v9 = v9 + i32(4)
-										if v9 != v11+v37<<2 {
-											goto l199
-										}
 									}
-								}
-								t728 := int64(load64(mem, uint64(uint32(v23))+120))
-								t729 := v23
-								v0 = v1 * v33
-								store64(mem, uint64(uint32(t729))+120, uint64(t728-int64(v0)))
-								t730 := m.fn195(v0)
-								mem = *m.memory
-								v8 = t730
-								t731 := int32(load32(mem, uint64(uint32(v23))+108))
-								v19 = t731
-								store32(mem, uint64(uint32(v23))+108, uint32(v8))
-								if v19 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v23))+112))
-									m.Xre2w_free(v19)
+									t730 := int64(load64(mem, uint64(uint32(v23))+120))
+									t731 := v23
+									v0 = v1 * v33
+									store64(mem, uint64(uint32(t731))+120, uint64(t730-int64(v0)))
+									t732 := m.fn200(v0)
 									mem = *m.memory
+									v8 = t732
 									t733 := int32(load32(mem, uint64(uint32(v23))+108))
-									v8 = t733
+									v19 = t733
+									store32(mem, uint64(uint32(v23))+108, uint32(v8))
+									if v19 != 0 {
+										_ = int32(load32(mem, uint64(uint32(v23))+112))
+										m.Xre2w_free(v19)
+										mem = *m.memory
+										t735 := int32(load32(mem, uint64(uint32(v23))+108))
+										v8 = t735
+									}
+									store32(mem, uint64(uint32(v23))+112, uint32(v0))
+									t736 := int32(load32(mem, uint64(uint32(v29))+4))
+									memory_copy(mem, uint32(v8), uint32(t736), uint32(v0))
+									p676 = i32(1)
 								}
-								store32(mem, uint64(uint32(v23))+112, uint32(v0))
-								t734 := int32(load32(mem, uint64(uint32(v29))+4))
-								memory_copy(mem, uint32(v8), uint32(t734), uint32(v0))
-								p674 = i32(1)
-							}
-						l179:
-							v0 = p674
-							m.Xre2w_free(v13)
-							mem = *m.memory
-							m.Xre2w_free(v20)
-							mem = *m.memory
-							m.Xre2w_free(v11)
-							mem = *m.memory
-							m.Xre2w_free(v6)
-							mem = *m.memory
-							t735 := int32(load32(mem, uint64(uint32(v29))+4))
-							v8 = t735
-							if v8 != 0 {
-								store32(mem, uint64(uint32(v29))+8, uint32(v8))
-								_ = int32(load32(mem, uint64(uint32(v29))+12))
-								m.Xre2w_free(v8)
+							l179:
+								v0 = p676
+								m.Xre2w_free(v13)
+								mem = *m.memory
+								m.Xre2w_free(v20)
+								mem = *m.memory
+								m.Xre2w_free(v11)
+								mem = *m.memory
+								m.Xre2w_free(v6)
+								mem = *m.memory
+								t737 := int32(load32(mem, uint64(uint32(v29))+4))
+								v8 = t737
+								if v8 != 0 {
+									store32(mem, uint64(uint32(v29))+8, uint32(v8))
+									_ = int32(load32(mem, uint64(uint32(v29))+12))
+									m.Xre2w_free(v8)
+									mem = *m.memory
+								}
+								m.Xre2w_free(v28)
+								mem = *m.memory
+								m.Xre2w_free(v27)
 								mem = *m.memory
 							}
-							m.Xre2w_free(v28)
-							mem = *m.memory
-							m.Xre2w_free(v27)
-							mem = *m.memory
+						l169:
+							m.g0 = v29 + i32(16)
+							t739 := v0
+							p652 = t739
+							goto l200
 						}
-					l169:
-						m.g0 = v29 + i32(16)
-						t737 := v0
-						p649 = t737
-						goto l200
+					l170:
+						m.fn12()
+						mem = *m.memory
+						panic("unreachable")
 					}
-				l170:
-					m.fn12()
-					mem = *m.memory
-					panic("unreachable")
+				l200:
+					p650 = p652
 				}
-			l200:
-				mem[uint64(uint32(t650))+92] = byte(p649)
+				mem[uint64(uint32(t651))+92] = byte(p650)
 			}
 		l156:
-			t738 := int32(load32(mem, uint64(uint32(v15))+44))
-			v1 = t738
+			t740 := int32(load32(mem, uint64(uint32(v15))+44))
+			v1 = t740
 			if v1 != 0 {
-				t739 := int32(int8(mem[uint64(uint32(v1))+11]))
-				if t739 < i32(0) {
+				t741 := int32(int8(mem[uint64(uint32(v1))+11]))
+				if t741 < i32(0) {
 					_ = int32(load32(mem, uint64(uint32(v1))+8))
-					t741 := int32(load32(mem, uint64(uint32(v1))))
-					m.Xre2w_free(t741)
+					t743 := int32(load32(mem, uint64(uint32(v1))))
+					m.Xre2w_free(t743)
 					mem = *m.memory
 				}
 				m.Xre2w_free(v1)
@@ -40218,13 +37957,13 @@ l0:
 			{
 				v1 = v32
 				store32(mem, uint64(uint32(v1))+120, uint32(v2))
-				t742 := int32(load32(mem, uint64(uint32(v1))+48))
-				t743 := v4
-				v2 = t742
-				store32(mem, uint64(uint32(t743)), uint32(v2))
+				t744 := int32(load32(mem, uint64(uint32(v1))+48))
+				t745 := v4
+				v2 = t744
+				store32(mem, uint64(uint32(t745)), uint32(v2))
 				if v2 != 0 {
-					t744 := m.fn125(v1)
-					m.Xre2w_free(t744)
+					t746 := m.fn125(v1)
+					m.Xre2w_free(t746)
 					v1 = i32(0)
 				}
 				m.g0 = v31 + i32(32)
@@ -40233,8 +37972,8 @@ l0:
 		}
 	}
 }
-func (m *Module) fn186(v0 int32) {
-	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+48648, uint32(i32(1))))
+func (m *Module) fn180(v0 int32) {
+	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+50936, uint32(i32(1))))
 }
 func (m *Module) Xre2w_delete(v0 int32) {
 	if v0 != 0 {
@@ -40260,7 +37999,7 @@ func (m *Module) Xre2w_group_names(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v4))+28, uint32(v4+i32(12)))
 		store32(mem, uint64(uint32(v4))+24, uint32(v4+i32(19)))
 		store32(mem, uint64(uint32(v4))+20, uint32(v4+i32(24)))
-		m.fn178(v3+i32(116), v4+i32(20), i32(36))
+		m.fn176(v3+i32(116), v4+i32(20), i32(36))
 		mem = *m.memory
 	}
 	t3 := int32(load32(mem, uint64(uint32(v3))+104))
@@ -40418,13 +38157,13 @@ func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 		if uint32(v2) < uint32(v4) {
 			goto l0
 		}
-		t0 := m.fn191(v0, v1, v2, v3, v4, v5, v6, v7)
+		t0 := m.fn185(v0, v1, v2, v3, v4, v5, v6, v7)
 		v8 = t0
 	}
 l0:
 	return v8
 }
-func (m *Module) fn191(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+func (m *Module) fn185(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 	var v8, v9, v10 int32
 	t0 := m.g0
 	v8 = t0 - i32(16)
@@ -40586,7 +38325,7 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t7 := v9
 			t8 := v2
 			v10 = v4 + v13*v18<<2
-			t9 := m.fn191(t4, t5, t6, t7, t8, i32(0), v10, v5)
+			t9 := m.fn185(t4, t5, t6, t7, t8, i32(0), v10, v5)
 			mem = *m.memory
 			if t9 == 0 {
 				v11 = v7
@@ -40747,22 +38486,2097 @@ l1:
 	store32(mem, uint64(uint32(v3)), uint32(v8))
 	return v13
 }
-func (m *Module) fn193() {
-	m.fn194(i32(3880))
+func (m *Module) fn187(v0 int32) int32 {
+	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
+	mem := *m.memory
+	{
+		{
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0)), uint32(i32(1))))
+			mem = *m.memory
+			v1 = t0
+			if v1 == 0 {
+				goto l0
+			}
+			if v1 != i32(2) {
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2)), i64(50000000), m.waiters)
+				mem = *m.memory
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
+				mem = *m.memory
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t4 != 0 {
+					goto l2
+				}
+			}
+		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + i32(1)
+		{
+			if uint32(v0) <= uint32(i32(0x4000)) {
+				var p6 int32
+				{
+					t7 := int32(mem[uint64(uint32(int32(uint32(v0+i32(7))>>3)+i32(46092)))])
+					v5 = t7
+					v1 = v5 << 1
+					t8 := int32(load16(mem, uint64(uint32(v1+i32(45852)))))
+					v6 = t8
+					v4 = v5<<2 + i32(52016)
+					t9 := int32(load32(mem, uint64(uint32(v4))))
+					v0 = t9
+					if v0 == 0 {
+						t10 := int32(load16(mem, uint64(uint32(v1+i32(45932)))))
+						v1 = t10
+						t11 := m.fn188(v1)
+						mem = *m.memory
+						v0 = t11
+						if v0 == 0 {
+							p6 = i32(0)
+							goto l3
+						}
+						mem[uint64(uint32(v0))+24] = byte(v5)
+						mem[uint64(uint32(v0))+25] = byte(i32(3))
+						{
+							if v1 == 0 {
+								goto l4
+							}
+							v3 = v1 & i32(7)
+							t12 := int32(load32(mem, uint64(uint32(v0))))
+							v7 = t12
+							t13 := int32(load32(mem, uint64(uint32(i32(52228)))))
+							v8 = t13
+							if uint32(v1) >= uint32(i32(8)) {
+								v10 = v8 + v7<<2
+								v11 = v1 << 2 & i32(262112)
+							l5:
+								{
+									v1 = v2 + v10
+									store32(mem, uint64(uint32(v1)), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(28))), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(24))), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(20))), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(16))), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(12))), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(8))), uint32(v0))
+									store32(mem, uint64(uint32(v1+i32(4))), uint32(v0))
+									v9 = v9 + i32(8)
+									t14 := v11
+									v2 = v2 + i32(32)
+									if t14 != v2 {
+										goto l5
+									}
+								}
+							}
+							if v3 == 0 {
+								goto l4
+							}
+							v1 = v8 + (v9<<2 + v7<<2)
+						l6:
+							store32(mem, uint64(uint32(v1)), uint32(v0))
+							v1 = v1 + i32(4)
+							v3 = v3 - i32(1)
+							if v3 != 0 {
+								goto l6
+							}
+						}
+					l4:
+						;
+						var p15 int32
+						{
+							t16 := int32(load32(mem, uint64(uint32(v4))))
+							v1 = t16
+							if v1 == 0 {
+								v2 = v0
+								t17 := v0 + i32(8)
+								p15 = t17
+								goto l7
+							}
+							store32(mem, uint64(uint32(v0))+8, uint32(v1))
+							t18 := int32(load32(mem, uint64(uint32(v1))+12))
+							v2 = t18
+							store32(mem, uint64(uint32(v2))+8, uint32(v0))
+							p15 = v1 + i32(12)
+						}
+					l7:
+						v1 = p15
+						store32(mem, uint64(uint32(v0))+12, uint32(v2))
+						store32(mem, uint64(uint32(v1)), uint32(v0))
+						store32(mem, uint64(uint32(v4)), uint32(v0))
+					}
+					{
+						t19 := int32(load32(mem, uint64(uint32(v0))+16))
+						v1 = t19
+						if v1 != 0 {
+							t20 := int32(load32(mem, uint64(uint32(v1))))
+							store32(mem, uint64(uint32(v0))+16, uint32(t20))
+							goto l8
+						}
+						t21 := int32(load16(mem, uint64(uint32(v0))+22))
+						t22 := v0
+						v1 = t21
+						store16(mem, uint64(uint32(t22))+22, uint16(v1+i32(1)))
+						t23 := int32(load32(mem, uint64(uint32(v0))))
+						v1 = v1*v6 + t23<<12
+					}
+				l8:
+					t24 := int32(load16(mem, uint64(uint32(v0))+20))
+					t25 := v0
+					v2 = t24 + i32(1)
+					store16(mem, uint64(uint32(t25))+20, uint16(v2))
+					t26 := int32(load16(mem, uint64(uint32(v5<<1+i32(46012)))))
+					if t26 == v2&i32(0xffff) {
+						{
+							t27 := int32(load32(mem, uint64(uint32(v0))+8))
+							t28 := v0
+							v2 = t27
+							if t28 == v2 {
+								v2 = i32(0)
+								goto l9
+							}
+							t29 := int32(load32(mem, uint64(uint32(v0))+12))
+							v3 = t29
+							store32(mem, uint64(uint32(v3))+8, uint32(v2))
+							t30 := int32(load32(mem, uint64(uint32(v0))+8))
+							v2 = t30
+							store32(mem, uint64(uint32(v2))+12, uint32(v3))
+							t31 := int32(load32(mem, uint64(uint32(v4))))
+							if t31 != v0 {
+								goto l10
+							}
+						}
+					l9:
+						store32(mem, uint64(uint32(v4)), uint32(v2))
+					l10:
+						store64(mem, uint64(uint32(v0))+8, uint64(i64(0)))
+					}
+					t32 := int32(load32(mem, uint64(uint32(i32(50940)))))
+					store32(mem, uint64(uint32(i32(50940))), uint32(t32+v6))
+					p6 = v1
+				}
+			l3:
+				v2 = p6
+				goto l11
+			}
+			if uint32(v0) > uint32(i32(-65536)) {
+				goto l11
+			}
+			v1 = int32(int64(uint64(int64(uint32(v0))+i64(0xfff)) >> 12))
+			t33 := m.fn188(v1)
+			mem = *m.memory
+			v0 = t33
+			if v0 == 0 {
+				goto l11
+			}
+			t34 := int32(load32(mem, uint64(uint32(i32(52228)))))
+			t35 := int32(load32(mem, uint64(uint32(v0))))
+			v2 = t35
+			v3 = t34 + v2<<2
+			store32(mem, uint64(uint32(v3)), uint32(v0))
+			mem[uint64(uint32(v0))+25] = byte(i32(4))
+			t36 := int32(load32(mem, uint64(uint32(i32(50940)))))
+			store32(mem, uint64(uint32(i32(50940))), uint32(t36+v1<<12))
+			t37 := int32(load32(mem, uint64(uint32(v0))+4))
+			store32(mem, uint64(uint32(v3+t37<<2-i32(4))), uint32(v0))
+			v2 = v2 << 12
+		}
+	l11:
+		t38 := m.g1
+		m.g1 = t38 - i32(1)
+		t39 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0))))
+		mem = *m.memory
+		if t39 == i32(2) {
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52000, i32(1), m.waiters)
+		}
+		return v2
+	}
+}
+func (m *Module) fn188(v0 int32) int32 {
+	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
+	var v16, v17, v18, v19 int64
+	t0 := m.fn190()
+	v5 = t0
+	if v5 == 0 {
+		return i32(0)
+	}
+	mem := *m.memory
+	{
+		{
+			{
+				{
+					{
+						if uint32(v0) > uint32(i32(255)) {
+							goto l0
+						}
+						v1 = int32(uint32(v0) >> 5)
+						t1 := int32(load32(mem, uint64(uint32(v1<<2+i32(52192)))))
+						v3 = t1 & i32_shl(i32(-1), v0)
+						if v3 != 0 {
+							goto l1
+						}
+						v2 = v1 + i32(1)
+						if v2 == i32(8) {
+							goto l0
+						}
+						v1 = v1<<2 + i32(52196)
+					l2:
+						{
+							t2 := int32(load32(mem, uint64(uint32(v1))))
+							v3 = t2
+							if v3 != 0 {
+								v1 = v2
+								goto l1
+							}
+							v1 = v1 + i32(4)
+							v2 = v2 + i32(1)
+							if v2 != i32(8) {
+								goto l2
+							}
+						}
+					}
+				l0:
+					v1 = i32(0)
+					t3 := int32(load32(mem, uint64(uint32(i32(50976)))))
+					v4 = t3
+					if v4 == 0 {
+						goto l3
+					}
+					v2 = v4
+				l6:
+					{
+						{
+							t4 := int32(load32(mem, uint64(uint32(v2))+4))
+							v3 = t4
+							if uint32(v3) < uint32(v0) {
+								goto l4
+							}
+							{
+								if v1 == 0 {
+									goto l5
+								}
+								t5 := int32(load32(mem, uint64(uint32(v1))+4))
+								t6 := v3
+								v6 = t5
+								if uint32(t6) < uint32(v6) {
+									goto l5
+								}
+								if v3 != v6 {
+									goto l4
+								}
+								t7 := int32(mem[uint64(uint32(v2))+26])
+								if t7 == 0 {
+									goto l4
+								}
+								t8 := int32(mem[uint64(uint32(v1))+26])
+								if t8 != 0 {
+									goto l4
+								}
+							}
+						l5:
+							v1 = v2
+						}
+					l4:
+						t9 := int32(load32(mem, uint64(uint32(v2))+8))
+						v2 = t9
+						if v2 != v4 {
+							goto l6
+						}
+					}
+					goto l7
+				}
+			l1:
+				t10 := int32(load32(mem, uint64(uint32(v1<<7|int32(bits.TrailingZeros32(uint32(v3)))<<2+i32(50976)))))
+				v1 = t10
+			}
+		l7:
+			if v1 != 0 {
+				goto l8
+			}
+		l3:
+			p11 := i32(16)
+			if uint32(v0) > uint32(i32(16)) {
+				p11 = v0
+			}
+			v12 = p11
+			v11 = i32(1101824)
+			v16 = int64(uint32(v11))
+			v17 = v16 + i64(0x40ffff)
+			v18 = v16 + i64(0x400000)
+			v10 = int32(v18)
+			v13 = int32(uint32(v10) >> 12)
+			var p12 int32
+			if uint32(v11) > uint32(i32(-0x410000)) {
+				p12 = 1
+			}
+			v14 = p12
+			v8 = i32(1)
+		l19:
+			{
+				var p13 int32
+				{
+					{
+						{
+							t14 := int32(load32(mem, uint64(uint32(i32(52224)))))
+							v1 = t14
+							if v1 == 0 {
+								t15 := int32(load32(mem, uint64(uint32(i32(52228)))))
+								v4 = t15
+								goto l9
+							}
+							t16 := int32(load32(mem, uint64(uint32(i32(52228)))))
+							v4 = t16
+							t17 := int32(load32(mem, uint64(uint32(i32(50960)))))
+							v2 = int32(uint32(t17) >> 12)
+							if v2 == v1 {
+								goto l9
+							}
+							t19 := v0
+							var p18 int32
+							{
+								t20 := int32(load32(mem, uint64(uint32(v4+v2<<2-i32(4)))))
+								v1 = t20
+								if v1 == 0 {
+									v3 = i32(0)
+									v1 = i32(0)
+									p18 = i32(0)
+									goto l10
+								}
+								t21 := int32(mem[uint64(uint32(v1))+25])
+								t22 := v8
+								var p23 int32
+								if t21 == i32(1) {
+									p23 = 1
+								}
+								v3 = p23
+								if t22&v3 == 0 {
+									p24 := i32(0)
+									if v3 != 0 {
+										p24 = v1
+									}
+									v1 = p24
+									p18 = i32(0)
+									goto l10
+								}
+								v3 = i32(1)
+								t25 := int32(load32(mem, uint64(uint32(v1))+4))
+								p18 = t25
+							}
+						l10:
+							v2 = t19 - p18
+							p26 := i32(16)
+							if uint32(v2) > uint32(i32(16)) {
+								p26 = v2
+							}
+							v2 = p26
+							goto l11
+						}
+					l9:
+						v1 = i32(0)
+						v2 = v12
+						v3 = i32(0)
+						if v4 != 0 {
+							goto l11
+						}
+						store32(mem, uint64(uint32(i32(50960))), uint32(v11))
+						if v14 != 0 {
+							goto l12
+						}
+						t27 := int32(m.memImp.Grow(0, maxMem))
+						mem = *m.memory
+						v16 = int64(uint32(t27)) << 16
+						if uint64(v16) < uint64(v18) {
+							t28 := int32(m.memImp.Grow(int64(int32(int64(uint64(v17-v16)>>16))), maxMem))
+							mem = *m.memory
+							if t28 == i32(-1) {
+								goto l12
+							}
+						}
+						store32(mem, uint64(uint32(i32(50952))), uint32(v10))
+						store32(mem, uint64(uint32(i32(50960))), uint32(v10))
+						store32(mem, uint64(uint32(i32(52228))), uint32(v11))
+						store32(mem, uint64(uint32(i32(52224))), uint32(v13))
+						v6 = v10
+						t29 := v13
+						p13 = t29
+						goto l13
+					}
+				l11:
+					t30 := int32(load32(mem, uint64(uint32(i32(50960)))))
+					v6 = t30
+					p13 = int32(uint32(v6) >> 12)
+				}
+			l13:
+				v4 = p13
+				v16 = int64(uint32(v6)) + int64(uint32(v2))<<12
+				if uint64(v16) > uint64(i64(0xffff0000)) {
+					goto l12
+				}
+				t31 := int32(m.memImp.Grow(0, maxMem))
+				mem = *m.memory
+				v19 = int64(uint32(t31)) << 16
+				if uint64(v19) < uint64(v16) {
+					t32 := int32(m.memImp.Grow(int64(int32(int64(uint64(v16-v19+i64(0xffff))>>16))), maxMem))
+					mem = *m.memory
+					if t32 == i32(-1) {
+						goto l12
+					}
+				}
+				v6 = int32(v16)
+				store32(mem, uint64(uint32(i32(50952))), uint32(v6))
+				store32(mem, uint64(uint32(i32(50960))), uint32(v6))
+				{
+					{
+						if v3 == 0 {
+							goto l14
+						}
+						t33 := int32(load32(mem, uint64(uint32(v1))+4))
+						v3 = t33
+						t34 := int32(load32(mem, uint64(uint32(v1))))
+						if v3+t34 != v4 {
+							goto l14
+						}
+						v6 = i32(0)
+						p35 := i32(0)
+						if uint32(v3) < uint32(i32(256)) {
+							p35 = v3
+						}
+						v7 = p35
+						v4 = v7<<2 + i32(50976)
+						{
+							t36 := int32(load32(mem, uint64(uint32(v1))+8))
+							t37 := v1
+							v9 = t36
+							if t37 != v9 {
+								t38 := int32(load32(mem, uint64(uint32(v1))+12))
+								v15 = t38
+								store32(mem, uint64(uint32(v15))+8, uint32(v9))
+								t39 := int32(load32(mem, uint64(uint32(v1))+8))
+								v6 = t39
+								store32(mem, uint64(uint32(v6))+12, uint32(v15))
+								t40 := int32(load32(mem, uint64(uint32(v4))))
+								if t40 != v1 {
+									goto l15
+								}
+							}
+							store32(mem, uint64(uint32(v4)), uint32(v6))
+						}
+					l15:
+						store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
+						t41 := int32(load32(mem, uint64(uint32(v4))))
+						if t41 == 0 {
+							v4 = int32(uint32(v7)>>3)&i32(0x1ffffffc) + i32(52192)
+							t42 := int32(load32(mem, uint64(uint32(v4))))
+							store32(mem, uint64(uint32(v4)), uint32(t42&i32_rotl(i32(-2), v7)))
+						}
+						t43 := int32(mem[uint64(uint32(v1))+26])
+						v9 = t43
+						p44 := i32(8)
+						if v9 != 0 {
+							p44 = i32(4)
+						}
+						v4 = p44 + i32(50940)
+						t45 := int32(load32(mem, uint64(uint32(v4))))
+						store32(mem, uint64(uint32(v4)), uint32(t45-v3<<12))
+						t46 := int32(load32(mem, uint64(uint32(v1))+4))
+						t47 := v1
+						v2 = t46 + v2
+						store32(mem, uint64(uint32(t47))+4, uint32(v2))
+						goto l16
+					}
+				l14:
+					{
+						if v5 != 0 {
+							goto l17
+						}
+						t48 := m.fn190()
+						mem = *m.memory
+						v5 = t48
+						if v5 != 0 {
+							goto l17
+						}
+						v5 = i32(0)
+						goto l12
+					}
+				l17:
+					store32(mem, uint64(uint32(v5))+4, uint32(v2))
+					store32(mem, uint64(uint32(v5)), uint32(v4))
+					t49 := int32(mem[uint64(uint32(v5))+26])
+					v9 = t49
+					v1 = v5
+					v5 = i32(0)
+				}
+			l16:
+				mem[uint64(uint32(v1))+25] = byte(i32(1))
+				v6 = v1 + i32(8)
+				p50 := i32(0)
+				if uint32(v2) < uint32(i32(256)) {
+					p50 = v2
+				}
+				v4 = p50
+				v7 = v4<<2 + i32(50976)
+				t51 := int32(load32(mem, uint64(uint32(v7))))
+				v3 = t51
+				var p52 int32
+				{
+					if v9&i32(255) != 0 {
+						v9 = v1
+						if v3 != 0 {
+							store32(mem, uint64(uint32(v1))+8, uint32(v3))
+							t53 := int32(load32(mem, uint64(uint32(v3))+12))
+							v9 = t53
+							store32(mem, uint64(uint32(v9))+8, uint32(v1))
+							v6 = v3 + i32(12)
+						}
+						store32(mem, uint64(uint32(v1))+12, uint32(v9))
+						store32(mem, uint64(uint32(v6)), uint32(v1))
+						v3 = i32(50944)
+						t54 := v1
+						p52 = t54
+						goto l18
+					}
+					v9 = v1
+					if v3 != 0 {
+						store32(mem, uint64(uint32(v1))+8, uint32(v3))
+						t55 := int32(load32(mem, uint64(uint32(v3))+12))
+						v9 = t55
+						store32(mem, uint64(uint32(v9))+8, uint32(v1))
+						v6 = v3 + i32(12)
+					}
+					store32(mem, uint64(uint32(v1))+12, uint32(v9))
+					store32(mem, uint64(uint32(v6)), uint32(v1))
+					store32(mem, uint64(uint32(v7)), uint32(v1))
+					v3 = i32(50948)
+					t56 := int32(load32(mem, uint64(uint32(v1))+8))
+					p52 = t56
+				}
+			l18:
+				v6 = p52
+				t57 := int32(load32(mem, uint64(uint32(v3))))
+				store32(mem, uint64(uint32(v3)), uint32(t57+v2<<12))
+				v2 = int32(uint32(v4)>>3)&i32(0x1ffffffc) + i32(52192)
+				t58 := int32(load32(mem, uint64(uint32(v2))))
+				store32(mem, uint64(uint32(v2)), uint32(t58|i32_shl(i32(1), v4)))
+				store32(mem, uint64(uint32(v7)), uint32(v6))
+				t59 := int32(load32(mem, uint64(uint32(i32(52228)))))
+				t60 := int32(load32(mem, uint64(uint32(v1))))
+				v3 = t59 + t60<<2
+				store32(mem, uint64(uint32(v3)), uint32(v1))
+				t61 := int32(load32(mem, uint64(uint32(v1))+4))
+				t62 := v3
+				v2 = t61
+				store32(mem, uint64(uint32(t62+v2<<2-i32(4))), uint32(v1))
+				var p63 int32
+				if uint32(v0) > uint32(v2) {
+					p63 = 1
+				}
+				v3 = p63 & v8
+				v8 = i32(0)
+				if v3 != 0 {
+					goto l19
+				}
+			}
+			if uint32(v0) <= uint32(v2) {
+				goto l8
+			}
+		l12:
+			v10 = i32(0)
+		l25:
+			v11 = v10<<2 + i32(50976)
+		l23:
+			{
+				t64 := int32(load32(mem, uint64(uint32(v11))))
+				v6 = t64
+				if v6 != 0 {
+					t65 := int32(load32(mem, uint64(uint32(i32(52228)))))
+					v9 = t65
+					v12 = v9 - i32(4)
+					t66 := int64(load32(mem, uint64(uint32(i32(50960)))))
+					v16 = t66
+					t67 := int32(load32(mem, uint64(uint32(i32(52224)))))
+					v8 = t67
+					v1 = v6
+				l24:
+					{
+						v3 = i32(0)
+						v2 = i32(0)
+						t68 := int32(load32(mem, uint64(uint32(v1))))
+						t69 := v8
+						v4 = t68
+						if uint32(t69) < uint32(v4) {
+							t70 := int32(load32(mem, uint64(uint32(v12+v4<<2))))
+							v2 = t70
+						}
+						t71 := int32(load32(mem, uint64(uint32(v1))+4))
+						t72 := v16
+						v7 = t71
+						v4 = v7 + v4
+						if uint64(t72) > uint64(int64(uint32(v4))<<12) {
+							t73 := int32(load32(mem, uint64(uint32(v9+v4<<2))))
+							v3 = t73
+						}
+						t74 := int32(load32(mem, uint64(uint32(v1))+8))
+						v4 = t74
+						{
+							{
+								if v2 != 0 {
+									t75 := int32(mem[uint64(uint32(v2))+25])
+									if t75 == i32(1) {
+										goto l20
+									}
+								}
+								if v3 == 0 {
+									goto l21
+								}
+								t76 := int32(mem[uint64(uint32(v3))+25])
+								if t76 != i32(1) {
+									goto l21
+								}
+							}
+						l20:
+							v3 = i32(0)
+							p77 := i32(0)
+							if uint32(v7) < uint32(i32(256)) {
+								p77 = v7
+							}
+							v6 = p77
+							v2 = v6<<2 + i32(50976)
+							if v1 != v4 {
+								t78 := int32(load32(mem, uint64(uint32(v1))+12))
+								v8 = t78
+								store32(mem, uint64(uint32(v8))+8, uint32(v4))
+								t79 := int32(load32(mem, uint64(uint32(v1))+8))
+								v3 = t79
+								store32(mem, uint64(uint32(v3))+12, uint32(v8))
+								t80 := int32(load32(mem, uint64(uint32(v2))))
+								if t80 != v1 {
+									goto l22
+								}
+							}
+							store32(mem, uint64(uint32(v2)), uint32(v3))
+						l22:
+							store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
+							t81 := int32(load32(mem, uint64(uint32(v2))))
+							if t81 == 0 {
+								v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+								t82 := int32(load32(mem, uint64(uint32(v2))))
+								store32(mem, uint64(uint32(v2)), uint32(t82&i32_rotl(i32(-2), v6)))
+							}
+							t83 := int32(mem[uint64(uint32(v1))+26])
+							p84 := i32(8)
+							if t83 != 0 {
+								p84 = i32(4)
+							}
+							v2 = p84 + i32(50940)
+							t85 := int32(load32(mem, uint64(uint32(v2))))
+							store32(mem, uint64(uint32(v2)), uint32(t85-v7<<12))
+							m.fn189(v1, i32(1))
+							mem = *m.memory
+							goto l23
+						}
+					l21:
+						t86 := v6
+						v1 = v4
+						if t86 != v1 {
+							goto l24
+						}
+					}
+				}
+			}
+			v10 = v10 + i32(1)
+			if v10 != i32(256) {
+				goto l25
+			}
+			{
+				{
+					{
+						if uint32(v0) > uint32(i32(255)) {
+							goto l26
+						}
+						v1 = int32(uint32(v0) >> 5)
+						t87 := int32(load32(mem, uint64(uint32(v1<<2+i32(52192)))))
+						v3 = t87 & i32_shl(i32(-1), v0)
+						if v3 != 0 {
+							goto l27
+						}
+						v2 = v1 + i32(1)
+						if v2 == i32(8) {
+							goto l26
+						}
+						v1 = v1<<2 + i32(52196)
+					l28:
+						{
+							t88 := int32(load32(mem, uint64(uint32(v1))))
+							v3 = t88
+							if v3 != 0 {
+								v1 = v2
+								goto l27
+							}
+							v1 = v1 + i32(4)
+							v2 = v2 + i32(1)
+							if v2 != i32(8) {
+								goto l28
+							}
+						}
+					}
+				l26:
+					v1 = i32(0)
+					t89 := int32(load32(mem, uint64(uint32(i32(50976)))))
+					v4 = t89
+					if v4 == 0 {
+						goto l29
+					}
+					v2 = v4
+				l32:
+					{
+						{
+							t90 := int32(load32(mem, uint64(uint32(v2))+4))
+							v3 = t90
+							if uint32(v3) < uint32(v0) {
+								goto l30
+							}
+							{
+								if v1 == 0 {
+									goto l31
+								}
+								t91 := int32(load32(mem, uint64(uint32(v1))+4))
+								t92 := v3
+								v6 = t91
+								if uint32(t92) < uint32(v6) {
+									goto l31
+								}
+								if v3 != v6 {
+									goto l30
+								}
+								t93 := int32(mem[uint64(uint32(v2))+26])
+								if t93 == 0 {
+									goto l30
+								}
+								t94 := int32(mem[uint64(uint32(v1))+26])
+								if t94 != 0 {
+									goto l30
+								}
+							}
+						l31:
+							v1 = v2
+						}
+					l30:
+						t95 := int32(load32(mem, uint64(uint32(v2))+8))
+						v2 = t95
+						if v2 != v4 {
+							goto l32
+						}
+					}
+					goto l33
+				}
+			l27:
+				t96 := int32(load32(mem, uint64(uint32(v1<<7|int32(bits.TrailingZeros32(uint32(v3)))<<2+i32(50976)))))
+				v1 = t96
+			}
+		l33:
+			if v1 != 0 {
+				goto l8
+			}
+		l29:
+			v1 = i32(0)
+			if v5 == 0 {
+				goto l34
+			}
+			mem[uint64(uint32(v5))+25] = byte(i32(0))
+			t97 := int32(load32(mem, uint64(uint32(i32(52176)))))
+			v1 = t97
+			store32(mem, uint64(uint32(i32(52176))), uint32(v5))
+			store32(mem, uint64(uint32(v5))+8, uint32(v1))
+			return i32(0)
+		}
+	l8:
+		v4 = i32(0)
+		t98 := int32(load32(mem, uint64(uint32(v1))+4))
+		v3 = t98
+		p99 := i32(0)
+		if uint32(v3) < uint32(i32(256)) {
+			p99 = v3
+		}
+		v6 = p99
+		v2 = v6<<2 + i32(50976)
+		{
+			t100 := int32(load32(mem, uint64(uint32(v1))+8))
+			t101 := v1
+			v7 = t100
+			if t101 != v7 {
+				t102 := int32(load32(mem, uint64(uint32(v1))+12))
+				v8 = t102
+				store32(mem, uint64(uint32(v8))+8, uint32(v7))
+				t103 := int32(load32(mem, uint64(uint32(v1))+8))
+				v4 = t103
+				store32(mem, uint64(uint32(v4))+12, uint32(v8))
+				t104 := int32(load32(mem, uint64(uint32(v2))))
+				if t104 != v1 {
+					goto l35
+				}
+			}
+			store32(mem, uint64(uint32(v2)), uint32(v4))
+		}
+	l35:
+		store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
+		t105 := int32(load32(mem, uint64(uint32(v2))))
+		if t105 == 0 {
+			v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+			t106 := int32(load32(mem, uint64(uint32(v2))))
+			store32(mem, uint64(uint32(v2)), uint32(t106&i32_rotl(i32(-2), v6)))
+		}
+		t107 := int32(mem[uint64(uint32(v1))+26])
+		v2 = t107
+		p108 := i32(8)
+		if v2 != 0 {
+			p108 = i32(4)
+		}
+		v4 = p108 + i32(50940)
+		t109 := int32(load32(mem, uint64(uint32(v4))))
+		store32(mem, uint64(uint32(v4)), uint32(t109-v3<<12))
+		{
+			t110 := int32(load32(mem, uint64(uint32(v1))+4))
+			t111 := v0
+			v3 = t110
+			if uint32(t111) < uint32(v3) {
+				{
+					if v5 != 0 {
+						goto l36
+					}
+					t112 := m.fn190()
+					mem = *m.memory
+					v5 = t112
+					t113 := int32(mem[uint64(uint32(v1))+26])
+					v2 = t113
+					t114 := int32(load32(mem, uint64(uint32(v1))+4))
+					v3 = t114
+					if v5 != 0 {
+						goto l36
+					}
+					v7 = v1 + i32(8)
+					mem[uint64(uint32(v1))+25] = byte(i32(1))
+					p115 := i32(0)
+					if uint32(v3) < uint32(i32(256)) {
+						p115 = v3
+					}
+					v6 = p115
+					v8 = v6<<2 + i32(50976)
+					t116 := int32(load32(mem, uint64(uint32(v8))))
+					v4 = t116
+					var p117 int32
+					{
+						if v2&i32(255) != 0 {
+							v2 = v1
+							if v4 != 0 {
+								store32(mem, uint64(uint32(v1))+8, uint32(v4))
+								t118 := int32(load32(mem, uint64(uint32(v4))+12))
+								v2 = t118
+								store32(mem, uint64(uint32(v2))+8, uint32(v1))
+								v7 = v4 + i32(12)
+							}
+							store32(mem, uint64(uint32(v1))+12, uint32(v2))
+							store32(mem, uint64(uint32(v7)), uint32(v1))
+							v4 = v1
+							p117 = i32(50944)
+							goto l37
+						}
+						v2 = v1
+						if v4 != 0 {
+							store32(mem, uint64(uint32(v1))+8, uint32(v4))
+							t119 := int32(load32(mem, uint64(uint32(v4))+12))
+							v2 = t119
+							store32(mem, uint64(uint32(v2))+8, uint32(v1))
+							v7 = v4 + i32(12)
+						}
+						store32(mem, uint64(uint32(v1))+12, uint32(v2))
+						store32(mem, uint64(uint32(v7)), uint32(v1))
+						store32(mem, uint64(uint32(v8)), uint32(v1))
+						t120 := int32(load32(mem, uint64(uint32(v1))+8))
+						v4 = t120
+						p117 = i32(50948)
+					}
+				l37:
+					v2 = p117
+					t121 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t121+v3<<12))
+					v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+					t122 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t122|i32_shl(i32(1), v6)))
+					store32(mem, uint64(uint32(v8)), uint32(v4))
+					t123 := int32(load32(mem, uint64(uint32(i32(52228)))))
+					t124 := int32(load32(mem, uint64(uint32(v1))))
+					v2 = t123 + t124<<2
+					store32(mem, uint64(uint32(v2)), uint32(v1))
+					t125 := int32(load32(mem, uint64(uint32(v1))+4))
+					store32(mem, uint64(uint32(v2+t125<<2-i32(4))), uint32(v1))
+					return i32(0)
+				}
+			l36:
+				store32(mem, uint64(uint32(v5))+4, uint32(v3-v0))
+				store32(mem, uint64(uint32(v1))+4, uint32(v0))
+				mem[uint64(uint32(v5))+26] = byte(v2)
+				mem[uint64(uint32(v5))+25] = byte(i32(1))
+				t126 := int32(load32(mem, uint64(uint32(v1))))
+				store32(mem, uint64(uint32(v5)), uint32(t126+v0))
+				v7 = v5 + i32(8)
+				t127 := int32(load32(mem, uint64(uint32(v5))+4))
+				v4 = t127
+				p128 := i32(0)
+				if uint32(v4) < uint32(i32(256)) {
+					p128 = v4
+				}
+				v6 = p128
+				v8 = v6<<2 + i32(50976)
+				t129 := int32(load32(mem, uint64(uint32(v8))))
+				v3 = t129
+				var p130 int32
+				{
+					if v2&i32(255) != 0 {
+						v2 = v5
+						if v3 != 0 {
+							store32(mem, uint64(uint32(v5))+8, uint32(v3))
+							t131 := int32(load32(mem, uint64(uint32(v3))+12))
+							v2 = t131
+							store32(mem, uint64(uint32(v2))+8, uint32(v5))
+							v7 = v3 + i32(12)
+						}
+						store32(mem, uint64(uint32(v5))+12, uint32(v2))
+						store32(mem, uint64(uint32(v7)), uint32(v5))
+						v3 = v5
+						p130 = i32(50944)
+						goto l38
+					}
+					v2 = v5
+					if v3 != 0 {
+						store32(mem, uint64(uint32(v5))+8, uint32(v3))
+						t132 := int32(load32(mem, uint64(uint32(v3))+12))
+						v2 = t132
+						store32(mem, uint64(uint32(v2))+8, uint32(v5))
+						v7 = v3 + i32(12)
+					}
+					store32(mem, uint64(uint32(v5))+12, uint32(v2))
+					store32(mem, uint64(uint32(v7)), uint32(v5))
+					store32(mem, uint64(uint32(v8)), uint32(v5))
+					t133 := int32(load32(mem, uint64(uint32(v5))+8))
+					v3 = t133
+					p130 = i32(50948)
+				}
+			l38:
+				v2 = p130
+				t134 := int32(load32(mem, uint64(uint32(v2))))
+				store32(mem, uint64(uint32(v2)), uint32(t134+v4<<12))
+				v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+				t135 := int32(load32(mem, uint64(uint32(v2))))
+				store32(mem, uint64(uint32(v2)), uint32(t135|i32_shl(i32(1), v6)))
+				store32(mem, uint64(uint32(v8)), uint32(v3))
+				t136 := int32(load32(mem, uint64(uint32(i32(52228)))))
+				t137 := int32(load32(mem, uint64(uint32(v5))))
+				v2 = t136 + t137<<2
+				store32(mem, uint64(uint32(v2)), uint32(v5))
+				t138 := int32(load32(mem, uint64(uint32(v5))+4))
+				store32(mem, uint64(uint32(v2+t138<<2-i32(4))), uint32(v5))
+				goto l39
+			}
+			if v5 == 0 {
+				goto l39
+			}
+			mem[uint64(uint32(v5))+25] = byte(i32(0))
+			t139 := int32(load32(mem, uint64(uint32(i32(52176)))))
+			v2 = t139
+			store32(mem, uint64(uint32(i32(52176))), uint32(v5))
+			store32(mem, uint64(uint32(v5))+8, uint32(v2))
+		}
+	l39:
+		mem[uint64(uint32(v1))+25] = byte(i32(0))
+		store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
+	}
+l34:
+	return v1
+}
+func (m *Module) fn189(v0, v1 int32) {
+	var v2, v3, v4, v5, v6, v7, v8 int32
+	mem := *m.memory
+	mem[uint64(uint32(v0))+25] = byte(i32(1))
+	{
+		t0 := int32(load32(mem, uint64(uint32(v0))))
+		v2 = t0
+		t1 := int32(load32(mem, uint64(uint32(i32(52224)))))
+		if uint32(v2) <= uint32(t1) {
+			goto l0
+		}
+		t2 := int32(load32(mem, uint64(uint32(i32(52228)))))
+		t3 := int32(load32(mem, uint64(uint32(t2+v2<<2-i32(4)))))
+		v3 = t3
+		if v3 == 0 {
+			goto l0
+		}
+		{
+			t4 := int32(mem[uint64(uint32(v3))+25])
+			var p5 int32
+			if t4 != i32(1) {
+				p5 = 1
+			}
+			v4 = p5
+			if v4 != 0 {
+				goto l1
+			}
+			if v1 != 0 {
+				goto l1
+			}
+			t6 := int32(mem[uint64(uint32(v3))+26])
+			t7 := int32(mem[uint64(uint32(v0))+26])
+			if t6 == t7 {
+				goto l2
+			}
+			goto l0
+		}
+	l1:
+		if v4 != 0 {
+			goto l0
+		}
+	l2:
+		t8 := int32(load32(mem, uint64(uint32(v3))+4))
+		v4 = t8
+		p9 := i32(0)
+		if uint32(v4) < uint32(i32(256)) {
+			p9 = v4
+		}
+		v5 = p9
+		v2 = v5<<2 + i32(50976)
+		{
+			t10 := int32(load32(mem, uint64(uint32(v3))+8))
+			t11 := v3
+			v7 = t10
+			if t11 != v7 {
+				t12 := int32(load32(mem, uint64(uint32(v3))+12))
+				v8 = t12
+				store32(mem, uint64(uint32(v8))+8, uint32(v7))
+				t13 := int32(load32(mem, uint64(uint32(v3))+8))
+				v6 = t13
+				store32(mem, uint64(uint32(v6))+12, uint32(v8))
+				t14 := int32(load32(mem, uint64(uint32(v2))))
+				if t14 != v3 {
+					goto l3
+				}
+			}
+			store32(mem, uint64(uint32(v2)), uint32(v6))
+		}
+	l3:
+		store64(mem, uint64(uint32(v3))+8, uint64(i64(0)))
+		t15 := int32(load32(mem, uint64(uint32(v2))))
+		if t15 == 0 {
+			v2 = int32(uint32(v5)>>3)&i32(0x1ffffffc) + i32(52192)
+			t16 := int32(load32(mem, uint64(uint32(v2))))
+			store32(mem, uint64(uint32(v2)), uint32(t16&i32_rotl(i32(-2), v5)))
+		}
+		t17 := int32(mem[uint64(uint32(v3))+26])
+		v2 = t17
+		p18 := i32(8)
+		if v2 != 0 {
+			p18 = i32(4)
+		}
+		v6 = p18 + i32(50940)
+		t19 := int32(load32(mem, uint64(uint32(v6))))
+		store32(mem, uint64(uint32(v6)), uint32(t19-v4<<12))
+		mem[uint64(uint32(v3))+25] = byte(i32(0))
+		t20 := int32(load32(mem, uint64(uint32(i32(52176)))))
+		v4 = t20
+		store32(mem, uint64(uint32(i32(52176))), uint32(v3))
+		store32(mem, uint64(uint32(v3))+8, uint32(v4))
+		t21 := int32(mem[uint64(uint32(v0))+26])
+		mem[uint64(uint32(v0))+26] = byte(v2 | t21)
+		t22 := int32(load32(mem, uint64(uint32(v3))))
+		t23 := v0
+		v2 = t22
+		store32(mem, uint64(uint32(t23)), uint32(v2))
+		t24 := int32(load32(mem, uint64(uint32(v0))+4))
+		t25 := int32(load32(mem, uint64(uint32(v3))+4))
+		store32(mem, uint64(uint32(v0))+4, uint32(t24+t25))
+	}
+l0:
+	{
+		t26 := int64(load32(mem, uint64(uint32(i32(50960)))))
+		t27 := int32(load32(mem, uint64(uint32(v0))+4))
+		v3 = t27
+		v2 = v3 + v2
+		if uint64(t26) <= uint64(int64(uint32(v2))<<12) {
+			goto l4
+		}
+		t28 := int32(load32(mem, uint64(uint32(i32(52228)))))
+		t29 := int32(load32(mem, uint64(uint32(t28+v2<<2))))
+		v2 = t29
+		if v2 == 0 {
+			goto l4
+		}
+		{
+			t30 := int32(mem[uint64(uint32(v2))+25])
+			var p31 int32
+			if t30 != i32(1) {
+				p31 = 1
+			}
+			v4 = p31
+			if v4 != 0 {
+				goto l5
+			}
+			if v1 != 0 {
+				goto l5
+			}
+			t32 := int32(mem[uint64(uint32(v2))+26])
+			t33 := int32(mem[uint64(uint32(v0))+26])
+			if t32 == t33 {
+				goto l6
+			}
+			goto l4
+		}
+	l5:
+		if v4 != 0 {
+			goto l4
+		}
+	l6:
+		v4 = i32(0)
+		t34 := int32(load32(mem, uint64(uint32(v2))+4))
+		v1 = t34
+		p35 := i32(0)
+		if uint32(v1) < uint32(i32(256)) {
+			p35 = v1
+		}
+		v6 = p35
+		v3 = v6<<2 + i32(50976)
+		{
+			t36 := int32(load32(mem, uint64(uint32(v2))+8))
+			t37 := v2
+			v5 = t36
+			if t37 != v5 {
+				t38 := int32(load32(mem, uint64(uint32(v2))+12))
+				v7 = t38
+				store32(mem, uint64(uint32(v7))+8, uint32(v5))
+				t39 := int32(load32(mem, uint64(uint32(v2))+8))
+				v4 = t39
+				store32(mem, uint64(uint32(v4))+12, uint32(v7))
+				t40 := int32(load32(mem, uint64(uint32(v3))))
+				if t40 != v2 {
+					goto l7
+				}
+			}
+			store32(mem, uint64(uint32(v3)), uint32(v4))
+		}
+	l7:
+		store64(mem, uint64(uint32(v2))+8, uint64(i64(0)))
+		t41 := int32(load32(mem, uint64(uint32(v3))))
+		if t41 == 0 {
+			v3 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+			t42 := int32(load32(mem, uint64(uint32(v3))))
+			store32(mem, uint64(uint32(v3)), uint32(t42&i32_rotl(i32(-2), v6)))
+		}
+		t43 := int32(mem[uint64(uint32(v2))+26])
+		v3 = t43
+		p44 := i32(8)
+		if v3 != 0 {
+			p44 = i32(4)
+		}
+		v4 = p44 + i32(50940)
+		t45 := int32(load32(mem, uint64(uint32(v4))))
+		store32(mem, uint64(uint32(v4)), uint32(t45-v1<<12))
+		mem[uint64(uint32(v2))+25] = byte(i32(0))
+		t46 := int32(load32(mem, uint64(uint32(i32(52176)))))
+		v1 = t46
+		store32(mem, uint64(uint32(i32(52176))), uint32(v2))
+		store32(mem, uint64(uint32(v2))+8, uint32(v1))
+		t47 := int32(mem[uint64(uint32(v0))+26])
+		mem[uint64(uint32(v0))+26] = byte(v3 | t47)
+		t48 := int32(load32(mem, uint64(uint32(v0))+4))
+		t49 := int32(load32(mem, uint64(uint32(v2))+4))
+		t50 := v0
+		v3 = t48 + t49
+		store32(mem, uint64(uint32(t50))+4, uint32(v3))
+	}
+l4:
+	mem[uint64(uint32(v0))+25] = byte(i32(1))
+	v4 = v0 + i32(8)
+	p51 := i32(0)
+	if uint32(v3) < uint32(i32(256)) {
+		p51 = v3
+	}
+	v1 = p51
+	v6 = v1<<2 + i32(50976)
+	t52 := int32(load32(mem, uint64(uint32(v6))))
+	v2 = t52
+	var p53 int32
+	{
+		t54 := int32(mem[uint64(uint32(v0))+26])
+		if t54 != 0 {
+			v5 = v0
+			if v2 != 0 {
+				store32(mem, uint64(uint32(v0))+8, uint32(v2))
+				t55 := int32(load32(mem, uint64(uint32(v2))+12))
+				v5 = t55
+				store32(mem, uint64(uint32(v5))+8, uint32(v0))
+				v4 = v2 + i32(12)
+			}
+			store32(mem, uint64(uint32(v0))+12, uint32(v5))
+			store32(mem, uint64(uint32(v4)), uint32(v0))
+			v2 = i32(50944)
+			t56 := v0
+			p53 = t56
+			goto l8
+		}
+		v5 = v0
+		if v2 != 0 {
+			store32(mem, uint64(uint32(v0))+8, uint32(v2))
+			t57 := int32(load32(mem, uint64(uint32(v2))+12))
+			v5 = t57
+			store32(mem, uint64(uint32(v5))+8, uint32(v0))
+			v4 = v2 + i32(12)
+		}
+		store32(mem, uint64(uint32(v0))+12, uint32(v5))
+		store32(mem, uint64(uint32(v4)), uint32(v0))
+		store32(mem, uint64(uint32(v6)), uint32(v0))
+		v2 = i32(50948)
+		t58 := int32(load32(mem, uint64(uint32(v0))+8))
+		p53 = t58
+	}
+l8:
+	v4 = p53
+	t59 := int32(load32(mem, uint64(uint32(v2))))
+	store32(mem, uint64(uint32(v2)), uint32(t59+v3<<12))
+	v3 = int32(uint32(v1)>>3)&i32(0x1ffffffc) + i32(52192)
+	t60 := int32(load32(mem, uint64(uint32(v3))))
+	store32(mem, uint64(uint32(v3)), uint32(t60|i32_shl(i32(1), v1)))
+	store32(mem, uint64(uint32(v6)), uint32(v4))
+	t61 := int32(load32(mem, uint64(uint32(i32(52228)))))
+	t62 := int32(load32(mem, uint64(uint32(v0))))
+	v3 = t61 + t62<<2
+	store32(mem, uint64(uint32(v3)), uint32(v0))
+	t63 := int32(load32(mem, uint64(uint32(v0))+4))
+	store32(mem, uint64(uint32(v3+t63<<2-i32(4))), uint32(v0))
+}
+func (m *Module) fn190() int32 {
+	var v0, v1, v2, v3, v4, v5, v6, v7, v8 int32
+	var v9, v10, v11 int64
+	mem := *m.memory
+	{
+		t0 := int32(load32(mem, uint64(uint32(i32(52176)))))
+		v1 = t0
+		if v1 != 0 {
+			t1 := int32(load32(mem, uint64(uint32(v1))+8))
+			store32(mem, uint64(uint32(i32(52176))), uint32(t1))
+			goto l0
+		}
+		{
+			t2 := int32(load32(mem, uint64(uint32(i32(52180)))))
+			t3 := int32(load32(mem, uint64(uint32(i32(52184)))))
+			v1 = t3
+			if uint32(t2-v1) > uint32(i32(27)) {
+				goto l1
+			}
+			{
+				{
+					t4 := int32(load32(mem, uint64(uint32(i32(52228)))))
+					if t4 != 0 {
+						t5 := int32(load32(mem, uint64(uint32(i32(50960)))))
+						v1 = t5
+						v0 = int32(uint32(v1) >> 12)
+						goto l2
+					}
+					v1 = i32(1101824)
+					store32(mem, uint64(uint32(i32(50960))), uint32(v1))
+					if uint32(v1) > uint32(i32(-0x410000)) {
+						goto l3
+					}
+					v9 = int64(uint32(v1))
+					v10 = v9 + i64(0x400000)
+					t6 := int32(m.memImp.Grow(0, maxMem))
+					mem = *m.memory
+					t7 := v10
+					v11 = int64(uint32(t6)) << 16
+					if uint64(t7) > uint64(v11) {
+						t8 := int32(m.memImp.Grow(int64(int32(int64(uint64(v9-v11+i64(0x40ffff))>>16))), maxMem))
+						mem = *m.memory
+						if t8 == i32(-1) {
+							goto l3
+						}
+					}
+					store32(mem, uint64(uint32(i32(52228))), uint32(v1))
+					v1 = int32(v10)
+					store32(mem, uint64(uint32(i32(50952))), uint32(v1))
+					store32(mem, uint64(uint32(i32(50960))), uint32(v1))
+					v0 = int32(uint32(v1) >> 12)
+					store32(mem, uint64(uint32(i32(52224))), uint32(v0))
+				}
+			l2:
+				if uint32(v1) > uint32(i32(-81920)) {
+					goto l3
+				}
+				v9 = int64(uint32(v1))
+				v10 = v9 + i64(0x4000)
+				t9 := int32(m.memImp.Grow(0, maxMem))
+				mem = *m.memory
+				t10 := v10
+				v11 = int64(uint32(t9)) << 16
+				if uint64(t10) > uint64(v11) {
+					t11 := int32(m.memImp.Grow(int64(int32(int64(uint64(v9-v11+i64(81919))>>16))), maxMem))
+					mem = *m.memory
+					if t11 == i32(-1) {
+						goto l3
+					}
+				}
+				v1 = int32(v10)
+				store32(mem, uint64(uint32(i32(50952))), uint32(v1))
+				store32(mem, uint64(uint32(i32(50960))), uint32(v1))
+				v1 = v0 << 12
+				store32(mem, uint64(uint32(i32(52180))), uint32(v1+i32(0x4000)))
+				goto l1
+			}
+		l3:
+			v1 = i32(0)
+			{
+				{
+					t12 := int32(load32(mem, uint64(uint32(i32(52192)))))
+					v0 = t12 & i32(-2)
+					if v0 != 0 {
+						goto l4
+					}
+					t13 := int32(load32(mem, uint64(uint32(i32(52196)))))
+					v0 = t13
+					if v0 != 0 {
+						v1 = i32(32)
+						goto l4
+					}
+					t14 := int32(load32(mem, uint64(uint32(i32(52200)))))
+					v0 = t14
+					if v0 != 0 {
+						v1 = i32(64)
+						goto l4
+					}
+					t15 := int32(load32(mem, uint64(uint32(i32(52204)))))
+					v0 = t15
+					if v0 != 0 {
+						v1 = i32(96)
+						goto l4
+					}
+					t16 := int32(load32(mem, uint64(uint32(i32(52208)))))
+					v0 = t16
+					if v0 != 0 {
+						v1 = i32(128)
+						goto l4
+					}
+					t17 := int32(load32(mem, uint64(uint32(i32(52212)))))
+					v0 = t17
+					if v0 != 0 {
+						v1 = i32(160)
+						goto l4
+					}
+					t18 := int32(load32(mem, uint64(uint32(i32(52216)))))
+					v0 = t18
+					if v0 != 0 {
+						v1 = i32(192)
+						goto l4
+					}
+					t19 := int32(load32(mem, uint64(uint32(i32(52220)))))
+					v0 = t19
+					if v0 != 0 {
+						v1 = i32(224)
+						goto l4
+					}
+					t20 := int32(load32(mem, uint64(uint32(i32(50976)))))
+					v2 = t20
+					if v2 == 0 {
+						goto l5
+					}
+					v0 = i32(0)
+					v1 = v2
+				l8:
+					{
+						{
+							t21 := int32(load32(mem, uint64(uint32(v1))+4))
+							v3 = t21
+							if v3 == 0 {
+								goto l6
+							}
+							{
+								if v0 == 0 {
+									goto l7
+								}
+								t22 := int32(load32(mem, uint64(uint32(v0))+4))
+								t23 := v3
+								v6 = t22
+								if uint32(t23) < uint32(v6) {
+									goto l7
+								}
+								if v3 != v6 {
+									goto l6
+								}
+								t24 := int32(mem[uint64(uint32(v1))+26])
+								if t24 == 0 {
+									goto l6
+								}
+								t25 := int32(mem[uint64(uint32(v0))+26])
+								if t25 != 0 {
+									goto l6
+								}
+							}
+						l7:
+							v0 = v1
+						}
+					l6:
+						t26 := int32(load32(mem, uint64(uint32(v1))+8))
+						v1 = t26
+						if v1 != v2 {
+							goto l8
+						}
+					}
+					goto l9
+				}
+			l4:
+				t27 := int32(load32(mem, uint64(uint32((int32(bits.TrailingZeros32(uint32(v0)))|v1)<<2+i32(50976)))))
+				v0 = t27
+			}
+		l9:
+			if v0 == 0 {
+				return i32(0)
+			}
+			v2 = i32(0)
+			t28 := int32(load32(mem, uint64(uint32(v0))+4))
+			v3 = t28
+			p29 := i32(0)
+			if uint32(v3) < uint32(i32(256)) {
+				p29 = v3
+			}
+			v6 = p29
+			v1 = v6<<2 + i32(50976)
+			{
+				t30 := int32(load32(mem, uint64(uint32(v0))+8))
+				t31 := v0
+				v4 = t30
+				if t31 != v4 {
+					t32 := int32(load32(mem, uint64(uint32(v0))+12))
+					v5 = t32
+					store32(mem, uint64(uint32(v5))+8, uint32(v4))
+					t33 := int32(load32(mem, uint64(uint32(v0))+8))
+					v2 = t33
+					store32(mem, uint64(uint32(v2))+12, uint32(v5))
+					t34 := int32(load32(mem, uint64(uint32(v1))))
+					if t34 != v0 {
+						goto l10
+					}
+				}
+				store32(mem, uint64(uint32(v1)), uint32(v2))
+			}
+		l10:
+			store64(mem, uint64(uint32(v0))+8, uint64(i64(0)))
+			t35 := int32(load32(mem, uint64(uint32(v1))))
+			if t35 == 0 {
+				v1 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+				t36 := int32(load32(mem, uint64(uint32(v1))))
+				store32(mem, uint64(uint32(v1)), uint32(t36&i32_rotl(i32(-2), v6)))
+			}
+			t37 := int32(mem[uint64(uint32(v0))+26])
+			v5 = t37
+			p38 := i32(8)
+			if v5 != 0 {
+				p38 = i32(4)
+			}
+			v1 = p38 + i32(50940)
+			t39 := int32(load32(mem, uint64(uint32(v1))))
+			store32(mem, uint64(uint32(v1)), uint32(t39-v3<<12))
+			t40 := int32(load32(mem, uint64(uint32(v0))+4))
+			t41 := v0
+			v3 = t40 - i32(1)
+			store32(mem, uint64(uint32(t41))+4, uint32(v3))
+			t42 := int32(load32(mem, uint64(uint32(v0))))
+			t43 := v0
+			v2 = t42
+			store32(mem, uint64(uint32(t43)), uint32(v2+i32(1)))
+			v1 = v2 << 12
+			store32(mem, uint64(uint32(i32(52180))), uint32(v1+i32(4096)))
+			t44 := int32(load32(mem, uint64(uint32(i32(52228)))))
+			v8 = t44
+			store32(mem, uint64(uint32(v8+v2<<2)), uint32(i32(0)))
+			if v3 != 0 {
+				v4 = v0 + i32(8)
+				mem[uint64(uint32(v0))+25] = byte(i32(1))
+				p45 := i32(0)
+				if uint32(v3) < uint32(i32(256)) {
+					p45 = v3
+				}
+				v6 = p45
+				v7 = v6<<2 + i32(50976)
+				t46 := int32(load32(mem, uint64(uint32(v7))))
+				v2 = t46
+				var p47 int32
+				{
+					if v5 != 0 {
+						v5 = v0
+						if v2 != 0 {
+							store32(mem, uint64(uint32(v0))+8, uint32(v2))
+							t48 := int32(load32(mem, uint64(uint32(v2))+12))
+							v5 = t48
+							store32(mem, uint64(uint32(v5))+8, uint32(v0))
+							v4 = v2 + i32(12)
+						}
+						store32(mem, uint64(uint32(v0))+12, uint32(v5))
+						store32(mem, uint64(uint32(v4)), uint32(v0))
+						v2 = i32(50944)
+						t49 := v0
+						p47 = t49
+						goto l11
+					}
+					v5 = v0
+					if v2 != 0 {
+						store32(mem, uint64(uint32(v0))+8, uint32(v2))
+						t50 := int32(load32(mem, uint64(uint32(v2))+12))
+						v5 = t50
+						store32(mem, uint64(uint32(v5))+8, uint32(v0))
+						v4 = v2 + i32(12)
+					}
+					store32(mem, uint64(uint32(v0))+12, uint32(v5))
+					store32(mem, uint64(uint32(v4)), uint32(v0))
+					store32(mem, uint64(uint32(v7)), uint32(v0))
+					v2 = i32(50948)
+					t51 := int32(load32(mem, uint64(uint32(v0))+8))
+					p47 = t51
+				}
+			l11:
+				v4 = p47
+				t52 := int32(load32(mem, uint64(uint32(v2))))
+				store32(mem, uint64(uint32(v2)), uint32(t52+v3<<12))
+				v3 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52192)
+				t53 := int32(load32(mem, uint64(uint32(v3))))
+				store32(mem, uint64(uint32(v3)), uint32(t53|i32_shl(i32(1), v6)))
+				store32(mem, uint64(uint32(v7)), uint32(v4))
+				t54 := int32(load32(mem, uint64(uint32(v0))))
+				v3 = v8 + t54<<2
+				store32(mem, uint64(uint32(v3)), uint32(v0))
+				t55 := int32(load32(mem, uint64(uint32(v0))+4))
+				store32(mem, uint64(uint32(v3+t55<<2-i32(4))), uint32(v0))
+				goto l1
+			}
+			mem[uint64(uint32(v0))+25] = byte(i32(0))
+			t56 := int32(load32(mem, uint64(uint32(i32(52176)))))
+			v3 = t56
+			store32(mem, uint64(uint32(i32(52176))), uint32(v0))
+			store32(mem, uint64(uint32(v0))+8, uint32(v3))
+		}
+	l1:
+		store32(mem, uint64(uint32(i32(52184))), uint32(v1+i32(28)))
+	}
+l0:
+	store64(mem, uint64(uint32(v1)), uint64(i64(0)))
+	store32(mem, uint64(uint32(v1+i32(24))), uint32(i32(0)))
+	store64(mem, uint64(uint32(v1+i32(16))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v1+i32(8))), uint64(i64(0)))
+l5:
+	return v1
+}
+func (m *Module) Xre2w_malloc(v0 int32) int32 {
+	t0 := m.fn187(v0)
+	return t0
+}
+func (m *Module) Xre2w_free(v0 int32) {
+	var v1, v2, v3, v4, v5, v6, v7 int32
+	mem := *m.memory
+	v1 = v0
+	if v1 == 0 {
+		return
+	}
+	{
+		{
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0)), uint32(i32(1))))
+			mem = *m.memory
+			v2 = t0
+			if v2 == 0 {
+				goto l1
+			}
+			if v2 != i32(2) {
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t1 == 0 {
+					goto l1
+				}
+			}
+		l3:
+			{
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2)), i64(50000000), m.waiters)
+				mem = *m.memory
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
+				mem = *m.memory
+				if t3 != 0 {
+					goto l2
+				}
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t4 != 0 {
+					goto l3
+				}
+			}
+		}
+	l1:
+		t5 := m.g1
+		m.g1 = t5 + i32(1)
+		t6 := int32(load32(mem, uint64(uint32(i32(52224)))))
+		if uint32(t6<<12) > uint32(v1) {
+			goto l2
+		}
+		t7 := int32(load32(mem, uint64(uint32(i32(50960)))))
+		if uint32(t7) <= uint32(v1) {
+			goto l2
+		}
+		t8 := int32(load32(mem, uint64(uint32(i32(52228)))))
+		t9 := int32(load32(mem, uint64(uint32(t8+int32(uint32(v1)>>10)&i32(0x3ffffc)))))
+		v0 = t9
+		if v0 == 0 {
+			goto l2
+		}
+		{
+			t10 := int32(mem[uint64(uint32(v0))+25])
+			switch t10 - i32(3) {
+			default:
+				goto l2
+			case 1:
+				t11 := int32(load32(mem, uint64(uint32(v0))))
+				if t11<<12 != v1 {
+					goto l2
+				}
+				t12 := int32(load32(mem, uint64(uint32(i32(50940)))))
+				t13 := int32(load32(mem, uint64(uint32(v0))+4))
+				store32(mem, uint64(uint32(i32(50940))), uint32(t12-t13<<12))
+				goto l6
+			case 0:
+				t14 := int32(load16(mem, uint64(uint32(v0))+20))
+				v2 = t14
+				t15 := int32(mem[uint64(uint32(v0))+24])
+				t16 := v2
+				v4 = t15
+				v5 = v4 << 1
+				t17 := int32(load16(mem, uint64(uint32(v5+i32(46012)))))
+				if t16 == t17 {
+					var p18 int32
+					{
+						v7 = v4<<2 + i32(52016)
+						t19 := int32(load32(mem, uint64(uint32(v7))))
+						v3 = t19
+						if v3 == 0 {
+							v6 = v0
+							t20 := v0 + i32(8)
+							p18 = t20
+							goto l7
+						}
+						store32(mem, uint64(uint32(v0))+8, uint32(v3))
+						t21 := int32(load32(mem, uint64(uint32(v3))+12))
+						v6 = t21
+						store32(mem, uint64(uint32(v6))+8, uint32(v0))
+						p18 = v3 + i32(12)
+					}
+				l7:
+					v3 = p18
+					store32(mem, uint64(uint32(v0))+12, uint32(v6))
+					store32(mem, uint64(uint32(v3)), uint32(v0))
+					store32(mem, uint64(uint32(v7)), uint32(v0))
+				}
+				t22 := int32(load32(mem, uint64(uint32(v0))+16))
+				store32(mem, uint64(uint32(v1)), uint32(t22))
+				t23 := v0
+				v2 = v2 - i32(1)
+				store16(mem, uint64(uint32(t23))+20, uint16(v2))
+				store32(mem, uint64(uint32(v0))+16, uint32(v1))
+				v1 = i32(0)
+				t24 := int32(load32(mem, uint64(uint32(i32(50940)))))
+				t25 := int32(load16(mem, uint64(uint32(v5+i32(45852)))))
+				store32(mem, uint64(uint32(i32(50940))), uint32(t24-t25))
+				if v2&i32(0xffff) != 0 {
+					goto l8
+				}
+				v2 = v4<<2 + i32(52016)
+				{
+					t26 := int32(load32(mem, uint64(uint32(v0))+8))
+					t27 := v0
+					v5 = t26
+					if t27 != v5 {
+						t28 := int32(load32(mem, uint64(uint32(v0))+12))
+						v4 = t28
+						store32(mem, uint64(uint32(v4))+8, uint32(v5))
+						t29 := int32(load32(mem, uint64(uint32(v0))+8))
+						v1 = t29
+						store32(mem, uint64(uint32(v1))+12, uint32(v4))
+						t30 := int32(load32(mem, uint64(uint32(v2))))
+						if t30 != v0 {
+							goto l9
+						}
+					}
+					store32(mem, uint64(uint32(v2)), uint32(v1))
+				}
+			l9:
+				store16(mem, uint64(uint32(v0))+22, uint16(i32(0)))
+				store32(mem, uint64(uint32(v0))+16, uint32(i32(0)))
+				store64(mem, uint64(uint32(v0))+8, uint64(i64(0)))
+			}
+		}
+	l6:
+		mem[uint64(uint32(v0))+26] = byte(i32(1))
+		m.fn189(v0, i32(0))
+		mem = *m.memory
+	l8:
+		t31 := m.g1
+		m.g1 = t31 - i32(1)
+		t32 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0))))
+		mem = *m.memory
+		if t32 != i32(2) {
+			return
+		}
+		_ = atomic_notify(mem, uint64(uint32(i32(0)))+52000, i32(1), m.waiters)
+		return
+	}
+l2:
 	panic("unreachable")
 }
-func (m *Module) fn194(v0 int32) {
+func (m *Module) Xre2w_heap_in_use() int32 {
+	var v0, v1 int32
+	v0 = i32(1)
+	mem := *m.memory
+	{
+		{
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0)), uint32(i32(1))))
+			mem = *m.memory
+			v1 = t0
+			if v1 == 0 {
+				goto l0
+			}
+			if v1 != i32(2) {
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2)), i64(50000000), m.waiters)
+				mem = *m.memory
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
+				mem = *m.memory
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t4 != 0 {
+					goto l2
+				}
+			}
+		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + v0
+		t6 := int32(load32(mem, uint64(uint32(i32(50940)))))
+		v0 = t6
+		t7 := m.g1
+		m.g1 = t7 - i32(1)
+		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0))))
+		mem = *m.memory
+		if t8 == i32(2) {
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52000, i32(1), m.waiters)
+		}
+		return v0
+	}
+}
+func (m *Module) Xre2w_heap_top() int32 {
+	var v0, v1 int32
+	v0 = i32(1)
+	mem := *m.memory
+	{
+		{
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0)), uint32(i32(1))))
+			mem = *m.memory
+			v1 = t0
+			if v1 == 0 {
+				goto l0
+			}
+			if v1 != i32(2) {
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2)), i64(50000000), m.waiters)
+				mem = *m.memory
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
+				mem = *m.memory
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t4 != 0 {
+					goto l2
+				}
+			}
+		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + v0
+		t6 := int32(load32(mem, uint64(uint32(i32(50960)))))
+		v0 = t6
+		t7 := m.g1
+		m.g1 = t7 - i32(1)
+		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0))))
+		mem = *m.memory
+		if t8 == i32(2) {
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52000, i32(1), m.waiters)
+		}
+		return v0
+	}
+}
+func (m *Module) Xre2w_heap_stats() int32 {
+	return i32(50940)
+}
+func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
+	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
+	v3 = i32(1)
+	mem := *m.memory
+	{
+		{
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0)), uint32(i32(1))))
+			mem = *m.memory
+			v4 = t0
+			if v4 == 0 {
+				goto l0
+			}
+			if v4 != i32(2) {
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2)), i64(50000000), m.waiters)
+				mem = *m.memory
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
+				mem = *m.memory
+				if t3 != 0 {
+					panic("unreachable")
+				}
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t4 != 0 {
+					goto l2
+				}
+			}
+		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + v3
+		if v1 <= i32(0) {
+			goto l3
+		}
+		t6 := int32(load32(mem, uint64(uint32(i32(50944)))))
+		v5 = t6
+		if uint32(v5) <= uint32(v2) {
+			goto l3
+		}
+	l7:
+		{
+			if uint32(v2) >= uint32(v5) {
+				goto l4
+			}
+			p7 := i32(0)
+			if v7 != 0 {
+				p7 = i32(256) - v7
+			}
+			v12 = p7<<2 + i32(50976)
+			v4 = v0 + v8<<3
+		l6:
+			{
+				t8 := int32(load32(mem, uint64(uint32(v12))))
+				v3 = t8
+				if v3 == 0 {
+					goto l4
+				}
+				t9 := int32(mem[uint64(uint32(v3))+26])
+				if t9 == 0 {
+					goto l4
+				}
+				v9 = i32(0)
+				t10 := int32(load32(mem, uint64(uint32(v3))+4))
+				v10 = t10
+				p11 := i32(0)
+				if uint32(v10) < uint32(i32(256)) {
+					p11 = v10
+				}
+				v11 = p11
+				v6 = v11<<2 + i32(50976)
+				{
+					t12 := int32(load32(mem, uint64(uint32(v3))+8))
+					t13 := v3
+					v13 = t12
+					if t13 != v13 {
+						t14 := int32(load32(mem, uint64(uint32(v3))+12))
+						v14 = t14
+						store32(mem, uint64(uint32(v14))+8, uint32(v13))
+						t15 := int32(load32(mem, uint64(uint32(v3))+8))
+						v9 = t15
+						store32(mem, uint64(uint32(v9))+12, uint32(v14))
+						t16 := int32(load32(mem, uint64(uint32(v6))))
+						if t16 != v3 {
+							goto l5
+						}
+					}
+					store32(mem, uint64(uint32(v6)), uint32(v9))
+				}
+			l5:
+				store64(mem, uint64(uint32(v3))+8, uint64(i64(0)))
+				t17 := int32(load32(mem, uint64(uint32(v6))))
+				if t17 == 0 {
+					v6 = int32(uint32(v11)>>3)&i32(0x1ffffffc) + i32(52192)
+					t18 := int32(load32(mem, uint64(uint32(v6))))
+					store32(mem, uint64(uint32(v6)), uint32(t18&i32_rotl(i32(-2), v11)))
+				}
+				store32(mem, uint64(uint32(i32(50944))), uint32(v5-v10<<12))
+				t19 := int32(load32(mem, uint64(uint32(v3))))
+				store32(mem, uint64(uint32(v4)), uint32(t19<<12))
+				t20 := int32(load32(mem, uint64(uint32(v3))+4))
+				store32(mem, uint64(uint32(v4+i32(4))), uint32(t20<<12))
+				mem[uint64(uint32(v3))+25] = byte(i32(2))
+				t21 := int32(load32(mem, uint64(uint32(i32(50944)))))
+				v5 = t21
+				v8 = v8 + i32(1)
+				if v8 >= v1 {
+					goto l4
+				}
+				v4 = v4 + i32(8)
+				if uint32(v2) < uint32(v5) {
+					goto l6
+				}
+			}
+		}
+	l4:
+		if uint32(v7) > uint32(i32(254)) {
+			goto l3
+		}
+		if v1 <= v8 {
+			goto l3
+		}
+		v7 = v7 + i32(1)
+		if uint32(v2) < uint32(v5) {
+			goto l7
+		}
+		goto l3
+	}
+l3:
+	t22 := m.g1
+	m.g1 = t22 - i32(1)
+	t23 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0))))
+	mem = *m.memory
+	if t23 == i32(2) {
+		_ = atomic_notify(mem, uint64(uint32(i32(0)))+52000, i32(1), m.waiters)
+	}
+	return v8
+}
+func (m *Module) Xre2w_trim_end(v0, v1 int32) {
+	var v2, v3 int32
+	v2 = i32(1)
+	mem := *m.memory
+	{
+		{
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0)), uint32(i32(1))))
+			mem = *m.memory
+			v3 = t0
+			if v3 == 0 {
+				goto l0
+			}
+			if v3 != i32(2) {
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t1 == 0 {
+					goto l0
+				}
+			}
+		l2:
+			{
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2)), i64(50000000), m.waiters)
+				mem = *m.memory
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50932)))))
+				mem = *m.memory
+				if t3 != 0 {
+					goto l1
+				}
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(2))))
+				mem = *m.memory
+				if t4 != 0 {
+					goto l2
+				}
+			}
+		}
+	l0:
+		t5 := m.g1
+		m.g1 = t5 + v2
+		if v1 > i32(0) {
+		l3:
+			{
+				t6 := int32(load32(mem, uint64(uint32(i32(52228)))))
+				t7 := int32(load32(mem, uint64(uint32(v0))))
+				t8 := int32(load32(mem, uint64(uint32(t6+int32(uint32(t7)>>10)&i32(0x3ffffc)))))
+				v2 = t8
+				if v2 == 0 {
+					goto l1
+				}
+				t9 := int32(mem[uint64(uint32(v2))+25])
+				if t9 != i32(2) {
+					goto l1
+				}
+				mem[uint64(uint32(v2))+26] = byte(i32(0))
+				m.fn189(v2, i32(0))
+				mem = *m.memory
+				t10 := int32(load32(mem, uint64(uint32(i32(50956)))))
+				store32(mem, uint64(uint32(i32(50956))), uint32(t10+i32(1)))
+				v0 = v0 + i32(8)
+				v1 = v1 - i32(1)
+				if v1 != 0 {
+					goto l3
+				}
+			}
+		}
+		t11 := m.g1
+		m.g1 = t11 - i32(1)
+		t12 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52000, uint32(i32(0))))
+		mem = *m.memory
+		if t12 == i32(2) {
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52000, i32(1), m.waiters)
+		}
+		return
+	}
+l1:
+	panic("unreachable")
+}
+func (m *Module) fn198() {
+	m.fn199(i32(3880))
+	panic("unreachable")
+}
+func (m *Module) fn199(v0 int32) {
 	var v1, v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	mem := *m.memory
-	t1 := int32(load32(mem, uint64(uint32(i32(47948)))))
+	t1 := int32(load32(mem, uint64(uint32(i32(50236)))))
 	v1 = t1
-	m.fn215(i32(3910), i32(11), i32(1), v1)
+	m.fn219(i32(3910), i32(11), i32(1), v1)
 	mem = *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn220(v1, v0, i32(0))
+	_ = m.fn224(v1, v0, i32(0))
 	mem = *m.memory
 	{
 		{
@@ -40793,7 +40607,7 @@ func (m *Module) fn194(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn213(v1)
+					t9 := m.fn217(v1)
 					mem = *m.memory
 					if t9 != 0 {
 						goto l2
@@ -40829,7 +40643,7 @@ func (m *Module) fn194(v0 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn195(v0 int32) int32 {
+func (m *Module) fn200(v0 int32) int32 {
 	var v1 int32
 	p0 := i32(1)
 	if uint32(v0) > uint32(i32(1)) {
@@ -40838,13 +40652,13 @@ func (m *Module) fn195(v0 int32) int32 {
 	v1 = p0
 l1:
 	{
-		t1 := m.fn177(v1)
+		t1 := m.fn187(v1)
 		v0 = t1
 		if v0 == 0 {
-			t2 := int32(load32(*m.memory, uint64(uint32(i32(48656)))))
+			t2 := int32(load32(*m.memory, uint64(uint32(i32(52232)))))
 			v0 = t2
 			if v0 == 0 {
-				m.fn194(i32(2701))
+				m.fn199(i32(2701))
 				panic("unreachable")
 			}
 			m.t0[uint(v0)].(func())()
@@ -40853,7 +40667,7 @@ l1:
 	}
 	return v0
 }
-func (m *Module) fn196(v0, v1, v2, v3 int32) {
+func (m *Module) fn201(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -41925,7 +41739,7 @@ l58:
 				v3 = i32(0)
 				goto l58
 			case 5:
-				m.fn197(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
+				m.fn202(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
 				mem = *m.memory
 				goto l0
 			}
@@ -42015,11 +41829,11 @@ l58:
 		}
 		mem[uint64(uint32(v4))] = byte(v7)
 		if uint32(v10) <= uint32(v12) {
-			t197 := m.fn198(v6, v4)
+			t197 := m.fn203(v6, v4)
 			mem = *m.memory
 			v7 = t197
 			v0 = v4 + i32(1)
-			t198 := m.fn198(v0, v1)
+			t198 := m.fn203(v0, v1)
 			mem = *m.memory
 			if t198 != 0 {
 				v1 = v4
@@ -42033,7 +41847,7 @@ l58:
 				goto l58
 			}
 		}
-		m.fn196(v6, v4, v2, v15)
+		m.fn201(v6, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(1)
 		v3 = i32(0)
@@ -42042,7 +41856,7 @@ l58:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn197(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn202(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(int8(mem[uint64(uint32(v2))]))
@@ -42166,7 +41980,7 @@ l2:
 		mem[uint64(uint32(v1))] = byte(v5)
 	}
 }
-func (m *Module) fn198(v0, v1 int32) int32 {
+func (m *Module) fn203(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	v5 = i32(1)
 	mem := *m.memory
@@ -42303,7 +42117,7 @@ func (m *Module) fn198(v0, v1 int32) int32 {
 		mem[uint64(uint32(v0))] = byte(v2)
 		return i32(1)
 	case 5:
-		m.fn197(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
+		m.fn202(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -42408,10 +42222,10 @@ func (m *Module) fn198(v0, v1 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn199(v0, v1 int32) {
-	m.fn200(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
+func (m *Module) fn204(v0, v1 int32) {
+	m.fn205(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
 }
-func (m *Module) fn200(v0, v1, v2, v3 int32) {
+func (m *Module) fn205(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -43364,7 +43178,7 @@ l50:
 				v3 = i32(0)
 				goto l50
 			case 5:
-				m.fn201(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
+				m.fn206(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
 				mem = *m.memory
 				goto l0
 			}
@@ -43454,11 +43268,11 @@ l50:
 		}
 		store32(mem, uint64(uint32(v4)), uint32(v6))
 		if uint32(v10) <= uint32(v12) {
-			t176 := m.fn202(v5, v4)
+			t176 := m.fn207(v5, v4)
 			mem = *m.memory
 			v6 = t176
 			v0 = v4 + i32(4)
-			t177 := m.fn202(v0, v1)
+			t177 := m.fn207(v0, v1)
 			mem = *m.memory
 			if t177 != 0 {
 				v1 = v4
@@ -43472,7 +43286,7 @@ l50:
 				goto l50
 			}
 		}
-		m.fn200(v5, v4, v2, v15)
+		m.fn205(v5, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(4)
 		v3 = i32(0)
@@ -43481,7 +43295,7 @@ l50:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn201(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn206(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v2))))
@@ -43605,7 +43419,7 @@ l2:
 		store32(mem, uint64(uint32(v1)), uint32(v5))
 	}
 }
-func (m *Module) fn202(v0, v1 int32) int32 {
+func (m *Module) fn207(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	v8 = i32(1)
 	mem := *m.memory
@@ -43741,7 +43555,7 @@ func (m *Module) fn202(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v0)), uint32(v2))
 		return i32(1)
 	case 5:
-		m.fn201(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
+		m.fn206(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -43845,13 +43659,13 @@ func (m *Module) fn202(v0, v1 int32) int32 {
 l0:
 	return v8
 }
-func (m *Module) fn203(v0 int32) int32 {
+func (m *Module) fn208(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
 		if uint32(v0) <= uint32(i32(211)) {
 			v5 = i32(48)
-			v1 = i32(45856)
+			v1 = i32(48144)
 		l0:
 			{
 				t0 := v1
@@ -43890,7 +43704,7 @@ func (m *Module) fn203(v0 int32) int32 {
 			v4 = v6 * i32(210)
 			v0 = t9 - v4
 			v5 = i32(48)
-			v1 = i32(46048)
+			v1 = i32(48336)
 		l2:
 			{
 				t10 := v1
@@ -43918,15 +43732,15 @@ func (m *Module) fn203(v0 int32) int32 {
 					goto l2
 				}
 			}
-			v0 = (v1 - i32(46048)) >> 2
+			v0 = (v1 - i32(48336)) >> 2
 		l6:
 			{
-				t17 := int32(load32(mem, uint64(uint32(v0<<2+i32(46048)))))
+				t17 := int32(load32(mem, uint64(uint32(v0<<2+i32(48336)))))
 				v1 = t17 + v4
 				v5 = i32(-168)
 			l4:
 				{
-					t18 := int32(load32(mem, uint64(uint32(v5+i32(46044)))))
+					t18 := int32(load32(mem, uint64(uint32(v5+i32(48332)))))
 					t19 := v1
 					v2 = t18
 					t20 := int32(uint32(t19) / uint32(v2))
@@ -43937,7 +43751,7 @@ func (m *Module) fn203(v0 int32) int32 {
 					if v1 == v2*v3 {
 						goto l3
 					}
-					t21 := int32(load32(mem, uint64(uint32(v5+i32(46048)))))
+					t21 := int32(load32(mem, uint64(uint32(v5+i32(48336)))))
 					t22 := v1
 					v2 = t21
 					t23 := int32(uint32(t22) / uint32(v2))
@@ -44551,13 +44365,13 @@ func (m *Module) fn203(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(mem, uint64(uint32(v0)), uint32(i32(1095)))
-		m.fn211(i32(3680), v0)
+		m.fn216(i32(3680), v0)
 		panic("unreachable")
 	}
 l1:
 	return v1
 }
-func (m *Module) fn204(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn209(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8 int32
 	if uint32(v2) <= uint32(i32(0x7ffffff6)-v1) {
 		v7 = i32(0x7ffffff7)
@@ -44583,17 +44397,17 @@ func (m *Module) fn204(v0, v1, v2, v3, v4, v5, v6 int32) {
 			}
 			v7 = p5
 		}
-		t6 := m.fn195(v7)
+		t6 := m.fn200(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn229(v2, v8, v4)
+			_ = m.fn233(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn228(v2+v4, v6, v5)
+			_ = m.fn232(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn229(v2+v4+v5, v4+v8, v6)
+			_ = m.fn233(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -44609,7 +44423,7 @@ func (m *Module) fn204(v0, v1, v2, v3, v4, v5, v6 int32) {
 	m.fn9()
 	panic("unreachable")
 }
-func (m *Module) fn205(v0, v1, v2 int32) {
+func (m *Module) fn210(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -44645,7 +44459,7 @@ func (m *Module) fn205(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn229(v4+v3, v1, v2)
+			_ = m.fn233(v4+v3, v1, v2)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -44660,10 +44474,10 @@ func (m *Module) fn205(v0, v1, v2 int32) {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return
 		}
-		m.fn204(v0, v5, v2+v3-v5, v3, v3, v2, v1)
+		m.fn209(v0, v5, v2+v3-v5, v3, v3, v2, v1)
 	}
 }
-func (m *Module) fn206(v0, v1, v2 int32) {
+func (m *Module) fn211(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -44678,7 +44492,7 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 			if v2 == 0 {
 				goto l0
 			}
-			_ = m.fn229(v3, v1, v2)
+			_ = m.fn233(v3, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -44704,11 +44518,11 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 			}
 			v5 = p7
 		}
-		t8 := m.fn195(v5)
+		t8 := m.fn200(v5)
 		mem = *m.memory
 		v3 = t8
 		if v2 != 0 {
-			_ = m.fn228(v3, v1, v2)
+			_ = m.fn232(v3, v1, v2)
 			mem = *m.memory
 		}
 		if v4 != i32(11) {
@@ -44726,7 +44540,7 @@ func (m *Module) fn206(v0, v1, v2 int32) {
 l0:
 	mem[uint64(uint32(v2+v3))] = byte(i32(0))
 }
-func (m *Module) fn207(v0, v1, v2 int32) {
+func (m *Module) fn212(v0, v1, v2 int32) {
 	var v3, v4 int32
 	mem := *m.memory
 	{
@@ -44736,7 +44550,7 @@ func (m *Module) fn207(v0, v1, v2 int32) {
 			if v2 == 0 {
 				goto l0
 			}
-			t0 := m.fn229(v0, v1, v2)
+			t0 := m.fn233(v0, v1, v2)
 			mem = *m.memory
 			v3 = t0
 			goto l0
@@ -44750,10 +44564,10 @@ func (m *Module) fn207(v0, v1, v2 int32) {
 			p1 = v2
 		}
 		v4 = p1 | i32(7) + i32(1)
-		t2 := m.fn195(v4)
+		t2 := m.fn200(v4)
 		mem = *m.memory
 		v3 = t2
-		t3 := m.fn228(v3, v1, v2)
+		t3 := m.fn232(v3, v1, v2)
 		mem = *m.memory
 		v1 = t3
 		store32(mem, uint64(uint32(v0))+8, uint32(v4|i32(-0x80000000)))
@@ -44763,7 +44577,7 @@ func (m *Module) fn207(v0, v1, v2 int32) {
 l0:
 	mem[uint64(uint32(v2+v3))] = byte(i32(0))
 }
-func (m *Module) fn208(v0, v1, v2 int32) {
+func (m *Module) fn213(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	if v1 != 0 {
@@ -44828,11 +44642,11 @@ func (m *Module) fn208(v0, v1, v2 int32) {
 				}
 				v6 = p16
 			}
-			t17 := m.fn195(v6)
+			t17 := m.fn200(v6)
 			mem = *m.memory
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn229(v4, v8, v5)
+				_ = m.fn233(v4, v8, v5)
 				mem = *m.memory
 			}
 			if v7 != i32(10) {
@@ -44844,7 +44658,7 @@ func (m *Module) fn208(v0, v1, v2 int32) {
 			store32(mem, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn230(v4+v5, v2, v1)
+		_ = m.fn234(v4+v5, v2, v1)
 		mem = *m.memory
 		{
 			t20 := int32(int8(mem[uint64(uint32(v0))+11]))
@@ -44858,7 +44672,7 @@ func (m *Module) fn208(v0, v1, v2 int32) {
 		mem[uint64(uint32(v3+v4))] = byte(i32(0))
 	}
 }
-func (m *Module) fn209(v0, v1 int32) int32 {
+func (m *Module) fn214(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -44883,7 +44697,7 @@ func (m *Module) fn209(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn231(v1)
+		t8 := m.fn235(v1)
 		mem = *m.memory
 		t9 := t7 - v2
 		v3 = t8
@@ -44897,7 +44711,7 @@ func (m *Module) fn209(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn229(v4+v2, v1, v3)
+			_ = m.fn233(v4+v2, v1, v3)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -44912,12 +44726,12 @@ func (m *Module) fn209(v0, v1 int32) int32 {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return v0
 		}
-		m.fn204(v0, v5, v2+v3-v5, v2, v2, v3, v1)
+		m.fn209(v0, v5, v2+v3-v5, v2, v2, v3, v1)
 	}
 l0:
 	return v0
 }
-func (m *Module) fn210(v0, v1 int32) {
+func (m *Module) fn215(v0, v1 int32) {
 	var v2, v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -44929,7 +44743,7 @@ func (m *Module) fn210(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn208(v0, v1-v3, i32(0))
+		m.fn213(v0, v1-v3, i32(0))
 		mem = *m.memory
 		return
 	}
@@ -44943,40 +44757,18 @@ func (m *Module) fn210(v0, v1 int32) {
 l0:
 	mem[uint64(uint32(v0+v1))] = byte(i32(0))
 }
-func (m *Module) fn211(v0, v1 int32) {
+func (m *Module) fn216(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(v1))
-	t1 := int32(load32(mem, uint64(uint32(i32(47948)))))
-	_ = m.fn220(t1, v0, v1)
+	t1 := int32(load32(mem, uint64(uint32(i32(50236)))))
+	_ = m.fn224(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn212(v0 int32) int32 {
-	var v1 int32
-	{
-		if v0 == 0 {
-			goto l0
-		}
-		t0 := int32(load32(*m.memory, uint64(uint32(v0-i32(4)))))
-		v0 = t0
-		v1 = v0 & i32(3)
-		if v1 == i32(1) {
-			goto l0
-		}
-		t2 := v0 & i32(-8)
-		p1 := i32(-8)
-		if v1 != 0 {
-			p1 = i32(-4)
-		}
-		return t2 + p1
-	}
-l0:
-	return i32(0)
-}
-func (m *Module) fn213(v0 int32) int32 {
+func (m *Module) fn217(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+60))
@@ -44999,7 +44791,7 @@ func (m *Module) fn213(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn214(v0, v1, v2 int32) {
+func (m *Module) fn218(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -45010,7 +44802,7 @@ func (m *Module) fn214(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn213(v2)
+			t3 := m.fn217(v2)
 			mem = *m.memory
 			if t3 != 0 {
 				return
@@ -45067,13 +44859,13 @@ func (m *Module) fn214(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn228(v5, v0, v3)
+		_ = m.fn232(v5, v0, v3)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v2))+20))
 		store32(mem, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn215(v0, v1, v2, v3 int32) {
+func (m *Module) fn219(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	mem := *m.memory
@@ -45086,7 +44878,7 @@ func (m *Module) fn215(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn213(v3)
+			t3 := m.fn217(v3)
 			mem = *m.memory
 			if t3 != 0 {
 				goto l0
@@ -45145,7 +44937,7 @@ func (m *Module) fn215(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn228(v6, v0, v2)
+		_ = m.fn232(v6, v0, v2)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v3))+20))
 		store32(mem, uint64(uint32(v3))+20, uint32(t19+v2))
@@ -45157,20 +44949,20 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn216(v0 int32) int32 {
+func (m *Module) fn220(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
 	var p2 int32
 	if v0 != 0 {
-		store32(*m.memory, uint64(uint32(i32(49156))), uint32(v0))
+		store32(*m.memory, uint64(uint32(i32(52236))), uint32(v0))
 		p2 = i32(-1)
 	} else {
 		p2 = i32(0)
 	}
 	return p2
 }
-func (m *Module) fn217(v0, v1, v2 int32) int32 {
+func (m *Module) fn221(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -45179,14 +44971,14 @@ func (m *Module) fn217(v0, v1, v2 int32) int32 {
 	mem := *m.memory
 	{
 		if v2 < i32(0) {
-			store32(mem, uint64(uint32(i32(49156))), uint32(i32(28)))
+			store32(mem, uint64(uint32(i32(52236))), uint32(i32(28)))
 			goto l0
 		}
 		t1 := m._fd_write(v0, v1, v2, v3+i32(12))
 		mem = *m.memory
 		v2 = t1 & i32(0xffff)
 		if v2 != 0 {
-			store32(mem, uint64(uint32(i32(49156))), uint32(v2))
+			store32(mem, uint64(uint32(i32(52236))), uint32(v2))
 			goto l0
 		}
 		t2 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -45196,7 +44988,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn218(v0, v1, v2 int32) int32 {
+func (m *Module) fn222(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -45217,7 +45009,7 @@ func (m *Module) fn218(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(mem, uint64(uint32(v0))+56))
-		t7 := m.fn217(t6, v3, i32(2))
+		t7 := m.fn221(t6, v3, i32(2))
 		mem = *m.memory
 		t8 := v9
 		v4 = t7
@@ -45276,7 +45068,7 @@ func (m *Module) fn218(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn217(t23, t26, v6)
+				t27 := m.fn221(t23, t26, v6)
 				mem = *m.memory
 				v4 = t27
 				if t25 != v4 {
@@ -45298,7 +45090,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn219(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn223(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+56))
@@ -45316,7 +45108,7 @@ func (m *Module) fn219(v0 int32, v1 int64, v2 int32) int64 {
 			if v0 == i32(76) {
 				p4 = i32(70)
 			}
-			store32(mem, uint64(uint32(i32(49156))), uint32(p4))
+			store32(mem, uint64(uint32(i32(52236))), uint32(p4))
 			p2 = i64(-1)
 			goto l0
 		}
@@ -45328,7 +45120,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn220(v0, v1, v2 int32) int32 {
+func (m *Module) fn224(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -45341,7 +45133,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	store64(mem, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(mem, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn221(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn225(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	mem = *m.memory
 	var p2 int32
 	if t1 < i32(0) {
@@ -45373,7 +45165,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn213(v0)
+				t9 := m.fn217(v0)
 				mem = *m.memory
 				if t9 != 0 {
 					p5 = i32(-1)
@@ -45381,7 +45173,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 				}
 			}
 		l1:
-			t10 := m.fn221(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn225(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			mem = *m.memory
 			p5 = t10
 		}
@@ -45418,7 +45210,7 @@ func (m *Module) fn220(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn221(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn225(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -45494,7 +45286,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn214(v6, v5, v0)
+								m.fn218(v6, v5, v0)
 								mem = *m.memory
 							}
 						l4:
@@ -45650,7 +45442,7 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn222(v3+i32(8), v1, v2)
+						m.fn226(v3+i32(8), v1, v2)
 						mem = *m.memory
 						t24 := int32(load32(mem, uint64(uint32(v4))+8))
 						v1 = t24
@@ -45658,7 +45450,7 @@ l5:
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn222(v3+i32(16), v1, v2)
+						m.fn226(v3+i32(16), v1, v2)
 						mem = *m.memory
 						t25 := int32(load32(mem, uint64(uint32(v4))+12))
 						v1 = t25
@@ -45666,7 +45458,7 @@ l5:
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn222(v3+i32(24), v1, v2)
+						m.fn226(v3+i32(24), v1, v2)
 						mem = *m.memory
 						t26 := int32(load32(mem, uint64(uint32(v4))+16))
 						v1 = t26
@@ -45674,7 +45466,7 @@ l5:
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn222(v3+i32(32), v1, v2)
+						m.fn226(v3+i32(32), v1, v2)
 						mem = *m.memory
 						t27 := int32(load32(mem, uint64(uint32(v4))+20))
 						v1 = t27
@@ -45682,7 +45474,7 @@ l5:
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn222(v3+i32(40), v1, v2)
+						m.fn226(v3+i32(40), v1, v2)
 						mem = *m.memory
 						t28 := int32(load32(mem, uint64(uint32(v4))+24))
 						v1 = t28
@@ -45690,7 +45482,7 @@ l5:
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn222(v3+i32(48), v1, v2)
+						m.fn226(v3+i32(48), v1, v2)
 						mem = *m.memory
 						t29 := int32(load32(mem, uint64(uint32(v4))+28))
 						v1 = t29
@@ -45698,7 +45490,7 @@ l5:
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn222(v3+i32(56), v1, v2)
+						m.fn226(v3+i32(56), v1, v2)
 						mem = *m.memory
 						t30 := int32(load32(mem, uint64(uint32(v4))+32))
 						v1 = t30
@@ -45706,7 +45498,7 @@ l5:
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn222(v3-i32(-64), v1, v2)
+						m.fn226(v3-i32(-64), v1, v2)
 						mem = *m.memory
 						t31 := int32(load32(mem, uint64(uint32(v4))+36))
 						v1 = t31
@@ -45714,7 +45506,7 @@ l5:
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn222(v3+i32(72), v1, v2)
+						m.fn226(v3+i32(72), v1, v2)
 						mem = *m.memory
 						v22 = i32(1)
 						goto l15
@@ -45826,7 +45618,7 @@ l5:
 						goto l11
 					}
 					v1 = v1 + i32(1)
-					t46 := int32(mem[uint64(uint32(v5+v8*i32(58)+i32(47887)))])
+					t46 := int32(mem[uint64(uint32(v5+v8*i32(58)+i32(50175)))])
 					v5 = t46
 					if uint32(v5-i32(1)) < uint32(i32(8)) {
 						goto l22
@@ -45846,7 +45638,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn222(v7+i32(56), v5, v2)
+					m.fn226(v7+i32(56), v5, v2)
 					mem = *m.memory
 					goto l24
 				}
@@ -45949,14 +45741,14 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn230(t177, i32(32), p180)
+															_ = m.fn234(t177, i32(32), p180)
 															mem = *m.memory
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32(mem[uint64(uint32(v0))])
 																	if t182&i32(32) == 0 {
-																		m.fn214(v7+i32(624), i32(256), v0)
+																		m.fn218(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -45969,7 +45761,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn214(v7+i32(624), v5, v0)
+															m.fn218(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l73:
@@ -45979,7 +45771,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn214(v26, v23, v0)
+															m.fn218(v26, v23, v0)
 															mem = *m.memory
 															t186 := int32(load32(mem, uint64(uint32(v0))))
 															p185 = t186
@@ -45998,7 +45790,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn214(p189, i32(3), v0)
+															m.fn218(p189, i32(3), v0)
 															mem = *m.memory
 														}
 														{
@@ -46020,14 +45812,14 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn230(t190, i32(32), p193)
+															_ = m.fn234(t190, i32(32), p193)
 															mem = *m.memory
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32(mem[uint64(uint32(v0))])
 																	if t195&i32(32) == 0 {
-																		m.fn214(v7+i32(624), i32(256), v0)
+																		m.fn218(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -46040,7 +45832,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn214(v7+i32(624), v5, v0)
+															m.fn218(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l75:
@@ -46054,7 +45846,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn233(v41, v7+i32(108))
+															t199 := m.fn237(v41, v7+i32(108))
 															mem = *m.memory
 															v41 = t199
 															v41 = float64(v41 + v41)
@@ -46632,7 +46424,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn230(v6, i32(48), v8+v36)
+															_ = m.fn234(v6, i32(48), v8+v36)
 															mem = *m.memory
 														}
 														v14 = v6 - i32(2)
@@ -46674,14 +46466,14 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn230(t297, i32(32), p300)
+														_ = m.fn234(t297, i32(32), p300)
 														mem = *m.memory
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32(mem[uint64(uint32(v0))])
 																if t302&i32(32) == 0 {
-																	m.fn214(v7+i32(624), i32(256), v0)
+																	m.fn218(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -46694,13 +46486,13 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn214(v7+i32(624), v5, v0)
+														m.fn218(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l107:
 													t304 := int32(mem[uint64(uint32(v0))])
 													if t304&i32(32) == 0 {
-														m.fn214(v26, v23, v0)
+														m.fn218(v26, v23, v0)
 														mem = *m.memory
 													}
 													{
@@ -46722,14 +46514,14 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn230(t305, i32(48), p308)
+														_ = m.fn234(t305, i32(48), p308)
 														mem = *m.memory
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32(mem[uint64(uint32(v0))])
 																if t310&i32(32) == 0 {
-																	m.fn214(v7+i32(624), i32(256), v0)
+																	m.fn218(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -46742,7 +46534,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn214(v7+i32(624), v5, v0)
+														m.fn218(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l109:
@@ -46792,7 +46584,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn230(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn234(v6, i32(48), v10-(v7+i32(80)))
 																	mem = *m.memory
 																	goto l113
 																}
@@ -46804,7 +46596,7 @@ l5:
 															l113:
 																t319 := int32(mem[uint64(uint32(v0))])
 																if t319&i32(32) == 0 {
-																	m.fn214(v6, v28-v6, v0)
+																	m.fn218(v6, v28-v6, v0)
 																	mem = *m.memory
 																}
 																v9 = v9 + i32(4)
@@ -46820,7 +46612,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn214(i32(3601), i32(1), v0)
+																m.fn218(i32(3601), i32(1), v0)
 																mem = *m.memory
 															}
 														l115:
@@ -46869,7 +46661,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn230(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn234(v6, i32(48), v10-(v7+i32(80)))
 																mem = *m.memory
 															l119:
 																t327 := int32(mem[uint64(uint32(v0))])
@@ -46879,7 +46671,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn214(t329, p328, v0)
+																	m.fn218(t329, p328, v0)
 																	mem = *m.memory
 																}
 																v5 = v11 - i32(9)
@@ -46898,7 +46690,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn223(v0, v5+i32(9), i32(9))
+															m.fn227(v0, v5+i32(9), i32(9))
 															mem = *m.memory
 															goto l121
 														}
@@ -46957,14 +46749,14 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn230(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn234(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		mem = *m.memory
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32(mem[uint64(uint32(v0))])
 																	if t340&i32(32) == 0 {
-																		m.fn214(v5, i32(1), v0)
+																		m.fn218(v5, i32(1), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 + i32(1)
@@ -46983,7 +46775,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn214(i32(3601), i32(1), v0)
+																	m.fn218(i32(3601), i32(1), v0)
 																	mem = *m.memory
 																}
 															l126:
@@ -46995,7 +46787,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn214(t346, p345, v0)
+																	m.fn218(t346, p345, v0)
 																	mem = *m.memory
 																}
 																v11 = v11 - v6
@@ -47009,13 +46801,13 @@ l5:
 															}
 														}
 													l122:
-														m.fn223(v0, v11+i32(18), i32(18))
+														m.fn227(v0, v11+i32(18), i32(18))
 														mem = *m.memory
 														t347 := int32(mem[uint64(uint32(v0))])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn214(v14, v30-v14, v0)
+														m.fn218(v14, v30-v14, v0)
 														mem = *m.memory
 													}
 												l121:
@@ -47038,14 +46830,14 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn230(t348, i32(32), p351)
+														_ = m.fn234(t348, i32(32), p351)
 														mem = *m.memory
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32(mem[uint64(uint32(v0))])
 																if t353&i32(32) == 0 {
-																	m.fn214(v7+i32(624), i32(256), v0)
+																	m.fn218(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -47058,7 +46850,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn214(v7+i32(624), v5, v0)
+														m.fn218(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l128:
@@ -47090,14 +46882,14 @@ l5:
 													v5 = v25
 													goto l53
 												case 44:
-													t89 := int32(load32(mem, uint64(uint32(i32(49156)))))
+													t89 := int32(load32(mem, uint64(uint32(i32(52236)))))
 													v8 = t89
 													v6 = i32(0)
-													t90 := int32(load32(mem, uint64(uint32(i32(49184)))))
+													t90 := int32(load32(mem, uint64(uint32(i32(52264)))))
 													v5 = t90
 													if v5 == 0 {
-														store32(mem, uint64(uint32(i32(49184))), uint32(i32(49160)))
-														v5 = i32(49160)
+														store32(mem, uint64(uint32(i32(52264))), uint32(i32(52240)))
+														v5 = i32(52240)
 													}
 													var p91 int32
 													{
@@ -47105,8 +46897,8 @@ l5:
 														if uint32(v8) > uint32(i32(76)) {
 															p92 = i32(0)
 														}
-														t93 := int32(load16(mem, uint64(uint32(p92<<1+i32(47792)))))
-														v8 = t93 + i32(46240)
+														t93 := int32(load16(mem, uint64(uint32(p92<<1+i32(50080)))))
+														v8 = t93 + i32(48528)
 														t94 := int32(load32(mem, uint64(uint32(v5))+20))
 														t95 := v8
 														v5 = t94
@@ -47377,7 +47169,7 @@ l5:
 												l47:
 													{
 														v6 = v6 - i32(1)
-														t65 := int32(mem[uint64(uint32(int32(v43)&i32(15)+i32(48416)))])
+														t65 := int32(mem[uint64(uint32(int32(v43)&i32(15)+i32(50704)))])
 														mem[uint64(uint32(v6))] = byte(t65 | v8)
 														var p66 int32
 														if uint64(v43) > uint64(i64(15)) {
@@ -47563,7 +47355,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn226(t143, i32(0), v8)
+								t144 := m.fn230(t143, i32(0), v8)
 								mem = *m.memory
 								v5 = t144
 								p145 := v8
@@ -47602,7 +47394,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn232(v7+i32(4), v10)
+								t151 := m.fn236(v7+i32(4), v10)
 								mem = *m.memory
 								v10 = t151
 								var p152 int32
@@ -47655,14 +47447,14 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn230(t154, i32(32), p157)
+						_ = m.fn234(t154, i32(32), p157)
 						mem = *m.memory
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32(mem[uint64(uint32(v0))])
 								if t159&i32(32) == 0 {
-									m.fn214(v7+i32(112), i32(256), v0)
+									m.fn218(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -47675,7 +47467,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn214(v7+i32(112), v6, v0)
+						m.fn218(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l66:
@@ -47690,7 +47482,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn232(v7+i32(4), v10)
+						t162 := m.fn236(v7+i32(4), v10)
 						mem = *m.memory
 						v10 = t162
 						v6 = v10 + v6
@@ -47699,7 +47491,7 @@ l5:
 						}
 						t163 := int32(mem[uint64(uint32(v0))])
 						if t163&i32(32) == 0 {
-							m.fn214(v7+i32(4), v10, v0)
+							m.fn218(v7+i32(4), v10, v0)
 							mem = *m.memory
 						}
 						v8 = v8 + i32(4)
@@ -47727,14 +47519,14 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn230(t164, i32(32), p167)
+						_ = m.fn234(t164, i32(32), p167)
 						mem = *m.memory
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32(mem[uint64(uint32(v0))])
 								if t169&i32(32) == 0 {
-									m.fn214(v7+i32(112), i32(256), v0)
+									m.fn218(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -47747,7 +47539,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn214(v7+i32(112), v6, v0)
+						m.fn218(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l70:
@@ -47803,14 +47595,14 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn230(t358, i32(32), p361)
+					_ = m.fn234(t358, i32(32), p361)
 					mem = *m.memory
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32(mem[uint64(uint32(v0))])
 							if t363&i32(32) == 0 {
-								m.fn214(v7+i32(112), i32(256), v0)
+								m.fn218(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -47823,13 +47615,13 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn214(v7+i32(112), v10, v0)
+					m.fn218(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l131:
 				t365 := int32(mem[uint64(uint32(v0))])
 				if t365&i32(32) == 0 {
-					m.fn214(v18, v11, v0)
+					m.fn218(v18, v11, v0)
 					mem = *m.memory
 				}
 				{
@@ -47851,14 +47643,14 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn230(t366, i32(48), p369)
+					_ = m.fn234(t366, i32(48), p369)
 					mem = *m.memory
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32(mem[uint64(uint32(v0))])
 							if t371&i32(32) == 0 {
-								m.fn214(v7+i32(112), i32(256), v0)
+								m.fn218(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -47871,7 +47663,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn214(v7+i32(112), v10, v0)
+					m.fn218(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l133:
@@ -47891,14 +47683,14 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn230(t373, i32(48), p376)
+					_ = m.fn234(t373, i32(48), p376)
 					mem = *m.memory
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32(mem[uint64(uint32(v0))])
 							if t378&i32(32) == 0 {
-								m.fn214(v7+i32(112), i32(256), v0)
+								m.fn218(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -47911,13 +47703,13 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn214(v7+i32(112), v10, v0)
+					m.fn218(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l135:
 				t380 := int32(mem[uint64(uint32(v0))])
 				if t380&i32(32) == 0 {
-					m.fn214(v6, v9, v0)
+					m.fn218(v6, v9, v0)
 					mem = *m.memory
 				}
 				if v15 != i32(8192) {
@@ -47938,14 +47730,14 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn230(t381, i32(32), p384)
+				_ = m.fn234(t381, i32(32), p384)
 				mem = *m.memory
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32(mem[uint64(uint32(v0))])
 						if t386&i32(32) == 0 {
-							m.fn214(v7+i32(112), i32(256), v0)
+							m.fn218(v7+i32(112), i32(256), v0)
 							mem = *m.memory
 						}
 						v6 = v6 - i32(256)
@@ -47958,12 +47750,12 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn214(v7+i32(112), v6, v0)
+				m.fn218(v7+i32(112), v6, v0)
 				mem = *m.memory
 				goto l5
 			}
 		l11:
-			store32(mem, uint64(uint32(i32(49156))), uint32(i32(28)))
+			store32(mem, uint64(uint32(i32(52236))), uint32(i32(28)))
 			goto l65
 		l78:
 			v11 = v26 + v20<<26>>31&i32(9)
@@ -48071,7 +47863,7 @@ l5:
 				p399 = i32(-0x80000000)
 			l145:
 				v6 = p399
-				t402 := int32(mem[uint64(uint32(v6+i32(48416)))])
+				t402 := int32(mem[uint64(uint32(v6+i32(50704)))])
 				mem[uint64(uint32(t400))] = byte(t402 | v10)
 				v41 = float64(float64(v41-float64(v6)) * float64(16))
 				v6 = v5 + i32(1)
@@ -48132,14 +47924,14 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn230(t406, i32(32), p409)
+				_ = m.fn234(t406, i32(32), p409)
 				mem = *m.memory
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32(mem[uint64(uint32(v0))])
 						if t411&i32(32) == 0 {
-							m.fn214(v7+i32(624), i32(256), v0)
+							m.fn218(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48152,13 +47944,13 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn214(v7+i32(624), v5, v0)
+				m.fn218(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l149:
 			t413 := int32(mem[uint64(uint32(v0))])
 			if t413&i32(32) == 0 {
-				m.fn214(v11, v14, v0)
+				m.fn218(v11, v14, v0)
 				mem = *m.memory
 			}
 			{
@@ -48180,14 +47972,14 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn230(t414, i32(48), p417)
+				_ = m.fn234(t414, i32(48), p417)
 				mem = *m.memory
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32(mem[uint64(uint32(v0))])
 						if t419&i32(32) == 0 {
-							m.fn214(v7+i32(624), i32(256), v0)
+							m.fn218(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48200,13 +47992,13 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn214(v7+i32(624), v5, v0)
+				m.fn218(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l151:
 			t421 := int32(mem[uint64(uint32(v0))])
 			if t421&i32(32) == 0 {
-				m.fn214(v7+i32(80), v10, v0)
+				m.fn218(v7+i32(80), v10, v0)
 				mem = *m.memory
 			}
 			{
@@ -48225,14 +48017,14 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn230(t422, i32(48), p425)
+				_ = m.fn234(t422, i32(48), p425)
 				mem = *m.memory
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32(mem[uint64(uint32(v0))])
 						if t427&i32(32) == 0 {
-							m.fn214(v7+i32(624), i32(256), v0)
+							m.fn218(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48245,13 +48037,13 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn214(v7+i32(624), v5, v0)
+				m.fn218(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l153:
 			t429 := int32(mem[uint64(uint32(v0))])
 			if t429&i32(32) == 0 {
-				m.fn214(v15, v18, v0)
+				m.fn218(v15, v18, v0)
 				mem = *m.memory
 			}
 			{
@@ -48273,14 +48065,14 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn230(t430, i32(32), p433)
+				_ = m.fn234(t430, i32(32), p433)
 				mem = *m.memory
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32(mem[uint64(uint32(v0))])
 						if t435&i32(32) == 0 {
-							m.fn214(v7+i32(624), i32(256), v0)
+							m.fn218(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -48293,7 +48085,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn214(v7+i32(624), v5, v0)
+				m.fn218(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l155:
@@ -48310,14 +48102,14 @@ l5:
 		}
 	}
 l0:
-	store32(mem, uint64(uint32(i32(49156))), uint32(i32(61)))
+	store32(mem, uint64(uint32(i32(52236))), uint32(i32(61)))
 l65:
 	v22 = i32(-1)
 l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn222(v0, v1, v2 int32) {
+func (m *Module) fn226(v0, v1, v2 int32) {
 	mem := *m.memory
 	switch v1 - i32(9) {
 	case 1:
@@ -48449,9 +48241,9 @@ func (m *Module) fn222(v0, v1, v2 int32) {
 		store64(mem, uint64(uint32(v0)), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn231(i32(3922))
+		t48 := m.fn235(i32(3922))
 		mem = *m.memory
-		m.fn215(i32(3922), i32(1), t48, i32(48488))
+		m.fn219(i32(3922), i32(1), t48, i32(50776))
 		mem = *m.memory
 		panic("unreachable")
 	case 0:
@@ -48465,7 +48257,7 @@ func (m *Module) fn222(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn223(v0, v1, v2 int32) {
+func (m *Module) fn227(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -48486,14 +48278,14 @@ func (m *Module) fn223(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn230(t1, i32(48), p4)
+		t5 := m.fn234(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint64(uint32(v0))])
 				if t6&i32(32) == 0 {
-					m.fn214(v2, i32(256), v0)
+					m.fn218(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -48505,12 +48297,12 @@ func (m *Module) fn223(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn214(v2, v1, v0)
+		m.fn218(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn224(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn228(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -48530,7 +48322,7 @@ func (m *Module) fn224(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(mem, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn230(v4, i32(0), i32(112))
+	t5 := m.fn234(v4, i32(0), i32(112))
 	mem = *m.memory
 	v4 = t5
 	store32(mem, uint64(uint32(v4))+64, uint32(i32(-1)))
@@ -48539,18 +48331,18 @@ func (m *Module) fn224(v0, v1, v2, v3 int32) int32 {
 	store32(mem, uint64(uint32(v4))+40, uint32(v4+i32(127)))
 	{
 		if v1 < i32(0) {
-			store32(mem, uint64(uint32(i32(49156))), uint32(i32(61)))
+			store32(mem, uint64(uint32(i32(52236))), uint32(i32(61)))
 			goto l0
 		}
 		mem[uint64(uint32(v0))] = byte(i32(0))
-		t6 := m.fn220(v4, v2, v3)
+		t6 := m.fn224(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn225(v0, v1, v2 int32) int32 {
+func (m *Module) fn229(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+68))
@@ -48569,7 +48361,7 @@ func (m *Module) fn225(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(mem, uint64(uint32(v3))))
-		_ = m.fn228(t6, v6, v4)
+		_ = m.fn232(t6, v6, v4)
 		mem = *m.memory
 		t8 := int32(load32(mem, uint64(uint32(v3))))
 		store32(mem, uint64(uint32(v3)), uint32(t8+v4))
@@ -48586,7 +48378,7 @@ func (m *Module) fn225(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn228(v4, v1, v5)
+		_ = m.fn232(v4, v1, v5)
 		mem = *m.memory
 		t14 := int32(load32(mem, uint64(uint32(v3))))
 		t15 := v3
@@ -48603,7 +48395,7 @@ func (m *Module) fn225(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn226(v0, v1, v2 int32) int32 {
+func (m *Module) fn230(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -48735,7 +48527,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn227(v0, v1, v2 int32) int32 {
+func (m *Module) fn231(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	if v2 == 0 {
@@ -48762,7 +48554,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn228(v0, v1, v2 int32) int32 {
+func (m *Module) fn232(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -49039,7 +48831,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn229(v0, v1, v2 int32) int32 {
+func (m *Module) fn233(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -49049,7 +48841,7 @@ func (m *Module) fn229(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn228(v0, v1, v2)
+			_ = m.fn232(v0, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -49346,7 +49138,7 @@ func (m *Module) fn229(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn230(v0, v1, v2 int32) int32 {
+func (m *Module) fn234(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	mem := *m.memory
@@ -49422,7 +49214,7 @@ func (m *Module) fn230(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn231(v0 int32) int32 {
+func (m *Module) fn235(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	mem := *m.memory
@@ -49485,7 +49277,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn232(v0, v1 int32) int32 {
+func (m *Module) fn236(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -49499,10 +49291,10 @@ func (m *Module) fn232(v0, v1 int32) int32 {
 			goto l0
 		}
 		{
-			t2 := int32(load32(mem, uint64(uint32(i32(49160)))))
+			t2 := int32(load32(mem, uint64(uint32(i32(52240)))))
 			if t2 == 0 {
 				if v1&i32(-128) != i32(57216) {
-					store32(mem, uint64(uint32(i32(49156))), uint32(i32(25)))
+					store32(mem, uint64(uint32(i32(52236))), uint32(i32(25)))
 					goto l1
 				}
 				mem[uint64(uint32(v0))] = byte(v1)
@@ -49538,7 +49330,7 @@ func (m *Module) fn232(v0, v1 int32) int32 {
 				p1 = i32(4)
 				goto l0
 			}
-			store32(mem, uint64(uint32(i32(49156))), uint32(i32(25)))
+			store32(mem, uint64(uint32(i32(52236))), uint32(i32(25)))
 		}
 	l1:
 		p1 = i32(-1)
@@ -49549,7 +49341,7 @@ func (m *Module) fn232(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn233(v0 float64, v1 int32) float64 {
+func (m *Module) fn237(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -49562,7 +49354,7 @@ func (m *Module) fn233(v0 float64, v1 int32) float64 {
 				store32(mem, uint64(uint32(v1)), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn233(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn237(float64(v0*float64(0x1p+64)), v1)
 			mem = *m.memory
 			v0 = t1
 			t2 := int32(load32(mem, uint64(uint32(v1))))
@@ -50039,6 +49831,6 @@ func table_init[T1, T2, T3 int | int32 | int64](tab, elems []any, dest T1, src T
 }
 
 const (
-	data0 = "\\x{%x}\x00{%d}\x00{%d,%d}\x00{%d,}\x00|\x00\\z\x00Any\x00\\x%02x\x00-+   0X0x\x00-0X+0X 0X-0x+0x 0x\x00__next_prime overflow\x00Hebrew\x00\\w\x00Lisu\x00Dives_Akuru\x00Nushu\x00Telugu\x00Limbu\x00Pau_Cin_Hau\x00Lu\x00Tangut\x00Khitan_Small_Script\x00Cypriot\x00Deseret\x00Tai_Viet\x00\\t\x00Lt\x00invalid character class\x00Egyptian_Hieroglyphs\x00Anatolian_Hieroglyphs\x00Meroitic_Hieroglyphs\x00\\s\x00Zs\x00Ps\x00Cs\x00Old_Uyghur\x00vector\x00no argument for repetition operator\x00bad repetition operator\x00invalid perl operator\x00no error\x00unexpected error\x00Khmer\x00Makasar\x00Myanmar\x00\\r\x00invalid named capture group\x00Zp\x00Toto\x00Mro\x00Hanunoo\x00Nko\x00Wancho\x00Bopomofo\x00Soyombo\x00Miao\x00Lao\x00So\x00Po\x00No\x00Lo\x00Co\x00Common\x00Latin\x00Medefaidrin\x00Marchen\x00Duployan\x00Avestan\x00Samaritan\x00Tibetan\x00Elbasan\x00Hatran\x00Cypro_Minoan\x00nan\x00Shavian\x00Old_Persian\x00Old_Hungarian\x00Carian\x00Armenian\x00Caucasian_Albanian\x00Chorasmian\x00Mongolian\x00Inscriptional_Parthian\x00Georgian\x00Lydian\x00Old_Sogdian\x00Lycian\x00Phoenician\x00Old_South_Arabian\x00Old_North_Arabian\x00Nabataean\x00Manichaean\x00Han\x00\\n\x00Mn\x00Bamum\x00Cuneiform\x00Ahom\x00Adlam\x00Malayalam\x00Ogham\x00Siddham\x00Tai_Tham\x00Cham\x00Sm\x00Lm\x00Hangul\x00Tamil\x00Canadian_Aboriginal\x00Zl\x00Nl\x00Ll\x00Meetei_Mayek\x00Greek\x00Batak\x00Sk\x00Kawi\x00Psalter_Pahlavi\x00Inscriptional_Pahlavi\x00Mende_Kikakui\x00Warang_Citi\x00Gujarati\x00Takri\x00Syloti_Nagri\x00Nandinagari\x00Devanagari\x00Nag_Mundari\x00Vithkuqi\x00Multani\x00Mahajani\x00Brahmi\x00Bengali\x00Bhaiksuki\x00Khojki\x00Ol_Chiki\x00Kaithi\x00Kharoshthi\x00Gurmukhi\x00Modi\x00Masaram_Gondi\x00Gunjala_Gondi\x00Yezidi\x00Khudawadi\x00Thai\x00Vai\x00Yi\x00Pi\x00Kayah_Li\x00Tifinagh\x00Bassa_Vah\x00Tagalog\x00Pahawh_Hmong\x00Nyiakeng_Puachue_Hmong\x00SignWriting\x00basic_string\x00Sora_Sompeng\x00Rejang\x00inf\x00\\f\x00Pf\x00Cf\x00invalid repetition size\x00Meroitic_Cursive\x00New_Tai_Lue\x00Balinese\x00Buginese\x00Javanese\x00Sundanese\x00Zanabazar_Square\x00Palmyrene\x00Braille\x00invalid character class range\x00Osage\x00Cherokee\x00bad_array_new_length was thrown in -fno-exceptions mode\x00bad_alloc was thrown in -fno-exceptions mode\x00invalid escape sequence\x00Pe\x00Me\x00Tai_Le\x00Buhid\x00Inherited\x00pattern too large - compile failed\x00\\d\x00Pd\x00Nd\x00Coptic\x00Ugaritic\x00Glagolitic\x00Ethiopic\x00Runic\x00Old_Permic\x00Cyrillic\x00Old_Italic\x00Old_Turkic\x00Gothic\x00Arabic\x00Elymaic\x00Imperial_Aramaic\x00Mandaic\x00Syriac\x00Sc\x00Pc\x00Mc\x00Cc\x00\\b\x00Osmanya\x00Oriya\x00Hanifi_Rohingya\x00Tagbanwa\x00Newa\x00Tirhuta\x00Tangsa\x00Saurashtra\x00Dogra\x00Katakana\x00Hiragana\x00Thaana\x00Chakma\x00Sinhala\x00Grantha\x00Lepcha\x00Sharada\x00Kannada\x00Phags_Pa\x00^\x00[^\\x00-\\x{10ffff}]\x00 [truncated]\x00[:^print:]\x00[:print:]\x00[:^xdigit:]\x00[:xdigit:]\x00[:^digit:]\x00[:digit:]\x00[:^punct:]\x00[:punct:]\x00[:^lower:]\x00[:lower:]\x00[:^upper:]\x00[:upper:]\x00[:^alnum:]\x00[:alnum:]\x00[:^cntrl:]\x00[:cntrl:]\x00[:^blank:]\x00[:blank:]\x00[:^ascii:]\x00[:ascii:]\x00[:^graph:]\x00[:graph:]\x00[:^space:]\x00[:space:]\x00[:^word:]\x00[:word:]\x00[:^alpha:]\x00[:alpha:]\x00missing ]\x00[]^-\\\x00(){}[]*+?|.^$\\\x00trailing \\\x00[\x00Z\x00\\W\x00\\S\x00P\x00NAN\x00M\x00L\x00INF\x00\\D\x00\\C\x00Linear_B\x00\\B\x00Linear_A\x00?\x00>\x00?P<\x00(?:\x00invalid UTF-8\x00...\x00-\x00+\x00*\x00(null)\x00(?HaveMatch:%d)\x00(?-m:^)\x00(?:)\x00(?-m:$)\x00missing )\x00unexpected )\x00(\x00$\x00overflow_error was thrown in -fno-exceptions mode with message \"%s\"\x00length_error was thrown in -fno-exceptions mode with message \"%s\"\x00out_of_range was thrown in -fno-exceptions mode with message \"%s\"\x00Pure virtual function called!\x00libc++abi: \x00Support for formatting long double values is currently disabled.\nTo enable it, add -lc-printscan-long-double to the link command.\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x00\x00\x00\b\x00\x00\x00\t\x00\x00\x00\n\x00\x00\x00\v\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x19\x00\x00\x00\x1a\x00\x00\x00\x1b\x00\x00\x00\x1c\x00\x00\x00\x1d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x1e\x00\x00\x00\x1f\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00\f\x00\x00\x00\x97\x04\x00\x00\xe7\a\x00\x00\xd1\x04\x00\x00\xbd\a\x00\x00-\x06\x00\x00\xe4\a\x00\x00v\a\x00\x00\xab\v\x00\x00\x18\v\x00\x00\xa8\v\x00\x000\x009\x00\t\x00\n\x00\f\x00\r\x00 \x00 \x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x00\x12\v\x00\x00\x01\x00\x00\x00\xc8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xda\r\x00\x00\xff\xff\xff\xff\xc8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,\x05\x00\x00\x01\x00\x00\x00\xcc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc9\r\x00\x00\xff\xff\xff\xff\xcc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\x04\x00\x00\x01\x00\x00\x00\xe0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc6\r\x00\x00\xff\xff\xff\xff\xe0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x000\x009\x00A\x00Z\x00a\x00z\x00A\x00Z\x00a\x00z\x00\x00\x00\x7f\x00\t\x00\t\x00 \x00 \x00\x00\x00\x1f\x00\x7f\x00\x7f\x000\x009\x00!\x00~\x00a\x00z\x00 \x00~\x00\x00\x00\x00\x00!\x00/\x00:\x00@\x00[\x00`\x00{\x00~\x00\t\x00\r\x00 \x00 \x00A\x00Z\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x000\x009\x00A\x00F\x00a\x00f\x00\x00\x00\x00\x00\xfd\f\x00\x00\x01\x00\x00\x00\x84\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf2\f\x00\x00\xff\xff\xff\xff\x84\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8e\r\x00\x00\x01\x00\x00\x00\x90\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x83\r\x00\x00\xff\xff\xff\xff\x90\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<\r\x00\x00\x01\x00\x00\x00\x98\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\r\x00\x00\xff\xff\xff\xff\x98\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\r\x00\x00\x01\x00\x00\x00\x9c\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\r\x00\x00\xff\xff\xff\xff\x9c\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\r\x00\x00\x01\x00\x00\x00\xa4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\x00\x00\xff\xff\xff\xff\xa4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa9\f\x00\x00\x01\x00\x00\x00\xac\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\f\x00\x00\xff\xff\xff\xff\xac\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Q\r\x00\x00\x01\x00\x00\x00\xb0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\r\x00\x00\xff\xff\xff\xff\xb0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd3\f\x00\x00\x01\x00\x00\x00\xb4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc8\f\x00\x00\xff\xff\xff\xff\xb4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00}\f\x00\x00\x01\x00\x00\x00\xb8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00r\f\x00\x00\xff\xff\xff\xff\xb8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbe\f\x00\x00\x01\x00\x00\x00\xc0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\f\x00\x00\xff\xff\xff\xff\xc0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00f\r\x00\x00\x01\x00\x00\x00\xd0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00[\r\x00\x00\xff\xff\xff\xff\xd0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\f\x00\x00\x01\x00\x00\x00\xd8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdd\f\x00\x00\xff\xff\xff\xff\xd8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00z\r\x00\x00\x01\x00\x00\x00\xe0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\r\x00\x00\xff\xff\xff\xff\xe0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x93\f\x00\x00\x01\x00\x00\x00\xf0\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x87\f\x00\x00\xff\xff\xff\xff\xf0\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9c\x05\x00\x00\xa5\x05\x00\x00\xba\n\x00\x00\xd4\x04\x00\x00(\n\x00\x00\x98\r\x00\x00E\x0e\x00\x00O\x0e\x00\x00\xb7\r\x00\x00J\x05\x00\x00\xab\t\x00\x00n\x05\x00\x00\x86\x05\x00\x00\x01\x0e\x00\x00\xcf\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00(\x00\x00\x00)\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00*\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x00,\x00\x00\x00-\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00.\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x000\x00\x00\x001\x00\x00\x002\x00\x00\x003\x00\x00\x004\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x005\x00\x00\x006\x00\x00\x007\x00\x00\x008\x00\x00\x009\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x00:\x00\x00\x001\x00\x00\x00;\x00\x00\x00<\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00=\x00\x00\x00>\x00\x00\x00?\x00\x00\x00\x1c\x00\x00\x00@\x00\x00\x00\x00\x00\x00\x00A\x00\x00\x00Z\x00\x00\x00 \x00\x00\x00a\x00\x00\x00j\x00\x00\x00\xe0\xff\xff\xffk\x00\x00\x00k\x00\x00\x00\xbf \x00\x00l\x00\x00\x00r\x00\x00\x00\xe0\xff\xff\xffs\x00\x00\x00s\x00\x00\x00\f\x01\x00\x00t\x00\x00\x00z\x00\x00\x00\xe0\xff\xff\xff\xb5\x00\x00\x00\xb5\x00\x00\x00\xe7\x02\x00\x00\xc0\x00\x00\x00\xd6\x00\x00\x00 \x00\x00\x00\xd8\x00\x00\x00\xde\x00\x00\x00 \x00\x00\x00\xdf\x00\x00\x00\xdf\x00\x00\x00\xbf\x1d\x00\x00\xe0\x00\x00\x00\xe4\x00\x00\x00\xe0\xff\xff\xff\xe5\x00\x00\x00\xe5\x00\x00\x00F \x00\x00\xe6\x00\x00\x00\xf6\x00\x00\x00\xe0\xff\xff\xff\xf8\x00\x00\x00\xfe\x00\x00\x00\xe0\xff\xff\xff\xff\x00\x00\x00\xff\x00\x00\x00y\x00\x00\x00\x00\x01\x00\x00/\x01\x00\x00\x01\x00\x00\x002\x01\x00\x007\x01\x00\x00\x01\x00\x00\x009\x01\x00\x00H\x01\x00\x00\xff\xff\xff\xffJ\x01\x00\x00w\x01\x00\x00\x01\x00\x00\x00x\x01\x00\x00x\x01\x00\x00\x87\xff\xff\xffy\x01\x00\x00~\x01\x00\x00\xff\xff\xff\xff\x7f\x01\x00\x00\x7f\x01\x00\x00\xd4\xfe\xff\xff\x80\x01\x00\x00\x80\x01\x00\x00\xc3\x00\x00\x00\x81\x01\x00\x00\x81\x01\x00\x00\xd2\x00\x00\x00\x82\x01\x00\x00\x85\x01\x00\x00\x01\x00\x00\x00\x86\x01\x00\x00\x86\x01\x00\x00\xce\x00\x00\x00\x87\x01\x00\x00\x88\x01\x00\x00\xff\xff\xff\xff\x89\x01\x00\x00\x8a\x01\x00\x00\xcd\x00\x00\x00\x8b\x01\x00\x00\x8c\x01\x00\x00\xff\xff\xff\xff\x8e\x01\x00\x00\x8e\x01\x00\x00O\x00\x00\x00\x8f\x01\x00\x00\x8f\x01\x00\x00\xca\x00\x00\x00\x90\x01\x00\x00\x90\x01\x00\x00\xcb\x00\x00\x00\x91\x01\x00\x00\x92\x01\x00\x00\xff\xff\xff\xff\x93\x01\x00\x00\x93\x01\x00\x00\xcd\x00\x00\x00\x94\x01\x00\x00\x94\x01\x00\x00\xcf\x00\x00\x00\x95\x01\x00\x00\x95\x01\x00\x00a\x00\x00\x00\x96\x01\x00\x00\x96\x01\x00\x00\xd3\x00\x00\x00\x97\x01\x00\x00\x97\x01\x00\x00\xd1\x00\x00\x00\x98\x01\x00\x00\x99\x01\x00\x00\x01\x00\x00\x00\x9a\x01\x00\x00\x9a\x01\x00\x00\xa3\x00\x00\x00\x9c\x01\x00\x00\x9c\x01\x00\x00\xd3\x00\x00\x00\x9d\x01\x00\x00\x9d\x01\x00\x00\xd5\x00\x00\x00\x9e\x01\x00\x00\x9e\x01\x00\x00\x82\x00\x00\x00\x9f\x01\x00\x00\x9f\x01\x00\x00\xd6\x00\x00\x00\xa0\x01\x00\x00\xa5\x01\x00\x00\x01\x00\x00\x00\xa6\x01\x00\x00\xa6\x01\x00\x00\xda\x00\x00\x00\xa7\x01\x00\x00\xa8\x01\x00\x00\xff\xff\xff\xff\xa9\x01\x00\x00\xa9\x01\x00\x00\xda\x00\x00\x00\xac\x01\x00\x00\xad\x01\x00\x00\x01\x00\x00\x00\xae\x01\x00\x00\xae\x01\x00\x00\xda\x00\x00\x00\xaf\x01\x00\x00\xb0\x01\x00\x00\xff\xff\xff\xff\xb1\x01\x00\x00\xb2\x01\x00\x00\xd9\x00\x00\x00\xb3\x01\x00\x00\xb6\x01\x00\x00\xff\xff\xff\xff\xb7\x01\x00\x00\xb7\x01\x00\x00\xdb\x00\x00\x00\xb8\x01\x00\x00\xb9\x01\x00\x00\x01\x00\x00\x00\xbc\x01\x00\x00\xbd\x01\x00\x00\x01\x00\x00\x00\xbf\x01\x00\x00\xbf\x01\x00\x008\x00\x00\x00\xc4\x01\x00\x00\xc4\x01\x00\x00\x01\x00\x00\x00\xc5\x01\x00\x00\xc5\x01\x00\x00\xff\xff\xff\xff\xc6\x01\x00\x00\xc6\x01\x00\x00\xfe\xff\xff\xff\xc7\x01\x00\x00\xc7\x01\x00\x00\xff\xff\xff\xff\xc8\x01\x00\x00\xc8\x01\x00\x00\x01\x00\x00\x00\xc9\x01\x00\x00\xc9\x01\x00\x00\xfe\xff\xff\xff\xca\x01\x00\x00\xca\x01\x00\x00\x01\x00\x00\x00\xcb\x01\x00\x00\xcb\x01\x00\x00\xff\xff\xff\xff\xcc\x01\x00\x00\xcc\x01\x00\x00\xfe\xff\xff\xff\xcd\x01\x00\x00\xdc\x01\x00\x00\xff\xff\xff\xff\xdd\x01\x00\x00\xdd\x01\x00\x00\xb1\xff\xff\xff\xde\x01\x00\x00\xef\x01\x00\x00\x01\x00\x00\x00\xf1\x01\x00\x00\xf1\x01\x00\x00\xff\xff\xff\xff\xf2\x01\x00\x00\xf2\x01\x00\x00\x01\x00\x00\x00\xf3\x01\x00\x00\xf3\x01\x00\x00\xfe\xff\xff\xff\xf4\x01\x00\x00\xf5\x01\x00\x00\x01\x00\x00\x00\xf6\x01\x00\x00\xf6\x01\x00\x00\x9f\xff\xff\xff\xf7\x01\x00\x00\xf7\x01\x00\x00\xc8\xff\xff\xff\xf8\x01\x00\x00\x1f\x02\x00\x00\x01\x00\x00\x00 \x02\x00\x00 \x02\x00\x00~\xff\xff\xff\"\x02\x00\x003\x02\x00\x00\x01\x00\x00\x00:\x02\x00\x00:\x02\x00\x00+*\x00\x00;\x02\x00\x00<\x02\x00\x00\xff\xff\xff\xff=\x02\x00\x00=\x02\x00\x00]\xff\xff\xff>\x02\x00\x00>\x02\x00\x00(*\x00\x00?\x02\x00\x00@\x02\x00\x00?*\x00\x00A\x02\x00\x00B\x02\x00\x00\xff\xff\xff\xffC\x02\x00\x00C\x02\x00\x00=\xff\xff\xffD\x02\x00\x00D\x02\x00\x00E\x00\x00\x00E\x02\x00\x00E\x02\x00\x00G\x00\x00\x00F\x02\x00\x00O\x02\x00\x00\x01\x00\x00\x00P\x02\x00\x00P\x02\x00\x00\x1f*\x00\x00Q\x02\x00\x00Q\x02\x00\x00\x1c*\x00\x00R\x02\x00\x00R\x02\x00\x00\x1e*\x00\x00S\x02\x00\x00S\x02\x00\x00.\xff\xff\xffT\x02\x00\x00T\x02\x00\x002\xff\xff\xffV\x02\x00\x00W\x02\x00\x003\xff\xff\xffY\x02\x00\x00Y\x02\x00\x006\xff\xff\xff[\x02\x00\x00[\x02\x00\x005\xff\xff\xff\\\x02\x00\x00\\\x02\x00\x00O\xa5\x00\x00`\x02\x00\x00`\x02\x00\x003\xff\xff\xffa\x02\x00\x00a\x02\x00\x00K\xa5\x00\x00c\x02\x00\x00c\x02\x00\x001\xff\xff\xffe\x02\x00\x00e\x02\x00\x00(\xa5\x00\x00f\x02\x00\x00f\x02\x00\x00D\xa5\x00\x00h\x02\x00\x00h\x02\x00\x00/\xff\xff\xffi\x02\x00\x00i\x02\x00\x00-\xff\xff\xffj\x02\x00\x00j\x02\x00\x00D\xa5\x00\x00k\x02\x00\x00k\x02\x00\x00\xf7)\x00\x00l\x02\x00\x00l\x02\x00\x00A\xa5\x00\x00o\x02\x00\x00o\x02\x00\x00-\xff\xff\xffq\x02\x00\x00q\x02\x00\x00\xfd)\x00\x00r\x02\x00\x00r\x02\x00\x00+\xff\xff\xffu\x02\x00\x00u\x02\x00\x00*\xff\xff\xff}\x02\x00\x00}\x02\x00\x00\xe7)\x00\x00\x80\x02\x00\x00\x80\x02\x00\x00&\xff\xff\xff\x82\x02\x00\x00\x82\x02\x00\x00C\xa5\x00\x00\x83\x02\x00\x00\x83\x02\x00\x00&\xff\xff\xff\x87\x02\x00\x00\x87\x02\x00\x00*\xa5\x00\x00\x88\x02\x00\x00\x88\x02\x00\x00&\xff\xff\xff\x89\x02\x00\x00\x89\x02\x00\x00\xbb\xff\xff\xff\x8a\x02\x00\x00\x8b\x02\x00\x00'\xff\xff\xff\x8c\x02\x00\x00\x8c\x02\x00\x00\xb9\xff\xff\xff\x92\x02\x00\x00\x92\x02\x00\x00%\xff\xff\xff\x9d\x02\x00\x00\x9d\x02\x00\x00\x15\xa5\x00\x00\x9e\x02\x00\x00\x9e\x02\x00\x00\x12\xa5\x00\x00E\x03\x00\x00E\x03\x00\x00T\x00\x00\x00p\x03\x00\x00s\x03\x00\x00\x01\x00\x00\x00v\x03\x00\x00w\x03\x00\x00\x01\x00\x00\x00{\x03\x00\x00}\x03\x00\x00\x82\x00\x00\x00\x7f\x03\x00\x00\x7f\x03\x00\x00t\x00\x00\x00\x86\x03\x00\x00\x86\x03\x00\x00&\x00\x00\x00\x88\x03\x00\x00\x8a\x03\x00\x00%\x00\x00\x00\x8c\x03\x00\x00\x8c\x03\x00\x00@\x00\x00\x00\x8e\x03\x00\x00\x8f\x03\x00\x00?\x00\x00\x00\x91\x03\x00\x00\xa1\x03\x00\x00 \x00\x00\x00\xa3\x03\x00\x00\xa3\x03\x00\x00\x1f\x00\x00\x00\xa4\x03\x00\x00\xab\x03\x00\x00 \x00\x00\x00\xac\x03\x00\x00\xac\x03\x00\x00\xda\xff\xff\xff\xad\x03\x00\x00\xaf\x03\x00\x00\xdb\xff\xff\xff\xb1\x03\x00\x00\xb1\x03\x00\x00\xe0\xff\xff\xff\xb2\x03\x00\x00\xb2\x03\x00\x00\x1e\x00\x00\x00\xb3\x03\x00\x00\xb4\x03\x00\x00\xe0\xff\xff\xff\xb5\x03\x00\x00\xb5\x03\x00\x00@\x00\x00\x00\xb6\x03\x00\x00\xb7\x03\x00\x00\xe0\xff\xff\xff\xb8\x03\x00\x00\xb8\x03\x00\x00\x19\x00\x00\x00\xb9\x03\x00\x00\xb9\x03\x00\x00\x05\x1c\x00\x00\xba\x03\x00\x00\xba\x03\x00\x006\x00\x00\x00\xbb\x03\x00\x00\xbb\x03\x00\x00\xe0\xff\xff\xff\xbc\x03\x00\x00\xbc\x03\x00\x00\xf9\xfc\xff\xff\xbd\x03\x00\x00\xbf\x03\x00\x00\xe0\xff\xff\xff\xc0\x03\x00\x00\xc0\x03\x00\x00\x16\x00\x00\x00\xc1\x03\x00\x00\xc1\x03\x00\x000\x00\x00\x00\xc2\x03\x00\x00\xc2\x03\x00\x00\x01\x00\x00\x00\xc3\x03\x00\x00\xc5\x03\x00\x00\xe0\xff\xff\xff\xc6\x03\x00\x00\xc6\x03\x00\x00\x0f\x00\x00\x00\xc7\x03\x00\x00\xc8\x03\x00\x00\xe0\xff\xff\xff\xc9\x03\x00\x00\xc9\x03\x00\x00]\x1d\x00\x00\xca\x03\x00\x00\xcb\x03\x00\x00\xe0\xff\xff\xff\xcc\x03\x00\x00\xcc\x03\x00\x00\xc0\xff\xff\xff\xcd\x03\x00\x00\xce\x03\x00\x00\xc1\xff\xff\xff\xcf\x03\x00\x00\xcf\x03\x00\x00\b\x00\x00\x00\xd0\x03\x00\x00\xd0\x03\x00\x00\xc2\xff\xff\xff\xd1\x03\x00\x00\xd1\x03\x00\x00#\x00\x00\x00\xd5\x03\x00\x00\xd5\x03\x00\x00\xd1\xff\xff\xff\xd6\x03\x00\x00\xd6\x03\x00\x00\xca\xff\xff\xff\xd7\x03\x00\x00\xd7\x03\x00\x00\xf8\xff\xff\xff\xd8\x03\x00\x00\xef\x03\x00\x00\x01\x00\x00\x00\xf0\x03\x00\x00\xf0\x03\x00\x00\xaa\xff\xff\xff\xf1\x03\x00\x00\xf1\x03\x00\x00\xb0\xff\xff\xff\xf2\x03\x00\x00\xf2\x03\x00\x00\a\x00\x00\x00\xf3\x03\x00\x00\xf3\x03\x00\x00\x8c\xff\xff\xff\xf4\x03\x00\x00\xf4\x03\x00\x00\xa4\xff\xff\xff\xf5\x03\x00\x00\xf5\x03\x00\x00\xa0\xff\xff\xff\xf7\x03\x00\x00\xf8\x03\x00\x00\xff\xff\xff\xff\xf9\x03\x00\x00\xf9\x03\x00\x00\xf9\xff\xff\xff\xfa\x03\x00\x00\xfb\x03\x00\x00\x01\x00\x00\x00\xfd\x03\x00\x00\xff\x03\x00\x00~\xff\xff\xff\x00\x04\x00\x00\x0f\x04\x00\x00P\x00\x00\x00\x10\x04\x00\x00/\x04\x00\x00 \x00\x00\x000\x04\x00\x001\x04\x00\x00\xe0\xff\xff\xff2\x04\x00\x002\x04\x00\x00N\x18\x00\x003\x04\x00\x003\x04\x00\x00\xe0\xff\xff\xff4\x04\x00\x004\x04\x00\x00M\x18\x00\x005\x04\x00\x00=\x04\x00\x00\xe0\xff\xff\xff>\x04\x00\x00>\x04\x00\x00D\x18\x00\x00?\x04\x00\x00@\x04\x00\x00\xe0\xff\xff\xffA\x04\x00\x00B\x04\x00\x00B\x18\x00\x00C\x04\x00\x00I\x04\x00\x00\xe0\xff\xff\xffJ\x04\x00\x00J\x04\x00\x00<\x18\x00\x00K\x04\x00\x00O\x04\x00\x00\xe0\xff\xff\xffP\x04\x00\x00_\x04\x00\x00\xb0\xff\xff\xff`\x04\x00\x00b\x04\x00\x00\x01\x00\x00\x00c\x04\x00\x00c\x04\x00\x00$\x18\x00\x00d\x04\x00\x00\x81\x04\x00\x00\x01\x00\x00\x00\x8a\x04\x00\x00\xbf\x04\x00\x00\x01\x00\x00\x00\xc0\x04\x00\x00\xc0\x04\x00\x00\x0f\x00\x00\x00\xc1\x04\x00\x00\xce\x04\x00\x00\xff\xff\xff\xff\xcf\x04\x00\x00\xcf\x04\x00\x00\xf1\xff\xff\xff\xd0\x04\x00\x00/\x05\x00\x00\x01\x00\x00\x001\x05\x00\x00V\x05\x00\x000\x00\x00\x00a\x05\x00\x00\x86\x05\x00\x00\xd0\xff\xff\xff\xa0\x10\x00\x00\xc5\x10\x00\x00`\x1c\x00\x00\xc7\x10\x00\x00\xc7\x10\x00\x00`\x1c\x00\x00\xcd\x10\x00\x00\xcd\x10\x00\x00`\x1c\x00\x00\xd0\x10\x00\x00\xfa\x10\x00\x00\xc0\v\x00\x00\xfd\x10\x00\x00\xff\x10\x00\x00\xc0\v\x00\x00\xa0\x13\x00\x00\xef\x13\x00\x00З\x00\x00\xf0\x13\x00\x00\xf5\x13\x00\x00\b\x00\x00\x00\xf8\x13\x00\x00\xfd\x13\x00\x00\xf8\xff\xff\xff\x80\x1c\x00\x00\x80\x1c\x00\x00\x92\xe7\xff\xff\x81\x1c\x00\x00\x81\x1c\x00\x00\x93\xe7\xff\xff\x82\x1c\x00\x00\x82\x1c\x00\x00\x9c\xe7\xff\xff\x83\x1c\x00\x00\x83\x1c\x00\x00\x9e\xe7\xff\xff\x84\x1c\x00\x00\x84\x1c\x00\x00\x01\x00\x00\x00\x85\x1c\x00\x00\x85\x1c\x00\x00\x9d\xe7\xff\xff\x86\x1c\x00\x00\x86\x1c\x00\x00\xa4\xe7\xff\xff\x87\x1c\x00\x00\x87\x1c\x00\x00\xdb\xe7\xff\xff\x88\x1c\x00\x00\x88\x1c\x00\x00\u0089\x00\x00\x90\x1c\x00\x00\xba\x1c\x00\x00@\xf4\xff\xff\xbd\x1c\x00\x00\xbf\x1c\x00\x00@\xf4\xff\xffy\x1d\x00\x00y\x1d\x00\x00\x04\x8a\x00\x00}\x1d\x00\x00}\x1d\x00\x00\xe6\x0e\x00\x00\x8e\x1d\x00\x00\x8e\x1d\x00\x008\x8a\x00\x00\x00\x1e\x00\x00`\x1e\x00\x00\x01\x00\x00\x00a\x1e\x00\x00a\x1e\x00\x00:\x00\x00\x00b\x1e\x00\x00\x95\x1e\x00\x00\x01\x00\x00\x00\x9b\x1e\x00\x00\x9b\x1e\x00\x00\xc5\xff\xff\xff\x9e\x1e\x00\x00\x9e\x1e\x00\x00A\xe2\xff\xff\xa0\x1e\x00\x00\xff\x1e\x00\x00\x01\x00\x00\x00\x00\x1f\x00\x00\a\x1f\x00\x00\b\x00\x00\x00\b\x1f\x00\x00\x0f\x1f\x00\x00\xf8\xff\xff\xff\x10\x1f\x00\x00\x15\x1f\x00\x00\b\x00\x00\x00\x18\x1f\x00\x00\x1d\x1f\x00\x00\xf8\xff\xff\xff \x1f\x00\x00'\x1f\x00\x00\b\x00\x00\x00(\x1f\x00\x00/\x1f\x00\x00\xf8\xff\xff\xff0\x1f\x00\x007\x1f\x00\x00\b\x00\x00\x008\x1f\x00\x00?\x1f\x00\x00\xf8\xff\xff\xff@\x1f\x00\x00E\x1f\x00\x00\b\x00\x00\x00H\x1f\x00\x00M\x1f\x00\x00\xf8\xff\xff\xffQ\x1f\x00\x00Q\x1f\x00\x00\b\x00\x00\x00S\x1f\x00\x00S\x1f\x00\x00\b\x00\x00\x00U\x1f\x00\x00U\x1f\x00\x00\b\x00\x00\x00W\x1f\x00\x00W\x1f\x00\x00\b\x00\x00\x00Y\x1f\x00\x00Y\x1f\x00\x00\xf8\xff\xff\xff[\x1f\x00\x00[\x1f\x00\x00\xf8\xff\xff\xff]\x1f\x00\x00]\x1f\x00\x00\xf8\xff\xff\xff_\x1f\x00\x00_\x1f\x00\x00\xf8\xff\xff\xff`\x1f\x00\x00g\x1f\x00\x00\b\x00\x00\x00h\x1f\x00\x00o\x1f\x00\x00\xf8\xff\xff\xffp\x1f\x00\x00q\x1f\x00\x00J\x00\x00\x00r\x1f\x00\x00u\x1f\x00\x00V\x00\x00\x00v\x1f\x00\x00w\x1f\x00\x00d\x00\x00\x00x\x1f\x00\x00y\x1f\x00\x00\x80\x00\x00\x00z\x1f\x00\x00{\x1f\x00\x00p\x00\x00\x00|\x1f\x00\x00}\x1f\x00\x00~\x00\x00\x00\x80\x1f\x00\x00\x87\x1f\x00\x00\b\x00\x00\x00\x88\x1f\x00\x00\x8f\x1f\x00\x00\xf8\xff\xff\xff\x90\x1f\x00\x00\x97\x1f\x00\x00\b\x00\x00\x00\x98\x1f\x00\x00\x9f\x1f\x00\x00\xf8\xff\xff\xff\xa0\x1f\x00\x00\xa7\x1f\x00\x00\b\x00\x00\x00\xa8\x1f\x00\x00\xaf\x1f\x00\x00\xf8\xff\xff\xff\xb0\x1f\x00\x00\xb1\x1f\x00\x00\b\x00\x00\x00\xb3\x1f\x00\x00\xb3\x1f\x00\x00\t\x00\x00\x00\xb8\x1f\x00\x00\xb9\x1f\x00\x00\xf8\xff\xff\xff\xba\x1f\x00\x00\xbb\x1f\x00\x00\xb6\xff\xff\xff\xbc\x1f\x00\x00\xbc\x1f\x00\x00\xf7\xff\xff\xff\xbe\x1f\x00\x00\xbe\x1f\x00\x00\x87\xe3\xff\xff\xc3\x1f\x00\x00\xc3\x1f\x00\x00\t\x00\x00\x00\xc8\x1f\x00\x00\xcb\x1f\x00\x00\xaa\xff\xff\xff\xcc\x1f\x00\x00\xcc\x1f\x00\x00\xf7\xff\xff\xff\xd0\x1f\x00\x00\xd1\x1f\x00\x00\b\x00\x00\x00\xd8\x1f\x00\x00\xd9\x1f\x00\x00\xf8\xff\xff\xff\xda\x1f\x00\x00\xdb\x1f\x00\x00\x9c\xff\xff\xff\xe0\x1f\x00\x00\xe1\x1f\x00\x00\b\x00\x00\x00\xe5\x1f\x00\x00\xe5\x1f\x00\x00\a\x00\x00\x00\xe8\x1f\x00\x00\xe9\x1f\x00\x00\xf8\xff\xff\xff\xea\x1f\x00\x00\xeb\x1f\x00\x00\x90\xff\xff\xff\xec\x1f\x00\x00\xec\x1f\x00\x00\xf9\xff\xff\xff\xf3\x1f\x00\x00\xf3\x1f\x00\x00\t\x00\x00\x00\xf8\x1f\x00\x00\xf9\x1f\x00\x00\x80\xff\xff\xff\xfa\x1f\x00\x00\xfb\x1f\x00\x00\x82\xff\xff\xff\xfc\x1f\x00\x00\xfc\x1f\x00\x00\xf7\xff\xff\xff&!\x00\x00&!\x00\x00\x83\xe2\xff\xff*!\x00\x00*!\x00\x00!\xdf\xff\xff+!\x00\x00+!\x00\x00\x9a\xdf\xff\xff2!\x00\x002!\x00\x00\x1c\x00\x00\x00N!\x00\x00N!\x00\x00\xe4\xff\xff\xff`!\x00\x00o!\x00\x00\x10\x00\x00\x00p!\x00\x00\x7f!\x00\x00\xf0\xff\xff\xff\x83!\x00\x00\x84!\x00\x00\xff\xff\xff\xff\xb6$\x00\x00\xcf$\x00\x00\x1a\x00\x00\x00\xd0$\x00\x00\xe9$\x00\x00\xe6\xff\xff\xff\x00,\x00\x00/,\x00\x000\x00\x00\x000,\x00\x00_,\x00\x00\xd0\xff\xff\xff`,\x00\x00a,\x00\x00\x01\x00\x00\x00b,\x00\x00b,\x00\x00\t\xd6\xff\xffc,\x00\x00c,\x00\x00\x1a\xf1\xff\xffd,\x00\x00d,\x00\x00\x19\xd6\xff\xffe,\x00\x00e,\x00\x00\xd5\xd5\xff\xfff,\x00\x00f,\x00\x00\xd8\xd5\xff\xffg,\x00\x00l,\x00\x00\xff\xff\xff\xffm,\x00\x00m,\x00\x00\xe4\xd5\xff\xffn,\x00\x00n,\x00\x00\x03\xd6\xff\xffo,\x00\x00o,\x00\x00\xe1\xd5\xff\xffp,\x00\x00p,\x00\x00\xe2\xd5\xff\xffr,\x00\x00s,\x00\x00\x01\x00\x00\x00u,\x00\x00v,\x00\x00\xff\xff\xff\xff~,\x00\x00\x7f,\x00\x00\xc1\xd5\xff\xff\x80,\x00\x00\xe3,\x00\x00\x01\x00\x00\x00\xeb,\x00\x00\xee,\x00\x00\xff\xff\xff\xff\xf2,\x00\x00\xf3,\x00\x00\x01\x00\x00\x00\x00-\x00\x00%-\x00\x00\xa0\xe3\xff\xff'-\x00\x00'-\x00\x00\xa0\xe3\xff\xff--\x00\x00--\x00\x00\xa0\xe3\xff\xff@\xa6\x00\x00J\xa6\x00\x00\x01\x00\x00\x00K\xa6\x00\x00K\xa6\x00\x00=v\xff\xffL\xa6\x00\x00m\xa6\x00\x00\x01\x00\x00\x00\x80\xa6\x00\x00\x9b\xa6\x00\x00\x01\x00\x00\x00\"\xa7\x00\x00/\xa7\x00\x00\x01\x00\x00\x002\xa7\x00\x00o\xa7\x00\x00\x01\x00\x00\x00y\xa7\x00\x00|\xa7\x00\x00\xff\xff\xff\xff}\xa7\x00\x00}\xa7\x00\x00\xfcu\xff\xff~\xa7\x00\x00\x87\xa7\x00\x00\x01\x00\x00\x00\x8b\xa7\x00\x00\x8c\xa7\x00\x00\xff\xff\xff\xff\x8d\xa7\x00\x00\x8d\xa7\x00\x00\xd8Z\xff\xff\x90\xa7\x00\x00\x93\xa7\x00\x00\x01\x00\x00\x00\x94\xa7\x00\x00\x94\xa7\x00\x000\x00\x00\x00\x96\xa7\x00\x00\xa9\xa7\x00\x00\x01\x00\x00\x00\xaa\xa7\x00\x00\xaa\xa7\x00\x00\xbcZ\xff\xff\xab\xa7\x00\x00\xab\xa7\x00\x00\xb1Z\xff\xff\xac\xa7\x00\x00\xac\xa7\x00\x00\xb5Z\xff\xff\xad\xa7\x00\x00\xad\xa7\x00\x00\xbfZ\xff\xff\xae\xa7\x00\x00\xae\xa7\x00\x00\xbcZ\xff\xff\xb0\xa7\x00\x00\xb0\xa7\x00\x00\xeeZ\xff\xff\xb1\xa7\x00\x00\xb1\xa7\x00\x00\xd6Z\xff\xff\xb2\xa7\x00\x00\xb2\xa7\x00\x00\xebZ\xff\xff\xb3\xa7\x00\x00\xb3\xa7\x00\x00\xa0\x03\x00\x00\xb4\xa7\x00\x00ç\x00\x00\x01\x00\x00\x00ħ\x00\x00ħ\x00\x00\xd0\xff\xff\xffŧ\x00\x00ŧ\x00\x00\xbdZ\xff\xffƧ\x00\x00Ƨ\x00\x00\xc8u\xff\xffǧ\x00\x00ʧ\x00\x00\xff\xff\xff\xffЧ\x00\x00ѧ\x00\x00\x01\x00\x00\x00֧\x00\x00٧\x00\x00\x01\x00\x00\x00\xf5\xa7\x00\x00\xf6\xa7\x00\x00\xff\xff\xff\xffS\xab\x00\x00S\xab\x00\x00`\xfc\xff\xffp\xab\x00\x00\xbf\xab\x00\x000h\xff\xff!\xff\x00\x00:\xff\x00\x00 \x00\x00\x00A\xff\x00\x00Z\xff\x00\x00\xe0\xff\xff\xff\x00\x04\x01\x00'\x04\x01\x00(\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\xff\xff\xff\xb0\x04\x01\x00\xd3\x04\x01\x00(\x00\x00\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\xd8\xff\xff\xffp\x05\x01\x00z\x05\x01\x00'\x00\x00\x00|\x05\x01\x00\x8a\x05\x01\x00'\x00\x00\x00\x8c\x05\x01\x00\x92\x05\x01\x00'\x00\x00\x00\x94\x05\x01\x00\x95\x05\x01\x00'\x00\x00\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xd9\xff\xff\xff\xa3\x05\x01\x00\xb1\x05\x01\x00\xd9\xff\xff\xff\xb3\x05\x01\x00\xb9\x05\x01\x00\xd9\xff\xff\xff\xbb\x05\x01\x00\xbc\x05\x01\x00\xd9\xff\xff\xff\x80\f\x01\x00\xb2\f\x01\x00@\x00\x00\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\xff\xff\xff\xa0\x18\x01\x00\xbf\x18\x01\x00 \x00\x00\x00\xc0\x18\x01\x00\xdf\x18\x01\x00\xe0\xff\xff\xff@n\x01\x00_n\x01\x00 \x00\x00\x00`n\x01\x00\x7fn\x01\x00\xe0\xff\xff\xff\x00\xe9\x01\x00!\xe9\x01\x00\"\x00\x00\x00\"\xe9\x01\x00C\xe9\x01\x00\xde\xff\xff\xffo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\x01\x00K\xe9\x01\x00P\xe9\x01\x00Y\xe9\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x01\x00\x1a\x17\x01\x00\x1d\x17\x01\x00+\x17\x01\x000\x17\x01\x00F\x17\x01\x00\x00D\x01\x00FF\x01\x00\x00\x06\x04\x06\x06\x06\v\x06\r\x06\x1a\x06\x1c\x06\x1e\x06 \x06?\x06A\x06J\x06V\x06o\x06q\x06\xdc\x06\xde\x06\xff\x06P\a\x7f\ap\b\x8e\b\x90\b\x91\b\x98\b\xe1\b\xe3\b\xff\bP\xfb\xc2\xfb\xd3\xfb=\xfd@\xfd\x8f\xfd\x92\xfd\xc7\xfd\xcf\xfd\xcf\xfd\xf0\xfd\xff\xfdp\xfet\xfev\xfe\xfc\xfe\x00\x00\x00\x00\x00\x00\x00\x00`\x0e\x01\x00~\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x001\x05V\x05Y\x05\x8a\x05\x8d\x05\x8f\x05\x13\xfb\x17\xfb\x00\v\x01\x005\v\x01\x009\v\x01\x00?\v\x01\x00\x00\x1bL\x1bP\x1b~\x1b\xa0\xa6\xf7\xa6\x00h\x01\x008j\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0j\x01\x00\xedj\x01\x00\xf0j\x01\x00\xf5j\x01\x00\xc0\x1b\xf3\x1b\xfc\x1b\xff\x1b\x00\x00\x00\x00\x00\x00\x00\x00\x80\t\x83\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbc\t\xc4\t\xc7\t\xc8\t\xcb\t\xce\t\xd7\t\xd7\t\xdc\t\xdd\t\xdf\t\xe3\t\xe6\t\xfe\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00E\x1c\x01\x00P\x1c\x01\x00l\x1c\x01\x00\xea\x02\xeb\x02\x051/1\xa01\xbf1\x00\x00\x00\x00\x00\x10\x01\x00M\x10\x01\x00R\x10\x01\x00u\x10\x01\x00\x7f\x10\x01\x00\x7f\x10\x01\x00\x00(\xff(\x00\x1a\x1b\x1a\x1e\x1a\x1f\x1a@\x17S\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \x00\xd8\xff\xf8\xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x14\x7f\x16\xb0\x18\xf5\x18\xb0\x1a\x01\x00\xbf\x1a\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x000\x05\x01\x00c\x05\x01\x00o\x05\x01\x00o\x05\x01\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\x00\x00\x00\x00\x00\x00\x00\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x01\x004\x11\x01\x006\x11\x01\x00G\x11\x01\x00\x00\xaa6\xaa@\xaaM\xaaP\xaaY\xaa\\\xaa_\xaa\xa0\x13\xf5\x13\xf8\x13\xfd\x13p\xab\xbf\xab\xb0\x0f\x01\x00\xcb\x0f\x01\x00\x00\xe0\xff\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x00@\x00[\x00`\x00{\x00\xa9\x00\xab\x00\xb9\x00\xbb\x00\xbf\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xb9\x02\xdf\x02\xe5\x02\xe9\x02\xec\x02\xff\x02t\x03t\x03~\x03~\x03\x85\x03\x85\x03\x87\x03\x87\x03\x05\x06\x05\x06\f\x06\f\x06\x1b\x06\x1b\x06\x1f\x06\x1f\x06@\x06@\x06\xdd\x06\xdd\x06\xe2\b\xe2\bd\te\t?\x0e?\x0e\xd5\x0f\xd8\x0f\xfb\x10\xfb\x10\xeb\x16\xed\x165\x176\x17\x02\x18\x03\x18\x05\x18\x05\x18\xd3\x1c\xd3\x1c\xe1\x1c\xe1\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf7\x1c\xfa\x1c\xfa\x1c\x00 \v \x0e d f p t ~ \x80 \x8e \xa0 \xc0 \x00!%!'!)!,!1!3!M!O!_!\x89!\x8b!\x90!&$@$J$`$\xff'\x00)s+v+\x95+\x97+\xff+\x00.].\xf0/\xfb/\x000\x040\x060\x060\b0 00070<0?0\x9b0\x9c0\xa00\xa00\xfb0\xfc0\x901\x9f1\xc01\xe31 2_2\x7f2\xcf2\xff2\xff2X3\xff3\xc0M\xffM\x00\xa7!\xa7\x88\xa7\x8a\xa70\xa89\xa8.\xa9.\xa9ϩϩ[\xab[\xabj\xabk\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfef\xfeh\xfek\xfe\xff\xfe\xff\xfe\x01\xff \xff;\xff@\xff[\xffe\xffp\xffp\xff\x9e\xff\x9f\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xf9\xff\xfd\xff\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\a\x01\x01\x003\x01\x01\x007\x01\x01\x00?\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00f\xd1\x01\x00j\xd1\x01\x00z\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00`\xd3\x01\x00x\xd3\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xcb\xd7\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00q\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00=\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\x00\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\xff\xf1\x01\x00\x01\xf2\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\xe2\x03\xef\x03\x80,\xf3,\xf9,\xff,\x00\xd8\xff\xdf\x00 \x01\x00\x99#\x01\x00\x00$\x01\x00n$\x01\x00p$\x01\x00t$\x01\x00\x80$\x01\x00C%\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00?\b\x01\x00\x90/\x01\x00\xf2/\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x84\x04\x87\x04/\x05\x80\x1c\x88\x1c+\x1d+\x1dx\x1dx\x1d\xe0-\xff-@\xa6\x9f\xa6.\xfe/\xfe0\xe0\x01\x00m\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x00\x00\x04\x01\x00O\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\tP\tU\tc\tf\t\x7f\t\xe0\xa8\xff\xa8\x00\x1b\x01\x00\t\x1b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00F\x19\x01\x00P\x19\x01\x00Y\x19\x01\x00\x00\x18\x01\x00;\x18\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x9c\xbc\x01\x00\x9f\xbc\x01\x00\x000\x01\x00U4\x01\x00\x00\x05\x01\x00'\x05\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x00\x12H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13]\x13|\x13\x80\x13\x99\x13\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10\xff\x10\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00-%-'-'-----\x00,_,\x00\x00\x00\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x000\x03\x01\x00J\x03\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00<\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00P\x13\x01\x00P\x13\x01\x00W\x13\x01\x00W\x13\x01\x00]\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x03s\x03u\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x84\x03\x84\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xe1\x03\xf0\x03\xff\x03&\x1d*\x1d]\x1da\x1df\x1dj\x1d\xbf\x1d\xbf\x1d\x00\x1f\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xc4\x1f\xc6\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xdd\x1f\xef\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfe\x1f&!&!e\xabe\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x01\x01\x00\x8e\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\x00\xd2\x01\x00E\xd2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\n\x83\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbc\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xd0\n\xd0\n\xe0\n\xe3\n\xe6\n\xf1\n\xf9\n\xff\n\x00\x00\x00\x00\x00\x00\x00\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x98\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00\x01\n\x03\n\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\nY\n\\\n^\n^\nf\nv\n\x80.\x99.\x9b.\xf3.\x00/\xd5/\x050\x050\a0\a0!0)080;0\x004\xbfM\x00N\xff\x9f\x00\xf9m\xfap\xfa\xd9\xfa\x00\x00\x00\x00\xe2o\x01\x00\xe3o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x11\xff\x11.0/011\x8e1\x002\x1e2`2~2`\xa9|\xa9\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfbנ\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\x01\x00'\r\x01\x000\r\x01\x009\r\x01\x00 \x174\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x91\x05\xc7\x05\xd0\x05\xea\x05\xef\x05\xf4\x05\x1d\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfbO\xfbA0\x960\x9d0\x9f0\x00\x00\x00\x00\x01\xb0\x01\x00\x1f\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00\x00\xf2\x01\x00\x00\xf2\x01\x00@\b\x01\x00U\b\x01\x00W\b\x01\x00_\b\x01\x00\x00\x03o\x03\x85\x04\x86\x04K\x06U\x06p\x06p\x06Q\tT\t\xb0\x1a\xce\x1a\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\f \r \xd0 \xf0 *0-0\x990\x9a0\x00\xfe\x0f\xfe \xfe-\xfe\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00;\x13\x01\x00;\x13\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00`\v\x01\x00r\v\x01\x00x\v\x01\x00\x7f\v\x01\x00@\v\x01\x00U\v\x01\x00X\v\x01\x00_\v\x01\x00\x80\xa9ͩЩ٩ީߩ\x00\x00\x00\x00\x80\x10\x01\x00\xc2\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x00\x80\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbc\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xdd\f\xde\f\xe0\f\xe3\f\xe6\f\xef\f\xf1\f\xf3\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa10\xfa0\xfd0\xff0\xf01\xff1\xd02\xfe2\x003W3f\xffo\xffq\xff\x9d\xff\x00\x00\x00\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\x00\xb0\x01\x00 \xb1\x01\x00\"\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00Y\x1f\x01\x00\x00\xa9-\xa9/\xa9/\xa9\x00\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00H\n\x01\x00P\n\x01\x00X\n\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x00\x8b\x01\x00Ռ\x01\x00\x80\x17\xdd\x17\xe0\x17\xe9\x17\xf0\x17\xf9\x17\xe0\x19\xff\x19\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00A\x12\x01\x00\xb0\x12\x01\x00\xea\x12\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xb5\x00\xb5\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02p\x03t\x03v\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xf5\x03\xf7\x03\x81\x04\x8a\x04/\x051\x05V\x05Y\x05Y\x05`\x05\x88\x05\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xe5\x06\xe6\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\xf4\a\xf5\a\xfa\a\xfa\a\x00\b\x15\b\x1a\b\x1a\b$\b$\b(\b(\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc9\b\x04\t9\t=\t=\tP\tP\tX\ta\tq\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eF\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\xa0\x13\xf5\x13\xf8\x13\xfd\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xd7\x17\xd7\x17\xdc\x17\xdc\x17 \x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\xa7\x1a\xa7\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1c}\x1c\x80\x1c\x88\x1c\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c\x00\x1d\xbf\x1d\x00\x1e\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xbc\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xcc\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xe0\x1f\xec\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfc\x1fq q \x7f \x7f \x90 \x9c \x02!\x02!\a!\a!\n!\x13!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!/!9!<!?!E!I!N!N!\x83!\x84!\x00,\xe4,\xeb,\xee,\xf2,\xf3,\x00-%-'-'-----0-g-o-o-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-/./.\x050\x0601050;0<0A0\x960\x9d0\x9f0\xa10\xfa0\xfc0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x8c\xa4Ф\xfd\xa4\x00\xa5\f\xa6\x10\xa6\x1f\xa6*\xa6+\xa6@\xa6n\xa6\x7f\xa6\x9d\xa6\xa0\xa6\xe5\xa6\x17\xa7\x1f\xa7\"\xa7\x88\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9ϩϩ\xe0\xa9\xe4\xa9\xe6\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ݪ\xe0\xaa\xea\xaa\xf2\xaa\xf4\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab0\xabZ\xab\\\xabi\xabp\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x00\xfb\x06\xfb\x13\xfb\x17\xfb\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfe!\xff:\xffA\xffZ\xfff\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00\x00\x04\x01\x00\x9d\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xa0\x18\x01\x00\xdf\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00@k\x01\x00Ck\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00@n\x01\x00\x7fn\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xfa\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x004\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00n\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\xa8\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x000\xe0\x01\x00m\xe0\x01\x00\x00\xe1\x01\x00,\xe1\x01\x007\xe1\x01\x00=\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xeb\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xe9\x01\x00C\xe9\x01\x00K\xe9\x01\x00K\xe9\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xc8\x0e\xce\x0e\xd0\x0e\xd9\x0e\xdc\x0e\xdf\x0e\x00\x00\x00\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xb8\x02\xe0\x02\xe4\x02\x00\x1d%\x1d,\x1d\\\x1db\x1de\x1dk\x1dw\x1dy\x1d\xbe\x1d\x00\x1e\xff\x1eq q \x7f \x7f \x90 \x9c *!+!2!2!N!N!`!\x88!`,\x7f,\"\xa7\x87\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\xff\xa70\xabZ\xab\\\xabd\xabf\xabi\xab\x00\xfb\x06\xfb!\xff:\xffA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\x00\x1c7\x1c;\x1cI\x1cM\x1cO\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x1e\x19 \x19+\x190\x19;\x19@\x19@\x19D\x19O\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00Ф\xff\xa4\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00a\x00z\x00\xb5\x00\xb5\x00\xdf\x00\xf6\x00\xf8\x00\xff\x00\x01\x01\x01\x01\x03\x01\x03\x01\x05\x01\x05\x01\a\x01\a\x01\t\x01\t\x01\v\x01\v\x01\r\x01\r\x01\x0f\x01\x0f\x01\x11\x01\x11\x01\x13\x01\x13\x01\x15\x01\x15\x01\x17\x01\x17\x01\x19\x01\x19\x01\x1b\x01\x1b\x01\x1d\x01\x1d\x01\x1f\x01\x1f\x01!\x01!\x01#\x01#\x01%\x01%\x01'\x01'\x01)\x01)\x01+\x01+\x01-\x01-\x01/\x01/\x011\x011\x013\x013\x015\x015\x017\x018\x01:\x01:\x01<\x01<\x01>\x01>\x01@\x01@\x01B\x01B\x01D\x01D\x01F\x01F\x01H\x01I\x01K\x01K\x01M\x01M\x01O\x01O\x01Q\x01Q\x01S\x01S\x01U\x01U\x01W\x01W\x01Y\x01Y\x01[\x01[\x01]\x01]\x01_\x01_\x01a\x01a\x01c\x01c\x01e\x01e\x01g\x01g\x01i\x01i\x01k\x01k\x01m\x01m\x01o\x01o\x01q\x01q\x01s\x01s\x01u\x01u\x01w\x01w\x01z\x01z\x01|\x01|\x01~\x01\x80\x01\x83\x01\x83\x01\x85\x01\x85\x01\x88\x01\x88\x01\x8c\x01\x8d\x01\x92\x01\x92\x01\x95\x01\x95\x01\x99\x01\x9b\x01\x9e\x01\x9e\x01\xa1\x01\xa1\x01\xa3\x01\xa3\x01\xa5\x01\xa5\x01\xa8\x01\xa8\x01\xaa\x01\xab\x01\xad\x01\xad\x01\xb0\x01\xb0\x01\xb4\x01\xb4\x01\xb6\x01\xb6\x01\xb9\x01\xba\x01\xbd\x01\xbf\x01\xc6\x01\xc6\x01\xc9\x01\xc9\x01\xcc\x01\xcc\x01\xce\x01\xce\x01\xd0\x01\xd0\x01\xd2\x01\xd2\x01\xd4\x01\xd4\x01\xd6\x01\xd6\x01\xd8\x01\xd8\x01\xda\x01\xda\x01\xdc\x01\xdd\x01\xdf\x01\xdf\x01\xe1\x01\xe1\x01\xe3\x01\xe3\x01\xe5\x01\xe5\x01\xe7\x01\xe7\x01\xe9\x01\xe9\x01\xeb\x01\xeb\x01\xed\x01\xed\x01\xef\x01\xf0\x01\xf3\x01\xf3\x01\xf5\x01\xf5\x01\xf9\x01\xf9\x01\xfb\x01\xfb\x01\xfd\x01\xfd\x01\xff\x01\xff\x01\x01\x02\x01\x02\x03\x02\x03\x02\x05\x02\x05\x02\a\x02\a\x02\t\x02\t\x02\v\x02\v\x02\r\x02\r\x02\x0f\x02\x0f\x02\x11\x02\x11\x02\x13\x02\x13\x02\x15\x02\x15\x02\x17\x02\x17\x02\x19\x02\x19\x02\x1b\x02\x1b\x02\x1d\x02\x1d\x02\x1f\x02\x1f\x02!\x02!\x02#\x02#\x02%\x02%\x02'\x02'\x02)\x02)\x02+\x02+\x02-\x02-\x02/\x02/\x021\x021\x023\x029\x02<\x02<\x02?\x02@\x02B\x02B\x02G\x02G\x02I\x02I\x02K\x02K\x02M\x02M\x02O\x02\x93\x02\x95\x02\xaf\x02q\x03q\x03s\x03s\x03w\x03w\x03{\x03}\x03\x90\x03\x90\x03\xac\x03\xce\x03\xd0\x03\xd1\x03\xd5\x03\xd7\x03\xd9\x03\xd9\x03\xdb\x03\xdb\x03\xdd\x03\xdd\x03\xdf\x03\xdf\x03\xe1\x03\xe1\x03\xe3\x03\xe3\x03\xe5\x03\xe5\x03\xe7\x03\xe7\x03\xe9\x03\xe9\x03\xeb\x03\xeb\x03\xed\x03\xed\x03\xef\x03\xf3\x03\xf5\x03\xf5\x03\xf8\x03\xf8\x03\xfb\x03\xfc\x030\x04_\x04a\x04a\x04c\x04c\x04e\x04e\x04g\x04g\x04i\x04i\x04k\x04k\x04m\x04m\x04o\x04o\x04q\x04q\x04s\x04s\x04u\x04u\x04w\x04w\x04y\x04y\x04{\x04{\x04}\x04}\x04\x7f\x04\x7f\x04\x81\x04\x81\x04\x8b\x04\x8b\x04\x8d\x04\x8d\x04\x8f\x04\x8f\x04\x91\x04\x91\x04\x93\x04\x93\x04\x95\x04\x95\x04\x97\x04\x97\x04\x99\x04\x99\x04\x9b\x04\x9b\x04\x9d\x04\x9d\x04\x9f\x04\x9f\x04\xa1\x04\xa1\x04\xa3\x04\xa3\x04\xa5\x04\xa5\x04\xa7\x04\xa7\x04\xa9\x04\xa9\x04\xab\x04\xab\x04\xad\x04\xad\x04\xaf\x04\xaf\x04\xb1\x04\xb1\x04\xb3\x04\xb3\x04\xb5\x04\xb5\x04\xb7\x04\xb7\x04\xb9\x04\xb9\x04\xbb\x04\xbb\x04\xbd\x04\xbd\x04\xbf\x04\xbf\x04\xc2\x04\xc2\x04\xc4\x04\xc4\x04\xc6\x04\xc6\x04\xc8\x04\xc8\x04\xca\x04\xca\x04\xcc\x04\xcc\x04\xce\x04\xcf\x04\xd1\x04\xd1\x04\xd3\x04\xd3\x04\xd5\x04\xd5\x04\xd7\x04\xd7\x04\xd9\x04\xd9\x04\xdb\x04\xdb\x04\xdd\x04\xdd\x04\xdf\x04\xdf\x04\xe1\x04\xe1\x04\xe3\x04\xe3\x04\xe5\x04\xe5\x04\xe7\x04\xe7\x04\xe9\x04\xe9\x04\xeb\x04\xeb\x04\xed\x04\xed\x04\xef\x04\xef\x04\xf1\x04\xf1\x04\xf3\x04\xf3\x04\xf5\x04\xf5\x04\xf7\x04\xf7\x04\xf9\x04\xf9\x04\xfb\x04\xfb\x04\xfd\x04\xfd\x04\xff\x04\xff\x04\x01\x05\x01\x05\x03\x05\x03\x05\x05\x05\x05\x05\a\x05\a\x05\t\x05\t\x05\v\x05\v\x05\r\x05\r\x05\x0f\x05\x0f\x05\x11\x05\x11\x05\x13\x05\x13\x05\x15\x05\x15\x05\x17\x05\x17\x05\x19\x05\x19\x05\x1b\x05\x1b\x05\x1d\x05\x1d\x05\x1f\x05\x1f\x05!\x05!\x05#\x05#\x05%\x05%\x05'\x05'\x05)\x05)\x05+\x05+\x05-\x05-\x05/\x05/\x05`\x05\x88\x05\xd0\x10\xfa\x10\xfd\x10\xff\x10\xf8\x13\xfd\x13\x80\x1c\x88\x1c\x00\x1d+\x1dk\x1dw\x1dy\x1d\x9a\x1d\x01\x1e\x01\x1e\x03\x1e\x03\x1e\x05\x1e\x05\x1e\a\x1e\a\x1e\t\x1e\t\x1e\v\x1e\v\x1e\r\x1e\r\x1e\x0f\x1e\x0f\x1e\x11\x1e\x11\x1e\x13\x1e\x13\x1e\x15\x1e\x15\x1e\x17\x1e\x17\x1e\x19\x1e\x19\x1e\x1b\x1e\x1b\x1e\x1d\x1e\x1d\x1e\x1f\x1e\x1f\x1e!\x1e!\x1e#\x1e#\x1e%\x1e%\x1e'\x1e'\x1e)\x1e)\x1e+\x1e+\x1e-\x1e-\x1e/\x1e/\x1e1\x1e1\x1e3\x1e3\x1e5\x1e5\x1e7\x1e7\x1e9\x1e9\x1e;\x1e;\x1e=\x1e=\x1e?\x1e?\x1eA\x1eA\x1eC\x1eC\x1eE\x1eE\x1eG\x1eG\x1eI\x1eI\x1eK\x1eK\x1eM\x1eM\x1eO\x1eO\x1eQ\x1eQ\x1eS\x1eS\x1eU\x1eU\x1eW\x1eW\x1eY\x1eY\x1e[\x1e[\x1e]\x1e]\x1e_\x1e_\x1ea\x1ea\x1ec\x1ec\x1ee\x1ee\x1eg\x1eg\x1ei\x1ei\x1ek\x1ek\x1em\x1em\x1eo\x1eo\x1eq\x1eq\x1es\x1es\x1eu\x1eu\x1ew\x1ew\x1ey\x1ey\x1e{\x1e{\x1e}\x1e}\x1e\x7f\x1e\x7f\x1e\x81\x1e\x81\x1e\x83\x1e\x83\x1e\x85\x1e\x85\x1e\x87\x1e\x87\x1e\x89\x1e\x89\x1e\x8b\x1e\x8b\x1e\x8d\x1e\x8d\x1e\x8f\x1e\x8f\x1e\x91\x1e\x91\x1e\x93\x1e\x93\x1e\x95\x1e\x9d\x1e\x9f\x1e\x9f\x1e\xa1\x1e\xa1\x1e\xa3\x1e\xa3\x1e\xa5\x1e\xa5\x1e\xa7\x1e\xa7\x1e\xa9\x1e\xa9\x1e\xab\x1e\xab\x1e\xad\x1e\xad\x1e\xaf\x1e\xaf\x1e\xb1\x1e\xb1\x1e\xb3\x1e\xb3\x1e\xb5\x1e\xb5\x1e\xb7\x1e\xb7\x1e\xb9\x1e\xb9\x1e\xbb\x1e\xbb\x1e\xbd\x1e\xbd\x1e\xbf\x1e\xbf\x1e\xc1\x1e\xc1\x1e\xc3\x1e\xc3\x1e\xc5\x1e\xc5\x1e\xc7\x1e\xc7\x1e\xc9\x1e\xc9\x1e\xcb\x1e\xcb\x1e\xcd\x1e\xcd\x1e\xcf\x1e\xcf\x1e\xd1\x1e\xd1\x1e\xd3\x1e\xd3\x1e\xd5\x1e\xd5\x1e\xd7\x1e\xd7\x1e\xd9\x1e\xd9\x1e\xdb\x1e\xdb\x1e\xdd\x1e\xdd\x1e\xdf\x1e\xdf\x1e\xe1\x1e\xe1\x1e\xe3\x1e\xe3\x1e\xe5\x1e\xe5\x1e\xe7\x1e\xe7\x1e\xe9\x1e\xe9\x1e\xeb\x1e\xeb\x1e\xed\x1e\xed\x1e\xef\x1e\xef\x1e\xf1\x1e\xf1\x1e\xf3\x1e\xf3\x1e\xf5\x1e\xf5\x1e\xf7\x1e\xf7\x1e\xf9\x1e\xf9\x1e\xfb\x1e\xfb\x1e\xfd\x1e\xfd\x1e\xff\x1e\a\x1f\x10\x1f\x15\x1f \x1f'\x1f0\x1f7\x1f@\x1fE\x1fP\x1fW\x1f`\x1fg\x1fp\x1f}\x1f\x80\x1f\x87\x1f\x90\x1f\x97\x1f\xa0\x1f\xa7\x1f\xb0\x1f\xb4\x1f\xb6\x1f\xb7\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xc7\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xd7\x1f\xe0\x1f\xe7\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xf7\x1f\n!\n!\x0e!\x0f!\x13!\x13!/!/!4!4!9!9!<!=!F!I!N!N!\x84!\x84!0,_,a,a,e,f,h,h,j,j,l,l,q,q,s,t,v,{,\x81,\x81,\x83,\x83,\x85,\x85,\x87,\x87,\x89,\x89,\x8b,\x8b,\x8d,\x8d,\x8f,\x8f,\x91,\x91,\x93,\x93,\x95,\x95,\x97,\x97,\x99,\x99,\x9b,\x9b,\x9d,\x9d,\x9f,\x9f,\xa1,\xa1,\xa3,\xa3,\xa5,\xa5,\xa7,\xa7,\xa9,\xa9,\xab,\xab,\xad,\xad,\xaf,\xaf,\xb1,\xb1,\xb3,\xb3,\xb5,\xb5,\xb7,\xb7,\xb9,\xb9,\xbb,\xbb,\xbd,\xbd,\xbf,\xbf,\xc1,\xc1,\xc3,\xc3,\xc5,\xc5,\xc7,\xc7,\xc9,\xc9,\xcb,\xcb,\xcd,\xcd,\xcf,\xcf,\xd1,\xd1,\xd3,\xd3,\xd5,\xd5,\xd7,\xd7,\xd9,\xd9,\xdb,\xdb,\xdd,\xdd,\xdf,\xdf,\xe1,\xe1,\xe3,\xe4,\xec,\xec,\xee,\xee,\xf3,\xf3,\x00-%-'-'-----A\xa6A\xa6C\xa6C\xa6E\xa6E\xa6G\xa6G\xa6I\xa6I\xa6K\xa6K\xa6M\xa6M\xa6O\xa6O\xa6Q\xa6Q\xa6S\xa6S\xa6U\xa6U\xa6W\xa6W\xa6Y\xa6Y\xa6[\xa6[\xa6]\xa6]\xa6_\xa6_\xa6a\xa6a\xa6c\xa6c\xa6e\xa6e\xa6g\xa6g\xa6i\xa6i\xa6k\xa6k\xa6m\xa6m\xa6\x81\xa6\x81\xa6\x83\xa6\x83\xa6\x85\xa6\x85\xa6\x87\xa6\x87\xa6\x89\xa6\x89\xa6\x8b\xa6\x8b\xa6\x8d\xa6\x8d\xa6\x8f\xa6\x8f\xa6\x91\xa6\x91\xa6\x93\xa6\x93\xa6\x95\xa6\x95\xa6\x97\xa6\x97\xa6\x99\xa6\x99\xa6\x9b\xa6\x9b\xa6#\xa7#\xa7%\xa7%\xa7'\xa7'\xa7)\xa7)\xa7+\xa7+\xa7-\xa7-\xa7/\xa71\xa73\xa73\xa75\xa75\xa77\xa77\xa79\xa79\xa7;\xa7;\xa7=\xa7=\xa7?\xa7?\xa7A\xa7A\xa7C\xa7C\xa7E\xa7E\xa7G\xa7G\xa7I\xa7I\xa7K\xa7K\xa7M\xa7M\xa7O\xa7O\xa7Q\xa7Q\xa7S\xa7S\xa7U\xa7U\xa7W\xa7W\xa7Y\xa7Y\xa7[\xa7[\xa7]\xa7]\xa7_\xa7_\xa7a\xa7a\xa7c\xa7c\xa7e\xa7e\xa7g\xa7g\xa7i\xa7i\xa7k\xa7k\xa7m\xa7m\xa7o\xa7o\xa7q\xa7x\xa7z\xa7z\xa7|\xa7|\xa7\x7f\xa7\x7f\xa7\x81\xa7\x81\xa7\x83\xa7\x83\xa7\x85\xa7\x85\xa7\x87\xa7\x87\xa7\x8c\xa7\x8c\xa7\x8e\xa7\x8e\xa7\x91\xa7\x91\xa7\x93\xa7\x95\xa7\x97\xa7\x97\xa7\x99\xa7\x99\xa7\x9b\xa7\x9b\xa7\x9d\xa7\x9d\xa7\x9f\xa7\x9f\xa7\xa1\xa7\xa1\xa7\xa3\xa7\xa3\xa7\xa5\xa7\xa5\xa7\xa7\xa7\xa7\xa7\xa9\xa7\xa9\xa7\xaf\xa7\xaf\xa7\xb5\xa7\xb5\xa7\xb7\xa7\xb7\xa7\xb9\xa7\xb9\xa7\xbb\xa7\xbb\xa7\xbd\xa7\xbd\xa7\xbf\xa7\xbf\xa7\xc1\xa7\xc1\xa7ççȧȧʧʧѧѧӧӧէէקק٧٧\xf6\xa7\xf6\xa7\xfa\xa7\xfa\xa70\xabZ\xab`\xabh\xabp\xab\xbf\xab\x00\xfb\x06\xfb\x13\xfb\x17\xfbA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\x18\x01\x00\xdf\x18\x01\x00`n\x01\x00\x7fn\x01\x00\x1a\xd4\x01\x003\xd4\x01\x00N\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00g\xd4\x01\x00\x82\xd4\x01\x00\x9b\xd4\x01\x00\xb6\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\xcf\xd4\x01\x00\xea\xd4\x01\x00\x03\xd5\x01\x00\x1e\xd5\x01\x007\xd5\x01\x00R\xd5\x01\x00k\xd5\x01\x00\x86\xd5\x01\x00\x9f\xd5\x01\x00\xba\xd5\x01\x00\xd3\xd5\x01\x00\xee\xd5\x01\x00\a\xd6\x01\x00\"\xd6\x01\x00;\xd6\x01\x00V\xd6\x01\x00o\xd6\x01\x00\x8a\xd6\x01\x00\xa5\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xe1\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x00\x1b\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00U\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\x8f\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xc9\xd7\x01\x00\xcb\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\t\xdf\x01\x00\v\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\"\xe9\x01\x00C\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x02\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02t\x03t\x03z\x03z\x03Y\x05Y\x05@\x06@\x06\xe5\x06\xe6\x06\xf4\a\xf5\a\xfa\a\xfa\a\x1a\b\x1a\b$\b$\b(\b(\b\xc9\b\xc9\bq\tq\tF\x0eF\x0e\xc6\x0e\xc6\x0e\xfc\x10\xfc\x10\xd7\x17\xd7\x17C\x18C\x18\xa7\x1a\xa7\x1ax\x1c}\x1c,\x1dj\x1dx\x1dx\x1d\x9b\x1d\xbf\x1dq q \x7f \x7f \x90 \x9c |,},o-o-/./.\x050\x0501050;0;0\x9d0\x9e0\xfc0\xfe0\x15\xa0\x15\xa0\xf8\xa4\xfd\xa4\f\xa6\f\xa6\x7f\xa6\x7f\xa6\x9c\xa6\x9d\xa6\x17\xa7\x1f\xa7p\xa7p\xa7\x88\xa7\x88\xa7\xf2\xa7\xf4\xa7\xf8\xa7\xf9\xa7ϩϩ\xe6\xa9\xe6\xa9p\xaap\xaaݪݪ\xf3\xaa\xf4\xaa\\\xab_\xabi\xabi\xabp\xffp\xff\x9e\xff\x9f\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00@k\x01\x00Ck\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x000\xe0\x01\x00m\xe0\x01\x007\xe1\x01\x00=\xe1\x01\x00\xeb\xe4\x01\x00\xeb\xe4\x01\x00K\xe9\x01\x00K\xe9\x01\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xbb\x01\xbb\x01\xc0\x01\xc3\x01\x94\x02\x94\x02\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06?\x06A\x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\x00\b\x15\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc8\b\x04\t9\t=\t=\tP\tP\tX\ta\tr\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eE\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\x00\x11H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xdc\x17\xdc\x17 \x18B\x18D\x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1cw\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c5!8!0-g-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x060\x060<0<0A0\x960\x9f0\x9f0\xa10\xfa0\xff0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x14\xa0\x16\xa0\x8c\xa4Ф\xf7\xa4\x00\xa5\v\xa6\x10\xa6\x1f\xa6*\xa6+\xa6n\xa6n\xa6\xa0\xa6妏\xa7\x8f\xa7\xf7\xa7\xf7\xa7\xfb\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9\xe0\xa9\xe4\xa9\xe7\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaao\xaaq\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ܪ\xe0\xaa\xea\xaa\xf2\xaa\xf2\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xc0\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfef\xffo\xffq\xff\x9d\xff\xa0\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00P\x04\x01\x00\x9d\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\n\xdf\x01\x00\n\xdf\x01\x00\x00\xe1\x01\x00,\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xea\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\xc5\x01\xc5\x01\xc8\x01\xc8\x01\xcb\x01\xcb\x01\xf2\x01\xf2\x01\x88\x1f\x8f\x1f\x98\x1f\x9f\x1f\xa8\x1f\xaf\x1f\xbc\x1f\xbc\x1f\xcc\x1f\xcc\x1f\xfc\x1f\xfc\x1f\x00\x00\x00\x00\x00\x00\x00\x00A\x00Z\x00\xc0\x00\xd6\x00\xd8\x00\xde\x00\x00\x01\x00\x01\x02\x01\x02\x01\x04\x01\x04\x01\x06\x01\x06\x01\b\x01\b\x01\n\x01\n\x01\f\x01\f\x01\x0e\x01\x0e\x01\x10\x01\x10\x01\x12\x01\x12\x01\x14\x01\x14\x01\x16\x01\x16\x01\x18\x01\x18\x01\x1a\x01\x1a\x01\x1c\x01\x1c\x01\x1e\x01\x1e\x01 \x01 \x01\"\x01\"\x01$\x01$\x01&\x01&\x01(\x01(\x01*\x01*\x01,\x01,\x01.\x01.\x010\x010\x012\x012\x014\x014\x016\x016\x019\x019\x01;\x01;\x01=\x01=\x01?\x01?\x01A\x01A\x01C\x01C\x01E\x01E\x01G\x01G\x01J\x01J\x01L\x01L\x01N\x01N\x01P\x01P\x01R\x01R\x01T\x01T\x01V\x01V\x01X\x01X\x01Z\x01Z\x01\\\x01\\\x01^\x01^\x01`\x01`\x01b\x01b\x01d\x01d\x01f\x01f\x01h\x01h\x01j\x01j\x01l\x01l\x01n\x01n\x01p\x01p\x01r\x01r\x01t\x01t\x01v\x01v\x01x\x01y\x01{\x01{\x01}\x01}\x01\x81\x01\x82\x01\x84\x01\x84\x01\x86\x01\x87\x01\x89\x01\x8b\x01\x8e\x01\x91\x01\x93\x01\x94\x01\x96\x01\x98\x01\x9c\x01\x9d\x01\x9f\x01\xa0\x01\xa2\x01\xa2\x01\xa4\x01\xa4\x01\xa6\x01\xa7\x01\xa9\x01\xa9\x01\xac\x01\xac\x01\xae\x01\xaf\x01\xb1\x01\xb3\x01\xb5\x01\xb5\x01\xb7\x01\xb8\x01\xbc\x01\xbc\x01\xc4\x01\xc4\x01\xc7\x01\xc7\x01\xca\x01\xca\x01\xcd\x01\xcd\x01\xcf\x01\xcf\x01\xd1\x01\xd1\x01\xd3\x01\xd3\x01\xd5\x01\xd5\x01\xd7\x01\xd7\x01\xd9\x01\xd9\x01\xdb\x01\xdb\x01\xde\x01\xde\x01\xe0\x01\xe0\x01\xe2\x01\xe2\x01\xe4\x01\xe4\x01\xe6\x01\xe6\x01\xe8\x01\xe8\x01\xea\x01\xea\x01\xec\x01\xec\x01\xee\x01\xee\x01\xf1\x01\xf1\x01\xf4\x01\xf4\x01\xf6\x01\xf8\x01\xfa\x01\xfa\x01\xfc\x01\xfc\x01\xfe\x01\xfe\x01\x00\x02\x00\x02\x02\x02\x02\x02\x04\x02\x04\x02\x06\x02\x06\x02\b\x02\b\x02\n\x02\n\x02\f\x02\f\x02\x0e\x02\x0e\x02\x10\x02\x10\x02\x12\x02\x12\x02\x14\x02\x14\x02\x16\x02\x16\x02\x18\x02\x18\x02\x1a\x02\x1a\x02\x1c\x02\x1c\x02\x1e\x02\x1e\x02 \x02 \x02\"\x02\"\x02$\x02$\x02&\x02&\x02(\x02(\x02*\x02*\x02,\x02,\x02.\x02.\x020\x020\x022\x022\x02:\x02;\x02=\x02>\x02A\x02A\x02C\x02F\x02H\x02H\x02J\x02J\x02L\x02L\x02N\x02N\x02p\x03p\x03r\x03r\x03v\x03v\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\x8f\x03\x91\x03\xa1\x03\xa3\x03\xab\x03\xcf\x03\xcf\x03\xd2\x03\xd4\x03\xd8\x03\xd8\x03\xda\x03\xda\x03\xdc\x03\xdc\x03\xde\x03\xde\x03\xe0\x03\xe0\x03\xe2\x03\xe2\x03\xe4\x03\xe4\x03\xe6\x03\xe6\x03\xe8\x03\xe8\x03\xea\x03\xea\x03\xec\x03\xec\x03\xee\x03\xee\x03\xf4\x03\xf4\x03\xf7\x03\xf7\x03\xf9\x03\xfa\x03\xfd\x03/\x04`\x04`\x04b\x04b\x04d\x04d\x04f\x04f\x04h\x04h\x04j\x04j\x04l\x04l\x04n\x04n\x04p\x04p\x04r\x04r\x04t\x04t\x04v\x04v\x04x\x04x\x04z\x04z\x04|\x04|\x04~\x04~\x04\x80\x04\x80\x04\x8a\x04\x8a\x04\x8c\x04\x8c\x04\x8e\x04\x8e\x04\x90\x04\x90\x04\x92\x04\x92\x04\x94\x04\x94\x04\x96\x04\x96\x04\x98\x04\x98\x04\x9a\x04\x9a\x04\x9c\x04\x9c\x04\x9e\x04\x9e\x04\xa0\x04\xa0\x04\xa2\x04\xa2\x04\xa4\x04\xa4\x04\xa6\x04\xa6\x04\xa8\x04\xa8\x04\xaa\x04\xaa\x04\xac\x04\xac\x04\xae\x04\xae\x04\xb0\x04\xb0\x04\xb2\x04\xb2\x04\xb4\x04\xb4\x04\xb6\x04\xb6\x04\xb8\x04\xb8\x04\xba\x04\xba\x04\xbc\x04\xbc\x04\xbe\x04\xbe\x04\xc0\x04\xc1\x04\xc3\x04\xc3\x04\xc5\x04\xc5\x04\xc7\x04\xc7\x04\xc9\x04\xc9\x04\xcb\x04\xcb\x04\xcd\x04\xcd\x04\xd0\x04\xd0\x04\xd2\x04\xd2\x04\xd4\x04\xd4\x04\xd6\x04\xd6\x04\xd8\x04\xd8\x04\xda\x04\xda\x04\xdc\x04\xdc\x04\xde\x04\xde\x04\xe0\x04\xe0\x04\xe2\x04\xe2\x04\xe4\x04\xe4\x04\xe6\x04\xe6\x04\xe8\x04\xe8\x04\xea\x04\xea\x04\xec\x04\xec\x04\xee\x04\xee\x04\xf0\x04\xf0\x04\xf2\x04\xf2\x04\xf4\x04\xf4\x04\xf6\x04\xf6\x04\xf8\x04\xf8\x04\xfa\x04\xfa\x04\xfc\x04\xfc\x04\xfe\x04\xfe\x04\x00\x05\x00\x05\x02\x05\x02\x05\x04\x05\x04\x05\x06\x05\x06\x05\b\x05\b\x05\n\x05\n\x05\f\x05\f\x05\x0e\x05\x0e\x05\x10\x05\x10\x05\x12\x05\x12\x05\x14\x05\x14\x05\x16\x05\x16\x05\x18\x05\x18\x05\x1a\x05\x1a\x05\x1c\x05\x1c\x05\x1e\x05\x1e\x05 \x05 \x05\"\x05\"\x05$\x05$\x05&\x05&\x05(\x05(\x05*\x05*\x05,\x05,\x05.\x05.\x051\x05V\x05\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xa0\x13\xf5\x13\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00\x1e\x00\x1e\x02\x1e\x02\x1e\x04\x1e\x04\x1e\x06\x1e\x06\x1e\b\x1e\b\x1e\n\x1e\n\x1e\f\x1e\f\x1e\x0e\x1e\x0e\x1e\x10\x1e\x10\x1e\x12\x1e\x12\x1e\x14\x1e\x14\x1e\x16\x1e\x16\x1e\x18\x1e\x18\x1e\x1a\x1e\x1a\x1e\x1c\x1e\x1c\x1e\x1e\x1e\x1e\x1e \x1e \x1e\"\x1e\"\x1e$\x1e$\x1e&\x1e&\x1e(\x1e(\x1e*\x1e*\x1e,\x1e,\x1e.\x1e.\x1e0\x1e0\x1e2\x1e2\x1e4\x1e4\x1e6\x1e6\x1e8\x1e8\x1e:\x1e:\x1e<\x1e<\x1e>\x1e>\x1e@\x1e@\x1eB\x1eB\x1eD\x1eD\x1eF\x1eF\x1eH\x1eH\x1eJ\x1eJ\x1eL\x1eL\x1eN\x1eN\x1eP\x1eP\x1eR\x1eR\x1eT\x1eT\x1eV\x1eV\x1eX\x1eX\x1eZ\x1eZ\x1e\\\x1e\\\x1e^\x1e^\x1e`\x1e`\x1eb\x1eb\x1ed\x1ed\x1ef\x1ef\x1eh\x1eh\x1ej\x1ej\x1el\x1el\x1en\x1en\x1ep\x1ep\x1er\x1er\x1et\x1et\x1ev\x1ev\x1ex\x1ex\x1ez\x1ez\x1e|\x1e|\x1e~\x1e~\x1e\x80\x1e\x80\x1e\x82\x1e\x82\x1e\x84\x1e\x84\x1e\x86\x1e\x86\x1e\x88\x1e\x88\x1e\x8a\x1e\x8a\x1e\x8c\x1e\x8c\x1e\x8e\x1e\x8e\x1e\x90\x1e\x90\x1e\x92\x1e\x92\x1e\x94\x1e\x94\x1e\x9e\x1e\x9e\x1e\xa0\x1e\xa0\x1e\xa2\x1e\xa2\x1e\xa4\x1e\xa4\x1e\xa6\x1e\xa6\x1e\xa8\x1e\xa8\x1e\xaa\x1e\xaa\x1e\xac\x1e\xac\x1e\xae\x1e\xae\x1e\xb0\x1e\xb0\x1e\xb2\x1e\xb2\x1e\xb4\x1e\xb4\x1e\xb6\x1e\xb6\x1e\xb8\x1e\xb8\x1e\xba\x1e\xba\x1e\xbc\x1e\xbc\x1e\xbe\x1e\xbe\x1e\xc0\x1e\xc0\x1e\xc2\x1e\xc2\x1e\xc4\x1e\xc4\x1e\xc6\x1e\xc6\x1e\xc8\x1e\xc8\x1e\xca\x1e\xca\x1e\xcc\x1e\xcc\x1e\xce\x1e\xce\x1e\xd0\x1e\xd0\x1e\xd2\x1e\xd2\x1e\xd4\x1e\xd4\x1e\xd6\x1e\xd6\x1e\xd8\x1e\xd8\x1e\xda\x1e\xda\x1e\xdc\x1e\xdc\x1e\xde\x1e\xde\x1e\xe0\x1e\xe0\x1e\xe2\x1e\xe2\x1e\xe4\x1e\xe4\x1e\xe6\x1e\xe6\x1e\xe8\x1e\xe8\x1e\xea\x1e\xea\x1e\xec\x1e\xec\x1e\xee\x1e\xee\x1e\xf0\x1e\xf0\x1e\xf2\x1e\xf2\x1e\xf4\x1e\xf4\x1e\xf6\x1e\xf6\x1e\xf8\x1e\xf8\x1e\xfa\x1e\xfa\x1e\xfc\x1e\xfc\x1e\xfe\x1e\xfe\x1e\b\x1f\x0f\x1f\x18\x1f\x1d\x1f(\x1f/\x1f8\x1f?\x1fH\x1fM\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f_\x1fh\x1fo\x1f\xb8\x1f\xbb\x1f\xc8\x1f\xcb\x1f\xd8\x1f\xdb\x1f\xe8\x1f\xec\x1f\xf8\x1f\xfb\x1f\x02!\x02!\a!\a!\v!\r!\x10!\x12!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!0!3!>!?!E!E!\x83!\x83!\x00,/,`,`,b,d,g,g,i,i,k,k,m,p,r,r,u,u,~,\x80,\x82,\x82,\x84,\x84,\x86,\x86,\x88,\x88,\x8a,\x8a,\x8c,\x8c,\x8e,\x8e,\x90,\x90,\x92,\x92,\x94,\x94,\x96,\x96,\x98,\x98,\x9a,\x9a,\x9c,\x9c,\x9e,\x9e,\xa0,\xa0,\xa2,\xa2,\xa4,\xa4,\xa6,\xa6,\xa8,\xa8,\xaa,\xaa,\xac,\xac,\xae,\xae,\xb0,\xb0,\xb2,\xb2,\xb4,\xb4,\xb6,\xb6,\xb8,\xb8,\xba,\xba,\xbc,\xbc,\xbe,\xbe,\xc0,\xc0,\xc2,\xc2,\xc4,\xc4,\xc6,\xc6,\xc8,\xc8,\xca,\xca,\xcc,\xcc,\xce,\xce,\xd0,\xd0,\xd2,\xd2,\xd4,\xd4,\xd6,\xd6,\xd8,\xd8,\xda,\xda,\xdc,\xdc,\xde,\xde,\xe0,\xe0,\xe2,\xe2,\xeb,\xeb,\xed,\xed,\xf2,\xf2,@\xa6@\xa6B\xa6B\xa6D\xa6D\xa6F\xa6F\xa6H\xa6H\xa6J\xa6J\xa6L\xa6L\xa6N\xa6N\xa6P\xa6P\xa6R\xa6R\xa6T\xa6T\xa6V\xa6V\xa6X\xa6X\xa6Z\xa6Z\xa6\\\xa6\\\xa6^\xa6^\xa6`\xa6`\xa6b\xa6b\xa6d\xa6d\xa6f\xa6f\xa6h\xa6h\xa6j\xa6j\xa6l\xa6l\xa6\x80\xa6\x80\xa6\x82\xa6\x82\xa6\x84\xa6\x84\xa6\x86\xa6\x86\xa6\x88\xa6\x88\xa6\x8a\xa6\x8a\xa6\x8c\xa6\x8c\xa6\x8e\xa6\x8e\xa6\x90\xa6\x90\xa6\x92\xa6\x92\xa6\x94\xa6\x94\xa6\x96\xa6\x96\xa6\x98\xa6\x98\xa6\x9a\xa6\x9a\xa6\"\xa7\"\xa7$\xa7$\xa7&\xa7&\xa7(\xa7(\xa7*\xa7*\xa7,\xa7,\xa7.\xa7.\xa72\xa72\xa74\xa74\xa76\xa76\xa78\xa78\xa7:\xa7:\xa7<\xa7<\xa7>\xa7>\xa7@\xa7@\xa7B\xa7B\xa7D\xa7D\xa7F\xa7F\xa7H\xa7H\xa7J\xa7J\xa7L\xa7L\xa7N\xa7N\xa7P\xa7P\xa7R\xa7R\xa7T\xa7T\xa7V\xa7V\xa7X\xa7X\xa7Z\xa7Z\xa7\\\xa7\\\xa7^\xa7^\xa7`\xa7`\xa7b\xa7b\xa7d\xa7d\xa7f\xa7f\xa7h\xa7h\xa7j\xa7j\xa7l\xa7l\xa7n\xa7n\xa7y\xa7y\xa7{\xa7{\xa7}\xa7~\xa7\x80\xa7\x80\xa7\x82\xa7\x82\xa7\x84\xa7\x84\xa7\x86\xa7\x86\xa7\x8b\xa7\x8b\xa7\x8d\xa7\x8d\xa7\x90\xa7\x90\xa7\x92\xa7\x92\xa7\x96\xa7\x96\xa7\x98\xa7\x98\xa7\x9a\xa7\x9a\xa7\x9c\xa7\x9c\xa7\x9e\xa7\x9e\xa7\xa0\xa7\xa0\xa7\xa2\xa7\xa2\xa7\xa4\xa7\xa4\xa7\xa6\xa7\xa6\xa7\xa8\xa7\xa8\xa7\xaa\xa7\xae\xa7\xb0\xa7\xb4\xa7\xb6\xa7\xb6\xa7\xb8\xa7\xb8\xa7\xba\xa7\xba\xa7\xbc\xa7\xbc\xa7\xbe\xa7\xbe\xa7\xc0\xa7\xc0\xa7§§ħǧɧɧЧЧ֧֧اا\xf5\xa7\xf5\xa7!\xff:\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x01\x00'\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xa0\x18\x01\x00\xbf\x18\x01\x00@n\x01\x00_n\x01\x00\x00\xd4\x01\x00\x19\xd4\x01\x004\xd4\x01\x00M\xd4\x01\x00h\xd4\x01\x00\x81\xd4\x01\x00\x9c\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb5\xd4\x01\x00\xd0\xd4\x01\x00\xe9\xd4\x01\x00\x04\xd5\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x008\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00l\xd5\x01\x00\x85\xd5\x01\x00\xa0\xd5\x01\x00\xb9\xd5\x01\x00\xd4\xd5\x01\x00\xed\xd5\x01\x00\b\xd6\x01\x00!\xd6\x01\x00<\xd6\x01\x00U\xd6\x01\x00p\xd6\x01\x00\x89\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xe2\xd6\x01\x00\xfa\xd6\x01\x00\x1c\xd7\x01\x004\xd7\x01\x00V\xd7\x01\x00n\xd7\x01\x00\x90\xd7\x01\x00\xa8\xd7\x01\x00\xca\xd7\x01\x00\xca\xd7\x01\x00\x00\xe9\x01\x00!\xe9\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00 \t\x01\x009\t\x01\x00?\t\x01\x00?\t\x01\x00\x00\x03o\x03\x83\x04\x89\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x03\t:\t<\t>\tO\tQ\tW\tb\tc\t\x81\t\x83\t\xbc\t\xbc\t\xbe\t\xc4\t\xc7\t\xc8\t\xcb\t\xcd\t\xd7\t\xd7\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x03\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x83\n\xbc\n\xbc\n\xbe\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x03\v<\v<\v>\vD\vG\vH\vK\vM\vU\vW\vb\vc\v\x82\v\x82\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd7\v\xd7\v\x00\f\x04\f<\f<\f>\fD\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x83\f\xbc\f\xbc\f\xbe\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xe2\f\xe3\f\xf3\f\xf3\f\x00\r\x03\r;\r<\r>\rD\rF\rH\rJ\rM\rW\rW\rb\rc\r\x81\r\x83\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xf2\r\xf3\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0f>\x0f?\x0fq\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f+\x10>\x10V\x10Y\x10^\x10`\x10b\x10d\x10g\x10m\x10q\x10t\x10\x82\x10\x8d\x10\x8f\x10\x8f\x10\x9a\x10\x9d\x10]\x13_\x13\x12\x17\x15\x172\x174\x17R\x17S\x17r\x17s\x17\xb4\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19+\x190\x19;\x19\x17\x1a\x1b\x1aU\x1a^\x1a`\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xce\x1a\x00\x1b\x04\x1b4\x1bD\x1bk\x1bs\x1b\x80\x1b\x82\x1b\xa1\x1b\xad\x1b\xe6\x1b\xf3\x1b$\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf7\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0/0\x990\x9a0o\xa6r\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8#\xa8'\xa8,\xa8,\xa8\x80\xa8\x81\xa8\xb4\xa8Ũ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9S\xa9\x80\xa9\x83\xa9\xb3\xa9\xc0\xa9\xe5\xa9\xe5\xa9)\xaa6\xaaC\xaaC\xaaL\xaaM\xaa{\xaa}\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xeb\xaa\xef\xaa\xf5\xaa\xf6\xaa\xe3\xab\xea\xab\xec\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\x00\x00\x00\x00\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x00\x10\x01\x00\x02\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x004\x11\x01\x00E\x11\x01\x00F\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xc0\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xce\x11\x01\x00\xcf\x11\x01\x00,\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00;\x13\x01\x00<\x13\x01\x00>\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x005\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb0\x14\x01\x00\xc3\x14\x01\x00\xaf\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x000\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00+\x17\x01\x00,\x18\x01\x00:\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00>\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00C\x19\x01\x00\xd1\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe0\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x009\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x99\x1a\x01\x00/\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf6\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00Qo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00e\xd1\x01\x00i\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00P\x11\x01\x00v\x11\x01\x00\xe0\x1e\x01\x00\xf8\x1e\x01\x00\x00\r\f\r\x0e\r\x10\r\x12\rD\rF\rH\rJ\rO\rT\rc\rf\r\x7f\r@\b[\b^\b^\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\n\x01\x00\xe6\n\x01\x00\xeb\n\x01\x00\xf6\n\x01\x00p\x1c\x01\x00\x8f\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00G\x1d\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\t\x03\t;\t;\t>\t@\tI\tL\tN\tO\t\x82\t\x83\t\xbe\t\xc0\t\xc7\t\xc8\t\xcb\t\xcc\t\xd7\t\xd7\t\x03\n\x03\n>\n@\n\x83\n\x83\n\xbe\n\xc0\n\xc9\n\xc9\n\xcb\n\xcc\n\x02\v\x03\v>\v>\v@\v@\vG\vH\vK\vL\vW\vW\v\xbe\v\xbf\v\xc1\v\xc2\v\xc6\v\xc8\v\xca\v\xcc\v\xd7\v\xd7\v\x01\f\x03\fA\fD\f\x82\f\x83\f\xbe\f\xbe\f\xc0\f\xc4\f\xc7\f\xc8\f\xca\f\xcb\f\xd5\f\xd6\f\xf3\f\xf3\f\x02\r\x03\r>\r@\rF\rH\rJ\rL\rW\rW\r\x82\r\x83\r\xcf\r\xd1\r\xd8\r\xdf\r\xf2\r\xf3\r>\x0f?\x0f\x7f\x0f\x7f\x0f+\x10,\x101\x101\x108\x108\x10;\x10<\x10V\x10W\x10b\x10d\x10g\x10m\x10\x83\x10\x84\x10\x87\x10\x8c\x10\x8f\x10\x8f\x10\x9a\x10\x9c\x10\x15\x17\x15\x174\x174\x17\xb6\x17\xb6\x17\xbe\x17\xc5\x17\xc7\x17\xc8\x17#\x19&\x19)\x19+\x190\x191\x193\x198\x19\x19\x1a\x1a\x1aU\x1aU\x1aW\x1aW\x1aa\x1aa\x1ac\x1ad\x1am\x1ar\x1a\x04\x1b\x04\x1b5\x1b5\x1b;\x1b;\x1b=\x1bA\x1bC\x1bD\x1b\x82\x1b\x82\x1b\xa1\x1b\xa1\x1b\xa6\x1b\xa7\x1b\xaa\x1b\xaa\x1b\xe7\x1b\xe7\x1b\xea\x1b\xec\x1b\xee\x1b\xee\x1b\xf2\x1b\xf3\x1b$\x1c+\x1c4\x1c5\x1c\xe1\x1c\xe1\x1c\xf7\x1c\xf7\x1c.0/0#\xa8$\xa8'\xa8'\xa8\x80\xa8\x81\xa8\xb4\xa8èR\xa9S\xa9\x83\xa9\x83\xa9\xb4\xa9\xb5\xa9\xba\xa9\xbb\xa9\xbe\xa9\xc0\xa9/\xaa0\xaa3\xaa4\xaaM\xaaM\xaa{\xaa{\xaa}\xaa}\xaa\xeb\xaa\xeb\xaa\xee\xaa\xef\xaa\xf5\xaa\xf5\xaa\xe3\xab\xe4\xab\xe6\xab\xe7\xab\xe9\xab\xea\xab\xec\xab\xec\xab\x00\x10\x01\x00\x00\x10\x01\x00\x02\x10\x01\x00\x02\x10\x01\x00\x82\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xb2\x10\x01\x00\xb7\x10\x01\x00\xb8\x10\x01\x00,\x11\x01\x00,\x11\x01\x00E\x11\x01\x00F\x11\x01\x00\x82\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xb5\x11\x01\x00\xbf\x11\x01\x00\xc0\x11\x01\x00\xce\x11\x01\x00\xce\x11\x01\x00,\x12\x01\x00.\x12\x01\x002\x12\x01\x003\x12\x01\x005\x12\x01\x005\x12\x01\x00\xe0\x12\x01\x00\xe2\x12\x01\x00\x02\x13\x01\x00\x03\x13\x01\x00>\x13\x01\x00?\x13\x01\x00A\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x005\x14\x01\x007\x14\x01\x00@\x14\x01\x00A\x14\x01\x00E\x14\x01\x00E\x14\x01\x00\xb0\x14\x01\x00\xb2\x14\x01\x00\xb9\x14\x01\x00\xb9\x14\x01\x00\xbb\x14\x01\x00\xbe\x14\x01\x00\xc1\x14\x01\x00\xc1\x14\x01\x00\xaf\x15\x01\x00\xb1\x15\x01\x00\xb8\x15\x01\x00\xbb\x15\x01\x00\xbe\x15\x01\x00\xbe\x15\x01\x000\x16\x01\x002\x16\x01\x00;\x16\x01\x00<\x16\x01\x00>\x16\x01\x00>\x16\x01\x00\xac\x16\x01\x00\xac\x16\x01\x00\xae\x16\x01\x00\xaf\x16\x01\x00\xb6\x16\x01\x00\xb6\x16\x01\x00 \x17\x01\x00!\x17\x01\x00&\x17\x01\x00&\x17\x01\x00,\x18\x01\x00.\x18\x01\x008\x18\x01\x008\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00=\x19\x01\x00=\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00B\x19\x01\x00\xd1\x19\x01\x00\xd3\x19\x01\x00\xdc\x19\x01\x00\xdf\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x009\x1a\x01\x009\x1a\x01\x00W\x1a\x01\x00X\x1a\x01\x00\x97\x1a\x01\x00\x97\x1a\x01\x00/\x1c\x01\x00/\x1c\x01\x00>\x1c\x01\x00>\x1c\x01\x00\xa9\x1c\x01\x00\xa9\x1c\x01\x00\xb1\x1c\x01\x00\xb1\x1c\x01\x00\xb4\x1c\x01\x00\xb4\x1c\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x93\x1d\x01\x00\x94\x1d\x01\x00\x96\x1d\x01\x00\x96\x1d\x01\x00\xf5\x1e\x01\x00\xf6\x1e\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x005\x1f\x01\x00>\x1f\x01\x00?\x1f\x01\x00A\x1f\x01\x00A\x1f\x01\x00Qo\x01\x00\x87o\x01\x00\xf0o\x01\x00\xf1o\x01\x00e\xd1\x01\x00f\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00\x88\x04\x89\x04\xbe\x1a\xbe\x1a\xdd \xe0 \xe2 \xe4 p\xa6r\xa6@n\x01\x00\x9an\x01\x00\xe0\xaa\xf6\xaa\xc0\xab\xed\xab\xf0\xab\xf9\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\xc7\xe8\x01\x00\xd6\xe8\x01\x00\xa0\t\x01\x00\xb7\t\x01\x00\xbc\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00\x80\t\x01\x00\x9f\t\x01\x00\x00o\x01\x00Jo\x01\x00Oo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x9fo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03o\x03\x83\x04\x87\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x02\t:\t:\t<\t<\tA\tH\tM\tM\tQ\tW\tb\tc\t\x81\t\x81\t\xbc\t\xbc\t\xc1\t\xc4\t\xcd\t\xcd\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x02\n<\n<\nA\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x82\n\xbc\n\xbc\n\xc1\n\xc5\n\xc7\n\xc8\n\xcd\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x01\v<\v<\v?\v?\vA\vD\vM\vM\vU\vV\vb\vc\v\x82\v\x82\v\xc0\v\xc0\v\xcd\v\xcd\v\x00\f\x00\f\x04\f\x04\f<\f<\f>\f@\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x81\f\xbc\f\xbc\f\xbf\f\xbf\f\xc6\f\xc6\f\xcc\f\xcd\f\xe2\f\xe3\f\x00\r\x01\r;\r<\rA\rD\rM\rM\rb\rc\r\x81\r\x81\r\xca\r\xca\r\xd2\r\xd4\r\xd6\r\xd6\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0fq\x0f~\x0f\x80\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f-\x100\x102\x107\x109\x10:\x10=\x10>\x10X\x10Y\x10^\x10`\x10q\x10t\x10\x82\x10\x82\x10\x85\x10\x86\x10\x8d\x10\x8d\x10\x9d\x10\x9d\x10]\x13_\x13\x12\x17\x14\x172\x173\x17R\x17S\x17r\x17s\x17\xb4\x17\xb5\x17\xb7\x17\xbd\x17\xc6\x17\xc6\x17\xc9\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19\"\x19'\x19(\x192\x192\x199\x19;\x19\x17\x1a\x18\x1a\x1b\x1a\x1b\x1aV\x1aV\x1aX\x1a^\x1a`\x1a`\x1ab\x1ab\x1ae\x1al\x1as\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xbd\x1a\xbf\x1a\xce\x1a\x00\x1b\x03\x1b4\x1b4\x1b6\x1b:\x1b<\x1b<\x1bB\x1bB\x1bk\x1bs\x1b\x80\x1b\x81\x1b\xa2\x1b\xa5\x1b\xa8\x1b\xa9\x1b\xab\x1b\xad\x1b\xe6\x1b\xe6\x1b\xe8\x1b\xe9\x1b\xed\x1b\xed\x1b\xef\x1b\xf1\x1b,\x1c3\x1c6\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xdc \xe1 \xe1 \xe5 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0-0\x990\x9a0o\xa6o\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8%\xa8&\xa8,\xa8,\xa8ĨŨ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9Q\xa9\x80\xa9\x82\xa9\xb3\xa9\xb3\xa9\xb6\xa9\xb9\xa9\xbc\xa9\xbd\xa9\xe5\xa9\xe5\xa9)\xaa.\xaa1\xaa2\xaa5\xaa6\xaaC\xaaC\xaaL\xaaL\xaa|\xaa|\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xec\xaa\xed\xaa\xf6\xaa\xf6\xaa\xe5\xab\xe5\xab\xe8\xab\xe8\xab\xed\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x01\x10\x01\x00\x01\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x81\x10\x01\x00\xb3\x10\x01\x00\xb6\x10\x01\x00\xb9\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x00+\x11\x01\x00-\x11\x01\x004\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x81\x11\x01\x00\xb6\x11\x01\x00\xbe\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xcf\x11\x01\x00\xcf\x11\x01\x00/\x12\x01\x001\x12\x01\x004\x12\x01\x004\x12\x01\x006\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xdf\x12\x01\x00\xe3\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x01\x13\x01\x00;\x13\x01\x00<\x13\x01\x00@\x13\x01\x00@\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x008\x14\x01\x00?\x14\x01\x00B\x14\x01\x00D\x14\x01\x00F\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb3\x14\x01\x00\xb8\x14\x01\x00\xba\x14\x01\x00\xba\x14\x01\x00\xbf\x14\x01\x00\xc0\x14\x01\x00\xc2\x14\x01\x00\xc3\x14\x01\x00\xb2\x15\x01\x00\xb5\x15\x01\x00\xbc\x15\x01\x00\xbd\x15\x01\x00\xbf\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x003\x16\x01\x00:\x16\x01\x00=\x16\x01\x00=\x16\x01\x00?\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xab\x16\x01\x00\xad\x16\x01\x00\xad\x16\x01\x00\xb0\x16\x01\x00\xb5\x16\x01\x00\xb7\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00\x1f\x17\x01\x00\"\x17\x01\x00%\x17\x01\x00'\x17\x01\x00+\x17\x01\x00/\x18\x01\x007\x18\x01\x009\x18\x01\x00:\x18\x01\x00;\x19\x01\x00<\x19\x01\x00>\x19\x01\x00>\x19\x01\x00C\x19\x01\x00C\x19\x01\x00\xd4\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xdb\x19\x01\x00\xe0\x19\x01\x00\xe0\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x008\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00V\x1a\x01\x00Y\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x96\x1a\x01\x00\x98\x1a\x01\x00\x99\x1a\x01\x000\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00=\x1c\x01\x00?\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xaa\x1c\x01\x00\xb0\x1c\x01\x00\xb2\x1c\x01\x00\xb3\x1c\x01\x00\xb5\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x95\x1d\x01\x00\x95\x1d\x01\x00\x97\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf4\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x006\x1f\x01\x00:\x1f\x01\x00@\x1f\x01\x00@\x1f\x01\x00B\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00\x00\x16\x01\x00D\x16\x01\x00P\x16\x01\x00Y\x16\x01\x00\x00\x18\x01\x18\x04\x18\x04\x18\x06\x18\x19\x18 \x18x\x18\x80\x18\xaa\x18`\x16\x01\x00l\x16\x01\x00\x00\x00\x00\x00@j\x01\x00^j\x01\x00`j\x01\x00ij\x01\x00nj\x01\x00oj\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa9\x12\x01\x00\x00\x10\x9f\x10\xe0\xa9\xfe\xa9`\xaa\x7f\xaa\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\t\xf4\t\xf9\tf\no\n\xe6\n\xef\nf\vo\vr\vw\v\xe6\v\xf2\vf\fo\fx\f~\f\xe6\f\xef\fX\r^\rf\rx\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f3\x0f@\x10I\x10\x90\x10\x99\x10i\x13|\x13\xee\x16\xf0\x16\xe0\x17\xe9\x17\xf0\x17\xf9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xda\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1cp p t y \x80 \x89 P!\x82!\x85!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\a0\a0!0)080:0\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf2 \xa6)\xa6\xe6\xa6\xef\xa60\xa85\xa8Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00@\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x000\r\x01\x009\r\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x00;\x17\x01\x00\xe0\x18\x01\x00\xf2\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00l\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00\x00$\x01\x00n$\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00P\xe9\x01\x00Y\xe9\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xd0\xe4\x01\x00\xf9\xe4\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe4\x19\x01\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\tf\no\n\xe6\n\xef\nf\vo\v\xe6\v\xef\vf\fo\f\xe6\f\xef\ff\ro\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f)\x0f@\x10I\x10\x90\x10\x99\x10\xe0\x17\xe9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xd9\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1c \xa6)\xa6Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x04\x01\x00\xa9\x04\x01\x000\r\x01\x009\r\x01\x00f\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x009\x17\x01\x00\xe0\x18\x01\x00\xe9\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00Y\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00P\xe9\x01\x00Y\xe9\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x19\xab\x19\xb0\x19\xc9\x19\xd0\x19\xda\x19\xde\x19\xdf\x19\x00\x14\x01\x00[\x14\x01\x00]\x14\x01\x00a\x14\x01\x00\xc0\a\xfa\a\xfd\a\xff\a\x00\x00\x00\x00\x00\x00\x00\x00\xee\x16\xf0\x16`!\x82!\x85!\x88!\a0\a0!0)080:0\xe6\xa6\xef\xa6\x00\x00\x00\x00@\x01\x01\x00t\x01\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\x00$\x01\x00n$\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00\xf4\t\xf9\tr\vw\v\xf0\v\xf2\vx\f~\fX\r^\rp\rx\r*\x0f3\x0fi\x13|\x13\xf0\x17\xf9\x17\xda\x19\xda\x19p p t y \x80 \x89 P!_!\x89!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf20\xa85\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00u\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00e\x10\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00:\x17\x01\x00;\x17\x01\x00\xea\x18\x01\x00\xf2\x18\x01\x00Z\x1c\x01\x00l\x1c\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe1o\x01\x00\xe1o\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xe1\x01\x00,\xe1\x01\x000\xe1\x01\x00=\xe1\x01\x00@\xe1\x01\x00I\xe1\x01\x00N\xe1\x01\x00O\xe1\x01\x00\x80\x16\x9c\x16P\x1c\x7f\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xfa\f\x01\x00\xff\f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x01\x00#\x03\x01\x00-\x03\x01\x00/\x03\x01\x00\x80\n\x01\x00\x9f\n\x01\x00P\x03\x01\x00z\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xd5\x03\x01\x00\x00\x0f\x01\x00'\x0f\x01\x00`\n\x01\x00\x7f\n\x01\x00\x00\f\x01\x00H\f\x01\x00p\x0f\x01\x00\x89\x0f\x01\x00\x01\v\x03\v\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v<\vD\vG\vH\vK\vM\vU\vW\v\\\v]\v_\vc\vf\vw\v\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x80\x04\x01\x00\x9d\x04\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00!\x00#\x00%\x00*\x00,\x00/\x00:\x00;\x00?\x00@\x00[\x00]\x00_\x00_\x00{\x00{\x00}\x00}\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xab\x00\xab\x00\xb6\x00\xb7\x00\xbb\x00\xbb\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x8a\x05\xbe\x05\xbe\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f:\x0f=\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13\x00\x14\x00\x14n\x16n\x16\x9b\x16\x9c\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x10 ' 0 C E Q S ^ } ~ \x8d \x8e \b#\v#)#*#h'u'\xc5'\xc6'\xe6'\xef'\x83)\x98)\xd8)\xdb)\xfc)\xfd)\xf9,\xfc,\xfe,\xff,p-p-\x00...0.O.R.].\x010\x030\b0\x110\x140\x1f00000=0=0\xa00\xa00\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfea\xfec\xfec\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\n\xff\f\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff;\xff=\xff?\xff?\xff[\xff[\xff]\xff]\xff_\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xad\x0e\x01\x00\xad\x0e\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00k\x01\x00Ek\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00`\b\x01\x00\x7f\b\x01\x00\xc0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00_\x00_\x00? @ T T 3\xfe4\xfeM\xfeO\xfe?\xff?\xff\x00\x00\x00\x00\x00\x00\x00\x00-\x00-\x00\x8a\x05\x8a\x05\xbe\x05\xbe\x05\x00\x14\x00\x14\x06\x18\x06\x18\x10 \x15 \x17.\x17.\x1a.\x1a.:.;.@.@.].].\x1c0\x1c00000\xa00\xa001\xfe2\xfeX\xfeX\xfec\xfec\xfe\r\xff\r\xff\xad\x0e\x01\x00\xad\x0e\x01\x00)\x00)\x00]\x00]\x00}\x00}\x00;\x0f;\x0f=\x0f=\x0f\x9c\x16\x9c\x16F F ~ ~ \x8e \x8e \t#\t#\v#\v#*#*#i'i'k'k'm'm'o'o'q'q's's'u'u'\xc6'\xc6'\xe7'\xe7'\xe9'\xe9'\xeb'\xeb'\xed'\xed'\xef'\xef'\x84)\x84)\x86)\x86)\x88)\x88)\x8a)\x8a)\x8c)\x8c)\x8e)\x8e)\x90)\x90)\x92)\x92)\x94)\x94)\x96)\x96)\x98)\x98)\xd9)\xd9)\xdb)\xdb)\xfd)\xfd)#.#.%.%.'.'.).).V.V.X.X.Z.Z.\\.\\.\t0\t0\v0\v0\r0\r0\x0f0\x0f0\x110\x110\x150\x150\x170\x170\x190\x190\x1b0\x1b0\x1e0\x1f0>\xfd>\xfd\x18\xfe\x18\xfe6\xfe6\xfe8\xfe8\xfe:\xfe:\xfe<\xfe<\xfe>\xfe>\xfe@\xfe@\xfeB\xfeB\xfeD\xfeD\xfeH\xfeH\xfeZ\xfeZ\xfe\\\xfe\\\xfe^\xfe^\xfe\t\xff\t\xff=\xff=\xff]\xff]\xff`\xff`\xffc\xffc\xff\xbb\x00\xbb\x00\x19 \x19 \x1d \x1d : : \x03.\x03.\x05.\x05.\n.\n.\r.\r.\x1d.\x1d.!.!.@\xa8w\xa8\x00\x00\x00\x00\x00\t\x01\x00\x1b\t\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00\xab\x00\xab\x00\x18 \x18 \x1b \x1c \x1f \x1f 9 9 \x02.\x02.\x04.\x04.\t.\t.\f.\f.\x1c.\x1c. . .\x00\x00\x00\x00!\x00#\x00%\x00'\x00*\x00*\x00,\x00,\x00.\x00/\x00:\x00;\x00?\x00@\x00\\\x00\\\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xb6\x00\xb7\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x89\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13n\x16n\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\x05\x18\a\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x16 \x17   ' 0 8 ; > A C G Q S S U ^ \xf9,\xfc,\xfe,\xff,p-p-\x00.\x01.\x06.\b.\v.\v.\x0e.\x16.\x18.\x19.\x1b.\x1b.\x1e.\x1f.*...0.9.<.?.A.A.C.O.R.T.\x010\x030=0=0\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab\x10\xfe\x16\xfe\x19\xfe\x19\xfe0\xfe0\xfeE\xfeF\xfeI\xfeL\xfeP\xfeR\xfeT\xfeW\xfe_\xfea\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\a\xff\n\xff\n\xff\f\xff\f\xff\x0e\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff<\xff<\xffa\xffa\xffd\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x00(\x00[\x00[\x00{\x00{\x00:\x0f:\x0f<\x0f<\x0f\x9b\x16\x9b\x16\x1a \x1a \x1e \x1e E E } } \x8d \x8d \b#\b#\n#\n#)#)#h'h'j'j'l'l'n'n'p'p'r'r't't'\xc5'\xc5'\xe6'\xe6'\xe8'\xe8'\xea'\xea'\xec'\xec'\xee'\xee'\x83)\x83)\x85)\x85)\x87)\x87)\x89)\x89)\x8b)\x8b)\x8d)\x8d)\x8f)\x8f)\x91)\x91)\x93)\x93)\x95)\x95)\x97)\x97)\xd8)\xd8)\xda)\xda)\xfc)\xfc)\".\".$.$.&.&.(.(.B.B.U.U.W.W.Y.Y.[.[.\b0\b0\n0\n0\f0\f0\x0e0\x0e0\x100\x100\x140\x140\x160\x160\x180\x180\x1a0\x1a0\x1d0\x1d0?\xfd?\xfd\x17\xfe\x17\xfe5\xfe5\xfe7\xfe7\xfe9\xfe9\xfe;\xfe;\xfe=\xfe=\xfe?\xfe?\xfeA\xfeA\xfeC\xfeC\xfeG\xfeG\xfeY\xfeY\xfe[\xfe[\xfe]\xfe]\xfe\b\xff\b\xff;\xff;\xff[\xff[\xff_\xff_\xffb\xffb\xff\x00\x00\x00\x00\x80\v\x01\x00\x91\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x000\xa9S\xa9_\xa9_\xa9\xa0\x16\xea\x16\xee\x16\xf8\x16\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00+\x00+\x00<\x00>\x00^\x00^\x00`\x00`\x00|\x00|\x00~\x00~\x00\xa2\x00\xa6\x00\xa8\x00\xa9\x00\xac\x00\xac\x00\xae\x00\xb1\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\xf6\x03\xf6\x03\x82\x04\x82\x04\x8d\x05\x8f\x05\x06\x06\b\x06\v\x06\v\x06\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfe\a\xff\a\x88\b\x88\b\xf2\t\xf3\t\xfa\t\xfb\t\xf1\n\xf1\np\vp\v\xf3\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r?\x0e?\x0e\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16\xdb\x17\xdb\x17@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1fD D R R z | \x8a \x8c \xa0 \xc0 \x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x18!\x1e!#!%!%!'!'!)!)!.!.!:!;!@!D!J!M!O!O!\x8a!\x8b!\x90!\a#\f#(#+#&$@$J$\x9c$\xe9$\x00%g'\x94'\xc4'\xc7'\xe5'\xf0'\x82)\x99)\xd7)\xdc)\xfb)\xfe)s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x9b0\x9c0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7(\xa8+\xa86\xa89\xa8w\xaay\xaa[\xab[\xabj\xabk\xab)\xfb)\xfb\xb2\xfb\xc2\xfb@\xfdO\xfd\xcf\xfd\xcf\xfd\xfc\xfd\xff\xfdb\xfeb\xfed\xfef\xfei\xfei\xfe\x04\xff\x04\xff\v\xff\v\xff\x1c\xff\x1e\xff>\xff>\xff@\xff@\xff\\\xff\\\xff^\xff^\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\x00\b-\b0\b>\b\x80\xa8ŨΨ٨\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00\xa2\x00\xa5\x00\x8f\x05\x8f\x05\v\x06\v\x06\xfe\a\xff\a\xf2\t\xf3\t\xfb\t\xfb\t\xf1\n\xf1\n\xf9\v\xf9\v?\x0e?\x0e\xdb\x17\xdb\x17\xa0 \xc0 8\xa88\xa8\xfc\xfd\xfc\xfdi\xfei\xfe\x04\xff\x04\xff\xe0\xff\xe1\xff\xe5\xff\xe6\xff\x00\x00\x00\x00\x00\x00\x00\x00\xdd\x1f\x01\x00\xe0\x1f\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00\x80\x11\x01\x00\xdf\x11\x01\x00P\x04\x01\x00\x7f\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xdd\x15\x01\x00\x00\xd8\x01\x00\x8b\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\r\x83\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xe6\r\xef\r\xf2\r\xf4\r\xe1\x11\x01\x00\xf4\x11\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00^\x00^\x00`\x00`\x00\xa8\x00\xa8\x00\xaf\x00\xaf\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\x88\b\x88\b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1f\x9b0\x9c0\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7[\xab[\xabj\xabk\xab\xb2\xfb\xc2\xfb>\xff>\xff@\xff@\xff\xe3\xff\xe3\xff\xfb\xf3\x01\x00\xff\xf3\x01\x00+\x00+\x00<\x00>\x00|\x00|\x00~\x00~\x00\xac\x00\xac\x00\xb1\x00\xb1\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xf6\x03\xf6\x03\x06\x06\b\x06D D R R z | \x8a \x8c \x18!\x18!@!D!K!K!\x90!\x94!\x9a!\x9b!\xa0!\xa0!\xa3!\xa3!\xa6!\xa6!\xae!\xae!\xce!\xcf!\xd2!\xd2!\xd4!\xd4!\xf4!\xff\" #!#|#|#\x9b#\xb3#\xdc#\xe1#\xb7%\xb7%\xc1%\xc1%\xf8%\xff%o&o&\xc0'\xc4'\xc7'\xe5'\xf0'\xff'\x00)\x82)\x99)\xd7)\xdc)\xfb)\xfe)\xff*0+D+G+L+)\xfb)\xfbb\xfeb\xfed\xfef\xfe\v\xff\v\xff\x1c\xff\x1e\xff\\\xff\\\xff^\xff^\xff\xe2\xff\xe2\xff\xe9\xff\xec\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa6\x00\xa6\x00\xa9\x00\xa9\x00\xae\x00\xae\x00\xb0\x00\xb0\x00\x82\x04\x82\x04\x8d\x05\x8e\x05\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfa\t\xfa\tp\vp\v\xf3\v\xf8\v\xfa\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x17!\x1e!#!%!%!'!'!)!)!.!.!:!;!J!J!L!M!O!O!\x8a!\x8b!\x95!\x99!\x9c!\x9f!\xa1!\xa2!\xa4!\xa5!\xa7!\xad!\xaf!\xcd!\xd0!\xd1!\xd3!\xd3!\xd5!\xf3!\x00#\a#\f#\x1f#\"#(#+#{#}#\x9a#\xb4#\xdb#\xe2#&$@$J$\x9c$\xe9$\x00%\xb6%\xb8%\xc0%\xc2%\xf7%\x00&n&p&g'\x94'\xbf'\x00(\xff(\x00+/+E+F+M+s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ(\xa8+\xa86\xa87\xa89\xa89\xa8w\xaay\xaa@\xfdO\xfd\xcf\xfd\xcf\xfd\xfd\xfd\xff\xfd\xe4\xff\xe4\xff\xe8\xff\xe8\xff\xed\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x00\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xdc\x1f\x01\x00\xe1\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xfa\xf3\x01\x00\x00\xf4\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x000\x0f\x01\x00Y\x0f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x00P\x1a\x01\x00\xa2\x1a\x01\x00\x80\x1b\xbf\x1b\xc0\x1c\xc7\x1c\x00\xa8,\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\a\x0f\aJ\aM\aO\a`\bj\b\x00\x17\x15\x17\x1f\x17\x1f\x17`\x17l\x17n\x17p\x17r\x17s\x17P\x19m\x19p\x19t\x19\x00\x00\x00\x00 \x1a^\x1a`\x1a|\x1a\x7f\x1a\x89\x1a\x90\x1a\x99\x1a\xa0\x1a\xad\x1a\x80\xaaª۪ߪ\x00\x00\x00\x00\x80\x16\x01\x00\xb9\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x00\x82\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd0\v\xd0\v\xd7\v\xd7\v\xe6\v\xfa\v\xc0\x1f\x01\x00\xf1\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00pj\x01\x00\xbej\x01\x00\xc0j\x01\x00\xc9j\x01\x00\xe0o\x01\x00\xe0o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00\xff\x8a\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f<\fD\fF\fH\fJ\fM\fU\fV\fX\fZ\f]\f]\f`\fc\ff\fo\fw\f\x7f\f\x80\a\xb1\a\x01\x0e:\x0e@\x0e[\x0e\x00\x0fG\x0fI\x0fl\x0fq\x0f\x97\x0f\x99\x0f\xbc\x0f\xbe\x0f\xcc\x0f\xce\x0f\xd4\x0f\xd9\x0f\xda\x0f0-g-o-p-\x7f-\x7f-\x00\x00\x00\x00\x00\x00\x00\x00\x80\x14\x01\x00\xc7\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00\x90\xe2\x01\x00\xae\xe2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x03\x01\x00\x9d\x03\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\x00\xa5+\xa6\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\xe2\x01\x00\xf9\xe2\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xa0\x18\x01\x00\xf2\x18\x01\x00\xff\x18\x01\x00\xff\x18\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xab\x0e\x01\x00\xad\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\xa0\x8c\xa4\x90\xa4Ƥ \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n ( ) / / _ _ \x000\x000\x00\x1a\x01\x00G\x1a\x01\x00( ( ) )  \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n / / _ _ \x000\x000\x00\x00\x00\x00\x8e\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0&\x00\x00\x03\x00\x00\x00\x89\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10'\x00\x00\x03\x00\x00\x00\x01\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00('\x00\x00\x01\x00\x00\x00v\v\x00\x00\x01\x00\x00\x000'\x00\x00\x16\x00\x00\x00\x90'\x00\x00$\x00\x00\x00\xc0\x06\x00\x00\x01\x00\x00\x00\xb0(\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00]\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0(\x00\x00\x02\x00\x00\x00\xe0\t\x00\x00\x01\x00\x00\x00\xd0(\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00y\a\x00\x00\x01\x00\x00\x00\xd8(\x00\x00\x01\x00\x00\x00\xdc(\x00\x00\x01\x00\x00\x00;\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0(\x00\x00\x02\x00\x00\x00\xfd\a\x00\x00\x01\x00\x00\x00\x00)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\b\x00\x00\x01\x00\x00\x00\x10)\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P)\x00\x00\x04\x00\x00\x00\n\x06\x00\x00\x01\x00\x00\x00p)\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80)\x00\x00\x03\x00\x00\x00 \n\x00\x00\x01\x00\x00\x00\x98)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\t\x00\x00\x01\x00\x00\x00\x9c)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdf\n\x00\x00\x01\x00\x00\x00\xa4)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xde\r\x00\x00\x01\x00\x00\x00\xb0)\x00\x00\x11\x00\x00\x00\x00*\x00\x00\t\x00\x00\x00\xcd\a\x00\x00\x01\x00\x00\x00H*\x00\x00\x02\x00\x00\x00P*\x00\x00\x01\x00\x00\x00\xb9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00X*\x00\x00\x01\x00\x00\x00\xc9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`*\x00\x00\x02\x00\x00\x00\xae\v\x00\x00\x01\x00\x00\x00p*\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\t\x00\x00\x01\x00\x00\x00\x80*\x00\x00\x0e\x00\x00\x00\xc0*\x00\x00\a\x00\x00\x00\x19\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x02\x00\x00\x00\xb5\a\x00\x00\x01\x00\x00\x00\x10+\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\n\x00\x00\x01\x00\x00\x00 +\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdc\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,+\x00\x00\x01\x00\x00\x000\x06\x00\x00\x01\x00\x00\x004+\x00\x00\x01\x00\x00\x00@+\x00\x00\x02\x00\x00\x003\x06\x00\x00\x01\x00\x00\x00P+\x00\x00[\x00\x00\x00\xc0,\x00\x00R\x00\x00\x00\x1b\v\x00\x00\x01\x00\x00\x00P/\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x005\x05\x00\x00\x01\x00\x00\x00\\/\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`/\x00\x00\x04\x00\x00\x00\xb5\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80/\x00\x00\x06\x00\x00\x00\x86\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0/\x00\x00\x01\x00\x00\x00P\v\x00\x00\x01\x00\x00\x00\xc0/\x00\x00\b\x00\x00\x00\xe0/\x00\x00\x02\x00\x00\x00\xbd\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0/\x00\x00\x01\x00\x00\x00s\b\x00\x00\x01\x00\x00\x00\x000\x00\x00\x04\x00\x00\x00\x100\x00\x00\x01\x00\x00\x00l\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 0\x00\x00\b\x00\x00\x00\xfa\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`0\x00\x00\x01\x00\x00\x00T\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p0\x00\x00\x05\x00\x00\x00\xec\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x980\x00\x00\x01\x00\x00\x00w\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa00\x00\x00\x01\x00\x00\x00}\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa80\x00\x00\x01\x00\x00\x006\v\x00\x00\x01\x00\x00\x00\xb00\x00\x00 \x00\x00\x0001\x00\x00\x04\x00\x00\x00\b\a\x00\x00\x01\x00\x00\x00P1\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\v\x00\x00\x01\x00\x00\x00x1\x00\x00\x01\x00\x00\x00\x801\x00\x00\x05\x00\x00\x00o\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa81\x00\x00\x01\x00\x00\x00(\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb01\x00\x00\x0f\x00\x00\x00\xf7\a\x00\x00\x01\x00\x00\x0002\x00\x00!\x00\x00\x00\xc02\x00\x00\x03\x00\x00\x00K\b\x00\x00\x01\x00\x00\x00\xe02\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfb\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 3\x00\x00\x06\x00\x00\x00\xdf\b\x00\x00\x01\x00\x00\x00P3\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\a\x00\x00\x01\x00\x00\x00\x903\x00\x00\v\x00\x00\x00\xc03\x00\x00\n\x00\x00\x00\xc0\a\x00\x00\x01\x00\x00\x00\x104\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc2\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P4\x00\x00\x02\x00\x00\x00\xf7\x05\x00\x00\x01\x00\x00\x00`4\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p4\x00\x00\x03\x00\x00\x00]\x04\x00\x00\x01\x00\x00\x00\x904\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\t\f\x00\x00\x01\x00\x00\x00\xb44\x00\x00\x02\x00\x00\x00\xc04\x00\x00\x04\x00\x00\x00\x85\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe04\x00\x00\x02\x00\x00\x00\xe5\n\x00\x00\x01\x00\x00\x00\xf04\x00\x00\x13\x00\x00\x00@5\x00\x00\n\x00\x00\x00\x1b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x905\x00\x00\x02\x00\x00\x00\xf1\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa05\x00\x00\x02\x00\x00\x00\xf2\t\x00\x00\x01\x00\x00\x00\xb05\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc05\x00\x00\x02\x00\x00\x00?\f\x00\x00\x01\x00\x00\x00\xd05\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x01\x00\x00\x00\x106\x00\x00\a\x00\x00\x0006\x00\x00\a\x00\x00\x00\x06\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p6\x00\x00\x03\x00\x00\x00)\t\x00\x00\x01\x00\x00\x00\x886\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x906\x00\x00\b\x00\x00\x00\xa1\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd06\x00\x00\x02\x00\x00\x00\xb6\x05\x00\x00\x01\x00\x00\x00\xe06\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf06\x00\x00\x02\x00\x00\x00\x10\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x007\x00\x00\x02\x00\x00\x00\xd4\r\x00\x00\x01\x00\x00\x00\x107\x00\x00|\x01\x00\x00\x00=\x00\x00\x17\x01\x00\x00 \x06\x00\x00\x01\x00\x00\x00\xc0E\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00:\x06\x00\x00\x01\x00\x00\x00\xf0E\x00\x00\"\x00\x00\x00\x80F\x00\x00\x05\x00\x00\x000\f\x00\x00\x01\x00\x00\x00\xa8F\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x85\x04\x00\x00\x01\x00\x00\x00\xc0F\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xec\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0F\x00\x00\x03\x00\x00\x00\xe0\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00G\x00\x00\a\x00\x00\x00g\x04\x00\x00\x01\x00\x00\x008G\x00\x00\x01\x00\x00\x00<G\x00\x00\x01\x00\x00\x00\xe7\a\x00\x00\x01\x00\x00\x00PG\x00\x00i\x02\x00\x00\x00Q\x00\x00)\x00\x00\x00\xbd\a\x00\x00\x01\x00\x00\x00PR\x00\x009\x00\x00\x00@S\x00\x00\x0e\x00\x00\x00-\x06\x00\x00\x01\x00\x00\x00\xb0S\x00\x00\"\x01\x00\x00@X\x00\x00\xdc\x00\x00\x00\xd1\x04\x00\x00\x01\x00\x00\x00 _\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x97\x04\x00\x00\x01\x00\x00\x00P_\x00\x00]\x02\x00\x00\xd0h\x00\x00)\x00\x00\x00$\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18j\x00\x00\x01\x00\x00\x00\x11\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 j\x00\x00\x02\x00\x00\x00\xd2\r\x00\x00\x01\x00\x00\x000j\x00\x00\xbe\x00\x00\x000m\x00\x00x\x00\x00\x00\x9b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0p\x00\x00\x01\x00\x00\x00\xbc\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8p\x00\x00\x01\x00\x00\x00\x94\a\x00\x00\x01\x00\x00\x00\x00q\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x96\v\x00\x00\x01\x00\x00\x00\x1cq\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000q\x00\x00\x02\x00\x00\x00L\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@q\x00\x00\x03\x00\x00\x00\xed\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`q\x00\x00\a\x00\x00\x00\xab\v\x00\x00\x01\x00\x00\x00\xa0q\x00\x00p\x00\x00\x00`s\x00\x00F\x00\x00\x00\xd5\n\x00\x00\x01\x00\x00\x00\x90u\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4u\x00\x00\x01\x00\x00\x00\xea\a\x00\x00\x01\x00\x00\x00\xacu\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0u\x00\x00\x02\x00\x00\x00\xc3\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0u\x00\x00\x03\x00\x00\x00\x17\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8u\x00\x00\x01\x00\x00\x00\x1b\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0u\x00\x00\x03\x00\x00\x00v\a\x00\x00\x01\x00\x00\x00\x10v\x00\x00\xd4\x00\x00\x00`y\x00\x00\x86\x00\x00\x00\xe8\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90}\x00\x00\x02\x00\x00\x00\xe7\x06\x00\x00\x01\x00\x00\x00\xa0}\x00\x00\x05\x00\x00\x00\xb4}\x00\x00\x01\x00\x00\x00\xf3\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0}\x00\x00\x03\x00\x00\x00\x93\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0}\x00\x00\x05\x00\x00\x00\xc4\x05\x00\x00\x01\x00\x00\x00\b~\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\r\x00\x00\x01\x00\x00\x00 ~\x00\x00C\x00\x00\x000\x7f\x00\x00F\x00\x00\x00Z\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x81\x00\x00\x02\x00\x00\x00~\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x81\x00\x00\x01\x00\x00\x00g\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x81\x00\x00\x03\x00\x00\x00\x18\v\x00\x00\x01\x00\x00\x00\xa0\x81\x00\x00%\x00\x00\x00@\x82\x00\x00\x1b\x00\x00\x00\xd4\t\x00\x00\x01\x00\x00\x00 \x83\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdb\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x83\x00\x00\x02\x00\x00\x00\xff\x05\x00\x00\x01\x00\x00\x00@\x83\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe4\a\x00\x00\x01\x00\x00\x00P\x83\x00\x00\a\x00\x00\x00p\x83\x00\x00\x05\x00\x00\x00*\x06\x00\x00\x01\x00\x00\x00\xa0\x83\x00\x00\x1d\x00\x00\x00 \x84\x00\x00+\x00\x00\x00x\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x85\x00\x00\x02\x00\x00\x00Z\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x85\x00\x00\x04\x00\x00\x00\x9e\a\x00\x00\x01\x00\x00\x00\xb0\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\b\x00\x00\x01\x00\x00\x00\xb4\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x85\x00\x00\x03\x00\x00\x00Y\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x85\x00\x00\x02\x00\x00\x00H\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x85\x00\x00\x01\x00\x00\x00E\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8\x85\x00\x00\x01\x00\x00\x00\x9f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x86\x00\x00\x02\x00\x00\x00\x18\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x86\x00\x00\x01\x00\x00\x006\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x86\x00\x00\x01\x00\x00\x00d\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 \x86\x00\x00\x01\x00\x00\x008\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x86\x00\x00\x01\x00\x00\x00\xbc\v\x00\x00\x01\x00\x00\x000\x86\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x86\x00\x00\x02\x00\x00\x00\xb4\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x86\x00\x00\x02\x00\x00\x00\xcc\r\x00\x00\x01\x00\x00\x00\x90\x86\x00\x00\x85\x00\x00\x00\xb0\x88\x00\x00:\x00\x00\x00M\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x8a\x00\x00\x05\x00\x00\x00\x16\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\x8a\x00\x00\x01\x00\x00\x00\x8b\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x8a\x00\x00\x01\x00\x00\x00\xa8\v\x00\x00\x01\x00\x00\x00\xc0\x8a\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\v\x00\x00\x01\x00\x00\x00\xe0\x8a\x00\x00\x12\x00\x00\x00(\x8b\x00\x00\x01\x00\x00\x00\xd2\n\x00\x00\x01\x00\x00\x000\x8b\x00\x00L\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\t\x00\x00\x01\x00\x00\x00`\x8c\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00G\f\x00\x00\x01\x00\x00\x00\x88\x8c\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x8c\x00\x00\x02\x00\x00\x00&\t\x00\x00\x01\x00\x00\x00\xa0\x8c\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x06\x00\x00\x01\x00\x00\x00Ќ\x00\x00\x82\x00\x00\x00\xe0\x8e\x00\x009\x00\x00\x002\x05\x00\x00\x01\x00\x00\x00\xb0\x90\x00\x00O\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\v\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x91\x00\x00\x03\x00\x00\x00\x97\t\x00\x00\x01\x00\x00\x00\b\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00?\v\x00\x00\x01\x00\x00\x00\x10\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xca\r\x00\x00\x01\x00\x00\x00 \x92\x00\x00\x97\x00\x00\x00\x80\x94\x00\x00Q\x00\x00\x00e\x06\x00\x00\x01\x00\x00\x00\b\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xef\v\x00\x00\x01\x00\x00\x00\x10\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\v\x00\x00\x01\x00\x00\x00 \x97\x00\x00\x12\x00\x00\x00p\x97\x00\x00\x03\x00\x00\x007\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x88\x97\x00\x00\x01\x00\x00\x00\x97\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x97\x00\x00\x01\x00\x00\x00\xa4\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x97\x00\x00\x02\x00\x00\x00q\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x97\x00\x00\x03\x00\x00\x00 \f\x00\x00\x01\x00\x00\x00З\x00\x00\f\x00\x00\x00\x00\x98\x00\x00\x01\x00\x00\x00\x03\b\x00\x00\x01\x00\x00\x00\x10\x98\x00\x00\x1e\x00\x00\x00\x88\x98\x00\x00\x01\x00\x00\x00\xba\a\x00\x00\x01\x00\x00\x00\x90\x98\x00\x005\x00\x00\x00p\x99\x00\x00\v\x00\x00\x00$\x06\x00\x00\x01\x00\x00\x00Й\x00\x00r\x00\x00\x00\xa0\x9b\x00\x00F\x00\x00\x00\x1c\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Н\x00\x00\x01\x00\x00\x00\x8a\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9d\x00\x00\x02\x00\x00\x00\x13\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9d\x00\x00\x01\x00\x00\x00\xfb\t\x00\x00\x01\x00\x00\x00\xf8\x9d\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Z\b\x00\x00\x01\x00\x00\x00\x00\x9e\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\v\x00\x00\x01\x00\x00\x00\x10\x9e\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00E\t\x00\x00\x01\x00\x00\x00 \x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd2\v\x00\x00\x01\x00\x00\x00(\x9e\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd8\n\x00\x00\x01\x00\x00\x004\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xac\a\x00\x00\x01\x00\x00\x00@\x9e\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc5\x04\x00\x00\x01\x00\x00\x00T\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9e\x00\x00\x02\x00\x00\x00\xc7\a\x00\x00\x01\x00\x00\x00p\x9e\x00\x00\x10\x00\x00\x00\xb0\x9e\x00\x00\x02\x00\x00\x00\xe8\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x9e\x00\x00\x02\x00\x00\x00\x9a\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00О\x00\x00\x04\x00\x00\x00~\x04\x00\x00\x01\x00\x00\x00\xf0\x9e\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\f\x00\x00\x01\x00\x00\x00$\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\t\x00\x00\x01\x00\x00\x00(\x9f\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\x06\x00\x00\x01\x00\x00\x000\x9f\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x002\t\x00\x00\x01\x00\x00\x00L\x9f\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9f\x00\x00\x02\x00\x00\x00\xee\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x9f\x00\x00\x01\x00\x00\x00\"\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x9f\x00\x00\x02\x00\x00\x00\x1f\t\x00\x00\x01\x00\x00\x00\x90\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x9f\x00\x00\b\x00\x00\x00\x03\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9f\x00\x00\x02\x00\x00\x00?\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9f\x00\x00\x02\x00\x00\x00\t\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x03\x00\x00\x00#\t\x00\x00\x01\x00\x00\x00\x18\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\r\x00\x00\x01\x00\x00\x00 \xa0\x00\x00\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\xa0\x00\x00\x01\x00\x00\x00\xe1\a\x00\x00\x01\x00\x00\x00H\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\x05\x00\x00\x01\x00\x00\x00L\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x05\x00\x00\x01\x00\x00\x00P\xa0\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc7\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x05\x00\x00\x00\a\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd3\x00\x00\x00\x01\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00y\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x8f\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xa9\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbb\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd1\x00\x00\x00Success\x00Illegal byte sequence\x00Domain error\x00Result not representable\x00Not a tty\x00Permission denied\x00Operation not permitted\x00No such file or directory\x00No such process\x00File exists\x00Value too large for data type\x00No space left on device\x00Out of memory\x00Resource busy\x00Interrupted system call\x00Resource temporarily unavailable\x00Invalid seek\x00Cross-device link\x00Read-only file system\x00Directory not empty\x00Connection reset by peer\x00Operation timed out\x00Connection refused\x00Host is unreachable\x00Address in use\x00Broken pipe\x00I/O error\x00No such device or address\x00No such device\x00Not a directory\x00Is a directory\x00Text file busy\x00Exec format error\x00Invalid argument\x00Argument list too long\x00Symbolic link loop\x00Filename too long\x00Too many open files in system\x00No file descriptors available\x00Bad file descriptor\x00No child process\x00Bad address\x00File too large\x00Too many links\x00No locks available\x00Resource deadlock would occur\x00State not recoverable\x00Previous owner died\x00Operation canceled\x00Function not implemented\x00No message of desired type\x00Identifier removed\x00Link has been severed\x00Protocol error\x00Bad message\x00Not a socket\x00Destination address required\x00Message too large\x00Protocol wrong type for socket\x00Protocol not available\x00Protocol not supported\x00Not supported\x00Address family not supported by protocol\x00Address not available\x00Network is down\x00Network unreachable\x00Connection reset by network\x00Connection aborted\x00No buffer space available\x00Socket is connected\x00Socket not connected\x00Operation already in progress\x00Operation in progress\x00Stale file handle\x00Quota exceeded\x00Multihop attempted\x00Capabilities insufficient\x00\x00\x00u\x02N\x00\xd6\x01\xe2\x04\xb9\x04\x18\x01\x8e\x05\xed\x02\x16\x04\xf2\x00\x97\x03\x01\x038\x05\xaf\x01\x82\x01O\x03/\x04\x1e\x00\xd4\x05\xa2\x00\x12\x03\x1e\x03\xc2\x01\xde\x03\b\x00\xac\x05\x00\x01d\x02\xf1\x01e\x054\x02\x8c\x02\xcf\x02-\x03L\x04\xe3\x05\x9f\x02\xf8\x04\x1c\x05\b\x05\xb1\x02K\x05\x15\x02x\x00R\x02<\x03\xf1\x03\xe4\x00\xc3\x03}\x04\xcc\x00\xaa\x03y\x05$\x02n\x01m\x03\"\x04\xab\x04D\x00\xfb\x01\xae\x00\x83\x03`\x00\xe5\x01\a\x04\x94\x04^\x04+\x00X\x019\x01\x92\x00\xc2\x05\x9b\x01C\x02F\x01\xf6\x05\x00\x00h\xbd\x00\x00\x19\x00\n\x00\x19\x19\x19\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\x11\n\x19\x19\x19\x03\n\a\x00\x01\x1b\t\v\x18\x00\x00\t\x06\v\x00\x00\v\x00\x06\x19\x00\x00\x00\x19\x19\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\n\r\x19\x19\x19\x00\r\x00\x00\x02\x00\t\x0e\x00\x00\x00\t\x00\x0e\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x13\x00\x00\x00\x00\t\f\x00\x00\x00\x00\x00\f\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x04\x0f\x00\x00\x00\x00\t\x10\x00\x00\x00\x00\x00\x10\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x11\x00\x00\x00\x00\t\x12\x00\x00\x00\x00\x00\x12\x00\x00\x12\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x17\x00\x00\x00\x00\t\x14\x00\x00\x00\x00\x00\x14\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x15\x00\x00\x00\x00\t\x16\x00\x00\x00\x00\x00\x16\x00\x00\x16\x00\x000123456789ABCDEF"
-	data1 = "\x01\x00\x00\x00\xe8\x03\x00\x00\x1f\x04\x00\x00\x01\x00\x00\x00P\xbd\x00\x00\x01\x00\x00\x00T\xbd\x00\x00\x01\x00\x00\x00\x00\x00\xff\xff\x00\x00\x01\x00\xff\xff\x10\x00%\x00\x00\x00&\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00B\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00C\x00\x00\x00D\x00\x00\x00,\xc0\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+	data0 = "\\x{%x}\x00{%d}\x00{%d,%d}\x00{%d,}\x00|\x00\\z\x00Any\x00\\x%02x\x00-+   0X0x\x00-0X+0X 0X-0x+0x 0x\x00__next_prime overflow\x00Hebrew\x00\\w\x00Lisu\x00Dives_Akuru\x00Nushu\x00Telugu\x00Limbu\x00Pau_Cin_Hau\x00Lu\x00Tangut\x00Khitan_Small_Script\x00Cypriot\x00Deseret\x00Tai_Viet\x00\\t\x00Lt\x00invalid character class\x00Egyptian_Hieroglyphs\x00Anatolian_Hieroglyphs\x00Meroitic_Hieroglyphs\x00\\s\x00Zs\x00Ps\x00Cs\x00Old_Uyghur\x00vector\x00no argument for repetition operator\x00bad repetition operator\x00invalid perl operator\x00no error\x00unexpected error\x00Khmer\x00Makasar\x00Myanmar\x00\\r\x00invalid named capture group\x00Zp\x00Toto\x00Mro\x00Hanunoo\x00Nko\x00Wancho\x00Bopomofo\x00Soyombo\x00Miao\x00Lao\x00So\x00Po\x00No\x00Lo\x00Co\x00Common\x00Latin\x00Medefaidrin\x00Marchen\x00Duployan\x00Avestan\x00Samaritan\x00Tibetan\x00Elbasan\x00Hatran\x00Cypro_Minoan\x00nan\x00Shavian\x00Old_Persian\x00Old_Hungarian\x00Carian\x00Armenian\x00Caucasian_Albanian\x00Chorasmian\x00Mongolian\x00Inscriptional_Parthian\x00Georgian\x00Lydian\x00Old_Sogdian\x00Lycian\x00Phoenician\x00Old_South_Arabian\x00Old_North_Arabian\x00Nabataean\x00Manichaean\x00Han\x00\\n\x00Mn\x00Bamum\x00Cuneiform\x00Ahom\x00Adlam\x00Malayalam\x00Ogham\x00Siddham\x00Tai_Tham\x00Cham\x00Sm\x00Lm\x00Hangul\x00Tamil\x00Canadian_Aboriginal\x00Zl\x00Nl\x00Ll\x00Meetei_Mayek\x00Greek\x00Batak\x00Sk\x00Kawi\x00Psalter_Pahlavi\x00Inscriptional_Pahlavi\x00Mende_Kikakui\x00Warang_Citi\x00Gujarati\x00Takri\x00Syloti_Nagri\x00Nandinagari\x00Devanagari\x00Nag_Mundari\x00Vithkuqi\x00Multani\x00Mahajani\x00Brahmi\x00Bengali\x00Bhaiksuki\x00Khojki\x00Ol_Chiki\x00Kaithi\x00Kharoshthi\x00Gurmukhi\x00Modi\x00Masaram_Gondi\x00Gunjala_Gondi\x00Yezidi\x00Khudawadi\x00Thai\x00Vai\x00Yi\x00Pi\x00Kayah_Li\x00Tifinagh\x00Bassa_Vah\x00Tagalog\x00Pahawh_Hmong\x00Nyiakeng_Puachue_Hmong\x00SignWriting\x00basic_string\x00Sora_Sompeng\x00Rejang\x00inf\x00\\f\x00Pf\x00Cf\x00invalid repetition size\x00Meroitic_Cursive\x00New_Tai_Lue\x00Balinese\x00Buginese\x00Javanese\x00Sundanese\x00Zanabazar_Square\x00Palmyrene\x00Braille\x00invalid character class range\x00Osage\x00Cherokee\x00bad_array_new_length was thrown in -fno-exceptions mode\x00bad_alloc was thrown in -fno-exceptions mode\x00invalid escape sequence\x00Pe\x00Me\x00Tai_Le\x00Buhid\x00Inherited\x00pattern too large - compile failed\x00\\d\x00Pd\x00Nd\x00Coptic\x00Ugaritic\x00Glagolitic\x00Ethiopic\x00Runic\x00Old_Permic\x00Cyrillic\x00Old_Italic\x00Old_Turkic\x00Gothic\x00Arabic\x00Elymaic\x00Imperial_Aramaic\x00Mandaic\x00Syriac\x00Sc\x00Pc\x00Mc\x00Cc\x00\\b\x00Osmanya\x00Oriya\x00Hanifi_Rohingya\x00Tagbanwa\x00Newa\x00Tirhuta\x00Tangsa\x00Saurashtra\x00Dogra\x00Katakana\x00Hiragana\x00Thaana\x00Chakma\x00Sinhala\x00Grantha\x00Lepcha\x00Sharada\x00Kannada\x00Phags_Pa\x00^\x00[^\\x00-\\x{10ffff}]\x00 [truncated]\x00[:^print:]\x00[:print:]\x00[:^xdigit:]\x00[:xdigit:]\x00[:^digit:]\x00[:digit:]\x00[:^punct:]\x00[:punct:]\x00[:^lower:]\x00[:lower:]\x00[:^upper:]\x00[:upper:]\x00[:^alnum:]\x00[:alnum:]\x00[:^cntrl:]\x00[:cntrl:]\x00[:^blank:]\x00[:blank:]\x00[:^ascii:]\x00[:ascii:]\x00[:^graph:]\x00[:graph:]\x00[:^space:]\x00[:space:]\x00[:^word:]\x00[:word:]\x00[:^alpha:]\x00[:alpha:]\x00missing ]\x00[]^-\\\x00(){}[]*+?|.^$\\\x00trailing \\\x00[\x00Z\x00\\W\x00\\S\x00P\x00NAN\x00M\x00L\x00INF\x00\\D\x00\\C\x00Linear_B\x00\\B\x00Linear_A\x00?\x00>\x00?P<\x00(?:\x00invalid UTF-8\x00...\x00-\x00+\x00*\x00(null)\x00(?HaveMatch:%d)\x00(?-m:^)\x00(?:)\x00(?-m:$)\x00missing )\x00unexpected )\x00(\x00$\x00overflow_error was thrown in -fno-exceptions mode with message \"%s\"\x00length_error was thrown in -fno-exceptions mode with message \"%s\"\x00out_of_range was thrown in -fno-exceptions mode with message \"%s\"\x00Pure virtual function called!\x00libc++abi: \x00Support for formatting long double values is currently disabled.\nTo enable it, add -lc-printscan-long-double to the link command.\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x00\x00\x00\b\x00\x00\x00\t\x00\x00\x00\n\x00\x00\x00\v\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x19\x00\x00\x00\x1a\x00\x00\x00\x1b\x00\x00\x00\x1c\x00\x00\x00\x1d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x1e\x00\x00\x00\x1f\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00\f\x00\x00\x00\x97\x04\x00\x00\xe7\a\x00\x00\xd1\x04\x00\x00\xbd\a\x00\x00-\x06\x00\x00\xe4\a\x00\x00v\a\x00\x00\xab\v\x00\x00\x18\v\x00\x00\xa8\v\x00\x000\x009\x00\t\x00\n\x00\f\x00\r\x00 \x00 \x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x00\x12\v\x00\x00\x01\x00\x00\x00\xc8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xda\r\x00\x00\xff\xff\xff\xff\xc8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,\x05\x00\x00\x01\x00\x00\x00\xcc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc9\r\x00\x00\xff\xff\xff\xff\xcc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\x04\x00\x00\x01\x00\x00\x00\xe0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc6\r\x00\x00\xff\xff\xff\xff\xe0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x000\x009\x00A\x00Z\x00a\x00z\x00A\x00Z\x00a\x00z\x00\x00\x00\x7f\x00\t\x00\t\x00 \x00 \x00\x00\x00\x1f\x00\x7f\x00\x7f\x000\x009\x00!\x00~\x00a\x00z\x00 \x00~\x00\x00\x00\x00\x00!\x00/\x00:\x00@\x00[\x00`\x00{\x00~\x00\t\x00\r\x00 \x00 \x00A\x00Z\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x000\x009\x00A\x00F\x00a\x00f\x00\x00\x00\x00\x00\xfd\f\x00\x00\x01\x00\x00\x00\x84\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf2\f\x00\x00\xff\xff\xff\xff\x84\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8e\r\x00\x00\x01\x00\x00\x00\x90\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x83\r\x00\x00\xff\xff\xff\xff\x90\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<\r\x00\x00\x01\x00\x00\x00\x98\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\r\x00\x00\xff\xff\xff\xff\x98\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\r\x00\x00\x01\x00\x00\x00\x9c\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\r\x00\x00\xff\xff\xff\xff\x9c\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\r\x00\x00\x01\x00\x00\x00\xa4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\x00\x00\xff\xff\xff\xff\xa4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa9\f\x00\x00\x01\x00\x00\x00\xac\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\f\x00\x00\xff\xff\xff\xff\xac\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Q\r\x00\x00\x01\x00\x00\x00\xb0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\r\x00\x00\xff\xff\xff\xff\xb0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd3\f\x00\x00\x01\x00\x00\x00\xb4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc8\f\x00\x00\xff\xff\xff\xff\xb4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00}\f\x00\x00\x01\x00\x00\x00\xb8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00r\f\x00\x00\xff\xff\xff\xff\xb8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbe\f\x00\x00\x01\x00\x00\x00\xc0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\f\x00\x00\xff\xff\xff\xff\xc0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00f\r\x00\x00\x01\x00\x00\x00\xd0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00[\r\x00\x00\xff\xff\xff\xff\xd0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\f\x00\x00\x01\x00\x00\x00\xd8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdd\f\x00\x00\xff\xff\xff\xff\xd8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00z\r\x00\x00\x01\x00\x00\x00\xe0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\r\x00\x00\xff\xff\xff\xff\xe0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x93\f\x00\x00\x01\x00\x00\x00\xf0\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x87\f\x00\x00\xff\xff\xff\xff\xf0\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9c\x05\x00\x00\xa5\x05\x00\x00\xba\n\x00\x00\xd4\x04\x00\x00(\n\x00\x00\x98\r\x00\x00E\x0e\x00\x00O\x0e\x00\x00\xb7\r\x00\x00J\x05\x00\x00\xab\t\x00\x00n\x05\x00\x00\x86\x05\x00\x00\x01\x0e\x00\x00\xcf\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00(\x00\x00\x00)\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00*\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x00,\x00\x00\x00-\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00.\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x000\x00\x00\x001\x00\x00\x002\x00\x00\x003\x00\x00\x004\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x005\x00\x00\x006\x00\x00\x007\x00\x00\x008\x00\x00\x009\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x00:\x00\x00\x001\x00\x00\x00;\x00\x00\x00<\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00=\x00\x00\x00>\x00\x00\x00?\x00\x00\x00\x1c\x00\x00\x00@\x00\x00\x00\x00\x00\x00\x00A\x00\x00\x00Z\x00\x00\x00 \x00\x00\x00a\x00\x00\x00j\x00\x00\x00\xe0\xff\xff\xffk\x00\x00\x00k\x00\x00\x00\xbf \x00\x00l\x00\x00\x00r\x00\x00\x00\xe0\xff\xff\xffs\x00\x00\x00s\x00\x00\x00\f\x01\x00\x00t\x00\x00\x00z\x00\x00\x00\xe0\xff\xff\xff\xb5\x00\x00\x00\xb5\x00\x00\x00\xe7\x02\x00\x00\xc0\x00\x00\x00\xd6\x00\x00\x00 \x00\x00\x00\xd8\x00\x00\x00\xde\x00\x00\x00 \x00\x00\x00\xdf\x00\x00\x00\xdf\x00\x00\x00\xbf\x1d\x00\x00\xe0\x00\x00\x00\xe4\x00\x00\x00\xe0\xff\xff\xff\xe5\x00\x00\x00\xe5\x00\x00\x00F \x00\x00\xe6\x00\x00\x00\xf6\x00\x00\x00\xe0\xff\xff\xff\xf8\x00\x00\x00\xfe\x00\x00\x00\xe0\xff\xff\xff\xff\x00\x00\x00\xff\x00\x00\x00y\x00\x00\x00\x00\x01\x00\x00/\x01\x00\x00\x01\x00\x00\x002\x01\x00\x007\x01\x00\x00\x01\x00\x00\x009\x01\x00\x00H\x01\x00\x00\xff\xff\xff\xffJ\x01\x00\x00w\x01\x00\x00\x01\x00\x00\x00x\x01\x00\x00x\x01\x00\x00\x87\xff\xff\xffy\x01\x00\x00~\x01\x00\x00\xff\xff\xff\xff\x7f\x01\x00\x00\x7f\x01\x00\x00\xd4\xfe\xff\xff\x80\x01\x00\x00\x80\x01\x00\x00\xc3\x00\x00\x00\x81\x01\x00\x00\x81\x01\x00\x00\xd2\x00\x00\x00\x82\x01\x00\x00\x85\x01\x00\x00\x01\x00\x00\x00\x86\x01\x00\x00\x86\x01\x00\x00\xce\x00\x00\x00\x87\x01\x00\x00\x88\x01\x00\x00\xff\xff\xff\xff\x89\x01\x00\x00\x8a\x01\x00\x00\xcd\x00\x00\x00\x8b\x01\x00\x00\x8c\x01\x00\x00\xff\xff\xff\xff\x8e\x01\x00\x00\x8e\x01\x00\x00O\x00\x00\x00\x8f\x01\x00\x00\x8f\x01\x00\x00\xca\x00\x00\x00\x90\x01\x00\x00\x90\x01\x00\x00\xcb\x00\x00\x00\x91\x01\x00\x00\x92\x01\x00\x00\xff\xff\xff\xff\x93\x01\x00\x00\x93\x01\x00\x00\xcd\x00\x00\x00\x94\x01\x00\x00\x94\x01\x00\x00\xcf\x00\x00\x00\x95\x01\x00\x00\x95\x01\x00\x00a\x00\x00\x00\x96\x01\x00\x00\x96\x01\x00\x00\xd3\x00\x00\x00\x97\x01\x00\x00\x97\x01\x00\x00\xd1\x00\x00\x00\x98\x01\x00\x00\x99\x01\x00\x00\x01\x00\x00\x00\x9a\x01\x00\x00\x9a\x01\x00\x00\xa3\x00\x00\x00\x9c\x01\x00\x00\x9c\x01\x00\x00\xd3\x00\x00\x00\x9d\x01\x00\x00\x9d\x01\x00\x00\xd5\x00\x00\x00\x9e\x01\x00\x00\x9e\x01\x00\x00\x82\x00\x00\x00\x9f\x01\x00\x00\x9f\x01\x00\x00\xd6\x00\x00\x00\xa0\x01\x00\x00\xa5\x01\x00\x00\x01\x00\x00\x00\xa6\x01\x00\x00\xa6\x01\x00\x00\xda\x00\x00\x00\xa7\x01\x00\x00\xa8\x01\x00\x00\xff\xff\xff\xff\xa9\x01\x00\x00\xa9\x01\x00\x00\xda\x00\x00\x00\xac\x01\x00\x00\xad\x01\x00\x00\x01\x00\x00\x00\xae\x01\x00\x00\xae\x01\x00\x00\xda\x00\x00\x00\xaf\x01\x00\x00\xb0\x01\x00\x00\xff\xff\xff\xff\xb1\x01\x00\x00\xb2\x01\x00\x00\xd9\x00\x00\x00\xb3\x01\x00\x00\xb6\x01\x00\x00\xff\xff\xff\xff\xb7\x01\x00\x00\xb7\x01\x00\x00\xdb\x00\x00\x00\xb8\x01\x00\x00\xb9\x01\x00\x00\x01\x00\x00\x00\xbc\x01\x00\x00\xbd\x01\x00\x00\x01\x00\x00\x00\xbf\x01\x00\x00\xbf\x01\x00\x008\x00\x00\x00\xc4\x01\x00\x00\xc4\x01\x00\x00\x01\x00\x00\x00\xc5\x01\x00\x00\xc5\x01\x00\x00\xff\xff\xff\xff\xc6\x01\x00\x00\xc6\x01\x00\x00\xfe\xff\xff\xff\xc7\x01\x00\x00\xc7\x01\x00\x00\xff\xff\xff\xff\xc8\x01\x00\x00\xc8\x01\x00\x00\x01\x00\x00\x00\xc9\x01\x00\x00\xc9\x01\x00\x00\xfe\xff\xff\xff\xca\x01\x00\x00\xca\x01\x00\x00\x01\x00\x00\x00\xcb\x01\x00\x00\xcb\x01\x00\x00\xff\xff\xff\xff\xcc\x01\x00\x00\xcc\x01\x00\x00\xfe\xff\xff\xff\xcd\x01\x00\x00\xdc\x01\x00\x00\xff\xff\xff\xff\xdd\x01\x00\x00\xdd\x01\x00\x00\xb1\xff\xff\xff\xde\x01\x00\x00\xef\x01\x00\x00\x01\x00\x00\x00\xf1\x01\x00\x00\xf1\x01\x00\x00\xff\xff\xff\xff\xf2\x01\x00\x00\xf2\x01\x00\x00\x01\x00\x00\x00\xf3\x01\x00\x00\xf3\x01\x00\x00\xfe\xff\xff\xff\xf4\x01\x00\x00\xf5\x01\x00\x00\x01\x00\x00\x00\xf6\x01\x00\x00\xf6\x01\x00\x00\x9f\xff\xff\xff\xf7\x01\x00\x00\xf7\x01\x00\x00\xc8\xff\xff\xff\xf8\x01\x00\x00\x1f\x02\x00\x00\x01\x00\x00\x00 \x02\x00\x00 \x02\x00\x00~\xff\xff\xff\"\x02\x00\x003\x02\x00\x00\x01\x00\x00\x00:\x02\x00\x00:\x02\x00\x00+*\x00\x00;\x02\x00\x00<\x02\x00\x00\xff\xff\xff\xff=\x02\x00\x00=\x02\x00\x00]\xff\xff\xff>\x02\x00\x00>\x02\x00\x00(*\x00\x00?\x02\x00\x00@\x02\x00\x00?*\x00\x00A\x02\x00\x00B\x02\x00\x00\xff\xff\xff\xffC\x02\x00\x00C\x02\x00\x00=\xff\xff\xffD\x02\x00\x00D\x02\x00\x00E\x00\x00\x00E\x02\x00\x00E\x02\x00\x00G\x00\x00\x00F\x02\x00\x00O\x02\x00\x00\x01\x00\x00\x00P\x02\x00\x00P\x02\x00\x00\x1f*\x00\x00Q\x02\x00\x00Q\x02\x00\x00\x1c*\x00\x00R\x02\x00\x00R\x02\x00\x00\x1e*\x00\x00S\x02\x00\x00S\x02\x00\x00.\xff\xff\xffT\x02\x00\x00T\x02\x00\x002\xff\xff\xffV\x02\x00\x00W\x02\x00\x003\xff\xff\xffY\x02\x00\x00Y\x02\x00\x006\xff\xff\xff[\x02\x00\x00[\x02\x00\x005\xff\xff\xff\\\x02\x00\x00\\\x02\x00\x00O\xa5\x00\x00`\x02\x00\x00`\x02\x00\x003\xff\xff\xffa\x02\x00\x00a\x02\x00\x00K\xa5\x00\x00c\x02\x00\x00c\x02\x00\x001\xff\xff\xffe\x02\x00\x00e\x02\x00\x00(\xa5\x00\x00f\x02\x00\x00f\x02\x00\x00D\xa5\x00\x00h\x02\x00\x00h\x02\x00\x00/\xff\xff\xffi\x02\x00\x00i\x02\x00\x00-\xff\xff\xffj\x02\x00\x00j\x02\x00\x00D\xa5\x00\x00k\x02\x00\x00k\x02\x00\x00\xf7)\x00\x00l\x02\x00\x00l\x02\x00\x00A\xa5\x00\x00o\x02\x00\x00o\x02\x00\x00-\xff\xff\xffq\x02\x00\x00q\x02\x00\x00\xfd)\x00\x00r\x02\x00\x00r\x02\x00\x00+\xff\xff\xffu\x02\x00\x00u\x02\x00\x00*\xff\xff\xff}\x02\x00\x00}\x02\x00\x00\xe7)\x00\x00\x80\x02\x00\x00\x80\x02\x00\x00&\xff\xff\xff\x82\x02\x00\x00\x82\x02\x00\x00C\xa5\x00\x00\x83\x02\x00\x00\x83\x02\x00\x00&\xff\xff\xff\x87\x02\x00\x00\x87\x02\x00\x00*\xa5\x00\x00\x88\x02\x00\x00\x88\x02\x00\x00&\xff\xff\xff\x89\x02\x00\x00\x89\x02\x00\x00\xbb\xff\xff\xff\x8a\x02\x00\x00\x8b\x02\x00\x00'\xff\xff\xff\x8c\x02\x00\x00\x8c\x02\x00\x00\xb9\xff\xff\xff\x92\x02\x00\x00\x92\x02\x00\x00%\xff\xff\xff\x9d\x02\x00\x00\x9d\x02\x00\x00\x15\xa5\x00\x00\x9e\x02\x00\x00\x9e\x02\x00\x00\x12\xa5\x00\x00E\x03\x00\x00E\x03\x00\x00T\x00\x00\x00p\x03\x00\x00s\x03\x00\x00\x01\x00\x00\x00v\x03\x00\x00w\x03\x00\x00\x01\x00\x00\x00{\x03\x00\x00}\x03\x00\x00\x82\x00\x00\x00\x7f\x03\x00\x00\x7f\x03\x00\x00t\x00\x00\x00\x86\x03\x00\x00\x86\x03\x00\x00&\x00\x00\x00\x88\x03\x00\x00\x8a\x03\x00\x00%\x00\x00\x00\x8c\x03\x00\x00\x8c\x03\x00\x00@\x00\x00\x00\x8e\x03\x00\x00\x8f\x03\x00\x00?\x00\x00\x00\x91\x03\x00\x00\xa1\x03\x00\x00 \x00\x00\x00\xa3\x03\x00\x00\xa3\x03\x00\x00\x1f\x00\x00\x00\xa4\x03\x00\x00\xab\x03\x00\x00 \x00\x00\x00\xac\x03\x00\x00\xac\x03\x00\x00\xda\xff\xff\xff\xad\x03\x00\x00\xaf\x03\x00\x00\xdb\xff\xff\xff\xb1\x03\x00\x00\xb1\x03\x00\x00\xe0\xff\xff\xff\xb2\x03\x00\x00\xb2\x03\x00\x00\x1e\x00\x00\x00\xb3\x03\x00\x00\xb4\x03\x00\x00\xe0\xff\xff\xff\xb5\x03\x00\x00\xb5\x03\x00\x00@\x00\x00\x00\xb6\x03\x00\x00\xb7\x03\x00\x00\xe0\xff\xff\xff\xb8\x03\x00\x00\xb8\x03\x00\x00\x19\x00\x00\x00\xb9\x03\x00\x00\xb9\x03\x00\x00\x05\x1c\x00\x00\xba\x03\x00\x00\xba\x03\x00\x006\x00\x00\x00\xbb\x03\x00\x00\xbb\x03\x00\x00\xe0\xff\xff\xff\xbc\x03\x00\x00\xbc\x03\x00\x00\xf9\xfc\xff\xff\xbd\x03\x00\x00\xbf\x03\x00\x00\xe0\xff\xff\xff\xc0\x03\x00\x00\xc0\x03\x00\x00\x16\x00\x00\x00\xc1\x03\x00\x00\xc1\x03\x00\x000\x00\x00\x00\xc2\x03\x00\x00\xc2\x03\x00\x00\x01\x00\x00\x00\xc3\x03\x00\x00\xc5\x03\x00\x00\xe0\xff\xff\xff\xc6\x03\x00\x00\xc6\x03\x00\x00\x0f\x00\x00\x00\xc7\x03\x00\x00\xc8\x03\x00\x00\xe0\xff\xff\xff\xc9\x03\x00\x00\xc9\x03\x00\x00]\x1d\x00\x00\xca\x03\x00\x00\xcb\x03\x00\x00\xe0\xff\xff\xff\xcc\x03\x00\x00\xcc\x03\x00\x00\xc0\xff\xff\xff\xcd\x03\x00\x00\xce\x03\x00\x00\xc1\xff\xff\xff\xcf\x03\x00\x00\xcf\x03\x00\x00\b\x00\x00\x00\xd0\x03\x00\x00\xd0\x03\x00\x00\xc2\xff\xff\xff\xd1\x03\x00\x00\xd1\x03\x00\x00#\x00\x00\x00\xd5\x03\x00\x00\xd5\x03\x00\x00\xd1\xff\xff\xff\xd6\x03\x00\x00\xd6\x03\x00\x00\xca\xff\xff\xff\xd7\x03\x00\x00\xd7\x03\x00\x00\xf8\xff\xff\xff\xd8\x03\x00\x00\xef\x03\x00\x00\x01\x00\x00\x00\xf0\x03\x00\x00\xf0\x03\x00\x00\xaa\xff\xff\xff\xf1\x03\x00\x00\xf1\x03\x00\x00\xb0\xff\xff\xff\xf2\x03\x00\x00\xf2\x03\x00\x00\a\x00\x00\x00\xf3\x03\x00\x00\xf3\x03\x00\x00\x8c\xff\xff\xff\xf4\x03\x00\x00\xf4\x03\x00\x00\xa4\xff\xff\xff\xf5\x03\x00\x00\xf5\x03\x00\x00\xa0\xff\xff\xff\xf7\x03\x00\x00\xf8\x03\x00\x00\xff\xff\xff\xff\xf9\x03\x00\x00\xf9\x03\x00\x00\xf9\xff\xff\xff\xfa\x03\x00\x00\xfb\x03\x00\x00\x01\x00\x00\x00\xfd\x03\x00\x00\xff\x03\x00\x00~\xff\xff\xff\x00\x04\x00\x00\x0f\x04\x00\x00P\x00\x00\x00\x10\x04\x00\x00/\x04\x00\x00 \x00\x00\x000\x04\x00\x001\x04\x00\x00\xe0\xff\xff\xff2\x04\x00\x002\x04\x00\x00N\x18\x00\x003\x04\x00\x003\x04\x00\x00\xe0\xff\xff\xff4\x04\x00\x004\x04\x00\x00M\x18\x00\x005\x04\x00\x00=\x04\x00\x00\xe0\xff\xff\xff>\x04\x00\x00>\x04\x00\x00D\x18\x00\x00?\x04\x00\x00@\x04\x00\x00\xe0\xff\xff\xffA\x04\x00\x00B\x04\x00\x00B\x18\x00\x00C\x04\x00\x00I\x04\x00\x00\xe0\xff\xff\xffJ\x04\x00\x00J\x04\x00\x00<\x18\x00\x00K\x04\x00\x00O\x04\x00\x00\xe0\xff\xff\xffP\x04\x00\x00_\x04\x00\x00\xb0\xff\xff\xff`\x04\x00\x00b\x04\x00\x00\x01\x00\x00\x00c\x04\x00\x00c\x04\x00\x00$\x18\x00\x00d\x04\x00\x00\x81\x04\x00\x00\x01\x00\x00\x00\x8a\x04\x00\x00\xbf\x04\x00\x00\x01\x00\x00\x00\xc0\x04\x00\x00\xc0\x04\x00\x00\x0f\x00\x00\x00\xc1\x04\x00\x00\xce\x04\x00\x00\xff\xff\xff\xff\xcf\x04\x00\x00\xcf\x04\x00\x00\xf1\xff\xff\xff\xd0\x04\x00\x00/\x05\x00\x00\x01\x00\x00\x001\x05\x00\x00V\x05\x00\x000\x00\x00\x00a\x05\x00\x00\x86\x05\x00\x00\xd0\xff\xff\xff\xa0\x10\x00\x00\xc5\x10\x00\x00`\x1c\x00\x00\xc7\x10\x00\x00\xc7\x10\x00\x00`\x1c\x00\x00\xcd\x10\x00\x00\xcd\x10\x00\x00`\x1c\x00\x00\xd0\x10\x00\x00\xfa\x10\x00\x00\xc0\v\x00\x00\xfd\x10\x00\x00\xff\x10\x00\x00\xc0\v\x00\x00\xa0\x13\x00\x00\xef\x13\x00\x00З\x00\x00\xf0\x13\x00\x00\xf5\x13\x00\x00\b\x00\x00\x00\xf8\x13\x00\x00\xfd\x13\x00\x00\xf8\xff\xff\xff\x80\x1c\x00\x00\x80\x1c\x00\x00\x92\xe7\xff\xff\x81\x1c\x00\x00\x81\x1c\x00\x00\x93\xe7\xff\xff\x82\x1c\x00\x00\x82\x1c\x00\x00\x9c\xe7\xff\xff\x83\x1c\x00\x00\x83\x1c\x00\x00\x9e\xe7\xff\xff\x84\x1c\x00\x00\x84\x1c\x00\x00\x01\x00\x00\x00\x85\x1c\x00\x00\x85\x1c\x00\x00\x9d\xe7\xff\xff\x86\x1c\x00\x00\x86\x1c\x00\x00\xa4\xe7\xff\xff\x87\x1c\x00\x00\x87\x1c\x00\x00\xdb\xe7\xff\xff\x88\x1c\x00\x00\x88\x1c\x00\x00\u0089\x00\x00\x90\x1c\x00\x00\xba\x1c\x00\x00@\xf4\xff\xff\xbd\x1c\x00\x00\xbf\x1c\x00\x00@\xf4\xff\xffy\x1d\x00\x00y\x1d\x00\x00\x04\x8a\x00\x00}\x1d\x00\x00}\x1d\x00\x00\xe6\x0e\x00\x00\x8e\x1d\x00\x00\x8e\x1d\x00\x008\x8a\x00\x00\x00\x1e\x00\x00`\x1e\x00\x00\x01\x00\x00\x00a\x1e\x00\x00a\x1e\x00\x00:\x00\x00\x00b\x1e\x00\x00\x95\x1e\x00\x00\x01\x00\x00\x00\x9b\x1e\x00\x00\x9b\x1e\x00\x00\xc5\xff\xff\xff\x9e\x1e\x00\x00\x9e\x1e\x00\x00A\xe2\xff\xff\xa0\x1e\x00\x00\xff\x1e\x00\x00\x01\x00\x00\x00\x00\x1f\x00\x00\a\x1f\x00\x00\b\x00\x00\x00\b\x1f\x00\x00\x0f\x1f\x00\x00\xf8\xff\xff\xff\x10\x1f\x00\x00\x15\x1f\x00\x00\b\x00\x00\x00\x18\x1f\x00\x00\x1d\x1f\x00\x00\xf8\xff\xff\xff \x1f\x00\x00'\x1f\x00\x00\b\x00\x00\x00(\x1f\x00\x00/\x1f\x00\x00\xf8\xff\xff\xff0\x1f\x00\x007\x1f\x00\x00\b\x00\x00\x008\x1f\x00\x00?\x1f\x00\x00\xf8\xff\xff\xff@\x1f\x00\x00E\x1f\x00\x00\b\x00\x00\x00H\x1f\x00\x00M\x1f\x00\x00\xf8\xff\xff\xffQ\x1f\x00\x00Q\x1f\x00\x00\b\x00\x00\x00S\x1f\x00\x00S\x1f\x00\x00\b\x00\x00\x00U\x1f\x00\x00U\x1f\x00\x00\b\x00\x00\x00W\x1f\x00\x00W\x1f\x00\x00\b\x00\x00\x00Y\x1f\x00\x00Y\x1f\x00\x00\xf8\xff\xff\xff[\x1f\x00\x00[\x1f\x00\x00\xf8\xff\xff\xff]\x1f\x00\x00]\x1f\x00\x00\xf8\xff\xff\xff_\x1f\x00\x00_\x1f\x00\x00\xf8\xff\xff\xff`\x1f\x00\x00g\x1f\x00\x00\b\x00\x00\x00h\x1f\x00\x00o\x1f\x00\x00\xf8\xff\xff\xffp\x1f\x00\x00q\x1f\x00\x00J\x00\x00\x00r\x1f\x00\x00u\x1f\x00\x00V\x00\x00\x00v\x1f\x00\x00w\x1f\x00\x00d\x00\x00\x00x\x1f\x00\x00y\x1f\x00\x00\x80\x00\x00\x00z\x1f\x00\x00{\x1f\x00\x00p\x00\x00\x00|\x1f\x00\x00}\x1f\x00\x00~\x00\x00\x00\x80\x1f\x00\x00\x87\x1f\x00\x00\b\x00\x00\x00\x88\x1f\x00\x00\x8f\x1f\x00\x00\xf8\xff\xff\xff\x90\x1f\x00\x00\x97\x1f\x00\x00\b\x00\x00\x00\x98\x1f\x00\x00\x9f\x1f\x00\x00\xf8\xff\xff\xff\xa0\x1f\x00\x00\xa7\x1f\x00\x00\b\x00\x00\x00\xa8\x1f\x00\x00\xaf\x1f\x00\x00\xf8\xff\xff\xff\xb0\x1f\x00\x00\xb1\x1f\x00\x00\b\x00\x00\x00\xb3\x1f\x00\x00\xb3\x1f\x00\x00\t\x00\x00\x00\xb8\x1f\x00\x00\xb9\x1f\x00\x00\xf8\xff\xff\xff\xba\x1f\x00\x00\xbb\x1f\x00\x00\xb6\xff\xff\xff\xbc\x1f\x00\x00\xbc\x1f\x00\x00\xf7\xff\xff\xff\xbe\x1f\x00\x00\xbe\x1f\x00\x00\x87\xe3\xff\xff\xc3\x1f\x00\x00\xc3\x1f\x00\x00\t\x00\x00\x00\xc8\x1f\x00\x00\xcb\x1f\x00\x00\xaa\xff\xff\xff\xcc\x1f\x00\x00\xcc\x1f\x00\x00\xf7\xff\xff\xff\xd0\x1f\x00\x00\xd1\x1f\x00\x00\b\x00\x00\x00\xd8\x1f\x00\x00\xd9\x1f\x00\x00\xf8\xff\xff\xff\xda\x1f\x00\x00\xdb\x1f\x00\x00\x9c\xff\xff\xff\xe0\x1f\x00\x00\xe1\x1f\x00\x00\b\x00\x00\x00\xe5\x1f\x00\x00\xe5\x1f\x00\x00\a\x00\x00\x00\xe8\x1f\x00\x00\xe9\x1f\x00\x00\xf8\xff\xff\xff\xea\x1f\x00\x00\xeb\x1f\x00\x00\x90\xff\xff\xff\xec\x1f\x00\x00\xec\x1f\x00\x00\xf9\xff\xff\xff\xf3\x1f\x00\x00\xf3\x1f\x00\x00\t\x00\x00\x00\xf8\x1f\x00\x00\xf9\x1f\x00\x00\x80\xff\xff\xff\xfa\x1f\x00\x00\xfb\x1f\x00\x00\x82\xff\xff\xff\xfc\x1f\x00\x00\xfc\x1f\x00\x00\xf7\xff\xff\xff&!\x00\x00&!\x00\x00\x83\xe2\xff\xff*!\x00\x00*!\x00\x00!\xdf\xff\xff+!\x00\x00+!\x00\x00\x9a\xdf\xff\xff2!\x00\x002!\x00\x00\x1c\x00\x00\x00N!\x00\x00N!\x00\x00\xe4\xff\xff\xff`!\x00\x00o!\x00\x00\x10\x00\x00\x00p!\x00\x00\x7f!\x00\x00\xf0\xff\xff\xff\x83!\x00\x00\x84!\x00\x00\xff\xff\xff\xff\xb6$\x00\x00\xcf$\x00\x00\x1a\x00\x00\x00\xd0$\x00\x00\xe9$\x00\x00\xe6\xff\xff\xff\x00,\x00\x00/,\x00\x000\x00\x00\x000,\x00\x00_,\x00\x00\xd0\xff\xff\xff`,\x00\x00a,\x00\x00\x01\x00\x00\x00b,\x00\x00b,\x00\x00\t\xd6\xff\xffc,\x00\x00c,\x00\x00\x1a\xf1\xff\xffd,\x00\x00d,\x00\x00\x19\xd6\xff\xffe,\x00\x00e,\x00\x00\xd5\xd5\xff\xfff,\x00\x00f,\x00\x00\xd8\xd5\xff\xffg,\x00\x00l,\x00\x00\xff\xff\xff\xffm,\x00\x00m,\x00\x00\xe4\xd5\xff\xffn,\x00\x00n,\x00\x00\x03\xd6\xff\xffo,\x00\x00o,\x00\x00\xe1\xd5\xff\xffp,\x00\x00p,\x00\x00\xe2\xd5\xff\xffr,\x00\x00s,\x00\x00\x01\x00\x00\x00u,\x00\x00v,\x00\x00\xff\xff\xff\xff~,\x00\x00\x7f,\x00\x00\xc1\xd5\xff\xff\x80,\x00\x00\xe3,\x00\x00\x01\x00\x00\x00\xeb,\x00\x00\xee,\x00\x00\xff\xff\xff\xff\xf2,\x00\x00\xf3,\x00\x00\x01\x00\x00\x00\x00-\x00\x00%-\x00\x00\xa0\xe3\xff\xff'-\x00\x00'-\x00\x00\xa0\xe3\xff\xff--\x00\x00--\x00\x00\xa0\xe3\xff\xff@\xa6\x00\x00J\xa6\x00\x00\x01\x00\x00\x00K\xa6\x00\x00K\xa6\x00\x00=v\xff\xffL\xa6\x00\x00m\xa6\x00\x00\x01\x00\x00\x00\x80\xa6\x00\x00\x9b\xa6\x00\x00\x01\x00\x00\x00\"\xa7\x00\x00/\xa7\x00\x00\x01\x00\x00\x002\xa7\x00\x00o\xa7\x00\x00\x01\x00\x00\x00y\xa7\x00\x00|\xa7\x00\x00\xff\xff\xff\xff}\xa7\x00\x00}\xa7\x00\x00\xfcu\xff\xff~\xa7\x00\x00\x87\xa7\x00\x00\x01\x00\x00\x00\x8b\xa7\x00\x00\x8c\xa7\x00\x00\xff\xff\xff\xff\x8d\xa7\x00\x00\x8d\xa7\x00\x00\xd8Z\xff\xff\x90\xa7\x00\x00\x93\xa7\x00\x00\x01\x00\x00\x00\x94\xa7\x00\x00\x94\xa7\x00\x000\x00\x00\x00\x96\xa7\x00\x00\xa9\xa7\x00\x00\x01\x00\x00\x00\xaa\xa7\x00\x00\xaa\xa7\x00\x00\xbcZ\xff\xff\xab\xa7\x00\x00\xab\xa7\x00\x00\xb1Z\xff\xff\xac\xa7\x00\x00\xac\xa7\x00\x00\xb5Z\xff\xff\xad\xa7\x00\x00\xad\xa7\x00\x00\xbfZ\xff\xff\xae\xa7\x00\x00\xae\xa7\x00\x00\xbcZ\xff\xff\xb0\xa7\x00\x00\xb0\xa7\x00\x00\xeeZ\xff\xff\xb1\xa7\x00\x00\xb1\xa7\x00\x00\xd6Z\xff\xff\xb2\xa7\x00\x00\xb2\xa7\x00\x00\xebZ\xff\xff\xb3\xa7\x00\x00\xb3\xa7\x00\x00\xa0\x03\x00\x00\xb4\xa7\x00\x00ç\x00\x00\x01\x00\x00\x00ħ\x00\x00ħ\x00\x00\xd0\xff\xff\xffŧ\x00\x00ŧ\x00\x00\xbdZ\xff\xffƧ\x00\x00Ƨ\x00\x00\xc8u\xff\xffǧ\x00\x00ʧ\x00\x00\xff\xff\xff\xffЧ\x00\x00ѧ\x00\x00\x01\x00\x00\x00֧\x00\x00٧\x00\x00\x01\x00\x00\x00\xf5\xa7\x00\x00\xf6\xa7\x00\x00\xff\xff\xff\xffS\xab\x00\x00S\xab\x00\x00`\xfc\xff\xffp\xab\x00\x00\xbf\xab\x00\x000h\xff\xff!\xff\x00\x00:\xff\x00\x00 \x00\x00\x00A\xff\x00\x00Z\xff\x00\x00\xe0\xff\xff\xff\x00\x04\x01\x00'\x04\x01\x00(\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\xff\xff\xff\xb0\x04\x01\x00\xd3\x04\x01\x00(\x00\x00\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\xd8\xff\xff\xffp\x05\x01\x00z\x05\x01\x00'\x00\x00\x00|\x05\x01\x00\x8a\x05\x01\x00'\x00\x00\x00\x8c\x05\x01\x00\x92\x05\x01\x00'\x00\x00\x00\x94\x05\x01\x00\x95\x05\x01\x00'\x00\x00\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xd9\xff\xff\xff\xa3\x05\x01\x00\xb1\x05\x01\x00\xd9\xff\xff\xff\xb3\x05\x01\x00\xb9\x05\x01\x00\xd9\xff\xff\xff\xbb\x05\x01\x00\xbc\x05\x01\x00\xd9\xff\xff\xff\x80\f\x01\x00\xb2\f\x01\x00@\x00\x00\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\xff\xff\xff\xa0\x18\x01\x00\xbf\x18\x01\x00 \x00\x00\x00\xc0\x18\x01\x00\xdf\x18\x01\x00\xe0\xff\xff\xff@n\x01\x00_n\x01\x00 \x00\x00\x00`n\x01\x00\x7fn\x01\x00\xe0\xff\xff\xff\x00\xe9\x01\x00!\xe9\x01\x00\"\x00\x00\x00\"\xe9\x01\x00C\xe9\x01\x00\xde\xff\xff\xffo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\x01\x00K\xe9\x01\x00P\xe9\x01\x00Y\xe9\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x01\x00\x1a\x17\x01\x00\x1d\x17\x01\x00+\x17\x01\x000\x17\x01\x00F\x17\x01\x00\x00D\x01\x00FF\x01\x00\x00\x06\x04\x06\x06\x06\v\x06\r\x06\x1a\x06\x1c\x06\x1e\x06 \x06?\x06A\x06J\x06V\x06o\x06q\x06\xdc\x06\xde\x06\xff\x06P\a\x7f\ap\b\x8e\b\x90\b\x91\b\x98\b\xe1\b\xe3\b\xff\bP\xfb\xc2\xfb\xd3\xfb=\xfd@\xfd\x8f\xfd\x92\xfd\xc7\xfd\xcf\xfd\xcf\xfd\xf0\xfd\xff\xfdp\xfet\xfev\xfe\xfc\xfe\x00\x00\x00\x00\x00\x00\x00\x00`\x0e\x01\x00~\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x001\x05V\x05Y\x05\x8a\x05\x8d\x05\x8f\x05\x13\xfb\x17\xfb\x00\v\x01\x005\v\x01\x009\v\x01\x00?\v\x01\x00\x00\x1bL\x1bP\x1b~\x1b\xa0\xa6\xf7\xa6\x00h\x01\x008j\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0j\x01\x00\xedj\x01\x00\xf0j\x01\x00\xf5j\x01\x00\xc0\x1b\xf3\x1b\xfc\x1b\xff\x1b\x00\x00\x00\x00\x00\x00\x00\x00\x80\t\x83\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbc\t\xc4\t\xc7\t\xc8\t\xcb\t\xce\t\xd7\t\xd7\t\xdc\t\xdd\t\xdf\t\xe3\t\xe6\t\xfe\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00E\x1c\x01\x00P\x1c\x01\x00l\x1c\x01\x00\xea\x02\xeb\x02\x051/1\xa01\xbf1\x00\x00\x00\x00\x00\x10\x01\x00M\x10\x01\x00R\x10\x01\x00u\x10\x01\x00\x7f\x10\x01\x00\x7f\x10\x01\x00\x00(\xff(\x00\x1a\x1b\x1a\x1e\x1a\x1f\x1a@\x17S\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \x00\xd8\xff\xf8\xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x14\x7f\x16\xb0\x18\xf5\x18\xb0\x1a\x01\x00\xbf\x1a\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x000\x05\x01\x00c\x05\x01\x00o\x05\x01\x00o\x05\x01\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\x00\x00\x00\x00\x00\x00\x00\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x01\x004\x11\x01\x006\x11\x01\x00G\x11\x01\x00\x00\xaa6\xaa@\xaaM\xaaP\xaaY\xaa\\\xaa_\xaa\xa0\x13\xf5\x13\xf8\x13\xfd\x13p\xab\xbf\xab\xb0\x0f\x01\x00\xcb\x0f\x01\x00\x00\xe0\xff\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x00@\x00[\x00`\x00{\x00\xa9\x00\xab\x00\xb9\x00\xbb\x00\xbf\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xb9\x02\xdf\x02\xe5\x02\xe9\x02\xec\x02\xff\x02t\x03t\x03~\x03~\x03\x85\x03\x85\x03\x87\x03\x87\x03\x05\x06\x05\x06\f\x06\f\x06\x1b\x06\x1b\x06\x1f\x06\x1f\x06@\x06@\x06\xdd\x06\xdd\x06\xe2\b\xe2\bd\te\t?\x0e?\x0e\xd5\x0f\xd8\x0f\xfb\x10\xfb\x10\xeb\x16\xed\x165\x176\x17\x02\x18\x03\x18\x05\x18\x05\x18\xd3\x1c\xd3\x1c\xe1\x1c\xe1\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf7\x1c\xfa\x1c\xfa\x1c\x00 \v \x0e d f p t ~ \x80 \x8e \xa0 \xc0 \x00!%!'!)!,!1!3!M!O!_!\x89!\x8b!\x90!&$@$J$`$\xff'\x00)s+v+\x95+\x97+\xff+\x00.].\xf0/\xfb/\x000\x040\x060\x060\b0 00070<0?0\x9b0\x9c0\xa00\xa00\xfb0\xfc0\x901\x9f1\xc01\xe31 2_2\x7f2\xcf2\xff2\xff2X3\xff3\xc0M\xffM\x00\xa7!\xa7\x88\xa7\x8a\xa70\xa89\xa8.\xa9.\xa9ϩϩ[\xab[\xabj\xabk\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfef\xfeh\xfek\xfe\xff\xfe\xff\xfe\x01\xff \xff;\xff@\xff[\xffe\xffp\xffp\xff\x9e\xff\x9f\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xf9\xff\xfd\xff\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\a\x01\x01\x003\x01\x01\x007\x01\x01\x00?\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00f\xd1\x01\x00j\xd1\x01\x00z\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00`\xd3\x01\x00x\xd3\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xcb\xd7\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00q\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00=\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\x00\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\xff\xf1\x01\x00\x01\xf2\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\xe2\x03\xef\x03\x80,\xf3,\xf9,\xff,\x00\xd8\xff\xdf\x00 \x01\x00\x99#\x01\x00\x00$\x01\x00n$\x01\x00p$\x01\x00t$\x01\x00\x80$\x01\x00C%\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00?\b\x01\x00\x90/\x01\x00\xf2/\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x84\x04\x87\x04/\x05\x80\x1c\x88\x1c+\x1d+\x1dx\x1dx\x1d\xe0-\xff-@\xa6\x9f\xa6.\xfe/\xfe0\xe0\x01\x00m\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x00\x00\x04\x01\x00O\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\tP\tU\tc\tf\t\x7f\t\xe0\xa8\xff\xa8\x00\x1b\x01\x00\t\x1b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00F\x19\x01\x00P\x19\x01\x00Y\x19\x01\x00\x00\x18\x01\x00;\x18\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x9c\xbc\x01\x00\x9f\xbc\x01\x00\x000\x01\x00U4\x01\x00\x00\x05\x01\x00'\x05\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x00\x12H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13]\x13|\x13\x80\x13\x99\x13\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10\xff\x10\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00-%-'-'-----\x00,_,\x00\x00\x00\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x000\x03\x01\x00J\x03\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00<\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00P\x13\x01\x00P\x13\x01\x00W\x13\x01\x00W\x13\x01\x00]\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x03s\x03u\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x84\x03\x84\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xe1\x03\xf0\x03\xff\x03&\x1d*\x1d]\x1da\x1df\x1dj\x1d\xbf\x1d\xbf\x1d\x00\x1f\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xc4\x1f\xc6\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xdd\x1f\xef\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfe\x1f&!&!e\xabe\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x01\x01\x00\x8e\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\x00\xd2\x01\x00E\xd2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\n\x83\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbc\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xd0\n\xd0\n\xe0\n\xe3\n\xe6\n\xf1\n\xf9\n\xff\n\x00\x00\x00\x00\x00\x00\x00\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x98\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00\x01\n\x03\n\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\nY\n\\\n^\n^\nf\nv\n\x80.\x99.\x9b.\xf3.\x00/\xd5/\x050\x050\a0\a0!0)080;0\x004\xbfM\x00N\xff\x9f\x00\xf9m\xfap\xfa\xd9\xfa\x00\x00\x00\x00\xe2o\x01\x00\xe3o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x11\xff\x11.0/011\x8e1\x002\x1e2`2~2`\xa9|\xa9\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfbנ\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\x01\x00'\r\x01\x000\r\x01\x009\r\x01\x00 \x174\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x91\x05\xc7\x05\xd0\x05\xea\x05\xef\x05\xf4\x05\x1d\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfbO\xfbA0\x960\x9d0\x9f0\x00\x00\x00\x00\x01\xb0\x01\x00\x1f\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00\x00\xf2\x01\x00\x00\xf2\x01\x00@\b\x01\x00U\b\x01\x00W\b\x01\x00_\b\x01\x00\x00\x03o\x03\x85\x04\x86\x04K\x06U\x06p\x06p\x06Q\tT\t\xb0\x1a\xce\x1a\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\f \r \xd0 \xf0 *0-0\x990\x9a0\x00\xfe\x0f\xfe \xfe-\xfe\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00;\x13\x01\x00;\x13\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00`\v\x01\x00r\v\x01\x00x\v\x01\x00\x7f\v\x01\x00@\v\x01\x00U\v\x01\x00X\v\x01\x00_\v\x01\x00\x80\xa9ͩЩ٩ީߩ\x00\x00\x00\x00\x80\x10\x01\x00\xc2\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x00\x80\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbc\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xdd\f\xde\f\xe0\f\xe3\f\xe6\f\xef\f\xf1\f\xf3\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa10\xfa0\xfd0\xff0\xf01\xff1\xd02\xfe2\x003W3f\xffo\xffq\xff\x9d\xff\x00\x00\x00\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\x00\xb0\x01\x00 \xb1\x01\x00\"\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00Y\x1f\x01\x00\x00\xa9-\xa9/\xa9/\xa9\x00\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00H\n\x01\x00P\n\x01\x00X\n\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x00\x8b\x01\x00Ռ\x01\x00\x80\x17\xdd\x17\xe0\x17\xe9\x17\xf0\x17\xf9\x17\xe0\x19\xff\x19\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00A\x12\x01\x00\xb0\x12\x01\x00\xea\x12\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xb5\x00\xb5\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02p\x03t\x03v\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xf5\x03\xf7\x03\x81\x04\x8a\x04/\x051\x05V\x05Y\x05Y\x05`\x05\x88\x05\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xe5\x06\xe6\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\xf4\a\xf5\a\xfa\a\xfa\a\x00\b\x15\b\x1a\b\x1a\b$\b$\b(\b(\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc9\b\x04\t9\t=\t=\tP\tP\tX\ta\tq\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eF\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\xa0\x13\xf5\x13\xf8\x13\xfd\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xd7\x17\xd7\x17\xdc\x17\xdc\x17 \x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\xa7\x1a\xa7\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1c}\x1c\x80\x1c\x88\x1c\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c\x00\x1d\xbf\x1d\x00\x1e\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xbc\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xcc\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xe0\x1f\xec\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfc\x1fq q \x7f \x7f \x90 \x9c \x02!\x02!\a!\a!\n!\x13!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!/!9!<!?!E!I!N!N!\x83!\x84!\x00,\xe4,\xeb,\xee,\xf2,\xf3,\x00-%-'-'-----0-g-o-o-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-/./.\x050\x0601050;0<0A0\x960\x9d0\x9f0\xa10\xfa0\xfc0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x8c\xa4Ф\xfd\xa4\x00\xa5\f\xa6\x10\xa6\x1f\xa6*\xa6+\xa6@\xa6n\xa6\x7f\xa6\x9d\xa6\xa0\xa6\xe5\xa6\x17\xa7\x1f\xa7\"\xa7\x88\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9ϩϩ\xe0\xa9\xe4\xa9\xe6\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ݪ\xe0\xaa\xea\xaa\xf2\xaa\xf4\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab0\xabZ\xab\\\xabi\xabp\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x00\xfb\x06\xfb\x13\xfb\x17\xfb\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfe!\xff:\xffA\xffZ\xfff\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00\x00\x04\x01\x00\x9d\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xa0\x18\x01\x00\xdf\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00@k\x01\x00Ck\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00@n\x01\x00\x7fn\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xfa\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x004\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00n\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\xa8\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x000\xe0\x01\x00m\xe0\x01\x00\x00\xe1\x01\x00,\xe1\x01\x007\xe1\x01\x00=\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xeb\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xe9\x01\x00C\xe9\x01\x00K\xe9\x01\x00K\xe9\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xc8\x0e\xce\x0e\xd0\x0e\xd9\x0e\xdc\x0e\xdf\x0e\x00\x00\x00\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xb8\x02\xe0\x02\xe4\x02\x00\x1d%\x1d,\x1d\\\x1db\x1de\x1dk\x1dw\x1dy\x1d\xbe\x1d\x00\x1e\xff\x1eq q \x7f \x7f \x90 \x9c *!+!2!2!N!N!`!\x88!`,\x7f,\"\xa7\x87\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\xff\xa70\xabZ\xab\\\xabd\xabf\xabi\xab\x00\xfb\x06\xfb!\xff:\xffA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\x00\x1c7\x1c;\x1cI\x1cM\x1cO\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x1e\x19 \x19+\x190\x19;\x19@\x19@\x19D\x19O\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00Ф\xff\xa4\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00a\x00z\x00\xb5\x00\xb5\x00\xdf\x00\xf6\x00\xf8\x00\xff\x00\x01\x01\x01\x01\x03\x01\x03\x01\x05\x01\x05\x01\a\x01\a\x01\t\x01\t\x01\v\x01\v\x01\r\x01\r\x01\x0f\x01\x0f\x01\x11\x01\x11\x01\x13\x01\x13\x01\x15\x01\x15\x01\x17\x01\x17\x01\x19\x01\x19\x01\x1b\x01\x1b\x01\x1d\x01\x1d\x01\x1f\x01\x1f\x01!\x01!\x01#\x01#\x01%\x01%\x01'\x01'\x01)\x01)\x01+\x01+\x01-\x01-\x01/\x01/\x011\x011\x013\x013\x015\x015\x017\x018\x01:\x01:\x01<\x01<\x01>\x01>\x01@\x01@\x01B\x01B\x01D\x01D\x01F\x01F\x01H\x01I\x01K\x01K\x01M\x01M\x01O\x01O\x01Q\x01Q\x01S\x01S\x01U\x01U\x01W\x01W\x01Y\x01Y\x01[\x01[\x01]\x01]\x01_\x01_\x01a\x01a\x01c\x01c\x01e\x01e\x01g\x01g\x01i\x01i\x01k\x01k\x01m\x01m\x01o\x01o\x01q\x01q\x01s\x01s\x01u\x01u\x01w\x01w\x01z\x01z\x01|\x01|\x01~\x01\x80\x01\x83\x01\x83\x01\x85\x01\x85\x01\x88\x01\x88\x01\x8c\x01\x8d\x01\x92\x01\x92\x01\x95\x01\x95\x01\x99\x01\x9b\x01\x9e\x01\x9e\x01\xa1\x01\xa1\x01\xa3\x01\xa3\x01\xa5\x01\xa5\x01\xa8\x01\xa8\x01\xaa\x01\xab\x01\xad\x01\xad\x01\xb0\x01\xb0\x01\xb4\x01\xb4\x01\xb6\x01\xb6\x01\xb9\x01\xba\x01\xbd\x01\xbf\x01\xc6\x01\xc6\x01\xc9\x01\xc9\x01\xcc\x01\xcc\x01\xce\x01\xce\x01\xd0\x01\xd0\x01\xd2\x01\xd2\x01\xd4\x01\xd4\x01\xd6\x01\xd6\x01\xd8\x01\xd8\x01\xda\x01\xda\x01\xdc\x01\xdd\x01\xdf\x01\xdf\x01\xe1\x01\xe1\x01\xe3\x01\xe3\x01\xe5\x01\xe5\x01\xe7\x01\xe7\x01\xe9\x01\xe9\x01\xeb\x01\xeb\x01\xed\x01\xed\x01\xef\x01\xf0\x01\xf3\x01\xf3\x01\xf5\x01\xf5\x01\xf9\x01\xf9\x01\xfb\x01\xfb\x01\xfd\x01\xfd\x01\xff\x01\xff\x01\x01\x02\x01\x02\x03\x02\x03\x02\x05\x02\x05\x02\a\x02\a\x02\t\x02\t\x02\v\x02\v\x02\r\x02\r\x02\x0f\x02\x0f\x02\x11\x02\x11\x02\x13\x02\x13\x02\x15\x02\x15\x02\x17\x02\x17\x02\x19\x02\x19\x02\x1b\x02\x1b\x02\x1d\x02\x1d\x02\x1f\x02\x1f\x02!\x02!\x02#\x02#\x02%\x02%\x02'\x02'\x02)\x02)\x02+\x02+\x02-\x02-\x02/\x02/\x021\x021\x023\x029\x02<\x02<\x02?\x02@\x02B\x02B\x02G\x02G\x02I\x02I\x02K\x02K\x02M\x02M\x02O\x02\x93\x02\x95\x02\xaf\x02q\x03q\x03s\x03s\x03w\x03w\x03{\x03}\x03\x90\x03\x90\x03\xac\x03\xce\x03\xd0\x03\xd1\x03\xd5\x03\xd7\x03\xd9\x03\xd9\x03\xdb\x03\xdb\x03\xdd\x03\xdd\x03\xdf\x03\xdf\x03\xe1\x03\xe1\x03\xe3\x03\xe3\x03\xe5\x03\xe5\x03\xe7\x03\xe7\x03\xe9\x03\xe9\x03\xeb\x03\xeb\x03\xed\x03\xed\x03\xef\x03\xf3\x03\xf5\x03\xf5\x03\xf8\x03\xf8\x03\xfb\x03\xfc\x030\x04_\x04a\x04a\x04c\x04c\x04e\x04e\x04g\x04g\x04i\x04i\x04k\x04k\x04m\x04m\x04o\x04o\x04q\x04q\x04s\x04s\x04u\x04u\x04w\x04w\x04y\x04y\x04{\x04{\x04}\x04}\x04\x7f\x04\x7f\x04\x81\x04\x81\x04\x8b\x04\x8b\x04\x8d\x04\x8d\x04\x8f\x04\x8f\x04\x91\x04\x91\x04\x93\x04\x93\x04\x95\x04\x95\x04\x97\x04\x97\x04\x99\x04\x99\x04\x9b\x04\x9b\x04\x9d\x04\x9d\x04\x9f\x04\x9f\x04\xa1\x04\xa1\x04\xa3\x04\xa3\x04\xa5\x04\xa5\x04\xa7\x04\xa7\x04\xa9\x04\xa9\x04\xab\x04\xab\x04\xad\x04\xad\x04\xaf\x04\xaf\x04\xb1\x04\xb1\x04\xb3\x04\xb3\x04\xb5\x04\xb5\x04\xb7\x04\xb7\x04\xb9\x04\xb9\x04\xbb\x04\xbb\x04\xbd\x04\xbd\x04\xbf\x04\xbf\x04\xc2\x04\xc2\x04\xc4\x04\xc4\x04\xc6\x04\xc6\x04\xc8\x04\xc8\x04\xca\x04\xca\x04\xcc\x04\xcc\x04\xce\x04\xcf\x04\xd1\x04\xd1\x04\xd3\x04\xd3\x04\xd5\x04\xd5\x04\xd7\x04\xd7\x04\xd9\x04\xd9\x04\xdb\x04\xdb\x04\xdd\x04\xdd\x04\xdf\x04\xdf\x04\xe1\x04\xe1\x04\xe3\x04\xe3\x04\xe5\x04\xe5\x04\xe7\x04\xe7\x04\xe9\x04\xe9\x04\xeb\x04\xeb\x04\xed\x04\xed\x04\xef\x04\xef\x04\xf1\x04\xf1\x04\xf3\x04\xf3\x04\xf5\x04\xf5\x04\xf7\x04\xf7\x04\xf9\x04\xf9\x04\xfb\x04\xfb\x04\xfd\x04\xfd\x04\xff\x04\xff\x04\x01\x05\x01\x05\x03\x05\x03\x05\x05\x05\x05\x05\a\x05\a\x05\t\x05\t\x05\v\x05\v\x05\r\x05\r\x05\x0f\x05\x0f\x05\x11\x05\x11\x05\x13\x05\x13\x05\x15\x05\x15\x05\x17\x05\x17\x05\x19\x05\x19\x05\x1b\x05\x1b\x05\x1d\x05\x1d\x05\x1f\x05\x1f\x05!\x05!\x05#\x05#\x05%\x05%\x05'\x05'\x05)\x05)\x05+\x05+\x05-\x05-\x05/\x05/\x05`\x05\x88\x05\xd0\x10\xfa\x10\xfd\x10\xff\x10\xf8\x13\xfd\x13\x80\x1c\x88\x1c\x00\x1d+\x1dk\x1dw\x1dy\x1d\x9a\x1d\x01\x1e\x01\x1e\x03\x1e\x03\x1e\x05\x1e\x05\x1e\a\x1e\a\x1e\t\x1e\t\x1e\v\x1e\v\x1e\r\x1e\r\x1e\x0f\x1e\x0f\x1e\x11\x1e\x11\x1e\x13\x1e\x13\x1e\x15\x1e\x15\x1e\x17\x1e\x17\x1e\x19\x1e\x19\x1e\x1b\x1e\x1b\x1e\x1d\x1e\x1d\x1e\x1f\x1e\x1f\x1e!\x1e!\x1e#\x1e#\x1e%\x1e%\x1e'\x1e'\x1e)\x1e)\x1e+\x1e+\x1e-\x1e-\x1e/\x1e/\x1e1\x1e1\x1e3\x1e3\x1e5\x1e5\x1e7\x1e7\x1e9\x1e9\x1e;\x1e;\x1e=\x1e=\x1e?\x1e?\x1eA\x1eA\x1eC\x1eC\x1eE\x1eE\x1eG\x1eG\x1eI\x1eI\x1eK\x1eK\x1eM\x1eM\x1eO\x1eO\x1eQ\x1eQ\x1eS\x1eS\x1eU\x1eU\x1eW\x1eW\x1eY\x1eY\x1e[\x1e[\x1e]\x1e]\x1e_\x1e_\x1ea\x1ea\x1ec\x1ec\x1ee\x1ee\x1eg\x1eg\x1ei\x1ei\x1ek\x1ek\x1em\x1em\x1eo\x1eo\x1eq\x1eq\x1es\x1es\x1eu\x1eu\x1ew\x1ew\x1ey\x1ey\x1e{\x1e{\x1e}\x1e}\x1e\x7f\x1e\x7f\x1e\x81\x1e\x81\x1e\x83\x1e\x83\x1e\x85\x1e\x85\x1e\x87\x1e\x87\x1e\x89\x1e\x89\x1e\x8b\x1e\x8b\x1e\x8d\x1e\x8d\x1e\x8f\x1e\x8f\x1e\x91\x1e\x91\x1e\x93\x1e\x93\x1e\x95\x1e\x9d\x1e\x9f\x1e\x9f\x1e\xa1\x1e\xa1\x1e\xa3\x1e\xa3\x1e\xa5\x1e\xa5\x1e\xa7\x1e\xa7\x1e\xa9\x1e\xa9\x1e\xab\x1e\xab\x1e\xad\x1e\xad\x1e\xaf\x1e\xaf\x1e\xb1\x1e\xb1\x1e\xb3\x1e\xb3\x1e\xb5\x1e\xb5\x1e\xb7\x1e\xb7\x1e\xb9\x1e\xb9\x1e\xbb\x1e\xbb\x1e\xbd\x1e\xbd\x1e\xbf\x1e\xbf\x1e\xc1\x1e\xc1\x1e\xc3\x1e\xc3\x1e\xc5\x1e\xc5\x1e\xc7\x1e\xc7\x1e\xc9\x1e\xc9\x1e\xcb\x1e\xcb\x1e\xcd\x1e\xcd\x1e\xcf\x1e\xcf\x1e\xd1\x1e\xd1\x1e\xd3\x1e\xd3\x1e\xd5\x1e\xd5\x1e\xd7\x1e\xd7\x1e\xd9\x1e\xd9\x1e\xdb\x1e\xdb\x1e\xdd\x1e\xdd\x1e\xdf\x1e\xdf\x1e\xe1\x1e\xe1\x1e\xe3\x1e\xe3\x1e\xe5\x1e\xe5\x1e\xe7\x1e\xe7\x1e\xe9\x1e\xe9\x1e\xeb\x1e\xeb\x1e\xed\x1e\xed\x1e\xef\x1e\xef\x1e\xf1\x1e\xf1\x1e\xf3\x1e\xf3\x1e\xf5\x1e\xf5\x1e\xf7\x1e\xf7\x1e\xf9\x1e\xf9\x1e\xfb\x1e\xfb\x1e\xfd\x1e\xfd\x1e\xff\x1e\a\x1f\x10\x1f\x15\x1f \x1f'\x1f0\x1f7\x1f@\x1fE\x1fP\x1fW\x1f`\x1fg\x1fp\x1f}\x1f\x80\x1f\x87\x1f\x90\x1f\x97\x1f\xa0\x1f\xa7\x1f\xb0\x1f\xb4\x1f\xb6\x1f\xb7\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xc7\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xd7\x1f\xe0\x1f\xe7\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xf7\x1f\n!\n!\x0e!\x0f!\x13!\x13!/!/!4!4!9!9!<!=!F!I!N!N!\x84!\x84!0,_,a,a,e,f,h,h,j,j,l,l,q,q,s,t,v,{,\x81,\x81,\x83,\x83,\x85,\x85,\x87,\x87,\x89,\x89,\x8b,\x8b,\x8d,\x8d,\x8f,\x8f,\x91,\x91,\x93,\x93,\x95,\x95,\x97,\x97,\x99,\x99,\x9b,\x9b,\x9d,\x9d,\x9f,\x9f,\xa1,\xa1,\xa3,\xa3,\xa5,\xa5,\xa7,\xa7,\xa9,\xa9,\xab,\xab,\xad,\xad,\xaf,\xaf,\xb1,\xb1,\xb3,\xb3,\xb5,\xb5,\xb7,\xb7,\xb9,\xb9,\xbb,\xbb,\xbd,\xbd,\xbf,\xbf,\xc1,\xc1,\xc3,\xc3,\xc5,\xc5,\xc7,\xc7,\xc9,\xc9,\xcb,\xcb,\xcd,\xcd,\xcf,\xcf,\xd1,\xd1,\xd3,\xd3,\xd5,\xd5,\xd7,\xd7,\xd9,\xd9,\xdb,\xdb,\xdd,\xdd,\xdf,\xdf,\xe1,\xe1,\xe3,\xe4,\xec,\xec,\xee,\xee,\xf3,\xf3,\x00-%-'-'-----A\xa6A\xa6C\xa6C\xa6E\xa6E\xa6G\xa6G\xa6I\xa6I\xa6K\xa6K\xa6M\xa6M\xa6O\xa6O\xa6Q\xa6Q\xa6S\xa6S\xa6U\xa6U\xa6W\xa6W\xa6Y\xa6Y\xa6[\xa6[\xa6]\xa6]\xa6_\xa6_\xa6a\xa6a\xa6c\xa6c\xa6e\xa6e\xa6g\xa6g\xa6i\xa6i\xa6k\xa6k\xa6m\xa6m\xa6\x81\xa6\x81\xa6\x83\xa6\x83\xa6\x85\xa6\x85\xa6\x87\xa6\x87\xa6\x89\xa6\x89\xa6\x8b\xa6\x8b\xa6\x8d\xa6\x8d\xa6\x8f\xa6\x8f\xa6\x91\xa6\x91\xa6\x93\xa6\x93\xa6\x95\xa6\x95\xa6\x97\xa6\x97\xa6\x99\xa6\x99\xa6\x9b\xa6\x9b\xa6#\xa7#\xa7%\xa7%\xa7'\xa7'\xa7)\xa7)\xa7+\xa7+\xa7-\xa7-\xa7/\xa71\xa73\xa73\xa75\xa75\xa77\xa77\xa79\xa79\xa7;\xa7;\xa7=\xa7=\xa7?\xa7?\xa7A\xa7A\xa7C\xa7C\xa7E\xa7E\xa7G\xa7G\xa7I\xa7I\xa7K\xa7K\xa7M\xa7M\xa7O\xa7O\xa7Q\xa7Q\xa7S\xa7S\xa7U\xa7U\xa7W\xa7W\xa7Y\xa7Y\xa7[\xa7[\xa7]\xa7]\xa7_\xa7_\xa7a\xa7a\xa7c\xa7c\xa7e\xa7e\xa7g\xa7g\xa7i\xa7i\xa7k\xa7k\xa7m\xa7m\xa7o\xa7o\xa7q\xa7x\xa7z\xa7z\xa7|\xa7|\xa7\x7f\xa7\x7f\xa7\x81\xa7\x81\xa7\x83\xa7\x83\xa7\x85\xa7\x85\xa7\x87\xa7\x87\xa7\x8c\xa7\x8c\xa7\x8e\xa7\x8e\xa7\x91\xa7\x91\xa7\x93\xa7\x95\xa7\x97\xa7\x97\xa7\x99\xa7\x99\xa7\x9b\xa7\x9b\xa7\x9d\xa7\x9d\xa7\x9f\xa7\x9f\xa7\xa1\xa7\xa1\xa7\xa3\xa7\xa3\xa7\xa5\xa7\xa5\xa7\xa7\xa7\xa7\xa7\xa9\xa7\xa9\xa7\xaf\xa7\xaf\xa7\xb5\xa7\xb5\xa7\xb7\xa7\xb7\xa7\xb9\xa7\xb9\xa7\xbb\xa7\xbb\xa7\xbd\xa7\xbd\xa7\xbf\xa7\xbf\xa7\xc1\xa7\xc1\xa7ççȧȧʧʧѧѧӧӧէէקק٧٧\xf6\xa7\xf6\xa7\xfa\xa7\xfa\xa70\xabZ\xab`\xabh\xabp\xab\xbf\xab\x00\xfb\x06\xfb\x13\xfb\x17\xfbA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\x18\x01\x00\xdf\x18\x01\x00`n\x01\x00\x7fn\x01\x00\x1a\xd4\x01\x003\xd4\x01\x00N\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00g\xd4\x01\x00\x82\xd4\x01\x00\x9b\xd4\x01\x00\xb6\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\xcf\xd4\x01\x00\xea\xd4\x01\x00\x03\xd5\x01\x00\x1e\xd5\x01\x007\xd5\x01\x00R\xd5\x01\x00k\xd5\x01\x00\x86\xd5\x01\x00\x9f\xd5\x01\x00\xba\xd5\x01\x00\xd3\xd5\x01\x00\xee\xd5\x01\x00\a\xd6\x01\x00\"\xd6\x01\x00;\xd6\x01\x00V\xd6\x01\x00o\xd6\x01\x00\x8a\xd6\x01\x00\xa5\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xe1\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x00\x1b\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00U\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\x8f\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xc9\xd7\x01\x00\xcb\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\t\xdf\x01\x00\v\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\"\xe9\x01\x00C\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x02\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02t\x03t\x03z\x03z\x03Y\x05Y\x05@\x06@\x06\xe5\x06\xe6\x06\xf4\a\xf5\a\xfa\a\xfa\a\x1a\b\x1a\b$\b$\b(\b(\b\xc9\b\xc9\bq\tq\tF\x0eF\x0e\xc6\x0e\xc6\x0e\xfc\x10\xfc\x10\xd7\x17\xd7\x17C\x18C\x18\xa7\x1a\xa7\x1ax\x1c}\x1c,\x1dj\x1dx\x1dx\x1d\x9b\x1d\xbf\x1dq q \x7f \x7f \x90 \x9c |,},o-o-/./.\x050\x0501050;0;0\x9d0\x9e0\xfc0\xfe0\x15\xa0\x15\xa0\xf8\xa4\xfd\xa4\f\xa6\f\xa6\x7f\xa6\x7f\xa6\x9c\xa6\x9d\xa6\x17\xa7\x1f\xa7p\xa7p\xa7\x88\xa7\x88\xa7\xf2\xa7\xf4\xa7\xf8\xa7\xf9\xa7ϩϩ\xe6\xa9\xe6\xa9p\xaap\xaaݪݪ\xf3\xaa\xf4\xaa\\\xab_\xabi\xabi\xabp\xffp\xff\x9e\xff\x9f\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00@k\x01\x00Ck\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x000\xe0\x01\x00m\xe0\x01\x007\xe1\x01\x00=\xe1\x01\x00\xeb\xe4\x01\x00\xeb\xe4\x01\x00K\xe9\x01\x00K\xe9\x01\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xbb\x01\xbb\x01\xc0\x01\xc3\x01\x94\x02\x94\x02\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06?\x06A\x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\x00\b\x15\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc8\b\x04\t9\t=\t=\tP\tP\tX\ta\tr\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eE\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\x00\x11H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xdc\x17\xdc\x17 \x18B\x18D\x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1cw\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c5!8!0-g-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x060\x060<0<0A0\x960\x9f0\x9f0\xa10\xfa0\xff0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x14\xa0\x16\xa0\x8c\xa4Ф\xf7\xa4\x00\xa5\v\xa6\x10\xa6\x1f\xa6*\xa6+\xa6n\xa6n\xa6\xa0\xa6妏\xa7\x8f\xa7\xf7\xa7\xf7\xa7\xfb\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9\xe0\xa9\xe4\xa9\xe7\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaao\xaaq\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ܪ\xe0\xaa\xea\xaa\xf2\xaa\xf2\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xc0\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfef\xffo\xffq\xff\x9d\xff\xa0\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00P\x04\x01\x00\x9d\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\n\xdf\x01\x00\n\xdf\x01\x00\x00\xe1\x01\x00,\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xea\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\xc5\x01\xc5\x01\xc8\x01\xc8\x01\xcb\x01\xcb\x01\xf2\x01\xf2\x01\x88\x1f\x8f\x1f\x98\x1f\x9f\x1f\xa8\x1f\xaf\x1f\xbc\x1f\xbc\x1f\xcc\x1f\xcc\x1f\xfc\x1f\xfc\x1f\x00\x00\x00\x00\x00\x00\x00\x00A\x00Z\x00\xc0\x00\xd6\x00\xd8\x00\xde\x00\x00\x01\x00\x01\x02\x01\x02\x01\x04\x01\x04\x01\x06\x01\x06\x01\b\x01\b\x01\n\x01\n\x01\f\x01\f\x01\x0e\x01\x0e\x01\x10\x01\x10\x01\x12\x01\x12\x01\x14\x01\x14\x01\x16\x01\x16\x01\x18\x01\x18\x01\x1a\x01\x1a\x01\x1c\x01\x1c\x01\x1e\x01\x1e\x01 \x01 \x01\"\x01\"\x01$\x01$\x01&\x01&\x01(\x01(\x01*\x01*\x01,\x01,\x01.\x01.\x010\x010\x012\x012\x014\x014\x016\x016\x019\x019\x01;\x01;\x01=\x01=\x01?\x01?\x01A\x01A\x01C\x01C\x01E\x01E\x01G\x01G\x01J\x01J\x01L\x01L\x01N\x01N\x01P\x01P\x01R\x01R\x01T\x01T\x01V\x01V\x01X\x01X\x01Z\x01Z\x01\\\x01\\\x01^\x01^\x01`\x01`\x01b\x01b\x01d\x01d\x01f\x01f\x01h\x01h\x01j\x01j\x01l\x01l\x01n\x01n\x01p\x01p\x01r\x01r\x01t\x01t\x01v\x01v\x01x\x01y\x01{\x01{\x01}\x01}\x01\x81\x01\x82\x01\x84\x01\x84\x01\x86\x01\x87\x01\x89\x01\x8b\x01\x8e\x01\x91\x01\x93\x01\x94\x01\x96\x01\x98\x01\x9c\x01\x9d\x01\x9f\x01\xa0\x01\xa2\x01\xa2\x01\xa4\x01\xa4\x01\xa6\x01\xa7\x01\xa9\x01\xa9\x01\xac\x01\xac\x01\xae\x01\xaf\x01\xb1\x01\xb3\x01\xb5\x01\xb5\x01\xb7\x01\xb8\x01\xbc\x01\xbc\x01\xc4\x01\xc4\x01\xc7\x01\xc7\x01\xca\x01\xca\x01\xcd\x01\xcd\x01\xcf\x01\xcf\x01\xd1\x01\xd1\x01\xd3\x01\xd3\x01\xd5\x01\xd5\x01\xd7\x01\xd7\x01\xd9\x01\xd9\x01\xdb\x01\xdb\x01\xde\x01\xde\x01\xe0\x01\xe0\x01\xe2\x01\xe2\x01\xe4\x01\xe4\x01\xe6\x01\xe6\x01\xe8\x01\xe8\x01\xea\x01\xea\x01\xec\x01\xec\x01\xee\x01\xee\x01\xf1\x01\xf1\x01\xf4\x01\xf4\x01\xf6\x01\xf8\x01\xfa\x01\xfa\x01\xfc\x01\xfc\x01\xfe\x01\xfe\x01\x00\x02\x00\x02\x02\x02\x02\x02\x04\x02\x04\x02\x06\x02\x06\x02\b\x02\b\x02\n\x02\n\x02\f\x02\f\x02\x0e\x02\x0e\x02\x10\x02\x10\x02\x12\x02\x12\x02\x14\x02\x14\x02\x16\x02\x16\x02\x18\x02\x18\x02\x1a\x02\x1a\x02\x1c\x02\x1c\x02\x1e\x02\x1e\x02 \x02 \x02\"\x02\"\x02$\x02$\x02&\x02&\x02(\x02(\x02*\x02*\x02,\x02,\x02.\x02.\x020\x020\x022\x022\x02:\x02;\x02=\x02>\x02A\x02A\x02C\x02F\x02H\x02H\x02J\x02J\x02L\x02L\x02N\x02N\x02p\x03p\x03r\x03r\x03v\x03v\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\x8f\x03\x91\x03\xa1\x03\xa3\x03\xab\x03\xcf\x03\xcf\x03\xd2\x03\xd4\x03\xd8\x03\xd8\x03\xda\x03\xda\x03\xdc\x03\xdc\x03\xde\x03\xde\x03\xe0\x03\xe0\x03\xe2\x03\xe2\x03\xe4\x03\xe4\x03\xe6\x03\xe6\x03\xe8\x03\xe8\x03\xea\x03\xea\x03\xec\x03\xec\x03\xee\x03\xee\x03\xf4\x03\xf4\x03\xf7\x03\xf7\x03\xf9\x03\xfa\x03\xfd\x03/\x04`\x04`\x04b\x04b\x04d\x04d\x04f\x04f\x04h\x04h\x04j\x04j\x04l\x04l\x04n\x04n\x04p\x04p\x04r\x04r\x04t\x04t\x04v\x04v\x04x\x04x\x04z\x04z\x04|\x04|\x04~\x04~\x04\x80\x04\x80\x04\x8a\x04\x8a\x04\x8c\x04\x8c\x04\x8e\x04\x8e\x04\x90\x04\x90\x04\x92\x04\x92\x04\x94\x04\x94\x04\x96\x04\x96\x04\x98\x04\x98\x04\x9a\x04\x9a\x04\x9c\x04\x9c\x04\x9e\x04\x9e\x04\xa0\x04\xa0\x04\xa2\x04\xa2\x04\xa4\x04\xa4\x04\xa6\x04\xa6\x04\xa8\x04\xa8\x04\xaa\x04\xaa\x04\xac\x04\xac\x04\xae\x04\xae\x04\xb0\x04\xb0\x04\xb2\x04\xb2\x04\xb4\x04\xb4\x04\xb6\x04\xb6\x04\xb8\x04\xb8\x04\xba\x04\xba\x04\xbc\x04\xbc\x04\xbe\x04\xbe\x04\xc0\x04\xc1\x04\xc3\x04\xc3\x04\xc5\x04\xc5\x04\xc7\x04\xc7\x04\xc9\x04\xc9\x04\xcb\x04\xcb\x04\xcd\x04\xcd\x04\xd0\x04\xd0\x04\xd2\x04\xd2\x04\xd4\x04\xd4\x04\xd6\x04\xd6\x04\xd8\x04\xd8\x04\xda\x04\xda\x04\xdc\x04\xdc\x04\xde\x04\xde\x04\xe0\x04\xe0\x04\xe2\x04\xe2\x04\xe4\x04\xe4\x04\xe6\x04\xe6\x04\xe8\x04\xe8\x04\xea\x04\xea\x04\xec\x04\xec\x04\xee\x04\xee\x04\xf0\x04\xf0\x04\xf2\x04\xf2\x04\xf4\x04\xf4\x04\xf6\x04\xf6\x04\xf8\x04\xf8\x04\xfa\x04\xfa\x04\xfc\x04\xfc\x04\xfe\x04\xfe\x04\x00\x05\x00\x05\x02\x05\x02\x05\x04\x05\x04\x05\x06\x05\x06\x05\b\x05\b\x05\n\x05\n\x05\f\x05\f\x05\x0e\x05\x0e\x05\x10\x05\x10\x05\x12\x05\x12\x05\x14\x05\x14\x05\x16\x05\x16\x05\x18\x05\x18\x05\x1a\x05\x1a\x05\x1c\x05\x1c\x05\x1e\x05\x1e\x05 \x05 \x05\"\x05\"\x05$\x05$\x05&\x05&\x05(\x05(\x05*\x05*\x05,\x05,\x05.\x05.\x051\x05V\x05\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xa0\x13\xf5\x13\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00\x1e\x00\x1e\x02\x1e\x02\x1e\x04\x1e\x04\x1e\x06\x1e\x06\x1e\b\x1e\b\x1e\n\x1e\n\x1e\f\x1e\f\x1e\x0e\x1e\x0e\x1e\x10\x1e\x10\x1e\x12\x1e\x12\x1e\x14\x1e\x14\x1e\x16\x1e\x16\x1e\x18\x1e\x18\x1e\x1a\x1e\x1a\x1e\x1c\x1e\x1c\x1e\x1e\x1e\x1e\x1e \x1e \x1e\"\x1e\"\x1e$\x1e$\x1e&\x1e&\x1e(\x1e(\x1e*\x1e*\x1e,\x1e,\x1e.\x1e.\x1e0\x1e0\x1e2\x1e2\x1e4\x1e4\x1e6\x1e6\x1e8\x1e8\x1e:\x1e:\x1e<\x1e<\x1e>\x1e>\x1e@\x1e@\x1eB\x1eB\x1eD\x1eD\x1eF\x1eF\x1eH\x1eH\x1eJ\x1eJ\x1eL\x1eL\x1eN\x1eN\x1eP\x1eP\x1eR\x1eR\x1eT\x1eT\x1eV\x1eV\x1eX\x1eX\x1eZ\x1eZ\x1e\\\x1e\\\x1e^\x1e^\x1e`\x1e`\x1eb\x1eb\x1ed\x1ed\x1ef\x1ef\x1eh\x1eh\x1ej\x1ej\x1el\x1el\x1en\x1en\x1ep\x1ep\x1er\x1er\x1et\x1et\x1ev\x1ev\x1ex\x1ex\x1ez\x1ez\x1e|\x1e|\x1e~\x1e~\x1e\x80\x1e\x80\x1e\x82\x1e\x82\x1e\x84\x1e\x84\x1e\x86\x1e\x86\x1e\x88\x1e\x88\x1e\x8a\x1e\x8a\x1e\x8c\x1e\x8c\x1e\x8e\x1e\x8e\x1e\x90\x1e\x90\x1e\x92\x1e\x92\x1e\x94\x1e\x94\x1e\x9e\x1e\x9e\x1e\xa0\x1e\xa0\x1e\xa2\x1e\xa2\x1e\xa4\x1e\xa4\x1e\xa6\x1e\xa6\x1e\xa8\x1e\xa8\x1e\xaa\x1e\xaa\x1e\xac\x1e\xac\x1e\xae\x1e\xae\x1e\xb0\x1e\xb0\x1e\xb2\x1e\xb2\x1e\xb4\x1e\xb4\x1e\xb6\x1e\xb6\x1e\xb8\x1e\xb8\x1e\xba\x1e\xba\x1e\xbc\x1e\xbc\x1e\xbe\x1e\xbe\x1e\xc0\x1e\xc0\x1e\xc2\x1e\xc2\x1e\xc4\x1e\xc4\x1e\xc6\x1e\xc6\x1e\xc8\x1e\xc8\x1e\xca\x1e\xca\x1e\xcc\x1e\xcc\x1e\xce\x1e\xce\x1e\xd0\x1e\xd0\x1e\xd2\x1e\xd2\x1e\xd4\x1e\xd4\x1e\xd6\x1e\xd6\x1e\xd8\x1e\xd8\x1e\xda\x1e\xda\x1e\xdc\x1e\xdc\x1e\xde\x1e\xde\x1e\xe0\x1e\xe0\x1e\xe2\x1e\xe2\x1e\xe4\x1e\xe4\x1e\xe6\x1e\xe6\x1e\xe8\x1e\xe8\x1e\xea\x1e\xea\x1e\xec\x1e\xec\x1e\xee\x1e\xee\x1e\xf0\x1e\xf0\x1e\xf2\x1e\xf2\x1e\xf4\x1e\xf4\x1e\xf6\x1e\xf6\x1e\xf8\x1e\xf8\x1e\xfa\x1e\xfa\x1e\xfc\x1e\xfc\x1e\xfe\x1e\xfe\x1e\b\x1f\x0f\x1f\x18\x1f\x1d\x1f(\x1f/\x1f8\x1f?\x1fH\x1fM\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f_\x1fh\x1fo\x1f\xb8\x1f\xbb\x1f\xc8\x1f\xcb\x1f\xd8\x1f\xdb\x1f\xe8\x1f\xec\x1f\xf8\x1f\xfb\x1f\x02!\x02!\a!\a!\v!\r!\x10!\x12!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!0!3!>!?!E!E!\x83!\x83!\x00,/,`,`,b,d,g,g,i,i,k,k,m,p,r,r,u,u,~,\x80,\x82,\x82,\x84,\x84,\x86,\x86,\x88,\x88,\x8a,\x8a,\x8c,\x8c,\x8e,\x8e,\x90,\x90,\x92,\x92,\x94,\x94,\x96,\x96,\x98,\x98,\x9a,\x9a,\x9c,\x9c,\x9e,\x9e,\xa0,\xa0,\xa2,\xa2,\xa4,\xa4,\xa6,\xa6,\xa8,\xa8,\xaa,\xaa,\xac,\xac,\xae,\xae,\xb0,\xb0,\xb2,\xb2,\xb4,\xb4,\xb6,\xb6,\xb8,\xb8,\xba,\xba,\xbc,\xbc,\xbe,\xbe,\xc0,\xc0,\xc2,\xc2,\xc4,\xc4,\xc6,\xc6,\xc8,\xc8,\xca,\xca,\xcc,\xcc,\xce,\xce,\xd0,\xd0,\xd2,\xd2,\xd4,\xd4,\xd6,\xd6,\xd8,\xd8,\xda,\xda,\xdc,\xdc,\xde,\xde,\xe0,\xe0,\xe2,\xe2,\xeb,\xeb,\xed,\xed,\xf2,\xf2,@\xa6@\xa6B\xa6B\xa6D\xa6D\xa6F\xa6F\xa6H\xa6H\xa6J\xa6J\xa6L\xa6L\xa6N\xa6N\xa6P\xa6P\xa6R\xa6R\xa6T\xa6T\xa6V\xa6V\xa6X\xa6X\xa6Z\xa6Z\xa6\\\xa6\\\xa6^\xa6^\xa6`\xa6`\xa6b\xa6b\xa6d\xa6d\xa6f\xa6f\xa6h\xa6h\xa6j\xa6j\xa6l\xa6l\xa6\x80\xa6\x80\xa6\x82\xa6\x82\xa6\x84\xa6\x84\xa6\x86\xa6\x86\xa6\x88\xa6\x88\xa6\x8a\xa6\x8a\xa6\x8c\xa6\x8c\xa6\x8e\xa6\x8e\xa6\x90\xa6\x90\xa6\x92\xa6\x92\xa6\x94\xa6\x94\xa6\x96\xa6\x96\xa6\x98\xa6\x98\xa6\x9a\xa6\x9a\xa6\"\xa7\"\xa7$\xa7$\xa7&\xa7&\xa7(\xa7(\xa7*\xa7*\xa7,\xa7,\xa7.\xa7.\xa72\xa72\xa74\xa74\xa76\xa76\xa78\xa78\xa7:\xa7:\xa7<\xa7<\xa7>\xa7>\xa7@\xa7@\xa7B\xa7B\xa7D\xa7D\xa7F\xa7F\xa7H\xa7H\xa7J\xa7J\xa7L\xa7L\xa7N\xa7N\xa7P\xa7P\xa7R\xa7R\xa7T\xa7T\xa7V\xa7V\xa7X\xa7X\xa7Z\xa7Z\xa7\\\xa7\\\xa7^\xa7^\xa7`\xa7`\xa7b\xa7b\xa7d\xa7d\xa7f\xa7f\xa7h\xa7h\xa7j\xa7j\xa7l\xa7l\xa7n\xa7n\xa7y\xa7y\xa7{\xa7{\xa7}\xa7~\xa7\x80\xa7\x80\xa7\x82\xa7\x82\xa7\x84\xa7\x84\xa7\x86\xa7\x86\xa7\x8b\xa7\x8b\xa7\x8d\xa7\x8d\xa7\x90\xa7\x90\xa7\x92\xa7\x92\xa7\x96\xa7\x96\xa7\x98\xa7\x98\xa7\x9a\xa7\x9a\xa7\x9c\xa7\x9c\xa7\x9e\xa7\x9e\xa7\xa0\xa7\xa0\xa7\xa2\xa7\xa2\xa7\xa4\xa7\xa4\xa7\xa6\xa7\xa6\xa7\xa8\xa7\xa8\xa7\xaa\xa7\xae\xa7\xb0\xa7\xb4\xa7\xb6\xa7\xb6\xa7\xb8\xa7\xb8\xa7\xba\xa7\xba\xa7\xbc\xa7\xbc\xa7\xbe\xa7\xbe\xa7\xc0\xa7\xc0\xa7§§ħǧɧɧЧЧ֧֧اا\xf5\xa7\xf5\xa7!\xff:\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x01\x00'\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xa0\x18\x01\x00\xbf\x18\x01\x00@n\x01\x00_n\x01\x00\x00\xd4\x01\x00\x19\xd4\x01\x004\xd4\x01\x00M\xd4\x01\x00h\xd4\x01\x00\x81\xd4\x01\x00\x9c\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb5\xd4\x01\x00\xd0\xd4\x01\x00\xe9\xd4\x01\x00\x04\xd5\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x008\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00l\xd5\x01\x00\x85\xd5\x01\x00\xa0\xd5\x01\x00\xb9\xd5\x01\x00\xd4\xd5\x01\x00\xed\xd5\x01\x00\b\xd6\x01\x00!\xd6\x01\x00<\xd6\x01\x00U\xd6\x01\x00p\xd6\x01\x00\x89\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xe2\xd6\x01\x00\xfa\xd6\x01\x00\x1c\xd7\x01\x004\xd7\x01\x00V\xd7\x01\x00n\xd7\x01\x00\x90\xd7\x01\x00\xa8\xd7\x01\x00\xca\xd7\x01\x00\xca\xd7\x01\x00\x00\xe9\x01\x00!\xe9\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00 \t\x01\x009\t\x01\x00?\t\x01\x00?\t\x01\x00\x00\x03o\x03\x83\x04\x89\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x03\t:\t<\t>\tO\tQ\tW\tb\tc\t\x81\t\x83\t\xbc\t\xbc\t\xbe\t\xc4\t\xc7\t\xc8\t\xcb\t\xcd\t\xd7\t\xd7\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x03\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x83\n\xbc\n\xbc\n\xbe\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x03\v<\v<\v>\vD\vG\vH\vK\vM\vU\vW\vb\vc\v\x82\v\x82\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd7\v\xd7\v\x00\f\x04\f<\f<\f>\fD\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x83\f\xbc\f\xbc\f\xbe\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xe2\f\xe3\f\xf3\f\xf3\f\x00\r\x03\r;\r<\r>\rD\rF\rH\rJ\rM\rW\rW\rb\rc\r\x81\r\x83\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xf2\r\xf3\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0f>\x0f?\x0fq\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f+\x10>\x10V\x10Y\x10^\x10`\x10b\x10d\x10g\x10m\x10q\x10t\x10\x82\x10\x8d\x10\x8f\x10\x8f\x10\x9a\x10\x9d\x10]\x13_\x13\x12\x17\x15\x172\x174\x17R\x17S\x17r\x17s\x17\xb4\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19+\x190\x19;\x19\x17\x1a\x1b\x1aU\x1a^\x1a`\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xce\x1a\x00\x1b\x04\x1b4\x1bD\x1bk\x1bs\x1b\x80\x1b\x82\x1b\xa1\x1b\xad\x1b\xe6\x1b\xf3\x1b$\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf7\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0/0\x990\x9a0o\xa6r\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8#\xa8'\xa8,\xa8,\xa8\x80\xa8\x81\xa8\xb4\xa8Ũ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9S\xa9\x80\xa9\x83\xa9\xb3\xa9\xc0\xa9\xe5\xa9\xe5\xa9)\xaa6\xaaC\xaaC\xaaL\xaaM\xaa{\xaa}\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xeb\xaa\xef\xaa\xf5\xaa\xf6\xaa\xe3\xab\xea\xab\xec\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\x00\x00\x00\x00\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x00\x10\x01\x00\x02\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x004\x11\x01\x00E\x11\x01\x00F\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xc0\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xce\x11\x01\x00\xcf\x11\x01\x00,\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00;\x13\x01\x00<\x13\x01\x00>\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x005\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb0\x14\x01\x00\xc3\x14\x01\x00\xaf\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x000\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00+\x17\x01\x00,\x18\x01\x00:\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00>\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00C\x19\x01\x00\xd1\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe0\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x009\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x99\x1a\x01\x00/\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf6\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00Qo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00e\xd1\x01\x00i\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00P\x11\x01\x00v\x11\x01\x00\xe0\x1e\x01\x00\xf8\x1e\x01\x00\x00\r\f\r\x0e\r\x10\r\x12\rD\rF\rH\rJ\rO\rT\rc\rf\r\x7f\r@\b[\b^\b^\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\n\x01\x00\xe6\n\x01\x00\xeb\n\x01\x00\xf6\n\x01\x00p\x1c\x01\x00\x8f\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00G\x1d\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\t\x03\t;\t;\t>\t@\tI\tL\tN\tO\t\x82\t\x83\t\xbe\t\xc0\t\xc7\t\xc8\t\xcb\t\xcc\t\xd7\t\xd7\t\x03\n\x03\n>\n@\n\x83\n\x83\n\xbe\n\xc0\n\xc9\n\xc9\n\xcb\n\xcc\n\x02\v\x03\v>\v>\v@\v@\vG\vH\vK\vL\vW\vW\v\xbe\v\xbf\v\xc1\v\xc2\v\xc6\v\xc8\v\xca\v\xcc\v\xd7\v\xd7\v\x01\f\x03\fA\fD\f\x82\f\x83\f\xbe\f\xbe\f\xc0\f\xc4\f\xc7\f\xc8\f\xca\f\xcb\f\xd5\f\xd6\f\xf3\f\xf3\f\x02\r\x03\r>\r@\rF\rH\rJ\rL\rW\rW\r\x82\r\x83\r\xcf\r\xd1\r\xd8\r\xdf\r\xf2\r\xf3\r>\x0f?\x0f\x7f\x0f\x7f\x0f+\x10,\x101\x101\x108\x108\x10;\x10<\x10V\x10W\x10b\x10d\x10g\x10m\x10\x83\x10\x84\x10\x87\x10\x8c\x10\x8f\x10\x8f\x10\x9a\x10\x9c\x10\x15\x17\x15\x174\x174\x17\xb6\x17\xb6\x17\xbe\x17\xc5\x17\xc7\x17\xc8\x17#\x19&\x19)\x19+\x190\x191\x193\x198\x19\x19\x1a\x1a\x1aU\x1aU\x1aW\x1aW\x1aa\x1aa\x1ac\x1ad\x1am\x1ar\x1a\x04\x1b\x04\x1b5\x1b5\x1b;\x1b;\x1b=\x1bA\x1bC\x1bD\x1b\x82\x1b\x82\x1b\xa1\x1b\xa1\x1b\xa6\x1b\xa7\x1b\xaa\x1b\xaa\x1b\xe7\x1b\xe7\x1b\xea\x1b\xec\x1b\xee\x1b\xee\x1b\xf2\x1b\xf3\x1b$\x1c+\x1c4\x1c5\x1c\xe1\x1c\xe1\x1c\xf7\x1c\xf7\x1c.0/0#\xa8$\xa8'\xa8'\xa8\x80\xa8\x81\xa8\xb4\xa8èR\xa9S\xa9\x83\xa9\x83\xa9\xb4\xa9\xb5\xa9\xba\xa9\xbb\xa9\xbe\xa9\xc0\xa9/\xaa0\xaa3\xaa4\xaaM\xaaM\xaa{\xaa{\xaa}\xaa}\xaa\xeb\xaa\xeb\xaa\xee\xaa\xef\xaa\xf5\xaa\xf5\xaa\xe3\xab\xe4\xab\xe6\xab\xe7\xab\xe9\xab\xea\xab\xec\xab\xec\xab\x00\x10\x01\x00\x00\x10\x01\x00\x02\x10\x01\x00\x02\x10\x01\x00\x82\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xb2\x10\x01\x00\xb7\x10\x01\x00\xb8\x10\x01\x00,\x11\x01\x00,\x11\x01\x00E\x11\x01\x00F\x11\x01\x00\x82\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xb5\x11\x01\x00\xbf\x11\x01\x00\xc0\x11\x01\x00\xce\x11\x01\x00\xce\x11\x01\x00,\x12\x01\x00.\x12\x01\x002\x12\x01\x003\x12\x01\x005\x12\x01\x005\x12\x01\x00\xe0\x12\x01\x00\xe2\x12\x01\x00\x02\x13\x01\x00\x03\x13\x01\x00>\x13\x01\x00?\x13\x01\x00A\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x005\x14\x01\x007\x14\x01\x00@\x14\x01\x00A\x14\x01\x00E\x14\x01\x00E\x14\x01\x00\xb0\x14\x01\x00\xb2\x14\x01\x00\xb9\x14\x01\x00\xb9\x14\x01\x00\xbb\x14\x01\x00\xbe\x14\x01\x00\xc1\x14\x01\x00\xc1\x14\x01\x00\xaf\x15\x01\x00\xb1\x15\x01\x00\xb8\x15\x01\x00\xbb\x15\x01\x00\xbe\x15\x01\x00\xbe\x15\x01\x000\x16\x01\x002\x16\x01\x00;\x16\x01\x00<\x16\x01\x00>\x16\x01\x00>\x16\x01\x00\xac\x16\x01\x00\xac\x16\x01\x00\xae\x16\x01\x00\xaf\x16\x01\x00\xb6\x16\x01\x00\xb6\x16\x01\x00 \x17\x01\x00!\x17\x01\x00&\x17\x01\x00&\x17\x01\x00,\x18\x01\x00.\x18\x01\x008\x18\x01\x008\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00=\x19\x01\x00=\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00B\x19\x01\x00\xd1\x19\x01\x00\xd3\x19\x01\x00\xdc\x19\x01\x00\xdf\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x009\x1a\x01\x009\x1a\x01\x00W\x1a\x01\x00X\x1a\x01\x00\x97\x1a\x01\x00\x97\x1a\x01\x00/\x1c\x01\x00/\x1c\x01\x00>\x1c\x01\x00>\x1c\x01\x00\xa9\x1c\x01\x00\xa9\x1c\x01\x00\xb1\x1c\x01\x00\xb1\x1c\x01\x00\xb4\x1c\x01\x00\xb4\x1c\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x93\x1d\x01\x00\x94\x1d\x01\x00\x96\x1d\x01\x00\x96\x1d\x01\x00\xf5\x1e\x01\x00\xf6\x1e\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x005\x1f\x01\x00>\x1f\x01\x00?\x1f\x01\x00A\x1f\x01\x00A\x1f\x01\x00Qo\x01\x00\x87o\x01\x00\xf0o\x01\x00\xf1o\x01\x00e\xd1\x01\x00f\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00\x88\x04\x89\x04\xbe\x1a\xbe\x1a\xdd \xe0 \xe2 \xe4 p\xa6r\xa6@n\x01\x00\x9an\x01\x00\xe0\xaa\xf6\xaa\xc0\xab\xed\xab\xf0\xab\xf9\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\xc7\xe8\x01\x00\xd6\xe8\x01\x00\xa0\t\x01\x00\xb7\t\x01\x00\xbc\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00\x80\t\x01\x00\x9f\t\x01\x00\x00o\x01\x00Jo\x01\x00Oo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x9fo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03o\x03\x83\x04\x87\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x02\t:\t:\t<\t<\tA\tH\tM\tM\tQ\tW\tb\tc\t\x81\t\x81\t\xbc\t\xbc\t\xc1\t\xc4\t\xcd\t\xcd\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x02\n<\n<\nA\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x82\n\xbc\n\xbc\n\xc1\n\xc5\n\xc7\n\xc8\n\xcd\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x01\v<\v<\v?\v?\vA\vD\vM\vM\vU\vV\vb\vc\v\x82\v\x82\v\xc0\v\xc0\v\xcd\v\xcd\v\x00\f\x00\f\x04\f\x04\f<\f<\f>\f@\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x81\f\xbc\f\xbc\f\xbf\f\xbf\f\xc6\f\xc6\f\xcc\f\xcd\f\xe2\f\xe3\f\x00\r\x01\r;\r<\rA\rD\rM\rM\rb\rc\r\x81\r\x81\r\xca\r\xca\r\xd2\r\xd4\r\xd6\r\xd6\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0fq\x0f~\x0f\x80\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f-\x100\x102\x107\x109\x10:\x10=\x10>\x10X\x10Y\x10^\x10`\x10q\x10t\x10\x82\x10\x82\x10\x85\x10\x86\x10\x8d\x10\x8d\x10\x9d\x10\x9d\x10]\x13_\x13\x12\x17\x14\x172\x173\x17R\x17S\x17r\x17s\x17\xb4\x17\xb5\x17\xb7\x17\xbd\x17\xc6\x17\xc6\x17\xc9\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19\"\x19'\x19(\x192\x192\x199\x19;\x19\x17\x1a\x18\x1a\x1b\x1a\x1b\x1aV\x1aV\x1aX\x1a^\x1a`\x1a`\x1ab\x1ab\x1ae\x1al\x1as\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xbd\x1a\xbf\x1a\xce\x1a\x00\x1b\x03\x1b4\x1b4\x1b6\x1b:\x1b<\x1b<\x1bB\x1bB\x1bk\x1bs\x1b\x80\x1b\x81\x1b\xa2\x1b\xa5\x1b\xa8\x1b\xa9\x1b\xab\x1b\xad\x1b\xe6\x1b\xe6\x1b\xe8\x1b\xe9\x1b\xed\x1b\xed\x1b\xef\x1b\xf1\x1b,\x1c3\x1c6\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xdc \xe1 \xe1 \xe5 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0-0\x990\x9a0o\xa6o\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8%\xa8&\xa8,\xa8,\xa8ĨŨ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9Q\xa9\x80\xa9\x82\xa9\xb3\xa9\xb3\xa9\xb6\xa9\xb9\xa9\xbc\xa9\xbd\xa9\xe5\xa9\xe5\xa9)\xaa.\xaa1\xaa2\xaa5\xaa6\xaaC\xaaC\xaaL\xaaL\xaa|\xaa|\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xec\xaa\xed\xaa\xf6\xaa\xf6\xaa\xe5\xab\xe5\xab\xe8\xab\xe8\xab\xed\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x01\x10\x01\x00\x01\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x81\x10\x01\x00\xb3\x10\x01\x00\xb6\x10\x01\x00\xb9\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x00+\x11\x01\x00-\x11\x01\x004\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x81\x11\x01\x00\xb6\x11\x01\x00\xbe\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xcf\x11\x01\x00\xcf\x11\x01\x00/\x12\x01\x001\x12\x01\x004\x12\x01\x004\x12\x01\x006\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xdf\x12\x01\x00\xe3\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x01\x13\x01\x00;\x13\x01\x00<\x13\x01\x00@\x13\x01\x00@\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x008\x14\x01\x00?\x14\x01\x00B\x14\x01\x00D\x14\x01\x00F\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb3\x14\x01\x00\xb8\x14\x01\x00\xba\x14\x01\x00\xba\x14\x01\x00\xbf\x14\x01\x00\xc0\x14\x01\x00\xc2\x14\x01\x00\xc3\x14\x01\x00\xb2\x15\x01\x00\xb5\x15\x01\x00\xbc\x15\x01\x00\xbd\x15\x01\x00\xbf\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x003\x16\x01\x00:\x16\x01\x00=\x16\x01\x00=\x16\x01\x00?\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xab\x16\x01\x00\xad\x16\x01\x00\xad\x16\x01\x00\xb0\x16\x01\x00\xb5\x16\x01\x00\xb7\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00\x1f\x17\x01\x00\"\x17\x01\x00%\x17\x01\x00'\x17\x01\x00+\x17\x01\x00/\x18\x01\x007\x18\x01\x009\x18\x01\x00:\x18\x01\x00;\x19\x01\x00<\x19\x01\x00>\x19\x01\x00>\x19\x01\x00C\x19\x01\x00C\x19\x01\x00\xd4\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xdb\x19\x01\x00\xe0\x19\x01\x00\xe0\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x008\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00V\x1a\x01\x00Y\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x96\x1a\x01\x00\x98\x1a\x01\x00\x99\x1a\x01\x000\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00=\x1c\x01\x00?\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xaa\x1c\x01\x00\xb0\x1c\x01\x00\xb2\x1c\x01\x00\xb3\x1c\x01\x00\xb5\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x95\x1d\x01\x00\x95\x1d\x01\x00\x97\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf4\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x006\x1f\x01\x00:\x1f\x01\x00@\x1f\x01\x00@\x1f\x01\x00B\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00\x00\x16\x01\x00D\x16\x01\x00P\x16\x01\x00Y\x16\x01\x00\x00\x18\x01\x18\x04\x18\x04\x18\x06\x18\x19\x18 \x18x\x18\x80\x18\xaa\x18`\x16\x01\x00l\x16\x01\x00\x00\x00\x00\x00@j\x01\x00^j\x01\x00`j\x01\x00ij\x01\x00nj\x01\x00oj\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa9\x12\x01\x00\x00\x10\x9f\x10\xe0\xa9\xfe\xa9`\xaa\x7f\xaa\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\t\xf4\t\xf9\tf\no\n\xe6\n\xef\nf\vo\vr\vw\v\xe6\v\xf2\vf\fo\fx\f~\f\xe6\f\xef\fX\r^\rf\rx\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f3\x0f@\x10I\x10\x90\x10\x99\x10i\x13|\x13\xee\x16\xf0\x16\xe0\x17\xe9\x17\xf0\x17\xf9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xda\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1cp p t y \x80 \x89 P!\x82!\x85!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\a0\a0!0)080:0\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf2 \xa6)\xa6\xe6\xa6\xef\xa60\xa85\xa8Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00@\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x000\r\x01\x009\r\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x00;\x17\x01\x00\xe0\x18\x01\x00\xf2\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00l\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00\x00$\x01\x00n$\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00P\xe9\x01\x00Y\xe9\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xd0\xe4\x01\x00\xf9\xe4\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe4\x19\x01\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\tf\no\n\xe6\n\xef\nf\vo\v\xe6\v\xef\vf\fo\f\xe6\f\xef\ff\ro\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f)\x0f@\x10I\x10\x90\x10\x99\x10\xe0\x17\xe9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xd9\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1c \xa6)\xa6Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x04\x01\x00\xa9\x04\x01\x000\r\x01\x009\r\x01\x00f\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x009\x17\x01\x00\xe0\x18\x01\x00\xe9\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00Y\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00P\xe9\x01\x00Y\xe9\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x19\xab\x19\xb0\x19\xc9\x19\xd0\x19\xda\x19\xde\x19\xdf\x19\x00\x14\x01\x00[\x14\x01\x00]\x14\x01\x00a\x14\x01\x00\xc0\a\xfa\a\xfd\a\xff\a\x00\x00\x00\x00\x00\x00\x00\x00\xee\x16\xf0\x16`!\x82!\x85!\x88!\a0\a0!0)080:0\xe6\xa6\xef\xa6\x00\x00\x00\x00@\x01\x01\x00t\x01\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\x00$\x01\x00n$\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00\xf4\t\xf9\tr\vw\v\xf0\v\xf2\vx\f~\fX\r^\rp\rx\r*\x0f3\x0fi\x13|\x13\xf0\x17\xf9\x17\xda\x19\xda\x19p p t y \x80 \x89 P!_!\x89!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf20\xa85\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00u\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00e\x10\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00:\x17\x01\x00;\x17\x01\x00\xea\x18\x01\x00\xf2\x18\x01\x00Z\x1c\x01\x00l\x1c\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe1o\x01\x00\xe1o\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xe1\x01\x00,\xe1\x01\x000\xe1\x01\x00=\xe1\x01\x00@\xe1\x01\x00I\xe1\x01\x00N\xe1\x01\x00O\xe1\x01\x00\x80\x16\x9c\x16P\x1c\x7f\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xfa\f\x01\x00\xff\f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x01\x00#\x03\x01\x00-\x03\x01\x00/\x03\x01\x00\x80\n\x01\x00\x9f\n\x01\x00P\x03\x01\x00z\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xd5\x03\x01\x00\x00\x0f\x01\x00'\x0f\x01\x00`\n\x01\x00\x7f\n\x01\x00\x00\f\x01\x00H\f\x01\x00p\x0f\x01\x00\x89\x0f\x01\x00\x01\v\x03\v\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v<\vD\vG\vH\vK\vM\vU\vW\v\\\v]\v_\vc\vf\vw\v\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x80\x04\x01\x00\x9d\x04\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00!\x00#\x00%\x00*\x00,\x00/\x00:\x00;\x00?\x00@\x00[\x00]\x00_\x00_\x00{\x00{\x00}\x00}\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xab\x00\xab\x00\xb6\x00\xb7\x00\xbb\x00\xbb\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x8a\x05\xbe\x05\xbe\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f:\x0f=\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13\x00\x14\x00\x14n\x16n\x16\x9b\x16\x9c\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x10 ' 0 C E Q S ^ } ~ \x8d \x8e \b#\v#)#*#h'u'\xc5'\xc6'\xe6'\xef'\x83)\x98)\xd8)\xdb)\xfc)\xfd)\xf9,\xfc,\xfe,\xff,p-p-\x00...0.O.R.].\x010\x030\b0\x110\x140\x1f00000=0=0\xa00\xa00\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfea\xfec\xfec\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\n\xff\f\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff;\xff=\xff?\xff?\xff[\xff[\xff]\xff]\xff_\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xad\x0e\x01\x00\xad\x0e\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00k\x01\x00Ek\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00`\b\x01\x00\x7f\b\x01\x00\xc0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00_\x00_\x00? @ T T 3\xfe4\xfeM\xfeO\xfe?\xff?\xff\x00\x00\x00\x00\x00\x00\x00\x00-\x00-\x00\x8a\x05\x8a\x05\xbe\x05\xbe\x05\x00\x14\x00\x14\x06\x18\x06\x18\x10 \x15 \x17.\x17.\x1a.\x1a.:.;.@.@.].].\x1c0\x1c00000\xa00\xa001\xfe2\xfeX\xfeX\xfec\xfec\xfe\r\xff\r\xff\xad\x0e\x01\x00\xad\x0e\x01\x00)\x00)\x00]\x00]\x00}\x00}\x00;\x0f;\x0f=\x0f=\x0f\x9c\x16\x9c\x16F F ~ ~ \x8e \x8e \t#\t#\v#\v#*#*#i'i'k'k'm'm'o'o'q'q's's'u'u'\xc6'\xc6'\xe7'\xe7'\xe9'\xe9'\xeb'\xeb'\xed'\xed'\xef'\xef'\x84)\x84)\x86)\x86)\x88)\x88)\x8a)\x8a)\x8c)\x8c)\x8e)\x8e)\x90)\x90)\x92)\x92)\x94)\x94)\x96)\x96)\x98)\x98)\xd9)\xd9)\xdb)\xdb)\xfd)\xfd)#.#.%.%.'.'.).).V.V.X.X.Z.Z.\\.\\.\t0\t0\v0\v0\r0\r0\x0f0\x0f0\x110\x110\x150\x150\x170\x170\x190\x190\x1b0\x1b0\x1e0\x1f0>\xfd>\xfd\x18\xfe\x18\xfe6\xfe6\xfe8\xfe8\xfe:\xfe:\xfe<\xfe<\xfe>\xfe>\xfe@\xfe@\xfeB\xfeB\xfeD\xfeD\xfeH\xfeH\xfeZ\xfeZ\xfe\\\xfe\\\xfe^\xfe^\xfe\t\xff\t\xff=\xff=\xff]\xff]\xff`\xff`\xffc\xffc\xff\xbb\x00\xbb\x00\x19 \x19 \x1d \x1d : : \x03.\x03.\x05.\x05.\n.\n.\r.\r.\x1d.\x1d.!.!.@\xa8w\xa8\x00\x00\x00\x00\x00\t\x01\x00\x1b\t\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00\xab\x00\xab\x00\x18 \x18 \x1b \x1c \x1f \x1f 9 9 \x02.\x02.\x04.\x04.\t.\t.\f.\f.\x1c.\x1c. . .\x00\x00\x00\x00!\x00#\x00%\x00'\x00*\x00*\x00,\x00,\x00.\x00/\x00:\x00;\x00?\x00@\x00\\\x00\\\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xb6\x00\xb7\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x89\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13n\x16n\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\x05\x18\a\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x16 \x17   ' 0 8 ; > A C G Q S S U ^ \xf9,\xfc,\xfe,\xff,p-p-\x00.\x01.\x06.\b.\v.\v.\x0e.\x16.\x18.\x19.\x1b.\x1b.\x1e.\x1f.*...0.9.<.?.A.A.C.O.R.T.\x010\x030=0=0\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab\x10\xfe\x16\xfe\x19\xfe\x19\xfe0\xfe0\xfeE\xfeF\xfeI\xfeL\xfeP\xfeR\xfeT\xfeW\xfe_\xfea\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\a\xff\n\xff\n\xff\f\xff\f\xff\x0e\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff<\xff<\xffa\xffa\xffd\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x00(\x00[\x00[\x00{\x00{\x00:\x0f:\x0f<\x0f<\x0f\x9b\x16\x9b\x16\x1a \x1a \x1e \x1e E E } } \x8d \x8d \b#\b#\n#\n#)#)#h'h'j'j'l'l'n'n'p'p'r'r't't'\xc5'\xc5'\xe6'\xe6'\xe8'\xe8'\xea'\xea'\xec'\xec'\xee'\xee'\x83)\x83)\x85)\x85)\x87)\x87)\x89)\x89)\x8b)\x8b)\x8d)\x8d)\x8f)\x8f)\x91)\x91)\x93)\x93)\x95)\x95)\x97)\x97)\xd8)\xd8)\xda)\xda)\xfc)\xfc)\".\".$.$.&.&.(.(.B.B.U.U.W.W.Y.Y.[.[.\b0\b0\n0\n0\f0\f0\x0e0\x0e0\x100\x100\x140\x140\x160\x160\x180\x180\x1a0\x1a0\x1d0\x1d0?\xfd?\xfd\x17\xfe\x17\xfe5\xfe5\xfe7\xfe7\xfe9\xfe9\xfe;\xfe;\xfe=\xfe=\xfe?\xfe?\xfeA\xfeA\xfeC\xfeC\xfeG\xfeG\xfeY\xfeY\xfe[\xfe[\xfe]\xfe]\xfe\b\xff\b\xff;\xff;\xff[\xff[\xff_\xff_\xffb\xffb\xff\x00\x00\x00\x00\x80\v\x01\x00\x91\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x000\xa9S\xa9_\xa9_\xa9\xa0\x16\xea\x16\xee\x16\xf8\x16\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00+\x00+\x00<\x00>\x00^\x00^\x00`\x00`\x00|\x00|\x00~\x00~\x00\xa2\x00\xa6\x00\xa8\x00\xa9\x00\xac\x00\xac\x00\xae\x00\xb1\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\xf6\x03\xf6\x03\x82\x04\x82\x04\x8d\x05\x8f\x05\x06\x06\b\x06\v\x06\v\x06\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfe\a\xff\a\x88\b\x88\b\xf2\t\xf3\t\xfa\t\xfb\t\xf1\n\xf1\np\vp\v\xf3\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r?\x0e?\x0e\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16\xdb\x17\xdb\x17@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1fD D R R z | \x8a \x8c \xa0 \xc0 \x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x18!\x1e!#!%!%!'!'!)!)!.!.!:!;!@!D!J!M!O!O!\x8a!\x8b!\x90!\a#\f#(#+#&$@$J$\x9c$\xe9$\x00%g'\x94'\xc4'\xc7'\xe5'\xf0'\x82)\x99)\xd7)\xdc)\xfb)\xfe)s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x9b0\x9c0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7(\xa8+\xa86\xa89\xa8w\xaay\xaa[\xab[\xabj\xabk\xab)\xfb)\xfb\xb2\xfb\xc2\xfb@\xfdO\xfd\xcf\xfd\xcf\xfd\xfc\xfd\xff\xfdb\xfeb\xfed\xfef\xfei\xfei\xfe\x04\xff\x04\xff\v\xff\v\xff\x1c\xff\x1e\xff>\xff>\xff@\xff@\xff\\\xff\\\xff^\xff^\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\x00\b-\b0\b>\b\x80\xa8ŨΨ٨\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00\xa2\x00\xa5\x00\x8f\x05\x8f\x05\v\x06\v\x06\xfe\a\xff\a\xf2\t\xf3\t\xfb\t\xfb\t\xf1\n\xf1\n\xf9\v\xf9\v?\x0e?\x0e\xdb\x17\xdb\x17\xa0 \xc0 8\xa88\xa8\xfc\xfd\xfc\xfdi\xfei\xfe\x04\xff\x04\xff\xe0\xff\xe1\xff\xe5\xff\xe6\xff\x00\x00\x00\x00\x00\x00\x00\x00\xdd\x1f\x01\x00\xe0\x1f\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00\x80\x11\x01\x00\xdf\x11\x01\x00P\x04\x01\x00\x7f\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xdd\x15\x01\x00\x00\xd8\x01\x00\x8b\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\r\x83\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xe6\r\xef\r\xf2\r\xf4\r\xe1\x11\x01\x00\xf4\x11\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00^\x00^\x00`\x00`\x00\xa8\x00\xa8\x00\xaf\x00\xaf\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\x88\b\x88\b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1f\x9b0\x9c0\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7[\xab[\xabj\xabk\xab\xb2\xfb\xc2\xfb>\xff>\xff@\xff@\xff\xe3\xff\xe3\xff\xfb\xf3\x01\x00\xff\xf3\x01\x00+\x00+\x00<\x00>\x00|\x00|\x00~\x00~\x00\xac\x00\xac\x00\xb1\x00\xb1\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xf6\x03\xf6\x03\x06\x06\b\x06D D R R z | \x8a \x8c \x18!\x18!@!D!K!K!\x90!\x94!\x9a!\x9b!\xa0!\xa0!\xa3!\xa3!\xa6!\xa6!\xae!\xae!\xce!\xcf!\xd2!\xd2!\xd4!\xd4!\xf4!\xff\" #!#|#|#\x9b#\xb3#\xdc#\xe1#\xb7%\xb7%\xc1%\xc1%\xf8%\xff%o&o&\xc0'\xc4'\xc7'\xe5'\xf0'\xff'\x00)\x82)\x99)\xd7)\xdc)\xfb)\xfe)\xff*0+D+G+L+)\xfb)\xfbb\xfeb\xfed\xfef\xfe\v\xff\v\xff\x1c\xff\x1e\xff\\\xff\\\xff^\xff^\xff\xe2\xff\xe2\xff\xe9\xff\xec\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa6\x00\xa6\x00\xa9\x00\xa9\x00\xae\x00\xae\x00\xb0\x00\xb0\x00\x82\x04\x82\x04\x8d\x05\x8e\x05\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfa\t\xfa\tp\vp\v\xf3\v\xf8\v\xfa\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x17!\x1e!#!%!%!'!'!)!)!.!.!:!;!J!J!L!M!O!O!\x8a!\x8b!\x95!\x99!\x9c!\x9f!\xa1!\xa2!\xa4!\xa5!\xa7!\xad!\xaf!\xcd!\xd0!\xd1!\xd3!\xd3!\xd5!\xf3!\x00#\a#\f#\x1f#\"#(#+#{#}#\x9a#\xb4#\xdb#\xe2#&$@$J$\x9c$\xe9$\x00%\xb6%\xb8%\xc0%\xc2%\xf7%\x00&n&p&g'\x94'\xbf'\x00(\xff(\x00+/+E+F+M+s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ(\xa8+\xa86\xa87\xa89\xa89\xa8w\xaay\xaa@\xfdO\xfd\xcf\xfd\xcf\xfd\xfd\xfd\xff\xfd\xe4\xff\xe4\xff\xe8\xff\xe8\xff\xed\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x00\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xdc\x1f\x01\x00\xe1\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xfa\xf3\x01\x00\x00\xf4\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x000\x0f\x01\x00Y\x0f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x00P\x1a\x01\x00\xa2\x1a\x01\x00\x80\x1b\xbf\x1b\xc0\x1c\xc7\x1c\x00\xa8,\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\a\x0f\aJ\aM\aO\a`\bj\b\x00\x17\x15\x17\x1f\x17\x1f\x17`\x17l\x17n\x17p\x17r\x17s\x17P\x19m\x19p\x19t\x19\x00\x00\x00\x00 \x1a^\x1a`\x1a|\x1a\x7f\x1a\x89\x1a\x90\x1a\x99\x1a\xa0\x1a\xad\x1a\x80\xaaª۪ߪ\x00\x00\x00\x00\x80\x16\x01\x00\xb9\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x00\x82\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd0\v\xd0\v\xd7\v\xd7\v\xe6\v\xfa\v\xc0\x1f\x01\x00\xf1\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00pj\x01\x00\xbej\x01\x00\xc0j\x01\x00\xc9j\x01\x00\xe0o\x01\x00\xe0o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00\xff\x8a\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f<\fD\fF\fH\fJ\fM\fU\fV\fX\fZ\f]\f]\f`\fc\ff\fo\fw\f\x7f\f\x80\a\xb1\a\x01\x0e:\x0e@\x0e[\x0e\x00\x0fG\x0fI\x0fl\x0fq\x0f\x97\x0f\x99\x0f\xbc\x0f\xbe\x0f\xcc\x0f\xce\x0f\xd4\x0f\xd9\x0f\xda\x0f0-g-o-p-\x7f-\x7f-\x00\x00\x00\x00\x00\x00\x00\x00\x80\x14\x01\x00\xc7\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00\x90\xe2\x01\x00\xae\xe2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x03\x01\x00\x9d\x03\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\x00\xa5+\xa6\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\xe2\x01\x00\xf9\xe2\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xa0\x18\x01\x00\xf2\x18\x01\x00\xff\x18\x01\x00\xff\x18\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xab\x0e\x01\x00\xad\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\xa0\x8c\xa4\x90\xa4Ƥ \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n ( ) / / _ _ \x000\x000\x00\x1a\x01\x00G\x1a\x01\x00( ( ) )  \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n / / _ _ \x000\x000\x00\x00\x00\x00\x8e\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0&\x00\x00\x03\x00\x00\x00\x89\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10'\x00\x00\x03\x00\x00\x00\x01\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00('\x00\x00\x01\x00\x00\x00v\v\x00\x00\x01\x00\x00\x000'\x00\x00\x16\x00\x00\x00\x90'\x00\x00$\x00\x00\x00\xc0\x06\x00\x00\x01\x00\x00\x00\xb0(\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00]\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0(\x00\x00\x02\x00\x00\x00\xe0\t\x00\x00\x01\x00\x00\x00\xd0(\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00y\a\x00\x00\x01\x00\x00\x00\xd8(\x00\x00\x01\x00\x00\x00\xdc(\x00\x00\x01\x00\x00\x00;\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0(\x00\x00\x02\x00\x00\x00\xfd\a\x00\x00\x01\x00\x00\x00\x00)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\b\x00\x00\x01\x00\x00\x00\x10)\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P)\x00\x00\x04\x00\x00\x00\n\x06\x00\x00\x01\x00\x00\x00p)\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80)\x00\x00\x03\x00\x00\x00 \n\x00\x00\x01\x00\x00\x00\x98)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\t\x00\x00\x01\x00\x00\x00\x9c)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdf\n\x00\x00\x01\x00\x00\x00\xa4)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xde\r\x00\x00\x01\x00\x00\x00\xb0)\x00\x00\x11\x00\x00\x00\x00*\x00\x00\t\x00\x00\x00\xcd\a\x00\x00\x01\x00\x00\x00H*\x00\x00\x02\x00\x00\x00P*\x00\x00\x01\x00\x00\x00\xb9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00X*\x00\x00\x01\x00\x00\x00\xc9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`*\x00\x00\x02\x00\x00\x00\xae\v\x00\x00\x01\x00\x00\x00p*\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\t\x00\x00\x01\x00\x00\x00\x80*\x00\x00\x0e\x00\x00\x00\xc0*\x00\x00\a\x00\x00\x00\x19\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x02\x00\x00\x00\xb5\a\x00\x00\x01\x00\x00\x00\x10+\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\n\x00\x00\x01\x00\x00\x00 +\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdc\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,+\x00\x00\x01\x00\x00\x000\x06\x00\x00\x01\x00\x00\x004+\x00\x00\x01\x00\x00\x00@+\x00\x00\x02\x00\x00\x003\x06\x00\x00\x01\x00\x00\x00P+\x00\x00[\x00\x00\x00\xc0,\x00\x00R\x00\x00\x00\x1b\v\x00\x00\x01\x00\x00\x00P/\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x005\x05\x00\x00\x01\x00\x00\x00\\/\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`/\x00\x00\x04\x00\x00\x00\xb5\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80/\x00\x00\x06\x00\x00\x00\x86\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0/\x00\x00\x01\x00\x00\x00P\v\x00\x00\x01\x00\x00\x00\xc0/\x00\x00\b\x00\x00\x00\xe0/\x00\x00\x02\x00\x00\x00\xbd\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0/\x00\x00\x01\x00\x00\x00s\b\x00\x00\x01\x00\x00\x00\x000\x00\x00\x04\x00\x00\x00\x100\x00\x00\x01\x00\x00\x00l\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 0\x00\x00\b\x00\x00\x00\xfa\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`0\x00\x00\x01\x00\x00\x00T\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p0\x00\x00\x05\x00\x00\x00\xec\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x980\x00\x00\x01\x00\x00\x00w\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa00\x00\x00\x01\x00\x00\x00}\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa80\x00\x00\x01\x00\x00\x006\v\x00\x00\x01\x00\x00\x00\xb00\x00\x00 \x00\x00\x0001\x00\x00\x04\x00\x00\x00\b\a\x00\x00\x01\x00\x00\x00P1\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\v\x00\x00\x01\x00\x00\x00x1\x00\x00\x01\x00\x00\x00\x801\x00\x00\x05\x00\x00\x00o\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa81\x00\x00\x01\x00\x00\x00(\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb01\x00\x00\x0f\x00\x00\x00\xf7\a\x00\x00\x01\x00\x00\x0002\x00\x00!\x00\x00\x00\xc02\x00\x00\x03\x00\x00\x00K\b\x00\x00\x01\x00\x00\x00\xe02\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfb\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 3\x00\x00\x06\x00\x00\x00\xdf\b\x00\x00\x01\x00\x00\x00P3\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\a\x00\x00\x01\x00\x00\x00\x903\x00\x00\v\x00\x00\x00\xc03\x00\x00\n\x00\x00\x00\xc0\a\x00\x00\x01\x00\x00\x00\x104\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc2\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P4\x00\x00\x02\x00\x00\x00\xf7\x05\x00\x00\x01\x00\x00\x00`4\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p4\x00\x00\x03\x00\x00\x00]\x04\x00\x00\x01\x00\x00\x00\x904\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\t\f\x00\x00\x01\x00\x00\x00\xb44\x00\x00\x02\x00\x00\x00\xc04\x00\x00\x04\x00\x00\x00\x85\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe04\x00\x00\x02\x00\x00\x00\xe5\n\x00\x00\x01\x00\x00\x00\xf04\x00\x00\x13\x00\x00\x00@5\x00\x00\n\x00\x00\x00\x1b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x905\x00\x00\x02\x00\x00\x00\xf1\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa05\x00\x00\x02\x00\x00\x00\xf2\t\x00\x00\x01\x00\x00\x00\xb05\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc05\x00\x00\x02\x00\x00\x00?\f\x00\x00\x01\x00\x00\x00\xd05\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x01\x00\x00\x00\x106\x00\x00\a\x00\x00\x0006\x00\x00\a\x00\x00\x00\x06\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p6\x00\x00\x03\x00\x00\x00)\t\x00\x00\x01\x00\x00\x00\x886\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x906\x00\x00\b\x00\x00\x00\xa1\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd06\x00\x00\x02\x00\x00\x00\xb6\x05\x00\x00\x01\x00\x00\x00\xe06\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf06\x00\x00\x02\x00\x00\x00\x10\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x007\x00\x00\x02\x00\x00\x00\xd4\r\x00\x00\x01\x00\x00\x00\x107\x00\x00|\x01\x00\x00\x00=\x00\x00\x17\x01\x00\x00 \x06\x00\x00\x01\x00\x00\x00\xc0E\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00:\x06\x00\x00\x01\x00\x00\x00\xf0E\x00\x00\"\x00\x00\x00\x80F\x00\x00\x05\x00\x00\x000\f\x00\x00\x01\x00\x00\x00\xa8F\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x85\x04\x00\x00\x01\x00\x00\x00\xc0F\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xec\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0F\x00\x00\x03\x00\x00\x00\xe0\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00G\x00\x00\a\x00\x00\x00g\x04\x00\x00\x01\x00\x00\x008G\x00\x00\x01\x00\x00\x00<G\x00\x00\x01\x00\x00\x00\xe7\a\x00\x00\x01\x00\x00\x00PG\x00\x00i\x02\x00\x00\x00Q\x00\x00)\x00\x00\x00\xbd\a\x00\x00\x01\x00\x00\x00PR\x00\x009\x00\x00\x00@S\x00\x00\x0e\x00\x00\x00-\x06\x00\x00\x01\x00\x00\x00\xb0S\x00\x00\"\x01\x00\x00@X\x00\x00\xdc\x00\x00\x00\xd1\x04\x00\x00\x01\x00\x00\x00 _\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x97\x04\x00\x00\x01\x00\x00\x00P_\x00\x00]\x02\x00\x00\xd0h\x00\x00)\x00\x00\x00$\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18j\x00\x00\x01\x00\x00\x00\x11\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 j\x00\x00\x02\x00\x00\x00\xd2\r\x00\x00\x01\x00\x00\x000j\x00\x00\xbe\x00\x00\x000m\x00\x00x\x00\x00\x00\x9b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0p\x00\x00\x01\x00\x00\x00\xbc\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8p\x00\x00\x01\x00\x00\x00\x94\a\x00\x00\x01\x00\x00\x00\x00q\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x96\v\x00\x00\x01\x00\x00\x00\x1cq\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000q\x00\x00\x02\x00\x00\x00L\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@q\x00\x00\x03\x00\x00\x00\xed\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`q\x00\x00\a\x00\x00\x00\xab\v\x00\x00\x01\x00\x00\x00\xa0q\x00\x00p\x00\x00\x00`s\x00\x00F\x00\x00\x00\xd5\n\x00\x00\x01\x00\x00\x00\x90u\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4u\x00\x00\x01\x00\x00\x00\xea\a\x00\x00\x01\x00\x00\x00\xacu\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0u\x00\x00\x02\x00\x00\x00\xc3\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0u\x00\x00\x03\x00\x00\x00\x17\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8u\x00\x00\x01\x00\x00\x00\x1b\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0u\x00\x00\x03\x00\x00\x00v\a\x00\x00\x01\x00\x00\x00\x10v\x00\x00\xd4\x00\x00\x00`y\x00\x00\x86\x00\x00\x00\xe8\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90}\x00\x00\x02\x00\x00\x00\xe7\x06\x00\x00\x01\x00\x00\x00\xa0}\x00\x00\x05\x00\x00\x00\xb4}\x00\x00\x01\x00\x00\x00\xf3\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0}\x00\x00\x03\x00\x00\x00\x93\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0}\x00\x00\x05\x00\x00\x00\xc4\x05\x00\x00\x01\x00\x00\x00\b~\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\r\x00\x00\x01\x00\x00\x00 ~\x00\x00C\x00\x00\x000\x7f\x00\x00F\x00\x00\x00Z\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x81\x00\x00\x02\x00\x00\x00~\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x81\x00\x00\x01\x00\x00\x00g\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x81\x00\x00\x03\x00\x00\x00\x18\v\x00\x00\x01\x00\x00\x00\xa0\x81\x00\x00%\x00\x00\x00@\x82\x00\x00\x1b\x00\x00\x00\xd4\t\x00\x00\x01\x00\x00\x00 \x83\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdb\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x83\x00\x00\x02\x00\x00\x00\xff\x05\x00\x00\x01\x00\x00\x00@\x83\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe4\a\x00\x00\x01\x00\x00\x00P\x83\x00\x00\a\x00\x00\x00p\x83\x00\x00\x05\x00\x00\x00*\x06\x00\x00\x01\x00\x00\x00\xa0\x83\x00\x00\x1d\x00\x00\x00 \x84\x00\x00+\x00\x00\x00x\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x85\x00\x00\x02\x00\x00\x00Z\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x85\x00\x00\x04\x00\x00\x00\x9e\a\x00\x00\x01\x00\x00\x00\xb0\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\b\x00\x00\x01\x00\x00\x00\xb4\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x85\x00\x00\x03\x00\x00\x00Y\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x85\x00\x00\x02\x00\x00\x00H\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x85\x00\x00\x01\x00\x00\x00E\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8\x85\x00\x00\x01\x00\x00\x00\x9f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x86\x00\x00\x02\x00\x00\x00\x18\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x86\x00\x00\x01\x00\x00\x006\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x86\x00\x00\x01\x00\x00\x00d\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 \x86\x00\x00\x01\x00\x00\x008\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x86\x00\x00\x01\x00\x00\x00\xbc\v\x00\x00\x01\x00\x00\x000\x86\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x86\x00\x00\x02\x00\x00\x00\xb4\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x86\x00\x00\x02\x00\x00\x00\xcc\r\x00\x00\x01\x00\x00\x00\x90\x86\x00\x00\x85\x00\x00\x00\xb0\x88\x00\x00:\x00\x00\x00M\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x8a\x00\x00\x05\x00\x00\x00\x16\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\x8a\x00\x00\x01\x00\x00\x00\x8b\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x8a\x00\x00\x01\x00\x00\x00\xa8\v\x00\x00\x01\x00\x00\x00\xc0\x8a\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\v\x00\x00\x01\x00\x00\x00\xe0\x8a\x00\x00\x12\x00\x00\x00(\x8b\x00\x00\x01\x00\x00\x00\xd2\n\x00\x00\x01\x00\x00\x000\x8b\x00\x00L\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\t\x00\x00\x01\x00\x00\x00`\x8c\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00G\f\x00\x00\x01\x00\x00\x00\x88\x8c\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x8c\x00\x00\x02\x00\x00\x00&\t\x00\x00\x01\x00\x00\x00\xa0\x8c\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x06\x00\x00\x01\x00\x00\x00Ќ\x00\x00\x82\x00\x00\x00\xe0\x8e\x00\x009\x00\x00\x002\x05\x00\x00\x01\x00\x00\x00\xb0\x90\x00\x00O\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\v\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x91\x00\x00\x03\x00\x00\x00\x97\t\x00\x00\x01\x00\x00\x00\b\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00?\v\x00\x00\x01\x00\x00\x00\x10\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xca\r\x00\x00\x01\x00\x00\x00 \x92\x00\x00\x97\x00\x00\x00\x80\x94\x00\x00Q\x00\x00\x00e\x06\x00\x00\x01\x00\x00\x00\b\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xef\v\x00\x00\x01\x00\x00\x00\x10\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\v\x00\x00\x01\x00\x00\x00 \x97\x00\x00\x12\x00\x00\x00p\x97\x00\x00\x03\x00\x00\x007\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x88\x97\x00\x00\x01\x00\x00\x00\x97\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x97\x00\x00\x01\x00\x00\x00\xa4\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x97\x00\x00\x02\x00\x00\x00q\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x97\x00\x00\x03\x00\x00\x00 \f\x00\x00\x01\x00\x00\x00З\x00\x00\f\x00\x00\x00\x00\x98\x00\x00\x01\x00\x00\x00\x03\b\x00\x00\x01\x00\x00\x00\x10\x98\x00\x00\x1e\x00\x00\x00\x88\x98\x00\x00\x01\x00\x00\x00\xba\a\x00\x00\x01\x00\x00\x00\x90\x98\x00\x005\x00\x00\x00p\x99\x00\x00\v\x00\x00\x00$\x06\x00\x00\x01\x00\x00\x00Й\x00\x00r\x00\x00\x00\xa0\x9b\x00\x00F\x00\x00\x00\x1c\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Н\x00\x00\x01\x00\x00\x00\x8a\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9d\x00\x00\x02\x00\x00\x00\x13\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9d\x00\x00\x01\x00\x00\x00\xfb\t\x00\x00\x01\x00\x00\x00\xf8\x9d\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Z\b\x00\x00\x01\x00\x00\x00\x00\x9e\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\v\x00\x00\x01\x00\x00\x00\x10\x9e\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00E\t\x00\x00\x01\x00\x00\x00 \x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd2\v\x00\x00\x01\x00\x00\x00(\x9e\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd8\n\x00\x00\x01\x00\x00\x004\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xac\a\x00\x00\x01\x00\x00\x00@\x9e\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc5\x04\x00\x00\x01\x00\x00\x00T\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9e\x00\x00\x02\x00\x00\x00\xc7\a\x00\x00\x01\x00\x00\x00p\x9e\x00\x00\x10\x00\x00\x00\xb0\x9e\x00\x00\x02\x00\x00\x00\xe8\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x9e\x00\x00\x02\x00\x00\x00\x9a\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00О\x00\x00\x04\x00\x00\x00~\x04\x00\x00\x01\x00\x00\x00\xf0\x9e\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\f\x00\x00\x01\x00\x00\x00$\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\t\x00\x00\x01\x00\x00\x00(\x9f\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\x06\x00\x00\x01\x00\x00\x000\x9f\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x002\t\x00\x00\x01\x00\x00\x00L\x9f\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9f\x00\x00\x02\x00\x00\x00\xee\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x9f\x00\x00\x01\x00\x00\x00\"\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x9f\x00\x00\x02\x00\x00\x00\x1f\t\x00\x00\x01\x00\x00\x00\x90\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x9f\x00\x00\b\x00\x00\x00\x03\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9f\x00\x00\x02\x00\x00\x00?\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9f\x00\x00\x02\x00\x00\x00\t\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x03\x00\x00\x00#\t\x00\x00\x01\x00\x00\x00\x18\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\r\x00\x00\x01\x00\x00\x00 \xa0\x00\x00\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\xa0\x00\x00\x01\x00\x00\x00\xe1\a\x00\x00\x01\x00\x00\x00H\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\x05\x00\x00\x01\x00\x00\x00L\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x05\x00\x00\x01\x00\x00\x00P\xa0\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc7\x00\x00\x00\b\x00\x10\x00\x18\x00 \x00(\x000\x008\x00@\x00P\x00`\x00p\x00\x80\x00\xa0\x00\xc0\x00\xe0\x00\x00\x01@\x01\x80\x01\xc0\x01\x00\x02\x80\x02\x00\x03\x80\x03\x00\x04\x00\x05\x00\x06\x00\a\x00\b\x00\n\x00\f\x00\x0e\x00\x10\x00\x14\x00\x18\x00\x1c\x00 \x00(\x000\x008\x00@\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x02\x00\x02\x00\x02\x00\x03\x00\x03\x00\x04\x00\x04\x00\x05\x00\x06\x00\a\x00\b\x00\b\x00\b\x00\a\x00\b\x00\b\x00\x06\x00\a\x00\b\x00\x00\x02\x00\x01\xaa\x00\x80\x00f\x00U\x00I\x00@\x003\x00*\x00$\x00 \x00\x19\x00\x15\x00\x12\x00\x10\x00\f\x00\n\x00\t\x00\b\x00\f\x00\n\x00\t\x00\b\x00\t\x00\b\x00\t\x00\b\x00\b\x00\b\x00\b\x00\b\x00\x06\x00\x05\x00\x04\x00\x04\x00\x03\x00\x02\x00\x02\x00\x02\x00\x00\x00\x01\x02\x03\x04\x05\x06\a\b\b\t\t\n\n\v\v\f\f\f\f\r\r\r\r\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f\x10\x10\x10\x10\x10\x10\x10\x10\x11\x11\x11\x11\x11\x11\x11\x11\x12\x12\x12\x12\x12\x12\x12\x12\x13\x13\x13\x13\x13\x13\x13\x13\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f                                                                                                                                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"################################################################################################################################$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x05\x00\x00\x00\a\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd3\x00\x00\x00\x01\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00y\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x8f\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xa9\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbb\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd1\x00\x00\x00Success\x00Illegal byte sequence\x00Domain error\x00Result not representable\x00Not a tty\x00Permission denied\x00Operation not permitted\x00No such file or directory\x00No such process\x00File exists\x00Value too large for data type\x00No space left on device\x00Out of memory\x00Resource busy\x00Interrupted system call\x00Resource temporarily unavailable\x00Invalid seek\x00Cross-device link\x00Read-only file system\x00Directory not empty\x00Connection reset by peer\x00Operation timed out\x00Connection refused\x00Host is unreachable\x00Address in use\x00Broken pipe\x00I/O error\x00No such device or address\x00No such device\x00Not a directory\x00Is a directory\x00Text file busy\x00Exec format error\x00Invalid argument\x00Argument list too long\x00Symbolic link loop\x00Filename too long\x00Too many open files in system\x00No file descriptors available\x00Bad file descriptor\x00No child process\x00Bad address\x00File too large\x00Too many links\x00No locks available\x00Resource deadlock would occur\x00State not recoverable\x00Previous owner died\x00Operation canceled\x00Function not implemented\x00No message of desired type\x00Identifier removed\x00Link has been severed\x00Protocol error\x00Bad message\x00Not a socket\x00Destination address required\x00Message too large\x00Protocol wrong type for socket\x00Protocol not available\x00Protocol not supported\x00Not supported\x00Address family not supported by protocol\x00Address not available\x00Network is down\x00Network unreachable\x00Connection reset by network\x00Connection aborted\x00No buffer space available\x00Socket is connected\x00Socket not connected\x00Operation already in progress\x00Operation in progress\x00Stale file handle\x00Quota exceeded\x00Multihop attempted\x00Capabilities insufficient\x00\x00\x00u\x02N\x00\xd6\x01\xe2\x04\xb9\x04\x18\x01\x8e\x05\xed\x02\x16\x04\xf2\x00\x97\x03\x01\x038\x05\xaf\x01\x82\x01O\x03/\x04\x1e\x00\xd4\x05\xa2\x00\x12\x03\x1e\x03\xc2\x01\xde\x03\b\x00\xac\x05\x00\x01d\x02\xf1\x01e\x054\x02\x8c\x02\xcf\x02-\x03L\x04\xe3\x05\x9f\x02\xf8\x04\x1c\x05\b\x05\xb1\x02K\x05\x15\x02x\x00R\x02<\x03\xf1\x03\xe4\x00\xc3\x03}\x04\xcc\x00\xaa\x03y\x05$\x02n\x01m\x03\"\x04\xab\x04D\x00\xfb\x01\xae\x00\x83\x03`\x00\xe5\x01\a\x04\x94\x04^\x04+\x00X\x019\x01\x92\x00\xc2\x05\x9b\x01C\x02F\x01\xf6\x05\x00\x00X\xc6\x00\x00\x19\x00\n\x00\x19\x19\x19\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\x11\n\x19\x19\x19\x03\n\a\x00\x01\x1b\t\v\x18\x00\x00\t\x06\v\x00\x00\v\x00\x06\x19\x00\x00\x00\x19\x19\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\n\r\x19\x19\x19\x00\r\x00\x00\x02\x00\t\x0e\x00\x00\x00\t\x00\x0e\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x13\x00\x00\x00\x00\t\f\x00\x00\x00\x00\x00\f\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x04\x0f\x00\x00\x00\x00\t\x10\x00\x00\x00\x00\x00\x10\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x11\x00\x00\x00\x00\t\x12\x00\x00\x00\x00\x00\x12\x00\x00\x12\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x17\x00\x00\x00\x00\t\x14\x00\x00\x00\x00\x00\x14\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x15\x00\x00\x00\x00\t\x16\x00\x00\x00\x00\x00\x16\x00\x00\x16\x00\x000123456789ABCDEF"
+	data1 = "\x01\x00\x00\x00\xe8\x03\x00\x00\x1f\x04\x00\x00\x01\x00\x00\x00@\xc6\x00\x00\x01\x00\x00\x00D\xc6\x00\x00\x01\x00\x00\x00\x00\x00\xff\xff\x00\x00\x01\x00\xff\xff\x10\x00%\x00\x00\x00&\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00B\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00C\x00\x00\x00D\x00\x00\x004\xcc\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 )

@@ -1,4 +1,4 @@
-// What every lock of re2.wasm shares: abi.cc's heap lock, call_once and
+// What every lock of re2.wasm shares: alloc.cc's heap lock, call_once and
 // static-local guards, and RE2's Mutex (util/mutex.h).
 //
 // A trap stops an instance wherever it is. Were it holding a lock, the lock
