@@ -3,8 +3,9 @@
 #   make wasm-deps   install the Debian packages that `make wasm` needs (root)
 #   make wasm        rebuild wasm/re2.wasm from Debian's RE2 sources, and its Go translation
 #   make wasm-check  rebuild both and check that the committed files are identical
-#   make test        the test suite on every engine (aot, wazero's compiler and interpreter);
-#                    the README's command: go test -race ./... && make test-engines
+#   make test        the whole test matrix: every engine (aot, wazero's compiler and
+#                    interpreter), the race detector, the exhaustive corpus whole
+#                    (the README's command, go test ./..., runs the default engine)
 #   make bench       the benchmark comparison (quick preset, about 3 minutes)
 #   make bench-full  the long comparison, with repetitions for benchstat
 #   make soak        the long hardening runs (load, lifetimes, huge inputs)
@@ -139,16 +140,16 @@ wasm-check:
 	cmp $(RE2GO)/re2.go $(BUILD)/committed-re2.go.orig
 	@echo "$(RE2GO)/re2.go is identical to a fresh translation"
 
-# Every engine runs the whole suite: aot (the default), then wazero's
-# compiler and interpreter (build tag re2wasm_wazero). Under -race the
-# exhaustive corpus is sampled, so it runs whole once more without the race
-# detector, on the default engine, with the generator of non-ASCII patterns
-# at its full default budget. The interpreter is two orders of
-# magnitude slower under -race: it runs the same tests with -short, which
-# scales their loop counts down, and still needs about 9 minutes for the
-# root package on 2 cores, near go test's default limit of 10.
-# `make test` is the README's test command spelled as make: the default
-# engine under the race detector, then test-engines.
+# `go test ./...`, the README's test command, runs every test of the
+# default engine at a size that answers in about two minutes (the
+# exhaustive corpus sampled, the generator at 200 seeds). `make test` runs
+# the whole matrix: the default engine under the race detector, then
+# test-engines: the exhaustive corpus whole and the generator at its full
+# budget (-full) without the race detector, then wazero's compiler and
+# interpreter (build tag re2wasm_wazero) under the race detector. The
+# interpreter is two orders of magnitude slower under -race: it runs the
+# same tests with -short, which scales their loop counts down, and still
+# needs about 9 minutes for the root package on 2 cores.
 WAZERO := -tags re2wasm_wazero
 test:
 	$(GO) test -race ./...
@@ -157,7 +158,7 @@ test:
 test-engines:
 	$(GO) vet ./...
 	$(GO) vet $(WAZERO) ./...
-	$(GO) test -run '^(TestRE2Exhaustive|TestGenerated)$$' -timeout 30m .
+	$(GO) test -run '^(TestRE2Exhaustive|TestGenerated)$$' -full -timeout 30m .
 	$(GO) test $(WAZERO) -race -timeout 30m ./...
 	RE2WASM_ENGINE=interpreter $(GO) test $(WAZERO) -race -short -timeout 30m ./...
 	cd bench && $(GO) test ./...

@@ -1,13 +1,13 @@
 package regexp
 
+// Concurrency: one Regexp from many goroutines, and callbacks that panic or
+// use the Regexp again.
+
 import (
 	"fmt"
 	"regexp"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/re2wasm/regexp/internal/rt"
 )
 
 // Goroutines share compiled patterns; every result is checked against the
@@ -72,23 +72,6 @@ func TestPanicInCallback(t *testing.T) {
 	}
 }
 
-// idleStats reads the runtime's stats once no instance is in use, or after
-// a minute. Callers that gave back their instances wait only for the
-// cleanup goroutine, which may still be freeing patterns that earlier
-// tests dropped, one instance at a time.
-func idleStats(t testing.TB) rt.Stats {
-	t.Helper()
-	for wait := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
-		st, err := rt.ReadStats()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st.InUse == 0 || time.Now().After(wait) {
-			return st
-		}
-	}
-}
-
 // A callback may use the same Regexp again: it runs on another instance.
 func TestReentrantCallback(t *testing.T) {
 	re := MustCompile(`[a-z]+`)
@@ -98,67 +81,4 @@ func TestReentrantCallback(t *testing.T) {
 	if want := "(ab) (cd)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-}
-
-// UnmarshalText works on a zero Regexp, as in the standard library, and
-// MarshalText gives back the expression.
-func TestTextRoundTrip(t *testing.T) {
-	var re Regexp
-	if err := re.UnmarshalText([]byte(`a+(b)`)); err != nil {
-		t.Fatal(err)
-	}
-	if got := re.FindStringSubmatch("xaab"); fmt.Sprint(got) != "[aab b]" {
-		t.Errorf("after UnmarshalText: %q", got)
-	}
-	text, _ := re.MarshalText()
-	if string(text) != `a+(b)` {
-		t.Errorf("MarshalText = %q", text)
-	}
-	var bad Regexp
-	err := bad.UnmarshalText([]byte(`a(`))
-	_, stdErr := regexp.Compile(`a(`)
-	if err == nil || err.Error() != stdErr.Error() {
-		t.Errorf("UnmarshalText(`a(`) = %v, want %v", err, stdErr)
-	}
-}
-
-// Longest on a copy does not change the original.
-func TestCopyAndLongest(t *testing.T) {
-	re := MustCompile(`a+?`)
-	c := re.Copy()
-	c.Longest()
-	if got := re.FindString("aaa"); got != "a" {
-		t.Errorf("original after Longest on a copy: %q", got)
-	}
-	if got := c.FindString("aaa"); got != "aaa" {
-		t.Errorf("copy after Longest: %q", got)
-	}
-}
-
-func TestMustCompilePanicText(t *testing.T) {
-	for _, posix := range []bool{false, true} {
-		got := panicText(func() {
-			if posix {
-				MustCompilePOSIX(`a\`)
-			} else {
-				MustCompile(`a\`)
-			}
-		})
-		want := panicText(func() {
-			if posix {
-				regexp.MustCompilePOSIX(`a\`)
-			} else {
-				regexp.MustCompile(`a\`)
-			}
-		})
-		if got != want || got == "" {
-			t.Errorf("posix %v: panic %q, standard library %q", posix, got, want)
-		}
-	}
-}
-
-func panicText(f func()) (text string) {
-	defer func() { text = fmt.Sprint(recover()) }()
-	f()
-	return ""
 }

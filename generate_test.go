@@ -14,7 +14,6 @@ package regexp
 // generatedRegressions.
 
 import (
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"regexp/syntax"
@@ -26,11 +25,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/re2wasm/regexp/internal/plan"
-)
-
-var (
-	genCount = flag.Int("gen.n", 0, "TestGenerated: how many seeds to run (0: the default budget)")
-	genSeed  = flag.Uint64("gen.seed", 1, "TestGenerated: the first seed")
 )
 
 // scripts are groups of characters that share leading UTF-8 bytes, the
@@ -503,16 +497,16 @@ func runGenerated(t testing.TB, seed uint64, counts *genCounts) bool {
 	return !t.Failed()
 }
 
-// genBudget is how many seeds TestGenerated runs by default: about 20
-// seconds on 2 cores, with or without the race detector (which makes each
-// seed 9 times as slow). `make test` runs it both ways.
+// genBudget is how many seeds TestGenerated runs: 2,000 with -full (about
+// 20 seconds on 2 cores), 200 by default or under the race detector (which
+// makes each seed 9 times as slow), 30 with -short.
 func genBudget() int {
 	switch {
 	case *genCount > 0:
 		return *genCount
 	case testing.Short():
 		return 30
-	case raceEnabled:
+	case raceEnabled || !*full:
 		return 200
 	}
 	return 2000

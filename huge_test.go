@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/re2wasm/regexp/internal/rt"
 )
 
 // hugeText is n bytes of log-like lines with a few needles (one of them
@@ -48,10 +46,7 @@ func TestHugeInput(t *testing.T) {
 	if testing.Short() {
 		size = 1 << 20
 	}
-	before, err := rt.ReadStats()
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := readStats(t)
 	text := hugeText(size)
 	ours, std := MustCompile(`ERROR id=(\d+)$`), regexp.MustCompile(`ERROR id=(\d+)$`)
 	if got, want := ours.MatchString(text), std.MatchString(text); got != want {
@@ -70,16 +65,11 @@ func TestHugeInput(t *testing.T) {
 	// The buffer's pages are kept for the next huge input a while (how
 	// long after its last use is a matter of timing: internal/rt's tests
 	// prove the keeping), then given back.
-	kept, err := rt.ReadStats()
-	if err != nil {
-		t.Fatal(err)
-	}
+	kept := readStats(t)
 	after, waited := kept, time.Duration(0)
 	for ; after.KeptBytes > 4<<20 && waited < 20*time.Second; waited += 50 * time.Millisecond {
 		time.Sleep(50 * time.Millisecond)
-		if after, err = rt.ReadStats(); err != nil {
-			t.Fatal(err)
-		}
+		after = readStats(t)
 	}
 	t.Logf("%d MiB: wasm heap in use %d bytes before, %d after (stacks %d); wasm resident %.1f MiB before, %.1f MiB with %.1f MiB kept for reuse, %.1f MiB %v later; process resident %.1f MiB after",
 		size>>20, before.HeapBytes, after.HeapBytes, after.StackBytes, mib(before.ResidentBytes), mib(kept.ResidentBytes),
@@ -201,5 +191,3 @@ func (p pauses) since(p0 pauses) (stopping, total time.Duration) {
 	}
 	return longest(p.stopping, p0.stopping), longest(p.total, p0.total)
 }
-
-func mib(n uint64) float64 { return float64(n) / (1 << 20) }

@@ -13,8 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/re2wasm/regexp/internal/rt"
 )
 
 // Memory comes back: a child process compiles patterns (those of bench's
@@ -121,7 +119,7 @@ func memoryChild(t *testing.T, kind string) {
 	runtime.KeepAlive(held)
 	held = nil
 	after := settle()
-	st, _ := rt.ReadStats()
+	st := readStats(t)
 	t.Logf("runtime after dropping: %+v", st)
 	fmt.Printf("MEMORY %.2f %.2f %.2f\n", start, holding, after)
 }

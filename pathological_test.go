@@ -8,7 +8,6 @@ import (
 
 	"github.com/re2wasm/regexp/internal/plan"
 	"github.com/re2wasm/regexp/internal/re2wasm"
-	"github.com/re2wasm/regexp/internal/rt"
 )
 
 // pathological are the classic shapes that make backtracking engines
@@ -105,17 +104,6 @@ func compileWithBudget(t *testing.T, expr string, budget int64) *Regexp {
 	defer plan.Force(plan.Auto)
 	re.MatchString("")
 	return re
-}
-
-// dfaFailures is the number of RE2 searches so far whose DFA ran out of
-// memory.
-func dfaFailures(t *testing.T) uint64 {
-	t.Helper()
-	st, err := rt.ReadStats()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st.DFAFailures
 }
 
 // BenchmarkPathological shows time against input size, 10 KiB to 10 MiB:

@@ -4,13 +4,10 @@ package regexp
 // TestHugeInput (huge_test.go), at full length with -soak.
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"regexp"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -18,23 +15,6 @@ import (
 
 	"github.com/re2wasm/regexp/internal/rt"
 )
-
-var soak = flag.Bool("soak", false, "run the soak tests at full length")
-
-// residentBytes is the process's resident set size, or 0 where /proc is
-// missing.
-func residentBytes() uint64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0
-	}
-	fields := strings.Fields(string(b))
-	if len(fields) < 2 {
-		return 0
-	}
-	pages, _ := strconv.ParseUint(fields[1], 10, 64)
-	return pages * uint64(os.Getpagesize())
-}
 
 // loadPatterns are n distinct patterns of varied shapes.
 func loadPatterns(n int) []string {
@@ -57,10 +37,7 @@ func TestSoakLoad(t *testing.T) {
 	if testing.Short() {
 		duration, goroutines = 300*time.Millisecond, 16
 	}
-	before, err := rt.ReadStats()
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := readStats(t)
 	patterns := loadPatterns(200)
 	ours := make([]*Regexp, len(patterns))
 	std := make([]*regexp.Regexp, len(patterns))
@@ -119,10 +96,7 @@ func TestSoakLifetimes(t *testing.T) {
 			runtime.GC()
 			time.Sleep(10 * time.Millisecond)
 			last := st
-			var err error
-			if st, err = rt.ReadStats(); err != nil {
-				t.Fatal(err)
-			}
+			st = readStats(t)
 			if st.HeapBytes-st.StackBytes == last.HeapBytes-last.StackBytes {
 				still++
 			} else {

@@ -1,10 +1,16 @@
 package regexp
 
+// The API: edge cases of the paths that bypass RE2, what Copy, Longest,
+// the text marshalling and MustCompile's panics do, and allocations.
+
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/re2wasm/regexp/internal/plan"
+	"github.com/re2wasm/regexp/internal/rt"
 )
 
 // Cases chosen for the paths that bypass RE2 or its defaults: plain
@@ -72,6 +78,96 @@ func TestMatchHead(t *testing.T) {
 				p.check(t, "Match", s, p.ours.Match([]byte(s)), p.std.Match([]byte(s)))
 				comparePrimitives(t, p, s)
 			}
+		}
+	})
+}
+
+// UnmarshalText works on a zero Regexp, as in the standard library, and
+// MarshalText gives back the expression.
+func TestTextRoundTrip(t *testing.T) {
+	var re Regexp
+	if err := re.UnmarshalText([]byte(`a+(b)`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := re.FindStringSubmatch("xaab"); fmt.Sprint(got) != "[aab b]" {
+		t.Errorf("after UnmarshalText: %q", got)
+	}
+	text, _ := re.MarshalText()
+	if string(text) != `a+(b)` {
+		t.Errorf("MarshalText = %q", text)
+	}
+	var bad Regexp
+	err := bad.UnmarshalText([]byte(`a(`))
+	_, stdErr := regexp.Compile(`a(`)
+	if err == nil || err.Error() != stdErr.Error() {
+		t.Errorf("UnmarshalText(`a(`) = %v, want %v", err, stdErr)
+	}
+}
+
+// Longest on a copy does not change the original.
+func TestCopyAndLongest(t *testing.T) {
+	re := MustCompile(`a+?`)
+	c := re.Copy()
+	c.Longest()
+	if got := re.FindString("aaa"); got != "a" {
+		t.Errorf("original after Longest on a copy: %q", got)
+	}
+	if got := c.FindString("aaa"); got != "aaa" {
+		t.Errorf("copy after Longest: %q", got)
+	}
+}
+
+func TestMustCompilePanicText(t *testing.T) {
+	for _, posix := range []bool{false, true} {
+		got := panicText(func() {
+			if posix {
+				MustCompilePOSIX(`a\`)
+			} else {
+				MustCompile(`a\`)
+			}
+		})
+		want := panicText(func() {
+			if posix {
+				regexp.MustCompilePOSIX(`a\`)
+			} else {
+				regexp.MustCompile(`a\`)
+			}
+		})
+		if got != want || got == "" {
+			t.Errorf("posix %v: panic %q, standard library %q", posix, got, want)
+		}
+	}
+}
+
+func panicText(f func()) (text string) {
+	defer func() { text = fmt.Sprint(recover()) }()
+	f()
+	return ""
+}
+
+// Matching copies the input into wasm memory and reads results back
+// without allocating in Go; only results the API returns are allocated.
+func TestMatchDoesNotAllocate(t *testing.T) {
+	if engine, _ := rt.Engine(); engine == "interpreter" {
+		t.Skip("wazero's interpreter allocates its call frames; this holds for the compiler")
+	}
+	eachStrategy(t, strategies, func(t *testing.T) {
+		re := MustCompile(`(\w+)@(\w+)\.com`)
+		text := "write to bob@example.com or alice@example.com"
+		b := []byte(text)
+		for range 1000 { // past the first calls, which compile the engines
+			re.MatchString(text)
+			re.FindStringSubmatchIndex(text)
+		}
+		if n := testing.AllocsPerRun(100, func() { re.MatchString(text) }); n != 0 {
+			t.Errorf("MatchString allocates %v times per call", n)
+		}
+		if n := testing.AllocsPerRun(100, func() { re.Match(b) }); n != 0 {
+			t.Errorf("Match allocates %v times per call", n)
+		}
+		// One allocation: the offsets returned.
+		if n := testing.AllocsPerRun(100, func() { re.FindStringSubmatchIndex(text) }); n != 1 {
+			t.Errorf("FindStringSubmatchIndex allocates %v times per call, want 1", n)
 		}
 	})
 }
