@@ -8,6 +8,7 @@
 #                    (the README's command, go test ./..., runs the default engine)
 #   make bench       the benchmark comparison (quick preset, about 3 minutes)
 #   make bench-full  the long comparison, with repetitions for benchstat
+#   make bench-readme  the README's benchmark tables, from the last quick run
 #   make soak        the long hardening runs (load, lifetimes, huge inputs)
 #   make fuzz        every fuzz target in turn, FUZZTIME each (default 30m)
 
@@ -61,7 +62,7 @@ WASM_OPT_FLAGS := -O2 --strip-debug --strip-producers --enable-threads \
 	--enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
 	--enable-nontrapping-float-to-int
 
-.PHONY: all wasm wasm-deps wasm-check test test-engines soak fuzz bench bench-full clean
+.PHONY: all wasm wasm-deps wasm-check test test-engines soak fuzz bench bench-full bench-readme clean
 all: test
 
 wasm-deps:
@@ -194,6 +195,10 @@ bench:
 
 bench-full:
 	cd bench && $(GO) run ./cmd/compare -preset full
+
+# The README's benchmark tables, from the last quick run's raw results.
+bench-readme:
+	cd bench && $(GO) run ./cmd/compare -report -readme ../README.md
 
 clean:
 	rm -rf $(BUILD)

@@ -133,3 +133,47 @@ func TestFmtRatio(t *testing.T) {
 		}
 	}
 }
+
+// The README's tables are computed from the results and written between
+// the markers only, whatever was there before.
+func TestReadmeTables(t *testing.T) {
+	dir := t.TempDir()
+	merged := filepath.Join(dir, "quick.txt")
+	if err := os.WriteFile(merged, []byte(sample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := parseFile(merged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := readmeTables(d, "quick", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+	// Match: Easy0 5/120 and Hard 20000000/60000, geometric mean sqrt(5/120*333.3) = 3.73x
+	// (go-re2: sqrt(5/100*666.7) = 5.77x);
+	// against go-re2: sqrt(100/120 * 30000/60000) = 0.645x.
+	for _, want := range []string{"Latest quick run (2026-12-02", "| family | re2wasm | go-re2 |", "| Match | 3.73x | 5.77x |",
+		"| Match | 0.65x |", "| re2wasm | 25.7MiB | 141MiB | 95.4MiB |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("tables lack %q:\n%s", want, md)
+		}
+	}
+
+	readme := filepath.Join(dir, "README.md")
+	before := "# Title\n\ntext before\n" + readmeBegin + "\nold tables\n" + readmeEnd + "\ntext after\n"
+	if err := os.WriteFile(readme, []byte(before), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := updateReadme(readme, md); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(readme)
+	want := "# Title\n\ntext before\n" + readmeBegin + "\n\n" + md + "\n" + readmeEnd + "\ntext after\n"
+	if string(got) != want {
+		t.Errorf("README after updateReadme:\n%s\nwant:\n%s", got, want)
+	}
+	if err := os.WriteFile(readme, []byte("no markers\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := updateReadme(readme, md); err == nil {
+		t.Error("updateReadme without markers: no error")
+	}
+}

@@ -84,6 +84,7 @@ func main() {
 		cgo        = flag.String("cgo", "auto", "re2-cgo engine: auto (when cgo, a C++ compiler and libre2 are found), on or off")
 		reportOnly = flag.Bool("report", false, "do not run: report on the raw outputs already in the output directory")
 		verbose    = flag.Bool("v", false, "echo every benchmark line")
+		readme     = flag.String("readme", "", "write the Markdown tables into this `file` between its bench-table markers (make bench-readme: ../README.md)")
 	)
 	flag.Parse()
 	p, ok := presets[*presetName]
@@ -272,6 +273,17 @@ func main() {
 		fatalf("%v", err)
 	}
 	fmt.Print("\n", summary)
+	md := readmeTables(d, *presetName, newest(raws))
+	tablesFile := filepath.Join(outDir, fmt.Sprintf("readme-%s.md", *presetName))
+	if err := os.WriteFile(tablesFile, []byte(md), 0o644); err != nil {
+		fatalf("%v", err)
+	}
+	if *readme != "" {
+		if err := updateReadme(*readme, md); err != nil {
+			fatalf("%v", err)
+		}
+		fmt.Printf("\ntables written into %s\n", *readme)
+	}
 	fmt.Printf("\nwall time %s; results in %s\n", time.Since(start).Round(time.Second), rel(root, outDir))
 
 	// A crash of our engine is a bug to fix: say so with the exit status.
@@ -280,6 +292,17 @@ func main() {
 			os.Exit(1)
 		}
 	}
+}
+
+// newest is the latest modification time of files: when a run ended.
+func newest(files []string) time.Time {
+	var t time.Time
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && fi.ModTime().After(t) {
+			t = fi.ModTime()
+		}
+	}
+	return t
 }
 
 // loadavg is the 1-minute load average of the machine, or -1.

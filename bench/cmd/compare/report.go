@@ -354,7 +354,7 @@ func (d *data) ratioOrDash(c, base, engine string) string {
 
 func buildSummary(d *data, info summaryInfo) string {
 	var b strings.Builder
-	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p := printer(&b)
 	if info.report {
 		p("==== summary: preset %s (re-read from the raw files: -count, -benchtime and load as they were run) ====\n\n", info.preset)
 	} else {
@@ -401,17 +401,26 @@ func buildSummary(d *data, info summaryInfo) string {
 		p("\n")
 	}
 
-	// Geometric means of speed-ups by family.
+	writeSpeedups(&b, d)
+	writeWeakCases(&b, d)
+	writeMemory(&b, d)
+	writeStartup(&b, d)
+	writeSlower(&b, d)
+	writeNotes(&b, info)
+	return b.String()
+}
+
+// printer writes formatted text to b.
+func printer(b *strings.Builder) func(format string, args ...any) {
+	return func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+}
+
+// writeSpeedups writes the geometric means of speed-ups by family against
+// each baseline.
+func writeSpeedups(b *strings.Builder, d *data) {
+	p := printer(b)
 	for _, base := range []string{"stdlib", "go-re2", "re2-cgo"} {
-		if !slices.Contains(d.engines, base) {
-			continue
-		}
-		var others []string
-		for _, e := range d.engines {
-			if e != base && (base == "stdlib" || e != "stdlib") {
-				others = append(others, e)
-			}
-		}
+		others := comparedWith(d, base)
 		if len(others) == 0 {
 			continue
 		}
@@ -430,8 +439,12 @@ func buildSummary(d *data, info summaryInfo) string {
 		}
 	}
 
-	// The "before" table of the engine work: every case where our engine
-	// is clearly behind go-re2 or the standard library.
+}
+
+// writeWeakCases writes every case where our engine is clearly behind
+// go-re2 or the standard library.
+func writeWeakCases(b *strings.Builder, d *data) {
+	p := printer(b)
 	if slices.Contains(d.engines, ours) {
 		for _, w := range []struct {
 			peer  string
@@ -456,9 +469,17 @@ func buildSummary(d *data, info summaryInfo) string {
 		}
 	}
 
-	// Memory and start-up.
-	memCases := slices.DeleteFunc(slices.Clone(d.cases), func(c string) bool { return d.family[c] != "Memory" })
-	for _, c := range memCases {
+}
+
+// casesOf are the cases of a family.
+func (d *data) casesOf(family string) []string {
+	return slices.DeleteFunc(slices.Clone(d.cases), func(c string) bool { return d.family[c] != family })
+}
+
+// writeMemory writes the memory cases' figures per engine.
+func writeMemory(b *strings.Builder, d *data) {
+	p := printer(b)
+	for _, c := range d.casesOf("Memory") {
 		p("\n%s: growth over the child's baseline (medians; after free = after dropping every pattern, GC and FreeOSMemory):\n\n", c)
 		p("%-16s %12s %12s %16s %16s %14s\n", "engine", "Go heap", "RSS", "heap after free", "RSS after free", "compile/pattern")
 		for _, e := range d.engines {
@@ -473,7 +494,12 @@ func buildSummary(d *data, info summaryInfo) string {
 			p("%-16s %12s %12s %16s %16s %14s\n", e, fmtBytes(h), fmtBytes(r), fmtBytes(hf), fmtBytes(rf), fmtNs(cp))
 		}
 	}
-	startCases := slices.DeleteFunc(slices.Clone(d.cases), func(c string) bool { return d.family[c] != "Startup" })
+}
+
+// writeStartup writes the time to a first match in a fresh process.
+func writeStartup(b *strings.Builder, d *data) {
+	p := printer(b)
+	startCases := d.casesOf("Startup")
 	if len(startCases) > 0 {
 		p("\nstart-up: time to the first match in a fresh process (in the child, from its start to the match; whole process in parentheses):\n\n")
 		p("%-16s", "engine")
@@ -496,7 +522,12 @@ func buildSummary(d *data, info summaryInfo) string {
 		}
 	}
 
-	// Where our engine is slower.
+}
+
+// writeSlower lists, for each peer, every case where our engine is slower.
+func writeSlower(b *strings.Builder, d *data) {
+	p := printer(b)
+	memCases := d.casesOf("Memory")
 	if slices.Contains(d.engines, ours) {
 		for _, peer := range d.engines {
 			if peer == ours || peer == "re2wasm-interp" || peer == "re2wasm-wazero" {
@@ -544,6 +575,11 @@ func buildSummary(d *data, info summaryInfo) string {
 		}
 	}
 
+}
+
+// writeNotes writes the benchmarks' notes, the failures and the time taken.
+func writeNotes(b *strings.Builder, info summaryInfo) {
+	p := printer(b)
 	if len(info.notes) > 0 {
 		p("\nnotes logged by the benchmarks:\n")
 		seen := map[string]bool{}
@@ -561,5 +597,4 @@ func buildSummary(d *data, info summaryInfo) string {
 		}
 	}
 	p("\ntotal time of the comparison: %s\n", info.elapsed.Round(time.Second))
-	return b.String()
 }
