@@ -70,7 +70,8 @@ func Register(e Engine) {
 	registry = append(registry, &e)
 }
 
-func rank(name string) int {
+// Rank is an engine's place in Order; engines not in it come last.
+func Rank(name string) int {
 	if i := slices.Index(Order, name); i >= 0 {
 		return i
 	}
@@ -82,7 +83,7 @@ func All() []*Engine {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	out := slices.Clone(registry)
-	slices.SortStableFunc(out, func(a, b *Engine) int { return rank(a.Name) - rank(b.Name) })
+	slices.SortStableFunc(out, func(a, b *Engine) int { return Rank(a.Name) - Rank(b.Name) })
 	return out
 }
 

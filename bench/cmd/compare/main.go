@@ -115,86 +115,11 @@ func main() {
 		}
 	}
 
-	want := func(engine string) bool {
-		return *engines == "" || slices.Contains(strings.Split(*engines, ","), engine)
-	}
 	var failures []string
 	var runs []run
 	var loads []float64
 	if !*reportOnly {
-		useCgo := false
-		switch *cgo {
-		case "on":
-			useCgo = true
-		case "auto":
-			useCgo = cgoAvailable()
-		}
-		mainEngines := []string{"stdlib", "re2wasm", "go-re2"}
-		if useCgo {
-			mainEngines = append(mainEngines, "re2-cgo")
-		}
-		mainEngines = slices.DeleteFunc(mainEngines, func(e string) bool { return !want(e) })
-
-		fmt.Fprintf(os.Stderr, "building the benchmark binaries (cgo engine: %v)...\n", useCgo)
-		mainBin := filepath.Join(binDir, "bench.test")
-		wazeroBin := filepath.Join(binDir, "bench-wazero.test")
-		peerBin := filepath.Join(binDir, "gore2wazero.test")
-		tags := ""
-		if useCgo {
-			tags = "re2cgo"
-		}
-		if err := goTestBuild(".", tags, mainBin); err != nil {
-			fatalf("%v", err)
-		}
-		if want("re2wasm-wazero") || want("re2wasm-interp") {
-			if err := goTestBuild(".", "re2wasm_wazero", wazeroBin); err != nil {
-				fatalf("%v", err)
-			}
-		}
-		if want("go-re2-wazero") {
-			if err := goTestBuild("peers/gore2wazero", "re2_wazero", peerBin); err != nil {
-				fatalf("%v", err)
-			}
-		}
-		if len(mainEngines) > 0 {
-			runs = append(runs, run{name: "main", binary: mainBin, engines: mainEngines})
-		}
-		if want("re2wasm-wazero") {
-			runs = append(runs, run{name: "re2wasm-wazero", binary: wazeroBin, engines: []string{"re2wasm-wazero"}})
-		}
-		if want("re2wasm-interp") {
-			runs = append(runs, run{name: "re2wasm-interp", binary: wazeroBin, engines: []string{"re2wasm-interp"},
-				env: []string{"RE2WASM_ENGINE=interpreter"}, skip: p.skipInterp})
-		}
-		if want("go-re2-wazero") {
-			runs = append(runs, run{name: "go-re2-wazero", binary: peerBin, engines: []string{"go-re2-wazero"}})
-		}
-		// Old raw files of this preset would be merged with the new ones.
-		olds, _ := filepath.Glob(filepath.Join(rawDir, *presetName+"-*.txt"))
-		for _, f := range olds {
-			os.Remove(f)
-		}
-		jobs := planJobs(runs, *bench)
-		if len(jobs) == 0 {
-			fatalf("no family matches -bench %q", *bench)
-		}
-		timingsFile := filepath.Join(outDir, "timings-"+*presetName+".txt")
-		prog := newProgress(jobs, readTimings(timingsFile))
-		lastRun := ""
-		for _, j := range jobs {
-			if j.run.name != lastRun {
-				loads = append(loads, loadavg())
-				lastRun = j.run.name
-			}
-			fs, err := runBench(j, *presetName, p, rawDir, *verbose, prog)
-			failures = append(failures, fs...)
-			if err != nil {
-				failures = append(failures, fmt.Sprintf("%s %s: %v", j.run.name, j.family, err))
-			}
-		}
-		if err := prog.writeTimings(timingsFile); err != nil {
-			fmt.Fprintf(os.Stderr, "compare: %v\n", err)
-		}
+		runs, loads, failures = runAll(p, *presetName, *engines, *cgo, *bench, outDir, *verbose)
 	}
 
 	raws, _ := filepath.Glob(filepath.Join(rawDir, *presetName+"-*.txt"))
@@ -216,36 +141,11 @@ func main() {
 		fatalf("%v", err)
 	}
 
-	// benchstat tables.
-	var tables bytes.Buffer
-	for _, base := range []string{"stdlib", "go-re2"} {
-		if !slices.Contains(d.engines, base) {
-			continue
-		}
-		order := []string{base}
-		for _, e := range d.engines {
-			if e != base && (base != "go-re2" || e != "stdlib") {
-				order = append(order, e)
-			}
-		}
-		col := "/engine@(" + strings.Join(order, " ") + ")"
-		file := filepath.Join(outDir, fmt.Sprintf("%s-vs-%s.txt", *presetName, base))
-		all, err := benchstat(col, "*", merged)
-		if err != nil {
-			fatalf("benchstat: %v", err)
-		}
-		if err := os.WriteFile(file, all, 0o644); err != nil {
-			fatalf("%v", err)
-		}
-		timeOnly, err := benchstat(col, ".unit:(sec/op OR first-match-ns)", merged)
-		if err != nil {
-			fatalf("benchstat: %v", err)
-		}
-		fmt.Fprintf(&tables, "\n==== benchstat: every engine against %s (time per operation; all units in %s) ====\n\n",
-			base, rel(root, file))
-		tables.Write(timeOnly)
+	tables, err := benchstatTables(d, merged, outDir, root, *presetName)
+	if err != nil {
+		fatalf("%v", err)
 	}
-	fmt.Print(tables.String())
+	fmt.Print(tables)
 
 	// Chart and summary.
 	chart := filepath.Join(outDir, fmt.Sprintf("speedup-%s.png", *presetName))
@@ -292,6 +192,126 @@ func main() {
 			os.Exit(1)
 		}
 	}
+}
+
+// benchstatTables writes benchstat's tables of every engine against each
+// baseline to outDir, and returns their time-per-operation parts.
+func benchstatTables(d *data, merged, outDir, root, presetName string) (string, error) {
+	var tables bytes.Buffer
+	for _, base := range []string{"stdlib", "go-re2"} {
+		if !slices.Contains(d.engines, base) {
+			continue
+		}
+		order := []string{base}
+		for _, e := range d.engines {
+			if e != base && (base != "go-re2" || e != "stdlib") {
+				order = append(order, e)
+			}
+		}
+		col := "/engine@(" + strings.Join(order, " ") + ")"
+		file := filepath.Join(outDir, fmt.Sprintf("%s-vs-%s.txt", presetName, base))
+		all, err := benchstat(col, "*", merged)
+		if err != nil {
+			return "", fmt.Errorf("benchstat: %v", err)
+		}
+		if err := os.WriteFile(file, all, 0o644); err != nil {
+			return "", err
+		}
+		timeOnly, err := benchstat(col, ".unit:(sec/op OR first-match-ns)", merged)
+		if err != nil {
+			return "", fmt.Errorf("benchstat: %v", err)
+		}
+		fmt.Fprintf(&tables, "\n==== benchstat: every engine against %s (time per operation; all units in %s) ====\n\n",
+			base, rel(root, file))
+		tables.Write(timeOnly)
+	}
+	return tables.String(), nil
+}
+
+// runAll builds the benchmark binaries and runs every family on every
+// engine wanted (comma-separated, or all when empty), writing raw outputs
+// to outDir/raw. It returns the runs, the load averages before each and
+// the failures.
+func runAll(p preset, presetName, engines, cgo, bench, outDir string, verbose bool) (runs []run, loads []float64, failures []string) {
+	rawDir := filepath.Join(outDir, "raw")
+	binDir := filepath.Join(outDir, "bin")
+	want := func(engine string) bool {
+		return engines == "" || slices.Contains(strings.Split(engines, ","), engine)
+	}
+	useCgo := false
+	switch cgo {
+	case "on":
+		useCgo = true
+	case "auto":
+		useCgo = cgoAvailable()
+	}
+	mainEngines := []string{"stdlib", "re2wasm", "go-re2"}
+	if useCgo {
+		mainEngines = append(mainEngines, "re2-cgo")
+	}
+	mainEngines = slices.DeleteFunc(mainEngines, func(e string) bool { return !want(e) })
+
+	fmt.Fprintf(os.Stderr, "building the benchmark binaries (cgo engine: %v)...\n", useCgo)
+	mainBin := filepath.Join(binDir, "bench.test")
+	wazeroBin := filepath.Join(binDir, "bench-wazero.test")
+	peerBin := filepath.Join(binDir, "gore2wazero.test")
+	tags := ""
+	if useCgo {
+		tags = "re2cgo"
+	}
+	if err := goTestBuild(".", tags, mainBin); err != nil {
+		fatalf("%v", err)
+	}
+	if want("re2wasm-wazero") || want("re2wasm-interp") {
+		if err := goTestBuild(".", "re2wasm_wazero", wazeroBin); err != nil {
+			fatalf("%v", err)
+		}
+	}
+	if want("go-re2-wazero") {
+		if err := goTestBuild("peers/gore2wazero", "re2_wazero", peerBin); err != nil {
+			fatalf("%v", err)
+		}
+	}
+	if len(mainEngines) > 0 {
+		runs = append(runs, run{name: "main", binary: mainBin, engines: mainEngines})
+	}
+	if want("re2wasm-wazero") {
+		runs = append(runs, run{name: "re2wasm-wazero", binary: wazeroBin, engines: []string{"re2wasm-wazero"}})
+	}
+	if want("re2wasm-interp") {
+		runs = append(runs, run{name: "re2wasm-interp", binary: wazeroBin, engines: []string{"re2wasm-interp"},
+			env: []string{"RE2WASM_ENGINE=interpreter"}, skip: p.skipInterp})
+	}
+	if want("go-re2-wazero") {
+		runs = append(runs, run{name: "go-re2-wazero", binary: peerBin, engines: []string{"go-re2-wazero"}})
+	}
+	// Old raw files of this preset would be merged with the new ones.
+	olds, _ := filepath.Glob(filepath.Join(rawDir, presetName+"-*.txt"))
+	for _, f := range olds {
+		os.Remove(f)
+	}
+	jobs := planJobs(runs, bench)
+	if len(jobs) == 0 {
+		fatalf("no family matches -bench %q", bench)
+	}
+	timingsFile := filepath.Join(outDir, "timings-"+presetName+".txt")
+	prog := newProgress(jobs, readTimings(timingsFile))
+	lastRun := ""
+	for _, j := range jobs {
+		if j.run.name != lastRun {
+			loads = append(loads, loadavg())
+			lastRun = j.run.name
+		}
+		fs, err := runBench(j, presetName, p, rawDir, verbose, prog)
+		failures = append(failures, fs...)
+		if err != nil {
+			failures = append(failures, fmt.Sprintf("%s %s: %v", j.run.name, j.family, err))
+		}
+	}
+	if err := prog.writeTimings(timingsFile); err != nil {
+		fmt.Fprintf(os.Stderr, "compare: %v\n", err)
+	}
+	return runs, loads, failures
 }
 
 // newest is the latest modification time of files: when a run ended.

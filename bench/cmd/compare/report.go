@@ -106,7 +106,7 @@ func (d *data) add(r result) {
 	}
 	if !slices.Contains(d.engines, r.engine) {
 		d.engines = append(d.engines, r.engine)
-		slices.SortStableFunc(d.engines, func(a, b string) int { return rank(a) - rank(b) })
+		slices.SortStableFunc(d.engines, func(a, b string) int { return harness.Rank(a) - harness.Rank(b) })
 	}
 	k := key{r.cas, r.engine}
 	if d.samples[k] == nil {
@@ -115,13 +115,6 @@ func (d *data) add(r result) {
 	for u, v := range r.values {
 		d.samples[k][u] = append(d.samples[k][u], v)
 	}
-}
-
-func rank(engine string) int {
-	if i := slices.Index(harness.Order, engine); i >= 0 {
-		return i
-	}
-	return len(harness.Order)
 }
 
 func median(xs []float64) float64 {
