@@ -19,6 +19,9 @@ type facts struct {
 	// anchoredPrefix is a plain string that every match begins with at
 	// the start of the text (`^abc(d|e)`).
 	anchoredPrefix string
+	// prefixOnly: the expression is its anchored prefix and nothing else
+	// (`^GET /`), matched by a string comparison.
+	prefixOnly bool
 	// headMatches: every match begins at the start of the text and
 	// nothing looks past a match's end ($, \b, \B), so a match in a head
 	// of the text is a match in the text.
@@ -64,6 +67,7 @@ func analyze(re *syntax.Regexp) facts {
 	} else if re.Op == syntax.OpConcat && len(re.Sub) >= 2 &&
 		re.Sub[0].Op == syntax.OpBeginText && plainLiteral(re.Sub[1]) {
 		f.anchoredPrefix = string(re.Sub[1].Rune)
+		f.prefixOnly = len(re.Sub) == 2
 	}
 	f.headMatches = anchoredAtStart(re) && !hasOp(re,
 		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)

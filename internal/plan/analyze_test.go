@@ -50,7 +50,7 @@ var factPatterns = []string{
 	`a{2,3}b+c?d{0}e`, `(?:ab|cd)ef`, `日本(語)+`, `\x{FFFD}ab`, `a\x{FFFD}b`,
 	`(?i)k+x`, `[é-ü]{2}z`, `.{3}abc`, `(abc)*def`, `x*`, `^abc$`, `(?m)^a.c$`,
 	`\pL{2,4}end`, `[^a]{1,2}é`, `(a|bb)(c|dd)xyz`, `^(abc|abd)q`, `ab\x{d800}cd`,
-	`abc$`, `(a|bc)\z`, `(?m)c$`, `x*$`,
+	`abc$`, `(a|bc)\z`, `(?m)c$`, `x*$`, `^abc`, `^日本`, `^é`, `^(?:abc)`, `(?i)^abc`,
 }
 
 // Every match the standard library finds has the facts' properties: its
@@ -92,6 +92,9 @@ func TestFactsHoldOnMatches(t *testing.T) {
 					}
 					if f.anchoredPrefix != "" && (m[0] != 0 || !strings.HasPrefix(match, f.anchoredPrefix)) {
 						t.Errorf("%q matches %q at %d: anchored prefix %q", expr, match, m[0], f.anchoredPrefix)
+					}
+					if f.prefixOnly && (m[0] != 0 || match != f.anchoredPrefix) {
+						t.Errorf("%q matches %q at %d: it is only its prefix %q", expr, match, m[0], f.anchoredPrefix)
 					}
 					if f.endsAtEnd && m[1] != len(text) {
 						t.Errorf("%q matches %q at %v in %q, not at the end", expr, match, m, text)
@@ -138,6 +141,22 @@ func TestFactsOfPatterns(t *testing.T) {
 		}
 		if f.minLen != c.min || f.maxLen != c.max || strings.Join(got, " ") != c.required {
 			t.Errorf("%q: bounds [%d, %d], required %q; want [%d, %d], %q", c.expr, f.minLen, f.maxLen, strings.Join(got, " "), c.min, c.max, c.required)
+		}
+	}
+}
+
+// Only an anchored plain string is matched by a comparison alone.
+func TestPrefixOnly(t *testing.T) {
+	for expr, want := range map[string]bool{
+		`^GET /api/`: true, `^日本`: true, `^(?:abc)`: true,
+		`^abc$`: false, `(?i)^abc`: false, `^abc+`: false, `^(abc)`: false, `(?m)^abc`: false, `abc`: false,
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := analyze(tree).prefixOnly; got != want {
+			t.Errorf("%q: prefixOnly %v, want %v", expr, got, want)
 		}
 	}
 }

@@ -79,7 +79,7 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 		if c.literalAt < 0 {
 			return nil, nil
 		}
-		return []int{c.literalAt, c.literalAt + len(m.literal)}, nil
+		return []int{c.literalAt, c.literalAt + c.literalLen}, nil
 	}
 	var match []int
 	var err error
@@ -131,7 +131,7 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	done := begin(m, text, ngroups, &c)
 	if done {
 		if c.literalAt >= 0 {
-			findAllLiteral(m.literal, view(text), c.literalAt, n, each)
+			findAllLiteral(m.literal, view(text), c.literalAt, c.literalLen, n, each)
 		}
 		return nil
 	}
@@ -152,11 +152,12 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 
 // call is what begin decided about a call.
 type call struct {
-	how       Strategy        // Std, RE2 or Windowed
-	start     int             // Windowed: where a match can begin at the earliest
-	end       int             // RE2 needs text[:end] only
-	prog      *re2wasm.Regexp // RE2's program for the text
-	literalAt int             // when begin is done: the literal's first offset, or -1
+	how        Strategy        // Std, RE2 or Windowed
+	start      int             // Windowed: where a match can begin at the earliest
+	end        int             // RE2 needs text[:end] only
+	prog       *re2wasm.Regexp // RE2's program for the text
+	literalAt  int             // when begin is done: the literal's first offset, or -1
+	literalLen int             // and its length
 }
 
 // begin answers the call in Go where it can (done): a literal pattern is
@@ -170,17 +171,30 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 	if m.answersInGo() {
 		s := view(text)
 		if m.literal != "" {
-			c.literalAt = strings.Index(s, m.literal)
+			c.literalAt, c.literalLen = strings.Index(s, m.literal), len(m.literal)
 			return true
 		}
 		if m.turnedDown(s) {
 			return true
 		}
+		if m.prefixOnly {
+			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
+			return true
+		}
 		if m.endsAtEnd {
-			// A bounded match lies in the last maxLen bytes. No search in
-			// Go: RE2 searches such an expression backwards from the end.
-			if m.maxLen != unbounded && m.maxLen < len(s) {
-				c.start = charStart(s, len(s)-m.maxLen)
+			// A bounded match lies in the last maxLen bytes, searched in
+			// Go as a text of its own (it begins at a character boundary);
+			// an unbounded one is not: RE2 searches such an expression
+			// backwards from the end.
+			if m.maxLen != unbounded {
+				if m.maxLen < len(s) {
+					c.start = charStart(s, len(s)-m.maxLen)
+				}
+				w, ok := m.windowStart(s[c.start:])
+				if !ok {
+					return true
+				}
+				c.start += w
 			}
 		} else {
 			var ok bool
@@ -226,14 +240,19 @@ func (m *Matcher) turnedDown(s string) bool {
 }
 
 // findAllLiteral finds successive occurrences of lit in s, the first at
-// first. A literal begins with a character's first byte, so it can only be
-// found where the standard library's matcher, which steps one character
-// (or one invalid byte) at a time, would find it.
-func findAllLiteral(lit, s string, first, n int, each func([]int)) {
+// first, each length bytes long; an empty lit stands for an anchored
+// prefix, which occurs once. A literal begins with a character's first
+// byte, so it can only be found where the standard library's matcher,
+// which steps one character (or one invalid byte) at a time, would find
+// it.
+func findAllLiteral(lit, s string, first, length, n int, each func([]int)) {
 	var m [2]int
 	for i := first; i >= 0 && n != 0; n-- {
-		m[0], m[1] = i, i+len(lit)
+		m[0], m[1] = i, i+length
 		each(m[:])
+		if lit == "" {
+			return
+		}
 		i = offset(strings.Index(s[m[1]:], lit), m[1])
 	}
 }
