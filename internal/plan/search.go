@@ -1,11 +1,10 @@
 package plan
 
-import (
-	"strings"
-)
+import "github.com/re2wasm/regexp/internal/preempt"
 
 // A searcher finds a string in texts by its rarest byte: memchr-style
-// scans (strings.IndexByte, vectorised) for that byte, then a comparison.
+// scans (strings.IndexByte, vectorised, in pieces: internal/preempt) for
+// that byte, then a comparison.
 // Which byte is rarest is guessed from byteRank, as fast literal searchers
 // do; a byte that turns out common is given up for strings.Index.
 type searcher struct {
@@ -34,14 +33,14 @@ const falseCandidates = 32
 // after from, or -1.
 func (sr searcher) index(text string, from int) int {
 	if sr.rare == 0 {
-		return offset(strings.Index(text[from:], sr.s), from)
+		return offset(preempt.IndexString(text[from:], sr.s), from)
 	}
 	c := sr.s[sr.rare]
 	for fails := 0; fails < falseCandidates; fails++ {
 		if len(text)-from < len(sr.s) {
 			return -1
 		}
-		i := strings.IndexByte(text[from+sr.rare:], c)
+		i := preempt.IndexByteString(text[from+sr.rare:], c)
 		if i < 0 {
 			return -1
 		}
@@ -51,7 +50,7 @@ func (sr searcher) index(text string, from int) int {
 		}
 		from = at + 1
 	}
-	return offset(strings.Index(text[from:], sr.s), from)
+	return offset(preempt.IndexString(text[from:], sr.s), from)
 }
 
 // offset adds from to an index i found after it, keeping -1.

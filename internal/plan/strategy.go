@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/re2wasm/regexp/internal/preempt"
 	"github.com/re2wasm/regexp/internal/re2wasm"
 )
 
@@ -171,7 +172,7 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 	if m.answersInGo() {
 		s := view(text)
 		if m.literal != "" {
-			c.literalAt, c.literalLen = strings.Index(s, m.literal), len(m.literal)
+			c.literalAt, c.literalLen = preempt.IndexString(s, m.literal), len(m.literal)
 			return true
 		}
 		if m.turnedDown(s) {
@@ -253,7 +254,7 @@ func findAllLiteral(lit, s string, first, length, n int, each func([]int)) {
 		if lit == "" {
 			return
 		}
-		i = offset(strings.Index(s[m[1]:], lit), m[1])
+		i = offset(preempt.IndexString(s[m[1]:], lit), m[1])
 	}
 }
 

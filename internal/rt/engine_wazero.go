@@ -3,7 +3,6 @@
 package rt
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 
+	"github.com/re2wasm/regexp/internal/preempt"
 	"github.com/re2wasm/regexp/wasm"
 )
 
@@ -142,7 +142,7 @@ func (e *engine) instantiateEnvironment(ctx context.Context, memory []byte) erro
 	// wasm/src/include/util/host.h.
 	index := api.GoModuleFunc(func(_ context.Context, _ api.Module, stack []uint64) {
 		t, n, p, m := uint32(stack[0]), uint32(stack[1]), uint32(stack[2]), uint32(stack[3])
-		stack[0] = uint64(uint32(int32(bytes.Index(memory[t:t+n], memory[p:p+m]))))
+		stack[0] = uint64(uint32(int32(preempt.Index(memory[t:t+n], memory[p:p+m]))))
 	})
 	_, err = e.runtime.NewHostModuleBuilder("re2w").
 		NewFunctionBuilder().WithGoModuleFunction(index, []api.ValueType{i32, i32, i32, i32}, []api.ValueType{i32}).Export("re2w_index").

@@ -7,7 +7,7 @@
 // shared memory (the Xenv import) and manages the instances.
 package re2go
 
-import "bytes"
+import "github.com/re2wasm/regexp/internal/preempt"
 
 // The three WASI calls that wasi-libc links into re2.wasm but RE2 never
 // makes. Provided here, they become plain methods, and New no longer asks
@@ -24,9 +24,10 @@ func (m *Module) _fd_write(fd, iovs, n, res int32) int32                { return
 func _() { _, _ = atomic_ptr8([]byte(nil), uint32(0)) }
 
 // _re2w_index is re2w_index of wasm/src/include/util/host.h: the offset
-// of needle in text, or -1, found by bytes.Index (vectorised).
+// of needle in text, or -1, found by bytes.Index (vectorised) in pieces
+// that let a collection stop the goroutine between them.
 func (m *Module) _re2w_index(text, size, needle, n int32) int32 {
 	mem := *m.memory
 	t, p := uint32(text), uint32(needle)
-	return int32(bytes.Index(mem[t:t+uint32(size)], mem[p:p+uint32(n)]))
+	return int32(preempt.Index(mem[t:t+uint32(size)], mem[p:p+uint32(n)]))
 }
