@@ -22,6 +22,8 @@ type facts struct {
 	// prefixOnly: the expression is its anchored prefix and nothing else
 	// (`^GET /`), matched by a string comparison.
 	prefixOnly bool
+	// anchoredStart: every match begins at the start of the text.
+	anchoredStart bool
 	// headMatches: every match begins at the start of the text and
 	// nothing looks past a match's end ($, \b, \B), so a match in a head
 	// of the text is a match in the text.
@@ -69,7 +71,8 @@ func analyze(re *syntax.Regexp) facts {
 		f.anchoredPrefix = string(re.Sub[1].Rune)
 		f.prefixOnly = len(re.Sub) == 2
 	}
-	f.headMatches = anchoredAtStart(re) && !hasOp(re,
+	f.anchoredStart = anchoredAtStart(re)
+	f.headMatches = f.anchoredStart && !hasOp(re,
 		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
 	f.endsAtEnd = endsAtEnd(re)
 	f.minLen, f.maxLen = lengths(re)

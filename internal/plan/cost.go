@@ -4,10 +4,15 @@ package plan
 // cores, texts of 8 bytes to 1 KiB ending in a match; the standard
 // library's matcher beside RE2 forced):
 //
-//   - RE2 costs a crossing into wasm (copy, instance, call: about 150 ns),
-//     about 3 ns a byte, and for submatches about 150 ns a group (it finds
+//   - RE2 costs a crossing into wasm (copy, instance, call: about 250 ns),
+//     about 3 ns a byte, and for submatches about 250 ns a group (it finds
 //     the match with its DFAs first, then runs another matcher over it);
-//     an anchored expression stops early, so its bytes cost little.
+//     an anchored expression stops early, so its bytes cost little. (The
+//     first calibration had 150 ns and 150 ns; a re-run on 2026-12-02, on
+//     a slower machine, had RE2's calls at 1.0-1.3 times the standard
+//     library's on 8 bytes, where 150 ns made them 0.7 times, and RE2 at
+//     2.1-3.9 µs against 1.0-1.5 µs for an anchored log line of 10
+//     groups.)
 //   - The standard library's matchers (one-pass, backtracking) cost about
 //     150 ns and 10 ns a byte plus one per node of the expression when it
 //     is not anchored (they start over at every position); anchored, about
@@ -25,9 +30,9 @@ package plan
 // cost beyond what RE2 would have cost exceeds RE2's compile (pick). A
 // pattern only used on short texts never compiles RE2.
 const (
-	re2Call            = 150
+	re2Call            = 250
 	re2PerByte         = 3
-	re2PerGroup        = 150
+	re2PerGroup        = 250
 	stdCall            = 150
 	stdAnchored        = 50
 	stdAnchoredPerByte = 12
@@ -41,23 +46,33 @@ const (
 	maxStdLength       = 4096
 )
 
-// costs estimates a call on n bytes with ngroups groups wanted, in each
-// engine.
-func (m *Matcher) costs(n, ngroups int) (std, re2 int) {
+// work is what a call asks of the engines: a text of n bytes, of which
+// RE2 is handed a window of handed bytes (the head where every match
+// lies, or the text from the earliest possible start of a match), and
+// before bytes precede the first place where a match may begin (n when no
+// search told). The standard library's matcher, given the whole text,
+// starts over at every position before that place (the calibration's
+// texts end in their match: its per-node cost is paid up to the match).
+type work struct{ n, handed, before int }
+
+// costs estimates a call with ngroups groups wanted, in each engine.
+func (m *Matcher) costs(w work, ngroups int) (std, re2 int) {
 	re2 = re2Call
 	if ngroups > 1 {
 		re2 += re2PerGroup * ngroups
 	}
 	if m.headMatches {
-		// Both stop at the end of the longest possible match.
-		scanned := n
-		if m.maxLen != unbounded {
-			scanned = min(n, m.maxLen)
-		}
-		return stdAnchored + stdAnchoredPerByte*scanned + stdPerGroup*ngroups, re2
+		// Both stop at the end of the longest possible match, which the
+		// head holds.
+		return stdAnchored + stdAnchoredPerByte*w.handed + stdPerGroup*ngroups, re2
 	}
-	re2 += re2PerByte * n
-	std = stdCall + (stdPerByte+m.nodes)*n + stdPerGroup*ngroups
+	re2 += re2PerByte * w.handed
+	if m.anchoredStart {
+		// The standard library's matcher tries the start only, up to
+		// the end of the text (`^...$`).
+		return stdAnchored + stdAnchoredPerByte*w.n + stdPerGroup*ngroups, re2
+	}
+	std = stdCall + (stdPerByte+m.nodes)*w.before + stdPerByte*(w.n-w.before) + stdPerGroup*ngroups
 	return std, re2
 }
 
@@ -66,17 +81,21 @@ func (m *Matcher) compileCosts() (std, re2 int) {
 	return stdCompile + stdPerNode*m.nodes, re2Compile + re2PerNode*m.nodes
 }
 
-// preferStd reports whether a call on n bytes with ngroups groups should
-// run the standard library's matcher rather than RE2, counting the cost
-// of compiling RE2 while it has not been compiled.
-func (m *Matcher) preferStd(n, ngroups int) bool {
+// preferStd reports whether a call with ngroups groups should run the
+// standard library's matcher rather than RE2, counting the cost of
+// compiling RE2 while it has not been compiled.
+func (m *Matcher) preferStd(w work, ngroups int) bool {
 	if m.re2.unavailable() {
 		return true
 	}
-	if m.nodes > maxStdNodes || n > maxStdLength {
+	scanned := w.n
+	if m.headMatches {
+		scanned = w.handed
+	}
+	if m.nodes > maxStdNodes || scanned > maxStdLength {
 		return false
 	}
-	std, re2 := m.costs(n, ngroups)
+	std, re2 := m.costs(w, ngroups)
 	if m.re2.ready() {
 		return std < re2
 	}

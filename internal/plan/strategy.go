@@ -42,15 +42,15 @@ var forced Strategy
 // not be called while matching runs.
 func Force(s Strategy) { forced = s }
 
-// pick chooses the engine of a call on n bytes with ngroups groups wanted:
-// Std, RE2 or Windowed.
-func (m *Matcher) pick(n, ngroups int) Strategy {
+// pick chooses the engine of a call with ngroups groups wanted: Std, RE2
+// or Windowed.
+func (m *Matcher) pick(w work, ngroups int) Strategy {
 	switch {
 	case m.viaStd:
 		return Std
 	case forced != Auto:
 		return forced
-	case m.preferStd(n, ngroups):
+	case m.preferStd(w, ngroups):
 		return Std
 	case m.filter != nil || m.window != nil:
 		return Windowed
@@ -169,6 +169,7 @@ type call struct {
 // alone (answersInGo).
 func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 	c.literalAt, c.end = -1, len(text)
+	before := len(text) // bytes before the first possible start of a match, as far as a search tells
 	if m.answersInGo() {
 		s := view(text)
 		if m.literal != "" {
@@ -196,11 +197,21 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 					return true
 				}
 				c.start += w
+				if m.window != nil {
+					before = c.start
+				}
 			}
 		} else {
+			head := s
+			if m.headMatches && m.maxLen != unbounded && m.maxLen < len(s) {
+				head = s[:charEnd(s, m.maxLen)] // every match lies in it
+			}
 			var ok bool
-			if c.start, ok = m.windowStart(s); !ok {
+			if c.start, ok = m.windowStart(head); !ok {
 				return true
+			}
+			if m.window != nil {
+				before = c.start
 			}
 		}
 		if m.headMatches {
@@ -215,7 +226,7 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			}
 		}
 	}
-	c.how = m.pick(len(text), ngroups)
+	c.how = m.pick(work{n: len(text), handed: c.end - c.start, before: before}, ngroups)
 	if c.how == Windowed && m.filter == nil && m.window == nil {
 		c.how = RE2
 	}
