@@ -36,7 +36,8 @@ CXXFLAGS_WASM := --target=wasm32-wasi --sysroot=$(SYSROOT) -O2 -std=c++17 \
 	-Iwasm/src/include -I$(SRC)
 
 ABI_EXPORTS := re2w_malloc re2w_free re2w_heap_in_use re2w_heap_top re2w_heap_stats re2w_trim_begin re2w_trim_end re2w_poison_flag re2w_locks_held re2w_dfa_failures re2w_compile re2w_delete re2w_num_groups \
-	re2w_group_names re2w_match re2w_match_all
+	re2w_group_names re2w_match re2w_match_all re2w_set_new re2w_set_add re2w_set_compile re2w_set_match \
+	re2w_set_delete
 WRAPPED := __cxa_guard_acquire __cxa_guard_release __cxa_guard_abort
 
 LDFLAGS_WASM := -mexec-model=reactor -Wl,--shared-memory,--import-memory \

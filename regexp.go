@@ -204,3 +204,7 @@ func QuoteMeta(s string) string {
 	}
 	return b.String()
 }
+
+func init() {
+	plan.RootMatcher = func(re any) *plan.Matcher { return re.(*Regexp).m }
+}

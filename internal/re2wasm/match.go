@@ -102,6 +102,12 @@ func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offset
 // UTF-8 in the copy is replaced by 0xFF bytes, as the ABI wants. In UTF-8
 // mode the text is the caller's to check: it is copied as it is.
 func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, extraAddr uint32, err error) {
+	return loadText(inst, text, re.flags&(UTF8Text|ExactPattern) == UTF8Text, extra)
+}
+
+// loadText is load for any reader of the text: when sanitize, invalid
+// UTF-8 in the copy is replaced by 0xFF bytes.
+func loadText[T Text](inst *rt.Instance, text T, sanitize bool, extra int) (textAddr, extraAddr uint32, err error) {
 	n := len(text)
 	padded := (n + 7) &^ 7
 	buf, err := inst.Scratch(padded + extra)
@@ -111,7 +117,7 @@ func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, e
 	mem := inst.Memory()
 	copied := mem[buf : int(buf)+n]
 	rt.CopyIn(copied, text)
-	if re.flags&(UTF8Text|ExactPattern) == UTF8Text && !utf8.Valid(copied) {
+	if sanitize && !utf8.Valid(copied) {
 		re2syntax.Sanitize(copied)
 	}
 	return buf, buf + uint32(padded), nil

@@ -109,6 +109,17 @@ func (m *module) call(f Func, args []uint64) (res uint64, err error) {
 		return uint64(uint32(m.mod.Xre2w_match(a(0), a(1), a(2), a(3), a(4), a(5), a(6), a(7)))), nil
 	case MatchAll:
 		return uint64(uint32(m.mod.Xre2w_match_all(a(0), a(1), a(2), a(3), a(4), a(5), a(6)))), nil
+	case SetNew:
+		return uint64(uint32(m.mod.Xre2w_set_new(a(0), int64(args[1]), a(2)))), nil
+	case SetAdd:
+		return uint64(uint32(m.mod.Xre2w_set_add(a(0), a(1), a(2)))), nil
+	case SetCompile:
+		return uint64(uint32(m.mod.Xre2w_set_compile(a(0)))), nil
+	case SetMatch:
+		return uint64(uint32(m.mod.Xre2w_set_match(a(0), a(1), a(2), a(3)))), nil
+	case SetDelete:
+		m.mod.Xre2w_set_delete(a(0))
+		return 0, nil
 	}
 	return 0, fmt.Errorf("no export numbered %d", f)
 }

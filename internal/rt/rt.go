@@ -52,6 +52,11 @@ const (
 	GroupNames
 	Match
 	MatchAll
+	SetNew
+	SetAdd
+	SetCompile
+	SetMatch
+	SetDelete
 	numFuncs
 )
 
@@ -71,6 +76,11 @@ var funcNames = [numFuncs]string{
 	GroupNames:  "re2w_group_names",
 	Match:       "re2w_match",
 	MatchAll:    "re2w_match_all",
+	SetNew:      "re2w_set_new",
+	SetAdd:      "re2w_set_add",
+	SetCompile:  "re2w_set_compile",
+	SetMatch:    "re2w_set_match",
+	SetDelete:   "re2w_set_delete",
 }
 
 func (f Func) String() string { return funcNames[f] }

@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "re2/re2.h"
+#include "re2/set.h"
 #include "re2/stringpiece.h"
 #include "util/held.h"
 
@@ -325,6 +326,66 @@ __attribute__((export_name("re2w_match_all"))) int re2w_match_all(
   cursor[0] = static_cast<int32_t>(pos);
   cursor[1] = prev_end;
   return count;
+}
+
+// Sets (RE2::Set). A set is made (re2w_set_new), given its patterns
+// (re2w_set_add), compiled once (re2w_set_compile), then matched by any
+// number of instances at a time (re2w_set_match) and freed
+// (re2w_set_delete). Its patterns take the flags of re2w_compile that
+// concern parsing (kLatin1, kCaseless, kPosixSyntax); anchor is 0
+// (unanchored) or 1 (matches begin at the start of the text).
+
+// re2w_set_new returns an empty set.
+__attribute__((export_name("re2w_set_new"))) RE2::Set* re2w_set_new(
+    uint32_t flags, int64_t max_mem, int anchor) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_posix_syntax(flags & kPosixSyntax);
+  options.set_encoding((flags & kLatin1) ? RE2::Options::EncodingLatin1
+                                         : RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(!(flags & kCaseless));
+  if (max_mem > 0) options.set_max_mem(max_mem);
+  return new RE2::Set(options, anchor == 1 ? RE2::ANCHOR_START
+                                           : RE2::UNANCHORED);
+}
+
+// re2w_set_add adds pattern[0:len] and returns its index in the set, or -1
+// when RE2 cannot parse it.
+__attribute__((export_name("re2w_set_add"))) int re2w_set_add(
+    RE2::Set* s, const char* pattern, size_t len) {
+  return s->Add(re2::StringPiece(pattern, len), NULL);
+}
+
+// re2w_set_compile compiles the set; it returns 0 when the program exceeds
+// the memory budget, 1 otherwise.
+__attribute__((export_name("re2w_set_compile"))) int re2w_set_compile(
+    RE2::Set* s) {
+  return s->Compile() ? 1 : 0;
+}
+
+// re2w_set_match writes the indices of the patterns that match
+// text[0:len] to out, which has room for every pattern of the set, and
+// returns how many it wrote. It returns -1 when the set's DFA ran out of
+// memory and -2 on any other error of RE2's: then which patterns match is
+// not known (never "none").
+__attribute__((export_name("re2w_set_match"))) int re2w_set_match(
+    RE2::Set* s, const char* text, size_t len, int32_t* out) {
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo info;
+  info.kind = RE2::Set::kNoError;
+  bool ok = s->Match(re2::StringPiece(text, len), &matched, &info);
+  if (info.kind == RE2::Set::kOutOfMemory) return -1;
+  if (info.kind != RE2::Set::kNoError) return -2;
+  if (!ok) return 0;
+  for (size_t i = 0; i < matched.size(); i++)
+    out[i] = static_cast<int32_t>(matched[i]);
+  return static_cast<int>(matched.size());
+}
+
+// re2w_set_delete frees a set from re2w_set_new.
+__attribute__((export_name("re2w_set_delete"))) void re2w_set_delete(
+    RE2::Set* s) {
+  delete s;
 }
 
 }  // extern "C"

@@ -1,0 +1,133 @@
+package extra
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	stdregexp "regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/re2wasm/regexp"
+)
+
+// TestContextResults: with a context that is not cancelled, results equal
+// the standard library's on texts long enough to be chunked, with matches
+// across chunk boundaries, at the end, and none.
+func TestContextResults(t *testing.T) {
+	filler := strings.Repeat("the quick brown fox jumps over the lazy dog é ", 50000) // 2.4 MB
+	texts := []string{"", "short x1y", filler, filler + "zq12", filler + "a" + filler[:1<<20] + "b"}
+	patterns := []string{`zq\d+`, `z[a-z]\d{2}`, `a[^z]*b`, `\bdog é\b`, `x1y$`, `^the`, `é zq`, `(?i)LAZY DOG`, `\w{3}q`}
+	// Needles across the boundaries of the chunks (1 MiB from the start,
+	// where a decoy puts the first place a match could begin), for the
+	// patterns of bounded length.
+	plain := strings.Repeat("the brown fox jumps over the lay dog é ", 80000)
+	var needles []string
+	for _, at := range []int{1 << 20, 2 << 20} {
+		for d := -4; d <= 1; d++ {
+			needles = append(needles, "zq "+plain[:at+d-3]+"zq12"+plain[at+d-3:at+d+1<<19])
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for k, p := range patterns {
+		re, std := regexp.MustCompile(p), stdregexp.MustCompile(p)
+		texts := texts
+		if k < 2 {
+			texts = append(texts, needles...)
+		}
+		for i, text := range texts {
+			got, err := MatchStringContext(ctx, re, text)
+			if want := std.MatchString(text); got != want || err != nil {
+				t.Errorf("%q on text %d: MatchStringContext = %v, %v; want %v", p, i, got, err, want)
+			}
+			loc, err := FindIndexContext(ctx, re, []byte(text))
+			if want := std.FindStringIndex(text); !reflect.DeepEqual(loc, want) || err != nil {
+				t.Errorf("%q on text %d: FindIndexContext = %v, %v; want %v", p, i, loc, err, want)
+			}
+		}
+	}
+}
+
+// TestContextCancel: a context cancelled while 512 MiB are searched ends
+// the call well before a full search would, and the engine stays usable.
+func TestContextCancel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates 512 MiB")
+	}
+	text := []byte(strings.Repeat("abcdefghijklmnopqrstuvwxyz0123456789 ", 512<<20/37))
+	re := regexp.MustCompile(`[a-z]{3}[0-9]{4}[a-z]`) // bounded, no required string, no match
+	start := time.Now()
+	if ok, err := MatchContext(context.Background(), re, text); ok || err != nil {
+		t.Fatalf("full scan: %v, %v", ok, err)
+	}
+	full := time.Since(start)
+	for _, name := range []string{"Match", "FindIndex"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		var cancelled time.Time
+		go func() {
+			time.Sleep(full / 10)
+			cancelled = time.Now()
+			cancel()
+		}()
+		var err error
+		if name == "Match" {
+			_, err = MatchContext(ctx, re, text)
+		} else {
+			_, err = FindIndexContext(ctx, re, text)
+		}
+		latency := time.Since(cancelled)
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("%s: err = %v, want context.Canceled", name, err)
+		}
+		t.Logf("%s: full scan of 512 MiB %v, returned %v after cancel", name, full, latency)
+		if latency > 2*time.Second {
+			t.Errorf("%s returned %v after cancel", name, latency)
+		}
+	}
+	if loc := re.FindIndex(append(text[:1000:1000], "abc1234x"...)); !reflect.DeepEqual(loc, []int{1000, 1008}) {
+		t.Errorf("after cancelled calls: %v", loc)
+	}
+	// An already cancelled context returns at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := MatchContext(ctx, re, text); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled before the call: %v", err)
+	}
+}
+
+// BenchmarkContext compares a search of 16 MiB without a context and
+// with one that could be cancelled but is not (the chunks' cost).
+func BenchmarkContext(b *testing.B) {
+	text := []byte(strings.Repeat("abcdefghijklmnopqrstuvwxyz0123456789 ", 16<<20/37))
+	for _, p := range []string{`[a-z]{3}[0-9]{4}[a-z]`, `[a-z]+[0-9]{11}`} {
+		re := regexp.MustCompile(p)
+		ctx, cancel := context.WithCancel(context.Background())
+		b.Run(p+"/Match", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				re.Match(text)
+			}
+		})
+		b.Run(p+"/MatchContext", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				MatchContext(ctx, re, text)
+			}
+		})
+		b.Run(p+"/FindIndex", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				re.FindIndex(text)
+			}
+		})
+		b.Run(p+"/FindIndexContext", func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				FindIndexContext(ctx, re, text)
+			}
+		})
+		cancel()
+	}
+}

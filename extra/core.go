@@ -1,0 +1,165 @@
+package extra
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/re2wasm/regexp"
+	"github.com/re2wasm/regexp/internal/plan"
+	"github.com/re2wasm/regexp/internal/re2wasm"
+)
+
+// A core matches one list of expressions: those RE2's set can run exactly
+// in one RE2::Set, the others (alone) one by one.
+type core struct {
+	res   []*regexp.Regexp // every expression alone
+	set   *re2wasm.Set     // nil when RE2 could not compile one
+	inSet []int            // the expression of each pattern of set
+	alone []int            // expressions matched one by one, in increasing order
+}
+
+// newCore compiles RE2's set of exprs within the budgets of opts, tried in
+// turn. An expression the set cannot hold (plan.SetPattern, or RE2 does
+// not parse its translation even with repetitions spelled out) is matched
+// alone; when the set fails as a whole (no budget holds its program, the
+// runtime cannot start), core.set is nil and every call falls back.
+func newCore(exprs []string, res []*regexp.Regexp, opts options) *core {
+	c := &core{res: res}
+	type member struct {
+		expr  int
+		spell bool
+	}
+	var members []member
+	for i := range exprs {
+		if _, ok := plan.SetPattern(exprs[i], false); ok {
+			members = append(members, member{expr: i})
+		} else {
+			c.alone = append(c.alone, i)
+		}
+	}
+	if len(members) == 0 {
+		return c
+	}
+	for _, budget := range opts.budgets() {
+		for {
+			patterns := make([]string, len(members))
+			for k, m := range members {
+				patterns[k], _ = plan.SetPattern(exprs[m.expr], m.spell)
+			}
+			set, err := re2wasm.CompileSet(patterns, false, budget)
+			var addErr *re2wasm.SetAddError
+			if errors.As(err, &addErr) {
+				// RE2 caps nested counted repetitions that Go allows:
+				// spell them out, or leave the expression alone.
+				m := &members[addErr.Index]
+				if !m.spell {
+					m.spell = true
+				} else {
+					c.alone = append(c.alone, m.expr)
+					members = slices.Delete(members, addErr.Index, addErr.Index+1)
+					if len(members) == 0 {
+						slices.Sort(c.alone)
+						return c
+					}
+				}
+				continue
+			}
+			if err == nil {
+				c.set = set
+				c.inSet = make([]int, len(members))
+				for k, m := range members {
+					c.inSet[k] = m.expr
+				}
+				slices.Sort(c.alone)
+				return c
+			}
+			break // too large for this budget, or the engine failed: next budget
+		}
+	}
+	// No budget holds the set: every expression goes alone, on each call.
+	c.alone = nil
+	return c
+}
+
+// matching returns the indices of the expressions that match text, in
+// increasing order, or nil. It never lets an engine error become "no
+// match": such a call is matched one by one and counted.
+func matching[T ~string | ~[]byte](s *Set, c *core, text T) []int {
+	var out []int
+	if c.set == nil && len(c.alone) == 0 && len(c.res) > 0 || c.set != nil && !setMatch(s, c, text, &out) {
+		s.fallbacks.Add(1)
+		for i, re := range c.res {
+			if matchOne(re, text) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	for _, i := range c.alone {
+		if matchOne(c.res[i], text) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// setMatch appends the expressions RE2's set finds in text to *out and
+// reports whether it could answer.
+func setMatch[T ~string | ~[]byte](s *Set, c *core, text T, out *[]int) bool {
+	got, err := re2wasm.SetMatch(c.set, text, nil)
+	if testSetError != nil {
+		got, err = nil, testSetError
+	}
+	if err != nil {
+		if errors.Is(err, re2wasm.ErrSetOutOfMemory) {
+			s.outOfMemory.Add(1)
+		}
+		return false
+	}
+	for _, k := range got {
+		*out = append(*out, c.inSet[k])
+	}
+	return true
+}
+
+// testSetError, set by tests only, replaces the answer of RE2's set. RE2
+// 2022-06-01's set cannot run out of memory once compiled (Compile checks
+// that its DFA can start, and the DFA of a set resets its cache when full
+// instead of giving up), so tests inject the error to prove what a later
+// RE2 could report is never taken for "no match".
+var testSetError error
+
+func matchOne[T ~string | ~[]byte](re *regexp.Regexp, text T) bool {
+	switch t := any(text).(type) {
+	case string:
+		return re.MatchString(t)
+	case []byte:
+		return re.Match(t)
+	}
+	return re.MatchString(string(text))
+}
+
+func findOne[T ~string | ~[]byte](re *regexp.Regexp, text T) []int {
+	switch t := any(text).(type) {
+	case string:
+		return re.FindStringIndex(t)
+	case []byte:
+		return re.FindIndex(t)
+	}
+	return re.FindStringIndex(string(text))
+}
+
+func matchSet[T ~string | ~[]byte](s *Set, c *core, text T) []int {
+	return matching(s, c, text)
+}
+
+func findSet[T ~string | ~[]byte](s *Set, c *core, text T) []Match {
+	var out []Match
+	for _, i := range matching(s, c, text) {
+		if loc := findOne(c.res[i], text); loc != nil {
+			out = append(out, Match{Pattern: i, Loc: loc})
+		}
+	}
+	return out
+}
