@@ -147,11 +147,14 @@ func panicText(f func()) (text string) {
 
 // Matching copies the input into wasm memory and reads results back
 // without allocating in Go; only results the API returns are allocated.
+// RE2 is forced: the planner may give such a short call to the standard
+// library's matcher, whose allocations are its own (under the race
+// detector its pool of machines drops some, so that it allocates more).
 func TestMatchDoesNotAllocate(t *testing.T) {
 	if engine, _ := rt.Engine(); engine == "interpreter" {
 		t.Skip("wazero's interpreter allocates its call frames; this holds for the compiler")
 	}
-	eachStrategy(t, strategies, func(t *testing.T) {
+	eachStrategy(t, []plan.Strategy{plan.RE2, plan.Windowed}, func(t *testing.T) {
 		re := MustCompile(`(\w+)@(\w+)\.com`)
 		text := "write to bob@example.com or alice@example.com"
 		b := []byte(text)
