@@ -6,7 +6,7 @@
 #   make test        the whole test matrix: every engine (aot, wazero's compiler and
 #                    interpreter), the race detector, the exhaustive corpus whole
 #                    (the README's command, go test ./..., runs the default engine)
-#   make bench       the benchmark comparison (quick preset, about 3 minutes)
+#   make bench       the benchmark comparison (quick preset, about 6 minutes on 2 cores)
 #   make bench-full  the long comparison, with repetitions for benchstat
 #   make bench-readme  the README's benchmark tables, from the last quick run
 #   make soak        the long hardening runs (load, lifetimes, huge inputs)
