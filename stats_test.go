@@ -61,3 +61,12 @@ func residentBytes() uint64 {
 
 // mib is n bytes in MiB.
 func mib(n uint64) float64 { return float64(n) / (1 << 20) }
+
+// interpreterShort reports a -short run on wazero's interpreter, which is
+// two orders of magnitude slower: RE2's other matchers over 256 KiB after
+// its DFA gives up took minutes there under the race detector. The other
+// engines run those cases in every run.
+func interpreterShort() bool {
+	engine, _ := rt.Engine()
+	return testing.Short() && engine == "interpreter"
+}

@@ -79,40 +79,16 @@ func FindContext[T Text](ctx gocontext.Context, m *Matcher, text T, ngroups int)
 	}
 	var c call
 	if begin(m, text, ngroups, &c) {
-		if c.literalAt < 0 {
-			return nil, nil
-		}
-		return []int{c.literalAt, c.literalAt + c.literalLen}, nil
+		return c.literalMatch(), nil
 	}
 	if c.how == Std {
 		return Find(m, text, ngroups)
 	}
-	s := view(text)
-	a := c.start
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if a+cancelChunk >= c.end {
-			return re2Find(c.prog, text, a, c.end, ngroups)
-		}
-		b := charEnd(s, a+cancelChunk)
-		match, err := re2Find(c.prog, text, a, b, max(ngroups, 1))
-		if unusable(err) {
-			return Find(m, text, ngroups)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if match != nil && match[0]+m.maxLen <= b {
-			return match[:2*ngroups], nil
-		}
-		next := b - m.maxLen
-		if match != nil {
-			next = min(next, match[0])
-		}
-		a = charStart(s, max(a, next))
+	match, err := findInChunks(m, c.prog, text, c.start, c.end, ngroups, cancelChunk, 1, ctx.Err)
+	if unusable(err) {
+		return Find(m, text, ngroups)
 	}
+	return match, err
 }
 
 // RootMatcher is the Matcher of a root package *regexp.Regexp, set by

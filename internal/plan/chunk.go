@@ -54,9 +54,21 @@ func re2FindChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end,
 	if end-start < chunkMinText || m.maxLen == unbounded {
 		return re2Find(prog, text, start, end, ngroups)
 	}
+	return findInChunks(m, prog, text, start, end, ngroups, chunkFirst, chunkGrowth, nil)
+}
+
+// findInChunks is re2FindChunks with chunks of first bytes, each next one
+// growth times as long, and stop, unless nil, asked before each chunk
+// whether to give up with its error.
+func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups, first, growth int, stop func() error) ([]int, error) {
 	s := view(text)
 	a := start
-	for size := chunkFirst; ; size *= chunkGrowth {
+	for size := first; ; size *= growth {
+		if stop != nil {
+			if err := stop(); err != nil {
+				return nil, err
+			}
+		}
 		if a+size >= end {
 			return re2Find(prog, text, a, end, ngroups)
 		}

@@ -77,10 +77,7 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	var c call
 	done := begin(m, text, ngroups, &c)
 	if done {
-		if c.literalAt < 0 {
-			return nil, nil
-		}
-		return []int{c.literalAt, c.literalAt + c.literalLen}, nil
+		return c.literalMatch(), nil
 	}
 	var match []int
 	var err error
@@ -159,6 +156,14 @@ type call struct {
 	prog       *re2wasm.Regexp // RE2's program for the text
 	literalAt  int             // when begin is done: the literal's first offset, or -1
 	literalLen int             // and its length
+}
+
+// literalMatch is the match begin found in Go, or nil.
+func (c *call) literalMatch() []int {
+	if c.literalAt < 0 {
+		return nil
+	}
+	return []int{c.literalAt, c.literalAt + c.literalLen}
 }
 
 // begin answers the call in Go where it can (done): a literal pattern is
