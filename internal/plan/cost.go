@@ -83,33 +83,36 @@ func (m *Matcher) compileCosts() (std, re2 int) {
 
 // preferStd reports whether a call with ngroups groups should run the
 // standard library's matcher rather than RE2, counting the cost of
-// compiling RE2 while it has not been compiled.
-func (m *Matcher) preferStd(w work, ngroups int) bool {
+// compiling RE2 while it has not been compiled. When the estimates
+// decided it (the call is within the bounds where both engines may run),
+// decided is true and std and re2 are the estimates before calibration.
+func (m *Matcher) preferStd(w work, ngroups int) (prefer, decided bool, std, re2 int) {
 	if m.re2.unavailable() {
-		return true
+		return true, false, 0, 0
 	}
 	scanned := w.n
 	if m.headMatches {
 		scanned = w.handed
 	}
 	if m.nodes > maxStdNodes || scanned > maxStdLength {
-		return false
+		return false, false, 0, 0
 	}
-	std, re2 := m.costs(w, ngroups)
+	std, re2 = m.costs(w, ngroups)
+	scaledStd, scaledRE2 := m.calibration.scale(std, re2)
 	if m.re2.ready() {
-		return std < re2
+		return scaledStd < scaledRE2, true, std, re2
 	}
-	if std <= re2 {
-		return true
+	if scaledStd <= scaledRE2 {
+		return true, true, std, re2
 	}
 	stdCompile, re2Compile := m.compileCosts()
 	if !m.std.ready() {
-		std += stdCompile
+		scaledStd += stdCompile
 	}
-	if re2+re2Compile <= std {
-		return false // this call alone pays for RE2
+	if scaledRE2+re2Compile <= scaledStd {
+		return false, true, std, re2 // this call alone pays for RE2
 	}
 	// RE2 would be cheaper per call: once the calls have spent its compile
 	// in excess, compile it.
-	return m.re2.excess.Add(int64(std-re2)) < int64(re2Compile)
+	return m.re2.excess.Add(int64(scaledStd-scaledRE2)) < int64(re2Compile), true, std, re2
 }

@@ -54,6 +54,8 @@ type Matcher struct {
 	re2    *lazyRE2 // the main program: UTF-8 mode if utf8Mode
 	latin1 *lazyRE2 // needsValid: the program for texts that are not valid
 	std    *lazyStd
+
+	calibration *calibration // the model's errors on this pattern (calibrate.go)
 }
 
 // New parses expr (with POSIX syntax if posix) and plans how to match it,
@@ -75,6 +77,7 @@ func New(expr string, posix, longest bool) (*Matcher, error) {
 	m.viaStd = m.impossibleRune
 	m.chooseSearchers()
 	m.re2, m.latin1, m.std = &lazyRE2{}, &lazyRE2{}, &lazyStd{}
+	m.calibration = &calibration{}
 	return m, nil
 }
 
@@ -114,6 +117,7 @@ func (m *Matcher) WithLongest() *Matcher {
 	c := *m
 	c.longest = true
 	c.re2, c.latin1, c.std = &lazyRE2{}, &lazyRE2{}, &lazyStd{}
+	c.calibration = &calibration{}
 	return &c
 }
 

@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"strings"
+	"time"
 	"unsafe"
 
 	"github.com/re2wasm/regexp/internal/preempt"
@@ -42,20 +43,55 @@ var forced Strategy
 // not be called while matching runs.
 func Force(s Strategy) { forced = s }
 
-// pick chooses the engine of a call with ngroups groups wanted: Std, RE2
-// or Windowed.
-func (m *Matcher) pick(w work, ngroups int) Strategy {
+// pick chooses the engine of a call with ngroups groups wanted, Std, RE2
+// or Windowed, into c.how; a call the estimates decided may be timed
+// (c.estimate set, calibrate.go).
+func (m *Matcher) pick(w work, ngroups int, c *call) {
 	switch {
 	case m.viaStd:
-		return Std
+		c.how = Std
+		return
 	case forced != Auto:
-		return forced
-	case m.preferStd(w, ngroups):
-		return Std
-	case m.filter != nil || m.window != nil:
+		c.how = forced
+		return
+	}
+	prefer, decided, std, re2 := m.preferStd(w, ngroups)
+	c.how, c.estimate = m.nonStd(), 0
+	if prefer {
+		c.how = Std
+	}
+	if !decided {
+		return
+	}
+	timed, explore := sample()
+	if !timed {
+		return
+	}
+	if explore {
+		if c.how == Std && m.re2.ready() {
+			c.how = m.nonStd()
+		} else if c.how != Std && m.std.ready() {
+			c.how = Std
+		}
+	}
+	c.estimate = re2
+	if c.how == Std {
+		c.estimate = std
+		m.std.get(m) // compiled before the clock starts
+	}
+}
+
+// nonStd is the strategy of a call that RE2 runs.
+func (m *Matcher) nonStd() Strategy {
+	if m.filter != nil || m.window != nil {
 		return Windowed
 	}
 	return RE2
+}
+
+// timed records what a call that pick chose to time took, from start.
+func (m *Matcher) timed(c *call, start time.Time) {
+	m.calibration.observe(c.how, c.estimate, time.Since(start))
 }
 
 // view is text as a string, without a copy: the planner only reads it
@@ -78,6 +114,9 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	done := begin(m, text, ngroups, &c)
 	if done {
 		return c.literalMatch(), nil
+	}
+	if c.estimate > 0 {
+		defer m.timed(&c, time.Now())
 	}
 	var match []int
 	var err error
@@ -102,6 +141,9 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 	done := begin(m, text, 0, &c)
 	if done {
 		return c.literalAt >= 0, nil
+	}
+	if c.estimate > 0 {
+		defer m.timed(&c, time.Now())
 	}
 	var ok bool
 	var err error
@@ -133,6 +175,9 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 		}
 		return nil
 	}
+	if c.estimate > 0 {
+		defer m.timed(&c, time.Now())
+	}
 	var err error
 	handed := false // a match went to each: too late to start again
 	counted := func(offsets []int) { handed = true; each(offsets) }
@@ -151,6 +196,7 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 // call is what begin decided about a call.
 type call struct {
 	how        Strategy        // Std, RE2 or Windowed
+	estimate   int             // when the call is timed: the estimate of its engine, in ns
 	start      int             // Windowed: where a match can begin at the earliest
 	end        int             // RE2 needs text[:end] only
 	prog       *re2wasm.Regexp // RE2's program for the text
@@ -175,6 +221,7 @@ func (c *call) literalMatch() []int {
 func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 	c.literalAt, c.end = -1, len(text)
 	before := len(text) // bytes before the first possible start of a match, as far as a search tells
+	early := false      // picked already
 	if m.answersInGo() {
 		s := view(text)
 		if m.literal != "" {
@@ -187,6 +234,19 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 		if m.prefixOnly {
 			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
 			return true
+		}
+		if m.headMatches {
+			// The estimates need the head's length only: a call that the
+			// standard library's matcher runs (`^.bc(d|e)` on a short
+			// text) skips the searches below, which cost it a third.
+			early = true
+			handed := len(s)
+			if m.maxLen != unbounded {
+				handed = min(handed, m.maxLen)
+			}
+			if m.pick(work{n: len(s), handed: handed, before: len(s)}, ngroups, c); c.how == Std {
+				return false
+			}
 		}
 		if m.endsAtEnd {
 			// A bounded match lies in the last maxLen bytes, searched in
@@ -231,7 +291,9 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			}
 		}
 	}
-	c.how = m.pick(work{n: len(text), handed: c.end - c.start, before: before}, ngroups)
+	if !early {
+		m.pick(work{n: len(text), handed: c.end - c.start, before: before}, ngroups, c)
+	}
 	if c.how == Windowed && m.filter == nil && m.window == nil {
 		c.how = RE2
 	}
