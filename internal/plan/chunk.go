@@ -88,3 +88,69 @@ func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, 
 		a = charStart(s, max(a, next))
 	}
 }
+
+// Find-all by skips. Where every match is bounded (maxLen), not empty,
+// and holds the window string at most windowLead bytes after its start,
+// FindAll on a long text need not copy the whole text into wasm memory:
+// Go finds the next occurrence of the window string (vectorised), and
+// RE2 is handed a chunk from where a match holding it can begin. The
+// matches that begin maxLen bytes or more before the chunk's end lie
+// whole in it (with the byte after it as context), so they are the
+// text's; the search goes on after the last of them, or where a match
+// cut by the chunk's end could begin. A chunk that follows the last one
+// closely is twice as long, up to skipChunkMax; one after a skip starts
+// small again. The secret scanner's case (`AKIA[0-9A-Z]{16}` over 4 MiB
+// of logs with a few keys) copies a few KiB instead of 4 MiB.
+const (
+	skipMinText  = 64 << 10 // shorter texts go whole
+	skipChunk    = 16 << 10
+	skipChunkMax = 1 << 20
+)
+
+// skips reports whether FindAll over text[start:end] goes by skips.
+func (m *Matcher) skips(how Strategy, start, end int) bool {
+	return how == Windowed && m.window != nil && m.maxLen != unbounded && m.maxLen <= skipChunk/4 &&
+		m.minLen > 0 && end-start >= skipMinText
+}
+
+// re2FindAllSkipping is re2FindAll over text[:end] from start, by skips.
+func re2FindAllSkipping[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, n, ngroups int, each func([]int)) error {
+	s := view(text)[:end]
+	pos, b, size := start, start, skipChunk/2 // the first chunk, following b, is skipChunk long
+	for n != 0 && pos < end {
+		c := m.window.index(s, pos)
+		if c < 0 {
+			return nil
+		}
+		a := max(pos, charStart(s, max(0, c-m.windowLead)))
+		if a <= b+skipChunk {
+			size = min(2*size, skipChunkMax)
+		} else {
+			size = skipChunk
+		}
+		b = end
+		if a+size < end {
+			b = charEnd(s, a+size)
+		}
+		next := b // where the search goes on
+		if b < end {
+			next = charStart(s, max(a, b-m.maxLen+1))
+		}
+		ctx, ctxEnd := context(a), min(end, b+1)
+		err := re2wasm.MatchAll(prog, text[ctx:ctxEnd], a-ctx, ngroups, n, func(offsets []int) bool {
+			if b < end && offsets[0]+ctx+m.maxLen > b {
+				return false // it may end beyond the chunk
+			}
+			shift(offsets, ctx)
+			each(offsets)
+			next = max(next, offsets[1])
+			n--
+			return n != 0
+		})
+		if err != nil {
+			return err
+		}
+		pos = next
+	}
+	return nil
+}

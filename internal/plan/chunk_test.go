@@ -2,9 +2,12 @@ package plan
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Chunked searches find what the standard library finds in texts longer
@@ -55,4 +58,66 @@ func TestChunksAgreeWithStd(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts of %d bytes and more", checked, len(filler))
+}
+
+// FindAll by skips finds what the standard library finds: texts of
+// 200 KiB with matches and decoys (the window string alone) at random
+// places, sparse and in runs (chunks grow and start small again, their
+// ends fall anywhere), all matches and the first few.
+func TestFindAllBySkipsAgreesWithStd(t *testing.T) {
+	patterns := []struct{ expr, match, decoy string }{
+		{`AKIA[0-9A-Z]{16}`, "AKIA0123456789ABCDEF", "AKIA"},
+		{`xox[baprs]-[0-9A-Za-z-]{10,72}`, "xoxb-1234567890-abcdefghijkl", "xoxb-12"},
+		{`x\d{3,9}y`, "x12345y", "x1"},
+		{`y(\d{1,12})(z)?`, "y123456789012z", "y"},
+		{`\bfatal\b`, " fatal ", "fatality"},
+		{`fa.{0,40}tal`, "fa 0123456789 tal", "fa"},
+		{`(?m)^end$`, "\nend\n", "end"},
+		{`é[a-zé]{2,30}z`, "éabcéz", "é"},
+		{`-----BEGIN (?:RSA |EC )?PRIVATE KEY-----`, "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN "},
+	}
+	filler := strings.Repeat("lorem ipsum dolor sit amet ", 200<<10/27)
+	rng := rand.New(rand.NewPCG(1, 2))
+	checked := 0
+	for _, p := range patterns {
+		m := mustNew(t, p.expr)
+		std := regexp.MustCompile(p.expr)
+		ngroups := std.NumSubexp() + 1
+		skipped := 0 // calls that went by skips
+		for trial := range 40 {
+			text := filler
+			inserts := rng.IntN(30)
+			if trial%4 == 0 {
+				inserts = 200 + rng.IntN(400) // runs: chunks follow closely
+			}
+			for range inserts {
+				at := rng.IntN(len(text))
+				for at > 0 && !utf8.RuneStart(text[at]) {
+					at--
+				}
+				ins := p.match
+				if rng.IntN(3) == 0 {
+					ins = p.decoy
+				}
+				text = text[:at] + ins + text[at:]
+			}
+			var c call
+			if !begin(m, text, ngroups, &c) && m.skips(c.how, c.start, c.end) {
+				skipped++
+			}
+			for _, n := range []int{-1, 1, 3} {
+				var got [][]int
+				err := FindAll(m, text, n, ngroups, func(o []int) { got = append(got, slices.Clone(o)) })
+				want := std.FindAllStringSubmatchIndex(text, n)
+				if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("FindAll(%q, n=%d) on a text with %d insertions: %v\n got %d matches %.200v\nwant %d matches %.200v", p.expr, n, inserts, err, len(got), got, len(want), want)
+				}
+				checked++
+			}
+		}
+		if skipped < 30 {
+			t.Errorf("%q: %d texts of 40 went by skips", p.expr, skipped)
+		}
+	}
+	t.Logf("%d calls on texts of %d bytes and more", checked, len(filler))
 }

@@ -181,7 +181,11 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	var err error
 	handed := false // a match went to each: too late to start again
 	counted := func(offsets []int) { handed = true; each(offsets) }
-	if c.how != Std {
+	switch {
+	case c.how == Std:
+	case m.skips(c.how, c.start, c.end):
+		err = re2FindAllSkipping(m, c.prog, text, c.start, c.end, n, ngroups, counted)
+	default:
 		err = re2FindAll(c.prog, text[:c.end], context(c.start), c.start, n, ngroups, counted)
 	}
 	if c.how == Std || unusable(err) && !handed {
