@@ -89,11 +89,12 @@ func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, 
 	}
 }
 
-// Find-all by skips. Where every match is bounded (maxLen), not empty,
+// Searches by skips. Where every match is bounded (maxLen), not empty,
 // and holds the window string at most windowLead bytes after its start,
-// FindAll on a long text need not copy the whole text into wasm memory:
-// Go finds the next occurrence of the window string (vectorised), and
-// RE2 is handed a chunk from where a match holding it can begin. The
+// a search of a long text (Match, Find, FindAll) need not copy the whole
+// text into wasm memory: Go finds the next occurrence of the window
+// string (vectorised), and RE2 is handed a chunk from where a match
+// holding it can begin. The
 // matches that begin maxLen bytes or more before the chunk's end lie
 // whole in it (with the byte after it as context), so they are the
 // text's; the search goes on after the last of them, or where a match
@@ -107,10 +108,20 @@ const (
 	skipChunkMax = 1 << 20
 )
 
-// skips reports whether FindAll over text[start:end] goes by skips.
+// skips reports whether a search of text[start:end] goes by skips.
 func (m *Matcher) skips(how Strategy, start, end int) bool {
 	return how == Windowed && m.window != nil && m.maxLen != unbounded && m.maxLen <= skipChunk/4 &&
-		m.minLen > 0 && end-start >= skipMinText
+		m.minLen > 0 && !m.anchoredStart && end-start >= skipMinText
+}
+
+// re2FindSkipping is re2Find by skips: the first match of find-all; with
+// ngroups 0, a non-nil empty slice on a match.
+func re2FindSkipping[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups int) ([]int, error) {
+	var match []int
+	err := re2FindAllSkipping(m, prog, text, start, end, 1, ngroups, func(offsets []int) {
+		match = append([]int{}, offsets[:2*ngroups]...)
+	})
+	return match, err
 }
 
 // re2FindAllSkipping is re2FindAll over text[:end] from start, by skips.

@@ -60,7 +60,7 @@ func TestChunksAgreeWithStd(t *testing.T) {
 	t.Logf("%d texts of %d bytes and more", checked, len(filler))
 }
 
-// FindAll by skips finds what the standard library finds: texts of
+// Searches by skips find what the standard library finds: texts of
 // 200 KiB with matches and decoys (the window string alone) at random
 // places, sparse and in runs (chunks grow and start small again, their
 // ends fall anywhere), all matches and the first few.
@@ -104,6 +104,14 @@ func TestFindAllBySkipsAgreesWithStd(t *testing.T) {
 			var c call
 			if !begin(m, text, ngroups, &c) && m.skips(c.how, c.start, c.end) {
 				skipped++
+			}
+			got, err := Find(m, text, ngroups)
+			if want := std.FindStringSubmatchIndex(text); err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("Find(%q) on a text with %d insertions: %v %v, want %v", p.expr, inserts, got, err, want)
+			}
+			ok, err := Match(m, text)
+			if want := std.MatchString(text); err != nil || ok != want {
+				t.Fatalf("Match(%q) on a text with %d insertions: %v %v, want %v", p.expr, inserts, ok, err, want)
 			}
 			for _, n := range []int{-1, 1, 3} {
 				var got [][]int

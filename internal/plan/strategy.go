@@ -124,7 +124,11 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	case Std:
 		return stdFind(m.std.get(m), text, ngroups), nil
 	default:
-		match, err = re2FindChunks(m, c.prog, text, c.start, c.end, ngroups)
+		if m.skips(c.how, c.start, c.end) {
+			match, err = re2FindSkipping(m, c.prog, text, c.start, c.end, ngroups)
+		} else {
+			match, err = re2FindChunks(m, c.prog, text, c.start, c.end, ngroups)
+		}
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, ngroups), nil
@@ -151,9 +155,14 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 	case Std:
 		return stdFind(m.std.get(m), text, 0) != nil, nil
 	default:
-		if m.headMatches {
+		switch {
+		case m.headMatches:
 			ok, err = re2HeadFirst(c.prog, text, c.end)
-		} else {
+		case m.skips(c.how, c.start, c.end):
+			var match []int
+			match, err = re2FindSkipping(m, c.prog, text, c.start, c.end, 0)
+			ok = match != nil
+		default:
 			ok, err = re2MatchChunks(m, c.prog, text, c.start, c.end)
 		}
 	}
