@@ -295,25 +295,38 @@ func runeWidths(r rune, fold bool) (lo, hi int) {
 	return lo, hi
 }
 
+// charWidth is the width of r's encoding; a surrogate, which no text
+// holds, counts as the characters around it (3 bytes).
+func charWidth(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return 3
+}
+
 // classWidths bounds the bytes a character class, given as (lo, hi) pairs,
 // matches.
 func classWidths(pairs []rune) (lo, hi int) {
 	if len(pairs) == 0 {
 		return 0, 0
 	}
-	lo, hi = utf8.UTFMax, 1
+	// The narrowest character is the smallest rune's, the widest the
+	// largest's (widths grow with code points).
+	least, most, invalid := rune(unicode.MaxRune+1), rune(-1), false
 	for i := 0; i+1 < len(pairs); i += 2 {
 		a, b := max(pairs[i], 0), min(pairs[i+1], unicode.MaxRune)
 		if a > b {
 			continue
 		}
-		lo, hi = min(lo, utf8.RuneLen(a)), max(hi, utf8.RuneLen(b))
-		if a <= utf8.RuneError && utf8.RuneError <= b {
-			lo = 1 // an invalid byte
-		}
+		least, most = min(least, a), max(most, b)
+		invalid = invalid || a <= utf8.RuneError && utf8.RuneError <= b
 	}
-	if lo > hi {
+	if most < 0 {
 		return 0, 0
+	}
+	lo, hi = charWidth(least), charWidth(most)
+	if invalid {
+		lo = 1 // an invalid byte
 	}
 	return lo, hi
 }

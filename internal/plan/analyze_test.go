@@ -128,6 +128,10 @@ func TestFactsOfPatterns(t *testing.T) {
 		{`日本(語)+`, 9, unbounded, "日本@0 語@6"},
 		{`x*`, 0, unbounded, ""},
 		{`(a|bb)(c|dd)xyz`, 5, 7, "xyz@4"},
+		{`\pL{2}`, 2, 8, ""},
+		{`[é-ÿ\x{10000}]`, 2, 4, ""},
+		{`[\x{FFFD}]`, 1, 3, ""},
+		{`[^\x00-\x{10FFFF}]`, 0, 0, ""},
 	}
 	for _, c := range cases {
 		tree, err := syntax.Parse(c.expr, syntax.Perl)

@@ -190,7 +190,7 @@ func NeedsValidUTF8(re *syntax.Regexp) bool {
 			return true
 		}
 	case syntax.OpCharClass:
-		if containsRune(normalizeRanges(re.Rune), utf8.RuneError) {
+		if pairsContain(re.Rune, utf8.RuneError) {
 			return true
 		}
 	}

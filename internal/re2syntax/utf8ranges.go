@@ -53,6 +53,18 @@ func normalizeRanges(pairs []rune) []runeRange {
 	return out
 }
 
+// pairsContain reports whether the ranges of a class (lo, hi pairs, in
+// any order) contain r: containsRune without the normalised copy, which
+// costs most of Compile for a large class (\pL: 700 ranges).
+func pairsContain(pairs []rune, r rune) bool {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] <= r && r <= pairs[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
 // containsRune reports whether the normalized ranges rs contain r.
 func containsRune(rs []runeRange, r rune) bool {
 	for _, x := range rs {
