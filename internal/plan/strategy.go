@@ -248,13 +248,15 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
 			return true
 		}
-		if m.headMatches {
-			// The estimates need the head's length only: a call that the
-			// standard library's matcher runs (`^.bc(d|e)` on a short
-			// text) skips the searches below, which cost it a third.
+		if m.anchoredStart {
+			// The estimates need no search: every match begins at the
+			// start, so RE2 would be handed the text, or its head where
+			// every match lies. A call that the standard library's
+			// matcher runs (`^.bc(d|e)`, `^/api/v1/users/(\d+)$` on a
+			// short text) skips the searches below, which cost it a third.
 			early = true
 			handed := len(s)
-			if m.maxLen != unbounded {
+			if m.headMatches && m.maxLen != unbounded {
 				handed = min(handed, m.maxLen)
 			}
 			if m.pick(work{n: len(s), handed: handed, before: len(s)}, ngroups, c); c.how == Std {
