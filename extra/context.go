@@ -18,7 +18,8 @@ import (
 // or more is searched in chunks of 1 MiB, the context being looked at
 // between chunks. Where it is not (`a.*b`, `\w+`), MatchContext searches
 // prefixes that double in length, looking at the context before each,
-// and FindIndexContext looks at it only before its one search.
+// FindIndexContext looks at it only before its one search, and
+// FindAllIndexContext between batches of matches.
 
 // MatchContext reports whether b contains any match of re, as re.Match
 // does, or returns ctx.Err() (and false) if ctx is done first. An error
@@ -42,4 +43,34 @@ func FindIndexContext(ctx context.Context, re *regexp.Regexp, b []byte) ([]int, 
 // s.
 func FindStringIndexContext(ctx context.Context, re *regexp.Regexp, s string) ([]int, error) {
 	return plan.FindContext(ctx, plan.RootMatcher(re), s, 1)
+}
+
+// FindAllIndexContext returns what re.FindAllIndex(b, n) returns, or nil
+// and ctx.Err() if ctx is done first. Where the length of a match is
+// bounded and a match is never empty, a text of 2 MiB or more is searched
+// in chunks of 1 MiB, the context being looked at between chunks;
+// otherwise it is looked at between batches of matches (a text without
+// a match is one search).
+func FindAllIndexContext(ctx context.Context, re *regexp.Regexp, b []byte, n int) ([][]int, error) {
+	return findAllContext(ctx, re, b, n)
+}
+
+// FindAllStringIndexContext is like FindAllIndexContext but matches the
+// string s.
+func FindAllStringIndexContext(ctx context.Context, re *regexp.Regexp, s string, n int) ([][]int, error) {
+	return findAllContext(ctx, re, s, n)
+}
+
+func findAllContext[T []byte | string](ctx context.Context, re *regexp.Regexp, text T, n int) ([][]int, error) {
+	if n == 0 {
+		return nil, ctx.Err()
+	}
+	var out [][]int
+	err := plan.FindAllContext(ctx, plan.RootMatcher(re), text, n, 1, func(offsets []int) {
+		out = append(out, []int{offsets[0], offsets[1]})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

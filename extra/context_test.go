@@ -50,6 +50,12 @@ func TestContextResults(t *testing.T) {
 			if want := std.FindStringIndex(text); !reflect.DeepEqual(loc, want) || err != nil {
 				t.Errorf("%q on text %d: FindIndexContext = %v, %v; want %v", p, i, loc, err, want)
 			}
+			for _, n := range []int{-1, 2} {
+				all, err := FindAllStringIndexContext(ctx, re, text, n)
+				if want := std.FindAllStringIndex(text, n); !reflect.DeepEqual(all, want) || err != nil {
+					t.Errorf("%q on text %d: FindAllStringIndexContext(%d) = %d matches %.100v, %v; want %d %.100v", p, i, n, len(all), all, err, len(want), want)
+				}
+			}
 		}
 	}
 }
@@ -67,7 +73,7 @@ func TestContextCancel(t *testing.T) {
 		t.Fatalf("full scan: %v, %v", ok, err)
 	}
 	full := time.Since(start)
-	for _, name := range []string{"Match", "FindIndex"} {
+	for _, name := range []string{"Match", "FindIndex", "FindAllIndex", "FindAllIndex unbounded"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		var cancelled time.Time
 		go func() {
@@ -76,10 +82,15 @@ func TestContextCancel(t *testing.T) {
 			cancel()
 		}()
 		var err error
-		if name == "Match" {
+		switch name {
+		case "Match":
 			_, err = MatchContext(ctx, re, text)
-		} else {
+		case "FindIndex":
 			_, err = FindIndexContext(ctx, re, text)
+		case "FindAllIndex":
+			_, err = FindAllIndexContext(ctx, re, text, -1)
+		default: // unbounded, looked at between matches
+			_, err = FindAllIndexContext(ctx, regexp.MustCompile(`[a-z]+\d`), text, -1)
 		}
 		latency := time.Since(cancelled)
 		if !errors.Is(err, context.Canceled) {

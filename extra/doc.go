@@ -1,9 +1,10 @@
 // Package extra holds what github.com/re2wasm/regexp offers beyond the
 // standard library's API, which the root package keeps exactly: pattern
 // sets that say which of many patterns match a text in one pass (Set),
-// cancellable matching (MatchContext, FindIndexContext and their String
-// forms, over a *regexp.Regexp of the root package), and options (Option)
-// for what the standard library cannot express.
+// cancellable matching (MatchContext, FindIndexContext,
+// FindAllIndexContext and their String forms, over a *regexp.Regexp of the
+// root package), and options (Option) for what the standard library
+// cannot express.
 //
 // Patterns use Go's syntax (parsed by regexp/syntax, with the Perl flags
 // regexp.Compile uses), and every result equals, pattern by pattern, what

@@ -1,8 +1,12 @@
 package extra_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
+	"time"
 
+	"github.com/re2wasm/regexp"
 	"github.com/re2wasm/regexp/extra"
 )
 
@@ -46,4 +50,29 @@ func ExampleMemoryBudget() {
 	fmt.Println(s.MatchString("2026 Übersetzung"), s.Stats().Fallbacks)
 	// Output:
 	// [0 1] 1
+}
+
+func ExampleMatchStringContext() {
+	re := regexp.MustCompile(`ERROR: \w{1,40}`)
+	logs := strings.Repeat("INFO: all is well\n", 200000) + "ERROR: disk full\n"
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ok, err := extra.MatchStringContext(ctx, re, logs)
+	fmt.Println(ok, err)
+
+	cancel() // a context that is done: the call returns its error
+	_, err = extra.MatchStringContext(ctx, re, logs)
+	fmt.Println(err)
+	// Output:
+	// true <nil>
+	// context canceled
+}
+
+func ExampleFindAllStringIndexContext() {
+	re := regexp.MustCompile(`AKIA[0-9A-Z]{16}`)
+	text := "key=AKIA0123456789ABCDEF other=AKIAZYXWVUTSRQPONMLK"
+	locs, err := extra.FindAllStringIndexContext(context.Background(), re, text, -1)
+	fmt.Println(locs, err)
+	// Output:
+	// [[4 24] [31 51]] <nil>
 }

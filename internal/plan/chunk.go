@@ -94,14 +94,15 @@ func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, 
 // a search of a long text (Match, Find, FindAll) need not copy the whole
 // text into wasm memory: Go finds the next occurrence of the window
 // string (vectorised), and RE2 is handed a chunk from where a match
-// holding it can begin. The
-// matches that begin maxLen bytes or more before the chunk's end lie
-// whole in it (with the byte after it as context), so they are the
-// text's; the search goes on after the last of them, or where a match
-// cut by the chunk's end could begin. A chunk that follows the last one
-// closely is twice as long, up to skipChunkMax; one after a skip starts
-// small again. The secret scanner's case (`AKIA[0-9A-Z]{16}` over 4 MiB
-// of logs with a few keys) copies a few KiB instead of 4 MiB.
+// holding it can begin. The matches that begin maxLen bytes or more
+// before the chunk's end lie whole in it (with the byte after it as
+// context), so they are the text's; the search goes on after the last of
+// them, or where a match cut by the chunk's end could begin. A chunk
+// that follows the last one closely is twice as long, up to a largest
+// size; one after a skip starts small again. The secret scanner's case
+// (`AKIA[0-9A-Z]{16}` over 4 MiB of logs with a few keys) copies a few
+// KiB instead of 4 MiB. Without a window string, chunks follow each other
+// (FindAllContext).
 const (
 	skipMinText  = 64 << 10 // shorter texts go whole
 	skipChunk    = 16 << 10
@@ -110,34 +111,62 @@ const (
 
 // skips reports whether a search of text[start:end] goes by skips.
 func (m *Matcher) skips(how Strategy, start, end int) bool {
-	return how == Windowed && m.window != nil && m.maxLen != unbounded && m.maxLen <= skipChunk/4 &&
-		m.minLen > 0 && !m.anchoredStart && end-start >= skipMinText
+	return how == Windowed && m.window != nil && m.chunkable(skipChunk) && !m.anchoredStart &&
+		end-start >= skipMinText
 }
+
+// chunkable reports whether find-all can go in chunks of size bytes and
+// more: matches are bounded, short beside a chunk, and never empty (an
+// empty match's successor depends on the match before it, which the
+// next chunk does not see).
+func (m *Matcher) chunkable(size int) bool {
+	return m.maxLen != unbounded && m.maxLen <= size/4 && m.minLen > 0
+}
+
+// chunking is how find-all goes in chunks: the first chunk's size and the
+// largest, and stop, unless nil, asked before each chunk whether to give
+// up with its error.
+type chunking struct {
+	first, largest int
+	stop           func() error
+}
+
+var skipping = chunking{first: skipChunk, largest: skipChunkMax}
 
 // re2FindSkipping is re2Find by skips: the first match of find-all; with
 // ngroups 0, a non-nil empty slice on a match.
 func re2FindSkipping[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups int) ([]int, error) {
 	var match []int
-	err := re2FindAllSkipping(m, prog, text, start, end, 1, ngroups, func(offsets []int) {
+	err := re2FindAllInChunks(m, prog, text, start, end, 1, ngroups, skipping, func(offsets []int) {
 		match = append([]int{}, offsets[:2*ngroups]...)
 	})
 	return match, err
 }
 
-// re2FindAllSkipping is re2FindAll over text[:end] from start, by skips.
-func re2FindAllSkipping[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, n, ngroups int, each func([]int)) error {
+// re2FindAllInChunks is re2FindAll over text[:end] from start, in chunks
+// (m.chunkable(ch.first)), by skips where the expression has a window
+// string.
+func re2FindAllInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, n, ngroups int, ch chunking, each func([]int)) error {
 	s := view(text)[:end]
-	pos, b, size := start, start, skipChunk/2 // the first chunk, following b, is skipChunk long
+	pos, b, size := start, start, ch.first/2 // the first chunk, following b, is ch.first long
 	for n != 0 && pos < end {
-		c := m.window.index(s, pos)
-		if c < 0 {
-			return nil
+		if ch.stop != nil {
+			if err := ch.stop(); err != nil {
+				return err
+			}
 		}
-		a := max(pos, charStart(s, max(0, c-m.windowLead)))
-		if a <= b+skipChunk {
-			size = min(2*size, skipChunkMax)
+		a := pos
+		if m.window != nil {
+			c := m.window.index(s, pos)
+			if c < 0 {
+				return nil
+			}
+			a = max(pos, charStart(s, max(0, c-m.windowLead)))
+		}
+		if a <= b+ch.first {
+			size = min(2*size, ch.largest)
 		} else {
-			size = skipChunk
+			size = ch.first
 		}
 		b = end
 		if a+size < end {

@@ -193,7 +193,7 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	switch {
 	case c.how == Std:
 	case m.skips(c.how, c.start, c.end):
-		err = re2FindAllSkipping(m, c.prog, text, c.start, c.end, n, ngroups, counted)
+		err = re2FindAllInChunks(m, c.prog, text, c.start, c.end, n, ngroups, skipping, counted)
 	default:
 		err = re2FindAll(c.prog, text[:c.end], context(c.start), c.start, n, ngroups, counted)
 	}
