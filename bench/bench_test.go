@@ -25,6 +25,7 @@ func BenchmarkOnePass(b *testing.B)         { harness.Bench(b, "OnePass") }
 func BenchmarkCompile(b *testing.B)         { harness.Bench(b, "Compile") }
 func BenchmarkParallel(b *testing.B)        { harness.Bench(b, "Parallel") }
 func BenchmarkCRS(b *testing.B)             { harness.Bench(b, "CRS") }
+func BenchmarkSet(b *testing.B)             { harness.Bench(b, "Set") }
 func BenchmarkRedux(b *testing.B)           { harness.Bench(b, "Redux") }
 func BenchmarkLogs(b *testing.B)            { harness.Bench(b, "Logs") }
 func BenchmarkDictionary(b *testing.B)      { harness.Bench(b, "Dictionary") }

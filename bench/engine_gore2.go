@@ -1,7 +1,10 @@
 package bench
 
 import (
+	"slices"
+
 	re2 "github.com/wasilibs/go-re2"
+	"github.com/wasilibs/go-re2/experimental"
 
 	"github.com/re2wasm/regexp/bench/harness"
 )
@@ -20,5 +23,21 @@ func init() {
 			}
 			return re, nil
 		},
+		CompileSet: func(patterns []string) (harness.Set, error) {
+			set, err := experimental.CompileSet(patterns)
+			if err != nil {
+				return nil, err
+			}
+			return gore2Set{set}, nil
+		},
 	})
+}
+
+// gore2Set gives go-re2's experimental set's answer in increasing order.
+type gore2Set struct{ set *experimental.Set }
+
+func (s gore2Set) MatchString(text string) []int {
+	got := s.set.FindAllString(text, -1)
+	slices.Sort(got)
+	return got
 }

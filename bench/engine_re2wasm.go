@@ -6,6 +6,7 @@ import (
 	"os"
 
 	regexp "github.com/re2wasm/regexp"
+	"github.com/re2wasm/regexp/extra"
 
 	"github.com/re2wasm/regexp/bench/harness"
 )
@@ -33,6 +34,13 @@ func init() {
 				return nil, err
 			}
 			return re, nil
+		},
+		CompileSet: func(patterns []string) (harness.Set, error) {
+			set, err := extra.CompileSet(patterns)
+			if err != nil {
+				return nil, err
+			}
+			return set, nil
 		},
 	})
 }

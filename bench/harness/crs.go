@@ -269,7 +269,3 @@ func init() {
 		return cs
 	}})
 }
-
-// CRSBody is the request body of n bytes the CRS family matches, for
-// benchmarks outside the harness (bench's BenchmarkSet).
-func CRSBody(n int) []byte { return crsBody(n) }

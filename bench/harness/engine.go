@@ -48,6 +48,9 @@ type Engine struct {
 	Strict bool
 	// Note is shown in logs (version, build tag, ...).
 	Note string
+	// CompileSet, for engines that have pattern sets, compiles patterns
+	// as one set (the Set family); others match a set pattern by pattern.
+	CompileSet func(patterns []string) (Set, error)
 }
 
 // Order is the canonical order of the engines in tables and charts.
