@@ -222,50 +222,55 @@ func compileCRS(e *Engine) (*crsEngine, error) {
 	return ce, nil
 }
 
+// bodyCases are a family's cases over request bodies of the preset's
+// sizes: setup makes the run of an engine on a body.
+func bodyCases(p Preset, setup func(e *Engine, body string) (*Run, error)) []Case {
+	var cs []Case
+	for _, n := range p.CRSSizes {
+		cs = append(cs, Case{
+			Name:  "body=" + decimalSizeName(n),
+			Bytes: int64(n),
+			Setup: func(e *Engine) (*Run, error) { return setup(e, string(crsBody(n))) },
+		})
+	}
+	return cs
+}
+
 func init() {
 	addFamily(Family{Name: "CRS", Cases: func(p Preset) []Case {
-		var cs []Case
-		for _, n := range p.CRSSizes {
-			cs = append(cs, Case{
-				Name:  "body=" + decimalSizeName(n),
-				Bytes: int64(n),
-				Setup: func(e *Engine) (*Run, error) {
-					ce, err := compileCRS(e)
-					if err != nil {
-						return nil, err
+		return bodyCases(p, func(e *Engine, body string) (*Run, error) {
+			ce, err := compileCRS(e)
+			if err != nil {
+				return nil, err
+			}
+			hits := func() []byte {
+				out := make([]byte, len(ce.res))
+				for i, re := range ce.res {
+					switch {
+					case re == nil:
+						out[i] = '?'
+					case re.MatchString(body):
+						out[i] = '1'
+					default:
+						out[i] = '0'
 					}
-					body := string(crsBody(n))
-					hits := func() []byte {
-						out := make([]byte, len(ce.res))
-						for i, re := range ce.res {
-							switch {
-							case re == nil:
-								out[i] = '?'
-							case re.MatchString(body):
-								out[i] = '1'
-							default:
-								out[i] = '0'
-							}
+				}
+				return out
+			}
+			r := &Run{
+				Op: func() {
+					for _, re := range ce.res {
+						if re != nil {
+							re.MatchString(body)
 						}
-						return out
 					}
-					r := &Run{
-						Op: func() {
-							for _, re := range ce.res {
-								if re != nil {
-									re.MatchString(body)
-								}
-							}
-						},
-						Result: func() string { return string(hits()) },
-					}
-					if len(ce.failed) > 0 {
-						r.Note = fmt.Sprintf("%d of %d patterns do not compile, first: %s", len(ce.failed), len(ce.res), ce.failed[0])
-					}
-					return r, nil
 				},
-			})
-		}
-		return cs
+				Result: func() string { return string(hits()) },
+			}
+			if len(ce.failed) > 0 {
+				r.Note = fmt.Sprintf("%d of %d patterns do not compile, first: %s", len(ce.failed), len(ce.res), ce.failed[0])
+			}
+			return r, nil
+		})
 	}})
 }

@@ -61,24 +61,15 @@ func (s oneByOne) MatchString(text string) []int {
 
 func init() {
 	addFamily(Family{Name: "Set", Cases: func(p Preset) []Case {
-		var cs []Case
-		for _, n := range p.CRSSizes {
-			cs = append(cs, Case{
-				Name:  "body=" + decimalSizeName(n),
-				Bytes: int64(n),
-				Setup: func(e *Engine) (*Run, error) {
-					set, err := compileCRSSet(e)
-					if err != nil {
-						return nil, err
-					}
-					body := string(crsBody(n))
-					return &Run{
-						Op:     func() { set.MatchString(body) },
-						Result: func() string { return fmt.Sprint(set.MatchString(body)) },
-					}, nil
-				},
-			})
-		}
-		return cs
+		return bodyCases(p, func(e *Engine, body string) (*Run, error) {
+			set, err := compileCRSSet(e)
+			if err != nil {
+				return nil, err
+			}
+			return &Run{
+				Op:     func() { set.MatchString(body) },
+				Result: func() string { return fmt.Sprint(set.MatchString(body)) },
+			}, nil
+		})
 	}})
 }
