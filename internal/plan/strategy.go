@@ -111,24 +111,29 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 		return nil, nil
 	}
 	var c call
-	done := begin(m, text, ngroups, &c)
-	if done {
+	if begin(m, text, ngroups, &c) {
 		return c.literalMatch(), nil
 	}
-	if c.estimate > 0 {
-		defer m.timed(&c, time.Now())
+	if c.estimate == 0 {
+		return findBy(m, &c, text, ngroups)
 	}
+	start := time.Now()
+	match, err := findBy(m, &c, text, ngroups)
+	m.timed(&c, start)
+	return match, err
+}
+
+// findBy is Find by the engine that begin chose.
+func findBy[T Text](m *Matcher, c *call, text T, ngroups int) ([]int, error) {
 	var match []int
 	var err error
-	switch c.how {
-	case Std:
+	switch {
+	case c.how == Std:
 		return stdFind(m.std.get(m), text, ngroups), nil
+	case m.skips(c.how, c.start, c.end):
+		match, err = re2FindSkipping(m, c.prog, text, c.start, c.end, ngroups)
 	default:
-		if m.skips(c.how, c.start, c.end) {
-			match, err = re2FindSkipping(m, c.prog, text, c.start, c.end, ngroups)
-		} else {
-			match, err = re2FindChunks(m, c.prog, text, c.start, c.end, ngroups)
-		}
+		match, err = re2FindChunks(m, c.prog, text, c.start, c.end, ngroups)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, ngroups), nil
@@ -142,29 +147,33 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 		return false, nil // the commonest answer of all, first
 	}
 	var c call
-	done := begin(m, text, 0, &c)
-	if done {
+	if begin(m, text, 0, &c) {
 		return c.literalAt >= 0, nil
 	}
-	if c.estimate > 0 {
-		defer m.timed(&c, time.Now())
+	if c.estimate == 0 {
+		return matchBy(m, &c, text)
 	}
+	start := time.Now()
+	ok, err := matchBy(m, &c, text)
+	m.timed(&c, start)
+	return ok, err
+}
+
+// matchBy is Match by the engine that begin chose.
+func matchBy[T Text](m *Matcher, c *call, text T) (bool, error) {
 	var ok bool
 	var err error
-	switch c.how {
-	case Std:
+	switch {
+	case c.how == Std:
 		return stdFind(m.std.get(m), text, 0) != nil, nil
+	case m.headMatches:
+		ok, err = re2HeadFirst(c.prog, text, c.end)
+	case m.skips(c.how, c.start, c.end):
+		var match []int
+		match, err = re2FindSkipping(m, c.prog, text, c.start, c.end, 0)
+		ok = match != nil
 	default:
-		switch {
-		case m.headMatches:
-			ok, err = re2HeadFirst(c.prog, text, c.end)
-		case m.skips(c.how, c.start, c.end):
-			var match []int
-			match, err = re2FindSkipping(m, c.prog, text, c.start, c.end, 0)
-			ok = match != nil
-		default:
-			ok, err = re2MatchChunks(m, c.prog, text, c.start, c.end)
-		}
+		ok, err = re2MatchChunks(m, c.prog, text, c.start, c.end)
 	}
 	if unusable(err) {
 		return stdFind(m.std.get(m), text, 0) != nil, nil
