@@ -3,6 +3,7 @@ package extra
 import (
 	"errors"
 	"slices"
+	"time"
 
 	"github.com/re2wasm/regexp"
 	"github.com/re2wasm/regexp/internal/plan"
@@ -16,6 +17,7 @@ type core struct {
 	set   *re2wasm.Set     // nil when RE2 could not compile one
 	inSet []int            // the expression of each pattern of set
 	alone []int            // expressions matched one by one, in increasing order
+	ways  ways             // what calls cost by the set and one by one
 }
 
 // newCore compiles RE2's set of exprs within the budgets of opts, tried in
@@ -82,19 +84,48 @@ func newCore(exprs []string, res []*regexp.Regexp, opts options) *core {
 }
 
 // matching returns the indices of the expressions that match text, in
-// increasing order, or nil. It never lets an engine error become "no
-// match": such a call is matched one by one and counted.
+// increasing order, or nil. It goes through the set or one pattern at a
+// time, as measured cheaper (ways), and never lets an engine error become
+// "no match": such a call is matched one by one and counted.
 func matching[T ~string | ~[]byte](s *Set, c *core, text T) []int {
-	var out []int
-	if c.set == nil && len(c.alone) == 0 && len(c.res) > 0 || c.set != nil && !setMatch(s, c, text, &out) {
-		s.fallbacks.Add(1)
-		for i, re := range c.res {
-			if matchOne(re, text) {
-				out = append(out, i)
-			}
+	if c.set == nil {
+		if len(c.alone) == 0 && len(c.res) > 0 {
+			s.fallbacks.Add(1) // no budget holds the set
+			return oneByOne(c.res, text)
 		}
+		return alone(c, text, nil)
+	}
+	start := time.Now()
+	if !c.ways.useSet() {
+		s.oneByOne.Add(1)
+		out := oneByOne(c.res, text)
+		c.ways.observe(false, len(text), time.Since(start))
 		return out
 	}
+	var out []int
+	if !setMatch(s, c, text, &out) {
+		s.fallbacks.Add(1)
+		return oneByOne(c.res, text)
+	}
+	out = alone(c, text, out)
+	c.ways.observe(true, len(text), time.Since(start))
+	return out
+}
+
+// oneByOne matches every expression alone.
+func oneByOne[T ~string | ~[]byte](res []*regexp.Regexp, text T) []int {
+	var out []int
+	for i, re := range res {
+		if matchOne(re, text) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// alone adds to out the expressions that the set cannot run which match
+// text, and sorts it.
+func alone[T ~string | ~[]byte](c *core, text T, out []int) []int {
 	for _, i := range c.alone {
 		if matchOne(c.res[i], text) {
 			out = append(out, i)

@@ -15,6 +15,7 @@ func FuzzSet(f *testing.F) {
 	f.Add("^foo\n(?m)^bar$\n\\bx\\b", "foo\nbar x")
 	f.Add("(a|b)*a(a|b){3}\n\\pL{2,}", "abbabab日本")
 	f.Add("\\x{fffd}\na.b\n[^é]", "a\xc3b")
+	throughSet(f)
 	f.Fuzz(func(t *testing.T, list, text string) {
 		var patterns []string
 		for p := range strings.Lines(list) {
