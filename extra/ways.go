@@ -13,15 +13,16 @@ import (
 // 6 ms; a body it has not seen (the same body rotated) takes it 1 s, one
 // by one 10-25 ms. So each core times its calls and goes the way measured
 // cheaper, in ns per byte, and tries the other way now and then, at a
-// rate that keeps the trials' cost near a tenth of the calls' (at most
-// one call in exploreEvery).
+// rate that keeps the trials' cost near a hundredth of the calls' (at
+// most one call in exploreEvery): a trial of the set on a new text is a
+// call a hundred times as slow, so trials are rare where it loses.
 type ways struct {
 	set, alone atomic.Int64 // ns per KiB of text, averaged as calls come; 0 until measured
 	aloneSeen  atomic.Bool  // a call went one by one (the first compiles each pattern: not timed)
 }
 
 const (
-	exploreEvery = 16
+	exploreEvery = 64
 	perCall      = 256 // bytes a call counts for beyond its text (its fixed costs)
 )
 
@@ -49,9 +50,9 @@ func (w *ways) useSet() bool {
 	if alone < set {
 		best, other, bestIsSet = alone, set, false
 	}
-	// Try the other way with probability best/(10 other), at most
+	// Try the other way with probability best/(100 other), at most
 	// 1/exploreEvery.
-	if rand.Int64N(10*other) < min(best, 10*other/exploreEvery) {
+	if rand.Int64N(100*other) < min(best, 100*other/exploreEvery) {
 		return !bestIsSet
 	}
 	return bestIsSet
