@@ -73,7 +73,10 @@ func TestContextCancel(t *testing.T) {
 		t.Fatalf("full scan: %v, %v", ok, err)
 	}
 	full := time.Since(start)
-	for _, name := range []string{"Match", "FindIndex", "FindAllIndex", "FindAllIndex unbounded"} {
+	unbounded := regexp.MustCompile(`[a-z]+[0-9]{11}`) // no match either
+	set := MustCompileSet([]string{`[a-z]{3}[0-9]{4}[a-z]`, `[a-z]+[0-9]{11}`, `z[0-9]+[a-z]`})
+	for _, name := range []string{"Match", "FindIndex", "FindAllIndex", "FindAllIndex unbounded",
+		"Match unbounded", "FindIndex unbounded", "Set.Match", "Set.Match one by one"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		var cancelled time.Time
 		go func() {
@@ -89,9 +92,20 @@ func TestContextCancel(t *testing.T) {
 			_, err = FindIndexContext(ctx, re, text)
 		case "FindAllIndex":
 			_, err = FindAllIndexContext(ctx, re, text, -1)
-		default: // unbounded, looked at between matches
+		case "FindAllIndex unbounded":
 			_, err = FindAllIndexContext(ctx, regexp.MustCompile(`[a-z]+\d`), text, -1)
+		case "Match unbounded":
+			_, err = MatchContext(ctx, unbounded, text)
+		case "FindIndex unbounded":
+			_, err = FindIndexContext(ctx, unbounded, text)
+		case "Set.Match":
+			forceWay = "set"
+			_, err = set.MatchContext(ctx, text)
+		default:
+			forceWay = "alone"
+			_, err = set.MatchContext(ctx, text)
 		}
+		forceWay = ""
 		latency := time.Since(cancelled)
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("%s: err = %v, want context.Canceled", name, err)

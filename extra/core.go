@@ -1,6 +1,7 @@
 package extra
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"time"
@@ -86,72 +87,90 @@ func newCore(exprs []string, res []*regexp.Regexp, opts options) *core {
 // matching returns the indices of the expressions that match text, in
 // increasing order, or nil. It goes through the set or one pattern at a
 // time, as measured cheaper (ways), and never lets an engine error become
-// "no match": such a call is matched one by one and counted.
-func matching[T ~string | ~[]byte](s *Set, c *core, text T) []int {
+// "no match": such a call is matched one by one and counted. Once ctx is
+// done it returns ctx.Err().
+func matching[T ~string | ~[]byte](ctx context.Context, s *Set, c *core, text T) ([]int, error) {
 	if c.set == nil {
 		if len(c.alone) == 0 && len(c.res) > 0 {
 			s.fallbacks.Add(1) // no budget holds the set
-			return oneByOne(c.res, text)
+			return oneByOne(ctx, c.res, text)
 		}
-		return alone(c, text, nil)
+		return alone(ctx, c, text, nil)
 	}
 	start := time.Now()
 	if !c.ways.useSet() {
 		s.oneByOne.Add(1)
-		out := oneByOne(c.res, text)
-		c.ways.observe(false, len(text), time.Since(start))
-		return out
+		out, err := oneByOne(ctx, c.res, text)
+		if err == nil {
+			c.ways.observe(false, len(text), time.Since(start))
+		}
+		return out, err
 	}
 	var out []int
-	if !setMatch(s, c, text, &out) {
+	if answered, err := setMatch(ctx, s, c, text, &out); err != nil {
+		return nil, err
+	} else if !answered {
 		s.fallbacks.Add(1)
-		return oneByOne(c.res, text)
+		return oneByOne(ctx, c.res, text)
 	}
-	out = alone(c, text, out)
-	c.ways.observe(true, len(text), time.Since(start))
-	return out
+	out, err := alone(ctx, c, text, out)
+	if err == nil {
+		c.ways.observe(true, len(text), time.Since(start))
+	}
+	return out, err
 }
 
 // oneByOne matches every expression alone.
-func oneByOne[T ~string | ~[]byte](res []*regexp.Regexp, text T) []int {
+func oneByOne[T ~string | ~[]byte](ctx context.Context, res []*regexp.Regexp, text T) ([]int, error) {
 	var out []int
 	for i, re := range res {
-		if matchOne(re, text) {
+		ok, err := matchOneUntil(ctx, re, text)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			out = append(out, i)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // alone adds to out the expressions that the set cannot run which match
 // text, and sorts it.
-func alone[T ~string | ~[]byte](c *core, text T, out []int) []int {
+func alone[T ~string | ~[]byte](ctx context.Context, c *core, text T, out []int) ([]int, error) {
 	for _, i := range c.alone {
-		if matchOne(c.res[i], text) {
+		ok, err := matchOneUntil(ctx, c.res[i], text)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
 			out = append(out, i)
 		}
 	}
 	slices.Sort(out)
-	return out
+	return out, nil
 }
 
 // setMatch appends the expressions RE2's set finds in text to *out and
-// reports whether it could answer.
-func setMatch[T ~string | ~[]byte](s *Set, c *core, text T, out *[]int) bool {
-	got, err := re2wasm.SetMatch(c.set, text, nil)
+// reports whether it could answer; its error is only ctx's.
+func setMatch[T ~string | ~[]byte](ctx context.Context, s *Set, c *core, text T, out *[]int) (bool, error) {
+	got, err := re2wasm.SetMatch(ctx, c.set, text, nil)
 	if testSetError != nil {
 		got, err = nil, testSetError
 	}
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil && err == ctxErr {
+			return false, err
+		}
 		if errors.Is(err, re2wasm.ErrSetOutOfMemory) {
 			s.outOfMemory.Add(1)
 		}
-		return false
+		return false, nil
 	}
 	for _, k := range got {
 		*out = append(*out, c.inSet[k])
 	}
-	return true
+	return true, nil
 }
 
 // testSetError, set by tests only, replaces the answer of RE2's set. RE2
@@ -160,6 +179,14 @@ func setMatch[T ~string | ~[]byte](s *Set, c *core, text T, out *[]int) bool {
 // instead of giving up), so tests inject the error to prove what a later
 // RE2 could report is never taken for "no match".
 var testSetError error
+
+// matchOneUntil is matchOne, returning ctx.Err() once ctx is done.
+func matchOneUntil[T ~string | ~[]byte](ctx context.Context, re *regexp.Regexp, text T) (bool, error) {
+	if ctx.Done() == nil {
+		return matchOne(re, text), nil
+	}
+	return plan.MatchContext(ctx, plan.RootMatcher(re), text)
+}
 
 func matchOne[T ~string | ~[]byte](re *regexp.Regexp, text T) bool {
 	switch t := any(text).(type) {
@@ -182,12 +209,20 @@ func findOne[T ~string | ~[]byte](re *regexp.Regexp, text T) []int {
 }
 
 func matchSet[T ~string | ~[]byte](s *Set, c *core, text T) []int {
-	return matching(s, c, text)
+	out, _ := matching(context.Background(), s, c, text) // no error but ctx's
+	return out
+}
+
+func matchSetContext[T ~string | ~[]byte](ctx context.Context, s *Set, text T) ([]int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return matching(ctx, s, s.core(false), text)
 }
 
 func findSet[T ~string | ~[]byte](s *Set, c *core, text T) []Match {
 	var out []Match
-	for _, i := range matching(s, c, text) {
+	for _, i := range matchSet(s, c, text) {
 		if loc := findOne(c.res[i], text); loc != nil {
 			out = append(out, Match{Pattern: i, Loc: loc})
 		}

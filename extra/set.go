@@ -1,6 +1,7 @@
 package extra
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -112,6 +113,19 @@ func (s *Set) Match(b []byte) []int { return matchSet(s, s.core(false), b) }
 
 // MatchString is like Match but matches the string str.
 func (s *Set) MatchString(str string) []int { return matchSet(s, s.core(false), str) }
+
+// MatchContext is Match, returning ctx.Err() (and nil) instead once ctx
+// is done before the search ends. RE2's set, like each pattern matched
+// alone, stops within about 64 KiB of text once ctx ends; the text is
+// copied into the engine's memory first, which is not cut short.
+func (s *Set) MatchContext(ctx context.Context, b []byte) ([]int, error) {
+	return matchSetContext(ctx, s, b)
+}
+
+// MatchStringContext is MatchContext for the string str.
+func (s *Set) MatchStringContext(ctx context.Context, str string) ([]int, error) {
+	return matchSetContext(ctx, s, str)
+}
 
 // MatchAnchored returns the indices of the patterns that match at the
 // start of b (a match of the pattern alone beginning at 0, as if it were

@@ -1,6 +1,10 @@
 package plan
 
-import "github.com/re2wasm/regexp/internal/re2wasm"
+import (
+	gocontext "context"
+
+	"github.com/re2wasm/regexp/internal/re2wasm"
+)
 
 // Chunks. On a long text, Match and Find hand RE2 a chunk at a time, the
 // first chunkFirst bytes long and each next one chunkGrowth times as long,
@@ -54,21 +58,15 @@ func re2FindChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end,
 	if end-start < chunkMinText || m.maxLen == unbounded {
 		return re2Find(prog, text, start, end, ngroups)
 	}
-	return findInChunks(m, prog, text, start, end, ngroups, chunkFirst, chunkGrowth, nil)
+	return findInChunks(m, prog, text, start, end, ngroups, chunkFirst, chunkGrowth)
 }
 
 // findInChunks is re2FindChunks with chunks of first bytes, each next one
-// growth times as long, and stop, unless nil, asked before each chunk
-// whether to give up with its error.
-func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups, first, growth int, stop func() error) ([]int, error) {
+// growth times as long.
+func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups, first, growth int) ([]int, error) {
 	s := view(text)
 	a := start
 	for size := first; ; size *= growth {
-		if stop != nil {
-			if err := stop(); err != nil {
-				return nil, err
-			}
-		}
 		if a+size >= end {
 			return re2Find(prog, text, a, end, ngroups)
 		}
@@ -124,12 +122,8 @@ func (m *Matcher) chunkable(size int) bool {
 }
 
 // chunking is how find-all goes in chunks: the first chunk's size and the
-// largest, and stop, unless nil, asked before each chunk whether to give
-// up with its error.
-type chunking struct {
-	first, largest int
-	stop           func() error
-}
+// largest.
+type chunking struct{ first, largest int }
 
 var skipping = chunking{first: skipChunk, largest: skipChunkMax}
 
@@ -150,11 +144,6 @@ func re2FindAllInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start,
 	s := view(text)[:end]
 	pos, b, size := start, start, ch.first/2 // the first chunk, following b, is ch.first long
 	for n != 0 && pos < end {
-		if ch.stop != nil {
-			if err := ch.stop(); err != nil {
-				return err
-			}
-		}
 		a := pos
 		if m.window != nil {
 			c := m.window.index(s, pos)
@@ -177,7 +166,7 @@ func re2FindAllInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start,
 			next = charStart(s, max(a, b-m.maxLen+1))
 		}
 		ctx, ctxEnd := context(a), min(end, b+1)
-		err := re2wasm.MatchAll(prog, text[ctx:ctxEnd], a-ctx, ngroups, n, func(offsets []int) bool {
+		err := re2wasm.MatchAll(gocontext.Background(), prog, text[ctx:ctxEnd], a-ctx, ngroups, n, func(offsets []int) bool {
 			if b < end && offsets[0]+ctx+m.maxLen > b {
 				return false // it may end beyond the chunk
 			}

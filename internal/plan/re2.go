@@ -1,6 +1,7 @@
 package plan
 
 import (
+	gocontext "context"
 	"fmt"
 	"regexp/syntax"
 	"unicode/utf8"
@@ -81,9 +82,14 @@ func (m *Matcher) program(searched string) *re2wasm.Regexp {
 // on each side (context for ^, $, \b; pos and end are character
 // boundaries) are copied into wasm memory.
 func re2Find[T Text](prog *re2wasm.Regexp, text T, pos, end, ngroups int) ([]int, error) {
+	return re2FindUntil(gocontext.Background(), prog, text, pos, end, ngroups)
+}
+
+// re2FindUntil is re2Find, ending early with done.Err() once done is.
+func re2FindUntil[T Text](done gocontext.Context, prog *re2wasm.Regexp, text T, pos, end, ngroups int) ([]int, error) {
 	ctx, ctxEnd := context(pos), min(len(text), end+1)
 	offsets := make([]int, 2*ngroups)
-	ok, err := re2wasm.Match(prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, offsets)
+	ok, err := re2wasm.Match(done, prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, offsets)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -94,8 +100,13 @@ func re2Find[T Text](prog *re2wasm.Regexp, text T, pos, end, ngroups int) ([]int
 // re2Search reports whether RE2 finds a match in text[pos:end], copied as
 // re2Find copies it.
 func re2Search[T Text](prog *re2wasm.Regexp, text T, pos, end int) (bool, error) {
+	return re2SearchUntil(gocontext.Background(), prog, text, pos, end)
+}
+
+// re2SearchUntil is re2Search, ending early with done.Err() once done is.
+func re2SearchUntil[T Text](done gocontext.Context, prog *re2wasm.Regexp, text T, pos, end int) (bool, error) {
 	ctx, ctxEnd := context(pos), min(len(text), end+1)
-	return re2wasm.Match(prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, nil)
+	return re2wasm.Match(done, prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, nil)
 }
 
 // A text of headMinText bytes or more is first searched in its first
@@ -136,7 +147,7 @@ func headLen[T Text](text T) int {
 // re2FindAll runs RE2's match-all on text[ctx:] from pos on and calls each
 // with the offsets in text of up to n matches (all if n < 0).
 func re2FindAll[T Text](prog *re2wasm.Regexp, text T, ctx, pos, n, ngroups int, each func([]int)) error {
-	return re2wasm.MatchAll(prog, text[ctx:], pos-ctx, ngroups, n, func(offsets []int) bool {
+	return re2wasm.MatchAll(gocontext.Background(), prog, text[ctx:], pos-ctx, ngroups, n, func(offsets []int) bool {
 		shift(offsets, ctx)
 		each(offsets)
 		return true

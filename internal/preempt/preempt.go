@@ -13,14 +13,19 @@ import (
 // piece is how many bytes one vectorised search covers: about 0.1 ms.
 const piece = 1 << 20
 
-// Index is bytes.Index(text, needle).
-func Index(text, needle []byte) int {
+// A Stopper says whether a search should end early: its caller will throw
+// the result away.
+type Stopper interface{ Stopped() bool }
+
+// Index is bytes.Index(text, needle), or -1 as soon as stop (if not nil)
+// reports true between two pieces.
+func Index(text, needle []byte, stop Stopper) int {
 	for from := 0; ; from += piece {
 		end := min(len(text), from+piece+len(needle)-1)
 		if i := bytes.Index(text[from:end], needle); i >= 0 {
 			return from + i
 		}
-		if end == len(text) {
+		if end == len(text) || stop != nil && stop.Stopped() {
 			return -1
 		}
 	}

@@ -20,7 +20,7 @@ func TestSearchesAgree(t *testing.T) {
 				copy(b[at:], needle)
 			}
 			s := string(b)
-			if got, want := Index(b, []byte(needle)), bytes.Index(b, []byte(needle)); got != want {
+			if got, want := Index(b, []byte(needle), nil), bytes.Index(b, []byte(needle)); got != want {
 				t.Errorf("Index(%q at %d) = %d, want %d", needle, at, got, want)
 			}
 			if got, want := IndexString(s, needle), strings.Index(s, needle); got != want {
@@ -36,7 +36,25 @@ func TestSearchesAgree(t *testing.T) {
 	if got := IndexString("", "x"); got != -1 {
 		t.Errorf("IndexString of an empty text = %d", got)
 	}
-	if got := Index(nil, nil); got != 0 {
+	if got := Index(nil, nil, nil); got != 0 {
 		t.Errorf("Index(nil, nil) = %d", got)
+	}
+}
+
+// countdown is a Stopper that says stop after n questions.
+type countdown struct{ n int }
+
+func (c *countdown) Stopped() bool { c.n--; return c.n < 0 }
+
+// TestIndexStops: a stopped search ends after the piece it is in, and a
+// Stopper that never says stop changes nothing.
+func TestIndexStops(t *testing.T) {
+	text := make([]byte, 4*piece)
+	text[3*piece+5] = 'x'
+	if got := Index(text, []byte("x"), &countdown{n: 1}); got != -1 {
+		t.Errorf("stopped after two pieces: %d, want -1", got)
+	}
+	if got := Index(text, []byte("x"), &countdown{n: 10}); got != 3*piece+5 {
+		t.Errorf("not stopped: %d, want %d", got, 3*piece+5)
 	}
 }

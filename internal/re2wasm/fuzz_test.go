@@ -1,6 +1,7 @@
 package re2wasm
 
 import (
+	"context"
 	"testing"
 )
 
@@ -37,24 +38,24 @@ func FuzzABI(f *testing.F) {
 			end = pos + (len(text)-pos)/2
 		}
 		offsets := make([]int, 2*ngroups)
-		ok, err := Match(re, text, pos, end, Anchor(anchor%3), offsets)
+		ok, err := Match(context.Background(), re, text, pos, end, Anchor(anchor%3), offsets)
 		if err != nil {
-			t.Fatalf("Match(%q, %q, %d, %d): %v", pattern, text, pos, end, err)
+			t.Fatalf("Match(context.Background(), %q, %q, %d, %d): %v", pattern, text, pos, end, err)
 		}
 		if ok && ngroups > 0 {
 			checkOffsets(t, offsets, pos, end)
 		}
 		last := -1
-		err = MatchAll(re, text, 0, ngroups, n, func(m []int) bool {
+		err = MatchAll(context.Background(), re, text, 0, ngroups, n, func(m []int) bool {
 			checkOffsets(t, m, 0, len(text))
 			if m[0] < last {
-				t.Fatalf("MatchAll(%q, %q): match %v begins before the previous one ended (%d)", pattern, text, m, last)
+				t.Fatalf("MatchAll(context.Background(), %q, %q): match %v begins before the previous one ended (%d)", pattern, text, m, last)
 			}
 			last = m[1]
 			return true
 		})
 		if err != nil {
-			t.Fatalf("MatchAll(%q, %q): %v", pattern, text, err)
+			t.Fatalf("MatchAll(context.Background(), %q, %q): %v", pattern, text, err)
 		}
 	})
 }

@@ -1,6 +1,8 @@
 package re2wasm
 
 import (
+	"context"
+	"errors"
 	"runtime"
 	"unicode/utf8"
 
@@ -19,9 +21,10 @@ const batchBytes = 64 << 10
 // being context (for ^, $, \b: a match neither begins before pos nor
 // ends after end), and fills offsets with len(offsets)/2 pairs (begin,
 // end; -1 for a group that did not take part). It returns whether there
-// was a match.
-func Match[T Text](re *Regexp, text T, pos, end int, anchor Anchor, offsets []int) (bool, error) {
-	inst, err := rt.Acquire()
+// was a match. Once ctx is done the search ends early and returns
+// ctx.Err().
+func Match[T Text](ctx context.Context, re *Regexp, text T, pos, end int, anchor Anchor, offsets []int) (bool, error) {
+	inst, err := acquire(ctx)
 	if err != nil {
 		return false, err
 	}
@@ -29,11 +32,14 @@ func Match[T Text](re *Regexp, text T, pos, end int, anchor Anchor, offsets []in
 	ngroups := len(offsets) / 2
 	textAddr, outAddr, err := load(inst, re, text, 8*ngroups)
 	if err != nil {
-		return false, err
+		return false, loadErr(ctx, err)
 	}
 	ok, err := inst.Call(rt.Match, uint64(re.addr), uint64(textAddr), uint64(len(text)),
 		uint64(pos), uint64(end), uint64(anchor), uint64(outAddr), uint64(ngroups))
 	runtime.KeepAlive(re)
+	if err == nil {
+		err = stopped(ctx, inst)
+	}
 	if err != nil || ok == 0 {
 		return false, err
 	}
@@ -45,9 +51,10 @@ func Match[T Text](re *Regexp, text T, pos, end int, anchor Anchor, offsets []in
 // FindAll does (an empty match right after the previous match is skipped)
 // and calls yield with the ngroups offset pairs of each, at most n matches
 // (all if n < 0). The slice passed to yield is reused; yield returns false
-// to stop early.
-func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offsets []int) bool) error {
-	inst, err := rt.Acquire()
+// to stop early. Once ctx is done the search ends early and returns
+// ctx.Err() (yield may have been called for matches before).
+func MatchAll[T Text](ctx context.Context, re *Regexp, text T, pos, ngroups, n int, yield func(offsets []int) bool) error {
+	inst, err := acquire(ctx)
 	if err != nil {
 		return err
 	}
@@ -58,7 +65,7 @@ func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offset
 	batch := max(batchBytes/perMatch, 1)
 	textAddr, cursorAddr, err := load(inst, re, text, 8+batch*perMatch)
 	if err != nil {
-		return err
+		return loadErr(ctx, err)
 	}
 	mem := inst.Memory()
 	outAddr := cursorAddr + 8
@@ -78,6 +85,9 @@ func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offset
 		}
 		got, err := inst.Call(rt.MatchAll, uint64(re.addr), uint64(textAddr), uint64(len(text)),
 			uint64(cursorAddr), uint64(outAddr), uint64(ngroups), uint64(want))
+		if err == nil {
+			err = stopped(ctx, inst)
+		}
 		if err != nil {
 			return err
 		}
@@ -95,6 +105,34 @@ func MatchAll[T Text](re *Regexp, text T, pos, ngroups, n int, yield func(offset
 		}
 	}
 	return nil
+}
+
+// acquire takes an instance whose searches end early once ctx is done
+// (rt.Instance.Watch), when ctx can end.
+func acquire(ctx context.Context) (*rt.Instance, error) {
+	inst, err := rt.Acquire()
+	if err == nil && ctx.Done() != nil {
+		inst.Watch(ctx)
+	}
+	return inst, err
+}
+
+// stopped returns ctx.Err() if ctx ended while inst was watched, after
+// which the results of its last call mean nothing. (Release ends the
+// watch.)
+func stopped(ctx context.Context, inst *rt.Instance) error {
+	if ctx.Done() == nil || !inst.Stopped() {
+		return nil
+	}
+	return ctx.Err()
+}
+
+// loadErr is the error of load: ctx.Err() for a copy stopped.
+func loadErr(ctx context.Context, err error) error {
+	if err == errStopped {
+		return ctx.Err()
+	}
+	return err
 }
 
 // load copies text into the instance's scratch buffer, followed by extra
@@ -116,11 +154,33 @@ func loadText[T Text](inst *rt.Instance, text T, sanitize bool, extra int) (text
 	}
 	mem := inst.Memory()
 	copied := mem[buf : int(buf)+n]
-	rt.CopyIn(copied, text)
+	if err := copyIn(inst, copied, text); err != nil {
+		return 0, 0, err
+	}
 	if sanitize && !utf8.Valid(copied) {
 		re2syntax.Sanitize(copied)
 	}
 	return buf, buf + uint32(padded), nil
+}
+
+// copyStretch is how much of a text is copied into wasm memory before a
+// watched instance is asked whether to stop: about a millisecond.
+const copyStretch = 4 << 20
+
+// errStopped is a copy given up because the watched context ended; the
+// search that would follow returns ctx.Err() instead (stopped).
+var errStopped = errors.New("re2wasm: stopped")
+
+// copyIn copies text into dst, in stretches between which a watched
+// instance may stop it.
+func copyIn[T Text](inst *rt.Instance, dst []byte, text T) error {
+	for i := 0; i < len(text); i += copyStretch {
+		if i > 0 && inst.Stopped() {
+			return errStopped
+		}
+		rt.CopyIn(dst[i:], text[i:min(len(text), i+copyStretch)])
+	}
+	return nil
 }
 
 // readOffsets converts len(offsets)/2 int32 pairs from the wasm memory.

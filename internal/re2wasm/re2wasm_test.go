@@ -1,6 +1,7 @@
 package re2wasm
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -42,7 +43,7 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 		re := mustCompile(t, c.pattern, 0)
 		std := regexp.MustCompile(c.pattern)
 		offsets := make([]int, 2*(re.NumGroups()+1))
-		ok, err := Match(re, c.text, 0, len(c.text), Unanchored, offsets)
+		ok, err := Match(context.Background(), re, c.text, 0, len(c.text), Unanchored, offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,12 +53,12 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 			got = offsets
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("Match(%q, %q) (-std +re2):\n%s", c.pattern, c.text, diff)
+			t.Errorf("Match(context.Background(), %q, %q) (-std +re2):\n%s", c.pattern, c.text, diff)
 		}
 		// The same through []byte.
-		okBytes, _ := Match(re, []byte(c.text), 0, len([]byte(c.text)), Unanchored, offsets)
+		okBytes, _ := Match(context.Background(), re, []byte(c.text), 0, len([]byte(c.text)), Unanchored, offsets)
 		if okBytes != ok {
-			t.Errorf("Match(%q, []byte(%q)) = %v, string form %v", c.pattern, c.text, okBytes, ok)
+			t.Errorf("Match(context.Background(), %q, []byte(%q)) = %v, string form %v", c.pattern, c.text, okBytes, ok)
 		}
 	}
 }
@@ -79,7 +80,7 @@ func TestMatchAnchorsAndPositions(t *testing.T) {
 		{"abbb", 4, Unanchored, nil},
 		{"abbb", 5, Unanchored, nil},
 	} {
-		ok, err := Match(re, c.text, c.pos, len(c.text), c.anchor, offsets)
+		ok, err := Match(context.Background(), re, c.text, c.pos, len(c.text), c.anchor, offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +89,7 @@ func TestMatchAnchorsAndPositions(t *testing.T) {
 			got = append(got, offsets...)
 		}
 		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("Match(b+, %q, pos %d, anchor %d) (-want +got):\n%s", c.text, c.pos, c.anchor, diff)
+			t.Errorf("Match(context.Background(), b+, %q, pos %d, anchor %d) (-want +got):\n%s", c.text, c.pos, c.anchor, diff)
 		}
 	}
 }
@@ -140,7 +141,7 @@ func TestCompileErrors(t *testing.T) {
 func collect[T Text](t testing.TB, re *Regexp, text T, ngroups, n int) [][]int {
 	t.Helper()
 	var all [][]int
-	err := MatchAll(re, text, 0, ngroups, n, func(m []int) bool {
+	err := MatchAll(context.Background(), re, text, 0, ngroups, n, func(m []int) bool {
 		all = append(all, append([]int(nil), m...))
 		return true
 	})
@@ -168,7 +169,7 @@ func TestMatchAllEmptyMatches(t *testing.T) {
 			want := std.FindAllStringSubmatchIndex(c.text, n)
 			got := collect(t, re, c.text, ngroups, n)
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("MatchAll(%q, %q, n=%d) (-std +re2):\n%s", c.pattern, c.text, n, diff)
+				t.Errorf("MatchAll(context.Background(), %q, %q, n=%d) (-std +re2):\n%s", c.pattern, c.text, n, diff)
 			}
 		}
 	}
@@ -184,7 +185,7 @@ func TestMatchAllManyBatches(t *testing.T) {
 		t.Errorf("MatchAll over %d bytes (-std +re2):\n%s", len(text), diff)
 	}
 	stopped := 0
-	MatchAll(re, text, 0, 1, -1, func([]int) bool { stopped++; return stopped < 10 })
+	MatchAll(context.Background(), re, text, 0, 1, -1, func([]int) bool { stopped++; return stopped < 10 })
 	if stopped != 10 {
 		t.Errorf("yield returning false after 10 matches: called %d times", stopped)
 	}
@@ -205,7 +206,7 @@ func TestConcurrentMatches(t *testing.T) {
 			offsets := make([]int, 6)
 			for i := range matches {
 				text := fmt.Sprintf("id %d: %d-%d.", g, i, g*i)
-				ok, err := Match(re, text, 0, len(text), Unanchored, offsets)
+				ok, err := Match(context.Background(), re, text, 0, len(text), Unanchored, offsets)
 				if err != nil {
 					errs <- err
 					return
@@ -248,7 +249,7 @@ func TestCleanupFreesPatterns(t *testing.T) {
 	compileAndDrop := func(n int) {
 		for i := range n {
 			re := mustCompile(t, fmt.Sprintf(`(\w+)@%d\.example`, i), 0)
-			Match(re, "a@1.example", 0, len("a@1.example"), Unanchored, make([]int, 4))
+			Match(context.Background(), re, "a@1.example", 0, len("a@1.example"), Unanchored, make([]int, 4))
 		}
 	}
 	// settle collects garbage until the cleanups, which run on a goroutine
@@ -299,7 +300,7 @@ func TestHugeInput(t *testing.T) {
 	copy(text[size-10:], "needle-42")
 	re := mustCompile(t, `needle-(\d+)`, UTF8Text)
 	offsets := make([]int, 4)
-	ok, err := Match(re, text, 0, len(text), Unanchored, offsets)
+	ok, err := Match(context.Background(), re, text, 0, len(text), Unanchored, offsets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +309,7 @@ func TestHugeInput(t *testing.T) {
 		t.Errorf("Match over %d bytes = %v %v, want %v", size, ok, offsets, want)
 	}
 	count := 0
-	if err := MatchAll(re, text, 0, 1, -1, func([]int) bool { count++; return true }); err != nil || count != 1 {
+	if err := MatchAll(context.Background(), re, text, 0, 1, -1, func([]int) bool { count++; return true }); err != nil || count != 1 {
 		t.Errorf("MatchAll over %d bytes: %d matches, %v", size, count, err)
 	}
 	st, err := rt.ReadStats()
@@ -344,12 +345,12 @@ func TestLatin1FactoredPrefix(t *testing.T) {
 			}
 			re := mustCompile(t, c.pattern, flags)
 			offsets := make([]int, 2)
-			ok, err := Match(re, c.text, 0, len(c.text), Unanchored, offsets)
+			ok, err := Match(context.Background(), re, c.text, 0, len(c.text), Unanchored, offsets)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !ok || offsets[0] != c.want[0] || offsets[1] != c.want[1] {
-				t.Errorf("Match(%q, %q, flags %#x) = %v %v, want %v", c.pattern, c.text, flags, ok, offsets, c.want)
+				t.Errorf("Match(context.Background(), %q, %q, flags %#x) = %v %v, want %v", c.pattern, c.text, flags, ok, offsets, c.want)
 			}
 		}
 	}
@@ -371,7 +372,7 @@ func TestHostPrefixSearch(t *testing.T) {
 		std := regexp.MustCompile(p)
 		for _, text := range texts {
 			var got [][]int
-			err := MatchAll(re, text, 0, std.NumSubexp()+1, -1, func(offsets []int) bool {
+			err := MatchAll(context.Background(), re, text, 0, std.NumSubexp()+1, -1, func(offsets []int) bool {
 				got = append(got, append([]int(nil), offsets...))
 				return true
 			})
@@ -379,7 +380,7 @@ func TestHostPrefixSearch(t *testing.T) {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(std.FindAllStringSubmatchIndex(text, -1), got); diff != "" {
-				t.Errorf("MatchAll(%q) on %.40q... (-std +re2):\n%s", p, text, diff)
+				t.Errorf("MatchAll(context.Background(), %q) on %.40q... (-std +re2):\n%s", p, text, diff)
 			}
 		}
 	}
@@ -406,7 +407,7 @@ func TestMatchEnd(t *testing.T) {
 	for _, c := range cases {
 		re := mustCompile(t, c.pattern, Latin1)
 		offsets := make([]int, 2)
-		ok, err := Match(re, c.text, c.pos, c.end, Unanchored, offsets)
+		ok, err := Match(context.Background(), re, c.text, c.pos, c.end, Unanchored, offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -415,7 +416,7 @@ func TestMatchEnd(t *testing.T) {
 			got = offsets
 		}
 		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("Match(%q, %q, %d, %d) = %v, want %v", c.pattern, c.text, c.pos, c.end, got, c.want)
+			t.Errorf("Match(context.Background(), %q, %q, %d, %d) = %v, want %v", c.pattern, c.text, c.pos, c.end, got, c.want)
 		}
 	}
 }

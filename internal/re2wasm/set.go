@@ -1,6 +1,7 @@
 package re2wasm
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -101,9 +102,10 @@ func deleteSet(addr uint32) {
 // SetMatch appends to dst the indices of the set's patterns that match
 // text, in the order RE2 reports them (not sorted), and returns dst. When
 // the set's DFA runs out of memory it returns ErrSetOutOfMemory: never a
-// partial answer.
-func SetMatch[T Text](s *Set, text T, dst []int) ([]int, error) {
-	inst, err := rt.Acquire()
+// partial answer. Once ctx is done the search ends early and returns
+// ctx.Err().
+func SetMatch[T Text](ctx context.Context, s *Set, text T, dst []int) ([]int, error) {
+	inst, err := acquire(ctx)
 	if err != nil {
 		return dst, err
 	}
@@ -111,9 +113,12 @@ func SetMatch[T Text](s *Set, text T, dst []int) ([]int, error) {
 	defer runtime.KeepAlive(s)
 	textAddr, outAddr, err := loadText(inst, text, true, 4*s.n)
 	if err != nil {
-		return dst, err
+		return dst, loadErr(ctx, err)
 	}
 	got, err := inst.Call(rt.SetMatch, uint64(s.addr), uint64(textAddr), uint64(len(text)), uint64(outAddr))
+	if err == nil {
+		err = stopped(ctx, inst)
+	}
 	if err != nil {
 		return dst, err
 	}

@@ -1,6 +1,7 @@
 package re2wasm
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -255,13 +256,13 @@ func benchmarkModeMatch(b *testing.B, size int, all bool) {
 						b.Fatal("text not valid")
 					}
 					if !all {
-						if _, err := Match(re, text, 0, len(text), Unanchored, offsets); err != nil {
+						if _, err := Match(context.Background(), re, text, 0, len(text), Unanchored, offsets); err != nil {
 							b.Fatal(err)
 						}
 						continue
 					}
 					n := 0
-					MatchAll(re, text, 0, 1, -1, func([]int) bool { n++; return true })
+					MatchAll(context.Background(), re, text, 0, 1, -1, func([]int) bool { n++; return true })
 					if n != want {
 						b.Fatalf("%d matches, want %d", n, want)
 					}
@@ -383,9 +384,9 @@ func TestModeFigures(t *testing.T) {
 						t.Fatal("text not valid")
 					}
 					if all {
-						MatchAll(re, text, 0, 1, -1, func([]int) bool { return true })
+						MatchAll(context.Background(), re, text, 0, 1, -1, func([]int) bool { return true })
 					} else {
-						Match(re, text, 0, len(text), Unanchored, offsets)
+						Match(context.Background(), re, text, 0, len(text), Unanchored, offsets)
 					}
 				}
 				find[i] = min(find[i], best(5, func() { match(small, false) }))

@@ -1,6 +1,7 @@
 package re2wasm
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -115,7 +116,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 				return fmt.Errorf("%q (longest %v) %s on %q (-std +re2):\n%s", pattern, longest, method, text, cmp.Diff(want, got))
 			}
 			var all [][]int
-			err := MatchAll(prog, text, 0, ngroups, -1, func(m []int) bool {
+			err := MatchAll(context.Background(), prog, text, 0, ngroups, -1, func(m []int) bool {
 				all = append(all, slices.Clone(m))
 				return true
 			})
@@ -126,7 +127,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 				return fail("MatchAll", all, want)
 			}
 			offsets := make([]int, 2*ngroups)
-			ok, err := Match(prog, []byte(text), 0, len([]byte(text)), Unanchored, offsets)
+			ok, err := Match(context.Background(), prog, []byte(text), 0, len([]byte(text)), Unanchored, offsets)
 			if err != nil {
 				return err
 			}
@@ -137,7 +138,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 			if want := std.FindStringSubmatchIndex(text); !cmp.Equal(got, want) {
 				return fail("Match", got, want)
 			}
-			ok, err = Match(prog, text, 0, len(text), Unanchored, nil)
+			ok, err = Match(context.Background(), prog, text, 0, len(text), Unanchored, nil)
 			if err != nil {
 				return err
 			}

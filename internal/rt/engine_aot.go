@@ -43,6 +43,7 @@ func (e *engine) growMemory(pages uint64) error {
 // module is one instance of the translated module.
 type module struct {
 	mod *re2go.Module
+	watcher
 }
 
 // instantiate makes an instance. re2go.New runs the start function, which
@@ -54,12 +55,18 @@ func (e *engine) instantiate() (m *module, err error) {
 			err = fmt.Errorf("re2wasm: instantiating re2.wasm: %v", r)
 		}
 	}()
-	return &module{mod: re2go.New(imports{e.mem})}, nil
+	m = new(module)
+	m.mod = re2go.New(imports{e.mem, &m.watcher})
+	return m, nil
 }
 
 // imports is what re2.wasm imports and the translation did not provide
-// (see re2go/provided.go): the shared memory.
-type imports struct{ mem *sharedMemory }
+// (see re2go/provided.go): the shared memory; and, for re2go's
+// re2w_stopped, the instance's watcher (its Stopped method).
+type imports struct {
+	mem *sharedMemory
+	*watcher
+}
 
 func (i imports) Xmemory() re2go.Memory { return i.mem }
 

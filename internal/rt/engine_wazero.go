@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -25,6 +26,7 @@ type engine struct {
 	compiled wazero.CompiledModule
 	env      api.Module // defines the shared memory
 	engine   string     // "compiler" or "interpreter"
+	modules  sync.Map   // each api.Module of re2.wasm → its *module
 }
 
 // newEngine compiles re2.wasm and provides its imports over memory.
@@ -139,18 +141,35 @@ func (e *engine) instantiateEnvironment(ctx context.Context, memory []byte) erro
 	if err != nil {
 		return fmt.Errorf("re2wasm: WASI stubs: %w", err)
 	}
-	// wasm/src/include/util/host.h.
-	index := api.GoModuleFunc(func(_ context.Context, _ api.Module, stack []uint64) {
+	// wasm/src/include/util/host.h. The api.Module they get is the
+	// calling instance of re2.wasm.
+	index := api.GoModuleFunc(func(_ context.Context, caller api.Module, stack []uint64) {
 		t, n, p, m := uint32(stack[0]), uint32(stack[1]), uint32(stack[2]), uint32(stack[3])
-		stack[0] = uint64(uint32(int32(preempt.Index(memory[t:t+n], memory[p:p+m]))))
+		stack[0] = uint64(uint32(int32(preempt.Index(memory[t:t+n], memory[p:p+m], e.watcherOf(caller)))))
+	})
+	stopped := api.GoModuleFunc(func(_ context.Context, caller api.Module, stack []uint64) {
+		stack[0] = 0
+		if e.watcherOf(caller).Stopped() {
+			stack[0] = 1
+		}
 	})
 	_, err = e.runtime.NewHostModuleBuilder("re2w").
 		NewFunctionBuilder().WithGoModuleFunction(index, []api.ValueType{i32, i32, i32, i32}, []api.ValueType{i32}).Export("re2w_index").
+		NewFunctionBuilder().WithGoModuleFunction(stopped, nil, []api.ValueType{i32}).Export("re2w_stopped").
 		Instantiate(ctx)
 	if err != nil {
 		return fmt.Errorf("re2wasm: host functions: %w", err)
 	}
 	return nil
+}
+
+// watcherOf is the watcher of the instance caller of re2.wasm.
+func (e *engine) watcherOf(caller api.Module) *watcher {
+	m, ok := e.modules.Load(caller)
+	if !ok {
+		return nil // the start function, before instantiate returns
+	}
+	return &m.(*module).watcher
 }
 
 // module is one wazero instance of re2.wasm, with its exports looked up
@@ -159,6 +178,7 @@ type module struct {
 	mod   api.Module
 	fns   [numFuncs]api.Function
 	stack []uint64 // arguments and results of call, reused
+	watcher
 }
 
 // instantiate instantiates the module once more. Its start function finds
@@ -176,6 +196,7 @@ func (e *engine) instantiate() (*module, error) {
 			return nil, fmt.Errorf("re2wasm: re2.wasm does not export %s", funcNames[f])
 		}
 	}
+	e.modules.Store(mod, m)
 	return m, nil
 }
 

@@ -16,8 +16,9 @@ type Instance struct {
 	stackBase  uint32 // this instance's stack block, 0 if it has none
 	scratch    uint32 // address of the scratch buffer, 0 if none
 	scratchCap uint32
-	scratchBig bool // the scratch buffer is in m.big, not in RE2's heap
-	broken     bool // a call trapped: the instance is never used again
+	scratchBig bool        // the scratch buffer is in m.big, not in RE2's heap
+	broken     bool        // a call trapped: the instance is never used again
+	unwatch    func() bool // ends the AfterFunc of Watch, nil if not watched
 }
 
 // Acquire returns an instance for the calling goroutine, from the pool or
@@ -46,6 +47,7 @@ func Acquire() (*Instance, error) {
 
 // Release gives the instance back to the pool. It must not be used after.
 func (i *Instance) Release() {
+	i.Unwatch()
 	if !i.broken {
 		if i.scratchCap > keepScratch {
 			i.freeScratch()

@@ -25,9 +25,25 @@ func _() { _, _ = atomic_ptr8([]byte(nil), uint32(0)) }
 
 // _re2w_index is re2w_index of wasm/src/include/util/host.h: the offset
 // of needle in text, or -1, found by bytes.Index (vectorised) in pieces
-// that let a collection stop the goroutine between them.
+// that let a collection stop the goroutine between them, and the search
+// end once the importer says to stop.
 func (m *Module) _re2w_index(text, size, needle, n int32) int32 {
 	mem := *m.memory
 	t, p := uint32(text), uint32(needle)
-	return int32(preempt.Index(mem[t:t+uint32(size)], mem[p:p+uint32(n)]))
+	return int32(preempt.Index(mem[t:t+uint32(size)], mem[p:p+uint32(n)], m.stopper()))
+}
+
+// _re2w_stopped is re2w_stopped of wasm/src/include/util/host.h: whether
+// the importer (the Xenv given to New) wants the call under way to end.
+// An importer that is no preempt.Stopper never does.
+func (m *Module) _re2w_stopped() int32 {
+	if s := m.stopper(); s != nil && s.Stopped() {
+		return 1
+	}
+	return 0
+}
+
+func (m *Module) stopper() preempt.Stopper {
+	s, _ := m._env.(preempt.Stopper)
+	return s
 }

@@ -31,7 +31,7 @@ func New(v0 Xenv) *Module {
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn16, m.fn19, m.fn31, m.fn33, m.fn29, m.fn30, m.fn39, fn40, m.fn41, m.fn42, m.fn43, m.fn215, m.fn64, m.fn65, m.fn66, m.fn55, m.fn56, m.fn57, m.fn58, m.fn59, m.fn60, m.fn61, m.fn62, m.fn86, m.fn101, m.fn80, m.fn81, fn102, fn82, fn40, fn103, fn104, m.fn119, m.fn126, m.fn130, m.fn134, fn136, fn136, m.fn141, m.fn101, m.fn162, fn163, m.fn155, m.fn164, m.fn165, fn163, m.fn174, m.fn181, fn103, m.fn177, m.fn175, m.fn176, m.fn181, m.fn179, m.fn180, m.fn175, m.fn176, fn40, fn104, fn102, m.fn101, m.fn184, m.fn185, fn82, m.fn192, m.fn237, m.fn239, m.fn240, m.fn246}}
+	m.elements = [][]any{{m.fn17, m.fn20, m.fn32, m.fn34, m.fn30, m.fn31, m.fn40, fn41, m.fn42, m.fn43, m.fn44, m.fn216, m.fn65, m.fn66, m.fn67, m.fn56, m.fn57, m.fn58, m.fn59, m.fn60, m.fn61, m.fn62, m.fn63, m.fn87, m.fn102, m.fn81, m.fn82, fn103, fn83, fn41, fn104, fn105, m.fn120, m.fn127, m.fn131, m.fn135, fn137, fn137, m.fn142, m.fn102, m.fn163, fn164, m.fn156, m.fn165, m.fn166, fn164, m.fn175, m.fn182, fn104, m.fn178, m.fn176, m.fn177, m.fn182, m.fn180, m.fn181, m.fn176, m.fn177, fn41, fn105, fn103, m.fn102, m.fn185, m.fn186, fn83, m.fn193, m.fn238, m.fn240, m.fn241, m.fn247}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
 	m.g0 = i32(1100880)
@@ -41,7 +41,7 @@ func New(v0 Xenv) *Module {
 	}); ok {
 		i.Init(m)
 	}
-	m.fn4()
+	m.fn5()
 	return m
 }
 
@@ -56,7 +56,7 @@ type Memory = interface {
 	Waiters() *sync.Map
 }
 
-func (m *Module) fn4() {
+func (m *Module) fn5() {
 	mem := *m.memory
 	{
 		t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(52292))), uint32(i32(0)), uint32(i32(1))))
@@ -80,7 +80,7 @@ func (m *Module) fn4() {
 }
 func (m *Module) X_initialize() {
 }
-func (m *Module) fn6(v0, v1 int32) int32 {
+func (m *Module) fn7(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	t0 := int32(int8(mem[uint64(uint32(v1))]))
@@ -146,7 +146,7 @@ l1:
 	store32(mem, uint64(uint32(v0)), uint32(i32(65533)))
 	return i32(1)
 }
-func (m *Module) fn7(v0, v1 int32) int32 {
+func (m *Module) fn8(v0, v1 int32) int32 {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v1))))
 	v1 = t0
@@ -176,7 +176,7 @@ func (m *Module) fn7(v0, v1 int32) int32 {
 	mem[uint64(uint32(v0))+1] = byte(int32(uint32(v1)>>12)&i32(63) | i32(128))
 	return i32(4)
 }
-func (m *Module) fn8(v0, v1 int32) int32 {
+func (m *Module) fn9(v0, v1 int32) int32 {
 	var v2 int32
 	if v1 <= i32(0) {
 		goto l0
@@ -208,11 +208,11 @@ l1:
 l0:
 	return v2
 }
-func (m *Module) fn9() {
-	m.fn11(i32(2429))
+func (m *Module) fn10() {
+	m.fn12(i32(2429))
 	panic("unreachable")
 }
-func (m *Module) fn10(v0, v1, v2 int32) {
+func (m *Module) fn11(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(1056)
@@ -224,7 +224,7 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn245(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn246(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -234,14 +234,14 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 					p2 = v4 << 1
 				}
 				v4 = p2
-				t3 := m.fn217(v4)
+				t3 := m.fn218(v4)
 				v5 = t3
 				t4 := int32(load32(*m.memory, uint64(uint32(v3))+1052))
 				t5 := v3
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn245(v5, v4, v1, v2)
+					t6 := m.fn246(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -249,7 +249,7 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 					if v2 >= v4 {
 						goto l0
 					}
-					m.fn227(v0, v5, v2)
+					m.fn228(v0, v5, v2)
 					m.Xre2w_free(v5)
 					goto l1
 				}
@@ -258,25 +258,25 @@ func (m *Module) fn10(v0, v1, v2 int32) {
 				goto l2
 			}
 		}
-		m.fn227(v0, v3+i32(16), v2)
+		m.fn228(v0, v3+i32(16), v2)
 	}
 l1:
 	m.g0 = v3 + i32(1056)
 }
-func (m *Module) fn11(v0 int32) {
+func (m *Module) fn12(v0 int32) {
 	var v1 int32
 	t0 := m.g0
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint64(uint32(v1)), uint32(v0))
-	m.fn233(i32(3761), v1)
+	m.fn234(i32(3761), v1)
 	panic("unreachable")
 }
-func (m *Module) fn12() {
-	m.fn233(i32(2645), i32(0))
+func (m *Module) fn13() {
+	m.fn234(i32(2645), i32(0))
 	panic("unreachable")
 }
-func (m *Module) fn13(v0, v1, v2 int32) {
+func (m *Module) fn14(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -288,11 +288,11 @@ func (m *Module) fn13(v0, v1, v2 int32) {
 		if t2 >= v4 {
 			v5 = v4 << 1
 			if uint32(v5) >= uint32(i32(0x15555556)) {
-				m.fn12()
+				m.fn13()
 				mem = *m.memory
 				panic("unreachable")
 			}
-			t3 := m.fn217(v4 * i32(24))
+			t3 := m.fn218(v4 * i32(24))
 			mem = *m.memory
 			v7 = t3
 			t4 := int32(load32(mem, uint64(uint32(v0))+48))
@@ -346,7 +346,7 @@ l2:
 	store32(mem, uint64(uint32(v0))+4, uint32(i32(0)))
 	store32(mem, uint64(uint32(v0)), uint32(v1))
 }
-func (m *Module) fn14(v0, v1, v2 int32) int32 {
+func (m *Module) fn15(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10 int32
 	var v11, v12 int64
 	mem := *m.memory
@@ -372,7 +372,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 			goto l0
 		}
 		store64(mem, uint64(uint32(v3)), uint64(v11|v12))
-		m.fn13(v0, v1, v2)
+		m.fn14(v0, v1, v2)
 		mem = *m.memory
 		t10 := int32(load32(mem, uint64(uint32(v0))+56))
 		v1 = t10
@@ -556,7 +556,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 												goto l13
 											}
 											if uint32(v5) >= uint32(i32(2)) {
-												m.fn13(v0, v2+int32(uint32(v5)>>1), v4)
+												m.fn14(v0, v2+int32(uint32(v5)>>1), v4)
 												mem = *m.memory
 											}
 											v4 = v4 + i32(1)
@@ -567,7 +567,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 									v4 = v6
 								l4:
 									if v3&i32(8) == 0 {
-										m.fn13(v0, v2+i32(1), v4)
+										m.fn14(v0, v2+i32(1), v4)
 										mem = *m.memory
 									}
 									t45 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -581,7 +581,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 									}
 									t47 := int32(load32(mem, uint64(uint32(v0))+40))
 									t48 := int32(load32(mem, uint64(uint32(t47+v3<<2))))
-									m.fn13(v0, i32(0)-v2, t48)
+									m.fn14(v0, i32(0)-v2, t48)
 									mem = *m.memory
 									t49 := int32(load32(mem, uint64(uint32(v0))+40))
 									t50 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -592,7 +592,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 								v4 = v6
 							l5:
 								t51 := int32(load32(mem, uint64(uint32(v1))+4))
-								t52 := m.fn115(v10, v4)
+								t52 := m.fn116(v10, v4)
 								mem = *m.memory
 								if t51&(t52^i32(-1)) != 0 {
 									goto l13
@@ -601,7 +601,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 								if t53&i32(8) != 0 {
 									goto l24
 								}
-								m.fn13(v0, v2+i32(1), v4)
+								m.fn14(v0, v2+i32(1), v4)
 								mem = *m.memory
 								goto l24
 							}
@@ -611,7 +611,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 							if v3&i32(8) != 0 {
 								goto l24
 							}
-							m.fn13(v0, v2+i32(1), v4)
+							m.fn14(v0, v2+i32(1), v4)
 							mem = *m.memory
 						l24:
 							t54 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -739,7 +739,7 @@ func (m *Module) fn14(v0, v1, v2 int32) int32 {
 l0:
 	return v8 & i32(1)
 }
-func (m *Module) fn15(v0, v1 int32) int32 {
+func (m *Module) fn16(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -765,10 +765,10 @@ func (m *Module) fn15(v0, v1 int32) int32 {
 						goto l1
 					}
 					if uint32(v2) >= uint32(i32(0x20000000)) {
-						m.fn12()
+						m.fn13()
 						panic("unreachable")
 					}
-					t5 := m.fn217(v2 << 3)
+					t5 := m.fn218(v2 << 3)
 					mem = *m.memory
 					v3 = t5
 					{
@@ -802,14 +802,14 @@ func (m *Module) fn15(v0, v1 int32) int32 {
 		return i32(-1)
 	}
 }
-func (m *Module) fn16(v0 int32) int32 {
+func (m *Module) fn17(v0 int32) int32 {
 	var v1, v2 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0)), uint32(i32(4076)))
 	t0 := int32(load32(mem, uint64(uint32(v0))+36))
 	v1 = t0
 	if v1 != 0 {
-		t1 := m.fn114(v1)
+		t1 := m.fn115(v1)
 		mem = *m.memory
 		m.Xre2w_free(t1)
 		mem = *m.memory
@@ -846,11 +846,11 @@ func (m *Module) fn16(v0 int32) int32 {
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4108)))
-	m.fn17(v0)
-	m.fn18(v0 + i32(4))
+	m.fn18(v0)
+	m.fn19(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn17(v0 int32) {
+func (m *Module) fn18(v0 int32) {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -915,7 +915,7 @@ func (m *Module) fn17(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn18(v0 int32) {
+func (m *Module) fn19(v0 int32) {
 	var v1, v2, v3, v4 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
@@ -985,11 +985,11 @@ func (m *Module) fn18(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn19(v0 int32) {
-	t0 := m.fn16(v0)
+func (m *Module) fn20(v0 int32) {
+	t0 := m.fn17(v0)
 	m.Xre2w_free(t0)
 }
-func (m *Module) fn20(v0, v1, v2, v3 int32) {
+func (m *Module) fn21(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -1119,7 +1119,7 @@ l1:
 	t25 := int32(mem[uint64(uint32(v3))+12])
 	mem[uint64(uint32(v0))+12] = byte(t24 & t25)
 }
-func (m *Module) fn21(v0, v1, v2, v3 int32) {
+func (m *Module) fn22(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	var v11, v12 int64
 	t0 := m.g0
@@ -1136,7 +1136,7 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 			v9 = t3
 			v2 = i32(0)
 			{
-				t4 := m.fn15(v1, i32(1))
+				t4 := m.fn16(v1, i32(1))
 				mem = *m.memory
 				v5 = t4
 				if v5 < i32(0) {
@@ -1147,11 +1147,11 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 				t5 := int32(load32(mem, uint64(uint32(v1))+52))
 				v4 = t5 + v5<<3
 				if v3 != 0 {
-					m.fn106(v4, i32(0), v9)
+					m.fn107(v4, i32(0), v9)
 					mem = *m.memory
 					goto l1
 				}
-				m.fn106(v4, v9, i32(0))
+				m.fn107(v4, v9, i32(0))
 				mem = *m.memory
 				v2 = v2 | i32(1)
 			l1:
@@ -1191,11 +1191,11 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 			store32(mem, uint64(uint32(v6))+16, uint32(v2))
 			t11 := int64(load64(mem, uint64(uint32(v6))+16))
 			store64(mem, uint64(uint32(v6)), uint64(t11))
-			m.fn22(v0, v1, v6, v3)
+			m.fn23(v0, v1, v6, v3)
 			mem = *m.memory
 			goto l4
 		}
-		t12 := m.fn15(v1, i32(1))
+		t12 := m.fn16(v1, i32(1))
 		mem = *m.memory
 		v5 = t12
 		if v5 < i32(0) {
@@ -1210,11 +1210,11 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 		t14 := int32(load32(mem, uint64(uint32(v2))))
 		v8 = t14
 		if v3 != 0 {
-			m.fn106(v7, i32(0), v8)
+			m.fn107(v7, i32(0), v8)
 			mem = *m.memory
 			goto l5
 		}
-		m.fn106(v7, v8, i32(0))
+		m.fn107(v7, v8, i32(0))
 		mem = *m.memory
 		v4 = v4 | i32(1)
 	l5:
@@ -1252,7 +1252,7 @@ func (m *Module) fn21(v0, v1, v2, v3 int32) {
 l4:
 	m.g0 = v6 + i32(32)
 }
-func (m *Module) fn22(v0, v1, v2, v3 int32) {
+func (m *Module) fn23(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7 int32
 	var v8, v9, v10 int64
 	mem := *m.memory
@@ -1263,7 +1263,7 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) {
 		t2 := v0
 		var p1 int64
 		{
-			t3 := m.fn15(v1, i32(1))
+			t3 := m.fn16(v1, i32(1))
 			mem = *m.memory
 			v2 = t3
 			if v2 < i32(0) {
@@ -1272,7 +1272,7 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) {
 				goto l0
 			}
 			t4 := int32(load32(mem, uint64(uint32(v1))+52))
-			m.fn111(t4 + v2<<3)
+			m.fn112(t4 + v2<<3)
 			mem = *m.memory
 			v4 = v2
 			p1 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -1283,7 +1283,7 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) {
 		mem[uint64(uint32(v0))+12] = byte(v3)
 		return
 	}
-	t5 := m.fn15(v1, i32(1))
+	t5 := m.fn16(v1, i32(1))
 	mem = *m.memory
 	v4 = t5
 	if v4 < i32(0) {
@@ -1296,11 +1296,11 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) {
 	t6 := int32(load32(mem, uint64(uint32(v1))+52))
 	v7 = t6 + v4<<3
 	if v3 != 0 {
-		m.fn106(v7, i32(0), v6)
+		m.fn107(v7, i32(0), v6)
 		mem = *m.memory
 		goto l1
 	}
-	m.fn106(v7, v6, i32(0))
+	m.fn107(v7, v6, i32(0))
 	mem = *m.memory
 	v5 = v5 | i32(1)
 l1:
@@ -1332,10 +1332,10 @@ l2:
 	store64(mem, uint64(uint32(v0))+4, uint64(v8&i64(-0x100000000)|v9))
 	mem[uint64(uint32(v0))+12] = byte(i32(1))
 }
-func (m *Module) fn23(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn24(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	var v6, v7, v8 int64
-	t0 := m.fn15(v0, i32(1))
+	t0 := m.fn16(v0, i32(1))
 	v4 = t0
 	var p1 int64
 	mem := *m.memory
@@ -1343,7 +1343,7 @@ func (m *Module) fn23(v0, v1, v2, v3 int32) int32 {
 		p1 = i64(0)
 	} else {
 		t2 := int32(load32(mem, uint64(uint32(v0))+52))
-		m.fn107(t2+v4<<3, v1, v2, i32(0), i32(0))
+		m.fn108(t2+v4<<3, v1, v2, i32(0), i32(0))
 		mem = *m.memory
 		v5 = v4
 		p1 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -1408,7 +1408,7 @@ l2:
 l0:
 	return v5
 }
-func (m *Module) fn24(v0, v1 int32) int32 {
+func (m *Module) fn25(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7 int32
 	var v8 int64
 	mem := *m.memory
@@ -1503,7 +1503,7 @@ func (m *Module) fn24(v0, v1 int32) int32 {
 l0:
 	return v7
 }
-func (m *Module) fn25(v0, v1, v2, v3 int32) {
+func (m *Module) fn26(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	var v10, v11 float32
 	var v12 int64
@@ -1597,7 +1597,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 			}
 		}
 	l0:
-		t16 := m.fn217(i32(24))
+		t16 := m.fn218(i32(24))
 		mem = *m.memory
 		v2 = t16
 		store32(mem, uint64(uint32(v2))+4, uint32(v7))
@@ -1664,7 +1664,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 					v4 = v6
 					goto l8
 				}
-				t32 := m.fn225(v6)
+				t32 := m.fn226(v6)
 				mem = *m.memory
 				v4 = t32
 				t33 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -1720,7 +1720,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 						goto l12
 					}
 				l11:
-					t44 := m.fn225(v6)
+					t44 := m.fn226(v6)
 					mem = *m.memory
 					p41 = t44
 				}
@@ -1735,7 +1735,7 @@ func (m *Module) fn25(v0, v1, v2, v3 int32) {
 					goto l9
 				}
 			}
-			m.fn44(v1, v4)
+			m.fn45(v1, v4)
 			mem = *m.memory
 		l9:
 			t46 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -1805,7 +1805,7 @@ l4:
 	mem[uint64(uint32(t3))+4] = byte(p2)
 	store32(mem, uint64(uint32(v0)), uint32(v2))
 }
-func (m *Module) fn26(v0, v1, v2 int32) int32 {
+func (m *Module) fn27(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	t0 := m.g0
 	v8 = t0 - i32(32)
@@ -1929,7 +1929,7 @@ l2:
 		t27 := int32(load32(mem, uint64(uint32(v8))+8))
 		v4 = t27
 		if v4 == 0 {
-			t28 := m.fn15(v0, i32(1))
+			t28 := m.fn16(v0, i32(1))
 			mem = *m.memory
 			v6 = t28
 			if v6 < i32(0) {
@@ -1937,7 +1937,7 @@ l2:
 				goto l6
 			}
 			t29 := int32(load32(mem, uint64(uint32(v0))+52))
-			m.fn106(t29+v6<<3, v1, v2)
+			m.fn107(t29+v6<<3, v1, v2)
 			mem = *m.memory
 			t30 := v6
 			p26 = t30
@@ -1975,13 +1975,13 @@ l2:
 		store64(mem, uint64(uint32(t32))+24, uint64(int64(uint32(int32(uint32(t39)>>4)))<<17|t40<<9|t41<<1|t42&i64(1)))
 		{
 			v9 = v0 + i32(80)
-			t43 := m.fn24(v9, v8+i32(24))
+			t43 := m.fn25(v9, v8+i32(24))
 			mem = *m.memory
 			if t43 == 0 {
 				v5 = v6
 				goto l8
 			}
-			t44 := m.fn15(v0, i32(1))
+			t44 := m.fn16(v0, i32(1))
 			mem = *m.memory
 			v5 = t44
 			if v5 < i32(0) {
@@ -1996,7 +1996,7 @@ l2:
 			t48 := int32(mem[uint64(uint32(v3))+5])
 			t49 := int32(load16(mem, uint64(uint32(v3))+6))
 			t50 := int32(load32(mem, uint64(uint32(v3))))
-			m.fn107(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
+			m.fn108(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
 			mem = *m.memory
 			if v7 == 0 {
 				v1 = v5
@@ -2022,7 +2022,7 @@ l2:
 		t57 := int64(mem[uint64(uint32(v3))+5])
 		t58 := int64(load16(mem, uint64(uint32(v3))+6))
 		store64(mem, uint64(uint32(t54))+24, uint64(int64(uint32(v6))<<17|t56<<9|t57<<1|t58&i64(1)))
-		t59 := m.fn24(v9, v8+i32(24))
+		t59 := m.fn25(v9, v8+i32(24))
 		mem = *m.memory
 		if t59 == 0 {
 			t60 := int32(load32(mem, uint64(uint32(v0))+52))
@@ -2034,7 +2034,7 @@ l2:
 		v2 = v5 << 3
 		t63 := int32(load32(mem, uint64(uint32(v0))+52))
 		t64 := int32(load32(mem, uint64(uint32(v2+t63))))
-		t65 := m.fn26(t62, int32(uint32(t64)>>4), v6)
+		t65 := m.fn27(t62, int32(uint32(t64)>>4), v6)
 		mem = *m.memory
 		v3 = t65
 		if v3 == 0 {
@@ -2052,7 +2052,7 @@ l6:
 	m.g0 = v8 + i32(32)
 	return v3
 }
-func (m *Module) fn27(v0, v1, v2, v3 int32) {
+func (m *Module) fn28(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16, v17, v18 int64
 	t0 := m.g0
@@ -2153,12 +2153,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									}
 									if v2 < i32(128) {
 										v6 = i32(0)
-										t18 := m.fn15(v0, i32(1))
+										t18 := m.fn16(v0, i32(1))
 										mem = *m.memory
 										v4 = t18
 										if v4 >= i32(0) {
 											t19 := int32(load32(mem, uint64(uint32(v0))+52))
-											m.fn107(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
+											m.fn108(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
 											mem = *m.memory
 											v6 = v4
 											v16 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -2200,12 +2200,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										}
 										t25 := int32(load32(mem, uint64(uint32(v0))+44))
 										if t25 == i32(1) {
-											t26 := m.fn26(v0, v1, v6)
+											t26 := m.fn27(v0, v1, v6)
 											mem = *m.memory
 											store32(mem, uint64(uint32(v0))+100, uint32(t26))
 											goto l0
 										}
-										t27 := m.fn15(v0, i32(1))
+										t27 := m.fn16(v0, i32(1))
 										mem = *m.memory
 										t28 := v0
 										v4 = t27
@@ -2213,7 +2213,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										if v4 >= i32(0) {
 											t30 := int32(load32(mem, uint64(uint32(v0))+52))
 											t31 := int32(load32(mem, uint64(uint32(v0))+100))
-											m.fn106(t30+v4<<3, t31, v6)
+											m.fn107(t30+v4<<3, t31, v6)
 											mem = *m.memory
 											p29 = v4
 										} else {
@@ -2232,7 +2232,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									goto l5
 								}
 							l1:
-								m.fn27(v0, v1, v4, v3)
+								m.fn28(v0, v1, v4, v3)
 								mem = *m.memory
 								t17 := v4 + i32(1)
 								p8 = t17
@@ -2266,10 +2266,10 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 							}
 							store32(mem, uint64(uint32(v5))+16, uint32(v2))
 							store32(mem, uint64(uint32(v5))+20, uint32(v1))
-							t32 := m.fn7(v5+i32(12), v5+i32(20))
+							t32 := m.fn8(v5+i32(12), v5+i32(20))
 							mem = *m.memory
 							v4 = t32
-							_ = m.fn7(v5+i32(8), v5+i32(16))
+							_ = m.fn8(v5+i32(8), v5+i32(16))
 							mem = *m.memory
 							{
 								t34 := int32(mem[uint64(uint32(v0))+48])
@@ -2287,7 +2287,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									store64(mem, uint64(uint32(t36))+24, uint64(t38|int64(uint32(v3))&i64(255)<<1))
 									{
 										v7 = v0 + i32(80)
-										t39 := m.fn24(v7, v5+i32(24))
+										t39 := m.fn25(v7, v5+i32(24))
 										mem = *m.memory
 										v1 = t39
 										if v1 != 0 {
@@ -2295,11 +2295,11 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 											v1 = t40
 											goto l10
 										}
-										t41 := m.fn23(v0, v2&i32(255), v3&i32(255), i32(0))
+										t41 := m.fn24(v0, v2&i32(255), v3&i32(255), i32(0))
 										mem = *m.memory
 										v1 = t41
 										store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-										m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+										m.fn26(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 										mem = *m.memory
 										t42 := int32(load32(mem, uint64(uint32(v5))+40))
 										store32(mem, uint64(uint32(t42))+16, uint32(v1))
@@ -2328,7 +2328,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 											t46 := v5
 											v16 = int64(uint32(v6))
 											store64(mem, uint64(uint32(t46))+24, uint64(v16<<9|int64(v1)<<17|v16<<1))
-											t47 := m.fn24(v7, v5+i32(24))
+											t47 := m.fn25(v7, v5+i32(24))
 											mem = *m.memory
 											v8 = t47
 											if v8 != 0 {
@@ -2336,18 +2336,18 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 												v1 = t48
 												goto l12
 											}
-											t49 := m.fn23(v0, v6, v6, v1)
+											t49 := m.fn24(v0, v6, v6, v1)
 											mem = *m.memory
 											v1 = t49
 											store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-											m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+											m.fn26(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 											mem = *m.memory
 											t50 := int32(load32(mem, uint64(uint32(v5))+40))
 											store32(mem, uint64(uint32(t50))+16, uint32(v1))
 											goto l12
 										}
 									l11:
-										t51 := m.fn23(v0, v6, v8, v1)
+										t51 := m.fn24(v0, v6, v8, v1)
 										mem = *m.memory
 										v1 = t51
 									}
@@ -2374,7 +2374,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								store64(mem, uint64(uint32(t52))+24, uint64(t55|int64(uint32(v3))&i64(255)<<1))
 								{
 									v7 = v0 + i32(80)
-									t56 := m.fn24(v7, v5+i32(24))
+									t56 := m.fn25(v7, v5+i32(24))
 									mem = *m.memory
 									v1 = t56
 									if v1 != 0 {
@@ -2382,11 +2382,11 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										v1 = t57
 										goto l14
 									}
-									t58 := m.fn23(v0, v2&i32(255), v3&i32(255), i32(0))
+									t58 := m.fn24(v0, v2&i32(255), v3&i32(255), i32(0))
 									mem = *m.memory
 									v1 = t58
 									store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-									m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+									m.fn26(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 									mem = *m.memory
 									t59 := int32(load32(mem, uint64(uint32(v5))+40))
 									store32(mem, uint64(uint32(t59))+16, uint32(v1))
@@ -2415,7 +2415,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 												goto l15
 											}
 											store64(mem, uint64(uint32(v5))+24, uint64(int64(uint32(v3))&i64(255)<<9|int64(v1)<<17|int64(uint32(v2))&i64(255)<<1))
-											t63 := m.fn24(v7, v5+i32(24))
+											t63 := m.fn25(v7, v5+i32(24))
 											mem = *m.memory
 											v2 = t63
 											if v2 != 0 {
@@ -2423,18 +2423,18 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 												v1 = t64
 												goto l16
 											}
-											t65 := m.fn23(v0, v6, v8, v1)
+											t65 := m.fn24(v0, v6, v8, v1)
 											mem = *m.memory
 											v1 = t65
 											store32(mem, uint64(uint32(v5))+36, uint32(v5+i32(24)))
-											m.fn25(v5+i32(40), v7, v5+i32(24), v5+i32(36))
+											m.fn26(v5+i32(40), v7, v5+i32(24), v5+i32(36))
 											mem = *m.memory
 											t66 := int32(load32(mem, uint64(uint32(v5))+40))
 											store32(mem, uint64(uint32(t66))+16, uint32(v1))
 											goto l16
 										}
 									l15:
-										t67 := m.fn23(v0, v3&i32(255), v2&i32(255), v1)
+										t67 := m.fn24(v0, v3&i32(255), v2&i32(255), v1)
 										mem = *m.memory
 										v1 = t67
 									}
@@ -2462,12 +2462,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								}
 								t73 := int32(load32(mem, uint64(uint32(v0))+44))
 								if t73 == i32(1) {
-									t74 := m.fn26(v0, v4, v1)
+									t74 := m.fn27(v0, v4, v1)
 									mem = *m.memory
 									p69 = t74
 									goto l18
 								}
-								t75 := m.fn15(v0, i32(1))
+								t75 := m.fn16(v0, i32(1))
 								mem = *m.memory
 								v2 = t75
 								if v2 < i32(0) {
@@ -2476,7 +2476,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								}
 								t76 := int32(load32(mem, uint64(uint32(v0))+52))
 								t77 := int32(load32(mem, uint64(uint32(v0))+100))
-								m.fn106(t76+v2<<3, t77, v1)
+								m.fn107(t76+v2<<3, t77, v1)
 								mem = *m.memory
 								p69 = v2
 							}
@@ -2487,7 +2487,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 						v2 = v0
 						t78 := int32(mem[uint64(uint32(v2))+48])
 						v1 = t78
-						t79 := m.fn15(v2, i32(1))
+						t79 := m.fn16(v2, i32(1))
 						mem = *m.memory
 						v0 = t79
 						{
@@ -2495,7 +2495,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								v1 = i32(0)
 								if v0 >= i32(0) {
 									t80 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn107(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
+									m.fn108(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
@@ -2526,7 +2526,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 							l19:
 								store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
 								v3 = i32(0)
-								t84 := m.fn23(v2, i32(128), i32(191), v1)
+								t84 := m.fn24(v2, i32(128), i32(191), v1)
 								mem = *m.memory
 								v0 = t84
 								t85 := int32(mem[uint64(uint32(v2))+40])
@@ -2543,12 +2543,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										}
 										t90 := int32(load32(mem, uint64(uint32(v2))+44))
 										if t90 == i32(1) {
-											t91 := m.fn26(v2, v1, v0)
+											t91 := m.fn27(v2, v1, v0)
 											mem = *m.memory
 											p86 = t91
 											goto l20
 										}
-										t92 := m.fn15(v2, i32(1))
+										t92 := m.fn16(v2, i32(1))
 										mem = *m.memory
 										v4 = t92
 										if v4 < i32(0) {
@@ -2557,7 +2557,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										}
 										t93 := int32(load32(mem, uint64(uint32(v2))+52))
 										t94 := int32(load32(mem, uint64(uint32(v2))+100))
-										m.fn106(t93+v4<<3, t94, v0)
+										m.fn107(t93+v4<<3, t94, v0)
 										mem = *m.memory
 										p86 = v4
 									}
@@ -2565,12 +2565,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									store32(mem, uint64(uint32(t87))+100, uint32(p86))
 								}
 								v16 = i64(0)
-								t95 := m.fn15(v2, i32(1))
+								t95 := m.fn16(v2, i32(1))
 								mem = *m.memory
 								v0 = t95
 								if v0 >= i32(0) {
 									t96 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn107(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
+									m.fn108(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v3 = v0
@@ -2601,9 +2601,9 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 							l21:
 								store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
 								v1 = i32(0)
-								t100 := m.fn23(v2, i32(128), i32(191), v3)
+								t100 := m.fn24(v2, i32(128), i32(191), v3)
 								mem = *m.memory
-								t101 := m.fn23(v2, i32(128), i32(191), t100)
+								t101 := m.fn24(v2, i32(128), i32(191), t100)
 								mem = *m.memory
 								v0 = t101
 								t102 := int32(mem[uint64(uint32(v2))+40])
@@ -2620,12 +2620,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										}
 										t107 := int32(load32(mem, uint64(uint32(v2))+44))
 										if t107 == i32(1) {
-											t108 := m.fn26(v2, v3, v0)
+											t108 := m.fn27(v2, v3, v0)
 											mem = *m.memory
 											p103 = t108
 											goto l22
 										}
-										t109 := m.fn15(v2, i32(1))
+										t109 := m.fn16(v2, i32(1))
 										mem = *m.memory
 										v4 = t109
 										if v4 < i32(0) {
@@ -2634,7 +2634,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 										}
 										t110 := int32(load32(mem, uint64(uint32(v2))+52))
 										t111 := int32(load32(mem, uint64(uint32(v2))+100))
-										m.fn106(t110+v4<<3, t111, v0)
+										m.fn107(t110+v4<<3, t111, v0)
 										mem = *m.memory
 										p103 = v4
 									}
@@ -2642,12 +2642,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									store32(mem, uint64(uint32(t104))+100, uint32(p103))
 								}
 								v16 = i64(0)
-								t112 := m.fn15(v2, i32(1))
+								t112 := m.fn16(v2, i32(1))
 								mem = *m.memory
 								v0 = t112
 								if v0 >= i32(0) {
 									t113 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn107(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
+									m.fn108(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
@@ -2677,11 +2677,11 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								}
 							l23:
 								store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
-								t117 := m.fn23(v2, i32(128), i32(191), v1)
+								t117 := m.fn24(v2, i32(128), i32(191), v1)
 								mem = *m.memory
-								t118 := m.fn23(v2, i32(128), i32(191), t117)
+								t118 := m.fn24(v2, i32(128), i32(191), t117)
 								mem = *m.memory
-								t119 := m.fn23(v2, i32(128), i32(191), t118)
+								t119 := m.fn24(v2, i32(128), i32(191), t118)
 								mem = *m.memory
 								v0 = t119
 								t120 := int32(mem[uint64(uint32(v2))+40])
@@ -2696,12 +2696,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								}
 								t122 := int32(load32(mem, uint64(uint32(v2))+44))
 								if t122 == i32(1) {
-									t123 := m.fn26(v2, v1, v0)
+									t123 := m.fn27(v2, v1, v0)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2))+100, uint32(t123))
 									goto l24
 								}
-								t124 := m.fn15(v2, i32(1))
+								t124 := m.fn16(v2, i32(1))
 								mem = *m.memory
 								t125 := v2
 								v3 = t124
@@ -2709,7 +2709,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								if v3 >= i32(0) {
 									t127 := int32(load32(mem, uint64(uint32(v2))+52))
 									t128 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn106(t127+v3<<3, t128, v0)
+									m.fn107(t127+v3<<3, t128, v0)
 									mem = *m.memory
 									p126 = v3
 								} else {
@@ -2721,7 +2721,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 							v1 = i32(0)
 							if v0 >= i32(0) {
 								t129 := int32(load32(mem, uint64(uint32(v2))+52))
-								m.fn107(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
+								m.fn108(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
 								mem = *m.memory
 								v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 								v1 = v0
@@ -2751,7 +2751,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 							}
 						l25:
 							store64(mem, uint64(uint32(v2))+104, uint64(v16&i64(-0x100000000)|v18))
-							t133 := m.fn23(v2, i32(194), i32(223), v1)
+							t133 := m.fn24(v2, i32(194), i32(223), v1)
 							mem = *m.memory
 							v0 = t133
 							t134 := int32(mem[uint64(uint32(v2))+40])
@@ -2768,12 +2768,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									}
 									t139 := int32(load32(mem, uint64(uint32(v2))+44))
 									if t139 == i32(1) {
-										t140 := m.fn26(v2, v3, v0)
+										t140 := m.fn27(v2, v3, v0)
 										mem = *m.memory
 										p135 = t140
 										goto l26
 									}
-									t141 := m.fn15(v2, i32(1))
+									t141 := m.fn16(v2, i32(1))
 									mem = *m.memory
 									v4 = t141
 									if v4 < i32(0) {
@@ -2782,18 +2782,18 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									}
 									t142 := int32(load32(mem, uint64(uint32(v2))+52))
 									t143 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn106(t142+v4<<3, t143, v0)
+									m.fn107(t142+v4<<3, t143, v0)
 									mem = *m.memory
 									p135 = v4
 								}
 							l26:
 								store32(mem, uint64(uint32(t136))+100, uint32(p135))
 							}
-							t144 := m.fn23(v2, i32(128), i32(191), v1)
+							t144 := m.fn24(v2, i32(128), i32(191), v1)
 							mem = *m.memory
 							t145 := v2
 							v0 = t144
-							t146 := m.fn23(t145, i32(224), i32(239), v0)
+							t146 := m.fn24(t145, i32(224), i32(239), v0)
 							mem = *m.memory
 							v1 = t146
 							t147 := int32(mem[uint64(uint32(v2))+40])
@@ -2810,12 +2810,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									}
 									t152 := int32(load32(mem, uint64(uint32(v2))+44))
 									if t152 == i32(1) {
-										t153 := m.fn26(v2, v3, v1)
+										t153 := m.fn27(v2, v3, v1)
 										mem = *m.memory
 										p148 = t153
 										goto l27
 									}
-									t154 := m.fn15(v2, i32(1))
+									t154 := m.fn16(v2, i32(1))
 									mem = *m.memory
 									v4 = t154
 									if v4 < i32(0) {
@@ -2824,16 +2824,16 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 									}
 									t155 := int32(load32(mem, uint64(uint32(v2))+52))
 									t156 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn106(t155+v4<<3, t156, v1)
+									m.fn107(t155+v4<<3, t156, v1)
 									mem = *m.memory
 									p148 = v4
 								}
 							l27:
 								store32(mem, uint64(uint32(t149))+100, uint32(p148))
 							}
-							t157 := m.fn23(v2, i32(128), i32(191), v0)
+							t157 := m.fn24(v2, i32(128), i32(191), v0)
 							mem = *m.memory
-							t158 := m.fn23(v2, i32(240), i32(244), t157)
+							t158 := m.fn24(v2, i32(240), i32(244), t157)
 							mem = *m.memory
 							v0 = t158
 							t159 := int32(mem[uint64(uint32(v2))+40])
@@ -2852,12 +2852,12 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								}
 								t164 := int32(load32(mem, uint64(uint32(v2))+44))
 								if t164 == i32(1) {
-									t165 := m.fn26(v2, v1, v0)
+									t165 := m.fn27(v2, v1, v0)
 									mem = *m.memory
 									p160 = t165
 									goto l28
 								}
-								t166 := m.fn15(v2, i32(1))
+								t166 := m.fn16(v2, i32(1))
 								mem = *m.memory
 								v3 = t166
 								if v3 < i32(0) {
@@ -2866,7 +2866,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 								}
 								t167 := int32(load32(mem, uint64(uint32(v2))+52))
 								t168 := int32(load32(mem, uint64(uint32(v2))+100))
-								m.fn106(t167+v3<<3, t168, v0)
+								m.fn107(t167+v3<<3, t168, v0)
 								mem = *m.memory
 								p160 = v3
 							}
@@ -2877,7 +2877,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 						goto l0
 					}
 				l8:
-					m.fn27(v0, v1, v4-i32(1), v3)
+					m.fn28(v0, v1, v4-i32(1), v3)
 					mem = *m.memory
 					t169 := v4
 					p8 = t169
@@ -2887,7 +2887,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 				t170 := v0
 				t171 := v1
 				v4 = v1 | v4
-				m.fn27(t170, t171, v4, v3)
+				m.fn28(t170, t171, v4, v3)
 				mem = *m.memory
 				p8 = v4 + i32(1)
 			}
@@ -2901,7 +2901,7 @@ func (m *Module) fn27(v0, v1, v2, v3 int32) {
 l0:
 	m.g0 = v5 + i32(48)
 }
-func (m *Module) fn28(v0, v1, v2, v3 int32) {
+func (m *Module) fn29(v0, v1, v2, v3 int32) {
 	var v4, v5 int32
 	var v6, v7, v8 int64
 	mem := *m.memory
@@ -2912,7 +2912,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 		if v1 > v2 {
 			return
 		}
-		t0 := m.fn15(v0, i32(1))
+		t0 := m.fn16(v0, i32(1))
 		mem = *m.memory
 		v4 = t0
 		if v4 >= i32(0) {
@@ -2923,7 +2923,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 			if v2 < i32(255) {
 				p2 = v2
 			}
-			m.fn107(t3, t4, p2&i32(255), v3, i32(0))
+			m.fn108(t3, t4, p2&i32(255), v3, i32(0))
 			mem = *m.memory
 			v5 = v4
 			v6 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -2969,12 +2969,12 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 			}
 			t13 := int32(load32(mem, uint64(uint32(v0))+44))
 			if t13 == i32(1) {
-				t14 := m.fn26(v0, v1, v5)
+				t14 := m.fn27(v0, v1, v5)
 				mem = *m.memory
 				p9 = t14
 				goto l2
 			}
-			t15 := m.fn15(v0, i32(1))
+			t15 := m.fn16(v0, i32(1))
 			mem = *m.memory
 			v2 = t15
 			if v2 < i32(0) {
@@ -2983,7 +2983,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 			}
 			t16 := int32(load32(mem, uint64(uint32(v0))+52))
 			t17 := int32(load32(mem, uint64(uint32(v0))+100))
-			m.fn106(t16+v2<<3, t17, v5)
+			m.fn107(t16+v2<<3, t17, v5)
 			mem = *m.memory
 			p9 = v2
 		}
@@ -2991,21 +2991,21 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 		store32(mem, uint64(uint32(t10))+100, uint32(p9))
 	}
 }
-func (m *Module) fn29(v0, v1, v2 int32) {
+func (m *Module) fn30(v0, v1, v2 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+12] = byte(i32(0))
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
 	mem[uint64(uint32(v1))+40] = byte(i32(1))
 }
-func (m *Module) fn30(v0, v1, v2, v3 int32) {
+func (m *Module) fn31(v0, v1, v2, v3 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+12] = byte(i32(0))
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
 	mem[uint64(uint32(v1))+40] = byte(i32(1))
 }
-func (m *Module) fn31(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn32(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))+40])
 	if t0 == i32(1) {
@@ -3015,7 +3015,7 @@ func (m *Module) fn31(v0, v1, v2, v3, v4 int32) {
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
 }
-func (m *Module) fn32(v0, v1, v2, v3 int32) {
+func (m *Module) fn33(v0, v1, v2, v3 int32) {
 	var v4, v5, v6 int32
 	var v7, v8 int64
 	t0 := m.g0
@@ -3029,7 +3029,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 		case 1:
 			var p2 int64
 			{
-				t3 := m.fn15(v1, i32(1))
+				t3 := m.fn16(v1, i32(1))
 				mem = *m.memory
 				v5 = t3
 				if v5 < i32(0) {
@@ -3038,7 +3038,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 					goto l3
 				}
 				t4 := int32(load32(mem, uint64(uint32(v1))+52))
-				m.fn107(t4+v5<<3, v2, v2, v3, i32(0))
+				m.fn108(t4+v5<<3, v2, v2, v3, i32(0))
 				mem = *m.memory
 				p2 = int64(uint32(v5<<1)) * i64(0x100000001)
 			}
@@ -3052,7 +3052,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 			if v2 <= i32(127) {
 				var p5 int64
 				{
-					t6 := m.fn15(v1, i32(1))
+					t6 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v5 = t6
 					if v5 < i32(0) {
@@ -3061,7 +3061,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 						goto l5
 					}
 					t7 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn107(t7+v5<<3, v2, v2, v3, i32(0))
+					m.fn108(t7+v5<<3, v2, v2, v3, i32(0))
 					mem = *m.memory
 					p5 = int64(uint32(v5<<1)) * i64(0x100000001)
 				}
@@ -3072,14 +3072,14 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 				store32(mem, uint64(uint32(v0)), uint32(v5))
 				goto l4
 			}
-			t8 := m.fn7(v4+i32(72), v4+i32(76))
+			t8 := m.fn8(v4+i32(72), v4+i32(76))
 			mem = *m.memory
 			v5 = t8
 			t9 := int32(mem[uint64(uint32(v4))+72])
 			v3 = t9
 			var p10 int64
 			{
-				t11 := m.fn15(v1, i32(1))
+				t11 := m.fn16(v1, i32(1))
 				mem = *m.memory
 				v2 = t11
 				if v2 < i32(0) {
@@ -3088,7 +3088,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 					goto l6
 				}
 				t12 := int32(load32(mem, uint64(uint32(v1))+52))
-				m.fn107(t12+v2<<3, v3, v3, i32(0), i32(0))
+				m.fn108(t12+v2<<3, v3, v3, i32(0), i32(0))
 				mem = *m.memory
 				p10 = int64(uint32(v2<<1)) * i64(0x100000001)
 			}
@@ -3108,7 +3108,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 				v3 = t13
 				var p14 int64
 				{
-					t15 := m.fn15(v1, i32(1))
+					t15 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t15
 					if v2 < i32(0) {
@@ -3117,7 +3117,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 						goto l7
 					}
 					t16 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn107(t16+v2<<3, v3, v3, i32(0), i32(0))
+					m.fn108(t16+v2<<3, v3, v3, i32(0), i32(0))
 					mem = *m.memory
 					p14 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3136,7 +3136,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 				t20 := int64(load64(mem, uint64(uint32(v4))+40))
 				store64(mem, uint64(uint32(v4))+8, uint64(t20))
 				store64(mem, uint64(uint32(v4))+24, uint64(v8))
-				m.fn20(v4+i32(56), v1, v4+i32(24), v4+i32(8))
+				m.fn21(v4+i32(56), v1, v4+i32(24), v4+i32(8))
 				mem = *m.memory
 				t21 := int64(load64(mem, uint64(uint32(v4+i32(61)))))
 				store64(mem, uint64(uint32(v0+i32(5))), uint64(t21))
@@ -3158,7 +3158,7 @@ func (m *Module) fn32(v0, v1, v2, v3 int32) {
 l4:
 	m.g0 = v4 + i32(80)
 }
-func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8, v9, v10 int32
 	var v11, v12, v13 int64
 	t0 := m.g0
@@ -3186,7 +3186,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p3 int64
 				{
-					t4 := m.fn15(v1, i32(1))
+					t4 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t4
 					if v2 < i32(0) {
@@ -3195,7 +3195,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l22
 					}
 					t5 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn111(t5 + v2<<3)
+					m.fn112(t5 + v2<<3)
 					mem = *m.memory
 					v5 = v2
 					p3 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3210,12 +3210,12 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				t6 := int32(load32(mem, uint64(uint32(v2))+16))
 				v6 = t6
 				v2 = i32(0)
-				t7 := m.fn15(v1, i32(1))
+				t7 := m.fn16(v1, i32(1))
 				mem = *m.memory
 				v5 = t7
 				if v5 >= i32(0) {
 					t8 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn110(t8+v5<<3, v6)
+					m.fn111(t8+v5<<3, v6)
 					mem = *m.memory
 					v2 = v5
 				}
@@ -3231,7 +3231,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v5 = i32(1)
 				var p10 int64
 				{
-					t11 := m.fn15(v1, i32(1))
+					t11 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t11
 					if v2 < i32(0) {
@@ -3240,7 +3240,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l23
 					}
 					t12 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn109(t12+v2<<3, i32(8))
+					m.fn110(t12+v2<<3, i32(8))
 					mem = *m.memory
 					v3 = v2
 					p10 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3258,7 +3258,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				store64(mem, uint64(uint32(v7+i32(8))), uint64(t15))
 				t16 := int64(load64(mem, uint64(uint32(v0))))
 				store64(mem, uint64(uint32(v7)), uint64(t16))
-				m.fn20(v7+i32(176), v1, v7+i32(16), v7)
+				m.fn21(v7+i32(176), v1, v7+i32(16), v7)
 				mem = *m.memory
 				t17 := int64(load64(mem, uint64(uint32(v7+i32(181)))))
 				store64(mem, uint64(uint32(v0+i32(5))), uint64(t17))
@@ -3286,7 +3286,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					store64(mem, uint64(uint32(v7+i32(40))), uint64(t23))
 					t24 := int64(load64(mem, uint64(uint32(v2))))
 					store64(mem, uint64(uint32(v7))+32, uint64(t24))
-					m.fn20(v7+i32(176), v1, v7+i32(48), v7+i32(32))
+					m.fn21(v7+i32(176), v1, v7+i32(48), v7+i32(32))
 					mem = *m.memory
 					t25 := int64(load64(mem, uint64(uint32(v7+i32(181)))))
 					store64(mem, uint64(uint32(v0+i32(5))), uint64(t25))
@@ -3333,7 +3333,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 							if v5 == 0 {
 								goto l25
 							}
-							t35 := m.fn15(v1, i32(1))
+							t35 := m.fn16(v1, i32(1))
 							mem = *m.memory
 							v3 = t35
 							if v3 < i32(0) {
@@ -3343,7 +3343,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 								goto l25
 							}
 							t36 := int32(load32(mem, uint64(uint32(v1))+52))
-							m.fn106(t36+v3<<3, v4, v5)
+							m.fn107(t36+v3<<3, v4, v5)
 							mem = *m.memory
 							{
 								v13 = v12 & i64(0xffffffff)
@@ -3389,7 +3389,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				store64(mem, uint64(uint32(v7+i32(72))), uint64(t40))
 				t41 := int64(load64(mem, uint64(uint32(v5))))
 				store64(mem, uint64(uint32(v7))+64, uint64(t41))
-				m.fn21(v0, v1, v7-i32(-64), int32(uint32(v2&i32(64))>>6))
+				m.fn22(v0, v1, v7-i32(-64), int32(uint32(v2&i32(64))>>6))
 				mem = *m.memory
 				goto l0
 			case 7:
@@ -3403,7 +3403,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v4 = t45
 				v2 = i32(0)
 				{
-					t46 := m.fn15(v1, i32(1))
+					t46 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v6 = t46
 					if v6 < i32(0) {
@@ -3414,11 +3414,11 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t47 := int32(load32(mem, uint64(uint32(v1))+52))
 					v5 = t47 + v6<<3
 					if v3&i32(64) != 0 {
-						m.fn106(v5, i32(0), v4)
+						m.fn107(v5, i32(0), v4)
 						mem = *m.memory
 						goto l29
 					}
-					m.fn106(v5, v4, i32(0))
+					m.fn107(v5, v4, i32(0))
 					mem = *m.memory
 					v2 = v2 | i32(1)
 				l29:
@@ -3462,13 +3462,13 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				store64(mem, uint64(uint32(v7+i32(88))), uint64(t53))
 				t54 := int64(load64(mem, uint64(uint32(v5))))
 				store64(mem, uint64(uint32(v7))+80, uint64(t54))
-				m.fn22(v0, v1, v7+i32(80), int32(uint32(v2&i32(64))>>6))
+				m.fn23(v0, v1, v7+i32(80), int32(uint32(v2&i32(64))>>6))
 				mem = *m.memory
 				goto l0
 			case 2:
 				t55 := int32(load32(mem, uint64(uint32(v2))+16))
 				t56 := int32(load16(mem, uint64(uint32(v2))+2))
-				m.fn32(v0, v1, t55, t56&i32(1))
+				m.fn33(v0, v1, t55, t56&i32(1))
 				mem = *m.memory
 				goto l0
 			case 3:
@@ -3480,7 +3480,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					var p58 int64
 					{
 						v3 = v1
-						t59 := m.fn15(v3, i32(1))
+						t59 := m.fn16(v3, i32(1))
 						mem = *m.memory
 						v1 = t59
 						if v1 < i32(0) {
@@ -3489,7 +3489,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 							goto l32
 						}
 						t60 := int32(load32(mem, uint64(uint32(v3))+52))
-						m.fn111(t60 + v1<<3)
+						m.fn112(t60 + v1<<3)
 						mem = *m.memory
 						v2 = v1
 						p58 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3510,7 +3510,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				t61 := int32(load32(mem, uint64(uint32(v2))+20))
 				t62 := int32(load32(mem, uint64(uint32(t61))))
 				t63 := int32(load16(mem, uint64(uint32(v2))+2))
-				m.fn32(v7+i32(144), v1, t62, t63&i32(1))
+				m.fn33(v7+i32(144), v1, t62, t63&i32(1))
 				mem = *m.memory
 				v3 = v0 + i32(5)
 				t64 := int64(load64(mem, uint64(uint32(v7+i32(149)))))
@@ -3528,7 +3528,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t67 := int32(load32(mem, uint64(uint32(v2))+20))
 					t68 := int32(load32(mem, uint64(uint32(t67+v5))))
 					t69 := int32(load16(mem, uint64(uint32(v2))+2))
-					m.fn32(v7+i32(144), v1, t68, t69&i32(1))
+					m.fn33(v7+i32(144), v1, t68, t69&i32(1))
 					mem = *m.memory
 					t70 := int64(load64(mem, uint64(uint32(v0+i32(8)))))
 					store64(mem, uint64(uint32(v7+i32(120))), uint64(t70))
@@ -3539,7 +3539,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					store64(mem, uint64(uint32(v7))+112, uint64(v11))
 					t73 := int64(load64(mem, uint64(uint32(v7))+144))
 					store64(mem, uint64(uint32(v7))+96, uint64(t73))
-					m.fn20(v7+i32(176), v1, v7+i32(112), v7+i32(96))
+					m.fn21(v7+i32(176), v1, v7+i32(112), v7+i32(96))
 					mem = *m.memory
 					t74 := int64(load64(mem, uint64(uint32(v7+i32(181)))))
 					store64(mem, uint64(uint32(v3)), uint64(t74))
@@ -3625,11 +3625,11 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				{
 					t87 := int32(load32(mem, uint64(uint32(v1))+44))
 					if t87 != i32(2) {
-						m.fn27(v1, i32(0), i32(1114111), i32(0))
+						m.fn28(v1, i32(0), i32(1114111), i32(0))
 						mem = *m.memory
 						goto l38
 					}
-					m.fn28(v1, i32(0), i32(1114111), i32(0))
+					m.fn29(v1, i32(0), i32(1114111), i32(0))
 					mem = *m.memory
 				}
 			l38:
@@ -3641,7 +3641,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 			case 12:
 				var p90 int64
 				{
-					t91 := m.fn15(v1, i32(1))
+					t91 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t91
 					if v2 < i32(0) {
@@ -3650,7 +3650,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l39
 					}
 					t92 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn107(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn108(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
 					mem = *m.memory
 					p90 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3798,11 +3798,11 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						l47:
 							t114 := int32(load32(mem, uint64(uint32(v1))+44))
 							if t114 != i32(2) {
-								m.fn27(v1, v5, v6, v3)
+								m.fn28(v1, v5, v6, v3)
 								mem = *m.memory
 								goto l45
 							}
-							m.fn28(v1, v5, v6, v3)
+							m.fn29(v1, v5, v6, v3)
 							mem = *m.memory
 						}
 					l45:
@@ -3841,7 +3841,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 						goto l49
 					}
-					t125 := m.fn15(v1, i32(2))
+					t125 := m.fn16(v1, i32(2))
 					mem = *m.memory
 					v3 = t125
 					if v3 < i32(0) {
@@ -3851,11 +3851,11 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t126 := int32(load32(mem, uint64(uint32(v1))+52))
 					t127 := t126 + v3<<3
 					v2 = v2 << 1
-					m.fn108(t127, v2, v5)
+					m.fn109(t127, v2, v5)
 					mem = *m.memory
 					t128 := int32(load32(mem, uint64(uint32(v1))+52))
 					v4 = v3 + i32(1)
-					m.fn108(t128+v4<<3, v2|i32(1), i32(0))
+					m.fn109(t128+v4<<3, v2|i32(1), i32(0))
 					mem = *m.memory
 					t129 := int32(load32(mem, uint64(uint32(v8))+4))
 					v2 = t129
@@ -3901,7 +3901,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p136 int64
 				{
-					t137 := m.fn15(v1, i32(1))
+					t137 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t137
 					if v2 < i32(0) {
@@ -3915,7 +3915,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p139 = i32(2)
 					}
-					m.fn109(t140, p139)
+					m.fn110(t140, p139)
 					mem = *m.memory
 					v5 = v2
 					p136 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3933,7 +3933,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p142 int64
 				{
-					t143 := m.fn15(v1, i32(1))
+					t143 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t143
 					if v2 < i32(0) {
@@ -3947,7 +3947,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p145 = i32(1)
 					}
-					m.fn109(t146, p145)
+					m.fn110(t146, p145)
 					mem = *m.memory
 					v5 = v2
 					p142 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3965,7 +3965,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p148 int64
 				{
-					t149 := m.fn15(v1, i32(1))
+					t149 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t149
 					if v2 < i32(0) {
@@ -3979,7 +3979,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p151 = i32(8)
 					}
-					m.fn109(t152, p151)
+					m.fn110(t152, p151)
 					mem = *m.memory
 					v5 = v2
 					p148 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3997,7 +3997,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p154 int64
 				{
-					t155 := m.fn15(v1, i32(1))
+					t155 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t155
 					if v2 < i32(0) {
@@ -4011,7 +4011,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p157 = i32(4)
 					}
-					m.fn109(t158, p157)
+					m.fn110(t158, p157)
 					mem = *m.memory
 					v5 = v2
 					p154 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4027,7 +4027,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p159 int64
 				{
-					t160 := m.fn15(v1, i32(1))
+					t160 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t160
 					if v2 < i32(0) {
@@ -4036,7 +4036,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l57
 					}
 					t161 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn109(t161+v2<<3, i32(16))
+					m.fn110(t161+v2<<3, i32(16))
 					mem = *m.memory
 					v5 = v2
 					p159 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4052,7 +4052,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v6 = i32(1)
 				var p162 int64
 				{
-					t163 := m.fn15(v1, i32(1))
+					t163 := m.fn16(v1, i32(1))
 					mem = *m.memory
 					v2 = t163
 					if v2 < i32(0) {
@@ -4061,7 +4061,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l58
 					}
 					t164 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn109(t164+v2<<3, i32(32))
+					m.fn110(t164+v2<<3, i32(32))
 					mem = *m.memory
 					v5 = v2
 					p162 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4083,7 +4083,7 @@ func (m *Module) fn33(v0, v1, v2, v3, v4, v5, v6 int32) {
 l0:
 	m.g0 = v7 + i32(192)
 }
-func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
+func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v3 = t0 - i32(304)
@@ -4099,15 +4099,15 @@ func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
 	mem[uint64(uint32(v3))+280] = byte(i32(0))
 	store64(mem, uint64(uint32(v3))+272, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn217(i32(400))
+	t1 := m.fn218(i32(400))
 	mem = *m.memory
-	t2 := m.fn113(t1)
+	t2 := m.fn114(t1)
 	mem = *m.memory
 	v4 = t2
 	store32(mem, uint64(uint32(v3))+212, uint32(i32(1)))
 	mem[uint64(uint32(v3))+208] = byte(i32(0))
 	store32(mem, uint64(uint32(v3))+204, uint32(v4))
-	t3 := m.fn217(i32(64))
+	t3 := m.fn218(i32(64))
 	mem = *m.memory
 	v4 = t3
 	store64(mem, uint64(uint32(v4)), uint64(i64(0)))
@@ -4120,7 +4120,7 @@ func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
 	store64(mem, uint64(uint32(v4+i32(8))), uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+224, uint64(i64(0x100000008)))
 	store32(mem, uint64(uint32(v3))+220, uint32(v4))
-	m.fn112(v4)
+	m.fn113(v4)
 	mem = *m.memory
 	t4 := int32(mem[uint64(uint32(v0))+2])
 	if t4&i32(32) != 0 {
@@ -4149,7 +4149,7 @@ func (m *Module) fn34(v0, v1 int32, v2 int64) int32 {
 l0:
 	store32(mem, uint64(uint32(t6))+232, uint32(p5))
 	mem[uint64(uint32(v3))+216] = byte(v1)
-	t8 := m.fn171(v0)
+	t8 := m.fn172(v0)
 	mem = *m.memory
 	t9 := v3
 	v5 = t8
@@ -4161,10 +4161,10 @@ l0:
 				p10 = i32(0)
 				goto l1
 			}
-			t11 := m.fn35(v3+i32(164), i32(0))
+			t11 := m.fn36(v3+i32(164), i32(0))
 			mem = *m.memory
 			v7 = t11
-			t12 := m.fn36(v3+i32(164), i32(0))
+			t12 := m.fn37(v3+i32(164), i32(0))
 			mem = *m.memory
 			v8 = t12
 			t13 := int32(load32(mem, uint64(uint32(v3))+164))
@@ -4179,9 +4179,9 @@ l0:
 			store32(mem, uint64(uint32(v3))+200, uint32(v6<<1))
 			t16 := int64(load64(mem, uint64(uint32(v3))+288))
 			store64(mem, uint64(uint32(v3))+80, uint64(t16))
-			m.fn37(v3+i32(144), v3+i32(168), v5, v3+i32(80))
+			m.fn38(v3+i32(144), v3+i32(168), v5, v3+i32(80))
 			mem = *m.memory
-			m.fn142(v5)
+			m.fn143(v5)
 			mem = *m.memory
 			t17 := int32(mem[uint64(uint32(v3))+208])
 			if t17 != 0 {
@@ -4220,7 +4220,7 @@ l0:
 					if uint32(v4) >= uint32(i32(0x20000000)) {
 						goto l4
 					}
-					t24 := m.fn217(v4 << 3)
+					t24 := m.fn218(v4 << 3)
 					mem = *m.memory
 					v5 = t24
 					{
@@ -4252,7 +4252,7 @@ l0:
 					goto l2
 				}
 				t29 := int32(load32(mem, uint64(uint32(v3))+220))
-				m.fn110(t29+v6<<3, i32(0))
+				m.fn111(t29+v6<<3, i32(0))
 				mem = *m.memory
 				v4 = v6
 			}
@@ -4268,7 +4268,7 @@ l0:
 			store64(mem, uint64(uint32(v3))+64, uint64(t32))
 			t33 := int64(load64(mem, uint64(uint32(v3))+112))
 			store64(mem, uint64(uint32(v3))+48, uint64(t33))
-			m.fn20(v3+i32(288), v3+i32(168), v3-i32(-64), v3+i32(48))
+			m.fn21(v3+i32(288), v3+i32(168), v3-i32(-64), v3+i32(48))
 			mem = *m.memory
 			t34 := int64(load64(mem, uint64(uint32(v3+i32(293)))))
 			store64(mem, uint64(uint32(v3))+149, uint64(t34))
@@ -4339,7 +4339,7 @@ l0:
 						if uint32(v4) >= uint32(i32(0x20000000)) {
 							goto l4
 						}
-						t47 := m.fn217(v4 << 3)
+						t47 := m.fn218(v4 << 3)
 						mem = *m.memory
 						v5 = t47
 						{
@@ -4372,7 +4372,7 @@ l0:
 						goto l9
 					}
 					t52 := int32(load32(mem, uint64(uint32(v3))+220))
-					m.fn107(t52+v6<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn108(t52+v6<<3, i32(0), i32(255), i32(0), i32(0))
 					mem = *m.memory
 					v4 = v6
 					p41 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -4386,7 +4386,7 @@ l0:
 				store32(mem, uint64(uint32(v3))+288, uint32(v4))
 				t54 := int64(load64(mem, uint64(uint32(v3))+288))
 				store64(mem, uint64(uint32(v3))+32, uint64(t54))
-				m.fn21(v3+i32(96), v3+i32(168), v3+i32(32), i32(1))
+				m.fn22(v3+i32(96), v3+i32(168), v3+i32(32), i32(1))
 				mem = *m.memory
 				t55 := int64(load64(mem, uint64(uint32(v3+i32(104)))))
 				store64(mem, uint64(uint32(v3+i32(24))), uint64(t55))
@@ -4396,7 +4396,7 @@ l0:
 				store64(mem, uint64(uint32(v3))+16, uint64(t57))
 				t58 := int64(load64(mem, uint64(uint32(v3))+144))
 				store64(mem, uint64(uint32(v3)), uint64(t58))
-				m.fn20(v3+i32(288), v3+i32(168), v3+i32(16), v3)
+				m.fn21(v3+i32(288), v3+i32(168), v3+i32(16), v3)
 				mem = *m.memory
 				t59 := int64(load64(mem, uint64(uint32(v3+i32(293)))))
 				store64(mem, uint64(uint32(v3))+149, uint64(t59))
@@ -4409,20 +4409,20 @@ l0:
 		l7:
 			t62 := int32(load32(mem, uint64(uint32(v3))+204))
 			store32(mem, uint64(uint32(t62))+12, uint32(v5))
-			t63 := m.fn38(v3+i32(168), v0)
+			t63 := m.fn39(v3+i32(168), v0)
 			p10 = t63
 		}
 	l1:
 		v4 = p10
-		_ = m.fn16(v3 + i32(168))
+		_ = m.fn17(v3 + i32(168))
 		m.g0 = v3 + i32(304)
 		return v4
 	}
 l4:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn35(v0, v1 int32) int32 {
+func (m *Module) fn36(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -4456,15 +4456,15 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 					p6 = v7
 				}
 				t7 := int32(load32(mem, uint64(uint32(p6))))
-				t8 := m.fn140(t7)
+				t8 := m.fn141(t7)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t8))
-				t9 := m.fn35(v3+i32(12), v1+i32(1))
+				t9 := m.fn36(v3+i32(12), v1+i32(1))
 				mem = *m.memory
 				if t9 != 0 {
 					t10 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t10
-					t11 := m.fn217(v1 << 2)
+					t11 := m.fn218(v1 << 2)
 					mem = *m.memory
 					v6 = t11
 					t12 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -4481,7 +4481,7 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 								p14 = v7
 							}
 							t16 := int32(load32(mem, uint64(uint32(p14+v5))))
-							t17 := m.fn140(t16)
+							t17 := m.fn141(t16)
 							mem = *m.memory
 							store32(mem, uint64(uint32(t15)), uint32(t17))
 							v5 = v5 + i32(4)
@@ -4495,17 +4495,17 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 						}
 					}
 					t20 := int32(load16(mem, uint64(uint32(v2))+2))
-					t21 := m.fn149(v6, v1, t20)
+					t21 := m.fn150(v6, v1, t20)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t21))
-					m.fn142(v2)
+					m.fn143(v2)
 					mem = *m.memory
 					m.Xre2w_free(v6)
 					mem = *m.memory
 					goto l5
 				}
 				t22 := int32(load32(mem, uint64(uint32(v3))+12))
-				m.fn142(t22)
+				m.fn143(t22)
 				mem = *m.memory
 				goto l0
 			case 6:
@@ -4517,10 +4517,10 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 					p25 = v2 + i32(8)
 				}
 				t27 := int32(load32(mem, uint64(uint32(p25))))
-				t28 := m.fn140(t27)
+				t28 := m.fn141(t27)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t26))+12, uint32(t28))
-				t29 := m.fn35(v3+i32(12), v1+i32(1))
+				t29 := m.fn36(v3+i32(12), v1+i32(1))
 				mem = *m.memory
 				v1 = t29
 				t30 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -4528,23 +4528,23 @@ func (m *Module) fn35(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t31 := int32(load16(mem, uint64(uint32(v2))+2))
 					t32 := int32(load32(mem, uint64(uint32(v2))+16))
-					t33 := m.fn150(v4, t31, t32)
+					t33 := m.fn151(v4, t31, t32)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t33))
 					goto l6
 				}
-				m.fn142(v4)
+				m.fn143(v4)
 				mem = *m.memory
 				goto l0
 			case 13:
 				t34 := int32(load16(mem, uint64(uint32(v2))+2))
-				t35 := m.fn151(i32(0), i32(0), t34)
+				t35 := m.fn152(i32(0), i32(0), t34)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v0)), uint32(t35))
 			}
 		}
 	l6:
-		m.fn142(v2)
+		m.fn143(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -4552,7 +4552,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v5
 }
-func (m *Module) fn36(v0, v1 int32) int32 {
+func (m *Module) fn37(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v4 = t0 - i32(16)
@@ -4587,16 +4587,16 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					p7 = v7
 				}
 				t8 := int32(load32(mem, uint64(uint32(t5+p7-i32(4)))))
-				t9 := m.fn140(t8)
+				t9 := m.fn141(t8)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t9))
-				t10 := m.fn36(v4+i32(12), v1+i32(1))
+				t10 := m.fn37(v4+i32(12), v1+i32(1))
 				mem = *m.memory
 				if t10 != 0 {
 					t11 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t11
 					v3 = v1 << 2
-					t12 := m.fn217(v3)
+					t12 := m.fn218(v3)
 					mem = *m.memory
 					v6 = t12
 					t13 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -4612,7 +4612,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 								p15 = v7
 							}
 							t17 := int32(load32(mem, uint64(uint32(p15+v5))))
-							t18 := m.fn140(t17)
+							t18 := m.fn141(t17)
 							mem = *m.memory
 							store32(mem, uint64(uint32(t16)), uint32(t18))
 							v5 = v5 + i32(4)
@@ -4626,17 +4626,17 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 						}
 					}
 					t21 := int32(load16(mem, uint64(uint32(v2))+2))
-					t22 := m.fn149(v6, v1, t21)
+					t22 := m.fn150(v6, v1, t21)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t22))
-					m.fn142(v2)
+					m.fn143(v2)
 					mem = *m.memory
 					m.Xre2w_free(v6)
 					mem = *m.memory
 					goto l5
 				}
 				t23 := int32(load32(mem, uint64(uint32(v4))+12))
-				m.fn142(t23)
+				m.fn143(t23)
 				mem = *m.memory
 				goto l0
 			case 6:
@@ -4648,10 +4648,10 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					p26 = v2 + i32(8)
 				}
 				t28 := int32(load32(mem, uint64(uint32(p26))))
-				t29 := m.fn140(t28)
+				t29 := m.fn141(t28)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t27))+12, uint32(t29))
-				t30 := m.fn36(v4+i32(12), v1+i32(1))
+				t30 := m.fn37(v4+i32(12), v1+i32(1))
 				mem = *m.memory
 				v1 = t30
 				t31 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -4659,23 +4659,23 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t32 := int32(load16(mem, uint64(uint32(v2))+2))
 					t33 := int32(load32(mem, uint64(uint32(v2))+16))
-					t34 := m.fn150(v3, t32, t33)
+					t34 := m.fn151(v3, t32, t33)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t34))
 					goto l6
 				}
-				m.fn142(v3)
+				m.fn143(v3)
 				mem = *m.memory
 				goto l0
 			case 14:
 				t35 := int32(load16(mem, uint64(uint32(v2))+2))
-				t36 := m.fn151(i32(0), i32(0), t35)
+				t36 := m.fn152(i32(0), i32(0), t35)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v0)), uint32(t36))
 			}
 		}
 	l6:
-		m.fn142(v2)
+		m.fn143(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -4683,12 +4683,12 @@ l0:
 	m.g0 = v4 + i32(16)
 	return v5
 }
-func (m *Module) fn37(v0, v1, v2, v3 int32) {
+func (m *Module) fn38(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v5 = t0 - i32(112)
 	m.g0 = v5
-	m.fn17(v1)
+	m.fn18(v1)
 	mem := *m.memory
 	{
 		if v2 == 0 {
@@ -4712,7 +4712,7 @@ func (m *Module) fn37(v0, v1, v2, v3 int32) {
 		t8 := int32(load32(mem, uint64(uint32(v1))+20))
 		v6 = t7 + t8
 		if p6 == v6 {
-			m.fn45(v8)
+			m.fn46(v8)
 			mem = *m.memory
 			t9 := int32(load32(mem, uint64(uint32(v1))+20))
 			t10 := int32(load32(mem, uint64(uint32(v1))+24))
@@ -4814,7 +4814,7 @@ func (m *Module) fn37(v0, v1, v2, v3 int32) {
 								default:
 									v9 = (v6 - i32(1)) & i32(0xfffffff)
 									v10 = v6 << 4
-									t41 := m.fn217(v10)
+									t41 := m.fn218(v10)
 									mem = *m.memory
 									v7 = t41
 									v4 = v7
@@ -4908,7 +4908,7 @@ func (m *Module) fn37(v0, v1, v2, v3 int32) {
 								t92 := int32(load32(mem, uint64(uint32(v1))+20))
 								v3 = t91 + t92
 								if p90 == v3 {
-									m.fn45(v8)
+									m.fn46(v8)
 									mem = *m.memory
 									t93 := int32(load32(mem, uint64(uint32(v1))+8))
 									v4 = t93
@@ -5048,7 +5048,7 @@ func (m *Module) fn37(v0, v1, v2, v3 int32) {
 l0:
 	m.g0 = v5 + i32(112)
 }
-func (m *Module) fn38(v0, v1 int32) int32 {
+func (m *Module) fn39(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
 	var v24, v25, v26, v27 int64
 	t0 := m.g0
@@ -5094,10 +5094,10 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 				v9 = t11
 				if uint32(v9) < uint32(i32(0x40000000)) {
 					v15 = v9 << 2
-					t12 := m.fn217(v15)
+					t12 := m.fn218(v15)
 					mem = *m.memory
 					v16 = t12
-					t13 := m.fn217(v15)
+					t13 := m.fn218(v15)
 					mem = *m.memory
 					v3 = t13
 					t14 := int32(load32(mem, uint64(uint32(v6))+8))
@@ -5223,7 +5223,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 					}
 					goto l9
 				}
-				m.fn12()
+				m.fn13()
 				mem = *m.memory
 				panic("unreachable")
 			}
@@ -5413,12 +5413,12 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 				goto l20
 			}
 			v12 = v3 << 2
-			t61 := m.fn217(v12)
+			t61 := m.fn218(v12)
 			mem = *m.memory
 			v10 = t61
 			store32(mem, uint64(uint32(v13))+100, uint32(v3))
 			store32(mem, uint64(uint32(v13))+96, uint32(v10))
-			t62 := m.fn217(v12)
+			t62 := m.fn218(v12)
 			mem = *m.memory
 			v10 = t62
 			store32(mem, uint64(uint32(v13))+108, uint32(v3))
@@ -5426,7 +5426,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			store32(mem, uint64(uint32(v13))+88, uint32(i32(0)))
 			store64(mem, uint64(uint32(v13))+80, uint64(i64(0)))
 			if v3 != 0 {
-				t63 := m.fn217(v12)
+				t63 := m.fn218(v12)
 				mem = *m.memory
 				t64 := v13
 				v10 = t63
@@ -5435,7 +5435,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 				store32(mem, uint64(uint32(v13))+88, uint32(v10+v12))
 			}
 			store32(mem, uint64(uint32(v13))+60, uint32(i32(0)))
-			t65 := m.fn217(v12)
+			t65 := m.fn218(v12)
 			mem = *m.memory
 			store32(mem, uint64(uint32(v13))+64, uint32(t65))
 			store32(mem, uint64(uint32(v13))+68, uint32(v3))
@@ -5443,18 +5443,18 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 				goto l20
 			}
 			v10 = v3 << 3
-			t66 := m.fn217(v10)
+			t66 := m.fn218(v10)
 			mem = *m.memory
 			v2 = t66
 			store32(mem, uint64(uint32(v13))+76, uint32(v3))
 			store32(mem, uint64(uint32(v13))+72, uint32(v2))
 			store32(mem, uint64(uint32(v13))+40, uint32(i32(0)))
-			t67 := m.fn217(v12)
+			t67 := m.fn218(v12)
 			mem = *m.memory
 			v12 = t67
 			store32(mem, uint64(uint32(v13))+48, uint32(v3))
 			store32(mem, uint64(uint32(v13))+44, uint32(v12))
-			t68 := m.fn217(v10)
+			t68 := m.fn218(v10)
 			mem = *m.memory
 			v12 = t68
 			store32(mem, uint64(uint32(v13))+56, uint32(v3))
@@ -5588,7 +5588,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 					}
 					t100 := v7
 					v12 = v6 << 2
-					t101 := m.fn217(v12)
+					t101 := m.fn218(v12)
 					mem = *m.memory
 					v6 = t101
 					store32(mem, uint64(uint32(t100)), uint32(v6))
@@ -5767,7 +5767,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 													}
 													v3 = v12 + i32(1)
 													if uint32(v3) >= uint32(i32(0x15555556)) {
-														m.fn69()
+														m.fn70()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -5787,7 +5787,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 														if uint32(v5) >= uint32(i32(0x15555556)) {
 															goto l25
 														}
-														t139 := m.fn217(v5 * i32(12))
+														t139 := m.fn218(v5 * i32(12))
 														mem = *m.memory
 														p138 = t139
 													} else {
@@ -5842,7 +5842,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 												v16 = v5 >> 2
 												v3 = v16 + i32(1)
 												if uint32(v3) >= uint32(i32(0x40000000)) {
-													m.fn69()
+													m.fn70()
 													mem = *m.memory
 													panic("unreachable")
 												}
@@ -5862,7 +5862,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 													if uint32(v12) >= uint32(i32(0x40000000)) {
 														goto l25
 													}
-													t154 := m.fn217(v12 << 2)
+													t154 := m.fn218(v12 << 2)
 													mem = *m.memory
 													p153 = t154
 												} else {
@@ -5922,7 +5922,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							v5 = v11 >> 2
 							v2 = v5 + i32(1)
 							if uint32(v2) >= uint32(i32(0x40000000)) {
-								m.fn69()
+								m.fn70()
 								mem = *m.memory
 								panic("unreachable")
 							}
@@ -5942,7 +5942,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 								if uint32(v10) >= uint32(i32(0x40000000)) {
 									goto l25
 								}
-								t175 := m.fn217(v10 << 2)
+								t175 := m.fn218(v10 << 2)
 								mem = *m.memory
 								p174 = t175
 							} else {
@@ -5973,7 +5973,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 				}
 			}
 		l25:
-			m.fn12()
+			m.fn13()
 			mem = *m.memory
 			panic("unreachable")
 		l26:
@@ -5996,7 +5996,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			}
 			t182 := int32(load32(mem, uint64(uint32(v13))+60))
 			v3 = t182
-			t183 := m.fn217(v12 << 3)
+			t183 := m.fn218(v12 << 3)
 			mem = *m.memory
 			v16 = t183
 			if v10 == 0 {
@@ -6016,7 +6016,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			if v3 != 0 {
 				p185 = i32(62) - int32(bits.LeadingZeros32(uint32(v3)))<<1
 			}
-			m.fn120(t184, t186, t187, p185, i32(1))
+			m.fn121(t184, t186, t187, p185, i32(1))
 			mem = *m.memory
 			if v16 != v12-i32(8) {
 				v3 = v3<<3 - i32(8)
@@ -6067,7 +6067,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 						}
 						t196 := v7
 						v2 = v11 << 2
-						t197 := m.fn217(v2)
+						t197 := m.fn218(v2)
 						mem = *m.memory
 						v11 = t197
 						store32(mem, uint64(uint32(t196)), uint32(v11))
@@ -6193,7 +6193,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 								v18 = v15 >> 2
 								v11 = v18 + i32(1)
 								if uint32(v11) >= uint32(i32(0x40000000)) {
-									m.fn69()
+									m.fn70()
 									mem = *m.memory
 									panic("unreachable")
 								}
@@ -6213,7 +6213,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 									if uint32(v11) >= uint32(i32(0x40000000)) {
 										goto l49
 									}
-									t227 := m.fn217(v11 << 2)
+									t227 := m.fn218(v11 << 2)
 									mem = *m.memory
 									p226 = t227
 								} else {
@@ -6244,7 +6244,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 						goto l59
 					}
 				l49:
-					m.fn12()
+					m.fn13()
 					mem = *m.memory
 					panic("unreachable")
 				l50:
@@ -6370,13 +6370,13 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			v12 = i32(0)
 			if v3 != 0 {
 				if uint32(v3) >= uint32(i32(0x40000000)) {
-					m.fn69()
+					m.fn70()
 					mem = *m.memory
 					panic("unreachable")
 				}
 				t259 := v13
 				v10 = v3 << 2
-				t260 := m.fn217(v10)
+				t260 := m.fn218(v10)
 				mem = *m.memory
 				v12 = t260
 				store32(mem, uint64(uint32(t259))+16, uint32(v12))
@@ -6392,13 +6392,13 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			v10 = t262
 			if v10 != 0 {
 				if uint32(v10) >= uint32(i32(0x20000000)) {
-					m.fn69()
+					m.fn70()
 					mem = *m.memory
 					panic("unreachable")
 				}
 				t263 := v13
 				v10 = v10 << 3
-				t264 := m.fn217(v10)
+				t264 := m.fn218(v10)
 				mem = *m.memory
 				v4 = t264
 				store32(mem, uint64(uint32(t263))+8, uint32(v4))
@@ -6452,7 +6452,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 						}
 						t275 := v8
 						v5 = v4 << 2
-						t276 := m.fn217(v5)
+						t276 := m.fn218(v5)
 						mem = *m.memory
 						v4 = t276
 						store32(mem, uint64(uint32(t275)), uint32(v4))
@@ -6572,7 +6572,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l69
 											}
-											t303 := m.fn217(v4 << 3)
+											t303 := m.fn218(v4 << 3)
 											mem = *m.memory
 											p302 = t303
 										} else {
@@ -6653,7 +6653,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l69
 												}
-												t321 := m.fn217(v4 << 3)
+												t321 := m.fn218(v4 << 3)
 												mem = *m.memory
 												p320 = t321
 											} else {
@@ -6704,7 +6704,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 											v15 = v9 >> 2
 											v2 = v15 + i32(1)
 											if uint32(v2) >= uint32(i32(0x40000000)) {
-												m.fn69()
+												m.fn70()
 												mem = *m.memory
 												panic("unreachable")
 											}
@@ -6724,7 +6724,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 												if uint32(v2) >= uint32(i32(0x40000000)) {
 													goto l69
 												}
-												t334 := m.fn217(v2 << 2)
+												t334 := m.fn218(v2 << 2)
 												mem = *m.memory
 												p333 = t334
 											} else {
@@ -6792,7 +6792,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 										if uint32(v4) >= uint32(i32(0x20000000)) {
 											goto l69
 										}
-										t345 := m.fn217(v4 << 3)
+										t345 := m.fn218(v4 << 3)
 										mem = *m.memory
 										p344 = t345
 									} else {
@@ -6865,7 +6865,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 									if uint32(v4) >= uint32(i32(0x20000000)) {
 										goto l69
 									}
-									t363 := m.fn217(v4 << 3)
+									t363 := m.fn218(v4 << 3)
 									mem = *m.memory
 									p362 = t363
 								} else {
@@ -6901,11 +6901,11 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 					}
 					goto l70
 				l69:
-					m.fn12()
+					m.fn13()
 					mem = *m.memory
 					panic("unreachable")
 				l75:
-					m.fn69()
+					m.fn70()
 					mem = *m.memory
 					panic("unreachable")
 				l70:
@@ -6978,7 +6978,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 								t383 := int32(mem[uint64(uint32(v7))+5])
 								t384 := v5
 								v4 = t383
-								m.fn121(t382, t384, v4)
+								m.fn122(t382, t384, v4)
 								mem = *m.memory
 								{
 									if uint32(v4) < uint32(i32(97)) {
@@ -7005,7 +7005,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 									if uint32(t388) > uint32(v4) {
 										goto l91
 									}
-									m.fn121(v6+i32(8), v5-i32(32), v4-i32(32))
+									m.fn122(v6+i32(8), v5-i32(32), v4-i32(32))
 									mem = *m.memory
 								}
 							l91:
@@ -7105,7 +7105,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			if uint32(v6) >= uint32(i32(0x20000000)) {
 				goto l20
 			}
-			t410 := m.fn217(v7)
+			t410 := m.fn218(v7)
 			mem = *m.memory
 			v3 = t410
 			t411 := int32(load32(mem, uint64(uint32(v14))+100))
@@ -7137,7 +7137,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 					goto l20
 				}
 				v2 = v3 << 1
-				t418 := m.fn217(v2)
+				t418 := m.fn218(v2)
 				mem = *m.memory
 				v10 = t418
 				t419 := int32(load32(mem, uint64(uint32(v14))+88))
@@ -7310,7 +7310,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 		m.g0 = v13 + i32(112)
 		goto l99
 	l20:
-		m.fn12()
+		m.fn13()
 		mem = *m.memory
 		panic("unreachable")
 	l99:
@@ -7349,7 +7349,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 						t462 := int32(mem[uint64(uint32(v3))+5])
 						t463 := v7
 						v15 = t462
-						m.fn116(t461, t463, v15)
+						m.fn117(t461, t463, v15)
 						mem = *m.memory
 						{
 							if uint32(v15) < uint32(i32(97)) {
@@ -7376,7 +7376,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							if uint32(t467) > uint32(v15) {
 								goto l103
 							}
-							m.fn116(v9, v7-i32(32), v15-i32(32))
+							m.fn117(v9, v7-i32(32), v15-i32(32))
 							mem = *m.memory
 						}
 					l103:
@@ -7407,9 +7407,9 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 						if t472|p473 != 0 {
 							p474 = v11
 						} else {
-							m.fn116(v9, i32(10), i32(10))
+							m.fn117(v9, i32(10), i32(10))
 							mem = *m.memory
-							m.fn117(v9)
+							m.fn118(v9)
 							mem = *m.memory
 							v2 = i32(1)
 							t475 := int32(load32(mem, uint64(uint32(v3))+4))
@@ -7477,14 +7477,14 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							v15 = v3 - i32(1)
 						l105:
 							if v7 != 0 {
-								m.fn116(v9, v4, v15)
+								m.fn117(v9, v4, v15)
 								mem = *m.memory
 							}
 							if v15 < i32(255) {
 								goto l107
 							}
 						}
-						m.fn117(v9)
+						m.fn118(v9)
 						mem = *m.memory
 						v3 = i32(0)
 					l110:
@@ -7541,7 +7541,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							v15 = v3 - i32(1)
 						l108:
 							if v7 == 0 {
-								m.fn116(v9, v4, v15)
+								m.fn117(v9, v4, v15)
 								mem = *m.memory
 							}
 							if v15 < i32(255) {
@@ -7552,7 +7552,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 					}
 				}
 			l104:
-				m.fn117(v9)
+				m.fn118(v9)
 				mem = *m.memory
 			l101:
 				v12 = v12 + i32(1)
@@ -7617,7 +7617,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 			}
 		l112:
 			t500 := int32(load32(mem, uint64(uint32(v10+v3<<2))))
-			t501 := m.fn118(v9, t500)
+			t501 := m.fn119(v9, t500)
 			mem = *m.memory
 			v2 = t501
 			if v3 >= v4 {
@@ -7737,7 +7737,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 									p530 = t534
 								}
 							l126:
-								m.fn156(p531, p530, v2, v4)
+								m.fn157(p531, p530, v2, v4)
 								mem = *m.memory
 								t535 := int32(mem[uint64(uint32(v1))+2])
 								mem[uint64(uint32(v3))] = byte(t535 & i32(1))
@@ -7893,7 +7893,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 								}
 								t567 := int32(load32(mem, uint64(uint32(v2))))
 								t568 := int32(load32(mem, uint64(uint32(v2))+4))
-								m.fn229(v5, t567, t568)
+								m.fn230(v5, t567, t568)
 								mem = *m.memory
 								goto l130
 							}
@@ -7914,7 +7914,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							if v6 != 0 {
 								p575 = t574
 							}
-							m.fn228(t570, p573, p575)
+							m.fn229(t570, p573, p575)
 							mem = *m.memory
 							goto l130
 						}
@@ -8039,7 +8039,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 					v1 = v2
 					t606 := v1
 					v3 = v2 + v9
-					m.fn218(t606, v3, i32(62)-int32(bits.LeadingZeros32(uint32(v3-v1)))<<1, i32(1))
+					m.fn219(t606, v3, i32(62)-int32(bits.LeadingZeros32(uint32(v3-v1)))<<1, i32(1))
 					mem = *m.memory
 					t607 := int32(load32(mem, uint64(uint32(v8))+4))
 					v7 = t607
@@ -8220,7 +8220,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 								v3 = p644
 								if uint32(v5) < uint32(v6) {
 									v5 = v2 + v3
-									_ = m.fn250(v5, v5+v12, v6-v12)
+									_ = m.fn251(v5, v5+v12, v6-v12)
 									mem = *m.memory
 									t646 := int32(mem[uint64(uint32(v1))+11])
 									v4 = t646
@@ -8236,7 +8236,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							}
 						l139:
 							v19 = i32(0)
-							t647 := m.fn217(i32(2048))
+							t647 := m.fn218(i32(2048))
 							mem = *m.memory
 							v16 = t647
 							memory_zero(mem, uint32(v16), uint32(i32(2048)))
@@ -8317,7 +8317,7 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 							}
 							goto l145
 						}
-						m.fn122()
+						m.fn123()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -8393,46 +8393,46 @@ func (m *Module) fn38(v0, v1 int32) int32 {
 	m.g0 = v22 + i32(32)
 	return v6
 }
-func (m *Module) fn39(v0 int32) int32 {
+func (m *Module) fn40(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4108)))
-	m.fn17(v0)
-	m.fn18(v0 + i32(4))
+	m.fn18(v0)
+	m.fn19(v0 + i32(4))
 	return v0
 }
-func fn40(v0 int32) {
+func fn41(v0 int32) {
 	panic("unreachable")
 }
-func (m *Module) fn41(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn42(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	t0 := int64(load64(mem, uint64(uint32(v3))))
 	store64(mem, uint64(uint32(v0)), uint64(t0))
 	t1 := int64(load64(mem, uint64(uint32(v3+i32(8)))))
 	store64(mem, uint64(uint32(v0+i32(8))), uint64(t1))
 }
-func (m *Module) fn42(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn43(v0, v1, v2, v3, v4, v5, v6 int32) {
 	mem := *m.memory
 	t0 := int64(load64(mem, uint64(uint32(v4))))
 	store64(mem, uint64(uint32(v0)), uint64(t0))
 	t1 := int64(load64(mem, uint64(uint32(v4+i32(8)))))
 	store64(mem, uint64(uint32(v0+i32(8))), uint64(t1))
 }
-func (m *Module) fn43(v0, v1, v2 int32) {
+func (m *Module) fn44(v0, v1, v2 int32) {
 	mem := *m.memory
 	t0 := int64(load64(mem, uint64(uint32(v2))))
 	store64(mem, uint64(uint32(v0)), uint64(t0))
 	t1 := int64(load64(mem, uint64(uint32(v2+i32(8)))))
 	store64(mem, uint64(uint32(v0+i32(8))), uint64(t1))
 }
-func (m *Module) fn44(v0, v1 int32) {
+func (m *Module) fn45(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
 		if v1 != 0 {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
-				m.fn12()
+				m.fn13()
 				panic("unreachable")
 			}
-			t0 := m.fn217(v1 << 2)
+			t0 := m.fn218(v1 << 2)
 			mem = *m.memory
 			v3 = t0
 			t1 := int32(load32(mem, uint64(uint32(v0))))
@@ -8574,7 +8574,7 @@ func (m *Module) fn44(v0, v1 int32) {
 		store32(mem, uint64(uint32(v0))+4, uint32(i32(0)))
 	}
 }
-func (m *Module) fn45(v0 int32) {
+func (m *Module) fn46(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -8626,7 +8626,7 @@ func (m *Module) fn45(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn217(v6)
+				t12 := m.fn218(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -8677,17 +8677,17 @@ func (m *Module) fn45(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn217(i32(4080))
+				t23 := m.fn218(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
-				m.fn46(v0, v4+i32(12))
+				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn217(i32(4080))
+			t24 := m.fn218(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
-			m.fn47(v0, v4+i32(12))
+			m.fn48(v0, v4+i32(12))
 			mem = *m.memory
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			v1 = t25
@@ -8730,7 +8730,7 @@ func (m *Module) fn45(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn217(v6)
+				t35 := m.fn218(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -8779,7 +8779,7 @@ func (m *Module) fn45(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn217(v2)
+		t42 := m.fn218(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -8788,10 +8788,10 @@ func (m *Module) fn45(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn217(i32(4080))
+		t44 := m.fn218(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
-		m.fn46(v4+i32(12), v4+i32(8))
+		m.fn47(v4+i32(12), v4+i32(8))
 		mem = *m.memory
 		t45 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t45
@@ -8803,7 +8803,7 @@ func (m *Module) fn45(v0 int32) {
 			{
 				t48 := v4 + i32(12)
 				v1 = v1 - i32(4)
-				m.fn47(t48, v1)
+				m.fn48(t48, v1)
 				mem = *m.memory
 				t49 := int32(load32(mem, uint64(uint32(v0))+4))
 				t50 := v1
@@ -8839,10 +8839,10 @@ l3:
 	m.g0 = v4 + i32(32)
 	return
 l1:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn46(v0, v1 int32) {
+func (m *Module) fn47(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -8881,11 +8881,11 @@ func (m *Module) fn46(v0, v1 int32) {
 			}
 			v5 = p8
 			if uint32(v5) >= uint32(i32(0x40000000)) {
-				m.fn12()
+				m.fn13()
 				panic("unreachable")
 			}
 			v4 = v5 << 2
-			t9 := m.fn217(v4)
+			t9 := m.fn218(v4)
 			mem = *m.memory
 			v8 = t9
 			v9 = v8 + v4
@@ -8928,7 +8928,7 @@ func (m *Module) fn46(v0, v1 int32) {
 		return
 	}
 }
-func (m *Module) fn47(v0, v1 int32) {
+func (m *Module) fn48(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
 	{
@@ -8968,11 +8968,11 @@ func (m *Module) fn47(v0, v1 int32) {
 			}
 			v3 = p9
 			if uint32(v3) >= uint32(i32(0x40000000)) {
-				m.fn12()
+				m.fn13()
 				panic("unreachable")
 			}
 			v6 = v3 << 2
-			t10 := m.fn217(v6)
+			t10 := m.fn218(v6)
 			mem = *m.memory
 			v7 = t10
 			v10 = v7 + v6
@@ -9016,7 +9016,7 @@ func (m *Module) fn47(v0, v1 int32) {
 		return
 	}
 }
-func (m *Module) fn48(v0, v1, v2 int32, v3 int64) int32 {
+func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+12, uint64(i64(0)))
@@ -9061,7 +9061,7 @@ func (m *Module) fn48(v0, v1, v2 int32, v3 int64) int32 {
 		mem[uint64(uint32(v0))+8] = byte(i32(1))
 		return v0
 	}
-	t10 := m.fn217(i32(36))
+	t10 := m.fn218(i32(36))
 	mem = *m.memory
 	v1 = t10
 	store32(mem, uint64(uint32(v1)), uint32(i32(0)))
@@ -9070,12 +9070,12 @@ func (m *Module) fn48(v0, v1, v2 int32, v3 int64) int32 {
 			goto l0
 		}
 		v6 = v4 << 2
-		t11 := m.fn217(v6)
+		t11 := m.fn218(v6)
 		mem = *m.memory
 		v7 = t11
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t12 := m.fn217(v6)
+		t12 := m.fn218(v6)
 		mem = *m.memory
 		v7 = t12
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9085,16 +9085,16 @@ func (m *Module) fn48(v0, v1, v2 int32, v3 int64) int32 {
 		store32(mem, uint64(uint32(v1))+16, uint32(v4))
 		store32(mem, uint64(uint32(v1))+12, uint32(v7))
 		store32(mem, uint64(uint32(v0))+16, uint32(v1))
-		t13 := m.fn217(i32(36))
+		t13 := m.fn218(i32(36))
 		mem = *m.memory
 		v1 = t13
 		store32(mem, uint64(uint32(v1)), uint32(i32(0)))
-		t14 := m.fn217(v6)
+		t14 := m.fn218(v6)
 		mem = *m.memory
 		v7 = t14
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t15 := m.fn217(v6)
+		t15 := m.fn218(v6)
 		mem = *m.memory
 		v6 = t15
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9107,7 +9107,7 @@ func (m *Module) fn48(v0, v1, v2 int32, v3 int64) int32 {
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
-		t16 := m.fn217(v9)
+		t16 := m.fn218(v9)
 		mem = *m.memory
 		v1 = t16
 		store32(mem, uint64(uint32(v0))+28, uint32(v8))
@@ -9115,10 +9115,10 @@ func (m *Module) fn48(v0, v1, v2 int32, v3 int64) int32 {
 		return v0
 	}
 l0:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn49(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v17 = t0 - i32(16)
@@ -9134,7 +9134,7 @@ func (m *Module) fn49(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v1))+24))
 					v5 = v8 + t3
 					if uint32(v5) < uint32(i32(0x40000000)) {
-						t4 := m.fn217(v5 << 2)
+						t4 := m.fn218(v5 << 2)
 						mem = *m.memory
 						v6 = t4
 						t5 := int32(load32(mem, uint64(uint32(v1))))
@@ -9197,7 +9197,7 @@ func (m *Module) fn49(v0, v1, v2, v3 int32) int32 {
 						v1 = i32(2)
 						goto l6
 					}
-					m.fn12()
+					m.fn13()
 					mem = *m.memory
 					panic("unreachable")
 				}
@@ -9372,7 +9372,7 @@ func (m *Module) fn49(v0, v1, v2, v3 int32) int32 {
 					p39 = i32(0)
 				l17:
 					v8 = p39
-					m.fn221(v7, v1)
+					m.fn222(v7, v1)
 					mem = *m.memory
 					v7 = v1 + v8
 					if uint32(v7) < uint32(v5) {
@@ -9387,7 +9387,7 @@ func (m *Module) fn49(v0, v1, v2, v3 int32) int32 {
 			if p38 != i32(3) {
 				goto l16
 			}
-			m.fn221(v6, v6+v4<<2)
+			m.fn222(v6, v6+v4<<2)
 			mem = *m.memory
 		}
 	l16:
@@ -9453,7 +9453,7 @@ func (m *Module) fn49(v0, v1, v2, v3 int32) int32 {
 			}
 		}
 	l20:
-		t56 := m.fn50(v0, v6, v5, v10|v11)
+		t56 := m.fn51(v0, v6, v5, v10|v11)
 		v1 = t56
 	}
 l6:
@@ -9461,7 +9461,7 @@ l6:
 	m.g0 = v17 + i32(16)
 	return v1
 }
-func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	var v19, v20 float32
 	var v21, v22 int64
@@ -9662,7 +9662,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 			goto l9
 		}
 		store64(mem, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn217(v8 + i32(12))
+		t41 := m.fn218(v8 + i32(12))
 		mem = *m.memory
 		t42 := v11
 		v0 = t41
@@ -9832,7 +9832,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 				}
 			}
 		l12:
-			t72 := m.fn217(i32(12))
+			t72 := m.fn218(i32(12))
 			mem = *m.memory
 			v8 = t72
 			store32(mem, uint64(uint32(v8))+4, uint32(v0))
@@ -9897,7 +9897,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 						v4 = v6
 						goto l21
 					}
-					t87 := m.fn225(v6)
+					t87 := m.fn226(v6)
 					mem = *m.memory
 					v4 = t87
 					t88 := int32(load32(mem, uint64(uint32(v9))+4))
@@ -9953,7 +9953,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 							goto l25
 						}
 					l24:
-						t99 := m.fn225(v6)
+						t99 := m.fn226(v6)
 						mem = *m.memory
 						p96 = t99
 					}
@@ -9968,7 +9968,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 						goto l22
 					}
 				}
-				m.fn44(v9, v4)
+				m.fn45(v9, v4)
 				mem = *m.memory
 			l22:
 				t101 := int32(load32(mem, uint64(uint32(v9))+4))
@@ -10045,7 +10045,7 @@ l9:
 	m.g0 = v11 + i32(32)
 	return v0
 }
-func (m *Module) fn51(v0, v1, v2, v3 int32) {
+func (m *Module) fn52(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -10201,7 +10201,7 @@ l12:
 		}
 	}
 }
-func (m *Module) fn52(v0, v1, v2 int32) int32 {
+func (m *Module) fn53(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	t0 := m.g0
 	v9 = t0 - i32(16)
@@ -10286,7 +10286,7 @@ func (m *Module) fn52(v0, v1, v2 int32) int32 {
 						goto l5
 					default:
 						t21 := int32(mem[uint64(uint32(v1))+8])
-						m.fn51(v0, v3, v5, t21)
+						m.fn52(v0, v3, v5, t21)
 						mem = *m.memory
 					}
 				}
@@ -10377,7 +10377,7 @@ func (m *Module) fn52(v0, v1, v2 int32) int32 {
 					if t45 > v6 {
 						p46 = v6
 					}
-					m.fn51(t43, t44, p46, v5)
+					m.fn52(t43, t44, p46, v5)
 					mem = *m.memory
 					v3 = v3 + i32(4)
 					t47 := int32(load32(mem, uint64(uint32(v1))+12))
@@ -10486,7 +10486,7 @@ func (m *Module) fn52(v0, v1, v2 int32) int32 {
 							if v6 > t76 {
 								goto l9
 							}
-							m.fn51(v0, v4, int32(uint32(v3)>>4), v8)
+							m.fn52(v0, v4, int32(uint32(v3)>>4), v8)
 							mem = *m.memory
 							t77 := int32(load16(mem, uint64(uint32(v7))+6))
 							v3 = t77
@@ -10570,7 +10570,7 @@ func (m *Module) fn52(v0, v1, v2 int32) int32 {
 		if v10 != 0 {
 			p93 = v3 | i32(512)
 		}
-		t94 := m.fn49(t88, t89, p91, p93)
+		t94 := m.fn50(t88, t89, p91, p93)
 		mem = *m.memory
 		v3 = t94
 		t95 := int32(load32(mem, uint64(uint32(v0))))
@@ -10593,7 +10593,7 @@ l0:
 	m.g0 = v9 + i32(16)
 	return v3
 }
-func (m *Module) fn53(v0, v1 int32) {
+func (m *Module) fn54(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(16)
@@ -10762,7 +10762,7 @@ l0:
 	store64(mem, uint64(uint32(v0))+40, uint64(t32))
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn54(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn55(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
@@ -10800,26 +10800,26 @@ l0:
 	store32(mem, uint64(uint32(v0)), uint32(v6))
 	return v1
 }
-func (m *Module) fn55(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+func (m *Module) fn56(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
 	v5 = v0
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v5))))
-	v17 = t0
+	v13 = t0
 	v7 = v1
 	t1 := int32(load32(mem, uint64(uint32(v7))))
-	v16 = t1
+	v17 = t1
 	t2 := int32(load32(mem, uint64(uint32(v7))+4))
-	t3 := v16
-	v10 = t2
-	v1 = t3 + v10
+	t3 := v17
+	v11 = t2
+	v1 = t3 + v11
 	var p4 int32
 	{
 		t5 := int32(load32(mem, uint64(uint32(v7))+20))
-		v11 = t5
-		t6 := int32(load32(mem, uint64(uint32(v11))+8))
-		v12 = t6 & i32(256)
-		if v12 == 0 {
+		v10 = t5
+		t6 := int32(load32(mem, uint64(uint32(v10))+8))
+		v14 = t6 & i32(256)
+		if v14 == 0 {
 			p4 = i32(0)
 			goto l0
 		}
@@ -10836,7 +10836,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 			p4 = t10
 			goto l0
 		}
-		t11 := int32(load32(mem, uint64(uint32(v11))+4))
+		t11 := int32(load32(mem, uint64(uint32(v10))+4))
 		t12 := v1
 		v3 = t11
 		if v3 <= i32(0) {
@@ -10844,7 +10844,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 			goto l0
 		}
 		v8 = v3 + i32(1)
-		t13 := int32(load32(mem, uint64(uint32(v11))))
+		t13 := int32(load32(mem, uint64(uint32(v10))))
 		v3 = t13 + v3<<2 - i32(4)
 	l2:
 		{
@@ -10864,12 +10864,12 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 					t17 := int32(load32(mem, uint64(uint32(v2))+4))
 					v9 = t17 + v4<<2
 					t18 := int32(load32(mem, uint64(uint32(v9))))
-					v14 = t18
+					v18 = t18
 					t19 := int32(load32(mem, uint64(uint32(v2))))
-					t20 := v14
+					t20 := v18
 					v6 = t19
 					if uint32(t20) < uint32(v6) {
-						t21 := int32(load32(mem, uint64(uint32(v0+v14<<2))))
+						t21 := int32(load32(mem, uint64(uint32(v0+v18<<2))))
 						if t21 == v4 {
 							goto l1
 						}
@@ -10891,710 +10891,727 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 	}
 l0:
 	v8 = p4
-	v13 = int32(uint32(v12) >> 8)
+	v12 = int32(uint32(v14) >> 8)
 	{
 		{
 			var p23 int32
 			{
 				var p24 int32
 				{
-					if v10 == 0 {
-						v0 = v11
-						t25 := v16
+					if v11 == 0 {
+						v0 = v10
+						t25 := v17
 						p24 = t25
 						goto l3
 					}
-					v20 = v17 + i32(136)
+					v21 = v13 + i32(136)
 					v3 = v5 + i32(12)
-					v0 = v11
-				l26:
+					v11 = i32(65536)
+					v0 = v10
+				l27:
 					{
+						v18 = v1
 						{
-							t26 := v0
-							t27 := v20
-							v17 = v1
-							v1 = v17 - i32(1)
-							t28 := int32(mem[uint64(uint32(v1))])
-							v4 = t28
-							t29 := int32(mem[uint64(uint32(t27+v4))])
-							t30 := int32(atomic_load32(mem, uint64(uint32(t26+t29<<2+i32(12)))))
-							mem = *m.memory
-							v2 = t30
-							if v2 != 0 {
-								v0 = v2
+							if v11 != 0 {
 								goto l4
 							}
-						l5:
+							v11 = i32(65536)
+							t26 := m._re2w_stopped()
+							mem = *m.memory
+							if t26 == 0 {
+								goto l4
+							}
+							v12 = i32(0)
+							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+							goto l5
+						}
+					l4:
+						{
+							t27 := v0
+							t28 := v21
+							v1 = v18 - i32(1)
+							t29 := int32(mem[uint64(uint32(v1))])
+							v4 = t29
+							t30 := int32(mem[uint64(uint32(t28+v4))])
+							t31 := int32(atomic_load32(mem, uint64(uint32(t27+t30<<2+i32(12)))))
+							mem = *m.memory
+							v2 = t31
+							if v2 != 0 {
+								v0 = v2
+								goto l6
+							}
+						l7:
 							{
-								t31 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t32 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t31
+								v2 = t32
 								if v2&i32(-0x20000001) == 0 {
-									t32 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t33 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t32 != v2 {
-										goto l5
+									if t33 != v2 {
+										goto l7
 									}
-									t33 := m.g1
-									m.g1 = t33 + i32(1)
-									t34 := m.fn52(v5, v0, v4)
+									t34 := m.g1
+									m.g1 = t34 + i32(1)
+									t35 := m.fn53(v5, v0, v4)
 									mem = *m.memory
-									v2 = t34
-									t35 := m.g1
-									m.g1 = t35 - i32(1)
+									v2 = t35
+									t36 := m.g1
+									m.g1 = t36 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v2 == 0 {
 										{
-											t40 := int32(mem[uint64(uint32(i32(50736)))])
-											if t40 != i32(1) {
-												goto l8
-											}
-											if v15 == 0 {
-												goto l8
-											}
-											t41 := int32(load32(mem, uint64(uint32(v5))+68))
-											if uint32(v1-v15) >= uint32(t41*i32(10)) {
-												goto l8
-											}
-											t42 := int32(load32(mem, uint64(uint32(v5))+4))
-											if t42 == i32(3) {
-												goto l8
-											}
-											mem[uint64(uint32(v7))+28] = byte(i32(1))
-											v13 = i32(0)
-											goto l9
-										}
-									l8:
-										v15 = i32(0)
-										{
-											var p43 int32
-											if uint32(v11) < uint32(i32(3)) {
-												p43 = 1
-											}
-											v9 = p43
-											if v9 != 0 {
-												v6 = i32(0)
-												v14 = i32(0)
-												v19 = i32(0)
+											t41 := int32(mem[uint64(uint32(i32(50736)))])
+											if t41 != i32(1) {
 												goto l10
 											}
-											t44 := int32(load32(mem, uint64(uint32(v11))+8))
-											v19 = t44
-											t45 := int32(load32(mem, uint64(uint32(v11))+4))
-											v14 = t45
-											v2 = v14 << 2
-											p46 := v2
-											if uint32(v14) > uint32(i32(0x3fffffff)) {
-												p46 = i32(-1)
+											if v15 == 0 {
+												goto l10
 											}
-											t47 := m.fn217(p46)
-											mem = *m.memory
-											v6 = t47
-											t48 := int32(load32(mem, uint64(uint32(v11))))
-											memory_copy(mem, uint32(v6), uint32(t48), uint32(v2))
-											v11 = i32(0)
+											t42 := int32(load32(mem, uint64(uint32(v5))+68))
+											if uint32(v1-v15) >= uint32(t42*i32(10)) {
+												goto l10
+											}
+											t43 := int32(load32(mem, uint64(uint32(v5))+4))
+											if t43 == i32(3) {
+												goto l10
+											}
+											mem[uint64(uint32(v7))+28] = byte(i32(1))
+											v12 = i32(0)
+											goto l5
 										}
 									l10:
+										v15 = i32(0)
 										{
-											var p49 int32
-											if uint32(v0) < uint32(i32(3)) {
-												p49 = 1
+											var p44 int32
+											if uint32(v10) < uint32(i32(3)) {
+												p44 = 1
 											}
-											v10 = p49
-											if v10 != 0 {
-												v18 = i32(0)
-												v12 = i32(0)
+											v9 = p44
+											if v9 != 0 {
+												v6 = i32(0)
+												v16 = i32(0)
+												v20 = i32(0)
 												goto l11
 											}
-											t50 := int32(load32(mem, uint64(uint32(v0))+8))
-											v15 = t50
-											t51 := int32(load32(mem, uint64(uint32(v0))+4))
-											v18 = t51
-											v2 = v18 << 2
-											p52 := v2
-											if uint32(v18) > uint32(i32(0x3fffffff)) {
-												p52 = i32(-1)
+											t45 := int32(load32(mem, uint64(uint32(v10))+8))
+											v20 = t45
+											t46 := int32(load32(mem, uint64(uint32(v10))+4))
+											v16 = t46
+											v2 = v16 << 2
+											p47 := v2
+											if uint32(v16) > uint32(i32(0x3fffffff)) {
+												p47 = i32(-1)
 											}
-											t53 := m.fn217(p52)
+											t48 := m.fn218(p47)
 											mem = *m.memory
-											v12 = t53
-											t54 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v12), uint32(t54), uint32(v2))
-											v0 = i32(0)
+											v6 = t48
+											t49 := int32(load32(mem, uint64(uint32(v10))))
+											memory_copy(mem, uint32(v6), uint32(t49), uint32(v2))
+											v10 = i32(0)
 										}
 									l11:
-										t55 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn53(v5, t55)
+										{
+											var p50 int32
+											if uint32(v0) < uint32(i32(3)) {
+												p50 = 1
+											}
+											v14 = p50
+											if v14 != 0 {
+												v19 = i32(0)
+												v13 = i32(0)
+												goto l12
+											}
+											t51 := int32(load32(mem, uint64(uint32(v0))+8))
+											v15 = t51
+											t52 := int32(load32(mem, uint64(uint32(v0))+4))
+											v19 = t52
+											v2 = v19 << 2
+											p53 := v2
+											if uint32(v19) > uint32(i32(0x3fffffff)) {
+												p53 = i32(-1)
+											}
+											t54 := m.fn218(p53)
+											mem = *m.memory
+											v13 = t54
+											t55 := int32(load32(mem, uint64(uint32(v0))))
+											memory_copy(mem, uint32(v13), uint32(t55), uint32(v2))
+											v0 = i32(0)
+										}
+									l12:
+										t56 := int32(load32(mem, uint64(uint32(v7))+24))
+										m.fn54(v5, t56)
 										mem = *m.memory
 										if v9 != 0 {
-											goto l12
+											goto l13
 										}
-									l13:
+									l14:
 										{
-											t56 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t57 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t56
+											v2 = t57
 											if v2&i32(-0x20000001) == 0 {
-												t57 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t57 != v2 {
-													goto l13
+												if t58 != v2 {
+													goto l14
 												}
-												t58 := m.g1
-												m.g1 = t58 + i32(1)
-												t59 := m.fn50(v5, v6, v14, v19)
+												t59 := m.g1
+												m.g1 = t59 + i32(1)
+												t60 := m.fn51(v5, v6, v16, v20)
 												mem = *m.memory
-												v11 = t59
-												t60 := m.g1
-												m.g1 = t60 - i32(1)
+												v10 = t60
+												t61 := m.g1
+												m.g1 = t61 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
-												goto l12
+												goto l13
 											}
 											if v2&i32(0x20000000) == 0 {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l13
+												goto l14
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t64 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t65 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 											mem = *m.memory
-											if t64 == 0 {
-												goto l13
+											if t65 == 0 {
+												goto l14
 											}
 										}
-										goto l7
-									l12:
-										if v11 == 0 {
-											goto l14
-										}
-										if v10 != 0 {
+										goto l9
+									l13:
+										if v10 == 0 {
 											goto l15
 										}
-									l16:
+										if v14 != 0 {
+											goto l16
+										}
+									l17:
 										{
-											t65 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t66 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t65
+											v2 = t66
 											if v2&i32(-0x20000001) == 0 {
-												t66 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t67 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t66 != v2 {
-													goto l16
+												if t67 != v2 {
+													goto l17
 												}
-												t67 := m.g1
-												m.g1 = t67 + i32(1)
-												t68 := m.fn50(v5, v12, v18, v15)
+												t68 := m.g1
+												m.g1 = t68 + i32(1)
+												t69 := m.fn51(v5, v13, v19, v15)
 												mem = *m.memory
-												v0 = t68
-												t69 := m.g1
-												m.g1 = t69 - i32(1)
+												v0 = t69
+												t70 := m.g1
+												m.g1 = t70 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
-												goto l15
+												goto l16
 											}
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t72 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+												t73 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 												mem = *m.memory
-												if t72 != 0 {
-													goto l7
+												if t73 != 0 {
+													goto l9
 												}
-												goto l16
+												goto l17
 											} else {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l16
+												goto l17
 											}
 										}
-									l15:
+									l16:
 										if v0 == 0 {
-											goto l14
+											goto l15
 										}
-									l17:
+									l18:
 										{
-											t74 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t75 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t74
+											v2 = t75
 											if v2&i32(-0x20000001) == 0 {
-												t75 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t76 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t75 != v2 {
-													goto l17
+												if t76 != v2 {
+													goto l18
 												}
 												v2 = i32(1)
-												t76 := m.g1
-												m.g1 = v2 + t76
-												t77 := m.fn52(v5, v0, v4)
+												t77 := m.g1
+												m.g1 = v2 + t77
+												t78 := m.fn53(v5, v0, v4)
 												mem = *m.memory
-												v0 = t77
-												t78 := m.g1
-												m.g1 = t78 - i32(1)
+												v0 = t78
+												t79 := m.g1
+												m.g1 = t79 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
 												if v0 == 0 {
-													goto l14
+													goto l15
 												}
-												goto l18
+												goto l19
 											}
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t81 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+												t82 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 												mem = *m.memory
-												if t81 != 0 {
-													goto l7
+												if t82 != 0 {
+													goto l9
 												}
-												goto l17
+												goto l18
 											} else {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l17
+												goto l18
 											}
 										}
-									l14:
+									l15:
 										mem[uint64(uint32(v7))+28] = byte(i32(1))
 										v2 = i32(0)
 										v0 = i32(0)
-									l18:
-										if v10 != 0 {
-											goto l19
-										}
-										if v12 == 0 {
-											goto l19
-										}
-										m.Xre2w_free(v12)
-										mem = *m.memory
 									l19:
-										if v6 == 0 {
+										if v14 != 0 {
 											goto l20
+										}
+										if v13 == 0 {
+											goto l20
+										}
+										m.Xre2w_free(v13)
+										mem = *m.memory
+									l20:
+										if v6 == 0 {
+											goto l21
 										}
 										if v9 != 0 {
-											goto l20
+											goto l21
 										}
 										m.Xre2w_free(v6)
 										mem = *m.memory
-									l20:
+									l21:
 										v15 = v1
 										if v2 != 0 {
-											goto l4
+											goto l6
 										}
-										v13 = i32(0)
-										goto l9
+										v12 = i32(0)
+										goto l5
 									}
 									v0 = v2
-									goto l4
+									goto l6
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l5
+									goto l7
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t39 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t40 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t39 == 0 {
-									goto l5
+								if t40 == 0 {
+									goto l7
 								}
-								goto l7
+								goto l9
 							}
 						}
-					l4:
+					l6:
 						if uint32(v0) <= uint32(i32(2)) {
 							if v0 == i32(1) {
-								goto l21
+								goto l22
 							}
-							goto l22
+							goto l23
 						}
-						t83 := int32(mem[uint64(uint32(v0))+9])
-						if t83&i32(1) != 0 {
-							v13 = i32(1)
+						t84 := int32(mem[uint64(uint32(v0))+9])
+						if t84&i32(1) != 0 {
+							v12 = i32(1)
 							{
-								t84 := int32(load32(mem, uint64(uint32(v7))+36))
-								v2 = t84
+								t85 := int32(load32(mem, uint64(uint32(v7))+36))
+								v2 = t85
 								if v2 == 0 {
-									goto l23
+									goto l24
 								}
-								t85 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t85 != i32(3) {
-									goto l23
+								t86 := int32(load32(mem, uint64(uint32(v5))+4))
+								if t86 != i32(3) {
+									goto l24
 								}
-								t86 := int32(load32(mem, uint64(uint32(v0))+4))
-								v4 = t86
+								t87 := int32(load32(mem, uint64(uint32(v0))+4))
+								v4 = t87
 								if v4 <= i32(0) {
-									goto l23
+									goto l24
 								}
 								v6 = v4 + i32(1)
-								t87 := int32(load32(mem, uint64(uint32(v0))))
-								v4 = t87 + v4<<2 - i32(4)
-							l25:
+								t88 := int32(load32(mem, uint64(uint32(v0))))
+								v4 = t88 + v4<<2 - i32(4)
+							l26:
 								{
-									t88 := int32(load32(mem, uint64(uint32(v4))))
-									v8 = t88
+									t89 := int32(load32(mem, uint64(uint32(v4))))
+									v8 = t89
 									if v8 == i32(-2) {
-										goto l23
+										goto l24
 									}
 									{
-										t89 := int32(load32(mem, uint64(uint32(v2))+12))
-										v9 = t89
+										t90 := int32(load32(mem, uint64(uint32(v2))+12))
+										v9 = t90
 										if v9 == 0 {
-											goto l24
+											goto l25
 										}
-										t90 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t90) <= uint32(v8) {
-											goto l24
+										t91 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t91) <= uint32(v8) {
+											goto l25
 										}
-										t91 := int32(load32(mem, uint64(uint32(v2))+4))
-										v12 = t91 + v8<<2
-										t92 := int32(load32(mem, uint64(uint32(v12))))
-										v14 = t92
-										t93 := int32(load32(mem, uint64(uint32(v2))))
-										t94 := v14
-										v10 = t93
-										if uint32(t94) < uint32(v10) {
-											t95 := int32(load32(mem, uint64(uint32(v9+v14<<2))))
-											if t95 == v8 {
-												goto l24
+										t92 := int32(load32(mem, uint64(uint32(v2))+4))
+										v13 = t92 + v8<<2
+										t93 := int32(load32(mem, uint64(uint32(v13))))
+										v16 = t93
+										t94 := int32(load32(mem, uint64(uint32(v2))))
+										t95 := v16
+										v14 = t94
+										if uint32(t95) < uint32(v14) {
+											t96 := int32(load32(mem, uint64(uint32(v9+v16<<2))))
+											if t96 == v8 {
+												goto l25
 											}
 										}
-										store32(mem, uint64(uint32(v12)), uint32(v10))
-										store32(mem, uint64(uint32(v9+v10<<2)), uint32(v8))
-										t96 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t96+i32(1)))
+										store32(mem, uint64(uint32(v13)), uint32(v14))
+										store32(mem, uint64(uint32(v9+v14<<2)), uint32(v8))
+										t97 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t97+i32(1)))
 									}
-								l24:
+								l25:
 									v4 = v4 - i32(4)
 									v6 = v6 - i32(1)
 									if uint32(v6) > uint32(i32(1)) {
-										goto l25
+										goto l26
 									}
 								}
 							}
-						l23:
-							v8 = v17
+						l24:
+							v8 = v18
 						}
-						if v1 != v16 {
-							goto l26
+						v11 = v11 - i32(1)
+						if v1 != v17 {
+							goto l27
 						}
 					}
-					v1 = v16
-					t97 := int32(load32(mem, uint64(uint32(v7))))
-					p24 = t97
+					v1 = v17
+					t98 := int32(load32(mem, uint64(uint32(v7))))
+					p24 = t98
 				}
 			l3:
 				v2 = p24
-				t98 := int32(load32(mem, uint64(uint32(v7))+8))
-				if v2 == t98 {
+				t99 := int32(load32(mem, uint64(uint32(v7))+8))
+				if v2 == t99 {
 					v6 = i32(256)
-					t99 := int32(load32(mem, uint64(uint32(v5))))
-					t100 := int32(load32(mem, uint64(uint32(t99))+20))
-					p23 = t100
-					goto l27
+					t100 := int32(load32(mem, uint64(uint32(v5))))
+					t101 := int32(load32(mem, uint64(uint32(t100))+20))
+					p23 = t101
+					goto l28
 				}
-				t101 := int32(mem[uint64(uint32(v2-i32(1)))])
-				v6 = t101
-				t102 := int32(load32(mem, uint64(uint32(v5))))
-				t103 := int32(mem[uint64(uint32(v6+t102+i32(136)))])
-				p23 = t103
+				t102 := int32(mem[uint64(uint32(v2-i32(1)))])
+				v6 = t102
+				t103 := int32(load32(mem, uint64(uint32(v5))))
+				t104 := int32(mem[uint64(uint32(v6+t103+i32(136)))])
+				p23 = t104
 			}
-		l27:
-			t104 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
+		l28:
+			t105 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
 			mem = *m.memory
-			v4 = t104
+			v4 = t105
 			if v4 != 0 {
-				goto l28
+				goto l29
 			}
 			v3 = v5 + i32(12)
 			{
-			l29:
+			l30:
 				{
-					t105 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t106 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t105
+					v2 = t106
 					if v2&i32(-0x20000001) == 0 {
-						t106 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t107 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t106 != v2 {
-							goto l29
+						if t107 != v2 {
+							goto l30
 						}
-						t107 := m.g1
-						m.g1 = t107 + i32(1)
-						t108 := m.fn52(v5, v0, v6)
+						t108 := m.g1
+						m.g1 = t108 + i32(1)
+						t109 := m.fn53(v5, v0, v6)
 						mem = *m.memory
-						v4 = t108
-						t109 := m.g1
-						m.g1 = t109 - i32(1)
+						v4 = t109
+						t110 := m.g1
+						m.g1 = t110 - i32(1)
 						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
 						if v4 != 0 {
-							goto l28
+							goto l29
 						}
 						if uint32(v0) > uint32(i32(2)) {
-							t115 := int32(load32(mem, uint64(uint32(v0))+8))
-							v10 = t115
-							t116 := int32(load32(mem, uint64(uint32(v0))+4))
-							v4 = t116
+							t116 := int32(load32(mem, uint64(uint32(v0))+8))
+							v11 = t116
+							t117 := int32(load32(mem, uint64(uint32(v0))+4))
+							v4 = t117
 							v2 = v4 << 2
-							p117 := v2
+							p118 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p117 = i32(-1)
+								p118 = i32(-1)
 							}
-							t118 := m.fn217(p117)
+							t119 := m.fn218(p118)
 							mem = *m.memory
-							v9 = t118
-							t119 := int32(load32(mem, uint64(uint32(v0))))
-							memory_copy(mem, uint32(v9), uint32(t119), uint32(v2))
-							t120 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn53(v5, t120)
+							v9 = t119
+							t120 := int32(load32(mem, uint64(uint32(v0))))
+							memory_copy(mem, uint32(v9), uint32(t120), uint32(v2))
+							t121 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v5, t121)
 							mem = *m.memory
-						l32:
+						l33:
 							{
-								t121 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t122 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t121
+								v2 = t122
 								if v2&i32(-0x20000001) == 0 {
-									t122 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t123 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t122 != v2 {
-										goto l32
+									if t123 != v2 {
+										goto l33
 									}
-									t123 := m.g1
-									m.g1 = t123 + i32(1)
-									t124 := m.fn50(v5, v9, v4, v10)
+									t124 := m.g1
+									m.g1 = t124 + i32(1)
+									t125 := m.fn51(v5, v9, v4, v11)
 									mem = *m.memory
-									v4 = t124
-									t125 := m.g1
-									m.g1 = t125 - i32(1)
+									v4 = t125
+									t126 := m.g1
+									m.g1 = t126 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									goto l31
+									goto l32
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l32
+									goto l33
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t129 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t130 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t129 == 0 {
-									goto l32
+								if t130 == 0 {
+									goto l33
 								}
 							}
-							goto l7
+							goto l9
 						}
-						t111 := int32(load32(mem, uint64(uint32(v7))+24))
-						m.fn53(v5, t111)
+						t112 := int32(load32(mem, uint64(uint32(v7))+24))
+						m.fn54(v5, t112)
 						mem = *m.memory
 						v9 = i32(0)
 						v4 = v0
-						goto l31
+						goto l32
 					}
 					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 						mem = *m.memory
-						goto l29
+						goto l30
 					}
 					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 					mem = *m.memory
-					t114 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+					t115 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 					mem = *m.memory
-					if t114 == 0 {
-						goto l29
+					if t115 == 0 {
+						goto l30
 					}
-					goto l7
+					goto l9
 				}
 			}
-		l31:
+		l32:
 			if v4 == 0 {
-				goto l33
+				goto l34
 			}
-		l34:
+		l35:
 			{
-				t130 := int32(atomic_load32(mem, uint64(uint32(v3))))
+				t131 := int32(atomic_load32(mem, uint64(uint32(v3))))
 				mem = *m.memory
-				v2 = t130
+				v2 = t131
 				if v2&i32(-0x20000001) == 0 {
-					t131 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+					t132 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 					mem = *m.memory
-					if t131 != v2 {
-						goto l34
+					if t132 != v2 {
+						goto l35
 					}
 					v2 = i32(1)
-					t132 := m.g1
-					m.g1 = v2 + t132
-					t133 := m.fn52(v5, v4, v6)
+					t133 := m.g1
+					m.g1 = v2 + t133
+					t134 := m.fn53(v5, v4, v6)
 					mem = *m.memory
-					v4 = t133
-					t134 := m.g1
-					m.g1 = t134 - i32(1)
+					v4 = t134
+					t135 := m.g1
+					m.g1 = t135 - i32(1)
 					atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 					mem = *m.memory
 					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 					mem = *m.memory
 					if v4 != 0 {
-						goto l35
+						goto l36
 					}
-					goto l33
+					goto l34
 				}
 				if v2&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 					mem = *m.memory
-					goto l34
+					goto l35
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 				mem = *m.memory
-				t138 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t139 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 				mem = *m.memory
-				if t138 == 0 {
-					goto l34
+				if t139 == 0 {
+					goto l35
 				}
 			}
-			goto l7
-		l33:
+			goto l9
+		l34:
 			mem[uint64(uint32(v7))+28] = byte(i32(1))
 			v2 = i32(0)
 			v4 = i32(0)
-		l35:
+		l36:
 			if uint32(v0) < uint32(i32(3)) {
-				goto l36
+				goto l37
 			}
 			if v9 == 0 {
-				goto l36
+				goto l37
 			}
 			m.Xre2w_free(v9)
 			mem = *m.memory
-		l36:
+		l37:
 			if v2 != 0 {
-				goto l28
+				goto l29
 			}
-			v13 = i32(0)
-			goto l9
+			v12 = i32(0)
+			goto l5
 		}
-	l28:
+	l29:
 		if uint32(v4) <= uint32(i32(2)) {
 			if v4 != i32(1) {
-				goto l22
+				goto l23
 			}
-			goto l21
+			goto l22
 		}
-		t139 := int32(mem[uint64(uint32(v4))+9])
-		if t139&i32(1) == 0 {
-			goto l21
+		t140 := int32(mem[uint64(uint32(v4))+9])
+		if t140&i32(1) == 0 {
+			goto l22
 		}
 		{
-			t140 := int32(load32(mem, uint64(uint32(v7))+36))
-			v2 = t140
+			t141 := int32(load32(mem, uint64(uint32(v7))+36))
+			v2 = t141
 			if v2 == 0 {
-				goto l37
-			}
-			t141 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t141 != i32(3) {
-				goto l37
-			}
-			v13 = i32(1)
-			t142 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t142
-			if v3 <= i32(0) {
 				goto l38
 			}
+			t142 := int32(load32(mem, uint64(uint32(v5))+4))
+			if t142 != i32(3) {
+				goto l38
+			}
+			v12 = i32(1)
+			t143 := int32(load32(mem, uint64(uint32(v4))+4))
+			v3 = t143
+			if v3 <= i32(0) {
+				goto l39
+			}
 			v8 = v3 + i32(1)
-			t143 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t143 + v3<<2 - i32(4)
-		l40:
+			t144 := int32(load32(mem, uint64(uint32(v4))))
+			v3 = t144 + v3<<2 - i32(4)
+		l41:
 			{
-				t144 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t144
+				t145 := int32(load32(mem, uint64(uint32(v3))))
+				v4 = t145
 				if v4 == i32(-2) {
-					goto l38
+					goto l39
 				}
 				{
-					t145 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t145
+					t146 := int32(load32(mem, uint64(uint32(v2))+12))
+					v0 = t146
 					if v0 == 0 {
-						goto l39
+						goto l40
 					}
-					t146 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t146) <= uint32(v4) {
-						goto l39
+					t147 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t147) <= uint32(v4) {
+						goto l40
 					}
-					t147 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t147 + v4<<2
-					t148 := int32(load32(mem, uint64(uint32(v9))))
-					v10 = t148
-					t149 := int32(load32(mem, uint64(uint32(v2))))
-					t150 := v10
-					v6 = t149
-					if uint32(t150) < uint32(v6) {
-						t151 := int32(load32(mem, uint64(uint32(v0+v10<<2))))
-						if t151 == v4 {
-							goto l39
+					t148 := int32(load32(mem, uint64(uint32(v2))+4))
+					v9 = t148 + v4<<2
+					t149 := int32(load32(mem, uint64(uint32(v9))))
+					v11 = t149
+					t150 := int32(load32(mem, uint64(uint32(v2))))
+					t151 := v11
+					v6 = t150
+					if uint32(t151) < uint32(v6) {
+						t152 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
+						if t152 == v4 {
+							goto l40
 						}
 					}
 					store32(mem, uint64(uint32(v9)), uint32(v6))
 					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t152 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t152+i32(1)))
+					t153 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t153+i32(1)))
 				}
-			l39:
+			l40:
 				v3 = v3 - i32(4)
 				v8 = v8 - i32(1)
 				if uint32(v8) > uint32(i32(1)) {
-					goto l40
+					goto l41
 				}
 			}
 		}
-	l37:
-		v13 = i32(1)
 	l38:
+		v12 = i32(1)
+	l39:
 		v8 = v1
 	}
-l21:
-	store32(mem, uint64(uint32(v7))+32, uint32(v8))
-	goto l9
-l7:
-	panic("unreachable")
 l22:
-	store32(mem, uint64(uint32(v7))+32, uint32(v16))
-	v13 = i32(1)
+	store32(mem, uint64(uint32(v7))+32, uint32(v8))
+	goto l5
 l9:
-	return v13 & i32(1)
+	panic("unreachable")
+l23:
+	store32(mem, uint64(uint32(v7))+32, uint32(v17))
+	v12 = i32(1)
+l5:
+	return v12 & i32(1)
 }
-func (m *Module) fn56(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+func (m *Module) fn57(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
 	var p0 int32
 	mem := *m.memory
 	{
 		t1 := m.g0
-		v10 = t1 - i32(16)
-		m.g0 = v10
-		v8 = v1
-		t2 := int32(load32(mem, uint64(uint32(v8))+4))
-		v1 = t2
-		t3 := int32(load32(mem, uint64(uint32(v8))))
-		v9 = t3
+		v9 = t1 - i32(16)
+		m.g0 = v9
+		v7 = v1
+		t2 := int32(load32(mem, uint64(uint32(v7))+4))
+		v8 = t2
+		t3 := int32(load32(mem, uint64(uint32(v7))))
+		v1 = t3
 		v5 = v0
 		t4 := int32(load32(mem, uint64(uint32(v5))))
-		v13 = t4
-		t5 := int32(load32(mem, uint64(uint32(v8))+20))
-		t6 := v10
+		v15 = t4
+		t5 := int32(load32(mem, uint64(uint32(v7))+20))
+		t6 := v9
 		v12 = t5
 		store32(mem, uint64(uint32(t6))+12, uint32(v12))
 		var p7 int32
@@ -11605,21 +11622,21 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 				p7 = i32(0)
 				goto l0
 			}
-			t9 := int32(load32(mem, uint64(uint32(v8))+36))
-			t10 := v9
+			t9 := int32(load32(mem, uint64(uint32(v7))+36))
+			t10 := v1
 			v2 = t9
 			if v2 == 0 {
 				p7 = t10
 				goto l0
 			}
 			t11 := int32(load32(mem, uint64(uint32(v5))+4))
-			t12 := v9
+			t12 := v1
 			if t11 != i32(3) {
 				p7 = t12
 				goto l0
 			}
 			t13 := int32(load32(mem, uint64(uint32(v12))+4))
-			t14 := v9
+			t14 := v1
 			v3 = t13
 			if v3 <= i32(0) {
 				p7 = t14
@@ -11635,8 +11652,8 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 				if v4 != i32(-2) {
 					{
 						t17 := int32(load32(mem, uint64(uint32(v2))+12))
-						v0 = t17
-						if v0 == 0 {
+						v10 = t17
+						if v10 == 0 {
 							goto l1
 						}
 						t18 := int32(load32(mem, uint64(uint32(v2))+16))
@@ -11644,20 +11661,20 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 							goto l1
 						}
 						t19 := int32(load32(mem, uint64(uint32(v2))+4))
-						v14 = t19 + v4<<2
-						t20 := int32(load32(mem, uint64(uint32(v14))))
-						v16 = t20
+						v13 = t19 + v4<<2
+						t20 := int32(load32(mem, uint64(uint32(v13))))
+						v19 = t20
 						t21 := int32(load32(mem, uint64(uint32(v2))))
-						t22 := v16
-						v7 = t21
-						if uint32(t22) < uint32(v7) {
-							t23 := int32(load32(mem, uint64(uint32(v0+v16<<2))))
+						t22 := v19
+						v0 = t21
+						if uint32(t22) < uint32(v0) {
+							t23 := int32(load32(mem, uint64(uint32(v10+v19<<2))))
 							if t23 == v4 {
 								goto l1
 							}
 						}
-						store32(mem, uint64(uint32(v14)), uint32(v7))
-						store32(mem, uint64(uint32(v0+v7<<2)), uint32(v4))
+						store32(mem, uint64(uint32(v13)), uint32(v0))
+						store32(mem, uint64(uint32(v10+v0<<2)), uint32(v4))
 						t24 := int32(load32(mem, uint64(uint32(v2))))
 						store32(mem, uint64(uint32(v2)), uint32(t24+i32(1)))
 					}
@@ -11669,1824 +11686,214 @@ func (m *Module) fn56(v0, v1 int32) int32 {
 					}
 				}
 			}
-			p7 = v9
+			p7 = v1
 		}
 	l0:
-		v0 = p7
-		v14 = v1 + v9
-		v15 = int32(uint32(v18) >> 8)
+		v10 = p7
+		v13 = v1 + v8
+		v14 = int32(uint32(v18) >> 8)
 		{
 			{
 				var p25 int32
-				if v1 != 0 {
-					v18 = v13 + i32(136)
+				if v8 != 0 {
+					v19 = v15 + i32(136)
 					v3 = v5 + i32(12)
-				l25:
+					v2 = i32(65536)
+				l26:
 					{
-						t26 := m.fn54(v10+i32(12), v9, v14, v18, i32(0))
+						t27 := v13
+						t28 := v9 + i32(12)
+						t29 := v1
+						p26 := v13
+						if uint32(v13-v1) > uint32(v2) {
+							p26 = v1 + v2
+						}
+						t30 := m.fn55(t28, t29, p26, v19, i32(0))
 						mem = *m.memory
-						t27 := v14
-						v1 = t26
-						if t27 == v1 {
-							v9 = v1
+						v0 = t30
+						if t27 == v0 {
+							v1 = v0
 							goto l3
 						}
-						v9 = v1 + i32(1)
 						{
-							t28 := int32(load32(mem, uint64(uint32(v10))+12))
-							t29 := int32(mem[uint64(uint32(v1))])
-							t30 := v18
-							v6 = t29
-							t31 := int32(mem[uint64(uint32(t30+v6))])
-							t32 := int32(atomic_load32(mem, uint64(uint32(t28+t31<<2+i32(12)))))
-							mem = *m.memory
-							v4 = t32
-							if v4 != 0 {
+							v18 = v1 - v0 + v2
+							if v18 != 0 {
 								goto l4
 							}
-							t33 := int32(load32(mem, uint64(uint32(v10))+12))
-							v4 = t33
-						l5:
+							v18 = i32(65536)
+							t31 := m._re2w_stopped()
+							mem = *m.memory
+							if t31 == 0 {
+								goto l4
+							}
+							v14 = i32(0)
+							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+							goto l5
+						}
+					l4:
+						v1 = v0 + i32(1)
+						{
+							t32 := int32(load32(mem, uint64(uint32(v9))+12))
+							t33 := int32(mem[uint64(uint32(v0))])
+							t34 := v19
+							v6 = t33
+							t35 := int32(mem[uint64(uint32(t34+v6))])
+							t36 := int32(atomic_load32(mem, uint64(uint32(t32+t35<<2+i32(12)))))
+							mem = *m.memory
+							v4 = t36
+							if v4 != 0 {
+								goto l6
+							}
+							t37 := int32(load32(mem, uint64(uint32(v9))+12))
+							v4 = t37
+						l7:
 							{
-								t34 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t38 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t34
+								v2 = t38
 								if v2&i32(-0x20000001) == 0 {
-									t35 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t39 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t35 != v2 {
-										goto l5
+									if t39 != v2 {
+										goto l7
 									}
-									t36 := m.g1
-									m.g1 = t36 + i32(1)
-									t37 := m.fn52(v5, v4, v6)
+									t40 := m.g1
+									m.g1 = t40 + i32(1)
+									t41 := m.fn53(v5, v4, v6)
 									mem = *m.memory
-									v4 = t37
-									t38 := m.g1
-									m.g1 = t38 - i32(1)
+									v4 = t41
+									t42 := m.g1
+									m.g1 = t42 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v4 != 0 {
-										goto l4
-									}
-									t40 := int32(mem[uint64(uint32(i32(50736)))])
-									if t40 != i32(1) {
 										goto l6
 									}
-									if v17 == 0 {
-										goto l6
+									t44 := int32(mem[uint64(uint32(i32(50736)))])
+									if t44 != i32(1) {
+										goto l8
 									}
-									t41 := int32(load32(mem, uint64(uint32(v5))+68))
-									if uint32(v9-v17) >= uint32(t41*i32(10)) {
-										goto l6
+									if v16 == 0 {
+										goto l8
 									}
-									t42 := int32(load32(mem, uint64(uint32(v5))+4))
-									if t42 == i32(3) {
-										goto l6
+									t45 := int32(load32(mem, uint64(uint32(v5))+68))
+									if uint32(v1-v16) >= uint32(t45*i32(10)) {
+										goto l8
 									}
-									mem[uint64(uint32(v8))+28] = byte(i32(1))
-									v15 = i32(0)
-									goto l7
+									t46 := int32(load32(mem, uint64(uint32(v5))+4))
+									if t46 == i32(3) {
+										goto l8
+									}
+									mem[uint64(uint32(v7))+28] = byte(i32(1))
+									v14 = i32(0)
+									goto l5
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l5
+									goto l7
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t45 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t49 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t45 == 0 {
-									goto l5
+								if t49 == 0 {
+									goto l7
 								}
-								goto l8
+								goto l9
 							}
-						l6:
-							v20 = i32(0)
+						l8:
+							v21 = i32(0)
 							{
-								var p46 int32
+								var p50 int32
 								if uint32(v12) < uint32(i32(3)) {
-									p46 = 1
+									p50 = 1
 								}
-								v11 = p46
+								v11 = p50
 								if v11 != 0 {
-									v7 = i32(0)
-									v17 = i32(0)
-									v21 = i32(0)
-									goto l9
-								}
-								t47 := int32(load32(mem, uint64(uint32(v12))+8))
-								v21 = t47
-								t48 := int32(load32(mem, uint64(uint32(v12))+4))
-								v17 = t48
-								v2 = v17 << 2
-								p49 := v2
-								if uint32(v17) > uint32(i32(0x3fffffff)) {
-									p49 = i32(-1)
-								}
-								t50 := m.fn217(p49)
-								mem = *m.memory
-								v7 = t50
-								t51 := int32(load32(mem, uint64(uint32(v12))))
-								memory_copy(mem, uint32(v7), uint32(t51), uint32(v2))
-								v12 = i32(0)
-							}
-						l9:
-							{
-								t52 := int32(load32(mem, uint64(uint32(v10))+12))
-								v4 = t52
-								var p53 int32
-								if uint32(v4) < uint32(i32(3)) {
-									p53 = 1
-								}
-								v16 = p53
-								if v16 != 0 {
-									v19 = i32(0)
-									v13 = i32(0)
+									v8 = i32(0)
+									v16 = i32(0)
+									v22 = i32(0)
 									goto l10
 								}
-								t54 := int32(load32(mem, uint64(uint32(v4))+8))
-								v20 = t54
-								t55 := int32(load32(mem, uint64(uint32(v4))+4))
-								v19 = t55
-								v2 = v19 << 2
-								p56 := v2
-								if uint32(v19) > uint32(i32(0x3fffffff)) {
-									p56 = i32(-1)
+								t51 := int32(load32(mem, uint64(uint32(v12))+8))
+								v22 = t51
+								t52 := int32(load32(mem, uint64(uint32(v12))+4))
+								v16 = t52
+								v2 = v16 << 2
+								p53 := v2
+								if uint32(v16) > uint32(i32(0x3fffffff)) {
+									p53 = i32(-1)
 								}
-								t57 := m.fn217(p56)
+								t54 := m.fn218(p53)
 								mem = *m.memory
-								v13 = t57
-								t58 := int32(load32(mem, uint64(uint32(v4))))
-								memory_copy(mem, uint32(v13), uint32(t58), uint32(v2))
-								v4 = i32(0)
+								v8 = t54
+								t55 := int32(load32(mem, uint64(uint32(v12))))
+								memory_copy(mem, uint32(v8), uint32(t55), uint32(v2))
+								v12 = i32(0)
 							}
 						l10:
-							t59 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn53(v5, t59)
-							mem = *m.memory
-							if v11 != 0 {
-								goto l11
-							}
-						l12:
 							{
-								t60 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t60
-								if v2&i32(-0x20000001) == 0 {
-									t61 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t61 != v2 {
-										goto l12
-									}
-									t62 := m.g1
-									m.g1 = t62 + i32(1)
-									t63 := m.fn50(v5, v7, v17, v21)
-									mem = *m.memory
-									v12 = t63
-									t64 := m.g1
-									m.g1 = t64 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
+								t56 := int32(load32(mem, uint64(uint32(v9))+12))
+								v4 = t56
+								var p57 int32
+								if uint32(v4) < uint32(i32(3)) {
+									p57 = 1
+								}
+								v15 = p57
+								if v15 != 0 {
+									v20 = i32(0)
+									v17 = i32(0)
 									goto l11
 								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l12
+								t58 := int32(load32(mem, uint64(uint32(v4))+8))
+								v21 = t58
+								t59 := int32(load32(mem, uint64(uint32(v4))+4))
+								v20 = t59
+								v2 = v20 << 2
+								p60 := v2
+								if uint32(v20) > uint32(i32(0x3fffffff)) {
+									p60 = i32(-1)
 								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								t61 := m.fn218(p60)
 								mem = *m.memory
-								t68 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t68 == 0 {
-									goto l12
-								}
+								v17 = t61
+								t62 := int32(load32(mem, uint64(uint32(v4))))
+								memory_copy(mem, uint32(v17), uint32(t62), uint32(v2))
+								v4 = i32(0)
 							}
-							goto l8
 						l11:
-							if v12 == 0 {
-								goto l13
-							}
-							if v16 != 0 {
-								goto l14
-							}
-						l15:
-							{
-								t69 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t69
-								if v2&i32(-0x20000001) == 0 {
-									t70 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t70 != v2 {
-										goto l15
-									}
-									t71 := m.g1
-									m.g1 = t71 + i32(1)
-									t72 := m.fn50(v5, v13, v19, v20)
-									mem = *m.memory
-									v4 = t72
-									t73 := m.g1
-									m.g1 = t73 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l14
-								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t76 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t76 != 0 {
-										goto l8
-									}
-									goto l15
-								} else {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l15
-								}
-							}
-						l14:
-							store32(mem, uint64(uint32(v10))+12, uint32(v4))
-							if v4 == 0 {
-								goto l13
-							}
-						l16:
-							{
-								t78 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t78
-								if v2&i32(-0x20000001) == 0 {
-									t79 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t79 != v2 {
-										goto l16
-									}
-									v2 = i32(1)
-									t80 := m.g1
-									m.g1 = v2 + t80
-									t81 := m.fn52(v5, v4, v6)
-									mem = *m.memory
-									v4 = t81
-									t82 := m.g1
-									m.g1 = t82 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v4 == 0 {
-										goto l13
-									}
-									goto l17
-								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t85 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t85 != 0 {
-										goto l8
-									}
-									goto l16
-								} else {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l16
-								}
-							}
-						l13:
-							mem[uint64(uint32(v8))+28] = byte(i32(1))
-							v2 = i32(0)
-							v4 = i32(0)
-						l17:
-							if v16 != 0 {
-								goto l18
-							}
-							if v13 == 0 {
-								goto l18
-							}
-							m.Xre2w_free(v13)
+							t63 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v5, t63)
 							mem = *m.memory
-						l18:
-							if v7 == 0 {
-								goto l19
-							}
 							if v11 != 0 {
-								goto l19
+								goto l12
 							}
-							m.Xre2w_free(v7)
-							mem = *m.memory
-						l19:
-							v17 = v9
-							if v2 != 0 {
-								goto l4
-							}
-							v15 = i32(0)
-							goto l7
-						}
-					l4:
-						if uint32(v4) <= uint32(i32(2)) {
-							if v4 == i32(1) {
-								goto l20
-							}
-							goto l21
-						}
-						store32(mem, uint64(uint32(v10))+12, uint32(v4))
-						{
-							t87 := int32(mem[uint64(uint32(v4))+9])
-							if t87&i32(1) == 0 {
-								goto l22
-							}
-							v15 = i32(1)
-							t88 := int32(load32(mem, uint64(uint32(v8))+36))
-							v2 = t88
-							if v2 == 0 {
-								v0 = v1
-								goto l22
-							}
-							t89 := int32(load32(mem, uint64(uint32(v5))+4))
-							if t89 != i32(3) {
-								v0 = v1
-								goto l22
-							}
-							t90 := int32(load32(mem, uint64(uint32(v4))+4))
-							v6 = t90
-							if v6 <= i32(0) {
-								v0 = v1
-								goto l22
-							}
-							v0 = v6 + i32(1)
-							t91 := int32(load32(mem, uint64(uint32(v4))))
-							v4 = t91 + v6<<2 - i32(4)
-						l24:
-							{
-								t92 := int32(load32(mem, uint64(uint32(v4))))
-								v6 = t92
-								if v6 == i32(-2) {
-									v0 = v1
-									goto l22
-								}
-								{
-									t93 := int32(load32(mem, uint64(uint32(v2))+12))
-									v7 = t93
-									if v7 == 0 {
-										goto l23
-									}
-									t94 := int32(load32(mem, uint64(uint32(v2))+16))
-									if uint32(t94) <= uint32(v6) {
-										goto l23
-									}
-									t95 := int32(load32(mem, uint64(uint32(v2))+4))
-									v16 = t95 + v6<<2
-									t96 := int32(load32(mem, uint64(uint32(v16))))
-									v13 = t96
-									t97 := int32(load32(mem, uint64(uint32(v2))))
-									t98 := v13
-									v11 = t97
-									if uint32(t98) < uint32(v11) {
-										t99 := int32(load32(mem, uint64(uint32(v7+v13<<2))))
-										if t99 == v6 {
-											goto l23
-										}
-									}
-									store32(mem, uint64(uint32(v16)), uint32(v11))
-									store32(mem, uint64(uint32(v7+v11<<2)), uint32(v6))
-									t100 := int32(load32(mem, uint64(uint32(v2))))
-									store32(mem, uint64(uint32(v2)), uint32(t100+i32(1)))
-								}
-							l23:
-								v4 = v4 - i32(4)
-								v0 = v0 - i32(1)
-								if uint32(v0) > uint32(i32(1)) {
-									goto l24
-								}
-							}
-							v0 = v1
-						}
-					l22:
-						if v9 != v14 {
-							goto l25
-						}
-					}
-				l3:
-					t101 := int32(load32(mem, uint64(uint32(v8))+4))
-					v11 = t101
-					t102 := int32(load32(mem, uint64(uint32(v8))))
-					p25 = t102
-				} else {
-					p25 = v9
-				}
-				v2 = p25
-				{
-					t103 := int32(load32(mem, uint64(uint32(v10))+12))
-					var p104 int32
-					{
-						v2 = v2 + v11
-						t105 := int32(load32(mem, uint64(uint32(v8))+8))
-						t106 := int32(load32(mem, uint64(uint32(v8))+12))
-						if v2 == t105+t106 {
-							v4 = i32(256)
-							t107 := int32(load32(mem, uint64(uint32(v5))))
-							t108 := int32(load32(mem, uint64(uint32(t107))+20))
-							p104 = t108
-							goto l26
-						}
-						t109 := int32(mem[uint64(uint32(v2))])
-						v4 = t109
-						t110 := int32(load32(mem, uint64(uint32(v5))))
-						t111 := int32(mem[uint64(uint32(v4+t110+i32(136)))])
-						p104 = t111
-					}
-				l26:
-					t112 := int32(atomic_load32(mem, uint64(uint32(t103+p104<<2+i32(12)))))
-					mem = *m.memory
-					v2 = t112
-					if v2 != 0 {
-						goto l27
-					}
-					v3 = v5 + i32(12)
-					t113 := int32(load32(mem, uint64(uint32(v10))+12))
-					v6 = t113
-					{
-					l28:
-						{
-							t114 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t114
-							if v2&i32(-0x20000001) == 0 {
-								t115 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t115 != v2 {
-									goto l28
-								}
-								t116 := m.g1
-								m.g1 = t116 + i32(1)
-								t117 := m.fn52(v5, v6, v4)
-								mem = *m.memory
-								v2 = t117
-								t118 := m.g1
-								m.g1 = t118 - i32(1)
-								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
-									goto l27
-								}
-								t120 := int32(load32(mem, uint64(uint32(v10))+12))
-								v6 = t120
-								if uint32(v6) > uint32(i32(2)) {
-									t125 := int32(load32(mem, uint64(uint32(v6))+8))
-									v1 = t125
-									t126 := int32(load32(mem, uint64(uint32(v6))+4))
-									v7 = t126
-									v2 = v7 << 2
-									p127 := v2
-									if uint32(v7) > uint32(i32(0x3fffffff)) {
-										p127 = i32(-1)
-									}
-									t128 := m.fn217(p127)
-									mem = *m.memory
-									v11 = t128
-									t129 := int32(load32(mem, uint64(uint32(v6))))
-									memory_copy(mem, uint32(v11), uint32(t129), uint32(v2))
-									t130 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn53(v5, t130)
-									mem = *m.memory
-								l31:
-									{
-										t131 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t131
-										if v2&i32(-0x20000001) == 0 {
-											t132 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t132 != v2 {
-												goto l31
-											}
-											t133 := m.g1
-											m.g1 = t133 + i32(1)
-											t134 := m.fn50(v5, v11, v7, v1)
-											mem = *m.memory
-											v7 = t134
-											t135 := m.g1
-											m.g1 = t135 - i32(1)
-											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l30
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l31
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t139 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t139 == 0 {
-											goto l31
-										}
-									}
-									goto l8
-								}
-								t121 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn53(v5, t121)
-								mem = *m.memory
-								v11 = i32(0)
-								v7 = v6
-								goto l30
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l28
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t124 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-							mem = *m.memory
-							if t124 == 0 {
-								goto l28
-							}
-							goto l8
-						}
-					}
-				l30:
-					store32(mem, uint64(uint32(v10))+12, uint32(v7))
-					if v7 == 0 {
-						goto l32
-					}
-				l33:
-					{
-						t140 := int32(atomic_load32(mem, uint64(uint32(v3))))
-						mem = *m.memory
-						v2 = t140
-						if v2&i32(-0x20000001) == 0 {
-							t141 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t141 != v2 {
-								goto l33
-							}
-							v1 = i32(1)
-							t142 := m.g1
-							m.g1 = v1 + t142
-							t143 := m.fn52(v5, v7, v4)
-							mem = *m.memory
-							v2 = t143
-							t144 := m.g1
-							m.g1 = t144 - i32(1)
-							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-							mem = *m.memory
-							if v2 != 0 {
-								goto l34
-							}
-							goto l32
-						}
-						if v2&i32(0x20000000) == 0 {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-							mem = *m.memory
-							goto l33
-						}
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t148 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-						mem = *m.memory
-						if t148 == 0 {
-							goto l33
-						}
-					}
-					goto l8
-				l32:
-					mem[uint64(uint32(v8))+28] = byte(i32(1))
-					v1 = i32(0)
-					v2 = i32(0)
-				l34:
-					if uint32(v6) < uint32(i32(3)) {
-						goto l35
-					}
-					if v11 == 0 {
-						goto l35
-					}
-					m.Xre2w_free(v11)
-					mem = *m.memory
-				l35:
-					if v1 != 0 {
-						goto l27
-					}
-					v15 = i32(0)
-					goto l7
-				}
-			l27:
-				if uint32(v2) <= uint32(i32(2)) {
-					if v2 != i32(1) {
-						goto l21
-					}
-					goto l20
-				}
-				store32(mem, uint64(uint32(v10))+12, uint32(v2))
-				t149 := int32(mem[uint64(uint32(v2))+9])
-				if t149&i32(1) == 0 {
-					goto l20
-				}
-				{
-					t150 := int32(load32(mem, uint64(uint32(v8))+36))
-					v3 = t150
-					if v3 == 0 {
-						goto l36
-					}
-					t151 := int32(load32(mem, uint64(uint32(v5))+4))
-					if t151 != i32(3) {
-						goto l36
-					}
-					v15 = i32(1)
-					t152 := int32(load32(mem, uint64(uint32(v2))+4))
-					v4 = t152
-					if v4 <= i32(0) {
-						v0 = v9
-						goto l20
-					}
-					v6 = v4 + i32(1)
-					t153 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t153 + v4<<2 - i32(4)
-				l38:
-					{
-						t154 := int32(load32(mem, uint64(uint32(v2))))
-						v4 = t154
-						if v4 == i32(-2) {
-							v0 = v9
-							goto l20
-						}
-						{
-							t155 := int32(load32(mem, uint64(uint32(v3))+12))
-							v0 = t155
-							if v0 == 0 {
-								goto l37
-							}
-							t156 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t156) <= uint32(v4) {
-								goto l37
-							}
-							t157 := int32(load32(mem, uint64(uint32(v3))+4))
-							v1 = t157 + v4<<2
-							t158 := int32(load32(mem, uint64(uint32(v1))))
-							v14 = t158
-							t159 := int32(load32(mem, uint64(uint32(v3))))
-							t160 := v14
-							v7 = t159
-							if uint32(t160) < uint32(v7) {
-								t161 := int32(load32(mem, uint64(uint32(v0+v14<<2))))
-								if t161 == v4 {
-									goto l37
-								}
-							}
-							store32(mem, uint64(uint32(v1)), uint32(v7))
-							store32(mem, uint64(uint32(v0+v7<<2)), uint32(v4))
-							t162 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t162+i32(1)))
-						}
-					l37:
-						v2 = v2 - i32(4)
-						v6 = v6 - i32(1)
-						if uint32(v6) > uint32(i32(1)) {
-							goto l38
-						}
-					}
-				}
-			l36:
-				v0 = v9
-				v15 = i32(1)
-			}
-		l20:
-			store32(mem, uint64(uint32(v8))+32, uint32(v0))
-			goto l7
-		l21:
-			store32(mem, uint64(uint32(v8))+32, uint32(v14))
-			v15 = i32(1)
-		l7:
-			m.g0 = v10 + i32(16)
-			t163 := v15 & i32(1)
-			p0 = t163
-			return p0
-		}
-	l8:
-		panic("unreachable")
-	}
-}
-func (m *Module) fn57(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
-	var p0 int32
-	mem := *m.memory
-	{
-		v4 = v0
-		v5 = v1
-		t1 := int32(load32(mem, uint64(uint32(v5))))
-		v9 = t1
-		t2 := int32(load32(mem, uint64(uint32(v5))+4))
-		v1 = v9 + t2
-		t3 := int32(load32(mem, uint64(uint32(v5))+20))
-		v0 = t3
-		t4 := int32(mem[uint64(uint32(v0))+9])
-		if t4&i32(1) == 0 {
-			t5 := int32(load32(mem, uint64(uint32(v4))))
-			v8 = t5 + i32(136)
-			v3 = v4 + i32(12)
-			v10 = v0
-		l33:
-			{
-				{
-					t6 := v9
-					v7 = v1
-					if t6 != v7 {
-						t7 := v0
-						t8 := v8
-						v1 = v7 - i32(1)
-						t9 := int32(mem[uint64(uint32(v1))])
-						v6 = t9
-						t10 := int32(mem[uint64(uint32(t8+v6))])
-						t11 := int32(atomic_load32(mem, uint64(uint32(t7+t10<<2+i32(12)))))
-						mem = *m.memory
-						v2 = t11
-						if v2 != 0 {
-							v0 = v2
-							goto l0
-						}
-					l1:
-						{
-							t12 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t12
-							if v2&i32(-0x20000001) == 0 {
-								t13 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t13 != v2 {
-									goto l1
-								}
-								t14 := m.g1
-								m.g1 = t14 + i32(1)
-								t15 := m.fn52(v4, v0, v6)
-								mem = *m.memory
-								v2 = t15
-								t16 := m.g1
-								m.g1 = t16 - i32(1)
-								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 == 0 {
-									{
-										t21 := int32(mem[uint64(uint32(i32(50736)))])
-										if t21 != i32(1) {
-											goto l4
-										}
-										if v11 == 0 {
-											goto l4
-										}
-										t22 := int32(load32(mem, uint64(uint32(v4))+68))
-										if uint32(v1-v11) >= uint32(t22*i32(10)) {
-											goto l4
-										}
-										t23 := int32(load32(mem, uint64(uint32(v4))+4))
-										if t23 == i32(3) {
-											goto l4
-										}
-										mem[uint64(uint32(v5))+28] = byte(i32(1))
-										p0 = i32(0)
-										goto l5
-									}
-								l4:
-									v15 = i32(0)
-									{
-										var p24 int32
-										if uint32(v10) < uint32(i32(3)) {
-											p24 = 1
-										}
-										v16 = p24
-										if v16 != 0 {
-											v11 = i32(0)
-											v13 = i32(0)
-											v17 = i32(0)
-											goto l6
-										}
-										t25 := int32(load32(mem, uint64(uint32(v10))+8))
-										v17 = t25
-										t26 := int32(load32(mem, uint64(uint32(v10))+4))
-										v13 = t26
-										v2 = v13 << 2
-										p27 := v2
-										if uint32(v13) > uint32(i32(0x3fffffff)) {
-											p27 = i32(-1)
-										}
-										t28 := m.fn217(p27)
-										mem = *m.memory
-										v11 = t28
-										t29 := int32(load32(mem, uint64(uint32(v10))))
-										memory_copy(mem, uint32(v11), uint32(t29), uint32(v2))
-										v10 = i32(0)
-									}
-								l6:
-									{
-										var p30 int32
-										if uint32(v0) < uint32(i32(3)) {
-											p30 = 1
-										}
-										v18 = p30
-										if v18 != 0 {
-											v14 = i32(0)
-											v12 = i32(0)
-											goto l7
-										}
-										t31 := int32(load32(mem, uint64(uint32(v0))+8))
-										v15 = t31
-										t32 := int32(load32(mem, uint64(uint32(v0))+4))
-										v14 = t32
-										v2 = v14 << 2
-										p33 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p33 = i32(-1)
-										}
-										t34 := m.fn217(p33)
-										mem = *m.memory
-										v12 = t34
-										t35 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v12), uint32(t35), uint32(v2))
-										v0 = i32(0)
-									}
-								l7:
-									t36 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn53(v4, t36)
-									mem = *m.memory
-									if v16 != 0 {
-										goto l8
-									}
-								l9:
-									{
-										t37 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t37
-										if v2&i32(-0x20000001) == 0 {
-											t38 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t38 != v2 {
-												goto l9
-											}
-											t39 := m.g1
-											m.g1 = t39 + i32(1)
-											t40 := m.fn50(v4, v11, v13, v17)
-											mem = *m.memory
-											v10 = t40
-											t41 := m.g1
-											m.g1 = t41 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l8
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l9
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t45 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t45 == 0 {
-											goto l9
-										}
-									}
-									goto l3
-								}
-								v0 = v2
-								goto l0
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l1
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t20 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-							mem = *m.memory
-							if t20 == 0 {
-								goto l1
-							}
-							goto l3
-						}
-					}
-					{
-						t47 := v0
-						var p46 int32
-						{
-							t48 := int32(load32(mem, uint64(uint32(v5))))
-							v2 = t48
-							t49 := int32(load32(mem, uint64(uint32(v5))+8))
-							if v2 == t49 {
-								v7 = i32(256)
-								t50 := int32(load32(mem, uint64(uint32(v4))))
-								t51 := int32(load32(mem, uint64(uint32(t50))+20))
-								p46 = t51
-								goto l10
-							}
-							t52 := int32(mem[uint64(uint32(v2-i32(1)))])
-							v7 = t52
-							t53 := int32(load32(mem, uint64(uint32(v4))))
-							t54 := int32(mem[uint64(uint32(v7+t53+i32(136)))])
-							p46 = t54
-						}
-					l10:
-						t55 := int32(atomic_load32(mem, uint64(uint32(t47+p46<<2+i32(12)))))
-						mem = *m.memory
-						v1 = t55
-						if v1 != 0 {
-							goto l11
-						}
-						{
-						l12:
-							{
-								t56 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t56
-								if v2&i32(-0x20000001) == 0 {
-									t57 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t57 != v2 {
-										goto l12
-									}
-									t58 := m.g1
-									m.g1 = t58 + i32(1)
-									t59 := m.fn52(v4, v0, v7)
-									mem = *m.memory
-									v1 = t59
-									t60 := m.g1
-									m.g1 = t60 - i32(1)
-									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v1 != 0 {
-										goto l11
-									}
-									if uint32(v0) > uint32(i32(2)) {
-										t66 := int32(load32(mem, uint64(uint32(v0))+8))
-										v8 = t66
-										t67 := int32(load32(mem, uint64(uint32(v0))+4))
-										v1 = t67
-										v2 = v1 << 2
-										p68 := v2
-										if uint32(v1) > uint32(i32(0x3fffffff)) {
-											p68 = i32(-1)
-										}
-										t69 := m.fn217(p68)
-										mem = *m.memory
-										v6 = t69
-										t70 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v6), uint32(t70), uint32(v2))
-										t71 := int32(load32(mem, uint64(uint32(v5))+24))
-										m.fn53(v4, t71)
-										mem = *m.memory
-									l15:
-										{
-											t72 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t72
-											if v2&i32(-0x20000001) == 0 {
-												t73 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t73 != v2 {
-													goto l15
-												}
-												t74 := m.g1
-												m.g1 = t74 + i32(1)
-												t75 := m.fn50(v4, v6, v1, v8)
-												mem = *m.memory
-												v1 = t75
-												t76 := m.g1
-												m.g1 = t76 - i32(1)
-												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l14
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l15
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t80 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t80 == 0 {
-												goto l15
-											}
-										}
-										goto l3
-									}
-									t62 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn53(v4, t62)
-									mem = *m.memory
-									v6 = i32(0)
-									v1 = v0
-									goto l14
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l12
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t65 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t65 == 0 {
-									goto l12
-								}
-								goto l3
-							}
-						}
-					l14:
-						if v1 == 0 {
-							goto l16
-						}
-					l17:
-						{
-							t81 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t81
-							if v2&i32(-0x20000001) == 0 {
-								t82 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t82 != v2 {
-									goto l17
-								}
-								v2 = i32(1)
-								t83 := m.g1
-								m.g1 = v2 + t83
-								t84 := m.fn52(v4, v1, v7)
-								mem = *m.memory
-								v1 = t84
-								t85 := m.g1
-								m.g1 = t85 - i32(1)
-								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v1 != 0 {
-									goto l18
-								}
-								goto l16
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l17
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t89 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-							mem = *m.memory
-							if t89 == 0 {
-								goto l17
-							}
-						}
-						goto l3
-					l16:
-						mem[uint64(uint32(v5))+28] = byte(i32(1))
-						v2 = i32(0)
-						v1 = i32(0)
-					l18:
-						if uint32(v0) < uint32(i32(3)) {
-							goto l19
-						}
-						if v6 == 0 {
-							goto l19
-						}
-						m.Xre2w_free(v6)
-						mem = *m.memory
-					l19:
-						if v2 != 0 {
-							goto l11
-						}
-						p0 = i32(0)
-						goto l5
-					}
-				l11:
-					if uint32(v1) <= uint32(i32(2)) {
-						if v1 == i32(1) {
-							goto l20
-						}
-						store32(mem, uint64(uint32(v5))+32, uint32(v9))
-						p0 = i32(1)
-						goto l5
-					}
-					t90 := int32(load32(mem, uint64(uint32(v1))+8))
-					t91 := v5
-					v8 = t90 & i32(256)
-					var p92 int32
-					if v8 != 0 {
-						{
-							t93 := int32(load32(mem, uint64(uint32(v5))+36))
-							v2 = t93
-							if v2 == 0 {
-								goto l21
-							}
-							t94 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t94 != i32(3) {
-								goto l21
-							}
-							t95 := int32(load32(mem, uint64(uint32(v1))+4))
-							v3 = t95
-							if v3 <= i32(0) {
-								goto l21
-							}
-							v7 = v3 + i32(1)
-							t96 := int32(load32(mem, uint64(uint32(v1))))
-							v3 = t96 + v3<<2 - i32(4)
-						l23:
-							{
-								t97 := int32(load32(mem, uint64(uint32(v3))))
-								v0 = t97
-								if v0 == i32(-2) {
-									goto l21
-								}
-								{
-									t98 := int32(load32(mem, uint64(uint32(v2))+12))
-									v1 = t98
-									if v1 == 0 {
-										goto l22
-									}
-									t99 := int32(load32(mem, uint64(uint32(v2))+16))
-									if uint32(t99) <= uint32(v0) {
-										goto l22
-									}
-									t100 := int32(load32(mem, uint64(uint32(v2))+4))
-									v6 = t100 + v0<<2
-									t101 := int32(load32(mem, uint64(uint32(v6))))
-									v5 = t101
-									t102 := int32(load32(mem, uint64(uint32(v2))))
-									t103 := v5
-									v4 = t102
-									if uint32(t103) < uint32(v4) {
-										t104 := int32(load32(mem, uint64(uint32(v1+v5<<2))))
-										if t104 == v0 {
-											goto l22
-										}
-									}
-									store32(mem, uint64(uint32(v6)), uint32(v4))
-									store32(mem, uint64(uint32(v1+v4<<2)), uint32(v0))
-									t105 := int32(load32(mem, uint64(uint32(v2))))
-									store32(mem, uint64(uint32(v2)), uint32(t105+i32(1)))
-								}
-							l22:
-								v3 = v3 - i32(4)
-								v7 = v7 - i32(1)
-								if uint32(v7) > uint32(i32(1)) {
-									goto l23
-								}
-							}
-						}
-					l21:
-						p92 = v9
-					} else {
-						p92 = i32(0)
-					}
-					store32(mem, uint64(uint32(t91))+32, uint32(p92))
-					t106 := int32(uint32(v8) >> 8)
-					p0 = t106
-					goto l5
-				}
-			l8:
-				if v10 == 0 {
-					goto l24
-				}
-				if v18 != 0 {
-					goto l25
-				}
-			l26:
-				{
-					t107 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t107
-					if v2&i32(-0x20000001) == 0 {
-						t108 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t108 != v2 {
-							goto l26
-						}
-						t109 := m.g1
-						m.g1 = t109 + i32(1)
-						t110 := m.fn50(v4, v12, v14, v15)
-						mem = *m.memory
-						v0 = t110
-						t111 := m.g1
-						m.g1 = t111 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						goto l25
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t114 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-						mem = *m.memory
-						if t114 != 0 {
-							goto l3
-						}
-						goto l26
-					} else {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l26
-					}
-				}
-			l25:
-				if v0 == 0 {
-					goto l24
-				}
-			l27:
-				{
-					t116 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t116
-					if v2&i32(-0x20000001) == 0 {
-						t117 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t117 != v2 {
-							goto l27
-						}
-						v2 = i32(1)
-						t118 := m.g1
-						m.g1 = v2 + t118
-						t119 := m.fn52(v4, v0, v6)
-						mem = *m.memory
-						v0 = t119
-						t120 := m.g1
-						m.g1 = t120 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						if v0 == 0 {
-							goto l24
-						}
-						goto l28
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t123 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-						mem = *m.memory
-						if t123 != 0 {
-							goto l3
-						}
-						goto l27
-					} else {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l27
-					}
-				}
-			l24:
-				mem[uint64(uint32(v5))+28] = byte(i32(1))
-				v2 = i32(0)
-				v0 = i32(0)
-			l28:
-				if v18 != 0 {
-					goto l29
-				}
-				if v12 == 0 {
-					goto l29
-				}
-				m.Xre2w_free(v12)
-				mem = *m.memory
-			l29:
-				if v11 == 0 {
-					goto l30
-				}
-				if v16 != 0 {
-					goto l30
-				}
-				m.Xre2w_free(v11)
-				mem = *m.memory
-			l30:
-				v11 = v1
-				if v2 != 0 {
-					goto l0
-				}
-				p0 = i32(0)
-				goto l5
-			l3:
-				panic("unreachable")
-			l0:
-				if uint32(v0) > uint32(i32(2)) {
-					goto l31
-				}
-				if v0 != i32(1) {
-					store32(mem, uint64(uint32(v5))+32, uint32(v9))
-					p0 = i32(1)
-					goto l5
-				}
-			l20:
-				store32(mem, uint64(uint32(v5))+32, uint32(i32(0)))
-				p0 = i32(0)
-				goto l5
-			l31:
-				t125 := int32(mem[uint64(uint32(v0))+9])
-				if t125&i32(1) == 0 {
-					goto l33
-				}
-			}
-			{
-				t126 := int32(load32(mem, uint64(uint32(v5))+36))
-				v2 = t126
-				if v2 == 0 {
-					goto l34
-				}
-				t127 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t127 != i32(3) {
-					goto l34
-				}
-				t128 := int32(load32(mem, uint64(uint32(v0))+4))
-				v3 = t128
-				if v3 <= i32(0) {
-					goto l34
-				}
-				v1 = v3 + i32(1)
-				t129 := int32(load32(mem, uint64(uint32(v0))))
-				v3 = t129 + v3<<2 - i32(4)
-			l36:
-				{
-					t130 := int32(load32(mem, uint64(uint32(v3))))
-					v0 = t130
-					if v0 == i32(-2) {
-						goto l34
-					}
-					{
-						t131 := int32(load32(mem, uint64(uint32(v2))+12))
-						v4 = t131
-						if v4 == 0 {
-							goto l35
-						}
-						t132 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t132) <= uint32(v0) {
-							goto l35
-						}
-						t133 := int32(load32(mem, uint64(uint32(v2))+4))
-						v9 = t133 + v0<<2
-						t134 := int32(load32(mem, uint64(uint32(v9))))
-						v8 = t134
-						t135 := int32(load32(mem, uint64(uint32(v2))))
-						t136 := v8
-						v6 = t135
-						if uint32(t136) < uint32(v6) {
-							t137 := int32(load32(mem, uint64(uint32(v4+v8<<2))))
-							if t137 == v0 {
-								goto l35
-							}
-						}
-						store32(mem, uint64(uint32(v9)), uint32(v6))
-						store32(mem, uint64(uint32(v4+v6<<2)), uint32(v0))
-						t138 := int32(load32(mem, uint64(uint32(v2))))
-						store32(mem, uint64(uint32(v2)), uint32(t138+i32(1)))
-					}
-				l35:
-					v3 = v3 - i32(4)
-					v1 = v1 - i32(1)
-					if uint32(v1) > uint32(i32(1)) {
-						goto l36
-					}
-				}
-			}
-		l34:
-			store32(mem, uint64(uint32(v5))+32, uint32(v7))
-			p0 = i32(1)
-			goto l5
-		}
-		{
-			t139 := int32(load32(mem, uint64(uint32(v5))+36))
-			v2 = t139
-			if v2 == 0 {
-				goto l37
-			}
-			t140 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t140 != i32(3) {
-				goto l37
-			}
-			t141 := int32(load32(mem, uint64(uint32(v0))+4))
-			v3 = t141
-			if v3 <= i32(0) {
-				goto l37
-			}
-			v7 = v3 + i32(1)
-			t142 := int32(load32(mem, uint64(uint32(v0))))
-			v3 = t142 + v3<<2 - i32(4)
-		l39:
-			{
-				t143 := int32(load32(mem, uint64(uint32(v3))))
-				v0 = t143
-				if v0 == i32(-2) {
-					goto l37
-				}
-				{
-					t144 := int32(load32(mem, uint64(uint32(v2))+12))
-					v4 = t144
-					if v4 == 0 {
-						goto l38
-					}
-					t145 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t145) <= uint32(v0) {
-						goto l38
-					}
-					t146 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t146 + v0<<2
-					t147 := int32(load32(mem, uint64(uint32(v9))))
-					v8 = t147
-					t148 := int32(load32(mem, uint64(uint32(v2))))
-					t149 := v8
-					v6 = t148
-					if uint32(t149) < uint32(v6) {
-						t150 := int32(load32(mem, uint64(uint32(v4+v8<<2))))
-						if t150 == v0 {
-							goto l38
-						}
-					}
-					store32(mem, uint64(uint32(v9)), uint32(v6))
-					store32(mem, uint64(uint32(v4+v6<<2)), uint32(v0))
-					t151 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t151+i32(1)))
-				}
-			l38:
-				v3 = v3 - i32(4)
-				v7 = v7 - i32(1)
-				if uint32(v7) > uint32(i32(1)) {
-					goto l39
-				}
-			}
-		}
-	l37:
-		store32(mem, uint64(uint32(v5))+32, uint32(v1))
-		p0 = i32(1)
-	}
-l5:
-	return p0
-}
-func (m *Module) fn58(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
-	t0 := m.g0
-	v11 = t0 - i32(16)
-	m.g0 = v11
-	v5 = v1
-	mem := *m.memory
-	t1 := int32(load32(mem, uint64(uint32(v5))+4))
-	v2 = t1
-	t2 := int32(load32(mem, uint64(uint32(v5))))
-	v1 = t2
-	t3 := int32(load32(mem, uint64(uint32(v0))))
-	v3 = t3
-	t4 := int32(load32(mem, uint64(uint32(v5))+20))
-	t5 := v11
-	v6 = t4
-	store32(mem, uint64(uint32(t5))+12, uint32(v6))
-	{
-		t6 := int32(mem[uint64(uint32(v6))+9])
-		if t6&i32(1) == 0 {
-			v7 = v3 + i32(136)
-			v4 = v1 + v2
-			v3 = v0 + i32(12)
-		l34:
-			{
-				{
-					var p7 int32
-					{
-						{
-							if v1 != v4 {
-								t8 := m.fn54(v11+i32(12), v1, v4, v7, i32(0))
-								mem = *m.memory
-								v9 = t8
-								if v9 != v4 {
-									v1 = v9 + i32(1)
-									t15 := int32(load32(mem, uint64(uint32(v11))+12))
-									t16 := int32(mem[uint64(uint32(v9))])
-									t17 := v7
-									v8 = t16
-									t18 := int32(mem[uint64(uint32(t17+v8))])
-									t19 := int32(atomic_load32(mem, uint64(uint32(t15+t18<<2+i32(12)))))
-									mem = *m.memory
-									v2 = t19
-									if v2 != 0 {
-										goto l3
-									}
-									t20 := int32(load32(mem, uint64(uint32(v11))+12))
-									v12 = t20
-								l4:
-									{
-										t21 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t21
-										if v2&i32(-0x20000001) == 0 {
-											t22 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t22 != v2 {
-												goto l4
-											}
-											t23 := m.g1
-											m.g1 = t23 + i32(1)
-											t24 := m.fn52(v0, v12, v8)
-											mem = *m.memory
-											v2 = t24
-											t25 := m.g1
-											m.g1 = t25 - i32(1)
-											atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											if v2 != 0 {
-												goto l3
-											}
-											t27 := int32(mem[uint64(uint32(i32(50736)))])
-											if t27 != i32(1) {
-												goto l5
-											}
-											if v10 == 0 {
-												goto l5
-											}
-											t28 := int32(load32(mem, uint64(uint32(v0))+68))
-											if uint32(v1-v10) >= uint32(t28*i32(10)) {
-												goto l5
-											}
-											t29 := int32(load32(mem, uint64(uint32(v0))+4))
-											if t29 == i32(3) {
-												goto l5
-											}
-											mem[uint64(uint32(v5))+28] = byte(i32(1))
-											v3 = i32(0)
-											goto l6
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l4
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t32 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t32 == 0 {
-											goto l4
-										}
-										goto l7
-									}
-								l5:
-									v16 = i32(0)
-									{
-										var p33 int32
-										if uint32(v6) < uint32(i32(3)) {
-											p33 = 1
-										}
-										v17 = p33
-										if v17 != 0 {
-											v10 = i32(0)
-											v13 = i32(0)
-											v18 = i32(0)
-											goto l8
-										}
-										t34 := int32(load32(mem, uint64(uint32(v6))+8))
-										v18 = t34
-										t35 := int32(load32(mem, uint64(uint32(v6))+4))
-										v13 = t35
-										v2 = v13 << 2
-										p36 := v2
-										if uint32(v13) > uint32(i32(0x3fffffff)) {
-											p36 = i32(-1)
-										}
-										t37 := m.fn217(p36)
-										mem = *m.memory
-										v10 = t37
-										t38 := int32(load32(mem, uint64(uint32(v6))))
-										memory_copy(mem, uint32(v10), uint32(t38), uint32(v2))
-										v6 = i32(0)
-									}
-								l8:
-									{
-										t39 := int32(load32(mem, uint64(uint32(v11))+12))
-										v12 = t39
-										var p40 int32
-										if uint32(v12) < uint32(i32(3)) {
-											p40 = 1
-										}
-										v19 = p40
-										if v19 != 0 {
-											v15 = i32(0)
-											v14 = i32(0)
-											goto l9
-										}
-										t41 := int32(load32(mem, uint64(uint32(v12))+8))
-										v16 = t41
-										t42 := int32(load32(mem, uint64(uint32(v12))+4))
-										v15 = t42
-										v2 = v15 << 2
-										p43 := v2
-										if uint32(v15) > uint32(i32(0x3fffffff)) {
-											p43 = i32(-1)
-										}
-										t44 := m.fn217(p43)
-										mem = *m.memory
-										v14 = t44
-										t45 := int32(load32(mem, uint64(uint32(v12))))
-										memory_copy(mem, uint32(v14), uint32(t45), uint32(v2))
-										v12 = i32(0)
-									}
-								l9:
-									t46 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn53(v0, t46)
-									mem = *m.memory
-									if v17 != 0 {
-										goto l10
-									}
-								l11:
-									{
-										t47 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t47
-										if v2&i32(-0x20000001) == 0 {
-											t48 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t48 != v2 {
-												goto l11
-											}
-											t49 := m.g1
-											m.g1 = t49 + i32(1)
-											t50 := m.fn50(v0, v10, v13, v18)
-											mem = *m.memory
-											v6 = t50
-											t51 := m.g1
-											m.g1 = t51 - i32(1)
-											atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l10
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l11
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t55 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t55 == 0 {
-											goto l11
-										}
-									}
-									goto l7
-								}
-								v1 = v9
-							}
-							t9 := int32(load32(mem, uint64(uint32(v5))))
-							t10 := int32(load32(mem, uint64(uint32(v5))+4))
-							v2 = t9 + t10
-							t11 := int32(load32(mem, uint64(uint32(v5))+8))
-							t12 := int32(load32(mem, uint64(uint32(v5))+12))
-							if v2 != t11+t12 {
-								goto l1
-							}
-							v9 = i32(256)
-							t13 := int32(load32(mem, uint64(uint32(v0))))
-							t14 := int32(load32(mem, uint64(uint32(t13))+20))
-							p7 = t14
-							goto l2
-						}
-					l1:
-						t56 := int32(mem[uint64(uint32(v2))])
-						v9 = t56
-						t57 := int32(load32(mem, uint64(uint32(v0))))
-						t58 := int32(mem[uint64(uint32(v9+t57+i32(136)))])
-						p7 = t58
-					}
-				l2:
-					v2 = p7
-					{
-						t59 := int32(load32(mem, uint64(uint32(v11))+12))
-						t60 := int32(atomic_load32(mem, uint64(uint32(t59+v2<<2+i32(12)))))
-						mem = *m.memory
-						v2 = t60
-						if v2 != 0 {
-							goto l12
-						}
-						t61 := int32(load32(mem, uint64(uint32(v11))+12))
-						v7 = t61
-						{
 						l13:
 							{
-								t62 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t64 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t62
+								v2 = t64
 								if v2&i32(-0x20000001) == 0 {
-									t63 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t65 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t63 != v2 {
+									if t65 != v2 {
 										goto l13
 									}
-									t64 := m.g1
-									m.g1 = t64 + i32(1)
-									t65 := m.fn52(v0, v7, v9)
-									mem = *m.memory
-									v2 = t65
 									t66 := m.g1
-									m.g1 = t66 - i32(1)
-									atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
+									m.g1 = t66 + i32(1)
+									t67 := m.fn51(v5, v8, v16, v22)
+									mem = *m.memory
+									v12 = t67
+									t68 := m.g1
+									m.g1 = t68 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v2 != 0 {
-										goto l12
-									}
-									t68 := int32(load32(mem, uint64(uint32(v11))+12))
-									v7 = t68
-									if uint32(v7) > uint32(i32(2)) {
-										t73 := int32(load32(mem, uint64(uint32(v7))+8))
-										v6 = t73
-										t74 := int32(load32(mem, uint64(uint32(v7))+4))
-										v8 = t74
-										v2 = v8 << 2
-										p75 := v2
-										if uint32(v8) > uint32(i32(0x3fffffff)) {
-											p75 = i32(-1)
-										}
-										t76 := m.fn217(p75)
-										mem = *m.memory
-										v10 = t76
-										t77 := int32(load32(mem, uint64(uint32(v7))))
-										memory_copy(mem, uint32(v10), uint32(t77), uint32(v2))
-										t78 := int32(load32(mem, uint64(uint32(v5))+24))
-										m.fn53(v0, t78)
-										mem = *m.memory
-									l16:
-										{
-											t79 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t79
-											if v2&i32(-0x20000001) == 0 {
-												t80 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t80 != v2 {
-													goto l16
-												}
-												t81 := m.g1
-												m.g1 = t81 + i32(1)
-												t82 := m.fn50(v0, v10, v8, v6)
-												mem = *m.memory
-												v8 = t82
-												t83 := m.g1
-												m.g1 = t83 - i32(1)
-												atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l15
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l16
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t87 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t87 == 0 {
-												goto l16
-											}
-										}
-										goto l7
-									}
-									t69 := int32(load32(mem, uint64(uint32(v5))+24))
-									m.fn53(v0, t69)
-									mem = *m.memory
-									v10 = i32(0)
-									v8 = v7
-									goto l15
+									goto l12
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
@@ -13500,184 +11907,1847 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 								if t72 == 0 {
 									goto l13
 								}
-								goto l7
 							}
-						}
-					l15:
-						store32(mem, uint64(uint32(v11))+12, uint32(v8))
-						if v8 == 0 {
-							goto l17
-						}
-					l18:
-						{
-							t88 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t88
-							if v2&i32(-0x20000001) == 0 {
-								t89 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							goto l9
+						l12:
+							if v12 == 0 {
+								goto l14
+							}
+							if v15 != 0 {
+								goto l15
+							}
+						l16:
+							{
+								t73 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								if t89 != v2 {
+								v2 = t73
+								if v2&i32(-0x20000001) == 0 {
+									t74 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t74 != v2 {
+										goto l16
+									}
+									t75 := m.g1
+									m.g1 = t75 + i32(1)
+									t76 := m.fn51(v5, v17, v20, v21)
+									mem = *m.memory
+									v4 = t76
+									t77 := m.g1
+									m.g1 = t77 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l15
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t80 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t80 != 0 {
+										goto l9
+									}
+									goto l16
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l16
+								}
+							}
+						l15:
+							store32(mem, uint64(uint32(v9))+12, uint32(v4))
+							if v4 == 0 {
+								goto l14
+							}
+						l17:
+							{
+								t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t82
+								if v2&i32(-0x20000001) == 0 {
+									t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t83 != v2 {
+										goto l17
+									}
+									v2 = i32(1)
+									t84 := m.g1
+									m.g1 = v2 + t84
+									t85 := m.fn53(v5, v4, v6)
+									mem = *m.memory
+									v4 = t85
+									t86 := m.g1
+									m.g1 = t86 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v4 == 0 {
+										goto l14
+									}
 									goto l18
 								}
-								v6 = i32(1)
-								t90 := m.g1
-								m.g1 = v6 + t90
-								t91 := m.fn52(v0, v8, v9)
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t89 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t89 != 0 {
+										goto l9
+									}
+									goto l17
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l17
+								}
+							}
+						l14:
+							mem[uint64(uint32(v7))+28] = byte(i32(1))
+							v2 = i32(0)
+							v4 = i32(0)
+						l18:
+							if v15 != 0 {
+								goto l19
+							}
+							if v17 == 0 {
+								goto l19
+							}
+							m.Xre2w_free(v17)
+							mem = *m.memory
+						l19:
+							if v8 == 0 {
+								goto l20
+							}
+							if v11 != 0 {
+								goto l20
+							}
+							m.Xre2w_free(v8)
+							mem = *m.memory
+						l20:
+							v16 = v1
+							if v2 != 0 {
+								goto l6
+							}
+							v14 = i32(0)
+							goto l5
+						}
+					l6:
+						if uint32(v4) <= uint32(i32(2)) {
+							if v4 == i32(1) {
+								goto l21
+							}
+							goto l22
+						}
+						store32(mem, uint64(uint32(v9))+12, uint32(v4))
+						t91 := int32(mem[uint64(uint32(v4))+9])
+						if t91&i32(1) != 0 {
+							v14 = i32(1)
+							{
+								t92 := int32(load32(mem, uint64(uint32(v7))+36))
+								v2 = t92
+								if v2 == 0 {
+									goto l23
+								}
+								t93 := int32(load32(mem, uint64(uint32(v5))+4))
+								if t93 != i32(3) {
+									goto l23
+								}
+								t94 := int32(load32(mem, uint64(uint32(v4))+4))
+								v6 = t94
+								if v6 <= i32(0) {
+									goto l23
+								}
+								v10 = v6 + i32(1)
+								t95 := int32(load32(mem, uint64(uint32(v4))))
+								v4 = t95 + v6<<2 - i32(4)
+							l25:
+								{
+									t96 := int32(load32(mem, uint64(uint32(v4))))
+									v6 = t96
+									if v6 == i32(-2) {
+										goto l23
+									}
+									{
+										t97 := int32(load32(mem, uint64(uint32(v2))+12))
+										v8 = t97
+										if v8 == 0 {
+											goto l24
+										}
+										t98 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t98) <= uint32(v6) {
+											goto l24
+										}
+										t99 := int32(load32(mem, uint64(uint32(v2))+4))
+										v15 = t99 + v6<<2
+										t100 := int32(load32(mem, uint64(uint32(v15))))
+										v17 = t100
+										t101 := int32(load32(mem, uint64(uint32(v2))))
+										t102 := v17
+										v11 = t101
+										if uint32(t102) < uint32(v11) {
+											t103 := int32(load32(mem, uint64(uint32(v8+v17<<2))))
+											if t103 == v6 {
+												goto l24
+											}
+										}
+										store32(mem, uint64(uint32(v15)), uint32(v11))
+										store32(mem, uint64(uint32(v8+v11<<2)), uint32(v6))
+										t104 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t104+i32(1)))
+									}
+								l24:
+									v4 = v4 - i32(4)
+									v10 = v10 - i32(1)
+									if uint32(v10) > uint32(i32(1)) {
+										goto l25
+									}
+								}
+							}
+						l23:
+							v10 = v0
+						}
+						v2 = v18 - i32(1)
+						if v1 != v13 {
+							goto l26
+						}
+					}
+				l3:
+					t105 := int32(load32(mem, uint64(uint32(v7))+4))
+					v11 = t105
+					t106 := int32(load32(mem, uint64(uint32(v7))))
+					p25 = t106
+				} else {
+					p25 = v1
+				}
+				v2 = p25
+				{
+					t107 := int32(load32(mem, uint64(uint32(v9))+12))
+					var p108 int32
+					{
+						v2 = v2 + v11
+						t109 := int32(load32(mem, uint64(uint32(v7))+8))
+						t110 := int32(load32(mem, uint64(uint32(v7))+12))
+						if v2 == t109+t110 {
+							v4 = i32(256)
+							t111 := int32(load32(mem, uint64(uint32(v5))))
+							t112 := int32(load32(mem, uint64(uint32(t111))+20))
+							p108 = t112
+							goto l27
+						}
+						t113 := int32(mem[uint64(uint32(v2))])
+						v4 = t113
+						t114 := int32(load32(mem, uint64(uint32(v5))))
+						t115 := int32(mem[uint64(uint32(v4+t114+i32(136)))])
+						p108 = t115
+					}
+				l27:
+					t116 := int32(atomic_load32(mem, uint64(uint32(t107+p108<<2+i32(12)))))
+					mem = *m.memory
+					v2 = t116
+					if v2 != 0 {
+						goto l28
+					}
+					v3 = v5 + i32(12)
+					t117 := int32(load32(mem, uint64(uint32(v9))+12))
+					v6 = t117
+					{
+					l29:
+						{
+							t118 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t118
+							if v2&i32(-0x20000001) == 0 {
+								t119 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								v2 = t91
-								t92 := m.g1
-								m.g1 = t92 - i32(1)
-								atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
+								if t119 != v2 {
+									goto l29
+								}
+								t120 := m.g1
+								m.g1 = t120 + i32(1)
+								t121 := m.fn53(v5, v6, v4)
+								mem = *m.memory
+								v2 = t121
+								t122 := m.g1
+								m.g1 = t122 - i32(1)
+								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
 								if v2 != 0 {
-									goto l19
+									goto l28
 								}
-								goto l17
+								t124 := int32(load32(mem, uint64(uint32(v9))+12))
+								v6 = t124
+								if uint32(v6) > uint32(i32(2)) {
+									t129 := int32(load32(mem, uint64(uint32(v6))+8))
+									v8 = t129
+									t130 := int32(load32(mem, uint64(uint32(v6))+4))
+									v0 = t130
+									v2 = v0 << 2
+									p131 := v2
+									if uint32(v0) > uint32(i32(0x3fffffff)) {
+										p131 = i32(-1)
+									}
+									t132 := m.fn218(p131)
+									mem = *m.memory
+									v11 = t132
+									t133 := int32(load32(mem, uint64(uint32(v6))))
+									memory_copy(mem, uint32(v11), uint32(t133), uint32(v2))
+									t134 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v5, t134)
+									mem = *m.memory
+								l32:
+									{
+										t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t135
+										if v2&i32(-0x20000001) == 0 {
+											t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t136 != v2 {
+												goto l32
+											}
+											t137 := m.g1
+											m.g1 = t137 + i32(1)
+											t138 := m.fn51(v5, v11, v0, v8)
+											mem = *m.memory
+											v0 = t138
+											t139 := m.g1
+											m.g1 = t139 - i32(1)
+											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l31
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l32
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t143 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t143 == 0 {
+											goto l32
+										}
+									}
+									goto l9
+								}
+								t125 := int32(load32(mem, uint64(uint32(v7))+24))
+								m.fn54(v5, t125)
+								mem = *m.memory
+								v11 = i32(0)
+								v0 = v6
+								goto l31
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l18
+								goto l29
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t96 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t128 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t96 == 0 {
-								goto l18
+							if t128 == 0 {
+								goto l29
+							}
+							goto l9
+						}
+					}
+				l31:
+					store32(mem, uint64(uint32(v9))+12, uint32(v0))
+					if v0 == 0 {
+						goto l33
+					}
+				l34:
+					{
+						t144 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t144
+						if v2&i32(-0x20000001) == 0 {
+							t145 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t145 != v2 {
+								goto l34
+							}
+							v8 = i32(1)
+							t146 := m.g1
+							m.g1 = v8 + t146
+							t147 := m.fn53(v5, v0, v4)
+							mem = *m.memory
+							v2 = t147
+							t148 := m.g1
+							m.g1 = t148 - i32(1)
+							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l35
+							}
+							goto l33
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l34
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t152 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t152 == 0 {
+							goto l34
+						}
+					}
+					goto l9
+				l33:
+					mem[uint64(uint32(v7))+28] = byte(i32(1))
+					v8 = i32(0)
+					v2 = i32(0)
+				l35:
+					if uint32(v6) < uint32(i32(3)) {
+						goto l36
+					}
+					if v11 == 0 {
+						goto l36
+					}
+					m.Xre2w_free(v11)
+					mem = *m.memory
+				l36:
+					if v8 != 0 {
+						goto l28
+					}
+					v14 = i32(0)
+					goto l5
+				}
+			l28:
+				if uint32(v2) <= uint32(i32(2)) {
+					if v2 != i32(1) {
+						goto l22
+					}
+					goto l21
+				}
+				store32(mem, uint64(uint32(v9))+12, uint32(v2))
+				t153 := int32(mem[uint64(uint32(v2))+9])
+				if t153&i32(1) == 0 {
+					goto l21
+				}
+				{
+					t154 := int32(load32(mem, uint64(uint32(v7))+36))
+					v3 = t154
+					if v3 == 0 {
+						goto l37
+					}
+					t155 := int32(load32(mem, uint64(uint32(v5))+4))
+					if t155 != i32(3) {
+						goto l37
+					}
+					v14 = i32(1)
+					t156 := int32(load32(mem, uint64(uint32(v2))+4))
+					v4 = t156
+					if v4 <= i32(0) {
+						goto l38
+					}
+					v6 = v4 + i32(1)
+					t157 := int32(load32(mem, uint64(uint32(v2))))
+					v2 = t157 + v4<<2 - i32(4)
+				l40:
+					{
+						t158 := int32(load32(mem, uint64(uint32(v2))))
+						v4 = t158
+						if v4 == i32(-2) {
+							goto l38
+						}
+						{
+							t159 := int32(load32(mem, uint64(uint32(v3))+12))
+							v10 = t159
+							if v10 == 0 {
+								goto l39
+							}
+							t160 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t160) <= uint32(v4) {
+								goto l39
+							}
+							t161 := int32(load32(mem, uint64(uint32(v3))+4))
+							v13 = t161 + v4<<2
+							t162 := int32(load32(mem, uint64(uint32(v13))))
+							v8 = t162
+							t163 := int32(load32(mem, uint64(uint32(v3))))
+							t164 := v8
+							v0 = t163
+							if uint32(t164) < uint32(v0) {
+								t165 := int32(load32(mem, uint64(uint32(v10+v8<<2))))
+								if t165 == v4 {
+									goto l39
+								}
+							}
+							store32(mem, uint64(uint32(v13)), uint32(v0))
+							store32(mem, uint64(uint32(v10+v0<<2)), uint32(v4))
+							t166 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t166+i32(1)))
+						}
+					l39:
+						v2 = v2 - i32(4)
+						v6 = v6 - i32(1)
+						if uint32(v6) > uint32(i32(1)) {
+							goto l40
+						}
+					}
+				}
+			l37:
+				v14 = i32(1)
+			l38:
+				v10 = v1
+			}
+		l21:
+			store32(mem, uint64(uint32(v7))+32, uint32(v10))
+			goto l5
+		l22:
+			store32(mem, uint64(uint32(v7))+32, uint32(v13))
+			v14 = i32(1)
+		l5:
+			m.g0 = v9 + i32(16)
+			t167 := v14 & i32(1)
+			p0 = t167
+			return p0
+		}
+	l9:
+		panic("unreachable")
+	}
+}
+func (m *Module) fn58(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
+	var p0 int32
+	mem := *m.memory
+	{
+		v3 = v0
+		v5 = v1
+		t1 := int32(load32(mem, uint64(uint32(v5))))
+		v11 = t1
+		t2 := int32(load32(mem, uint64(uint32(v1))+4))
+		v6 = v11 + t2
+		{
+			t3 := int32(load32(mem, uint64(uint32(v1))+20))
+			v0 = t3
+			t4 := int32(mem[uint64(uint32(v0))+9])
+			if t4&i32(1) == 0 {
+				t5 := int32(load32(mem, uint64(uint32(v3))))
+				v13 = t5 + i32(136)
+				v2 = v3 + i32(12)
+				v4 = i32(65536)
+				v7 = v0
+			l31:
+				{
+					{
+						t6 := v11
+						v8 = v6
+						if t6 != v8 {
+							if v4 == 0 {
+								v4 = i32(65536)
+								t7 := m._re2w_stopped()
+								mem = *m.memory
+								if t7 != 0 {
+									goto l0
+								}
+							}
+							t8 := v0
+							t9 := v13
+							v6 = v8 - i32(1)
+							t10 := int32(mem[uint64(uint32(v6))])
+							v10 = t10
+							t11 := int32(mem[uint64(uint32(t9+v10))])
+							t12 := int32(atomic_load32(mem, uint64(uint32(t8+t11<<2+i32(12)))))
+							mem = *m.memory
+							v1 = t12
+							if v1 != 0 {
+								v0 = v1
+								goto l1
+							}
+						l2:
+							{
+								t13 := int32(atomic_load32(mem, uint64(uint32(v2))))
+								mem = *m.memory
+								v1 = t13
+								if v1&i32(-0x20000001) == 0 {
+									t14 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t14 != v1 {
+										goto l2
+									}
+									t15 := m.g1
+									m.g1 = t15 + i32(1)
+									t16 := m.fn53(v3, v0, v10)
+									mem = *m.memory
+									v1 = t16
+									t17 := m.g1
+									m.g1 = t17 - i32(1)
+									atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v1 == 0 {
+										{
+											t22 := int32(mem[uint64(uint32(i32(50736)))])
+											if t22 != i32(1) {
+												goto l5
+											}
+											if v9 == 0 {
+												goto l5
+											}
+											t23 := int32(load32(mem, uint64(uint32(v3))+68))
+											if uint32(v6-v9) >= uint32(t23*i32(10)) {
+												goto l5
+											}
+											t24 := int32(load32(mem, uint64(uint32(v3))+4))
+											if t24 == i32(3) {
+												goto l5
+											}
+											mem[uint64(uint32(v5))+28] = byte(i32(1))
+											p0 = i32(0)
+											goto l6
+										}
+									l5:
+										v16 = i32(0)
+										{
+											var p25 int32
+											if uint32(v7) < uint32(i32(3)) {
+												p25 = 1
+											}
+											v17 = p25
+											if v17 != 0 {
+												v9 = i32(0)
+												v14 = i32(0)
+												v18 = i32(0)
+												goto l7
+											}
+											t26 := int32(load32(mem, uint64(uint32(v7))+8))
+											v18 = t26
+											t27 := int32(load32(mem, uint64(uint32(v7))+4))
+											v14 = t27
+											v1 = v14 << 2
+											p28 := v1
+											if uint32(v14) > uint32(i32(0x3fffffff)) {
+												p28 = i32(-1)
+											}
+											t29 := m.fn218(p28)
+											mem = *m.memory
+											v9 = t29
+											t30 := int32(load32(mem, uint64(uint32(v7))))
+											memory_copy(mem, uint32(v9), uint32(t30), uint32(v1))
+											v7 = i32(0)
+										}
+									l7:
+										{
+											var p31 int32
+											if uint32(v0) < uint32(i32(3)) {
+												p31 = 1
+											}
+											v19 = p31
+											if v19 != 0 {
+												v15 = i32(0)
+												v12 = i32(0)
+												goto l8
+											}
+											t32 := int32(load32(mem, uint64(uint32(v0))+8))
+											v16 = t32
+											t33 := int32(load32(mem, uint64(uint32(v0))+4))
+											v15 = t33
+											v1 = v15 << 2
+											p34 := v1
+											if uint32(v15) > uint32(i32(0x3fffffff)) {
+												p34 = i32(-1)
+											}
+											t35 := m.fn218(p34)
+											mem = *m.memory
+											v12 = t35
+											t36 := int32(load32(mem, uint64(uint32(v0))))
+											memory_copy(mem, uint32(v12), uint32(t36), uint32(v1))
+											v0 = i32(0)
+										}
+									l8:
+										t37 := int32(load32(mem, uint64(uint32(v5))+24))
+										m.fn54(v3, t37)
+										mem = *m.memory
+										if v17 != 0 {
+											goto l9
+										}
+									l10:
+										{
+											t38 := int32(atomic_load32(mem, uint64(uint32(v2))))
+											mem = *m.memory
+											v1 = t38
+											if v1&i32(-0x20000001) == 0 {
+												t39 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
+												mem = *m.memory
+												if t39 != v1 {
+													goto l10
+												}
+												t40 := m.g1
+												m.g1 = t40 + i32(1)
+												t41 := m.fn51(v3, v9, v14, v18)
+												mem = *m.memory
+												v7 = t41
+												t42 := m.g1
+												m.g1 = t42 - i32(1)
+												atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+												mem = *m.memory
+												_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+												mem = *m.memory
+												goto l9
+											}
+											if v1&i32(0x20000000) == 0 {
+												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
+												mem = *m.memory
+												goto l10
+											}
+											_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
+											mem = *m.memory
+											t46 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											mem = *m.memory
+											if t46 == 0 {
+												goto l10
+											}
+										}
+										goto l4
+									}
+									v0 = v1
+									goto l1
+								}
+								if v1&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
+									mem = *m.memory
+									goto l2
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
+								mem = *m.memory
+								t21 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								mem = *m.memory
+								if t21 == 0 {
+									goto l2
+								}
+								goto l4
 							}
 						}
-						goto l7
-					l17:
-						mem[uint64(uint32(v5))+28] = byte(i32(1))
-						v6 = i32(0)
-						v2 = i32(0)
-					l19:
-						if uint32(v7) < uint32(i32(3)) {
-							goto l20
+						{
+							t48 := v0
+							var p47 int32
+							{
+								t49 := int32(load32(mem, uint64(uint32(v5))))
+								v1 = t49
+								t50 := int32(load32(mem, uint64(uint32(v5))+8))
+								if v1 == t50 {
+									v6 = i32(256)
+									t51 := int32(load32(mem, uint64(uint32(v3))))
+									t52 := int32(load32(mem, uint64(uint32(t51))+20))
+									p47 = t52
+									goto l11
+								}
+								t53 := int32(mem[uint64(uint32(v1-i32(1)))])
+								v6 = t53
+								t54 := int32(load32(mem, uint64(uint32(v3))))
+								t55 := int32(mem[uint64(uint32(v6+t54+i32(136)))])
+								p47 = t55
+							}
+						l11:
+							t56 := int32(atomic_load32(mem, uint64(uint32(t48+p47<<2+i32(12)))))
+							mem = *m.memory
+							v4 = t56
+							if v4 != 0 {
+								goto l12
+							}
+							{
+							l13:
+								{
+									t57 := int32(atomic_load32(mem, uint64(uint32(v2))))
+									mem = *m.memory
+									v1 = t57
+									if v1&i32(-0x20000001) == 0 {
+										t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t58 != v1 {
+											goto l13
+										}
+										t59 := m.g1
+										m.g1 = t59 + i32(1)
+										t60 := m.fn53(v3, v0, v6)
+										mem = *m.memory
+										v4 = t60
+										t61 := m.g1
+										m.g1 = t61 - i32(1)
+										atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+										mem = *m.memory
+										if v4 != 0 {
+											goto l12
+										}
+										if uint32(v0) > uint32(i32(2)) {
+											t67 := int32(load32(mem, uint64(uint32(v0))+8))
+											v10 = t67
+											t68 := int32(load32(mem, uint64(uint32(v0))+4))
+											v4 = t68
+											v1 = v4 << 2
+											p69 := v1
+											if uint32(v4) > uint32(i32(0x3fffffff)) {
+												p69 = i32(-1)
+											}
+											t70 := m.fn218(p69)
+											mem = *m.memory
+											v8 = t70
+											t71 := int32(load32(mem, uint64(uint32(v0))))
+											memory_copy(mem, uint32(v8), uint32(t71), uint32(v1))
+											t72 := int32(load32(mem, uint64(uint32(v5))+24))
+											m.fn54(v3, t72)
+											mem = *m.memory
+										l16:
+											{
+												t73 := int32(atomic_load32(mem, uint64(uint32(v2))))
+												mem = *m.memory
+												v1 = t73
+												if v1&i32(-0x20000001) == 0 {
+													t74 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
+													mem = *m.memory
+													if t74 != v1 {
+														goto l16
+													}
+													t75 := m.g1
+													m.g1 = t75 + i32(1)
+													t76 := m.fn51(v3, v8, v4, v10)
+													mem = *m.memory
+													v1 = t76
+													t77 := m.g1
+													m.g1 = t77 - i32(1)
+													atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+													mem = *m.memory
+													_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+													mem = *m.memory
+													goto l15
+												}
+												if v1&i32(0x20000000) == 0 {
+													_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
+													mem = *m.memory
+													goto l16
+												}
+												_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
+												mem = *m.memory
+												t81 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+												mem = *m.memory
+												if t81 == 0 {
+													goto l16
+												}
+											}
+											goto l4
+										}
+										t63 := int32(load32(mem, uint64(uint32(v5))+24))
+										m.fn54(v3, t63)
+										mem = *m.memory
+										v8 = i32(0)
+										v1 = v0
+										goto l15
+									}
+									if v1&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
+										mem = *m.memory
+										goto l13
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
+									mem = *m.memory
+									t66 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t66 == 0 {
+										goto l13
+									}
+									goto l4
+								}
+							}
+						l15:
+							;
+							var p82 int32
+							if v1 != 0 {
+								var p83 int32
+								v9 = v3 + i32(12)
+							l17:
+								{
+									t84 := int32(atomic_load32(mem, uint64(uint32(v9))))
+									mem = *m.memory
+									v7 = t84
+									if v7&i32(-0x20000001) == 0 {
+										t85 := int32(atomic_cmpxchg32(mem, uint64(uint32(v9)), uint32(v7), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t85 != v7 {
+											goto l17
+										}
+										t86 := m.g1
+										m.g1 = t86 + i32(1)
+										t87 := m.fn53(v3, v1, v6)
+										mem = *m.memory
+										v6 = t87
+										t88 := m.g1
+										m.g1 = t88 - i32(1)
+										atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v9)), i32(-1), m.waiters)
+										mem = *m.memory
+										t90 := v6
+										p83 = t90
+										goto l18
+									}
+									if v7&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v9)), uint32(v7), uint32(v7|i32(0x20000000))))
+										mem = *m.memory
+										goto l17
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v9)), uint32(v7), i64(50000000), m.waiters)
+									mem = *m.memory
+									t93 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t93 == 0 {
+										goto l17
+									}
+								}
+								panic("unreachable")
+							l18:
+								v4 = p83
+								if v4 != 0 {
+									p82 = i32(1)
+									goto l19
+								}
+							}
+							mem[uint64(uint32(v5))+28] = byte(i32(1))
+							v4 = i32(0)
+							p82 = i32(0)
+						l19:
+							v2 = p82
+							if uint32(v0) < uint32(i32(3)) {
+								goto l20
+							}
+							if v8 == 0 {
+								goto l20
+							}
+							m.Xre2w_free(v8)
+							mem = *m.memory
+						l20:
+							if v2 != 0 {
+								goto l12
+							}
+							p0 = i32(0)
+							goto l6
 						}
-						if v10 == 0 {
-							goto l20
+					l12:
+						if uint32(v4) <= uint32(i32(2)) {
+							if v4 == i32(1) {
+								goto l0
+							}
+							store32(mem, uint64(uint32(v5))+32, uint32(v11))
+							p0 = i32(1)
+							goto l6
 						}
-						m.Xre2w_free(v10)
-						mem = *m.memory
-					l20:
-						if v6 != 0 {
-							goto l12
+						t94 := int32(load32(mem, uint64(uint32(v4))+8))
+						t95 := v5
+						v10 = t94 & i32(256)
+						var p96 int32
+						if v10 != 0 {
+							{
+								t97 := int32(load32(mem, uint64(uint32(v5))+36))
+								v1 = t97
+								if v1 == 0 {
+									goto l21
+								}
+								t98 := int32(load32(mem, uint64(uint32(v3))+4))
+								if t98 != i32(3) {
+									goto l21
+								}
+								t99 := int32(load32(mem, uint64(uint32(v4))+4))
+								v2 = t99
+								if v2 <= i32(0) {
+									goto l21
+								}
+								v6 = v2 + i32(1)
+								t100 := int32(load32(mem, uint64(uint32(v4))))
+								v2 = t100 + v2<<2 - i32(4)
+							l23:
+								{
+									t101 := int32(load32(mem, uint64(uint32(v2))))
+									v0 = t101
+									if v0 == i32(-2) {
+										goto l21
+									}
+									{
+										t102 := int32(load32(mem, uint64(uint32(v1))+12))
+										v4 = t102
+										if v4 == 0 {
+											goto l22
+										}
+										t103 := int32(load32(mem, uint64(uint32(v1))+16))
+										if uint32(t103) <= uint32(v0) {
+											goto l22
+										}
+										t104 := int32(load32(mem, uint64(uint32(v1))+4))
+										v3 = t104 + v0<<2
+										t105 := int32(load32(mem, uint64(uint32(v3))))
+										v13 = t105
+										t106 := int32(load32(mem, uint64(uint32(v1))))
+										t107 := v13
+										v8 = t106
+										if uint32(t107) < uint32(v8) {
+											t108 := int32(load32(mem, uint64(uint32(v4+v13<<2))))
+											if t108 == v0 {
+												goto l22
+											}
+										}
+										store32(mem, uint64(uint32(v3)), uint32(v8))
+										store32(mem, uint64(uint32(v4+v8<<2)), uint32(v0))
+										t109 := int32(load32(mem, uint64(uint32(v1))))
+										store32(mem, uint64(uint32(v1)), uint32(t109+i32(1)))
+									}
+								l22:
+									v2 = v2 - i32(4)
+									v6 = v6 - i32(1)
+									if uint32(v6) > uint32(i32(1)) {
+										goto l23
+									}
+								}
+							}
+						l21:
+							p96 = v11
+						} else {
+							p96 = i32(0)
 						}
-						v3 = i32(0)
+						store32(mem, uint64(uint32(t95))+32, uint32(p96))
+						t110 := int32(uint32(v10) >> 8)
+						p0 = t110
 						goto l6
 					}
-				l12:
+				l9:
+					if v7 == 0 {
+						goto l24
+					}
+					if v19 != 0 {
+						goto l25
+					}
+				l26:
+					{
+						t111 := int32(atomic_load32(mem, uint64(uint32(v2))))
+						mem = *m.memory
+						v1 = t111
+						if v1&i32(-0x20000001) == 0 {
+							t112 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t112 != v1 {
+								goto l26
+							}
+							t113 := m.g1
+							m.g1 = t113 + i32(1)
+							t114 := m.fn51(v3, v12, v15, v16)
+							mem = *m.memory
+							v0 = t114
+							t115 := m.g1
+							m.g1 = t115 - i32(1)
+							atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+							mem = *m.memory
+							goto l25
+						}
+						if v1&i32(0x20000000) != 0 {
+							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
+							mem = *m.memory
+							t118 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t118 != 0 {
+								goto l4
+							}
+							goto l26
+						} else {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
+							mem = *m.memory
+							goto l26
+						}
+					}
+				l25:
+					if v0 == 0 {
+						goto l24
+					}
+				l27:
+					{
+						t120 := int32(atomic_load32(mem, uint64(uint32(v2))))
+						mem = *m.memory
+						v1 = t120
+						if v1&i32(-0x20000001) == 0 {
+							t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t121 != v1 {
+								goto l27
+							}
+							v1 = i32(1)
+							t122 := m.g1
+							m.g1 = v1 + t122
+							t123 := m.fn53(v3, v0, v10)
+							mem = *m.memory
+							v0 = t123
+							t124 := m.g1
+							m.g1 = t124 - i32(1)
+							atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v0 == 0 {
+								goto l24
+							}
+							goto l28
+						}
+						if v1&i32(0x20000000) != 0 {
+							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
+							mem = *m.memory
+							t127 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t127 != 0 {
+								goto l4
+							}
+							goto l27
+						} else {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
+							mem = *m.memory
+							goto l27
+						}
+					}
+				l24:
+					mem[uint64(uint32(v5))+28] = byte(i32(1))
+					v1 = i32(0)
+					v0 = i32(0)
+				l28:
+					if v19 != 0 {
+						goto l29
+					}
+					if v12 == 0 {
+						goto l29
+					}
+					m.Xre2w_free(v12)
+					mem = *m.memory
+				l29:
+					if v9 == 0 {
+						goto l30
+					}
+					if v17 != 0 {
+						goto l30
+					}
+					m.Xre2w_free(v9)
+					mem = *m.memory
+				l30:
+					v9 = v6
+					if v1 != 0 {
+						goto l1
+					}
+					p0 = i32(0)
+					goto l6
+				l4:
+					panic("unreachable")
+				l1:
+					if uint32(v0) <= uint32(i32(2)) {
+						if v0 == i32(1) {
+							goto l0
+						}
+						store32(mem, uint64(uint32(v5))+32, uint32(v11))
+						p0 = i32(1)
+						goto l6
+					}
+					v4 = v4 - i32(1)
+					t129 := int32(mem[uint64(uint32(v0))+9])
+					if t129&i32(1) == 0 {
+						goto l31
+					}
+				}
+				{
+					t130 := int32(load32(mem, uint64(uint32(v5))+36))
+					v1 = t130
+					if v1 == 0 {
+						goto l32
+					}
+					t131 := int32(load32(mem, uint64(uint32(v3))+4))
+					if t131 != i32(3) {
+						goto l32
+					}
+					t132 := int32(load32(mem, uint64(uint32(v0))+4))
+					v2 = t132
+					if v2 <= i32(0) {
+						goto l32
+					}
+					v4 = v2 + i32(1)
+					t133 := int32(load32(mem, uint64(uint32(v0))))
+					v2 = t133 + v2<<2 - i32(4)
+				l34:
+					{
+						t134 := int32(load32(mem, uint64(uint32(v2))))
+						v0 = t134
+						if v0 == i32(-2) {
+							goto l32
+						}
+						{
+							t135 := int32(load32(mem, uint64(uint32(v1))+12))
+							v6 = t135
+							if v6 == 0 {
+								goto l33
+							}
+							t136 := int32(load32(mem, uint64(uint32(v1))+16))
+							if uint32(t136) <= uint32(v0) {
+								goto l33
+							}
+							t137 := int32(load32(mem, uint64(uint32(v1))+4))
+							v10 = t137 + v0<<2
+							t138 := int32(load32(mem, uint64(uint32(v10))))
+							v11 = t138
+							t139 := int32(load32(mem, uint64(uint32(v1))))
+							t140 := v11
+							v3 = t139
+							if uint32(t140) < uint32(v3) {
+								t141 := int32(load32(mem, uint64(uint32(v6+v11<<2))))
+								if t141 == v0 {
+									goto l33
+								}
+							}
+							store32(mem, uint64(uint32(v10)), uint32(v3))
+							store32(mem, uint64(uint32(v6+v3<<2)), uint32(v0))
+							t142 := int32(load32(mem, uint64(uint32(v1))))
+							store32(mem, uint64(uint32(v1)), uint32(t142+i32(1)))
+						}
+					l33:
+						v2 = v2 - i32(4)
+						v4 = v4 - i32(1)
+						if uint32(v4) > uint32(i32(1)) {
+							goto l34
+						}
+					}
+				}
+			l32:
+				store32(mem, uint64(uint32(v5))+32, uint32(v8))
+				p0 = i32(1)
+				goto l6
+			}
+			{
+				t143 := int32(load32(mem, uint64(uint32(v5))+36))
+				v1 = t143
+				if v1 == 0 {
+					goto l35
+				}
+				t144 := int32(load32(mem, uint64(uint32(v3))+4))
+				if t144 != i32(3) {
+					goto l35
+				}
+				t145 := int32(load32(mem, uint64(uint32(v0))+4))
+				v2 = t145
+				if v2 <= i32(0) {
+					goto l35
+				}
+				v4 = v2 + i32(1)
+				t146 := int32(load32(mem, uint64(uint32(v0))))
+				v2 = t146 + v2<<2 - i32(4)
+			l37:
+				{
+					t147 := int32(load32(mem, uint64(uint32(v2))))
+					v0 = t147
+					if v0 == i32(-2) {
+						goto l35
+					}
+					{
+						t148 := int32(load32(mem, uint64(uint32(v1))+12))
+						v8 = t148
+						if v8 == 0 {
+							goto l36
+						}
+						t149 := int32(load32(mem, uint64(uint32(v1))+16))
+						if uint32(t149) <= uint32(v0) {
+							goto l36
+						}
+						t150 := int32(load32(mem, uint64(uint32(v1))+4))
+						v10 = t150 + v0<<2
+						t151 := int32(load32(mem, uint64(uint32(v10))))
+						v11 = t151
+						t152 := int32(load32(mem, uint64(uint32(v1))))
+						t153 := v11
+						v3 = t152
+						if uint32(t153) < uint32(v3) {
+							t154 := int32(load32(mem, uint64(uint32(v8+v11<<2))))
+							if t154 == v0 {
+								goto l36
+							}
+						}
+						store32(mem, uint64(uint32(v10)), uint32(v3))
+						store32(mem, uint64(uint32(v8+v3<<2)), uint32(v0))
+						t155 := int32(load32(mem, uint64(uint32(v1))))
+						store32(mem, uint64(uint32(v1)), uint32(t155+i32(1)))
+					}
+				l36:
+					v2 = v2 - i32(4)
+					v4 = v4 - i32(1)
+					if uint32(v4) > uint32(i32(1)) {
+						goto l37
+					}
+				}
+			}
+		l35:
+			store32(mem, uint64(uint32(v5))+32, uint32(v6))
+			p0 = i32(1)
+			goto l6
+		}
+	l0:
+		store32(mem, uint64(uint32(v5))+32, uint32(i32(0)))
+		p0 = i32(0)
+	}
+l6:
+	return p0
+}
+func (m *Module) fn59(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	t0 := m.g0
+	v10 = t0 - i32(16)
+	m.g0 = v10
+	v6 = v1
+	mem := *m.memory
+	t1 := int32(load32(mem, uint64(uint32(v6))+4))
+	v2 = t1
+	t2 := int32(load32(mem, uint64(uint32(v6))))
+	v1 = t2
+	v4 = v0
+	t3 := int32(load32(mem, uint64(uint32(v4))))
+	v3 = t3
+	t4 := int32(load32(mem, uint64(uint32(v6))+20))
+	t5 := v10
+	v8 = t4
+	store32(mem, uint64(uint32(t5))+12, uint32(v8))
+	{
+		t6 := int32(mem[uint64(uint32(v8))+9])
+		if t6&i32(1) == 0 {
+			v9 = v3 + i32(136)
+			v5 = v1 + v2
+			v3 = v4 + i32(12)
+			v7 = i32(65536)
+		l32:
+			{
+				{
+					var p7 int32
+					{
+						{
+							if v1 != v5 {
+								t9 := v10 + i32(12)
+								t10 := v1
+								p8 := v5
+								if uint32(v5-v1) > uint32(v7) {
+									p8 = v1 + v7
+								}
+								t11 := m.fn55(t9, t10, p8, v9, i32(0))
+								mem = *m.memory
+								v0 = t11
+								if v0 != v5 {
+									v7 = v1 - v0 + v7
+									if v7 == 0 {
+										v7 = i32(65536)
+										t18 := m._re2w_stopped()
+										mem = *m.memory
+										if t18 != 0 {
+											goto l3
+										}
+									}
+									v1 = v0 + i32(1)
+									t19 := int32(load32(mem, uint64(uint32(v10))+12))
+									t20 := int32(mem[uint64(uint32(v0))])
+									t21 := v9
+									v11 = t20
+									t22 := int32(mem[uint64(uint32(t21+v11))])
+									t23 := int32(atomic_load32(mem, uint64(uint32(t19+t22<<2+i32(12)))))
+									mem = *m.memory
+									v2 = t23
+									if v2 != 0 {
+										goto l4
+									}
+									t24 := int32(load32(mem, uint64(uint32(v10))+12))
+									v12 = t24
+								l5:
+									{
+										t25 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t25
+										if v2&i32(-0x20000001) == 0 {
+											t26 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t26 != v2 {
+												goto l5
+											}
+											t27 := m.g1
+											m.g1 = t27 + i32(1)
+											t28 := m.fn53(v4, v12, v11)
+											mem = *m.memory
+											v2 = t28
+											t29 := m.g1
+											m.g1 = t29 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											if v2 != 0 {
+												goto l4
+											}
+											t31 := int32(mem[uint64(uint32(i32(50736)))])
+											if t31 != i32(1) {
+												goto l6
+											}
+											if v13 == 0 {
+												goto l6
+											}
+											t32 := int32(load32(mem, uint64(uint32(v4))+68))
+											if uint32(v1-v13) >= uint32(t32*i32(10)) {
+												goto l6
+											}
+											t33 := int32(load32(mem, uint64(uint32(v4))+4))
+											if t33 == i32(3) {
+												goto l6
+											}
+											mem[uint64(uint32(v6))+28] = byte(i32(1))
+											v3 = i32(0)
+											goto l7
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l5
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t36 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t36 == 0 {
+											goto l5
+										}
+										goto l8
+									}
+								l6:
+									v17 = i32(0)
+									{
+										var p37 int32
+										if uint32(v8) < uint32(i32(3)) {
+											p37 = 1
+										}
+										v18 = p37
+										if v18 != 0 {
+											v13 = i32(0)
+											v14 = i32(0)
+											v19 = i32(0)
+											goto l9
+										}
+										t38 := int32(load32(mem, uint64(uint32(v8))+8))
+										v19 = t38
+										t39 := int32(load32(mem, uint64(uint32(v8))+4))
+										v14 = t39
+										v2 = v14 << 2
+										p40 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p40 = i32(-1)
+										}
+										t41 := m.fn218(p40)
+										mem = *m.memory
+										v13 = t41
+										t42 := int32(load32(mem, uint64(uint32(v8))))
+										memory_copy(mem, uint32(v13), uint32(t42), uint32(v2))
+										v8 = i32(0)
+									}
+								l9:
+									{
+										t43 := int32(load32(mem, uint64(uint32(v10))+12))
+										v12 = t43
+										var p44 int32
+										if uint32(v12) < uint32(i32(3)) {
+											p44 = 1
+										}
+										v20 = p44
+										if v20 != 0 {
+											v16 = i32(0)
+											v15 = i32(0)
+											goto l10
+										}
+										t45 := int32(load32(mem, uint64(uint32(v12))+8))
+										v17 = t45
+										t46 := int32(load32(mem, uint64(uint32(v12))+4))
+										v16 = t46
+										v2 = v16 << 2
+										p47 := v2
+										if uint32(v16) > uint32(i32(0x3fffffff)) {
+											p47 = i32(-1)
+										}
+										t48 := m.fn218(p47)
+										mem = *m.memory
+										v15 = t48
+										t49 := int32(load32(mem, uint64(uint32(v12))))
+										memory_copy(mem, uint32(v15), uint32(t49), uint32(v2))
+										v12 = i32(0)
+									}
+								l10:
+									t50 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t50)
+									mem = *m.memory
+									if v18 != 0 {
+										goto l11
+									}
+								l12:
+									{
+										t51 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t51
+										if v2&i32(-0x20000001) == 0 {
+											t52 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t52 != v2 {
+												goto l12
+											}
+											t53 := m.g1
+											m.g1 = t53 + i32(1)
+											t54 := m.fn51(v4, v13, v14, v19)
+											mem = *m.memory
+											v8 = t54
+											t55 := m.g1
+											m.g1 = t55 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l11
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l12
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t59 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t59 == 0 {
+											goto l12
+										}
+									}
+									goto l8
+								}
+								v1 = v0
+							}
+							t12 := int32(load32(mem, uint64(uint32(v6))))
+							t13 := int32(load32(mem, uint64(uint32(v6))+4))
+							v2 = t12 + t13
+							t14 := int32(load32(mem, uint64(uint32(v6))+8))
+							t15 := int32(load32(mem, uint64(uint32(v6))+12))
+							if v2 != t14+t15 {
+								goto l1
+							}
+							v7 = i32(256)
+							t16 := int32(load32(mem, uint64(uint32(v4))))
+							t17 := int32(load32(mem, uint64(uint32(t16))+20))
+							p7 = t17
+							goto l2
+						}
+					l1:
+						t60 := int32(mem[uint64(uint32(v2))])
+						v7 = t60
+						t61 := int32(load32(mem, uint64(uint32(v4))))
+						t62 := int32(mem[uint64(uint32(v7+t61+i32(136)))])
+						p7 = t62
+					}
+				l2:
+					v2 = p7
+					{
+						t63 := int32(load32(mem, uint64(uint32(v10))+12))
+						t64 := int32(atomic_load32(mem, uint64(uint32(t63+v2<<2+i32(12)))))
+						mem = *m.memory
+						v2 = t64
+						if v2 != 0 {
+							goto l13
+						}
+						t65 := int32(load32(mem, uint64(uint32(v10))+12))
+						v0 = t65
+						{
+						l14:
+							{
+								t66 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t66
+								if v2&i32(-0x20000001) == 0 {
+									t67 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t67 != v2 {
+										goto l14
+									}
+									t68 := m.g1
+									m.g1 = t68 + i32(1)
+									t69 := m.fn53(v4, v0, v7)
+									mem = *m.memory
+									v2 = t69
+									t70 := m.g1
+									m.g1 = t70 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 != 0 {
+										goto l13
+									}
+									t72 := int32(load32(mem, uint64(uint32(v10))+12))
+									v0 = t72
+									if uint32(v0) > uint32(i32(2)) {
+										t77 := int32(load32(mem, uint64(uint32(v0))+8))
+										v11 = t77
+										t78 := int32(load32(mem, uint64(uint32(v0))+4))
+										v9 = t78
+										v2 = v9 << 2
+										p79 := v2
+										if uint32(v9) > uint32(i32(0x3fffffff)) {
+											p79 = i32(-1)
+										}
+										t80 := m.fn218(p79)
+										mem = *m.memory
+										v8 = t80
+										t81 := int32(load32(mem, uint64(uint32(v0))))
+										memory_copy(mem, uint32(v8), uint32(t81), uint32(v2))
+										t82 := int32(load32(mem, uint64(uint32(v6))+24))
+										m.fn54(v4, t82)
+										mem = *m.memory
+									l17:
+										{
+											t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											mem = *m.memory
+											v2 = t83
+											if v2&i32(-0x20000001) == 0 {
+												t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												mem = *m.memory
+												if t84 != v2 {
+													goto l17
+												}
+												t85 := m.g1
+												m.g1 = t85 + i32(1)
+												t86 := m.fn51(v4, v8, v9, v11)
+												mem = *m.memory
+												v9 = t86
+												t87 := m.g1
+												m.g1 = t87 - i32(1)
+												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+												mem = *m.memory
+												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+												mem = *m.memory
+												goto l16
+											}
+											if v2&i32(0x20000000) == 0 {
+												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+												mem = *m.memory
+												goto l17
+											}
+											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+											mem = *m.memory
+											t91 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											mem = *m.memory
+											if t91 == 0 {
+												goto l17
+											}
+										}
+										goto l8
+									}
+									t73 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t73)
+									mem = *m.memory
+									v8 = i32(0)
+									v9 = v0
+									goto l16
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l14
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t76 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								mem = *m.memory
+								if t76 == 0 {
+									goto l14
+								}
+								goto l8
+							}
+						}
+					l16:
+						store32(mem, uint64(uint32(v10))+12, uint32(v9))
+						if v9 == 0 {
+							goto l18
+						}
+					l19:
+						{
+							t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t92
+							if v2&i32(-0x20000001) == 0 {
+								t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t93 != v2 {
+									goto l19
+								}
+								v11 = i32(1)
+								t94 := m.g1
+								m.g1 = v11 + t94
+								t95 := m.fn53(v4, v9, v7)
+								mem = *m.memory
+								v2 = t95
+								t96 := m.g1
+								m.g1 = t96 - i32(1)
+								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 != 0 {
+									goto l20
+								}
+								goto l18
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l19
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t100 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t100 == 0 {
+								goto l19
+							}
+						}
+						goto l8
+					l18:
+						mem[uint64(uint32(v6))+28] = byte(i32(1))
+						v11 = i32(0)
+						v2 = i32(0)
+					l20:
+						if uint32(v0) < uint32(i32(3)) {
+							goto l21
+						}
+						if v8 == 0 {
+							goto l21
+						}
+						m.Xre2w_free(v8)
+						mem = *m.memory
+					l21:
+						if v11 != 0 {
+							goto l13
+						}
+						v3 = i32(0)
+						goto l7
+					}
+				l13:
 					if uint32(v2) <= uint32(i32(2)) {
 						v3 = i32(1)
 						if v2 == i32(1) {
-							goto l21
+							goto l3
 						}
-						store32(mem, uint64(uint32(v5))+32, uint32(v4))
-						goto l6
+						store32(mem, uint64(uint32(v6))+32, uint32(v5))
+						goto l7
 					}
-					store32(mem, uint64(uint32(v11))+12, uint32(v2))
-					v4 = i32(0)
-					t97 := int32(load32(mem, uint64(uint32(v2))+8))
-					v6 = t97 & i32(256)
-					if v6 != 0 {
+					store32(mem, uint64(uint32(v10))+12, uint32(v2))
+					v5 = i32(0)
+					t101 := int32(load32(mem, uint64(uint32(v2))+8))
+					v11 = t101 & i32(256)
+					if v11 != 0 {
 						{
-							t98 := int32(load32(mem, uint64(uint32(v5))+36))
-							v3 = t98
+							t102 := int32(load32(mem, uint64(uint32(v6))+36))
+							v3 = t102
 							if v3 == 0 {
 								goto l22
 							}
-							t99 := int32(load32(mem, uint64(uint32(v0))+4))
-							if t99 != i32(3) {
+							t103 := int32(load32(mem, uint64(uint32(v4))+4))
+							if t103 != i32(3) {
 								goto l22
 							}
-							t100 := int32(load32(mem, uint64(uint32(v2))+4))
-							v4 = t100
-							if v4 <= i32(0) {
+							t104 := int32(load32(mem, uint64(uint32(v2))+4))
+							v5 = t104
+							if v5 <= i32(0) {
 								goto l22
 							}
-							v9 = v4 + i32(1)
-							t101 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t101 + v4<<2 - i32(4)
+							v7 = v5 + i32(1)
+							t105 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t105 + v5<<2 - i32(4)
 						l24:
 							{
-								t102 := int32(load32(mem, uint64(uint32(v2))))
-								v4 = t102
-								if v4 == i32(-2) {
+								t106 := int32(load32(mem, uint64(uint32(v2))))
+								v5 = t106
+								if v5 == i32(-2) {
 									goto l22
 								}
 								{
-									t103 := int32(load32(mem, uint64(uint32(v3))+12))
-									v0 = t103
+									t107 := int32(load32(mem, uint64(uint32(v3))+12))
+									v0 = t107
 									if v0 == 0 {
 										goto l23
 									}
-									t104 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t104) <= uint32(v4) {
+									t108 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t108) <= uint32(v5) {
 										goto l23
 									}
-									t105 := int32(load32(mem, uint64(uint32(v3))+4))
-									v8 = t105 + v4<<2
-									t106 := int32(load32(mem, uint64(uint32(v8))))
-									v10 = t106
-									t107 := int32(load32(mem, uint64(uint32(v3))))
-									t108 := v10
-									v7 = t107
-									if uint32(t108) < uint32(v7) {
-										t109 := int32(load32(mem, uint64(uint32(v0+v10<<2))))
-										if t109 == v4 {
+									t109 := int32(load32(mem, uint64(uint32(v3))+4))
+									v9 = t109 + v5<<2
+									t110 := int32(load32(mem, uint64(uint32(v9))))
+									v8 = t110
+									t111 := int32(load32(mem, uint64(uint32(v3))))
+									t112 := v8
+									v4 = t111
+									if uint32(t112) < uint32(v4) {
+										t113 := int32(load32(mem, uint64(uint32(v0+v8<<2))))
+										if t113 == v5 {
 											goto l23
 										}
 									}
-									store32(mem, uint64(uint32(v8)), uint32(v7))
-									store32(mem, uint64(uint32(v0+v7<<2)), uint32(v4))
-									t110 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t110+i32(1)))
+									store32(mem, uint64(uint32(v9)), uint32(v4))
+									store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
+									t114 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t114+i32(1)))
 								}
 							l23:
 								v2 = v2 - i32(4)
-								v9 = v9 - i32(1)
-								if uint32(v9) > uint32(i32(1)) {
+								v7 = v7 - i32(1)
+								if uint32(v7) > uint32(i32(1)) {
 									goto l24
 								}
 							}
 						}
 					l22:
-						v4 = v1
+						v5 = v1
 					}
-					v3 = int32(uint32(v6) >> 8)
-					store32(mem, uint64(uint32(v5))+32, uint32(v4))
-					goto l6
+					v3 = int32(uint32(v11) >> 8)
+					store32(mem, uint64(uint32(v6))+32, uint32(v5))
+					goto l7
 				}
-			l10:
-				if v6 == 0 {
+			l11:
+				if v8 == 0 {
 					goto l25
 				}
-				if v19 != 0 {
+				if v20 != 0 {
 					goto l26
 				}
 			l27:
 				{
-					t111 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t115 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t111
+					v2 = t115
 					if v2&i32(-0x20000001) == 0 {
-						t112 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t116 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t112 != v2 {
+						if t116 != v2 {
 							goto l27
 						}
-						t113 := m.g1
-						m.g1 = t113 + i32(1)
-						t114 := m.fn50(v0, v14, v15, v16)
+						t117 := m.g1
+						m.g1 = t117 + i32(1)
+						t118 := m.fn51(v4, v15, v16, v17)
 						mem = *m.memory
-						v12 = t114
-						t115 := m.g1
-						m.g1 = t115 - i32(1)
-						atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
+						v12 = t118
+						t119 := m.g1
+						m.g1 = t119 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
@@ -13686,10 +13756,10 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t118 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t122 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t118 != 0 {
-							goto l7
+						if t122 != 0 {
+							goto l8
 						}
 						goto l27
 					} else {
@@ -13699,30 +13769,30 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 					}
 				}
 			l26:
-				store32(mem, uint64(uint32(v11))+12, uint32(v12))
+				store32(mem, uint64(uint32(v10))+12, uint32(v12))
 				if v12 == 0 {
 					goto l25
 				}
 			l28:
 				{
-					t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t124 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t120
+					v2 = t124
 					if v2&i32(-0x20000001) == 0 {
-						t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t125 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t121 != v2 {
+						if t125 != v2 {
 							goto l28
 						}
-						v13 = i32(1)
-						t122 := m.g1
-						m.g1 = v13 + t122
-						t123 := m.fn52(v0, v12, v8)
+						v14 = i32(1)
+						t126 := m.g1
+						m.g1 = v14 + t126
+						t127 := m.fn53(v4, v12, v11)
 						mem = *m.memory
-						v2 = t123
-						t124 := m.g1
-						m.g1 = t124 - i32(1)
-						atomic_store32(mem, uint64(uint32(v0))+12, uint32(i32(0)))
+						v2 = t127
+						t128 := m.g1
+						m.g1 = t128 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
@@ -13734,10 +13804,10 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t127 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t131 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t127 != 0 {
-							goto l7
+						if t131 != 0 {
+							goto l8
 						}
 						goto l28
 					} else {
@@ -13747,215 +13817,215 @@ func (m *Module) fn58(v0, v1 int32) int32 {
 					}
 				}
 			l25:
-				mem[uint64(uint32(v5))+28] = byte(i32(1))
-				v13 = i32(0)
+				mem[uint64(uint32(v6))+28] = byte(i32(1))
+				v14 = i32(0)
 				v2 = i32(0)
 			l29:
-				if v19 != 0 {
+				if v20 != 0 {
 					goto l30
 				}
-				if v14 == 0 {
+				if v15 == 0 {
 					goto l30
 				}
-				m.Xre2w_free(v14)
+				m.Xre2w_free(v15)
 				mem = *m.memory
 			l30:
-				if v10 == 0 {
+				if v13 == 0 {
 					goto l31
 				}
-				if v17 != 0 {
+				if v18 != 0 {
 					goto l31
 				}
-				m.Xre2w_free(v10)
+				m.Xre2w_free(v13)
 				mem = *m.memory
 			l31:
-				v10 = v1
-				if v13 != 0 {
-					goto l3
+				v13 = v1
+				if v14 != 0 {
+					goto l4
 				}
 				v3 = i32(0)
-				goto l6
-			l3:
-				if uint32(v2) > uint32(i32(2)) {
+				goto l7
+			l4:
+				if uint32(v2) <= uint32(i32(2)) {
+					v3 = i32(1)
+					if v2 == i32(1) {
+						goto l3
+					}
+					store32(mem, uint64(uint32(v6))+32, uint32(v5))
+					goto l7
+				}
+				v7 = v7 - i32(1)
+				store32(mem, uint64(uint32(v10))+12, uint32(v2))
+				t133 := int32(mem[uint64(uint32(v2))+9])
+				if t133&i32(1) == 0 {
 					goto l32
 				}
-				v3 = i32(1)
-				if v2 != i32(1) {
-					store32(mem, uint64(uint32(v5))+32, uint32(v4))
-					goto l6
-				}
-			l21:
-				v3 = i32(0)
-				store32(mem, uint64(uint32(v5))+32, uint32(i32(0)))
-				goto l6
-			l32:
-				store32(mem, uint64(uint32(v11))+12, uint32(v2))
-				t129 := int32(mem[uint64(uint32(v2))+9])
-				if t129&i32(1) == 0 {
-					goto l34
-				}
 			}
 			{
-				t130 := int32(load32(mem, uint64(uint32(v5))+36))
-				v3 = t130
+				t134 := int32(load32(mem, uint64(uint32(v6))+36))
+				v3 = t134
 				if v3 == 0 {
-					goto l35
+					goto l33
 				}
-				t131 := int32(load32(mem, uint64(uint32(v0))+4))
-				if t131 != i32(3) {
-					goto l35
+				t135 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t135 != i32(3) {
+					goto l33
 				}
-				t132 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t132
+				t136 := int32(load32(mem, uint64(uint32(v2))+4))
+				v1 = t136
 				if v1 <= i32(0) {
-					goto l35
+					goto l33
 				}
-				v4 = v1 + i32(1)
-				t133 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t133 + v1<<2 - i32(4)
-			l37:
+				v5 = v1 + i32(1)
+				t137 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t137 + v1<<2 - i32(4)
+			l35:
 				{
-					t134 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t134
+					t138 := int32(load32(mem, uint64(uint32(v2))))
+					v1 = t138
 					if v1 == i32(-2) {
-						goto l35
+						goto l33
 					}
 					{
-						t135 := int32(load32(mem, uint64(uint32(v3))+12))
-						v0 = t135
-						if v0 == 0 {
-							goto l36
-						}
-						t136 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t136) <= uint32(v1) {
-							goto l36
-						}
-						t137 := int32(load32(mem, uint64(uint32(v3))+4))
-						v8 = t137 + v1<<2
-						t138 := int32(load32(mem, uint64(uint32(v8))))
-						v6 = t138
-						t139 := int32(load32(mem, uint64(uint32(v3))))
-						t140 := v6
+						t139 := int32(load32(mem, uint64(uint32(v3))+12))
 						v7 = t139
-						if uint32(t140) < uint32(v7) {
-							t141 := int32(load32(mem, uint64(uint32(v0+v6<<2))))
-							if t141 == v1 {
-								goto l36
+						if v7 == 0 {
+							goto l34
+						}
+						t140 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t140) <= uint32(v1) {
+							goto l34
+						}
+						t141 := int32(load32(mem, uint64(uint32(v3))+4))
+						v9 = t141 + v1<<2
+						t142 := int32(load32(mem, uint64(uint32(v9))))
+						v11 = t142
+						t143 := int32(load32(mem, uint64(uint32(v3))))
+						t144 := v11
+						v4 = t143
+						if uint32(t144) < uint32(v4) {
+							t145 := int32(load32(mem, uint64(uint32(v7+v11<<2))))
+							if t145 == v1 {
+								goto l34
 							}
 						}
-						store32(mem, uint64(uint32(v8)), uint32(v7))
-						store32(mem, uint64(uint32(v0+v7<<2)), uint32(v1))
-						t142 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t142+i32(1)))
+						store32(mem, uint64(uint32(v9)), uint32(v4))
+						store32(mem, uint64(uint32(v7+v4<<2)), uint32(v1))
+						t146 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t146+i32(1)))
 					}
-				l36:
+				l34:
 					v2 = v2 - i32(4)
-					v4 = v4 - i32(1)
-					if uint32(v4) > uint32(i32(1)) {
-						goto l37
+					v5 = v5 - i32(1)
+					if uint32(v5) > uint32(i32(1)) {
+						goto l35
 					}
 				}
 			}
-		l35:
-			store32(mem, uint64(uint32(v5))+32, uint32(v9))
+		l33:
+			store32(mem, uint64(uint32(v6))+32, uint32(v0))
 			v3 = i32(1)
-			goto l6
-		l7:
+			goto l7
+		l8:
 			panic("unreachable")
+		l3:
+			v3 = i32(0)
+			store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
+			goto l7
 		}
 		{
-			t143 := int32(load32(mem, uint64(uint32(v5))+36))
-			v2 = t143
+			t147 := int32(load32(mem, uint64(uint32(v6))+36))
+			v2 = t147
 			if v2 == 0 {
-				goto l38
+				goto l36
 			}
-			t144 := int32(load32(mem, uint64(uint32(v0))+4))
-			if t144 != i32(3) {
-				goto l38
+			t148 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t148 != i32(3) {
+				goto l36
 			}
-			t145 := int32(load32(mem, uint64(uint32(v6))+4))
-			v3 = t145
+			t149 := int32(load32(mem, uint64(uint32(v8))+4))
+			v3 = t149
 			if v3 <= i32(0) {
-				goto l38
+				goto l36
 			}
-			v9 = v3 + i32(1)
-			t146 := int32(load32(mem, uint64(uint32(v6))))
-			v3 = t146 + v3<<2 - i32(4)
-		l40:
+			v7 = v3 + i32(1)
+			t150 := int32(load32(mem, uint64(uint32(v8))))
+			v3 = t150 + v3<<2 - i32(4)
+		l38:
 			{
-				t147 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t147
-				if v4 == i32(-2) {
-					goto l38
+				t151 := int32(load32(mem, uint64(uint32(v3))))
+				v5 = t151
+				if v5 == i32(-2) {
+					goto l36
 				}
 				{
-					t148 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t148
+					t152 := int32(load32(mem, uint64(uint32(v2))+12))
+					v0 = t152
 					if v0 == 0 {
-						goto l39
+						goto l37
 					}
-					t149 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t149) <= uint32(v4) {
-						goto l39
+					t153 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t153) <= uint32(v5) {
+						goto l37
 					}
-					t150 := int32(load32(mem, uint64(uint32(v2))+4))
-					v8 = t150 + v4<<2
-					t151 := int32(load32(mem, uint64(uint32(v8))))
-					v6 = t151
-					t152 := int32(load32(mem, uint64(uint32(v2))))
-					t153 := v6
-					v7 = t152
-					if uint32(t153) < uint32(v7) {
-						t154 := int32(load32(mem, uint64(uint32(v0+v6<<2))))
-						if t154 == v4 {
-							goto l39
+					t154 := int32(load32(mem, uint64(uint32(v2))+4))
+					v9 = t154 + v5<<2
+					t155 := int32(load32(mem, uint64(uint32(v9))))
+					v11 = t155
+					t156 := int32(load32(mem, uint64(uint32(v2))))
+					t157 := v11
+					v4 = t156
+					if uint32(t157) < uint32(v4) {
+						t158 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
+						if t158 == v5 {
+							goto l37
 						}
 					}
-					store32(mem, uint64(uint32(v8)), uint32(v7))
-					store32(mem, uint64(uint32(v0+v7<<2)), uint32(v4))
-					t155 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t155+i32(1)))
+					store32(mem, uint64(uint32(v9)), uint32(v4))
+					store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
+					t159 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t159+i32(1)))
 				}
-			l39:
+			l37:
 				v3 = v3 - i32(4)
-				v9 = v9 - i32(1)
-				if uint32(v9) > uint32(i32(1)) {
-					goto l40
+				v7 = v7 - i32(1)
+				if uint32(v7) > uint32(i32(1)) {
+					goto l38
 				}
 			}
 		}
-	l38:
-		store32(mem, uint64(uint32(v5))+32, uint32(v1))
+	l36:
+		store32(mem, uint64(uint32(v6))+32, uint32(v1))
 		v3 = i32(1)
 	}
-l6:
-	m.g0 = v11 + i32(16)
+l7:
+	m.g0 = v10 + i32(16)
 	return v3
 }
-func (m *Module) fn59(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+func (m *Module) fn60(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
 	v5 = v0
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v5))))
-	v14 = t0
-	v8 = v1
-	t1 := int32(load32(mem, uint64(uint32(v8))))
+	v13 = t0
+	v7 = v1
+	t1 := int32(load32(mem, uint64(uint32(v7))))
 	v15 = t1
-	t2 := int32(load32(mem, uint64(uint32(v8))+4))
+	t2 := int32(load32(mem, uint64(uint32(v7))+4))
 	t3 := v15
 	v11 = t2
 	v1 = t3 + v11
 	var p4 int32
 	{
-		t5 := int32(load32(mem, uint64(uint32(v8))+20))
+		t5 := int32(load32(mem, uint64(uint32(v7))+20))
 		v10 = t5
 		t6 := int32(load32(mem, uint64(uint32(v10))+8))
-		v16 = t6 & i32(256)
-		if v16 == 0 {
+		v14 = t6 & i32(256)
+		if v14 == 0 {
 			p4 = i32(0)
 			goto l0
 		}
-		t7 := int32(load32(mem, uint64(uint32(v8))+36))
+		t7 := int32(load32(mem, uint64(uint32(v7))+36))
 		t8 := v1
 		v2 = t7
 		if v2 == 0 {
@@ -13994,19 +14064,19 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 						goto l1
 					}
 					t17 := int32(load32(mem, uint64(uint32(v2))+4))
-					v7 = t17 + v4<<2
-					t18 := int32(load32(mem, uint64(uint32(v7))))
-					v12 = t18
+					v8 = t17 + v4<<2
+					t18 := int32(load32(mem, uint64(uint32(v8))))
+					v17 = t18
 					t19 := int32(load32(mem, uint64(uint32(v2))))
-					t20 := v12
+					t20 := v17
 					v6 = t19
 					if uint32(t20) < uint32(v6) {
-						t21 := int32(load32(mem, uint64(uint32(v0+v12<<2))))
+						t21 := int32(load32(mem, uint64(uint32(v0+v17<<2))))
 						if t21 == v4 {
 							goto l1
 						}
 					}
-					store32(mem, uint64(uint32(v7)), uint32(v6))
+					store32(mem, uint64(uint32(v8)), uint32(v6))
 					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
 					t22 := int32(load32(mem, uint64(uint32(v2))))
 					store32(mem, uint64(uint32(v2)), uint32(t22+i32(1)))
@@ -14023,7 +14093,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 	}
 l0:
 	v9 = p4
-	v13 = int32(uint32(v16) >> 8)
+	v12 = int32(uint32(v14) >> 8)
 	{
 		{
 			var p23 int32
@@ -14036,14 +14106,15 @@ l0:
 						p24 = t25
 						goto l3
 					}
-					v20 = v14 + i32(136)
+					v21 = v13 + i32(136)
 					v3 = v5 + i32(12)
+					v11 = i32(65536)
 					v0 = v10
-				l29:
+				l30:
 					{
 						{
 							if v0 != v10 {
-								v16 = v1
+								v17 = v1
 								goto l4
 							}
 							v4 = v15 - v1
@@ -14053,7 +14124,7 @@ l0:
 								v2 = t27
 								t28 := int32(mem[uint64(uint32(v2))+24])
 								if t28 == i32(1) {
-									t29 := m.fn123(v2, v1, v4)
+									t29 := m.fn124(v2, v1, v4)
 									mem = *m.memory
 									p26 = t29
 									goto l5
@@ -14068,14 +14139,14 @@ l0:
 								if v6 < i32(0) {
 									p35 = 1
 								}
-								v7 = p35
+								v8 = p35
 								p36 := t34
-								if v7 != 0 {
+								if v8 != 0 {
 									p36 = t30
 								}
 								t37 := int32(load32(mem, uint64(uint32(v2))+36))
 								p38 := v6
-								if v7 != 0 {
+								if v8 != 0 {
 									p38 = t37
 								}
 								t39 := m._re2w_index(t32, t33, p36, p38)
@@ -14088,8 +14159,8 @@ l0:
 								p26 = v1 + v2
 							}
 						l5:
-							v16 = p26
-							if v16 != 0 {
+							v17 = p26
+							if v17 != 0 {
 								goto l4
 							}
 							v1 = v15
@@ -14097,760 +14168,776 @@ l0:
 						}
 					l4:
 						{
-							t40 := v0
-							t41 := v20
-							v1 = v16 - i32(1)
-							t42 := int32(mem[uint64(uint32(v1))])
-							v4 = t42
-							t43 := int32(mem[uint64(uint32(t41+v4))])
-							t44 := int32(atomic_load32(mem, uint64(uint32(t40+t43<<2+i32(12)))))
-							mem = *m.memory
-							v2 = t44
-							if v2 != 0 {
-								v0 = v2
+							if v11 != 0 {
 								goto l7
 							}
-						l8:
+							v11 = i32(65536)
+							t40 := m._re2w_stopped()
+							mem = *m.memory
+							if t40 == 0 {
+								goto l7
+							}
+							v12 = i32(0)
+							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+							goto l8
+						}
+					l7:
+						{
+							t41 := v0
+							t42 := v21
+							v1 = v17 - i32(1)
+							t43 := int32(mem[uint64(uint32(v1))])
+							v4 = t43
+							t44 := int32(mem[uint64(uint32(t42+v4))])
+							t45 := int32(atomic_load32(mem, uint64(uint32(t41+t44<<2+i32(12)))))
+							mem = *m.memory
+							v2 = t45
+							if v2 != 0 {
+								v0 = v2
+								goto l9
+							}
+						l10:
 							{
-								t45 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t46 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t45
+								v2 = t46
 								if v2&i32(-0x20000001) == 0 {
-									t46 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t47 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t46 != v2 {
-										goto l8
+									if t47 != v2 {
+										goto l10
 									}
-									t47 := m.g1
-									m.g1 = t47 + i32(1)
-									t48 := m.fn52(v5, v0, v4)
+									t48 := m.g1
+									m.g1 = t48 + i32(1)
+									t49 := m.fn53(v5, v0, v4)
 									mem = *m.memory
-									v2 = t48
-									t49 := m.g1
-									m.g1 = t49 - i32(1)
+									v2 = t49
+									t50 := m.g1
+									m.g1 = t50 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v2 == 0 {
 										{
-											t54 := int32(mem[uint64(uint32(i32(50736)))])
-											if t54 != i32(1) {
-												goto l11
-											}
-											if v17 == 0 {
-												goto l11
-											}
-											t55 := int32(load32(mem, uint64(uint32(v5))+68))
-											if uint32(v1-v17) >= uint32(t55*i32(10)) {
-												goto l11
-											}
-											t56 := int32(load32(mem, uint64(uint32(v5))+4))
-											if t56 == i32(3) {
-												goto l11
-											}
-											mem[uint64(uint32(v8))+28] = byte(i32(1))
-											v13 = i32(0)
-											goto l12
-										}
-									l11:
-										v17 = i32(0)
-										{
-											var p57 int32
-											if uint32(v10) < uint32(i32(3)) {
-												p57 = 1
-											}
-											v7 = p57
-											if v7 != 0 {
-												v6 = i32(0)
-												v14 = i32(0)
-												v19 = i32(0)
+											t55 := int32(mem[uint64(uint32(i32(50736)))])
+											if t55 != i32(1) {
 												goto l13
 											}
-											t58 := int32(load32(mem, uint64(uint32(v10))+8))
-											v19 = t58
-											t59 := int32(load32(mem, uint64(uint32(v10))+4))
-											v14 = t59
-											v2 = v14 << 2
-											p60 := v2
-											if uint32(v14) > uint32(i32(0x3fffffff)) {
-												p60 = i32(-1)
+											if v16 == 0 {
+												goto l13
 											}
-											t61 := m.fn217(p60)
-											mem = *m.memory
-											v6 = t61
-											t62 := int32(load32(mem, uint64(uint32(v10))))
-											memory_copy(mem, uint32(v6), uint32(t62), uint32(v2))
-											v10 = i32(0)
+											t56 := int32(load32(mem, uint64(uint32(v5))+68))
+											if uint32(v1-v16) >= uint32(t56*i32(10)) {
+												goto l13
+											}
+											t57 := int32(load32(mem, uint64(uint32(v5))+4))
+											if t57 == i32(3) {
+												goto l13
+											}
+											mem[uint64(uint32(v7))+28] = byte(i32(1))
+											v12 = i32(0)
+											goto l8
 										}
 									l13:
+										v19 = i32(0)
 										{
-											var p63 int32
-											if uint32(v0) < uint32(i32(3)) {
-												p63 = 1
+											var p58 int32
+											if uint32(v10) < uint32(i32(3)) {
+												p58 = 1
 											}
-											v11 = p63
-											if v11 != 0 {
+											v8 = p58
+											if v8 != 0 {
+												v6 = i32(0)
 												v18 = i32(0)
-												v12 = i32(0)
+												v20 = i32(0)
 												goto l14
 											}
-											t64 := int32(load32(mem, uint64(uint32(v0))+8))
-											v17 = t64
-											t65 := int32(load32(mem, uint64(uint32(v0))+4))
-											v18 = t65
+											t59 := int32(load32(mem, uint64(uint32(v10))+8))
+											v20 = t59
+											t60 := int32(load32(mem, uint64(uint32(v10))+4))
+											v18 = t60
 											v2 = v18 << 2
-											p66 := v2
+											p61 := v2
 											if uint32(v18) > uint32(i32(0x3fffffff)) {
-												p66 = i32(-1)
+												p61 = i32(-1)
 											}
-											t67 := m.fn217(p66)
+											t62 := m.fn218(p61)
 											mem = *m.memory
-											v12 = t67
-											t68 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v12), uint32(t68), uint32(v2))
-											v0 = i32(0)
+											v6 = t62
+											t63 := int32(load32(mem, uint64(uint32(v10))))
+											memory_copy(mem, uint32(v6), uint32(t63), uint32(v2))
+											v10 = i32(0)
 										}
 									l14:
-										t69 := int32(load32(mem, uint64(uint32(v8))+24))
-										m.fn53(v5, t69)
-										mem = *m.memory
-										if v7 != 0 {
-											goto l15
-										}
-									l16:
 										{
-											t70 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											var p64 int32
+											if uint32(v0) < uint32(i32(3)) {
+												p64 = 1
+											}
+											v14 = p64
+											if v14 != 0 {
+												v16 = i32(0)
+												v13 = i32(0)
+												goto l15
+											}
+											t65 := int32(load32(mem, uint64(uint32(v0))+8))
+											v19 = t65
+											t66 := int32(load32(mem, uint64(uint32(v0))+4))
+											v16 = t66
+											v2 = v16 << 2
+											p67 := v2
+											if uint32(v16) > uint32(i32(0x3fffffff)) {
+												p67 = i32(-1)
+											}
+											t68 := m.fn218(p67)
 											mem = *m.memory
-											v2 = t70
+											v13 = t68
+											t69 := int32(load32(mem, uint64(uint32(v0))))
+											memory_copy(mem, uint32(v13), uint32(t69), uint32(v2))
+											v0 = i32(0)
+										}
+									l15:
+										t70 := int32(load32(mem, uint64(uint32(v7))+24))
+										m.fn54(v5, t70)
+										mem = *m.memory
+										if v8 != 0 {
+											goto l16
+										}
+									l17:
+										{
+											t71 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											mem = *m.memory
+											v2 = t71
 											if v2&i32(-0x20000001) == 0 {
-												t71 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t72 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t71 != v2 {
-													goto l16
+												if t72 != v2 {
+													goto l17
 												}
-												t72 := m.g1
-												m.g1 = t72 + i32(1)
-												t73 := m.fn50(v5, v6, v14, v19)
+												t73 := m.g1
+												m.g1 = t73 + i32(1)
+												t74 := m.fn51(v5, v6, v18, v20)
 												mem = *m.memory
-												v10 = t73
-												t74 := m.g1
-												m.g1 = t74 - i32(1)
+												v10 = t74
+												t75 := m.g1
+												m.g1 = t75 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
-												goto l15
+												goto l16
 											}
 											if v2&i32(0x20000000) == 0 {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l16
+												goto l17
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t78 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t79 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 											mem = *m.memory
-											if t78 == 0 {
-												goto l16
+											if t79 == 0 {
+												goto l17
 											}
 										}
-										goto l10
-									l15:
+										goto l12
+									l16:
 										if v10 == 0 {
-											goto l17
-										}
-										if v11 != 0 {
 											goto l18
 										}
-									l19:
+										if v14 != 0 {
+											goto l19
+										}
+									l20:
 										{
-											t79 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t80 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t79
+											v2 = t80
 											if v2&i32(-0x20000001) == 0 {
-												t80 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t81 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t80 != v2 {
-													goto l19
+												if t81 != v2 {
+													goto l20
 												}
-												t81 := m.g1
-												m.g1 = t81 + i32(1)
-												t82 := m.fn50(v5, v12, v18, v17)
+												t82 := m.g1
+												m.g1 = t82 + i32(1)
+												t83 := m.fn51(v5, v13, v16, v19)
 												mem = *m.memory
-												v0 = t82
-												t83 := m.g1
-												m.g1 = t83 - i32(1)
+												v0 = t83
+												t84 := m.g1
+												m.g1 = t84 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
-												goto l18
+												goto l19
 											}
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t86 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+												t87 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 												mem = *m.memory
-												if t86 != 0 {
-													goto l10
+												if t87 != 0 {
+													goto l12
 												}
-												goto l19
+												goto l20
 											} else {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l19
+												goto l20
 											}
 										}
-									l18:
+									l19:
 										if v0 == 0 {
-											goto l17
+											goto l18
 										}
-									l20:
+									l21:
 										{
-											t88 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t89 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t88
+											v2 = t89
 											if v2&i32(-0x20000001) == 0 {
-												t89 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t90 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t89 != v2 {
-													goto l20
+												if t90 != v2 {
+													goto l21
 												}
 												v2 = i32(1)
-												t90 := m.g1
-												m.g1 = v2 + t90
-												t91 := m.fn52(v5, v0, v4)
+												t91 := m.g1
+												m.g1 = v2 + t91
+												t92 := m.fn53(v5, v0, v4)
 												mem = *m.memory
-												v0 = t91
-												t92 := m.g1
-												m.g1 = t92 - i32(1)
+												v0 = t92
+												t93 := m.g1
+												m.g1 = t93 - i32(1)
 												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
 												if v0 == 0 {
-													goto l17
+													goto l18
 												}
-												goto l21
+												goto l22
 											}
 											if v2&i32(0x20000000) != 0 {
 												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 												mem = *m.memory
-												t95 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+												t96 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 												mem = *m.memory
-												if t95 != 0 {
-													goto l10
+												if t96 != 0 {
+													goto l12
 												}
-												goto l20
+												goto l21
 											} else {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l20
+												goto l21
 											}
 										}
-									l17:
-										mem[uint64(uint32(v8))+28] = byte(i32(1))
+									l18:
+										mem[uint64(uint32(v7))+28] = byte(i32(1))
 										v2 = i32(0)
 										v0 = i32(0)
-									l21:
-										if v11 != 0 {
-											goto l22
-										}
-										if v12 == 0 {
-											goto l22
-										}
-										m.Xre2w_free(v12)
-										mem = *m.memory
 									l22:
-										if v6 == 0 {
+										if v14 != 0 {
 											goto l23
 										}
-										if v7 != 0 {
+										if v13 == 0 {
 											goto l23
+										}
+										m.Xre2w_free(v13)
+										mem = *m.memory
+									l23:
+										if v6 == 0 {
+											goto l24
+										}
+										if v8 != 0 {
+											goto l24
 										}
 										m.Xre2w_free(v6)
 										mem = *m.memory
-									l23:
-										v17 = v1
+									l24:
+										v16 = v1
 										if v2 != 0 {
-											goto l7
+											goto l9
 										}
-										v13 = i32(0)
-										goto l12
+										v12 = i32(0)
+										goto l8
 									}
 									v0 = v2
-									goto l7
+									goto l9
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l8
+									goto l10
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t53 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t54 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t53 == 0 {
-									goto l8
+								if t54 == 0 {
+									goto l10
 								}
-								goto l10
+								goto l12
 							}
 						}
-					l7:
+					l9:
 						if uint32(v0) <= uint32(i32(2)) {
 							if v0 == i32(1) {
-								goto l24
+								goto l25
 							}
-							goto l25
+							goto l26
 						}
-						t97 := int32(mem[uint64(uint32(v0))+9])
-						if t97&i32(1) != 0 {
-							v13 = i32(1)
+						t98 := int32(mem[uint64(uint32(v0))+9])
+						if t98&i32(1) != 0 {
+							v12 = i32(1)
 							{
-								t98 := int32(load32(mem, uint64(uint32(v8))+36))
-								v2 = t98
+								t99 := int32(load32(mem, uint64(uint32(v7))+36))
+								v2 = t99
 								if v2 == 0 {
-									goto l26
+									goto l27
 								}
-								t99 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t99 != i32(3) {
-									goto l26
+								t100 := int32(load32(mem, uint64(uint32(v5))+4))
+								if t100 != i32(3) {
+									goto l27
 								}
-								t100 := int32(load32(mem, uint64(uint32(v0))+4))
-								v4 = t100
+								t101 := int32(load32(mem, uint64(uint32(v0))+4))
+								v4 = t101
 								if v4 <= i32(0) {
-									goto l26
+									goto l27
 								}
 								v6 = v4 + i32(1)
-								t101 := int32(load32(mem, uint64(uint32(v0))))
-								v4 = t101 + v4<<2 - i32(4)
-							l28:
+								t102 := int32(load32(mem, uint64(uint32(v0))))
+								v4 = t102 + v4<<2 - i32(4)
+							l29:
 								{
-									t102 := int32(load32(mem, uint64(uint32(v4))))
-									v9 = t102
+									t103 := int32(load32(mem, uint64(uint32(v4))))
+									v9 = t103
 									if v9 == i32(-2) {
-										goto l26
+										goto l27
 									}
 									{
-										t103 := int32(load32(mem, uint64(uint32(v2))+12))
-										v7 = t103
-										if v7 == 0 {
-											goto l27
+										t104 := int32(load32(mem, uint64(uint32(v2))+12))
+										v8 = t104
+										if v8 == 0 {
+											goto l28
 										}
-										t104 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t104) <= uint32(v9) {
-											goto l27
+										t105 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t105) <= uint32(v9) {
+											goto l28
 										}
-										t105 := int32(load32(mem, uint64(uint32(v2))+4))
-										v12 = t105 + v9<<2
-										t106 := int32(load32(mem, uint64(uint32(v12))))
-										v14 = t106
-										t107 := int32(load32(mem, uint64(uint32(v2))))
-										t108 := v14
-										v11 = t107
-										if uint32(t108) < uint32(v11) {
-											t109 := int32(load32(mem, uint64(uint32(v7+v14<<2))))
-											if t109 == v9 {
-												goto l27
+										t106 := int32(load32(mem, uint64(uint32(v2))+4))
+										v13 = t106 + v9<<2
+										t107 := int32(load32(mem, uint64(uint32(v13))))
+										v18 = t107
+										t108 := int32(load32(mem, uint64(uint32(v2))))
+										t109 := v18
+										v14 = t108
+										if uint32(t109) < uint32(v14) {
+											t110 := int32(load32(mem, uint64(uint32(v8+v18<<2))))
+											if t110 == v9 {
+												goto l28
 											}
 										}
-										store32(mem, uint64(uint32(v12)), uint32(v11))
-										store32(mem, uint64(uint32(v7+v11<<2)), uint32(v9))
-										t110 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t110+i32(1)))
+										store32(mem, uint64(uint32(v13)), uint32(v14))
+										store32(mem, uint64(uint32(v8+v14<<2)), uint32(v9))
+										t111 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t111+i32(1)))
 									}
-								l27:
+								l28:
 									v4 = v4 - i32(4)
 									v6 = v6 - i32(1)
 									if uint32(v6) > uint32(i32(1)) {
-										goto l28
+										goto l29
 									}
 								}
 							}
-						l26:
-							v9 = v16
+						l27:
+							v9 = v17
 						}
+						v11 = v11 - i32(1)
 						if v1 != v15 {
-							goto l29
+							goto l30
 						}
 					}
 				l6:
-					t111 := int32(load32(mem, uint64(uint32(v8))))
-					p24 = t111
+					t112 := int32(load32(mem, uint64(uint32(v7))))
+					p24 = t112
 				}
 			l3:
 				v2 = p24
-				t112 := int32(load32(mem, uint64(uint32(v8))+8))
-				if v2 == t112 {
+				t113 := int32(load32(mem, uint64(uint32(v7))+8))
+				if v2 == t113 {
 					v6 = i32(256)
-					t113 := int32(load32(mem, uint64(uint32(v5))))
-					t114 := int32(load32(mem, uint64(uint32(t113))+20))
-					p23 = t114
-					goto l30
+					t114 := int32(load32(mem, uint64(uint32(v5))))
+					t115 := int32(load32(mem, uint64(uint32(t114))+20))
+					p23 = t115
+					goto l31
 				}
-				t115 := int32(mem[uint64(uint32(v2-i32(1)))])
-				v6 = t115
-				t116 := int32(load32(mem, uint64(uint32(v5))))
-				t117 := int32(mem[uint64(uint32(v6+t116+i32(136)))])
-				p23 = t117
+				t116 := int32(mem[uint64(uint32(v2-i32(1)))])
+				v6 = t116
+				t117 := int32(load32(mem, uint64(uint32(v5))))
+				t118 := int32(mem[uint64(uint32(v6+t117+i32(136)))])
+				p23 = t118
 			}
-		l30:
-			t118 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
+		l31:
+			t119 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
 			mem = *m.memory
-			v4 = t118
+			v4 = t119
 			if v4 != 0 {
-				goto l31
+				goto l32
 			}
 			v3 = v5 + i32(12)
 			{
-			l32:
+			l33:
 				{
-					t119 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t119
+					v2 = t120
 					if v2&i32(-0x20000001) == 0 {
-						t120 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t120 != v2 {
-							goto l32
+						if t121 != v2 {
+							goto l33
 						}
-						t121 := m.g1
-						m.g1 = t121 + i32(1)
-						t122 := m.fn52(v5, v0, v6)
+						t122 := m.g1
+						m.g1 = t122 + i32(1)
+						t123 := m.fn53(v5, v0, v6)
 						mem = *m.memory
-						v4 = t122
-						t123 := m.g1
-						m.g1 = t123 - i32(1)
+						v4 = t123
+						t124 := m.g1
+						m.g1 = t124 - i32(1)
 						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
 						if v4 != 0 {
-							goto l31
+							goto l32
 						}
 						if uint32(v0) > uint32(i32(2)) {
-							t129 := int32(load32(mem, uint64(uint32(v0))+8))
-							v11 = t129
-							t130 := int32(load32(mem, uint64(uint32(v0))+4))
-							v4 = t130
+							t130 := int32(load32(mem, uint64(uint32(v0))+8))
+							v11 = t130
+							t131 := int32(load32(mem, uint64(uint32(v0))+4))
+							v4 = t131
 							v2 = v4 << 2
-							p131 := v2
+							p132 := v2
 							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p131 = i32(-1)
+								p132 = i32(-1)
 							}
-							t132 := m.fn217(p131)
+							t133 := m.fn218(p132)
 							mem = *m.memory
-							v7 = t132
-							t133 := int32(load32(mem, uint64(uint32(v0))))
-							memory_copy(mem, uint32(v7), uint32(t133), uint32(v2))
-							t134 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn53(v5, t134)
+							v8 = t133
+							t134 := int32(load32(mem, uint64(uint32(v0))))
+							memory_copy(mem, uint32(v8), uint32(t134), uint32(v2))
+							t135 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v5, t135)
 							mem = *m.memory
-						l35:
+						l36:
 							{
-								t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t136 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t135
+								v2 = t136
 								if v2&i32(-0x20000001) == 0 {
-									t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t137 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t136 != v2 {
-										goto l35
+									if t137 != v2 {
+										goto l36
 									}
-									t137 := m.g1
-									m.g1 = t137 + i32(1)
-									t138 := m.fn50(v5, v7, v4, v11)
+									t138 := m.g1
+									m.g1 = t138 + i32(1)
+									t139 := m.fn51(v5, v8, v4, v11)
 									mem = *m.memory
-									v4 = t138
-									t139 := m.g1
-									m.g1 = t139 - i32(1)
+									v4 = t139
+									t140 := m.g1
+									m.g1 = t140 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									goto l34
+									goto l35
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l35
+									goto l36
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t143 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t144 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t143 == 0 {
-									goto l35
+								if t144 == 0 {
+									goto l36
 								}
 							}
-							goto l10
+							goto l12
 						}
-						t125 := int32(load32(mem, uint64(uint32(v8))+24))
-						m.fn53(v5, t125)
+						t126 := int32(load32(mem, uint64(uint32(v7))+24))
+						m.fn54(v5, t126)
 						mem = *m.memory
-						v7 = i32(0)
+						v8 = i32(0)
 						v4 = v0
-						goto l34
+						goto l35
 					}
 					if v2&i32(0x20000000) == 0 {
 						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 						mem = *m.memory
-						goto l32
+						goto l33
 					}
 					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 					mem = *m.memory
-					t128 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+					t129 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 					mem = *m.memory
-					if t128 == 0 {
-						goto l32
+					if t129 == 0 {
+						goto l33
 					}
-					goto l10
+					goto l12
 				}
 			}
-		l34:
+		l35:
 			if v4 == 0 {
-				goto l36
+				goto l37
 			}
-		l37:
+		l38:
 			{
-				t144 := int32(atomic_load32(mem, uint64(uint32(v3))))
+				t145 := int32(atomic_load32(mem, uint64(uint32(v3))))
 				mem = *m.memory
-				v2 = t144
+				v2 = t145
 				if v2&i32(-0x20000001) == 0 {
-					t145 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+					t146 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 					mem = *m.memory
-					if t145 != v2 {
-						goto l37
+					if t146 != v2 {
+						goto l38
 					}
 					v2 = i32(1)
-					t146 := m.g1
-					m.g1 = v2 + t146
-					t147 := m.fn52(v5, v4, v6)
+					t147 := m.g1
+					m.g1 = v2 + t147
+					t148 := m.fn53(v5, v4, v6)
 					mem = *m.memory
-					v4 = t147
-					t148 := m.g1
-					m.g1 = t148 - i32(1)
+					v4 = t148
+					t149 := m.g1
+					m.g1 = t149 - i32(1)
 					atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 					mem = *m.memory
 					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 					mem = *m.memory
 					if v4 != 0 {
-						goto l38
+						goto l39
 					}
-					goto l36
+					goto l37
 				}
 				if v2&i32(0x20000000) == 0 {
 					_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 					mem = *m.memory
-					goto l37
+					goto l38
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 				mem = *m.memory
-				t152 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t153 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 				mem = *m.memory
-				if t152 == 0 {
-					goto l37
+				if t153 == 0 {
+					goto l38
 				}
 			}
-			goto l10
-		l36:
-			mem[uint64(uint32(v8))+28] = byte(i32(1))
+			goto l12
+		l37:
+			mem[uint64(uint32(v7))+28] = byte(i32(1))
 			v2 = i32(0)
 			v4 = i32(0)
-		l38:
-			if uint32(v0) < uint32(i32(3)) {
-				goto l39
-			}
-			if v7 == 0 {
-				goto l39
-			}
-			m.Xre2w_free(v7)
-			mem = *m.memory
 		l39:
-			if v2 != 0 {
-				goto l31
+			if uint32(v0) < uint32(i32(3)) {
+				goto l40
 			}
-			v13 = i32(0)
-			goto l12
+			if v8 == 0 {
+				goto l40
+			}
+			m.Xre2w_free(v8)
+			mem = *m.memory
+		l40:
+			if v2 != 0 {
+				goto l32
+			}
+			v12 = i32(0)
+			goto l8
 		}
-	l31:
+	l32:
 		if uint32(v4) <= uint32(i32(2)) {
 			if v4 != i32(1) {
-				goto l25
+				goto l26
 			}
-			goto l24
+			goto l25
 		}
-		t153 := int32(mem[uint64(uint32(v4))+9])
-		if t153&i32(1) == 0 {
-			goto l24
+		t154 := int32(mem[uint64(uint32(v4))+9])
+		if t154&i32(1) == 0 {
+			goto l25
 		}
 		{
-			t154 := int32(load32(mem, uint64(uint32(v8))+36))
-			v2 = t154
+			t155 := int32(load32(mem, uint64(uint32(v7))+36))
+			v2 = t155
 			if v2 == 0 {
-				goto l40
-			}
-			t155 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t155 != i32(3) {
-				goto l40
-			}
-			v13 = i32(1)
-			t156 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t156
-			if v3 <= i32(0) {
 				goto l41
 			}
+			t156 := int32(load32(mem, uint64(uint32(v5))+4))
+			if t156 != i32(3) {
+				goto l41
+			}
+			v12 = i32(1)
+			t157 := int32(load32(mem, uint64(uint32(v4))+4))
+			v3 = t157
+			if v3 <= i32(0) {
+				goto l42
+			}
 			v9 = v3 + i32(1)
-			t157 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t157 + v3<<2 - i32(4)
-		l43:
+			t158 := int32(load32(mem, uint64(uint32(v4))))
+			v3 = t158 + v3<<2 - i32(4)
+		l44:
 			{
-				t158 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t158
+				t159 := int32(load32(mem, uint64(uint32(v3))))
+				v4 = t159
 				if v4 == i32(-2) {
-					goto l41
+					goto l42
 				}
 				{
-					t159 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t159
+					t160 := int32(load32(mem, uint64(uint32(v2))+12))
+					v0 = t160
 					if v0 == 0 {
-						goto l42
+						goto l43
 					}
-					t160 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t160) <= uint32(v4) {
-						goto l42
+					t161 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t161) <= uint32(v4) {
+						goto l43
 					}
-					t161 := int32(load32(mem, uint64(uint32(v2))+4))
-					v7 = t161 + v4<<2
-					t162 := int32(load32(mem, uint64(uint32(v7))))
-					v11 = t162
-					t163 := int32(load32(mem, uint64(uint32(v2))))
-					t164 := v11
-					v6 = t163
-					if uint32(t164) < uint32(v6) {
-						t165 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
-						if t165 == v4 {
-							goto l42
+					t162 := int32(load32(mem, uint64(uint32(v2))+4))
+					v8 = t162 + v4<<2
+					t163 := int32(load32(mem, uint64(uint32(v8))))
+					v11 = t163
+					t164 := int32(load32(mem, uint64(uint32(v2))))
+					t165 := v11
+					v6 = t164
+					if uint32(t165) < uint32(v6) {
+						t166 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
+						if t166 == v4 {
+							goto l43
 						}
 					}
-					store32(mem, uint64(uint32(v7)), uint32(v6))
+					store32(mem, uint64(uint32(v8)), uint32(v6))
 					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t166 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t166+i32(1)))
+					t167 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t167+i32(1)))
 				}
-			l42:
+			l43:
 				v3 = v3 - i32(4)
 				v9 = v9 - i32(1)
 				if uint32(v9) > uint32(i32(1)) {
-					goto l43
+					goto l44
 				}
 			}
 		}
-	l40:
-		v13 = i32(1)
 	l41:
+		v12 = i32(1)
+	l42:
 		v9 = v1
 	}
-l24:
-	store32(mem, uint64(uint32(v8))+32, uint32(v9))
-	goto l12
-l10:
-	panic("unreachable")
 l25:
-	store32(mem, uint64(uint32(v8))+32, uint32(v15))
-	v13 = i32(1)
+	store32(mem, uint64(uint32(v7))+32, uint32(v9))
+	goto l8
 l12:
-	return v13 & i32(1)
+	panic("unreachable")
+l26:
+	store32(mem, uint64(uint32(v7))+32, uint32(v15))
+	v12 = i32(1)
+l8:
+	return v12 & i32(1)
 }
-func (m *Module) fn60(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+func (m *Module) fn61(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
 	var p0 int32
 	mem := *m.memory
 	{
 		t1 := m.g0
-		v11 = t1 - i32(16)
-		m.g0 = v11
-		v8 = v1
-		t2 := int32(load32(mem, uint64(uint32(v8))+4))
-		v9 = t2
+		v10 = t1 - i32(16)
+		m.g0 = v10
+		v7 = v1
+		t2 := int32(load32(mem, uint64(uint32(v7))+4))
+		v8 = t2
 		t3 := int32(load32(mem, uint64(uint32(v1))))
 		v1 = t3
-		v6 = v0
-		t4 := int32(load32(mem, uint64(uint32(v6))))
-		v14 = t4
-		t5 := int32(load32(mem, uint64(uint32(v8))+20))
-		t6 := v11
-		v4 = t5
-		store32(mem, uint64(uint32(t6))+12, uint32(v4))
+		v5 = v0
+		t4 := int32(load32(mem, uint64(uint32(v5))))
+		v19 = t4
+		t5 := int32(load32(mem, uint64(uint32(v7))+20))
+		t6 := v10
+		v0 = t5
+		store32(mem, uint64(uint32(t6))+12, uint32(v0))
 		var p7 int32
 		{
-			t8 := int32(load32(mem, uint64(uint32(v4))+8))
-			v12 = t8 & i32(256)
-			if v12 == 0 {
+			t8 := int32(load32(mem, uint64(uint32(v0))+8))
+			v13 = t8 & i32(256)
+			if v13 == 0 {
 				p7 = i32(0)
 				goto l0
 			}
-			t9 := int32(load32(mem, uint64(uint32(v8))+36))
+			t9 := int32(load32(mem, uint64(uint32(v7))+36))
 			t10 := v1
 			v2 = t9
 			if v2 == 0 {
 				p7 = t10
 				goto l0
 			}
-			t11 := int32(load32(mem, uint64(uint32(v6))+4))
+			t11 := int32(load32(mem, uint64(uint32(v5))+4))
 			t12 := v1
 			if t11 != i32(3) {
 				p7 = t12
 				goto l0
 			}
-			t13 := int32(load32(mem, uint64(uint32(v4))+4))
+			t13 := int32(load32(mem, uint64(uint32(v0))+4))
 			t14 := v1
 			v3 = t13
 			if v3 <= i32(0) {
 				p7 = t14
 				goto l0
 			}
-			v0 = v3 + i32(1)
-			t15 := int32(load32(mem, uint64(uint32(v4))))
+			v9 = v3 + i32(1)
+			t15 := int32(load32(mem, uint64(uint32(v0))))
 			v3 = t15 + v3<<2 - i32(4)
 		l2:
 			{
 				t16 := int32(load32(mem, uint64(uint32(v3))))
-				v5 = t16
-				if v5 != i32(-2) {
+				v4 = t16
+				if v4 != i32(-2) {
 					{
 						t17 := int32(load32(mem, uint64(uint32(v2))+12))
-						v7 = t17
-						if v7 == 0 {
+						v6 = t17
+						if v6 == 0 {
 							goto l1
 						}
 						t18 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t18) <= uint32(v5) {
+						if uint32(t18) <= uint32(v4) {
 							goto l1
 						}
 						t19 := int32(load32(mem, uint64(uint32(v2))+4))
-						v13 = t19 + v5<<2
-						t20 := int32(load32(mem, uint64(uint32(v13))))
-						v19 = t20
+						v12 = t19 + v4<<2
+						t20 := int32(load32(mem, uint64(uint32(v12))))
+						v20 = t20
 						t21 := int32(load32(mem, uint64(uint32(v2))))
-						t22 := v19
-						v10 = t21
-						if uint32(t22) < uint32(v10) {
-							t23 := int32(load32(mem, uint64(uint32(v7+v19<<2))))
-							if t23 == v5 {
+						t22 := v20
+						v11 = t21
+						if uint32(t22) < uint32(v11) {
+							t23 := int32(load32(mem, uint64(uint32(v6+v20<<2))))
+							if t23 == v4 {
 								goto l1
 							}
 						}
-						store32(mem, uint64(uint32(v13)), uint32(v10))
-						store32(mem, uint64(uint32(v7+v10<<2)), uint32(v5))
+						store32(mem, uint64(uint32(v12)), uint32(v11))
+						store32(mem, uint64(uint32(v6+v11<<2)), uint32(v4))
 						t24 := int32(load32(mem, uint64(uint32(v2))))
 						store32(mem, uint64(uint32(v2)), uint32(t24+i32(1)))
 					}
 				l1:
 					v3 = v3 - i32(4)
-					v0 = v0 - i32(1)
-					if uint32(v0) > uint32(i32(1)) {
+					v9 = v9 - i32(1)
+					if uint32(v9) > uint32(i32(1)) {
 						goto l2
 					}
 				}
@@ -14858,344 +14945,319 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 			p7 = v1
 		}
 	l0:
-		v0 = p7
-		v13 = v1 + v9
-		v15 = int32(uint32(v12) >> 8)
+		v9 = p7
+		v11 = v1 + v8
+		v14 = int32(uint32(v13) >> 8)
 		{
 			{
 				var p25 int32
-				if v9 != 0 {
-					v19 = v14 + i32(136)
-					v3 = v6 + i32(12)
-					v12 = v4
-				l27:
+				if v8 != 0 {
+					v19 = v19 + i32(136)
+					v3 = v5 + i32(12)
+					v2 = i32(65536)
+					v13 = v0
+				l28:
 					{
 						{
-							if v4 != v12 {
+							if v0 != v13 {
 								goto l3
 							}
-							v5 = v13 - v1
+							v0 = v11 - v1
 							var p26 int32
 							{
-								t27 := int32(load32(mem, uint64(uint32(v6))))
-								v2 = t27
-								t28 := int32(mem[uint64(uint32(v2))+24])
+								t27 := int32(load32(mem, uint64(uint32(v5))))
+								v4 = t27
+								t28 := int32(mem[uint64(uint32(v4))+24])
 								if t28 == i32(1) {
-									t29 := m.fn123(v2, v1, v5)
+									t29 := m.fn124(v4, v1, v0)
 									mem = *m.memory
 									p26 = t29
 									goto l4
 								}
-								t30 := int32(load32(mem, uint64(uint32(v2))+32))
-								t31 := int32(int8(mem[uint64(uint32(v2))+43]))
+								t30 := int32(load32(mem, uint64(uint32(v4))+32))
+								t31 := int32(int8(mem[uint64(uint32(v4))+43]))
 								t32 := v1
-								t33 := v5
-								t34 := v2 + i32(32)
-								v4 = t31
+								t33 := v0
+								t34 := v4 + i32(32)
+								v6 = t31
 								var p35 int32
-								if v4 < i32(0) {
+								if v6 < i32(0) {
 									p35 = 1
 								}
-								v7 = p35
+								v8 = p35
 								p36 := t34
-								if v7 != 0 {
+								if v8 != 0 {
 									p36 = t30
 								}
-								t37 := int32(load32(mem, uint64(uint32(v2))+36))
-								p38 := v4
-								if v7 != 0 {
+								t37 := int32(load32(mem, uint64(uint32(v4))+36))
+								p38 := v6
+								if v8 != 0 {
 									p38 = t37
 								}
 								t39 := m._re2w_index(t32, t33, p36, p38)
 								mem = *m.memory
-								v2 = t39
-								if v2 < i32(0) {
-									v1 = v13
+								v4 = t39
+								if v4 < i32(0) {
+									v1 = v11
 									goto l5
 								}
-								p26 = v1 + v2
+								p26 = v1 + v4
 							}
 						l4:
 							v1 = p26
 							if v1 != 0 {
 								goto l3
 							}
-							v1 = v13
+							v1 = v11
 							goto l5
 						}
 					l3:
-						t40 := m.fn54(v11+i32(12), v1, v13, v19, v12)
+						t41 := v11
+						t42 := v10 + i32(12)
+						t43 := v1
+						p40 := v11
+						if uint32(v11-v1) > uint32(v2) {
+							p40 = v1 + v2
+						}
+						t44 := m.fn55(t42, t43, p40, v19, v13)
 						mem = *m.memory
-						t41 := v13
-						v9 = t40
-						if t41 == v9 {
-							v1 = v9
+						v8 = t44
+						if t41 == v8 {
+							v1 = v8
 							goto l5
 						}
-						v1 = v9 + i32(1)
 						{
-							t42 := int32(load32(mem, uint64(uint32(v11))+12))
-							t43 := int32(mem[uint64(uint32(v9))])
-							t44 := v19
-							v5 = t43
-							t45 := int32(mem[uint64(uint32(t44+v5))])
-							t46 := int32(atomic_load32(mem, uint64(uint32(t42+t45<<2+i32(12)))))
-							mem = *m.memory
-							v4 = t46
-							if v4 != 0 {
+							v20 = v1 - v8 + v2
+							if v20 != 0 {
 								goto l6
 							}
-							t47 := int32(load32(mem, uint64(uint32(v11))+12))
-							v4 = t47
-						l7:
-							{
-								t48 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t48
-								if v2&i32(-0x20000001) == 0 {
-									t49 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t49 != v2 {
-										goto l7
-									}
-									t50 := m.g1
-									m.g1 = t50 + i32(1)
-									t51 := m.fn52(v6, v4, v5)
-									mem = *m.memory
-									v4 = t51
-									t52 := m.g1
-									m.g1 = t52 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v4 != 0 {
-										goto l6
-									}
-									t54 := int32(mem[uint64(uint32(i32(50736)))])
-									if t54 != i32(1) {
-										goto l8
-									}
-									if v17 == 0 {
-										goto l8
-									}
-									t55 := int32(load32(mem, uint64(uint32(v6))+68))
-									if uint32(v1-v17) >= uint32(t55*i32(10)) {
-										goto l8
-									}
-									t56 := int32(load32(mem, uint64(uint32(v6))+4))
-									if t56 == i32(3) {
-										goto l8
-									}
-									mem[uint64(uint32(v8))+28] = byte(i32(1))
-									v15 = i32(0)
-									goto l9
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l7
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t59 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t59 == 0 {
-									goto l7
-								}
-								goto l10
-							}
-						l8:
-							v20 = i32(0)
-							{
-								var p60 int32
-								if uint32(v12) < uint32(i32(3)) {
-									p60 = 1
-								}
-								v10 = p60
-								if v10 != 0 {
-									v7 = i32(0)
-									v18 = i32(0)
-									v21 = i32(0)
-									goto l11
-								}
-								t61 := int32(load32(mem, uint64(uint32(v12))+8))
-								v21 = t61
-								t62 := int32(load32(mem, uint64(uint32(v12))+4))
-								v18 = t62
-								v2 = v18 << 2
-								p63 := v2
-								if uint32(v18) > uint32(i32(0x3fffffff)) {
-									p63 = i32(-1)
-								}
-								t64 := m.fn217(p63)
-								mem = *m.memory
-								v7 = t64
-								t65 := int32(load32(mem, uint64(uint32(v12))))
-								memory_copy(mem, uint32(v7), uint32(t65), uint32(v2))
-								v12 = i32(0)
-							}
-						l11:
-							{
-								t66 := int32(load32(mem, uint64(uint32(v11))+12))
-								v4 = t66
-								var p67 int32
-								if uint32(v4) < uint32(i32(3)) {
-									p67 = 1
-								}
-								v16 = p67
-								if v16 != 0 {
-									v17 = i32(0)
-									v14 = i32(0)
-									goto l12
-								}
-								t68 := int32(load32(mem, uint64(uint32(v4))+8))
-								v20 = t68
-								t69 := int32(load32(mem, uint64(uint32(v4))+4))
-								v17 = t69
-								v2 = v17 << 2
-								p70 := v2
-								if uint32(v17) > uint32(i32(0x3fffffff)) {
-									p70 = i32(-1)
-								}
-								t71 := m.fn217(p70)
-								mem = *m.memory
-								v14 = t71
-								t72 := int32(load32(mem, uint64(uint32(v4))))
-								memory_copy(mem, uint32(v14), uint32(t72), uint32(v2))
-								v4 = i32(0)
-							}
-						l12:
-							t73 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn53(v6, t73)
+							v20 = i32(65536)
+							t45 := m._re2w_stopped()
 							mem = *m.memory
-							if v10 != 0 {
-								goto l13
+							if t45 == 0 {
+								goto l6
 							}
-						l14:
+							v14 = i32(0)
+							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+							goto l7
+						}
+					l6:
+						v1 = v8 + i32(1)
+						{
+							t46 := int32(load32(mem, uint64(uint32(v10))+12))
+							t47 := int32(mem[uint64(uint32(v8))])
+							t48 := v19
+							v4 = t47
+							t49 := int32(mem[uint64(uint32(t48+v4))])
+							t50 := int32(atomic_load32(mem, uint64(uint32(t46+t49<<2+i32(12)))))
+							mem = *m.memory
+							v0 = t50
+							if v0 != 0 {
+								goto l8
+							}
+							t51 := int32(load32(mem, uint64(uint32(v10))+12))
+							v0 = t51
+						l9:
 							{
-								t74 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t52 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t74
+								v2 = t52
 								if v2&i32(-0x20000001) == 0 {
-									t75 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t53 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t75 != v2 {
-										goto l14
+									if t53 != v2 {
+										goto l9
 									}
-									t76 := m.g1
-									m.g1 = t76 + i32(1)
-									t77 := m.fn50(v6, v7, v18, v21)
+									t54 := m.g1
+									m.g1 = t54 + i32(1)
+									t55 := m.fn53(v5, v0, v4)
 									mem = *m.memory
-									v12 = t77
-									t78 := m.g1
-									m.g1 = t78 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+									v0 = t55
+									t56 := m.g1
+									m.g1 = t56 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									goto l13
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l14
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t82 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t82 == 0 {
-									goto l14
-								}
-							}
-							goto l10
-						l13:
-							if v12 == 0 {
-								goto l15
-							}
-							if v16 != 0 {
-								goto l16
-							}
-						l17:
-							{
-								t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t83
-								if v2&i32(-0x20000001) == 0 {
-									t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t84 != v2 {
-										goto l17
+									if v0 != 0 {
+										goto l8
 									}
-									t85 := m.g1
-									m.g1 = t85 + i32(1)
-									t86 := m.fn50(v6, v14, v17, v20)
-									mem = *m.memory
-									v4 = t86
-									t87 := m.g1
-									m.g1 = t87 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l16
-								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t90 != 0 {
+									t58 := int32(mem[uint64(uint32(i32(50736)))])
+									if t58 != i32(1) {
 										goto l10
 									}
-									goto l17
-								} else {
+									if v17 == 0 {
+										goto l10
+									}
+									t59 := int32(load32(mem, uint64(uint32(v5))+68))
+									if uint32(v1-v17) >= uint32(t59*i32(10)) {
+										goto l10
+									}
+									t60 := int32(load32(mem, uint64(uint32(v5))+4))
+									if t60 == i32(3) {
+										goto l10
+									}
+									mem[uint64(uint32(v7))+28] = byte(i32(1))
+									v14 = i32(0)
+									goto l7
+								}
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l17
+									goto l9
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t63 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								mem = *m.memory
+								if t63 == 0 {
+									goto l9
+								}
+								goto l11
+							}
+						l10:
+							v17 = i32(0)
+							{
+								var p64 int32
+								if uint32(v13) < uint32(i32(3)) {
+									p64 = 1
+								}
+								v12 = p64
+								if v12 != 0 {
+									v6 = i32(0)
+									v18 = i32(0)
+									v22 = i32(0)
+									goto l12
+								}
+								t65 := int32(load32(mem, uint64(uint32(v13))+8))
+								v22 = t65
+								t66 := int32(load32(mem, uint64(uint32(v13))+4))
+								v18 = t66
+								v2 = v18 << 2
+								p67 := v2
+								if uint32(v18) > uint32(i32(0x3fffffff)) {
+									p67 = i32(-1)
+								}
+								t68 := m.fn218(p67)
+								mem = *m.memory
+								v6 = t68
+								t69 := int32(load32(mem, uint64(uint32(v13))))
+								memory_copy(mem, uint32(v6), uint32(t69), uint32(v2))
+								v13 = i32(0)
+							}
+						l12:
+							{
+								t70 := int32(load32(mem, uint64(uint32(v10))+12))
+								v0 = t70
+								var p71 int32
+								if uint32(v0) < uint32(i32(3)) {
+									p71 = 1
+								}
+								v15 = p71
+								if v15 != 0 {
+									v21 = i32(0)
+									v16 = i32(0)
+									goto l13
+								}
+								t72 := int32(load32(mem, uint64(uint32(v0))+8))
+								v17 = t72
+								t73 := int32(load32(mem, uint64(uint32(v0))+4))
+								v21 = t73
+								v2 = v21 << 2
+								p74 := v2
+								if uint32(v21) > uint32(i32(0x3fffffff)) {
+									p74 = i32(-1)
+								}
+								t75 := m.fn218(p74)
+								mem = *m.memory
+								v16 = t75
+								t76 := int32(load32(mem, uint64(uint32(v0))))
+								memory_copy(mem, uint32(v16), uint32(t76), uint32(v2))
+								v0 = i32(0)
+							}
+						l13:
+							t77 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v5, t77)
+							mem = *m.memory
+							if v12 != 0 {
+								goto l14
+							}
+						l15:
+							{
+								t78 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t78
+								if v2&i32(-0x20000001) == 0 {
+									t79 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t79 != v2 {
+										goto l15
+									}
+									t80 := m.g1
+									m.g1 = t80 + i32(1)
+									t81 := m.fn51(v5, v6, v18, v22)
+									mem = *m.memory
+									v13 = t81
+									t82 := m.g1
+									m.g1 = t82 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l14
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l15
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t86 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								mem = *m.memory
+								if t86 == 0 {
+									goto l15
 								}
 							}
-						l16:
-							store32(mem, uint64(uint32(v11))+12, uint32(v4))
-							if v4 == 0 {
-								goto l15
+							goto l11
+						l14:
+							if v13 == 0 {
+								goto l16
+							}
+							if v15 != 0 {
+								goto l17
 							}
 						l18:
 							{
-								t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t87 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t92
+								v2 = t87
 								if v2&i32(-0x20000001) == 0 {
-									t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t88 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t93 != v2 {
+									if t88 != v2 {
 										goto l18
 									}
-									v2 = i32(1)
-									t94 := m.g1
-									m.g1 = v2 + t94
-									t95 := m.fn52(v6, v4, v5)
+									t89 := m.g1
+									m.g1 = t89 + i32(1)
+									t90 := m.fn51(v5, v16, v21, v17)
 									mem = *m.memory
-									v4 = t95
-									t96 := m.g1
-									m.g1 = t96 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+									v0 = t90
+									t91 := m.g1
+									m.g1 = t91 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v4 == 0 {
-										goto l15
-									}
-									goto l19
+									goto l17
 								}
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t99 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t94 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 									mem = *m.memory
-									if t99 != 0 {
-										goto l10
+									if t94 != 0 {
+										goto l11
 									}
 									goto l18
 								} else {
@@ -15204,431 +15266,474 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 									goto l18
 								}
 							}
-						l15:
-							mem[uint64(uint32(v8))+28] = byte(i32(1))
-							v2 = i32(0)
-							v4 = i32(0)
+						l17:
+							store32(mem, uint64(uint32(v10))+12, uint32(v0))
+							if v0 == 0 {
+								goto l16
+							}
 						l19:
-							if v16 != 0 {
-								goto l20
+							{
+								t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t96
+								if v2&i32(-0x20000001) == 0 {
+									t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t97 != v2 {
+										goto l19
+									}
+									v2 = i32(1)
+									t98 := m.g1
+									m.g1 = v2 + t98
+									t99 := m.fn53(v5, v0, v4)
+									mem = *m.memory
+									v0 = t99
+									t100 := m.g1
+									m.g1 = t100 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v0 == 0 {
+										goto l16
+									}
+									goto l20
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t103 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t103 != 0 {
+										goto l11
+									}
+									goto l19
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l19
+								}
 							}
-							if v14 == 0 {
-								goto l20
-							}
-							m.Xre2w_free(v14)
-							mem = *m.memory
+						l16:
+							mem[uint64(uint32(v7))+28] = byte(i32(1))
+							v2 = i32(0)
+							v0 = i32(0)
 						l20:
-							if v7 == 0 {
+							if v15 != 0 {
 								goto l21
 							}
-							if v10 != 0 {
+							if v16 == 0 {
 								goto l21
 							}
-							m.Xre2w_free(v7)
+							m.Xre2w_free(v16)
 							mem = *m.memory
 						l21:
-							v17 = v1
-							if v2 != 0 {
-								goto l6
-							}
-							v15 = i32(0)
-							goto l9
-						}
-					l6:
-						if uint32(v4) <= uint32(i32(2)) {
-							if v4 == i32(1) {
+							if v6 == 0 {
 								goto l22
 							}
-							goto l23
+							if v12 != 0 {
+								goto l22
+							}
+							m.Xre2w_free(v6)
+							mem = *m.memory
+						l22:
+							v17 = v1
+							if v2 != 0 {
+								goto l8
+							}
+							v14 = i32(0)
+							goto l7
 						}
-						store32(mem, uint64(uint32(v11))+12, uint32(v4))
-						{
-							t101 := int32(mem[uint64(uint32(v4))+9])
-							if t101&i32(1) == 0 {
-								goto l24
+					l8:
+						if uint32(v0) <= uint32(i32(2)) {
+							if v0 == i32(1) {
+								goto l23
 							}
-							v15 = i32(1)
-							t102 := int32(load32(mem, uint64(uint32(v8))+36))
-							v2 = t102
-							if v2 == 0 {
-								v0 = v9
-								goto l24
-							}
-							t103 := int32(load32(mem, uint64(uint32(v6))+4))
-							if t103 != i32(3) {
-								v0 = v9
-								goto l24
-							}
-							t104 := int32(load32(mem, uint64(uint32(v4))+4))
-							v5 = t104
-							if v5 <= i32(0) {
-								v0 = v9
-								goto l24
-							}
-							v7 = v5 + i32(1)
-							t105 := int32(load32(mem, uint64(uint32(v4))))
-							v5 = t105 + v5<<2 - i32(4)
-						l26:
+							goto l24
+						}
+						store32(mem, uint64(uint32(v10))+12, uint32(v0))
+						t105 := int32(mem[uint64(uint32(v0))+9])
+						if t105&i32(1) != 0 {
+							v14 = i32(1)
 							{
-								t106 := int32(load32(mem, uint64(uint32(v5))))
-								v0 = t106
-								if v0 == i32(-2) {
-									v0 = v9
-									goto l24
+								t106 := int32(load32(mem, uint64(uint32(v7))+36))
+								v2 = t106
+								if v2 == 0 {
+									goto l25
 								}
+								t107 := int32(load32(mem, uint64(uint32(v5))+4))
+								if t107 != i32(3) {
+									goto l25
+								}
+								t108 := int32(load32(mem, uint64(uint32(v0))+4))
+								v4 = t108
+								if v4 <= i32(0) {
+									goto l25
+								}
+								v6 = v4 + i32(1)
+								t109 := int32(load32(mem, uint64(uint32(v0))))
+								v4 = t109 + v4<<2 - i32(4)
+							l27:
 								{
-									t107 := int32(load32(mem, uint64(uint32(v2))+12))
-									v10 = t107
-									if v10 == 0 {
+									t110 := int32(load32(mem, uint64(uint32(v4))))
+									v9 = t110
+									if v9 == i32(-2) {
 										goto l25
 									}
-									t108 := int32(load32(mem, uint64(uint32(v2))+16))
-									if uint32(t108) <= uint32(v0) {
-										goto l25
-									}
-									t109 := int32(load32(mem, uint64(uint32(v2))+4))
-									v14 = t109 + v0<<2
-									t110 := int32(load32(mem, uint64(uint32(v14))))
-									v18 = t110
-									t111 := int32(load32(mem, uint64(uint32(v2))))
-									t112 := v18
-									v16 = t111
-									if uint32(t112) < uint32(v16) {
-										t113 := int32(load32(mem, uint64(uint32(v10+v18<<2))))
-										if t113 == v0 {
-											goto l25
+									{
+										t111 := int32(load32(mem, uint64(uint32(v2))+12))
+										v12 = t111
+										if v12 == 0 {
+											goto l26
 										}
+										t112 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t112) <= uint32(v9) {
+											goto l26
+										}
+										t113 := int32(load32(mem, uint64(uint32(v2))+4))
+										v16 = t113 + v9<<2
+										t114 := int32(load32(mem, uint64(uint32(v16))))
+										v18 = t114
+										t115 := int32(load32(mem, uint64(uint32(v2))))
+										t116 := v18
+										v15 = t115
+										if uint32(t116) < uint32(v15) {
+											t117 := int32(load32(mem, uint64(uint32(v12+v18<<2))))
+											if t117 == v9 {
+												goto l26
+											}
+										}
+										store32(mem, uint64(uint32(v16)), uint32(v15))
+										store32(mem, uint64(uint32(v12+v15<<2)), uint32(v9))
+										t118 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t118+i32(1)))
 									}
-									store32(mem, uint64(uint32(v14)), uint32(v16))
-									store32(mem, uint64(uint32(v10+v16<<2)), uint32(v0))
-									t114 := int32(load32(mem, uint64(uint32(v2))))
-									store32(mem, uint64(uint32(v2)), uint32(t114+i32(1)))
-								}
-							l25:
-								v5 = v5 - i32(4)
-								v7 = v7 - i32(1)
-								if uint32(v7) > uint32(i32(1)) {
-									goto l26
+								l26:
+									v4 = v4 - i32(4)
+									v6 = v6 - i32(1)
+									if uint32(v6) > uint32(i32(1)) {
+										goto l27
+									}
 								}
 							}
-							v0 = v9
+						l25:
+							v9 = v8
 						}
-					l24:
-						if v1 != v13 {
-							goto l27
+						v2 = v20 - i32(1)
+						if v1 != v11 {
+							goto l28
 						}
 					}
 				l5:
-					t115 := int32(load32(mem, uint64(uint32(v8))+4))
-					v16 = t115
-					t116 := int32(load32(mem, uint64(uint32(v8))))
-					p25 = t116
+					t119 := int32(load32(mem, uint64(uint32(v7))+4))
+					v15 = t119
+					t120 := int32(load32(mem, uint64(uint32(v7))))
+					p25 = t120
 				} else {
 					p25 = v1
 				}
 				v2 = p25
 				{
-					t117 := int32(load32(mem, uint64(uint32(v11))+12))
-					var p118 int32
+					t121 := int32(load32(mem, uint64(uint32(v10))+12))
+					var p122 int32
 					{
-						v2 = v2 + v16
-						t119 := int32(load32(mem, uint64(uint32(v8))+8))
-						t120 := int32(load32(mem, uint64(uint32(v8))+12))
-						if v2 == t119+t120 {
-							v5 = i32(256)
-							t121 := int32(load32(mem, uint64(uint32(v6))))
-							t122 := int32(load32(mem, uint64(uint32(t121))+20))
-							p118 = t122
-							goto l28
+						v2 = v2 + v15
+						t123 := int32(load32(mem, uint64(uint32(v7))+8))
+						t124 := int32(load32(mem, uint64(uint32(v7))+12))
+						if v2 == t123+t124 {
+							v4 = i32(256)
+							t125 := int32(load32(mem, uint64(uint32(v5))))
+							t126 := int32(load32(mem, uint64(uint32(t125))+20))
+							p122 = t126
+							goto l29
 						}
-						t123 := int32(mem[uint64(uint32(v2))])
-						v5 = t123
-						t124 := int32(load32(mem, uint64(uint32(v6))))
-						t125 := int32(mem[uint64(uint32(v5+t124+i32(136)))])
-						p118 = t125
+						t127 := int32(mem[uint64(uint32(v2))])
+						v4 = t127
+						t128 := int32(load32(mem, uint64(uint32(v5))))
+						t129 := int32(mem[uint64(uint32(v4+t128+i32(136)))])
+						p122 = t129
 					}
-				l28:
-					t126 := int32(atomic_load32(mem, uint64(uint32(t117+p118<<2+i32(12)))))
+				l29:
+					t130 := int32(atomic_load32(mem, uint64(uint32(t121+p122<<2+i32(12)))))
 					mem = *m.memory
-					v2 = t126
+					v2 = t130
 					if v2 != 0 {
-						goto l29
+						goto l30
 					}
-					v3 = v6 + i32(12)
-					t127 := int32(load32(mem, uint64(uint32(v11))+12))
-					v4 = t127
+					v3 = v5 + i32(12)
+					t131 := int32(load32(mem, uint64(uint32(v10))+12))
+					v0 = t131
 					{
-					l30:
+					l31:
 						{
-							t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t132 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t128
+							v2 = t132
 							if v2&i32(-0x20000001) == 0 {
-								t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t133 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t129 != v2 {
-									goto l30
+								if t133 != v2 {
+									goto l31
 								}
-								t130 := m.g1
-								m.g1 = t130 + i32(1)
-								t131 := m.fn52(v6, v4, v5)
+								t134 := m.g1
+								m.g1 = t134 + i32(1)
+								t135 := m.fn53(v5, v0, v4)
 								mem = *m.memory
-								v2 = t131
-								t132 := m.g1
-								m.g1 = t132 - i32(1)
-								atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+								v2 = t135
+								t136 := m.g1
+								m.g1 = t136 - i32(1)
+								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
 								if v2 != 0 {
-									goto l29
+									goto l30
 								}
-								t134 := int32(load32(mem, uint64(uint32(v11))+12))
-								v4 = t134
-								if uint32(v4) > uint32(i32(2)) {
-									t139 := int32(load32(mem, uint64(uint32(v4))+8))
-									v10 = t139
-									t140 := int32(load32(mem, uint64(uint32(v4))+4))
-									v7 = t140
-									v2 = v7 << 2
-									p141 := v2
-									if uint32(v7) > uint32(i32(0x3fffffff)) {
-										p141 = i32(-1)
+								t138 := int32(load32(mem, uint64(uint32(v10))+12))
+								v0 = t138
+								if uint32(v0) > uint32(i32(2)) {
+									t143 := int32(load32(mem, uint64(uint32(v0))+8))
+									v8 = t143
+									t144 := int32(load32(mem, uint64(uint32(v0))+4))
+									v6 = t144
+									v2 = v6 << 2
+									p145 := v2
+									if uint32(v6) > uint32(i32(0x3fffffff)) {
+										p145 = i32(-1)
 									}
-									t142 := m.fn217(p141)
+									t146 := m.fn218(p145)
 									mem = *m.memory
-									v9 = t142
-									t143 := int32(load32(mem, uint64(uint32(v4))))
-									memory_copy(mem, uint32(v9), uint32(t143), uint32(v2))
-									t144 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn53(v6, t144)
+									v12 = t146
+									t147 := int32(load32(mem, uint64(uint32(v0))))
+									memory_copy(mem, uint32(v12), uint32(t147), uint32(v2))
+									t148 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v5, t148)
 									mem = *m.memory
-								l33:
+								l34:
 									{
-										t145 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t149 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t145
+										v2 = t149
 										if v2&i32(-0x20000001) == 0 {
-											t146 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t150 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t146 != v2 {
-												goto l33
+											if t150 != v2 {
+												goto l34
 											}
-											t147 := m.g1
-											m.g1 = t147 + i32(1)
-											t148 := m.fn50(v6, v9, v7, v10)
+											t151 := m.g1
+											m.g1 = t151 + i32(1)
+											t152 := m.fn51(v5, v12, v6, v8)
 											mem = *m.memory
-											v7 = t148
-											t149 := m.g1
-											m.g1 = t149 - i32(1)
-											atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+											v6 = t152
+											t153 := m.g1
+											m.g1 = t153 - i32(1)
+											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
-											goto l32
+											goto l33
 										}
 										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 											mem = *m.memory
-											goto l33
+											goto l34
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t153 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t157 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t153 == 0 {
-											goto l33
+										if t157 == 0 {
+											goto l34
 										}
 									}
-									goto l10
+									goto l11
 								}
-								t135 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn53(v6, t135)
+								t139 := int32(load32(mem, uint64(uint32(v7))+24))
+								m.fn54(v5, t139)
 								mem = *m.memory
-								v9 = i32(0)
-								v7 = v4
-								goto l32
+								v12 = i32(0)
+								v6 = v0
+								goto l33
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l30
+								goto l31
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t138 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t142 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t138 == 0 {
-								goto l30
+							if t142 == 0 {
+								goto l31
 							}
-							goto l10
+							goto l11
 						}
 					}
-				l32:
-					store32(mem, uint64(uint32(v11))+12, uint32(v7))
-					if v7 == 0 {
-						goto l34
+				l33:
+					store32(mem, uint64(uint32(v10))+12, uint32(v6))
+					if v6 == 0 {
+						goto l35
 					}
-				l35:
+				l36:
 					{
-						t154 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						t158 := int32(atomic_load32(mem, uint64(uint32(v3))))
 						mem = *m.memory
-						v2 = t154
+						v2 = t158
 						if v2&i32(-0x20000001) == 0 {
-							t155 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							t159 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 							mem = *m.memory
-							if t155 != v2 {
-								goto l35
+							if t159 != v2 {
+								goto l36
 							}
-							v10 = i32(1)
-							t156 := m.g1
-							m.g1 = v10 + t156
-							t157 := m.fn52(v6, v7, v5)
+							v8 = i32(1)
+							t160 := m.g1
+							m.g1 = v8 + t160
+							t161 := m.fn53(v5, v6, v4)
 							mem = *m.memory
-							v2 = t157
-							t158 := m.g1
-							m.g1 = t158 - i32(1)
-							atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+							v2 = t161
+							t162 := m.g1
+							m.g1 = t162 - i32(1)
+							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 							mem = *m.memory
 							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 							mem = *m.memory
 							if v2 != 0 {
-								goto l36
+								goto l37
 							}
-							goto l34
+							goto l35
 						}
 						if v2&i32(0x20000000) == 0 {
 							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 							mem = *m.memory
-							goto l35
+							goto l36
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t162 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t166 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t162 == 0 {
-							goto l35
+						if t166 == 0 {
+							goto l36
 						}
 					}
-					goto l10
-				l34:
-					mem[uint64(uint32(v8))+28] = byte(i32(1))
-					v10 = i32(0)
+					goto l11
+				l35:
+					mem[uint64(uint32(v7))+28] = byte(i32(1))
+					v8 = i32(0)
 					v2 = i32(0)
-				l36:
-					if uint32(v4) < uint32(i32(3)) {
-						goto l37
-					}
-					if v9 == 0 {
-						goto l37
-					}
-					m.Xre2w_free(v9)
-					mem = *m.memory
 				l37:
-					if v10 != 0 {
-						goto l29
+					if uint32(v0) < uint32(i32(3)) {
+						goto l38
 					}
-					v15 = i32(0)
-					goto l9
+					if v12 == 0 {
+						goto l38
+					}
+					m.Xre2w_free(v12)
+					mem = *m.memory
+				l38:
+					if v8 != 0 {
+						goto l30
+					}
+					v14 = i32(0)
+					goto l7
 				}
-			l29:
+			l30:
 				if uint32(v2) <= uint32(i32(2)) {
 					if v2 != i32(1) {
-						goto l23
+						goto l24
 					}
-					goto l22
+					goto l23
 				}
-				store32(mem, uint64(uint32(v11))+12, uint32(v2))
-				t163 := int32(mem[uint64(uint32(v2))+9])
-				if t163&i32(1) == 0 {
-					goto l22
+				store32(mem, uint64(uint32(v10))+12, uint32(v2))
+				t167 := int32(mem[uint64(uint32(v2))+9])
+				if t167&i32(1) == 0 {
+					goto l23
 				}
 				{
-					t164 := int32(load32(mem, uint64(uint32(v8))+36))
-					v3 = t164
+					t168 := int32(load32(mem, uint64(uint32(v7))+36))
+					v3 = t168
 					if v3 == 0 {
-						goto l38
+						goto l39
 					}
-					t165 := int32(load32(mem, uint64(uint32(v6))+4))
-					if t165 != i32(3) {
-						goto l38
+					t169 := int32(load32(mem, uint64(uint32(v5))+4))
+					if t169 != i32(3) {
+						goto l39
 					}
-					v15 = i32(1)
-					t166 := int32(load32(mem, uint64(uint32(v2))+4))
-					v5 = t166
-					if v5 <= i32(0) {
-						v0 = v1
-						goto l22
+					v14 = i32(1)
+					t170 := int32(load32(mem, uint64(uint32(v2))+4))
+					v4 = t170
+					if v4 <= i32(0) {
+						goto l40
 					}
-					v4 = v5 + i32(1)
-					t167 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t167 + v5<<2 - i32(4)
-				l40:
+					v0 = v4 + i32(1)
+					t171 := int32(load32(mem, uint64(uint32(v2))))
+					v2 = t171 + v4<<2 - i32(4)
+				l42:
 					{
-						t168 := int32(load32(mem, uint64(uint32(v2))))
-						v5 = t168
-						if v5 == i32(-2) {
-							v0 = v1
-							goto l22
+						t172 := int32(load32(mem, uint64(uint32(v2))))
+						v4 = t172
+						if v4 == i32(-2) {
+							goto l40
 						}
 						{
-							t169 := int32(load32(mem, uint64(uint32(v3))+12))
-							v0 = t169
-							if v0 == 0 {
-								goto l39
+							t173 := int32(load32(mem, uint64(uint32(v3))+12))
+							v9 = t173
+							if v9 == 0 {
+								goto l41
 							}
-							t170 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t170) <= uint32(v5) {
-								goto l39
+							t174 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t174) <= uint32(v4) {
+								goto l41
 							}
-							t171 := int32(load32(mem, uint64(uint32(v3))+4))
-							v10 = t171 + v5<<2
-							t172 := int32(load32(mem, uint64(uint32(v10))))
-							v13 = t172
-							t173 := int32(load32(mem, uint64(uint32(v3))))
-							t174 := v13
-							v7 = t173
-							if uint32(t174) < uint32(v7) {
-								t175 := int32(load32(mem, uint64(uint32(v0+v13<<2))))
-								if t175 == v5 {
-									goto l39
+							t175 := int32(load32(mem, uint64(uint32(v3))+4))
+							v11 = t175 + v4<<2
+							t176 := int32(load32(mem, uint64(uint32(v11))))
+							v8 = t176
+							t177 := int32(load32(mem, uint64(uint32(v3))))
+							t178 := v8
+							v6 = t177
+							if uint32(t178) < uint32(v6) {
+								t179 := int32(load32(mem, uint64(uint32(v9+v8<<2))))
+								if t179 == v4 {
+									goto l41
 								}
 							}
-							store32(mem, uint64(uint32(v10)), uint32(v7))
-							store32(mem, uint64(uint32(v0+v7<<2)), uint32(v5))
-							t176 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t176+i32(1)))
+							store32(mem, uint64(uint32(v11)), uint32(v6))
+							store32(mem, uint64(uint32(v9+v6<<2)), uint32(v4))
+							t180 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t180+i32(1)))
 						}
-					l39:
+					l41:
 						v2 = v2 - i32(4)
-						v4 = v4 - i32(1)
-						if uint32(v4) > uint32(i32(1)) {
-							goto l40
+						v0 = v0 - i32(1)
+						if uint32(v0) > uint32(i32(1)) {
+							goto l42
 						}
 					}
 				}
-			l38:
-				v0 = v1
-				v15 = i32(1)
+			l39:
+				v14 = i32(1)
+			l40:
+				v9 = v1
 			}
-		l22:
-			store32(mem, uint64(uint32(v8))+32, uint32(v0))
-			goto l9
 		l23:
-			store32(mem, uint64(uint32(v8))+32, uint32(v13))
-			v15 = i32(1)
-		l9:
-			m.g0 = v11 + i32(16)
-			t177 := v15 & i32(1)
-			p0 = t177
+			store32(mem, uint64(uint32(v7))+32, uint32(v9))
+			goto l7
+		l24:
+			store32(mem, uint64(uint32(v7))+32, uint32(v11))
+			v14 = i32(1)
+		l7:
+			m.g0 = v10 + i32(16)
+			t181 := v14 & i32(1)
+			p0 = t181
 			return p0
 		}
-	l10:
+	l11:
 		panic("unreachable")
 	}
 }
-func (m *Module) fn61(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
+func (m *Module) fn62(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
 	var p0 int32
 	mem := *m.memory
 	{
@@ -15638,855 +15743,867 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 		v9 = t1
 		t2 := int32(load32(mem, uint64(uint32(v6))+4))
 		v1 = v9 + t2
-		t3 := int32(load32(mem, uint64(uint32(v6))+20))
-		v0 = t3
-		t4 := int32(mem[uint64(uint32(v0))+9])
-		if t4&i32(1) == 0 {
-			t5 := int32(load32(mem, uint64(uint32(v4))))
-			v11 = t5 + i32(136)
-			v3 = v4 + i32(12)
-			v7 = v0
-		l35:
-			{
+		{
+			t3 := int32(load32(mem, uint64(uint32(v6))+20))
+			v0 = t3
+			t4 := int32(mem[uint64(uint32(v0))+9])
+			if t4&i32(1) == 0 {
+				t5 := int32(load32(mem, uint64(uint32(v4))))
+				v19 = t5 + i32(136)
+				v3 = v4 + i32(12)
+				v5 = i32(65536)
+				v7 = v0
+			l33:
 				{
 					{
-						if v1 != v9 {
-							if v0 != v7 {
-								v5 = v1
-								goto l0
-							}
-							v5 = v9 - v1
-							{
-								t6 := int32(load32(mem, uint64(uint32(v4))))
-								v2 = t6
-								t7 := int32(mem[uint64(uint32(v2))+24])
-								if t7 == i32(1) {
-									t8 := m.fn123(v2, v1, v5)
-									mem = *m.memory
-									v5 = t8
-									if v5 != 0 {
-										goto l0
-									}
-									goto l1
-								}
-								t9 := int32(load32(mem, uint64(uint32(v2))+32))
-								t10 := int32(int8(mem[uint64(uint32(v2))+43]))
-								t11 := v1
-								t12 := v5
-								t13 := v2 + i32(32)
-								v8 = t10
-								var p14 int32
-								if v8 < i32(0) {
-									p14 = 1
-								}
-								v12 = p14
-								p15 := t13
-								if v12 != 0 {
-									p15 = t9
-								}
-								t16 := int32(load32(mem, uint64(uint32(v2))+36))
-								p17 := v8
-								if v12 != 0 {
-									p17 = t16
-								}
-								t18 := m._re2w_index(t11, t12, p15, p17)
-								mem = *m.memory
-								v2 = t18
-								if v2 < i32(0) {
-									goto l1
-								}
-								v5 = v1 + v2
-								if v5 != 0 {
+						{
+							if v1 != v9 {
+								if v0 != v7 {
+									v8 = v1
 									goto l0
 								}
-							}
-						l1:
-							v1 = v9
-						}
-						{
-							t20 := v0
-							var p19 int32
-							{
-								t21 := int32(load32(mem, uint64(uint32(v6))))
-								v2 = t21
-								t22 := int32(load32(mem, uint64(uint32(v6))+8))
-								if v2 == t22 {
-									v7 = i32(256)
-									t23 := int32(load32(mem, uint64(uint32(v4))))
-									t24 := int32(load32(mem, uint64(uint32(t23))+20))
-									p19 = t24
-									goto l2
-								}
-								t25 := int32(mem[uint64(uint32(v2-i32(1)))])
-								v7 = t25
-								t26 := int32(load32(mem, uint64(uint32(v4))))
-								t27 := int32(mem[uint64(uint32(v7+t26+i32(136)))])
-								p19 = t27
-							}
-						l2:
-							t28 := int32(atomic_load32(mem, uint64(uint32(t20+p19<<2+i32(12)))))
-							mem = *m.memory
-							v5 = t28
-							if v5 != 0 {
-								goto l3
-							}
-							{
-							l4:
+								v8 = v9 - v1
 								{
-									t29 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t29
-									if v2&i32(-0x20000001) == 0 {
-										t30 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t6 := int32(load32(mem, uint64(uint32(v4))))
+									v2 = t6
+									t7 := int32(mem[uint64(uint32(v2))+24])
+									if t7 == i32(1) {
+										t8 := m.fn124(v2, v1, v8)
 										mem = *m.memory
-										if t30 != v2 {
+										v8 = t8
+										if v8 != 0 {
+											goto l0
+										}
+										goto l1
+									}
+									t9 := int32(load32(mem, uint64(uint32(v2))+32))
+									t10 := int32(int8(mem[uint64(uint32(v2))+43]))
+									t11 := v1
+									t12 := v8
+									t13 := v2 + i32(32)
+									v10 = t10
+									var p14 int32
+									if v10 < i32(0) {
+										p14 = 1
+									}
+									v12 = p14
+									p15 := t13
+									if v12 != 0 {
+										p15 = t9
+									}
+									t16 := int32(load32(mem, uint64(uint32(v2))+36))
+									p17 := v10
+									if v12 != 0 {
+										p17 = t16
+									}
+									t18 := m._re2w_index(t11, t12, p15, p17)
+									mem = *m.memory
+									v2 = t18
+									if v2 < i32(0) {
+										goto l1
+									}
+									v8 = v1 + v2
+									if v8 != 0 {
+										goto l0
+									}
+								}
+							l1:
+								v1 = v9
+							}
+							{
+								t20 := v0
+								var p19 int32
+								{
+									t21 := int32(load32(mem, uint64(uint32(v6))))
+									v2 = t21
+									t22 := int32(load32(mem, uint64(uint32(v6))+8))
+									if v2 == t22 {
+										v8 = i32(256)
+										t23 := int32(load32(mem, uint64(uint32(v4))))
+										t24 := int32(load32(mem, uint64(uint32(t23))+20))
+										p19 = t24
+										goto l2
+									}
+									t25 := int32(mem[uint64(uint32(v2-i32(1)))])
+									v8 = t25
+									t26 := int32(load32(mem, uint64(uint32(v4))))
+									t27 := int32(mem[uint64(uint32(v8+t26+i32(136)))])
+									p19 = t27
+								}
+							l2:
+								t28 := int32(atomic_load32(mem, uint64(uint32(t20+p19<<2+i32(12)))))
+								mem = *m.memory
+								v5 = t28
+								if v5 != 0 {
+									goto l3
+								}
+								{
+								l4:
+									{
+										t29 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t29
+										if v2&i32(-0x20000001) == 0 {
+											t30 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t30 != v2 {
+												goto l4
+											}
+											t31 := m.g1
+											m.g1 = t31 + i32(1)
+											t32 := m.fn53(v4, v0, v8)
+											mem = *m.memory
+											v5 = t32
+											t33 := m.g1
+											m.g1 = t33 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											if v5 != 0 {
+												goto l3
+											}
+											if uint32(v0) > uint32(i32(2)) {
+												t39 := int32(load32(mem, uint64(uint32(v0))+8))
+												v10 = t39
+												t40 := int32(load32(mem, uint64(uint32(v0))+4))
+												v5 = t40
+												v2 = v5 << 2
+												p41 := v2
+												if uint32(v5) > uint32(i32(0x3fffffff)) {
+													p41 = i32(-1)
+												}
+												t42 := m.fn218(p41)
+												mem = *m.memory
+												v7 = t42
+												t43 := int32(load32(mem, uint64(uint32(v0))))
+												memory_copy(mem, uint32(v7), uint32(t43), uint32(v2))
+												t44 := int32(load32(mem, uint64(uint32(v6))+24))
+												m.fn54(v4, t44)
+												mem = *m.memory
+											l8:
+												{
+													t45 := int32(atomic_load32(mem, uint64(uint32(v3))))
+													mem = *m.memory
+													v2 = t45
+													if v2&i32(-0x20000001) == 0 {
+														t46 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+														mem = *m.memory
+														if t46 != v2 {
+															goto l8
+														}
+														t47 := m.g1
+														m.g1 = t47 + i32(1)
+														t48 := m.fn51(v4, v7, v5, v10)
+														mem = *m.memory
+														v5 = t48
+														t49 := m.g1
+														m.g1 = t49 - i32(1)
+														atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+														mem = *m.memory
+														_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+														mem = *m.memory
+														goto l6
+													}
+													if v2&i32(0x20000000) == 0 {
+														_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+														mem = *m.memory
+														goto l8
+													}
+													_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+													mem = *m.memory
+													t53 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+													mem = *m.memory
+													if t53 == 0 {
+														goto l8
+													}
+												}
+												goto l7
+											}
+											t35 := int32(load32(mem, uint64(uint32(v6))+24))
+											m.fn54(v4, t35)
+											mem = *m.memory
+											v7 = i32(0)
+											v5 = v0
+											goto l6
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
 											goto l4
 										}
-										t31 := m.g1
-										m.g1 = t31 + i32(1)
-										t32 := m.fn52(v4, v0, v7)
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										v5 = t32
-										t33 := m.g1
-										m.g1 = t33 - i32(1)
+										t38 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t38 == 0 {
+											goto l4
+										}
+										goto l7
+									}
+								}
+							l6:
+								if v5 == 0 {
+									goto l9
+								}
+							l10:
+								{
+									t54 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t54
+									if v2&i32(-0x20000001) == 0 {
+										t55 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t55 != v2 {
+											goto l10
+										}
+										v2 = i32(1)
+										t56 := m.g1
+										m.g1 = v2 + t56
+										t57 := m.fn53(v4, v5, v8)
+										mem = *m.memory
+										v5 = t57
+										t58 := m.g1
+										m.g1 = t58 - i32(1)
 										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 										mem = *m.memory
 										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 										mem = *m.memory
 										if v5 != 0 {
-											goto l3
+											goto l11
 										}
-										if uint32(v0) > uint32(i32(2)) {
-											t39 := int32(load32(mem, uint64(uint32(v0))+8))
-											v11 = t39
-											t40 := int32(load32(mem, uint64(uint32(v0))+4))
-											v5 = t40
-											v2 = v5 << 2
-											p41 := v2
-											if uint32(v5) > uint32(i32(0x3fffffff)) {
-												p41 = i32(-1)
-											}
-											t42 := m.fn217(p41)
-											mem = *m.memory
-											v8 = t42
-											t43 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v8), uint32(t43), uint32(v2))
-											t44 := int32(load32(mem, uint64(uint32(v6))+24))
-											m.fn53(v4, t44)
-											mem = *m.memory
-										l8:
-											{
-												t45 := int32(atomic_load32(mem, uint64(uint32(v3))))
-												mem = *m.memory
-												v2 = t45
-												if v2&i32(-0x20000001) == 0 {
-													t46 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-													mem = *m.memory
-													if t46 != v2 {
-														goto l8
-													}
-													t47 := m.g1
-													m.g1 = t47 + i32(1)
-													t48 := m.fn50(v4, v8, v5, v11)
-													mem = *m.memory
-													v5 = t48
-													t49 := m.g1
-													m.g1 = t49 - i32(1)
-													atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-													mem = *m.memory
-													_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-													mem = *m.memory
-													goto l6
-												}
-												if v2&i32(0x20000000) == 0 {
-													_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-													mem = *m.memory
-													goto l8
-												}
-												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-												mem = *m.memory
-												t53 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-												mem = *m.memory
-												if t53 == 0 {
-													goto l8
-												}
-											}
-											goto l7
-										}
-										t35 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn53(v4, t35)
-										mem = *m.memory
-										v8 = i32(0)
-										v5 = v0
-										goto l6
+										goto l9
 									}
 									if v2&i32(0x20000000) == 0 {
 										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 										mem = *m.memory
-										goto l4
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t38 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t38 == 0 {
-										goto l4
-									}
-									goto l7
-								}
-							}
-						l6:
-							if v5 == 0 {
-								goto l9
-							}
-						l10:
-							{
-								t54 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t54
-								if v2&i32(-0x20000001) == 0 {
-									t55 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t55 != v2 {
 										goto l10
 									}
-									v2 = i32(1)
-									t56 := m.g1
-									m.g1 = v2 + t56
-									t57 := m.fn52(v4, v5, v7)
-									mem = *m.memory
-									v5 = t57
-									t58 := m.g1
-									m.g1 = t58 - i32(1)
-									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v5 != 0 {
-										goto l11
-									}
-									goto l9
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l10
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t62 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t62 == 0 {
-									goto l10
-								}
-							}
-							goto l7
-						l9:
-							mem[uint64(uint32(v6))+28] = byte(i32(1))
-							v2 = i32(0)
-							v5 = i32(0)
-						l11:
-							if uint32(v0) < uint32(i32(3)) {
-								goto l12
-							}
-							if v8 == 0 {
-								goto l12
-							}
-							m.Xre2w_free(v8)
-							mem = *m.memory
-						l12:
-							if v2 != 0 {
-								goto l3
-							}
-							p0 = i32(0)
-							goto l13
-						}
-					l3:
-						if uint32(v5) <= uint32(i32(2)) {
-							if v5 == i32(1) {
-								goto l14
-							}
-							store32(mem, uint64(uint32(v6))+32, uint32(v9))
-							p0 = i32(1)
-							goto l13
-						}
-						t63 := int32(load32(mem, uint64(uint32(v5))+8))
-						t64 := v6
-						v8 = t63 & i32(256)
-						var p65 int32
-						if v8 != 0 {
-							{
-								t66 := int32(load32(mem, uint64(uint32(v6))+36))
-								v2 = t66
-								if v2 == 0 {
-									goto l15
-								}
-								t67 := int32(load32(mem, uint64(uint32(v4))+4))
-								if t67 != i32(3) {
-									goto l15
-								}
-								t68 := int32(load32(mem, uint64(uint32(v5))+4))
-								v3 = t68
-								if v3 <= i32(0) {
-									goto l15
-								}
-								v4 = v3 + i32(1)
-								t69 := int32(load32(mem, uint64(uint32(v5))))
-								v3 = t69 + v3<<2 - i32(4)
-							l17:
-								{
-									t70 := int32(load32(mem, uint64(uint32(v3))))
-									v0 = t70
-									if v0 == i32(-2) {
-										goto l15
-									}
-									{
-										t71 := int32(load32(mem, uint64(uint32(v2))+12))
-										v5 = t71
-										if v5 == 0 {
-											goto l16
-										}
-										t72 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t72) <= uint32(v0) {
-											goto l16
-										}
-										t73 := int32(load32(mem, uint64(uint32(v2))+4))
-										v7 = t73 + v0<<2
-										t74 := int32(load32(mem, uint64(uint32(v7))))
-										v11 = t74
-										t75 := int32(load32(mem, uint64(uint32(v2))))
-										t76 := v11
-										v9 = t75
-										if uint32(t76) < uint32(v9) {
-											t77 := int32(load32(mem, uint64(uint32(v5+v11<<2))))
-											if t77 == v0 {
-												goto l16
-											}
-										}
-										store32(mem, uint64(uint32(v7)), uint32(v9))
-										store32(mem, uint64(uint32(v5+v9<<2)), uint32(v0))
-										t78 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t78+i32(1)))
-									}
-								l16:
-									v3 = v3 - i32(4)
-									v4 = v4 - i32(1)
-									if uint32(v4) > uint32(i32(1)) {
-										goto l17
-									}
-								}
-							}
-						l15:
-							p65 = v1
-						} else {
-							p65 = i32(0)
-						}
-						store32(mem, uint64(uint32(t64))+32, uint32(p65))
-						t79 := int32(uint32(v8) >> 8)
-						p0 = t79
-						goto l13
-					}
-				l0:
-					t80 := v0
-					t81 := v11
-					v1 = v5 - i32(1)
-					t82 := int32(mem[uint64(uint32(v1))])
-					v8 = t82
-					t83 := int32(mem[uint64(uint32(t81+v8))])
-					t84 := int32(atomic_load32(mem, uint64(uint32(t80+t83<<2+i32(12)))))
-					mem = *m.memory
-					v2 = t84
-					if v2 != 0 {
-						v0 = v2
-						goto l18
-					}
-				l19:
-					{
-						t85 := int32(atomic_load32(mem, uint64(uint32(v3))))
-						mem = *m.memory
-						v2 = t85
-						if v2&i32(-0x20000001) == 0 {
-							t86 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t86 != v2 {
-								goto l19
-							}
-							t87 := m.g1
-							m.g1 = t87 + i32(1)
-							t88 := m.fn52(v4, v0, v8)
-							mem = *m.memory
-							v2 = t88
-							t89 := m.g1
-							m.g1 = t89 - i32(1)
-							atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-							mem = *m.memory
-							if v2 == 0 {
-								{
-									t94 := int32(mem[uint64(uint32(i32(50736)))])
-									if t94 != i32(1) {
-										goto l21
-									}
-									if v10 == 0 {
-										goto l21
-									}
-									t95 := int32(load32(mem, uint64(uint32(v4))+68))
-									if uint32(v1-v10) >= uint32(t95*i32(10)) {
-										goto l21
-									}
-									t96 := int32(load32(mem, uint64(uint32(v4))+4))
-									if t96 == i32(3) {
-										goto l21
-									}
-									mem[uint64(uint32(v6))+28] = byte(i32(1))
-									p0 = i32(0)
-									goto l13
-								}
-							l21:
-								v16 = i32(0)
-								{
-									var p97 int32
-									if uint32(v7) < uint32(i32(3)) {
-										p97 = 1
-									}
-									v12 = p97
-									if v12 != 0 {
-										v10 = i32(0)
-										v14 = i32(0)
-										v17 = i32(0)
-										goto l22
-									}
-									t98 := int32(load32(mem, uint64(uint32(v7))+8))
-									v17 = t98
-									t99 := int32(load32(mem, uint64(uint32(v7))+4))
-									v14 = t99
-									v2 = v14 << 2
-									p100 := v2
-									if uint32(v14) > uint32(i32(0x3fffffff)) {
-										p100 = i32(-1)
-									}
-									t101 := m.fn217(p100)
-									mem = *m.memory
-									v10 = t101
-									t102 := int32(load32(mem, uint64(uint32(v7))))
-									memory_copy(mem, uint32(v10), uint32(t102), uint32(v2))
-									v7 = i32(0)
-								}
-							l22:
-								{
-									var p103 int32
-									if uint32(v0) < uint32(i32(3)) {
-										p103 = 1
-									}
-									v18 = p103
-									if v18 != 0 {
-										v15 = i32(0)
-										v13 = i32(0)
-										goto l23
-									}
-									t104 := int32(load32(mem, uint64(uint32(v0))+8))
-									v16 = t104
-									t105 := int32(load32(mem, uint64(uint32(v0))+4))
-									v15 = t105
-									v2 = v15 << 2
-									p106 := v2
-									if uint32(v15) > uint32(i32(0x3fffffff)) {
-										p106 = i32(-1)
-									}
-									t107 := m.fn217(p106)
-									mem = *m.memory
-									v13 = t107
-									t108 := int32(load32(mem, uint64(uint32(v0))))
-									memory_copy(mem, uint32(v13), uint32(t108), uint32(v2))
-									v0 = i32(0)
-								}
-							l23:
-								t109 := int32(load32(mem, uint64(uint32(v6))+24))
-								m.fn53(v4, t109)
-								mem = *m.memory
-								if v12 != 0 {
-									goto l24
-								}
-							l25:
-								{
-									t110 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t110
-									if v2&i32(-0x20000001) == 0 {
-										t111 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t111 != v2 {
-											goto l25
-										}
-										t112 := m.g1
-										m.g1 = t112 + i32(1)
-										t113 := m.fn50(v4, v10, v14, v17)
-										mem = *m.memory
-										v7 = t113
-										t114 := m.g1
-										m.g1 = t114 - i32(1)
-										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										goto l24
-									}
-									if v2&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l25
-									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t118 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t62 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 									mem = *m.memory
-									if t118 == 0 {
-										goto l25
+									if t62 == 0 {
+										goto l10
 									}
 								}
 								goto l7
-							l24:
-								if v7 == 0 {
-									goto l26
-								}
-								if v18 != 0 {
-									goto l27
-								}
-							l28:
-								{
-									t119 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t119
-									if v2&i32(-0x20000001) == 0 {
-										t120 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t120 != v2 {
-											goto l28
-										}
-										t121 := m.g1
-										m.g1 = t121 + i32(1)
-										t122 := m.fn50(v4, v13, v15, v16)
-										mem = *m.memory
-										v0 = t122
-										t123 := m.g1
-										m.g1 = t123 - i32(1)
-										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										goto l27
-									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t126 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t126 != 0 {
-											goto l7
-										}
-										goto l28
-									} else {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l28
-									}
-								}
-							l27:
-								if v0 == 0 {
-									goto l26
-								}
-							l29:
-								{
-									t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t128
-									if v2&i32(-0x20000001) == 0 {
-										t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t129 != v2 {
-											goto l29
-										}
-										v2 = i32(1)
-										t130 := m.g1
-										m.g1 = v2 + t130
-										t131 := m.fn52(v4, v0, v8)
-										mem = *m.memory
-										v0 = t131
-										t132 := m.g1
-										m.g1 = t132 - i32(1)
-										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v0 == 0 {
-											goto l26
-										}
-										goto l30
-									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t135 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t135 != 0 {
-											goto l7
-										}
-										goto l29
-									} else {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l29
-									}
-								}
-							l26:
+							l9:
 								mem[uint64(uint32(v6))+28] = byte(i32(1))
 								v2 = i32(0)
-								v0 = i32(0)
-							l30:
-								if v18 != 0 {
-									goto l31
+								v5 = i32(0)
+							l11:
+								if uint32(v0) < uint32(i32(3)) {
+									goto l12
 								}
-								if v13 == 0 {
-									goto l31
+								if v7 == 0 {
+									goto l12
 								}
-								m.Xre2w_free(v13)
+								m.Xre2w_free(v7)
 								mem = *m.memory
-							l31:
-								if v10 == 0 {
-									goto l32
-								}
-								if v12 != 0 {
-									goto l32
-								}
-								m.Xre2w_free(v10)
-								mem = *m.memory
-							l32:
-								v10 = v1
+							l12:
 								if v2 != 0 {
-									goto l18
+									goto l3
 								}
 								p0 = i32(0)
 								goto l13
 							}
+						l3:
+							if uint32(v5) <= uint32(i32(2)) {
+								if v5 == i32(1) {
+									goto l14
+								}
+								store32(mem, uint64(uint32(v6))+32, uint32(v9))
+								p0 = i32(1)
+								goto l13
+							}
+							t63 := int32(load32(mem, uint64(uint32(v5))+8))
+							t64 := v6
+							v7 = t63 & i32(256)
+							var p65 int32
+							if v7 != 0 {
+								{
+									t66 := int32(load32(mem, uint64(uint32(v6))+36))
+									v2 = t66
+									if v2 == 0 {
+										goto l15
+									}
+									t67 := int32(load32(mem, uint64(uint32(v4))+4))
+									if t67 != i32(3) {
+										goto l15
+									}
+									t68 := int32(load32(mem, uint64(uint32(v5))+4))
+									v3 = t68
+									if v3 <= i32(0) {
+										goto l15
+									}
+									v4 = v3 + i32(1)
+									t69 := int32(load32(mem, uint64(uint32(v5))))
+									v3 = t69 + v3<<2 - i32(4)
+								l17:
+									{
+										t70 := int32(load32(mem, uint64(uint32(v3))))
+										v0 = t70
+										if v0 == i32(-2) {
+											goto l15
+										}
+										{
+											t71 := int32(load32(mem, uint64(uint32(v2))+12))
+											v5 = t71
+											if v5 == 0 {
+												goto l16
+											}
+											t72 := int32(load32(mem, uint64(uint32(v2))+16))
+											if uint32(t72) <= uint32(v0) {
+												goto l16
+											}
+											t73 := int32(load32(mem, uint64(uint32(v2))+4))
+											v9 = t73 + v0<<2
+											t74 := int32(load32(mem, uint64(uint32(v9))))
+											v10 = t74
+											t75 := int32(load32(mem, uint64(uint32(v2))))
+											t76 := v10
+											v8 = t75
+											if uint32(t76) < uint32(v8) {
+												t77 := int32(load32(mem, uint64(uint32(v5+v10<<2))))
+												if t77 == v0 {
+													goto l16
+												}
+											}
+											store32(mem, uint64(uint32(v9)), uint32(v8))
+											store32(mem, uint64(uint32(v5+v8<<2)), uint32(v0))
+											t78 := int32(load32(mem, uint64(uint32(v2))))
+											store32(mem, uint64(uint32(v2)), uint32(t78+i32(1)))
+										}
+									l16:
+										v3 = v3 - i32(4)
+										v4 = v4 - i32(1)
+										if uint32(v4) > uint32(i32(1)) {
+											goto l17
+										}
+									}
+								}
+							l15:
+								p65 = v1
+							} else {
+								p65 = i32(0)
+							}
+							store32(mem, uint64(uint32(t64))+32, uint32(p65))
+							t79 := int32(uint32(v7) >> 8)
+							p0 = t79
+							goto l13
+						}
+					l0:
+						if v5 == 0 {
+							v5 = i32(65536)
+							t80 := m._re2w_stopped()
+							mem = *m.memory
+							if t80 != 0 {
+								goto l14
+							}
+						}
+						t81 := v0
+						t82 := v19
+						v1 = v8 - i32(1)
+						t83 := int32(mem[uint64(uint32(v1))])
+						v10 = t83
+						t84 := int32(mem[uint64(uint32(t82+v10))])
+						t85 := int32(atomic_load32(mem, uint64(uint32(t81+t84<<2+i32(12)))))
+						mem = *m.memory
+						v2 = t85
+						if v2 != 0 {
 							v0 = v2
 							goto l18
 						}
-						if v2&i32(0x20000000) == 0 {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+					l19:
+						{
+							t86 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							goto l19
+							v2 = t86
+							if v2&i32(-0x20000001) == 0 {
+								t87 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t87 != v2 {
+									goto l19
+								}
+								t88 := m.g1
+								m.g1 = t88 + i32(1)
+								t89 := m.fn53(v4, v0, v10)
+								mem = *m.memory
+								v2 = t89
+								t90 := m.g1
+								m.g1 = t90 - i32(1)
+								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 == 0 {
+									{
+										t95 := int32(mem[uint64(uint32(i32(50736)))])
+										if t95 != i32(1) {
+											goto l21
+										}
+										if v11 == 0 {
+											goto l21
+										}
+										t96 := int32(load32(mem, uint64(uint32(v4))+68))
+										if uint32(v1-v11) >= uint32(t96*i32(10)) {
+											goto l21
+										}
+										t97 := int32(load32(mem, uint64(uint32(v4))+4))
+										if t97 == i32(3) {
+											goto l21
+										}
+										mem[uint64(uint32(v6))+28] = byte(i32(1))
+										p0 = i32(0)
+										goto l13
+									}
+								l21:
+									v16 = i32(0)
+									{
+										var p98 int32
+										if uint32(v7) < uint32(i32(3)) {
+											p98 = 1
+										}
+										v12 = p98
+										if v12 != 0 {
+											v11 = i32(0)
+											v14 = i32(0)
+											v17 = i32(0)
+											goto l22
+										}
+										t99 := int32(load32(mem, uint64(uint32(v7))+8))
+										v17 = t99
+										t100 := int32(load32(mem, uint64(uint32(v7))+4))
+										v14 = t100
+										v2 = v14 << 2
+										p101 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p101 = i32(-1)
+										}
+										t102 := m.fn218(p101)
+										mem = *m.memory
+										v11 = t102
+										t103 := int32(load32(mem, uint64(uint32(v7))))
+										memory_copy(mem, uint32(v11), uint32(t103), uint32(v2))
+										v7 = i32(0)
+									}
+								l22:
+									{
+										var p104 int32
+										if uint32(v0) < uint32(i32(3)) {
+											p104 = 1
+										}
+										v18 = p104
+										if v18 != 0 {
+											v15 = i32(0)
+											v13 = i32(0)
+											goto l23
+										}
+										t105 := int32(load32(mem, uint64(uint32(v0))+8))
+										v16 = t105
+										t106 := int32(load32(mem, uint64(uint32(v0))+4))
+										v15 = t106
+										v2 = v15 << 2
+										p107 := v2
+										if uint32(v15) > uint32(i32(0x3fffffff)) {
+											p107 = i32(-1)
+										}
+										t108 := m.fn218(p107)
+										mem = *m.memory
+										v13 = t108
+										t109 := int32(load32(mem, uint64(uint32(v0))))
+										memory_copy(mem, uint32(v13), uint32(t109), uint32(v2))
+										v0 = i32(0)
+									}
+								l23:
+									t110 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t110)
+									mem = *m.memory
+									if v12 != 0 {
+										goto l24
+									}
+								l25:
+									{
+										t111 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t111
+										if v2&i32(-0x20000001) == 0 {
+											t112 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t112 != v2 {
+												goto l25
+											}
+											t113 := m.g1
+											m.g1 = t113 + i32(1)
+											t114 := m.fn51(v4, v11, v14, v17)
+											mem = *m.memory
+											v7 = t114
+											t115 := m.g1
+											m.g1 = t115 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l24
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l25
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t119 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t119 == 0 {
+											goto l25
+										}
+									}
+									goto l7
+								l24:
+									if v7 == 0 {
+										goto l26
+									}
+									if v18 != 0 {
+										goto l27
+									}
+								l28:
+									{
+										t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t120
+										if v2&i32(-0x20000001) == 0 {
+											t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t121 != v2 {
+												goto l28
+											}
+											t122 := m.g1
+											m.g1 = t122 + i32(1)
+											t123 := m.fn51(v4, v13, v15, v16)
+											mem = *m.memory
+											v0 = t123
+											t124 := m.g1
+											m.g1 = t124 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l27
+										}
+										if v2&i32(0x20000000) != 0 {
+											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+											mem = *m.memory
+											t127 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											mem = *m.memory
+											if t127 != 0 {
+												goto l7
+											}
+											goto l28
+										} else {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l28
+										}
+									}
+								l27:
+									if v0 == 0 {
+										goto l26
+									}
+								l29:
+									{
+										t129 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t129
+										if v2&i32(-0x20000001) == 0 {
+											t130 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t130 != v2 {
+												goto l29
+											}
+											v2 = i32(1)
+											t131 := m.g1
+											m.g1 = v2 + t131
+											t132 := m.fn53(v4, v0, v10)
+											mem = *m.memory
+											v0 = t132
+											t133 := m.g1
+											m.g1 = t133 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											if v0 == 0 {
+												goto l26
+											}
+											goto l30
+										}
+										if v2&i32(0x20000000) != 0 {
+											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+											mem = *m.memory
+											t136 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											mem = *m.memory
+											if t136 != 0 {
+												goto l7
+											}
+											goto l29
+										} else {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l29
+										}
+									}
+								l26:
+									mem[uint64(uint32(v6))+28] = byte(i32(1))
+									v2 = i32(0)
+									v0 = i32(0)
+								l30:
+									if v18 != 0 {
+										goto l31
+									}
+									if v13 == 0 {
+										goto l31
+									}
+									m.Xre2w_free(v13)
+									mem = *m.memory
+								l31:
+									if v11 == 0 {
+										goto l32
+									}
+									if v12 != 0 {
+										goto l32
+									}
+									m.Xre2w_free(v11)
+									mem = *m.memory
+								l32:
+									v11 = v1
+									if v2 != 0 {
+										goto l18
+									}
+									p0 = i32(0)
+									goto l13
+								}
+								v0 = v2
+								goto l18
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l19
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t94 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t94 == 0 {
+								goto l19
+							}
+							goto l7
 						}
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t93 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-						mem = *m.memory
-						if t93 == 0 {
-							goto l19
+					}
+				l7:
+					panic("unreachable")
+				l18:
+					if uint32(v0) <= uint32(i32(2)) {
+						if v0 == i32(1) {
+							goto l14
 						}
-						goto l7
+						store32(mem, uint64(uint32(v6))+32, uint32(v9))
+						p0 = i32(1)
+						goto l13
+					}
+					v5 = v5 - i32(1)
+					t138 := int32(mem[uint64(uint32(v0))+9])
+					if t138&i32(1) == 0 {
+						goto l33
 					}
 				}
-			l7:
-				panic("unreachable")
-			l18:
-				if uint32(v0) > uint32(i32(2)) {
-					goto l33
+				{
+					t139 := int32(load32(mem, uint64(uint32(v6))+36))
+					v2 = t139
+					if v2 == 0 {
+						goto l34
+					}
+					t140 := int32(load32(mem, uint64(uint32(v4))+4))
+					if t140 != i32(3) {
+						goto l34
+					}
+					t141 := int32(load32(mem, uint64(uint32(v0))+4))
+					v3 = t141
+					if v3 <= i32(0) {
+						goto l34
+					}
+					v1 = v3 + i32(1)
+					t142 := int32(load32(mem, uint64(uint32(v0))))
+					v3 = t142 + v3<<2 - i32(4)
+				l36:
+					{
+						t143 := int32(load32(mem, uint64(uint32(v3))))
+						v0 = t143
+						if v0 == i32(-2) {
+							goto l34
+						}
+						{
+							t144 := int32(load32(mem, uint64(uint32(v2))+12))
+							v5 = t144
+							if v5 == 0 {
+								goto l35
+							}
+							t145 := int32(load32(mem, uint64(uint32(v2))+16))
+							if uint32(t145) <= uint32(v0) {
+								goto l35
+							}
+							t146 := int32(load32(mem, uint64(uint32(v2))+4))
+							v9 = t146 + v0<<2
+							t147 := int32(load32(mem, uint64(uint32(v9))))
+							v7 = t147
+							t148 := int32(load32(mem, uint64(uint32(v2))))
+							t149 := v7
+							v4 = t148
+							if uint32(t149) < uint32(v4) {
+								t150 := int32(load32(mem, uint64(uint32(v5+v7<<2))))
+								if t150 == v0 {
+									goto l35
+								}
+							}
+							store32(mem, uint64(uint32(v9)), uint32(v4))
+							store32(mem, uint64(uint32(v5+v4<<2)), uint32(v0))
+							t151 := int32(load32(mem, uint64(uint32(v2))))
+							store32(mem, uint64(uint32(v2)), uint32(t151+i32(1)))
+						}
+					l35:
+						v3 = v3 - i32(4)
+						v1 = v1 - i32(1)
+						if uint32(v1) > uint32(i32(1)) {
+							goto l36
+						}
+					}
 				}
-				if v0 != i32(1) {
-					store32(mem, uint64(uint32(v6))+32, uint32(v9))
-					p0 = i32(1)
-					goto l13
-				}
-			l14:
-				store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
-				p0 = i32(0)
+			l34:
+				store32(mem, uint64(uint32(v6))+32, uint32(v8))
+				p0 = i32(1)
 				goto l13
-			l33:
-				t137 := int32(mem[uint64(uint32(v0))+9])
-				if t137&i32(1) == 0 {
-					goto l35
-				}
 			}
 			{
-				t138 := int32(load32(mem, uint64(uint32(v6))+36))
-				v2 = t138
+				t152 := int32(load32(mem, uint64(uint32(v6))+36))
+				v2 = t152
 				if v2 == 0 {
-					goto l36
+					goto l37
 				}
-				t139 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t139 != i32(3) {
-					goto l36
+				t153 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t153 != i32(3) {
+					goto l37
 				}
-				t140 := int32(load32(mem, uint64(uint32(v0))+4))
-				v3 = t140
+				t154 := int32(load32(mem, uint64(uint32(v0))+4))
+				v3 = t154
 				if v3 <= i32(0) {
-					goto l36
+					goto l37
 				}
-				v1 = v3 + i32(1)
-				t141 := int32(load32(mem, uint64(uint32(v0))))
-				v3 = t141 + v3<<2 - i32(4)
-			l38:
+				v5 = v3 + i32(1)
+				t155 := int32(load32(mem, uint64(uint32(v0))))
+				v3 = t155 + v3<<2 - i32(4)
+			l39:
 				{
-					t142 := int32(load32(mem, uint64(uint32(v3))))
-					v0 = t142
+					t156 := int32(load32(mem, uint64(uint32(v3))))
+					v0 = t156
 					if v0 == i32(-2) {
-						goto l36
+						goto l37
 					}
 					{
-						t143 := int32(load32(mem, uint64(uint32(v2))+12))
-						v4 = t143
+						t157 := int32(load32(mem, uint64(uint32(v2))+12))
+						v4 = t157
 						if v4 == 0 {
-							goto l37
+							goto l38
 						}
-						t144 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t144) <= uint32(v0) {
-							goto l37
+						t158 := int32(load32(mem, uint64(uint32(v2))+16))
+						if uint32(t158) <= uint32(v0) {
+							goto l38
 						}
-						t145 := int32(load32(mem, uint64(uint32(v2))+4))
-						v7 = t145 + v0<<2
-						t146 := int32(load32(mem, uint64(uint32(v7))))
-						v8 = t146
-						t147 := int32(load32(mem, uint64(uint32(v2))))
-						t148 := v8
-						v9 = t147
-						if uint32(t148) < uint32(v9) {
-							t149 := int32(load32(mem, uint64(uint32(v4+v8<<2))))
-							if t149 == v0 {
-								goto l37
+						t159 := int32(load32(mem, uint64(uint32(v2))+4))
+						v9 = t159 + v0<<2
+						t160 := int32(load32(mem, uint64(uint32(v9))))
+						v7 = t160
+						t161 := int32(load32(mem, uint64(uint32(v2))))
+						t162 := v7
+						v8 = t161
+						if uint32(t162) < uint32(v8) {
+							t163 := int32(load32(mem, uint64(uint32(v4+v7<<2))))
+							if t163 == v0 {
+								goto l38
 							}
 						}
-						store32(mem, uint64(uint32(v7)), uint32(v9))
-						store32(mem, uint64(uint32(v4+v9<<2)), uint32(v0))
-						t150 := int32(load32(mem, uint64(uint32(v2))))
-						store32(mem, uint64(uint32(v2)), uint32(t150+i32(1)))
+						store32(mem, uint64(uint32(v9)), uint32(v8))
+						store32(mem, uint64(uint32(v4+v8<<2)), uint32(v0))
+						t164 := int32(load32(mem, uint64(uint32(v2))))
+						store32(mem, uint64(uint32(v2)), uint32(t164+i32(1)))
 					}
-				l37:
+				l38:
 					v3 = v3 - i32(4)
-					v1 = v1 - i32(1)
-					if uint32(v1) > uint32(i32(1)) {
-						goto l38
+					v5 = v5 - i32(1)
+					if uint32(v5) > uint32(i32(1)) {
+						goto l39
 					}
 				}
 			}
-		l36:
-			store32(mem, uint64(uint32(v6))+32, uint32(v5))
+		l37:
+			store32(mem, uint64(uint32(v6))+32, uint32(v1))
 			p0 = i32(1)
 			goto l13
 		}
-		{
-			t151 := int32(load32(mem, uint64(uint32(v6))+36))
-			v2 = t151
-			if v2 == 0 {
-				goto l39
-			}
-			t152 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t152 != i32(3) {
-				goto l39
-			}
-			t153 := int32(load32(mem, uint64(uint32(v0))+4))
-			v3 = t153
-			if v3 <= i32(0) {
-				goto l39
-			}
-			v4 = v3 + i32(1)
-			t154 := int32(load32(mem, uint64(uint32(v0))))
-			v3 = t154 + v3<<2 - i32(4)
-		l41:
-			{
-				t155 := int32(load32(mem, uint64(uint32(v3))))
-				v0 = t155
-				if v0 == i32(-2) {
-					goto l39
-				}
-				{
-					t156 := int32(load32(mem, uint64(uint32(v2))+12))
-					v5 = t156
-					if v5 == 0 {
-						goto l40
-					}
-					t157 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t157) <= uint32(v0) {
-						goto l40
-					}
-					t158 := int32(load32(mem, uint64(uint32(v2))+4))
-					v7 = t158 + v0<<2
-					t159 := int32(load32(mem, uint64(uint32(v7))))
-					v8 = t159
-					t160 := int32(load32(mem, uint64(uint32(v2))))
-					t161 := v8
-					v9 = t160
-					if uint32(t161) < uint32(v9) {
-						t162 := int32(load32(mem, uint64(uint32(v5+v8<<2))))
-						if t162 == v0 {
-							goto l40
-						}
-					}
-					store32(mem, uint64(uint32(v7)), uint32(v9))
-					store32(mem, uint64(uint32(v5+v9<<2)), uint32(v0))
-					t163 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t163+i32(1)))
-				}
-			l40:
-				v3 = v3 - i32(4)
-				v4 = v4 - i32(1)
-				if uint32(v4) > uint32(i32(1)) {
-					goto l41
-				}
-			}
-		}
-	l39:
-		store32(mem, uint64(uint32(v6))+32, uint32(v1))
-		p0 = i32(1)
+	l14:
+		store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
+		p0 = i32(0)
 	}
 l13:
 	return p0
 }
-func (m *Module) fn62(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
+func (m *Module) fn63(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
 	t0 := m.g0
-	v11 = t0 - i32(16)
-	m.g0 = v11
-	v6 = v1
+	v9 = t0 - i32(16)
+	m.g0 = v9
+	v7 = v1
 	mem := *m.memory
-	t1 := int32(load32(mem, uint64(uint32(v6))+4))
+	t1 := int32(load32(mem, uint64(uint32(v7))+4))
 	v3 = t1
-	t2 := int32(load32(mem, uint64(uint32(v6))))
+	t2 := int32(load32(mem, uint64(uint32(v1))))
 	v1 = t2
 	v4 = v0
 	t3 := int32(load32(mem, uint64(uint32(v4))))
-	v0 = t3
-	t4 := int32(load32(mem, uint64(uint32(v6))+20))
-	t5 := v11
+	v5 = t3
+	t4 := int32(load32(mem, uint64(uint32(v7))+20))
+	t5 := v9
 	v2 = t4
 	store32(mem, uint64(uint32(t5))+12, uint32(v2))
 	{
 		t6 := int32(mem[uint64(uint32(v2))+9])
 		if t6&i32(1) == 0 {
-			v8 = v0 + i32(136)
-			v0 = v1 + v3
+			v10 = v5 + i32(136)
+			v5 = v1 + v3
 			v3 = v4 + i32(12)
-			v5 = v2
-		l37:
+			v8 = i32(65536)
+			v6 = v2
+		l35:
 			{
 				{
 					var p7 int32
 					{
 						{
 							{
-								if v0 == v1 {
+								if v1 == v5 {
 									goto l0
 								}
-								if v2 != v5 {
+								if v2 != v6 {
 									goto l1
 								}
-								v7 = v0 - v1
+								v0 = v5 - v1
 								{
 									t8 := int32(load32(mem, uint64(uint32(v4))))
 									v2 = t8
 									t9 := int32(mem[uint64(uint32(v2))+24])
 									if t9 == i32(1) {
-										t10 := m.fn123(v2, v1, v7)
+										t10 := m.fn124(v2, v1, v0)
 										mem = *m.memory
 										v1 = t10
 										if v1 != 0 {
@@ -16497,21 +16614,21 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 									t11 := int32(load32(mem, uint64(uint32(v2))+32))
 									t12 := int32(int8(mem[uint64(uint32(v2))+43]))
 									t13 := v1
-									t14 := v7
+									t14 := v0
 									t15 := v2 + i32(32)
-									v9 = t12
+									v12 = t12
 									var p16 int32
-									if v9 < i32(0) {
+									if v12 < i32(0) {
 										p16 = 1
 									}
-									v12 = p16
+									v11 = p16
 									p17 := t15
-									if v12 != 0 {
+									if v11 != 0 {
 										p17 = t11
 									}
 									t18 := int32(load32(mem, uint64(uint32(v2))+36))
-									p19 := v9
-									if v12 != 0 {
+									p19 := v12
+									if v11 != 0 {
 										p19 = t18
 									}
 									t20 := m._re2w_index(t13, t14, p17, p19)
@@ -16526,508 +16643,523 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 									}
 								}
 							l2:
-								v1 = v0
+								v1 = v5
 								goto l0
 							l1:
-								t21 := m.fn54(v11+i32(12), v1, v0, v8, v5)
+								t22 := v9 + i32(12)
+								t23 := v1
+								p21 := v5
+								if uint32(v5-v1) > uint32(v8) {
+									p21 = v1 + v8
+								}
+								t24 := m.fn55(t22, t23, p21, v10, v6)
 								mem = *m.memory
-								v7 = t21
-								if v7 != v0 {
-									v1 = v7 + i32(1)
-									t28 := int32(load32(mem, uint64(uint32(v11))+12))
-									t29 := int32(mem[uint64(uint32(v7))])
-									t30 := v8
-									v9 = t29
-									t31 := int32(mem[uint64(uint32(t30+v9))])
-									t32 := int32(atomic_load32(mem, uint64(uint32(t28+t31<<2+i32(12)))))
-									mem = *m.memory
-									v2 = t32
-									if v2 != 0 {
-										goto l6
-									}
-									t33 := int32(load32(mem, uint64(uint32(v11))+12))
-									v12 = t33
-								l7:
-									{
-										t34 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								v0 = t24
+								if v0 != v5 {
+									v8 = v1 - v0 + v8
+									if v8 == 0 {
+										v8 = i32(65536)
+										t31 := m._re2w_stopped()
 										mem = *m.memory
-										v2 = t34
+										if t31 != 0 {
+											goto l6
+										}
+									}
+									v1 = v0 + i32(1)
+									t32 := int32(load32(mem, uint64(uint32(v9))+12))
+									t33 := int32(mem[uint64(uint32(v0))])
+									t34 := v10
+									v12 = t33
+									t35 := int32(mem[uint64(uint32(t34+v12))])
+									t36 := int32(atomic_load32(mem, uint64(uint32(t32+t35<<2+i32(12)))))
+									mem = *m.memory
+									v2 = t36
+									if v2 != 0 {
+										goto l7
+									}
+									t37 := int32(load32(mem, uint64(uint32(v9))+12))
+									v11 = t37
+								l8:
+									{
+										t38 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t38
 										if v2&i32(-0x20000001) == 0 {
-											t35 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t39 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t35 != v2 {
-												goto l7
+											if t39 != v2 {
+												goto l8
 											}
-											t36 := m.g1
-											m.g1 = t36 + i32(1)
-											t37 := m.fn52(v4, v12, v9)
+											t40 := m.g1
+											m.g1 = t40 + i32(1)
+											t41 := m.fn53(v4, v11, v12)
 											mem = *m.memory
-											v2 = t37
-											t38 := m.g1
-											m.g1 = t38 - i32(1)
+											v2 = t41
+											t42 := m.g1
+											m.g1 = t42 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
 											if v2 != 0 {
-												goto l6
+												goto l7
 											}
-											t40 := int32(mem[uint64(uint32(i32(50736)))])
-											if t40 != i32(1) {
-												goto l8
+											t44 := int32(mem[uint64(uint32(i32(50736)))])
+											if t44 != i32(1) {
+												goto l9
 											}
-											if v10 == 0 {
-												goto l8
+											if v13 == 0 {
+												goto l9
 											}
-											t41 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v1-v10) >= uint32(t41*i32(10)) {
-												goto l8
+											t45 := int32(load32(mem, uint64(uint32(v4))+68))
+											if uint32(v1-v13) >= uint32(t45*i32(10)) {
+												goto l9
 											}
-											t42 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t42 == i32(3) {
-												goto l8
+											t46 := int32(load32(mem, uint64(uint32(v4))+4))
+											if t46 == i32(3) {
+												goto l9
 											}
-											mem[uint64(uint32(v6))+28] = byte(i32(1))
+											mem[uint64(uint32(v7))+28] = byte(i32(1))
 											v3 = i32(0)
-											goto l9
+											goto l10
 										}
 										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 											mem = *m.memory
-											goto l7
+											goto l8
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t45 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t49 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t45 == 0 {
-											goto l7
+										if t49 == 0 {
+											goto l8
 										}
-										goto l10
+										goto l11
 									}
-								l8:
-									v16 = i32(0)
+								l9:
+									v17 = i32(0)
 									{
-										var p46 int32
-										if uint32(v5) < uint32(i32(3)) {
-											p46 = 1
+										var p50 int32
+										if uint32(v6) < uint32(i32(3)) {
+											p50 = 1
 										}
-										v17 = p46
-										if v17 != 0 {
-											v10 = i32(0)
+										v18 = p50
+										if v18 != 0 {
 											v13 = i32(0)
-											v18 = i32(0)
-											goto l11
-										}
-										t47 := int32(load32(mem, uint64(uint32(v5))+8))
-										v18 = t47
-										t48 := int32(load32(mem, uint64(uint32(v5))+4))
-										v13 = t48
-										v2 = v13 << 2
-										p49 := v2
-										if uint32(v13) > uint32(i32(0x3fffffff)) {
-											p49 = i32(-1)
-										}
-										t50 := m.fn217(p49)
-										mem = *m.memory
-										v10 = t50
-										t51 := int32(load32(mem, uint64(uint32(v5))))
-										memory_copy(mem, uint32(v10), uint32(t51), uint32(v2))
-										v5 = i32(0)
-									}
-								l11:
-									{
-										t52 := int32(load32(mem, uint64(uint32(v11))+12))
-										v12 = t52
-										var p53 int32
-										if uint32(v12) < uint32(i32(3)) {
-											p53 = 1
-										}
-										v19 = p53
-										if v19 != 0 {
-											v15 = i32(0)
 											v14 = i32(0)
+											v19 = i32(0)
 											goto l12
 										}
-										t54 := int32(load32(mem, uint64(uint32(v12))+8))
-										v16 = t54
-										t55 := int32(load32(mem, uint64(uint32(v12))+4))
-										v15 = t55
-										v2 = v15 << 2
-										p56 := v2
-										if uint32(v15) > uint32(i32(0x3fffffff)) {
-											p56 = i32(-1)
+										t51 := int32(load32(mem, uint64(uint32(v6))+8))
+										v19 = t51
+										t52 := int32(load32(mem, uint64(uint32(v6))+4))
+										v14 = t52
+										v2 = v14 << 2
+										p53 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p53 = i32(-1)
 										}
-										t57 := m.fn217(p56)
+										t54 := m.fn218(p53)
 										mem = *m.memory
-										v14 = t57
-										t58 := int32(load32(mem, uint64(uint32(v12))))
-										memory_copy(mem, uint32(v14), uint32(t58), uint32(v2))
-										v12 = i32(0)
+										v13 = t54
+										t55 := int32(load32(mem, uint64(uint32(v6))))
+										memory_copy(mem, uint32(v13), uint32(t55), uint32(v2))
+										v6 = i32(0)
 									}
 								l12:
-									t59 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn53(v4, t59)
-									mem = *m.memory
-									if v17 != 0 {
-										goto l13
-									}
-								l14:
 									{
-										t60 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t56 := int32(load32(mem, uint64(uint32(v9))+12))
+										v11 = t56
+										var p57 int32
+										if uint32(v11) < uint32(i32(3)) {
+											p57 = 1
+										}
+										v20 = p57
+										if v20 != 0 {
+											v16 = i32(0)
+											v15 = i32(0)
+											goto l13
+										}
+										t58 := int32(load32(mem, uint64(uint32(v11))+8))
+										v17 = t58
+										t59 := int32(load32(mem, uint64(uint32(v11))+4))
+										v16 = t59
+										v2 = v16 << 2
+										p60 := v2
+										if uint32(v16) > uint32(i32(0x3fffffff)) {
+											p60 = i32(-1)
+										}
+										t61 := m.fn218(p60)
 										mem = *m.memory
-										v2 = t60
+										v15 = t61
+										t62 := int32(load32(mem, uint64(uint32(v11))))
+										memory_copy(mem, uint32(v15), uint32(t62), uint32(v2))
+										v11 = i32(0)
+									}
+								l13:
+									t63 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v4, t63)
+									mem = *m.memory
+									if v18 != 0 {
+										goto l14
+									}
+								l15:
+									{
+										t64 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t64
 										if v2&i32(-0x20000001) == 0 {
-											t61 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t65 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t61 != v2 {
-												goto l14
+											if t65 != v2 {
+												goto l15
 											}
-											t62 := m.g1
-											m.g1 = t62 + i32(1)
-											t63 := m.fn50(v4, v10, v13, v18)
+											t66 := m.g1
+											m.g1 = t66 + i32(1)
+											t67 := m.fn51(v4, v13, v14, v19)
 											mem = *m.memory
-											v5 = t63
-											t64 := m.g1
-											m.g1 = t64 - i32(1)
+											v6 = t67
+											t68 := m.g1
+											m.g1 = t68 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
-											goto l13
+											goto l14
 										}
 										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 											mem = *m.memory
-											goto l14
+											goto l15
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t68 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t72 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t68 == 0 {
-											goto l14
+										if t72 == 0 {
+											goto l15
 										}
 									}
-									goto l10
+									goto l11
 								}
-								v1 = v7
+								v1 = v0
 							}
 						l0:
-							t22 := int32(load32(mem, uint64(uint32(v6))))
-							t23 := int32(load32(mem, uint64(uint32(v6))+4))
-							v2 = t22 + t23
-							t24 := int32(load32(mem, uint64(uint32(v6))+8))
-							t25 := int32(load32(mem, uint64(uint32(v6))+12))
-							if v2 != t24+t25 {
+							t25 := int32(load32(mem, uint64(uint32(v7))))
+							t26 := int32(load32(mem, uint64(uint32(v7))+4))
+							v2 = t25 + t26
+							t27 := int32(load32(mem, uint64(uint32(v7))+8))
+							t28 := int32(load32(mem, uint64(uint32(v7))+12))
+							if v2 != t27+t28 {
 								goto l4
 							}
-							v7 = i32(256)
-							t26 := int32(load32(mem, uint64(uint32(v4))))
-							t27 := int32(load32(mem, uint64(uint32(t26))+20))
-							p7 = t27
+							v8 = i32(256)
+							t29 := int32(load32(mem, uint64(uint32(v4))))
+							t30 := int32(load32(mem, uint64(uint32(t29))+20))
+							p7 = t30
 							goto l5
 						}
 					l4:
-						t69 := int32(mem[uint64(uint32(v2))])
-						v7 = t69
-						t70 := int32(load32(mem, uint64(uint32(v4))))
-						t71 := int32(mem[uint64(uint32(v7+t70+i32(136)))])
-						p7 = t71
+						t73 := int32(mem[uint64(uint32(v2))])
+						v8 = t73
+						t74 := int32(load32(mem, uint64(uint32(v4))))
+						t75 := int32(mem[uint64(uint32(v8+t74+i32(136)))])
+						p7 = t75
 					}
 				l5:
 					v2 = p7
 					{
-						t72 := int32(load32(mem, uint64(uint32(v11))+12))
-						t73 := int32(atomic_load32(mem, uint64(uint32(t72+v2<<2+i32(12)))))
+						t76 := int32(load32(mem, uint64(uint32(v9))+12))
+						t77 := int32(atomic_load32(mem, uint64(uint32(t76+v2<<2+i32(12)))))
 						mem = *m.memory
-						v2 = t73
+						v2 = t77
 						if v2 != 0 {
-							goto l15
+							goto l16
 						}
-						t74 := int32(load32(mem, uint64(uint32(v11))+12))
-						v5 = t74
+						t78 := int32(load32(mem, uint64(uint32(v9))+12))
+						v0 = t78
 						{
-						l16:
+						l17:
 							{
-								t75 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t79 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t75
+								v2 = t79
 								if v2&i32(-0x20000001) == 0 {
-									t76 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t80 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t76 != v2 {
-										goto l16
+									if t80 != v2 {
+										goto l17
 									}
-									t77 := m.g1
-									m.g1 = t77 + i32(1)
-									t78 := m.fn52(v4, v5, v7)
+									t81 := m.g1
+									m.g1 = t81 + i32(1)
+									t82 := m.fn53(v4, v0, v8)
 									mem = *m.memory
-									v2 = t78
-									t79 := m.g1
-									m.g1 = t79 - i32(1)
+									v2 = t82
+									t83 := m.g1
+									m.g1 = t83 - i32(1)
 									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v2 != 0 {
-										goto l15
+										goto l16
 									}
-									t81 := int32(load32(mem, uint64(uint32(v11))+12))
-									v5 = t81
-									if uint32(v5) > uint32(i32(2)) {
-										t86 := int32(load32(mem, uint64(uint32(v5))+8))
-										v9 = t86
-										t87 := int32(load32(mem, uint64(uint32(v5))+4))
-										v8 = t87
-										v2 = v8 << 2
-										p88 := v2
-										if uint32(v8) > uint32(i32(0x3fffffff)) {
-											p88 = i32(-1)
+									t85 := int32(load32(mem, uint64(uint32(v9))+12))
+									v0 = t85
+									if uint32(v0) > uint32(i32(2)) {
+										t90 := int32(load32(mem, uint64(uint32(v0))+8))
+										v10 = t90
+										t91 := int32(load32(mem, uint64(uint32(v0))+4))
+										v6 = t91
+										v2 = v6 << 2
+										p92 := v2
+										if uint32(v6) > uint32(i32(0x3fffffff)) {
+											p92 = i32(-1)
 										}
-										t89 := m.fn217(p88)
+										t93 := m.fn218(p92)
 										mem = *m.memory
-										v10 = t89
-										t90 := int32(load32(mem, uint64(uint32(v5))))
-										memory_copy(mem, uint32(v10), uint32(t90), uint32(v2))
-										t91 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn53(v4, t91)
+										v12 = t93
+										t94 := int32(load32(mem, uint64(uint32(v0))))
+										memory_copy(mem, uint32(v12), uint32(t94), uint32(v2))
+										t95 := int32(load32(mem, uint64(uint32(v7))+24))
+										m.fn54(v4, t95)
 										mem = *m.memory
-									l19:
+									l20:
 										{
-											t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t92
+											v2 = t96
 											if v2&i32(-0x20000001) == 0 {
-												t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t93 != v2 {
-													goto l19
+												if t97 != v2 {
+													goto l20
 												}
-												t94 := m.g1
-												m.g1 = t94 + i32(1)
-												t95 := m.fn50(v4, v10, v8, v9)
+												t98 := m.g1
+												m.g1 = t98 + i32(1)
+												t99 := m.fn51(v4, v12, v6, v10)
 												mem = *m.memory
-												v8 = t95
-												t96 := m.g1
-												m.g1 = t96 - i32(1)
+												v6 = t99
+												t100 := m.g1
+												m.g1 = t100 - i32(1)
 												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
-												goto l18
+												goto l19
 											}
 											if v2&i32(0x20000000) == 0 {
 												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 												mem = *m.memory
-												goto l19
+												goto l20
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t100 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t104 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 											mem = *m.memory
-											if t100 == 0 {
-												goto l19
+											if t104 == 0 {
+												goto l20
 											}
 										}
-										goto l10
+										goto l11
 									}
-									t82 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn53(v4, t82)
+									t86 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v4, t86)
 									mem = *m.memory
-									v10 = i32(0)
-									v8 = v5
-									goto l18
+									v12 = i32(0)
+									v6 = v0
+									goto l19
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l16
+									goto l17
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t85 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t89 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t85 == 0 {
-									goto l16
+								if t89 == 0 {
+									goto l17
 								}
-								goto l10
+								goto l11
 							}
 						}
-					l18:
-						store32(mem, uint64(uint32(v11))+12, uint32(v8))
-						if v8 == 0 {
-							goto l20
+					l19:
+						store32(mem, uint64(uint32(v9))+12, uint32(v6))
+						if v6 == 0 {
+							goto l21
 						}
-					l21:
+					l22:
 						{
-							t101 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t105 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t101
+							v2 = t105
 							if v2&i32(-0x20000001) == 0 {
-								t102 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t106 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t102 != v2 {
-									goto l21
+								if t106 != v2 {
+									goto l22
 								}
-								v9 = i32(1)
-								t103 := m.g1
-								m.g1 = v9 + t103
-								t104 := m.fn52(v4, v8, v7)
+								v10 = i32(1)
+								t107 := m.g1
+								m.g1 = v10 + t107
+								t108 := m.fn53(v4, v6, v8)
 								mem = *m.memory
-								v2 = t104
-								t105 := m.g1
-								m.g1 = t105 - i32(1)
+								v2 = t108
+								t109 := m.g1
+								m.g1 = t109 - i32(1)
 								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
 								if v2 != 0 {
-									goto l22
+									goto l23
 								}
-								goto l20
+								goto l21
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l21
+								goto l22
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t109 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t113 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t109 == 0 {
-								goto l21
+							if t113 == 0 {
+								goto l22
 							}
 						}
-						goto l10
-					l20:
-						mem[uint64(uint32(v6))+28] = byte(i32(1))
-						v9 = i32(0)
+						goto l11
+					l21:
+						mem[uint64(uint32(v7))+28] = byte(i32(1))
+						v10 = i32(0)
 						v2 = i32(0)
-					l22:
-						if uint32(v5) < uint32(i32(3)) {
-							goto l23
-						}
-						if v10 == 0 {
-							goto l23
-						}
-						m.Xre2w_free(v10)
-						mem = *m.memory
 					l23:
-						if v9 != 0 {
-							goto l15
+						if uint32(v0) < uint32(i32(3)) {
+							goto l24
+						}
+						if v12 == 0 {
+							goto l24
+						}
+						m.Xre2w_free(v12)
+						mem = *m.memory
+					l24:
+						if v10 != 0 {
+							goto l16
 						}
 						v3 = i32(0)
-						goto l9
+						goto l10
 					}
-				l15:
+				l16:
 					if uint32(v2) <= uint32(i32(2)) {
 						v3 = i32(1)
 						if v2 == i32(1) {
-							goto l24
+							goto l6
 						}
-						store32(mem, uint64(uint32(v6))+32, uint32(v0))
-						goto l9
+						store32(mem, uint64(uint32(v7))+32, uint32(v5))
+						goto l10
 					}
-					store32(mem, uint64(uint32(v11))+12, uint32(v2))
-					v0 = i32(0)
-					t110 := int32(load32(mem, uint64(uint32(v2))+8))
-					v9 = t110 & i32(256)
-					if v9 != 0 {
+					store32(mem, uint64(uint32(v9))+12, uint32(v2))
+					v5 = i32(0)
+					t114 := int32(load32(mem, uint64(uint32(v2))+8))
+					v10 = t114 & i32(256)
+					if v10 != 0 {
 						{
-							t111 := int32(load32(mem, uint64(uint32(v6))+36))
-							v3 = t111
+							t115 := int32(load32(mem, uint64(uint32(v7))+36))
+							v3 = t115
 							if v3 == 0 {
 								goto l25
 							}
-							t112 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t112 != i32(3) {
+							t116 := int32(load32(mem, uint64(uint32(v4))+4))
+							if t116 != i32(3) {
 								goto l25
 							}
-							t113 := int32(load32(mem, uint64(uint32(v2))+4))
-							v0 = t113
-							if v0 <= i32(0) {
+							t117 := int32(load32(mem, uint64(uint32(v2))+4))
+							v5 = t117
+							if v5 <= i32(0) {
 								goto l25
 							}
-							v7 = v0 + i32(1)
-							t114 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t114 + v0<<2 - i32(4)
+							v8 = v5 + i32(1)
+							t118 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t118 + v5<<2 - i32(4)
 						l27:
 							{
-								t115 := int32(load32(mem, uint64(uint32(v2))))
-								v0 = t115
-								if v0 == i32(-2) {
+								t119 := int32(load32(mem, uint64(uint32(v2))))
+								v5 = t119
+								if v5 == i32(-2) {
 									goto l25
 								}
 								{
-									t116 := int32(load32(mem, uint64(uint32(v3))+12))
-									v4 = t116
-									if v4 == 0 {
+									t120 := int32(load32(mem, uint64(uint32(v3))+12))
+									v0 = t120
+									if v0 == 0 {
 										goto l26
 									}
-									t117 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t117) <= uint32(v0) {
+									t121 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t121) <= uint32(v5) {
 										goto l26
 									}
-									t118 := int32(load32(mem, uint64(uint32(v3))+4))
-									v8 = t118 + v0<<2
-									t119 := int32(load32(mem, uint64(uint32(v8))))
-									v10 = t119
-									t120 := int32(load32(mem, uint64(uint32(v3))))
-									t121 := v10
-									v5 = t120
-									if uint32(t121) < uint32(v5) {
-										t122 := int32(load32(mem, uint64(uint32(v4+v10<<2))))
-										if t122 == v0 {
+									t122 := int32(load32(mem, uint64(uint32(v3))+4))
+									v6 = t122 + v5<<2
+									t123 := int32(load32(mem, uint64(uint32(v6))))
+									v12 = t123
+									t124 := int32(load32(mem, uint64(uint32(v3))))
+									t125 := v12
+									v4 = t124
+									if uint32(t125) < uint32(v4) {
+										t126 := int32(load32(mem, uint64(uint32(v0+v12<<2))))
+										if t126 == v5 {
 											goto l26
 										}
 									}
-									store32(mem, uint64(uint32(v8)), uint32(v5))
-									store32(mem, uint64(uint32(v4+v5<<2)), uint32(v0))
-									t123 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t123+i32(1)))
+									store32(mem, uint64(uint32(v6)), uint32(v4))
+									store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
+									t127 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t127+i32(1)))
 								}
 							l26:
 								v2 = v2 - i32(4)
-								v7 = v7 - i32(1)
-								if uint32(v7) > uint32(i32(1)) {
+								v8 = v8 - i32(1)
+								if uint32(v8) > uint32(i32(1)) {
 									goto l27
 								}
 							}
 						}
 					l25:
-						v0 = v1
+						v5 = v1
 					}
-					v3 = int32(uint32(v9) >> 8)
-					store32(mem, uint64(uint32(v6))+32, uint32(v0))
-					goto l9
+					v3 = int32(uint32(v10) >> 8)
+					store32(mem, uint64(uint32(v7))+32, uint32(v5))
+					goto l10
 				}
-			l13:
-				if v5 == 0 {
+			l14:
+				if v6 == 0 {
 					goto l28
 				}
-				if v19 != 0 {
+				if v20 != 0 {
 					goto l29
 				}
 			l30:
 				{
-					t124 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t124
+					v2 = t128
 					if v2&i32(-0x20000001) == 0 {
-						t125 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t125 != v2 {
+						if t129 != v2 {
 							goto l30
 						}
-						t126 := m.g1
-						m.g1 = t126 + i32(1)
-						t127 := m.fn50(v4, v14, v15, v16)
+						t130 := m.g1
+						m.g1 = t130 + i32(1)
+						t131 := m.fn51(v4, v15, v16, v17)
 						mem = *m.memory
-						v12 = t127
-						t128 := m.g1
-						m.g1 = t128 - i32(1)
+						v11 = t131
+						t132 := m.g1
+						m.g1 = t132 - i32(1)
 						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -17037,10 +17169,10 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t131 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t135 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t131 != 0 {
-							goto l10
+						if t135 != 0 {
+							goto l11
 						}
 						goto l30
 					} else {
@@ -17050,29 +17182,29 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 					}
 				}
 			l29:
-				store32(mem, uint64(uint32(v11))+12, uint32(v12))
-				if v12 == 0 {
+				store32(mem, uint64(uint32(v9))+12, uint32(v11))
+				if v11 == 0 {
 					goto l28
 				}
 			l31:
 				{
-					t133 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t133
+					v2 = t137
 					if v2&i32(-0x20000001) == 0 {
-						t134 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t134 != v2 {
+						if t138 != v2 {
 							goto l31
 						}
-						v13 = i32(1)
-						t135 := m.g1
-						m.g1 = v13 + t135
-						t136 := m.fn52(v4, v12, v9)
+						v14 = i32(1)
+						t139 := m.g1
+						m.g1 = v14 + t139
+						t140 := m.fn53(v4, v11, v12)
 						mem = *m.memory
-						v2 = t136
-						t137 := m.g1
-						m.g1 = t137 - i32(1)
+						v2 = t140
+						t141 := m.g1
+						m.g1 = t141 - i32(1)
 						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -17085,10 +17217,10 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t140 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t144 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t140 != 0 {
-							goto l10
+						if t144 != 0 {
+							goto l11
 						}
 						goto l31
 					} else {
@@ -17098,192 +17230,192 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 					}
 				}
 			l28:
-				mem[uint64(uint32(v6))+28] = byte(i32(1))
-				v13 = i32(0)
+				mem[uint64(uint32(v7))+28] = byte(i32(1))
+				v14 = i32(0)
 				v2 = i32(0)
 			l32:
-				if v19 != 0 {
+				if v20 != 0 {
 					goto l33
 				}
-				if v14 == 0 {
+				if v15 == 0 {
 					goto l33
 				}
-				m.Xre2w_free(v14)
+				m.Xre2w_free(v15)
 				mem = *m.memory
 			l33:
-				if v10 == 0 {
+				if v13 == 0 {
 					goto l34
 				}
-				if v17 != 0 {
+				if v18 != 0 {
 					goto l34
 				}
-				m.Xre2w_free(v10)
+				m.Xre2w_free(v13)
 				mem = *m.memory
 			l34:
-				v10 = v1
-				if v13 != 0 {
-					goto l6
+				v13 = v1
+				if v14 != 0 {
+					goto l7
 				}
 				v3 = i32(0)
-				goto l9
-			l6:
-				if uint32(v2) > uint32(i32(2)) {
+				goto l10
+			l7:
+				if uint32(v2) <= uint32(i32(2)) {
+					v3 = i32(1)
+					if v2 == i32(1) {
+						goto l6
+					}
+					store32(mem, uint64(uint32(v7))+32, uint32(v5))
+					goto l10
+				}
+				v8 = v8 - i32(1)
+				store32(mem, uint64(uint32(v9))+12, uint32(v2))
+				t146 := int32(mem[uint64(uint32(v2))+9])
+				if t146&i32(1) == 0 {
 					goto l35
 				}
-				v3 = i32(1)
-				if v2 != i32(1) {
-					store32(mem, uint64(uint32(v6))+32, uint32(v0))
-					goto l9
-				}
-			l24:
-				v3 = i32(0)
-				store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
-				goto l9
-			l35:
-				store32(mem, uint64(uint32(v11))+12, uint32(v2))
-				t142 := int32(mem[uint64(uint32(v2))+9])
-				if t142&i32(1) == 0 {
-					goto l37
-				}
 			}
 			{
-				t143 := int32(load32(mem, uint64(uint32(v6))+36))
-				v3 = t143
+				t147 := int32(load32(mem, uint64(uint32(v7))+36))
+				v3 = t147
 				if v3 == 0 {
-					goto l38
+					goto l36
 				}
-				t144 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t144 != i32(3) {
-					goto l38
+				t148 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t148 != i32(3) {
+					goto l36
 				}
-				t145 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t145
+				t149 := int32(load32(mem, uint64(uint32(v2))+4))
+				v1 = t149
 				if v1 <= i32(0) {
-					goto l38
+					goto l36
 				}
-				v0 = v1 + i32(1)
-				t146 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t146 + v1<<2 - i32(4)
-			l40:
+				v5 = v1 + i32(1)
+				t150 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t150 + v1<<2 - i32(4)
+			l38:
 				{
-					t147 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t147
+					t151 := int32(load32(mem, uint64(uint32(v2))))
+					v1 = t151
 					if v1 == i32(-2) {
-						goto l38
+						goto l36
 					}
 					{
-						t148 := int32(load32(mem, uint64(uint32(v3))+12))
-						v4 = t148
-						if v4 == 0 {
-							goto l39
+						t152 := int32(load32(mem, uint64(uint32(v3))+12))
+						v8 = t152
+						if v8 == 0 {
+							goto l37
 						}
-						t149 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t149) <= uint32(v1) {
-							goto l39
+						t153 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t153) <= uint32(v1) {
+							goto l37
 						}
-						t150 := int32(load32(mem, uint64(uint32(v3))+4))
-						v8 = t150 + v1<<2
-						t151 := int32(load32(mem, uint64(uint32(v8))))
-						v9 = t151
-						t152 := int32(load32(mem, uint64(uint32(v3))))
-						t153 := v9
-						v5 = t152
-						if uint32(t153) < uint32(v5) {
-							t154 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
-							if t154 == v1 {
-								goto l39
+						t154 := int32(load32(mem, uint64(uint32(v3))+4))
+						v6 = t154 + v1<<2
+						t155 := int32(load32(mem, uint64(uint32(v6))))
+						v10 = t155
+						t156 := int32(load32(mem, uint64(uint32(v3))))
+						t157 := v10
+						v4 = t156
+						if uint32(t157) < uint32(v4) {
+							t158 := int32(load32(mem, uint64(uint32(v8+v10<<2))))
+							if t158 == v1 {
+								goto l37
 							}
 						}
-						store32(mem, uint64(uint32(v8)), uint32(v5))
-						store32(mem, uint64(uint32(v4+v5<<2)), uint32(v1))
-						t155 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t155+i32(1)))
+						store32(mem, uint64(uint32(v6)), uint32(v4))
+						store32(mem, uint64(uint32(v8+v4<<2)), uint32(v1))
+						t159 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t159+i32(1)))
 					}
-				l39:
+				l37:
 					v2 = v2 - i32(4)
-					v0 = v0 - i32(1)
-					if uint32(v0) > uint32(i32(1)) {
-						goto l40
+					v5 = v5 - i32(1)
+					if uint32(v5) > uint32(i32(1)) {
+						goto l38
 					}
 				}
 			}
-		l38:
-			store32(mem, uint64(uint32(v6))+32, uint32(v7))
+		l36:
+			store32(mem, uint64(uint32(v7))+32, uint32(v0))
 			v3 = i32(1)
-			goto l9
-		l10:
+			goto l10
+		l11:
 			panic("unreachable")
+		l6:
+			v3 = i32(0)
+			store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+			goto l10
 		}
 		{
-			t156 := int32(load32(mem, uint64(uint32(v6))+36))
-			v3 = t156
+			t160 := int32(load32(mem, uint64(uint32(v7))+36))
+			v3 = t160
 			if v3 == 0 {
-				goto l41
+				goto l39
 			}
-			t157 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t157 != i32(3) {
-				goto l41
+			t161 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t161 != i32(3) {
+				goto l39
 			}
-			t158 := int32(load32(mem, uint64(uint32(v2))+4))
-			v0 = t158
-			if v0 <= i32(0) {
-				goto l41
+			t162 := int32(load32(mem, uint64(uint32(v2))+4))
+			v5 = t162
+			if v5 <= i32(0) {
+				goto l39
 			}
-			v7 = v0 + i32(1)
-			t159 := int32(load32(mem, uint64(uint32(v2))))
-			v2 = t159 + v0<<2 - i32(4)
-		l43:
+			v8 = v5 + i32(1)
+			t163 := int32(load32(mem, uint64(uint32(v2))))
+			v2 = t163 + v5<<2 - i32(4)
+		l41:
 			{
-				t160 := int32(load32(mem, uint64(uint32(v2))))
-				v0 = t160
-				if v0 == i32(-2) {
-					goto l41
+				t164 := int32(load32(mem, uint64(uint32(v2))))
+				v5 = t164
+				if v5 == i32(-2) {
+					goto l39
 				}
 				{
-					t161 := int32(load32(mem, uint64(uint32(v3))+12))
-					v4 = t161
-					if v4 == 0 {
-						goto l42
+					t165 := int32(load32(mem, uint64(uint32(v3))+12))
+					v0 = t165
+					if v0 == 0 {
+						goto l40
 					}
-					t162 := int32(load32(mem, uint64(uint32(v3))+16))
-					if uint32(t162) <= uint32(v0) {
-						goto l42
+					t166 := int32(load32(mem, uint64(uint32(v3))+16))
+					if uint32(t166) <= uint32(v5) {
+						goto l40
 					}
-					t163 := int32(load32(mem, uint64(uint32(v3))+4))
-					v8 = t163 + v0<<2
-					t164 := int32(load32(mem, uint64(uint32(v8))))
-					v9 = t164
-					t165 := int32(load32(mem, uint64(uint32(v3))))
-					t166 := v9
-					v5 = t165
-					if uint32(t166) < uint32(v5) {
-						t167 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
-						if t167 == v0 {
-							goto l42
+					t167 := int32(load32(mem, uint64(uint32(v3))+4))
+					v6 = t167 + v5<<2
+					t168 := int32(load32(mem, uint64(uint32(v6))))
+					v10 = t168
+					t169 := int32(load32(mem, uint64(uint32(v3))))
+					t170 := v10
+					v4 = t169
+					if uint32(t170) < uint32(v4) {
+						t171 := int32(load32(mem, uint64(uint32(v0+v10<<2))))
+						if t171 == v5 {
+							goto l40
 						}
 					}
-					store32(mem, uint64(uint32(v8)), uint32(v5))
-					store32(mem, uint64(uint32(v4+v5<<2)), uint32(v0))
-					t168 := int32(load32(mem, uint64(uint32(v3))))
-					store32(mem, uint64(uint32(v3)), uint32(t168+i32(1)))
+					store32(mem, uint64(uint32(v6)), uint32(v4))
+					store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
+					t172 := int32(load32(mem, uint64(uint32(v3))))
+					store32(mem, uint64(uint32(v3)), uint32(t172+i32(1)))
 				}
-			l42:
+			l40:
 				v2 = v2 - i32(4)
-				v7 = v7 - i32(1)
-				if uint32(v7) > uint32(i32(1)) {
-					goto l43
+				v8 = v8 - i32(1)
+				if uint32(v8) > uint32(i32(1)) {
+					goto l41
 				}
 			}
 		}
-	l41:
-		store32(mem, uint64(uint32(v6))+32, uint32(v1))
+	l39:
+		store32(mem, uint64(uint32(v7))+32, uint32(v1))
 		v3 = i32(1)
 	}
-l9:
-	m.g0 = v11 + i32(16)
+l10:
+	m.g0 = v9 + i32(16)
 	return v3
 }
-func (m *Module) fn63(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn64(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6 int32
 	v4 = i32(1)
 	mem := *m.memory
@@ -17329,10 +17461,10 @@ func (m *Module) fn63(v0, v1, v2, v3 int32) int32 {
 						p9 = i32(8)
 					}
 					t12 := int32(load32(mem, uint64(uint32(t7+p9))))
-					m.fn51(t10, t11, t12, v3)
+					m.fn52(t10, t11, t12, v3)
 					mem = *m.memory
 					t13 := int32(load32(mem, uint64(uint32(v0))+16))
-					t14 := m.fn49(v0, t13, i32(0), v3)
+					t14 := m.fn50(v0, t13, i32(0), v3)
 					mem = *m.memory
 					v0 = t14
 					if v0 == 0 {
@@ -17369,33 +17501,33 @@ func (m *Module) fn63(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v4
 }
-func (m *Module) fn64(v0 int32) {
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))))
-	t1 := int32(load32(mem, uint64(uint32(t0))+4))
-	t2 := int32(load32(mem, uint64(uint32(t1))))
-	v0 = t2
-	t3 := m.fn217(i32(112))
-	mem = *m.memory
-	t4 := int64(load64(mem, uint64(uint32(v0))+120))
-	t5 := m.fn48(t3, v0, i32(0), t4/i64(2))
-	mem = *m.memory
-	store32(mem, uint64(uint32(v0))+128, uint32(t5))
-}
 func (m *Module) fn65(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn217(i32(112))
+	t3 := m.fn218(i32(112))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
-	t5 := m.fn48(t3, v0, i32(3), t4)
+	t5 := m.fn49(t3, v0, i32(0), t4/i64(2))
 	mem = *m.memory
 	store32(mem, uint64(uint32(v0))+128, uint32(t5))
 }
 func (m *Module) fn66(v0 int32) {
+	mem := *m.memory
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	t1 := int32(load32(mem, uint64(uint32(t0))+4))
+	t2 := int32(load32(mem, uint64(uint32(t1))))
+	v0 = t2
+	t3 := m.fn218(i32(112))
+	mem = *m.memory
+	t4 := int64(load64(mem, uint64(uint32(v0))+120))
+	t5 := m.fn49(t3, v0, i32(3), t4)
+	mem = *m.memory
+	store32(mem, uint64(uint32(v0))+128, uint32(t5))
+}
+func (m *Module) fn67(v0 int32) {
 	var v1 int32
 	var v2 int64
 	mem := *m.memory
@@ -17405,7 +17537,7 @@ func (m *Module) fn66(v0 int32) {
 	v0 = t2
 	t3 := int32(mem[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn217(i32(112))
+	t4 := m.fn218(i32(112))
 	mem = *m.memory
 	t5 := int64(load64(mem, uint64(uint32(v0))+120))
 	t6 := v0
@@ -17415,11 +17547,11 @@ func (m *Module) fn66(v0 int32) {
 	if v1 != 0 {
 		p8 = v2
 	}
-	t9 := m.fn48(t4, t7, i32(1), p8)
+	t9 := m.fn49(t4, t7, i32(1), p8)
 	mem = *m.memory
 	store32(mem, uint64(uint32(t6))+132, uint32(t9))
 }
-func (m *Module) fn67(v0 int32) {
+func (m *Module) fn68(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	if v0 != 0 {
@@ -17598,7 +17730,7 @@ func (m *Module) fn67(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 	var v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16 int64
 	t0 := m.g0
@@ -17713,7 +17845,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn188(v3+i32(392), v8+i32(20), i32(13))
+				m.fn189(v3+i32(392), v8+i32(20), i32(13))
 				mem = *m.memory
 			}
 			p23 = i32(128)
@@ -17725,7 +17857,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn188(v3+i32(392), v8+i32(20), i32(14))
+				m.fn189(v3+i32(392), v8+i32(20), i32(14))
 				mem = *m.memory
 			}
 			p23 = i32(128)
@@ -17737,7 +17869,7 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn188(v3+i32(396), v8+i32(20), i32(15))
+				m.fn189(v3+i32(396), v8+i32(20), i32(15))
 				mem = *m.memory
 			}
 			p23 = i32(132)
@@ -17904,15 +18036,15 @@ func (m *Module) fn68(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 						l16:
 							t61 := int32(mem[uint64(uint32(v8))+16])
 							v10 = t47 + (p44|t61)<<2 + i32(76)
-							t62 := m.fn63(t45, t46, v10, v9)
+							t62 := m.fn64(t45, t46, v10, v9)
 							mem = *m.memory
 							if t62 != 0 {
 								goto l17
 							}
 							t63 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn53(v3, t63)
+							m.fn54(v3, t63)
 							mem = *m.memory
-							t64 := m.fn63(v3, v8, v10, v9)
+							t64 := m.fn64(v3, v8, v10, v9)
 							mem = *m.memory
 							if t64 != 0 {
 								goto l17
@@ -18080,11 +18212,11 @@ l0:
 	m.g0 = v11 + i32(16)
 	return v12
 }
-func (m *Module) fn69() {
-	m.fn11(i32(1347))
+func (m *Module) fn70() {
+	m.fn12(i32(1347))
 	panic("unreachable")
 }
-func (m *Module) fn70(v0, v1 int32) {
+func (m *Module) fn71(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -18101,13 +18233,13 @@ func (m *Module) fn70(v0, v1 int32) {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t4 := m.fn217(v1 << 2)
+			t4 := m.fn218(v1 << 2)
 			mem = *m.memory
 			v5 = t4
 			if uint32(v1) >= uint32(i32(0x20000000)) {
 				goto l0
 			}
-			t5 := m.fn217(v1 << 3)
+			t5 := m.fn218(v1 << 3)
 			mem = *m.memory
 			v6 = t5
 			t6 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -18140,10 +18272,10 @@ func (m *Module) fn70(v0, v1 int32) {
 		return
 	}
 l0:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn71(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn72(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	mem := *m.memory
 	if v2 != 0 {
@@ -18289,7 +18421,7 @@ func (m *Module) fn71(v0, v1, v2, v3, v4, v5, v6 int32) {
 										t33 := int32(load32(mem, uint64(uint32(v0))+88))
 										v10 = t32 + t33
 										if p31 == v10 {
-											m.fn72(v13)
+											m.fn73(v13)
 											mem = *m.memory
 											t34 := int32(load32(mem, uint64(uint32(v0))+88))
 											t35 := int32(load32(mem, uint64(uint32(v0))+92))
@@ -18317,7 +18449,7 @@ func (m *Module) fn71(v0, v1, v2, v3, v4, v5, v6 int32) {
 										if uint32(v11) > uint32(i32(0x3fffffff)) {
 											p45 = i32(-1)
 										}
-										t46 := m.fn217(p45)
+										t46 := m.fn218(p45)
 										mem = *m.memory
 										v11 = t46
 										store32(mem, uint64(uint32(t44))+4, uint32(v11))
@@ -18390,7 +18522,7 @@ func (m *Module) fn71(v0, v1, v2, v3, v4, v5, v6 int32) {
 							v9 = v9 + i32(1)
 						}
 						t59 := int32(load32(mem, uint64(uint32(v8))+4))
-						t60 := m.fn115(v4, v5)
+						t60 := m.fn116(v4, v5)
 						mem = *m.memory
 						if t59&(t60^i32(-1)) != 0 {
 							goto l0
@@ -18412,7 +18544,7 @@ func (m *Module) fn71(v0, v1, v2, v3, v4, v5, v6 int32) {
 		}
 	}
 }
-func (m *Module) fn72(v0 int32) {
+func (m *Module) fn73(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -18464,7 +18596,7 @@ func (m *Module) fn72(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn217(v6)
+				t12 := m.fn218(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -18515,17 +18647,17 @@ func (m *Module) fn72(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn217(i32(4096))
+				t23 := m.fn218(i32(4096))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
-				m.fn46(v0, v4+i32(12))
+				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn217(i32(4096))
+			t24 := m.fn218(i32(4096))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
-			m.fn47(v0, v4+i32(12))
+			m.fn48(v0, v4+i32(12))
 			mem = *m.memory
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			v1 = t25
@@ -18568,7 +18700,7 @@ func (m *Module) fn72(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn217(v6)
+				t35 := m.fn218(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -18617,7 +18749,7 @@ func (m *Module) fn72(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn217(v2)
+		t42 := m.fn218(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -18626,10 +18758,10 @@ func (m *Module) fn72(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn217(i32(4096))
+		t44 := m.fn218(i32(4096))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
-		m.fn46(v4+i32(12), v4+i32(8))
+		m.fn47(v4+i32(12), v4+i32(8))
 		mem = *m.memory
 		t45 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t45
@@ -18641,7 +18773,7 @@ func (m *Module) fn72(v0 int32) {
 			{
 				t48 := v4 + i32(12)
 				v1 = v1 - i32(4)
-				m.fn47(t48, v1)
+				m.fn48(t48, v1)
 				mem = *m.memory
 				t49 := int32(load32(mem, uint64(uint32(v0))+4))
 				t50 := v1
@@ -18677,10 +18809,10 @@ l3:
 	m.g0 = v4 + i32(32)
 	return
 l1:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn73(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn74(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2)), uint32(i32(0)))
@@ -18937,7 +19069,7 @@ func (m *Module) fn73(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							goto l0
 						case 1:
-							m.fn71(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
+							m.fn72(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
 							mem = *m.memory
 						}
 					}
@@ -18971,7 +19103,7 @@ l0:
 l14:
 	return v14
 }
-func (m *Module) fn74(v0, v1, v2, v3 int32) {
+func (m *Module) fn75(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
 	{
@@ -19055,7 +19187,7 @@ func (m *Module) fn74(v0, v1, v2, v3 int32) {
 		v5 = t19
 		v8 = t20 - v5 + v2
 		if v8 < i32(0) {
-			m.fn69()
+			m.fn70()
 			panic("unreachable")
 		}
 		v7 = v1 - v5
@@ -19073,7 +19205,7 @@ func (m *Module) fn74(v0, v1, v2, v3 int32) {
 		v9 = p23
 		var p24 int32
 		if v9 != 0 {
-			t25 := m.fn217(v9)
+			t25 := m.fn218(v9)
 			mem = *m.memory
 			p24 = t25
 		} else {
@@ -19098,19 +19230,19 @@ func (m *Module) fn74(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn75(v0, v1 int32) {
+func (m *Module) fn76(v0, v1 int32) {
 	if v1 != 0 {
 		t0 := int32(load32(*m.memory, uint64(uint32(v1))))
-		m.fn75(v0, t0)
+		m.fn76(v0, t0)
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn75(v0, t1)
+		m.fn76(v0, t1)
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn76(v0, v1 int32) {
+func (m *Module) fn77(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12, v13, v14 int64
-	_ = m.fn77(v0, i32(-1), i32(0))
+	_ = m.fn78(v0, i32(-1), i32(0))
 	mem := *m.memory
 	t1 := int32(mem[uint64(uint32(v1))])
 	v3 = t1
@@ -19233,7 +19365,7 @@ func (m *Module) fn76(v0, v1 int32) {
 					}
 					t23 := int32(load32(mem, uint64(uint32(v4))+20))
 					store32(mem, uint64(uint32(v4))+20, uint32(t23-i32(1)))
-					m.fn143(v6, v2)
+					m.fn144(v6, v2)
 					mem = *m.memory
 					m.Xre2w_free(v2)
 					mem = *m.memory
@@ -19278,7 +19410,7 @@ func (m *Module) fn76(v0, v1 int32) {
 							}
 							v3 = v5 + i32(4)
 						l7:
-							t32 := m.fn217(i32(24))
+							t32 := m.fn218(i32(24))
 							mem = *m.memory
 							v2 = t32
 							store32(mem, uint64(uint32(v2))+8, uint32(v5))
@@ -19294,7 +19426,7 @@ func (m *Module) fn76(v0, v1 int32) {
 								v2 = t35
 							}
 							t36 := int32(load32(mem, uint64(uint32(v4))+16))
-							m.fn139(t36, v2)
+							m.fn140(t36, v2)
 							mem = *m.memory
 							t37 := int32(load32(mem, uint64(uint32(v4))+20))
 							store32(mem, uint64(uint32(v4))+20, uint32(t37+i32(1)))
@@ -19325,12 +19457,12 @@ func (m *Module) fn76(v0, v1 int32) {
 					t43 := int32(load32(mem, uint64(uint32(v3))+12))
 					t44 := int32(load32(mem, uint64(uint32(t43))+16))
 					v6 = t44
-					m.fn142(v1)
+					m.fn143(v1)
 					mem = *m.memory
-					t45 := m.fn217(i32(24))
+					t45 := m.fn218(i32(24))
 					mem = *m.memory
 					t46 := int32(load32(mem, uint64(uint32(v0))))
-					t47 := m.fn137(t45, i32(3), t46)
+					t47 := m.fn138(t45, i32(3), t46)
 					mem = *m.memory
 					p40 = t47
 					goto l13
@@ -19385,12 +19517,12 @@ func (m *Module) fn76(v0, v1 int32) {
 					if v3 == v5 {
 						goto l0
 					}
-					m.fn142(v1)
+					m.fn143(v1)
 					mem = *m.memory
-					t58 := m.fn217(i32(24))
+					t58 := m.fn218(i32(24))
 					mem = *m.memory
 					t59 := int32(load32(mem, uint64(uint32(v0))))
-					t60 := m.fn137(t58, i32(3), t59|i32(1))
+					t60 := m.fn138(t58, i32(3), t59|i32(1))
 					mem = *m.memory
 					p40 = t60
 				}
@@ -19406,7 +19538,7 @@ func (m *Module) fn76(v0, v1 int32) {
 		p2 = v3
 	}
 	if uint32(p2&i32(255)) <= uint32(i32(21)) {
-		t62 := m.fn173(v1)
+		t62 := m.fn174(v1)
 		mem = *m.memory
 		mem[uint64(uint32(v1))+1] = byte(t62)
 	}
@@ -19414,7 +19546,7 @@ func (m *Module) fn76(v0, v1 int32) {
 	store32(mem, uint64(uint32(v1))+12, uint32(t63))
 	store32(mem, uint64(uint32(v0))+16, uint32(v1))
 }
-func (m *Module) fn77(v0, v1, v2 int32) int32 {
+func (m *Module) fn78(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -19448,7 +19580,7 @@ func (m *Module) fn77(v0, v1, v2 int32) int32 {
 			t6 := int32(load32(mem, uint64(uint32(v5))+16))
 			v4 = t6
 			store64(mem, uint64(uint32(v5))+16, uint64(i64(0)))
-			m.fn144(v5, v4)
+			m.fn145(v5, v4)
 			mem = *m.memory
 			t7 := int32(mem[uint64(uint32(v3))])
 			v6 = t7
@@ -19463,7 +19595,7 @@ func (m *Module) fn77(v0, v1, v2 int32) int32 {
 				{
 					t9 := int32(load32(mem, uint64(uint32(v3))+20))
 					t10 := int32(load32(mem, uint64(uint32(t9+v4))))
-					m.fn144(v5, t10)
+					m.fn145(v5, t10)
 					mem = *m.memory
 					v4 = v4 + i32(4)
 					v6 = v6 + i32(1)
@@ -19483,7 +19615,7 @@ func (m *Module) fn77(v0, v1, v2 int32) int32 {
 			store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
 			goto l2
 		}
-		m.fn144(v5, v4)
+		m.fn145(v5, v4)
 		mem = *m.memory
 	l2:
 		if v1 >= i32(0) {
@@ -19493,12 +19625,12 @@ func (m *Module) fn77(v0, v1, v2 int32) int32 {
 			return i32(1)
 		}
 		store32(mem, uint64(uint32(v0))+16, uint32(v5))
-		m.fn142(v3)
+		m.fn143(v3)
 	}
 l0:
 	return i32(0)
 }
-func (m *Module) fn78(v0 int32) int32 {
+func (m *Module) fn79(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -19607,7 +19739,7 @@ func (m *Module) fn78(v0 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn79(v0, v1 int32) {
+func (m *Module) fn80(v0, v1 int32) {
 	var v2, v3 int32
 	{
 		{
@@ -19616,15 +19748,15 @@ func (m *Module) fn79(v0, v1 int32) {
 			if v2&i32(1) == 0 {
 				goto l0
 			}
-			t1 := m.fn78(v1)
+			t1 := m.fn79(v1)
 			if t1 == v1 {
 				goto l0
 			}
-			t2 := m.fn217(i32(24))
-			t3 := m.fn137(t2, i32(20), v2&i32(16382))
+			t2 := m.fn218(i32(24))
+			t3 := m.fn138(t2, i32(20), v2&i32(16382))
 			v3 = t3
-			t4 := m.fn217(i32(24))
-			t5 := m.fn157(t4)
+			t4 := m.fn218(i32(24))
+			t5 := m.fn158(t4)
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(t5))
 			v2 = v1
 		l2:
@@ -19637,10 +19769,10 @@ func (m *Module) fn79(v0, v1 int32) {
 						}
 					}
 					t7 := int32(load32(*m.memory, uint64(uint32(v3))+20))
-					_ = m.fn158(t7, v2, v2)
+					_ = m.fn159(t7, v2, v2)
 				}
 			l1:
-				t9 := m.fn78(v2)
+				t9 := m.fn79(v2)
 				v2 = t9
 				if v2 != v1 {
 					goto l2
@@ -19656,26 +19788,26 @@ func (m *Module) fn79(v0, v1 int32) {
 			if v2&i32(2048) == 0 {
 				goto l4
 			}
-			t10 := m.fn217(i32(24))
-			t11 := m.fn137(t10, i32(1), v2)
+			t10 := m.fn218(i32(24))
+			t11 := m.fn138(t10, i32(1), v2)
 			v3 = t11
 			goto l3
 		}
 	l4:
-		t12 := m.fn77(v0, v1, v2)
+		t12 := m.fn78(v0, v1, v2)
 		if t12 != 0 {
 			return
 		}
-		t13 := m.fn217(i32(24))
+		t13 := m.fn218(i32(24))
 		t14 := int32(load32(*m.memory, uint64(uint32(v0))))
-		t15 := m.fn137(t13, i32(3), t14)
+		t15 := m.fn138(t13, i32(3), t14)
 		v3 = t15
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v1))
 	}
 l3:
-	m.fn76(v0, v3)
+	m.fn77(v0, v3)
 }
-func (m *Module) fn80(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn81(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	{
 		t0 := int32(mem[uint64(uint32(v1))])
@@ -19697,7 +19829,7 @@ func (m *Module) fn80(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v2
 }
-func (m *Module) fn81(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn82(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	mem := *m.memory
 	if v5 <= i32(0) {
@@ -19774,15 +19906,15 @@ l3:
 l0:
 	return v3
 }
-func fn82(v0, v1, v2 int32) int32 {
+func fn83(v0, v1, v2 int32) int32 {
 	return i32(0)
 }
-func (m *Module) fn83(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn84(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
 	m.g0 = v7
-	m.fn84(v0)
+	m.fn85(v0)
 	mem := *m.memory
 	{
 		if v1 == 0 {
@@ -19803,7 +19935,7 @@ func (m *Module) fn83(v0, v1, v2, v3 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn105(v9)
+			m.fn106(v9)
 			mem = *m.memory
 			t8 := int32(load32(mem, uint64(uint32(v0))+20))
 			t9 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -19883,7 +20015,7 @@ func (m *Module) fn83(v0, v1, v2, v3 int32) int32 {
 								v2 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn217(v2 << 2)
+								t35 := m.fn218(v2 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v4))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v4))+4))
@@ -20036,7 +20168,7 @@ func (m *Module) fn83(v0, v1, v2, v3 int32) int32 {
 				p90 = i32(0)
 			}
 			if t87 == p90 {
-				m.fn105(v9)
+				m.fn106(v9)
 				mem = *m.memory
 				t91 := int32(load32(mem, uint64(uint32(v0))+20))
 				t92 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20064,7 +20196,7 @@ l0:
 	m.g0 = v7 + i32(16)
 	return v2
 }
-func (m *Module) fn84(v0 int32) {
+func (m *Module) fn85(v0 int32) {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20129,7 +20261,7 @@ func (m *Module) fn84(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn85(v0 int32) {
+func (m *Module) fn86(v0 int32) {
 	var v1, v2, v3, v4 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
@@ -20199,18 +20331,18 @@ func (m *Module) fn85(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn86(v0 int32) int32 {
+func (m *Module) fn87(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn84(v0)
-	m.fn85(v0 + i32(4))
+	m.fn85(v0)
+	m.fn86(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn87(v0, v1 int32) {
+func (m *Module) fn88(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
-	t0 := m.fn217(i32(24))
+	t0 := m.fn218(i32(24))
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v0))))
-	t2 := m.fn137(t0, i32(22), t1)
+	t2 := m.fn138(t0, i32(22), t1)
 	mem = *m.memory
 	v4 = t2
 	t3 := int32(load32(mem, uint64(uint32(v0))+20))
@@ -20222,18 +20354,18 @@ func (m *Module) fn87(v0, v1 int32) {
 		t5 := int32(load32(mem, uint64(uint32(v1))))
 		v5 = t5
 		if v5 != 0 {
-			t6 := m.fn217(i32(12))
+			t6 := m.fn218(i32(12))
 			mem = *m.memory
 			v2 = t6
 			t7 := int32(load32(mem, uint64(uint32(v1))+4))
 			v1 = t7
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
-				m.fn9()
+				m.fn10()
 				panic("unreachable")
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v6 = v1 | i32(7) + i32(1)
-				t8 := m.fn217(v6)
+				t8 := m.fn218(v6)
 				mem = *m.memory
 				v3 = t8
 				store32(mem, uint64(uint32(v2))+8, uint32(v6|i32(-0x80000000)))
@@ -20252,13 +20384,13 @@ func (m *Module) fn87(v0, v1 int32) {
 			mem[uint64(uint32(v1+v3))] = byte(i32(0))
 			store32(mem, uint64(uint32(v4))+20, uint32(v2))
 		}
-		m.fn76(v0, v4)
+		m.fn77(v0, v4)
 		return
 	}
 }
-func (m *Module) fn88(v0 int32) {
+func (m *Module) fn89(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
-	_ = m.fn77(v0, i32(-1), i32(0))
+	_ = m.fn78(v0, i32(-1), i32(0))
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v0))+16))
@@ -20269,16 +20401,16 @@ func (m *Module) fn88(v0 int32) {
 				goto l0
 			}
 		}
-		t3 := m.fn217(i32(24))
+		t3 := m.fn218(i32(24))
 		mem = *m.memory
 		t4 := int32(load32(mem, uint64(uint32(v0))))
-		t5 := m.fn137(t3, i32(2), t4)
+		t5 := m.fn138(t3, i32(2), t4)
 		mem = *m.memory
-		m.fn76(v0, t5)
+		m.fn77(v0, t5)
 		mem = *m.memory
 	}
 l0:
-	m.fn89(v0, i32(5))
+	m.fn90(v0, i32(5))
 	mem = *m.memory
 	{
 		{
@@ -20312,7 +20444,7 @@ l0:
 					store32(mem, uint64(uint32(v1))+12, uint32(t15))
 					store32(mem, uint64(uint32(v0))+16, uint32(v2))
 					store32(mem, uint64(uint32(v2))+12, uint32(v1))
-					m.fn142(v3)
+					m.fn143(v3)
 					mem = *m.memory
 					return
 				case 9:
@@ -20332,12 +20464,12 @@ l0:
 			}
 		}
 	l1:
-		t12 := m.fn217(i32(24))
+		t12 := m.fn218(i32(24))
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v0))))
-		t14 := m.fn137(t12, i32(23), t13)
+		t14 := m.fn138(t12, i32(23), t13)
 		mem = *m.memory
-		m.fn76(v0, t14)
+		m.fn77(v0, t14)
 		mem = *m.memory
 		return
 	}
@@ -20348,9 +20480,9 @@ l2:
 	return
 l4:
 	store32(mem, uint64(uint32(v0))+16, uint32(v2))
-	m.fn142(v1)
+	m.fn143(v1)
 }
-func (m *Module) fn89(v0, v1 int32) {
+func (m *Module) fn90(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
@@ -20408,13 +20540,13 @@ func (m *Module) fn89(v0, v1 int32) {
 				} else {
 					p1 = v4
 				}
-				t8 := m.fn217(p1)
+				t8 := m.fn218(p1)
 				mem = *m.memory
 				v7 = t8
 				goto l5
 			}
 		l3:
-			t9 := m.fn217(v5 << 2)
+			t9 := m.fn218(v5 << 2)
 			mem = *m.memory
 			v7 = t9
 			{
@@ -20449,7 +20581,7 @@ func (m *Module) fn89(v0, v1 int32) {
 							l7:
 								{
 									t17 := int32(load32(mem, uint64(uint32(v4))))
-									t18 := m.fn140(t17)
+									t18 := m.fn141(t17)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2)), uint32(t18))
 									v2 = v2 - i32(4)
@@ -20461,7 +20593,7 @@ func (m *Module) fn89(v0, v1 int32) {
 								}
 								v4 = v11
 							}
-							m.fn142(v3)
+							m.fn143(v3)
 							mem = *m.memory
 							goto l8
 						}
@@ -20476,11 +20608,11 @@ func (m *Module) fn89(v0, v1 int32) {
 								goto l9
 							}
 							store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
-							t20 := m.fn161(v2)
+							t20 := m.fn162(v2)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v3))+16, uint32(t20))
 							t21 := int32(load32(mem, uint64(uint32(v2))+16))
-							m.fn75(v2+i32(12), t21)
+							m.fn76(v2+i32(12), t21)
 							mem = *m.memory
 							m.Xre2w_free(v2)
 							mem = *m.memory
@@ -20508,10 +20640,10 @@ func (m *Module) fn89(v0, v1 int32) {
 		}
 	l5:
 		t24 := int32(load32(mem, uint64(uint32(v0))))
-		t25 := m.fn148(v1, v7, v5, t24, i32(1))
+		t25 := m.fn149(v1, v7, v5, t24, i32(1))
 		mem = *m.memory
 		v2 = t25
-		t26 := m.fn173(v2)
+		t26 := m.fn174(v2)
 		mem = *m.memory
 		v4 = t26
 		store32(mem, uint64(uint32(v2))+12, uint32(v8))
@@ -20521,21 +20653,21 @@ func (m *Module) fn89(v0, v1 int32) {
 	}
 	return
 l4:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn90(v0 int32) int32 {
+func (m *Module) fn91(v0 int32) int32 {
 	var v1 int32
-	m.fn88(v0)
+	m.fn89(v0)
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+16))
 	t1 := v0
 	v1 = t0
 	t2 := int32(load32(mem, uint64(uint32(v1))+12))
 	store32(mem, uint64(uint32(t1))+16, uint32(t2))
-	m.fn142(v1)
+	m.fn143(v1)
 	mem = *m.memory
-	m.fn89(v0, i32(6))
+	m.fn90(v0, i32(6))
 	mem = *m.memory
 	t3 := int32(load32(mem, uint64(uint32(v0))+16))
 	v1 = t3
@@ -20562,11 +20694,11 @@ func (m *Module) fn90(v0 int32) int32 {
 				goto l0
 			}
 			store32(mem, uint64(uint32(v1))+20, uint32(i32(0)))
-			t10 := m.fn161(v0)
+			t10 := m.fn162(v0)
 			mem = *m.memory
 			store32(mem, uint64(uint32(v1))+16, uint32(t10))
 			t11 := int32(load32(mem, uint64(uint32(v0))+16))
-			m.fn75(v0+i32(12), t11)
+			m.fn76(v0+i32(12), t11)
 			m.Xre2w_free(v0)
 		}
 	l0:
@@ -20576,7 +20708,7 @@ func (m *Module) fn90(v0 int32) int32 {
 	}
 	return p4
 }
-func (m *Module) fn91(v0, v1, v2 int32) int32 {
+func (m *Module) fn92(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -20605,10 +20737,10 @@ func (m *Module) fn91(v0, v1, v2 int32) int32 {
 			var p7 int32
 			if v4 != 0 {
 				if uint32(v4) >= uint32(i32(153391690)) {
-					m.fn12()
+					m.fn13()
 					panic("unreachable")
 				}
-				t8 := m.fn217(v4 * i32(28))
+				t8 := m.fn218(v4 * i32(28))
 				mem = *m.memory
 				p7 = t8
 			} else {
@@ -20681,11 +20813,11 @@ func (m *Module) fn91(v0, v1, v2 int32) int32 {
 			}
 			return v2
 		}
-		m.fn69()
+		m.fn70()
 		panic("unreachable")
 	}
 }
-func (m *Module) fn92(v0, v1, v2, v3 int32) {
+func (m *Module) fn93(v0, v1, v2, v3 int32) {
 	if v2 < i32(10) {
 		goto l0
 	}
@@ -20699,35 +20831,35 @@ func (m *Module) fn92(v0, v1, v2, v3 int32) {
 		goto l1
 	}
 	if v3&i32(1) != 0 {
-		m.fn93(v0, v1, i32(9), i32(0))
+		m.fn94(v0, v1, i32(9), i32(0))
 		goto l1
 	}
-	_ = m.fn158(v0, v1, i32(9))
+	_ = m.fn159(v0, v1, i32(9))
 l1:
 	if uint32(v2) < uint32(i32(11)) {
 		return
 	}
 	if v3&i32(1) != 0 {
-		m.fn93(v0, i32(11), v2, i32(0))
+		m.fn94(v0, i32(11), v2, i32(0))
 		return
 	}
-	_ = m.fn158(v0, i32(11), v2)
+	_ = m.fn159(v0, i32(11), v2)
 	return
 l0:
 	if v3&i32(1) != 0 {
-		m.fn93(v0, v1, v2, i32(0))
+		m.fn94(v0, v1, v2, i32(0))
 		return
 	}
-	_ = m.fn158(v0, v1, v2)
+	_ = m.fn159(v0, v1, v2)
 }
-func (m *Module) fn93(v0, v1, v2, v3 int32) {
+func (m *Module) fn94(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
 		if v3 > i32(10) {
 			return
 		}
-		t0 := m.fn158(v0, v1, v2)
+		t0 := m.fn159(v0, v1, v2)
 		mem = *m.memory
 		v4 = t0
 		if v1 > v2 {
@@ -20828,7 +20960,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 			}
 		l6:
 			v4 = p12
-			m.fn93(v0, v3+v6, v4, v10)
+			m.fn94(v0, v3+v6, v4, v10)
 			mem = *m.memory
 			t19 := int32(load32(mem, uint64(uint32(v5))+4))
 			v1 = t19 + i32(1)
@@ -20838,7 +20970,7 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12 int64
 	t0 := m.g0
@@ -20887,13 +21019,13 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 				if uint32(v6) < uint32(i32(4)) {
 					p10 = v6
 				}
-				t12 := m.fn8(t11, p10)
+				t12 := m.fn9(t11, p10)
 				mem = *m.memory
 				if t12 == 0 {
 					goto l1
 				}
 				t13 := int32(load32(mem, uint64(uint32(v0))))
-				t14 := m.fn6(v5+i32(28), t13)
+				t14 := m.fn7(v5+i32(28), t13)
 				mem = *m.memory
 				v10 = t14
 				t15 := int32(load32(mem, uint64(uint32(v5))+28))
@@ -20941,12 +21073,12 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 				store32(mem, uint64(uint32(t19))+12, uint32(v4))
 				goto l4
 			}
-			t20 := m.fn182(v0, i32(125), i32(0))
+			t20 := m.fn183(v0, i32(125), i32(0))
 			mem = *m.memory
 			v4 = t20
 			if v4 == i32(-1) {
 				v6 = i32(1)
-				t21 := m.fn95(v5+i32(16), v3)
+				t21 := m.fn96(v5+i32(16), v3)
 				mem = *m.memory
 				if t21 == 0 {
 					goto l0
@@ -20966,7 +21098,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			store32(mem, uint64(uint32(v0))+4, uint32(t25-v8))
 			store32(mem, uint64(uint32(v5))+8, uint32(v7))
-			t26 := m.fn95(v5+i32(8), v3)
+			t26 := m.fn96(v5+i32(8), v3)
 			mem = *m.memory
 			if t26 == 0 {
 				goto l0
@@ -21016,7 +21148,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn248(v7, i32(1055), i32(3))
+				t34 := m.fn249(v7, i32(1055), i32(3))
 				mem = *m.memory
 				if t34 == 0 {
 					goto l6
@@ -21034,7 +21166,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn252(v9)
+						t38 := m.fn253(v9)
 						mem = *m.memory
 						p37 = t38
 					} else {
@@ -21047,7 +21179,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn248(v9, v7, v4)
+						t39 := m.fn249(v9, v7, v4)
 						mem = *m.memory
 						if t39 == 0 {
 							goto l6
@@ -21066,14 +21198,14 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 	l6:
-		m.fn96(v2, v0, v10, v1)
+		m.fn97(v2, v0, v10, v1)
 		v6 = i32(0)
 	}
 l0:
 	m.g0 = v5 + i32(32)
 	return v6
 }
-func (m *Module) fn95(v0, v1 int32) int32 {
+func (m *Module) fn96(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -21094,12 +21226,12 @@ l3:
 		if uint32(v4) < uint32(i32(4)) {
 			p3 = v4
 		}
-		t5 := m.fn8(t4, p3)
+		t5 := m.fn9(t4, p3)
 		mem = *m.memory
 		if t5 == 0 {
 			goto l1
 		}
-		t6 := m.fn6(v5+i32(12), v3)
+		t6 := m.fn7(v5+i32(12), v3)
 		mem = *m.memory
 		v0 = t6
 		t7 := int32(load32(mem, uint64(uint32(v5))+12))
@@ -21135,7 +21267,7 @@ l0:
 	}
 	return p8
 }
-func (m *Module) fn96(v0, v1, v2, v3 int32) {
+func (m *Module) fn97(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v9 = t0 - i32(32)
@@ -21153,7 +21285,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 					v5 = t2 + v2
 					t4 := int32(load16(mem, uint64(uint32(v5-i32(2)))))
 					t5 := int32(load16(mem, uint64(uint32(v5))))
-					m.fn92(t3, t4, t5, v3)
+					m.fn93(t3, t4, t5, v3)
 					mem = *m.memory
 					v2 = v2 + i32(4)
 					v4 = v4 + i32(1)
@@ -21176,7 +21308,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 				v5 = t8 + v2
 				t10 := int32(load32(mem, uint64(uint32(v5-i32(4)))))
 				t11 := int32(load32(mem, uint64(uint32(v5))))
-				m.fn92(t9, t10, t11, v3)
+				m.fn93(t9, t10, t11, v3)
 				mem = *m.memory
 				v2 = v2 + i32(8)
 				v4 = v4 + i32(1)
@@ -21198,7 +21330,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 					v2 = i32(0)
 					goto l4
 				}
-				t14 := m.fn157(v9 + i32(8))
+				t14 := m.fn158(v9 + i32(8))
 				mem = *m.memory
 				v4 = t14
 				t15 := int32(load32(mem, uint64(uint32(v1))+12))
@@ -21211,7 +21343,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 						v6 = t16 + v2
 						t18 := int32(load16(mem, uint64(uint32(v6-i32(2)))))
 						t19 := int32(load16(mem, uint64(uint32(v6))))
-						m.fn92(t17, t18, t19, v3)
+						m.fn93(t17, t18, t19, v3)
 						mem = *m.memory
 						v2 = v2 + i32(4)
 						v5 = v5 + i32(1)
@@ -21232,7 +21364,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 						v6 = t22 + v2
 						t24 := int32(load32(mem, uint64(uint32(v6-i32(4)))))
 						t25 := int32(load32(mem, uint64(uint32(v6))))
-						m.fn92(t23, t24, t25, v3)
+						m.fn93(t23, t24, t25, v3)
 						mem = *m.memory
 						v2 = v2 + i32(8)
 						v5 = v5 + i32(1)
@@ -21243,10 +21375,10 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 					}
 				}
 				if v3&i32(2052) != i32(4) {
-					_ = m.fn158(v4, i32(10), i32(10))
+					_ = m.fn159(v4, i32(10), i32(10))
 					mem = *m.memory
 				}
-				m.fn159(v4)
+				m.fn160(v4)
 				mem = *m.memory
 				v2 = v0
 				t28 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -21258,7 +21390,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 					{
 						t30 := int32(load32(mem, uint64(uint32(v0))+16))
 						t31 := int32(load32(mem, uint64(uint32(v0))+20))
-						_ = m.fn158(v2, t30, t31)
+						_ = m.fn159(v2, t30, t31)
 						mem = *m.memory
 						{
 							t33 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -21293,7 +21425,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 					}
 				}
 				t38 := int32(load32(mem, uint64(uint32(v4))+16))
-				m.fn75(v4+i32(12), t38)
+				m.fn76(v4+i32(12), t38)
 				mem = *m.memory
 				goto l1
 			}
@@ -21306,7 +21438,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 				t40 := int32(load16(mem, uint64(uint32(v4+v5))))
 				v8 = t40
 				if uint32(v8) > uint32(v2) {
-					m.fn92(v0, v2, v8-i32(1), v3)
+					m.fn93(v0, v2, v8-i32(1), v3)
 					mem = *m.memory
 					t41 := int32(load32(mem, uint64(uint32(v1))+12))
 					v7 = t41
@@ -21335,7 +21467,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 				t46 := int32(load32(mem, uint64(uint32(v4+v5))))
 				v8 = t46
 				if v8 > v2 {
-					m.fn92(v0, v2, v8-i32(1), v3)
+					m.fn93(v0, v2, v8-i32(1), v3)
 					mem = *m.memory
 					t47 := int32(load32(mem, uint64(uint32(v1))+20))
 					v7 = t47
@@ -21355,12 +21487,12 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) {
 				goto l1
 			}
 		}
-		m.fn92(v0, v2, i32(1114111), v3)
+		m.fn93(v0, v2, i32(1114111), v3)
 	}
 l1:
 	m.g0 = v9 + i32(32)
 }
-func (m *Module) fn97(v0, v1, v2 int32) int32 {
+func (m *Module) fn98(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	mem := *m.memory
 	{
@@ -21371,13 +21503,13 @@ func (m *Module) fn97(v0, v1, v2 int32) int32 {
 		if uint32(v3) < uint32(i32(4)) {
 			p2 = v3
 		}
-		t3 := m.fn8(t0, p2)
+		t3 := m.fn9(t0, p2)
 		mem = *m.memory
 		if t3 == 0 {
 			goto l0
 		}
 		t4 := int32(load32(mem, uint64(uint32(v1))))
-		t5 := m.fn6(v0, t4)
+		t5 := m.fn7(v0, t4)
 		mem = *m.memory
 		v3 = t5
 		t6 := int32(load32(mem, uint64(uint32(v0))))
@@ -21414,7 +21546,7 @@ l0:
 l1:
 	return v3
 }
-func (m *Module) fn98(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn99(v0, v1, v2, v3, v4 int32) int32 {
 	var v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -21430,7 +21562,7 @@ func (m *Module) fn98(v0, v1, v2, v3, v4 int32) int32 {
 	t3 := int32(mem[uint64(uint32(v3))])
 	if t3 == i32(92) {
 		t4 := int32(load32(mem, uint64(uint32(v0))+24))
-		t5 := m.fn99(v1, v2, v4, t4)
+		t5 := m.fn100(v1, v2, v4, t4)
 		mem = *m.memory
 		return t5
 	}
@@ -21440,13 +21572,13 @@ func (m *Module) fn98(v0, v1, v2, v3, v4 int32) int32 {
 		if uint32(v5) < uint32(i32(4)) {
 			p6 = v5
 		}
-		t8 := m.fn8(t7, p6)
+		t8 := m.fn9(t7, p6)
 		mem = *m.memory
 		if t8 == 0 {
 			goto l0
 		}
 		t9 := int32(load32(mem, uint64(uint32(v1))))
-		t10 := m.fn6(v2, t9)
+		t10 := m.fn7(v2, t9)
 		mem = *m.memory
 		v5 = t10
 		t11 := int32(load32(mem, uint64(uint32(v2))))
@@ -21484,7 +21616,7 @@ l0:
 	store64(mem, uint64(uint32(v4)), uint64(i64(13)))
 	return i32(0)
 }
-func (m *Module) fn99(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn100(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
@@ -21527,13 +21659,13 @@ func (m *Module) fn99(v0, v1, v2, v3 int32) int32 {
 				if uint32(v4) < uint32(i32(4)) {
 					p6 = v4
 				}
-				t8 := m.fn8(t7, p6)
+				t8 := m.fn9(t7, p6)
 				mem = *m.memory
 				if t8 == 0 {
 					goto l2
 				}
 				t9 := int32(load32(mem, uint64(uint32(v0))))
-				t10 := m.fn6(v7+i32(12), t9)
+				t10 := m.fn7(v7+i32(12), t9)
 				mem = *m.memory
 				v5 = t10
 				t11 := int32(load32(mem, uint64(uint32(v7))+12))
@@ -21643,14 +21775,14 @@ func (m *Module) fn99(v0, v1, v2, v3 int32) int32 {
 					goto l15
 				}
 				v4 = i32(0)
-				t23 := m.fn97(v7+i32(12), v0, v2)
+				t23 := m.fn98(v7+i32(12), v0, v2)
 				mem = *m.memory
 				if t23 < i32(0) {
 					goto l1
 				}
 				t24 := int32(load32(mem, uint64(uint32(v7))+12))
 				if t24 == i32(123) {
-					t25 := m.fn97(v7+i32(12), v0, v2)
+					t25 := m.fn98(v7+i32(12), v0, v2)
 					mem = *m.memory
 					if t25 < i32(0) {
 						goto l1
@@ -21701,7 +21833,7 @@ func (m *Module) fn99(v0, v1, v2, v3 int32) int32 {
 							}
 							v8 = v8 - i32(1)
 							v4 = i32(0)
-							t32 := m.fn97(v7+i32(12), v0, v2)
+							t32 := m.fn98(v7+i32(12), v0, v2)
 							mem = *m.memory
 							if t32 >= i32(0) {
 								goto l18
@@ -21723,7 +21855,7 @@ func (m *Module) fn99(v0, v1, v2, v3 int32) int32 {
 				if t33 == 0 {
 					goto l15
 				}
-				t34 := m.fn97(v7+i32(8), v0, v2)
+				t34 := m.fn98(v7+i32(8), v0, v2)
 				mem = *m.memory
 				if t34 < i32(0) {
 					goto l1
@@ -21829,7 +21961,7 @@ l1:
 	m.g0 = v7 + i32(16)
 	return v4
 }
-func (m *Module) fn100(v0, v1, v2 int32) int32 {
+func (m *Module) fn101(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
 	var v23 int64
 	t0 := m.g0
@@ -21864,7 +21996,7 @@ func (m *Module) fn100(v0, v1, v2 int32) int32 {
 			v2 = int32(int64(uint64(v23) >> 32))
 			goto l0
 		}
-		t7 := m.fn217(i32(12))
+		t7 := m.fn218(i32(12))
 		mem = *m.memory
 		v0 = t7
 		store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -21878,9 +22010,9 @@ func (m *Module) fn100(v0, v1, v2 int32) int32 {
 				t8 := int32(load32(mem, uint64(uint32(v3))+16))
 				t9 := int32(mem[uint64(uint32(t8+v2))])
 				store32(mem, uint64(uint32(v3)), uint32(t9))
-				t10 := m.fn7(v3+i32(72), v3)
+				t10 := m.fn8(v3+i32(72), v3)
 				mem = *m.memory
-				m.fn227(v0, v3+i32(72), t10)
+				m.fn228(v0, v3+i32(72), t10)
 				mem = *m.memory
 				v2 = v2 + i32(1)
 				t11 := int32(load32(mem, uint64(uint32(v3))+20))
@@ -21939,13 +22071,13 @@ l0:
 						if uint32(v2) < uint32(i32(4)) {
 							p26 = v2
 						}
-						t27 := m.fn8(t25, p26)
+						t27 := m.fn9(t25, p26)
 						mem = *m.memory
 						if t27 == 0 {
 							goto l2
 						}
 						t28 := int32(load32(mem, uint64(uint32(v3))+16))
-						t29 := m.fn6(v3+i32(72), t28)
+						t29 := m.fn7(v3+i32(72), t28)
 						mem = *m.memory
 						v2 = t29
 						t30 := int32(load32(mem, uint64(uint32(v3))+72))
@@ -21972,7 +22104,7 @@ l0:
 					if v2 < i32(0) {
 						goto l4
 					}
-					m.fn79(v3+i32(28), v0)
+					m.fn80(v3+i32(28), v0)
 					mem = *m.memory
 					t33 := int32(load32(mem, uint64(uint32(v3))+20))
 					v2 = t33
@@ -21981,7 +22113,7 @@ l0:
 					}
 				}
 			}
-			t34 := m.fn90(v3 + i32(28))
+			t34 := m.fn91(v3 + i32(28))
 			mem = *m.memory
 			v6 = t34
 			goto l6
@@ -22022,16 +22154,16 @@ l0:
 												if v0|i32(32) != i32(98) {
 													goto l110
 												}
-												t335 := m.fn217(i32(24))
+												t335 := m.fn218(i32(24))
 												mem = *m.memory
 												t337 := v3 + i32(28)
 												p336 := i32(17)
 												if v0 == i32(98) {
 													p336 = i32(16)
 												}
-												t338 := m.fn137(t335, p336, v6)
+												t338 := m.fn138(t335, p336, v6)
 												mem = *m.memory
-												m.fn76(t337, t338)
+												m.fn77(t337, t338)
 												mem = *m.memory
 												t339 := int32(load32(mem, uint64(uint32(v3))+16))
 												store32(mem, uint64(uint32(v3))+16, uint32(t339+i32(2)))
@@ -22052,11 +22184,11 @@ l0:
 														case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15:
 															goto l113
 														case 0:
-															t342 := m.fn217(i32(24))
+															t342 := m.fn218(i32(24))
 															mem = *m.memory
-															t343 := m.fn137(t342, i32(18), v6)
+															t343 := m.fn138(t342, i32(18), v6)
 															mem = *m.memory
-															m.fn76(v3+i32(28), t343)
+															m.fn77(v3+i32(28), t343)
 															mem = *m.memory
 															t344 := int32(load32(mem, uint64(uint32(v3))+16))
 															store32(mem, uint64(uint32(v3))+16, uint32(t344+i32(2)))
@@ -22067,11 +22199,11 @@ l0:
 															if v0 != i32(122) {
 																goto l113
 															}
-															t346 := m.fn217(i32(24))
+															t346 := m.fn218(i32(24))
 															mem = *m.memory
-															t347 := m.fn137(t346, i32(19), v6)
+															t347 := m.fn138(t346, i32(19), v6)
 															mem = *m.memory
-															m.fn76(v3+i32(28), t347)
+															m.fn77(v3+i32(28), t347)
 															mem = *m.memory
 															t348 := int32(load32(mem, uint64(uint32(v3))+16))
 															store32(mem, uint64(uint32(v3))+16, uint32(t348+i32(2)))
@@ -22080,12 +22212,12 @@ l0:
 															goto l62
 														case 2:
 															v0 = v3 + i32(28)
-															t350 := m.fn217(i32(24))
+															t350 := m.fn218(i32(24))
 															mem = *m.memory
 															t351 := int32(load32(mem, uint64(uint32(v0))))
-															t352 := m.fn137(t350, i32(13), t351)
+															t352 := m.fn138(t350, i32(13), t351)
 															mem = *m.memory
-															m.fn76(v0, t352)
+															m.fn77(v0, t352)
 															mem = *m.memory
 															t353 := int32(load32(mem, uint64(uint32(v3))+16))
 															store32(mem, uint64(uint32(v3))+16, uint32(t353+i32(2)))
@@ -22130,13 +22262,13 @@ l0:
 																	if uint32(v1) < uint32(i32(4)) {
 																		p361 = v1
 																	}
-																	t363 := m.fn8(t362, p361)
+																	t363 := m.fn9(t362, p361)
 																	mem = *m.memory
 																	if t363 == 0 {
 																		goto l122
 																	}
 																	t364 := int32(load32(mem, uint64(uint32(v3))+16))
-																	t365 := m.fn6(v3+i32(72), t364)
+																	t365 := m.fn7(v3+i32(72), t364)
 																	mem = *m.memory
 																	v2 = t365
 																	t366 := int32(load32(mem, uint64(uint32(v3))+72))
@@ -22163,7 +22295,7 @@ l0:
 																if v2 < i32(0) {
 																	goto l4
 																}
-																m.fn79(v3+i32(28), v0)
+																m.fn80(v3+i32(28), v0)
 																mem = *m.memory
 																t369 := int32(load32(mem, uint64(uint32(v3))+20))
 																v1 = t369
@@ -22182,34 +22314,34 @@ l0:
 											if (v0|i32(32))&i32(255) != i32(112) {
 												goto l111
 											}
-											t371 := m.fn217(i32(24))
+											t371 := m.fn218(i32(24))
 											mem = *m.memory
-											t372 := m.fn137(t371, i32(20), v6&i32(16382))
+											t372 := m.fn138(t371, i32(20), v6&i32(16382))
 											mem = *m.memory
 											v0 = t372
-											t373 := m.fn217(i32(24))
+											t373 := m.fn218(i32(24))
 											mem = *m.memory
-											t374 := m.fn157(t373)
+											t374 := m.fn158(t373)
 											mem = *m.memory
 											t375 := v0
 											v2 = t374
 											store32(mem, uint64(uint32(t375))+20, uint32(v2))
 											{
-												t376 := m.fn94(v3+i32(16), v6, v2, v11)
+												t376 := m.fn95(v3+i32(16), v6, v2, v11)
 												mem = *m.memory
 												switch t376 {
 												case 1:
-													m.fn142(v0)
+													m.fn143(v0)
 													mem = *m.memory
 													goto l4
 												default:
 													goto l111
 												case 0:
-													m.fn76(v3+i32(28), v0)
+													m.fn77(v3+i32(28), v0)
 													mem = *m.memory
 													goto l22
 												case 2:
-													m.fn142(v0)
+													m.fn143(v0)
 													mem = *m.memory
 												}
 											}
@@ -22242,7 +22374,7 @@ l0:
 												if v0 == 0 {
 													goto l129
 												}
-												t381 := m.fn252(v0)
+												t381 := m.fn253(v0)
 												mem = *m.memory
 												if t381 != i32(2) {
 													goto l129
@@ -22265,35 +22397,35 @@ l0:
 										}
 									l128:
 										t384 := int32(load32(mem, uint64(uint32(v3))+52))
-										t385 := m.fn99(v3+i32(16), v3+i32(72), v11, t384)
+										t385 := m.fn100(v3+i32(16), v3+i32(72), v11, t384)
 										mem = *m.memory
 										if t385 == 0 {
 											goto l4
 										}
 										t386 := int32(load32(mem, uint64(uint32(v3))+72))
-										m.fn79(v3+i32(28), t386)
+										m.fn80(v3+i32(28), t386)
 										mem = *m.memory
 										goto l22
 									}
 								l130:
 									store32(mem, uint64(uint32(v3))+20, uint32(v7-i32(2)))
 									store32(mem, uint64(uint32(v3))+16, uint32(v10+i32(2)))
-									t387 := m.fn217(i32(24))
+									t387 := m.fn218(i32(24))
 									mem = *m.memory
-									t388 := m.fn137(t387, i32(20), v6&i32(16382))
+									t388 := m.fn138(t387, i32(20), v6&i32(16382))
 									mem = *m.memory
 									v0 = t388
-									t389 := m.fn217(i32(24))
+									t389 := m.fn218(i32(24))
 									mem = *m.memory
-									t390 := m.fn157(t389)
+									t390 := m.fn158(t389)
 									mem = *m.memory
 									t391 := v0
 									v1 = t390
 									store32(mem, uint64(uint32(t391))+20, uint32(v1))
 									t392 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-									m.fn96(v1, v2, t392, v6)
+									m.fn97(v1, v2, t392, v6)
 									mem = *m.memory
-									m.fn76(v3+i32(28), v0)
+									m.fn77(v3+i32(28), v0)
 									mem = *m.memory
 									goto l22
 								case 87:
@@ -22449,13 +22581,13 @@ l0:
 										if uint32(v2) < uint32(i32(4)) {
 											p39 = v2
 										}
-										t41 := m.fn8(t40, p39)
+										t41 := m.fn9(t40, p39)
 										mem = *m.memory
 										if t41 == 0 {
 											goto l20
 										}
 										t42 := int32(load32(mem, uint64(uint32(v3))+16))
-										t43 := m.fn6(v3+i32(72), t42)
+										t43 := m.fn7(v3+i32(72), t42)
 										mem = *m.memory
 										v2 = t43
 										t44 := int32(load32(mem, uint64(uint32(v3))+72))
@@ -22482,7 +22614,7 @@ l0:
 									if v2 < i32(0) {
 										goto l4
 									}
-									m.fn79(v3+i32(28), v0)
+									m.fn80(v3+i32(28), v0)
 									mem = *m.memory
 									goto l22
 								case 4:
@@ -22555,13 +22687,13 @@ l0:
 												if t58 != i32(60) {
 													goto l27
 												}
-												t59 := m.fn182(v4+i32(8), i32(62), i32(2))
+												t59 := m.fn183(v4+i32(8), i32(62), i32(2))
 												mem = *m.memory
 												v8 = t59
 												if v8 == i32(-1) {
 													v7 = i32(0)
 													t60 := int32(load32(mem, uint64(uint32(v5))+12))
-													t61 := m.fn95(v16, t60)
+													t61 := m.fn96(v16, t60)
 													mem = *m.memory
 													if t61 == 0 {
 														goto l28
@@ -22579,7 +22711,7 @@ l0:
 												store32(mem, uint64(uint32(v4)), uint32(v12+i32(2)))
 												v7 = i32(0)
 												t65 := int32(load32(mem, uint64(uint32(v5))+12))
-												t66 := m.fn95(v4, t65)
+												t66 := m.fn96(v4, t65)
 												mem = *m.memory
 												if t66 == 0 {
 													goto l28
@@ -22639,7 +22771,7 @@ l0:
 														t77 := m.g0
 														v13 = t77 - i32(32)
 														m.g0 = v13
-														t78 := m.fn157(v13 + i32(8))
+														t78 := m.fn158(v13 + i32(8))
 														mem = *m.memory
 														v6 = t78
 														t79 := int32(load32(mem, uint64(uint32(i32(45864)))))
@@ -22655,7 +22787,7 @@ l0:
 															t81 := int32(load32(mem, uint64(uint32(v20+i32(4272)))))
 															v21 = t81
 															if v21 != 0 {
-																t82 := m.fn252(v21)
+																t82 := m.fn253(v21)
 																mem = *m.memory
 																v9 = t82
 															}
@@ -22669,7 +22801,7 @@ l0:
 																	v15 = t83
 																	var p84 int32
 																	if v15 != 0 {
-																		t85 := m.fn252(v15)
+																		t85 := m.fn253(v15)
 																		mem = *m.memory
 																		p84 = t85
 																	} else {
@@ -22684,7 +22816,7 @@ l0:
 																	if v15 == v21 {
 																		goto l33
 																	}
-																	t86 := m.fn248(v15, v21, v9)
+																	t86 := m.fn249(v15, v21, v9)
 																	mem = *m.memory
 																	if t86 != 0 {
 																		goto l32
@@ -22722,7 +22854,7 @@ l0:
 																			goto l35
 																		}
 																		if uint32(v9) <= uint32(i32(9)) {
-																			_ = m.fn158(v6, v9, i32(9))
+																			_ = m.fn159(v6, v9, i32(9))
 																			mem = *m.memory
 																		}
 																		v9 = i32(11)
@@ -22731,7 +22863,7 @@ l0:
 																		}
 																	}
 																l35:
-																	_ = m.fn158(v6, v9, v15)
+																	_ = m.fn159(v6, v9, v15)
 																	mem = *m.memory
 																l36:
 																	v10 = v10 + i32(4)
@@ -22762,7 +22894,7 @@ l0:
 																			goto l38
 																		}
 																		if v9 <= i32(9) {
-																			_ = m.fn158(v6, v9, i32(9))
+																			_ = m.fn159(v6, v9, i32(9))
 																			mem = *m.memory
 																		}
 																		v9 = i32(11)
@@ -22771,7 +22903,7 @@ l0:
 																		}
 																	}
 																l38:
-																	_ = m.fn158(v6, v9, v15)
+																	_ = m.fn159(v6, v9, v15)
 																	mem = *m.memory
 																l39:
 																	v10 = v10 + i32(8)
@@ -22787,11 +22919,11 @@ l0:
 																goto l41
 															}
 														}
-														t101 := m.fn161(v6)
+														t101 := m.fn162(v6)
 														mem = *m.memory
 														v14 = t101
 														t102 := int32(load32(mem, uint64(uint32(v6))+16))
-														m.fn75(v6+i32(12), t102)
+														m.fn76(v6+i32(12), t102)
 														mem = *m.memory
 														m.g0 = v13 + i32(32)
 														store32(mem, uint64(uint32(i32(50912))), uint32(v14))
@@ -22818,12 +22950,12 @@ l0:
 														if uint32(v0) < uint32(i32(4)) {
 															p107 = v0
 														}
-														t109 := m.fn8(t108, p107)
+														t109 := m.fn9(t108, p107)
 														mem = *m.memory
 														if t109 == 0 {
 															goto l42
 														}
-														t110 := m.fn6(v19+i32(12), v13)
+														t110 := m.fn7(v19+i32(12), v13)
 														mem = *m.memory
 														v2 = t110
 														t111 := int32(load32(mem, uint64(uint32(v19))+12))
@@ -22848,7 +22980,7 @@ l0:
 														v13 = v2 + v13
 														v2 = v0 - v2
 														t114 := int32(load32(mem, uint64(uint32(i32(50912)))))
-														t115 := m.fn160(t114, v17)
+														t115 := m.fn161(t114, v17)
 														mem = *m.memory
 														if t115 != 0 {
 															goto l43
@@ -22874,7 +23006,7 @@ l0:
 													store32(mem, uint64(uint32(v5)), uint32(i32(14)))
 													goto l28
 												}
-												m.fn87(v5, v4)
+												m.fn88(v5, v4)
 												mem = *m.memory
 												t118 := int32(load32(mem, uint64(uint32(v16))))
 												v5 = t118
@@ -22900,12 +23032,12 @@ l0:
 													if uint32(v12) < uint32(i32(4)) {
 														p122 = v12
 													}
-													t124 := m.fn8(t123, p122)
+													t124 := m.fn9(t123, p122)
 													mem = *m.memory
 													if t124 == 0 {
 														goto l45
 													}
-													t125 := m.fn6(v4, v13)
+													t125 := m.fn7(v4, v13)
 													mem = *m.memory
 													v17 = t125
 													t126 := int32(load32(mem, uint64(uint32(v4))))
@@ -23000,14 +23132,14 @@ l0:
 															goto l58
 														}
 													l54:
-														t133 := m.fn217(i32(24))
+														t133 := m.fn218(i32(24))
 														mem = *m.memory
 														t134 := int32(load32(mem, uint64(uint32(v5))))
-														t135 := m.fn137(t133, i32(22), t134)
+														t135 := m.fn138(t133, i32(22), t134)
 														mem = *m.memory
 														v7 = t135
 														store32(mem, uint64(uint32(v7))+16, uint32(i32(-1)))
-														m.fn76(v5, v7)
+														m.fn77(v5, v7)
 														mem = *m.memory
 													}
 												l52:
@@ -23064,18 +23196,18 @@ l0:
 									}
 								l23:
 									if v0&i32(4096) != 0 {
-										t142 := m.fn217(i32(24))
+										t142 := m.fn218(i32(24))
 										mem = *m.memory
-										t143 := m.fn137(t142, i32(22), v0)
+										t143 := m.fn138(t142, i32(22), v0)
 										mem = *m.memory
 										v2 = t143
 										store32(mem, uint64(uint32(v2))+16, uint32(i32(-1)))
-										m.fn76(v3+i32(28), v2)
+										m.fn77(v3+i32(28), v2)
 										mem = *m.memory
 										goto l61
 									}
 									store64(mem, uint64(uint32(v3))+72, uint64(i64(0)))
-									m.fn87(v3+i32(28), v3+i32(72))
+									m.fn88(v3+i32(28), v3+i32(72))
 									mem = *m.memory
 								l61:
 									t144 := int32(load32(mem, uint64(uint32(v3))+16))
@@ -23084,7 +23216,7 @@ l0:
 									v2 = t145 - i32(1)
 									goto l62
 								case 88:
-									m.fn88(v3 + i32(28))
+									m.fn89(v3 + i32(28))
 									mem = *m.memory
 									t146 := int32(load32(mem, uint64(uint32(v3))+16))
 									store32(mem, uint64(uint32(v3))+16, uint32(t146+i32(1)))
@@ -23095,16 +23227,16 @@ l0:
 									var p148 int32
 									{
 										v2 = v3 + i32(28)
-										m.fn88(v2)
+										m.fn89(v2)
 										mem = *m.memory
 										t149 := int32(load32(mem, uint64(uint32(v2))+16))
 										t150 := v2
 										v0 = t149
 										t151 := int32(load32(mem, uint64(uint32(v0))+12))
 										store32(mem, uint64(uint32(t150))+16, uint32(t151))
-										m.fn142(v0)
+										m.fn143(v0)
 										mem = *m.memory
-										m.fn89(v2, i32(6))
+										m.fn90(v2, i32(6))
 										mem = *m.memory
 										{
 											{
@@ -23160,11 +23292,11 @@ l0:
 													}
 												l66:
 													store32(mem, uint64(uint32(v1))+20, uint32(i32(0)))
-													t164 := m.fn161(v7)
+													t164 := m.fn162(v7)
 													mem = *m.memory
 													store32(mem, uint64(uint32(v1))+16, uint32(t164))
 													t165 := int32(load32(mem, uint64(uint32(v7))+16))
-													m.fn75(v7+i32(12), t165)
+													m.fn76(v7+i32(12), t165)
 													mem = *m.memory
 													m.Xre2w_free(v7)
 													mem = *m.memory
@@ -23178,17 +23310,17 @@ l0:
 												}
 											l67:
 												store32(mem, uint64(uint32(p160)), uint32(v1))
-												t169 := m.fn173(v0)
+												t169 := m.fn174(v0)
 												mem = *m.memory
 												mem[uint64(uint32(v0))+1] = byte(t169)
 												goto l68
 											}
-											m.fn142(v0)
+											m.fn143(v0)
 											mem = *m.memory
 											v0 = v1
 										}
 									l68:
-										m.fn76(v2, v0)
+										m.fn77(v2, v0)
 										mem = *m.memory
 										p148 = i32(1)
 									}
@@ -23204,16 +23336,16 @@ l0:
 								case 58:
 									t172 := int32(load32(mem, uint64(uint32(v3))+28))
 									v2 = t172
-									t173 := m.fn217(i32(24))
+									t173 := m.fn218(i32(24))
 									mem = *m.memory
 									t175 := v3 + i32(28)
 									p174 := i32(14)
 									if v2&i32(16) != 0 {
 										p174 = i32(18)
 									}
-									t176 := m.fn137(t173, p174, v2)
+									t176 := m.fn138(t173, p174, v2)
 									mem = *m.memory
-									m.fn76(t175, t176)
+									m.fn77(t175, t176)
 									mem = *m.memory
 									t177 := int32(load32(mem, uint64(uint32(v3))+16))
 									store32(mem, uint64(uint32(v3))+16, uint32(t177+i32(1)))
@@ -23229,20 +23361,20 @@ l0:
 											t180 := v0
 											v2 = v1 | i32(8192)
 											store32(mem, uint64(uint32(t180)), uint32(v2))
-											t181 := m.fn217(i32(24))
+											t181 := m.fn218(i32(24))
 											mem = *m.memory
-											t182 := m.fn137(t181, i32(19), v2)
+											t182 := m.fn138(t181, i32(19), v2)
 											mem = *m.memory
-											m.fn76(v0, t182)
+											m.fn77(v0, t182)
 											mem = *m.memory
 											store32(mem, uint64(uint32(v0)), uint32(v1))
 											goto l69
 										}
-										t183 := m.fn217(i32(24))
+										t183 := m.fn218(i32(24))
 										mem = *m.memory
-										t184 := m.fn137(t183, i32(15), v1)
+										t184 := m.fn138(t183, i32(15), v1)
 										mem = *m.memory
-										m.fn76(v0, t184)
+										m.fn77(v0, t184)
 										mem = *m.memory
 									}
 								l69:
@@ -23255,34 +23387,34 @@ l0:
 									v6 = v3 + i32(28)
 									t187 := int32(load32(mem, uint64(uint32(v6))))
 									v0 = t187
-									t188 := m.fn217(i32(24))
+									t188 := m.fn218(i32(24))
 									mem = *m.memory
 									v1 = t188
 									{
 										if v0&i32(2056) == i32(8) {
-											_ = m.fn137(v1, i32(12), v0)
+											_ = m.fn138(v1, i32(12), v0)
 											mem = *m.memory
 											goto l70
 										}
-										t190 := m.fn137(v1, i32(20), v0&i32(16382))
+										t190 := m.fn138(v1, i32(20), v0&i32(16382))
 										mem = *m.memory
 										v0 = t190
-										t191 := m.fn217(i32(24))
+										t191 := m.fn218(i32(24))
 										mem = *m.memory
-										t192 := m.fn157(t191)
+										t192 := m.fn158(t191)
 										mem = *m.memory
 										t193 := v0
 										v2 = t192
 										store32(mem, uint64(uint32(t193))+20, uint32(v2))
-										_ = m.fn158(v2, i32(0), i32(9))
+										_ = m.fn159(v2, i32(0), i32(9))
 										mem = *m.memory
 										t195 := int32(load32(mem, uint64(uint32(v0))+20))
 										t196 := int32(load32(mem, uint64(uint32(v6))+24))
-										_ = m.fn158(t195, i32(11), t196)
+										_ = m.fn159(t195, i32(11), t196)
 										mem = *m.memory
 									}
 								l70:
-									m.fn76(v6, v1)
+									m.fn77(v6, v1)
 									mem = *m.memory
 									t198 := int32(load32(mem, uint64(uint32(v3))+16))
 									store32(mem, uint64(uint32(v3))+16, uint32(t198+i32(1)))
@@ -23312,15 +23444,15 @@ l0:
 										store64(mem, uint64(uint32(v11)), uint64(i64(1)))
 										goto l72
 									l71:
-										t204 := m.fn217(i32(24))
+										t204 := m.fn218(i32(24))
 										mem = *m.memory
 										t205 := int32(load32(mem, uint64(uint32(v9))))
-										t206 := m.fn137(t204, i32(20), t205&i32(16382))
+										t206 := m.fn138(t204, i32(20), t205&i32(16382))
 										mem = *m.memory
 										v12 = t206
-										t207 := m.fn217(i32(24))
+										t207 := m.fn218(i32(24))
 										mem = *m.memory
-										t208 := m.fn157(t207)
+										t208 := m.fn158(t207)
 										mem = *m.memory
 										t209 := v12
 										v14 = t208
@@ -23348,7 +23480,7 @@ l0:
 												store32(mem, uint64(uint32(v4)), uint32(v1+i32(2)))
 												t216 := int32(load32(mem, uint64(uint32(v9))))
 												if t216&i32(2052) != i32(4) {
-													_ = m.fn158(v14, i32(10), i32(10))
+													_ = m.fn159(v14, i32(10), i32(10))
 													mem = *m.memory
 													t218 := int32(load32(mem, uint64(uint32(v4))+4))
 													v2 = t218
@@ -23409,12 +23541,12 @@ l0:
 																				if uint32(v0) < uint32(i32(4)) {
 																					p231 = v0
 																				}
-																				t232 := m.fn8(t230, p231)
+																				t232 := m.fn9(t230, p231)
 																				mem = *m.memory
 																				if t232 == 0 {
 																					goto l75
 																				}
-																				t233 := m.fn6(v8, v1)
+																				t233 := m.fn7(v8, v1)
 																				mem = *m.memory
 																				v0 = t233
 																				t234 := int32(load32(mem, uint64(uint32(v8))))
@@ -23498,7 +23630,7 @@ l0:
 																								v13 = t247
 																								var p248 int32
 																								if v13 != 0 {
-																									t249 := m.fn252(v13)
+																									t249 := m.fn253(v13)
 																									mem = *m.memory
 																									p248 = t249
 																								} else {
@@ -23511,7 +23643,7 @@ l0:
 																									if v0 == v13 {
 																										goto l83
 																									}
-																									t250 := m.fn248(v13, v0, v1)
+																									t250 := m.fn249(v13, v0, v1)
 																									mem = *m.memory
 																									if t250 == 0 {
 																										goto l83
@@ -23550,7 +23682,7 @@ l0:
 																		}
 																		t244 := int32(load32(mem, uint64(uint32(v9))))
 																		t245 := int32(load32(mem, uint64(uint32(v12))+20))
-																		t246 := m.fn94(v4, t244, t245, v11)
+																		t246 := m.fn95(v4, t244, t245, v11)
 																		mem = *m.memory
 																		switch t246 {
 																		case 0:
@@ -23592,7 +23724,7 @@ l0:
 																		if v1 == 0 {
 																			goto l86
 																		}
-																		t256 := m.fn252(v1)
+																		t256 := m.fn253(v1)
 																		mem = *m.memory
 																		if t256 != i32(2) {
 																			goto l86
@@ -23617,7 +23749,7 @@ l0:
 																store64(mem, uint64(uint32(v8)), uint64(i64(0)))
 																t259 := int32(load32(mem, uint64(uint32(v4))))
 																v2 = t259
-																t260 := m.fn98(v9, v4, v8, v8+i32(8), v11)
+																t260 := m.fn99(v9, v4, v8, v8+i32(8), v11)
 																mem = *m.memory
 																if t260 == 0 {
 																	goto l77
@@ -23641,7 +23773,7 @@ l0:
 																		}
 																		store32(mem, uint64(uint32(v4)), uint32(v1+i32(1)))
 																		store32(mem, uint64(uint32(v4))+4, uint32(v0-i32(1)))
-																		t265 := m.fn98(v9, v4, v18, v8+i32(8), v11)
+																		t265 := m.fn99(v9, v4, v18, v8+i32(8), v11)
 																		mem = *m.memory
 																		if t265 == 0 {
 																			goto l77
@@ -23671,7 +23803,7 @@ l0:
 															l90:
 																t272 := int32(load32(mem, uint64(uint32(v12))+20))
 																t273 := int32(load32(mem, uint64(uint32(v9))))
-																m.fn92(t272, v1, v0, t273|i32(4))
+																m.fn93(t272, v1, v0, t273|i32(4))
 																mem = *m.memory
 																goto l82
 															}
@@ -23680,7 +23812,7 @@ l0:
 															store32(mem, uint64(uint32(v4)), uint32(v0+i32(1)))
 															if v17 == i32(94) {
 																t274 := int32(load32(mem, uint64(uint32(v12))+20))
-																m.fn159(t274)
+																m.fn160(t274)
 																mem = *m.memory
 															}
 															store32(mem, uint64(uint32(v15)), uint32(v12))
@@ -23690,7 +23822,7 @@ l0:
 														store32(mem, uint64(uint32(v4))+4, uint32(v2-v1))
 														store32(mem, uint64(uint32(v4)), uint32(v14))
 														t275 := int32(load32(mem, uint64(uint32(v5+i32(4)))))
-														m.fn96(v16, v5, t275, v19)
+														m.fn97(v16, v5, t275, v19)
 														mem = *m.memory
 														goto l82
 													}
@@ -23699,7 +23831,7 @@ l0:
 													store32(mem, uint64(uint32(v4)), uint32(v5+i32(2)))
 													t276 := int32(load32(mem, uint64(uint32(v12))+20))
 													t277 := int32(load32(mem, uint64(uint32(v0+i32(4)))))
-													m.fn96(t276, v0, t277, v14)
+													m.fn97(t276, v0, t277, v14)
 													mem = *m.memory
 												}
 											l82:
@@ -23715,7 +23847,7 @@ l0:
 										store64(mem, uint64(uint32(v11))+4, uint64(v23))
 										store32(mem, uint64(uint32(v11)), uint32(i32(5)))
 									l77:
-										m.fn142(v12)
+										m.fn143(v12)
 										mem = *m.memory
 										v1 = i32(0)
 									}
@@ -23725,7 +23857,7 @@ l0:
 										goto l4
 									}
 									t279 := int32(load32(mem, uint64(uint32(v3))+72))
-									m.fn76(v3+i32(28), t279)
+									m.fn77(v3+i32(28), t279)
 									mem = *m.memory
 									goto l22
 								case 7:
@@ -23829,9 +23961,9 @@ l0:
 										goto l98
 									}
 								l97:
-									t298 := m.fn217(i32(24))
+									t298 := m.fn218(i32(24))
 									mem = *m.memory
-									t299 := m.fn137(t298, v0, v2)
+									t299 := m.fn138(t298, v0, v2)
 									mem = *m.memory
 									v6 = t299
 									t300 := int32(load32(mem, uint64(uint32(v4))+16))
@@ -23858,11 +23990,11 @@ l0:
 										}
 									l99:
 										store32(mem, uint64(uint32(v2))+20, uint32(i32(0)))
-										t307 := m.fn161(v0)
+										t307 := m.fn162(v0)
 										mem = *m.memory
 										store32(mem, uint64(uint32(v2))+16, uint32(t307))
 										t308 := int32(load32(mem, uint64(uint32(v0))+16))
-										m.fn75(v0+i32(12), t308)
+										m.fn76(v0+i32(12), t308)
 										mem = *m.memory
 										m.Xre2w_free(v0)
 										mem = *m.memory
@@ -23876,7 +24008,7 @@ l0:
 									}
 								l100:
 									store32(mem, uint64(uint32(p303)), uint32(v2))
-									t312 := m.fn173(v6)
+									t312 := m.fn174(v6)
 									mem = *m.memory
 									v2 = t312
 									store32(mem, uint64(uint32(v4))+16, uint32(v6))
@@ -24001,13 +24133,13 @@ l0:
 							l138:
 								t413 := int32(load32(mem, uint64(uint32(v6))))
 								v8 = t413
-								t414 := m.fn217(i32(24))
+								t414 := m.fn218(i32(24))
 								mem = *m.memory
 								p415 := v8
 								if v2 != 0 {
 									p415 = v8 ^ i32(64)
 								}
-								t416 := m.fn137(t414, i32(10), p415)
+								t416 := m.fn138(t414, i32(10), p415)
 								mem = *m.memory
 								v8 = t416
 								store32(mem, uint64(uint32(v8))+16, uint32(v7))
@@ -24036,11 +24168,11 @@ l0:
 									}
 								l139:
 									store32(mem, uint64(uint32(v2))+20, uint32(i32(0)))
-									t424 := m.fn161(v9)
+									t424 := m.fn162(v9)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2))+16, uint32(t424))
 									t425 := int32(load32(mem, uint64(uint32(v9))+16))
-									m.fn75(v9+i32(12), t425)
+									m.fn76(v9+i32(12), t425)
 									mem = *m.memory
 									m.Xre2w_free(v9)
 									mem = *m.memory
@@ -24054,7 +24186,7 @@ l0:
 								}
 							l140:
 								store32(mem, uint64(uint32(p420)), uint32(v2))
-								t429 := m.fn173(v8)
+								t429 := m.fn174(v8)
 								mem = *m.memory
 								v2 = t429
 								store32(mem, uint64(uint32(v6))+16, uint32(v8))
@@ -24080,7 +24212,7 @@ l0:
 								store32(mem, uint64(uint32(v5))+44, uint32(i32(1000000)))
 								v9 = v5 + i32(16)
 								t432 := int32(load32(mem, uint64(uint32(i32(50740)))))
-								t433 := m.fn83(v5+i32(12), v8, t432, i32(1))
+								t433 := m.fn84(v5+i32(12), v8, t432, i32(1))
 								mem = *m.memory
 								if t433 == 0 {
 									t434 := int32(load32(mem, uint64(uint32(v6))+12))
@@ -24089,9 +24221,9 @@ l0:
 									t435 := int64(load64(mem, uint64(uint32(v4))))
 									store64(mem, uint64(uint32(v7))+4, uint64(t435))
 									store32(mem, uint64(uint32(v5))+12, uint32(i32(4248)))
-									m.fn84(v5 + i32(12))
+									m.fn85(v5 + i32(12))
 									mem = *m.memory
-									m.fn85(v9)
+									m.fn86(v9)
 									mem = *m.memory
 									goto l137
 								}
@@ -24160,7 +24292,7 @@ l0:
 										}
 									}
 								}
-								m.fn85(v9)
+								m.fn86(v9)
 								mem = *m.memory
 								v2 = i32(1)
 							}
@@ -24175,7 +24307,7 @@ l0:
 						}
 					}
 				l101:
-					m.fn79(v3+i32(28), i32(123))
+					m.fn80(v3+i32(28), i32(123))
 					mem = *m.memory
 					t394 := int32(load32(mem, uint64(uint32(v3))+16))
 					store32(mem, uint64(uint32(v3))+16, uint32(t394+i32(1)))
@@ -24204,7 +24336,7 @@ l0:
 				goto l144
 			}
 		}
-		t457 := m.fn90(v3 + i32(28))
+		t457 := m.fn91(v3 + i32(28))
 		mem = *m.memory
 		v6 = t457
 		goto l6
@@ -24242,7 +24374,7 @@ l6:
 				mem = *m.memory
 			}
 		l145:
-			m.fn142(v2)
+			m.fn143(v2)
 			mem = *m.memory
 			if v0 != 0 {
 				goto l146
@@ -24263,22 +24395,22 @@ l6:
 	m.g0 = v3 + i32(80)
 	return v6
 }
-func (m *Module) fn101(v0 int32) {
+func (m *Module) fn102(v0 int32) {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn84(v0)
-	m.fn85(v0 + i32(4))
+	m.fn85(v0)
+	m.fn86(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func fn102(v0, v1 int32) int32 {
+func fn103(v0, v1 int32) int32 {
 	return v1
 }
-func fn103(v0, v1, v2, v3 int32) int32 {
+func fn104(v0, v1, v2, v3 int32) int32 {
 	return v2
 }
-func fn104(v0, v1, v2, v3, v4, v5 int32) int32 {
+func fn105(v0, v1, v2, v3, v4, v5 int32) int32 {
 	return v3
 }
-func (m *Module) fn105(v0 int32) {
+func (m *Module) fn106(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -24330,7 +24462,7 @@ func (m *Module) fn105(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn217(v6)
+				t12 := m.fn218(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -24381,17 +24513,17 @@ func (m *Module) fn105(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn217(i32(4080))
+				t23 := m.fn218(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
-				m.fn46(v0, v4+i32(12))
+				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn217(i32(4080))
+			t24 := m.fn218(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
-			m.fn47(v0, v4+i32(12))
+			m.fn48(v0, v4+i32(12))
 			mem = *m.memory
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			v1 = t25
@@ -24434,7 +24566,7 @@ func (m *Module) fn105(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn217(v6)
+				t35 := m.fn218(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -24483,7 +24615,7 @@ func (m *Module) fn105(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn217(v2)
+		t42 := m.fn218(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -24492,10 +24624,10 @@ func (m *Module) fn105(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn217(i32(4080))
+		t44 := m.fn218(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
-		m.fn46(v4+i32(12), v4+i32(8))
+		m.fn47(v4+i32(12), v4+i32(8))
 		mem = *m.memory
 		t45 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t45
@@ -24507,7 +24639,7 @@ func (m *Module) fn105(v0 int32) {
 			{
 				t48 := v4 + i32(12)
 				v1 = v1 - i32(4)
-				m.fn47(t48, v1)
+				m.fn48(t48, v1)
 				mem = *m.memory
 				t49 := int32(load32(mem, uint64(uint32(v0))+4))
 				t50 := v1
@@ -24543,16 +24675,16 @@ l3:
 	m.g0 = v4 + i32(32)
 	return
 l1:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn106(v0, v1, v2 int32) {
+func (m *Module) fn107(v0, v1, v2 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v2))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v1<<4))
 }
-func (m *Module) fn107(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn108(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+5] = byte(v2)
 	mem[uint64(uint32(v0))+4] = byte(v1)
@@ -24560,35 +24692,35 @@ func (m *Module) fn107(v0, v1, v2, v3, v4 int32) {
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v4<<4|i32(2)))
 }
-func (m *Module) fn108(v0, v1, v2 int32) {
+func (m *Module) fn109(v0, v1, v2 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v2<<4|i32(3)))
 }
-func (m *Module) fn109(v0, v1 int32) {
+func (m *Module) fn110(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|i32(4)))
 }
-func (m *Module) fn110(v0, v1 int32) {
+func (m *Module) fn111(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(-8)|i32(5)))
 }
-func (m *Module) fn111(v0 int32) {
+func (m *Module) fn112(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(-8)|i32(6)))
 }
-func (m *Module) fn112(v0 int32) {
+func (m *Module) fn113(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0|i32(7)))
 }
-func (m *Module) fn113(v0 int32) int32 {
+func (m *Module) fn114(v0 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+392, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0))+52, uint32(i32(0)))
@@ -24607,14 +24739,14 @@ func (m *Module) fn113(v0 int32) int32 {
 	store64(mem, uint64(uint32(v0+i32(128))), uint64(i64(0)))
 	return v0
 }
-func (m *Module) fn114(v0 int32) int32 {
+func (m *Module) fn115(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+132))
-	m.fn67(t0)
+	m.fn68(t0)
 	mem = *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v0))+128))
-	m.fn67(t1)
+	m.fn68(t1)
 	mem = *m.memory
 	{
 		t2 := int32(mem[uint64(uint32(v0))+24])
@@ -24662,7 +24794,7 @@ l0:
 	}
 	return v0
 }
-func (m *Module) fn115(v0, v1 int32) int32 {
+func (m *Module) fn116(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	var p0 int32
 	mem := *m.memory
@@ -24793,7 +24925,7 @@ l1:
 	v1 = p0
 	return v1 | (v1^i32(-1))<<1&i32(32)
 }
-func (m *Module) fn116(v0, v1, v2 int32) {
+func (m *Module) fn117(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -24825,7 +24957,7 @@ func (m *Module) fn116(v0, v1, v2 int32) {
 				v6 = v7 >> 3
 				v3 = v6 + i32(1)
 				if uint32(v3) >= uint32(i32(0x20000000)) {
-					m.fn69()
+					m.fn70()
 					panic("unreachable")
 				}
 				v8 = v4 - v5
@@ -24842,10 +24974,10 @@ func (m *Module) fn116(v0, v1, v2 int32) {
 				var p9 int32
 				if v4 != 0 {
 					if uint32(v4) >= uint32(i32(0x20000000)) {
-						m.fn12()
+						m.fn13()
 						panic("unreachable")
 					}
-					t10 := m.fn217(v4 << 3)
+					t10 := m.fn218(v4 << 3)
 					mem = *m.memory
 					p9 = t10
 				} else {
@@ -24873,7 +25005,7 @@ func (m *Module) fn116(v0, v1, v2 int32) {
 		return
 	}
 }
-func (m *Module) fn117(v0 int32) {
+func (m *Module) fn118(v0 int32) {
 	var v1, v2 int64
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
@@ -25065,7 +25197,7 @@ func (m *Module) fn117(v0 int32) {
 			l9:
 				v5 = v7 + v4<<2
 				t31 := int32(load32(mem, uint64(uint32(v5))))
-				t32 := m.fn118(v0, t31)
+				t32 := m.fn119(v0, t31)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v5)), uint32(t32))
 				v5 = v4 + i32(1)
@@ -25088,7 +25220,7 @@ func (m *Module) fn117(v0 int32) {
 	t35 := int32(load32(mem, uint64(uint32(v0))+1060))
 	store32(mem, uint64(uint32(v0))+1064, uint32(t35))
 }
-func (m *Module) fn118(v0, v1 int32) int32 {
+func (m *Module) fn119(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+1060))
@@ -25153,10 +25285,10 @@ l0:
 		var p11 int32
 		if v5 != 0 {
 			if uint32(v5) >= uint32(i32(0x20000000)) {
-				m.fn12()
+				m.fn13()
 				panic("unreachable")
 			}
-			t12 := m.fn217(v5 << 3)
+			t12 := m.fn218(v5 << 3)
 			mem = *m.memory
 			p11 = t12
 		} else {
@@ -25179,10 +25311,10 @@ l0:
 		store32(mem, uint64(uint32(v0))+1064, uint32(v1))
 		return v3
 	}
-	m.fn69()
+	m.fn70()
 	panic("unreachable")
 }
-func (m *Module) fn119(v0, v1 int32) int32 {
+func (m *Module) fn120(v0, v1 int32) int32 {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	t1 := int32(load32(mem, uint64(uint32(v1))))
@@ -25192,7 +25324,7 @@ func (m *Module) fn119(v0, v1 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn120(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn121(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	var v18, v19 int64
 	t0 := m.g0
@@ -25290,7 +25422,7 @@ l37:
 				v6 = v5 + i32(16)
 				t25 := v6
 				v0 = v5 + i32(24)
-				m.fn124(t23, t24, t25, v0, v2)
+				m.fn125(t23, t24, t25, v0, v2)
 				mem = *m.memory
 				v7 = v1 - i32(8)
 				t26 := int32(load32(mem, uint64(uint32(v2))))
@@ -26172,7 +26304,7 @@ l37:
 				v4 = i32(0)
 				goto l37
 			case 4:
-				m.fn124(v5, v5+i32(8), v5+i32(16), v1-i32(8), v2)
+				m.fn125(v5, v5+i32(8), v5+i32(16), v1-i32(8), v2)
 				mem = *m.memory
 				goto l0
 			}
@@ -26267,11 +26399,11 @@ l37:
 		t262 := int64(load64(mem, uint64(uint32(v10))+8))
 		store64(mem, uint64(uint32(v6)), uint64(t262))
 		if uint32(v7) <= uint32(v9) {
-			t263 := m.fn125(v5, v6, v2)
+			t263 := m.fn126(v5, v6, v2)
 			mem = *m.memory
 			v7 = t263
 			v0 = v6 + i32(8)
-			t264 := m.fn125(v0, v1, v2)
+			t264 := m.fn126(v0, v1, v2)
 			mem = *m.memory
 			if t264 != 0 {
 				v1 = v6
@@ -26285,7 +26417,7 @@ l37:
 				goto l37
 			}
 		}
-		m.fn120(v5, v6, v2, v3, v14)
+		m.fn121(v5, v6, v2, v3, v14)
 		mem = *m.memory
 		v0 = v6 + i32(8)
 		v4 = i32(0)
@@ -26294,7 +26426,7 @@ l37:
 l0:
 	m.g0 = v10 + i32(16)
 }
-func (m *Module) fn121(v0, v1, v2 int32) {
+func (m *Module) fn122(v0, v1, v2 int32) {
 	var v3, v4 int64
 	var v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
@@ -26501,16 +26633,16 @@ l13:
 		}
 	}
 }
-func (m *Module) fn122() {
+func (m *Module) fn123() {
 	var v0 int32
 	t0 := m.g0
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(2429)))
-	m.fn233(i32(3827), v0)
+	m.fn234(i32(3827), v0)
 	panic("unreachable")
 }
-func (m *Module) fn123(v0, v1, v2 int32) int32 {
+func (m *Module) fn124(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var v6, v7, v8, v9, v10, v11, v12, v13 int64
 	mem := *m.memory
@@ -26607,7 +26739,7 @@ func (m *Module) fn123(v0, v1, v2 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn124(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn125(v0, v1, v2, v3, v4 int32) {
 	var v5 int64
 	var v6, v7 int32
 	mem := *m.memory
@@ -26702,7 +26834,7 @@ l0:
 		store64(mem, uint64(uint32(v1)), uint64(v5))
 	}
 }
-func (m *Module) fn125(v0, v1, v2 int32) int32 {
+func (m *Module) fn126(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	var v9, v10 int64
 	t0 := m.g0
@@ -26785,7 +26917,7 @@ func (m *Module) fn125(v0, v1, v2 int32) int32 {
 		store64(mem, uint64(uint32(v4)), uint64(v9))
 		goto l0
 	case 4:
-		m.fn124(v0, v0+i32(8), v0+i32(16), v1-i32(8), v2)
+		m.fn125(v0, v0+i32(8), v0+i32(16), v1-i32(8), v2)
 		mem = *m.memory
 		goto l0
 	case 5:
@@ -26795,7 +26927,7 @@ func (m *Module) fn125(v0, v1, v2 int32) int32 {
 		v4 = v0 + i32(16)
 		t24 := v4
 		v3 = v0 + i32(24)
-		m.fn124(t22, t23, t24, v3, v2)
+		m.fn125(t22, t23, t24, v3, v2)
 		mem = *m.memory
 		v1 = v1 - i32(8)
 		t25 := int32(load32(mem, uint64(uint32(v2))))
@@ -26968,27 +27100,27 @@ l0:
 	m.g0 = v8 + i32(16)
 	return v6
 }
-func (m *Module) fn126(v0 int32) {
-	t0 := m.fn217(i32(12))
+func (m *Module) fn127(v0 int32) {
+	t0 := m.fn218(i32(12))
 	v0 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0)), uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50924))), uint32(v0))
 	store32(mem, uint64(uint32(v0+i32(8))), uint32(i32(0)))
-	t1 := m.fn217(i32(12))
+	t1 := m.fn218(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50928))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
-	t2 := m.fn217(i32(12))
+	t2 := m.fn218(i32(12))
 	mem = *m.memory
 	v0 = t2
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50932))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
-func (m *Module) fn127(v0, v1 int32) {
+func (m *Module) fn128(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	var v6 int64
 	t0 := m.g0
@@ -27010,7 +27142,7 @@ func (m *Module) fn127(v0, v1 int32) {
 				v1 = p4
 				if uint32(v1) >= uint32(i32(11)) {
 					v5 = v1 | i32(7)
-					t5 := m.fn217(v5 + i32(1))
+					t5 := m.fn218(v5 + i32(1))
 					mem = *m.memory
 					v3 = t5
 					store32(mem, uint64(uint32(v0))+8, uint32(v5-i32(0x7fffffff)))
@@ -27051,12 +27183,12 @@ func (m *Module) fn127(v0, v1 int32) {
 		}
 		v1 = p12
 		if uint32(v1) >= uint32(i32(0x7ffffff8)) {
-			m.fn9()
+			m.fn10()
 			panic("unreachable")
 		}
 		if uint32(v1) >= uint32(i32(11)) {
 			v5 = v1 | i32(7) + i32(1)
-			t13 := m.fn217(v5)
+			t13 := m.fn218(v5)
 			mem = *m.memory
 			v3 = t13
 			store32(mem, uint64(uint32(v2))+28, uint32(v5|i32(-0x80000000)))
@@ -27073,7 +27205,7 @@ func (m *Module) fn127(v0, v1 int32) {
 		memory_copy(mem, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		mem[uint64(uint32(v1+v3))] = byte(i32(0))
-		t14 := m.fn231(v2+i32(20), i32(3612))
+		t14 := m.fn232(v2+i32(20), i32(3612))
 		mem = *m.memory
 		v1 = t14
 		t15 := int64(load64(mem, uint64(uint32(v1))))
@@ -27096,7 +27228,7 @@ func (m *Module) fn127(v0, v1 int32) {
 l2:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn128(v0 int32) int32 {
+func (m *Module) fn129(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v0))+20])
@@ -27156,7 +27288,7 @@ func (m *Module) fn128(v0 int32) int32 {
 	}
 	return p19
 }
-func (m *Module) fn129(v0 int32) int32 {
+func (m *Module) fn130(v0 int32) int32 {
 	var v1 int32
 	t0 := m.g0
 	v1 = t0 - i32(32)
@@ -27168,7 +27300,7 @@ func (m *Module) fn129(v0 int32) int32 {
 		store32(mem, uint64(uint32(v1))+28, uint32(v1+i32(12)))
 		store32(mem, uint64(uint32(v1))+24, uint32(v1+i32(19)))
 		store32(mem, uint64(uint32(v1))+20, uint32(v1+i32(24)))
-		m.fn188(v0+i32(108), v1+i32(20), i32(35))
+		m.fn189(v0+i32(108), v1+i32(20), i32(35))
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+96))
@@ -27176,7 +27308,7 @@ func (m *Module) fn129(v0 int32) int32 {
 	m.g0 = v1 + i32(32)
 	return v0
 }
-func (m *Module) fn130(v0 int32) {
+func (m *Module) fn131(v0 int32) {
 	var v1, v2, v3 int32
 	t0 := m.g0
 	v1 = t0 - i32(32)
@@ -27188,7 +27320,7 @@ func (m *Module) fn130(v0 int32) {
 	v0 = t3
 	t4 := int32(load32(mem, uint64(uint32(v0))+80))
 	t5 := int64(load64(mem, uint64(uint32(v0))+24))
-	t6 := m.fn34(t4, i32(1), t5/i64(3))
+	t6 := m.fn35(t4, i32(1), t5/i64(3))
 	mem = *m.memory
 	t7 := v0
 	v2 = t6
@@ -27223,7 +27355,7 @@ func (m *Module) fn130(v0 int32) {
 			p16 = t15
 		}
 		store32(mem, uint64(uint32(t17))+16, uint32(p16))
-		m.fn127(v1+i32(20), v1+i32(12))
+		m.fn128(v1+i32(20), v1+i32(12))
 		mem = *m.memory
 		t18 := int32(int8(mem[uint64(uint32(v1))+31]))
 		if t18 >= i32(0) {
@@ -27236,25 +27368,25 @@ func (m *Module) fn130(v0 int32) {
 l0:
 	m.g0 = v1 + i32(32)
 }
-func (m *Module) fn131(v0 int32) int32 {
+func (m *Module) fn132(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+80))
 	v1 = t0
 	if v1 != 0 {
-		m.fn142(v1)
+		m.fn143(v1)
 		mem = *m.memory
 	}
 	t1 := int32(load32(mem, uint64(uint32(v0))+40))
 	v1 = t1
 	if v1 != 0 {
-		m.fn142(v1)
+		m.fn143(v1)
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+84))
 	v1 = t2
 	if v1 != 0 {
-		t3 := m.fn114(v1)
+		t3 := m.fn115(v1)
 		mem = *m.memory
 		m.Xre2w_free(t3)
 		mem = *m.memory
@@ -27262,7 +27394,7 @@ func (m *Module) fn131(v0 int32) int32 {
 	t4 := int32(load32(mem, uint64(uint32(v0))+96))
 	v1 = t4
 	if v1 != 0 {
-		t5 := m.fn114(v1)
+		t5 := m.fn115(v1)
 		mem = *m.memory
 		m.Xre2w_free(t5)
 		mem = *m.memory
@@ -27299,7 +27431,7 @@ l0:
 			goto l1
 		}
 		t13 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn132(v1, t13)
+		m.fn133(v1, t13)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -27316,7 +27448,7 @@ l1:
 			goto l2
 		}
 		t16 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn133(v1, t16)
+		m.fn134(v1, t16)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -27344,14 +27476,14 @@ l2:
 	}
 	return v0
 }
-func (m *Module) fn132(v0, v1 int32) {
+func (m *Module) fn133(v0, v1 int32) {
 	mem := *m.memory
 	if v1 != 0 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
-		m.fn132(v0, t0)
+		m.fn133(v0, t0)
 		mem = *m.memory
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn132(v0, t1)
+		m.fn133(v0, t1)
 		mem = *m.memory
 		t2 := int32(int8(mem[uint64(uint32(v1))+27]))
 		if t2 < i32(0) {
@@ -27362,14 +27494,14 @@ func (m *Module) fn132(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn133(v0, v1 int32) {
+func (m *Module) fn134(v0, v1 int32) {
 	mem := *m.memory
 	if v1 != 0 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
-		m.fn133(v0, t0)
+		m.fn134(v0, t0)
 		mem = *m.memory
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn133(v0, t1)
+		m.fn134(v0, t1)
 		mem = *m.memory
 		t2 := int32(int8(mem[uint64(uint32(v1))+31]))
 		if t2 < i32(0) {
@@ -27380,7 +27512,7 @@ func (m *Module) fn133(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn134(v0 int32) {
+func (m *Module) fn135(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -27404,7 +27536,7 @@ func (m *Module) fn134(v0 int32) {
 		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(5412)))
 		store64(mem, uint64(uint32(v1))+40, uint64(i64(1000000)))
-		_ = m.fn83(v1+i32(8), v2, i32(0), i32(1))
+		_ = m.fn84(v1+i32(8), v2, i32(0), i32(1))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(4248)))
 		t7 := int32(load32(mem, uint64(uint32(v1))+44))
@@ -27471,7 +27603,7 @@ func (m *Module) fn134(v0 int32) {
 				}
 			}
 		}
-		m.fn85(v1 + i32(12))
+		m.fn86(v1 + i32(12))
 		mem = *m.memory
 		m.g0 = v1 + i32(48)
 		t26 := v0
@@ -27484,12 +27616,12 @@ l0:
 		store32(mem, uint64(uint32(v0))+104, uint32(t27))
 	}
 }
-func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
-	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27 int32
-	var v28 int64
+func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
+	var v30 int64
 	t0 := m.g0
-	v14 = t0 - i32(32)
-	m.g0 = v14
+	v13 = t0 - i32(32)
+	m.g0 = v13
 	mem := *m.memory
 	{
 		if uint32(v2) > uint32(v3) {
@@ -27501,70 +27633,70 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		}
 		t2 := int32(load32(mem, uint64(uint32(v1))+4))
 		t3 := v3
-		v21 = t2
-		if uint32(t3) > uint32(v21) {
+		v20 = t2
+		if uint32(t3) > uint32(v20) {
 			goto l0
 		}
 		t4 := int64(load64(mem, uint64(uint32(v1))))
-		t5 := v14
-		v28 = t4
-		v19 = int32(v28) + v2
-		store32(mem, uint64(uint32(t5))+24, uint32(v19))
-		t6 := v14
-		v12 = int32(int64(uint64(v28)>>32)) - v2 + (v3 - v21)
-		store32(mem, uint64(uint32(t6))+28, uint32(v12))
-		store64(mem, uint64(uint32(v14))+16, uint64(i64(0)))
+		t5 := v13
+		v30 = t4
+		v14 = int32(v30) + v2
+		store32(mem, uint64(uint32(t5))+24, uint32(v14))
+		t6 := v13
+		v8 = int32(int64(uint64(v30)>>32)) - v2 + (v3 - v20)
+		store32(mem, uint64(uint32(t6))+28, uint32(v8))
+		store64(mem, uint64(uint32(v13))+16, uint64(i64(0)))
 		t7 := int32(load32(mem, uint64(uint32(v0))+88))
-		v15 = t7
+		v16 = t7
 		t8 := int32(load32(mem, uint64(uint32(v0))+84))
-		v11 = t8
-		t9 := int32(mem[uint64(uint32(v11))])
-		v20 = t9
+		v7 = t8
+		t9 := int32(mem[uint64(uint32(v7))])
+		v18 = t9
 		if v2 == 0 {
 			goto l1
 		}
-		if v20&i32(1) == 0 {
+		if v18&i32(1) == 0 {
 			goto l1
 		}
-		v20 = i32(0)
+		v18 = i32(0)
 		goto l0
 	l1:
 		{
 			{
-				t10 := int32(mem[uint64(uint32(v11))+1])
-				v7 = t10
-				if v7 == i32(1) {
-					if v3 != v21 {
-						v20 = i32(0)
+				t10 := int32(mem[uint64(uint32(v7))+1])
+				v12 = t10
+				if v12 == i32(1) {
+					if v3 != v20 {
+						v18 = i32(0)
 						goto l0
 					}
-					v8 = i32(2)
-					if v20&i32(1) == 0 {
+					v9 = i32(2)
+					if v18&i32(1) == 0 {
 						goto l2
 					}
 					goto l3
 				}
-				if v20&i32(1) != 0 {
+				if v18&i32(1) != 0 {
 					goto l4
 				}
 			}
 		l2:
-			v8 = v4
+			v9 = v4
 			goto l3
 		l4:
 			p11 := i32(1)
 			if v4 == i32(2) {
 				p11 = i32(2)
 			}
-			v8 = p11
+			v9 = p11
 		}
 	l3:
 		p12 := v6
-		if v6 > v15 {
-			p12 = v15 + i32(1)
+		if v6 > v16 {
+			p12 = v16 + i32(1)
 		}
-		v15 = p12
-		v20 = i32(0)
+		v16 = p12
+		v18 = i32(0)
 		{
 			{
 				var p13 int32
@@ -27579,12 +27711,12 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 							if v3 < i32(0) {
 								p17 = t15
 							}
-							v22 = p17
-							if v22 != 0 {
+							v21 = p17
+							if v21 != 0 {
 								if v2 != 0 {
 									goto l0
 								}
-								if uint32(v12) < uint32(v22) {
+								if uint32(v8) < uint32(v21) {
 									goto l0
 								}
 								t18 := int32(load32(mem, uint64(uint32(v0))+64))
@@ -27596,11 +27728,11 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								{
 									t20 := int32(mem[uint64(uint32(v0))+76])
 									if t20 == i32(1) {
-										if v22 <= i32(0) {
+										if v21 <= i32(0) {
 											goto l5
 										}
-										v7 = v3 + v22
-										v4 = v19
+										v12 = v3 + v21
+										v4 = v14
 									l6:
 										{
 											t21 := int32(mem[uint64(uint32(v3))])
@@ -27615,33 +27747,33 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 											}
 											v4 = v4 + i32(1)
 											v3 = v3 + i32(1)
-											if uint32(v3) < uint32(v7) {
+											if uint32(v3) < uint32(v12) {
 												goto l6
 											}
 										}
 										goto l5
 									}
-									t24 := m.fn248(v3, v19, v22)
+									t24 := m.fn249(v3, v14, v21)
 									mem = *m.memory
 									if t24 != 0 {
 										goto l0
 									}
 								}
 							l5:
-								store32(mem, uint64(uint32(v14))+28, uint32(v12-v22))
-								store32(mem, uint64(uint32(v14))+24, uint32(v19+v22))
-								t25 := int32(load32(mem, uint64(uint32(v11))+96))
-								v19 = t25
+								store32(mem, uint64(uint32(v13))+28, uint32(v8-v21))
+								store32(mem, uint64(uint32(v13))+24, uint32(v14+v21))
+								t25 := int32(load32(mem, uint64(uint32(v7))+96))
+								v14 = t25
 								t26 := int32(mem[uint64(uint32(v0))+92])
-								v20 = t26
-								t27 := int32(load32(mem, uint64(uint32(v11))+88))
+								v18 = t26
+								t27 := int32(load32(mem, uint64(uint32(v7))+88))
 								v4 = t27
 								t28 := int32(mem[uint64(uint32(v0))+21])
 								v3 = t28
 								v2 = i32(0)
-								mem[uint64(uint32(v14))+15] = byte(i32(0))
+								mem[uint64(uint32(v13))+15] = byte(i32(0))
 								p29 := v3
-								if v8 == i32(2) {
+								if v9 == i32(2) {
 									p29 = i32(2)
 								}
 								v3 = p29
@@ -27649,55 +27781,55 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								if v4 != i32(0) {
 									p30 = 1
 								}
-								v12 = p30
-								if v20 != i32(1) {
+								v8 = p30
+								if v18 != i32(1) {
 									goto l7
 								}
-								if v15 >= i32(6) {
+								if v16 >= i32(6) {
 									goto l7
 								}
 								goto l8
 							}
-							t31 := int32(load32(mem, uint64(uint32(v11))+96))
-							v19 = t31
+							t31 := int32(load32(mem, uint64(uint32(v7))+96))
+							v14 = t31
 							t32 := int32(mem[uint64(uint32(v0))+21])
 							v3 = t32
 							t33 := int32(mem[uint64(uint32(v0))+92])
 							v2 = t33
-							t34 := int32(load32(mem, uint64(uint32(v11))+88))
+							t34 := int32(load32(mem, uint64(uint32(v7))+88))
 							v10 = t34
-							mem[uint64(uint32(v14))+15] = byte(i32(0))
+							mem[uint64(uint32(v13))+15] = byte(i32(0))
 							var p35 int32
 							if v10 != i32(0) {
 								p35 = 1
 							}
-							v12 = p35
+							v8 = p35
 							t36 := v2
 							var p37 int32
-							if v15 < i32(6) {
+							if v16 < i32(6) {
 								p37 = 1
 							}
 							v2 = t36 & p37
-							switch v8 {
+							switch v9 {
 							default:
 								goto l0
 							case 0:
 								p38 := i32(0)
 								if v6 != 0 {
-									p38 = v14 + i32(16)
+									p38 = v13 + i32(16)
 								}
-								v21 = p38
-								if v7 != 0 {
-									t39 := m.fn129(v0)
+								v20 = p38
+								if v12 != 0 {
+									t39 := m.fn130(v0)
 									mem = *m.memory
-									v11 = t39
-									if v11 == 0 {
+									v7 = t39
+									if v7 == 0 {
 										v4 = i32(0)
 										goto l11
 									}
 									v4 = i32(0)
-									v20 = i32(1)
-									t40 := m.fn68(v11, v14+i32(24), v1, i32(1), i32(1), v21, v14+i32(15), i32(0))
+									v18 = i32(1)
+									t40 := m.fn69(v7, v13+i32(24), v1, i32(1), i32(1), v20, v13+i32(15), i32(0))
 									mem = *m.memory
 									if t40 != 0 {
 										if v6 == 0 {
@@ -27705,46 +27837,46 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										goto l14
 									}
-									v20 = i32(0)
-									t41 := int32(mem[uint64(uint32(v14))+15])
+									v18 = i32(0)
+									t41 := int32(mem[uint64(uint32(v13))+15])
 									if t41 != 0 {
 										goto l11
 									}
 									goto l0
 								}
 								v4 = i32(0)
-								t42 := m.fn68(v11, v14+i32(24), v1, i32(0), v3, v21, v14+i32(15), i32(0))
+								t42 := m.fn69(v7, v13+i32(24), v1, i32(0), v3, v20, v13+i32(15), i32(0))
 								mem = *m.memory
 								if t42 == 0 {
-									t43 := int32(mem[uint64(uint32(v14))+15])
+									t43 := int32(mem[uint64(uint32(v13))+15])
 									if t43 != 0 {
 										goto l11
 									}
 									goto l0
 								}
 								if v6 == 0 {
-									v20 = i32(1)
+									v18 = i32(1)
 									goto l0
 								}
-								t44 := m.fn129(v0)
+								t44 := m.fn130(v0)
 								mem = *m.memory
 								v4 = t44
 								if v4 == 0 {
 									goto l13
 								}
-								t45 := m.fn68(v4, v14+i32(16), v1, i32(1), i32(1), v14+i32(16), v14+i32(15), i32(0))
+								t45 := m.fn69(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15), i32(0))
 								mem = *m.memory
 								if t45 != 0 {
 									goto l14
 								}
-								t46 := int32(mem[uint64(uint32(v14))+15])
+								t46 := int32(mem[uint64(uint32(v13))+15])
 								if t46 != 0 {
 									goto l13
 								}
 								goto l0
 							case 1, 2:
 								p47 := v3
-								if v8 == i32(2) {
+								if v9 == i32(2) {
 									p47 = i32(2)
 								}
 								v3 = p47
@@ -27755,82 +27887,82 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l7
 							}
 						l13:
-							t48 := int64(load64(mem, uint64(uint32(v14))+24))
-							t49 := v14
-							v28 = t48
-							store64(mem, uint64(uint32(t49)), uint64(v28))
+							t48 := int64(load64(mem, uint64(uint32(v13))+24))
+							t49 := v13
+							v30 = t48
+							store64(mem, uint64(uint32(t49)), uint64(v30))
 							v4 = i32(0)
-							v21 = i32(1)
+							v20 = i32(1)
 							if v10 == 0 {
-								v22 = i32(0)
+								v21 = i32(0)
 								goto l15
 							}
-							v22 = i32(0)
-							t50 := int32(int64(uint64(v28) >> 32))
+							v21 = i32(0)
+							t50 := int32(int64(uint64(v30) >> 32))
 							p13 = t50
 							goto l16
 						}
 					l8:
-						if uint32(v21) > uint32(i32(4096)) {
+						if uint32(v20) > uint32(i32(4096)) {
 							v2 = i32(1)
 							goto l7
 						}
 						v2 = i32(1)
-						if uint32(v21) < uint32(i32(17)) {
+						if uint32(v20) < uint32(i32(17)) {
 							v4 = i32(1)
 							goto l11
 						}
 						v4 = i32(1)
-						if v15 > i32(1) {
+						if v16 > i32(1) {
 							goto l11
 						}
 					l7:
-						if v12 == 0 {
+						if v8 == 0 {
 							goto l17
 						}
-						if uint32(v19) < uint32(v21) {
+						if uint32(v14) < uint32(v20) {
 							goto l17
 						}
 						v4 = i32(1)
-						if v15 <= i32(1) {
+						if v16 <= i32(1) {
 							goto l17
 						}
-						v12 = i32(1)
+						v8 = i32(1)
 						goto l11
 					l17:
-						v20 = i32(0)
+						v18 = i32(0)
 						v4 = i32(1)
-						t51 := m.fn68(v11, v14+i32(24), v1, i32(1), v3, v14+i32(16), v14+i32(15), i32(0))
+						t51 := m.fn69(v7, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15), i32(0))
 						mem = *m.memory
 						if t51 != 0 {
 							goto l14
 						}
-						t52 := int32(mem[uint64(uint32(v14))+15])
+						t52 := int32(mem[uint64(uint32(v13))+15])
 						if t52 != i32(1) {
 							goto l0
 						}
 					}
 				l11:
-					v11 = v14 + i32(24)
+					v7 = v13 + i32(24)
 					p14 = i32(1)
 					goto l18
 				l14:
 					v4 = i32(1)
-					if v15 <= i32(1) {
-						if v15 != i32(1) {
+					if v16 <= i32(1) {
+						if v16 != i32(1) {
 							goto l19
 						}
-						t53 := int64(load64(mem, uint64(uint32(v14))+16))
+						t53 := int64(load64(mem, uint64(uint32(v13))+16))
 						store64(mem, uint64(uint32(v5)), uint64(t53))
 						goto l19
 					}
 					v3 = i32(2)
-					v11 = v14 + i32(16)
+					v7 = v13 + i32(16)
 					p14 = i32(0)
 				l18:
-					v21 = p14
-					t54 := int64(load64(mem, uint64(uint32(v11))))
-					store64(mem, uint64(uint32(v14)), uint64(t54))
+					v20 = p14
+					t54 := int64(load64(mem, uint64(uint32(v7))))
+					store64(mem, uint64(uint32(v13)), uint64(t54))
 					{
 						if v4 == 0 {
 							goto l20
@@ -27840,37 +27972,38 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						}
 						t55 := int32(load32(mem, uint64(uint32(v0))+84))
 						v0 = t55
-						v2 = v14
+						v4 = v13
 						v8 = v3
+						v2 = i32(0)
 						t56 := m.g0
-						v10 = t56 - i32(112)
-						m.g0 = v10
-						t57 := v10 - i32(-64)
-						v18 = v15 << 1
+						v15 = t56 - i32(112)
+						m.g0 = v15
+						t57 := v15 - i32(-64)
+						v17 = v16 << 1
 						p58 := i32(2)
-						if v18 > i32(2) {
-							p58 = v18
+						if v17 > i32(2) {
+							p58 = v17
 						}
-						v7 = p58 << 2
-						memory_zero(mem, uint32(t57), uint32(v7))
-						memory_zero(mem, uint32(v10+i32(16)), uint32(v7))
+						v11 = p58 << 2
+						memory_zero(mem, uint32(t57), uint32(v11))
+						memory_zero(mem, uint32(v15+i32(16)), uint32(v11))
 						t59 := int64(load64(mem, uint64(uint32(v1))))
-						t60 := v10
-						v28 = t59
-						store64(mem, uint64(uint32(t60))+8, uint64(v28))
+						t60 := v15
+						v30 = t59
+						store64(mem, uint64(uint32(t60))+8, uint64(v30))
 						{
-							v7 = int32(v28)
-							if v7 != 0 {
-								t61 := int32(load32(mem, uint64(uint32(v2))))
-								v4 = t61
+							v11 = int32(v30)
+							if v11 != 0 {
+								t61 := int32(load32(mem, uint64(uint32(v4))))
+								v3 = t61
 								goto l21
 							}
-							t62 := int64(load64(mem, uint64(uint32(v2))))
-							t63 := v10
-							v28 = t62
-							store64(mem, uint64(uint32(t63))+8, uint64(v28))
-							v4 = int32(v28)
-							v7 = v4
+							t62 := int64(load64(mem, uint64(uint32(v4))))
+							t63 := v15
+							v30 = t62
+							store64(mem, uint64(uint32(t63))+8, uint64(v30))
+							v3 = int32(v30)
+							v11 = v3
 						}
 					l21:
 						{
@@ -27880,7 +28013,7 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								p65 = 1
 							}
 							var p66 int32
-							if v4 != v7 {
+							if v3 != v11 {
 								p66 = 1
 							}
 							if p65&p66 != 0 {
@@ -27889,1338 +28022,1399 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 							{
 								t67 := int32(mem[uint64(uint32(v0))+1])
 								if t67 == 0 {
-									t68 := int32(load32(mem, uint64(uint32(v2))+4))
-									v7 = t68
+									t68 := int32(load32(mem, uint64(uint32(v4))+4))
+									v11 = t68
 									goto l23
 								}
-								t69 := int32(load32(mem, uint64(uint32(v2))+4))
-								t70 := v7 + int32(int64(uint64(v28)>>32))
-								t71 := v4
-								v7 = t69
-								if t70 != t71+v7 {
+								t69 := int32(load32(mem, uint64(uint32(v4))+4))
+								t70 := v11 + int32(int64(uint64(v30)>>32))
+								t71 := v3
+								v11 = t69
+								if t70 != t71+v11 {
 									goto l22
 								}
 								v8 = i32(2)
 							}
 						l23:
-							store32(mem, uint64(uint32(v10))+16, uint32(v4))
-							store32(mem, uint64(uint32(v10))+64, uint32(v4))
+							store32(mem, uint64(uint32(v15))+16, uint32(v3))
+							store32(mem, uint64(uint32(v15))+64, uint32(v3))
 							t72 := int32(load32(mem, uint64(uint32(v0))+108))
-							v3 = t72
+							v14 = t72
 							{
-								{
-									if v7 <= i32(0) {
-										v1 = v3
-										goto l24
-									}
-									v24 = v4 + v7
-									v25 = v0 + i32(136)
-									t73 := int32(load32(mem, uint64(uint32(v0))+20))
-									v26 = t73<<2 + i32(4)
-									p74 := i32(3)
-									if v18 > i32(3) {
-										p74 = v18
-									}
-									v27 = p74<<2 - i32(8)
-									v11 = v10 - i32(-64) | i32(12)
-									v12 = v10 + i32(16) | i32(12)
-									v13 = v10 - i32(-64) | i32(8)
-									v16 = v10 + i32(16) | i32(8)
-									t75 := int32(load32(mem, uint64(uint32(v3))))
-									v19 = t75
-									v1 = v3
-								l34:
-									{
-										v2 = v19
-										var p76 int32
-										{
-											{
-												t77 := int32(mem[uint64(uint32(v4))])
-												t78 := int32(mem[uint64(uint32(v25+t77))])
-												t79 := int32(load32(mem, uint64(uint32(v1+t78<<2+i32(4)))))
-												v9 = t79
-												v0 = v9 & i32(63)
-												if v0 == 0 {
-													goto l25
-												}
-												t80 := m.fn115(v10+i32(8), v4)
-												mem = *m.memory
-												if v0&(t80^i32(-1)) == 0 {
-													goto l25
-												}
-												v1 = i32(0)
-												p76 = i32(48)
-												goto l26
-											}
-										l25:
-											v1 = v3 + int32(uint32(v9)>>16)*v26
-											t81 := int32(load32(mem, uint64(uint32(v1))))
-											p76 = t81
-										}
-									l26:
-										v19 = p76
-										if v8 == i32(2) {
-											goto l27
-										}
-										if v2 == i32(48) {
-											goto l27
-										}
-										v17 = v9 & i32(64)
-										if v17|v19&i32(63) == 0 {
-											goto l27
-										}
-										v0 = v2 & i32(63)
-										if v0 != 0 {
-											t82 := m.fn115(v10+i32(8), v4)
-											mem = *m.memory
-											if v0&(t82^i32(-1)) != 0 {
-												goto l27
-											}
-										}
-										if v15 < i32(2) {
-											goto l28
-										}
-										memory_copy(mem, uint32(v16), uint32(v13), uint32(v27))
-										if v2&i32(32640) == 0 {
-											goto l28
-										}
-										v7 = i32(2)
-										v0 = v12
-									l29:
-										{
-											v23 = i32_shr_u(v2, v7)
-											if v23&i32(32) != 0 {
-												store32(mem, uint64(uint32(v0-i32(4))), uint32(v4))
-											}
-											if v23&i32(64) != 0 {
-												store32(mem, uint64(uint32(v0)), uint32(v4))
-											}
-											v0 = v0 + i32(8)
-											t83 := v18
-											v7 = v7 + i32(2)
-											if t83 != v7 {
-												goto l29
-											}
-										}
-									l28:
-										store32(mem, uint64(uint32(v10))+20, uint32(v4))
-										v23 = i32(1)
-										if v8 != 0 {
-											goto l27
-										}
-										if v17 != 0 {
-											goto l30
-										}
-									l27:
-										if v1 == 0 {
-											goto l31
-										}
-										if v15 < i32(2) {
-											goto l32
-										}
-										if v9&i32(32640) == 0 {
-											goto l32
-										}
-										v7 = i32(2)
-										v0 = v11
-									l33:
-										{
-											v2 = i32_shr_u(v9, v7)
-											if v2&i32(32) != 0 {
-												store32(mem, uint64(uint32(v0-i32(4))), uint32(v4))
-											}
-											if v2&i32(64) != 0 {
-												store32(mem, uint64(uint32(v0)), uint32(v4))
-											}
-											v0 = v0 + i32(8)
-											t84 := v18
-											v7 = v7 + i32(2)
-											if t84 != v7 {
-												goto l33
-											}
-										}
-									l32:
-										v4 = v4 + i32(1)
-										if uint32(v4) < uint32(v24) {
-											goto l34
-										}
+								if v11 <= i32(0) {
+									v1 = v14
+									v2 = v3
+									goto l24
+								}
+								v22 = v3 + v11
+								v23 = v0 + i32(136)
+								t73 := int32(load32(mem, uint64(uint32(v0))+20))
+								v24 = t73<<2 + i32(4)
+								p74 := i32(3)
+								if v17 > i32(3) {
+									p74 = v17
+								}
+								v25 = p74<<2 - i32(8)
+								v12 = v15 - i32(-64) | i32(12)
+								v10 = v15 + i32(16) | i32(12)
+								v26 = v15 - i32(-64) | i32(8)
+								v27 = v15 + i32(16) | i32(8)
+								t75 := int32(load32(mem, uint64(uint32(v14))))
+								v7 = t75
+								v2 = v3
+								v1 = v14
+							l38:
+								if v2 != v3 {
+									t76 := m._re2w_stopped()
+									mem = *m.memory
+									if t76 != 0 {
+										goto l25
 									}
 								}
-							l24:
-								t85 := int32(load32(mem, uint64(uint32(v1))))
-								v9 = t85
+								{
+									t78 := v2
+									p77 := v22
+									if uint32(v22-v2) > uint32(i32(65536)) {
+										p77 = v2 + i32(65536)
+									}
+									v28 = p77
+									if uint32(t78) >= uint32(v28) {
+										goto l26
+									}
+								l37:
+									{
+										v4 = v7
+										var p79 int32
+										{
+											{
+												t80 := int32(mem[uint64(uint32(v2))])
+												t81 := int32(mem[uint64(uint32(v23+t80))])
+												t82 := int32(load32(mem, uint64(uint32(v1+t81<<2+i32(4)))))
+												v9 = t82
+												v0 = v9 & i32(63)
+												if v0 == 0 {
+													goto l27
+												}
+												t83 := m.fn116(v15+i32(8), v2)
+												mem = *m.memory
+												if v0&(t83^i32(-1)) == 0 {
+													goto l27
+												}
+												v1 = i32(0)
+												p79 = i32(48)
+												goto l28
+											}
+										l27:
+											v1 = v14 + int32(uint32(v9)>>16)*v24
+											t84 := int32(load32(mem, uint64(uint32(v1))))
+											p79 = t84
+										}
+									l28:
+										v7 = p79
+										{
+											if v8 == i32(2) {
+												goto l29
+											}
+											if v4 == i32(48) {
+												goto l29
+											}
+											v29 = v9 & i32(64)
+											if v29|v7&i32(63) == 0 {
+												goto l29
+											}
+											v0 = v4 & i32(63)
+											if v0 != 0 {
+												t85 := m.fn116(v15+i32(8), v2)
+												mem = *m.memory
+												if v0&(t85^i32(-1)) != 0 {
+													goto l29
+												}
+											}
+											if v16 < i32(2) {
+												goto l30
+											}
+											memory_copy(mem, uint32(v27), uint32(v26), uint32(v25))
+											if v4&i32(32640) == 0 {
+												goto l30
+											}
+											v11 = i32(2)
+											v0 = v10
+										l31:
+											{
+												v19 = i32_shr_u(v4, v11)
+												if v19&i32(32) != 0 {
+													store32(mem, uint64(uint32(v0-i32(4))), uint32(v2))
+												}
+												if v19&i32(64) != 0 {
+													store32(mem, uint64(uint32(v0)), uint32(v2))
+												}
+												v0 = v0 + i32(8)
+												t86 := v17
+												v11 = v11 + i32(2)
+												if t86 != v11 {
+													goto l31
+												}
+											}
+										l30:
+											store32(mem, uint64(uint32(v15))+20, uint32(v2))
+											if v1 == 0 {
+												goto l32
+											}
+											v19 = i32(1)
+											t87 := v8
+											var p88 int32
+											if v29 == 0 {
+												p88 = 1
+											}
+											if t87|p88 != 0 {
+												goto l33
+											}
+											goto l32
+										}
+									l29:
+										if v1 == 0 {
+											goto l34
+										}
+									l33:
+										if v16 < i32(2) {
+											goto l35
+										}
+										if v9&i32(32640) == 0 {
+											goto l35
+										}
+										v11 = i32(2)
+										v0 = v12
+									l36:
+										{
+											v4 = i32_shr_u(v9, v11)
+											if v4&i32(32) != 0 {
+												store32(mem, uint64(uint32(v0-i32(4))), uint32(v2))
+											}
+											if v4&i32(64) != 0 {
+												store32(mem, uint64(uint32(v0)), uint32(v2))
+											}
+											v0 = v0 + i32(8)
+											t89 := v17
+											v11 = v11 + i32(2)
+											if t89 != v11 {
+												goto l36
+											}
+										}
+									l35:
+										v2 = v2 + i32(1)
+										if uint32(v2) >= uint32(v28) {
+											goto l26
+										}
+										goto l37
+									l34:
+									}
+									if v19&i32(1) != 0 {
+										goto l32
+									}
+									goto l25
+								}
+							l26:
+								if uint32(v2) < uint32(v22) {
+									goto l38
+								}
+							}
+						l24:
+							{
+								t90 := int32(load32(mem, uint64(uint32(v1))))
+								v9 = t90
 								if v9 == i32(48) {
-									goto l31
+									goto l39
 								}
 								v0 = v9 & i32(63)
 								if v0 != 0 {
-									t86 := m.fn115(v10+i32(8), v4)
+									t91 := m.fn116(v15+i32(8), v2)
 									mem = *m.memory
-									if v0&(t86^i32(-1)) != 0 {
-										goto l31
+									if v0&(t91^i32(-1)) != 0 {
+										goto l39
 									}
 								}
 								{
-									var p87 int32
-									if v15 < i32(2) {
-										p87 = 1
+									var p92 int32
+									if v16 < i32(2) {
+										p92 = 1
 									}
-									v1 = p87
+									v1 = p92
 									if v1 != 0 {
-										goto l35
+										goto l40
 									}
 									if v9&i32(32640) == 0 {
-										goto l35
-									}
-									v0 = v10 - i32(-64) | i32(12)
-									v7 = i32(2)
-								l36:
-									{
-										v2 = i32_shr_u(v9, v7)
-										if v2&i32(32) != 0 {
-											store32(mem, uint64(uint32(v0-i32(4))), uint32(v4))
-										}
-										if v2&i32(64) != 0 {
-											store32(mem, uint64(uint32(v0)), uint32(v4))
-										}
-										v0 = v0 + i32(8)
-										t88 := v18
-										v7 = v7 + i32(2)
-										if t88 != v7 {
-											goto l36
-										}
-									}
-								}
-							l35:
-								if v1 == 0 {
-									t90 := v10 + i32(16) | i32(8)
-									t91 := v10 - i32(-64) | i32(8)
-									p89 := i32(3)
-									if v18 > i32(3) {
-										p89 = v18
-									}
-									memory_copy(mem, uint32(t90), uint32(t91), uint32(p89<<2-i32(8)))
-								}
-								store32(mem, uint64(uint32(v10))+20, uint32(v4))
-								goto l30
-							}
-						l31:
-							v9 = i32(0)
-							if v23&i32(1) == 0 {
-								goto l22
-							}
-						l30:
-							v9 = i32(1)
-							if v15 <= i32(0) {
-								goto l22
-							}
-							v19 = v15 & i32(1)
-							v4 = i32(0)
-							if v15 != i32(1) {
-								v23 = v15 & i32(0x7ffffffe)
-								v0 = i32(0)
-							l37:
-								{
-									v7 = v0 + v5
-									t92 := v7
-									v2 = v10 + i32(16) + v0
-									t93 := int32(load32(mem, uint64(uint32(v2))))
-									v18 = t93
-									store32(mem, uint64(uint32(t92)), uint32(v18))
-									t94 := int32(load32(mem, uint64(uint32(v2+i32(8)))))
-									t95 := v7 + i32(8)
-									v1 = t94
-									store32(mem, uint64(uint32(t95)), uint32(v1))
-									t96 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-									store32(mem, uint64(uint32(v7+i32(4))), uint32(t96-v18))
-									t97 := int32(load32(mem, uint64(uint32(v2+i32(12)))))
-									store32(mem, uint64(uint32(v7+i32(12))), uint32(t97-v1))
-									v0 = v0 + i32(16)
-									t98 := v23
-									v4 = v4 + i32(2)
-									if t98 != v4 {
-										goto l37
-									}
-								}
-							}
-							if v19 == 0 {
-								goto l22
-							}
-							t99 := v5
-							v0 = v4 << 3
-							v7 = t99 + v0
-							t100 := v7
-							v0 = v10 + i32(16) + v0
-							t101 := int32(load32(mem, uint64(uint32(v0))))
-							v2 = t101
-							store32(mem, uint64(uint32(t100)), uint32(v2))
-							t102 := int32(load32(mem, uint64(uint32(v0))+4))
-							store32(mem, uint64(uint32(v7))+4, uint32(t102-v2))
-						}
-					l22:
-						m.g0 = v10 + i32(112)
-						t103 := v21
-						v3 = v9
-						if t103|v3 == 0 {
-							goto l38
-						}
-						goto l39
-					}
-				l20:
-					if v12 == 0 {
-						goto l15
-					}
-					t104 := int32(load32(mem, uint64(uint32(v14))+4))
-					p13 = t104
-				}
-			l16:
-				if uint32(p13) > uint32(v19) {
-					goto l15
-				}
-				t105 := int32(load32(mem, uint64(uint32(v0))+84))
-				v16 = t105
-				v10 = i32(0)
-				t106 := m.g0
-				v17 = t106 - i32(80)
-				m.g0 = v17
-				store64(mem, uint64(uint32(v17))+72, uint64(i64(0)))
-				store64(mem, uint64(uint32(v17+i32(24))), uint64(i64(0)))
-				store32(mem, uint64(uint32(v17+i32(31))), uint32(i32(0)))
-				store64(mem, uint64(uint32(v17+i32(44))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v17+i32(52))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v17+i32(60))), uint64(i64(0)))
-				store32(mem, uint64(uint32(v17+i32(68))), uint32(i32(0)))
-				store64(mem, uint64(uint32(v17))+16, uint64(i64(0)))
-				store32(mem, uint64(uint32(v17))+12, uint32(v16))
-				store64(mem, uint64(uint32(v17))+36, uint64(i64(0)))
-				var p107 int32
-				{
-					var p108 int32
-					{
-						var p109 int32
-						if v3 == i32(2) {
-							p109 = 1
-						}
-						v16 = p109
-						t110 := v16
-						var p111 int32
-						if v4 == i32(1) {
-							p111 = 1
-						}
-						v8 = t110 | p111
-						var p112 int32
-						if v3 != i32(0) {
-							p112 = 1
-						}
-						v2 = p112
-						t113 := v17 + i32(72)
-						t114 := v5
-						v0 = v15
-						p115 := t114
-						if v0 <= i32(0) {
-							p115 = t113
-						}
-						v4 = p115
-						p116 := v5
-						if v16 != 0 {
-							p116 = v4
-						}
-						v12 = p116
-						p117 := i32(1)
-						if v0 > i32(1) {
-							p117 = v0
-						}
-						p118 := v0
-						if v16 != 0 {
-							p118 = p117
-						}
-						v9 = p118
-						v13 = v17 + i32(12)
-						t119 := v13
-						v16 = v14
-						t120 := int64(load64(mem, uint64(uint32(v16))))
-						store64(mem, uint64(uint32(t119))+4, uint64(t120))
-						t121 := int64(load64(mem, uint64(uint32(v1))))
-						t122 := v13
-						v28 = t121
-						store64(mem, uint64(uint32(t122))+12, uint64(v28))
-						v1 = int32(v28)
-						if v1 == 0 {
-							t123 := int64(load64(mem, uint64(uint32(v16))))
-							t124 := v13
-							v28 = t123
-							store64(mem, uint64(uint32(t124))+12, uint64(v28))
-							v1 = int32(v28)
-						}
-						{
-							{
-								t125 := int32(load32(mem, uint64(uint32(v13))))
-								v7 = t125
-								t126 := int32(mem[uint64(uint32(v7))])
-								v11 = t126
-								if v11 == i32(1) {
-									t127 := int32(load32(mem, uint64(uint32(v16))))
-									if t127 != v1 {
 										goto l40
 									}
-								}
-								t128 := int32(mem[uint64(uint32(v7))+1])
-								v19 = t128
-								if v19 == i32(1) {
-									t129 := int32(load32(mem, uint64(uint32(v16))))
-									t130 := int32(load32(mem, uint64(uint32(v16))+4))
-									if v1+int32(int64(uint64(v28)>>32)) != t129+t130 {
-										goto l40
-									}
-								}
-								store32(mem, uint64(uint32(v13))+28, uint32(v9))
-								store32(mem, uint64(uint32(v13))+24, uint32(v12))
-								mem[uint64(uint32(v13))+22] = byte(v19)
-								mem[uint64(uint32(v13))+21] = byte(v2 | v19)
-								mem[uint64(uint32(v13))+20] = byte(v8 | v11)
-								var p131 int32
-								if v9 > i32(0) {
-									v7 = i32(0)
-									v1 = i32(4)
+									v0 = v15 - i32(-64) | i32(12)
+									v11 = i32(2)
 								l41:
 									{
-										t132 := int32(load32(mem, uint64(uint32(v13))+24))
-										store64(mem, uint64(uint32(t132+v1-i32(4))), uint64(i64(0)))
-										v1 = v1 + i32(8)
-										v7 = v7 + i32(1)
-										t133 := int32(load32(mem, uint64(uint32(v13))+28))
-										if v7 < t133 {
+										v4 = i32_shr_u(v9, v11)
+										if v4&i32(32) != 0 {
+											store32(mem, uint64(uint32(v0-i32(4))), uint32(v2))
+										}
+										if v4&i32(64) != 0 {
+											store32(mem, uint64(uint32(v0)), uint32(v2))
+										}
+										v0 = v0 + i32(8)
+										t93 := v17
+										v11 = v11 + i32(2)
+										if t93 != v11 {
 											goto l41
 										}
 									}
-									t134 := int32(load32(mem, uint64(uint32(v13))))
-									p131 = t134
+								}
+							l40:
+								if v1 == 0 {
+									t95 := v15 + i32(16) | i32(8)
+									t96 := v15 - i32(-64) | i32(8)
+									p94 := i32(3)
+									if v17 > i32(3) {
+										p94 = v17
+									}
+									memory_copy(mem, uint32(t95), uint32(t96), uint32(p94<<2-i32(8)))
+								}
+								store32(mem, uint64(uint32(v15))+20, uint32(v2))
+								goto l32
+							}
+						l39:
+							if v19&i32(1) != 0 {
+								goto l32
+							}
+						l25:
+							v2 = i32(0)
+							goto l22
+						l32:
+							v2 = i32(1)
+							if v16 <= i32(0) {
+								goto l22
+							}
+							v7 = v16 & i32(1)
+							v9 = i32(0)
+							if v16 != i32(1) {
+								v19 = v16 & i32(0x7ffffffe)
+								v0 = i32(0)
+							l42:
+								{
+									v11 = v0 + v5
+									t97 := v11
+									v4 = v15 + i32(16) + v0
+									t98 := int32(load32(mem, uint64(uint32(v4))))
+									v17 = t98
+									store32(mem, uint64(uint32(t97)), uint32(v17))
+									t99 := int32(load32(mem, uint64(uint32(v4+i32(8)))))
+									t100 := v11 + i32(8)
+									v1 = t99
+									store32(mem, uint64(uint32(t100)), uint32(v1))
+									t101 := int32(load32(mem, uint64(uint32(v4+i32(4)))))
+									store32(mem, uint64(uint32(v11+i32(4))), uint32(t101-v17))
+									t102 := int32(load32(mem, uint64(uint32(v4+i32(12)))))
+									store32(mem, uint64(uint32(v11+i32(12))), uint32(t102-v1))
+									v0 = v0 + i32(16)
+									t103 := v19
+									v9 = v9 + i32(2)
+									if t103 != v9 {
+										goto l42
+									}
+								}
+							}
+							if v7 == 0 {
+								goto l22
+							}
+							t104 := v5
+							v0 = v9 << 3
+							v11 = t104 + v0
+							t105 := v11
+							v0 = v15 + i32(16) + v0
+							t106 := int32(load32(mem, uint64(uint32(v0))))
+							v4 = t106
+							store32(mem, uint64(uint32(t105)), uint32(v4))
+							t107 := int32(load32(mem, uint64(uint32(v0))+4))
+							store32(mem, uint64(uint32(v11))+4, uint32(t107-v4))
+						}
+					l22:
+						m.g0 = v15 + i32(112)
+						t108 := v20
+						v3 = v2
+						if t108|v3 == 0 {
+							goto l43
+						}
+						goto l44
+					}
+				l20:
+					if v8 == 0 {
+						goto l15
+					}
+					t109 := int32(load32(mem, uint64(uint32(v13))+4))
+					p13 = t109
+				}
+			l16:
+				if uint32(p13) > uint32(v14) {
+					goto l15
+				}
+				t110 := int32(load32(mem, uint64(uint32(v0))+84))
+				v7 = t110
+				v8 = i32(0)
+				t111 := m.g0
+				v9 = t111 - i32(80)
+				m.g0 = v9
+				store64(mem, uint64(uint32(v9))+72, uint64(i64(0)))
+				store64(mem, uint64(uint32(v9+i32(24))), uint64(i64(0)))
+				store32(mem, uint64(uint32(v9+i32(31))), uint32(i32(0)))
+				store64(mem, uint64(uint32(v9+i32(44))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v9+i32(52))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v9+i32(60))), uint64(i64(0)))
+				store32(mem, uint64(uint32(v9+i32(68))), uint32(i32(0)))
+				store64(mem, uint64(uint32(v9))+16, uint64(i64(0)))
+				store32(mem, uint64(uint32(v9))+12, uint32(v7))
+				store64(mem, uint64(uint32(v9))+36, uint64(i64(0)))
+				var p112 int32
+				{
+					var p113 int32
+					{
+						var p114 int32
+						if v3 == i32(2) {
+							p114 = 1
+						}
+						v7 = p114
+						t115 := v7
+						var p116 int32
+						if v4 == i32(1) {
+							p116 = 1
+						}
+						v17 = t115 | p116
+						var p117 int32
+						if v3 != i32(0) {
+							p117 = 1
+						}
+						v19 = p117
+						t118 := v9 + i32(72)
+						t119 := v5
+						v0 = v16
+						p120 := t119
+						if v0 <= i32(0) {
+							p120 = t118
+						}
+						v4 = p120
+						p121 := v5
+						if v7 != 0 {
+							p121 = v4
+						}
+						v10 = p121
+						p122 := i32(1)
+						if v0 > i32(1) {
+							p122 = v0
+						}
+						p123 := v0
+						if v7 != 0 {
+							p123 = p122
+						}
+						v12 = p123
+						v2 = v9 + i32(12)
+						t124 := v2
+						v7 = v13
+						t125 := int64(load64(mem, uint64(uint32(v7))))
+						store64(mem, uint64(uint32(t124))+4, uint64(t125))
+						t126 := int64(load64(mem, uint64(uint32(v1))))
+						t127 := v2
+						v30 = t126
+						store64(mem, uint64(uint32(t127))+12, uint64(v30))
+						v1 = int32(v30)
+						if v1 == 0 {
+							t128 := int64(load64(mem, uint64(uint32(v7))))
+							t129 := v2
+							v30 = t128
+							store64(mem, uint64(uint32(t129))+12, uint64(v30))
+							v1 = int32(v30)
+						}
+						{
+							{
+								t130 := int32(load32(mem, uint64(uint32(v2))))
+								v14 = t130
+								t131 := int32(mem[uint64(uint32(v14))])
+								v15 = t131
+								if v15 == i32(1) {
+									t132 := int32(load32(mem, uint64(uint32(v7))))
+									if t132 != v1 {
+										goto l45
+									}
+								}
+								t133 := int32(mem[uint64(uint32(v14))+1])
+								v11 = t133
+								if v11 == i32(1) {
+									t134 := int32(load32(mem, uint64(uint32(v7))))
+									t135 := int32(load32(mem, uint64(uint32(v7))+4))
+									if v1+int32(int64(uint64(v30)>>32)) != t134+t135 {
+										goto l45
+									}
+								}
+								store32(mem, uint64(uint32(v2))+28, uint32(v12))
+								store32(mem, uint64(uint32(v2))+24, uint32(v10))
+								mem[uint64(uint32(v2))+22] = byte(v11)
+								mem[uint64(uint32(v2))+21] = byte(v11 | v19)
+								mem[uint64(uint32(v2))+20] = byte(v15 | v17)
+								var p136 int32
+								if v12 > i32(0) {
+									v14 = i32(0)
+									v1 = i32(4)
+								l46:
+									{
+										t137 := int32(load32(mem, uint64(uint32(v2))+24))
+										store64(mem, uint64(uint32(t137+v1-i32(4))), uint64(i64(0)))
+										v1 = v1 + i32(8)
+										v14 = v14 + i32(1)
+										t138 := int32(load32(mem, uint64(uint32(v2))+28))
+										if v14 < t138 {
+											goto l46
+										}
+									}
+									t139 := int32(load32(mem, uint64(uint32(v2))))
+									p136 = t139
 								} else {
-									p131 = v7
+									p136 = v14
 								}
-								t135 := int32(load32(mem, uint64(uint32(p131))+52))
-								t136 := int32(load32(mem, uint64(uint32(v16))+4))
-								v7 = (t135*(t136+i32(1)) + i32(63)) / i32(64)
-								if uint32(v7) >= uint32(i32(0x20000000)) {
-									goto l42
+								t140 := int32(load32(mem, uint64(uint32(p136))+52))
+								t141 := int32(load32(mem, uint64(uint32(v7))+4))
+								v14 = (t140*(t141+i32(1)) + i32(63)) / i32(64)
+								if uint32(v14) >= uint32(i32(0x20000000)) {
+									goto l47
 								}
-								v12 = v7 << 3
-								t137 := m.fn217(v12)
-								mem = *m.memory
-								v1 = t137
-								t138 := int32(load32(mem, uint64(uint32(v13))+32))
-								v10 = t138
-								store32(mem, uint64(uint32(v13))+32, uint32(v1))
-								if v10 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v13))+36))
-									m.Xre2w_free(v10)
-									mem = *m.memory
-									t140 := int32(load32(mem, uint64(uint32(v13))+32))
-									v1 = t140
-								}
-								store32(mem, uint64(uint32(v13))+36, uint32(v7))
-								memory_zero(mem, uint32(v1), uint32(v12))
-								if v9 >= i32(0x20000000) {
-									goto l42
-								}
-								v1 = v9 << 1
-								p141 := i32(2)
-								if v1 > i32(2) {
-									p141 = v1
-								}
-								v10 = p141
-								v9 = v10 << 2
-								t142 := m.fn217(v9)
+								v10 = v14 << 3
+								t142 := m.fn218(v10)
 								mem = *m.memory
 								v1 = t142
-								t143 := int32(load32(mem, uint64(uint32(v13))+40))
-								v7 = t143
-								store32(mem, uint64(uint32(v13))+40, uint32(v1))
-								if v7 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v13))+44))
-									m.Xre2w_free(v7)
+								t143 := int32(load32(mem, uint64(uint32(v2))+32))
+								v8 = t143
+								store32(mem, uint64(uint32(v2))+32, uint32(v1))
+								if v8 != 0 {
+									_ = int32(load32(mem, uint64(uint32(v2))+36))
+									m.Xre2w_free(v8)
 									mem = *m.memory
-									t145 := int32(load32(mem, uint64(uint32(v13))+40))
+									t145 := int32(load32(mem, uint64(uint32(v2))+32))
 									v1 = t145
 								}
-								store32(mem, uint64(uint32(v13))+44, uint32(v10))
-								memory_zero(mem, uint32(v1), uint32(v9))
-								t146 := m.fn217(i32(768))
+								store32(mem, uint64(uint32(v2))+36, uint32(v14))
+								memory_zero(mem, uint32(v1), uint32(v10))
+								if v12 >= i32(0x20000000) {
+									goto l47
+								}
+								v1 = v12 << 1
+								p146 := i32(2)
+								if v1 > i32(2) {
+									p146 = v1
+								}
+								v8 = p146
+								v12 = v8 << 2
+								t147 := m.fn218(v12)
 								mem = *m.memory
-								v7 = t146
-								t147 := int32(load32(mem, uint64(uint32(v13))+48))
 								v1 = t147
-								store32(mem, uint64(uint32(v13))+48, uint32(v7))
+								t148 := int32(load32(mem, uint64(uint32(v2))+40))
+								v14 = t148
+								store32(mem, uint64(uint32(v2))+40, uint32(v1))
+								if v14 != 0 {
+									_ = int32(load32(mem, uint64(uint32(v2))+44))
+									m.Xre2w_free(v14)
+									mem = *m.memory
+									t150 := int32(load32(mem, uint64(uint32(v2))+40))
+									v1 = t150
+								}
+								store32(mem, uint64(uint32(v2))+44, uint32(v8))
+								memory_zero(mem, uint32(v1), uint32(v12))
+								t151 := m.fn218(i32(768))
+								mem = *m.memory
+								v14 = t151
+								t152 := int32(load32(mem, uint64(uint32(v2))+48))
+								v1 = t152
+								store32(mem, uint64(uint32(v2))+48, uint32(v14))
 								if v1 != 0 {
-									_ = int32(load32(mem, uint64(uint32(v13))+52))
+									_ = int32(load32(mem, uint64(uint32(v2))+52))
 									m.Xre2w_free(v1)
 									mem = *m.memory
 								}
-								store32(mem, uint64(uint32(v13))+52, uint32(i32(64)))
-								t149 := int32(load32(mem, uint64(uint32(v16))))
-								v1 = t149
-								t150 := int32(mem[uint64(uint32(v13))+20])
-								if t150 != 0 {
-									t151 := int32(load32(mem, uint64(uint32(v13))+40))
-									store32(mem, uint64(uint32(t151)), uint32(v1))
-									t152 := int32(load32(mem, uint64(uint32(v13))))
-									t153 := int32(load32(mem, uint64(uint32(t152))+8))
-									t154 := m.fn14(v13, t153, v1)
+								store32(mem, uint64(uint32(v2))+52, uint32(i32(64)))
+								t154 := int32(load32(mem, uint64(uint32(v7))))
+								v1 = t154
+								t155 := int32(mem[uint64(uint32(v2))+20])
+								if t155 != 0 {
+									t156 := int32(load32(mem, uint64(uint32(v2))+40))
+									store32(mem, uint64(uint32(t156)), uint32(v1))
+									t157 := int32(load32(mem, uint64(uint32(v2))))
+									t158 := int32(load32(mem, uint64(uint32(t157))+8))
+									t159 := m.fn15(v2, t158, v1)
 									mem = *m.memory
-									p108 = t154
-									goto l43
+									p113 = t159
+									goto l48
 								}
-								v10 = i32(0)
-								t155 := int32(load32(mem, uint64(uint32(v16))+4))
-								v7 = t155
-								if v7 < i32(0) {
-									goto l40
+								v8 = i32(0)
+								t160 := int32(load32(mem, uint64(uint32(v7))+4))
+								v14 = t160
+								if v14 < i32(0) {
+									goto l45
 								}
-								v7 = v1 + v7
-							l46:
+								v14 = v1 + v14
+							l51:
 								{
 									{
-										if uint32(v1) >= uint32(v7) {
-											goto l44
+										if uint32(v1) >= uint32(v14) {
+											goto l49
 										}
-										t156 := int32(load32(mem, uint64(uint32(v13))))
-										v16 = t156
-										t157 := int32(load32(mem, uint64(uint32(v16))+28))
-										if t157 == 0 {
-											goto l44
+										t161 := int32(load32(mem, uint64(uint32(v2))))
+										v7 = t161
+										t162 := int32(load32(mem, uint64(uint32(v7))+28))
+										if t162 == 0 {
+											goto l49
 										}
-										v10 = v7 - v1
-										var p158 int32
+										v8 = v14 - v1
+										var p163 int32
 										{
-											t159 := int32(mem[uint64(uint32(v16))+24])
-											if t159 == i32(1) {
-												t160 := m.fn123(v16, v1, v10)
+											t164 := int32(mem[uint64(uint32(v7))+24])
+											if t164 == i32(1) {
+												t165 := m.fn124(v7, v1, v8)
 												mem = *m.memory
-												p158 = t160
-												goto l45
+												p163 = t165
+												goto l50
 											}
-											t161 := int32(load32(mem, uint64(uint32(v16))+32))
-											t162 := int32(int8(mem[uint64(uint32(v16))+43]))
-											t163 := v1
-											t164 := v1
-											t165 := v10
-											t166 := v16 + i32(32)
-											v9 = t162
-											var p167 int32
-											if v9 < i32(0) {
-												p167 = 1
+											t166 := int32(load32(mem, uint64(uint32(v7))+32))
+											t167 := int32(int8(mem[uint64(uint32(v7))+43]))
+											t168 := v1
+											t169 := v1
+											t170 := v8
+											t171 := v7 + i32(32)
+											v12 = t167
+											var p172 int32
+											if v12 < i32(0) {
+												p172 = 1
 											}
-											v12 = p167
-											p168 := t166
-											if v12 != 0 {
-												p168 = t161
+											v10 = p172
+											p173 := t171
+											if v10 != 0 {
+												p173 = t166
 											}
-											t169 := int32(load32(mem, uint64(uint32(v16))+36))
-											p170 := v9
-											if v12 != 0 {
-												p170 = t169
+											t174 := int32(load32(mem, uint64(uint32(v7))+36))
+											p175 := v12
+											if v10 != 0 {
+												p175 = t174
 											}
-											t171 := m._re2w_index(t164, t165, p168, p170)
+											t176 := m._re2w_index(t169, t170, p173, p175)
 											mem = *m.memory
-											v16 = t171
-											p172 := t163 + v16
-											if v16 < i32(0) {
-												p172 = i32(0)
+											v7 = t176
+											p177 := t168 + v7
+											if v7 < i32(0) {
+												p177 = i32(0)
 											}
-											p158 = p172
+											p163 = p177
 										}
-									l45:
-										v1 = p158
-										p173 := v7
+									l50:
+										v1 = p163
+										p178 := v14
 										if v1 != 0 {
-											p173 = v1
+											p178 = v1
 										}
-										v1 = p173
+										v1 = p178
 									}
-								l44:
-									t174 := int32(load32(mem, uint64(uint32(v13))+40))
-									store32(mem, uint64(uint32(t174)), uint32(v1))
-									t175 := int32(load32(mem, uint64(uint32(v13))))
-									t176 := int32(load32(mem, uint64(uint32(t175))+8))
-									t177 := m.fn14(v13, t176, v1)
+								l49:
+									t179 := int32(load32(mem, uint64(uint32(v2))+40))
+									store32(mem, uint64(uint32(t179)), uint32(v1))
+									t180 := int32(load32(mem, uint64(uint32(v2))))
+									t181 := int32(load32(mem, uint64(uint32(t180))+8))
+									t182 := m.fn15(v2, t181, v1)
 									mem = *m.memory
-									v10 = t177
-									if v10 != 0 {
-										goto l40
+									v8 = t182
+									if v8 != 0 {
+										goto l45
 									}
 									if v1 == 0 {
-										goto l40
+										goto l45
 									}
 									v1 = v1 + i32(1)
-									if uint32(v1) <= uint32(v7) {
-										goto l46
+									if uint32(v1) <= uint32(v14) {
+										goto l51
 									}
 								}
 							}
-						l40:
-							t178 := v10
-							p108 = t178
-							goto l43
+						l45:
+							t183 := v8
+							p113 = t183
+							goto l48
 						}
-					l42:
-						m.fn12()
+					l47:
+						m.fn13()
 						mem = *m.memory
 						panic("unreachable")
 					}
-				l43:
-					if p108 == 0 {
-						p107 = i32(0)
-						goto l47
+				l48:
+					if p113 == 0 {
+						p112 = i32(0)
+						goto l52
 					}
 					if v3 == i32(2) {
-						t179 := int32(load32(mem, uint64(uint32(v4))))
-						p180 := v5
+						t184 := int32(load32(mem, uint64(uint32(v4))))
+						p185 := v5
 						if v0 <= i32(0) {
-							p180 = v17 + i32(72)
+							p185 = v9 + i32(72)
 						}
-						t181 := int32(load32(mem, uint64(uint32(p180))+4))
-						t182 := int32(load32(mem, uint64(uint32(v14))))
-						t183 := int32(load32(mem, uint64(uint32(v14))+4))
-						if t179+t181 != t182+t183 {
-							p107 = i32(0)
-							goto l47
+						t186 := int32(load32(mem, uint64(uint32(p185))+4))
+						t187 := int32(load32(mem, uint64(uint32(v13))))
+						t188 := int32(load32(mem, uint64(uint32(v13))+4))
+						if t184+t186 != t187+t188 {
+							p112 = i32(0)
+							goto l52
 						}
 					}
-					p107 = i32(1)
+					p112 = i32(1)
 				}
-			l47:
-				v16 = p107
-				t184 := int32(load32(mem, uint64(uint32(v17))+60))
-				v0 = t184
-				store32(mem, uint64(uint32(v17))+60, uint32(i32(0)))
+			l52:
+				v7 = p112
+				t189 := int32(load32(mem, uint64(uint32(v9))+60))
+				v0 = t189
+				store32(mem, uint64(uint32(v9))+60, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v17))+64))
+					_ = int32(load32(mem, uint64(uint32(v9))+64))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				t186 := int32(load32(mem, uint64(uint32(v17))+52))
-				v0 = t186
-				store32(mem, uint64(uint32(v17))+52, uint32(i32(0)))
+				t191 := int32(load32(mem, uint64(uint32(v9))+52))
+				v0 = t191
+				store32(mem, uint64(uint32(v9))+52, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v17))+56))
+					_ = int32(load32(mem, uint64(uint32(v9))+56))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				t188 := int32(load32(mem, uint64(uint32(v17))+44))
-				v0 = t188
-				store32(mem, uint64(uint32(v17))+44, uint32(i32(0)))
+				t193 := int32(load32(mem, uint64(uint32(v9))+44))
+				v0 = t193
+				store32(mem, uint64(uint32(v9))+44, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v17))+48))
+					_ = int32(load32(mem, uint64(uint32(v9))+48))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				m.g0 = v17 + i32(80)
-				t190 := v21
-				v3 = v16
-				if t190|v3 == 0 {
-					goto l38
+				m.g0 = v9 + i32(80)
+				t195 := v20
+				v3 = v7
+				if t195|v3 == 0 {
+					goto l43
 				}
 			}
-		l39:
-			v20 = v3 & v20
-			goto l48
+		l44:
+			v18 = v3 & v18
+			goto l53
 		l15:
-			t191 := int32(load32(mem, uint64(uint32(v0))+84))
-			v0 = t191
-			v19 = i32(0)
-			t192 := m.g0
-			v2 = t192 - i32(128)
+			t196 := int32(load32(mem, uint64(uint32(v0))+84))
+			v0 = t196
+			v14 = i32(0)
+			t197 := m.g0
+			v2 = t197 - i32(128)
 			m.g0 = v2
-			var p193 int32
+			var p198 int32
 			{
-				v8 = v2 + i32(20)
-				v11 = v8 + i32(24)
-				memory_zero(mem, uint32(v11), uint32(i32(72)))
-				store32(mem, uint64(uint32(v8)), uint32(v0))
-				store64(mem, uint64(uint32(v8))+16, uint64(i64(0)))
-				store16(mem, uint64(uint32(v8))+12, uint16(i32(0)))
-				store32(mem, uint64(uint32(v8))+8, uint32(i32(0)))
-				t194 := int32(load32(mem, uint64(uint32(v0))+8))
-				store32(mem, uint64(uint32(v8))+4, uint32(t194))
-				t195 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn70(v11, t195)
+				v7 = v2 + i32(20)
+				v9 = v7 + i32(24)
+				memory_zero(mem, uint32(v9), uint32(i32(72)))
+				store32(mem, uint64(uint32(v7)), uint32(v0))
+				store64(mem, uint64(uint32(v7))+16, uint64(i64(0)))
+				store16(mem, uint64(uint32(v7))+12, uint16(i32(0)))
+				store32(mem, uint64(uint32(v7))+8, uint32(i32(0)))
+				t199 := int32(load32(mem, uint64(uint32(v0))+8))
+				store32(mem, uint64(uint32(v7))+4, uint32(t199))
+				t200 := int32(load32(mem, uint64(uint32(v0))+16))
+				m.fn71(v9, t200)
 				mem = *m.memory
-				t196 := int32(load32(mem, uint64(uint32(v8))))
-				t197 := int32(load32(mem, uint64(uint32(t196))+16))
-				m.fn70(v8+i32(44), t197)
+				t201 := int32(load32(mem, uint64(uint32(v7))))
+				t202 := int32(load32(mem, uint64(uint32(t201))+16))
+				m.fn71(v7+i32(44), t202)
 				mem = *m.memory
-				t198 := int32(load32(mem, uint64(uint32(v8))))
-				v0 = t198
-				t199 := int32(load32(mem, uint64(uint32(v0))+72))
-				t200 := int32(load32(mem, uint64(uint32(v0))+68))
-				t201 := int32(load32(mem, uint64(uint32(v0))+80))
-				v0 = t199 + t200<<1 + t201 + i32(1)
+				t203 := int32(load32(mem, uint64(uint32(v7))))
+				v0 = t203
+				t204 := int32(load32(mem, uint64(uint32(v0))+72))
+				t205 := int32(load32(mem, uint64(uint32(v0))+68))
+				t206 := int32(load32(mem, uint64(uint32(v0))+80))
+				v0 = t204 + t205<<1 + t206 + i32(1)
 				if uint32(v0) < uint32(i32(0x20000000)) {
-					t202 := m.fn217(v0 << 3)
+					t207 := m.fn218(v0 << 3)
 					mem = *m.memory
-					v9 = t202
-					t203 := int32(load32(mem, uint64(uint32(v8))+64))
-					v11 = t203
-					store32(mem, uint64(uint32(v8))+64, uint32(v9))
-					if v11 != 0 {
-						_ = int32(load32(mem, uint64(uint32(v8))+68))
-						m.Xre2w_free(v11)
+					v8 = t207
+					t208 := int32(load32(mem, uint64(uint32(v7))+64))
+					v9 = t208
+					store32(mem, uint64(uint32(v7))+64, uint32(v8))
+					if v9 != 0 {
+						_ = int32(load32(mem, uint64(uint32(v7))+68))
+						m.Xre2w_free(v9)
 						mem = *m.memory
 					}
-					store64(mem, uint64(uint32(v8))+96, uint64(i64(0)))
-					store32(mem, uint64(uint32(v8))+68, uint32(v0))
-					mem[uint64(uint32(v8+i32(104)))] = byte(i32(0))
-					t205 := v8
-					p193 = t205
-					goto l49
+					store64(mem, uint64(uint32(v7))+96, uint64(i64(0)))
+					store32(mem, uint64(uint32(v7))+68, uint32(v0))
+					mem[uint64(uint32(v7+i32(104)))] = byte(i32(0))
+					t210 := v7
+					p198 = t210
+					goto l54
 				}
-				m.fn12()
+				m.fn13()
 				mem = *m.memory
 				panic("unreachable")
 			}
-		l49:
-			v0 = p193
+		l54:
+			v0 = p198
 			store64(mem, uint64(uint32(v2))+12, uint64(i64(0)))
-			v10 = v14
-			v8 = v1
-			var p206 int32
+			v11 = v13
+			v7 = v1
+			var p211 int32
 			if v4 == i32(1) {
-				p206 = 1
+				p211 = 1
 			}
-			var p207 int32
+			var p212 int32
 			if v3 == i32(2) {
-				p207 = 1
+				p212 = 1
 			}
-			v4 = p207
-			v12 = p206 | v4
-			var p208 int32
+			v4 = p212
+			v17 = p211 | v4
+			var p213 int32
 			if v3 != i32(0) {
-				p208 = 1
+				p213 = 1
 			}
-			v11 = p208
-			p209 := v2 + i32(12)
-			if v15 != 0 {
-				p209 = v5
+			v9 = p213
+			p214 := v2 + i32(12)
+			if v16 != 0 {
+				p214 = v5
 			}
-			v1 = p209
-			p210 := v5
+			v1 = p214
+			p215 := v5
 			if v4 != 0 {
-				p210 = v1
+				p215 = v1
 			}
-			v13 = p210
-			p211 := i32(1)
-			if uint32(v15) > uint32(i32(1)) {
-				p211 = v15
+			v25 = p215
+			p216 := i32(1)
+			if uint32(v16) > uint32(i32(1)) {
+				p216 = v16
 			}
-			p212 := v15
+			p217 := v16
 			if v4 != 0 {
-				p212 = p211
+				p217 = p216
 			}
-			v18 = p212
+			v15 = p217
 			v4 = i32(0)
-			t213 := m.g0
-			v24 = t213 - i32(16)
-			m.g0 = v24
+			t218 := m.g0
+			v22 = t218 - i32(16)
+			m.g0 = v22
 			{
-				v7 = v0
-				t214 := int32(load32(mem, uint64(uint32(v7))+4))
-				if t214 == 0 {
-					goto l50
+				v10 = v0
+				t219 := int32(load32(mem, uint64(uint32(v10))+4))
+				if t219 == 0 {
+					goto l55
 				}
-				t215 := int64(load64(mem, uint64(uint32(v8))))
-				t216 := v24
-				v28 = t215
-				store64(mem, uint64(uint32(t216))+8, uint64(v28))
+				t220 := int64(load64(mem, uint64(uint32(v7))))
+				t221 := v22
+				v30 = t220
+				store64(mem, uint64(uint32(t221))+8, uint64(v30))
 				{
-					v9 = int32(v28)
-					if v9 == 0 {
-						t217 := int64(load64(mem, uint64(uint32(v10))))
-						t218 := v24
-						v28 = t217
-						store64(mem, uint64(uint32(t218))+8, uint64(v28))
-						v8 = int32(v28)
-						v9 = v8
-						goto l51
+					v8 = int32(v30)
+					if v8 == 0 {
+						t222 := int64(load64(mem, uint64(uint32(v11))))
+						t223 := v22
+						v30 = t222
+						store64(mem, uint64(uint32(t223))+8, uint64(v30))
+						v7 = int32(v30)
+						v8 = v7
+						goto l56
 					}
-					t219 := int32(load32(mem, uint64(uint32(v10))))
-					v8 = t219
-					if uint32(v8) < uint32(v9) {
-						goto l50
+					t224 := int32(load32(mem, uint64(uint32(v11))))
+					v7 = t224
+					if uint32(v7) < uint32(v8) {
+						goto l55
 					}
 				}
-			l51:
-				t220 := int32(load32(mem, uint64(uint32(v10))+4))
-				v25 = v8 + t220
-				t221 := v25
-				v23 = v9 + int32(int64(uint64(v28)>>32))
-				if uint32(t221) > uint32(v23) {
-					goto l50
+			l56:
+				t225 := int32(load32(mem, uint64(uint32(v11))+4))
+				v12 = v7 + t225
+				t226 := v12
+				v19 = v8 + int32(int64(uint64(v30)>>32))
+				if uint32(t226) > uint32(v19) {
+					goto l55
 				}
-				t222 := int32(load32(mem, uint64(uint32(v7))))
-				v26 = t222
-				t223 := int32(mem[uint64(uint32(v26))])
-				v27 = t223
-				t224 := v27 & i32(1)
-				var p225 int32
-				if v8 != v9 {
-					p225 = 1
+				t227 := int32(load32(mem, uint64(uint32(v10))))
+				v23 = t227
+				t228 := int32(mem[uint64(uint32(v23))])
+				v24 = t228
+				t229 := v24 & i32(1)
+				var p230 int32
+				if v7 != v8 {
+					p230 = 1
 				}
-				if t224&p225 != 0 {
-					goto l50
+				if t229&p230 != 0 {
+					goto l55
 				}
-				t226 := int32(mem[uint64(uint32(v26))+1])
-				if t226 == i32(1) {
-					if v23 != v25 {
-						goto l50
+				t231 := int32(mem[uint64(uint32(v23))+1])
+				if t231 == i32(1) {
+					if v12 != v19 {
+						goto l55
 					}
-					mem[uint64(uint32(v7))+13] = byte(i32(1))
-					v11 = i32(1)
+					mem[uint64(uint32(v10))+13] = byte(i32(1))
+					v9 = i32(1)
 				}
-				if v18 < i32(0) {
-					goto l50
+				if v15 < i32(0) {
+					goto l55
 				}
-				v23 = v12 | v27
-				mem[uint64(uint32(v7))+12] = byte(v11)
-				store32(mem, uint64(uint32(v7))+8, uint32(v18<<1))
-				t228 := v7
-				var p227 int32
+				v19 = v17 | v24
+				mem[uint64(uint32(v10))+12] = byte(v9)
+				store32(mem, uint64(uint32(v10))+8, uint32(v15<<1))
+				t233 := v10
+				var p232 int32
 				{
-					if v18 == 0 {
-						store32(mem, uint64(uint32(v7))+8, uint32(i32(2)))
+					if v15 == 0 {
+						store32(mem, uint64(uint32(v10))+8, uint32(i32(2)))
 						v4 = i32(8)
-						p227 = i32(8)
-						goto l52
+						p232 = i32(8)
+						goto l57
 					}
-					v4 = v18 << 3
-					p229 := v4
-					if uint32(v18) > uint32(i32(0x1fffffff)) {
-						p229 = i32(-1)
+					v4 = v15 << 3
+					p234 := v4
+					if uint32(v15) > uint32(i32(0x1fffffff)) {
+						p234 = i32(-1)
 					}
-					p227 = p229
+					p232 = p234
 				}
-			l52:
-				t230 := m.fn217(p227)
+			l57:
+				t235 := m.fn218(p232)
 				mem = *m.memory
-				v11 = t230
-				store32(mem, uint64(uint32(t228))+100, uint32(v11))
-				memory_zero(mem, uint32(v11), uint32(v4))
-				store32(mem, uint64(uint32(v7))+44, uint32(i32(0)))
-				store32(mem, uint64(uint32(v7))+24, uint32(i32(0)))
-				store32(mem, uint64(uint32(v7))+20, uint32(v25))
-				store32(mem, uint64(uint32(v7))+16, uint32(v9))
-				mem[uint64(uint32(v7))+104] = byte(i32(0))
-				v27 = v7 + i32(72)
-				v12 = v7 + i32(44)
-				v4 = v7 + i32(24)
-				v23 = v23 & i32(1)
+				v9 = t235
+				store32(mem, uint64(uint32(t233))+100, uint32(v9))
+				memory_zero(mem, uint32(v9), uint32(v4))
+				store32(mem, uint64(uint32(v10))+44, uint32(i32(0)))
+				store32(mem, uint64(uint32(v10))+24, uint32(i32(0)))
+				store32(mem, uint64(uint32(v10))+20, uint32(v12))
+				store32(mem, uint64(uint32(v10))+16, uint32(v8))
+				mem[uint64(uint32(v10))+104] = byte(i32(0))
+				v23 = v10 + i32(72)
+				v12 = v10 + i32(44)
+				v4 = v10 + i32(24)
+				v17 = i32(4096)
+				v24 = v19 & i32(1)
 				{
 					{
-					l64:
+					l70:
 						{
-							t231 := v7
-							v11 = v4
-							t232 := v11
+							t236 := v10
+							v9 = v4
+							t237 := v9
 							v4 = v12
-							t233 := int32(load32(mem, uint64(uint32(v7))+20))
-							t235 := v4
-							var p234 int32
-							if uint32(t233) > uint32(v8) {
-								t236 := int32(mem[uint64(uint32(v8))])
-								p234 = t236
+							t238 := int32(load32(mem, uint64(uint32(v10))+20))
+							t240 := v4
+							var p239 int32
+							if uint32(t238) > uint32(v7) {
+								t241 := int32(mem[uint64(uint32(v7))])
+								p239 = t241
 							} else {
-								p234 = i32(-1)
+								p239 = i32(-1)
 							}
-							t237 := m.fn73(t231, t232, t235, p234, v24+i32(8), v8)
+							t242 := m.fn74(t236, t237, t240, p239, v22+i32(8), v7)
 							mem = *m.memory
-							v9 = t237
-							store32(mem, uint64(uint32(v11)), uint32(i32(0)))
-							t238 := int32(load32(mem, uint64(uint32(v7))+20))
-							v12 = t238
-							if v9 != 0 {
-								t239 := int32(load32(mem, uint64(uint32(v7))+8))
-								v11 = t239
-							l57:
+							v8 = t242
+							store32(mem, uint64(uint32(v9)), uint32(i32(0)))
+							t243 := int32(load32(mem, uint64(uint32(v10))+20))
+							v12 = t243
+							if v8 != 0 {
+								t244 := int32(load32(mem, uint64(uint32(v10))+8))
+								v9 = t244
+							l62:
 								{
-									t240 := int32(load32(mem, uint64(uint32(v7))))
-									t241 := int32(load32(mem, uint64(uint32(t240))+100))
-									v10 = t241 + v9<<3
-									t242 := int32(load32(mem, uint64(uint32(v10))))
-									v8 = t242
-									switch v8&i32(7) - i32(3) {
+									t245 := int32(load32(mem, uint64(uint32(v10))))
+									t246 := int32(load32(mem, uint64(uint32(t245))+100))
+									v11 = t246 + v8<<3
+									t247 := int32(load32(mem, uint64(uint32(v11))))
+									v7 = t247
+									switch v7&i32(7) - i32(3) {
 									case 2:
-										goto l55
-									case 3:
-										goto l56
-									default:
-										goto l54
-									case 0:
-										t243 := int32(load32(mem, uint64(uint32(v10))+4))
-										v10 = t243
-										if v10 >= v11 {
-											goto l56
-										}
-										t244 := int32(load32(mem, uint64(uint32(v7))+100))
-										store32(mem, uint64(uint32(t244+v10<<2)), uint32(v12))
-									}
-								}
-							l56:
-								v9 = int32(uint32(v8) >> 4)
-								goto l57
-							}
-							if uint32(v8) > uint32(v12) {
-								goto l54
-							}
-							{
-								t245 := int32(mem[uint64(uint32(v7))+104])
-								if t245 != 0 {
-									goto l58
-								}
-								{
-									if v23 != 0 {
-										v9 = v8
-										t246 := int32(load32(mem, uint64(uint32(v10))))
-										if v9 == t246 {
-											goto l59
-										}
 										goto l60
-									}
-									if uint32(v8) >= uint32(v12) {
+									case 3:
+										goto l61
+									default:
 										goto l59
-									}
-									t247 := int32(load32(mem, uint64(uint32(v4))))
-									if t247 != 0 {
-										goto l59
-									}
-									t248 := int32(load32(mem, uint64(uint32(v7))))
-									v9 = t248
-									t249 := int32(load32(mem, uint64(uint32(v9))+28))
-									if t249 == 0 {
-										goto l59
-									}
-									v12 = v12 - v8
-									var p250 int32
-									{
-										t251 := int32(mem[uint64(uint32(v9))+24])
-										if t251 == i32(1) {
-											t252 := m.fn123(v9, v8, v12)
-											mem = *m.memory
-											p250 = t252
+									case 0:
+										t248 := int32(load32(mem, uint64(uint32(v11))+4))
+										v11 = t248
+										if v11 >= v9 {
 											goto l61
 										}
-										t253 := int32(load32(mem, uint64(uint32(v9))+32))
-										t254 := int32(int8(mem[uint64(uint32(v9))+43]))
-										t255 := v8
-										t256 := v8
-										t257 := v12
-										t258 := v9 + i32(32)
-										v25 = t254
-										var p259 int32
-										if v25 < i32(0) {
-											p259 = 1
-										}
-										v26 = p259
-										p260 := t258
-										if v26 != 0 {
-											p260 = t253
-										}
-										t261 := int32(load32(mem, uint64(uint32(v9))+36))
-										p262 := v25
-										if v26 != 0 {
-											p262 = t261
-										}
-										t263 := m._re2w_index(t256, t257, p260, p262)
-										mem = *m.memory
-										v9 = t263
-										p264 := t255 + v9
-										if v9 < i32(0) {
-											p264 = i32(0)
-										}
-										p250 = p264
+										t249 := int32(load32(mem, uint64(uint32(v10))+100))
+										store32(mem, uint64(uint32(t249+v11<<2)), uint32(v12))
 									}
-								l61:
-									v8 = p250
-									t265 := int32(load32(mem, uint64(uint32(v7))+20))
-									p266 := t265
-									if v8 != 0 {
-										p266 = v8
-									}
-									v8 = p266
 								}
-							l59:
-								{
-									t267 := int32(load32(mem, uint64(uint32(v7))+96))
-									v9 = t267
-									if v9 != 0 {
-										t268 := int32(load32(mem, uint64(uint32(v9))))
-										store32(mem, uint64(uint32(v7))+96, uint32(t268))
-										store32(mem, uint64(uint32(v9)), uint32(i32(1)))
-										t269 := int32(load32(mem, uint64(uint32(v9))+4))
-										v12 = t269
-										goto l62
-									}
-									t270 := int32(load32(mem, uint64(uint32(v7))+80))
-									v12 = t270
-									t271 := int32(load32(mem, uint64(uint32(v7))+76))
-									t272 := v12
-									v9 = t271
-									p273 := (t272-v9)<<7 - i32(1)
-									if v9 == v12 {
-										p273 = i32(0)
-									}
-									t274 := int32(load32(mem, uint64(uint32(v7))+92))
-									t275 := int32(load32(mem, uint64(uint32(v7))+88))
-									v12 = t274 + t275
-									if p273 == v12 {
-										m.fn72(v27)
-										mem = *m.memory
-										t276 := int32(load32(mem, uint64(uint32(v7))+76))
-										v9 = t276
-										t277 := int32(load32(mem, uint64(uint32(v7))+88))
-										t278 := int32(load32(mem, uint64(uint32(v7))+92))
-										v12 = t277 + t278
-									}
-									t279 := int32(load32(mem, uint64(uint32(v9+int32(uint32(v12)>>7)&i32(33554428)))))
-									store64(mem, uint64(uint32(t279+v12&i32(511)<<3)), uint64(i64(0)))
-									t280 := int32(load32(mem, uint64(uint32(v7))+92))
-									t281 := v7
-									v9 = t280
-									store32(mem, uint64(uint32(t281))+92, uint32(v9+i32(1)))
-									t282 := int32(load32(mem, uint64(uint32(v7))+76))
-									t283 := int32(load32(mem, uint64(uint32(v7))+88))
-									v9 = v9 + t283
-									t284 := int32(load32(mem, uint64(uint32(t282+int32(uint32(v9)>>7)&i32(33554428)))))
-									v9 = t284 + v9&i32(511)<<3
-									store32(mem, uint64(uint32(v9)), uint32(i32(1)))
-									t285 := int32(load32(mem, uint64(uint32(v7))+8))
-									t286 := v9
-									v12 = t285
-									p287 := v12 << 2
-									if uint32(v12) > uint32(i32(0x3fffffff)) {
-										p287 = i32(-1)
-									}
-									t288 := m.fn217(p287)
-									mem = *m.memory
-									v12 = t288
-									store32(mem, uint64(uint32(t286))+4, uint32(v12))
+							l61:
+								v8 = int32(uint32(v7) >> 4)
+								goto l62
+							}
+							if uint32(v7) > uint32(v12) {
+								goto l59
+							}
+							{
+								v17 = v17 - i32(1)
+								if v17 != 0 {
+									goto l63
 								}
-							l62:
-								t289 := int32(load32(mem, uint64(uint32(v7))+100))
-								t290 := int32(load32(mem, uint64(uint32(v7))+8))
-								memory_copy(mem, uint32(v12), uint32(t289), uint32(t290<<2))
-								t291 := int32(load32(mem, uint64(uint32(v9))+4))
-								store32(mem, uint64(uint32(t291)), uint32(v8))
-								t292 := int32(load32(mem, uint64(uint32(v7))+4))
-								t293 := int32(load32(mem, uint64(uint32(v7))+20))
-								t295 := v7
-								t296 := v4
-								var p294 int32
-								if uint32(t293) > uint32(v8) {
-									t297 := int32(mem[uint64(uint32(v8))])
-									p294 = t297
-								} else {
-									p294 = i32(-1)
-								}
-								m.fn71(t295, t296, t292, p294, v24+i32(8), v8, v9)
+								v17 = i32(4096)
+								t250 := m._re2w_stopped()
 								mem = *m.memory
-								t298 := int32(load32(mem, uint64(uint32(v9))))
-								t299 := v9
-								v12 = t298
-								store32(mem, uint64(uint32(t299)), uint32(v12-i32(1)))
-								if v12 > i32(1) {
-									goto l58
+								if t250 == 0 {
+									goto l63
 								}
-								t300 := int32(load32(mem, uint64(uint32(v7))+96))
-								store32(mem, uint64(uint32(v9)), uint32(t300))
-								store32(mem, uint64(uint32(v7))+96, uint32(v9))
+								mem[uint64(uint32(v10))+104] = byte(i32(0))
+								goto l59
 							}
-						l58:
-							v9 = v8
-						l60:
-							t301 := int32(load32(mem, uint64(uint32(v4))))
-							if t301 == 0 {
-								goto l63
+						l63:
+							{
+								t251 := int32(mem[uint64(uint32(v10))+104])
+								if t251 != 0 {
+									goto l64
+								}
+								{
+									if v24 != 0 {
+										v8 = v7
+										t252 := int32(load32(mem, uint64(uint32(v11))))
+										if v8 == t252 {
+											goto l65
+										}
+										goto l66
+									}
+									t253 := int32(load32(mem, uint64(uint32(v4))))
+									if t253 != 0 {
+										goto l65
+									}
+									t254 := int32(load32(mem, uint64(uint32(v10))+20))
+									t255 := v7
+									v8 = t254
+									if uint32(t255) >= uint32(v8) {
+										goto l65
+									}
+									t256 := int32(load32(mem, uint64(uint32(v10))))
+									v12 = t256
+									t257 := int32(load32(mem, uint64(uint32(v12))+28))
+									if t257 == 0 {
+										goto l65
+									}
+									var p258 int32
+									{
+										v8 = v8 - v7
+										t259 := int32(mem[uint64(uint32(v12))+24])
+										if t259 == i32(1) {
+											t260 := m.fn124(v12, v7, v8)
+											mem = *m.memory
+											p258 = t260
+											goto l67
+										}
+										t261 := int32(load32(mem, uint64(uint32(v12))+32))
+										t262 := int32(int8(mem[uint64(uint32(v12))+43]))
+										t263 := v7
+										t264 := v7
+										t265 := v8
+										t266 := v12 + i32(32)
+										v8 = t262
+										var p267 int32
+										if v8 < i32(0) {
+											p267 = 1
+										}
+										v19 = p267
+										p268 := t266
+										if v19 != 0 {
+											p268 = t261
+										}
+										t269 := int32(load32(mem, uint64(uint32(v12))+36))
+										p270 := v8
+										if v19 != 0 {
+											p270 = t269
+										}
+										t271 := m._re2w_index(t264, t265, p268, p270)
+										mem = *m.memory
+										v12 = t271
+										p272 := t263 + v12
+										if v12 < i32(0) {
+											p272 = i32(0)
+										}
+										p258 = p272
+									}
+								l67:
+									v7 = p258
+									t273 := int32(load32(mem, uint64(uint32(v10))+20))
+									p274 := t273
+									if v7 != 0 {
+										p274 = v7
+									}
+									v7 = p274
+								}
+							l65:
+								{
+									t275 := int32(load32(mem, uint64(uint32(v10))+96))
+									v8 = t275
+									if v8 != 0 {
+										t276 := int32(load32(mem, uint64(uint32(v8))))
+										store32(mem, uint64(uint32(v10))+96, uint32(t276))
+										store32(mem, uint64(uint32(v8)), uint32(i32(1)))
+										t277 := int32(load32(mem, uint64(uint32(v8))+4))
+										v12 = t277
+										goto l68
+									}
+									t278 := int32(load32(mem, uint64(uint32(v10))+80))
+									v12 = t278
+									t279 := int32(load32(mem, uint64(uint32(v10))+76))
+									t280 := v12
+									v8 = t279
+									p281 := (t280-v8)<<7 - i32(1)
+									if v8 == v12 {
+										p281 = i32(0)
+									}
+									t282 := int32(load32(mem, uint64(uint32(v10))+92))
+									t283 := int32(load32(mem, uint64(uint32(v10))+88))
+									v12 = t282 + t283
+									if p281 == v12 {
+										m.fn73(v23)
+										mem = *m.memory
+										t284 := int32(load32(mem, uint64(uint32(v10))+88))
+										t285 := int32(load32(mem, uint64(uint32(v10))+92))
+										v12 = t284 + t285
+										t286 := int32(load32(mem, uint64(uint32(v10))+76))
+										v8 = t286
+									}
+									t287 := int32(load32(mem, uint64(uint32(v8+int32(uint32(v12)>>7)&i32(33554428)))))
+									store64(mem, uint64(uint32(t287+v12&i32(511)<<3)), uint64(i64(0)))
+									t288 := int32(load32(mem, uint64(uint32(v10))+92))
+									t289 := v10
+									v8 = t288
+									store32(mem, uint64(uint32(t289))+92, uint32(v8+i32(1)))
+									t290 := int32(load32(mem, uint64(uint32(v10))+76))
+									t291 := int32(load32(mem, uint64(uint32(v10))+88))
+									v8 = v8 + t291
+									t292 := int32(load32(mem, uint64(uint32(t290+int32(uint32(v8)>>7)&i32(33554428)))))
+									v8 = t292 + v8&i32(511)<<3
+									store32(mem, uint64(uint32(v8)), uint32(i32(1)))
+									t293 := int32(load32(mem, uint64(uint32(v10))+8))
+									t294 := v8
+									v12 = t293
+									p295 := v12 << 2
+									if uint32(v12) > uint32(i32(0x3fffffff)) {
+										p295 = i32(-1)
+									}
+									t296 := m.fn218(p295)
+									mem = *m.memory
+									v12 = t296
+									store32(mem, uint64(uint32(t294))+4, uint32(v12))
+								}
+							l68:
+								t297 := int32(load32(mem, uint64(uint32(v10))+100))
+								t298 := int32(load32(mem, uint64(uint32(v10))+8))
+								memory_copy(mem, uint32(v12), uint32(t297), uint32(t298<<2))
+								t299 := int32(load32(mem, uint64(uint32(v8))+4))
+								store32(mem, uint64(uint32(t299)), uint32(v7))
+								t300 := int32(load32(mem, uint64(uint32(v10))+4))
+								t301 := int32(load32(mem, uint64(uint32(v10))+20))
+								t303 := v10
+								t304 := v4
+								var p302 int32
+								if uint32(t301) > uint32(v7) {
+									t305 := int32(mem[uint64(uint32(v7))])
+									p302 = t305
+								} else {
+									p302 = i32(-1)
+								}
+								m.fn72(t303, t304, t300, p302, v22+i32(8), v7, v8)
+								mem = *m.memory
+								t306 := int32(load32(mem, uint64(uint32(v8))))
+								t307 := v8
+								v12 = t306
+								store32(mem, uint64(uint32(t307)), uint32(v12-i32(1)))
+								if v12 > i32(1) {
+									goto l64
+								}
+								t308 := int32(load32(mem, uint64(uint32(v10))+96))
+								store32(mem, uint64(uint32(v8)), uint32(t308))
+								store32(mem, uint64(uint32(v10))+96, uint32(v8))
 							}
-							v8 = v9 + i32(1)
-							v12 = v11
-							if v9 != 0 {
-								goto l64
+						l64:
+							v8 = v7
+						l66:
+							t309 := int32(load32(mem, uint64(uint32(v4))))
+							if t309 == 0 {
+								goto l69
+							}
+							v7 = v8 + i32(1)
+							v12 = v9
+							if v8 != 0 {
+								goto l70
 							}
 						}
-						_ = m.fn73(v7, v4, v11, i32(-1), v24+i32(8), i32(0))
+						_ = m.fn74(v10, v4, v9, i32(-1), v22+i32(8), i32(0))
 						mem = *m.memory
 						store32(mem, uint64(uint32(v4)), uint32(i32(0)))
-						v4 = v11
-						goto l54
-					l55:
-						mem[uint64(uint32(v7))+104] = byte(i32(1))
-						t303 := int32(load32(mem, uint64(uint32(v7))+100))
-						store32(mem, uint64(uint32(t303))+4, uint32(v12))
+						v4 = v9
+						goto l59
+					l60:
+						mem[uint64(uint32(v10))+104] = byte(i32(1))
+						t311 := int32(load32(mem, uint64(uint32(v10))+100))
+						store32(mem, uint64(uint32(t311))+4, uint32(v12))
 					}
-				l54:
-					t304 := int32(load32(mem, uint64(uint32(v4))))
-					if t304 == 0 {
-						goto l63
+				l59:
+					t312 := int32(load32(mem, uint64(uint32(v4))))
+					if t312 == 0 {
+						goto l69
 					}
-					t305 := int32(load32(mem, uint64(uint32(v4))+12))
-					v8 = t305
-				l66:
+					t313 := int32(load32(mem, uint64(uint32(v4))+12))
+					v7 = t313
+				l72:
 					{
 						{
-							t306 := int32(load32(mem, uint64(uint32(v8))+4))
-							v10 = t306
-							if v10 == 0 {
-								goto l65
+							t314 := int32(load32(mem, uint64(uint32(v7))+4))
+							v11 = t314
+							if v11 == 0 {
+								goto l71
 							}
-							t307 := int32(load32(mem, uint64(uint32(v10))))
-							t308 := v10
-							v9 = t307
-							store32(mem, uint64(uint32(t308)), uint32(v9-i32(1)))
-							if v9 > i32(1) {
-								goto l65
+							t315 := int32(load32(mem, uint64(uint32(v11))))
+							t316 := v11
+							v8 = t315
+							store32(mem, uint64(uint32(t316)), uint32(v8-i32(1)))
+							if v8 > i32(1) {
+								goto l71
 							}
-							t309 := int32(load32(mem, uint64(uint32(v7))+96))
-							store32(mem, uint64(uint32(v10)), uint32(t309))
-							store32(mem, uint64(uint32(v7))+96, uint32(v10))
+							t317 := int32(load32(mem, uint64(uint32(v10))+96))
+							store32(mem, uint64(uint32(v11)), uint32(t317))
+							store32(mem, uint64(uint32(v10))+96, uint32(v11))
 						}
-					l65:
-						v8 = v8 + i32(8)
-						t310 := int32(load32(mem, uint64(uint32(v4))+12))
-						t311 := int32(load32(mem, uint64(uint32(v4))))
-						if v8 != t310+t311<<3 {
-							goto l66
+					l71:
+						v7 = v7 + i32(8)
+						t318 := int32(load32(mem, uint64(uint32(v4))+12))
+						t319 := int32(load32(mem, uint64(uint32(v4))))
+						if v7 != t318+t319<<3 {
+							goto l72
 						}
 					}
 				}
-			l63:
-				t312 := int32(mem[uint64(uint32(v7))+104])
-				v4 = t312
-				if v18 == 0 {
-					goto l50
+			l69:
+				t320 := int32(mem[uint64(uint32(v10))+104])
+				v4 = t320
+				if v15 == 0 {
+					goto l55
 				}
 				if v4&i32(1) == 0 {
-					goto l50
+					goto l55
 				}
-				p313 := i32(1)
-				if v18 > i32(1) {
-					p313 = v18
+				p321 := i32(1)
+				if v15 > i32(1) {
+					p321 = v15
 				}
-				v8 = p313
-				v12 = v8 & i32(1)
-				v10 = i32(0)
-				if v18 >= i32(2) {
-					v18 = v8 & i32(0x7ffffffe)
-					v8 = i32(0)
-				l67:
+				v7 = p321
+				v17 = v7 & i32(1)
+				v11 = i32(0)
+				if v15 >= i32(2) {
+					v15 = v7 & i32(0x7ffffffe)
+					v7 = i32(0)
+				l73:
 					{
-						t314 := int32(load32(mem, uint64(uint32(v7))+100))
-						v9 = t314 + v8
-						t315 := int32(load32(mem, uint64(uint32(v9+i32(4)))))
-						v11 = t315
-						v4 = v8 + v13
-						t316 := int32(load32(mem, uint64(uint32(v9))))
-						t317 := v4
-						v9 = t316
-						store32(mem, uint64(uint32(t317)), uint32(v9))
-						store32(mem, uint64(uint32(v4+i32(4))), uint32(v11-v9))
-						t318 := int32(load32(mem, uint64(uint32(v7))+100))
-						v9 = t318 + v8
-						t319 := int32(load32(mem, uint64(uint32(v9+i32(12)))))
-						v11 = t319
-						t320 := int32(load32(mem, uint64(uint32(v9+i32(8)))))
-						t321 := v4 + i32(8)
-						v9 = t320
-						store32(mem, uint64(uint32(t321)), uint32(v9))
-						store32(mem, uint64(uint32(v4+i32(12))), uint32(v11-v9))
-						v8 = v8 + i32(16)
-						t322 := v18
-						v10 = v10 + i32(2)
-						if t322 != v10 {
-							goto l67
+						t322 := int32(load32(mem, uint64(uint32(v10))+100))
+						v8 = t322 + v7
+						t323 := int32(load32(mem, uint64(uint32(v8+i32(4)))))
+						v9 = t323
+						v4 = v7 + v25
+						t324 := int32(load32(mem, uint64(uint32(v8))))
+						t325 := v4
+						v8 = t324
+						store32(mem, uint64(uint32(t325)), uint32(v8))
+						store32(mem, uint64(uint32(v4+i32(4))), uint32(v9-v8))
+						t326 := int32(load32(mem, uint64(uint32(v10))+100))
+						v8 = t326 + v7
+						t327 := int32(load32(mem, uint64(uint32(v8+i32(12)))))
+						v9 = t327
+						t328 := int32(load32(mem, uint64(uint32(v8+i32(8)))))
+						t329 := v4 + i32(8)
+						v8 = t328
+						store32(mem, uint64(uint32(t329)), uint32(v8))
+						store32(mem, uint64(uint32(v4+i32(12))), uint32(v9-v8))
+						v7 = v7 + i32(16)
+						t330 := v15
+						v11 = v11 + i32(2)
+						if t330 != v11 {
+							goto l73
 						}
 					}
 				}
 				v4 = i32(1)
-				if v12 == 0 {
-					goto l50
+				if v17 == 0 {
+					goto l55
 				}
-				t323 := int32(load32(mem, uint64(uint32(v7))+100))
-				v7 = v10 << 3
-				v8 = t323 + v7
-				t324 := int32(load32(mem, uint64(uint32(v8+i32(4)))))
-				v10 = t324
-				v7 = v7 + v13
-				t325 := int32(load32(mem, uint64(uint32(v8))))
-				t326 := v7
-				v8 = t325
-				store32(mem, uint64(uint32(t326)), uint32(v8))
-				store32(mem, uint64(uint32(v7))+4, uint32(v10-v8))
+				t331 := int32(load32(mem, uint64(uint32(v10))+100))
+				v10 = v11 << 3
+				v7 = t331 + v10
+				t332 := int32(load32(mem, uint64(uint32(v7+i32(4)))))
+				v11 = t332
+				v10 = v10 + v25
+				t333 := int32(load32(mem, uint64(uint32(v7))))
+				t334 := v10
+				v7 = t333
+				store32(mem, uint64(uint32(t334)), uint32(v7))
+				store32(mem, uint64(uint32(v10))+4, uint32(v11-v7))
 			}
-		l50:
-			m.g0 = v24 + i32(16)
+		l55:
+			m.g0 = v22 + i32(16)
 			if v4&i32(1) == 0 {
-				goto l68
+				goto l74
 			}
 			if v3 == i32(2) {
-				t327 := int32(load32(mem, uint64(uint32(v1))))
-				t328 := int32(load32(mem, uint64(uint32(v1))+4))
-				t329 := int32(load32(mem, uint64(uint32(v14))))
-				t330 := int32(load32(mem, uint64(uint32(v14))+4))
-				if t327+t328 != t329+t330 {
-					goto l68
+				t335 := int32(load32(mem, uint64(uint32(v1))))
+				t336 := int32(load32(mem, uint64(uint32(v1))+4))
+				t337 := int32(load32(mem, uint64(uint32(v13))))
+				t338 := int32(load32(mem, uint64(uint32(v13))+4))
+				if t335+t336 != t337+t338 {
+					goto l74
 				}
 			}
-			v19 = i32(1)
-		l68:
-			t331 := int32(load32(mem, uint64(uint32(v0))+100))
-			v1 = t331
+			v14 = i32(1)
+		l74:
+			t339 := int32(load32(mem, uint64(uint32(v0))+100))
+			v1 = t339
 			if v1 != 0 {
 				m.Xre2w_free(v1)
 				mem = *m.memory
 			}
 			v3 = v0 + i32(72)
 			{
-				t332 := int32(load32(mem, uint64(uint32(v0))+76))
-				v11 = t332
-				t333 := int32(load32(mem, uint64(uint32(v0))+80))
-				if v11 == t333 {
-					goto l69
+				t340 := int32(load32(mem, uint64(uint32(v0))+76))
+				v9 = t340
+				t341 := int32(load32(mem, uint64(uint32(v0))+80))
+				if v9 == t341 {
+					goto l75
 				}
-				t334 := int32(load32(mem, uint64(uint32(v0))+88))
-				t335 := v11
-				v4 = t334
-				v8 = t335 + int32(uint32(v4)>>7)&i32(33554428)
-				t336 := int32(load32(mem, uint64(uint32(v8))))
-				v1 = t336 + v4&i32(511)<<3
-				t337 := int32(load32(mem, uint64(uint32(v0))+92))
-				t338 := v1
-				t339 := v11
-				v4 = t337 + v4
-				t340 := int32(load32(mem, uint64(uint32(t339+int32(uint32(v4)>>7)&i32(33554428)))))
-				v4 = t340 + v4&i32(511)<<3
-				if t338 == v4 {
-					goto l69
+				t342 := int32(load32(mem, uint64(uint32(v0))+88))
+				t343 := v9
+				v4 = t342
+				v7 = t343 + int32(uint32(v4)>>7)&i32(33554428)
+				t344 := int32(load32(mem, uint64(uint32(v7))))
+				v1 = t344 + v4&i32(511)<<3
+				t345 := int32(load32(mem, uint64(uint32(v0))+92))
+				t346 := v1
+				t347 := v9
+				v4 = t345 + v4
+				t348 := int32(load32(mem, uint64(uint32(t347+int32(uint32(v4)>>7)&i32(33554428)))))
+				v4 = t348 + v4&i32(511)<<3
+				if t346 == v4 {
+					goto l75
 				}
-			l70:
+			l76:
 				{
-					t341 := int32(load32(mem, uint64(uint32(v1))+4))
-					v11 = t341
-					if v11 != 0 {
-						m.Xre2w_free(v11)
+					t349 := int32(load32(mem, uint64(uint32(v1))+4))
+					v9 = t349
+					if v9 != 0 {
+						m.Xre2w_free(v9)
 						mem = *m.memory
 					}
 					v1 = v1 + i32(8)
-					t342 := int32(load32(mem, uint64(uint32(v8))))
-					if v1-t342 == i32(4096) {
-						t343 := int32(load32(mem, uint64(uint32(v8))+4))
-						v1 = t343
-						v8 = v8 + i32(4)
+					t350 := int32(load32(mem, uint64(uint32(v7))))
+					if v1-t350 == i32(4096) {
+						t351 := int32(load32(mem, uint64(uint32(v7))+4))
+						v1 = t351
+						v7 = v7 + i32(4)
 					}
 					if v1 != v4 {
-						goto l70
+						goto l76
 					}
 				}
 			}
-		l69:
+		l75:
 			store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
-			t344 := int32(load32(mem, uint64(uint32(v3))+8))
-			v4 = t344
-			t345 := int32(load32(mem, uint64(uint32(v3))+4))
-			t346 := v4
-			v1 = t345
-			v8 = (t346 - v1) >> 2
-			if uint32(v8) >= uint32(i32(3)) {
-			l71:
+			t352 := int32(load32(mem, uint64(uint32(v3))+8))
+			v4 = t352
+			t353 := int32(load32(mem, uint64(uint32(v3))+4))
+			t354 := v4
+			v1 = t353
+			v7 = (t354 - v1) >> 2
+			if uint32(v7) >= uint32(i32(3)) {
+			l77:
 				{
-					t347 := int32(load32(mem, uint64(uint32(v1))))
-					m.Xre2w_free(t347)
+					t355 := int32(load32(mem, uint64(uint32(v1))))
+					m.Xre2w_free(t355)
 					mem = *m.memory
-					t348 := int32(load32(mem, uint64(uint32(v3))+4))
-					t349 := v3
-					v1 = t348 + i32(4)
-					store32(mem, uint64(uint32(t349))+4, uint32(v1))
-					t350 := int32(load32(mem, uint64(uint32(v3))+8))
-					v4 = t350
-					v8 = (v4 - v1) >> 2
-					if uint32(v8) > uint32(i32(2)) {
-						goto l71
+					t356 := int32(load32(mem, uint64(uint32(v3))+4))
+					t357 := v3
+					v1 = t356 + i32(4)
+					store32(mem, uint64(uint32(t357))+4, uint32(v1))
+					t358 := int32(load32(mem, uint64(uint32(v3))+8))
+					v4 = t358
+					v7 = (v4 - v1) >> 2
+					if uint32(v7) > uint32(i32(2)) {
+						goto l77
 					}
 				}
 			}
-			v11 = i32(256)
-			switch v8 - i32(1) {
+			v9 = i32(256)
+			switch v7 - i32(1) {
 			case 1:
-				v11 = i32(512)
+				v9 = i32(512)
 				fallthrough
 			case 0:
-				store32(mem, uint64(uint32(v3))+16, uint32(v11))
+				store32(mem, uint64(uint32(v3))+16, uint32(v9))
 				fallthrough
 			default:
 				{
 					if v1 == v4 {
-						goto l75
+						goto l81
 					}
-				l76:
+				l82:
 					{
-						t351 := int32(load32(mem, uint64(uint32(v1))))
-						m.Xre2w_free(t351)
+						t359 := int32(load32(mem, uint64(uint32(v1))))
+						m.Xre2w_free(t359)
 						mem = *m.memory
 						v1 = v1 + i32(4)
 						if v1 != v4 {
-							goto l76
+							goto l82
 						}
 					}
-					t352 := int32(load32(mem, uint64(uint32(v3))+8))
-					v1 = t352
-					t353 := int32(load32(mem, uint64(uint32(v3))+4))
-					t354 := v1
-					v4 = t353
-					if t354 == v4 {
-						goto l75
+					t360 := int32(load32(mem, uint64(uint32(v3))+8))
+					v1 = t360
+					t361 := int32(load32(mem, uint64(uint32(v3))+4))
+					t362 := v1
+					v4 = t361
+					if t362 == v4 {
+						goto l81
 					}
 					store32(mem, uint64(uint32(v3))+8, uint32(v1+(v4-v1+i32(3))&i32(-4)))
 				}
-			l75:
-				t355 := int32(load32(mem, uint64(uint32(v3))))
-				v1 = t355
+			l81:
+				t363 := int32(load32(mem, uint64(uint32(v3))))
+				v1 = t363
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v3))+12))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t357 := int32(load32(mem, uint64(uint32(v0))+64))
-				v1 = t357
+				t365 := int32(load32(mem, uint64(uint32(v0))+64))
+				v1 = t365
 				store32(mem, uint64(uint32(v0))+64, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+68))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t359 := int32(load32(mem, uint64(uint32(v0))+56))
-				v1 = t359
+				t367 := int32(load32(mem, uint64(uint32(v0))+56))
+				v1 = t367
 				store32(mem, uint64(uint32(v0))+56, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+60))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t361 := int32(load32(mem, uint64(uint32(v0))+48))
-				v1 = t361
+				t369 := int32(load32(mem, uint64(uint32(v0))+48))
+				v1 = t369
 				store32(mem, uint64(uint32(v0))+48, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+52))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t363 := int32(load32(mem, uint64(uint32(v0))+36))
-				v1 = t363
+				t371 := int32(load32(mem, uint64(uint32(v0))+36))
+				v1 = t371
 				store32(mem, uint64(uint32(v0))+36, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+40))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t365 := int32(load32(mem, uint64(uint32(v0))+28))
-				v1 = t365
+				t373 := int32(load32(mem, uint64(uint32(v0))+28))
+				v1 = t373
 				store32(mem, uint64(uint32(v0))+28, uint32(i32(0)))
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v0))+32))
@@ -29228,51 +29422,51 @@ func (m *Module) fn135(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					mem = *m.memory
 				}
 				m.g0 = v2 + i32(128)
-				t367 := v20
-				v3 = v19
-				v20 = t367 & v3
-				if v21 != 0 {
-					goto l48
+				t375 := v18
+				v3 = v14
+				v18 = t375 & v3
+				if v20 != 0 {
+					goto l53
 				}
 				if v3 != 0 {
-					goto l48
+					goto l53
 				}
 			}
 		}
-	l38:
-		v20 = i32(0)
+	l43:
+		v18 = i32(0)
 		goto l0
-	l48:
+	l53:
 		if v3 == 0 {
 			goto l0
 		}
 	l19:
-		v20 = i32(1)
+		v18 = i32(1)
 		{
 			if v6 <= i32(0) {
-				goto l77
+				goto l83
 			}
-			if v22 == 0 {
-				goto l77
+			if v21 == 0 {
+				goto l83
 			}
-			t368 := int32(load32(mem, uint64(uint32(v5))+4))
-			store32(mem, uint64(uint32(v5))+4, uint32(t368+v22))
-			t369 := int32(load32(mem, uint64(uint32(v5))))
-			store32(mem, uint64(uint32(v5)), uint32(t369-v22))
+			t376 := int32(load32(mem, uint64(uint32(v5))+4))
+			store32(mem, uint64(uint32(v5))+4, uint32(t376+v21))
+			t377 := int32(load32(mem, uint64(uint32(v5))))
+			store32(mem, uint64(uint32(v5)), uint32(t377-v21))
 		}
-	l77:
-		if v6 <= v15 {
+	l83:
+		if v6 <= v16 {
 			goto l0
 		}
-		memory_zero(mem, uint32(v5+v15<<3), uint32((v6-v15)<<3))
+		memory_zero(mem, uint32(v5+v16<<3), uint32((v6-v16)<<3))
 	}
 l0:
-	m.g0 = v14 + i32(32)
-	return v20
+	m.g0 = v13 + i32(32)
+	return v18
 }
-func fn136(v0 int32) {
+func fn137(v0 int32) {
 }
-func (m *Module) fn137(v0, v1, v2 int32) int32 {
+func (m *Module) fn138(v0, v1, v2 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+6, uint64(i64(0)))
 	store16(mem, uint64(uint32(v0))+4, uint16(i32(1)))
@@ -29283,7 +29477,7 @@ func (m *Module) fn137(v0, v1, v2 int32) int32 {
 	store16(mem, uint64(uint32(v0+i32(22))), uint16(i32(0)))
 	return v0
 }
-func (m *Module) fn138(v0 int32) int32 {
+func (m *Module) fn139(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	{
@@ -29329,14 +29523,14 @@ func (m *Module) fn138(v0 int32) int32 {
 				goto l1
 			}
 			t8 := int32(load32(mem, uint64(uint32(v1))+16))
-			m.fn75(v1+i32(12), t8)
+			m.fn76(v1+i32(12), t8)
 			m.Xre2w_free(v1)
 		}
 	}
 l1:
 	return v0
 }
-func (m *Module) fn139(v0, v1 int32) {
+func (m *Module) fn140(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	t0 := v1
 	var p1 int32
@@ -29521,7 +29715,7 @@ l6:
 		}
 	}
 }
-func (m *Module) fn140(v0 int32) int32 {
+func (m *Module) fn141(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -29535,7 +29729,7 @@ func (m *Module) fn140(v0 int32) int32 {
 			if t2 != i32(-1) {
 				store32(mem, uint64(uint32(v5))+12, uint32(v5+i32(7)))
 				store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(12)))
-				m.fn188(i32(50944), v5+i32(8), i32(39))
+				m.fn189(i32(50944), v5+i32(8), i32(39))
 				mem = *m.memory
 			}
 			t3 := int32(load32(mem, uint64(uint32(i32(50936)))))
@@ -29593,7 +29787,7 @@ func (m *Module) fn140(v0 int32) int32 {
 								}
 								v4 = v2 + i32(4)
 							l1:
-								t14 := m.fn217(i32(24))
+								t14 := m.fn218(i32(24))
 								mem = *m.memory
 								v1 = t14
 								store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -29611,7 +29805,7 @@ func (m *Module) fn140(v0 int32) int32 {
 									v2 = t17
 								}
 								t18 := int32(load32(mem, uint64(uint32(v3))+4))
-								m.fn139(t18, v2)
+								m.fn140(t18, v2)
 								mem = *m.memory
 								t19 := int32(load32(mem, uint64(uint32(v3))+8))
 								store32(mem, uint64(uint32(v3))+8, uint32(t19+i32(1)))
@@ -29653,7 +29847,7 @@ func (m *Module) fn140(v0 int32) int32 {
 							}
 							v4 = v2 + i32(4)
 						l5:
-							t25 := m.fn217(i32(24))
+							t25 := m.fn218(i32(24))
 							mem = *m.memory
 							v1 = t25
 							store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -29671,7 +29865,7 @@ func (m *Module) fn140(v0 int32) int32 {
 								v2 = t28
 							}
 							t29 := int32(load32(mem, uint64(uint32(v3))+4))
-							m.fn139(t29, v2)
+							m.fn140(t29, v2)
 							mem = *m.memory
 							t30 := int32(load32(mem, uint64(uint32(v3))+8))
 							store32(mem, uint64(uint32(v3))+8, uint32(t30+i32(1)))
@@ -29710,20 +29904,20 @@ l8:
 	m.g0 = v5 + i32(16)
 	return v0
 }
-func (m *Module) fn141(v0 int32) {
-	t0 := m.fn217(i32(4))
+func (m *Module) fn142(v0 int32) {
+	t0 := m.fn218(i32(4))
 	v0 = t0
 	mem := *m.memory
 	store32(mem, uint64(uint32(i32(50936))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
-	t1 := m.fn217(i32(12))
+	t1 := m.fn218(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50940))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
-func (m *Module) fn142(v0 int32) {
+func (m *Module) fn143(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -29799,7 +29993,7 @@ func (m *Module) fn142(v0 int32) {
 					}
 					v4 = v2 + i32(4)
 				l2:
-					t14 := m.fn217(i32(24))
+					t14 := m.fn218(i32(24))
 					mem = *m.memory
 					v1 = t14
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -29817,7 +30011,7 @@ func (m *Module) fn142(v0 int32) {
 						v2 = t17
 					}
 					t18 := int32(load32(mem, uint64(uint32(v3))+4))
-					m.fn139(t18, v2)
+					m.fn140(t18, v2)
 					mem = *m.memory
 					t19 := int32(load32(mem, uint64(uint32(v3))+8))
 					store32(mem, uint64(uint32(v3))+8, uint32(t19+i32(1)))
@@ -29928,7 +30122,7 @@ func (m *Module) fn142(v0 int32) {
 						v4 = v2 + i32(4)
 					}
 				l10:
-					t40 := m.fn217(i32(24))
+					t40 := m.fn218(i32(24))
 					mem = *m.memory
 					v1 = t40
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -29946,7 +30140,7 @@ func (m *Module) fn142(v0 int32) {
 						v2 = t43
 					}
 					t44 := int32(load32(mem, uint64(uint32(v3))+4))
-					m.fn139(t44, v2)
+					m.fn140(t44, v2)
 					mem = *m.memory
 					t45 := int32(load32(mem, uint64(uint32(v3))+8))
 					store32(mem, uint64(uint32(v3))+8, uint32(t45+i32(1)))
@@ -29962,7 +30156,7 @@ func (m *Module) fn142(v0 int32) {
 				{
 					t47 := int32(load16(mem, uint64(uint32(v0))+6))
 					if t47 == 0 {
-						t48 := m.fn138(v0)
+						t48 := m.fn139(v0)
 						mem = *m.memory
 						m.Xre2w_free(t48)
 						mem = *m.memory
@@ -29996,7 +30190,7 @@ func (m *Module) fn142(v0 int32) {
 										t54 := int32(load16(mem, uint64(uint32(v1))+4))
 										v4 = t54
 										if v4 == i32(0xffff) {
-											m.fn142(v1)
+											m.fn143(v1)
 											mem = *m.memory
 											t55 := int32(load16(mem, uint64(uint32(v1))+4))
 											v4 = t55
@@ -30012,7 +30206,7 @@ func (m *Module) fn142(v0 int32) {
 									}
 									t57 := int32(load16(mem, uint64(uint32(v1))+6))
 									if t57 == 0 {
-										t58 := m.fn138(v1)
+										t58 := m.fn139(v1)
 										mem = *m.memory
 										m.Xre2w_free(t58)
 										mem = *m.memory
@@ -30037,7 +30231,7 @@ func (m *Module) fn142(v0 int32) {
 							}
 							store16(mem, uint64(uint32(v0))+6, uint16(i32(0)))
 						}
-						t61 := m.fn138(v0)
+						t61 := m.fn139(v0)
 						mem = *m.memory
 						m.Xre2w_free(t61)
 						mem = *m.memory
@@ -30067,7 +30261,7 @@ func (m *Module) fn142(v0 int32) {
 		}
 		t64 := int32(load32(mem, uint64(uint32(v3))+8))
 		store32(mem, uint64(uint32(v3))+8, uint32(t64-i32(1)))
-		m.fn143(v5, v1)
+		m.fn144(v5, v1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -30079,7 +30273,7 @@ l5:
 	mem = *m.memory
 	_ = atomic_notify(mem, uint64(uint32(v6)), i32(-1), m.waiters)
 }
-func (m *Module) fn143(v0, v1 int32) {
+func (m *Module) fn144(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7 int32
 	var p0 int32
 	mem := *m.memory
@@ -30501,14 +30695,14 @@ l3:
 	}
 	mem[uint64(uint32(v4))+12] = byte(i32(1))
 }
-func (m *Module) fn144(v0, v1 int32) {
+func (m *Module) fn145(v0, v1 int32) {
 	var v2, v3, v4 int32
 	mem := *m.memory
 	{
 		t0 := int32(load32(mem, uint64(uint32(v0))+16))
 		v2 = t0
 		if v2 == 0 {
-			t1 := m.fn217(i32(32))
+			t1 := m.fn218(i32(32))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v0))+20, uint32(t1))
 			v2 = i32(0)
@@ -30527,7 +30721,7 @@ func (m *Module) fn144(v0, v1 int32) {
 		if uint32(v2) > uint32(i32(0x1fffffff)) {
 			p3 = i32(-1)
 		}
-		t5 := m.fn217(p3)
+		t5 := m.fn218(p3)
 		mem = *m.memory
 		store32(mem, uint64(uint32(t4))+20, uint32(t5))
 		v2 = i32(0)
@@ -30553,7 +30747,7 @@ l0:
 	t10 := int32(load32(mem, uint64(uint32(v0))+20))
 	store32(mem, uint64(uint32(t10+v2<<2)), uint32(v1))
 }
-func (m *Module) fn145(v0, v1, v2 int32) int32 {
+func (m *Module) fn146(v0, v1, v2 int32) int32 {
 	var v3 int32
 	mem := *m.memory
 	{
@@ -30578,7 +30772,7 @@ l0:
 			if t2 != v2 {
 				goto l1
 			}
-			t3 := m.fn217(i32(24))
+			t3 := m.fn218(i32(24))
 			mem = *m.memory
 			v3 = t3
 			store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -30594,10 +30788,10 @@ l0:
 				p6 = v1 + i32(8)
 			}
 			t8 := int32(load32(mem, uint64(uint32(p6))))
-			t9 := m.fn140(t8)
+			t9 := m.fn141(t8)
 			mem = *m.memory
 			store32(mem, uint64(uint32(t7))+8, uint32(t9))
-			m.fn142(v1)
+			m.fn143(v1)
 			mem = *m.memory
 			return v3
 		}
@@ -30608,7 +30802,7 @@ l0:
 		return v1
 	}
 l1:
-	t11 := m.fn217(i32(24))
+	t11 := m.fn218(i32(24))
 	mem = *m.memory
 	v3 = t11
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -30620,15 +30814,15 @@ l1:
 	store32(mem, uint64(uint32(v3+i32(20))), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn146(v0, v1 int32) int32 {
-	t0 := m.fn145(i32(8), v0, v1)
-	return t0
-}
 func (m *Module) fn147(v0, v1 int32) int32 {
-	t0 := m.fn145(i32(9), v0, v1)
+	t0 := m.fn146(i32(8), v0, v1)
 	return t0
 }
-func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn148(v0, v1 int32) int32 {
+	t0 := m.fn146(i32(9), v0, v1)
+	return t0
+}
+func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
 	var v30, v31, v32, v33 int64
 	mem := *m.memory
@@ -30637,7 +30831,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
 		return t0
 	case 0:
-		t1 := m.fn217(i32(24))
+		t1 := m.fn218(i32(24))
 		mem = *m.memory
 		v4 = t1
 		v7 = v4 + i32(6)
@@ -30667,12 +30861,12 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 					goto l3
 				}
 				if uint32(v2) >= uint32(i32(0x40000000)) {
-					m.fn12()
+					m.fn13()
 					mem = *m.memory
 					panic("unreachable")
 				}
 				v4 = v2 << 2
-				t2 := m.fn217(v4)
+				t2 := m.fn218(v4)
 				mem = *m.memory
 				v20 = t2
 				memory_copy(mem, uint32(v20), uint32(v1), uint32(v4))
@@ -30683,7 +30877,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 				store32(mem, uint64(uint32(v15))+28, uint32(v20))
 				store32(mem, uint64(uint32(v15))+20, uint32(i32(0)))
 				store64(mem, uint64(uint32(v15))+12, uint64(i64(0)))
-				t4 := m.fn91(v15+i32(12), v15+i32(28), v15+i32(24))
+				t4 := m.fn92(v15+i32(12), v15+i32(28), v15+i32(24))
 				mem = *m.memory
 				t5 := v15
 				v2 = t4
@@ -30733,7 +30927,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 									store32(mem, uint64(uint32(t14))+16, uint32(v2))
 									goto l7
 								}
-								t15 := m.fn91(v15+i32(12), v1, v6)
+								t15 := m.fn92(v15+i32(12), v1, v6)
 								mem = *m.memory
 								t16 := v15
 								v2 = t15
@@ -30785,10 +30979,10 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 										t28 := int32(load32(mem, uint64(uint32(v11))))
 										store32(mem, uint64(uint32(v15))+4, uint32(t28))
 										t29 := int32(load32(mem, uint64(uint32(v11))+12))
-										t30 := m.fn148(i32(6), v5, t29, v3, i32(0))
+										t30 := m.fn149(i32(6), v5, t29, v3, i32(0))
 										mem = *m.memory
 										store32(mem, uint64(uint32(v15))+8, uint32(t30))
-										t31 := m.fn149(v15+i32(4), i32(2), v3)
+										t31 := m.fn150(v15+i32(4), i32(2), v3)
 										mem = *m.memory
 										v2 = t31
 										t32 := int32(load32(mem, uint64(uint32(v12))))
@@ -30975,7 +31169,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 														goto l22
 													}
 												}
-												t68 := m.fn152(v2, v1)
+												t68 := m.fn153(v2, v1)
 												mem = *m.memory
 												if t68 != 0 {
 													goto l26
@@ -30989,7 +31183,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 												if v6 == v7+i32(1) {
 													goto l27
 												}
-												t69 := m.fn140(v2)
+												t69 := m.fn141(v2)
 												mem = *m.memory
 												v11 = t69
 												if v6 > v7 {
@@ -31022,7 +31216,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 																	if t77 == i32(2) {
 																		goto l28
 																	}
-																	m.fn142(v12)
+																	m.fn143(v12)
 																	mem = *m.memory
 																	store32(mem, uint64(uint32(v5)), uint32(i32(0)))
 																	t78 := int32(load16(mem, uint64(uint32(v8))+6))
@@ -31031,7 +31225,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 																		t79 := int32(load32(mem, uint64(uint32(v5))+4))
 																		v12 = t79
 																		store32(mem, uint64(uint32(v5))+4, uint32(i32(0)))
-																		m.fn142(v8)
+																		m.fn143(v8)
 																		mem = *m.memory
 																		t80 := v12
 																		p70 = t80
@@ -31049,11 +31243,11 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 														l29:
 															t83 := int32(load16(mem, uint64(uint32(v8))+2))
 															v5 = t83
-															m.fn142(v8)
+															m.fn143(v8)
 															mem = *m.memory
-															t84 := m.fn217(i32(24))
+															t84 := m.fn218(i32(24))
 															mem = *m.memory
-															t85 := m.fn137(t84, i32(2), v5)
+															t85 := m.fn138(t84, i32(2), v5)
 															mem = *m.memory
 															v8 = t85
 														}
@@ -31092,7 +31286,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 													v8 = v19 >> 4
 													v2 = v8 + i32(1)
 													if uint32(v2) >= uint32(i32(0x10000000)) {
-														m.fn69()
+														m.fn70()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -31111,11 +31305,11 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 													var p95 int32
 													if v8 != 0 {
 														if uint32(v8) >= uint32(i32(0x10000000)) {
-															m.fn12()
+															m.fn13()
 															mem = *m.memory
 															panic("unreachable")
 														}
-														t96 := m.fn217(v8 << 4)
+														t96 := m.fn218(v8 << 4)
 														mem = *m.memory
 														p95 = t96
 													} else {
@@ -31215,7 +31409,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 											if v8 == v4+i32(1) {
 												goto l41
 											}
-											t106 := m.fn157(v11 + i32(24))
+											t106 := m.fn158(v11 + i32(24))
 											mem = *m.memory
 											v5 = t106
 											v7 = v4
@@ -31239,7 +31433,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 														{
 															t112 := int32(load32(mem, uint64(uint32(v1))))
 															t113 := int32(load32(mem, uint64(uint32(v1))+4))
-															_ = m.fn158(v5, t112, t113)
+															_ = m.fn159(v5, t112, t113)
 															mem = *m.memory
 															v1 = v1 + i32(8)
 															t115 := int32(load32(mem, uint64(uint32(v6))+8))
@@ -31254,11 +31448,11 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 														t118 := v5
 														v1 = t117
 														t119 := int32(load16(mem, uint64(uint32(v13))+2))
-														m.fn92(t118, v1, v1, t119)
+														m.fn93(t118, v1, v1, t119)
 														mem = *m.memory
 														goto l45
 													default:
-														m.fn183(v11+i32(12), v13)
+														m.fn184(v11+i32(12), v13)
 														mem = *m.memory
 														t120 := int32(int8(mem[uint64(uint32(v11))+23]))
 														if t120 >= i32(0) {
@@ -31271,7 +31465,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 													}
 												}
 											l45:
-												m.fn142(v13)
+												m.fn143(v13)
 												mem = *m.memory
 												v7 = v7 + i32(1)
 												if v7 != v8 {
@@ -31280,10 +31474,10 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 											}
 											v13 = v8 - v4
 											v7 = v14 + v4<<2
-											t123 := m.fn161(v5)
+											t123 := m.fn162(v5)
 											mem = *m.memory
 											v6 = t123
-											t124 := m.fn217(i32(24))
+											t124 := m.fn218(i32(24))
 											mem = *m.memory
 											v1 = t124
 											store64(mem, uint64(uint32(v1+i32(14))), uint64(i64(0)))
@@ -31315,7 +31509,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 												v12 = v17 >> 4
 												v1 = v12 + i32(1)
 												if uint32(v1) >= uint32(i32(0x10000000)) {
-													m.fn69()
+													m.fn70()
 													mem = *m.memory
 													panic("unreachable")
 												}
@@ -31334,11 +31528,11 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 												var p133 int32
 												if v9 != 0 {
 													if uint32(v9) >= uint32(i32(0x10000000)) {
-														m.fn12()
+														m.fn13()
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t134 := m.fn217(v9 << 4)
+													t134 := m.fn218(v9 << 4)
 													mem = *m.memory
 													p133 = t134
 												} else {
@@ -31365,7 +31559,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 										l48:
 											store32(mem, uint64(uint32(v16))+4, uint32(v6))
 											t136 := int32(load32(mem, uint64(uint32(v11))+40))
-											m.fn75(v23, t136)
+											m.fn76(v23, t136)
 											mem = *m.memory
 										}
 									l41:
@@ -31539,7 +31733,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 										if v6 == v8+i32(1) {
 											goto l62
 										}
-										t168 := m.fn151(v12, v2, v4)
+										t168 := m.fn152(v12, v2, v4)
 										mem = *m.memory
 										v23 = t168
 										if v6 > v8 {
@@ -31640,7 +31834,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 														if t188 != i32(2) {
 															goto l67
 														}
-														m.fn142(v17)
+														m.fn143(v17)
 														mem = *m.memory
 														store32(mem, uint64(uint32(v10)), uint32(i32(0)))
 														{
@@ -31676,7 +31870,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 																store64(mem, uint64(uint32(v17)), uint64(v32))
 																store64(mem, uint64(uint32(v28)), uint64(v33))
 																store64(mem, uint64(uint32(v10)), uint64(v30))
-																m.fn142(v17)
+																m.fn143(v17)
 																mem = *m.memory
 																goto l67
 															default:
@@ -31726,7 +31920,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 											v9 = v21 >> 4
 											v5 = v9 + i32(1)
 											if uint32(v5) >= uint32(i32(0x10000000)) {
-												m.fn69()
+												m.fn70()
 												mem = *m.memory
 												panic("unreachable")
 											}
@@ -31745,11 +31939,11 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 											var p207 int32
 											if v14 != 0 {
 												if uint32(v14) >= uint32(i32(0x10000000)) {
-													m.fn12()
+													m.fn13()
 													mem = *m.memory
 													panic("unreachable")
 												}
-												t208 := m.fn217(v14 << 4)
+												t208 := m.fn218(v14 << 4)
 												mem = *m.memory
 												p207 = t208
 											} else {
@@ -31861,7 +32055,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 		l3:
 			{
 				if v2 >= i32(65536) {
-					t224 := m.fn217(i32(24))
+					t224 := m.fn218(i32(24))
 					mem = *m.memory
 					v5 = t224
 					store64(mem, uint64(uint32(v5))+12, uint64(i64(0)))
@@ -31872,7 +32066,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 					store32(mem, uint64(uint32(v5+i32(20))), uint32(i32(0)))
 					t225 := int32(uint32(v2+i32(65534)) / uint32(i32(0xffff)))
 					v4 = t225
-					t226 := m.fn217(v4 << 2)
+					t226 := m.fn218(v4 << 2)
 					mem = *m.memory
 					v8 = t226
 					store16(mem, uint64(uint32(v5))+6, uint16(v4))
@@ -31883,7 +32077,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 					v6 = v1
 				l80:
 					{
-						t227 := m.fn217(i32(24))
+						t227 := m.fn218(i32(24))
 						mem = *m.memory
 						v4 = t227
 						store64(mem, uint64(uint32(v4))+12, uint64(i64(0)))
@@ -31892,7 +32086,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 						mem[uint64(uint32(v4))+1] = byte(i32(0))
 						mem[uint64(uint32(v4))] = byte(v0)
 						store32(mem, uint64(uint32(v4+i32(20))), uint32(i32(0)))
-						t228 := m.fn217(i32(0x3fffc))
+						t228 := m.fn218(i32(0x3fffc))
 						mem = *m.memory
 						v10 = t228
 						store16(mem, uint64(uint32(v4))+6, uint16(i32(0xffff)))
@@ -31910,12 +32104,12 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 					t230 := v0
 					t231 := v1
 					v4 = v11 * i32(0xffff)
-					t232 := m.fn148(t230, t231+v4<<2, v2-v4, v3, i32(0))
+					t232 := m.fn149(t230, t231+v4<<2, v2-v4, v3, i32(0))
 					mem = *m.memory
 					store32(mem, uint64(uint32(t229)), uint32(t232))
 					goto l81
 				}
-				t233 := m.fn217(i32(24))
+				t233 := m.fn218(i32(24))
 				mem = *m.memory
 				v5 = t233
 				store64(mem, uint64(uint32(v5))+6, uint64(i64(0)))
@@ -31927,7 +32121,7 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 				store16(mem, uint64(uint32(v5+i32(22))), uint16(i32(0)))
 				{
 					if v2 >= i32(2) {
-						t234 := m.fn217(v2 << 2)
+						t234 := m.fn218(v2 << 2)
 						mem = *m.memory
 						v0 = t234
 						store16(mem, uint64(uint32(v5))+6, uint16(v2))
@@ -32001,13 +32195,13 @@ func (m *Module) fn148(v0, v1, v2, v3, v4 int32) int32 {
 		return v5
 	}
 }
-func (m *Module) fn149(v0, v1, v2 int32) int32 {
-	t0 := m.fn148(i32(5), v0, v1, v2, i32(0))
+func (m *Module) fn150(v0, v1, v2 int32) int32 {
+	t0 := m.fn149(i32(5), v0, v1, v2, i32(0))
 	return t0
 }
-func (m *Module) fn150(v0, v1, v2 int32) int32 {
+func (m *Module) fn151(v0, v1, v2 int32) int32 {
 	var v3 int32
-	t0 := m.fn217(i32(24))
+	t0 := m.fn218(i32(24))
 	v3 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -32019,11 +32213,11 @@ func (m *Module) fn150(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v3+i32(20))), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn151(v0, v1, v2 int32) int32 {
+func (m *Module) fn152(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	mem := *m.memory
 	if v1 <= i32(0) {
-		t0 := m.fn217(i32(24))
+		t0 := m.fn218(i32(24))
 		mem = *m.memory
 		v3 = t0
 		store64(mem, uint64(uint32(v3))+6, uint64(i64(0)))
@@ -32037,7 +32231,7 @@ func (m *Module) fn151(v0, v1, v2 int32) int32 {
 	if v1 == i32(1) {
 		t1 := int32(load32(mem, uint64(uint32(v0))))
 		v5 = t1
-		t2 := m.fn217(i32(24))
+		t2 := m.fn218(i32(24))
 		mem = *m.memory
 		v3 = t2
 		store64(mem, uint64(uint32(v3+i32(14))), uint64(i64(0)))
@@ -32049,7 +32243,7 @@ func (m *Module) fn151(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v3))+16, uint32(v5))
 		return v3
 	}
-	t3 := m.fn217(i32(24))
+	t3 := m.fn218(i32(24))
 	mem = *m.memory
 	v6 = t3
 	store64(mem, uint64(uint32(v6))+6, uint64(i64(0)))
@@ -32066,7 +32260,7 @@ l3:
 		v15 = t5
 		{
 			if v4 == 0 {
-				t6 := m.fn217(i32(32))
+				t6 := m.fn218(i32(32))
 				mem = *m.memory
 				t7 := v6
 				v7 = t6
@@ -32086,7 +32280,7 @@ l3:
 			if uint32(v4) > uint32(i32(0x1fffffff)) {
 				p8 = i32(-1)
 			}
-			t10 := m.fn217(p8)
+			t10 := m.fn218(p8)
 			mem = *m.memory
 			v8 = t10
 			store32(mem, uint64(uint32(t9))+20, uint32(v8))
@@ -32147,7 +32341,7 @@ l3:
 	store32(mem, uint64(uint32(v6))+16, uint32(v4))
 	return v6
 }
-func (m *Module) fn152(v0, v1 int32) int32 {
+func (m *Module) fn153(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -32166,7 +32360,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 			v2 = p2
 			goto l0
 		}
-		t3 := m.fn153(v0, v1)
+		t3 := m.fn154(v0, v1)
 		mem = *m.memory
 		if t3 == 0 {
 			goto l0
@@ -32219,7 +32413,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 									}
 									t14 := int32(load32(mem, uint64(uint32(p12+v6))))
 									v13 = t14
-									t15 := m.fn153(t13, v13)
+									t15 := m.fn154(t13, v13)
 									mem = *m.memory
 									if t15 == 0 {
 										goto l4
@@ -32242,7 +32436,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 										v9 = v8 >> 2
 										v2 = v9 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn69()
+											m.fn70()
 											mem = *m.memory
 											panic("unreachable")
 										}
@@ -32262,7 +32456,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t24 := m.fn217(v2 << 2)
+											t24 := m.fn218(v2 << 2)
 											mem = *m.memory
 											p23 = t24
 										} else {
@@ -32300,7 +32494,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 										v8 = v10 >> 2
 										v2 = v8 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn69()
+											m.fn70()
 											mem = *m.memory
 											panic("unreachable")
 										}
@@ -32320,7 +32514,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t32 := m.fn217(v4 << 2)
+											t32 := m.fn218(v4 << 2)
 											mem = *m.memory
 											p31 = t32
 										} else {
@@ -32406,11 +32600,11 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 												v4 = p49
 												if v4 != 0 {
 													if uint32(v4) >= uint32(i32(0x40000000)) {
-														m.fn12()
+														m.fn13()
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t50 := m.fn217(v4 << 2)
+													t50 := m.fn218(v4 << 2)
 													mem = *m.memory
 													v2 = t50
 												}
@@ -32428,7 +32622,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 											}
 											goto l12
 										}
-										m.fn69()
+										m.fn70()
 										mem = *m.memory
 										panic("unreachable")
 									}
@@ -32459,7 +32653,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 						}
 						t60 := int32(load32(mem, uint64(uint32(p58))))
 						v1 = t60
-						t61 := m.fn153(t59, v1)
+						t61 := m.fn154(t59, v1)
 						mem = *m.memory
 						if t61 != 0 {
 							goto l15
@@ -32482,7 +32676,7 @@ func (m *Module) fn152(v0, v1 int32) int32 {
 				goto l0
 			}
 		l7:
-			m.fn12()
+			m.fn13()
 			mem = *m.memory
 			panic("unreachable")
 		l15:
@@ -32495,7 +32689,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v2
 }
-func (m *Module) fn153(v0, v1 int32) int32 {
+func (m *Module) fn154(v0, v1 int32) int32 {
 	var v2, v3 int32
 	mem := *m.memory
 	{
@@ -32548,7 +32742,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(mem, uint64(uint32(v0))+20))
 			t15 := int32(load32(mem, uint64(uint32(v1))+20))
-			t16 := m.fn248(t14, t15, v3<<2)
+			t16 := m.fn249(t14, t15, v3<<2)
 			mem = *m.memory
 			var p17 int32
 			if t16 == 0 {
@@ -32631,7 +32825,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(mem, uint64(uint32(v0))+8))
 			t46 := int32(load32(mem, uint64(uint32(v1))+8))
-			t47 := m.fn248(t45, t46, v3<<3)
+			t47 := m.fn249(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -32644,7 +32838,7 @@ l0:
 l1:
 	return v2
 }
-func (m *Module) fn154(v0, v1 int32) {
+func (m *Module) fn155(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -32661,16 +32855,16 @@ func (m *Module) fn154(v0, v1 int32) {
 			}
 			t4 := int32(load32(mem, uint64(uint32(p3<<2+i32(5312)))))
 			v3 = t4
-			t5 := m.fn252(v3)
+			t5 := m.fn253(v3)
 			mem = *m.memory
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
-				m.fn9()
+				m.fn10()
 				panic("unreachable")
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v5 = v1 | i32(7) + i32(1)
-				t6 := m.fn217(v5)
+				t6 := m.fn218(v5)
 				mem = *m.memory
 				v4 = t6
 				store32(mem, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
@@ -32699,16 +32893,16 @@ func (m *Module) fn154(v0, v1 int32) {
 		}
 		t9 := int32(load32(mem, uint64(uint32(p8<<2+i32(5312)))))
 		v5 = t9
-		t10 := m.fn252(v5)
+		t10 := m.fn253(v5)
 		mem = *m.memory
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
-			m.fn9()
+			m.fn10()
 			panic("unreachable")
 		}
 		if uint32(v3) >= uint32(i32(11)) {
 			v6 = v3 | i32(7) + i32(1)
-			t11 := m.fn217(v6)
+			t11 := m.fn218(v6)
 			mem = *m.memory
 			v4 = t11
 			store32(mem, uint64(uint32(v2))+12, uint32(v6|i32(-0x80000000)))
@@ -32744,7 +32938,7 @@ func (m *Module) fn154(v0, v1 int32) {
 		if v4 != 0 {
 			p19 = t18
 		}
-		m.fn227(t14, p17, p19)
+		m.fn228(t14, p17, p19)
 		mem = *m.memory
 		t20 := int32(int8(mem[uint64(uint32(v2))+15]))
 		if t20 < i32(0) {
@@ -32753,16 +32947,16 @@ func (m *Module) fn154(v0, v1 int32) {
 			m.Xre2w_free(t22)
 			mem = *m.memory
 		}
-		_ = m.fn231(v0, i32(3932))
+		_ = m.fn232(v0, i32(3932))
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v1))+4))
 		t25 := int32(load32(mem, uint64(uint32(v1))+8))
-		m.fn227(v0, t24, t25)
+		m.fn228(v0, t24, t25)
 	}
 l3:
 	m.g0 = v2 + i32(16)
 }
-func (m *Module) fn155(v0 int32) int32 {
+func (m *Module) fn156(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0)), uint32(i32(5412)))
@@ -32770,23 +32964,23 @@ func (m *Module) fn155(v0 int32) int32 {
 	v1 = t0
 	if v1 != 0 {
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn133(v1, t1)
+		m.fn134(v1, t1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn84(v0)
-	m.fn85(v0 + i32(4))
+	m.fn85(v0)
+	m.fn86(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn156(v0, v1, v2, v3 int32) {
+func (m *Module) fn157(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn232(v3, v2)
+			m.fn233(v3, v2)
 			mem = *m.memory
 			if v2 <= i32(0) {
 				return
@@ -32834,7 +33028,7 @@ func (m *Module) fn156(v0, v1, v2, v3 int32) {
 			mem[uint64(uint32(p11+v0))] = byte(t12)
 			return
 		}
-		m.fn232(v3, v2<<2)
+		m.fn233(v3, v2<<2)
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v3))))
 		v4 = t13
@@ -32850,7 +33044,7 @@ func (m *Module) fn156(v0, v1, v2, v3 int32) {
 		if v2 > i32(0) {
 		l2:
 			{
-				t18 := m.fn7(v0, v1)
+				t18 := m.fn8(v0, v1)
 				mem = *m.memory
 				v0 = t18 + v0
 				v1 = v1 + i32(4)
@@ -32870,7 +33064,7 @@ func (m *Module) fn156(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn232(t22, t23-p21)
+		m.fn233(t22, t23-p21)
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v3))+4))
 		v5 = t24
@@ -32918,7 +33112,7 @@ func (m *Module) fn156(v0, v1, v2, v3 int32) {
 				p35 = t36
 				goto l3
 			}
-			t37 := m.fn217(v7 + i32(1))
+			t37 := m.fn218(v7 + i32(1))
 			mem = *m.memory
 			v2 = t37
 			v8 = int32(uint32(v0) >> 31)
@@ -32952,7 +33146,7 @@ func (m *Module) fn156(v0, v1, v2, v3 int32) {
 		mem[uint64(uint32(v3))+11] = byte(v1)
 	}
 }
-func (m *Module) fn157(v0 int32) int32 {
+func (m *Module) fn158(v0 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0))+8, uint32(i32(0)))
@@ -32960,7 +33154,7 @@ func (m *Module) fn157(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+12, uint32(v0+i32(16)))
 	return v0
 }
-func (m *Module) fn158(v0, v1, v2 int32) int32 {
+func (m *Module) fn159(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -33146,7 +33340,7 @@ func (m *Module) fn158(v0, v1, v2 int32) int32 {
 			v2 = p36
 			t37 := int32(load32(mem, uint64(uint32(v0))+20))
 			store32(mem, uint64(uint32(v0))+20, uint32(t37-i32(1)))
-			m.fn143(v6, v3)
+			m.fn144(v6, v3)
 			mem = *m.memory
 			m.Xre2w_free(v3)
 			mem = *m.memory
@@ -33238,7 +33432,7 @@ func (m *Module) fn158(v0, v1, v2 int32) int32 {
 			}
 			t57 := int32(load32(mem, uint64(uint32(v0))+20))
 			store32(mem, uint64(uint32(v0))+20, uint32(t57-i32(1)))
-			m.fn143(v6, v3)
+			m.fn144(v6, v3)
 			mem = *m.memory
 			m.Xre2w_free(v3)
 			mem = *m.memory
@@ -33329,7 +33523,7 @@ func (m *Module) fn158(v0, v1, v2 int32) int32 {
 						}
 						t76 := int32(load32(mem, uint64(uint32(v0))+20))
 						store32(mem, uint64(uint32(v0))+20, uint32(t76-i32(1)))
-						m.fn143(v6, v3)
+						m.fn144(v6, v3)
 						mem = *m.memory
 						m.Xre2w_free(v3)
 						mem = *m.memory
@@ -33383,7 +33577,7 @@ func (m *Module) fn158(v0, v1, v2 int32) int32 {
 			v8 = v4 + i32(4)
 		}
 	l20:
-		t85 := m.fn217(i32(24))
+		t85 := m.fn218(i32(24))
 		mem = *m.memory
 		v3 = t85
 		store32(mem, uint64(uint32(v3))+8, uint32(v4))
@@ -33399,7 +33593,7 @@ func (m *Module) fn158(v0, v1, v2 int32) int32 {
 			v3 = t88
 		}
 		t89 := int32(load32(mem, uint64(uint32(v0))+16))
-		m.fn139(t89, v3)
+		m.fn140(t89, v3)
 		mem = *m.memory
 		v7 = i32(1)
 		t90 := int32(load32(mem, uint64(uint32(v0))+20))
@@ -33408,7 +33602,7 @@ func (m *Module) fn158(v0, v1, v2 int32) int32 {
 l0:
 	return v7
 }
-func (m *Module) fn159(v0 int32) {
+func (m *Module) fn160(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -33424,13 +33618,13 @@ func (m *Module) fn159(v0 int32) {
 				v1 = t1 + i32(1)
 				if v1 != 0 {
 					if uint32(v1) >= uint32(i32(0x20000000)) {
-						m.fn69()
+						m.fn70()
 						mem = *m.memory
 						panic("unreachable")
 					}
 					t2 := v4
 					v1 = v1 << 3
-					t3 := m.fn217(v1)
+					t3 := m.fn218(v1)
 					mem = *m.memory
 					v3 = t3
 					store32(mem, uint64(uint32(t2))+8, uint32(v3))
@@ -33454,7 +33648,7 @@ func (m *Module) fn159(v0 int32) {
 				if t7 != v9 {
 					goto l1
 				}
-				t8 := m.fn217(i32(8))
+				t8 := m.fn218(i32(8))
 				mem = *m.memory
 				v1 = t8
 				store64(mem, uint64(uint32(v1)), uint64(i64(0x10ffff00000000)))
@@ -33523,7 +33717,7 @@ func (m *Module) fn159(v0 int32) {
 						v7 = v11 >> 3
 						v3 = v7 + i32(1)
 						if uint32(v3) >= uint32(i32(0x20000000)) {
-							m.fn69()
+							m.fn70()
 							mem = *m.memory
 							panic("unreachable")
 						}
@@ -33543,7 +33737,7 @@ func (m *Module) fn159(v0 int32) {
 							if uint32(v3) >= uint32(i32(0x20000000)) {
 								goto l8
 							}
-							t24 := m.fn217(v3 << 3)
+							t24 := m.fn218(v3 << 3)
 							mem = *m.memory
 							p23 = t24
 						} else {
@@ -33622,7 +33816,7 @@ func (m *Module) fn159(v0 int32) {
 			v8 = v3 >> 3
 			v5 = v8 + i32(1)
 			if uint32(v5) >= uint32(i32(0x20000000)) {
-				m.fn69()
+				m.fn70()
 				mem = *m.memory
 				panic("unreachable")
 			}
@@ -33642,7 +33836,7 @@ func (m *Module) fn159(v0 int32) {
 				if uint32(v5) >= uint32(i32(0x20000000)) {
 					goto l8
 				}
-				t37 := m.fn217(v5 << 3)
+				t37 := m.fn218(v5 << 3)
 				mem = *m.memory
 				p36 = t37
 			} else {
@@ -33666,7 +33860,7 @@ func (m *Module) fn159(v0 int32) {
 	l13:
 		v12 = v0 + i32(12)
 		t38 := int32(load32(mem, uint64(uint32(v0))+16))
-		m.fn75(v12, t38)
+		m.fn76(v12, t38)
 		mem = *m.memory
 		store32(mem, uint64(uint32(v0))+12, uint32(v9))
 		store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
@@ -33718,7 +33912,7 @@ func (m *Module) fn159(v0 int32) {
 					v6 = v1 + i32(4)
 				}
 			l16:
-				t47 := m.fn217(i32(24))
+				t47 := m.fn218(i32(24))
 				mem = *m.memory
 				v2 = t47
 				t48 := int64(load64(mem, uint64(uint32(v8))))
@@ -33736,7 +33930,7 @@ func (m *Module) fn159(v0 int32) {
 					v2 = t51
 				}
 				t52 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn139(t52, v2)
+				m.fn140(t52, v2)
 				mem = *m.memory
 				t53 := int32(load32(mem, uint64(uint32(v0))+20))
 				store32(mem, uint64(uint32(v0))+20, uint32(t53+i32(1)))
@@ -33756,7 +33950,7 @@ func (m *Module) fn159(v0 int32) {
 		}
 	}
 l8:
-	m.fn12()
+	m.fn13()
 	mem = *m.memory
 	panic("unreachable")
 l15:
@@ -33772,7 +33966,7 @@ l15:
 	}
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn160(v0, v1 int32) int32 {
+func (m *Module) fn161(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+12))
@@ -33805,11 +33999,11 @@ l0:
 	}
 	return p7
 }
-func (m *Module) fn161(v0 int32) int32 {
+func (m *Module) fn162(v0 int32) int32 {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+20))
-	t1 := m.fn217(t0<<3 + i32(16))
+	t1 := m.fn218(t0<<3 + i32(16))
 	mem = *m.memory
 	v1 = t1
 	store32(mem, uint64(uint32(v1))+12, uint32(i32(0)))
@@ -33872,7 +34066,7 @@ func (m *Module) fn161(v0 int32) int32 {
 	mem[uint64(uint32(t14))] = byte(p15)
 	return v1
 }
-func (m *Module) fn162(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn163(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))])
 	if t0 == i32(11) {
@@ -33881,10 +34075,10 @@ func (m *Module) fn162(v0, v1, v2, v3 int32) int32 {
 	}
 	return v2
 }
-func fn163(v0, v1, v2 int32) int32 {
+func fn164(v0, v1, v2 int32) int32 {
 	return v2
 }
-func (m *Module) fn164(v0 int32) {
+func (m *Module) fn165(v0 int32) {
 	var v1 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0)), uint32(i32(5412)))
@@ -33892,17 +34086,17 @@ func (m *Module) fn164(v0 int32) {
 	v1 = t0
 	if v1 != 0 {
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn133(v1, t1)
+		m.fn134(v1, t1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn84(v0)
-	m.fn85(v0 + i32(4))
+	m.fn85(v0)
+	m.fn86(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -33922,7 +34116,7 @@ func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v0))+36))
 					v5 = t3
 					if v5 == 0 {
-						t4 := m.fn217(i32(12))
+						t4 := m.fn218(i32(12))
 						mem = *m.memory
 						t5 := v0
 						v5 = t4
@@ -33980,7 +34174,7 @@ func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
 			p2 = v1 + i32(4)
 		l3:
 			v7 = p2
-			t16 := m.fn217(i32(32))
+			t16 := m.fn218(i32(32))
 			mem = *m.memory
 			v0 = t16
 			store64(mem, uint64(uint32(v0))+20, uint64(i64(0)))
@@ -33999,7 +34193,7 @@ func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
 				v1 = t19
 			}
 			t20 := int32(load32(mem, uint64(uint32(v3))))
-			m.fn139(t20, v1)
+			m.fn140(t20, v1)
 			mem = *m.memory
 			t21 := int32(load32(mem, uint64(uint32(v5))+8))
 			store32(mem, uint64(uint32(v5))+8, uint32(t21+i32(1)))
@@ -34022,7 +34216,7 @@ func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
 			}
 			t26 := int32(load32(mem, uint64(uint32(v4))))
 			t27 := int32(load32(mem, uint64(uint32(v4))+4))
-			m.fn229(v1, t26, t27)
+			m.fn230(v1, t26, t27)
 			mem = *m.memory
 			return v2
 		}
@@ -34043,12 +34237,12 @@ func (m *Module) fn165(v0, v1, v2, v3 int32) int32 {
 		if v0 != 0 {
 			p34 = t33
 		}
-		m.fn228(t29, p32, p34)
+		m.fn229(t29, p32, p34)
 	}
 l0:
 	return v2
 }
-func (m *Module) fn166(v0, v1, v2, v3 int32) {
+func (m *Module) fn167(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
 	t0 := m.g0
 	v8 = t0 - i32(32)
@@ -34113,7 +34307,7 @@ l30:
 			if uint32(v5) < uint32(v6) {
 				p17 = t16
 			}
-			t18 := m.fn248(p6, p11, p17)
+			t18 := m.fn249(p6, p11, p17)
 			mem = *m.memory
 			v9 = t18
 			var p20 int32
@@ -34157,11 +34351,11 @@ l30:
 			store32(mem, uint64(uint32(v5)), uint32(v4))
 			goto l0
 		case 4:
-			m.fn167(v7, v7+i32(16), v7+i32(32), v1-i32(16))
+			m.fn168(v7, v7+i32(16), v7+i32(32), v1-i32(16))
 			mem = *m.memory
 			goto l0
 		case 5:
-			m.fn168(v7, v7+i32(16), v7+i32(32), v7+i32(48), v1-i32(16))
+			m.fn169(v7, v7+i32(16), v7+i32(32), v7+i32(48), v1-i32(16))
 			mem = *m.memory
 			goto l0
 		default:
@@ -34222,7 +34416,7 @@ l30:
 						if uint32(v5) < uint32(v6) {
 							p48 = t47
 						}
-						t49 := m.fn248(p37, p42, p48)
+						t49 := m.fn249(p37, p42, p48)
 						mem = *m.memory
 						v9 = t49
 						var p51 int32
@@ -34321,7 +34515,7 @@ l30:
 								if uint32(v4) < uint32(v9) {
 									p80 = v4
 								}
-								t81 := m.fn248(t72, p77, p80)
+								t81 := m.fn249(t72, p77, p80)
 								mem = *m.memory
 								v6 = t81
 								var p83 int32
@@ -34420,7 +34614,7 @@ l30:
 					if uint32(v4) < uint32(v5) {
 						p106 = t105
 					}
-					t107 := m.fn248(p95, p100, p106)
+					t107 := m.fn249(p95, p100, p106)
 					mem = *m.memory
 					v6 = t107
 					var p109 int32
@@ -34516,7 +34710,7 @@ l30:
 							if uint32(v5) < uint32(v6) {
 								p138 = v5
 							}
-							t139 := m.fn248(t136, t137, p138)
+							t139 := m.fn249(t136, t137, p138)
 							mem = *m.memory
 							v9 = t139
 							var p141 int32
@@ -34638,7 +34832,7 @@ l30:
 						if uint32(v10) < uint32(v11) {
 							p173 = t172
 						}
-						t174 := m.fn248(p161, p167, p173)
+						t174 := m.fn249(p161, p167, p173)
 						mem = *m.memory
 						v0 = t174
 						var p176 int32
@@ -34713,7 +34907,7 @@ l30:
 					if uint32(v5) < uint32(v10) {
 						p195 = t194
 					}
-					t196 := m.fn248(p184, p189, p195)
+					t196 := m.fn249(p184, p189, p195)
 					mem = *m.memory
 					v11 = t196
 					var p198 int32
@@ -34826,7 +35020,7 @@ l30:
 								if uint32(v10) < uint32(v11) {
 									p234 = t233
 								}
-								t235 := m.fn248(p222, p228, p234)
+								t235 := m.fn249(p222, p228, p234)
 								mem = *m.memory
 								v0 = t235
 								var p237 int32
@@ -34904,7 +35098,7 @@ l30:
 							if uint32(v10) < uint32(v11) {
 								p257 = t256
 							}
-							t258 := m.fn248(p246, p251, p257)
+							t258 := m.fn249(p246, p251, p257)
 							mem = *m.memory
 							v13 = t258
 							var p260 int32
@@ -35020,7 +35214,7 @@ l30:
 							if uint32(v6) > uint32(v11) {
 								p290 = t289
 							}
-							t291 := m.fn248(p279, p284, p290)
+							t291 := m.fn249(p279, p284, p290)
 							mem = *m.memory
 							v1 = t291
 							var p293 int32
@@ -35165,7 +35359,7 @@ l30:
 						if uint32(v5) < uint32(v10) {
 							p332 = t331
 						}
-						t333 := m.fn248(p321, p326, p332)
+						t333 := m.fn249(p321, p326, p332)
 						mem = *m.memory
 						v11 = t333
 						var p335 int32
@@ -35262,7 +35456,7 @@ l30:
 								if uint32(v9) < uint32(v10) {
 									p364 = t363
 								}
-								t365 := m.fn248(p359, t362, p364)
+								t365 := m.fn249(p359, t362, p364)
 								mem = *m.memory
 								v11 = t365
 								var p367 int32
@@ -35308,18 +35502,18 @@ l30:
 			v5 = int32(uint32(v12)>>1) << 4
 			v4 = t375 + v5
 			if uint32(v12) >= uint32(i32(129)) {
-				m.fn169(v7, v4, v16)
+				m.fn170(v7, v4, v16)
 				mem = *m.memory
 				v6 = v7 + i32(16)
 				t376 := v6
 				v9 = v4 - i32(16)
-				m.fn169(t376, v9, v22)
+				m.fn170(t376, v9, v22)
 				mem = *m.memory
 				t377 := v7 + i32(32)
 				v5 = v5 + v6
-				m.fn169(t377, v5, v19)
+				m.fn170(t377, v5, v19)
 				mem = *m.memory
-				m.fn169(v9, v4, v5)
+				m.fn170(v9, v4, v5)
 				mem = *m.memory
 				v5 = v8 + i32(24)
 				t378 := v5
@@ -35345,7 +35539,7 @@ l30:
 				store32(mem, uint64(uint32(v4))+12, uint32(v5))
 				goto l21
 			}
-			m.fn169(v4, v7, v16)
+			m.fn170(v4, v7, v16)
 			mem = *m.memory
 		l21:
 			v2 = v2 - i32(1)
@@ -35398,7 +35592,7 @@ l30:
 				if uint32(v4) < uint32(v5) {
 					p403 = t402
 				}
-				t404 := m.fn248(p392, p397, p403)
+				t404 := m.fn249(p392, p397, p403)
 				mem = *m.memory
 				v6 = t404
 				var p406 int32
@@ -35473,7 +35667,7 @@ l30:
 					if uint32(v4) > uint32(v5) {
 						p428 = t427
 					}
-					t429 := m.fn248(t419, p422, p428)
+					t429 := m.fn249(t419, p422, p428)
 					mem = *m.memory
 					v6 = t429
 					var p431 int32
@@ -35521,7 +35715,7 @@ l30:
 							if uint32(v4) > uint32(v5) {
 								p441 = v5
 							}
-							t442 := m.fn248(t435, p438, p441)
+							t442 := m.fn249(t435, p438, p441)
 							mem = *m.memory
 							v12 = t442
 							var p444 int32
@@ -35573,7 +35767,7 @@ l30:
 						if uint32(v4) > uint32(v6) {
 							p455 = v6
 						}
-						t456 := m.fn248(t453, t454, p455)
+						t456 := m.fn249(t453, t454, p455)
 						mem = *m.memory
 						v12 = t456
 						var p458 int32
@@ -35628,7 +35822,7 @@ l30:
 						if uint32(v4) > uint32(v6) {
 							p469 = v6
 						}
-						t470 := m.fn248(t467, t468, p469)
+						t470 := m.fn249(t467, t468, p469)
 						mem = *m.memory
 						v12 = t470
 						var p472 int32
@@ -35725,7 +35919,7 @@ l30:
 							if uint32(v5) < uint32(v6) {
 								p500 = v5
 							}
-							t501 := m.fn248(t498, t499, p500)
+							t501 := m.fn249(t498, t499, p500)
 							mem = *m.memory
 							v9 = t501
 							var p503 int32
@@ -35776,7 +35970,7 @@ l30:
 							if uint32(v6) > uint32(v9) {
 								p514 = v9
 							}
-							t515 := m.fn248(t512, t513, p514)
+							t515 := m.fn249(t512, t513, p514)
 							mem = *m.memory
 							v10 = t515
 							var p517 int32
@@ -35910,7 +36104,7 @@ l30:
 				if uint32(v4) < uint32(v5) {
 					p556 = t555
 				}
-				t557 := m.fn248(p551, t554, p556)
+				t557 := m.fn249(p551, t554, p556)
 				mem = *m.memory
 				v9 = t557
 				var p559 int32
@@ -35968,7 +36162,7 @@ l30:
 					if uint32(v4) < uint32(v6) {
 						p572 = t571
 					}
-					t573 := m.fn248(t569, t570, p572)
+					t573 := m.fn249(t569, t570, p572)
 					mem = *m.memory
 					v9 = t573
 					var p575 int32
@@ -36021,7 +36215,7 @@ l30:
 				if uint32(v4) < uint32(v6) {
 					p587 = t586
 				}
-				t588 := m.fn248(t584, t585, p587)
+				t588 := m.fn249(t584, t585, p587)
 				mem = *m.memory
 				v9 = t588
 				var p590 int32
@@ -36122,7 +36316,7 @@ l30:
 						if uint32(v5) > uint32(v6) {
 							p620 = t619
 						}
-						t621 := m.fn248(t617, t618, p620)
+						t621 := m.fn249(t617, t618, p620)
 						mem = *m.memory
 						v9 = t621
 						var p623 int32
@@ -36174,7 +36368,7 @@ l30:
 						if uint32(v6) < uint32(v9) {
 							p635 = t634
 						}
-						t636 := m.fn248(t632, t633, p635)
+						t636 := m.fn249(t632, t633, p635)
 						mem = *m.memory
 						v10 = t636
 						var p638 int32
@@ -36243,10 +36437,10 @@ l30:
 				mem = *m.memory
 			}
 			if uint32(v14) >= uint32(v15) {
-				t657 := m.fn170(v7, v4)
+				t657 := m.fn171(v7, v4)
 				mem = *m.memory
 				v5 = t657
-				t658 := m.fn170(v0, v1)
+				t658 := m.fn171(v0, v1)
 				mem = *m.memory
 				if t658 != 0 {
 					v1 = v4
@@ -36260,24 +36454,24 @@ l30:
 					goto l30
 				}
 			}
-			m.fn166(v7, v4, v2, v23)
+			m.fn167(v7, v4, v2, v23)
 			mem = *m.memory
 			v3 = i32(0)
 			goto l30
 		case 3:
 		}
 	}
-	m.fn169(v7, v7+i32(16), v1-i32(16))
+	m.fn170(v7, v7+i32(16), v1-i32(16))
 l0:
 	m.g0 = v8 + i32(32)
 }
-func (m *Module) fn167(v0, v1, v2, v3 int32) {
+func (m *Module) fn168(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	var v9 int64
 	t0 := m.g0
 	v8 = t0 - i32(48)
 	m.g0 = v8
-	m.fn169(v0, v1, v2)
+	m.fn170(v0, v1, v2)
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v3))))
@@ -36323,7 +36517,7 @@ func (m *Module) fn167(v0, v1, v2, v3 int32) {
 		if uint32(v4) > uint32(v5) {
 			p16 = t15
 		}
-		t17 := m.fn248(p5, p10, p16)
+		t17 := m.fn249(p5, p10, p16)
 		mem = *m.memory
 		v6 = t17
 		var p19 int32
@@ -36402,7 +36596,7 @@ func (m *Module) fn167(v0, v1, v2, v3 int32) {
 		if uint32(v3) < uint32(v4) {
 			p43 = t42
 		}
-		t44 := m.fn248(p32, p37, p43)
+		t44 := m.fn249(p32, p37, p43)
 		mem = *m.memory
 		v6 = t44
 		var p46 int32
@@ -36479,7 +36673,7 @@ func (m *Module) fn167(v0, v1, v2, v3 int32) {
 		if uint32(v2) < uint32(v3) {
 			p69 = t68
 		}
-		t70 := m.fn248(p58, p63, p69)
+		t70 := m.fn249(p58, p63, p69)
 		mem = *m.memory
 		v5 = t70
 		var p72 int32
@@ -36519,13 +36713,13 @@ func (m *Module) fn167(v0, v1, v2, v3 int32) {
 l0:
 	m.g0 = v8 + i32(48)
 }
-func (m *Module) fn168(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9 int32
 	var v10 int64
 	t0 := m.g0
 	v9 = t0 + i32(-64)
 	m.g0 = v9
-	m.fn167(v0, v1, v2, v3)
+	m.fn168(v0, v1, v2, v3)
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v4))))
@@ -36571,7 +36765,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4 int32) {
 		if uint32(v5) > uint32(v6) {
 			p16 = t15
 		}
-		t17 := m.fn248(p5, p10, p16)
+		t17 := m.fn249(p5, p10, p16)
 		mem = *m.memory
 		v7 = t17
 		var p19 int32
@@ -36650,7 +36844,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4 int32) {
 		if uint32(v4) < uint32(v5) {
 			p43 = t42
 		}
-		t44 := m.fn248(p32, p37, p43)
+		t44 := m.fn249(p32, p37, p43)
 		mem = *m.memory
 		v7 = t44
 		var p46 int32
@@ -36727,7 +36921,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4 int32) {
 		if uint32(v3) < uint32(v4) {
 			p69 = t68
 		}
-		t70 := m.fn248(p58, p63, p69)
+		t70 := m.fn249(p58, p63, p69)
 		mem = *m.memory
 		v6 = t70
 		var p72 int32
@@ -36806,7 +37000,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4 int32) {
 		if uint32(v2) > uint32(v4) {
 			p96 = t95
 		}
-		t97 := m.fn248(p85, p90, p96)
+		t97 := m.fn249(p85, p90, p96)
 		mem = *m.memory
 		v6 = t97
 		var p99 int32
@@ -36844,7 +37038,7 @@ func (m *Module) fn168(v0, v1, v2, v3, v4 int32) {
 l0:
 	m.g0 = v9 - i32(-64)
 }
-func (m *Module) fn169(v0, v1, v2 int32) {
+func (m *Module) fn170(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	var v10 int64
 	t0 := m.g0
@@ -36896,7 +37090,7 @@ func (m *Module) fn169(v0, v1, v2 int32) {
 	if uint32(v3) > uint32(v4) {
 		p17 = t16
 	}
-	t18 := m.fn248(t8, p11, p17)
+	t18 := m.fn249(t8, p11, p17)
 	mem = *m.memory
 	v5 = t18
 	t19 := int32(load32(mem, uint64(uint32(v2))))
@@ -36924,7 +37118,7 @@ func (m *Module) fn169(v0, v1, v2 int32) {
 	if uint32(v3) < uint32(v6) {
 		p28 = t27
 	}
-	t29 := m.fn248(p23, t26, p28)
+	t29 := m.fn249(p23, t26, p28)
 	mem = *m.memory
 	v7 = t29
 	var p31 int32
@@ -37020,7 +37214,7 @@ func (m *Module) fn169(v0, v1, v2 int32) {
 				if uint32(v2) < uint32(v4) {
 					p59 = t58
 				}
-				t60 := m.fn248(p48, p53, p59)
+				t60 := m.fn249(p48, p53, p59)
 				mem = *m.memory
 				v5 = t60
 				var p62 int32
@@ -37134,7 +37328,7 @@ func (m *Module) fn169(v0, v1, v2 int32) {
 			if uint32(v0) < uint32(v3) {
 				p97 = t96
 			}
-			t98 := m.fn248(p86, p91, p97)
+			t98 := m.fn249(p86, p91, p97)
 			mem = *m.memory
 			v5 = t98
 			var p100 int32
@@ -37178,7 +37372,7 @@ func (m *Module) fn169(v0, v1, v2 int32) {
 l0:
 	m.g0 = v8 + i32(80)
 }
-func (m *Module) fn170(v0, v1 int32) int32 {
+func (m *Module) fn171(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -37234,7 +37428,7 @@ func (m *Module) fn170(v0, v1 int32) int32 {
 		if uint32(v3) < uint32(v5) {
 			p16 = t15
 		}
-		t17 := m.fn248(p5, p10, p16)
+		t17 := m.fn249(p5, p10, p16)
 		mem = *m.memory
 		v6 = t17
 		var p19 int32
@@ -37274,22 +37468,22 @@ func (m *Module) fn170(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v3)), uint32(v2))
 		goto l0
 	case 3:
-		m.fn169(v0, v0+i32(16), v1-i32(16))
+		m.fn170(v0, v0+i32(16), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	case 4:
-		m.fn167(v0, v0+i32(16), v0+i32(32), v1-i32(16))
+		m.fn168(v0, v0+i32(16), v0+i32(32), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	case 5:
-		m.fn168(v0, v0+i32(16), v0+i32(32), v0+i32(48), v1-i32(16))
+		m.fn169(v0, v0+i32(16), v0+i32(32), v0+i32(48), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	default:
 		t29 := v0
 		t30 := v0 + i32(16)
 		v2 = v0 + i32(32)
-		m.fn169(t29, t30, v2)
+		m.fn170(t29, t30, v2)
 		mem = *m.memory
 		v8 = v0 + i32(48)
 		if v8 == v1 {
@@ -37340,7 +37534,7 @@ func (m *Module) fn170(v0, v1 int32) int32 {
 			if uint32(v2) < uint32(v4) {
 				p46 = t45
 			}
-			t47 := m.fn248(p35, p40, p46)
+			t47 := m.fn249(p35, p40, p46)
 			mem = *m.memory
 			v3 = t47
 			var p49 int32
@@ -37440,7 +37634,7 @@ func (m *Module) fn170(v0, v1 int32) int32 {
 				if uint32(v2) < uint32(v3) {
 					p77 = t76
 				}
-				t78 := m.fn248(p66, p71, p77)
+				t78 := m.fn249(p66, p71, p77)
 				mem = *m.memory
 				v5 = t78
 				var p80 int32
@@ -37500,7 +37694,7 @@ l0:
 	m.g0 = v7 + i32(32)
 	return v4
 }
-func (m *Module) fn171(v0 int32) int32 {
+func (m *Module) fn172(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v1 = t0 - i32(80)
@@ -37513,7 +37707,7 @@ func (m *Module) fn171(v0 int32) int32 {
 	store32(mem, uint64(uint32(v1))+76, uint32(i32(1000000)))
 	store32(mem, uint64(uint32(v1))+44, uint32(i32(5444)))
 	{
-		t1 := m.fn172(v1+i32(44), v0)
+		t1 := m.fn173(v1+i32(44), v0)
 		mem = *m.memory
 		v0 = t1
 		if v0 == 0 {
@@ -37521,7 +37715,7 @@ func (m *Module) fn171(v0 int32) int32 {
 		}
 		t2 := int32(mem[uint64(uint32(v1))+72])
 		if t2 == i32(1) {
-			m.fn142(v0)
+			m.fn143(v0)
 			mem = *m.memory
 			goto l0
 		}
@@ -37531,10 +37725,10 @@ func (m *Module) fn171(v0 int32) int32 {
 		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(mem, uint64(uint32(v1))+40, uint32(i32(1000000)))
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(5476)))
-		t3 := m.fn172(v1+i32(8), v0)
+		t3 := m.fn173(v1+i32(8), v0)
 		mem = *m.memory
 		v3 = t3
-		m.fn142(v0)
+		m.fn143(v0)
 		mem = *m.memory
 		{
 			if v3 == 0 {
@@ -37545,7 +37739,7 @@ func (m *Module) fn171(v0 int32) int32 {
 				v8 = v3
 				goto l1
 			}
-			m.fn142(v3)
+			m.fn143(v3)
 			mem = *m.memory
 		}
 	l1:
@@ -37612,7 +37806,7 @@ func (m *Module) fn171(v0 int32) int32 {
 				}
 			}
 		}
-		m.fn85(v6)
+		m.fn86(v6)
 		mem = *m.memory
 	}
 l0:
@@ -37679,16 +37873,16 @@ l0:
 			}
 		}
 	}
-	m.fn85(v6)
+	m.fn86(v6)
 	m.g0 = v1 + i32(80)
 	return v8
 }
-func (m *Module) fn172(v0, v1 int32) int32 {
+func (m *Module) fn173(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v6 = t0 - i32(16)
 	m.g0 = v6
-	m.fn84(v0)
+	m.fn85(v0)
 	mem := *m.memory
 	{
 		if v1 == 0 {
@@ -37709,7 +37903,7 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn105(v8)
+			m.fn106(v8)
 			mem = *m.memory
 			t8 := int32(load32(mem, uint64(uint32(v0))+20))
 			t9 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -37789,7 +37983,7 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 								v3 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn217(v3 << 2)
+								t35 := m.fn218(v3 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v2))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v2))+4))
@@ -37935,7 +38129,7 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 				p87 = i32(0)
 			}
 			if t84 == p87 {
-				m.fn105(v8)
+				m.fn106(v8)
 				mem = *m.memory
 				t88 := int32(load32(mem, uint64(uint32(v0))+20))
 				t89 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -37963,7 +38157,7 @@ l0:
 	m.g0 = v6 + i32(16)
 	return v3
 }
-func (m *Module) fn173(v0 int32) int32 {
+func (m *Module) fn174(v0 int32) int32 {
 	var v1, v2, v3 int32
 	v3 = i32(1)
 	mem := *m.memory
@@ -38078,27 +38272,27 @@ func (m *Module) fn173(v0 int32) int32 {
 l0:
 	return v3 & i32(1)
 }
-func (m *Module) fn174(v0 int32) int32 {
+func (m *Module) fn175(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5508)))
-	m.fn84(v0)
-	m.fn85(v0 + i32(4))
+	m.fn85(v0)
+	m.fn86(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn175(v0, v1 int32) int32 {
-	t0 := m.fn140(v1)
+func (m *Module) fn176(v0, v1 int32) int32 {
+	t0 := m.fn141(v1)
 	return t0
 }
-func (m *Module) fn176(v0, v1, v2 int32) int32 {
-	t0 := m.fn140(v1)
+func (m *Module) fn177(v0, v1, v2 int32) int32 {
+	t0 := m.fn141(v1)
 	return t0
 }
-func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13 int32
 	mem := *m.memory
 	t0 := int32(load16(mem, uint64(uint32(v1))+6))
 	v3 = t0
 	if v3 == 0 {
-		t1 := m.fn140(v1)
+		t1 := m.fn141(v1)
 		mem = *m.memory
 		return t1
 	}
@@ -38119,7 +38313,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 						t3 := int32(load32(mem, uint64(uint32(v2))))
 						t4 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-						t5 := m.fn178(t3, t4)
+						t5 := m.fn179(t3, t4)
 						mem = *m.memory
 						v5 = t5
 						t6 := int32(load16(mem, uint64(uint32(v1))+6))
@@ -38169,7 +38363,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 							l6:
 								{
 									t12 := int32(load32(mem, uint64(uint32(v4))))
-									m.fn142(t12)
+									m.fn143(t12)
 									mem = *m.memory
 									v4 = v4 + i32(4)
 									v0 = v0 + i32(1)
@@ -38196,23 +38390,23 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 				l4:
-					t16 := m.fn140(v1)
+					t16 := m.fn141(v1)
 					mem = *m.memory
 					return t16
 				}
 			l5:
-				t17 := m.fn217(i32(24))
+				t17 := m.fn218(i32(24))
 				mem = *m.memory
 				t18 := int32(mem[uint64(uint32(v1))])
 				t19 := int32(load16(mem, uint64(uint32(v1))+2))
-				t20 := m.fn137(t17, t18, t19)
+				t20 := m.fn138(t17, t18, t19)
 				mem = *m.memory
 				v7 = t20
 				{
 					t21 := int32(load16(mem, uint64(uint32(v1))+6))
 					v0 = t21
 					if uint32(v0) >= uint32(i32(2)) {
-						t22 := m.fn217(v0 << 2)
+						t22 := m.fn218(v0 << 2)
 						mem = *m.memory
 						v6 = t22
 						store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -38281,7 +38475,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t29 := int32(load32(mem, uint64(uint32(v0))))
 					v3 = v0 + i32(4)
 					t30 := int32(load32(mem, uint64(uint32(v3))))
-					t31 := m.fn178(t29, t30)
+					t31 := m.fn179(t29, t30)
 					mem = *m.memory
 					if t31 == 0 {
 						goto l12
@@ -38299,12 +38493,12 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 						p36 = v12
 					}
 					t37 := int32(load32(mem, uint64(uint32(p36))))
-					t38 := m.fn140(t37)
+					t38 := m.fn141(t37)
 					mem = *m.memory
 					v9 = t38
 					t39 := int32(load16(mem, uint64(uint32(v11))+2))
 					v5 = t39
-					t40 := m.fn217(i32(24))
+					t40 := m.fn218(i32(24))
 					mem = *m.memory
 					v6 = t40
 					store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
@@ -38431,26 +38625,26 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 								t59 := int32(load32(mem, uint64(uint32(v8))+20))
 								t60 := int32(load32(mem, uint64(uint32(v8))+16))
 								t61 := int32(load16(mem, uint64(uint32(v8))+2))
-								t62 := m.fn151(t59+v9<<2, t60-v9, t61)
+								t62 := m.fn152(t59+v9<<2, t60-v9, t61)
 								mem = *m.memory
 								v6 = t62
 								goto l28
 							}
 						}
 					l25:
-						t63 := m.fn217(i32(24))
+						t63 := m.fn218(i32(24))
 						mem = *m.memory
-						t64 := m.fn137(t63, i32(2), i32(0))
+						t64 := m.fn138(t63, i32(2), i32(0))
 						mem = *m.memory
 						store32(mem, uint64(uint32(v0)), uint32(t64))
 					}
 				l28:
 					store32(mem, uint64(uint32(v3)), uint32(v6))
-					m.fn142(v11)
+					m.fn143(v11)
 					mem = *m.memory
 					v6 = v8
 				l17:
-					m.fn142(v6)
+					m.fn143(v6)
 					mem = *m.memory
 				}
 			l12:
@@ -38536,11 +38730,11 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			}
 		l2:
-			t88 := m.fn217(i32(24))
+			t88 := m.fn218(i32(24))
 			mem = *m.memory
 			t89 := int32(mem[uint64(uint32(v1))])
 			t90 := int32(load16(mem, uint64(uint32(v1))+2))
-			t91 := m.fn137(t88, t89, t90)
+			t91 := m.fn138(t88, t89, t90)
 			mem = *m.memory
 			v7 = t91
 			{
@@ -38557,7 +38751,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if uint32(v0) > uint32(i32(0x3fffffff)) {
 					p94 = i32(-1)
 				}
-				t96 := m.fn217(p94)
+				t96 := m.fn218(p94)
 				mem = *m.memory
 				v2 = t96
 				store32(mem, uint64(uint32(t95))+8, uint32(v2))
@@ -38580,7 +38774,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v2 = t98
 				t99 := int32(mem[uint64(uint32(v2))])
 				if t99 == i32(2) {
-					m.fn142(v2)
+					m.fn143(v2)
 					mem = *m.memory
 					t100 := int32(load16(mem, uint64(uint32(v1))+6))
 					v3 = t100
@@ -38620,7 +38814,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 				l37:
 					{
 						t105 := int32(load32(mem, uint64(uint32(v4))))
-						m.fn142(t105)
+						m.fn143(t105)
 						mem = *m.memory
 						v4 = v4 + i32(4)
 						v0 = v0 + i32(1)
@@ -38646,15 +38840,15 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 				goto l36
 			}
 		l38:
-			t109 := m.fn140(v1)
+			t109 := m.fn141(v1)
 			mem = *m.memory
 			return t109
 		}
 	l36:
-		t110 := m.fn217(i32(24))
+		t110 := m.fn218(i32(24))
 		mem = *m.memory
 		t111 := int32(load16(mem, uint64(uint32(v1))+2))
-		t112 := m.fn137(t110, v7, t111)
+		t112 := m.fn138(t110, v7, t111)
 		mem = *m.memory
 		v7 = t112
 		{
@@ -38662,7 +38856,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t113 := int32(load16(mem, uint64(uint32(v1))+6))
 				v0 = t113
 				if uint32(v0) >= uint32(i32(2)) {
-					t114 := m.fn217(v0 << 2)
+					t114 := m.fn218(v0 << 2)
 					mem = *m.memory
 					v8 = t114
 					store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -38737,7 +38931,7 @@ func (m *Module) fn177(v0, v1, v2, v3, v4, v5 int32) int32 {
 l9:
 	return v7
 }
-func (m *Module) fn178(v0, v1 int32) int32 {
+func (m *Module) fn179(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	var p0 int32
 	mem := *m.memory
@@ -38776,7 +38970,7 @@ func (m *Module) fn178(v0, v1 int32) int32 {
 				p10 = v1 + i32(8)
 			}
 			t12 := int32(load32(mem, uint64(uint32(p10))))
-			t13 := m.fn152(t11, t12)
+			t13 := m.fn153(t11, t12)
 			mem = *m.memory
 			if t13 == 0 {
 				goto l1
@@ -38796,7 +38990,7 @@ func (m *Module) fn178(v0, v1 int32) int32 {
 			p18 = v2
 		}
 		t19 := int32(load32(mem, uint64(uint32(p18))))
-		t20 := m.fn152(t19, v1)
+		t20 := m.fn153(t19, v1)
 		mem = *m.memory
 		if t20 != 0 {
 			return i32(1)
@@ -38835,17 +39029,17 @@ l0:
 l2:
 	return p0
 }
-func (m *Module) fn179(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn180(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))+1])
 	if t0 == 0 {
 		return i32(0)
 	}
 	mem[uint64(uint32(v3))] = byte(i32(1))
-	t1 := m.fn140(v1)
+	t1 := m.fn141(v1)
 	return t1
 }
-func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -38882,7 +39076,7 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 						l9:
 							{
 								t6 := int32(load32(mem, uint64(uint32(v4))))
-								m.fn142(t6)
+								m.fn143(t6)
 								mem = *m.memory
 								v4 = v4 + i32(4)
 								v2 = v2 + i32(1)
@@ -38910,15 +39104,15 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			l7:
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t10 := m.fn140(v1)
+				t10 := m.fn141(v1)
 				mem = *m.memory
 				return t10
 			}
 		l8:
-			t11 := m.fn217(i32(24))
+			t11 := m.fn218(i32(24))
 			mem = *m.memory
 			t12 := int32(load16(mem, uint64(uint32(v1))+2))
-			t13 := m.fn137(t11, v2, t12)
+			t13 := m.fn138(t11, v2, t12)
 			mem = *m.memory
 			v3 = t13
 			{
@@ -38926,7 +39120,7 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t14 := int32(load16(mem, uint64(uint32(v1))+6))
 					v1 = t14
 					if uint32(v1) >= uint32(i32(2)) {
-						t15 := m.fn217(v1 << 2)
+						t15 := m.fn218(v1 << 2)
 						mem = *m.memory
 						v5 = t15
 						store16(mem, uint64(uint32(v3))+6, uint16(v1))
@@ -38996,17 +39190,17 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t27 := int32(load32(mem, uint64(uint32(p25))))
 			if t26 == t27 {
-				m.fn142(v2)
+				m.fn143(v2)
 				mem = *m.memory
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t28 := m.fn140(v1)
+				t28 := m.fn141(v1)
 				mem = *m.memory
 				return t28
 			}
-			t29 := m.fn217(i32(24))
+			t29 := m.fn218(i32(24))
 			mem = *m.memory
 			t30 := int32(load16(mem, uint64(uint32(v1))+2))
-			t31 := m.fn137(t29, i32(11), t30)
+			t31 := m.fn138(t29, i32(11), t30)
 			mem = *m.memory
 			v4 = t31
 			store32(mem, uint64(uint32(v4))+8, uint32(v2))
@@ -39031,10 +39225,10 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t38 := int32(load32(mem, uint64(uint32(p37))))
 			if t38 == v4 {
-				m.fn142(v4)
+				m.fn143(v4)
 				mem = *m.memory
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t39 := m.fn140(v1)
+				t39 := m.fn141(v1)
 				mem = *m.memory
 				return t39
 			}
@@ -39050,10 +39244,10 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return v4
 			}
 		l15:
-			t42 := m.fn217(i32(24))
+			t42 := m.fn218(i32(24))
 			mem = *m.memory
 			t43 := int32(load16(mem, uint64(uint32(v1))+2))
-			t44 := m.fn137(t42, v2, t43)
+			t44 := m.fn138(t42, v2, t43)
 			mem = *m.memory
 			v1 = t44
 			store32(mem, uint64(uint32(v1))+8, uint32(v4))
@@ -39083,16 +39277,16 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v8 == i32(-1) {
 						switch v2 {
 						case 0:
-							t51 := m.fn140(v3)
+							t51 := m.fn141(v3)
 							mem = *m.memory
-							t52 := m.fn145(i32(7), t51, v7)
+							t52 := m.fn146(i32(7), t51, v7)
 							mem = *m.memory
 							v0 = t52
 							goto l19
 						case 1:
-							t53 := m.fn140(v3)
+							t53 := m.fn141(v3)
 							mem = *m.memory
-							t54 := m.fn146(t53, v7)
+							t54 := m.fn147(t53, v7)
 							mem = *m.memory
 							v0 = t54
 							goto l19
@@ -39101,14 +39295,14 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l20
 							}
 							v8 = v2 - i32(1)
-							t55 := m.fn217(v2 << 2)
+							t55 := m.fn218(v2 << 2)
 							mem = *m.memory
 							v6 = t55
 							v0 = v6
 							v1 = i32(1)
 						l21:
 							{
-								t56 := m.fn140(v3)
+								t56 := m.fn141(v3)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v0)), uint32(t56))
 								v0 = v0 + i32(4)
@@ -39118,12 +39312,12 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 									goto l21
 								}
 							}
-							t58 := m.fn140(v3)
+							t58 := m.fn141(v3)
 							mem = *m.memory
-							t59 := m.fn146(t58, v7)
+							t59 := m.fn147(t58, v7)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v6+v8<<2)), uint32(t59))
-							t60 := m.fn149(v6, v2, v7)
+							t60 := m.fn150(v6, v2, v7)
 							mem = *m.memory
 							v0 = t60
 							m.Xre2w_free(v6)
@@ -39132,9 +39326,9 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 					if v2|v8 == 0 {
-						t61 := m.fn217(i32(24))
+						t61 := m.fn218(i32(24))
 						mem = *m.memory
-						t62 := m.fn137(t61, i32(2), v7)
+						t62 := m.fn138(t61, i32(2), v7)
 						mem = *m.memory
 						v0 = t62
 						goto l19
@@ -39146,7 +39340,7 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v8 != i32(1) {
 							goto l22
 						}
-						t63 := m.fn140(v3)
+						t63 := m.fn141(v3)
 						mem = *m.memory
 						v0 = t63
 						goto l19
@@ -39156,14 +39350,14 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if uint32(v2) >= uint32(i32(0x40000000)) {
 							goto l20
 						}
-						t64 := m.fn217(v2 << 2)
+						t64 := m.fn218(v2 << 2)
 						mem = *m.memory
 						v6 = t64
 						v0 = v6
 						v1 = v2
 					l23:
 						{
-							t65 := m.fn140(v3)
+							t65 := m.fn141(v3)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v0)), uint32(t65))
 							v0 = v0 + i32(4)
@@ -39172,7 +39366,7 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l23
 							}
 						}
-						t66 := m.fn149(v6, v2, v7)
+						t66 := m.fn150(v6, v2, v7)
 						mem = *m.memory
 						v5 = t66
 						m.Xre2w_free(v6)
@@ -39182,31 +39376,31 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v2 >= v8 {
 						p67 = v5
 					} else {
-						t68 := m.fn140(v3)
+						t68 := m.fn141(v3)
 						mem = *m.memory
-						t69 := m.fn147(t68, v7)
+						t69 := m.fn148(t68, v7)
 						mem = *m.memory
 						v6 = t69
 						if v8 > v2+i32(1) {
 							v2 = v2 ^ i32(-1) + v8
 						l24:
 							{
-								t70 := m.fn140(v3)
+								t70 := m.fn141(v3)
 								mem = *m.memory
 								v8 = t70
-								t71 := m.fn217(i32(24))
+								t71 := m.fn218(i32(24))
 								mem = *m.memory
-								t72 := m.fn137(t71, i32(5), v7)
+								t72 := m.fn138(t71, i32(5), v7)
 								mem = *m.memory
 								v0 = t72
-								t73 := m.fn217(i32(8))
+								t73 := m.fn218(i32(8))
 								mem = *m.memory
 								v1 = t73
 								store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
 								store32(mem, uint64(uint32(v0))+8, uint32(v1))
 								store32(mem, uint64(uint32(v1))+4, uint32(v6))
 								store32(mem, uint64(uint32(v1)), uint32(v8))
-								t74 := m.fn147(v0, v7)
+								t74 := m.fn148(v0, v7)
 								mem = *m.memory
 								v6 = t74
 								v2 = v2 - i32(1)
@@ -39224,7 +39418,7 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v0 != 0 {
 						goto l19
 					}
-					m.fn183(v9+i32(4), v3)
+					m.fn184(v9+i32(4), v3)
 					mem = *m.memory
 					t75 := int32(int8(mem[uint64(uint32(v9))+15]))
 					if t75 < i32(0) {
@@ -39233,24 +39427,24 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 						m.Xre2w_free(t77)
 						mem = *m.memory
 					}
-					t78 := m.fn217(i32(24))
+					t78 := m.fn218(i32(24))
 					mem = *m.memory
-					t79 := m.fn137(t78, i32(1), v7)
+					t79 := m.fn138(t78, i32(1), v7)
 					mem = *m.memory
 					v0 = t79
 					goto l19
 				}
 			l20:
-				m.fn12()
+				m.fn13()
 				mem = *m.memory
 				panic("unreachable")
 			l25:
-				t80 := m.fn217(i32(24))
+				t80 := m.fn218(i32(24))
 				mem = *m.memory
-				t81 := m.fn137(t80, i32(5), v7)
+				t81 := m.fn138(t80, i32(5), v7)
 				mem = *m.memory
 				v0 = t81
-				t82 := m.fn217(i32(8))
+				t82 := m.fn218(i32(8))
 				mem = *m.memory
 				v3 = t82
 				store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
@@ -39260,7 +39454,7 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 		l19:
 			m.g0 = v9 + i32(16)
-			m.fn142(v4)
+			m.fn143(v4)
 			mem = *m.memory
 			v1 = v0
 			mem[uint64(uint32(v1))+1] = byte(i32(1))
@@ -39276,24 +39470,24 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v4 != 0 {
 							goto l26
 						}
-						t86 := m.fn217(i32(24))
+						t86 := m.fn218(i32(24))
 						mem = *m.memory
 						t87 := int32(load16(mem, uint64(uint32(v1))+2))
-						t88 := m.fn137(t86, i32(1), t87)
+						t88 := m.fn138(t86, i32(1), t87)
 						mem = *m.memory
 						p83 = t88
 						goto l27
 					}
-					t89 := m.fn217(i32(24))
+					t89 := m.fn218(i32(24))
 					mem = *m.memory
 					t90 := int32(load16(mem, uint64(uint32(v1))+2))
-					t91 := m.fn137(t89, i32(12), t90)
+					t91 := m.fn138(t89, i32(12), t90)
 					mem = *m.memory
 					p83 = t91
 					goto l27
 				}
 			l26:
-				t92 := m.fn140(v1)
+				t92 := m.fn141(v1)
 				mem = *m.memory
 				p83 = t92
 			}
@@ -39305,18 +39499,18 @@ func (m *Module) fn180(v0, v1, v2, v3, v4, v5 int32) int32 {
 			mem[uint64(uint32(v1))+1] = byte(i32(1))
 			fallthrough
 		default:
-			t93 := m.fn140(v1)
+			t93 := m.fn141(v1)
 			return t93
 		}
 	}
 }
-func (m *Module) fn181(v0 int32) {
+func (m *Module) fn182(v0 int32) {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5508)))
-	m.fn84(v0)
-	m.fn85(v0 + i32(4))
+	m.fn85(v0)
+	m.fn86(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn182(v0, v1, v2 int32) int32 {
+func (m *Module) fn183(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	v3 = i32(-1)
 	mem := *m.memory
@@ -39327,7 +39521,7 @@ func (m *Module) fn182(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(mem, uint64(uint32(v0))))
 		v0 = t3
-		t4 := m.fn247(v0+v2, v1, v4-v2)
+		t4 := m.fn248(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -39346,7 +39540,7 @@ func (m *Module) fn182(v0, v1, v2 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn183(v0, v1 int32) {
+func (m *Module) fn184(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(48)
@@ -39362,11 +39556,11 @@ func (m *Module) fn183(v0, v1 int32) {
 	store32(mem, uint64(uint32(v2))+44, uint32(v0))
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(5540)))
 	store32(mem, uint64(uint32(v2))+40, uint32(i32(100000)))
-	_ = m.fn83(v2+i32(8), v1, i32(6), i32(0))
+	_ = m.fn84(v2+i32(8), v1, i32(6), i32(0))
 	mem = *m.memory
 	t2 := int32(mem[uint64(uint32(v4))])
 	if t2 == i32(1) {
-		_ = m.fn231(v0, i32(3186))
+		_ = m.fn232(v0, i32(3186))
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(4248)))
@@ -39431,10 +39625,10 @@ func (m *Module) fn183(v0, v1 int32) {
 			}
 		}
 	}
-	m.fn85(v2 + i32(12))
+	m.fn86(v2 + i32(12))
 	m.g0 = v2 + i32(48)
 }
-func (m *Module) fn184(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn185(v0, v1, v2, v3 int32) int32 {
 	v3 = i32(0)
 	mem := *m.memory
 	{
@@ -39464,7 +39658,7 @@ func (m *Module) fn184(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn231(t5, i32(3689))
+					_ = m.fn232(t5, i32(3689))
 					mem = *m.memory
 					t7 := int32(load32(mem, uint64(uint32(v1))+20))
 					if t7 == 0 {
@@ -39472,7 +39666,7 @@ func (m *Module) fn184(v0, v1, v2, v3 int32) int32 {
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(mem, uint64(uint32(v2))))
-					_ = m.fn231(t8, i32(3590))
+					_ = m.fn232(t8, i32(3590))
 					mem = *m.memory
 					t10 := int32(load32(mem, uint64(uint32(v2))))
 					t11 := int32(load32(mem, uint64(uint32(v1))+20))
@@ -39495,7 +39689,7 @@ func (m *Module) fn184(v0, v1, v2, v3 int32) int32 {
 					if v0 != 0 {
 						p18 = t17
 					}
-					m.fn227(t10, p16, p18)
+					m.fn228(t10, p16, p18)
 					mem = *m.memory
 					v3 = i32(5)
 					p0 = i32(3588)
@@ -39514,12 +39708,12 @@ func (m *Module) fn184(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(mem, uint64(uint32(v2))))
-		_ = m.fn231(t19, v1)
+		_ = m.fn232(t19, v1)
 	}
 l4:
 	return v3
 }
-func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12 int32
 	t0 := m.g0
 	v4 = t0 + i32(-64)
@@ -39541,7 +39735,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 						t4 := int32(load32(mem, uint64(uint32(v1))+20))
 						t5 := int32(load32(mem, uint64(uint32(t4+v5))))
 						t6 := int32(load16(mem, uint64(uint32(v1))+2))
-						m.fn186(t3, t5, t6&i32(1))
+						m.fn187(t3, t5, t6&i32(1))
 						mem = *m.memory
 						v5 = v5 + i32(4)
 						v6 = v6 + i32(1)
@@ -39555,12 +39749,12 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t8, i32(3687))
+				_ = m.fn232(t8, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 0:
 				t10 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t10, i32(3167))
+				_ = m.fn232(t10, i32(3167))
 				mem = *m.memory
 				goto l21
 			case 1:
@@ -39568,14 +39762,14 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l23
 				}
 				t12 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t12, i32(3653))
+				_ = m.fn232(t12, i32(3653))
 				mem = *m.memory
 				goto l21
 			case 2:
 				t14 := int32(load32(mem, uint64(uint32(v0))+36))
 				t15 := int32(load32(mem, uint64(uint32(v1))+16))
 				t16 := int32(load16(mem, uint64(uint32(v1))+2))
-				m.fn186(t14, t15, t16&i32(1))
+				m.fn187(t14, t15, t16&i32(1))
 				mem = *m.memory
 				goto l21
 			case 4:
@@ -39583,7 +39777,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t17 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t17, i32(3687))
+				_ = m.fn232(t17, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 5:
@@ -39614,7 +39808,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t28 := int32(mem[uint64(uint32(p25+v6))])
 				if t28 == i32(124) {
 					if v7 == 0 {
-						m.fn122()
+						m.fn123()
 						panic("unreachable")
 					}
 					if v5 < i32(0) {
@@ -39630,58 +39824,58 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t29, i32(3687))
+				_ = m.fn232(t29, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 6:
 				t31 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t31, i32(3620))
+				_ = m.fn232(t31, i32(3620))
 				mem = *m.memory
 				t33 := int32(mem[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn231(t34, i32(3586))
+					_ = m.fn232(t34, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t36, i32(3687))
+				_ = m.fn232(t36, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 7:
 				t38 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t38, i32(3618))
+				_ = m.fn232(t38, i32(3618))
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn231(t41, i32(3586))
+					_ = m.fn232(t41, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t43, i32(3687))
+				_ = m.fn232(t43, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 8:
 				t45 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t45, i32(3586))
+				_ = m.fn232(t45, i32(3586))
 				mem = *m.memory
 				t47 := int32(mem[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn231(t48, i32(3586))
+					_ = m.fn232(t48, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t50, i32(3687))
+				_ = m.fn232(t50, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 9:
@@ -39693,7 +39887,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 						v5 = t53
 						t54 := int32(load32(mem, uint64(uint32(v1))+20))
 						store32(mem, uint64(uint32(v4)), uint32(t54))
-						m.fn10(v4+i32(52), i32(1044), v4)
+						m.fn11(v4+i32(52), i32(1044), v4)
 						mem = *m.memory
 						t55 := int32(load32(mem, uint64(uint32(v4))+52))
 						t56 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -39714,7 +39908,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p62 = t61
 						}
-						m.fn227(t57, p60, p62)
+						m.fn228(t57, p60, p62)
 						mem = *m.memory
 						t63 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t63 >= i32(0) {
@@ -39733,7 +39927,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = t67
 					if t68 == v3 {
 						store32(mem, uint64(uint32(v4))+16, uint32(v5))
-						m.fn10(v4+i32(52), i32(1031), v4+i32(16))
+						m.fn11(v4+i32(52), i32(1031), v4+i32(16))
 						mem = *m.memory
 						t69 := int32(load32(mem, uint64(uint32(v4))+52))
 						t70 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -39754,7 +39948,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p76 = t75
 						}
-						m.fn227(t71, p74, p76)
+						m.fn228(t71, p74, p76)
 						mem = *m.memory
 						t77 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t77 >= i32(0) {
@@ -39768,7 +39962,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					}
 					store32(mem, uint64(uint32(v4))+32, uint32(v3))
 					store32(mem, uint64(uint32(v4))+36, uint32(v5))
-					m.fn10(v4+i32(52), i32(1036), v4+i32(32))
+					m.fn11(v4+i32(52), i32(1036), v4+i32(32))
 					mem = *m.memory
 					t80 := int32(load32(mem, uint64(uint32(v4))+52))
 					t81 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -39789,7 +39983,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v3 != 0 {
 						p87 = t86
 					}
-					m.fn227(t82, p85, p87)
+					m.fn228(t82, p85, p87)
 					mem = *m.memory
 					t88 := int32(int8(mem[uint64(uint32(v4))+63]))
 					if t88 >= i32(0) {
@@ -39804,39 +39998,39 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32(mem[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn231(t92, i32(3586))
+					_ = m.fn232(t92, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t94, i32(3687))
+				_ = m.fn232(t94, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 11:
 				t96 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t96, i32(3614))
+				_ = m.fn232(t96, i32(3614))
 				mem = *m.memory
 				goto l21
 			case 12:
 				t98 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t98, i32(3562))
+				_ = m.fn232(t98, i32(3562))
 				mem = *m.memory
 				goto l21
 			case 13:
 				t100 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t100, i32(3165))
+				_ = m.fn232(t100, i32(3165))
 				mem = *m.memory
 				goto l21
 			case 14:
 				t102 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t102, i32(3691))
+				_ = m.fn232(t102, i32(3691))
 				mem = *m.memory
 				goto l21
 			case 17:
 				t104 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t104, i32(3645))
+				_ = m.fn232(t104, i32(3645))
 				mem = *m.memory
 				goto l21
 			case 18:
@@ -39844,21 +40038,21 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t106
 				t107 := int32(mem[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn231(v5, i32(3658))
+					_ = m.fn232(v5, i32(3658))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn231(v5, i32(1052))
+				_ = m.fn232(v5, i32(1052))
 				mem = *m.memory
 				goto l21
 			case 15:
 				t110 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t110, i32(3006))
+				_ = m.fn232(t110, i32(3006))
 				mem = *m.memory
 				goto l21
 			case 16:
 				t112 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t112, i32(3574))
+				_ = m.fn232(t112, i32(3574))
 				mem = *m.memory
 				goto l21
 			case 19:
@@ -39867,16 +40061,16 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(mem, uint64(uint32(v1))+16))
 				t116 := int32(load32(mem, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn231(v5, i32(3167))
+					_ = m.fn232(v5, i32(3167))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn231(v5, i32(3535))
+				_ = m.fn232(v5, i32(3535))
 				mem = *m.memory
 				{
 					t119 := int32(load32(mem, uint64(uint32(v1))+16))
 					v6 = t119
-					t120 := m.fn160(v6, i32(65534))
+					t120 := m.fn161(v6, i32(65534))
 					mem = *m.memory
 					if t120 == 0 {
 						goto l27
@@ -39888,7 +40082,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = i32(0)
 					t122 := int32(load32(mem, uint64(uint32(v6))+12))
 					v9 = t122
-					t123 := m.fn217(v9<<3 + i32(24))
+					t123 := m.fn218(v9<<3 + i32(24))
 					mem = *m.memory
 					v5 = t123
 					store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(16)))
@@ -39936,7 +40130,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(mem, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn231(t134, i32(3165))
+					_ = m.fn232(t134, i32(3165))
 					mem = *m.memory
 				}
 			l27:
@@ -39957,14 +40151,14 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							t141 := int32(load32(mem, uint64(uint32(v0))+36))
 							v8 = t141
-							m.fn187(v8, v3)
+							m.fn188(v8, v3)
 							mem = *m.memory
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn231(v8, i32(3616))
+							_ = m.fn232(v8, i32(3616))
 							mem = *m.memory
-							m.fn187(v8, v7)
+							m.fn188(v8, v7)
 							mem = *m.memory
 						}
 					l30:
@@ -39982,12 +40176,12 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 					mem = *m.memory
 				}
 				t146 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t146, i32(3501))
+				_ = m.fn232(t146, i32(3501))
 				mem = *m.memory
 				goto l21
 			case 10:
 				t148 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn231(t148, i32(3687))
+				_ = m.fn232(t148, i32(3687))
 				mem = *m.memory
 				goto l21
 			case 20:
@@ -39995,7 +40189,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t150
 				t151 := int32(load32(mem, uint64(uint32(v1))+16))
 				store32(mem, uint64(uint32(v4))+48, uint32(t151))
-				m.fn10(v4+i32(52), i32(3629), v4+i32(48))
+				m.fn11(v4+i32(52), i32(3629), v4+i32(48))
 				mem = *m.memory
 				t152 := int32(load32(mem, uint64(uint32(v4))+52))
 				t153 := int32(int8(mem[uint64(uint32(v4))+63]))
@@ -40016,7 +40210,7 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if v6 != 0 {
 					p159 = t158
 				}
-				m.fn227(t154, p157, p159)
+				m.fn228(t154, p157, p159)
 				mem = *m.memory
 				t160 := int32(int8(mem[uint64(uint32(v4))+63]))
 				if t160 >= i32(0) {
@@ -40033,13 +40227,13 @@ func (m *Module) fn185(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(mem, uint64(uint32(v0))+36))
-		_ = m.fn231(t163, i32(1050))
+		_ = m.fn232(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
 	return i32(0)
 }
-func (m *Module) fn186(v0, v1, v2 int32) {
+func (m *Module) fn187(v0, v1, v2 int32) {
 	{
 		if v1 == 0 {
 			goto l0
@@ -40047,12 +40241,12 @@ func (m *Module) fn186(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn247(i32(3509), v1, i32(15))
+		t0 := m.fn248(i32(3509), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn230(v0, i32(1), i32(92))
-		m.fn230(v0, i32(1), int32(int8(v1)))
+		m.fn231(v0, i32(1), i32(92))
+		m.fn231(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -40062,52 +40256,52 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn230(v0, i32(1), i32(91))
-	m.fn230(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn230(v0, i32(1), int32(int8(v1)))
-	m.fn230(v0, i32(1), i32(93))
+	m.fn231(v0, i32(1), i32(91))
+	m.fn231(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn231(v0, i32(1), int32(int8(v1)))
+	m.fn231(v0, i32(1), i32(93))
 	return
 l1:
-	m.fn187(v0, v1)
+	m.fn188(v0, v1)
 }
-func (m *Module) fn187(v0, v1 int32) {
+func (m *Module) fn188(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(32)
 	m.g0 = v2
 	mem := *m.memory
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn247(i32(3503), v1, i32(6))
+		t1 := m.fn248(i32(3503), v1, i32(6))
 		mem = *m.memory
 		if t1 != 0 {
-			_ = m.fn231(v0, i32(3533))
+			_ = m.fn232(v0, i32(3533))
 			mem = *m.memory
 		}
-		m.fn230(v0, i32(1), int32(int8(v1)))
+		m.fn231(v0, i32(1), int32(int8(v1)))
 		mem = *m.memory
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn231(v0, i32(1484))
+		_ = m.fn232(v0, i32(1484))
 		mem = *m.memory
 		goto l0
 	case 0:
-		_ = m.fn231(v0, i32(1230))
+		_ = m.fn232(v0, i32(1230))
 		mem = *m.memory
 		goto l0
 	case 1:
-		_ = m.fn231(v0, i32(1907))
+		_ = m.fn232(v0, i32(1907))
 		mem = *m.memory
 		goto l0
 	case 3:
-		_ = m.fn231(v0, i32(2466))
+		_ = m.fn232(v0, i32(2466))
 		mem = *m.memory
 		goto l0
 	default:
 		if v1 <= i32(255) {
 			store32(mem, uint64(uint32(v2)), uint32(v1))
-			m.fn10(v2+i32(20), i32(1059), v2)
+			m.fn11(v2+i32(20), i32(1059), v2)
 			mem = *m.memory
 			t7 := int32(load32(mem, uint64(uint32(v2))+20))
 			t8 := int32(int8(mem[uint64(uint32(v2))+31]))
@@ -40128,7 +40322,7 @@ func (m *Module) fn187(v0, v1 int32) {
 			if v0 != 0 {
 				p14 = t13
 			}
-			m.fn227(t9, p12, p14)
+			m.fn228(t9, p12, p14)
 			mem = *m.memory
 			t15 := int32(int8(mem[uint64(uint32(v2))+31]))
 			if t15 >= i32(0) {
@@ -40141,7 +40335,7 @@ func (m *Module) fn187(v0, v1 int32) {
 			goto l0
 		}
 		store32(mem, uint64(uint32(v2))+16, uint32(v1))
-		m.fn10(v2+i32(20), i32(1024), v2+i32(16))
+		m.fn11(v2+i32(20), i32(1024), v2+i32(16))
 		mem = *m.memory
 		t18 := int32(load32(mem, uint64(uint32(v2))+20))
 		t19 := int32(int8(mem[uint64(uint32(v2))+31]))
@@ -40162,7 +40356,7 @@ func (m *Module) fn187(v0, v1 int32) {
 		if v0 != 0 {
 			p25 = t24
 		}
-		m.fn227(t20, p23, p25)
+		m.fn228(t20, p23, p25)
 		mem = *m.memory
 		t26 := int32(int8(mem[uint64(uint32(v2))+31]))
 		if t26 >= i32(0) {
@@ -40175,7 +40369,7 @@ func (m *Module) fn187(v0, v1 int32) {
 l0:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn188(v0, v1, v2 int32) {
+func (m *Module) fn189(v0, v1, v2 int32) {
 	var v3 int32
 l1:
 	{
@@ -40239,7 +40433,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if v3 > i64(0) {
 		store64(mem, uint64(uint32(v17))+16, uint64(v3))
 	}
-	t5 := m.fn217(i32(128))
+	t5 := m.fn218(i32(128))
 	mem = *m.memory
 	v18 = t5
 	store32(mem, uint64(uint32(v17))+4, uint32(v1))
@@ -40266,7 +40460,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if t7 != i32(-1) {
 		store32(mem, uint64(uint32(v8))+32, uint32(v8))
 		store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(32)))
-		m.fn188(i32(50920), v8+i32(20), i32(34))
+		m.fn189(i32(50920), v8+i32(20), i32(34))
 		mem = *m.memory
 	}
 	t8 := int32(load32(mem, uint64(uint32(v0))))
@@ -40299,7 +40493,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			v7 = p17
 			var p18 int32
 			if v0 != 0 {
-				_ = m.fn250(v7, v14, v0)
+				_ = m.fn251(v7, v14, v0)
 				mem = *m.memory
 				t20 := int32(mem[uint64(uint32(v1))+11])
 				p18 = t20
@@ -40314,7 +40508,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			goto l0
 		}
 		if uint32(i32(0x7ffffff6)-v9) < uint32(v0-v9) {
-			m.fn9()
+			m.fn10()
 			mem = *m.memory
 			panic("unreachable")
 		}
@@ -40335,10 +40529,10 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			}
 			v12 = p24
 		}
-		t25 := m.fn217(v12)
+		t25 := m.fn218(v12)
 		mem = *m.memory
 		v7 = t25
-		t26 := m.fn249(v7, v14, v0)
+		t26 := m.fn250(v7, v14, v0)
 		mem = *m.memory
 		v14 = t26
 		if v9 != i32(10) {
@@ -40477,7 +40671,7 @@ l0:
 		if t65 != 0 {
 			p66 = v5 | i32(16)
 		}
-		t67 := m.fn100(t49, p66, v8+i32(32))
+		t67 := m.fn101(t49, p66, v8+i32(32))
 		mem = *m.memory
 		v5 = t67
 		store32(mem, uint64(uint32(t48))+40, uint32(v5))
@@ -40511,9 +40705,9 @@ l0:
 							p76 = t75
 						}
 						store32(mem, uint64(uint32(t77))+16, uint32(p76))
-						m.fn127(v8+i32(20), v8+i32(12))
+						m.fn128(v8+i32(20), v8+i32(12))
 						mem = *m.memory
-						m.fn154(v8, v8+i32(32))
+						m.fn155(v8, v8+i32(32))
 						mem = *m.memory
 						t78 := int32(int8(mem[uint64(uint32(v8))+11]))
 						if t78 < i32(0) {
@@ -40532,10 +40726,10 @@ l0:
 						mem = *m.memory
 					}
 				l5:
-					t84 := m.fn217(i32(12))
+					t84 := m.fn218(i32(12))
 					mem = *m.memory
 					v5 = t84
-					m.fn154(v5, v8+i32(32))
+					m.fn155(v5, v8+i32(32))
 					mem = *m.memory
 					store32(mem, uint64(uint32(v1))+44, uint32(v5))
 					t85 := int32(load32(mem, uint64(uint32(v8))+32))
@@ -40555,13 +40749,13 @@ l0:
 					}
 					v5 = p90
 					if uint32(v5) >= uint32(i32(0x7ffffff8)) {
-						m.fn9()
+						m.fn10()
 						mem = *m.memory
 						panic("unreachable")
 					}
 					if uint32(v5) >= uint32(i32(11)) {
 						v9 = v5 | i32(7) + i32(1)
-						t91 := m.fn217(v9)
+						t91 := m.fn218(v9)
 						mem = *m.memory
 						v0 = t91
 						store32(mem, uint64(uint32(v8))+28, uint32(v9|i32(-0x80000000)))
@@ -40676,7 +40870,7 @@ l0:
 										p113 = v22
 									}
 									t114 := int32(load32(mem, uint64(uint32(p113+v12))))
-									_ = m.fn140(t114)
+									_ = m.fn141(t114)
 									mem = *m.memory
 									v12 = v12 + i32(4)
 									v0 = v0 + i32(1)
@@ -40693,14 +40887,14 @@ l0:
 									p119 = v22
 								}
 								t120 := int32(load16(mem, uint64(uint32(v5))+2))
-								t121 := m.fn148(i32(5), p119+v9+i32(4), v19-v7, t120, i32(0))
+								t121 := m.fn149(i32(5), p119+v9+i32(4), v19-v7, t120, i32(0))
 								mem = *m.memory
 								v9 = t121
 								t122 := int32(mem[uint64(uint32(v14))])
 								v0 = t122
 								goto l16
 							}
-							t123 := m.fn217(i32(24))
+							t123 := m.fn218(i32(24))
 							mem = *m.memory
 							v9 = t123
 							store64(mem, uint64(uint32(v9))+6, uint64(i64(0)))
@@ -40732,7 +40926,7 @@ l0:
 							p126 = t130
 						}
 					l17:
-						m.fn156(p127, p126, v12, v10)
+						m.fn157(p127, p126, v12, v10)
 						mem = *m.memory
 						v12 = i32(1)
 						t131 := int32(mem[uint64(uint32(v14))+2])
@@ -40747,7 +40941,7 @@ l0:
 						goto l18
 					}
 					t133 := int32(load32(mem, uint64(uint32(v1))+40))
-					t134 := m.fn140(t133)
+					t134 := m.fn141(t133)
 					mem = *m.memory
 					p97 = t134
 				}
@@ -40755,7 +40949,7 @@ l0:
 				v5 = p97
 				store32(mem, uint64(uint32(t98))+80, uint32(v5))
 				t135 := int64(load64(mem, uint64(uint32(v1))+24))
-				t136 := m.fn34(v5, i32(0), t135<<1/i64(3))
+				t136 := m.fn35(v5, i32(0), t135<<1/i64(3))
 				mem = *m.memory
 				t137 := v1
 				v5 = t136
@@ -40788,7 +40982,7 @@ l0:
 							p146 = t145
 						}
 						store32(mem, uint64(uint32(t147))+4, uint32(p146))
-						m.fn127(v8+i32(20), v8)
+						m.fn128(v8+i32(20), v8)
 						mem = *m.memory
 						t148 := int32(int8(mem[uint64(uint32(v8))+31]))
 						if t148 >= i32(0) {
@@ -40800,10 +40994,10 @@ l0:
 						mem = *m.memory
 					}
 				l19:
-					t151 := m.fn217(i32(12))
+					t151 := m.fn218(i32(12))
 					mem = *m.memory
 					v0 = t151
-					t152 := m.fn217(i32(40))
+					t152 := m.fn218(i32(40))
 					mem = *m.memory
 					t153 := v0
 					v5 = t152
@@ -40835,7 +41029,7 @@ l0:
 				store64(mem, uint64(uint32(v7))+12, uint64(i64(0)))
 				store32(mem, uint64(uint32(v7))+8, uint32(i32(5380)))
 				store64(mem, uint64(uint32(v7))+40, uint64(i64(1000000)))
-				_ = m.fn83(v7+i32(8), v0, i32(0), i32(1))
+				_ = m.fn84(v7+i32(8), v0, i32(0), i32(1))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v7))+8, uint32(i32(4248)))
 				t162 := int32(load32(mem, uint64(uint32(v7))+44))
@@ -40904,7 +41098,7 @@ l0:
 						}
 					}
 				}
-				m.fn85(v7 + i32(12))
+				m.fn86(v7 + i32(12))
 				mem = *m.memory
 				m.g0 = v7 + i32(48)
 				t182 := v1
@@ -40963,7 +41157,7 @@ l0:
 								if uint32(v0) >= uint32(i32(0x20000000)) {
 									goto l23
 								}
-								t201 := m.fn217(v0 << 3)
+								t201 := m.fn218(v0 << 3)
 								mem = *m.memory
 								v32 = t201
 								t202 := int32(load32(mem, uint64(uint32(v13))+16))
@@ -40972,22 +41166,22 @@ l0:
 									goto l23
 								}
 								v0 = v23 << 2
-								t203 := m.fn217(v0)
+								t203 := m.fn218(v0)
 								mem = *m.memory
 								v33 = t203
 								memory_fill(mem, uint32(v33), i32(255), uint32(v0))
 								store32(mem, uint64(uint32(v15))+12, uint32(i32(0)))
 								store64(mem, uint64(uint32(v15))+4, uint64(i64(0)))
-								t204 := m.fn217(v0)
+								t204 := m.fn218(v0)
 								mem = *m.memory
 								v37 = t204
-								t205 := m.fn217(v0)
+								t205 := m.fn218(v0)
 								mem = *m.memory
 								v21 = t205
-								t206 := m.fn217(v0)
+								t206 := m.fn218(v0)
 								mem = *m.memory
 								v30 = t206
-								t207 := m.fn217(v0)
+								t207 := m.fn218(v0)
 								mem = *m.memory
 								v24 = t207
 								var p208 int32
@@ -41002,7 +41196,7 @@ l0:
 								}
 								store32(mem, uint64(uint32(v33+v6<<2)), uint32(i32(0)))
 								mem[uint64(uint32(v15))+3] = byte(i32(0))
-								m.fn74(v15+i32(4), i32(0), v34, v15+i32(3))
+								m.fn75(v15+i32(4), i32(0), v34, v15+i32(3))
 								mem = *m.memory
 								v1 = i32(1)
 								var p209 int32
@@ -41131,7 +41325,7 @@ l0:
 															t231 := int32(load32(mem, uint64(uint32(v15))+8))
 															v0 = t231
 															mem[uint64(uint32(v15))+2] = byte(i32(0))
-															m.fn74(v15+i32(4), v0, v34, v15+i32(2))
+															m.fn75(v15+i32(4), v0, v34, v15+i32(2))
 															mem = *m.memory
 															t232 := int32(load32(mem, uint64(uint32(v15))+4))
 															v9 = t232
@@ -41428,7 +41622,7 @@ l0:
 									t264 := v13
 									v0 = v1 * v34
 									store64(mem, uint64(uint32(t264))+120, uint64(t263-int64(v0)))
-									t265 := m.fn217(v0)
+									t265 := m.fn218(v0)
 									mem = *m.memory
 									v6 = t265
 									t266 := int32(load32(mem, uint64(uint32(v13))+108))
@@ -41476,7 +41670,7 @@ l0:
 							goto l53
 						}
 					l23:
-						m.fn12()
+						m.fn13()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -41508,7 +41702,7 @@ l0:
 				v2 = t277
 				store32(mem, uint64(uint32(t278)), uint32(v2))
 				if v2 != 0 {
-					t279 := m.fn131(v1)
+					t279 := m.fn132(v1)
 					m.Xre2w_free(t279)
 					v1 = i32(0)
 				}
@@ -41518,12 +41712,12 @@ l0:
 		}
 	}
 }
-func (m *Module) fn192(v0 int32) {
+func (m *Module) fn193(v0 int32) {
 	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+50952, uint32(i32(1))))
 }
 func (m *Module) Xre2w_delete(v0 int32) {
 	if v0 != 0 {
-		t0 := m.fn131(v0)
+		t0 := m.fn132(v0)
 		m.Xre2w_free(t0)
 	}
 }
@@ -41545,7 +41739,7 @@ func (m *Module) Xre2w_group_names(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v4))+28, uint32(v4+i32(12)))
 		store32(mem, uint64(uint32(v4))+24, uint32(v4+i32(19)))
 		store32(mem, uint64(uint32(v4))+20, uint32(v4+i32(24)))
-		m.fn188(v3+i32(116), v4+i32(20), i32(36))
+		m.fn189(v3+i32(116), v4+i32(20), i32(36))
 		mem = *m.memory
 	}
 	t3 := int32(load32(mem, uint64(uint32(v3))+104))
@@ -41703,13 +41897,13 @@ func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 		if uint32(v2) < uint32(v4) {
 			goto l0
 		}
-		t0 := m.fn197(v0, v1, v2, v3, v4, v5, v6, v7)
+		t0 := m.fn198(v0, v1, v2, v3, v4, v5, v6, v7)
 		v8 = t0
 	}
 l0:
 	return v8
 }
-func (m *Module) fn197(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+func (m *Module) fn198(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 	var v8, v9, v10 int32
 	t0 := m.g0
 	v8 = t0 - i32(16)
@@ -41749,7 +41943,7 @@ func (m *Module) fn197(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 			p13 = i32(1)
 		}
 		v10 = p13
-		t15 := m.fn135(t2, t3, t4, t5, t6, t14, v10)
+		t15 := m.fn136(t2, t3, t4, t5, t6, t14, v10)
 		mem = *m.memory
 		if t15 == 0 {
 			goto l0
@@ -41786,7 +41980,7 @@ func (m *Module) fn197(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 			}
 			v5 = v4
 		l2:
-			t21 := m.fn135(v0, v8+i32(8), v5, v4, i32(0), v2, v10)
+			t21 := m.fn136(v0, v8+i32(8), v5, v4, i32(0), v2, v10)
 			mem = *m.memory
 			if t21 != 0 {
 				goto l4
@@ -41871,7 +42065,7 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t7 := v9
 			t8 := v2
 			v10 = v4 + v13*v18<<2
-			t9 := m.fn197(t4, t5, t6, t7, t8, i32(0), v10, v5)
+			t9 := m.fn198(t4, t5, t6, t7, t8, i32(0), v10, v5)
 			mem = *m.memory
 			if t9 == 0 {
 				v11 = v7
@@ -42059,7 +42253,7 @@ func (m *Module) Xre2w_set_new(v0 int32, v1 int64, v2 int32) int32 {
 	if v1 > i64(0) {
 		store64(mem, uint64(uint32(v3))+16, uint64(v1))
 	}
-	t5 := m.fn217(i32(56))
+	t5 := m.fn218(i32(56))
 	mem = *m.memory
 	v0 = t5
 	t6 := v0 + i32(16)
@@ -42105,13 +42299,13 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 				if t3 != 0 {
 					goto l0
 				}
-				t4 := m.fn128(v1)
+				t4 := m.fn129(v1)
 				mem = *m.memory
 				v7 = t4
 				store64(mem, uint64(uint32(v4+i32(24))), uint64(i64(0)))
 				store64(mem, uint64(uint32(v4))+16, uint64(i64(0)))
 				{
-					t5 := m.fn100(v8, v7, v4+i32(16))
+					t5 := m.fn101(v8, v7, v4+i32(16))
 					mem = *m.memory
 					v5 = t5
 					if v5 == 0 {
@@ -42119,7 +42313,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						if t6 != i32(1) {
 							goto l1
 						}
-						m.fn154(v4+i32(4), v4+i32(16))
+						m.fn155(v4+i32(4), v4+i32(16))
 						mem = *m.memory
 						t7 := int32(int8(mem[uint64(uint32(v4))+15]))
 						if t7 >= i32(0) {
@@ -42135,7 +42329,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 					t11 := int32(load32(mem, uint64(uint32(v1))+28))
 					v12 = (t10 - t11) >> 4
 					v6 = v12
-					t12 := m.fn217(i32(24))
+					t12 := m.fn218(i32(24))
 					mem = *m.memory
 					v0 = t12
 					store64(mem, uint64(uint32(v0+i32(14))), uint64(i64(0)))
@@ -42152,7 +42346,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 							t14 := int32(load16(mem, uint64(uint32(v5))+6))
 							v11 = t14
 							v13 = v11 + i32(1)
-							t15 := m.fn217(v13 << 2)
+							t15 := m.fn218(v13 << 2)
 							mem = *m.memory
 							v0 = t15
 							if v11 != 0 {
@@ -42168,7 +42362,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 										p18 = v6
 									}
 									t20 := int32(load32(mem, uint64(uint32(p18+v3))))
-									t21 := m.fn140(t20)
+									t21 := m.fn141(t20)
 									mem = *m.memory
 									store32(mem, uint64(uint32(t19)), uint32(t21))
 									t22 := v9
@@ -42179,9 +42373,9 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 								}
 							}
 							store32(mem, uint64(uint32(v0+v11<<2)), uint32(v2))
-							m.fn142(v5)
+							m.fn143(v5)
 							mem = *m.memory
-							t23 := m.fn149(v0, v13, v7)
+							t23 := m.fn150(v0, v13, v7)
 							mem = *m.memory
 							v9 = t23
 							m.Xre2w_free(v0)
@@ -42190,7 +42384,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						}
 						store32(mem, uint64(uint32(v4))+8, uint32(v2))
 						store32(mem, uint64(uint32(v4))+4, uint32(v5))
-						t24 := m.fn149(v4+i32(4), i32(2), v7)
+						t24 := m.fn150(v4+i32(4), i32(2), v7)
 						mem = *m.memory
 						v9 = t24
 					}
@@ -42204,12 +42398,12 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 					}
 					v3 = p27
 					if uint32(v3) >= uint32(i32(0x7ffffff8)) {
-						m.fn9()
+						m.fn10()
 						panic("unreachable")
 					}
 					if uint32(v3) >= uint32(i32(11)) {
 						v6 = v3 | i32(7) + i32(1)
-						t28 := m.fn217(v6)
+						t28 := m.fn218(v6)
 						mem = *m.memory
 						v5 = t28
 						store32(mem, uint64(uint32(v4))+12, uint32(v6|i32(-0x80000000)))
@@ -42248,7 +42442,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						v2 = v7 >> 4
 						v3 = v2 + i32(1)
 						if uint32(v3) >= uint32(i32(0x10000000)) {
-							m.fn69()
+							m.fn70()
 							panic("unreachable")
 						}
 						v8 = v0 - v5
@@ -42265,10 +42459,10 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						var p38 int32
 						if v6 != 0 {
 							if uint32(v6) >= uint32(i32(0x10000000)) {
-								m.fn12()
+								m.fn13()
 								panic("unreachable")
 							}
-							t39 := m.fn217(v6 << 4)
+							t39 := m.fn218(v6 << 4)
 							mem = *m.memory
 							p38 = t39
 						} else {
@@ -42347,14 +42541,14 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 			if v0 == v2 {
 				p7 = i32(0)
 			}
-			m.fn166(t8, t9, p7, i32(1))
+			m.fn167(t8, t9, p7, i32(1))
 			mem = *m.memory
 			t10 := int32(load32(mem, uint64(uint32(v5))+44))
 			v0 = t10
 			if uint32(v0) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t11 := m.fn217(v0 << 2)
+			t11 := m.fn218(v0 << 2)
 			mem = *m.memory
 			v7 = t11
 			t12 := int32(load32(mem, uint64(uint32(v5))+28))
@@ -42446,7 +42640,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 					if uint32(v6) >= uint32(i32(0x10000000)) {
 						goto l0
 					}
-					t28 := m.fn217(v2)
+					t28 := m.fn218(v2)
 					mem = *m.memory
 					p27 = t28
 				}
@@ -42464,13 +42658,13 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				mem = *m.memory
 			}
 		l5:
-			t30 := m.fn128(v5)
+			t30 := m.fn129(v5)
 			mem = *m.memory
 			v0 = t30
 			var p31 int32
 			{
 				t32 := int32(load32(mem, uint64(uint32(v5))+44))
-				t33 := m.fn148(i32(6), v7, t32, v0, i32(1))
+				t33 := m.fn149(i32(6), v7, t32, v0, i32(1))
 				mem = *m.memory
 				v2 = t33
 				t34 := int32(load32(mem, uint64(uint32(v5))+24))
@@ -42491,16 +42685,16 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				mem[uint64(uint32(v1))+216] = byte(i32(0))
 				store64(mem, uint64(uint32(v1))+208, uint64(i64(0)))
 				store64(mem, uint64(uint32(v1))+200, uint64(i64(0x3f800000)))
-				t37 := m.fn217(i32(400))
+				t37 := m.fn218(i32(400))
 				mem = *m.memory
-				t38 := m.fn113(t37)
+				t38 := m.fn114(t37)
 				mem = *m.memory
 				v0 = t38
 				mem[uint64(uint32(v1))+152] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+148, uint32(i32(1)))
 				mem[uint64(uint32(v1))+144] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+140, uint32(v0))
-				t39 := m.fn217(i32(64))
+				t39 := m.fn218(i32(64))
 				mem = *m.memory
 				v0 = t39
 				store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -42513,7 +42707,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				store64(mem, uint64(uint32(v0+i32(8))), uint64(i64(0)))
 				store64(mem, uint64(uint32(v1))+160, uint64(i64(0x100000008)))
 				store32(mem, uint64(uint32(v1))+156, uint32(v0))
-				m.fn112(v0)
+				m.fn113(v0)
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v2))+2])
 				if t40&i32(32) != 0 {
@@ -42544,7 +42738,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				store32(mem, uint64(uint32(t42))+168, uint32(v0))
 				{
 					{
-						t44 := m.fn171(v2)
+						t44 := m.fn172(v2)
 						mem = *m.memory
 						v3 = t44
 						if v3 == 0 {
@@ -42558,9 +42752,9 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 						store32(mem, uint64(uint32(v1))+136, uint32(v0<<1))
 						t46 := int64(load64(mem, uint64(uint32(v1))+224))
 						store64(mem, uint64(uint32(v1))+48, uint64(t46))
-						m.fn37(v1+i32(88), v1+i32(104), v3, v1+i32(48))
+						m.fn38(v1+i32(88), v1+i32(104), v3, v1+i32(48))
 						mem = *m.memory
-						m.fn142(v3)
+						m.fn143(v3)
 						mem = *m.memory
 						t47 := int32(mem[uint64(uint32(v1))+144])
 						if t47 != 0 {
@@ -42597,11 +42791,11 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 										goto l9
 									}
 									if uint32(v0) >= uint32(i32(0x20000000)) {
-										m.fn12()
+										m.fn13()
 										mem = *m.memory
 										panic("unreachable")
 									}
-									t54 := m.fn217(v0 << 3)
+									t54 := m.fn218(v0 << 3)
 									mem = *m.memory
 									v4 = t54
 									{
@@ -42634,7 +42828,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 									goto l8
 								}
 								t59 := int32(load32(mem, uint64(uint32(v1))+156))
-								m.fn107(t59+v3<<3, i32(0), i32(255), i32(0), i32(0))
+								m.fn108(t59+v3<<3, i32(0), i32(255), i32(0), i32(0))
 								mem = *m.memory
 								v0 = v3
 								p49 = int64(uint32(v0<<1)) * i64(0x100000001)
@@ -42648,7 +42842,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 							store32(mem, uint64(uint32(v1))+224, uint32(v0))
 							t61 := int64(load64(mem, uint64(uint32(v1))+224))
 							store64(mem, uint64(uint32(v1))+32, uint64(t61))
-							m.fn21(v1+i32(72), v1+i32(104), v1+i32(32), i32(1))
+							m.fn22(v1+i32(72), v1+i32(104), v1+i32(32), i32(1))
 							mem = *m.memory
 							t62 := int64(load64(mem, uint64(uint32(v1+i32(80)))))
 							store64(mem, uint64(uint32(v1+i32(24))), uint64(t62))
@@ -42658,7 +42852,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 							store64(mem, uint64(uint32(v1))+16, uint64(t64))
 							t65 := int64(load64(mem, uint64(uint32(v1))+88))
 							store64(mem, uint64(uint32(v1)), uint64(t65))
-							m.fn20(v1+i32(224), v1+i32(104), v1+i32(16), v1)
+							m.fn21(v1+i32(224), v1+i32(104), v1+i32(16), v1)
 							mem = *m.memory
 							t66 := int64(load64(mem, uint64(uint32(v1+i32(229)))))
 							store64(mem, uint64(uint32(v1))+93, uint64(t66))
@@ -42672,7 +42866,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 						v4 = t69
 						store32(mem, uint64(uint32(t70))+12, uint32(v4))
 						store32(mem, uint64(uint32(v0))+8, uint32(v4))
-						t71 := m.fn38(v1+i32(104), v2)
+						t71 := m.fn39(v1+i32(104), v2)
 						mem = *m.memory
 						v0 = t71
 						if v0 == 0 {
@@ -42681,20 +42875,20 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 						mem[uint64(uint32(v1))+71] = byte(i32(0))
 						store32(mem, uint64(uint32(v1))+228, uint32(i32(12)))
 						store32(mem, uint64(uint32(v1))+224, uint32(i32(2783)))
-						_ = m.fn68(v0, v1+i32(224), v1+i32(224), i32(1), i32(3), i32(0), v1+i32(71), i32(0))
+						_ = m.fn69(v0, v1+i32(224), v1+i32(224), i32(1), i32(3), i32(0), v1+i32(71), i32(0))
 						mem = *m.memory
 						t73 := int32(mem[uint64(uint32(v1))+71])
 						if t73 != i32(1) {
 							v6 = v0
 							goto l7
 						}
-						t74 := m.fn114(v0)
+						t74 := m.fn115(v0)
 						mem = *m.memory
 						m.Xre2w_free(t74)
 						mem = *m.memory
 					}
 				l7:
-					_ = m.fn16(v1 + i32(104))
+					_ = m.fn17(v1 + i32(104))
 					mem = *m.memory
 					m.g0 = v1 + i32(240)
 					t76 := v6
@@ -42708,12 +42902,12 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 			v0 = t77
 			store32(mem, uint64(uint32(v5))+48, uint32(v3))
 			if v0 != 0 {
-				t78 := m.fn114(v0)
+				t78 := m.fn115(v0)
 				mem = *m.memory
 				m.Xre2w_free(t78)
 				mem = *m.memory
 			}
-			m.fn142(v2)
+			m.fn143(v2)
 			mem = *m.memory
 			t79 := int32(load32(mem, uint64(uint32(v5))+48))
 			v0 = t79
@@ -42728,7 +42922,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 		return p0
 	}
 l0:
-	m.fn12()
+	m.fn13()
 	panic("unreachable")
 }
 func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
@@ -42763,24 +42957,24 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 				}
 				mem[uint64(uint32(v10))+15] = byte(i32(0))
 				if v2 != 0 {
-					t4 := m.fn217(i32(20))
+					t4 := m.fn218(i32(20))
 					mem = *m.memory
 					v4 = t4
 					store32(mem, uint64(uint32(v4)), uint32(i32(0)))
 					t5 := int32(load32(mem, uint64(uint32(v0))+44))
 					v8 = t5
 					if uint32(v8) >= uint32(i32(0x40000000)) {
-						m.fn12()
+						m.fn13()
 						mem = *m.memory
 						panic("unreachable")
 					}
 					v6 = v8 << 2
-					t6 := m.fn217(v6)
+					t6 := m.fn218(v6)
 					mem = *m.memory
 					v9 = t6
 					store32(mem, uint64(uint32(v4))+8, uint32(v8))
 					store32(mem, uint64(uint32(v4))+4, uint32(v9))
-					t7 := m.fn217(v6)
+					t7 := m.fn218(v6)
 					mem = *m.memory
 					v6 = t7
 					store32(mem, uint64(uint32(v4))+16, uint32(v8))
@@ -42789,7 +42983,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 					store32(mem, uint64(uint32(v2))+4, uint32(t8))
 				}
 				t9 := int32(load32(mem, uint64(uint32(v0))+48))
-				t10 := m.fn68(t9, v1, v1, i32(1), i32(3), i32(0), v10+i32(15), v4)
+				t10 := m.fn69(t9, v1, v1, i32(1), i32(3), i32(0), v10+i32(15), v4)
 				mem = *m.memory
 				v0 = t10
 				{
@@ -42888,7 +43082,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 									}
 									t25 := v2
 									v1 = v0 << 2
-									t26 := m.fn217(v1)
+									t26 := m.fn218(v1)
 									mem = *m.memory
 									v0 = t26
 									store32(mem, uint64(uint32(t25))+4, uint32(v0))
@@ -42902,7 +43096,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 									goto l5
 								}
 							l6:
-								m.fn69()
+								m.fn70()
 								mem = *m.memory
 								panic("unreachable")
 							}
@@ -43047,7 +43241,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		l0:
 			{
 				t2 := int32(load32(mem, uint64(uint32(v0+v2))))
-				m.fn142(t2)
+				m.fn143(t2)
 				mem = *m.memory
 				v0 = v0 + i32(16)
 				v3 = v3 + i32(1)
@@ -43064,7 +43258,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		v0 = t6
 		store32(mem, uint64(uint32(v1))+48, uint32(i32(0)))
 		if v0 != 0 {
-			t7 := m.fn114(v0)
+			t7 := m.fn115(v0)
 			mem = *m.memory
 			m.Xre2w_free(t7)
 			mem = *m.memory
@@ -43107,7 +43301,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn204(v0 int32) int32 {
+func (m *Module) fn205(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
@@ -43159,7 +43353,7 @@ func (m *Module) fn204(v0 int32) int32 {
 					if v0 == 0 {
 						t10 := int32(load16(mem, uint64(uint32(v1+i32(45948)))))
 						v1 = t10
-						t11 := m.fn205(v1)
+						t11 := m.fn206(v1)
 						mem = *m.memory
 						v0 = t11
 						if v0 == 0 {
@@ -43293,7 +43487,7 @@ func (m *Module) fn204(v0 int32) int32 {
 				goto l11
 			}
 			v1 = int32(int64(uint64(int64(uint32(v0))+i64(0xfff)) >> 12))
-			t33 := m.fn205(v1)
+			t33 := m.fn206(v1)
 			mem = *m.memory
 			v0 = t33
 			if v0 == 0 {
@@ -43322,10 +43516,10 @@ func (m *Module) fn204(v0 int32) int32 {
 		return v2
 	}
 }
-func (m *Module) fn205(v0 int32) int32 {
+func (m *Module) fn206(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16, v17, v18, v19 int64
-	t0 := m.fn207()
+	t0 := m.fn208()
 	v5 = t0
 	if v5 == 0 {
 		return i32(0)
@@ -43619,7 +43813,7 @@ func (m *Module) fn205(v0 int32) int32 {
 						if v5 != 0 {
 							goto l17
 						}
-						t48 := m.fn207()
+						t48 := m.fn208()
 						mem = *m.memory
 						v5 = t48
 						if v5 != 0 {
@@ -43800,7 +43994,7 @@ func (m *Module) fn205(v0 int32) int32 {
 							v2 = p84 + i32(50956)
 							t85 := int32(load32(mem, uint64(uint32(v2))))
 							store32(mem, uint64(uint32(v2)), uint32(t85-v7<<12))
-							m.fn206(v1, i32(1))
+							m.fn207(v1, i32(1))
 							mem = *m.memory
 							goto l23
 						}
@@ -43973,7 +44167,7 @@ func (m *Module) fn205(v0 int32) int32 {
 					if v5 != 0 {
 						goto l36
 					}
-					t112 := m.fn207()
+					t112 := m.fn208()
 					mem = *m.memory
 					v5 = t112
 					t113 := int32(mem[uint64(uint32(v1))+26])
@@ -44123,7 +44317,7 @@ func (m *Module) fn205(v0 int32) int32 {
 l34:
 	return v1
 }
-func (m *Module) fn206(v0, v1 int32) {
+func (m *Module) fn207(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	mem[uint64(uint32(v0))+25] = byte(i32(1))
@@ -44380,7 +44574,7 @@ l8:
 	t63 := int32(load32(mem, uint64(uint32(v0))+4))
 	store32(mem, uint64(uint32(v3+t63<<2-i32(4))), uint32(v0))
 }
-func (m *Module) fn207() int32 {
+func (m *Module) fn208() int32 {
 	var v0, v1, v2, v3, v4, v5, v6, v7, v8 int32
 	var v9, v10, v11 int64
 	mem := *m.memory
@@ -44699,7 +44893,7 @@ l5:
 	return v1
 }
 func (m *Module) Xre2w_malloc(v0 int32) int32 {
-	t0 := m.fn204(v0)
+	t0 := m.fn205(v0)
 	return t0
 }
 func (m *Module) Xre2w_free(v0 int32) {
@@ -44843,7 +45037,7 @@ func (m *Module) Xre2w_free(v0 int32) {
 		}
 	l6:
 		mem[uint64(uint32(v0))+26] = byte(i32(1))
-		m.fn206(v0, i32(0))
+		m.fn207(v0, i32(0))
 		mem = *m.memory
 	l8:
 		t31 := m.g1
@@ -45159,7 +45353,7 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 					goto l1
 				}
 				mem[uint64(uint32(v2))+26] = byte(i32(0))
-				m.fn206(v2, i32(0))
+				m.fn207(v2, i32(0))
 				mem = *m.memory
 				t10 := int32(load32(mem, uint64(uint32(i32(50972)))))
 				store32(mem, uint64(uint32(i32(50972))), uint32(t10+i32(1)))
@@ -45182,11 +45376,11 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn215() {
-	m.fn216(i32(3893))
+func (m *Module) fn216() {
+	m.fn217(i32(3893))
 	panic("unreachable")
 }
-func (m *Module) fn216(v0 int32) {
+func (m *Module) fn217(v0 int32) {
 	var v1, v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -45194,10 +45388,10 @@ func (m *Module) fn216(v0 int32) {
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(i32(50252)))))
 	v1 = t1
-	m.fn236(i32(3923), i32(11), i32(1), v1)
+	m.fn237(i32(3923), i32(11), i32(1), v1)
 	mem = *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn241(v1, v0, i32(0))
+	_ = m.fn242(v1, v0, i32(0))
 	mem = *m.memory
 	{
 		{
@@ -45228,7 +45422,7 @@ func (m *Module) fn216(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn234(v1)
+					t9 := m.fn235(v1)
 					mem = *m.memory
 					if t9 != 0 {
 						goto l2
@@ -45264,7 +45458,7 @@ func (m *Module) fn216(v0 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn217(v0 int32) int32 {
+func (m *Module) fn218(v0 int32) int32 {
 	var v1 int32
 	p0 := i32(1)
 	if uint32(v0) > uint32(i32(1)) {
@@ -45273,13 +45467,13 @@ func (m *Module) fn217(v0 int32) int32 {
 	v1 = p0
 l1:
 	{
-		t1 := m.fn204(v1)
+		t1 := m.fn205(v1)
 		v0 = t1
 		if v0 == 0 {
 			t2 := int32(load32(*m.memory, uint64(uint32(i32(52248)))))
 			v0 = t2
 			if v0 == 0 {
-				m.fn216(i32(2701))
+				m.fn217(i32(2701))
 				panic("unreachable")
 			}
 			m.t0[uint(v0)].(func())()
@@ -45288,7 +45482,7 @@ l1:
 	}
 	return v0
 }
-func (m *Module) fn218(v0, v1, v2, v3 int32) {
+func (m *Module) fn219(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -46360,7 +46554,7 @@ l58:
 				v3 = i32(0)
 				goto l58
 			case 5:
-				m.fn219(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
+				m.fn220(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
 				mem = *m.memory
 				goto l0
 			}
@@ -46450,11 +46644,11 @@ l58:
 		}
 		mem[uint64(uint32(v4))] = byte(v7)
 		if uint32(v10) <= uint32(v12) {
-			t197 := m.fn220(v6, v4)
+			t197 := m.fn221(v6, v4)
 			mem = *m.memory
 			v7 = t197
 			v0 = v4 + i32(1)
-			t198 := m.fn220(v0, v1)
+			t198 := m.fn221(v0, v1)
 			mem = *m.memory
 			if t198 != 0 {
 				v1 = v4
@@ -46468,7 +46662,7 @@ l58:
 				goto l58
 			}
 		}
-		m.fn218(v6, v4, v2, v15)
+		m.fn219(v6, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(1)
 		v3 = i32(0)
@@ -46477,7 +46671,7 @@ l58:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn219(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn220(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(int8(mem[uint64(uint32(v2))]))
@@ -46601,7 +46795,7 @@ l2:
 		mem[uint64(uint32(v1))] = byte(v5)
 	}
 }
-func (m *Module) fn220(v0, v1 int32) int32 {
+func (m *Module) fn221(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	v5 = i32(1)
 	mem := *m.memory
@@ -46738,7 +46932,7 @@ func (m *Module) fn220(v0, v1 int32) int32 {
 		mem[uint64(uint32(v0))] = byte(v2)
 		return i32(1)
 	case 5:
-		m.fn219(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
+		m.fn220(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -46843,10 +47037,10 @@ func (m *Module) fn220(v0, v1 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn221(v0, v1 int32) {
-	m.fn222(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
+func (m *Module) fn222(v0, v1 int32) {
+	m.fn223(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
 }
-func (m *Module) fn222(v0, v1, v2, v3 int32) {
+func (m *Module) fn223(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -47799,7 +47993,7 @@ l50:
 				v3 = i32(0)
 				goto l50
 			case 5:
-				m.fn223(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
+				m.fn224(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
 				mem = *m.memory
 				goto l0
 			}
@@ -47889,11 +48083,11 @@ l50:
 		}
 		store32(mem, uint64(uint32(v4)), uint32(v6))
 		if uint32(v10) <= uint32(v12) {
-			t176 := m.fn224(v5, v4)
+			t176 := m.fn225(v5, v4)
 			mem = *m.memory
 			v6 = t176
 			v0 = v4 + i32(4)
-			t177 := m.fn224(v0, v1)
+			t177 := m.fn225(v0, v1)
 			mem = *m.memory
 			if t177 != 0 {
 				v1 = v4
@@ -47907,7 +48101,7 @@ l50:
 				goto l50
 			}
 		}
-		m.fn222(v5, v4, v2, v15)
+		m.fn223(v5, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(4)
 		v3 = i32(0)
@@ -47916,7 +48110,7 @@ l50:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn223(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn224(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v2))))
@@ -48040,7 +48234,7 @@ l2:
 		store32(mem, uint64(uint32(v1)), uint32(v5))
 	}
 }
-func (m *Module) fn224(v0, v1 int32) int32 {
+func (m *Module) fn225(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	v8 = i32(1)
 	mem := *m.memory
@@ -48176,7 +48370,7 @@ func (m *Module) fn224(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v0)), uint32(v2))
 		return i32(1)
 	case 5:
-		m.fn223(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
+		m.fn224(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -48280,7 +48474,7 @@ func (m *Module) fn224(v0, v1 int32) int32 {
 l0:
 	return v8
 }
-func (m *Module) fn225(v0 int32) int32 {
+func (m *Module) fn226(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -48986,13 +49180,13 @@ func (m *Module) fn225(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(mem, uint64(uint32(v0)), uint32(i32(1095)))
-		m.fn233(i32(3693), v0)
+		m.fn234(i32(3693), v0)
 		panic("unreachable")
 	}
 l1:
 	return v1
 }
-func (m *Module) fn226(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn227(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8 int32
 	if uint32(v2) <= uint32(i32(0x7ffffff6)-v1) {
 		v7 = i32(0x7ffffff7)
@@ -49018,17 +49212,17 @@ func (m *Module) fn226(v0, v1, v2, v3, v4, v5, v6 int32) {
 			}
 			v7 = p5
 		}
-		t6 := m.fn217(v7)
+		t6 := m.fn218(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn250(v2, v8, v4)
+			_ = m.fn251(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn249(v2+v4, v6, v5)
+			_ = m.fn250(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn250(v2+v4+v5, v4+v8, v6)
+			_ = m.fn251(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -49041,10 +49235,10 @@ func (m *Module) fn226(v0, v1, v2, v3, v4, v5, v6 int32) {
 		(*m.memory)[uint64(uint32(v2+v4))] = byte(i32(0))
 		return
 	}
-	m.fn9()
+	m.fn10()
 	panic("unreachable")
 }
-func (m *Module) fn227(v0, v1, v2 int32) {
+func (m *Module) fn228(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -49080,7 +49274,7 @@ func (m *Module) fn227(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn250(v4+v3, v1, v2)
+			_ = m.fn251(v4+v3, v1, v2)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -49095,10 +49289,10 @@ func (m *Module) fn227(v0, v1, v2 int32) {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return
 		}
-		m.fn226(v0, v5, v2+v3-v5, v3, v3, v2, v1)
+		m.fn227(v0, v5, v2+v3-v5, v3, v3, v2, v1)
 	}
 }
-func (m *Module) fn228(v0, v1, v2 int32) {
+func (m *Module) fn229(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -49113,13 +49307,13 @@ func (m *Module) fn228(v0, v1, v2 int32) {
 			if v2 == 0 {
 				goto l0
 			}
-			_ = m.fn250(v3, v1, v2)
+			_ = m.fn251(v3, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
 		v5 = i32(0x7ffffff7)
 		if uint32(v2-v4+i32(1)) > uint32(i32(0x7ffffff7)-v4) {
-			m.fn9()
+			m.fn10()
 			panic("unreachable")
 		}
 		t4 := int32(load32(mem, uint64(uint32(v0))))
@@ -49139,11 +49333,11 @@ func (m *Module) fn228(v0, v1, v2 int32) {
 			}
 			v5 = p7
 		}
-		t8 := m.fn217(v5)
+		t8 := m.fn218(v5)
 		mem = *m.memory
 		v3 = t8
 		if v2 != 0 {
-			_ = m.fn249(v3, v1, v2)
+			_ = m.fn250(v3, v1, v2)
 			mem = *m.memory
 		}
 		if v4 != i32(11) {
@@ -49161,7 +49355,7 @@ func (m *Module) fn228(v0, v1, v2 int32) {
 l0:
 	mem[uint64(uint32(v2+v3))] = byte(i32(0))
 }
-func (m *Module) fn229(v0, v1, v2 int32) {
+func (m *Module) fn230(v0, v1, v2 int32) {
 	var v3, v4 int32
 	mem := *m.memory
 	{
@@ -49171,13 +49365,13 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 			if v2 == 0 {
 				goto l0
 			}
-			t0 := m.fn250(v0, v1, v2)
+			t0 := m.fn251(v0, v1, v2)
 			mem = *m.memory
 			v3 = t0
 			goto l0
 		}
 		if uint32(v2-i32(0x7ffffff7)) <= uint32(i32(-0x7fffffee)) {
-			m.fn9()
+			m.fn10()
 			panic("unreachable")
 		}
 		p1 := i32(20)
@@ -49185,10 +49379,10 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 			p1 = v2
 		}
 		v4 = p1 | i32(7) + i32(1)
-		t2 := m.fn217(v4)
+		t2 := m.fn218(v4)
 		mem = *m.memory
 		v3 = t2
-		t3 := m.fn249(v3, v1, v2)
+		t3 := m.fn250(v3, v1, v2)
 		mem = *m.memory
 		v1 = t3
 		store32(mem, uint64(uint32(v0))+8, uint32(v4|i32(-0x80000000)))
@@ -49198,7 +49392,7 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 l0:
 	mem[uint64(uint32(v2+v3))] = byte(i32(0))
 }
-func (m *Module) fn230(v0, v1, v2 int32) {
+func (m *Module) fn231(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	if v1 != 0 {
@@ -49240,7 +49434,7 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 			t11 := i32(0x7ffffff7) - v7
 			v3 = v1 + v5
 			if uint32(t11) < uint32(v3-v7) {
-				m.fn9()
+				m.fn10()
 				panic("unreachable")
 			}
 			t12 := int32(load32(mem, uint64(uint32(v0))))
@@ -49263,11 +49457,11 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 				}
 				v6 = p16
 			}
-			t17 := m.fn217(v6)
+			t17 := m.fn218(v6)
 			mem = *m.memory
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn250(v4, v8, v5)
+				_ = m.fn251(v4, v8, v5)
 				mem = *m.memory
 			}
 			if v7 != i32(10) {
@@ -49279,7 +49473,7 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 			store32(mem, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn251(v4+v5, v2, v1)
+		_ = m.fn252(v4+v5, v2, v1)
 		mem = *m.memory
 		{
 			t20 := int32(int8(mem[uint64(uint32(v0))+11]))
@@ -49293,7 +49487,7 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 		mem[uint64(uint32(v3+v4))] = byte(i32(0))
 	}
 }
-func (m *Module) fn231(v0, v1 int32) int32 {
+func (m *Module) fn232(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -49318,7 +49512,7 @@ func (m *Module) fn231(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn252(v1)
+		t8 := m.fn253(v1)
 		mem = *m.memory
 		t9 := t7 - v2
 		v3 = t8
@@ -49332,7 +49526,7 @@ func (m *Module) fn231(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn250(v4+v2, v1, v3)
+			_ = m.fn251(v4+v2, v1, v3)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -49347,12 +49541,12 @@ func (m *Module) fn231(v0, v1 int32) int32 {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return v0
 		}
-		m.fn226(v0, v5, v2+v3-v5, v2, v2, v3, v1)
+		m.fn227(v0, v5, v2+v3-v5, v2, v2, v3, v1)
 	}
 l0:
 	return v0
 }
-func (m *Module) fn232(v0, v1 int32) {
+func (m *Module) fn233(v0, v1 int32) {
 	var v2, v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -49364,7 +49558,7 @@ func (m *Module) fn232(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn230(v0, v1-v3, i32(0))
+		m.fn231(v0, v1-v3, i32(0))
 		mem = *m.memory
 		return
 	}
@@ -49378,7 +49572,7 @@ func (m *Module) fn232(v0, v1 int32) {
 l0:
 	mem[uint64(uint32(v0+v1))] = byte(i32(0))
 }
-func (m *Module) fn233(v0, v1 int32) {
+func (m *Module) fn234(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -49386,10 +49580,10 @@ func (m *Module) fn233(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(v1))
 	t1 := int32(load32(mem, uint64(uint32(i32(50252)))))
-	_ = m.fn241(t1, v0, v1)
+	_ = m.fn242(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn234(v0 int32) int32 {
+func (m *Module) fn235(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+60))
@@ -49412,7 +49606,7 @@ func (m *Module) fn234(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn235(v0, v1, v2 int32) {
+func (m *Module) fn236(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -49423,7 +49617,7 @@ func (m *Module) fn235(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn234(v2)
+			t3 := m.fn235(v2)
 			mem = *m.memory
 			if t3 != 0 {
 				return
@@ -49480,13 +49674,13 @@ func (m *Module) fn235(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn249(v5, v0, v3)
+		_ = m.fn250(v5, v0, v3)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v2))+20))
 		store32(mem, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn236(v0, v1, v2, v3 int32) {
+func (m *Module) fn237(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	mem := *m.memory
@@ -49499,7 +49693,7 @@ func (m *Module) fn236(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn234(v3)
+			t3 := m.fn235(v3)
 			mem = *m.memory
 			if t3 != 0 {
 				goto l0
@@ -49558,7 +49752,7 @@ func (m *Module) fn236(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn249(v6, v0, v2)
+		_ = m.fn250(v6, v0, v2)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v3))+20))
 		store32(mem, uint64(uint32(v3))+20, uint32(t19+v2))
@@ -49570,7 +49764,7 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn237(v0 int32) int32 {
+func (m *Module) fn238(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
@@ -49583,7 +49777,7 @@ func (m *Module) fn237(v0 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn238(v0, v1, v2 int32) int32 {
+func (m *Module) fn239(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -49609,7 +49803,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn239(v0, v1, v2 int32) int32 {
+func (m *Module) fn240(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -49630,7 +49824,7 @@ func (m *Module) fn239(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(mem, uint64(uint32(v0))+56))
-		t7 := m.fn238(t6, v3, i32(2))
+		t7 := m.fn239(t6, v3, i32(2))
 		mem = *m.memory
 		t8 := v9
 		v4 = t7
@@ -49689,7 +49883,7 @@ func (m *Module) fn239(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn238(t23, t26, v6)
+				t27 := m.fn239(t23, t26, v6)
 				mem = *m.memory
 				v4 = t27
 				if t25 != v4 {
@@ -49711,7 +49905,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn240(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn241(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+56))
@@ -49741,7 +49935,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn241(v0, v1, v2 int32) int32 {
+func (m *Module) fn242(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -49754,7 +49948,7 @@ func (m *Module) fn241(v0, v1, v2 int32) int32 {
 	store64(mem, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(mem, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn242(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn243(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	mem = *m.memory
 	var p2 int32
 	if t1 < i32(0) {
@@ -49786,7 +49980,7 @@ func (m *Module) fn241(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn234(v0)
+				t9 := m.fn235(v0)
 				mem = *m.memory
 				if t9 != 0 {
 					p5 = i32(-1)
@@ -49794,7 +49988,7 @@ func (m *Module) fn241(v0, v1, v2 int32) int32 {
 				}
 			}
 		l1:
-			t10 := m.fn242(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn243(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			mem = *m.memory
 			p5 = t10
 		}
@@ -49831,7 +50025,7 @@ func (m *Module) fn241(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn242(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn243(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -49907,7 +50101,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn235(v6, v5, v0)
+								m.fn236(v6, v5, v0)
 								mem = *m.memory
 							}
 						l4:
@@ -50063,7 +50257,7 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn243(v3+i32(8), v1, v2)
+						m.fn244(v3+i32(8), v1, v2)
 						mem = *m.memory
 						t24 := int32(load32(mem, uint64(uint32(v4))+8))
 						v1 = t24
@@ -50071,7 +50265,7 @@ l5:
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn243(v3+i32(16), v1, v2)
+						m.fn244(v3+i32(16), v1, v2)
 						mem = *m.memory
 						t25 := int32(load32(mem, uint64(uint32(v4))+12))
 						v1 = t25
@@ -50079,7 +50273,7 @@ l5:
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn243(v3+i32(24), v1, v2)
+						m.fn244(v3+i32(24), v1, v2)
 						mem = *m.memory
 						t26 := int32(load32(mem, uint64(uint32(v4))+16))
 						v1 = t26
@@ -50087,7 +50281,7 @@ l5:
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn243(v3+i32(32), v1, v2)
+						m.fn244(v3+i32(32), v1, v2)
 						mem = *m.memory
 						t27 := int32(load32(mem, uint64(uint32(v4))+20))
 						v1 = t27
@@ -50095,7 +50289,7 @@ l5:
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn243(v3+i32(40), v1, v2)
+						m.fn244(v3+i32(40), v1, v2)
 						mem = *m.memory
 						t28 := int32(load32(mem, uint64(uint32(v4))+24))
 						v1 = t28
@@ -50103,7 +50297,7 @@ l5:
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn243(v3+i32(48), v1, v2)
+						m.fn244(v3+i32(48), v1, v2)
 						mem = *m.memory
 						t29 := int32(load32(mem, uint64(uint32(v4))+28))
 						v1 = t29
@@ -50111,7 +50305,7 @@ l5:
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn243(v3+i32(56), v1, v2)
+						m.fn244(v3+i32(56), v1, v2)
 						mem = *m.memory
 						t30 := int32(load32(mem, uint64(uint32(v4))+32))
 						v1 = t30
@@ -50119,7 +50313,7 @@ l5:
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn243(v3-i32(-64), v1, v2)
+						m.fn244(v3-i32(-64), v1, v2)
 						mem = *m.memory
 						t31 := int32(load32(mem, uint64(uint32(v4))+36))
 						v1 = t31
@@ -50127,7 +50321,7 @@ l5:
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn243(v3+i32(72), v1, v2)
+						m.fn244(v3+i32(72), v1, v2)
 						mem = *m.memory
 						v22 = i32(1)
 						goto l15
@@ -50259,7 +50453,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn243(v7+i32(56), v5, v2)
+					m.fn244(v7+i32(56), v5, v2)
 					mem = *m.memory
 					goto l24
 				}
@@ -50362,14 +50556,14 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn251(t177, i32(32), p180)
+															_ = m.fn252(t177, i32(32), p180)
 															mem = *m.memory
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32(mem[uint64(uint32(v0))])
 																	if t182&i32(32) == 0 {
-																		m.fn235(v7+i32(624), i32(256), v0)
+																		m.fn236(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -50382,7 +50576,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn235(v7+i32(624), v5, v0)
+															m.fn236(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l73:
@@ -50392,7 +50586,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn235(v26, v23, v0)
+															m.fn236(v26, v23, v0)
 															mem = *m.memory
 															t186 := int32(load32(mem, uint64(uint32(v0))))
 															p185 = t186
@@ -50411,7 +50605,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn235(p189, i32(3), v0)
+															m.fn236(p189, i32(3), v0)
 															mem = *m.memory
 														}
 														{
@@ -50433,14 +50627,14 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn251(t190, i32(32), p193)
+															_ = m.fn252(t190, i32(32), p193)
 															mem = *m.memory
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32(mem[uint64(uint32(v0))])
 																	if t195&i32(32) == 0 {
-																		m.fn235(v7+i32(624), i32(256), v0)
+																		m.fn236(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -50453,7 +50647,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn235(v7+i32(624), v5, v0)
+															m.fn236(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l75:
@@ -50467,7 +50661,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn254(v41, v7+i32(108))
+															t199 := m.fn255(v41, v7+i32(108))
 															mem = *m.memory
 															v41 = t199
 															v41 = float64(v41 + v41)
@@ -51045,7 +51239,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn251(v6, i32(48), v8+v36)
+															_ = m.fn252(v6, i32(48), v8+v36)
 															mem = *m.memory
 														}
 														v14 = v6 - i32(2)
@@ -51087,14 +51281,14 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn251(t297, i32(32), p300)
+														_ = m.fn252(t297, i32(32), p300)
 														mem = *m.memory
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32(mem[uint64(uint32(v0))])
 																if t302&i32(32) == 0 {
-																	m.fn235(v7+i32(624), i32(256), v0)
+																	m.fn236(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51107,13 +51301,13 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn235(v7+i32(624), v5, v0)
+														m.fn236(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l107:
 													t304 := int32(mem[uint64(uint32(v0))])
 													if t304&i32(32) == 0 {
-														m.fn235(v26, v23, v0)
+														m.fn236(v26, v23, v0)
 														mem = *m.memory
 													}
 													{
@@ -51135,14 +51329,14 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn251(t305, i32(48), p308)
+														_ = m.fn252(t305, i32(48), p308)
 														mem = *m.memory
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32(mem[uint64(uint32(v0))])
 																if t310&i32(32) == 0 {
-																	m.fn235(v7+i32(624), i32(256), v0)
+																	m.fn236(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51155,7 +51349,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn235(v7+i32(624), v5, v0)
+														m.fn236(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l109:
@@ -51205,7 +51399,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn251(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn252(v6, i32(48), v10-(v7+i32(80)))
 																	mem = *m.memory
 																	goto l113
 																}
@@ -51217,7 +51411,7 @@ l5:
 															l113:
 																t319 := int32(mem[uint64(uint32(v0))])
 																if t319&i32(32) == 0 {
-																	m.fn235(v6, v28-v6, v0)
+																	m.fn236(v6, v28-v6, v0)
 																	mem = *m.memory
 																}
 																v9 = v9 + i32(4)
@@ -51233,7 +51427,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn235(i32(3614), i32(1), v0)
+																m.fn236(i32(3614), i32(1), v0)
 																mem = *m.memory
 															}
 														l115:
@@ -51282,7 +51476,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn251(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn252(v6, i32(48), v10-(v7+i32(80)))
 																mem = *m.memory
 															l119:
 																t327 := int32(mem[uint64(uint32(v0))])
@@ -51292,7 +51486,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn235(t329, p328, v0)
+																	m.fn236(t329, p328, v0)
 																	mem = *m.memory
 																}
 																v5 = v11 - i32(9)
@@ -51311,7 +51505,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn244(v0, v5+i32(9), i32(9))
+															m.fn245(v0, v5+i32(9), i32(9))
 															mem = *m.memory
 															goto l121
 														}
@@ -51370,14 +51564,14 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn251(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn252(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		mem = *m.memory
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32(mem[uint64(uint32(v0))])
 																	if t340&i32(32) == 0 {
-																		m.fn235(v5, i32(1), v0)
+																		m.fn236(v5, i32(1), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 + i32(1)
@@ -51396,7 +51590,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn235(i32(3614), i32(1), v0)
+																	m.fn236(i32(3614), i32(1), v0)
 																	mem = *m.memory
 																}
 															l126:
@@ -51408,7 +51602,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn235(t346, p345, v0)
+																	m.fn236(t346, p345, v0)
 																	mem = *m.memory
 																}
 																v11 = v11 - v6
@@ -51422,13 +51616,13 @@ l5:
 															}
 														}
 													l122:
-														m.fn244(v0, v11+i32(18), i32(18))
+														m.fn245(v0, v11+i32(18), i32(18))
 														mem = *m.memory
 														t347 := int32(mem[uint64(uint32(v0))])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn235(v14, v30-v14, v0)
+														m.fn236(v14, v30-v14, v0)
 														mem = *m.memory
 													}
 												l121:
@@ -51451,14 +51645,14 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn251(t348, i32(32), p351)
+														_ = m.fn252(t348, i32(32), p351)
 														mem = *m.memory
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32(mem[uint64(uint32(v0))])
 																if t353&i32(32) == 0 {
-																	m.fn235(v7+i32(624), i32(256), v0)
+																	m.fn236(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51471,7 +51665,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn235(v7+i32(624), v5, v0)
+														m.fn236(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l128:
@@ -51976,7 +52170,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn247(t143, i32(0), v8)
+								t144 := m.fn248(t143, i32(0), v8)
 								mem = *m.memory
 								v5 = t144
 								p145 := v8
@@ -52015,7 +52209,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn253(v7+i32(4), v10)
+								t151 := m.fn254(v7+i32(4), v10)
 								mem = *m.memory
 								v10 = t151
 								var p152 int32
@@ -52068,14 +52262,14 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn251(t154, i32(32), p157)
+						_ = m.fn252(t154, i32(32), p157)
 						mem = *m.memory
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32(mem[uint64(uint32(v0))])
 								if t159&i32(32) == 0 {
-									m.fn235(v7+i32(112), i32(256), v0)
+									m.fn236(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -52088,7 +52282,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn235(v7+i32(112), v6, v0)
+						m.fn236(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l66:
@@ -52103,7 +52297,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn253(v7+i32(4), v10)
+						t162 := m.fn254(v7+i32(4), v10)
 						mem = *m.memory
 						v10 = t162
 						v6 = v10 + v6
@@ -52112,7 +52306,7 @@ l5:
 						}
 						t163 := int32(mem[uint64(uint32(v0))])
 						if t163&i32(32) == 0 {
-							m.fn235(v7+i32(4), v10, v0)
+							m.fn236(v7+i32(4), v10, v0)
 							mem = *m.memory
 						}
 						v8 = v8 + i32(4)
@@ -52140,14 +52334,14 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn251(t164, i32(32), p167)
+						_ = m.fn252(t164, i32(32), p167)
 						mem = *m.memory
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32(mem[uint64(uint32(v0))])
 								if t169&i32(32) == 0 {
-									m.fn235(v7+i32(112), i32(256), v0)
+									m.fn236(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -52160,7 +52354,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn235(v7+i32(112), v6, v0)
+						m.fn236(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l70:
@@ -52216,14 +52410,14 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn251(t358, i32(32), p361)
+					_ = m.fn252(t358, i32(32), p361)
 					mem = *m.memory
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32(mem[uint64(uint32(v0))])
 							if t363&i32(32) == 0 {
-								m.fn235(v7+i32(112), i32(256), v0)
+								m.fn236(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52236,13 +52430,13 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn235(v7+i32(112), v10, v0)
+					m.fn236(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l131:
 				t365 := int32(mem[uint64(uint32(v0))])
 				if t365&i32(32) == 0 {
-					m.fn235(v18, v11, v0)
+					m.fn236(v18, v11, v0)
 					mem = *m.memory
 				}
 				{
@@ -52264,14 +52458,14 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn251(t366, i32(48), p369)
+					_ = m.fn252(t366, i32(48), p369)
 					mem = *m.memory
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32(mem[uint64(uint32(v0))])
 							if t371&i32(32) == 0 {
-								m.fn235(v7+i32(112), i32(256), v0)
+								m.fn236(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52284,7 +52478,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn235(v7+i32(112), v10, v0)
+					m.fn236(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l133:
@@ -52304,14 +52498,14 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn251(t373, i32(48), p376)
+					_ = m.fn252(t373, i32(48), p376)
 					mem = *m.memory
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32(mem[uint64(uint32(v0))])
 							if t378&i32(32) == 0 {
-								m.fn235(v7+i32(112), i32(256), v0)
+								m.fn236(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52324,13 +52518,13 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn235(v7+i32(112), v10, v0)
+					m.fn236(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l135:
 				t380 := int32(mem[uint64(uint32(v0))])
 				if t380&i32(32) == 0 {
-					m.fn235(v6, v9, v0)
+					m.fn236(v6, v9, v0)
 					mem = *m.memory
 				}
 				if v15 != i32(8192) {
@@ -52351,14 +52545,14 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn251(t381, i32(32), p384)
+				_ = m.fn252(t381, i32(32), p384)
 				mem = *m.memory
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32(mem[uint64(uint32(v0))])
 						if t386&i32(32) == 0 {
-							m.fn235(v7+i32(112), i32(256), v0)
+							m.fn236(v7+i32(112), i32(256), v0)
 							mem = *m.memory
 						}
 						v6 = v6 - i32(256)
@@ -52371,7 +52565,7 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn235(v7+i32(112), v6, v0)
+				m.fn236(v7+i32(112), v6, v0)
 				mem = *m.memory
 				goto l5
 			}
@@ -52545,14 +52739,14 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn251(t406, i32(32), p409)
+				_ = m.fn252(t406, i32(32), p409)
 				mem = *m.memory
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32(mem[uint64(uint32(v0))])
 						if t411&i32(32) == 0 {
-							m.fn235(v7+i32(624), i32(256), v0)
+							m.fn236(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52565,13 +52759,13 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn235(v7+i32(624), v5, v0)
+				m.fn236(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l149:
 			t413 := int32(mem[uint64(uint32(v0))])
 			if t413&i32(32) == 0 {
-				m.fn235(v11, v14, v0)
+				m.fn236(v11, v14, v0)
 				mem = *m.memory
 			}
 			{
@@ -52593,14 +52787,14 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn251(t414, i32(48), p417)
+				_ = m.fn252(t414, i32(48), p417)
 				mem = *m.memory
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32(mem[uint64(uint32(v0))])
 						if t419&i32(32) == 0 {
-							m.fn235(v7+i32(624), i32(256), v0)
+							m.fn236(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52613,13 +52807,13 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn235(v7+i32(624), v5, v0)
+				m.fn236(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l151:
 			t421 := int32(mem[uint64(uint32(v0))])
 			if t421&i32(32) == 0 {
-				m.fn235(v7+i32(80), v10, v0)
+				m.fn236(v7+i32(80), v10, v0)
 				mem = *m.memory
 			}
 			{
@@ -52638,14 +52832,14 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn251(t422, i32(48), p425)
+				_ = m.fn252(t422, i32(48), p425)
 				mem = *m.memory
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32(mem[uint64(uint32(v0))])
 						if t427&i32(32) == 0 {
-							m.fn235(v7+i32(624), i32(256), v0)
+							m.fn236(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52658,13 +52852,13 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn235(v7+i32(624), v5, v0)
+				m.fn236(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l153:
 			t429 := int32(mem[uint64(uint32(v0))])
 			if t429&i32(32) == 0 {
-				m.fn235(v15, v18, v0)
+				m.fn236(v15, v18, v0)
 				mem = *m.memory
 			}
 			{
@@ -52686,14 +52880,14 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn251(t430, i32(32), p433)
+				_ = m.fn252(t430, i32(32), p433)
 				mem = *m.memory
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32(mem[uint64(uint32(v0))])
 						if t435&i32(32) == 0 {
-							m.fn235(v7+i32(624), i32(256), v0)
+							m.fn236(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52706,7 +52900,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn235(v7+i32(624), v5, v0)
+				m.fn236(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l155:
@@ -52730,7 +52924,7 @@ l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn243(v0, v1, v2 int32) {
+func (m *Module) fn244(v0, v1, v2 int32) {
 	mem := *m.memory
 	switch v1 - i32(9) {
 	case 1:
@@ -52862,9 +53056,9 @@ func (m *Module) fn243(v0, v1, v2 int32) {
 		store64(mem, uint64(uint32(v0)), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn252(i32(3935))
+		t48 := m.fn253(i32(3935))
 		mem = *m.memory
-		m.fn236(i32(3935), i32(1), t48, i32(50792))
+		m.fn237(i32(3935), i32(1), t48, i32(50792))
 		mem = *m.memory
 		panic("unreachable")
 	case 0:
@@ -52878,7 +53072,7 @@ func (m *Module) fn243(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn244(v0, v1, v2 int32) {
+func (m *Module) fn245(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -52899,14 +53093,14 @@ func (m *Module) fn244(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn251(t1, i32(48), p4)
+		t5 := m.fn252(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint64(uint32(v0))])
 				if t6&i32(32) == 0 {
-					m.fn235(v2, i32(256), v0)
+					m.fn236(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -52918,12 +53112,12 @@ func (m *Module) fn244(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn235(v2, v1, v0)
+		m.fn236(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn245(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn246(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -52943,7 +53137,7 @@ func (m *Module) fn245(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(mem, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn251(v4, i32(0), i32(112))
+	t5 := m.fn252(v4, i32(0), i32(112))
 	mem = *m.memory
 	v4 = t5
 	store32(mem, uint64(uint32(v4))+64, uint32(i32(-1)))
@@ -52956,14 +53150,14 @@ func (m *Module) fn245(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 		mem[uint64(uint32(v0))] = byte(i32(0))
-		t6 := m.fn241(v4, v2, v3)
+		t6 := m.fn242(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn246(v0, v1, v2 int32) int32 {
+func (m *Module) fn247(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+68))
@@ -52982,7 +53176,7 @@ func (m *Module) fn246(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(mem, uint64(uint32(v3))))
-		_ = m.fn249(t6, v6, v4)
+		_ = m.fn250(t6, v6, v4)
 		mem = *m.memory
 		t8 := int32(load32(mem, uint64(uint32(v3))))
 		store32(mem, uint64(uint32(v3)), uint32(t8+v4))
@@ -52999,7 +53193,7 @@ func (m *Module) fn246(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn249(v4, v1, v5)
+		_ = m.fn250(v4, v1, v5)
 		mem = *m.memory
 		t14 := int32(load32(mem, uint64(uint32(v3))))
 		t15 := v3
@@ -53016,7 +53210,7 @@ func (m *Module) fn246(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn247(v0, v1, v2 int32) int32 {
+func (m *Module) fn248(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -53148,7 +53342,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn248(v0, v1, v2 int32) int32 {
+func (m *Module) fn249(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	if v2 == 0 {
@@ -53175,7 +53369,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn249(v0, v1, v2 int32) int32 {
+func (m *Module) fn250(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -53452,7 +53646,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn250(v0, v1, v2 int32) int32 {
+func (m *Module) fn251(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -53462,7 +53656,7 @@ func (m *Module) fn250(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn249(v0, v1, v2)
+			_ = m.fn250(v0, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -53759,7 +53953,7 @@ func (m *Module) fn250(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn251(v0, v1, v2 int32) int32 {
+func (m *Module) fn252(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	mem := *m.memory
@@ -53835,7 +54029,7 @@ func (m *Module) fn251(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn252(v0 int32) int32 {
+func (m *Module) fn253(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	mem := *m.memory
@@ -53898,7 +54092,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn253(v0, v1 int32) int32 {
+func (m *Module) fn254(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -53962,7 +54156,7 @@ func (m *Module) fn253(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn254(v0 float64, v1 int32) float64 {
+func (m *Module) fn255(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -53975,7 +54169,7 @@ func (m *Module) fn254(v0 float64, v1 int32) float64 {
 				store32(mem, uint64(uint32(v1)), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn254(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn255(float64(v0*float64(0x1p+64)), v1)
 			mem = *m.memory
 			v0 = t1
 			t2 := int32(load32(mem, uint64(uint32(v1))))
