@@ -13,13 +13,13 @@ import (
 // return ctx.Err() instead when ctx is done before the search ends,
 // leaving nothing behind in the engine.
 //
-// How promptly they return depends on the pattern. Where the length of
-// a match is bounded (`[a-z]{3}\d`, `ERROR: \w{1,40}`), a text of 2 MiB
-// or more is searched in chunks of 1 MiB, the context being looked at
-// between chunks. Where it is not (`a.*b`, `\w+`), MatchContext searches
-// prefixes that double in length, looking at the context before each,
-// FindIndexContext looks at it only before its one search, and
-// FindAllIndexContext between batches of matches.
+// RE2's search loops ask, every 64 KiB of text they scan (4 KiB in its
+// NFA), whether the context has ended, so a search returns within about
+// a millisecond of its end, whatever the pattern (RE2 is patched for
+// this: wasm/src/patches/stop-on-request.patch); so does copying a long
+// text into the engine. A call the planner gives to the standard
+// library's matchers (a text under 4 KiB, or a pattern RE2 cannot
+// compile) runs to its end.
 
 // MatchContext reports whether b contains any match of re, as re.Match
 // does, or returns ctx.Err() (and false) if ctx is done first. An error
@@ -46,11 +46,7 @@ func FindStringIndexContext(ctx context.Context, re *regexp.Regexp, s string) ([
 }
 
 // FindAllIndexContext returns what re.FindAllIndex(b, n) returns, or nil
-// and ctx.Err() if ctx is done first. Where the length of a match is
-// bounded and a match is never empty, a text of 2 MiB or more is searched
-// in chunks of 1 MiB, the context being looked at between chunks;
-// otherwise it is looked at between batches of matches (a text without
-// a match is one search).
+// and ctx.Err() if ctx is done first.
 func FindAllIndexContext(ctx context.Context, re *regexp.Regexp, b []byte, n int) ([][]int, error) {
 	return findAllContext(ctx, re, b, n)
 }
