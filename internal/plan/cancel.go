@@ -9,8 +9,8 @@ import (
 // Cancellable calls. RE2's search loops ask the host every 64 KiB of text
 // (4 KiB in the NFA) whether to stop (internal/rt's Instance.Watch), so a
 // call that may be cancelled is one search of RE2's that ends, once the
-// context does, after at most that much more work; the text is copied
-// into wasm memory first, and that copy is not cut short. The standard
+// context does, after at most that much more work (the copy of the text
+// into wasm memory stops between stretches of 4 MiB). The standard
 // library's matchers cannot be stopped: a call they take (a pattern RE2
 // cannot compile, or a short text) runs to its end.
 //
@@ -88,7 +88,6 @@ func FindAllContext[T Text](ctx gocontext.Context, m *Matcher, text T, n, ngroup
 	}
 	return err
 }
-
 
 // RootMatcher is the Matcher of a root package *regexp.Regexp, set by
 // that package (which cannot export it), for the extra package.

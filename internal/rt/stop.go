@@ -30,7 +30,7 @@ func (w *watcher) Stopped() bool {
 }
 
 // Watch makes the instance's calls end early once ctx is done, until
-// Unwatch, which must follow before the instance is released.
+// Unwatch (Release ends the watch too).
 func (i *Instance) Watch(ctx context.Context) {
 	w := new(watch)
 	i.unwatch = context.AfterFunc(ctx, func() { w.stopped.Store(true) })
