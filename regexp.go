@@ -207,4 +207,5 @@ func QuoteMeta(s string) string {
 
 func init() {
 	plan.RootMatcher = func(re any) *plan.Matcher { return re.(*Regexp).m }
+	plan.RootRegexp = func(expr string, m *plan.Matcher) any { return &Regexp{expr: expr, m: m} }
 }

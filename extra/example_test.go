@@ -76,3 +76,33 @@ func ExampleFindAllStringIndexContext() {
 	// Output:
 	// [[4 24] [31 51]] <nil>
 }
+
+func ExampleCompileLatin1() {
+	// A JPEG's start-of-image marker and an application segment, in
+	// binary data: bytes the standard library would read as U+FFFD.
+	data := []byte("\x00\x01\xff\xd8\xff\xe1\x00\x16Exif\x00\x00MM")
+	re := extra.MustCompileLatin1(`\xff\xd8\xff([\xe0-\xef])`)
+	m := re.FindSubmatchIndex(data)
+	fmt.Println(m, fmt.Sprintf("APP%d", data[m[2]]-0xe0))
+	// Output:
+	// [2 6 5 6] APP1
+}
+
+func ExampleCompileLatin1_letters() {
+	// A byte is a character: é is the byte 0xE9, and case folding is
+	// Go's within Latin-1.
+	text := []byte("caf\xe9 CAF\xc9 caf\xc3\xa9")
+	fmt.Println(extra.MustCompileLatin1(`(?i)café`).FindAllIndex(text, -1))
+	// Output:
+	// [[0 4] [5 9]]
+}
+
+func ExampleCompile() {
+	// RE2 may use at most 16 MiB for this regexp; a program that does not
+	// fit runs the standard library's matcher instead, with the same
+	// answers.
+	re := extra.MustCompile(`(?i)\b(?:error|fatal|panic)\b`, extra.MemoryBudget(16<<20))
+	fmt.Println(re.FindAllString("INFO ok; ERROR disk; panic: fatal", -1))
+	// Output:
+	// [ERROR panic fatal]
+}

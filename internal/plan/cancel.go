@@ -88,7 +88,3 @@ func FindAllContext[T Text](ctx gocontext.Context, m *Matcher, text T, n, ngroup
 	}
 	return err
 }
-
-// RootMatcher is the Matcher of a root package *regexp.Regexp, set by
-// that package (which cannot export it), for the extra package.
-var RootMatcher func(re any) *Matcher

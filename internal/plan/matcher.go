@@ -51,6 +51,10 @@ type Matcher struct {
 	// turning \x{d800} into U+FFFD (`^\x{d800}` matches "\uFFFD").
 	viaStd bool
 
+	// budgets are the memory budgets RE2's programs are compiled within,
+	// tried in turn (nil for re2wasm.MemoryBudgets).
+	budgets []int64
+
 	re2    *lazyRE2 // the main program: UTF-8 mode if utf8Mode
 	latin1 *lazyRE2 // needsValid: the program for texts that are not valid
 	std    *lazyStd
@@ -105,6 +109,17 @@ func (m *Matcher) chooseSearchers() {
 	}
 	if m.window != nil && m.filter != nil && m.window.s == m.filter.s {
 		m.filter = nil // one search does both
+	}
+}
+
+// LimitMemory caps the memory RE2 may use for the expression's programs
+// and their DFAs' caches at bytes (bytes <= 0 restores the default). A
+// program that does not fit leaves every call to the standard library's
+// matcher. It must be called before the first match.
+func (m *Matcher) LimitMemory(bytes int64) {
+	m.budgets = nil
+	if bytes > 0 {
+		m.budgets = []int64{bytes}
 	}
 }
 

@@ -48,11 +48,11 @@ func compileRE2(m *Matcher, utf8Mode bool) (*re2wasm.Regexp, error) {
 	} else if !utf8Mode && m.exactOnAnyText {
 		flags |= re2wasm.ExactPattern
 	}
-	prog, err := re2wasm.CompileBudgeted(translate(tree, false), flags)
+	prog, err := re2wasm.CompileBudgeted(translate(tree, false), flags, m.budgets)
 	if re2wasm.ErrorCodeOf(err) == re2wasm.ErrRepeatSize {
 		// RE2 caps nested counted repetitions that Go allows: spell them
 		// out instead.
-		prog, err = re2wasm.CompileBudgeted(translate(tree, true), flags)
+		prog, err = re2wasm.CompileBudgeted(translate(tree, true), flags, m.budgets)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("regexp: RE2 cannot compile %q: %w", m.expr, err)

@@ -49,7 +49,7 @@ var (
 // can match one where it begins an anchored expression, which callers
 // handle themselves.
 func TranslateUTF8(re *syntax.Regexp, expandRepeats bool) string {
-	t := translator{expandRepeats: expandRepeats, utf8: true}
+	t := translator{expandRepeats: expandRepeats, mode: utf8Runes}
 	return t.translate(re).text
 }
 

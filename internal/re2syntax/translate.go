@@ -68,21 +68,35 @@ var (
 // re must come from syntax.Parse and must not have been simplified
 // (Simplify duplicates capture groups).
 func Translate(re *syntax.Regexp, expandRepeats bool) string {
-	t := translator{expandRepeats: expandRepeats}
+	t := translator{expandRepeats: expandRepeats, mode: utf8Bytes}
 	return t.translate(re).text
 }
 
 // translator holds the options of one translation.
 type translator struct {
 	expandRepeats bool
-	// utf8 selects pattern text for RE2's UTF-8 mode (TranslateUTF8):
-	// runes and rune ranges instead of bytes and byte sequences.
-	utf8 bool
+	mode          textMode
 }
+
+// textMode says what the text RE2 matches is made of, and so how runes
+// are written.
+type textMode int
+
+const (
+	// utf8Bytes (Translate): RE2 in Latin-1 mode on sanitised UTF-8 text;
+	// runes are written as their UTF-8 byte sequences.
+	utf8Bytes textMode = iota
+	// utf8Runes (TranslateUTF8): RE2 in UTF-8 mode on valid UTF-8 text;
+	// runes and rune ranges are written as such.
+	utf8Runes
+	// latin1Bytes (TranslateLatin1): RE2 in Latin-1 mode on bytes that are
+	// characters themselves; a rune above U+00FF is no byte.
+	latin1Bytes
+)
 
 // never is pattern text that never matches, in the translation's mode.
 func (t *translator) never() frag {
-	if t.utf8 {
+	if t.mode == utf8Runes {
 		return frag{noMatchUTF8, precAtom}
 	}
 	return frag{noMatch, precAtom}
@@ -90,18 +104,41 @@ func (t *translator) never() frag {
 
 // literal translates a literal string of runes, case-folded if fold.
 func (t *translator) literal(runes []rune, fold bool) frag {
-	if t.utf8 {
+	switch t.mode {
+	case utf8Runes:
 		return runeLiteralFrag(runes, fold)
+	case latin1Bytes:
+		return latin1LiteralFrag(runes, fold)
 	}
 	return literalFrag(runes, fold)
 }
 
 // class translates a set of runes given as (lo, hi) pairs.
 func (t *translator) class(pairs []rune) frag {
-	if t.utf8 {
+	switch t.mode {
+	case utf8Runes:
 		return runeClassFrag(pairs)
+	case latin1Bytes:
+		return latin1ClassFrag(pairs)
 	}
 	return classFrag(pairs)
+}
+
+// anyChar translates . (any character but \n unless withNL).
+func (t *translator) anyChar(withNL bool) frag {
+	switch {
+	case t.mode == utf8Runes && withNL:
+		return anyRuneFrag
+	case t.mode == utf8Runes:
+		return anyRuneNotNLFrag
+	case t.mode == latin1Bytes && withNL:
+		return anyByteFrag
+	case t.mode == latin1Bytes:
+		return anyByteNotNLFrag
+	case withNL:
+		return anyCharFrag
+	}
+	return anyCharNotNLFrag
 }
 
 // translate returns the fragment for re.
@@ -116,15 +153,9 @@ func (t *translator) translate(re *syntax.Regexp) frag {
 	case syntax.OpCharClass:
 		return t.class(re.Rune)
 	case syntax.OpAnyCharNotNL:
-		if t.utf8 {
-			return anyRuneNotNLFrag
-		}
-		return anyCharNotNLFrag
+		return t.anyChar(false)
 	case syntax.OpAnyChar:
-		if t.utf8 {
-			return anyRuneFrag
-		}
-		return anyCharFrag
+		return t.anyChar(true)
 	case syntax.OpBeginLine:
 		return frag{"(?m:^)", precAtom}
 	case syntax.OpEndLine:

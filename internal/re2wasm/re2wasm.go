@@ -118,7 +118,7 @@ func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
 	codeAddr := buf
 	patAddr := buf + 4
 	copy(mem[patAddr:], pattern)
-	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags&^goOnly), uint64(maxMem), uint64(codeAddr))
+	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags&^goOnly), uint64(re2Budget(maxMem)), uint64(codeAddr))
 	if err != nil {
 		return nil, err
 	}
@@ -133,6 +133,17 @@ func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
 	re := &Regexp{addr: uint32(h), flags: flags, numGroups: int(int32(groups))}
 	runtime.AddCleanup(re, deleteHandle, re.addr)
 	return re, nil
+}
+
+// re2Budget is maxMem as RE2 should read it. RE2 gives a pattern's
+// program two thirds of its budget and the reverse program a third, and
+// takes a share of 0 for no limit at all: a budget under 3 bytes would
+// lift the cap it asks for.
+func re2Budget(maxMem int64) int64 {
+	if maxMem > 0 {
+		return max(maxMem, 3)
+	}
+	return maxMem
 }
 
 // ErrUnusable is wrapped by the error of every call once a trap has left
@@ -151,12 +162,16 @@ var ErrUnusable = rt.ErrUnusable
 // with either. Tests may change it.
 var MemoryBudgets = []int64{128 << 20, 512 << 20, 2 << 30}
 
-// CompileBudgeted compiles pattern with the smallest of MemoryBudgets
-// that holds its program.
-func CompileBudgeted(pattern string, flags Flags) (*Regexp, error) {
+// CompileBudgeted compiles pattern with the smallest of budgets that
+// holds its program, tried in increasing order; nil budgets are
+// MemoryBudgets.
+func CompileBudgeted(pattern string, flags Flags, budgets []int64) (*Regexp, error) {
+	if budgets == nil {
+		budgets = MemoryBudgets
+	}
 	var err error
-	for i, budget := range MemoryBudgets {
-		if budget < 64*int64(len(pattern)) && i < len(MemoryBudgets)-1 {
+	for i, budget := range budgets {
+		if budget < 64*int64(len(pattern)) && i < len(budgets)-1 {
 			continue // surely too small: spare RE2 a failed compilation
 		}
 		var prog *Regexp

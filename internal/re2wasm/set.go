@@ -53,7 +53,7 @@ func CompileSet(patterns []string, anchored bool, maxMem int64) (*Set, error) {
 	if anchored {
 		anchor = 1
 	}
-	h, err := inst.Call(rt.SetNew, uint64(Latin1), uint64(maxMem), anchor)
+	h, err := inst.Call(rt.SetNew, uint64(Latin1), uint64(re2Budget(maxMem)), anchor)
 	if err != nil {
 		return nil, err
 	}
