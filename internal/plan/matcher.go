@@ -7,6 +7,9 @@
 //   - a literal pattern is found by a Go string search;
 //   - a text too short for any match, or not beginning with the literal
 //     that every match begins with at the start, is turned down in Go;
+//   - an expression anchored at the start whose matches are a run of
+//     characters with no choice of length is answered by a table lookup
+//     per byte when the bytes it looks at are ASCII (fixed.go);
 //   - a short text, on which crossing into wasm costs more than the work,
 //     runs the standard library's matcher, which gives the standard
 //     library's results by definition;

@@ -112,7 +112,7 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	}
 	var c call
 	if begin(m, text, ngroups, &c) {
-		return c.literalMatch(), nil
+		return m.found(&c, ngroups), nil
 	}
 	if c.estimate == 0 {
 		return findBy(m, &c, text, ngroups)
@@ -188,7 +188,11 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	var c call
 	done := begin(m, text, ngroups, &c)
 	if done {
-		if c.literalAt >= 0 {
+		switch {
+		case c.literalAt < 0 || n == 0:
+		case m.fixed != nil:
+			each(m.found(&c, ngroups)) // the only match: it is at the start
+		default:
 			findAllLiteral(m.literal, view(text), c.literalAt, c.literalLen, n, each)
 		}
 		return nil
@@ -226,17 +230,21 @@ type call struct {
 	literalLen int             // and its length
 }
 
-// literalMatch is the match begin found in Go, or nil.
-func (c *call) literalMatch() []int {
-	if c.literalAt < 0 {
+// found is the match that begin found in Go, with ngroups groups, or nil.
+func (m *Matcher) found(c *call, ngroups int) []int {
+	switch {
+	case c.literalAt < 0:
 		return nil
+	case m.fixed != nil:
+		return m.fixed.offsets(ngroups)
 	}
 	return []int{c.literalAt, c.literalAt + c.literalLen}
 }
 
 // begin answers the call in Go where it can (done): a literal pattern is
-// a string search, and a text too short, lacking the anchored prefix or
-// a required string has no match (literalAt -1). Otherwise it picks the
+// a string search, a fixed shape a table lookup per byte (fixed.go), and
+// a text too short, lacking the anchored prefix or a required string has
+// no match (literalAt -1). Otherwise it picks the
 // engine, compiling it if this is the first call that needs it. Forced
 // Std and RE2 skip the answers in Go, so that tests see the engines
 // alone (answersInGo).
@@ -256,6 +264,14 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 		if m.prefixOnly {
 			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
 			return true
+		}
+		if m.fixed != nil {
+			if matched, decided := m.fixed.match(s); decided {
+				if matched {
+					c.literalAt, c.literalLen = 0, len(m.fixed.at)
+				}
+				return true
+			}
 		}
 		if m.anchoredStart {
 			// The estimates need no search: every match begins at the
