@@ -28,9 +28,9 @@ type facts struct {
 	// nothing looks past a match's end ($, \b, \B), so a match in a head
 	// of the text is a match in the text.
 	headMatches bool
-	// fixed: every match is the first characters of the text, one from
-	// each of a list of sets (fixed.go); nil if not.
-	fixed *fixedShape
+	// shape: the expression is anchored runs of characters, each ended by
+	// the next character alone (shape.go); nil if not.
+	shape *shape
 	// endsAtEnd: every match ends at the end of the text ($ without the
 	// m flag, \z).
 	endsAtEnd bool
@@ -78,7 +78,7 @@ func analyze(re *syntax.Regexp) facts {
 	f.headMatches = f.anchoredStart && !hasOp(re,
 		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
 	if f.anchoredStart && !f.prefixOnly { // a prefix alone is a string comparison
-		f.fixed = newFixedShape(re, re.MaxCap())
+		f.shape = newShape(re)
 	}
 	f.endsAtEnd = endsAtEnd(re)
 	f.minLen, f.maxLen = lengths(re)

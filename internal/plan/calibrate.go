@@ -58,7 +58,14 @@ func (c *calibration) factor(e Strategy) int {
 
 // scale applies the factors to the model's estimates.
 func (c *calibration) scale(std, re2 int) (int, int) {
-	return std * c.factor(Std) / unit, re2 * c.factor(RE2) / unit
+	fs, fr := int(c.std.Load()), int(c.re2.Load())
+	if fs <= 0 {
+		fs = unit
+	}
+	if fr <= 0 {
+		fr = unit
+	}
+	return std * fs / unit, re2 * fr / unit
 }
 
 // observe moves engine e's factor an eighth of the way to what a call
@@ -80,9 +87,6 @@ func (c *calibration) observe(e Strategy, estimate int, took time.Duration) {
 // sample decides whether a call that the model decided is timed, and if
 // so whether it runs the other engine.
 func sample() (timed, explore bool) {
-	if !calibrating {
-		return false, false
-	}
 	r := cheaprand()
-	return r%sampleEvery == 0, r/sampleEvery%exploreEvery == 0
+	return calibrating && r%sampleEvery == 0, r/sampleEvery%exploreEvery == 0
 }

@@ -7,9 +7,10 @@
 //   - a literal pattern is found by a Go string search;
 //   - a text too short for any match, or not beginning with the literal
 //     that every match begins with at the start, is turned down in Go;
-//   - an expression anchored at the start whose matches are a run of
-//     characters with no choice of length is answered by a table lookup
-//     per byte when the bytes it looks at are ASCII (fixed.go);
+//   - an expression anchored at the start that is runs of characters,
+//     each ended by the next character alone (`^/api/v1/users/(\d+)$`),
+//     is answered by a table lookup per byte when the bytes it looks at
+//     are ASCII (shape.go);
 //   - a short text, on which crossing into wasm costs more than the work,
 //     runs the standard library's matcher, which gives the standard
 //     library's results by definition;
@@ -158,6 +159,13 @@ type lazyStd struct {
 }
 
 func (l *lazyStd) get(m *Matcher) *regexp.Regexp {
+	if l.done.Load() {
+		return l.re // inlined: every call that runs the matcher asks
+	}
+	return l.compile(m)
+}
+
+func (l *lazyStd) compile(m *Matcher) *regexp.Regexp {
 	l.once.Do(func() {
 		if m.posix {
 			l.re = regexp.MustCompilePOSIX(m.expr)

@@ -190,7 +190,7 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 	if done {
 		switch {
 		case c.literalAt < 0 || n == 0:
-		case m.fixed != nil:
+		case m.shape != nil:
 			each(m.found(&c, ngroups)) // the only match: it is at the start
 		default:
 			findAllLiteral(m.literal, view(text), c.literalAt, c.literalLen, n, each)
@@ -228,6 +228,7 @@ type call struct {
 	prog       *re2wasm.Regexp // RE2's program for the text
 	literalAt  int             // when begin is done: the literal's first offset, or -1
 	literalLen int             // and its length
+	groups     []int           // or, from a shape, the match with its groups
 }
 
 // found is the match that begin found in Go, with ngroups groups, or nil.
@@ -235,14 +236,14 @@ func (m *Matcher) found(c *call, ngroups int) []int {
 	switch {
 	case c.literalAt < 0:
 		return nil
-	case m.fixed != nil:
-		return m.fixed.offsets(ngroups)
+	case c.groups != nil:
+		return c.groups
 	}
 	return []int{c.literalAt, c.literalAt + c.literalLen}
 }
 
 // begin answers the call in Go where it can (done): a literal pattern is
-// a string search, a fixed shape a table lookup per byte (fixed.go), and
+// a string search, a shape a table lookup per byte (shape.go), and
 // a text too short, lacking the anchored prefix or a required string has
 // no match (literalAt -1). Otherwise it picks the
 // engine, compiling it if this is the first call that needs it. Forced
@@ -265,10 +266,14 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
 			return true
 		}
-		if m.fixed != nil {
-			if matched, decided := m.fixed.match(s); decided {
-				if matched {
-					c.literalAt, c.literalLen = 0, len(m.fixed.at)
+		if m.shape != nil {
+			wanted := ngroups
+			if wanted == 1 {
+				wanted = 0 // the match's offsets, begin's own
+			}
+			if end, groups, decided := m.shape.match(s, wanted); decided {
+				if end >= 0 {
+					c.literalAt, c.literalLen, c.groups = 0, end, groups
 				}
 				return true
 			}

@@ -1,0 +1,180 @@
+package plan
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// shapeOf returns the shape of expr, or nil.
+func shapeOf(t *testing.T, expr string) *shape {
+	t.Helper()
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newShape(tree)
+}
+
+// runLengths lists each run of f as min-max.
+func runLengths(f *shape) []int {
+	var l []int
+	for _, r := range f.runs {
+		l = append(l, r.min, r.max)
+	}
+	return l
+}
+
+// The expressions that have a shape, with their runs worked out by hand,
+// and some that look alike but have none.
+func TestShape(t *testing.T) {
+	for _, c := range []struct {
+		expr  string
+		runs  []int // min and max of each run
+		atEnd bool
+	}{
+		{`^HTTP/1\.[01] 200`, slices.Repeat([]int{1, 1}, 12), false},
+		{`^.bc(d|e)`, slices.Repeat([]int{1, 1}, 4), false},
+		{`^\d{4}-\d{2}-\d{2}$`, []int{4, 4, 1, 1, 2, 2, 1, 1, 2, 2}, true},
+		{`\A(a)(b){0}c\z`, []int{1, 1, 1, 1}, true},
+		{`^(ab){2}(?:)`, slices.Repeat([]int{1, 1}, 4), false},
+		{`(?i)^k`, []int{1, 1}, false},
+		{`(^)(x)$$`, []int{1, 1}, true},
+		{`^[^\x00-\x{10FFFF}]`, []int{1, 1}, false}, // matches nothing
+		{`^/a/(\d+)$`, []int{1, 1, 1, 1, 1, 1, 1, -1}, true},
+		{`^(\S+) (\w+)\s+\[`, []int{1, -1, 1, 1, 1, -1, 1, -1, 1, 1}, false},
+		{`^a*b?c{2,}d{0,3}e`, []int{0, -1, 0, 1, 2, -1, 0, 3, 1, 1}, false},
+		{`^x.*`, []int{1, 1, 0, -1}, false},
+		{`^a*`, []int{0, -1}, false},
+	} {
+		f := shapeOf(t, c.expr)
+		if f == nil {
+			t.Errorf("%#q: no shape", c.expr)
+			continue
+		}
+		if got := runLengths(f); !slices.Equal(got, c.runs) || f.atEnd != c.atEnd {
+			t.Errorf("%#q: runs %v, atEnd %v; want %v, %v", c.expr, got, f.atEnd, c.runs, c.atEnd)
+		}
+	}
+	for _, expr := range []string{
+		`abc`, `^a|^b`, `(?m)^a`, `^a\b`, `^a$b`, `a^b`, `^`, `^$`, `^(a|bc)`,
+		"^" + strings.Repeat("a", maxShapeRuns+1),
+		`^a*a`, `^a+ab`, `^a?b?b`, `^\w+\d`, `^[a-z.]+\.com`, `^.*x`, `^a*?b`, `(?U)^a*b`,
+		`^(ab)+`, `^(?:ab)*`, `^(a)*`, `^(a){1,2}`, `^(\d+)(?:\.(\d{1,2}))?`,
+	} {
+		if f := shapeOf(t, expr); f != nil {
+			t.Errorf("%#q: a shape of runs %v, want none", expr, runLengths(f))
+		}
+	}
+}
+
+// A shape's answers, where it gives one, are the standard library's, on
+// texts made of the characters that decide: each run's own, the
+// pattern's, their other cases, characters beyond ASCII (the Kelvin sign
+// folds to k) and invalid bytes. Leftmost-longest matching gives the
+// same answers.
+func TestShapeMatch(t *testing.T) {
+	tokens := []string{"a", "b", "c", "d", "e", "k", "K", "s", "S", "x", "0", "1", "2", "9", "-", ".", "/", " ",
+		"\n", "H", "T", "P", "[", "]", "\u212a", "\u017f", "é", "É", "世", "\xff", "\xc3", "\x00", "\x7f"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, expr := range []string{
+		`^.bc(d|e)`, `^HTTP/1\.[01] 200`, `^\d{2}-\d$`, `(?i)^k(s)`, `^[^a]{2}$`, `^(?s:.)\w\W`,
+		`^[a-zé]x`, `^é`, `(?i)^é`, `^\pL\d`, `^[\x80-\xff]a`, `\A(a)(b){0}c\z`, `^(?i:[k-l])\.`, `^\x{FFFD}a`,
+		`^/a/(\d+)$`, `^(\S+) (\w+)\s+\[([^\]]+)\]`, `^a*b?c{2,}d{0,3}e`, `^(x.*)`, `^(a*)(b*)$`,
+		`^(?i)(k+)-(s?)`, `^[0-9a-f]{2}-?[0-9a-f]{2}$`,
+	} {
+		f := shapeOf(t, expr)
+		if f == nil {
+			t.Fatalf("%#q: no shape", expr)
+		}
+		for _, longest := range []bool{false, true} {
+			std := regexp.MustCompile(expr)
+			if longest {
+				std.Longest()
+			}
+			decided, matched := testShapeOn(t, f, std, expr, r, tokens)
+			if decided < 1000 || matched == 0 && asciiMatch(f) {
+				t.Errorf("%#q: %d texts decided, %d matched: the texts missed their aim", expr, decided, matched)
+			}
+		}
+	}
+}
+
+// testShapeOn compares f with std on random texts, and counts the texts
+// that f decided and those that matched.
+func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *rand.Rand, tokens []string) (decided, matched int) {
+	t.Helper()
+	alphabet := slices.Clone(tokens)
+	for _, c := range expr {
+		alphabet = append(alphabet, string(c))
+	}
+	ngroups := std.NumSubexp() + 1
+	for range 4000 {
+		// Each run's characters, mostly, 0 to 2 more than its minimum
+		// (up to its maximum), sometimes any character; sometimes cut.
+		var b strings.Builder
+		for _, run := range f.runs {
+			members := asciiMembers(&run.set)
+			n := run.min + r.IntN(3)
+			if run.max >= 0 {
+				n = min(n, run.max)
+			}
+			for range n {
+				if len(members) > 0 && r.IntN(8) > 0 {
+					b.WriteByte(members[r.IntN(len(members))])
+				} else {
+					b.WriteString(alphabet[r.IntN(len(alphabet))])
+				}
+			}
+		}
+		s := b.String()
+		if r.IntN(4) == 0 {
+			s = s[:r.IntN(len(s)+1)]
+		}
+		end, groups, sure := f.match(s, ngroups)
+		if !sure {
+			continue
+		}
+		decided++
+		want := std.FindStringSubmatchIndex(s)
+		if end < 0 {
+			groups = nil
+		} else {
+			matched++
+			if end != groups[1] {
+				t.Fatalf("%#q on %q: end %d, groups %v", expr, s, end, groups)
+			}
+		}
+		if diff := cmp.Diff(want, groups); diff != "" {
+			t.Fatalf("%#q on %q: offsets (-std +shape):\n%s", expr, s, diff)
+		}
+	}
+	return decided, matched
+}
+
+// asciiMembers are the ASCII characters of c.
+func asciiMembers(c *charSet) []byte {
+	var m []byte
+	for b := range byte(0x80) {
+		if c.has(b) {
+			m = append(m, b)
+		}
+	}
+	return m
+}
+
+// asciiMatch reports whether an ASCII text can match f: every run that
+// must take a character has an ASCII one.
+func asciiMatch(f *shape) bool {
+	for _, r := range f.runs {
+		if r.min > 0 && len(asciiMembers(&r.set)) == 0 {
+			return false
+		}
+	}
+	return true
+}

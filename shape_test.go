@@ -1,0 +1,93 @@
+package regexp
+
+// Shapes (internal/plan/shape.go): expressions anchored at the start that
+// are runs of characters, each ended by the next character alone, which
+// the planner answers in Go, a byte at a time, when the bytes it looks at
+// are ASCII. The generator writes such patterns from characters that
+// decide (cases that fold beyond ASCII, classes with and without
+// characters beyond ASCII, `.`, groups, exact repeats, runs of varying
+// length, `$` and `\z`), and as many that look alike but need a choice
+// the next character cannot make (`a*a`, `\w+\d`, `(ab)+`); texts are
+// written from each pattern's tree, damaged (generate_test.go), cut short
+// and lengthened. Every method is compared with the standard library's,
+// leftmost-first and leftmost-longest.
+
+import (
+	"math/rand/v2"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+// shapeChars are the characters of generated shapes.
+var shapeChars = []string{
+	`a`, `Z`, `0`, `\.`, `-`, `/`, ` `, `\n`, `\x00`, `\x7f`, `(?i:k)`, `(?i:s)`, `(?i:q)`, `(?i:é)`,
+	`é`, `世`, `\x{FFFD}`, `[0-9]`, `[a-fA-F]`, `[^a]`, `[^\n]`, `\d`, `\w`, `\s`, `\D`, `\W`,
+	`[[:alpha:]]`, `[é-ü]`, `[a-zé]`, `\pL`, `\p{Greek}`, `[\x80-\xff]`, `.`, `(?s:.)`, `(?i)[k-l]`,
+	`(?:x|y|z)`, `(?:)`,
+}
+
+// shapePattern writes a pattern of runs of characters.
+func shapePattern(r *rand.Rand) string {
+	var b strings.Builder
+	b.WriteString([]string{`^`, `^`, `\A`, `(^)`, `(?i)^`}[r.IntN(5)])
+	for range 1 + r.IntN(6) {
+		item := shapeChars[r.IntN(len(shapeChars))]
+		switch r.IntN(8) {
+		case 0:
+			item = "(" + item + shapeChars[r.IntN(len(shapeChars))] + ")"
+		case 1:
+			item = "(?P<g>" + item + ")"
+		case 2:
+			item = "(" + item + "){" + string(rune('0'+r.IntN(4))) + "}"
+		case 3, 4, 5:
+			item += []string{"{2}", "{3}", "?", "+", "*", "{1,2}", "{2,}", "+?", "|b"}[r.IntN(9)]
+		}
+		b.WriteString(item)
+	}
+	b.WriteString([]string{``, ``, `$`, `\z`}[r.IntN(4)])
+	return b.String()
+}
+
+func TestShapes(t *testing.T) {
+	n := 400
+	if testing.Short() || raceEnabled {
+		n = 40
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	tg := textGen{r}
+	texts, matched := 0, 0
+	// Shapes and near misses where a wrong rule would show first.
+	edges := []string{`^a+?`, `^a*?$`, `(?U)^a+`, `^(a+?)(b*)`, `^a*a`, `^\w+\d`, `^[a-z.]+\.com`, `^(ab)+`,
+		`^.*x`, `^\S+ \S+$`, `(?i)^k+\x{212a}`, `^[^a]*a`, `^\d{2,}-\d`}
+	for i := range n + len(edges) {
+		expr := shapePattern(r)
+		if i < len(edges) {
+			expr = edges[i]
+		}
+		p := compilePair(t, expr, false, i%2 == 1)
+		if p == nil {
+			continue
+		}
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			s := string(tg.walk(nil, tree))
+			for _, s := range []string{s, string(tg.damage([]byte(s), expr)), s[:len(s)/2], s + "x", s + "é", "é" + s, strings.ToUpper(s)} {
+				compareAll(t, p, s)
+				texts++
+				if p.std.MatchString(s) {
+					matched++
+				}
+			}
+		}
+		if t.Failed() {
+			t.Fatalf("pattern %#q", expr)
+		}
+	}
+	if matched < texts/5 {
+		t.Errorf("the texts lost their aim: %d of %d matched", matched, texts)
+	}
+}
