@@ -33,16 +33,20 @@ type shape struct {
 	// character each, compared at once.
 	prefix string
 	atEnd  bool // the match must end at the end of the text ($, \z)
-	// marks[k] are the offsets, in a match's groups (pairs), that take
-	// the text position before run k (k = len(runs): after the last);
-	// the whole match's, 0 and 1, are not among them.
-	marks [][]int
+	// marks are the offsets, in a match's groups (pairs), that take the
+	// text position before a run, in the order of the runs; the whole
+	// match's, 0 and 1, are not among them.
+	marks []mark
 }
+
+// mark is that offset slot takes the position before run k (k =
+// len(runs): after the last).
+type mark struct{ k, slot int }
 
 // run is a character set repeated min to max times (max -1: no bound).
 type run struct {
 	set      charSet
-	min, max int
+	min, max int32
 }
 
 // maxShapeRuns bounds the runs of a shape.
@@ -56,11 +60,14 @@ type charSet struct {
 }
 
 func (c *charSet) addRange(lo, hi rune) {
-	for r := lo; r <= min(hi, utf8.RuneSelf-1); r++ {
-		c.ascii[r>>6] |= 1 << (r & 63)
-	}
 	if hi >= utf8.RuneSelf {
 		c.wide = true
+		hi = utf8.RuneSelf - 1
+	}
+	for lo <= hi { // a word of the bitmap at a time
+		end := min(hi, lo|63)
+		c.ascii[lo>>6] |= ^uint64(0) >> (63 - (end - lo)) << (lo & 63)
+		lo = end + 1
 	}
 }
 
@@ -87,12 +94,9 @@ func (c *charSet) meets(d *charSet) bool {
 // walk: a run that gave a character back would end the match sooner, if
 // it let it match at all.
 func newShape(re *syntax.Regexp) *shape {
-	b := shapeBuilder{f: &shape{}}
+	b := shapeBuilder{f: &shape{runs: make([]run, 0, countRuns(re))}}
 	if !b.walk(re) || !b.anchored || len(b.f.runs) == 0 || !b.f.decidedByNext() {
 		return nil
-	}
-	for len(b.f.marks) <= len(b.f.runs) {
-		b.f.marks = append(b.f.marks, nil)
 	}
 	var prefix []byte
 	for _, r := range b.f.runs {
@@ -104,6 +108,26 @@ func newShape(re *syntax.Regexp) *shape {
 	}
 	b.f.prefix = string(prefix)
 	return b.f
+}
+
+// countRuns returns how many runs re may have, so that they take one
+// allocation: a shape is built at Compile.
+func countRuns(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpRepeat:
+		if _, ok := oneChar(re.Sub[0]); !ok && re.Min == re.Max {
+			return min(re.Min*countRuns(re.Sub[0]), maxShapeRuns)
+		}
+	}
+	n := 0
+	for _, sub := range re.Sub {
+		n += countRuns(sub)
+	}
+	return min(n, maxShapeRuns)
 }
 
 // decidedByNext reports whether the next character alone ends each run
@@ -136,11 +160,7 @@ type shapeBuilder struct {
 // mark records that offset slot of the groups takes the position before
 // the next run.
 func (b *shapeBuilder) mark(slot int) {
-	k := len(b.f.runs)
-	for len(b.f.marks) <= k+1 {
-		b.f.marks = append(b.f.marks, nil)
-	}
-	b.f.marks[k] = append(b.f.marks[k], slot)
+	b.f.marks = append(b.f.marks, mark{len(b.f.runs), slot})
 }
 
 // walk appends re's runs, reporting false where re is not of a shape.
@@ -149,10 +169,10 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 	if f.atEnd && re.Op != syntax.OpEndText && re.Op != syntax.OpEmptyMatch {
 		return false // nothing may follow the end of the text
 	}
-	if set, ok := oneChar(re); ok {
-		return b.add(run{set, 1, 1})
-	}
 	switch re.Op {
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		set, _ := oneChar(re)
+		return b.add(run{set, 1, 1})
 	case syntax.OpEmptyMatch:
 	case syntax.OpBeginText:
 		if len(f.runs) > 0 {
@@ -190,7 +210,7 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 			lo, hi = 0, 1
 		}
 		if set, ok := oneChar(re.Sub[0]); ok && re.Flags&syntax.NonGreedy == 0 {
-			return hi == 0 || b.add(run{set, lo, hi})
+			return hi == 0 || b.add(run{set, int32(lo), int32(hi)})
 		}
 		if lo != hi {
 			return false // a choice of length for more than a character
@@ -234,7 +254,11 @@ func oneChar(re *syntax.Regexp) (charSet, bool) {
 // folding, its other cases.
 func literalSet(r rune, flags syntax.Flags) charSet {
 	var c charSet
-	c.addRange(r, r)
+	if r < utf8.RuneSelf {
+		c.ascii[r>>6] = 1 << (r & 63)
+	} else {
+		c.wide = true
+	}
 	if flags&syntax.FoldCase != 0 {
 		for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
 			c.addRange(g, g)
@@ -267,17 +291,18 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 		return -1, nil, true // a byte of the prefix differs (or is beyond ASCII)
 	}
 	i := len(f.prefix) // a byte a run
-	for k := range i {
-		if groups != nil {
-			f.setMarks(groups, k, k)
+	marks := f.marks   // those still to set
+	if groups != nil {
+		for len(marks) > 0 && marks[0].k <= i {
+			marks = setMark(groups, marks, marks[0].k)
 		}
 	}
 	for k := i; k < len(f.runs); k++ {
 		r := &f.runs[k]
-		if groups != nil {
-			f.setMarks(groups, k, i)
+		for groups != nil && len(marks) > 0 && marks[0].k == k {
+			marks = setMark(groups, marks, i)
 		}
-		n := 0
+		n := int32(0)
 		for ; n != r.max && i < len(s); n++ {
 			b := s[i]
 			if b >= utf8.RuneSelf {
@@ -299,17 +324,19 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 		return -1, nil, true
 	}
 	if groups != nil {
-		f.setMarks(groups, len(f.runs), i)
+		for len(marks) > 0 {
+			marks = setMark(groups, marks, i)
+		}
 		groups[0], groups[1] = 0, i
 	}
 	return i, groups, true
 }
 
-// setMarks sets the offsets that take the position before run k.
-func (f *shape) setMarks(groups []int, k, pos int) {
-	for _, slot := range f.marks[k] {
-		if slot < len(groups) {
-			groups[slot] = pos
-		}
+// setMark gives the first of marks position pos, if it is one of the
+// groups wanted, and returns the others.
+func setMark(groups []int, marks []mark, pos int) []mark {
+	if slot := marks[0].slot; slot < len(groups) {
+		groups[slot] = pos
 	}
+	return marks[1:]
 }

@@ -25,7 +25,7 @@ func shapeOf(t *testing.T, expr string) *shape {
 func runLengths(f *shape) []int {
 	var l []int
 	for _, r := range f.runs {
-		l = append(l, r.min, r.max)
+		l = append(l, int(r.min), int(r.max))
 	}
 	return l
 }
@@ -120,9 +120,9 @@ func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *ran
 		var b strings.Builder
 		for _, run := range f.runs {
 			members := asciiMembers(&run.set)
-			n := run.min + r.IntN(3)
+			n := int(run.min) + r.IntN(3)
 			if run.max >= 0 {
-				n = min(n, run.max)
+				n = min(n, int(run.max))
 			}
 			for range n {
 				if len(members) > 0 && r.IntN(8) > 0 {
