@@ -33,15 +33,20 @@ func shapePattern(r *rand.Rand) string {
 	b.WriteString([]string{`^`, `^`, `\A`, `(^)`, `(?i)^`}[r.IntN(5)])
 	for range 1 + r.IntN(6) {
 		item := shapeChars[r.IntN(len(shapeChars))]
-		switch r.IntN(8) {
+		other := shapeChars[r.IntN(len(shapeChars))]
+		switch r.IntN(11) {
 		case 0:
-			item = "(" + item + shapeChars[r.IntN(len(shapeChars))] + ")"
+			item = "(" + item + other + ")"
 		case 1:
 			item = "(?P<g>" + item + ")"
 		case 2:
 			item = "(" + item + "){" + string(rune('0'+r.IntN(4))) + "}"
 		case 3, 4, 5:
 			item += []string{"{2}", "{3}", "?", "+", "*", "{1,2}", "{2,}", "+?", "|b"}[r.IntN(9)]
+		case 6, 7: // a choice between alternatives, or an optional group
+			item = []string{"(?:", "(", "(?:(", "("}[r.IntN(4)] + item + other + []string{")?", ")?", "))?", "|" + other + "x)"}[r.IntN(4)]
+		case 8:
+			item = "(?:" + item + "|" + other + "|(" + shapeChars[r.IntN(len(shapeChars))] + "y))"
 		}
 		b.WriteString(item)
 	}
@@ -59,7 +64,9 @@ func TestShapes(t *testing.T) {
 	texts, matched := 0, 0
 	// Shapes and near misses where a wrong rule would show first.
 	edges := []string{`^a+?`, `^a*?$`, `(?U)^a+`, `^(a+?)(b*)`, `^a*a`, `^\w+\d`, `^[a-z.]+\.com`, `^(ab)+`,
-		`^.*x`, `^\S+ \S+$`, `(?i)^k+\x{212a}`, `^[^a]*a`, `^\d{2,}-\d`}
+		`^.*x`, `^\S+ \S+$`, `(?i)^k+\x{212a}`, `^[^a]*a`, `^\d{2,}-\d`, `^a(?:bc)?`, `^(?:ab+)?c`,
+		`^(?:(a)?b){2}$`, `^(GET|POST|PUT) (\S+) HTTP/1\.[01]$`, `^(?:a|b\d+|c(?:d|e)?)$`, `^(?:(a)x|(b)y|(c+))z`,
+		`^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$`}
 	for i := range n + len(edges) {
 		expr := shapePattern(r)
 		if i < len(edges) {

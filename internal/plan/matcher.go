@@ -7,10 +7,10 @@
 //   - a literal pattern is found by a Go string search;
 //   - a text too short for any match, or not beginning with the literal
 //     that every match begins with at the start, is turned down in Go;
-//   - an expression anchored at the start that is runs of characters,
-//     each ended by the next character alone (`^/api/v1/users/(\d+)$`),
-//     is answered by a table lookup per byte when the bytes it looks at
-//     are ASCII (shape.go);
+//   - an expression anchored at the start in which the next character
+//     alone makes every choice (`^/api/v1/users/(\d+)$`, `^(GET|POST) `)
+//     is walked in Go, a table lookup per byte, when the bytes it looks
+//     at are ASCII (shape.go);
 //   - a short text, on which crossing into wasm costs more than the work,
 //     runs the standard library's matcher, which gives the standard
 //     library's results by definition;

@@ -1,107 +1,99 @@
 package plan
 
 import (
-	"math/bits"
 	"regexp/syntax"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-// A shape is an expression anchored at the start that is a sequence of
-// runs of characters, each run of one set repeated a number of times
-// (`^HTTP/1\.[01] 200`, `^/api/v1/users/(\d+)$`, `^(\S+) (\w+)\s+\[`),
-// in which the next character alone decides where each run of varying
-// length ends: no ASCII character of its set may begin what can follow
-// it. Then the greedy walk, each run taking what it can, is the only way
-// a match can go, and so the match the standard library would find: a
-// run that gave a character back would leave it to a set that cannot
-// take it. On a text whose bytes are ASCII where the walk looks, each
-// character is one byte, and a table lookup per byte answers, with the
-// groups, what the standard library's one-pass and backtracking matchers
-// answer in 50 ns to 2 µs and crossing into wasm in 250 ns or more.
+// A shape is an expression anchored at the start in which the next
+// character alone makes every choice (`^HTTP/1\.[01] 200`,
+// `^/api/v1/users/(\d+)$`, `^(\S+) (\w+)\s+\[`, `^(GET|POST) `,
+// `^\d{4}-\d{2}(?:T\d{2}:\d{2})?$`): it is runs of characters, each run
+// of one set repeated a number of times, and choices between
+// alternatives (`|`, and an optional group, which is a choice between
+// the group and nothing). A run of varying length ends where the next
+// character is not in its set, and no ASCII character of its set may
+// begin what can follow it; a choice takes the alternative that the
+// next character can begin, and no two alternatives, nor an optional
+// group and what follows it, may begin with the same ASCII character.
+// Then the greedy walk is the only way a match can go, and so the match
+// the standard library finds: a run that gave a character back, or
+// another alternative, would leave a character to a set that cannot take
+// it. An alternative once taken must match, or nothing does: none may
+// match empty, and what follows an optional group must not match empty
+// up to the end of the text unless $ ends the expression (`^a(?:bc)?`
+// on "abx" matches "a", which the walk would miss).
 //
-// A byte beyond ASCII where the set looking at it may hold a character
-// beyond ASCII (`.`, `\S`, `[^a]`, `(?i)k`, which also matches the Kelvin
-// sign) leaves the call undecided, to the engines: that character's
-// width is not known here, nor whether the sets that follow might share
-// it. A byte beyond ASCII where the set holds none is a character it
-// does not match (U+FFFD included).
+// On a text whose bytes are ASCII where the walk looks, each character
+// is one byte, and a table lookup per byte answers, with the groups,
+// what the standard library's one-pass and backtracking matchers answer
+// in 50 ns to 2 µs and crossing into wasm in 250 ns or more. A byte
+// beyond ASCII where a set looking at it may hold a character beyond
+// ASCII (`.`, `\S`, `[^a]`, `(?i)k`, which also matches the Kelvin sign)
+// leaves the call undecided, to the engines: that character's width is
+// not known here, nor whether the sets that follow share it. A byte
+// beyond ASCII where the set holds none is a character it does not match
+// (U+FFFD included).
+//
+// Leftmost-longest matching takes the same walk: another way would end
+// the match sooner, if it let it match at all.
 type shape struct {
-	runs []run
+	steps []step
 	// prefix is the bytes of the leading runs that are one ASCII
 	// character each, compared at once.
 	prefix string
 	atEnd  bool // the match must end at the end of the text ($, \z)
 	// marks are the offsets, in a match's groups (pairs), that take the
-	// text position before a run, in the order of the runs; the whole
+	// text position before a step, in the order of the steps; the whole
 	// match's, 0 and 1, are not among them.
 	marks []mark
 }
 
-// mark is that offset slot takes the position before run k (k =
-// len(runs): after the last).
-type mark struct{ k, slot int }
+// mark is that offset slot takes the position before step k (k =
+// len(steps): after the last).
+type mark struct{ k, slot int32 }
 
-// run is a character set repeated min to max times (max -1: no bound).
-type run struct {
+// A step is a run, a choice (fork) or the end of an alternative (jump).
+type step struct {
+	kind     stepKind
+	set      charSet // a run's characters; what can begin a fork's alternatives
+	min, max int32   // a run's repeats (max -1: no bound)
+	// A fork and a jump go on to step next and mark marks: a jump
+	// always, a fork when none of its alternatives can begin, if it is
+	// optional; otherwise a fork that none can begin fails.
+	next, marks int32
+	optional    bool
+	alts        []alt // a fork's alternatives
+}
+
+type stepKind uint8
+
+const (
+	runStep stepKind = iota
+	forkStep
+	jumpStep
+)
+
+// alt is an alternative of a fork: what can begin it, and its first step
+// and mark.
+type alt struct {
 	set      charSet
-	min, max int32
+	at, mark int32
 }
 
-// maxShapeRuns bounds the runs of a shape.
-const maxShapeRuns = 256
-
-// charSet is a set of characters as a shape looks at them: the ASCII
-// ones, and whether any other.
-type charSet struct {
-	ascii [2]uint64
-	wide  bool // a character beyond ASCII, or U+FFFD (an invalid byte)
-}
-
-func (c *charSet) addRange(lo, hi rune) {
-	if hi >= utf8.RuneSelf {
-		c.wide = true
-		hi = utf8.RuneSelf - 1
-	}
-	for lo <= hi { // a word of the bitmap at a time
-		end := min(hi, lo|63)
-		c.ascii[lo>>6] |= ^uint64(0) >> (63 - (end - lo)) << (lo & 63)
-		lo = end + 1
-	}
-}
-
-func (c *charSet) has(b byte) bool { return c.ascii[b>>6]&(1<<(b&63)) != 0 }
-
-// only returns the one character of c, if it has one and it is ASCII.
-func (c *charSet) only() (byte, bool) {
-	if c.wide || bits.OnesCount64(c.ascii[0])+bits.OnesCount64(c.ascii[1]) != 1 {
-		return 0, false
-	}
-	if c.ascii[0] != 0 {
-		return byte(bits.TrailingZeros64(c.ascii[0])), true
-	}
-	return byte(64 + bits.TrailingZeros64(c.ascii[1])), true
-}
-
-// meets reports whether c and d share an ASCII character.
-func (c *charSet) meets(d *charSet) bool {
-	return c.ascii[0]&d.ascii[0] != 0 || c.ascii[1]&d.ascii[1] != 0
-}
+// maxShapeSteps bounds the steps of a shape.
+const maxShapeSteps = 256
 
 // newShape returns the shape of a parsed expression, or nil if it has
-// none. Leftmost-longest matching (longest) takes the same
-// walk: a run that gave a character back would end the match sooner, if
-// it let it match at all.
+// none.
 func newShape(re *syntax.Regexp) *shape {
-	b := shapeBuilder{f: &shape{runs: make([]run, 0, countRuns(re))}}
-	if !b.walk(re) || !b.anchored || len(b.f.runs) == 0 || !b.f.decidedByNext() {
+	b := shapeBuilder{f: &shape{steps: make([]step, 0, countSteps(re))}}
+	if !b.walk(re) || !b.anchored || len(b.f.steps) == 0 || !b.f.decidedByNext() {
 		return nil
 	}
 	var prefix []byte
-	for _, r := range b.f.runs {
-		c, ok := r.set.only()
-		if !ok || r.min != 1 || r.max != 1 {
+	for _, s := range b.f.steps {
+		c, ok := s.set.only()
+		if s.kind != runStep || !ok || s.min != 1 || s.max != 1 {
 			break
 		}
 		prefix = append(prefix, c)
@@ -110,9 +102,9 @@ func newShape(re *syntax.Regexp) *shape {
 	return b.f
 }
 
-// countRuns returns how many runs re may have, so that they take one
-// allocation: a shape is built at Compile.
-func countRuns(re *syntax.Regexp) int {
+// countSteps returns about how many steps re may have, so that they take
+// one allocation: a shape is built at Compile.
+func countSteps(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
 		return len(re.Rune)
@@ -120,50 +112,91 @@ func countRuns(re *syntax.Regexp) int {
 		return 1
 	case syntax.OpRepeat:
 		if _, ok := oneChar(re.Sub[0]); !ok && re.Min == re.Max {
-			return min(re.Min*countRuns(re.Sub[0]), maxShapeRuns)
+			return min(re.Min*countSteps(re.Sub[0]), maxShapeSteps)
 		}
 	}
-	n := 0
+	n := len(re.Sub) // a fork and jumps for an alternation or an optional group
 	for _, sub := range re.Sub {
-		n += countRuns(sub)
+		n += countSteps(sub)
 	}
-	return min(n, maxShapeRuns)
+	return min(n, maxShapeSteps)
 }
 
-// decidedByNext reports whether the next character alone ends each run
-// of varying length: no ASCII character of its set is in the set of a
-// run that may follow it, up to the first run that must take one.
+// decidedByNext reports whether the next character alone makes every
+// choice (see shape), and sets what can begin each fork.
 func (f *shape) decidedByNext() bool {
-	for i := range f.runs {
-		r := &f.runs[i]
-		if r.min == r.max {
-			continue
-		}
-		for j := i + 1; j < len(f.runs); j++ {
-			if r.set.meets(&f.runs[j].set) {
-				return false
+	for i := range f.steps {
+		s := &f.steps[i]
+		switch {
+		case s.kind == forkStep:
+			s.set = charSet{}
+			for j := range s.alts {
+				a := &s.alts[j]
+				first, required := f.starts(int(a.at), int(s.next))
+				if !required || s.set.meets(&first) {
+					return false // an alternative may match empty, or two begin alike
+				}
+				a.set = first
+				s.set.union(&first)
 			}
-			if f.runs[j].min > 0 {
-				break
+			if s.optional {
+				follow, required := f.starts(int(s.next), len(f.steps))
+				if s.set.meets(&follow) || !required && !f.atEnd {
+					return false
+				}
+			}
+		case s.kind == runStep && s.min != s.max:
+			if follow, _ := f.starts(i+1, len(f.steps)); s.set.meets(&follow) {
+				return false
 			}
 		}
 	}
 	return true
 }
 
+// starts returns the characters that can begin what steps from..to-1
+// match, up to the first step that must take a character, and whether
+// there is one.
+func (f *shape) starts(from, to int) (set charSet, required bool) {
+	for j := from; j < to; j++ {
+		s := &f.steps[j]
+		switch s.kind {
+		case jumpStep: // the end of an alternative
+			j = int(s.next) - 1
+			continue
+		case forkStep:
+			for _, a := range s.alts {
+				inner, _ := f.starts(int(a.at), int(s.next))
+				set.union(&inner)
+			}
+			if !s.optional {
+				return set, true
+			}
+			j = int(s.next) - 1
+			continue
+		}
+		set.union(&s.set)
+		if s.min > 0 {
+			return set, true
+		}
+	}
+	return set, false
+}
+
 // shapeBuilder walks a tree into a shape.
 type shapeBuilder struct {
 	f        *shape
-	anchored bool // \A came before the first run
+	anchored bool // \A came before the first step
+	choices  int  // depth of alternatives walked into
 }
 
 // mark records that offset slot of the groups takes the position before
-// the next run.
+// the next step.
 func (b *shapeBuilder) mark(slot int) {
-	b.f.marks = append(b.f.marks, mark{len(b.f.runs), slot})
+	b.f.marks = append(b.f.marks, mark{int32(len(b.f.steps)), int32(slot)})
 }
 
-// walk appends re's runs, reporting false where re is not of a shape.
+// walk appends re's steps, reporting false where re is not of a shape.
 func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 	f := b.f
 	if f.atEnd && re.Op != syntax.OpEndText && re.Op != syntax.OpEmptyMatch {
@@ -172,18 +205,21 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		set, _ := oneChar(re)
-		return b.add(run{set, 1, 1})
+		return b.add(step{set: set, min: 1, max: 1})
 	case syntax.OpEmptyMatch:
 	case syntax.OpBeginText:
-		if len(f.runs) > 0 {
+		if len(f.steps) > 0 || b.choices > 0 {
 			return false
 		}
 		b.anchored = true
 	case syntax.OpEndText:
+		if b.choices > 0 {
+			return false // $ in one alternative only
+		}
 		f.atEnd = true
 	case syntax.OpLiteral:
 		for _, r := range re.Rune {
-			if !b.add(run{literalSet(r, re.Flags), 1, 1}) {
+			if !b.add(step{set: literalSet(r, re.Flags), min: 1, max: 1}) {
 				return false
 			}
 		}
@@ -199,6 +235,8 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 				return false
 			}
 		}
+	case syntax.OpAlternate:
+		return b.fork(re.Sub, false)
 	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
 		lo, hi := re.Min, re.Max
 		switch re.Op {
@@ -209,8 +247,12 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 		case syntax.OpQuest:
 			lo, hi = 0, 1
 		}
-		if set, ok := oneChar(re.Sub[0]); ok && re.Flags&syntax.NonGreedy == 0 {
-			return hi == 0 || b.add(run{set, int32(lo), int32(hi)})
+		greedy := re.Flags&syntax.NonGreedy == 0
+		if set, ok := oneChar(re.Sub[0]); ok && greedy {
+			return hi == 0 || b.add(step{set: set, min: int32(lo), max: int32(hi)})
+		}
+		if lo == 0 && hi == 1 && greedy {
+			return b.fork(re.Sub[:1], true)
 		}
 		if lo != hi {
 			return false // a choice of length for more than a character
@@ -221,122 +263,44 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 			}
 		}
 	default:
-		return false // |, a line or word assertion, no match
+		return false // a line or word assertion, no match
 	}
 	return true
 }
 
-// oneChar returns the set of an expression that is one character.
-func oneChar(re *syntax.Regexp) (charSet, bool) {
-	var c charSet
-	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) != 1 {
-			return c, false
-		}
-		return literalSet(re.Rune[0], re.Flags), true
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			c.addRange(re.Rune[i], re.Rune[i+1])
-		}
-	case syntax.OpAnyCharNotNL:
-		c.addRange(0, '\n'-1)
-		c.addRange('\n'+1, unicode.MaxRune)
-	case syntax.OpAnyChar:
-		c.addRange(0, unicode.MaxRune)
-	default:
-		return c, false
-	}
-	return c, true
-}
-
-// literalSet is the set of a literal character r: r and, under case
-// folding, its other cases.
-func literalSet(r rune, flags syntax.Flags) charSet {
-	var c charSet
-	if r < utf8.RuneSelf {
-		c.ascii[r>>6] = 1 << (r & 63)
-	} else {
-		c.wide = true
-	}
-	if flags&syntax.FoldCase != 0 {
-		for g := unicode.SimpleFold(r); g != r; g = unicode.SimpleFold(g) {
-			c.addRange(g, g)
-		}
-	}
-	return c
-}
-
-// add appends a run.
-func (b *shapeBuilder) add(r run) bool {
-	if !b.anchored || len(b.f.runs) == maxShapeRuns {
+// fork appends a choice between alternatives, and nothing if optional.
+func (b *shapeBuilder) fork(alts []*syntax.Regexp, optional bool) bool {
+	f := b.f
+	at := len(f.steps)
+	if !b.add(step{kind: forkStep, optional: optional}) {
 		return false
 	}
-	b.f.runs = append(b.f.runs, r)
+	var jumps []int
+	b.choices++
+	defer func() { b.choices-- }()
+	for i, sub := range alts {
+		f.steps[at].alts = append(f.steps[at].alts, alt{at: int32(len(f.steps)), mark: int32(len(f.marks))})
+		if !b.walk(sub) {
+			return false
+		}
+		if i < len(alts)-1 {
+			jumps = append(jumps, len(f.steps))
+			if !b.add(step{kind: jumpStep}) {
+				return false
+			}
+		}
+	}
+	for _, k := range append(jumps, at) {
+		f.steps[k].next, f.steps[k].marks = int32(len(f.steps)), int32(len(f.marks))
+	}
 	return true
 }
 
-// match walks s, returning the end of the match, -1 for none, and, when
-// ngroups > 0, the offsets of ngroups groups (a group in a {0}: -1). It is undecided (decided
-// false) when a byte beyond ASCII lies where the set looking at it may
-// hold a character beyond ASCII.
-func (f *shape) match(s string, ngroups int) (end int, groups []int, decided bool) {
-	if ngroups > 0 {
-		groups = make([]int, 2*ngroups)
-		for i := range groups {
-			groups[i] = -1
-		}
+// add appends a step.
+func (b *shapeBuilder) add(s step) bool {
+	if !b.anchored || len(b.f.steps) == maxShapeSteps {
+		return false
 	}
-	if !strings.HasPrefix(s, f.prefix) {
-		return -1, nil, true // a byte of the prefix differs (or is beyond ASCII)
-	}
-	i := len(f.prefix) // a byte a run
-	marks := f.marks   // those still to set
-	if groups != nil {
-		for len(marks) > 0 && marks[0].k <= i {
-			marks = setMark(groups, marks, marks[0].k)
-		}
-	}
-	for k := i; k < len(f.runs); k++ {
-		r := &f.runs[k]
-		for groups != nil && len(marks) > 0 && marks[0].k == k {
-			marks = setMark(groups, marks, i)
-		}
-		n := int32(0)
-		for ; n != r.max && i < len(s); n++ {
-			b := s[i]
-			if b >= utf8.RuneSelf {
-				if r.set.wide {
-					return -1, nil, false
-				}
-				break // a character beyond ASCII, or U+FFFD: not in the set
-			}
-			if !r.set.has(b) {
-				break
-			}
-			i++
-		}
-		if n < r.min {
-			return -1, nil, true
-		}
-	}
-	if f.atEnd && i != len(s) {
-		return -1, nil, true
-	}
-	if groups != nil {
-		for len(marks) > 0 {
-			marks = setMark(groups, marks, i)
-		}
-		groups[0], groups[1] = 0, i
-	}
-	return i, groups, true
-}
-
-// setMark gives the first of marks position pos, if it is one of the
-// groups wanted, and returns the others.
-func setMark(groups []int, marks []mark, pos int) []mark {
-	if slot := marks[0].slot; slot < len(groups) {
-		groups[slot] = pos
-	}
-	return marks[1:]
+	b.f.steps = append(b.f.steps, s)
+	return true
 }

@@ -21,11 +21,11 @@ func shapeOf(t *testing.T, expr string) *shape {
 	return newShape(tree)
 }
 
-// runLengths lists each run of f as min-max.
+// runLengths lists each step of f as min-max (a fork or a jump: 0-0).
 func runLengths(f *shape) []int {
 	var l []int
-	for _, r := range f.runs {
-		l = append(l, int(r.min), int(r.max))
+	for _, s := range f.steps {
+		l = append(l, int(s.min), int(s.max))
 	}
 	return l
 }
@@ -51,6 +51,7 @@ func TestShape(t *testing.T) {
 		{`^a*b?c{2,}d{0,3}e`, []int{0, -1, 0, 1, 2, -1, 0, 3, 1, 1}, false},
 		{`^x.*`, []int{1, 1, 0, -1}, false},
 		{`^a*`, []int{0, -1}, false},
+		{`^(\d+)(?:\.(\d{1,2}))?$`, []int{1, -1, 0, 0, 1, 1, 1, 2}, true}, // a group's start counts 0-0
 	} {
 		f := shapeOf(t, c.expr)
 		if f == nil {
@@ -62,10 +63,12 @@ func TestShape(t *testing.T) {
 		}
 	}
 	for _, expr := range []string{
-		`abc`, `^a|^b`, `(?m)^a`, `^a\b`, `^a$b`, `a^b`, `^`, `^$`, `^(a|bc)`,
-		"^" + strings.Repeat("a", maxShapeRuns+1),
+		`abc`, `^a|^b`, `^(?:a|ab)c`, `^(?:[ab]|b\d)`, `(?m)^a`, `^a\b`, `^a$b`, `a^b`, `^`, `^$`,
+		"^" + strings.Repeat("a", maxShapeSteps+1),
 		`^a*a`, `^a+ab`, `^a?b?b`, `^\w+\d`, `^[a-z.]+\.com`, `^.*x`, `^a*?b`, `(?U)^a*b`,
-		`^(ab)+`, `^(?:ab)*`, `^(a)*`, `^(a){1,2}`, `^(\d+)(?:\.(\d{1,2}))?`,
+		`^(ab)+`, `^(?:ab)*`, `^(a)*`, `^(a){1,2}`,
+		`^(\d+)(?:\.(\d{1,2}))?`, `^(?:a+)?a`, `^(?:(a)b)?(?:(a)c)?$`, `^(?:a?)?b`, `^(?:a$)?`, `^(?:ab)??c`,
+		`^(?:a|)b`, `^(?:x|a*)b`, `^a(?:bc)?`, `^(?:$|a)`,
 	} {
 		if f := shapeOf(t, expr); f != nil {
 			t.Errorf("%#q: a shape of runs %v, want none", expr, runLengths(f))
@@ -86,7 +89,10 @@ func TestShapeMatch(t *testing.T) {
 		`^.bc(d|e)`, `^HTTP/1\.[01] 200`, `^\d{2}-\d$`, `(?i)^k(s)`, `^[^a]{2}$`, `^(?s:.)\w\W`,
 		`^[a-zé]x`, `^é`, `(?i)^é`, `^\pL\d`, `^[\x80-\xff]a`, `\A(a)(b){0}c\z`, `^(?i:[k-l])\.`, `^\x{FFFD}a`,
 		`^/a/(\d+)$`, `^(\S+) (\w+)\s+\[([^\]]+)\]`, `^a*b?c{2,}d{0,3}e`, `^(x.*)`, `^(a*)(b*)$`,
-		`^(?i)(k+)-(s?)`, `^[0-9a-f]{2}-?[0-9a-f]{2}$`,
+		`^(?i)(k+)-(s?)`, `^[0-9a-f]{2}-?[0-9a-f]{2}$`, `^(\d+)(?:\.(\d{1,2}))?$`, `^(?:ab+)?c`,
+		`^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$`,
+		`^(?:(a)?b){2}$`, `^(?:(x)y)?(z)?(?:(?i)(k)\.)?w`, `^(GET|POST|PUT) (\S+) HTTP/1\.[01]$`,
+		`^(?:(a)x|(b)y|(c+))z`, `^(?:a|b\d+|c(?:d|e)?)$`,
 	} {
 		f := shapeOf(t, expr)
 		if f == nil {
@@ -118,7 +124,20 @@ func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *ran
 		// Each run's characters, mostly, 0 to 2 more than its minimum
 		// (up to its maximum), sometimes any character; sometimes cut.
 		var b strings.Builder
-		for _, run := range f.runs {
+		for k := 0; k < len(f.steps); k++ {
+			run := f.steps[k]
+			switch run.kind {
+			case jumpStep:
+				k = int(run.next) - 1
+				continue
+			case forkStep:
+				if n := r.IntN(len(run.alts) + 1); n < len(run.alts) {
+					k = int(run.alts[n].at) - 1
+				} else {
+					k = int(run.next) - 1 // none taken
+				}
+				continue
+			}
 			members := asciiMembers(&run.set)
 			n := int(run.min) + r.IntN(3)
 			if run.max >= 0 {
@@ -171,8 +190,8 @@ func asciiMembers(c *charSet) []byte {
 // asciiMatch reports whether an ASCII text can match f: every run that
 // must take a character has an ASCII one.
 func asciiMatch(f *shape) bool {
-	for _, r := range f.runs {
-		if r.min > 0 && len(asciiMembers(&r.set)) == 0 {
+	for _, r := range f.steps {
+		if r.kind == runStep && r.min > 0 && len(asciiMembers(&r.set)) == 0 {
 			return false
 		}
 	}
