@@ -185,6 +185,7 @@ fuzz:
 	$(GO) test -run '^TestGenerated$$' -gen.n $(GEN_N) -gen.seed $$(od -An -N4 -tu4 /dev/urandom | tr -d ' ') -timeout 0 -v .
 	$(GO) test -run '^$$' -fuzz '^FuzzGenerated$$' -fuzztime $(FUZZTIME) .
 	$(GO) test -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(FUZZTIME) .
+	$(GO) test -run '^$$' -fuzz '^FuzzShapes$$' -fuzztime $(FUZZTIME) .
 	$(GO) test -run '^$$' -fuzz '^FuzzABI$$' -fuzztime $(FUZZTIME) ./internal/re2wasm
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME) ./internal/re2syntax
 	$(GO) test -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME) ./internal/re2syntax

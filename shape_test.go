@@ -1,16 +1,17 @@
 package regexp
 
-// Shapes (internal/plan/shape.go): expressions anchored at the start that
-// are runs of characters, each ended by the next character alone, which
-// the planner answers in Go, a byte at a time, when the bytes it looks at
-// are ASCII. The generator writes such patterns from characters that
-// decide (cases that fold beyond ASCII, classes with and without
-// characters beyond ASCII, `.`, groups, exact repeats, runs of varying
-// length, `$` and `\z`), and as many that look alike but need a choice
-// the next character cannot make (`a*a`, `\w+\d`, `(ab)+`); texts are
-// written from each pattern's tree, damaged (generate_test.go), cut short
-// and lengthened. Every method is compared with the standard library's,
-// leftmost-first and leftmost-longest.
+// Shapes (internal/plan/shape.go): expressions anchored at the start in
+// which the next character alone makes every choice, which the planner
+// walks in Go, a byte at a time, when the bytes it looks at are ASCII.
+// The generator writes such patterns from characters that decide (cases
+// that fold beyond ASCII, classes with and without characters beyond
+// ASCII, `.`), groups, exact repeats, runs of varying length,
+// alternatives, optional groups, `$` and `\z`, and as many that look
+// alike but need a choice the next character cannot make (`a*a`,
+// `\w+\d`, `(ab)+`, `a(?:bc)?`); texts are written from each pattern's
+// tree, damaged (generate_test.go), cut short and lengthened. Every
+// method is compared with the standard library's, leftmost-first and
+// leftmost-longest. FuzzShapes lets the fuzzer choose seeds and texts.
 
 import (
 	"math/rand/v2"
@@ -60,7 +61,6 @@ func TestShapes(t *testing.T) {
 		n = 40
 	}
 	r := rand.New(rand.NewPCG(7, 11))
-	tg := textGen{r}
 	texts, matched := 0, 0
 	// Shapes and near misses where a wrong rule would show first.
 	edges := []string{`^a+?`, `^a*?$`, `(?U)^a+`, `^(a+?)(b*)`, `^a*a`, `^\w+\d`, `^[a-z.]+\.com`, `^(ab)+`,
@@ -72,24 +72,8 @@ func TestShapes(t *testing.T) {
 		if i < len(edges) {
 			expr = edges[i]
 		}
-		p := compilePair(t, expr, false, i%2 == 1)
-		if p == nil {
-			continue
-		}
-		tree, err := syntax.Parse(expr, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for range 3 {
-			s := string(tg.walk(nil, tree))
-			for _, s := range []string{s, string(tg.damage([]byte(s), expr)), s[:len(s)/2], s + "x", s + "é", "é" + s, strings.ToUpper(s)} {
-				compareAll(t, p, s)
-				texts++
-				if p.std.MatchString(s) {
-					matched++
-				}
-			}
-		}
+		tx, m := compareShape(t, expr, i%2 == 1, r)
+		texts, matched = texts+tx, matched+m
 		if t.Failed() {
 			t.Fatalf("pattern %#q", expr)
 		}
@@ -97,4 +81,45 @@ func TestShapes(t *testing.T) {
 	if matched < texts/5 {
 		t.Errorf("the texts lost their aim: %d of %d matched", matched, texts)
 	}
+}
+
+// FuzzShapes lets the fuzzer choose the generator's seeds and a text of
+// its own.
+func FuzzShapes(f *testing.F) {
+	for seed := range uint64(16) {
+		f.Add(seed, "abc")
+	}
+	f.Fuzz(func(t *testing.T, seed uint64, text string) {
+		r := rand.New(rand.NewPCG(seed, 3))
+		compareShape(t, shapePattern(r), seed%2 == 1, r, text)
+	})
+}
+
+// compareShape compares every method on expr (leftmost-longest if
+// longest) with the standard library's, on texts written from its tree
+// and on extra, and counts the texts and those that matched.
+func compareShape(t *testing.T, expr string, longest bool, r *rand.Rand, extra ...string) (texts, matched int) {
+	t.Helper()
+	p := compilePair(t, expr, false, longest)
+	if p == nil {
+		return 0, 0
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := textGen{r}
+	for range 3 {
+		s := string(tg.walk(nil, tree))
+		extra = append(extra, s, string(tg.damage([]byte(s), expr)), s[:len(s)/2], s[:r.IntN(len(s)+1)],
+			s+"x", s+"é", "é"+s, strings.ToUpper(s))
+	}
+	for _, s := range extra {
+		compareAll(t, p, s)
+		texts++
+		if p.std.MatchString(s) {
+			matched++
+		}
+	}
+	return texts, matched
 }
