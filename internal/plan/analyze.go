@@ -28,8 +28,8 @@ type facts struct {
 	// nothing looks past a match's end ($, \b, \B), so a match in a head
 	// of the text is a match in the text.
 	headMatches bool
-	// shape: the expression is anchored runs of characters, each ended by
-	// the next character alone (shape.go); nil if not.
+	// shape: the expression is anchored at the start and the next
+	// character alone makes its every choice (shape.go); nil if not.
 	shape *shape
 	// endsAtEnd: every match ends at the end of the text ($ without the
 	// m flag, \z).

@@ -50,7 +50,7 @@ func FindContext[T Text](ctx gocontext.Context, m *Matcher, text T, ngroups int)
 	}
 	var c call
 	if begin(m, text, ngroups, &c) {
-		return m.found(&c, ngroups), nil
+		return c.found(), nil
 	}
 	if c.how == Std {
 		return Find(m, text, ngroups)

@@ -112,7 +112,7 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 	}
 	var c call
 	if begin(m, text, ngroups, &c) {
-		return m.found(&c, ngroups), nil
+		return c.found(), nil
 	}
 	if c.estimate == 0 {
 		return findBy(m, &c, text, ngroups)
@@ -191,7 +191,7 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 		switch {
 		case c.literalAt < 0 || n == 0:
 		case m.shape != nil:
-			each(m.found(&c, ngroups)) // the only match: it is at the start
+			each(c.found()) // the only match: it is at the start
 		default:
 			findAllLiteral(m.literal, view(text), c.literalAt, c.literalLen, n, each)
 		}
@@ -228,11 +228,11 @@ type call struct {
 	prog       *re2wasm.Regexp // RE2's program for the text
 	literalAt  int             // when begin is done: the literal's first offset, or -1
 	literalLen int             // and its length
-	groups     []int           // or, from a shape, the match with its groups
+	groups     []int           // a shape's match, with the groups wanted (more than the match)
 }
 
-// found is the match that begin found in Go, with ngroups groups, or nil.
-func (m *Matcher) found(c *call, ngroups int) []int {
+// found is the match that begin found in Go, or nil.
+func (c *call) found() []int {
 	switch {
 	case c.literalAt < 0:
 		return nil
@@ -243,10 +243,10 @@ func (m *Matcher) found(c *call, ngroups int) []int {
 }
 
 // begin answers the call in Go where it can (done): a literal pattern is
-// a string search, a shape a table lookup per byte (shape.go), and
-// a text too short, lacking the anchored prefix or a required string has
-// no match (literalAt -1). Otherwise it picks the
-// engine, compiling it if this is the first call that needs it. Forced
+// a string search, a shape a walk (shape.go), and a text too short,
+// lacking the anchored prefix or a required string has no match
+// (literalAt -1). Otherwise it picks the engine, compiling it if this is
+// the first call that needs it. Forced
 // Std and RE2 skip the answers in Go, so that tests see the engines
 // alone (answersInGo).
 func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
