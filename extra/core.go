@@ -18,7 +18,7 @@ type core struct {
 	set   *re2wasm.Set     // nil when RE2 could not compile one
 	inSet []int            // the expression of each pattern of set
 	alone []int            // expressions matched one by one, in increasing order
-	ways  ways             // what calls cost by the set and one by one
+	ways  waysBySize       // what calls cost by the set and one by one
 }
 
 // newCore compiles RE2's set of exprs within the budgets of opts, tried in
@@ -98,11 +98,12 @@ func matching[T ~string | ~[]byte](ctx context.Context, s *Set, c *core, text T)
 		return alone(ctx, c, text, nil)
 	}
 	start := time.Now()
-	if !c.ways.useSet() {
+	w := c.ways.of(len(text))
+	if !w.useSet() {
 		s.oneByOne.Add(1)
 		out, err := oneByOne(ctx, c.res, text)
 		if err == nil {
-			c.ways.observe(false, len(text), time.Since(start))
+			w.observe(false, len(text), time.Since(start))
 		}
 		return out, err
 	}
@@ -115,7 +116,7 @@ func matching[T ~string | ~[]byte](ctx context.Context, s *Set, c *core, text T)
 	}
 	out, err := alone(ctx, c, text, out)
 	if err == nil {
-		c.ways.observe(true, len(text), time.Since(start))
+		w.observe(true, len(text), time.Since(start))
 	}
 	return out, err
 }

@@ -1,6 +1,7 @@
 package extra
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"sync/atomic"
 	"time"
@@ -18,7 +19,13 @@ import (
 // call a hundred times as slow, so trials are rare where it loses.
 type ways struct {
 	set, alone atomic.Int64 // ns per KiB of text, averaged as calls come; 0 until measured
-	aloneSeen  atomic.Bool  // a call went one by one (the first compiles each pattern: not timed)
+	// A call went through the set, or one by one: the first of each is
+	// not timed. The first one by one compiles each pattern; the first
+	// through the set builds the DFA's first states, which any text
+	// needs (on the Core Rule Set and a 10 KB body: 1 s, where a body
+	// new to a set that has run once takes 0.3-0.5 s, and one it has
+	// seen 1.4 ms).
+	setSeen, aloneSeen atomic.Bool
 }
 
 const (
@@ -26,12 +33,25 @@ const (
 	perCall      = 256 // bytes a call counts for beyond its text (its fixed costs)
 )
 
+// waysBySize keeps ways for texts of each size: under 256 bytes, then
+// up to each next power of 4, from 256 KiB on. What a call costs, per
+// byte, by the set and one by one differs with the size (fixed costs; the
+// engines each pattern compiles for texts of its size), and texts of one
+// size are those a set meets again: a body of 10 KB is not judged by
+// what 16-byte ones cost.
+type waysBySize [7]ways
+
+// of returns the ways of texts of n bytes.
+func (w *waysBySize) of(n int) *ways {
+	return &w[min(max(bits.Len(uint(n))-7, 0)/2, len(w)-1)]
+}
+
 // forceWay, set by tests only, sends every call one way: "set" or "alone".
 var forceWay string
 
 // useSet reports whether a call goes through RE2's set rather than one
-// pattern at a time. The first call goes through the set, the next two
-// one by one, so that both are measured.
+// pattern at a time. The first two calls go through the set, the next
+// two one by one, so that both are measured.
 func (w *ways) useSet() bool {
 	switch forceWay {
 	case "set":
@@ -64,11 +84,12 @@ func (w *ways) useSet() bool {
 // it (a way turns slower within a few calls, not on one call caught by the
 // collector).
 func (w *ways) observe(viaSet bool, n int, took time.Duration) {
-	f := &w.alone
+	f, first := &w.alone, &w.aloneSeen
 	if viaSet {
-		f = &w.set
-	} else if !w.aloneSeen.Swap(true) {
-		return // RE2 compiled every pattern: not what a call costs
+		f, first = &w.set, &w.setSeen
+	}
+	if !first.Swap(true) {
+		return // not what a call costs (see ways)
 	}
 	seen := max(took.Nanoseconds()*1024/int64(n+perCall), 1)
 	old := f.Load()
