@@ -1,8 +1,9 @@
 package regexp
 
-// Shapes (internal/plan/shape.go): expressions anchored at the start in
-// which the next character alone makes every choice, which the planner
-// walks in Go, a byte at a time, when the bytes it looks at are ASCII.
+// Shapes (internal/plan/shape.go): expressions anchored at the start, or
+// beginning with a string, in which the next character alone makes every
+// choice, which the planner walks in Go, a byte at a time, when the bytes
+// it looks at are ASCII (from each occurrence of the string, in turn).
 // The generator writes such patterns from characters that decide (cases
 // that fold beyond ASCII, classes with and without characters beyond
 // ASCII, `.`), groups, exact repeats, runs of varying length,
@@ -31,7 +32,10 @@ var shapeChars = []string{
 // shapePattern writes a pattern of runs of characters.
 func shapePattern(r *rand.Rand) string {
 	var b strings.Builder
-	b.WriteString([]string{`^`, `^`, `\A`, `(^)`, `(?i)^`}[r.IntN(5)])
+	// Anchored, or not but beginning with a string, whose occurrences
+	// the search visits (a string that recurs in its own matches, such
+	// as "aa", makes them overlap).
+	b.WriteString([]string{`^`, `^`, `\A`, `(^)`, `(?i)^`, `a`, `aa`, `x=`, `ab`, `(a)`, `-`}[r.IntN(11)])
 	for range 1 + r.IntN(6) {
 		item := shapeChars[r.IntN(len(shapeChars))]
 		other := shapeChars[r.IntN(len(shapeChars))]
@@ -66,7 +70,9 @@ func TestShapes(t *testing.T) {
 	edges := []string{`^a+?`, `^a*?$`, `(?U)^a+`, `^(a+?)(b*)`, `^a*a`, `^\w+\d`, `^[a-z.]+\.com`, `^(ab)+`,
 		`^.*x`, `^\S+ \S+$`, `(?i)^k+\x{212a}`, `^[^a]*a`, `^\d{2,}-\d`, `^a(?:bc)?`, `^(?:ab+)?c`,
 		`^(?:(a)?b){2}$`, `^(GET|POST|PUT) (\S+) HTTP/1\.[01]$`, `^(?:a|b\d+|c(?:d|e)?)$`, `^(?:(a)x|(b)y|(c+))z`,
-		`^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$`}
+		`^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$`,
+		`ERROR: (\w+)`, `user=\w+ failed`, `x\d+y`, `AKIA[0-9A-Z]{16}`, `xox[baprs]-[0-9A-Za-z-]{10,72}`,
+		`-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----`, `aa(a)`, `ab\S*`, `a.b$`}
 	for i := range n + len(edges) {
 		expr := shapePattern(r)
 		if i < len(edges) {
@@ -112,7 +118,7 @@ func compareShape(t *testing.T, expr string, longest bool, r *rand.Rand, extra .
 	for range 3 {
 		s := string(tg.walk(nil, tree))
 		extra = append(extra, s, string(tg.damage([]byte(s), expr)), s[:len(s)/2], s[:r.IntN(len(s)+1)],
-			s+"x", s+"é", "é"+s, strings.ToUpper(s))
+			s+"x", s+"é", "é"+s, strings.ToUpper(s), "zz"+s+" a"+s+s, s[min(1, len(s)):]+s)
 	}
 	for _, s := range extra {
 		compareAll(t, p, s)

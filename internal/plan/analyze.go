@@ -28,8 +28,9 @@ type facts struct {
 	// nothing looks past a match's end ($, \b, \B), so a match in a head
 	// of the text is a match in the text.
 	headMatches bool
-	// shape: the expression is anchored at the start and the next
-	// character alone makes its every choice (shape.go); nil if not.
+	// shape: the expression is anchored at the start, or begins with a
+	// string, and the next character alone makes its every choice
+	// (shape.go); nil if not.
 	shape *shape
 	// endsAtEnd: every match ends at the end of the text ($ without the
 	// m flag, \z).
@@ -77,8 +78,11 @@ func analyze(re *syntax.Regexp) facts {
 	f.anchoredStart = anchoredAtStart(re)
 	f.headMatches = f.anchoredStart && !hasOp(re,
 		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
-	if f.anchoredStart && !f.prefixOnly { // a prefix alone is a string comparison
+	switch {
+	case f.anchoredStart && !f.prefixOnly: // a prefix alone is a string comparison
 		f.shape = newShape(re)
+	case !f.anchoredStart && f.literal == "":
+		f.shape = searchShape(re)
 	}
 	f.endsAtEnd = endsAtEnd(re)
 	f.minLen, f.maxLen = lengths(re)

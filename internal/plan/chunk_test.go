@@ -81,6 +81,7 @@ func TestFindAllBySkipsAgreesWithStd(t *testing.T) {
 	checked := 0
 	for _, p := range patterns {
 		m := mustNew(t, p.expr)
+		m.shape = nil // walked in Go otherwise (shape.go): the skips are under test
 		std := regexp.MustCompile(p.expr)
 		ngroups := std.NumSubexp() + 1
 		skipped := 0 // calls that went by skips

@@ -7,10 +7,12 @@
 //   - a literal pattern is found by a Go string search;
 //   - a text too short for any match, or not beginning with the literal
 //     that every match begins with at the start, is turned down in Go;
-//   - an expression anchored at the start in which the next character
-//     alone makes every choice (`^/api/v1/users/(\d+)$`, `^(GET|POST) `)
-//     is walked in Go, a table lookup per byte, when the bytes it looks
-//     at are ASCII (shape.go);
+//   - an expression anchored at the start, or beginning with a string,
+//     in which the next character alone makes every choice
+//     (`^/api/v1/users/(\d+)$`, `^(GET|POST) `, `ERROR: (\w+)`) is walked
+//     in Go, a table lookup per byte, from the start or from each
+//     occurrence of the string, when the bytes it looks at are ASCII
+//     (shape.go);
 //   - a short text, on which crossing into wasm costs more than the work,
 //     runs the standard library's matcher, which gives the standard
 //     library's results by definition;

@@ -38,6 +38,14 @@ import (
 // the match sooner, if it let it match at all.
 type shape struct {
 	steps []step
+	// search: the expression is not anchored but begins with its prefix,
+	// so that its matches begin where the prefix occurs (searchShape),
+	// found by finder.
+	search bool
+	finder searcher
+	// neverUndecided: no set holds a character beyond ASCII, so that
+	// every walk is decided.
+	neverUndecided bool
 	// prefix is the bytes of the leading runs that are one ASCII
 	// character each, compared at once.
 	prefix string
@@ -99,7 +107,28 @@ func newShape(re *syntax.Regexp) *shape {
 		prefix = append(prefix, c)
 	}
 	b.f.prefix = string(prefix)
+	b.f.neverUndecided = true
+	for _, s := range b.f.steps {
+		if s.set.wide {
+			b.f.neverUndecided = false
+		}
+	}
 	return b.f
+}
+
+// searchShape returns the shape of an expression that is not anchored
+// but begins with a string (`ERROR: (\w+)`, `AKIA[0-9A-Z]{16}`), or nil.
+// Its leftmost match begins at the first occurrence of that string (an
+// ASCII byte begins a character wherever it lies) from which the walk
+// matches: the walk gives Go's match from there.
+func searchShape(re *syntax.Regexp) *shape {
+	anchored := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+	f := newShape(anchored)
+	if f == nil || f.prefix == "" {
+		return nil
+	}
+	f.search, f.finder = true, newSearcher(f.prefix)
+	return f
 }
 
 // countSteps returns about how many steps re may have, so that they take

@@ -83,6 +83,84 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 	return i, groups, true
 }
 
+// find returns the leftmost match in s at or after from (an ASCII
+// character of the prefix lies there, or from is a character boundary):
+// its start, -1 for none, its end and, when ngroups > 0, its groups. An
+// anchored shape matches at 0 only.
+func (f *shape) find(s string, from, ngroups int) (start, end int, groups []int, decided bool) {
+	if !f.search {
+		if from > 0 {
+			return -1, -1, nil, true
+		}
+		if end, groups, decided = f.match(s, ngroups); end < 0 {
+			return -1, -1, nil, decided
+		}
+		return 0, end, groups, true
+	}
+	for p := from; p <= len(s); p++ {
+		if p = f.finder.index(s, p); p < 0 {
+			return -1, -1, nil, true
+		}
+		n, groups, decided := f.match(s[p:], ngroups)
+		if !decided {
+			return -1, -1, nil, false
+		}
+		if n >= 0 {
+			for k := range groups {
+				if groups[k] >= 0 {
+					groups[k] += p
+				}
+			}
+			return p, p + n, groups, true
+		}
+	}
+	return -1, -1, nil, true
+}
+
+// findAll calls each with the offsets of ngroups groups (at least the
+// match's) of up to n successive matches in s (all if n < 0), and
+// reports whether every walk was decided; when one was not, each has not
+// been called. A shape's match is never empty unless it is anchored, and
+// an anchored shape matches once.
+func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
+	var held [][]int // the matches, until every walk is decided
+	for pos := 0; n != 0 && pos <= len(s); n-- {
+		start, end, groups, decided := f.find(s, pos, groupsWanted(ngroups))
+		if !decided {
+			return false
+		}
+		if start < 0 {
+			break
+		}
+		if groups == nil {
+			groups = []int{start, end}
+		}
+		if f.neverUndecided {
+			each(groups)
+		} else {
+			held = append(held, groups)
+		}
+		if !f.search {
+			break
+		}
+		pos = end
+	}
+	for _, m := range held {
+		each(m)
+	}
+	return true
+}
+
+// groupsWanted is what a walk is asked for when a call wants ngroups
+// groups: none when the match's offsets, which the walk returns anyway,
+// are all it wants.
+func groupsWanted(ngroups int) int {
+	if ngroups == 1 {
+		return 0
+	}
+	return ngroups
+}
+
 // alt returns the alternative of fork s that ASCII character b begins,
 // or nil (also for a byte beyond ASCII, which none holds).
 func (s *step) alt(b byte) *alt {

@@ -186,13 +186,15 @@ func matchBy[T Text](m *Matcher, c *call, text T) (bool, error) {
 // matches. The slice is reused between calls.
 func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) error {
 	var c call
+	if m.shape != nil && m.answersInGo() {
+		if m.lacksFilter(view(text)) || m.shape.findAll(view(text), n, ngroups, each) {
+			return nil
+		}
+		c.skipShape = true // a walk was undecided: the engines do it all
+	}
 	done := begin(m, text, ngroups, &c)
 	if done {
-		switch {
-		case c.literalAt < 0 || n == 0:
-		case m.shape != nil:
-			each(c.found()) // the only match: it is at the start
-		default:
+		if c.literalAt >= 0 && n != 0 {
 			findAllLiteral(m.literal, view(text), c.literalAt, c.literalLen, n, each)
 		}
 		return nil
@@ -229,6 +231,7 @@ type call struct {
 	literalAt  int             // when begin is done: the literal's first offset, or -1
 	literalLen int             // and its length
 	groups     []int           // a shape's match, with the groups wanted (more than the match)
+	skipShape  bool            // begin must not walk the shape (FindAll's walk was undecided)
 }
 
 // found is the match that begin found in Go, or nil.
@@ -266,14 +269,13 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
 			return true
 		}
-		if m.shape != nil {
-			wanted := ngroups
-			if wanted == 1 {
-				wanted = 0 // the match's offsets, begin's own
+		if m.shape != nil && !c.skipShape {
+			if m.lacksFilter(s) {
+				return true
 			}
-			if end, groups, decided := m.shape.match(s, wanted); decided {
-				if end >= 0 {
-					c.literalAt, c.literalLen, c.groups = 0, end, groups
+			if start, end, groups, decided := m.shape.find(s, 0, groupsWanted(ngroups)); decided {
+				if start >= 0 {
+					c.literalAt, c.literalLen, c.groups = start, end-start, groups
 				}
 				return true
 			}
@@ -355,6 +357,14 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 // runs for its quirks (viaStd), whose facts do not hold for them.
 func (m *Matcher) answersInGo() bool {
 	return !m.viaStd && forced != Std && forced != RE2
+}
+
+// lacksFilter reports whether s lacks the rarest string that every match
+// holds, when it is not the one a search begins from: a shape's walks
+// from each occurrence of its prefix would all fail (`user=\w+ failed`
+// on lines without " failed").
+func (m *Matcher) lacksFilter(s string) bool {
+	return m.shape.search && m.filter != nil && m.filter.s != m.shape.prefix && m.filter.index(s, 0) < 0
 }
 
 // turnedDown reports whether the facts alone rule out a match in s: it is
