@@ -129,3 +129,14 @@ func compareShape(t *testing.T, expr string, longest bool, r *rand.Rand, extra .
 	}
 	return texts, matched
 }
+
+// Texts on which the walks would look at the rest of the text from every
+// occurrence of the prefix: the engines answer, as the standard library.
+func TestShapesQuadratic(t *testing.T) {
+	for _, expr := range []string{`a[^x]*x`, `a[^x]*`, `ab\w*;`} {
+		p := compilePair(t, expr, false, false)
+		for _, s := range []string{strings.Repeat("a", 5000), strings.Repeat("a", 5000) + "x", strings.Repeat("ab", 3000) + ";"} {
+			compareAll(t, p, s)
+		}
+	}
+}

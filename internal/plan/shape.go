@@ -43,9 +43,6 @@ type shape struct {
 	// found by finder.
 	search bool
 	finder searcher
-	// neverUndecided: no set holds a character beyond ASCII, so that
-	// every walk is decided.
-	neverUndecided bool
 	// prefix is the bytes of the leading runs that are one ASCII
 	// character each, compared at once.
 	prefix string
@@ -107,12 +104,6 @@ func newShape(re *syntax.Regexp) *shape {
 		prefix = append(prefix, c)
 	}
 	b.f.prefix = string(prefix)
-	b.f.neverUndecided = true
-	for _, s := range b.f.steps {
-		if s.set.wide {
-			b.f.neverUndecided = false
-		}
-	}
 	return b.f
 }
 

@@ -6,13 +6,13 @@ import (
 )
 
 // match walks s (shape.go), returning the end of the match, -1 for none,
-// and, when ngroups > 0, the offsets of ngroups groups (-1 for a group
-// that took no part). It is undecided (decided false) when a byte beyond
-// ASCII lies where a set looking at it may hold a character beyond
-// ASCII.
-func (f *shape) match(s string, ngroups int) (end int, groups []int, decided bool) {
+// how far it looked (its work), and, when ngroups > 0, the offsets of
+// ngroups groups (-1 for a group that took no part). It is undecided
+// (decided false) when a byte beyond ASCII lies where a set looking at it
+// may hold a character beyond ASCII.
+func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, decided bool) {
 	if !strings.HasPrefix(s, f.prefix) {
-		return -1, nil, true // a byte of the prefix differs (or is beyond ASCII)
+		return -1, len(f.prefix), nil, true // a byte of the prefix differs (or is beyond ASCII)
 	}
 	if ngroups > 0 {
 		groups = make([]int, 2*ngroups)
@@ -40,7 +40,7 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 			if i < len(s) {
 				b := s[i]
 				if b >= utf8.RuneSelf && st.set.wide {
-					return -1, nil, false
+					return -1, i, nil, false
 				}
 				if a := st.alt(b); a != nil {
 					k, mi = int(a.at)-1, int(a.mark)
@@ -48,7 +48,7 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 				}
 			}
 			if !st.optional {
-				return -1, nil, true
+				return -1, i, nil, true
 			}
 			k, mi = int(st.next)-1, int(st.marks)
 			continue
@@ -58,7 +58,7 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 			b := s[i]
 			if b >= utf8.RuneSelf {
 				if st.set.wide {
-					return -1, nil, false
+					return -1, i, nil, false
 				}
 				break // a character beyond ASCII, or U+FFFD: not in the set
 			}
@@ -68,11 +68,11 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 			i++
 		}
 		if n < st.min {
-			return -1, nil, true
+			return -1, i, nil, true
 		}
 	}
 	if f.atEnd && i != len(s) {
-		return -1, nil, true
+		return -1, i, nil, true
 	}
 	if groups != nil {
 		for ; mi < len(f.marks); mi++ {
@@ -80,19 +80,25 @@ func (f *shape) match(s string, ngroups int) (end int, groups []int, decided boo
 		}
 		groups[0], groups[1] = 0, i
 	}
-	return i, groups, true
+	return i, i, groups, true
 }
 
 // find returns the leftmost match in s at or after from (an ASCII
 // character of the prefix lies there, or from is a character boundary):
 // its start, -1 for none, its end and, when ngroups > 0, its groups. An
 // anchored shape matches at 0 only.
-func (f *shape) find(s string, from, ngroups int) (start, end int, groups []int, decided bool) {
+//
+// Walks from successive occurrences of the prefix may each look far
+// ahead and fail (`a[^x]*x` on "aaaa…" looks at the rest of the text
+// from every a): budget, which they spend by the bytes they look at, keeps
+// the work of a call linear in its text. A call that spends it is
+// undecided, and the engines, linear, take it.
+func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, groups []int, decided bool) {
 	if !f.search {
 		if from > 0 {
 			return -1, -1, nil, true
 		}
-		if end, groups, decided = f.match(s, ngroups); end < 0 {
+		if end, _, groups, decided = f.match(s, ngroups); end < 0 {
 			return -1, -1, nil, decided
 		}
 		return 0, end, groups, true
@@ -101,8 +107,8 @@ func (f *shape) find(s string, from, ngroups int) (start, end int, groups []int,
 		if p = f.finder.index(s, p); p < 0 {
 			return -1, -1, nil, true
 		}
-		n, groups, decided := f.match(s[p:], ngroups)
-		if !decided {
+		n, reach, groups, decided := f.match(s[p:], ngroups)
+		if *budget -= reach + 1; !decided || *budget < 0 {
 			return -1, -1, nil, false
 		}
 		if n >= 0 {
@@ -119,13 +125,14 @@ func (f *shape) find(s string, from, ngroups int) (start, end int, groups []int,
 
 // findAll calls each with the offsets of ngroups groups (at least the
 // match's) of up to n successive matches in s (all if n < 0), and
-// reports whether every walk was decided; when one was not, each has not
-// been called. A shape's match is never empty unless it is anchored, and
+// reports whether every walk was decided within the call's budget; when
+// one was not, each has not been called. A shape's match is never empty unless it is anchored, and
 // an anchored shape matches once.
 func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 	var held [][]int // the matches, until every walk is decided
+	budget := walkBudget(s)
 	for pos := 0; n != 0 && pos <= len(s); n-- {
-		start, end, groups, decided := f.find(s, pos, groupsWanted(ngroups))
+		start, end, groups, decided := f.find(s, pos, groupsWanted(ngroups), &budget)
 		if !decided {
 			return false
 		}
@@ -135,11 +142,7 @@ func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 		if groups == nil {
 			groups = []int{start, end}
 		}
-		if f.neverUndecided {
-			each(groups)
-		} else {
-			held = append(held, groups)
-		}
+		held = append(held, groups)
 		if !f.search {
 			break
 		}
@@ -150,6 +153,10 @@ func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 	}
 	return true
 }
+
+// walkBudget is how many bytes the walks of a call on s may look at: a
+// few times s.
+func walkBudget(s string) int { return 4*len(s) + 1024 }
 
 // groupsWanted is what a walk is asked for when a call wants ngroups
 // groups: none when the match's offsets, which the walk returns anyway,

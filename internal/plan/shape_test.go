@@ -155,7 +155,7 @@ func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *ran
 		if r.IntN(4) == 0 {
 			s = s[:r.IntN(len(s)+1)]
 		}
-		end, groups, sure := f.match(s, ngroups)
+		end, _, groups, sure := f.match(s, ngroups)
 		if !sure {
 			continue
 		}
@@ -196,4 +196,31 @@ func asciiMatch(f *shape) bool {
 		}
 	}
 	return true
+}
+
+// Walks from every occurrence of a prefix that each look at the rest of
+// the text would take time quadratic in it: the budget turns such a call
+// over to the engines, and a call that finds its match early is decided.
+func TestShapeBudget(t *testing.T) {
+	tree, err := syntax.Parse(`a[^x]*x`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := searchShape(tree)
+	if f == nil {
+		t.Fatal("no shape")
+	}
+	text := strings.Repeat("a", 50000)
+	budget := walkBudget(text)
+	if _, _, _, decided := f.find(text, 0, 0, &budget); decided {
+		t.Errorf("%d walks over %d bytes decided, want the budget spent", len(text), len(text))
+	}
+	if f.findAll(text, -1, 1, func([]int) { t.Error("a match handed out") }) {
+		t.Error("findAll decided, want the budget spent")
+	}
+	text += "x"
+	budget = walkBudget(text)
+	if start, end, _, decided := f.find(text, 0, 0, &budget); !decided || start != 0 || end != len(text) {
+		t.Errorf("with an x at the end: %d-%d, decided %v; want 0-%d, decided", start, end, decided, len(text))
+	}
 }

@@ -273,7 +273,8 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			if m.lacksFilter(s) {
 				return true
 			}
-			if start, end, groups, decided := m.shape.find(s, 0, groupsWanted(ngroups)); decided {
+			budget := walkBudget(s)
+			if start, end, groups, decided := m.shape.find(s, 0, groupsWanted(ngroups), &budget); decided {
 				if start >= 0 {
 					c.literalAt, c.literalLen, c.groups = start, end-start, groups
 				}
