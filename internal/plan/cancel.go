@@ -15,7 +15,8 @@ import (
 // cannot compile, or a short text) runs to its end.
 //
 // Texts shorter than watchMinText, and contexts that can never end, take
-// the plain path: watching a call costs about a microsecond.
+// the plain path: watching a call costs about a microsecond. Longer texts
+// skip the walks of shapes in Go (shape.go), which cannot be stopped.
 const watchMinText = 4 << 10
 
 // MatchContext is Match, returning ctx.Err() once ctx is done.
@@ -26,7 +27,7 @@ func MatchContext[T Text](ctx gocontext.Context, m *Matcher, text T) (bool, erro
 	if ctx.Done() == nil || len(text) < watchMinText {
 		return Match(m, text)
 	}
-	var c call
+	c := call{skipShape: true} // a walk in Go does not look at ctx
 	if begin(m, text, 0, &c) {
 		return c.literalAt >= 0, nil
 	}
@@ -48,7 +49,7 @@ func FindContext[T Text](ctx gocontext.Context, m *Matcher, text T, ngroups int)
 	if ctx.Done() == nil || len(text) < watchMinText {
 		return Find(m, text, ngroups)
 	}
-	var c call
+	c := call{skipShape: true} // a walk in Go does not look at ctx
 	if begin(m, text, ngroups, &c) {
 		return c.found(), nil
 	}
@@ -71,7 +72,7 @@ func FindAllContext[T Text](ctx gocontext.Context, m *Matcher, text T, n, ngroup
 	if ctx.Done() == nil || len(text) < watchMinText {
 		return FindAll(m, text, n, ngroups, each)
 	}
-	var c call
+	c := call{skipShape: true} // a walk in Go does not look at ctx
 	if begin(m, text, ngroups, &c) || c.how == Std {
 		return FindAll(m, text, n, ngroups, each)
 	}
