@@ -78,13 +78,15 @@ func analyze(re *syntax.Regexp) facts {
 	f.anchoredStart = anchoredAtStart(re)
 	f.headMatches = f.anchoredStart && !hasOp(re,
 		syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
+	f.endsAtEnd = endsAtEnd(re)
 	switch {
 	case f.anchoredStart && !f.prefixOnly: // a prefix alone is a string comparison
 		f.shape = newShape(re)
-	case !f.anchoredStart && f.literal == "":
+	case !f.anchoredStart && !f.endsAtEnd && f.literal == "":
+		// A match that ends at the end lies in the text's last bytes,
+		// which begin searches alone, where a walk would search all.
 		f.shape = searchShape(re)
 	}
-	f.endsAtEnd = endsAtEnd(re)
 	f.minLen, f.maxLen = lengths(re)
 	f.required = required(re)
 	f.impossibleRune = hasImpossibleRune(re)
