@@ -2,6 +2,7 @@ package plan
 
 import (
 	"regexp/syntax"
+	"unicode/utf8"
 )
 
 // A shape is an expression anchored at the start in which the next
@@ -113,6 +114,9 @@ func newShape(re *syntax.Regexp) *shape {
 // ASCII byte begins a character wherever it lies) from which the walk
 // matches: the walk gives Go's match from there.
 func searchShape(re *syntax.Regexp) *shape {
+	if !beginsWithASCII(re) {
+		return nil // no prefix to search: spare Compile the walk
+	}
 	anchored := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
 	f := newShape(anchored)
 	if f == nil || f.prefix == "" {
@@ -140,6 +144,18 @@ func countSteps(re *syntax.Regexp) int {
 		n += countSteps(sub)
 	}
 	return min(n, maxShapeSteps)
+}
+
+// beginsWithASCII reports whether re's first node is a literal that
+// begins with an ASCII character, without case folding.
+func beginsWithASCII(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
+		if len(re.Sub) == 0 {
+			return false
+		}
+		re = re.Sub[0]
+	}
+	return re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 && re.Rune[0] < utf8.RuneSelf
 }
 
 // decidedByNext reports whether the next character alone makes every

@@ -269,17 +269,8 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			c.literalAt, c.literalLen = 0, len(m.anchoredPrefix)
 			return true
 		}
-		if m.shape != nil && !c.skipShape {
-			if m.lacksFilter(s) {
-				return true
-			}
-			budget := walkBudget(s)
-			if start, end, groups, decided := m.shape.find(s, 0, groupsWanted(ngroups), &budget); decided {
-				if start >= 0 {
-					c.literalAt, c.literalLen, c.groups = start, end-start, groups
-				}
-				return true
-			}
+		if m.shape != nil && !c.skipShape && m.walk(s, ngroups, c) {
+			return true
 		}
 		if m.anchoredStart {
 			// The estimates need no search: every match begins at the
@@ -358,6 +349,25 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 // runs for its quirks (viaStd), whose facts do not hold for them.
 func (m *Matcher) answersInGo() bool {
 	return !m.viaStd && forced != Std && forced != RE2
+}
+
+// walk answers the call by m's shape, when its walks decide (shape.go).
+func (m *Matcher) walk(s string, ngroups int, c *call) bool {
+	f := m.shape
+	start, end, groups, decided := 0, 0, []int(nil), false
+	if f.search {
+		if m.lacksFilter(s) {
+			return true
+		}
+		budget := walkBudget(s)
+		start, end, groups, decided = f.find(s, 0, groupsWanted(ngroups), &budget)
+	} else {
+		end, _, groups, decided = f.match(s, groupsWanted(ngroups)) // one walk: linear
+	}
+	if decided && end >= 0 {
+		c.literalAt, c.literalLen, c.groups = start, end-start, groups
+	}
+	return decided
 }
 
 // lacksFilter reports whether s lacks the rarest string that every match
