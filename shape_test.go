@@ -130,6 +130,14 @@ func compareShape(t *testing.T, expr string, longest bool, r *rand.Rand, extra .
 	return texts, matched
 }
 
+// A find-all with more matches than a walk may hold in Go (plan's
+// maxHeld, 65,536): the engines answer, as the standard library.
+func TestShapesManyMatches(t *testing.T) {
+	p := compilePair(t, `x\d+`, false, false)
+	s := strings.Repeat("x1 ", 70000)
+	p.check(t, "FindAllStringIndex", "x1 ×70000", p.ours.FindAllStringIndex(s, -1), p.std.FindAllStringIndex(s, -1))
+}
+
 // Texts on which the walks would look at the rest of the text from every
 // occurrence of the prefix: the engines answer, as the standard library.
 func TestShapesQuadratic(t *testing.T) {

@@ -5,8 +5,9 @@ import (
 	"unicode/utf8"
 )
 
-// A shape is an expression anchored at the start in which the next
-// character alone makes every choice (`^HTTP/1\.[01] 200`,
+// A shape is an expression anchored at the start, or beginning with an
+// ASCII string (searchShape), in which the next character alone makes
+// every choice (`^HTTP/1\.[01] 200`,
 // `^/api/v1/users/(\d+)$`, `^(\S+) (\w+)\s+\[`, `^(GET|POST) `,
 // `^\d{4}-\d{2}(?:T\d{2}:\d{2})?$`): it is runs of characters, each run
 // of one set repeated a number of times, and choices between

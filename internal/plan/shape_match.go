@@ -125,8 +125,8 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 
 // findAll calls each with the offsets of ngroups groups (at least the
 // match's) of up to n successive matches in s (all if n < 0), and
-// reports whether every walk was decided within the call's budget; when
-// one was not, each has not been called. A shape's match is never empty unless it is anchored, and
+// reports whether every walk was decided within the call's budget, for
+// at most maxHeld matches; when not, each has not been called. A shape's match is never empty unless it is anchored, and
 // an anchored shape matches once.
 func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 	var held [][]int // the matches, until every walk is decided
@@ -142,6 +142,9 @@ func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 		if groups == nil {
 			groups = []int{start, end}
 		}
+		if len(held) == maxHeld {
+			return false // the engines, which hand matches out as they go
+		}
 		held = append(held, groups)
 		if !f.search {
 			break
@@ -153,6 +156,11 @@ func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 	}
 	return true
 }
+
+// maxHeld bounds the matches findAll holds before handing them out: a
+// call with more (ReplaceAll over a huge text) goes to the engines rather
+// than hold them all in memory.
+const maxHeld = 1 << 16
 
 // walkBudget is how many bytes the walks of a call on s may look at: a
 // few times s.

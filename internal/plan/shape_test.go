@@ -224,3 +224,25 @@ func TestShapeBudget(t *testing.T) {
 		t.Errorf("with an x at the end: %d-%d, decided %v; want 0-%d, decided", start, end, decided, len(text))
 	}
 }
+
+// A find-all with more matches than it may hold goes to the engines,
+// having handed out none.
+func TestShapeHeld(t *testing.T) {
+	tree, err := syntax.Parse(`x\d`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := searchShape(tree)
+	if f == nil {
+		t.Fatal("no shape")
+	}
+	count := 0
+	each := func([]int) { count++ }
+	if !f.findAll(strings.Repeat("x1 ", maxHeld), -1, 1, each) || count != maxHeld {
+		t.Errorf("%d matches: decided with %d handed out, want decided with all", maxHeld, count)
+	}
+	count = 0
+	if f.findAll(strings.Repeat("x1 ", maxHeld+1), -1, 1, each) || count != 0 {
+		t.Errorf("%d matches: %d handed out, want the engines", maxHeld+1, count)
+	}
+}
