@@ -6,19 +6,18 @@ import (
 )
 
 // match walks s (shape.go), returning the end of the match, -1 for none,
-// how far it looked (its work), and, when ngroups > 0, the offsets of
-// ngroups groups (-1 for a group that took no part). It is undecided
-// (decided false) when a byte beyond ASCII lies where a set looking at it
-// may hold a character beyond ASCII.
-func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, decided bool) {
+// and how far it looked (its work); it writes the offsets of the groups
+// into groups, when not nil (-1 for a group that took no part), which
+// hold only garbage when there is no match: a search reuses them from
+// one candidate to the next. It is undecided (decided false) when a byte
+// beyond ASCII lies where a set looking at it may hold a character
+// beyond ASCII.
+func (f *shape) match(s string, groups []int) (end, reach int, decided bool) {
 	if !strings.HasPrefix(s, f.prefix) {
-		return -1, len(f.prefix), nil, true // a byte of the prefix differs (or is beyond ASCII)
+		return -1, len(f.prefix), true // a byte of the prefix differs (or is beyond ASCII)
 	}
-	if ngroups > 0 {
-		groups = make([]int, 2*ngroups)
-		for i := range groups {
-			groups[i] = -1
-		}
+	for i := range groups {
+		groups[i] = -1
 	}
 	i := len(f.prefix) // a byte a step
 	mi := 0            // the next mark to set
@@ -40,7 +39,7 @@ func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, deci
 			if i < len(s) {
 				b := s[i]
 				if b >= utf8.RuneSelf && st.set.wide {
-					return -1, i, nil, false
+					return -1, i, false
 				}
 				if a := st.alt(b); a != nil {
 					k, mi = int(a.at)-1, int(a.mark)
@@ -48,7 +47,7 @@ func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, deci
 				}
 			}
 			if !st.optional {
-				return -1, i, nil, true
+				return -1, i, true
 			}
 			k, mi = int(st.next)-1, int(st.marks)
 			continue
@@ -58,7 +57,7 @@ func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, deci
 			b := s[i]
 			if b >= utf8.RuneSelf {
 				if st.set.wide {
-					return -1, i, nil, false
+					return -1, i, false
 				}
 				break // a character beyond ASCII, or U+FFFD: not in the set
 			}
@@ -68,11 +67,11 @@ func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, deci
 			i++
 		}
 		if n < st.min {
-			return -1, i, nil, true
+			return -1, i, true
 		}
 	}
 	if f.atEnd && i != len(s) {
-		return -1, i, nil, true
+		return -1, i, true
 	}
 	if groups != nil {
 		for ; mi < len(f.marks); mi++ {
@@ -80,7 +79,7 @@ func (f *shape) match(s string, ngroups int) (end, reach int, groups []int, deci
 		}
 		groups[0], groups[1] = 0, i
 	}
-	return i, i, groups, true
+	return i, i, true
 }
 
 // find returns the leftmost match in s at or after from (an ASCII
@@ -98,16 +97,16 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 		if from > 0 {
 			return -1, -1, nil, true
 		}
-		if end, _, groups, decided = f.match(s, ngroups); end < 0 {
-			return -1, -1, nil, decided
-		}
-		return 0, end, groups, true
+		return f.matchAt0(s, ngroups)
 	}
 	for p := from; p <= len(s); p++ {
 		if p = f.finder.index(s, p); p < 0 {
 			return -1, -1, nil, true
 		}
-		n, reach, groups, decided := f.match(s[p:], ngroups)
+		if ngroups > 0 && groups == nil {
+			groups = make([]int, 2*ngroups) // one for all the candidates of the call
+		}
+		n, reach, decided := f.match(s[p:], groups)
 		if *budget -= reach + 1; !decided || *budget < 0 {
 			return -1, -1, nil, false
 		}
@@ -121,6 +120,19 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 		}
 	}
 	return -1, -1, nil, true
+}
+
+// matchAt0 is the one walk of an anchored shape: the match's start (0, or
+// -1 for none), its end, and, when ngroups > 0, its groups. It needs no
+// budget: it looks at each byte once.
+func (f *shape) matchAt0(s string, ngroups int) (start, end int, groups []int, decided bool) {
+	if ngroups > 0 {
+		groups = make([]int, 2*ngroups)
+	}
+	if end, _, decided = f.match(s, groups); end < 0 {
+		return -1, -1, nil, decided
+	}
+	return 0, end, groups, true
 }
 
 // findAll calls each with the offsets of ngroups groups (at least the

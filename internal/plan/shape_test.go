@@ -155,7 +155,7 @@ func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *ran
 		if r.IntN(4) == 0 {
 			s = s[:r.IntN(len(s)+1)]
 		}
-		end, _, groups, sure := f.match(s, ngroups)
+		_, end, groups, sure := f.matchAt0(s, ngroups)
 		if !sure {
 			continue
 		}

@@ -354,17 +354,12 @@ func (m *Matcher) answersInGo() bool {
 // walk answers the call by m's shape, when its walks decide (shape.go).
 func (m *Matcher) walk(s string, ngroups int, c *call) bool {
 	f := m.shape
-	start, end, groups, decided := 0, 0, []int(nil), false
-	if f.search {
-		if m.lacksFilter(s) {
-			return true
-		}
-		budget := walkBudget(s)
-		start, end, groups, decided = f.find(s, 0, groupsWanted(ngroups), &budget)
-	} else {
-		end, _, groups, decided = f.match(s, groupsWanted(ngroups)) // one walk: linear
+	if f.search && m.lacksFilter(s) {
+		return true
 	}
-	if decided && end >= 0 {
+	budget := walkBudget(s) // spent by a search shape's walks only
+	start, end, groups, decided := f.find(s, 0, groupsWanted(ngroups), &budget)
+	if decided && start >= 0 {
 		c.literalAt, c.literalLen, c.groups = start, end-start, groups
 	}
 	return decided
