@@ -32,6 +32,10 @@ type facts struct {
 	// string, and the next character alone makes its every choice
 	// (shape.go); nil if not.
 	shape *shape
+	// chain: the expression is a sequence of characters, each once,
+	// optional or repeated, which Match runs in Go (chain.go); nil if not,
+	// or if it has a shape.
+	chain *chain
 	// endsAtEnd: every match ends at the end of the text ($ without the
 	// m flag, \z).
 	endsAtEnd bool
@@ -86,6 +90,9 @@ func analyze(re *syntax.Regexp) facts {
 		// A match that ends at the end lies in the text's last bytes,
 		// which begin searches alone, where a walk would search all.
 		f.shape = searchShape(re)
+	}
+	if f.shape == nil && f.literal == "" && !f.prefixOnly {
+		f.chain = newChain(re)
 	}
 	f.minLen, f.maxLen = lengths(re)
 	f.required = required(re)

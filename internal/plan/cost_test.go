@@ -36,8 +36,16 @@ func TestEnginesCompileOnFirstNeed(t *testing.T) {
 		t.Errorf("one match on 10 KB: match %v, RE2 compiled %v, standard library compiled %v; want true, true, false", ok, m.re2.ready(), m.std.ready())
 	}
 
-	m = mustNew(t, `[a-z]+@[a-z]+\.com`)
+	m = mustNew(t, `[a-z]+@[a-z]+\.com`) // a chain (chain.go)
 	text := strings.Repeat("w ", 40) + "me@example.com"
+	for range 1000 {
+		Match(m, text)
+	}
+	if m.re2.ready() || m.std.ready() {
+		t.Errorf("Match of a chain on %d bytes: RE2 compiled %v, standard library compiled %v; want neither", len(text), m.re2.ready(), m.std.ready())
+	}
+
+	m = mustNew(t, `[a-z]+@[a-z]+\.(?:com|org)`)
 	calls := 0
 	for !m.re2.ready() && calls < 10000 {
 		Match(m, text)

@@ -13,6 +13,9 @@
 //     in Go, a table lookup per byte, from the start or from each
 //     occurrence of the string, when the bytes it looks at are ASCII
 //     (shape.go);
+//   - Match of a sequence of characters, each of one set, once, optional
+//     or repeated (`[A-Z]{5}\d`, an e-mail validator), runs every way at
+//     once in Go, a bit per place in the sequence (chain.go);
 //   - a short text, on which crossing into wasm costs more than the work,
 //     runs the standard library's matcher, which gives the standard
 //     library's results by definition;

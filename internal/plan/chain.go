@@ -1,0 +1,200 @@
+package plan
+
+import (
+	"math/bits"
+	"regexp/syntax"
+	"unicode/utf8"
+)
+
+// A chain is an expression that is a sequence of characters, each of one
+// set, each taken once, optionally, or repeated (`[A-Z]{5}\d`,
+// `\d+\.\d+\.\d+\.\d+`, `^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$`),
+// with groups (which Match ignores) and \A and \z at its ends. Whether a
+// text holds a match does not depend on how a matcher chooses between
+// ways, so Match needs no shape (shape.go): the chain runs all ways at
+// once, one bit of a word per place in the sequence (the extended
+// Shift-And of bit-parallel string matching), a few word operations per
+// byte, in Go, where the standard library's matcher would be compiled
+// and cross 50 ns to 2 us of backtracking, and RE2 a crossing into wasm.
+//
+// As for shapes, each character of an ASCII byte is that byte; a byte
+// beyond ASCII matches no set that holds only ASCII characters (a
+// character beyond ASCII, or U+FFFD for an invalid byte, is not in it),
+// and leaves the call undecided if some set may hold one (wide).
+type chain struct {
+	// Bit 0 is the empty prefix of the sequence, bit k its first k
+	// places; sets[b] has bit k where the set of place k holds ASCII byte
+	// b, and sets[beyondASCII], none, is a byte beyond ASCII's.
+	sets [beyondASCII + 1]uint64
+	// repeats has the bits of the places that repeat; skips those that
+	// may match empty (?, *, a repeat from 0), and skipFrom, skipTo the
+	// first and last bits of each run of them, less one and as is: a
+	// prefix that reaches the bit before a run reaches every bit of it.
+	repeats, skips   uint64
+	skipFrom, skipTo uint64
+	last             uint64 // the bit of the whole sequence
+	wide             bool   // some set may hold a character beyond ASCII
+	firstWidth       int    // how many ASCII characters the first place's set holds
+	anchored, atEnd  bool   // \A first, \z last
+}
+
+// beyondASCII indexes a chain's sets for a byte beyond ASCII.
+const beyondASCII = utf8.RuneSelf
+
+// maxChainPlaces bounds a chain's places: one word holds them.
+const maxChainPlaces = 63
+
+// newChain returns the chain of a parsed expression, or nil if it is not
+// one.
+func newChain(re *syntax.Regexp) *chain {
+	c := &chain{}
+	n := 0 // places so far
+	var add func(re *syntax.Regexp) bool
+	place := func(set charSet, optional, repeats bool) bool {
+		if n == maxChainPlaces || c.atEnd {
+			return false
+		}
+		n++
+		bit := uint64(1) << n
+		for b := range utf8.RuneSelf {
+			if set.has(byte(b)) {
+				c.sets[b] |= bit
+			}
+		}
+		c.wide = c.wide || set.wide
+		if n == 1 {
+			c.firstWidth = bits.OnesCount64(set.ascii[0]) + bits.OnesCount64(set.ascii[1])
+		}
+		if optional {
+			if c.skips&(bit>>1) == 0 {
+				c.skipFrom |= bit >> 1
+			} else {
+				c.skipTo &^= bit >> 1
+			}
+			c.skips |= bit
+			c.skipTo |= bit
+		}
+		if repeats {
+			c.repeats |= bit
+		}
+		return true
+	}
+	add = func(re *syntax.Regexp) bool {
+		switch re.Op {
+		case syntax.OpEmptyMatch:
+			return true
+		case syntax.OpBeginText:
+			if n > 0 || c.anchored {
+				return false
+			}
+			c.anchored = true
+			return true
+		case syntax.OpEndText:
+			c.atEnd = true
+			return true
+		case syntax.OpLiteral:
+			for _, r := range re.Rune {
+				if !place(literalSet(r, re.Flags), false, false) {
+					return false
+				}
+			}
+			return true
+		case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+			set, _ := oneChar(re)
+			return place(set, false, false)
+		case syntax.OpCapture:
+			return add(re.Sub[0])
+		case syntax.OpConcat:
+			for _, sub := range re.Sub {
+				if !add(sub) {
+					return false
+				}
+			}
+			return true
+		case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+			sub := re.Sub[0]
+			for sub.Op == syntax.OpCapture {
+				sub = sub.Sub[0]
+			}
+			set, ok := oneChar(sub)
+			if !ok {
+				return false
+			}
+			lo, hi := re.Min, re.Max
+			switch re.Op {
+			case syntax.OpStar:
+				lo, hi = 0, -1
+			case syntax.OpPlus:
+				lo, hi = 1, -1
+			case syntax.OpQuest:
+				lo, hi = 0, 1
+			}
+			for range lo {
+				if !place(set, false, false) {
+					return false
+				}
+			}
+			switch {
+			case hi < 0 && lo > 0: // the last required place repeats
+				c.repeats |= 1 << n
+			case hi < 0:
+				return place(set, true, true)
+			}
+			for range hi - lo {
+				if !place(set, true, false) {
+					return false
+				}
+			}
+			return true
+		}
+		return false // an alternation of more than characters, a line or word assertion
+	}
+	if !add(re) || n == 0 {
+		return nil
+	}
+	c.last = 1 << n
+	return c
+}
+
+// reach adds to d the prefixes that skipping places reaches.
+func (c *chain) reach(d uint64) uint64 {
+	// In each run of skippable places, the bits from the lowest one set
+	// (the bit before the run included) to the last of the run: the
+	// subtraction carries through the run from that lowest bit.
+	from := d & (c.skipTo - c.skipFrom) // each run's bits less its last, the bit before it included
+	return d | (c.skipTo-from|from)<<1&c.skips
+}
+
+// match reports whether s holds a match, and whether it decided: a byte
+// beyond ASCII where some set may hold a character beyond ASCII leaves it
+// undecided.
+func (c *chain) match(s string) (matched, decided bool) {
+	sets, repeats, last := &c.sets, c.repeats, c.last
+	skips, skipFrom, skipTo := c.skips, c.skipFrom, c.skipTo
+	inject := c.reach(1) // the prefixes a match may begin with
+	d := inject
+	if c.anchored {
+		inject = 0
+	}
+	for i := 0; i < len(s); i++ {
+		if d&last != 0 && !c.atEnd {
+			return true, true
+		}
+		b := int(s[i])
+		if b >= utf8.RuneSelf {
+			if c.wide {
+				return false, false
+			}
+			b = beyondASCII
+		}
+		d = (d<<1|d&repeats)&sets[b] | inject
+		if d == 0 {
+			return false, true // anchored, and no prefix left
+		}
+		if skips != 0 { // what skipping places reaches (reach, inlined)
+			from := d & (skipTo - skipFrom)
+			d |= (skipTo - from | from) << 1 & skips
+		}
+	}
+	return d&last != 0, true
+}

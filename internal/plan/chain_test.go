@@ -1,0 +1,104 @@
+package plan
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+// parsed is expr parsed as New parses it.
+func parsed(t *testing.T, expr string) *syntax.Regexp {
+	t.Helper()
+	re, err := syntax.Parse(expr, mode(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return re
+}
+
+func TestChainOrNot(t *testing.T) {
+	for _, expr := range []string{
+		`[A-Z]{5}\d`, `\d+\.\d+\.\d+\.\d+`, `^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$`,
+		`x\d+y`, `(?i)panic`, `user=\w+ failed`, `a?`, `^(a)(b+)$`, `a{0,3}b*c{2,}`, `.\S[^a]`,
+		strings.Repeat("a", maxChainPlaces),
+	} {
+		if newChain(parsed(t, expr)) == nil {
+			t.Errorf("%#q: no chain", expr)
+		}
+	}
+	for _, expr := range []string{
+		`a|bc`, `(ab)+`, `(?:ab)?`, `\ba`, `(?m)^a`, `a$b`, `a^b`, `^`, `$`, `(?:)`, `a{0}`,
+		strings.Repeat("a", maxChainPlaces+1), `a{64}`,
+	} {
+		if newChain(parsed(t, expr)) != nil {
+			t.Errorf("%#q: a chain", expr)
+		}
+	}
+}
+
+// chainAtoms and chainTimes are what generated chains are made of.
+var (
+	chainAtoms = []string{`a`, `b`, `\.`, `-`, `é`, `[a-c]`, `\d`, `[^a]`, `.`, `(?i)k`, `\w`, `\S`, `(?i:s)`, `\x{FFFD}`, `[a\n]`}
+	chainTimes = []string{``, ``, `?`, `*`, `+`, `{2}`, `{1,3}`, `{0,2}`, `{2,}`, `??`, `+?`}
+	chainText  = []string{"a", "b", "c", "1", ".", "-", "é", "\xff", "K", "k", "\u212a", "s", "ſ", " ", "\n", "\uFFFD", "aa", "ab"}
+)
+
+// TestChainMatch compares chains' Match with the standard library's on
+// generated chains and texts, bytes beyond ASCII and invalid ones
+// included.
+func TestChainMatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	patterns := 3000
+	if testing.Short() {
+		patterns = 300
+	}
+	decided, matched, undecided := 0, 0, 0
+	for range patterns {
+		var b strings.Builder
+		if r.IntN(4) == 0 {
+			b.WriteString(`^`)
+		}
+		for range 1 + r.IntN(5) {
+			atom := chainAtoms[r.IntN(len(chainAtoms))] + chainTimes[r.IntN(len(chainTimes))]
+			if r.IntN(5) == 0 {
+				atom = "(" + atom + ")"
+			}
+			b.WriteString(atom)
+		}
+		if r.IntN(4) == 0 {
+			b.WriteString(`$`)
+		}
+		expr := b.String()
+		c := newChain(parsed(t, expr))
+		if c == nil {
+			continue // more than 63 places
+		}
+		std := regexp.MustCompile(expr)
+		for range 40 {
+			var s strings.Builder
+			for range r.IntN(12) {
+				s.WriteString(chainText[r.IntN(len(chainText))])
+			}
+			text := s.String()
+			got, ok := c.match(text)
+			if !ok {
+				undecided++
+				continue
+			}
+			decided++
+			if got {
+				matched++
+			}
+			if want := std.MatchString(text); got != want {
+				t.Fatalf("%#q on %q: chain %v, standard library %v", expr, text, got, want)
+			}
+		}
+	}
+	t.Logf("%d decided, %d matched, %d undecided", decided, matched, undecided)
+	// The generator must reach both answers, and texts the chain leaves.
+	if matched < decided/10 || matched > decided*9/10 || undecided == 0 {
+		t.Errorf("%d texts decided, %d matched, %d undecided: the generator missed its aim", decided, matched, undecided)
+	}
+}
