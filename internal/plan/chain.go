@@ -156,13 +156,13 @@ func newChain(re *syntax.Regexp) *chain {
 	return c
 }
 
-// reach adds to d the prefixes that skipping places reaches.
-func (c *chain) reach(d uint64) uint64 {
-	// In each run of skippable places, the bits from the lowest one set
-	// (the bit before the run included) to the last of the run: the
-	// subtraction carries through the run from that lowest bit.
-	from := d & (c.skipTo - c.skipFrom) // each run's bits less its last, the bit before it included
-	return d | (c.skipTo-from|from)<<1&c.skips
+// reach adds to prefixes d those that skipping places reaches: in each
+// run of skippable places, the bits from the lowest one set (the bit
+// before the run included) to the last of the run, which the
+// subtraction carries through.
+func reach(d, skips, skipFrom, skipTo uint64) uint64 {
+	from := d & (skipTo - skipFrom) // each run's bits less its last, the bit before it included
+	return d | (skipTo-from|from)<<1&skips
 }
 
 // match reports whether s holds a match, and whether it decided: a byte
@@ -171,7 +171,7 @@ func (c *chain) reach(d uint64) uint64 {
 func (c *chain) match(s string) (matched, decided bool) {
 	sets, repeats, last := &c.sets, c.repeats, c.last
 	skips, skipFrom, skipTo := c.skips, c.skipFrom, c.skipTo
-	inject := c.reach(1) // the prefixes a match may begin with
+	inject := reach(1, skips, skipFrom, skipTo) // the prefixes a match may begin with
 	d := inject
 	if c.anchored {
 		inject = 0
@@ -191,9 +191,8 @@ func (c *chain) match(s string) (matched, decided bool) {
 		if d == 0 {
 			return false, true // anchored, and no prefix left
 		}
-		if skips != 0 { // what skipping places reaches (reach, inlined)
-			from := d & (skipTo - skipFrom)
-			d |= (skipTo - from | from) << 1 & skips
+		if skips != 0 {
+			d = reach(d, skips, skipFrom, skipTo)
 		}
 	}
 	return d&last != 0, true

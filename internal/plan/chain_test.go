@@ -102,3 +102,40 @@ func TestChainMatch(t *testing.T) {
 		t.Errorf("%d texts decided, %d matched, %d undecided: the generator missed its aim", decided, matched, undecided)
 	}
 }
+
+// TestChainInMatch compares Match, which runs chains where chainRuns
+// says, with the standard library on generated chains, on short texts
+// and on texts longer than chainMaxText.
+func TestChainInMatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	chains, long := 0, 0
+	for range 200 {
+		expr := ""
+		for range 1 + r.IntN(4) {
+			expr += chainAtoms[r.IntN(len(chainAtoms))] + chainTimes[r.IntN(len(chainTimes))]
+		}
+		m := mustNew(t, expr)
+		if m.chain == nil {
+			continue
+		}
+		chains++
+		std := regexp.MustCompile(expr)
+		for _, n := range []int{8, 3 * chainMaxText} {
+			var s strings.Builder
+			for s.Len() < n {
+				s.WriteString(chainText[r.IntN(len(chainText))])
+			}
+			text := s.String()
+			if m.chainRuns(len(text)) && len(text) > chainMaxText {
+				long++
+			}
+			got, err := Match(m, text)
+			if want := std.MatchString(text); got != want || err != nil {
+				t.Fatalf("%#q on %q: Match %v %v, standard library %v", expr, text, got, err, want)
+			}
+		}
+	}
+	if chains < 100 || long == 0 {
+		t.Errorf("%d chains, %d long texts run by a chain: the generator missed its aim", chains, long)
+	}
+}
