@@ -3,6 +3,7 @@ package plan
 import (
 	"math/bits"
 	"regexp/syntax"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -23,9 +24,12 @@ import (
 // and leaves the call undecided if some set may hold one (wide).
 type chain struct {
 	// Bit 0 is the empty prefix of the sequence, bit k its first k
-	// places; sets[b] has bit k where the set of place k holds ASCII byte
-	// b, and sets[beyondASCII], none, is a byte beyond ASCII's.
-	sets [beyondASCII + 1]uint64
+	// places; sets[kinds[b]] has bit k where the set of place k holds
+	// ASCII byte b. Bytes that all places treat alike share a kind, so
+	// that a chain takes a few hundred bytes, not a word per byte; kind
+	// 0, in no set, is also that of a byte beyond ASCII.
+	kinds [beyondASCII + 1]uint8
+	sets  []uint64
 	// repeats has the bits of the places that repeat; skips those that
 	// may match empty (?, *, a repeat from 0), and skipFrom, skipTo the
 	// first and last bits of each run of them, less one and as is: a
@@ -47,8 +51,8 @@ const maxChainPlaces = 63
 // newChain returns the chain of a parsed expression, or nil if it is not
 // one.
 func newChain(re *syntax.Regexp) *chain {
-	c := &chain{}
-	n := 0 // places so far
+	c := &chain{sets: make([]uint64, beyondASCII+1)} // by byte, until byKind
+	n := 0                                           // places so far
 	var add func(re *syntax.Regexp) bool
 	place := func(set charSet, optional, repeats bool) bool {
 		if n == maxChainPlaces || c.atEnd {
@@ -152,8 +156,24 @@ func newChain(re *syntax.Regexp) *chain {
 	if !add(re) || n == 0 {
 		return nil
 	}
+	c.sets = byKind(&c.kinds, c.sets)
 	c.last = 1 << n
 	return c
+}
+
+// byKind returns the distinct words of byByte, the first 0, and sets
+// kinds to each byte's index among them.
+func byKind(kinds *[beyondASCII + 1]uint8, byByte []uint64) []uint64 {
+	sets := []uint64{0}
+	for b, w := range byByte {
+		k := slices.Index(sets, w)
+		if k < 0 {
+			k = len(sets)
+			sets = append(sets, w)
+		}
+		kinds[b] = uint8(k) // at most 129 kinds
+	}
+	return slices.Clip(sets)
 }
 
 // reach adds to prefixes d those that skipping places reaches: in each
@@ -169,7 +189,7 @@ func reach(d, skips, skipFrom, skipTo uint64) uint64 {
 // beyond ASCII where some set may hold a character beyond ASCII leaves it
 // undecided.
 func (c *chain) match(s string) (matched, decided bool) {
-	sets, repeats, last := &c.sets, c.repeats, c.last
+	kinds, sets, repeats, last := &c.kinds, c.sets, c.repeats, c.last
 	skips, skipFrom, skipTo := c.skips, c.skipFrom, c.skipTo
 	inject := reach(1, skips, skipFrom, skipTo) // the prefixes a match may begin with
 	d := inject
@@ -187,7 +207,7 @@ func (c *chain) match(s string) (matched, decided bool) {
 			}
 			b = beyondASCII
 		}
-		d = (d<<1|d&repeats)&sets[b] | inject
+		d = (d<<1|d&repeats)&sets[kinds[b]] | inject
 		if d == 0 {
 			return false, true // anchored, and no prefix left
 		}
