@@ -51,127 +51,143 @@ const maxChainPlaces = 63
 // newChain returns the chain of a parsed expression, or nil if it is not
 // one.
 func newChain(re *syntax.Regexp) *chain {
-	c := &chain{sets: make([]uint64, beyondASCII+1)} // by byte, until byKind
-	n := 0                                           // places so far
-	var add func(re *syntax.Regexp) bool
-	place := func(set charSet, optional, repeats bool) bool {
-		if n == maxChainPlaces || c.atEnd {
+	var b chainBuilder
+	if !b.add(re) || b.n == 0 {
+		return nil
+	}
+	c := b.c
+	c.sets = byKind(&c.kinds, &b.byByte)
+	c.last = 1 << b.n
+	return &c
+}
+
+// chainBuilder walks a tree into a chain.
+type chainBuilder struct {
+	c      chain
+	n      int                     // places so far
+	byByte [beyondASCII + 1]uint64 // the bits of the places that hold each byte
+}
+
+// place adds a place.
+func (b *chainBuilder) place(set charSet, optional, repeats bool) bool {
+	c := &b.c
+	if b.n == maxChainPlaces || c.atEnd {
+		return false
+	}
+	b.n++
+	bit := uint64(1) << b.n
+	for w, x := range set.ascii {
+		for ; x != 0; x &= x - 1 {
+			b.byByte[64*w+bits.TrailingZeros64(x)] |= bit
+		}
+	}
+	c.wide = c.wide || set.wide
+	if b.n == 1 {
+		c.firstWidth = bits.OnesCount64(set.ascii[0]) + bits.OnesCount64(set.ascii[1])
+	}
+	if optional {
+		if c.skips&(bit>>1) == 0 {
+			c.skipFrom |= bit >> 1
+		} else {
+			c.skipTo &^= bit >> 1
+		}
+		c.skips |= bit
+		c.skipTo |= bit
+	}
+	if repeats {
+		c.repeats |= bit
+	}
+	return true
+}
+
+// add adds re's places, reporting false where re is not of a chain.
+func (b *chainBuilder) add(re *syntax.Regexp) bool {
+	c := &b.c
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return true
+	case syntax.OpBeginText:
+		if b.n > 0 || c.anchored {
 			return false
 		}
-		n++
-		bit := uint64(1) << n
-		for b := range utf8.RuneSelf {
-			if set.has(byte(b)) {
-				c.sets[b] |= bit
+		c.anchored = true
+		return true
+	case syntax.OpEndText:
+		c.atEnd = true
+		return true
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if !b.place(literalSet(r, re.Flags), false, false) {
+				return false
 			}
 		}
-		c.wide = c.wide || set.wide
-		if n == 1 {
-			c.firstWidth = bits.OnesCount64(set.ascii[0]) + bits.OnesCount64(set.ascii[1])
-		}
-		if optional {
-			if c.skips&(bit>>1) == 0 {
-				c.skipFrom |= bit >> 1
-			} else {
-				c.skipTo &^= bit >> 1
+		return true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		set, _ := oneChar(re)
+		return b.place(set, false, false)
+	case syntax.OpCapture:
+		return b.add(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !b.add(sub) {
+				return false
 			}
-			c.skips |= bit
-			c.skipTo |= bit
 		}
-		if repeats {
-			c.repeats |= bit
+		return true
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		sub := re.Sub[0]
+		for sub.Op == syntax.OpCapture {
+			sub = sub.Sub[0]
+		}
+		set, ok := oneChar(sub)
+		if !ok {
+			return false
+		}
+		lo, hi := re.Min, re.Max
+		switch re.Op {
+		case syntax.OpStar:
+			lo, hi = 0, -1
+		case syntax.OpPlus:
+			lo, hi = 1, -1
+		case syntax.OpQuest:
+			lo, hi = 0, 1
+		}
+		for range lo {
+			if !b.place(set, false, false) {
+				return false
+			}
+		}
+		switch {
+		case hi < 0 && lo > 0: // the last required place repeats
+			c.repeats |= 1 << b.n
+		case hi < 0:
+			return b.place(set, true, true)
+		}
+		for range hi - lo {
+			if !b.place(set, true, false) {
+				return false
+			}
 		}
 		return true
 	}
-	add = func(re *syntax.Regexp) bool {
-		switch re.Op {
-		case syntax.OpEmptyMatch:
-			return true
-		case syntax.OpBeginText:
-			if n > 0 || c.anchored {
-				return false
-			}
-			c.anchored = true
-			return true
-		case syntax.OpEndText:
-			c.atEnd = true
-			return true
-		case syntax.OpLiteral:
-			for _, r := range re.Rune {
-				if !place(literalSet(r, re.Flags), false, false) {
-					return false
-				}
-			}
-			return true
-		case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-			set, _ := oneChar(re)
-			return place(set, false, false)
-		case syntax.OpCapture:
-			return add(re.Sub[0])
-		case syntax.OpConcat:
-			for _, sub := range re.Sub {
-				if !add(sub) {
-					return false
-				}
-			}
-			return true
-		case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
-			sub := re.Sub[0]
-			for sub.Op == syntax.OpCapture {
-				sub = sub.Sub[0]
-			}
-			set, ok := oneChar(sub)
-			if !ok {
-				return false
-			}
-			lo, hi := re.Min, re.Max
-			switch re.Op {
-			case syntax.OpStar:
-				lo, hi = 0, -1
-			case syntax.OpPlus:
-				lo, hi = 1, -1
-			case syntax.OpQuest:
-				lo, hi = 0, 1
-			}
-			for range lo {
-				if !place(set, false, false) {
-					return false
-				}
-			}
-			switch {
-			case hi < 0 && lo > 0: // the last required place repeats
-				c.repeats |= 1 << n
-			case hi < 0:
-				return place(set, true, true)
-			}
-			for range hi - lo {
-				if !place(set, true, false) {
-					return false
-				}
-			}
-			return true
-		}
-		return false // an alternation of more than characters, a line or word assertion
-	}
-	if !add(re) || n == 0 {
-		return nil
-	}
-	c.sets = byKind(&c.kinds, c.sets)
-	c.last = 1 << n
-	return c
+	return false // an alternation of more than characters, a line or word assertion
 }
 
 // byKind returns the distinct words of byByte, the first 0, and sets
 // kinds to each byte's index among them.
-func byKind(kinds *[beyondASCII + 1]uint8, byByte []uint64) []uint64 {
-	sets := []uint64{0}
+func byKind(kinds *[beyondASCII + 1]uint8, byByte *[beyondASCII + 1]uint64) []uint64 {
+	sets := make([]uint64, 1, 8)
+	last, lastKind := uint64(0), uint8(0) // neighbouring bytes mostly share a kind
 	for b, w := range byByte {
-		k := slices.Index(sets, w)
-		if k < 0 {
-			k = len(sets)
-			sets = append(sets, w)
+		if w != last {
+			k := slices.Index(sets, w)
+			if k < 0 {
+				k = len(sets)
+				sets = append(sets, w)
+			}
+			last, lastKind = w, uint8(k) // at most 129 kinds
 		}
-		kinds[b] = uint8(k) // at most 129 kinds
+		kinds[b] = lastKind
 	}
 	return slices.Clip(sets)
 }
