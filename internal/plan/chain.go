@@ -123,8 +123,8 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 		}
 		return true
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		set, _ := oneChar(re)
-		return b.place(set, false, false)
+		set, ok := chainSet(re)
+		return ok && b.place(set, false, false)
 	case syntax.OpCapture:
 		return b.add(re.Sub[0])
 	case syntax.OpConcat:
@@ -139,7 +139,7 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 		for sub.Op == syntax.OpCapture {
 			sub = sub.Sub[0]
 		}
-		set, ok := oneChar(sub)
+		set, ok := chainSet(sub)
 		if !ok {
 			return false
 		}
@@ -172,6 +172,20 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 	}
 	return false // an alternation of more than characters, a line or word assertion
 }
+
+// chainSet returns the set of an expression that is one character, but
+// not of a class of many ranges (`\pL`, `[^\p{Han}]`): such an
+// expression is meant for text beyond ASCII, where a chain is undecided,
+// and reading its ranges would cost Compile more than the chain gains.
+func chainSet(re *syntax.Regexp) (charSet, bool) {
+	if re.Op == syntax.OpCharClass && len(re.Rune) > 2*maxChainRanges {
+		return charSet{}, false
+	}
+	return oneChar(re)
+}
+
+// maxChainRanges bounds the ranges of a class in a chain.
+const maxChainRanges = 8
 
 // byKind returns the distinct words of byByte, the first 0, and sets
 // kinds to each byte's index among them.

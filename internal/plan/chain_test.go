@@ -30,7 +30,7 @@ func TestChainOrNot(t *testing.T) {
 	}
 	for _, expr := range []string{
 		`a|bc`, `(ab)+`, `(?:ab)?`, `\ba`, `(?m)^a`, `a$b`, `a^b`, `^`, `$`, `(?:)`, `a{0}`,
-		strings.Repeat("a", maxChainPlaces+1), `a{64}`,
+		strings.Repeat("a", maxChainPlaces+1), `a{64}`, `\pL+`, `x[^\p{Han}]`,
 	} {
 		if newChain(parsed(t, expr)) != nil {
 			t.Errorf("%#q: a chain", expr)
