@@ -155,7 +155,7 @@ func alone[T ~string | ~[]byte](ctx context.Context, c *core, text T, out []int)
 // setMatch appends the expressions RE2's set finds in text to *out and
 // reports whether it could answer; its error is only ctx's.
 func setMatch[T ~string | ~[]byte](ctx context.Context, s *Set, c *core, text T, out *[]int) (bool, error) {
-	got, err := re2wasm.SetMatch(ctx, c.set, text, nil)
+	got, err := re2wasm.SetMatch(ctx, c.set, text, *out)
 	if testSetError != nil {
 		got, err = nil, testSetError
 	}
@@ -168,9 +168,10 @@ func setMatch[T ~string | ~[]byte](ctx context.Context, s *Set, c *core, text T,
 		}
 		return false, nil
 	}
-	for _, k := range got {
-		*out = append(*out, c.inSet[k])
+	for i, k := range got[len(*out):] { // the set's indices, in place
+		got[len(*out)+i] = c.inSet[k]
 	}
+	*out = got
 	return true, nil
 }
 

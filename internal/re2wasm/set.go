@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 
 	"github.com/re2wasm/regexp/internal/rt"
 )
@@ -129,6 +130,7 @@ func SetMatch[T Text](ctx context.Context, s *Set, text T, dst []int) ([]int, er
 		return dst, fmt.Errorf("re2wasm: the set's match failed (%d)", n)
 	default:
 		mem := inst.Memory()
+		dst = slices.Grow(dst, n)
 		for i := range n {
 			dst = append(dst, int(int32(le32(mem[int(outAddr)+4*i:]))))
 		}
