@@ -10,7 +10,9 @@ import (
 // A chain is an expression that is a sequence of characters, each of one
 // set, each taken once, optionally, or repeated (`[A-Z]{5}\d`,
 // `\d+\.\d+\.\d+\.\d+`, `^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$`),
-// with groups (which Match ignores) and \A and \z at its ends. Whether a
+// and of choices between such sequences, optional ones included
+// (`(?i)(api|secret)[_-]?key`, `BEGIN (?:RSA |EC )?PRIVATE`), with groups
+// (which Match ignores) and \A and \z at its ends. Whether a
 // text holds a match does not depend on how a matcher chooses between
 // ways, so Match needs no shape (shape.go): the chain runs all ways at
 // once, one bit of a word per place in the sequence (the extended
@@ -39,8 +41,19 @@ type chain struct {
 	last             uint64 // the bit of the whole sequence
 	wide             bool   // some set may hold a character beyond ASCII
 	firstWidth       int    // how many ASCII characters the first place's set holds
-	anchored, atEnd  bool   // \A first, \z last
+	// choices are the alternations, each laid out as its alternatives'
+	// places in turn, with a place that no character takes (a spacer)
+	// before each alternative but the first and after the last.
+	choices         []choice
+	choiceBits      uint64 // the choices' entries and ends
+	anchored, atEnd bool   // \A first, \z last
 }
+
+// choice is an alternation of a chain: a prefix that reaches entry
+// reaches the spacers before its alternatives (starts), and one that
+// reaches the end of an alternative (ends) reaches the spacer after it
+// (exit).
+type choice struct{ entry, starts, ends, exit uint64 }
 
 // beyondASCII indexes a chain's sets for a byte beyond ASCII.
 const beyondASCII = utf8.RuneSelf
@@ -65,6 +78,7 @@ func newChain(re *syntax.Regexp) *chain {
 type chainBuilder struct {
 	c      chain
 	n      int                     // places so far
+	depth  int                     // of the choices walked into
 	byByte [beyondASCII + 1]uint64 // the bits of the places that hold each byte
 }
 
@@ -107,8 +121,8 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 	case syntax.OpEmptyMatch:
 		return true
 	case syntax.OpBeginText:
-		if b.n > 0 || c.anchored {
-			return false
+		if b.n > 0 || c.anchored || b.depth > 0 {
+			return false // \A in one alternative only
 		}
 		c.anchored = true
 		return true
@@ -127,6 +141,8 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 		return ok && b.place(set, false, false)
 	case syntax.OpCapture:
 		return b.add(re.Sub[0])
+	case syntax.OpAlternate:
+		return b.choose(re.Sub)
 	case syntax.OpConcat:
 		for _, sub := range re.Sub {
 			if !b.add(sub) {
@@ -141,7 +157,8 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 		}
 		set, ok := chainSet(sub)
 		if !ok {
-			return false
+			// An optional sequence is a choice between it and nothing.
+			return re.Op == syntax.OpQuest && b.choose([]*syntax.Regexp{sub, {Op: syntax.OpEmptyMatch}})
 		}
 		lo, hi := re.Min, re.Max
 		switch re.Op {
@@ -171,6 +188,32 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 		return true
 	}
 	return false // an alternation of more than characters, a line or word assertion
+}
+
+// choose adds an alternation of alts (choice).
+func (b *chainBuilder) choose(alts []*syntax.Regexp) bool {
+	ch := choice{entry: 1 << b.n}
+	b.depth++
+	defer func() { b.depth-- }()
+	for i, alt := range alts {
+		if i > 0 {
+			if !b.place(charSet{}, false, false) { // a spacer
+				return false
+			}
+			ch.starts |= 1 << b.n
+		}
+		if !b.add(alt) {
+			return false
+		}
+		ch.ends |= 1 << b.n // an empty alternative ends where it starts
+	}
+	if !b.place(charSet{}, false, false) {
+		return false
+	}
+	ch.exit = 1 << b.n
+	b.c.choices = append(b.c.choices, ch)
+	b.c.choiceBits |= ch.entry | ch.ends
+	return true
 }
 
 // chainSet returns the set of an expression that is one character, but
@@ -206,6 +249,29 @@ func byKind(kinds *[beyondASCII + 1]uint8, byByte *[beyondASCII + 1]uint64) []ui
 	return slices.Clip(sets)
 }
 
+// closure adds to prefixes d those that skipping places and the choices
+// reach, until none is added; closed are prefixes whose own are in d
+// already (a search's start, in every step).
+func (c *chain) closure(d, closed uint64) uint64 {
+	d = reach(d, c.skips, c.skipFrom, c.skipTo)
+	for d&^closed&c.choiceBits != 0 {
+		e := d
+		for _, ch := range c.choices {
+			if e&ch.entry != 0 {
+				e |= ch.starts
+			}
+			if e&ch.ends != 0 {
+				e |= ch.exit
+			}
+		}
+		if e == d {
+			break
+		}
+		d = reach(e, c.skips, c.skipFrom, c.skipTo)
+	}
+	return d
+}
+
 // reach adds to prefixes d those that skipping places reaches: in each
 // run of skippable places, the bits from the lowest one set (the bit
 // before the run included) to the last of the run, which the
@@ -221,7 +287,7 @@ func reach(d, skips, skipFrom, skipTo uint64) uint64 {
 func (c *chain) match(s string) (matched, decided bool) {
 	kinds, sets, repeats, last := &c.kinds, c.sets, c.repeats, c.last
 	skips, skipFrom, skipTo := c.skips, c.skipFrom, c.skipTo
-	inject := reach(1, skips, skipFrom, skipTo) // the prefixes a match may begin with
+	inject := c.closure(1, 0) // the prefixes a match may begin with
 	d := inject
 	if c.anchored {
 		inject = 0
@@ -241,7 +307,10 @@ func (c *chain) match(s string) (matched, decided bool) {
 		if d == 0 {
 			return false, true // anchored, and no prefix left
 		}
-		if skips != 0 {
+		switch {
+		case c.choices != nil:
+			d = c.closure(d, inject)
+		case skips != 0:
 			d = reach(d, skips, skipFrom, skipTo)
 		}
 	}

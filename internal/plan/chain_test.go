@@ -22,14 +22,15 @@ func TestChainOrNot(t *testing.T) {
 	for _, expr := range []string{
 		`[A-Z]{5}\d`, `\d+\.\d+\.\d+\.\d+`, `^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$`,
 		`x\d+y`, `(?i)panic`, `user=\w+ failed`, `a?`, `^(a)(b+)$`, `a{0,3}b*c{2,}`, `.\S[^a]`,
-		strings.Repeat("a", maxChainPlaces),
+		strings.Repeat("a", maxChainPlaces), `a|bc`, `(?:ab)?c`, `(?i)(api|secret)[_-]?key\s*[:=]\s*\S+`,
+		`-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----`, `^(?:a|b)`, `(?:a|)`,
 	} {
 		if newChain(parsed(t, expr)) == nil {
 			t.Errorf("%#q: no chain", expr)
 		}
 	}
 	for _, expr := range []string{
-		`a|bc`, `(ab)+`, `(?:ab)?`, `\ba`, `(?m)^a`, `a$b`, `a^b`, `^`, `$`, `(?:)`, `a{0}`,
+		`(ab)+`, `(?:ab)*`, `(^a|b)`, `(a$|b)c`, `\ba`, `(?m)^a`, `a$b`, `a^b`, `^`, `$`, `(?:)`, `a{0}`,
 		strings.Repeat("a", maxChainPlaces+1), `a{64}`, `\pL+`, `x[^\p{Han}]`,
 	} {
 		if newChain(parsed(t, expr)) != nil {
@@ -40,7 +41,8 @@ func TestChainOrNot(t *testing.T) {
 
 // chainAtoms and chainTimes are what generated chains are made of.
 var (
-	chainAtoms = []string{`a`, `b`, `\.`, `-`, `é`, `[a-c]`, `\d`, `[^a]`, `.`, `(?i)k`, `\w`, `\S`, `(?i:s)`, `\x{FFFD}`, `[a\n]`}
+	chainAtoms = []string{`a`, `b`, `\.`, `-`, `é`, `[a-c]`, `\d`, `[^a]`, `.`, `(?i)k`, `\w`, `\S`, `(?i:s)`, `\x{FFFD}`, `[a\n]`,
+		`(?:ab|c)`, `(?:x|)`, `(?i:ab|ka)`, `(?:(?:a\d)?)`, `(?:b|a?)`, `(?:a|b+c|)`, `(?:\d+|x(?:a|b?))`}
 	chainTimes = []string{``, ``, `?`, `*`, `+`, `{2}`, `{1,3}`, `{0,2}`, `{2,}`, `??`, `+?`}
 	chainText  = []string{"a", "b", "c", "1", ".", "-", "é", "\xff", "K", "k", "\u212a", "s", "ſ", " ", "\n", "\uFFFD", "aa", "ab"}
 )

@@ -147,7 +147,11 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 		return false, nil // the commonest answer of all, first
 	}
 	if m.chain != nil && m.answersInGo() && m.chainRuns(len(text)) {
-		if ok, decided := m.chain.match(view(text)); decided {
+		s := view(text)
+		if m.filter != nil && m.filter.index(s, 0) < 0 {
+			return false, nil // a vectorised search costs less than the walk
+		}
+		if ok, decided := m.chain.match(s); decided {
 			return ok, nil
 		}
 	}
