@@ -160,15 +160,7 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 			// An optional sequence is a choice between it and nothing.
 			return re.Op == syntax.OpQuest && b.choose([]*syntax.Regexp{sub, {Op: syntax.OpEmptyMatch}})
 		}
-		lo, hi := re.Min, re.Max
-		switch re.Op {
-		case syntax.OpStar:
-			lo, hi = 0, -1
-		case syntax.OpPlus:
-			lo, hi = 1, -1
-		case syntax.OpQuest:
-			lo, hi = 0, 1
-		}
+		lo, hi := repeats(re)
 		for range lo {
 			if !b.place(set, false, false) {
 				return false

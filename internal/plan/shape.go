@@ -275,15 +275,7 @@ func (b *shapeBuilder) walk(re *syntax.Regexp) bool {
 	case syntax.OpAlternate:
 		return b.fork(re.Sub, false)
 	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
-		lo, hi := re.Min, re.Max
-		switch re.Op {
-		case syntax.OpStar:
-			lo, hi = 0, -1
-		case syntax.OpPlus:
-			lo, hi = 1, -1
-		case syntax.OpQuest:
-			lo, hi = 0, 1
-		}
+		lo, hi := repeats(re)
 		greedy := re.Flags&syntax.NonGreedy == 0
 		if set, ok := oneChar(re.Sub[0]); ok && greedy {
 			return hi == 0 || b.add(step{set: set, min: int32(lo), max: int32(hi)})
@@ -340,4 +332,18 @@ func (b *shapeBuilder) add(s step) bool {
 	}
 	b.f.steps = append(b.f.steps, s)
 	return true
+}
+
+// repeats returns the least and most times that a repetition (*, +, ?,
+// {n,m}) repeats its expression, -1 for no bound.
+func repeats(re *syntax.Regexp) (lo, hi int) {
+	switch re.Op {
+	case syntax.OpStar:
+		return 0, -1
+	case syntax.OpPlus:
+		return 1, -1
+	case syntax.OpQuest:
+		return 0, 1
+	}
+	return re.Min, re.Max
 }
