@@ -91,10 +91,12 @@ func analyze(re *syntax.Regexp) facts {
 		// which begin searches alone, where a walk would search all.
 		f.shape = searchShape(re)
 	}
-	if f.shape == nil && f.literal == "" && !f.prefixOnly {
+	f.minLen, f.maxLen = lengths(re)
+	if f.shape == nil && f.literal == "" && !f.prefixOnly && !(f.endsAtEnd && f.maxLen != unbounded) {
+		// (begin searches the last maxLen bytes of a bounded match that
+		// ends at the end: far less than a chain's walk of the text.)
 		f.chain = newChain(re)
 	}
-	f.minLen, f.maxLen = lengths(re)
 	f.required = required(re)
 	f.impossibleRune = hasImpossibleRune(re)
 	f.emptyInChar = hasOp(re, syntax.OpNoWordBoundary)

@@ -69,17 +69,24 @@ func newChain(re *syntax.Regexp) *chain {
 		return nil
 	}
 	c := b.c
-	c.sets = byKind(&c.kinds, &b.byByte)
+	c.sets = byKind(&c.kinds, b.sets[:b.nsets])
 	c.last = 1 << b.n
 	return &c
 }
 
 // chainBuilder walks a tree into a chain.
 type chainBuilder struct {
-	c      chain
-	n      int                     // places so far
-	depth  int                     // of the choices walked into
-	byByte [beyondASCII + 1]uint64 // the bits of the places that hold each byte
+	c     chain
+	n     int                      // places so far
+	depth int                      // of the choices walked into
+	sets  [maxChainPlaces]placeSet // the distinct sets of the places
+	nsets int
+}
+
+// placeSet is a set and the bits of the places that have it.
+type placeSet struct {
+	set    charSet
+	places uint64
 }
 
 // place adds a place.
@@ -90,10 +97,14 @@ func (b *chainBuilder) place(set charSet, optional, repeats bool) bool {
 	}
 	b.n++
 	bit := uint64(1) << b.n
-	for w, x := range set.ascii {
-		for ; x != 0; x &= x - 1 {
-			b.byByte[64*w+bits.TrailingZeros64(x)] |= bit
+	if set.ascii != [2]uint64{} {
+		i := slices.IndexFunc(b.sets[:b.nsets], func(p placeSet) bool { return p.set.ascii == set.ascii })
+		if i < 0 {
+			i = b.nsets
+			b.sets[i].set = set
+			b.nsets++
 		}
+		b.sets[i].places |= bit
 	}
 	c.wide = c.wide || set.wide
 	if b.n == 1 {
@@ -130,7 +141,13 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 		c.atEnd = true
 		return true
 	case syntax.OpLiteral:
+		if b.n+len(re.Rune) > maxChainPlaces {
+			return false
+		}
 		for _, r := range re.Rune {
+			if r >= utf8.RuneSelf {
+				return false // meant for text beyond ASCII (chainSet)
+			}
 			if !b.place(literalSet(r, re.Flags), false, false) {
 				return false
 			}
@@ -161,6 +178,9 @@ func (b *chainBuilder) add(re *syntax.Regexp) bool {
 			return re.Op == syntax.OpQuest && b.choose([]*syntax.Regexp{sub, {Op: syntax.OpEmptyMatch}})
 		}
 		lo, hi := repeats(re)
+		if b.n+max(lo, hi) > maxChainPlaces {
+			return false // before the work of adding its places
+		}
 		for range lo {
 			if !b.place(set, false, false) {
 				return false
@@ -209,36 +229,59 @@ func (b *chainBuilder) choose(alts []*syntax.Regexp) bool {
 }
 
 // chainSet returns the set of an expression that is one character, but
-// not of a class of many ranges (`\pL`, `[^\p{Han}]`): such an
-// expression is meant for text beyond ASCII, where a chain is undecided,
-// and reading its ranges would cost Compile more than the chain gains.
+// not of a class of many ranges (`\pL`, `[^\p{Han}]`) nor of one with no
+// ASCII character (`[а-я]`): such an expression is meant for text beyond
+// ASCII, where a chain is undecided, and reading its ranges would cost
+// Compile more than the chain gains.
 func chainSet(re *syntax.Regexp) (charSet, bool) {
 	if re.Op == syntax.OpCharClass && len(re.Rune) > 2*maxChainRanges {
 		return charSet{}, false
 	}
-	return oneChar(re)
+	set, ok := oneChar(re)
+	return set, ok && (set.ascii != [2]uint64{} || !set.wide)
 }
 
 // maxChainRanges bounds the ranges of a class in a chain.
 const maxChainRanges = 8
 
-// byKind returns the distinct words of byByte, the first 0, and sets
-// kinds to each byte's index among them.
-func byKind(kinds *[beyondASCII + 1]uint8, byByte *[beyondASCII + 1]uint64) []uint64 {
-	sets := make([]uint64, 1, 8)
-	last, lastKind := uint64(0), uint8(0) // neighbouring bytes mostly share a kind
-	for b, w := range byByte {
-		if w != last {
-			k := slices.Index(sets, w)
-			if k < 0 {
-				k = len(sets)
-				sets = append(sets, w)
-			}
-			last, lastKind = w, uint8(k) // at most 129 kinds
-		}
-		kinds[b] = lastKind
+// byKind sets kinds to each ASCII byte's kind and returns the kinds'
+// words (see chain), the first 0, from the places' sets. It looks at the
+// runs of bytes that every set holds or lacks alike, which the sets'
+// edges bound: a few dozen, where a byte at a time would be 128.
+func byKind(kinds *[beyondASCII + 1]uint8, sets []placeSet) []uint64 {
+	var edges [2]uint64 // the bytes where a run begins
+	edges[0] = 1
+	for _, p := range sets {
+		a := p.set.ascii
+		edges[0] |= a[0] ^ a[0]<<1
+		edges[1] |= a[1] ^ (a[1]<<1 | a[0]>>63)
 	}
-	return slices.Clip(sets)
+	words := make([]uint64, 1, 8)
+	start, kind := 0, uint8(0) // the run being filled
+	for w := range edges {
+		for x := edges[w]; x != 0; x &= x - 1 {
+			next := 64*w + bits.TrailingZeros64(x)
+			for b := start; b < next; b++ {
+				kinds[b] = kind
+			}
+			var word uint64
+			for _, p := range sets {
+				if p.set.has(byte(next)) {
+					word |= p.places
+				}
+			}
+			k := slices.Index(words, word)
+			if k < 0 {
+				k = len(words)
+				words = append(words, word)
+			}
+			start, kind = next, uint8(k) // at most 128 kinds
+		}
+	}
+	for b := start; b < beyondASCII; b++ {
+		kinds[b] = kind
+	}
+	return slices.Clip(words)
 }
 
 // closure adds to prefixes d those that skipping places and the choices

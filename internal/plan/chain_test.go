@@ -111,7 +111,7 @@ func TestChainMatch(t *testing.T) {
 func TestChainInMatch(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
 	chains, long := 0, 0
-	for range 200 {
+	for range 300 {
 		expr := ""
 		for range 1 + r.IntN(4) {
 			expr += chainAtoms[r.IntN(len(chainAtoms))] + chainTimes[r.IntN(len(chainTimes))]
