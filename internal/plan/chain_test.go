@@ -141,3 +141,29 @@ func TestChainInMatch(t *testing.T) {
 		t.Errorf("%d chains, %d long texts run by a chain: the generator missed its aim", chains, long)
 	}
 }
+
+// FuzzChain compares a chain's Match with the standard library's on any
+// expression that is a chain, on any text.
+func FuzzChain(f *testing.F) {
+	f.Add(`^[a-z0-9.]+@[a-z]+\.[a-z]{2,}$`, "me@example.org")
+	f.Add(`(?i)(api|secret)[_-]?key\s*[:=]\s*\S+`, "API-KEY = x")
+	f.Add(`-----BEGIN (?:RSA |EC )?PRIVATE KEY-----`, "-----BEGIN EC PRIVATE KEY-----")
+	f.Add(`a?(b|c?)d*`, "\xffé\u212a")
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		re, err := syntax.Parse(expr, mode(false))
+		if err != nil {
+			return
+		}
+		c := newChain(re)
+		if c == nil {
+			return
+		}
+		got, ok := c.match(text)
+		if !ok {
+			return
+		}
+		if want := regexp.MustCompile(expr).MatchString(text); got != want {
+			t.Fatalf("%#q on %q: chain %v, standard library %v", expr, text, got, want)
+		}
+	})
+}
