@@ -3,6 +3,7 @@ package plan
 import (
 	"regexp/syntax"
 	"slices"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -332,19 +333,17 @@ func classWidths(pairs []rune) (lo, hi int) {
 		return 0, 0
 	}
 	// The narrowest character is the smallest rune's, the widest the
-	// largest's (widths grow with code points).
-	least, most, invalid := rune(unicode.MaxRune+1), rune(-1), false
-	for i := 0; i+1 < len(pairs); i += 2 {
-		a, b := max(pairs[i], 0), min(pairs[i+1], unicode.MaxRune)
-		if a > b {
-			continue
-		}
-		least, most = min(least, a), max(most, b)
-		invalid = invalid || a <= utf8.RuneError && utf8.RuneError <= b
-	}
-	if most < 0 {
+	// largest's (widths grow with code points). Go's parser keeps a
+	// class's ranges sorted and apart (the standard library's matcher
+	// searches them by halves), so these are the ends, and U+FFFD is
+	// found by halves too: \pL has over 600 ranges.
+	least, most := max(pairs[0], 0), min(pairs[len(pairs)-1], unicode.MaxRune)
+	if least > most {
 		return 0, 0
 	}
+	n := len(pairs) / 2
+	k := sort.Search(n, func(k int) bool { return pairs[2*k+1] >= utf8.RuneError })
+	invalid := k < n && pairs[2*k] <= utf8.RuneError
 	lo, hi = charWidth(least), charWidth(most)
 	if invalid {
 		lo = 1 // an invalid byte

@@ -131,6 +131,8 @@ func TestFactsOfPatterns(t *testing.T) {
 		{`\pL{2}`, 2, 8, ""},
 		{`[é-ÿ\x{10000}]`, 2, 4, ""},
 		{`[\x{FFFD}]`, 1, 3, ""},
+		{`[é\x{F000}-\x{FFFF}\x{10000}]`, 1, 4, ""}, // U+FFFD inside a range: an invalid byte
+		{`[é\x{F000}-\x{FFFC}\x{10000}]`, 2, 4, ""},
 		{`[^\x00-\x{10FFFF}]`, 0, 0, ""},
 	}
 	for _, c := range cases {
