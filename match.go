@@ -48,10 +48,10 @@ func (re *Regexp) fail(err error) {
 
 // allIndex collects findAll's offsets, nil if there is no match.
 func allIndex[T plan.Text](re *Regexp, text T, n, ngroups int) [][]int {
-	var all [][]int
-	findAll(re, text, n, ngroups, func(offsets []int) {
-		all = append(all, append([]int(nil), offsets...))
-	})
+	all, err := plan.FindAllIndex(re.m, text, n, ngroups)
+	if err != nil {
+		re.fail(err)
+	}
 	return all
 }
 

@@ -33,13 +33,20 @@ func stdFind[T Text](std *regexp.Regexp, text T, ngroups int) []int {
 	return m[:2*ngroups]
 }
 
-// stdFindAll returns the offsets of every group of up to n successive
-// matches (all if n < 0).
-func stdFindAll[T Text](std *regexp.Regexp, text T, n int) [][]int {
+// stdFindAll returns the offsets of at least ngroups groups of up to n
+// successive matches (all if n < 0): of the match alone when that is all
+// ngroups asks, which the standard library finds faster.
+func stdFindAll[T Text](std *regexp.Regexp, text T, n, ngroups int) [][]int {
 	switch t := any(text).(type) {
 	case string:
+		if ngroups == 1 {
+			return std.FindAllStringIndex(t, n)
+		}
 		return std.FindAllStringSubmatchIndex(t, n)
 	case []byte:
+		if ngroups == 1 {
+			return std.FindAllIndex(t, n)
+		}
 		return std.FindAllSubmatchIndex(t, n)
 	}
 	return nil

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unsafe"
@@ -209,10 +210,33 @@ func matchBy[T Text](m *Matcher, c *call, text T) (bool, error) {
 // successive matches (all of them if n < 0), by Go's rule for empty
 // matches. The slice is reused between calls.
 func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) error {
+	all, err := findAll(m, text, n, ngroups, each)
+	for _, offsets := range all {
+		each(offsets)
+	}
+	return err
+}
+
+// FindAllIndex returns FindAll's offsets, a slice of its own for each
+// match, or nil if there is none.
+func FindAllIndex[T Text](m *Matcher, text T, n, ngroups int) ([][]int, error) {
+	var out [][]int
+	all, err := findAll(m, text, n, ngroups, func(offsets []int) {
+		out = append(out, slices.Clone(offsets))
+	})
+	if all != nil {
+		return all, err
+	}
+	return out, err
+}
+
+// findAll is FindAll, but for the standard library's matcher, whose
+// matches, a slice each, it returns instead (FindAllIndex needs no copy).
+func findAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) ([][]int, error) {
 	var c call
 	if m.shape != nil && m.answersInGo() {
 		if m.lacksFilter(view(text)) || m.shape.findAll(view(text), n, ngroups, each) {
-			return nil
+			return nil, nil
 		}
 		c.skipShape = true // a walk was undecided: the engines do it all
 	}
@@ -221,7 +245,7 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 		if c.literalAt >= 0 && n != 0 {
 			findAllLiteral(m.literal, view(text), c.literalAt, c.literalLen, n, each)
 		}
-		return nil
+		return nil, nil
 	}
 	if c.estimate > 0 {
 		defer m.timed(&c, time.Now())
@@ -237,12 +261,13 @@ func FindAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int
 		err = re2FindAll(c.prog, text[:c.end], context(c.start), c.start, n, ngroups, counted)
 	}
 	if c.how == Std || unusable(err) && !handed {
-		for _, match := range stdFindAll(m.std.get(m), text, n) {
-			each(match[:2*ngroups])
+		all := stdFindAll(m.std.get(m), text, n, ngroups)
+		for i, match := range all {
+			all[i] = match[: 2*ngroups : 2*ngroups]
 		}
-		return nil
+		return all, nil
 	}
-	return err
+	return nil, err
 }
 
 // call is what begin decided about a call.
