@@ -35,7 +35,7 @@ func shapePattern(r *rand.Rand) string {
 	// Anchored, or not but beginning with a string, whose occurrences
 	// the search visits (a string that recurs in its own matches, such
 	// as "aa", makes them overlap).
-	b.WriteString([]string{`^`, `^`, `\A`, `(^)`, `(?i)^`, `a`, `aa`, `x=`, `ab`, `(a)`, `-`}[r.IntN(11)])
+	b.WriteString([]string{`^`, `^`, `\A`, `(^)`, `(?i)^`, `a`, `aa`, `x=`, `ab`, `(a)`, `-`, `\d`, `[a-c]+`, `(\w)`, `[ab]{2}`}[r.IntN(15)])
 	for range 1 + r.IntN(6) {
 		item := shapeChars[r.IntN(len(shapeChars))]
 		other := shapeChars[r.IntN(len(shapeChars))]
@@ -67,7 +67,7 @@ func TestShapes(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	texts, matched := 0, 0
 	// Shapes and near misses where a wrong rule would show first.
-	edges := []string{`^a+?`, `^a*?$`, `(?U)^a+`, `^(a+?)(b*)`, `^a*a`, `^\w+\d`, `^[a-z.]+\.com`, `^(ab)+`,
+	edges := []string{`(\w+)@(\w+)\.com`, `[A-Z]{5}\d`, `[a-c]{2,3}d`, `(\d{4})-(\d{2})`, `\d+\.\d+`, `^a+?`, `^a*?$`, `(?U)^a+`, `^(a+?)(b*)`, `^a*a`, `^\w+\d`, `^[a-z.]+\.com`, `^(ab)+`,
 		`^.*x`, `^\S+ \S+$`, `(?i)^k+\x{212a}`, `^[^a]*a`, `^\d{2,}-\d`, `^a(?:bc)?`, `^(?:ab+)?c`,
 		`^(?:(a)?b){2}$`, `^(GET|POST|PUT) (\S+) HTTP/1\.[01]$`, `^(?:a|b\d+|c(?:d|e)?)$`, `^(?:(a)x|(b)y|(c+))z`,
 		`^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$`,

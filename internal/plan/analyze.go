@@ -93,7 +93,10 @@ func analyze(re *syntax.Regexp) facts {
 		f.shape = searchShape(re)
 	}
 	f.minLen, f.maxLen = lengths(re)
-	if f.shape == nil && f.literal == "" && !f.prefixOnly && !(f.endsAtEnd && f.maxLen != unbounded) {
+	// A shape searched by its first run walks from each byte of that run
+	// (a digit of `\d+\.\d+\.\d+\.\d+`): Match is the chain's.
+	walks := f.shape != nil && !f.shape.byFirst
+	if !walks && f.literal == "" && !f.prefixOnly && !(f.endsAtEnd && f.maxLen != unbounded) {
 		// (begin searches the last maxLen bytes of a bounded match that
 		// ends at the end: far less than a chain's walk of the text.)
 		f.chain = newChain(re)

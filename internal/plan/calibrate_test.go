@@ -76,7 +76,7 @@ func TestCalibrationTurnsTheChoice(t *testing.T) {
 // Calls time themselves in a sample and update the factor of the engine
 // that ran them.
 func TestCallsAreSampled(t *testing.T) {
-	m := mustNew(t, `(\w+)=(\d+)`)
+	m := mustNew(t, `(\w+)=(\d+)\b`) // \b: no shape, no chain
 	for range 20 * sampleEvery {
 		if _, err := Find(m, "key=42", 3); err != nil {
 			t.Fatal(err)
@@ -86,7 +86,7 @@ func TestCallsAreSampled(t *testing.T) {
 		t.Errorf("no call of %d was timed", 20*sampleEvery)
 	}
 	nominal(t)
-	m = mustNew(t, `(\w+)=(\d+)`)
+	m = mustNew(t, `(\w+)=(\d+)\b`) // \b: no shape, no chain
 	for range 20 * sampleEvery {
 		Find(m, "key=42", 3)
 	}

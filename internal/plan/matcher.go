@@ -7,12 +7,12 @@
 //   - a literal pattern is found by a Go string search;
 //   - a text too short for any match, or not beginning with the literal
 //     that every match begins with at the start, is turned down in Go;
-//   - an expression anchored at the start, or beginning with a string,
-//     in which the next character alone makes every choice
-//     (`^/api/v1/users/(\d+)$`, `^(GET|POST) `, `ERROR: (\w+)`) is walked
-//     in Go, a table lookup per byte, from the start or from each
-//     occurrence of the string, when the bytes it looks at are ASCII
-//     (shape.go);
+//   - an expression anchored at the start, or beginning with a string or
+//     a run of ASCII characters, in which the next character alone makes
+//     every choice (`^/api/v1/users/(\d+)$`, `^(GET|POST) `,
+//     `ERROR: (\w+)`, `(\w+)@(\w+)\.com`) is walked in Go, a table
+//     lookup per byte, from the start or from each occurrence of the
+//     string or run, when the bytes it looks at are ASCII (shape.go);
 //   - Match of a sequence of characters, each of one set, once, optional
 //     or repeated (`[A-Z]{5}\d`, an e-mail validator), runs every way at
 //     once in Go, a bit per place in the sequence (chain.go);

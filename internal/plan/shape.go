@@ -6,7 +6,8 @@ import (
 )
 
 // A shape is an expression anchored at the start, or beginning with an
-// ASCII string (searchShape), in which the next character alone makes
+// ASCII string or a run of ASCII characters (searchShape), in which the
+// next character alone makes
 // every choice (`^HTTP/1\.[01] 200`,
 // `^/api/v1/users/(\d+)$`, `^(\S+) (\w+)\s+\[`, `^(GET|POST) `,
 // `^\d{4}-\d{2}(?:T\d{2}:\d{2})?$`): it is runs of characters, each run
@@ -45,6 +46,10 @@ type shape struct {
 	// found by finder.
 	search bool
 	finder searcher
+	// byFirst: a search shape without a prefix, which begins with a run
+	// of ASCII characters (`(\d{4})-(\d{2})`, `(\w+)@(\w+)\.com`): its
+	// walks begin at the bytes of the first run's set.
+	byFirst bool
 	// prefix is the bytes of the leading runs that are one ASCII
 	// character each, compared at once.
 	prefix string
@@ -110,20 +115,29 @@ func newShape(re *syntax.Regexp) *shape {
 }
 
 // searchShape returns the shape of an expression that is not anchored
-// but begins with a string (`ERROR: (\w+)`, `AKIA[0-9A-Z]{16}`), or nil.
-// Its leftmost match begins at the first occurrence of that string (an
-// ASCII byte begins a character wherever it lies) from which the walk
-// matches: the walk gives Go's match from there.
+// but begins with a string (`ERROR: (\w+)`, `AKIA[0-9A-Z]{16}`) or with a
+// run of ASCII characters (byFirst), or nil. Its leftmost match begins at
+// the first occurrence of that string, or byte of that run (an ASCII byte
+// begins a character wherever it lies), from which the walk matches: the
+// walk gives Go's match from there.
 func searchShape(re *syntax.Regexp) *shape {
-	if !beginsWithASCII(re) {
-		return nil // no prefix to search: spare Compile the walk
+	byString := beginsWithASCII(re)
+	if !byString && !beginsWithASCIIRun(re) {
+		return nil // nothing to search for: spare Compile the walk
 	}
 	anchored := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
 	f := newShape(anchored)
-	if f == nil || f.prefix == "" {
+	switch {
+	case f == nil:
+		return nil
+	case byString && f.prefix != "":
+		f.finder = newSearcher(f.prefix)
+	case !byString && f.steps[0].kind == runStep && f.steps[0].min > 0 && !f.steps[0].set.wide:
+		f.byFirst = true
+	default:
 		return nil
 	}
-	f.search, f.finder = true, newSearcher(f.prefix)
+	f.search = true
 	return f
 }
 
@@ -145,6 +159,21 @@ func countSteps(re *syntax.Regexp) int {
 		n += countSteps(sub)
 	}
 	return min(n, maxShapeSteps)
+}
+
+// beginsWithASCIIRun reports whether re's first node is a class of ASCII
+// characters, or a repetition of one at least once.
+func beginsWithASCIIRun(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
+		if len(re.Sub) == 0 {
+			return false
+		}
+		re = re.Sub[0]
+	}
+	if re.Op == syntax.OpPlus || re.Op == syntax.OpRepeat && re.Min > 0 {
+		re = re.Sub[0]
+	}
+	return re.Op == syntax.OpCharClass && len(re.Rune) > 0 && re.Rune[len(re.Rune)-1] < utf8.RuneSelf
 }
 
 // beginsWithASCII reports whether re's first node is a literal that

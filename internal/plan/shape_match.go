@@ -100,7 +100,12 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 		return f.matchAt0(s, ngroups)
 	}
 	for p := from; p <= len(s); p++ {
-		if p = f.finder.index(s, p); p < 0 {
+		if f.byFirst {
+			p = f.firstAt(s, p)
+		} else {
+			p = f.finder.index(s, p)
+		}
+		if p < 0 {
 			return -1, -1, nil, true
 		}
 		if ngroups > 0 && groups == nil {
@@ -118,8 +123,44 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 			}
 			return p, p + n, groups, true
 		}
+		if f.byFirst {
+			if q := f.runEnd(s, p); q > p {
+				p = q - 1 // the loop steps to q
+			}
+		}
 	}
 	return -1, -1, nil, true
+}
+
+// runEnd returns the end of the first run of a byFirst shape from p, a
+// byte it takes, when the run ends there by itself (not cut at its most
+// repeats), or -1. A walk from p failed: a walk from a later byte of the
+// run ends the run at the same place with fewer repeats, and fails
+// likewise, since what follows cannot begin with the run's characters
+// (shape). Without the skip, `(\w+)@` would walk each word from each of
+// its letters.
+func (f *shape) runEnd(s string, p int) int {
+	st := &f.steps[0]
+	q := p
+	for q < len(s) && s[q] < utf8.RuneSelf && st.set.has(s[q]) {
+		q++
+	}
+	if st.max >= 0 && q-p > int(st.max) {
+		return -1
+	}
+	return q
+}
+
+// firstAt returns the offset of the first byte at or after from that the
+// first run of a byFirst shape takes, or -1.
+func (f *shape) firstAt(s string, from int) int {
+	set := &f.steps[0].set
+	for i := from; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && set.has(b) {
+			return i
+		}
+	}
+	return -1
 }
 
 // matchAt0 is the one walk of an anchored shape: the match's start (0, or
