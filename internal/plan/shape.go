@@ -359,6 +359,11 @@ func (b *shapeBuilder) add(s step) bool {
 	if !b.anchored || len(b.f.steps) == maxShapeSteps {
 		return false
 	}
+	if n := len(b.f.steps); n > 0 && s.kind == runStep && s.min > 0 {
+		if prev := &b.f.steps[n-1]; prev.kind == runStep && prev.min != prev.max && prev.set.meets(&s.set) {
+			return false // decidedByNext would refuse it (`\w+\d`): spare the rest of the walk
+		}
+	}
 	b.f.steps = append(b.f.steps, s)
 	return true
 }
