@@ -34,8 +34,9 @@ type facts struct {
 	// (shape.go); nil if not.
 	shape *shape
 	// chain: the expression is a sequence of characters, each once,
-	// optional or repeated, which Match runs in Go (chain.go); nil if not,
-	// or if it has a shape.
+	// optional or repeated, and of choices between such sequences, which
+	// Match runs in Go (chain.go); nil if not, or if Match walks its
+	// shape (anchored, or searched by a string).
 	chain *chain
 	// endsAtEnd: every match ends at the end of the text ($ without the
 	// m flag, \z).
