@@ -7,8 +7,7 @@ import (
 
 // A shape is an expression anchored at the start, or beginning with an
 // ASCII string or a run of ASCII characters (searchShape), in which the
-// next character alone makes
-// every choice (`^HTTP/1\.[01] 200`,
+// next character alone makes every choice (`^HTTP/1\.[01] 200`,
 // `^/api/v1/users/(\d+)$`, `^(\S+) (\w+)\s+\[`, `^(GET|POST) `,
 // `^\d{4}-\d{2}(?:T\d{2}:\d{2})?$`): it is runs of characters, each run
 // of one set repeated a number of times, and choices between
@@ -161,15 +160,19 @@ func countSteps(re *syntax.Regexp) int {
 	return min(n, maxShapeSteps)
 }
 
+// firstNode returns the first node of re below its concatenations and
+// groups (an empty concatenation itself).
+func firstNode(re *syntax.Regexp) *syntax.Regexp {
+	for (re.Op == syntax.OpConcat || re.Op == syntax.OpCapture) && len(re.Sub) > 0 {
+		re = re.Sub[0]
+	}
+	return re
+}
+
 // beginsWithASCIIRun reports whether re's first node is a class of ASCII
 // characters, or a repetition of one at least once.
 func beginsWithASCIIRun(re *syntax.Regexp) bool {
-	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
-		if len(re.Sub) == 0 {
-			return false
-		}
-		re = re.Sub[0]
-	}
+	re = firstNode(re)
 	if re.Op == syntax.OpPlus || re.Op == syntax.OpRepeat && re.Min > 0 {
 		re = re.Sub[0]
 	}
@@ -179,12 +182,7 @@ func beginsWithASCIIRun(re *syntax.Regexp) bool {
 // beginsWithASCII reports whether re's first node is a literal that
 // begins with an ASCII character, without case folding.
 func beginsWithASCII(re *syntax.Regexp) bool {
-	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
-		if len(re.Sub) == 0 {
-			return false
-		}
-		re = re.Sub[0]
-	}
+	re = firstNode(re)
 	return re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 && re.Rune[0] < utf8.RuneSelf
 }
 
