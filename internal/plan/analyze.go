@@ -11,8 +11,8 @@ import (
 )
 
 // facts are what the parsed expression tells about every match, computed
-// once at Compile. Lengths are in bytes of the text, where an invalid
-// byte is a character (U+FFFD) of width 1.
+// once, on the first call (Matcher.study). Lengths are in bytes of the
+// text, where an invalid byte is a character (U+FFFD) of width 1.
 type facts struct {
 	// literal is the whole expression when it is a plain string, found
 	// by a byte search exactly where the standard library matches it.

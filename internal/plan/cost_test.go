@@ -11,6 +11,7 @@ func mustNew(t *testing.T, expr string) *Matcher {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m.studied() // tests read the facts, and change them
 	return m
 }
 

@@ -141,7 +141,7 @@ func searchShape(re *syntax.Regexp) *shape {
 }
 
 // countSteps returns about how many steps re may have, so that they take
-// one allocation: a shape is built at Compile.
+// one allocation: a shape is built once, on the first call.
 func countSteps(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:

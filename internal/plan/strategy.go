@@ -108,6 +108,7 @@ func view[T Text](text T) string {
 // did not take part) of the leftmost match in text, or nil. An error is a
 // failure of the engine (a trap, no memory).
 func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
+	m.studied()
 	if len(text) < m.minLen && m.answersInGo() {
 		return nil, nil
 	}
@@ -144,6 +145,7 @@ func findBy[T Text](m *Matcher, c *call, text T, ngroups int) ([]int, error) {
 
 // Match reports whether text holds a match.
 func Match[T Text](m *Matcher, text T) (bool, error) {
+	m.studied()
 	if len(text) < m.minLen && m.answersInGo() {
 		return false, nil // the commonest answer of all, first
 	}
@@ -233,6 +235,7 @@ func FindAllIndex[T Text](m *Matcher, text T, n, ngroups int) ([][]int, error) {
 // findAll is FindAll, but for the standard library's matcher, whose
 // matches, a slice each, it returns instead (FindAllIndex needs no copy).
 func findAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) ([][]int, error) {
+	m.studied()
 	var c call
 	if m.shape != nil && m.answersInGo() {
 		if m.lacksFilter(view(text)) || m.shape.findAll(view(text), n, ngroups, each) {
@@ -302,6 +305,7 @@ func (c *call) found() []int {
 // Std and RE2 skip the answers in Go, so that tests see the engines
 // alone (answersInGo).
 func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
+	m.studied()
 	c.literalAt, c.end = -1, len(text)
 	before := len(text) // bytes before the first possible start of a match, as far as a search tells
 	early := false      // picked already
