@@ -31,7 +31,7 @@ func New(v0 Xenv) *Module {
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn17, m.fn20, m.fn32, m.fn34, m.fn30, m.fn31, m.fn40, fn41, m.fn42, m.fn43, m.fn44, m.fn216, m.fn65, m.fn66, m.fn67, m.fn56, m.fn57, m.fn58, m.fn59, m.fn60, m.fn61, m.fn62, m.fn63, m.fn87, m.fn102, m.fn81, m.fn82, fn103, fn83, fn41, fn104, fn105, m.fn120, m.fn127, m.fn131, m.fn135, fn137, fn137, m.fn142, m.fn102, m.fn163, fn164, m.fn156, m.fn165, m.fn166, fn164, m.fn175, m.fn182, fn104, m.fn178, m.fn176, m.fn177, m.fn182, m.fn180, m.fn181, m.fn176, m.fn177, fn41, fn105, fn103, m.fn102, m.fn185, m.fn186, fn83, m.fn193, m.fn238, m.fn240, m.fn241, m.fn247}}
+	m.elements = [][]any{{m.fn17, m.fn20, m.fn32, m.fn34, m.fn30, m.fn31, m.fn40, fn41, m.fn42, m.fn43, m.fn44, m.fn217, m.fn66, m.fn67, m.fn68, m.fn55, m.fn57, m.fn59, m.fn60, m.fn61, m.fn62, m.fn63, m.fn64, m.fn88, m.fn103, m.fn82, m.fn83, fn104, fn84, fn41, fn105, fn106, m.fn121, m.fn128, m.fn132, m.fn136, fn138, fn138, m.fn143, m.fn103, m.fn164, fn165, m.fn157, m.fn166, m.fn167, fn165, m.fn176, m.fn183, fn105, m.fn179, m.fn177, m.fn178, m.fn183, m.fn181, m.fn182, m.fn177, m.fn178, fn41, fn106, fn104, m.fn103, m.fn186, m.fn187, fn84, m.fn194, m.fn239, m.fn241, m.fn242, m.fn248}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
 	m.g0 = i32(1100880)
@@ -224,7 +224,7 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn246(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn247(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -234,14 +234,14 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 					p2 = v4 << 1
 				}
 				v4 = p2
-				t3 := m.fn218(v4)
+				t3 := m.fn219(v4)
 				v5 = t3
 				t4 := int32(load32(*m.memory, uint64(uint32(v3))+1052))
 				t5 := v3
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn246(v5, v4, v1, v2)
+					t6 := m.fn247(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -249,7 +249,7 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 					if v2 >= v4 {
 						goto l0
 					}
-					m.fn228(v0, v5, v2)
+					m.fn229(v0, v5, v2)
 					m.Xre2w_free(v5)
 					goto l1
 				}
@@ -258,7 +258,7 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 				goto l2
 			}
 		}
-		m.fn228(v0, v3+i32(16), v2)
+		m.fn229(v0, v3+i32(16), v2)
 	}
 l1:
 	m.g0 = v3 + i32(1056)
@@ -269,11 +269,11 @@ func (m *Module) fn12(v0 int32) {
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint64(uint32(v1)), uint32(v0))
-	m.fn234(i32(3761), v1)
+	m.fn235(i32(3761), v1)
 	panic("unreachable")
 }
 func (m *Module) fn13() {
-	m.fn234(i32(2645), i32(0))
+	m.fn235(i32(2645), i32(0))
 	panic("unreachable")
 }
 func (m *Module) fn14(v0, v1, v2 int32) {
@@ -292,7 +292,7 @@ func (m *Module) fn14(v0, v1, v2 int32) {
 				mem = *m.memory
 				panic("unreachable")
 			}
-			t3 := m.fn218(v4 * i32(24))
+			t3 := m.fn219(v4 * i32(24))
 			mem = *m.memory
 			v7 = t3
 			t4 := int32(load32(mem, uint64(uint32(v0))+48))
@@ -592,7 +592,7 @@ func (m *Module) fn15(v0, v1, v2 int32) int32 {
 								v4 = v6
 							l5:
 								t51 := int32(load32(mem, uint64(uint32(v1))+4))
-								t52 := m.fn116(v10, v4)
+								t52 := m.fn117(v10, v4)
 								mem = *m.memory
 								if t51&(t52^i32(-1)) != 0 {
 									goto l13
@@ -768,7 +768,7 @@ func (m *Module) fn16(v0, v1 int32) int32 {
 						m.fn13()
 						panic("unreachable")
 					}
-					t5 := m.fn218(v2 << 3)
+					t5 := m.fn219(v2 << 3)
 					mem = *m.memory
 					v3 = t5
 					{
@@ -809,7 +809,7 @@ func (m *Module) fn17(v0 int32) int32 {
 	t0 := int32(load32(mem, uint64(uint32(v0))+36))
 	v1 = t0
 	if v1 != 0 {
-		t1 := m.fn115(v1)
+		t1 := m.fn116(v1)
 		mem = *m.memory
 		m.Xre2w_free(t1)
 		mem = *m.memory
@@ -1147,11 +1147,11 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) {
 				t5 := int32(load32(mem, uint64(uint32(v1))+52))
 				v4 = t5 + v5<<3
 				if v3 != 0 {
-					m.fn107(v4, i32(0), v9)
+					m.fn108(v4, i32(0), v9)
 					mem = *m.memory
 					goto l1
 				}
-				m.fn107(v4, v9, i32(0))
+				m.fn108(v4, v9, i32(0))
 				mem = *m.memory
 				v2 = v2 | i32(1)
 			l1:
@@ -1210,11 +1210,11 @@ func (m *Module) fn22(v0, v1, v2, v3 int32) {
 		t14 := int32(load32(mem, uint64(uint32(v2))))
 		v8 = t14
 		if v3 != 0 {
-			m.fn107(v7, i32(0), v8)
+			m.fn108(v7, i32(0), v8)
 			mem = *m.memory
 			goto l5
 		}
-		m.fn107(v7, v8, i32(0))
+		m.fn108(v7, v8, i32(0))
 		mem = *m.memory
 		v4 = v4 | i32(1)
 	l5:
@@ -1272,7 +1272,7 @@ func (m *Module) fn23(v0, v1, v2, v3 int32) {
 				goto l0
 			}
 			t4 := int32(load32(mem, uint64(uint32(v1))+52))
-			m.fn112(t4 + v2<<3)
+			m.fn113(t4 + v2<<3)
 			mem = *m.memory
 			v4 = v2
 			p1 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -1296,11 +1296,11 @@ func (m *Module) fn23(v0, v1, v2, v3 int32) {
 	t6 := int32(load32(mem, uint64(uint32(v1))+52))
 	v7 = t6 + v4<<3
 	if v3 != 0 {
-		m.fn107(v7, i32(0), v6)
+		m.fn108(v7, i32(0), v6)
 		mem = *m.memory
 		goto l1
 	}
-	m.fn107(v7, v6, i32(0))
+	m.fn108(v7, v6, i32(0))
 	mem = *m.memory
 	v5 = v5 | i32(1)
 l1:
@@ -1343,7 +1343,7 @@ func (m *Module) fn24(v0, v1, v2, v3 int32) int32 {
 		p1 = i64(0)
 	} else {
 		t2 := int32(load32(mem, uint64(uint32(v0))+52))
-		m.fn108(t2+v4<<3, v1, v2, i32(0), i32(0))
+		m.fn109(t2+v4<<3, v1, v2, i32(0), i32(0))
 		mem = *m.memory
 		v5 = v4
 		p1 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -1597,7 +1597,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 			}
 		}
 	l0:
-		t16 := m.fn218(i32(24))
+		t16 := m.fn219(i32(24))
 		mem = *m.memory
 		v2 = t16
 		store32(mem, uint64(uint32(v2))+4, uint32(v7))
@@ -1664,7 +1664,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 					v4 = v6
 					goto l8
 				}
-				t32 := m.fn226(v6)
+				t32 := m.fn227(v6)
 				mem = *m.memory
 				v4 = t32
 				t33 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -1720,7 +1720,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 						goto l12
 					}
 				l11:
-					t44 := m.fn226(v6)
+					t44 := m.fn227(v6)
 					mem = *m.memory
 					p41 = t44
 				}
@@ -1937,7 +1937,7 @@ l2:
 				goto l6
 			}
 			t29 := int32(load32(mem, uint64(uint32(v0))+52))
-			m.fn107(t29+v6<<3, v1, v2)
+			m.fn108(t29+v6<<3, v1, v2)
 			mem = *m.memory
 			t30 := v6
 			p26 = t30
@@ -1996,7 +1996,7 @@ l2:
 			t48 := int32(mem[uint64(uint32(v3))+5])
 			t49 := int32(load16(mem, uint64(uint32(v3))+6))
 			t50 := int32(load32(mem, uint64(uint32(v3))))
-			m.fn108(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
+			m.fn109(t46, t47, t48, t49&i32(1), int32(uint32(t50)>>4))
 			mem = *m.memory
 			if v7 == 0 {
 				v1 = v5
@@ -2158,7 +2158,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 										v4 = t18
 										if v4 >= i32(0) {
 											t19 := int32(load32(mem, uint64(uint32(v0))+52))
-											m.fn108(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
+											m.fn109(t19+v4<<3, v1&i32(255), v2&i32(255), v3, i32(0))
 											mem = *m.memory
 											v6 = v4
 											v16 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -2213,7 +2213,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 										if v4 >= i32(0) {
 											t30 := int32(load32(mem, uint64(uint32(v0))+52))
 											t31 := int32(load32(mem, uint64(uint32(v0))+100))
-											m.fn107(t30+v4<<3, t31, v6)
+											m.fn108(t30+v4<<3, t31, v6)
 											mem = *m.memory
 											p29 = v4
 										} else {
@@ -2476,7 +2476,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 								}
 								t76 := int32(load32(mem, uint64(uint32(v0))+52))
 								t77 := int32(load32(mem, uint64(uint32(v0))+100))
-								m.fn107(t76+v2<<3, t77, v1)
+								m.fn108(t76+v2<<3, t77, v1)
 								mem = *m.memory
 								p69 = v2
 							}
@@ -2495,7 +2495,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 								v1 = i32(0)
 								if v0 >= i32(0) {
 									t80 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn108(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
+									m.fn109(t80+v0<<3, i32(194), i32(223), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
@@ -2557,7 +2557,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 										}
 										t93 := int32(load32(mem, uint64(uint32(v2))+52))
 										t94 := int32(load32(mem, uint64(uint32(v2))+100))
-										m.fn107(t93+v4<<3, t94, v0)
+										m.fn108(t93+v4<<3, t94, v0)
 										mem = *m.memory
 										p86 = v4
 									}
@@ -2570,7 +2570,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 								v0 = t95
 								if v0 >= i32(0) {
 									t96 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn108(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
+									m.fn109(t96+v0<<3, i32(224), i32(239), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v3 = v0
@@ -2634,7 +2634,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 										}
 										t110 := int32(load32(mem, uint64(uint32(v2))+52))
 										t111 := int32(load32(mem, uint64(uint32(v2))+100))
-										m.fn107(t110+v4<<3, t111, v0)
+										m.fn108(t110+v4<<3, t111, v0)
 										mem = *m.memory
 										p103 = v4
 									}
@@ -2647,7 +2647,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 								v0 = t112
 								if v0 >= i32(0) {
 									t113 := int32(load32(mem, uint64(uint32(v2))+52))
-									m.fn108(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
+									m.fn109(t113+v0<<3, i32(240), i32(244), i32(0), i32(0))
 									mem = *m.memory
 									v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 									v1 = v0
@@ -2709,7 +2709,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 								if v3 >= i32(0) {
 									t127 := int32(load32(mem, uint64(uint32(v2))+52))
 									t128 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn107(t127+v3<<3, t128, v0)
+									m.fn108(t127+v3<<3, t128, v0)
 									mem = *m.memory
 									p126 = v3
 								} else {
@@ -2721,7 +2721,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 							v1 = i32(0)
 							if v0 >= i32(0) {
 								t129 := int32(load32(mem, uint64(uint32(v2))+52))
-								m.fn108(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
+								m.fn109(t129+v0<<3, i32(128), i32(191), i32(0), i32(0))
 								mem = *m.memory
 								v16 = int64(uint32(v0<<1)) * i64(0x100000001)
 								v1 = v0
@@ -2782,7 +2782,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 									}
 									t142 := int32(load32(mem, uint64(uint32(v2))+52))
 									t143 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn107(t142+v4<<3, t143, v0)
+									m.fn108(t142+v4<<3, t143, v0)
 									mem = *m.memory
 									p135 = v4
 								}
@@ -2824,7 +2824,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 									}
 									t155 := int32(load32(mem, uint64(uint32(v2))+52))
 									t156 := int32(load32(mem, uint64(uint32(v2))+100))
-									m.fn107(t155+v4<<3, t156, v1)
+									m.fn108(t155+v4<<3, t156, v1)
 									mem = *m.memory
 									p148 = v4
 								}
@@ -2866,7 +2866,7 @@ func (m *Module) fn28(v0, v1, v2, v3 int32) {
 								}
 								t167 := int32(load32(mem, uint64(uint32(v2))+52))
 								t168 := int32(load32(mem, uint64(uint32(v2))+100))
-								m.fn107(t167+v3<<3, t168, v0)
+								m.fn108(t167+v3<<3, t168, v0)
 								mem = *m.memory
 								p160 = v3
 							}
@@ -2923,7 +2923,7 @@ func (m *Module) fn29(v0, v1, v2, v3 int32) {
 			if v2 < i32(255) {
 				p2 = v2
 			}
-			m.fn108(t3, t4, p2&i32(255), v3, i32(0))
+			m.fn109(t3, t4, p2&i32(255), v3, i32(0))
 			mem = *m.memory
 			v5 = v4
 			v6 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -2983,7 +2983,7 @@ func (m *Module) fn29(v0, v1, v2, v3 int32) {
 			}
 			t16 := int32(load32(mem, uint64(uint32(v0))+52))
 			t17 := int32(load32(mem, uint64(uint32(v0))+100))
-			m.fn107(t16+v2<<3, t17, v5)
+			m.fn108(t16+v2<<3, t17, v5)
 			mem = *m.memory
 			p9 = v2
 		}
@@ -3038,7 +3038,7 @@ func (m *Module) fn33(v0, v1, v2, v3 int32) {
 					goto l3
 				}
 				t4 := int32(load32(mem, uint64(uint32(v1))+52))
-				m.fn108(t4+v5<<3, v2, v2, v3, i32(0))
+				m.fn109(t4+v5<<3, v2, v2, v3, i32(0))
 				mem = *m.memory
 				p2 = int64(uint32(v5<<1)) * i64(0x100000001)
 			}
@@ -3061,7 +3061,7 @@ func (m *Module) fn33(v0, v1, v2, v3 int32) {
 						goto l5
 					}
 					t7 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn108(t7+v5<<3, v2, v2, v3, i32(0))
+					m.fn109(t7+v5<<3, v2, v2, v3, i32(0))
 					mem = *m.memory
 					p5 = int64(uint32(v5<<1)) * i64(0x100000001)
 				}
@@ -3088,7 +3088,7 @@ func (m *Module) fn33(v0, v1, v2, v3 int32) {
 					goto l6
 				}
 				t12 := int32(load32(mem, uint64(uint32(v1))+52))
-				m.fn108(t12+v2<<3, v3, v3, i32(0), i32(0))
+				m.fn109(t12+v2<<3, v3, v3, i32(0), i32(0))
 				mem = *m.memory
 				p10 = int64(uint32(v2<<1)) * i64(0x100000001)
 			}
@@ -3117,7 +3117,7 @@ func (m *Module) fn33(v0, v1, v2, v3 int32) {
 						goto l7
 					}
 					t16 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn108(t16+v2<<3, v3, v3, i32(0), i32(0))
+					m.fn109(t16+v2<<3, v3, v3, i32(0), i32(0))
 					mem = *m.memory
 					p14 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3195,7 +3195,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l22
 					}
 					t5 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn112(t5 + v2<<3)
+					m.fn113(t5 + v2<<3)
 					mem = *m.memory
 					v5 = v2
 					p3 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3215,7 +3215,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 				v5 = t7
 				if v5 >= i32(0) {
 					t8 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn111(t8+v5<<3, v6)
+					m.fn112(t8+v5<<3, v6)
 					mem = *m.memory
 					v2 = v5
 				}
@@ -3240,7 +3240,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l23
 					}
 					t12 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn110(t12+v2<<3, i32(8))
+					m.fn111(t12+v2<<3, i32(8))
 					mem = *m.memory
 					v3 = v2
 					p10 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3343,7 +3343,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 								goto l25
 							}
 							t36 := int32(load32(mem, uint64(uint32(v1))+52))
-							m.fn107(t36+v3<<3, v4, v5)
+							m.fn108(t36+v3<<3, v4, v5)
 							mem = *m.memory
 							{
 								v13 = v12 & i64(0xffffffff)
@@ -3414,11 +3414,11 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t47 := int32(load32(mem, uint64(uint32(v1))+52))
 					v5 = t47 + v6<<3
 					if v3&i32(64) != 0 {
-						m.fn107(v5, i32(0), v4)
+						m.fn108(v5, i32(0), v4)
 						mem = *m.memory
 						goto l29
 					}
-					m.fn107(v5, v4, i32(0))
+					m.fn108(v5, v4, i32(0))
 					mem = *m.memory
 					v2 = v2 | i32(1)
 				l29:
@@ -3489,7 +3489,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 							goto l32
 						}
 						t60 := int32(load32(mem, uint64(uint32(v3))+52))
-						m.fn112(t60 + v1<<3)
+						m.fn113(t60 + v1<<3)
 						mem = *m.memory
 						v2 = v1
 						p58 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3650,7 +3650,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l39
 					}
 					t92 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn108(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn109(t92+v2<<3, i32(0), i32(255), i32(0), i32(0))
 					mem = *m.memory
 					p90 = int64(uint32(v2<<1)) * i64(0x100000001)
 				}
@@ -3851,11 +3851,11 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 					t126 := int32(load32(mem, uint64(uint32(v1))+52))
 					t127 := t126 + v3<<3
 					v2 = v2 << 1
-					m.fn109(t127, v2, v5)
+					m.fn110(t127, v2, v5)
 					mem = *m.memory
 					t128 := int32(load32(mem, uint64(uint32(v1))+52))
 					v4 = v3 + i32(1)
-					m.fn109(t128+v4<<3, v2|i32(1), i32(0))
+					m.fn110(t128+v4<<3, v2|i32(1), i32(0))
 					mem = *m.memory
 					t129 := int32(load32(mem, uint64(uint32(v8))+4))
 					v2 = t129
@@ -3915,7 +3915,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p139 = i32(2)
 					}
-					m.fn110(t140, p139)
+					m.fn111(t140, p139)
 					mem = *m.memory
 					v5 = v2
 					p136 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3947,7 +3947,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p145 = i32(1)
 					}
-					m.fn110(t146, p145)
+					m.fn111(t146, p145)
 					mem = *m.memory
 					v5 = v2
 					p142 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -3979,7 +3979,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p151 = i32(8)
 					}
-					m.fn110(t152, p151)
+					m.fn111(t152, p151)
 					mem = *m.memory
 					v5 = v2
 					p148 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4011,7 +4011,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 					if v3&i32(1) != 0 {
 						p157 = i32(4)
 					}
-					m.fn110(t158, p157)
+					m.fn111(t158, p157)
 					mem = *m.memory
 					v5 = v2
 					p154 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4036,7 +4036,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l57
 					}
 					t161 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn110(t161+v2<<3, i32(16))
+					m.fn111(t161+v2<<3, i32(16))
 					mem = *m.memory
 					v5 = v2
 					p159 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4061,7 +4061,7 @@ func (m *Module) fn34(v0, v1, v2, v3, v4, v5, v6 int32) {
 						goto l58
 					}
 					t164 := int32(load32(mem, uint64(uint32(v1))+52))
-					m.fn110(t164+v2<<3, i32(32))
+					m.fn111(t164+v2<<3, i32(32))
 					mem = *m.memory
 					v5 = v2
 					p162 = int64(uint32(v2<<1)) * i64(0x100000001)
@@ -4099,15 +4099,15 @@ func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 	mem[uint64(uint32(v3))+280] = byte(i32(0))
 	store64(mem, uint64(uint32(v3))+272, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn218(i32(400))
+	t1 := m.fn219(i32(400))
 	mem = *m.memory
-	t2 := m.fn114(t1)
+	t2 := m.fn115(t1)
 	mem = *m.memory
 	v4 = t2
 	store32(mem, uint64(uint32(v3))+212, uint32(i32(1)))
 	mem[uint64(uint32(v3))+208] = byte(i32(0))
 	store32(mem, uint64(uint32(v3))+204, uint32(v4))
-	t3 := m.fn218(i32(64))
+	t3 := m.fn219(i32(64))
 	mem = *m.memory
 	v4 = t3
 	store64(mem, uint64(uint32(v4)), uint64(i64(0)))
@@ -4120,7 +4120,7 @@ func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 	store64(mem, uint64(uint32(v4+i32(8))), uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+224, uint64(i64(0x100000008)))
 	store32(mem, uint64(uint32(v3))+220, uint32(v4))
-	m.fn113(v4)
+	m.fn114(v4)
 	mem = *m.memory
 	t4 := int32(mem[uint64(uint32(v0))+2])
 	if t4&i32(32) != 0 {
@@ -4149,7 +4149,7 @@ func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 l0:
 	store32(mem, uint64(uint32(t6))+232, uint32(p5))
 	mem[uint64(uint32(v3))+216] = byte(v1)
-	t8 := m.fn172(v0)
+	t8 := m.fn173(v0)
 	mem = *m.memory
 	t9 := v3
 	v5 = t8
@@ -4181,7 +4181,7 @@ l0:
 			store64(mem, uint64(uint32(v3))+80, uint64(t16))
 			m.fn38(v3+i32(144), v3+i32(168), v5, v3+i32(80))
 			mem = *m.memory
-			m.fn143(v5)
+			m.fn144(v5)
 			mem = *m.memory
 			t17 := int32(mem[uint64(uint32(v3))+208])
 			if t17 != 0 {
@@ -4220,7 +4220,7 @@ l0:
 					if uint32(v4) >= uint32(i32(0x20000000)) {
 						goto l4
 					}
-					t24 := m.fn218(v4 << 3)
+					t24 := m.fn219(v4 << 3)
 					mem = *m.memory
 					v5 = t24
 					{
@@ -4252,7 +4252,7 @@ l0:
 					goto l2
 				}
 				t29 := int32(load32(mem, uint64(uint32(v3))+220))
-				m.fn111(t29+v6<<3, i32(0))
+				m.fn112(t29+v6<<3, i32(0))
 				mem = *m.memory
 				v4 = v6
 			}
@@ -4339,7 +4339,7 @@ l0:
 						if uint32(v4) >= uint32(i32(0x20000000)) {
 							goto l4
 						}
-						t47 := m.fn218(v4 << 3)
+						t47 := m.fn219(v4 << 3)
 						mem = *m.memory
 						v5 = t47
 						{
@@ -4372,7 +4372,7 @@ l0:
 						goto l9
 					}
 					t52 := int32(load32(mem, uint64(uint32(v3))+220))
-					m.fn108(t52+v6<<3, i32(0), i32(255), i32(0), i32(0))
+					m.fn109(t52+v6<<3, i32(0), i32(255), i32(0), i32(0))
 					mem = *m.memory
 					v4 = v6
 					p41 = int64(uint32(v4<<1)) * i64(0x100000001)
@@ -4456,7 +4456,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					p6 = v7
 				}
 				t7 := int32(load32(mem, uint64(uint32(p6))))
-				t8 := m.fn141(t7)
+				t8 := m.fn142(t7)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t8))
 				t9 := m.fn36(v3+i32(12), v1+i32(1))
@@ -4464,7 +4464,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 				if t9 != 0 {
 					t10 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t10
-					t11 := m.fn218(v1 << 2)
+					t11 := m.fn219(v1 << 2)
 					mem = *m.memory
 					v6 = t11
 					t12 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -4481,7 +4481,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 								p14 = v7
 							}
 							t16 := int32(load32(mem, uint64(uint32(p14+v5))))
-							t17 := m.fn141(t16)
+							t17 := m.fn142(t16)
 							mem = *m.memory
 							store32(mem, uint64(uint32(t15)), uint32(t17))
 							v5 = v5 + i32(4)
@@ -4495,17 +4495,17 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 						}
 					}
 					t20 := int32(load16(mem, uint64(uint32(v2))+2))
-					t21 := m.fn150(v6, v1, t20)
+					t21 := m.fn151(v6, v1, t20)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t21))
-					m.fn143(v2)
+					m.fn144(v2)
 					mem = *m.memory
 					m.Xre2w_free(v6)
 					mem = *m.memory
 					goto l5
 				}
 				t22 := int32(load32(mem, uint64(uint32(v3))+12))
-				m.fn143(t22)
+				m.fn144(t22)
 				mem = *m.memory
 				goto l0
 			case 6:
@@ -4517,7 +4517,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					p25 = v2 + i32(8)
 				}
 				t27 := int32(load32(mem, uint64(uint32(p25))))
-				t28 := m.fn141(t27)
+				t28 := m.fn142(t27)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t26))+12, uint32(t28))
 				t29 := m.fn36(v3+i32(12), v1+i32(1))
@@ -4528,23 +4528,23 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t31 := int32(load16(mem, uint64(uint32(v2))+2))
 					t32 := int32(load32(mem, uint64(uint32(v2))+16))
-					t33 := m.fn151(v4, t31, t32)
+					t33 := m.fn152(v4, t31, t32)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t33))
 					goto l6
 				}
-				m.fn143(v4)
+				m.fn144(v4)
 				mem = *m.memory
 				goto l0
 			case 13:
 				t34 := int32(load16(mem, uint64(uint32(v2))+2))
-				t35 := m.fn152(i32(0), i32(0), t34)
+				t35 := m.fn153(i32(0), i32(0), t34)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v0)), uint32(t35))
 			}
 		}
 	l6:
-		m.fn143(v2)
+		m.fn144(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -4587,7 +4587,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 					p7 = v7
 				}
 				t8 := int32(load32(mem, uint64(uint32(t5+p7-i32(4)))))
-				t9 := m.fn141(t8)
+				t9 := m.fn142(t8)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t9))
 				t10 := m.fn37(v4+i32(12), v1+i32(1))
@@ -4596,7 +4596,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 					t11 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t11
 					v3 = v1 << 2
-					t12 := m.fn218(v3)
+					t12 := m.fn219(v3)
 					mem = *m.memory
 					v6 = t12
 					t13 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -4612,7 +4612,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 								p15 = v7
 							}
 							t17 := int32(load32(mem, uint64(uint32(p15+v5))))
-							t18 := m.fn141(t17)
+							t18 := m.fn142(t17)
 							mem = *m.memory
 							store32(mem, uint64(uint32(t16)), uint32(t18))
 							v5 = v5 + i32(4)
@@ -4626,17 +4626,17 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 						}
 					}
 					t21 := int32(load16(mem, uint64(uint32(v2))+2))
-					t22 := m.fn150(v6, v1, t21)
+					t22 := m.fn151(v6, v1, t21)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t22))
-					m.fn143(v2)
+					m.fn144(v2)
 					mem = *m.memory
 					m.Xre2w_free(v6)
 					mem = *m.memory
 					goto l5
 				}
 				t23 := int32(load32(mem, uint64(uint32(v4))+12))
-				m.fn143(t23)
+				m.fn144(t23)
 				mem = *m.memory
 				goto l0
 			case 6:
@@ -4648,7 +4648,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 					p26 = v2 + i32(8)
 				}
 				t28 := int32(load32(mem, uint64(uint32(p26))))
-				t29 := m.fn141(t28)
+				t29 := m.fn142(t28)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t27))+12, uint32(t29))
 				t30 := m.fn37(v4+i32(12), v1+i32(1))
@@ -4659,23 +4659,23 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t32 := int32(load16(mem, uint64(uint32(v2))+2))
 					t33 := int32(load32(mem, uint64(uint32(v2))+16))
-					t34 := m.fn151(v3, t32, t33)
+					t34 := m.fn152(v3, t32, t33)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t34))
 					goto l6
 				}
-				m.fn143(v3)
+				m.fn144(v3)
 				mem = *m.memory
 				goto l0
 			case 14:
 				t35 := int32(load16(mem, uint64(uint32(v2))+2))
-				t36 := m.fn152(i32(0), i32(0), t35)
+				t36 := m.fn153(i32(0), i32(0), t35)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v0)), uint32(t36))
 			}
 		}
 	l6:
-		m.fn143(v2)
+		m.fn144(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -4814,7 +4814,7 @@ func (m *Module) fn38(v0, v1, v2, v3 int32) {
 								default:
 									v9 = (v6 - i32(1)) & i32(0xfffffff)
 									v10 = v6 << 4
-									t41 := m.fn218(v10)
+									t41 := m.fn219(v10)
 									mem = *m.memory
 									v7 = t41
 									v4 = v7
@@ -5094,10 +5094,10 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				v9 = t11
 				if uint32(v9) < uint32(i32(0x40000000)) {
 					v15 = v9 << 2
-					t12 := m.fn218(v15)
+					t12 := m.fn219(v15)
 					mem = *m.memory
 					v16 = t12
-					t13 := m.fn218(v15)
+					t13 := m.fn219(v15)
 					mem = *m.memory
 					v3 = t13
 					t14 := int32(load32(mem, uint64(uint32(v6))+8))
@@ -5413,12 +5413,12 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				goto l20
 			}
 			v12 = v3 << 2
-			t61 := m.fn218(v12)
+			t61 := m.fn219(v12)
 			mem = *m.memory
 			v10 = t61
 			store32(mem, uint64(uint32(v13))+100, uint32(v3))
 			store32(mem, uint64(uint32(v13))+96, uint32(v10))
-			t62 := m.fn218(v12)
+			t62 := m.fn219(v12)
 			mem = *m.memory
 			v10 = t62
 			store32(mem, uint64(uint32(v13))+108, uint32(v3))
@@ -5426,7 +5426,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			store32(mem, uint64(uint32(v13))+88, uint32(i32(0)))
 			store64(mem, uint64(uint32(v13))+80, uint64(i64(0)))
 			if v3 != 0 {
-				t63 := m.fn218(v12)
+				t63 := m.fn219(v12)
 				mem = *m.memory
 				t64 := v13
 				v10 = t63
@@ -5435,7 +5435,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				store32(mem, uint64(uint32(v13))+88, uint32(v10+v12))
 			}
 			store32(mem, uint64(uint32(v13))+60, uint32(i32(0)))
-			t65 := m.fn218(v12)
+			t65 := m.fn219(v12)
 			mem = *m.memory
 			store32(mem, uint64(uint32(v13))+64, uint32(t65))
 			store32(mem, uint64(uint32(v13))+68, uint32(v3))
@@ -5443,18 +5443,18 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				goto l20
 			}
 			v10 = v3 << 3
-			t66 := m.fn218(v10)
+			t66 := m.fn219(v10)
 			mem = *m.memory
 			v2 = t66
 			store32(mem, uint64(uint32(v13))+76, uint32(v3))
 			store32(mem, uint64(uint32(v13))+72, uint32(v2))
 			store32(mem, uint64(uint32(v13))+40, uint32(i32(0)))
-			t67 := m.fn218(v12)
+			t67 := m.fn219(v12)
 			mem = *m.memory
 			v12 = t67
 			store32(mem, uint64(uint32(v13))+48, uint32(v3))
 			store32(mem, uint64(uint32(v13))+44, uint32(v12))
-			t68 := m.fn218(v10)
+			t68 := m.fn219(v10)
 			mem = *m.memory
 			v12 = t68
 			store32(mem, uint64(uint32(v13))+56, uint32(v3))
@@ -5588,7 +5588,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					}
 					t100 := v7
 					v12 = v6 << 2
-					t101 := m.fn218(v12)
+					t101 := m.fn219(v12)
 					mem = *m.memory
 					v6 = t101
 					store32(mem, uint64(uint32(t100)), uint32(v6))
@@ -5767,7 +5767,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 													}
 													v3 = v12 + i32(1)
 													if uint32(v3) >= uint32(i32(0x15555556)) {
-														m.fn70()
+														m.fn71()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -5787,7 +5787,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 														if uint32(v5) >= uint32(i32(0x15555556)) {
 															goto l25
 														}
-														t139 := m.fn218(v5 * i32(12))
+														t139 := m.fn219(v5 * i32(12))
 														mem = *m.memory
 														p138 = t139
 													} else {
@@ -5842,7 +5842,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												v16 = v5 >> 2
 												v3 = v16 + i32(1)
 												if uint32(v3) >= uint32(i32(0x40000000)) {
-													m.fn70()
+													m.fn71()
 													mem = *m.memory
 													panic("unreachable")
 												}
@@ -5862,7 +5862,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 													if uint32(v12) >= uint32(i32(0x40000000)) {
 														goto l25
 													}
-													t154 := m.fn218(v12 << 2)
+													t154 := m.fn219(v12 << 2)
 													mem = *m.memory
 													p153 = t154
 												} else {
@@ -5922,7 +5922,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							v5 = v11 >> 2
 							v2 = v5 + i32(1)
 							if uint32(v2) >= uint32(i32(0x40000000)) {
-								m.fn70()
+								m.fn71()
 								mem = *m.memory
 								panic("unreachable")
 							}
@@ -5942,7 +5942,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								if uint32(v10) >= uint32(i32(0x40000000)) {
 									goto l25
 								}
-								t175 := m.fn218(v10 << 2)
+								t175 := m.fn219(v10 << 2)
 								mem = *m.memory
 								p174 = t175
 							} else {
@@ -5996,7 +5996,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			}
 			t182 := int32(load32(mem, uint64(uint32(v13))+60))
 			v3 = t182
-			t183 := m.fn218(v12 << 3)
+			t183 := m.fn219(v12 << 3)
 			mem = *m.memory
 			v16 = t183
 			if v10 == 0 {
@@ -6016,7 +6016,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			if v3 != 0 {
 				p185 = i32(62) - int32(bits.LeadingZeros32(uint32(v3)))<<1
 			}
-			m.fn121(t184, t186, t187, p185, i32(1))
+			m.fn122(t184, t186, t187, p185, i32(1))
 			mem = *m.memory
 			if v16 != v12-i32(8) {
 				v3 = v3<<3 - i32(8)
@@ -6067,7 +6067,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						}
 						t196 := v7
 						v2 = v11 << 2
-						t197 := m.fn218(v2)
+						t197 := m.fn219(v2)
 						mem = *m.memory
 						v11 = t197
 						store32(mem, uint64(uint32(t196)), uint32(v11))
@@ -6193,7 +6193,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								v18 = v15 >> 2
 								v11 = v18 + i32(1)
 								if uint32(v11) >= uint32(i32(0x40000000)) {
-									m.fn70()
+									m.fn71()
 									mem = *m.memory
 									panic("unreachable")
 								}
@@ -6213,7 +6213,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if uint32(v11) >= uint32(i32(0x40000000)) {
 										goto l49
 									}
-									t227 := m.fn218(v11 << 2)
+									t227 := m.fn219(v11 << 2)
 									mem = *m.memory
 									p226 = t227
 								} else {
@@ -6370,13 +6370,13 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			v12 = i32(0)
 			if v3 != 0 {
 				if uint32(v3) >= uint32(i32(0x40000000)) {
-					m.fn70()
+					m.fn71()
 					mem = *m.memory
 					panic("unreachable")
 				}
 				t259 := v13
 				v10 = v3 << 2
-				t260 := m.fn218(v10)
+				t260 := m.fn219(v10)
 				mem = *m.memory
 				v12 = t260
 				store32(mem, uint64(uint32(t259))+16, uint32(v12))
@@ -6392,13 +6392,13 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			v10 = t262
 			if v10 != 0 {
 				if uint32(v10) >= uint32(i32(0x20000000)) {
-					m.fn70()
+					m.fn71()
 					mem = *m.memory
 					panic("unreachable")
 				}
 				t263 := v13
 				v10 = v10 << 3
-				t264 := m.fn218(v10)
+				t264 := m.fn219(v10)
 				mem = *m.memory
 				v4 = t264
 				store32(mem, uint64(uint32(t263))+8, uint32(v4))
@@ -6452,7 +6452,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						}
 						t275 := v8
 						v5 = v4 << 2
-						t276 := m.fn218(v5)
+						t276 := m.fn219(v5)
 						mem = *m.memory
 						v4 = t276
 						store32(mem, uint64(uint32(t275)), uint32(v4))
@@ -6572,7 +6572,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l69
 											}
-											t303 := m.fn218(v4 << 3)
+											t303 := m.fn219(v4 << 3)
 											mem = *m.memory
 											p302 = t303
 										} else {
@@ -6653,7 +6653,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l69
 												}
-												t321 := m.fn218(v4 << 3)
+												t321 := m.fn219(v4 << 3)
 												mem = *m.memory
 												p320 = t321
 											} else {
@@ -6704,7 +6704,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 											v15 = v9 >> 2
 											v2 = v15 + i32(1)
 											if uint32(v2) >= uint32(i32(0x40000000)) {
-												m.fn70()
+												m.fn71()
 												mem = *m.memory
 												panic("unreachable")
 											}
@@ -6724,7 +6724,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												if uint32(v2) >= uint32(i32(0x40000000)) {
 													goto l69
 												}
-												t334 := m.fn218(v2 << 2)
+												t334 := m.fn219(v2 << 2)
 												mem = *m.memory
 												p333 = t334
 											} else {
@@ -6792,7 +6792,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 										if uint32(v4) >= uint32(i32(0x20000000)) {
 											goto l69
 										}
-										t345 := m.fn218(v4 << 3)
+										t345 := m.fn219(v4 << 3)
 										mem = *m.memory
 										p344 = t345
 									} else {
@@ -6865,7 +6865,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if uint32(v4) >= uint32(i32(0x20000000)) {
 										goto l69
 									}
-									t363 := m.fn218(v4 << 3)
+									t363 := m.fn219(v4 << 3)
 									mem = *m.memory
 									p362 = t363
 								} else {
@@ -6905,7 +6905,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					mem = *m.memory
 					panic("unreachable")
 				l75:
-					m.fn70()
+					m.fn71()
 					mem = *m.memory
 					panic("unreachable")
 				l70:
@@ -6978,7 +6978,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								t383 := int32(mem[uint64(uint32(v7))+5])
 								t384 := v5
 								v4 = t383
-								m.fn122(t382, t384, v4)
+								m.fn123(t382, t384, v4)
 								mem = *m.memory
 								{
 									if uint32(v4) < uint32(i32(97)) {
@@ -7005,7 +7005,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if uint32(t388) > uint32(v4) {
 										goto l91
 									}
-									m.fn122(v6+i32(8), v5-i32(32), v4-i32(32))
+									m.fn123(v6+i32(8), v5-i32(32), v4-i32(32))
 									mem = *m.memory
 								}
 							l91:
@@ -7105,7 +7105,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			if uint32(v6) >= uint32(i32(0x20000000)) {
 				goto l20
 			}
-			t410 := m.fn218(v7)
+			t410 := m.fn219(v7)
 			mem = *m.memory
 			v3 = t410
 			t411 := int32(load32(mem, uint64(uint32(v14))+100))
@@ -7137,7 +7137,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					goto l20
 				}
 				v2 = v3 << 1
-				t418 := m.fn218(v2)
+				t418 := m.fn219(v2)
 				mem = *m.memory
 				v10 = t418
 				t419 := int32(load32(mem, uint64(uint32(v14))+88))
@@ -7349,7 +7349,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						t462 := int32(mem[uint64(uint32(v3))+5])
 						t463 := v7
 						v15 = t462
-						m.fn117(t461, t463, v15)
+						m.fn118(t461, t463, v15)
 						mem = *m.memory
 						{
 							if uint32(v15) < uint32(i32(97)) {
@@ -7376,7 +7376,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							if uint32(t467) > uint32(v15) {
 								goto l103
 							}
-							m.fn117(v9, v7-i32(32), v15-i32(32))
+							m.fn118(v9, v7-i32(32), v15-i32(32))
 							mem = *m.memory
 						}
 					l103:
@@ -7407,9 +7407,9 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						if t472|p473 != 0 {
 							p474 = v11
 						} else {
-							m.fn117(v9, i32(10), i32(10))
+							m.fn118(v9, i32(10), i32(10))
 							mem = *m.memory
-							m.fn118(v9)
+							m.fn119(v9)
 							mem = *m.memory
 							v2 = i32(1)
 							t475 := int32(load32(mem, uint64(uint32(v3))+4))
@@ -7477,14 +7477,14 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							v15 = v3 - i32(1)
 						l105:
 							if v7 != 0 {
-								m.fn117(v9, v4, v15)
+								m.fn118(v9, v4, v15)
 								mem = *m.memory
 							}
 							if v15 < i32(255) {
 								goto l107
 							}
 						}
-						m.fn118(v9)
+						m.fn119(v9)
 						mem = *m.memory
 						v3 = i32(0)
 					l110:
@@ -7541,7 +7541,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							v15 = v3 - i32(1)
 						l108:
 							if v7 == 0 {
-								m.fn117(v9, v4, v15)
+								m.fn118(v9, v4, v15)
 								mem = *m.memory
 							}
 							if v15 < i32(255) {
@@ -7552,7 +7552,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					}
 				}
 			l104:
-				m.fn118(v9)
+				m.fn119(v9)
 				mem = *m.memory
 			l101:
 				v12 = v12 + i32(1)
@@ -7617,7 +7617,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			}
 		l112:
 			t500 := int32(load32(mem, uint64(uint32(v10+v3<<2))))
-			t501 := m.fn119(v9, t500)
+			t501 := m.fn120(v9, t500)
 			mem = *m.memory
 			v2 = t501
 			if v3 >= v4 {
@@ -7737,7 +7737,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									p530 = t534
 								}
 							l126:
-								m.fn157(p531, p530, v2, v4)
+								m.fn158(p531, p530, v2, v4)
 								mem = *m.memory
 								t535 := int32(mem[uint64(uint32(v1))+2])
 								mem[uint64(uint32(v3))] = byte(t535 & i32(1))
@@ -7893,7 +7893,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								}
 								t567 := int32(load32(mem, uint64(uint32(v2))))
 								t568 := int32(load32(mem, uint64(uint32(v2))+4))
-								m.fn230(v5, t567, t568)
+								m.fn231(v5, t567, t568)
 								mem = *m.memory
 								goto l130
 							}
@@ -7914,7 +7914,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							if v6 != 0 {
 								p575 = t574
 							}
-							m.fn229(t570, p573, p575)
+							m.fn230(t570, p573, p575)
 							mem = *m.memory
 							goto l130
 						}
@@ -8039,7 +8039,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					v1 = v2
 					t606 := v1
 					v3 = v2 + v9
-					m.fn219(t606, v3, i32(62)-int32(bits.LeadingZeros32(uint32(v3-v1)))<<1, i32(1))
+					m.fn220(t606, v3, i32(62)-int32(bits.LeadingZeros32(uint32(v3-v1)))<<1, i32(1))
 					mem = *m.memory
 					t607 := int32(load32(mem, uint64(uint32(v8))+4))
 					v7 = t607
@@ -8220,7 +8220,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								v3 = p644
 								if uint32(v5) < uint32(v6) {
 									v5 = v2 + v3
-									_ = m.fn251(v5, v5+v12, v6-v12)
+									_ = m.fn252(v5, v5+v12, v6-v12)
 									mem = *m.memory
 									t646 := int32(mem[uint64(uint32(v1))+11])
 									v4 = t646
@@ -8236,7 +8236,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							}
 						l139:
 							v19 = i32(0)
-							t647 := m.fn218(i32(2048))
+							t647 := m.fn219(i32(2048))
 							mem = *m.memory
 							v16 = t647
 							memory_zero(mem, uint32(v16), uint32(i32(2048)))
@@ -8317,7 +8317,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							}
 							goto l145
 						}
-						m.fn123()
+						m.fn124()
 						mem = *m.memory
 						panic("unreachable")
 					}
@@ -8432,7 +8432,7 @@ func (m *Module) fn45(v0, v1 int32) {
 				m.fn13()
 				panic("unreachable")
 			}
-			t0 := m.fn218(v1 << 2)
+			t0 := m.fn219(v1 << 2)
 			mem = *m.memory
 			v3 = t0
 			t1 := int32(load32(mem, uint64(uint32(v0))))
@@ -8626,7 +8626,7 @@ func (m *Module) fn46(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn218(v6)
+				t12 := m.fn219(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -8677,14 +8677,14 @@ func (m *Module) fn46(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn218(i32(4080))
+				t23 := m.fn219(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn218(i32(4080))
+			t24 := m.fn219(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn48(v0, v4+i32(12))
@@ -8730,7 +8730,7 @@ func (m *Module) fn46(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn218(v6)
+				t35 := m.fn219(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -8779,7 +8779,7 @@ func (m *Module) fn46(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn218(v2)
+		t42 := m.fn219(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -8788,7 +8788,7 @@ func (m *Module) fn46(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn218(i32(4080))
+		t44 := m.fn219(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn47(v4+i32(12), v4+i32(8))
@@ -8885,7 +8885,7 @@ func (m *Module) fn47(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v4 = v5 << 2
-			t9 := m.fn218(v4)
+			t9 := m.fn219(v4)
 			mem = *m.memory
 			v8 = t9
 			v9 = v8 + v4
@@ -8972,7 +8972,7 @@ func (m *Module) fn48(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v6 = v3 << 2
-			t10 := m.fn218(v6)
+			t10 := m.fn219(v6)
 			mem = *m.memory
 			v7 = t10
 			v10 = v7 + v6
@@ -9061,7 +9061,7 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		mem[uint64(uint32(v0))+8] = byte(i32(1))
 		return v0
 	}
-	t10 := m.fn218(i32(36))
+	t10 := m.fn219(i32(36))
 	mem = *m.memory
 	v1 = t10
 	store32(mem, uint64(uint32(v1)), uint32(i32(0)))
@@ -9070,12 +9070,12 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 			goto l0
 		}
 		v6 = v4 << 2
-		t11 := m.fn218(v6)
+		t11 := m.fn219(v6)
 		mem = *m.memory
 		v7 = t11
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t12 := m.fn218(v6)
+		t12 := m.fn219(v6)
 		mem = *m.memory
 		v7 = t12
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9085,16 +9085,16 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		store32(mem, uint64(uint32(v1))+16, uint32(v4))
 		store32(mem, uint64(uint32(v1))+12, uint32(v7))
 		store32(mem, uint64(uint32(v0))+16, uint32(v1))
-		t13 := m.fn218(i32(36))
+		t13 := m.fn219(i32(36))
 		mem = *m.memory
 		v1 = t13
 		store32(mem, uint64(uint32(v1)), uint32(i32(0)))
-		t14 := m.fn218(v6)
+		t14 := m.fn219(v6)
 		mem = *m.memory
 		v7 = t14
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t15 := m.fn218(v6)
+		t15 := m.fn219(v6)
 		mem = *m.memory
 		v6 = t15
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9107,7 +9107,7 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
-		t16 := m.fn218(v9)
+		t16 := m.fn219(v9)
 		mem = *m.memory
 		v1 = t16
 		store32(mem, uint64(uint32(v0))+28, uint32(v8))
@@ -9134,7 +9134,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v1))+24))
 					v5 = v8 + t3
 					if uint32(v5) < uint32(i32(0x40000000)) {
-						t4 := m.fn218(v5 << 2)
+						t4 := m.fn219(v5 << 2)
 						mem = *m.memory
 						v6 = t4
 						t5 := int32(load32(mem, uint64(uint32(v1))))
@@ -9372,7 +9372,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 					p39 = i32(0)
 				l17:
 					v8 = p39
-					m.fn222(v7, v1)
+					m.fn223(v7, v1)
 					mem = *m.memory
 					v7 = v1 + v8
 					if uint32(v7) < uint32(v5) {
@@ -9387,7 +9387,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 			if p38 != i32(3) {
 				goto l16
 			}
-			m.fn222(v6, v6+v4<<2)
+			m.fn223(v6, v6+v4<<2)
 			mem = *m.memory
 		}
 	l16:
@@ -9662,7 +9662,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 			goto l9
 		}
 		store64(mem, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn218(v8 + i32(12))
+		t41 := m.fn219(v8 + i32(12))
 		mem = *m.memory
 		t42 := v11
 		v0 = t41
@@ -9832,7 +9832,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 				}
 			}
 		l12:
-			t72 := m.fn218(i32(12))
+			t72 := m.fn219(i32(12))
 			mem = *m.memory
 			v8 = t72
 			store32(mem, uint64(uint32(v8))+4, uint32(v0))
@@ -9897,7 +9897,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 						v4 = v6
 						goto l21
 					}
-					t87 := m.fn226(v6)
+					t87 := m.fn227(v6)
 					mem = *m.memory
 					v4 = t87
 					t88 := int32(load32(mem, uint64(uint32(v9))+4))
@@ -9953,7 +9953,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 							goto l25
 						}
 					l24:
-						t99 := m.fn226(v6)
+						t99 := m.fn227(v6)
 						mem = *m.memory
 						p96 = t99
 					}
@@ -10762,1155 +10762,1238 @@ l0:
 	store64(mem, uint64(uint32(v0))+40, uint64(t32))
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn55(v0, v1, v2, v3, v4 int32) int32 {
-	var v5, v6 int32
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))))
-	v5 = t0
-	if v1 == v2 {
-		store32(mem, uint64(uint32(v0)), uint32(v5))
-		return v1
-	}
-l0:
-	{
-		t1 := int32(mem[uint64(uint32(v1))])
-		t2 := int32(mem[uint64(uint32(v3+t1))])
-		t3 := int32(atomic_load32(mem, uint64(uint32(v5+t2<<2+i32(12)))))
-		mem = *m.memory
-		v6 = t3
-		if uint32(v6) < uint32(i32(3)) {
-			store32(mem, uint64(uint32(v0)), uint32(v5))
-			return v1
-		}
-		if v4 == v6 {
-			store32(mem, uint64(uint32(v0)), uint32(v5))
-			return v1
-		}
-		t4 := int32(mem[uint64(uint32(v6))+9])
-		if t4&i32(1) != 0 {
-			store32(mem, uint64(uint32(v0)), uint32(v5))
-			return v1
-		}
-		v5 = v6
-		v1 = v1 + i32(1)
-		if v1 != v2 {
-			goto l0
-		}
-	}
-	store32(mem, uint64(uint32(v0)), uint32(v6))
-	return v1
-}
-func (m *Module) fn56(v0, v1 int32) int32 {
+func (m *Module) fn55(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
-	v5 = v0
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v5))))
-	v13 = t0
-	v7 = v1
-	t1 := int32(load32(mem, uint64(uint32(v7))))
-	v17 = t1
-	t2 := int32(load32(mem, uint64(uint32(v7))+4))
-	t3 := v17
-	v11 = t2
-	v1 = t3 + v11
-	var p4 int32
-	{
-		t5 := int32(load32(mem, uint64(uint32(v7))+20))
-		v10 = t5
-		t6 := int32(load32(mem, uint64(uint32(v10))+8))
-		v14 = t6 & i32(256)
-		if v14 == 0 {
-			p4 = i32(0)
-			goto l0
-		}
-		t7 := int32(load32(mem, uint64(uint32(v7))+36))
-		t8 := v1
-		v2 = t7
-		if v2 == 0 {
-			p4 = t8
-			goto l0
-		}
-		t9 := int32(load32(mem, uint64(uint32(v5))+4))
-		t10 := v1
-		if t9 != i32(3) {
-			p4 = t10
-			goto l0
-		}
-		t11 := int32(load32(mem, uint64(uint32(v10))+4))
-		t12 := v1
-		v3 = t11
-		if v3 <= i32(0) {
-			p4 = t12
-			goto l0
-		}
-		v8 = v3 + i32(1)
-		t13 := int32(load32(mem, uint64(uint32(v10))))
-		v3 = t13 + v3<<2 - i32(4)
-	l2:
-		{
-			t14 := int32(load32(mem, uint64(uint32(v3))))
-			v4 = t14
-			if v4 != i32(-2) {
-				{
-					t15 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t15
-					if v0 == 0 {
-						goto l1
-					}
-					t16 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t16) <= uint32(v4) {
-						goto l1
-					}
-					t17 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t17 + v4<<2
-					t18 := int32(load32(mem, uint64(uint32(v9))))
-					v18 = t18
-					t19 := int32(load32(mem, uint64(uint32(v2))))
-					t20 := v18
-					v6 = t19
-					if uint32(t20) < uint32(v6) {
-						t21 := int32(load32(mem, uint64(uint32(v0+v18<<2))))
-						if t21 == v4 {
-							goto l1
-						}
-					}
-					store32(mem, uint64(uint32(v9)), uint32(v6))
-					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t22 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t22+i32(1)))
-				}
-			l1:
-				v3 = v3 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
-					goto l2
-				}
-			}
-		}
-		p4 = v1
-	}
-l0:
-	v8 = p4
-	v12 = int32(uint32(v14) >> 8)
-	{
-		{
-			var p23 int32
-			{
-				var p24 int32
-				{
-					if v11 == 0 {
-						v0 = v10
-						t25 := v17
-						p24 = t25
-						goto l3
-					}
-					v21 = v13 + i32(136)
-					v3 = v5 + i32(12)
-					v11 = i32(65536)
-					v0 = v10
-				l27:
-					{
-						v18 = v1
-						{
-							if v11 != 0 {
-								goto l4
-							}
-							v11 = i32(65536)
-							t26 := m._re2w_stopped()
-							mem = *m.memory
-							if t26 == 0 {
-								goto l4
-							}
-							v12 = i32(0)
-							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
-							goto l5
-						}
-					l4:
-						{
-							t27 := v0
-							t28 := v21
-							v1 = v18 - i32(1)
-							t29 := int32(mem[uint64(uint32(v1))])
-							v4 = t29
-							t30 := int32(mem[uint64(uint32(t28+v4))])
-							t31 := int32(atomic_load32(mem, uint64(uint32(t27+t30<<2+i32(12)))))
-							mem = *m.memory
-							v2 = t31
-							if v2 != 0 {
-								v0 = v2
-								goto l6
-							}
-						l7:
-							{
-								t32 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t32
-								if v2&i32(-0x20000001) == 0 {
-									t33 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t33 != v2 {
-										goto l7
-									}
-									t34 := m.g1
-									m.g1 = t34 + i32(1)
-									t35 := m.fn53(v5, v0, v4)
-									mem = *m.memory
-									v2 = t35
-									t36 := m.g1
-									m.g1 = t36 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v2 == 0 {
-										{
-											t41 := int32(mem[uint64(uint32(i32(50736)))])
-											if t41 != i32(1) {
-												goto l10
-											}
-											if v15 == 0 {
-												goto l10
-											}
-											t42 := int32(load32(mem, uint64(uint32(v5))+68))
-											if uint32(v1-v15) >= uint32(t42*i32(10)) {
-												goto l10
-											}
-											t43 := int32(load32(mem, uint64(uint32(v5))+4))
-											if t43 == i32(3) {
-												goto l10
-											}
-											mem[uint64(uint32(v7))+28] = byte(i32(1))
-											v12 = i32(0)
-											goto l5
-										}
-									l10:
-										v15 = i32(0)
-										{
-											var p44 int32
-											if uint32(v10) < uint32(i32(3)) {
-												p44 = 1
-											}
-											v9 = p44
-											if v9 != 0 {
-												v6 = i32(0)
-												v16 = i32(0)
-												v20 = i32(0)
-												goto l11
-											}
-											t45 := int32(load32(mem, uint64(uint32(v10))+8))
-											v20 = t45
-											t46 := int32(load32(mem, uint64(uint32(v10))+4))
-											v16 = t46
-											v2 = v16 << 2
-											p47 := v2
-											if uint32(v16) > uint32(i32(0x3fffffff)) {
-												p47 = i32(-1)
-											}
-											t48 := m.fn218(p47)
-											mem = *m.memory
-											v6 = t48
-											t49 := int32(load32(mem, uint64(uint32(v10))))
-											memory_copy(mem, uint32(v6), uint32(t49), uint32(v2))
-											v10 = i32(0)
-										}
-									l11:
-										{
-											var p50 int32
-											if uint32(v0) < uint32(i32(3)) {
-												p50 = 1
-											}
-											v14 = p50
-											if v14 != 0 {
-												v19 = i32(0)
-												v13 = i32(0)
-												goto l12
-											}
-											t51 := int32(load32(mem, uint64(uint32(v0))+8))
-											v15 = t51
-											t52 := int32(load32(mem, uint64(uint32(v0))+4))
-											v19 = t52
-											v2 = v19 << 2
-											p53 := v2
-											if uint32(v19) > uint32(i32(0x3fffffff)) {
-												p53 = i32(-1)
-											}
-											t54 := m.fn218(p53)
-											mem = *m.memory
-											v13 = t54
-											t55 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v13), uint32(t55), uint32(v2))
-											v0 = i32(0)
-										}
-									l12:
-										t56 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn54(v5, t56)
-										mem = *m.memory
-										if v9 != 0 {
-											goto l13
-										}
-									l14:
-										{
-											t57 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t57
-											if v2&i32(-0x20000001) == 0 {
-												t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t58 != v2 {
-													goto l14
-												}
-												t59 := m.g1
-												m.g1 = t59 + i32(1)
-												t60 := m.fn51(v5, v6, v16, v20)
-												mem = *m.memory
-												v10 = t60
-												t61 := m.g1
-												m.g1 = t61 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l13
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l14
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t65 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t65 == 0 {
-												goto l14
-											}
-										}
-										goto l9
-									l13:
-										if v10 == 0 {
-											goto l15
-										}
-										if v14 != 0 {
-											goto l16
-										}
-									l17:
-										{
-											t66 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t66
-											if v2&i32(-0x20000001) == 0 {
-												t67 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t67 != v2 {
-													goto l17
-												}
-												t68 := m.g1
-												m.g1 = t68 + i32(1)
-												t69 := m.fn51(v5, v13, v19, v15)
-												mem = *m.memory
-												v0 = t69
-												t70 := m.g1
-												m.g1 = t70 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l16
-											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-												mem = *m.memory
-												t73 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-												mem = *m.memory
-												if t73 != 0 {
-													goto l9
-												}
-												goto l17
-											} else {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l17
-											}
-										}
-									l16:
-										if v0 == 0 {
-											goto l15
-										}
-									l18:
-										{
-											t75 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t75
-											if v2&i32(-0x20000001) == 0 {
-												t76 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t76 != v2 {
-													goto l18
-												}
-												v2 = i32(1)
-												t77 := m.g1
-												m.g1 = v2 + t77
-												t78 := m.fn53(v5, v0, v4)
-												mem = *m.memory
-												v0 = t78
-												t79 := m.g1
-												m.g1 = t79 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												if v0 == 0 {
-													goto l15
-												}
-												goto l19
-											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-												mem = *m.memory
-												t82 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-												mem = *m.memory
-												if t82 != 0 {
-													goto l9
-												}
-												goto l18
-											} else {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l18
-											}
-										}
-									l15:
-										mem[uint64(uint32(v7))+28] = byte(i32(1))
-										v2 = i32(0)
-										v0 = i32(0)
-									l19:
-										if v14 != 0 {
-											goto l20
-										}
-										if v13 == 0 {
-											goto l20
-										}
-										m.Xre2w_free(v13)
-										mem = *m.memory
-									l20:
-										if v6 == 0 {
-											goto l21
-										}
-										if v9 != 0 {
-											goto l21
-										}
-										m.Xre2w_free(v6)
-										mem = *m.memory
-									l21:
-										v15 = v1
-										if v2 != 0 {
-											goto l6
-										}
-										v12 = i32(0)
-										goto l5
-									}
-									v0 = v2
-									goto l6
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l7
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t40 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t40 == 0 {
-									goto l7
-								}
-								goto l9
-							}
-						}
-					l6:
-						if uint32(v0) <= uint32(i32(2)) {
-							if v0 == i32(1) {
-								goto l22
-							}
-							goto l23
-						}
-						t84 := int32(mem[uint64(uint32(v0))+9])
-						if t84&i32(1) != 0 {
-							v12 = i32(1)
-							{
-								t85 := int32(load32(mem, uint64(uint32(v7))+36))
-								v2 = t85
-								if v2 == 0 {
-									goto l24
-								}
-								t86 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t86 != i32(3) {
-									goto l24
-								}
-								t87 := int32(load32(mem, uint64(uint32(v0))+4))
-								v4 = t87
-								if v4 <= i32(0) {
-									goto l24
-								}
-								v6 = v4 + i32(1)
-								t88 := int32(load32(mem, uint64(uint32(v0))))
-								v4 = t88 + v4<<2 - i32(4)
-							l26:
-								{
-									t89 := int32(load32(mem, uint64(uint32(v4))))
-									v8 = t89
-									if v8 == i32(-2) {
-										goto l24
-									}
-									{
-										t90 := int32(load32(mem, uint64(uint32(v2))+12))
-										v9 = t90
-										if v9 == 0 {
-											goto l25
-										}
-										t91 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t91) <= uint32(v8) {
-											goto l25
-										}
-										t92 := int32(load32(mem, uint64(uint32(v2))+4))
-										v13 = t92 + v8<<2
-										t93 := int32(load32(mem, uint64(uint32(v13))))
-										v16 = t93
-										t94 := int32(load32(mem, uint64(uint32(v2))))
-										t95 := v16
-										v14 = t94
-										if uint32(t95) < uint32(v14) {
-											t96 := int32(load32(mem, uint64(uint32(v9+v16<<2))))
-											if t96 == v8 {
-												goto l25
-											}
-										}
-										store32(mem, uint64(uint32(v13)), uint32(v14))
-										store32(mem, uint64(uint32(v9+v14<<2)), uint32(v8))
-										t97 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t97+i32(1)))
-									}
-								l25:
-									v4 = v4 - i32(4)
-									v6 = v6 - i32(1)
-									if uint32(v6) > uint32(i32(1)) {
-										goto l26
-									}
-								}
-							}
-						l24:
-							v8 = v18
-						}
-						v11 = v11 - i32(1)
-						if v1 != v17 {
-							goto l27
-						}
-					}
-					v1 = v17
-					t98 := int32(load32(mem, uint64(uint32(v7))))
-					p24 = t98
-				}
-			l3:
-				v2 = p24
-				t99 := int32(load32(mem, uint64(uint32(v7))+8))
-				if v2 == t99 {
-					v6 = i32(256)
-					t100 := int32(load32(mem, uint64(uint32(v5))))
-					t101 := int32(load32(mem, uint64(uint32(t100))+20))
-					p23 = t101
-					goto l28
-				}
-				t102 := int32(mem[uint64(uint32(v2-i32(1)))])
-				v6 = t102
-				t103 := int32(load32(mem, uint64(uint32(v5))))
-				t104 := int32(mem[uint64(uint32(v6+t103+i32(136)))])
-				p23 = t104
-			}
-		l28:
-			t105 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
-			mem = *m.memory
-			v4 = t105
-			if v4 != 0 {
-				goto l29
-			}
-			v3 = v5 + i32(12)
-			{
-			l30:
-				{
-					t106 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t106
-					if v2&i32(-0x20000001) == 0 {
-						t107 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t107 != v2 {
-							goto l30
-						}
-						t108 := m.g1
-						m.g1 = t108 + i32(1)
-						t109 := m.fn53(v5, v0, v6)
-						mem = *m.memory
-						v4 = t109
-						t110 := m.g1
-						m.g1 = t110 - i32(1)
-						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						if v4 != 0 {
-							goto l29
-						}
-						if uint32(v0) > uint32(i32(2)) {
-							t116 := int32(load32(mem, uint64(uint32(v0))+8))
-							v11 = t116
-							t117 := int32(load32(mem, uint64(uint32(v0))+4))
-							v4 = t117
-							v2 = v4 << 2
-							p118 := v2
-							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p118 = i32(-1)
-							}
-							t119 := m.fn218(p118)
-							mem = *m.memory
-							v9 = t119
-							t120 := int32(load32(mem, uint64(uint32(v0))))
-							memory_copy(mem, uint32(v9), uint32(t120), uint32(v2))
-							t121 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn54(v5, t121)
-							mem = *m.memory
-						l33:
-							{
-								t122 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t122
-								if v2&i32(-0x20000001) == 0 {
-									t123 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t123 != v2 {
-										goto l33
-									}
-									t124 := m.g1
-									m.g1 = t124 + i32(1)
-									t125 := m.fn51(v5, v9, v4, v11)
-									mem = *m.memory
-									v4 = t125
-									t126 := m.g1
-									m.g1 = t126 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l32
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l33
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t130 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t130 == 0 {
-									goto l33
-								}
-							}
-							goto l9
-						}
-						t112 := int32(load32(mem, uint64(uint32(v7))+24))
-						m.fn54(v5, t112)
-						mem = *m.memory
-						v9 = i32(0)
-						v4 = v0
-						goto l32
-					}
-					if v2&i32(0x20000000) == 0 {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l30
-					}
-					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-					mem = *m.memory
-					t115 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-					mem = *m.memory
-					if t115 == 0 {
-						goto l30
-					}
-					goto l9
-				}
-			}
-		l32:
-			if v4 == 0 {
-				goto l34
-			}
-		l35:
-			{
-				t131 := int32(atomic_load32(mem, uint64(uint32(v3))))
-				mem = *m.memory
-				v2 = t131
-				if v2&i32(-0x20000001) == 0 {
-					t132 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-					mem = *m.memory
-					if t132 != v2 {
-						goto l35
-					}
-					v2 = i32(1)
-					t133 := m.g1
-					m.g1 = v2 + t133
-					t134 := m.fn53(v5, v4, v6)
-					mem = *m.memory
-					v4 = t134
-					t135 := m.g1
-					m.g1 = t135 - i32(1)
-					atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-					mem = *m.memory
-					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-					mem = *m.memory
-					if v4 != 0 {
-						goto l36
-					}
-					goto l34
-				}
-				if v2&i32(0x20000000) == 0 {
-					_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-					mem = *m.memory
-					goto l35
-				}
-				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-				mem = *m.memory
-				t139 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-				mem = *m.memory
-				if t139 == 0 {
-					goto l35
-				}
-			}
-			goto l9
-		l34:
-			mem[uint64(uint32(v7))+28] = byte(i32(1))
-			v2 = i32(0)
-			v4 = i32(0)
-		l36:
-			if uint32(v0) < uint32(i32(3)) {
-				goto l37
-			}
-			if v9 == 0 {
-				goto l37
-			}
-			m.Xre2w_free(v9)
-			mem = *m.memory
-		l37:
-			if v2 != 0 {
-				goto l29
-			}
-			v12 = i32(0)
-			goto l5
-		}
-	l29:
-		if uint32(v4) <= uint32(i32(2)) {
-			if v4 != i32(1) {
-				goto l23
-			}
-			goto l22
-		}
-		t140 := int32(mem[uint64(uint32(v4))+9])
-		if t140&i32(1) == 0 {
-			goto l22
-		}
-		{
-			t141 := int32(load32(mem, uint64(uint32(v7))+36))
-			v2 = t141
-			if v2 == 0 {
-				goto l38
-			}
-			t142 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t142 != i32(3) {
-				goto l38
-			}
-			v12 = i32(1)
-			t143 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t143
-			if v3 <= i32(0) {
-				goto l39
-			}
-			v8 = v3 + i32(1)
-			t144 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t144 + v3<<2 - i32(4)
-		l41:
-			{
-				t145 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t145
-				if v4 == i32(-2) {
-					goto l39
-				}
-				{
-					t146 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t146
-					if v0 == 0 {
-						goto l40
-					}
-					t147 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t147) <= uint32(v4) {
-						goto l40
-					}
-					t148 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t148 + v4<<2
-					t149 := int32(load32(mem, uint64(uint32(v9))))
-					v11 = t149
-					t150 := int32(load32(mem, uint64(uint32(v2))))
-					t151 := v11
-					v6 = t150
-					if uint32(t151) < uint32(v6) {
-						t152 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
-						if t152 == v4 {
-							goto l40
-						}
-					}
-					store32(mem, uint64(uint32(v9)), uint32(v6))
-					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t153 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t153+i32(1)))
-				}
-			l40:
-				v3 = v3 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
-					goto l41
-				}
-			}
-		}
-	l38:
-		v12 = i32(1)
-	l39:
-		v8 = v1
-	}
-l22:
-	store32(mem, uint64(uint32(v7))+32, uint32(v8))
-	goto l5
-l9:
-	panic("unreachable")
-l23:
-	store32(mem, uint64(uint32(v7))+32, uint32(v17))
-	v12 = i32(1)
-l5:
-	return v12 & i32(1)
-}
-func (m *Module) fn57(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
 	var p0 int32
 	mem := *m.memory
 	{
 		t1 := m.g0
-		v9 = t1 - i32(16)
-		m.g0 = v9
+		v7 = t1 - i32(16)
+		m.g0 = v7
+		v8 = v1
+		t2 := int32(load32(mem, uint64(uint32(v8))+4))
+		v10 = t2
+		t3 := int32(load32(mem, uint64(uint32(v8))))
+		v13 = t3
+		v5 = v0
+		t4 := int32(load32(mem, uint64(uint32(v5))))
+		v15 = t4
+		t5 := int32(load32(mem, uint64(uint32(v8))+20))
+		v11 = t5
+		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v7))+8, uint32(v11))
+		v0 = v10 + v13
+		{
+			t6 := int32(load32(mem, uint64(uint32(v11))+8))
+			v17 = t6 & i32(256)
+			if v17 == 0 {
+				goto l0
+			}
+			store32(mem, uint64(uint32(v7))+12, uint32(v0))
+			t7 := int32(load32(mem, uint64(uint32(v8))+36))
+			v2 = t7
+			if v2 == 0 {
+				goto l0
+			}
+			t8 := int32(load32(mem, uint64(uint32(v5))+4))
+			if t8 != i32(3) {
+				goto l0
+			}
+			t9 := int32(load32(mem, uint64(uint32(v11))+4))
+			v3 = t9
+			if v3 <= i32(0) {
+				goto l0
+			}
+			v6 = v3 + i32(1)
+			t10 := int32(load32(mem, uint64(uint32(v11))))
+			v3 = t10 + v3<<2 - i32(4)
+		l2:
+			{
+				t11 := int32(load32(mem, uint64(uint32(v3))))
+				v4 = t11
+				if v4 == i32(-2) {
+					goto l0
+				}
+				{
+					t12 := int32(load32(mem, uint64(uint32(v2))+12))
+					v1 = t12
+					if v1 == 0 {
+						goto l1
+					}
+					t13 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t13) <= uint32(v4) {
+						goto l1
+					}
+					t14 := int32(load32(mem, uint64(uint32(v2))+4))
+					v12 = t14 + v4<<2
+					t15 := int32(load32(mem, uint64(uint32(v12))))
+					v16 = t15
+					t16 := int32(load32(mem, uint64(uint32(v2))))
+					t17 := v16
+					v9 = t16
+					if uint32(t17) < uint32(v9) {
+						t18 := int32(load32(mem, uint64(uint32(v1+v16<<2))))
+						if t18 == v4 {
+							goto l1
+						}
+					}
+					store32(mem, uint64(uint32(v12)), uint32(v9))
+					store32(mem, uint64(uint32(v1+v9<<2)), uint32(v4))
+					t19 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t19+i32(1)))
+				}
+			l1:
+				v3 = v3 - i32(4)
+				v6 = v6 - i32(1)
+				if uint32(v6) > uint32(i32(1)) {
+					goto l2
+				}
+			}
+		}
+	l0:
+		v6 = int32(uint32(v17) >> 8)
+		{
+			{
+				var p20 int32
+				{
+					var p21 int32
+					if v10 != 0 {
+						v17 = v15 + i32(136)
+						v3 = v5 + i32(12)
+						v2 = i32(65536)
+					l25:
+						{
+							t22 := v7 + i32(8)
+							t23 := v0
+							t24 := v0
+							v4 = v0 - v13
+							p25 := v2
+							if uint32(v2) > uint32(v4) {
+								p25 = v4
+							}
+							t26 := int32(load32(mem, uint64(uint32(v5))+4))
+							t28 := t24 - p25
+							t29 := v17
+							p27 := v7 + i32(12)
+							if t26 == i32(3) {
+								p27 = i32(0)
+							}
+							t30 := int32(load32(mem, uint64(uint32(v8))+36))
+							p31 := v7 + i32(12)
+							if t30 != 0 {
+								p31 = p27
+							}
+							t32 := m.fn56(t22, t23, t28, t29, i32(0), p31)
+							mem = *m.memory
+							v1 = t32
+							t33 := int32(load32(mem, uint64(uint32(v7))+12))
+							var p34 int32
+							if t33 != i32(0) {
+								p34 = 1
+							}
+							v6 = p34 | v6
+							if v1 == v13 {
+								v0 = v1
+								goto l3
+							}
+							{
+								v12 = v1 - v0 + v2
+								if v12 != 0 {
+									goto l4
+								}
+								v12 = i32(65536)
+								t35 := m._re2w_stopped()
+								mem = *m.memory
+								if t35 == 0 {
+									goto l4
+								}
+								v6 = i32(0)
+								store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
+								goto l5
+							}
+						l4:
+							{
+								t36 := int32(load32(mem, uint64(uint32(v7))+8))
+								t37 := v17
+								v0 = v1 - i32(1)
+								t38 := int32(mem[uint64(uint32(v0))])
+								v9 = t38
+								t39 := int32(mem[uint64(uint32(t37+v9))])
+								t40 := int32(atomic_load32(mem, uint64(uint32(t36+t39<<2+i32(12)))))
+								mem = *m.memory
+								v4 = t40
+								if v4 != 0 {
+									goto l6
+								}
+								t41 := int32(load32(mem, uint64(uint32(v7))+8))
+								v4 = t41
+							l7:
+								{
+									t42 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t42
+									if v2&i32(-0x20000001) == 0 {
+										t43 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t43 != v2 {
+											goto l7
+										}
+										t44 := m.g1
+										m.g1 = t44 + i32(1)
+										t45 := m.fn53(v5, v4, v9)
+										mem = *m.memory
+										v4 = t45
+										t46 := m.g1
+										m.g1 = t46 - i32(1)
+										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										if v4 != 0 {
+											goto l6
+										}
+										t48 := int32(mem[uint64(uint32(i32(50736)))])
+										if t48 != i32(1) {
+											goto l8
+										}
+										if v14 == 0 {
+											goto l8
+										}
+										t49 := int32(load32(mem, uint64(uint32(v5))+68))
+										if uint32(v0-v14) >= uint32(t49*i32(10)) {
+											goto l8
+										}
+										t50 := int32(load32(mem, uint64(uint32(v5))+4))
+										if t50 == i32(3) {
+											goto l8
+										}
+										mem[uint64(uint32(v8))+28] = byte(i32(1))
+										v6 = i32(0)
+										goto l5
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l7
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t53 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t53 == 0 {
+										goto l7
+									}
+									goto l9
+								}
+							l8:
+								v20 = i32(0)
+								{
+									var p54 int32
+									if uint32(v11) < uint32(i32(3)) {
+										p54 = 1
+									}
+									v16 = p54
+									if v16 != 0 {
+										v10 = i32(0)
+										v18 = i32(0)
+										v21 = i32(0)
+										goto l10
+									}
+									t55 := int32(load32(mem, uint64(uint32(v11))+8))
+									v21 = t55
+									t56 := int32(load32(mem, uint64(uint32(v11))+4))
+									v18 = t56
+									v2 = v18 << 2
+									p57 := v2
+									if uint32(v18) > uint32(i32(0x3fffffff)) {
+										p57 = i32(-1)
+									}
+									t58 := m.fn219(p57)
+									mem = *m.memory
+									v10 = t58
+									t59 := int32(load32(mem, uint64(uint32(v11))))
+									memory_copy(mem, uint32(v10), uint32(t59), uint32(v2))
+									v11 = i32(0)
+								}
+							l10:
+								{
+									t60 := int32(load32(mem, uint64(uint32(v7))+8))
+									v4 = t60
+									var p61 int32
+									if uint32(v4) < uint32(i32(3)) {
+										p61 = 1
+									}
+									v15 = p61
+									if v15 != 0 {
+										v19 = i32(0)
+										v14 = i32(0)
+										goto l11
+									}
+									t62 := int32(load32(mem, uint64(uint32(v4))+8))
+									v20 = t62
+									t63 := int32(load32(mem, uint64(uint32(v4))+4))
+									v19 = t63
+									v2 = v19 << 2
+									p64 := v2
+									if uint32(v19) > uint32(i32(0x3fffffff)) {
+										p64 = i32(-1)
+									}
+									t65 := m.fn219(p64)
+									mem = *m.memory
+									v14 = t65
+									t66 := int32(load32(mem, uint64(uint32(v4))))
+									memory_copy(mem, uint32(v14), uint32(t66), uint32(v2))
+									v4 = i32(0)
+								}
+							l11:
+								t67 := int32(load32(mem, uint64(uint32(v8))+24))
+								m.fn54(v5, t67)
+								mem = *m.memory
+								if v16 != 0 {
+									goto l12
+								}
+							l13:
+								{
+									t68 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t68
+									if v2&i32(-0x20000001) == 0 {
+										t69 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t69 != v2 {
+											goto l13
+										}
+										t70 := m.g1
+										m.g1 = t70 + i32(1)
+										t71 := m.fn51(v5, v10, v18, v21)
+										mem = *m.memory
+										v11 = t71
+										t72 := m.g1
+										m.g1 = t72 - i32(1)
+										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										goto l12
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l13
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t76 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t76 == 0 {
+										goto l13
+									}
+								}
+								goto l9
+							l12:
+								if v11 == 0 {
+									goto l14
+								}
+								if v15 != 0 {
+									goto l15
+								}
+							l16:
+								{
+									t77 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t77
+									if v2&i32(-0x20000001) == 0 {
+										t78 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t78 != v2 {
+											goto l16
+										}
+										t79 := m.g1
+										m.g1 = t79 + i32(1)
+										t80 := m.fn51(v5, v14, v19, v20)
+										mem = *m.memory
+										v4 = t80
+										t81 := m.g1
+										m.g1 = t81 - i32(1)
+										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										goto l15
+									}
+									if v2&i32(0x20000000) != 0 {
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t84 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t84 != 0 {
+											goto l9
+										}
+										goto l16
+									} else {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l16
+									}
+								}
+							l15:
+								store32(mem, uint64(uint32(v7))+8, uint32(v4))
+								if v4 == 0 {
+									goto l14
+								}
+							l17:
+								{
+									t86 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t86
+									if v2&i32(-0x20000001) == 0 {
+										t87 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t87 != v2 {
+											goto l17
+										}
+										v2 = i32(1)
+										t88 := m.g1
+										m.g1 = v2 + t88
+										t89 := m.fn53(v5, v4, v9)
+										mem = *m.memory
+										v4 = t89
+										t90 := m.g1
+										m.g1 = t90 - i32(1)
+										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										if v4 == 0 {
+											goto l14
+										}
+										goto l18
+									}
+									if v2&i32(0x20000000) != 0 {
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t93 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t93 != 0 {
+											goto l9
+										}
+										goto l17
+									} else {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l17
+									}
+								}
+							l14:
+								mem[uint64(uint32(v8))+28] = byte(i32(1))
+								v2 = i32(0)
+								v4 = i32(0)
+							l18:
+								if v15 != 0 {
+									goto l19
+								}
+								if v14 == 0 {
+									goto l19
+								}
+								m.Xre2w_free(v14)
+								mem = *m.memory
+							l19:
+								if v10 == 0 {
+									goto l20
+								}
+								if v16 != 0 {
+									goto l20
+								}
+								m.Xre2w_free(v10)
+								mem = *m.memory
+							l20:
+								v14 = v0
+								if v2 != 0 {
+									goto l6
+								}
+								v6 = i32(0)
+								goto l5
+							}
+						l6:
+							if uint32(v4) <= uint32(i32(2)) {
+								if v4 != i32(1) {
+									goto l21
+								}
+								t95 := int32(load32(mem, uint64(uint32(v7))+12))
+								store32(mem, uint64(uint32(v8))+32, uint32(t95))
+								goto l5
+							}
+							store32(mem, uint64(uint32(v7))+8, uint32(v4))
+							{
+								t96 := int32(mem[uint64(uint32(v4))+9])
+								if t96&i32(1) == 0 {
+									goto l22
+								}
+								store32(mem, uint64(uint32(v7))+12, uint32(v1))
+								v6 = i32(1)
+								t97 := int32(load32(mem, uint64(uint32(v8))+36))
+								v2 = t97
+								if v2 == 0 {
+									goto l22
+								}
+								t98 := int32(load32(mem, uint64(uint32(v5))+4))
+								if t98 != i32(3) {
+									goto l22
+								}
+								t99 := int32(load32(mem, uint64(uint32(v4))+4))
+								v6 = t99
+								if v6 <= i32(0) {
+									v6 = i32(1)
+									goto l22
+								}
+								v1 = v6 + i32(1)
+								t100 := int32(load32(mem, uint64(uint32(v4))))
+								v4 = t100 + v6<<2 - i32(4)
+							l24:
+								{
+									t101 := int32(load32(mem, uint64(uint32(v4))))
+									v6 = t101
+									if v6 == i32(-2) {
+										v6 = i32(1)
+										goto l22
+									}
+									{
+										t102 := int32(load32(mem, uint64(uint32(v2))+12))
+										v9 = t102
+										if v9 == 0 {
+											goto l23
+										}
+										t103 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t103) <= uint32(v6) {
+											goto l23
+										}
+										t104 := int32(load32(mem, uint64(uint32(v2))+4))
+										v16 = t104 + v6<<2
+										t105 := int32(load32(mem, uint64(uint32(v16))))
+										v15 = t105
+										t106 := int32(load32(mem, uint64(uint32(v2))))
+										t107 := v15
+										v10 = t106
+										if uint32(t107) < uint32(v10) {
+											t108 := int32(load32(mem, uint64(uint32(v9+v15<<2))))
+											if t108 == v6 {
+												goto l23
+											}
+										}
+										store32(mem, uint64(uint32(v16)), uint32(v10))
+										store32(mem, uint64(uint32(v9+v10<<2)), uint32(v6))
+										t109 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t109+i32(1)))
+									}
+								l23:
+									v4 = v4 - i32(4)
+									v6 = i32(1)
+									v1 = v1 - i32(1)
+									if uint32(v1) > uint32(i32(1)) {
+										goto l24
+									}
+								}
+							}
+						l22:
+							v2 = v12 - i32(1)
+							if v0 != v13 {
+								goto l25
+							}
+						}
+					l3:
+						t110 := int32(load32(mem, uint64(uint32(v8))))
+						p21 = t110
+					} else {
+						p21 = v13
+					}
+					v2 = p21
+					t111 := int32(load32(mem, uint64(uint32(v8))+8))
+					if v2 == t111 {
+						v4 = i32(256)
+						t112 := int32(load32(mem, uint64(uint32(v5))))
+						t113 := int32(load32(mem, uint64(uint32(t112))+20))
+						p20 = t113
+						goto l26
+					}
+					t114 := int32(mem[uint64(uint32(v2-i32(1)))])
+					v4 = t114
+					t115 := int32(load32(mem, uint64(uint32(v5))))
+					t116 := int32(mem[uint64(uint32(v4+t115+i32(136)))])
+					p20 = t116
+				}
+			l26:
+				v2 = p20
+				{
+					t117 := int32(load32(mem, uint64(uint32(v7))+8))
+					t118 := int32(atomic_load32(mem, uint64(uint32(t117+v2<<2+i32(12)))))
+					mem = *m.memory
+					v2 = t118
+					if v2 != 0 {
+						goto l27
+					}
+					v3 = v5 + i32(12)
+					t119 := int32(load32(mem, uint64(uint32(v7))+8))
+					v1 = t119
+					{
+					l28:
+						{
+							t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t120
+							if v2&i32(-0x20000001) == 0 {
+								t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t121 != v2 {
+									goto l28
+								}
+								t122 := m.g1
+								m.g1 = t122 + i32(1)
+								t123 := m.fn53(v5, v1, v4)
+								mem = *m.memory
+								v2 = t123
+								t124 := m.g1
+								m.g1 = t124 - i32(1)
+								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 != 0 {
+									goto l27
+								}
+								t126 := int32(load32(mem, uint64(uint32(v7))+8))
+								v1 = t126
+								if uint32(v1) > uint32(i32(2)) {
+									t131 := int32(load32(mem, uint64(uint32(v1))+8))
+									v10 = t131
+									t132 := int32(load32(mem, uint64(uint32(v1))+4))
+									v9 = t132
+									v2 = v9 << 2
+									p133 := v2
+									if uint32(v9) > uint32(i32(0x3fffffff)) {
+										p133 = i32(-1)
+									}
+									t134 := m.fn219(p133)
+									mem = *m.memory
+									v12 = t134
+									t135 := int32(load32(mem, uint64(uint32(v1))))
+									memory_copy(mem, uint32(v12), uint32(t135), uint32(v2))
+									t136 := int32(load32(mem, uint64(uint32(v8))+24))
+									m.fn54(v5, t136)
+									mem = *m.memory
+								l31:
+									{
+										t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t137
+										if v2&i32(-0x20000001) == 0 {
+											t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t138 != v2 {
+												goto l31
+											}
+											t139 := m.g1
+											m.g1 = t139 + i32(1)
+											t140 := m.fn51(v5, v12, v9, v10)
+											mem = *m.memory
+											v9 = t140
+											t141 := m.g1
+											m.g1 = t141 - i32(1)
+											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l30
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l31
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t145 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t145 == 0 {
+											goto l31
+										}
+									}
+									goto l9
+								}
+								t127 := int32(load32(mem, uint64(uint32(v8))+24))
+								m.fn54(v5, t127)
+								mem = *m.memory
+								v12 = i32(0)
+								v9 = v1
+								goto l30
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l28
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t130 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t130 == 0 {
+								goto l28
+							}
+							goto l9
+						}
+					}
+				l30:
+					store32(mem, uint64(uint32(v7))+8, uint32(v9))
+					if v9 == 0 {
+						goto l32
+					}
+				l33:
+					{
+						t146 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t146
+						if v2&i32(-0x20000001) == 0 {
+							t147 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t147 != v2 {
+								goto l33
+							}
+							v10 = i32(1)
+							t148 := m.g1
+							m.g1 = v10 + t148
+							t149 := m.fn53(v5, v9, v4)
+							mem = *m.memory
+							v2 = t149
+							t150 := m.g1
+							m.g1 = t150 - i32(1)
+							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l34
+							}
+							goto l32
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l33
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t154 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t154 == 0 {
+							goto l33
+						}
+					}
+					goto l9
+				l32:
+					mem[uint64(uint32(v8))+28] = byte(i32(1))
+					v10 = i32(0)
+					v2 = i32(0)
+				l34:
+					if uint32(v1) < uint32(i32(3)) {
+						goto l35
+					}
+					if v12 == 0 {
+						goto l35
+					}
+					m.Xre2w_free(v12)
+					mem = *m.memory
+				l35:
+					if v10 != 0 {
+						goto l27
+					}
+					v6 = i32(0)
+					goto l5
+				}
+			l27:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l36
+				}
+				if v2 != i32(1) {
+					goto l21
+				}
+				t155 := int32(load32(mem, uint64(uint32(v7))+12))
+				store32(mem, uint64(uint32(v8))+32, uint32(t155))
+				goto l5
+			}
+		l21:
+			store32(mem, uint64(uint32(v8))+32, uint32(v13))
+			v6 = i32(1)
+			goto l5
+		l36:
+			store32(mem, uint64(uint32(v7))+8, uint32(v2))
+			{
+				t156 := int32(mem[uint64(uint32(v2))+9])
+				if t156&i32(1) == 0 {
+					t157 := int32(load32(mem, uint64(uint32(v7))+12))
+					v0 = t157
+					goto l37
+				}
+				store32(mem, uint64(uint32(v7))+12, uint32(v0))
+				{
+					t158 := int32(load32(mem, uint64(uint32(v8))+36))
+					v3 = t158
+					if v3 == 0 {
+						goto l38
+					}
+					t159 := int32(load32(mem, uint64(uint32(v5))+4))
+					if t159 != i32(3) {
+						goto l38
+					}
+					v6 = i32(1)
+					t160 := int32(load32(mem, uint64(uint32(v2))+4))
+					v4 = t160
+					if v4 <= i32(0) {
+						goto l37
+					}
+					v1 = v4 + i32(1)
+					t161 := int32(load32(mem, uint64(uint32(v2))))
+					v2 = t161 + v4<<2 - i32(4)
+				l40:
+					{
+						t162 := int32(load32(mem, uint64(uint32(v2))))
+						v4 = t162
+						if v4 == i32(-2) {
+							goto l37
+						}
+						{
+							t163 := int32(load32(mem, uint64(uint32(v3))+12))
+							v9 = t163
+							if v9 == 0 {
+								goto l39
+							}
+							t164 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t164) <= uint32(v4) {
+								goto l39
+							}
+							t165 := int32(load32(mem, uint64(uint32(v3))+4))
+							v13 = t165 + v4<<2
+							t166 := int32(load32(mem, uint64(uint32(v13))))
+							v10 = t166
+							t167 := int32(load32(mem, uint64(uint32(v3))))
+							t168 := v10
+							v5 = t167
+							if uint32(t168) < uint32(v5) {
+								t169 := int32(load32(mem, uint64(uint32(v9+v10<<2))))
+								if t169 == v4 {
+									goto l39
+								}
+							}
+							store32(mem, uint64(uint32(v13)), uint32(v5))
+							store32(mem, uint64(uint32(v9+v5<<2)), uint32(v4))
+							t170 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t170+i32(1)))
+						}
+					l39:
+						v2 = v2 - i32(4)
+						v1 = v1 - i32(1)
+						if uint32(v1) > uint32(i32(1)) {
+							goto l40
+						}
+					}
+				}
+			l38:
+				v6 = i32(1)
+			}
+		l37:
+			store32(mem, uint64(uint32(v8))+32, uint32(v0))
+		l5:
+			m.g0 = v7 + i32(16)
+			t171 := v6 & i32(1)
+			p0 = t171
+			return p0
+		}
+	l9:
+		panic("unreachable")
+	}
+}
+func (m *Module) fn56(v0, v1, v2, v3, v4, v5 int32) int32 {
+	var v6, v7, v8, v9, v10 int32
+	mem := *m.memory
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	v7 = t0
+	if v1 == v2 {
+		store32(mem, uint64(uint32(v0)), uint32(v7))
+		return v1
+	}
+l1:
+	{
+		t1 := v7
+		t2 := v3
+		v8 = v1 - i32(1)
+		t3 := int32(mem[uint64(uint32(v8))])
+		t4 := int32(mem[uint64(uint32(t2+t3))])
+		t5 := int32(atomic_load32(mem, uint64(uint32(t1+t4<<2+i32(12)))))
+		mem = *m.memory
+		v6 = t5
+		if uint32(v6) < uint32(i32(3)) {
+			goto l0
+		}
+		if v4 == v6 {
+			goto l0
+		}
+		t6 := int32(load32(mem, uint64(uint32(v6))+8))
+		v10 = t6 & i32(256)
+		p7 := v10
+		if v5 != 0 {
+			p7 = i32(0)
+		}
+		if p7 != 0 {
+			goto l0
+		}
+		p8 := v9
+		if v10 != 0 {
+			p8 = v1
+		}
+		v9 = p8
+		v7 = v6
+		v1 = v8
+		if v1 != v2 {
+			goto l1
+		}
+		goto l2
+	}
+l0:
+	v6 = v7
+	v8 = v1
+l2:
+	if v9 != 0 {
+		store32(mem, uint64(uint32(v5)), uint32(v9))
+	}
+	store32(mem, uint64(uint32(v0)), uint32(v6))
+	return v8
+}
+func (m *Module) fn57(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var p0 int32
+	mem := *m.memory
+	{
+		t1 := m.g0
+		v6 = t1 - i32(16)
+		m.g0 = v6
 		v7 = v1
 		t2 := int32(load32(mem, uint64(uint32(v7))+4))
-		v8 = t2
+		v10 = t2
 		t3 := int32(load32(mem, uint64(uint32(v7))))
 		v1 = t3
 		v5 = v0
 		t4 := int32(load32(mem, uint64(uint32(v5))))
 		v15 = t4
 		t5 := int32(load32(mem, uint64(uint32(v7))+20))
-		t6 := v9
-		v12 = t5
-		store32(mem, uint64(uint32(t6))+12, uint32(v12))
-		var p7 int32
+		v11 = t5
+		store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v6))+8, uint32(v11))
 		{
-			t8 := int32(load32(mem, uint64(uint32(v12))+8))
-			v18 = t8 & i32(256)
-			if v18 == 0 {
-				p7 = i32(0)
+			t6 := int32(load32(mem, uint64(uint32(v11))+8))
+			v17 = t6 & i32(256)
+			if v17 == 0 {
 				goto l0
 			}
-			t9 := int32(load32(mem, uint64(uint32(v7))+36))
-			t10 := v1
+			store32(mem, uint64(uint32(v6))+12, uint32(v1))
+			t7 := int32(load32(mem, uint64(uint32(v7))+36))
+			v0 = t7
+			if v0 == 0 {
+				goto l0
+			}
+			t8 := int32(load32(mem, uint64(uint32(v5))+4))
+			if t8 != i32(3) {
+				goto l0
+			}
+			t9 := int32(load32(mem, uint64(uint32(v11))+4))
 			v2 = t9
-			if v2 == 0 {
-				p7 = t10
+			if v2 <= i32(0) {
 				goto l0
 			}
-			t11 := int32(load32(mem, uint64(uint32(v5))+4))
-			t12 := v1
-			if t11 != i32(3) {
-				p7 = t12
-				goto l0
-			}
-			t13 := int32(load32(mem, uint64(uint32(v12))+4))
-			t14 := v1
-			v3 = t13
-			if v3 <= i32(0) {
-				p7 = t14
-				goto l0
-			}
-			v6 = v3 + i32(1)
-			t15 := int32(load32(mem, uint64(uint32(v12))))
-			v3 = t15 + v3<<2 - i32(4)
+			v8 = v2 + i32(1)
+			t10 := int32(load32(mem, uint64(uint32(v11))))
+			v2 = t10 + v2<<2 - i32(4)
 		l2:
 			{
-				t16 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t16
-				if v4 != i32(-2) {
-					{
-						t17 := int32(load32(mem, uint64(uint32(v2))+12))
-						v10 = t17
-						if v10 == 0 {
+				t11 := int32(load32(mem, uint64(uint32(v2))))
+				v4 = t11
+				if v4 == i32(-2) {
+					goto l0
+				}
+				{
+					t12 := int32(load32(mem, uint64(uint32(v0))+12))
+					v3 = t12
+					if v3 == 0 {
+						goto l1
+					}
+					t13 := int32(load32(mem, uint64(uint32(v0))+16))
+					if uint32(t13) <= uint32(v4) {
+						goto l1
+					}
+					t14 := int32(load32(mem, uint64(uint32(v0))+4))
+					v13 = t14 + v4<<2
+					t15 := int32(load32(mem, uint64(uint32(v13))))
+					v16 = t15
+					t16 := int32(load32(mem, uint64(uint32(v0))))
+					t17 := v16
+					v9 = t16
+					if uint32(t17) < uint32(v9) {
+						t18 := int32(load32(mem, uint64(uint32(v3+v16<<2))))
+						if t18 == v4 {
 							goto l1
 						}
-						t18 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t18) <= uint32(v4) {
-							goto l1
-						}
-						t19 := int32(load32(mem, uint64(uint32(v2))+4))
-						v13 = t19 + v4<<2
-						t20 := int32(load32(mem, uint64(uint32(v13))))
-						v19 = t20
-						t21 := int32(load32(mem, uint64(uint32(v2))))
-						t22 := v19
-						v0 = t21
-						if uint32(t22) < uint32(v0) {
-							t23 := int32(load32(mem, uint64(uint32(v10+v19<<2))))
-							if t23 == v4 {
-								goto l1
-							}
-						}
-						store32(mem, uint64(uint32(v13)), uint32(v0))
-						store32(mem, uint64(uint32(v10+v0<<2)), uint32(v4))
-						t24 := int32(load32(mem, uint64(uint32(v2))))
-						store32(mem, uint64(uint32(v2)), uint32(t24+i32(1)))
 					}
-				l1:
-					v3 = v3 - i32(4)
-					v6 = v6 - i32(1)
-					if uint32(v6) > uint32(i32(1)) {
-						goto l2
-					}
+					store32(mem, uint64(uint32(v13)), uint32(v9))
+					store32(mem, uint64(uint32(v3+v9<<2)), uint32(v4))
+					t19 := int32(load32(mem, uint64(uint32(v0))))
+					store32(mem, uint64(uint32(v0)), uint32(t19+i32(1)))
+				}
+			l1:
+				v2 = v2 - i32(4)
+				v8 = v8 - i32(1)
+				if uint32(v8) > uint32(i32(1)) {
+					goto l2
 				}
 			}
-			p7 = v1
 		}
 	l0:
-		v10 = p7
-		v13 = v1 + v8
-		v14 = int32(uint32(v18) >> 8)
+		v13 = v1 + v10
+		v8 = int32(uint32(v17) >> 8)
 		{
 			{
-				var p25 int32
-				if v8 != 0 {
-					v19 = v15 + i32(136)
-					v3 = v5 + i32(12)
-					v2 = i32(65536)
-				l26:
+				var p20 int32
+				if v10 != 0 {
+					v17 = v15 + i32(136)
+					v2 = v5 + i32(12)
+					v0 = i32(65536)
+				l25:
 					{
-						t27 := v13
-						t28 := v9 + i32(12)
-						t29 := v1
-						p26 := v13
-						if uint32(v13-v1) > uint32(v2) {
-							p26 = v1 + v2
+						t21 := v6 + i32(8)
+						t22 := v1
+						t23 := v1
+						v4 = v13 - v1
+						p24 := v0
+						if uint32(v0) > uint32(v4) {
+							p24 = v4
 						}
-						t30 := m.fn55(t28, t29, p26, v19, i32(0))
+						t25 := int32(load32(mem, uint64(uint32(v5))+4))
+						t27 := t23 + p24
+						t28 := v17
+						p26 := v6 + i32(12)
+						if t25 == i32(3) {
+							p26 = i32(0)
+						}
+						t29 := int32(load32(mem, uint64(uint32(v7))+36))
+						p30 := v6 + i32(12)
+						if t29 != 0 {
+							p30 = p26
+						}
+						t31 := m.fn58(t21, t22, t27, t28, i32(0), p30)
 						mem = *m.memory
-						v0 = t30
-						if t27 == v0 {
-							v1 = v0
+						v4 = t31
+						t32 := int32(load32(mem, uint64(uint32(v6))+12))
+						var p33 int32
+						if t32 != i32(0) {
+							p33 = 1
+						}
+						v8 = p33 | v8
+						if v4 == v13 {
+							v1 = v4
 							goto l3
 						}
 						{
-							v18 = v1 - v0 + v2
-							if v18 != 0 {
+							v12 = v1 - v4 + v0
+							if v12 != 0 {
 								goto l4
 							}
-							v18 = i32(65536)
-							t31 := m._re2w_stopped()
+							v12 = i32(65536)
+							t34 := m._re2w_stopped()
 							mem = *m.memory
-							if t31 == 0 {
+							if t34 == 0 {
 								goto l4
 							}
-							v14 = i32(0)
+							v8 = i32(0)
 							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
 							goto l5
 						}
 					l4:
-						v1 = v0 + i32(1)
+						v1 = v4 + i32(1)
 						{
-							t32 := int32(load32(mem, uint64(uint32(v9))+12))
-							t33 := int32(mem[uint64(uint32(v0))])
-							t34 := v19
-							v6 = t33
-							t35 := int32(mem[uint64(uint32(t34+v6))])
-							t36 := int32(atomic_load32(mem, uint64(uint32(t32+t35<<2+i32(12)))))
+							t35 := int32(load32(mem, uint64(uint32(v6))+8))
+							t36 := int32(mem[uint64(uint32(v4))])
+							t37 := v17
+							v9 = t36
+							t38 := int32(mem[uint64(uint32(t37+v9))])
+							t39 := int32(atomic_load32(mem, uint64(uint32(t35+t38<<2+i32(12)))))
 							mem = *m.memory
-							v4 = t36
-							if v4 != 0 {
+							v3 = t39
+							if v3 != 0 {
 								goto l6
 							}
-							t37 := int32(load32(mem, uint64(uint32(v9))+12))
-							v4 = t37
+							t40 := int32(load32(mem, uint64(uint32(v6))+8))
+							v3 = t40
 						l7:
 							{
-								t38 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t41 := int32(atomic_load32(mem, uint64(uint32(v2))))
 								mem = *m.memory
-								v2 = t38
-								if v2&i32(-0x20000001) == 0 {
-									t39 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								v0 = t41
+								if v0&i32(-0x20000001) == 0 {
+									t42 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t39 != v2 {
+									if t42 != v0 {
 										goto l7
 									}
-									t40 := m.g1
-									m.g1 = t40 + i32(1)
-									t41 := m.fn53(v5, v4, v6)
+									t43 := m.g1
+									m.g1 = t43 + i32(1)
+									t44 := m.fn53(v5, v3, v9)
 									mem = *m.memory
-									v4 = t41
-									t42 := m.g1
-									m.g1 = t42 - i32(1)
+									v3 = t44
+									t45 := m.g1
+									m.g1 = t45 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v4 != 0 {
+									if v3 != 0 {
 										goto l6
 									}
-									t44 := int32(mem[uint64(uint32(i32(50736)))])
-									if t44 != i32(1) {
+									t47 := int32(mem[uint64(uint32(i32(50736)))])
+									if t47 != i32(1) {
 										goto l8
 									}
-									if v16 == 0 {
+									if v14 == 0 {
 										goto l8
 									}
-									t45 := int32(load32(mem, uint64(uint32(v5))+68))
-									if uint32(v1-v16) >= uint32(t45*i32(10)) {
+									t48 := int32(load32(mem, uint64(uint32(v5))+68))
+									if uint32(v1-v14) >= uint32(t48*i32(10)) {
 										goto l8
 									}
-									t46 := int32(load32(mem, uint64(uint32(v5))+4))
-									if t46 == i32(3) {
+									t49 := int32(load32(mem, uint64(uint32(v5))+4))
+									if t49 == i32(3) {
 										goto l8
 									}
 									mem[uint64(uint32(v7))+28] = byte(i32(1))
-									v14 = i32(0)
+									v8 = i32(0)
 									goto l5
 								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								if v0&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
 									mem = *m.memory
 									goto l7
 								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 								mem = *m.memory
-								t49 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t52 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t49 == 0 {
+								if t52 == 0 {
 									goto l7
 								}
 								goto l9
 							}
 						l8:
-							v21 = i32(0)
+							v20 = i32(0)
 							{
-								var p50 int32
-								if uint32(v12) < uint32(i32(3)) {
-									p50 = 1
+								var p53 int32
+								if uint32(v11) < uint32(i32(3)) {
+									p53 = 1
 								}
-								v11 = p50
-								if v11 != 0 {
-									v8 = i32(0)
-									v16 = i32(0)
-									v22 = i32(0)
+								v16 = p53
+								if v16 != 0 {
+									v10 = i32(0)
+									v18 = i32(0)
+									v21 = i32(0)
 									goto l10
 								}
-								t51 := int32(load32(mem, uint64(uint32(v12))+8))
-								v22 = t51
-								t52 := int32(load32(mem, uint64(uint32(v12))+4))
-								v16 = t52
-								v2 = v16 << 2
-								p53 := v2
-								if uint32(v16) > uint32(i32(0x3fffffff)) {
-									p53 = i32(-1)
+								t54 := int32(load32(mem, uint64(uint32(v11))+8))
+								v21 = t54
+								t55 := int32(load32(mem, uint64(uint32(v11))+4))
+								v18 = t55
+								v0 = v18 << 2
+								p56 := v0
+								if uint32(v18) > uint32(i32(0x3fffffff)) {
+									p56 = i32(-1)
 								}
-								t54 := m.fn218(p53)
+								t57 := m.fn219(p56)
 								mem = *m.memory
-								v8 = t54
-								t55 := int32(load32(mem, uint64(uint32(v12))))
-								memory_copy(mem, uint32(v8), uint32(t55), uint32(v2))
-								v12 = i32(0)
+								v10 = t57
+								t58 := int32(load32(mem, uint64(uint32(v11))))
+								memory_copy(mem, uint32(v10), uint32(t58), uint32(v0))
+								v11 = i32(0)
 							}
 						l10:
 							{
-								t56 := int32(load32(mem, uint64(uint32(v9))+12))
-								v4 = t56
-								var p57 int32
-								if uint32(v4) < uint32(i32(3)) {
-									p57 = 1
+								t59 := int32(load32(mem, uint64(uint32(v6))+8))
+								v3 = t59
+								var p60 int32
+								if uint32(v3) < uint32(i32(3)) {
+									p60 = 1
 								}
-								v15 = p57
+								v15 = p60
 								if v15 != 0 {
-									v20 = i32(0)
-									v17 = i32(0)
+									v19 = i32(0)
+									v14 = i32(0)
 									goto l11
 								}
-								t58 := int32(load32(mem, uint64(uint32(v4))+8))
-								v21 = t58
-								t59 := int32(load32(mem, uint64(uint32(v4))+4))
-								v20 = t59
-								v2 = v20 << 2
-								p60 := v2
-								if uint32(v20) > uint32(i32(0x3fffffff)) {
-									p60 = i32(-1)
+								t61 := int32(load32(mem, uint64(uint32(v3))+8))
+								v20 = t61
+								t62 := int32(load32(mem, uint64(uint32(v3))+4))
+								v19 = t62
+								v0 = v19 << 2
+								p63 := v0
+								if uint32(v19) > uint32(i32(0x3fffffff)) {
+									p63 = i32(-1)
 								}
-								t61 := m.fn218(p60)
+								t64 := m.fn219(p63)
 								mem = *m.memory
-								v17 = t61
-								t62 := int32(load32(mem, uint64(uint32(v4))))
-								memory_copy(mem, uint32(v17), uint32(t62), uint32(v2))
-								v4 = i32(0)
+								v14 = t64
+								t65 := int32(load32(mem, uint64(uint32(v3))))
+								memory_copy(mem, uint32(v14), uint32(t65), uint32(v0))
+								v3 = i32(0)
 							}
 						l11:
-							t63 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn54(v5, t63)
+							t66 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v5, t66)
 							mem = *m.memory
-							if v11 != 0 {
+							if v16 != 0 {
 								goto l12
 							}
 						l13:
 							{
-								t64 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t67 := int32(atomic_load32(mem, uint64(uint32(v2))))
 								mem = *m.memory
-								v2 = t64
-								if v2&i32(-0x20000001) == 0 {
-									t65 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								v0 = t67
+								if v0&i32(-0x20000001) == 0 {
+									t68 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t65 != v2 {
+									if t68 != v0 {
 										goto l13
 									}
-									t66 := m.g1
-									m.g1 = t66 + i32(1)
-									t67 := m.fn51(v5, v8, v16, v22)
+									t69 := m.g1
+									m.g1 = t69 + i32(1)
+									t70 := m.fn51(v5, v10, v18, v21)
 									mem = *m.memory
-									v12 = t67
-									t68 := m.g1
-									m.g1 = t68 - i32(1)
+									v11 = t70
+									t71 := m.g1
+									m.g1 = t71 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
 									mem = *m.memory
 									goto l12
 								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								if v0&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
 									mem = *m.memory
 									goto l13
 								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 								mem = *m.memory
-								t72 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t72 == 0 {
+								if t75 == 0 {
 									goto l13
 								}
 							}
 							goto l9
 						l12:
-							if v12 == 0 {
+							if v11 == 0 {
 								goto l14
 							}
 							if v15 != 0 {
@@ -11918,1289 +12001,575 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 							}
 						l16:
 							{
-								t73 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t76 := int32(atomic_load32(mem, uint64(uint32(v2))))
 								mem = *m.memory
-								v2 = t73
-								if v2&i32(-0x20000001) == 0 {
-									t74 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								v0 = t76
+								if v0&i32(-0x20000001) == 0 {
+									t77 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t74 != v2 {
+									if t77 != v0 {
 										goto l16
 									}
-									t75 := m.g1
-									m.g1 = t75 + i32(1)
-									t76 := m.fn51(v5, v17, v20, v21)
+									t78 := m.g1
+									m.g1 = t78 + i32(1)
+									t79 := m.fn51(v5, v14, v19, v20)
 									mem = *m.memory
-									v4 = t76
-									t77 := m.g1
-									m.g1 = t77 - i32(1)
+									v3 = t79
+									t80 := m.g1
+									m.g1 = t80 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
 									mem = *m.memory
 									goto l15
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								if v0&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 									mem = *m.memory
-									t80 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t83 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 									mem = *m.memory
-									if t80 != 0 {
+									if t83 != 0 {
 										goto l9
 									}
 									goto l16
 								} else {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
 									mem = *m.memory
 									goto l16
 								}
 							}
 						l15:
-							store32(mem, uint64(uint32(v9))+12, uint32(v4))
-							if v4 == 0 {
+							store32(mem, uint64(uint32(v6))+8, uint32(v3))
+							if v3 == 0 {
 								goto l14
 							}
 						l17:
 							{
-								t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t85 := int32(atomic_load32(mem, uint64(uint32(v2))))
 								mem = *m.memory
-								v2 = t82
-								if v2&i32(-0x20000001) == 0 {
-									t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								v0 = t85
+								if v0&i32(-0x20000001) == 0 {
+									t86 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t83 != v2 {
+									if t86 != v0 {
 										goto l17
 									}
-									v2 = i32(1)
-									t84 := m.g1
-									m.g1 = v2 + t84
-									t85 := m.fn53(v5, v4, v6)
+									v0 = i32(1)
+									t87 := m.g1
+									m.g1 = v0 + t87
+									t88 := m.fn53(v5, v3, v9)
 									mem = *m.memory
-									v4 = t85
-									t86 := m.g1
-									m.g1 = t86 - i32(1)
+									v3 = t88
+									t89 := m.g1
+									m.g1 = t89 - i32(1)
 									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v4 == 0 {
+									if v3 == 0 {
 										goto l14
 									}
 									goto l18
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								if v0&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 									mem = *m.memory
-									t89 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t92 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 									mem = *m.memory
-									if t89 != 0 {
+									if t92 != 0 {
 										goto l9
 									}
 									goto l17
 								} else {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
 									mem = *m.memory
 									goto l17
 								}
 							}
 						l14:
 							mem[uint64(uint32(v7))+28] = byte(i32(1))
-							v2 = i32(0)
-							v4 = i32(0)
+							v0 = i32(0)
+							v3 = i32(0)
 						l18:
 							if v15 != 0 {
 								goto l19
 							}
-							if v17 == 0 {
+							if v14 == 0 {
 								goto l19
 							}
-							m.Xre2w_free(v17)
+							m.Xre2w_free(v14)
 							mem = *m.memory
 						l19:
-							if v8 == 0 {
+							if v10 == 0 {
 								goto l20
 							}
-							if v11 != 0 {
+							if v16 != 0 {
 								goto l20
 							}
-							m.Xre2w_free(v8)
+							m.Xre2w_free(v10)
 							mem = *m.memory
 						l20:
-							v16 = v1
-							if v2 != 0 {
+							v14 = v1
+							if v0 != 0 {
 								goto l6
 							}
-							v14 = i32(0)
+							v8 = i32(0)
 							goto l5
 						}
 					l6:
-						if uint32(v4) <= uint32(i32(2)) {
-							if v4 == i32(1) {
+						if uint32(v3) <= uint32(i32(2)) {
+							if v3 != i32(1) {
 								goto l21
 							}
-							goto l22
+							t94 := int32(load32(mem, uint64(uint32(v6))+12))
+							store32(mem, uint64(uint32(v7))+32, uint32(t94))
+							goto l5
 						}
-						store32(mem, uint64(uint32(v9))+12, uint32(v4))
-						t91 := int32(mem[uint64(uint32(v4))+9])
-						if t91&i32(1) != 0 {
-							v14 = i32(1)
+						store32(mem, uint64(uint32(v6))+8, uint32(v3))
+						{
+							t95 := int32(mem[uint64(uint32(v3))+9])
+							if t95&i32(1) == 0 {
+								goto l22
+							}
+							store32(mem, uint64(uint32(v6))+12, uint32(v4))
+							v8 = i32(1)
+							t96 := int32(load32(mem, uint64(uint32(v7))+36))
+							v0 = t96
+							if v0 == 0 {
+								goto l22
+							}
+							t97 := int32(load32(mem, uint64(uint32(v5))+4))
+							if t97 != i32(3) {
+								goto l22
+							}
+							t98 := int32(load32(mem, uint64(uint32(v3))+4))
+							v4 = t98
+							if v4 <= i32(0) {
+								goto l22
+							}
+							v9 = v4 + i32(1)
+							t99 := int32(load32(mem, uint64(uint32(v3))))
+							v4 = t99 + v4<<2 - i32(4)
+						l24:
 							{
-								t92 := int32(load32(mem, uint64(uint32(v7))+36))
-								v2 = t92
-								if v2 == 0 {
-									goto l23
+								t100 := int32(load32(mem, uint64(uint32(v4))))
+								v8 = t100
+								if v8 == i32(-2) {
+									v8 = i32(1)
+									goto l22
 								}
-								t93 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t93 != i32(3) {
-									goto l23
-								}
-								t94 := int32(load32(mem, uint64(uint32(v4))+4))
-								v6 = t94
-								if v6 <= i32(0) {
-									goto l23
-								}
-								v10 = v6 + i32(1)
-								t95 := int32(load32(mem, uint64(uint32(v4))))
-								v4 = t95 + v6<<2 - i32(4)
-							l25:
 								{
-									t96 := int32(load32(mem, uint64(uint32(v4))))
-									v6 = t96
-									if v6 == i32(-2) {
+									t101 := int32(load32(mem, uint64(uint32(v0))+12))
+									v3 = t101
+									if v3 == 0 {
 										goto l23
 									}
-									{
-										t97 := int32(load32(mem, uint64(uint32(v2))+12))
-										v8 = t97
-										if v8 == 0 {
-											goto l24
-										}
-										t98 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t98) <= uint32(v6) {
-											goto l24
-										}
-										t99 := int32(load32(mem, uint64(uint32(v2))+4))
-										v15 = t99 + v6<<2
-										t100 := int32(load32(mem, uint64(uint32(v15))))
-										v17 = t100
-										t101 := int32(load32(mem, uint64(uint32(v2))))
-										t102 := v17
-										v11 = t101
-										if uint32(t102) < uint32(v11) {
-											t103 := int32(load32(mem, uint64(uint32(v8+v17<<2))))
-											if t103 == v6 {
-												goto l24
-											}
-										}
-										store32(mem, uint64(uint32(v15)), uint32(v11))
-										store32(mem, uint64(uint32(v8+v11<<2)), uint32(v6))
-										t104 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t104+i32(1)))
+									t102 := int32(load32(mem, uint64(uint32(v0))+16))
+									if uint32(t102) <= uint32(v8) {
+										goto l23
 									}
-								l24:
-									v4 = v4 - i32(4)
-									v10 = v10 - i32(1)
-									if uint32(v10) > uint32(i32(1)) {
-										goto l25
+									t103 := int32(load32(mem, uint64(uint32(v0))+4))
+									v16 = t103 + v8<<2
+									t104 := int32(load32(mem, uint64(uint32(v16))))
+									v15 = t104
+									t105 := int32(load32(mem, uint64(uint32(v0))))
+									t106 := v15
+									v10 = t105
+									if uint32(t106) < uint32(v10) {
+										t107 := int32(load32(mem, uint64(uint32(v3+v15<<2))))
+										if t107 == v8 {
+											goto l23
+										}
 									}
+									store32(mem, uint64(uint32(v16)), uint32(v10))
+									store32(mem, uint64(uint32(v3+v10<<2)), uint32(v8))
+									t108 := int32(load32(mem, uint64(uint32(v0))))
+									store32(mem, uint64(uint32(v0)), uint32(t108+i32(1)))
+								}
+							l23:
+								v4 = v4 - i32(4)
+								v8 = i32(1)
+								v9 = v9 - i32(1)
+								if uint32(v9) > uint32(i32(1)) {
+									goto l24
 								}
 							}
-						l23:
-							v10 = v0
 						}
-						v2 = v18 - i32(1)
+					l22:
+						v0 = v12 - i32(1)
 						if v1 != v13 {
-							goto l26
+							goto l25
 						}
 					}
 				l3:
-					t105 := int32(load32(mem, uint64(uint32(v7))+4))
-					v11 = t105
-					t106 := int32(load32(mem, uint64(uint32(v7))))
-					p25 = t106
+					t109 := int32(load32(mem, uint64(uint32(v7))+4))
+					v12 = t109
+					t110 := int32(load32(mem, uint64(uint32(v7))))
+					p20 = t110
 				} else {
-					p25 = v1
+					p20 = v1
 				}
-				v2 = p25
+				v0 = p20
 				{
-					t107 := int32(load32(mem, uint64(uint32(v9))+12))
-					var p108 int32
+					t111 := int32(load32(mem, uint64(uint32(v6))+8))
+					var p112 int32
 					{
-						v2 = v2 + v11
-						t109 := int32(load32(mem, uint64(uint32(v7))+8))
-						t110 := int32(load32(mem, uint64(uint32(v7))+12))
-						if v2 == t109+t110 {
+						v0 = v0 + v12
+						t113 := int32(load32(mem, uint64(uint32(v7))+8))
+						t114 := int32(load32(mem, uint64(uint32(v7))+12))
+						if v0 == t113+t114 {
 							v4 = i32(256)
-							t111 := int32(load32(mem, uint64(uint32(v5))))
-							t112 := int32(load32(mem, uint64(uint32(t111))+20))
-							p108 = t112
-							goto l27
+							t115 := int32(load32(mem, uint64(uint32(v5))))
+							t116 := int32(load32(mem, uint64(uint32(t115))+20))
+							p112 = t116
+							goto l26
 						}
-						t113 := int32(mem[uint64(uint32(v2))])
-						v4 = t113
-						t114 := int32(load32(mem, uint64(uint32(v5))))
-						t115 := int32(mem[uint64(uint32(v4+t114+i32(136)))])
-						p108 = t115
+						t117 := int32(mem[uint64(uint32(v0))])
+						v4 = t117
+						t118 := int32(load32(mem, uint64(uint32(v5))))
+						t119 := int32(mem[uint64(uint32(v4+t118+i32(136)))])
+						p112 = t119
 					}
-				l27:
-					t116 := int32(atomic_load32(mem, uint64(uint32(t107+p108<<2+i32(12)))))
+				l26:
+					t120 := int32(atomic_load32(mem, uint64(uint32(t111+p112<<2+i32(12)))))
 					mem = *m.memory
-					v2 = t116
-					if v2 != 0 {
-						goto l28
+					v0 = t120
+					if v0 != 0 {
+						goto l27
 					}
-					v3 = v5 + i32(12)
-					t117 := int32(load32(mem, uint64(uint32(v9))+12))
-					v6 = t117
+					v2 = v5 + i32(12)
+					t121 := int32(load32(mem, uint64(uint32(v6))+8))
+					v3 = t121
 					{
-					l29:
+					l28:
 						{
-							t118 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t122 := int32(atomic_load32(mem, uint64(uint32(v2))))
 							mem = *m.memory
-							v2 = t118
-							if v2&i32(-0x20000001) == 0 {
-								t119 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							v0 = t122
+							if v0&i32(-0x20000001) == 0 {
+								t123 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t119 != v2 {
-									goto l29
-								}
-								t120 := m.g1
-								m.g1 = t120 + i32(1)
-								t121 := m.fn53(v5, v6, v4)
-								mem = *m.memory
-								v2 = t121
-								t122 := m.g1
-								m.g1 = t122 - i32(1)
-								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
+								if t123 != v0 {
 									goto l28
 								}
-								t124 := int32(load32(mem, uint64(uint32(v9))+12))
-								v6 = t124
-								if uint32(v6) > uint32(i32(2)) {
-									t129 := int32(load32(mem, uint64(uint32(v6))+8))
-									v8 = t129
-									t130 := int32(load32(mem, uint64(uint32(v6))+4))
-									v0 = t130
-									v2 = v0 << 2
-									p131 := v2
-									if uint32(v0) > uint32(i32(0x3fffffff)) {
-										p131 = i32(-1)
+								t124 := m.g1
+								m.g1 = t124 + i32(1)
+								t125 := m.fn53(v5, v3, v4)
+								mem = *m.memory
+								v0 = t125
+								t126 := m.g1
+								m.g1 = t126 - i32(1)
+								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v0 != 0 {
+									goto l27
+								}
+								t128 := int32(load32(mem, uint64(uint32(v6))+8))
+								v3 = t128
+								if uint32(v3) > uint32(i32(2)) {
+									t133 := int32(load32(mem, uint64(uint32(v3))+8))
+									v10 = t133
+									t134 := int32(load32(mem, uint64(uint32(v3))+4))
+									v9 = t134
+									v0 = v9 << 2
+									p135 := v0
+									if uint32(v9) > uint32(i32(0x3fffffff)) {
+										p135 = i32(-1)
 									}
-									t132 := m.fn218(p131)
+									t136 := m.fn219(p135)
 									mem = *m.memory
-									v11 = t132
-									t133 := int32(load32(mem, uint64(uint32(v6))))
-									memory_copy(mem, uint32(v11), uint32(t133), uint32(v2))
-									t134 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v5, t134)
+									v12 = t136
+									t137 := int32(load32(mem, uint64(uint32(v3))))
+									memory_copy(mem, uint32(v12), uint32(t137), uint32(v0))
+									t138 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v5, t138)
 									mem = *m.memory
-								l32:
+								l31:
 									{
-										t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t139 := int32(atomic_load32(mem, uint64(uint32(v2))))
 										mem = *m.memory
-										v2 = t135
-										if v2&i32(-0x20000001) == 0 {
-											t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										v0 = t139
+										if v0&i32(-0x20000001) == 0 {
+											t140 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t136 != v2 {
-												goto l32
+											if t140 != v0 {
+												goto l31
 											}
-											t137 := m.g1
-											m.g1 = t137 + i32(1)
-											t138 := m.fn51(v5, v11, v0, v8)
+											t141 := m.g1
+											m.g1 = t141 + i32(1)
+											t142 := m.fn51(v5, v12, v9, v10)
 											mem = *m.memory
-											v0 = t138
-											t139 := m.g1
-											m.g1 = t139 - i32(1)
+											v9 = t142
+											t143 := m.g1
+											m.g1 = t143 - i32(1)
 											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l30
+										}
+										if v0&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
 											mem = *m.memory
 											goto l31
 										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l32
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 										mem = *m.memory
-										t143 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t147 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t143 == 0 {
-											goto l32
+										if t147 == 0 {
+											goto l31
 										}
 									}
 									goto l9
 								}
-								t125 := int32(load32(mem, uint64(uint32(v7))+24))
-								m.fn54(v5, t125)
+								t129 := int32(load32(mem, uint64(uint32(v7))+24))
+								m.fn54(v5, t129)
 								mem = *m.memory
-								v11 = i32(0)
-								v0 = v6
-								goto l31
+								v12 = i32(0)
+								v9 = v3
+								goto l30
 							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							if v0&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
 								mem = *m.memory
-								goto l29
+								goto l28
 							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 							mem = *m.memory
-							t128 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t132 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t128 == 0 {
-								goto l29
+							if t132 == 0 {
+								goto l28
 							}
 							goto l9
 						}
 					}
-				l31:
-					store32(mem, uint64(uint32(v9))+12, uint32(v0))
-					if v0 == 0 {
-						goto l33
+				l30:
+					store32(mem, uint64(uint32(v6))+8, uint32(v9))
+					if v9 == 0 {
+						goto l32
 					}
-				l34:
+				l33:
 					{
-						t144 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						t148 := int32(atomic_load32(mem, uint64(uint32(v2))))
 						mem = *m.memory
-						v2 = t144
-						if v2&i32(-0x20000001) == 0 {
-							t145 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						v0 = t148
+						if v0&i32(-0x20000001) == 0 {
+							t149 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
 							mem = *m.memory
-							if t145 != v2 {
-								goto l34
+							if t149 != v0 {
+								goto l33
 							}
-							v8 = i32(1)
-							t146 := m.g1
-							m.g1 = v8 + t146
-							t147 := m.fn53(v5, v0, v4)
+							v10 = i32(1)
+							t150 := m.g1
+							m.g1 = v10 + t150
+							t151 := m.fn53(v5, v9, v4)
 							mem = *m.memory
-							v2 = t147
-							t148 := m.g1
-							m.g1 = t148 - i32(1)
+							v0 = t151
+							t152 := m.g1
+							m.g1 = t152 - i32(1)
 							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
 							mem = *m.memory
-							if v2 != 0 {
-								goto l35
+							if v0 != 0 {
+								goto l34
 							}
+							goto l32
+						}
+						if v0&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
+							mem = *m.memory
 							goto l33
 						}
-						if v2&i32(0x20000000) == 0 {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-							mem = *m.memory
-							goto l34
-						}
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 						mem = *m.memory
-						t152 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t156 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t152 == 0 {
-							goto l34
+						if t156 == 0 {
+							goto l33
 						}
 					}
 					goto l9
-				l33:
+				l32:
 					mem[uint64(uint32(v7))+28] = byte(i32(1))
-					v8 = i32(0)
-					v2 = i32(0)
-				l35:
-					if uint32(v6) < uint32(i32(3)) {
-						goto l36
+					v10 = i32(0)
+					v0 = i32(0)
+				l34:
+					if uint32(v3) < uint32(i32(3)) {
+						goto l35
 					}
-					if v11 == 0 {
-						goto l36
+					if v12 == 0 {
+						goto l35
 					}
-					m.Xre2w_free(v11)
+					m.Xre2w_free(v12)
 					mem = *m.memory
-				l36:
-					if v8 != 0 {
-						goto l28
+				l35:
+					if v10 != 0 {
+						goto l27
 					}
-					v14 = i32(0)
+					v8 = i32(0)
 					goto l5
 				}
-			l28:
-				if uint32(v2) <= uint32(i32(2)) {
-					if v2 != i32(1) {
-						goto l22
-					}
+			l27:
+				if uint32(v0) > uint32(i32(2)) {
+					goto l36
+				}
+				if v0 != i32(1) {
 					goto l21
 				}
-				store32(mem, uint64(uint32(v9))+12, uint32(v2))
-				t153 := int32(mem[uint64(uint32(v2))+9])
-				if t153&i32(1) == 0 {
-					goto l21
+				t157 := int32(load32(mem, uint64(uint32(v6))+12))
+				store32(mem, uint64(uint32(v7))+32, uint32(t157))
+				goto l5
+			}
+		l21:
+			store32(mem, uint64(uint32(v7))+32, uint32(v13))
+			v8 = i32(1)
+			goto l5
+		l36:
+			store32(mem, uint64(uint32(v6))+8, uint32(v0))
+			{
+				t158 := int32(mem[uint64(uint32(v0))+9])
+				if t158&i32(1) == 0 {
+					t159 := int32(load32(mem, uint64(uint32(v6))+12))
+					v1 = t159
+					goto l37
 				}
+				store32(mem, uint64(uint32(v6))+12, uint32(v1))
 				{
-					t154 := int32(load32(mem, uint64(uint32(v7))+36))
-					v3 = t154
-					if v3 == 0 {
-						goto l37
-					}
-					t155 := int32(load32(mem, uint64(uint32(v5))+4))
-					if t155 != i32(3) {
-						goto l37
-					}
-					v14 = i32(1)
-					t156 := int32(load32(mem, uint64(uint32(v2))+4))
-					v4 = t156
-					if v4 <= i32(0) {
+					t160 := int32(load32(mem, uint64(uint32(v7))+36))
+					v2 = t160
+					if v2 == 0 {
 						goto l38
 					}
-					v6 = v4 + i32(1)
-					t157 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t157 + v4<<2 - i32(4)
+					t161 := int32(load32(mem, uint64(uint32(v5))+4))
+					if t161 != i32(3) {
+						goto l38
+					}
+					v8 = i32(1)
+					t162 := int32(load32(mem, uint64(uint32(v0))+4))
+					v4 = t162
+					if v4 <= i32(0) {
+						goto l37
+					}
+					v3 = v4 + i32(1)
+					t163 := int32(load32(mem, uint64(uint32(v0))))
+					v0 = t163 + v4<<2 - i32(4)
 				l40:
 					{
-						t158 := int32(load32(mem, uint64(uint32(v2))))
-						v4 = t158
+						t164 := int32(load32(mem, uint64(uint32(v0))))
+						v4 = t164
 						if v4 == i32(-2) {
-							goto l38
+							goto l37
 						}
 						{
-							t159 := int32(load32(mem, uint64(uint32(v3))+12))
-							v10 = t159
-							if v10 == 0 {
+							t165 := int32(load32(mem, uint64(uint32(v2))+12))
+							v9 = t165
+							if v9 == 0 {
 								goto l39
 							}
-							t160 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t160) <= uint32(v4) {
+							t166 := int32(load32(mem, uint64(uint32(v2))+16))
+							if uint32(t166) <= uint32(v4) {
 								goto l39
 							}
-							t161 := int32(load32(mem, uint64(uint32(v3))+4))
-							v13 = t161 + v4<<2
-							t162 := int32(load32(mem, uint64(uint32(v13))))
-							v8 = t162
-							t163 := int32(load32(mem, uint64(uint32(v3))))
-							t164 := v8
-							v0 = t163
-							if uint32(t164) < uint32(v0) {
-								t165 := int32(load32(mem, uint64(uint32(v10+v8<<2))))
-								if t165 == v4 {
+							t167 := int32(load32(mem, uint64(uint32(v2))+4))
+							v13 = t167 + v4<<2
+							t168 := int32(load32(mem, uint64(uint32(v13))))
+							v10 = t168
+							t169 := int32(load32(mem, uint64(uint32(v2))))
+							t170 := v10
+							v5 = t169
+							if uint32(t170) < uint32(v5) {
+								t171 := int32(load32(mem, uint64(uint32(v9+v10<<2))))
+								if t171 == v4 {
 									goto l39
 								}
 							}
-							store32(mem, uint64(uint32(v13)), uint32(v0))
-							store32(mem, uint64(uint32(v10+v0<<2)), uint32(v4))
-							t166 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t166+i32(1)))
+							store32(mem, uint64(uint32(v13)), uint32(v5))
+							store32(mem, uint64(uint32(v9+v5<<2)), uint32(v4))
+							t172 := int32(load32(mem, uint64(uint32(v2))))
+							store32(mem, uint64(uint32(v2)), uint32(t172+i32(1)))
 						}
 					l39:
-						v2 = v2 - i32(4)
-						v6 = v6 - i32(1)
-						if uint32(v6) > uint32(i32(1)) {
+						v0 = v0 - i32(4)
+						v3 = v3 - i32(1)
+						if uint32(v3) > uint32(i32(1)) {
 							goto l40
 						}
 					}
 				}
-			l37:
-				v14 = i32(1)
 			l38:
-				v10 = v1
+				v8 = i32(1)
 			}
-		l21:
-			store32(mem, uint64(uint32(v7))+32, uint32(v10))
-			goto l5
-		l22:
-			store32(mem, uint64(uint32(v7))+32, uint32(v13))
-			v14 = i32(1)
+		l37:
+			store32(mem, uint64(uint32(v7))+32, uint32(v1))
 		l5:
-			m.g0 = v9 + i32(16)
-			t167 := v14 & i32(1)
-			p0 = t167
+			m.g0 = v6 + i32(16)
+			t173 := v8 & i32(1)
+			p0 = t173
 			return p0
 		}
 	l9:
 		panic("unreachable")
 	}
 }
-func (m *Module) fn58(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
-	var p0 int32
+func (m *Module) fn58(v0, v1, v2, v3, v4, v5 int32) int32 {
+	var v6, v7, v8, v9 int32
 	mem := *m.memory
-	{
-		v3 = v0
-		v5 = v1
-		t1 := int32(load32(mem, uint64(uint32(v5))))
-		v11 = t1
-		t2 := int32(load32(mem, uint64(uint32(v1))+4))
-		v6 = v11 + t2
-		{
-			t3 := int32(load32(mem, uint64(uint32(v1))+20))
-			v0 = t3
-			t4 := int32(mem[uint64(uint32(v0))+9])
-			if t4&i32(1) == 0 {
-				t5 := int32(load32(mem, uint64(uint32(v3))))
-				v13 = t5 + i32(136)
-				v2 = v3 + i32(12)
-				v4 = i32(65536)
-				v7 = v0
-			l31:
-				{
-					{
-						t6 := v11
-						v8 = v6
-						if t6 != v8 {
-							if v4 == 0 {
-								v4 = i32(65536)
-								t7 := m._re2w_stopped()
-								mem = *m.memory
-								if t7 != 0 {
-									goto l0
-								}
-							}
-							t8 := v0
-							t9 := v13
-							v6 = v8 - i32(1)
-							t10 := int32(mem[uint64(uint32(v6))])
-							v10 = t10
-							t11 := int32(mem[uint64(uint32(t9+v10))])
-							t12 := int32(atomic_load32(mem, uint64(uint32(t8+t11<<2+i32(12)))))
-							mem = *m.memory
-							v1 = t12
-							if v1 != 0 {
-								v0 = v1
-								goto l1
-							}
-						l2:
-							{
-								t13 := int32(atomic_load32(mem, uint64(uint32(v2))))
-								mem = *m.memory
-								v1 = t13
-								if v1&i32(-0x20000001) == 0 {
-									t14 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t14 != v1 {
-										goto l2
-									}
-									t15 := m.g1
-									m.g1 = t15 + i32(1)
-									t16 := m.fn53(v3, v0, v10)
-									mem = *m.memory
-									v1 = t16
-									t17 := m.g1
-									m.g1 = t17 - i32(1)
-									atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v1 == 0 {
-										{
-											t22 := int32(mem[uint64(uint32(i32(50736)))])
-											if t22 != i32(1) {
-												goto l5
-											}
-											if v9 == 0 {
-												goto l5
-											}
-											t23 := int32(load32(mem, uint64(uint32(v3))+68))
-											if uint32(v6-v9) >= uint32(t23*i32(10)) {
-												goto l5
-											}
-											t24 := int32(load32(mem, uint64(uint32(v3))+4))
-											if t24 == i32(3) {
-												goto l5
-											}
-											mem[uint64(uint32(v5))+28] = byte(i32(1))
-											p0 = i32(0)
-											goto l6
-										}
-									l5:
-										v16 = i32(0)
-										{
-											var p25 int32
-											if uint32(v7) < uint32(i32(3)) {
-												p25 = 1
-											}
-											v17 = p25
-											if v17 != 0 {
-												v9 = i32(0)
-												v14 = i32(0)
-												v18 = i32(0)
-												goto l7
-											}
-											t26 := int32(load32(mem, uint64(uint32(v7))+8))
-											v18 = t26
-											t27 := int32(load32(mem, uint64(uint32(v7))+4))
-											v14 = t27
-											v1 = v14 << 2
-											p28 := v1
-											if uint32(v14) > uint32(i32(0x3fffffff)) {
-												p28 = i32(-1)
-											}
-											t29 := m.fn218(p28)
-											mem = *m.memory
-											v9 = t29
-											t30 := int32(load32(mem, uint64(uint32(v7))))
-											memory_copy(mem, uint32(v9), uint32(t30), uint32(v1))
-											v7 = i32(0)
-										}
-									l7:
-										{
-											var p31 int32
-											if uint32(v0) < uint32(i32(3)) {
-												p31 = 1
-											}
-											v19 = p31
-											if v19 != 0 {
-												v15 = i32(0)
-												v12 = i32(0)
-												goto l8
-											}
-											t32 := int32(load32(mem, uint64(uint32(v0))+8))
-											v16 = t32
-											t33 := int32(load32(mem, uint64(uint32(v0))+4))
-											v15 = t33
-											v1 = v15 << 2
-											p34 := v1
-											if uint32(v15) > uint32(i32(0x3fffffff)) {
-												p34 = i32(-1)
-											}
-											t35 := m.fn218(p34)
-											mem = *m.memory
-											v12 = t35
-											t36 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v12), uint32(t36), uint32(v1))
-											v0 = i32(0)
-										}
-									l8:
-										t37 := int32(load32(mem, uint64(uint32(v5))+24))
-										m.fn54(v3, t37)
-										mem = *m.memory
-										if v17 != 0 {
-											goto l9
-										}
-									l10:
-										{
-											t38 := int32(atomic_load32(mem, uint64(uint32(v2))))
-											mem = *m.memory
-											v1 = t38
-											if v1&i32(-0x20000001) == 0 {
-												t39 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t39 != v1 {
-													goto l10
-												}
-												t40 := m.g1
-												m.g1 = t40 + i32(1)
-												t41 := m.fn51(v3, v9, v14, v18)
-												mem = *m.memory
-												v7 = t41
-												t42 := m.g1
-												m.g1 = t42 - i32(1)
-												atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l9
-											}
-											if v1&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
-												mem = *m.memory
-												goto l10
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
-											mem = *m.memory
-											t46 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t46 == 0 {
-												goto l10
-											}
-										}
-										goto l4
-									}
-									v0 = v1
-									goto l1
-								}
-								if v1&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
-									mem = *m.memory
-									goto l2
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
-								mem = *m.memory
-								t21 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t21 == 0 {
-									goto l2
-								}
-								goto l4
-							}
-						}
-						{
-							t48 := v0
-							var p47 int32
-							{
-								t49 := int32(load32(mem, uint64(uint32(v5))))
-								v1 = t49
-								t50 := int32(load32(mem, uint64(uint32(v5))+8))
-								if v1 == t50 {
-									v6 = i32(256)
-									t51 := int32(load32(mem, uint64(uint32(v3))))
-									t52 := int32(load32(mem, uint64(uint32(t51))+20))
-									p47 = t52
-									goto l11
-								}
-								t53 := int32(mem[uint64(uint32(v1-i32(1)))])
-								v6 = t53
-								t54 := int32(load32(mem, uint64(uint32(v3))))
-								t55 := int32(mem[uint64(uint32(v6+t54+i32(136)))])
-								p47 = t55
-							}
-						l11:
-							t56 := int32(atomic_load32(mem, uint64(uint32(t48+p47<<2+i32(12)))))
-							mem = *m.memory
-							v4 = t56
-							if v4 != 0 {
-								goto l12
-							}
-							{
-							l13:
-								{
-									t57 := int32(atomic_load32(mem, uint64(uint32(v2))))
-									mem = *m.memory
-									v1 = t57
-									if v1&i32(-0x20000001) == 0 {
-										t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t58 != v1 {
-											goto l13
-										}
-										t59 := m.g1
-										m.g1 = t59 + i32(1)
-										t60 := m.fn53(v3, v0, v6)
-										mem = *m.memory
-										v4 = t60
-										t61 := m.g1
-										m.g1 = t61 - i32(1)
-										atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v4 != 0 {
-											goto l12
-										}
-										if uint32(v0) > uint32(i32(2)) {
-											t67 := int32(load32(mem, uint64(uint32(v0))+8))
-											v10 = t67
-											t68 := int32(load32(mem, uint64(uint32(v0))+4))
-											v4 = t68
-											v1 = v4 << 2
-											p69 := v1
-											if uint32(v4) > uint32(i32(0x3fffffff)) {
-												p69 = i32(-1)
-											}
-											t70 := m.fn218(p69)
-											mem = *m.memory
-											v8 = t70
-											t71 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v8), uint32(t71), uint32(v1))
-											t72 := int32(load32(mem, uint64(uint32(v5))+24))
-											m.fn54(v3, t72)
-											mem = *m.memory
-										l16:
-											{
-												t73 := int32(atomic_load32(mem, uint64(uint32(v2))))
-												mem = *m.memory
-												v1 = t73
-												if v1&i32(-0x20000001) == 0 {
-													t74 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
-													mem = *m.memory
-													if t74 != v1 {
-														goto l16
-													}
-													t75 := m.g1
-													m.g1 = t75 + i32(1)
-													t76 := m.fn51(v3, v8, v4, v10)
-													mem = *m.memory
-													v1 = t76
-													t77 := m.g1
-													m.g1 = t77 - i32(1)
-													atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-													mem = *m.memory
-													_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-													mem = *m.memory
-													goto l15
-												}
-												if v1&i32(0x20000000) == 0 {
-													_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
-													mem = *m.memory
-													goto l16
-												}
-												_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
-												mem = *m.memory
-												t81 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-												mem = *m.memory
-												if t81 == 0 {
-													goto l16
-												}
-											}
-											goto l4
-										}
-										t63 := int32(load32(mem, uint64(uint32(v5))+24))
-										m.fn54(v3, t63)
-										mem = *m.memory
-										v8 = i32(0)
-										v1 = v0
-										goto l15
-									}
-									if v1&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
-										mem = *m.memory
-										goto l13
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
-									mem = *m.memory
-									t66 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t66 == 0 {
-										goto l13
-									}
-									goto l4
-								}
-							}
-						l15:
-							;
-							var p82 int32
-							if v1 != 0 {
-								var p83 int32
-								v9 = v3 + i32(12)
-							l17:
-								{
-									t84 := int32(atomic_load32(mem, uint64(uint32(v9))))
-									mem = *m.memory
-									v7 = t84
-									if v7&i32(-0x20000001) == 0 {
-										t85 := int32(atomic_cmpxchg32(mem, uint64(uint32(v9)), uint32(v7), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t85 != v7 {
-											goto l17
-										}
-										t86 := m.g1
-										m.g1 = t86 + i32(1)
-										t87 := m.fn53(v3, v1, v6)
-										mem = *m.memory
-										v6 = t87
-										t88 := m.g1
-										m.g1 = t88 - i32(1)
-										atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v9)), i32(-1), m.waiters)
-										mem = *m.memory
-										t90 := v6
-										p83 = t90
-										goto l18
-									}
-									if v7&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v9)), uint32(v7), uint32(v7|i32(0x20000000))))
-										mem = *m.memory
-										goto l17
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v9)), uint32(v7), i64(50000000), m.waiters)
-									mem = *m.memory
-									t93 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t93 == 0 {
-										goto l17
-									}
-								}
-								panic("unreachable")
-							l18:
-								v4 = p83
-								if v4 != 0 {
-									p82 = i32(1)
-									goto l19
-								}
-							}
-							mem[uint64(uint32(v5))+28] = byte(i32(1))
-							v4 = i32(0)
-							p82 = i32(0)
-						l19:
-							v2 = p82
-							if uint32(v0) < uint32(i32(3)) {
-								goto l20
-							}
-							if v8 == 0 {
-								goto l20
-							}
-							m.Xre2w_free(v8)
-							mem = *m.memory
-						l20:
-							if v2 != 0 {
-								goto l12
-							}
-							p0 = i32(0)
-							goto l6
-						}
-					l12:
-						if uint32(v4) <= uint32(i32(2)) {
-							if v4 == i32(1) {
-								goto l0
-							}
-							store32(mem, uint64(uint32(v5))+32, uint32(v11))
-							p0 = i32(1)
-							goto l6
-						}
-						t94 := int32(load32(mem, uint64(uint32(v4))+8))
-						t95 := v5
-						v10 = t94 & i32(256)
-						var p96 int32
-						if v10 != 0 {
-							{
-								t97 := int32(load32(mem, uint64(uint32(v5))+36))
-								v1 = t97
-								if v1 == 0 {
-									goto l21
-								}
-								t98 := int32(load32(mem, uint64(uint32(v3))+4))
-								if t98 != i32(3) {
-									goto l21
-								}
-								t99 := int32(load32(mem, uint64(uint32(v4))+4))
-								v2 = t99
-								if v2 <= i32(0) {
-									goto l21
-								}
-								v6 = v2 + i32(1)
-								t100 := int32(load32(mem, uint64(uint32(v4))))
-								v2 = t100 + v2<<2 - i32(4)
-							l23:
-								{
-									t101 := int32(load32(mem, uint64(uint32(v2))))
-									v0 = t101
-									if v0 == i32(-2) {
-										goto l21
-									}
-									{
-										t102 := int32(load32(mem, uint64(uint32(v1))+12))
-										v4 = t102
-										if v4 == 0 {
-											goto l22
-										}
-										t103 := int32(load32(mem, uint64(uint32(v1))+16))
-										if uint32(t103) <= uint32(v0) {
-											goto l22
-										}
-										t104 := int32(load32(mem, uint64(uint32(v1))+4))
-										v3 = t104 + v0<<2
-										t105 := int32(load32(mem, uint64(uint32(v3))))
-										v13 = t105
-										t106 := int32(load32(mem, uint64(uint32(v1))))
-										t107 := v13
-										v8 = t106
-										if uint32(t107) < uint32(v8) {
-											t108 := int32(load32(mem, uint64(uint32(v4+v13<<2))))
-											if t108 == v0 {
-												goto l22
-											}
-										}
-										store32(mem, uint64(uint32(v3)), uint32(v8))
-										store32(mem, uint64(uint32(v4+v8<<2)), uint32(v0))
-										t109 := int32(load32(mem, uint64(uint32(v1))))
-										store32(mem, uint64(uint32(v1)), uint32(t109+i32(1)))
-									}
-								l22:
-									v2 = v2 - i32(4)
-									v6 = v6 - i32(1)
-									if uint32(v6) > uint32(i32(1)) {
-										goto l23
-									}
-								}
-							}
-						l21:
-							p96 = v11
-						} else {
-							p96 = i32(0)
-						}
-						store32(mem, uint64(uint32(t95))+32, uint32(p96))
-						t110 := int32(uint32(v10) >> 8)
-						p0 = t110
-						goto l6
-					}
-				l9:
-					if v7 == 0 {
-						goto l24
-					}
-					if v19 != 0 {
-						goto l25
-					}
-				l26:
-					{
-						t111 := int32(atomic_load32(mem, uint64(uint32(v2))))
-						mem = *m.memory
-						v1 = t111
-						if v1&i32(-0x20000001) == 0 {
-							t112 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t112 != v1 {
-								goto l26
-							}
-							t113 := m.g1
-							m.g1 = t113 + i32(1)
-							t114 := m.fn51(v3, v12, v15, v16)
-							mem = *m.memory
-							v0 = t114
-							t115 := m.g1
-							m.g1 = t115 - i32(1)
-							atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-							mem = *m.memory
-							goto l25
-						}
-						if v1&i32(0x20000000) != 0 {
-							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
-							mem = *m.memory
-							t118 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-							mem = *m.memory
-							if t118 != 0 {
-								goto l4
-							}
-							goto l26
-						} else {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
-							mem = *m.memory
-							goto l26
-						}
-					}
-				l25:
-					if v0 == 0 {
-						goto l24
-					}
-				l27:
-					{
-						t120 := int32(atomic_load32(mem, uint64(uint32(v2))))
-						mem = *m.memory
-						v1 = t120
-						if v1&i32(-0x20000001) == 0 {
-							t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t121 != v1 {
-								goto l27
-							}
-							v1 = i32(1)
-							t122 := m.g1
-							m.g1 = v1 + t122
-							t123 := m.fn53(v3, v0, v10)
-							mem = *m.memory
-							v0 = t123
-							t124 := m.g1
-							m.g1 = t124 - i32(1)
-							atomic_store32(mem, uint64(uint32(v3))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-							mem = *m.memory
-							if v0 == 0 {
-								goto l24
-							}
-							goto l28
-						}
-						if v1&i32(0x20000000) != 0 {
-							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v1), i64(50000000), m.waiters)
-							mem = *m.memory
-							t127 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-							mem = *m.memory
-							if t127 != 0 {
-								goto l4
-							}
-							goto l27
-						} else {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v1), uint32(v1|i32(0x20000000))))
-							mem = *m.memory
-							goto l27
-						}
-					}
-				l24:
-					mem[uint64(uint32(v5))+28] = byte(i32(1))
-					v1 = i32(0)
-					v0 = i32(0)
-				l28:
-					if v19 != 0 {
-						goto l29
-					}
-					if v12 == 0 {
-						goto l29
-					}
-					m.Xre2w_free(v12)
-					mem = *m.memory
-				l29:
-					if v9 == 0 {
-						goto l30
-					}
-					if v17 != 0 {
-						goto l30
-					}
-					m.Xre2w_free(v9)
-					mem = *m.memory
-				l30:
-					v9 = v6
-					if v1 != 0 {
-						goto l1
-					}
-					p0 = i32(0)
-					goto l6
-				l4:
-					panic("unreachable")
-				l1:
-					if uint32(v0) <= uint32(i32(2)) {
-						if v0 == i32(1) {
-							goto l0
-						}
-						store32(mem, uint64(uint32(v5))+32, uint32(v11))
-						p0 = i32(1)
-						goto l6
-					}
-					v4 = v4 - i32(1)
-					t129 := int32(mem[uint64(uint32(v0))+9])
-					if t129&i32(1) == 0 {
-						goto l31
-					}
-				}
-				{
-					t130 := int32(load32(mem, uint64(uint32(v5))+36))
-					v1 = t130
-					if v1 == 0 {
-						goto l32
-					}
-					t131 := int32(load32(mem, uint64(uint32(v3))+4))
-					if t131 != i32(3) {
-						goto l32
-					}
-					t132 := int32(load32(mem, uint64(uint32(v0))+4))
-					v2 = t132
-					if v2 <= i32(0) {
-						goto l32
-					}
-					v4 = v2 + i32(1)
-					t133 := int32(load32(mem, uint64(uint32(v0))))
-					v2 = t133 + v2<<2 - i32(4)
-				l34:
-					{
-						t134 := int32(load32(mem, uint64(uint32(v2))))
-						v0 = t134
-						if v0 == i32(-2) {
-							goto l32
-						}
-						{
-							t135 := int32(load32(mem, uint64(uint32(v1))+12))
-							v6 = t135
-							if v6 == 0 {
-								goto l33
-							}
-							t136 := int32(load32(mem, uint64(uint32(v1))+16))
-							if uint32(t136) <= uint32(v0) {
-								goto l33
-							}
-							t137 := int32(load32(mem, uint64(uint32(v1))+4))
-							v10 = t137 + v0<<2
-							t138 := int32(load32(mem, uint64(uint32(v10))))
-							v11 = t138
-							t139 := int32(load32(mem, uint64(uint32(v1))))
-							t140 := v11
-							v3 = t139
-							if uint32(t140) < uint32(v3) {
-								t141 := int32(load32(mem, uint64(uint32(v6+v11<<2))))
-								if t141 == v0 {
-									goto l33
-								}
-							}
-							store32(mem, uint64(uint32(v10)), uint32(v3))
-							store32(mem, uint64(uint32(v6+v3<<2)), uint32(v0))
-							t142 := int32(load32(mem, uint64(uint32(v1))))
-							store32(mem, uint64(uint32(v1)), uint32(t142+i32(1)))
-						}
-					l33:
-						v2 = v2 - i32(4)
-						v4 = v4 - i32(1)
-						if uint32(v4) > uint32(i32(1)) {
-							goto l34
-						}
-					}
-				}
-			l32:
-				store32(mem, uint64(uint32(v5))+32, uint32(v8))
-				p0 = i32(1)
-				goto l6
-			}
-			{
-				t143 := int32(load32(mem, uint64(uint32(v5))+36))
-				v1 = t143
-				if v1 == 0 {
-					goto l35
-				}
-				t144 := int32(load32(mem, uint64(uint32(v3))+4))
-				if t144 != i32(3) {
-					goto l35
-				}
-				t145 := int32(load32(mem, uint64(uint32(v0))+4))
-				v2 = t145
-				if v2 <= i32(0) {
-					goto l35
-				}
-				v4 = v2 + i32(1)
-				t146 := int32(load32(mem, uint64(uint32(v0))))
-				v2 = t146 + v2<<2 - i32(4)
-			l37:
-				{
-					t147 := int32(load32(mem, uint64(uint32(v2))))
-					v0 = t147
-					if v0 == i32(-2) {
-						goto l35
-					}
-					{
-						t148 := int32(load32(mem, uint64(uint32(v1))+12))
-						v8 = t148
-						if v8 == 0 {
-							goto l36
-						}
-						t149 := int32(load32(mem, uint64(uint32(v1))+16))
-						if uint32(t149) <= uint32(v0) {
-							goto l36
-						}
-						t150 := int32(load32(mem, uint64(uint32(v1))+4))
-						v10 = t150 + v0<<2
-						t151 := int32(load32(mem, uint64(uint32(v10))))
-						v11 = t151
-						t152 := int32(load32(mem, uint64(uint32(v1))))
-						t153 := v11
-						v3 = t152
-						if uint32(t153) < uint32(v3) {
-							t154 := int32(load32(mem, uint64(uint32(v8+v11<<2))))
-							if t154 == v0 {
-								goto l36
-							}
-						}
-						store32(mem, uint64(uint32(v10)), uint32(v3))
-						store32(mem, uint64(uint32(v8+v3<<2)), uint32(v0))
-						t155 := int32(load32(mem, uint64(uint32(v1))))
-						store32(mem, uint64(uint32(v1)), uint32(t155+i32(1)))
-					}
-				l36:
-					v2 = v2 - i32(4)
-					v4 = v4 - i32(1)
-					if uint32(v4) > uint32(i32(1)) {
-						goto l37
-					}
-				}
-			}
-		l35:
-			store32(mem, uint64(uint32(v5))+32, uint32(v6))
-			p0 = i32(1)
-			goto l6
-		}
-	l0:
-		store32(mem, uint64(uint32(v5))+32, uint32(i32(0)))
-		p0 = i32(0)
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	v7 = t0
+	if v1 == v2 {
+		store32(mem, uint64(uint32(v0)), uint32(v7))
+		return v1
 	}
-l6:
-	return p0
+l2:
+	{
+		t1 := int32(mem[uint64(uint32(v1))])
+		t2 := int32(mem[uint64(uint32(v3+t1))])
+		t3 := int32(atomic_load32(mem, uint64(uint32(v7+t2<<2+i32(12)))))
+		mem = *m.memory
+		v6 = t3
+		if uint32(v6) < uint32(i32(3)) {
+			v6 = v7
+			goto l0
+		}
+		if v4 == v6 {
+			v6 = v7
+			goto l0
+		}
+		{
+			t4 := int32(load32(mem, uint64(uint32(v6))+8))
+			v9 = t4 & i32(256)
+			if v9 == 0 {
+				goto l1
+			}
+			if v5 != 0 {
+				goto l1
+			}
+			v6 = v7
+			goto l0
+		}
+	l1:
+		p5 := v8
+		if v9 != 0 {
+			p5 = v1
+		}
+		v8 = p5
+		v7 = v6
+		v1 = v1 + i32(1)
+		if v1 != v2 {
+			goto l2
+		}
+	}
+l0:
+	if v8 != 0 {
+		store32(mem, uint64(uint32(v5)), uint32(v8))
+	}
+	store32(mem, uint64(uint32(v0)), uint32(v6))
+	return v1
 }
 func (m *Module) fn59(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
@@ -13212,79 +12581,81 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 	t1 := int32(load32(mem, uint64(uint32(v6))+4))
 	v2 = t1
 	t2 := int32(load32(mem, uint64(uint32(v6))))
-	v1 = t2
+	v9 = t2
 	v4 = v0
 	t3 := int32(load32(mem, uint64(uint32(v4))))
 	v3 = t3
 	t4 := int32(load32(mem, uint64(uint32(v6))+20))
 	t5 := v10
-	v8 = t4
-	store32(mem, uint64(uint32(t5))+12, uint32(v8))
+	v7 = t4
+	store32(mem, uint64(uint32(t5))+12, uint32(v7))
+	v0 = v2 + v9
 	{
-		t6 := int32(mem[uint64(uint32(v8))+9])
+		t6 := int32(mem[uint64(uint32(v7))+9])
 		if t6&i32(1) == 0 {
-			v9 = v3 + i32(136)
-			v5 = v1 + v2
+			v8 = v3 + i32(136)
 			v3 = v4 + i32(12)
-			v7 = i32(65536)
+			v5 = i32(65536)
 		l32:
 			{
 				{
 					var p7 int32
 					{
 						{
-							if v1 != v5 {
-								t9 := v10 + i32(12)
-								t10 := v1
-								p8 := v5
-								if uint32(v5-v1) > uint32(v7) {
-									p8 = v1 + v7
+							if v0 != v9 {
+								t8 := v10 + i32(12)
+								t9 := v0
+								t10 := v0
+								v2 = v0 - v9
+								p11 := v5
+								if uint32(v2) < uint32(v5) {
+									p11 = v2
 								}
-								t11 := m.fn55(t9, t10, p8, v9, i32(0))
+								t12 := m.fn56(t8, t9, t10-p11, v8, i32(0), i32(0))
 								mem = *m.memory
-								v0 = t11
-								if v0 != v5 {
-									v7 = v1 - v0 + v7
-									if v7 == 0 {
-										v7 = i32(65536)
-										t18 := m._re2w_stopped()
+								v1 = t12
+								if v1 != v9 {
+									v5 = v1 - v0 + v5
+									if v5 == 0 {
+										v5 = i32(65536)
+										t17 := m._re2w_stopped()
 										mem = *m.memory
-										if t18 != 0 {
+										if t17 != 0 {
 											goto l3
 										}
 									}
-									v1 = v0 + i32(1)
-									t19 := int32(load32(mem, uint64(uint32(v10))+12))
+									t18 := int32(load32(mem, uint64(uint32(v10))+12))
+									t19 := v8
+									v0 = v1 - i32(1)
 									t20 := int32(mem[uint64(uint32(v0))])
-									t21 := v9
 									v11 = t20
-									t22 := int32(mem[uint64(uint32(t21+v11))])
-									t23 := int32(atomic_load32(mem, uint64(uint32(t19+t22<<2+i32(12)))))
+									t21 := int32(mem[uint64(uint32(t19+v11))])
+									t22 := int32(atomic_load32(mem, uint64(uint32(t18+t21<<2+i32(12)))))
 									mem = *m.memory
-									v2 = t23
+									v2 = t22
 									if v2 != 0 {
 										goto l4
 									}
-									t24 := int32(load32(mem, uint64(uint32(v10))+12))
-									v12 = t24
+									t23 := int32(load32(mem, uint64(uint32(v10))+12))
+									v12 = t23
 								l5:
 									{
-										t25 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t24 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t25
+										v2 = t24
 										if v2&i32(-0x20000001) == 0 {
-											t26 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t25 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t26 != v2 {
+											if t25 != v2 {
 												goto l5
 											}
-											t27 := m.g1
-											m.g1 = t27 + i32(1)
-											t28 := m.fn53(v4, v12, v11)
+											t26 := m.g1
+											m.g1 = t26 + i32(1)
+											t27 := m.fn53(v4, v12, v11)
 											mem = *m.memory
-											v2 = t28
-											t29 := m.g1
-											m.g1 = t29 - i32(1)
+											v2 = t27
+											t28 := m.g1
+											m.g1 = t28 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13292,19 +12663,19 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l4
 											}
-											t31 := int32(mem[uint64(uint32(i32(50736)))])
-											if t31 != i32(1) {
+											t30 := int32(mem[uint64(uint32(i32(50736)))])
+											if t30 != i32(1) {
 												goto l6
 											}
 											if v13 == 0 {
 												goto l6
 											}
-											t32 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v1-v13) >= uint32(t32*i32(10)) {
+											t31 := int32(load32(mem, uint64(uint32(v4))+68))
+											if uint32(v0-v13) >= uint32(t31*i32(10)) {
 												goto l6
 											}
-											t33 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t33 == i32(3) {
+											t32 := int32(load32(mem, uint64(uint32(v4))+4))
+											if t32 == i32(3) {
 												goto l6
 											}
 											mem[uint64(uint32(v6))+28] = byte(i32(1))
@@ -13318,9 +12689,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t36 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t35 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t36 == 0 {
+										if t35 == 0 {
 											goto l5
 										}
 										goto l8
@@ -13328,88 +12699,88 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								l6:
 									v17 = i32(0)
 									{
-										var p37 int32
-										if uint32(v8) < uint32(i32(3)) {
-											p37 = 1
+										var p36 int32
+										if uint32(v7) < uint32(i32(3)) {
+											p36 = 1
 										}
-										v18 = p37
+										v18 = p36
 										if v18 != 0 {
 											v13 = i32(0)
 											v14 = i32(0)
 											v19 = i32(0)
 											goto l9
 										}
-										t38 := int32(load32(mem, uint64(uint32(v8))+8))
-										v19 = t38
-										t39 := int32(load32(mem, uint64(uint32(v8))+4))
-										v14 = t39
+										t37 := int32(load32(mem, uint64(uint32(v7))+8))
+										v19 = t37
+										t38 := int32(load32(mem, uint64(uint32(v7))+4))
+										v14 = t38
 										v2 = v14 << 2
-										p40 := v2
+										p39 := v2
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p40 = i32(-1)
+											p39 = i32(-1)
 										}
-										t41 := m.fn218(p40)
+										t40 := m.fn219(p39)
 										mem = *m.memory
-										v13 = t41
-										t42 := int32(load32(mem, uint64(uint32(v8))))
-										memory_copy(mem, uint32(v13), uint32(t42), uint32(v2))
-										v8 = i32(0)
+										v13 = t40
+										t41 := int32(load32(mem, uint64(uint32(v7))))
+										memory_copy(mem, uint32(v13), uint32(t41), uint32(v2))
+										v7 = i32(0)
 									}
 								l9:
 									{
-										t43 := int32(load32(mem, uint64(uint32(v10))+12))
-										v12 = t43
-										var p44 int32
+										t42 := int32(load32(mem, uint64(uint32(v10))+12))
+										v12 = t42
+										var p43 int32
 										if uint32(v12) < uint32(i32(3)) {
-											p44 = 1
+											p43 = 1
 										}
-										v20 = p44
+										v20 = p43
 										if v20 != 0 {
 											v16 = i32(0)
 											v15 = i32(0)
 											goto l10
 										}
-										t45 := int32(load32(mem, uint64(uint32(v12))+8))
-										v17 = t45
-										t46 := int32(load32(mem, uint64(uint32(v12))+4))
-										v16 = t46
+										t44 := int32(load32(mem, uint64(uint32(v12))+8))
+										v17 = t44
+										t45 := int32(load32(mem, uint64(uint32(v12))+4))
+										v16 = t45
 										v2 = v16 << 2
-										p47 := v2
+										p46 := v2
 										if uint32(v16) > uint32(i32(0x3fffffff)) {
-											p47 = i32(-1)
+											p46 = i32(-1)
 										}
-										t48 := m.fn218(p47)
+										t47 := m.fn219(p46)
 										mem = *m.memory
-										v15 = t48
-										t49 := int32(load32(mem, uint64(uint32(v12))))
-										memory_copy(mem, uint32(v15), uint32(t49), uint32(v2))
+										v15 = t47
+										t48 := int32(load32(mem, uint64(uint32(v12))))
+										memory_copy(mem, uint32(v15), uint32(t48), uint32(v2))
 										v12 = i32(0)
 									}
 								l10:
-									t50 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t50)
+									t49 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t49)
 									mem = *m.memory
 									if v18 != 0 {
 										goto l11
 									}
 								l12:
 									{
-										t51 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t50 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t51
+										v2 = t50
 										if v2&i32(-0x20000001) == 0 {
-											t52 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t51 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t52 != v2 {
+											if t51 != v2 {
 												goto l12
 											}
-											t53 := m.g1
-											m.g1 = t53 + i32(1)
-											t54 := m.fn51(v4, v13, v14, v19)
+											t52 := m.g1
+											m.g1 = t52 + i32(1)
+											t53 := m.fn51(v4, v13, v14, v19)
 											mem = *m.memory
-											v8 = t54
-											t55 := m.g1
-											m.g1 = t55 - i32(1)
+											v7 = t53
+											t54 := m.g1
+											m.g1 = t54 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13423,68 +12794,66 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t59 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t58 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t59 == 0 {
+										if t58 == 0 {
 											goto l12
 										}
 									}
 									goto l8
 								}
-								v1 = v0
+								v0 = v1
 							}
-							t12 := int32(load32(mem, uint64(uint32(v6))))
-							t13 := int32(load32(mem, uint64(uint32(v6))+4))
-							v2 = t12 + t13
+							t13 := int32(load32(mem, uint64(uint32(v6))))
+							v2 = t13
 							t14 := int32(load32(mem, uint64(uint32(v6))+8))
-							t15 := int32(load32(mem, uint64(uint32(v6))+12))
-							if v2 != t14+t15 {
+							if v2 != t14 {
 								goto l1
 							}
-							v7 = i32(256)
-							t16 := int32(load32(mem, uint64(uint32(v4))))
-							t17 := int32(load32(mem, uint64(uint32(t16))+20))
-							p7 = t17
+							v5 = i32(256)
+							t15 := int32(load32(mem, uint64(uint32(v4))))
+							t16 := int32(load32(mem, uint64(uint32(t15))+20))
+							p7 = t16
 							goto l2
 						}
 					l1:
-						t60 := int32(mem[uint64(uint32(v2))])
-						v7 = t60
-						t61 := int32(load32(mem, uint64(uint32(v4))))
-						t62 := int32(mem[uint64(uint32(v7+t61+i32(136)))])
-						p7 = t62
+						t59 := int32(mem[uint64(uint32(v2-i32(1)))])
+						v5 = t59
+						t60 := int32(load32(mem, uint64(uint32(v4))))
+						t61 := int32(mem[uint64(uint32(v5+t60+i32(136)))])
+						p7 = t61
 					}
 				l2:
 					v2 = p7
 					{
-						t63 := int32(load32(mem, uint64(uint32(v10))+12))
-						t64 := int32(atomic_load32(mem, uint64(uint32(t63+v2<<2+i32(12)))))
+						t62 := int32(load32(mem, uint64(uint32(v10))+12))
+						t63 := int32(atomic_load32(mem, uint64(uint32(t62+v2<<2+i32(12)))))
 						mem = *m.memory
-						v2 = t64
+						v2 = t63
 						if v2 != 0 {
 							goto l13
 						}
-						t65 := int32(load32(mem, uint64(uint32(v10))+12))
-						v0 = t65
+						t64 := int32(load32(mem, uint64(uint32(v10))+12))
+						v1 = t64
 						{
 						l14:
 							{
-								t66 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t65 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t66
+								v2 = t65
 								if v2&i32(-0x20000001) == 0 {
-									t67 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t66 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t67 != v2 {
+									if t66 != v2 {
 										goto l14
 									}
-									t68 := m.g1
-									m.g1 = t68 + i32(1)
-									t69 := m.fn53(v4, v0, v7)
+									t67 := m.g1
+									m.g1 = t67 + i32(1)
+									t68 := m.fn53(v4, v1, v5)
 									mem = *m.memory
-									v2 = t69
-									t70 := m.g1
-									m.g1 = t70 - i32(1)
+									v2 = t68
+									t69 := m.g1
+									m.g1 = t69 - i32(1)
 									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13492,44 +12861,44 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 									if v2 != 0 {
 										goto l13
 									}
-									t72 := int32(load32(mem, uint64(uint32(v10))+12))
-									v0 = t72
-									if uint32(v0) > uint32(i32(2)) {
-										t77 := int32(load32(mem, uint64(uint32(v0))+8))
-										v11 = t77
-										t78 := int32(load32(mem, uint64(uint32(v0))+4))
-										v9 = t78
-										v2 = v9 << 2
-										p79 := v2
-										if uint32(v9) > uint32(i32(0x3fffffff)) {
-											p79 = i32(-1)
+									t71 := int32(load32(mem, uint64(uint32(v10))+12))
+									v1 = t71
+									if uint32(v1) > uint32(i32(2)) {
+										t76 := int32(load32(mem, uint64(uint32(v1))+8))
+										v11 = t76
+										t77 := int32(load32(mem, uint64(uint32(v1))+4))
+										v8 = t77
+										v2 = v8 << 2
+										p78 := v2
+										if uint32(v8) > uint32(i32(0x3fffffff)) {
+											p78 = i32(-1)
 										}
-										t80 := m.fn218(p79)
+										t79 := m.fn219(p78)
 										mem = *m.memory
-										v8 = t80
-										t81 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v8), uint32(t81), uint32(v2))
-										t82 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn54(v4, t82)
+										v7 = t79
+										t80 := int32(load32(mem, uint64(uint32(v1))))
+										memory_copy(mem, uint32(v7), uint32(t80), uint32(v2))
+										t81 := int32(load32(mem, uint64(uint32(v6))+24))
+										m.fn54(v4, t81)
 										mem = *m.memory
 									l17:
 										{
-											t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t83
+											v2 = t82
 											if v2&i32(-0x20000001) == 0 {
-												t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t84 != v2 {
+												if t83 != v2 {
 													goto l17
 												}
-												t85 := m.g1
-												m.g1 = t85 + i32(1)
-												t86 := m.fn51(v4, v8, v9, v11)
+												t84 := m.g1
+												m.g1 = t84 + i32(1)
+												t85 := m.fn51(v4, v7, v8, v11)
 												mem = *m.memory
-												v9 = t86
-												t87 := m.g1
-												m.g1 = t87 - i32(1)
+												v8 = t85
+												t86 := m.g1
+												m.g1 = t86 - i32(1)
 												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13543,19 +12912,19 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t91 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 											mem = *m.memory
-											if t91 == 0 {
+											if t90 == 0 {
 												goto l17
 											}
 										}
 										goto l8
 									}
-									t73 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t73)
+									t72 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t72)
 									mem = *m.memory
-									v8 = i32(0)
-									v9 = v0
+									v7 = i32(0)
+									v8 = v1
 									goto l16
 								}
 								if v2&i32(0x20000000) == 0 {
@@ -13565,38 +12934,38 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t76 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t76 == 0 {
+								if t75 == 0 {
 									goto l14
 								}
 								goto l8
 							}
 						}
 					l16:
-						store32(mem, uint64(uint32(v10))+12, uint32(v9))
-						if v9 == 0 {
+						store32(mem, uint64(uint32(v10))+12, uint32(v8))
+						if v8 == 0 {
 							goto l18
 						}
 					l19:
 						{
-							t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t91 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t92
+							v2 = t91
 							if v2&i32(-0x20000001) == 0 {
-								t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t92 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t93 != v2 {
+								if t92 != v2 {
 									goto l19
 								}
 								v11 = i32(1)
-								t94 := m.g1
-								m.g1 = v11 + t94
-								t95 := m.fn53(v4, v9, v7)
+								t93 := m.g1
+								m.g1 = v11 + t93
+								t94 := m.fn53(v4, v8, v5)
 								mem = *m.memory
-								v2 = t95
-								t96 := m.g1
-								m.g1 = t96 - i32(1)
+								v2 = t94
+								t95 := m.g1
+								m.g1 = t95 - i32(1)
 								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13613,9 +12982,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t100 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t99 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t100 == 0 {
+							if t99 == 0 {
 								goto l19
 							}
 						}
@@ -13625,13 +12994,13 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 						v11 = i32(0)
 						v2 = i32(0)
 					l20:
-						if uint32(v0) < uint32(i32(3)) {
+						if uint32(v1) < uint32(i32(3)) {
 							goto l21
 						}
-						if v8 == 0 {
+						if v7 == 0 {
 							goto l21
 						}
-						m.Xre2w_free(v8)
+						m.Xre2w_free(v7)
 						mem = *m.memory
 					l21:
 						if v11 != 0 {
@@ -13646,84 +13015,84 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 						if v2 == i32(1) {
 							goto l3
 						}
-						store32(mem, uint64(uint32(v6))+32, uint32(v5))
+						store32(mem, uint64(uint32(v6))+32, uint32(v9))
 						goto l7
 					}
 					store32(mem, uint64(uint32(v10))+12, uint32(v2))
 					v5 = i32(0)
-					t101 := int32(load32(mem, uint64(uint32(v2))+8))
-					v11 = t101 & i32(256)
+					t100 := int32(load32(mem, uint64(uint32(v2))+8))
+					v11 = t100 & i32(256)
 					if v11 != 0 {
 						{
-							t102 := int32(load32(mem, uint64(uint32(v6))+36))
-							v3 = t102
+							t101 := int32(load32(mem, uint64(uint32(v6))+36))
+							v3 = t101
 							if v3 == 0 {
 								goto l22
 							}
-							t103 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t103 != i32(3) {
+							t102 := int32(load32(mem, uint64(uint32(v4))+4))
+							if t102 != i32(3) {
 								goto l22
 							}
-							t104 := int32(load32(mem, uint64(uint32(v2))+4))
-							v5 = t104
+							t103 := int32(load32(mem, uint64(uint32(v2))+4))
+							v5 = t103
 							if v5 <= i32(0) {
 								goto l22
 							}
-							v7 = v5 + i32(1)
-							t105 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t105 + v5<<2 - i32(4)
+							v9 = v5 + i32(1)
+							t104 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t104 + v5<<2 - i32(4)
 						l24:
 							{
-								t106 := int32(load32(mem, uint64(uint32(v2))))
-								v5 = t106
+								t105 := int32(load32(mem, uint64(uint32(v2))))
+								v5 = t105
 								if v5 == i32(-2) {
 									goto l22
 								}
 								{
-									t107 := int32(load32(mem, uint64(uint32(v3))+12))
-									v0 = t107
-									if v0 == 0 {
+									t106 := int32(load32(mem, uint64(uint32(v3))+12))
+									v1 = t106
+									if v1 == 0 {
 										goto l23
 									}
-									t108 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t108) <= uint32(v5) {
+									t107 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t107) <= uint32(v5) {
 										goto l23
 									}
-									t109 := int32(load32(mem, uint64(uint32(v3))+4))
-									v9 = t109 + v5<<2
-									t110 := int32(load32(mem, uint64(uint32(v9))))
-									v8 = t110
-									t111 := int32(load32(mem, uint64(uint32(v3))))
-									t112 := v8
-									v4 = t111
-									if uint32(t112) < uint32(v4) {
-										t113 := int32(load32(mem, uint64(uint32(v0+v8<<2))))
-										if t113 == v5 {
+									t108 := int32(load32(mem, uint64(uint32(v3))+4))
+									v8 = t108 + v5<<2
+									t109 := int32(load32(mem, uint64(uint32(v8))))
+									v7 = t109
+									t110 := int32(load32(mem, uint64(uint32(v3))))
+									t111 := v7
+									v4 = t110
+									if uint32(t111) < uint32(v4) {
+										t112 := int32(load32(mem, uint64(uint32(v1+v7<<2))))
+										if t112 == v5 {
 											goto l23
 										}
 									}
-									store32(mem, uint64(uint32(v9)), uint32(v4))
-									store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
-									t114 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t114+i32(1)))
+									store32(mem, uint64(uint32(v8)), uint32(v4))
+									store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
+									t113 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t113+i32(1)))
 								}
 							l23:
 								v2 = v2 - i32(4)
-								v7 = v7 - i32(1)
-								if uint32(v7) > uint32(i32(1)) {
+								v9 = v9 - i32(1)
+								if uint32(v9) > uint32(i32(1)) {
 									goto l24
 								}
 							}
 						}
 					l22:
-						v5 = v1
+						v5 = v0
 					}
 					v3 = int32(uint32(v11) >> 8)
 					store32(mem, uint64(uint32(v6))+32, uint32(v5))
 					goto l7
 				}
 			l11:
-				if v8 == 0 {
+				if v7 == 0 {
 					goto l25
 				}
 				if v20 != 0 {
@@ -13731,22 +13100,22 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 				}
 			l27:
 				{
-					t115 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t114 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t115
+					v2 = t114
 					if v2&i32(-0x20000001) == 0 {
-						t116 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t115 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t116 != v2 {
+						if t115 != v2 {
 							goto l27
 						}
-						t117 := m.g1
-						m.g1 = t117 + i32(1)
-						t118 := m.fn51(v4, v15, v16, v17)
+						t116 := m.g1
+						m.g1 = t116 + i32(1)
+						t117 := m.fn51(v4, v15, v16, v17)
 						mem = *m.memory
-						v12 = t118
-						t119 := m.g1
-						m.g1 = t119 - i32(1)
+						v12 = t117
+						t118 := m.g1
+						m.g1 = t118 - i32(1)
 						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13756,9 +13125,9 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t122 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t121 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t122 != 0 {
+						if t121 != 0 {
 							goto l8
 						}
 						goto l27
@@ -13775,23 +13144,23 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 				}
 			l28:
 				{
-					t124 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t123 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t124
+					v2 = t123
 					if v2&i32(-0x20000001) == 0 {
-						t125 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t124 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t125 != v2 {
+						if t124 != v2 {
 							goto l28
 						}
 						v14 = i32(1)
-						t126 := m.g1
-						m.g1 = v14 + t126
-						t127 := m.fn53(v4, v12, v11)
+						t125 := m.g1
+						m.g1 = v14 + t125
+						t126 := m.fn53(v4, v12, v11)
 						mem = *m.memory
-						v2 = t127
-						t128 := m.g1
-						m.g1 = t128 - i32(1)
+						v2 = t126
+						t127 := m.g1
+						m.g1 = t127 - i32(1)
 						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
@@ -13804,9 +13173,811 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t131 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t130 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t131 != 0 {
+						if t130 != 0 {
+							goto l8
+						}
+						goto l28
+					} else {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l28
+					}
+				}
+			l25:
+				mem[uint64(uint32(v6))+28] = byte(i32(1))
+				v14 = i32(0)
+				v2 = i32(0)
+			l29:
+				if v20 != 0 {
+					goto l30
+				}
+				if v15 == 0 {
+					goto l30
+				}
+				m.Xre2w_free(v15)
+				mem = *m.memory
+			l30:
+				if v13 == 0 {
+					goto l31
+				}
+				if v18 != 0 {
+					goto l31
+				}
+				m.Xre2w_free(v13)
+				mem = *m.memory
+			l31:
+				v13 = v0
+				if v14 != 0 {
+					goto l4
+				}
+				v3 = i32(0)
+				goto l7
+			l4:
+				if uint32(v2) <= uint32(i32(2)) {
+					v3 = i32(1)
+					if v2 == i32(1) {
+						goto l3
+					}
+					store32(mem, uint64(uint32(v6))+32, uint32(v9))
+					goto l7
+				}
+				v5 = v5 - i32(1)
+				store32(mem, uint64(uint32(v10))+12, uint32(v2))
+				t132 := int32(mem[uint64(uint32(v2))+9])
+				if t132&i32(1) == 0 {
+					goto l32
+				}
+			}
+			{
+				t133 := int32(load32(mem, uint64(uint32(v6))+36))
+				v3 = t133
+				if v3 == 0 {
+					goto l33
+				}
+				t134 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t134 != i32(3) {
+					goto l33
+				}
+				t135 := int32(load32(mem, uint64(uint32(v2))+4))
+				v0 = t135
+				if v0 <= i32(0) {
+					goto l33
+				}
+				v5 = v0 + i32(1)
+				t136 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t136 + v0<<2 - i32(4)
+			l35:
+				{
+					t137 := int32(load32(mem, uint64(uint32(v2))))
+					v0 = t137
+					if v0 == i32(-2) {
+						goto l33
+					}
+					{
+						t138 := int32(load32(mem, uint64(uint32(v3))+12))
+						v9 = t138
+						if v9 == 0 {
+							goto l34
+						}
+						t139 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t139) <= uint32(v0) {
+							goto l34
+						}
+						t140 := int32(load32(mem, uint64(uint32(v3))+4))
+						v8 = t140 + v0<<2
+						t141 := int32(load32(mem, uint64(uint32(v8))))
+						v11 = t141
+						t142 := int32(load32(mem, uint64(uint32(v3))))
+						t143 := v11
+						v4 = t142
+						if uint32(t143) < uint32(v4) {
+							t144 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
+							if t144 == v0 {
+								goto l34
+							}
+						}
+						store32(mem, uint64(uint32(v8)), uint32(v4))
+						store32(mem, uint64(uint32(v9+v4<<2)), uint32(v0))
+						t145 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t145+i32(1)))
+					}
+				l34:
+					v2 = v2 - i32(4)
+					v5 = v5 - i32(1)
+					if uint32(v5) > uint32(i32(1)) {
+						goto l35
+					}
+				}
+			}
+		l33:
+			store32(mem, uint64(uint32(v6))+32, uint32(v1))
+			v3 = i32(1)
+			goto l7
+		l8:
+			panic("unreachable")
+		l3:
+			v3 = i32(0)
+			store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
+			goto l7
+		}
+		{
+			t146 := int32(load32(mem, uint64(uint32(v6))+36))
+			v2 = t146
+			if v2 == 0 {
+				goto l36
+			}
+			t147 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t147 != i32(3) {
+				goto l36
+			}
+			t148 := int32(load32(mem, uint64(uint32(v7))+4))
+			v3 = t148
+			if v3 <= i32(0) {
+				goto l36
+			}
+			v9 = v3 + i32(1)
+			t149 := int32(load32(mem, uint64(uint32(v7))))
+			v3 = t149 + v3<<2 - i32(4)
+		l38:
+			{
+				t150 := int32(load32(mem, uint64(uint32(v3))))
+				v5 = t150
+				if v5 == i32(-2) {
+					goto l36
+				}
+				{
+					t151 := int32(load32(mem, uint64(uint32(v2))+12))
+					v1 = t151
+					if v1 == 0 {
+						goto l37
+					}
+					t152 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t152) <= uint32(v5) {
+						goto l37
+					}
+					t153 := int32(load32(mem, uint64(uint32(v2))+4))
+					v8 = t153 + v5<<2
+					t154 := int32(load32(mem, uint64(uint32(v8))))
+					v11 = t154
+					t155 := int32(load32(mem, uint64(uint32(v2))))
+					t156 := v11
+					v4 = t155
+					if uint32(t156) < uint32(v4) {
+						t157 := int32(load32(mem, uint64(uint32(v1+v11<<2))))
+						if t157 == v5 {
+							goto l37
+						}
+					}
+					store32(mem, uint64(uint32(v8)), uint32(v4))
+					store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
+					t158 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t158+i32(1)))
+				}
+			l37:
+				v3 = v3 - i32(4)
+				v9 = v9 - i32(1)
+				if uint32(v9) > uint32(i32(1)) {
+					goto l38
+				}
+			}
+		}
+	l36:
+		store32(mem, uint64(uint32(v6))+32, uint32(v0))
+		v3 = i32(1)
+	}
+l7:
+	m.g0 = v10 + i32(16)
+	return v3
+}
+func (m *Module) fn60(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	t0 := m.g0
+	v10 = t0 - i32(16)
+	m.g0 = v10
+	v6 = v1
+	mem := *m.memory
+	t1 := int32(load32(mem, uint64(uint32(v6))+4))
+	v2 = t1
+	t2 := int32(load32(mem, uint64(uint32(v6))))
+	v1 = t2
+	v4 = v0
+	t3 := int32(load32(mem, uint64(uint32(v4))))
+	v3 = t3
+	t4 := int32(load32(mem, uint64(uint32(v6))+20))
+	t5 := v10
+	v7 = t4
+	store32(mem, uint64(uint32(t5))+12, uint32(v7))
+	{
+		t6 := int32(mem[uint64(uint32(v7))+9])
+		if t6&i32(1) == 0 {
+			v8 = v3 + i32(136)
+			v9 = v1 + v2
+			v3 = v4 + i32(12)
+			v5 = i32(65536)
+		l32:
+			{
+				{
+					var p7 int32
+					{
+						{
+							if v1 != v9 {
+								t8 := v10 + i32(12)
+								t9 := v1
+								t10 := v1
+								v2 = v9 - v1
+								p11 := v5
+								if uint32(v2) < uint32(v5) {
+									p11 = v2
+								}
+								t12 := m.fn58(t8, t9, t10+p11, v8, i32(0), i32(0))
+								mem = *m.memory
+								v0 = t12
+								if v0 != v9 {
+									v5 = v1 - v0 + v5
+									if v5 == 0 {
+										v5 = i32(65536)
+										t19 := m._re2w_stopped()
+										mem = *m.memory
+										if t19 != 0 {
+											goto l3
+										}
+									}
+									v1 = v0 + i32(1)
+									t20 := int32(load32(mem, uint64(uint32(v10))+12))
+									t21 := int32(mem[uint64(uint32(v0))])
+									t22 := v8
+									v11 = t21
+									t23 := int32(mem[uint64(uint32(t22+v11))])
+									t24 := int32(atomic_load32(mem, uint64(uint32(t20+t23<<2+i32(12)))))
+									mem = *m.memory
+									v2 = t24
+									if v2 != 0 {
+										goto l4
+									}
+									t25 := int32(load32(mem, uint64(uint32(v10))+12))
+									v12 = t25
+								l5:
+									{
+										t26 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t26
+										if v2&i32(-0x20000001) == 0 {
+											t27 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t27 != v2 {
+												goto l5
+											}
+											t28 := m.g1
+											m.g1 = t28 + i32(1)
+											t29 := m.fn53(v4, v12, v11)
+											mem = *m.memory
+											v2 = t29
+											t30 := m.g1
+											m.g1 = t30 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											if v2 != 0 {
+												goto l4
+											}
+											t32 := int32(mem[uint64(uint32(i32(50736)))])
+											if t32 != i32(1) {
+												goto l6
+											}
+											if v13 == 0 {
+												goto l6
+											}
+											t33 := int32(load32(mem, uint64(uint32(v4))+68))
+											if uint32(v1-v13) >= uint32(t33*i32(10)) {
+												goto l6
+											}
+											t34 := int32(load32(mem, uint64(uint32(v4))+4))
+											if t34 == i32(3) {
+												goto l6
+											}
+											mem[uint64(uint32(v6))+28] = byte(i32(1))
+											v3 = i32(0)
+											goto l7
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l5
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t37 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t37 == 0 {
+											goto l5
+										}
+										goto l8
+									}
+								l6:
+									v17 = i32(0)
+									{
+										var p38 int32
+										if uint32(v7) < uint32(i32(3)) {
+											p38 = 1
+										}
+										v18 = p38
+										if v18 != 0 {
+											v13 = i32(0)
+											v14 = i32(0)
+											v19 = i32(0)
+											goto l9
+										}
+										t39 := int32(load32(mem, uint64(uint32(v7))+8))
+										v19 = t39
+										t40 := int32(load32(mem, uint64(uint32(v7))+4))
+										v14 = t40
+										v2 = v14 << 2
+										p41 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p41 = i32(-1)
+										}
+										t42 := m.fn219(p41)
+										mem = *m.memory
+										v13 = t42
+										t43 := int32(load32(mem, uint64(uint32(v7))))
+										memory_copy(mem, uint32(v13), uint32(t43), uint32(v2))
+										v7 = i32(0)
+									}
+								l9:
+									{
+										t44 := int32(load32(mem, uint64(uint32(v10))+12))
+										v12 = t44
+										var p45 int32
+										if uint32(v12) < uint32(i32(3)) {
+											p45 = 1
+										}
+										v20 = p45
+										if v20 != 0 {
+											v16 = i32(0)
+											v15 = i32(0)
+											goto l10
+										}
+										t46 := int32(load32(mem, uint64(uint32(v12))+8))
+										v17 = t46
+										t47 := int32(load32(mem, uint64(uint32(v12))+4))
+										v16 = t47
+										v2 = v16 << 2
+										p48 := v2
+										if uint32(v16) > uint32(i32(0x3fffffff)) {
+											p48 = i32(-1)
+										}
+										t49 := m.fn219(p48)
+										mem = *m.memory
+										v15 = t49
+										t50 := int32(load32(mem, uint64(uint32(v12))))
+										memory_copy(mem, uint32(v15), uint32(t50), uint32(v2))
+										v12 = i32(0)
+									}
+								l10:
+									t51 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t51)
+									mem = *m.memory
+									if v18 != 0 {
+										goto l11
+									}
+								l12:
+									{
+										t52 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t52
+										if v2&i32(-0x20000001) == 0 {
+											t53 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t53 != v2 {
+												goto l12
+											}
+											t54 := m.g1
+											m.g1 = t54 + i32(1)
+											t55 := m.fn51(v4, v13, v14, v19)
+											mem = *m.memory
+											v7 = t55
+											t56 := m.g1
+											m.g1 = t56 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l11
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l12
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t60 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t60 == 0 {
+											goto l12
+										}
+									}
+									goto l8
+								}
+								v1 = v0
+							}
+							t13 := int32(load32(mem, uint64(uint32(v6))))
+							t14 := int32(load32(mem, uint64(uint32(v6))+4))
+							v2 = t13 + t14
+							t15 := int32(load32(mem, uint64(uint32(v6))+8))
+							t16 := int32(load32(mem, uint64(uint32(v6))+12))
+							if v2 != t15+t16 {
+								goto l1
+							}
+							v5 = i32(256)
+							t17 := int32(load32(mem, uint64(uint32(v4))))
+							t18 := int32(load32(mem, uint64(uint32(t17))+20))
+							p7 = t18
+							goto l2
+						}
+					l1:
+						t61 := int32(mem[uint64(uint32(v2))])
+						v5 = t61
+						t62 := int32(load32(mem, uint64(uint32(v4))))
+						t63 := int32(mem[uint64(uint32(v5+t62+i32(136)))])
+						p7 = t63
+					}
+				l2:
+					v2 = p7
+					{
+						t64 := int32(load32(mem, uint64(uint32(v10))+12))
+						t65 := int32(atomic_load32(mem, uint64(uint32(t64+v2<<2+i32(12)))))
+						mem = *m.memory
+						v2 = t65
+						if v2 != 0 {
+							goto l13
+						}
+						t66 := int32(load32(mem, uint64(uint32(v10))+12))
+						v0 = t66
+						{
+						l14:
+							{
+								t67 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t67
+								if v2&i32(-0x20000001) == 0 {
+									t68 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t68 != v2 {
+										goto l14
+									}
+									t69 := m.g1
+									m.g1 = t69 + i32(1)
+									t70 := m.fn53(v4, v0, v5)
+									mem = *m.memory
+									v2 = t70
+									t71 := m.g1
+									m.g1 = t71 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 != 0 {
+										goto l13
+									}
+									t73 := int32(load32(mem, uint64(uint32(v10))+12))
+									v0 = t73
+									if uint32(v0) > uint32(i32(2)) {
+										t78 := int32(load32(mem, uint64(uint32(v0))+8))
+										v11 = t78
+										t79 := int32(load32(mem, uint64(uint32(v0))+4))
+										v8 = t79
+										v2 = v8 << 2
+										p80 := v2
+										if uint32(v8) > uint32(i32(0x3fffffff)) {
+											p80 = i32(-1)
+										}
+										t81 := m.fn219(p80)
+										mem = *m.memory
+										v7 = t81
+										t82 := int32(load32(mem, uint64(uint32(v0))))
+										memory_copy(mem, uint32(v7), uint32(t82), uint32(v2))
+										t83 := int32(load32(mem, uint64(uint32(v6))+24))
+										m.fn54(v4, t83)
+										mem = *m.memory
+									l17:
+										{
+											t84 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											mem = *m.memory
+											v2 = t84
+											if v2&i32(-0x20000001) == 0 {
+												t85 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												mem = *m.memory
+												if t85 != v2 {
+													goto l17
+												}
+												t86 := m.g1
+												m.g1 = t86 + i32(1)
+												t87 := m.fn51(v4, v7, v8, v11)
+												mem = *m.memory
+												v8 = t87
+												t88 := m.g1
+												m.g1 = t88 - i32(1)
+												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+												mem = *m.memory
+												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+												mem = *m.memory
+												goto l16
+											}
+											if v2&i32(0x20000000) == 0 {
+												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+												mem = *m.memory
+												goto l17
+											}
+											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+											mem = *m.memory
+											t92 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											mem = *m.memory
+											if t92 == 0 {
+												goto l17
+											}
+										}
+										goto l8
+									}
+									t74 := int32(load32(mem, uint64(uint32(v6))+24))
+									m.fn54(v4, t74)
+									mem = *m.memory
+									v7 = i32(0)
+									v8 = v0
+									goto l16
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l14
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t77 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								mem = *m.memory
+								if t77 == 0 {
+									goto l14
+								}
+								goto l8
+							}
+						}
+					l16:
+						store32(mem, uint64(uint32(v10))+12, uint32(v8))
+						if v8 == 0 {
+							goto l18
+						}
+					l19:
+						{
+							t93 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t93
+							if v2&i32(-0x20000001) == 0 {
+								t94 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t94 != v2 {
+									goto l19
+								}
+								v11 = i32(1)
+								t95 := m.g1
+								m.g1 = v11 + t95
+								t96 := m.fn53(v4, v8, v5)
+								mem = *m.memory
+								v2 = t96
+								t97 := m.g1
+								m.g1 = t97 - i32(1)
+								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 != 0 {
+									goto l20
+								}
+								goto l18
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l19
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t101 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t101 == 0 {
+								goto l19
+							}
+						}
+						goto l8
+					l18:
+						mem[uint64(uint32(v6))+28] = byte(i32(1))
+						v11 = i32(0)
+						v2 = i32(0)
+					l20:
+						if uint32(v0) < uint32(i32(3)) {
+							goto l21
+						}
+						if v7 == 0 {
+							goto l21
+						}
+						m.Xre2w_free(v7)
+						mem = *m.memory
+					l21:
+						if v11 != 0 {
+							goto l13
+						}
+						v3 = i32(0)
+						goto l7
+					}
+				l13:
+					if uint32(v2) <= uint32(i32(2)) {
+						v3 = i32(1)
+						if v2 == i32(1) {
+							goto l3
+						}
+						store32(mem, uint64(uint32(v6))+32, uint32(v9))
+						goto l7
+					}
+					store32(mem, uint64(uint32(v10))+12, uint32(v2))
+					v5 = i32(0)
+					t102 := int32(load32(mem, uint64(uint32(v2))+8))
+					v11 = t102 & i32(256)
+					if v11 != 0 {
+						{
+							t103 := int32(load32(mem, uint64(uint32(v6))+36))
+							v3 = t103
+							if v3 == 0 {
+								goto l22
+							}
+							t104 := int32(load32(mem, uint64(uint32(v4))+4))
+							if t104 != i32(3) {
+								goto l22
+							}
+							t105 := int32(load32(mem, uint64(uint32(v2))+4))
+							v5 = t105
+							if v5 <= i32(0) {
+								goto l22
+							}
+							v0 = v5 + i32(1)
+							t106 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t106 + v5<<2 - i32(4)
+						l24:
+							{
+								t107 := int32(load32(mem, uint64(uint32(v2))))
+								v5 = t107
+								if v5 == i32(-2) {
+									goto l22
+								}
+								{
+									t108 := int32(load32(mem, uint64(uint32(v3))+12))
+									v9 = t108
+									if v9 == 0 {
+										goto l23
+									}
+									t109 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t109) <= uint32(v5) {
+										goto l23
+									}
+									t110 := int32(load32(mem, uint64(uint32(v3))+4))
+									v8 = t110 + v5<<2
+									t111 := int32(load32(mem, uint64(uint32(v8))))
+									v7 = t111
+									t112 := int32(load32(mem, uint64(uint32(v3))))
+									t113 := v7
+									v4 = t112
+									if uint32(t113) < uint32(v4) {
+										t114 := int32(load32(mem, uint64(uint32(v9+v7<<2))))
+										if t114 == v5 {
+											goto l23
+										}
+									}
+									store32(mem, uint64(uint32(v8)), uint32(v4))
+									store32(mem, uint64(uint32(v9+v4<<2)), uint32(v5))
+									t115 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t115+i32(1)))
+								}
+							l23:
+								v2 = v2 - i32(4)
+								v0 = v0 - i32(1)
+								if uint32(v0) > uint32(i32(1)) {
+									goto l24
+								}
+							}
+						}
+					l22:
+						v5 = v1
+					}
+					v3 = int32(uint32(v11) >> 8)
+					store32(mem, uint64(uint32(v6))+32, uint32(v5))
+					goto l7
+				}
+			l11:
+				if v7 == 0 {
+					goto l25
+				}
+				if v20 != 0 {
+					goto l26
+				}
+			l27:
+				{
+					t116 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t116
+					if v2&i32(-0x20000001) == 0 {
+						t117 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t117 != v2 {
+							goto l27
+						}
+						t118 := m.g1
+						m.g1 = t118 + i32(1)
+						t119 := m.fn51(v4, v15, v16, v17)
+						mem = *m.memory
+						v12 = t119
+						t120 := m.g1
+						m.g1 = t120 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						goto l26
+					}
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t123 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t123 != 0 {
+							goto l8
+						}
+						goto l27
+					} else {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l27
+					}
+				}
+			l26:
+				store32(mem, uint64(uint32(v10))+12, uint32(v12))
+				if v12 == 0 {
+					goto l25
+				}
+			l28:
+				{
+					t125 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t125
+					if v2&i32(-0x20000001) == 0 {
+						t126 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t126 != v2 {
+							goto l28
+						}
+						v14 = i32(1)
+						t127 := m.g1
+						m.g1 = v14 + t127
+						t128 := m.fn53(v4, v12, v11)
+						mem = *m.memory
+						v2 = t128
+						t129 := m.g1
+						m.g1 = t129 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						if v2 == 0 {
+							goto l25
+						}
+						goto l29
+					}
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t132 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t132 != 0 {
 							goto l8
 						}
 						goto l28
@@ -13851,68 +14022,68 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2 == i32(1) {
 						goto l3
 					}
-					store32(mem, uint64(uint32(v6))+32, uint32(v5))
+					store32(mem, uint64(uint32(v6))+32, uint32(v9))
 					goto l7
 				}
-				v7 = v7 - i32(1)
+				v5 = v5 - i32(1)
 				store32(mem, uint64(uint32(v10))+12, uint32(v2))
-				t133 := int32(mem[uint64(uint32(v2))+9])
-				if t133&i32(1) == 0 {
+				t134 := int32(mem[uint64(uint32(v2))+9])
+				if t134&i32(1) == 0 {
 					goto l32
 				}
 			}
 			{
-				t134 := int32(load32(mem, uint64(uint32(v6))+36))
-				v3 = t134
+				t135 := int32(load32(mem, uint64(uint32(v6))+36))
+				v3 = t135
 				if v3 == 0 {
 					goto l33
 				}
-				t135 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t135 != i32(3) {
+				t136 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t136 != i32(3) {
 					goto l33
 				}
-				t136 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t136
+				t137 := int32(load32(mem, uint64(uint32(v2))+4))
+				v1 = t137
 				if v1 <= i32(0) {
 					goto l33
 				}
 				v5 = v1 + i32(1)
-				t137 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t137 + v1<<2 - i32(4)
+				t138 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t138 + v1<<2 - i32(4)
 			l35:
 				{
-					t138 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t138
+					t139 := int32(load32(mem, uint64(uint32(v2))))
+					v1 = t139
 					if v1 == i32(-2) {
 						goto l33
 					}
 					{
-						t139 := int32(load32(mem, uint64(uint32(v3))+12))
-						v7 = t139
-						if v7 == 0 {
+						t140 := int32(load32(mem, uint64(uint32(v3))+12))
+						v9 = t140
+						if v9 == 0 {
 							goto l34
 						}
-						t140 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t140) <= uint32(v1) {
+						t141 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t141) <= uint32(v1) {
 							goto l34
 						}
-						t141 := int32(load32(mem, uint64(uint32(v3))+4))
-						v9 = t141 + v1<<2
-						t142 := int32(load32(mem, uint64(uint32(v9))))
-						v11 = t142
-						t143 := int32(load32(mem, uint64(uint32(v3))))
-						t144 := v11
-						v4 = t143
-						if uint32(t144) < uint32(v4) {
-							t145 := int32(load32(mem, uint64(uint32(v7+v11<<2))))
-							if t145 == v1 {
+						t142 := int32(load32(mem, uint64(uint32(v3))+4))
+						v8 = t142 + v1<<2
+						t143 := int32(load32(mem, uint64(uint32(v8))))
+						v11 = t143
+						t144 := int32(load32(mem, uint64(uint32(v3))))
+						t145 := v11
+						v4 = t144
+						if uint32(t145) < uint32(v4) {
+							t146 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
+							if t146 == v1 {
 								goto l34
 							}
 						}
-						store32(mem, uint64(uint32(v9)), uint32(v4))
-						store32(mem, uint64(uint32(v7+v4<<2)), uint32(v1))
-						t146 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t146+i32(1)))
+						store32(mem, uint64(uint32(v8)), uint32(v4))
+						store32(mem, uint64(uint32(v9+v4<<2)), uint32(v1))
+						t147 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t147+i32(1)))
 					}
 				l34:
 					v2 = v2 - i32(4)
@@ -13934,62 +14105,62 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 			goto l7
 		}
 		{
-			t147 := int32(load32(mem, uint64(uint32(v6))+36))
-			v2 = t147
+			t148 := int32(load32(mem, uint64(uint32(v6))+36))
+			v2 = t148
 			if v2 == 0 {
 				goto l36
 			}
-			t148 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t148 != i32(3) {
+			t149 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t149 != i32(3) {
 				goto l36
 			}
-			t149 := int32(load32(mem, uint64(uint32(v8))+4))
-			v3 = t149
+			t150 := int32(load32(mem, uint64(uint32(v7))+4))
+			v3 = t150
 			if v3 <= i32(0) {
 				goto l36
 			}
-			v7 = v3 + i32(1)
-			t150 := int32(load32(mem, uint64(uint32(v8))))
-			v3 = t150 + v3<<2 - i32(4)
+			v0 = v3 + i32(1)
+			t151 := int32(load32(mem, uint64(uint32(v7))))
+			v3 = t151 + v3<<2 - i32(4)
 		l38:
 			{
-				t151 := int32(load32(mem, uint64(uint32(v3))))
-				v5 = t151
+				t152 := int32(load32(mem, uint64(uint32(v3))))
+				v5 = t152
 				if v5 == i32(-2) {
 					goto l36
 				}
 				{
-					t152 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t152
-					if v0 == 0 {
+					t153 := int32(load32(mem, uint64(uint32(v2))+12))
+					v9 = t153
+					if v9 == 0 {
 						goto l37
 					}
-					t153 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t153) <= uint32(v5) {
+					t154 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t154) <= uint32(v5) {
 						goto l37
 					}
-					t154 := int32(load32(mem, uint64(uint32(v2))+4))
-					v9 = t154 + v5<<2
-					t155 := int32(load32(mem, uint64(uint32(v9))))
-					v11 = t155
-					t156 := int32(load32(mem, uint64(uint32(v2))))
-					t157 := v11
-					v4 = t156
-					if uint32(t157) < uint32(v4) {
-						t158 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
-						if t158 == v5 {
+					t155 := int32(load32(mem, uint64(uint32(v2))+4))
+					v8 = t155 + v5<<2
+					t156 := int32(load32(mem, uint64(uint32(v8))))
+					v11 = t156
+					t157 := int32(load32(mem, uint64(uint32(v2))))
+					t158 := v11
+					v4 = t157
+					if uint32(t158) < uint32(v4) {
+						t159 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
+						if t159 == v5 {
 							goto l37
 						}
 					}
-					store32(mem, uint64(uint32(v9)), uint32(v4))
-					store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
-					t159 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t159+i32(1)))
+					store32(mem, uint64(uint32(v8)), uint32(v4))
+					store32(mem, uint64(uint32(v9+v4<<2)), uint32(v5))
+					t160 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t160+i32(1)))
 				}
 			l37:
 				v3 = v3 - i32(4)
-				v7 = v7 - i32(1)
-				if uint32(v7) > uint32(i32(1)) {
+				v0 = v0 - i32(1)
+				if uint32(v0) > uint32(i32(1)) {
 					goto l38
 				}
 			}
@@ -14002,84 +14173,987 @@ l7:
 	m.g0 = v10 + i32(16)
 	return v3
 }
-func (m *Module) fn60(v0, v1 int32) int32 {
+func (m *Module) fn61(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
-	v5 = v0
+	var p0 int32
 	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v5))))
-	v13 = t0
-	v7 = v1
-	t1 := int32(load32(mem, uint64(uint32(v7))))
-	v15 = t1
-	t2 := int32(load32(mem, uint64(uint32(v7))+4))
-	t3 := v15
-	v11 = t2
-	v1 = t3 + v11
-	var p4 int32
 	{
-		t5 := int32(load32(mem, uint64(uint32(v7))+20))
-		v10 = t5
-		t6 := int32(load32(mem, uint64(uint32(v10))+8))
-		v14 = t6 & i32(256)
-		if v14 == 0 {
-			p4 = i32(0)
-			goto l0
-		}
-		t7 := int32(load32(mem, uint64(uint32(v7))+36))
-		t8 := v1
-		v2 = t7
-		if v2 == 0 {
-			p4 = t8
-			goto l0
-		}
-		t9 := int32(load32(mem, uint64(uint32(v5))+4))
-		t10 := v1
-		if t9 != i32(3) {
-			p4 = t10
-			goto l0
-		}
-		t11 := int32(load32(mem, uint64(uint32(v10))+4))
-		t12 := v1
-		v3 = t11
-		if v3 <= i32(0) {
-			p4 = t12
-			goto l0
-		}
-		v9 = v3 + i32(1)
-		t13 := int32(load32(mem, uint64(uint32(v10))))
-		v3 = t13 + v3<<2 - i32(4)
-	l2:
+		t1 := m.g0
+		v7 = t1 - i32(16)
+		m.g0 = v7
+		v10 = v1
+		t2 := int32(load32(mem, uint64(uint32(v10))+4))
+		v12 = t2
+		t3 := int32(load32(mem, uint64(uint32(v10))))
+		v1 = t3
+		v6 = v0
+		t4 := int32(load32(mem, uint64(uint32(v6))))
+		v14 = t4
+		t5 := int32(load32(mem, uint64(uint32(v10))+20))
+		v4 = t5
+		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v7))+8, uint32(v4))
+		v0 = v1 + v12
 		{
-			t14 := int32(load32(mem, uint64(uint32(v3))))
-			v4 = t14
-			if v4 != i32(-2) {
+			t6 := int32(load32(mem, uint64(uint32(v4))+8))
+			v17 = t6 & i32(256)
+			if v17 == 0 {
+				goto l0
+			}
+			store32(mem, uint64(uint32(v7))+12, uint32(v0))
+			t7 := int32(load32(mem, uint64(uint32(v10))+36))
+			v2 = t7
+			if v2 == 0 {
+				goto l0
+			}
+			t8 := int32(load32(mem, uint64(uint32(v6))+4))
+			if t8 != i32(3) {
+				goto l0
+			}
+			t9 := int32(load32(mem, uint64(uint32(v4))+4))
+			v3 = t9
+			if v3 <= i32(0) {
+				goto l0
+			}
+			v8 = v3 + i32(1)
+			t10 := int32(load32(mem, uint64(uint32(v4))))
+			v3 = t10 + v3<<2 - i32(4)
+		l2:
+			{
+				t11 := int32(load32(mem, uint64(uint32(v3))))
+				v5 = t11
+				if v5 == i32(-2) {
+					goto l0
+				}
 				{
-					t15 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t15
-					if v0 == 0 {
+					t12 := int32(load32(mem, uint64(uint32(v2))+12))
+					v9 = t12
+					if v9 == 0 {
 						goto l1
 					}
-					t16 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t16) <= uint32(v4) {
+					t13 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t13) <= uint32(v5) {
 						goto l1
 					}
-					t17 := int32(load32(mem, uint64(uint32(v2))+4))
-					v8 = t17 + v4<<2
-					t18 := int32(load32(mem, uint64(uint32(v8))))
-					v17 = t18
-					t19 := int32(load32(mem, uint64(uint32(v2))))
-					t20 := v17
-					v6 = t19
-					if uint32(t20) < uint32(v6) {
-						t21 := int32(load32(mem, uint64(uint32(v0+v17<<2))))
-						if t21 == v4 {
+					t14 := int32(load32(mem, uint64(uint32(v2))+4))
+					v13 = t14 + v5<<2
+					t15 := int32(load32(mem, uint64(uint32(v13))))
+					v18 = t15
+					t16 := int32(load32(mem, uint64(uint32(v2))))
+					t17 := v18
+					v11 = t16
+					if uint32(t17) < uint32(v11) {
+						t18 := int32(load32(mem, uint64(uint32(v9+v18<<2))))
+						if t18 == v5 {
 							goto l1
 						}
 					}
-					store32(mem, uint64(uint32(v8)), uint32(v6))
-					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t22 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t22+i32(1)))
+					store32(mem, uint64(uint32(v13)), uint32(v11))
+					store32(mem, uint64(uint32(v9+v11<<2)), uint32(v5))
+					t19 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t19+i32(1)))
+				}
+			l1:
+				v3 = v3 - i32(4)
+				v8 = v8 - i32(1)
+				if uint32(v8) > uint32(i32(1)) {
+					goto l2
+				}
+			}
+		}
+	l0:
+		v8 = int32(uint32(v17) >> 8)
+		{
+			{
+				var p20 int32
+				{
+					var p21 int32
+					if v12 != 0 {
+						v18 = v14 + i32(136)
+						v3 = v6 + i32(12)
+						v2 = i32(65536)
+						v13 = v4
+					l27:
+						{
+							{
+								if v4 != v13 {
+									goto l3
+								}
+								v4 = v1 - v0
+								var p22 int32
+								{
+									t23 := int32(load32(mem, uint64(uint32(v6))))
+									v5 = t23
+									t24 := int32(mem[uint64(uint32(v5))+24])
+									if t24 == i32(1) {
+										t25 := m.fn125(v5, v0, v4)
+										mem = *m.memory
+										p22 = t25
+										goto l4
+									}
+									t26 := int32(load32(mem, uint64(uint32(v5))+32))
+									t27 := int32(int8(mem[uint64(uint32(v5))+43]))
+									t28 := v0
+									t29 := v4
+									t30 := v5 + i32(32)
+									v9 = t27
+									var p31 int32
+									if v9 < i32(0) {
+										p31 = 1
+									}
+									v11 = p31
+									p32 := t30
+									if v11 != 0 {
+										p32 = t26
+									}
+									t33 := int32(load32(mem, uint64(uint32(v5))+36))
+									p34 := v9
+									if v11 != 0 {
+										p34 = t33
+									}
+									t35 := m._re2w_index(t28, t29, p32, p34)
+									mem = *m.memory
+									v5 = t35
+									if v5 < i32(0) {
+										v0 = v1
+										goto l5
+									}
+									p22 = v0 + v5
+								}
+							l4:
+								v0 = p22
+								if v0 != 0 {
+									goto l3
+								}
+								v0 = v1
+								goto l5
+							}
+						l3:
+							t36 := v7 + i32(8)
+							t37 := v0
+							t38 := v0
+							v5 = v0 - v1
+							p39 := v2
+							if uint32(v2) > uint32(v5) {
+								p39 = v5
+							}
+							t40 := int32(load32(mem, uint64(uint32(v6))+4))
+							t42 := t38 - p39
+							t43 := v18
+							t44 := v13
+							p41 := v7 + i32(12)
+							if t40 == i32(3) {
+								p41 = i32(0)
+							}
+							t45 := int32(load32(mem, uint64(uint32(v10))+36))
+							p46 := v7 + i32(12)
+							if t45 != 0 {
+								p46 = p41
+							}
+							t47 := m.fn56(t36, t37, t42, t43, t44, p46)
+							mem = *m.memory
+							v5 = t47
+							t48 := int32(load32(mem, uint64(uint32(v7))+12))
+							var p49 int32
+							if t48 != i32(0) {
+								p49 = 1
+							}
+							v8 = p49 | v8
+							if v1 == v5 {
+								v0 = v5
+								goto l5
+							}
+							{
+								v17 = v5 - v0 + v2
+								if v17 != 0 {
+									goto l6
+								}
+								v17 = i32(65536)
+								t50 := m._re2w_stopped()
+								mem = *m.memory
+								if t50 == 0 {
+									goto l6
+								}
+								v8 = i32(0)
+								store32(mem, uint64(uint32(v10))+32, uint32(i32(0)))
+								goto l7
+							}
+						l6:
+							{
+								t51 := int32(load32(mem, uint64(uint32(v7))+8))
+								t52 := v18
+								v0 = v5 - i32(1)
+								t53 := int32(mem[uint64(uint32(v0))])
+								v9 = t53
+								t54 := int32(mem[uint64(uint32(t52+v9))])
+								t55 := int32(atomic_load32(mem, uint64(uint32(t51+t54<<2+i32(12)))))
+								mem = *m.memory
+								v4 = t55
+								if v4 != 0 {
+									goto l8
+								}
+								t56 := int32(load32(mem, uint64(uint32(v7))+8))
+								v4 = t56
+							l9:
+								{
+									t57 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t57
+									if v2&i32(-0x20000001) == 0 {
+										t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t58 != v2 {
+											goto l9
+										}
+										t59 := m.g1
+										m.g1 = t59 + i32(1)
+										t60 := m.fn53(v6, v4, v9)
+										mem = *m.memory
+										v4 = t60
+										t61 := m.g1
+										m.g1 = t61 - i32(1)
+										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										if v4 != 0 {
+											goto l8
+										}
+										t63 := int32(mem[uint64(uint32(i32(50736)))])
+										if t63 != i32(1) {
+											goto l10
+										}
+										if v15 == 0 {
+											goto l10
+										}
+										t64 := int32(load32(mem, uint64(uint32(v6))+68))
+										if uint32(v0-v15) >= uint32(t64*i32(10)) {
+											goto l10
+										}
+										t65 := int32(load32(mem, uint64(uint32(v6))+4))
+										if t65 == i32(3) {
+											goto l10
+										}
+										mem[uint64(uint32(v10))+28] = byte(i32(1))
+										v8 = i32(0)
+										goto l7
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l9
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t68 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t68 == 0 {
+										goto l9
+									}
+									goto l11
+								}
+							l10:
+								v20 = i32(0)
+								{
+									var p69 int32
+									if uint32(v13) < uint32(i32(3)) {
+										p69 = 1
+									}
+									v12 = p69
+									if v12 != 0 {
+										v11 = i32(0)
+										v15 = i32(0)
+										v21 = i32(0)
+										goto l12
+									}
+									t70 := int32(load32(mem, uint64(uint32(v13))+8))
+									v21 = t70
+									t71 := int32(load32(mem, uint64(uint32(v13))+4))
+									v15 = t71
+									v2 = v15 << 2
+									p72 := v2
+									if uint32(v15) > uint32(i32(0x3fffffff)) {
+										p72 = i32(-1)
+									}
+									t73 := m.fn219(p72)
+									mem = *m.memory
+									v11 = t73
+									t74 := int32(load32(mem, uint64(uint32(v13))))
+									memory_copy(mem, uint32(v11), uint32(t74), uint32(v2))
+									v13 = i32(0)
+								}
+							l12:
+								{
+									t75 := int32(load32(mem, uint64(uint32(v7))+8))
+									v4 = t75
+									var p76 int32
+									if uint32(v4) < uint32(i32(3)) {
+										p76 = 1
+									}
+									v14 = p76
+									if v14 != 0 {
+										v19 = i32(0)
+										v16 = i32(0)
+										goto l13
+									}
+									t77 := int32(load32(mem, uint64(uint32(v4))+8))
+									v20 = t77
+									t78 := int32(load32(mem, uint64(uint32(v4))+4))
+									v19 = t78
+									v2 = v19 << 2
+									p79 := v2
+									if uint32(v19) > uint32(i32(0x3fffffff)) {
+										p79 = i32(-1)
+									}
+									t80 := m.fn219(p79)
+									mem = *m.memory
+									v16 = t80
+									t81 := int32(load32(mem, uint64(uint32(v4))))
+									memory_copy(mem, uint32(v16), uint32(t81), uint32(v2))
+									v4 = i32(0)
+								}
+							l13:
+								t82 := int32(load32(mem, uint64(uint32(v10))+24))
+								m.fn54(v6, t82)
+								mem = *m.memory
+								if v12 != 0 {
+									goto l14
+								}
+							l15:
+								{
+									t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t83
+									if v2&i32(-0x20000001) == 0 {
+										t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t84 != v2 {
+											goto l15
+										}
+										t85 := m.g1
+										m.g1 = t85 + i32(1)
+										t86 := m.fn51(v6, v11, v15, v21)
+										mem = *m.memory
+										v13 = t86
+										t87 := m.g1
+										m.g1 = t87 - i32(1)
+										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										goto l14
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l15
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t91 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									mem = *m.memory
+									if t91 == 0 {
+										goto l15
+									}
+								}
+								goto l11
+							l14:
+								if v13 == 0 {
+									goto l16
+								}
+								if v14 != 0 {
+									goto l17
+								}
+							l18:
+								{
+									t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t92
+									if v2&i32(-0x20000001) == 0 {
+										t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t93 != v2 {
+											goto l18
+										}
+										t94 := m.g1
+										m.g1 = t94 + i32(1)
+										t95 := m.fn51(v6, v16, v19, v20)
+										mem = *m.memory
+										v4 = t95
+										t96 := m.g1
+										m.g1 = t96 - i32(1)
+										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										goto l17
+									}
+									if v2&i32(0x20000000) != 0 {
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t99 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t99 != 0 {
+											goto l11
+										}
+										goto l18
+									} else {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l18
+									}
+								}
+							l17:
+								store32(mem, uint64(uint32(v7))+8, uint32(v4))
+								if v4 == 0 {
+									goto l16
+								}
+							l19:
+								{
+									t101 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t101
+									if v2&i32(-0x20000001) == 0 {
+										t102 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t102 != v2 {
+											goto l19
+										}
+										v2 = i32(1)
+										t103 := m.g1
+										m.g1 = v2 + t103
+										t104 := m.fn53(v6, v4, v9)
+										mem = *m.memory
+										v4 = t104
+										t105 := m.g1
+										m.g1 = t105 - i32(1)
+										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										if v4 == 0 {
+											goto l16
+										}
+										goto l20
+									}
+									if v2&i32(0x20000000) != 0 {
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t108 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t108 != 0 {
+											goto l11
+										}
+										goto l19
+									} else {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l19
+									}
+								}
+							l16:
+								mem[uint64(uint32(v10))+28] = byte(i32(1))
+								v2 = i32(0)
+								v4 = i32(0)
+							l20:
+								if v14 != 0 {
+									goto l21
+								}
+								if v16 == 0 {
+									goto l21
+								}
+								m.Xre2w_free(v16)
+								mem = *m.memory
+							l21:
+								if v11 == 0 {
+									goto l22
+								}
+								if v12 != 0 {
+									goto l22
+								}
+								m.Xre2w_free(v11)
+								mem = *m.memory
+							l22:
+								v15 = v0
+								if v2 != 0 {
+									goto l8
+								}
+								v8 = i32(0)
+								goto l7
+							}
+						l8:
+							if uint32(v4) <= uint32(i32(2)) {
+								if v4 != i32(1) {
+									goto l23
+								}
+								t110 := int32(load32(mem, uint64(uint32(v7))+12))
+								store32(mem, uint64(uint32(v10))+32, uint32(t110))
+								goto l7
+							}
+							store32(mem, uint64(uint32(v7))+8, uint32(v4))
+							{
+								t111 := int32(mem[uint64(uint32(v4))+9])
+								if t111&i32(1) == 0 {
+									goto l24
+								}
+								store32(mem, uint64(uint32(v7))+12, uint32(v5))
+								v8 = i32(1)
+								t112 := int32(load32(mem, uint64(uint32(v10))+36))
+								v2 = t112
+								if v2 == 0 {
+									goto l24
+								}
+								t113 := int32(load32(mem, uint64(uint32(v6))+4))
+								if t113 != i32(3) {
+									goto l24
+								}
+								t114 := int32(load32(mem, uint64(uint32(v4))+4))
+								v5 = t114
+								if v5 <= i32(0) {
+									goto l24
+								}
+								v9 = v5 + i32(1)
+								t115 := int32(load32(mem, uint64(uint32(v4))))
+								v5 = t115 + v5<<2 - i32(4)
+							l26:
+								{
+									t116 := int32(load32(mem, uint64(uint32(v5))))
+									v8 = t116
+									if v8 == i32(-2) {
+										v8 = i32(1)
+										goto l24
+									}
+									{
+										t117 := int32(load32(mem, uint64(uint32(v2))+12))
+										v11 = t117
+										if v11 == 0 {
+											goto l25
+										}
+										t118 := int32(load32(mem, uint64(uint32(v2))+16))
+										if uint32(t118) <= uint32(v8) {
+											goto l25
+										}
+										t119 := int32(load32(mem, uint64(uint32(v2))+4))
+										v14 = t119 + v8<<2
+										t120 := int32(load32(mem, uint64(uint32(v14))))
+										v16 = t120
+										t121 := int32(load32(mem, uint64(uint32(v2))))
+										t122 := v16
+										v12 = t121
+										if uint32(t122) < uint32(v12) {
+											t123 := int32(load32(mem, uint64(uint32(v11+v16<<2))))
+											if t123 == v8 {
+												goto l25
+											}
+										}
+										store32(mem, uint64(uint32(v14)), uint32(v12))
+										store32(mem, uint64(uint32(v11+v12<<2)), uint32(v8))
+										t124 := int32(load32(mem, uint64(uint32(v2))))
+										store32(mem, uint64(uint32(v2)), uint32(t124+i32(1)))
+									}
+								l25:
+									v5 = v5 - i32(4)
+									v8 = i32(1)
+									v9 = v9 - i32(1)
+									if uint32(v9) > uint32(i32(1)) {
+										goto l26
+									}
+								}
+							}
+						l24:
+							v2 = v17 - i32(1)
+							if v0 != v1 {
+								goto l27
+							}
+						}
+					l5:
+						t125 := int32(load32(mem, uint64(uint32(v10))))
+						p21 = t125
+					} else {
+						p21 = v1
+					}
+					v2 = p21
+					t126 := int32(load32(mem, uint64(uint32(v10))+8))
+					if v2 == t126 {
+						v5 = i32(256)
+						t127 := int32(load32(mem, uint64(uint32(v6))))
+						t128 := int32(load32(mem, uint64(uint32(t127))+20))
+						p20 = t128
+						goto l28
+					}
+					t129 := int32(mem[uint64(uint32(v2-i32(1)))])
+					v5 = t129
+					t130 := int32(load32(mem, uint64(uint32(v6))))
+					t131 := int32(mem[uint64(uint32(v5+t130+i32(136)))])
+					p20 = t131
+				}
+			l28:
+				v2 = p20
+				{
+					t132 := int32(load32(mem, uint64(uint32(v7))+8))
+					t133 := int32(atomic_load32(mem, uint64(uint32(t132+v2<<2+i32(12)))))
+					mem = *m.memory
+					v2 = t133
+					if v2 != 0 {
+						goto l29
+					}
+					v3 = v6 + i32(12)
+					t134 := int32(load32(mem, uint64(uint32(v7))+8))
+					v4 = t134
+					{
+					l30:
+						{
+							t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t135
+							if v2&i32(-0x20000001) == 0 {
+								t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t136 != v2 {
+									goto l30
+								}
+								t137 := m.g1
+								m.g1 = t137 + i32(1)
+								t138 := m.fn53(v6, v4, v5)
+								mem = *m.memory
+								v2 = t138
+								t139 := m.g1
+								m.g1 = t139 - i32(1)
+								atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 != 0 {
+									goto l29
+								}
+								t141 := int32(load32(mem, uint64(uint32(v7))+8))
+								v4 = t141
+								if uint32(v4) > uint32(i32(2)) {
+									t146 := int32(load32(mem, uint64(uint32(v4))+8))
+									v11 = t146
+									t147 := int32(load32(mem, uint64(uint32(v4))+4))
+									v9 = t147
+									v2 = v9 << 2
+									p148 := v2
+									if uint32(v9) > uint32(i32(0x3fffffff)) {
+										p148 = i32(-1)
+									}
+									t149 := m.fn219(p148)
+									mem = *m.memory
+									v12 = t149
+									t150 := int32(load32(mem, uint64(uint32(v4))))
+									memory_copy(mem, uint32(v12), uint32(t150), uint32(v2))
+									t151 := int32(load32(mem, uint64(uint32(v10))+24))
+									m.fn54(v6, t151)
+									mem = *m.memory
+								l33:
+									{
+										t152 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t152
+										if v2&i32(-0x20000001) == 0 {
+											t153 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t153 != v2 {
+												goto l33
+											}
+											t154 := m.g1
+											m.g1 = t154 + i32(1)
+											t155 := m.fn51(v6, v12, v9, v11)
+											mem = *m.memory
+											v9 = t155
+											t156 := m.g1
+											m.g1 = t156 - i32(1)
+											atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l32
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l33
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t160 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t160 == 0 {
+											goto l33
+										}
+									}
+									goto l11
+								}
+								t142 := int32(load32(mem, uint64(uint32(v10))+24))
+								m.fn54(v6, t142)
+								mem = *m.memory
+								v12 = i32(0)
+								v9 = v4
+								goto l32
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l30
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t145 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							mem = *m.memory
+							if t145 == 0 {
+								goto l30
+							}
+							goto l11
+						}
+					}
+				l32:
+					store32(mem, uint64(uint32(v7))+8, uint32(v9))
+					if v9 == 0 {
+						goto l34
+					}
+				l35:
+					{
+						t161 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t161
+						if v2&i32(-0x20000001) == 0 {
+							t162 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t162 != v2 {
+								goto l35
+							}
+							v11 = i32(1)
+							t163 := m.g1
+							m.g1 = v11 + t163
+							t164 := m.fn53(v6, v9, v5)
+							mem = *m.memory
+							v2 = t164
+							t165 := m.g1
+							m.g1 = t165 - i32(1)
+							atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l36
+							}
+							goto l34
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l35
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t169 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t169 == 0 {
+							goto l35
+						}
+					}
+					goto l11
+				l34:
+					mem[uint64(uint32(v10))+28] = byte(i32(1))
+					v11 = i32(0)
+					v2 = i32(0)
+				l36:
+					if uint32(v4) < uint32(i32(3)) {
+						goto l37
+					}
+					if v12 == 0 {
+						goto l37
+					}
+					m.Xre2w_free(v12)
+					mem = *m.memory
+				l37:
+					if v11 != 0 {
+						goto l29
+					}
+					v8 = i32(0)
+					goto l7
+				}
+			l29:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l38
+				}
+				if v2 != i32(1) {
+					goto l23
+				}
+				t170 := int32(load32(mem, uint64(uint32(v7))+12))
+				store32(mem, uint64(uint32(v10))+32, uint32(t170))
+				goto l7
+			}
+		l23:
+			store32(mem, uint64(uint32(v10))+32, uint32(v1))
+			v8 = i32(1)
+			goto l7
+		l38:
+			store32(mem, uint64(uint32(v7))+8, uint32(v2))
+			{
+				t171 := int32(mem[uint64(uint32(v2))+9])
+				if t171&i32(1) == 0 {
+					t172 := int32(load32(mem, uint64(uint32(v7))+12))
+					v0 = t172
+					goto l39
+				}
+				store32(mem, uint64(uint32(v7))+12, uint32(v0))
+				{
+					t173 := int32(load32(mem, uint64(uint32(v10))+36))
+					v3 = t173
+					if v3 == 0 {
+						goto l40
+					}
+					t174 := int32(load32(mem, uint64(uint32(v6))+4))
+					if t174 != i32(3) {
+						goto l40
+					}
+					v8 = i32(1)
+					t175 := int32(load32(mem, uint64(uint32(v2))+4))
+					v5 = t175
+					if v5 <= i32(0) {
+						goto l39
+					}
+					v4 = v5 + i32(1)
+					t176 := int32(load32(mem, uint64(uint32(v2))))
+					v2 = t176 + v5<<2 - i32(4)
+				l42:
+					{
+						t177 := int32(load32(mem, uint64(uint32(v2))))
+						v5 = t177
+						if v5 == i32(-2) {
+							goto l39
+						}
+						{
+							t178 := int32(load32(mem, uint64(uint32(v3))+12))
+							v9 = t178
+							if v9 == 0 {
+								goto l41
+							}
+							t179 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t179) <= uint32(v5) {
+								goto l41
+							}
+							t180 := int32(load32(mem, uint64(uint32(v3))+4))
+							v1 = t180 + v5<<2
+							t181 := int32(load32(mem, uint64(uint32(v1))))
+							v11 = t181
+							t182 := int32(load32(mem, uint64(uint32(v3))))
+							t183 := v11
+							v6 = t182
+							if uint32(t183) < uint32(v6) {
+								t184 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
+								if t184 == v5 {
+									goto l41
+								}
+							}
+							store32(mem, uint64(uint32(v1)), uint32(v6))
+							store32(mem, uint64(uint32(v9+v6<<2)), uint32(v5))
+							t185 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t185+i32(1)))
+						}
+					l41:
+						v2 = v2 - i32(4)
+						v4 = v4 - i32(1)
+						if uint32(v4) > uint32(i32(1)) {
+							goto l42
+						}
+					}
+				}
+			l40:
+				v8 = i32(1)
+			}
+		l39:
+			store32(mem, uint64(uint32(v10))+32, uint32(v0))
+		l7:
+			m.g0 = v7 + i32(16)
+			t186 := v8 & i32(1)
+			p0 = t186
+			return p0
+		}
+	l11:
+		panic("unreachable")
+	}
+}
+func (m *Module) fn62(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var p0 int32
+	mem := *m.memory
+	{
+		t1 := m.g0
+		v7 = t1 - i32(16)
+		m.g0 = v7
+		v8 = v1
+		t2 := int32(load32(mem, uint64(uint32(v8))+4))
+		v12 = t2
+		t3 := int32(load32(mem, uint64(uint32(v8))))
+		v1 = t3
+		v6 = v0
+		t4 := int32(load32(mem, uint64(uint32(v6))))
+		v14 = t4
+		t5 := int32(load32(mem, uint64(uint32(v8))+20))
+		v4 = t5
+		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v7))+8, uint32(v4))
+		{
+			t6 := int32(load32(mem, uint64(uint32(v4))+8))
+			v17 = t6 & i32(256)
+			if v17 == 0 {
+				goto l0
+			}
+			store32(mem, uint64(uint32(v7))+12, uint32(v1))
+			t7 := int32(load32(mem, uint64(uint32(v8))+36))
+			v2 = t7
+			if v2 == 0 {
+				goto l0
+			}
+			t8 := int32(load32(mem, uint64(uint32(v6))+4))
+			if t8 != i32(3) {
+				goto l0
+			}
+			t9 := int32(load32(mem, uint64(uint32(v4))+4))
+			v3 = t9
+			if v3 <= i32(0) {
+				goto l0
+			}
+			v9 = v3 + i32(1)
+			t10 := int32(load32(mem, uint64(uint32(v4))))
+			v3 = t10 + v3<<2 - i32(4)
+		l2:
+			{
+				t11 := int32(load32(mem, uint64(uint32(v3))))
+				v5 = t11
+				if v5 == i32(-2) {
+					goto l0
+				}
+				{
+					t12 := int32(load32(mem, uint64(uint32(v2))+12))
+					v10 = t12
+					if v10 == 0 {
+						goto l1
+					}
+					t13 := int32(load32(mem, uint64(uint32(v2))+16))
+					if uint32(t13) <= uint32(v5) {
+						goto l1
+					}
+					t14 := int32(load32(mem, uint64(uint32(v2))+4))
+					v0 = t14 + v5<<2
+					t15 := int32(load32(mem, uint64(uint32(v0))))
+					v18 = t15
+					t16 := int32(load32(mem, uint64(uint32(v2))))
+					t17 := v18
+					v11 = t16
+					if uint32(t17) < uint32(v11) {
+						t18 := int32(load32(mem, uint64(uint32(v10+v18<<2))))
+						if t18 == v5 {
+							goto l1
+						}
+					}
+					store32(mem, uint64(uint32(v0)), uint32(v11))
+					store32(mem, uint64(uint32(v10+v11<<2)), uint32(v5))
+					t19 := int32(load32(mem, uint64(uint32(v2))))
+					store32(mem, uint64(uint32(v2)), uint32(t19+i32(1)))
 				}
 			l1:
 				v3 = v3 - i32(4)
@@ -14089,1016 +15163,180 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 				}
 			}
 		}
-		p4 = v1
-	}
-l0:
-	v9 = p4
-	v12 = int32(uint32(v14) >> 8)
-	{
-		{
-			var p23 int32
-			{
-				var p24 int32
-				{
-					if v11 == 0 {
-						v0 = v10
-						t25 := v15
-						p24 = t25
-						goto l3
-					}
-					v21 = v13 + i32(136)
-					v3 = v5 + i32(12)
-					v11 = i32(65536)
-					v0 = v10
-				l30:
-					{
-						{
-							if v0 != v10 {
-								v17 = v1
-								goto l4
-							}
-							v4 = v15 - v1
-							var p26 int32
-							{
-								t27 := int32(load32(mem, uint64(uint32(v5))))
-								v2 = t27
-								t28 := int32(mem[uint64(uint32(v2))+24])
-								if t28 == i32(1) {
-									t29 := m.fn124(v2, v1, v4)
-									mem = *m.memory
-									p26 = t29
-									goto l5
-								}
-								t30 := int32(load32(mem, uint64(uint32(v2))+32))
-								t31 := int32(int8(mem[uint64(uint32(v2))+43]))
-								t32 := v1
-								t33 := v4
-								t34 := v2 + i32(32)
-								v6 = t31
-								var p35 int32
-								if v6 < i32(0) {
-									p35 = 1
-								}
-								v8 = p35
-								p36 := t34
-								if v8 != 0 {
-									p36 = t30
-								}
-								t37 := int32(load32(mem, uint64(uint32(v2))+36))
-								p38 := v6
-								if v8 != 0 {
-									p38 = t37
-								}
-								t39 := m._re2w_index(t32, t33, p36, p38)
-								mem = *m.memory
-								v2 = t39
-								if v2 < i32(0) {
-									v1 = v15
-									goto l6
-								}
-								p26 = v1 + v2
-							}
-						l5:
-							v17 = p26
-							if v17 != 0 {
-								goto l4
-							}
-							v1 = v15
-							goto l6
-						}
-					l4:
-						{
-							if v11 != 0 {
-								goto l7
-							}
-							v11 = i32(65536)
-							t40 := m._re2w_stopped()
-							mem = *m.memory
-							if t40 == 0 {
-								goto l7
-							}
-							v12 = i32(0)
-							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
-							goto l8
-						}
-					l7:
-						{
-							t41 := v0
-							t42 := v21
-							v1 = v17 - i32(1)
-							t43 := int32(mem[uint64(uint32(v1))])
-							v4 = t43
-							t44 := int32(mem[uint64(uint32(t42+v4))])
-							t45 := int32(atomic_load32(mem, uint64(uint32(t41+t44<<2+i32(12)))))
-							mem = *m.memory
-							v2 = t45
-							if v2 != 0 {
-								v0 = v2
-								goto l9
-							}
-						l10:
-							{
-								t46 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t46
-								if v2&i32(-0x20000001) == 0 {
-									t47 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t47 != v2 {
-										goto l10
-									}
-									t48 := m.g1
-									m.g1 = t48 + i32(1)
-									t49 := m.fn53(v5, v0, v4)
-									mem = *m.memory
-									v2 = t49
-									t50 := m.g1
-									m.g1 = t50 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v2 == 0 {
-										{
-											t55 := int32(mem[uint64(uint32(i32(50736)))])
-											if t55 != i32(1) {
-												goto l13
-											}
-											if v16 == 0 {
-												goto l13
-											}
-											t56 := int32(load32(mem, uint64(uint32(v5))+68))
-											if uint32(v1-v16) >= uint32(t56*i32(10)) {
-												goto l13
-											}
-											t57 := int32(load32(mem, uint64(uint32(v5))+4))
-											if t57 == i32(3) {
-												goto l13
-											}
-											mem[uint64(uint32(v7))+28] = byte(i32(1))
-											v12 = i32(0)
-											goto l8
-										}
-									l13:
-										v19 = i32(0)
-										{
-											var p58 int32
-											if uint32(v10) < uint32(i32(3)) {
-												p58 = 1
-											}
-											v8 = p58
-											if v8 != 0 {
-												v6 = i32(0)
-												v18 = i32(0)
-												v20 = i32(0)
-												goto l14
-											}
-											t59 := int32(load32(mem, uint64(uint32(v10))+8))
-											v20 = t59
-											t60 := int32(load32(mem, uint64(uint32(v10))+4))
-											v18 = t60
-											v2 = v18 << 2
-											p61 := v2
-											if uint32(v18) > uint32(i32(0x3fffffff)) {
-												p61 = i32(-1)
-											}
-											t62 := m.fn218(p61)
-											mem = *m.memory
-											v6 = t62
-											t63 := int32(load32(mem, uint64(uint32(v10))))
-											memory_copy(mem, uint32(v6), uint32(t63), uint32(v2))
-											v10 = i32(0)
-										}
-									l14:
-										{
-											var p64 int32
-											if uint32(v0) < uint32(i32(3)) {
-												p64 = 1
-											}
-											v14 = p64
-											if v14 != 0 {
-												v16 = i32(0)
-												v13 = i32(0)
-												goto l15
-											}
-											t65 := int32(load32(mem, uint64(uint32(v0))+8))
-											v19 = t65
-											t66 := int32(load32(mem, uint64(uint32(v0))+4))
-											v16 = t66
-											v2 = v16 << 2
-											p67 := v2
-											if uint32(v16) > uint32(i32(0x3fffffff)) {
-												p67 = i32(-1)
-											}
-											t68 := m.fn218(p67)
-											mem = *m.memory
-											v13 = t68
-											t69 := int32(load32(mem, uint64(uint32(v0))))
-											memory_copy(mem, uint32(v13), uint32(t69), uint32(v2))
-											v0 = i32(0)
-										}
-									l15:
-										t70 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn54(v5, t70)
-										mem = *m.memory
-										if v8 != 0 {
-											goto l16
-										}
-									l17:
-										{
-											t71 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t71
-											if v2&i32(-0x20000001) == 0 {
-												t72 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t72 != v2 {
-													goto l17
-												}
-												t73 := m.g1
-												m.g1 = t73 + i32(1)
-												t74 := m.fn51(v5, v6, v18, v20)
-												mem = *m.memory
-												v10 = t74
-												t75 := m.g1
-												m.g1 = t75 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l16
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l17
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t79 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t79 == 0 {
-												goto l17
-											}
-										}
-										goto l12
-									l16:
-										if v10 == 0 {
-											goto l18
-										}
-										if v14 != 0 {
-											goto l19
-										}
-									l20:
-										{
-											t80 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t80
-											if v2&i32(-0x20000001) == 0 {
-												t81 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t81 != v2 {
-													goto l20
-												}
-												t82 := m.g1
-												m.g1 = t82 + i32(1)
-												t83 := m.fn51(v5, v13, v16, v19)
-												mem = *m.memory
-												v0 = t83
-												t84 := m.g1
-												m.g1 = t84 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l19
-											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-												mem = *m.memory
-												t87 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-												mem = *m.memory
-												if t87 != 0 {
-													goto l12
-												}
-												goto l20
-											} else {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l20
-											}
-										}
-									l19:
-										if v0 == 0 {
-											goto l18
-										}
-									l21:
-										{
-											t89 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t89
-											if v2&i32(-0x20000001) == 0 {
-												t90 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t90 != v2 {
-													goto l21
-												}
-												v2 = i32(1)
-												t91 := m.g1
-												m.g1 = v2 + t91
-												t92 := m.fn53(v5, v0, v4)
-												mem = *m.memory
-												v0 = t92
-												t93 := m.g1
-												m.g1 = t93 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												if v0 == 0 {
-													goto l18
-												}
-												goto l22
-											}
-											if v2&i32(0x20000000) != 0 {
-												_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-												mem = *m.memory
-												t96 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-												mem = *m.memory
-												if t96 != 0 {
-													goto l12
-												}
-												goto l21
-											} else {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l21
-											}
-										}
-									l18:
-										mem[uint64(uint32(v7))+28] = byte(i32(1))
-										v2 = i32(0)
-										v0 = i32(0)
-									l22:
-										if v14 != 0 {
-											goto l23
-										}
-										if v13 == 0 {
-											goto l23
-										}
-										m.Xre2w_free(v13)
-										mem = *m.memory
-									l23:
-										if v6 == 0 {
-											goto l24
-										}
-										if v8 != 0 {
-											goto l24
-										}
-										m.Xre2w_free(v6)
-										mem = *m.memory
-									l24:
-										v16 = v1
-										if v2 != 0 {
-											goto l9
-										}
-										v12 = i32(0)
-										goto l8
-									}
-									v0 = v2
-									goto l9
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l10
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t54 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t54 == 0 {
-									goto l10
-								}
-								goto l12
-							}
-						}
-					l9:
-						if uint32(v0) <= uint32(i32(2)) {
-							if v0 == i32(1) {
-								goto l25
-							}
-							goto l26
-						}
-						t98 := int32(mem[uint64(uint32(v0))+9])
-						if t98&i32(1) != 0 {
-							v12 = i32(1)
-							{
-								t99 := int32(load32(mem, uint64(uint32(v7))+36))
-								v2 = t99
-								if v2 == 0 {
-									goto l27
-								}
-								t100 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t100 != i32(3) {
-									goto l27
-								}
-								t101 := int32(load32(mem, uint64(uint32(v0))+4))
-								v4 = t101
-								if v4 <= i32(0) {
-									goto l27
-								}
-								v6 = v4 + i32(1)
-								t102 := int32(load32(mem, uint64(uint32(v0))))
-								v4 = t102 + v4<<2 - i32(4)
-							l29:
-								{
-									t103 := int32(load32(mem, uint64(uint32(v4))))
-									v9 = t103
-									if v9 == i32(-2) {
-										goto l27
-									}
-									{
-										t104 := int32(load32(mem, uint64(uint32(v2))+12))
-										v8 = t104
-										if v8 == 0 {
-											goto l28
-										}
-										t105 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t105) <= uint32(v9) {
-											goto l28
-										}
-										t106 := int32(load32(mem, uint64(uint32(v2))+4))
-										v13 = t106 + v9<<2
-										t107 := int32(load32(mem, uint64(uint32(v13))))
-										v18 = t107
-										t108 := int32(load32(mem, uint64(uint32(v2))))
-										t109 := v18
-										v14 = t108
-										if uint32(t109) < uint32(v14) {
-											t110 := int32(load32(mem, uint64(uint32(v8+v18<<2))))
-											if t110 == v9 {
-												goto l28
-											}
-										}
-										store32(mem, uint64(uint32(v13)), uint32(v14))
-										store32(mem, uint64(uint32(v8+v14<<2)), uint32(v9))
-										t111 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t111+i32(1)))
-									}
-								l28:
-									v4 = v4 - i32(4)
-									v6 = v6 - i32(1)
-									if uint32(v6) > uint32(i32(1)) {
-										goto l29
-									}
-								}
-							}
-						l27:
-							v9 = v17
-						}
-						v11 = v11 - i32(1)
-						if v1 != v15 {
-							goto l30
-						}
-					}
-				l6:
-					t112 := int32(load32(mem, uint64(uint32(v7))))
-					p24 = t112
-				}
-			l3:
-				v2 = p24
-				t113 := int32(load32(mem, uint64(uint32(v7))+8))
-				if v2 == t113 {
-					v6 = i32(256)
-					t114 := int32(load32(mem, uint64(uint32(v5))))
-					t115 := int32(load32(mem, uint64(uint32(t114))+20))
-					p23 = t115
-					goto l31
-				}
-				t116 := int32(mem[uint64(uint32(v2-i32(1)))])
-				v6 = t116
-				t117 := int32(load32(mem, uint64(uint32(v5))))
-				t118 := int32(mem[uint64(uint32(v6+t117+i32(136)))])
-				p23 = t118
-			}
-		l31:
-			t119 := int32(atomic_load32(mem, uint64(uint32(p23<<2+v0+i32(12)))))
-			mem = *m.memory
-			v4 = t119
-			if v4 != 0 {
-				goto l32
-			}
-			v3 = v5 + i32(12)
-			{
-			l33:
-				{
-					t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t120
-					if v2&i32(-0x20000001) == 0 {
-						t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t121 != v2 {
-							goto l33
-						}
-						t122 := m.g1
-						m.g1 = t122 + i32(1)
-						t123 := m.fn53(v5, v0, v6)
-						mem = *m.memory
-						v4 = t123
-						t124 := m.g1
-						m.g1 = t124 - i32(1)
-						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						if v4 != 0 {
-							goto l32
-						}
-						if uint32(v0) > uint32(i32(2)) {
-							t130 := int32(load32(mem, uint64(uint32(v0))+8))
-							v11 = t130
-							t131 := int32(load32(mem, uint64(uint32(v0))+4))
-							v4 = t131
-							v2 = v4 << 2
-							p132 := v2
-							if uint32(v4) > uint32(i32(0x3fffffff)) {
-								p132 = i32(-1)
-							}
-							t133 := m.fn218(p132)
-							mem = *m.memory
-							v8 = t133
-							t134 := int32(load32(mem, uint64(uint32(v0))))
-							memory_copy(mem, uint32(v8), uint32(t134), uint32(v2))
-							t135 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn54(v5, t135)
-							mem = *m.memory
-						l36:
-							{
-								t136 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t136
-								if v2&i32(-0x20000001) == 0 {
-									t137 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t137 != v2 {
-										goto l36
-									}
-									t138 := m.g1
-									m.g1 = t138 + i32(1)
-									t139 := m.fn51(v5, v8, v4, v11)
-									mem = *m.memory
-									v4 = t139
-									t140 := m.g1
-									m.g1 = t140 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l35
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l36
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t144 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-								mem = *m.memory
-								if t144 == 0 {
-									goto l36
-								}
-							}
-							goto l12
-						}
-						t126 := int32(load32(mem, uint64(uint32(v7))+24))
-						m.fn54(v5, t126)
-						mem = *m.memory
-						v8 = i32(0)
-						v4 = v0
-						goto l35
-					}
-					if v2&i32(0x20000000) == 0 {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l33
-					}
-					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-					mem = *m.memory
-					t129 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-					mem = *m.memory
-					if t129 == 0 {
-						goto l33
-					}
-					goto l12
-				}
-			}
-		l35:
-			if v4 == 0 {
-				goto l37
-			}
-		l38:
-			{
-				t145 := int32(atomic_load32(mem, uint64(uint32(v3))))
-				mem = *m.memory
-				v2 = t145
-				if v2&i32(-0x20000001) == 0 {
-					t146 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-					mem = *m.memory
-					if t146 != v2 {
-						goto l38
-					}
-					v2 = i32(1)
-					t147 := m.g1
-					m.g1 = v2 + t147
-					t148 := m.fn53(v5, v4, v6)
-					mem = *m.memory
-					v4 = t148
-					t149 := m.g1
-					m.g1 = t149 - i32(1)
-					atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-					mem = *m.memory
-					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-					mem = *m.memory
-					if v4 != 0 {
-						goto l39
-					}
-					goto l37
-				}
-				if v2&i32(0x20000000) == 0 {
-					_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-					mem = *m.memory
-					goto l38
-				}
-				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-				mem = *m.memory
-				t153 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-				mem = *m.memory
-				if t153 == 0 {
-					goto l38
-				}
-			}
-			goto l12
-		l37:
-			mem[uint64(uint32(v7))+28] = byte(i32(1))
-			v2 = i32(0)
-			v4 = i32(0)
-		l39:
-			if uint32(v0) < uint32(i32(3)) {
-				goto l40
-			}
-			if v8 == 0 {
-				goto l40
-			}
-			m.Xre2w_free(v8)
-			mem = *m.memory
-		l40:
-			if v2 != 0 {
-				goto l32
-			}
-			v12 = i32(0)
-			goto l8
-		}
-	l32:
-		if uint32(v4) <= uint32(i32(2)) {
-			if v4 != i32(1) {
-				goto l26
-			}
-			goto l25
-		}
-		t154 := int32(mem[uint64(uint32(v4))+9])
-		if t154&i32(1) == 0 {
-			goto l25
-		}
-		{
-			t155 := int32(load32(mem, uint64(uint32(v7))+36))
-			v2 = t155
-			if v2 == 0 {
-				goto l41
-			}
-			t156 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t156 != i32(3) {
-				goto l41
-			}
-			v12 = i32(1)
-			t157 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t157
-			if v3 <= i32(0) {
-				goto l42
-			}
-			v9 = v3 + i32(1)
-			t158 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t158 + v3<<2 - i32(4)
-		l44:
-			{
-				t159 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t159
-				if v4 == i32(-2) {
-					goto l42
-				}
-				{
-					t160 := int32(load32(mem, uint64(uint32(v2))+12))
-					v0 = t160
-					if v0 == 0 {
-						goto l43
-					}
-					t161 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t161) <= uint32(v4) {
-						goto l43
-					}
-					t162 := int32(load32(mem, uint64(uint32(v2))+4))
-					v8 = t162 + v4<<2
-					t163 := int32(load32(mem, uint64(uint32(v8))))
-					v11 = t163
-					t164 := int32(load32(mem, uint64(uint32(v2))))
-					t165 := v11
-					v6 = t164
-					if uint32(t165) < uint32(v6) {
-						t166 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
-						if t166 == v4 {
-							goto l43
-						}
-					}
-					store32(mem, uint64(uint32(v8)), uint32(v6))
-					store32(mem, uint64(uint32(v0+v6<<2)), uint32(v4))
-					t167 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t167+i32(1)))
-				}
-			l43:
-				v3 = v3 - i32(4)
-				v9 = v9 - i32(1)
-				if uint32(v9) > uint32(i32(1)) {
-					goto l44
-				}
-			}
-		}
-	l41:
-		v12 = i32(1)
-	l42:
-		v9 = v1
-	}
-l25:
-	store32(mem, uint64(uint32(v7))+32, uint32(v9))
-	goto l8
-l12:
-	panic("unreachable")
-l26:
-	store32(mem, uint64(uint32(v7))+32, uint32(v15))
-	v12 = i32(1)
-l8:
-	return v12 & i32(1)
-}
-func (m *Module) fn61(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
-	var p0 int32
-	mem := *m.memory
-	{
-		t1 := m.g0
-		v10 = t1 - i32(16)
-		m.g0 = v10
-		v7 = v1
-		t2 := int32(load32(mem, uint64(uint32(v7))+4))
-		v8 = t2
-		t3 := int32(load32(mem, uint64(uint32(v1))))
-		v1 = t3
-		v5 = v0
-		t4 := int32(load32(mem, uint64(uint32(v5))))
-		v19 = t4
-		t5 := int32(load32(mem, uint64(uint32(v7))+20))
-		t6 := v10
-		v0 = t5
-		store32(mem, uint64(uint32(t6))+12, uint32(v0))
-		var p7 int32
-		{
-			t8 := int32(load32(mem, uint64(uint32(v0))+8))
-			v13 = t8 & i32(256)
-			if v13 == 0 {
-				p7 = i32(0)
-				goto l0
-			}
-			t9 := int32(load32(mem, uint64(uint32(v7))+36))
-			t10 := v1
-			v2 = t9
-			if v2 == 0 {
-				p7 = t10
-				goto l0
-			}
-			t11 := int32(load32(mem, uint64(uint32(v5))+4))
-			t12 := v1
-			if t11 != i32(3) {
-				p7 = t12
-				goto l0
-			}
-			t13 := int32(load32(mem, uint64(uint32(v0))+4))
-			t14 := v1
-			v3 = t13
-			if v3 <= i32(0) {
-				p7 = t14
-				goto l0
-			}
-			v9 = v3 + i32(1)
-			t15 := int32(load32(mem, uint64(uint32(v0))))
-			v3 = t15 + v3<<2 - i32(4)
-		l2:
-			{
-				t16 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t16
-				if v4 != i32(-2) {
-					{
-						t17 := int32(load32(mem, uint64(uint32(v2))+12))
-						v6 = t17
-						if v6 == 0 {
-							goto l1
-						}
-						t18 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t18) <= uint32(v4) {
-							goto l1
-						}
-						t19 := int32(load32(mem, uint64(uint32(v2))+4))
-						v12 = t19 + v4<<2
-						t20 := int32(load32(mem, uint64(uint32(v12))))
-						v20 = t20
-						t21 := int32(load32(mem, uint64(uint32(v2))))
-						t22 := v20
-						v11 = t21
-						if uint32(t22) < uint32(v11) {
-							t23 := int32(load32(mem, uint64(uint32(v6+v20<<2))))
-							if t23 == v4 {
-								goto l1
-							}
-						}
-						store32(mem, uint64(uint32(v12)), uint32(v11))
-						store32(mem, uint64(uint32(v6+v11<<2)), uint32(v4))
-						t24 := int32(load32(mem, uint64(uint32(v2))))
-						store32(mem, uint64(uint32(v2)), uint32(t24+i32(1)))
-					}
-				l1:
-					v3 = v3 - i32(4)
-					v9 = v9 - i32(1)
-					if uint32(v9) > uint32(i32(1)) {
-						goto l2
-					}
-				}
-			}
-			p7 = v1
-		}
 	l0:
-		v9 = p7
-		v11 = v1 + v8
-		v14 = int32(uint32(v13) >> 8)
+		v0 = v1 + v12
+		v9 = int32(uint32(v17) >> 8)
 		{
 			{
-				var p25 int32
-				if v8 != 0 {
-					v19 = v19 + i32(136)
-					v3 = v5 + i32(12)
+				var p20 int32
+				if v12 != 0 {
+					v18 = v14 + i32(136)
+					v3 = v6 + i32(12)
 					v2 = i32(65536)
-					v13 = v0
-				l28:
+					v13 = v4
+				l27:
 					{
 						{
-							if v0 != v13 {
+							if v4 != v13 {
 								goto l3
 							}
-							v0 = v11 - v1
-							var p26 int32
+							v4 = v0 - v1
+							var p21 int32
 							{
-								t27 := int32(load32(mem, uint64(uint32(v5))))
-								v4 = t27
-								t28 := int32(mem[uint64(uint32(v4))+24])
-								if t28 == i32(1) {
-									t29 := m.fn124(v4, v1, v0)
+								t22 := int32(load32(mem, uint64(uint32(v6))))
+								v5 = t22
+								t23 := int32(mem[uint64(uint32(v5))+24])
+								if t23 == i32(1) {
+									t24 := m.fn125(v5, v1, v4)
 									mem = *m.memory
-									p26 = t29
+									p21 = t24
 									goto l4
 								}
-								t30 := int32(load32(mem, uint64(uint32(v4))+32))
-								t31 := int32(int8(mem[uint64(uint32(v4))+43]))
-								t32 := v1
-								t33 := v0
-								t34 := v4 + i32(32)
-								v6 = t31
-								var p35 int32
-								if v6 < i32(0) {
-									p35 = 1
+								t25 := int32(load32(mem, uint64(uint32(v5))+32))
+								t26 := int32(int8(mem[uint64(uint32(v5))+43]))
+								t27 := v1
+								t28 := v4
+								t29 := v5 + i32(32)
+								v10 = t26
+								var p30 int32
+								if v10 < i32(0) {
+									p30 = 1
 								}
-								v8 = p35
-								p36 := t34
-								if v8 != 0 {
-									p36 = t30
+								v11 = p30
+								p31 := t29
+								if v11 != 0 {
+									p31 = t25
 								}
-								t37 := int32(load32(mem, uint64(uint32(v4))+36))
-								p38 := v6
-								if v8 != 0 {
-									p38 = t37
+								t32 := int32(load32(mem, uint64(uint32(v5))+36))
+								p33 := v10
+								if v11 != 0 {
+									p33 = t32
 								}
-								t39 := m._re2w_index(t32, t33, p36, p38)
+								t34 := m._re2w_index(t27, t28, p31, p33)
 								mem = *m.memory
-								v4 = t39
-								if v4 < i32(0) {
-									v1 = v11
+								v5 = t34
+								if v5 < i32(0) {
+									v1 = v0
 									goto l5
 								}
-								p26 = v1 + v4
+								p21 = v1 + v5
 							}
 						l4:
-							v1 = p26
+							v1 = p21
 							if v1 != 0 {
 								goto l3
 							}
-							v1 = v11
+							v1 = v0
 							goto l5
 						}
 					l3:
-						t41 := v11
-						t42 := v10 + i32(12)
-						t43 := v1
-						p40 := v11
-						if uint32(v11-v1) > uint32(v2) {
-							p40 = v1 + v2
+						t35 := v7 + i32(8)
+						t36 := v1
+						t37 := v1
+						v5 = v0 - v1
+						p38 := v2
+						if uint32(v2) > uint32(v5) {
+							p38 = v5
 						}
-						t44 := m.fn55(t42, t43, p40, v19, v13)
+						t39 := int32(load32(mem, uint64(uint32(v6))+4))
+						t41 := t37 + p38
+						t42 := v18
+						t43 := v13
+						p40 := v7 + i32(12)
+						if t39 == i32(3) {
+							p40 = i32(0)
+						}
+						t44 := int32(load32(mem, uint64(uint32(v8))+36))
+						p45 := v7 + i32(12)
+						if t44 != 0 {
+							p45 = p40
+						}
+						t46 := m.fn58(t35, t36, t41, t42, t43, p45)
 						mem = *m.memory
-						v8 = t44
-						if t41 == v8 {
-							v1 = v8
+						v5 = t46
+						t47 := int32(load32(mem, uint64(uint32(v7))+12))
+						var p48 int32
+						if t47 != i32(0) {
+							p48 = 1
+						}
+						v9 = p48 | v9
+						if v0 == v5 {
+							v1 = v5
 							goto l5
 						}
 						{
-							v20 = v1 - v8 + v2
-							if v20 != 0 {
+							v17 = v1 - v5 + v2
+							if v17 != 0 {
 								goto l6
 							}
-							v20 = i32(65536)
-							t45 := m._re2w_stopped()
+							v17 = i32(65536)
+							t49 := m._re2w_stopped()
 							mem = *m.memory
-							if t45 == 0 {
+							if t49 == 0 {
 								goto l6
 							}
-							v14 = i32(0)
-							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+							v9 = i32(0)
+							store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
 							goto l7
 						}
 					l6:
-						v1 = v8 + i32(1)
+						v1 = v5 + i32(1)
 						{
-							t46 := int32(load32(mem, uint64(uint32(v10))+12))
-							t47 := int32(mem[uint64(uint32(v8))])
-							t48 := v19
-							v4 = t47
-							t49 := int32(mem[uint64(uint32(t48+v4))])
-							t50 := int32(atomic_load32(mem, uint64(uint32(t46+t49<<2+i32(12)))))
+							t50 := int32(load32(mem, uint64(uint32(v7))+8))
+							t51 := int32(mem[uint64(uint32(v5))])
+							t52 := v18
+							v10 = t51
+							t53 := int32(mem[uint64(uint32(t52+v10))])
+							t54 := int32(atomic_load32(mem, uint64(uint32(t50+t53<<2+i32(12)))))
 							mem = *m.memory
-							v0 = t50
-							if v0 != 0 {
+							v4 = t54
+							if v4 != 0 {
 								goto l8
 							}
-							t51 := int32(load32(mem, uint64(uint32(v10))+12))
-							v0 = t51
+							t55 := int32(load32(mem, uint64(uint32(v7))+8))
+							v4 = t55
 						l9:
 							{
-								t52 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t56 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t52
+								v2 = t56
 								if v2&i32(-0x20000001) == 0 {
-									t53 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t57 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t53 != v2 {
+									if t57 != v2 {
 										goto l9
 									}
-									t54 := m.g1
-									m.g1 = t54 + i32(1)
-									t55 := m.fn53(v5, v0, v4)
+									t58 := m.g1
+									m.g1 = t58 + i32(1)
+									t59 := m.fn53(v6, v4, v10)
 									mem = *m.memory
-									v0 = t55
-									t56 := m.g1
-									m.g1 = t56 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									v4 = t59
+									t60 := m.g1
+									m.g1 = t60 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v0 != 0 {
+									if v4 != 0 {
 										goto l8
 									}
-									t58 := int32(mem[uint64(uint32(i32(50736)))])
-									if t58 != i32(1) {
+									t62 := int32(mem[uint64(uint32(i32(50736)))])
+									if t62 != i32(1) {
 										goto l10
 									}
-									if v17 == 0 {
+									if v15 == 0 {
 										goto l10
 									}
-									t59 := int32(load32(mem, uint64(uint32(v5))+68))
-									if uint32(v1-v17) >= uint32(t59*i32(10)) {
+									t63 := int32(load32(mem, uint64(uint32(v6))+68))
+									if uint32(v1-v15) >= uint32(t63*i32(10)) {
 										goto l10
 									}
-									t60 := int32(load32(mem, uint64(uint32(v5))+4))
-									if t60 == i32(3) {
+									t64 := int32(load32(mem, uint64(uint32(v6))+4))
+									if t64 == i32(3) {
 										goto l10
 									}
-									mem[uint64(uint32(v7))+28] = byte(i32(1))
-									v14 = i32(0)
+									mem[uint64(uint32(v8))+28] = byte(i32(1))
+									v9 = i32(0)
 									goto l7
 								}
 								if v2&i32(0x20000000) == 0 {
@@ -15108,99 +15346,99 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t63 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t67 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t63 == 0 {
+								if t67 == 0 {
 									goto l9
 								}
 								goto l11
 							}
 						l10:
-							v17 = i32(0)
+							v20 = i32(0)
 							{
-								var p64 int32
+								var p68 int32
 								if uint32(v13) < uint32(i32(3)) {
-									p64 = 1
+									p68 = 1
 								}
-								v12 = p64
+								v12 = p68
 								if v12 != 0 {
-									v6 = i32(0)
-									v18 = i32(0)
-									v22 = i32(0)
+									v11 = i32(0)
+									v15 = i32(0)
+									v21 = i32(0)
 									goto l12
 								}
-								t65 := int32(load32(mem, uint64(uint32(v13))+8))
-								v22 = t65
-								t66 := int32(load32(mem, uint64(uint32(v13))+4))
-								v18 = t66
-								v2 = v18 << 2
-								p67 := v2
-								if uint32(v18) > uint32(i32(0x3fffffff)) {
-									p67 = i32(-1)
+								t69 := int32(load32(mem, uint64(uint32(v13))+8))
+								v21 = t69
+								t70 := int32(load32(mem, uint64(uint32(v13))+4))
+								v15 = t70
+								v2 = v15 << 2
+								p71 := v2
+								if uint32(v15) > uint32(i32(0x3fffffff)) {
+									p71 = i32(-1)
 								}
-								t68 := m.fn218(p67)
+								t72 := m.fn219(p71)
 								mem = *m.memory
-								v6 = t68
-								t69 := int32(load32(mem, uint64(uint32(v13))))
-								memory_copy(mem, uint32(v6), uint32(t69), uint32(v2))
+								v11 = t72
+								t73 := int32(load32(mem, uint64(uint32(v13))))
+								memory_copy(mem, uint32(v11), uint32(t73), uint32(v2))
 								v13 = i32(0)
 							}
 						l12:
 							{
-								t70 := int32(load32(mem, uint64(uint32(v10))+12))
-								v0 = t70
-								var p71 int32
-								if uint32(v0) < uint32(i32(3)) {
-									p71 = 1
+								t74 := int32(load32(mem, uint64(uint32(v7))+8))
+								v4 = t74
+								var p75 int32
+								if uint32(v4) < uint32(i32(3)) {
+									p75 = 1
 								}
-								v15 = p71
-								if v15 != 0 {
-									v21 = i32(0)
+								v14 = p75
+								if v14 != 0 {
+									v19 = i32(0)
 									v16 = i32(0)
 									goto l13
 								}
-								t72 := int32(load32(mem, uint64(uint32(v0))+8))
-								v17 = t72
-								t73 := int32(load32(mem, uint64(uint32(v0))+4))
-								v21 = t73
-								v2 = v21 << 2
-								p74 := v2
-								if uint32(v21) > uint32(i32(0x3fffffff)) {
-									p74 = i32(-1)
+								t76 := int32(load32(mem, uint64(uint32(v4))+8))
+								v20 = t76
+								t77 := int32(load32(mem, uint64(uint32(v4))+4))
+								v19 = t77
+								v2 = v19 << 2
+								p78 := v2
+								if uint32(v19) > uint32(i32(0x3fffffff)) {
+									p78 = i32(-1)
 								}
-								t75 := m.fn218(p74)
+								t79 := m.fn219(p78)
 								mem = *m.memory
-								v16 = t75
-								t76 := int32(load32(mem, uint64(uint32(v0))))
-								memory_copy(mem, uint32(v16), uint32(t76), uint32(v2))
-								v0 = i32(0)
+								v16 = t79
+								t80 := int32(load32(mem, uint64(uint32(v4))))
+								memory_copy(mem, uint32(v16), uint32(t80), uint32(v2))
+								v4 = i32(0)
 							}
 						l13:
-							t77 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn54(v5, t77)
+							t81 := int32(load32(mem, uint64(uint32(v8))+24))
+							m.fn54(v6, t81)
 							mem = *m.memory
 							if v12 != 0 {
 								goto l14
 							}
 						l15:
 							{
-								t78 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t78
+								v2 = t82
 								if v2&i32(-0x20000001) == 0 {
-									t79 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t79 != v2 {
+									if t83 != v2 {
 										goto l15
 									}
-									t80 := m.g1
-									m.g1 = t80 + i32(1)
-									t81 := m.fn51(v5, v6, v18, v22)
+									t84 := m.g1
+									m.g1 = t84 + i32(1)
+									t85 := m.fn51(v6, v11, v15, v21)
 									mem = *m.memory
-									v13 = t81
-									t82 := m.g1
-									m.g1 = t82 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									v13 = t85
+									t86 := m.g1
+									m.g1 = t86 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
@@ -15213,9 +15451,9 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t86 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t86 == 0 {
+								if t90 == 0 {
 									goto l15
 								}
 							}
@@ -15224,28 +15462,28 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 							if v13 == 0 {
 								goto l16
 							}
-							if v15 != 0 {
+							if v14 != 0 {
 								goto l17
 							}
 						l18:
 							{
-								t87 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t91 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t87
+								v2 = t91
 								if v2&i32(-0x20000001) == 0 {
-									t88 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t92 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t88 != v2 {
+									if t92 != v2 {
 										goto l18
 									}
-									t89 := m.g1
-									m.g1 = t89 + i32(1)
-									t90 := m.fn51(v5, v16, v21, v17)
+									t93 := m.g1
+									m.g1 = t93 + i32(1)
+									t94 := m.fn51(v6, v16, v19, v20)
 									mem = *m.memory
-									v0 = t90
-									t91 := m.g1
-									m.g1 = t91 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									v4 = t94
+									t95 := m.g1
+									m.g1 = t95 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
@@ -15254,9 +15492,9 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t94 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t98 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 									mem = *m.memory
-									if t94 != 0 {
+									if t98 != 0 {
 										goto l11
 									}
 									goto l18
@@ -15267,34 +15505,34 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 								}
 							}
 						l17:
-							store32(mem, uint64(uint32(v10))+12, uint32(v0))
-							if v0 == 0 {
+							store32(mem, uint64(uint32(v7))+8, uint32(v4))
+							if v4 == 0 {
 								goto l16
 							}
 						l19:
 							{
-								t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t100 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t96
+								v2 = t100
 								if v2&i32(-0x20000001) == 0 {
-									t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t101 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t97 != v2 {
+									if t101 != v2 {
 										goto l19
 									}
 									v2 = i32(1)
-									t98 := m.g1
-									m.g1 = v2 + t98
-									t99 := m.fn53(v5, v0, v4)
+									t102 := m.g1
+									m.g1 = v2 + t102
+									t103 := m.fn53(v6, v4, v10)
 									mem = *m.memory
-									v0 = t99
-									t100 := m.g1
-									m.g1 = t100 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+									v4 = t103
+									t104 := m.g1
+									m.g1 = t104 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v0 == 0 {
+									if v4 == 0 {
 										goto l16
 									}
 									goto l20
@@ -15302,9 +15540,9 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t103 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t107 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 									mem = *m.memory
-									if t103 != 0 {
+									if t107 != 0 {
 										goto l11
 									}
 									goto l19
@@ -15315,11 +15553,11 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 								}
 							}
 						l16:
-							mem[uint64(uint32(v7))+28] = byte(i32(1))
+							mem[uint64(uint32(v8))+28] = byte(i32(1))
 							v2 = i32(0)
-							v0 = i32(0)
+							v4 = i32(0)
 						l20:
-							if v15 != 0 {
+							if v14 != 0 {
 								goto l21
 							}
 							if v16 == 0 {
@@ -15328,1237 +15566,1280 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 							m.Xre2w_free(v16)
 							mem = *m.memory
 						l21:
-							if v6 == 0 {
+							if v11 == 0 {
 								goto l22
 							}
 							if v12 != 0 {
 								goto l22
 							}
-							m.Xre2w_free(v6)
+							m.Xre2w_free(v11)
 							mem = *m.memory
 						l22:
-							v17 = v1
+							v15 = v1
 							if v2 != 0 {
 								goto l8
 							}
-							v14 = i32(0)
+							v9 = i32(0)
 							goto l7
 						}
 					l8:
-						if uint32(v0) <= uint32(i32(2)) {
-							if v0 == i32(1) {
+						if uint32(v4) <= uint32(i32(2)) {
+							if v4 != i32(1) {
 								goto l23
 							}
-							goto l24
+							t109 := int32(load32(mem, uint64(uint32(v7))+12))
+							store32(mem, uint64(uint32(v8))+32, uint32(t109))
+							goto l7
 						}
-						store32(mem, uint64(uint32(v10))+12, uint32(v0))
-						t105 := int32(mem[uint64(uint32(v0))+9])
-						if t105&i32(1) != 0 {
-							v14 = i32(1)
+						store32(mem, uint64(uint32(v7))+8, uint32(v4))
+						{
+							t110 := int32(mem[uint64(uint32(v4))+9])
+							if t110&i32(1) == 0 {
+								goto l24
+							}
+							store32(mem, uint64(uint32(v7))+12, uint32(v5))
+							v9 = i32(1)
+							t111 := int32(load32(mem, uint64(uint32(v8))+36))
+							v2 = t111
+							if v2 == 0 {
+								goto l24
+							}
+							t112 := int32(load32(mem, uint64(uint32(v6))+4))
+							if t112 != i32(3) {
+								goto l24
+							}
+							t113 := int32(load32(mem, uint64(uint32(v4))+4))
+							v5 = t113
+							if v5 <= i32(0) {
+								goto l24
+							}
+							v10 = v5 + i32(1)
+							t114 := int32(load32(mem, uint64(uint32(v4))))
+							v5 = t114 + v5<<2 - i32(4)
+						l26:
 							{
-								t106 := int32(load32(mem, uint64(uint32(v7))+36))
-								v2 = t106
-								if v2 == 0 {
-									goto l25
+								t115 := int32(load32(mem, uint64(uint32(v5))))
+								v9 = t115
+								if v9 == i32(-2) {
+									v9 = i32(1)
+									goto l24
 								}
-								t107 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t107 != i32(3) {
-									goto l25
-								}
-								t108 := int32(load32(mem, uint64(uint32(v0))+4))
-								v4 = t108
-								if v4 <= i32(0) {
-									goto l25
-								}
-								v6 = v4 + i32(1)
-								t109 := int32(load32(mem, uint64(uint32(v0))))
-								v4 = t109 + v4<<2 - i32(4)
-							l27:
 								{
-									t110 := int32(load32(mem, uint64(uint32(v4))))
-									v9 = t110
-									if v9 == i32(-2) {
+									t116 := int32(load32(mem, uint64(uint32(v2))+12))
+									v11 = t116
+									if v11 == 0 {
 										goto l25
 									}
-									{
-										t111 := int32(load32(mem, uint64(uint32(v2))+12))
-										v12 = t111
-										if v12 == 0 {
-											goto l26
-										}
-										t112 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t112) <= uint32(v9) {
-											goto l26
-										}
-										t113 := int32(load32(mem, uint64(uint32(v2))+4))
-										v16 = t113 + v9<<2
-										t114 := int32(load32(mem, uint64(uint32(v16))))
-										v18 = t114
-										t115 := int32(load32(mem, uint64(uint32(v2))))
-										t116 := v18
-										v15 = t115
-										if uint32(t116) < uint32(v15) {
-											t117 := int32(load32(mem, uint64(uint32(v12+v18<<2))))
-											if t117 == v9 {
-												goto l26
-											}
-										}
-										store32(mem, uint64(uint32(v16)), uint32(v15))
-										store32(mem, uint64(uint32(v12+v15<<2)), uint32(v9))
-										t118 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t118+i32(1)))
+									t117 := int32(load32(mem, uint64(uint32(v2))+16))
+									if uint32(t117) <= uint32(v9) {
+										goto l25
 									}
-								l26:
-									v4 = v4 - i32(4)
-									v6 = v6 - i32(1)
-									if uint32(v6) > uint32(i32(1)) {
-										goto l27
+									t118 := int32(load32(mem, uint64(uint32(v2))+4))
+									v14 = t118 + v9<<2
+									t119 := int32(load32(mem, uint64(uint32(v14))))
+									v16 = t119
+									t120 := int32(load32(mem, uint64(uint32(v2))))
+									t121 := v16
+									v12 = t120
+									if uint32(t121) < uint32(v12) {
+										t122 := int32(load32(mem, uint64(uint32(v11+v16<<2))))
+										if t122 == v9 {
+											goto l25
+										}
 									}
+									store32(mem, uint64(uint32(v14)), uint32(v12))
+									store32(mem, uint64(uint32(v11+v12<<2)), uint32(v9))
+									t123 := int32(load32(mem, uint64(uint32(v2))))
+									store32(mem, uint64(uint32(v2)), uint32(t123+i32(1)))
+								}
+							l25:
+								v5 = v5 - i32(4)
+								v9 = i32(1)
+								v10 = v10 - i32(1)
+								if uint32(v10) > uint32(i32(1)) {
+									goto l26
 								}
 							}
-						l25:
-							v9 = v8
 						}
-						v2 = v20 - i32(1)
-						if v1 != v11 {
-							goto l28
+					l24:
+						v2 = v17 - i32(1)
+						if v0 != v1 {
+							goto l27
 						}
 					}
 				l5:
-					t119 := int32(load32(mem, uint64(uint32(v7))+4))
-					v15 = t119
-					t120 := int32(load32(mem, uint64(uint32(v7))))
-					p25 = t120
+					t124 := int32(load32(mem, uint64(uint32(v8))+4))
+					v13 = t124
+					t125 := int32(load32(mem, uint64(uint32(v8))))
+					p20 = t125
 				} else {
-					p25 = v1
+					p20 = v1
 				}
-				v2 = p25
+				v2 = p20
 				{
-					t121 := int32(load32(mem, uint64(uint32(v10))+12))
-					var p122 int32
+					t126 := int32(load32(mem, uint64(uint32(v7))+8))
+					var p127 int32
 					{
-						v2 = v2 + v15
-						t123 := int32(load32(mem, uint64(uint32(v7))+8))
-						t124 := int32(load32(mem, uint64(uint32(v7))+12))
-						if v2 == t123+t124 {
-							v4 = i32(256)
-							t125 := int32(load32(mem, uint64(uint32(v5))))
-							t126 := int32(load32(mem, uint64(uint32(t125))+20))
-							p122 = t126
-							goto l29
+						v2 = v2 + v13
+						t128 := int32(load32(mem, uint64(uint32(v8))+8))
+						t129 := int32(load32(mem, uint64(uint32(v8))+12))
+						if v2 == t128+t129 {
+							v5 = i32(256)
+							t130 := int32(load32(mem, uint64(uint32(v6))))
+							t131 := int32(load32(mem, uint64(uint32(t130))+20))
+							p127 = t131
+							goto l28
 						}
-						t127 := int32(mem[uint64(uint32(v2))])
-						v4 = t127
-						t128 := int32(load32(mem, uint64(uint32(v5))))
-						t129 := int32(mem[uint64(uint32(v4+t128+i32(136)))])
-						p122 = t129
+						t132 := int32(mem[uint64(uint32(v2))])
+						v5 = t132
+						t133 := int32(load32(mem, uint64(uint32(v6))))
+						t134 := int32(mem[uint64(uint32(v5+t133+i32(136)))])
+						p127 = t134
 					}
-				l29:
-					t130 := int32(atomic_load32(mem, uint64(uint32(t121+p122<<2+i32(12)))))
+				l28:
+					t135 := int32(atomic_load32(mem, uint64(uint32(t126+p127<<2+i32(12)))))
 					mem = *m.memory
-					v2 = t130
+					v2 = t135
 					if v2 != 0 {
-						goto l30
+						goto l29
 					}
-					v3 = v5 + i32(12)
-					t131 := int32(load32(mem, uint64(uint32(v10))+12))
-					v0 = t131
+					v3 = v6 + i32(12)
+					t136 := int32(load32(mem, uint64(uint32(v7))+8))
+					v4 = t136
 					{
-					l31:
+					l30:
 						{
-							t132 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t132
+							v2 = t137
 							if v2&i32(-0x20000001) == 0 {
-								t133 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t133 != v2 {
-									goto l31
+								if t138 != v2 {
+									goto l30
 								}
-								t134 := m.g1
-								m.g1 = t134 + i32(1)
-								t135 := m.fn53(v5, v0, v4)
+								t139 := m.g1
+								m.g1 = t139 + i32(1)
+								t140 := m.fn53(v6, v4, v5)
 								mem = *m.memory
-								v2 = t135
-								t136 := m.g1
-								m.g1 = t136 - i32(1)
-								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+								v2 = t140
+								t141 := m.g1
+								m.g1 = t141 - i32(1)
+								atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
 								if v2 != 0 {
-									goto l30
+									goto l29
 								}
-								t138 := int32(load32(mem, uint64(uint32(v10))+12))
-								v0 = t138
-								if uint32(v0) > uint32(i32(2)) {
-									t143 := int32(load32(mem, uint64(uint32(v0))+8))
-									v8 = t143
-									t144 := int32(load32(mem, uint64(uint32(v0))+4))
-									v6 = t144
-									v2 = v6 << 2
-									p145 := v2
-									if uint32(v6) > uint32(i32(0x3fffffff)) {
-										p145 = i32(-1)
+								t143 := int32(load32(mem, uint64(uint32(v7))+8))
+								v4 = t143
+								if uint32(v4) > uint32(i32(2)) {
+									t148 := int32(load32(mem, uint64(uint32(v4))+8))
+									v11 = t148
+									t149 := int32(load32(mem, uint64(uint32(v4))+4))
+									v10 = t149
+									v2 = v10 << 2
+									p150 := v2
+									if uint32(v10) > uint32(i32(0x3fffffff)) {
+										p150 = i32(-1)
 									}
-									t146 := m.fn218(p145)
+									t151 := m.fn219(p150)
 									mem = *m.memory
-									v12 = t146
-									t147 := int32(load32(mem, uint64(uint32(v0))))
-									memory_copy(mem, uint32(v12), uint32(t147), uint32(v2))
-									t148 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v5, t148)
+									v12 = t151
+									t152 := int32(load32(mem, uint64(uint32(v4))))
+									memory_copy(mem, uint32(v12), uint32(t152), uint32(v2))
+									t153 := int32(load32(mem, uint64(uint32(v8))+24))
+									m.fn54(v6, t153)
 									mem = *m.memory
-								l34:
+								l33:
 									{
-										t149 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t154 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t149
+										v2 = t154
 										if v2&i32(-0x20000001) == 0 {
-											t150 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t155 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t150 != v2 {
-												goto l34
+											if t155 != v2 {
+												goto l33
 											}
-											t151 := m.g1
-											m.g1 = t151 + i32(1)
-											t152 := m.fn51(v5, v12, v6, v8)
+											t156 := m.g1
+											m.g1 = t156 + i32(1)
+											t157 := m.fn51(v6, v12, v10, v11)
 											mem = *m.memory
-											v6 = t152
-											t153 := m.g1
-											m.g1 = t153 - i32(1)
-											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+											v10 = t157
+											t158 := m.g1
+											m.g1 = t158 - i32(1)
+											atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
-											goto l33
+											goto l32
 										}
 										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 											mem = *m.memory
-											goto l34
+											goto l33
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t157 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t162 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t157 == 0 {
-											goto l34
+										if t162 == 0 {
+											goto l33
 										}
 									}
 									goto l11
 								}
-								t139 := int32(load32(mem, uint64(uint32(v7))+24))
-								m.fn54(v5, t139)
+								t144 := int32(load32(mem, uint64(uint32(v8))+24))
+								m.fn54(v6, t144)
 								mem = *m.memory
 								v12 = i32(0)
-								v6 = v0
-								goto l33
+								v10 = v4
+								goto l32
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l31
+								goto l30
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t142 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t147 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t142 == 0 {
-								goto l31
+							if t147 == 0 {
+								goto l30
 							}
 							goto l11
 						}
 					}
-				l33:
-					store32(mem, uint64(uint32(v10))+12, uint32(v6))
-					if v6 == 0 {
-						goto l35
+				l32:
+					store32(mem, uint64(uint32(v7))+8, uint32(v10))
+					if v10 == 0 {
+						goto l34
 					}
-				l36:
+				l35:
 					{
-						t158 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						t163 := int32(atomic_load32(mem, uint64(uint32(v3))))
 						mem = *m.memory
-						v2 = t158
+						v2 = t163
 						if v2&i32(-0x20000001) == 0 {
-							t159 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							t164 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 							mem = *m.memory
-							if t159 != v2 {
-								goto l36
+							if t164 != v2 {
+								goto l35
 							}
-							v8 = i32(1)
-							t160 := m.g1
-							m.g1 = v8 + t160
-							t161 := m.fn53(v5, v6, v4)
+							v11 = i32(1)
+							t165 := m.g1
+							m.g1 = v11 + t165
+							t166 := m.fn53(v6, v10, v5)
 							mem = *m.memory
-							v2 = t161
-							t162 := m.g1
-							m.g1 = t162 - i32(1)
-							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+							v2 = t166
+							t167 := m.g1
+							m.g1 = t167 - i32(1)
+							atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
 							mem = *m.memory
 							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 							mem = *m.memory
 							if v2 != 0 {
-								goto l37
+								goto l36
 							}
-							goto l35
+							goto l34
 						}
 						if v2&i32(0x20000000) == 0 {
 							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 							mem = *m.memory
-							goto l36
+							goto l35
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t166 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t171 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t166 == 0 {
-							goto l36
+						if t171 == 0 {
+							goto l35
 						}
 					}
 					goto l11
-				l35:
-					mem[uint64(uint32(v7))+28] = byte(i32(1))
-					v8 = i32(0)
+				l34:
+					mem[uint64(uint32(v8))+28] = byte(i32(1))
+					v11 = i32(0)
 					v2 = i32(0)
-				l37:
-					if uint32(v0) < uint32(i32(3)) {
-						goto l38
+				l36:
+					if uint32(v4) < uint32(i32(3)) {
+						goto l37
 					}
 					if v12 == 0 {
-						goto l38
+						goto l37
 					}
 					m.Xre2w_free(v12)
 					mem = *m.memory
-				l38:
-					if v8 != 0 {
-						goto l30
+				l37:
+					if v11 != 0 {
+						goto l29
 					}
-					v14 = i32(0)
+					v9 = i32(0)
 					goto l7
 				}
-			l30:
-				if uint32(v2) <= uint32(i32(2)) {
-					if v2 != i32(1) {
-						goto l24
-					}
+			l29:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l38
+				}
+				if v2 != i32(1) {
 					goto l23
 				}
-				store32(mem, uint64(uint32(v10))+12, uint32(v2))
-				t167 := int32(mem[uint64(uint32(v2))+9])
-				if t167&i32(1) == 0 {
-					goto l23
+				t172 := int32(load32(mem, uint64(uint32(v7))+12))
+				store32(mem, uint64(uint32(v8))+32, uint32(t172))
+				goto l7
+			}
+		l23:
+			store32(mem, uint64(uint32(v8))+32, uint32(v0))
+			v9 = i32(1)
+			goto l7
+		l38:
+			store32(mem, uint64(uint32(v7))+8, uint32(v2))
+			{
+				t173 := int32(mem[uint64(uint32(v2))+9])
+				if t173&i32(1) == 0 {
+					t174 := int32(load32(mem, uint64(uint32(v7))+12))
+					v1 = t174
+					goto l39
 				}
+				store32(mem, uint64(uint32(v7))+12, uint32(v1))
 				{
-					t168 := int32(load32(mem, uint64(uint32(v7))+36))
-					v3 = t168
+					t175 := int32(load32(mem, uint64(uint32(v8))+36))
+					v3 = t175
 					if v3 == 0 {
-						goto l39
-					}
-					t169 := int32(load32(mem, uint64(uint32(v5))+4))
-					if t169 != i32(3) {
-						goto l39
-					}
-					v14 = i32(1)
-					t170 := int32(load32(mem, uint64(uint32(v2))+4))
-					v4 = t170
-					if v4 <= i32(0) {
 						goto l40
 					}
-					v0 = v4 + i32(1)
-					t171 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t171 + v4<<2 - i32(4)
+					t176 := int32(load32(mem, uint64(uint32(v6))+4))
+					if t176 != i32(3) {
+						goto l40
+					}
+					v9 = i32(1)
+					t177 := int32(load32(mem, uint64(uint32(v2))+4))
+					v5 = t177
+					if v5 <= i32(0) {
+						goto l39
+					}
+					v4 = v5 + i32(1)
+					t178 := int32(load32(mem, uint64(uint32(v2))))
+					v2 = t178 + v5<<2 - i32(4)
 				l42:
 					{
-						t172 := int32(load32(mem, uint64(uint32(v2))))
-						v4 = t172
-						if v4 == i32(-2) {
-							goto l40
+						t179 := int32(load32(mem, uint64(uint32(v2))))
+						v5 = t179
+						if v5 == i32(-2) {
+							goto l39
 						}
 						{
-							t173 := int32(load32(mem, uint64(uint32(v3))+12))
-							v9 = t173
-							if v9 == 0 {
+							t180 := int32(load32(mem, uint64(uint32(v3))+12))
+							v10 = t180
+							if v10 == 0 {
 								goto l41
 							}
-							t174 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t174) <= uint32(v4) {
+							t181 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t181) <= uint32(v5) {
 								goto l41
 							}
-							t175 := int32(load32(mem, uint64(uint32(v3))+4))
-							v11 = t175 + v4<<2
-							t176 := int32(load32(mem, uint64(uint32(v11))))
-							v8 = t176
-							t177 := int32(load32(mem, uint64(uint32(v3))))
-							t178 := v8
-							v6 = t177
-							if uint32(t178) < uint32(v6) {
-								t179 := int32(load32(mem, uint64(uint32(v9+v8<<2))))
-								if t179 == v4 {
+							t182 := int32(load32(mem, uint64(uint32(v3))+4))
+							v11 = t182 + v5<<2
+							t183 := int32(load32(mem, uint64(uint32(v11))))
+							v0 = t183
+							t184 := int32(load32(mem, uint64(uint32(v3))))
+							t185 := v0
+							v6 = t184
+							if uint32(t185) < uint32(v6) {
+								t186 := int32(load32(mem, uint64(uint32(v10+v0<<2))))
+								if t186 == v5 {
 									goto l41
 								}
 							}
 							store32(mem, uint64(uint32(v11)), uint32(v6))
-							store32(mem, uint64(uint32(v9+v6<<2)), uint32(v4))
-							t180 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t180+i32(1)))
+							store32(mem, uint64(uint32(v10+v6<<2)), uint32(v5))
+							t187 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t187+i32(1)))
 						}
 					l41:
 						v2 = v2 - i32(4)
-						v0 = v0 - i32(1)
-						if uint32(v0) > uint32(i32(1)) {
+						v4 = v4 - i32(1)
+						if uint32(v4) > uint32(i32(1)) {
 							goto l42
 						}
 					}
 				}
-			l39:
-				v14 = i32(1)
 			l40:
-				v9 = v1
+				v9 = i32(1)
 			}
-		l23:
-			store32(mem, uint64(uint32(v7))+32, uint32(v9))
-			goto l7
-		l24:
-			store32(mem, uint64(uint32(v7))+32, uint32(v11))
-			v14 = i32(1)
+		l39:
+			store32(mem, uint64(uint32(v8))+32, uint32(v1))
 		l7:
-			m.g0 = v10 + i32(16)
-			t181 := v14 & i32(1)
-			p0 = t181
+			m.g0 = v7 + i32(16)
+			t188 := v9 & i32(1)
+			p0 = t188
 			return p0
 		}
 	l11:
 		panic("unreachable")
 	}
 }
-func (m *Module) fn62(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19 int32
-	var p0 int32
+func (m *Module) fn63(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	t0 := m.g0
+	v9 = t0 - i32(16)
+	m.g0 = v9
+	v8 = v1
 	mem := *m.memory
+	t1 := int32(load32(mem, uint64(uint32(v8))+4))
+	v3 = t1
+	t2 := int32(load32(mem, uint64(uint32(v8))))
+	v5 = t2
+	v4 = v0
+	t3 := int32(load32(mem, uint64(uint32(v4))))
+	v7 = t3
+	t4 := int32(load32(mem, uint64(uint32(v8))+20))
+	t5 := v9
+	v2 = t4
+	store32(mem, uint64(uint32(t5))+12, uint32(v2))
+	v0 = v3 + v5
 	{
-		v4 = v0
-		v6 = v1
-		t1 := int32(load32(mem, uint64(uint32(v6))))
-		v9 = t1
-		t2 := int32(load32(mem, uint64(uint32(v6))+4))
-		v1 = v9 + t2
-		{
-			t3 := int32(load32(mem, uint64(uint32(v6))+20))
-			v0 = t3
-			t4 := int32(mem[uint64(uint32(v0))+9])
-			if t4&i32(1) == 0 {
-				t5 := int32(load32(mem, uint64(uint32(v4))))
-				v19 = t5 + i32(136)
-				v3 = v4 + i32(12)
-				v5 = i32(65536)
-				v7 = v0
-			l33:
+		t6 := int32(mem[uint64(uint32(v2))+9])
+		if t6&i32(1) == 0 {
+			v10 = v7 + i32(136)
+			v3 = v4 + i32(12)
+			v7 = i32(65536)
+			v6 = v2
+		l35:
+			{
 				{
+					var p7 int32
 					{
 						{
-							if v1 != v9 {
-								if v0 != v7 {
-									v8 = v1
+							{
+								if v0 == v5 {
 									goto l0
 								}
-								v8 = v9 - v1
-								{
-									t6 := int32(load32(mem, uint64(uint32(v4))))
-									v2 = t6
-									t7 := int32(mem[uint64(uint32(v2))+24])
-									if t7 == i32(1) {
-										t8 := m.fn124(v2, v1, v8)
-										mem = *m.memory
-										v8 = t8
-										if v8 != 0 {
-											goto l0
-										}
-										goto l1
-									}
-									t9 := int32(load32(mem, uint64(uint32(v2))+32))
-									t10 := int32(int8(mem[uint64(uint32(v2))+43]))
-									t11 := v1
-									t12 := v8
-									t13 := v2 + i32(32)
-									v10 = t10
-									var p14 int32
-									if v10 < i32(0) {
-										p14 = 1
-									}
-									v12 = p14
-									p15 := t13
-									if v12 != 0 {
-										p15 = t9
-									}
-									t16 := int32(load32(mem, uint64(uint32(v2))+36))
-									p17 := v10
-									if v12 != 0 {
-										p17 = t16
-									}
-									t18 := m._re2w_index(t11, t12, p15, p17)
-									mem = *m.memory
-									v2 = t18
-									if v2 < i32(0) {
-										goto l1
-									}
-									v8 = v1 + v2
-									if v8 != 0 {
-										goto l0
-									}
+								if v2 != v6 {
+									goto l1
 								}
-							l1:
-								v1 = v9
-							}
-							{
-								t20 := v0
-								var p19 int32
+								v1 = v5 - v0
 								{
-									t21 := int32(load32(mem, uint64(uint32(v6))))
-									v2 = t21
-									t22 := int32(load32(mem, uint64(uint32(v6))+8))
-									if v2 == t22 {
-										v8 = i32(256)
-										t23 := int32(load32(mem, uint64(uint32(v4))))
-										t24 := int32(load32(mem, uint64(uint32(t23))+20))
-										p19 = t24
+									t8 := int32(load32(mem, uint64(uint32(v4))))
+									v2 = t8
+									t9 := int32(mem[uint64(uint32(v2))+24])
+									if t9 == i32(1) {
+										t10 := m.fn125(v2, v0, v1)
+										mem = *m.memory
+										v0 = t10
+										if v0 != 0 {
+											goto l1
+										}
 										goto l2
 									}
-									t25 := int32(mem[uint64(uint32(v2-i32(1)))])
-									v8 = t25
-									t26 := int32(load32(mem, uint64(uint32(v4))))
-									t27 := int32(mem[uint64(uint32(v8+t26+i32(136)))])
-									p19 = t27
+									t11 := int32(load32(mem, uint64(uint32(v2))+32))
+									t12 := int32(int8(mem[uint64(uint32(v2))+43]))
+									t13 := v0
+									t14 := v1
+									t15 := v2 + i32(32)
+									v12 = t12
+									var p16 int32
+									if v12 < i32(0) {
+										p16 = 1
+									}
+									v11 = p16
+									p17 := t15
+									if v11 != 0 {
+										p17 = t11
+									}
+									t18 := int32(load32(mem, uint64(uint32(v2))+36))
+									p19 := v12
+									if v11 != 0 {
+										p19 = t18
+									}
+									t20 := m._re2w_index(t13, t14, p17, p19)
+									mem = *m.memory
+									v2 = t20
+									if v2 < i32(0) {
+										goto l2
+									}
+									v0 = v0 + v2
+									if v0 != 0 {
+										goto l1
+									}
 								}
 							l2:
-								t28 := int32(atomic_load32(mem, uint64(uint32(t20+p19<<2+i32(12)))))
-								mem = *m.memory
-								v5 = t28
-								if v5 != 0 {
-									goto l3
+								v0 = v5
+								goto l0
+							l1:
+								t21 := v9 + i32(12)
+								t22 := v0
+								t23 := v0
+								v2 = v0 - v5
+								p24 := v7
+								if uint32(v2) < uint32(v7) {
+									p24 = v2
 								}
-								{
-								l4:
-									{
-										t29 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t25 := m.fn56(t21, t22, t23-p24, v10, v6, i32(0))
+								mem = *m.memory
+								v1 = t25
+								if v1 != v5 {
+									v7 = v1 - v0 + v7
+									if v7 == 0 {
+										v7 = i32(65536)
+										t30 := m._re2w_stopped()
 										mem = *m.memory
-										v2 = t29
+										if t30 != 0 {
+											goto l6
+										}
+									}
+									t31 := int32(load32(mem, uint64(uint32(v9))+12))
+									t32 := v10
+									v0 = v1 - i32(1)
+									t33 := int32(mem[uint64(uint32(v0))])
+									v12 = t33
+									t34 := int32(mem[uint64(uint32(t32+v12))])
+									t35 := int32(atomic_load32(mem, uint64(uint32(t31+t34<<2+i32(12)))))
+									mem = *m.memory
+									v2 = t35
+									if v2 != 0 {
+										goto l7
+									}
+									t36 := int32(load32(mem, uint64(uint32(v9))+12))
+									v11 = t36
+								l8:
+									{
+										t37 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t37
 										if v2&i32(-0x20000001) == 0 {
-											t30 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t38 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t30 != v2 {
-												goto l4
+											if t38 != v2 {
+												goto l8
 											}
-											t31 := m.g1
-											m.g1 = t31 + i32(1)
-											t32 := m.fn53(v4, v0, v8)
+											t39 := m.g1
+											m.g1 = t39 + i32(1)
+											t40 := m.fn53(v4, v11, v12)
 											mem = *m.memory
-											v5 = t32
-											t33 := m.g1
-											m.g1 = t33 - i32(1)
+											v2 = t40
+											t41 := m.g1
+											m.g1 = t41 - i32(1)
 											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
-											if v5 != 0 {
-												goto l3
-											}
-											if uint32(v0) > uint32(i32(2)) {
-												t39 := int32(load32(mem, uint64(uint32(v0))+8))
-												v10 = t39
-												t40 := int32(load32(mem, uint64(uint32(v0))+4))
-												v5 = t40
-												v2 = v5 << 2
-												p41 := v2
-												if uint32(v5) > uint32(i32(0x3fffffff)) {
-													p41 = i32(-1)
-												}
-												t42 := m.fn218(p41)
-												mem = *m.memory
-												v7 = t42
-												t43 := int32(load32(mem, uint64(uint32(v0))))
-												memory_copy(mem, uint32(v7), uint32(t43), uint32(v2))
-												t44 := int32(load32(mem, uint64(uint32(v6))+24))
-												m.fn54(v4, t44)
-												mem = *m.memory
-											l8:
-												{
-													t45 := int32(atomic_load32(mem, uint64(uint32(v3))))
-													mem = *m.memory
-													v2 = t45
-													if v2&i32(-0x20000001) == 0 {
-														t46 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-														mem = *m.memory
-														if t46 != v2 {
-															goto l8
-														}
-														t47 := m.g1
-														m.g1 = t47 + i32(1)
-														t48 := m.fn51(v4, v7, v5, v10)
-														mem = *m.memory
-														v5 = t48
-														t49 := m.g1
-														m.g1 = t49 - i32(1)
-														atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-														mem = *m.memory
-														_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-														mem = *m.memory
-														goto l6
-													}
-													if v2&i32(0x20000000) == 0 {
-														_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-														mem = *m.memory
-														goto l8
-													}
-													_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-													mem = *m.memory
-													t53 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-													mem = *m.memory
-													if t53 == 0 {
-														goto l8
-													}
-												}
+											if v2 != 0 {
 												goto l7
 											}
-											t35 := int32(load32(mem, uint64(uint32(v6))+24))
-											m.fn54(v4, t35)
-											mem = *m.memory
-											v7 = i32(0)
-											v5 = v0
-											goto l6
+											t43 := int32(mem[uint64(uint32(i32(50736)))])
+											if t43 != i32(1) {
+												goto l9
+											}
+											if v13 == 0 {
+												goto l9
+											}
+											t44 := int32(load32(mem, uint64(uint32(v4))+68))
+											if uint32(v0-v13) >= uint32(t44*i32(10)) {
+												goto l9
+											}
+											t45 := int32(load32(mem, uint64(uint32(v4))+4))
+											if t45 == i32(3) {
+												goto l9
+											}
+											mem[uint64(uint32(v8))+28] = byte(i32(1))
+											v3 = i32(0)
+											goto l10
 										}
 										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 											mem = *m.memory
-											goto l4
+											goto l8
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t38 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t48 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t38 == 0 {
-											goto l4
+										if t48 == 0 {
+											goto l8
 										}
-										goto l7
+										goto l11
 									}
-								}
-							l6:
-								if v5 == 0 {
-									goto l9
-								}
-							l10:
-								{
-									t54 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t54
-									if v2&i32(-0x20000001) == 0 {
-										t55 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t55 != v2 {
-											goto l10
-										}
-										v2 = i32(1)
-										t56 := m.g1
-										m.g1 = v2 + t56
-										t57 := m.fn53(v4, v5, v8)
-										mem = *m.memory
-										v5 = t57
-										t58 := m.g1
-										m.g1 = t58 - i32(1)
-										atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v5 != 0 {
-											goto l11
-										}
-										goto l9
-									}
-									if v2&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l10
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t62 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-									mem = *m.memory
-									if t62 == 0 {
-										goto l10
-									}
-								}
-								goto l7
-							l9:
-								mem[uint64(uint32(v6))+28] = byte(i32(1))
-								v2 = i32(0)
-								v5 = i32(0)
-							l11:
-								if uint32(v0) < uint32(i32(3)) {
-									goto l12
-								}
-								if v7 == 0 {
-									goto l12
-								}
-								m.Xre2w_free(v7)
-								mem = *m.memory
-							l12:
-								if v2 != 0 {
-									goto l3
-								}
-								p0 = i32(0)
-								goto l13
-							}
-						l3:
-							if uint32(v5) <= uint32(i32(2)) {
-								if v5 == i32(1) {
-									goto l14
-								}
-								store32(mem, uint64(uint32(v6))+32, uint32(v9))
-								p0 = i32(1)
-								goto l13
-							}
-							t63 := int32(load32(mem, uint64(uint32(v5))+8))
-							t64 := v6
-							v7 = t63 & i32(256)
-							var p65 int32
-							if v7 != 0 {
-								{
-									t66 := int32(load32(mem, uint64(uint32(v6))+36))
-									v2 = t66
-									if v2 == 0 {
-										goto l15
-									}
-									t67 := int32(load32(mem, uint64(uint32(v4))+4))
-									if t67 != i32(3) {
-										goto l15
-									}
-									t68 := int32(load32(mem, uint64(uint32(v5))+4))
-									v3 = t68
-									if v3 <= i32(0) {
-										goto l15
-									}
-									v4 = v3 + i32(1)
-									t69 := int32(load32(mem, uint64(uint32(v5))))
-									v3 = t69 + v3<<2 - i32(4)
-								l17:
+								l9:
+									v17 = i32(0)
 									{
-										t70 := int32(load32(mem, uint64(uint32(v3))))
-										v0 = t70
-										if v0 == i32(-2) {
+										var p49 int32
+										if uint32(v6) < uint32(i32(3)) {
+											p49 = 1
+										}
+										v18 = p49
+										if v18 != 0 {
+											v13 = i32(0)
+											v14 = i32(0)
+											v19 = i32(0)
+											goto l12
+										}
+										t50 := int32(load32(mem, uint64(uint32(v6))+8))
+										v19 = t50
+										t51 := int32(load32(mem, uint64(uint32(v6))+4))
+										v14 = t51
+										v2 = v14 << 2
+										p52 := v2
+										if uint32(v14) > uint32(i32(0x3fffffff)) {
+											p52 = i32(-1)
+										}
+										t53 := m.fn219(p52)
+										mem = *m.memory
+										v13 = t53
+										t54 := int32(load32(mem, uint64(uint32(v6))))
+										memory_copy(mem, uint32(v13), uint32(t54), uint32(v2))
+										v6 = i32(0)
+									}
+								l12:
+									{
+										t55 := int32(load32(mem, uint64(uint32(v9))+12))
+										v11 = t55
+										var p56 int32
+										if uint32(v11) < uint32(i32(3)) {
+											p56 = 1
+										}
+										v20 = p56
+										if v20 != 0 {
+											v16 = i32(0)
+											v15 = i32(0)
+											goto l13
+										}
+										t57 := int32(load32(mem, uint64(uint32(v11))+8))
+										v17 = t57
+										t58 := int32(load32(mem, uint64(uint32(v11))+4))
+										v16 = t58
+										v2 = v16 << 2
+										p59 := v2
+										if uint32(v16) > uint32(i32(0x3fffffff)) {
+											p59 = i32(-1)
+										}
+										t60 := m.fn219(p59)
+										mem = *m.memory
+										v15 = t60
+										t61 := int32(load32(mem, uint64(uint32(v11))))
+										memory_copy(mem, uint32(v15), uint32(t61), uint32(v2))
+										v11 = i32(0)
+									}
+								l13:
+									t62 := int32(load32(mem, uint64(uint32(v8))+24))
+									m.fn54(v4, t62)
+									mem = *m.memory
+									if v18 != 0 {
+										goto l14
+									}
+								l15:
+									{
+										t63 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t63
+										if v2&i32(-0x20000001) == 0 {
+											t64 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t64 != v2 {
+												goto l15
+											}
+											t65 := m.g1
+											m.g1 = t65 + i32(1)
+											t66 := m.fn51(v4, v13, v14, v19)
+											mem = *m.memory
+											v6 = t66
+											t67 := m.g1
+											m.g1 = t67 - i32(1)
+											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l14
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
 											goto l15
 										}
-										{
-											t71 := int32(load32(mem, uint64(uint32(v2))+12))
-											v5 = t71
-											if v5 == 0 {
-												goto l16
-											}
-											t72 := int32(load32(mem, uint64(uint32(v2))+16))
-											if uint32(t72) <= uint32(v0) {
-												goto l16
-											}
-											t73 := int32(load32(mem, uint64(uint32(v2))+4))
-											v9 = t73 + v0<<2
-											t74 := int32(load32(mem, uint64(uint32(v9))))
-											v10 = t74
-											t75 := int32(load32(mem, uint64(uint32(v2))))
-											t76 := v10
-											v8 = t75
-											if uint32(t76) < uint32(v8) {
-												t77 := int32(load32(mem, uint64(uint32(v5+v10<<2))))
-												if t77 == v0 {
-													goto l16
-												}
-											}
-											store32(mem, uint64(uint32(v9)), uint32(v8))
-											store32(mem, uint64(uint32(v5+v8<<2)), uint32(v0))
-											t78 := int32(load32(mem, uint64(uint32(v2))))
-											store32(mem, uint64(uint32(v2)), uint32(t78+i32(1)))
-										}
-									l16:
-										v3 = v3 - i32(4)
-										v4 = v4 - i32(1)
-										if uint32(v4) > uint32(i32(1)) {
-											goto l17
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t71 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										mem = *m.memory
+										if t71 == 0 {
+											goto l15
 										}
 									}
+									goto l11
 								}
-							l15:
-								p65 = v1
-							} else {
-								p65 = i32(0)
+								v0 = v1
 							}
-							store32(mem, uint64(uint32(t64))+32, uint32(p65))
-							t79 := int32(uint32(v7) >> 8)
-							p0 = t79
-							goto l13
-						}
-					l0:
-						if v5 == 0 {
-							v5 = i32(65536)
-							t80 := m._re2w_stopped()
-							mem = *m.memory
-							if t80 != 0 {
-								goto l14
+						l0:
+							t26 := int32(load32(mem, uint64(uint32(v8))))
+							v2 = t26
+							t27 := int32(load32(mem, uint64(uint32(v8))+8))
+							if v2 != t27 {
+								goto l4
 							}
+							v7 = i32(256)
+							t28 := int32(load32(mem, uint64(uint32(v4))))
+							t29 := int32(load32(mem, uint64(uint32(t28))+20))
+							p7 = t29
+							goto l5
 						}
-						t81 := v0
-						t82 := v19
-						v1 = v8 - i32(1)
-						t83 := int32(mem[uint64(uint32(v1))])
-						v10 = t83
-						t84 := int32(mem[uint64(uint32(t82+v10))])
-						t85 := int32(atomic_load32(mem, uint64(uint32(t81+t84<<2+i32(12)))))
+					l4:
+						t72 := int32(mem[uint64(uint32(v2-i32(1)))])
+						v7 = t72
+						t73 := int32(load32(mem, uint64(uint32(v4))))
+						t74 := int32(mem[uint64(uint32(v7+t73+i32(136)))])
+						p7 = t74
+					}
+				l5:
+					v2 = p7
+					{
+						t75 := int32(load32(mem, uint64(uint32(v9))+12))
+						t76 := int32(atomic_load32(mem, uint64(uint32(t75+v2<<2+i32(12)))))
 						mem = *m.memory
-						v2 = t85
+						v2 = t76
 						if v2 != 0 {
-							v0 = v2
-							goto l18
+							goto l16
 						}
-					l19:
+						t77 := int32(load32(mem, uint64(uint32(v9))+12))
+						v1 = t77
 						{
-							t86 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t86
-							if v2&i32(-0x20000001) == 0 {
-								t87 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						l17:
+							{
+								t78 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								if t87 != v2 {
+								v2 = t78
+								if v2&i32(-0x20000001) == 0 {
+									t79 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t79 != v2 {
+										goto l17
+									}
+									t80 := m.g1
+									m.g1 = t80 + i32(1)
+									t81 := m.fn53(v4, v1, v7)
+									mem = *m.memory
+									v2 = t81
+									t82 := m.g1
+									m.g1 = t82 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 != 0 {
+										goto l16
+									}
+									t84 := int32(load32(mem, uint64(uint32(v9))+12))
+									v1 = t84
+									if uint32(v1) > uint32(i32(2)) {
+										t89 := int32(load32(mem, uint64(uint32(v1))+8))
+										v10 = t89
+										t90 := int32(load32(mem, uint64(uint32(v1))+4))
+										v6 = t90
+										v2 = v6 << 2
+										p91 := v2
+										if uint32(v6) > uint32(i32(0x3fffffff)) {
+											p91 = i32(-1)
+										}
+										t92 := m.fn219(p91)
+										mem = *m.memory
+										v12 = t92
+										t93 := int32(load32(mem, uint64(uint32(v1))))
+										memory_copy(mem, uint32(v12), uint32(t93), uint32(v2))
+										t94 := int32(load32(mem, uint64(uint32(v8))+24))
+										m.fn54(v4, t94)
+										mem = *m.memory
+									l20:
+										{
+											t95 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											mem = *m.memory
+											v2 = t95
+											if v2&i32(-0x20000001) == 0 {
+												t96 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												mem = *m.memory
+												if t96 != v2 {
+													goto l20
+												}
+												t97 := m.g1
+												m.g1 = t97 + i32(1)
+												t98 := m.fn51(v4, v12, v6, v10)
+												mem = *m.memory
+												v6 = t98
+												t99 := m.g1
+												m.g1 = t99 - i32(1)
+												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+												mem = *m.memory
+												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+												mem = *m.memory
+												goto l19
+											}
+											if v2&i32(0x20000000) == 0 {
+												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+												mem = *m.memory
+												goto l20
+											}
+											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+											mem = *m.memory
+											t103 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											mem = *m.memory
+											if t103 == 0 {
+												goto l20
+											}
+										}
+										goto l11
+									}
+									t85 := int32(load32(mem, uint64(uint32(v8))+24))
+									m.fn54(v4, t85)
+									mem = *m.memory
+									v12 = i32(0)
+									v6 = v1
 									goto l19
 								}
-								t88 := m.g1
-								m.g1 = t88 + i32(1)
-								t89 := m.fn53(v4, v0, v10)
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l17
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								v2 = t89
-								t90 := m.g1
-								m.g1 = t90 - i32(1)
+								t88 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								mem = *m.memory
+								if t88 == 0 {
+									goto l17
+								}
+								goto l11
+							}
+						}
+					l19:
+						store32(mem, uint64(uint32(v9))+12, uint32(v6))
+						if v6 == 0 {
+							goto l21
+						}
+					l22:
+						{
+							t104 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t104
+							if v2&i32(-0x20000001) == 0 {
+								t105 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t105 != v2 {
+									goto l22
+								}
+								v10 = i32(1)
+								t106 := m.g1
+								m.g1 = v10 + t106
+								t107 := m.fn53(v4, v6, v7)
+								mem = *m.memory
+								v2 = t107
+								t108 := m.g1
+								m.g1 = t108 - i32(1)
 								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
-								if v2 == 0 {
-									{
-										t95 := int32(mem[uint64(uint32(i32(50736)))])
-										if t95 != i32(1) {
-											goto l21
-										}
-										if v11 == 0 {
-											goto l21
-										}
-										t96 := int32(load32(mem, uint64(uint32(v4))+68))
-										if uint32(v1-v11) >= uint32(t96*i32(10)) {
-											goto l21
-										}
-										t97 := int32(load32(mem, uint64(uint32(v4))+4))
-										if t97 == i32(3) {
-											goto l21
-										}
-										mem[uint64(uint32(v6))+28] = byte(i32(1))
-										p0 = i32(0)
-										goto l13
-									}
-								l21:
-									v16 = i32(0)
-									{
-										var p98 int32
-										if uint32(v7) < uint32(i32(3)) {
-											p98 = 1
-										}
-										v12 = p98
-										if v12 != 0 {
-											v11 = i32(0)
-											v14 = i32(0)
-											v17 = i32(0)
-											goto l22
-										}
-										t99 := int32(load32(mem, uint64(uint32(v7))+8))
-										v17 = t99
-										t100 := int32(load32(mem, uint64(uint32(v7))+4))
-										v14 = t100
-										v2 = v14 << 2
-										p101 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p101 = i32(-1)
-										}
-										t102 := m.fn218(p101)
-										mem = *m.memory
-										v11 = t102
-										t103 := int32(load32(mem, uint64(uint32(v7))))
-										memory_copy(mem, uint32(v11), uint32(t103), uint32(v2))
-										v7 = i32(0)
-									}
-								l22:
-									{
-										var p104 int32
-										if uint32(v0) < uint32(i32(3)) {
-											p104 = 1
-										}
-										v18 = p104
-										if v18 != 0 {
-											v15 = i32(0)
-											v13 = i32(0)
-											goto l23
-										}
-										t105 := int32(load32(mem, uint64(uint32(v0))+8))
-										v16 = t105
-										t106 := int32(load32(mem, uint64(uint32(v0))+4))
-										v15 = t106
-										v2 = v15 << 2
-										p107 := v2
-										if uint32(v15) > uint32(i32(0x3fffffff)) {
-											p107 = i32(-1)
-										}
-										t108 := m.fn218(p107)
-										mem = *m.memory
-										v13 = t108
-										t109 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v13), uint32(t109), uint32(v2))
-										v0 = i32(0)
-									}
-								l23:
-									t110 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t110)
-									mem = *m.memory
-									if v12 != 0 {
-										goto l24
-									}
-								l25:
-									{
-										t111 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t111
-										if v2&i32(-0x20000001) == 0 {
-											t112 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t112 != v2 {
-												goto l25
-											}
-											t113 := m.g1
-											m.g1 = t113 + i32(1)
-											t114 := m.fn51(v4, v11, v14, v17)
-											mem = *m.memory
-											v7 = t114
-											t115 := m.g1
-											m.g1 = t115 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l24
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l25
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t119 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-										mem = *m.memory
-										if t119 == 0 {
-											goto l25
-										}
-									}
-									goto l7
-								l24:
-									if v7 == 0 {
-										goto l26
-									}
-									if v18 != 0 {
-										goto l27
-									}
-								l28:
-									{
-										t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t120
-										if v2&i32(-0x20000001) == 0 {
-											t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t121 != v2 {
-												goto l28
-											}
-											t122 := m.g1
-											m.g1 = t122 + i32(1)
-											t123 := m.fn51(v4, v13, v15, v16)
-											mem = *m.memory
-											v0 = t123
-											t124 := m.g1
-											m.g1 = t124 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l27
-										}
-										if v2&i32(0x20000000) != 0 {
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t127 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t127 != 0 {
-												goto l7
-											}
-											goto l28
-										} else {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l28
-										}
-									}
-								l27:
-									if v0 == 0 {
-										goto l26
-									}
-								l29:
-									{
-										t129 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t129
-										if v2&i32(-0x20000001) == 0 {
-											t130 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t130 != v2 {
-												goto l29
-											}
-											v2 = i32(1)
-											t131 := m.g1
-											m.g1 = v2 + t131
-											t132 := m.fn53(v4, v0, v10)
-											mem = *m.memory
-											v0 = t132
-											t133 := m.g1
-											m.g1 = t133 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											if v0 == 0 {
-												goto l26
-											}
-											goto l30
-										}
-										if v2&i32(0x20000000) != 0 {
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t136 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
-											mem = *m.memory
-											if t136 != 0 {
-												goto l7
-											}
-											goto l29
-										} else {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l29
-										}
-									}
-								l26:
-									mem[uint64(uint32(v6))+28] = byte(i32(1))
-									v2 = i32(0)
-									v0 = i32(0)
-								l30:
-									if v18 != 0 {
-										goto l31
-									}
-									if v13 == 0 {
-										goto l31
-									}
-									m.Xre2w_free(v13)
-									mem = *m.memory
-								l31:
-									if v11 == 0 {
-										goto l32
-									}
-									if v12 != 0 {
-										goto l32
-									}
-									m.Xre2w_free(v11)
-									mem = *m.memory
-								l32:
-									v11 = v1
-									if v2 != 0 {
-										goto l18
-									}
-									p0 = i32(0)
-									goto l13
+								if v2 != 0 {
+									goto l23
 								}
-								v0 = v2
-								goto l18
+								goto l21
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l19
+								goto l22
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t94 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t112 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t94 == 0 {
-								goto l19
+							if t112 == 0 {
+								goto l22
 							}
-							goto l7
 						}
-					}
-				l7:
-					panic("unreachable")
-				l18:
-					if uint32(v0) <= uint32(i32(2)) {
-						if v0 == i32(1) {
-							goto l14
+						goto l11
+					l21:
+						mem[uint64(uint32(v8))+28] = byte(i32(1))
+						v10 = i32(0)
+						v2 = i32(0)
+					l23:
+						if uint32(v1) < uint32(i32(3)) {
+							goto l24
 						}
-						store32(mem, uint64(uint32(v6))+32, uint32(v9))
-						p0 = i32(1)
-						goto l13
-					}
-					v5 = v5 - i32(1)
-					t138 := int32(mem[uint64(uint32(v0))+9])
-					if t138&i32(1) == 0 {
-						goto l33
-					}
-				}
-				{
-					t139 := int32(load32(mem, uint64(uint32(v6))+36))
-					v2 = t139
-					if v2 == 0 {
-						goto l34
-					}
-					t140 := int32(load32(mem, uint64(uint32(v4))+4))
-					if t140 != i32(3) {
-						goto l34
-					}
-					t141 := int32(load32(mem, uint64(uint32(v0))+4))
-					v3 = t141
-					if v3 <= i32(0) {
-						goto l34
-					}
-					v1 = v3 + i32(1)
-					t142 := int32(load32(mem, uint64(uint32(v0))))
-					v3 = t142 + v3<<2 - i32(4)
-				l36:
-					{
-						t143 := int32(load32(mem, uint64(uint32(v3))))
-						v0 = t143
-						if v0 == i32(-2) {
-							goto l34
+						if v12 == 0 {
+							goto l24
 						}
+						m.Xre2w_free(v12)
+						mem = *m.memory
+					l24:
+						if v10 != 0 {
+							goto l16
+						}
+						v3 = i32(0)
+						goto l10
+					}
+				l16:
+					if uint32(v2) <= uint32(i32(2)) {
+						v3 = i32(1)
+						if v2 == i32(1) {
+							goto l6
+						}
+						store32(mem, uint64(uint32(v8))+32, uint32(v5))
+						goto l10
+					}
+					store32(mem, uint64(uint32(v9))+12, uint32(v2))
+					v5 = i32(0)
+					t113 := int32(load32(mem, uint64(uint32(v2))+8))
+					v10 = t113 & i32(256)
+					if v10 != 0 {
 						{
-							t144 := int32(load32(mem, uint64(uint32(v2))+12))
-							v5 = t144
-							if v5 == 0 {
-								goto l35
+							t114 := int32(load32(mem, uint64(uint32(v8))+36))
+							v3 = t114
+							if v3 == 0 {
+								goto l25
 							}
-							t145 := int32(load32(mem, uint64(uint32(v2))+16))
-							if uint32(t145) <= uint32(v0) {
-								goto l35
+							t115 := int32(load32(mem, uint64(uint32(v4))+4))
+							if t115 != i32(3) {
+								goto l25
 							}
-							t146 := int32(load32(mem, uint64(uint32(v2))+4))
-							v9 = t146 + v0<<2
-							t147 := int32(load32(mem, uint64(uint32(v9))))
-							v7 = t147
-							t148 := int32(load32(mem, uint64(uint32(v2))))
-							t149 := v7
-							v4 = t148
-							if uint32(t149) < uint32(v4) {
-								t150 := int32(load32(mem, uint64(uint32(v5+v7<<2))))
-								if t150 == v0 {
-									goto l35
+							t116 := int32(load32(mem, uint64(uint32(v2))+4))
+							v5 = t116
+							if v5 <= i32(0) {
+								goto l25
+							}
+							v7 = v5 + i32(1)
+							t117 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t117 + v5<<2 - i32(4)
+						l27:
+							{
+								t118 := int32(load32(mem, uint64(uint32(v2))))
+								v5 = t118
+								if v5 == i32(-2) {
+									goto l25
+								}
+								{
+									t119 := int32(load32(mem, uint64(uint32(v3))+12))
+									v1 = t119
+									if v1 == 0 {
+										goto l26
+									}
+									t120 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t120) <= uint32(v5) {
+										goto l26
+									}
+									t121 := int32(load32(mem, uint64(uint32(v3))+4))
+									v6 = t121 + v5<<2
+									t122 := int32(load32(mem, uint64(uint32(v6))))
+									v12 = t122
+									t123 := int32(load32(mem, uint64(uint32(v3))))
+									t124 := v12
+									v4 = t123
+									if uint32(t124) < uint32(v4) {
+										t125 := int32(load32(mem, uint64(uint32(v1+v12<<2))))
+										if t125 == v5 {
+											goto l26
+										}
+									}
+									store32(mem, uint64(uint32(v6)), uint32(v4))
+									store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
+									t126 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t126+i32(1)))
+								}
+							l26:
+								v2 = v2 - i32(4)
+								v7 = v7 - i32(1)
+								if uint32(v7) > uint32(i32(1)) {
+									goto l27
 								}
 							}
-							store32(mem, uint64(uint32(v9)), uint32(v4))
-							store32(mem, uint64(uint32(v5+v4<<2)), uint32(v0))
-							t151 := int32(load32(mem, uint64(uint32(v2))))
-							store32(mem, uint64(uint32(v2)), uint32(t151+i32(1)))
 						}
-					l35:
-						v3 = v3 - i32(4)
-						v1 = v1 - i32(1)
-						if uint32(v1) > uint32(i32(1)) {
-							goto l36
+					l25:
+						v5 = v0
+					}
+					v3 = int32(uint32(v10) >> 8)
+					store32(mem, uint64(uint32(v8))+32, uint32(v5))
+					goto l10
+				}
+			l14:
+				if v6 == 0 {
+					goto l28
+				}
+				if v20 != 0 {
+					goto l29
+				}
+			l30:
+				{
+					t127 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t127
+					if v2&i32(-0x20000001) == 0 {
+						t128 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t128 != v2 {
+							goto l30
 						}
+						t129 := m.g1
+						m.g1 = t129 + i32(1)
+						t130 := m.fn51(v4, v15, v16, v17)
+						mem = *m.memory
+						v11 = t130
+						t131 := m.g1
+						m.g1 = t131 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						goto l29
+					}
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t134 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t134 != 0 {
+							goto l11
+						}
+						goto l30
+					} else {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l30
 					}
 				}
+			l29:
+				store32(mem, uint64(uint32(v9))+12, uint32(v11))
+				if v11 == 0 {
+					goto l28
+				}
+			l31:
+				{
+					t136 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t136
+					if v2&i32(-0x20000001) == 0 {
+						t137 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t137 != v2 {
+							goto l31
+						}
+						v14 = i32(1)
+						t138 := m.g1
+						m.g1 = v14 + t138
+						t139 := m.fn53(v4, v11, v12)
+						mem = *m.memory
+						v2 = t139
+						t140 := m.g1
+						m.g1 = t140 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						if v2 == 0 {
+							goto l28
+						}
+						goto l32
+					}
+					if v2&i32(0x20000000) != 0 {
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t143 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						mem = *m.memory
+						if t143 != 0 {
+							goto l11
+						}
+						goto l31
+					} else {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l31
+					}
+				}
+			l28:
+				mem[uint64(uint32(v8))+28] = byte(i32(1))
+				v14 = i32(0)
+				v2 = i32(0)
+			l32:
+				if v20 != 0 {
+					goto l33
+				}
+				if v15 == 0 {
+					goto l33
+				}
+				m.Xre2w_free(v15)
+				mem = *m.memory
+			l33:
+				if v13 == 0 {
+					goto l34
+				}
+				if v18 != 0 {
+					goto l34
+				}
+				m.Xre2w_free(v13)
+				mem = *m.memory
 			l34:
-				store32(mem, uint64(uint32(v6))+32, uint32(v8))
-				p0 = i32(1)
-				goto l13
+				v13 = v0
+				if v14 != 0 {
+					goto l7
+				}
+				v3 = i32(0)
+				goto l10
+			l7:
+				if uint32(v2) <= uint32(i32(2)) {
+					v3 = i32(1)
+					if v2 == i32(1) {
+						goto l6
+					}
+					store32(mem, uint64(uint32(v8))+32, uint32(v5))
+					goto l10
+				}
+				v7 = v7 - i32(1)
+				store32(mem, uint64(uint32(v9))+12, uint32(v2))
+				t145 := int32(mem[uint64(uint32(v2))+9])
+				if t145&i32(1) == 0 {
+					goto l35
+				}
 			}
 			{
-				t152 := int32(load32(mem, uint64(uint32(v6))+36))
-				v2 = t152
-				if v2 == 0 {
-					goto l37
+				t146 := int32(load32(mem, uint64(uint32(v8))+36))
+				v3 = t146
+				if v3 == 0 {
+					goto l36
 				}
-				t153 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t153 != i32(3) {
-					goto l37
+				t147 := int32(load32(mem, uint64(uint32(v4))+4))
+				if t147 != i32(3) {
+					goto l36
 				}
-				t154 := int32(load32(mem, uint64(uint32(v0))+4))
-				v3 = t154
-				if v3 <= i32(0) {
-					goto l37
+				t148 := int32(load32(mem, uint64(uint32(v2))+4))
+				v0 = t148
+				if v0 <= i32(0) {
+					goto l36
 				}
-				v5 = v3 + i32(1)
-				t155 := int32(load32(mem, uint64(uint32(v0))))
-				v3 = t155 + v3<<2 - i32(4)
-			l39:
+				v5 = v0 + i32(1)
+				t149 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t149 + v0<<2 - i32(4)
+			l38:
 				{
-					t156 := int32(load32(mem, uint64(uint32(v3))))
-					v0 = t156
+					t150 := int32(load32(mem, uint64(uint32(v2))))
+					v0 = t150
 					if v0 == i32(-2) {
-						goto l37
+						goto l36
 					}
 					{
-						t157 := int32(load32(mem, uint64(uint32(v2))+12))
-						v4 = t157
-						if v4 == 0 {
-							goto l38
+						t151 := int32(load32(mem, uint64(uint32(v3))+12))
+						v7 = t151
+						if v7 == 0 {
+							goto l37
 						}
-						t158 := int32(load32(mem, uint64(uint32(v2))+16))
-						if uint32(t158) <= uint32(v0) {
-							goto l38
+						t152 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t152) <= uint32(v0) {
+							goto l37
 						}
-						t159 := int32(load32(mem, uint64(uint32(v2))+4))
-						v9 = t159 + v0<<2
-						t160 := int32(load32(mem, uint64(uint32(v9))))
-						v7 = t160
-						t161 := int32(load32(mem, uint64(uint32(v2))))
-						t162 := v7
-						v8 = t161
-						if uint32(t162) < uint32(v8) {
-							t163 := int32(load32(mem, uint64(uint32(v4+v7<<2))))
-							if t163 == v0 {
-								goto l38
+						t153 := int32(load32(mem, uint64(uint32(v3))+4))
+						v6 = t153 + v0<<2
+						t154 := int32(load32(mem, uint64(uint32(v6))))
+						v10 = t154
+						t155 := int32(load32(mem, uint64(uint32(v3))))
+						t156 := v10
+						v4 = t155
+						if uint32(t156) < uint32(v4) {
+							t157 := int32(load32(mem, uint64(uint32(v7+v10<<2))))
+							if t157 == v0 {
+								goto l37
 							}
 						}
-						store32(mem, uint64(uint32(v9)), uint32(v8))
-						store32(mem, uint64(uint32(v4+v8<<2)), uint32(v0))
-						t164 := int32(load32(mem, uint64(uint32(v2))))
-						store32(mem, uint64(uint32(v2)), uint32(t164+i32(1)))
+						store32(mem, uint64(uint32(v6)), uint32(v4))
+						store32(mem, uint64(uint32(v7+v4<<2)), uint32(v0))
+						t158 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t158+i32(1)))
 					}
-				l38:
-					v3 = v3 - i32(4)
+				l37:
+					v2 = v2 - i32(4)
 					v5 = v5 - i32(1)
 					if uint32(v5) > uint32(i32(1)) {
-						goto l39
+						goto l38
 					}
 				}
 			}
-		l37:
-			store32(mem, uint64(uint32(v6))+32, uint32(v1))
-			p0 = i32(1)
-			goto l13
+		l36:
+			store32(mem, uint64(uint32(v8))+32, uint32(v1))
+			v3 = i32(1)
+			goto l10
+		l11:
+			panic("unreachable")
+		l6:
+			v3 = i32(0)
+			store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
+			goto l10
 		}
-	l14:
-		store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
-		p0 = i32(0)
+		{
+			t159 := int32(load32(mem, uint64(uint32(v8))+36))
+			v3 = t159
+			if v3 == 0 {
+				goto l39
+			}
+			t160 := int32(load32(mem, uint64(uint32(v4))+4))
+			if t160 != i32(3) {
+				goto l39
+			}
+			t161 := int32(load32(mem, uint64(uint32(v2))+4))
+			v5 = t161
+			if v5 <= i32(0) {
+				goto l39
+			}
+			v7 = v5 + i32(1)
+			t162 := int32(load32(mem, uint64(uint32(v2))))
+			v2 = t162 + v5<<2 - i32(4)
+		l41:
+			{
+				t163 := int32(load32(mem, uint64(uint32(v2))))
+				v5 = t163
+				if v5 == i32(-2) {
+					goto l39
+				}
+				{
+					t164 := int32(load32(mem, uint64(uint32(v3))+12))
+					v1 = t164
+					if v1 == 0 {
+						goto l40
+					}
+					t165 := int32(load32(mem, uint64(uint32(v3))+16))
+					if uint32(t165) <= uint32(v5) {
+						goto l40
+					}
+					t166 := int32(load32(mem, uint64(uint32(v3))+4))
+					v6 = t166 + v5<<2
+					t167 := int32(load32(mem, uint64(uint32(v6))))
+					v10 = t167
+					t168 := int32(load32(mem, uint64(uint32(v3))))
+					t169 := v10
+					v4 = t168
+					if uint32(t169) < uint32(v4) {
+						t170 := int32(load32(mem, uint64(uint32(v1+v10<<2))))
+						if t170 == v5 {
+							goto l40
+						}
+					}
+					store32(mem, uint64(uint32(v6)), uint32(v4))
+					store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
+					t171 := int32(load32(mem, uint64(uint32(v3))))
+					store32(mem, uint64(uint32(v3)), uint32(t171+i32(1)))
+				}
+			l40:
+				v2 = v2 - i32(4)
+				v7 = v7 - i32(1)
+				if uint32(v7) > uint32(i32(1)) {
+					goto l41
+				}
+			}
+		}
+	l39:
+		store32(mem, uint64(uint32(v8))+32, uint32(v0))
+		v3 = i32(1)
 	}
-l13:
-	return p0
+l10:
+	m.g0 = v9 + i32(16)
+	return v3
 }
-func (m *Module) fn63(v0, v1 int32) int32 {
+func (m *Module) fn64(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
 	t0 := m.g0
 	v9 = t0 - i32(16)
@@ -16569,9 +16850,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 	v3 = t1
 	t2 := int32(load32(mem, uint64(uint32(v1))))
 	v1 = t2
-	v4 = v0
-	t3 := int32(load32(mem, uint64(uint32(v4))))
-	v5 = t3
+	v5 = v0
+	t3 := int32(load32(mem, uint64(uint32(v5))))
+	v4 = t3
 	t4 := int32(load32(mem, uint64(uint32(v7))+20))
 	t5 := v9
 	v2 = t4
@@ -16579,10 +16860,10 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 	{
 		t6 := int32(mem[uint64(uint32(v2))+9])
 		if t6&i32(1) == 0 {
-			v10 = v5 + i32(136)
-			v5 = v1 + v3
-			v3 = v4 + i32(12)
-			v8 = i32(65536)
+			v10 = v4 + i32(136)
+			v8 = v1 + v3
+			v3 = v5 + i32(12)
+			v4 = i32(65536)
 			v6 = v2
 		l35:
 			{
@@ -16591,19 +16872,19 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 					{
 						{
 							{
-								if v1 == v5 {
+								if v1 == v8 {
 									goto l0
 								}
 								if v2 != v6 {
 									goto l1
 								}
-								v0 = v5 - v1
+								v0 = v8 - v1
 								{
-									t8 := int32(load32(mem, uint64(uint32(v4))))
+									t8 := int32(load32(mem, uint64(uint32(v5))))
 									v2 = t8
 									t9 := int32(mem[uint64(uint32(v2))+24])
 									if t9 == i32(1) {
-										t10 := m.fn124(v2, v1, v0)
+										t10 := m.fn125(v2, v1, v0)
 										mem = *m.memory
 										v1 = t10
 										if v1 != 0 {
@@ -16643,80 +16924,82 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 									}
 								}
 							l2:
-								v1 = v5
+								v1 = v8
 								goto l0
 							l1:
-								t22 := v9 + i32(12)
+								t21 := v9 + i32(12)
+								t22 := v1
 								t23 := v1
-								p21 := v5
-								if uint32(v5-v1) > uint32(v8) {
-									p21 = v1 + v8
+								v2 = v8 - v1
+								p24 := v4
+								if uint32(v2) < uint32(v4) {
+									p24 = v2
 								}
-								t24 := m.fn55(t22, t23, p21, v10, v6)
+								t25 := m.fn58(t21, t22, t23+p24, v10, v6, i32(0))
 								mem = *m.memory
-								v0 = t24
-								if v0 != v5 {
-									v8 = v1 - v0 + v8
-									if v8 == 0 {
-										v8 = i32(65536)
-										t31 := m._re2w_stopped()
+								v0 = t25
+								if v0 != v8 {
+									v4 = v1 - v0 + v4
+									if v4 == 0 {
+										v4 = i32(65536)
+										t32 := m._re2w_stopped()
 										mem = *m.memory
-										if t31 != 0 {
+										if t32 != 0 {
 											goto l6
 										}
 									}
 									v1 = v0 + i32(1)
-									t32 := int32(load32(mem, uint64(uint32(v9))+12))
-									t33 := int32(mem[uint64(uint32(v0))])
-									t34 := v10
-									v12 = t33
-									t35 := int32(mem[uint64(uint32(t34+v12))])
-									t36 := int32(atomic_load32(mem, uint64(uint32(t32+t35<<2+i32(12)))))
+									t33 := int32(load32(mem, uint64(uint32(v9))+12))
+									t34 := int32(mem[uint64(uint32(v0))])
+									t35 := v10
+									v12 = t34
+									t36 := int32(mem[uint64(uint32(t35+v12))])
+									t37 := int32(atomic_load32(mem, uint64(uint32(t33+t36<<2+i32(12)))))
 									mem = *m.memory
-									v2 = t36
+									v2 = t37
 									if v2 != 0 {
 										goto l7
 									}
-									t37 := int32(load32(mem, uint64(uint32(v9))+12))
-									v11 = t37
+									t38 := int32(load32(mem, uint64(uint32(v9))+12))
+									v11 = t38
 								l8:
 									{
-										t38 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t39 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t38
+										v2 = t39
 										if v2&i32(-0x20000001) == 0 {
-											t39 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t40 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t39 != v2 {
+											if t40 != v2 {
 												goto l8
 											}
-											t40 := m.g1
-											m.g1 = t40 + i32(1)
-											t41 := m.fn53(v4, v11, v12)
+											t41 := m.g1
+											m.g1 = t41 + i32(1)
+											t42 := m.fn53(v5, v11, v12)
 											mem = *m.memory
-											v2 = t41
-											t42 := m.g1
-											m.g1 = t42 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											v2 = t42
+											t43 := m.g1
+											m.g1 = t43 - i32(1)
+											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
 											if v2 != 0 {
 												goto l7
 											}
-											t44 := int32(mem[uint64(uint32(i32(50736)))])
-											if t44 != i32(1) {
+											t45 := int32(mem[uint64(uint32(i32(50736)))])
+											if t45 != i32(1) {
 												goto l9
 											}
 											if v13 == 0 {
 												goto l9
 											}
-											t45 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v1-v13) >= uint32(t45*i32(10)) {
+											t46 := int32(load32(mem, uint64(uint32(v5))+68))
+											if uint32(v1-v13) >= uint32(t46*i32(10)) {
 												goto l9
 											}
-											t46 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t46 == i32(3) {
+											t47 := int32(load32(mem, uint64(uint32(v5))+4))
+											if t47 == i32(3) {
 												goto l9
 											}
 											mem[uint64(uint32(v7))+28] = byte(i32(1))
@@ -16730,9 +17013,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t49 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t50 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t49 == 0 {
+										if t50 == 0 {
 											goto l8
 										}
 										goto l11
@@ -16740,89 +17023,89 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 								l9:
 									v17 = i32(0)
 									{
-										var p50 int32
+										var p51 int32
 										if uint32(v6) < uint32(i32(3)) {
-											p50 = 1
+											p51 = 1
 										}
-										v18 = p50
+										v18 = p51
 										if v18 != 0 {
 											v13 = i32(0)
 											v14 = i32(0)
 											v19 = i32(0)
 											goto l12
 										}
-										t51 := int32(load32(mem, uint64(uint32(v6))+8))
-										v19 = t51
-										t52 := int32(load32(mem, uint64(uint32(v6))+4))
-										v14 = t52
+										t52 := int32(load32(mem, uint64(uint32(v6))+8))
+										v19 = t52
+										t53 := int32(load32(mem, uint64(uint32(v6))+4))
+										v14 = t53
 										v2 = v14 << 2
-										p53 := v2
+										p54 := v2
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p53 = i32(-1)
+											p54 = i32(-1)
 										}
-										t54 := m.fn218(p53)
+										t55 := m.fn219(p54)
 										mem = *m.memory
-										v13 = t54
-										t55 := int32(load32(mem, uint64(uint32(v6))))
-										memory_copy(mem, uint32(v13), uint32(t55), uint32(v2))
+										v13 = t55
+										t56 := int32(load32(mem, uint64(uint32(v6))))
+										memory_copy(mem, uint32(v13), uint32(t56), uint32(v2))
 										v6 = i32(0)
 									}
 								l12:
 									{
-										t56 := int32(load32(mem, uint64(uint32(v9))+12))
-										v11 = t56
-										var p57 int32
+										t57 := int32(load32(mem, uint64(uint32(v9))+12))
+										v11 = t57
+										var p58 int32
 										if uint32(v11) < uint32(i32(3)) {
-											p57 = 1
+											p58 = 1
 										}
-										v20 = p57
+										v20 = p58
 										if v20 != 0 {
 											v16 = i32(0)
 											v15 = i32(0)
 											goto l13
 										}
-										t58 := int32(load32(mem, uint64(uint32(v11))+8))
-										v17 = t58
-										t59 := int32(load32(mem, uint64(uint32(v11))+4))
-										v16 = t59
+										t59 := int32(load32(mem, uint64(uint32(v11))+8))
+										v17 = t59
+										t60 := int32(load32(mem, uint64(uint32(v11))+4))
+										v16 = t60
 										v2 = v16 << 2
-										p60 := v2
+										p61 := v2
 										if uint32(v16) > uint32(i32(0x3fffffff)) {
-											p60 = i32(-1)
+											p61 = i32(-1)
 										}
-										t61 := m.fn218(p60)
+										t62 := m.fn219(p61)
 										mem = *m.memory
-										v15 = t61
-										t62 := int32(load32(mem, uint64(uint32(v11))))
-										memory_copy(mem, uint32(v15), uint32(t62), uint32(v2))
+										v15 = t62
+										t63 := int32(load32(mem, uint64(uint32(v11))))
+										memory_copy(mem, uint32(v15), uint32(t63), uint32(v2))
 										v11 = i32(0)
 									}
 								l13:
-									t63 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v4, t63)
+									t64 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v5, t64)
 									mem = *m.memory
 									if v18 != 0 {
 										goto l14
 									}
 								l15:
 									{
-										t64 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t65 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t64
+										v2 = t65
 										if v2&i32(-0x20000001) == 0 {
-											t65 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t66 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t65 != v2 {
+											if t66 != v2 {
 												goto l15
 											}
-											t66 := m.g1
-											m.g1 = t66 + i32(1)
-											t67 := m.fn51(v4, v13, v14, v19)
+											t67 := m.g1
+											m.g1 = t67 + i32(1)
+											t68 := m.fn51(v5, v13, v14, v19)
 											mem = *m.memory
-											v6 = t67
-											t68 := m.g1
-											m.g1 = t68 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+											v6 = t68
+											t69 := m.g1
+											m.g1 = t69 - i32(1)
+											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
@@ -16835,9 +17118,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t72 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t73 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 										mem = *m.memory
-										if t72 == 0 {
+										if t73 == 0 {
 											goto l15
 										}
 									}
@@ -16846,104 +17129,104 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 								v1 = v0
 							}
 						l0:
-							t25 := int32(load32(mem, uint64(uint32(v7))))
-							t26 := int32(load32(mem, uint64(uint32(v7))+4))
-							v2 = t25 + t26
-							t27 := int32(load32(mem, uint64(uint32(v7))+8))
-							t28 := int32(load32(mem, uint64(uint32(v7))+12))
-							if v2 != t27+t28 {
+							t26 := int32(load32(mem, uint64(uint32(v7))))
+							t27 := int32(load32(mem, uint64(uint32(v7))+4))
+							v2 = t26 + t27
+							t28 := int32(load32(mem, uint64(uint32(v7))+8))
+							t29 := int32(load32(mem, uint64(uint32(v7))+12))
+							if v2 != t28+t29 {
 								goto l4
 							}
-							v8 = i32(256)
-							t29 := int32(load32(mem, uint64(uint32(v4))))
-							t30 := int32(load32(mem, uint64(uint32(t29))+20))
-							p7 = t30
+							v4 = i32(256)
+							t30 := int32(load32(mem, uint64(uint32(v5))))
+							t31 := int32(load32(mem, uint64(uint32(t30))+20))
+							p7 = t31
 							goto l5
 						}
 					l4:
-						t73 := int32(mem[uint64(uint32(v2))])
-						v8 = t73
-						t74 := int32(load32(mem, uint64(uint32(v4))))
-						t75 := int32(mem[uint64(uint32(v8+t74+i32(136)))])
-						p7 = t75
+						t74 := int32(mem[uint64(uint32(v2))])
+						v4 = t74
+						t75 := int32(load32(mem, uint64(uint32(v5))))
+						t76 := int32(mem[uint64(uint32(v4+t75+i32(136)))])
+						p7 = t76
 					}
 				l5:
 					v2 = p7
 					{
-						t76 := int32(load32(mem, uint64(uint32(v9))+12))
-						t77 := int32(atomic_load32(mem, uint64(uint32(t76+v2<<2+i32(12)))))
+						t77 := int32(load32(mem, uint64(uint32(v9))+12))
+						t78 := int32(atomic_load32(mem, uint64(uint32(t77+v2<<2+i32(12)))))
 						mem = *m.memory
-						v2 = t77
+						v2 = t78
 						if v2 != 0 {
 							goto l16
 						}
-						t78 := int32(load32(mem, uint64(uint32(v9))+12))
-						v0 = t78
+						t79 := int32(load32(mem, uint64(uint32(v9))+12))
+						v0 = t79
 						{
 						l17:
 							{
-								t79 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t80 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t79
+								v2 = t80
 								if v2&i32(-0x20000001) == 0 {
-									t80 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t81 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t80 != v2 {
+									if t81 != v2 {
 										goto l17
 									}
-									t81 := m.g1
-									m.g1 = t81 + i32(1)
-									t82 := m.fn53(v4, v0, v8)
+									t82 := m.g1
+									m.g1 = t82 + i32(1)
+									t83 := m.fn53(v5, v0, v4)
 									mem = *m.memory
-									v2 = t82
-									t83 := m.g1
-									m.g1 = t83 - i32(1)
-									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+									v2 = t83
+									t84 := m.g1
+									m.g1 = t84 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v2 != 0 {
 										goto l16
 									}
-									t85 := int32(load32(mem, uint64(uint32(v9))+12))
-									v0 = t85
+									t86 := int32(load32(mem, uint64(uint32(v9))+12))
+									v0 = t86
 									if uint32(v0) > uint32(i32(2)) {
-										t90 := int32(load32(mem, uint64(uint32(v0))+8))
-										v10 = t90
-										t91 := int32(load32(mem, uint64(uint32(v0))+4))
-										v6 = t91
+										t91 := int32(load32(mem, uint64(uint32(v0))+8))
+										v10 = t91
+										t92 := int32(load32(mem, uint64(uint32(v0))+4))
+										v6 = t92
 										v2 = v6 << 2
-										p92 := v2
+										p93 := v2
 										if uint32(v6) > uint32(i32(0x3fffffff)) {
-											p92 = i32(-1)
+											p93 = i32(-1)
 										}
-										t93 := m.fn218(p92)
+										t94 := m.fn219(p93)
 										mem = *m.memory
-										v12 = t93
-										t94 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v12), uint32(t94), uint32(v2))
-										t95 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn54(v4, t95)
+										v12 = t94
+										t95 := int32(load32(mem, uint64(uint32(v0))))
+										memory_copy(mem, uint32(v12), uint32(t95), uint32(v2))
+										t96 := int32(load32(mem, uint64(uint32(v7))+24))
+										m.fn54(v5, t96)
 										mem = *m.memory
 									l20:
 										{
-											t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
+											t97 := int32(atomic_load32(mem, uint64(uint32(v3))))
 											mem = *m.memory
-											v2 = t96
+											v2 = t97
 											if v2&i32(-0x20000001) == 0 {
-												t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+												t98 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 												mem = *m.memory
-												if t97 != v2 {
+												if t98 != v2 {
 													goto l20
 												}
-												t98 := m.g1
-												m.g1 = t98 + i32(1)
-												t99 := m.fn51(v4, v12, v6, v10)
+												t99 := m.g1
+												m.g1 = t99 + i32(1)
+												t100 := m.fn51(v5, v12, v6, v10)
 												mem = *m.memory
-												v6 = t99
-												t100 := m.g1
-												m.g1 = t100 - i32(1)
-												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+												v6 = t100
+												t101 := m.g1
+												m.g1 = t101 - i32(1)
+												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 												mem = *m.memory
 												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 												mem = *m.memory
@@ -16956,16 +17239,16 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t104 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t105 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 											mem = *m.memory
-											if t104 == 0 {
+											if t105 == 0 {
 												goto l20
 											}
 										}
 										goto l11
 									}
-									t86 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v4, t86)
+									t87 := int32(load32(mem, uint64(uint32(v7))+24))
+									m.fn54(v5, t87)
 									mem = *m.memory
 									v12 = i32(0)
 									v6 = v0
@@ -16978,9 +17261,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t89 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 								mem = *m.memory
-								if t89 == 0 {
+								if t90 == 0 {
 									goto l17
 								}
 								goto l11
@@ -16993,24 +17276,24 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 						}
 					l22:
 						{
-							t105 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							t106 := int32(atomic_load32(mem, uint64(uint32(v3))))
 							mem = *m.memory
-							v2 = t105
+							v2 = t106
 							if v2&i32(-0x20000001) == 0 {
-								t106 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t107 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t106 != v2 {
+								if t107 != v2 {
 									goto l22
 								}
 								v10 = i32(1)
-								t107 := m.g1
-								m.g1 = v10 + t107
-								t108 := m.fn53(v4, v6, v8)
+								t108 := m.g1
+								m.g1 = v10 + t108
+								t109 := m.fn53(v5, v6, v4)
 								mem = *m.memory
-								v2 = t108
-								t109 := m.g1
-								m.g1 = t109 - i32(1)
-								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+								v2 = t109
+								t110 := m.g1
+								m.g1 = t110 - i32(1)
+								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
@@ -17026,9 +17309,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t113 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t114 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 							mem = *m.memory
-							if t113 == 0 {
+							if t114 == 0 {
 								goto l22
 							}
 						}
@@ -17059,80 +17342,80 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 						if v2 == i32(1) {
 							goto l6
 						}
-						store32(mem, uint64(uint32(v7))+32, uint32(v5))
+						store32(mem, uint64(uint32(v7))+32, uint32(v8))
 						goto l10
 					}
 					store32(mem, uint64(uint32(v9))+12, uint32(v2))
-					v5 = i32(0)
-					t114 := int32(load32(mem, uint64(uint32(v2))+8))
-					v10 = t114 & i32(256)
+					v4 = i32(0)
+					t115 := int32(load32(mem, uint64(uint32(v2))+8))
+					v10 = t115 & i32(256)
 					if v10 != 0 {
 						{
-							t115 := int32(load32(mem, uint64(uint32(v7))+36))
-							v3 = t115
+							t116 := int32(load32(mem, uint64(uint32(v7))+36))
+							v3 = t116
 							if v3 == 0 {
 								goto l25
 							}
-							t116 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t116 != i32(3) {
+							t117 := int32(load32(mem, uint64(uint32(v5))+4))
+							if t117 != i32(3) {
 								goto l25
 							}
-							t117 := int32(load32(mem, uint64(uint32(v2))+4))
-							v5 = t117
-							if v5 <= i32(0) {
+							t118 := int32(load32(mem, uint64(uint32(v2))+4))
+							v4 = t118
+							if v4 <= i32(0) {
 								goto l25
 							}
-							v8 = v5 + i32(1)
-							t118 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t118 + v5<<2 - i32(4)
+							v0 = v4 + i32(1)
+							t119 := int32(load32(mem, uint64(uint32(v2))))
+							v2 = t119 + v4<<2 - i32(4)
 						l27:
 							{
-								t119 := int32(load32(mem, uint64(uint32(v2))))
-								v5 = t119
-								if v5 == i32(-2) {
+								t120 := int32(load32(mem, uint64(uint32(v2))))
+								v4 = t120
+								if v4 == i32(-2) {
 									goto l25
 								}
 								{
-									t120 := int32(load32(mem, uint64(uint32(v3))+12))
-									v0 = t120
-									if v0 == 0 {
+									t121 := int32(load32(mem, uint64(uint32(v3))+12))
+									v8 = t121
+									if v8 == 0 {
 										goto l26
 									}
-									t121 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t121) <= uint32(v5) {
+									t122 := int32(load32(mem, uint64(uint32(v3))+16))
+									if uint32(t122) <= uint32(v4) {
 										goto l26
 									}
-									t122 := int32(load32(mem, uint64(uint32(v3))+4))
-									v6 = t122 + v5<<2
-									t123 := int32(load32(mem, uint64(uint32(v6))))
-									v12 = t123
-									t124 := int32(load32(mem, uint64(uint32(v3))))
-									t125 := v12
-									v4 = t124
-									if uint32(t125) < uint32(v4) {
-										t126 := int32(load32(mem, uint64(uint32(v0+v12<<2))))
-										if t126 == v5 {
+									t123 := int32(load32(mem, uint64(uint32(v3))+4))
+									v6 = t123 + v4<<2
+									t124 := int32(load32(mem, uint64(uint32(v6))))
+									v12 = t124
+									t125 := int32(load32(mem, uint64(uint32(v3))))
+									t126 := v12
+									v5 = t125
+									if uint32(t126) < uint32(v5) {
+										t127 := int32(load32(mem, uint64(uint32(v8+v12<<2))))
+										if t127 == v4 {
 											goto l26
 										}
 									}
-									store32(mem, uint64(uint32(v6)), uint32(v4))
-									store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
-									t127 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t127+i32(1)))
+									store32(mem, uint64(uint32(v6)), uint32(v5))
+									store32(mem, uint64(uint32(v8+v5<<2)), uint32(v4))
+									t128 := int32(load32(mem, uint64(uint32(v3))))
+									store32(mem, uint64(uint32(v3)), uint32(t128+i32(1)))
 								}
 							l26:
 								v2 = v2 - i32(4)
-								v8 = v8 - i32(1)
-								if uint32(v8) > uint32(i32(1)) {
+								v0 = v0 - i32(1)
+								if uint32(v0) > uint32(i32(1)) {
 									goto l27
 								}
 							}
 						}
 					l25:
-						v5 = v1
+						v4 = v1
 					}
 					v3 = int32(uint32(v10) >> 8)
-					store32(mem, uint64(uint32(v7))+32, uint32(v5))
+					store32(mem, uint64(uint32(v7))+32, uint32(v4))
 					goto l10
 				}
 			l14:
@@ -17144,23 +17427,23 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 				}
 			l30:
 				{
-					t128 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t129 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t128
+					v2 = t129
 					if v2&i32(-0x20000001) == 0 {
-						t129 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t130 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t129 != v2 {
+						if t130 != v2 {
 							goto l30
 						}
-						t130 := m.g1
-						m.g1 = t130 + i32(1)
-						t131 := m.fn51(v4, v15, v16, v17)
+						t131 := m.g1
+						m.g1 = t131 + i32(1)
+						t132 := m.fn51(v5, v15, v16, v17)
 						mem = *m.memory
-						v11 = t131
-						t132 := m.g1
-						m.g1 = t132 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						v11 = t132
+						t133 := m.g1
+						m.g1 = t133 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
@@ -17169,9 +17452,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t135 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t136 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t135 != 0 {
+						if t136 != 0 {
 							goto l11
 						}
 						goto l30
@@ -17188,24 +17471,24 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 				}
 			l31:
 				{
-					t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t138 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t137
+					v2 = t138
 					if v2&i32(-0x20000001) == 0 {
-						t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t139 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t138 != v2 {
+						if t139 != v2 {
 							goto l31
 						}
 						v14 = i32(1)
-						t139 := m.g1
-						m.g1 = v14 + t139
-						t140 := m.fn53(v4, v11, v12)
+						t140 := m.g1
+						m.g1 = v14 + t140
+						t141 := m.fn53(v5, v11, v12)
 						mem = *m.memory
-						v2 = t140
-						t141 := m.g1
-						m.g1 = t141 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						v2 = t141
+						t142 := m.g1
+						m.g1 = t142 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
@@ -17217,9 +17500,9 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t144 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t145 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
 						mem = *m.memory
-						if t144 != 0 {
+						if t145 != 0 {
 							goto l11
 						}
 						goto l31
@@ -17264,73 +17547,73 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 					if v2 == i32(1) {
 						goto l6
 					}
-					store32(mem, uint64(uint32(v7))+32, uint32(v5))
+					store32(mem, uint64(uint32(v7))+32, uint32(v8))
 					goto l10
 				}
-				v8 = v8 - i32(1)
+				v4 = v4 - i32(1)
 				store32(mem, uint64(uint32(v9))+12, uint32(v2))
-				t146 := int32(mem[uint64(uint32(v2))+9])
-				if t146&i32(1) == 0 {
+				t147 := int32(mem[uint64(uint32(v2))+9])
+				if t147&i32(1) == 0 {
 					goto l35
 				}
 			}
 			{
-				t147 := int32(load32(mem, uint64(uint32(v7))+36))
-				v3 = t147
+				t148 := int32(load32(mem, uint64(uint32(v7))+36))
+				v3 = t148
 				if v3 == 0 {
 					goto l36
 				}
-				t148 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t148 != i32(3) {
+				t149 := int32(load32(mem, uint64(uint32(v5))+4))
+				if t149 != i32(3) {
 					goto l36
 				}
-				t149 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t149
+				t150 := int32(load32(mem, uint64(uint32(v2))+4))
+				v1 = t150
 				if v1 <= i32(0) {
 					goto l36
 				}
-				v5 = v1 + i32(1)
-				t150 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t150 + v1<<2 - i32(4)
+				v4 = v1 + i32(1)
+				t151 := int32(load32(mem, uint64(uint32(v2))))
+				v2 = t151 + v1<<2 - i32(4)
 			l38:
 				{
-					t151 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t151
+					t152 := int32(load32(mem, uint64(uint32(v2))))
+					v1 = t152
 					if v1 == i32(-2) {
 						goto l36
 					}
 					{
-						t152 := int32(load32(mem, uint64(uint32(v3))+12))
-						v8 = t152
+						t153 := int32(load32(mem, uint64(uint32(v3))+12))
+						v8 = t153
 						if v8 == 0 {
 							goto l37
 						}
-						t153 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t153) <= uint32(v1) {
+						t154 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t154) <= uint32(v1) {
 							goto l37
 						}
-						t154 := int32(load32(mem, uint64(uint32(v3))+4))
-						v6 = t154 + v1<<2
-						t155 := int32(load32(mem, uint64(uint32(v6))))
-						v10 = t155
-						t156 := int32(load32(mem, uint64(uint32(v3))))
-						t157 := v10
-						v4 = t156
-						if uint32(t157) < uint32(v4) {
-							t158 := int32(load32(mem, uint64(uint32(v8+v10<<2))))
-							if t158 == v1 {
+						t155 := int32(load32(mem, uint64(uint32(v3))+4))
+						v6 = t155 + v1<<2
+						t156 := int32(load32(mem, uint64(uint32(v6))))
+						v10 = t156
+						t157 := int32(load32(mem, uint64(uint32(v3))))
+						t158 := v10
+						v5 = t157
+						if uint32(t158) < uint32(v5) {
+							t159 := int32(load32(mem, uint64(uint32(v8+v10<<2))))
+							if t159 == v1 {
 								goto l37
 							}
 						}
-						store32(mem, uint64(uint32(v6)), uint32(v4))
-						store32(mem, uint64(uint32(v8+v4<<2)), uint32(v1))
-						t159 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t159+i32(1)))
+						store32(mem, uint64(uint32(v6)), uint32(v5))
+						store32(mem, uint64(uint32(v8+v5<<2)), uint32(v1))
+						t160 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t160+i32(1)))
 					}
 				l37:
 					v2 = v2 - i32(4)
-					v5 = v5 - i32(1)
-					if uint32(v5) > uint32(i32(1)) {
+					v4 = v4 - i32(1)
+					if uint32(v4) > uint32(i32(1)) {
 						goto l38
 					}
 				}
@@ -17347,62 +17630,62 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 			goto l10
 		}
 		{
-			t160 := int32(load32(mem, uint64(uint32(v7))+36))
-			v3 = t160
+			t161 := int32(load32(mem, uint64(uint32(v7))+36))
+			v3 = t161
 			if v3 == 0 {
 				goto l39
 			}
-			t161 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t161 != i32(3) {
+			t162 := int32(load32(mem, uint64(uint32(v5))+4))
+			if t162 != i32(3) {
 				goto l39
 			}
-			t162 := int32(load32(mem, uint64(uint32(v2))+4))
-			v5 = t162
-			if v5 <= i32(0) {
+			t163 := int32(load32(mem, uint64(uint32(v2))+4))
+			v4 = t163
+			if v4 <= i32(0) {
 				goto l39
 			}
-			v8 = v5 + i32(1)
-			t163 := int32(load32(mem, uint64(uint32(v2))))
-			v2 = t163 + v5<<2 - i32(4)
+			v0 = v4 + i32(1)
+			t164 := int32(load32(mem, uint64(uint32(v2))))
+			v2 = t164 + v4<<2 - i32(4)
 		l41:
 			{
-				t164 := int32(load32(mem, uint64(uint32(v2))))
-				v5 = t164
-				if v5 == i32(-2) {
+				t165 := int32(load32(mem, uint64(uint32(v2))))
+				v4 = t165
+				if v4 == i32(-2) {
 					goto l39
 				}
 				{
-					t165 := int32(load32(mem, uint64(uint32(v3))+12))
-					v0 = t165
-					if v0 == 0 {
+					t166 := int32(load32(mem, uint64(uint32(v3))+12))
+					v8 = t166
+					if v8 == 0 {
 						goto l40
 					}
-					t166 := int32(load32(mem, uint64(uint32(v3))+16))
-					if uint32(t166) <= uint32(v5) {
+					t167 := int32(load32(mem, uint64(uint32(v3))+16))
+					if uint32(t167) <= uint32(v4) {
 						goto l40
 					}
-					t167 := int32(load32(mem, uint64(uint32(v3))+4))
-					v6 = t167 + v5<<2
-					t168 := int32(load32(mem, uint64(uint32(v6))))
-					v10 = t168
-					t169 := int32(load32(mem, uint64(uint32(v3))))
-					t170 := v10
-					v4 = t169
-					if uint32(t170) < uint32(v4) {
-						t171 := int32(load32(mem, uint64(uint32(v0+v10<<2))))
-						if t171 == v5 {
+					t168 := int32(load32(mem, uint64(uint32(v3))+4))
+					v6 = t168 + v4<<2
+					t169 := int32(load32(mem, uint64(uint32(v6))))
+					v10 = t169
+					t170 := int32(load32(mem, uint64(uint32(v3))))
+					t171 := v10
+					v5 = t170
+					if uint32(t171) < uint32(v5) {
+						t172 := int32(load32(mem, uint64(uint32(v8+v10<<2))))
+						if t172 == v4 {
 							goto l40
 						}
 					}
-					store32(mem, uint64(uint32(v6)), uint32(v4))
-					store32(mem, uint64(uint32(v0+v4<<2)), uint32(v5))
-					t172 := int32(load32(mem, uint64(uint32(v3))))
-					store32(mem, uint64(uint32(v3)), uint32(t172+i32(1)))
+					store32(mem, uint64(uint32(v6)), uint32(v5))
+					store32(mem, uint64(uint32(v8+v5<<2)), uint32(v4))
+					t173 := int32(load32(mem, uint64(uint32(v3))))
+					store32(mem, uint64(uint32(v3)), uint32(t173+i32(1)))
 				}
 			l40:
 				v2 = v2 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
+				v0 = v0 - i32(1)
+				if uint32(v0) > uint32(i32(1)) {
 					goto l41
 				}
 			}
@@ -17415,7 +17698,7 @@ l10:
 	m.g0 = v9 + i32(16)
 	return v3
 }
-func (m *Module) fn64(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn65(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6 int32
 	v4 = i32(1)
 	mem := *m.memory
@@ -17501,33 +17784,33 @@ func (m *Module) fn64(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v4
 }
-func (m *Module) fn65(v0 int32) {
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))))
-	t1 := int32(load32(mem, uint64(uint32(t0))+4))
-	t2 := int32(load32(mem, uint64(uint32(t1))))
-	v0 = t2
-	t3 := m.fn218(i32(112))
-	mem = *m.memory
-	t4 := int64(load64(mem, uint64(uint32(v0))+120))
-	t5 := m.fn49(t3, v0, i32(0), t4/i64(2))
-	mem = *m.memory
-	store32(mem, uint64(uint32(v0))+128, uint32(t5))
-}
 func (m *Module) fn66(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn218(i32(112))
+	t3 := m.fn219(i32(112))
+	mem = *m.memory
+	t4 := int64(load64(mem, uint64(uint32(v0))+120))
+	t5 := m.fn49(t3, v0, i32(0), t4/i64(2))
+	mem = *m.memory
+	store32(mem, uint64(uint32(v0))+128, uint32(t5))
+}
+func (m *Module) fn67(v0 int32) {
+	mem := *m.memory
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	t1 := int32(load32(mem, uint64(uint32(t0))+4))
+	t2 := int32(load32(mem, uint64(uint32(t1))))
+	v0 = t2
+	t3 := m.fn219(i32(112))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn49(t3, v0, i32(3), t4)
 	mem = *m.memory
 	store32(mem, uint64(uint32(v0))+128, uint32(t5))
 }
-func (m *Module) fn67(v0 int32) {
+func (m *Module) fn68(v0 int32) {
 	var v1 int32
 	var v2 int64
 	mem := *m.memory
@@ -17537,7 +17820,7 @@ func (m *Module) fn67(v0 int32) {
 	v0 = t2
 	t3 := int32(mem[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn218(i32(112))
+	t4 := m.fn219(i32(112))
 	mem = *m.memory
 	t5 := int64(load64(mem, uint64(uint32(v0))+120))
 	t6 := v0
@@ -17551,7 +17834,7 @@ func (m *Module) fn67(v0 int32) {
 	mem = *m.memory
 	store32(mem, uint64(uint32(t6))+132, uint32(t9))
 }
-func (m *Module) fn68(v0 int32) {
+func (m *Module) fn69(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	if v0 != 0 {
@@ -17730,7 +18013,7 @@ func (m *Module) fn68(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 	var v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16 int64
 	t0 := m.g0
@@ -17845,7 +18128,7 @@ func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn189(v3+i32(392), v8+i32(20), i32(13))
+				m.fn190(v3+i32(392), v8+i32(20), i32(13))
 				mem = *m.memory
 			}
 			p23 = i32(128)
@@ -17857,7 +18140,7 @@ func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn189(v3+i32(392), v8+i32(20), i32(14))
+				m.fn190(v3+i32(392), v8+i32(20), i32(14))
 				mem = *m.memory
 			}
 			p23 = i32(128)
@@ -17869,7 +18152,7 @@ func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn189(v3+i32(396), v8+i32(20), i32(15))
+				m.fn190(v3+i32(396), v8+i32(20), i32(15))
 				mem = *m.memory
 			}
 			p23 = i32(132)
@@ -18036,7 +18319,7 @@ func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 						l16:
 							t61 := int32(mem[uint64(uint32(v8))+16])
 							v10 = t47 + (p44|t61)<<2 + i32(76)
-							t62 := m.fn64(t45, t46, v10, v9)
+							t62 := m.fn65(t45, t46, v10, v9)
 							mem = *m.memory
 							if t62 != 0 {
 								goto l17
@@ -18044,7 +18327,7 @@ func (m *Module) fn69(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 							t63 := int32(load32(mem, uint64(uint32(v8))+24))
 							m.fn54(v3, t63)
 							mem = *m.memory
-							t64 := m.fn64(v3, v8, v10, v9)
+							t64 := m.fn65(v3, v8, v10, v9)
 							mem = *m.memory
 							if t64 != 0 {
 								goto l17
@@ -18212,11 +18495,11 @@ l0:
 	m.g0 = v11 + i32(16)
 	return v12
 }
-func (m *Module) fn70() {
+func (m *Module) fn71() {
 	m.fn12(i32(1347))
 	panic("unreachable")
 }
-func (m *Module) fn71(v0, v1 int32) {
+func (m *Module) fn72(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -18233,13 +18516,13 @@ func (m *Module) fn71(v0, v1 int32) {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t4 := m.fn218(v1 << 2)
+			t4 := m.fn219(v1 << 2)
 			mem = *m.memory
 			v5 = t4
 			if uint32(v1) >= uint32(i32(0x20000000)) {
 				goto l0
 			}
-			t5 := m.fn218(v1 << 3)
+			t5 := m.fn219(v1 << 3)
 			mem = *m.memory
 			v6 = t5
 			t6 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -18275,7 +18558,7 @@ l0:
 	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn72(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn73(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	mem := *m.memory
 	if v2 != 0 {
@@ -18421,7 +18704,7 @@ func (m *Module) fn72(v0, v1, v2, v3, v4, v5, v6 int32) {
 										t33 := int32(load32(mem, uint64(uint32(v0))+88))
 										v10 = t32 + t33
 										if p31 == v10 {
-											m.fn73(v13)
+											m.fn74(v13)
 											mem = *m.memory
 											t34 := int32(load32(mem, uint64(uint32(v0))+88))
 											t35 := int32(load32(mem, uint64(uint32(v0))+92))
@@ -18449,7 +18732,7 @@ func (m *Module) fn72(v0, v1, v2, v3, v4, v5, v6 int32) {
 										if uint32(v11) > uint32(i32(0x3fffffff)) {
 											p45 = i32(-1)
 										}
-										t46 := m.fn218(p45)
+										t46 := m.fn219(p45)
 										mem = *m.memory
 										v11 = t46
 										store32(mem, uint64(uint32(t44))+4, uint32(v11))
@@ -18522,7 +18805,7 @@ func (m *Module) fn72(v0, v1, v2, v3, v4, v5, v6 int32) {
 							v9 = v9 + i32(1)
 						}
 						t59 := int32(load32(mem, uint64(uint32(v8))+4))
-						t60 := m.fn116(v4, v5)
+						t60 := m.fn117(v4, v5)
 						mem = *m.memory
 						if t59&(t60^i32(-1)) != 0 {
 							goto l0
@@ -18544,7 +18827,7 @@ func (m *Module) fn72(v0, v1, v2, v3, v4, v5, v6 int32) {
 		}
 	}
 }
-func (m *Module) fn73(v0 int32) {
+func (m *Module) fn74(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -18596,7 +18879,7 @@ func (m *Module) fn73(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn218(v6)
+				t12 := m.fn219(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -18647,14 +18930,14 @@ func (m *Module) fn73(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn218(i32(4096))
+				t23 := m.fn219(i32(4096))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn218(i32(4096))
+			t24 := m.fn219(i32(4096))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn48(v0, v4+i32(12))
@@ -18700,7 +18983,7 @@ func (m *Module) fn73(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn218(v6)
+				t35 := m.fn219(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -18749,7 +19032,7 @@ func (m *Module) fn73(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn218(v2)
+		t42 := m.fn219(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -18758,7 +19041,7 @@ func (m *Module) fn73(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn218(i32(4096))
+		t44 := m.fn219(i32(4096))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn47(v4+i32(12), v4+i32(8))
@@ -18812,7 +19095,7 @@ l1:
 	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn74(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn75(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2)), uint32(i32(0)))
@@ -19069,7 +19352,7 @@ func (m *Module) fn74(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							goto l0
 						case 1:
-							m.fn72(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
+							m.fn73(v0, v2, int32(uint32(v9)>>4), v3, v4, v5, v6)
 							mem = *m.memory
 						}
 					}
@@ -19103,7 +19386,7 @@ l0:
 l14:
 	return v14
 }
-func (m *Module) fn75(v0, v1, v2, v3 int32) {
+func (m *Module) fn76(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
 	{
@@ -19187,7 +19470,7 @@ func (m *Module) fn75(v0, v1, v2, v3 int32) {
 		v5 = t19
 		v8 = t20 - v5 + v2
 		if v8 < i32(0) {
-			m.fn70()
+			m.fn71()
 			panic("unreachable")
 		}
 		v7 = v1 - v5
@@ -19205,7 +19488,7 @@ func (m *Module) fn75(v0, v1, v2, v3 int32) {
 		v9 = p23
 		var p24 int32
 		if v9 != 0 {
-			t25 := m.fn218(v9)
+			t25 := m.fn219(v9)
 			mem = *m.memory
 			p24 = t25
 		} else {
@@ -19230,19 +19513,19 @@ func (m *Module) fn75(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn76(v0, v1 int32) {
+func (m *Module) fn77(v0, v1 int32) {
 	if v1 != 0 {
 		t0 := int32(load32(*m.memory, uint64(uint32(v1))))
-		m.fn76(v0, t0)
+		m.fn77(v0, t0)
 		t1 := int32(load32(*m.memory, uint64(uint32(v1))+4))
-		m.fn76(v0, t1)
+		m.fn77(v0, t1)
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn77(v0, v1 int32) {
+func (m *Module) fn78(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12, v13, v14 int64
-	_ = m.fn78(v0, i32(-1), i32(0))
+	_ = m.fn79(v0, i32(-1), i32(0))
 	mem := *m.memory
 	t1 := int32(mem[uint64(uint32(v1))])
 	v3 = t1
@@ -19365,7 +19648,7 @@ func (m *Module) fn77(v0, v1 int32) {
 					}
 					t23 := int32(load32(mem, uint64(uint32(v4))+20))
 					store32(mem, uint64(uint32(v4))+20, uint32(t23-i32(1)))
-					m.fn144(v6, v2)
+					m.fn145(v6, v2)
 					mem = *m.memory
 					m.Xre2w_free(v2)
 					mem = *m.memory
@@ -19410,7 +19693,7 @@ func (m *Module) fn77(v0, v1 int32) {
 							}
 							v3 = v5 + i32(4)
 						l7:
-							t32 := m.fn218(i32(24))
+							t32 := m.fn219(i32(24))
 							mem = *m.memory
 							v2 = t32
 							store32(mem, uint64(uint32(v2))+8, uint32(v5))
@@ -19426,7 +19709,7 @@ func (m *Module) fn77(v0, v1 int32) {
 								v2 = t35
 							}
 							t36 := int32(load32(mem, uint64(uint32(v4))+16))
-							m.fn140(t36, v2)
+							m.fn141(t36, v2)
 							mem = *m.memory
 							t37 := int32(load32(mem, uint64(uint32(v4))+20))
 							store32(mem, uint64(uint32(v4))+20, uint32(t37+i32(1)))
@@ -19457,12 +19740,12 @@ func (m *Module) fn77(v0, v1 int32) {
 					t43 := int32(load32(mem, uint64(uint32(v3))+12))
 					t44 := int32(load32(mem, uint64(uint32(t43))+16))
 					v6 = t44
-					m.fn143(v1)
+					m.fn144(v1)
 					mem = *m.memory
-					t45 := m.fn218(i32(24))
+					t45 := m.fn219(i32(24))
 					mem = *m.memory
 					t46 := int32(load32(mem, uint64(uint32(v0))))
-					t47 := m.fn138(t45, i32(3), t46)
+					t47 := m.fn139(t45, i32(3), t46)
 					mem = *m.memory
 					p40 = t47
 					goto l13
@@ -19517,12 +19800,12 @@ func (m *Module) fn77(v0, v1 int32) {
 					if v3 == v5 {
 						goto l0
 					}
-					m.fn143(v1)
+					m.fn144(v1)
 					mem = *m.memory
-					t58 := m.fn218(i32(24))
+					t58 := m.fn219(i32(24))
 					mem = *m.memory
 					t59 := int32(load32(mem, uint64(uint32(v0))))
-					t60 := m.fn138(t58, i32(3), t59|i32(1))
+					t60 := m.fn139(t58, i32(3), t59|i32(1))
 					mem = *m.memory
 					p40 = t60
 				}
@@ -19538,7 +19821,7 @@ func (m *Module) fn77(v0, v1 int32) {
 		p2 = v3
 	}
 	if uint32(p2&i32(255)) <= uint32(i32(21)) {
-		t62 := m.fn174(v1)
+		t62 := m.fn175(v1)
 		mem = *m.memory
 		mem[uint64(uint32(v1))+1] = byte(t62)
 	}
@@ -19546,7 +19829,7 @@ func (m *Module) fn77(v0, v1 int32) {
 	store32(mem, uint64(uint32(v1))+12, uint32(t63))
 	store32(mem, uint64(uint32(v0))+16, uint32(v1))
 }
-func (m *Module) fn78(v0, v1, v2 int32) int32 {
+func (m *Module) fn79(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -19580,7 +19863,7 @@ func (m *Module) fn78(v0, v1, v2 int32) int32 {
 			t6 := int32(load32(mem, uint64(uint32(v5))+16))
 			v4 = t6
 			store64(mem, uint64(uint32(v5))+16, uint64(i64(0)))
-			m.fn145(v5, v4)
+			m.fn146(v5, v4)
 			mem = *m.memory
 			t7 := int32(mem[uint64(uint32(v3))])
 			v6 = t7
@@ -19595,7 +19878,7 @@ func (m *Module) fn78(v0, v1, v2 int32) int32 {
 				{
 					t9 := int32(load32(mem, uint64(uint32(v3))+20))
 					t10 := int32(load32(mem, uint64(uint32(t9+v4))))
-					m.fn145(v5, t10)
+					m.fn146(v5, t10)
 					mem = *m.memory
 					v4 = v4 + i32(4)
 					v6 = v6 + i32(1)
@@ -19615,7 +19898,7 @@ func (m *Module) fn78(v0, v1, v2 int32) int32 {
 			store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
 			goto l2
 		}
-		m.fn145(v5, v4)
+		m.fn146(v5, v4)
 		mem = *m.memory
 	l2:
 		if v1 >= i32(0) {
@@ -19625,12 +19908,12 @@ func (m *Module) fn78(v0, v1, v2 int32) int32 {
 			return i32(1)
 		}
 		store32(mem, uint64(uint32(v0))+16, uint32(v5))
-		m.fn143(v3)
+		m.fn144(v3)
 	}
 l0:
 	return i32(0)
 }
-func (m *Module) fn79(v0 int32) int32 {
+func (m *Module) fn80(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -19739,7 +20022,7 @@ func (m *Module) fn79(v0 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn80(v0, v1 int32) {
+func (m *Module) fn81(v0, v1 int32) {
 	var v2, v3 int32
 	{
 		{
@@ -19748,15 +20031,15 @@ func (m *Module) fn80(v0, v1 int32) {
 			if v2&i32(1) == 0 {
 				goto l0
 			}
-			t1 := m.fn79(v1)
+			t1 := m.fn80(v1)
 			if t1 == v1 {
 				goto l0
 			}
-			t2 := m.fn218(i32(24))
-			t3 := m.fn138(t2, i32(20), v2&i32(16382))
+			t2 := m.fn219(i32(24))
+			t3 := m.fn139(t2, i32(20), v2&i32(16382))
 			v3 = t3
-			t4 := m.fn218(i32(24))
-			t5 := m.fn158(t4)
+			t4 := m.fn219(i32(24))
+			t5 := m.fn159(t4)
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(t5))
 			v2 = v1
 		l2:
@@ -19769,10 +20052,10 @@ func (m *Module) fn80(v0, v1 int32) {
 						}
 					}
 					t7 := int32(load32(*m.memory, uint64(uint32(v3))+20))
-					_ = m.fn159(t7, v2, v2)
+					_ = m.fn160(t7, v2, v2)
 				}
 			l1:
-				t9 := m.fn79(v2)
+				t9 := m.fn80(v2)
 				v2 = t9
 				if v2 != v1 {
 					goto l2
@@ -19788,26 +20071,26 @@ func (m *Module) fn80(v0, v1 int32) {
 			if v2&i32(2048) == 0 {
 				goto l4
 			}
-			t10 := m.fn218(i32(24))
-			t11 := m.fn138(t10, i32(1), v2)
+			t10 := m.fn219(i32(24))
+			t11 := m.fn139(t10, i32(1), v2)
 			v3 = t11
 			goto l3
 		}
 	l4:
-		t12 := m.fn78(v0, v1, v2)
+		t12 := m.fn79(v0, v1, v2)
 		if t12 != 0 {
 			return
 		}
-		t13 := m.fn218(i32(24))
+		t13 := m.fn219(i32(24))
 		t14 := int32(load32(*m.memory, uint64(uint32(v0))))
-		t15 := m.fn138(t13, i32(3), t14)
+		t15 := m.fn139(t13, i32(3), t14)
 		v3 = t15
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v1))
 	}
 l3:
-	m.fn77(v0, v3)
+	m.fn78(v0, v3)
 }
-func (m *Module) fn81(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn82(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	{
 		t0 := int32(mem[uint64(uint32(v1))])
@@ -19829,7 +20112,7 @@ func (m *Module) fn81(v0, v1, v2, v3 int32) int32 {
 l0:
 	return v2
 }
-func (m *Module) fn82(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn83(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	mem := *m.memory
 	if v5 <= i32(0) {
@@ -19906,15 +20189,15 @@ l3:
 l0:
 	return v3
 }
-func fn83(v0, v1, v2 int32) int32 {
+func fn84(v0, v1, v2 int32) int32 {
 	return i32(0)
 }
-func (m *Module) fn84(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn85(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
 	m.g0 = v7
-	m.fn85(v0)
+	m.fn86(v0)
 	mem := *m.memory
 	{
 		if v1 == 0 {
@@ -19935,7 +20218,7 @@ func (m *Module) fn84(v0, v1, v2, v3 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn106(v9)
+			m.fn107(v9)
 			mem = *m.memory
 			t8 := int32(load32(mem, uint64(uint32(v0))+20))
 			t9 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20015,7 +20298,7 @@ func (m *Module) fn84(v0, v1, v2, v3 int32) int32 {
 								v2 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn218(v2 << 2)
+								t35 := m.fn219(v2 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v4))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v4))+4))
@@ -20168,7 +20451,7 @@ func (m *Module) fn84(v0, v1, v2, v3 int32) int32 {
 				p90 = i32(0)
 			}
 			if t87 == p90 {
-				m.fn106(v9)
+				m.fn107(v9)
 				mem = *m.memory
 				t91 := int32(load32(mem, uint64(uint32(v0))+20))
 				t92 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20196,7 +20479,7 @@ l0:
 	m.g0 = v7 + i32(16)
 	return v2
 }
-func (m *Module) fn85(v0 int32) {
+func (m *Module) fn86(v0 int32) {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -20261,7 +20544,7 @@ func (m *Module) fn85(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn86(v0 int32) {
+func (m *Module) fn87(v0 int32) {
 	var v1, v2, v3, v4 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
@@ -20331,18 +20614,18 @@ func (m *Module) fn86(v0 int32) {
 		}
 	}
 }
-func (m *Module) fn87(v0 int32) int32 {
+func (m *Module) fn88(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn85(v0)
-	m.fn86(v0 + i32(4))
+	m.fn86(v0)
+	m.fn87(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn88(v0, v1 int32) {
+func (m *Module) fn89(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
-	t0 := m.fn218(i32(24))
+	t0 := m.fn219(i32(24))
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v0))))
-	t2 := m.fn138(t0, i32(22), t1)
+	t2 := m.fn139(t0, i32(22), t1)
 	mem = *m.memory
 	v4 = t2
 	t3 := int32(load32(mem, uint64(uint32(v0))+20))
@@ -20354,7 +20637,7 @@ func (m *Module) fn88(v0, v1 int32) {
 		t5 := int32(load32(mem, uint64(uint32(v1))))
 		v5 = t5
 		if v5 != 0 {
-			t6 := m.fn218(i32(12))
+			t6 := m.fn219(i32(12))
 			mem = *m.memory
 			v2 = t6
 			t7 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -20365,7 +20648,7 @@ func (m *Module) fn88(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v6 = v1 | i32(7) + i32(1)
-				t8 := m.fn218(v6)
+				t8 := m.fn219(v6)
 				mem = *m.memory
 				v3 = t8
 				store32(mem, uint64(uint32(v2))+8, uint32(v6|i32(-0x80000000)))
@@ -20384,13 +20667,13 @@ func (m *Module) fn88(v0, v1 int32) {
 			mem[uint64(uint32(v1+v3))] = byte(i32(0))
 			store32(mem, uint64(uint32(v4))+20, uint32(v2))
 		}
-		m.fn77(v0, v4)
+		m.fn78(v0, v4)
 		return
 	}
 }
-func (m *Module) fn89(v0 int32) {
+func (m *Module) fn90(v0 int32) {
 	var v1, v2, v3, v4, v5 int32
-	_ = m.fn78(v0, i32(-1), i32(0))
+	_ = m.fn79(v0, i32(-1), i32(0))
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v0))+16))
@@ -20401,16 +20684,16 @@ func (m *Module) fn89(v0 int32) {
 				goto l0
 			}
 		}
-		t3 := m.fn218(i32(24))
+		t3 := m.fn219(i32(24))
 		mem = *m.memory
 		t4 := int32(load32(mem, uint64(uint32(v0))))
-		t5 := m.fn138(t3, i32(2), t4)
+		t5 := m.fn139(t3, i32(2), t4)
 		mem = *m.memory
-		m.fn77(v0, t5)
+		m.fn78(v0, t5)
 		mem = *m.memory
 	}
 l0:
-	m.fn90(v0, i32(5))
+	m.fn91(v0, i32(5))
 	mem = *m.memory
 	{
 		{
@@ -20444,7 +20727,7 @@ l0:
 					store32(mem, uint64(uint32(v1))+12, uint32(t15))
 					store32(mem, uint64(uint32(v0))+16, uint32(v2))
 					store32(mem, uint64(uint32(v2))+12, uint32(v1))
-					m.fn143(v3)
+					m.fn144(v3)
 					mem = *m.memory
 					return
 				case 9:
@@ -20464,12 +20747,12 @@ l0:
 			}
 		}
 	l1:
-		t12 := m.fn218(i32(24))
+		t12 := m.fn219(i32(24))
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v0))))
-		t14 := m.fn138(t12, i32(23), t13)
+		t14 := m.fn139(t12, i32(23), t13)
 		mem = *m.memory
-		m.fn77(v0, t14)
+		m.fn78(v0, t14)
 		mem = *m.memory
 		return
 	}
@@ -20480,9 +20763,9 @@ l2:
 	return
 l4:
 	store32(mem, uint64(uint32(v0))+16, uint32(v2))
-	m.fn143(v1)
+	m.fn144(v1)
 }
-func (m *Module) fn90(v0, v1 int32) {
+func (m *Module) fn91(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
@@ -20540,13 +20823,13 @@ func (m *Module) fn90(v0, v1 int32) {
 				} else {
 					p1 = v4
 				}
-				t8 := m.fn218(p1)
+				t8 := m.fn219(p1)
 				mem = *m.memory
 				v7 = t8
 				goto l5
 			}
 		l3:
-			t9 := m.fn218(v5 << 2)
+			t9 := m.fn219(v5 << 2)
 			mem = *m.memory
 			v7 = t9
 			{
@@ -20581,7 +20864,7 @@ func (m *Module) fn90(v0, v1 int32) {
 							l7:
 								{
 									t17 := int32(load32(mem, uint64(uint32(v4))))
-									t18 := m.fn141(t17)
+									t18 := m.fn142(t17)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2)), uint32(t18))
 									v2 = v2 - i32(4)
@@ -20593,7 +20876,7 @@ func (m *Module) fn90(v0, v1 int32) {
 								}
 								v4 = v11
 							}
-							m.fn143(v3)
+							m.fn144(v3)
 							mem = *m.memory
 							goto l8
 						}
@@ -20608,11 +20891,11 @@ func (m *Module) fn90(v0, v1 int32) {
 								goto l9
 							}
 							store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
-							t20 := m.fn162(v2)
+							t20 := m.fn163(v2)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v3))+16, uint32(t20))
 							t21 := int32(load32(mem, uint64(uint32(v2))+16))
-							m.fn76(v2+i32(12), t21)
+							m.fn77(v2+i32(12), t21)
 							mem = *m.memory
 							m.Xre2w_free(v2)
 							mem = *m.memory
@@ -20640,10 +20923,10 @@ func (m *Module) fn90(v0, v1 int32) {
 		}
 	l5:
 		t24 := int32(load32(mem, uint64(uint32(v0))))
-		t25 := m.fn149(v1, v7, v5, t24, i32(1))
+		t25 := m.fn150(v1, v7, v5, t24, i32(1))
 		mem = *m.memory
 		v2 = t25
-		t26 := m.fn174(v2)
+		t26 := m.fn175(v2)
 		mem = *m.memory
 		v4 = t26
 		store32(mem, uint64(uint32(v2))+12, uint32(v8))
@@ -20656,18 +20939,18 @@ l4:
 	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn91(v0 int32) int32 {
+func (m *Module) fn92(v0 int32) int32 {
 	var v1 int32
-	m.fn89(v0)
+	m.fn90(v0)
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+16))
 	t1 := v0
 	v1 = t0
 	t2 := int32(load32(mem, uint64(uint32(v1))+12))
 	store32(mem, uint64(uint32(t1))+16, uint32(t2))
-	m.fn143(v1)
+	m.fn144(v1)
 	mem = *m.memory
-	m.fn90(v0, i32(6))
+	m.fn91(v0, i32(6))
 	mem = *m.memory
 	t3 := int32(load32(mem, uint64(uint32(v0))+16))
 	v1 = t3
@@ -20694,11 +20977,11 @@ func (m *Module) fn91(v0 int32) int32 {
 				goto l0
 			}
 			store32(mem, uint64(uint32(v1))+20, uint32(i32(0)))
-			t10 := m.fn162(v0)
+			t10 := m.fn163(v0)
 			mem = *m.memory
 			store32(mem, uint64(uint32(v1))+16, uint32(t10))
 			t11 := int32(load32(mem, uint64(uint32(v0))+16))
-			m.fn76(v0+i32(12), t11)
+			m.fn77(v0+i32(12), t11)
 			m.Xre2w_free(v0)
 		}
 	l0:
@@ -20708,7 +20991,7 @@ func (m *Module) fn91(v0 int32) int32 {
 	}
 	return p4
 }
-func (m *Module) fn92(v0, v1, v2 int32) int32 {
+func (m *Module) fn93(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -20740,7 +21023,7 @@ func (m *Module) fn92(v0, v1, v2 int32) int32 {
 					m.fn13()
 					panic("unreachable")
 				}
-				t8 := m.fn218(v4 * i32(28))
+				t8 := m.fn219(v4 * i32(28))
 				mem = *m.memory
 				p7 = t8
 			} else {
@@ -20813,11 +21096,11 @@ func (m *Module) fn92(v0, v1, v2 int32) int32 {
 			}
 			return v2
 		}
-		m.fn70()
+		m.fn71()
 		panic("unreachable")
 	}
 }
-func (m *Module) fn93(v0, v1, v2, v3 int32) {
+func (m *Module) fn94(v0, v1, v2, v3 int32) {
 	if v2 < i32(10) {
 		goto l0
 	}
@@ -20831,35 +21114,35 @@ func (m *Module) fn93(v0, v1, v2, v3 int32) {
 		goto l1
 	}
 	if v3&i32(1) != 0 {
-		m.fn94(v0, v1, i32(9), i32(0))
+		m.fn95(v0, v1, i32(9), i32(0))
 		goto l1
 	}
-	_ = m.fn159(v0, v1, i32(9))
+	_ = m.fn160(v0, v1, i32(9))
 l1:
 	if uint32(v2) < uint32(i32(11)) {
 		return
 	}
 	if v3&i32(1) != 0 {
-		m.fn94(v0, i32(11), v2, i32(0))
+		m.fn95(v0, i32(11), v2, i32(0))
 		return
 	}
-	_ = m.fn159(v0, i32(11), v2)
+	_ = m.fn160(v0, i32(11), v2)
 	return
 l0:
 	if v3&i32(1) != 0 {
-		m.fn94(v0, v1, v2, i32(0))
+		m.fn95(v0, v1, v2, i32(0))
 		return
 	}
-	_ = m.fn159(v0, v1, v2)
+	_ = m.fn160(v0, v1, v2)
 }
-func (m *Module) fn94(v0, v1, v2, v3 int32) {
+func (m *Module) fn95(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
 		if v3 > i32(10) {
 			return
 		}
-		t0 := m.fn159(v0, v1, v2)
+		t0 := m.fn160(v0, v1, v2)
 		mem = *m.memory
 		v4 = t0
 		if v1 > v2 {
@@ -20960,7 +21243,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) {
 			}
 		l6:
 			v4 = p12
-			m.fn94(v0, v3+v6, v4, v10)
+			m.fn95(v0, v3+v6, v4, v10)
 			mem = *m.memory
 			t19 := int32(load32(mem, uint64(uint32(v5))+4))
 			v1 = t19 + i32(1)
@@ -20970,7 +21253,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) {
 		}
 	}
 }
-func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	var v12 int64
 	t0 := m.g0
@@ -21073,12 +21356,12 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 				store32(mem, uint64(uint32(t19))+12, uint32(v4))
 				goto l4
 			}
-			t20 := m.fn183(v0, i32(125), i32(0))
+			t20 := m.fn184(v0, i32(125), i32(0))
 			mem = *m.memory
 			v4 = t20
 			if v4 == i32(-1) {
 				v6 = i32(1)
-				t21 := m.fn96(v5+i32(16), v3)
+				t21 := m.fn97(v5+i32(16), v3)
 				mem = *m.memory
 				if t21 == 0 {
 					goto l0
@@ -21098,7 +21381,7 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 			t25 := int32(load32(mem, uint64(uint32(v0))+4))
 			store32(mem, uint64(uint32(v0))+4, uint32(t25-v8))
 			store32(mem, uint64(uint32(v5))+8, uint32(v7))
-			t26 := m.fn96(v5+i32(8), v3)
+			t26 := m.fn97(v5+i32(8), v3)
 			mem = *m.memory
 			if t26 == 0 {
 				goto l0
@@ -21148,7 +21431,7 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn249(v7, i32(1055), i32(3))
+				t34 := m.fn250(v7, i32(1055), i32(3))
 				mem = *m.memory
 				if t34 == 0 {
 					goto l6
@@ -21166,7 +21449,7 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn253(v9)
+						t38 := m.fn254(v9)
 						mem = *m.memory
 						p37 = t38
 					} else {
@@ -21179,7 +21462,7 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn249(v9, v7, v4)
+						t39 := m.fn250(v9, v7, v4)
 						mem = *m.memory
 						if t39 == 0 {
 							goto l6
@@ -21198,14 +21481,14 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 	l6:
-		m.fn97(v2, v0, v10, v1)
+		m.fn98(v2, v0, v10, v1)
 		v6 = i32(0)
 	}
 l0:
 	m.g0 = v5 + i32(32)
 	return v6
 }
-func (m *Module) fn96(v0, v1 int32) int32 {
+func (m *Module) fn97(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -21267,7 +21550,7 @@ l0:
 	}
 	return p8
 }
-func (m *Module) fn97(v0, v1, v2, v3 int32) {
+func (m *Module) fn98(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v9 = t0 - i32(32)
@@ -21285,7 +21568,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 					v5 = t2 + v2
 					t4 := int32(load16(mem, uint64(uint32(v5-i32(2)))))
 					t5 := int32(load16(mem, uint64(uint32(v5))))
-					m.fn93(t3, t4, t5, v3)
+					m.fn94(t3, t4, t5, v3)
 					mem = *m.memory
 					v2 = v2 + i32(4)
 					v4 = v4 + i32(1)
@@ -21308,7 +21591,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 				v5 = t8 + v2
 				t10 := int32(load32(mem, uint64(uint32(v5-i32(4)))))
 				t11 := int32(load32(mem, uint64(uint32(v5))))
-				m.fn93(t9, t10, t11, v3)
+				m.fn94(t9, t10, t11, v3)
 				mem = *m.memory
 				v2 = v2 + i32(8)
 				v4 = v4 + i32(1)
@@ -21330,7 +21613,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 					v2 = i32(0)
 					goto l4
 				}
-				t14 := m.fn158(v9 + i32(8))
+				t14 := m.fn159(v9 + i32(8))
 				mem = *m.memory
 				v4 = t14
 				t15 := int32(load32(mem, uint64(uint32(v1))+12))
@@ -21343,7 +21626,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 						v6 = t16 + v2
 						t18 := int32(load16(mem, uint64(uint32(v6-i32(2)))))
 						t19 := int32(load16(mem, uint64(uint32(v6))))
-						m.fn93(t17, t18, t19, v3)
+						m.fn94(t17, t18, t19, v3)
 						mem = *m.memory
 						v2 = v2 + i32(4)
 						v5 = v5 + i32(1)
@@ -21364,7 +21647,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 						v6 = t22 + v2
 						t24 := int32(load32(mem, uint64(uint32(v6-i32(4)))))
 						t25 := int32(load32(mem, uint64(uint32(v6))))
-						m.fn93(t23, t24, t25, v3)
+						m.fn94(t23, t24, t25, v3)
 						mem = *m.memory
 						v2 = v2 + i32(8)
 						v5 = v5 + i32(1)
@@ -21375,10 +21658,10 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 					}
 				}
 				if v3&i32(2052) != i32(4) {
-					_ = m.fn159(v4, i32(10), i32(10))
+					_ = m.fn160(v4, i32(10), i32(10))
 					mem = *m.memory
 				}
-				m.fn160(v4)
+				m.fn161(v4)
 				mem = *m.memory
 				v2 = v0
 				t28 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -21390,7 +21673,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 					{
 						t30 := int32(load32(mem, uint64(uint32(v0))+16))
 						t31 := int32(load32(mem, uint64(uint32(v0))+20))
-						_ = m.fn159(v2, t30, t31)
+						_ = m.fn160(v2, t30, t31)
 						mem = *m.memory
 						{
 							t33 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -21425,7 +21708,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 					}
 				}
 				t38 := int32(load32(mem, uint64(uint32(v4))+16))
-				m.fn76(v4+i32(12), t38)
+				m.fn77(v4+i32(12), t38)
 				mem = *m.memory
 				goto l1
 			}
@@ -21438,7 +21721,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 				t40 := int32(load16(mem, uint64(uint32(v4+v5))))
 				v8 = t40
 				if uint32(v8) > uint32(v2) {
-					m.fn93(v0, v2, v8-i32(1), v3)
+					m.fn94(v0, v2, v8-i32(1), v3)
 					mem = *m.memory
 					t41 := int32(load32(mem, uint64(uint32(v1))+12))
 					v7 = t41
@@ -21467,7 +21750,7 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 				t46 := int32(load32(mem, uint64(uint32(v4+v5))))
 				v8 = t46
 				if v8 > v2 {
-					m.fn93(v0, v2, v8-i32(1), v3)
+					m.fn94(v0, v2, v8-i32(1), v3)
 					mem = *m.memory
 					t47 := int32(load32(mem, uint64(uint32(v1))+20))
 					v7 = t47
@@ -21487,12 +21770,12 @@ func (m *Module) fn97(v0, v1, v2, v3 int32) {
 				goto l1
 			}
 		}
-		m.fn93(v0, v2, i32(1114111), v3)
+		m.fn94(v0, v2, i32(1114111), v3)
 	}
 l1:
 	m.g0 = v9 + i32(32)
 }
-func (m *Module) fn98(v0, v1, v2 int32) int32 {
+func (m *Module) fn99(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	mem := *m.memory
 	{
@@ -21546,7 +21829,7 @@ l0:
 l1:
 	return v3
 }
-func (m *Module) fn99(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn100(v0, v1, v2, v3, v4 int32) int32 {
 	var v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -21562,7 +21845,7 @@ func (m *Module) fn99(v0, v1, v2, v3, v4 int32) int32 {
 	t3 := int32(mem[uint64(uint32(v3))])
 	if t3 == i32(92) {
 		t4 := int32(load32(mem, uint64(uint32(v0))+24))
-		t5 := m.fn100(v1, v2, v4, t4)
+		t5 := m.fn101(v1, v2, v4, t4)
 		mem = *m.memory
 		return t5
 	}
@@ -21616,7 +21899,7 @@ l0:
 	store64(mem, uint64(uint32(v4)), uint64(i64(13)))
 	return i32(0)
 }
-func (m *Module) fn100(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn101(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	t0 := m.g0
 	v7 = t0 - i32(16)
@@ -21775,14 +22058,14 @@ func (m *Module) fn100(v0, v1, v2, v3 int32) int32 {
 					goto l15
 				}
 				v4 = i32(0)
-				t23 := m.fn98(v7+i32(12), v0, v2)
+				t23 := m.fn99(v7+i32(12), v0, v2)
 				mem = *m.memory
 				if t23 < i32(0) {
 					goto l1
 				}
 				t24 := int32(load32(mem, uint64(uint32(v7))+12))
 				if t24 == i32(123) {
-					t25 := m.fn98(v7+i32(12), v0, v2)
+					t25 := m.fn99(v7+i32(12), v0, v2)
 					mem = *m.memory
 					if t25 < i32(0) {
 						goto l1
@@ -21833,7 +22116,7 @@ func (m *Module) fn100(v0, v1, v2, v3 int32) int32 {
 							}
 							v8 = v8 - i32(1)
 							v4 = i32(0)
-							t32 := m.fn98(v7+i32(12), v0, v2)
+							t32 := m.fn99(v7+i32(12), v0, v2)
 							mem = *m.memory
 							if t32 >= i32(0) {
 								goto l18
@@ -21855,7 +22138,7 @@ func (m *Module) fn100(v0, v1, v2, v3 int32) int32 {
 				if t33 == 0 {
 					goto l15
 				}
-				t34 := m.fn98(v7+i32(8), v0, v2)
+				t34 := m.fn99(v7+i32(8), v0, v2)
 				mem = *m.memory
 				if t34 < i32(0) {
 					goto l1
@@ -21961,7 +22244,7 @@ l1:
 	m.g0 = v7 + i32(16)
 	return v4
 }
-func (m *Module) fn101(v0, v1, v2 int32) int32 {
+func (m *Module) fn102(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
 	var v23 int64
 	t0 := m.g0
@@ -21996,7 +22279,7 @@ func (m *Module) fn101(v0, v1, v2 int32) int32 {
 			v2 = int32(int64(uint64(v23) >> 32))
 			goto l0
 		}
-		t7 := m.fn218(i32(12))
+		t7 := m.fn219(i32(12))
 		mem = *m.memory
 		v0 = t7
 		store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -22012,7 +22295,7 @@ func (m *Module) fn101(v0, v1, v2 int32) int32 {
 				store32(mem, uint64(uint32(v3)), uint32(t9))
 				t10 := m.fn8(v3+i32(72), v3)
 				mem = *m.memory
-				m.fn228(v0, v3+i32(72), t10)
+				m.fn229(v0, v3+i32(72), t10)
 				mem = *m.memory
 				v2 = v2 + i32(1)
 				t11 := int32(load32(mem, uint64(uint32(v3))+20))
@@ -22104,7 +22387,7 @@ l0:
 					if v2 < i32(0) {
 						goto l4
 					}
-					m.fn80(v3+i32(28), v0)
+					m.fn81(v3+i32(28), v0)
 					mem = *m.memory
 					t33 := int32(load32(mem, uint64(uint32(v3))+20))
 					v2 = t33
@@ -22113,7 +22396,7 @@ l0:
 					}
 				}
 			}
-			t34 := m.fn91(v3 + i32(28))
+			t34 := m.fn92(v3 + i32(28))
 			mem = *m.memory
 			v6 = t34
 			goto l6
@@ -22154,16 +22437,16 @@ l0:
 												if v0|i32(32) != i32(98) {
 													goto l110
 												}
-												t335 := m.fn218(i32(24))
+												t335 := m.fn219(i32(24))
 												mem = *m.memory
 												t337 := v3 + i32(28)
 												p336 := i32(17)
 												if v0 == i32(98) {
 													p336 = i32(16)
 												}
-												t338 := m.fn138(t335, p336, v6)
+												t338 := m.fn139(t335, p336, v6)
 												mem = *m.memory
-												m.fn77(t337, t338)
+												m.fn78(t337, t338)
 												mem = *m.memory
 												t339 := int32(load32(mem, uint64(uint32(v3))+16))
 												store32(mem, uint64(uint32(v3))+16, uint32(t339+i32(2)))
@@ -22184,11 +22467,11 @@ l0:
 														case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15:
 															goto l113
 														case 0:
-															t342 := m.fn218(i32(24))
+															t342 := m.fn219(i32(24))
 															mem = *m.memory
-															t343 := m.fn138(t342, i32(18), v6)
+															t343 := m.fn139(t342, i32(18), v6)
 															mem = *m.memory
-															m.fn77(v3+i32(28), t343)
+															m.fn78(v3+i32(28), t343)
 															mem = *m.memory
 															t344 := int32(load32(mem, uint64(uint32(v3))+16))
 															store32(mem, uint64(uint32(v3))+16, uint32(t344+i32(2)))
@@ -22199,11 +22482,11 @@ l0:
 															if v0 != i32(122) {
 																goto l113
 															}
-															t346 := m.fn218(i32(24))
+															t346 := m.fn219(i32(24))
 															mem = *m.memory
-															t347 := m.fn138(t346, i32(19), v6)
+															t347 := m.fn139(t346, i32(19), v6)
 															mem = *m.memory
-															m.fn77(v3+i32(28), t347)
+															m.fn78(v3+i32(28), t347)
 															mem = *m.memory
 															t348 := int32(load32(mem, uint64(uint32(v3))+16))
 															store32(mem, uint64(uint32(v3))+16, uint32(t348+i32(2)))
@@ -22212,12 +22495,12 @@ l0:
 															goto l62
 														case 2:
 															v0 = v3 + i32(28)
-															t350 := m.fn218(i32(24))
+															t350 := m.fn219(i32(24))
 															mem = *m.memory
 															t351 := int32(load32(mem, uint64(uint32(v0))))
-															t352 := m.fn138(t350, i32(13), t351)
+															t352 := m.fn139(t350, i32(13), t351)
 															mem = *m.memory
-															m.fn77(v0, t352)
+															m.fn78(v0, t352)
 															mem = *m.memory
 															t353 := int32(load32(mem, uint64(uint32(v3))+16))
 															store32(mem, uint64(uint32(v3))+16, uint32(t353+i32(2)))
@@ -22295,7 +22578,7 @@ l0:
 																if v2 < i32(0) {
 																	goto l4
 																}
-																m.fn80(v3+i32(28), v0)
+																m.fn81(v3+i32(28), v0)
 																mem = *m.memory
 																t369 := int32(load32(mem, uint64(uint32(v3))+20))
 																v1 = t369
@@ -22314,34 +22597,34 @@ l0:
 											if (v0|i32(32))&i32(255) != i32(112) {
 												goto l111
 											}
-											t371 := m.fn218(i32(24))
+											t371 := m.fn219(i32(24))
 											mem = *m.memory
-											t372 := m.fn138(t371, i32(20), v6&i32(16382))
+											t372 := m.fn139(t371, i32(20), v6&i32(16382))
 											mem = *m.memory
 											v0 = t372
-											t373 := m.fn218(i32(24))
+											t373 := m.fn219(i32(24))
 											mem = *m.memory
-											t374 := m.fn158(t373)
+											t374 := m.fn159(t373)
 											mem = *m.memory
 											t375 := v0
 											v2 = t374
 											store32(mem, uint64(uint32(t375))+20, uint32(v2))
 											{
-												t376 := m.fn95(v3+i32(16), v6, v2, v11)
+												t376 := m.fn96(v3+i32(16), v6, v2, v11)
 												mem = *m.memory
 												switch t376 {
 												case 1:
-													m.fn143(v0)
+													m.fn144(v0)
 													mem = *m.memory
 													goto l4
 												default:
 													goto l111
 												case 0:
-													m.fn77(v3+i32(28), v0)
+													m.fn78(v3+i32(28), v0)
 													mem = *m.memory
 													goto l22
 												case 2:
-													m.fn143(v0)
+													m.fn144(v0)
 													mem = *m.memory
 												}
 											}
@@ -22374,7 +22657,7 @@ l0:
 												if v0 == 0 {
 													goto l129
 												}
-												t381 := m.fn253(v0)
+												t381 := m.fn254(v0)
 												mem = *m.memory
 												if t381 != i32(2) {
 													goto l129
@@ -22397,35 +22680,35 @@ l0:
 										}
 									l128:
 										t384 := int32(load32(mem, uint64(uint32(v3))+52))
-										t385 := m.fn100(v3+i32(16), v3+i32(72), v11, t384)
+										t385 := m.fn101(v3+i32(16), v3+i32(72), v11, t384)
 										mem = *m.memory
 										if t385 == 0 {
 											goto l4
 										}
 										t386 := int32(load32(mem, uint64(uint32(v3))+72))
-										m.fn80(v3+i32(28), t386)
+										m.fn81(v3+i32(28), t386)
 										mem = *m.memory
 										goto l22
 									}
 								l130:
 									store32(mem, uint64(uint32(v3))+20, uint32(v7-i32(2)))
 									store32(mem, uint64(uint32(v3))+16, uint32(v10+i32(2)))
-									t387 := m.fn218(i32(24))
+									t387 := m.fn219(i32(24))
 									mem = *m.memory
-									t388 := m.fn138(t387, i32(20), v6&i32(16382))
+									t388 := m.fn139(t387, i32(20), v6&i32(16382))
 									mem = *m.memory
 									v0 = t388
-									t389 := m.fn218(i32(24))
+									t389 := m.fn219(i32(24))
 									mem = *m.memory
-									t390 := m.fn158(t389)
+									t390 := m.fn159(t389)
 									mem = *m.memory
 									t391 := v0
 									v1 = t390
 									store32(mem, uint64(uint32(t391))+20, uint32(v1))
 									t392 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-									m.fn97(v1, v2, t392, v6)
+									m.fn98(v1, v2, t392, v6)
 									mem = *m.memory
-									m.fn77(v3+i32(28), v0)
+									m.fn78(v3+i32(28), v0)
 									mem = *m.memory
 									goto l22
 								case 87:
@@ -22614,7 +22897,7 @@ l0:
 									if v2 < i32(0) {
 										goto l4
 									}
-									m.fn80(v3+i32(28), v0)
+									m.fn81(v3+i32(28), v0)
 									mem = *m.memory
 									goto l22
 								case 4:
@@ -22687,13 +22970,13 @@ l0:
 												if t58 != i32(60) {
 													goto l27
 												}
-												t59 := m.fn183(v4+i32(8), i32(62), i32(2))
+												t59 := m.fn184(v4+i32(8), i32(62), i32(2))
 												mem = *m.memory
 												v8 = t59
 												if v8 == i32(-1) {
 													v7 = i32(0)
 													t60 := int32(load32(mem, uint64(uint32(v5))+12))
-													t61 := m.fn96(v16, t60)
+													t61 := m.fn97(v16, t60)
 													mem = *m.memory
 													if t61 == 0 {
 														goto l28
@@ -22711,7 +22994,7 @@ l0:
 												store32(mem, uint64(uint32(v4)), uint32(v12+i32(2)))
 												v7 = i32(0)
 												t65 := int32(load32(mem, uint64(uint32(v5))+12))
-												t66 := m.fn96(v4, t65)
+												t66 := m.fn97(v4, t65)
 												mem = *m.memory
 												if t66 == 0 {
 													goto l28
@@ -22771,7 +23054,7 @@ l0:
 														t77 := m.g0
 														v13 = t77 - i32(32)
 														m.g0 = v13
-														t78 := m.fn158(v13 + i32(8))
+														t78 := m.fn159(v13 + i32(8))
 														mem = *m.memory
 														v6 = t78
 														t79 := int32(load32(mem, uint64(uint32(i32(45864)))))
@@ -22787,7 +23070,7 @@ l0:
 															t81 := int32(load32(mem, uint64(uint32(v20+i32(4272)))))
 															v21 = t81
 															if v21 != 0 {
-																t82 := m.fn253(v21)
+																t82 := m.fn254(v21)
 																mem = *m.memory
 																v9 = t82
 															}
@@ -22801,7 +23084,7 @@ l0:
 																	v15 = t83
 																	var p84 int32
 																	if v15 != 0 {
-																		t85 := m.fn253(v15)
+																		t85 := m.fn254(v15)
 																		mem = *m.memory
 																		p84 = t85
 																	} else {
@@ -22816,7 +23099,7 @@ l0:
 																	if v15 == v21 {
 																		goto l33
 																	}
-																	t86 := m.fn249(v15, v21, v9)
+																	t86 := m.fn250(v15, v21, v9)
 																	mem = *m.memory
 																	if t86 != 0 {
 																		goto l32
@@ -22854,7 +23137,7 @@ l0:
 																			goto l35
 																		}
 																		if uint32(v9) <= uint32(i32(9)) {
-																			_ = m.fn159(v6, v9, i32(9))
+																			_ = m.fn160(v6, v9, i32(9))
 																			mem = *m.memory
 																		}
 																		v9 = i32(11)
@@ -22863,7 +23146,7 @@ l0:
 																		}
 																	}
 																l35:
-																	_ = m.fn159(v6, v9, v15)
+																	_ = m.fn160(v6, v9, v15)
 																	mem = *m.memory
 																l36:
 																	v10 = v10 + i32(4)
@@ -22894,7 +23177,7 @@ l0:
 																			goto l38
 																		}
 																		if v9 <= i32(9) {
-																			_ = m.fn159(v6, v9, i32(9))
+																			_ = m.fn160(v6, v9, i32(9))
 																			mem = *m.memory
 																		}
 																		v9 = i32(11)
@@ -22903,7 +23186,7 @@ l0:
 																		}
 																	}
 																l38:
-																	_ = m.fn159(v6, v9, v15)
+																	_ = m.fn160(v6, v9, v15)
 																	mem = *m.memory
 																l39:
 																	v10 = v10 + i32(8)
@@ -22919,11 +23202,11 @@ l0:
 																goto l41
 															}
 														}
-														t101 := m.fn162(v6)
+														t101 := m.fn163(v6)
 														mem = *m.memory
 														v14 = t101
 														t102 := int32(load32(mem, uint64(uint32(v6))+16))
-														m.fn76(v6+i32(12), t102)
+														m.fn77(v6+i32(12), t102)
 														mem = *m.memory
 														m.g0 = v13 + i32(32)
 														store32(mem, uint64(uint32(i32(50912))), uint32(v14))
@@ -22980,7 +23263,7 @@ l0:
 														v13 = v2 + v13
 														v2 = v0 - v2
 														t114 := int32(load32(mem, uint64(uint32(i32(50912)))))
-														t115 := m.fn161(t114, v17)
+														t115 := m.fn162(t114, v17)
 														mem = *m.memory
 														if t115 != 0 {
 															goto l43
@@ -23006,7 +23289,7 @@ l0:
 													store32(mem, uint64(uint32(v5)), uint32(i32(14)))
 													goto l28
 												}
-												m.fn88(v5, v4)
+												m.fn89(v5, v4)
 												mem = *m.memory
 												t118 := int32(load32(mem, uint64(uint32(v16))))
 												v5 = t118
@@ -23132,14 +23415,14 @@ l0:
 															goto l58
 														}
 													l54:
-														t133 := m.fn218(i32(24))
+														t133 := m.fn219(i32(24))
 														mem = *m.memory
 														t134 := int32(load32(mem, uint64(uint32(v5))))
-														t135 := m.fn138(t133, i32(22), t134)
+														t135 := m.fn139(t133, i32(22), t134)
 														mem = *m.memory
 														v7 = t135
 														store32(mem, uint64(uint32(v7))+16, uint32(i32(-1)))
-														m.fn77(v5, v7)
+														m.fn78(v5, v7)
 														mem = *m.memory
 													}
 												l52:
@@ -23196,18 +23479,18 @@ l0:
 									}
 								l23:
 									if v0&i32(4096) != 0 {
-										t142 := m.fn218(i32(24))
+										t142 := m.fn219(i32(24))
 										mem = *m.memory
-										t143 := m.fn138(t142, i32(22), v0)
+										t143 := m.fn139(t142, i32(22), v0)
 										mem = *m.memory
 										v2 = t143
 										store32(mem, uint64(uint32(v2))+16, uint32(i32(-1)))
-										m.fn77(v3+i32(28), v2)
+										m.fn78(v3+i32(28), v2)
 										mem = *m.memory
 										goto l61
 									}
 									store64(mem, uint64(uint32(v3))+72, uint64(i64(0)))
-									m.fn88(v3+i32(28), v3+i32(72))
+									m.fn89(v3+i32(28), v3+i32(72))
 									mem = *m.memory
 								l61:
 									t144 := int32(load32(mem, uint64(uint32(v3))+16))
@@ -23216,7 +23499,7 @@ l0:
 									v2 = t145 - i32(1)
 									goto l62
 								case 88:
-									m.fn89(v3 + i32(28))
+									m.fn90(v3 + i32(28))
 									mem = *m.memory
 									t146 := int32(load32(mem, uint64(uint32(v3))+16))
 									store32(mem, uint64(uint32(v3))+16, uint32(t146+i32(1)))
@@ -23227,16 +23510,16 @@ l0:
 									var p148 int32
 									{
 										v2 = v3 + i32(28)
-										m.fn89(v2)
+										m.fn90(v2)
 										mem = *m.memory
 										t149 := int32(load32(mem, uint64(uint32(v2))+16))
 										t150 := v2
 										v0 = t149
 										t151 := int32(load32(mem, uint64(uint32(v0))+12))
 										store32(mem, uint64(uint32(t150))+16, uint32(t151))
-										m.fn143(v0)
+										m.fn144(v0)
 										mem = *m.memory
-										m.fn90(v2, i32(6))
+										m.fn91(v2, i32(6))
 										mem = *m.memory
 										{
 											{
@@ -23292,11 +23575,11 @@ l0:
 													}
 												l66:
 													store32(mem, uint64(uint32(v1))+20, uint32(i32(0)))
-													t164 := m.fn162(v7)
+													t164 := m.fn163(v7)
 													mem = *m.memory
 													store32(mem, uint64(uint32(v1))+16, uint32(t164))
 													t165 := int32(load32(mem, uint64(uint32(v7))+16))
-													m.fn76(v7+i32(12), t165)
+													m.fn77(v7+i32(12), t165)
 													mem = *m.memory
 													m.Xre2w_free(v7)
 													mem = *m.memory
@@ -23310,17 +23593,17 @@ l0:
 												}
 											l67:
 												store32(mem, uint64(uint32(p160)), uint32(v1))
-												t169 := m.fn174(v0)
+												t169 := m.fn175(v0)
 												mem = *m.memory
 												mem[uint64(uint32(v0))+1] = byte(t169)
 												goto l68
 											}
-											m.fn143(v0)
+											m.fn144(v0)
 											mem = *m.memory
 											v0 = v1
 										}
 									l68:
-										m.fn77(v2, v0)
+										m.fn78(v2, v0)
 										mem = *m.memory
 										p148 = i32(1)
 									}
@@ -23336,16 +23619,16 @@ l0:
 								case 58:
 									t172 := int32(load32(mem, uint64(uint32(v3))+28))
 									v2 = t172
-									t173 := m.fn218(i32(24))
+									t173 := m.fn219(i32(24))
 									mem = *m.memory
 									t175 := v3 + i32(28)
 									p174 := i32(14)
 									if v2&i32(16) != 0 {
 										p174 = i32(18)
 									}
-									t176 := m.fn138(t173, p174, v2)
+									t176 := m.fn139(t173, p174, v2)
 									mem = *m.memory
-									m.fn77(t175, t176)
+									m.fn78(t175, t176)
 									mem = *m.memory
 									t177 := int32(load32(mem, uint64(uint32(v3))+16))
 									store32(mem, uint64(uint32(v3))+16, uint32(t177+i32(1)))
@@ -23361,20 +23644,20 @@ l0:
 											t180 := v0
 											v2 = v1 | i32(8192)
 											store32(mem, uint64(uint32(t180)), uint32(v2))
-											t181 := m.fn218(i32(24))
+											t181 := m.fn219(i32(24))
 											mem = *m.memory
-											t182 := m.fn138(t181, i32(19), v2)
+											t182 := m.fn139(t181, i32(19), v2)
 											mem = *m.memory
-											m.fn77(v0, t182)
+											m.fn78(v0, t182)
 											mem = *m.memory
 											store32(mem, uint64(uint32(v0)), uint32(v1))
 											goto l69
 										}
-										t183 := m.fn218(i32(24))
+										t183 := m.fn219(i32(24))
 										mem = *m.memory
-										t184 := m.fn138(t183, i32(15), v1)
+										t184 := m.fn139(t183, i32(15), v1)
 										mem = *m.memory
-										m.fn77(v0, t184)
+										m.fn78(v0, t184)
 										mem = *m.memory
 									}
 								l69:
@@ -23387,34 +23670,34 @@ l0:
 									v6 = v3 + i32(28)
 									t187 := int32(load32(mem, uint64(uint32(v6))))
 									v0 = t187
-									t188 := m.fn218(i32(24))
+									t188 := m.fn219(i32(24))
 									mem = *m.memory
 									v1 = t188
 									{
 										if v0&i32(2056) == i32(8) {
-											_ = m.fn138(v1, i32(12), v0)
+											_ = m.fn139(v1, i32(12), v0)
 											mem = *m.memory
 											goto l70
 										}
-										t190 := m.fn138(v1, i32(20), v0&i32(16382))
+										t190 := m.fn139(v1, i32(20), v0&i32(16382))
 										mem = *m.memory
 										v0 = t190
-										t191 := m.fn218(i32(24))
+										t191 := m.fn219(i32(24))
 										mem = *m.memory
-										t192 := m.fn158(t191)
+										t192 := m.fn159(t191)
 										mem = *m.memory
 										t193 := v0
 										v2 = t192
 										store32(mem, uint64(uint32(t193))+20, uint32(v2))
-										_ = m.fn159(v2, i32(0), i32(9))
+										_ = m.fn160(v2, i32(0), i32(9))
 										mem = *m.memory
 										t195 := int32(load32(mem, uint64(uint32(v0))+20))
 										t196 := int32(load32(mem, uint64(uint32(v6))+24))
-										_ = m.fn159(t195, i32(11), t196)
+										_ = m.fn160(t195, i32(11), t196)
 										mem = *m.memory
 									}
 								l70:
-									m.fn77(v6, v1)
+									m.fn78(v6, v1)
 									mem = *m.memory
 									t198 := int32(load32(mem, uint64(uint32(v3))+16))
 									store32(mem, uint64(uint32(v3))+16, uint32(t198+i32(1)))
@@ -23444,15 +23727,15 @@ l0:
 										store64(mem, uint64(uint32(v11)), uint64(i64(1)))
 										goto l72
 									l71:
-										t204 := m.fn218(i32(24))
+										t204 := m.fn219(i32(24))
 										mem = *m.memory
 										t205 := int32(load32(mem, uint64(uint32(v9))))
-										t206 := m.fn138(t204, i32(20), t205&i32(16382))
+										t206 := m.fn139(t204, i32(20), t205&i32(16382))
 										mem = *m.memory
 										v12 = t206
-										t207 := m.fn218(i32(24))
+										t207 := m.fn219(i32(24))
 										mem = *m.memory
-										t208 := m.fn158(t207)
+										t208 := m.fn159(t207)
 										mem = *m.memory
 										t209 := v12
 										v14 = t208
@@ -23480,7 +23763,7 @@ l0:
 												store32(mem, uint64(uint32(v4)), uint32(v1+i32(2)))
 												t216 := int32(load32(mem, uint64(uint32(v9))))
 												if t216&i32(2052) != i32(4) {
-													_ = m.fn159(v14, i32(10), i32(10))
+													_ = m.fn160(v14, i32(10), i32(10))
 													mem = *m.memory
 													t218 := int32(load32(mem, uint64(uint32(v4))+4))
 													v2 = t218
@@ -23630,7 +23913,7 @@ l0:
 																								v13 = t247
 																								var p248 int32
 																								if v13 != 0 {
-																									t249 := m.fn253(v13)
+																									t249 := m.fn254(v13)
 																									mem = *m.memory
 																									p248 = t249
 																								} else {
@@ -23643,7 +23926,7 @@ l0:
 																									if v0 == v13 {
 																										goto l83
 																									}
-																									t250 := m.fn249(v13, v0, v1)
+																									t250 := m.fn250(v13, v0, v1)
 																									mem = *m.memory
 																									if t250 == 0 {
 																										goto l83
@@ -23682,7 +23965,7 @@ l0:
 																		}
 																		t244 := int32(load32(mem, uint64(uint32(v9))))
 																		t245 := int32(load32(mem, uint64(uint32(v12))+20))
-																		t246 := m.fn95(v4, t244, t245, v11)
+																		t246 := m.fn96(v4, t244, t245, v11)
 																		mem = *m.memory
 																		switch t246 {
 																		case 0:
@@ -23724,7 +24007,7 @@ l0:
 																		if v1 == 0 {
 																			goto l86
 																		}
-																		t256 := m.fn253(v1)
+																		t256 := m.fn254(v1)
 																		mem = *m.memory
 																		if t256 != i32(2) {
 																			goto l86
@@ -23749,7 +24032,7 @@ l0:
 																store64(mem, uint64(uint32(v8)), uint64(i64(0)))
 																t259 := int32(load32(mem, uint64(uint32(v4))))
 																v2 = t259
-																t260 := m.fn99(v9, v4, v8, v8+i32(8), v11)
+																t260 := m.fn100(v9, v4, v8, v8+i32(8), v11)
 																mem = *m.memory
 																if t260 == 0 {
 																	goto l77
@@ -23773,7 +24056,7 @@ l0:
 																		}
 																		store32(mem, uint64(uint32(v4)), uint32(v1+i32(1)))
 																		store32(mem, uint64(uint32(v4))+4, uint32(v0-i32(1)))
-																		t265 := m.fn99(v9, v4, v18, v8+i32(8), v11)
+																		t265 := m.fn100(v9, v4, v18, v8+i32(8), v11)
 																		mem = *m.memory
 																		if t265 == 0 {
 																			goto l77
@@ -23803,7 +24086,7 @@ l0:
 															l90:
 																t272 := int32(load32(mem, uint64(uint32(v12))+20))
 																t273 := int32(load32(mem, uint64(uint32(v9))))
-																m.fn93(t272, v1, v0, t273|i32(4))
+																m.fn94(t272, v1, v0, t273|i32(4))
 																mem = *m.memory
 																goto l82
 															}
@@ -23812,7 +24095,7 @@ l0:
 															store32(mem, uint64(uint32(v4)), uint32(v0+i32(1)))
 															if v17 == i32(94) {
 																t274 := int32(load32(mem, uint64(uint32(v12))+20))
-																m.fn160(t274)
+																m.fn161(t274)
 																mem = *m.memory
 															}
 															store32(mem, uint64(uint32(v15)), uint32(v12))
@@ -23822,7 +24105,7 @@ l0:
 														store32(mem, uint64(uint32(v4))+4, uint32(v2-v1))
 														store32(mem, uint64(uint32(v4)), uint32(v14))
 														t275 := int32(load32(mem, uint64(uint32(v5+i32(4)))))
-														m.fn97(v16, v5, t275, v19)
+														m.fn98(v16, v5, t275, v19)
 														mem = *m.memory
 														goto l82
 													}
@@ -23831,7 +24114,7 @@ l0:
 													store32(mem, uint64(uint32(v4)), uint32(v5+i32(2)))
 													t276 := int32(load32(mem, uint64(uint32(v12))+20))
 													t277 := int32(load32(mem, uint64(uint32(v0+i32(4)))))
-													m.fn97(t276, v0, t277, v14)
+													m.fn98(t276, v0, t277, v14)
 													mem = *m.memory
 												}
 											l82:
@@ -23847,7 +24130,7 @@ l0:
 										store64(mem, uint64(uint32(v11))+4, uint64(v23))
 										store32(mem, uint64(uint32(v11)), uint32(i32(5)))
 									l77:
-										m.fn143(v12)
+										m.fn144(v12)
 										mem = *m.memory
 										v1 = i32(0)
 									}
@@ -23857,7 +24140,7 @@ l0:
 										goto l4
 									}
 									t279 := int32(load32(mem, uint64(uint32(v3))+72))
-									m.fn77(v3+i32(28), t279)
+									m.fn78(v3+i32(28), t279)
 									mem = *m.memory
 									goto l22
 								case 7:
@@ -23961,9 +24244,9 @@ l0:
 										goto l98
 									}
 								l97:
-									t298 := m.fn218(i32(24))
+									t298 := m.fn219(i32(24))
 									mem = *m.memory
-									t299 := m.fn138(t298, v0, v2)
+									t299 := m.fn139(t298, v0, v2)
 									mem = *m.memory
 									v6 = t299
 									t300 := int32(load32(mem, uint64(uint32(v4))+16))
@@ -23990,11 +24273,11 @@ l0:
 										}
 									l99:
 										store32(mem, uint64(uint32(v2))+20, uint32(i32(0)))
-										t307 := m.fn162(v0)
+										t307 := m.fn163(v0)
 										mem = *m.memory
 										store32(mem, uint64(uint32(v2))+16, uint32(t307))
 										t308 := int32(load32(mem, uint64(uint32(v0))+16))
-										m.fn76(v0+i32(12), t308)
+										m.fn77(v0+i32(12), t308)
 										mem = *m.memory
 										m.Xre2w_free(v0)
 										mem = *m.memory
@@ -24008,7 +24291,7 @@ l0:
 									}
 								l100:
 									store32(mem, uint64(uint32(p303)), uint32(v2))
-									t312 := m.fn174(v6)
+									t312 := m.fn175(v6)
 									mem = *m.memory
 									v2 = t312
 									store32(mem, uint64(uint32(v4))+16, uint32(v6))
@@ -24133,13 +24416,13 @@ l0:
 							l138:
 								t413 := int32(load32(mem, uint64(uint32(v6))))
 								v8 = t413
-								t414 := m.fn218(i32(24))
+								t414 := m.fn219(i32(24))
 								mem = *m.memory
 								p415 := v8
 								if v2 != 0 {
 									p415 = v8 ^ i32(64)
 								}
-								t416 := m.fn138(t414, i32(10), p415)
+								t416 := m.fn139(t414, i32(10), p415)
 								mem = *m.memory
 								v8 = t416
 								store32(mem, uint64(uint32(v8))+16, uint32(v7))
@@ -24168,11 +24451,11 @@ l0:
 									}
 								l139:
 									store32(mem, uint64(uint32(v2))+20, uint32(i32(0)))
-									t424 := m.fn162(v9)
+									t424 := m.fn163(v9)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2))+16, uint32(t424))
 									t425 := int32(load32(mem, uint64(uint32(v9))+16))
-									m.fn76(v9+i32(12), t425)
+									m.fn77(v9+i32(12), t425)
 									mem = *m.memory
 									m.Xre2w_free(v9)
 									mem = *m.memory
@@ -24186,7 +24469,7 @@ l0:
 								}
 							l140:
 								store32(mem, uint64(uint32(p420)), uint32(v2))
-								t429 := m.fn174(v8)
+								t429 := m.fn175(v8)
 								mem = *m.memory
 								v2 = t429
 								store32(mem, uint64(uint32(v6))+16, uint32(v8))
@@ -24212,7 +24495,7 @@ l0:
 								store32(mem, uint64(uint32(v5))+44, uint32(i32(1000000)))
 								v9 = v5 + i32(16)
 								t432 := int32(load32(mem, uint64(uint32(i32(50740)))))
-								t433 := m.fn84(v5+i32(12), v8, t432, i32(1))
+								t433 := m.fn85(v5+i32(12), v8, t432, i32(1))
 								mem = *m.memory
 								if t433 == 0 {
 									t434 := int32(load32(mem, uint64(uint32(v6))+12))
@@ -24221,9 +24504,9 @@ l0:
 									t435 := int64(load64(mem, uint64(uint32(v4))))
 									store64(mem, uint64(uint32(v7))+4, uint64(t435))
 									store32(mem, uint64(uint32(v5))+12, uint32(i32(4248)))
-									m.fn85(v5 + i32(12))
+									m.fn86(v5 + i32(12))
 									mem = *m.memory
-									m.fn86(v9)
+									m.fn87(v9)
 									mem = *m.memory
 									goto l137
 								}
@@ -24292,7 +24575,7 @@ l0:
 										}
 									}
 								}
-								m.fn86(v9)
+								m.fn87(v9)
 								mem = *m.memory
 								v2 = i32(1)
 							}
@@ -24307,7 +24590,7 @@ l0:
 						}
 					}
 				l101:
-					m.fn80(v3+i32(28), i32(123))
+					m.fn81(v3+i32(28), i32(123))
 					mem = *m.memory
 					t394 := int32(load32(mem, uint64(uint32(v3))+16))
 					store32(mem, uint64(uint32(v3))+16, uint32(t394+i32(1)))
@@ -24336,7 +24619,7 @@ l0:
 				goto l144
 			}
 		}
-		t457 := m.fn91(v3 + i32(28))
+		t457 := m.fn92(v3 + i32(28))
 		mem = *m.memory
 		v6 = t457
 		goto l6
@@ -24374,7 +24657,7 @@ l6:
 				mem = *m.memory
 			}
 		l145:
-			m.fn143(v2)
+			m.fn144(v2)
 			mem = *m.memory
 			if v0 != 0 {
 				goto l146
@@ -24395,22 +24678,22 @@ l6:
 	m.g0 = v3 + i32(80)
 	return v6
 }
-func (m *Module) fn102(v0 int32) {
+func (m *Module) fn103(v0 int32) {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn85(v0)
-	m.fn86(v0 + i32(4))
+	m.fn86(v0)
+	m.fn87(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func fn103(v0, v1 int32) int32 {
+func fn104(v0, v1 int32) int32 {
 	return v1
 }
-func fn104(v0, v1, v2, v3 int32) int32 {
+func fn105(v0, v1, v2, v3 int32) int32 {
 	return v2
 }
-func fn105(v0, v1, v2, v3, v4, v5 int32) int32 {
+func fn106(v0, v1, v2, v3, v4, v5 int32) int32 {
 	return v3
 }
-func (m *Module) fn106(v0 int32) {
+func (m *Module) fn107(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	t0 := m.g0
 	v4 = t0 - i32(32)
@@ -24462,7 +24745,7 @@ func (m *Module) fn106(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn218(v6)
+				t12 := m.fn219(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -24513,14 +24796,14 @@ func (m *Module) fn106(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn218(i32(4080))
+				t23 := m.fn219(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn218(i32(4080))
+			t24 := m.fn219(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn48(v0, v4+i32(12))
@@ -24566,7 +24849,7 @@ func (m *Module) fn106(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn218(v6)
+				t35 := m.fn219(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -24615,7 +24898,7 @@ func (m *Module) fn106(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn218(v2)
+		t42 := m.fn219(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -24624,7 +24907,7 @@ func (m *Module) fn106(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn218(i32(4080))
+		t44 := m.fn219(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn47(v4+i32(12), v4+i32(8))
@@ -24678,13 +24961,13 @@ l1:
 	m.fn13()
 	panic("unreachable")
 }
-func (m *Module) fn107(v0, v1, v2 int32) {
+func (m *Module) fn108(v0, v1, v2 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v2))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v1<<4))
 }
-func (m *Module) fn108(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn109(v0, v1, v2, v3, v4 int32) {
 	mem := *m.memory
 	mem[uint64(uint32(v0))+5] = byte(v2)
 	mem[uint64(uint32(v0))+4] = byte(v1)
@@ -24692,35 +24975,35 @@ func (m *Module) fn108(v0, v1, v2, v3, v4 int32) {
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v4<<4|i32(2)))
 }
-func (m *Module) fn109(v0, v1, v2 int32) {
+func (m *Module) fn110(v0, v1, v2 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|v2<<4|i32(3)))
 }
-func (m *Module) fn110(v0, v1 int32) {
+func (m *Module) fn111(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(8)|i32(4)))
 }
-func (m *Module) fn111(v0, v1 int32) {
+func (m *Module) fn112(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0))+4, uint32(v1))
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(-8)|i32(5)))
 }
-func (m *Module) fn112(v0 int32) {
+func (m *Module) fn113(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0&i32(-8)|i32(6)))
 }
-func (m *Module) fn113(v0 int32) {
+func (m *Module) fn114(v0 int32) {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	store32(mem, uint64(uint32(v0)), uint32(t0|i32(7)))
 }
-func (m *Module) fn114(v0 int32) int32 {
+func (m *Module) fn115(v0 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+392, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0))+52, uint32(i32(0)))
@@ -24739,14 +25022,14 @@ func (m *Module) fn114(v0 int32) int32 {
 	store64(mem, uint64(uint32(v0+i32(128))), uint64(i64(0)))
 	return v0
 }
-func (m *Module) fn115(v0 int32) int32 {
+func (m *Module) fn116(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+132))
-	m.fn68(t0)
+	m.fn69(t0)
 	mem = *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v0))+128))
-	m.fn68(t1)
+	m.fn69(t1)
 	mem = *m.memory
 	{
 		t2 := int32(mem[uint64(uint32(v0))+24])
@@ -24794,7 +25077,7 @@ l0:
 	}
 	return v0
 }
-func (m *Module) fn116(v0, v1 int32) int32 {
+func (m *Module) fn117(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	var p0 int32
 	mem := *m.memory
@@ -24925,7 +25208,7 @@ l1:
 	v1 = p0
 	return v1 | (v1^i32(-1))<<1&i32(32)
 }
-func (m *Module) fn117(v0, v1, v2 int32) {
+func (m *Module) fn118(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -24957,7 +25240,7 @@ func (m *Module) fn117(v0, v1, v2 int32) {
 				v6 = v7 >> 3
 				v3 = v6 + i32(1)
 				if uint32(v3) >= uint32(i32(0x20000000)) {
-					m.fn70()
+					m.fn71()
 					panic("unreachable")
 				}
 				v8 = v4 - v5
@@ -24977,7 +25260,7 @@ func (m *Module) fn117(v0, v1, v2 int32) {
 						m.fn13()
 						panic("unreachable")
 					}
-					t10 := m.fn218(v4 << 3)
+					t10 := m.fn219(v4 << 3)
 					mem = *m.memory
 					p9 = t10
 				} else {
@@ -25005,7 +25288,7 @@ func (m *Module) fn117(v0, v1, v2 int32) {
 		return
 	}
 }
-func (m *Module) fn118(v0 int32) {
+func (m *Module) fn119(v0 int32) {
 	var v1, v2 int64
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
@@ -25197,7 +25480,7 @@ func (m *Module) fn118(v0 int32) {
 			l9:
 				v5 = v7 + v4<<2
 				t31 := int32(load32(mem, uint64(uint32(v5))))
-				t32 := m.fn119(v0, t31)
+				t32 := m.fn120(v0, t31)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v5)), uint32(t32))
 				v5 = v4 + i32(1)
@@ -25220,7 +25503,7 @@ func (m *Module) fn118(v0 int32) {
 	t35 := int32(load32(mem, uint64(uint32(v0))+1060))
 	store32(mem, uint64(uint32(v0))+1064, uint32(t35))
 }
-func (m *Module) fn119(v0, v1 int32) int32 {
+func (m *Module) fn120(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+1060))
@@ -25288,7 +25571,7 @@ l0:
 				m.fn13()
 				panic("unreachable")
 			}
-			t12 := m.fn218(v5 << 3)
+			t12 := m.fn219(v5 << 3)
 			mem = *m.memory
 			p11 = t12
 		} else {
@@ -25311,10 +25594,10 @@ l0:
 		store32(mem, uint64(uint32(v0))+1064, uint32(v1))
 		return v3
 	}
-	m.fn70()
+	m.fn71()
 	panic("unreachable")
 }
-func (m *Module) fn120(v0, v1 int32) int32 {
+func (m *Module) fn121(v0, v1 int32) int32 {
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))))
 	t1 := int32(load32(mem, uint64(uint32(v1))))
@@ -25324,7 +25607,7 @@ func (m *Module) fn120(v0, v1 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn121(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn122(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	var v18, v19 int64
 	t0 := m.g0
@@ -25422,7 +25705,7 @@ l37:
 				v6 = v5 + i32(16)
 				t25 := v6
 				v0 = v5 + i32(24)
-				m.fn125(t23, t24, t25, v0, v2)
+				m.fn126(t23, t24, t25, v0, v2)
 				mem = *m.memory
 				v7 = v1 - i32(8)
 				t26 := int32(load32(mem, uint64(uint32(v2))))
@@ -26304,7 +26587,7 @@ l37:
 				v4 = i32(0)
 				goto l37
 			case 4:
-				m.fn125(v5, v5+i32(8), v5+i32(16), v1-i32(8), v2)
+				m.fn126(v5, v5+i32(8), v5+i32(16), v1-i32(8), v2)
 				mem = *m.memory
 				goto l0
 			}
@@ -26399,11 +26682,11 @@ l37:
 		t262 := int64(load64(mem, uint64(uint32(v10))+8))
 		store64(mem, uint64(uint32(v6)), uint64(t262))
 		if uint32(v7) <= uint32(v9) {
-			t263 := m.fn126(v5, v6, v2)
+			t263 := m.fn127(v5, v6, v2)
 			mem = *m.memory
 			v7 = t263
 			v0 = v6 + i32(8)
-			t264 := m.fn126(v0, v1, v2)
+			t264 := m.fn127(v0, v1, v2)
 			mem = *m.memory
 			if t264 != 0 {
 				v1 = v6
@@ -26417,7 +26700,7 @@ l37:
 				goto l37
 			}
 		}
-		m.fn121(v5, v6, v2, v3, v14)
+		m.fn122(v5, v6, v2, v3, v14)
 		mem = *m.memory
 		v0 = v6 + i32(8)
 		v4 = i32(0)
@@ -26426,7 +26709,7 @@ l37:
 l0:
 	m.g0 = v10 + i32(16)
 }
-func (m *Module) fn122(v0, v1, v2 int32) {
+func (m *Module) fn123(v0, v1, v2 int32) {
 	var v3, v4 int64
 	var v5, v6, v7, v8, v9, v10 int32
 	mem := *m.memory
@@ -26633,16 +26916,16 @@ l13:
 		}
 	}
 }
-func (m *Module) fn123() {
+func (m *Module) fn124() {
 	var v0 int32
 	t0 := m.g0
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(2429)))
-	m.fn234(i32(3827), v0)
+	m.fn235(i32(3827), v0)
 	panic("unreachable")
 }
-func (m *Module) fn124(v0, v1, v2 int32) int32 {
+func (m *Module) fn125(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var v6, v7, v8, v9, v10, v11, v12, v13 int64
 	mem := *m.memory
@@ -26739,7 +27022,7 @@ func (m *Module) fn124(v0, v1, v2 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn125(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn126(v0, v1, v2, v3, v4 int32) {
 	var v5 int64
 	var v6, v7 int32
 	mem := *m.memory
@@ -26834,7 +27117,7 @@ l0:
 		store64(mem, uint64(uint32(v1)), uint64(v5))
 	}
 }
-func (m *Module) fn126(v0, v1, v2 int32) int32 {
+func (m *Module) fn127(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	var v9, v10 int64
 	t0 := m.g0
@@ -26917,7 +27200,7 @@ func (m *Module) fn126(v0, v1, v2 int32) int32 {
 		store64(mem, uint64(uint32(v4)), uint64(v9))
 		goto l0
 	case 4:
-		m.fn125(v0, v0+i32(8), v0+i32(16), v1-i32(8), v2)
+		m.fn126(v0, v0+i32(8), v0+i32(16), v1-i32(8), v2)
 		mem = *m.memory
 		goto l0
 	case 5:
@@ -26927,7 +27210,7 @@ func (m *Module) fn126(v0, v1, v2 int32) int32 {
 		v4 = v0 + i32(16)
 		t24 := v4
 		v3 = v0 + i32(24)
-		m.fn125(t22, t23, t24, v3, v2)
+		m.fn126(t22, t23, t24, v3, v2)
 		mem = *m.memory
 		v1 = v1 - i32(8)
 		t25 := int32(load32(mem, uint64(uint32(v2))))
@@ -27100,27 +27383,27 @@ l0:
 	m.g0 = v8 + i32(16)
 	return v6
 }
-func (m *Module) fn127(v0 int32) {
-	t0 := m.fn218(i32(12))
+func (m *Module) fn128(v0 int32) {
+	t0 := m.fn219(i32(12))
 	v0 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0)), uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50924))), uint32(v0))
 	store32(mem, uint64(uint32(v0+i32(8))), uint32(i32(0)))
-	t1 := m.fn218(i32(12))
+	t1 := m.fn219(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50928))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
-	t2 := m.fn218(i32(12))
+	t2 := m.fn219(i32(12))
 	mem = *m.memory
 	v0 = t2
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50932))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
-func (m *Module) fn128(v0, v1 int32) {
+func (m *Module) fn129(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	var v6 int64
 	t0 := m.g0
@@ -27142,7 +27425,7 @@ func (m *Module) fn128(v0, v1 int32) {
 				v1 = p4
 				if uint32(v1) >= uint32(i32(11)) {
 					v5 = v1 | i32(7)
-					t5 := m.fn218(v5 + i32(1))
+					t5 := m.fn219(v5 + i32(1))
 					mem = *m.memory
 					v3 = t5
 					store32(mem, uint64(uint32(v0))+8, uint32(v5-i32(0x7fffffff)))
@@ -27188,7 +27471,7 @@ func (m *Module) fn128(v0, v1 int32) {
 		}
 		if uint32(v1) >= uint32(i32(11)) {
 			v5 = v1 | i32(7) + i32(1)
-			t13 := m.fn218(v5)
+			t13 := m.fn219(v5)
 			mem = *m.memory
 			v3 = t13
 			store32(mem, uint64(uint32(v2))+28, uint32(v5|i32(-0x80000000)))
@@ -27205,7 +27488,7 @@ func (m *Module) fn128(v0, v1 int32) {
 		memory_copy(mem, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		mem[uint64(uint32(v1+v3))] = byte(i32(0))
-		t14 := m.fn232(v2+i32(20), i32(3612))
+		t14 := m.fn233(v2+i32(20), i32(3612))
 		mem = *m.memory
 		v1 = t14
 		t15 := int64(load64(mem, uint64(uint32(v1))))
@@ -27228,7 +27511,7 @@ func (m *Module) fn128(v0, v1 int32) {
 l2:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn129(v0 int32) int32 {
+func (m *Module) fn130(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v0))+20])
@@ -27288,7 +27571,7 @@ func (m *Module) fn129(v0 int32) int32 {
 	}
 	return p19
 }
-func (m *Module) fn130(v0 int32) int32 {
+func (m *Module) fn131(v0 int32) int32 {
 	var v1 int32
 	t0 := m.g0
 	v1 = t0 - i32(32)
@@ -27300,7 +27583,7 @@ func (m *Module) fn130(v0 int32) int32 {
 		store32(mem, uint64(uint32(v1))+28, uint32(v1+i32(12)))
 		store32(mem, uint64(uint32(v1))+24, uint32(v1+i32(19)))
 		store32(mem, uint64(uint32(v1))+20, uint32(v1+i32(24)))
-		m.fn189(v0+i32(108), v1+i32(20), i32(35))
+		m.fn190(v0+i32(108), v1+i32(20), i32(35))
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+96))
@@ -27308,7 +27591,7 @@ func (m *Module) fn130(v0 int32) int32 {
 	m.g0 = v1 + i32(32)
 	return v0
 }
-func (m *Module) fn131(v0 int32) {
+func (m *Module) fn132(v0 int32) {
 	var v1, v2, v3 int32
 	t0 := m.g0
 	v1 = t0 - i32(32)
@@ -27355,7 +27638,7 @@ func (m *Module) fn131(v0 int32) {
 			p16 = t15
 		}
 		store32(mem, uint64(uint32(t17))+16, uint32(p16))
-		m.fn128(v1+i32(20), v1+i32(12))
+		m.fn129(v1+i32(20), v1+i32(12))
 		mem = *m.memory
 		t18 := int32(int8(mem[uint64(uint32(v1))+31]))
 		if t18 >= i32(0) {
@@ -27368,25 +27651,25 @@ func (m *Module) fn131(v0 int32) {
 l0:
 	m.g0 = v1 + i32(32)
 }
-func (m *Module) fn132(v0 int32) int32 {
+func (m *Module) fn133(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+80))
 	v1 = t0
 	if v1 != 0 {
-		m.fn143(v1)
+		m.fn144(v1)
 		mem = *m.memory
 	}
 	t1 := int32(load32(mem, uint64(uint32(v0))+40))
 	v1 = t1
 	if v1 != 0 {
-		m.fn143(v1)
+		m.fn144(v1)
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+84))
 	v1 = t2
 	if v1 != 0 {
-		t3 := m.fn115(v1)
+		t3 := m.fn116(v1)
 		mem = *m.memory
 		m.Xre2w_free(t3)
 		mem = *m.memory
@@ -27394,7 +27677,7 @@ func (m *Module) fn132(v0 int32) int32 {
 	t4 := int32(load32(mem, uint64(uint32(v0))+96))
 	v1 = t4
 	if v1 != 0 {
-		t5 := m.fn115(v1)
+		t5 := m.fn116(v1)
 		mem = *m.memory
 		m.Xre2w_free(t5)
 		mem = *m.memory
@@ -27431,7 +27714,7 @@ l0:
 			goto l1
 		}
 		t13 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn133(v1, t13)
+		m.fn134(v1, t13)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -27448,7 +27731,7 @@ l1:
 			goto l2
 		}
 		t16 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn134(v1, t16)
+		m.fn135(v1, t16)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -27476,14 +27759,14 @@ l2:
 	}
 	return v0
 }
-func (m *Module) fn133(v0, v1 int32) {
+func (m *Module) fn134(v0, v1 int32) {
 	mem := *m.memory
 	if v1 != 0 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
-		m.fn133(v0, t0)
+		m.fn134(v0, t0)
 		mem = *m.memory
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn133(v0, t1)
+		m.fn134(v0, t1)
 		mem = *m.memory
 		t2 := int32(int8(mem[uint64(uint32(v1))+27]))
 		if t2 < i32(0) {
@@ -27494,14 +27777,14 @@ func (m *Module) fn133(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn134(v0, v1 int32) {
+func (m *Module) fn135(v0, v1 int32) {
 	mem := *m.memory
 	if v1 != 0 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
-		m.fn134(v0, t0)
+		m.fn135(v0, t0)
 		mem = *m.memory
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn134(v0, t1)
+		m.fn135(v0, t1)
 		mem = *m.memory
 		t2 := int32(int8(mem[uint64(uint32(v1))+31]))
 		if t2 < i32(0) {
@@ -27512,7 +27795,7 @@ func (m *Module) fn134(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn135(v0 int32) {
+func (m *Module) fn136(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -27536,7 +27819,7 @@ func (m *Module) fn135(v0 int32) {
 		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(5412)))
 		store64(mem, uint64(uint32(v1))+40, uint64(i64(1000000)))
-		_ = m.fn84(v1+i32(8), v2, i32(0), i32(1))
+		_ = m.fn85(v1+i32(8), v2, i32(0), i32(1))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(4248)))
 		t7 := int32(load32(mem, uint64(uint32(v1))+44))
@@ -27603,7 +27886,7 @@ func (m *Module) fn135(v0 int32) {
 				}
 			}
 		}
-		m.fn86(v1 + i32(12))
+		m.fn87(v1 + i32(12))
 		mem = *m.memory
 		m.g0 = v1 + i32(48)
 		t26 := v0
@@ -27616,7 +27899,7 @@ l0:
 		store32(mem, uint64(uint32(v0))+104, uint32(t27))
 	}
 }
-func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
 	var v30 int64
 	t0 := m.g0
@@ -27753,7 +28036,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										}
 										goto l5
 									}
-									t24 := m.fn249(v3, v14, v21)
+									t24 := m.fn250(v3, v14, v21)
 									mem = *m.memory
 									if t24 != 0 {
 										goto l0
@@ -27820,7 +28103,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v20 = p38
 								if v12 != 0 {
-									t39 := m.fn130(v0)
+									t39 := m.fn131(v0)
 									mem = *m.memory
 									v7 = t39
 									if v7 == 0 {
@@ -27829,7 +28112,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									}
 									v4 = i32(0)
 									v18 = i32(1)
-									t40 := m.fn69(v7, v13+i32(24), v1, i32(1), i32(1), v20, v13+i32(15), i32(0))
+									t40 := m.fn70(v7, v13+i32(24), v1, i32(1), i32(1), v20, v13+i32(15), i32(0))
 									mem = *m.memory
 									if t40 != 0 {
 										if v6 == 0 {
@@ -27845,7 +28128,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l0
 								}
 								v4 = i32(0)
-								t42 := m.fn69(v7, v13+i32(24), v1, i32(0), v3, v20, v13+i32(15), i32(0))
+								t42 := m.fn70(v7, v13+i32(24), v1, i32(0), v3, v20, v13+i32(15), i32(0))
 								mem = *m.memory
 								if t42 == 0 {
 									t43 := int32(mem[uint64(uint32(v13))+15])
@@ -27858,13 +28141,13 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									v18 = i32(1)
 									goto l0
 								}
-								t44 := m.fn130(v0)
+								t44 := m.fn131(v0)
 								mem = *m.memory
 								v4 = t44
 								if v4 == 0 {
 									goto l13
 								}
-								t45 := m.fn69(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15), i32(0))
+								t45 := m.fn70(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15), i32(0))
 								mem = *m.memory
 								if t45 != 0 {
 									goto l14
@@ -27932,7 +28215,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					l17:
 						v18 = i32(0)
 						v4 = i32(1)
-						t51 := m.fn69(v7, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15), i32(0))
+						t51 := m.fn70(v7, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15), i32(0))
 						mem = *m.memory
 						if t51 != 0 {
 							goto l14
@@ -28095,7 +28378,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												if v0 == 0 {
 													goto l27
 												}
-												t83 := m.fn116(v15+i32(8), v2)
+												t83 := m.fn117(v15+i32(8), v2)
 												mem = *m.memory
 												if v0&(t83^i32(-1)) == 0 {
 													goto l27
@@ -28124,7 +28407,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 											}
 											v0 = v4 & i32(63)
 											if v0 != 0 {
-												t85 := m.fn116(v15+i32(8), v2)
+												t85 := m.fn117(v15+i32(8), v2)
 												mem = *m.memory
 												if v0&(t85^i32(-1)) != 0 {
 													goto l29
@@ -28227,7 +28510,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v0 = v9 & i32(63)
 								if v0 != 0 {
-									t91 := m.fn116(v15+i32(8), v2)
+									t91 := m.fn117(v15+i32(8), v2)
 									mem = *m.memory
 									if v0&(t91^i32(-1)) != 0 {
 										goto l39
@@ -28480,7 +28763,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l47
 								}
 								v10 = v14 << 3
-								t142 := m.fn218(v10)
+								t142 := m.fn219(v10)
 								mem = *m.memory
 								v1 = t142
 								t143 := int32(load32(mem, uint64(uint32(v2))+32))
@@ -28505,7 +28788,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								v8 = p146
 								v12 = v8 << 2
-								t147 := m.fn218(v12)
+								t147 := m.fn219(v12)
 								mem = *m.memory
 								v1 = t147
 								t148 := int32(load32(mem, uint64(uint32(v2))+40))
@@ -28520,7 +28803,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								store32(mem, uint64(uint32(v2))+44, uint32(v8))
 								memory_zero(mem, uint32(v1), uint32(v12))
-								t151 := m.fn218(i32(768))
+								t151 := m.fn219(i32(768))
 								mem = *m.memory
 								v14 = t151
 								t152 := int32(load32(mem, uint64(uint32(v2))+48))
@@ -28569,7 +28852,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										{
 											t164 := int32(mem[uint64(uint32(v7))+24])
 											if t164 == i32(1) {
-												t165 := m.fn124(v7, v1, v8)
+												t165 := m.fn125(v7, v1, v8)
 												mem = *m.memory
 												p163 = t165
 												goto l50
@@ -28718,11 +29001,11 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				t199 := int32(load32(mem, uint64(uint32(v0))+8))
 				store32(mem, uint64(uint32(v7))+4, uint32(t199))
 				t200 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn71(v9, t200)
+				m.fn72(v9, t200)
 				mem = *m.memory
 				t201 := int32(load32(mem, uint64(uint32(v7))))
 				t202 := int32(load32(mem, uint64(uint32(t201))+16))
-				m.fn71(v7+i32(44), t202)
+				m.fn72(v7+i32(44), t202)
 				mem = *m.memory
 				t203 := int32(load32(mem, uint64(uint32(v7))))
 				v0 = t203
@@ -28731,7 +29014,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				t206 := int32(load32(mem, uint64(uint32(v0))+80))
 				v0 = t204 + t205<<1 + t206 + i32(1)
 				if uint32(v0) < uint32(i32(0x20000000)) {
-					t207 := m.fn218(v0 << 3)
+					t207 := m.fn219(v0 << 3)
 					mem = *m.memory
 					v8 = t207
 					t208 := int32(load32(mem, uint64(uint32(v7))+64))
@@ -28874,7 +29157,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 					p232 = p234
 				}
 			l57:
-				t235 := m.fn218(p232)
+				t235 := m.fn219(p232)
 				mem = *m.memory
 				v9 = t235
 				store32(mem, uint64(uint32(t233))+100, uint32(v9))
@@ -28906,7 +29189,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 							} else {
 								p239 = i32(-1)
 							}
-							t242 := m.fn74(t236, t237, t240, p239, v22+i32(8), v7)
+							t242 := m.fn75(t236, t237, t240, p239, v22+i32(8), v7)
 							mem = *m.memory
 							v8 = t242
 							store32(mem, uint64(uint32(v9)), uint32(i32(0)))
@@ -28996,7 +29279,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 										v8 = v8 - v7
 										t259 := int32(mem[uint64(uint32(v12))+24])
 										if t259 == i32(1) {
-											t260 := m.fn124(v12, v7, v8)
+											t260 := m.fn125(v12, v7, v8)
 											mem = *m.memory
 											p258 = t260
 											goto l67
@@ -29065,7 +29348,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									t283 := int32(load32(mem, uint64(uint32(v10))+88))
 									v12 = t282 + t283
 									if p281 == v12 {
-										m.fn73(v23)
+										m.fn74(v23)
 										mem = *m.memory
 										t284 := int32(load32(mem, uint64(uint32(v10))+88))
 										t285 := int32(load32(mem, uint64(uint32(v10))+92))
@@ -29092,7 +29375,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									if uint32(v12) > uint32(i32(0x3fffffff)) {
 										p295 = i32(-1)
 									}
-									t296 := m.fn218(p295)
+									t296 := m.fn219(p295)
 									mem = *m.memory
 									v12 = t296
 									store32(mem, uint64(uint32(t294))+4, uint32(v12))
@@ -29114,7 +29397,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								} else {
 									p302 = i32(-1)
 								}
-								m.fn72(t303, t304, t300, p302, v22+i32(8), v7, v8)
+								m.fn73(t303, t304, t300, p302, v22+i32(8), v7, v8)
 								mem = *m.memory
 								t306 := int32(load32(mem, uint64(uint32(v8))))
 								t307 := v8
@@ -29140,7 +29423,7 @@ func (m *Module) fn136(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l70
 							}
 						}
-						_ = m.fn74(v10, v4, v9, i32(-1), v22+i32(8), i32(0))
+						_ = m.fn75(v10, v4, v9, i32(-1), v22+i32(8), i32(0))
 						mem = *m.memory
 						store32(mem, uint64(uint32(v4)), uint32(i32(0)))
 						v4 = v9
@@ -29464,9 +29747,9 @@ l0:
 	m.g0 = v13 + i32(32)
 	return v18
 }
-func fn137(v0 int32) {
+func fn138(v0 int32) {
 }
-func (m *Module) fn138(v0, v1, v2 int32) int32 {
+func (m *Module) fn139(v0, v1, v2 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+6, uint64(i64(0)))
 	store16(mem, uint64(uint32(v0))+4, uint16(i32(1)))
@@ -29477,7 +29760,7 @@ func (m *Module) fn138(v0, v1, v2 int32) int32 {
 	store16(mem, uint64(uint32(v0+i32(22))), uint16(i32(0)))
 	return v0
 }
-func (m *Module) fn139(v0 int32) int32 {
+func (m *Module) fn140(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	{
@@ -29523,14 +29806,14 @@ func (m *Module) fn139(v0 int32) int32 {
 				goto l1
 			}
 			t8 := int32(load32(mem, uint64(uint32(v1))+16))
-			m.fn76(v1+i32(12), t8)
+			m.fn77(v1+i32(12), t8)
 			m.Xre2w_free(v1)
 		}
 	}
 l1:
 	return v0
 }
-func (m *Module) fn140(v0, v1 int32) {
+func (m *Module) fn141(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	t0 := v1
 	var p1 int32
@@ -29715,7 +29998,7 @@ l6:
 		}
 	}
 }
-func (m *Module) fn141(v0 int32) int32 {
+func (m *Module) fn142(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -29729,7 +30012,7 @@ func (m *Module) fn141(v0 int32) int32 {
 			if t2 != i32(-1) {
 				store32(mem, uint64(uint32(v5))+12, uint32(v5+i32(7)))
 				store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(12)))
-				m.fn189(i32(50944), v5+i32(8), i32(39))
+				m.fn190(i32(50944), v5+i32(8), i32(39))
 				mem = *m.memory
 			}
 			t3 := int32(load32(mem, uint64(uint32(i32(50936)))))
@@ -29787,7 +30070,7 @@ func (m *Module) fn141(v0 int32) int32 {
 								}
 								v4 = v2 + i32(4)
 							l1:
-								t14 := m.fn218(i32(24))
+								t14 := m.fn219(i32(24))
 								mem = *m.memory
 								v1 = t14
 								store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -29805,7 +30088,7 @@ func (m *Module) fn141(v0 int32) int32 {
 									v2 = t17
 								}
 								t18 := int32(load32(mem, uint64(uint32(v3))+4))
-								m.fn140(t18, v2)
+								m.fn141(t18, v2)
 								mem = *m.memory
 								t19 := int32(load32(mem, uint64(uint32(v3))+8))
 								store32(mem, uint64(uint32(v3))+8, uint32(t19+i32(1)))
@@ -29847,7 +30130,7 @@ func (m *Module) fn141(v0 int32) int32 {
 							}
 							v4 = v2 + i32(4)
 						l5:
-							t25 := m.fn218(i32(24))
+							t25 := m.fn219(i32(24))
 							mem = *m.memory
 							v1 = t25
 							store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -29865,7 +30148,7 @@ func (m *Module) fn141(v0 int32) int32 {
 								v2 = t28
 							}
 							t29 := int32(load32(mem, uint64(uint32(v3))+4))
-							m.fn140(t29, v2)
+							m.fn141(t29, v2)
 							mem = *m.memory
 							t30 := int32(load32(mem, uint64(uint32(v3))+8))
 							store32(mem, uint64(uint32(v3))+8, uint32(t30+i32(1)))
@@ -29904,20 +30187,20 @@ l8:
 	m.g0 = v5 + i32(16)
 	return v0
 }
-func (m *Module) fn142(v0 int32) {
-	t0 := m.fn218(i32(4))
+func (m *Module) fn143(v0 int32) {
+	t0 := m.fn219(i32(4))
 	v0 = t0
 	mem := *m.memory
 	store32(mem, uint64(uint32(i32(50936))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
-	t1 := m.fn218(i32(12))
+	t1 := m.fn219(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
 	store32(mem, uint64(uint32(i32(50940))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
-func (m *Module) fn143(v0 int32) {
+func (m *Module) fn144(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -29993,7 +30276,7 @@ func (m *Module) fn143(v0 int32) {
 					}
 					v4 = v2 + i32(4)
 				l2:
-					t14 := m.fn218(i32(24))
+					t14 := m.fn219(i32(24))
 					mem = *m.memory
 					v1 = t14
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -30011,7 +30294,7 @@ func (m *Module) fn143(v0 int32) {
 						v2 = t17
 					}
 					t18 := int32(load32(mem, uint64(uint32(v3))+4))
-					m.fn140(t18, v2)
+					m.fn141(t18, v2)
 					mem = *m.memory
 					t19 := int32(load32(mem, uint64(uint32(v3))+8))
 					store32(mem, uint64(uint32(v3))+8, uint32(t19+i32(1)))
@@ -30122,7 +30405,7 @@ func (m *Module) fn143(v0 int32) {
 						v4 = v2 + i32(4)
 					}
 				l10:
-					t40 := m.fn218(i32(24))
+					t40 := m.fn219(i32(24))
 					mem = *m.memory
 					v1 = t40
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -30140,7 +30423,7 @@ func (m *Module) fn143(v0 int32) {
 						v2 = t43
 					}
 					t44 := int32(load32(mem, uint64(uint32(v3))+4))
-					m.fn140(t44, v2)
+					m.fn141(t44, v2)
 					mem = *m.memory
 					t45 := int32(load32(mem, uint64(uint32(v3))+8))
 					store32(mem, uint64(uint32(v3))+8, uint32(t45+i32(1)))
@@ -30156,7 +30439,7 @@ func (m *Module) fn143(v0 int32) {
 				{
 					t47 := int32(load16(mem, uint64(uint32(v0))+6))
 					if t47 == 0 {
-						t48 := m.fn139(v0)
+						t48 := m.fn140(v0)
 						mem = *m.memory
 						m.Xre2w_free(t48)
 						mem = *m.memory
@@ -30190,7 +30473,7 @@ func (m *Module) fn143(v0 int32) {
 										t54 := int32(load16(mem, uint64(uint32(v1))+4))
 										v4 = t54
 										if v4 == i32(0xffff) {
-											m.fn143(v1)
+											m.fn144(v1)
 											mem = *m.memory
 											t55 := int32(load16(mem, uint64(uint32(v1))+4))
 											v4 = t55
@@ -30206,7 +30489,7 @@ func (m *Module) fn143(v0 int32) {
 									}
 									t57 := int32(load16(mem, uint64(uint32(v1))+6))
 									if t57 == 0 {
-										t58 := m.fn139(v1)
+										t58 := m.fn140(v1)
 										mem = *m.memory
 										m.Xre2w_free(t58)
 										mem = *m.memory
@@ -30231,7 +30514,7 @@ func (m *Module) fn143(v0 int32) {
 							}
 							store16(mem, uint64(uint32(v0))+6, uint16(i32(0)))
 						}
-						t61 := m.fn139(v0)
+						t61 := m.fn140(v0)
 						mem = *m.memory
 						m.Xre2w_free(t61)
 						mem = *m.memory
@@ -30261,7 +30544,7 @@ func (m *Module) fn143(v0 int32) {
 		}
 		t64 := int32(load32(mem, uint64(uint32(v3))+8))
 		store32(mem, uint64(uint32(v3))+8, uint32(t64-i32(1)))
-		m.fn144(v5, v1)
+		m.fn145(v5, v1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -30273,7 +30556,7 @@ l5:
 	mem = *m.memory
 	_ = atomic_notify(mem, uint64(uint32(v6)), i32(-1), m.waiters)
 }
-func (m *Module) fn144(v0, v1 int32) {
+func (m *Module) fn145(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7 int32
 	var p0 int32
 	mem := *m.memory
@@ -30695,14 +30978,14 @@ l3:
 	}
 	mem[uint64(uint32(v4))+12] = byte(i32(1))
 }
-func (m *Module) fn145(v0, v1 int32) {
+func (m *Module) fn146(v0, v1 int32) {
 	var v2, v3, v4 int32
 	mem := *m.memory
 	{
 		t0 := int32(load32(mem, uint64(uint32(v0))+16))
 		v2 = t0
 		if v2 == 0 {
-			t1 := m.fn218(i32(32))
+			t1 := m.fn219(i32(32))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v0))+20, uint32(t1))
 			v2 = i32(0)
@@ -30721,7 +31004,7 @@ func (m *Module) fn145(v0, v1 int32) {
 		if uint32(v2) > uint32(i32(0x1fffffff)) {
 			p3 = i32(-1)
 		}
-		t5 := m.fn218(p3)
+		t5 := m.fn219(p3)
 		mem = *m.memory
 		store32(mem, uint64(uint32(t4))+20, uint32(t5))
 		v2 = i32(0)
@@ -30747,7 +31030,7 @@ l0:
 	t10 := int32(load32(mem, uint64(uint32(v0))+20))
 	store32(mem, uint64(uint32(t10+v2<<2)), uint32(v1))
 }
-func (m *Module) fn146(v0, v1, v2 int32) int32 {
+func (m *Module) fn147(v0, v1, v2 int32) int32 {
 	var v3 int32
 	mem := *m.memory
 	{
@@ -30772,7 +31055,7 @@ l0:
 			if t2 != v2 {
 				goto l1
 			}
-			t3 := m.fn218(i32(24))
+			t3 := m.fn219(i32(24))
 			mem = *m.memory
 			v3 = t3
 			store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -30788,10 +31071,10 @@ l0:
 				p6 = v1 + i32(8)
 			}
 			t8 := int32(load32(mem, uint64(uint32(p6))))
-			t9 := m.fn141(t8)
+			t9 := m.fn142(t8)
 			mem = *m.memory
 			store32(mem, uint64(uint32(t7))+8, uint32(t9))
-			m.fn143(v1)
+			m.fn144(v1)
 			mem = *m.memory
 			return v3
 		}
@@ -30802,7 +31085,7 @@ l0:
 		return v1
 	}
 l1:
-	t11 := m.fn218(i32(24))
+	t11 := m.fn219(i32(24))
 	mem = *m.memory
 	v3 = t11
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -30814,15 +31097,15 @@ l1:
 	store32(mem, uint64(uint32(v3+i32(20))), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn147(v0, v1 int32) int32 {
-	t0 := m.fn146(i32(8), v0, v1)
-	return t0
-}
 func (m *Module) fn148(v0, v1 int32) int32 {
-	t0 := m.fn146(i32(9), v0, v1)
+	t0 := m.fn147(i32(8), v0, v1)
 	return t0
 }
-func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn149(v0, v1 int32) int32 {
+	t0 := m.fn147(i32(9), v0, v1)
+	return t0
+}
+func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
 	var v30, v31, v32, v33 int64
 	mem := *m.memory
@@ -30831,7 +31114,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
 		return t0
 	case 0:
-		t1 := m.fn218(i32(24))
+		t1 := m.fn219(i32(24))
 		mem = *m.memory
 		v4 = t1
 		v7 = v4 + i32(6)
@@ -30866,7 +31149,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 					panic("unreachable")
 				}
 				v4 = v2 << 2
-				t2 := m.fn218(v4)
+				t2 := m.fn219(v4)
 				mem = *m.memory
 				v20 = t2
 				memory_copy(mem, uint32(v20), uint32(v1), uint32(v4))
@@ -30877,7 +31160,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 				store32(mem, uint64(uint32(v15))+28, uint32(v20))
 				store32(mem, uint64(uint32(v15))+20, uint32(i32(0)))
 				store64(mem, uint64(uint32(v15))+12, uint64(i64(0)))
-				t4 := m.fn92(v15+i32(12), v15+i32(28), v15+i32(24))
+				t4 := m.fn93(v15+i32(12), v15+i32(28), v15+i32(24))
 				mem = *m.memory
 				t5 := v15
 				v2 = t4
@@ -30927,7 +31210,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 									store32(mem, uint64(uint32(t14))+16, uint32(v2))
 									goto l7
 								}
-								t15 := m.fn92(v15+i32(12), v1, v6)
+								t15 := m.fn93(v15+i32(12), v1, v6)
 								mem = *m.memory
 								t16 := v15
 								v2 = t15
@@ -30979,10 +31262,10 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 										t28 := int32(load32(mem, uint64(uint32(v11))))
 										store32(mem, uint64(uint32(v15))+4, uint32(t28))
 										t29 := int32(load32(mem, uint64(uint32(v11))+12))
-										t30 := m.fn149(i32(6), v5, t29, v3, i32(0))
+										t30 := m.fn150(i32(6), v5, t29, v3, i32(0))
 										mem = *m.memory
 										store32(mem, uint64(uint32(v15))+8, uint32(t30))
-										t31 := m.fn150(v15+i32(4), i32(2), v3)
+										t31 := m.fn151(v15+i32(4), i32(2), v3)
 										mem = *m.memory
 										v2 = t31
 										t32 := int32(load32(mem, uint64(uint32(v12))))
@@ -31169,7 +31452,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 														goto l22
 													}
 												}
-												t68 := m.fn153(v2, v1)
+												t68 := m.fn154(v2, v1)
 												mem = *m.memory
 												if t68 != 0 {
 													goto l26
@@ -31183,7 +31466,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 												if v6 == v7+i32(1) {
 													goto l27
 												}
-												t69 := m.fn141(v2)
+												t69 := m.fn142(v2)
 												mem = *m.memory
 												v11 = t69
 												if v6 > v7 {
@@ -31216,7 +31499,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 																	if t77 == i32(2) {
 																		goto l28
 																	}
-																	m.fn143(v12)
+																	m.fn144(v12)
 																	mem = *m.memory
 																	store32(mem, uint64(uint32(v5)), uint32(i32(0)))
 																	t78 := int32(load16(mem, uint64(uint32(v8))+6))
@@ -31225,7 +31508,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 																		t79 := int32(load32(mem, uint64(uint32(v5))+4))
 																		v12 = t79
 																		store32(mem, uint64(uint32(v5))+4, uint32(i32(0)))
-																		m.fn143(v8)
+																		m.fn144(v8)
 																		mem = *m.memory
 																		t80 := v12
 																		p70 = t80
@@ -31243,11 +31526,11 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 														l29:
 															t83 := int32(load16(mem, uint64(uint32(v8))+2))
 															v5 = t83
-															m.fn143(v8)
+															m.fn144(v8)
 															mem = *m.memory
-															t84 := m.fn218(i32(24))
+															t84 := m.fn219(i32(24))
 															mem = *m.memory
-															t85 := m.fn138(t84, i32(2), v5)
+															t85 := m.fn139(t84, i32(2), v5)
 															mem = *m.memory
 															v8 = t85
 														}
@@ -31286,7 +31569,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 													v8 = v19 >> 4
 													v2 = v8 + i32(1)
 													if uint32(v2) >= uint32(i32(0x10000000)) {
-														m.fn70()
+														m.fn71()
 														mem = *m.memory
 														panic("unreachable")
 													}
@@ -31309,7 +31592,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 															mem = *m.memory
 															panic("unreachable")
 														}
-														t96 := m.fn218(v8 << 4)
+														t96 := m.fn219(v8 << 4)
 														mem = *m.memory
 														p95 = t96
 													} else {
@@ -31409,7 +31692,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 											if v8 == v4+i32(1) {
 												goto l41
 											}
-											t106 := m.fn158(v11 + i32(24))
+											t106 := m.fn159(v11 + i32(24))
 											mem = *m.memory
 											v5 = t106
 											v7 = v4
@@ -31433,7 +31716,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 														{
 															t112 := int32(load32(mem, uint64(uint32(v1))))
 															t113 := int32(load32(mem, uint64(uint32(v1))+4))
-															_ = m.fn159(v5, t112, t113)
+															_ = m.fn160(v5, t112, t113)
 															mem = *m.memory
 															v1 = v1 + i32(8)
 															t115 := int32(load32(mem, uint64(uint32(v6))+8))
@@ -31448,11 +31731,11 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 														t118 := v5
 														v1 = t117
 														t119 := int32(load16(mem, uint64(uint32(v13))+2))
-														m.fn93(t118, v1, v1, t119)
+														m.fn94(t118, v1, v1, t119)
 														mem = *m.memory
 														goto l45
 													default:
-														m.fn184(v11+i32(12), v13)
+														m.fn185(v11+i32(12), v13)
 														mem = *m.memory
 														t120 := int32(int8(mem[uint64(uint32(v11))+23]))
 														if t120 >= i32(0) {
@@ -31465,7 +31748,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 													}
 												}
 											l45:
-												m.fn143(v13)
+												m.fn144(v13)
 												mem = *m.memory
 												v7 = v7 + i32(1)
 												if v7 != v8 {
@@ -31474,10 +31757,10 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 											}
 											v13 = v8 - v4
 											v7 = v14 + v4<<2
-											t123 := m.fn162(v5)
+											t123 := m.fn163(v5)
 											mem = *m.memory
 											v6 = t123
-											t124 := m.fn218(i32(24))
+											t124 := m.fn219(i32(24))
 											mem = *m.memory
 											v1 = t124
 											store64(mem, uint64(uint32(v1+i32(14))), uint64(i64(0)))
@@ -31509,7 +31792,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 												v12 = v17 >> 4
 												v1 = v12 + i32(1)
 												if uint32(v1) >= uint32(i32(0x10000000)) {
-													m.fn70()
+													m.fn71()
 													mem = *m.memory
 													panic("unreachable")
 												}
@@ -31532,7 +31815,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t134 := m.fn218(v9 << 4)
+													t134 := m.fn219(v9 << 4)
 													mem = *m.memory
 													p133 = t134
 												} else {
@@ -31559,7 +31842,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 										l48:
 											store32(mem, uint64(uint32(v16))+4, uint32(v6))
 											t136 := int32(load32(mem, uint64(uint32(v11))+40))
-											m.fn76(v23, t136)
+											m.fn77(v23, t136)
 											mem = *m.memory
 										}
 									l41:
@@ -31733,7 +32016,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 										if v6 == v8+i32(1) {
 											goto l62
 										}
-										t168 := m.fn152(v12, v2, v4)
+										t168 := m.fn153(v12, v2, v4)
 										mem = *m.memory
 										v23 = t168
 										if v6 > v8 {
@@ -31834,7 +32117,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 														if t188 != i32(2) {
 															goto l67
 														}
-														m.fn143(v17)
+														m.fn144(v17)
 														mem = *m.memory
 														store32(mem, uint64(uint32(v10)), uint32(i32(0)))
 														{
@@ -31870,7 +32153,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 																store64(mem, uint64(uint32(v17)), uint64(v32))
 																store64(mem, uint64(uint32(v28)), uint64(v33))
 																store64(mem, uint64(uint32(v10)), uint64(v30))
-																m.fn143(v17)
+																m.fn144(v17)
 																mem = *m.memory
 																goto l67
 															default:
@@ -31920,7 +32203,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 											v9 = v21 >> 4
 											v5 = v9 + i32(1)
 											if uint32(v5) >= uint32(i32(0x10000000)) {
-												m.fn70()
+												m.fn71()
 												mem = *m.memory
 												panic("unreachable")
 											}
@@ -31943,7 +32226,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 													mem = *m.memory
 													panic("unreachable")
 												}
-												t208 := m.fn218(v14 << 4)
+												t208 := m.fn219(v14 << 4)
 												mem = *m.memory
 												p207 = t208
 											} else {
@@ -32055,7 +32338,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 		l3:
 			{
 				if v2 >= i32(65536) {
-					t224 := m.fn218(i32(24))
+					t224 := m.fn219(i32(24))
 					mem = *m.memory
 					v5 = t224
 					store64(mem, uint64(uint32(v5))+12, uint64(i64(0)))
@@ -32066,7 +32349,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 					store32(mem, uint64(uint32(v5+i32(20))), uint32(i32(0)))
 					t225 := int32(uint32(v2+i32(65534)) / uint32(i32(0xffff)))
 					v4 = t225
-					t226 := m.fn218(v4 << 2)
+					t226 := m.fn219(v4 << 2)
 					mem = *m.memory
 					v8 = t226
 					store16(mem, uint64(uint32(v5))+6, uint16(v4))
@@ -32077,7 +32360,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 					v6 = v1
 				l80:
 					{
-						t227 := m.fn218(i32(24))
+						t227 := m.fn219(i32(24))
 						mem = *m.memory
 						v4 = t227
 						store64(mem, uint64(uint32(v4))+12, uint64(i64(0)))
@@ -32086,7 +32369,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 						mem[uint64(uint32(v4))+1] = byte(i32(0))
 						mem[uint64(uint32(v4))] = byte(v0)
 						store32(mem, uint64(uint32(v4+i32(20))), uint32(i32(0)))
-						t228 := m.fn218(i32(0x3fffc))
+						t228 := m.fn219(i32(0x3fffc))
 						mem = *m.memory
 						v10 = t228
 						store16(mem, uint64(uint32(v4))+6, uint16(i32(0xffff)))
@@ -32104,12 +32387,12 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 					t230 := v0
 					t231 := v1
 					v4 = v11 * i32(0xffff)
-					t232 := m.fn149(t230, t231+v4<<2, v2-v4, v3, i32(0))
+					t232 := m.fn150(t230, t231+v4<<2, v2-v4, v3, i32(0))
 					mem = *m.memory
 					store32(mem, uint64(uint32(t229)), uint32(t232))
 					goto l81
 				}
-				t233 := m.fn218(i32(24))
+				t233 := m.fn219(i32(24))
 				mem = *m.memory
 				v5 = t233
 				store64(mem, uint64(uint32(v5))+6, uint64(i64(0)))
@@ -32121,7 +32404,7 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 				store16(mem, uint64(uint32(v5+i32(22))), uint16(i32(0)))
 				{
 					if v2 >= i32(2) {
-						t234 := m.fn218(v2 << 2)
+						t234 := m.fn219(v2 << 2)
 						mem = *m.memory
 						v0 = t234
 						store16(mem, uint64(uint32(v5))+6, uint16(v2))
@@ -32195,13 +32478,13 @@ func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 		return v5
 	}
 }
-func (m *Module) fn150(v0, v1, v2 int32) int32 {
-	t0 := m.fn149(i32(5), v0, v1, v2, i32(0))
+func (m *Module) fn151(v0, v1, v2 int32) int32 {
+	t0 := m.fn150(i32(5), v0, v1, v2, i32(0))
 	return t0
 }
-func (m *Module) fn151(v0, v1, v2 int32) int32 {
+func (m *Module) fn152(v0, v1, v2 int32) int32 {
 	var v3 int32
-	t0 := m.fn218(i32(24))
+	t0 := m.fn219(i32(24))
 	v3 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -32213,11 +32496,11 @@ func (m *Module) fn151(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v3+i32(20))), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn152(v0, v1, v2 int32) int32 {
+func (m *Module) fn153(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	mem := *m.memory
 	if v1 <= i32(0) {
-		t0 := m.fn218(i32(24))
+		t0 := m.fn219(i32(24))
 		mem = *m.memory
 		v3 = t0
 		store64(mem, uint64(uint32(v3))+6, uint64(i64(0)))
@@ -32231,7 +32514,7 @@ func (m *Module) fn152(v0, v1, v2 int32) int32 {
 	if v1 == i32(1) {
 		t1 := int32(load32(mem, uint64(uint32(v0))))
 		v5 = t1
-		t2 := m.fn218(i32(24))
+		t2 := m.fn219(i32(24))
 		mem = *m.memory
 		v3 = t2
 		store64(mem, uint64(uint32(v3+i32(14))), uint64(i64(0)))
@@ -32243,7 +32526,7 @@ func (m *Module) fn152(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v3))+16, uint32(v5))
 		return v3
 	}
-	t3 := m.fn218(i32(24))
+	t3 := m.fn219(i32(24))
 	mem = *m.memory
 	v6 = t3
 	store64(mem, uint64(uint32(v6))+6, uint64(i64(0)))
@@ -32260,7 +32543,7 @@ l3:
 		v15 = t5
 		{
 			if v4 == 0 {
-				t6 := m.fn218(i32(32))
+				t6 := m.fn219(i32(32))
 				mem = *m.memory
 				t7 := v6
 				v7 = t6
@@ -32280,7 +32563,7 @@ l3:
 			if uint32(v4) > uint32(i32(0x1fffffff)) {
 				p8 = i32(-1)
 			}
-			t10 := m.fn218(p8)
+			t10 := m.fn219(p8)
 			mem = *m.memory
 			v8 = t10
 			store32(mem, uint64(uint32(t9))+20, uint32(v8))
@@ -32341,7 +32624,7 @@ l3:
 	store32(mem, uint64(uint32(v6))+16, uint32(v4))
 	return v6
 }
-func (m *Module) fn153(v0, v1 int32) int32 {
+func (m *Module) fn154(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -32360,7 +32643,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 			v2 = p2
 			goto l0
 		}
-		t3 := m.fn154(v0, v1)
+		t3 := m.fn155(v0, v1)
 		mem = *m.memory
 		if t3 == 0 {
 			goto l0
@@ -32413,7 +32696,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 									}
 									t14 := int32(load32(mem, uint64(uint32(p12+v6))))
 									v13 = t14
-									t15 := m.fn154(t13, v13)
+									t15 := m.fn155(t13, v13)
 									mem = *m.memory
 									if t15 == 0 {
 										goto l4
@@ -32436,7 +32719,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 										v9 = v8 >> 2
 										v2 = v9 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn70()
+											m.fn71()
 											mem = *m.memory
 											panic("unreachable")
 										}
@@ -32456,7 +32739,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t24 := m.fn218(v2 << 2)
+											t24 := m.fn219(v2 << 2)
 											mem = *m.memory
 											p23 = t24
 										} else {
@@ -32494,7 +32777,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 										v8 = v10 >> 2
 										v2 = v8 + i32(1)
 										if uint32(v2) >= uint32(i32(0x40000000)) {
-											m.fn70()
+											m.fn71()
 											mem = *m.memory
 											panic("unreachable")
 										}
@@ -32514,7 +32797,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t32 := m.fn218(v4 << 2)
+											t32 := m.fn219(v4 << 2)
 											mem = *m.memory
 											p31 = t32
 										} else {
@@ -32604,7 +32887,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t50 := m.fn218(v4 << 2)
+													t50 := m.fn219(v4 << 2)
 													mem = *m.memory
 													v2 = t50
 												}
@@ -32622,7 +32905,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 											}
 											goto l12
 										}
-										m.fn70()
+										m.fn71()
 										mem = *m.memory
 										panic("unreachable")
 									}
@@ -32653,7 +32936,7 @@ func (m *Module) fn153(v0, v1 int32) int32 {
 						}
 						t60 := int32(load32(mem, uint64(uint32(p58))))
 						v1 = t60
-						t61 := m.fn154(t59, v1)
+						t61 := m.fn155(t59, v1)
 						mem = *m.memory
 						if t61 != 0 {
 							goto l15
@@ -32689,7 +32972,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v2
 }
-func (m *Module) fn154(v0, v1 int32) int32 {
+func (m *Module) fn155(v0, v1 int32) int32 {
 	var v2, v3 int32
 	mem := *m.memory
 	{
@@ -32742,7 +33025,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(mem, uint64(uint32(v0))+20))
 			t15 := int32(load32(mem, uint64(uint32(v1))+20))
-			t16 := m.fn249(t14, t15, v3<<2)
+			t16 := m.fn250(t14, t15, v3<<2)
 			mem = *m.memory
 			var p17 int32
 			if t16 == 0 {
@@ -32825,7 +33108,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(mem, uint64(uint32(v0))+8))
 			t46 := int32(load32(mem, uint64(uint32(v1))+8))
-			t47 := m.fn249(t45, t46, v3<<3)
+			t47 := m.fn250(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -32838,7 +33121,7 @@ l0:
 l1:
 	return v2
 }
-func (m *Module) fn155(v0, v1 int32) {
+func (m *Module) fn156(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -32855,7 +33138,7 @@ func (m *Module) fn155(v0, v1 int32) {
 			}
 			t4 := int32(load32(mem, uint64(uint32(p3<<2+i32(5312)))))
 			v3 = t4
-			t5 := m.fn253(v3)
+			t5 := m.fn254(v3)
 			mem = *m.memory
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
@@ -32864,7 +33147,7 @@ func (m *Module) fn155(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v5 = v1 | i32(7) + i32(1)
-				t6 := m.fn218(v5)
+				t6 := m.fn219(v5)
 				mem = *m.memory
 				v4 = t6
 				store32(mem, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
@@ -32893,7 +33176,7 @@ func (m *Module) fn155(v0, v1 int32) {
 		}
 		t9 := int32(load32(mem, uint64(uint32(p8<<2+i32(5312)))))
 		v5 = t9
-		t10 := m.fn253(v5)
+		t10 := m.fn254(v5)
 		mem = *m.memory
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
@@ -32902,7 +33185,7 @@ func (m *Module) fn155(v0, v1 int32) {
 		}
 		if uint32(v3) >= uint32(i32(11)) {
 			v6 = v3 | i32(7) + i32(1)
-			t11 := m.fn218(v6)
+			t11 := m.fn219(v6)
 			mem = *m.memory
 			v4 = t11
 			store32(mem, uint64(uint32(v2))+12, uint32(v6|i32(-0x80000000)))
@@ -32938,7 +33221,7 @@ func (m *Module) fn155(v0, v1 int32) {
 		if v4 != 0 {
 			p19 = t18
 		}
-		m.fn228(t14, p17, p19)
+		m.fn229(t14, p17, p19)
 		mem = *m.memory
 		t20 := int32(int8(mem[uint64(uint32(v2))+15]))
 		if t20 < i32(0) {
@@ -32947,16 +33230,16 @@ func (m *Module) fn155(v0, v1 int32) {
 			m.Xre2w_free(t22)
 			mem = *m.memory
 		}
-		_ = m.fn232(v0, i32(3932))
+		_ = m.fn233(v0, i32(3932))
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v1))+4))
 		t25 := int32(load32(mem, uint64(uint32(v1))+8))
-		m.fn228(v0, t24, t25)
+		m.fn229(v0, t24, t25)
 	}
 l3:
 	m.g0 = v2 + i32(16)
 }
-func (m *Module) fn156(v0 int32) int32 {
+func (m *Module) fn157(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0)), uint32(i32(5412)))
@@ -32964,23 +33247,23 @@ func (m *Module) fn156(v0 int32) int32 {
 	v1 = t0
 	if v1 != 0 {
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn134(v1, t1)
+		m.fn135(v1, t1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn85(v0)
-	m.fn86(v0 + i32(4))
+	m.fn86(v0)
+	m.fn87(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn157(v0, v1, v2, v3 int32) {
+func (m *Module) fn158(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn233(v3, v2)
+			m.fn234(v3, v2)
 			mem = *m.memory
 			if v2 <= i32(0) {
 				return
@@ -33028,7 +33311,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) {
 			mem[uint64(uint32(p11+v0))] = byte(t12)
 			return
 		}
-		m.fn233(v3, v2<<2)
+		m.fn234(v3, v2<<2)
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v3))))
 		v4 = t13
@@ -33064,7 +33347,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn233(t22, t23-p21)
+		m.fn234(t22, t23-p21)
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v3))+4))
 		v5 = t24
@@ -33112,7 +33395,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) {
 				p35 = t36
 				goto l3
 			}
-			t37 := m.fn218(v7 + i32(1))
+			t37 := m.fn219(v7 + i32(1))
 			mem = *m.memory
 			v2 = t37
 			v8 = int32(uint32(v0) >> 31)
@@ -33146,7 +33429,7 @@ func (m *Module) fn157(v0, v1, v2, v3 int32) {
 		mem[uint64(uint32(v3))+11] = byte(v1)
 	}
 }
-func (m *Module) fn158(v0 int32) int32 {
+func (m *Module) fn159(v0 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0))+8, uint32(i32(0)))
@@ -33154,7 +33437,7 @@ func (m *Module) fn158(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+12, uint32(v0+i32(16)))
 	return v0
 }
-func (m *Module) fn159(v0, v1, v2 int32) int32 {
+func (m *Module) fn160(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -33340,7 +33623,7 @@ func (m *Module) fn159(v0, v1, v2 int32) int32 {
 			v2 = p36
 			t37 := int32(load32(mem, uint64(uint32(v0))+20))
 			store32(mem, uint64(uint32(v0))+20, uint32(t37-i32(1)))
-			m.fn144(v6, v3)
+			m.fn145(v6, v3)
 			mem = *m.memory
 			m.Xre2w_free(v3)
 			mem = *m.memory
@@ -33432,7 +33715,7 @@ func (m *Module) fn159(v0, v1, v2 int32) int32 {
 			}
 			t57 := int32(load32(mem, uint64(uint32(v0))+20))
 			store32(mem, uint64(uint32(v0))+20, uint32(t57-i32(1)))
-			m.fn144(v6, v3)
+			m.fn145(v6, v3)
 			mem = *m.memory
 			m.Xre2w_free(v3)
 			mem = *m.memory
@@ -33523,7 +33806,7 @@ func (m *Module) fn159(v0, v1, v2 int32) int32 {
 						}
 						t76 := int32(load32(mem, uint64(uint32(v0))+20))
 						store32(mem, uint64(uint32(v0))+20, uint32(t76-i32(1)))
-						m.fn144(v6, v3)
+						m.fn145(v6, v3)
 						mem = *m.memory
 						m.Xre2w_free(v3)
 						mem = *m.memory
@@ -33577,7 +33860,7 @@ func (m *Module) fn159(v0, v1, v2 int32) int32 {
 			v8 = v4 + i32(4)
 		}
 	l20:
-		t85 := m.fn218(i32(24))
+		t85 := m.fn219(i32(24))
 		mem = *m.memory
 		v3 = t85
 		store32(mem, uint64(uint32(v3))+8, uint32(v4))
@@ -33593,7 +33876,7 @@ func (m *Module) fn159(v0, v1, v2 int32) int32 {
 			v3 = t88
 		}
 		t89 := int32(load32(mem, uint64(uint32(v0))+16))
-		m.fn140(t89, v3)
+		m.fn141(t89, v3)
 		mem = *m.memory
 		v7 = i32(1)
 		t90 := int32(load32(mem, uint64(uint32(v0))+20))
@@ -33602,7 +33885,7 @@ func (m *Module) fn159(v0, v1, v2 int32) int32 {
 l0:
 	return v7
 }
-func (m *Module) fn160(v0 int32) {
+func (m *Module) fn161(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -33618,13 +33901,13 @@ func (m *Module) fn160(v0 int32) {
 				v1 = t1 + i32(1)
 				if v1 != 0 {
 					if uint32(v1) >= uint32(i32(0x20000000)) {
-						m.fn70()
+						m.fn71()
 						mem = *m.memory
 						panic("unreachable")
 					}
 					t2 := v4
 					v1 = v1 << 3
-					t3 := m.fn218(v1)
+					t3 := m.fn219(v1)
 					mem = *m.memory
 					v3 = t3
 					store32(mem, uint64(uint32(t2))+8, uint32(v3))
@@ -33648,7 +33931,7 @@ func (m *Module) fn160(v0 int32) {
 				if t7 != v9 {
 					goto l1
 				}
-				t8 := m.fn218(i32(8))
+				t8 := m.fn219(i32(8))
 				mem = *m.memory
 				v1 = t8
 				store64(mem, uint64(uint32(v1)), uint64(i64(0x10ffff00000000)))
@@ -33717,7 +34000,7 @@ func (m *Module) fn160(v0 int32) {
 						v7 = v11 >> 3
 						v3 = v7 + i32(1)
 						if uint32(v3) >= uint32(i32(0x20000000)) {
-							m.fn70()
+							m.fn71()
 							mem = *m.memory
 							panic("unreachable")
 						}
@@ -33737,7 +34020,7 @@ func (m *Module) fn160(v0 int32) {
 							if uint32(v3) >= uint32(i32(0x20000000)) {
 								goto l8
 							}
-							t24 := m.fn218(v3 << 3)
+							t24 := m.fn219(v3 << 3)
 							mem = *m.memory
 							p23 = t24
 						} else {
@@ -33816,7 +34099,7 @@ func (m *Module) fn160(v0 int32) {
 			v8 = v3 >> 3
 			v5 = v8 + i32(1)
 			if uint32(v5) >= uint32(i32(0x20000000)) {
-				m.fn70()
+				m.fn71()
 				mem = *m.memory
 				panic("unreachable")
 			}
@@ -33836,7 +34119,7 @@ func (m *Module) fn160(v0 int32) {
 				if uint32(v5) >= uint32(i32(0x20000000)) {
 					goto l8
 				}
-				t37 := m.fn218(v5 << 3)
+				t37 := m.fn219(v5 << 3)
 				mem = *m.memory
 				p36 = t37
 			} else {
@@ -33860,7 +34143,7 @@ func (m *Module) fn160(v0 int32) {
 	l13:
 		v12 = v0 + i32(12)
 		t38 := int32(load32(mem, uint64(uint32(v0))+16))
-		m.fn76(v12, t38)
+		m.fn77(v12, t38)
 		mem = *m.memory
 		store32(mem, uint64(uint32(v0))+12, uint32(v9))
 		store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
@@ -33912,7 +34195,7 @@ func (m *Module) fn160(v0 int32) {
 					v6 = v1 + i32(4)
 				}
 			l16:
-				t47 := m.fn218(i32(24))
+				t47 := m.fn219(i32(24))
 				mem = *m.memory
 				v2 = t47
 				t48 := int64(load64(mem, uint64(uint32(v8))))
@@ -33930,7 +34213,7 @@ func (m *Module) fn160(v0 int32) {
 					v2 = t51
 				}
 				t52 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn140(t52, v2)
+				m.fn141(t52, v2)
 				mem = *m.memory
 				t53 := int32(load32(mem, uint64(uint32(v0))+20))
 				store32(mem, uint64(uint32(v0))+20, uint32(t53+i32(1)))
@@ -33966,7 +34249,7 @@ l15:
 	}
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn161(v0, v1 int32) int32 {
+func (m *Module) fn162(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+12))
@@ -33999,11 +34282,11 @@ l0:
 	}
 	return p7
 }
-func (m *Module) fn162(v0 int32) int32 {
+func (m *Module) fn163(v0 int32) int32 {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+20))
-	t1 := m.fn218(t0<<3 + i32(16))
+	t1 := m.fn219(t0<<3 + i32(16))
 	mem = *m.memory
 	v1 = t1
 	store32(mem, uint64(uint32(v1))+12, uint32(i32(0)))
@@ -34066,7 +34349,7 @@ func (m *Module) fn162(v0 int32) int32 {
 	mem[uint64(uint32(t14))] = byte(p15)
 	return v1
 }
-func (m *Module) fn163(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn164(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))])
 	if t0 == i32(11) {
@@ -34075,10 +34358,10 @@ func (m *Module) fn163(v0, v1, v2, v3 int32) int32 {
 	}
 	return v2
 }
-func fn164(v0, v1, v2 int32) int32 {
+func fn165(v0, v1, v2 int32) int32 {
 	return v2
 }
-func (m *Module) fn165(v0 int32) {
+func (m *Module) fn166(v0 int32) {
 	var v1 int32
 	mem := *m.memory
 	store32(mem, uint64(uint32(v0)), uint32(i32(5412)))
@@ -34086,17 +34369,17 @@ func (m *Module) fn165(v0 int32) {
 	v1 = t0
 	if v1 != 0 {
 		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn134(v1, t1)
+		m.fn135(v1, t1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn85(v0)
-	m.fn86(v0 + i32(4))
+	m.fn86(v0)
+	m.fn87(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn167(v0, v1, v2, v3 int32) int32 {
 	var v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -34116,7 +34399,7 @@ func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v0))+36))
 					v5 = t3
 					if v5 == 0 {
-						t4 := m.fn218(i32(12))
+						t4 := m.fn219(i32(12))
 						mem = *m.memory
 						t5 := v0
 						v5 = t4
@@ -34174,7 +34457,7 @@ func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 			p2 = v1 + i32(4)
 		l3:
 			v7 = p2
-			t16 := m.fn218(i32(32))
+			t16 := m.fn219(i32(32))
 			mem = *m.memory
 			v0 = t16
 			store64(mem, uint64(uint32(v0))+20, uint64(i64(0)))
@@ -34193,7 +34476,7 @@ func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 				v1 = t19
 			}
 			t20 := int32(load32(mem, uint64(uint32(v3))))
-			m.fn140(t20, v1)
+			m.fn141(t20, v1)
 			mem = *m.memory
 			t21 := int32(load32(mem, uint64(uint32(v5))+8))
 			store32(mem, uint64(uint32(v5))+8, uint32(t21+i32(1)))
@@ -34216,7 +34499,7 @@ func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 			}
 			t26 := int32(load32(mem, uint64(uint32(v4))))
 			t27 := int32(load32(mem, uint64(uint32(v4))+4))
-			m.fn230(v1, t26, t27)
+			m.fn231(v1, t26, t27)
 			mem = *m.memory
 			return v2
 		}
@@ -34237,12 +34520,12 @@ func (m *Module) fn166(v0, v1, v2, v3 int32) int32 {
 		if v0 != 0 {
 			p34 = t33
 		}
-		m.fn229(t29, p32, p34)
+		m.fn230(t29, p32, p34)
 	}
 l0:
 	return v2
 }
-func (m *Module) fn167(v0, v1, v2, v3 int32) {
+func (m *Module) fn168(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
 	t0 := m.g0
 	v8 = t0 - i32(32)
@@ -34307,7 +34590,7 @@ l30:
 			if uint32(v5) < uint32(v6) {
 				p17 = t16
 			}
-			t18 := m.fn249(p6, p11, p17)
+			t18 := m.fn250(p6, p11, p17)
 			mem = *m.memory
 			v9 = t18
 			var p20 int32
@@ -34351,11 +34634,11 @@ l30:
 			store32(mem, uint64(uint32(v5)), uint32(v4))
 			goto l0
 		case 4:
-			m.fn168(v7, v7+i32(16), v7+i32(32), v1-i32(16))
+			m.fn169(v7, v7+i32(16), v7+i32(32), v1-i32(16))
 			mem = *m.memory
 			goto l0
 		case 5:
-			m.fn169(v7, v7+i32(16), v7+i32(32), v7+i32(48), v1-i32(16))
+			m.fn170(v7, v7+i32(16), v7+i32(32), v7+i32(48), v1-i32(16))
 			mem = *m.memory
 			goto l0
 		default:
@@ -34416,7 +34699,7 @@ l30:
 						if uint32(v5) < uint32(v6) {
 							p48 = t47
 						}
-						t49 := m.fn249(p37, p42, p48)
+						t49 := m.fn250(p37, p42, p48)
 						mem = *m.memory
 						v9 = t49
 						var p51 int32
@@ -34515,7 +34798,7 @@ l30:
 								if uint32(v4) < uint32(v9) {
 									p80 = v4
 								}
-								t81 := m.fn249(t72, p77, p80)
+								t81 := m.fn250(t72, p77, p80)
 								mem = *m.memory
 								v6 = t81
 								var p83 int32
@@ -34614,7 +34897,7 @@ l30:
 					if uint32(v4) < uint32(v5) {
 						p106 = t105
 					}
-					t107 := m.fn249(p95, p100, p106)
+					t107 := m.fn250(p95, p100, p106)
 					mem = *m.memory
 					v6 = t107
 					var p109 int32
@@ -34710,7 +34993,7 @@ l30:
 							if uint32(v5) < uint32(v6) {
 								p138 = v5
 							}
-							t139 := m.fn249(t136, t137, p138)
+							t139 := m.fn250(t136, t137, p138)
 							mem = *m.memory
 							v9 = t139
 							var p141 int32
@@ -34832,7 +35115,7 @@ l30:
 						if uint32(v10) < uint32(v11) {
 							p173 = t172
 						}
-						t174 := m.fn249(p161, p167, p173)
+						t174 := m.fn250(p161, p167, p173)
 						mem = *m.memory
 						v0 = t174
 						var p176 int32
@@ -34907,7 +35190,7 @@ l30:
 					if uint32(v5) < uint32(v10) {
 						p195 = t194
 					}
-					t196 := m.fn249(p184, p189, p195)
+					t196 := m.fn250(p184, p189, p195)
 					mem = *m.memory
 					v11 = t196
 					var p198 int32
@@ -35020,7 +35303,7 @@ l30:
 								if uint32(v10) < uint32(v11) {
 									p234 = t233
 								}
-								t235 := m.fn249(p222, p228, p234)
+								t235 := m.fn250(p222, p228, p234)
 								mem = *m.memory
 								v0 = t235
 								var p237 int32
@@ -35098,7 +35381,7 @@ l30:
 							if uint32(v10) < uint32(v11) {
 								p257 = t256
 							}
-							t258 := m.fn249(p246, p251, p257)
+							t258 := m.fn250(p246, p251, p257)
 							mem = *m.memory
 							v13 = t258
 							var p260 int32
@@ -35214,7 +35497,7 @@ l30:
 							if uint32(v6) > uint32(v11) {
 								p290 = t289
 							}
-							t291 := m.fn249(p279, p284, p290)
+							t291 := m.fn250(p279, p284, p290)
 							mem = *m.memory
 							v1 = t291
 							var p293 int32
@@ -35359,7 +35642,7 @@ l30:
 						if uint32(v5) < uint32(v10) {
 							p332 = t331
 						}
-						t333 := m.fn249(p321, p326, p332)
+						t333 := m.fn250(p321, p326, p332)
 						mem = *m.memory
 						v11 = t333
 						var p335 int32
@@ -35456,7 +35739,7 @@ l30:
 								if uint32(v9) < uint32(v10) {
 									p364 = t363
 								}
-								t365 := m.fn249(p359, t362, p364)
+								t365 := m.fn250(p359, t362, p364)
 								mem = *m.memory
 								v11 = t365
 								var p367 int32
@@ -35502,18 +35785,18 @@ l30:
 			v5 = int32(uint32(v12)>>1) << 4
 			v4 = t375 + v5
 			if uint32(v12) >= uint32(i32(129)) {
-				m.fn170(v7, v4, v16)
+				m.fn171(v7, v4, v16)
 				mem = *m.memory
 				v6 = v7 + i32(16)
 				t376 := v6
 				v9 = v4 - i32(16)
-				m.fn170(t376, v9, v22)
+				m.fn171(t376, v9, v22)
 				mem = *m.memory
 				t377 := v7 + i32(32)
 				v5 = v5 + v6
-				m.fn170(t377, v5, v19)
+				m.fn171(t377, v5, v19)
 				mem = *m.memory
-				m.fn170(v9, v4, v5)
+				m.fn171(v9, v4, v5)
 				mem = *m.memory
 				v5 = v8 + i32(24)
 				t378 := v5
@@ -35539,7 +35822,7 @@ l30:
 				store32(mem, uint64(uint32(v4))+12, uint32(v5))
 				goto l21
 			}
-			m.fn170(v4, v7, v16)
+			m.fn171(v4, v7, v16)
 			mem = *m.memory
 		l21:
 			v2 = v2 - i32(1)
@@ -35592,7 +35875,7 @@ l30:
 				if uint32(v4) < uint32(v5) {
 					p403 = t402
 				}
-				t404 := m.fn249(p392, p397, p403)
+				t404 := m.fn250(p392, p397, p403)
 				mem = *m.memory
 				v6 = t404
 				var p406 int32
@@ -35667,7 +35950,7 @@ l30:
 					if uint32(v4) > uint32(v5) {
 						p428 = t427
 					}
-					t429 := m.fn249(t419, p422, p428)
+					t429 := m.fn250(t419, p422, p428)
 					mem = *m.memory
 					v6 = t429
 					var p431 int32
@@ -35715,7 +35998,7 @@ l30:
 							if uint32(v4) > uint32(v5) {
 								p441 = v5
 							}
-							t442 := m.fn249(t435, p438, p441)
+							t442 := m.fn250(t435, p438, p441)
 							mem = *m.memory
 							v12 = t442
 							var p444 int32
@@ -35767,7 +36050,7 @@ l30:
 						if uint32(v4) > uint32(v6) {
 							p455 = v6
 						}
-						t456 := m.fn249(t453, t454, p455)
+						t456 := m.fn250(t453, t454, p455)
 						mem = *m.memory
 						v12 = t456
 						var p458 int32
@@ -35822,7 +36105,7 @@ l30:
 						if uint32(v4) > uint32(v6) {
 							p469 = v6
 						}
-						t470 := m.fn249(t467, t468, p469)
+						t470 := m.fn250(t467, t468, p469)
 						mem = *m.memory
 						v12 = t470
 						var p472 int32
@@ -35919,7 +36202,7 @@ l30:
 							if uint32(v5) < uint32(v6) {
 								p500 = v5
 							}
-							t501 := m.fn249(t498, t499, p500)
+							t501 := m.fn250(t498, t499, p500)
 							mem = *m.memory
 							v9 = t501
 							var p503 int32
@@ -35970,7 +36253,7 @@ l30:
 							if uint32(v6) > uint32(v9) {
 								p514 = v9
 							}
-							t515 := m.fn249(t512, t513, p514)
+							t515 := m.fn250(t512, t513, p514)
 							mem = *m.memory
 							v10 = t515
 							var p517 int32
@@ -36104,7 +36387,7 @@ l30:
 				if uint32(v4) < uint32(v5) {
 					p556 = t555
 				}
-				t557 := m.fn249(p551, t554, p556)
+				t557 := m.fn250(p551, t554, p556)
 				mem = *m.memory
 				v9 = t557
 				var p559 int32
@@ -36162,7 +36445,7 @@ l30:
 					if uint32(v4) < uint32(v6) {
 						p572 = t571
 					}
-					t573 := m.fn249(t569, t570, p572)
+					t573 := m.fn250(t569, t570, p572)
 					mem = *m.memory
 					v9 = t573
 					var p575 int32
@@ -36215,7 +36498,7 @@ l30:
 				if uint32(v4) < uint32(v6) {
 					p587 = t586
 				}
-				t588 := m.fn249(t584, t585, p587)
+				t588 := m.fn250(t584, t585, p587)
 				mem = *m.memory
 				v9 = t588
 				var p590 int32
@@ -36316,7 +36599,7 @@ l30:
 						if uint32(v5) > uint32(v6) {
 							p620 = t619
 						}
-						t621 := m.fn249(t617, t618, p620)
+						t621 := m.fn250(t617, t618, p620)
 						mem = *m.memory
 						v9 = t621
 						var p623 int32
@@ -36368,7 +36651,7 @@ l30:
 						if uint32(v6) < uint32(v9) {
 							p635 = t634
 						}
-						t636 := m.fn249(t632, t633, p635)
+						t636 := m.fn250(t632, t633, p635)
 						mem = *m.memory
 						v10 = t636
 						var p638 int32
@@ -36437,10 +36720,10 @@ l30:
 				mem = *m.memory
 			}
 			if uint32(v14) >= uint32(v15) {
-				t657 := m.fn171(v7, v4)
+				t657 := m.fn172(v7, v4)
 				mem = *m.memory
 				v5 = t657
-				t658 := m.fn171(v0, v1)
+				t658 := m.fn172(v0, v1)
 				mem = *m.memory
 				if t658 != 0 {
 					v1 = v4
@@ -36454,24 +36737,24 @@ l30:
 					goto l30
 				}
 			}
-			m.fn167(v7, v4, v2, v23)
+			m.fn168(v7, v4, v2, v23)
 			mem = *m.memory
 			v3 = i32(0)
 			goto l30
 		case 3:
 		}
 	}
-	m.fn170(v7, v7+i32(16), v1-i32(16))
+	m.fn171(v7, v7+i32(16), v1-i32(16))
 l0:
 	m.g0 = v8 + i32(32)
 }
-func (m *Module) fn168(v0, v1, v2, v3 int32) {
+func (m *Module) fn169(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	var v9 int64
 	t0 := m.g0
 	v8 = t0 - i32(48)
 	m.g0 = v8
-	m.fn170(v0, v1, v2)
+	m.fn171(v0, v1, v2)
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v3))))
@@ -36517,7 +36800,7 @@ func (m *Module) fn168(v0, v1, v2, v3 int32) {
 		if uint32(v4) > uint32(v5) {
 			p16 = t15
 		}
-		t17 := m.fn249(p5, p10, p16)
+		t17 := m.fn250(p5, p10, p16)
 		mem = *m.memory
 		v6 = t17
 		var p19 int32
@@ -36596,7 +36879,7 @@ func (m *Module) fn168(v0, v1, v2, v3 int32) {
 		if uint32(v3) < uint32(v4) {
 			p43 = t42
 		}
-		t44 := m.fn249(p32, p37, p43)
+		t44 := m.fn250(p32, p37, p43)
 		mem = *m.memory
 		v6 = t44
 		var p46 int32
@@ -36673,7 +36956,7 @@ func (m *Module) fn168(v0, v1, v2, v3 int32) {
 		if uint32(v2) < uint32(v3) {
 			p69 = t68
 		}
-		t70 := m.fn249(p58, p63, p69)
+		t70 := m.fn250(p58, p63, p69)
 		mem = *m.memory
 		v5 = t70
 		var p72 int32
@@ -36713,13 +36996,13 @@ func (m *Module) fn168(v0, v1, v2, v3 int32) {
 l0:
 	m.g0 = v8 + i32(48)
 }
-func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9 int32
 	var v10 int64
 	t0 := m.g0
 	v9 = t0 + i32(-64)
 	m.g0 = v9
-	m.fn168(v0, v1, v2, v3)
+	m.fn169(v0, v1, v2, v3)
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v4))))
@@ -36765,7 +37048,7 @@ func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
 		if uint32(v5) > uint32(v6) {
 			p16 = t15
 		}
-		t17 := m.fn249(p5, p10, p16)
+		t17 := m.fn250(p5, p10, p16)
 		mem = *m.memory
 		v7 = t17
 		var p19 int32
@@ -36844,7 +37127,7 @@ func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
 		if uint32(v4) < uint32(v5) {
 			p43 = t42
 		}
-		t44 := m.fn249(p32, p37, p43)
+		t44 := m.fn250(p32, p37, p43)
 		mem = *m.memory
 		v7 = t44
 		var p46 int32
@@ -36921,7 +37204,7 @@ func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
 		if uint32(v3) < uint32(v4) {
 			p69 = t68
 		}
-		t70 := m.fn249(p58, p63, p69)
+		t70 := m.fn250(p58, p63, p69)
 		mem = *m.memory
 		v6 = t70
 		var p72 int32
@@ -37000,7 +37283,7 @@ func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
 		if uint32(v2) > uint32(v4) {
 			p96 = t95
 		}
-		t97 := m.fn249(p85, p90, p96)
+		t97 := m.fn250(p85, p90, p96)
 		mem = *m.memory
 		v6 = t97
 		var p99 int32
@@ -37038,7 +37321,7 @@ func (m *Module) fn169(v0, v1, v2, v3, v4 int32) {
 l0:
 	m.g0 = v9 - i32(-64)
 }
-func (m *Module) fn170(v0, v1, v2 int32) {
+func (m *Module) fn171(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	var v10 int64
 	t0 := m.g0
@@ -37090,7 +37373,7 @@ func (m *Module) fn170(v0, v1, v2 int32) {
 	if uint32(v3) > uint32(v4) {
 		p17 = t16
 	}
-	t18 := m.fn249(t8, p11, p17)
+	t18 := m.fn250(t8, p11, p17)
 	mem = *m.memory
 	v5 = t18
 	t19 := int32(load32(mem, uint64(uint32(v2))))
@@ -37118,7 +37401,7 @@ func (m *Module) fn170(v0, v1, v2 int32) {
 	if uint32(v3) < uint32(v6) {
 		p28 = t27
 	}
-	t29 := m.fn249(p23, t26, p28)
+	t29 := m.fn250(p23, t26, p28)
 	mem = *m.memory
 	v7 = t29
 	var p31 int32
@@ -37214,7 +37497,7 @@ func (m *Module) fn170(v0, v1, v2 int32) {
 				if uint32(v2) < uint32(v4) {
 					p59 = t58
 				}
-				t60 := m.fn249(p48, p53, p59)
+				t60 := m.fn250(p48, p53, p59)
 				mem = *m.memory
 				v5 = t60
 				var p62 int32
@@ -37328,7 +37611,7 @@ func (m *Module) fn170(v0, v1, v2 int32) {
 			if uint32(v0) < uint32(v3) {
 				p97 = t96
 			}
-			t98 := m.fn249(p86, p91, p97)
+			t98 := m.fn250(p86, p91, p97)
 			mem = *m.memory
 			v5 = t98
 			var p100 int32
@@ -37372,7 +37655,7 @@ func (m *Module) fn170(v0, v1, v2 int32) {
 l0:
 	m.g0 = v8 + i32(80)
 }
-func (m *Module) fn171(v0, v1 int32) int32 {
+func (m *Module) fn172(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -37428,7 +37711,7 @@ func (m *Module) fn171(v0, v1 int32) int32 {
 		if uint32(v3) < uint32(v5) {
 			p16 = t15
 		}
-		t17 := m.fn249(p5, p10, p16)
+		t17 := m.fn250(p5, p10, p16)
 		mem = *m.memory
 		v6 = t17
 		var p19 int32
@@ -37468,22 +37751,22 @@ func (m *Module) fn171(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v3)), uint32(v2))
 		goto l0
 	case 3:
-		m.fn170(v0, v0+i32(16), v1-i32(16))
+		m.fn171(v0, v0+i32(16), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	case 4:
-		m.fn168(v0, v0+i32(16), v0+i32(32), v1-i32(16))
+		m.fn169(v0, v0+i32(16), v0+i32(32), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	case 5:
-		m.fn169(v0, v0+i32(16), v0+i32(32), v0+i32(48), v1-i32(16))
+		m.fn170(v0, v0+i32(16), v0+i32(32), v0+i32(48), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	default:
 		t29 := v0
 		t30 := v0 + i32(16)
 		v2 = v0 + i32(32)
-		m.fn170(t29, t30, v2)
+		m.fn171(t29, t30, v2)
 		mem = *m.memory
 		v8 = v0 + i32(48)
 		if v8 == v1 {
@@ -37534,7 +37817,7 @@ func (m *Module) fn171(v0, v1 int32) int32 {
 			if uint32(v2) < uint32(v4) {
 				p46 = t45
 			}
-			t47 := m.fn249(p35, p40, p46)
+			t47 := m.fn250(p35, p40, p46)
 			mem = *m.memory
 			v3 = t47
 			var p49 int32
@@ -37634,7 +37917,7 @@ func (m *Module) fn171(v0, v1 int32) int32 {
 				if uint32(v2) < uint32(v3) {
 					p77 = t76
 				}
-				t78 := m.fn249(p66, p71, p77)
+				t78 := m.fn250(p66, p71, p77)
 				mem = *m.memory
 				v5 = t78
 				var p80 int32
@@ -37694,7 +37977,7 @@ l0:
 	m.g0 = v7 + i32(32)
 	return v4
 }
-func (m *Module) fn172(v0 int32) int32 {
+func (m *Module) fn173(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v1 = t0 - i32(80)
@@ -37707,7 +37990,7 @@ func (m *Module) fn172(v0 int32) int32 {
 	store32(mem, uint64(uint32(v1))+76, uint32(i32(1000000)))
 	store32(mem, uint64(uint32(v1))+44, uint32(i32(5444)))
 	{
-		t1 := m.fn173(v1+i32(44), v0)
+		t1 := m.fn174(v1+i32(44), v0)
 		mem = *m.memory
 		v0 = t1
 		if v0 == 0 {
@@ -37715,7 +37998,7 @@ func (m *Module) fn172(v0 int32) int32 {
 		}
 		t2 := int32(mem[uint64(uint32(v1))+72])
 		if t2 == i32(1) {
-			m.fn143(v0)
+			m.fn144(v0)
 			mem = *m.memory
 			goto l0
 		}
@@ -37725,10 +38008,10 @@ func (m *Module) fn172(v0 int32) int32 {
 		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(mem, uint64(uint32(v1))+40, uint32(i32(1000000)))
 		store32(mem, uint64(uint32(v1))+8, uint32(i32(5476)))
-		t3 := m.fn173(v1+i32(8), v0)
+		t3 := m.fn174(v1+i32(8), v0)
 		mem = *m.memory
 		v3 = t3
-		m.fn143(v0)
+		m.fn144(v0)
 		mem = *m.memory
 		{
 			if v3 == 0 {
@@ -37739,7 +38022,7 @@ func (m *Module) fn172(v0 int32) int32 {
 				v8 = v3
 				goto l1
 			}
-			m.fn143(v3)
+			m.fn144(v3)
 			mem = *m.memory
 		}
 	l1:
@@ -37806,7 +38089,7 @@ func (m *Module) fn172(v0 int32) int32 {
 				}
 			}
 		}
-		m.fn86(v6)
+		m.fn87(v6)
 		mem = *m.memory
 	}
 l0:
@@ -37873,16 +38156,16 @@ l0:
 			}
 		}
 	}
-	m.fn86(v6)
+	m.fn87(v6)
 	m.g0 = v1 + i32(80)
 	return v8
 }
-func (m *Module) fn173(v0, v1 int32) int32 {
+func (m *Module) fn174(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v6 = t0 - i32(16)
 	m.g0 = v6
-	m.fn85(v0)
+	m.fn86(v0)
 	mem := *m.memory
 	{
 		if v1 == 0 {
@@ -37903,7 +38186,7 @@ func (m *Module) fn173(v0, v1 int32) int32 {
 			p7 = i32(0)
 		}
 		if t4 == p7 {
-			m.fn106(v8)
+			m.fn107(v8)
 			mem = *m.memory
 			t8 := int32(load32(mem, uint64(uint32(v0))+20))
 			t9 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -37983,7 +38266,7 @@ func (m *Module) fn173(v0, v1 int32) int32 {
 								v3 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn218(v3 << 2)
+								t35 := m.fn219(v3 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v2))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v2))+4))
@@ -38129,7 +38412,7 @@ func (m *Module) fn173(v0, v1 int32) int32 {
 				p87 = i32(0)
 			}
 			if t84 == p87 {
-				m.fn106(v8)
+				m.fn107(v8)
 				mem = *m.memory
 				t88 := int32(load32(mem, uint64(uint32(v0))+20))
 				t89 := int32(load32(mem, uint64(uint32(v0))+24))
@@ -38157,7 +38440,7 @@ l0:
 	m.g0 = v6 + i32(16)
 	return v3
 }
-func (m *Module) fn174(v0 int32) int32 {
+func (m *Module) fn175(v0 int32) int32 {
 	var v1, v2, v3 int32
 	v3 = i32(1)
 	mem := *m.memory
@@ -38272,27 +38555,27 @@ func (m *Module) fn174(v0 int32) int32 {
 l0:
 	return v3 & i32(1)
 }
-func (m *Module) fn175(v0 int32) int32 {
+func (m *Module) fn176(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5508)))
-	m.fn85(v0)
-	m.fn86(v0 + i32(4))
+	m.fn86(v0)
+	m.fn87(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn176(v0, v1 int32) int32 {
-	t0 := m.fn141(v1)
+func (m *Module) fn177(v0, v1 int32) int32 {
+	t0 := m.fn142(v1)
 	return t0
 }
-func (m *Module) fn177(v0, v1, v2 int32) int32 {
-	t0 := m.fn141(v1)
+func (m *Module) fn178(v0, v1, v2 int32) int32 {
+	t0 := m.fn142(v1)
 	return t0
 }
-func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13 int32
 	mem := *m.memory
 	t0 := int32(load16(mem, uint64(uint32(v1))+6))
 	v3 = t0
 	if v3 == 0 {
-		t1 := m.fn141(v1)
+		t1 := m.fn142(v1)
 		mem = *m.memory
 		return t1
 	}
@@ -38313,7 +38596,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 						t3 := int32(load32(mem, uint64(uint32(v2))))
 						t4 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-						t5 := m.fn179(t3, t4)
+						t5 := m.fn180(t3, t4)
 						mem = *m.memory
 						v5 = t5
 						t6 := int32(load16(mem, uint64(uint32(v1))+6))
@@ -38363,7 +38646,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 							l6:
 								{
 									t12 := int32(load32(mem, uint64(uint32(v4))))
-									m.fn143(t12)
+									m.fn144(t12)
 									mem = *m.memory
 									v4 = v4 + i32(4)
 									v0 = v0 + i32(1)
@@ -38390,23 +38673,23 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 				l4:
-					t16 := m.fn141(v1)
+					t16 := m.fn142(v1)
 					mem = *m.memory
 					return t16
 				}
 			l5:
-				t17 := m.fn218(i32(24))
+				t17 := m.fn219(i32(24))
 				mem = *m.memory
 				t18 := int32(mem[uint64(uint32(v1))])
 				t19 := int32(load16(mem, uint64(uint32(v1))+2))
-				t20 := m.fn138(t17, t18, t19)
+				t20 := m.fn139(t17, t18, t19)
 				mem = *m.memory
 				v7 = t20
 				{
 					t21 := int32(load16(mem, uint64(uint32(v1))+6))
 					v0 = t21
 					if uint32(v0) >= uint32(i32(2)) {
-						t22 := m.fn218(v0 << 2)
+						t22 := m.fn219(v0 << 2)
 						mem = *m.memory
 						v6 = t22
 						store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -38475,7 +38758,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t29 := int32(load32(mem, uint64(uint32(v0))))
 					v3 = v0 + i32(4)
 					t30 := int32(load32(mem, uint64(uint32(v3))))
-					t31 := m.fn179(t29, t30)
+					t31 := m.fn180(t29, t30)
 					mem = *m.memory
 					if t31 == 0 {
 						goto l12
@@ -38493,12 +38776,12 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 						p36 = v12
 					}
 					t37 := int32(load32(mem, uint64(uint32(p36))))
-					t38 := m.fn141(t37)
+					t38 := m.fn142(t37)
 					mem = *m.memory
 					v9 = t38
 					t39 := int32(load16(mem, uint64(uint32(v11))+2))
 					v5 = t39
-					t40 := m.fn218(i32(24))
+					t40 := m.fn219(i32(24))
 					mem = *m.memory
 					v6 = t40
 					store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
@@ -38625,26 +38908,26 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 								t59 := int32(load32(mem, uint64(uint32(v8))+20))
 								t60 := int32(load32(mem, uint64(uint32(v8))+16))
 								t61 := int32(load16(mem, uint64(uint32(v8))+2))
-								t62 := m.fn152(t59+v9<<2, t60-v9, t61)
+								t62 := m.fn153(t59+v9<<2, t60-v9, t61)
 								mem = *m.memory
 								v6 = t62
 								goto l28
 							}
 						}
 					l25:
-						t63 := m.fn218(i32(24))
+						t63 := m.fn219(i32(24))
 						mem = *m.memory
-						t64 := m.fn138(t63, i32(2), i32(0))
+						t64 := m.fn139(t63, i32(2), i32(0))
 						mem = *m.memory
 						store32(mem, uint64(uint32(v0)), uint32(t64))
 					}
 				l28:
 					store32(mem, uint64(uint32(v3)), uint32(v6))
-					m.fn143(v11)
+					m.fn144(v11)
 					mem = *m.memory
 					v6 = v8
 				l17:
-					m.fn143(v6)
+					m.fn144(v6)
 					mem = *m.memory
 				}
 			l12:
@@ -38730,11 +39013,11 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			}
 		l2:
-			t88 := m.fn218(i32(24))
+			t88 := m.fn219(i32(24))
 			mem = *m.memory
 			t89 := int32(mem[uint64(uint32(v1))])
 			t90 := int32(load16(mem, uint64(uint32(v1))+2))
-			t91 := m.fn138(t88, t89, t90)
+			t91 := m.fn139(t88, t89, t90)
 			mem = *m.memory
 			v7 = t91
 			{
@@ -38751,7 +39034,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if uint32(v0) > uint32(i32(0x3fffffff)) {
 					p94 = i32(-1)
 				}
-				t96 := m.fn218(p94)
+				t96 := m.fn219(p94)
 				mem = *m.memory
 				v2 = t96
 				store32(mem, uint64(uint32(t95))+8, uint32(v2))
@@ -38774,7 +39057,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v2 = t98
 				t99 := int32(mem[uint64(uint32(v2))])
 				if t99 == i32(2) {
-					m.fn143(v2)
+					m.fn144(v2)
 					mem = *m.memory
 					t100 := int32(load16(mem, uint64(uint32(v1))+6))
 					v3 = t100
@@ -38814,7 +39097,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 				l37:
 					{
 						t105 := int32(load32(mem, uint64(uint32(v4))))
-						m.fn143(t105)
+						m.fn144(t105)
 						mem = *m.memory
 						v4 = v4 + i32(4)
 						v0 = v0 + i32(1)
@@ -38840,15 +39123,15 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 				goto l36
 			}
 		l38:
-			t109 := m.fn141(v1)
+			t109 := m.fn142(v1)
 			mem = *m.memory
 			return t109
 		}
 	l36:
-		t110 := m.fn218(i32(24))
+		t110 := m.fn219(i32(24))
 		mem = *m.memory
 		t111 := int32(load16(mem, uint64(uint32(v1))+2))
-		t112 := m.fn138(t110, v7, t111)
+		t112 := m.fn139(t110, v7, t111)
 		mem = *m.memory
 		v7 = t112
 		{
@@ -38856,7 +39139,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t113 := int32(load16(mem, uint64(uint32(v1))+6))
 				v0 = t113
 				if uint32(v0) >= uint32(i32(2)) {
-					t114 := m.fn218(v0 << 2)
+					t114 := m.fn219(v0 << 2)
 					mem = *m.memory
 					v8 = t114
 					store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -38931,7 +39214,7 @@ func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 l9:
 	return v7
 }
-func (m *Module) fn179(v0, v1 int32) int32 {
+func (m *Module) fn180(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	var p0 int32
 	mem := *m.memory
@@ -38970,7 +39253,7 @@ func (m *Module) fn179(v0, v1 int32) int32 {
 				p10 = v1 + i32(8)
 			}
 			t12 := int32(load32(mem, uint64(uint32(p10))))
-			t13 := m.fn153(t11, t12)
+			t13 := m.fn154(t11, t12)
 			mem = *m.memory
 			if t13 == 0 {
 				goto l1
@@ -38990,7 +39273,7 @@ func (m *Module) fn179(v0, v1 int32) int32 {
 			p18 = v2
 		}
 		t19 := int32(load32(mem, uint64(uint32(p18))))
-		t20 := m.fn153(t19, v1)
+		t20 := m.fn154(t19, v1)
 		mem = *m.memory
 		if t20 != 0 {
 			return i32(1)
@@ -39029,17 +39312,17 @@ l0:
 l2:
 	return p0
 }
-func (m *Module) fn180(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn181(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))+1])
 	if t0 == 0 {
 		return i32(0)
 	}
 	mem[uint64(uint32(v3))] = byte(i32(1))
-	t1 := m.fn141(v1)
+	t1 := m.fn142(v1)
 	return t1
 }
-func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -39076,7 +39359,7 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 						l9:
 							{
 								t6 := int32(load32(mem, uint64(uint32(v4))))
-								m.fn143(t6)
+								m.fn144(t6)
 								mem = *m.memory
 								v4 = v4 + i32(4)
 								v2 = v2 + i32(1)
@@ -39104,15 +39387,15 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			l7:
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t10 := m.fn141(v1)
+				t10 := m.fn142(v1)
 				mem = *m.memory
 				return t10
 			}
 		l8:
-			t11 := m.fn218(i32(24))
+			t11 := m.fn219(i32(24))
 			mem = *m.memory
 			t12 := int32(load16(mem, uint64(uint32(v1))+2))
-			t13 := m.fn138(t11, v2, t12)
+			t13 := m.fn139(t11, v2, t12)
 			mem = *m.memory
 			v3 = t13
 			{
@@ -39120,7 +39403,7 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t14 := int32(load16(mem, uint64(uint32(v1))+6))
 					v1 = t14
 					if uint32(v1) >= uint32(i32(2)) {
-						t15 := m.fn218(v1 << 2)
+						t15 := m.fn219(v1 << 2)
 						mem = *m.memory
 						v5 = t15
 						store16(mem, uint64(uint32(v3))+6, uint16(v1))
@@ -39190,17 +39473,17 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t27 := int32(load32(mem, uint64(uint32(p25))))
 			if t26 == t27 {
-				m.fn143(v2)
+				m.fn144(v2)
 				mem = *m.memory
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t28 := m.fn141(v1)
+				t28 := m.fn142(v1)
 				mem = *m.memory
 				return t28
 			}
-			t29 := m.fn218(i32(24))
+			t29 := m.fn219(i32(24))
 			mem = *m.memory
 			t30 := int32(load16(mem, uint64(uint32(v1))+2))
-			t31 := m.fn138(t29, i32(11), t30)
+			t31 := m.fn139(t29, i32(11), t30)
 			mem = *m.memory
 			v4 = t31
 			store32(mem, uint64(uint32(v4))+8, uint32(v2))
@@ -39225,10 +39508,10 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t38 := int32(load32(mem, uint64(uint32(p37))))
 			if t38 == v4 {
-				m.fn143(v4)
+				m.fn144(v4)
 				mem = *m.memory
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t39 := m.fn141(v1)
+				t39 := m.fn142(v1)
 				mem = *m.memory
 				return t39
 			}
@@ -39244,10 +39527,10 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return v4
 			}
 		l15:
-			t42 := m.fn218(i32(24))
+			t42 := m.fn219(i32(24))
 			mem = *m.memory
 			t43 := int32(load16(mem, uint64(uint32(v1))+2))
-			t44 := m.fn138(t42, v2, t43)
+			t44 := m.fn139(t42, v2, t43)
 			mem = *m.memory
 			v1 = t44
 			store32(mem, uint64(uint32(v1))+8, uint32(v4))
@@ -39277,16 +39560,16 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v8 == i32(-1) {
 						switch v2 {
 						case 0:
-							t51 := m.fn141(v3)
+							t51 := m.fn142(v3)
 							mem = *m.memory
-							t52 := m.fn146(i32(7), t51, v7)
+							t52 := m.fn147(i32(7), t51, v7)
 							mem = *m.memory
 							v0 = t52
 							goto l19
 						case 1:
-							t53 := m.fn141(v3)
+							t53 := m.fn142(v3)
 							mem = *m.memory
-							t54 := m.fn147(t53, v7)
+							t54 := m.fn148(t53, v7)
 							mem = *m.memory
 							v0 = t54
 							goto l19
@@ -39295,14 +39578,14 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l20
 							}
 							v8 = v2 - i32(1)
-							t55 := m.fn218(v2 << 2)
+							t55 := m.fn219(v2 << 2)
 							mem = *m.memory
 							v6 = t55
 							v0 = v6
 							v1 = i32(1)
 						l21:
 							{
-								t56 := m.fn141(v3)
+								t56 := m.fn142(v3)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v0)), uint32(t56))
 								v0 = v0 + i32(4)
@@ -39312,12 +39595,12 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 									goto l21
 								}
 							}
-							t58 := m.fn141(v3)
+							t58 := m.fn142(v3)
 							mem = *m.memory
-							t59 := m.fn147(t58, v7)
+							t59 := m.fn148(t58, v7)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v6+v8<<2)), uint32(t59))
-							t60 := m.fn150(v6, v2, v7)
+							t60 := m.fn151(v6, v2, v7)
 							mem = *m.memory
 							v0 = t60
 							m.Xre2w_free(v6)
@@ -39326,9 +39609,9 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 					if v2|v8 == 0 {
-						t61 := m.fn218(i32(24))
+						t61 := m.fn219(i32(24))
 						mem = *m.memory
-						t62 := m.fn138(t61, i32(2), v7)
+						t62 := m.fn139(t61, i32(2), v7)
 						mem = *m.memory
 						v0 = t62
 						goto l19
@@ -39340,7 +39623,7 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v8 != i32(1) {
 							goto l22
 						}
-						t63 := m.fn141(v3)
+						t63 := m.fn142(v3)
 						mem = *m.memory
 						v0 = t63
 						goto l19
@@ -39350,14 +39633,14 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if uint32(v2) >= uint32(i32(0x40000000)) {
 							goto l20
 						}
-						t64 := m.fn218(v2 << 2)
+						t64 := m.fn219(v2 << 2)
 						mem = *m.memory
 						v6 = t64
 						v0 = v6
 						v1 = v2
 					l23:
 						{
-							t65 := m.fn141(v3)
+							t65 := m.fn142(v3)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v0)), uint32(t65))
 							v0 = v0 + i32(4)
@@ -39366,7 +39649,7 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l23
 							}
 						}
-						t66 := m.fn150(v6, v2, v7)
+						t66 := m.fn151(v6, v2, v7)
 						mem = *m.memory
 						v5 = t66
 						m.Xre2w_free(v6)
@@ -39376,31 +39659,31 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v2 >= v8 {
 						p67 = v5
 					} else {
-						t68 := m.fn141(v3)
+						t68 := m.fn142(v3)
 						mem = *m.memory
-						t69 := m.fn148(t68, v7)
+						t69 := m.fn149(t68, v7)
 						mem = *m.memory
 						v6 = t69
 						if v8 > v2+i32(1) {
 							v2 = v2 ^ i32(-1) + v8
 						l24:
 							{
-								t70 := m.fn141(v3)
+								t70 := m.fn142(v3)
 								mem = *m.memory
 								v8 = t70
-								t71 := m.fn218(i32(24))
+								t71 := m.fn219(i32(24))
 								mem = *m.memory
-								t72 := m.fn138(t71, i32(5), v7)
+								t72 := m.fn139(t71, i32(5), v7)
 								mem = *m.memory
 								v0 = t72
-								t73 := m.fn218(i32(8))
+								t73 := m.fn219(i32(8))
 								mem = *m.memory
 								v1 = t73
 								store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
 								store32(mem, uint64(uint32(v0))+8, uint32(v1))
 								store32(mem, uint64(uint32(v1))+4, uint32(v6))
 								store32(mem, uint64(uint32(v1)), uint32(v8))
-								t74 := m.fn148(v0, v7)
+								t74 := m.fn149(v0, v7)
 								mem = *m.memory
 								v6 = t74
 								v2 = v2 - i32(1)
@@ -39418,7 +39701,7 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v0 != 0 {
 						goto l19
 					}
-					m.fn184(v9+i32(4), v3)
+					m.fn185(v9+i32(4), v3)
 					mem = *m.memory
 					t75 := int32(int8(mem[uint64(uint32(v9))+15]))
 					if t75 < i32(0) {
@@ -39427,9 +39710,9 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 						m.Xre2w_free(t77)
 						mem = *m.memory
 					}
-					t78 := m.fn218(i32(24))
+					t78 := m.fn219(i32(24))
 					mem = *m.memory
-					t79 := m.fn138(t78, i32(1), v7)
+					t79 := m.fn139(t78, i32(1), v7)
 					mem = *m.memory
 					v0 = t79
 					goto l19
@@ -39439,12 +39722,12 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 				mem = *m.memory
 				panic("unreachable")
 			l25:
-				t80 := m.fn218(i32(24))
+				t80 := m.fn219(i32(24))
 				mem = *m.memory
-				t81 := m.fn138(t80, i32(5), v7)
+				t81 := m.fn139(t80, i32(5), v7)
 				mem = *m.memory
 				v0 = t81
-				t82 := m.fn218(i32(8))
+				t82 := m.fn219(i32(8))
 				mem = *m.memory
 				v3 = t82
 				store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
@@ -39454,7 +39737,7 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 		l19:
 			m.g0 = v9 + i32(16)
-			m.fn143(v4)
+			m.fn144(v4)
 			mem = *m.memory
 			v1 = v0
 			mem[uint64(uint32(v1))+1] = byte(i32(1))
@@ -39470,24 +39753,24 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v4 != 0 {
 							goto l26
 						}
-						t86 := m.fn218(i32(24))
+						t86 := m.fn219(i32(24))
 						mem = *m.memory
 						t87 := int32(load16(mem, uint64(uint32(v1))+2))
-						t88 := m.fn138(t86, i32(1), t87)
+						t88 := m.fn139(t86, i32(1), t87)
 						mem = *m.memory
 						p83 = t88
 						goto l27
 					}
-					t89 := m.fn218(i32(24))
+					t89 := m.fn219(i32(24))
 					mem = *m.memory
 					t90 := int32(load16(mem, uint64(uint32(v1))+2))
-					t91 := m.fn138(t89, i32(12), t90)
+					t91 := m.fn139(t89, i32(12), t90)
 					mem = *m.memory
 					p83 = t91
 					goto l27
 				}
 			l26:
-				t92 := m.fn141(v1)
+				t92 := m.fn142(v1)
 				mem = *m.memory
 				p83 = t92
 			}
@@ -39499,18 +39782,18 @@ func (m *Module) fn181(v0, v1, v2, v3, v4, v5 int32) int32 {
 			mem[uint64(uint32(v1))+1] = byte(i32(1))
 			fallthrough
 		default:
-			t93 := m.fn141(v1)
+			t93 := m.fn142(v1)
 			return t93
 		}
 	}
 }
-func (m *Module) fn182(v0 int32) {
+func (m *Module) fn183(v0 int32) {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5508)))
-	m.fn85(v0)
-	m.fn86(v0 + i32(4))
+	m.fn86(v0)
+	m.fn87(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn183(v0, v1, v2 int32) int32 {
+func (m *Module) fn184(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	v3 = i32(-1)
 	mem := *m.memory
@@ -39521,7 +39804,7 @@ func (m *Module) fn183(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(mem, uint64(uint32(v0))))
 		v0 = t3
-		t4 := m.fn248(v0+v2, v1, v4-v2)
+		t4 := m.fn249(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -39540,7 +39823,7 @@ func (m *Module) fn183(v0, v1, v2 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn184(v0, v1 int32) {
+func (m *Module) fn185(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(48)
@@ -39556,11 +39839,11 @@ func (m *Module) fn184(v0, v1 int32) {
 	store32(mem, uint64(uint32(v2))+44, uint32(v0))
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(5540)))
 	store32(mem, uint64(uint32(v2))+40, uint32(i32(100000)))
-	_ = m.fn84(v2+i32(8), v1, i32(6), i32(0))
+	_ = m.fn85(v2+i32(8), v1, i32(6), i32(0))
 	mem = *m.memory
 	t2 := int32(mem[uint64(uint32(v4))])
 	if t2 == i32(1) {
-		_ = m.fn232(v0, i32(3186))
+		_ = m.fn233(v0, i32(3186))
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(4248)))
@@ -39625,10 +39908,10 @@ func (m *Module) fn184(v0, v1 int32) {
 			}
 		}
 	}
-	m.fn86(v2 + i32(12))
+	m.fn87(v2 + i32(12))
 	m.g0 = v2 + i32(48)
 }
-func (m *Module) fn185(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn186(v0, v1, v2, v3 int32) int32 {
 	v3 = i32(0)
 	mem := *m.memory
 	{
@@ -39658,7 +39941,7 @@ func (m *Module) fn185(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn232(t5, i32(3689))
+					_ = m.fn233(t5, i32(3689))
 					mem = *m.memory
 					t7 := int32(load32(mem, uint64(uint32(v1))+20))
 					if t7 == 0 {
@@ -39666,7 +39949,7 @@ func (m *Module) fn185(v0, v1, v2, v3 int32) int32 {
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(mem, uint64(uint32(v2))))
-					_ = m.fn232(t8, i32(3590))
+					_ = m.fn233(t8, i32(3590))
 					mem = *m.memory
 					t10 := int32(load32(mem, uint64(uint32(v2))))
 					t11 := int32(load32(mem, uint64(uint32(v1))+20))
@@ -39689,7 +39972,7 @@ func (m *Module) fn185(v0, v1, v2, v3 int32) int32 {
 					if v0 != 0 {
 						p18 = t17
 					}
-					m.fn228(t10, p16, p18)
+					m.fn229(t10, p16, p18)
 					mem = *m.memory
 					v3 = i32(5)
 					p0 = i32(3588)
@@ -39708,12 +39991,12 @@ func (m *Module) fn185(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(mem, uint64(uint32(v2))))
-		_ = m.fn232(t19, v1)
+		_ = m.fn233(t19, v1)
 	}
 l4:
 	return v3
 }
-func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12 int32
 	t0 := m.g0
 	v4 = t0 + i32(-64)
@@ -39735,7 +40018,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 						t4 := int32(load32(mem, uint64(uint32(v1))+20))
 						t5 := int32(load32(mem, uint64(uint32(t4+v5))))
 						t6 := int32(load16(mem, uint64(uint32(v1))+2))
-						m.fn187(t3, t5, t6&i32(1))
+						m.fn188(t3, t5, t6&i32(1))
 						mem = *m.memory
 						v5 = v5 + i32(4)
 						v6 = v6 + i32(1)
@@ -39749,12 +40032,12 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t8, i32(3687))
+				_ = m.fn233(t8, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 0:
 				t10 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t10, i32(3167))
+				_ = m.fn233(t10, i32(3167))
 				mem = *m.memory
 				goto l21
 			case 1:
@@ -39762,14 +40045,14 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l23
 				}
 				t12 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t12, i32(3653))
+				_ = m.fn233(t12, i32(3653))
 				mem = *m.memory
 				goto l21
 			case 2:
 				t14 := int32(load32(mem, uint64(uint32(v0))+36))
 				t15 := int32(load32(mem, uint64(uint32(v1))+16))
 				t16 := int32(load16(mem, uint64(uint32(v1))+2))
-				m.fn187(t14, t15, t16&i32(1))
+				m.fn188(t14, t15, t16&i32(1))
 				mem = *m.memory
 				goto l21
 			case 4:
@@ -39777,7 +40060,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t17 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t17, i32(3687))
+				_ = m.fn233(t17, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 5:
@@ -39808,7 +40091,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t28 := int32(mem[uint64(uint32(p25+v6))])
 				if t28 == i32(124) {
 					if v7 == 0 {
-						m.fn123()
+						m.fn124()
 						panic("unreachable")
 					}
 					if v5 < i32(0) {
@@ -39824,58 +40107,58 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t29, i32(3687))
+				_ = m.fn233(t29, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 6:
 				t31 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t31, i32(3620))
+				_ = m.fn233(t31, i32(3620))
 				mem = *m.memory
 				t33 := int32(mem[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn232(t34, i32(3586))
+					_ = m.fn233(t34, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t36, i32(3687))
+				_ = m.fn233(t36, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 7:
 				t38 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t38, i32(3618))
+				_ = m.fn233(t38, i32(3618))
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn232(t41, i32(3586))
+					_ = m.fn233(t41, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t43, i32(3687))
+				_ = m.fn233(t43, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 8:
 				t45 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t45, i32(3586))
+				_ = m.fn233(t45, i32(3586))
 				mem = *m.memory
 				t47 := int32(mem[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn232(t48, i32(3586))
+					_ = m.fn233(t48, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t50, i32(3687))
+				_ = m.fn233(t50, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 9:
@@ -39908,7 +40191,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p62 = t61
 						}
-						m.fn228(t57, p60, p62)
+						m.fn229(t57, p60, p62)
 						mem = *m.memory
 						t63 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t63 >= i32(0) {
@@ -39948,7 +40231,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p76 = t75
 						}
-						m.fn228(t71, p74, p76)
+						m.fn229(t71, p74, p76)
 						mem = *m.memory
 						t77 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t77 >= i32(0) {
@@ -39983,7 +40266,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v3 != 0 {
 						p87 = t86
 					}
-					m.fn228(t82, p85, p87)
+					m.fn229(t82, p85, p87)
 					mem = *m.memory
 					t88 := int32(int8(mem[uint64(uint32(v4))+63]))
 					if t88 >= i32(0) {
@@ -39998,39 +40281,39 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32(mem[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn232(t92, i32(3586))
+					_ = m.fn233(t92, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t94, i32(3687))
+				_ = m.fn233(t94, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 11:
 				t96 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t96, i32(3614))
+				_ = m.fn233(t96, i32(3614))
 				mem = *m.memory
 				goto l21
 			case 12:
 				t98 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t98, i32(3562))
+				_ = m.fn233(t98, i32(3562))
 				mem = *m.memory
 				goto l21
 			case 13:
 				t100 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t100, i32(3165))
+				_ = m.fn233(t100, i32(3165))
 				mem = *m.memory
 				goto l21
 			case 14:
 				t102 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t102, i32(3691))
+				_ = m.fn233(t102, i32(3691))
 				mem = *m.memory
 				goto l21
 			case 17:
 				t104 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t104, i32(3645))
+				_ = m.fn233(t104, i32(3645))
 				mem = *m.memory
 				goto l21
 			case 18:
@@ -40038,21 +40321,21 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t106
 				t107 := int32(mem[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn232(v5, i32(3658))
+					_ = m.fn233(v5, i32(3658))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn232(v5, i32(1052))
+				_ = m.fn233(v5, i32(1052))
 				mem = *m.memory
 				goto l21
 			case 15:
 				t110 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t110, i32(3006))
+				_ = m.fn233(t110, i32(3006))
 				mem = *m.memory
 				goto l21
 			case 16:
 				t112 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t112, i32(3574))
+				_ = m.fn233(t112, i32(3574))
 				mem = *m.memory
 				goto l21
 			case 19:
@@ -40061,16 +40344,16 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(mem, uint64(uint32(v1))+16))
 				t116 := int32(load32(mem, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn232(v5, i32(3167))
+					_ = m.fn233(v5, i32(3167))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn232(v5, i32(3535))
+				_ = m.fn233(v5, i32(3535))
 				mem = *m.memory
 				{
 					t119 := int32(load32(mem, uint64(uint32(v1))+16))
 					v6 = t119
-					t120 := m.fn161(v6, i32(65534))
+					t120 := m.fn162(v6, i32(65534))
 					mem = *m.memory
 					if t120 == 0 {
 						goto l27
@@ -40082,7 +40365,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = i32(0)
 					t122 := int32(load32(mem, uint64(uint32(v6))+12))
 					v9 = t122
-					t123 := m.fn218(v9<<3 + i32(24))
+					t123 := m.fn219(v9<<3 + i32(24))
 					mem = *m.memory
 					v5 = t123
 					store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(16)))
@@ -40130,7 +40413,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(mem, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn232(t134, i32(3165))
+					_ = m.fn233(t134, i32(3165))
 					mem = *m.memory
 				}
 			l27:
@@ -40151,14 +40434,14 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							t141 := int32(load32(mem, uint64(uint32(v0))+36))
 							v8 = t141
-							m.fn188(v8, v3)
+							m.fn189(v8, v3)
 							mem = *m.memory
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn232(v8, i32(3616))
+							_ = m.fn233(v8, i32(3616))
 							mem = *m.memory
-							m.fn188(v8, v7)
+							m.fn189(v8, v7)
 							mem = *m.memory
 						}
 					l30:
@@ -40176,12 +40459,12 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 					mem = *m.memory
 				}
 				t146 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t146, i32(3501))
+				_ = m.fn233(t146, i32(3501))
 				mem = *m.memory
 				goto l21
 			case 10:
 				t148 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn232(t148, i32(3687))
+				_ = m.fn233(t148, i32(3687))
 				mem = *m.memory
 				goto l21
 			case 20:
@@ -40210,7 +40493,7 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if v6 != 0 {
 					p159 = t158
 				}
-				m.fn228(t154, p157, p159)
+				m.fn229(t154, p157, p159)
 				mem = *m.memory
 				t160 := int32(int8(mem[uint64(uint32(v4))+63]))
 				if t160 >= i32(0) {
@@ -40227,13 +40510,13 @@ func (m *Module) fn186(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(mem, uint64(uint32(v0))+36))
-		_ = m.fn232(t163, i32(1050))
+		_ = m.fn233(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
 	return i32(0)
 }
-func (m *Module) fn187(v0, v1, v2 int32) {
+func (m *Module) fn188(v0, v1, v2 int32) {
 	{
 		if v1 == 0 {
 			goto l0
@@ -40241,12 +40524,12 @@ func (m *Module) fn187(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn248(i32(3509), v1, i32(15))
+		t0 := m.fn249(i32(3509), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn231(v0, i32(1), i32(92))
-		m.fn231(v0, i32(1), int32(int8(v1)))
+		m.fn232(v0, i32(1), i32(92))
+		m.fn232(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -40256,46 +40539,46 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn231(v0, i32(1), i32(91))
-	m.fn231(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn231(v0, i32(1), int32(int8(v1)))
-	m.fn231(v0, i32(1), i32(93))
+	m.fn232(v0, i32(1), i32(91))
+	m.fn232(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn232(v0, i32(1), int32(int8(v1)))
+	m.fn232(v0, i32(1), i32(93))
 	return
 l1:
-	m.fn188(v0, v1)
+	m.fn189(v0, v1)
 }
-func (m *Module) fn188(v0, v1 int32) {
+func (m *Module) fn189(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(32)
 	m.g0 = v2
 	mem := *m.memory
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn248(i32(3503), v1, i32(6))
+		t1 := m.fn249(i32(3503), v1, i32(6))
 		mem = *m.memory
 		if t1 != 0 {
-			_ = m.fn232(v0, i32(3533))
+			_ = m.fn233(v0, i32(3533))
 			mem = *m.memory
 		}
-		m.fn231(v0, i32(1), int32(int8(v1)))
+		m.fn232(v0, i32(1), int32(int8(v1)))
 		mem = *m.memory
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn232(v0, i32(1484))
+		_ = m.fn233(v0, i32(1484))
 		mem = *m.memory
 		goto l0
 	case 0:
-		_ = m.fn232(v0, i32(1230))
+		_ = m.fn233(v0, i32(1230))
 		mem = *m.memory
 		goto l0
 	case 1:
-		_ = m.fn232(v0, i32(1907))
+		_ = m.fn233(v0, i32(1907))
 		mem = *m.memory
 		goto l0
 	case 3:
-		_ = m.fn232(v0, i32(2466))
+		_ = m.fn233(v0, i32(2466))
 		mem = *m.memory
 		goto l0
 	default:
@@ -40322,7 +40605,7 @@ func (m *Module) fn188(v0, v1 int32) {
 			if v0 != 0 {
 				p14 = t13
 			}
-			m.fn228(t9, p12, p14)
+			m.fn229(t9, p12, p14)
 			mem = *m.memory
 			t15 := int32(int8(mem[uint64(uint32(v2))+31]))
 			if t15 >= i32(0) {
@@ -40356,7 +40639,7 @@ func (m *Module) fn188(v0, v1 int32) {
 		if v0 != 0 {
 			p25 = t24
 		}
-		m.fn228(t20, p23, p25)
+		m.fn229(t20, p23, p25)
 		mem = *m.memory
 		t26 := int32(int8(mem[uint64(uint32(v2))+31]))
 		if t26 >= i32(0) {
@@ -40369,7 +40652,7 @@ func (m *Module) fn188(v0, v1 int32) {
 l0:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn189(v0, v1, v2 int32) {
+func (m *Module) fn190(v0, v1, v2 int32) {
 	var v3 int32
 l1:
 	{
@@ -40433,7 +40716,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if v3 > i64(0) {
 		store64(mem, uint64(uint32(v17))+16, uint64(v3))
 	}
-	t5 := m.fn218(i32(128))
+	t5 := m.fn219(i32(128))
 	mem = *m.memory
 	v18 = t5
 	store32(mem, uint64(uint32(v17))+4, uint32(v1))
@@ -40460,7 +40743,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	if t7 != i32(-1) {
 		store32(mem, uint64(uint32(v8))+32, uint32(v8))
 		store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(32)))
-		m.fn189(i32(50920), v8+i32(20), i32(34))
+		m.fn190(i32(50920), v8+i32(20), i32(34))
 		mem = *m.memory
 	}
 	t8 := int32(load32(mem, uint64(uint32(v0))))
@@ -40493,7 +40776,7 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			v7 = p17
 			var p18 int32
 			if v0 != 0 {
-				_ = m.fn251(v7, v14, v0)
+				_ = m.fn252(v7, v14, v0)
 				mem = *m.memory
 				t20 := int32(mem[uint64(uint32(v1))+11])
 				p18 = t20
@@ -40529,10 +40812,10 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			}
 			v12 = p24
 		}
-		t25 := m.fn218(v12)
+		t25 := m.fn219(v12)
 		mem = *m.memory
 		v7 = t25
-		t26 := m.fn250(v7, v14, v0)
+		t26 := m.fn251(v7, v14, v0)
 		mem = *m.memory
 		v14 = t26
 		if v9 != i32(10) {
@@ -40671,7 +40954,7 @@ l0:
 		if t65 != 0 {
 			p66 = v5 | i32(16)
 		}
-		t67 := m.fn101(t49, p66, v8+i32(32))
+		t67 := m.fn102(t49, p66, v8+i32(32))
 		mem = *m.memory
 		v5 = t67
 		store32(mem, uint64(uint32(t48))+40, uint32(v5))
@@ -40705,9 +40988,9 @@ l0:
 							p76 = t75
 						}
 						store32(mem, uint64(uint32(t77))+16, uint32(p76))
-						m.fn128(v8+i32(20), v8+i32(12))
+						m.fn129(v8+i32(20), v8+i32(12))
 						mem = *m.memory
-						m.fn155(v8, v8+i32(32))
+						m.fn156(v8, v8+i32(32))
 						mem = *m.memory
 						t78 := int32(int8(mem[uint64(uint32(v8))+11]))
 						if t78 < i32(0) {
@@ -40726,10 +41009,10 @@ l0:
 						mem = *m.memory
 					}
 				l5:
-					t84 := m.fn218(i32(12))
+					t84 := m.fn219(i32(12))
 					mem = *m.memory
 					v5 = t84
-					m.fn155(v5, v8+i32(32))
+					m.fn156(v5, v8+i32(32))
 					mem = *m.memory
 					store32(mem, uint64(uint32(v1))+44, uint32(v5))
 					t85 := int32(load32(mem, uint64(uint32(v8))+32))
@@ -40755,7 +41038,7 @@ l0:
 					}
 					if uint32(v5) >= uint32(i32(11)) {
 						v9 = v5 | i32(7) + i32(1)
-						t91 := m.fn218(v9)
+						t91 := m.fn219(v9)
 						mem = *m.memory
 						v0 = t91
 						store32(mem, uint64(uint32(v8))+28, uint32(v9|i32(-0x80000000)))
@@ -40870,7 +41153,7 @@ l0:
 										p113 = v22
 									}
 									t114 := int32(load32(mem, uint64(uint32(p113+v12))))
-									_ = m.fn141(t114)
+									_ = m.fn142(t114)
 									mem = *m.memory
 									v12 = v12 + i32(4)
 									v0 = v0 + i32(1)
@@ -40887,14 +41170,14 @@ l0:
 									p119 = v22
 								}
 								t120 := int32(load16(mem, uint64(uint32(v5))+2))
-								t121 := m.fn149(i32(5), p119+v9+i32(4), v19-v7, t120, i32(0))
+								t121 := m.fn150(i32(5), p119+v9+i32(4), v19-v7, t120, i32(0))
 								mem = *m.memory
 								v9 = t121
 								t122 := int32(mem[uint64(uint32(v14))])
 								v0 = t122
 								goto l16
 							}
-							t123 := m.fn218(i32(24))
+							t123 := m.fn219(i32(24))
 							mem = *m.memory
 							v9 = t123
 							store64(mem, uint64(uint32(v9))+6, uint64(i64(0)))
@@ -40926,7 +41209,7 @@ l0:
 							p126 = t130
 						}
 					l17:
-						m.fn157(p127, p126, v12, v10)
+						m.fn158(p127, p126, v12, v10)
 						mem = *m.memory
 						v12 = i32(1)
 						t131 := int32(mem[uint64(uint32(v14))+2])
@@ -40941,7 +41224,7 @@ l0:
 						goto l18
 					}
 					t133 := int32(load32(mem, uint64(uint32(v1))+40))
-					t134 := m.fn141(t133)
+					t134 := m.fn142(t133)
 					mem = *m.memory
 					p97 = t134
 				}
@@ -40982,7 +41265,7 @@ l0:
 							p146 = t145
 						}
 						store32(mem, uint64(uint32(t147))+4, uint32(p146))
-						m.fn128(v8+i32(20), v8)
+						m.fn129(v8+i32(20), v8)
 						mem = *m.memory
 						t148 := int32(int8(mem[uint64(uint32(v8))+31]))
 						if t148 >= i32(0) {
@@ -40994,10 +41277,10 @@ l0:
 						mem = *m.memory
 					}
 				l19:
-					t151 := m.fn218(i32(12))
+					t151 := m.fn219(i32(12))
 					mem = *m.memory
 					v0 = t151
-					t152 := m.fn218(i32(40))
+					t152 := m.fn219(i32(40))
 					mem = *m.memory
 					t153 := v0
 					v5 = t152
@@ -41029,7 +41312,7 @@ l0:
 				store64(mem, uint64(uint32(v7))+12, uint64(i64(0)))
 				store32(mem, uint64(uint32(v7))+8, uint32(i32(5380)))
 				store64(mem, uint64(uint32(v7))+40, uint64(i64(1000000)))
-				_ = m.fn84(v7+i32(8), v0, i32(0), i32(1))
+				_ = m.fn85(v7+i32(8), v0, i32(0), i32(1))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v7))+8, uint32(i32(4248)))
 				t162 := int32(load32(mem, uint64(uint32(v7))+44))
@@ -41098,7 +41381,7 @@ l0:
 						}
 					}
 				}
-				m.fn86(v7 + i32(12))
+				m.fn87(v7 + i32(12))
 				mem = *m.memory
 				m.g0 = v7 + i32(48)
 				t182 := v1
@@ -41157,7 +41440,7 @@ l0:
 								if uint32(v0) >= uint32(i32(0x20000000)) {
 									goto l23
 								}
-								t201 := m.fn218(v0 << 3)
+								t201 := m.fn219(v0 << 3)
 								mem = *m.memory
 								v32 = t201
 								t202 := int32(load32(mem, uint64(uint32(v13))+16))
@@ -41166,22 +41449,22 @@ l0:
 									goto l23
 								}
 								v0 = v23 << 2
-								t203 := m.fn218(v0)
+								t203 := m.fn219(v0)
 								mem = *m.memory
 								v33 = t203
 								memory_fill(mem, uint32(v33), i32(255), uint32(v0))
 								store32(mem, uint64(uint32(v15))+12, uint32(i32(0)))
 								store64(mem, uint64(uint32(v15))+4, uint64(i64(0)))
-								t204 := m.fn218(v0)
+								t204 := m.fn219(v0)
 								mem = *m.memory
 								v37 = t204
-								t205 := m.fn218(v0)
+								t205 := m.fn219(v0)
 								mem = *m.memory
 								v21 = t205
-								t206 := m.fn218(v0)
+								t206 := m.fn219(v0)
 								mem = *m.memory
 								v30 = t206
-								t207 := m.fn218(v0)
+								t207 := m.fn219(v0)
 								mem = *m.memory
 								v24 = t207
 								var p208 int32
@@ -41196,7 +41479,7 @@ l0:
 								}
 								store32(mem, uint64(uint32(v33+v6<<2)), uint32(i32(0)))
 								mem[uint64(uint32(v15))+3] = byte(i32(0))
-								m.fn75(v15+i32(4), i32(0), v34, v15+i32(3))
+								m.fn76(v15+i32(4), i32(0), v34, v15+i32(3))
 								mem = *m.memory
 								v1 = i32(1)
 								var p209 int32
@@ -41325,7 +41608,7 @@ l0:
 															t231 := int32(load32(mem, uint64(uint32(v15))+8))
 															v0 = t231
 															mem[uint64(uint32(v15))+2] = byte(i32(0))
-															m.fn75(v15+i32(4), v0, v34, v15+i32(2))
+															m.fn76(v15+i32(4), v0, v34, v15+i32(2))
 															mem = *m.memory
 															t232 := int32(load32(mem, uint64(uint32(v15))+4))
 															v9 = t232
@@ -41622,7 +41905,7 @@ l0:
 									t264 := v13
 									v0 = v1 * v34
 									store64(mem, uint64(uint32(t264))+120, uint64(t263-int64(v0)))
-									t265 := m.fn218(v0)
+									t265 := m.fn219(v0)
 									mem = *m.memory
 									v6 = t265
 									t266 := int32(load32(mem, uint64(uint32(v13))+108))
@@ -41702,7 +41985,7 @@ l0:
 				v2 = t277
 				store32(mem, uint64(uint32(t278)), uint32(v2))
 				if v2 != 0 {
-					t279 := m.fn132(v1)
+					t279 := m.fn133(v1)
 					m.Xre2w_free(t279)
 					v1 = i32(0)
 				}
@@ -41712,12 +41995,12 @@ l0:
 		}
 	}
 }
-func (m *Module) fn193(v0 int32) {
+func (m *Module) fn194(v0 int32) {
 	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+50952, uint32(i32(1))))
 }
 func (m *Module) Xre2w_delete(v0 int32) {
 	if v0 != 0 {
-		t0 := m.fn132(v0)
+		t0 := m.fn133(v0)
 		m.Xre2w_free(t0)
 	}
 }
@@ -41739,7 +42022,7 @@ func (m *Module) Xre2w_group_names(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v4))+28, uint32(v4+i32(12)))
 		store32(mem, uint64(uint32(v4))+24, uint32(v4+i32(19)))
 		store32(mem, uint64(uint32(v4))+20, uint32(v4+i32(24)))
-		m.fn189(v3+i32(116), v4+i32(20), i32(36))
+		m.fn190(v3+i32(116), v4+i32(20), i32(36))
 		mem = *m.memory
 	}
 	t3 := int32(load32(mem, uint64(uint32(v3))+104))
@@ -41897,13 +42180,13 @@ func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 		if uint32(v2) < uint32(v4) {
 			goto l0
 		}
-		t0 := m.fn198(v0, v1, v2, v3, v4, v5, v6, v7)
+		t0 := m.fn199(v0, v1, v2, v3, v4, v5, v6, v7)
 		v8 = t0
 	}
 l0:
 	return v8
 }
-func (m *Module) fn198(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
+func (m *Module) fn199(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 	var v8, v9, v10 int32
 	t0 := m.g0
 	v8 = t0 - i32(16)
@@ -41943,7 +42226,7 @@ func (m *Module) fn198(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 			p13 = i32(1)
 		}
 		v10 = p13
-		t15 := m.fn136(t2, t3, t4, t5, t6, t14, v10)
+		t15 := m.fn137(t2, t3, t4, t5, t6, t14, v10)
 		mem = *m.memory
 		if t15 == 0 {
 			goto l0
@@ -41980,7 +42263,7 @@ func (m *Module) fn198(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 			}
 			v5 = v4
 		l2:
-			t21 := m.fn136(v0, v8+i32(8), v5, v4, i32(0), v2, v10)
+			t21 := m.fn137(v0, v8+i32(8), v5, v4, i32(0), v2, v10)
 			mem = *m.memory
 			if t21 != 0 {
 				goto l4
@@ -42065,7 +42348,7 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t7 := v9
 			t8 := v2
 			v10 = v4 + v13*v18<<2
-			t9 := m.fn198(t4, t5, t6, t7, t8, i32(0), v10, v5)
+			t9 := m.fn199(t4, t5, t6, t7, t8, i32(0), v10, v5)
 			mem = *m.memory
 			if t9 == 0 {
 				v11 = v7
@@ -42253,7 +42536,7 @@ func (m *Module) Xre2w_set_new(v0 int32, v1 int64, v2 int32) int32 {
 	if v1 > i64(0) {
 		store64(mem, uint64(uint32(v3))+16, uint64(v1))
 	}
-	t5 := m.fn218(i32(56))
+	t5 := m.fn219(i32(56))
 	mem = *m.memory
 	v0 = t5
 	t6 := v0 + i32(16)
@@ -42299,13 +42582,13 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 				if t3 != 0 {
 					goto l0
 				}
-				t4 := m.fn129(v1)
+				t4 := m.fn130(v1)
 				mem = *m.memory
 				v7 = t4
 				store64(mem, uint64(uint32(v4+i32(24))), uint64(i64(0)))
 				store64(mem, uint64(uint32(v4))+16, uint64(i64(0)))
 				{
-					t5 := m.fn101(v8, v7, v4+i32(16))
+					t5 := m.fn102(v8, v7, v4+i32(16))
 					mem = *m.memory
 					v5 = t5
 					if v5 == 0 {
@@ -42313,7 +42596,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						if t6 != i32(1) {
 							goto l1
 						}
-						m.fn155(v4+i32(4), v4+i32(16))
+						m.fn156(v4+i32(4), v4+i32(16))
 						mem = *m.memory
 						t7 := int32(int8(mem[uint64(uint32(v4))+15]))
 						if t7 >= i32(0) {
@@ -42329,7 +42612,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 					t11 := int32(load32(mem, uint64(uint32(v1))+28))
 					v12 = (t10 - t11) >> 4
 					v6 = v12
-					t12 := m.fn218(i32(24))
+					t12 := m.fn219(i32(24))
 					mem = *m.memory
 					v0 = t12
 					store64(mem, uint64(uint32(v0+i32(14))), uint64(i64(0)))
@@ -42346,7 +42629,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 							t14 := int32(load16(mem, uint64(uint32(v5))+6))
 							v11 = t14
 							v13 = v11 + i32(1)
-							t15 := m.fn218(v13 << 2)
+							t15 := m.fn219(v13 << 2)
 							mem = *m.memory
 							v0 = t15
 							if v11 != 0 {
@@ -42362,7 +42645,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 										p18 = v6
 									}
 									t20 := int32(load32(mem, uint64(uint32(p18+v3))))
-									t21 := m.fn141(t20)
+									t21 := m.fn142(t20)
 									mem = *m.memory
 									store32(mem, uint64(uint32(t19)), uint32(t21))
 									t22 := v9
@@ -42373,9 +42656,9 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 								}
 							}
 							store32(mem, uint64(uint32(v0+v11<<2)), uint32(v2))
-							m.fn143(v5)
+							m.fn144(v5)
 							mem = *m.memory
-							t23 := m.fn150(v0, v13, v7)
+							t23 := m.fn151(v0, v13, v7)
 							mem = *m.memory
 							v9 = t23
 							m.Xre2w_free(v0)
@@ -42384,7 +42667,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						}
 						store32(mem, uint64(uint32(v4))+8, uint32(v2))
 						store32(mem, uint64(uint32(v4))+4, uint32(v5))
-						t24 := m.fn150(v4+i32(4), i32(2), v7)
+						t24 := m.fn151(v4+i32(4), i32(2), v7)
 						mem = *m.memory
 						v9 = t24
 					}
@@ -42403,7 +42686,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 					}
 					if uint32(v3) >= uint32(i32(11)) {
 						v6 = v3 | i32(7) + i32(1)
-						t28 := m.fn218(v6)
+						t28 := m.fn219(v6)
 						mem = *m.memory
 						v5 = t28
 						store32(mem, uint64(uint32(v4))+12, uint32(v6|i32(-0x80000000)))
@@ -42442,7 +42725,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						v2 = v7 >> 4
 						v3 = v2 + i32(1)
 						if uint32(v3) >= uint32(i32(0x10000000)) {
-							m.fn70()
+							m.fn71()
 							panic("unreachable")
 						}
 						v8 = v0 - v5
@@ -42462,7 +42745,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 								m.fn13()
 								panic("unreachable")
 							}
-							t39 := m.fn218(v6 << 4)
+							t39 := m.fn219(v6 << 4)
 							mem = *m.memory
 							p38 = t39
 						} else {
@@ -42541,14 +42824,14 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 			if v0 == v2 {
 				p7 = i32(0)
 			}
-			m.fn167(t8, t9, p7, i32(1))
+			m.fn168(t8, t9, p7, i32(1))
 			mem = *m.memory
 			t10 := int32(load32(mem, uint64(uint32(v5))+44))
 			v0 = t10
 			if uint32(v0) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t11 := m.fn218(v0 << 2)
+			t11 := m.fn219(v0 << 2)
 			mem = *m.memory
 			v7 = t11
 			t12 := int32(load32(mem, uint64(uint32(v5))+28))
@@ -42640,7 +42923,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 					if uint32(v6) >= uint32(i32(0x10000000)) {
 						goto l0
 					}
-					t28 := m.fn218(v2)
+					t28 := m.fn219(v2)
 					mem = *m.memory
 					p27 = t28
 				}
@@ -42658,13 +42941,13 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				mem = *m.memory
 			}
 		l5:
-			t30 := m.fn129(v5)
+			t30 := m.fn130(v5)
 			mem = *m.memory
 			v0 = t30
 			var p31 int32
 			{
 				t32 := int32(load32(mem, uint64(uint32(v5))+44))
-				t33 := m.fn149(i32(6), v7, t32, v0, i32(1))
+				t33 := m.fn150(i32(6), v7, t32, v0, i32(1))
 				mem = *m.memory
 				v2 = t33
 				t34 := int32(load32(mem, uint64(uint32(v5))+24))
@@ -42685,16 +42968,16 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				mem[uint64(uint32(v1))+216] = byte(i32(0))
 				store64(mem, uint64(uint32(v1))+208, uint64(i64(0)))
 				store64(mem, uint64(uint32(v1))+200, uint64(i64(0x3f800000)))
-				t37 := m.fn218(i32(400))
+				t37 := m.fn219(i32(400))
 				mem = *m.memory
-				t38 := m.fn114(t37)
+				t38 := m.fn115(t37)
 				mem = *m.memory
 				v0 = t38
 				mem[uint64(uint32(v1))+152] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+148, uint32(i32(1)))
 				mem[uint64(uint32(v1))+144] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+140, uint32(v0))
-				t39 := m.fn218(i32(64))
+				t39 := m.fn219(i32(64))
 				mem = *m.memory
 				v0 = t39
 				store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -42707,7 +42990,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				store64(mem, uint64(uint32(v0+i32(8))), uint64(i64(0)))
 				store64(mem, uint64(uint32(v1))+160, uint64(i64(0x100000008)))
 				store32(mem, uint64(uint32(v1))+156, uint32(v0))
-				m.fn113(v0)
+				m.fn114(v0)
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v2))+2])
 				if t40&i32(32) != 0 {
@@ -42738,7 +43021,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				store32(mem, uint64(uint32(t42))+168, uint32(v0))
 				{
 					{
-						t44 := m.fn172(v2)
+						t44 := m.fn173(v2)
 						mem = *m.memory
 						v3 = t44
 						if v3 == 0 {
@@ -42754,7 +43037,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 						store64(mem, uint64(uint32(v1))+48, uint64(t46))
 						m.fn38(v1+i32(88), v1+i32(104), v3, v1+i32(48))
 						mem = *m.memory
-						m.fn143(v3)
+						m.fn144(v3)
 						mem = *m.memory
 						t47 := int32(mem[uint64(uint32(v1))+144])
 						if t47 != 0 {
@@ -42795,7 +43078,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 										mem = *m.memory
 										panic("unreachable")
 									}
-									t54 := m.fn218(v0 << 3)
+									t54 := m.fn219(v0 << 3)
 									mem = *m.memory
 									v4 = t54
 									{
@@ -42828,7 +43111,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 									goto l8
 								}
 								t59 := int32(load32(mem, uint64(uint32(v1))+156))
-								m.fn108(t59+v3<<3, i32(0), i32(255), i32(0), i32(0))
+								m.fn109(t59+v3<<3, i32(0), i32(255), i32(0), i32(0))
 								mem = *m.memory
 								v0 = v3
 								p49 = int64(uint32(v0<<1)) * i64(0x100000001)
@@ -42875,14 +43158,14 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 						mem[uint64(uint32(v1))+71] = byte(i32(0))
 						store32(mem, uint64(uint32(v1))+228, uint32(i32(12)))
 						store32(mem, uint64(uint32(v1))+224, uint32(i32(2783)))
-						_ = m.fn69(v0, v1+i32(224), v1+i32(224), i32(1), i32(3), i32(0), v1+i32(71), i32(0))
+						_ = m.fn70(v0, v1+i32(224), v1+i32(224), i32(1), i32(3), i32(0), v1+i32(71), i32(0))
 						mem = *m.memory
 						t73 := int32(mem[uint64(uint32(v1))+71])
 						if t73 != i32(1) {
 							v6 = v0
 							goto l7
 						}
-						t74 := m.fn115(v0)
+						t74 := m.fn116(v0)
 						mem = *m.memory
 						m.Xre2w_free(t74)
 						mem = *m.memory
@@ -42902,12 +43185,12 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 			v0 = t77
 			store32(mem, uint64(uint32(v5))+48, uint32(v3))
 			if v0 != 0 {
-				t78 := m.fn115(v0)
+				t78 := m.fn116(v0)
 				mem = *m.memory
 				m.Xre2w_free(t78)
 				mem = *m.memory
 			}
-			m.fn143(v2)
+			m.fn144(v2)
 			mem = *m.memory
 			t79 := int32(load32(mem, uint64(uint32(v5))+48))
 			v0 = t79
@@ -42957,7 +43240,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 				}
 				mem[uint64(uint32(v10))+15] = byte(i32(0))
 				if v2 != 0 {
-					t4 := m.fn218(i32(20))
+					t4 := m.fn219(i32(20))
 					mem = *m.memory
 					v4 = t4
 					store32(mem, uint64(uint32(v4)), uint32(i32(0)))
@@ -42969,12 +43252,12 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 						panic("unreachable")
 					}
 					v6 = v8 << 2
-					t6 := m.fn218(v6)
+					t6 := m.fn219(v6)
 					mem = *m.memory
 					v9 = t6
 					store32(mem, uint64(uint32(v4))+8, uint32(v8))
 					store32(mem, uint64(uint32(v4))+4, uint32(v9))
-					t7 := m.fn218(v6)
+					t7 := m.fn219(v6)
 					mem = *m.memory
 					v6 = t7
 					store32(mem, uint64(uint32(v4))+16, uint32(v8))
@@ -42983,7 +43266,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 					store32(mem, uint64(uint32(v2))+4, uint32(t8))
 				}
 				t9 := int32(load32(mem, uint64(uint32(v0))+48))
-				t10 := m.fn69(t9, v1, v1, i32(1), i32(3), i32(0), v10+i32(15), v4)
+				t10 := m.fn70(t9, v1, v1, i32(1), i32(3), i32(0), v10+i32(15), v4)
 				mem = *m.memory
 				v0 = t10
 				{
@@ -43082,7 +43365,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 									}
 									t25 := v2
 									v1 = v0 << 2
-									t26 := m.fn218(v1)
+									t26 := m.fn219(v1)
 									mem = *m.memory
 									v0 = t26
 									store32(mem, uint64(uint32(t25))+4, uint32(v0))
@@ -43096,7 +43379,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 									goto l5
 								}
 							l6:
-								m.fn70()
+								m.fn71()
 								mem = *m.memory
 								panic("unreachable")
 							}
@@ -43241,7 +43524,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		l0:
 			{
 				t2 := int32(load32(mem, uint64(uint32(v0+v2))))
-				m.fn143(t2)
+				m.fn144(t2)
 				mem = *m.memory
 				v0 = v0 + i32(16)
 				v3 = v3 + i32(1)
@@ -43258,7 +43541,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		v0 = t6
 		store32(mem, uint64(uint32(v1))+48, uint32(i32(0)))
 		if v0 != 0 {
-			t7 := m.fn115(v0)
+			t7 := m.fn116(v0)
 			mem = *m.memory
 			m.Xre2w_free(t7)
 			mem = *m.memory
@@ -43301,7 +43584,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn205(v0 int32) int32 {
+func (m *Module) fn206(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
@@ -43353,7 +43636,7 @@ func (m *Module) fn205(v0 int32) int32 {
 					if v0 == 0 {
 						t10 := int32(load16(mem, uint64(uint32(v1+i32(45948)))))
 						v1 = t10
-						t11 := m.fn206(v1)
+						t11 := m.fn207(v1)
 						mem = *m.memory
 						v0 = t11
 						if v0 == 0 {
@@ -43487,7 +43770,7 @@ func (m *Module) fn205(v0 int32) int32 {
 				goto l11
 			}
 			v1 = int32(int64(uint64(int64(uint32(v0))+i64(0xfff)) >> 12))
-			t33 := m.fn206(v1)
+			t33 := m.fn207(v1)
 			mem = *m.memory
 			v0 = t33
 			if v0 == 0 {
@@ -43516,10 +43799,10 @@ func (m *Module) fn205(v0 int32) int32 {
 		return v2
 	}
 }
-func (m *Module) fn206(v0 int32) int32 {
+func (m *Module) fn207(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16, v17, v18, v19 int64
-	t0 := m.fn208()
+	t0 := m.fn209()
 	v5 = t0
 	if v5 == 0 {
 		return i32(0)
@@ -43813,7 +44096,7 @@ func (m *Module) fn206(v0 int32) int32 {
 						if v5 != 0 {
 							goto l17
 						}
-						t48 := m.fn208()
+						t48 := m.fn209()
 						mem = *m.memory
 						v5 = t48
 						if v5 != 0 {
@@ -43994,7 +44277,7 @@ func (m *Module) fn206(v0 int32) int32 {
 							v2 = p84 + i32(50956)
 							t85 := int32(load32(mem, uint64(uint32(v2))))
 							store32(mem, uint64(uint32(v2)), uint32(t85-v7<<12))
-							m.fn207(v1, i32(1))
+							m.fn208(v1, i32(1))
 							mem = *m.memory
 							goto l23
 						}
@@ -44167,7 +44450,7 @@ func (m *Module) fn206(v0 int32) int32 {
 					if v5 != 0 {
 						goto l36
 					}
-					t112 := m.fn208()
+					t112 := m.fn209()
 					mem = *m.memory
 					v5 = t112
 					t113 := int32(mem[uint64(uint32(v1))+26])
@@ -44317,7 +44600,7 @@ func (m *Module) fn206(v0 int32) int32 {
 l34:
 	return v1
 }
-func (m *Module) fn207(v0, v1 int32) {
+func (m *Module) fn208(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	mem[uint64(uint32(v0))+25] = byte(i32(1))
@@ -44574,7 +44857,7 @@ l8:
 	t63 := int32(load32(mem, uint64(uint32(v0))+4))
 	store32(mem, uint64(uint32(v3+t63<<2-i32(4))), uint32(v0))
 }
-func (m *Module) fn208() int32 {
+func (m *Module) fn209() int32 {
 	var v0, v1, v2, v3, v4, v5, v6, v7, v8 int32
 	var v9, v10, v11 int64
 	mem := *m.memory
@@ -44893,7 +45176,7 @@ l5:
 	return v1
 }
 func (m *Module) Xre2w_malloc(v0 int32) int32 {
-	t0 := m.fn205(v0)
+	t0 := m.fn206(v0)
 	return t0
 }
 func (m *Module) Xre2w_free(v0 int32) {
@@ -45037,7 +45320,7 @@ func (m *Module) Xre2w_free(v0 int32) {
 		}
 	l6:
 		mem[uint64(uint32(v0))+26] = byte(i32(1))
-		m.fn207(v0, i32(0))
+		m.fn208(v0, i32(0))
 		mem = *m.memory
 	l8:
 		t31 := m.g1
@@ -45353,7 +45636,7 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 					goto l1
 				}
 				mem[uint64(uint32(v2))+26] = byte(i32(0))
-				m.fn207(v2, i32(0))
+				m.fn208(v2, i32(0))
 				mem = *m.memory
 				t10 := int32(load32(mem, uint64(uint32(i32(50972)))))
 				store32(mem, uint64(uint32(i32(50972))), uint32(t10+i32(1)))
@@ -45376,11 +45659,11 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn216() {
-	m.fn217(i32(3893))
+func (m *Module) fn217() {
+	m.fn218(i32(3893))
 	panic("unreachable")
 }
-func (m *Module) fn217(v0 int32) {
+func (m *Module) fn218(v0 int32) {
 	var v1, v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -45388,10 +45671,10 @@ func (m *Module) fn217(v0 int32) {
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(i32(50252)))))
 	v1 = t1
-	m.fn237(i32(3923), i32(11), i32(1), v1)
+	m.fn238(i32(3923), i32(11), i32(1), v1)
 	mem = *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn242(v1, v0, i32(0))
+	_ = m.fn243(v1, v0, i32(0))
 	mem = *m.memory
 	{
 		{
@@ -45422,7 +45705,7 @@ func (m *Module) fn217(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn235(v1)
+					t9 := m.fn236(v1)
 					mem = *m.memory
 					if t9 != 0 {
 						goto l2
@@ -45458,7 +45741,7 @@ func (m *Module) fn217(v0 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn218(v0 int32) int32 {
+func (m *Module) fn219(v0 int32) int32 {
 	var v1 int32
 	p0 := i32(1)
 	if uint32(v0) > uint32(i32(1)) {
@@ -45467,13 +45750,13 @@ func (m *Module) fn218(v0 int32) int32 {
 	v1 = p0
 l1:
 	{
-		t1 := m.fn205(v1)
+		t1 := m.fn206(v1)
 		v0 = t1
 		if v0 == 0 {
 			t2 := int32(load32(*m.memory, uint64(uint32(i32(52248)))))
 			v0 = t2
 			if v0 == 0 {
-				m.fn217(i32(2701))
+				m.fn218(i32(2701))
 				panic("unreachable")
 			}
 			m.t0[uint(v0)].(func())()
@@ -45482,7 +45765,7 @@ l1:
 	}
 	return v0
 }
-func (m *Module) fn219(v0, v1, v2, v3 int32) {
+func (m *Module) fn220(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -46554,7 +46837,7 @@ l58:
 				v3 = i32(0)
 				goto l58
 			case 5:
-				m.fn220(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
+				m.fn221(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
 				mem = *m.memory
 				goto l0
 			}
@@ -46644,11 +46927,11 @@ l58:
 		}
 		mem[uint64(uint32(v4))] = byte(v7)
 		if uint32(v10) <= uint32(v12) {
-			t197 := m.fn221(v6, v4)
+			t197 := m.fn222(v6, v4)
 			mem = *m.memory
 			v7 = t197
 			v0 = v4 + i32(1)
-			t198 := m.fn221(v0, v1)
+			t198 := m.fn222(v0, v1)
 			mem = *m.memory
 			if t198 != 0 {
 				v1 = v4
@@ -46662,7 +46945,7 @@ l58:
 				goto l58
 			}
 		}
-		m.fn219(v6, v4, v2, v15)
+		m.fn220(v6, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(1)
 		v3 = i32(0)
@@ -46671,7 +46954,7 @@ l58:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn220(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn221(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(int8(mem[uint64(uint32(v2))]))
@@ -46795,7 +47078,7 @@ l2:
 		mem[uint64(uint32(v1))] = byte(v5)
 	}
 }
-func (m *Module) fn221(v0, v1 int32) int32 {
+func (m *Module) fn222(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	v5 = i32(1)
 	mem := *m.memory
@@ -46932,7 +47215,7 @@ func (m *Module) fn221(v0, v1 int32) int32 {
 		mem[uint64(uint32(v0))] = byte(v2)
 		return i32(1)
 	case 5:
-		m.fn220(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
+		m.fn221(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -47037,10 +47320,10 @@ func (m *Module) fn221(v0, v1 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn222(v0, v1 int32) {
-	m.fn223(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
+func (m *Module) fn223(v0, v1 int32) {
+	m.fn224(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
 }
-func (m *Module) fn223(v0, v1, v2, v3 int32) {
+func (m *Module) fn224(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -47993,7 +48276,7 @@ l50:
 				v3 = i32(0)
 				goto l50
 			case 5:
-				m.fn224(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
+				m.fn225(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
 				mem = *m.memory
 				goto l0
 			}
@@ -48083,11 +48366,11 @@ l50:
 		}
 		store32(mem, uint64(uint32(v4)), uint32(v6))
 		if uint32(v10) <= uint32(v12) {
-			t176 := m.fn225(v5, v4)
+			t176 := m.fn226(v5, v4)
 			mem = *m.memory
 			v6 = t176
 			v0 = v4 + i32(4)
-			t177 := m.fn225(v0, v1)
+			t177 := m.fn226(v0, v1)
 			mem = *m.memory
 			if t177 != 0 {
 				v1 = v4
@@ -48101,7 +48384,7 @@ l50:
 				goto l50
 			}
 		}
-		m.fn223(v5, v4, v2, v15)
+		m.fn224(v5, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(4)
 		v3 = i32(0)
@@ -48110,7 +48393,7 @@ l50:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn224(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn225(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v2))))
@@ -48234,7 +48517,7 @@ l2:
 		store32(mem, uint64(uint32(v1)), uint32(v5))
 	}
 }
-func (m *Module) fn225(v0, v1 int32) int32 {
+func (m *Module) fn226(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	v8 = i32(1)
 	mem := *m.memory
@@ -48370,7 +48653,7 @@ func (m *Module) fn225(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v0)), uint32(v2))
 		return i32(1)
 	case 5:
-		m.fn224(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
+		m.fn225(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -48474,7 +48757,7 @@ func (m *Module) fn225(v0, v1 int32) int32 {
 l0:
 	return v8
 }
-func (m *Module) fn226(v0 int32) int32 {
+func (m *Module) fn227(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -49180,13 +49463,13 @@ func (m *Module) fn226(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(mem, uint64(uint32(v0)), uint32(i32(1095)))
-		m.fn234(i32(3693), v0)
+		m.fn235(i32(3693), v0)
 		panic("unreachable")
 	}
 l1:
 	return v1
 }
-func (m *Module) fn227(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn228(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8 int32
 	if uint32(v2) <= uint32(i32(0x7ffffff6)-v1) {
 		v7 = i32(0x7ffffff7)
@@ -49212,17 +49495,17 @@ func (m *Module) fn227(v0, v1, v2, v3, v4, v5, v6 int32) {
 			}
 			v7 = p5
 		}
-		t6 := m.fn218(v7)
+		t6 := m.fn219(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn251(v2, v8, v4)
+			_ = m.fn252(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn250(v2+v4, v6, v5)
+			_ = m.fn251(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn251(v2+v4+v5, v4+v8, v6)
+			_ = m.fn252(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -49238,7 +49521,7 @@ func (m *Module) fn227(v0, v1, v2, v3, v4, v5, v6 int32) {
 	m.fn10()
 	panic("unreachable")
 }
-func (m *Module) fn228(v0, v1, v2 int32) {
+func (m *Module) fn229(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -49274,7 +49557,7 @@ func (m *Module) fn228(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn251(v4+v3, v1, v2)
+			_ = m.fn252(v4+v3, v1, v2)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -49289,10 +49572,10 @@ func (m *Module) fn228(v0, v1, v2 int32) {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return
 		}
-		m.fn227(v0, v5, v2+v3-v5, v3, v3, v2, v1)
+		m.fn228(v0, v5, v2+v3-v5, v3, v3, v2, v1)
 	}
 }
-func (m *Module) fn229(v0, v1, v2 int32) {
+func (m *Module) fn230(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -49307,7 +49590,7 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 			if v2 == 0 {
 				goto l0
 			}
-			_ = m.fn251(v3, v1, v2)
+			_ = m.fn252(v3, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -49333,11 +49616,11 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 			}
 			v5 = p7
 		}
-		t8 := m.fn218(v5)
+		t8 := m.fn219(v5)
 		mem = *m.memory
 		v3 = t8
 		if v2 != 0 {
-			_ = m.fn250(v3, v1, v2)
+			_ = m.fn251(v3, v1, v2)
 			mem = *m.memory
 		}
 		if v4 != i32(11) {
@@ -49355,7 +49638,7 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 l0:
 	mem[uint64(uint32(v2+v3))] = byte(i32(0))
 }
-func (m *Module) fn230(v0, v1, v2 int32) {
+func (m *Module) fn231(v0, v1, v2 int32) {
 	var v3, v4 int32
 	mem := *m.memory
 	{
@@ -49365,7 +49648,7 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 			if v2 == 0 {
 				goto l0
 			}
-			t0 := m.fn251(v0, v1, v2)
+			t0 := m.fn252(v0, v1, v2)
 			mem = *m.memory
 			v3 = t0
 			goto l0
@@ -49379,10 +49662,10 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 			p1 = v2
 		}
 		v4 = p1 | i32(7) + i32(1)
-		t2 := m.fn218(v4)
+		t2 := m.fn219(v4)
 		mem = *m.memory
 		v3 = t2
-		t3 := m.fn250(v3, v1, v2)
+		t3 := m.fn251(v3, v1, v2)
 		mem = *m.memory
 		v1 = t3
 		store32(mem, uint64(uint32(v0))+8, uint32(v4|i32(-0x80000000)))
@@ -49392,7 +49675,7 @@ func (m *Module) fn230(v0, v1, v2 int32) {
 l0:
 	mem[uint64(uint32(v2+v3))] = byte(i32(0))
 }
-func (m *Module) fn231(v0, v1, v2 int32) {
+func (m *Module) fn232(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	if v1 != 0 {
@@ -49457,11 +49740,11 @@ func (m *Module) fn231(v0, v1, v2 int32) {
 				}
 				v6 = p16
 			}
-			t17 := m.fn218(v6)
+			t17 := m.fn219(v6)
 			mem = *m.memory
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn251(v4, v8, v5)
+				_ = m.fn252(v4, v8, v5)
 				mem = *m.memory
 			}
 			if v7 != i32(10) {
@@ -49473,7 +49756,7 @@ func (m *Module) fn231(v0, v1, v2 int32) {
 			store32(mem, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn252(v4+v5, v2, v1)
+		_ = m.fn253(v4+v5, v2, v1)
 		mem = *m.memory
 		{
 			t20 := int32(int8(mem[uint64(uint32(v0))+11]))
@@ -49487,7 +49770,7 @@ func (m *Module) fn231(v0, v1, v2 int32) {
 		mem[uint64(uint32(v3+v4))] = byte(i32(0))
 	}
 }
-func (m *Module) fn232(v0, v1 int32) int32 {
+func (m *Module) fn233(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -49512,7 +49795,7 @@ func (m *Module) fn232(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn253(v1)
+		t8 := m.fn254(v1)
 		mem = *m.memory
 		t9 := t7 - v2
 		v3 = t8
@@ -49526,7 +49809,7 @@ func (m *Module) fn232(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn251(v4+v2, v1, v3)
+			_ = m.fn252(v4+v2, v1, v3)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -49541,12 +49824,12 @@ func (m *Module) fn232(v0, v1 int32) int32 {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return v0
 		}
-		m.fn227(v0, v5, v2+v3-v5, v2, v2, v3, v1)
+		m.fn228(v0, v5, v2+v3-v5, v2, v2, v3, v1)
 	}
 l0:
 	return v0
 }
-func (m *Module) fn233(v0, v1 int32) {
+func (m *Module) fn234(v0, v1 int32) {
 	var v2, v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -49558,7 +49841,7 @@ func (m *Module) fn233(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn231(v0, v1-v3, i32(0))
+		m.fn232(v0, v1-v3, i32(0))
 		mem = *m.memory
 		return
 	}
@@ -49572,7 +49855,7 @@ func (m *Module) fn233(v0, v1 int32) {
 l0:
 	mem[uint64(uint32(v0+v1))] = byte(i32(0))
 }
-func (m *Module) fn234(v0, v1 int32) {
+func (m *Module) fn235(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -49580,10 +49863,10 @@ func (m *Module) fn234(v0, v1 int32) {
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(v1))
 	t1 := int32(load32(mem, uint64(uint32(i32(50252)))))
-	_ = m.fn242(t1, v0, v1)
+	_ = m.fn243(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn235(v0 int32) int32 {
+func (m *Module) fn236(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+60))
@@ -49606,7 +49889,7 @@ func (m *Module) fn235(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn236(v0, v1, v2 int32) {
+func (m *Module) fn237(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -49617,7 +49900,7 @@ func (m *Module) fn236(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn235(v2)
+			t3 := m.fn236(v2)
 			mem = *m.memory
 			if t3 != 0 {
 				return
@@ -49674,13 +49957,13 @@ func (m *Module) fn236(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn250(v5, v0, v3)
+		_ = m.fn251(v5, v0, v3)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v2))+20))
 		store32(mem, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn237(v0, v1, v2, v3 int32) {
+func (m *Module) fn238(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	mem := *m.memory
@@ -49693,7 +49976,7 @@ func (m *Module) fn237(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn235(v3)
+			t3 := m.fn236(v3)
 			mem = *m.memory
 			if t3 != 0 {
 				goto l0
@@ -49752,7 +50035,7 @@ func (m *Module) fn237(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn250(v6, v0, v2)
+		_ = m.fn251(v6, v0, v2)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v3))+20))
 		store32(mem, uint64(uint32(v3))+20, uint32(t19+v2))
@@ -49764,7 +50047,7 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn238(v0 int32) int32 {
+func (m *Module) fn239(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
@@ -49777,7 +50060,7 @@ func (m *Module) fn238(v0 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn239(v0, v1, v2 int32) int32 {
+func (m *Module) fn240(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -49803,7 +50086,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn240(v0, v1, v2 int32) int32 {
+func (m *Module) fn241(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -49824,7 +50107,7 @@ func (m *Module) fn240(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(mem, uint64(uint32(v0))+56))
-		t7 := m.fn239(t6, v3, i32(2))
+		t7 := m.fn240(t6, v3, i32(2))
 		mem = *m.memory
 		t8 := v9
 		v4 = t7
@@ -49883,7 +50166,7 @@ func (m *Module) fn240(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn239(t23, t26, v6)
+				t27 := m.fn240(t23, t26, v6)
 				mem = *m.memory
 				v4 = t27
 				if t25 != v4 {
@@ -49905,7 +50188,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn241(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn242(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+56))
@@ -49935,7 +50218,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn242(v0, v1, v2 int32) int32 {
+func (m *Module) fn243(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -49948,7 +50231,7 @@ func (m *Module) fn242(v0, v1, v2 int32) int32 {
 	store64(mem, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(mem, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn243(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn244(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	mem = *m.memory
 	var p2 int32
 	if t1 < i32(0) {
@@ -49980,7 +50263,7 @@ func (m *Module) fn242(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn235(v0)
+				t9 := m.fn236(v0)
 				mem = *m.memory
 				if t9 != 0 {
 					p5 = i32(-1)
@@ -49988,7 +50271,7 @@ func (m *Module) fn242(v0, v1, v2 int32) int32 {
 				}
 			}
 		l1:
-			t10 := m.fn243(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn244(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			mem = *m.memory
 			p5 = t10
 		}
@@ -50025,7 +50308,7 @@ func (m *Module) fn242(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn243(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn244(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -50101,7 +50384,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn236(v6, v5, v0)
+								m.fn237(v6, v5, v0)
 								mem = *m.memory
 							}
 						l4:
@@ -50257,7 +50540,7 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn244(v3+i32(8), v1, v2)
+						m.fn245(v3+i32(8), v1, v2)
 						mem = *m.memory
 						t24 := int32(load32(mem, uint64(uint32(v4))+8))
 						v1 = t24
@@ -50265,7 +50548,7 @@ l5:
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn244(v3+i32(16), v1, v2)
+						m.fn245(v3+i32(16), v1, v2)
 						mem = *m.memory
 						t25 := int32(load32(mem, uint64(uint32(v4))+12))
 						v1 = t25
@@ -50273,7 +50556,7 @@ l5:
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn244(v3+i32(24), v1, v2)
+						m.fn245(v3+i32(24), v1, v2)
 						mem = *m.memory
 						t26 := int32(load32(mem, uint64(uint32(v4))+16))
 						v1 = t26
@@ -50281,7 +50564,7 @@ l5:
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn244(v3+i32(32), v1, v2)
+						m.fn245(v3+i32(32), v1, v2)
 						mem = *m.memory
 						t27 := int32(load32(mem, uint64(uint32(v4))+20))
 						v1 = t27
@@ -50289,7 +50572,7 @@ l5:
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn244(v3+i32(40), v1, v2)
+						m.fn245(v3+i32(40), v1, v2)
 						mem = *m.memory
 						t28 := int32(load32(mem, uint64(uint32(v4))+24))
 						v1 = t28
@@ -50297,7 +50580,7 @@ l5:
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn244(v3+i32(48), v1, v2)
+						m.fn245(v3+i32(48), v1, v2)
 						mem = *m.memory
 						t29 := int32(load32(mem, uint64(uint32(v4))+28))
 						v1 = t29
@@ -50305,7 +50588,7 @@ l5:
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn244(v3+i32(56), v1, v2)
+						m.fn245(v3+i32(56), v1, v2)
 						mem = *m.memory
 						t30 := int32(load32(mem, uint64(uint32(v4))+32))
 						v1 = t30
@@ -50313,7 +50596,7 @@ l5:
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn244(v3-i32(-64), v1, v2)
+						m.fn245(v3-i32(-64), v1, v2)
 						mem = *m.memory
 						t31 := int32(load32(mem, uint64(uint32(v4))+36))
 						v1 = t31
@@ -50321,7 +50604,7 @@ l5:
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn244(v3+i32(72), v1, v2)
+						m.fn245(v3+i32(72), v1, v2)
 						mem = *m.memory
 						v22 = i32(1)
 						goto l15
@@ -50453,7 +50736,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn244(v7+i32(56), v5, v2)
+					m.fn245(v7+i32(56), v5, v2)
 					mem = *m.memory
 					goto l24
 				}
@@ -50556,14 +50839,14 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn252(t177, i32(32), p180)
+															_ = m.fn253(t177, i32(32), p180)
 															mem = *m.memory
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32(mem[uint64(uint32(v0))])
 																	if t182&i32(32) == 0 {
-																		m.fn236(v7+i32(624), i32(256), v0)
+																		m.fn237(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -50576,7 +50859,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn236(v7+i32(624), v5, v0)
+															m.fn237(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l73:
@@ -50586,7 +50869,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn236(v26, v23, v0)
+															m.fn237(v26, v23, v0)
 															mem = *m.memory
 															t186 := int32(load32(mem, uint64(uint32(v0))))
 															p185 = t186
@@ -50605,7 +50888,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn236(p189, i32(3), v0)
+															m.fn237(p189, i32(3), v0)
 															mem = *m.memory
 														}
 														{
@@ -50627,14 +50910,14 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn252(t190, i32(32), p193)
+															_ = m.fn253(t190, i32(32), p193)
 															mem = *m.memory
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32(mem[uint64(uint32(v0))])
 																	if t195&i32(32) == 0 {
-																		m.fn236(v7+i32(624), i32(256), v0)
+																		m.fn237(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -50647,7 +50930,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn236(v7+i32(624), v5, v0)
+															m.fn237(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l75:
@@ -50661,7 +50944,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn255(v41, v7+i32(108))
+															t199 := m.fn256(v41, v7+i32(108))
 															mem = *m.memory
 															v41 = t199
 															v41 = float64(v41 + v41)
@@ -51239,7 +51522,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn252(v6, i32(48), v8+v36)
+															_ = m.fn253(v6, i32(48), v8+v36)
 															mem = *m.memory
 														}
 														v14 = v6 - i32(2)
@@ -51281,14 +51564,14 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn252(t297, i32(32), p300)
+														_ = m.fn253(t297, i32(32), p300)
 														mem = *m.memory
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32(mem[uint64(uint32(v0))])
 																if t302&i32(32) == 0 {
-																	m.fn236(v7+i32(624), i32(256), v0)
+																	m.fn237(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51301,13 +51584,13 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn236(v7+i32(624), v5, v0)
+														m.fn237(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l107:
 													t304 := int32(mem[uint64(uint32(v0))])
 													if t304&i32(32) == 0 {
-														m.fn236(v26, v23, v0)
+														m.fn237(v26, v23, v0)
 														mem = *m.memory
 													}
 													{
@@ -51329,14 +51612,14 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn252(t305, i32(48), p308)
+														_ = m.fn253(t305, i32(48), p308)
 														mem = *m.memory
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32(mem[uint64(uint32(v0))])
 																if t310&i32(32) == 0 {
-																	m.fn236(v7+i32(624), i32(256), v0)
+																	m.fn237(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51349,7 +51632,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn236(v7+i32(624), v5, v0)
+														m.fn237(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l109:
@@ -51399,7 +51682,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn252(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn253(v6, i32(48), v10-(v7+i32(80)))
 																	mem = *m.memory
 																	goto l113
 																}
@@ -51411,7 +51694,7 @@ l5:
 															l113:
 																t319 := int32(mem[uint64(uint32(v0))])
 																if t319&i32(32) == 0 {
-																	m.fn236(v6, v28-v6, v0)
+																	m.fn237(v6, v28-v6, v0)
 																	mem = *m.memory
 																}
 																v9 = v9 + i32(4)
@@ -51427,7 +51710,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn236(i32(3614), i32(1), v0)
+																m.fn237(i32(3614), i32(1), v0)
 																mem = *m.memory
 															}
 														l115:
@@ -51476,7 +51759,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn252(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn253(v6, i32(48), v10-(v7+i32(80)))
 																mem = *m.memory
 															l119:
 																t327 := int32(mem[uint64(uint32(v0))])
@@ -51486,7 +51769,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn236(t329, p328, v0)
+																	m.fn237(t329, p328, v0)
 																	mem = *m.memory
 																}
 																v5 = v11 - i32(9)
@@ -51505,7 +51788,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn245(v0, v5+i32(9), i32(9))
+															m.fn246(v0, v5+i32(9), i32(9))
 															mem = *m.memory
 															goto l121
 														}
@@ -51564,14 +51847,14 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn252(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn253(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		mem = *m.memory
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32(mem[uint64(uint32(v0))])
 																	if t340&i32(32) == 0 {
-																		m.fn236(v5, i32(1), v0)
+																		m.fn237(v5, i32(1), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 + i32(1)
@@ -51590,7 +51873,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn236(i32(3614), i32(1), v0)
+																	m.fn237(i32(3614), i32(1), v0)
 																	mem = *m.memory
 																}
 															l126:
@@ -51602,7 +51885,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn236(t346, p345, v0)
+																	m.fn237(t346, p345, v0)
 																	mem = *m.memory
 																}
 																v11 = v11 - v6
@@ -51616,13 +51899,13 @@ l5:
 															}
 														}
 													l122:
-														m.fn245(v0, v11+i32(18), i32(18))
+														m.fn246(v0, v11+i32(18), i32(18))
 														mem = *m.memory
 														t347 := int32(mem[uint64(uint32(v0))])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn236(v14, v30-v14, v0)
+														m.fn237(v14, v30-v14, v0)
 														mem = *m.memory
 													}
 												l121:
@@ -51645,14 +51928,14 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn252(t348, i32(32), p351)
+														_ = m.fn253(t348, i32(32), p351)
 														mem = *m.memory
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32(mem[uint64(uint32(v0))])
 																if t353&i32(32) == 0 {
-																	m.fn236(v7+i32(624), i32(256), v0)
+																	m.fn237(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51665,7 +51948,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn236(v7+i32(624), v5, v0)
+														m.fn237(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l128:
@@ -52170,7 +52453,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn248(t143, i32(0), v8)
+								t144 := m.fn249(t143, i32(0), v8)
 								mem = *m.memory
 								v5 = t144
 								p145 := v8
@@ -52209,7 +52492,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn254(v7+i32(4), v10)
+								t151 := m.fn255(v7+i32(4), v10)
 								mem = *m.memory
 								v10 = t151
 								var p152 int32
@@ -52262,14 +52545,14 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn252(t154, i32(32), p157)
+						_ = m.fn253(t154, i32(32), p157)
 						mem = *m.memory
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32(mem[uint64(uint32(v0))])
 								if t159&i32(32) == 0 {
-									m.fn236(v7+i32(112), i32(256), v0)
+									m.fn237(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -52282,7 +52565,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn236(v7+i32(112), v6, v0)
+						m.fn237(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l66:
@@ -52297,7 +52580,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn254(v7+i32(4), v10)
+						t162 := m.fn255(v7+i32(4), v10)
 						mem = *m.memory
 						v10 = t162
 						v6 = v10 + v6
@@ -52306,7 +52589,7 @@ l5:
 						}
 						t163 := int32(mem[uint64(uint32(v0))])
 						if t163&i32(32) == 0 {
-							m.fn236(v7+i32(4), v10, v0)
+							m.fn237(v7+i32(4), v10, v0)
 							mem = *m.memory
 						}
 						v8 = v8 + i32(4)
@@ -52334,14 +52617,14 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn252(t164, i32(32), p167)
+						_ = m.fn253(t164, i32(32), p167)
 						mem = *m.memory
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32(mem[uint64(uint32(v0))])
 								if t169&i32(32) == 0 {
-									m.fn236(v7+i32(112), i32(256), v0)
+									m.fn237(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -52354,7 +52637,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn236(v7+i32(112), v6, v0)
+						m.fn237(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l70:
@@ -52410,14 +52693,14 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn252(t358, i32(32), p361)
+					_ = m.fn253(t358, i32(32), p361)
 					mem = *m.memory
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32(mem[uint64(uint32(v0))])
 							if t363&i32(32) == 0 {
-								m.fn236(v7+i32(112), i32(256), v0)
+								m.fn237(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52430,13 +52713,13 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn236(v7+i32(112), v10, v0)
+					m.fn237(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l131:
 				t365 := int32(mem[uint64(uint32(v0))])
 				if t365&i32(32) == 0 {
-					m.fn236(v18, v11, v0)
+					m.fn237(v18, v11, v0)
 					mem = *m.memory
 				}
 				{
@@ -52458,14 +52741,14 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn252(t366, i32(48), p369)
+					_ = m.fn253(t366, i32(48), p369)
 					mem = *m.memory
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32(mem[uint64(uint32(v0))])
 							if t371&i32(32) == 0 {
-								m.fn236(v7+i32(112), i32(256), v0)
+								m.fn237(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52478,7 +52761,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn236(v7+i32(112), v10, v0)
+					m.fn237(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l133:
@@ -52498,14 +52781,14 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn252(t373, i32(48), p376)
+					_ = m.fn253(t373, i32(48), p376)
 					mem = *m.memory
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32(mem[uint64(uint32(v0))])
 							if t378&i32(32) == 0 {
-								m.fn236(v7+i32(112), i32(256), v0)
+								m.fn237(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52518,13 +52801,13 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn236(v7+i32(112), v10, v0)
+					m.fn237(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l135:
 				t380 := int32(mem[uint64(uint32(v0))])
 				if t380&i32(32) == 0 {
-					m.fn236(v6, v9, v0)
+					m.fn237(v6, v9, v0)
 					mem = *m.memory
 				}
 				if v15 != i32(8192) {
@@ -52545,14 +52828,14 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn252(t381, i32(32), p384)
+				_ = m.fn253(t381, i32(32), p384)
 				mem = *m.memory
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32(mem[uint64(uint32(v0))])
 						if t386&i32(32) == 0 {
-							m.fn236(v7+i32(112), i32(256), v0)
+							m.fn237(v7+i32(112), i32(256), v0)
 							mem = *m.memory
 						}
 						v6 = v6 - i32(256)
@@ -52565,7 +52848,7 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn236(v7+i32(112), v6, v0)
+				m.fn237(v7+i32(112), v6, v0)
 				mem = *m.memory
 				goto l5
 			}
@@ -52739,14 +53022,14 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn252(t406, i32(32), p409)
+				_ = m.fn253(t406, i32(32), p409)
 				mem = *m.memory
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32(mem[uint64(uint32(v0))])
 						if t411&i32(32) == 0 {
-							m.fn236(v7+i32(624), i32(256), v0)
+							m.fn237(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52759,13 +53042,13 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn236(v7+i32(624), v5, v0)
+				m.fn237(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l149:
 			t413 := int32(mem[uint64(uint32(v0))])
 			if t413&i32(32) == 0 {
-				m.fn236(v11, v14, v0)
+				m.fn237(v11, v14, v0)
 				mem = *m.memory
 			}
 			{
@@ -52787,14 +53070,14 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn252(t414, i32(48), p417)
+				_ = m.fn253(t414, i32(48), p417)
 				mem = *m.memory
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32(mem[uint64(uint32(v0))])
 						if t419&i32(32) == 0 {
-							m.fn236(v7+i32(624), i32(256), v0)
+							m.fn237(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52807,13 +53090,13 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn236(v7+i32(624), v5, v0)
+				m.fn237(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l151:
 			t421 := int32(mem[uint64(uint32(v0))])
 			if t421&i32(32) == 0 {
-				m.fn236(v7+i32(80), v10, v0)
+				m.fn237(v7+i32(80), v10, v0)
 				mem = *m.memory
 			}
 			{
@@ -52832,14 +53115,14 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn252(t422, i32(48), p425)
+				_ = m.fn253(t422, i32(48), p425)
 				mem = *m.memory
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32(mem[uint64(uint32(v0))])
 						if t427&i32(32) == 0 {
-							m.fn236(v7+i32(624), i32(256), v0)
+							m.fn237(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52852,13 +53135,13 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn236(v7+i32(624), v5, v0)
+				m.fn237(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l153:
 			t429 := int32(mem[uint64(uint32(v0))])
 			if t429&i32(32) == 0 {
-				m.fn236(v15, v18, v0)
+				m.fn237(v15, v18, v0)
 				mem = *m.memory
 			}
 			{
@@ -52880,14 +53163,14 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn252(t430, i32(32), p433)
+				_ = m.fn253(t430, i32(32), p433)
 				mem = *m.memory
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32(mem[uint64(uint32(v0))])
 						if t435&i32(32) == 0 {
-							m.fn236(v7+i32(624), i32(256), v0)
+							m.fn237(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -52900,7 +53183,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn236(v7+i32(624), v5, v0)
+				m.fn237(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l155:
@@ -52924,7 +53207,7 @@ l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn244(v0, v1, v2 int32) {
+func (m *Module) fn245(v0, v1, v2 int32) {
 	mem := *m.memory
 	switch v1 - i32(9) {
 	case 1:
@@ -53056,9 +53339,9 @@ func (m *Module) fn244(v0, v1, v2 int32) {
 		store64(mem, uint64(uint32(v0)), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn253(i32(3935))
+		t48 := m.fn254(i32(3935))
 		mem = *m.memory
-		m.fn237(i32(3935), i32(1), t48, i32(50792))
+		m.fn238(i32(3935), i32(1), t48, i32(50792))
 		mem = *m.memory
 		panic("unreachable")
 	case 0:
@@ -53072,7 +53355,7 @@ func (m *Module) fn244(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn245(v0, v1, v2 int32) {
+func (m *Module) fn246(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -53093,14 +53376,14 @@ func (m *Module) fn245(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn252(t1, i32(48), p4)
+		t5 := m.fn253(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint64(uint32(v0))])
 				if t6&i32(32) == 0 {
-					m.fn236(v2, i32(256), v0)
+					m.fn237(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -53112,12 +53395,12 @@ func (m *Module) fn245(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn236(v2, v1, v0)
+		m.fn237(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn246(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn247(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -53137,7 +53420,7 @@ func (m *Module) fn246(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(mem, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn252(v4, i32(0), i32(112))
+	t5 := m.fn253(v4, i32(0), i32(112))
 	mem = *m.memory
 	v4 = t5
 	store32(mem, uint64(uint32(v4))+64, uint32(i32(-1)))
@@ -53150,14 +53433,14 @@ func (m *Module) fn246(v0, v1, v2, v3 int32) int32 {
 			goto l0
 		}
 		mem[uint64(uint32(v0))] = byte(i32(0))
-		t6 := m.fn242(v4, v2, v3)
+		t6 := m.fn243(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn247(v0, v1, v2 int32) int32 {
+func (m *Module) fn248(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+68))
@@ -53176,7 +53459,7 @@ func (m *Module) fn247(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(mem, uint64(uint32(v3))))
-		_ = m.fn250(t6, v6, v4)
+		_ = m.fn251(t6, v6, v4)
 		mem = *m.memory
 		t8 := int32(load32(mem, uint64(uint32(v3))))
 		store32(mem, uint64(uint32(v3)), uint32(t8+v4))
@@ -53193,7 +53476,7 @@ func (m *Module) fn247(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn250(v4, v1, v5)
+		_ = m.fn251(v4, v1, v5)
 		mem = *m.memory
 		t14 := int32(load32(mem, uint64(uint32(v3))))
 		t15 := v3
@@ -53210,7 +53493,7 @@ func (m *Module) fn247(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn248(v0, v1, v2 int32) int32 {
+func (m *Module) fn249(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -53342,7 +53625,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn249(v0, v1, v2 int32) int32 {
+func (m *Module) fn250(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	if v2 == 0 {
@@ -53369,7 +53652,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn250(v0, v1, v2 int32) int32 {
+func (m *Module) fn251(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -53646,7 +53929,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn251(v0, v1, v2 int32) int32 {
+func (m *Module) fn252(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -53656,7 +53939,7 @@ func (m *Module) fn251(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn250(v0, v1, v2)
+			_ = m.fn251(v0, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -53953,7 +54236,7 @@ func (m *Module) fn251(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn252(v0, v1, v2 int32) int32 {
+func (m *Module) fn253(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	mem := *m.memory
@@ -54029,7 +54312,7 @@ func (m *Module) fn252(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn253(v0 int32) int32 {
+func (m *Module) fn254(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	mem := *m.memory
@@ -54092,7 +54375,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn254(v0, v1 int32) int32 {
+func (m *Module) fn255(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -54156,7 +54439,7 @@ func (m *Module) fn254(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn255(v0 float64, v1 int32) float64 {
+func (m *Module) fn256(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -54169,7 +54452,7 @@ func (m *Module) fn255(v0 float64, v1 int32) float64 {
 				store32(mem, uint64(uint32(v1)), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn255(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn256(float64(v0*float64(0x1p+64)), v1)
 			mem = *m.memory
 			v0 = t1
 			t2 := int32(load32(mem, uint64(uint32(v1))))
