@@ -21,6 +21,7 @@ const watchMinText = 4 << 10
 
 // MatchContext is Match, returning ctx.Err() once ctx is done.
 func MatchContext[T Text](ctx gocontext.Context, m *Matcher, text T) (bool, error) {
+	m.studied()
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -43,6 +44,7 @@ func MatchContext[T Text](ctx gocontext.Context, m *Matcher, text T) (bool, erro
 
 // FindContext is Find, returning ctx.Err() once ctx is done.
 func FindContext[T Text](ctx gocontext.Context, m *Matcher, text T, ngroups int) ([]int, error) {
+	m.studied()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -66,6 +68,7 @@ func FindContext[T Text](ctx gocontext.Context, m *Matcher, text T, ngroups int)
 // FindAllContext is FindAll, returning ctx.Err() once ctx is done; each
 // may have been called for the matches before.
 func FindAllContext[T Text](ctx gocontext.Context, m *Matcher, text T, n, ngroups int, each func(offsets []int)) error {
+	m.studied()
 	if err := ctx.Err(); err != nil {
 		return err
 	}

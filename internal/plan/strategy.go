@@ -301,11 +301,10 @@ func (c *call) found() []int {
 // a string search, a shape a walk (shape.go), and a text too short,
 // lacking the anchored prefix or a required string has no match
 // (literalAt -1). Otherwise it picks the engine, compiling it if this is
-// the first call that needs it. Forced
-// Std and RE2 skip the answers in Go, so that tests see the engines
-// alone (answersInGo).
+// the first call that needs it. Forced Std and RE2 skip the answers in
+// Go, so that tests see the engines alone (answersInGo). The caller has
+// made sure that m is studied.
 func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
-	m.studied()
 	c.literalAt, c.end = -1, len(text)
 	before := len(text) // bytes before the first possible start of a match, as far as a search tells
 	early := false      // picked already

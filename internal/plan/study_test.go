@@ -17,13 +17,13 @@ func TestStudyOnFirstCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.study.done.Load() || m.study.tree == nil || m.chain != nil || m.minLen != 0 {
-		t.Fatalf("New studied the expression: done %v, tree %v, chain %v, minLen %d",
-			m.study.done.Load(), m.study.tree != nil, m.chain != nil, m.minLen)
+	if m.learnt != 0 || m.study.tree == nil || m.chain != nil || m.minLen != 0 {
+		t.Fatalf("New studied the expression: learnt %d, tree %v, chain %v, minLen %d",
+			m.learnt, m.study.tree != nil, m.chain != nil, m.minLen)
 	}
 	longest := m.WithLongest()
-	if !m.study.done.Load() || longest.minLen != m.minLen || longest.minLen == 0 {
-		t.Fatalf("WithLongest before any call: done %v, minLen %d and %d", m.study.done.Load(), m.minLen, longest.minLen)
+	if m.learnt == 0 || longest.minLen != m.minLen || longest.minLen == 0 {
+		t.Fatalf("WithLongest before any call: learnt %d, minLen %d and %d", m.learnt, m.minLen, longest.minLen)
 	}
 	std := regexp.MustCompile(expr)
 	std.Longest()
@@ -42,7 +42,7 @@ func TestStudyOnFirstCall(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if !m.study.done.Load() || m.study.tree != nil || m.chain == nil {
-		t.Errorf("after the first calls: done %v, tree kept %v, chain %v", m.study.done.Load(), m.study.tree != nil, m.chain != nil)
+	if m.learnt == 0 || m.study.tree != nil || m.chain == nil {
+		t.Errorf("after the first calls: learnt %d, tree kept %v, chain %v", m.learnt, m.study.tree != nil, m.chain != nil)
 	}
 }
