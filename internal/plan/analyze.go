@@ -41,8 +41,6 @@ type facts struct {
 	// endsAtEnd: every match ends at the end of the text ($ without the
 	// m flag, \z).
 	endsAtEnd bool
-	// minLen and maxLen bound the length of a match (maxLen -1: no bound).
-	minLen, maxLen int
 	// required are strings of which every match contains each one.
 	required []requiredString
 	// impossibleRune: a literal holds a code point that decoding never
@@ -93,11 +91,11 @@ func analyze(re *syntax.Regexp) facts {
 		// which begin searches alone, where a walk would search all.
 		f.shape = searchShape(re)
 	}
-	f.minLen, f.maxLen = lengths(re)
+	_, maxLen := lengths(re)
 	// A shape searched by its first run walks from each byte of that run
 	// (a digit of `\d+\.\d+\.\d+\.\d+`): Match is the chain's.
 	walks := f.shape != nil && !f.shape.byFirst
-	if !walks && f.literal == "" && !f.prefixOnly && !(f.endsAtEnd && f.maxLen != unbounded) {
+	if !walks && f.literal == "" && !f.prefixOnly && !(f.endsAtEnd && maxLen != unbounded) {
 		// (begin searches the last maxLen bytes of a bounded match that
 		// ends at the end: far less than a chain's walk of the text.)
 		f.chain = newChain(re)

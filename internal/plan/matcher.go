@@ -45,7 +45,12 @@ type Matcher struct {
 	numSubexp      int
 	subexpNames    []string
 
-	// The facts, the searchers and viaStd are made by study on the first
+	// minLen and maxLen bound the length of a match (maxLen -1: no
+	// bound). They and viaStd are made at Compile, not by study: a call
+	// on a text shorter than any match reads them before anything else.
+	minLen, maxLen int
+
+	// The facts and the searchers are made by study on the first
 	// call, not at Compile: they cost as much as the parse (studying an
 	// e-mail validator took 1.8 µs of Compile's 3.2 µs, its shape and
 	// chain most of it), which a pattern compiled and never used should
@@ -53,8 +58,8 @@ type Matcher struct {
 	study *study
 	// learnt is 1 once study has made them, read and written atomically:
 	// a word of the Matcher itself, which the check on every call loads
-	// with the facts it reads next (through study, it cost Match on 16
-	// bytes a nanosecond in 6).
+	// with the facts it reads next (a flag behind the study pointer cost
+	// Match on 16 bytes 1.5 ns of its 6.5).
 	learnt uint32
 	facts
 
@@ -99,7 +104,9 @@ func New(expr string, posix, longest bool) (*Matcher, error) {
 		numSubexp:   tree.MaxCap(),
 		subexpNames: tree.CapNames(),
 		study:       &study{tree: tree},
+		viaStd:      hasImpossibleRune(tree),
 	}
+	m.minLen, m.maxLen = lengths(tree)
 	m.re2, m.latin1, m.std = &lazyRE2{}, &lazyRE2{}, &lazyStd{}
 	m.calibration = &calibration{}
 	return m, nil
@@ -122,7 +129,6 @@ func (m *Matcher) learn() {
 	s := m.study
 	s.once.Do(func() {
 		m.facts = analyze(s.tree)
-		m.viaStd = m.impossibleRune
 		m.chooseSearchers()
 		s.tree = nil // no longer needed: what it tells is in the facts
 		atomic.StoreUint32(&m.learnt, 1)

@@ -108,10 +108,10 @@ func view[T Text](text T) string {
 // did not take part) of the leftmost match in text, or nil. An error is a
 // failure of the engine (a trap, no memory).
 func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
-	m.studied()
 	if len(text) < m.minLen && m.answersInGo() {
 		return nil, nil
 	}
+	m.studied()
 	var c call
 	if begin(m, text, ngroups, &c) {
 		return c.found(), nil
@@ -145,10 +145,10 @@ func findBy[T Text](m *Matcher, c *call, text T, ngroups int) ([]int, error) {
 
 // Match reports whether text holds a match.
 func Match[T Text](m *Matcher, text T) (bool, error) {
-	m.studied()
 	if len(text) < m.minLen && m.answersInGo() {
 		return false, nil // the commonest answer of all, first
 	}
+	m.studied()
 	if m.chain != nil && m.answersInGo() && m.chainRuns(len(text)) {
 		s := view(text)
 		if m.filter != nil && m.filter.index(s, 0) < 0 {

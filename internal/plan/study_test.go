@@ -17,13 +17,13 @@ func TestStudyOnFirstCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.learnt != 0 || m.study.tree == nil || m.chain != nil || m.minLen != 0 {
-		t.Fatalf("New studied the expression: learnt %d, tree %v, chain %v, minLen %d",
-			m.learnt, m.study.tree != nil, m.chain != nil, m.minLen)
+	if m.learnt != 0 || m.study.tree == nil || m.chain != nil || m.filter != nil {
+		t.Fatalf("New studied the expression: learnt %d, tree %v, chain %v, filter %v",
+			m.learnt, m.study.tree != nil, m.chain != nil, m.filter)
 	}
 	longest := m.WithLongest()
-	if m.learnt == 0 || longest.minLen != m.minLen || longest.minLen == 0 {
-		t.Fatalf("WithLongest before any call: learnt %d, minLen %d and %d", m.learnt, m.minLen, longest.minLen)
+	if m.learnt == 0 || longest.chain != m.chain || longest.chain == nil {
+		t.Fatalf("WithLongest before any call: learnt %d, chains %p and %p", m.learnt, m.chain, longest.chain)
 	}
 	std := regexp.MustCompile(expr)
 	std.Longest()
