@@ -140,7 +140,7 @@ func find[T ~string | ~[]byte](re *Latin1, text T, ngroups int) []int {
 	}
 	if re.prog != nil {
 		offsets := make([]int, 2*ngroups)
-		ok, err := re2wasm.Match(context.Background(), re.prog, text, 0, len(text), re2wasm.Unanchored, offsets)
+		ok, err := re2wasm.Match(context.Background(), re.prog, text, 0, len(text), offsets)
 		if err == nil {
 			if !ok {
 				return nil

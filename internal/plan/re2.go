@@ -89,7 +89,7 @@ func re2Find[T Text](prog *re2wasm.Regexp, text T, pos, end, ngroups int) ([]int
 func re2FindUntil[T Text](done gocontext.Context, prog *re2wasm.Regexp, text T, pos, end, ngroups int) ([]int, error) {
 	ctx, ctxEnd := context(pos), min(len(text), end+1)
 	offsets := make([]int, 2*ngroups)
-	ok, err := re2wasm.Match(done, prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, offsets)
+	ok, err := re2wasm.Match(done, prog, text[ctx:ctxEnd], pos-ctx, end-ctx, offsets)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func re2Search[T Text](prog *re2wasm.Regexp, text T, pos, end int) (bool, error)
 // re2SearchUntil is re2Search, ending early with done.Err() once done is.
 func re2SearchUntil[T Text](done gocontext.Context, prog *re2wasm.Regexp, text T, pos, end int) (bool, error) {
 	ctx, ctxEnd := context(pos), min(len(text), end+1)
-	return re2wasm.Match(done, prog, text[ctx:ctxEnd], pos-ctx, end-ctx, re2wasm.Unanchored, nil)
+	return re2wasm.Match(done, prog, text[ctx:ctxEnd], pos-ctx, end-ctx, nil)
 }
 
 // A text of headMinText bytes or more is first searched in its first

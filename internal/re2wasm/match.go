@@ -23,7 +23,7 @@ const batchBytes = 64 << 10
 // end; -1 for a group that did not take part). It returns whether there
 // was a match. Once ctx is done the search ends early and returns
 // ctx.Err().
-func Match[T Text](ctx context.Context, re *Regexp, text T, pos, end int, anchor Anchor, offsets []int) (bool, error) {
+func Match[T Text](ctx context.Context, re *Regexp, text T, pos, end int, offsets []int) (bool, error) {
 	inst, err := acquire(ctx)
 	if err != nil {
 		return false, err
@@ -35,7 +35,7 @@ func Match[T Text](ctx context.Context, re *Regexp, text T, pos, end int, anchor
 		return false, loadErr(ctx, err)
 	}
 	ok, err := inst.Call(rt.Match, uint64(re.addr), uint64(textAddr), uint64(len(text)),
-		uint64(pos), uint64(end), uint64(anchor), uint64(outAddr), uint64(ngroups))
+		uint64(pos), uint64(end), uint64(outAddr), uint64(ngroups))
 	runtime.KeepAlive(re)
 	if err == nil {
 		err = stopped(ctx, inst)

@@ -1,5 +1,5 @@
 // Package re2wasm is the typed Go face of re2.wasm's C ABI (wasm/src/abi.cc):
-// compile, match, match-all, group names. It knows the layout of arguments
+// compile, match, match-all, sets. It knows the layout of arguments
 // and results in linear memory; the runtime (internal/rt) knows wazero.
 //
 // A compiled pattern lives in the shared linear memory and is freed when its
@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 
 	"github.com/re2wasm/regexp/internal/rt"
 )
@@ -27,10 +26,8 @@ import (
 type Flags uint32
 
 const (
-	Longest     Flags = 1 << 0 // leftmost-longest instead of leftmost-first
-	PosixSyntax Flags = 1 << 1 // RE2's POSIX syntax
-	Latin1      Flags = 1 << 2 // pattern and text are Latin-1 bytes (else UTF-8)
-	Caseless    Flags = 1 << 3 // case-insensitive
+	Longest Flags = 1 << 0 // leftmost-longest instead of leftmost-first
+	Latin1  Flags = 1 << 2 // pattern and text are Latin-1 bytes (else UTF-8)
 	// UTF8Text: the text is UTF-8 even if the pattern is Latin-1. Invalid
 	// bytes of the text are replaced by 0xFF in the copy RE2 sees, empty
 	// matches advance by a character, and no match begins inside one.
@@ -46,15 +43,6 @@ const (
 	// even checked.
 	ExactPattern Flags = 1 << 16
 	goOnly             = ExactPattern
-)
-
-// Anchor says where a match may begin and end.
-type Anchor int
-
-const (
-	Unanchored  Anchor = 0 // anywhere from the start position on
-	AnchorStart Anchor = 1 // at the start position
-	AnchorBoth  Anchor = 2 // at the start position, ending at the end of the text
 )
 
 // ErrorCode is RE2's error code (RE2::ErrorCode).
@@ -208,33 +196,6 @@ func (re *Regexp) UTF8() bool { return re.flags&Latin1 == 0 }
 
 // NumGroups is the number of capture groups, not counting the whole match.
 func (re *Regexp) NumGroups() int { return re.numGroups }
-
-// GroupNames returns the names of groups 1..NumGroups ("" for an unnamed
-// group).
-func (re *Regexp) GroupNames() ([]string, error) {
-	inst, err := rt.Acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer inst.Release()
-	defer runtime.KeepAlive(re)
-	size := uint64(re.numGroups + 64)
-	for {
-		buf, err := inst.Scratch(int(size))
-		if err != nil {
-			return nil, err
-		}
-		need, err := inst.Call(rt.GroupNames, uint64(re.addr), uint64(buf), size)
-		if err != nil {
-			return nil, err
-		}
-		if need <= size {
-			names := strings.Split(string(inst.Memory()[buf:uint64(buf)+need]), "\x00")
-			return names[:re.numGroups], nil
-		}
-		size = need
-	}
-}
 
 func le32(b []byte) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24

@@ -43,7 +43,7 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 		re := mustCompile(t, c.pattern, 0)
 		std := regexp.MustCompile(c.pattern)
 		offsets := make([]int, 2*(re.NumGroups()+1))
-		ok, err := Match(context.Background(), re, c.text, 0, len(c.text), Unanchored, offsets)
+		ok, err := Match(context.Background(), re, c.text, 0, len(c.text), offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,31 +56,27 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 			t.Errorf("Match(context.Background(), %q, %q) (-std +re2):\n%s", c.pattern, c.text, diff)
 		}
 		// The same through []byte.
-		okBytes, _ := Match(context.Background(), re, []byte(c.text), 0, len([]byte(c.text)), Unanchored, offsets)
+		okBytes, _ := Match(context.Background(), re, []byte(c.text), 0, len([]byte(c.text)), offsets)
 		if okBytes != ok {
 			t.Errorf("Match(context.Background(), %q, []byte(%q)) = %v, string form %v", c.pattern, c.text, okBytes, ok)
 		}
 	}
 }
 
-func TestMatchAnchorsAndPositions(t *testing.T) {
+func TestMatchPositions(t *testing.T) {
 	re := mustCompile(t, `b+`, 0)
 	offsets := make([]int, 2)
 	for _, c := range []struct {
-		text   string
-		pos    int
-		anchor Anchor
-		want   []int
+		text string
+		pos  int
+		want []int
 	}{
-		{"abbb", 0, Unanchored, []int{1, 4}},
-		{"abbb", 0, AnchorStart, nil},
-		{"abbb", 1, AnchorStart, []int{1, 4}},
-		{"abbba", 1, AnchorBoth, nil},
-		{"abbb", 2, AnchorBoth, []int{2, 4}},
-		{"abbb", 4, Unanchored, nil},
-		{"abbb", 5, Unanchored, nil},
+		{"abbb", 0, []int{1, 4}},
+		{"abbb", 2, []int{2, 4}},
+		{"abbb", 4, nil},
+		{"abbb", 5, nil},
 	} {
-		ok, err := Match(context.Background(), re, c.text, c.pos, len(c.text), c.anchor, offsets)
+		ok, err := Match(context.Background(), re, c.text, c.pos, len(c.text), offsets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,27 +85,8 @@ func TestMatchAnchorsAndPositions(t *testing.T) {
 			got = append(got, offsets...)
 		}
 		if diff := cmp.Diff(c.want, got); diff != "" {
-			t.Errorf("Match(context.Background(), b+, %q, pos %d, anchor %d) (-want +got):\n%s", c.text, c.pos, c.anchor, diff)
+			t.Errorf("Match(context.Background(), b+, %q, pos %d) (-want +got):\n%s", c.text, c.pos, diff)
 		}
-	}
-}
-
-func TestGroupNames(t *testing.T) {
-	re := mustCompile(t, `(?P<first>a)(b)(?P<third>c)`, 0)
-	names, err := re.GroupNames()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff([]string{"first", "", "third"}, names); diff != "" {
-		t.Errorf("GroupNames (-want +got):\n%s", diff)
-	}
-	many := mustCompile(t, strings.Repeat(`(?P<g_long_name_for_testing>x)?`, 1)+strings.Repeat(`(y)`, 200), 0)
-	names, err = many.GroupNames()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(names) != 201 || names[0] != "g_long_name_for_testing" || names[200] != "" {
-		t.Errorf("GroupNames of 201 groups: got %d names, first %q", len(names), names[0])
 	}
 }
 
@@ -206,7 +183,7 @@ func TestConcurrentMatches(t *testing.T) {
 			offsets := make([]int, 6)
 			for i := range matches {
 				text := fmt.Sprintf("id %d: %d-%d.", g, i, g*i)
-				ok, err := Match(context.Background(), re, text, 0, len(text), Unanchored, offsets)
+				ok, err := Match(context.Background(), re, text, 0, len(text), offsets)
 				if err != nil {
 					errs <- err
 					return
@@ -249,7 +226,7 @@ func TestCleanupFreesPatterns(t *testing.T) {
 	compileAndDrop := func(n int) {
 		for i := range n {
 			re := mustCompile(t, fmt.Sprintf(`(\w+)@%d\.example`, i), 0)
-			Match(context.Background(), re, "a@1.example", 0, len("a@1.example"), Unanchored, make([]int, 4))
+			Match(context.Background(), re, "a@1.example", 0, len("a@1.example"), make([]int, 4))
 		}
 	}
 	// settle collects garbage until the cleanups, which run on a goroutine
@@ -300,7 +277,7 @@ func TestHugeInput(t *testing.T) {
 	copy(text[size-10:], "needle-42")
 	re := mustCompile(t, `needle-(\d+)`, UTF8Text)
 	offsets := make([]int, 4)
-	ok, err := Match(context.Background(), re, text, 0, len(text), Unanchored, offsets)
+	ok, err := Match(context.Background(), re, text, 0, len(text), offsets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +322,7 @@ func TestLatin1FactoredPrefix(t *testing.T) {
 			}
 			re := mustCompile(t, c.pattern, flags)
 			offsets := make([]int, 2)
-			ok, err := Match(context.Background(), re, c.text, 0, len(c.text), Unanchored, offsets)
+			ok, err := Match(context.Background(), re, c.text, 0, len(c.text), offsets)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -407,7 +384,7 @@ func TestMatchEnd(t *testing.T) {
 	for _, c := range cases {
 		re := mustCompile(t, c.pattern, Latin1)
 		offsets := make([]int, 2)
-		ok, err := Match(context.Background(), re, c.text, c.pos, c.end, Unanchored, offsets)
+		ok, err := Match(context.Background(), re, c.text, c.pos, c.end, offsets)
 		if err != nil {
 			t.Fatal(err)
 		}

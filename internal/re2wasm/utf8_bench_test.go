@@ -256,7 +256,7 @@ func benchmarkModeMatch(b *testing.B, size int, all bool) {
 						b.Fatal("text not valid")
 					}
 					if !all {
-						if _, err := Match(context.Background(), re, text, 0, len(text), Unanchored, offsets); err != nil {
+						if _, err := Match(context.Background(), re, text, 0, len(text), offsets); err != nil {
 							b.Fatal(err)
 						}
 						continue
@@ -386,7 +386,7 @@ func TestModeFigures(t *testing.T) {
 					if all {
 						MatchAll(context.Background(), re, text, 0, 1, -1, func([]int) bool { return true })
 					} else {
-						Match(context.Background(), re, text, 0, len(text), Unanchored, offsets)
+						Match(context.Background(), re, text, 0, len(text), offsets)
 					}
 				}
 				find[i] = min(find[i], best(5, func() { match(small, false) }))

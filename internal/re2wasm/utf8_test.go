@@ -127,7 +127,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 				return fail("MatchAll", all, want)
 			}
 			offsets := make([]int, 2*ngroups)
-			ok, err := Match(context.Background(), prog, []byte(text), 0, len([]byte(text)), Unanchored, offsets)
+			ok, err := Match(context.Background(), prog, []byte(text), 0, len([]byte(text)), offsets)
 			if err != nil {
 				return err
 			}
@@ -138,7 +138,7 @@ func compareUTF8(pattern string, translate translation, flagsMask Flags, texts [
 			if want := std.FindStringSubmatchIndex(text); !cmp.Equal(got, want) {
 				return fail("Match", got, want)
 			}
-			ok, err = Match(context.Background(), prog, text, 0, len(text), Unanchored, nil)
+			ok, err = Match(context.Background(), prog, text, 0, len(text), nil)
 			if err != nil {
 				return err
 			}

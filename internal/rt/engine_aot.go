@@ -110,10 +110,8 @@ func (m *module) call(f Func, args []uint64) (res uint64, err error) {
 		return 0, nil
 	case NumGroups:
 		return uint64(uint32(m.mod.Xre2w_num_groups(a(0)))), nil
-	case GroupNames:
-		return uint64(uint32(m.mod.Xre2w_group_names(a(0), a(1), a(2)))), nil
 	case Match:
-		return uint64(uint32(m.mod.Xre2w_match(a(0), a(1), a(2), a(3), a(4), a(5), a(6), a(7)))), nil
+		return uint64(uint32(m.mod.Xre2w_match(a(0), a(1), a(2), a(3), a(4), a(5), a(6)))), nil
 	case MatchAll:
 		return uint64(uint32(m.mod.Xre2w_match_all(a(0), a(1), a(2), a(3), a(4), a(5), a(6)))), nil
 	case SetNew:

@@ -49,7 +49,6 @@ const (
 	Compile
 	Delete
 	NumGroups
-	GroupNames
 	Match
 	MatchAll
 	SetNew
@@ -73,7 +72,6 @@ var funcNames = [numFuncs]string{
 	Compile:     "re2w_compile",
 	Delete:      "re2w_delete",
 	NumGroups:   "re2w_num_groups",
-	GroupNames:  "re2w_group_names",
 	Match:       "re2w_match",
 	MatchAll:    "re2w_match_all",
 	SetNew:      "re2w_set_new",

@@ -11,7 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <mutex>
 
@@ -101,10 +100,8 @@ namespace {
 
 // Compile flags (re2w_compile).
 enum : uint32_t {
-  kLongest = 1 << 0,      // leftmost-longest instead of leftmost-first
-  kPosixSyntax = 1 << 1,  // RE2's POSIX syntax (no \d, \b, ...)
-  kLatin1 = 1 << 2,       // pattern and text are Latin-1, not UTF-8
-  kCaseless = 1 << 3,     // case-insensitive
+  kLongest = 1 << 0,  // leftmost-longest instead of leftmost-first
+  kLatin1 = 1 << 2,   // pattern and text are Latin-1, not UTF-8
   // The text is UTF-8 (Latin-1 patterns included, when the caller translates
   // its pattern to UTF-8 byte sequences) in which invalid bytes stand alone:
   // match-all advances over an empty match by one character.
@@ -168,10 +165,10 @@ size_t CharWidth(const uint8_t* text, size_t len, size_t i) {
 // offset pairs to offsets; the bytes outside are context (for ^, $, \b).
 // It returns whether there was a match.
 bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, size_t end,
-            int anchor, int32_t* offsets, int ngroups) {
+            int32_t* offsets, int ngroups) {
   re2::StringPiece all(reinterpret_cast<const char*>(text), len);
   re2::StringPiece first;
-  bool check = (r->flags & kCheckCharStart) && anchor == RE2::UNANCHORED;
+  bool check = r->flags & kCheckCharStart;
   re2::StringPiece* sub = reinterpret_cast<re2::StringPiece*>(offsets);
   int n = ngroups;
   if (check && n == 0) {
@@ -179,7 +176,7 @@ bool Search(Regex* r, const uint8_t* text, size_t len, size_t pos, size_t end,
     n = 1;
   }
   for (;;) {
-    if (!r->re.Match(all, pos, end, static_cast<RE2::Anchor>(anchor), sub, n))
+    if (!r->re.Match(all, pos, end, RE2::UNANCHORED, sub, n))
       return false;
     if (!check) break;
     size_t begin = sub[0].data() - all.data();
@@ -231,10 +228,8 @@ __attribute__((export_name("re2w_compile"))) Regex* re2w_compile(
   RE2::Options options;
   options.set_log_errors(false);
   options.set_longest_match(flags & kLongest);
-  options.set_posix_syntax(flags & kPosixSyntax);
   options.set_encoding((flags & kLatin1) ? RE2::Options::EncodingLatin1
                                          : RE2::Options::EncodingUTF8);
-  options.set_case_sensitive(!(flags & kCaseless));
   if (max_mem > 0) options.set_max_mem(max_mem);
   Regex* r = new Regex(re2::StringPiece(pattern, len), options, flags);
   *code = r->re.error_code();
@@ -256,37 +251,15 @@ __attribute__((export_name("re2w_num_groups"))) int re2w_num_groups(Regex* r) {
   return r->re.NumberOfCapturingGroups();
 }
 
-// re2w_group_names writes the names of groups 1..n to buf, each ended by a
-// NUL byte (an unnamed group has an empty name). It returns the size that
-// takes; when that exceeds cap, nothing was written.
-__attribute__((export_name("re2w_group_names"))) size_t re2w_group_names(
-    Regex* r, char* buf, size_t cap) {
-  const std::map<int, std::string>& names = r->re.CapturingGroupNames();
-  int n = r->re.NumberOfCapturingGroups();
-  size_t need = n;
-  for (const auto& kv : names) need += kv.second.size();
-  if (need > cap) return need;
-  for (int i = 1; i <= n; i++) {
-    auto it = names.find(i);
-    if (it != names.end()) {
-      memcpy(buf, it->second.data(), it->second.size());
-      buf += it->second.size();
-    }
-    *buf++ = 0;
-  }
-  return need;
-}
-
 // re2w_match searches text[pos:end] for the leftmost match, the rest of
-// text[0:len] being context (anchor: 0 unanchored, 1 at pos, 2 at pos and
-// at end), and writes ngroups pairs of offsets (group 0 is the whole
-// match) to offsets. It returns 1 on a match, 0 otherwise. It allocates
-// nothing of its own.
+// text[0:len] being context, and writes ngroups pairs of offsets (group 0
+// is the whole match) to offsets. It returns 1 on a match, 0 otherwise. It
+// allocates nothing of its own.
 __attribute__((export_name("re2w_match"))) int re2w_match(
     Regex* r, const uint8_t* text, size_t len, size_t pos, size_t end,
-    int anchor, int32_t* offsets, int ngroups) {
+    int32_t* offsets, int ngroups) {
   if (pos > end || end > len) return 0;
-  return Search(r, text, len, pos, end, anchor, offsets, ngroups);
+  return Search(r, text, len, pos, end, offsets, ngroups);
 }
 
 // re2w_match_all finds successive matches in text[0:len] as Go's FindAll
@@ -305,7 +278,7 @@ __attribute__((export_name("re2w_match_all"))) int re2w_match_all(
   int count = 0;
   while (count < max && pos <= len) {
     int32_t* m = out + static_cast<size_t>(count) * 2 * ngroups;
-    if (!Search(r, text, len, pos, len, RE2::UNANCHORED, m, ngroups)) {
+    if (!Search(r, text, len, pos, len, m, ngroups)) {
       pos = len + 1;
       break;
     }
@@ -331,19 +304,16 @@ __attribute__((export_name("re2w_match_all"))) int re2w_match_all(
 // Sets (RE2::Set). A set is made (re2w_set_new), given its patterns
 // (re2w_set_add), compiled once (re2w_set_compile), then matched by any
 // number of instances at a time (re2w_set_match) and freed
-// (re2w_set_delete). Its patterns take the flags of re2w_compile that
-// concern parsing (kLatin1, kCaseless, kPosixSyntax); anchor is 0
-// (unanchored) or 1 (matches begin at the start of the text).
+// (re2w_set_delete). Its patterns take kLatin1 of re2w_compile's flags;
+// anchor is 0 (unanchored) or 1 (matches begin at the start of the text).
 
 // re2w_set_new returns an empty set.
 __attribute__((export_name("re2w_set_new"))) RE2::Set* re2w_set_new(
     uint32_t flags, int64_t max_mem, int anchor) {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_posix_syntax(flags & kPosixSyntax);
   options.set_encoding((flags & kLatin1) ? RE2::Options::EncodingLatin1
                                          : RE2::Options::EncodingUTF8);
-  options.set_case_sensitive(!(flags & kCaseless));
   if (max_mem > 0) options.set_max_mem(max_mem);
   return new RE2::Set(options, anchor == 1 ? RE2::ANCHOR_START
                                            : RE2::UNANCHORED);

@@ -27,14 +27,14 @@ type Module struct {
 func New(v0 Xenv) *Module {
 	m := new(Module)
 	m._env = v0
-	m.t0 = make([]any, 70)
+	m.t0 = make([]any, 65)
 	m.memImp = v0.Xmemory()
 	m.memory = m.memImp.Slice()
 	m.waiters = m.memImp.Waiters()
-	m.elements = [][]any{{m.fn17, m.fn20, m.fn32, m.fn34, m.fn30, m.fn31, m.fn40, fn41, m.fn42, m.fn43, m.fn44, m.fn217, m.fn66, m.fn67, m.fn68, m.fn55, m.fn57, m.fn59, m.fn60, m.fn61, m.fn62, m.fn63, m.fn64, m.fn88, m.fn103, m.fn82, m.fn83, fn104, fn84, fn41, fn105, fn106, m.fn121, m.fn128, m.fn132, m.fn136, fn138, fn138, m.fn143, m.fn103, m.fn164, fn165, m.fn157, m.fn166, m.fn167, fn165, m.fn176, m.fn183, fn105, m.fn179, m.fn177, m.fn178, m.fn183, m.fn181, m.fn182, m.fn177, m.fn178, fn41, fn106, fn104, m.fn103, m.fn186, m.fn187, fn84, m.fn194, m.fn239, m.fn241, m.fn242, m.fn248}}
+	m.elements = [][]any{{m.fn17, m.fn20, m.fn32, m.fn34, m.fn30, m.fn31, m.fn40, fn41, m.fn42, m.fn43, m.fn44, m.fn212, m.fn66, m.fn67, m.fn68, m.fn55, m.fn57, m.fn59, m.fn60, m.fn61, m.fn62, m.fn63, m.fn64, m.fn88, m.fn103, m.fn82, m.fn83, fn104, fn84, fn41, fn105, fn106, m.fn121, m.fn128, m.fn132, fn137, fn137, m.fn142, m.fn103, m.fn162, fn163, m.fn172, m.fn179, fn105, m.fn175, m.fn173, m.fn174, m.fn179, m.fn177, m.fn178, m.fn173, m.fn174, fn41, fn106, fn104, m.fn103, m.fn182, m.fn183, fn84, m.fn190, m.fn232, m.fn234, m.fn235, m.fn241}}
 	table_init(m.t0, m.elements[0], i32(1), 0, len(m.elements[0]))
 	m.elements[0] = nil
-	m.g0 = i32(1100880)
+	m.g0 = i32(1100848)
 	m.g1 = i32(0)
 	if i, ok := any(v0).(interface {
 		Init(any)
@@ -59,22 +59,22 @@ type Memory = interface {
 func (m *Module) fn5() {
 	mem := *m.memory
 	{
-		t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(52292))), uint32(i32(0)), uint32(i32(1))))
+		t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(52260))), uint32(i32(0)), uint32(i32(1))))
 		mem = *m.memory
 		switch t0 {
 		default:
 			return
 		case 0:
-			memory_init(mem, data0, uint32(i32(1024)), uint32(i32(0)), uint32(i32(49712)))
-			memory_init(mem, data1, uint32(i32(50736)), uint32(i32(0)), uint32(i32(168)))
-			memory_zero(mem, uint32(i32(50912)), uint32(i32(1380)))
-			atomic_store32(mem, uint64(uint32(i32(52292))), uint32(i32(2)))
+			memory_init(mem, data0, uint32(i32(1024)), uint32(i32(0)), uint32(i32(49680)))
+			memory_init(mem, data1, uint32(i32(50704)), uint32(i32(0)), uint32(i32(168)))
+			memory_zero(mem, uint32(i32(50880)), uint32(i32(1380)))
+			atomic_store32(mem, uint64(uint32(i32(52260))), uint32(i32(2)))
 			mem = *m.memory
-			_ = atomic_notify(mem, uint64(uint32(i32(52292))), i32(-1), m.waiters)
+			_ = atomic_notify(mem, uint64(uint32(i32(52260))), i32(-1), m.waiters)
 			mem = *m.memory
 			return
 		case 1:
-			_ = atomic_wait32(mem, uint64(uint32(i32(52292))), uint32(i32(1)), i64(-1), m.waiters)
+			_ = atomic_wait32(mem, uint64(uint32(i32(52260))), uint32(i32(1)), i64(-1), m.waiters)
 		}
 	}
 }
@@ -224,7 +224,7 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 	store32(*m.memory, uint64(uint32(v3))+12, uint32(v2))
 	v4 = i32(1024)
 	{
-		t1 := m.fn247(v3+i32(16), i32(1024), v1, v2)
+		t1 := m.fn240(v3+i32(16), i32(1024), v1, v2)
 		v2 = t1
 		if uint32(v2) >= uint32(i32(1024)) {
 		l2:
@@ -234,14 +234,14 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 					p2 = v4 << 1
 				}
 				v4 = p2
-				t3 := m.fn219(v4)
+				t3 := m.fn214(v4)
 				v5 = t3
 				t4 := int32(load32(*m.memory, uint64(uint32(v3))+1052))
 				t5 := v3
 				v2 = t4
 				store32(*m.memory, uint64(uint32(t5))+12, uint32(v2))
 				{
-					t6 := m.fn247(v5, v4, v1, v2)
+					t6 := m.fn240(v5, v4, v1, v2)
 					v2 = t6
 					if v2 < i32(0) {
 						goto l0
@@ -249,7 +249,7 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 					if v2 >= v4 {
 						goto l0
 					}
-					m.fn229(v0, v5, v2)
+					m.fn224(v0, v5, v2)
 					m.Xre2w_free(v5)
 					goto l1
 				}
@@ -258,7 +258,7 @@ func (m *Module) fn11(v0, v1, v2 int32) {
 				goto l2
 			}
 		}
-		m.fn229(v0, v3+i32(16), v2)
+		m.fn224(v0, v3+i32(16), v2)
 	}
 l1:
 	m.g0 = v3 + i32(1056)
@@ -269,11 +269,11 @@ func (m *Module) fn12(v0 int32) {
 	v1 = t0 - i32(16)
 	m.g0 = v1
 	store32(*m.memory, uint64(uint32(v1)), uint32(v0))
-	m.fn235(i32(3761), v1)
+	m.fn228(i32(3761), v1)
 	panic("unreachable")
 }
 func (m *Module) fn13() {
-	m.fn235(i32(2645), i32(0))
+	m.fn228(i32(2645), i32(0))
 	panic("unreachable")
 }
 func (m *Module) fn14(v0, v1, v2 int32) {
@@ -292,7 +292,7 @@ func (m *Module) fn14(v0, v1, v2 int32) {
 				mem = *m.memory
 				panic("unreachable")
 			}
-			t3 := m.fn219(v4 * i32(24))
+			t3 := m.fn214(v4 * i32(24))
 			mem = *m.memory
 			v7 = t3
 			t4 := int32(load32(mem, uint64(uint32(v0))+48))
@@ -768,7 +768,7 @@ func (m *Module) fn16(v0, v1 int32) int32 {
 						m.fn13()
 						panic("unreachable")
 					}
-					t5 := m.fn219(v2 << 3)
+					t5 := m.fn214(v2 << 3)
 					mem = *m.memory
 					v3 = t5
 					{
@@ -1597,7 +1597,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 			}
 		}
 	l0:
-		t16 := m.fn219(i32(24))
+		t16 := m.fn214(i32(24))
 		mem = *m.memory
 		v2 = t16
 		store32(mem, uint64(uint32(v2))+4, uint32(v7))
@@ -1664,7 +1664,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 					v4 = v6
 					goto l8
 				}
-				t32 := m.fn227(v6)
+				t32 := m.fn222(v6)
 				mem = *m.memory
 				v4 = t32
 				t33 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -1720,7 +1720,7 @@ func (m *Module) fn26(v0, v1, v2, v3 int32) {
 						goto l12
 					}
 				l11:
-					t44 := m.fn227(v6)
+					t44 := m.fn222(v6)
 					mem = *m.memory
 					p41 = t44
 				}
@@ -4099,7 +4099,7 @@ func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 	mem[uint64(uint32(v3))+280] = byte(i32(0))
 	store64(mem, uint64(uint32(v3))+272, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+264, uint64(i64(0x3f800000)))
-	t1 := m.fn219(i32(400))
+	t1 := m.fn214(i32(400))
 	mem = *m.memory
 	t2 := m.fn115(t1)
 	mem = *m.memory
@@ -4107,7 +4107,7 @@ func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 	store32(mem, uint64(uint32(v3))+212, uint32(i32(1)))
 	mem[uint64(uint32(v3))+208] = byte(i32(0))
 	store32(mem, uint64(uint32(v3))+204, uint32(v4))
-	t3 := m.fn219(i32(64))
+	t3 := m.fn214(i32(64))
 	mem = *m.memory
 	v4 = t3
 	store64(mem, uint64(uint32(v4)), uint64(i64(0)))
@@ -4149,7 +4149,7 @@ func (m *Module) fn35(v0, v1 int32, v2 int64) int32 {
 l0:
 	store32(mem, uint64(uint32(t6))+232, uint32(p5))
 	mem[uint64(uint32(v3))+216] = byte(v1)
-	t8 := m.fn173(v0)
+	t8 := m.fn169(v0)
 	mem = *m.memory
 	t9 := v3
 	v5 = t8
@@ -4181,7 +4181,7 @@ l0:
 			store64(mem, uint64(uint32(v3))+80, uint64(t16))
 			m.fn38(v3+i32(144), v3+i32(168), v5, v3+i32(80))
 			mem = *m.memory
-			m.fn144(v5)
+			m.fn143(v5)
 			mem = *m.memory
 			t17 := int32(mem[uint64(uint32(v3))+208])
 			if t17 != 0 {
@@ -4220,7 +4220,7 @@ l0:
 					if uint32(v4) >= uint32(i32(0x20000000)) {
 						goto l4
 					}
-					t24 := m.fn219(v4 << 3)
+					t24 := m.fn214(v4 << 3)
 					mem = *m.memory
 					v5 = t24
 					{
@@ -4339,7 +4339,7 @@ l0:
 						if uint32(v4) >= uint32(i32(0x20000000)) {
 							goto l4
 						}
-						t47 := m.fn219(v4 << 3)
+						t47 := m.fn214(v4 << 3)
 						mem = *m.memory
 						v5 = t47
 						{
@@ -4456,7 +4456,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					p6 = v7
 				}
 				t7 := int32(load32(mem, uint64(uint32(p6))))
-				t8 := m.fn142(t7)
+				t8 := m.fn141(t7)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t8))
 				t9 := m.fn36(v3+i32(12), v1+i32(1))
@@ -4464,7 +4464,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 				if t9 != 0 {
 					t10 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t10
-					t11 := m.fn219(v1 << 2)
+					t11 := m.fn214(v1 << 2)
 					mem = *m.memory
 					v6 = t11
 					t12 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -4481,7 +4481,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 								p14 = v7
 							}
 							t16 := int32(load32(mem, uint64(uint32(p14+v5))))
-							t17 := m.fn142(t16)
+							t17 := m.fn141(t16)
 							mem = *m.memory
 							store32(mem, uint64(uint32(t15)), uint32(t17))
 							v5 = v5 + i32(4)
@@ -4495,17 +4495,17 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 						}
 					}
 					t20 := int32(load16(mem, uint64(uint32(v2))+2))
-					t21 := m.fn151(v6, v1, t20)
+					t21 := m.fn150(v6, v1, t20)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t21))
-					m.fn144(v2)
+					m.fn143(v2)
 					mem = *m.memory
 					m.Xre2w_free(v6)
 					mem = *m.memory
 					goto l5
 				}
 				t22 := int32(load32(mem, uint64(uint32(v3))+12))
-				m.fn144(t22)
+				m.fn143(t22)
 				mem = *m.memory
 				goto l0
 			case 6:
@@ -4517,7 +4517,7 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 					p25 = v2 + i32(8)
 				}
 				t27 := int32(load32(mem, uint64(uint32(p25))))
-				t28 := m.fn142(t27)
+				t28 := m.fn141(t27)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t26))+12, uint32(t28))
 				t29 := m.fn36(v3+i32(12), v1+i32(1))
@@ -4528,23 +4528,23 @@ func (m *Module) fn36(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t31 := int32(load16(mem, uint64(uint32(v2))+2))
 					t32 := int32(load32(mem, uint64(uint32(v2))+16))
-					t33 := m.fn152(v4, t31, t32)
+					t33 := m.fn151(v4, t31, t32)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t33))
 					goto l6
 				}
-				m.fn144(v4)
+				m.fn143(v4)
 				mem = *m.memory
 				goto l0
 			case 13:
 				t34 := int32(load16(mem, uint64(uint32(v2))+2))
-				t35 := m.fn153(i32(0), i32(0), t34)
+				t35 := m.fn152(i32(0), i32(0), t34)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v0)), uint32(t35))
 			}
 		}
 	l6:
-		m.fn144(v2)
+		m.fn143(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -4587,7 +4587,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 					p7 = v7
 				}
 				t8 := int32(load32(mem, uint64(uint32(t5+p7-i32(4)))))
-				t9 := m.fn142(t8)
+				t9 := m.fn141(t8)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t4))+12, uint32(t9))
 				t10 := m.fn37(v4+i32(12), v1+i32(1))
@@ -4596,7 +4596,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 					t11 := int32(load16(mem, uint64(uint32(v2))+6))
 					v1 = t11
 					v3 = v1 << 2
-					t12 := m.fn219(v3)
+					t12 := m.fn214(v3)
 					mem = *m.memory
 					v6 = t12
 					t13 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -4612,7 +4612,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 								p15 = v7
 							}
 							t17 := int32(load32(mem, uint64(uint32(p15+v5))))
-							t18 := m.fn142(t17)
+							t18 := m.fn141(t17)
 							mem = *m.memory
 							store32(mem, uint64(uint32(t16)), uint32(t18))
 							v5 = v5 + i32(4)
@@ -4626,17 +4626,17 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 						}
 					}
 					t21 := int32(load16(mem, uint64(uint32(v2))+2))
-					t22 := m.fn151(v6, v1, t21)
+					t22 := m.fn150(v6, v1, t21)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t22))
-					m.fn144(v2)
+					m.fn143(v2)
 					mem = *m.memory
 					m.Xre2w_free(v6)
 					mem = *m.memory
 					goto l5
 				}
 				t23 := int32(load32(mem, uint64(uint32(v4))+12))
-				m.fn144(t23)
+				m.fn143(t23)
 				mem = *m.memory
 				goto l0
 			case 6:
@@ -4648,7 +4648,7 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 					p26 = v2 + i32(8)
 				}
 				t28 := int32(load32(mem, uint64(uint32(p26))))
-				t29 := m.fn142(t28)
+				t29 := m.fn141(t28)
 				mem = *m.memory
 				store32(mem, uint64(uint32(t27))+12, uint32(t29))
 				t30 := m.fn37(v4+i32(12), v1+i32(1))
@@ -4659,23 +4659,23 @@ func (m *Module) fn37(v0, v1 int32) int32 {
 				if v1 != 0 {
 					t32 := int32(load16(mem, uint64(uint32(v2))+2))
 					t33 := int32(load32(mem, uint64(uint32(v2))+16))
-					t34 := m.fn152(v3, t32, t33)
+					t34 := m.fn151(v3, t32, t33)
 					mem = *m.memory
 					store32(mem, uint64(uint32(v0)), uint32(t34))
 					goto l6
 				}
-				m.fn144(v3)
+				m.fn143(v3)
 				mem = *m.memory
 				goto l0
 			case 14:
 				t35 := int32(load16(mem, uint64(uint32(v2))+2))
-				t36 := m.fn153(i32(0), i32(0), t35)
+				t36 := m.fn152(i32(0), i32(0), t35)
 				mem = *m.memory
 				store32(mem, uint64(uint32(v0)), uint32(t36))
 			}
 		}
 	l6:
-		m.fn144(v2)
+		m.fn143(v2)
 	l5:
 		v5 = i32(1)
 	}
@@ -4814,7 +4814,7 @@ func (m *Module) fn38(v0, v1, v2, v3 int32) {
 								default:
 									v9 = (v6 - i32(1)) & i32(0xfffffff)
 									v10 = v6 << 4
-									t41 := m.fn219(v10)
+									t41 := m.fn214(v10)
 									mem = *m.memory
 									v7 = t41
 									v4 = v7
@@ -5059,12 +5059,12 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 	if t1 == 0 {
 		{
 			t2 := int32(load32(mem, uint64(uint32(v0))+36))
-			v6 = t2
-			t3 := int32(load32(mem, uint64(uint32(v6))+8))
+			v5 = t2
+			t3 := int32(load32(mem, uint64(uint32(v5))+8))
 			if t3 != 0 {
 				goto l0
 			}
-			t4 := int32(load32(mem, uint64(uint32(v6))+12))
+			t4 := int32(load32(mem, uint64(uint32(v5))+12))
 			if t4 != 0 {
 				goto l0
 			}
@@ -5074,149 +5074,149 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 		t5 := int32(load32(mem, uint64(uint32(v0))+52))
 		v3 = t5
 		store32(mem, uint64(uint32(v0))+52, uint32(i32(0)))
-		t6 := int32(load32(mem, uint64(uint32(v6))+100))
+		t6 := int32(load32(mem, uint64(uint32(v5))+100))
 		v4 = t6
-		store32(mem, uint64(uint32(v6))+100, uint32(v3))
+		store32(mem, uint64(uint32(v5))+100, uint32(v3))
 		if v4 != 0 {
-			_ = int32(load32(mem, uint64(uint32(v6))+104))
+			_ = int32(load32(mem, uint64(uint32(v5))+104))
 			m.Xre2w_free(v4)
 			mem = *m.memory
 		}
 		t8 := int32(load32(mem, uint64(uint32(v0))+56))
-		store32(mem, uint64(uint32(v6))+104, uint32(t8))
+		store32(mem, uint64(uint32(v5))+104, uint32(t8))
 		t9 := int32(load32(mem, uint64(uint32(v0))+36))
-		v6 = t9
+		v5 = t9
 		t10 := int32(load32(mem, uint64(uint32(v0))+60))
-		store32(mem, uint64(uint32(v6))+16, uint32(t10))
+		store32(mem, uint64(uint32(v5))+16, uint32(t10))
 		{
 			{
-				t11 := int32(load32(mem, uint64(uint32(v6))+16))
-				v9 = t11
-				if uint32(v9) < uint32(i32(0x40000000)) {
-					v15 = v9 << 2
-					t12 := m.fn219(v15)
+				t11 := int32(load32(mem, uint64(uint32(v5))+16))
+				v10 = t11
+				if uint32(v10) < uint32(i32(0x40000000)) {
+					v15 = v10 << 2
+					t12 := m.fn214(v15)
 					mem = *m.memory
 					v16 = t12
-					t13 := m.fn219(v15)
+					t13 := m.fn214(v15)
 					mem = *m.memory
 					v3 = t13
-					t14 := int32(load32(mem, uint64(uint32(v6))+8))
-					v7 = t14
-					if v7 == 0 {
+					t14 := int32(load32(mem, uint64(uint32(v5))+8))
+					v8 = t14
+					if v8 == 0 {
 						goto l1
 					}
-					if uint32(v7) >= uint32(v9) {
+					if uint32(v8) >= uint32(v10) {
 						goto l1
 					}
-					store32(mem, uint64(uint32(v3)), uint32(v7))
-					store32(mem, uint64(uint32(v16+v7<<2)), uint32(i32(0)))
+					store32(mem, uint64(uint32(v3)), uint32(v8))
+					store32(mem, uint64(uint32(v16+v8<<2)), uint32(i32(0)))
 					v19 = v3 + i32(4)
 					v4 = v3
-					v5 = i32(1)
+					v6 = i32(1)
 				l8:
 					{
-						t15 := int32(load32(mem, uint64(uint32(v6))+100))
-						v8 = t15
+						t15 := int32(load32(mem, uint64(uint32(v5))+100))
+						v9 = t15
 						t16 := int32(load32(mem, uint64(uint32(v4))))
-						v12 = v8 + t16<<3
-						t17 := int32(load32(mem, uint64(uint32(v12))))
+						v11 = v9 + t16<<3
+						t17 := int32(load32(mem, uint64(uint32(v11))))
 						v2 = t17
-						v7 = v2
+						v8 = v2
 					l3:
 						{
-							v10 = v7
+							v7 = v8
 							var p18 int32
-							if uint32(v10) < uint32(i32(16)) {
+							if uint32(v7) < uint32(i32(16)) {
 								p18 = 1
 							}
 							v14 = p18
 							if v14 != 0 {
-								v11 = i32(0)
+								v12 = i32(0)
 								goto l2
 							}
-							t19 := v8
-							v11 = int32(uint32(v10) >> 4)
-							t20 := int32(load32(mem, uint64(uint32(t19+v11<<3))))
-							v7 = t20
-							if v7&i32(7) == i32(6) {
+							t19 := v9
+							v12 = int32(uint32(v7) >> 4)
+							t20 := int32(load32(mem, uint64(uint32(t19+v12<<3))))
+							v8 = t20
+							if v8&i32(7) == i32(6) {
 								goto l3
 							}
 						}
 					l2:
-						t21 := v12
-						v7 = v10&i32(-16) | v2&i32(15)
-						store32(mem, uint64(uint32(t21)), uint32(v7))
+						t21 := v11
+						v8 = v7&i32(-16) | v2&i32(15)
+						store32(mem, uint64(uint32(t21)), uint32(v8))
 						{
 							if v14 != 0 {
 								goto l4
 							}
-							if uint32(v9) <= uint32(v11) {
+							if uint32(v10) <= uint32(v12) {
 								goto l4
 							}
-							t22 := v5
-							v10 = v16 + v11<<2
-							t23 := int32(load32(mem, uint64(uint32(v10))))
+							t22 := v6
+							v7 = v16 + v12<<2
+							t23 := int32(load32(mem, uint64(uint32(v7))))
 							v14 = t23
 							if uint32(t22) > uint32(v14) {
 								t24 := int32(load32(mem, uint64(uint32(v3+v14<<2))))
-								if t24 == v11 {
+								if t24 == v12 {
 									goto l4
 								}
 							}
-							store32(mem, uint64(uint32(v19)), uint32(v11))
-							store32(mem, uint64(uint32(v10)), uint32(v5))
-							v5 = v5 + i32(1)
-							t25 := int32(load32(mem, uint64(uint32(v12))))
-							v7 = t25
+							store32(mem, uint64(uint32(v19)), uint32(v12))
+							store32(mem, uint64(uint32(v7)), uint32(v6))
+							v6 = v6 + i32(1)
+							t25 := int32(load32(mem, uint64(uint32(v11))))
+							v8 = t25
 						}
 					l4:
 						{
-							if v7&i32(7) != 0 {
+							if v8&i32(7) != 0 {
 								goto l5
 							}
-							t26 := int32(load32(mem, uint64(uint32(v12))+4))
-							v10 = t26
-							if v10 == 0 {
-								store32(mem, uint64(uint32(v12))+4, uint32(i32(0)))
+							t26 := int32(load32(mem, uint64(uint32(v11))+4))
+							v7 = t26
+							if v7 == 0 {
+								store32(mem, uint64(uint32(v11))+4, uint32(i32(0)))
 								goto l5
 							}
 						l7:
 							{
-								t27 := int32(load32(mem, uint64(uint32(v8+v10<<3))))
-								v7 = t27
-								if v7&i32(7) != i32(6) {
+								t27 := int32(load32(mem, uint64(uint32(v9+v7<<3))))
+								v8 = t27
+								if v8&i32(7) != i32(6) {
 									goto l6
 								}
-								v10 = int32(uint32(v7) >> 4)
-								if uint32(v7) > uint32(i32(15)) {
+								v7 = int32(uint32(v8) >> 4)
+								if uint32(v8) > uint32(i32(15)) {
 									goto l7
 								}
 							}
-							store32(mem, uint64(uint32(v12))+4, uint32(v10))
+							store32(mem, uint64(uint32(v11))+4, uint32(v7))
 							goto l5
 						l6:
-							store32(mem, uint64(uint32(v12))+4, uint32(v10))
-							if uint32(v9) <= uint32(v10) {
+							store32(mem, uint64(uint32(v11))+4, uint32(v7))
+							if uint32(v7) >= uint32(v10) {
 								goto l5
 							}
-							t28 := v5
-							v7 = v16 + v10<<2
-							t29 := int32(load32(mem, uint64(uint32(v7))))
-							v8 = t29
-							if uint32(t28) > uint32(v8) {
-								t30 := int32(load32(mem, uint64(uint32(v3+v8<<2))))
-								if t30 == v10 {
+							t28 := v6
+							v8 = v16 + v7<<2
+							t29 := int32(load32(mem, uint64(uint32(v8))))
+							v9 = t29
+							if uint32(t28) > uint32(v9) {
+								t30 := int32(load32(mem, uint64(uint32(v3+v9<<2))))
+								if t30 == v7 {
 									goto l5
 								}
 							}
-							store32(mem, uint64(uint32(v7)), uint32(v5))
-							store32(mem, uint64(uint32(v3+v5<<2)), uint32(v10))
-							v5 = v5 + i32(1)
+							store32(mem, uint64(uint32(v8)), uint32(v6))
+							store32(mem, uint64(uint32(v3+v6<<2)), uint32(v7))
+							v6 = v6 + i32(1)
 						}
 					l5:
 						v4 = v4 + i32(4)
 						t31 := v4
-						v19 = v3 + v5<<2
+						v19 = v3 + v6<<2
 						if t31 != v19 {
 							goto l8
 						}
@@ -5228,119 +5228,119 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				panic("unreachable")
 			}
 		l9:
-			t32 := int32(load32(mem, uint64(uint32(v6))+8))
-			v7 = t32
+			t32 := int32(load32(mem, uint64(uint32(v5))+8))
+			v8 = t32
 		}
 	l1:
 		{
-			if v7 == 0 {
+			if v8 == 0 {
 				goto l10
 			}
-			if uint32(v7) >= uint32(v9) {
+			if uint32(v8) >= uint32(v10) {
 				goto l10
 			}
-			store32(mem, uint64(uint32(v3)), uint32(v7))
-			store32(mem, uint64(uint32(v16+v7<<2)), uint32(i32(0)))
-			v11 = v3 + i32(4)
-			t33 := int32(load32(mem, uint64(uint32(v6))+100))
-			v10 = t33
-			v12 = v3
+			store32(mem, uint64(uint32(v3)), uint32(v8))
+			store32(mem, uint64(uint32(v16+v8<<2)), uint32(i32(0)))
+			v12 = v3 + i32(4)
+			t33 := int32(load32(mem, uint64(uint32(v5))+100))
+			v7 = t33
+			v11 = v3
 			v14 = i32(1)
 		l18:
 			{
 				{
-					t34 := int32(load32(mem, uint64(uint32(v12))))
-					t35 := v10
-					v5 = t34
-					v4 = t35 + v5<<3
+					t34 := int32(load32(mem, uint64(uint32(v11))))
+					t35 := v7
+					v6 = t34
+					v4 = t35 + v6<<3
 					t36 := int32(load32(mem, uint64(uint32(v4))))
-					v8 = t36
-					if uint32(v8) < uint32(i32(16)) {
+					v9 = t36
+					if uint32(v9) < uint32(i32(16)) {
 						goto l11
 					}
-					t37 := v9
-					v7 = int32(uint32(v8) >> 4)
-					if uint32(t37) <= uint32(v7) {
+					t37 := v10
+					v8 = int32(uint32(v9) >> 4)
+					if uint32(t37) <= uint32(v8) {
 						goto l11
 					}
 					t38 := v14
-					v2 = v16 + v7<<2
+					v2 = v16 + v8<<2
 					t39 := int32(load32(mem, uint64(uint32(v2))))
 					v19 = t39
 					if uint32(t38) > uint32(v19) {
 						t40 := int32(load32(mem, uint64(uint32(v3+v19<<2))))
-						if t40 == v7 {
+						if t40 == v8 {
 							goto l11
 						}
 					}
-					store32(mem, uint64(uint32(v11)), uint32(v7))
+					store32(mem, uint64(uint32(v12)), uint32(v8))
 					store32(mem, uint64(uint32(v2)), uint32(v14))
 					v14 = v14 + i32(1)
 					t41 := int32(load32(mem, uint64(uint32(v4))))
-					v8 = t41
+					v9 = t41
 				}
 			l11:
 				{
-					if v8&i32(7) != 0 {
+					if v9&i32(7) != 0 {
 						goto l12
 					}
 					t42 := int32(load32(mem, uint64(uint32(v4))+4))
-					v7 = t42
-					if v7 == 0 {
+					v8 = t42
+					if v8 == 0 {
 						goto l12
 					}
-					if uint32(v7) >= uint32(v9) {
+					if uint32(v8) >= uint32(v10) {
 						goto l12
 					}
 					t43 := v14
-					v11 = v16 + v7<<2
-					t44 := int32(load32(mem, uint64(uint32(v11))))
+					v12 = v16 + v8<<2
+					t44 := int32(load32(mem, uint64(uint32(v12))))
 					v2 = t44
 					if uint32(t43) > uint32(v2) {
 						t45 := int32(load32(mem, uint64(uint32(v3+v2<<2))))
-						if t45 == v7 {
+						if t45 == v8 {
 							goto l12
 						}
 					}
-					store32(mem, uint64(uint32(v11)), uint32(v14))
-					store32(mem, uint64(uint32(v3+v14<<2)), uint32(v7))
+					store32(mem, uint64(uint32(v12)), uint32(v14))
+					store32(mem, uint64(uint32(v3+v14<<2)), uint32(v8))
 					v14 = v14 + i32(1)
 					t46 := int32(load32(mem, uint64(uint32(v4))))
-					v8 = t46
+					v9 = t46
 				}
 			l12:
 				{
-					if v8&i32(7) != 0 {
+					if v9&i32(7) != 0 {
 						goto l13
 					}
 					t47 := int32(load32(mem, uint64(uint32(v4))+4))
-					v2 = v10 + t47<<3
+					v2 = v7 + t47<<3
 					{
-						v11 = v10 + int32(uint32(v8)>>1)&i32(0x7ffffff8)
-						t48 := int32(load32(mem, uint64(uint32(v11))))
-						v7 = t48
-						if v7&i32(7) != i32(2) {
+						v12 = v7 + int32(uint32(v9)>>1)&i32(0x7ffffff8)
+						t48 := int32(load32(mem, uint64(uint32(v12))))
+						v8 = t48
+						if v8&i32(7) != i32(2) {
 							goto l17
 						}
-						if int32(uint32(v7)>>4) != v5 {
+						if int32(uint32(v8)>>4) != v6 {
 							goto l17
 						}
-						t49 := int32(mem[uint64(uint32(v11))+4])
+						t49 := int32(mem[uint64(uint32(v12))+4])
 						if t49 != 0 {
 							goto l17
 						}
-						t50 := int32(mem[uint64(uint32(v11))+5])
+						t50 := int32(mem[uint64(uint32(v12))+5])
 						if t50 != i32(255) {
 							goto l17
 						}
-						v11 = v2
+						v12 = v2
 					l15:
 						{
-							t51 := int32(load32(mem, uint64(uint32(v11))))
-							v11 = t51
-							v19 = i32_shl(i32(1), v11&i32(7))
+							t51 := int32(load32(mem, uint64(uint32(v12))))
+							v12 = t51
+							v19 = i32_shl(i32(1), v12&i32(7))
 							if v19&i32(72) != 0 {
-								v11 = v10 + int32(uint32(v11)>>1)&i32(0x7ffffff8)
+								v12 = v7 + int32(uint32(v12)>>1)&i32(0x7ffffff8)
 								goto l15
 							} else {
 								if v19&i32(151) == 0 {
@@ -5350,21 +5350,21 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						}
 					}
 				l17:
-					v11 = i32_shl(i32(1), v7&i32(7))
-					if v11&i32(72) != 0 {
-						t52 := int32(load32(mem, uint64(uint32(v10+int32(uint32(v7)>>1)&i32(0x7ffffff8)))))
-						v7 = t52
+					v12 = i32_shl(i32(1), v8&i32(7))
+					if v12&i32(72) != 0 {
+						t52 := int32(load32(mem, uint64(uint32(v7+int32(uint32(v8)>>1)&i32(0x7ffffff8)))))
+						v8 = t52
 						goto l17
 					} else {
-						if v11&i32(151) != 0 {
+						if v12&i32(151) != 0 {
 							goto l13
 						}
 						t53 := int32(load32(mem, uint64(uint32(v2))))
-						v7 = t53
-						if v7&i32(7) != i32(2) {
+						v8 = t53
+						if v8&i32(7) != i32(2) {
 							goto l13
 						}
-						if int32(uint32(v7)>>4) != v5 {
+						if int32(uint32(v8)>>4) != v6 {
 							goto l13
 						}
 						t54 := int32(mem[uint64(uint32(v2))+4])
@@ -5377,13 +5377,13 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						}
 					}
 				l16:
-					store32(mem, uint64(uint32(v4)), uint32(v8|i32(1)))
+					store32(mem, uint64(uint32(v4)), uint32(v9|i32(1)))
 				}
 			l13:
-				v12 = v12 + i32(4)
-				t56 := v12
-				v11 = v3 + v14<<2
-				if t56 != v11 {
+				v11 = v11 + i32(4)
+				t56 := v11
+				v12 = v3 + v14<<2
+				if t56 != v12 {
 					goto l18
 				}
 			}
@@ -5412,67 +5412,67 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			if uint32(v3) >= uint32(i32(0x40000000)) {
 				goto l20
 			}
-			v12 = v3 << 2
-			t61 := m.fn219(v12)
+			v11 = v3 << 2
+			t61 := m.fn214(v11)
 			mem = *m.memory
-			v10 = t61
+			v7 = t61
 			store32(mem, uint64(uint32(v13))+100, uint32(v3))
-			store32(mem, uint64(uint32(v13))+96, uint32(v10))
-			t62 := m.fn219(v12)
+			store32(mem, uint64(uint32(v13))+96, uint32(v7))
+			t62 := m.fn214(v11)
 			mem = *m.memory
-			v10 = t62
+			v7 = t62
 			store32(mem, uint64(uint32(v13))+108, uint32(v3))
-			store32(mem, uint64(uint32(v13))+104, uint32(v10))
+			store32(mem, uint64(uint32(v13))+104, uint32(v7))
 			store32(mem, uint64(uint32(v13))+88, uint32(i32(0)))
 			store64(mem, uint64(uint32(v13))+80, uint64(i64(0)))
 			if v3 != 0 {
-				t63 := m.fn219(v12)
+				t63 := m.fn214(v11)
 				mem = *m.memory
 				t64 := v13
-				v10 = t63
-				store32(mem, uint64(uint32(t64))+84, uint32(v10))
-				store32(mem, uint64(uint32(v13))+80, uint32(v10))
-				store32(mem, uint64(uint32(v13))+88, uint32(v10+v12))
+				v7 = t63
+				store32(mem, uint64(uint32(t64))+84, uint32(v7))
+				store32(mem, uint64(uint32(v13))+80, uint32(v7))
+				store32(mem, uint64(uint32(v13))+88, uint32(v7+v11))
 			}
 			store32(mem, uint64(uint32(v13))+60, uint32(i32(0)))
-			t65 := m.fn219(v12)
+			t65 := m.fn214(v11)
 			mem = *m.memory
 			store32(mem, uint64(uint32(v13))+64, uint32(t65))
 			store32(mem, uint64(uint32(v13))+68, uint32(v3))
 			if uint32(v3) >= uint32(i32(0x20000000)) {
 				goto l20
 			}
-			v10 = v3 << 3
-			t66 := m.fn219(v10)
+			v7 = v3 << 3
+			t66 := m.fn214(v7)
 			mem = *m.memory
 			v2 = t66
 			store32(mem, uint64(uint32(v13))+76, uint32(v3))
 			store32(mem, uint64(uint32(v13))+72, uint32(v2))
 			store32(mem, uint64(uint32(v13))+40, uint32(i32(0)))
-			t67 := m.fn219(v12)
+			t67 := m.fn214(v11)
 			mem = *m.memory
-			v12 = t67
+			v11 = t67
 			store32(mem, uint64(uint32(v13))+48, uint32(v3))
-			store32(mem, uint64(uint32(v13))+44, uint32(v12))
-			t68 := m.fn219(v10)
+			store32(mem, uint64(uint32(v13))+44, uint32(v11))
+			t68 := m.fn214(v7)
 			mem = *m.memory
-			v12 = t68
+			v11 = t68
 			store32(mem, uint64(uint32(v13))+56, uint32(v3))
-			store32(mem, uint64(uint32(v13))+52, uint32(v12))
+			store32(mem, uint64(uint32(v13))+52, uint32(v11))
 			store32(mem, uint64(uint32(v13))+36, uint32(i32(0)))
 			store64(mem, uint64(uint32(v13))+28, uint64(i64(0)))
 			v17 = v13 + i32(40)
-			v8 = v13 + i32(28)
+			v9 = v13 + i32(28)
 			v18 = v13 + i32(92)
-			v7 = v13 + i32(80)
+			v8 = v13 + i32(80)
 			t69 := m.g0
 			v21 = t69 - i32(16)
 			m.g0 = v21
-			v9 = v13 + i32(60)
-			t70 := int32(load32(mem, uint64(uint32(v9))+16))
+			v10 = v13 + i32(60)
+			t70 := int32(load32(mem, uint64(uint32(v10))+16))
 			v3 = t70
 			{
-				t71 := int32(load32(mem, uint64(uint32(v9))+12))
+				t71 := int32(load32(mem, uint64(uint32(v10))+12))
 				v2 = t71
 				if v2 == 0 {
 					goto l21
@@ -5480,17 +5480,17 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				if v3 == 0 {
 					goto l21
 				}
-				t72 := int32(load32(mem, uint64(uint32(v9))+4))
-				v6 = t72
-				t73 := int32(load32(mem, uint64(uint32(v9))))
-				t74 := v6
+				t72 := int32(load32(mem, uint64(uint32(v10))+4))
+				v5 = t72
+				t73 := int32(load32(mem, uint64(uint32(v10))))
+				t74 := v5
 				v3 = t73
 				store32(mem, uint64(uint32(t74)), uint32(v3))
-				store32(mem, uint64(uint32(v9)), uint32(v3+i32(1)))
+				store32(mem, uint64(uint32(v10)), uint32(v3+i32(1)))
 				store32(mem, uint64(uint32(v2+v3<<3)), uint32(i32(0)))
-				t75 := int32(load32(mem, uint64(uint32(v6))))
+				t75 := int32(load32(mem, uint64(uint32(v5))))
 				store32(mem, uint64(uint32(v2+t75<<3))+4, uint32(v3))
-				t76 := int32(load32(mem, uint64(uint32(v9))+16))
+				t76 := int32(load32(mem, uint64(uint32(v10))+16))
 				v3 = t76
 			}
 		l21:
@@ -5500,29 +5500,29 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				}
 				t77 := int32(load32(mem, uint64(uint32(v14))+12))
 				t78 := v3
-				v10 = t77
-				if uint32(t78) <= uint32(v10) {
+				v6 = t77
+				if uint32(t78) <= uint32(v6) {
 					goto l22
 				}
-				t79 := int32(load32(mem, uint64(uint32(v9))+4))
-				v12 = t79 + v10<<2
-				t80 := int32(load32(mem, uint64(uint32(v12))))
-				v11 = t80
-				t81 := int32(load32(mem, uint64(uint32(v9))))
-				t82 := v11
-				v6 = t81
-				if uint32(t82) < uint32(v6) {
-					t83 := int32(load32(mem, uint64(uint32(v2+v11<<3))))
-					if t83 == v10 {
+				t79 := int32(load32(mem, uint64(uint32(v10))+4))
+				v11 = t79 + v6<<2
+				t80 := int32(load32(mem, uint64(uint32(v11))))
+				v7 = t80
+				t81 := int32(load32(mem, uint64(uint32(v10))))
+				t82 := v7
+				v5 = t81
+				if uint32(t82) < uint32(v5) {
+					t83 := int32(load32(mem, uint64(uint32(v2+v7<<3))))
+					if t83 == v6 {
 						goto l22
 					}
 				}
-				store32(mem, uint64(uint32(v12)), uint32(v6))
-				store32(mem, uint64(uint32(v9)), uint32(v6+i32(1)))
-				store32(mem, uint64(uint32(v2+v6<<3)), uint32(v10))
-				t84 := int32(load32(mem, uint64(uint32(v12))))
-				store32(mem, uint64(uint32(v2+t84<<3))+4, uint32(v6))
-				t85 := int32(load32(mem, uint64(uint32(v9))+16))
+				store32(mem, uint64(uint32(v11)), uint32(v5))
+				store32(mem, uint64(uint32(v10)), uint32(v5+i32(1)))
+				store32(mem, uint64(uint32(v2+v5<<3)), uint32(v6))
+				t84 := int32(load32(mem, uint64(uint32(v11))))
+				store32(mem, uint64(uint32(v2+t84<<3))+4, uint32(v5))
+				t85 := int32(load32(mem, uint64(uint32(v10))+16))
 				v3 = t85
 			}
 		l22:
@@ -5532,71 +5532,71 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				}
 				t86 := int32(load32(mem, uint64(uint32(v14))+8))
 				t87 := v3
-				v6 = t86
-				if uint32(t87) <= uint32(v6) {
+				v5 = t86
+				if uint32(t87) <= uint32(v5) {
 					goto l23
 				}
-				t88 := int32(load32(mem, uint64(uint32(v9))+4))
-				v10 = t88 + v6<<2
-				t89 := int32(load32(mem, uint64(uint32(v10))))
-				v12 = t89
-				t90 := int32(load32(mem, uint64(uint32(v9))))
-				t91 := v12
+				t88 := int32(load32(mem, uint64(uint32(v10))+4))
+				v6 = t88 + v5<<2
+				t89 := int32(load32(mem, uint64(uint32(v6))))
+				v11 = t89
+				t90 := int32(load32(mem, uint64(uint32(v10))))
+				t91 := v11
 				v3 = t90
 				if uint32(t91) < uint32(v3) {
-					t92 := int32(load32(mem, uint64(uint32(v2+v12<<3))))
-					if t92 == v6 {
+					t92 := int32(load32(mem, uint64(uint32(v2+v11<<3))))
+					if t92 == v5 {
 						goto l23
 					}
 				}
-				store32(mem, uint64(uint32(v10)), uint32(v3))
-				store32(mem, uint64(uint32(v9)), uint32(v3+i32(1)))
-				store32(mem, uint64(uint32(v2+v3<<3)), uint32(v6))
-				t93 := int32(load32(mem, uint64(uint32(v10))))
+				store32(mem, uint64(uint32(v6)), uint32(v3))
+				store32(mem, uint64(uint32(v10)), uint32(v3+i32(1)))
+				store32(mem, uint64(uint32(v2+v3<<3)), uint32(v5))
+				t93 := int32(load32(mem, uint64(uint32(v6))))
 				store32(mem, uint64(uint32(v2+t93<<3))+4, uint32(v3))
 			}
 		l23:
 			store32(mem, uint64(uint32(v18)), uint32(i32(0)))
-			t94 := int32(load32(mem, uint64(uint32(v7))))
-			t95 := v7
+			t94 := int32(load32(mem, uint64(uint32(v8))))
+			t95 := v8
 			v2 = t94
 			store32(mem, uint64(uint32(t95))+4, uint32(v2))
 			t96 := int32(load32(mem, uint64(uint32(v14))+12))
 			v3 = t96
 			{
 				{
-					t97 := int32(load32(mem, uint64(uint32(v7))+8))
-					v6 = t97
-					if uint32(v6) > uint32(v2) {
+					t97 := int32(load32(mem, uint64(uint32(v8))+8))
+					v5 = t97
+					if uint32(v5) > uint32(v2) {
 						store32(mem, uint64(uint32(v2)), uint32(v3))
-						v11 = v2 + i32(4)
+						v7 = v2 + i32(4)
 						goto l24
 					}
-					v10 = v6 - v2
-					v6 = v10 >> 1
+					v6 = v5 - v2
+					v5 = v6 >> 1
 					p98 := i32(1)
-					if uint32(v6) > uint32(i32(1)) {
-						p98 = v6
+					if uint32(v5) > uint32(i32(1)) {
+						p98 = v5
 					}
 					p99 := i32(0x3fffffff)
-					if uint32(v10) < uint32(i32(0x7ffffffc)) {
+					if uint32(v6) < uint32(i32(0x7ffffffc)) {
 						p99 = p98
 					}
-					v6 = p99
-					if uint32(v6) >= uint32(i32(0x40000000)) {
+					v5 = p99
+					if uint32(v5) >= uint32(i32(0x40000000)) {
 						goto l25
 					}
-					t100 := v7
-					v12 = v6 << 2
-					t101 := m.fn219(v12)
+					t100 := v8
+					v11 = v5 << 2
+					t101 := m.fn214(v11)
 					mem = *m.memory
-					v6 = t101
-					store32(mem, uint64(uint32(t100)), uint32(v6))
-					store32(mem, uint64(uint32(v6)), uint32(v3))
-					store32(mem, uint64(uint32(v7))+8, uint32(v6+v12))
-					t102 := v7
-					v11 = v6 + i32(4)
-					store32(mem, uint64(uint32(t102))+4, uint32(v11))
+					v5 = t101
+					store32(mem, uint64(uint32(t100)), uint32(v5))
+					store32(mem, uint64(uint32(v5)), uint32(v3))
+					store32(mem, uint64(uint32(v8))+8, uint32(v5+v11))
+					t102 := v8
+					v7 = v5 + i32(4)
+					store32(mem, uint64(uint32(t102))+4, uint32(v7))
 					if v2 == 0 {
 						goto l24
 					}
@@ -5604,17 +5604,17 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					mem = *m.memory
 				}
 			l24:
-				store32(mem, uint64(uint32(v7))+4, uint32(v11))
-				t103 := int32(load32(mem, uint64(uint32(v7))))
-				if t103 == v11 {
+				store32(mem, uint64(uint32(v8))+4, uint32(v7))
+				t103 := int32(load32(mem, uint64(uint32(v8))))
+				if t103 == v7 {
 					goto l26
 				}
 			l42:
 				{
-					t104 := v7
-					v11 = v11 - i32(4)
-					store32(mem, uint64(uint32(t104))+4, uint32(v11))
-					t105 := int32(load32(mem, uint64(uint32(v11))))
+					t104 := v8
+					v7 = v7 - i32(4)
+					store32(mem, uint64(uint32(t104))+4, uint32(v7))
+					t105 := int32(load32(mem, uint64(uint32(v7))))
 					v15 = t105
 				l45:
 					{
@@ -5631,19 +5631,19 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 										goto l27
 									}
 									t108 := int32(load32(mem, uint64(uint32(v18))+4))
-									v6 = t108 + v15<<2
-									t109 := int32(load32(mem, uint64(uint32(v6))))
-									v10 = t109
+									v5 = t108 + v15<<2
+									t109 := int32(load32(mem, uint64(uint32(v5))))
+									v6 = t109
 									t110 := int32(load32(mem, uint64(uint32(v18))))
-									t111 := v10
+									t111 := v6
 									v3 = t110
 									if uint32(t111) < uint32(v3) {
-										t112 := int32(load32(mem, uint64(uint32(v2+v10<<2))))
+										t112 := int32(load32(mem, uint64(uint32(v2+v6<<2))))
 										if t112 == v15 {
 											goto l28
 										}
 									}
-									store32(mem, uint64(uint32(v6)), uint32(v3))
+									store32(mem, uint64(uint32(v5)), uint32(v3))
 									store32(mem, uint64(uint32(v2+v3<<2)), uint32(v15))
 									t113 := int32(load32(mem, uint64(uint32(v18))))
 									store32(mem, uint64(uint32(v18)), uint32(t113+i32(1)))
@@ -5656,34 +5656,34 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									v2 = t115
 									switch v2&i32(7) - i32(2) {
 									case 0, 1, 2:
-										t157 := int32(load32(mem, uint64(uint32(v9))+12))
+										t157 := int32(load32(mem, uint64(uint32(v10))+12))
 										v3 = t157
 										if v3 == 0 {
 											goto l30
 										}
-										v10 = int32(uint32(v2) >> 4)
-										t158 := int32(load32(mem, uint64(uint32(v9))+16))
-										if uint32(v10) >= uint32(t158) {
+										v6 = int32(uint32(v2) >> 4)
+										t158 := int32(load32(mem, uint64(uint32(v10))+16))
+										if uint32(v6) >= uint32(t158) {
 											goto l30
 										}
-										t159 := int32(load32(mem, uint64(uint32(v9))+4))
-										v12 = t159 + v10<<2
-										t160 := int32(load32(mem, uint64(uint32(v12))))
-										v5 = t160
-										t161 := int32(load32(mem, uint64(uint32(v9))))
-										t162 := v5
-										v6 = t161
-										if uint32(t162) < uint32(v6) {
-											t163 := int32(load32(mem, uint64(uint32(v3+v5<<3))))
-											if t163 == v10 {
+										t159 := int32(load32(mem, uint64(uint32(v10))+4))
+										v11 = t159 + v6<<2
+										t160 := int32(load32(mem, uint64(uint32(v11))))
+										v12 = t160
+										t161 := int32(load32(mem, uint64(uint32(v10))))
+										t162 := v12
+										v5 = t161
+										if uint32(t162) < uint32(v5) {
+											t163 := int32(load32(mem, uint64(uint32(v3+v12<<3))))
+											if t163 == v6 {
 												goto l30
 											}
 										}
-										store32(mem, uint64(uint32(v12)), uint32(v6))
-										store32(mem, uint64(uint32(v9)), uint32(v6+i32(1)))
-										store32(mem, uint64(uint32(v3+v6<<3)), uint32(v10))
-										t164 := int32(load32(mem, uint64(uint32(v12))))
-										store32(mem, uint64(uint32(v3+t164<<3))+4, uint32(v6))
+										store32(mem, uint64(uint32(v11)), uint32(v5))
+										store32(mem, uint64(uint32(v10)), uint32(v5+i32(1)))
+										store32(mem, uint64(uint32(v3+v5<<3)), uint32(v6))
+										t164 := int32(load32(mem, uint64(uint32(v11))))
+										store32(mem, uint64(uint32(v3+t164<<3))+4, uint32(v5))
 										goto l43
 									case 3, 5:
 										goto l28
@@ -5693,11 +5693,11 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 										store32(mem, uint64(uint32(v21))+8, uint32(int32(uint32(v2)>>4)))
 										t116 := int32(load32(mem, uint64(uint32(v20))+4))
 										store32(mem, uint64(uint32(v21))+12, uint32(t116))
-										v10 = i32(0)
+										v6 = i32(0)
 									l40:
 										{
-											t117 := int32(load32(mem, uint64(uint32(v21+i32(8)+v10))))
-											v6 = t117
+											t117 := int32(load32(mem, uint64(uint32(v21+i32(8)+v6))))
+											v5 = t117
 											var p118 int32
 											{
 												{
@@ -5708,102 +5708,102 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 															goto l32
 														}
 														t120 := int32(load32(mem, uint64(uint32(v17))+16))
-														if uint32(t120) <= uint32(v6) {
+														if uint32(t120) <= uint32(v5) {
 															goto l32
 														}
 														{
 															t121 := int32(load32(mem, uint64(uint32(v17))+4))
-															v5 = t121 + v6<<2
-															t122 := int32(load32(mem, uint64(uint32(v5))))
-															v12 = t122
+															v12 = t121 + v5<<2
+															t122 := int32(load32(mem, uint64(uint32(v12))))
+															v11 = t122
 															t123 := int32(load32(mem, uint64(uint32(v17))))
-															t124 := v12
-															v11 = t123
-															if uint32(t124) >= uint32(v11) {
-																t125 := int32(load32(mem, uint64(uint32(v8))))
+															t124 := v11
+															v7 = t123
+															if uint32(t124) >= uint32(v7) {
+																t125 := int32(load32(mem, uint64(uint32(v9))))
 																v2 = t125
 																goto l33
 															}
-															t126 := int32(load32(mem, uint64(uint32(v8))))
+															t126 := int32(load32(mem, uint64(uint32(v9))))
 															v2 = t126
-															t127 := int32(load32(mem, uint64(uint32(v3+v12<<3))))
+															t127 := int32(load32(mem, uint64(uint32(v3+v11<<3))))
 															t128 := v2
-															if t127 == v6 {
+															if t127 == v5 {
 																p118 = t128
 																goto l34
 															}
 														}
 													l33:
-														store32(mem, uint64(uint32(v5)), uint32(v11))
-														store32(mem, uint64(uint32(v17)), uint32(v11+i32(1)))
-														store32(mem, uint64(uint32(v3+v11<<3)), uint32(v6))
-														t129 := int32(load32(mem, uint64(uint32(v5))))
-														t130 := int32(load32(mem, uint64(uint32(v8))+4))
+														store32(mem, uint64(uint32(v12)), uint32(v7))
+														store32(mem, uint64(uint32(v17)), uint32(v7+i32(1)))
+														store32(mem, uint64(uint32(v3+v7<<3)), uint32(v5))
+														t129 := int32(load32(mem, uint64(uint32(v12))))
+														t130 := int32(load32(mem, uint64(uint32(v9))+4))
 														t131 := v3 + t129<<3
 														v3 = t130
-														v11 = v3 - v2
-														v12 = v11 / i32(12)
-														store32(mem, uint64(uint32(t131))+4, uint32(v12))
+														v7 = v3 - v2
+														v11 = v7 / i32(12)
+														store32(mem, uint64(uint32(t131))+4, uint32(v11))
 														goto l35
 													}
 												l32:
-													t132 := int32(load32(mem, uint64(uint32(v8))+4))
+													t132 := int32(load32(mem, uint64(uint32(v9))+4))
 													v3 = t132
-													t133 := int32(load32(mem, uint64(uint32(v8))))
+													t133 := int32(load32(mem, uint64(uint32(v9))))
 													t134 := v3
 													v2 = t133
-													v11 = t134 - v2
-													v12 = v11 / i32(12)
+													v7 = t134 - v2
+													v11 = v7 / i32(12)
 												}
 											l35:
 												{
-													t135 := int32(load32(mem, uint64(uint32(v8))+8))
-													v5 = t135
-													if uint32(v5) > uint32(v3) {
+													t135 := int32(load32(mem, uint64(uint32(v9))+8))
+													v12 = t135
+													if uint32(v12) > uint32(v3) {
 														store32(mem, uint64(uint32(v3))+8, uint32(i32(0)))
 														store64(mem, uint64(uint32(v3)), uint64(i64(0)))
 														v3 = v3 + i32(12)
 														goto l36
 													}
-													v3 = v12 + i32(1)
+													v3 = v11 + i32(1)
 													if uint32(v3) >= uint32(i32(0x15555556)) {
 														m.fn71()
 														mem = *m.memory
 														panic("unreachable")
 													}
-													v5 = (v5 - v2) / i32(12)
-													v16 = v5 << 1
+													v12 = (v12 - v2) / i32(12)
+													v16 = v12 << 1
 													p136 := v3
 													if uint32(v3) < uint32(v16) {
 														p136 = v16
 													}
 													p137 := i32(0x15555555)
-													if uint32(v5) < uint32(i32(0xaaaaaaa)) {
+													if uint32(v12) < uint32(i32(0xaaaaaaa)) {
 														p137 = p136
 													}
-													v5 = p137
+													v12 = p137
 													var p138 int32
-													if v5 != 0 {
-														if uint32(v5) >= uint32(i32(0x15555556)) {
+													if v12 != 0 {
+														if uint32(v12) >= uint32(i32(0x15555556)) {
 															goto l25
 														}
-														t139 := m.fn219(v5 * i32(12))
+														t139 := m.fn214(v12 * i32(12))
 														mem = *m.memory
 														p138 = t139
 													} else {
 														p138 = i32(0)
 													}
 													v16 = p138
-													v3 = v16 + v12*i32(12)
+													v3 = v16 + v11*i32(12)
 													store32(mem, uint64(uint32(v3))+8, uint32(i32(0)))
 													store64(mem, uint64(uint32(v3)), uint64(i64(0)))
-													v12 = v3 + v11/i32(-12)*i32(12)
-													memory_copy(mem, uint32(v12), uint32(v2), uint32(v11))
-													store32(mem, uint64(uint32(v8))+8, uint32(v16+v5*i32(12)))
-													t140 := v8
+													v11 = v3 + v7/i32(-12)*i32(12)
+													memory_copy(mem, uint32(v11), uint32(v2), uint32(v7))
+													store32(mem, uint64(uint32(v9))+8, uint32(v16+v12*i32(12)))
+													t140 := v9
 													v3 = v3 + i32(12)
 													store32(mem, uint64(uint32(t140))+4, uint32(v3))
-													store32(mem, uint64(uint32(v8)), uint32(v12))
+													store32(mem, uint64(uint32(v9)), uint32(v11))
 													if v2 == 0 {
 														goto l36
 													}
@@ -5811,58 +5811,58 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 													mem = *m.memory
 												}
 											l36:
-												store32(mem, uint64(uint32(v8))+4, uint32(v3))
+												store32(mem, uint64(uint32(v9))+4, uint32(v3))
 												t141 := int32(load32(mem, uint64(uint32(v17))+4))
-												t142 := int32(load32(mem, uint64(uint32(t141+v6<<2))))
-												v12 = t142
+												t142 := int32(load32(mem, uint64(uint32(t141+v5<<2))))
+												v11 = t142
 												t143 := int32(load32(mem, uint64(uint32(v17))+12))
 												v3 = t143
-												t144 := int32(load32(mem, uint64(uint32(v8))))
+												t144 := int32(load32(mem, uint64(uint32(v9))))
 												p118 = t144
 											}
 										l34:
 											v2 = p118
 											{
-												t145 := int32(load32(mem, uint64(uint32(v3+v12<<3))+4))
+												t145 := int32(load32(mem, uint64(uint32(v3+v11<<3))+4))
 												v2 = v2 + t145*i32(12)
 												t146 := int32(load32(mem, uint64(uint32(v2))+4))
 												v3 = t146
 												t147 := int32(load32(mem, uint64(uint32(v2))+8))
 												t148 := v3
-												v12 = t147
-												if uint32(t148) < uint32(v12) {
+												v11 = t147
+												if uint32(t148) < uint32(v11) {
 													store32(mem, uint64(uint32(v3)), uint32(v15))
-													v12 = v3 + i32(4)
+													v11 = v3 + i32(4)
 													goto l38
 												}
 												t149 := int32(load32(mem, uint64(uint32(v2))))
 												t150 := v3
-												v6 = t149
-												v5 = t150 - v6
-												v16 = v5 >> 2
+												v5 = t149
+												v12 = t150 - v5
+												v16 = v12 >> 2
 												v3 = v16 + i32(1)
 												if uint32(v3) >= uint32(i32(0x40000000)) {
 													m.fn71()
 													mem = *m.memory
 													panic("unreachable")
 												}
-												v11 = v12 - v6
-												v12 = v11 >> 1
+												v7 = v11 - v5
+												v11 = v7 >> 1
 												p151 := v3
-												if uint32(v3) < uint32(v12) {
-													p151 = v12
+												if uint32(v3) < uint32(v11) {
+													p151 = v11
 												}
 												p152 := i32(0x3fffffff)
-												if uint32(v11) < uint32(i32(0x7ffffffc)) {
+												if uint32(v7) < uint32(i32(0x7ffffffc)) {
 													p152 = p151
 												}
-												v12 = p152
+												v11 = p152
 												var p153 int32
-												if v12 != 0 {
-													if uint32(v12) >= uint32(i32(0x40000000)) {
+												if v11 != 0 {
+													if uint32(v11) >= uint32(i32(0x40000000)) {
 														goto l25
 													}
-													t154 := m.fn219(v12 << 2)
+													t154 := m.fn214(v11 << 2)
 													mem = *m.memory
 													p153 = t154
 												} else {
@@ -5871,22 +5871,22 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												v3 = p153
 												v16 = v3 + v16<<2
 												store32(mem, uint64(uint32(v16)), uint32(v15))
-												memory_copy(mem, uint32(v3), uint32(v6), uint32(v5))
-												store32(mem, uint64(uint32(v2))+8, uint32(v3+v12<<2))
+												memory_copy(mem, uint32(v3), uint32(v5), uint32(v12))
+												store32(mem, uint64(uint32(v2))+8, uint32(v3+v11<<2))
 												t155 := v2
-												v12 = v16 + i32(4)
-												store32(mem, uint64(uint32(t155))+4, uint32(v12))
+												v11 = v16 + i32(4)
+												store32(mem, uint64(uint32(t155))+4, uint32(v11))
 												store32(mem, uint64(uint32(v2)), uint32(v3))
-												if v6 == 0 {
+												if v5 == 0 {
 													goto l38
 												}
-												m.Xre2w_free(v6)
+												m.Xre2w_free(v5)
 												mem = *m.memory
 											}
 										l38:
-											store32(mem, uint64(uint32(v2))+4, uint32(v12))
-											v10 = v10 + i32(4)
-											if v10 != i32(8) {
+											store32(mem, uint64(uint32(v2))+4, uint32(v11))
+											v6 = v6 + i32(4)
+											if v6 != i32(8) {
 												goto l40
 											}
 											goto l41
@@ -5894,74 +5894,74 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									}
 								}
 							l28:
-								t156 := int32(load32(mem, uint64(uint32(v7))))
-								if t156 != v11 {
+								t156 := int32(load32(mem, uint64(uint32(v8))))
+								if t156 != v7 {
 									goto l42
 								}
 								goto l26
 							}
 						l41:
 							t165 := int32(load32(mem, uint64(uint32(v20))+4))
-							v6 = t165
-							t166 := int32(load32(mem, uint64(uint32(v7))+4))
+							v5 = t165
+							t166 := int32(load32(mem, uint64(uint32(v8))+4))
 							v2 = t166
-							t167 := int32(load32(mem, uint64(uint32(v7))+8))
+							t167 := int32(load32(mem, uint64(uint32(v8))+8))
 							t168 := v2
-							v10 = t167
-							if uint32(t168) < uint32(v10) {
-								store32(mem, uint64(uint32(v2)), uint32(v6))
-								t169 := v7
-								v11 = v2 + i32(4)
-								store32(mem, uint64(uint32(t169))+4, uint32(v11))
+							v6 = t167
+							if uint32(t168) < uint32(v6) {
+								store32(mem, uint64(uint32(v2)), uint32(v5))
+								t169 := v8
+								v7 = v2 + i32(4)
+								store32(mem, uint64(uint32(t169))+4, uint32(v7))
 								goto l43
 							}
-							t170 := int32(load32(mem, uint64(uint32(v7))))
+							t170 := int32(load32(mem, uint64(uint32(v8))))
 							t171 := v2
 							v3 = t170
-							v11 = t171 - v3
-							v5 = v11 >> 2
-							v2 = v5 + i32(1)
+							v7 = t171 - v3
+							v12 = v7 >> 2
+							v2 = v12 + i32(1)
 							if uint32(v2) >= uint32(i32(0x40000000)) {
 								m.fn71()
 								mem = *m.memory
 								panic("unreachable")
 							}
-							v12 = v10 - v3
-							v10 = v12 >> 1
+							v11 = v6 - v3
+							v6 = v11 >> 1
 							p172 := v2
-							if uint32(v2) < uint32(v10) {
-								p172 = v10
+							if uint32(v2) < uint32(v6) {
+								p172 = v6
 							}
 							p173 := i32(0x3fffffff)
-							if uint32(v12) < uint32(i32(0x7ffffffc)) {
+							if uint32(v11) < uint32(i32(0x7ffffffc)) {
 								p173 = p172
 							}
-							v10 = p173
+							v6 = p173
 							var p174 int32
-							if v10 != 0 {
-								if uint32(v10) >= uint32(i32(0x40000000)) {
+							if v6 != 0 {
+								if uint32(v6) >= uint32(i32(0x40000000)) {
 									goto l25
 								}
-								t175 := m.fn219(v10 << 2)
+								t175 := m.fn214(v6 << 2)
 								mem = *m.memory
 								p174 = t175
 							} else {
 								p174 = i32(0)
 							}
 							v2 = p174
-							v5 = v2 + v5<<2
-							store32(mem, uint64(uint32(v5)), uint32(v6))
-							memory_copy(mem, uint32(v2), uint32(v3), uint32(v11))
-							store32(mem, uint64(uint32(v7))+8, uint32(v2+v10<<2))
-							t176 := v7
-							v11 = v5 + i32(4)
-							store32(mem, uint64(uint32(t176))+4, uint32(v11))
-							store32(mem, uint64(uint32(v7)), uint32(v2))
+							v12 = v2 + v12<<2
+							store32(mem, uint64(uint32(v12)), uint32(v5))
+							memory_copy(mem, uint32(v2), uint32(v3), uint32(v7))
+							store32(mem, uint64(uint32(v8))+8, uint32(v2+v6<<2))
+							t176 := v8
+							v7 = v12 + i32(4)
+							store32(mem, uint64(uint32(t176))+4, uint32(v7))
+							store32(mem, uint64(uint32(v8)), uint32(v2))
 							if v3 != 0 {
 								m.Xre2w_free(v3)
 								mem = *m.memory
 							}
-							store32(mem, uint64(uint32(v7))+4, uint32(v11))
+							store32(mem, uint64(uint32(v8))+4, uint32(v7))
 						}
 					l43:
 						t177 := int32(load32(mem, uint64(uint32(v20))))
@@ -5982,35 +5982,35 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			v2 = t178
 			t179 := int32(load32(mem, uint64(uint32(v13))+72))
 			t180 := v2
-			v10 = t179
+			v7 = t179
 			p181 := i32(0)
-			if v10 != 0 {
+			if v7 != 0 {
 				p181 = t180
 			}
-			v12 = p181
-			if uint32(v12) >= uint32(i32(0x40000000)) {
+			v11 = p181
+			if uint32(v11) >= uint32(i32(0x40000000)) {
 				goto l20
 			}
-			if uint32(v12) >= uint32(i32(0x20000000)) {
+			if uint32(v11) >= uint32(i32(0x20000000)) {
 				goto l20
 			}
 			t182 := int32(load32(mem, uint64(uint32(v13))+60))
 			v3 = t182
-			t183 := m.fn219(v12 << 3)
+			t183 := m.fn214(v11 << 3)
 			mem = *m.memory
 			v16 = t183
-			if v10 == 0 {
+			if v7 == 0 {
 				goto l46
 			}
 			if v2 == 0 {
 				goto l46
 			}
-			memory_copy(mem, uint32(v16), uint32(v10), uint32(v2<<3))
+			memory_copy(mem, uint32(v16), uint32(v7), uint32(v2<<3))
 		l46:
 			store32(mem, uint64(uint32(v13))+16, uint32(i32(33)))
 			t184 := v16
-			v12 = v16 + v3<<3
-			t186 := v12
+			v11 = v16 + v3<<3
+			t186 := v11
 			t187 := v13 + i32(16)
 			p185 := i32(0)
 			if v3 != 0 {
@@ -6018,216 +6018,216 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			}
 			m.fn122(t184, t186, t187, p185, i32(1))
 			mem = *m.memory
-			if v16 != v12-i32(8) {
+			if v16 != v11-i32(8) {
 				v3 = v3<<3 - i32(8)
 			l65:
 				{
 					t188 := int32(load32(mem, uint64(uint32(v3+v16))))
-					v12 = t188
+					v11 = t188
 					t189 := int32(load32(mem, uint64(uint32(v14))+12))
-					if v12 == t189 {
+					if v11 == t189 {
 						goto l47
 					}
 					t190 := int32(load32(mem, uint64(uint32(v14))+8))
-					if v12 == t190 {
+					if v11 == t190 {
 						goto l47
 					}
-					v10 = v14
+					v6 = v14
 					v17 = v13 + i32(60)
 					v21 = v13 + i32(40)
 					v23 = v13 + i32(28)
-					v8 = v13 + i32(92)
-					store32(mem, uint64(uint32(v8)), uint32(i32(0)))
-					v7 = v13 + i32(80)
-					t191 := int32(load32(mem, uint64(uint32(v7))))
-					t192 := v7
-					v5 = t191
-					store32(mem, uint64(uint32(t192))+4, uint32(v5))
+					v9 = v13 + i32(92)
+					store32(mem, uint64(uint32(v9)), uint32(i32(0)))
+					v8 = v13 + i32(80)
+					t191 := int32(load32(mem, uint64(uint32(v8))))
+					t192 := v8
+					v12 = t191
+					store32(mem, uint64(uint32(t192))+4, uint32(v12))
 					{
-						t193 := int32(load32(mem, uint64(uint32(v7))+8))
-						v11 = t193
-						if uint32(v11) > uint32(v5) {
-							store32(mem, uint64(uint32(v5)), uint32(v12))
-							v11 = v5 + i32(4)
+						t193 := int32(load32(mem, uint64(uint32(v8))+8))
+						v7 = t193
+						if uint32(v7) > uint32(v12) {
+							store32(mem, uint64(uint32(v12)), uint32(v11))
+							v7 = v12 + i32(4)
 							goto l56
 						}
-						v9 = v11 - v5
-						v11 = v9 >> 1
+						v10 = v7 - v12
+						v7 = v10 >> 1
 						p194 := i32(1)
-						if uint32(v11) > uint32(i32(1)) {
-							p194 = v11
+						if uint32(v7) > uint32(i32(1)) {
+							p194 = v7
 						}
 						p195 := i32(0x3fffffff)
-						if uint32(v9) < uint32(i32(0x7ffffffc)) {
+						if uint32(v10) < uint32(i32(0x7ffffffc)) {
 							p195 = p194
 						}
-						v11 = p195
-						if uint32(v11) >= uint32(i32(0x40000000)) {
+						v7 = p195
+						if uint32(v7) >= uint32(i32(0x40000000)) {
 							goto l49
 						}
-						t196 := v7
-						v2 = v11 << 2
-						t197 := m.fn219(v2)
+						t196 := v8
+						v2 = v7 << 2
+						t197 := m.fn214(v2)
 						mem = *m.memory
-						v11 = t197
-						store32(mem, uint64(uint32(t196)), uint32(v11))
-						store32(mem, uint64(uint32(v11)), uint32(v12))
-						store32(mem, uint64(uint32(v7))+8, uint32(v2+v11))
-						t198 := v7
-						v11 = v11 + i32(4)
-						store32(mem, uint64(uint32(t198))+4, uint32(v11))
-						if v5 == 0 {
+						v7 = t197
+						store32(mem, uint64(uint32(t196)), uint32(v7))
+						store32(mem, uint64(uint32(v7)), uint32(v11))
+						store32(mem, uint64(uint32(v8))+8, uint32(v2+v7))
+						t198 := v8
+						v7 = v7 + i32(4)
+						store32(mem, uint64(uint32(t198))+4, uint32(v7))
+						if v12 == 0 {
 							goto l56
 						}
-						m.Xre2w_free(v5)
+						m.Xre2w_free(v12)
 						mem = *m.memory
-						store32(mem, uint64(uint32(v7))+4, uint32(v11))
-						t199 := int32(load32(mem, uint64(uint32(v7))))
-						if t199 != v11 {
+						store32(mem, uint64(uint32(v8))+4, uint32(v7))
+						t199 := int32(load32(mem, uint64(uint32(v8))))
+						if t199 != v7 {
 							goto l56
 						}
-						t200 := int32(load32(mem, uint64(uint32(v8))+12))
+						t200 := int32(load32(mem, uint64(uint32(v9))+12))
 						v2 = t200
 						goto l50
 					}
 				l56:
 					{
-						t201 := v7
-						v11 = v11 - i32(4)
-						store32(mem, uint64(uint32(t201))+4, uint32(v11))
-						t202 := int32(load32(mem, uint64(uint32(v11))))
-						v5 = t202
+						t201 := v8
+						v7 = v7 - i32(4)
+						store32(mem, uint64(uint32(t201))+4, uint32(v7))
+						t202 := int32(load32(mem, uint64(uint32(v7))))
+						v12 = t202
 					l59:
 						{
 							{
 								{
 									{
-										t203 := int32(load32(mem, uint64(uint32(v8))+12))
+										t203 := int32(load32(mem, uint64(uint32(v9))+12))
 										v2 = t203
 										if v2 == 0 {
 											goto l51
 										}
-										t204 := int32(load32(mem, uint64(uint32(v8))+16))
-										if uint32(t204) <= uint32(v5) {
+										t204 := int32(load32(mem, uint64(uint32(v9))+16))
+										if uint32(t204) <= uint32(v12) {
 											goto l51
 										}
-										t205 := int32(load32(mem, uint64(uint32(v8))+4))
-										v6 = t205 + v5<<2
-										t206 := int32(load32(mem, uint64(uint32(v6))))
+										t205 := int32(load32(mem, uint64(uint32(v9))+4))
+										v5 = t205 + v12<<2
+										t206 := int32(load32(mem, uint64(uint32(v5))))
 										v20 = t206
-										t207 := int32(load32(mem, uint64(uint32(v8))))
+										t207 := int32(load32(mem, uint64(uint32(v9))))
 										t208 := v20
-										v9 = t207
-										if uint32(t208) < uint32(v9) {
+										v10 = t207
+										if uint32(t208) < uint32(v10) {
 											t209 := int32(load32(mem, uint64(uint32(v2+v20<<2))))
-											if t209 == v5 {
+											if t209 == v12 {
 												goto l52
 											}
 										}
-										store32(mem, uint64(uint32(v6)), uint32(v9))
-										store32(mem, uint64(uint32(v2+v9<<2)), uint32(v5))
-										t210 := int32(load32(mem, uint64(uint32(v8))))
-										store32(mem, uint64(uint32(v8)), uint32(t210+i32(1)))
+										store32(mem, uint64(uint32(v5)), uint32(v10))
+										store32(mem, uint64(uint32(v2+v10<<2)), uint32(v12))
+										t210 := int32(load32(mem, uint64(uint32(v9))))
+										store32(mem, uint64(uint32(v9)), uint32(t210+i32(1)))
 									}
 								l51:
 									{
-										if v5 == v12 {
+										if v11 == v12 {
 											goto l53
 										}
 										t211 := int32(load32(mem, uint64(uint32(v17))+12))
-										v9 = t211
-										if v9 == 0 {
+										v10 = t211
+										if v10 == 0 {
 											goto l53
 										}
 										t212 := int32(load32(mem, uint64(uint32(v17))+16))
-										if uint32(t212) <= uint32(v5) {
+										if uint32(t212) <= uint32(v12) {
 											goto l53
 										}
 										t213 := int32(load32(mem, uint64(uint32(v17))+4))
-										t214 := int32(load32(mem, uint64(uint32(t213+v5<<2))))
-										v6 = t214
+										t214 := int32(load32(mem, uint64(uint32(t213+v12<<2))))
+										v5 = t214
 										t215 := int32(load32(mem, uint64(uint32(v17))))
-										if uint32(v6) >= uint32(t215) {
+										if uint32(v5) >= uint32(t215) {
 											goto l53
 										}
-										t216 := int32(load32(mem, uint64(uint32(v9+v6<<3))))
-										if t216 == v5 {
+										t216 := int32(load32(mem, uint64(uint32(v10+v5<<3))))
+										if t216 == v12 {
 											goto l52
 										}
 									}
 								l53:
-									t217 := int32(load32(mem, uint64(uint32(v10))+100))
-									v9 = t217 + v5<<3
-									t218 := int32(load32(mem, uint64(uint32(v9))))
-									v5 = t218
-									v6 = v5 & i32(7)
-									if i32_shl(i32(1), v6)&i32(3) != 0 {
+									t217 := int32(load32(mem, uint64(uint32(v6))+100))
+									v10 = t217 + v12<<3
+									t218 := int32(load32(mem, uint64(uint32(v10))))
+									v12 = t218
+									v5 = v12 & i32(7)
+									if i32_shl(i32(1), v5)&i32(3) != 0 {
 										goto l54
 									}
-									if v6 == i32(6) {
+									if v5 == i32(6) {
 										goto l55
 									}
 								}
 							l52:
-								t219 := int32(load32(mem, uint64(uint32(v7))))
-								if t219 != v11 {
+								t219 := int32(load32(mem, uint64(uint32(v8))))
+								if t219 != v7 {
 									goto l56
 								}
 								goto l50
 							}
 						l54:
-							t220 := int32(load32(mem, uint64(uint32(v9))+4))
-							v6 = t220
+							t220 := int32(load32(mem, uint64(uint32(v10))+4))
+							v5 = t220
 							{
-								t221 := int32(load32(mem, uint64(uint32(v7))+8))
-								v5 = t221
-								if uint32(v5) > uint32(v11) {
-									store32(mem, uint64(uint32(v11)), uint32(v6))
-									v11 = v11 + i32(4)
+								t221 := int32(load32(mem, uint64(uint32(v8))+8))
+								v12 = t221
+								if uint32(v12) > uint32(v7) {
+									store32(mem, uint64(uint32(v7)), uint32(v5))
+									v7 = v7 + i32(4)
 									goto l57
 								}
-								t222 := int32(load32(mem, uint64(uint32(v7))))
-								t223 := v11
+								t222 := int32(load32(mem, uint64(uint32(v8))))
+								t223 := v7
 								v2 = t222
 								v15 = t223 - v2
 								v18 = v15 >> 2
-								v11 = v18 + i32(1)
-								if uint32(v11) >= uint32(i32(0x40000000)) {
+								v7 = v18 + i32(1)
+								if uint32(v7) >= uint32(i32(0x40000000)) {
 									m.fn71()
 									mem = *m.memory
 									panic("unreachable")
 								}
-								v20 = v5 - v2
-								v5 = v20 >> 1
-								p224 := v11
-								if uint32(v5) > uint32(v11) {
-									p224 = v5
+								v20 = v12 - v2
+								v12 = v20 >> 1
+								p224 := v7
+								if uint32(v7) < uint32(v12) {
+									p224 = v12
 								}
 								p225 := i32(0x3fffffff)
 								if uint32(v20) < uint32(i32(0x7ffffffc)) {
 									p225 = p224
 								}
-								v11 = p225
+								v7 = p225
 								var p226 int32
-								if v11 != 0 {
-									if uint32(v11) >= uint32(i32(0x40000000)) {
+								if v7 != 0 {
+									if uint32(v7) >= uint32(i32(0x40000000)) {
 										goto l49
 									}
-									t227 := m.fn219(v11 << 2)
+									t227 := m.fn214(v7 << 2)
 									mem = *m.memory
 									p226 = t227
 								} else {
 									p226 = i32(0)
 								}
-								v5 = p226
-								v18 = v5 + v18<<2
-								store32(mem, uint64(uint32(v18)), uint32(v6))
-								memory_copy(mem, uint32(v5), uint32(v2), uint32(v15))
-								store32(mem, uint64(uint32(v7))+8, uint32(v5+v11<<2))
-								t228 := v7
-								v11 = v18 + i32(4)
-								store32(mem, uint64(uint32(t228))+4, uint32(v11))
-								store32(mem, uint64(uint32(v7)), uint32(v5))
+								v12 = p226
+								v18 = v12 + v18<<2
+								store32(mem, uint64(uint32(v18)), uint32(v5))
+								memory_copy(mem, uint32(v12), uint32(v2), uint32(v15))
+								store32(mem, uint64(uint32(v8))+8, uint32(v12+v7<<2))
+								t228 := v8
+								v7 = v18 + i32(4)
+								store32(mem, uint64(uint32(t228))+4, uint32(v7))
+								store32(mem, uint64(uint32(v8)), uint32(v12))
 								if v2 == 0 {
 									goto l57
 								}
@@ -6235,12 +6235,12 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								mem = *m.memory
 							}
 						l57:
-							store32(mem, uint64(uint32(v7))+4, uint32(v11))
-							t229 := int32(load32(mem, uint64(uint32(v9))))
-							v5 = t229
+							store32(mem, uint64(uint32(v8))+4, uint32(v7))
+							t229 := int32(load32(mem, uint64(uint32(v10))))
+							v12 = t229
 						}
 					l55:
-						v5 = int32(uint32(v5) >> 4)
+						v12 = int32(uint32(v12) >> 4)
 						goto l59
 					}
 				l49:
@@ -6248,45 +6248,45 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					mem = *m.memory
 					panic("unreachable")
 				l50:
-					t230 := int32(load32(mem, uint64(uint32(v8))))
-					v7 = t230
-					if v7 != 0 {
+					t230 := int32(load32(mem, uint64(uint32(v9))))
+					v8 = t230
+					if v8 != 0 {
 						t231 := int32(load32(mem, uint64(uint32(v21))+12))
 						v18 = t231
-						v6 = v2
+						v5 = v2
 					l64:
 						{
 							if v18 == 0 {
 								goto l60
 							}
-							t232 := int32(load32(mem, uint64(uint32(v6))))
-							v11 = t232
+							t232 := int32(load32(mem, uint64(uint32(v5))))
+							v7 = t232
 							t233 := int32(load32(mem, uint64(uint32(v21))+16))
-							if uint32(v11) >= uint32(t233) {
+							if uint32(v7) >= uint32(t233) {
 								goto l60
 							}
-							v15 = v11 << 2
+							v15 = v7 << 2
 							t234 := int32(load32(mem, uint64(uint32(v21))+4))
 							t235 := int32(load32(mem, uint64(uint32(v15+t234))))
-							v5 = t235
+							v12 = t235
 							t236 := int32(load32(mem, uint64(uint32(v21))))
-							if uint32(v5) >= uint32(t236) {
+							if uint32(v12) >= uint32(t236) {
 								goto l60
 							}
-							v5 = v18 + v5<<3
-							t237 := int32(load32(mem, uint64(uint32(v5))))
-							if t237 != v11 {
+							v12 = v18 + v12<<3
+							t237 := int32(load32(mem, uint64(uint32(v12))))
+							if t237 != v7 {
 								goto l60
 							}
 							t238 := int32(load32(mem, uint64(uint32(v23))))
-							t239 := int32(load32(mem, uint64(uint32(v5))+4))
-							v9 = t238 + t239*i32(12)
-							t240 := int32(load32(mem, uint64(uint32(v9))))
-							v5 = t240
-							t241 := int32(load32(mem, uint64(uint32(v9))+4))
-							t242 := v5
-							v10 = t241
-							if t242 == v10 {
+							t239 := int32(load32(mem, uint64(uint32(v12))+4))
+							v10 = t238 + t239*i32(12)
+							t240 := int32(load32(mem, uint64(uint32(v10))))
+							v12 = t240
+							t241 := int32(load32(mem, uint64(uint32(v10))+4))
+							t242 := v12
+							v6 = t241
+							if t242 == v6 {
 								goto l60
 							}
 						l63:
@@ -6295,64 +6295,64 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if v2 == 0 {
 										goto l61
 									}
-									t243 := int32(load32(mem, uint64(uint32(v5))))
-									v7 = t243
-									t244 := int32(load32(mem, uint64(uint32(v8))+16))
-									if uint32(v7) >= uint32(t244) {
+									t243 := int32(load32(mem, uint64(uint32(v12))))
+									v8 = t243
+									t244 := int32(load32(mem, uint64(uint32(v9))+16))
+									if uint32(v8) >= uint32(t244) {
 										goto l61
 									}
-									t245 := int32(load32(mem, uint64(uint32(v8))+4))
-									t246 := int32(load32(mem, uint64(uint32(t245+v7<<2))))
-									v9 = t246
-									t247 := int32(load32(mem, uint64(uint32(v8))))
-									if uint32(v9) >= uint32(t247) {
+									t245 := int32(load32(mem, uint64(uint32(v9))+4))
+									t246 := int32(load32(mem, uint64(uint32(t245+v8<<2))))
+									v10 = t246
+									t247 := int32(load32(mem, uint64(uint32(v9))))
+									if uint32(v10) >= uint32(t247) {
 										goto l61
 									}
-									t248 := int32(load32(mem, uint64(uint32(v2+v9<<2))))
-									if t248 == v7 {
+									t248 := int32(load32(mem, uint64(uint32(v2+v10<<2))))
+									if t248 == v8 {
 										goto l62
 									}
 								}
 							l61:
 								t249 := int32(load32(mem, uint64(uint32(v17))+12))
-								v7 = t249
-								if v7 == 0 {
+								v8 = t249
+								if v8 == 0 {
 									goto l62
 								}
 								t250 := int32(load32(mem, uint64(uint32(v17))+16))
-								if uint32(t250) <= uint32(v11) {
+								if uint32(t250) <= uint32(v7) {
 									goto l62
 								}
 								t251 := int32(load32(mem, uint64(uint32(v17))+4))
-								v12 = t251 + v15
-								t252 := int32(load32(mem, uint64(uint32(v12))))
+								v11 = t251 + v15
+								t252 := int32(load32(mem, uint64(uint32(v11))))
 								v20 = t252
 								t253 := int32(load32(mem, uint64(uint32(v17))))
 								t254 := v20
-								v9 = t253
-								if uint32(t254) < uint32(v9) {
-									t255 := int32(load32(mem, uint64(uint32(v7+v20<<3))))
-									if t255 == v11 {
+								v10 = t253
+								if uint32(t254) < uint32(v10) {
+									t255 := int32(load32(mem, uint64(uint32(v8+v20<<3))))
+									if t255 == v7 {
 										goto l62
 									}
 								}
-								store32(mem, uint64(uint32(v12)), uint32(v9))
-								store32(mem, uint64(uint32(v17)), uint32(v9+i32(1)))
-								store32(mem, uint64(uint32(v7+v9<<3)), uint32(v11))
-								t256 := int32(load32(mem, uint64(uint32(v12))))
-								store32(mem, uint64(uint32(v7+t256<<3))+4, uint32(v9))
+								store32(mem, uint64(uint32(v11)), uint32(v10))
+								store32(mem, uint64(uint32(v17)), uint32(v10+i32(1)))
+								store32(mem, uint64(uint32(v8+v10<<3)), uint32(v7))
+								t256 := int32(load32(mem, uint64(uint32(v11))))
+								store32(mem, uint64(uint32(v8+t256<<3))+4, uint32(v10))
 							}
 						l62:
-							v5 = v5 + i32(4)
-							if v5 != v10 {
+							v12 = v12 + i32(4)
+							if v12 != v6 {
 								goto l63
 							}
-							t257 := int32(load32(mem, uint64(uint32(v8))))
-							v7 = t257
+							t257 := int32(load32(mem, uint64(uint32(v9))))
+							v8 = t257
 						}
 					l60:
-						v6 = v6 + i32(4)
-						if v6 != v2+v7<<2 {
+						v5 = v5 + i32(4)
+						if v5 != v2+v8<<2 {
 							goto l64
 						}
 					}
@@ -6367,7 +6367,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			}
 			store32(mem, uint64(uint32(v13))+24, uint32(i32(0)))
 			store64(mem, uint64(uint32(v13))+16, uint64(i64(0)))
-			v12 = i32(0)
+			v11 = i32(0)
 			if v3 != 0 {
 				if uint32(v3) >= uint32(i32(0x40000000)) {
 					m.fn71()
@@ -6375,90 +6375,90 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					panic("unreachable")
 				}
 				t259 := v13
-				v10 = v3 << 2
-				t260 := m.fn219(v10)
+				v7 = v3 << 2
+				t260 := m.fn214(v7)
 				mem = *m.memory
-				v12 = t260
-				store32(mem, uint64(uint32(t259))+16, uint32(v12))
+				v11 = t260
+				store32(mem, uint64(uint32(t259))+16, uint32(v11))
 				t261 := v13
-				v19 = v10 + v12
+				v19 = v7 + v11
 				store32(mem, uint64(uint32(t261))+24, uint32(v19))
-				memory_zero(mem, uint32(v12), uint32(v10))
+				memory_zero(mem, uint32(v11), uint32(v7))
 				store32(mem, uint64(uint32(v13))+20, uint32(v19))
 			}
 			store32(mem, uint64(uint32(v13))+12, uint32(i32(0)))
 			store64(mem, uint64(uint32(v13))+4, uint64(i64(0)))
 			t262 := int32(load32(mem, uint64(uint32(v14))+16))
-			v10 = t262
-			if v10 != 0 {
-				if uint32(v10) >= uint32(i32(0x20000000)) {
+			v7 = t262
+			if v7 != 0 {
+				if uint32(v7) >= uint32(i32(0x20000000)) {
 					m.fn71()
 					mem = *m.memory
 					panic("unreachable")
 				}
 				t263 := v13
-				v10 = v10 << 3
-				t264 := m.fn219(v10)
+				v7 = v7 << 3
+				t264 := m.fn214(v7)
 				mem = *m.memory
 				v4 = t264
 				store32(mem, uint64(uint32(t263))+8, uint32(v4))
 				store32(mem, uint64(uint32(v13))+4, uint32(v4))
-				store32(mem, uint64(uint32(v13))+12, uint32(v4+v10))
+				store32(mem, uint64(uint32(v13))+12, uint32(v4+v7))
 			}
 			t265 := int32(load32(mem, uint64(uint32(v13))+72))
-			v11 = t265
-			v10 = v4
+			v12 = t265
+			v7 = v4
 			if v3 != 0 {
-				v10 = v3 << 3
-				v3 = v11
+				v7 = v3 << 3
+				v3 = v12
 			l93:
 				{
 					t266 := int32(load32(mem, uint64(uint32(v3))+4))
 					t267 := int32(load32(mem, uint64(uint32(v13))+8))
 					t268 := int32(load32(mem, uint64(uint32(v13))+4))
-					store32(mem, uint64(uint32(v12+t266<<2)), uint32((t267-t268)>>3))
+					store32(mem, uint64(uint32(v11+t266<<2)), uint32((t267-t268)>>3))
 					t269 := int32(load32(mem, uint64(uint32(v3))))
 					v23 = t269
 					v20 = v13 + i32(60)
-					v6 = v13 + i32(4)
+					v5 = v13 + i32(4)
 					v21 = v13 + i32(92)
 					store32(mem, uint64(uint32(v21)), uint32(i32(0)))
-					v8 = v13 + i32(80)
-					t270 := int32(load32(mem, uint64(uint32(v8))))
-					t271 := v8
+					v9 = v13 + i32(80)
+					t270 := int32(load32(mem, uint64(uint32(v9))))
+					t271 := v9
 					v2 = t270
 					store32(mem, uint64(uint32(t271))+4, uint32(v2))
 					{
-						t272 := int32(load32(mem, uint64(uint32(v8))+8))
+						t272 := int32(load32(mem, uint64(uint32(v9))+8))
 						v4 = t272
 						if uint32(v4) > uint32(v2) {
 							store32(mem, uint64(uint32(v2)), uint32(v23))
 							v4 = v2 + i32(4)
 							goto l87
 						}
-						v7 = v4 - v2
-						v4 = v7 >> 1
+						v8 = v4 - v2
+						v4 = v8 >> 1
 						p273 := i32(1)
 						if uint32(v4) > uint32(i32(1)) {
 							p273 = v4
 						}
 						p274 := i32(0x3fffffff)
-						if uint32(v7) < uint32(i32(0x7ffffffc)) {
+						if uint32(v8) < uint32(i32(0x7ffffffc)) {
 							p274 = p273
 						}
 						v4 = p274
 						if uint32(v4) >= uint32(i32(0x40000000)) {
 							goto l69
 						}
-						t275 := v8
-						v5 = v4 << 2
-						t276 := m.fn219(v5)
+						t275 := v9
+						v6 = v4 << 2
+						t276 := m.fn214(v6)
 						mem = *m.memory
 						v4 = t276
 						store32(mem, uint64(uint32(t275)), uint32(v4))
 						store32(mem, uint64(uint32(v4)), uint32(v23))
-						store32(mem, uint64(uint32(v8))+8, uint32(v4+v5))
-						t277 := v8
+						store32(mem, uint64(uint32(v9))+8, uint32(v4+v6))
+						t277 := v9
 						v4 = v4 + i32(4)
 						store32(mem, uint64(uint32(t277))+4, uint32(v4))
 						if v2 == 0 {
@@ -6466,15 +6466,15 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						}
 						m.Xre2w_free(v2)
 						mem = *m.memory
-						store32(mem, uint64(uint32(v8))+4, uint32(v4))
-						t278 := int32(load32(mem, uint64(uint32(v8))))
+						store32(mem, uint64(uint32(v9))+4, uint32(v4))
+						t278 := int32(load32(mem, uint64(uint32(v9))))
 						if t278 == v4 {
 							goto l70
 						}
 					}
 				l87:
 					{
-						t279 := v8
+						t279 := v9
 						v2 = v4 - i32(4)
 						store32(mem, uint64(uint32(t279))+4, uint32(v2))
 						t280 := int32(load32(mem, uint64(uint32(v2))))
@@ -6484,8 +6484,8 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							l84:
 								{
 									t281 := int32(load32(mem, uint64(uint32(v21))+12))
-									v7 = t281
-									if v7 == 0 {
+									v8 = t281
+									if v8 == 0 {
 										goto l71
 									}
 									t282 := int32(load32(mem, uint64(uint32(v21))+16))
@@ -6498,15 +6498,15 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									v18 = t284
 									t285 := int32(load32(mem, uint64(uint32(v21))))
 									t286 := v18
-									v5 = t285
-									if uint32(t286) < uint32(v5) {
-										t287 := int32(load32(mem, uint64(uint32(v7+v18<<2))))
+									v6 = t285
+									if uint32(t286) < uint32(v6) {
+										t287 := int32(load32(mem, uint64(uint32(v8+v18<<2))))
 										if t287 == v4 {
 											goto l72
 										}
 									}
-									store32(mem, uint64(uint32(v17)), uint32(v5))
-									store32(mem, uint64(uint32(v7+v5<<2)), uint32(v4))
+									store32(mem, uint64(uint32(v17)), uint32(v6))
+									store32(mem, uint64(uint32(v8+v6<<2)), uint32(v4))
 									t288 := int32(load32(mem, uint64(uint32(v21))))
 									store32(mem, uint64(uint32(v21)), uint32(t288+i32(1)))
 								}
@@ -6516,8 +6516,8 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 										goto l73
 									}
 									t289 := int32(load32(mem, uint64(uint32(v20))+12))
-									v7 = t289
-									if v7 == 0 {
+									v8 = t289
+									if v8 == 0 {
 										goto l73
 									}
 									t290 := int32(load32(mem, uint64(uint32(v20))+16))
@@ -6527,19 +6527,19 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									v17 = v4 << 2
 									t291 := int32(load32(mem, uint64(uint32(v20))+4))
 									t292 := int32(load32(mem, uint64(uint32(v17+t291))))
-									v5 = t292
+									v6 = t292
 									t293 := int32(load32(mem, uint64(uint32(v20))))
-									if uint32(v5) >= uint32(t293) {
+									if uint32(v6) >= uint32(t293) {
 										goto l73
 									}
-									t294 := int32(load32(mem, uint64(uint32(v7+v5<<3))))
+									t294 := int32(load32(mem, uint64(uint32(v8+v6<<3))))
 									if t294 != v4 {
 										goto l73
 									}
 									{
-										t295 := int32(load32(mem, uint64(uint32(v6))+4))
+										t295 := int32(load32(mem, uint64(uint32(v5))+4))
 										v4 = t295
-										t296 := int32(load32(mem, uint64(uint32(v6))+8))
+										t296 := int32(load32(mem, uint64(uint32(v5))+8))
 										t297 := v4
 										v2 = t296
 										if uint32(t297) < uint32(v2) {
@@ -6547,23 +6547,23 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 											v4 = v4 + i32(8)
 											goto l74
 										}
-										t298 := int32(load32(mem, uint64(uint32(v6))))
+										t298 := int32(load32(mem, uint64(uint32(v5))))
 										t299 := v4
-										v7 = t298
-										v18 = t299 - v7
-										v9 = v18 >> 3
-										v4 = v9 + i32(1)
+										v8 = t298
+										v18 = t299 - v8
+										v10 = v18 >> 3
+										v4 = v10 + i32(1)
 										if uint32(v4) >= uint32(i32(0x20000000)) {
 											goto l75
 										}
-										v5 = v2 - v7
-										v2 = v5 >> 2
+										v6 = v2 - v8
+										v2 = v6 >> 2
 										p300 := v4
 										if uint32(v2) > uint32(v4) {
 											p300 = v2
 										}
 										p301 := i32(0x1fffffff)
-										if uint32(v5) < uint32(i32(0x7ffffff8)) {
+										if uint32(v6) < uint32(i32(0x7ffffff8)) {
 											p301 = p300
 										}
 										v4 = p301
@@ -6572,29 +6572,29 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l69
 											}
-											t303 := m.fn219(v4 << 3)
+											t303 := m.fn214(v4 << 3)
 											mem = *m.memory
 											p302 = t303
 										} else {
 											p302 = i32(0)
 										}
 										v2 = p302
-										v9 = v2 + v9<<3
-										store64(mem, uint64(uint32(v9)), uint64(i64(0)))
-										memory_copy(mem, uint32(v2), uint32(v7), uint32(v18))
-										store32(mem, uint64(uint32(v6))+8, uint32(v2+v4<<3))
-										t304 := v6
-										v4 = v9 + i32(8)
+										v10 = v2 + v10<<3
+										store64(mem, uint64(uint32(v10)), uint64(i64(0)))
+										memory_copy(mem, uint32(v2), uint32(v8), uint32(v18))
+										store32(mem, uint64(uint32(v5))+8, uint32(v2+v4<<3))
+										t304 := v5
+										v4 = v10 + i32(8)
 										store32(mem, uint64(uint32(t304))+4, uint32(v4))
-										store32(mem, uint64(uint32(v6)), uint32(v2))
-										if v7 == 0 {
+										store32(mem, uint64(uint32(v5)), uint32(v2))
+										if v8 == 0 {
 											goto l74
 										}
-										m.Xre2w_free(v7)
+										m.Xre2w_free(v8)
 										mem = *m.memory
 									}
 								l74:
-									store32(mem, uint64(uint32(v6))+4, uint32(v4))
+									store32(mem, uint64(uint32(v5))+4, uint32(v4))
 									v4 = v4 - i32(8)
 									t305 := int32(load32(mem, uint64(uint32(v4))))
 									t306 := v4
@@ -6610,17 +6610,17 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							l73:
 								{
 									t311 := int32(load32(mem, uint64(uint32(v14))+100))
-									v7 = t311 + v4<<3
-									t312 := int32(load32(mem, uint64(uint32(v7))))
+									v8 = t311 + v4<<3
+									t312 := int32(load32(mem, uint64(uint32(v8))))
 									v4 = t312
 									switch v4&i32(7) - i32(1) {
 									case 4, 6:
 										goto l78
 									case 0:
 										{
-											t313 := int32(load32(mem, uint64(uint32(v6))+4))
+											t313 := int32(load32(mem, uint64(uint32(v5))+4))
 											v4 = t313
-											t314 := int32(load32(mem, uint64(uint32(v6))+8))
+											t314 := int32(load32(mem, uint64(uint32(v5))+8))
 											t315 := v4
 											v2 = t314
 											if uint32(t315) < uint32(v2) {
@@ -6628,16 +6628,16 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												v4 = v4 + i32(8)
 												goto l81
 											}
-											t316 := int32(load32(mem, uint64(uint32(v6))))
+											t316 := int32(load32(mem, uint64(uint32(v5))))
 											t317 := v4
-											v5 = t316
-											v18 = t317 - v5
-											v9 = v18 >> 3
-											v4 = v9 + i32(1)
+											v6 = t316
+											v18 = t317 - v6
+											v10 = v18 >> 3
+											v4 = v10 + i32(1)
 											if uint32(v4) >= uint32(i32(0x20000000)) {
 												goto l75
 											}
-											v17 = v2 - v5
+											v17 = v2 - v6
 											v2 = v17 >> 2
 											p318 := v4
 											if uint32(v2) > uint32(v4) {
@@ -6653,62 +6653,62 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												if uint32(v4) >= uint32(i32(0x20000000)) {
 													goto l69
 												}
-												t321 := m.fn219(v4 << 3)
+												t321 := m.fn214(v4 << 3)
 												mem = *m.memory
 												p320 = t321
 											} else {
 												p320 = i32(0)
 											}
 											v2 = p320
-											v9 = v2 + v9<<3
-											store64(mem, uint64(uint32(v9)), uint64(i64(0)))
-											memory_copy(mem, uint32(v2), uint32(v5), uint32(v18))
-											store32(mem, uint64(uint32(v6))+8, uint32(v2+v4<<3))
-											t322 := v6
-											v4 = v9 + i32(8)
+											v10 = v2 + v10<<3
+											store64(mem, uint64(uint32(v10)), uint64(i64(0)))
+											memory_copy(mem, uint32(v2), uint32(v6), uint32(v18))
+											store32(mem, uint64(uint32(v5))+8, uint32(v2+v4<<3))
+											t322 := v5
+											v4 = v10 + i32(8)
 											store32(mem, uint64(uint32(t322))+4, uint32(v4))
-											store32(mem, uint64(uint32(v6)), uint32(v2))
-											if v5 == 0 {
+											store32(mem, uint64(uint32(v5)), uint32(v2))
+											if v6 == 0 {
 												goto l81
 											}
-											m.Xre2w_free(v5)
+											m.Xre2w_free(v6)
 											mem = *m.memory
 										}
 									l81:
-										store32(mem, uint64(uint32(v6))+4, uint32(v4))
-										t323 := int32(load32(mem, uint64(uint32(v6))))
+										store32(mem, uint64(uint32(v5))+4, uint32(v4))
+										t323 := int32(load32(mem, uint64(uint32(v5))))
 										t324 := v4 - i32(4)
 										v2 = v4 - t323
 										store32(mem, uint64(uint32(t324)), uint32(v2>>3+i32(1)))
 										v4 = v4 - i32(8)
 										t325 := int32(load32(mem, uint64(uint32(v4))))
 										store32(mem, uint64(uint32(v4)), uint32(t325&i32(8)+v2<<1|i32(1)))
-										t326 := int32(load32(mem, uint64(uint32(v8))+4))
+										t326 := int32(load32(mem, uint64(uint32(v9))+4))
 										v2 = t326
 										fallthrough
 									default:
-										t327 := int32(load32(mem, uint64(uint32(v7))+4))
+										t327 := int32(load32(mem, uint64(uint32(v8))+4))
 										v17 = t327
 										{
-											t328 := int32(load32(mem, uint64(uint32(v8))+8))
+											t328 := int32(load32(mem, uint64(uint32(v9))+8))
 											v4 = t328
 											if uint32(v4) > uint32(v2) {
 												store32(mem, uint64(uint32(v2)), uint32(v17))
 												v2 = v2 + i32(4)
 												goto l82
 											}
-											t329 := int32(load32(mem, uint64(uint32(v8))))
+											t329 := int32(load32(mem, uint64(uint32(v9))))
 											t330 := v2
-											v5 = t329
-											v9 = t330 - v5
-											v15 = v9 >> 2
+											v6 = t329
+											v10 = t330 - v6
+											v15 = v10 >> 2
 											v2 = v15 + i32(1)
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												m.fn71()
 												mem = *m.memory
 												panic("unreachable")
 											}
-											v18 = v4 - v5
+											v18 = v4 - v6
 											v4 = v18 >> 1
 											p331 := v2
 											if uint32(v2) < uint32(v4) {
@@ -6724,7 +6724,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 												if uint32(v2) >= uint32(i32(0x40000000)) {
 													goto l69
 												}
-												t334 := m.fn219(v2 << 2)
+												t334 := m.fn214(v2 << 2)
 												mem = *m.memory
 												p333 = t334
 											} else {
@@ -6733,21 +6733,21 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 											v4 = p333
 											v15 = v4 + v15<<2
 											store32(mem, uint64(uint32(v15)), uint32(v17))
-											memory_copy(mem, uint32(v4), uint32(v5), uint32(v9))
-											store32(mem, uint64(uint32(v8))+8, uint32(v4+v2<<2))
-											t335 := v8
+											memory_copy(mem, uint32(v4), uint32(v6), uint32(v10))
+											store32(mem, uint64(uint32(v9))+8, uint32(v4+v2<<2))
+											t335 := v9
 											v2 = v15 + i32(4)
 											store32(mem, uint64(uint32(t335))+4, uint32(v2))
-											store32(mem, uint64(uint32(v8)), uint32(v4))
-											if v5 == 0 {
+											store32(mem, uint64(uint32(v9)), uint32(v4))
+											if v6 == 0 {
 												goto l82
 											}
-											m.Xre2w_free(v5)
+											m.Xre2w_free(v6)
 											mem = *m.memory
 										}
 									l82:
-										store32(mem, uint64(uint32(v8))+4, uint32(v2))
-										t336 := int32(load32(mem, uint64(uint32(v7))))
+										store32(mem, uint64(uint32(v9))+4, uint32(v2))
+										t336 := int32(load32(mem, uint64(uint32(v8))))
 										v4 = t336
 										fallthrough
 									case 5:
@@ -6757,9 +6757,9 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									}
 								}
 								{
-									t337 := int32(load32(mem, uint64(uint32(v6))+4))
+									t337 := int32(load32(mem, uint64(uint32(v5))+4))
 									v4 = t337
-									t338 := int32(load32(mem, uint64(uint32(v6))+8))
+									t338 := int32(load32(mem, uint64(uint32(v5))+8))
 									t339 := v4
 									v2 = t338
 									if uint32(t339) < uint32(v2) {
@@ -6767,16 +6767,16 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 										v4 = v4 + i32(8)
 										goto l85
 									}
-									t340 := int32(load32(mem, uint64(uint32(v6))))
+									t340 := int32(load32(mem, uint64(uint32(v5))))
 									t341 := v4
-									v5 = t340
-									v18 = t341 - v5
-									v9 = v18 >> 3
-									v4 = v9 + i32(1)
+									v6 = t340
+									v18 = t341 - v6
+									v10 = v18 >> 3
+									v4 = v10 + i32(1)
 									if uint32(v4) >= uint32(i32(0x20000000)) {
 										goto l75
 									}
-									v17 = v2 - v5
+									v17 = v2 - v6
 									v2 = v17 >> 2
 									p342 := v4
 									if uint32(v2) > uint32(v4) {
@@ -6792,37 +6792,37 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 										if uint32(v4) >= uint32(i32(0x20000000)) {
 											goto l69
 										}
-										t345 := m.fn219(v4 << 3)
+										t345 := m.fn214(v4 << 3)
 										mem = *m.memory
 										p344 = t345
 									} else {
 										p344 = i32(0)
 									}
 									v2 = p344
-									v9 = v2 + v9<<3
-									store64(mem, uint64(uint32(v9)), uint64(i64(0)))
-									memory_copy(mem, uint32(v2), uint32(v5), uint32(v18))
-									store32(mem, uint64(uint32(v6))+8, uint32(v2+v4<<3))
-									t346 := v6
-									v4 = v9 + i32(8)
+									v10 = v2 + v10<<3
+									store64(mem, uint64(uint32(v10)), uint64(i64(0)))
+									memory_copy(mem, uint32(v2), uint32(v6), uint32(v18))
+									store32(mem, uint64(uint32(v5))+8, uint32(v2+v4<<3))
+									t346 := v5
+									v4 = v10 + i32(8)
 									store32(mem, uint64(uint32(t346))+4, uint32(v4))
-									store32(mem, uint64(uint32(v6)), uint32(v2))
-									if v5 == 0 {
+									store32(mem, uint64(uint32(v5)), uint32(v2))
+									if v6 == 0 {
 										goto l85
 									}
-									m.Xre2w_free(v5)
+									m.Xre2w_free(v6)
 									mem = *m.memory
 								}
 							l85:
-								store32(mem, uint64(uint32(v6))+4, uint32(v4))
-								t347 := int64(load64(mem, uint64(uint32(v7))))
+								store32(mem, uint64(uint32(v5))+4, uint32(v4))
+								t347 := int64(load64(mem, uint64(uint32(v8))))
 								store64(mem, uint64(uint32(v4-i32(8))), uint64(t347))
-								t348 := int32(load32(mem, uint64(uint32(v6))+4))
+								t348 := int32(load32(mem, uint64(uint32(v5))+4))
 								v4 = t348 - i32(8)
 								t349 := int32(load32(mem, uint64(uint32(v4))))
 								t350 := int32(load32(mem, uint64(uint32(v20))+12))
 								t351 := int32(load32(mem, uint64(uint32(v20))+4))
-								t352 := int32(load32(mem, uint64(uint32(v7))))
+								t352 := int32(load32(mem, uint64(uint32(v8))))
 								t353 := int32(load32(mem, uint64(uint32(t351+int32(uint32(t352)>>2)&i32(0x3ffffffc)))))
 								t354 := int32(load32(mem, uint64(uint32(t350+t353<<3))+4))
 								store32(mem, uint64(uint32(v4)), uint32(t349&i32(15)|t354<<4))
@@ -6830,9 +6830,9 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							}
 						l78:
 							{
-								t355 := int32(load32(mem, uint64(uint32(v6))+4))
+								t355 := int32(load32(mem, uint64(uint32(v5))+4))
 								v4 = t355
-								t356 := int32(load32(mem, uint64(uint32(v6))+8))
+								t356 := int32(load32(mem, uint64(uint32(v5))+8))
 								t357 := v4
 								v2 = t356
 								if uint32(t357) < uint32(v2) {
@@ -6840,16 +6840,16 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									v4 = v4 + i32(8)
 									goto l86
 								}
-								t358 := int32(load32(mem, uint64(uint32(v6))))
+								t358 := int32(load32(mem, uint64(uint32(v5))))
 								t359 := v4
-								v5 = t358
-								v18 = t359 - v5
-								v9 = v18 >> 3
-								v4 = v9 + i32(1)
+								v6 = t358
+								v18 = t359 - v6
+								v10 = v18 >> 3
+								v4 = v10 + i32(1)
 								if uint32(v4) >= uint32(i32(0x20000000)) {
 									goto l75
 								}
-								v17 = v2 - v5
+								v17 = v2 - v6
 								v2 = v17 >> 2
 								p360 := v4
 								if uint32(v2) > uint32(v4) {
@@ -6865,36 +6865,36 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if uint32(v4) >= uint32(i32(0x20000000)) {
 										goto l69
 									}
-									t363 := m.fn219(v4 << 3)
+									t363 := m.fn214(v4 << 3)
 									mem = *m.memory
 									p362 = t363
 								} else {
 									p362 = i32(0)
 								}
 								v2 = p362
-								v9 = v2 + v9<<3
-								store64(mem, uint64(uint32(v9)), uint64(i64(0)))
-								memory_copy(mem, uint32(v2), uint32(v5), uint32(v18))
-								store32(mem, uint64(uint32(v6))+8, uint32(v2+v4<<3))
-								t364 := v6
-								v4 = v9 + i32(8)
+								v10 = v2 + v10<<3
+								store64(mem, uint64(uint32(v10)), uint64(i64(0)))
+								memory_copy(mem, uint32(v2), uint32(v6), uint32(v18))
+								store32(mem, uint64(uint32(v5))+8, uint32(v2+v4<<3))
+								t364 := v5
+								v4 = v10 + i32(8)
 								store32(mem, uint64(uint32(t364))+4, uint32(v4))
-								store32(mem, uint64(uint32(v6)), uint32(v2))
-								if v5 == 0 {
+								store32(mem, uint64(uint32(v5)), uint32(v2))
+								if v6 == 0 {
 									goto l86
 								}
-								m.Xre2w_free(v5)
+								m.Xre2w_free(v6)
 								mem = *m.memory
 							}
 						l86:
-							store32(mem, uint64(uint32(v6))+4, uint32(v4))
-							t365 := int64(load64(mem, uint64(uint32(v7))))
+							store32(mem, uint64(uint32(v5))+4, uint32(v4))
+							t365 := int64(load64(mem, uint64(uint32(v8))))
 							store64(mem, uint64(uint32(v4-i32(8))), uint64(t365))
 						}
 					l72:
-						t366 := int32(load32(mem, uint64(uint32(v8))+4))
+						t366 := int32(load32(mem, uint64(uint32(v9))+4))
 						v4 = t366
-						t367 := int32(load32(mem, uint64(uint32(v8))))
+						t367 := int32(load32(mem, uint64(uint32(v9))))
 						if v4 != t367 {
 							goto l87
 						}
@@ -6911,72 +6911,72 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				l70:
 					t368 := int32(load32(mem, uint64(uint32(v13))+8))
 					v2 = t368
-					v5 = v2 - i32(8)
-					t369 := int32(load32(mem, uint64(uint32(v5))))
-					store32(mem, uint64(uint32(v5)), uint32(t369|i32(8)))
-					v8 = v13 + i32(4)
+					v6 = v2 - i32(8)
+					t369 := int32(load32(mem, uint64(uint32(v6))))
+					store32(mem, uint64(uint32(v6)), uint32(t369|i32(8)))
+					v9 = v13 + i32(4)
 					t370 := int32(load32(mem, uint64(uint32(v3))+4))
-					t371 := int32(load32(mem, uint64(uint32(v12+t370<<2))))
-					v9 = t371
+					t371 := int32(load32(mem, uint64(uint32(v11+t370<<2))))
+					v10 = t371
 					t372 := int32(load32(mem, uint64(uint32(v13))+4))
 					v2 = (v2 - t372) >> 3
-					v5 = i32(0)
+					v6 = i32(0)
 					t373 := m.g0
-					v6 = t373 - i32(1088)
-					m.g0 = v6
-					store64(mem, uint64(uint32(v6+i32(1080))), uint64(i64(0)))
-					v17 = v6 + i32(1072)
+					v5 = t373 - i32(1088)
+					m.g0 = v5
+					store64(mem, uint64(uint32(v5+i32(1080))), uint64(i64(0)))
+					v17 = v5 + i32(1072)
 					store64(mem, uint64(uint32(v17)), uint64(i64(0)))
-					v18 = v6 + i32(1064)
+					v18 = v5 + i32(1064)
 					store64(mem, uint64(uint32(v18)), uint64(i64(0)))
-					store64(mem, uint64(uint32(v6))+1056, uint64(i64(0)))
-					store32(mem, uint64(uint32(v6))+28, uint32(v2))
-					if v2 >= v9 {
+					store64(mem, uint64(uint32(v5))+1056, uint64(i64(0)))
+					store32(mem, uint64(uint32(v5))+28, uint32(v2))
+					if v2 >= v10 {
 						v4 = v2
 					l92:
 						{
-							t375 := v6
+							t375 := v5
 							var p374 int32
 							{
 								{
 									if v2 != v4 {
-										t376 := int32(load32(mem, uint64(uint32(v8))))
-										v7 = t376 + v4<<3
-										t377 := int32(load32(mem, uint64(uint32(v7))))
+										t376 := int32(load32(mem, uint64(uint32(v9))))
+										v8 = t376 + v4<<3
+										t377 := int32(load32(mem, uint64(uint32(v8))))
 										if t377&i32(7) == i32(2) {
 											goto l88
 										}
 									}
 									var p378 int64
-									if v5&i32(1) == 0 {
-										t379 := int64(load64(mem, uint64(uint32(v6))+1080))
+									if v6&i32(1) == 0 {
+										t379 := int64(load64(mem, uint64(uint32(v5))+1080))
 										p378 = t379
 										goto l89
 									}
 									store64(mem, uint64(uint32(v17)), uint64(i64(0)))
 									store64(mem, uint64(uint32(v18)), uint64(i64(0)))
-									store64(mem, uint64(uint32(v6))+1056, uint64(i64(0)))
+									store64(mem, uint64(uint32(v5))+1056, uint64(i64(0)))
 									p378 = i64(0)
 								l89:
 									v24 = p378
-									store32(mem, uint64(uint32(v6))+1052, uint32(v4))
-									store64(mem, uint64(uint32(v6))+1080, uint64(v24|i64(-0x8000000000000000)))
-									v5 = i32(0)
+									store32(mem, uint64(uint32(v5))+1052, uint32(v4))
+									store64(mem, uint64(uint32(v5))+1080, uint64(v24|i64(-0x8000000000000000)))
+									v6 = i32(0)
 									t380 := v4
 									p374 = t380
 									goto l90
 								}
 							l88:
-								store32(mem, uint64(uint32(v6))+24, uint32(v2))
-								store32(mem, uint64(uint32(v6))+20, uint32(v6+i32(28)))
-								store32(mem, uint64(uint32(v6))+16, uint32(v6+i32(24)))
-								store32(mem, uint64(uint32(v6))+12, uint32(v6+i32(32)))
-								store32(mem, uint64(uint32(v6))+8, uint32(v6+i32(1056)))
-								t381 := int32(mem[uint64(uint32(v7))+4])
-								t382 := v6 + i32(8)
-								v5 = t381
-								t383 := int32(mem[uint64(uint32(v7))+5])
-								t384 := v5
+								store32(mem, uint64(uint32(v5))+24, uint32(v2))
+								store32(mem, uint64(uint32(v5))+20, uint32(v5+i32(28)))
+								store32(mem, uint64(uint32(v5))+16, uint32(v5+i32(24)))
+								store32(mem, uint64(uint32(v5))+12, uint32(v5+i32(32)))
+								store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(1056)))
+								t381 := int32(mem[uint64(uint32(v8))+4])
+								t382 := v5 + i32(8)
+								v6 = t381
+								t383 := int32(mem[uint64(uint32(v8))+5])
+								t384 := v6
 								v4 = t383
 								m.fn123(t382, t384, v4)
 								mem = *m.memory
@@ -6984,19 +6984,19 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if uint32(v4) < uint32(i32(97)) {
 										goto l91
 									}
-									if uint32(v5) > uint32(i32(122)) {
+									if uint32(v6) > uint32(i32(122)) {
 										goto l91
 									}
-									t385 := int32(load16(mem, uint64(uint32(v7))+6))
+									t385 := int32(load16(mem, uint64(uint32(v8))+6))
 									if t385&i32(1) == 0 {
 										goto l91
 									}
 									p386 := i32(97)
-									if uint32(v5) > uint32(i32(97)) {
-										p386 = v5
+									if uint32(v6) > uint32(i32(97)) {
+										p386 = v6
 									}
-									v5 = p386
-									t388 := v5
+									v6 = p386
+									t388 := v6
 									p387 := i32(122)
 									if uint32(v4) < uint32(i32(122)) {
 										p387 = v4
@@ -7005,17 +7005,17 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									if uint32(t388) > uint32(v4) {
 										goto l91
 									}
-									m.fn123(v6+i32(8), v5-i32(32), v4-i32(32))
+									m.fn123(v5+i32(8), v6-i32(32), v4-i32(32))
 									mem = *m.memory
 								}
 							l91:
-								t389 := int32(load32(mem, uint64(uint32(v6))+24))
+								t389 := int32(load32(mem, uint64(uint32(v5))+24))
 								t390 := v2
 								v4 = t389
 								if t390 != v4 {
-									t391 := int32(load16(mem, uint64(uint32(v7))+6))
-									t392 := int32(load32(mem, uint64(uint32(v6))+28))
-									t393 := v7
+									t391 := int32(load16(mem, uint64(uint32(v8))+6))
+									t392 := int32(load32(mem, uint64(uint32(v5))+28))
+									t393 := v8
 									v4 = v4 - t392
 									p394 := i32(0x7fff)
 									if v4 < i32(0x7fff) {
@@ -7023,28 +7023,28 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									}
 									store16(mem, uint64(uint32(t393))+6, uint16(t391|p394<<1))
 								}
-								v5 = i32(1)
-								t395 := int32(load32(mem, uint64(uint32(v6))+28))
+								v6 = i32(1)
+								t395 := int32(load32(mem, uint64(uint32(v5))+28))
 								p374 = t395
 							}
 						l90:
-							v7 = p374
-							v4 = v7 - i32(1)
+							v8 = p374
+							v4 = v8 - i32(1)
 							store32(mem, uint64(uint32(t375))+28, uint32(v4))
-							if v7 > v9 {
+							if v8 > v10 {
 								goto l92
 							}
 						}
 					}
-					m.g0 = v6 + i32(1088)
+					m.g0 = v5 + i32(1088)
 					v3 = v3 + i32(8)
-					v10 = v10 - i32(8)
-					if v10 != 0 {
+					v7 = v7 - i32(8)
+					if v7 != 0 {
 						goto l93
 					}
 				}
 				t396 := int32(load32(mem, uint64(uint32(v13))+8))
-				v10 = t396
+				v7 = t396
 				t397 := int32(load32(mem, uint64(uint32(v13))+4))
 				v4 = t397
 			}
@@ -7052,30 +7052,30 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			store64(mem, uint64(uint32(v14-i32(-64))), uint64(i64(0)))
 			store64(mem, uint64(uint32(v14+i32(72))), uint64(i64(0)))
 			store64(mem, uint64(uint32(v14+i32(80))), uint64(i64(0)))
-			store32(mem, uint64(uint32(v14))+52, uint32((v19-v12)>>2))
-			v7 = v10 - v4
-			v6 = v7 >> 3
-			if v6 > i32(0) {
-				v8 = v14 + i32(56)
+			store32(mem, uint64(uint32(v14))+52, uint32((v19-v11)>>2))
+			v8 = v7 - v4
+			v5 = v8 >> 3
+			if v5 > i32(0) {
+				v9 = v14 + i32(56)
 				v3 = v4
-				v2 = v6
+				v2 = v5
 			l94:
 				{
 					t398 := int32(load32(mem, uint64(uint32(v3))))
-					t399 := v8
-					v5 = t398
-					v9 = v5 & i32(7)
+					t399 := v9
+					v6 = t398
+					v10 = v6 & i32(7)
 					var p400 int32
-					if v9 != i32(1) {
-						t401 := int32(load32(mem, uint64(uint32(v12+int32(uint32(v5)>>2)&i32(0x3ffffffc)))))
-						store32(mem, uint64(uint32(v3)), uint32(v5&i32(15)|t401<<4))
-						p400 = v9
+					if v10 != i32(1) {
+						t401 := int32(load32(mem, uint64(uint32(v11+int32(uint32(v6)>>2)&i32(0x3ffffffc)))))
+						store32(mem, uint64(uint32(v3)), uint32(v6&i32(15)|t401<<4))
+						p400 = v10
 					} else {
 						p400 = i32(1)
 					}
-					v10 = t399 + p400<<2
-					t402 := int32(load32(mem, uint64(uint32(v10))))
-					store32(mem, uint64(uint32(v10)), uint32(t402+i32(1)))
+					v7 = t399 + p400<<2
+					t402 := int32(load32(mem, uint64(uint32(v7))))
+					store32(mem, uint64(uint32(v7)), uint32(t402+i32(1)))
 					v3 = v3 + i32(8)
 					v2 = v2 - i32(1)
 					if v2 != 0 {
@@ -7086,35 +7086,35 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			t403 := int32(load32(mem, uint64(uint32(v14))+12))
 			v3 = t403
 			if v3 != 0 {
-				t404 := int32(load32(mem, uint64(uint32(v12))+4))
+				t404 := int32(load32(mem, uint64(uint32(v11))+4))
 				t405 := v14
-				v10 = t404
-				store32(mem, uint64(uint32(t405))+12, uint32(v10))
+				v7 = t404
+				store32(mem, uint64(uint32(t405))+12, uint32(v7))
 				t406 := int32(load32(mem, uint64(uint32(v14))+8))
 				t408 := v14
 				var p407 int32
 				if t406 != v3 {
-					t409 := int32(load32(mem, uint64(uint32(v12))+8))
+					t409 := int32(load32(mem, uint64(uint32(v11))+8))
 					p407 = t409
 				} else {
-					p407 = v10
+					p407 = v7
 				}
 				store32(mem, uint64(uint32(t408))+8, uint32(p407))
 			}
-			store32(mem, uint64(uint32(v14))+16, uint32(v6))
-			if uint32(v6) >= uint32(i32(0x20000000)) {
+			store32(mem, uint64(uint32(v14))+16, uint32(v5))
+			if uint32(v5) >= uint32(i32(0x20000000)) {
 				goto l20
 			}
-			t410 := m.fn219(v7)
+			t410 := m.fn214(v8)
 			mem = *m.memory
 			v3 = t410
 			t411 := int32(load32(mem, uint64(uint32(v14))+100))
-			v10 = t411
+			v7 = t411
 			store32(mem, uint64(uint32(v14))+100, uint32(v3))
-			v2 = v6
-			if v10 != 0 {
+			v2 = v5
+			if v7 != 0 {
 				_ = int32(load32(mem, uint64(uint32(v14))+104))
-				m.Xre2w_free(v10)
+				m.Xre2w_free(v7)
 				mem = *m.memory
 				t413 := int32(load32(mem, uint64(uint32(v14))+16))
 				v2 = t413
@@ -7123,62 +7123,62 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				t415 := int32(load32(mem, uint64(uint32(v14))+100))
 				v3 = t415
 			}
-			store32(mem, uint64(uint32(v14))+104, uint32(v6))
+			store32(mem, uint64(uint32(v14))+104, uint32(v5))
 			memory_copy(mem, uint32(v3), uint32(v4), uint32(v2<<3))
 			{
 				t416 := int32(load32(mem, uint64(uint32(v14))+16))
 				v3 = t416
 				if v3 >= i32(513) {
 					t417 := int32(load32(mem, uint64(uint32(v14))+52))
-					v8 = t417
+					v9 = t417
 					goto l95
 				}
 				if v3 < i32(0) {
 					goto l20
 				}
 				v2 = v3 << 1
-				t418 := m.fn219(v2)
+				t418 := m.fn214(v2)
 				mem = *m.memory
-				v10 = t418
+				v7 = t418
 				t419 := int32(load32(mem, uint64(uint32(v14))+88))
-				v5 = t419
-				store32(mem, uint64(uint32(v14))+88, uint32(v10))
-				if v5 != 0 {
+				v6 = t419
+				store32(mem, uint64(uint32(v14))+88, uint32(v7))
+				if v6 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v14))+92))
-					m.Xre2w_free(v5)
+					m.Xre2w_free(v6)
 					mem = *m.memory
 					t421 := int32(load32(mem, uint64(uint32(v14))+88))
-					v10 = t421
+					v7 = t421
 					t422 := int32(load32(mem, uint64(uint32(v14))+16))
 					v2 = t422 << 1
 				}
 				store32(mem, uint64(uint32(v14))+92, uint32(v3))
-				memory_fill(mem, uint32(v10), i32(255), uint32(v2))
+				memory_fill(mem, uint32(v7), i32(255), uint32(v2))
 				t423 := int32(load32(mem, uint64(uint32(v14))+52))
-				v8 = t423
-				if v8 <= i32(0) {
+				v9 = t423
+				if v9 <= i32(0) {
 					goto l95
 				}
-				v5 = v8 & i32(3)
+				v6 = v9 & i32(3)
 				t424 := int32(load32(mem, uint64(uint32(v14))+88))
 				v2 = t424
 				v3 = i32(0)
-				if uint32(v8) >= uint32(i32(4)) {
-					v9 = i32(0) - v8&i32(0x7ffffffc)
-					v10 = v12
+				if uint32(v9) >= uint32(i32(4)) {
+					v10 = i32(0) - v9&i32(0x7ffffffc)
+					v7 = v11
 					v3 = i32(3)
 				l96:
 					{
-						t425 := int32(load32(mem, uint64(uint32(v10))))
+						t425 := int32(load32(mem, uint64(uint32(v7))))
 						store16(mem, uint64(uint32(v2+t425<<1)), uint16(v3-i32(3)))
-						t426 := int32(load32(mem, uint64(uint32(v10+i32(4)))))
+						t426 := int32(load32(mem, uint64(uint32(v7+i32(4)))))
 						store16(mem, uint64(uint32(v2+t426<<1)), uint16(v3-i32(2)))
-						t427 := int32(load32(mem, uint64(uint32(v10+i32(8)))))
+						t427 := int32(load32(mem, uint64(uint32(v7+i32(8)))))
 						store16(mem, uint64(uint32(v2+t427<<1)), uint16(v3-i32(1)))
-						t428 := int32(load32(mem, uint64(uint32(v10+i32(12)))))
+						t428 := int32(load32(mem, uint64(uint32(v7+i32(12)))))
 						store16(mem, uint64(uint32(v2+t428<<1)), uint16(v3))
-						v10 = v10 + i32(16)
-						t429 := v9
+						v7 = v7 + i32(16)
+						t429 := v10
 						v3 = v3 + i32(4)
 						if t429+v3 != i32(3) {
 							goto l96
@@ -7186,24 +7186,24 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					}
 					v3 = v3 - i32(3)
 				}
-				if v5 == 0 {
+				if v6 == 0 {
 					goto l95
 				}
-				v10 = v12 + v3<<2
+				v7 = v11 + v3<<2
 			l97:
 				{
-					t430 := int32(load32(mem, uint64(uint32(v10))))
+					t430 := int32(load32(mem, uint64(uint32(v7))))
 					store16(mem, uint64(uint32(v2+t430<<1)), uint16(v3))
-					v10 = v10 + i32(4)
+					v7 = v7 + i32(4)
 					v3 = v3 + i32(1)
-					v5 = v5 - i32(1)
-					if v5 != 0 {
+					v6 = v6 - i32(1)
+					if v6 != 0 {
 						goto l97
 					}
 				}
 			}
 		l95:
-			t431 := int32(uint32(i32(0x40000)) / uint32(v8))
+			t431 := int32(uint32(i32(0x40000)) / uint32(v9))
 			store32(mem, uint64(uint32(v14))+96, uint32(t431-i32(1)))
 			t432 := int32(load32(mem, uint64(uint32(v13))+4))
 			v3 = t432
@@ -7213,19 +7213,19 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				m.Xre2w_free(v3)
 				mem = *m.memory
 			}
-			if v12 != 0 {
-				m.Xre2w_free(v12)
+			if v11 != 0 {
+				m.Xre2w_free(v11)
 				mem = *m.memory
 			}
 			m.Xre2w_free(v16)
 			mem = *m.memory
 			t434 := int32(load32(mem, uint64(uint32(v13))+28))
-			v12 = t434
-			if v12 != 0 {
+			v11 = t434
+			if v11 != 0 {
 				t435 := int32(load32(mem, uint64(uint32(v13))+32))
 				v14 = t435
 				t436 := v14
-				v3 = v12
+				v3 = v11
 				if t436 != v3 {
 					v3 = v14 - i32(12)
 				l98:
@@ -7239,7 +7239,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							mem = *m.memory
 						}
 						var p439 int32
-						if v3 != v12 {
+						if v3 != v11 {
 							p439 = 1
 						}
 						v14 = p439
@@ -7251,7 +7251,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					t440 := int32(load32(mem, uint64(uint32(v13))+28))
 					v3 = t440
 				}
-				store32(mem, uint64(uint32(v13))+32, uint32(v12))
+				store32(mem, uint64(uint32(v13))+32, uint32(v11))
 				_ = int32(load32(mem, uint64(uint32(v13))+36))
 				m.Xre2w_free(v3)
 				mem = *m.memory
@@ -7270,9 +7270,9 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				m.Xre2w_free(v3)
 				mem = *m.memory
 			}
-			if v11 != 0 {
+			if v12 != 0 {
 				_ = int32(load32(mem, uint64(uint32(v13))+76))
-				m.Xre2w_free(v11)
+				m.Xre2w_free(v12)
 				mem = *m.memory
 			}
 			t447 := int32(load32(mem, uint64(uint32(v13))+64))
@@ -7315,39 +7315,39 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 		panic("unreachable")
 	l99:
 		t455 := int32(load32(mem, uint64(uint32(v0))+36))
-		v10 = t455
+		v7 = t455
 		v4 = i32(0)
-		v12 = i32(0)
+		v11 = i32(0)
 		v2 = i32(0)
 		t456 := m.g0
-		v9 = t456 - i32(1088)
-		m.g0 = v9
-		store64(mem, uint64(uint32(v9+i32(16))), uint64(i64(0)))
-		store64(mem, uint64(uint32(v9+i32(8))), uint64(i64(0)))
-		store64(mem, uint64(uint32(v9+i32(1068))), uint64(i64(0)))
-		store64(mem, uint64(uint32(v9+i32(1076))), uint64(i64(0)))
-		store64(mem, uint64(uint32(v9)), uint64(i64(0)))
-		store64(mem, uint64(uint32(v9))+1060, uint64(i64(0)))
-		store64(mem, uint64(uint32(v9))+1052, uint64(i64(0x10100000100)))
-		store64(mem, uint64(uint32(v9))+24, uint64(i64(-0x8000000000000000)))
-		t457 := int32(load32(mem, uint64(uint32(v10))+16))
+		v10 = t456 - i32(1088)
+		m.g0 = v10
+		store64(mem, uint64(uint32(v10+i32(16))), uint64(i64(0)))
+		store64(mem, uint64(uint32(v10+i32(8))), uint64(i64(0)))
+		store64(mem, uint64(uint32(v10+i32(1068))), uint64(i64(0)))
+		store64(mem, uint64(uint32(v10+i32(1076))), uint64(i64(0)))
+		store64(mem, uint64(uint32(v10)), uint64(i64(0)))
+		store64(mem, uint64(uint32(v10))+1060, uint64(i64(0)))
+		store64(mem, uint64(uint32(v10))+1052, uint64(i64(0x10100000100)))
+		store64(mem, uint64(uint32(v10))+24, uint64(i64(-0x8000000000000000)))
+		t457 := int32(load32(mem, uint64(uint32(v7))+16))
 		if t457 > i32(0) {
 		l111:
 			{
 				{
-					v11 = v12 << 3
-					t458 := int32(load32(mem, uint64(uint32(v10))+100))
-					v3 = v11 + t458
+					v12 = v11 << 3
+					t458 := int32(load32(mem, uint64(uint32(v7))+100))
+					v3 = v12 + t458
 					t459 := int32(load32(mem, uint64(uint32(v3))))
 					switch t459&i32(7) - i32(2) {
 					default:
 						goto l101
 					case 0:
 						t460 := int32(mem[uint64(uint32(v3))+4])
-						t461 := v9
-						v7 = t460
+						t461 := v10
+						v8 = t460
 						t462 := int32(mem[uint64(uint32(v3))+5])
-						t463 := v7
+						t463 := v8
 						v15 = t462
 						m.fn118(t461, t463, v15)
 						mem = *m.memory
@@ -7355,7 +7355,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							if uint32(v15) < uint32(i32(97)) {
 								goto l103
 							}
-							if uint32(v7) > uint32(i32(122)) {
+							if uint32(v8) > uint32(i32(122)) {
 								goto l103
 							}
 							t464 := int32(load16(mem, uint64(uint32(v3))+6))
@@ -7363,11 +7363,11 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								goto l103
 							}
 							p465 := i32(97)
-							if uint32(v7) > uint32(i32(97)) {
-								p465 = v7
+							if uint32(v8) > uint32(i32(97)) {
+								p465 = v8
 							}
-							v7 = p465
-							t467 := v7
+							v8 = p465
+							t467 := v8
 							p466 := i32(122)
 							if uint32(v15) < uint32(i32(122)) {
 								p466 = v15
@@ -7376,7 +7376,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							if uint32(t467) > uint32(v15) {
 								goto l103
 							}
-							m.fn118(v9, v7-i32(32), v15-i32(32))
+							m.fn118(v10, v8-i32(32), v15-i32(32))
 							mem = *m.memory
 						}
 					l103:
@@ -7385,31 +7385,31 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						if v3&i32(8) != 0 {
 							goto l104
 						}
-						t469 := int32(load32(mem, uint64(uint32(v10))+100))
-						t470 := int32(load32(mem, uint64(uint32(t469+v11))+8))
-						v11 = t470
-						if v11&i32(7) != i32(2) {
+						t469 := int32(load32(mem, uint64(uint32(v7))+100))
+						t470 := int32(load32(mem, uint64(uint32(t469+v12))+8))
+						v12 = t470
+						if v12&i32(7) != i32(2) {
 							goto l104
 						}
-						if uint32(v3^v11) < uint32(i32(16)) {
+						if uint32(v3^v12) < uint32(i32(16)) {
 							goto l101
 						}
 						goto l104
 					case 2:
 						t471 := int32(load32(mem, uint64(uint32(v3))+4))
 						t472 := v2
-						v11 = t471
+						v12 = t471
 						var p473 int32
-						if v11&i32(3) == 0 {
+						if v12&i32(3) == 0 {
 							p473 = 1
 						}
 						var p474 int32
 						if t472|p473 != 0 {
-							p474 = v11
+							p474 = v12
 						} else {
-							m.fn118(v9, i32(10), i32(10))
+							m.fn118(v10, i32(10), i32(10))
 							mem = *m.memory
-							m.fn119(v9)
+							m.fn119(v10)
 							mem = *m.memory
 							v2 = i32(1)
 							t475 := int32(load32(mem, uint64(uint32(v3))+4))
@@ -7440,28 +7440,28 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								}
 								p477 = p479
 							}
-							v7 = p478 | p477
+							v8 = p478 | p477
 							p480 := i32(255)
 							if v4 > i32(255) {
 								p480 = v4
 							}
 							v15 = p480
-							v6 = v15 + i32(1)
+							v5 = v15 + i32(1)
 						l106:
 							{
 								if v3 == v15 {
-									v3 = v6
+									v3 = v5
 									goto l105
 								}
-								v11 = v3 - i32(47)
-								t481 := v7
+								v12 = v3 - i32(47)
+								t481 := v8
 								v3 = v3 + i32(1)
 								var p483 int32
 								if v3&i32(255) == i32(95) {
 									p483 = 1
 								}
 								var p482 int32
-								if uint32(v11&i32(255)) < uint32(i32(10)) {
+								if uint32(v12&i32(255)) < uint32(i32(10)) {
 									p482 = i32(1)
 								} else {
 									var p484 int32
@@ -7476,15 +7476,15 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							}
 							v15 = v3 - i32(1)
 						l105:
-							if v7 != 0 {
-								m.fn118(v9, v4, v15)
+							if v8 != 0 {
+								m.fn118(v10, v4, v15)
 								mem = *m.memory
 							}
 							if v15 < i32(255) {
 								goto l107
 							}
 						}
-						m.fn119(v9)
+						m.fn119(v10)
 						mem = *m.memory
 						v3 = i32(0)
 					l110:
@@ -7504,28 +7504,28 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								}
 								p485 = p487
 							}
-							v7 = p486 | p485
+							v8 = p486 | p485
 							p488 := i32(255)
 							if v4 > i32(255) {
 								p488 = v4
 							}
 							v15 = p488
-							v6 = v15 + i32(1)
+							v5 = v15 + i32(1)
 						l109:
 							{
 								if v3 == v15 {
-									v3 = v6
+									v3 = v5
 									goto l108
 								}
-								v11 = v3 - i32(47)
-								t489 := v7
+								v12 = v3 - i32(47)
+								t489 := v8
 								v3 = v3 + i32(1)
 								var p491 int32
 								if v3&i32(255) == i32(95) {
 									p491 = 1
 								}
 								var p490 int32
-								if uint32(v11&i32(255)) < uint32(i32(10)) {
+								if uint32(v12&i32(255)) < uint32(i32(10)) {
 									p490 = i32(1)
 								} else {
 									var p492 int32
@@ -7540,8 +7540,8 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 							}
 							v15 = v3 - i32(1)
 						l108:
-							if v7 == 0 {
-								m.fn118(v9, v4, v15)
+							if v8 == 0 {
+								m.fn118(v10, v4, v15)
 								mem = *m.memory
 							}
 							if v15 < i32(255) {
@@ -7552,25 +7552,25 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					}
 				}
 			l104:
-				m.fn119(v9)
+				m.fn119(v10)
 				mem = *m.memory
 			l101:
-				v12 = v12 + i32(1)
-				t493 := int32(load32(mem, uint64(uint32(v10))+16))
-				if v12 < t493 {
+				v11 = v11 + i32(1)
+				t493 := int32(load32(mem, uint64(uint32(v7))+16))
+				if v11 < t493 {
 					goto l111
 				}
 			}
 		}
-		v6 = v10 + i32(136)
-		v12 = v10 + i32(20)
+		v5 = v7 + i32(136)
+		v11 = v7 + i32(20)
 		v4 = i32(0)
-		store32(mem, uint64(uint32(v9))+1056, uint32(i32(0)))
-		v10 = v9 + i32(32)
+		store32(mem, uint64(uint32(v10))+1056, uint32(i32(0)))
+		v6 = v10 + i32(32)
 	l116:
 		{
 			{
-				t494 := v9
+				t494 := v10
 				v2 = v4 / i32(64)
 				t495 := int64(load64(mem, uint64(uint32(t494+v2<<3))))
 				t496 := v4
@@ -7590,7 +7590,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					default:
 						goto l112
 					case 0:
-						t497 := int64(load64(mem, uint64(uint32(v9))+8))
+						t497 := int64(load64(mem, uint64(uint32(v10))+8))
 						v24 = t497
 						if v24 == 0 {
 							goto l114
@@ -7599,7 +7599,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 						goto l112
 					}
 				l114:
-					t498 := int64(load64(mem, uint64(uint32(v9))+16))
+					t498 := int64(load64(mem, uint64(uint32(v10))+16))
 					v24 = t498
 					if v24 == 0 {
 						goto l115
@@ -7608,7 +7608,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					goto l112
 				}
 			l115:
-				t499 := int64(load64(mem, uint64(uint32(v9))+24))
+				t499 := int64(load64(mem, uint64(uint32(v10))+24))
 				v24 = t499
 				if v24 == 0 {
 					goto l112
@@ -7616,12 +7616,12 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				v3 = int32(int64(bits.TrailingZeros64(uint64(v24)))) | i32(192)
 			}
 		l112:
-			t500 := int32(load32(mem, uint64(uint32(v10+v3<<2))))
-			t501 := m.fn120(v9, t500)
+			t500 := int32(load32(mem, uint64(uint32(v6+v3<<2))))
+			t501 := m.fn120(v10, t500)
 			mem = *m.memory
 			v2 = t501
 			if v3 >= v4 {
-				t502 := v4 + v6
+				t502 := v4 + v5
 				t503 := v2
 				v3 = v3 + i32(1)
 				memory_fill(mem, uint32(t502), t503, uint32(v3-v4))
@@ -7631,25 +7631,25 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				goto l116
 			}
 		}
-		t504 := int32(load32(mem, uint64(uint32(v9))+1056))
-		store32(mem, uint64(uint32(v12)), uint32(t504))
-		t505 := int32(load32(mem, uint64(uint32(v9))+1072))
+		t504 := int32(load32(mem, uint64(uint32(v10))+1056))
+		store32(mem, uint64(uint32(v11)), uint32(t504))
+		t505 := int32(load32(mem, uint64(uint32(v10))+1072))
 		v3 = t505
 		if v3 != 0 {
-			store32(mem, uint64(uint32(v9))+1076, uint32(v3))
-			_ = int32(load32(mem, uint64(uint32(v9))+1080))
+			store32(mem, uint64(uint32(v10))+1076, uint32(v3))
+			_ = int32(load32(mem, uint64(uint32(v10))+1080))
 			m.Xre2w_free(v3)
 			mem = *m.memory
 		}
-		t507 := int32(load32(mem, uint64(uint32(v9))+1060))
+		t507 := int32(load32(mem, uint64(uint32(v10))+1060))
 		v3 = t507
 		if v3 != 0 {
-			store32(mem, uint64(uint32(v9))+1064, uint32(v3))
-			_ = int32(load32(mem, uint64(uint32(v9))+1068))
+			store32(mem, uint64(uint32(v10))+1064, uint32(v3))
+			_ = int32(load32(mem, uint64(uint32(v10))+1068))
 			m.Xre2w_free(v3)
 			mem = *m.memory
 		}
-		m.g0 = v9 + i32(1088)
+		m.g0 = v10 + i32(1088)
 		{
 			t509 := int32(load32(mem, uint64(uint32(v0))+36))
 			t510 := int32(mem[uint64(uint32(t509))+2])
@@ -7661,7 +7661,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 			var p511 int32
 			{
 				v3 = v22 + i32(15)
-				v6 = i32(0)
+				v5 = i32(0)
 				{
 					v4 = v22 + i32(16)
 					t512 := int32(int8(mem[uint64(uint32(v4))+11]))
@@ -7691,7 +7691,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					if uint32(v2) < uint32(i32(2)) {
 						p517 = 1
 					}
-					v6 = p517
+					v5 = p517
 					p514 = i32(0)
 					goto l120
 				}
@@ -7703,7 +7703,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				if v2 == 0 {
 					t518 := int32(load32(mem, uint64(uint32(v1))+8))
 					p519 := t518
-					if v6 != 0 {
+					if v5 != 0 {
 						p519 = v1 + i32(8)
 					}
 					t520 := int32(load32(mem, uint64(uint32(p519))))
@@ -7737,7 +7737,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 									p530 = t534
 								}
 							l126:
-								m.fn158(p531, p530, v2, v4)
+								m.fn156(p531, p530, v2, v4)
 								mem = *m.memory
 								t535 := int32(mem[uint64(uint32(v1))+2])
 								mem[uint64(uint32(v3))] = byte(t535 & i32(1))
@@ -7769,7 +7769,7 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 					if v2 == i32(1) {
 						p528 = 1
 					}
-					v6 = p528
+					v5 = p528
 					v2 = i32(0)
 					goto l121
 				}
@@ -7777,14 +7777,14 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 		l123:
 			if p511 != 0 {
 				t536 := int32(load32(mem, uint64(uint32(v0))+36))
-				v10 = t536
+				v7 = t536
 				t537 := int32(mem[uint64(uint32(v22))+15])
-				v5 = t537
+				v6 = t537
 				t538 := m.g0
-				v8 = t538 - i32(576)
-				m.g0 = v8
-				mem[uint64(uint32(v10))+24] = byte(v5)
-				t539 := v10
+				v9 = t538 - i32(576)
+				m.g0 = v9
+				mem[uint64(uint32(v7))+24] = byte(v6)
+				t539 := v7
 				v2 = v22 + i32(16)
 				t540 := int32(load32(mem, uint64(uint32(v2))+4))
 				t541 := int32(int8(mem[uint64(uint32(v2))+11]))
@@ -7798,76 +7798,76 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 				{
 					{
 						{
-							if v5 != 0 {
-								t544 := v10
+							if v6 != 0 {
+								t544 := v7
 								p543 := i32(9)
 								if uint32(v4) < uint32(i32(9)) {
 									p543 = v4
 								}
-								v5 = p543
-								store32(mem, uint64(uint32(t544))+28, uint32(v5))
+								v6 = p543
+								store32(mem, uint64(uint32(t544))+28, uint32(v6))
 								t545 := int32(load32(mem, uint64(uint32(v2))+4))
 								t546 := int32(int8(mem[uint64(uint32(v2))+11]))
-								t547 := v8
+								t547 := v9
 								v4 = t546
 								p548 := v4
 								if v4 < i32(0) {
 									p548 = t545
 								}
-								v6 = p548
-								p549 := v5
-								if uint32(v5) > uint32(v6) {
-									p549 = v6
+								v5 = p548
+								p549 := v6
+								if uint32(v5) < uint32(v6) {
+									p549 = v5
 								}
-								v5 = p549
-								mem[uint64(uint32(t547))+15] = byte(v5)
-								if v5 != 0 {
+								v6 = p549
+								mem[uint64(uint32(t547))+15] = byte(v6)
+								if v6 != 0 {
 									t550 := int32(load32(mem, uint64(uint32(v2))))
-									t552 := v8 + i32(4)
+									t552 := v9 + i32(4)
 									p551 := v2
 									if v4 < i32(0) {
 										p551 = t550
 									}
-									memory_copy(mem, uint32(t552), uint32(p551), uint32(v5))
+									memory_copy(mem, uint32(t552), uint32(p551), uint32(v6))
 								}
 								v2 = i32(0)
-								mem[uint64(uint32(v8+i32(4)+v5))] = byte(i32(0))
-								t553 := int32(load32(mem, uint64(uint32(v8))+8))
-								v5 = t553
-								t554 := int32(int8(mem[uint64(uint32(v8))+15]))
+								mem[uint64(uint32(v9+i32(4)+v6))] = byte(i32(0))
+								t553 := int32(load32(mem, uint64(uint32(v9))+8))
+								v6 = t553
+								t554 := int32(int8(mem[uint64(uint32(v9))+15]))
 								v19 = t554
-								memory_zero(mem, uint32(v8+i32(48)), uint32(i32(512)))
+								memory_zero(mem, uint32(v9+i32(48)), uint32(i32(512)))
 								p555 := v19
 								if v19 < i32(0) {
-									p555 = v5
+									p555 = v6
 								}
-								v9 = p555
-								if v9 == 0 {
+								v10 = p555
+								if v10 == 0 {
 									goto l127
 								}
-								v15 = v9 & i32(1)
-								t556 := int32(load32(mem, uint64(uint32(v8))+4))
+								v15 = v10 & i32(1)
+								t556 := int32(load32(mem, uint64(uint32(v9))+4))
 								v16 = t556
-								if v9 == i32(1) {
+								if v10 == i32(1) {
 									goto l128
 								}
-								v4 = v9 & i32(-2)
-								p557 := v8 + i32(4)
+								v4 = v10 & i32(-2)
+								p557 := v9 + i32(4)
 								if v19 < i32(0) {
 									p557 = v16
 								}
-								v6 = p557
-								v1 = v6 + i32(1)
+								v5 = p557
+								v1 = v5 + i32(1)
 							l129:
 								{
-									t558 := int32(mem[uint64(uint32(v2+v6))])
-									v5 = v8 + i32(48) + t558<<1
-									t559 := int32(load16(mem, uint64(uint32(v5))))
-									store16(mem, uint64(uint32(v5)), uint16(t559|i32_shl(i32(2), v2)))
+									t558 := int32(mem[uint64(uint32(v2+v5))])
+									v6 = v9 + i32(48) + t558<<1
+									t559 := int32(load16(mem, uint64(uint32(v6))))
+									store16(mem, uint64(uint32(v6)), uint16(t559|i32_shl(i32(2), v2)))
 									t560 := int32(mem[uint64(uint32(v1+v2))])
-									v5 = v8 + i32(48) + t560<<1
-									t561 := int32(load16(mem, uint64(uint32(v5))))
-									store16(mem, uint64(uint32(v5)), uint16(t561|i32_shl(i32(4), v2)))
+									v6 = v9 + i32(48) + t560<<1
+									t561 := int32(load16(mem, uint64(uint32(v6))))
+									store16(mem, uint64(uint32(v6)), uint16(t561|i32_shl(i32(4), v2)))
 									t562 := v4
 									v2 = v2 + i32(2)
 									if t562 != v2 {
@@ -7876,522 +7876,615 @@ func (m *Module) fn39(v0, v1 int32) int32 {
 								}
 								goto l128
 							}
-							v5 = v10 + i32(32)
-							if v5 == v2 {
+							v6 = v7 + i32(32)
+							if v6 == v2 {
 								goto l130
 							}
 							t563 := int32(int8(mem[uint64(uint32(v2))+11]))
 							v4 = t563
-							t564 := int32(int8(mem[uint64(uint32(v10))+43]))
+							t564 := int32(int8(mem[uint64(uint32(v7))+43]))
 							if t564 >= i32(0) {
 								if v4 >= i32(0) {
 									t565 := int64(load64(mem, uint64(uint32(v2))))
-									store64(mem, uint64(uint32(v5)), uint64(t565))
+									store64(mem, uint64(uint32(v6)), uint64(t565))
 									t566 := int32(load32(mem, uint64(uint32(v2+i32(8)))))
-									store32(mem, uint64(uint32(v5+i32(8))), uint32(t566))
+									store32(mem, uint64(uint32(v6+i32(8))), uint32(t566))
 									goto l130
 								}
 								t567 := int32(load32(mem, uint64(uint32(v2))))
-								t568 := int32(load32(mem, uint64(uint32(v2))+4))
-								m.fn231(v5, t567, t568)
-								mem = *m.memory
+								v4 = t567
+								{
+									t568 := int32(load32(mem, uint64(uint32(v2))+4))
+									v3 = t568
+									if uint32(v3) <= uint32(i32(10)) {
+										mem[uint64(uint32(v6))+11] = byte(v3)
+										v1 = v6
+										if v3 == 0 {
+											goto l131
+										}
+										t569 := m.fn245(v6, v4, v3)
+										mem = *m.memory
+										v1 = t569
+										goto l131
+									}
+									if uint32(v3-i32(0x7ffffff7)) <= uint32(i32(-0x7fffffee)) {
+										m.fn10()
+										mem = *m.memory
+										panic("unreachable")
+									}
+									p570 := i32(20)
+									if uint32(v3) > uint32(i32(20)) {
+										p570 = v3
+									}
+									v2 = p570 | i32(7) + i32(1)
+									t571 := m.fn214(v2)
+									mem = *m.memory
+									v1 = t571
+									t572 := m.fn244(v1, v4, v3)
+									mem = *m.memory
+									v4 = t572
+									store32(mem, uint64(uint32(v6))+8, uint32(v2|i32(-0x80000000)))
+									store32(mem, uint64(uint32(v6)), uint32(v4))
+									store32(mem, uint64(uint32(v6))+4, uint32(v3))
+								}
+							l131:
+								mem[uint64(uint32(v1+v3))] = byte(i32(0))
 								goto l130
 							}
-							t569 := int32(load32(mem, uint64(uint32(v2))))
-							t570 := v5
-							t571 := v2
-							var p572 int32
+							t573 := int32(load32(mem, uint64(uint32(v2))))
+							t574 := v2
+							var p575 int32
 							if v4 < i32(0) {
-								p572 = 1
+								p575 = 1
 							}
-							v6 = p572
-							p573 := t571
-							if v6 != 0 {
-								p573 = t569
+							v5 = p575
+							p576 := t574
+							if v5 != 0 {
+								p576 = t573
 							}
-							t574 := int32(load32(mem, uint64(uint32(v2))+4))
-							p575 := v4
-							if v6 != 0 {
-								p575 = t574
+							v7 = p576
+							{
+								t577 := int32(load32(mem, uint64(uint32(v6))+8))
+								v14 = t577
+								v11 = v14 & i32(0x7fffffff)
+								t578 := int32(load32(mem, uint64(uint32(v2))+4))
+								t580 := v11
+								p579 := v4
+								if v5 != 0 {
+									p579 = t578
+								}
+								v3 = p579
+								if uint32(t580) > uint32(v3) {
+									store32(mem, uint64(uint32(v6))+4, uint32(v3))
+									t581 := int32(load32(mem, uint64(uint32(v6))))
+									v1 = t581
+									if v3 == 0 {
+										goto l134
+									}
+									_ = m.fn245(v1, v7, v3)
+									mem = *m.memory
+									goto l134
+								}
+								v4 = i32(0x7ffffff7)
+								if uint32(v3-v11+i32(1)) > uint32(i32(0x7ffffff7)-v11) {
+									m.fn10()
+									mem = *m.memory
+									panic("unreachable")
+								}
+								t583 := int32(load32(mem, uint64(uint32(v6))))
+								v2 = t583
+								v1 = v11 - i32(1)
+								if uint32(v1) <= uint32(i32(0x3ffffff2)) {
+									t584 := v3
+									v1 = v1 << 1
+									p585 := v1
+									if uint32(v1) < uint32(v3) {
+										p585 = t584
+									}
+									v1 = p585
+									p586 := v1 | i32(7) + i32(1)
+									if uint32(v1) < uint32(i32(11)) {
+										p586 = i32(11)
+									}
+									v4 = p586
+								}
+								t587 := m.fn214(v4)
+								mem = *m.memory
+								v1 = t587
+								if v3 != 0 {
+									_ = m.fn244(v1, v7, v3)
+									mem = *m.memory
+								}
+								if v11 != i32(11) {
+									p589 := v6
+									if v14 < i32(0) {
+										p589 = v2
+									}
+									m.Xre2w_free(p589)
+									mem = *m.memory
+								}
+								store32(mem, uint64(uint32(v6)), uint32(v1))
+								store32(mem, uint64(uint32(v6))+4, uint32(v3))
+								store32(mem, uint64(uint32(v6))+8, uint32(v4|i32(-0x80000000)))
 							}
-							m.fn230(t570, p573, p575)
-							mem = *m.memory
+						l134:
+							mem[uint64(uint32(v1+v3))] = byte(i32(0))
 							goto l130
 						}
 					l128:
 						if v15 == 0 {
 							goto l127
 						}
-						t577 := v8 + i32(48)
-						p576 := v8 + i32(4)
+						t591 := v9 + i32(48)
+						p590 := v9 + i32(4)
 						if v19 < i32(0) {
-							p576 = v16
+							p590 = v16
 						}
-						t578 := int32(mem[uint64(uint32(p576+v2))])
-						v5 = t577 + t578<<1
-						t579 := int32(load16(mem, uint64(uint32(v5))))
-						store16(mem, uint64(uint32(v5)), uint16(t579|i32_shl(i32(2), v2)))
+						t592 := int32(mem[uint64(uint32(p590+v2))])
+						v6 = t591 + t592<<1
+						t593 := int32(load16(mem, uint64(uint32(v6))))
+						store16(mem, uint64(uint32(v6)), uint16(t593|i32_shl(i32(2), v2)))
 					}
 				l127:
-					v5 = i32(0)
-				l131:
+					v6 = i32(0)
+				l137:
 					{
-						v2 = v8 + i32(48) + v5
-						t580 := int32(load16(mem, uint64(uint32(v2))))
-						store16(mem, uint64(uint32(v2)), uint16(t580|i32(1)))
+						v2 = v9 + i32(48) + v6
+						t594 := int32(load16(mem, uint64(uint32(v2))))
+						store16(mem, uint64(uint32(v2)), uint16(t594|i32(1)))
 						v4 = v2 + i32(2)
-						t581 := int32(load16(mem, uint64(uint32(v4))))
-						store16(mem, uint64(uint32(v4)), uint16(t581|i32(1)))
+						t595 := int32(load16(mem, uint64(uint32(v4))))
+						store16(mem, uint64(uint32(v4)), uint16(t595|i32(1)))
 						v4 = v2 + i32(4)
-						t582 := int32(load16(mem, uint64(uint32(v4))))
-						store16(mem, uint64(uint32(v4)), uint16(t582|i32(1)))
+						t596 := int32(load16(mem, uint64(uint32(v4))))
+						store16(mem, uint64(uint32(v4)), uint16(t596|i32(1)))
 						v2 = v2 + i32(6)
-						t583 := int32(load16(mem, uint64(uint32(v2))))
-						store16(mem, uint64(uint32(v2)), uint16(t583|i32(1)))
-						v5 = v5 + i32(8)
-						if v5 != i32(512) {
-							goto l131
+						t597 := int32(load16(mem, uint64(uint32(v2))))
+						store16(mem, uint64(uint32(v2)), uint16(t597|i32(1)))
+						v6 = v6 + i32(8)
+						if v6 != i32(512) {
+							goto l137
 						}
 					}
 					v2 = i32(0)
-					store32(mem, uint64(uint32(v8+i32(32))), uint32(i32(0)))
-					store64(mem, uint64(uint32(v8))+16, uint64(i64(0)))
-					store64(mem, uint64(uint32(v8))+24, uint64(i64(0)))
-					store16(mem, uint64(uint32(v8))+16, uint16(i32(1)))
-					t584 := int32(load32(mem, uint64(uint32(v8))+4))
-					v12 = t584
+					store32(mem, uint64(uint32(v9+i32(32))), uint32(i32(0)))
+					store64(mem, uint64(uint32(v9))+16, uint64(i64(0)))
+					store64(mem, uint64(uint32(v9))+24, uint64(i64(0)))
+					store16(mem, uint64(uint32(v9))+16, uint16(i32(1)))
+					t598 := int32(load32(mem, uint64(uint32(v9))+4))
+					v11 = t598
 					{
-						if v9 == 0 {
-							goto l132
+						if v10 == 0 {
+							goto l138
 						}
-						v3 = v9 & i32(1)
-						if v9 != i32(1) {
-							v1 = v9 - i32(2)
-							v15 = v9 - i32(1)
-							v16 = v9 & i32(-2)
-							p585 := v8 + i32(4)
+						v3 = v10 & i32(1)
+						if v10 != i32(1) {
+							v1 = v10 - i32(2)
+							v15 = v10 - i32(1)
+							v16 = v10 & i32(-2)
+							p599 := v9 + i32(4)
 							if v19 < i32(0) {
-								p585 = v12
+								p599 = v11
 							}
-							v7 = p585
-							v11 = v7 + i32(1)
-							v5 = v8 + i32(16)
-						l133:
+							v8 = p599
+							v12 = v8 + i32(1)
+							v6 = v9 + i32(16)
+						l139:
 							{
-								t587 := v8 + i32(16)
-								p586 := v2 + i32(1)
+								t601 := v9 + i32(16)
+								p600 := v2 + i32(1)
 								if v2 == v15 {
-									p586 = i32(9)
+									p600 = i32(9)
 								}
-								t588 := int32(mem[uint64(uint32(v2+v7))])
-								t589 := int32(load16(mem, uint64(uint32(v8+i32(48)+t588<<1))))
-								t590 := int32(load16(mem, uint64(uint32(v5))))
-								store16(mem, uint64(uint32(t587+p586<<1)), uint16(t589&(t590<<1|i32(1))))
-								v4 = v2 + v11
-								var p591 int32
+								t602 := int32(mem[uint64(uint32(v2+v8))])
+								t603 := int32(load16(mem, uint64(uint32(v9+i32(48)+t602<<1))))
+								t604 := int32(load16(mem, uint64(uint32(v6))))
+								store16(mem, uint64(uint32(t601+p600<<1)), uint16(t603&(t604<<1|i32(1))))
+								v4 = v2 + v12
+								var p605 int32
 								if v1 == v2 {
-									p591 = 1
+									p605 = 1
 								}
-								v6 = p591
-								t592 := v8 + i32(16)
+								v5 = p605
+								t606 := v9 + i32(16)
 								v2 = v2 + i32(2)
-								p593 := v2
-								if v6 != 0 {
-									p593 = i32(9)
+								p607 := v2
+								if v5 != 0 {
+									p607 = i32(9)
 								}
-								t594 := int32(mem[uint64(uint32(v4))])
-								t595 := int32(load16(mem, uint64(uint32(v8+i32(48)+t594<<1))))
-								t596 := int32(load16(mem, uint64(uint32(v5+i32(2)))))
-								store16(mem, uint64(uint32(t592+p593<<1)), uint16(t595&(t596<<1|i32(1))))
-								v5 = v5 + i32(4)
+								t608 := int32(mem[uint64(uint32(v4))])
+								t609 := int32(load16(mem, uint64(uint32(v9+i32(48)+t608<<1))))
+								t610 := int32(load16(mem, uint64(uint32(v6+i32(2)))))
+								store16(mem, uint64(uint32(t606+p607<<1)), uint16(t609&(t610<<1|i32(1))))
+								v6 = v6 + i32(4)
 								if v2 != v16 {
-									goto l133
+									goto l139
 								}
 							}
 						}
 						if v3 == 0 {
-							goto l132
+							goto l138
 						}
-						t597 := v8 + i32(16)
-						v5 = v2 + i32(1)
-						p598 := v5
-						if v5 == v9 {
-							p598 = i32(9)
+						t611 := v9 + i32(16)
+						v6 = v2 + i32(1)
+						p612 := v6
+						if v6 == v10 {
+							p612 = i32(9)
 						}
-						t600 := t597 + p598<<1
-						t601 := v8 + i32(48)
-						p599 := v8 + i32(4)
+						t614 := t611 + p612<<1
+						t615 := v9 + i32(48)
+						p613 := v9 + i32(4)
 						if v19 < i32(0) {
-							p599 = v12
+							p613 = v11
 						}
-						t602 := int32(mem[uint64(uint32(p599+v2))])
-						t603 := int32(load16(mem, uint64(uint32(t601+t602<<1))))
-						t604 := int32(load16(mem, uint64(uint32(v8+i32(16)+v2<<1))))
-						store16(mem, uint64(uint32(t600)), uint16(t603&(t604<<1|i32(1))))
+						t616 := int32(mem[uint64(uint32(p613+v2))])
+						t617 := int32(load16(mem, uint64(uint32(t615+t616<<1))))
+						t618 := int32(load16(mem, uint64(uint32(v9+i32(16)+v2<<1))))
+						store16(mem, uint64(uint32(t614)), uint16(t617&(t618<<1|i32(1))))
 					}
-				l132:
-					v6 = i32(0)
-					p605 := v8 + i32(4)
+				l138:
+					v5 = i32(0)
+					p619 := v9 + i32(4)
 					if v19 < i32(0) {
-						p605 = v12
+						p619 = v11
 					}
-					v2 = p605
+					v2 = p619
 					v1 = v2
-					t606 := v1
-					v3 = v2 + v9
-					m.fn220(t606, v3, i32(62)-int32(bits.LeadingZeros32(uint32(v3-v1)))<<1, i32(1))
+					t620 := v1
+					v3 = v2 + v10
+					m.fn215(t620, v3, i32(62)-int32(bits.LeadingZeros32(uint32(v3-v1)))<<1, i32(1))
 					mem = *m.memory
-					t607 := int32(load32(mem, uint64(uint32(v8))+4))
-					v7 = t607
-					t608 := int32(int8(mem[uint64(uint32(v8))+15]))
-					t609 := v7
-					t610 := v8 + i32(4)
-					v16 = t608
-					var p611 int32
+					t621 := int32(load32(mem, uint64(uint32(v9))+4))
+					v8 = t621
+					t622 := int32(int8(mem[uint64(uint32(v9))+15]))
+					t623 := v8
+					t624 := v9 + i32(4)
+					v16 = t622
+					var p625 int32
 					if v16 < i32(0) {
-						p611 = 1
+						p625 = 1
 					}
-					v2 = p611
-					p612 := t610
+					v2 = p625
+					p626 := t624
 					if v2 != 0 {
-						p612 = t609
+						p626 = t623
 					}
-					v4 = p612
-					t613 := int32(load32(mem, uint64(uint32(v8))+8))
-					t614 := v4
-					v19 = t613
-					p615 := v16
+					v4 = p626
+					t627 := int32(load32(mem, uint64(uint32(v9))+8))
+					t628 := v4
+					v19 = t627
+					p629 := v16
 					if v2 != 0 {
-						p615 = v19
+						p629 = v19
 					}
-					v11 = p615
-					v15 = t614 + v11
+					v12 = p629
+					v15 = t628 + v12
 					{
-						if v11 == 0 {
-							goto l134
+						if v12 == 0 {
+							goto l140
 						}
-					l135:
+					l141:
 						{
-							v1 = v6
+							v1 = v5
 							v2 = v4
 							v4 = v2 + i32(1)
 							if v4 == v15 {
-								goto l134
+								goto l140
 							}
-							v6 = v1 + i32(1)
-							t616 := int32(mem[uint64(uint32(v2))])
-							v5 = t616
-							t617 := int32(mem[uint64(uint32(v2))+1])
-							if v5 != t617 {
-								goto l135
+							v5 = v1 + i32(1)
+							t630 := int32(mem[uint64(uint32(v2))])
+							v6 = t630
+							t631 := int32(mem[uint64(uint32(v2))+1])
+							if v6 != t631 {
+								goto l141
 							}
 						}
-						t618 := v15
-						v6 = v2 + i32(2)
-						if t618 != v6 {
-							v16 = v11 - v1 - i32(3)
-							v1 = (v11 ^ i32(2) - v1) & i32(3)
+						t632 := v15
+						v5 = v2 + i32(2)
+						if t632 != v5 {
+							v16 = v12 - v1 - i32(3)
+							v1 = (v12 ^ i32(2) - v1) & i32(3)
 							if v1 != 0 {
 								v1 = i32(0) - v1
-								v6 = i32(1)
-							l136:
+								v5 = i32(1)
+							l142:
 								{
-									t619 := int32(mem[uint64(uint32(v4+v6))])
-									t620 := v5 & i32(255)
-									v5 = t619
-									if t620 != v5 {
-										mem[uint64(uint32(v2))+1] = byte(v5)
+									t633 := int32(mem[uint64(uint32(v4+v5))])
+									t634 := v6 & i32(255)
+									v6 = t633
+									if t634 != v6 {
+										mem[uint64(uint32(v2))+1] = byte(v6)
 										v2 = v2 + i32(1)
 									}
-									t621 := v1
-									v6 = v6 + i32(1)
-									if t621+v6 != i32(1) {
-										goto l136
+									t635 := v1
+									v5 = v5 + i32(1)
+									if t635+v5 != i32(1) {
+										goto l142
 									}
 								}
-								v6 = v4 + v6
+								v5 = v4 + v5
 							}
 							if uint32(v16) >= uint32(i32(3)) {
-							l137:
+							l143:
 								{
-									t622 := int32(mem[uint64(uint32(v6))])
-									t623 := v5 & i32(255)
-									v5 = t622
-									if t623 != v5 {
-										mem[uint64(uint32(v2))+1] = byte(v5)
+									t636 := int32(mem[uint64(uint32(v5))])
+									t637 := v6 & i32(255)
+									v6 = t636
+									if t637 != v6 {
+										mem[uint64(uint32(v2))+1] = byte(v6)
 										v2 = v2 + i32(1)
 									}
-									t624 := int32(mem[uint64(uint32(v6))+1])
-									v4 = t624
-									if v4 != v5 {
+									t638 := int32(mem[uint64(uint32(v5))+1])
+									v4 = t638
+									if v4 != v6 {
 										mem[uint64(uint32(v2))+1] = byte(v4)
 										v2 = v2 + i32(1)
 									}
-									t625 := int32(mem[uint64(uint32(v6))+2])
-									v1 = t625
+									t639 := int32(mem[uint64(uint32(v5))+2])
+									v1 = t639
 									if v1 != v4 {
 										mem[uint64(uint32(v2))+1] = byte(v1)
 										v2 = v2 + i32(1)
 									}
-									t626 := int32(mem[uint64(uint32(v6))+3])
-									v5 = t626
-									if v5 != v1 {
-										mem[uint64(uint32(v2))+1] = byte(v5)
+									t640 := int32(mem[uint64(uint32(v5))+3])
+									v6 = t640
+									if v6 != v1 {
+										mem[uint64(uint32(v2))+1] = byte(v6)
 										v2 = v2 + i32(1)
 									}
-									v6 = v6 + i32(4)
-									if v6 != v15 {
-										goto l137
+									v5 = v5 + i32(4)
+									if v5 != v15 {
+										goto l143
 									}
 								}
 							}
-							t627 := int32(load32(mem, uint64(uint32(v8))+8))
-							v19 = t627
-							t628 := int32(mem[uint64(uint32(v8))+15])
-							v16 = t628
-							t629 := int32(load32(mem, uint64(uint32(v8))+4))
-							v7 = t629
+							t641 := int32(load32(mem, uint64(uint32(v9))+8))
+							v19 = t641
+							t642 := int32(mem[uint64(uint32(v9))+15])
+							v16 = t642
+							t643 := int32(load32(mem, uint64(uint32(v9))+4))
+							v8 = t643
 						}
 						v15 = v2 + i32(1)
 					}
-				l134:
+				l140:
 					{
-						t630 := v19
-						t631 := v16
-						v6 = int32(int8(v16))
-						var p632 int32
-						if v6 < i32(0) {
-							p632 = 1
+						t644 := v19
+						t645 := v16
+						v5 = int32(int8(v16))
+						var p646 int32
+						if v5 < i32(0) {
+							p646 = 1
 						}
-						v2 = p632
-						p633 := t631
+						v2 = p646
+						p647 := t645
 						if v2 != 0 {
-							p633 = t630
+							p647 = t644
 						}
-						v5 = p633
-						t635 := v5
-						t636 := v15
-						p634 := v8 + i32(4)
+						v6 = p647
+						t649 := v6
+						t650 := v15
+						p648 := v9 + i32(4)
 						if v2 != 0 {
-							p634 = v7
+							p648 = v8
 						}
-						v4 = p634
-						v2 = t636 - v4
-						if uint32(t635) >= uint32(v2) {
-							v5 = v4 + v5 - v15
-							if v5 == i32(-1) {
-								if v6 < i32(0) {
-									store32(mem, uint64(uint32(v8))+8, uint32(v2))
-									goto l138
+						v4 = p648
+						v2 = t650 - v4
+						if uint32(t649) >= uint32(v2) {
+							v6 = v4 + v6 - v15
+							if v6 == i32(-1) {
+								if v5 < i32(0) {
+									store32(mem, uint64(uint32(v9))+8, uint32(v2))
+									goto l144
 								}
-								mem[uint64(uint32(v8))+15] = byte(v2 & i32(127))
-								v7 = v8 + i32(4)
-							l138:
-								mem[uint64(uint32(v2+v7))] = byte(i32(0))
-								goto l139
-							}
-							v1 = v8 + i32(4)
-							if v5 != 0 {
-								t637 := int32(load32(mem, uint64(uint32(v1))+4))
-								t638 := int32(int8(mem[uint64(uint32(v1))+11]))
-								v4 = t638
-								t639 := v4
-								var p640 int32
-								if v4 < i32(0) {
-									p640 = 1
-								}
-								v3 = p640
-								p641 := t639
-								if v3 != 0 {
-									p641 = t637
-								}
-								v14 = p641
-								v6 = v14 - v2
-								p642 := v5
-								if uint32(v5) > uint32(v6) {
-									p642 = v6
-								}
-								v12 = p642
-								t643 := int32(load32(mem, uint64(uint32(v1))))
-								p644 := v1
-								if v3 != 0 {
-									p644 = t643
-								}
-								v3 = p644
-								if uint32(v5) < uint32(v6) {
-									v5 = v2 + v3
-									_ = m.fn252(v5, v5+v12, v6-v12)
-									mem = *m.memory
-									t646 := int32(mem[uint64(uint32(v1))+11])
-									v4 = t646
-								}
-								v5 = v14 - v12
-								if int32(int8(v4)) < i32(0) {
-									store32(mem, uint64(uint32(v1))+4, uint32(v5))
-									goto l140
-								}
-								mem[uint64(uint32(v1))+11] = byte(v5 & i32(127))
-							l140:
-								mem[uint64(uint32(v3+v5))] = byte(i32(0))
-							}
-						l139:
-							v19 = i32(0)
-							t647 := m.fn219(i32(2048))
-							mem = *m.memory
-							v16 = t647
-							memory_zero(mem, uint32(v16), uint32(i32(2048)))
-							if v9 == 0 {
+								mem[uint64(uint32(v9))+15] = byte(v2 & i32(127))
+								v8 = v9 + i32(4)
+							l144:
+								mem[uint64(uint32(v2+v8))] = byte(i32(0))
 								goto l145
 							}
-							t648 := int32(load32(mem, uint64(uint32(v8))+4))
-							t649 := int32(int8(mem[uint64(uint32(v8))+15]))
-							t650 := v8 + i32(4)
-							v2 = t649
-							var p651 int32
+							v1 = v9 + i32(4)
+							if v6 != 0 {
+								t651 := int32(load32(mem, uint64(uint32(v1))+4))
+								t652 := int32(int8(mem[uint64(uint32(v1))+11]))
+								v4 = t652
+								t653 := v4
+								var p654 int32
+								if v4 < i32(0) {
+									p654 = 1
+								}
+								v3 = p654
+								p655 := t653
+								if v3 != 0 {
+									p655 = t651
+								}
+								v14 = p655
+								v5 = v14 - v2
+								p656 := v6
+								if uint32(v5) < uint32(v6) {
+									p656 = v5
+								}
+								v11 = p656
+								t657 := int32(load32(mem, uint64(uint32(v1))))
+								p658 := v1
+								if v3 != 0 {
+									p658 = t657
+								}
+								v3 = p658
+								if uint32(v5) > uint32(v6) {
+									v6 = v2 + v3
+									_ = m.fn245(v6, v6+v11, v5-v11)
+									mem = *m.memory
+									t660 := int32(mem[uint64(uint32(v1))+11])
+									v4 = t660
+								}
+								v6 = v14 - v11
+								if int32(int8(v4)) < i32(0) {
+									store32(mem, uint64(uint32(v1))+4, uint32(v6))
+									goto l146
+								}
+								mem[uint64(uint32(v1))+11] = byte(v6 & i32(127))
+							l146:
+								mem[uint64(uint32(v3+v6))] = byte(i32(0))
+							}
+						l145:
+							v19 = i32(0)
+							t661 := m.fn214(i32(2048))
+							mem = *m.memory
+							v16 = t661
+							memory_zero(mem, uint32(v16), uint32(i32(2048)))
+							if v10 == 0 {
+								goto l151
+							}
+							t662 := int32(load32(mem, uint64(uint32(v9))+4))
+							t663 := int32(int8(mem[uint64(uint32(v9))+15]))
+							t664 := v9 + i32(4)
+							v2 = t663
+							var p665 int32
 							if v2 < i32(0) {
-								p651 = 1
+								p665 = 1
 							}
-							v5 = p651
-							p652 := t650
-							if v5 != 0 {
-								p652 = t648
+							v6 = p665
+							p666 := t664
+							if v6 != 0 {
+								p666 = t662
 							}
-							v3 = p652
-							t653 := int32(load32(mem, uint64(uint32(v8))+8))
-							t655 := v3
-							p654 := v2
-							if v5 != 0 {
-								p654 = t653
+							v3 = p666
+							t667 := int32(load32(mem, uint64(uint32(v9))+8))
+							t669 := v3
+							p668 := v2
+							if v6 != 0 {
+								p668 = t667
 							}
-							v12 = p654
-							v11 = t655 + v12
-							v26 = int64(uint32(v9))
-						l144:
+							v11 = p668
+							v12 = t669 + v11
+							v26 = int64(uint32(v10))
+						l150:
 							{
-								if v12 != 0 {
+								if v11 != 0 {
 									v27 = v25 * i64(6) & i64(0xfffffffe)
-									t656 := int32(load16(mem, uint64(uint32(v8+i32(16)+int32(v25)<<1))))
-									v7 = t656<<1 | i32(1)
+									t670 := int32(load16(mem, uint64(uint32(v9+i32(16)+int32(v25)<<1))))
+									v8 = t670<<1 | i32(1)
 									v1 = v3
-								l143:
+								l149:
 									{
-										v5 = i32(-6)
-										v2 = v8 + i32(16)
-										t657 := int32(mem[uint64(uint32(v1))])
-										t658 := v7
-										t659 := v8 + i32(48)
-										v15 = t657
-										t660 := int32(load16(mem, uint64(uint32(t659+v15<<1))))
-										v6 = t658 & t660
-									l142:
+										v6 = i32(-6)
+										v2 = v9 + i32(16)
+										t671 := int32(mem[uint64(uint32(v1))])
+										t672 := v8
+										t673 := v9 + i32(48)
+										v15 = t671
+										t674 := int32(load16(mem, uint64(uint32(t673+v15<<1))))
+										v5 = t672 & t674
+									l148:
 										{
-											v5 = v5 + i32(6)
-											t661 := int32(load16(mem, uint64(uint32(v2))))
-											v4 = t661
+											v6 = v6 + i32(6)
+											t675 := int32(load16(mem, uint64(uint32(v2))))
+											v4 = t675
 											v2 = v2 + i32(2)
-											if v4 != v6 {
-												goto l142
+											if v4 != v5 {
+												goto l148
 											}
 										}
 										v2 = v16 + v15<<3
-										t662 := v2
-										v24 = i64_shl(int64(uint32(v5)), v27)
-										t663 := int64(load64(mem, uint64(uint32(v2))))
-										store64(mem, uint64(uint32(t662)), uint64(v24|t663))
+										t676 := v2
+										v24 = i64_shl(int64(uint32(v6)), v27)
+										t677 := int64(load64(mem, uint64(uint32(v2))))
+										store64(mem, uint64(uint32(t676)), uint64(v24|t677))
 										if uint32((v15-i32(97))&i32(255)) <= uint32(i32(25)) {
 											v2 = v2 - i32(256)
-											t664 := int64(load64(mem, uint64(uint32(v2))))
-											store64(mem, uint64(uint32(v2)), uint64(t664|v24))
+											t678 := int64(load64(mem, uint64(uint32(v2))))
+											store64(mem, uint64(uint32(v2)), uint64(t678|v24))
 										}
 										v1 = v1 + i32(1)
-										if v1 != v11 {
-											goto l143
+										if v1 != v12 {
+											goto l149
 										}
 									}
 								}
-								t665 := v26
+								t679 := v26
 								v25 = v25 + i64(1)
-								if t665 != v25 {
-									goto l144
+								if t679 != v25 {
+									goto l150
 								}
 							}
-							goto l145
+							goto l151
 						}
 						m.fn124()
 						mem = *m.memory
 						panic("unreachable")
 					}
-				l145:
+				l151:
 					{
 						v2 = v16 + v19
-						t666 := int64(load64(mem, uint64(uint32(v2))))
-						store64(mem, uint64(uint32(v2)), uint64(t666|i64(0xd80000000000000)))
-						v5 = v2 + i32(8)
-						t667 := int64(load64(mem, uint64(uint32(v5))))
-						store64(mem, uint64(uint32(v5)), uint64(t667|i64(0xd80000000000000)))
-						v5 = v2 + i32(16)
-						t668 := int64(load64(mem, uint64(uint32(v5))))
-						store64(mem, uint64(uint32(v5)), uint64(t668|i64(0xd80000000000000)))
+						t680 := int64(load64(mem, uint64(uint32(v2))))
+						store64(mem, uint64(uint32(v2)), uint64(t680|i64(0xd80000000000000)))
+						v6 = v2 + i32(8)
+						t681 := int64(load64(mem, uint64(uint32(v6))))
+						store64(mem, uint64(uint32(v6)), uint64(t681|i64(0xd80000000000000)))
+						v6 = v2 + i32(16)
+						t682 := int64(load64(mem, uint64(uint32(v6))))
+						store64(mem, uint64(uint32(v6)), uint64(t682|i64(0xd80000000000000)))
 						v2 = v2 + i32(24)
-						t669 := int64(load64(mem, uint64(uint32(v2))))
-						store64(mem, uint64(uint32(v2)), uint64(t669|i64(0xd80000000000000)))
+						t683 := int64(load64(mem, uint64(uint32(v2))))
+						store64(mem, uint64(uint32(v2)), uint64(t683|i64(0xd80000000000000)))
 						v19 = v19 + i32(32)
 						if v19 != i32(2048) {
-							goto l145
+							goto l151
 						}
 					}
-					store32(mem, uint64(uint32(v10))+44, uint32(v16))
-					t670 := int32(int8(mem[uint64(uint32(v8))+15]))
-					if t670 >= i32(0) {
+					store32(mem, uint64(uint32(v7))+44, uint32(v16))
+					t684 := int32(int8(mem[uint64(uint32(v9))+15]))
+					if t684 >= i32(0) {
 						goto l130
 					}
-					_ = int32(load32(mem, uint64(uint32(v8))+12))
-					t672 := int32(load32(mem, uint64(uint32(v8))+4))
-					m.Xre2w_free(t672)
+					_ = int32(load32(mem, uint64(uint32(v9))+12))
+					t686 := int32(load32(mem, uint64(uint32(v9))+4))
+					m.Xre2w_free(t686)
 					mem = *m.memory
 				}
 			l130:
-				m.g0 = v8 + i32(576)
+				m.g0 = v9 + i32(576)
 			}
-			t673 := int32(int8(mem[uint64(uint32(v22))+27]))
-			if t673 >= i32(0) {
+			t687 := int32(int8(mem[uint64(uint32(v22))+27]))
+			if t687 >= i32(0) {
 				goto l117
 			}
 			_ = int32(load32(mem, uint64(uint32(v22))+24))
-			t675 := int32(load32(mem, uint64(uint32(v22))+16))
-			m.Xre2w_free(t675)
+			t689 := int32(load32(mem, uint64(uint32(v22))+16))
+			m.Xre2w_free(t689)
 			mem = *m.memory
 		}
 	l117:
-		t676 := int32(load32(mem, uint64(uint32(v0))+36))
-		v6 = t676
-		t677 := int64(load64(mem, uint64(uint32(v0))+72))
-		v24 = t677
-		var p678 int64
+		t690 := int32(load32(mem, uint64(uint32(v0))+36))
+		v5 = t690
+		t691 := int64(load64(mem, uint64(uint32(v0))+72))
+		v24 = t691
+		var p692 int64
 		if v24 <= i64(0) {
-			p678 = i64(0x100000)
+			p692 = i64(0x100000)
 		} else {
-			t679 := int32(load32(mem, uint64(uint32(v6))+16))
-			t680 := v24
-			v4 = t679
-			t681 := int32(load32(mem, uint64(uint32(v6))+88))
-			p682 := i64(0)
-			if t681 != 0 {
-				p682 = int64(uint32(v4 << 1))
+			t693 := int32(load32(mem, uint64(uint32(v5))+16))
+			t694 := v24
+			v4 = t693
+			t695 := int32(load32(mem, uint64(uint32(v5))+88))
+			p696 := i64(0)
+			if t695 != 0 {
+				p696 = int64(uint32(v4 << 1))
 			}
-			v24 = t680 - (p682 + int64(uint32(v4<<3))) - i64(400)
-			p683 := i64(0)
+			v24 = t694 - (p696 + int64(uint32(v4<<3))) - i64(400)
+			p697 := i64(0)
 			if v24 > i64(0) {
-				p683 = v24
+				p697 = v24
 			}
-			p678 = p683
+			p692 = p697
 		}
-		v24 = p678
+		v24 = p692
 		store32(mem, uint64(uint32(v0))+36, uint32(i32(0)))
-		store64(mem, uint64(uint32(v6))+120, uint64(v24))
+		store64(mem, uint64(uint32(v5))+120, uint64(v24))
 	}
 	m.g0 = v22 + i32(32)
-	return v6
+	return v5
 }
 func (m *Module) fn40(v0 int32) int32 {
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(4108)))
@@ -8432,7 +8525,7 @@ func (m *Module) fn45(v0, v1 int32) {
 				m.fn13()
 				panic("unreachable")
 			}
-			t0 := m.fn219(v1 << 2)
+			t0 := m.fn214(v1 << 2)
 			mem = *m.memory
 			v3 = t0
 			t1 := int32(load32(mem, uint64(uint32(v0))))
@@ -8626,7 +8719,7 @@ func (m *Module) fn46(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn219(v6)
+				t12 := m.fn214(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -8677,14 +8770,14 @@ func (m *Module) fn46(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn219(i32(4080))
+				t23 := m.fn214(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn219(i32(4080))
+			t24 := m.fn214(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn48(v0, v4+i32(12))
@@ -8730,7 +8823,7 @@ func (m *Module) fn46(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn219(v6)
+				t35 := m.fn214(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -8779,7 +8872,7 @@ func (m *Module) fn46(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn219(v2)
+		t42 := m.fn214(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -8788,7 +8881,7 @@ func (m *Module) fn46(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn219(i32(4080))
+		t44 := m.fn214(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn47(v4+i32(12), v4+i32(8))
@@ -8885,7 +8978,7 @@ func (m *Module) fn47(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v4 = v5 << 2
-			t9 := m.fn219(v4)
+			t9 := m.fn214(v4)
 			mem = *m.memory
 			v8 = t9
 			v9 = v8 + v4
@@ -8972,7 +9065,7 @@ func (m *Module) fn48(v0, v1 int32) {
 				panic("unreachable")
 			}
 			v6 = v3 << 2
-			t10 := m.fn219(v6)
+			t10 := m.fn214(v6)
 			mem = *m.memory
 			v7 = t10
 			v10 = v7 + v6
@@ -9061,7 +9154,7 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		mem[uint64(uint32(v0))+8] = byte(i32(1))
 		return v0
 	}
-	t10 := m.fn219(i32(36))
+	t10 := m.fn214(i32(36))
 	mem = *m.memory
 	v1 = t10
 	store32(mem, uint64(uint32(v1)), uint32(i32(0)))
@@ -9070,12 +9163,12 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 			goto l0
 		}
 		v6 = v4 << 2
-		t11 := m.fn219(v6)
+		t11 := m.fn214(v6)
 		mem = *m.memory
 		v7 = t11
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t12 := m.fn219(v6)
+		t12 := m.fn214(v6)
 		mem = *m.memory
 		v7 = t12
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9085,16 +9178,16 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		store32(mem, uint64(uint32(v1))+16, uint32(v4))
 		store32(mem, uint64(uint32(v1))+12, uint32(v7))
 		store32(mem, uint64(uint32(v0))+16, uint32(v1))
-		t13 := m.fn219(i32(36))
+		t13 := m.fn214(i32(36))
 		mem = *m.memory
 		v1 = t13
 		store32(mem, uint64(uint32(v1)), uint32(i32(0)))
-		t14 := m.fn219(v6)
+		t14 := m.fn214(v6)
 		mem = *m.memory
 		v7 = t14
 		store32(mem, uint64(uint32(v1))+8, uint32(v4))
 		store32(mem, uint64(uint32(v1))+4, uint32(v7))
-		t15 := m.fn219(v6)
+		t15 := m.fn214(v6)
 		mem = *m.memory
 		v6 = t15
 		mem[uint64(uint32(v1))+32] = byte(i32(1))
@@ -9107,7 +9200,7 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
-		t16 := m.fn219(v9)
+		t16 := m.fn214(v9)
 		mem = *m.memory
 		v1 = t16
 		store32(mem, uint64(uint32(v0))+28, uint32(v8))
@@ -9134,7 +9227,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 					t3 := int32(load32(mem, uint64(uint32(v1))+24))
 					v5 = v8 + t3
 					if uint32(v5) < uint32(i32(0x40000000)) {
-						t4 := m.fn219(v5 << 2)
+						t4 := m.fn214(v5 << 2)
 						mem = *m.memory
 						v6 = t4
 						t5 := int32(load32(mem, uint64(uint32(v1))))
@@ -9372,7 +9465,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 					p39 = i32(0)
 				l17:
 					v8 = p39
-					m.fn223(v7, v1)
+					m.fn218(v7, v1)
 					mem = *m.memory
 					v7 = v1 + v8
 					if uint32(v7) < uint32(v5) {
@@ -9387,7 +9480,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 			if p38 != i32(3) {
 				goto l16
 			}
-			m.fn223(v6, v6+v4<<2)
+			m.fn218(v6, v6+v4<<2)
 			mem = *m.memory
 		}
 	l16:
@@ -9662,7 +9755,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 			goto l9
 		}
 		store64(mem, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn219(v8 + i32(12))
+		t41 := m.fn214(v8 + i32(12))
 		mem = *m.memory
 		t42 := v11
 		v0 = t41
@@ -9832,7 +9925,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 				}
 			}
 		l12:
-			t72 := m.fn219(i32(12))
+			t72 := m.fn214(i32(12))
 			mem = *m.memory
 			v8 = t72
 			store32(mem, uint64(uint32(v8))+4, uint32(v0))
@@ -9897,7 +9990,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 						v4 = v6
 						goto l21
 					}
-					t87 := m.fn227(v6)
+					t87 := m.fn222(v6)
 					mem = *m.memory
 					v4 = t87
 					t88 := int32(load32(mem, uint64(uint32(v9))+4))
@@ -9953,7 +10046,7 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 							goto l25
 						}
 					l24:
-						t99 := m.fn227(v6)
+						t99 := m.fn222(v6)
 						mem = *m.memory
 						p96 = t99
 					}
@@ -10639,7 +10732,7 @@ func (m *Module) fn54(v0, v1 int32) {
 			}
 			_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 			mem = *m.memory
-			t12 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+			t12 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 			mem = *m.memory
 			if t12 == 0 {
 				goto l1
@@ -10648,7 +10741,7 @@ func (m *Module) fn54(v0, v1 int32) {
 		panic("unreachable")
 	}
 l0:
-	t13 := int32(atomic_load32(mem, uint64(uint32(i32(50780)))))
+	t13 := int32(atomic_load32(mem, uint64(uint32(i32(50748)))))
 	mem = *m.memory
 	v2 = t13
 	t14 := int64(load64(mem, uint64(uint32(v0))+48))
@@ -10952,7 +11045,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										if v4 != 0 {
 											goto l6
 										}
-										t48 := int32(mem[uint64(uint32(i32(50736)))])
+										t48 := int32(mem[uint64(uint32(i32(50704)))])
 										if t48 != i32(1) {
 											goto l8
 										}
@@ -10978,7 +11071,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t53 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t53 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t53 == 0 {
 										goto l7
@@ -11008,7 +11101,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									if uint32(v18) > uint32(i32(0x3fffffff)) {
 										p57 = i32(-1)
 									}
-									t58 := m.fn219(p57)
+									t58 := m.fn214(p57)
 									mem = *m.memory
 									v10 = t58
 									t59 := int32(load32(mem, uint64(uint32(v11))))
@@ -11038,7 +11131,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									if uint32(v19) > uint32(i32(0x3fffffff)) {
 										p64 = i32(-1)
 									}
-									t65 := m.fn219(p64)
+									t65 := m.fn214(p64)
 									mem = *m.memory
 									v14 = t65
 									t66 := int32(load32(mem, uint64(uint32(v4))))
@@ -11083,7 +11176,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t76 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t76 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t76 == 0 {
 										goto l13
@@ -11124,7 +11217,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t84 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t84 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t84 != 0 {
 											goto l9
@@ -11172,7 +11265,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t93 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t93 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t93 != 0 {
 											goto l9
@@ -11372,7 +11465,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 									if uint32(v9) > uint32(i32(0x3fffffff)) {
 										p133 = i32(-1)
 									}
-									t134 := m.fn219(p133)
+									t134 := m.fn214(p133)
 									mem = *m.memory
 									v12 = t134
 									t135 := int32(load32(mem, uint64(uint32(v1))))
@@ -11411,7 +11504,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t145 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t145 == 0 {
 											goto l31
@@ -11433,7 +11526,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t130 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t130 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t130 == 0 {
 								goto l28
@@ -11481,7 +11574,7 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t154 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t154 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t154 == 0 {
 							goto l33
@@ -11854,7 +11947,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 									if v3 != 0 {
 										goto l6
 									}
-									t47 := int32(mem[uint64(uint32(i32(50736)))])
+									t47 := int32(mem[uint64(uint32(i32(50704)))])
 									if t47 != i32(1) {
 										goto l8
 									}
@@ -11880,7 +11973,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 								mem = *m.memory
-								t52 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t52 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t52 == 0 {
 									goto l7
@@ -11910,7 +12003,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if uint32(v18) > uint32(i32(0x3fffffff)) {
 									p56 = i32(-1)
 								}
-								t57 := m.fn219(p56)
+								t57 := m.fn214(p56)
 								mem = *m.memory
 								v10 = t57
 								t58 := int32(load32(mem, uint64(uint32(v11))))
@@ -11940,7 +12033,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if uint32(v19) > uint32(i32(0x3fffffff)) {
 									p63 = i32(-1)
 								}
-								t64 := m.fn219(p63)
+								t64 := m.fn214(p63)
 								mem = *m.memory
 								v14 = t64
 								t65 := int32(load32(mem, uint64(uint32(v3))))
@@ -11985,7 +12078,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 								mem = *m.memory
-								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t75 == 0 {
 									goto l13
@@ -12026,7 +12119,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if v0&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 									mem = *m.memory
-									t83 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t83 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t83 != 0 {
 										goto l9
@@ -12074,7 +12167,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 								if v0&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 									mem = *m.memory
-									t92 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t92 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t92 != 0 {
 										goto l9
@@ -12278,7 +12371,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 									if uint32(v9) > uint32(i32(0x3fffffff)) {
 										p135 = i32(-1)
 									}
-									t136 := m.fn219(p135)
+									t136 := m.fn214(p135)
 									mem = *m.memory
 									v12 = t136
 									t137 := int32(load32(mem, uint64(uint32(v3))))
@@ -12317,7 +12410,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 										mem = *m.memory
-										t147 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t147 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t147 == 0 {
 											goto l31
@@ -12339,7 +12432,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 							mem = *m.memory
-							t132 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t132 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t132 == 0 {
 								goto l28
@@ -12387,7 +12480,7 @@ func (m *Module) fn57(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
 						mem = *m.memory
-						t156 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t156 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t156 == 0 {
 							goto l33
@@ -12663,7 +12756,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l4
 											}
-											t30 := int32(mem[uint64(uint32(i32(50736)))])
+											t30 := int32(mem[uint64(uint32(i32(50704)))])
 											if t30 != i32(1) {
 												goto l6
 											}
@@ -12689,7 +12782,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t35 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t35 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t35 == 0 {
 											goto l5
@@ -12719,7 +12812,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p39 = i32(-1)
 										}
-										t40 := m.fn219(p39)
+										t40 := m.fn214(p39)
 										mem = *m.memory
 										v13 = t40
 										t41 := int32(load32(mem, uint64(uint32(v7))))
@@ -12749,7 +12842,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										if uint32(v16) > uint32(i32(0x3fffffff)) {
 											p46 = i32(-1)
 										}
-										t47 := m.fn219(p46)
+										t47 := m.fn214(p46)
 										mem = *m.memory
 										v15 = t47
 										t48 := int32(load32(mem, uint64(uint32(v12))))
@@ -12794,7 +12887,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t58 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t58 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t58 == 0 {
 											goto l12
@@ -12873,7 +12966,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 										if uint32(v8) > uint32(i32(0x3fffffff)) {
 											p78 = i32(-1)
 										}
-										t79 := m.fn219(p78)
+										t79 := m.fn214(p78)
 										mem = *m.memory
 										v7 = t79
 										t80 := int32(load32(mem, uint64(uint32(v1))))
@@ -12912,7 +13005,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t90 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 											mem = *m.memory
 											if t90 == 0 {
 												goto l17
@@ -12934,7 +13027,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t75 == 0 {
 									goto l14
@@ -12982,7 +13075,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t99 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t99 == 0 {
 								goto l19
@@ -13125,7 +13218,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t121 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t121 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t121 != 0 {
 							goto l8
@@ -13173,7 +13266,7 @@ func (m *Module) fn59(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t130 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t130 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t130 != 0 {
 							goto l8
@@ -13463,7 +13556,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l4
 											}
-											t32 := int32(mem[uint64(uint32(i32(50736)))])
+											t32 := int32(mem[uint64(uint32(i32(50704)))])
 											if t32 != i32(1) {
 												goto l6
 											}
@@ -13489,7 +13582,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t37 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t37 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t37 == 0 {
 											goto l5
@@ -13519,7 +13612,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p41 = i32(-1)
 										}
-										t42 := m.fn219(p41)
+										t42 := m.fn214(p41)
 										mem = *m.memory
 										v13 = t42
 										t43 := int32(load32(mem, uint64(uint32(v7))))
@@ -13549,7 +13642,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										if uint32(v16) > uint32(i32(0x3fffffff)) {
 											p48 = i32(-1)
 										}
-										t49 := m.fn219(p48)
+										t49 := m.fn214(p48)
 										mem = *m.memory
 										v15 = t49
 										t50 := int32(load32(mem, uint64(uint32(v12))))
@@ -13594,7 +13687,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t60 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t60 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t60 == 0 {
 											goto l12
@@ -13675,7 +13768,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 										if uint32(v8) > uint32(i32(0x3fffffff)) {
 											p80 = i32(-1)
 										}
-										t81 := m.fn219(p80)
+										t81 := m.fn214(p80)
 										mem = *m.memory
 										v7 = t81
 										t82 := int32(load32(mem, uint64(uint32(v0))))
@@ -13714,7 +13807,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t92 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t92 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 											mem = *m.memory
 											if t92 == 0 {
 												goto l17
@@ -13736,7 +13829,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t77 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t77 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t77 == 0 {
 									goto l14
@@ -13784,7 +13877,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t101 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t101 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t101 == 0 {
 								goto l19
@@ -13927,7 +14020,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t123 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t123 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t123 != 0 {
 							goto l8
@@ -13975,7 +14068,7 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t132 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t132 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t132 != 0 {
 							goto l8
@@ -14419,7 +14512,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 										if v4 != 0 {
 											goto l8
 										}
-										t63 := int32(mem[uint64(uint32(i32(50736)))])
+										t63 := int32(mem[uint64(uint32(i32(50704)))])
 										if t63 != i32(1) {
 											goto l10
 										}
@@ -14445,7 +14538,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t68 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t68 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t68 == 0 {
 										goto l9
@@ -14475,7 +14568,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									if uint32(v15) > uint32(i32(0x3fffffff)) {
 										p72 = i32(-1)
 									}
-									t73 := m.fn219(p72)
+									t73 := m.fn214(p72)
 									mem = *m.memory
 									v11 = t73
 									t74 := int32(load32(mem, uint64(uint32(v13))))
@@ -14505,7 +14598,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									if uint32(v19) > uint32(i32(0x3fffffff)) {
 										p79 = i32(-1)
 									}
-									t80 := m.fn219(p79)
+									t80 := m.fn214(p79)
 									mem = *m.memory
 									v16 = t80
 									t81 := int32(load32(mem, uint64(uint32(v4))))
@@ -14550,7 +14643,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									}
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t91 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t91 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t91 == 0 {
 										goto l15
@@ -14591,7 +14684,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t99 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t99 != 0 {
 											goto l11
@@ -14639,7 +14732,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									if v2&i32(0x20000000) != 0 {
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t108 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t108 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t108 != 0 {
 											goto l11
@@ -14838,7 +14931,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 									if uint32(v9) > uint32(i32(0x3fffffff)) {
 										p148 = i32(-1)
 									}
-									t149 := m.fn219(p148)
+									t149 := m.fn214(p148)
 									mem = *m.memory
 									v12 = t149
 									t150 := int32(load32(mem, uint64(uint32(v4))))
@@ -14877,7 +14970,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t160 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t160 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t160 == 0 {
 											goto l33
@@ -14899,7 +14992,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t145 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t145 == 0 {
 								goto l30
@@ -14947,7 +15040,7 @@ func (m *Module) fn61(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t169 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t169 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t169 == 0 {
 							goto l35
@@ -15320,7 +15413,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 									if v4 != 0 {
 										goto l8
 									}
-									t62 := int32(mem[uint64(uint32(i32(50736)))])
+									t62 := int32(mem[uint64(uint32(i32(50704)))])
 									if t62 != i32(1) {
 										goto l10
 									}
@@ -15346,7 +15439,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t67 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t67 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t67 == 0 {
 									goto l9
@@ -15376,7 +15469,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 								if uint32(v15) > uint32(i32(0x3fffffff)) {
 									p71 = i32(-1)
 								}
-								t72 := m.fn219(p71)
+								t72 := m.fn214(p71)
 								mem = *m.memory
 								v11 = t72
 								t73 := int32(load32(mem, uint64(uint32(v13))))
@@ -15406,7 +15499,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 								if uint32(v19) > uint32(i32(0x3fffffff)) {
 									p78 = i32(-1)
 								}
-								t79 := m.fn219(p78)
+								t79 := m.fn214(p78)
 								mem = *m.memory
 								v16 = t79
 								t80 := int32(load32(mem, uint64(uint32(v4))))
@@ -15451,7 +15544,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t90 == 0 {
 									goto l15
@@ -15492,7 +15585,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t98 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t98 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t98 != 0 {
 										goto l11
@@ -15540,7 +15633,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t107 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+									t107 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
 									if t107 != 0 {
 										goto l11
@@ -15744,7 +15837,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 									if uint32(v10) > uint32(i32(0x3fffffff)) {
 										p150 = i32(-1)
 									}
-									t151 := m.fn219(p150)
+									t151 := m.fn214(p150)
 									mem = *m.memory
 									v12 = t151
 									t152 := int32(load32(mem, uint64(uint32(v4))))
@@ -15783,7 +15876,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t162 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t162 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t162 == 0 {
 											goto l33
@@ -15805,7 +15898,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t147 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t147 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t147 == 0 {
 								goto l30
@@ -15853,7 +15946,7 @@ func (m *Module) fn62(v0, v1 int32) int32 {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t171 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t171 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t171 == 0 {
 							goto l35
@@ -16130,7 +16223,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l7
 											}
-											t43 := int32(mem[uint64(uint32(i32(50736)))])
+											t43 := int32(mem[uint64(uint32(i32(50704)))])
 											if t43 != i32(1) {
 												goto l9
 											}
@@ -16156,7 +16249,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t48 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t48 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t48 == 0 {
 											goto l8
@@ -16186,7 +16279,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p52 = i32(-1)
 										}
-										t53 := m.fn219(p52)
+										t53 := m.fn214(p52)
 										mem = *m.memory
 										v13 = t53
 										t54 := int32(load32(mem, uint64(uint32(v6))))
@@ -16216,7 +16309,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										if uint32(v16) > uint32(i32(0x3fffffff)) {
 											p59 = i32(-1)
 										}
-										t60 := m.fn219(p59)
+										t60 := m.fn214(p59)
 										mem = *m.memory
 										v15 = t60
 										t61 := int32(load32(mem, uint64(uint32(v11))))
@@ -16261,7 +16354,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t71 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t71 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t71 == 0 {
 											goto l15
@@ -16341,7 +16434,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 										if uint32(v6) > uint32(i32(0x3fffffff)) {
 											p91 = i32(-1)
 										}
-										t92 := m.fn219(p91)
+										t92 := m.fn214(p91)
 										mem = *m.memory
 										v12 = t92
 										t93 := int32(load32(mem, uint64(uint32(v1))))
@@ -16380,7 +16473,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t103 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t103 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 											mem = *m.memory
 											if t103 == 0 {
 												goto l20
@@ -16402,7 +16495,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t88 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t88 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t88 == 0 {
 									goto l17
@@ -16450,7 +16543,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t112 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t112 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t112 == 0 {
 								goto l22
@@ -16593,7 +16686,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t134 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t134 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t134 != 0 {
 							goto l11
@@ -16641,7 +16734,7 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t143 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t143 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t143 != 0 {
 							goto l11
@@ -16987,7 +17080,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 											if v2 != 0 {
 												goto l7
 											}
-											t45 := int32(mem[uint64(uint32(i32(50736)))])
+											t45 := int32(mem[uint64(uint32(i32(50704)))])
 											if t45 != i32(1) {
 												goto l9
 											}
@@ -17013,7 +17106,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t50 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t50 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t50 == 0 {
 											goto l8
@@ -17043,7 +17136,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 										if uint32(v14) > uint32(i32(0x3fffffff)) {
 											p54 = i32(-1)
 										}
-										t55 := m.fn219(p54)
+										t55 := m.fn214(p54)
 										mem = *m.memory
 										v13 = t55
 										t56 := int32(load32(mem, uint64(uint32(v6))))
@@ -17073,7 +17166,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 										if uint32(v16) > uint32(i32(0x3fffffff)) {
 											p61 = i32(-1)
 										}
-										t62 := m.fn219(p61)
+										t62 := m.fn214(p61)
 										mem = *m.memory
 										v15 = t62
 										t63 := int32(load32(mem, uint64(uint32(v11))))
@@ -17118,7 +17211,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t73 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+										t73 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
 										if t73 == 0 {
 											goto l15
@@ -17200,7 +17293,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 										if uint32(v6) > uint32(i32(0x3fffffff)) {
 											p93 = i32(-1)
 										}
-										t94 := m.fn219(p93)
+										t94 := m.fn214(p93)
 										mem = *m.memory
 										v12 = t94
 										t95 := int32(load32(mem, uint64(uint32(v0))))
@@ -17239,7 +17332,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 											}
 											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 											mem = *m.memory
-											t105 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+											t105 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 											mem = *m.memory
 											if t105 == 0 {
 												goto l20
@@ -17261,7 +17354,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
 								if t90 == 0 {
 									goto l17
@@ -17309,7 +17402,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t114 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+							t114 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
 							if t114 == 0 {
 								goto l22
@@ -17452,7 +17545,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t136 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t136 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t136 != 0 {
 							goto l11
@@ -17500,7 +17593,7 @@ func (m *Module) fn64(v0, v1 int32) int32 {
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t145 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t145 != 0 {
 							goto l11
@@ -17773,7 +17866,7 @@ func (m *Module) fn65(v0, v1, v2, v3 int32) int32 {
 			}
 			_ = atomic_wait32(mem, uint64(uint32(v5)), uint32(v4), i64(50000000), m.waiters)
 			mem = *m.memory
-			t19 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+			t19 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 			mem = *m.memory
 			if t19 == 0 {
 				goto l1
@@ -17790,7 +17883,7 @@ func (m *Module) fn66(v0 int32) {
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn219(i32(112))
+	t3 := m.fn214(i32(112))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn49(t3, v0, i32(0), t4/i64(2))
@@ -17803,7 +17896,7 @@ func (m *Module) fn67(v0 int32) {
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn219(i32(112))
+	t3 := m.fn214(i32(112))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn49(t3, v0, i32(3), t4)
@@ -17820,7 +17913,7 @@ func (m *Module) fn68(v0 int32) {
 	v0 = t2
 	t3 := int32(mem[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn219(i32(112))
+	t4 := m.fn214(i32(112))
 	mem = *m.memory
 	t5 := int64(load64(mem, uint64(uint32(v0))+120))
 	t6 := v0
@@ -18128,7 +18221,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn190(v3+i32(392), v8+i32(20), i32(13))
+				m.fn186(v3+i32(392), v8+i32(20), i32(13))
 				mem = *m.memory
 			}
 			p23 = i32(128)
@@ -18140,7 +18233,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn190(v3+i32(392), v8+i32(20), i32(14))
+				m.fn186(v3+i32(392), v8+i32(20), i32(14))
 				mem = *m.memory
 			}
 			p23 = i32(128)
@@ -18152,7 +18245,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				store32(mem, uint64(uint32(v8))+28, uint32(v8+i32(12)))
 				store32(mem, uint64(uint32(v8))+24, uint32(v8+i32(19)))
 				store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(24)))
-				m.fn190(v3+i32(396), v8+i32(20), i32(15))
+				m.fn186(v3+i32(396), v8+i32(20), i32(15))
 				mem = *m.memory
 			}
 			p23 = i32(132)
@@ -18373,7 +18466,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v4), i64(50000000), m.waiters)
 				mem = *m.memory
-				t72 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t72 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t72 == 0 {
 					goto l11
@@ -18441,7 +18534,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 		v2 = v4
 		t90 := int32(mem[uint64(uint32(v6))])
 		if t90 == i32(1) {
-			t91 := int32(atomic_load32(mem, uint64(uint32(i32(50784)))))
+			t91 := int32(atomic_load32(mem, uint64(uint32(i32(50752)))))
 			mem = *m.memory
 			m.t0[uint(t91)].(func(int32))(v11 + i32(3))
 			mem = *m.memory
@@ -18516,13 +18609,13 @@ func (m *Module) fn72(v0, v1 int32) {
 			if uint32(v1) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t4 := m.fn219(v1 << 2)
+			t4 := m.fn214(v1 << 2)
 			mem = *m.memory
 			v5 = t4
 			if uint32(v1) >= uint32(i32(0x20000000)) {
 				goto l0
 			}
-			t5 := m.fn219(v1 << 3)
+			t5 := m.fn214(v1 << 3)
 			mem = *m.memory
 			v6 = t5
 			t6 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -18732,7 +18825,7 @@ func (m *Module) fn73(v0, v1, v2, v3, v4, v5, v6 int32) {
 										if uint32(v11) > uint32(i32(0x3fffffff)) {
 											p45 = i32(-1)
 										}
-										t46 := m.fn219(p45)
+										t46 := m.fn214(p45)
 										mem = *m.memory
 										v11 = t46
 										store32(mem, uint64(uint32(t44))+4, uint32(v11))
@@ -18879,7 +18972,7 @@ func (m *Module) fn74(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn219(v6)
+				t12 := m.fn214(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -18930,14 +19023,14 @@ func (m *Module) fn74(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn219(i32(4096))
+				t23 := m.fn214(i32(4096))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn219(i32(4096))
+			t24 := m.fn214(i32(4096))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn48(v0, v4+i32(12))
@@ -18983,7 +19076,7 @@ func (m *Module) fn74(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn219(v6)
+				t35 := m.fn214(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -19032,7 +19125,7 @@ func (m *Module) fn74(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn219(v2)
+		t42 := m.fn214(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -19041,7 +19134,7 @@ func (m *Module) fn74(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn219(i32(4096))
+		t44 := m.fn214(i32(4096))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn47(v4+i32(12), v4+i32(8))
@@ -19488,7 +19581,7 @@ func (m *Module) fn76(v0, v1, v2, v3 int32) {
 		v9 = p23
 		var p24 int32
 		if v9 != 0 {
-			t25 := m.fn219(v9)
+			t25 := m.fn214(v9)
 			mem = *m.memory
 			p24 = t25
 		} else {
@@ -19648,7 +19741,7 @@ func (m *Module) fn78(v0, v1 int32) {
 					}
 					t23 := int32(load32(mem, uint64(uint32(v4))+20))
 					store32(mem, uint64(uint32(v4))+20, uint32(t23-i32(1)))
-					m.fn145(v6, v2)
+					m.fn144(v6, v2)
 					mem = *m.memory
 					m.Xre2w_free(v2)
 					mem = *m.memory
@@ -19693,7 +19786,7 @@ func (m *Module) fn78(v0, v1 int32) {
 							}
 							v3 = v5 + i32(4)
 						l7:
-							t32 := m.fn219(i32(24))
+							t32 := m.fn214(i32(24))
 							mem = *m.memory
 							v2 = t32
 							store32(mem, uint64(uint32(v2))+8, uint32(v5))
@@ -19709,7 +19802,7 @@ func (m *Module) fn78(v0, v1 int32) {
 								v2 = t35
 							}
 							t36 := int32(load32(mem, uint64(uint32(v4))+16))
-							m.fn141(t36, v2)
+							m.fn140(t36, v2)
 							mem = *m.memory
 							t37 := int32(load32(mem, uint64(uint32(v4))+20))
 							store32(mem, uint64(uint32(v4))+20, uint32(t37+i32(1)))
@@ -19740,12 +19833,12 @@ func (m *Module) fn78(v0, v1 int32) {
 					t43 := int32(load32(mem, uint64(uint32(v3))+12))
 					t44 := int32(load32(mem, uint64(uint32(t43))+16))
 					v6 = t44
-					m.fn144(v1)
+					m.fn143(v1)
 					mem = *m.memory
-					t45 := m.fn219(i32(24))
+					t45 := m.fn214(i32(24))
 					mem = *m.memory
 					t46 := int32(load32(mem, uint64(uint32(v0))))
-					t47 := m.fn139(t45, i32(3), t46)
+					t47 := m.fn138(t45, i32(3), t46)
 					mem = *m.memory
 					p40 = t47
 					goto l13
@@ -19800,12 +19893,12 @@ func (m *Module) fn78(v0, v1 int32) {
 					if v3 == v5 {
 						goto l0
 					}
-					m.fn144(v1)
+					m.fn143(v1)
 					mem = *m.memory
-					t58 := m.fn219(i32(24))
+					t58 := m.fn214(i32(24))
 					mem = *m.memory
 					t59 := int32(load32(mem, uint64(uint32(v0))))
-					t60 := m.fn139(t58, i32(3), t59|i32(1))
+					t60 := m.fn138(t58, i32(3), t59|i32(1))
 					mem = *m.memory
 					p40 = t60
 				}
@@ -19821,7 +19914,7 @@ func (m *Module) fn78(v0, v1 int32) {
 		p2 = v3
 	}
 	if uint32(p2&i32(255)) <= uint32(i32(21)) {
-		t62 := m.fn175(v1)
+		t62 := m.fn171(v1)
 		mem = *m.memory
 		mem[uint64(uint32(v1))+1] = byte(t62)
 	}
@@ -19863,7 +19956,7 @@ func (m *Module) fn79(v0, v1, v2 int32) int32 {
 			t6 := int32(load32(mem, uint64(uint32(v5))+16))
 			v4 = t6
 			store64(mem, uint64(uint32(v5))+16, uint64(i64(0)))
-			m.fn146(v5, v4)
+			m.fn145(v5, v4)
 			mem = *m.memory
 			t7 := int32(mem[uint64(uint32(v3))])
 			v6 = t7
@@ -19878,7 +19971,7 @@ func (m *Module) fn79(v0, v1, v2 int32) int32 {
 				{
 					t9 := int32(load32(mem, uint64(uint32(v3))+20))
 					t10 := int32(load32(mem, uint64(uint32(t9+v4))))
-					m.fn146(v5, t10)
+					m.fn145(v5, t10)
 					mem = *m.memory
 					v4 = v4 + i32(4)
 					v6 = v6 + i32(1)
@@ -19898,7 +19991,7 @@ func (m *Module) fn79(v0, v1, v2 int32) int32 {
 			store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
 			goto l2
 		}
-		m.fn146(v5, v4)
+		m.fn145(v5, v4)
 		mem = *m.memory
 	l2:
 		if v1 >= i32(0) {
@@ -19908,7 +20001,7 @@ func (m *Module) fn79(v0, v1, v2 int32) int32 {
 			return i32(1)
 		}
 		store32(mem, uint64(uint32(v0))+16, uint32(v5))
-		m.fn144(v3)
+		m.fn143(v3)
 	}
 l0:
 	return i32(0)
@@ -19917,13 +20010,13 @@ func (m *Module) fn80(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
-		t0 := int32(load32(mem, uint64(uint32(i32(9972)))))
+		t0 := int32(load32(mem, uint64(uint32(i32(9940)))))
 		v1 = t0
 		if v1 <= i32(0) {
 			goto l0
 		}
-		v2 = i32(5568)
-		v8 = v1*i32(12) + i32(5568)
+		v2 = i32(5536)
+		v8 = v1*i32(12) + i32(5536)
 		{
 		l3:
 			{
@@ -20035,11 +20128,11 @@ func (m *Module) fn81(v0, v1 int32) {
 			if t1 == v1 {
 				goto l0
 			}
-			t2 := m.fn219(i32(24))
-			t3 := m.fn139(t2, i32(20), v2&i32(16382))
+			t2 := m.fn214(i32(24))
+			t3 := m.fn138(t2, i32(20), v2&i32(16382))
 			v3 = t3
-			t4 := m.fn219(i32(24))
-			t5 := m.fn159(t4)
+			t4 := m.fn214(i32(24))
+			t5 := m.fn157(t4)
 			store32(*m.memory, uint64(uint32(v3))+20, uint32(t5))
 			v2 = v1
 		l2:
@@ -20052,7 +20145,7 @@ func (m *Module) fn81(v0, v1 int32) {
 						}
 					}
 					t7 := int32(load32(*m.memory, uint64(uint32(v3))+20))
-					_ = m.fn160(t7, v2, v2)
+					_ = m.fn158(t7, v2, v2)
 				}
 			l1:
 				t9 := m.fn80(v2)
@@ -20071,8 +20164,8 @@ func (m *Module) fn81(v0, v1 int32) {
 			if v2&i32(2048) == 0 {
 				goto l4
 			}
-			t10 := m.fn219(i32(24))
-			t11 := m.fn139(t10, i32(1), v2)
+			t10 := m.fn214(i32(24))
+			t11 := m.fn138(t10, i32(1), v2)
 			v3 = t11
 			goto l3
 		}
@@ -20081,9 +20174,9 @@ func (m *Module) fn81(v0, v1 int32) {
 		if t12 != 0 {
 			return
 		}
-		t13 := m.fn219(i32(24))
+		t13 := m.fn214(i32(24))
 		t14 := int32(load32(*m.memory, uint64(uint32(v0))))
-		t15 := m.fn139(t13, i32(3), t14)
+		t15 := m.fn138(t13, i32(3), t14)
 		v3 = t15
 		store32(*m.memory, uint64(uint32(v3))+16, uint32(v1))
 	}
@@ -20298,7 +20391,7 @@ func (m *Module) fn85(v0, v1, v2, v3 int32) int32 {
 								v2 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn219(v2 << 2)
+								t35 := m.fn214(v2 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v4))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v4))+4))
@@ -20622,10 +20715,10 @@ func (m *Module) fn88(v0 int32) int32 {
 }
 func (m *Module) fn89(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
-	t0 := m.fn219(i32(24))
+	t0 := m.fn214(i32(24))
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v0))))
-	t2 := m.fn139(t0, i32(22), t1)
+	t2 := m.fn138(t0, i32(22), t1)
 	mem = *m.memory
 	v4 = t2
 	t3 := int32(load32(mem, uint64(uint32(v0))+20))
@@ -20637,7 +20730,7 @@ func (m *Module) fn89(v0, v1 int32) {
 		t5 := int32(load32(mem, uint64(uint32(v1))))
 		v5 = t5
 		if v5 != 0 {
-			t6 := m.fn219(i32(12))
+			t6 := m.fn214(i32(12))
 			mem = *m.memory
 			v2 = t6
 			t7 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -20648,7 +20741,7 @@ func (m *Module) fn89(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v6 = v1 | i32(7) + i32(1)
-				t8 := m.fn219(v6)
+				t8 := m.fn214(v6)
 				mem = *m.memory
 				v3 = t8
 				store32(mem, uint64(uint32(v2))+8, uint32(v6|i32(-0x80000000)))
@@ -20684,10 +20777,10 @@ func (m *Module) fn90(v0 int32) {
 				goto l0
 			}
 		}
-		t3 := m.fn219(i32(24))
+		t3 := m.fn214(i32(24))
 		mem = *m.memory
 		t4 := int32(load32(mem, uint64(uint32(v0))))
-		t5 := m.fn139(t3, i32(2), t4)
+		t5 := m.fn138(t3, i32(2), t4)
 		mem = *m.memory
 		m.fn78(v0, t5)
 		mem = *m.memory
@@ -20727,7 +20820,7 @@ l0:
 					store32(mem, uint64(uint32(v1))+12, uint32(t15))
 					store32(mem, uint64(uint32(v0))+16, uint32(v2))
 					store32(mem, uint64(uint32(v2))+12, uint32(v1))
-					m.fn144(v3)
+					m.fn143(v3)
 					mem = *m.memory
 					return
 				case 9:
@@ -20747,10 +20840,10 @@ l0:
 			}
 		}
 	l1:
-		t12 := m.fn219(i32(24))
+		t12 := m.fn214(i32(24))
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v0))))
-		t14 := m.fn139(t12, i32(23), t13)
+		t14 := m.fn138(t12, i32(23), t13)
 		mem = *m.memory
 		m.fn78(v0, t14)
 		mem = *m.memory
@@ -20763,7 +20856,7 @@ l2:
 	return
 l4:
 	store32(mem, uint64(uint32(v0))+16, uint32(v2))
-	m.fn144(v1)
+	m.fn143(v1)
 }
 func (m *Module) fn91(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
@@ -20823,13 +20916,13 @@ func (m *Module) fn91(v0, v1 int32) {
 				} else {
 					p1 = v4
 				}
-				t8 := m.fn219(p1)
+				t8 := m.fn214(p1)
 				mem = *m.memory
 				v7 = t8
 				goto l5
 			}
 		l3:
-			t9 := m.fn219(v5 << 2)
+			t9 := m.fn214(v5 << 2)
 			mem = *m.memory
 			v7 = t9
 			{
@@ -20864,7 +20957,7 @@ func (m *Module) fn91(v0, v1 int32) {
 							l7:
 								{
 									t17 := int32(load32(mem, uint64(uint32(v4))))
-									t18 := m.fn142(t17)
+									t18 := m.fn141(t17)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2)), uint32(t18))
 									v2 = v2 - i32(4)
@@ -20876,7 +20969,7 @@ func (m *Module) fn91(v0, v1 int32) {
 								}
 								v4 = v11
 							}
-							m.fn144(v3)
+							m.fn143(v3)
 							mem = *m.memory
 							goto l8
 						}
@@ -20891,7 +20984,7 @@ func (m *Module) fn91(v0, v1 int32) {
 								goto l9
 							}
 							store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
-							t20 := m.fn163(v2)
+							t20 := m.fn161(v2)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v3))+16, uint32(t20))
 							t21 := int32(load32(mem, uint64(uint32(v2))+16))
@@ -20923,10 +21016,10 @@ func (m *Module) fn91(v0, v1 int32) {
 		}
 	l5:
 		t24 := int32(load32(mem, uint64(uint32(v0))))
-		t25 := m.fn150(v1, v7, v5, t24, i32(1))
+		t25 := m.fn149(v1, v7, v5, t24, i32(1))
 		mem = *m.memory
 		v2 = t25
-		t26 := m.fn175(v2)
+		t26 := m.fn171(v2)
 		mem = *m.memory
 		v4 = t26
 		store32(mem, uint64(uint32(v2))+12, uint32(v8))
@@ -20948,7 +21041,7 @@ func (m *Module) fn92(v0 int32) int32 {
 	v1 = t0
 	t2 := int32(load32(mem, uint64(uint32(v1))+12))
 	store32(mem, uint64(uint32(t1))+16, uint32(t2))
-	m.fn144(v1)
+	m.fn143(v1)
 	mem = *m.memory
 	m.fn91(v0, i32(6))
 	mem = *m.memory
@@ -20977,7 +21070,7 @@ func (m *Module) fn92(v0 int32) int32 {
 				goto l0
 			}
 			store32(mem, uint64(uint32(v1))+20, uint32(i32(0)))
-			t10 := m.fn163(v0)
+			t10 := m.fn161(v0)
 			mem = *m.memory
 			store32(mem, uint64(uint32(v1))+16, uint32(t10))
 			t11 := int32(load32(mem, uint64(uint32(v0))+16))
@@ -21023,7 +21116,7 @@ func (m *Module) fn93(v0, v1, v2 int32) int32 {
 					m.fn13()
 					panic("unreachable")
 				}
-				t8 := m.fn219(v4 * i32(28))
+				t8 := m.fn214(v4 * i32(28))
 				mem = *m.memory
 				p7 = t8
 			} else {
@@ -21117,7 +21210,7 @@ func (m *Module) fn94(v0, v1, v2, v3 int32) {
 		m.fn95(v0, v1, i32(9), i32(0))
 		goto l1
 	}
-	_ = m.fn160(v0, v1, i32(9))
+	_ = m.fn158(v0, v1, i32(9))
 l1:
 	if uint32(v2) < uint32(i32(11)) {
 		return
@@ -21126,14 +21219,14 @@ l1:
 		m.fn95(v0, i32(11), v2, i32(0))
 		return
 	}
-	_ = m.fn160(v0, i32(11), v2)
+	_ = m.fn158(v0, i32(11), v2)
 	return
 l0:
 	if v3&i32(1) != 0 {
 		m.fn95(v0, v1, v2, i32(0))
 		return
 	}
-	_ = m.fn160(v0, v1, v2)
+	_ = m.fn158(v0, v1, v2)
 }
 func (m *Module) fn95(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
@@ -21142,7 +21235,7 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) {
 		if v3 > i32(10) {
 			return
 		}
-		t0 := m.fn160(v0, v1, v2)
+		t0 := m.fn158(v0, v1, v2)
 		mem = *m.memory
 		v4 = t0
 		if v1 > v2 {
@@ -21151,16 +21244,16 @@ func (m *Module) fn95(v0, v1, v2, v3 int32) {
 		if v4 == 0 {
 			return
 		}
-		t1 := int32(load32(mem, uint64(uint32(i32(9972)))))
+		t1 := int32(load32(mem, uint64(uint32(i32(9940)))))
 		v7 = t1
 		if v7 <= i32(0) {
 			return
 		}
 		v10 = v3 + i32(1)
-		v11 = v7*i32(12) + i32(5568)
+		v11 = v7*i32(12) + i32(5536)
 	l7:
 		v6 = v1
-		v3 = i32(5568)
+		v3 = i32(5536)
 		v4 = v7
 		{
 		l2:
@@ -21356,7 +21449,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 				store32(mem, uint64(uint32(t19))+12, uint32(v4))
 				goto l4
 			}
-			t20 := m.fn184(v0, i32(125), i32(0))
+			t20 := m.fn180(v0, i32(125), i32(0))
 			mem = *m.memory
 			v4 = t20
 			if v4 == i32(-1) {
@@ -21426,12 +21519,12 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 				if v4 != i32(3) {
 					goto l5
 				}
-				v0 = i32(50744)
+				v0 = i32(50712)
 				if v7 == i32(1055) {
 					goto l6
 				}
 				v4 = i32(3)
-				t34 := m.fn250(v7, i32(1055), i32(3))
+				t34 := m.fn243(v7, i32(1055), i32(3))
 				mem = *m.memory
 				if t34 == 0 {
 					goto l6
@@ -21439,17 +21532,17 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 			}
 		l5:
 			v6 = i32(1)
-			t35 := int32(load32(mem, uint64(uint32(i32(45864)))))
+			t35 := int32(load32(mem, uint64(uint32(i32(45832)))))
 			v8 = t35
 			if v8 > i32(0) {
-				v0 = i32(41088)
+				v0 = i32(41056)
 			l7:
 				{
 					t36 := int32(load32(mem, uint64(uint32(v0))))
 					v9 = t36
 					var p37 int32
 					if v9 != 0 {
-						t38 := m.fn254(v9)
+						t38 := m.fn247(v9)
 						mem = *m.memory
 						p37 = t38
 					} else {
@@ -21462,7 +21555,7 @@ func (m *Module) fn96(v0, v1, v2, v3 int32) int32 {
 						if v7 == v9 {
 							goto l6
 						}
-						t39 := m.fn250(v9, v7, v4)
+						t39 := m.fn243(v9, v7, v4)
 						mem = *m.memory
 						if t39 == 0 {
 							goto l6
@@ -21613,7 +21706,7 @@ func (m *Module) fn98(v0, v1, v2, v3 int32) {
 					v2 = i32(0)
 					goto l4
 				}
-				t14 := m.fn159(v9 + i32(8))
+				t14 := m.fn157(v9 + i32(8))
 				mem = *m.memory
 				v4 = t14
 				t15 := int32(load32(mem, uint64(uint32(v1))+12))
@@ -21658,10 +21751,10 @@ func (m *Module) fn98(v0, v1, v2, v3 int32) {
 					}
 				}
 				if v3&i32(2052) != i32(4) {
-					_ = m.fn160(v4, i32(10), i32(10))
+					_ = m.fn158(v4, i32(10), i32(10))
 					mem = *m.memory
 				}
-				m.fn161(v4)
+				m.fn159(v4)
 				mem = *m.memory
 				v2 = v0
 				t28 := int32(load32(mem, uint64(uint32(v4))+12))
@@ -21673,7 +21766,7 @@ func (m *Module) fn98(v0, v1, v2, v3 int32) {
 					{
 						t30 := int32(load32(mem, uint64(uint32(v0))+16))
 						t31 := int32(load32(mem, uint64(uint32(v0))+20))
-						_ = m.fn160(v2, t30, t31)
+						_ = m.fn158(v2, t30, t31)
 						mem = *m.memory
 						{
 							t33 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -22279,7 +22372,7 @@ func (m *Module) fn102(v0, v1, v2 int32) int32 {
 			v2 = int32(int64(uint64(v23) >> 32))
 			goto l0
 		}
-		t7 := m.fn219(i32(12))
+		t7 := m.fn214(i32(12))
 		mem = *m.memory
 		v0 = t7
 		store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -22295,7 +22388,7 @@ func (m *Module) fn102(v0, v1, v2 int32) int32 {
 				store32(mem, uint64(uint32(v3)), uint32(t9))
 				t10 := m.fn8(v3+i32(72), v3)
 				mem = *m.memory
-				m.fn229(v0, v3+i32(72), t10)
+				m.fn224(v0, v3+i32(72), t10)
 				mem = *m.memory
 				v2 = v2 + i32(1)
 				t11 := int32(load32(mem, uint64(uint32(v3))+20))
@@ -22437,14 +22530,14 @@ l0:
 												if v0|i32(32) != i32(98) {
 													goto l110
 												}
-												t335 := m.fn219(i32(24))
+												t335 := m.fn214(i32(24))
 												mem = *m.memory
 												t337 := v3 + i32(28)
 												p336 := i32(17)
 												if v0 == i32(98) {
 													p336 = i32(16)
 												}
-												t338 := m.fn139(t335, p336, v6)
+												t338 := m.fn138(t335, p336, v6)
 												mem = *m.memory
 												m.fn78(t337, t338)
 												mem = *m.memory
@@ -22467,9 +22560,9 @@ l0:
 														case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15:
 															goto l113
 														case 0:
-															t342 := m.fn219(i32(24))
+															t342 := m.fn214(i32(24))
 															mem = *m.memory
-															t343 := m.fn139(t342, i32(18), v6)
+															t343 := m.fn138(t342, i32(18), v6)
 															mem = *m.memory
 															m.fn78(v3+i32(28), t343)
 															mem = *m.memory
@@ -22482,9 +22575,9 @@ l0:
 															if v0 != i32(122) {
 																goto l113
 															}
-															t346 := m.fn219(i32(24))
+															t346 := m.fn214(i32(24))
 															mem = *m.memory
-															t347 := m.fn139(t346, i32(19), v6)
+															t347 := m.fn138(t346, i32(19), v6)
 															mem = *m.memory
 															m.fn78(v3+i32(28), t347)
 															mem = *m.memory
@@ -22495,10 +22588,10 @@ l0:
 															goto l62
 														case 2:
 															v0 = v3 + i32(28)
-															t350 := m.fn219(i32(24))
+															t350 := m.fn214(i32(24))
 															mem = *m.memory
 															t351 := int32(load32(mem, uint64(uint32(v0))))
-															t352 := m.fn139(t350, i32(13), t351)
+															t352 := m.fn138(t350, i32(13), t351)
 															mem = *m.memory
 															m.fn78(v0, t352)
 															mem = *m.memory
@@ -22597,14 +22690,14 @@ l0:
 											if (v0|i32(32))&i32(255) != i32(112) {
 												goto l111
 											}
-											t371 := m.fn219(i32(24))
+											t371 := m.fn214(i32(24))
 											mem = *m.memory
-											t372 := m.fn139(t371, i32(20), v6&i32(16382))
+											t372 := m.fn138(t371, i32(20), v6&i32(16382))
 											mem = *m.memory
 											v0 = t372
-											t373 := m.fn219(i32(24))
+											t373 := m.fn214(i32(24))
 											mem = *m.memory
-											t374 := m.fn159(t373)
+											t374 := m.fn157(t373)
 											mem = *m.memory
 											t375 := v0
 											v2 = t374
@@ -22614,7 +22707,7 @@ l0:
 												mem = *m.memory
 												switch t376 {
 												case 1:
-													m.fn144(v0)
+													m.fn143(v0)
 													mem = *m.memory
 													goto l4
 												default:
@@ -22624,7 +22717,7 @@ l0:
 													mem = *m.memory
 													goto l22
 												case 2:
-													m.fn144(v0)
+													m.fn143(v0)
 													mem = *m.memory
 												}
 											}
@@ -22657,7 +22750,7 @@ l0:
 												if v0 == 0 {
 													goto l129
 												}
-												t381 := m.fn254(v0)
+												t381 := m.fn247(v0)
 												mem = *m.memory
 												if t381 != i32(2) {
 													goto l129
@@ -22693,14 +22786,14 @@ l0:
 								l130:
 									store32(mem, uint64(uint32(v3))+20, uint32(v7-i32(2)))
 									store32(mem, uint64(uint32(v3))+16, uint32(v10+i32(2)))
-									t387 := m.fn219(i32(24))
+									t387 := m.fn214(i32(24))
 									mem = *m.memory
-									t388 := m.fn139(t387, i32(20), v6&i32(16382))
+									t388 := m.fn138(t387, i32(20), v6&i32(16382))
 									mem = *m.memory
 									v0 = t388
-									t389 := m.fn219(i32(24))
+									t389 := m.fn214(i32(24))
 									mem = *m.memory
-									t390 := m.fn159(t389)
+									t390 := m.fn157(t389)
 									mem = *m.memory
 									t391 := v0
 									v1 = t390
@@ -22970,7 +23063,7 @@ l0:
 												if t58 != i32(60) {
 													goto l27
 												}
-												t59 := m.fn184(v4+i32(8), i32(62), i32(2))
+												t59 := m.fn180(v4+i32(8), i32(62), i32(2))
 												mem = *m.memory
 												v8 = t59
 												if v8 == i32(-1) {
@@ -23009,14 +23102,14 @@ l0:
 												var p69 int32
 												if t68 != 0 {
 													{
-														t70 := int32(atomic_load8(mem, uint64(uint32(i32(50916)))))
+														t70 := int32(atomic_load8(mem, uint64(uint32(i32(50884)))))
 														mem = *m.memory
 														if t70&i32(1) != 0 {
 															goto l29
 														}
 														var p71 int32
 														{
-															t72 := int32(atomic_load8(mem, uint64(uint32(i32(50916)))))
+															t72 := int32(atomic_load8(mem, uint64(uint32(i32(50884)))))
 															mem = *m.memory
 															if t72 != 0 {
 																p71 = i32(0)
@@ -23024,7 +23117,7 @@ l0:
 															}
 														l31:
 															{
-																t73 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(50916))), uint32(i32(0)), uint32(i32(256))))
+																t73 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(50884))), uint32(i32(0)), uint32(i32(256))))
 																mem = *m.memory
 																v2 = t73
 																if v2 == 0 {
@@ -23037,9 +23130,9 @@ l0:
 																	p71 = i32(0)
 																	goto l30
 																}
-																_ = atomic_wait32(mem, uint64(uint32(i32(50916))), uint32(v2), i64(50000000), m.waiters)
+																_ = atomic_wait32(mem, uint64(uint32(i32(50884))), uint32(v2), i64(50000000), m.waiters)
 																mem = *m.memory
-																t76 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+																t76 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 																mem = *m.memory
 																if t76 == 0 {
 																	goto l31
@@ -23054,10 +23147,10 @@ l0:
 														t77 := m.g0
 														v13 = t77 - i32(32)
 														m.g0 = v13
-														t78 := m.fn159(v13 + i32(8))
+														t78 := m.fn157(v13 + i32(8))
 														mem = *m.memory
 														v6 = t78
-														t79 := int32(load32(mem, uint64(uint32(i32(45864)))))
+														t79 := int32(load32(mem, uint64(uint32(i32(45832)))))
 														v2 = t79
 														var p80 int32
 														if v2 <= i32(0) {
@@ -23070,13 +23163,13 @@ l0:
 															t81 := int32(load32(mem, uint64(uint32(v20+i32(4272)))))
 															v21 = t81
 															if v21 != 0 {
-																t82 := m.fn254(v21)
+																t82 := m.fn247(v21)
 																mem = *m.memory
 																v9 = t82
 															}
 															if v17 == 0 {
 																v18 = i32(0)
-																v14 = i32(41088)
+																v14 = i32(41056)
 																v10 = v2
 															l34:
 																{
@@ -23084,7 +23177,7 @@ l0:
 																	v15 = t83
 																	var p84 int32
 																	if v15 != 0 {
-																		t85 := m.fn254(v15)
+																		t85 := m.fn247(v15)
 																		mem = *m.memory
 																		p84 = t85
 																	} else {
@@ -23099,12 +23192,12 @@ l0:
 																	if v15 == v21 {
 																		goto l33
 																	}
-																	t86 := m.fn250(v15, v21, v9)
+																	t86 := m.fn243(v15, v21, v9)
 																	mem = *m.memory
 																	if t86 != 0 {
 																		goto l32
 																	}
-																	v14 = v18*i32(24) + i32(41088)
+																	v14 = v18*i32(24) + i32(41056)
 																	goto l33
 																}
 															l32:
@@ -23137,7 +23230,7 @@ l0:
 																			goto l35
 																		}
 																		if uint32(v9) <= uint32(i32(9)) {
-																			_ = m.fn160(v6, v9, i32(9))
+																			_ = m.fn158(v6, v9, i32(9))
 																			mem = *m.memory
 																		}
 																		v9 = i32(11)
@@ -23146,7 +23239,7 @@ l0:
 																		}
 																	}
 																l35:
-																	_ = m.fn160(v6, v9, v15)
+																	_ = m.fn158(v6, v9, v15)
 																	mem = *m.memory
 																l36:
 																	v10 = v10 + i32(4)
@@ -23177,7 +23270,7 @@ l0:
 																			goto l38
 																		}
 																		if v9 <= i32(9) {
-																			_ = m.fn160(v6, v9, i32(9))
+																			_ = m.fn158(v6, v9, i32(9))
 																			mem = *m.memory
 																		}
 																		v9 = i32(11)
@@ -23186,7 +23279,7 @@ l0:
 																		}
 																	}
 																l38:
-																	_ = m.fn160(v6, v9, v15)
+																	_ = m.fn158(v6, v9, v15)
 																	mem = *m.memory
 																l39:
 																	v10 = v10 + i32(8)
@@ -23202,19 +23295,19 @@ l0:
 																goto l41
 															}
 														}
-														t101 := m.fn163(v6)
+														t101 := m.fn161(v6)
 														mem = *m.memory
 														v14 = t101
 														t102 := int32(load32(mem, uint64(uint32(v6))+16))
 														m.fn77(v6+i32(12), t102)
 														mem = *m.memory
 														m.g0 = v13 + i32(32)
-														store32(mem, uint64(uint32(i32(50912))), uint32(v14))
+														store32(mem, uint64(uint32(i32(50880))), uint32(v14))
 														t103 := m.g1
 														m.g1 = t103 - i32(1)
-														atomic_store32(mem, uint64(uint32(i32(50916))), uint32(i32(1)))
+														atomic_store32(mem, uint64(uint32(i32(50884))), uint32(i32(1)))
 														mem = *m.memory
-														_ = atomic_notify(mem, uint64(uint32(i32(50916))), i32(-1), m.waiters)
+														_ = atomic_notify(mem, uint64(uint32(i32(50884))), i32(-1), m.waiters)
 														mem = *m.memory
 													}
 												l29:
@@ -23262,8 +23355,8 @@ l0:
 														}
 														v13 = v2 + v13
 														v2 = v0 - v2
-														t114 := int32(load32(mem, uint64(uint32(i32(50912)))))
-														t115 := m.fn162(t114, v17)
+														t114 := int32(load32(mem, uint64(uint32(i32(50880)))))
+														t115 := m.fn160(t114, v17)
 														mem = *m.memory
 														if t115 != 0 {
 															goto l43
@@ -23415,10 +23508,10 @@ l0:
 															goto l58
 														}
 													l54:
-														t133 := m.fn219(i32(24))
+														t133 := m.fn214(i32(24))
 														mem = *m.memory
 														t134 := int32(load32(mem, uint64(uint32(v5))))
-														t135 := m.fn139(t133, i32(22), t134)
+														t135 := m.fn138(t133, i32(22), t134)
 														mem = *m.memory
 														v7 = t135
 														store32(mem, uint64(uint32(v7))+16, uint32(i32(-1)))
@@ -23479,9 +23572,9 @@ l0:
 									}
 								l23:
 									if v0&i32(4096) != 0 {
-										t142 := m.fn219(i32(24))
+										t142 := m.fn214(i32(24))
 										mem = *m.memory
-										t143 := m.fn139(t142, i32(22), v0)
+										t143 := m.fn138(t142, i32(22), v0)
 										mem = *m.memory
 										v2 = t143
 										store32(mem, uint64(uint32(v2))+16, uint32(i32(-1)))
@@ -23517,7 +23610,7 @@ l0:
 										v0 = t149
 										t151 := int32(load32(mem, uint64(uint32(v0))+12))
 										store32(mem, uint64(uint32(t150))+16, uint32(t151))
-										m.fn144(v0)
+										m.fn143(v0)
 										mem = *m.memory
 										m.fn91(v2, i32(6))
 										mem = *m.memory
@@ -23575,7 +23668,7 @@ l0:
 													}
 												l66:
 													store32(mem, uint64(uint32(v1))+20, uint32(i32(0)))
-													t164 := m.fn163(v7)
+													t164 := m.fn161(v7)
 													mem = *m.memory
 													store32(mem, uint64(uint32(v1))+16, uint32(t164))
 													t165 := int32(load32(mem, uint64(uint32(v7))+16))
@@ -23593,12 +23686,12 @@ l0:
 												}
 											l67:
 												store32(mem, uint64(uint32(p160)), uint32(v1))
-												t169 := m.fn175(v0)
+												t169 := m.fn171(v0)
 												mem = *m.memory
 												mem[uint64(uint32(v0))+1] = byte(t169)
 												goto l68
 											}
-											m.fn144(v0)
+											m.fn143(v0)
 											mem = *m.memory
 											v0 = v1
 										}
@@ -23619,14 +23712,14 @@ l0:
 								case 58:
 									t172 := int32(load32(mem, uint64(uint32(v3))+28))
 									v2 = t172
-									t173 := m.fn219(i32(24))
+									t173 := m.fn214(i32(24))
 									mem = *m.memory
 									t175 := v3 + i32(28)
 									p174 := i32(14)
 									if v2&i32(16) != 0 {
 										p174 = i32(18)
 									}
-									t176 := m.fn139(t173, p174, v2)
+									t176 := m.fn138(t173, p174, v2)
 									mem = *m.memory
 									m.fn78(t175, t176)
 									mem = *m.memory
@@ -23644,18 +23737,18 @@ l0:
 											t180 := v0
 											v2 = v1 | i32(8192)
 											store32(mem, uint64(uint32(t180)), uint32(v2))
-											t181 := m.fn219(i32(24))
+											t181 := m.fn214(i32(24))
 											mem = *m.memory
-											t182 := m.fn139(t181, i32(19), v2)
+											t182 := m.fn138(t181, i32(19), v2)
 											mem = *m.memory
 											m.fn78(v0, t182)
 											mem = *m.memory
 											store32(mem, uint64(uint32(v0)), uint32(v1))
 											goto l69
 										}
-										t183 := m.fn219(i32(24))
+										t183 := m.fn214(i32(24))
 										mem = *m.memory
-										t184 := m.fn139(t183, i32(15), v1)
+										t184 := m.fn138(t183, i32(15), v1)
 										mem = *m.memory
 										m.fn78(v0, t184)
 										mem = *m.memory
@@ -23670,30 +23763,30 @@ l0:
 									v6 = v3 + i32(28)
 									t187 := int32(load32(mem, uint64(uint32(v6))))
 									v0 = t187
-									t188 := m.fn219(i32(24))
+									t188 := m.fn214(i32(24))
 									mem = *m.memory
 									v1 = t188
 									{
 										if v0&i32(2056) == i32(8) {
-											_ = m.fn139(v1, i32(12), v0)
+											_ = m.fn138(v1, i32(12), v0)
 											mem = *m.memory
 											goto l70
 										}
-										t190 := m.fn139(v1, i32(20), v0&i32(16382))
+										t190 := m.fn138(v1, i32(20), v0&i32(16382))
 										mem = *m.memory
 										v0 = t190
-										t191 := m.fn219(i32(24))
+										t191 := m.fn214(i32(24))
 										mem = *m.memory
-										t192 := m.fn159(t191)
+										t192 := m.fn157(t191)
 										mem = *m.memory
 										t193 := v0
 										v2 = t192
 										store32(mem, uint64(uint32(t193))+20, uint32(v2))
-										_ = m.fn160(v2, i32(0), i32(9))
+										_ = m.fn158(v2, i32(0), i32(9))
 										mem = *m.memory
 										t195 := int32(load32(mem, uint64(uint32(v0))+20))
 										t196 := int32(load32(mem, uint64(uint32(v6))+24))
-										_ = m.fn160(t195, i32(11), t196)
+										_ = m.fn158(t195, i32(11), t196)
 										mem = *m.memory
 									}
 								l70:
@@ -23727,15 +23820,15 @@ l0:
 										store64(mem, uint64(uint32(v11)), uint64(i64(1)))
 										goto l72
 									l71:
-										t204 := m.fn219(i32(24))
+										t204 := m.fn214(i32(24))
 										mem = *m.memory
 										t205 := int32(load32(mem, uint64(uint32(v9))))
-										t206 := m.fn139(t204, i32(20), t205&i32(16382))
+										t206 := m.fn138(t204, i32(20), t205&i32(16382))
 										mem = *m.memory
 										v12 = t206
-										t207 := m.fn219(i32(24))
+										t207 := m.fn214(i32(24))
 										mem = *m.memory
-										t208 := m.fn159(t207)
+										t208 := m.fn157(t207)
 										mem = *m.memory
 										t209 := v12
 										v14 = t208
@@ -23763,7 +23856,7 @@ l0:
 												store32(mem, uint64(uint32(v4)), uint32(v1+i32(2)))
 												t216 := int32(load32(mem, uint64(uint32(v9))))
 												if t216&i32(2052) != i32(4) {
-													_ = m.fn160(v14, i32(10), i32(10))
+													_ = m.fn158(v14, i32(10), i32(10))
 													mem = *m.memory
 													t218 := int32(load32(mem, uint64(uint32(v4))+4))
 													v2 = t218
@@ -23913,7 +24006,7 @@ l0:
 																								v13 = t247
 																								var p248 int32
 																								if v13 != 0 {
-																									t249 := m.fn254(v13)
+																									t249 := m.fn247(v13)
 																									mem = *m.memory
 																									p248 = t249
 																								} else {
@@ -23926,7 +24019,7 @@ l0:
 																									if v0 == v13 {
 																										goto l83
 																									}
-																									t250 := m.fn250(v13, v0, v1)
+																									t250 := m.fn243(v13, v0, v1)
 																									mem = *m.memory
 																									if t250 == 0 {
 																										goto l83
@@ -24007,7 +24100,7 @@ l0:
 																		if v1 == 0 {
 																			goto l86
 																		}
-																		t256 := m.fn254(v1)
+																		t256 := m.fn247(v1)
 																		mem = *m.memory
 																		if t256 != i32(2) {
 																			goto l86
@@ -24095,7 +24188,7 @@ l0:
 															store32(mem, uint64(uint32(v4)), uint32(v0+i32(1)))
 															if v17 == i32(94) {
 																t274 := int32(load32(mem, uint64(uint32(v12))+20))
-																m.fn161(t274)
+																m.fn159(t274)
 																mem = *m.memory
 															}
 															store32(mem, uint64(uint32(v15)), uint32(v12))
@@ -24130,7 +24223,7 @@ l0:
 										store64(mem, uint64(uint32(v11))+4, uint64(v23))
 										store32(mem, uint64(uint32(v11)), uint32(i32(5)))
 									l77:
-										m.fn144(v12)
+										m.fn143(v12)
 										mem = *m.memory
 										v1 = i32(0)
 									}
@@ -24244,9 +24337,9 @@ l0:
 										goto l98
 									}
 								l97:
-									t298 := m.fn219(i32(24))
+									t298 := m.fn214(i32(24))
 									mem = *m.memory
-									t299 := m.fn139(t298, v0, v2)
+									t299 := m.fn138(t298, v0, v2)
 									mem = *m.memory
 									v6 = t299
 									t300 := int32(load32(mem, uint64(uint32(v4))+16))
@@ -24273,7 +24366,7 @@ l0:
 										}
 									l99:
 										store32(mem, uint64(uint32(v2))+20, uint32(i32(0)))
-										t307 := m.fn163(v0)
+										t307 := m.fn161(v0)
 										mem = *m.memory
 										store32(mem, uint64(uint32(v2))+16, uint32(t307))
 										t308 := int32(load32(mem, uint64(uint32(v0))+16))
@@ -24291,7 +24384,7 @@ l0:
 									}
 								l100:
 									store32(mem, uint64(uint32(p303)), uint32(v2))
-									t312 := m.fn175(v6)
+									t312 := m.fn171(v6)
 									mem = *m.memory
 									v2 = t312
 									store32(mem, uint64(uint32(v4))+16, uint32(v6))
@@ -24377,7 +24470,7 @@ l0:
 										if p404&p405 != 0 {
 											goto l135
 										}
-										t406 := int32(load32(mem, uint64(uint32(i32(50740)))))
+										t406 := int32(load32(mem, uint64(uint32(i32(50708)))))
 										v8 = t406
 										if v8 < v0 {
 											goto l135
@@ -24416,13 +24509,13 @@ l0:
 							l138:
 								t413 := int32(load32(mem, uint64(uint32(v6))))
 								v8 = t413
-								t414 := m.fn219(i32(24))
+								t414 := m.fn214(i32(24))
 								mem = *m.memory
 								p415 := v8
 								if v2 != 0 {
 									p415 = v8 ^ i32(64)
 								}
-								t416 := m.fn139(t414, i32(10), p415)
+								t416 := m.fn138(t414, i32(10), p415)
 								mem = *m.memory
 								v8 = t416
 								store32(mem, uint64(uint32(v8))+16, uint32(v7))
@@ -24451,7 +24544,7 @@ l0:
 									}
 								l139:
 									store32(mem, uint64(uint32(v2))+20, uint32(i32(0)))
-									t424 := m.fn163(v9)
+									t424 := m.fn161(v9)
 									mem = *m.memory
 									store32(mem, uint64(uint32(v2))+16, uint32(t424))
 									t425 := int32(load32(mem, uint64(uint32(v9))+16))
@@ -24469,7 +24562,7 @@ l0:
 								}
 							l140:
 								store32(mem, uint64(uint32(p420)), uint32(v2))
-								t429 := m.fn175(v8)
+								t429 := m.fn171(v8)
 								mem = *m.memory
 								v2 = t429
 								store32(mem, uint64(uint32(v6))+16, uint32(v8))
@@ -24494,7 +24587,7 @@ l0:
 								store32(mem, uint64(uint32(v5))+12, uint32(i32(4216)))
 								store32(mem, uint64(uint32(v5))+44, uint32(i32(1000000)))
 								v9 = v5 + i32(16)
-								t432 := int32(load32(mem, uint64(uint32(i32(50740)))))
+								t432 := int32(load32(mem, uint64(uint32(i32(50708)))))
 								t433 := m.fn85(v5+i32(12), v8, t432, i32(1))
 								mem = *m.memory
 								if t433 == 0 {
@@ -24657,7 +24750,7 @@ l6:
 				mem = *m.memory
 			}
 		l145:
-			m.fn144(v2)
+			m.fn143(v2)
 			mem = *m.memory
 			if v0 != 0 {
 				goto l146
@@ -24745,7 +24838,7 @@ func (m *Module) fn107(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t12 := m.fn219(v6)
+				t12 := m.fn214(v6)
 				mem = *m.memory
 				v8 = t12
 				v10 = v8 + v6
@@ -24796,14 +24889,14 @@ func (m *Module) fn107(v0 int32) {
 		v7 = t22 - v3
 		if uint32(t20) < uint32(v7) {
 			if v1 != v2 {
-				t23 := m.fn219(i32(4080))
+				t23 := m.fn214(i32(4080))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v4))+12, uint32(t23))
 				m.fn47(v0, v4+i32(12))
 				mem = *m.memory
 				goto l3
 			}
-			t24 := m.fn219(i32(4080))
+			t24 := m.fn214(i32(4080))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v4))+12, uint32(t24))
 			m.fn48(v0, v4+i32(12))
@@ -24849,7 +24942,7 @@ func (m *Module) fn107(v0 int32) {
 					goto l1
 				}
 				v6 = v3 << 2
-				t35 := m.fn219(v6)
+				t35 := m.fn214(v6)
 				mem = *m.memory
 				v8 = t35
 				v10 = v8 + v6
@@ -24898,7 +24991,7 @@ func (m *Module) fn107(v0 int32) {
 		}
 		t41 := v4
 		v2 = v1 << 2
-		t42 := m.fn219(v2)
+		t42 := m.fn214(v2)
 		mem = *m.memory
 		v1 = t42
 		store32(mem, uint64(uint32(t41))+12, uint32(v1))
@@ -24907,7 +25000,7 @@ func (m *Module) fn107(v0 int32) {
 		store32(mem, uint64(uint32(t43))+20, uint32(v3))
 		store32(mem, uint64(uint32(v4))+24, uint32(v1+v2))
 		store32(mem, uint64(uint32(v4))+16, uint32(v3))
-		t44 := m.fn219(i32(4080))
+		t44 := m.fn214(i32(4080))
 		mem = *m.memory
 		store32(mem, uint64(uint32(v4))+8, uint32(t44))
 		m.fn47(v4+i32(12), v4+i32(8))
@@ -25260,7 +25353,7 @@ func (m *Module) fn118(v0, v1, v2 int32) {
 						m.fn13()
 						panic("unreachable")
 					}
-					t10 := m.fn219(v4 << 3)
+					t10 := m.fn214(v4 << 3)
 					mem = *m.memory
 					p9 = t10
 				} else {
@@ -25571,7 +25664,7 @@ l0:
 				m.fn13()
 				panic("unreachable")
 			}
-			t12 := m.fn219(v5 << 3)
+			t12 := m.fn214(v5 << 3)
 			mem = *m.memory
 			p11 = t12
 		} else {
@@ -26922,7 +27015,7 @@ func (m *Module) fn124() {
 	v0 = t0 - i32(16)
 	m.g0 = v0
 	store32(*m.memory, uint64(uint32(v0)), uint32(i32(2429)))
-	m.fn235(i32(3827), v0)
+	m.fn228(i32(3827), v0)
 	panic("unreachable")
 }
 func (m *Module) fn125(v0, v1, v2 int32) int32 {
@@ -27384,23 +27477,23 @@ l0:
 	return v6
 }
 func (m *Module) fn128(v0 int32) {
-	t0 := m.fn219(i32(12))
+	t0 := m.fn214(i32(12))
 	v0 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0)), uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(50924))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50892))), uint32(v0))
 	store32(mem, uint64(uint32(v0+i32(8))), uint32(i32(0)))
-	t1 := m.fn219(i32(12))
+	t1 := m.fn214(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(50928))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50896))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
-	t2 := m.fn219(i32(12))
+	t2 := m.fn214(i32(12))
 	mem = *m.memory
 	v0 = t2
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(50932))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50900))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
 func (m *Module) fn129(v0, v1 int32) {
@@ -27425,7 +27518,7 @@ func (m *Module) fn129(v0, v1 int32) {
 				v1 = p4
 				if uint32(v1) >= uint32(i32(11)) {
 					v5 = v1 | i32(7)
-					t5 := m.fn219(v5 + i32(1))
+					t5 := m.fn214(v5 + i32(1))
 					mem = *m.memory
 					v3 = t5
 					store32(mem, uint64(uint32(v0))+8, uint32(v5-i32(0x7fffffff)))
@@ -27471,7 +27564,7 @@ func (m *Module) fn129(v0, v1 int32) {
 		}
 		if uint32(v1) >= uint32(i32(11)) {
 			v5 = v1 | i32(7) + i32(1)
-			t13 := m.fn219(v5)
+			t13 := m.fn214(v5)
 			mem = *m.memory
 			v3 = t13
 			store32(mem, uint64(uint32(v2))+28, uint32(v5|i32(-0x80000000)))
@@ -27488,7 +27581,7 @@ func (m *Module) fn129(v0, v1 int32) {
 		memory_copy(mem, uint32(v3), uint32(v4), uint32(v1))
 	l5:
 		mem[uint64(uint32(v1+v3))] = byte(i32(0))
-		t14 := m.fn233(v2+i32(20), i32(3612))
+		t14 := m.fn226(v2+i32(20), i32(3612))
 		mem = *m.memory
 		v1 = t14
 		t15 := int64(load64(mem, uint64(uint32(v1))))
@@ -27583,7 +27676,7 @@ func (m *Module) fn131(v0 int32) int32 {
 		store32(mem, uint64(uint32(v1))+28, uint32(v1+i32(12)))
 		store32(mem, uint64(uint32(v1))+24, uint32(v1+i32(19)))
 		store32(mem, uint64(uint32(v1))+20, uint32(v1+i32(24)))
-		m.fn190(v0+i32(108), v1+i32(20), i32(35))
+		m.fn186(v0+i32(108), v1+i32(20), i32(35))
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+96))
@@ -27657,13 +27750,13 @@ func (m *Module) fn133(v0 int32) int32 {
 	t0 := int32(load32(mem, uint64(uint32(v0))+80))
 	v1 = t0
 	if v1 != 0 {
-		m.fn144(v1)
+		m.fn143(v1)
 		mem = *m.memory
 	}
 	t1 := int32(load32(mem, uint64(uint32(v0))+40))
 	v1 = t1
 	if v1 != 0 {
-		m.fn144(v1)
+		m.fn143(v1)
 		mem = *m.memory
 	}
 	t2 := int32(load32(mem, uint64(uint32(v0))+84))
@@ -27688,7 +27781,7 @@ func (m *Module) fn133(v0 int32) int32 {
 		if v1 == 0 {
 			goto l0
 		}
-		t7 := int32(load32(mem, uint64(uint32(i32(50924)))))
+		t7 := int32(load32(mem, uint64(uint32(i32(50892)))))
 		if v1 == t7 {
 			goto l0
 		}
@@ -27709,7 +27802,7 @@ l0:
 		if v1 == 0 {
 			goto l1
 		}
-		t12 := int32(load32(mem, uint64(uint32(i32(50928)))))
+		t12 := int32(load32(mem, uint64(uint32(i32(50896)))))
 		if v1 == t12 {
 			goto l1
 		}
@@ -27726,7 +27819,7 @@ l1:
 		if v1 == 0 {
 			goto l2
 		}
-		t15 := int32(load32(mem, uint64(uint32(i32(50932)))))
+		t15 := int32(load32(mem, uint64(uint32(i32(50900)))))
 		if v1 == t15 {
 			goto l2
 		}
@@ -27795,116 +27888,12 @@ func (m *Module) fn135(v0, v1 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn136(v0 int32) {
-	var v1, v2, v3, v4, v5, v6, v7, v8 int32
-	mem := *m.memory
-	{
-		t0 := int32(load32(mem, uint64(uint32(v0))))
-		t1 := int32(load32(mem, uint64(uint32(t0))+4))
-		t2 := int32(load32(mem, uint64(uint32(t1))))
-		v0 = t2
-		t3 := int32(load32(mem, uint64(uint32(v0))+80))
-		v2 = t3
-		if v2 == 0 {
-			t4 := int32(load32(mem, uint64(uint32(v0))+104))
-			v2 = t4
-			goto l0
-		}
-		t5 := m.g0
-		v1 = t5 - i32(48)
-		m.g0 = v1
-		mem[uint64(uint32(v1+i32(36)))] = byte(i32(0))
-		store64(mem, uint64(uint32(v1+i32(28))), uint64(i64(0)))
-		store64(mem, uint64(uint32(v1+i32(20))), uint64(i64(0)))
-		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
-		store32(mem, uint64(uint32(v1))+8, uint32(i32(5412)))
-		store64(mem, uint64(uint32(v1))+40, uint64(i64(1000000)))
-		_ = m.fn85(v1+i32(8), v2, i32(0), i32(1))
-		mem = *m.memory
-		store32(mem, uint64(uint32(v1))+8, uint32(i32(4248)))
-		t7 := int32(load32(mem, uint64(uint32(v1))+44))
-		v7 = t7
-		store32(mem, uint64(uint32(v1))+44, uint32(i32(0)))
-		t8 := int32(load32(mem, uint64(uint32(v1))+32))
-		v4 = t8
-		if v4 != 0 {
-		l2:
-			{
-				{
-					t9 := int32(load32(mem, uint64(uint32(v1))+16))
-					v5 = t9
-					t10 := v5
-					v2 = v4 - i32(1)
-					t11 := int32(load32(mem, uint64(uint32(v1))+28))
-					t12 := v2
-					v6 = t11
-					v3 = t12 + v6
-					t13 := int32(uint32(v3) / uint32(i32(170)))
-					v8 = t13
-					t14 := int32(load32(mem, uint64(uint32(t10+v8<<2))))
-					v3 = t14 + (v3-v8*i32(170))*i32(24)
-					t15 := int32(load32(mem, uint64(uint32(v3))))
-					t16 := int32(load16(mem, uint64(uint32(t15))+6))
-					if uint32(t16) < uint32(i32(2)) {
-						goto l1
-					}
-					t17 := int32(load32(mem, uint64(uint32(v3))+20))
-					v3 = t17
-					if v3 == 0 {
-						goto l1
-					}
-					m.Xre2w_free(v3)
-					mem = *m.memory
-					t18 := int32(load32(mem, uint64(uint32(v1))+32))
-					v4 = t18
-					v2 = v4 - i32(1)
-					t19 := int32(load32(mem, uint64(uint32(v1))+16))
-					v5 = t19
-					t20 := int32(load32(mem, uint64(uint32(v1))+28))
-					v6 = t20
-				}
-			l1:
-				store32(mem, uint64(uint32(v1))+32, uint32(v2))
-				t21 := int32(load32(mem, uint64(uint32(v1))+20))
-				v3 = t21
-				p22 := (v3-v5)>>2*i32(170) - i32(1)
-				if v3 == v5 {
-					p22 = i32(0)
-				}
-				if uint32(p22-(v4+v6)+i32(1)) >= uint32(i32(340)) {
-					t23 := int32(load32(mem, uint64(uint32(v3-i32(4)))))
-					m.Xre2w_free(t23)
-					mem = *m.memory
-					t24 := int32(load32(mem, uint64(uint32(v1))+20))
-					store32(mem, uint64(uint32(v1))+20, uint32(t24-i32(4)))
-					t25 := int32(load32(mem, uint64(uint32(v1))+32))
-					v2 = t25
-				}
-				v4 = v2
-				if v2 != 0 {
-					goto l2
-				}
-			}
-		}
-		m.fn87(v1 + i32(12))
-		mem = *m.memory
-		m.g0 = v1 + i32(48)
-		t26 := v0
-		v2 = v7
-		store32(mem, uint64(uint32(t26))+104, uint32(v2))
-	}
-l0:
-	if v2 == 0 {
-		t27 := int32(load32(mem, uint64(uint32(i32(50932)))))
-		store32(mem, uint64(uint32(v0))+104, uint32(t27))
-	}
-}
-func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
-	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
+func (m *Module) fn136(v0, v1, v2, v3, v4, v5 int32) int32 {
+	var v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
 	var v30 int64
 	t0 := m.g0
-	v13 = t0 - i32(32)
-	m.g0 = v13
+	v14 = t0 - i32(32)
+	m.g0 = v14
 	mem := *m.memory
 	{
 		if uint32(v2) > uint32(v3) {
@@ -27921,19 +27910,19 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			goto l0
 		}
 		t4 := int64(load64(mem, uint64(uint32(v1))))
-		t5 := v13
+		t5 := v14
 		v30 = t4
-		v14 = int32(v30) + v2
-		store32(mem, uint64(uint32(t5))+24, uint32(v14))
-		t6 := v13
-		v8 = int32(int64(uint64(v30)>>32)) - v2 + (v3 - v20)
-		store32(mem, uint64(uint32(t6))+28, uint32(v8))
-		store64(mem, uint64(uint32(v13))+16, uint64(i64(0)))
+		v7 = int32(v30) + v2
+		store32(mem, uint64(uint32(t5))+24, uint32(v7))
+		t6 := v14
+		v6 = int32(int64(uint64(v30)>>32)) - v2 + (v3 - v20)
+		store32(mem, uint64(uint32(t6))+28, uint32(v6))
+		store64(mem, uint64(uint32(v14))+16, uint64(i64(0)))
 		t7 := int32(load32(mem, uint64(uint32(v0))+88))
 		v16 = t7
 		t8 := int32(load32(mem, uint64(uint32(v0))+84))
-		v7 = t8
-		t9 := int32(mem[uint64(uint32(v7))])
+		v12 = t8
+		t9 := int32(mem[uint64(uint32(v12))])
 		v18 = t9
 		if v2 == 0 {
 			goto l1
@@ -27945,126 +27934,120 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		goto l0
 	l1:
 		{
-			{
-				t10 := int32(mem[uint64(uint32(v7))+1])
-				v12 = t10
-				if v12 == i32(1) {
-					if v3 != v20 {
-						v18 = i32(0)
-						goto l0
-					}
-					v9 = i32(2)
-					if v18&i32(1) == 0 {
-						goto l2
-					}
-					goto l3
+			t10 := int32(mem[uint64(uint32(v12))+1])
+			v10 = t10
+			if v10 == i32(1) {
+				if v3 != v20 {
+					v18 = i32(0)
+					goto l0
 				}
-				if v18&i32(1) != 0 {
-					goto l4
+				v11 = i32(2)
+				if v18&i32(1) == 0 {
+					goto l2
 				}
+				goto l3
 			}
-		l2:
-			v9 = v4
-			goto l3
-		l4:
-			p11 := i32(1)
-			if v4 == i32(2) {
-				p11 = i32(2)
+			if v18&i32(1) != 0 {
+				goto l4
 			}
-			v9 = p11
 		}
+	l2:
+		v11 = i32(0)
+		goto l3
+	l4:
+		v11 = i32(1)
 	l3:
-		p12 := v6
-		if v6 > v16 {
-			p12 = v16 + i32(1)
+		p11 := v5
+		if v5 > v16 {
+			p11 = v16 + i32(1)
 		}
-		v16 = p12
+		v16 = p11
 		v18 = i32(0)
 		{
 			{
-				var p13 int32
+				var p12 int32
 				{
-					var p14 int32
+					var p13 int32
 					{
 						{
-							t15 := int32(load32(mem, uint64(uint32(v0))+68))
-							t16 := int32(int8(mem[uint64(uint32(v0))+75]))
-							v3 = t16
-							p17 := v3
+							t14 := int32(load32(mem, uint64(uint32(v0))+68))
+							t15 := int32(int8(mem[uint64(uint32(v0))+75]))
+							v3 = t15
+							p16 := v3
 							if v3 < i32(0) {
-								p17 = t15
+								p16 = t14
 							}
-							v21 = p17
+							v21 = p16
 							if v21 != 0 {
 								if v2 != 0 {
 									goto l0
 								}
-								if uint32(v8) < uint32(v21) {
+								if uint32(v6) < uint32(v21) {
 									goto l0
 								}
-								t18 := int32(load32(mem, uint64(uint32(v0))+64))
-								p19 := v0 - i32(-64)
+								t17 := int32(load32(mem, uint64(uint32(v0))+64))
+								p18 := v0 - i32(-64)
 								if v3 < i32(0) {
-									p19 = t18
+									p18 = t17
 								}
-								v3 = p19
+								v3 = p18
 								{
-									t20 := int32(mem[uint64(uint32(v0))+76])
-									if t20 == i32(1) {
+									t19 := int32(mem[uint64(uint32(v0))+76])
+									if t19 == i32(1) {
 										if v21 <= i32(0) {
 											goto l5
 										}
-										v12 = v3 + v21
-										v4 = v14
+										v10 = v3 + v21
+										v9 = v7
 									l6:
 										{
-											t21 := int32(mem[uint64(uint32(v3))])
-											t22 := int32(mem[uint64(uint32(v4))])
-											v2 = t22
-											p23 := v2
+											t20 := int32(mem[uint64(uint32(v3))])
+											t21 := int32(mem[uint64(uint32(v9))])
+											v2 = t21
+											p22 := v2
 											if uint32((v2-i32(65))&i32(255)) < uint32(i32(26)) {
-												p23 = v2 | i32(32)
+												p22 = v2 | i32(32)
 											}
-											if t21 != p23&i32(255) {
+											if t20 != p22&i32(255) {
 												goto l0
 											}
-											v4 = v4 + i32(1)
+											v9 = v9 + i32(1)
 											v3 = v3 + i32(1)
-											if uint32(v3) < uint32(v12) {
+											if uint32(v3) < uint32(v10) {
 												goto l6
 											}
 										}
 										goto l5
 									}
-									t24 := m.fn250(v3, v14, v21)
+									t23 := m.fn243(v3, v7, v21)
 									mem = *m.memory
-									if t24 != 0 {
+									if t23 != 0 {
 										goto l0
 									}
 								}
 							l5:
-								store32(mem, uint64(uint32(v13))+28, uint32(v8-v21))
-								store32(mem, uint64(uint32(v13))+24, uint32(v14+v21))
-								t25 := int32(load32(mem, uint64(uint32(v7))+96))
-								v14 = t25
-								t26 := int32(mem[uint64(uint32(v0))+92])
-								v18 = t26
-								t27 := int32(load32(mem, uint64(uint32(v7))+88))
-								v4 = t27
-								t28 := int32(mem[uint64(uint32(v0))+21])
-								v3 = t28
+								store32(mem, uint64(uint32(v14))+28, uint32(v6-v21))
+								store32(mem, uint64(uint32(v14))+24, uint32(v7+v21))
+								t24 := int32(load32(mem, uint64(uint32(v12))+96))
+								v7 = t24
+								t25 := int32(mem[uint64(uint32(v0))+92])
+								v18 = t25
+								t26 := int32(load32(mem, uint64(uint32(v12))+88))
+								v9 = t26
+								t27 := int32(mem[uint64(uint32(v0))+21])
+								v3 = t27
 								v2 = i32(0)
-								mem[uint64(uint32(v13))+15] = byte(i32(0))
-								p29 := v3
-								if v9 == i32(2) {
-									p29 = i32(2)
+								mem[uint64(uint32(v14))+15] = byte(i32(0))
+								p28 := v3
+								if v11 == i32(2) {
+									p28 = i32(2)
 								}
-								v3 = p29
-								var p30 int32
-								if v4 != i32(0) {
-									p30 = 1
+								v3 = p28
+								var p29 int32
+								if v9 != i32(0) {
+									p29 = 1
 								}
-								v8 = p30
+								v6 = p29
 								if v18 != i32(1) {
 									goto l7
 								}
@@ -28073,96 +28056,93 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								}
 								goto l8
 							}
-							t31 := int32(load32(mem, uint64(uint32(v7))+96))
-							v14 = t31
-							t32 := int32(mem[uint64(uint32(v0))+21])
-							v3 = t32
-							t33 := int32(mem[uint64(uint32(v0))+92])
-							v2 = t33
-							t34 := int32(load32(mem, uint64(uint32(v7))+88))
-							v10 = t34
-							mem[uint64(uint32(v13))+15] = byte(i32(0))
-							var p35 int32
-							if v10 != i32(0) {
-								p35 = 1
+							t30 := int32(load32(mem, uint64(uint32(v12))+96))
+							v7 = t30
+							t31 := int32(mem[uint64(uint32(v0))+21])
+							v3 = t31
+							t32 := int32(mem[uint64(uint32(v0))+92])
+							v2 = t32
+							t33 := int32(load32(mem, uint64(uint32(v12))+88))
+							v13 = t33
+							mem[uint64(uint32(v14))+15] = byte(i32(0))
+							var p34 int32
+							if v13 != i32(0) {
+								p34 = 1
 							}
-							v8 = p35
-							t36 := v2
-							var p37 int32
+							v6 = p34
+							t35 := v2
+							var p36 int32
 							if v16 < i32(6) {
-								p37 = 1
+								p36 = 1
 							}
-							v2 = t36 & p37
-							switch v9 {
+							v2 = t35 & p36
+							switch v11 {
 							default:
 								goto l0
 							case 0:
-								p38 := i32(0)
-								if v6 != 0 {
-									p38 = v13 + i32(16)
+								p37 := i32(0)
+								if v5 != 0 {
+									p37 = v14 + i32(16)
 								}
-								v20 = p38
-								if v12 != 0 {
-									t39 := m.fn131(v0)
+								v20 = p37
+								if v10 != 0 {
+									t38 := m.fn131(v0)
 									mem = *m.memory
-									v7 = t39
-									if v7 == 0 {
-										v4 = i32(0)
+									v12 = t38
+									if v12 == 0 {
 										goto l11
 									}
-									v4 = i32(0)
 									v18 = i32(1)
-									t40 := m.fn70(v7, v13+i32(24), v1, i32(1), i32(1), v20, v13+i32(15), i32(0))
+									t39 := m.fn70(v12, v14+i32(24), v1, i32(1), i32(1), v20, v14+i32(15), i32(0))
 									mem = *m.memory
-									if t40 != 0 {
-										if v6 == 0 {
+									if t39 != 0 {
+										if v5 == 0 {
 											goto l0
 										}
 										goto l14
 									}
 									v18 = i32(0)
-									t41 := int32(mem[uint64(uint32(v13))+15])
-									if t41 != 0 {
+									t40 := int32(mem[uint64(uint32(v14))+15])
+									if t40 != 0 {
 										goto l11
 									}
 									goto l0
 								}
-								v4 = i32(0)
-								t42 := m.fn70(v7, v13+i32(24), v1, i32(0), v3, v20, v13+i32(15), i32(0))
+								t41 := m.fn70(v12, v14+i32(24), v1, i32(0), v3, v20, v14+i32(15), i32(0))
 								mem = *m.memory
-								if t42 == 0 {
-									t43 := int32(mem[uint64(uint32(v13))+15])
-									if t43 != 0 {
+								if t41 == 0 {
+									t42 := int32(mem[uint64(uint32(v14))+15])
+									if t42 != 0 {
 										goto l11
 									}
 									goto l0
 								}
-								if v6 == 0 {
+								if v5 == 0 {
 									v18 = i32(1)
 									goto l0
 								}
-								t44 := m.fn131(v0)
+								t43 := m.fn131(v0)
 								mem = *m.memory
-								v4 = t44
-								if v4 == 0 {
+								v9 = t43
+								if v9 == 0 {
 									goto l13
 								}
-								t45 := m.fn70(v4, v13+i32(16), v1, i32(1), i32(1), v13+i32(16), v13+i32(15), i32(0))
+								t44 := m.fn70(v9, v14+i32(16), v1, i32(1), i32(1), v14+i32(16), v14+i32(15), i32(0))
 								mem = *m.memory
-								if t45 != 0 {
+								if t44 != 0 {
 									goto l14
 								}
-								t46 := int32(mem[uint64(uint32(v13))+15])
-								if t46 != 0 {
+								t45 := int32(mem[uint64(uint32(v14))+15])
+								if t45 != 0 {
 									goto l13
 								}
 								goto l0
 							case 1, 2:
-								p47 := v3
-								if v9 == i32(2) {
-									p47 = i32(2)
+								p46 := v3
+								if v11 == i32(2) {
+									p46 = i32(2)
 								}
-								v3 = p47
+								v3 = p46
 								if v2 != 0 {
 									goto l8
 								}
@@ -28170,19 +28150,19 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l7
 							}
 						l13:
-							t48 := int64(load64(mem, uint64(uint32(v13))+24))
-							t49 := v13
-							v30 = t48
-							store64(mem, uint64(uint32(t49)), uint64(v30))
-							v4 = i32(0)
+							t47 := int64(load64(mem, uint64(uint32(v14))+24))
+							t48 := v14
+							v30 = t47
+							store64(mem, uint64(uint32(t48)), uint64(v30))
+							v9 = i32(0)
 							v20 = i32(1)
-							if v10 == 0 {
+							if v13 == 0 {
 								v21 = i32(0)
 								goto l15
 							}
 							v21 = i32(0)
-							t50 := int32(int64(uint64(v30) >> 32))
-							p13 = t50
+							t49 := int32(int64(uint64(v30) >> 32))
+							p12 = t49
 							goto l16
 						}
 					l8:
@@ -28192,224 +28172,224 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						}
 						v2 = i32(1)
 						if uint32(v20) < uint32(i32(17)) {
-							v4 = i32(1)
+							v9 = i32(1)
 							goto l11
 						}
-						v4 = i32(1)
+						v9 = i32(1)
 						if v16 > i32(1) {
 							goto l11
 						}
 					l7:
-						if v8 == 0 {
+						if v6 == 0 {
 							goto l17
 						}
-						if uint32(v14) < uint32(v20) {
+						if uint32(v7) < uint32(v20) {
 							goto l17
 						}
-						v4 = i32(1)
+						v9 = i32(1)
 						if v16 <= i32(1) {
 							goto l17
 						}
-						v8 = i32(1)
+						v6 = i32(1)
 						goto l11
 					l17:
 						v18 = i32(0)
-						v4 = i32(1)
-						t51 := m.fn70(v7, v13+i32(24), v1, i32(1), v3, v13+i32(16), v13+i32(15), i32(0))
+						v9 = i32(1)
+						t50 := m.fn70(v12, v14+i32(24), v1, i32(1), v3, v14+i32(16), v14+i32(15), i32(0))
 						mem = *m.memory
-						if t51 != 0 {
+						if t50 != 0 {
 							goto l14
 						}
-						t52 := int32(mem[uint64(uint32(v13))+15])
-						if t52 != i32(1) {
+						t51 := int32(mem[uint64(uint32(v14))+15])
+						if t51 != i32(1) {
 							goto l0
 						}
 					}
 				l11:
-					v7 = v13 + i32(24)
-					p14 = i32(1)
+					v12 = v14 + i32(24)
+					p13 = i32(1)
 					goto l18
 				l14:
-					v4 = i32(1)
+					v9 = i32(1)
 					if v16 <= i32(1) {
 						if v16 != i32(1) {
 							goto l19
 						}
-						t53 := int64(load64(mem, uint64(uint32(v13))+16))
-						store64(mem, uint64(uint32(v5)), uint64(t53))
+						t52 := int64(load64(mem, uint64(uint32(v14))+16))
+						store64(mem, uint64(uint32(v4)), uint64(t52))
 						goto l19
 					}
 					v3 = i32(2)
-					v7 = v13 + i32(16)
-					p14 = i32(0)
+					v12 = v14 + i32(16)
+					p13 = i32(0)
 				l18:
-					v20 = p14
-					t54 := int64(load64(mem, uint64(uint32(v7))))
-					store64(mem, uint64(uint32(v13)), uint64(t54))
+					v20 = p13
+					t53 := int64(load64(mem, uint64(uint32(v12))))
+					store64(mem, uint64(uint32(v14)), uint64(t53))
 					{
-						if v4 == 0 {
+						if v9 == 0 {
 							goto l20
 						}
 						if v2 == 0 {
 							goto l20
 						}
-						t55 := int32(load32(mem, uint64(uint32(v0))+84))
-						v0 = t55
-						v4 = v13
-						v8 = v3
-						v2 = i32(0)
-						t56 := m.g0
-						v15 = t56 - i32(112)
+						t54 := int32(load32(mem, uint64(uint32(v0))+84))
+						v7 = t54
+						v9 = v14
+						v11 = v3
+						v3 = i32(0)
+						t55 := m.g0
+						v15 = t55 - i32(112)
 						m.g0 = v15
-						t57 := v15 - i32(-64)
+						t56 := v15 - i32(-64)
 						v17 = v16 << 1
-						p58 := i32(2)
+						p57 := i32(2)
 						if v17 > i32(2) {
-							p58 = v17
+							p57 = v17
 						}
-						v11 = p58 << 2
-						memory_zero(mem, uint32(t57), uint32(v11))
-						memory_zero(mem, uint32(v15+i32(16)), uint32(v11))
-						t59 := int64(load64(mem, uint64(uint32(v1))))
-						t60 := v15
-						v30 = t59
-						store64(mem, uint64(uint32(t60))+8, uint64(v30))
+						v8 = p57 << 2
+						memory_zero(mem, uint32(t56), uint32(v8))
+						memory_zero(mem, uint32(v15+i32(16)), uint32(v8))
+						t58 := int64(load64(mem, uint64(uint32(v1))))
+						t59 := v15
+						v30 = t58
+						store64(mem, uint64(uint32(t59))+8, uint64(v30))
 						{
-							v11 = int32(v30)
-							if v11 != 0 {
-								t61 := int32(load32(mem, uint64(uint32(v4))))
-								v3 = t61
+							v8 = int32(v30)
+							if v8 != 0 {
+								t60 := int32(load32(mem, uint64(uint32(v9))))
+								v1 = t60
 								goto l21
 							}
-							t62 := int64(load64(mem, uint64(uint32(v4))))
-							t63 := v15
-							v30 = t62
-							store64(mem, uint64(uint32(t63))+8, uint64(v30))
-							v3 = int32(v30)
-							v11 = v3
+							t61 := int64(load64(mem, uint64(uint32(v9))))
+							t62 := v15
+							v30 = t61
+							store64(mem, uint64(uint32(t62))+8, uint64(v30))
+							v1 = int32(v30)
+							v8 = v1
 						}
 					l21:
 						{
-							t64 := int32(mem[uint64(uint32(v0))])
+							t63 := int32(mem[uint64(uint32(v7))])
+							var p64 int32
+							if t63 == i32(1) {
+								p64 = 1
+							}
 							var p65 int32
-							if t64 == i32(1) {
+							if v1 != v8 {
 								p65 = 1
 							}
-							var p66 int32
-							if v3 != v11 {
-								p66 = 1
-							}
-							if p65&p66 != 0 {
+							if p64&p65 != 0 {
 								goto l22
 							}
 							{
-								t67 := int32(mem[uint64(uint32(v0))+1])
-								if t67 == 0 {
-									t68 := int32(load32(mem, uint64(uint32(v4))+4))
-									v11 = t68
+								t66 := int32(mem[uint64(uint32(v7))+1])
+								if t66 == 0 {
+									t67 := int32(load32(mem, uint64(uint32(v9))+4))
+									v8 = t67
 									goto l23
 								}
-								t69 := int32(load32(mem, uint64(uint32(v4))+4))
-								t70 := v11 + int32(int64(uint64(v30)>>32))
-								t71 := v3
-								v11 = t69
-								if t70 != t71+v11 {
+								t68 := int32(load32(mem, uint64(uint32(v9))+4))
+								t69 := v8 + int32(int64(uint64(v30)>>32))
+								t70 := v1
+								v8 = t68
+								if t69 != t70+v8 {
 									goto l22
 								}
-								v8 = i32(2)
+								v11 = i32(2)
 							}
 						l23:
-							store32(mem, uint64(uint32(v15))+16, uint32(v3))
-							store32(mem, uint64(uint32(v15))+64, uint32(v3))
-							t72 := int32(load32(mem, uint64(uint32(v0))+108))
-							v14 = t72
+							store32(mem, uint64(uint32(v15))+16, uint32(v1))
+							store32(mem, uint64(uint32(v15))+64, uint32(v1))
+							t71 := int32(load32(mem, uint64(uint32(v7))+108))
+							v0 = t71
 							{
-								if v11 <= i32(0) {
-									v1 = v14
-									v2 = v3
+								if v8 <= i32(0) {
+									v2 = v0
+									v3 = v1
 									goto l24
 								}
-								v22 = v3 + v11
-								v23 = v0 + i32(136)
-								t73 := int32(load32(mem, uint64(uint32(v0))+20))
-								v24 = t73<<2 + i32(4)
-								p74 := i32(3)
+								v22 = v1 + v8
+								v23 = v7 + i32(136)
+								t72 := int32(load32(mem, uint64(uint32(v7))+20))
+								v24 = t72<<2 + i32(4)
+								p73 := i32(3)
 								if v17 > i32(3) {
-									p74 = v17
+									p73 = v17
 								}
-								v25 = p74<<2 - i32(8)
-								v12 = v15 - i32(-64) | i32(12)
-								v10 = v15 + i32(16) | i32(12)
+								v25 = p73<<2 - i32(8)
+								v10 = v15 - i32(-64) | i32(12)
+								v13 = v15 + i32(16) | i32(12)
 								v26 = v15 - i32(-64) | i32(8)
 								v27 = v15 + i32(16) | i32(8)
-								t75 := int32(load32(mem, uint64(uint32(v14))))
-								v7 = t75
-								v2 = v3
-								v1 = v14
+								t74 := int32(load32(mem, uint64(uint32(v0))))
+								v6 = t74
+								v3 = v1
+								v2 = v0
 							l38:
-								if v2 != v3 {
-									t76 := m._re2w_stopped()
+								if v1 != v3 {
+									t75 := m._re2w_stopped()
 									mem = *m.memory
-									if t76 != 0 {
+									if t75 != 0 {
 										goto l25
 									}
 								}
 								{
-									t78 := v2
-									p77 := v22
-									if uint32(v22-v2) > uint32(i32(65536)) {
-										p77 = v2 + i32(65536)
+									t77 := v3
+									p76 := v22
+									if uint32(v22-v3) > uint32(i32(65536)) {
+										p76 = v3 + i32(65536)
 									}
-									v28 = p77
-									if uint32(t78) >= uint32(v28) {
+									v28 = p76
+									if uint32(t77) >= uint32(v28) {
 										goto l26
 									}
 								l37:
 									{
-										v4 = v7
-										var p79 int32
+										v9 = v6
+										var p78 int32
 										{
 											{
-												t80 := int32(mem[uint64(uint32(v2))])
-												t81 := int32(mem[uint64(uint32(v23+t80))])
-												t82 := int32(load32(mem, uint64(uint32(v1+t81<<2+i32(4)))))
-												v9 = t82
-												v0 = v9 & i32(63)
-												if v0 == 0 {
+												t79 := int32(mem[uint64(uint32(v3))])
+												t80 := int32(mem[uint64(uint32(v23+t79))])
+												t81 := int32(load32(mem, uint64(uint32(v2+t80<<2+i32(4)))))
+												v12 = t81
+												v7 = v12 & i32(63)
+												if v7 == 0 {
 													goto l27
 												}
-												t83 := m.fn117(v15+i32(8), v2)
+												t82 := m.fn117(v15+i32(8), v3)
 												mem = *m.memory
-												if v0&(t83^i32(-1)) == 0 {
+												if v7&(t82^i32(-1)) == 0 {
 													goto l27
 												}
-												v1 = i32(0)
-												p79 = i32(48)
+												v2 = i32(0)
+												p78 = i32(48)
 												goto l28
 											}
 										l27:
-											v1 = v14 + int32(uint32(v9)>>16)*v24
-											t84 := int32(load32(mem, uint64(uint32(v1))))
-											p79 = t84
+											v2 = v0 + int32(uint32(v12)>>16)*v24
+											t83 := int32(load32(mem, uint64(uint32(v2))))
+											p78 = t83
 										}
 									l28:
-										v7 = p79
+										v6 = p78
 										{
-											if v8 == i32(2) {
+											if v11 == i32(2) {
 												goto l29
 											}
-											if v4 == i32(48) {
+											if v9 == i32(48) {
 												goto l29
 											}
-											v29 = v9 & i32(64)
-											if v29|v7&i32(63) == 0 {
+											v29 = v12 & i32(64)
+											if v29|v6&i32(63) == 0 {
 												goto l29
 											}
-											v0 = v4 & i32(63)
-											if v0 != 0 {
-												t85 := m.fn117(v15+i32(8), v2)
+											v7 = v9 & i32(63)
+											if v7 != 0 {
+												t84 := m.fn117(v15+i32(8), v3)
 												mem = *m.memory
-												if v0&(t85^i32(-1)) != 0 {
+												if v7&(t84^i32(-1)) != 0 {
 													goto l29
 												}
 											}
@@ -28417,75 +28397,75 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 												goto l30
 											}
 											memory_copy(mem, uint32(v27), uint32(v26), uint32(v25))
-											if v4&i32(32640) == 0 {
+											if v9&i32(32640) == 0 {
 												goto l30
 											}
-											v11 = i32(2)
-											v0 = v10
+											v8 = i32(2)
+											v7 = v13
 										l31:
 											{
-												v19 = i32_shr_u(v4, v11)
+												v19 = i32_shr_u(v9, v8)
 												if v19&i32(32) != 0 {
-													store32(mem, uint64(uint32(v0-i32(4))), uint32(v2))
+													store32(mem, uint64(uint32(v7-i32(4))), uint32(v3))
 												}
 												if v19&i32(64) != 0 {
-													store32(mem, uint64(uint32(v0)), uint32(v2))
+													store32(mem, uint64(uint32(v7)), uint32(v3))
 												}
-												v0 = v0 + i32(8)
-												t86 := v17
-												v11 = v11 + i32(2)
-												if t86 != v11 {
+												v7 = v7 + i32(8)
+												t85 := v17
+												v8 = v8 + i32(2)
+												if t85 != v8 {
 													goto l31
 												}
 											}
 										l30:
-											store32(mem, uint64(uint32(v15))+20, uint32(v2))
-											if v1 == 0 {
+											store32(mem, uint64(uint32(v15))+20, uint32(v3))
+											if v2 == 0 {
 												goto l32
 											}
 											v19 = i32(1)
-											t87 := v8
-											var p88 int32
+											t86 := v11
+											var p87 int32
 											if v29 == 0 {
-												p88 = 1
+												p87 = 1
 											}
-											if t87|p88 != 0 {
+											if t86|p87 != 0 {
 												goto l33
 											}
 											goto l32
 										}
 									l29:
-										if v1 == 0 {
+										if v2 == 0 {
 											goto l34
 										}
 									l33:
 										if v16 < i32(2) {
 											goto l35
 										}
-										if v9&i32(32640) == 0 {
+										if v12&i32(32640) == 0 {
 											goto l35
 										}
-										v11 = i32(2)
-										v0 = v12
+										v8 = i32(2)
+										v7 = v10
 									l36:
 										{
-											v4 = i32_shr_u(v9, v11)
-											if v4&i32(32) != 0 {
-												store32(mem, uint64(uint32(v0-i32(4))), uint32(v2))
+											v9 = i32_shr_u(v12, v8)
+											if v9&i32(32) != 0 {
+												store32(mem, uint64(uint32(v7-i32(4))), uint32(v3))
 											}
-											if v4&i32(64) != 0 {
-												store32(mem, uint64(uint32(v0)), uint32(v2))
+											if v9&i32(64) != 0 {
+												store32(mem, uint64(uint32(v7)), uint32(v3))
 											}
-											v0 = v0 + i32(8)
-											t89 := v17
-											v11 = v11 + i32(2)
-											if t89 != v11 {
+											v7 = v7 + i32(8)
+											t88 := v17
+											v8 = v8 + i32(2)
+											if t88 != v8 {
 												goto l36
 											}
 										}
 									l35:
-										v2 = v2 + i32(1)
-										if uint32(v2) >= uint32(v28) {
+										v3 = v3 + i32(1)
+										if uint32(v3) >= uint32(v28) {
 											goto l26
 										}
 										goto l37
@@ -28497,67 +28477,67 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l25
 								}
 							l26:
-								if uint32(v2) < uint32(v22) {
+								if uint32(v3) < uint32(v22) {
 									goto l38
 								}
 							}
 						l24:
 							{
-								t90 := int32(load32(mem, uint64(uint32(v1))))
-								v9 = t90
-								if v9 == i32(48) {
+								t89 := int32(load32(mem, uint64(uint32(v2))))
+								v12 = t89
+								if v12 == i32(48) {
 									goto l39
 								}
-								v0 = v9 & i32(63)
-								if v0 != 0 {
-									t91 := m.fn117(v15+i32(8), v2)
+								v7 = v12 & i32(63)
+								if v7 != 0 {
+									t90 := m.fn117(v15+i32(8), v3)
 									mem = *m.memory
-									if v0&(t91^i32(-1)) != 0 {
+									if v7&(t90^i32(-1)) != 0 {
 										goto l39
 									}
 								}
 								{
-									var p92 int32
+									var p91 int32
 									if v16 < i32(2) {
-										p92 = 1
+										p91 = 1
 									}
-									v1 = p92
-									if v1 != 0 {
+									v2 = p91
+									if v2 != 0 {
 										goto l40
 									}
-									if v9&i32(32640) == 0 {
+									if v12&i32(32640) == 0 {
 										goto l40
 									}
-									v0 = v15 - i32(-64) | i32(12)
-									v11 = i32(2)
+									v7 = v15 - i32(-64) | i32(12)
+									v8 = i32(2)
 								l41:
 									{
-										v4 = i32_shr_u(v9, v11)
-										if v4&i32(32) != 0 {
-											store32(mem, uint64(uint32(v0-i32(4))), uint32(v2))
+										v9 = i32_shr_u(v12, v8)
+										if v9&i32(32) != 0 {
+											store32(mem, uint64(uint32(v7-i32(4))), uint32(v3))
 										}
-										if v4&i32(64) != 0 {
-											store32(mem, uint64(uint32(v0)), uint32(v2))
+										if v9&i32(64) != 0 {
+											store32(mem, uint64(uint32(v7)), uint32(v3))
 										}
-										v0 = v0 + i32(8)
-										t93 := v17
-										v11 = v11 + i32(2)
-										if t93 != v11 {
+										v7 = v7 + i32(8)
+										t92 := v17
+										v8 = v8 + i32(2)
+										if t92 != v8 {
 											goto l41
 										}
 									}
 								}
 							l40:
-								if v1 == 0 {
-									t95 := v15 + i32(16) | i32(8)
-									t96 := v15 - i32(-64) | i32(8)
-									p94 := i32(3)
+								if v2 == 0 {
+									t94 := v15 + i32(16) | i32(8)
+									t95 := v15 - i32(-64) | i32(8)
+									p93 := i32(3)
 									if v17 > i32(3) {
-										p94 = v17
+										p93 = v17
 									}
-									memory_copy(mem, uint32(t95), uint32(t96), uint32(p94<<2-i32(8)))
+									memory_copy(mem, uint32(t94), uint32(t95), uint32(p93<<2-i32(8)))
 								}
-								store32(mem, uint64(uint32(v15))+20, uint32(v2))
+								store32(mem, uint64(uint32(v15))+20, uint32(v3))
 								goto l32
 							}
 						l39:
@@ -28565,359 +28545,357 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 								goto l32
 							}
 						l25:
-							v2 = i32(0)
+							v3 = i32(0)
 							goto l22
 						l32:
-							v2 = i32(1)
+							v3 = i32(1)
 							if v16 <= i32(0) {
 								goto l22
 							}
-							v7 = v16 & i32(1)
-							v9 = i32(0)
+							v6 = v16 & i32(1)
+							v12 = i32(0)
 							if v16 != i32(1) {
 								v19 = v16 & i32(0x7ffffffe)
-								v0 = i32(0)
+								v7 = i32(0)
 							l42:
 								{
-									v11 = v0 + v5
-									t97 := v11
-									v4 = v15 + i32(16) + v0
-									t98 := int32(load32(mem, uint64(uint32(v4))))
-									v17 = t98
-									store32(mem, uint64(uint32(t97)), uint32(v17))
-									t99 := int32(load32(mem, uint64(uint32(v4+i32(8)))))
-									t100 := v11 + i32(8)
-									v1 = t99
-									store32(mem, uint64(uint32(t100)), uint32(v1))
-									t101 := int32(load32(mem, uint64(uint32(v4+i32(4)))))
-									store32(mem, uint64(uint32(v11+i32(4))), uint32(t101-v17))
-									t102 := int32(load32(mem, uint64(uint32(v4+i32(12)))))
-									store32(mem, uint64(uint32(v11+i32(12))), uint32(t102-v1))
-									v0 = v0 + i32(16)
-									t103 := v19
-									v9 = v9 + i32(2)
-									if t103 != v9 {
+									v8 = v4 + v7
+									t96 := v8
+									v9 = v15 + i32(16) + v7
+									t97 := int32(load32(mem, uint64(uint32(v9))))
+									v17 = t97
+									store32(mem, uint64(uint32(t96)), uint32(v17))
+									t98 := int32(load32(mem, uint64(uint32(v9+i32(8)))))
+									t99 := v8 + i32(8)
+									v2 = t98
+									store32(mem, uint64(uint32(t99)), uint32(v2))
+									t100 := int32(load32(mem, uint64(uint32(v9+i32(4)))))
+									store32(mem, uint64(uint32(v8+i32(4))), uint32(t100-v17))
+									t101 := int32(load32(mem, uint64(uint32(v9+i32(12)))))
+									store32(mem, uint64(uint32(v8+i32(12))), uint32(t101-v2))
+									v7 = v7 + i32(16)
+									t102 := v19
+									v12 = v12 + i32(2)
+									if t102 != v12 {
 										goto l42
 									}
 								}
 							}
-							if v7 == 0 {
+							if v6 == 0 {
 								goto l22
 							}
-							t104 := v5
-							v0 = v9 << 3
-							v11 = t104 + v0
-							t105 := v11
-							v0 = v15 + i32(16) + v0
-							t106 := int32(load32(mem, uint64(uint32(v0))))
-							v4 = t106
-							store32(mem, uint64(uint32(t105)), uint32(v4))
-							t107 := int32(load32(mem, uint64(uint32(v0))+4))
-							store32(mem, uint64(uint32(v11))+4, uint32(t107-v4))
+							t103 := v4
+							v7 = v12 << 3
+							v8 = t103 + v7
+							t104 := v8
+							v7 = v15 + i32(16) + v7
+							t105 := int32(load32(mem, uint64(uint32(v7))))
+							v9 = t105
+							store32(mem, uint64(uint32(t104)), uint32(v9))
+							t106 := int32(load32(mem, uint64(uint32(v7))+4))
+							store32(mem, uint64(uint32(v8))+4, uint32(t106-v9))
 						}
 					l22:
 						m.g0 = v15 + i32(112)
-						t108 := v20
-						v3 = v2
-						if t108|v3 == 0 {
+						if v3|v20 == 0 {
 							goto l43
 						}
 						goto l44
 					}
 				l20:
-					if v8 == 0 {
+					if v6 == 0 {
 						goto l15
 					}
-					t109 := int32(load32(mem, uint64(uint32(v13))+4))
-					p13 = t109
+					t107 := int32(load32(mem, uint64(uint32(v14))+4))
+					p12 = t107
 				}
 			l16:
-				if uint32(p13) > uint32(v14) {
+				if uint32(p12) > uint32(v7) {
 					goto l15
 				}
-				t110 := int32(load32(mem, uint64(uint32(v0))+84))
-				v7 = t110
-				v8 = i32(0)
-				t111 := m.g0
-				v9 = t111 - i32(80)
-				m.g0 = v9
-				store64(mem, uint64(uint32(v9))+72, uint64(i64(0)))
-				store64(mem, uint64(uint32(v9+i32(24))), uint64(i64(0)))
-				store32(mem, uint64(uint32(v9+i32(31))), uint32(i32(0)))
-				store64(mem, uint64(uint32(v9+i32(44))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v9+i32(52))), uint64(i64(0)))
-				store64(mem, uint64(uint32(v9+i32(60))), uint64(i64(0)))
-				store32(mem, uint64(uint32(v9+i32(68))), uint32(i32(0)))
-				store64(mem, uint64(uint32(v9))+16, uint64(i64(0)))
-				store32(mem, uint64(uint32(v9))+12, uint32(v7))
-				store64(mem, uint64(uint32(v9))+36, uint64(i64(0)))
-				var p112 int32
+				t108 := int32(load32(mem, uint64(uint32(v0))+84))
+				v6 = t108
+				v10 = i32(0)
+				t109 := m.g0
+				v7 = t109 - i32(80)
+				m.g0 = v7
+				store64(mem, uint64(uint32(v7))+72, uint64(i64(0)))
+				store64(mem, uint64(uint32(v7+i32(24))), uint64(i64(0)))
+				store32(mem, uint64(uint32(v7+i32(31))), uint32(i32(0)))
+				store64(mem, uint64(uint32(v7+i32(44))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v7+i32(52))), uint64(i64(0)))
+				store64(mem, uint64(uint32(v7+i32(60))), uint64(i64(0)))
+				store32(mem, uint64(uint32(v7+i32(68))), uint32(i32(0)))
+				store64(mem, uint64(uint32(v7))+16, uint64(i64(0)))
+				store32(mem, uint64(uint32(v7))+12, uint32(v6))
+				store64(mem, uint64(uint32(v7))+36, uint64(i64(0)))
+				var p110 int32
 				{
-					var p113 int32
+					var p111 int32
 					{
-						var p114 int32
+						var p112 int32
 						if v3 == i32(2) {
+							p112 = 1
+						}
+						v6 = p112
+						t113 := v6
+						var p114 int32
+						if v9 == i32(1) {
 							p114 = 1
 						}
-						v7 = p114
-						t115 := v7
-						var p116 int32
-						if v4 == i32(1) {
-							p116 = 1
-						}
-						v17 = t115 | p116
-						var p117 int32
+						v17 = t113 | p114
+						var p115 int32
 						if v3 != i32(0) {
-							p117 = 1
+							p115 = 1
 						}
-						v19 = p117
-						t118 := v9 + i32(72)
-						t119 := v5
+						v19 = p115
+						t116 := v7 + i32(72)
+						t117 := v4
 						v0 = v16
-						p120 := t119
+						p118 := t117
 						if v0 <= i32(0) {
-							p120 = t118
+							p118 = t116
 						}
-						v4 = p120
-						p121 := v5
-						if v7 != 0 {
-							p121 = v4
+						v9 = p118
+						p119 := v4
+						if v6 != 0 {
+							p119 = v9
 						}
-						v10 = p121
-						p122 := i32(1)
+						v8 = p119
+						p120 := i32(1)
 						if v0 > i32(1) {
-							p122 = v0
+							p120 = v0
 						}
-						p123 := v0
-						if v7 != 0 {
-							p123 = p122
+						p121 := v0
+						if v6 != 0 {
+							p121 = p120
 						}
-						v12 = p123
-						v2 = v9 + i32(12)
-						t124 := v2
-						v7 = v13
-						t125 := int64(load64(mem, uint64(uint32(v7))))
-						store64(mem, uint64(uint32(t124))+4, uint64(t125))
-						t126 := int64(load64(mem, uint64(uint32(v1))))
-						t127 := v2
-						v30 = t126
-						store64(mem, uint64(uint32(t127))+12, uint64(v30))
+						v13 = p121
+						v2 = v7 + i32(12)
+						t122 := v2
+						v6 = v14
+						t123 := int64(load64(mem, uint64(uint32(v6))))
+						store64(mem, uint64(uint32(t122))+4, uint64(t123))
+						t124 := int64(load64(mem, uint64(uint32(v1))))
+						t125 := v2
+						v30 = t124
+						store64(mem, uint64(uint32(t125))+12, uint64(v30))
 						v1 = int32(v30)
 						if v1 == 0 {
-							t128 := int64(load64(mem, uint64(uint32(v7))))
-							t129 := v2
-							v30 = t128
-							store64(mem, uint64(uint32(t129))+12, uint64(v30))
+							t126 := int64(load64(mem, uint64(uint32(v6))))
+							t127 := v2
+							v30 = t126
+							store64(mem, uint64(uint32(t127))+12, uint64(v30))
 							v1 = int32(v30)
 						}
 						{
 							{
-								t130 := int32(load32(mem, uint64(uint32(v2))))
-								v14 = t130
-								t131 := int32(mem[uint64(uint32(v14))])
-								v15 = t131
+								t128 := int32(load32(mem, uint64(uint32(v2))))
+								v11 = t128
+								t129 := int32(mem[uint64(uint32(v11))])
+								v15 = t129
 								if v15 == i32(1) {
-									t132 := int32(load32(mem, uint64(uint32(v7))))
-									if t132 != v1 {
+									t130 := int32(load32(mem, uint64(uint32(v6))))
+									if t130 != v1 {
 										goto l45
 									}
 								}
-								t133 := int32(mem[uint64(uint32(v14))+1])
-								v11 = t133
-								if v11 == i32(1) {
-									t134 := int32(load32(mem, uint64(uint32(v7))))
-									t135 := int32(load32(mem, uint64(uint32(v7))+4))
-									if v1+int32(int64(uint64(v30)>>32)) != t134+t135 {
+								t131 := int32(mem[uint64(uint32(v11))+1])
+								v12 = t131
+								if v12 == i32(1) {
+									t132 := int32(load32(mem, uint64(uint32(v6))))
+									t133 := int32(load32(mem, uint64(uint32(v6))+4))
+									if v1+int32(int64(uint64(v30)>>32)) != t132+t133 {
 										goto l45
 									}
 								}
-								store32(mem, uint64(uint32(v2))+28, uint32(v12))
-								store32(mem, uint64(uint32(v2))+24, uint32(v10))
-								mem[uint64(uint32(v2))+22] = byte(v11)
-								mem[uint64(uint32(v2))+21] = byte(v11 | v19)
+								store32(mem, uint64(uint32(v2))+28, uint32(v13))
+								store32(mem, uint64(uint32(v2))+24, uint32(v8))
+								mem[uint64(uint32(v2))+22] = byte(v12)
+								mem[uint64(uint32(v2))+21] = byte(v12 | v19)
 								mem[uint64(uint32(v2))+20] = byte(v15 | v17)
-								var p136 int32
-								if v12 > i32(0) {
-									v14 = i32(0)
+								var p134 int32
+								if v13 > i32(0) {
+									v11 = i32(0)
 									v1 = i32(4)
 								l46:
 									{
-										t137 := int32(load32(mem, uint64(uint32(v2))+24))
-										store64(mem, uint64(uint32(t137+v1-i32(4))), uint64(i64(0)))
+										t135 := int32(load32(mem, uint64(uint32(v2))+24))
+										store64(mem, uint64(uint32(t135+v1-i32(4))), uint64(i64(0)))
 										v1 = v1 + i32(8)
-										v14 = v14 + i32(1)
-										t138 := int32(load32(mem, uint64(uint32(v2))+28))
-										if v14 < t138 {
+										v11 = v11 + i32(1)
+										t136 := int32(load32(mem, uint64(uint32(v2))+28))
+										if v11 < t136 {
 											goto l46
 										}
 									}
-									t139 := int32(load32(mem, uint64(uint32(v2))))
-									p136 = t139
+									t137 := int32(load32(mem, uint64(uint32(v2))))
+									p134 = t137
 								} else {
-									p136 = v14
+									p134 = v11
 								}
-								t140 := int32(load32(mem, uint64(uint32(p136))+52))
-								t141 := int32(load32(mem, uint64(uint32(v7))+4))
-								v14 = (t140*(t141+i32(1)) + i32(63)) / i32(64)
-								if uint32(v14) >= uint32(i32(0x20000000)) {
+								t138 := int32(load32(mem, uint64(uint32(p134))+52))
+								t139 := int32(load32(mem, uint64(uint32(v6))+4))
+								v11 = (t138*(t139+i32(1)) + i32(63)) / i32(64)
+								if uint32(v11) >= uint32(i32(0x20000000)) {
 									goto l47
 								}
-								v10 = v14 << 3
-								t142 := m.fn219(v10)
+								v8 = v11 << 3
+								t140 := m.fn214(v8)
 								mem = *m.memory
-								v1 = t142
-								t143 := int32(load32(mem, uint64(uint32(v2))+32))
-								v8 = t143
+								v1 = t140
+								t141 := int32(load32(mem, uint64(uint32(v2))+32))
+								v10 = t141
 								store32(mem, uint64(uint32(v2))+32, uint32(v1))
-								if v8 != 0 {
+								if v10 != 0 {
 									_ = int32(load32(mem, uint64(uint32(v2))+36))
-									m.Xre2w_free(v8)
+									m.Xre2w_free(v10)
 									mem = *m.memory
-									t145 := int32(load32(mem, uint64(uint32(v2))+32))
-									v1 = t145
+									t143 := int32(load32(mem, uint64(uint32(v2))+32))
+									v1 = t143
 								}
-								store32(mem, uint64(uint32(v2))+36, uint32(v14))
-								memory_zero(mem, uint32(v1), uint32(v10))
-								if v12 >= i32(0x20000000) {
+								store32(mem, uint64(uint32(v2))+36, uint32(v11))
+								memory_zero(mem, uint32(v1), uint32(v8))
+								if v13 >= i32(0x20000000) {
 									goto l47
 								}
-								v1 = v12 << 1
-								p146 := i32(2)
+								v1 = v13 << 1
+								p144 := i32(2)
 								if v1 > i32(2) {
-									p146 = v1
+									p144 = v1
 								}
-								v8 = p146
-								v12 = v8 << 2
-								t147 := m.fn219(v12)
+								v10 = p144
+								v13 = v10 << 2
+								t145 := m.fn214(v13)
 								mem = *m.memory
-								v1 = t147
-								t148 := int32(load32(mem, uint64(uint32(v2))+40))
-								v14 = t148
+								v1 = t145
+								t146 := int32(load32(mem, uint64(uint32(v2))+40))
+								v11 = t146
 								store32(mem, uint64(uint32(v2))+40, uint32(v1))
-								if v14 != 0 {
+								if v11 != 0 {
 									_ = int32(load32(mem, uint64(uint32(v2))+44))
-									m.Xre2w_free(v14)
+									m.Xre2w_free(v11)
 									mem = *m.memory
-									t150 := int32(load32(mem, uint64(uint32(v2))+40))
-									v1 = t150
+									t148 := int32(load32(mem, uint64(uint32(v2))+40))
+									v1 = t148
 								}
-								store32(mem, uint64(uint32(v2))+44, uint32(v8))
-								memory_zero(mem, uint32(v1), uint32(v12))
-								t151 := m.fn219(i32(768))
+								store32(mem, uint64(uint32(v2))+44, uint32(v10))
+								memory_zero(mem, uint32(v1), uint32(v13))
+								t149 := m.fn214(i32(768))
 								mem = *m.memory
-								v14 = t151
-								t152 := int32(load32(mem, uint64(uint32(v2))+48))
-								v1 = t152
-								store32(mem, uint64(uint32(v2))+48, uint32(v14))
+								v11 = t149
+								t150 := int32(load32(mem, uint64(uint32(v2))+48))
+								v1 = t150
+								store32(mem, uint64(uint32(v2))+48, uint32(v11))
 								if v1 != 0 {
 									_ = int32(load32(mem, uint64(uint32(v2))+52))
 									m.Xre2w_free(v1)
 									mem = *m.memory
 								}
 								store32(mem, uint64(uint32(v2))+52, uint32(i32(64)))
-								t154 := int32(load32(mem, uint64(uint32(v7))))
-								v1 = t154
-								t155 := int32(mem[uint64(uint32(v2))+20])
-								if t155 != 0 {
-									t156 := int32(load32(mem, uint64(uint32(v2))+40))
-									store32(mem, uint64(uint32(t156)), uint32(v1))
-									t157 := int32(load32(mem, uint64(uint32(v2))))
-									t158 := int32(load32(mem, uint64(uint32(t157))+8))
-									t159 := m.fn15(v2, t158, v1)
+								t152 := int32(load32(mem, uint64(uint32(v6))))
+								v1 = t152
+								t153 := int32(mem[uint64(uint32(v2))+20])
+								if t153 != 0 {
+									t154 := int32(load32(mem, uint64(uint32(v2))+40))
+									store32(mem, uint64(uint32(t154)), uint32(v1))
+									t155 := int32(load32(mem, uint64(uint32(v2))))
+									t156 := int32(load32(mem, uint64(uint32(t155))+8))
+									t157 := m.fn15(v2, t156, v1)
 									mem = *m.memory
-									p113 = t159
+									p111 = t157
 									goto l48
 								}
-								v8 = i32(0)
-								t160 := int32(load32(mem, uint64(uint32(v7))+4))
-								v14 = t160
-								if v14 < i32(0) {
+								v10 = i32(0)
+								t158 := int32(load32(mem, uint64(uint32(v6))+4))
+								v11 = t158
+								if v11 < i32(0) {
 									goto l45
 								}
-								v14 = v1 + v14
+								v11 = v1 + v11
 							l51:
 								{
 									{
-										if uint32(v1) >= uint32(v14) {
+										if uint32(v1) >= uint32(v11) {
 											goto l49
 										}
-										t161 := int32(load32(mem, uint64(uint32(v2))))
-										v7 = t161
-										t162 := int32(load32(mem, uint64(uint32(v7))+28))
-										if t162 == 0 {
+										t159 := int32(load32(mem, uint64(uint32(v2))))
+										v6 = t159
+										t160 := int32(load32(mem, uint64(uint32(v6))+28))
+										if t160 == 0 {
 											goto l49
 										}
-										v8 = v14 - v1
-										var p163 int32
+										v10 = v11 - v1
+										var p161 int32
 										{
-											t164 := int32(mem[uint64(uint32(v7))+24])
-											if t164 == i32(1) {
-												t165 := m.fn125(v7, v1, v8)
+											t162 := int32(mem[uint64(uint32(v6))+24])
+											if t162 == i32(1) {
+												t163 := m.fn125(v6, v1, v10)
 												mem = *m.memory
-												p163 = t165
+												p161 = t163
 												goto l50
 											}
-											t166 := int32(load32(mem, uint64(uint32(v7))+32))
-											t167 := int32(int8(mem[uint64(uint32(v7))+43]))
-											t168 := v1
-											t169 := v1
-											t170 := v8
-											t171 := v7 + i32(32)
-											v12 = t167
-											var p172 int32
-											if v12 < i32(0) {
-												p172 = 1
+											t164 := int32(load32(mem, uint64(uint32(v6))+32))
+											t165 := int32(int8(mem[uint64(uint32(v6))+43]))
+											t166 := v1
+											t167 := v1
+											t168 := v10
+											t169 := v6 + i32(32)
+											v13 = t165
+											var p170 int32
+											if v13 < i32(0) {
+												p170 = 1
 											}
-											v10 = p172
-											p173 := t171
-											if v10 != 0 {
-												p173 = t166
+											v8 = p170
+											p171 := t169
+											if v8 != 0 {
+												p171 = t164
 											}
-											t174 := int32(load32(mem, uint64(uint32(v7))+36))
-											p175 := v12
-											if v10 != 0 {
-												p175 = t174
+											t172 := int32(load32(mem, uint64(uint32(v6))+36))
+											p173 := v13
+											if v8 != 0 {
+												p173 = t172
 											}
-											t176 := m._re2w_index(t169, t170, p173, p175)
+											t174 := m._re2w_index(t167, t168, p171, p173)
 											mem = *m.memory
-											v7 = t176
-											p177 := t168 + v7
-											if v7 < i32(0) {
-												p177 = i32(0)
+											v6 = t174
+											p175 := t166 + v6
+											if v6 < i32(0) {
+												p175 = i32(0)
 											}
-											p163 = p177
+											p161 = p175
 										}
 									l50:
-										v1 = p163
-										p178 := v14
+										v1 = p161
+										p176 := v11
 										if v1 != 0 {
-											p178 = v1
+											p176 = v1
 										}
-										v1 = p178
+										v1 = p176
 									}
 								l49:
-									t179 := int32(load32(mem, uint64(uint32(v2))+40))
-									store32(mem, uint64(uint32(t179)), uint32(v1))
-									t180 := int32(load32(mem, uint64(uint32(v2))))
-									t181 := int32(load32(mem, uint64(uint32(t180))+8))
-									t182 := m.fn15(v2, t181, v1)
+									t177 := int32(load32(mem, uint64(uint32(v2))+40))
+									store32(mem, uint64(uint32(t177)), uint32(v1))
+									t178 := int32(load32(mem, uint64(uint32(v2))))
+									t179 := int32(load32(mem, uint64(uint32(t178))+8))
+									t180 := m.fn15(v2, t179, v1)
 									mem = *m.memory
-									v8 = t182
-									if v8 != 0 {
+									v10 = t180
+									if v10 != 0 {
 										goto l45
 									}
 									if v1 == 0 {
 										goto l45
 									}
 									v1 = v1 + i32(1)
-									if uint32(v1) <= uint32(v14) {
+									if uint32(v1) <= uint32(v11) {
 										goto l51
 									}
 								}
 							}
 						l45:
-							t183 := v8
-							p113 = t183
+							t181 := v10
+							p111 = t181
 							goto l48
 						}
 					l47:
@@ -28926,56 +28904,56 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 						panic("unreachable")
 					}
 				l48:
-					if p113 == 0 {
-						p112 = i32(0)
+					if p111 == 0 {
+						p110 = i32(0)
 						goto l52
 					}
 					if v3 == i32(2) {
-						t184 := int32(load32(mem, uint64(uint32(v4))))
-						p185 := v5
+						t182 := int32(load32(mem, uint64(uint32(v9))))
+						p183 := v4
 						if v0 <= i32(0) {
-							p185 = v9 + i32(72)
+							p183 = v7 + i32(72)
 						}
-						t186 := int32(load32(mem, uint64(uint32(p185))+4))
-						t187 := int32(load32(mem, uint64(uint32(v13))))
-						t188 := int32(load32(mem, uint64(uint32(v13))+4))
-						if t184+t186 != t187+t188 {
-							p112 = i32(0)
+						t184 := int32(load32(mem, uint64(uint32(p183))+4))
+						t185 := int32(load32(mem, uint64(uint32(v14))))
+						t186 := int32(load32(mem, uint64(uint32(v14))+4))
+						if t182+t184 != t185+t186 {
+							p110 = i32(0)
 							goto l52
 						}
 					}
-					p112 = i32(1)
+					p110 = i32(1)
 				}
 			l52:
-				v7 = p112
-				t189 := int32(load32(mem, uint64(uint32(v9))+60))
+				v6 = p110
+				t187 := int32(load32(mem, uint64(uint32(v7))+60))
+				v0 = t187
+				store32(mem, uint64(uint32(v7))+60, uint32(i32(0)))
+				if v0 != 0 {
+					_ = int32(load32(mem, uint64(uint32(v7))+64))
+					m.Xre2w_free(v0)
+					mem = *m.memory
+				}
+				t189 := int32(load32(mem, uint64(uint32(v7))+52))
 				v0 = t189
-				store32(mem, uint64(uint32(v9))+60, uint32(i32(0)))
+				store32(mem, uint64(uint32(v7))+52, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v9))+64))
+					_ = int32(load32(mem, uint64(uint32(v7))+56))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				t191 := int32(load32(mem, uint64(uint32(v9))+52))
+				t191 := int32(load32(mem, uint64(uint32(v7))+44))
 				v0 = t191
-				store32(mem, uint64(uint32(v9))+52, uint32(i32(0)))
+				store32(mem, uint64(uint32(v7))+44, uint32(i32(0)))
 				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v9))+56))
+					_ = int32(load32(mem, uint64(uint32(v7))+48))
 					m.Xre2w_free(v0)
 					mem = *m.memory
 				}
-				t193 := int32(load32(mem, uint64(uint32(v9))+44))
-				v0 = t193
-				store32(mem, uint64(uint32(v9))+44, uint32(i32(0)))
-				if v0 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v9))+48))
-					m.Xre2w_free(v0)
-					mem = *m.memory
-				}
-				m.g0 = v9 + i32(80)
-				t195 := v20
-				v3 = v7
-				if t195|v3 == 0 {
+				m.g0 = v7 + i32(80)
+				t193 := v20
+				v3 = v6
+				if t193|v3 == 0 {
 					goto l43
 				}
 			}
@@ -28983,53 +28961,53 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			v18 = v3 & v18
 			goto l53
 		l15:
-			t196 := int32(load32(mem, uint64(uint32(v0))+84))
-			v0 = t196
-			v14 = i32(0)
-			t197 := m.g0
-			v2 = t197 - i32(128)
+			t194 := int32(load32(mem, uint64(uint32(v0))+84))
+			v7 = t194
+			v0 = i32(0)
+			t195 := m.g0
+			v2 = t195 - i32(128)
 			m.g0 = v2
-			var p198 int32
+			var p196 int32
 			{
-				v7 = v2 + i32(20)
-				v9 = v7 + i32(24)
-				memory_zero(mem, uint32(v9), uint32(i32(72)))
-				store32(mem, uint64(uint32(v7)), uint32(v0))
-				store64(mem, uint64(uint32(v7))+16, uint64(i64(0)))
-				store16(mem, uint64(uint32(v7))+12, uint16(i32(0)))
-				store32(mem, uint64(uint32(v7))+8, uint32(i32(0)))
-				t199 := int32(load32(mem, uint64(uint32(v0))+8))
-				store32(mem, uint64(uint32(v7))+4, uint32(t199))
-				t200 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn72(v9, t200)
+				v6 = v2 + i32(20)
+				v11 = v6 + i32(24)
+				memory_zero(mem, uint32(v11), uint32(i32(72)))
+				store32(mem, uint64(uint32(v6)), uint32(v7))
+				store64(mem, uint64(uint32(v6))+16, uint64(i64(0)))
+				store16(mem, uint64(uint32(v6))+12, uint16(i32(0)))
+				store32(mem, uint64(uint32(v6))+8, uint32(i32(0)))
+				t197 := int32(load32(mem, uint64(uint32(v7))+8))
+				store32(mem, uint64(uint32(v6))+4, uint32(t197))
+				t198 := int32(load32(mem, uint64(uint32(v7))+16))
+				m.fn72(v11, t198)
 				mem = *m.memory
-				t201 := int32(load32(mem, uint64(uint32(v7))))
-				t202 := int32(load32(mem, uint64(uint32(t201))+16))
-				m.fn72(v7+i32(44), t202)
+				t199 := int32(load32(mem, uint64(uint32(v6))))
+				t200 := int32(load32(mem, uint64(uint32(t199))+16))
+				m.fn72(v6+i32(44), t200)
 				mem = *m.memory
-				t203 := int32(load32(mem, uint64(uint32(v7))))
-				v0 = t203
-				t204 := int32(load32(mem, uint64(uint32(v0))+72))
-				t205 := int32(load32(mem, uint64(uint32(v0))+68))
-				t206 := int32(load32(mem, uint64(uint32(v0))+80))
-				v0 = t204 + t205<<1 + t206 + i32(1)
-				if uint32(v0) < uint32(i32(0x20000000)) {
-					t207 := m.fn219(v0 << 3)
+				t201 := int32(load32(mem, uint64(uint32(v6))))
+				v7 = t201
+				t202 := int32(load32(mem, uint64(uint32(v7))+72))
+				t203 := int32(load32(mem, uint64(uint32(v7))+68))
+				t204 := int32(load32(mem, uint64(uint32(v7))+80))
+				v7 = t202 + t203<<1 + t204 + i32(1)
+				if uint32(v7) < uint32(i32(0x20000000)) {
+					t205 := m.fn214(v7 << 3)
 					mem = *m.memory
-					v8 = t207
-					t208 := int32(load32(mem, uint64(uint32(v7))+64))
-					v9 = t208
-					store32(mem, uint64(uint32(v7))+64, uint32(v8))
-					if v9 != 0 {
-						_ = int32(load32(mem, uint64(uint32(v7))+68))
-						m.Xre2w_free(v9)
+					v10 = t205
+					t206 := int32(load32(mem, uint64(uint32(v6))+64))
+					v11 = t206
+					store32(mem, uint64(uint32(v6))+64, uint32(v10))
+					if v11 != 0 {
+						_ = int32(load32(mem, uint64(uint32(v6))+68))
+						m.Xre2w_free(v11)
 						mem = *m.memory
 					}
-					store64(mem, uint64(uint32(v7))+96, uint64(i64(0)))
-					store32(mem, uint64(uint32(v7))+68, uint32(v0))
-					mem[uint64(uint32(v7+i32(104)))] = byte(i32(0))
-					t210 := v7
-					p198 = t210
+					store64(mem, uint64(uint32(v6))+96, uint64(i64(0)))
+					store32(mem, uint64(uint32(v6))+68, uint32(v7))
+					mem[uint64(uint32(v6+i32(104)))] = byte(i32(0))
+					t208 := v6
+					p196 = t208
 					goto l54
 				}
 				m.fn13()
@@ -29037,175 +29015,175 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				panic("unreachable")
 			}
 		l54:
-			v0 = p198
+			v7 = p196
 			store64(mem, uint64(uint32(v2))+12, uint64(i64(0)))
-			v11 = v13
-			v7 = v1
+			v12 = v14
+			v6 = v1
+			var p209 int32
+			if v9 == i32(1) {
+				p209 = 1
+			}
+			var p210 int32
+			if v3 == i32(2) {
+				p210 = 1
+			}
+			v9 = p210
+			v17 = p209 | v9
 			var p211 int32
-			if v4 == i32(1) {
+			if v3 != i32(0) {
 				p211 = 1
 			}
-			var p212 int32
-			if v3 == i32(2) {
-				p212 = 1
-			}
-			v4 = p212
-			v17 = p211 | v4
-			var p213 int32
-			if v3 != i32(0) {
-				p213 = 1
-			}
-			v9 = p213
-			p214 := v2 + i32(12)
+			v11 = p211
+			p212 := v2 + i32(12)
 			if v16 != 0 {
-				p214 = v5
+				p212 = v4
 			}
-			v1 = p214
-			p215 := v5
-			if v4 != 0 {
-				p215 = v1
+			v1 = p212
+			p213 := v4
+			if v9 != 0 {
+				p213 = v1
 			}
-			v25 = p215
-			p216 := i32(1)
+			v25 = p213
+			p214 := i32(1)
 			if uint32(v16) > uint32(i32(1)) {
-				p216 = v16
+				p214 = v16
 			}
-			p217 := v16
-			if v4 != 0 {
-				p217 = p216
+			p215 := v16
+			if v9 != 0 {
+				p215 = p214
 			}
-			v15 = p217
-			v4 = i32(0)
-			t218 := m.g0
-			v22 = t218 - i32(16)
+			v15 = p215
+			v9 = i32(0)
+			t216 := m.g0
+			v22 = t216 - i32(16)
 			m.g0 = v22
 			{
-				v10 = v0
-				t219 := int32(load32(mem, uint64(uint32(v10))+4))
-				if t219 == 0 {
+				v8 = v7
+				t217 := int32(load32(mem, uint64(uint32(v8))+4))
+				if t217 == 0 {
 					goto l55
 				}
-				t220 := int64(load64(mem, uint64(uint32(v7))))
-				t221 := v22
-				v30 = t220
-				store64(mem, uint64(uint32(t221))+8, uint64(v30))
+				t218 := int64(load64(mem, uint64(uint32(v6))))
+				t219 := v22
+				v30 = t218
+				store64(mem, uint64(uint32(t219))+8, uint64(v30))
 				{
-					v8 = int32(v30)
-					if v8 == 0 {
-						t222 := int64(load64(mem, uint64(uint32(v11))))
-						t223 := v22
-						v30 = t222
-						store64(mem, uint64(uint32(t223))+8, uint64(v30))
-						v7 = int32(v30)
-						v8 = v7
+					v10 = int32(v30)
+					if v10 == 0 {
+						t220 := int64(load64(mem, uint64(uint32(v12))))
+						t221 := v22
+						v30 = t220
+						store64(mem, uint64(uint32(t221))+8, uint64(v30))
+						v6 = int32(v30)
+						v10 = v6
 						goto l56
 					}
-					t224 := int32(load32(mem, uint64(uint32(v11))))
-					v7 = t224
-					if uint32(v7) < uint32(v8) {
+					t222 := int32(load32(mem, uint64(uint32(v12))))
+					v6 = t222
+					if uint32(v6) < uint32(v10) {
 						goto l55
 					}
 				}
 			l56:
-				t225 := int32(load32(mem, uint64(uint32(v11))+4))
-				v12 = v7 + t225
-				t226 := v12
-				v19 = v8 + int32(int64(uint64(v30)>>32))
-				if uint32(t226) > uint32(v19) {
+				t223 := int32(load32(mem, uint64(uint32(v12))+4))
+				v13 = v6 + t223
+				t224 := v13
+				v19 = v10 + int32(int64(uint64(v30)>>32))
+				if uint32(t224) > uint32(v19) {
 					goto l55
 				}
-				t227 := int32(load32(mem, uint64(uint32(v10))))
-				v23 = t227
-				t228 := int32(mem[uint64(uint32(v23))])
-				v24 = t228
-				t229 := v24 & i32(1)
-				var p230 int32
-				if v7 != v8 {
-					p230 = 1
+				t225 := int32(load32(mem, uint64(uint32(v8))))
+				v23 = t225
+				t226 := int32(mem[uint64(uint32(v23))])
+				v24 = t226
+				t227 := v24 & i32(1)
+				var p228 int32
+				if v6 != v10 {
+					p228 = 1
 				}
-				if t229&p230 != 0 {
+				if t227&p228 != 0 {
 					goto l55
 				}
-				t231 := int32(mem[uint64(uint32(v23))+1])
-				if t231 == i32(1) {
-					if v12 != v19 {
+				t229 := int32(mem[uint64(uint32(v23))+1])
+				if t229 == i32(1) {
+					if v13 != v19 {
 						goto l55
 					}
-					mem[uint64(uint32(v10))+13] = byte(i32(1))
-					v9 = i32(1)
+					mem[uint64(uint32(v8))+13] = byte(i32(1))
+					v11 = i32(1)
 				}
 				if v15 < i32(0) {
 					goto l55
 				}
 				v19 = v17 | v24
-				mem[uint64(uint32(v10))+12] = byte(v9)
-				store32(mem, uint64(uint32(v10))+8, uint32(v15<<1))
-				t233 := v10
-				var p232 int32
+				mem[uint64(uint32(v8))+12] = byte(v11)
+				store32(mem, uint64(uint32(v8))+8, uint32(v15<<1))
+				t231 := v8
+				var p230 int32
 				{
 					if v15 == 0 {
-						store32(mem, uint64(uint32(v10))+8, uint32(i32(2)))
-						v4 = i32(8)
-						p232 = i32(8)
+						store32(mem, uint64(uint32(v8))+8, uint32(i32(2)))
+						v9 = i32(8)
+						p230 = i32(8)
 						goto l57
 					}
-					v4 = v15 << 3
-					p234 := v4
+					v9 = v15 << 3
+					p232 := v9
 					if uint32(v15) > uint32(i32(0x1fffffff)) {
-						p234 = i32(-1)
+						p232 = i32(-1)
 					}
-					p232 = p234
+					p230 = p232
 				}
 			l57:
-				t235 := m.fn219(p232)
+				t233 := m.fn214(p230)
 				mem = *m.memory
-				v9 = t235
-				store32(mem, uint64(uint32(t233))+100, uint32(v9))
-				memory_zero(mem, uint32(v9), uint32(v4))
-				store32(mem, uint64(uint32(v10))+44, uint32(i32(0)))
-				store32(mem, uint64(uint32(v10))+24, uint32(i32(0)))
-				store32(mem, uint64(uint32(v10))+20, uint32(v12))
-				store32(mem, uint64(uint32(v10))+16, uint32(v8))
-				mem[uint64(uint32(v10))+104] = byte(i32(0))
-				v23 = v10 + i32(72)
-				v12 = v10 + i32(44)
-				v4 = v10 + i32(24)
+				v11 = t233
+				store32(mem, uint64(uint32(t231))+100, uint32(v11))
+				memory_zero(mem, uint32(v11), uint32(v9))
+				store32(mem, uint64(uint32(v8))+44, uint32(i32(0)))
+				store32(mem, uint64(uint32(v8))+24, uint32(i32(0)))
+				store32(mem, uint64(uint32(v8))+20, uint32(v13))
+				store32(mem, uint64(uint32(v8))+16, uint32(v10))
+				mem[uint64(uint32(v8))+104] = byte(i32(0))
+				v23 = v8 + i32(72)
+				v13 = v8 + i32(44)
+				v9 = v8 + i32(24)
 				v17 = i32(4096)
 				v24 = v19 & i32(1)
 				{
 					{
 					l70:
 						{
-							t236 := v10
-							v9 = v4
-							t237 := v9
-							v4 = v12
-							t238 := int32(load32(mem, uint64(uint32(v10))+20))
-							t240 := v4
-							var p239 int32
-							if uint32(t238) > uint32(v7) {
-								t241 := int32(mem[uint64(uint32(v7))])
-								p239 = t241
+							t234 := v8
+							v11 = v9
+							t235 := v11
+							v9 = v13
+							t236 := int32(load32(mem, uint64(uint32(v8))+20))
+							t238 := v9
+							var p237 int32
+							if uint32(t236) > uint32(v6) {
+								t239 := int32(mem[uint64(uint32(v6))])
+								p237 = t239
 							} else {
-								p239 = i32(-1)
+								p237 = i32(-1)
 							}
-							t242 := m.fn75(t236, t237, t240, p239, v22+i32(8), v7)
+							t240 := m.fn75(t234, t235, t238, p237, v22+i32(8), v6)
 							mem = *m.memory
-							v8 = t242
-							store32(mem, uint64(uint32(v9)), uint32(i32(0)))
-							t243 := int32(load32(mem, uint64(uint32(v10))+20))
-							v12 = t243
-							if v8 != 0 {
-								t244 := int32(load32(mem, uint64(uint32(v10))+8))
-								v9 = t244
+							v10 = t240
+							store32(mem, uint64(uint32(v11)), uint32(i32(0)))
+							t241 := int32(load32(mem, uint64(uint32(v8))+20))
+							v13 = t241
+							if v10 != 0 {
+								t242 := int32(load32(mem, uint64(uint32(v8))+8))
+								v11 = t242
 							l62:
 								{
-									t245 := int32(load32(mem, uint64(uint32(v10))))
-									t246 := int32(load32(mem, uint64(uint32(t245))+100))
-									v11 = t246 + v8<<3
-									t247 := int32(load32(mem, uint64(uint32(v11))))
-									v7 = t247
-									switch v7&i32(7) - i32(3) {
+									t243 := int32(load32(mem, uint64(uint32(v8))))
+									t244 := int32(load32(mem, uint64(uint32(t243))+100))
+									v12 = t244 + v10<<3
+									t245 := int32(load32(mem, uint64(uint32(v12))))
+									v6 = t245
+									switch v6&i32(7) - i32(3) {
 									case 2:
 										goto l60
 									case 3:
@@ -29213,20 +29191,20 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									default:
 										goto l59
 									case 0:
-										t248 := int32(load32(mem, uint64(uint32(v11))+4))
-										v11 = t248
-										if v11 >= v9 {
+										t246 := int32(load32(mem, uint64(uint32(v12))+4))
+										v12 = t246
+										if v12 >= v11 {
 											goto l61
 										}
-										t249 := int32(load32(mem, uint64(uint32(v10))+100))
-										store32(mem, uint64(uint32(t249+v11<<2)), uint32(v12))
+										t247 := int32(load32(mem, uint64(uint32(v8))+100))
+										store32(mem, uint64(uint32(t247+v12<<2)), uint32(v13))
 									}
 								}
 							l61:
-								v8 = int32(uint32(v7) >> 4)
+								v10 = int32(uint32(v6) >> 4)
 								goto l62
 							}
-							if uint32(v7) > uint32(v12) {
+							if uint32(v6) > uint32(v13) {
 								goto l59
 							}
 							{
@@ -29235,479 +29213,479 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 									goto l63
 								}
 								v17 = i32(4096)
-								t250 := m._re2w_stopped()
+								t248 := m._re2w_stopped()
 								mem = *m.memory
-								if t250 == 0 {
+								if t248 == 0 {
 									goto l63
 								}
-								mem[uint64(uint32(v10))+104] = byte(i32(0))
+								mem[uint64(uint32(v8))+104] = byte(i32(0))
 								goto l59
 							}
 						l63:
 							{
-								t251 := int32(mem[uint64(uint32(v10))+104])
-								if t251 != 0 {
+								t249 := int32(mem[uint64(uint32(v8))+104])
+								if t249 != 0 {
 									goto l64
 								}
 								{
 									if v24 != 0 {
-										v8 = v7
-										t252 := int32(load32(mem, uint64(uint32(v11))))
-										if v8 == t252 {
+										v10 = v6
+										t250 := int32(load32(mem, uint64(uint32(v12))))
+										if v10 == t250 {
 											goto l65
 										}
 										goto l66
 									}
-									t253 := int32(load32(mem, uint64(uint32(v4))))
-									if t253 != 0 {
+									t251 := int32(load32(mem, uint64(uint32(v9))))
+									if t251 != 0 {
 										goto l65
 									}
-									t254 := int32(load32(mem, uint64(uint32(v10))+20))
-									t255 := v7
-									v8 = t254
-									if uint32(t255) >= uint32(v8) {
+									t252 := int32(load32(mem, uint64(uint32(v8))+20))
+									t253 := v6
+									v10 = t252
+									if uint32(t253) >= uint32(v10) {
 										goto l65
 									}
-									t256 := int32(load32(mem, uint64(uint32(v10))))
-									v12 = t256
-									t257 := int32(load32(mem, uint64(uint32(v12))+28))
-									if t257 == 0 {
+									t254 := int32(load32(mem, uint64(uint32(v8))))
+									v13 = t254
+									t255 := int32(load32(mem, uint64(uint32(v13))+28))
+									if t255 == 0 {
 										goto l65
 									}
-									var p258 int32
+									var p256 int32
 									{
-										v8 = v8 - v7
-										t259 := int32(mem[uint64(uint32(v12))+24])
-										if t259 == i32(1) {
-											t260 := m.fn125(v12, v7, v8)
+										v10 = v10 - v6
+										t257 := int32(mem[uint64(uint32(v13))+24])
+										if t257 == i32(1) {
+											t258 := m.fn125(v13, v6, v10)
 											mem = *m.memory
-											p258 = t260
+											p256 = t258
 											goto l67
 										}
-										t261 := int32(load32(mem, uint64(uint32(v12))+32))
-										t262 := int32(int8(mem[uint64(uint32(v12))+43]))
-										t263 := v7
-										t264 := v7
-										t265 := v8
-										t266 := v12 + i32(32)
-										v8 = t262
-										var p267 int32
-										if v8 < i32(0) {
-											p267 = 1
+										t259 := int32(load32(mem, uint64(uint32(v13))+32))
+										t260 := int32(int8(mem[uint64(uint32(v13))+43]))
+										t261 := v6
+										t262 := v6
+										t263 := v10
+										t264 := v13 + i32(32)
+										v10 = t260
+										var p265 int32
+										if v10 < i32(0) {
+											p265 = 1
 										}
-										v19 = p267
-										p268 := t266
+										v19 = p265
+										p266 := t264
 										if v19 != 0 {
-											p268 = t261
+											p266 = t259
 										}
-										t269 := int32(load32(mem, uint64(uint32(v12))+36))
-										p270 := v8
+										t267 := int32(load32(mem, uint64(uint32(v13))+36))
+										p268 := v10
 										if v19 != 0 {
-											p270 = t269
+											p268 = t267
 										}
-										t271 := m._re2w_index(t264, t265, p268, p270)
+										t269 := m._re2w_index(t262, t263, p266, p268)
 										mem = *m.memory
-										v12 = t271
-										p272 := t263 + v12
-										if v12 < i32(0) {
-											p272 = i32(0)
+										v13 = t269
+										p270 := t261 + v13
+										if v13 < i32(0) {
+											p270 = i32(0)
 										}
-										p258 = p272
+										p256 = p270
 									}
 								l67:
-									v7 = p258
-									t273 := int32(load32(mem, uint64(uint32(v10))+20))
-									p274 := t273
-									if v7 != 0 {
-										p274 = v7
+									v6 = p256
+									t271 := int32(load32(mem, uint64(uint32(v8))+20))
+									p272 := t271
+									if v6 != 0 {
+										p272 = v6
 									}
-									v7 = p274
+									v6 = p272
 								}
 							l65:
 								{
-									t275 := int32(load32(mem, uint64(uint32(v10))+96))
-									v8 = t275
-									if v8 != 0 {
-										t276 := int32(load32(mem, uint64(uint32(v8))))
-										store32(mem, uint64(uint32(v10))+96, uint32(t276))
-										store32(mem, uint64(uint32(v8)), uint32(i32(1)))
-										t277 := int32(load32(mem, uint64(uint32(v8))+4))
-										v12 = t277
+									t273 := int32(load32(mem, uint64(uint32(v8))+96))
+									v10 = t273
+									if v10 != 0 {
+										t274 := int32(load32(mem, uint64(uint32(v10))))
+										store32(mem, uint64(uint32(v8))+96, uint32(t274))
+										store32(mem, uint64(uint32(v10)), uint32(i32(1)))
+										t275 := int32(load32(mem, uint64(uint32(v10))+4))
+										v13 = t275
 										goto l68
 									}
-									t278 := int32(load32(mem, uint64(uint32(v10))+80))
-									v12 = t278
-									t279 := int32(load32(mem, uint64(uint32(v10))+76))
-									t280 := v12
-									v8 = t279
-									p281 := (t280-v8)<<7 - i32(1)
-									if v8 == v12 {
-										p281 = i32(0)
+									t276 := int32(load32(mem, uint64(uint32(v8))+80))
+									v13 = t276
+									t277 := int32(load32(mem, uint64(uint32(v8))+76))
+									t278 := v13
+									v10 = t277
+									p279 := (t278-v10)<<7 - i32(1)
+									if v10 == v13 {
+										p279 = i32(0)
 									}
-									t282 := int32(load32(mem, uint64(uint32(v10))+92))
-									t283 := int32(load32(mem, uint64(uint32(v10))+88))
-									v12 = t282 + t283
-									if p281 == v12 {
+									t280 := int32(load32(mem, uint64(uint32(v8))+92))
+									t281 := int32(load32(mem, uint64(uint32(v8))+88))
+									v13 = t280 + t281
+									if p279 == v13 {
 										m.fn74(v23)
 										mem = *m.memory
-										t284 := int32(load32(mem, uint64(uint32(v10))+88))
-										t285 := int32(load32(mem, uint64(uint32(v10))+92))
-										v12 = t284 + t285
-										t286 := int32(load32(mem, uint64(uint32(v10))+76))
-										v8 = t286
+										t282 := int32(load32(mem, uint64(uint32(v8))+88))
+										t283 := int32(load32(mem, uint64(uint32(v8))+92))
+										v13 = t282 + t283
+										t284 := int32(load32(mem, uint64(uint32(v8))+76))
+										v10 = t284
 									}
-									t287 := int32(load32(mem, uint64(uint32(v8+int32(uint32(v12)>>7)&i32(33554428)))))
-									store64(mem, uint64(uint32(t287+v12&i32(511)<<3)), uint64(i64(0)))
-									t288 := int32(load32(mem, uint64(uint32(v10))+92))
-									t289 := v10
-									v8 = t288
-									store32(mem, uint64(uint32(t289))+92, uint32(v8+i32(1)))
-									t290 := int32(load32(mem, uint64(uint32(v10))+76))
-									t291 := int32(load32(mem, uint64(uint32(v10))+88))
-									v8 = v8 + t291
-									t292 := int32(load32(mem, uint64(uint32(t290+int32(uint32(v8)>>7)&i32(33554428)))))
-									v8 = t292 + v8&i32(511)<<3
-									store32(mem, uint64(uint32(v8)), uint32(i32(1)))
-									t293 := int32(load32(mem, uint64(uint32(v10))+8))
-									t294 := v8
-									v12 = t293
-									p295 := v12 << 2
-									if uint32(v12) > uint32(i32(0x3fffffff)) {
-										p295 = i32(-1)
+									t285 := int32(load32(mem, uint64(uint32(v10+int32(uint32(v13)>>7)&i32(33554428)))))
+									store64(mem, uint64(uint32(t285+v13&i32(511)<<3)), uint64(i64(0)))
+									t286 := int32(load32(mem, uint64(uint32(v8))+92))
+									t287 := v8
+									v10 = t286
+									store32(mem, uint64(uint32(t287))+92, uint32(v10+i32(1)))
+									t288 := int32(load32(mem, uint64(uint32(v8))+76))
+									t289 := int32(load32(mem, uint64(uint32(v8))+88))
+									v10 = v10 + t289
+									t290 := int32(load32(mem, uint64(uint32(t288+int32(uint32(v10)>>7)&i32(33554428)))))
+									v10 = t290 + v10&i32(511)<<3
+									store32(mem, uint64(uint32(v10)), uint32(i32(1)))
+									t291 := int32(load32(mem, uint64(uint32(v8))+8))
+									t292 := v10
+									v13 = t291
+									p293 := v13 << 2
+									if uint32(v13) > uint32(i32(0x3fffffff)) {
+										p293 = i32(-1)
 									}
-									t296 := m.fn219(p295)
+									t294 := m.fn214(p293)
 									mem = *m.memory
-									v12 = t296
-									store32(mem, uint64(uint32(t294))+4, uint32(v12))
+									v13 = t294
+									store32(mem, uint64(uint32(t292))+4, uint32(v13))
 								}
 							l68:
-								t297 := int32(load32(mem, uint64(uint32(v10))+100))
-								t298 := int32(load32(mem, uint64(uint32(v10))+8))
-								memory_copy(mem, uint32(v12), uint32(t297), uint32(t298<<2))
-								t299 := int32(load32(mem, uint64(uint32(v8))+4))
-								store32(mem, uint64(uint32(t299)), uint32(v7))
-								t300 := int32(load32(mem, uint64(uint32(v10))+4))
-								t301 := int32(load32(mem, uint64(uint32(v10))+20))
-								t303 := v10
-								t304 := v4
-								var p302 int32
-								if uint32(t301) > uint32(v7) {
-									t305 := int32(mem[uint64(uint32(v7))])
-									p302 = t305
+								t295 := int32(load32(mem, uint64(uint32(v8))+100))
+								t296 := int32(load32(mem, uint64(uint32(v8))+8))
+								memory_copy(mem, uint32(v13), uint32(t295), uint32(t296<<2))
+								t297 := int32(load32(mem, uint64(uint32(v10))+4))
+								store32(mem, uint64(uint32(t297)), uint32(v6))
+								t298 := int32(load32(mem, uint64(uint32(v8))+4))
+								t299 := int32(load32(mem, uint64(uint32(v8))+20))
+								t301 := v8
+								t302 := v9
+								var p300 int32
+								if uint32(t299) > uint32(v6) {
+									t303 := int32(mem[uint64(uint32(v6))])
+									p300 = t303
 								} else {
-									p302 = i32(-1)
+									p300 = i32(-1)
 								}
-								m.fn73(t303, t304, t300, p302, v22+i32(8), v7, v8)
+								m.fn73(t301, t302, t298, p300, v22+i32(8), v6, v10)
 								mem = *m.memory
-								t306 := int32(load32(mem, uint64(uint32(v8))))
-								t307 := v8
-								v12 = t306
-								store32(mem, uint64(uint32(t307)), uint32(v12-i32(1)))
-								if v12 > i32(1) {
+								t304 := int32(load32(mem, uint64(uint32(v10))))
+								t305 := v10
+								v13 = t304
+								store32(mem, uint64(uint32(t305)), uint32(v13-i32(1)))
+								if v13 > i32(1) {
 									goto l64
 								}
-								t308 := int32(load32(mem, uint64(uint32(v10))+96))
-								store32(mem, uint64(uint32(v8)), uint32(t308))
-								store32(mem, uint64(uint32(v10))+96, uint32(v8))
+								t306 := int32(load32(mem, uint64(uint32(v8))+96))
+								store32(mem, uint64(uint32(v10)), uint32(t306))
+								store32(mem, uint64(uint32(v8))+96, uint32(v10))
 							}
 						l64:
-							v8 = v7
+							v10 = v6
 						l66:
-							t309 := int32(load32(mem, uint64(uint32(v4))))
-							if t309 == 0 {
+							t307 := int32(load32(mem, uint64(uint32(v9))))
+							if t307 == 0 {
 								goto l69
 							}
-							v7 = v8 + i32(1)
-							v12 = v9
-							if v8 != 0 {
+							v6 = v10 + i32(1)
+							v13 = v11
+							if v10 != 0 {
 								goto l70
 							}
 						}
-						_ = m.fn75(v10, v4, v9, i32(-1), v22+i32(8), i32(0))
+						_ = m.fn75(v8, v9, v11, i32(-1), v22+i32(8), i32(0))
 						mem = *m.memory
-						store32(mem, uint64(uint32(v4)), uint32(i32(0)))
-						v4 = v9
+						store32(mem, uint64(uint32(v9)), uint32(i32(0)))
+						v9 = v11
 						goto l59
 					l60:
-						mem[uint64(uint32(v10))+104] = byte(i32(1))
-						t311 := int32(load32(mem, uint64(uint32(v10))+100))
-						store32(mem, uint64(uint32(t311))+4, uint32(v12))
+						mem[uint64(uint32(v8))+104] = byte(i32(1))
+						t309 := int32(load32(mem, uint64(uint32(v8))+100))
+						store32(mem, uint64(uint32(t309))+4, uint32(v13))
 					}
 				l59:
-					t312 := int32(load32(mem, uint64(uint32(v4))))
-					if t312 == 0 {
+					t310 := int32(load32(mem, uint64(uint32(v9))))
+					if t310 == 0 {
 						goto l69
 					}
-					t313 := int32(load32(mem, uint64(uint32(v4))+12))
-					v7 = t313
+					t311 := int32(load32(mem, uint64(uint32(v9))+12))
+					v6 = t311
 				l72:
 					{
 						{
-							t314 := int32(load32(mem, uint64(uint32(v7))+4))
-							v11 = t314
-							if v11 == 0 {
+							t312 := int32(load32(mem, uint64(uint32(v6))+4))
+							v12 = t312
+							if v12 == 0 {
 								goto l71
 							}
-							t315 := int32(load32(mem, uint64(uint32(v11))))
-							t316 := v11
-							v8 = t315
-							store32(mem, uint64(uint32(t316)), uint32(v8-i32(1)))
-							if v8 > i32(1) {
+							t313 := int32(load32(mem, uint64(uint32(v12))))
+							t314 := v12
+							v10 = t313
+							store32(mem, uint64(uint32(t314)), uint32(v10-i32(1)))
+							if v10 > i32(1) {
 								goto l71
 							}
-							t317 := int32(load32(mem, uint64(uint32(v10))+96))
-							store32(mem, uint64(uint32(v11)), uint32(t317))
-							store32(mem, uint64(uint32(v10))+96, uint32(v11))
+							t315 := int32(load32(mem, uint64(uint32(v8))+96))
+							store32(mem, uint64(uint32(v12)), uint32(t315))
+							store32(mem, uint64(uint32(v8))+96, uint32(v12))
 						}
 					l71:
-						v7 = v7 + i32(8)
-						t318 := int32(load32(mem, uint64(uint32(v4))+12))
-						t319 := int32(load32(mem, uint64(uint32(v4))))
-						if v7 != t318+t319<<3 {
+						v6 = v6 + i32(8)
+						t316 := int32(load32(mem, uint64(uint32(v9))+12))
+						t317 := int32(load32(mem, uint64(uint32(v9))))
+						if v6 != t316+t317<<3 {
 							goto l72
 						}
 					}
 				}
 			l69:
-				t320 := int32(mem[uint64(uint32(v10))+104])
-				v4 = t320
+				t318 := int32(mem[uint64(uint32(v8))+104])
+				v9 = t318
 				if v15 == 0 {
 					goto l55
 				}
-				if v4&i32(1) == 0 {
+				if v9&i32(1) == 0 {
 					goto l55
 				}
-				p321 := i32(1)
+				p319 := i32(1)
 				if v15 > i32(1) {
-					p321 = v15
+					p319 = v15
 				}
-				v7 = p321
-				v17 = v7 & i32(1)
-				v11 = i32(0)
+				v6 = p319
+				v17 = v6 & i32(1)
+				v12 = i32(0)
 				if v15 >= i32(2) {
-					v15 = v7 & i32(0x7ffffffe)
-					v7 = i32(0)
+					v15 = v6 & i32(0x7ffffffe)
+					v6 = i32(0)
 				l73:
 					{
-						t322 := int32(load32(mem, uint64(uint32(v10))+100))
-						v8 = t322 + v7
-						t323 := int32(load32(mem, uint64(uint32(v8+i32(4)))))
-						v9 = t323
-						v4 = v7 + v25
-						t324 := int32(load32(mem, uint64(uint32(v8))))
-						t325 := v4
-						v8 = t324
-						store32(mem, uint64(uint32(t325)), uint32(v8))
-						store32(mem, uint64(uint32(v4+i32(4))), uint32(v9-v8))
-						t326 := int32(load32(mem, uint64(uint32(v10))+100))
-						v8 = t326 + v7
-						t327 := int32(load32(mem, uint64(uint32(v8+i32(12)))))
-						v9 = t327
-						t328 := int32(load32(mem, uint64(uint32(v8+i32(8)))))
-						t329 := v4 + i32(8)
-						v8 = t328
-						store32(mem, uint64(uint32(t329)), uint32(v8))
-						store32(mem, uint64(uint32(v4+i32(12))), uint32(v9-v8))
-						v7 = v7 + i32(16)
-						t330 := v15
-						v11 = v11 + i32(2)
-						if t330 != v11 {
+						t320 := int32(load32(mem, uint64(uint32(v8))+100))
+						v10 = t320 + v6
+						t321 := int32(load32(mem, uint64(uint32(v10+i32(4)))))
+						v11 = t321
+						v9 = v6 + v25
+						t322 := int32(load32(mem, uint64(uint32(v10))))
+						t323 := v9
+						v10 = t322
+						store32(mem, uint64(uint32(t323)), uint32(v10))
+						store32(mem, uint64(uint32(v9+i32(4))), uint32(v11-v10))
+						t324 := int32(load32(mem, uint64(uint32(v8))+100))
+						v10 = t324 + v6
+						t325 := int32(load32(mem, uint64(uint32(v10+i32(12)))))
+						v11 = t325
+						t326 := int32(load32(mem, uint64(uint32(v10+i32(8)))))
+						t327 := v9 + i32(8)
+						v10 = t326
+						store32(mem, uint64(uint32(t327)), uint32(v10))
+						store32(mem, uint64(uint32(v9+i32(12))), uint32(v11-v10))
+						v6 = v6 + i32(16)
+						t328 := v15
+						v12 = v12 + i32(2)
+						if t328 != v12 {
 							goto l73
 						}
 					}
 				}
-				v4 = i32(1)
+				v9 = i32(1)
 				if v17 == 0 {
 					goto l55
 				}
-				t331 := int32(load32(mem, uint64(uint32(v10))+100))
-				v10 = v11 << 3
-				v7 = t331 + v10
-				t332 := int32(load32(mem, uint64(uint32(v7+i32(4)))))
-				v11 = t332
-				v10 = v10 + v25
-				t333 := int32(load32(mem, uint64(uint32(v7))))
-				t334 := v10
-				v7 = t333
-				store32(mem, uint64(uint32(t334)), uint32(v7))
-				store32(mem, uint64(uint32(v10))+4, uint32(v11-v7))
+				t329 := int32(load32(mem, uint64(uint32(v8))+100))
+				v8 = v12 << 3
+				v6 = t329 + v8
+				t330 := int32(load32(mem, uint64(uint32(v6+i32(4)))))
+				v12 = t330
+				v8 = v8 + v25
+				t331 := int32(load32(mem, uint64(uint32(v6))))
+				t332 := v8
+				v6 = t331
+				store32(mem, uint64(uint32(t332)), uint32(v6))
+				store32(mem, uint64(uint32(v8))+4, uint32(v12-v6))
 			}
 		l55:
 			m.g0 = v22 + i32(16)
-			if v4&i32(1) == 0 {
+			if v9&i32(1) == 0 {
 				goto l74
 			}
 			if v3 == i32(2) {
-				t335 := int32(load32(mem, uint64(uint32(v1))))
-				t336 := int32(load32(mem, uint64(uint32(v1))+4))
-				t337 := int32(load32(mem, uint64(uint32(v13))))
-				t338 := int32(load32(mem, uint64(uint32(v13))+4))
-				if t335+t336 != t337+t338 {
+				t333 := int32(load32(mem, uint64(uint32(v1))))
+				t334 := int32(load32(mem, uint64(uint32(v1))+4))
+				t335 := int32(load32(mem, uint64(uint32(v14))))
+				t336 := int32(load32(mem, uint64(uint32(v14))+4))
+				if t333+t334 != t335+t336 {
 					goto l74
 				}
 			}
-			v14 = i32(1)
+			v0 = i32(1)
 		l74:
-			t339 := int32(load32(mem, uint64(uint32(v0))+100))
-			v1 = t339
+			t337 := int32(load32(mem, uint64(uint32(v7))+100))
+			v1 = t337
 			if v1 != 0 {
 				m.Xre2w_free(v1)
 				mem = *m.memory
 			}
-			v3 = v0 + i32(72)
+			v3 = v7 + i32(72)
 			{
-				t340 := int32(load32(mem, uint64(uint32(v0))+76))
-				v9 = t340
-				t341 := int32(load32(mem, uint64(uint32(v0))+80))
-				if v9 == t341 {
+				t338 := int32(load32(mem, uint64(uint32(v7))+76))
+				v11 = t338
+				t339 := int32(load32(mem, uint64(uint32(v7))+80))
+				if v11 == t339 {
 					goto l75
 				}
-				t342 := int32(load32(mem, uint64(uint32(v0))+88))
-				t343 := v9
-				v4 = t342
-				v7 = t343 + int32(uint32(v4)>>7)&i32(33554428)
-				t344 := int32(load32(mem, uint64(uint32(v7))))
-				v1 = t344 + v4&i32(511)<<3
-				t345 := int32(load32(mem, uint64(uint32(v0))+92))
-				t346 := v1
-				t347 := v9
-				v4 = t345 + v4
-				t348 := int32(load32(mem, uint64(uint32(t347+int32(uint32(v4)>>7)&i32(33554428)))))
-				v4 = t348 + v4&i32(511)<<3
-				if t346 == v4 {
+				t340 := int32(load32(mem, uint64(uint32(v7))+88))
+				t341 := v11
+				v6 = t340
+				v9 = t341 + int32(uint32(v6)>>7)&i32(33554428)
+				t342 := int32(load32(mem, uint64(uint32(v9))))
+				v1 = t342 + v6&i32(511)<<3
+				t343 := int32(load32(mem, uint64(uint32(v7))+92))
+				t344 := v1
+				t345 := v11
+				v6 = t343 + v6
+				t346 := int32(load32(mem, uint64(uint32(t345+int32(uint32(v6)>>7)&i32(33554428)))))
+				v6 = t346 + v6&i32(511)<<3
+				if t344 == v6 {
 					goto l75
 				}
 			l76:
 				{
-					t349 := int32(load32(mem, uint64(uint32(v1))+4))
-					v9 = t349
-					if v9 != 0 {
-						m.Xre2w_free(v9)
+					t347 := int32(load32(mem, uint64(uint32(v1))+4))
+					v11 = t347
+					if v11 != 0 {
+						m.Xre2w_free(v11)
 						mem = *m.memory
 					}
 					v1 = v1 + i32(8)
-					t350 := int32(load32(mem, uint64(uint32(v7))))
-					if v1-t350 == i32(4096) {
-						t351 := int32(load32(mem, uint64(uint32(v7))+4))
-						v1 = t351
-						v7 = v7 + i32(4)
+					t348 := int32(load32(mem, uint64(uint32(v9))))
+					if v1-t348 == i32(4096) {
+						t349 := int32(load32(mem, uint64(uint32(v9))+4))
+						v1 = t349
+						v9 = v9 + i32(4)
 					}
-					if v1 != v4 {
+					if v1 != v6 {
 						goto l76
 					}
 				}
 			}
 		l75:
 			store32(mem, uint64(uint32(v3))+20, uint32(i32(0)))
-			t352 := int32(load32(mem, uint64(uint32(v3))+8))
-			v4 = t352
-			t353 := int32(load32(mem, uint64(uint32(v3))+4))
-			t354 := v4
-			v1 = t353
-			v7 = (t354 - v1) >> 2
-			if uint32(v7) >= uint32(i32(3)) {
+			t350 := int32(load32(mem, uint64(uint32(v3))+8))
+			v6 = t350
+			t351 := int32(load32(mem, uint64(uint32(v3))+4))
+			t352 := v6
+			v1 = t351
+			v9 = (t352 - v1) >> 2
+			if uint32(v9) >= uint32(i32(3)) {
 			l77:
 				{
-					t355 := int32(load32(mem, uint64(uint32(v1))))
-					m.Xre2w_free(t355)
+					t353 := int32(load32(mem, uint64(uint32(v1))))
+					m.Xre2w_free(t353)
 					mem = *m.memory
-					t356 := int32(load32(mem, uint64(uint32(v3))+4))
-					t357 := v3
-					v1 = t356 + i32(4)
-					store32(mem, uint64(uint32(t357))+4, uint32(v1))
-					t358 := int32(load32(mem, uint64(uint32(v3))+8))
-					v4 = t358
-					v7 = (v4 - v1) >> 2
-					if uint32(v7) > uint32(i32(2)) {
+					t354 := int32(load32(mem, uint64(uint32(v3))+4))
+					t355 := v3
+					v1 = t354 + i32(4)
+					store32(mem, uint64(uint32(t355))+4, uint32(v1))
+					t356 := int32(load32(mem, uint64(uint32(v3))+8))
+					v6 = t356
+					v9 = (v6 - v1) >> 2
+					if uint32(v9) > uint32(i32(2)) {
 						goto l77
 					}
 				}
 			}
-			v9 = i32(256)
-			switch v7 - i32(1) {
+			v11 = i32(256)
+			switch v9 - i32(1) {
 			case 1:
-				v9 = i32(512)
+				v11 = i32(512)
 				fallthrough
 			case 0:
-				store32(mem, uint64(uint32(v3))+16, uint32(v9))
+				store32(mem, uint64(uint32(v3))+16, uint32(v11))
 				fallthrough
 			default:
 				{
-					if v1 == v4 {
+					if v1 == v6 {
 						goto l81
 					}
 				l82:
 					{
-						t359 := int32(load32(mem, uint64(uint32(v1))))
-						m.Xre2w_free(t359)
+						t357 := int32(load32(mem, uint64(uint32(v1))))
+						m.Xre2w_free(t357)
 						mem = *m.memory
 						v1 = v1 + i32(4)
-						if v1 != v4 {
+						if v1 != v6 {
 							goto l82
 						}
 					}
-					t360 := int32(load32(mem, uint64(uint32(v3))+8))
-					v1 = t360
-					t361 := int32(load32(mem, uint64(uint32(v3))+4))
-					t362 := v1
-					v4 = t361
-					if t362 == v4 {
+					t358 := int32(load32(mem, uint64(uint32(v3))+8))
+					v1 = t358
+					t359 := int32(load32(mem, uint64(uint32(v3))+4))
+					t360 := v1
+					v6 = t359
+					if t360 == v6 {
 						goto l81
 					}
-					store32(mem, uint64(uint32(v3))+8, uint32(v1+(v4-v1+i32(3))&i32(-4)))
+					store32(mem, uint64(uint32(v3))+8, uint32(v1+(v6-v1+i32(3))&i32(-4)))
 				}
 			l81:
-				t363 := int32(load32(mem, uint64(uint32(v3))))
-				v1 = t363
+				t361 := int32(load32(mem, uint64(uint32(v3))))
+				v1 = t361
 				if v1 != 0 {
 					_ = int32(load32(mem, uint64(uint32(v3))+12))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t365 := int32(load32(mem, uint64(uint32(v0))+64))
+				t363 := int32(load32(mem, uint64(uint32(v7))+64))
+				v1 = t363
+				store32(mem, uint64(uint32(v7))+64, uint32(i32(0)))
+				if v1 != 0 {
+					_ = int32(load32(mem, uint64(uint32(v7))+68))
+					m.Xre2w_free(v1)
+					mem = *m.memory
+				}
+				t365 := int32(load32(mem, uint64(uint32(v7))+56))
 				v1 = t365
-				store32(mem, uint64(uint32(v0))+64, uint32(i32(0)))
+				store32(mem, uint64(uint32(v7))+56, uint32(i32(0)))
 				if v1 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v0))+68))
+					_ = int32(load32(mem, uint64(uint32(v7))+60))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t367 := int32(load32(mem, uint64(uint32(v0))+56))
+				t367 := int32(load32(mem, uint64(uint32(v7))+48))
 				v1 = t367
-				store32(mem, uint64(uint32(v0))+56, uint32(i32(0)))
+				store32(mem, uint64(uint32(v7))+48, uint32(i32(0)))
 				if v1 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v0))+60))
+					_ = int32(load32(mem, uint64(uint32(v7))+52))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t369 := int32(load32(mem, uint64(uint32(v0))+48))
+				t369 := int32(load32(mem, uint64(uint32(v7))+36))
 				v1 = t369
-				store32(mem, uint64(uint32(v0))+48, uint32(i32(0)))
+				store32(mem, uint64(uint32(v7))+36, uint32(i32(0)))
 				if v1 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v0))+52))
+					_ = int32(load32(mem, uint64(uint32(v7))+40))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
-				t371 := int32(load32(mem, uint64(uint32(v0))+36))
+				t371 := int32(load32(mem, uint64(uint32(v7))+28))
 				v1 = t371
-				store32(mem, uint64(uint32(v0))+36, uint32(i32(0)))
+				store32(mem, uint64(uint32(v7))+28, uint32(i32(0)))
 				if v1 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v0))+40))
-					m.Xre2w_free(v1)
-					mem = *m.memory
-				}
-				t373 := int32(load32(mem, uint64(uint32(v0))+28))
-				v1 = t373
-				store32(mem, uint64(uint32(v0))+28, uint32(i32(0)))
-				if v1 != 0 {
-					_ = int32(load32(mem, uint64(uint32(v0))+32))
+					_ = int32(load32(mem, uint64(uint32(v7))+32))
 					m.Xre2w_free(v1)
 					mem = *m.memory
 				}
 				m.g0 = v2 + i32(128)
-				t375 := v18
-				v3 = v14
-				v18 = t375 & v3
+				t373 := v18
+				v3 = v0
+				v18 = t373 & v3
 				if v20 != 0 {
 					goto l53
 				}
@@ -29726,30 +29704,30 @@ func (m *Module) fn137(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	l19:
 		v18 = i32(1)
 		{
-			if v6 <= i32(0) {
+			if v5 <= i32(0) {
 				goto l83
 			}
 			if v21 == 0 {
 				goto l83
 			}
-			t376 := int32(load32(mem, uint64(uint32(v5))+4))
-			store32(mem, uint64(uint32(v5))+4, uint32(t376+v21))
-			t377 := int32(load32(mem, uint64(uint32(v5))))
-			store32(mem, uint64(uint32(v5)), uint32(t377-v21))
+			t374 := int32(load32(mem, uint64(uint32(v4))+4))
+			store32(mem, uint64(uint32(v4))+4, uint32(t374+v21))
+			t375 := int32(load32(mem, uint64(uint32(v4))))
+			store32(mem, uint64(uint32(v4)), uint32(t375-v21))
 		}
 	l83:
-		if v6 <= v16 {
+		if v5 <= v16 {
 			goto l0
 		}
-		memory_zero(mem, uint32(v5+v16<<3), uint32((v6-v16)<<3))
+		memory_zero(mem, uint32(v4+v16<<3), uint32((v5-v16)<<3))
 	}
 l0:
-	m.g0 = v13 + i32(32)
+	m.g0 = v14 + i32(32)
 	return v18
 }
-func fn138(v0 int32) {
+func fn137(v0 int32) {
 }
-func (m *Module) fn139(v0, v1, v2 int32) int32 {
+func (m *Module) fn138(v0, v1, v2 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+6, uint64(i64(0)))
 	store16(mem, uint64(uint32(v0))+4, uint16(i32(1)))
@@ -29760,7 +29738,7 @@ func (m *Module) fn139(v0, v1, v2 int32) int32 {
 	store16(mem, uint64(uint32(v0+i32(22))), uint16(i32(0)))
 	return v0
 }
-func (m *Module) fn140(v0 int32) int32 {
+func (m *Module) fn139(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	{
@@ -29813,7 +29791,7 @@ func (m *Module) fn140(v0 int32) int32 {
 l1:
 	return v0
 }
-func (m *Module) fn141(v0, v1 int32) {
+func (m *Module) fn140(v0, v1 int32) {
 	var v2, v3, v4, v5 int32
 	t0 := v1
 	var p1 int32
@@ -29998,7 +29976,7 @@ l6:
 		}
 	}
 }
-func (m *Module) fn142(v0 int32) int32 {
+func (m *Module) fn141(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	t0 := m.g0
 	v5 = t0 - i32(16)
@@ -30008,14 +29986,14 @@ func (m *Module) fn142(v0 int32) int32 {
 		t1 := int32(load16(mem, uint64(uint32(v0))+4))
 		v1 = t1
 		if uint32(v1) >= uint32(i32(65534)) {
-			t2 := int32(load32(mem, uint64(uint32(i32(50944)))))
+			t2 := int32(load32(mem, uint64(uint32(i32(50912)))))
 			if t2 != i32(-1) {
 				store32(mem, uint64(uint32(v5))+12, uint32(v5+i32(7)))
 				store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(12)))
-				m.fn190(i32(50944), v5+i32(8), i32(39))
+				m.fn186(i32(50912), v5+i32(8), i32(38))
 				mem = *m.memory
 			}
-			t3 := int32(load32(mem, uint64(uint32(i32(50936)))))
+			t3 := int32(load32(mem, uint64(uint32(i32(50904)))))
 			v6 = t3
 		l0:
 			{
@@ -30030,7 +30008,7 @@ func (m *Module) fn142(v0 int32) int32 {
 					}
 					t6 := m.g1
 					m.g1 = t6 + i32(1)
-					t7 := int32(load32(mem, uint64(uint32(i32(50940)))))
+					t7 := int32(load32(mem, uint64(uint32(i32(50908)))))
 					v3 = t7
 					v4 = v3 + i32(4)
 					t8 := int32(load32(mem, uint64(uint32(v3))+4))
@@ -30070,7 +30048,7 @@ func (m *Module) fn142(v0 int32) int32 {
 								}
 								v4 = v2 + i32(4)
 							l1:
-								t14 := m.fn219(i32(24))
+								t14 := m.fn214(i32(24))
 								mem = *m.memory
 								v1 = t14
 								store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -30088,7 +30066,7 @@ func (m *Module) fn142(v0 int32) int32 {
 									v2 = t17
 								}
 								t18 := int32(load32(mem, uint64(uint32(v3))+4))
-								m.fn141(t18, v2)
+								m.fn140(t18, v2)
 								mem = *m.memory
 								t19 := int32(load32(mem, uint64(uint32(v3))+8))
 								store32(mem, uint64(uint32(v3))+8, uint32(t19+i32(1)))
@@ -30130,7 +30108,7 @@ func (m *Module) fn142(v0 int32) int32 {
 							}
 							v4 = v2 + i32(4)
 						l5:
-							t25 := m.fn219(i32(24))
+							t25 := m.fn214(i32(24))
 							mem = *m.memory
 							v1 = t25
 							store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -30148,7 +30126,7 @@ func (m *Module) fn142(v0 int32) int32 {
 								v2 = t28
 							}
 							t29 := int32(load32(mem, uint64(uint32(v3))+4))
-							m.fn141(t29, v2)
+							m.fn140(t29, v2)
 							mem = *m.memory
 							t30 := int32(load32(mem, uint64(uint32(v3))+8))
 							store32(mem, uint64(uint32(v3))+8, uint32(t30+i32(1)))
@@ -30173,7 +30151,7 @@ func (m *Module) fn142(v0 int32) int32 {
 				}
 				_ = atomic_wait32(mem, uint64(uint32(v6)), uint32(v1), i64(50000000), m.waiters)
 				mem = *m.memory
-				t35 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t35 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t35 == 0 {
 					goto l0
@@ -30187,20 +30165,20 @@ l8:
 	m.g0 = v5 + i32(16)
 	return v0
 }
-func (m *Module) fn143(v0 int32) {
-	t0 := m.fn219(i32(4))
+func (m *Module) fn142(v0 int32) {
+	t0 := m.fn214(i32(4))
 	v0 = t0
 	mem := *m.memory
-	store32(mem, uint64(uint32(i32(50936))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50904))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(i32(0)))
-	t1 := m.fn219(i32(12))
+	t1 := m.fn214(i32(12))
 	mem = *m.memory
 	v0 = t1
 	store64(mem, uint64(uint32(v0))+4, uint64(i64(0)))
-	store32(mem, uint64(uint32(i32(50940))), uint32(v0))
+	store32(mem, uint64(uint32(i32(50908))), uint32(v0))
 	store32(mem, uint64(uint32(v0)), uint32(v0+i32(4)))
 }
-func (m *Module) fn144(v0 int32) {
+func (m *Module) fn143(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7 int32
 	mem := *m.memory
 	{
@@ -30208,7 +30186,7 @@ func (m *Module) fn144(v0 int32) {
 			t0 := int32(load16(mem, uint64(uint32(v0))+4))
 			v2 = t0
 			if v2 == i32(0xffff) {
-				t1 := int32(load32(mem, uint64(uint32(i32(50936)))))
+				t1 := int32(load32(mem, uint64(uint32(i32(50904)))))
 				v6 = t1
 				{
 				l0:
@@ -30224,7 +30202,7 @@ func (m *Module) fn144(v0 int32) {
 							}
 							t4 := m.g1
 							m.g1 = t4 + i32(1)
-							t5 := int32(load32(mem, uint64(uint32(i32(50940)))))
+							t5 := int32(load32(mem, uint64(uint32(i32(50908)))))
 							v3 = t5
 							t6 := int32(load32(mem, uint64(uint32(v3))+4))
 							v1 = t6
@@ -30242,7 +30220,7 @@ func (m *Module) fn144(v0 int32) {
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v6)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t9 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+						t9 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
 						if t9 == 0 {
 							goto l0
@@ -30276,7 +30254,7 @@ func (m *Module) fn144(v0 int32) {
 					}
 					v4 = v2 + i32(4)
 				l2:
-					t14 := m.fn219(i32(24))
+					t14 := m.fn214(i32(24))
 					mem = *m.memory
 					v1 = t14
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -30294,7 +30272,7 @@ func (m *Module) fn144(v0 int32) {
 						v2 = t17
 					}
 					t18 := int32(load32(mem, uint64(uint32(v3))+4))
-					m.fn141(t18, v2)
+					m.fn140(t18, v2)
 					mem = *m.memory
 					t19 := int32(load32(mem, uint64(uint32(v3))+8))
 					store32(mem, uint64(uint32(v3))+8, uint32(t19+i32(1)))
@@ -30305,7 +30283,7 @@ func (m *Module) fn144(v0 int32) {
 				v5 = v2 - i32(1)
 				if v2 <= i32(0xffff) {
 					store16(mem, uint64(uint32(v0))+4, uint16(v5))
-					t21 := int32(load32(mem, uint64(uint32(i32(50940)))))
+					t21 := int32(load32(mem, uint64(uint32(i32(50908)))))
 					v3 = t21
 					t22 := int32(load32(mem, uint64(uint32(v3))+4))
 					v5 = t22
@@ -30368,7 +30346,7 @@ func (m *Module) fn144(v0 int32) {
 				}
 				{
 					{
-						t34 := int32(load32(mem, uint64(uint32(i32(50940)))))
+						t34 := int32(load32(mem, uint64(uint32(i32(50908)))))
 						v3 = t34
 						t35 := int32(load32(mem, uint64(uint32(v3))+4))
 						v1 = t35
@@ -30405,7 +30383,7 @@ func (m *Module) fn144(v0 int32) {
 						v4 = v2 + i32(4)
 					}
 				l10:
-					t40 := m.fn219(i32(24))
+					t40 := m.fn214(i32(24))
 					mem = *m.memory
 					v1 = t40
 					store32(mem, uint64(uint32(v1))+8, uint32(v2))
@@ -30423,7 +30401,7 @@ func (m *Module) fn144(v0 int32) {
 						v2 = t43
 					}
 					t44 := int32(load32(mem, uint64(uint32(v3))+4))
-					m.fn141(t44, v2)
+					m.fn140(t44, v2)
 					mem = *m.memory
 					t45 := int32(load32(mem, uint64(uint32(v3))+8))
 					store32(mem, uint64(uint32(v3))+8, uint32(t45+i32(1)))
@@ -30439,7 +30417,7 @@ func (m *Module) fn144(v0 int32) {
 				{
 					t47 := int32(load16(mem, uint64(uint32(v0))+6))
 					if t47 == 0 {
-						t48 := m.fn140(v0)
+						t48 := m.fn139(v0)
 						mem = *m.memory
 						m.Xre2w_free(t48)
 						mem = *m.memory
@@ -30473,7 +30451,7 @@ func (m *Module) fn144(v0 int32) {
 										t54 := int32(load16(mem, uint64(uint32(v1))+4))
 										v4 = t54
 										if v4 == i32(0xffff) {
-											m.fn144(v1)
+											m.fn143(v1)
 											mem = *m.memory
 											t55 := int32(load16(mem, uint64(uint32(v1))+4))
 											v4 = t55
@@ -30489,7 +30467,7 @@ func (m *Module) fn144(v0 int32) {
 									}
 									t57 := int32(load16(mem, uint64(uint32(v1))+6))
 									if t57 == 0 {
-										t58 := m.fn140(v1)
+										t58 := m.fn139(v1)
 										mem = *m.memory
 										m.Xre2w_free(t58)
 										mem = *m.memory
@@ -30514,7 +30492,7 @@ func (m *Module) fn144(v0 int32) {
 							}
 							store16(mem, uint64(uint32(v0))+6, uint16(i32(0)))
 						}
-						t61 := m.fn140(v0)
+						t61 := m.fn139(v0)
 						mem = *m.memory
 						m.Xre2w_free(t61)
 						mem = *m.memory
@@ -30544,7 +30522,7 @@ func (m *Module) fn144(v0 int32) {
 		}
 		t64 := int32(load32(mem, uint64(uint32(v3))+8))
 		store32(mem, uint64(uint32(v3))+8, uint32(t64-i32(1)))
-		m.fn145(v5, v1)
+		m.fn144(v5, v1)
 		mem = *m.memory
 		m.Xre2w_free(v1)
 		mem = *m.memory
@@ -30556,7 +30534,7 @@ l5:
 	mem = *m.memory
 	_ = atomic_notify(mem, uint64(uint32(v6)), i32(-1), m.waiters)
 }
-func (m *Module) fn145(v0, v1 int32) {
+func (m *Module) fn144(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7 int32
 	var p0 int32
 	mem := *m.memory
@@ -30978,14 +30956,14 @@ l3:
 	}
 	mem[uint64(uint32(v4))+12] = byte(i32(1))
 }
-func (m *Module) fn146(v0, v1 int32) {
+func (m *Module) fn145(v0, v1 int32) {
 	var v2, v3, v4 int32
 	mem := *m.memory
 	{
 		t0 := int32(load32(mem, uint64(uint32(v0))+16))
 		v2 = t0
 		if v2 == 0 {
-			t1 := m.fn219(i32(32))
+			t1 := m.fn214(i32(32))
 			mem = *m.memory
 			store32(mem, uint64(uint32(v0))+20, uint32(t1))
 			v2 = i32(0)
@@ -31004,7 +30982,7 @@ func (m *Module) fn146(v0, v1 int32) {
 		if uint32(v2) > uint32(i32(0x1fffffff)) {
 			p3 = i32(-1)
 		}
-		t5 := m.fn219(p3)
+		t5 := m.fn214(p3)
 		mem = *m.memory
 		store32(mem, uint64(uint32(t4))+20, uint32(t5))
 		v2 = i32(0)
@@ -31030,7 +31008,7 @@ l0:
 	t10 := int32(load32(mem, uint64(uint32(v0))+20))
 	store32(mem, uint64(uint32(t10+v2<<2)), uint32(v1))
 }
-func (m *Module) fn147(v0, v1, v2 int32) int32 {
+func (m *Module) fn146(v0, v1, v2 int32) int32 {
 	var v3 int32
 	mem := *m.memory
 	{
@@ -31055,7 +31033,7 @@ l0:
 			if t2 != v2 {
 				goto l1
 			}
-			t3 := m.fn219(i32(24))
+			t3 := m.fn214(i32(24))
 			mem = *m.memory
 			v3 = t3
 			store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -31071,10 +31049,10 @@ l0:
 				p6 = v1 + i32(8)
 			}
 			t8 := int32(load32(mem, uint64(uint32(p6))))
-			t9 := m.fn142(t8)
+			t9 := m.fn141(t8)
 			mem = *m.memory
 			store32(mem, uint64(uint32(t7))+8, uint32(t9))
-			m.fn144(v1)
+			m.fn143(v1)
 			mem = *m.memory
 			return v3
 		}
@@ -31085,7 +31063,7 @@ l0:
 		return v1
 	}
 l1:
-	t11 := m.fn219(i32(24))
+	t11 := m.fn214(i32(24))
 	mem = *m.memory
 	v3 = t11
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -31097,15 +31075,15 @@ l1:
 	store32(mem, uint64(uint32(v3+i32(20))), uint32(i32(0)))
 	return v3
 }
+func (m *Module) fn147(v0, v1 int32) int32 {
+	t0 := m.fn146(i32(8), v0, v1)
+	return t0
+}
 func (m *Module) fn148(v0, v1 int32) int32 {
-	t0 := m.fn147(i32(8), v0, v1)
+	t0 := m.fn146(i32(9), v0, v1)
 	return t0
 }
-func (m *Module) fn149(v0, v1 int32) int32 {
-	t0 := m.fn147(i32(9), v0, v1)
-	return t0
-}
-func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn149(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29 int32
 	var v30, v31, v32, v33 int64
 	mem := *m.memory
@@ -31114,7 +31092,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 		t0 := int32(load32(mem, uint64(uint32(v1))))
 		return t0
 	case 0:
-		t1 := m.fn219(i32(24))
+		t1 := m.fn214(i32(24))
 		mem = *m.memory
 		v4 = t1
 		v7 = v4 + i32(6)
@@ -31149,7 +31127,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 					panic("unreachable")
 				}
 				v4 = v2 << 2
-				t2 := m.fn219(v4)
+				t2 := m.fn214(v4)
 				mem = *m.memory
 				v20 = t2
 				memory_copy(mem, uint32(v20), uint32(v1), uint32(v4))
@@ -31262,10 +31240,10 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 										t28 := int32(load32(mem, uint64(uint32(v11))))
 										store32(mem, uint64(uint32(v15))+4, uint32(t28))
 										t29 := int32(load32(mem, uint64(uint32(v11))+12))
-										t30 := m.fn150(i32(6), v5, t29, v3, i32(0))
+										t30 := m.fn149(i32(6), v5, t29, v3, i32(0))
 										mem = *m.memory
 										store32(mem, uint64(uint32(v15))+8, uint32(t30))
-										t31 := m.fn151(v15+i32(4), i32(2), v3)
+										t31 := m.fn150(v15+i32(4), i32(2), v3)
 										mem = *m.memory
 										v2 = t31
 										t32 := int32(load32(mem, uint64(uint32(v12))))
@@ -31452,7 +31430,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 														goto l22
 													}
 												}
-												t68 := m.fn154(v2, v1)
+												t68 := m.fn153(v2, v1)
 												mem = *m.memory
 												if t68 != 0 {
 													goto l26
@@ -31466,7 +31444,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 												if v6 == v7+i32(1) {
 													goto l27
 												}
-												t69 := m.fn142(v2)
+												t69 := m.fn141(v2)
 												mem = *m.memory
 												v11 = t69
 												if v6 > v7 {
@@ -31499,7 +31477,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 																	if t77 == i32(2) {
 																		goto l28
 																	}
-																	m.fn144(v12)
+																	m.fn143(v12)
 																	mem = *m.memory
 																	store32(mem, uint64(uint32(v5)), uint32(i32(0)))
 																	t78 := int32(load16(mem, uint64(uint32(v8))+6))
@@ -31508,7 +31486,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 																		t79 := int32(load32(mem, uint64(uint32(v5))+4))
 																		v12 = t79
 																		store32(mem, uint64(uint32(v5))+4, uint32(i32(0)))
-																		m.fn144(v8)
+																		m.fn143(v8)
 																		mem = *m.memory
 																		t80 := v12
 																		p70 = t80
@@ -31526,11 +31504,11 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 														l29:
 															t83 := int32(load16(mem, uint64(uint32(v8))+2))
 															v5 = t83
-															m.fn144(v8)
+															m.fn143(v8)
 															mem = *m.memory
-															t84 := m.fn219(i32(24))
+															t84 := m.fn214(i32(24))
 															mem = *m.memory
-															t85 := m.fn139(t84, i32(2), v5)
+															t85 := m.fn138(t84, i32(2), v5)
 															mem = *m.memory
 															v8 = t85
 														}
@@ -31592,7 +31570,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 															mem = *m.memory
 															panic("unreachable")
 														}
-														t96 := m.fn219(v8 << 4)
+														t96 := m.fn214(v8 << 4)
 														mem = *m.memory
 														p95 = t96
 													} else {
@@ -31692,7 +31670,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 											if v8 == v4+i32(1) {
 												goto l41
 											}
-											t106 := m.fn159(v11 + i32(24))
+											t106 := m.fn157(v11 + i32(24))
 											mem = *m.memory
 											v5 = t106
 											v7 = v4
@@ -31716,7 +31694,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 														{
 															t112 := int32(load32(mem, uint64(uint32(v1))))
 															t113 := int32(load32(mem, uint64(uint32(v1))+4))
-															_ = m.fn160(v5, t112, t113)
+															_ = m.fn158(v5, t112, t113)
 															mem = *m.memory
 															v1 = v1 + i32(8)
 															t115 := int32(load32(mem, uint64(uint32(v6))+8))
@@ -31735,7 +31713,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 														mem = *m.memory
 														goto l45
 													default:
-														m.fn185(v11+i32(12), v13)
+														m.fn181(v11+i32(12), v13)
 														mem = *m.memory
 														t120 := int32(int8(mem[uint64(uint32(v11))+23]))
 														if t120 >= i32(0) {
@@ -31748,7 +31726,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 													}
 												}
 											l45:
-												m.fn144(v13)
+												m.fn143(v13)
 												mem = *m.memory
 												v7 = v7 + i32(1)
 												if v7 != v8 {
@@ -31757,10 +31735,10 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 											}
 											v13 = v8 - v4
 											v7 = v14 + v4<<2
-											t123 := m.fn163(v5)
+											t123 := m.fn161(v5)
 											mem = *m.memory
 											v6 = t123
-											t124 := m.fn219(i32(24))
+											t124 := m.fn214(i32(24))
 											mem = *m.memory
 											v1 = t124
 											store64(mem, uint64(uint32(v1+i32(14))), uint64(i64(0)))
@@ -31815,7 +31793,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t134 := m.fn219(v9 << 4)
+													t134 := m.fn214(v9 << 4)
 													mem = *m.memory
 													p133 = t134
 												} else {
@@ -32016,7 +31994,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 										if v6 == v8+i32(1) {
 											goto l62
 										}
-										t168 := m.fn153(v12, v2, v4)
+										t168 := m.fn152(v12, v2, v4)
 										mem = *m.memory
 										v23 = t168
 										if v6 > v8 {
@@ -32117,7 +32095,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 														if t188 != i32(2) {
 															goto l67
 														}
-														m.fn144(v17)
+														m.fn143(v17)
 														mem = *m.memory
 														store32(mem, uint64(uint32(v10)), uint32(i32(0)))
 														{
@@ -32153,7 +32131,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 																store64(mem, uint64(uint32(v17)), uint64(v32))
 																store64(mem, uint64(uint32(v28)), uint64(v33))
 																store64(mem, uint64(uint32(v10)), uint64(v30))
-																m.fn144(v17)
+																m.fn143(v17)
 																mem = *m.memory
 																goto l67
 															default:
@@ -32226,7 +32204,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 													mem = *m.memory
 													panic("unreachable")
 												}
-												t208 := m.fn219(v14 << 4)
+												t208 := m.fn214(v14 << 4)
 												mem = *m.memory
 												p207 = t208
 											} else {
@@ -32338,7 +32316,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 		l3:
 			{
 				if v2 >= i32(65536) {
-					t224 := m.fn219(i32(24))
+					t224 := m.fn214(i32(24))
 					mem = *m.memory
 					v5 = t224
 					store64(mem, uint64(uint32(v5))+12, uint64(i64(0)))
@@ -32349,7 +32327,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 					store32(mem, uint64(uint32(v5+i32(20))), uint32(i32(0)))
 					t225 := int32(uint32(v2+i32(65534)) / uint32(i32(0xffff)))
 					v4 = t225
-					t226 := m.fn219(v4 << 2)
+					t226 := m.fn214(v4 << 2)
 					mem = *m.memory
 					v8 = t226
 					store16(mem, uint64(uint32(v5))+6, uint16(v4))
@@ -32360,7 +32338,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 					v6 = v1
 				l80:
 					{
-						t227 := m.fn219(i32(24))
+						t227 := m.fn214(i32(24))
 						mem = *m.memory
 						v4 = t227
 						store64(mem, uint64(uint32(v4))+12, uint64(i64(0)))
@@ -32369,7 +32347,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 						mem[uint64(uint32(v4))+1] = byte(i32(0))
 						mem[uint64(uint32(v4))] = byte(v0)
 						store32(mem, uint64(uint32(v4+i32(20))), uint32(i32(0)))
-						t228 := m.fn219(i32(0x3fffc))
+						t228 := m.fn214(i32(0x3fffc))
 						mem = *m.memory
 						v10 = t228
 						store16(mem, uint64(uint32(v4))+6, uint16(i32(0xffff)))
@@ -32387,12 +32365,12 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 					t230 := v0
 					t231 := v1
 					v4 = v11 * i32(0xffff)
-					t232 := m.fn150(t230, t231+v4<<2, v2-v4, v3, i32(0))
+					t232 := m.fn149(t230, t231+v4<<2, v2-v4, v3, i32(0))
 					mem = *m.memory
 					store32(mem, uint64(uint32(t229)), uint32(t232))
 					goto l81
 				}
-				t233 := m.fn219(i32(24))
+				t233 := m.fn214(i32(24))
 				mem = *m.memory
 				v5 = t233
 				store64(mem, uint64(uint32(v5))+6, uint64(i64(0)))
@@ -32404,7 +32382,7 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 				store16(mem, uint64(uint32(v5+i32(22))), uint16(i32(0)))
 				{
 					if v2 >= i32(2) {
-						t234 := m.fn219(v2 << 2)
+						t234 := m.fn214(v2 << 2)
 						mem = *m.memory
 						v0 = t234
 						store16(mem, uint64(uint32(v5))+6, uint16(v2))
@@ -32478,13 +32456,13 @@ func (m *Module) fn150(v0, v1, v2, v3, v4 int32) int32 {
 		return v5
 	}
 }
-func (m *Module) fn151(v0, v1, v2 int32) int32 {
-	t0 := m.fn150(i32(5), v0, v1, v2, i32(0))
+func (m *Module) fn150(v0, v1, v2 int32) int32 {
+	t0 := m.fn149(i32(5), v0, v1, v2, i32(0))
 	return t0
 }
-func (m *Module) fn152(v0, v1, v2 int32) int32 {
+func (m *Module) fn151(v0, v1, v2 int32) int32 {
 	var v3 int32
-	t0 := m.fn219(i32(24))
+	t0 := m.fn214(i32(24))
 	v3 = t0
 	mem := *m.memory
 	store64(mem, uint64(uint32(v3))+12, uint64(i64(0)))
@@ -32496,11 +32474,11 @@ func (m *Module) fn152(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v3+i32(20))), uint32(i32(0)))
 	return v3
 }
-func (m *Module) fn153(v0, v1, v2 int32) int32 {
+func (m *Module) fn152(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
 	mem := *m.memory
 	if v1 <= i32(0) {
-		t0 := m.fn219(i32(24))
+		t0 := m.fn214(i32(24))
 		mem = *m.memory
 		v3 = t0
 		store64(mem, uint64(uint32(v3))+6, uint64(i64(0)))
@@ -32514,7 +32492,7 @@ func (m *Module) fn153(v0, v1, v2 int32) int32 {
 	if v1 == i32(1) {
 		t1 := int32(load32(mem, uint64(uint32(v0))))
 		v5 = t1
-		t2 := m.fn219(i32(24))
+		t2 := m.fn214(i32(24))
 		mem = *m.memory
 		v3 = t2
 		store64(mem, uint64(uint32(v3+i32(14))), uint64(i64(0)))
@@ -32526,7 +32504,7 @@ func (m *Module) fn153(v0, v1, v2 int32) int32 {
 		store32(mem, uint64(uint32(v3))+16, uint32(v5))
 		return v3
 	}
-	t3 := m.fn219(i32(24))
+	t3 := m.fn214(i32(24))
 	mem = *m.memory
 	v6 = t3
 	store64(mem, uint64(uint32(v6))+6, uint64(i64(0)))
@@ -32543,7 +32521,7 @@ l3:
 		v15 = t5
 		{
 			if v4 == 0 {
-				t6 := m.fn219(i32(32))
+				t6 := m.fn214(i32(32))
 				mem = *m.memory
 				t7 := v6
 				v7 = t6
@@ -32563,7 +32541,7 @@ l3:
 			if uint32(v4) > uint32(i32(0x1fffffff)) {
 				p8 = i32(-1)
 			}
-			t10 := m.fn219(p8)
+			t10 := m.fn214(p8)
 			mem = *m.memory
 			v8 = t10
 			store32(mem, uint64(uint32(t9))+20, uint32(v8))
@@ -32624,7 +32602,7 @@ l3:
 	store32(mem, uint64(uint32(v6))+16, uint32(v4))
 	return v6
 }
-func (m *Module) fn154(v0, v1 int32) int32 {
+func (m *Module) fn153(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -32643,7 +32621,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 			v2 = p2
 			goto l0
 		}
-		t3 := m.fn155(v0, v1)
+		t3 := m.fn154(v0, v1)
 		mem = *m.memory
 		if t3 == 0 {
 			goto l0
@@ -32696,7 +32674,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 									}
 									t14 := int32(load32(mem, uint64(uint32(p12+v6))))
 									v13 = t14
-									t15 := m.fn155(t13, v13)
+									t15 := m.fn154(t13, v13)
 									mem = *m.memory
 									if t15 == 0 {
 										goto l4
@@ -32739,7 +32717,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 											if uint32(v2) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t24 := m.fn219(v2 << 2)
+											t24 := m.fn214(v2 << 2)
 											mem = *m.memory
 											p23 = t24
 										} else {
@@ -32797,7 +32775,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 											if uint32(v4) >= uint32(i32(0x40000000)) {
 												goto l7
 											}
-											t32 := m.fn219(v4 << 2)
+											t32 := m.fn214(v4 << 2)
 											mem = *m.memory
 											p31 = t32
 										} else {
@@ -32887,7 +32865,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 														mem = *m.memory
 														panic("unreachable")
 													}
-													t50 := m.fn219(v4 << 2)
+													t50 := m.fn214(v4 << 2)
 													mem = *m.memory
 													v2 = t50
 												}
@@ -32936,7 +32914,7 @@ func (m *Module) fn154(v0, v1 int32) int32 {
 						}
 						t60 := int32(load32(mem, uint64(uint32(p58))))
 						v1 = t60
-						t61 := m.fn155(t59, v1)
+						t61 := m.fn154(t59, v1)
 						mem = *m.memory
 						if t61 != 0 {
 							goto l15
@@ -32972,7 +32950,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v2
 }
-func (m *Module) fn155(v0, v1 int32) int32 {
+func (m *Module) fn154(v0, v1 int32) int32 {
 	var v2, v3 int32
 	mem := *m.memory
 	{
@@ -33025,7 +33003,7 @@ func (m *Module) fn155(v0, v1 int32) int32 {
 			}
 			t14 := int32(load32(mem, uint64(uint32(v0))+20))
 			t15 := int32(load32(mem, uint64(uint32(v1))+20))
-			t16 := m.fn250(t14, t15, v3<<2)
+			t16 := m.fn243(t14, t15, v3<<2)
 			mem = *m.memory
 			var p17 int32
 			if t16 == 0 {
@@ -33108,7 +33086,7 @@ func (m *Module) fn155(v0, v1 int32) int32 {
 			}
 			t45 := int32(load32(mem, uint64(uint32(v0))+8))
 			t46 := int32(load32(mem, uint64(uint32(v1))+8))
-			t47 := m.fn250(t45, t46, v3<<3)
+			t47 := m.fn243(t45, t46, v3<<3)
 			var p48 int32
 			if t47 == 0 {
 				p48 = 1
@@ -33121,7 +33099,7 @@ l0:
 l1:
 	return v2
 }
-func (m *Module) fn156(v0, v1 int32) {
+func (m *Module) fn155(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
@@ -33138,7 +33116,7 @@ func (m *Module) fn156(v0, v1 int32) {
 			}
 			t4 := int32(load32(mem, uint64(uint32(p3<<2+i32(5312)))))
 			v3 = t4
-			t5 := m.fn254(v3)
+			t5 := m.fn247(v3)
 			mem = *m.memory
 			v1 = t5
 			if uint32(v1) >= uint32(i32(0x7ffffff8)) {
@@ -33147,7 +33125,7 @@ func (m *Module) fn156(v0, v1 int32) {
 			}
 			if uint32(v1) >= uint32(i32(11)) {
 				v5 = v1 | i32(7) + i32(1)
-				t6 := m.fn219(v5)
+				t6 := m.fn214(v5)
 				mem = *m.memory
 				v4 = t6
 				store32(mem, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
@@ -33176,7 +33154,7 @@ func (m *Module) fn156(v0, v1 int32) {
 		}
 		t9 := int32(load32(mem, uint64(uint32(p8<<2+i32(5312)))))
 		v5 = t9
-		t10 := m.fn254(v5)
+		t10 := m.fn247(v5)
 		mem = *m.memory
 		v3 = t10
 		if uint32(v3) >= uint32(i32(0x7ffffff8)) {
@@ -33185,7 +33163,7 @@ func (m *Module) fn156(v0, v1 int32) {
 		}
 		if uint32(v3) >= uint32(i32(11)) {
 			v6 = v3 | i32(7) + i32(1)
-			t11 := m.fn219(v6)
+			t11 := m.fn214(v6)
 			mem = *m.memory
 			v4 = t11
 			store32(mem, uint64(uint32(v2))+12, uint32(v6|i32(-0x80000000)))
@@ -33221,7 +33199,7 @@ func (m *Module) fn156(v0, v1 int32) {
 		if v4 != 0 {
 			p19 = t18
 		}
-		m.fn229(t14, p17, p19)
+		m.fn224(t14, p17, p19)
 		mem = *m.memory
 		t20 := int32(int8(mem[uint64(uint32(v2))+15]))
 		if t20 < i32(0) {
@@ -33230,40 +33208,22 @@ func (m *Module) fn156(v0, v1 int32) {
 			m.Xre2w_free(t22)
 			mem = *m.memory
 		}
-		_ = m.fn233(v0, i32(3932))
+		_ = m.fn226(v0, i32(3932))
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v1))+4))
 		t25 := int32(load32(mem, uint64(uint32(v1))+8))
-		m.fn229(v0, t24, t25)
+		m.fn224(v0, t24, t25)
 	}
 l3:
 	m.g0 = v2 + i32(16)
 }
-func (m *Module) fn157(v0 int32) int32 {
-	var v1 int32
-	mem := *m.memory
-	store32(mem, uint64(uint32(v0)), uint32(i32(5412)))
-	t0 := int32(load32(mem, uint64(uint32(v0))+36))
-	v1 = t0
-	if v1 != 0 {
-		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn135(v1, t1)
-		mem = *m.memory
-		m.Xre2w_free(v1)
-		mem = *m.memory
-	}
-	store32(mem, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn86(v0)
-	m.fn87(v0 + i32(4))
-	return v0
-}
-func (m *Module) fn158(v0, v1, v2, v3 int32) {
+func (m *Module) fn156(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
 		if v0 != 0 {
 			v0 = i32(0)
-			m.fn234(v3, v2)
+			m.fn227(v3, v2)
 			mem = *m.memory
 			if v2 <= i32(0) {
 				return
@@ -33311,7 +33271,7 @@ func (m *Module) fn158(v0, v1, v2, v3 int32) {
 			mem[uint64(uint32(p11+v0))] = byte(t12)
 			return
 		}
-		m.fn234(v3, v2<<2)
+		m.fn227(v3, v2<<2)
 		mem = *m.memory
 		t13 := int32(load32(mem, uint64(uint32(v3))))
 		v4 = t13
@@ -33347,7 +33307,7 @@ func (m *Module) fn158(v0, v1, v2, v3 int32) {
 		if int32(int8(v5)) < i32(0) {
 			p21 = v4
 		}
-		m.fn234(t22, t23-p21)
+		m.fn227(t22, t23-p21)
 		mem = *m.memory
 		t24 := int32(load32(mem, uint64(uint32(v3))+4))
 		v5 = t24
@@ -33395,7 +33355,7 @@ func (m *Module) fn158(v0, v1, v2, v3 int32) {
 				p35 = t36
 				goto l3
 			}
-			t37 := m.fn219(v7 + i32(1))
+			t37 := m.fn214(v7 + i32(1))
 			mem = *m.memory
 			v2 = t37
 			v8 = int32(uint32(v0) >> 31)
@@ -33429,7 +33389,7 @@ func (m *Module) fn158(v0, v1, v2, v3 int32) {
 		mem[uint64(uint32(v3))+11] = byte(v1)
 	}
 }
-func (m *Module) fn159(v0 int32) int32 {
+func (m *Module) fn157(v0 int32) int32 {
 	mem := *m.memory
 	store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
 	store32(mem, uint64(uint32(v0))+8, uint32(i32(0)))
@@ -33437,7 +33397,7 @@ func (m *Module) fn159(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+12, uint32(v0+i32(16)))
 	return v0
 }
-func (m *Module) fn160(v0, v1, v2 int32) int32 {
+func (m *Module) fn158(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -33623,7 +33583,7 @@ func (m *Module) fn160(v0, v1, v2 int32) int32 {
 			v2 = p36
 			t37 := int32(load32(mem, uint64(uint32(v0))+20))
 			store32(mem, uint64(uint32(v0))+20, uint32(t37-i32(1)))
-			m.fn145(v6, v3)
+			m.fn144(v6, v3)
 			mem = *m.memory
 			m.Xre2w_free(v3)
 			mem = *m.memory
@@ -33715,7 +33675,7 @@ func (m *Module) fn160(v0, v1, v2 int32) int32 {
 			}
 			t57 := int32(load32(mem, uint64(uint32(v0))+20))
 			store32(mem, uint64(uint32(v0))+20, uint32(t57-i32(1)))
-			m.fn145(v6, v3)
+			m.fn144(v6, v3)
 			mem = *m.memory
 			m.Xre2w_free(v3)
 			mem = *m.memory
@@ -33806,7 +33766,7 @@ func (m *Module) fn160(v0, v1, v2 int32) int32 {
 						}
 						t76 := int32(load32(mem, uint64(uint32(v0))+20))
 						store32(mem, uint64(uint32(v0))+20, uint32(t76-i32(1)))
-						m.fn145(v6, v3)
+						m.fn144(v6, v3)
 						mem = *m.memory
 						m.Xre2w_free(v3)
 						mem = *m.memory
@@ -33860,7 +33820,7 @@ func (m *Module) fn160(v0, v1, v2 int32) int32 {
 			v8 = v4 + i32(4)
 		}
 	l20:
-		t85 := m.fn219(i32(24))
+		t85 := m.fn214(i32(24))
 		mem = *m.memory
 		v3 = t85
 		store32(mem, uint64(uint32(v3))+8, uint32(v4))
@@ -33876,7 +33836,7 @@ func (m *Module) fn160(v0, v1, v2 int32) int32 {
 			v3 = t88
 		}
 		t89 := int32(load32(mem, uint64(uint32(v0))+16))
-		m.fn141(t89, v3)
+		m.fn140(t89, v3)
 		mem = *m.memory
 		v7 = i32(1)
 		t90 := int32(load32(mem, uint64(uint32(v0))+20))
@@ -33885,7 +33845,7 @@ func (m *Module) fn160(v0, v1, v2 int32) int32 {
 l0:
 	return v7
 }
-func (m *Module) fn161(v0 int32) {
+func (m *Module) fn159(v0 int32) {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -33907,7 +33867,7 @@ func (m *Module) fn161(v0 int32) {
 					}
 					t2 := v4
 					v1 = v1 << 3
-					t3 := m.fn219(v1)
+					t3 := m.fn214(v1)
 					mem = *m.memory
 					v3 = t3
 					store32(mem, uint64(uint32(t2))+8, uint32(v3))
@@ -33931,7 +33891,7 @@ func (m *Module) fn161(v0 int32) {
 				if t7 != v9 {
 					goto l1
 				}
-				t8 := m.fn219(i32(8))
+				t8 := m.fn214(i32(8))
 				mem = *m.memory
 				v1 = t8
 				store64(mem, uint64(uint32(v1)), uint64(i64(0x10ffff00000000)))
@@ -34020,7 +33980,7 @@ func (m *Module) fn161(v0 int32) {
 							if uint32(v3) >= uint32(i32(0x20000000)) {
 								goto l8
 							}
-							t24 := m.fn219(v3 << 3)
+							t24 := m.fn214(v3 << 3)
 							mem = *m.memory
 							p23 = t24
 						} else {
@@ -34119,7 +34079,7 @@ func (m *Module) fn161(v0 int32) {
 				if uint32(v5) >= uint32(i32(0x20000000)) {
 					goto l8
 				}
-				t37 := m.fn219(v5 << 3)
+				t37 := m.fn214(v5 << 3)
 				mem = *m.memory
 				p36 = t37
 			} else {
@@ -34195,7 +34155,7 @@ func (m *Module) fn161(v0 int32) {
 					v6 = v1 + i32(4)
 				}
 			l16:
-				t47 := m.fn219(i32(24))
+				t47 := m.fn214(i32(24))
 				mem = *m.memory
 				v2 = t47
 				t48 := int64(load64(mem, uint64(uint32(v8))))
@@ -34213,7 +34173,7 @@ func (m *Module) fn161(v0 int32) {
 					v2 = t51
 				}
 				t52 := int32(load32(mem, uint64(uint32(v0))+16))
-				m.fn141(t52, v2)
+				m.fn140(t52, v2)
 				mem = *m.memory
 				t53 := int32(load32(mem, uint64(uint32(v0))+20))
 				store32(mem, uint64(uint32(v0))+20, uint32(t53+i32(1)))
@@ -34249,7 +34209,7 @@ l15:
 	}
 	m.g0 = v4 + i32(16)
 }
-func (m *Module) fn162(v0, v1 int32) int32 {
+func (m *Module) fn160(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+12))
@@ -34282,11 +34242,11 @@ l0:
 	}
 	return p7
 }
-func (m *Module) fn163(v0 int32) int32 {
+func (m *Module) fn161(v0 int32) int32 {
 	var v1, v2, v3, v4, v5 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+20))
-	t1 := m.fn219(t0<<3 + i32(16))
+	t1 := m.fn214(t0<<3 + i32(16))
 	mem = *m.memory
 	v1 = t1
 	store32(mem, uint64(uint32(v1))+12, uint32(i32(0)))
@@ -34349,7 +34309,7 @@ func (m *Module) fn163(v0 int32) int32 {
 	mem[uint64(uint32(t14))] = byte(p15)
 	return v1
 }
-func (m *Module) fn164(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn162(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))])
 	if t0 == i32(11) {
@@ -34358,174 +34318,10 @@ func (m *Module) fn164(v0, v1, v2, v3 int32) int32 {
 	}
 	return v2
 }
-func fn165(v0, v1, v2 int32) int32 {
+func fn163(v0, v1, v2 int32) int32 {
 	return v2
 }
-func (m *Module) fn166(v0 int32) {
-	var v1 int32
-	mem := *m.memory
-	store32(mem, uint64(uint32(v0)), uint32(i32(5412)))
-	t0 := int32(load32(mem, uint64(uint32(v0))+36))
-	v1 = t0
-	if v1 != 0 {
-		t1 := int32(load32(mem, uint64(uint32(v1))+4))
-		m.fn135(v1, t1)
-		mem = *m.memory
-		m.Xre2w_free(v1)
-		mem = *m.memory
-	}
-	store32(mem, uint64(uint32(v0)), uint32(i32(4248)))
-	m.fn86(v0)
-	m.fn87(v0 + i32(4))
-	m.Xre2w_free(v0)
-}
-func (m *Module) fn167(v0, v1, v2, v3 int32) int32 {
-	var v4, v5, v6, v7 int32
-	mem := *m.memory
-	{
-		t0 := int32(mem[uint64(uint32(v1))])
-		if t0 != i32(11) {
-			goto l0
-		}
-		t1 := int32(load32(mem, uint64(uint32(v1))+20))
-		v4 = t1
-		if v4 == 0 {
-			goto l0
-		}
-		{
-			var p2 int32
-			{
-				{
-					t3 := int32(load32(mem, uint64(uint32(v0))+36))
-					v5 = t3
-					if v5 == 0 {
-						t4 := m.fn219(i32(12))
-						mem = *m.memory
-						t5 := v0
-						v5 = t4
-						store32(mem, uint64(uint32(t5))+36, uint32(v5))
-						store64(mem, uint64(uint32(v5))+4, uint64(i64(0)))
-						t6 := v5
-						v3 = v5 + i32(4)
-						store32(mem, uint64(uint32(t6)), uint32(v3))
-						t7 := int32(load32(mem, uint64(uint32(v1))+16))
-						v6 = t7
-						t8 := int32(load32(mem, uint64(uint32(v1))+20))
-						v4 = t8
-						goto l1
-					}
-					v3 = v5 + i32(4)
-					t9 := int32(load32(mem, uint64(uint32(v1))+16))
-					v6 = t9
-					t10 := int32(load32(mem, uint64(uint32(v5))+4))
-					v0 = t10
-					if v0 != 0 {
-						goto l4
-					}
-				}
-			l1:
-				v1 = v3
-				t11 := v1
-				p2 = t11
-				goto l3
-			}
-		l4:
-			{
-				v1 = v0
-				t12 := int32(load32(mem, uint64(uint32(v1))+16))
-				v0 = t12
-				if v0 > v6 {
-					t13 := int32(load32(mem, uint64(uint32(v1))))
-					v0 = t13
-					if v0 != 0 {
-						goto l4
-					}
-					t14 := v1
-					p2 = t14
-					goto l3
-				}
-				if v0 >= v6 {
-					v0 = v1
-					goto l5
-				}
-				t15 := int32(load32(mem, uint64(uint32(v1))+4))
-				v0 = t15
-				if v0 != 0 {
-					goto l4
-				}
-			}
-			p2 = v1 + i32(4)
-		l3:
-			v7 = p2
-			t16 := m.fn219(i32(32))
-			mem = *m.memory
-			v0 = t16
-			store64(mem, uint64(uint32(v0))+20, uint64(i64(0)))
-			store32(mem, uint64(uint32(v0))+8, uint32(v1))
-			store64(mem, uint64(uint32(v0)), uint64(i64(0)))
-			store32(mem, uint64(uint32(v0+i32(28))), uint32(i32(0)))
-			store32(mem, uint64(uint32(v7)), uint32(v0))
-			store32(mem, uint64(uint32(v0))+16, uint32(v6))
-			v1 = v0
-			t17 := int32(load32(mem, uint64(uint32(v5))))
-			t18 := int32(load32(mem, uint64(uint32(t17))))
-			v6 = t18
-			if v6 != 0 {
-				store32(mem, uint64(uint32(v5)), uint32(v6))
-				t19 := int32(load32(mem, uint64(uint32(v7))))
-				v1 = t19
-			}
-			t20 := int32(load32(mem, uint64(uint32(v3))))
-			m.fn141(t20, v1)
-			mem = *m.memory
-			t21 := int32(load32(mem, uint64(uint32(v5))+8))
-			store32(mem, uint64(uint32(v5))+8, uint32(t21+i32(1)))
-		}
-	l5:
-		v1 = v0 + i32(20)
-		if v1 == v4 {
-			goto l0
-		}
-		t22 := int32(int8(mem[uint64(uint32(v4))+11]))
-		v6 = t22
-		t23 := int32(int8(mem[uint64(uint32(v0))+31]))
-		if t23 >= i32(0) {
-			if v6 >= i32(0) {
-				t24 := int64(load64(mem, uint64(uint32(v4))))
-				store64(mem, uint64(uint32(v1)), uint64(t24))
-				t25 := int32(load32(mem, uint64(uint32(v4+i32(8)))))
-				store32(mem, uint64(uint32(v1+i32(8))), uint32(t25))
-				return v2
-			}
-			t26 := int32(load32(mem, uint64(uint32(v4))))
-			t27 := int32(load32(mem, uint64(uint32(v4))+4))
-			m.fn231(v1, t26, t27)
-			mem = *m.memory
-			return v2
-		}
-		t28 := int32(load32(mem, uint64(uint32(v4))))
-		t29 := v1
-		t30 := v4
-		var p31 int32
-		if v6 < i32(0) {
-			p31 = 1
-		}
-		v0 = p31
-		p32 := t30
-		if v0 != 0 {
-			p32 = t28
-		}
-		t33 := int32(load32(mem, uint64(uint32(v4))+4))
-		p34 := v6
-		if v0 != 0 {
-			p34 = t33
-		}
-		m.fn230(t29, p32, p34)
-	}
-l0:
-	return v2
-}
-func (m *Module) fn168(v0, v1, v2, v3 int32) {
+func (m *Module) fn164(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
 	t0 := m.g0
 	v8 = t0 - i32(32)
@@ -34590,7 +34386,7 @@ l30:
 			if uint32(v5) < uint32(v6) {
 				p17 = t16
 			}
-			t18 := m.fn250(p6, p11, p17)
+			t18 := m.fn243(p6, p11, p17)
 			mem = *m.memory
 			v9 = t18
 			var p20 int32
@@ -34634,11 +34430,11 @@ l30:
 			store32(mem, uint64(uint32(v5)), uint32(v4))
 			goto l0
 		case 4:
-			m.fn169(v7, v7+i32(16), v7+i32(32), v1-i32(16))
+			m.fn165(v7, v7+i32(16), v7+i32(32), v1-i32(16))
 			mem = *m.memory
 			goto l0
 		case 5:
-			m.fn170(v7, v7+i32(16), v7+i32(32), v7+i32(48), v1-i32(16))
+			m.fn166(v7, v7+i32(16), v7+i32(32), v7+i32(48), v1-i32(16))
 			mem = *m.memory
 			goto l0
 		default:
@@ -34699,7 +34495,7 @@ l30:
 						if uint32(v5) < uint32(v6) {
 							p48 = t47
 						}
-						t49 := m.fn250(p37, p42, p48)
+						t49 := m.fn243(p37, p42, p48)
 						mem = *m.memory
 						v9 = t49
 						var p51 int32
@@ -34798,7 +34594,7 @@ l30:
 								if uint32(v4) < uint32(v9) {
 									p80 = v4
 								}
-								t81 := m.fn250(t72, p77, p80)
+								t81 := m.fn243(t72, p77, p80)
 								mem = *m.memory
 								v6 = t81
 								var p83 int32
@@ -34897,7 +34693,7 @@ l30:
 					if uint32(v4) < uint32(v5) {
 						p106 = t105
 					}
-					t107 := m.fn250(p95, p100, p106)
+					t107 := m.fn243(p95, p100, p106)
 					mem = *m.memory
 					v6 = t107
 					var p109 int32
@@ -34993,7 +34789,7 @@ l30:
 							if uint32(v5) < uint32(v6) {
 								p138 = v5
 							}
-							t139 := m.fn250(t136, t137, p138)
+							t139 := m.fn243(t136, t137, p138)
 							mem = *m.memory
 							v9 = t139
 							var p141 int32
@@ -35115,7 +34911,7 @@ l30:
 						if uint32(v10) < uint32(v11) {
 							p173 = t172
 						}
-						t174 := m.fn250(p161, p167, p173)
+						t174 := m.fn243(p161, p167, p173)
 						mem = *m.memory
 						v0 = t174
 						var p176 int32
@@ -35190,7 +34986,7 @@ l30:
 					if uint32(v5) < uint32(v10) {
 						p195 = t194
 					}
-					t196 := m.fn250(p184, p189, p195)
+					t196 := m.fn243(p184, p189, p195)
 					mem = *m.memory
 					v11 = t196
 					var p198 int32
@@ -35303,7 +35099,7 @@ l30:
 								if uint32(v10) < uint32(v11) {
 									p234 = t233
 								}
-								t235 := m.fn250(p222, p228, p234)
+								t235 := m.fn243(p222, p228, p234)
 								mem = *m.memory
 								v0 = t235
 								var p237 int32
@@ -35381,7 +35177,7 @@ l30:
 							if uint32(v10) < uint32(v11) {
 								p257 = t256
 							}
-							t258 := m.fn250(p246, p251, p257)
+							t258 := m.fn243(p246, p251, p257)
 							mem = *m.memory
 							v13 = t258
 							var p260 int32
@@ -35497,7 +35293,7 @@ l30:
 							if uint32(v6) > uint32(v11) {
 								p290 = t289
 							}
-							t291 := m.fn250(p279, p284, p290)
+							t291 := m.fn243(p279, p284, p290)
 							mem = *m.memory
 							v1 = t291
 							var p293 int32
@@ -35642,7 +35438,7 @@ l30:
 						if uint32(v5) < uint32(v10) {
 							p332 = t331
 						}
-						t333 := m.fn250(p321, p326, p332)
+						t333 := m.fn243(p321, p326, p332)
 						mem = *m.memory
 						v11 = t333
 						var p335 int32
@@ -35739,7 +35535,7 @@ l30:
 								if uint32(v9) < uint32(v10) {
 									p364 = t363
 								}
-								t365 := m.fn250(p359, t362, p364)
+								t365 := m.fn243(p359, t362, p364)
 								mem = *m.memory
 								v11 = t365
 								var p367 int32
@@ -35785,18 +35581,18 @@ l30:
 			v5 = int32(uint32(v12)>>1) << 4
 			v4 = t375 + v5
 			if uint32(v12) >= uint32(i32(129)) {
-				m.fn171(v7, v4, v16)
+				m.fn167(v7, v4, v16)
 				mem = *m.memory
 				v6 = v7 + i32(16)
 				t376 := v6
 				v9 = v4 - i32(16)
-				m.fn171(t376, v9, v22)
+				m.fn167(t376, v9, v22)
 				mem = *m.memory
 				t377 := v7 + i32(32)
 				v5 = v5 + v6
-				m.fn171(t377, v5, v19)
+				m.fn167(t377, v5, v19)
 				mem = *m.memory
-				m.fn171(v9, v4, v5)
+				m.fn167(v9, v4, v5)
 				mem = *m.memory
 				v5 = v8 + i32(24)
 				t378 := v5
@@ -35822,7 +35618,7 @@ l30:
 				store32(mem, uint64(uint32(v4))+12, uint32(v5))
 				goto l21
 			}
-			m.fn171(v4, v7, v16)
+			m.fn167(v4, v7, v16)
 			mem = *m.memory
 		l21:
 			v2 = v2 - i32(1)
@@ -35875,7 +35671,7 @@ l30:
 				if uint32(v4) < uint32(v5) {
 					p403 = t402
 				}
-				t404 := m.fn250(p392, p397, p403)
+				t404 := m.fn243(p392, p397, p403)
 				mem = *m.memory
 				v6 = t404
 				var p406 int32
@@ -35950,7 +35746,7 @@ l30:
 					if uint32(v4) > uint32(v5) {
 						p428 = t427
 					}
-					t429 := m.fn250(t419, p422, p428)
+					t429 := m.fn243(t419, p422, p428)
 					mem = *m.memory
 					v6 = t429
 					var p431 int32
@@ -35998,7 +35794,7 @@ l30:
 							if uint32(v4) > uint32(v5) {
 								p441 = v5
 							}
-							t442 := m.fn250(t435, p438, p441)
+							t442 := m.fn243(t435, p438, p441)
 							mem = *m.memory
 							v12 = t442
 							var p444 int32
@@ -36050,7 +35846,7 @@ l30:
 						if uint32(v4) > uint32(v6) {
 							p455 = v6
 						}
-						t456 := m.fn250(t453, t454, p455)
+						t456 := m.fn243(t453, t454, p455)
 						mem = *m.memory
 						v12 = t456
 						var p458 int32
@@ -36105,7 +35901,7 @@ l30:
 						if uint32(v4) > uint32(v6) {
 							p469 = v6
 						}
-						t470 := m.fn250(t467, t468, p469)
+						t470 := m.fn243(t467, t468, p469)
 						mem = *m.memory
 						v12 = t470
 						var p472 int32
@@ -36202,7 +35998,7 @@ l30:
 							if uint32(v5) < uint32(v6) {
 								p500 = v5
 							}
-							t501 := m.fn250(t498, t499, p500)
+							t501 := m.fn243(t498, t499, p500)
 							mem = *m.memory
 							v9 = t501
 							var p503 int32
@@ -36253,7 +36049,7 @@ l30:
 							if uint32(v6) > uint32(v9) {
 								p514 = v9
 							}
-							t515 := m.fn250(t512, t513, p514)
+							t515 := m.fn243(t512, t513, p514)
 							mem = *m.memory
 							v10 = t515
 							var p517 int32
@@ -36387,7 +36183,7 @@ l30:
 				if uint32(v4) < uint32(v5) {
 					p556 = t555
 				}
-				t557 := m.fn250(p551, t554, p556)
+				t557 := m.fn243(p551, t554, p556)
 				mem = *m.memory
 				v9 = t557
 				var p559 int32
@@ -36445,7 +36241,7 @@ l30:
 					if uint32(v4) < uint32(v6) {
 						p572 = t571
 					}
-					t573 := m.fn250(t569, t570, p572)
+					t573 := m.fn243(t569, t570, p572)
 					mem = *m.memory
 					v9 = t573
 					var p575 int32
@@ -36498,7 +36294,7 @@ l30:
 				if uint32(v4) < uint32(v6) {
 					p587 = t586
 				}
-				t588 := m.fn250(t584, t585, p587)
+				t588 := m.fn243(t584, t585, p587)
 				mem = *m.memory
 				v9 = t588
 				var p590 int32
@@ -36599,7 +36395,7 @@ l30:
 						if uint32(v5) > uint32(v6) {
 							p620 = t619
 						}
-						t621 := m.fn250(t617, t618, p620)
+						t621 := m.fn243(t617, t618, p620)
 						mem = *m.memory
 						v9 = t621
 						var p623 int32
@@ -36651,7 +36447,7 @@ l30:
 						if uint32(v6) < uint32(v9) {
 							p635 = t634
 						}
-						t636 := m.fn250(t632, t633, p635)
+						t636 := m.fn243(t632, t633, p635)
 						mem = *m.memory
 						v10 = t636
 						var p638 int32
@@ -36720,10 +36516,10 @@ l30:
 				mem = *m.memory
 			}
 			if uint32(v14) >= uint32(v15) {
-				t657 := m.fn172(v7, v4)
+				t657 := m.fn168(v7, v4)
 				mem = *m.memory
 				v5 = t657
-				t658 := m.fn172(v0, v1)
+				t658 := m.fn168(v0, v1)
 				mem = *m.memory
 				if t658 != 0 {
 					v1 = v4
@@ -36737,24 +36533,24 @@ l30:
 					goto l30
 				}
 			}
-			m.fn168(v7, v4, v2, v23)
+			m.fn164(v7, v4, v2, v23)
 			mem = *m.memory
 			v3 = i32(0)
 			goto l30
 		case 3:
 		}
 	}
-	m.fn171(v7, v7+i32(16), v1-i32(16))
+	m.fn167(v7, v7+i32(16), v1-i32(16))
 l0:
 	m.g0 = v8 + i32(32)
 }
-func (m *Module) fn169(v0, v1, v2, v3 int32) {
+func (m *Module) fn165(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8 int32
 	var v9 int64
 	t0 := m.g0
 	v8 = t0 - i32(48)
 	m.g0 = v8
-	m.fn171(v0, v1, v2)
+	m.fn167(v0, v1, v2)
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v3))))
@@ -36800,7 +36596,7 @@ func (m *Module) fn169(v0, v1, v2, v3 int32) {
 		if uint32(v4) > uint32(v5) {
 			p16 = t15
 		}
-		t17 := m.fn250(p5, p10, p16)
+		t17 := m.fn243(p5, p10, p16)
 		mem = *m.memory
 		v6 = t17
 		var p19 int32
@@ -36879,7 +36675,7 @@ func (m *Module) fn169(v0, v1, v2, v3 int32) {
 		if uint32(v3) < uint32(v4) {
 			p43 = t42
 		}
-		t44 := m.fn250(p32, p37, p43)
+		t44 := m.fn243(p32, p37, p43)
 		mem = *m.memory
 		v6 = t44
 		var p46 int32
@@ -36956,7 +36752,7 @@ func (m *Module) fn169(v0, v1, v2, v3 int32) {
 		if uint32(v2) < uint32(v3) {
 			p69 = t68
 		}
-		t70 := m.fn250(p58, p63, p69)
+		t70 := m.fn243(p58, p63, p69)
 		mem = *m.memory
 		v5 = t70
 		var p72 int32
@@ -36996,13 +36792,13 @@ func (m *Module) fn169(v0, v1, v2, v3 int32) {
 l0:
 	m.g0 = v8 + i32(48)
 }
-func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn166(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7, v8, v9 int32
 	var v10 int64
 	t0 := m.g0
 	v9 = t0 + i32(-64)
 	m.g0 = v9
-	m.fn169(v0, v1, v2, v3)
+	m.fn165(v0, v1, v2, v3)
 	mem := *m.memory
 	{
 		t1 := int32(load32(mem, uint64(uint32(v4))))
@@ -37048,7 +36844,7 @@ func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
 		if uint32(v5) > uint32(v6) {
 			p16 = t15
 		}
-		t17 := m.fn250(p5, p10, p16)
+		t17 := m.fn243(p5, p10, p16)
 		mem = *m.memory
 		v7 = t17
 		var p19 int32
@@ -37127,7 +36923,7 @@ func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
 		if uint32(v4) < uint32(v5) {
 			p43 = t42
 		}
-		t44 := m.fn250(p32, p37, p43)
+		t44 := m.fn243(p32, p37, p43)
 		mem = *m.memory
 		v7 = t44
 		var p46 int32
@@ -37204,7 +37000,7 @@ func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
 		if uint32(v3) < uint32(v4) {
 			p69 = t68
 		}
-		t70 := m.fn250(p58, p63, p69)
+		t70 := m.fn243(p58, p63, p69)
 		mem = *m.memory
 		v6 = t70
 		var p72 int32
@@ -37283,7 +37079,7 @@ func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
 		if uint32(v2) > uint32(v4) {
 			p96 = t95
 		}
-		t97 := m.fn250(p85, p90, p96)
+		t97 := m.fn243(p85, p90, p96)
 		mem = *m.memory
 		v6 = t97
 		var p99 int32
@@ -37321,7 +37117,7 @@ func (m *Module) fn170(v0, v1, v2, v3, v4 int32) {
 l0:
 	m.g0 = v9 - i32(-64)
 }
-func (m *Module) fn171(v0, v1, v2 int32) {
+func (m *Module) fn167(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	var v10 int64
 	t0 := m.g0
@@ -37373,7 +37169,7 @@ func (m *Module) fn171(v0, v1, v2 int32) {
 	if uint32(v3) > uint32(v4) {
 		p17 = t16
 	}
-	t18 := m.fn250(t8, p11, p17)
+	t18 := m.fn243(t8, p11, p17)
 	mem = *m.memory
 	v5 = t18
 	t19 := int32(load32(mem, uint64(uint32(v2))))
@@ -37401,7 +37197,7 @@ func (m *Module) fn171(v0, v1, v2 int32) {
 	if uint32(v3) < uint32(v6) {
 		p28 = t27
 	}
-	t29 := m.fn250(p23, t26, p28)
+	t29 := m.fn243(p23, t26, p28)
 	mem = *m.memory
 	v7 = t29
 	var p31 int32
@@ -37497,7 +37293,7 @@ func (m *Module) fn171(v0, v1, v2 int32) {
 				if uint32(v2) < uint32(v4) {
 					p59 = t58
 				}
-				t60 := m.fn250(p48, p53, p59)
+				t60 := m.fn243(p48, p53, p59)
 				mem = *m.memory
 				v5 = t60
 				var p62 int32
@@ -37611,7 +37407,7 @@ func (m *Module) fn171(v0, v1, v2 int32) {
 			if uint32(v0) < uint32(v3) {
 				p97 = t96
 			}
-			t98 := m.fn250(p86, p91, p97)
+			t98 := m.fn243(p86, p91, p97)
 			mem = *m.memory
 			v5 = t98
 			var p100 int32
@@ -37655,7 +37451,7 @@ func (m *Module) fn171(v0, v1, v2 int32) {
 l0:
 	m.g0 = v8 + i32(80)
 }
-func (m *Module) fn172(v0, v1 int32) int32 {
+func (m *Module) fn168(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12 int32
 	var v13 int64
 	t0 := m.g0
@@ -37711,7 +37507,7 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 		if uint32(v3) < uint32(v5) {
 			p16 = t15
 		}
-		t17 := m.fn250(p5, p10, p16)
+		t17 := m.fn243(p5, p10, p16)
 		mem = *m.memory
 		v6 = t17
 		var p19 int32
@@ -37751,22 +37547,22 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v3)), uint32(v2))
 		goto l0
 	case 3:
-		m.fn171(v0, v0+i32(16), v1-i32(16))
+		m.fn167(v0, v0+i32(16), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	case 4:
-		m.fn169(v0, v0+i32(16), v0+i32(32), v1-i32(16))
+		m.fn165(v0, v0+i32(16), v0+i32(32), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	case 5:
-		m.fn170(v0, v0+i32(16), v0+i32(32), v0+i32(48), v1-i32(16))
+		m.fn166(v0, v0+i32(16), v0+i32(32), v0+i32(48), v1-i32(16))
 		mem = *m.memory
 		goto l0
 	default:
 		t29 := v0
 		t30 := v0 + i32(16)
 		v2 = v0 + i32(32)
-		m.fn171(t29, t30, v2)
+		m.fn167(t29, t30, v2)
 		mem = *m.memory
 		v8 = v0 + i32(48)
 		if v8 == v1 {
@@ -37817,7 +37613,7 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 			if uint32(v2) < uint32(v4) {
 				p46 = t45
 			}
-			t47 := m.fn250(p35, p40, p46)
+			t47 := m.fn243(p35, p40, p46)
 			mem = *m.memory
 			v3 = t47
 			var p49 int32
@@ -37917,7 +37713,7 @@ func (m *Module) fn172(v0, v1 int32) int32 {
 				if uint32(v2) < uint32(v3) {
 					p77 = t76
 				}
-				t78 := m.fn250(p66, p71, p77)
+				t78 := m.fn243(p66, p71, p77)
 				mem = *m.memory
 				v5 = t78
 				var p80 int32
@@ -37977,7 +37773,7 @@ l0:
 	m.g0 = v7 + i32(32)
 	return v4
 }
-func (m *Module) fn173(v0 int32) int32 {
+func (m *Module) fn169(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v1 = t0 - i32(80)
@@ -37988,9 +37784,9 @@ func (m *Module) fn173(v0 int32) int32 {
 	store64(mem, uint64(uint32(v1+i32(56))), uint64(i64(0)))
 	store64(mem, uint64(uint32(v1))+48, uint64(i64(0)))
 	store32(mem, uint64(uint32(v1))+76, uint32(i32(1000000)))
-	store32(mem, uint64(uint32(v1))+44, uint32(i32(5444)))
+	store32(mem, uint64(uint32(v1))+44, uint32(i32(5412)))
 	{
-		t1 := m.fn174(v1+i32(44), v0)
+		t1 := m.fn170(v1+i32(44), v0)
 		mem = *m.memory
 		v0 = t1
 		if v0 == 0 {
@@ -37998,7 +37794,7 @@ func (m *Module) fn173(v0 int32) int32 {
 		}
 		t2 := int32(mem[uint64(uint32(v1))+72])
 		if t2 == i32(1) {
-			m.fn144(v0)
+			m.fn143(v0)
 			mem = *m.memory
 			goto l0
 		}
@@ -38007,11 +37803,11 @@ func (m *Module) fn173(v0 int32) int32 {
 		store64(mem, uint64(uint32(v1+i32(20))), uint64(i64(0)))
 		store64(mem, uint64(uint32(v1))+12, uint64(i64(0)))
 		store32(mem, uint64(uint32(v1))+40, uint32(i32(1000000)))
-		store32(mem, uint64(uint32(v1))+8, uint32(i32(5476)))
-		t3 := m.fn174(v1+i32(8), v0)
+		store32(mem, uint64(uint32(v1))+8, uint32(i32(5444)))
+		t3 := m.fn170(v1+i32(8), v0)
 		mem = *m.memory
 		v3 = t3
-		m.fn144(v0)
+		m.fn143(v0)
 		mem = *m.memory
 		{
 			if v3 == 0 {
@@ -38022,12 +37818,12 @@ func (m *Module) fn173(v0 int32) int32 {
 				v8 = v3
 				goto l1
 			}
-			m.fn144(v3)
+			m.fn143(v3)
 			mem = *m.memory
 		}
 	l1:
 		v6 = v1 + i32(12)
-		store32(mem, uint64(uint32(v1))+8, uint32(i32(5508)))
+		store32(mem, uint64(uint32(v1))+8, uint32(i32(5476)))
 		t5 := int32(load32(mem, uint64(uint32(v1))+32))
 		v3 = t5
 		if v3 != 0 {
@@ -38094,7 +37890,7 @@ func (m *Module) fn173(v0 int32) int32 {
 	}
 l0:
 	v6 = v1 + i32(48)
-	store32(mem, uint64(uint32(v1))+44, uint32(i32(5508)))
+	store32(mem, uint64(uint32(v1))+44, uint32(i32(5476)))
 	t23 := int32(load32(mem, uint64(uint32(v1))+68))
 	v3 = t23
 	if v3 != 0 {
@@ -38160,7 +37956,7 @@ l0:
 	m.g0 = v1 + i32(80)
 	return v8
 }
-func (m *Module) fn174(v0, v1 int32) int32 {
+func (m *Module) fn170(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	t0 := m.g0
 	v6 = t0 - i32(16)
@@ -38266,7 +38062,7 @@ func (m *Module) fn174(v0, v1 int32) int32 {
 								v3 = i32(0)
 								goto l1
 							default:
-								t35 := m.fn219(v3 << 2)
+								t35 := m.fn214(v3 << 2)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v2))+20, uint32(t35))
 								t36 := int32(load32(mem, uint64(uint32(v2))+4))
@@ -38440,7 +38236,7 @@ l0:
 	m.g0 = v6 + i32(16)
 	return v3
 }
-func (m *Module) fn175(v0 int32) int32 {
+func (m *Module) fn171(v0 int32) int32 {
 	var v1, v2, v3 int32
 	v3 = i32(1)
 	mem := *m.memory
@@ -38555,27 +38351,27 @@ func (m *Module) fn175(v0 int32) int32 {
 l0:
 	return v3 & i32(1)
 }
-func (m *Module) fn176(v0 int32) int32 {
-	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5508)))
+func (m *Module) fn172(v0 int32) int32 {
+	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5476)))
 	m.fn86(v0)
 	m.fn87(v0 + i32(4))
 	return v0
 }
-func (m *Module) fn177(v0, v1 int32) int32 {
-	t0 := m.fn142(v1)
+func (m *Module) fn173(v0, v1 int32) int32 {
+	t0 := m.fn141(v1)
 	return t0
 }
-func (m *Module) fn178(v0, v1, v2 int32) int32 {
-	t0 := m.fn142(v1)
+func (m *Module) fn174(v0, v1, v2 int32) int32 {
+	t0 := m.fn141(v1)
 	return t0
 }
-func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn175(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12, v13 int32
 	mem := *m.memory
 	t0 := int32(load16(mem, uint64(uint32(v1))+6))
 	v3 = t0
 	if v3 == 0 {
-		t1 := m.fn142(v1)
+		t1 := m.fn141(v1)
 		mem = *m.memory
 		return t1
 	}
@@ -38596,7 +38392,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 						t3 := int32(load32(mem, uint64(uint32(v2))))
 						t4 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-						t5 := m.fn180(t3, t4)
+						t5 := m.fn176(t3, t4)
 						mem = *m.memory
 						v5 = t5
 						t6 := int32(load16(mem, uint64(uint32(v1))+6))
@@ -38646,7 +38442,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 							l6:
 								{
 									t12 := int32(load32(mem, uint64(uint32(v4))))
-									m.fn144(t12)
+									m.fn143(t12)
 									mem = *m.memory
 									v4 = v4 + i32(4)
 									v0 = v0 + i32(1)
@@ -38673,23 +38469,23 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 				l4:
-					t16 := m.fn142(v1)
+					t16 := m.fn141(v1)
 					mem = *m.memory
 					return t16
 				}
 			l5:
-				t17 := m.fn219(i32(24))
+				t17 := m.fn214(i32(24))
 				mem = *m.memory
 				t18 := int32(mem[uint64(uint32(v1))])
 				t19 := int32(load16(mem, uint64(uint32(v1))+2))
-				t20 := m.fn139(t17, t18, t19)
+				t20 := m.fn138(t17, t18, t19)
 				mem = *m.memory
 				v7 = t20
 				{
 					t21 := int32(load16(mem, uint64(uint32(v1))+6))
 					v0 = t21
 					if uint32(v0) >= uint32(i32(2)) {
-						t22 := m.fn219(v0 << 2)
+						t22 := m.fn214(v0 << 2)
 						mem = *m.memory
 						v6 = t22
 						store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -38758,7 +38554,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t29 := int32(load32(mem, uint64(uint32(v0))))
 					v3 = v0 + i32(4)
 					t30 := int32(load32(mem, uint64(uint32(v3))))
-					t31 := m.fn180(t29, t30)
+					t31 := m.fn176(t29, t30)
 					mem = *m.memory
 					if t31 == 0 {
 						goto l12
@@ -38776,12 +38572,12 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 						p36 = v12
 					}
 					t37 := int32(load32(mem, uint64(uint32(p36))))
-					t38 := m.fn142(t37)
+					t38 := m.fn141(t37)
 					mem = *m.memory
 					v9 = t38
 					t39 := int32(load16(mem, uint64(uint32(v11))+2))
 					v5 = t39
-					t40 := m.fn219(i32(24))
+					t40 := m.fn214(i32(24))
 					mem = *m.memory
 					v6 = t40
 					store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
@@ -38908,26 +38704,26 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 								t59 := int32(load32(mem, uint64(uint32(v8))+20))
 								t60 := int32(load32(mem, uint64(uint32(v8))+16))
 								t61 := int32(load16(mem, uint64(uint32(v8))+2))
-								t62 := m.fn153(t59+v9<<2, t60-v9, t61)
+								t62 := m.fn152(t59+v9<<2, t60-v9, t61)
 								mem = *m.memory
 								v6 = t62
 								goto l28
 							}
 						}
 					l25:
-						t63 := m.fn219(i32(24))
+						t63 := m.fn214(i32(24))
 						mem = *m.memory
-						t64 := m.fn139(t63, i32(2), i32(0))
+						t64 := m.fn138(t63, i32(2), i32(0))
 						mem = *m.memory
 						store32(mem, uint64(uint32(v0)), uint32(t64))
 					}
 				l28:
 					store32(mem, uint64(uint32(v3)), uint32(v6))
-					m.fn144(v11)
+					m.fn143(v11)
 					mem = *m.memory
 					v6 = v8
 				l17:
-					m.fn144(v6)
+					m.fn143(v6)
 					mem = *m.memory
 				}
 			l12:
@@ -39013,11 +38809,11 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			}
 		l2:
-			t88 := m.fn219(i32(24))
+			t88 := m.fn214(i32(24))
 			mem = *m.memory
 			t89 := int32(mem[uint64(uint32(v1))])
 			t90 := int32(load16(mem, uint64(uint32(v1))+2))
-			t91 := m.fn139(t88, t89, t90)
+			t91 := m.fn138(t88, t89, t90)
 			mem = *m.memory
 			v7 = t91
 			{
@@ -39034,7 +38830,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if uint32(v0) > uint32(i32(0x3fffffff)) {
 					p94 = i32(-1)
 				}
-				t96 := m.fn219(p94)
+				t96 := m.fn214(p94)
 				mem = *m.memory
 				v2 = t96
 				store32(mem, uint64(uint32(t95))+8, uint32(v2))
@@ -39057,7 +38853,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v2 = t98
 				t99 := int32(mem[uint64(uint32(v2))])
 				if t99 == i32(2) {
-					m.fn144(v2)
+					m.fn143(v2)
 					mem = *m.memory
 					t100 := int32(load16(mem, uint64(uint32(v1))+6))
 					v3 = t100
@@ -39097,7 +38893,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 				l37:
 					{
 						t105 := int32(load32(mem, uint64(uint32(v4))))
-						m.fn144(t105)
+						m.fn143(t105)
 						mem = *m.memory
 						v4 = v4 + i32(4)
 						v0 = v0 + i32(1)
@@ -39123,15 +38919,15 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 				goto l36
 			}
 		l38:
-			t109 := m.fn142(v1)
+			t109 := m.fn141(v1)
 			mem = *m.memory
 			return t109
 		}
 	l36:
-		t110 := m.fn219(i32(24))
+		t110 := m.fn214(i32(24))
 		mem = *m.memory
 		t111 := int32(load16(mem, uint64(uint32(v1))+2))
-		t112 := m.fn139(t110, v7, t111)
+		t112 := m.fn138(t110, v7, t111)
 		mem = *m.memory
 		v7 = t112
 		{
@@ -39139,7 +38935,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t113 := int32(load16(mem, uint64(uint32(v1))+6))
 				v0 = t113
 				if uint32(v0) >= uint32(i32(2)) {
-					t114 := m.fn219(v0 << 2)
+					t114 := m.fn214(v0 << 2)
 					mem = *m.memory
 					v8 = t114
 					store16(mem, uint64(uint32(v7))+6, uint16(v0))
@@ -39214,7 +39010,7 @@ func (m *Module) fn179(v0, v1, v2, v3, v4, v5 int32) int32 {
 l9:
 	return v7
 }
-func (m *Module) fn180(v0, v1 int32) int32 {
+func (m *Module) fn176(v0, v1 int32) int32 {
 	var v2, v3, v4 int32
 	var p0 int32
 	mem := *m.memory
@@ -39253,7 +39049,7 @@ func (m *Module) fn180(v0, v1 int32) int32 {
 				p10 = v1 + i32(8)
 			}
 			t12 := int32(load32(mem, uint64(uint32(p10))))
-			t13 := m.fn154(t11, t12)
+			t13 := m.fn153(t11, t12)
 			mem = *m.memory
 			if t13 == 0 {
 				goto l1
@@ -39273,7 +39069,7 @@ func (m *Module) fn180(v0, v1 int32) int32 {
 			p18 = v2
 		}
 		t19 := int32(load32(mem, uint64(uint32(p18))))
-		t20 := m.fn154(t19, v1)
+		t20 := m.fn153(t19, v1)
 		mem = *m.memory
 		if t20 != 0 {
 			return i32(1)
@@ -39312,17 +39108,17 @@ l0:
 l2:
 	return p0
 }
-func (m *Module) fn181(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn177(v0, v1, v2, v3 int32) int32 {
 	mem := *m.memory
 	t0 := int32(mem[uint64(uint32(v1))+1])
 	if t0 == 0 {
 		return i32(0)
 	}
 	mem[uint64(uint32(v3))] = byte(i32(1))
-	t1 := m.fn142(v1)
+	t1 := m.fn141(v1)
 	return t1
 }
-func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn178(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9 int32
 	mem := *m.memory
 	{
@@ -39359,7 +39155,7 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 						l9:
 							{
 								t6 := int32(load32(mem, uint64(uint32(v4))))
-								m.fn144(t6)
+								m.fn143(t6)
 								mem = *m.memory
 								v4 = v4 + i32(4)
 								v2 = v2 + i32(1)
@@ -39387,15 +39183,15 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 				}
 			l7:
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t10 := m.fn142(v1)
+				t10 := m.fn141(v1)
 				mem = *m.memory
 				return t10
 			}
 		l8:
-			t11 := m.fn219(i32(24))
+			t11 := m.fn214(i32(24))
 			mem = *m.memory
 			t12 := int32(load16(mem, uint64(uint32(v1))+2))
-			t13 := m.fn139(t11, v2, t12)
+			t13 := m.fn138(t11, v2, t12)
 			mem = *m.memory
 			v3 = t13
 			{
@@ -39403,7 +39199,7 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 					t14 := int32(load16(mem, uint64(uint32(v1))+6))
 					v1 = t14
 					if uint32(v1) >= uint32(i32(2)) {
-						t15 := m.fn219(v1 << 2)
+						t15 := m.fn214(v1 << 2)
 						mem = *m.memory
 						v5 = t15
 						store16(mem, uint64(uint32(v3))+6, uint16(v1))
@@ -39473,17 +39269,17 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t27 := int32(load32(mem, uint64(uint32(p25))))
 			if t26 == t27 {
-				m.fn144(v2)
+				m.fn143(v2)
 				mem = *m.memory
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t28 := m.fn142(v1)
+				t28 := m.fn141(v1)
 				mem = *m.memory
 				return t28
 			}
-			t29 := m.fn219(i32(24))
+			t29 := m.fn214(i32(24))
 			mem = *m.memory
 			t30 := int32(load16(mem, uint64(uint32(v1))+2))
-			t31 := m.fn139(t29, i32(11), t30)
+			t31 := m.fn138(t29, i32(11), t30)
 			mem = *m.memory
 			v4 = t31
 			store32(mem, uint64(uint32(v4))+8, uint32(v2))
@@ -39508,10 +39304,10 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 			t38 := int32(load32(mem, uint64(uint32(p37))))
 			if t38 == v4 {
-				m.fn144(v4)
+				m.fn143(v4)
 				mem = *m.memory
 				mem[uint64(uint32(v1))+1] = byte(i32(1))
-				t39 := m.fn142(v1)
+				t39 := m.fn141(v1)
 				mem = *m.memory
 				return t39
 			}
@@ -39527,10 +39323,10 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 				return v4
 			}
 		l15:
-			t42 := m.fn219(i32(24))
+			t42 := m.fn214(i32(24))
 			mem = *m.memory
 			t43 := int32(load16(mem, uint64(uint32(v1))+2))
-			t44 := m.fn139(t42, v2, t43)
+			t44 := m.fn138(t42, v2, t43)
 			mem = *m.memory
 			v1 = t44
 			store32(mem, uint64(uint32(v1))+8, uint32(v4))
@@ -39560,16 +39356,16 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v8 == i32(-1) {
 						switch v2 {
 						case 0:
-							t51 := m.fn142(v3)
+							t51 := m.fn141(v3)
 							mem = *m.memory
-							t52 := m.fn147(i32(7), t51, v7)
+							t52 := m.fn146(i32(7), t51, v7)
 							mem = *m.memory
 							v0 = t52
 							goto l19
 						case 1:
-							t53 := m.fn142(v3)
+							t53 := m.fn141(v3)
 							mem = *m.memory
-							t54 := m.fn148(t53, v7)
+							t54 := m.fn147(t53, v7)
 							mem = *m.memory
 							v0 = t54
 							goto l19
@@ -39578,14 +39374,14 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l20
 							}
 							v8 = v2 - i32(1)
-							t55 := m.fn219(v2 << 2)
+							t55 := m.fn214(v2 << 2)
 							mem = *m.memory
 							v6 = t55
 							v0 = v6
 							v1 = i32(1)
 						l21:
 							{
-								t56 := m.fn142(v3)
+								t56 := m.fn141(v3)
 								mem = *m.memory
 								store32(mem, uint64(uint32(v0)), uint32(t56))
 								v0 = v0 + i32(4)
@@ -39595,12 +39391,12 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 									goto l21
 								}
 							}
-							t58 := m.fn142(v3)
+							t58 := m.fn141(v3)
 							mem = *m.memory
-							t59 := m.fn148(t58, v7)
+							t59 := m.fn147(t58, v7)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v6+v8<<2)), uint32(t59))
-							t60 := m.fn151(v6, v2, v7)
+							t60 := m.fn150(v6, v2, v7)
 							mem = *m.memory
 							v0 = t60
 							m.Xre2w_free(v6)
@@ -39609,9 +39405,9 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 						}
 					}
 					if v2|v8 == 0 {
-						t61 := m.fn219(i32(24))
+						t61 := m.fn214(i32(24))
 						mem = *m.memory
-						t62 := m.fn139(t61, i32(2), v7)
+						t62 := m.fn138(t61, i32(2), v7)
 						mem = *m.memory
 						v0 = t62
 						goto l19
@@ -39623,7 +39419,7 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v8 != i32(1) {
 							goto l22
 						}
-						t63 := m.fn142(v3)
+						t63 := m.fn141(v3)
 						mem = *m.memory
 						v0 = t63
 						goto l19
@@ -39633,14 +39429,14 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if uint32(v2) >= uint32(i32(0x40000000)) {
 							goto l20
 						}
-						t64 := m.fn219(v2 << 2)
+						t64 := m.fn214(v2 << 2)
 						mem = *m.memory
 						v6 = t64
 						v0 = v6
 						v1 = v2
 					l23:
 						{
-							t65 := m.fn142(v3)
+							t65 := m.fn141(v3)
 							mem = *m.memory
 							store32(mem, uint64(uint32(v0)), uint32(t65))
 							v0 = v0 + i32(4)
@@ -39649,7 +39445,7 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 								goto l23
 							}
 						}
-						t66 := m.fn151(v6, v2, v7)
+						t66 := m.fn150(v6, v2, v7)
 						mem = *m.memory
 						v5 = t66
 						m.Xre2w_free(v6)
@@ -39659,31 +39455,31 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v2 >= v8 {
 						p67 = v5
 					} else {
-						t68 := m.fn142(v3)
+						t68 := m.fn141(v3)
 						mem = *m.memory
-						t69 := m.fn149(t68, v7)
+						t69 := m.fn148(t68, v7)
 						mem = *m.memory
 						v6 = t69
 						if v8 > v2+i32(1) {
 							v2 = v2 ^ i32(-1) + v8
 						l24:
 							{
-								t70 := m.fn142(v3)
+								t70 := m.fn141(v3)
 								mem = *m.memory
 								v8 = t70
-								t71 := m.fn219(i32(24))
+								t71 := m.fn214(i32(24))
 								mem = *m.memory
-								t72 := m.fn139(t71, i32(5), v7)
+								t72 := m.fn138(t71, i32(5), v7)
 								mem = *m.memory
 								v0 = t72
-								t73 := m.fn219(i32(8))
+								t73 := m.fn214(i32(8))
 								mem = *m.memory
 								v1 = t73
 								store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
 								store32(mem, uint64(uint32(v0))+8, uint32(v1))
 								store32(mem, uint64(uint32(v1))+4, uint32(v6))
 								store32(mem, uint64(uint32(v1)), uint32(v8))
-								t74 := m.fn149(v0, v7)
+								t74 := m.fn148(v0, v7)
 								mem = *m.memory
 								v6 = t74
 								v2 = v2 - i32(1)
@@ -39701,7 +39497,7 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v0 != 0 {
 						goto l19
 					}
-					m.fn185(v9+i32(4), v3)
+					m.fn181(v9+i32(4), v3)
 					mem = *m.memory
 					t75 := int32(int8(mem[uint64(uint32(v9))+15]))
 					if t75 < i32(0) {
@@ -39710,9 +39506,9 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 						m.Xre2w_free(t77)
 						mem = *m.memory
 					}
-					t78 := m.fn219(i32(24))
+					t78 := m.fn214(i32(24))
 					mem = *m.memory
-					t79 := m.fn139(t78, i32(1), v7)
+					t79 := m.fn138(t78, i32(1), v7)
 					mem = *m.memory
 					v0 = t79
 					goto l19
@@ -39722,12 +39518,12 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 				mem = *m.memory
 				panic("unreachable")
 			l25:
-				t80 := m.fn219(i32(24))
+				t80 := m.fn214(i32(24))
 				mem = *m.memory
-				t81 := m.fn139(t80, i32(5), v7)
+				t81 := m.fn138(t80, i32(5), v7)
 				mem = *m.memory
 				v0 = t81
-				t82 := m.fn219(i32(8))
+				t82 := m.fn214(i32(8))
 				mem = *m.memory
 				v3 = t82
 				store16(mem, uint64(uint32(v0))+6, uint16(i32(2)))
@@ -39737,7 +39533,7 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 			}
 		l19:
 			m.g0 = v9 + i32(16)
-			m.fn144(v4)
+			m.fn143(v4)
 			mem = *m.memory
 			v1 = v0
 			mem[uint64(uint32(v1))+1] = byte(i32(1))
@@ -39753,24 +39549,24 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v4 != 0 {
 							goto l26
 						}
-						t86 := m.fn219(i32(24))
+						t86 := m.fn214(i32(24))
 						mem = *m.memory
 						t87 := int32(load16(mem, uint64(uint32(v1))+2))
-						t88 := m.fn139(t86, i32(1), t87)
+						t88 := m.fn138(t86, i32(1), t87)
 						mem = *m.memory
 						p83 = t88
 						goto l27
 					}
-					t89 := m.fn219(i32(24))
+					t89 := m.fn214(i32(24))
 					mem = *m.memory
 					t90 := int32(load16(mem, uint64(uint32(v1))+2))
-					t91 := m.fn139(t89, i32(12), t90)
+					t91 := m.fn138(t89, i32(12), t90)
 					mem = *m.memory
 					p83 = t91
 					goto l27
 				}
 			l26:
-				t92 := m.fn142(v1)
+				t92 := m.fn141(v1)
 				mem = *m.memory
 				p83 = t92
 			}
@@ -39782,18 +39578,18 @@ func (m *Module) fn182(v0, v1, v2, v3, v4, v5 int32) int32 {
 			mem[uint64(uint32(v1))+1] = byte(i32(1))
 			fallthrough
 		default:
-			t93 := m.fn142(v1)
+			t93 := m.fn141(v1)
 			return t93
 		}
 	}
 }
-func (m *Module) fn183(v0 int32) {
-	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5508)))
+func (m *Module) fn179(v0 int32) {
+	store32(*m.memory, uint64(uint32(v0)), uint32(i32(5476)))
 	m.fn86(v0)
 	m.fn87(v0 + i32(4))
 	m.Xre2w_free(v0)
 }
-func (m *Module) fn184(v0, v1, v2 int32) int32 {
+func (m *Module) fn180(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	v3 = i32(-1)
 	mem := *m.memory
@@ -39804,7 +39600,7 @@ func (m *Module) fn184(v0, v1, v2 int32) int32 {
 	if uint32(t1) < uint32(v4) {
 		t3 := int32(load32(mem, uint64(uint32(v0))))
 		v0 = t3
-		t4 := m.fn249(v0+v2, v1, v4-v2)
+		t4 := m.fn242(v0+v2, v1, v4-v2)
 		v2 = t4
 		t5 := v2
 		v3 = v0 + v4
@@ -39823,7 +39619,7 @@ func (m *Module) fn184(v0, v1, v2 int32) int32 {
 	}
 	return p2
 }
-func (m *Module) fn185(v0, v1 int32) {
+func (m *Module) fn181(v0, v1 int32) {
 	var v2, v3, v4, v5, v6 int32
 	t0 := m.g0
 	v2 = t0 - i32(48)
@@ -39837,13 +39633,13 @@ func (m *Module) fn185(v0, v1 int32) {
 	store64(mem, uint64(uint32(v2+i32(20))), uint64(i64(0)))
 	store64(mem, uint64(uint32(v2))+12, uint64(i64(0)))
 	store32(mem, uint64(uint32(v2))+44, uint32(v0))
-	store32(mem, uint64(uint32(v2))+8, uint32(i32(5540)))
+	store32(mem, uint64(uint32(v2))+8, uint32(i32(5508)))
 	store32(mem, uint64(uint32(v2))+40, uint32(i32(100000)))
 	_ = m.fn85(v2+i32(8), v1, i32(6), i32(0))
 	mem = *m.memory
 	t2 := int32(mem[uint64(uint32(v4))])
 	if t2 == i32(1) {
-		_ = m.fn233(v0, i32(3186))
+		_ = m.fn226(v0, i32(3186))
 		mem = *m.memory
 	}
 	store32(mem, uint64(uint32(v2))+8, uint32(i32(4248)))
@@ -39911,7 +39707,7 @@ func (m *Module) fn185(v0, v1 int32) {
 	m.fn87(v2 + i32(12))
 	m.g0 = v2 + i32(48)
 }
-func (m *Module) fn186(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn182(v0, v1, v2, v3 int32) int32 {
 	v3 = i32(0)
 	mem := *m.memory
 	{
@@ -39941,7 +39737,7 @@ func (m *Module) fn186(v0, v1, v2, v3 int32) int32 {
 					goto l5
 				case 7:
 					t5 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn233(t5, i32(3689))
+					_ = m.fn226(t5, i32(3689))
 					mem = *m.memory
 					t7 := int32(load32(mem, uint64(uint32(v1))+20))
 					if t7 == 0 {
@@ -39949,7 +39745,7 @@ func (m *Module) fn186(v0, v1, v2, v3 int32) int32 {
 					}
 					v2 = v0 + i32(36)
 					t8 := int32(load32(mem, uint64(uint32(v2))))
-					_ = m.fn233(t8, i32(3590))
+					_ = m.fn226(t8, i32(3590))
 					mem = *m.memory
 					t10 := int32(load32(mem, uint64(uint32(v2))))
 					t11 := int32(load32(mem, uint64(uint32(v1))+20))
@@ -39972,7 +39768,7 @@ func (m *Module) fn186(v0, v1, v2, v3 int32) int32 {
 					if v0 != 0 {
 						p18 = t17
 					}
-					m.fn229(t10, p16, p18)
+					m.fn224(t10, p16, p18)
 					mem = *m.memory
 					v3 = i32(5)
 					p0 = i32(3588)
@@ -39991,12 +39787,12 @@ func (m *Module) fn186(v0, v1, v2, v3 int32) int32 {
 	l6:
 		v1 = p0
 		t19 := int32(load32(mem, uint64(uint32(v2))))
-		_ = m.fn233(t19, v1)
+		_ = m.fn226(t19, v1)
 	}
 l4:
 	return v3
 }
-func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
+func (m *Module) fn183(v0, v1, v2, v3, v4, v5 int32) int32 {
 	var v6, v7, v8, v9, v10, v11, v12 int32
 	t0 := m.g0
 	v4 = t0 + i32(-64)
@@ -40018,7 +39814,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 						t4 := int32(load32(mem, uint64(uint32(v1))+20))
 						t5 := int32(load32(mem, uint64(uint32(t4+v5))))
 						t6 := int32(load16(mem, uint64(uint32(v1))+2))
-						m.fn188(t3, t5, t6&i32(1))
+						m.fn184(t3, t5, t6&i32(1))
 						mem = *m.memory
 						v5 = v5 + i32(4)
 						v6 = v6 + i32(1)
@@ -40032,12 +39828,12 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t8 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t8, i32(3687))
+				_ = m.fn226(t8, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 0:
 				t10 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t10, i32(3167))
+				_ = m.fn226(t10, i32(3167))
 				mem = *m.memory
 				goto l21
 			case 1:
@@ -40045,14 +39841,14 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l23
 				}
 				t12 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t12, i32(3653))
+				_ = m.fn226(t12, i32(3653))
 				mem = *m.memory
 				goto l21
 			case 2:
 				t14 := int32(load32(mem, uint64(uint32(v0))+36))
 				t15 := int32(load32(mem, uint64(uint32(v1))+16))
 				t16 := int32(load16(mem, uint64(uint32(v1))+2))
-				m.fn188(t14, t15, t16&i32(1))
+				m.fn184(t14, t15, t16&i32(1))
 				mem = *m.memory
 				goto l21
 			case 4:
@@ -40060,7 +39856,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t17 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t17, i32(3687))
+				_ = m.fn226(t17, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 5:
@@ -40107,58 +39903,58 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					goto l21
 				}
 				t29 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t29, i32(3687))
+				_ = m.fn226(t29, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 6:
 				t31 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t31, i32(3620))
+				_ = m.fn226(t31, i32(3620))
 				mem = *m.memory
 				t33 := int32(mem[uint64(uint32(v1))+2])
 				if t33&i32(64) != 0 {
 					t34 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn233(t34, i32(3586))
+					_ = m.fn226(t34, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t36 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t36, i32(3687))
+				_ = m.fn226(t36, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 7:
 				t38 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t38, i32(3618))
+				_ = m.fn226(t38, i32(3618))
 				mem = *m.memory
 				t40 := int32(mem[uint64(uint32(v1))+2])
 				if t40&i32(64) != 0 {
 					t41 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn233(t41, i32(3586))
+					_ = m.fn226(t41, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t43 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t43, i32(3687))
+				_ = m.fn226(t43, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 8:
 				t45 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t45, i32(3586))
+				_ = m.fn226(t45, i32(3586))
 				mem = *m.memory
 				t47 := int32(mem[uint64(uint32(v1))+2])
 				if t47&i32(64) != 0 {
 					t48 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn233(t48, i32(3586))
+					_ = m.fn226(t48, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t50 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t50, i32(3687))
+				_ = m.fn226(t50, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 9:
@@ -40191,7 +39987,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p62 = t61
 						}
-						m.fn229(t57, p60, p62)
+						m.fn224(t57, p60, p62)
 						mem = *m.memory
 						t63 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t63 >= i32(0) {
@@ -40231,7 +40027,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 						if v3 != 0 {
 							p76 = t75
 						}
-						m.fn229(t71, p74, p76)
+						m.fn224(t71, p74, p76)
 						mem = *m.memory
 						t77 := int32(int8(mem[uint64(uint32(v4))+63]))
 						if t77 >= i32(0) {
@@ -40266,7 +40062,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					if v3 != 0 {
 						p87 = t86
 					}
-					m.fn229(t82, p85, p87)
+					m.fn224(t82, p85, p87)
 					mem = *m.memory
 					t88 := int32(int8(mem[uint64(uint32(v4))+63]))
 					if t88 >= i32(0) {
@@ -40281,39 +40077,39 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t91 := int32(mem[uint64(uint32(v1))+2])
 				if t91&i32(64) != 0 {
 					t92 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn233(t92, i32(3586))
+					_ = m.fn226(t92, i32(3586))
 					mem = *m.memory
 				}
 				if v2 > i32(0) {
 					goto l21
 				}
 				t94 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t94, i32(3687))
+				_ = m.fn226(t94, i32(3687))
 				mem = *m.memory
 				goto l23
 			case 11:
 				t96 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t96, i32(3614))
+				_ = m.fn226(t96, i32(3614))
 				mem = *m.memory
 				goto l21
 			case 12:
 				t98 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t98, i32(3562))
+				_ = m.fn226(t98, i32(3562))
 				mem = *m.memory
 				goto l21
 			case 13:
 				t100 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t100, i32(3165))
+				_ = m.fn226(t100, i32(3165))
 				mem = *m.memory
 				goto l21
 			case 14:
 				t102 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t102, i32(3691))
+				_ = m.fn226(t102, i32(3691))
 				mem = *m.memory
 				goto l21
 			case 17:
 				t104 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t104, i32(3645))
+				_ = m.fn226(t104, i32(3645))
 				mem = *m.memory
 				goto l21
 			case 18:
@@ -40321,21 +40117,21 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 				v5 = t106
 				t107 := int32(mem[uint64(uint32(v1))+3])
 				if t107&i32(32) != 0 {
-					_ = m.fn233(v5, i32(3658))
+					_ = m.fn226(v5, i32(3658))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn233(v5, i32(1052))
+				_ = m.fn226(v5, i32(1052))
 				mem = *m.memory
 				goto l21
 			case 15:
 				t110 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t110, i32(3006))
+				_ = m.fn226(t110, i32(3006))
 				mem = *m.memory
 				goto l21
 			case 16:
 				t112 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t112, i32(3574))
+				_ = m.fn226(t112, i32(3574))
 				mem = *m.memory
 				goto l21
 			case 19:
@@ -40344,16 +40140,16 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 				t115 := int32(load32(mem, uint64(uint32(v1))+16))
 				t116 := int32(load32(mem, uint64(uint32(t115))+4))
 				if t116 == 0 {
-					_ = m.fn233(v5, i32(3167))
+					_ = m.fn226(v5, i32(3167))
 					mem = *m.memory
 					goto l21
 				}
-				_ = m.fn233(v5, i32(3535))
+				_ = m.fn226(v5, i32(3535))
 				mem = *m.memory
 				{
 					t119 := int32(load32(mem, uint64(uint32(v1))+16))
 					v6 = t119
-					t120 := m.fn162(v6, i32(65534))
+					t120 := m.fn160(v6, i32(65534))
 					mem = *m.memory
 					if t120 == 0 {
 						goto l27
@@ -40365,7 +40161,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					v3 = i32(0)
 					t122 := int32(load32(mem, uint64(uint32(v6))+12))
 					v9 = t122
-					t123 := m.fn219(v9<<3 + i32(24))
+					t123 := m.fn214(v9<<3 + i32(24))
 					mem = *m.memory
 					v5 = t123
 					store32(mem, uint64(uint32(v5))+8, uint32(v5+i32(16)))
@@ -40413,7 +40209,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					store32(mem, uint64(uint32(v5))+12, uint32(v3))
 					v6 = v5
 					t134 := int32(load32(mem, uint64(uint32(v0))+36))
-					_ = m.fn233(t134, i32(3165))
+					_ = m.fn226(t134, i32(3165))
 					mem = *m.memory
 				}
 			l27:
@@ -40434,14 +40230,14 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 							}
 							t141 := int32(load32(mem, uint64(uint32(v0))+36))
 							v8 = t141
-							m.fn189(v8, v3)
+							m.fn185(v8, v3)
 							mem = *m.memory
 							if v3 >= v7 {
 								goto l30
 							}
-							_ = m.fn233(v8, i32(3616))
+							_ = m.fn226(v8, i32(3616))
 							mem = *m.memory
-							m.fn189(v8, v7)
+							m.fn185(v8, v7)
 							mem = *m.memory
 						}
 					l30:
@@ -40459,12 +40255,12 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 					mem = *m.memory
 				}
 				t146 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t146, i32(3501))
+				_ = m.fn226(t146, i32(3501))
 				mem = *m.memory
 				goto l21
 			case 10:
 				t148 := int32(load32(mem, uint64(uint32(v0))+36))
-				_ = m.fn233(t148, i32(3687))
+				_ = m.fn226(t148, i32(3687))
 				mem = *m.memory
 				goto l21
 			case 20:
@@ -40493,7 +40289,7 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 				if v6 != 0 {
 					p159 = t158
 				}
-				m.fn229(t154, p157, p159)
+				m.fn224(t154, p157, p159)
 				mem = *m.memory
 				t160 := int32(int8(mem[uint64(uint32(v4))+63]))
 				if t160 >= i32(0) {
@@ -40510,13 +40306,13 @@ func (m *Module) fn187(v0, v1, v2, v3, v4, v5 int32) int32 {
 			goto l23
 		}
 		t163 := int32(load32(mem, uint64(uint32(v0))+36))
-		_ = m.fn233(t163, i32(1050))
+		_ = m.fn226(t163, i32(1050))
 	}
 l23:
 	m.g0 = v4 - i32(-64)
 	return i32(0)
 }
-func (m *Module) fn188(v0, v1, v2 int32) {
+func (m *Module) fn184(v0, v1, v2 int32) {
 	{
 		if v1 == 0 {
 			goto l0
@@ -40524,12 +40320,12 @@ func (m *Module) fn188(v0, v1, v2 int32) {
 		if v1 > i32(127) {
 			goto l0
 		}
-		t0 := m.fn249(i32(3509), v1, i32(15))
+		t0 := m.fn242(i32(3509), v1, i32(15))
 		if t0 == 0 {
 			goto l0
 		}
-		m.fn232(v0, i32(1), i32(92))
-		m.fn232(v0, i32(1), int32(int8(v1)))
+		m.fn225(v0, i32(1), i32(92))
+		m.fn225(v0, i32(1), int32(int8(v1)))
 		return
 	}
 l0:
@@ -40539,46 +40335,46 @@ l0:
 	if v2 == 0 {
 		goto l1
 	}
-	m.fn232(v0, i32(1), i32(91))
-	m.fn232(v0, i32(1), int32(int8(v1-i32(32))))
-	m.fn232(v0, i32(1), int32(int8(v1)))
-	m.fn232(v0, i32(1), i32(93))
+	m.fn225(v0, i32(1), i32(91))
+	m.fn225(v0, i32(1), int32(int8(v1-i32(32))))
+	m.fn225(v0, i32(1), int32(int8(v1)))
+	m.fn225(v0, i32(1), i32(93))
 	return
 l1:
-	m.fn189(v0, v1)
+	m.fn185(v0, v1)
 }
-func (m *Module) fn189(v0, v1 int32) {
+func (m *Module) fn185(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(32)
 	m.g0 = v2
 	mem := *m.memory
 	if uint32(v1-i32(32)) <= uint32(i32(94)) {
-		t1 := m.fn249(i32(3503), v1, i32(6))
+		t1 := m.fn242(i32(3503), v1, i32(6))
 		mem = *m.memory
 		if t1 != 0 {
-			_ = m.fn233(v0, i32(3533))
+			_ = m.fn226(v0, i32(3533))
 			mem = *m.memory
 		}
-		m.fn232(v0, i32(1), int32(int8(v1)))
+		m.fn225(v0, i32(1), int32(int8(v1)))
 		mem = *m.memory
 		goto l0
 	}
 	switch v1 - i32(9) {
 	case 4:
-		_ = m.fn233(v0, i32(1484))
+		_ = m.fn226(v0, i32(1484))
 		mem = *m.memory
 		goto l0
 	case 0:
-		_ = m.fn233(v0, i32(1230))
+		_ = m.fn226(v0, i32(1230))
 		mem = *m.memory
 		goto l0
 	case 1:
-		_ = m.fn233(v0, i32(1907))
+		_ = m.fn226(v0, i32(1907))
 		mem = *m.memory
 		goto l0
 	case 3:
-		_ = m.fn233(v0, i32(2466))
+		_ = m.fn226(v0, i32(2466))
 		mem = *m.memory
 		goto l0
 	default:
@@ -40605,7 +40401,7 @@ func (m *Module) fn189(v0, v1 int32) {
 			if v0 != 0 {
 				p14 = t13
 			}
-			m.fn229(t9, p12, p14)
+			m.fn224(t9, p12, p14)
 			mem = *m.memory
 			t15 := int32(int8(mem[uint64(uint32(v2))+31]))
 			if t15 >= i32(0) {
@@ -40639,7 +40435,7 @@ func (m *Module) fn189(v0, v1 int32) {
 		if v0 != 0 {
 			p25 = t24
 		}
-		m.fn229(t20, p23, p25)
+		m.fn224(t20, p23, p25)
 		mem = *m.memory
 		t26 := int32(int8(mem[uint64(uint32(v2))+31]))
 		if t26 >= i32(0) {
@@ -40652,7 +40448,7 @@ func (m *Module) fn189(v0, v1 int32) {
 l0:
 	m.g0 = v2 + i32(32)
 }
-func (m *Module) fn190(v0, v1, v2 int32) {
+func (m *Module) fn186(v0, v1, v2 int32) {
 	var v3 int32
 l1:
 	{
@@ -40672,7 +40468,7 @@ l1:
 			return
 		}
 		_ = atomic_wait32(*m.memory, uint64(uint32(v0)), uint32(i32(1)), i64(50000000), m.waiters)
-		t5 := int32(atomic_load32(*m.memory, uint64(uint32(i32(50948)))))
+		t5 := int32(atomic_load32(*m.memory, uint64(uint32(i32(50916)))))
 		if t5 == 0 {
 			goto l1
 		}
@@ -40680,110 +40476,102 @@ l1:
 	panic("unreachable")
 }
 func (m *Module) Xre2w_poison_flag() int32 {
-	return i32(50948)
+	return i32(50916)
 }
 func (m *Module) Xre2w_dfa_failures() int32 {
-	t0 := int32(atomic_load32(*m.memory, uint64(uint32(i32(50952)))))
+	t0 := int32(atomic_load32(*m.memory, uint64(uint32(i32(50920)))))
 	return t0
 }
 func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38 int32
 	t0 := m.g0
-	v17 = t0 - i32(32)
-	m.g0 = v17
+	v19 = t0 - i32(32)
+	m.g0 = v19
 	mem := *m.memory
-	atomic_store32(mem, uint64(uint32(i32(50784))), uint32(i32(65)))
+	atomic_store32(mem, uint64(uint32(i32(50752))), uint32(i32(60)))
 	mem = *m.memory
-	mem[uint64(uint32(v17))+31] = byte(i32(0))
-	store16(mem, uint64(uint32(v17))+29, uint16(i32(0)))
-	store32(mem, uint64(uint32(v17))+24, uint32(i32(0)))
-	store64(mem, uint64(uint32(v17))+16, uint64(i64(0x800000)))
-	mem[uint64(uint32(v17))+14] = byte(i32(0))
-	mem[uint64(uint32(v17))+13] = byte(v2 & i32(1))
-	mem[uint64(uint32(v17))+12] = byte(int32(uint32(v2)>>1) & i32(1))
-	t1 := v17
-	var p2 int32
-	if v2&i32(8) == 0 {
-		p2 = 1
-	}
-	mem[uint64(uint32(t1))+28] = byte(p2)
-	t4 := v17
-	p3 := i32(1)
+	store64(mem, uint64(uint32(v19))+24, uint64(i64(0x100000000)))
+	store64(mem, uint64(uint32(v19))+16, uint64(i64(0x800000)))
+	mem[uint64(uint32(v19))+12] = byte(i32(0))
+	mem[uint64(uint32(v19))+14] = byte(i32(0))
+	mem[uint64(uint32(v19))+13] = byte(v2 & i32(1))
+	t2 := v19
+	p1 := i32(1)
 	if v2&i32(4) != 0 {
-		p3 = i32(2)
+		p1 = i32(2)
 	}
-	store32(mem, uint64(uint32(t4))+8, uint32(p3))
+	store32(mem, uint64(uint32(t2))+8, uint32(p1))
 	if v3 > i64(0) {
-		store64(mem, uint64(uint32(v17))+16, uint64(v3))
+		store64(mem, uint64(uint32(v19))+16, uint64(v3))
 	}
-	t5 := m.fn219(i32(128))
+	t3 := m.fn214(i32(128))
 	mem = *m.memory
-	v18 = t5
-	store32(mem, uint64(uint32(v17))+4, uint32(v1))
-	store32(mem, uint64(uint32(v17)), uint32(v0))
-	store64(mem, uint64(uint32(v18)), uint64(i64(0)))
-	store32(mem, uint64(uint32(v18))+116, uint32(i32(0)))
-	store64(mem, uint64(uint32(v18))+108, uint64(i64(0)))
-	store64(mem, uint64(uint32(v18))+32, uint64(i64(0x100000000)))
-	store64(mem, uint64(uint32(v18))+24, uint64(i64(0x800000)))
-	mem[uint64(uint32(v18))+22] = byte(i32(1))
-	store16(mem, uint64(uint32(v18))+20, uint16(i32(0)))
-	store32(mem, uint64(uint32(v18))+16, uint32(i32(1)))
-	store64(mem, uint64(uint32(v18))+52, uint64(i64(0)))
-	store32(mem, uint64(uint32(v18+i32(8))), uint32(i32(0)))
-	store64(mem, uint64(uint32(v18+i32(60))), uint64(i64(0)))
-	store64(mem, uint64(uint32(v18+i32(68))), uint64(i64(0)))
-	v1 = v18
-	v0 = v17
+	v17 = t3
+	store32(mem, uint64(uint32(v19))+4, uint32(v1))
+	store32(mem, uint64(uint32(v19)), uint32(v0))
+	store64(mem, uint64(uint32(v17)), uint64(i64(0)))
+	store32(mem, uint64(uint32(v17))+116, uint32(i32(0)))
+	store64(mem, uint64(uint32(v17))+108, uint64(i64(0)))
+	store64(mem, uint64(uint32(v17))+32, uint64(i64(0x100000000)))
+	store64(mem, uint64(uint32(v17))+24, uint64(i64(0x800000)))
+	mem[uint64(uint32(v17))+22] = byte(i32(1))
+	store16(mem, uint64(uint32(v17))+20, uint16(i32(0)))
+	store32(mem, uint64(uint32(v17))+16, uint32(i32(1)))
+	store64(mem, uint64(uint32(v17))+52, uint64(i64(0)))
+	store32(mem, uint64(uint32(v17+i32(8))), uint32(i32(0)))
+	store64(mem, uint64(uint32(v17+i32(60))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v17+i32(68))), uint64(i64(0)))
+	v1 = v17
+	v0 = v19
 	v5 = v0 + i32(8)
-	t6 := m.g0
-	v8 = t6 - i32(48)
+	t4 := m.g0
+	v8 = t4 - i32(48)
 	m.g0 = v8
-	t7 := int32(load32(mem, uint64(uint32(i32(50920)))))
-	if t7 != i32(-1) {
+	t5 := int32(load32(mem, uint64(uint32(i32(50888)))))
+	if t5 != i32(-1) {
 		store32(mem, uint64(uint32(v8))+32, uint32(v8))
 		store32(mem, uint64(uint32(v8))+20, uint32(v8+i32(32)))
-		m.fn190(i32(50920), v8+i32(20), i32(34))
+		m.fn186(i32(50888), v8+i32(20), i32(34))
 		mem = *m.memory
 	}
-	t8 := int32(load32(mem, uint64(uint32(v0))))
-	v14 = t8
+	t6 := int32(load32(mem, uint64(uint32(v0))))
+	v14 = t6
 	{
-		t9 := int32(load32(mem, uint64(uint32(v0))+4))
-		v0 = t9
-		t10 := int32(load32(mem, uint64(uint32(v1))+8))
-		t11 := v0
-		v12 = t10
-		t12 := int32(int8(mem[uint64(uint32(v1))+11]))
-		t13 := v12&i32(0x7fffffff) - i32(1)
-		v10 = t12
-		var p14 int32
+		t7 := int32(load32(mem, uint64(uint32(v0))+4))
+		v0 = t7
+		t8 := int32(load32(mem, uint64(uint32(v1))+8))
+		t9 := v0
+		v12 = t8
+		t10 := int32(int8(mem[uint64(uint32(v1))+11]))
+		t11 := v12&i32(0x7fffffff) - i32(1)
+		v10 = t10
+		var p12 int32
 		if v10 < i32(0) {
-			p14 = 1
+			p12 = 1
 		}
-		v7 = p14
-		p15 := i32(10)
+		v7 = p12
+		p13 := i32(10)
 		if v7 != 0 {
-			p15 = t13
+			p13 = t11
 		}
-		v9 = p15
-		if uint32(t11) <= uint32(v9) {
-			t16 := int32(load32(mem, uint64(uint32(v1))))
-			p17 := v1
+		v9 = p13
+		if uint32(t9) <= uint32(v9) {
+			t14 := int32(load32(mem, uint64(uint32(v1))))
+			p15 := v1
 			if v7 != 0 {
-				p17 = t16
+				p15 = t14
 			}
-			v7 = p17
-			var p18 int32
+			v7 = p15
+			var p16 int32
 			if v0 != 0 {
-				_ = m.fn252(v7, v14, v0)
+				_ = m.fn245(v7, v14, v0)
 				mem = *m.memory
-				t20 := int32(mem[uint64(uint32(v1))+11])
-				p18 = t20
+				t18 := int32(mem[uint64(uint32(v1))+11])
+				p16 = t18
 			} else {
-				p18 = int32(uint32(v12) >> 24)
+				p16 = int32(uint32(v12) >> 24)
 			}
-			if int32(int8(p18)) < i32(0) {
+			if int32(int8(p16)) < i32(0) {
 				store32(mem, uint64(uint32(v1))+4, uint32(v0))
 				goto l0
 			}
@@ -40796,34 +40584,34 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 			panic("unreachable")
 		}
 		v12 = i32(0x7ffffff7)
-		t21 := int32(load32(mem, uint64(uint32(v1))))
-		v19 = t21
+		t19 := int32(load32(mem, uint64(uint32(v1))))
+		v18 = t19
 		if uint32(v9) <= uint32(i32(0x3ffffff2)) {
-			t22 := v0
+			t20 := v0
 			v7 = v9 << 1
-			p23 := v7
+			p21 := v7
 			if uint32(v0) > uint32(v7) {
-				p23 = t22
+				p21 = t20
 			}
-			v7 = p23
-			p24 := v7 | i32(7) + i32(1)
+			v7 = p21
+			p22 := v7 | i32(7) + i32(1)
 			if uint32(v7) < uint32(i32(11)) {
-				p24 = i32(11)
+				p22 = i32(11)
 			}
-			v12 = p24
+			v12 = p22
 		}
-		t25 := m.fn219(v12)
+		t23 := m.fn214(v12)
 		mem = *m.memory
-		v7 = t25
-		t26 := m.fn251(v7, v14, v0)
+		v7 = t23
+		t24 := m.fn244(v7, v14, v0)
 		mem = *m.memory
-		v14 = t26
+		v14 = t24
 		if v9 != i32(10) {
-			p27 := v1
+			p25 := v1
 			if v10 < i32(0) {
-				p27 = v19
+				p25 = v18
 			}
-			m.Xre2w_free(p27)
+			m.Xre2w_free(p25)
 			mem = *m.memory
 		}
 		store32(mem, uint64(uint32(v1)), uint32(v14))
@@ -40833,21 +40621,21 @@ func (m *Module) Xre2w_compile(v0, v1, v2 int32, v3 int64, v4 int32) int32 {
 l0:
 	mem[uint64(uint32(v0+v7))] = byte(i32(0))
 	{
-		t28 := int64(load64(mem, uint64(uint32(v5+i32(16)))))
-		store64(mem, uint64(uint32(v1+i32(32))), uint64(t28))
-		t29 := int64(load64(mem, uint64(uint32(v5+i32(8)))))
-		store64(mem, uint64(uint32(v1+i32(24))), uint64(t29))
-		t30 := int64(load64(mem, uint64(uint32(v5))))
-		store64(mem, uint64(uint32(v1))+16, uint64(t30))
+		t26 := int64(load64(mem, uint64(uint32(v5+i32(16)))))
+		store64(mem, uint64(uint32(v1+i32(32))), uint64(t26))
+		t27 := int64(load64(mem, uint64(uint32(v5+i32(8)))))
+		store64(mem, uint64(uint32(v1+i32(24))), uint64(t27))
+		t28 := int64(load64(mem, uint64(uint32(v5))))
+		store64(mem, uint64(uint32(v1))+16, uint64(t28))
 		store32(mem, uint64(uint32(v1))+40, uint32(i32(0)))
 		store32(mem, uint64(uint32(v1))+48, uint32(i32(0)))
-		t31 := int32(load32(mem, uint64(uint32(i32(50924)))))
-		store32(mem, uint64(uint32(v1))+44, uint32(t31))
+		t29 := int32(load32(mem, uint64(uint32(i32(50892)))))
+		store32(mem, uint64(uint32(v1))+44, uint32(t29))
 		{
-			t32 := int32(int8(mem[uint64(uint32(v1))+63]))
-			if t32 < i32(0) {
-				t33 := int32(load32(mem, uint64(uint32(v1))+52))
-				mem[uint64(uint32(t33))] = byte(i32(0))
+			t30 := int32(int8(mem[uint64(uint32(v1))+63]))
+			if t30 < i32(0) {
+				t31 := int32(load32(mem, uint64(uint32(v1))+52))
+				mem[uint64(uint32(t31))] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+56, uint32(i32(0)))
 				goto l3
 			}
@@ -40856,10 +40644,10 @@ l0:
 		}
 	l3:
 		{
-			t34 := int32(int8(mem[uint64(uint32(v1))+75]))
-			if t34 < i32(0) {
-				t35 := int32(load32(mem, uint64(uint32(v1))+64))
-				mem[uint64(uint32(t35))] = byte(i32(0))
+			t32 := int32(int8(mem[uint64(uint32(v1))+75]))
+			if t32 < i32(0) {
+				t33 := int32(load32(mem, uint64(uint32(v1))+64))
+				mem[uint64(uint32(t33))] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+68, uint32(i32(0)))
 				goto l4
 			}
@@ -40875,162 +40663,162 @@ l0:
 		mem[uint64(uint32(v1))+76] = byte(i32(0))
 		store64(mem, uint64(uint32(v8+i32(40))), uint64(i64(0)))
 		store64(mem, uint64(uint32(v8))+32, uint64(i64(0)))
-		t36 := int32(load32(mem, uint64(uint32(v1))))
-		t37 := int32(int8(mem[uint64(uint32(v1))+11]))
-		t38 := v8
-		t39 := v1
-		v5 = t37
-		var p40 int32
+		t34 := int32(load32(mem, uint64(uint32(v1))))
+		t35 := int32(int8(mem[uint64(uint32(v1))+11]))
+		t36 := v8
+		t37 := v1
+		v5 = t35
+		var p38 int32
 		if v5 < i32(0) {
-			p40 = 1
+			p38 = 1
 		}
-		v0 = p40
-		p41 := t39
+		v0 = p38
+		p39 := t37
 		if v0 != 0 {
-			p41 = t36
+			p39 = t34
 		}
-		store32(mem, uint64(uint32(t38))+20, uint32(p41))
-		t42 := int32(load32(mem, uint64(uint32(v1))+4))
-		t44 := v8
-		p43 := v5
+		store32(mem, uint64(uint32(t36))+20, uint32(p39))
+		t40 := int32(load32(mem, uint64(uint32(v1))+4))
+		t42 := v8
+		p41 := v5
 		if v0 != 0 {
-			p43 = t42
+			p41 = t40
 		}
-		store32(mem, uint64(uint32(t44))+24, uint32(p43))
-		t45 := int32(mem[uint64(uint32(v1))+36])
-		t46 := int32(load32(mem, uint64(uint32(v1))+16))
-		t48 := v1
-		t49 := v8 + i32(20)
-		t50 := t45 ^ i32(1)
-		p47 := i32(4)
-		if t46 == i32(2) {
-			p47 = i32(36)
+		store32(mem, uint64(uint32(t42))+24, uint32(p41))
+		t43 := int32(mem[uint64(uint32(v1))+36])
+		t44 := int32(load32(mem, uint64(uint32(v1))+16))
+		t46 := v1
+		t47 := v8 + i32(20)
+		t48 := t43 ^ i32(1)
+		p45 := i32(4)
+		if t44 == i32(2) {
+			p45 = i32(36)
 		}
-		v5 = p47
-		t51 := int32(mem[uint64(uint32(v1))+20])
-		p52 := v5 | i32(1940)
+		v5 = p45
+		t49 := int32(mem[uint64(uint32(v1))+20])
+		p50 := v5 | i32(1940)
+		if t49 != 0 {
+			p50 = v5
+		}
+		v5 = p50
+		t51 := int32(mem[uint64(uint32(v1))+32])
+		p52 := v5
 		if t51 != 0 {
-			p52 = v5
+			p52 = v5 | i32(2)
 		}
 		v5 = p52
-		t53 := int32(mem[uint64(uint32(v1))+32])
+		t53 := int32(mem[uint64(uint32(v1))+33])
 		p54 := v5
 		if t53 != 0 {
-			p54 = v5 | i32(2)
+			p54 = v5 | i32(2048)
 		}
 		v5 = p54
-		t55 := int32(mem[uint64(uint32(v1))+33])
+		t55 := int32(mem[uint64(uint32(v1))+34])
 		p56 := v5
 		if t55 != 0 {
-			p56 = v5 | i32(2048)
+			p56 = v5 | i32(8)
 		}
 		v5 = p56
-		t57 := int32(mem[uint64(uint32(v1))+34])
+		t57 := int32(mem[uint64(uint32(v1))+35])
 		p58 := v5
 		if t57 != 0 {
-			p58 = v5 | i32(8)
+			p58 = v5 | i32(4096)
 		}
-		v5 = p58
-		t59 := int32(mem[uint64(uint32(v1))+35])
+		v5 = t48 | p58
+		t59 := int32(mem[uint64(uint32(v1))+37])
 		p60 := v5
 		if t59 != 0 {
-			p60 = v5 | i32(4096)
+			p60 = v5 | i32(128)
 		}
-		v5 = t50 | p60
-		t61 := int32(mem[uint64(uint32(v1))+37])
+		v5 = p60
+		t61 := int32(mem[uint64(uint32(v1))+38])
 		p62 := v5
 		if t61 != 0 {
-			p62 = v5 | i32(128)
+			p62 = v5 | i32(256)
 		}
 		v5 = p62
-		t63 := int32(mem[uint64(uint32(v1))+38])
+		t63 := int32(mem[uint64(uint32(v1))+39])
 		p64 := v5
 		if t63 != 0 {
-			p64 = v5 | i32(256)
+			p64 = v5 | i32(16)
 		}
-		v5 = p64
-		t65 := int32(mem[uint64(uint32(v1))+39])
-		p66 := v5
-		if t65 != 0 {
-			p66 = v5 | i32(16)
-		}
-		t67 := m.fn102(t49, p66, v8+i32(32))
+		t65 := m.fn102(t47, p64, v8+i32(32))
 		mem = *m.memory
-		v5 = t67
-		store32(mem, uint64(uint32(t48))+40, uint32(v5))
+		v5 = t65
+		store32(mem, uint64(uint32(t46))+40, uint32(v5))
 		{
 			{
 				if v5 == 0 {
 					{
-						t68 := int32(mem[uint64(uint32(v1))+22])
-						if t68 != i32(1) {
+						t66 := int32(mem[uint64(uint32(v1))+22])
+						if t66 != i32(1) {
 							goto l5
 						}
-						t69 := int32(load32(mem, uint64(uint32(v1))))
-						t70 := int32(int8(mem[uint64(uint32(v1))+11]))
-						t71 := v8
-						t72 := v1
-						v5 = t70
-						var p73 int32
+						t67 := int32(load32(mem, uint64(uint32(v1))))
+						t68 := int32(int8(mem[uint64(uint32(v1))+11]))
+						t69 := v8
+						t70 := v1
+						v5 = t68
+						var p71 int32
 						if v5 < i32(0) {
-							p73 = 1
+							p71 = 1
 						}
-						v0 = p73
-						p74 := t72
+						v0 = p71
+						p72 := t70
 						if v0 != 0 {
-							p74 = t69
+							p72 = t67
 						}
-						store32(mem, uint64(uint32(t71))+12, uint32(p74))
-						t75 := int32(load32(mem, uint64(uint32(v1))+4))
-						t77 := v8
-						p76 := v5
+						store32(mem, uint64(uint32(t69))+12, uint32(p72))
+						t73 := int32(load32(mem, uint64(uint32(v1))+4))
+						t75 := v8
+						p74 := v5
 						if v0 != 0 {
-							p76 = t75
+							p74 = t73
 						}
-						store32(mem, uint64(uint32(t77))+16, uint32(p76))
+						store32(mem, uint64(uint32(t75))+16, uint32(p74))
 						m.fn129(v8+i32(20), v8+i32(12))
 						mem = *m.memory
-						m.fn156(v8, v8+i32(32))
+						m.fn155(v8, v8+i32(32))
 						mem = *m.memory
-						t78 := int32(int8(mem[uint64(uint32(v8))+11]))
-						if t78 < i32(0) {
+						t76 := int32(int8(mem[uint64(uint32(v8))+11]))
+						if t76 < i32(0) {
 							_ = int32(load32(mem, uint64(uint32(v8))+8))
-							t80 := int32(load32(mem, uint64(uint32(v8))))
-							m.Xre2w_free(t80)
+							t78 := int32(load32(mem, uint64(uint32(v8))))
+							m.Xre2w_free(t78)
 							mem = *m.memory
 						}
-						t81 := int32(int8(mem[uint64(uint32(v8))+31]))
-						if t81 >= i32(0) {
+						t79 := int32(int8(mem[uint64(uint32(v8))+31]))
+						if t79 >= i32(0) {
 							goto l5
 						}
 						_ = int32(load32(mem, uint64(uint32(v8))+28))
-						t83 := int32(load32(mem, uint64(uint32(v8))+20))
-						m.Xre2w_free(t83)
+						t81 := int32(load32(mem, uint64(uint32(v8))+20))
+						m.Xre2w_free(t81)
 						mem = *m.memory
 					}
 				l5:
-					t84 := m.fn219(i32(12))
+					t82 := m.fn214(i32(12))
 					mem = *m.memory
-					v5 = t84
-					m.fn156(v5, v8+i32(32))
+					v5 = t82
+					m.fn155(v5, v8+i32(32))
 					mem = *m.memory
 					store32(mem, uint64(uint32(v1))+44, uint32(v5))
-					t85 := int32(load32(mem, uint64(uint32(v8))+32))
-					t86 := v1
-					v5 = t85
-					p87 := i32(1)
+					t83 := int32(load32(mem, uint64(uint32(v8))+32))
+					t84 := v1
+					v5 = t83
+					p85 := i32(1)
 					if uint32(v5) < uint32(i32(15)) {
-						p87 = v5
+						p85 = v5
 					}
-					store32(mem, uint64(uint32(t86))+48, uint32(p87))
-					t88 := int32(load32(mem, uint64(uint32(v8))+40))
-					t89 := int32(load32(mem, uint64(uint32(v8))+36))
-					v7 = t89
-					p90 := i32(0)
+					store32(mem, uint64(uint32(t84))+48, uint32(p85))
+					t86 := int32(load32(mem, uint64(uint32(v8))+40))
+					t87 := int32(load32(mem, uint64(uint32(v8))+36))
+					v7 = t87
+					p88 := i32(0)
 					if v7 != 0 {
-						p90 = t88
+						p88 = t86
 					}
-					v5 = p90
+					v5 = p88
 					if uint32(v5) >= uint32(i32(0x7ffffff8)) {
 						m.fn10()
 						mem = *m.memory
@@ -41038,9 +40826,9 @@ l0:
 					}
 					if uint32(v5) >= uint32(i32(11)) {
 						v9 = v5 | i32(7) + i32(1)
-						t91 := m.fn219(v9)
+						t89 := m.fn214(v9)
 						mem = *m.memory
-						v0 = t91
+						v0 = t89
 						store32(mem, uint64(uint32(v8))+28, uint32(v9|i32(-0x80000000)))
 						store32(mem, uint64(uint32(v8))+20, uint32(v0))
 						store32(mem, uint64(uint32(v8))+24, uint32(v5))
@@ -41056,33 +40844,33 @@ l0:
 				l8:
 					v7 = v1 + i32(52)
 					mem[uint64(uint32(v0+v5))] = byte(i32(0))
-					t92 := int32(int8(mem[uint64(uint32(v1))+63]))
-					if t92 < i32(0) {
+					t90 := int32(int8(mem[uint64(uint32(v1))+63]))
+					if t90 < i32(0) {
 						_ = int32(load32(mem, uint64(uint32(v1))+60))
-						t94 := int32(load32(mem, uint64(uint32(v1))+52))
-						m.Xre2w_free(t94)
+						t92 := int32(load32(mem, uint64(uint32(v1))+52))
+						m.Xre2w_free(t92)
 						mem = *m.memory
 					}
-					t95 := int64(load64(mem, uint64(uint32(v8))+20))
-					store64(mem, uint64(uint32(v7)), uint64(t95))
-					t96 := int32(load32(mem, uint64(uint32(v8+i32(28)))))
-					store32(mem, uint64(uint32(v7+i32(8))), uint32(t96))
+					t93 := int64(load64(mem, uint64(uint32(v8))+20))
+					store64(mem, uint64(uint32(v7)), uint64(t93))
+					t94 := int32(load32(mem, uint64(uint32(v8+i32(28)))))
+					store32(mem, uint64(uint32(v7+i32(8))), uint32(t94))
 					goto l9
 				}
-				t98 := v1
-				var p97 int32
+				t96 := v1
+				var p95 int32
 				{
-					var p99 int32
+					var p97 int32
 					v6 = v1 + i32(76)
 					v21 = v8 + i32(12)
 					v9 = i32(0)
 					v12 = i32(0)
 					{
 						v10 = v1 - i32(-64)
-						t100 := int32(int8(mem[uint64(uint32(v10))+11]))
-						if t100 < i32(0) {
-							t101 := int32(load32(mem, uint64(uint32(v10))))
-							mem[uint64(uint32(t101))] = byte(i32(0))
+						t98 := int32(int8(mem[uint64(uint32(v10))+11]))
+						if t98 < i32(0) {
+							t99 := int32(load32(mem, uint64(uint32(v10))))
+							mem[uint64(uint32(t99))] = byte(i32(0))
 							store32(mem, uint64(uint32(v10))+4, uint32(i32(0)))
 							goto l10
 						}
@@ -41093,218 +40881,218 @@ l0:
 					store32(mem, uint64(uint32(v21)), uint32(i32(0)))
 					mem[uint64(uint32(v6))] = byte(i32(0))
 					{
-						t102 := int32(mem[uint64(uint32(v5))])
-						if t102 != i32(5) {
+						t100 := int32(mem[uint64(uint32(v5))])
+						if t100 != i32(5) {
 							goto l11
 						}
-						t103 := int32(load16(mem, uint64(uint32(v5))+6))
-						v19 = t103
-						if v19 == 0 {
+						t101 := int32(load16(mem, uint64(uint32(v5))+6))
+						v18 = t101
+						if v18 == 0 {
 							goto l11
 						}
 						v22 = v5 + i32(8)
-						t104 := int32(load32(mem, uint64(uint32(v5))+8))
-						t105 := v22
-						v14 = t104
-						p106 := v14
-						if v19 == i32(1) {
-							p106 = t105
+						t102 := int32(load32(mem, uint64(uint32(v5))+8))
+						t103 := v22
+						v14 = t102
+						p104 := v14
+						if v18 == i32(1) {
+							p104 = t103
 						}
-						v12 = p106
-						v0 = v19 << 2
+						v12 = p104
+						v0 = v18 << 2
 						v7 = i32(1)
 					l13:
 						{
-							t107 := int32(load32(mem, uint64(uint32(v9+v12))))
-							t108 := int32(mem[uint64(uint32(t107))])
-							if t108 != i32(18) {
+							t105 := int32(load32(mem, uint64(uint32(v9+v12))))
+							t106 := int32(mem[uint64(uint32(t105))])
+							if t106 != i32(18) {
 								goto l12
 							}
 							v7 = v7 + i32(1)
-							t109 := v0
+							t107 := v0
 							v9 = v9 + i32(4)
-							if t109 != v9 {
+							if t107 != v9 {
 								goto l13
 							}
 						}
-						p99 = i32(0)
+						p97 = i32(0)
 						goto l14
 					l12:
 						v12 = i32(0)
 						if v9 == 0 {
 							goto l11
 						}
-						t110 := int32(load32(mem, uint64(uint32(v9+v14))))
-						v14 = t110
-						t111 := int32(mem[uint64(uint32(v14))])
-						v0 = t111
+						t108 := int32(load32(mem, uint64(uint32(v9+v14))))
+						v14 = t108
+						t109 := int32(mem[uint64(uint32(v14))])
+						v0 = t109
 						if uint32((v0-i32(3))&i32(255)) > uint32(i32(1)) {
 							goto l11
 						}
 						{
-							if uint32(v7) < uint32(v19) {
+							if uint32(v7) < uint32(v18) {
 								v12 = v9 + i32(4)
 								v0 = v7
 							l15:
 								{
-									t112 := int32(load32(mem, uint64(uint32(v5))+8))
-									p113 := t112
-									if uint32(v19) < uint32(i32(2)) {
-										p113 = v22
+									t110 := int32(load32(mem, uint64(uint32(v5))+8))
+									p111 := t110
+									if uint32(v18) < uint32(i32(2)) {
+										p111 = v22
 									}
-									t114 := int32(load32(mem, uint64(uint32(p113+v12))))
-									_ = m.fn142(t114)
+									t112 := int32(load32(mem, uint64(uint32(p111+v12))))
+									_ = m.fn141(t112)
 									mem = *m.memory
 									v12 = v12 + i32(4)
 									v0 = v0 + i32(1)
-									t116 := int32(load16(mem, uint64(uint32(v5))+6))
-									t117 := v0
-									v19 = t116
-									if uint32(t117) < uint32(v19) {
+									t114 := int32(load16(mem, uint64(uint32(v5))+6))
+									t115 := v0
+									v18 = t114
+									if uint32(t115) < uint32(v18) {
 										goto l15
 									}
 								}
-								t118 := int32(load32(mem, uint64(uint32(v5))+8))
-								p119 := t118
-								if uint32(v19) < uint32(i32(2)) {
-									p119 = v22
+								t116 := int32(load32(mem, uint64(uint32(v5))+8))
+								p117 := t116
+								if uint32(v18) < uint32(i32(2)) {
+									p117 = v22
 								}
-								t120 := int32(load16(mem, uint64(uint32(v5))+2))
-								t121 := m.fn150(i32(5), p119+v9+i32(4), v19-v7, t120, i32(0))
+								t118 := int32(load16(mem, uint64(uint32(v5))+2))
+								t119 := m.fn149(i32(5), p117+v9+i32(4), v18-v7, t118, i32(0))
 								mem = *m.memory
-								v9 = t121
-								t122 := int32(mem[uint64(uint32(v14))])
-								v0 = t122
+								v9 = t119
+								t120 := int32(mem[uint64(uint32(v14))])
+								v0 = t120
 								goto l16
 							}
-							t123 := m.fn219(i32(24))
+							t121 := m.fn214(i32(24))
 							mem = *m.memory
-							v9 = t123
+							v9 = t121
 							store64(mem, uint64(uint32(v9))+6, uint64(i64(0)))
 							store16(mem, uint64(uint32(v9))+4, uint16(i32(1)))
 							store16(mem, uint64(uint32(v9)), uint16(i32(2)))
-							t124 := int32(load16(mem, uint64(uint32(v5))+2))
-							store16(mem, uint64(uint32(v9))+2, uint16(t124))
+							t122 := int32(load16(mem, uint64(uint32(v5))+2))
+							store16(mem, uint64(uint32(v9))+2, uint16(t122))
 							store64(mem, uint64(uint32(v9+i32(14))), uint64(i64(0)))
 							store16(mem, uint64(uint32(v9+i32(22))), uint16(i32(0)))
 						}
 					l16:
 						store32(mem, uint64(uint32(v21)), uint32(v9))
-						t125 := int32(load16(mem, uint64(uint32(v14))+2))
-						var p127 int32
-						if t125&i32(32) != i32(0) {
-							p127 = 1
+						t123 := int32(load16(mem, uint64(uint32(v14))+2))
+						var p125 int32
+						if t123&i32(32) != i32(0) {
+							p125 = 1
 						}
-						var p126 int32
+						var p124 int32
 						{
 							if v0&i32(255) == i32(3) {
 								v12 = i32(1)
-								t128 := v14 + i32(16)
-								p126 = t128
+								t126 := v14 + i32(16)
+								p124 = t126
 								goto l17
 							}
-							t129 := int32(load32(mem, uint64(uint32(v14))+16))
-							v12 = t129
-							t130 := int32(load32(mem, uint64(uint32(v14))+20))
-							p126 = t130
+							t127 := int32(load32(mem, uint64(uint32(v14))+16))
+							v12 = t127
+							t128 := int32(load32(mem, uint64(uint32(v14))+20))
+							p124 = t128
 						}
 					l17:
-						m.fn158(p127, p126, v12, v10)
+						m.fn156(p125, p124, v12, v10)
 						mem = *m.memory
 						v12 = i32(1)
-						t131 := int32(mem[uint64(uint32(v14))+2])
-						mem[uint64(uint32(v6))] = byte(t131 & i32(1))
+						t129 := int32(mem[uint64(uint32(v14))+2])
+						mem[uint64(uint32(v6))] = byte(t129 & i32(1))
 					}
 				l11:
-					p99 = v12
+					p97 = v12
 				l14:
-					if p99 != 0 {
-						t132 := int32(load32(mem, uint64(uint32(v8))+12))
-						p97 = t132
+					if p97 != 0 {
+						t130 := int32(load32(mem, uint64(uint32(v8))+12))
+						p95 = t130
 						goto l18
 					}
-					t133 := int32(load32(mem, uint64(uint32(v1))+40))
-					t134 := m.fn142(t133)
+					t131 := int32(load32(mem, uint64(uint32(v1))+40))
+					t132 := m.fn141(t131)
 					mem = *m.memory
-					p97 = t134
+					p95 = t132
 				}
 			l18:
-				v5 = p97
-				store32(mem, uint64(uint32(t98))+80, uint32(v5))
-				t135 := int64(load64(mem, uint64(uint32(v1))+24))
-				t136 := m.fn35(v5, i32(0), t135<<1/i64(3))
+				v5 = p95
+				store32(mem, uint64(uint32(t96))+80, uint32(v5))
+				t133 := int64(load64(mem, uint64(uint32(v1))+24))
+				t134 := m.fn35(v5, i32(0), t133<<1/i64(3))
 				mem = *m.memory
-				t137 := v1
-				v5 = t136
-				store32(mem, uint64(uint32(t137))+84, uint32(v5))
+				t135 := v1
+				v5 = t134
+				store32(mem, uint64(uint32(t135))+84, uint32(v5))
 				if v5 == 0 {
 					{
-						t138 := int32(mem[uint64(uint32(v1))+22])
-						if t138 != i32(1) {
+						t136 := int32(mem[uint64(uint32(v1))+22])
+						if t136 != i32(1) {
 							goto l19
 						}
-						t139 := int32(load32(mem, uint64(uint32(v1))))
-						t140 := int32(int8(mem[uint64(uint32(v1))+11]))
-						t141 := v8
-						t142 := v1
-						v5 = t140
-						var p143 int32
+						t137 := int32(load32(mem, uint64(uint32(v1))))
+						t138 := int32(int8(mem[uint64(uint32(v1))+11]))
+						t139 := v8
+						t140 := v1
+						v5 = t138
+						var p141 int32
 						if v5 < i32(0) {
-							p143 = 1
+							p141 = 1
 						}
-						v0 = p143
-						p144 := t142
+						v0 = p141
+						p142 := t140
 						if v0 != 0 {
-							p144 = t139
+							p142 = t137
 						}
-						store32(mem, uint64(uint32(t141)), uint32(p144))
-						t145 := int32(load32(mem, uint64(uint32(v1))+4))
-						t147 := v8
-						p146 := v5
+						store32(mem, uint64(uint32(t139)), uint32(p142))
+						t143 := int32(load32(mem, uint64(uint32(v1))+4))
+						t145 := v8
+						p144 := v5
 						if v0 != 0 {
-							p146 = t145
+							p144 = t143
 						}
-						store32(mem, uint64(uint32(t147))+4, uint32(p146))
+						store32(mem, uint64(uint32(t145))+4, uint32(p144))
 						m.fn129(v8+i32(20), v8)
 						mem = *m.memory
-						t148 := int32(int8(mem[uint64(uint32(v8))+31]))
-						if t148 >= i32(0) {
+						t146 := int32(int8(mem[uint64(uint32(v8))+31]))
+						if t146 >= i32(0) {
 							goto l19
 						}
 						_ = int32(load32(mem, uint64(uint32(v8))+28))
-						t150 := int32(load32(mem, uint64(uint32(v8))+20))
-						m.Xre2w_free(t150)
+						t148 := int32(load32(mem, uint64(uint32(v8))+20))
+						m.Xre2w_free(t148)
 						mem = *m.memory
 					}
 				l19:
-					t151 := m.fn219(i32(12))
+					t149 := m.fn214(i32(12))
 					mem = *m.memory
-					v0 = t151
-					t152 := m.fn219(i32(40))
+					v0 = t149
+					t150 := m.fn214(i32(40))
 					mem = *m.memory
-					t153 := v0
-					v5 = t152
-					store32(mem, uint64(uint32(t153)), uint32(v5))
+					t151 := v0
+					v5 = t150
+					store32(mem, uint64(uint32(t151)), uint32(v5))
 					store64(mem, uint64(uint32(v0))+4, uint64(i64(-0x7fffffd7ffffffde)))
 					mem[uint64(uint32(v5))+34] = byte(i32(0))
 					store32(mem, uint64(uint32(v1))+48, uint32(i32(15)))
 					store32(mem, uint64(uint32(v1))+44, uint32(v0))
-					t154 := int64(load64(mem, uint64(uint32(i32(2812)))))
-					store64(mem, uint64(uint32(v5)), uint64(t154))
-					t155 := int64(load64(mem, uint64(uint32(i32(2820)))))
-					store64(mem, uint64(uint32(v5+i32(8))), uint64(t155))
-					t156 := int64(load64(mem, uint64(uint32(i32(2828)))))
-					store64(mem, uint64(uint32(v5+i32(16))), uint64(t156))
-					t157 := int64(load64(mem, uint64(uint32(i32(2836)))))
-					store64(mem, uint64(uint32(v5+i32(24))), uint64(t157))
-					t158 := int32(load16(mem, uint64(uint32(i32(2844)))))
-					store16(mem, uint64(uint32(v5+i32(32))), uint16(t158))
+					t152 := int64(load64(mem, uint64(uint32(i32(2812)))))
+					store64(mem, uint64(uint32(v5)), uint64(t152))
+					t153 := int64(load64(mem, uint64(uint32(i32(2820)))))
+					store64(mem, uint64(uint32(v5+i32(8))), uint64(t153))
+					t154 := int64(load64(mem, uint64(uint32(i32(2828)))))
+					store64(mem, uint64(uint32(v5+i32(16))), uint64(t154))
+					t155 := int64(load64(mem, uint64(uint32(i32(2836)))))
+					store64(mem, uint64(uint32(v5+i32(24))), uint64(t155))
+					t156 := int32(load16(mem, uint64(uint32(i32(2844)))))
+					store16(mem, uint64(uint32(v5+i32(32))), uint16(t156))
 					goto l9
 				}
-				t159 := int32(load32(mem, uint64(uint32(v1))+80))
-				v0 = t159
-				t160 := m.g0
-				v7 = t160 - i32(48)
+				t157 := int32(load32(mem, uint64(uint32(v1))+80))
+				v0 = t157
+				t158 := m.g0
+				v7 = t158 - i32(48)
 				m.g0 = v7
 				mem[uint64(uint32(v7+i32(36)))] = byte(i32(0))
 				store64(mem, uint64(uint32(v7+i32(28))), uint64(i64(0)))
@@ -41315,67 +41103,67 @@ l0:
 				_ = m.fn85(v7+i32(8), v0, i32(0), i32(1))
 				mem = *m.memory
 				store32(mem, uint64(uint32(v7))+8, uint32(i32(4248)))
-				t162 := int32(load32(mem, uint64(uint32(v7))+44))
-				v10 = t162
-				t163 := int32(load32(mem, uint64(uint32(v7))+32))
-				v5 = t163
+				t160 := int32(load32(mem, uint64(uint32(v7))+44))
+				v10 = t160
+				t161 := int32(load32(mem, uint64(uint32(v7))+32))
+				v5 = t161
 				if v5 != 0 {
 				l21:
 					{
 						{
-							t164 := int32(load32(mem, uint64(uint32(v7))+16))
-							v12 = t164
-							t165 := v12
+							t162 := int32(load32(mem, uint64(uint32(v7))+16))
+							v12 = t162
+							t163 := v12
 							v0 = v5 - i32(1)
-							t166 := int32(load32(mem, uint64(uint32(v7))+28))
-							t167 := v0
-							v14 = t166
-							v9 = t167 + v14
-							t168 := int32(uint32(v9) / uint32(i32(170)))
-							v19 = t168
-							t169 := int32(load32(mem, uint64(uint32(t165+v19<<2))))
-							v9 = t169 + (v9-v19*i32(170))*i32(24)
-							t170 := int32(load32(mem, uint64(uint32(v9))))
-							t171 := int32(load16(mem, uint64(uint32(t170))+6))
-							if uint32(t171) < uint32(i32(2)) {
+							t164 := int32(load32(mem, uint64(uint32(v7))+28))
+							t165 := v0
+							v14 = t164
+							v9 = t165 + v14
+							t166 := int32(uint32(v9) / uint32(i32(170)))
+							v18 = t166
+							t167 := int32(load32(mem, uint64(uint32(t163+v18<<2))))
+							v9 = t167 + (v9-v18*i32(170))*i32(24)
+							t168 := int32(load32(mem, uint64(uint32(v9))))
+							t169 := int32(load16(mem, uint64(uint32(t168))+6))
+							if uint32(t169) < uint32(i32(2)) {
 								goto l20
 							}
-							t172 := int32(load32(mem, uint64(uint32(v9))+20))
-							v9 = t172
+							t170 := int32(load32(mem, uint64(uint32(v9))+20))
+							v9 = t170
 							if v9 == 0 {
 								goto l20
 							}
 							m.Xre2w_free(v9)
 							mem = *m.memory
-							t173 := int32(load32(mem, uint64(uint32(v7))+32))
-							v5 = t173
+							t171 := int32(load32(mem, uint64(uint32(v7))+32))
+							v5 = t171
 							v0 = v5 - i32(1)
-							t174 := int32(load32(mem, uint64(uint32(v7))+16))
-							v12 = t174
-							t175 := int32(load32(mem, uint64(uint32(v7))+28))
-							v14 = t175
+							t172 := int32(load32(mem, uint64(uint32(v7))+16))
+							v12 = t172
+							t173 := int32(load32(mem, uint64(uint32(v7))+28))
+							v14 = t173
 						}
 					l20:
 						store32(mem, uint64(uint32(v7))+32, uint32(v0))
-						t176 := int32(load32(mem, uint64(uint32(v7))+20))
-						v9 = t176
-						p177 := (v9-v12)>>2*i32(170) - i32(1)
+						t174 := int32(load32(mem, uint64(uint32(v7))+20))
+						v9 = t174
+						p175 := (v9-v12)>>2*i32(170) - i32(1)
 						if v9 == v12 {
-							p177 = i32(0)
+							p175 = i32(0)
 						}
-						var p178 int32
-						if uint32(p177-(v5+v14)+i32(1)) >= uint32(i32(340)) {
-							t179 := int32(load32(mem, uint64(uint32(v9-i32(4)))))
-							m.Xre2w_free(t179)
+						var p176 int32
+						if uint32(p175-(v5+v14)+i32(1)) >= uint32(i32(340)) {
+							t177 := int32(load32(mem, uint64(uint32(v9-i32(4)))))
+							m.Xre2w_free(t177)
 							mem = *m.memory
-							t180 := int32(load32(mem, uint64(uint32(v7))+20))
-							store32(mem, uint64(uint32(v7))+20, uint32(t180-i32(4)))
-							t181 := int32(load32(mem, uint64(uint32(v7))+32))
-							p178 = t181
+							t178 := int32(load32(mem, uint64(uint32(v7))+20))
+							store32(mem, uint64(uint32(v7))+20, uint32(t178-i32(4)))
+							t179 := int32(load32(mem, uint64(uint32(v7))+32))
+							p176 = t179
 						} else {
-							p178 = v0
+							p176 = v0
 						}
-						v5 = p178
+						v5 = p176
 						if v5 != 0 {
 							goto l21
 						}
@@ -41384,94 +41172,94 @@ l0:
 				m.fn87(v7 + i32(12))
 				mem = *m.memory
 				m.g0 = v7 + i32(48)
-				t182 := v1
+				t180 := v1
 				v5 = v10
-				store32(mem, uint64(uint32(t182))+88, uint32(v5))
-				t184 := v1
-				var p183 int32
+				store32(mem, uint64(uint32(t180))+88, uint32(v5))
+				t182 := v1
+				var p181 int32
 				if v5 <= i32(0) {
-					p183 = i32(0)
+					p181 = i32(0)
 				} else {
-					var p185 int32
+					var p183 int32
 					{
-						t186 := int32(load32(mem, uint64(uint32(v1))+84))
-						v13 = t186
+						t184 := int32(load32(mem, uint64(uint32(v1))+84))
+						v13 = t184
 						v0 = i32(0)
-						t187 := m.g0
-						v15 = t187 - i32(16)
+						t185 := m.g0
+						v15 = t185 - i32(16)
 						m.g0 = v15
 						{
 							{
-								t188 := int32(mem[uint64(uint32(v13))+4])
-								if t188 == i32(1) {
-									t189 := int32(load32(mem, uint64(uint32(v13))+108))
-									var p190 int32
-									if t189 != i32(0) {
-										p190 = 1
+								t186 := int32(mem[uint64(uint32(v13))+4])
+								if t186 == i32(1) {
+									t187 := int32(load32(mem, uint64(uint32(v13))+108))
+									var p188 int32
+									if t187 != i32(0) {
+										p188 = 1
 									}
-									v0 = p190
+									v0 = p188
 									goto l22
 								}
 								mem[uint64(uint32(v13))+4] = byte(i32(1))
-								t191 := int32(load32(mem, uint64(uint32(v13))+8))
-								v6 = t191
+								t189 := int32(load32(mem, uint64(uint32(v13))+8))
+								v6 = t189
 								if v6 == 0 {
 									goto l22
 								}
-								t192 := int32(load32(mem, uint64(uint32(v13))+64))
-								v27 = t192
+								t190 := int32(load32(mem, uint64(uint32(v13))+64))
+								v27 = t190
 								if v27 > i32(64997) {
 									goto l22
 								}
 								v12 = v27 + i32(2)
-								t193 := int64(load64(mem, uint64(uint32(v13))+120))
-								t194 := int32(load32(mem, uint64(uint32(v13))+20))
-								t195 := int64(v12)
-								t196 := t193 / i64(4)
-								v34 = t194<<2 + i32(4)
-								t197 := i64_div_s(t196, int64(v34))
-								if t195 > t197 {
+								t191 := int64(load64(mem, uint64(uint32(v13))+120))
+								t192 := int32(load32(mem, uint64(uint32(v13))+20))
+								t193 := int64(v12)
+								t194 := t191 / i64(4)
+								v34 = t192<<2 + i32(4)
+								t195 := i64_div_s(t194, int64(v34))
+								if t193 > t195 {
 									goto l22
 								}
-								t198 := int32(load32(mem, uint64(uint32(v13))+80))
-								t199 := int32(load32(mem, uint64(uint32(v13))+68))
-								t200 := int32(load32(mem, uint64(uint32(v13))+72))
-								v0 = t198 + (t199 + t200) + i32(1)
+								t196 := int32(load32(mem, uint64(uint32(v13))+80))
+								t197 := int32(load32(mem, uint64(uint32(v13))+68))
+								t198 := int32(load32(mem, uint64(uint32(v13))+72))
+								v0 = t196 + (t197 + t198) + i32(1)
 								if uint32(v0) >= uint32(i32(0x20000000)) {
 									goto l23
 								}
-								t201 := m.fn219(v0 << 3)
+								t199 := m.fn214(v0 << 3)
 								mem = *m.memory
-								v32 = t201
-								t202 := int32(load32(mem, uint64(uint32(v13))+16))
-								v23 = t202
+								v32 = t199
+								t200 := int32(load32(mem, uint64(uint32(v13))+16))
+								v23 = t200
 								if uint32(v23) >= uint32(i32(0x40000000)) {
 									goto l23
 								}
 								v0 = v23 << 2
-								t203 := m.fn219(v0)
+								t201 := m.fn214(v0)
 								mem = *m.memory
-								v33 = t203
+								v33 = t201
 								memory_fill(mem, uint32(v33), i32(255), uint32(v0))
 								store32(mem, uint64(uint32(v15))+12, uint32(i32(0)))
 								store64(mem, uint64(uint32(v15))+4, uint64(i64(0)))
-								t204 := m.fn219(v0)
+								t202 := m.fn214(v0)
 								mem = *m.memory
-								v37 = t204
-								t205 := m.fn219(v0)
+								v37 = t202
+								t203 := m.fn214(v0)
 								mem = *m.memory
-								v21 = t205
-								t206 := m.fn219(v0)
+								v21 = t203
+								t204 := m.fn214(v0)
 								mem = *m.memory
-								v30 = t206
-								t207 := m.fn219(v0)
+								v30 = t204
+								t205 := m.fn214(v0)
 								mem = *m.memory
-								v24 = t207
-								var p208 int32
+								v24 = t205
+								var p206 int32
 								if uint32(v6) >= uint32(v23) {
-									p208 = 1
+									p206 = 1
 								}
-								v0 = p208
+								v0 = p206
 								if v0 == 0 {
 									store32(mem, uint64(uint32(v21)), uint32(v6))
 									store32(mem, uint64(uint32(v37+v6<<2)), uint32(i32(0)))
@@ -41482,25 +41270,25 @@ l0:
 								m.fn76(v15+i32(4), i32(0), v34, v15+i32(3))
 								mem = *m.memory
 								v1 = i32(1)
-								var p209 int32
+								var p207 int32
 								{
 									if v0 == 0 {
 										v27 = v13 + i32(137)
 										v38 = v13 + i32(136)
-										t210 := int32(load32(mem, uint64(uint32(v15))+4))
-										v9 = t210
+										t208 := int32(load32(mem, uint64(uint32(v15))+4))
+										v9 = t208
 										v7 = v21
 									l52:
 										{
-											t211 := int32(load32(mem, uint64(uint32(v7))))
-											t212 := v9
-											t213 := v33
-											v11 = t211
-											t214 := int32(load32(mem, uint64(uint32(t213+v11<<2))))
-											v14 = t214 * v34
-											v31 = t212 + v14
-											t215 := int32(load32(mem, uint64(uint32(v13))+20))
-											if t215 > i32(0) {
+											t209 := int32(load32(mem, uint64(uint32(v7))))
+											t210 := v9
+											t211 := v33
+											v11 = t209
+											t212 := int32(load32(mem, uint64(uint32(t211+v11<<2))))
+											v14 = t212 * v34
+											v31 = t210 + v14
+											t213 := int32(load32(mem, uint64(uint32(v13))+20))
+											if t213 > i32(0) {
 												v0 = v31 + i32(4)
 												v6 = i32(0)
 											l24:
@@ -41508,8 +41296,8 @@ l0:
 													store32(mem, uint64(uint32(v0)), uint32(i32(48)))
 													v0 = v0 + i32(4)
 													v6 = v6 + i32(1)
-													t216 := int32(load32(mem, uint64(uint32(v13))+20))
-													if v6 < t216 {
+													t214 := int32(load32(mem, uint64(uint32(v13))+20))
+													if v6 < t214 {
 														goto l24
 													}
 												}
@@ -41522,19 +41310,19 @@ l0:
 											v16 = i32(0)
 										l51:
 											{
-												t217 := v32
+												t215 := v32
 												v29 = v29 - i32(1)
-												v0 = t217 + v29<<3
-												t218 := int32(load32(mem, uint64(uint32(v0))+4))
-												v25 = t218
-												t219 := int32(load32(mem, uint64(uint32(v0))))
-												v10 = t219
+												v0 = t215 + v29<<3
+												t216 := int32(load32(mem, uint64(uint32(v0))+4))
+												v25 = t216
+												t217 := int32(load32(mem, uint64(uint32(v0))))
+												v10 = t217
 											l30:
 												{
-													t220 := int32(load32(mem, uint64(uint32(v13))+100))
-													v20 = t220 + v10<<3
-													t221 := int32(load32(mem, uint64(uint32(v20))))
-													v0 = t221
+													t218 := int32(load32(mem, uint64(uint32(v13))+100))
+													v20 = t218 + v10<<3
+													t219 := int32(load32(mem, uint64(uint32(v20))))
+													v0 = t219
 													v6 = v0 & i32(7)
 													switch v6 - i32(1) {
 													default:
@@ -41551,33 +41339,33 @@ l0:
 														}
 														{
 															v6 = v30 + v0<<2
-															t222 := int32(load32(mem, uint64(uint32(v6))))
-															v11 = t222
+															t220 := int32(load32(mem, uint64(uint32(v6))))
+															v11 = t220
 															if uint32(v11) >= uint32(v16) {
 																goto l31
 															}
-															t223 := int32(load32(mem, uint64(uint32(v24+v11<<2))))
-															if t223 != v0 {
+															t221 := int32(load32(mem, uint64(uint32(v24+v11<<2))))
+															if t221 != v0 {
 																goto l31
 															}
-															p209 = i32(0)
+															p207 = i32(0)
 															goto l32
 														}
 													l31:
 														store32(mem, uint64(uint32(v6)), uint32(v16))
 														goto l33
 													case 1:
-														t224 := v33
+														t222 := v33
 														v6 = int32(uint32(v0) >> 4)
 														v11 = v6 << 2
-														t225 := int32(load32(mem, uint64(uint32(t224+v11))))
-														v22 = t225
-														var p226 int32
+														t223 := int32(load32(mem, uint64(uint32(t222+v11))))
+														v22 = t223
+														var p224 int32
 														if v22 != i32(-1) {
-															p226 = v1
+															p224 = v1
 														} else {
 															if v1 >= v12 {
-																p209 = i32(0)
+																p207 = i32(0)
 																goto l32
 															}
 															{
@@ -41587,76 +41375,76 @@ l0:
 																if uint32(v6) >= uint32(v23) {
 																	goto l34
 																}
-																t227 := v28
+																t225 := v28
 																v0 = v11 + v37
-																t228 := int32(load32(mem, uint64(uint32(v0))))
-																v11 = t228
-																if uint32(t227) > uint32(v11) {
-																	t229 := int32(load32(mem, uint64(uint32(v21+v11<<2))))
-																	if t229 == v6 {
+																t226 := int32(load32(mem, uint64(uint32(v0))))
+																v11 = t226
+																if uint32(t225) > uint32(v11) {
+																	t227 := int32(load32(mem, uint64(uint32(v21+v11<<2))))
+																	if t227 == v6 {
 																		goto l34
 																	}
 																}
 																store32(mem, uint64(uint32(v0)), uint32(v28))
 																store32(mem, uint64(uint32(v21+v28<<2)), uint32(v6))
 																v28 = v28 + i32(1)
-																t230 := int32(load32(mem, uint64(uint32(v20))))
-																v6 = int32(uint32(t230) >> 4)
+																t228 := int32(load32(mem, uint64(uint32(v20))))
+																v6 = int32(uint32(t228) >> 4)
 															}
 														l34:
 															store32(mem, uint64(uint32(v33+v6<<2)), uint32(v1))
-															t231 := int32(load32(mem, uint64(uint32(v15))+8))
-															v0 = t231
+															t229 := int32(load32(mem, uint64(uint32(v15))+8))
+															v0 = t229
 															mem[uint64(uint32(v15))+2] = byte(i32(0))
 															m.fn76(v15+i32(4), v0, v34, v15+i32(2))
 															mem = *m.memory
-															t232 := int32(load32(mem, uint64(uint32(v15))+4))
-															v9 = t232
+															t230 := int32(load32(mem, uint64(uint32(v15))+4))
+															v9 = t230
 															v31 = v9 + v14
 															v22 = v1
-															p226 = v1 + i32(1)
+															p224 = v1 + i32(1)
 														}
-														v5 = p226
-														t233 := int32(mem[uint64(uint32(v20))+4])
-														v6 = t233
-														t234 := int32(mem[uint64(uint32(v20))+5])
-														t235 := v6
-														v1 = t234
-														if uint32(t235) <= uint32(v1) {
+														v5 = p224
+														t231 := int32(mem[uint64(uint32(v20))+4])
+														v6 = t231
+														t232 := int32(mem[uint64(uint32(v20))+5])
+														t233 := v6
+														v1 = t232
+														if uint32(t233) <= uint32(v1) {
 															v0 = v22<<16 | v25
-															p236 := v0
+															p234 := v0
 															if v35 != 0 {
-																p236 = v0 | i32(64)
+																p234 = v0 | i32(64)
 															}
-															v26 = p236
+															v26 = p234
 															v36 = v31 + i32(4)
 														l37:
 															{
-																t237 := int32(mem[uint64(uint32(v6+v38))])
-																v11 = t237
+																t235 := int32(mem[uint64(uint32(v6+v38))])
+																v11 = t235
 															l35:
 																v0 = v6
 																if v0 != i32(255) {
 																	v6 = v0 + i32(1)
-																	t238 := int32(mem[uint64(uint32(v0+v27))])
-																	if t238 == v11 {
+																	t236 := int32(mem[uint64(uint32(v0+v27))])
+																	if t236 == v11 {
 																		goto l35
 																	}
 																}
 																{
 																	v6 = v36 + v11<<2
-																	t239 := int32(load32(mem, uint64(uint32(v6))))
-																	v11 = t239
+																	t237 := int32(load32(mem, uint64(uint32(v6))))
+																	v11 = t237
 																	if v11&i32(48) == i32(48) {
 																		store32(mem, uint64(uint32(v6)), uint32(v26))
-																		t240 := int32(mem[uint64(uint32(v20))+5])
-																		v1 = t240
+																		t238 := int32(mem[uint64(uint32(v20))+5])
+																		v1 = t238
 																		goto l36
 																	}
 																	if v11 == v26 {
 																		goto l36
 																	}
-																	p209 = i32(0)
+																	p207 = i32(0)
 																	goto l32
 																}
 															l36:
@@ -41667,45 +41455,45 @@ l0:
 															}
 														}
 														{
-															t241 := int32(mem[uint64(uint32(v20))+6])
-															if t241&i32(1) == 0 {
+															t239 := int32(mem[uint64(uint32(v20))+6])
+															if t239&i32(1) == 0 {
 																goto l38
 															}
-															t242 := int32(mem[uint64(uint32(v20))+4])
-															v0 = t242
-															p243 := i32(97)
+															t240 := int32(mem[uint64(uint32(v20))+4])
+															v0 = t240
+															p241 := i32(97)
 															if uint32(v0) > uint32(i32(97)) {
+																p241 = v0
+															}
+															v6 = p241
+															t242 := v6
+															v0 = v1 & i32(255)
+															p243 := i32(122)
+															if uint32(v0) < uint32(i32(122)) {
 																p243 = v0
 															}
-															v6 = p243
-															t244 := v6
-															v0 = v1 & i32(255)
-															p245 := i32(122)
-															if uint32(v0) < uint32(i32(122)) {
-																p245 = v0
-															}
-															v0 = p245
-															if uint32(t244) > uint32(v0) {
+															v0 = p243
+															if uint32(t242) > uint32(v0) {
 																goto l38
 															}
-															v19 = v0 - i32(32)
+															v18 = v0 - i32(32)
 															v0 = v22<<16 | v25
-															p246 := v0
+															p244 := v0
 															if v35 != 0 {
-																p246 = v0 | i32(64)
+																p244 = v0 | i32(64)
 															}
-															v36 = p246
+															v36 = p244
 															v22 = v31 + i32(4)
 															v0 = v6 - i32(32)
 														l42:
 															{
-																p247 := i32(255)
+																p245 := i32(255)
 																if v0 > i32(255) {
-																	p247 = v0
+																	p245 = v0
 																}
-																v11 = p247
-																t248 := int32(mem[uint64(uint32(v0+v38))])
-																v1 = t248
+																v11 = p245
+																t246 := int32(mem[uint64(uint32(v0+v38))])
+																v1 = t246
 															l40:
 																{
 																	if v0 == v11 {
@@ -41714,8 +41502,8 @@ l0:
 																	v6 = v0 + v27
 																	v26 = v0 + i32(1)
 																	v0 = v26
-																	t249 := int32(mem[uint64(uint32(v6))])
-																	if t249 == v1 {
+																	t247 := int32(mem[uint64(uint32(v6))])
+																	if t247 == v1 {
 																		goto l40
 																	}
 																}
@@ -41723,8 +41511,8 @@ l0:
 															l39:
 																{
 																	v0 = v22 + v1<<2
-																	t250 := int32(load32(mem, uint64(uint32(v0))))
-																	v6 = t250
+																	t248 := int32(load32(mem, uint64(uint32(v0))))
+																	v6 = t248
 																	if v6&i32(48) == i32(48) {
 																		store32(mem, uint64(uint32(v0)), uint32(v36))
 																		goto l41
@@ -41732,19 +41520,19 @@ l0:
 																	if v6 == v36 {
 																		goto l41
 																	}
-																	p209 = i32(0)
+																	p207 = i32(0)
 																	goto l32
 																}
 															l41:
 																v0 = v11 + i32(1)
-																if v11 < v19 {
+																if v11 < v18 {
 																	goto l42
 																}
 															}
 														}
 													l38:
-														t251 := int32(mem[uint64(uint32(v20))])
-														if t251&i32(8) != 0 {
+														t249 := int32(mem[uint64(uint32(v20))])
+														if t249&i32(8) != 0 {
 															v1 = v5
 															goto l29
 														}
@@ -41760,16 +41548,16 @@ l0:
 														}
 														{
 															v6 = v30 + v0<<2
-															t252 := int32(load32(mem, uint64(uint32(v6))))
-															v11 = t252
+															t250 := int32(load32(mem, uint64(uint32(v6))))
+															v11 = t250
 															if uint32(v11) >= uint32(v16) {
 																goto l43
 															}
-															t253 := int32(load32(mem, uint64(uint32(v24+v11<<2))))
-															if t253 != v0 {
+															t251 := int32(load32(mem, uint64(uint32(v24+v11<<2))))
+															if t251 != v0 {
 																goto l43
 															}
-															p209 = i32(0)
+															p207 = i32(0)
 															goto l32
 														}
 													l43:
@@ -41777,13 +41565,13 @@ l0:
 														goto l33
 													case 4:
 														if v35 != 0 {
-															p209 = i32(0)
+															p207 = i32(0)
 															goto l32
 														}
 														store32(mem, uint64(uint32(v31)), uint32(v25))
 														v35 = i32(1)
-														t254 := int32(mem[uint64(uint32(v20))])
-														if t254&i32(8) != 0 {
+														t252 := int32(mem[uint64(uint32(v20))])
+														if t252&i32(8) != 0 {
 															goto l29
 														}
 														v0 = v10 + i32(1)
@@ -41797,16 +41585,16 @@ l0:
 														}
 														{
 															v6 = v30 + v0<<2
-															t255 := int32(load32(mem, uint64(uint32(v6))))
-															v11 = t255
+															t253 := int32(load32(mem, uint64(uint32(v6))))
+															v11 = t253
 															if uint32(v11) >= uint32(v16) {
 																goto l44
 															}
-															t256 := int32(load32(mem, uint64(uint32(v24+v11<<2))))
-															if t256 != v0 {
+															t254 := int32(load32(mem, uint64(uint32(v24+v11<<2))))
+															if t254 != v0 {
 																goto l44
 															}
-															p209 = i32(0)
+															p207 = i32(0)
 															goto l32
 														}
 													l44:
@@ -41823,16 +41611,16 @@ l0:
 															}
 															{
 																v26 = v30 + v11<<2
-																t257 := int32(load32(mem, uint64(uint32(v26))))
-																v10 = t257
+																t255 := int32(load32(mem, uint64(uint32(v26))))
+																v10 = t255
 																if uint32(v10) >= uint32(v16) {
 																	goto l46
 																}
-																t258 := int32(load32(mem, uint64(uint32(v24+v10<<2))))
-																if t258 != v11 {
+																t256 := int32(load32(mem, uint64(uint32(v24+v10<<2))))
+																if t256 != v11 {
 																	goto l46
 																}
-																p209 = i32(0)
+																p207 = i32(0)
 																goto l32
 															}
 														l46:
@@ -41849,16 +41637,16 @@ l0:
 														default:
 															goto l49
 														case 0:
-															t259 := int32(load32(mem, uint64(uint32(v20))+4))
-															v6 = t259
+															t257 := int32(load32(mem, uint64(uint32(v20))+4))
+															v6 = t257
 															if v6 > i32(9) {
 																goto l49
 															}
 															v25 = i32_shl(i32(32), v6) | v25
 															goto l49
 														case 1:
-															t260 := int32(load32(mem, uint64(uint32(v20))+4))
-															v25 = t260 | v25
+															t258 := int32(load32(mem, uint64(uint32(v20))+4))
+															v25 = t258 | v25
 														}
 													l49:
 														v10 = int32(uint32(v0) >> 4)
@@ -41870,16 +41658,16 @@ l0:
 														}
 														{
 															v0 = v30 + v10<<2
-															t261 := int32(load32(mem, uint64(uint32(v0))))
-															v6 = t261
+															t259 := int32(load32(mem, uint64(uint32(v0))))
+															v6 = t259
 															if uint32(v6) >= uint32(v16) {
 																goto l50
 															}
-															t262 := int32(load32(mem, uint64(uint32(v24+v6<<2))))
-															if t262 != v10 {
+															t260 := int32(load32(mem, uint64(uint32(v24+v6<<2))))
+															if t260 != v10 {
 																goto l50
 															}
-															p209 = i32(0)
+															p207 = i32(0)
 															goto l32
 														}
 													l50:
@@ -41901,30 +41689,30 @@ l0:
 											}
 										}
 									}
-									t263 := int64(load64(mem, uint64(uint32(v13))+120))
-									t264 := v13
+									t261 := int64(load64(mem, uint64(uint32(v13))+120))
+									t262 := v13
 									v0 = v1 * v34
-									store64(mem, uint64(uint32(t264))+120, uint64(t263-int64(v0)))
-									t265 := m.fn219(v0)
+									store64(mem, uint64(uint32(t262))+120, uint64(t261-int64(v0)))
+									t263 := m.fn214(v0)
 									mem = *m.memory
-									v6 = t265
-									t266 := int32(load32(mem, uint64(uint32(v13))+108))
-									v27 = t266
+									v6 = t263
+									t264 := int32(load32(mem, uint64(uint32(v13))+108))
+									v27 = t264
 									store32(mem, uint64(uint32(v13))+108, uint32(v6))
 									if v27 != 0 {
 										_ = int32(load32(mem, uint64(uint32(v13))+112))
 										m.Xre2w_free(v27)
 										mem = *m.memory
-										t268 := int32(load32(mem, uint64(uint32(v13))+108))
-										v6 = t268
+										t266 := int32(load32(mem, uint64(uint32(v13))+108))
+										v6 = t266
 									}
 									store32(mem, uint64(uint32(v13))+112, uint32(v0))
-									t269 := int32(load32(mem, uint64(uint32(v15))+4))
-									memory_copy(mem, uint32(v6), uint32(t269), uint32(v0))
-									p209 = i32(1)
+									t267 := int32(load32(mem, uint64(uint32(v15))+4))
+									memory_copy(mem, uint32(v6), uint32(t267), uint32(v0))
+									p207 = i32(1)
 								}
 							l32:
-								v0 = p209
+								v0 = p207
 								m.Xre2w_free(v24)
 								mem = *m.memory
 								m.Xre2w_free(v30)
@@ -41933,8 +41721,8 @@ l0:
 								mem = *m.memory
 								m.Xre2w_free(v37)
 								mem = *m.memory
-								t270 := int32(load32(mem, uint64(uint32(v15))+4))
-								v6 = t270
+								t268 := int32(load32(mem, uint64(uint32(v15))+4))
+								v6 = t268
 								if v6 != 0 {
 									store32(mem, uint64(uint32(v15))+8, uint32(v6))
 									_ = int32(load32(mem, uint64(uint32(v15))+12))
@@ -41948,8 +41736,8 @@ l0:
 							}
 						l22:
 							m.g0 = v15 + i32(16)
-							t272 := v0
-							p185 = t272
+							t270 := v0
+							p183 = t270
 							goto l53
 						}
 					l23:
@@ -41958,19 +41746,19 @@ l0:
 						panic("unreachable")
 					}
 				l53:
-					p183 = p185
+					p181 = p183
 				}
-				mem[uint64(uint32(t184))+92] = byte(p183)
+				mem[uint64(uint32(t182))+92] = byte(p181)
 			}
 		l9:
-			t273 := int32(load32(mem, uint64(uint32(v8))+44))
-			v1 = t273
+			t271 := int32(load32(mem, uint64(uint32(v8))+44))
+			v1 = t271
 			if v1 != 0 {
-				t274 := int32(int8(mem[uint64(uint32(v1))+11]))
-				if t274 < i32(0) {
+				t272 := int32(int8(mem[uint64(uint32(v1))+11]))
+				if t272 < i32(0) {
 					_ = int32(load32(mem, uint64(uint32(v1))+8))
-					t276 := int32(load32(mem, uint64(uint32(v1))))
-					m.Xre2w_free(t276)
+					t274 := int32(load32(mem, uint64(uint32(v1))))
+					m.Xre2w_free(t274)
 					mem = *m.memory
 				}
 				m.Xre2w_free(v1)
@@ -41978,25 +41766,25 @@ l0:
 			}
 			m.g0 = v8 + i32(48)
 			{
-				v1 = v18
+				v1 = v17
 				store32(mem, uint64(uint32(v1))+120, uint32(v2))
-				t277 := int32(load32(mem, uint64(uint32(v1))+48))
-				t278 := v4
-				v2 = t277
-				store32(mem, uint64(uint32(t278)), uint32(v2))
+				t275 := int32(load32(mem, uint64(uint32(v1))+48))
+				t276 := v4
+				v2 = t275
+				store32(mem, uint64(uint32(t276)), uint32(v2))
 				if v2 != 0 {
-					t279 := m.fn133(v1)
-					m.Xre2w_free(t279)
+					t277 := m.fn133(v1)
+					m.Xre2w_free(t277)
 					v1 = i32(0)
 				}
-				m.g0 = v17 + i32(32)
+				m.g0 = v19 + i32(32)
 				return v1
 			}
 		}
 	}
 }
-func (m *Module) fn194(v0 int32) {
-	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+50952, uint32(i32(1))))
+func (m *Module) fn190(v0 int32) {
+	_ = int32(atomic_add32(*m.memory, uint64(uint32(i32(0)))+50920, uint32(i32(1))))
 }
 func (m *Module) Xre2w_delete(v0 int32) {
 	if v0 != 0 {
@@ -42008,171 +41796,8 @@ func (m *Module) Xre2w_num_groups(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+88))
 	return t0
 }
-func (m *Module) Xre2w_group_names(v0, v1, v2 int32) int32 {
-	var v3, v4, v5, v6, v7, v8 int32
-	t0 := m.g0
-	v4 = t0 - i32(32)
-	m.g0 = v4
-	t1 := v4
-	v3 = v0
-	mem := *m.memory
-	store32(mem, uint64(uint32(t1))+12, uint32(v3))
-	t2 := int32(load32(mem, uint64(uint32(v3))+116))
-	if t2 != i32(-1) {
-		store32(mem, uint64(uint32(v4))+28, uint32(v4+i32(12)))
-		store32(mem, uint64(uint32(v4))+24, uint32(v4+i32(19)))
-		store32(mem, uint64(uint32(v4))+20, uint32(v4+i32(24)))
-		m.fn190(v3+i32(116), v4+i32(20), i32(36))
-		mem = *m.memory
-	}
-	t3 := int32(load32(mem, uint64(uint32(v3))+104))
-	v3 = t3
-	m.g0 = v4 + i32(32)
-	t4 := int32(load32(mem, uint64(uint32(v0))+88))
-	v8 = t4
-	v6 = v8
-	t5 := int32(load32(mem, uint64(uint32(v3))))
-	v4 = t5
-	t6 := v4
-	v7 = v3 + i32(4)
-	if t6 != v7 {
-		v6 = v8
-	l3:
-		{
-			t7 := int32(load32(mem, uint64(uint32(v4))+24))
-			t8 := int32(int8(mem[uint64(uint32(v4))+31]))
-			v0 = t8
-			p9 := v0
-			if v0 < i32(0) {
-				p9 = t7
-			}
-			v5 = p9
-			{
-				t10 := int32(load32(mem, uint64(uint32(v4))+4))
-				v3 = t10
-				if v3 != 0 {
-				l0:
-					{
-						v0 = v3
-						t11 := int32(load32(mem, uint64(uint32(v0))))
-						v3 = t11
-						if v3 != 0 {
-							goto l0
-						}
-						goto l1
-					}
-				}
-			l2:
-				{
-					t12 := int32(load32(mem, uint64(uint32(v4))+8))
-					v0 = t12
-					t13 := int32(load32(mem, uint64(uint32(v0))))
-					var p14 int32
-					if t13 != v4 {
-						p14 = 1
-					}
-					v3 = p14
-					v4 = v0
-					if v3 != 0 {
-						goto l2
-					}
-				}
-			}
-		l1:
-			v6 = v5 + v6
-			t15 := v7
-			v4 = v0
-			if t15 != v4 {
-				goto l3
-			}
-		}
-	}
-	if uint32(v2) < uint32(v6) {
-		goto l4
-	}
-	if v8 <= i32(0) {
-		goto l4
-	}
-	v0 = i32(1)
-l7:
-	v5 = v0
-	{
-		t16 := int32(load32(mem, uint64(uint32(v7))))
-		v0 = t16
-		if v0 == 0 {
-			goto l5
-		}
-		v3 = v7
-	l6:
-		{
-			t17 := int32(load32(mem, uint64(uint32(v0))+16))
-			t18 := v3
-			t19 := v0
-			var p20 int32
-			if t17 < v5 {
-				p20 = 1
-			}
-			v4 = p20
-			p21 := t19
-			if v4 != 0 {
-				p21 = t18
-			}
-			v3 = p21
-			t22 := int32(load32(mem, uint64(uint32(v0+v4<<2))))
-			v0 = t22
-			if v0 != 0 {
-				goto l6
-			}
-		}
-		if v3 == v7 {
-			goto l5
-		}
-		t23 := int32(load32(mem, uint64(uint32(v3))+16))
-		if v5 < t23 {
-			goto l5
-		}
-		t24 := int32(load32(mem, uint64(uint32(v3))+20))
-		t25 := int32(int8(mem[uint64(uint32(v3))+31]))
-		t26 := v1
-		t27 := v3 + i32(20)
-		v0 = t25
-		var p28 int32
-		if v0 < i32(0) {
-			p28 = 1
-		}
-		v4 = p28
-		p29 := t27
-		if v4 != 0 {
-			p29 = t24
-		}
-		t30 := int32(load32(mem, uint64(uint32(v3))+24))
-		p31 := v0
-		if v4 != 0 {
-			p31 = t30
-		}
-		memory_copy(mem, uint32(t26), uint32(p29), uint32(p31))
-		t32 := int32(load32(mem, uint64(uint32(v3))+24))
-		t33 := int32(int8(mem[uint64(uint32(v3))+31]))
-		t34 := v1
-		v0 = t33
-		p35 := v0
-		if v0 < i32(0) {
-			p35 = t32
-		}
-		v1 = t34 + p35
-	}
-l5:
-	mem[uint64(uint32(v1))] = byte(i32(0))
-	v0 = v5 + i32(1)
-	v1 = v1 + i32(1)
-	if v5 != v8 {
-		goto l7
-	}
-l4:
-	return v6
-}
-func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
-	var v8 int32
+func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+	var v7 int32
 	{
 		if uint32(v3) > uint32(v4) {
 			goto l0
@@ -42180,143 +41805,137 @@ func (m *Module) Xre2w_match(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 		if uint32(v2) < uint32(v4) {
 			goto l0
 		}
-		t0 := m.fn199(v0, v1, v2, v3, v4, v5, v6, v7)
-		v8 = t0
+		t0 := m.fn194(v0, v1, v2, v3, v4, v5, v6)
+		v7 = t0
 	}
 l0:
-	return v8
+	return v7
 }
-func (m *Module) fn199(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
-	var v8, v9, v10 int32
+func (m *Module) fn194(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
+	var v7, v8, v9, v10 int32
 	t0 := m.g0
-	v8 = t0 - i32(16)
-	m.g0 = v8
+	v7 = t0 - i32(16)
+	m.g0 = v7
 	mem := *m.memory
-	store32(mem, uint64(uint32(v8))+12, uint32(v2))
-	store32(mem, uint64(uint32(v8))+8, uint32(v1))
-	store64(mem, uint64(uint32(v8)), uint64(i64(0)))
+	store32(mem, uint64(uint32(v7))+12, uint32(v2))
+	store32(mem, uint64(uint32(v7))+8, uint32(v1))
+	store64(mem, uint64(uint32(v7)), uint64(i64(0)))
 	{
 		t1 := int32(load32(mem, uint64(uint32(v0))+120))
 		t2 := v0
-		t3 := v8 + i32(8)
+		t3 := v7 + i32(8)
 		t4 := v3
 		t5 := v4
-		t6 := v5
-		t7 := v8
-		t8 := v6
-		var p9 int32
-		if v5 == 0 {
-			p9 = 1
+		t6 := v7
+		t7 := v5
+		var p8 int32
+		if v6 == 0 {
+			p8 = 1
 		}
-		v3 = p9 & int32(uint32(t1&i32(32))>>5)
-		t10 := v3
-		var p11 int32
-		if v7 == 0 {
-			p11 = 1
+		v9 = t1 & i32(32)
+		v2 = p8 & int32(uint32(v9)>>5)
+		p9 := t7
+		if v2 != 0 {
+			p9 = t6
 		}
-		v10 = t10 & p11
-		p12 := t8
-		if v10 != 0 {
-			p12 = t7
+		v3 = p9
+		t11 := v3
+		p10 := v6
+		if v2 != 0 {
+			p10 = i32(1)
 		}
-		v2 = p12
-		t14 := v2
-		p13 := v7
-		if v10 != 0 {
-			p13 = i32(1)
-		}
-		v10 = p13
-		t15 := m.fn137(t2, t3, t4, t5, t6, t14, v10)
+		v10 = p10
+		t12 := m.fn136(t2, t3, t4, t5, t11, v10)
 		mem = *m.memory
-		if t15 == 0 {
+		if t12 == 0 {
 			goto l0
 		}
 	l4:
 		{
-			if v3 == 0 {
+			if v9 == 0 {
 				goto l1
 			}
-			t16 := int32(load32(mem, uint64(uint32(v2))))
-			t17 := int32(load32(mem, uint64(uint32(v8))+8))
-			v5 = t16 - t17
-			if v5 == 0 {
+			t13 := int32(load32(mem, uint64(uint32(v3))))
+			t14 := int32(load32(mem, uint64(uint32(v7))+8))
+			v2 = t13 - t14
+			if v2 == 0 {
 				goto l1
 			}
-			if uint32(v4) <= uint32(v5) {
+			if uint32(v2) >= uint32(v4) {
 				goto l1
 			}
-			t18 := int32(mem[uint64(uint32(v1+v5))])
-			if t18&i32(192) != i32(128) {
+			t15 := int32(mem[uint64(uint32(v1+v2))])
+			if t15&i32(192) != i32(128) {
 				goto l1
 			}
 		l3:
 			{
-				t19 := int32(mem[uint64(uint32(v1+v5))])
-				if t19&i32(192) != i32(128) {
+				t16 := int32(mem[uint64(uint32(v1+v2))])
+				if t16&i32(192) != i32(128) {
 					goto l2
 				}
-				t20 := v4
-				v5 = v5 + i32(1)
-				if t20 != v5 {
+				t17 := v4
+				v2 = v2 + i32(1)
+				if t17 != v2 {
 					goto l3
 				}
 			}
-			v5 = v4
+			v2 = v4
 		l2:
-			t21 := m.fn137(v0, v8+i32(8), v5, v4, i32(0), v2, v10)
+			t18 := m.fn136(v0, v7+i32(8), v2, v4, v3, v10)
 			mem = *m.memory
-			if t21 != 0 {
+			if t18 != 0 {
 				goto l4
 			}
 			goto l0
 		}
 	l1:
-		v9 = i32(1)
-		if v7 <= i32(0) {
+		v8 = i32(1)
+		if v6 <= i32(0) {
 			goto l0
 		}
 		v4 = i32(0)
-		t22 := int32(load32(mem, uint64(uint32(v8))+8))
-		v3 = t22
-		v5 = v6
+		t19 := int32(load32(mem, uint64(uint32(v7))+8))
+		v9 = t19
+		v2 = v5
 		v1 = i32(0)
 	l6:
 		{
-			t24 := v6
-			var p23 int32
+			t21 := v5
+			var p20 int32
 			{
-				t25 := int32(load32(mem, uint64(uint32(v2))))
-				v9 = t25
-				if v9 == 0 {
-					v9 = i32(-1)
-					store32(mem, uint64(uint32(v5)), uint32(i32(-1)))
-					t26 := v1 << 1
-					p23 = t26
+				t22 := int32(load32(mem, uint64(uint32(v3))))
+				v8 = t22
+				if v8 == 0 {
+					v8 = i32(-1)
+					store32(mem, uint64(uint32(v2)), uint32(i32(-1)))
+					t23 := v1 << 1
+					p20 = t23
 					goto l5
 				}
-				t27 := v5
-				v9 = v9 - v3
-				store32(mem, uint64(uint32(t27)), uint32(v9))
-				t28 := int32(load32(mem, uint64(uint32(v2+i32(4)))))
-				v9 = v9 + t28
-				p23 = v4
+				t24 := v2
+				v8 = v8 - v9
+				store32(mem, uint64(uint32(t24)), uint32(v8))
+				t25 := int32(load32(mem, uint64(uint32(v3+i32(4)))))
+				v8 = v8 + t25
+				p20 = v4
 			}
 		l5:
-			store32(mem, uint64(uint32(t24+p23<<2+i32(4))), uint32(v9))
-			v5 = v5 + i32(8)
-			v4 = v4 + i32(2)
+			store32(mem, uint64(uint32(t21+p20<<2+i32(4))), uint32(v8))
 			v2 = v2 + i32(8)
-			v9 = i32(1)
+			v4 = v4 + i32(2)
+			v3 = v3 + i32(8)
+			v8 = i32(1)
 			v1 = v1 + i32(1)
-			v7 = v7 - i32(1)
-			if v7 != 0 {
+			v6 = v6 - i32(1)
+			if v6 != 0 {
 				goto l6
 			}
 		}
 	}
 l0:
-	m.g0 = v8 + i32(16)
-	return v9
+	m.g0 = v7 + i32(16)
+	return v8
 }
 func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
@@ -42348,7 +41967,7 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 			t7 := v9
 			t8 := v2
 			v10 = v4 + v13*v18<<2
-			t9 := m.fn199(t4, t5, t6, t7, t8, i32(0), v10, v5)
+			t9 := m.fn194(t4, t5, t6, t7, t8, v10, v5)
 			mem = *m.memory
 			if t9 == 0 {
 				v11 = v7
@@ -42515,45 +42134,37 @@ func (m *Module) Xre2w_set_new(v0 int32, v1 int64, v2 int32) int32 {
 	v3 = t0 - i32(32)
 	m.g0 = v3
 	mem := *m.memory
-	mem[uint64(uint32(v3))+31] = byte(i32(0))
-	store16(mem, uint64(uint32(v3))+29, uint16(i32(0)))
-	store32(mem, uint64(uint32(v3))+24, uint32(i32(0)))
+	store64(mem, uint64(uint32(v3))+24, uint64(i64(0x100000000)))
 	store64(mem, uint64(uint32(v3))+16, uint64(i64(0x800000)))
-	store16(mem, uint64(uint32(v3))+13, uint16(i32(0)))
-	mem[uint64(uint32(v3))+12] = byte(int32(uint32(v0)>>1) & i32(1))
-	t1 := v3
-	var p2 int32
-	if v0&i32(8) == 0 {
-		p2 = 1
-	}
-	mem[uint64(uint32(t1))+28] = byte(p2)
-	t4 := v3
-	p3 := i32(1)
+	store16(mem, uint64(uint32(v3))+12, uint16(i32(0)))
+	mem[uint64(uint32(v3))+14] = byte(i32(0))
+	t2 := v3
+	p1 := i32(1)
 	if v0&i32(4) != 0 {
-		p3 = i32(2)
+		p1 = i32(2)
 	}
-	store32(mem, uint64(uint32(t4))+8, uint32(p3))
+	store32(mem, uint64(uint32(t2))+8, uint32(p1))
 	if v1 > i64(0) {
 		store64(mem, uint64(uint32(v3))+16, uint64(v1))
 	}
-	t5 := m.fn219(i32(56))
+	t3 := m.fn214(i32(56))
 	mem = *m.memory
-	v0 = t5
-	t6 := v0 + i32(16)
+	v0 = t3
+	t4 := v0 + i32(16)
 	v4 = v3 + i32(8)
-	t7 := int64(load64(mem, uint64(uint32(v4+i32(16)))))
-	store64(mem, uint64(uint32(t6)), uint64(t7))
-	t8 := int64(load64(mem, uint64(uint32(v4))))
-	store64(mem, uint64(uint32(v0)), uint64(t8))
-	t9 := int64(load64(mem, uint64(uint32(v4+i32(8)))))
-	store64(mem, uint64(uint32(v0+i32(8))), uint64(t9))
+	t5 := int64(load64(mem, uint64(uint32(v4+i32(16)))))
+	store64(mem, uint64(uint32(t4)), uint64(t5))
+	t6 := int64(load64(mem, uint64(uint32(v4))))
+	store64(mem, uint64(uint32(v0)), uint64(t6))
+	t7 := int64(load64(mem, uint64(uint32(v4+i32(8)))))
+	store64(mem, uint64(uint32(v0+i32(8))), uint64(t7))
 	store64(mem, uint64(uint32(v0))+44, uint64(i64(0)))
-	t10 := v0
-	var p11 int32
+	t8 := v0
+	var p9 int32
 	if v2 == i32(1) {
-		p11 = 1
+		p9 = 1
 	}
-	store32(mem, uint64(uint32(t10))+24, uint32(p11))
+	store32(mem, uint64(uint32(t8))+24, uint32(p9))
 	store64(mem, uint64(uint32(v0))+28, uint64(i64(0)))
 	store64(mem, uint64(uint32(v0+i32(33))), uint64(i64(0)))
 	mem[uint64(uint32(v0))+19] = byte(i32(1))
@@ -42596,7 +42207,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						if t6 != i32(1) {
 							goto l1
 						}
-						m.fn156(v4+i32(4), v4+i32(16))
+						m.fn155(v4+i32(4), v4+i32(16))
 						mem = *m.memory
 						t7 := int32(int8(mem[uint64(uint32(v4))+15]))
 						if t7 >= i32(0) {
@@ -42612,7 +42223,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 					t11 := int32(load32(mem, uint64(uint32(v1))+28))
 					v12 = (t10 - t11) >> 4
 					v6 = v12
-					t12 := m.fn219(i32(24))
+					t12 := m.fn214(i32(24))
 					mem = *m.memory
 					v0 = t12
 					store64(mem, uint64(uint32(v0+i32(14))), uint64(i64(0)))
@@ -42629,7 +42240,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 							t14 := int32(load16(mem, uint64(uint32(v5))+6))
 							v11 = t14
 							v13 = v11 + i32(1)
-							t15 := m.fn219(v13 << 2)
+							t15 := m.fn214(v13 << 2)
 							mem = *m.memory
 							v0 = t15
 							if v11 != 0 {
@@ -42645,7 +42256,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 										p18 = v6
 									}
 									t20 := int32(load32(mem, uint64(uint32(p18+v3))))
-									t21 := m.fn142(t20)
+									t21 := m.fn141(t20)
 									mem = *m.memory
 									store32(mem, uint64(uint32(t19)), uint32(t21))
 									t22 := v9
@@ -42656,9 +42267,9 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 								}
 							}
 							store32(mem, uint64(uint32(v0+v11<<2)), uint32(v2))
-							m.fn144(v5)
+							m.fn143(v5)
 							mem = *m.memory
-							t23 := m.fn151(v0, v13, v7)
+							t23 := m.fn150(v0, v13, v7)
 							mem = *m.memory
 							v9 = t23
 							m.Xre2w_free(v0)
@@ -42667,7 +42278,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 						}
 						store32(mem, uint64(uint32(v4))+8, uint32(v2))
 						store32(mem, uint64(uint32(v4))+4, uint32(v5))
-						t24 := m.fn151(v4+i32(4), i32(2), v7)
+						t24 := m.fn150(v4+i32(4), i32(2), v7)
 						mem = *m.memory
 						v9 = t24
 					}
@@ -42686,7 +42297,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 					}
 					if uint32(v3) >= uint32(i32(11)) {
 						v6 = v3 | i32(7) + i32(1)
-						t28 := m.fn219(v6)
+						t28 := m.fn214(v6)
 						mem = *m.memory
 						v5 = t28
 						store32(mem, uint64(uint32(v4))+12, uint32(v6|i32(-0x80000000)))
@@ -42745,7 +42356,7 @@ func (m *Module) Xre2w_set_add(v0, v1, v2 int32) int32 {
 								m.fn13()
 								panic("unreachable")
 							}
-							t39 := m.fn219(v6 << 4)
+							t39 := m.fn214(v6 << 4)
 							mem = *m.memory
 							p38 = t39
 						} else {
@@ -42824,14 +42435,14 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 			if v0 == v2 {
 				p7 = i32(0)
 			}
-			m.fn168(t8, t9, p7, i32(1))
+			m.fn164(t8, t9, p7, i32(1))
 			mem = *m.memory
 			t10 := int32(load32(mem, uint64(uint32(v5))+44))
 			v0 = t10
 			if uint32(v0) >= uint32(i32(0x40000000)) {
 				goto l0
 			}
-			t11 := m.fn219(v0 << 2)
+			t11 := m.fn214(v0 << 2)
 			mem = *m.memory
 			v7 = t11
 			t12 := int32(load32(mem, uint64(uint32(v5))+28))
@@ -42923,7 +42534,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 					if uint32(v6) >= uint32(i32(0x10000000)) {
 						goto l0
 					}
-					t28 := m.fn219(v2)
+					t28 := m.fn214(v2)
 					mem = *m.memory
 					p27 = t28
 				}
@@ -42947,7 +42558,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 			var p31 int32
 			{
 				t32 := int32(load32(mem, uint64(uint32(v5))+44))
-				t33 := m.fn150(i32(6), v7, t32, v0, i32(1))
+				t33 := m.fn149(i32(6), v7, t32, v0, i32(1))
 				mem = *m.memory
 				v2 = t33
 				t34 := int32(load32(mem, uint64(uint32(v5))+24))
@@ -42968,7 +42579,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				mem[uint64(uint32(v1))+216] = byte(i32(0))
 				store64(mem, uint64(uint32(v1))+208, uint64(i64(0)))
 				store64(mem, uint64(uint32(v1))+200, uint64(i64(0x3f800000)))
-				t37 := m.fn219(i32(400))
+				t37 := m.fn214(i32(400))
 				mem = *m.memory
 				t38 := m.fn115(t37)
 				mem = *m.memory
@@ -42977,7 +42588,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				store32(mem, uint64(uint32(v1))+148, uint32(i32(1)))
 				mem[uint64(uint32(v1))+144] = byte(i32(0))
 				store32(mem, uint64(uint32(v1))+140, uint32(v0))
-				t39 := m.fn219(i32(64))
+				t39 := m.fn214(i32(64))
 				mem = *m.memory
 				v0 = t39
 				store64(mem, uint64(uint32(v0)), uint64(i64(0)))
@@ -43021,7 +42632,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				store32(mem, uint64(uint32(t42))+168, uint32(v0))
 				{
 					{
-						t44 := m.fn173(v2)
+						t44 := m.fn169(v2)
 						mem = *m.memory
 						v3 = t44
 						if v3 == 0 {
@@ -43037,7 +42648,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 						store64(mem, uint64(uint32(v1))+48, uint64(t46))
 						m.fn38(v1+i32(88), v1+i32(104), v3, v1+i32(48))
 						mem = *m.memory
-						m.fn144(v3)
+						m.fn143(v3)
 						mem = *m.memory
 						t47 := int32(mem[uint64(uint32(v1))+144])
 						if t47 != 0 {
@@ -43078,7 +42689,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 										mem = *m.memory
 										panic("unreachable")
 									}
-									t54 := m.fn219(v0 << 3)
+									t54 := m.fn214(v0 << 3)
 									mem = *m.memory
 									v4 = t54
 									{
@@ -43190,7 +42801,7 @@ func (m *Module) Xre2w_set_compile(v0 int32) int32 {
 				m.Xre2w_free(t78)
 				mem = *m.memory
 			}
-			m.fn144(v2)
+			m.fn143(v2)
 			mem = *m.memory
 			t79 := int32(load32(mem, uint64(uint32(v5))+48))
 			v0 = t79
@@ -43240,7 +42851,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 				}
 				mem[uint64(uint32(v10))+15] = byte(i32(0))
 				if v2 != 0 {
-					t4 := m.fn219(i32(20))
+					t4 := m.fn214(i32(20))
 					mem = *m.memory
 					v4 = t4
 					store32(mem, uint64(uint32(v4)), uint32(i32(0)))
@@ -43252,12 +42863,12 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 						panic("unreachable")
 					}
 					v6 = v8 << 2
-					t6 := m.fn219(v6)
+					t6 := m.fn214(v6)
 					mem = *m.memory
 					v9 = t6
 					store32(mem, uint64(uint32(v4))+8, uint32(v8))
 					store32(mem, uint64(uint32(v4))+4, uint32(v9))
-					t7 := m.fn219(v6)
+					t7 := m.fn214(v6)
 					mem = *m.memory
 					v6 = t7
 					store32(mem, uint64(uint32(v4))+16, uint32(v8))
@@ -43365,7 +42976,7 @@ func (m *Module) Xre2w_set_match(v0, v1, v2, v3 int32) int32 {
 									}
 									t25 := v2
 									v1 = v0 << 2
-									t26 := m.fn219(v1)
+									t26 := m.fn214(v1)
 									mem = *m.memory
 									v0 = t26
 									store32(mem, uint64(uint32(t25))+4, uint32(v0))
@@ -43524,7 +43135,7 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		l0:
 			{
 				t2 := int32(load32(mem, uint64(uint32(v0+v2))))
-				m.fn144(t2)
+				m.fn143(t2)
 				mem = *m.memory
 				v0 = v0 + i32(16)
 				v3 = v3 + i32(1)
@@ -43584,19 +43195,19 @@ func (m *Module) Xre2w_set_delete(v0 int32) {
 		m.Xre2w_free(v1)
 	}
 }
-func (m *Module) fn206(v0 int32) int32 {
+func (m *Module) fn201(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
 	{
 		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0)), uint32(i32(1))))
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0)), uint32(i32(1))))
 			mem = *m.memory
 			v1 = t0
 			if v1 == 0 {
 				goto l0
 			}
 			if v1 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t1 == 0 {
 					goto l0
@@ -43604,14 +43215,14 @@ func (m *Module) fn206(v0 int32) int32 {
 			}
 		l2:
 			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2)), i64(50000000), m.waiters)
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2)), i64(50000000), m.waiters)
 				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t3 != 0 {
 					panic("unreachable")
 				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t4 != 0 {
 					goto l2
@@ -43625,18 +43236,18 @@ func (m *Module) fn206(v0 int32) int32 {
 			if uint32(v0) <= uint32(i32(0x4000)) {
 				var p6 int32
 				{
-					t7 := int32(mem[uint64(uint32(int32(uint32(v0+i32(7))>>3)+i32(46108)))])
+					t7 := int32(mem[uint64(uint32(int32(uint32(v0+i32(7))>>3)+i32(46076)))])
 					v5 = t7
 					v1 = v5 << 1
-					t8 := int32(load16(mem, uint64(uint32(v1+i32(45868)))))
+					t8 := int32(load16(mem, uint64(uint32(v1+i32(45836)))))
 					v6 = t8
-					v4 = v5<<2 + i32(52032)
+					v4 = v5<<2 + i32(52000)
 					t9 := int32(load32(mem, uint64(uint32(v4))))
 					v0 = t9
 					if v0 == 0 {
-						t10 := int32(load16(mem, uint64(uint32(v1+i32(45948)))))
+						t10 := int32(load16(mem, uint64(uint32(v1+i32(45916)))))
 						v1 = t10
-						t11 := m.fn207(v1)
+						t11 := m.fn202(v1)
 						mem = *m.memory
 						v0 = t11
 						if v0 == 0 {
@@ -43652,7 +43263,7 @@ func (m *Module) fn206(v0 int32) int32 {
 							v3 = v1 & i32(7)
 							t12 := int32(load32(mem, uint64(uint32(v0))))
 							v7 = t12
-							t13 := int32(load32(mem, uint64(uint32(i32(52244)))))
+							t13 := int32(load32(mem, uint64(uint32(i32(52212)))))
 							v8 = t13
 							if uint32(v1) >= uint32(i32(8)) {
 								v10 = v8 + v7<<2
@@ -43732,7 +43343,7 @@ func (m *Module) fn206(v0 int32) int32 {
 					t25 := v0
 					v2 = t24 + i32(1)
 					store16(mem, uint64(uint32(t25))+20, uint16(v2))
-					t26 := int32(load16(mem, uint64(uint32(v5<<1+i32(46028)))))
+					t26 := int32(load16(mem, uint64(uint32(v5<<1+i32(45996)))))
 					if t26 == v2&i32(0xffff) {
 						{
 							t27 := int32(load32(mem, uint64(uint32(v0))+8))
@@ -43758,8 +43369,8 @@ func (m *Module) fn206(v0 int32) int32 {
 					l10:
 						store64(mem, uint64(uint32(v0))+8, uint64(i64(0)))
 					}
-					t32 := int32(load32(mem, uint64(uint32(i32(50956)))))
-					store32(mem, uint64(uint32(i32(50956))), uint32(t32+v6))
+					t32 := int32(load32(mem, uint64(uint32(i32(50924)))))
+					store32(mem, uint64(uint32(i32(50924))), uint32(t32+v6))
 					p6 = v1
 				}
 			l3:
@@ -43770,20 +43381,20 @@ func (m *Module) fn206(v0 int32) int32 {
 				goto l11
 			}
 			v1 = int32(int64(uint64(int64(uint32(v0))+i64(0xfff)) >> 12))
-			t33 := m.fn207(v1)
+			t33 := m.fn202(v1)
 			mem = *m.memory
 			v0 = t33
 			if v0 == 0 {
 				goto l11
 			}
-			t34 := int32(load32(mem, uint64(uint32(i32(52244)))))
+			t34 := int32(load32(mem, uint64(uint32(i32(52212)))))
 			t35 := int32(load32(mem, uint64(uint32(v0))))
 			v2 = t35
 			v3 = t34 + v2<<2
 			store32(mem, uint64(uint32(v3)), uint32(v0))
 			mem[uint64(uint32(v0))+25] = byte(i32(4))
-			t36 := int32(load32(mem, uint64(uint32(i32(50956)))))
-			store32(mem, uint64(uint32(i32(50956))), uint32(t36+v1<<12))
+			t36 := int32(load32(mem, uint64(uint32(i32(50924)))))
+			store32(mem, uint64(uint32(i32(50924))), uint32(t36+v1<<12))
 			t37 := int32(load32(mem, uint64(uint32(v0))+4))
 			store32(mem, uint64(uint32(v3+t37<<2-i32(4))), uint32(v0))
 			v2 = v2 << 12
@@ -43791,18 +43402,18 @@ func (m *Module) fn206(v0 int32) int32 {
 	l11:
 		t38 := m.g1
 		m.g1 = t38 - i32(1)
-		t39 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0))))
+		t39 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0))))
 		mem = *m.memory
 		if t39 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52016, i32(1), m.waiters)
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+51984, i32(1), m.waiters)
 		}
 		return v2
 	}
 }
-func (m *Module) fn207(v0 int32) int32 {
+func (m *Module) fn202(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15 int32
 	var v16, v17, v18, v19 int64
-	t0 := m.fn209()
+	t0 := m.fn204()
 	v5 = t0
 	if v5 == 0 {
 		return i32(0)
@@ -43817,7 +43428,7 @@ func (m *Module) fn207(v0 int32) int32 {
 							goto l0
 						}
 						v1 = int32(uint32(v0) >> 5)
-						t1 := int32(load32(mem, uint64(uint32(v1<<2+i32(52208)))))
+						t1 := int32(load32(mem, uint64(uint32(v1<<2+i32(52176)))))
 						v3 = t1 & i32_shl(i32(-1), v0)
 						if v3 != 0 {
 							goto l1
@@ -43826,7 +43437,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						if v2 == i32(8) {
 							goto l0
 						}
-						v1 = v1<<2 + i32(52212)
+						v1 = v1<<2 + i32(52180)
 					l2:
 						{
 							t2 := int32(load32(mem, uint64(uint32(v1))))
@@ -43844,7 +43455,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					}
 				l0:
 					v1 = i32(0)
-					t3 := int32(load32(mem, uint64(uint32(i32(50992)))))
+					t3 := int32(load32(mem, uint64(uint32(i32(50960)))))
 					v4 = t3
 					if v4 == 0 {
 						goto l3
@@ -43893,7 +43504,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					goto l7
 				}
 			l1:
-				t10 := int32(load32(mem, uint64(uint32(v1<<7|int32(bits.TrailingZeros32(uint32(v3)))<<2+i32(50992)))))
+				t10 := int32(load32(mem, uint64(uint32(v1<<7|int32(bits.TrailingZeros32(uint32(v3)))<<2+i32(50960)))))
 				v1 = t10
 			}
 		l7:
@@ -43924,16 +43535,16 @@ func (m *Module) fn207(v0 int32) int32 {
 				{
 					{
 						{
-							t14 := int32(load32(mem, uint64(uint32(i32(52240)))))
+							t14 := int32(load32(mem, uint64(uint32(i32(52208)))))
 							v1 = t14
 							if v1 == 0 {
-								t15 := int32(load32(mem, uint64(uint32(i32(52244)))))
+								t15 := int32(load32(mem, uint64(uint32(i32(52212)))))
 								v4 = t15
 								goto l9
 							}
-							t16 := int32(load32(mem, uint64(uint32(i32(52244)))))
+							t16 := int32(load32(mem, uint64(uint32(i32(52212)))))
 							v4 = t16
-							t17 := int32(load32(mem, uint64(uint32(i32(50976)))))
+							t17 := int32(load32(mem, uint64(uint32(i32(50944)))))
 							v2 = int32(uint32(t17) >> 12)
 							if v2 == v1 {
 								goto l9
@@ -43985,7 +43596,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						if v4 != 0 {
 							goto l11
 						}
-						store32(mem, uint64(uint32(i32(50976))), uint32(v11))
+						store32(mem, uint64(uint32(i32(50944))), uint32(v11))
 						if v14 != 0 {
 							goto l12
 						}
@@ -43999,17 +43610,17 @@ func (m *Module) fn207(v0 int32) int32 {
 								goto l12
 							}
 						}
-						store32(mem, uint64(uint32(i32(50968))), uint32(v10))
-						store32(mem, uint64(uint32(i32(50976))), uint32(v10))
-						store32(mem, uint64(uint32(i32(52244))), uint32(v11))
-						store32(mem, uint64(uint32(i32(52240))), uint32(v13))
+						store32(mem, uint64(uint32(i32(50936))), uint32(v10))
+						store32(mem, uint64(uint32(i32(50944))), uint32(v10))
+						store32(mem, uint64(uint32(i32(52212))), uint32(v11))
+						store32(mem, uint64(uint32(i32(52208))), uint32(v13))
 						v6 = v10
 						t29 := v13
 						p13 = t29
 						goto l13
 					}
 				l11:
-					t30 := int32(load32(mem, uint64(uint32(i32(50976)))))
+					t30 := int32(load32(mem, uint64(uint32(i32(50944)))))
 					v6 = t30
 					p13 = int32(uint32(v6) >> 12)
 				}
@@ -44030,8 +43641,8 @@ func (m *Module) fn207(v0 int32) int32 {
 					}
 				}
 				v6 = int32(v16)
-				store32(mem, uint64(uint32(i32(50968))), uint32(v6))
-				store32(mem, uint64(uint32(i32(50976))), uint32(v6))
+				store32(mem, uint64(uint32(i32(50936))), uint32(v6))
+				store32(mem, uint64(uint32(i32(50944))), uint32(v6))
 				{
 					{
 						if v3 == 0 {
@@ -44049,7 +43660,7 @@ func (m *Module) fn207(v0 int32) int32 {
 							p35 = v3
 						}
 						v7 = p35
-						v4 = v7<<2 + i32(50992)
+						v4 = v7<<2 + i32(50960)
 						{
 							t36 := int32(load32(mem, uint64(uint32(v1))+8))
 							t37 := v1
@@ -44072,7 +43683,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
 						t41 := int32(load32(mem, uint64(uint32(v4))))
 						if t41 == 0 {
-							v4 = int32(uint32(v7)>>3)&i32(0x1ffffffc) + i32(52208)
+							v4 = int32(uint32(v7)>>3)&i32(0x1ffffffc) + i32(52176)
 							t42 := int32(load32(mem, uint64(uint32(v4))))
 							store32(mem, uint64(uint32(v4)), uint32(t42&i32_rotl(i32(-2), v7)))
 						}
@@ -44082,7 +43693,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						if v9 != 0 {
 							p44 = i32(4)
 						}
-						v4 = p44 + i32(50956)
+						v4 = p44 + i32(50924)
 						t45 := int32(load32(mem, uint64(uint32(v4))))
 						store32(mem, uint64(uint32(v4)), uint32(t45-v3<<12))
 						t46 := int32(load32(mem, uint64(uint32(v1))+4))
@@ -44096,7 +43707,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						if v5 != 0 {
 							goto l17
 						}
-						t48 := m.fn209()
+						t48 := m.fn204()
 						mem = *m.memory
 						v5 = t48
 						if v5 != 0 {
@@ -44121,7 +43732,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					p50 = v2
 				}
 				v4 = p50
-				v7 = v4<<2 + i32(50992)
+				v7 = v4<<2 + i32(50960)
 				t51 := int32(load32(mem, uint64(uint32(v7))))
 				v3 = t51
 				var p52 int32
@@ -44137,7 +43748,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						}
 						store32(mem, uint64(uint32(v1))+12, uint32(v9))
 						store32(mem, uint64(uint32(v6)), uint32(v1))
-						v3 = i32(50960)
+						v3 = i32(50928)
 						t54 := v1
 						p52 = t54
 						goto l18
@@ -44153,7 +43764,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					store32(mem, uint64(uint32(v1))+12, uint32(v9))
 					store32(mem, uint64(uint32(v6)), uint32(v1))
 					store32(mem, uint64(uint32(v7)), uint32(v1))
-					v3 = i32(50964)
+					v3 = i32(50932)
 					t56 := int32(load32(mem, uint64(uint32(v1))+8))
 					p52 = t56
 				}
@@ -44161,11 +43772,11 @@ func (m *Module) fn207(v0 int32) int32 {
 				v6 = p52
 				t57 := int32(load32(mem, uint64(uint32(v3))))
 				store32(mem, uint64(uint32(v3)), uint32(t57+v2<<12))
-				v2 = int32(uint32(v4)>>3)&i32(0x1ffffffc) + i32(52208)
+				v2 = int32(uint32(v4)>>3)&i32(0x1ffffffc) + i32(52176)
 				t58 := int32(load32(mem, uint64(uint32(v2))))
 				store32(mem, uint64(uint32(v2)), uint32(t58|i32_shl(i32(1), v4)))
 				store32(mem, uint64(uint32(v7)), uint32(v6))
-				t59 := int32(load32(mem, uint64(uint32(i32(52244)))))
+				t59 := int32(load32(mem, uint64(uint32(i32(52212)))))
 				t60 := int32(load32(mem, uint64(uint32(v1))))
 				v3 = t59 + t60<<2
 				store32(mem, uint64(uint32(v3)), uint32(v1))
@@ -44189,18 +43800,18 @@ func (m *Module) fn207(v0 int32) int32 {
 		l12:
 			v10 = i32(0)
 		l25:
-			v11 = v10<<2 + i32(50992)
+			v11 = v10<<2 + i32(50960)
 		l23:
 			{
 				t64 := int32(load32(mem, uint64(uint32(v11))))
 				v6 = t64
 				if v6 != 0 {
-					t65 := int32(load32(mem, uint64(uint32(i32(52244)))))
+					t65 := int32(load32(mem, uint64(uint32(i32(52212)))))
 					v9 = t65
 					v12 = v9 - i32(4)
-					t66 := int64(load32(mem, uint64(uint32(i32(50976)))))
+					t66 := int64(load32(mem, uint64(uint32(i32(50944)))))
 					v16 = t66
-					t67 := int32(load32(mem, uint64(uint32(i32(52240)))))
+					t67 := int32(load32(mem, uint64(uint32(i32(52208)))))
 					v8 = t67
 					v1 = v6
 				l24:
@@ -44247,7 +43858,7 @@ func (m *Module) fn207(v0 int32) int32 {
 								p77 = v7
 							}
 							v6 = p77
-							v2 = v6<<2 + i32(50992)
+							v2 = v6<<2 + i32(50960)
 							if v1 != v4 {
 								t78 := int32(load32(mem, uint64(uint32(v1))+12))
 								v8 = t78
@@ -44265,7 +43876,7 @@ func (m *Module) fn207(v0 int32) int32 {
 							store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
 							t81 := int32(load32(mem, uint64(uint32(v2))))
 							if t81 == 0 {
-								v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+								v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 								t82 := int32(load32(mem, uint64(uint32(v2))))
 								store32(mem, uint64(uint32(v2)), uint32(t82&i32_rotl(i32(-2), v6)))
 							}
@@ -44274,10 +43885,10 @@ func (m *Module) fn207(v0 int32) int32 {
 							if t83 != 0 {
 								p84 = i32(4)
 							}
-							v2 = p84 + i32(50956)
+							v2 = p84 + i32(50924)
 							t85 := int32(load32(mem, uint64(uint32(v2))))
 							store32(mem, uint64(uint32(v2)), uint32(t85-v7<<12))
-							m.fn208(v1, i32(1))
+							m.fn203(v1, i32(1))
 							mem = *m.memory
 							goto l23
 						}
@@ -44301,7 +43912,7 @@ func (m *Module) fn207(v0 int32) int32 {
 							goto l26
 						}
 						v1 = int32(uint32(v0) >> 5)
-						t87 := int32(load32(mem, uint64(uint32(v1<<2+i32(52208)))))
+						t87 := int32(load32(mem, uint64(uint32(v1<<2+i32(52176)))))
 						v3 = t87 & i32_shl(i32(-1), v0)
 						if v3 != 0 {
 							goto l27
@@ -44310,7 +43921,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						if v2 == i32(8) {
 							goto l26
 						}
-						v1 = v1<<2 + i32(52212)
+						v1 = v1<<2 + i32(52180)
 					l28:
 						{
 							t88 := int32(load32(mem, uint64(uint32(v1))))
@@ -44328,7 +43939,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					}
 				l26:
 					v1 = i32(0)
-					t89 := int32(load32(mem, uint64(uint32(i32(50992)))))
+					t89 := int32(load32(mem, uint64(uint32(i32(50960)))))
 					v4 = t89
 					if v4 == 0 {
 						goto l29
@@ -44377,7 +43988,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					goto l33
 				}
 			l27:
-				t96 := int32(load32(mem, uint64(uint32(v1<<7|int32(bits.TrailingZeros32(uint32(v3)))<<2+i32(50992)))))
+				t96 := int32(load32(mem, uint64(uint32(v1<<7|int32(bits.TrailingZeros32(uint32(v3)))<<2+i32(50960)))))
 				v1 = t96
 			}
 		l33:
@@ -44390,9 +44001,9 @@ func (m *Module) fn207(v0 int32) int32 {
 				goto l34
 			}
 			mem[uint64(uint32(v5))+25] = byte(i32(0))
-			t97 := int32(load32(mem, uint64(uint32(i32(52192)))))
+			t97 := int32(load32(mem, uint64(uint32(i32(52160)))))
 			v1 = t97
-			store32(mem, uint64(uint32(i32(52192))), uint32(v5))
+			store32(mem, uint64(uint32(i32(52160))), uint32(v5))
 			store32(mem, uint64(uint32(v5))+8, uint32(v1))
 			return i32(0)
 		}
@@ -44405,7 +44016,7 @@ func (m *Module) fn207(v0 int32) int32 {
 			p99 = v3
 		}
 		v6 = p99
-		v2 = v6<<2 + i32(50992)
+		v2 = v6<<2 + i32(50960)
 		{
 			t100 := int32(load32(mem, uint64(uint32(v1))+8))
 			t101 := v1
@@ -44428,7 +44039,7 @@ func (m *Module) fn207(v0 int32) int32 {
 		store64(mem, uint64(uint32(v1))+8, uint64(i64(0)))
 		t105 := int32(load32(mem, uint64(uint32(v2))))
 		if t105 == 0 {
-			v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+			v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 			t106 := int32(load32(mem, uint64(uint32(v2))))
 			store32(mem, uint64(uint32(v2)), uint32(t106&i32_rotl(i32(-2), v6)))
 		}
@@ -44438,7 +44049,7 @@ func (m *Module) fn207(v0 int32) int32 {
 		if v2 != 0 {
 			p108 = i32(4)
 		}
-		v4 = p108 + i32(50956)
+		v4 = p108 + i32(50924)
 		t109 := int32(load32(mem, uint64(uint32(v4))))
 		store32(mem, uint64(uint32(v4)), uint32(t109-v3<<12))
 		{
@@ -44450,7 +44061,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					if v5 != 0 {
 						goto l36
 					}
-					t112 := m.fn209()
+					t112 := m.fn204()
 					mem = *m.memory
 					v5 = t112
 					t113 := int32(mem[uint64(uint32(v1))+26])
@@ -44467,7 +44078,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						p115 = v3
 					}
 					v6 = p115
-					v8 = v6<<2 + i32(50992)
+					v8 = v6<<2 + i32(50960)
 					t116 := int32(load32(mem, uint64(uint32(v8))))
 					v4 = t116
 					var p117 int32
@@ -44484,7 +44095,7 @@ func (m *Module) fn207(v0 int32) int32 {
 							store32(mem, uint64(uint32(v1))+12, uint32(v2))
 							store32(mem, uint64(uint32(v7)), uint32(v1))
 							v4 = v1
-							p117 = i32(50960)
+							p117 = i32(50928)
 							goto l37
 						}
 						v2 = v1
@@ -44500,17 +44111,17 @@ func (m *Module) fn207(v0 int32) int32 {
 						store32(mem, uint64(uint32(v8)), uint32(v1))
 						t120 := int32(load32(mem, uint64(uint32(v1))+8))
 						v4 = t120
-						p117 = i32(50964)
+						p117 = i32(50932)
 					}
 				l37:
 					v2 = p117
 					t121 := int32(load32(mem, uint64(uint32(v2))))
 					store32(mem, uint64(uint32(v2)), uint32(t121+v3<<12))
-					v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+					v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 					t122 := int32(load32(mem, uint64(uint32(v2))))
 					store32(mem, uint64(uint32(v2)), uint32(t122|i32_shl(i32(1), v6)))
 					store32(mem, uint64(uint32(v8)), uint32(v4))
-					t123 := int32(load32(mem, uint64(uint32(i32(52244)))))
+					t123 := int32(load32(mem, uint64(uint32(i32(52212)))))
 					t124 := int32(load32(mem, uint64(uint32(v1))))
 					v2 = t123 + t124<<2
 					store32(mem, uint64(uint32(v2)), uint32(v1))
@@ -44533,7 +44144,7 @@ func (m *Module) fn207(v0 int32) int32 {
 					p128 = v4
 				}
 				v6 = p128
-				v8 = v6<<2 + i32(50992)
+				v8 = v6<<2 + i32(50960)
 				t129 := int32(load32(mem, uint64(uint32(v8))))
 				v3 = t129
 				var p130 int32
@@ -44550,7 +44161,7 @@ func (m *Module) fn207(v0 int32) int32 {
 						store32(mem, uint64(uint32(v5))+12, uint32(v2))
 						store32(mem, uint64(uint32(v7)), uint32(v5))
 						v3 = v5
-						p130 = i32(50960)
+						p130 = i32(50928)
 						goto l38
 					}
 					v2 = v5
@@ -44566,17 +44177,17 @@ func (m *Module) fn207(v0 int32) int32 {
 					store32(mem, uint64(uint32(v8)), uint32(v5))
 					t133 := int32(load32(mem, uint64(uint32(v5))+8))
 					v3 = t133
-					p130 = i32(50964)
+					p130 = i32(50932)
 				}
 			l38:
 				v2 = p130
 				t134 := int32(load32(mem, uint64(uint32(v2))))
 				store32(mem, uint64(uint32(v2)), uint32(t134+v4<<12))
-				v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+				v2 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 				t135 := int32(load32(mem, uint64(uint32(v2))))
 				store32(mem, uint64(uint32(v2)), uint32(t135|i32_shl(i32(1), v6)))
 				store32(mem, uint64(uint32(v8)), uint32(v3))
-				t136 := int32(load32(mem, uint64(uint32(i32(52244)))))
+				t136 := int32(load32(mem, uint64(uint32(i32(52212)))))
 				t137 := int32(load32(mem, uint64(uint32(v5))))
 				v2 = t136 + t137<<2
 				store32(mem, uint64(uint32(v2)), uint32(v5))
@@ -44588,9 +44199,9 @@ func (m *Module) fn207(v0 int32) int32 {
 				goto l39
 			}
 			mem[uint64(uint32(v5))+25] = byte(i32(0))
-			t139 := int32(load32(mem, uint64(uint32(i32(52192)))))
+			t139 := int32(load32(mem, uint64(uint32(i32(52160)))))
 			v2 = t139
-			store32(mem, uint64(uint32(i32(52192))), uint32(v5))
+			store32(mem, uint64(uint32(i32(52160))), uint32(v5))
 			store32(mem, uint64(uint32(v5))+8, uint32(v2))
 		}
 	l39:
@@ -44600,18 +44211,18 @@ func (m *Module) fn207(v0 int32) int32 {
 l34:
 	return v1
 }
-func (m *Module) fn208(v0, v1 int32) {
+func (m *Module) fn203(v0, v1 int32) {
 	var v2, v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	mem[uint64(uint32(v0))+25] = byte(i32(1))
 	{
 		t0 := int32(load32(mem, uint64(uint32(v0))))
 		v2 = t0
-		t1 := int32(load32(mem, uint64(uint32(i32(52240)))))
+		t1 := int32(load32(mem, uint64(uint32(i32(52208)))))
 		if uint32(v2) <= uint32(t1) {
 			goto l0
 		}
-		t2 := int32(load32(mem, uint64(uint32(i32(52244)))))
+		t2 := int32(load32(mem, uint64(uint32(i32(52212)))))
 		t3 := int32(load32(mem, uint64(uint32(t2+v2<<2-i32(4)))))
 		v3 = t3
 		if v3 == 0 {
@@ -44649,7 +44260,7 @@ func (m *Module) fn208(v0, v1 int32) {
 			p9 = v4
 		}
 		v5 = p9
-		v2 = v5<<2 + i32(50992)
+		v2 = v5<<2 + i32(50960)
 		{
 			t10 := int32(load32(mem, uint64(uint32(v3))+8))
 			t11 := v3
@@ -44672,7 +44283,7 @@ func (m *Module) fn208(v0, v1 int32) {
 		store64(mem, uint64(uint32(v3))+8, uint64(i64(0)))
 		t15 := int32(load32(mem, uint64(uint32(v2))))
 		if t15 == 0 {
-			v2 = int32(uint32(v5)>>3)&i32(0x1ffffffc) + i32(52208)
+			v2 = int32(uint32(v5)>>3)&i32(0x1ffffffc) + i32(52176)
 			t16 := int32(load32(mem, uint64(uint32(v2))))
 			store32(mem, uint64(uint32(v2)), uint32(t16&i32_rotl(i32(-2), v5)))
 		}
@@ -44682,13 +44293,13 @@ func (m *Module) fn208(v0, v1 int32) {
 		if v2 != 0 {
 			p18 = i32(4)
 		}
-		v6 = p18 + i32(50956)
+		v6 = p18 + i32(50924)
 		t19 := int32(load32(mem, uint64(uint32(v6))))
 		store32(mem, uint64(uint32(v6)), uint32(t19-v4<<12))
 		mem[uint64(uint32(v3))+25] = byte(i32(0))
-		t20 := int32(load32(mem, uint64(uint32(i32(52192)))))
+		t20 := int32(load32(mem, uint64(uint32(i32(52160)))))
 		v4 = t20
-		store32(mem, uint64(uint32(i32(52192))), uint32(v3))
+		store32(mem, uint64(uint32(i32(52160))), uint32(v3))
 		store32(mem, uint64(uint32(v3))+8, uint32(v4))
 		t21 := int32(mem[uint64(uint32(v0))+26])
 		mem[uint64(uint32(v0))+26] = byte(v2 | t21)
@@ -44702,14 +44313,14 @@ func (m *Module) fn208(v0, v1 int32) {
 	}
 l0:
 	{
-		t26 := int64(load32(mem, uint64(uint32(i32(50976)))))
+		t26 := int64(load32(mem, uint64(uint32(i32(50944)))))
 		t27 := int32(load32(mem, uint64(uint32(v0))+4))
 		v3 = t27
 		v2 = v3 + v2
 		if uint64(t26) <= uint64(int64(uint32(v2))<<12) {
 			goto l4
 		}
-		t28 := int32(load32(mem, uint64(uint32(i32(52244)))))
+		t28 := int32(load32(mem, uint64(uint32(i32(52212)))))
 		t29 := int32(load32(mem, uint64(uint32(t28+v2<<2))))
 		v2 = t29
 		if v2 == 0 {
@@ -44748,7 +44359,7 @@ l0:
 			p35 = v1
 		}
 		v6 = p35
-		v3 = v6<<2 + i32(50992)
+		v3 = v6<<2 + i32(50960)
 		{
 			t36 := int32(load32(mem, uint64(uint32(v2))+8))
 			t37 := v2
@@ -44771,7 +44382,7 @@ l0:
 		store64(mem, uint64(uint32(v2))+8, uint64(i64(0)))
 		t41 := int32(load32(mem, uint64(uint32(v3))))
 		if t41 == 0 {
-			v3 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+			v3 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 			t42 := int32(load32(mem, uint64(uint32(v3))))
 			store32(mem, uint64(uint32(v3)), uint32(t42&i32_rotl(i32(-2), v6)))
 		}
@@ -44781,13 +44392,13 @@ l0:
 		if v3 != 0 {
 			p44 = i32(4)
 		}
-		v4 = p44 + i32(50956)
+		v4 = p44 + i32(50924)
 		t45 := int32(load32(mem, uint64(uint32(v4))))
 		store32(mem, uint64(uint32(v4)), uint32(t45-v1<<12))
 		mem[uint64(uint32(v2))+25] = byte(i32(0))
-		t46 := int32(load32(mem, uint64(uint32(i32(52192)))))
+		t46 := int32(load32(mem, uint64(uint32(i32(52160)))))
 		v1 = t46
-		store32(mem, uint64(uint32(i32(52192))), uint32(v2))
+		store32(mem, uint64(uint32(i32(52160))), uint32(v2))
 		store32(mem, uint64(uint32(v2))+8, uint32(v1))
 		t47 := int32(mem[uint64(uint32(v0))+26])
 		mem[uint64(uint32(v0))+26] = byte(v3 | t47)
@@ -44805,7 +44416,7 @@ l4:
 		p51 = v3
 	}
 	v1 = p51
-	v6 = v1<<2 + i32(50992)
+	v6 = v1<<2 + i32(50960)
 	t52 := int32(load32(mem, uint64(uint32(v6))))
 	v2 = t52
 	var p53 int32
@@ -44822,7 +44433,7 @@ l4:
 			}
 			store32(mem, uint64(uint32(v0))+12, uint32(v5))
 			store32(mem, uint64(uint32(v4)), uint32(v0))
-			v2 = i32(50960)
+			v2 = i32(50928)
 			t56 := v0
 			p53 = t56
 			goto l8
@@ -44838,7 +44449,7 @@ l4:
 		store32(mem, uint64(uint32(v0))+12, uint32(v5))
 		store32(mem, uint64(uint32(v4)), uint32(v0))
 		store32(mem, uint64(uint32(v6)), uint32(v0))
-		v2 = i32(50964)
+		v2 = i32(50932)
 		t58 := int32(load32(mem, uint64(uint32(v0))+8))
 		p53 = t58
 	}
@@ -44846,47 +44457,47 @@ l8:
 	v4 = p53
 	t59 := int32(load32(mem, uint64(uint32(v2))))
 	store32(mem, uint64(uint32(v2)), uint32(t59+v3<<12))
-	v3 = int32(uint32(v1)>>3)&i32(0x1ffffffc) + i32(52208)
+	v3 = int32(uint32(v1)>>3)&i32(0x1ffffffc) + i32(52176)
 	t60 := int32(load32(mem, uint64(uint32(v3))))
 	store32(mem, uint64(uint32(v3)), uint32(t60|i32_shl(i32(1), v1)))
 	store32(mem, uint64(uint32(v6)), uint32(v4))
-	t61 := int32(load32(mem, uint64(uint32(i32(52244)))))
+	t61 := int32(load32(mem, uint64(uint32(i32(52212)))))
 	t62 := int32(load32(mem, uint64(uint32(v0))))
 	v3 = t61 + t62<<2
 	store32(mem, uint64(uint32(v3)), uint32(v0))
 	t63 := int32(load32(mem, uint64(uint32(v0))+4))
 	store32(mem, uint64(uint32(v3+t63<<2-i32(4))), uint32(v0))
 }
-func (m *Module) fn209() int32 {
+func (m *Module) fn204() int32 {
 	var v0, v1, v2, v3, v4, v5, v6, v7, v8 int32
 	var v9, v10, v11 int64
 	mem := *m.memory
 	{
-		t0 := int32(load32(mem, uint64(uint32(i32(52192)))))
+		t0 := int32(load32(mem, uint64(uint32(i32(52160)))))
 		v1 = t0
 		if v1 != 0 {
 			t1 := int32(load32(mem, uint64(uint32(v1))+8))
-			store32(mem, uint64(uint32(i32(52192))), uint32(t1))
+			store32(mem, uint64(uint32(i32(52160))), uint32(t1))
 			goto l0
 		}
 		{
-			t2 := int32(load32(mem, uint64(uint32(i32(52196)))))
-			t3 := int32(load32(mem, uint64(uint32(i32(52200)))))
+			t2 := int32(load32(mem, uint64(uint32(i32(52164)))))
+			t3 := int32(load32(mem, uint64(uint32(i32(52168)))))
 			v1 = t3
 			if uint32(t2-v1) > uint32(i32(27)) {
 				goto l1
 			}
 			{
 				{
-					t4 := int32(load32(mem, uint64(uint32(i32(52244)))))
+					t4 := int32(load32(mem, uint64(uint32(i32(52212)))))
 					if t4 != 0 {
-						t5 := int32(load32(mem, uint64(uint32(i32(50976)))))
+						t5 := int32(load32(mem, uint64(uint32(i32(50944)))))
 						v1 = t5
 						v0 = int32(uint32(v1) >> 12)
 						goto l2
 					}
 					v1 = i32(1101824)
-					store32(mem, uint64(uint32(i32(50976))), uint32(v1))
+					store32(mem, uint64(uint32(i32(50944))), uint32(v1))
 					if uint32(v1) > uint32(i32(-0x410000)) {
 						goto l3
 					}
@@ -44903,12 +44514,12 @@ func (m *Module) fn209() int32 {
 							goto l3
 						}
 					}
-					store32(mem, uint64(uint32(i32(52244))), uint32(v1))
+					store32(mem, uint64(uint32(i32(52212))), uint32(v1))
 					v1 = int32(v10)
-					store32(mem, uint64(uint32(i32(50968))), uint32(v1))
-					store32(mem, uint64(uint32(i32(50976))), uint32(v1))
+					store32(mem, uint64(uint32(i32(50936))), uint32(v1))
+					store32(mem, uint64(uint32(i32(50944))), uint32(v1))
 					v0 = int32(uint32(v1) >> 12)
-					store32(mem, uint64(uint32(i32(52240))), uint32(v0))
+					store32(mem, uint64(uint32(i32(52208))), uint32(v0))
 				}
 			l2:
 				if uint32(v1) > uint32(i32(-81920)) {
@@ -44928,64 +44539,64 @@ func (m *Module) fn209() int32 {
 					}
 				}
 				v1 = int32(v10)
-				store32(mem, uint64(uint32(i32(50968))), uint32(v1))
-				store32(mem, uint64(uint32(i32(50976))), uint32(v1))
+				store32(mem, uint64(uint32(i32(50936))), uint32(v1))
+				store32(mem, uint64(uint32(i32(50944))), uint32(v1))
 				v1 = v0 << 12
-				store32(mem, uint64(uint32(i32(52196))), uint32(v1+i32(0x4000)))
+				store32(mem, uint64(uint32(i32(52164))), uint32(v1+i32(0x4000)))
 				goto l1
 			}
 		l3:
 			v1 = i32(0)
 			{
 				{
-					t12 := int32(load32(mem, uint64(uint32(i32(52208)))))
+					t12 := int32(load32(mem, uint64(uint32(i32(52176)))))
 					v0 = t12 & i32(-2)
 					if v0 != 0 {
 						goto l4
 					}
-					t13 := int32(load32(mem, uint64(uint32(i32(52212)))))
+					t13 := int32(load32(mem, uint64(uint32(i32(52180)))))
 					v0 = t13
 					if v0 != 0 {
 						v1 = i32(32)
 						goto l4
 					}
-					t14 := int32(load32(mem, uint64(uint32(i32(52216)))))
+					t14 := int32(load32(mem, uint64(uint32(i32(52184)))))
 					v0 = t14
 					if v0 != 0 {
 						v1 = i32(64)
 						goto l4
 					}
-					t15 := int32(load32(mem, uint64(uint32(i32(52220)))))
+					t15 := int32(load32(mem, uint64(uint32(i32(52188)))))
 					v0 = t15
 					if v0 != 0 {
 						v1 = i32(96)
 						goto l4
 					}
-					t16 := int32(load32(mem, uint64(uint32(i32(52224)))))
+					t16 := int32(load32(mem, uint64(uint32(i32(52192)))))
 					v0 = t16
 					if v0 != 0 {
 						v1 = i32(128)
 						goto l4
 					}
-					t17 := int32(load32(mem, uint64(uint32(i32(52228)))))
+					t17 := int32(load32(mem, uint64(uint32(i32(52196)))))
 					v0 = t17
 					if v0 != 0 {
 						v1 = i32(160)
 						goto l4
 					}
-					t18 := int32(load32(mem, uint64(uint32(i32(52232)))))
+					t18 := int32(load32(mem, uint64(uint32(i32(52200)))))
 					v0 = t18
 					if v0 != 0 {
 						v1 = i32(192)
 						goto l4
 					}
-					t19 := int32(load32(mem, uint64(uint32(i32(52236)))))
+					t19 := int32(load32(mem, uint64(uint32(i32(52204)))))
 					v0 = t19
 					if v0 != 0 {
 						v1 = i32(224)
 						goto l4
 					}
-					t20 := int32(load32(mem, uint64(uint32(i32(50992)))))
+					t20 := int32(load32(mem, uint64(uint32(i32(50960)))))
 					v2 = t20
 					if v2 == 0 {
 						goto l5
@@ -45035,7 +44646,7 @@ func (m *Module) fn209() int32 {
 					goto l9
 				}
 			l4:
-				t27 := int32(load32(mem, uint64(uint32((int32(bits.TrailingZeros32(uint32(v0)))|v1)<<2+i32(50992)))))
+				t27 := int32(load32(mem, uint64(uint32((int32(bits.TrailingZeros32(uint32(v0)))|v1)<<2+i32(50960)))))
 				v0 = t27
 			}
 		l9:
@@ -45050,7 +44661,7 @@ func (m *Module) fn209() int32 {
 				p29 = v3
 			}
 			v6 = p29
-			v1 = v6<<2 + i32(50992)
+			v1 = v6<<2 + i32(50960)
 			{
 				t30 := int32(load32(mem, uint64(uint32(v0))+8))
 				t31 := v0
@@ -45073,7 +44684,7 @@ func (m *Module) fn209() int32 {
 			store64(mem, uint64(uint32(v0))+8, uint64(i64(0)))
 			t35 := int32(load32(mem, uint64(uint32(v1))))
 			if t35 == 0 {
-				v1 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+				v1 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 				t36 := int32(load32(mem, uint64(uint32(v1))))
 				store32(mem, uint64(uint32(v1)), uint32(t36&i32_rotl(i32(-2), v6)))
 			}
@@ -45083,7 +44694,7 @@ func (m *Module) fn209() int32 {
 			if v5 != 0 {
 				p38 = i32(4)
 			}
-			v1 = p38 + i32(50956)
+			v1 = p38 + i32(50924)
 			t39 := int32(load32(mem, uint64(uint32(v1))))
 			store32(mem, uint64(uint32(v1)), uint32(t39-v3<<12))
 			t40 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -45095,8 +44706,8 @@ func (m *Module) fn209() int32 {
 			v2 = t42
 			store32(mem, uint64(uint32(t43)), uint32(v2+i32(1)))
 			v1 = v2 << 12
-			store32(mem, uint64(uint32(i32(52196))), uint32(v1+i32(4096)))
-			t44 := int32(load32(mem, uint64(uint32(i32(52244)))))
+			store32(mem, uint64(uint32(i32(52164))), uint32(v1+i32(4096)))
+			t44 := int32(load32(mem, uint64(uint32(i32(52212)))))
 			v8 = t44
 			store32(mem, uint64(uint32(v8+v2<<2)), uint32(i32(0)))
 			if v3 != 0 {
@@ -45107,7 +44718,7 @@ func (m *Module) fn209() int32 {
 					p45 = v3
 				}
 				v6 = p45
-				v7 = v6<<2 + i32(50992)
+				v7 = v6<<2 + i32(50960)
 				t46 := int32(load32(mem, uint64(uint32(v7))))
 				v2 = t46
 				var p47 int32
@@ -45123,7 +44734,7 @@ func (m *Module) fn209() int32 {
 						}
 						store32(mem, uint64(uint32(v0))+12, uint32(v5))
 						store32(mem, uint64(uint32(v4)), uint32(v0))
-						v2 = i32(50960)
+						v2 = i32(50928)
 						t49 := v0
 						p47 = t49
 						goto l11
@@ -45139,7 +44750,7 @@ func (m *Module) fn209() int32 {
 					store32(mem, uint64(uint32(v0))+12, uint32(v5))
 					store32(mem, uint64(uint32(v4)), uint32(v0))
 					store32(mem, uint64(uint32(v7)), uint32(v0))
-					v2 = i32(50964)
+					v2 = i32(50932)
 					t51 := int32(load32(mem, uint64(uint32(v0))+8))
 					p47 = t51
 				}
@@ -45147,7 +44758,7 @@ func (m *Module) fn209() int32 {
 				v4 = p47
 				t52 := int32(load32(mem, uint64(uint32(v2))))
 				store32(mem, uint64(uint32(v2)), uint32(t52+v3<<12))
-				v3 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52208)
+				v3 = int32(uint32(v6)>>3)&i32(0x1ffffffc) + i32(52176)
 				t53 := int32(load32(mem, uint64(uint32(v3))))
 				store32(mem, uint64(uint32(v3)), uint32(t53|i32_shl(i32(1), v6)))
 				store32(mem, uint64(uint32(v7)), uint32(v4))
@@ -45159,13 +44770,13 @@ func (m *Module) fn209() int32 {
 				goto l1
 			}
 			mem[uint64(uint32(v0))+25] = byte(i32(0))
-			t56 := int32(load32(mem, uint64(uint32(i32(52192)))))
+			t56 := int32(load32(mem, uint64(uint32(i32(52160)))))
 			v3 = t56
-			store32(mem, uint64(uint32(i32(52192))), uint32(v0))
+			store32(mem, uint64(uint32(i32(52160))), uint32(v0))
 			store32(mem, uint64(uint32(v0))+8, uint32(v3))
 		}
 	l1:
-		store32(mem, uint64(uint32(i32(52200))), uint32(v1+i32(28)))
+		store32(mem, uint64(uint32(i32(52168))), uint32(v1+i32(28)))
 	}
 l0:
 	store64(mem, uint64(uint32(v1)), uint64(i64(0)))
@@ -45176,7 +44787,7 @@ l5:
 	return v1
 }
 func (m *Module) Xre2w_malloc(v0 int32) int32 {
-	t0 := m.fn206(v0)
+	t0 := m.fn201(v0)
 	return t0
 }
 func (m *Module) Xre2w_free(v0 int32) {
@@ -45188,14 +44799,14 @@ func (m *Module) Xre2w_free(v0 int32) {
 	}
 	{
 		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0)), uint32(i32(1))))
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0)), uint32(i32(1))))
 			mem = *m.memory
 			v2 = t0
 			if v2 == 0 {
 				goto l1
 			}
 			if v2 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t1 == 0 {
 					goto l1
@@ -45203,14 +44814,14 @@ func (m *Module) Xre2w_free(v0 int32) {
 			}
 		l3:
 			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2)), i64(50000000), m.waiters)
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2)), i64(50000000), m.waiters)
 				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t3 != 0 {
 					goto l2
 				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t4 != 0 {
 					goto l3
@@ -45220,15 +44831,15 @@ func (m *Module) Xre2w_free(v0 int32) {
 	l1:
 		t5 := m.g1
 		m.g1 = t5 + i32(1)
-		t6 := int32(load32(mem, uint64(uint32(i32(52240)))))
+		t6 := int32(load32(mem, uint64(uint32(i32(52208)))))
 		if uint32(t6<<12) > uint32(v1) {
 			goto l2
 		}
-		t7 := int32(load32(mem, uint64(uint32(i32(50976)))))
+		t7 := int32(load32(mem, uint64(uint32(i32(50944)))))
 		if uint32(t7) <= uint32(v1) {
 			goto l2
 		}
-		t8 := int32(load32(mem, uint64(uint32(i32(52244)))))
+		t8 := int32(load32(mem, uint64(uint32(i32(52212)))))
 		t9 := int32(load32(mem, uint64(uint32(t8+int32(uint32(v1)>>10)&i32(0x3ffffc)))))
 		v0 = t9
 		if v0 == 0 {
@@ -45244,9 +44855,9 @@ func (m *Module) Xre2w_free(v0 int32) {
 				if t11<<12 != v1 {
 					goto l2
 				}
-				t12 := int32(load32(mem, uint64(uint32(i32(50956)))))
+				t12 := int32(load32(mem, uint64(uint32(i32(50924)))))
 				t13 := int32(load32(mem, uint64(uint32(v0))+4))
-				store32(mem, uint64(uint32(i32(50956))), uint32(t12-t13<<12))
+				store32(mem, uint64(uint32(i32(50924))), uint32(t12-t13<<12))
 				goto l6
 			case 0:
 				t14 := int32(load16(mem, uint64(uint32(v0))+20))
@@ -45255,11 +44866,11 @@ func (m *Module) Xre2w_free(v0 int32) {
 				t16 := v2
 				v4 = t15
 				v5 = v4 << 1
-				t17 := int32(load16(mem, uint64(uint32(v5+i32(46028)))))
+				t17 := int32(load16(mem, uint64(uint32(v5+i32(45996)))))
 				if t16 == t17 {
 					var p18 int32
 					{
-						v7 = v4<<2 + i32(52032)
+						v7 = v4<<2 + i32(52000)
 						t19 := int32(load32(mem, uint64(uint32(v7))))
 						v3 = t19
 						if v3 == 0 {
@@ -45287,13 +44898,13 @@ func (m *Module) Xre2w_free(v0 int32) {
 				store16(mem, uint64(uint32(t23))+20, uint16(v2))
 				store32(mem, uint64(uint32(v0))+16, uint32(v1))
 				v1 = i32(0)
-				t24 := int32(load32(mem, uint64(uint32(i32(50956)))))
-				t25 := int32(load16(mem, uint64(uint32(v5+i32(45868)))))
-				store32(mem, uint64(uint32(i32(50956))), uint32(t24-t25))
+				t24 := int32(load32(mem, uint64(uint32(i32(50924)))))
+				t25 := int32(load16(mem, uint64(uint32(v5+i32(45836)))))
+				store32(mem, uint64(uint32(i32(50924))), uint32(t24-t25))
 				if v2&i32(0xffff) != 0 {
 					goto l8
 				}
-				v2 = v4<<2 + i32(52032)
+				v2 = v4<<2 + i32(52000)
 				{
 					t26 := int32(load32(mem, uint64(uint32(v0))+8))
 					t27 := v0
@@ -45320,17 +44931,17 @@ func (m *Module) Xre2w_free(v0 int32) {
 		}
 	l6:
 		mem[uint64(uint32(v0))+26] = byte(i32(1))
-		m.fn208(v0, i32(0))
+		m.fn203(v0, i32(0))
 		mem = *m.memory
 	l8:
 		t31 := m.g1
 		m.g1 = t31 - i32(1)
-		t32 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0))))
+		t32 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0))))
 		mem = *m.memory
 		if t32 != i32(2) {
 			return
 		}
-		_ = atomic_notify(mem, uint64(uint32(i32(0)))+52016, i32(1), m.waiters)
+		_ = atomic_notify(mem, uint64(uint32(i32(0)))+51984, i32(1), m.waiters)
 		return
 	}
 l2:
@@ -45342,14 +44953,14 @@ func (m *Module) Xre2w_heap_in_use() int32 {
 	mem := *m.memory
 	{
 		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0)), uint32(i32(1))))
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0)), uint32(i32(1))))
 			mem = *m.memory
 			v1 = t0
 			if v1 == 0 {
 				goto l0
 			}
 			if v1 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t1 == 0 {
 					goto l0
@@ -45357,14 +44968,14 @@ func (m *Module) Xre2w_heap_in_use() int32 {
 			}
 		l2:
 			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2)), i64(50000000), m.waiters)
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2)), i64(50000000), m.waiters)
 				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t3 != 0 {
 					panic("unreachable")
 				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t4 != 0 {
 					goto l2
@@ -45374,14 +44985,14 @@ func (m *Module) Xre2w_heap_in_use() int32 {
 	l0:
 		t5 := m.g1
 		m.g1 = t5 + v0
-		t6 := int32(load32(mem, uint64(uint32(i32(50956)))))
+		t6 := int32(load32(mem, uint64(uint32(i32(50924)))))
 		v0 = t6
 		t7 := m.g1
 		m.g1 = t7 - i32(1)
-		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0))))
+		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0))))
 		mem = *m.memory
 		if t8 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52016, i32(1), m.waiters)
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+51984, i32(1), m.waiters)
 		}
 		return v0
 	}
@@ -45392,14 +45003,14 @@ func (m *Module) Xre2w_heap_top() int32 {
 	mem := *m.memory
 	{
 		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0)), uint32(i32(1))))
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0)), uint32(i32(1))))
 			mem = *m.memory
 			v1 = t0
 			if v1 == 0 {
 				goto l0
 			}
 			if v1 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t1 == 0 {
 					goto l0
@@ -45407,14 +45018,14 @@ func (m *Module) Xre2w_heap_top() int32 {
 			}
 		l2:
 			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2)), i64(50000000), m.waiters)
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2)), i64(50000000), m.waiters)
 				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t3 != 0 {
 					panic("unreachable")
 				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t4 != 0 {
 					goto l2
@@ -45424,20 +45035,20 @@ func (m *Module) Xre2w_heap_top() int32 {
 	l0:
 		t5 := m.g1
 		m.g1 = t5 + v0
-		t6 := int32(load32(mem, uint64(uint32(i32(50976)))))
+		t6 := int32(load32(mem, uint64(uint32(i32(50944)))))
 		v0 = t6
 		t7 := m.g1
 		m.g1 = t7 - i32(1)
-		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0))))
+		t8 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0))))
 		mem = *m.memory
 		if t8 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52016, i32(1), m.waiters)
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+51984, i32(1), m.waiters)
 		}
 		return v0
 	}
 }
 func (m *Module) Xre2w_heap_stats() int32 {
-	return i32(50956)
+	return i32(50924)
 }
 func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14 int32
@@ -45445,14 +45056,14 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 	mem := *m.memory
 	{
 		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0)), uint32(i32(1))))
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0)), uint32(i32(1))))
 			mem = *m.memory
 			v4 = t0
 			if v4 == 0 {
 				goto l0
 			}
 			if v4 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t1 == 0 {
 					goto l0
@@ -45460,14 +45071,14 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 			}
 		l2:
 			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2)), i64(50000000), m.waiters)
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2)), i64(50000000), m.waiters)
 				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t3 != 0 {
 					panic("unreachable")
 				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t4 != 0 {
 					goto l2
@@ -45480,7 +45091,7 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 		if v1 <= i32(0) {
 			goto l3
 		}
-		t6 := int32(load32(mem, uint64(uint32(i32(50960)))))
+		t6 := int32(load32(mem, uint64(uint32(i32(50928)))))
 		v5 = t6
 		if uint32(v5) <= uint32(v2) {
 			goto l3
@@ -45494,7 +45105,7 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 			if v7 != 0 {
 				p7 = i32(256) - v7
 			}
-			v12 = p7<<2 + i32(50992)
+			v12 = p7<<2 + i32(50960)
 			v4 = v0 + v8<<3
 		l6:
 			{
@@ -45515,7 +45126,7 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 					p11 = v10
 				}
 				v11 = p11
-				v6 = v11<<2 + i32(50992)
+				v6 = v11<<2 + i32(50960)
 				{
 					t12 := int32(load32(mem, uint64(uint32(v3))+8))
 					t13 := v3
@@ -45538,17 +45149,17 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 				store64(mem, uint64(uint32(v3))+8, uint64(i64(0)))
 				t17 := int32(load32(mem, uint64(uint32(v6))))
 				if t17 == 0 {
-					v6 = int32(uint32(v11)>>3)&i32(0x1ffffffc) + i32(52208)
+					v6 = int32(uint32(v11)>>3)&i32(0x1ffffffc) + i32(52176)
 					t18 := int32(load32(mem, uint64(uint32(v6))))
 					store32(mem, uint64(uint32(v6)), uint32(t18&i32_rotl(i32(-2), v11)))
 				}
-				store32(mem, uint64(uint32(i32(50960))), uint32(v5-v10<<12))
+				store32(mem, uint64(uint32(i32(50928))), uint32(v5-v10<<12))
 				t19 := int32(load32(mem, uint64(uint32(v3))))
 				store32(mem, uint64(uint32(v4)), uint32(t19<<12))
 				t20 := int32(load32(mem, uint64(uint32(v3))+4))
 				store32(mem, uint64(uint32(v4+i32(4))), uint32(t20<<12))
 				mem[uint64(uint32(v3))+25] = byte(i32(2))
-				t21 := int32(load32(mem, uint64(uint32(i32(50960)))))
+				t21 := int32(load32(mem, uint64(uint32(i32(50928)))))
 				v5 = t21
 				v8 = v8 + i32(1)
 				if v8 >= v1 {
@@ -45576,10 +45187,10 @@ func (m *Module) Xre2w_trim_begin(v0, v1, v2 int32) int32 {
 l3:
 	t22 := m.g1
 	m.g1 = t22 - i32(1)
-	t23 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0))))
+	t23 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0))))
 	mem = *m.memory
 	if t23 == i32(2) {
-		_ = atomic_notify(mem, uint64(uint32(i32(0)))+52016, i32(1), m.waiters)
+		_ = atomic_notify(mem, uint64(uint32(i32(0)))+51984, i32(1), m.waiters)
 	}
 	return v8
 }
@@ -45589,14 +45200,14 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 	mem := *m.memory
 	{
 		{
-			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0)), uint32(i32(1))))
+			t0 := int32(atomic_cmpxchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0)), uint32(i32(1))))
 			mem = *m.memory
 			v3 = t0
 			if v3 == 0 {
 				goto l0
 			}
 			if v3 != i32(2) {
-				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t1 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t1 == 0 {
 					goto l0
@@ -45604,14 +45215,14 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 			}
 		l2:
 			{
-				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2)), i64(50000000), m.waiters)
+				_ = atomic_wait32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2)), i64(50000000), m.waiters)
 				mem = *m.memory
-				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50948)))))
+				t3 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 				mem = *m.memory
 				if t3 != 0 {
 					goto l1
 				}
-				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(2))))
+				t4 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(2))))
 				mem = *m.memory
 				if t4 != 0 {
 					goto l2
@@ -45624,7 +45235,7 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 		if v1 > i32(0) {
 		l3:
 			{
-				t6 := int32(load32(mem, uint64(uint32(i32(52244)))))
+				t6 := int32(load32(mem, uint64(uint32(i32(52212)))))
 				t7 := int32(load32(mem, uint64(uint32(v0))))
 				t8 := int32(load32(mem, uint64(uint32(t6+int32(uint32(t7)>>10)&i32(0x3ffffc)))))
 				v2 = t8
@@ -45636,10 +45247,10 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 					goto l1
 				}
 				mem[uint64(uint32(v2))+26] = byte(i32(0))
-				m.fn208(v2, i32(0))
+				m.fn203(v2, i32(0))
 				mem = *m.memory
-				t10 := int32(load32(mem, uint64(uint32(i32(50972)))))
-				store32(mem, uint64(uint32(i32(50972))), uint32(t10+i32(1)))
+				t10 := int32(load32(mem, uint64(uint32(i32(50940)))))
+				store32(mem, uint64(uint32(i32(50940))), uint32(t10+i32(1)))
 				v0 = v0 + i32(8)
 				v1 = v1 - i32(1)
 				if v1 != 0 {
@@ -45649,32 +45260,32 @@ func (m *Module) Xre2w_trim_end(v0, v1 int32) {
 		}
 		t11 := m.g1
 		m.g1 = t11 - i32(1)
-		t12 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+52016, uint32(i32(0))))
+		t12 := int32(atomic_xchg32(mem, uint64(uint32(i32(0)))+51984, uint32(i32(0))))
 		mem = *m.memory
 		if t12 == i32(2) {
-			_ = atomic_notify(mem, uint64(uint32(i32(0)))+52016, i32(1), m.waiters)
+			_ = atomic_notify(mem, uint64(uint32(i32(0)))+51984, i32(1), m.waiters)
 		}
 		return
 	}
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn217() {
-	m.fn218(i32(3893))
+func (m *Module) fn212() {
+	m.fn213(i32(3893))
 	panic("unreachable")
 }
-func (m *Module) fn218(v0 int32) {
+func (m *Module) fn213(v0 int32) {
 	var v1, v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	mem := *m.memory
-	t1 := int32(load32(mem, uint64(uint32(i32(50252)))))
+	t1 := int32(load32(mem, uint64(uint32(i32(50220)))))
 	v1 = t1
-	m.fn238(i32(3923), i32(11), i32(1), v1)
+	m.fn231(i32(3923), i32(11), i32(1), v1)
 	mem = *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(i32(0)))
-	_ = m.fn243(v1, v0, i32(0))
+	_ = m.fn236(v1, v0, i32(0))
 	mem = *m.memory
 	{
 		{
@@ -45705,7 +45316,7 @@ func (m *Module) fn218(v0 int32) {
 				if v0 != 0 {
 					p8 = v0
 				} else {
-					t9 := m.fn236(v1)
+					t9 := m.fn229(v1)
 					mem = *m.memory
 					if t9 != 0 {
 						goto l2
@@ -45741,7 +45352,7 @@ func (m *Module) fn218(v0 int32) {
 l1:
 	panic("unreachable")
 }
-func (m *Module) fn219(v0 int32) int32 {
+func (m *Module) fn214(v0 int32) int32 {
 	var v1 int32
 	p0 := i32(1)
 	if uint32(v0) > uint32(i32(1)) {
@@ -45750,13 +45361,13 @@ func (m *Module) fn219(v0 int32) int32 {
 	v1 = p0
 l1:
 	{
-		t1 := m.fn206(v1)
+		t1 := m.fn201(v1)
 		v0 = t1
 		if v0 == 0 {
-			t2 := int32(load32(*m.memory, uint64(uint32(i32(52248)))))
+			t2 := int32(load32(*m.memory, uint64(uint32(i32(52216)))))
 			v0 = t2
 			if v0 == 0 {
-				m.fn218(i32(2701))
+				m.fn213(i32(2701))
 				panic("unreachable")
 			}
 			m.t0[uint(v0)].(func())()
@@ -45765,7 +45376,7 @@ l1:
 	}
 	return v0
 }
-func (m *Module) fn220(v0, v1, v2, v3 int32) {
+func (m *Module) fn215(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -46837,7 +46448,7 @@ l58:
 				v3 = i32(0)
 				goto l58
 			case 5:
-				m.fn221(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
+				m.fn216(v6, v6+i32(1), v6+i32(2), v6+i32(3), v1-i32(1))
 				mem = *m.memory
 				goto l0
 			}
@@ -46927,11 +46538,11 @@ l58:
 		}
 		mem[uint64(uint32(v4))] = byte(v7)
 		if uint32(v10) <= uint32(v12) {
-			t197 := m.fn222(v6, v4)
+			t197 := m.fn217(v6, v4)
 			mem = *m.memory
 			v7 = t197
 			v0 = v4 + i32(1)
-			t198 := m.fn222(v0, v1)
+			t198 := m.fn217(v0, v1)
 			mem = *m.memory
 			if t198 != 0 {
 				v1 = v4
@@ -46945,7 +46556,7 @@ l58:
 				goto l58
 			}
 		}
-		m.fn220(v6, v4, v2, v15)
+		m.fn215(v6, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(1)
 		v3 = i32(0)
@@ -46954,7 +46565,7 @@ l58:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn221(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn216(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(int8(mem[uint64(uint32(v2))]))
@@ -47078,7 +46689,7 @@ l2:
 		mem[uint64(uint32(v1))] = byte(v5)
 	}
 }
-func (m *Module) fn222(v0, v1 int32) int32 {
+func (m *Module) fn217(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9 int32
 	v5 = i32(1)
 	mem := *m.memory
@@ -47215,7 +46826,7 @@ func (m *Module) fn222(v0, v1 int32) int32 {
 		mem[uint64(uint32(v0))] = byte(v2)
 		return i32(1)
 	case 5:
-		m.fn221(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
+		m.fn216(v0, v0+i32(1), v0+i32(2), v0+i32(3), v1-i32(1))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -47320,10 +46931,10 @@ func (m *Module) fn222(v0, v1 int32) int32 {
 l0:
 	return v5
 }
-func (m *Module) fn223(v0, v1 int32) {
-	m.fn224(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
+func (m *Module) fn218(v0, v1 int32) {
+	m.fn219(v0, v1, i32(62)-int32(bits.LeadingZeros32(uint32((v1-v0)>>2)))<<1, i32(1))
 }
-func (m *Module) fn224(v0, v1, v2, v3 int32) {
+func (m *Module) fn219(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
 	t0 := m.g0
 	v16 = t0 - i32(16)
@@ -48276,7 +47887,7 @@ l50:
 				v3 = i32(0)
 				goto l50
 			case 5:
-				m.fn225(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
+				m.fn220(v5, v5+i32(4), v5+i32(8), v5+i32(12), v1-i32(4))
 				mem = *m.memory
 				goto l0
 			}
@@ -48366,11 +47977,11 @@ l50:
 		}
 		store32(mem, uint64(uint32(v4)), uint32(v6))
 		if uint32(v10) <= uint32(v12) {
-			t176 := m.fn226(v5, v4)
+			t176 := m.fn221(v5, v4)
 			mem = *m.memory
 			v6 = t176
 			v0 = v4 + i32(4)
-			t177 := m.fn226(v0, v1)
+			t177 := m.fn221(v0, v1)
 			mem = *m.memory
 			if t177 != 0 {
 				v1 = v4
@@ -48384,7 +47995,7 @@ l50:
 				goto l50
 			}
 		}
-		m.fn224(v5, v4, v2, v15)
+		m.fn219(v5, v4, v2, v15)
 		mem = *m.memory
 		v0 = v4 + i32(4)
 		v3 = i32(0)
@@ -48393,7 +48004,7 @@ l50:
 l0:
 	m.g0 = v16 + i32(16)
 }
-func (m *Module) fn225(v0, v1, v2, v3, v4 int32) {
+func (m *Module) fn220(v0, v1, v2, v3, v4 int32) {
 	var v5, v6, v7 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v2))))
@@ -48517,7 +48128,7 @@ l2:
 		store32(mem, uint64(uint32(v1)), uint32(v5))
 	}
 }
-func (m *Module) fn226(v0, v1 int32) int32 {
+func (m *Module) fn221(v0, v1 int32) int32 {
 	var v2, v3, v4, v5, v6, v7, v8, v9, v10 int32
 	v8 = i32(1)
 	mem := *m.memory
@@ -48653,7 +48264,7 @@ func (m *Module) fn226(v0, v1 int32) int32 {
 		store32(mem, uint64(uint32(v0)), uint32(v2))
 		return i32(1)
 	case 5:
-		m.fn225(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
+		m.fn220(v0, v0+i32(4), v0+i32(8), v0+i32(12), v1-i32(4))
 		mem = *m.memory
 		return i32(1)
 	default:
@@ -48757,13 +48368,13 @@ func (m *Module) fn226(v0, v1 int32) int32 {
 l0:
 	return v8
 }
-func (m *Module) fn227(v0 int32) int32 {
+func (m *Module) fn222(v0 int32) int32 {
 	var v1, v2, v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
 		if uint32(v0) <= uint32(i32(211)) {
 			v5 = i32(48)
-			v1 = i32(48160)
+			v1 = i32(48128)
 		l0:
 			{
 				t0 := v1
@@ -48802,7 +48413,7 @@ func (m *Module) fn227(v0 int32) int32 {
 			v4 = v6 * i32(210)
 			v0 = t9 - v4
 			v5 = i32(48)
-			v1 = i32(48352)
+			v1 = i32(48320)
 		l2:
 			{
 				t10 := v1
@@ -48830,15 +48441,15 @@ func (m *Module) fn227(v0 int32) int32 {
 					goto l2
 				}
 			}
-			v0 = (v1 - i32(48352)) >> 2
+			v0 = (v1 - i32(48320)) >> 2
 		l6:
 			{
-				t17 := int32(load32(mem, uint64(uint32(v0<<2+i32(48352)))))
+				t17 := int32(load32(mem, uint64(uint32(v0<<2+i32(48320)))))
 				v1 = t17 + v4
 				v5 = i32(-168)
 			l4:
 				{
-					t18 := int32(load32(mem, uint64(uint32(v5+i32(48348)))))
+					t18 := int32(load32(mem, uint64(uint32(v5+i32(48316)))))
 					t19 := v1
 					v2 = t18
 					t20 := int32(uint32(t19) / uint32(v2))
@@ -48849,7 +48460,7 @@ func (m *Module) fn227(v0 int32) int32 {
 					if v1 == v2*v3 {
 						goto l3
 					}
-					t21 := int32(load32(mem, uint64(uint32(v5+i32(48352)))))
+					t21 := int32(load32(mem, uint64(uint32(v5+i32(48320)))))
 					t22 := v1
 					v2 = t21
 					t23 := int32(uint32(t22) / uint32(v2))
@@ -49463,13 +49074,13 @@ func (m *Module) fn227(v0 int32) int32 {
 		v0 = t168 - i32(16)
 		m.g0 = v0
 		store32(mem, uint64(uint32(v0)), uint32(i32(1095)))
-		m.fn235(i32(3693), v0)
+		m.fn228(i32(3693), v0)
 		panic("unreachable")
 	}
 l1:
 	return v1
 }
-func (m *Module) fn228(v0, v1, v2, v3, v4, v5, v6 int32) {
+func (m *Module) fn223(v0, v1, v2, v3, v4, v5, v6 int32) {
 	var v7, v8 int32
 	if uint32(v2) <= uint32(i32(0x7ffffff6)-v1) {
 		v7 = i32(0x7ffffff7)
@@ -49495,17 +49106,17 @@ func (m *Module) fn228(v0, v1, v2, v3, v4, v5, v6 int32) {
 			}
 			v7 = p5
 		}
-		t6 := m.fn219(v7)
+		t6 := m.fn214(v7)
 		v2 = t6
 		if v4 != 0 {
-			_ = m.fn252(v2, v8, v4)
+			_ = m.fn245(v2, v8, v4)
 		}
 		if v5 != 0 {
-			_ = m.fn251(v2+v4, v6, v5)
+			_ = m.fn244(v2+v4, v6, v5)
 		}
 		v6 = v3 - v4
 		if v3 != v4 {
-			_ = m.fn252(v2+v4+v5, v4+v8, v6)
+			_ = m.fn245(v2+v4+v5, v4+v8, v6)
 		}
 		if v1 != i32(10) {
 			m.Xre2w_free(v8)
@@ -49521,7 +49132,7 @@ func (m *Module) fn228(v0, v1, v2, v3, v4, v5, v6 int32) {
 	m.fn10()
 	panic("unreachable")
 }
-func (m *Module) fn229(v0, v1, v2 int32) {
+func (m *Module) fn224(v0, v1, v2 int32) {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -49557,7 +49168,7 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 				p10 = t9
 			}
 			v4 = p10
-			_ = m.fn252(v4+v3, v1, v2)
+			_ = m.fn245(v4+v3, v1, v2)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -49572,110 +49183,10 @@ func (m *Module) fn229(v0, v1, v2 int32) {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return
 		}
-		m.fn228(v0, v5, v2+v3-v5, v3, v3, v2, v1)
+		m.fn223(v0, v5, v2+v3-v5, v3, v3, v2, v1)
 	}
 }
-func (m *Module) fn230(v0, v1, v2 int32) {
-	var v3, v4, v5, v6, v7 int32
-	mem := *m.memory
-	{
-		t0 := int32(load32(mem, uint64(uint32(v0))+8))
-		t1 := v2
-		v6 = t0
-		v4 = v6 & i32(0x7fffffff)
-		if uint32(t1) < uint32(v4) {
-			store32(mem, uint64(uint32(v0))+4, uint32(v2))
-			t2 := int32(load32(mem, uint64(uint32(v0))))
-			v3 = t2
-			if v2 == 0 {
-				goto l0
-			}
-			_ = m.fn252(v3, v1, v2)
-			mem = *m.memory
-			goto l0
-		}
-		v5 = i32(0x7ffffff7)
-		if uint32(v2-v4+i32(1)) > uint32(i32(0x7ffffff7)-v4) {
-			m.fn10()
-			panic("unreachable")
-		}
-		t4 := int32(load32(mem, uint64(uint32(v0))))
-		v7 = t4
-		v3 = v4 - i32(1)
-		if uint32(v3) <= uint32(i32(0x3ffffff2)) {
-			t5 := v2
-			v3 = v3 << 1
-			p6 := v3
-			if uint32(v2) > uint32(v3) {
-				p6 = t5
-			}
-			v3 = p6
-			p7 := v3 | i32(7) + i32(1)
-			if uint32(v3) < uint32(i32(11)) {
-				p7 = i32(11)
-			}
-			v5 = p7
-		}
-		t8 := m.fn219(v5)
-		mem = *m.memory
-		v3 = t8
-		if v2 != 0 {
-			_ = m.fn251(v3, v1, v2)
-			mem = *m.memory
-		}
-		if v4 != i32(11) {
-			p10 := v0
-			if v6 < i32(0) {
-				p10 = v7
-			}
-			m.Xre2w_free(p10)
-			mem = *m.memory
-		}
-		store32(mem, uint64(uint32(v0)), uint32(v3))
-		store32(mem, uint64(uint32(v0))+4, uint32(v2))
-		store32(mem, uint64(uint32(v0))+8, uint32(v5|i32(-0x80000000)))
-	}
-l0:
-	mem[uint64(uint32(v2+v3))] = byte(i32(0))
-}
-func (m *Module) fn231(v0, v1, v2 int32) {
-	var v3, v4 int32
-	mem := *m.memory
-	{
-		if uint32(v2) <= uint32(i32(10)) {
-			mem[uint64(uint32(v0))+11] = byte(v2)
-			v3 = v0
-			if v2 == 0 {
-				goto l0
-			}
-			t0 := m.fn252(v0, v1, v2)
-			mem = *m.memory
-			v3 = t0
-			goto l0
-		}
-		if uint32(v2-i32(0x7ffffff7)) <= uint32(i32(-0x7fffffee)) {
-			m.fn10()
-			panic("unreachable")
-		}
-		p1 := i32(20)
-		if uint32(v2) > uint32(i32(20)) {
-			p1 = v2
-		}
-		v4 = p1 | i32(7) + i32(1)
-		t2 := m.fn219(v4)
-		mem = *m.memory
-		v3 = t2
-		t3 := m.fn251(v3, v1, v2)
-		mem = *m.memory
-		v1 = t3
-		store32(mem, uint64(uint32(v0))+8, uint32(v4|i32(-0x80000000)))
-		store32(mem, uint64(uint32(v0)), uint32(v1))
-		store32(mem, uint64(uint32(v0))+4, uint32(v2))
-	}
-l0:
-	mem[uint64(uint32(v2+v3))] = byte(i32(0))
-}
-func (m *Module) fn232(v0, v1, v2 int32) {
+func (m *Module) fn225(v0, v1, v2 int32) {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	if v1 != 0 {
@@ -49740,11 +49251,11 @@ func (m *Module) fn232(v0, v1, v2 int32) {
 				}
 				v6 = p16
 			}
-			t17 := m.fn219(v6)
+			t17 := m.fn214(v6)
 			mem = *m.memory
 			v4 = t17
 			if v5 != 0 {
-				_ = m.fn252(v4, v8, v5)
+				_ = m.fn245(v4, v8, v5)
 				mem = *m.memory
 			}
 			if v7 != i32(10) {
@@ -49756,7 +49267,7 @@ func (m *Module) fn232(v0, v1, v2 int32) {
 			store32(mem, uint64(uint32(v0))+8, uint32(v6|i32(-0x80000000)))
 		}
 	l0:
-		_ = m.fn253(v4+v5, v2, v1)
+		_ = m.fn246(v4+v5, v2, v1)
 		mem = *m.memory
 		{
 			t20 := int32(int8(mem[uint64(uint32(v0))+11]))
@@ -49770,7 +49281,7 @@ func (m *Module) fn232(v0, v1, v2 int32) {
 		mem[uint64(uint32(v3+v4))] = byte(i32(0))
 	}
 }
-func (m *Module) fn233(v0, v1 int32) int32 {
+func (m *Module) fn226(v0, v1 int32) int32 {
 	var v2, v3, v4, v5 int32
 	mem := *m.memory
 	{
@@ -49795,7 +49306,7 @@ func (m *Module) fn233(v0, v1 int32) int32 {
 			p6 = t5
 		}
 		v2 = p6
-		t8 := m.fn254(v1)
+		t8 := m.fn247(v1)
 		mem = *m.memory
 		t9 := t7 - v2
 		v3 = t8
@@ -49809,7 +49320,7 @@ func (m *Module) fn233(v0, v1 int32) int32 {
 				p11 = t10
 			}
 			v4 = p11
-			_ = m.fn252(v4+v2, v1, v3)
+			_ = m.fn245(v4+v2, v1, v3)
 			mem = *m.memory
 			v2 = v2 + v3
 			{
@@ -49824,12 +49335,12 @@ func (m *Module) fn233(v0, v1 int32) int32 {
 			mem[uint64(uint32(v2+v4))] = byte(i32(0))
 			return v0
 		}
-		m.fn228(v0, v5, v2+v3-v5, v2, v2, v3, v1)
+		m.fn223(v0, v5, v2+v3-v5, v2, v2, v3, v1)
 	}
 l0:
 	return v0
 }
-func (m *Module) fn234(v0, v1 int32) {
+func (m *Module) fn227(v0, v1 int32) {
 	var v2, v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+4))
@@ -49841,7 +49352,7 @@ func (m *Module) fn234(v0, v1 int32) {
 	}
 	v3 = p2
 	if uint32(v3) < uint32(v1) {
-		m.fn232(v0, v1-v3, i32(0))
+		m.fn225(v0, v1-v3, i32(0))
 		mem = *m.memory
 		return
 	}
@@ -49855,18 +49366,18 @@ func (m *Module) fn234(v0, v1 int32) {
 l0:
 	mem[uint64(uint32(v0+v1))] = byte(i32(0))
 }
-func (m *Module) fn235(v0, v1 int32) {
+func (m *Module) fn228(v0, v1 int32) {
 	var v2 int32
 	t0 := m.g0
 	v2 = t0 - i32(16)
 	m.g0 = v2
 	mem := *m.memory
 	store32(mem, uint64(uint32(v2))+12, uint32(v1))
-	t1 := int32(load32(mem, uint64(uint32(i32(50252)))))
-	_ = m.fn243(t1, v0, v1)
+	t1 := int32(load32(mem, uint64(uint32(i32(50220)))))
+	_ = m.fn236(t1, v0, v1)
 	panic("unreachable")
 }
-func (m *Module) fn236(v0 int32) int32 {
+func (m *Module) fn229(v0 int32) int32 {
 	var v1 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+60))
@@ -49889,7 +49400,7 @@ func (m *Module) fn236(v0 int32) int32 {
 	store32(mem, uint64(uint32(v0))+16, uint32(v1+t5))
 	return i32(0)
 }
-func (m *Module) fn237(v0, v1, v2 int32) {
+func (m *Module) fn230(v0, v1, v2 int32) {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -49900,7 +49411,7 @@ func (m *Module) fn237(v0, v1, v2 int32) {
 		if v3 != 0 {
 			p2 = v3
 		} else {
-			t3 := m.fn236(v2)
+			t3 := m.fn229(v2)
 			mem = *m.memory
 			if t3 != 0 {
 				return
@@ -49957,13 +49468,13 @@ func (m *Module) fn237(v0, v1, v2 int32) {
 		}
 	l1:
 		v3 = p8
-		_ = m.fn251(v5, v0, v3)
+		_ = m.fn244(v5, v0, v3)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v2))+20))
 		store32(mem, uint64(uint32(v2))+20, uint32(t19+v3))
 	}
 }
-func (m *Module) fn238(v0, v1, v2, v3 int32) {
+func (m *Module) fn231(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9 int32
 	v4 = v1 * v2
 	mem := *m.memory
@@ -49976,7 +49487,7 @@ func (m *Module) fn238(v0, v1, v2, v3 int32) {
 			p2 = v2
 		} else {
 			v2 = i32(0)
-			t3 := m.fn236(v3)
+			t3 := m.fn229(v3)
 			mem = *m.memory
 			if t3 != 0 {
 				goto l0
@@ -50035,7 +49546,7 @@ func (m *Module) fn238(v0, v1, v2, v3 int32) {
 		}
 	l1:
 		v2 = p8
-		_ = m.fn251(v6, v0, v2)
+		_ = m.fn244(v6, v0, v2)
 		mem = *m.memory
 		t19 := int32(load32(mem, uint64(uint32(v3))+20))
 		store32(mem, uint64(uint32(v3))+20, uint32(t19+v2))
@@ -50047,20 +49558,20 @@ l0:
 	}
 	_ = int32(uint32(v2) / uint32(v1))
 }
-func (m *Module) fn239(v0 int32) int32 {
+func (m *Module) fn232(v0 int32) int32 {
 	t0 := int32(load32(*m.memory, uint64(uint32(v0))+56))
 	t1 := m._fd_close(t0)
 	v0 = t1 & i32(0xffff)
 	var p2 int32
 	if v0 != 0 {
-		store32(*m.memory, uint64(uint32(i32(52252))), uint32(v0))
+		store32(*m.memory, uint64(uint32(i32(52220))), uint32(v0))
 		p2 = i32(-1)
 	} else {
 		p2 = i32(0)
 	}
 	return p2
 }
-func (m *Module) fn240(v0, v1, v2 int32) int32 {
+func (m *Module) fn233(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -50069,14 +49580,14 @@ func (m *Module) fn240(v0, v1, v2 int32) int32 {
 	mem := *m.memory
 	{
 		if v2 < i32(0) {
-			store32(mem, uint64(uint32(i32(52252))), uint32(i32(28)))
+			store32(mem, uint64(uint32(i32(52220))), uint32(i32(28)))
 			goto l0
 		}
 		t1 := m._fd_write(v0, v1, v2, v3+i32(12))
 		mem = *m.memory
 		v2 = t1 & i32(0xffff)
 		if v2 != 0 {
-			store32(mem, uint64(uint32(i32(52252))), uint32(v2))
+			store32(mem, uint64(uint32(i32(52220))), uint32(v2))
 			goto l0
 		}
 		t2 := int32(load32(mem, uint64(uint32(v3))+12))
@@ -50086,7 +49597,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn241(v0, v1, v2 int32) int32 {
+func (m *Module) fn234(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8, v9 int32
 	t0 := m.g0
 	v3 = t0 - i32(16)
@@ -50107,7 +49618,7 @@ func (m *Module) fn241(v0, v1, v2 int32) int32 {
 	{
 		v9 = v1 + v2
 		t6 := int32(load32(mem, uint64(uint32(v0))+56))
-		t7 := m.fn240(t6, v3, i32(2))
+		t7 := m.fn233(t6, v3, i32(2))
 		mem = *m.memory
 		t8 := v9
 		v4 = t7
@@ -50166,7 +49677,7 @@ func (m *Module) fn241(v0, v1, v2 int32) int32 {
 				v1 = p24
 				t26 := v1
 				v6 = v6 - v5
-				t27 := m.fn240(t23, t26, v6)
+				t27 := m.fn233(t23, t26, v6)
 				mem = *m.memory
 				v4 = t27
 				if t25 != v4 {
@@ -50188,7 +49699,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v4
 }
-func (m *Module) fn242(v0 int32, v1 int64, v2 int32) int64 {
+func (m *Module) fn235(v0 int32, v1 int64, v2 int32) int64 {
 	var v3 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+56))
@@ -50206,7 +49717,7 @@ func (m *Module) fn242(v0 int32, v1 int64, v2 int32) int64 {
 			if v0 == i32(76) {
 				p4 = i32(70)
 			}
-			store32(mem, uint64(uint32(i32(52252))), uint32(p4))
+			store32(mem, uint64(uint32(i32(52220))), uint32(p4))
 			p2 = i64(-1)
 			goto l0
 		}
@@ -50218,7 +49729,7 @@ l0:
 	m.g0 = v3 + i32(16)
 	return v1
 }
-func (m *Module) fn243(v0, v1, v2 int32) int32 {
+func (m *Module) fn236(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	t0 := m.g0
 	v3 = t0 - i32(208)
@@ -50231,7 +49742,7 @@ func (m *Module) fn243(v0, v1, v2 int32) int32 {
 	store64(mem, uint64(uint32(v3))+168, uint64(i64(0)))
 	store64(mem, uint64(uint32(v3))+160, uint64(i64(0)))
 	store32(mem, uint64(uint32(v3))+200, uint32(v2))
-	t1 := m.fn244(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
+	t1 := m.fn237(i32(0), v1, v3+i32(200), v3+i32(80), v3+i32(160))
 	mem = *m.memory
 	var p2 int32
 	if t1 < i32(0) {
@@ -50263,7 +49774,7 @@ func (m *Module) fn243(v0, v1, v2 int32) int32 {
 					}
 				}
 			l0:
-				t9 := m.fn236(v0)
+				t9 := m.fn229(v0)
 				mem = *m.memory
 				if t9 != 0 {
 					p5 = i32(-1)
@@ -50271,7 +49782,7 @@ func (m *Module) fn243(v0, v1, v2 int32) int32 {
 				}
 			}
 		l1:
-			t10 := m.fn244(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
+			t10 := m.fn237(v0, v1, v3+i32(200), v3+i32(80), v3+i32(160))
 			mem = *m.memory
 			p5 = t10
 		}
@@ -50308,7 +49819,7 @@ func (m *Module) fn243(v0, v1, v2 int32) int32 {
 	m.g0 = v3 + i32(208)
 	return v0
 }
-func (m *Module) fn244(v0, v1, v2, v3, v4 int32) int32 {
+func (m *Module) fn237(v0, v1, v2, v3, v4 int32) int32 {
 	var v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40 int32
 	var v41, v42 float64
 	var v43, v44 int64
@@ -50384,7 +49895,7 @@ l5:
 								if t6&i32(32) != 0 {
 									goto l4
 								}
-								m.fn237(v6, v5, v0)
+								m.fn230(v6, v5, v0)
 								mem = *m.memory
 							}
 						l4:
@@ -50540,7 +50051,7 @@ l5:
 							v1 = i32(1)
 							goto l16
 						}
-						m.fn245(v3+i32(8), v1, v2)
+						m.fn238(v3+i32(8), v1, v2)
 						mem = *m.memory
 						t24 := int32(load32(mem, uint64(uint32(v4))+8))
 						v1 = t24
@@ -50548,7 +50059,7 @@ l5:
 							v1 = i32(2)
 							goto l16
 						}
-						m.fn245(v3+i32(16), v1, v2)
+						m.fn238(v3+i32(16), v1, v2)
 						mem = *m.memory
 						t25 := int32(load32(mem, uint64(uint32(v4))+12))
 						v1 = t25
@@ -50556,7 +50067,7 @@ l5:
 							v1 = i32(3)
 							goto l16
 						}
-						m.fn245(v3+i32(24), v1, v2)
+						m.fn238(v3+i32(24), v1, v2)
 						mem = *m.memory
 						t26 := int32(load32(mem, uint64(uint32(v4))+16))
 						v1 = t26
@@ -50564,7 +50075,7 @@ l5:
 							v1 = i32(4)
 							goto l16
 						}
-						m.fn245(v3+i32(32), v1, v2)
+						m.fn238(v3+i32(32), v1, v2)
 						mem = *m.memory
 						t27 := int32(load32(mem, uint64(uint32(v4))+20))
 						v1 = t27
@@ -50572,7 +50083,7 @@ l5:
 							v1 = i32(5)
 							goto l16
 						}
-						m.fn245(v3+i32(40), v1, v2)
+						m.fn238(v3+i32(40), v1, v2)
 						mem = *m.memory
 						t28 := int32(load32(mem, uint64(uint32(v4))+24))
 						v1 = t28
@@ -50580,7 +50091,7 @@ l5:
 							v1 = i32(6)
 							goto l16
 						}
-						m.fn245(v3+i32(48), v1, v2)
+						m.fn238(v3+i32(48), v1, v2)
 						mem = *m.memory
 						t29 := int32(load32(mem, uint64(uint32(v4))+28))
 						v1 = t29
@@ -50588,7 +50099,7 @@ l5:
 							v1 = i32(7)
 							goto l16
 						}
-						m.fn245(v3+i32(56), v1, v2)
+						m.fn238(v3+i32(56), v1, v2)
 						mem = *m.memory
 						t30 := int32(load32(mem, uint64(uint32(v4))+32))
 						v1 = t30
@@ -50596,7 +50107,7 @@ l5:
 							v1 = i32(8)
 							goto l16
 						}
-						m.fn245(v3-i32(-64), v1, v2)
+						m.fn238(v3-i32(-64), v1, v2)
 						mem = *m.memory
 						t31 := int32(load32(mem, uint64(uint32(v4))+36))
 						v1 = t31
@@ -50604,7 +50115,7 @@ l5:
 							v1 = i32(9)
 							goto l16
 						}
-						m.fn245(v3+i32(72), v1, v2)
+						m.fn238(v3+i32(72), v1, v2)
 						mem = *m.memory
 						v22 = i32(1)
 						goto l15
@@ -50716,7 +50227,7 @@ l5:
 						goto l11
 					}
 					v1 = v1 + i32(1)
-					t46 := int32(mem[uint64(uint32(v5+v8*i32(58)+i32(50191)))])
+					t46 := int32(mem[uint64(uint32(v5+v8*i32(58)+i32(50159)))])
 					v5 = t46
 					if uint32(v5-i32(1)) < uint32(i32(8)) {
 						goto l22
@@ -50736,7 +50247,7 @@ l5:
 						v22 = i32(0)
 						goto l15
 					}
-					m.fn245(v7+i32(56), v5, v2)
+					m.fn238(v7+i32(56), v5, v2)
 					mem = *m.memory
 					goto l24
 				}
@@ -50839,14 +50350,14 @@ l5:
 															if v10 != 0 {
 																p180 = t178
 															}
-															_ = m.fn253(t177, i32(32), p180)
+															_ = m.fn246(t177, i32(32), p180)
 															mem = *m.memory
 															if v10 == 0 {
 															l74:
 																{
 																	t182 := int32(mem[uint64(uint32(v0))])
 																	if t182&i32(32) == 0 {
-																		m.fn237(v7+i32(624), i32(256), v0)
+																		m.fn230(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -50859,7 +50370,7 @@ l5:
 															if t183&i32(32) != 0 {
 																goto l73
 															}
-															m.fn237(v7+i32(624), v5, v0)
+															m.fn230(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l73:
@@ -50869,7 +50380,7 @@ l5:
 														if v5&i32(32) != 0 {
 															p185 = v5
 														} else {
-															m.fn237(v26, v23, v0)
+															m.fn230(v26, v23, v0)
 															mem = *m.memory
 															t186 := int32(load32(mem, uint64(uint32(v0))))
 															p185 = t186
@@ -50888,7 +50399,7 @@ l5:
 															if v41 != v41 {
 																p189 = p187
 															}
-															m.fn237(p189, i32(3), v0)
+															m.fn230(p189, i32(3), v0)
 															mem = *m.memory
 														}
 														{
@@ -50910,14 +50421,14 @@ l5:
 															if v10 != 0 {
 																p193 = t191
 															}
-															_ = m.fn253(t190, i32(32), p193)
+															_ = m.fn246(t190, i32(32), p193)
 															mem = *m.memory
 															if v10 == 0 {
 															l76:
 																{
 																	t195 := int32(mem[uint64(uint32(v0))])
 																	if t195&i32(32) == 0 {
-																		m.fn237(v7+i32(624), i32(256), v0)
+																		m.fn230(v7+i32(624), i32(256), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 - i32(256)
@@ -50930,7 +50441,7 @@ l5:
 															if t196&i32(32) != 0 {
 																goto l75
 															}
-															m.fn237(v7+i32(624), v5, v0)
+															m.fn230(v7+i32(624), v5, v0)
 															mem = *m.memory
 														}
 													l75:
@@ -50944,7 +50455,7 @@ l5:
 													var p198 int32
 													{
 														{
-															t199 := m.fn256(v41, v7+i32(108))
+															t199 := m.fn249(v41, v7+i32(108))
 															mem = *m.memory
 															v41 = t199
 															v41 = float64(v41 + v41)
@@ -51522,7 +51033,7 @@ l5:
 														}
 														if v30-v8 <= i32(1) {
 															v6 = v6 + (v37 - v8)
-															_ = m.fn253(v6, i32(48), v8+v36)
+															_ = m.fn246(v6, i32(48), v8+v36)
 															mem = *m.memory
 														}
 														v14 = v6 - i32(2)
@@ -51564,14 +51075,14 @@ l5:
 														if v6 != 0 {
 															p300 = t298
 														}
-														_ = m.fn253(t297, i32(32), p300)
+														_ = m.fn246(t297, i32(32), p300)
 														mem = *m.memory
 														if v6 == 0 {
 														l108:
 															{
 																t302 := int32(mem[uint64(uint32(v0))])
 																if t302&i32(32) == 0 {
-																	m.fn237(v7+i32(624), i32(256), v0)
+																	m.fn230(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51584,13 +51095,13 @@ l5:
 														if t303&i32(32) != 0 {
 															goto l107
 														}
-														m.fn237(v7+i32(624), v5, v0)
+														m.fn230(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l107:
 													t304 := int32(mem[uint64(uint32(v0))])
 													if t304&i32(32) == 0 {
-														m.fn237(v26, v23, v0)
+														m.fn230(v26, v23, v0)
 														mem = *m.memory
 													}
 													{
@@ -51612,14 +51123,14 @@ l5:
 														if v6 != 0 {
 															p308 = t306
 														}
-														_ = m.fn253(t305, i32(48), p308)
+														_ = m.fn246(t305, i32(48), p308)
 														mem = *m.memory
 														if v6 == 0 {
 														l110:
 															{
 																t310 := int32(mem[uint64(uint32(v0))])
 																if t310&i32(32) == 0 {
-																	m.fn237(v7+i32(624), i32(256), v0)
+																	m.fn230(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51632,7 +51143,7 @@ l5:
 														if t311&i32(32) != 0 {
 															goto l109
 														}
-														m.fn237(v7+i32(624), v5, v0)
+														m.fn230(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l109:
@@ -51682,7 +51193,7 @@ l5:
 																		goto l113
 																	}
 																	v6 = v6 + (v7 + i32(80)) - v10
-																	_ = m.fn253(v6, i32(48), v10-(v7+i32(80)))
+																	_ = m.fn246(v6, i32(48), v10-(v7+i32(80)))
 																	mem = *m.memory
 																	goto l113
 																}
@@ -51694,7 +51205,7 @@ l5:
 															l113:
 																t319 := int32(mem[uint64(uint32(v0))])
 																if t319&i32(32) == 0 {
-																	m.fn237(v6, v28-v6, v0)
+																	m.fn230(v6, v28-v6, v0)
 																	mem = *m.memory
 																}
 																v9 = v9 + i32(4)
@@ -51710,7 +51221,7 @@ l5:
 																if t320&i32(32) != 0 {
 																	goto l115
 																}
-																m.fn237(i32(3614), i32(1), v0)
+																m.fn230(i32(3614), i32(1), v0)
 																mem = *m.memory
 															}
 														l115:
@@ -51759,7 +51270,7 @@ l5:
 																}
 															l117:
 																v6 = v6 + (v7 + i32(80)) - v10
-																_ = m.fn253(v6, i32(48), v10-(v7+i32(80)))
+																_ = m.fn246(v6, i32(48), v10-(v7+i32(80)))
 																mem = *m.memory
 															l119:
 																t327 := int32(mem[uint64(uint32(v0))])
@@ -51769,7 +51280,7 @@ l5:
 																	if v11 < i32(9) {
 																		p328 = v11
 																	}
-																	m.fn237(t329, p328, v0)
+																	m.fn230(t329, p328, v0)
 																	mem = *m.memory
 																}
 																v5 = v11 - i32(9)
@@ -51788,7 +51299,7 @@ l5:
 																}
 															}
 														l116:
-															m.fn246(v0, v5+i32(9), i32(9))
+															m.fn239(v0, v5+i32(9), i32(9))
 															mem = *m.memory
 															goto l121
 														}
@@ -51847,14 +51358,14 @@ l5:
 																		if uint32(v5) <= uint32(v7+i32(80)) {
 																			goto l126
 																		}
-																		_ = m.fn253(v7+i32(80), i32(48), v5-(v7+i32(80)))
+																		_ = m.fn246(v7+i32(80), i32(48), v5-(v7+i32(80)))
 																		mem = *m.memory
 																		v5 = v7 + i32(80)
 																		goto l126
 																	}
 																	t340 := int32(mem[uint64(uint32(v0))])
 																	if t340&i32(32) == 0 {
-																		m.fn237(v5, i32(1), v0)
+																		m.fn230(v5, i32(1), v0)
 																		mem = *m.memory
 																	}
 																	v5 = v5 + i32(1)
@@ -51873,7 +51384,7 @@ l5:
 																	if t343&i32(32) != 0 {
 																		goto l126
 																	}
-																	m.fn237(i32(3614), i32(1), v0)
+																	m.fn230(i32(3614), i32(1), v0)
 																	mem = *m.memory
 																}
 															l126:
@@ -51885,7 +51396,7 @@ l5:
 																	if v6 < v11 {
 																		p345 = v6
 																	}
-																	m.fn237(t346, p345, v0)
+																	m.fn230(t346, p345, v0)
 																	mem = *m.memory
 																}
 																v11 = v11 - v6
@@ -51899,13 +51410,13 @@ l5:
 															}
 														}
 													l122:
-														m.fn246(v0, v11+i32(18), i32(18))
+														m.fn239(v0, v11+i32(18), i32(18))
 														mem = *m.memory
 														t347 := int32(mem[uint64(uint32(v0))])
 														if t347&i32(32) != 0 {
 															goto l121
 														}
-														m.fn237(v14, v30-v14, v0)
+														m.fn230(v14, v30-v14, v0)
 														mem = *m.memory
 													}
 												l121:
@@ -51928,14 +51439,14 @@ l5:
 														if v6 != 0 {
 															p351 = t349
 														}
-														_ = m.fn253(t348, i32(32), p351)
+														_ = m.fn246(t348, i32(32), p351)
 														mem = *m.memory
 														if v6 == 0 {
 														l129:
 															{
 																t353 := int32(mem[uint64(uint32(v0))])
 																if t353&i32(32) == 0 {
-																	m.fn237(v7+i32(624), i32(256), v0)
+																	m.fn230(v7+i32(624), i32(256), v0)
 																	mem = *m.memory
 																}
 																v5 = v5 - i32(256)
@@ -51948,7 +51459,7 @@ l5:
 														if t354&i32(32) != 0 {
 															goto l128
 														}
-														m.fn237(v7+i32(624), v5, v0)
+														m.fn230(v7+i32(624), v5, v0)
 														mem = *m.memory
 													}
 												l128:
@@ -51980,14 +51491,14 @@ l5:
 													v5 = v25
 													goto l53
 												case 44:
-													t89 := int32(load32(mem, uint64(uint32(i32(52252)))))
+													t89 := int32(load32(mem, uint64(uint32(i32(52220)))))
 													v8 = t89
 													v6 = i32(0)
-													t90 := int32(load32(mem, uint64(uint32(i32(52280)))))
+													t90 := int32(load32(mem, uint64(uint32(i32(52248)))))
 													v5 = t90
 													if v5 == 0 {
-														store32(mem, uint64(uint32(i32(52280))), uint32(i32(52256)))
-														v5 = i32(52256)
+														store32(mem, uint64(uint32(i32(52248))), uint32(i32(52224)))
+														v5 = i32(52224)
 													}
 													var p91 int32
 													{
@@ -51995,8 +51506,8 @@ l5:
 														if uint32(v8) > uint32(i32(76)) {
 															p92 = i32(0)
 														}
-														t93 := int32(load16(mem, uint64(uint32(p92<<1+i32(50096)))))
-														v8 = t93 + i32(48544)
+														t93 := int32(load16(mem, uint64(uint32(p92<<1+i32(50064)))))
+														v8 = t93 + i32(48512)
 														t94 := int32(load32(mem, uint64(uint32(v5))+20))
 														t95 := v8
 														v5 = t94
@@ -52267,7 +51778,7 @@ l5:
 												l47:
 													{
 														v6 = v6 - i32(1)
-														t65 := int32(mem[uint64(uint32(int32(v43)&i32(15)+i32(50720)))])
+														t65 := int32(mem[uint64(uint32(int32(v43)&i32(15)+i32(50688)))])
 														mem[uint64(uint32(v6))] = byte(t65 | v8)
 														var p66 int32
 														if uint64(v43) > uint64(i64(15)) {
@@ -52453,7 +51964,7 @@ l5:
 									p141 = i32(0x7fffffff)
 								}
 								v8 = p141
-								t144 := m.fn249(t143, i32(0), v8)
+								t144 := m.fn242(t143, i32(0), v8)
 								mem = *m.memory
 								v5 = t144
 								p145 := v8
@@ -52492,7 +52003,7 @@ l5:
 								goto l62
 							}
 							{
-								t151 := m.fn255(v7+i32(4), v10)
+								t151 := m.fn248(v7+i32(4), v10)
 								mem = *m.memory
 								v10 = t151
 								var p152 int32
@@ -52545,14 +52056,14 @@ l5:
 						if v10 != 0 {
 							p157 = t155
 						}
-						_ = m.fn253(t154, i32(32), p157)
+						_ = m.fn246(t154, i32(32), p157)
 						mem = *m.memory
 						if v10 == 0 {
 						l67:
 							{
 								t159 := int32(mem[uint64(uint32(v0))])
 								if t159&i32(32) == 0 {
-									m.fn237(v7+i32(112), i32(256), v0)
+									m.fn230(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -52565,7 +52076,7 @@ l5:
 						if t160&i32(32) != 0 {
 							goto l66
 						}
-						m.fn237(v7+i32(112), v6, v0)
+						m.fn230(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l66:
@@ -52580,7 +52091,7 @@ l5:
 						if v10 == 0 {
 							goto l68
 						}
-						t162 := m.fn255(v7+i32(4), v10)
+						t162 := m.fn248(v7+i32(4), v10)
 						mem = *m.memory
 						v10 = t162
 						v6 = v10 + v6
@@ -52589,7 +52100,7 @@ l5:
 						}
 						t163 := int32(mem[uint64(uint32(v0))])
 						if t163&i32(32) == 0 {
-							m.fn237(v7+i32(4), v10, v0)
+							m.fn230(v7+i32(4), v10, v0)
 							mem = *m.memory
 						}
 						v8 = v8 + i32(4)
@@ -52617,14 +52128,14 @@ l5:
 						if v10 != 0 {
 							p167 = t165
 						}
-						_ = m.fn253(t164, i32(32), p167)
+						_ = m.fn246(t164, i32(32), p167)
 						mem = *m.memory
 						if v10 == 0 {
 						l71:
 							{
 								t169 := int32(mem[uint64(uint32(v0))])
 								if t169&i32(32) == 0 {
-									m.fn237(v7+i32(112), i32(256), v0)
+									m.fn230(v7+i32(112), i32(256), v0)
 									mem = *m.memory
 								}
 								v6 = v6 - i32(256)
@@ -52637,7 +52148,7 @@ l5:
 						if t170&i32(32) != 0 {
 							goto l70
 						}
-						m.fn237(v7+i32(112), v6, v0)
+						m.fn230(v7+i32(112), v6, v0)
 						mem = *m.memory
 					}
 				l70:
@@ -52693,14 +52204,14 @@ l5:
 					if v17 != 0 {
 						p361 = t359
 					}
-					_ = m.fn253(t358, i32(32), p361)
+					_ = m.fn246(t358, i32(32), p361)
 					mem = *m.memory
 					if v17 == 0 {
 					l132:
 						{
 							t363 := int32(mem[uint64(uint32(v0))])
 							if t363&i32(32) == 0 {
-								m.fn237(v7+i32(112), i32(256), v0)
+								m.fn230(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52713,13 +52224,13 @@ l5:
 					if t364&i32(32) != 0 {
 						goto l131
 					}
-					m.fn237(v7+i32(112), v10, v0)
+					m.fn230(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l131:
 				t365 := int32(mem[uint64(uint32(v0))])
 				if t365&i32(32) == 0 {
-					m.fn237(v18, v11, v0)
+					m.fn230(v18, v11, v0)
 					mem = *m.memory
 				}
 				{
@@ -52741,14 +52252,14 @@ l5:
 					if v11 != 0 {
 						p369 = t367
 					}
-					_ = m.fn253(t366, i32(48), p369)
+					_ = m.fn246(t366, i32(48), p369)
 					mem = *m.memory
 					if v11 == 0 {
 					l134:
 						{
 							t371 := int32(mem[uint64(uint32(v0))])
 							if t371&i32(32) == 0 {
-								m.fn237(v7+i32(112), i32(256), v0)
+								m.fn230(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52761,7 +52272,7 @@ l5:
 					if t372&i32(32) != 0 {
 						goto l133
 					}
-					m.fn237(v7+i32(112), v10, v0)
+					m.fn230(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l133:
@@ -52781,14 +52292,14 @@ l5:
 					if v12 != 0 {
 						p376 = t374
 					}
-					_ = m.fn253(t373, i32(48), p376)
+					_ = m.fn246(t373, i32(48), p376)
 					mem = *m.memory
 					if v12 == 0 {
 					l136:
 						{
 							t378 := int32(mem[uint64(uint32(v0))])
 							if t378&i32(32) == 0 {
-								m.fn237(v7+i32(112), i32(256), v0)
+								m.fn230(v7+i32(112), i32(256), v0)
 								mem = *m.memory
 							}
 							v10 = v10 - i32(256)
@@ -52801,13 +52312,13 @@ l5:
 					if t379&i32(32) != 0 {
 						goto l135
 					}
-					m.fn237(v7+i32(112), v10, v0)
+					m.fn230(v7+i32(112), v10, v0)
 					mem = *m.memory
 				}
 			l135:
 				t380 := int32(mem[uint64(uint32(v0))])
 				if t380&i32(32) == 0 {
-					m.fn237(v6, v9, v0)
+					m.fn230(v6, v9, v0)
 					mem = *m.memory
 				}
 				if v15 != i32(8192) {
@@ -52828,14 +52339,14 @@ l5:
 				if v10 != 0 {
 					p384 = t382
 				}
-				_ = m.fn253(t381, i32(32), p384)
+				_ = m.fn246(t381, i32(32), p384)
 				mem = *m.memory
 				if v10 == 0 {
 				l137:
 					{
 						t386 := int32(mem[uint64(uint32(v0))])
 						if t386&i32(32) == 0 {
-							m.fn237(v7+i32(112), i32(256), v0)
+							m.fn230(v7+i32(112), i32(256), v0)
 							mem = *m.memory
 						}
 						v6 = v6 - i32(256)
@@ -52848,12 +52359,12 @@ l5:
 				if t387&i32(32) != 0 {
 					goto l5
 				}
-				m.fn237(v7+i32(112), v6, v0)
+				m.fn230(v7+i32(112), v6, v0)
 				mem = *m.memory
 				goto l5
 			}
 		l11:
-			store32(mem, uint64(uint32(i32(52252))), uint32(i32(28)))
+			store32(mem, uint64(uint32(i32(52220))), uint32(i32(28)))
 			goto l65
 		l78:
 			v11 = v26 + v20<<26>>31&i32(9)
@@ -52961,7 +52472,7 @@ l5:
 				p399 = i32(-0x80000000)
 			l145:
 				v6 = p399
-				t402 := int32(mem[uint64(uint32(v6+i32(50720)))])
+				t402 := int32(mem[uint64(uint32(v6+i32(50688)))])
 				mem[uint64(uint32(t400))] = byte(t402 | v10)
 				v41 = float64(float64(v41-float64(v6)) * float64(16))
 				v6 = v5 + i32(1)
@@ -53022,14 +52533,14 @@ l5:
 				if v9 != 0 {
 					p409 = t407
 				}
-				_ = m.fn253(t406, i32(32), p409)
+				_ = m.fn246(t406, i32(32), p409)
 				mem = *m.memory
 				if v9 == 0 {
 				l150:
 					{
 						t411 := int32(mem[uint64(uint32(v0))])
 						if t411&i32(32) == 0 {
-							m.fn237(v7+i32(624), i32(256), v0)
+							m.fn230(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -53042,13 +52553,13 @@ l5:
 				if t412&i32(32) != 0 {
 					goto l149
 				}
-				m.fn237(v7+i32(624), v5, v0)
+				m.fn230(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l149:
 			t413 := int32(mem[uint64(uint32(v0))])
 			if t413&i32(32) == 0 {
-				m.fn237(v11, v14, v0)
+				m.fn230(v11, v14, v0)
 				mem = *m.memory
 			}
 			{
@@ -53070,14 +52581,14 @@ l5:
 				if v9 != 0 {
 					p417 = t415
 				}
-				_ = m.fn253(t414, i32(48), p417)
+				_ = m.fn246(t414, i32(48), p417)
 				mem = *m.memory
 				if v9 == 0 {
 				l152:
 					{
 						t419 := int32(mem[uint64(uint32(v0))])
 						if t419&i32(32) == 0 {
-							m.fn237(v7+i32(624), i32(256), v0)
+							m.fn230(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -53090,13 +52601,13 @@ l5:
 				if t420&i32(32) != 0 {
 					goto l151
 				}
-				m.fn237(v7+i32(624), v5, v0)
+				m.fn230(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l151:
 			t421 := int32(mem[uint64(uint32(v0))])
 			if t421&i32(32) == 0 {
-				m.fn237(v7+i32(80), v10, v0)
+				m.fn230(v7+i32(80), v10, v0)
 				mem = *m.memory
 			}
 			{
@@ -53115,14 +52626,14 @@ l5:
 				if v10 != 0 {
 					p425 = t423
 				}
-				_ = m.fn253(t422, i32(48), p425)
+				_ = m.fn246(t422, i32(48), p425)
 				mem = *m.memory
 				if v10 == 0 {
 				l154:
 					{
 						t427 := int32(mem[uint64(uint32(v0))])
 						if t427&i32(32) == 0 {
-							m.fn237(v7+i32(624), i32(256), v0)
+							m.fn230(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -53135,13 +52646,13 @@ l5:
 				if t428&i32(32) != 0 {
 					goto l153
 				}
-				m.fn237(v7+i32(624), v5, v0)
+				m.fn230(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l153:
 			t429 := int32(mem[uint64(uint32(v0))])
 			if t429&i32(32) == 0 {
-				m.fn237(v15, v18, v0)
+				m.fn230(v15, v18, v0)
 				mem = *m.memory
 			}
 			{
@@ -53163,14 +52674,14 @@ l5:
 				if v10 != 0 {
 					p433 = t431
 				}
-				_ = m.fn253(t430, i32(32), p433)
+				_ = m.fn246(t430, i32(32), p433)
 				mem = *m.memory
 				if v10 == 0 {
 				l156:
 					{
 						t435 := int32(mem[uint64(uint32(v0))])
 						if t435&i32(32) == 0 {
-							m.fn237(v7+i32(624), i32(256), v0)
+							m.fn230(v7+i32(624), i32(256), v0)
 							mem = *m.memory
 						}
 						v5 = v5 - i32(256)
@@ -53183,7 +52694,7 @@ l5:
 				if t436&i32(32) != 0 {
 					goto l155
 				}
-				m.fn237(v7+i32(624), v5, v0)
+				m.fn230(v7+i32(624), v5, v0)
 				mem = *m.memory
 			}
 		l155:
@@ -53200,14 +52711,14 @@ l5:
 		}
 	}
 l0:
-	store32(mem, uint64(uint32(i32(52252))), uint32(i32(61)))
+	store32(mem, uint64(uint32(i32(52220))), uint32(i32(61)))
 l65:
 	v22 = i32(-1)
 l15:
 	m.g0 = v7 + i32(880)
 	return v22
 }
-func (m *Module) fn245(v0, v1, v2 int32) {
+func (m *Module) fn238(v0, v1, v2 int32) {
 	mem := *m.memory
 	switch v1 - i32(9) {
 	case 1:
@@ -53339,9 +52850,9 @@ func (m *Module) fn245(v0, v1, v2 int32) {
 		store64(mem, uint64(uint32(v0)), math.Float64bits(t47))
 		return
 	case 17:
-		t48 := m.fn254(i32(3935))
+		t48 := m.fn247(i32(3935))
 		mem = *m.memory
-		m.fn238(i32(3935), i32(1), t48, i32(50792))
+		m.fn231(i32(3935), i32(1), t48, i32(50760))
 		mem = *m.memory
 		panic("unreachable")
 	case 0:
@@ -53355,7 +52866,7 @@ func (m *Module) fn245(v0, v1, v2 int32) {
 	default:
 	}
 }
-func (m *Module) fn246(v0, v1, v2 int32) {
+func (m *Module) fn239(v0, v1, v2 int32) {
 	var v3, v4 int32
 	t0 := m.g0
 	v3 = t0 - i32(256)
@@ -53376,14 +52887,14 @@ func (m *Module) fn246(v0, v1, v2 int32) {
 		if v4 != 0 {
 			p4 = t2
 		}
-		t5 := m.fn253(t1, i32(48), p4)
+		t5 := m.fn246(t1, i32(48), p4)
 		v2 = t5
 		if v4 == 0 {
 		l1:
 			{
 				t6 := int32((*m.memory)[uint64(uint32(v0))])
 				if t6&i32(32) == 0 {
-					m.fn237(v2, i32(256), v0)
+					m.fn230(v2, i32(256), v0)
 				}
 				v1 = v1 - i32(256)
 				if uint32(v1) > uint32(i32(255)) {
@@ -53395,12 +52906,12 @@ func (m *Module) fn246(v0, v1, v2 int32) {
 		if t7&i32(32) != 0 {
 			goto l0
 		}
-		m.fn237(v2, v1, v0)
+		m.fn230(v2, v1, v0)
 	}
 l0:
 	m.g0 = v3 + i32(256)
 }
-func (m *Module) fn247(v0, v1, v2, v3 int32) int32 {
+func (m *Module) fn240(v0, v1, v2, v3 int32) int32 {
 	var v4, v5 int32
 	t0 := m.g0
 	v4 = t0 - i32(128)
@@ -53420,27 +52931,27 @@ func (m *Module) fn247(v0, v1, v2, v3 int32) int32 {
 	}
 	v0 = p3
 	store32(mem, uint64(uint32(t4))+112, uint32(v0))
-	t5 := m.fn253(v4, i32(0), i32(112))
+	t5 := m.fn246(v4, i32(0), i32(112))
 	mem = *m.memory
 	v4 = t5
 	store32(mem, uint64(uint32(v4))+64, uint32(i32(-1)))
-	store32(mem, uint64(uint32(v4))+32, uint32(i32(69)))
+	store32(mem, uint64(uint32(v4))+32, uint32(i32(64)))
 	store32(mem, uint64(uint32(v4))+68, uint32(v4+i32(112)))
 	store32(mem, uint64(uint32(v4))+40, uint32(v4+i32(127)))
 	{
 		if v1 < i32(0) {
-			store32(mem, uint64(uint32(i32(52252))), uint32(i32(61)))
+			store32(mem, uint64(uint32(i32(52220))), uint32(i32(61)))
 			goto l0
 		}
 		mem[uint64(uint32(v0))] = byte(i32(0))
-		t6 := m.fn243(v4, v2, v3)
+		t6 := m.fn236(v4, v2, v3)
 		v5 = t6
 	}
 l0:
 	m.g0 = v4 + i32(128)
 	return v5
 }
-func (m *Module) fn248(v0, v1, v2 int32) int32 {
+func (m *Module) fn241(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v0))+68))
@@ -53459,7 +52970,7 @@ func (m *Module) fn248(v0, v1, v2 int32) int32 {
 	v4 = p5
 	if v4 != 0 {
 		t6 := int32(load32(mem, uint64(uint32(v3))))
-		_ = m.fn251(t6, v6, v4)
+		_ = m.fn244(t6, v6, v4)
 		mem = *m.memory
 		t8 := int32(load32(mem, uint64(uint32(v3))))
 		store32(mem, uint64(uint32(v3)), uint32(t8+v4))
@@ -53476,7 +52987,7 @@ func (m *Module) fn248(v0, v1, v2 int32) int32 {
 	}
 	v5 = p12
 	if v5 != 0 {
-		_ = m.fn251(v4, v1, v5)
+		_ = m.fn244(v4, v1, v5)
 		mem = *m.memory
 		t14 := int32(load32(mem, uint64(uint32(v3))))
 		t15 := v3
@@ -53493,7 +53004,7 @@ func (m *Module) fn248(v0, v1, v2 int32) int32 {
 	store32(mem, uint64(uint32(v0))+20, uint32(v3))
 	return v2
 }
-func (m *Module) fn249(v0, v1, v2 int32) int32 {
+func (m *Module) fn242(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	var p0 int32
 	if v2 != i32(0) {
@@ -53625,7 +53136,7 @@ l6:
 l3:
 	return i32(0)
 }
-func (m *Module) fn250(v0, v1, v2 int32) int32 {
+func (m *Module) fn243(v0, v1, v2 int32) int32 {
 	var v3, v4, v5 int32
 	mem := *m.memory
 	if v2 == 0 {
@@ -53652,7 +53163,7 @@ l1:
 l0:
 	return v5
 }
-func (m *Module) fn251(v0, v1, v2 int32) int32 {
+func (m *Module) fn244(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6, v7, v8 int32
 	mem := *m.memory
 	{
@@ -53929,7 +53440,7 @@ l1:
 l5:
 	return v0
 }
-func (m *Module) fn252(v0, v1, v2 int32) int32 {
+func (m *Module) fn245(v0, v1, v2 int32) int32 {
 	var v3, v4, v5, v6 int32
 	mem := *m.memory
 	{
@@ -53939,7 +53450,7 @@ func (m *Module) fn252(v0, v1, v2 int32) int32 {
 		t0 := v1
 		v3 = v0 + v2
 		if uint32(t0-v3) <= uint32(i32(0)-v2<<1) {
-			_ = m.fn251(v0, v1, v2)
+			_ = m.fn244(v0, v1, v2)
 			mem = *m.memory
 			goto l0
 		}
@@ -54236,7 +53747,7 @@ func (m *Module) fn252(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn253(v0, v1, v2 int32) int32 {
+func (m *Module) fn246(v0, v1, v2 int32) int32 {
 	var v3, v4 int32
 	var v5 int64
 	mem := *m.memory
@@ -54312,7 +53823,7 @@ func (m *Module) fn253(v0, v1, v2 int32) int32 {
 l0:
 	return v0
 }
-func (m *Module) fn254(v0 int32) int32 {
+func (m *Module) fn247(v0 int32) int32 {
 	var v1, v2 int32
 	v1 = v0
 	mem := *m.memory
@@ -54375,7 +53886,7 @@ l3:
 l1:
 	return v1 - v0
 }
-func (m *Module) fn255(v0, v1 int32) int32 {
+func (m *Module) fn248(v0, v1 int32) int32 {
 	if v0 == 0 {
 		return i32(0)
 	}
@@ -54389,10 +53900,10 @@ func (m *Module) fn255(v0, v1 int32) int32 {
 			goto l0
 		}
 		{
-			t2 := int32(load32(mem, uint64(uint32(i32(52256)))))
+			t2 := int32(load32(mem, uint64(uint32(i32(52224)))))
 			if t2 == 0 {
 				if v1&i32(-128) != i32(57216) {
-					store32(mem, uint64(uint32(i32(52252))), uint32(i32(25)))
+					store32(mem, uint64(uint32(i32(52220))), uint32(i32(25)))
 					goto l1
 				}
 				mem[uint64(uint32(v0))] = byte(v1)
@@ -54428,7 +53939,7 @@ func (m *Module) fn255(v0, v1 int32) int32 {
 				p1 = i32(4)
 				goto l0
 			}
-			store32(mem, uint64(uint32(i32(52252))), uint32(i32(25)))
+			store32(mem, uint64(uint32(i32(52220))), uint32(i32(25)))
 		}
 	l1:
 		p1 = i32(-1)
@@ -54439,7 +53950,7 @@ func (m *Module) fn255(v0, v1 int32) int32 {
 	}
 	return p0
 }
-func (m *Module) fn256(v0 float64, v1 int32) float64 {
+func (m *Module) fn249(v0 float64, v1 int32) float64 {
 	var v2 int32
 	var v3 int64
 	v3 = int64(math.Float64bits(v0))
@@ -54452,7 +53963,7 @@ func (m *Module) fn256(v0 float64, v1 int32) float64 {
 				store32(mem, uint64(uint32(v1)), uint32(i32(0)))
 				return v0
 			}
-			t1 := m.fn256(float64(v0*float64(0x1p+64)), v1)
+			t1 := m.fn249(float64(v0*float64(0x1p+64)), v1)
 			mem = *m.memory
 			v0 = t1
 			t2 := int32(load32(mem, uint64(uint32(v1))))
@@ -54929,6 +54440,6 @@ func table_init[T1, T2, T3 int | int32 | int64](tab, elems []any, dest T1, src T
 }
 
 const (
-	data0 = "\\x{%x}\x00{%d}\x00{%d,%d}\x00{%d,}\x00|\x00\\z\x00Any\x00\\x%02x\x00-+   0X0x\x00-0X+0X 0X-0x+0x 0x\x00__next_prime overflow\x00Hebrew\x00\\w\x00Lisu\x00Dives_Akuru\x00Nushu\x00Telugu\x00Limbu\x00Pau_Cin_Hau\x00Lu\x00Tangut\x00Khitan_Small_Script\x00Cypriot\x00Deseret\x00Tai_Viet\x00\\t\x00Lt\x00invalid character class\x00Egyptian_Hieroglyphs\x00Anatolian_Hieroglyphs\x00Meroitic_Hieroglyphs\x00\\s\x00Zs\x00Ps\x00Cs\x00Old_Uyghur\x00vector\x00no argument for repetition operator\x00bad repetition operator\x00invalid perl operator\x00no error\x00unexpected error\x00Khmer\x00Makasar\x00Myanmar\x00\\r\x00invalid named capture group\x00Zp\x00Toto\x00Mro\x00Hanunoo\x00Nko\x00Wancho\x00Bopomofo\x00Soyombo\x00Miao\x00Lao\x00So\x00Po\x00No\x00Lo\x00Co\x00Common\x00Latin\x00Medefaidrin\x00Marchen\x00Duployan\x00Avestan\x00Samaritan\x00Tibetan\x00Elbasan\x00Hatran\x00Cypro_Minoan\x00nan\x00Shavian\x00Old_Persian\x00Old_Hungarian\x00Carian\x00Armenian\x00Caucasian_Albanian\x00Chorasmian\x00Mongolian\x00Inscriptional_Parthian\x00Georgian\x00Lydian\x00Old_Sogdian\x00Lycian\x00Phoenician\x00Old_South_Arabian\x00Old_North_Arabian\x00Nabataean\x00Manichaean\x00Han\x00\\n\x00Mn\x00Bamum\x00Cuneiform\x00Ahom\x00Adlam\x00Malayalam\x00Ogham\x00Siddham\x00Tai_Tham\x00Cham\x00Sm\x00Lm\x00Hangul\x00Tamil\x00Canadian_Aboriginal\x00Zl\x00Nl\x00Ll\x00Meetei_Mayek\x00Greek\x00Batak\x00Sk\x00Kawi\x00Psalter_Pahlavi\x00Inscriptional_Pahlavi\x00Mende_Kikakui\x00Warang_Citi\x00Gujarati\x00Takri\x00Syloti_Nagri\x00Nandinagari\x00Devanagari\x00Nag_Mundari\x00Vithkuqi\x00Multani\x00Mahajani\x00Brahmi\x00Bengali\x00Bhaiksuki\x00Khojki\x00Ol_Chiki\x00Kaithi\x00Kharoshthi\x00Gurmukhi\x00Modi\x00Masaram_Gondi\x00Gunjala_Gondi\x00Yezidi\x00Khudawadi\x00Thai\x00Vai\x00Yi\x00Pi\x00Kayah_Li\x00Tifinagh\x00Bassa_Vah\x00Tagalog\x00Pahawh_Hmong\x00Nyiakeng_Puachue_Hmong\x00SignWriting\x00basic_string\x00Sora_Sompeng\x00Rejang\x00inf\x00\\f\x00Pf\x00Cf\x00invalid repetition size\x00Meroitic_Cursive\x00New_Tai_Lue\x00Balinese\x00Buginese\x00Javanese\x00Sundanese\x00Zanabazar_Square\x00Palmyrene\x00Braille\x00invalid character class range\x00Osage\x00Cherokee\x00bad_array_new_length was thrown in -fno-exceptions mode\x00bad_alloc was thrown in -fno-exceptions mode\x00invalid escape sequence\x00Pe\x00Me\x00Tai_Le\x00hello, world\x00Buhid\x00Inherited\x00pattern too large - compile failed\x00\\d\x00Pd\x00Nd\x00Coptic\x00Ugaritic\x00Glagolitic\x00Ethiopic\x00Runic\x00Old_Permic\x00Cyrillic\x00Old_Italic\x00Old_Turkic\x00Gothic\x00Arabic\x00Elymaic\x00Imperial_Aramaic\x00Mandaic\x00Syriac\x00Sc\x00Pc\x00Mc\x00Cc\x00\\b\x00Osmanya\x00Oriya\x00Hanifi_Rohingya\x00Tagbanwa\x00Newa\x00Tirhuta\x00Tangsa\x00Saurashtra\x00Dogra\x00Katakana\x00Hiragana\x00Thaana\x00Chakma\x00Sinhala\x00Grantha\x00Lepcha\x00Sharada\x00Kannada\x00Phags_Pa\x00^\x00[^\\x00-\\x{10ffff}]\x00 [truncated]\x00[:^print:]\x00[:print:]\x00[:^xdigit:]\x00[:xdigit:]\x00[:^digit:]\x00[:digit:]\x00[:^punct:]\x00[:punct:]\x00[:^lower:]\x00[:lower:]\x00[:^upper:]\x00[:upper:]\x00[:^alnum:]\x00[:alnum:]\x00[:^cntrl:]\x00[:cntrl:]\x00[:^blank:]\x00[:blank:]\x00[:^ascii:]\x00[:ascii:]\x00[:^graph:]\x00[:graph:]\x00[:^space:]\x00[:space:]\x00[:^word:]\x00[:word:]\x00[:^alpha:]\x00[:alpha:]\x00missing ]\x00[]^-\\\x00(){}[]*+?|.^$\\\x00trailing \\\x00[\x00Z\x00\\W\x00\\S\x00P\x00NAN\x00M\x00L\x00INF\x00\\D\x00\\C\x00Linear_B\x00\\B\x00Linear_A\x00?\x00>\x00?P<\x00(?:\x00invalid UTF-8\x00...\x00-\x00+\x00*\x00(null)\x00(?HaveMatch:%d)\x00(?-m:^)\x00(?:)\x00(?-m:$)\x00missing )\x00unexpected )\x00(\x00$\x00overflow_error was thrown in -fno-exceptions mode with message \"%s\"\x00length_error was thrown in -fno-exceptions mode with message \"%s\"\x00out_of_range was thrown in -fno-exceptions mode with message \"%s\"\x00Pure virtual function called!\x00libc++abi: \x00Support for formatting long double values is currently disabled.\nTo enable it, add -lc-printscan-long-double to the link command.\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x00\x00\x00\b\x00\x00\x00\t\x00\x00\x00\n\x00\x00\x00\v\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x19\x00\x00\x00\x1a\x00\x00\x00\x1b\x00\x00\x00\x1c\x00\x00\x00\x1d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x1e\x00\x00\x00\x1f\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00\f\x00\x00\x00\x97\x04\x00\x00\xe7\a\x00\x00\xd1\x04\x00\x00\xbd\a\x00\x00-\x06\x00\x00\xe4\a\x00\x00v\a\x00\x00\xb8\v\x00\x00%\v\x00\x00\xb5\v\x00\x000\x009\x00\t\x00\n\x00\f\x00\r\x00 \x00 \x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x00\x1f\v\x00\x00\x01\x00\x00\x00\xd8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe7\r\x00\x00\xff\xff\xff\xff\xd8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,\x05\x00\x00\x01\x00\x00\x00\xdc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd6\r\x00\x00\xff\xff\xff\xff\xdc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\x04\x00\x00\x01\x00\x00\x00\xf0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd3\r\x00\x00\xff\xff\xff\xff\xf0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x000\x009\x00A\x00Z\x00a\x00z\x00A\x00Z\x00a\x00z\x00\x00\x00\x7f\x00\t\x00\t\x00 \x00 \x00\x00\x00\x1f\x00\x7f\x00\x7f\x000\x009\x00!\x00~\x00a\x00z\x00 \x00~\x00\x00\x00\x00\x00!\x00/\x00:\x00@\x00[\x00`\x00{\x00~\x00\t\x00\r\x00 \x00 \x00A\x00Z\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x000\x009\x00A\x00F\x00a\x00f\x00\x00\x00\x00\x00\n\r\x00\x00\x01\x00\x00\x00\x94\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\f\x00\x00\xff\xff\xff\xff\x94\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9b\r\x00\x00\x01\x00\x00\x00\xa0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\r\x00\x00\xff\xff\xff\xff\xa0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00I\r\x00\x00\x01\x00\x00\x00\xa8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00>\r\x00\x00\xff\xff\xff\xff\xa8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x004\r\x00\x00\x01\x00\x00\x00\xac\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00)\r\x00\x00\xff\xff\xff\xff\xac\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\r\x00\x00\x01\x00\x00\x00\xb4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\r\x00\x00\xff\xff\xff\xff\xb4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb6\f\x00\x00\x01\x00\x00\x00\xbc\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\f\x00\x00\xff\xff\xff\xff\xbc\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00^\r\x00\x00\x01\x00\x00\x00\xc0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00S\r\x00\x00\xff\xff\xff\xff\xc0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\f\x00\x00\x01\x00\x00\x00\xc4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd5\f\x00\x00\xff\xff\xff\xff\xc4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\f\x00\x00\x01\x00\x00\x00\xc8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\f\x00\x00\xff\xff\xff\xff\xc8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcb\f\x00\x00\x01\x00\x00\x00\xd0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\f\x00\x00\xff\xff\xff\xff\xd0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00s\r\x00\x00\x01\x00\x00\x00\xe0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00h\r\x00\x00\xff\xff\xff\xff\xe0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf5\f\x00\x00\x01\x00\x00\x00\xe8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xea\f\x00\x00\xff\xff\xff\xff\xe8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x87\r\x00\x00\x01\x00\x00\x00\xf0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00}\r\x00\x00\xff\xff\xff\xff\xf0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\f\x00\x00\x01\x00\x00\x00\x00\x12\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x94\f\x00\x00\xff\xff\xff\xff\x00\x12\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9c\x05\x00\x00\xa5\x05\x00\x00\xba\n\x00\x00\xd4\x04\x00\x00(\n\x00\x00\xa5\r\x00\x00R\x0e\x00\x00\\\x0e\x00\x00\xc4\r\x00\x00J\x05\x00\x00\xab\t\x00\x00n\x05\x00\x00\x86\x05\x00\x00\x0e\x0e\x00\x00\xcf\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00(\x00\x00\x00)\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00*\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\x00\x00\x00,\x00\x00\x00-\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00.\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x000\x00\x00\x001\x00\x00\x002\x00\x00\x003\x00\x00\x004\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x005\x00\x00\x006\x00\x00\x007\x00\x00\x008\x00\x00\x009\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x00\x00\x00:\x00\x00\x001\x00\x00\x00;\x00\x00\x00<\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00=\x00\x00\x00>\x00\x00\x00?\x00\x00\x00\x1c\x00\x00\x00@\x00\x00\x00\x00\x00\x00\x00A\x00\x00\x00Z\x00\x00\x00 \x00\x00\x00a\x00\x00\x00j\x00\x00\x00\xe0\xff\xff\xffk\x00\x00\x00k\x00\x00\x00\xbf \x00\x00l\x00\x00\x00r\x00\x00\x00\xe0\xff\xff\xffs\x00\x00\x00s\x00\x00\x00\f\x01\x00\x00t\x00\x00\x00z\x00\x00\x00\xe0\xff\xff\xff\xb5\x00\x00\x00\xb5\x00\x00\x00\xe7\x02\x00\x00\xc0\x00\x00\x00\xd6\x00\x00\x00 \x00\x00\x00\xd8\x00\x00\x00\xde\x00\x00\x00 \x00\x00\x00\xdf\x00\x00\x00\xdf\x00\x00\x00\xbf\x1d\x00\x00\xe0\x00\x00\x00\xe4\x00\x00\x00\xe0\xff\xff\xff\xe5\x00\x00\x00\xe5\x00\x00\x00F \x00\x00\xe6\x00\x00\x00\xf6\x00\x00\x00\xe0\xff\xff\xff\xf8\x00\x00\x00\xfe\x00\x00\x00\xe0\xff\xff\xff\xff\x00\x00\x00\xff\x00\x00\x00y\x00\x00\x00\x00\x01\x00\x00/\x01\x00\x00\x01\x00\x00\x002\x01\x00\x007\x01\x00\x00\x01\x00\x00\x009\x01\x00\x00H\x01\x00\x00\xff\xff\xff\xffJ\x01\x00\x00w\x01\x00\x00\x01\x00\x00\x00x\x01\x00\x00x\x01\x00\x00\x87\xff\xff\xffy\x01\x00\x00~\x01\x00\x00\xff\xff\xff\xff\x7f\x01\x00\x00\x7f\x01\x00\x00\xd4\xfe\xff\xff\x80\x01\x00\x00\x80\x01\x00\x00\xc3\x00\x00\x00\x81\x01\x00\x00\x81\x01\x00\x00\xd2\x00\x00\x00\x82\x01\x00\x00\x85\x01\x00\x00\x01\x00\x00\x00\x86\x01\x00\x00\x86\x01\x00\x00\xce\x00\x00\x00\x87\x01\x00\x00\x88\x01\x00\x00\xff\xff\xff\xff\x89\x01\x00\x00\x8a\x01\x00\x00\xcd\x00\x00\x00\x8b\x01\x00\x00\x8c\x01\x00\x00\xff\xff\xff\xff\x8e\x01\x00\x00\x8e\x01\x00\x00O\x00\x00\x00\x8f\x01\x00\x00\x8f\x01\x00\x00\xca\x00\x00\x00\x90\x01\x00\x00\x90\x01\x00\x00\xcb\x00\x00\x00\x91\x01\x00\x00\x92\x01\x00\x00\xff\xff\xff\xff\x93\x01\x00\x00\x93\x01\x00\x00\xcd\x00\x00\x00\x94\x01\x00\x00\x94\x01\x00\x00\xcf\x00\x00\x00\x95\x01\x00\x00\x95\x01\x00\x00a\x00\x00\x00\x96\x01\x00\x00\x96\x01\x00\x00\xd3\x00\x00\x00\x97\x01\x00\x00\x97\x01\x00\x00\xd1\x00\x00\x00\x98\x01\x00\x00\x99\x01\x00\x00\x01\x00\x00\x00\x9a\x01\x00\x00\x9a\x01\x00\x00\xa3\x00\x00\x00\x9c\x01\x00\x00\x9c\x01\x00\x00\xd3\x00\x00\x00\x9d\x01\x00\x00\x9d\x01\x00\x00\xd5\x00\x00\x00\x9e\x01\x00\x00\x9e\x01\x00\x00\x82\x00\x00\x00\x9f\x01\x00\x00\x9f\x01\x00\x00\xd6\x00\x00\x00\xa0\x01\x00\x00\xa5\x01\x00\x00\x01\x00\x00\x00\xa6\x01\x00\x00\xa6\x01\x00\x00\xda\x00\x00\x00\xa7\x01\x00\x00\xa8\x01\x00\x00\xff\xff\xff\xff\xa9\x01\x00\x00\xa9\x01\x00\x00\xda\x00\x00\x00\xac\x01\x00\x00\xad\x01\x00\x00\x01\x00\x00\x00\xae\x01\x00\x00\xae\x01\x00\x00\xda\x00\x00\x00\xaf\x01\x00\x00\xb0\x01\x00\x00\xff\xff\xff\xff\xb1\x01\x00\x00\xb2\x01\x00\x00\xd9\x00\x00\x00\xb3\x01\x00\x00\xb6\x01\x00\x00\xff\xff\xff\xff\xb7\x01\x00\x00\xb7\x01\x00\x00\xdb\x00\x00\x00\xb8\x01\x00\x00\xb9\x01\x00\x00\x01\x00\x00\x00\xbc\x01\x00\x00\xbd\x01\x00\x00\x01\x00\x00\x00\xbf\x01\x00\x00\xbf\x01\x00\x008\x00\x00\x00\xc4\x01\x00\x00\xc4\x01\x00\x00\x01\x00\x00\x00\xc5\x01\x00\x00\xc5\x01\x00\x00\xff\xff\xff\xff\xc6\x01\x00\x00\xc6\x01\x00\x00\xfe\xff\xff\xff\xc7\x01\x00\x00\xc7\x01\x00\x00\xff\xff\xff\xff\xc8\x01\x00\x00\xc8\x01\x00\x00\x01\x00\x00\x00\xc9\x01\x00\x00\xc9\x01\x00\x00\xfe\xff\xff\xff\xca\x01\x00\x00\xca\x01\x00\x00\x01\x00\x00\x00\xcb\x01\x00\x00\xcb\x01\x00\x00\xff\xff\xff\xff\xcc\x01\x00\x00\xcc\x01\x00\x00\xfe\xff\xff\xff\xcd\x01\x00\x00\xdc\x01\x00\x00\xff\xff\xff\xff\xdd\x01\x00\x00\xdd\x01\x00\x00\xb1\xff\xff\xff\xde\x01\x00\x00\xef\x01\x00\x00\x01\x00\x00\x00\xf1\x01\x00\x00\xf1\x01\x00\x00\xff\xff\xff\xff\xf2\x01\x00\x00\xf2\x01\x00\x00\x01\x00\x00\x00\xf3\x01\x00\x00\xf3\x01\x00\x00\xfe\xff\xff\xff\xf4\x01\x00\x00\xf5\x01\x00\x00\x01\x00\x00\x00\xf6\x01\x00\x00\xf6\x01\x00\x00\x9f\xff\xff\xff\xf7\x01\x00\x00\xf7\x01\x00\x00\xc8\xff\xff\xff\xf8\x01\x00\x00\x1f\x02\x00\x00\x01\x00\x00\x00 \x02\x00\x00 \x02\x00\x00~\xff\xff\xff\"\x02\x00\x003\x02\x00\x00\x01\x00\x00\x00:\x02\x00\x00:\x02\x00\x00+*\x00\x00;\x02\x00\x00<\x02\x00\x00\xff\xff\xff\xff=\x02\x00\x00=\x02\x00\x00]\xff\xff\xff>\x02\x00\x00>\x02\x00\x00(*\x00\x00?\x02\x00\x00@\x02\x00\x00?*\x00\x00A\x02\x00\x00B\x02\x00\x00\xff\xff\xff\xffC\x02\x00\x00C\x02\x00\x00=\xff\xff\xffD\x02\x00\x00D\x02\x00\x00E\x00\x00\x00E\x02\x00\x00E\x02\x00\x00G\x00\x00\x00F\x02\x00\x00O\x02\x00\x00\x01\x00\x00\x00P\x02\x00\x00P\x02\x00\x00\x1f*\x00\x00Q\x02\x00\x00Q\x02\x00\x00\x1c*\x00\x00R\x02\x00\x00R\x02\x00\x00\x1e*\x00\x00S\x02\x00\x00S\x02\x00\x00.\xff\xff\xffT\x02\x00\x00T\x02\x00\x002\xff\xff\xffV\x02\x00\x00W\x02\x00\x003\xff\xff\xffY\x02\x00\x00Y\x02\x00\x006\xff\xff\xff[\x02\x00\x00[\x02\x00\x005\xff\xff\xff\\\x02\x00\x00\\\x02\x00\x00O\xa5\x00\x00`\x02\x00\x00`\x02\x00\x003\xff\xff\xffa\x02\x00\x00a\x02\x00\x00K\xa5\x00\x00c\x02\x00\x00c\x02\x00\x001\xff\xff\xffe\x02\x00\x00e\x02\x00\x00(\xa5\x00\x00f\x02\x00\x00f\x02\x00\x00D\xa5\x00\x00h\x02\x00\x00h\x02\x00\x00/\xff\xff\xffi\x02\x00\x00i\x02\x00\x00-\xff\xff\xffj\x02\x00\x00j\x02\x00\x00D\xa5\x00\x00k\x02\x00\x00k\x02\x00\x00\xf7)\x00\x00l\x02\x00\x00l\x02\x00\x00A\xa5\x00\x00o\x02\x00\x00o\x02\x00\x00-\xff\xff\xffq\x02\x00\x00q\x02\x00\x00\xfd)\x00\x00r\x02\x00\x00r\x02\x00\x00+\xff\xff\xffu\x02\x00\x00u\x02\x00\x00*\xff\xff\xff}\x02\x00\x00}\x02\x00\x00\xe7)\x00\x00\x80\x02\x00\x00\x80\x02\x00\x00&\xff\xff\xff\x82\x02\x00\x00\x82\x02\x00\x00C\xa5\x00\x00\x83\x02\x00\x00\x83\x02\x00\x00&\xff\xff\xff\x87\x02\x00\x00\x87\x02\x00\x00*\xa5\x00\x00\x88\x02\x00\x00\x88\x02\x00\x00&\xff\xff\xff\x89\x02\x00\x00\x89\x02\x00\x00\xbb\xff\xff\xff\x8a\x02\x00\x00\x8b\x02\x00\x00'\xff\xff\xff\x8c\x02\x00\x00\x8c\x02\x00\x00\xb9\xff\xff\xff\x92\x02\x00\x00\x92\x02\x00\x00%\xff\xff\xff\x9d\x02\x00\x00\x9d\x02\x00\x00\x15\xa5\x00\x00\x9e\x02\x00\x00\x9e\x02\x00\x00\x12\xa5\x00\x00E\x03\x00\x00E\x03\x00\x00T\x00\x00\x00p\x03\x00\x00s\x03\x00\x00\x01\x00\x00\x00v\x03\x00\x00w\x03\x00\x00\x01\x00\x00\x00{\x03\x00\x00}\x03\x00\x00\x82\x00\x00\x00\x7f\x03\x00\x00\x7f\x03\x00\x00t\x00\x00\x00\x86\x03\x00\x00\x86\x03\x00\x00&\x00\x00\x00\x88\x03\x00\x00\x8a\x03\x00\x00%\x00\x00\x00\x8c\x03\x00\x00\x8c\x03\x00\x00@\x00\x00\x00\x8e\x03\x00\x00\x8f\x03\x00\x00?\x00\x00\x00\x91\x03\x00\x00\xa1\x03\x00\x00 \x00\x00\x00\xa3\x03\x00\x00\xa3\x03\x00\x00\x1f\x00\x00\x00\xa4\x03\x00\x00\xab\x03\x00\x00 \x00\x00\x00\xac\x03\x00\x00\xac\x03\x00\x00\xda\xff\xff\xff\xad\x03\x00\x00\xaf\x03\x00\x00\xdb\xff\xff\xff\xb1\x03\x00\x00\xb1\x03\x00\x00\xe0\xff\xff\xff\xb2\x03\x00\x00\xb2\x03\x00\x00\x1e\x00\x00\x00\xb3\x03\x00\x00\xb4\x03\x00\x00\xe0\xff\xff\xff\xb5\x03\x00\x00\xb5\x03\x00\x00@\x00\x00\x00\xb6\x03\x00\x00\xb7\x03\x00\x00\xe0\xff\xff\xff\xb8\x03\x00\x00\xb8\x03\x00\x00\x19\x00\x00\x00\xb9\x03\x00\x00\xb9\x03\x00\x00\x05\x1c\x00\x00\xba\x03\x00\x00\xba\x03\x00\x006\x00\x00\x00\xbb\x03\x00\x00\xbb\x03\x00\x00\xe0\xff\xff\xff\xbc\x03\x00\x00\xbc\x03\x00\x00\xf9\xfc\xff\xff\xbd\x03\x00\x00\xbf\x03\x00\x00\xe0\xff\xff\xff\xc0\x03\x00\x00\xc0\x03\x00\x00\x16\x00\x00\x00\xc1\x03\x00\x00\xc1\x03\x00\x000\x00\x00\x00\xc2\x03\x00\x00\xc2\x03\x00\x00\x01\x00\x00\x00\xc3\x03\x00\x00\xc5\x03\x00\x00\xe0\xff\xff\xff\xc6\x03\x00\x00\xc6\x03\x00\x00\x0f\x00\x00\x00\xc7\x03\x00\x00\xc8\x03\x00\x00\xe0\xff\xff\xff\xc9\x03\x00\x00\xc9\x03\x00\x00]\x1d\x00\x00\xca\x03\x00\x00\xcb\x03\x00\x00\xe0\xff\xff\xff\xcc\x03\x00\x00\xcc\x03\x00\x00\xc0\xff\xff\xff\xcd\x03\x00\x00\xce\x03\x00\x00\xc1\xff\xff\xff\xcf\x03\x00\x00\xcf\x03\x00\x00\b\x00\x00\x00\xd0\x03\x00\x00\xd0\x03\x00\x00\xc2\xff\xff\xff\xd1\x03\x00\x00\xd1\x03\x00\x00#\x00\x00\x00\xd5\x03\x00\x00\xd5\x03\x00\x00\xd1\xff\xff\xff\xd6\x03\x00\x00\xd6\x03\x00\x00\xca\xff\xff\xff\xd7\x03\x00\x00\xd7\x03\x00\x00\xf8\xff\xff\xff\xd8\x03\x00\x00\xef\x03\x00\x00\x01\x00\x00\x00\xf0\x03\x00\x00\xf0\x03\x00\x00\xaa\xff\xff\xff\xf1\x03\x00\x00\xf1\x03\x00\x00\xb0\xff\xff\xff\xf2\x03\x00\x00\xf2\x03\x00\x00\a\x00\x00\x00\xf3\x03\x00\x00\xf3\x03\x00\x00\x8c\xff\xff\xff\xf4\x03\x00\x00\xf4\x03\x00\x00\xa4\xff\xff\xff\xf5\x03\x00\x00\xf5\x03\x00\x00\xa0\xff\xff\xff\xf7\x03\x00\x00\xf8\x03\x00\x00\xff\xff\xff\xff\xf9\x03\x00\x00\xf9\x03\x00\x00\xf9\xff\xff\xff\xfa\x03\x00\x00\xfb\x03\x00\x00\x01\x00\x00\x00\xfd\x03\x00\x00\xff\x03\x00\x00~\xff\xff\xff\x00\x04\x00\x00\x0f\x04\x00\x00P\x00\x00\x00\x10\x04\x00\x00/\x04\x00\x00 \x00\x00\x000\x04\x00\x001\x04\x00\x00\xe0\xff\xff\xff2\x04\x00\x002\x04\x00\x00N\x18\x00\x003\x04\x00\x003\x04\x00\x00\xe0\xff\xff\xff4\x04\x00\x004\x04\x00\x00M\x18\x00\x005\x04\x00\x00=\x04\x00\x00\xe0\xff\xff\xff>\x04\x00\x00>\x04\x00\x00D\x18\x00\x00?\x04\x00\x00@\x04\x00\x00\xe0\xff\xff\xffA\x04\x00\x00B\x04\x00\x00B\x18\x00\x00C\x04\x00\x00I\x04\x00\x00\xe0\xff\xff\xffJ\x04\x00\x00J\x04\x00\x00<\x18\x00\x00K\x04\x00\x00O\x04\x00\x00\xe0\xff\xff\xffP\x04\x00\x00_\x04\x00\x00\xb0\xff\xff\xff`\x04\x00\x00b\x04\x00\x00\x01\x00\x00\x00c\x04\x00\x00c\x04\x00\x00$\x18\x00\x00d\x04\x00\x00\x81\x04\x00\x00\x01\x00\x00\x00\x8a\x04\x00\x00\xbf\x04\x00\x00\x01\x00\x00\x00\xc0\x04\x00\x00\xc0\x04\x00\x00\x0f\x00\x00\x00\xc1\x04\x00\x00\xce\x04\x00\x00\xff\xff\xff\xff\xcf\x04\x00\x00\xcf\x04\x00\x00\xf1\xff\xff\xff\xd0\x04\x00\x00/\x05\x00\x00\x01\x00\x00\x001\x05\x00\x00V\x05\x00\x000\x00\x00\x00a\x05\x00\x00\x86\x05\x00\x00\xd0\xff\xff\xff\xa0\x10\x00\x00\xc5\x10\x00\x00`\x1c\x00\x00\xc7\x10\x00\x00\xc7\x10\x00\x00`\x1c\x00\x00\xcd\x10\x00\x00\xcd\x10\x00\x00`\x1c\x00\x00\xd0\x10\x00\x00\xfa\x10\x00\x00\xc0\v\x00\x00\xfd\x10\x00\x00\xff\x10\x00\x00\xc0\v\x00\x00\xa0\x13\x00\x00\xef\x13\x00\x00З\x00\x00\xf0\x13\x00\x00\xf5\x13\x00\x00\b\x00\x00\x00\xf8\x13\x00\x00\xfd\x13\x00\x00\xf8\xff\xff\xff\x80\x1c\x00\x00\x80\x1c\x00\x00\x92\xe7\xff\xff\x81\x1c\x00\x00\x81\x1c\x00\x00\x93\xe7\xff\xff\x82\x1c\x00\x00\x82\x1c\x00\x00\x9c\xe7\xff\xff\x83\x1c\x00\x00\x83\x1c\x00\x00\x9e\xe7\xff\xff\x84\x1c\x00\x00\x84\x1c\x00\x00\x01\x00\x00\x00\x85\x1c\x00\x00\x85\x1c\x00\x00\x9d\xe7\xff\xff\x86\x1c\x00\x00\x86\x1c\x00\x00\xa4\xe7\xff\xff\x87\x1c\x00\x00\x87\x1c\x00\x00\xdb\xe7\xff\xff\x88\x1c\x00\x00\x88\x1c\x00\x00\u0089\x00\x00\x90\x1c\x00\x00\xba\x1c\x00\x00@\xf4\xff\xff\xbd\x1c\x00\x00\xbf\x1c\x00\x00@\xf4\xff\xffy\x1d\x00\x00y\x1d\x00\x00\x04\x8a\x00\x00}\x1d\x00\x00}\x1d\x00\x00\xe6\x0e\x00\x00\x8e\x1d\x00\x00\x8e\x1d\x00\x008\x8a\x00\x00\x00\x1e\x00\x00`\x1e\x00\x00\x01\x00\x00\x00a\x1e\x00\x00a\x1e\x00\x00:\x00\x00\x00b\x1e\x00\x00\x95\x1e\x00\x00\x01\x00\x00\x00\x9b\x1e\x00\x00\x9b\x1e\x00\x00\xc5\xff\xff\xff\x9e\x1e\x00\x00\x9e\x1e\x00\x00A\xe2\xff\xff\xa0\x1e\x00\x00\xff\x1e\x00\x00\x01\x00\x00\x00\x00\x1f\x00\x00\a\x1f\x00\x00\b\x00\x00\x00\b\x1f\x00\x00\x0f\x1f\x00\x00\xf8\xff\xff\xff\x10\x1f\x00\x00\x15\x1f\x00\x00\b\x00\x00\x00\x18\x1f\x00\x00\x1d\x1f\x00\x00\xf8\xff\xff\xff \x1f\x00\x00'\x1f\x00\x00\b\x00\x00\x00(\x1f\x00\x00/\x1f\x00\x00\xf8\xff\xff\xff0\x1f\x00\x007\x1f\x00\x00\b\x00\x00\x008\x1f\x00\x00?\x1f\x00\x00\xf8\xff\xff\xff@\x1f\x00\x00E\x1f\x00\x00\b\x00\x00\x00H\x1f\x00\x00M\x1f\x00\x00\xf8\xff\xff\xffQ\x1f\x00\x00Q\x1f\x00\x00\b\x00\x00\x00S\x1f\x00\x00S\x1f\x00\x00\b\x00\x00\x00U\x1f\x00\x00U\x1f\x00\x00\b\x00\x00\x00W\x1f\x00\x00W\x1f\x00\x00\b\x00\x00\x00Y\x1f\x00\x00Y\x1f\x00\x00\xf8\xff\xff\xff[\x1f\x00\x00[\x1f\x00\x00\xf8\xff\xff\xff]\x1f\x00\x00]\x1f\x00\x00\xf8\xff\xff\xff_\x1f\x00\x00_\x1f\x00\x00\xf8\xff\xff\xff`\x1f\x00\x00g\x1f\x00\x00\b\x00\x00\x00h\x1f\x00\x00o\x1f\x00\x00\xf8\xff\xff\xffp\x1f\x00\x00q\x1f\x00\x00J\x00\x00\x00r\x1f\x00\x00u\x1f\x00\x00V\x00\x00\x00v\x1f\x00\x00w\x1f\x00\x00d\x00\x00\x00x\x1f\x00\x00y\x1f\x00\x00\x80\x00\x00\x00z\x1f\x00\x00{\x1f\x00\x00p\x00\x00\x00|\x1f\x00\x00}\x1f\x00\x00~\x00\x00\x00\x80\x1f\x00\x00\x87\x1f\x00\x00\b\x00\x00\x00\x88\x1f\x00\x00\x8f\x1f\x00\x00\xf8\xff\xff\xff\x90\x1f\x00\x00\x97\x1f\x00\x00\b\x00\x00\x00\x98\x1f\x00\x00\x9f\x1f\x00\x00\xf8\xff\xff\xff\xa0\x1f\x00\x00\xa7\x1f\x00\x00\b\x00\x00\x00\xa8\x1f\x00\x00\xaf\x1f\x00\x00\xf8\xff\xff\xff\xb0\x1f\x00\x00\xb1\x1f\x00\x00\b\x00\x00\x00\xb3\x1f\x00\x00\xb3\x1f\x00\x00\t\x00\x00\x00\xb8\x1f\x00\x00\xb9\x1f\x00\x00\xf8\xff\xff\xff\xba\x1f\x00\x00\xbb\x1f\x00\x00\xb6\xff\xff\xff\xbc\x1f\x00\x00\xbc\x1f\x00\x00\xf7\xff\xff\xff\xbe\x1f\x00\x00\xbe\x1f\x00\x00\x87\xe3\xff\xff\xc3\x1f\x00\x00\xc3\x1f\x00\x00\t\x00\x00\x00\xc8\x1f\x00\x00\xcb\x1f\x00\x00\xaa\xff\xff\xff\xcc\x1f\x00\x00\xcc\x1f\x00\x00\xf7\xff\xff\xff\xd0\x1f\x00\x00\xd1\x1f\x00\x00\b\x00\x00\x00\xd8\x1f\x00\x00\xd9\x1f\x00\x00\xf8\xff\xff\xff\xda\x1f\x00\x00\xdb\x1f\x00\x00\x9c\xff\xff\xff\xe0\x1f\x00\x00\xe1\x1f\x00\x00\b\x00\x00\x00\xe5\x1f\x00\x00\xe5\x1f\x00\x00\a\x00\x00\x00\xe8\x1f\x00\x00\xe9\x1f\x00\x00\xf8\xff\xff\xff\xea\x1f\x00\x00\xeb\x1f\x00\x00\x90\xff\xff\xff\xec\x1f\x00\x00\xec\x1f\x00\x00\xf9\xff\xff\xff\xf3\x1f\x00\x00\xf3\x1f\x00\x00\t\x00\x00\x00\xf8\x1f\x00\x00\xf9\x1f\x00\x00\x80\xff\xff\xff\xfa\x1f\x00\x00\xfb\x1f\x00\x00\x82\xff\xff\xff\xfc\x1f\x00\x00\xfc\x1f\x00\x00\xf7\xff\xff\xff&!\x00\x00&!\x00\x00\x83\xe2\xff\xff*!\x00\x00*!\x00\x00!\xdf\xff\xff+!\x00\x00+!\x00\x00\x9a\xdf\xff\xff2!\x00\x002!\x00\x00\x1c\x00\x00\x00N!\x00\x00N!\x00\x00\xe4\xff\xff\xff`!\x00\x00o!\x00\x00\x10\x00\x00\x00p!\x00\x00\x7f!\x00\x00\xf0\xff\xff\xff\x83!\x00\x00\x84!\x00\x00\xff\xff\xff\xff\xb6$\x00\x00\xcf$\x00\x00\x1a\x00\x00\x00\xd0$\x00\x00\xe9$\x00\x00\xe6\xff\xff\xff\x00,\x00\x00/,\x00\x000\x00\x00\x000,\x00\x00_,\x00\x00\xd0\xff\xff\xff`,\x00\x00a,\x00\x00\x01\x00\x00\x00b,\x00\x00b,\x00\x00\t\xd6\xff\xffc,\x00\x00c,\x00\x00\x1a\xf1\xff\xffd,\x00\x00d,\x00\x00\x19\xd6\xff\xffe,\x00\x00e,\x00\x00\xd5\xd5\xff\xfff,\x00\x00f,\x00\x00\xd8\xd5\xff\xffg,\x00\x00l,\x00\x00\xff\xff\xff\xffm,\x00\x00m,\x00\x00\xe4\xd5\xff\xffn,\x00\x00n,\x00\x00\x03\xd6\xff\xffo,\x00\x00o,\x00\x00\xe1\xd5\xff\xffp,\x00\x00p,\x00\x00\xe2\xd5\xff\xffr,\x00\x00s,\x00\x00\x01\x00\x00\x00u,\x00\x00v,\x00\x00\xff\xff\xff\xff~,\x00\x00\x7f,\x00\x00\xc1\xd5\xff\xff\x80,\x00\x00\xe3,\x00\x00\x01\x00\x00\x00\xeb,\x00\x00\xee,\x00\x00\xff\xff\xff\xff\xf2,\x00\x00\xf3,\x00\x00\x01\x00\x00\x00\x00-\x00\x00%-\x00\x00\xa0\xe3\xff\xff'-\x00\x00'-\x00\x00\xa0\xe3\xff\xff--\x00\x00--\x00\x00\xa0\xe3\xff\xff@\xa6\x00\x00J\xa6\x00\x00\x01\x00\x00\x00K\xa6\x00\x00K\xa6\x00\x00=v\xff\xffL\xa6\x00\x00m\xa6\x00\x00\x01\x00\x00\x00\x80\xa6\x00\x00\x9b\xa6\x00\x00\x01\x00\x00\x00\"\xa7\x00\x00/\xa7\x00\x00\x01\x00\x00\x002\xa7\x00\x00o\xa7\x00\x00\x01\x00\x00\x00y\xa7\x00\x00|\xa7\x00\x00\xff\xff\xff\xff}\xa7\x00\x00}\xa7\x00\x00\xfcu\xff\xff~\xa7\x00\x00\x87\xa7\x00\x00\x01\x00\x00\x00\x8b\xa7\x00\x00\x8c\xa7\x00\x00\xff\xff\xff\xff\x8d\xa7\x00\x00\x8d\xa7\x00\x00\xd8Z\xff\xff\x90\xa7\x00\x00\x93\xa7\x00\x00\x01\x00\x00\x00\x94\xa7\x00\x00\x94\xa7\x00\x000\x00\x00\x00\x96\xa7\x00\x00\xa9\xa7\x00\x00\x01\x00\x00\x00\xaa\xa7\x00\x00\xaa\xa7\x00\x00\xbcZ\xff\xff\xab\xa7\x00\x00\xab\xa7\x00\x00\xb1Z\xff\xff\xac\xa7\x00\x00\xac\xa7\x00\x00\xb5Z\xff\xff\xad\xa7\x00\x00\xad\xa7\x00\x00\xbfZ\xff\xff\xae\xa7\x00\x00\xae\xa7\x00\x00\xbcZ\xff\xff\xb0\xa7\x00\x00\xb0\xa7\x00\x00\xeeZ\xff\xff\xb1\xa7\x00\x00\xb1\xa7\x00\x00\xd6Z\xff\xff\xb2\xa7\x00\x00\xb2\xa7\x00\x00\xebZ\xff\xff\xb3\xa7\x00\x00\xb3\xa7\x00\x00\xa0\x03\x00\x00\xb4\xa7\x00\x00ç\x00\x00\x01\x00\x00\x00ħ\x00\x00ħ\x00\x00\xd0\xff\xff\xffŧ\x00\x00ŧ\x00\x00\xbdZ\xff\xffƧ\x00\x00Ƨ\x00\x00\xc8u\xff\xffǧ\x00\x00ʧ\x00\x00\xff\xff\xff\xffЧ\x00\x00ѧ\x00\x00\x01\x00\x00\x00֧\x00\x00٧\x00\x00\x01\x00\x00\x00\xf5\xa7\x00\x00\xf6\xa7\x00\x00\xff\xff\xff\xffS\xab\x00\x00S\xab\x00\x00`\xfc\xff\xffp\xab\x00\x00\xbf\xab\x00\x000h\xff\xff!\xff\x00\x00:\xff\x00\x00 \x00\x00\x00A\xff\x00\x00Z\xff\x00\x00\xe0\xff\xff\xff\x00\x04\x01\x00'\x04\x01\x00(\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\xff\xff\xff\xb0\x04\x01\x00\xd3\x04\x01\x00(\x00\x00\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\xd8\xff\xff\xffp\x05\x01\x00z\x05\x01\x00'\x00\x00\x00|\x05\x01\x00\x8a\x05\x01\x00'\x00\x00\x00\x8c\x05\x01\x00\x92\x05\x01\x00'\x00\x00\x00\x94\x05\x01\x00\x95\x05\x01\x00'\x00\x00\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xd9\xff\xff\xff\xa3\x05\x01\x00\xb1\x05\x01\x00\xd9\xff\xff\xff\xb3\x05\x01\x00\xb9\x05\x01\x00\xd9\xff\xff\xff\xbb\x05\x01\x00\xbc\x05\x01\x00\xd9\xff\xff\xff\x80\f\x01\x00\xb2\f\x01\x00@\x00\x00\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\xff\xff\xff\xa0\x18\x01\x00\xbf\x18\x01\x00 \x00\x00\x00\xc0\x18\x01\x00\xdf\x18\x01\x00\xe0\xff\xff\xff@n\x01\x00_n\x01\x00 \x00\x00\x00`n\x01\x00\x7fn\x01\x00\xe0\xff\xff\xff\x00\xe9\x01\x00!\xe9\x01\x00\"\x00\x00\x00\"\xe9\x01\x00C\xe9\x01\x00\xde\xff\xff\xffo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\x01\x00K\xe9\x01\x00P\xe9\x01\x00Y\xe9\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x01\x00\x1a\x17\x01\x00\x1d\x17\x01\x00+\x17\x01\x000\x17\x01\x00F\x17\x01\x00\x00D\x01\x00FF\x01\x00\x00\x06\x04\x06\x06\x06\v\x06\r\x06\x1a\x06\x1c\x06\x1e\x06 \x06?\x06A\x06J\x06V\x06o\x06q\x06\xdc\x06\xde\x06\xff\x06P\a\x7f\ap\b\x8e\b\x90\b\x91\b\x98\b\xe1\b\xe3\b\xff\bP\xfb\xc2\xfb\xd3\xfb=\xfd@\xfd\x8f\xfd\x92\xfd\xc7\xfd\xcf\xfd\xcf\xfd\xf0\xfd\xff\xfdp\xfet\xfev\xfe\xfc\xfe\x00\x00\x00\x00\x00\x00\x00\x00`\x0e\x01\x00~\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x001\x05V\x05Y\x05\x8a\x05\x8d\x05\x8f\x05\x13\xfb\x17\xfb\x00\v\x01\x005\v\x01\x009\v\x01\x00?\v\x01\x00\x00\x1bL\x1bP\x1b~\x1b\xa0\xa6\xf7\xa6\x00h\x01\x008j\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0j\x01\x00\xedj\x01\x00\xf0j\x01\x00\xf5j\x01\x00\xc0\x1b\xf3\x1b\xfc\x1b\xff\x1b\x00\x00\x00\x00\x00\x00\x00\x00\x80\t\x83\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbc\t\xc4\t\xc7\t\xc8\t\xcb\t\xce\t\xd7\t\xd7\t\xdc\t\xdd\t\xdf\t\xe3\t\xe6\t\xfe\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00E\x1c\x01\x00P\x1c\x01\x00l\x1c\x01\x00\xea\x02\xeb\x02\x051/1\xa01\xbf1\x00\x00\x00\x00\x00\x10\x01\x00M\x10\x01\x00R\x10\x01\x00u\x10\x01\x00\x7f\x10\x01\x00\x7f\x10\x01\x00\x00(\xff(\x00\x1a\x1b\x1a\x1e\x1a\x1f\x1a@\x17S\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \x00\xd8\xff\xf8\xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x14\x7f\x16\xb0\x18\xf5\x18\xb0\x1a\x01\x00\xbf\x1a\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x000\x05\x01\x00c\x05\x01\x00o\x05\x01\x00o\x05\x01\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\x00\x00\x00\x00\x00\x00\x00\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x01\x004\x11\x01\x006\x11\x01\x00G\x11\x01\x00\x00\xaa6\xaa@\xaaM\xaaP\xaaY\xaa\\\xaa_\xaa\xa0\x13\xf5\x13\xf8\x13\xfd\x13p\xab\xbf\xab\xb0\x0f\x01\x00\xcb\x0f\x01\x00\x00\xe0\xff\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x00@\x00[\x00`\x00{\x00\xa9\x00\xab\x00\xb9\x00\xbb\x00\xbf\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xb9\x02\xdf\x02\xe5\x02\xe9\x02\xec\x02\xff\x02t\x03t\x03~\x03~\x03\x85\x03\x85\x03\x87\x03\x87\x03\x05\x06\x05\x06\f\x06\f\x06\x1b\x06\x1b\x06\x1f\x06\x1f\x06@\x06@\x06\xdd\x06\xdd\x06\xe2\b\xe2\bd\te\t?\x0e?\x0e\xd5\x0f\xd8\x0f\xfb\x10\xfb\x10\xeb\x16\xed\x165\x176\x17\x02\x18\x03\x18\x05\x18\x05\x18\xd3\x1c\xd3\x1c\xe1\x1c\xe1\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf7\x1c\xfa\x1c\xfa\x1c\x00 \v \x0e d f p t ~ \x80 \x8e \xa0 \xc0 \x00!%!'!)!,!1!3!M!O!_!\x89!\x8b!\x90!&$@$J$`$\xff'\x00)s+v+\x95+\x97+\xff+\x00.].\xf0/\xfb/\x000\x040\x060\x060\b0 00070<0?0\x9b0\x9c0\xa00\xa00\xfb0\xfc0\x901\x9f1\xc01\xe31 2_2\x7f2\xcf2\xff2\xff2X3\xff3\xc0M\xffM\x00\xa7!\xa7\x88\xa7\x8a\xa70\xa89\xa8.\xa9.\xa9ϩϩ[\xab[\xabj\xabk\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfef\xfeh\xfek\xfe\xff\xfe\xff\xfe\x01\xff \xff;\xff@\xff[\xffe\xffp\xffp\xff\x9e\xff\x9f\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xf9\xff\xfd\xff\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\a\x01\x01\x003\x01\x01\x007\x01\x01\x00?\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00f\xd1\x01\x00j\xd1\x01\x00z\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00`\xd3\x01\x00x\xd3\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xcb\xd7\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00q\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00=\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\x00\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\xff\xf1\x01\x00\x01\xf2\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\xe2\x03\xef\x03\x80,\xf3,\xf9,\xff,\x00\xd8\xff\xdf\x00 \x01\x00\x99#\x01\x00\x00$\x01\x00n$\x01\x00p$\x01\x00t$\x01\x00\x80$\x01\x00C%\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00?\b\x01\x00\x90/\x01\x00\xf2/\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x84\x04\x87\x04/\x05\x80\x1c\x88\x1c+\x1d+\x1dx\x1dx\x1d\xe0-\xff-@\xa6\x9f\xa6.\xfe/\xfe0\xe0\x01\x00m\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x00\x00\x04\x01\x00O\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\tP\tU\tc\tf\t\x7f\t\xe0\xa8\xff\xa8\x00\x1b\x01\x00\t\x1b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00F\x19\x01\x00P\x19\x01\x00Y\x19\x01\x00\x00\x18\x01\x00;\x18\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x9c\xbc\x01\x00\x9f\xbc\x01\x00\x000\x01\x00U4\x01\x00\x00\x05\x01\x00'\x05\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x00\x12H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13]\x13|\x13\x80\x13\x99\x13\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10\xff\x10\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00-%-'-'-----\x00,_,\x00\x00\x00\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x000\x03\x01\x00J\x03\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00<\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00P\x13\x01\x00P\x13\x01\x00W\x13\x01\x00W\x13\x01\x00]\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x03s\x03u\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x84\x03\x84\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xe1\x03\xf0\x03\xff\x03&\x1d*\x1d]\x1da\x1df\x1dj\x1d\xbf\x1d\xbf\x1d\x00\x1f\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xc4\x1f\xc6\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xdd\x1f\xef\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfe\x1f&!&!e\xabe\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x01\x01\x00\x8e\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\x00\xd2\x01\x00E\xd2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\n\x83\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbc\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xd0\n\xd0\n\xe0\n\xe3\n\xe6\n\xf1\n\xf9\n\xff\n\x00\x00\x00\x00\x00\x00\x00\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x98\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00\x01\n\x03\n\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\nY\n\\\n^\n^\nf\nv\n\x80.\x99.\x9b.\xf3.\x00/\xd5/\x050\x050\a0\a0!0)080;0\x004\xbfM\x00N\xff\x9f\x00\xf9m\xfap\xfa\xd9\xfa\x00\x00\x00\x00\xe2o\x01\x00\xe3o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x11\xff\x11.0/011\x8e1\x002\x1e2`2~2`\xa9|\xa9\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfbנ\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\x01\x00'\r\x01\x000\r\x01\x009\r\x01\x00 \x174\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x91\x05\xc7\x05\xd0\x05\xea\x05\xef\x05\xf4\x05\x1d\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfbO\xfbA0\x960\x9d0\x9f0\x00\x00\x00\x00\x01\xb0\x01\x00\x1f\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00\x00\xf2\x01\x00\x00\xf2\x01\x00@\b\x01\x00U\b\x01\x00W\b\x01\x00_\b\x01\x00\x00\x03o\x03\x85\x04\x86\x04K\x06U\x06p\x06p\x06Q\tT\t\xb0\x1a\xce\x1a\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\f \r \xd0 \xf0 *0-0\x990\x9a0\x00\xfe\x0f\xfe \xfe-\xfe\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00;\x13\x01\x00;\x13\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00`\v\x01\x00r\v\x01\x00x\v\x01\x00\x7f\v\x01\x00@\v\x01\x00U\v\x01\x00X\v\x01\x00_\v\x01\x00\x80\xa9ͩЩ٩ީߩ\x00\x00\x00\x00\x80\x10\x01\x00\xc2\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x00\x80\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbc\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xdd\f\xde\f\xe0\f\xe3\f\xe6\f\xef\f\xf1\f\xf3\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa10\xfa0\xfd0\xff0\xf01\xff1\xd02\xfe2\x003W3f\xffo\xffq\xff\x9d\xff\x00\x00\x00\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\x00\xb0\x01\x00 \xb1\x01\x00\"\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00Y\x1f\x01\x00\x00\xa9-\xa9/\xa9/\xa9\x00\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00H\n\x01\x00P\n\x01\x00X\n\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x00\x8b\x01\x00Ռ\x01\x00\x80\x17\xdd\x17\xe0\x17\xe9\x17\xf0\x17\xf9\x17\xe0\x19\xff\x19\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00A\x12\x01\x00\xb0\x12\x01\x00\xea\x12\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xb5\x00\xb5\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02p\x03t\x03v\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xf5\x03\xf7\x03\x81\x04\x8a\x04/\x051\x05V\x05Y\x05Y\x05`\x05\x88\x05\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xe5\x06\xe6\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\xf4\a\xf5\a\xfa\a\xfa\a\x00\b\x15\b\x1a\b\x1a\b$\b$\b(\b(\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc9\b\x04\t9\t=\t=\tP\tP\tX\ta\tq\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eF\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\xa0\x13\xf5\x13\xf8\x13\xfd\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xd7\x17\xd7\x17\xdc\x17\xdc\x17 \x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\xa7\x1a\xa7\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1c}\x1c\x80\x1c\x88\x1c\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c\x00\x1d\xbf\x1d\x00\x1e\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xbc\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xcc\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xe0\x1f\xec\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfc\x1fq q \x7f \x7f \x90 \x9c \x02!\x02!\a!\a!\n!\x13!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!/!9!<!?!E!I!N!N!\x83!\x84!\x00,\xe4,\xeb,\xee,\xf2,\xf3,\x00-%-'-'-----0-g-o-o-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-/./.\x050\x0601050;0<0A0\x960\x9d0\x9f0\xa10\xfa0\xfc0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x8c\xa4Ф\xfd\xa4\x00\xa5\f\xa6\x10\xa6\x1f\xa6*\xa6+\xa6@\xa6n\xa6\x7f\xa6\x9d\xa6\xa0\xa6\xe5\xa6\x17\xa7\x1f\xa7\"\xa7\x88\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9ϩϩ\xe0\xa9\xe4\xa9\xe6\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ݪ\xe0\xaa\xea\xaa\xf2\xaa\xf4\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab0\xabZ\xab\\\xabi\xabp\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x00\xfb\x06\xfb\x13\xfb\x17\xfb\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfe!\xff:\xffA\xffZ\xfff\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00\x00\x04\x01\x00\x9d\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xa0\x18\x01\x00\xdf\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00@k\x01\x00Ck\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00@n\x01\x00\x7fn\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xfa\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x004\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00n\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\xa8\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x000\xe0\x01\x00m\xe0\x01\x00\x00\xe1\x01\x00,\xe1\x01\x007\xe1\x01\x00=\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xeb\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xe9\x01\x00C\xe9\x01\x00K\xe9\x01\x00K\xe9\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xc8\x0e\xce\x0e\xd0\x0e\xd9\x0e\xdc\x0e\xdf\x0e\x00\x00\x00\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xb8\x02\xe0\x02\xe4\x02\x00\x1d%\x1d,\x1d\\\x1db\x1de\x1dk\x1dw\x1dy\x1d\xbe\x1d\x00\x1e\xff\x1eq q \x7f \x7f \x90 \x9c *!+!2!2!N!N!`!\x88!`,\x7f,\"\xa7\x87\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\xff\xa70\xabZ\xab\\\xabd\xabf\xabi\xab\x00\xfb\x06\xfb!\xff:\xffA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\x00\x1c7\x1c;\x1cI\x1cM\x1cO\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x1e\x19 \x19+\x190\x19;\x19@\x19@\x19D\x19O\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00Ф\xff\xa4\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00a\x00z\x00\xb5\x00\xb5\x00\xdf\x00\xf6\x00\xf8\x00\xff\x00\x01\x01\x01\x01\x03\x01\x03\x01\x05\x01\x05\x01\a\x01\a\x01\t\x01\t\x01\v\x01\v\x01\r\x01\r\x01\x0f\x01\x0f\x01\x11\x01\x11\x01\x13\x01\x13\x01\x15\x01\x15\x01\x17\x01\x17\x01\x19\x01\x19\x01\x1b\x01\x1b\x01\x1d\x01\x1d\x01\x1f\x01\x1f\x01!\x01!\x01#\x01#\x01%\x01%\x01'\x01'\x01)\x01)\x01+\x01+\x01-\x01-\x01/\x01/\x011\x011\x013\x013\x015\x015\x017\x018\x01:\x01:\x01<\x01<\x01>\x01>\x01@\x01@\x01B\x01B\x01D\x01D\x01F\x01F\x01H\x01I\x01K\x01K\x01M\x01M\x01O\x01O\x01Q\x01Q\x01S\x01S\x01U\x01U\x01W\x01W\x01Y\x01Y\x01[\x01[\x01]\x01]\x01_\x01_\x01a\x01a\x01c\x01c\x01e\x01e\x01g\x01g\x01i\x01i\x01k\x01k\x01m\x01m\x01o\x01o\x01q\x01q\x01s\x01s\x01u\x01u\x01w\x01w\x01z\x01z\x01|\x01|\x01~\x01\x80\x01\x83\x01\x83\x01\x85\x01\x85\x01\x88\x01\x88\x01\x8c\x01\x8d\x01\x92\x01\x92\x01\x95\x01\x95\x01\x99\x01\x9b\x01\x9e\x01\x9e\x01\xa1\x01\xa1\x01\xa3\x01\xa3\x01\xa5\x01\xa5\x01\xa8\x01\xa8\x01\xaa\x01\xab\x01\xad\x01\xad\x01\xb0\x01\xb0\x01\xb4\x01\xb4\x01\xb6\x01\xb6\x01\xb9\x01\xba\x01\xbd\x01\xbf\x01\xc6\x01\xc6\x01\xc9\x01\xc9\x01\xcc\x01\xcc\x01\xce\x01\xce\x01\xd0\x01\xd0\x01\xd2\x01\xd2\x01\xd4\x01\xd4\x01\xd6\x01\xd6\x01\xd8\x01\xd8\x01\xda\x01\xda\x01\xdc\x01\xdd\x01\xdf\x01\xdf\x01\xe1\x01\xe1\x01\xe3\x01\xe3\x01\xe5\x01\xe5\x01\xe7\x01\xe7\x01\xe9\x01\xe9\x01\xeb\x01\xeb\x01\xed\x01\xed\x01\xef\x01\xf0\x01\xf3\x01\xf3\x01\xf5\x01\xf5\x01\xf9\x01\xf9\x01\xfb\x01\xfb\x01\xfd\x01\xfd\x01\xff\x01\xff\x01\x01\x02\x01\x02\x03\x02\x03\x02\x05\x02\x05\x02\a\x02\a\x02\t\x02\t\x02\v\x02\v\x02\r\x02\r\x02\x0f\x02\x0f\x02\x11\x02\x11\x02\x13\x02\x13\x02\x15\x02\x15\x02\x17\x02\x17\x02\x19\x02\x19\x02\x1b\x02\x1b\x02\x1d\x02\x1d\x02\x1f\x02\x1f\x02!\x02!\x02#\x02#\x02%\x02%\x02'\x02'\x02)\x02)\x02+\x02+\x02-\x02-\x02/\x02/\x021\x021\x023\x029\x02<\x02<\x02?\x02@\x02B\x02B\x02G\x02G\x02I\x02I\x02K\x02K\x02M\x02M\x02O\x02\x93\x02\x95\x02\xaf\x02q\x03q\x03s\x03s\x03w\x03w\x03{\x03}\x03\x90\x03\x90\x03\xac\x03\xce\x03\xd0\x03\xd1\x03\xd5\x03\xd7\x03\xd9\x03\xd9\x03\xdb\x03\xdb\x03\xdd\x03\xdd\x03\xdf\x03\xdf\x03\xe1\x03\xe1\x03\xe3\x03\xe3\x03\xe5\x03\xe5\x03\xe7\x03\xe7\x03\xe9\x03\xe9\x03\xeb\x03\xeb\x03\xed\x03\xed\x03\xef\x03\xf3\x03\xf5\x03\xf5\x03\xf8\x03\xf8\x03\xfb\x03\xfc\x030\x04_\x04a\x04a\x04c\x04c\x04e\x04e\x04g\x04g\x04i\x04i\x04k\x04k\x04m\x04m\x04o\x04o\x04q\x04q\x04s\x04s\x04u\x04u\x04w\x04w\x04y\x04y\x04{\x04{\x04}\x04}\x04\x7f\x04\x7f\x04\x81\x04\x81\x04\x8b\x04\x8b\x04\x8d\x04\x8d\x04\x8f\x04\x8f\x04\x91\x04\x91\x04\x93\x04\x93\x04\x95\x04\x95\x04\x97\x04\x97\x04\x99\x04\x99\x04\x9b\x04\x9b\x04\x9d\x04\x9d\x04\x9f\x04\x9f\x04\xa1\x04\xa1\x04\xa3\x04\xa3\x04\xa5\x04\xa5\x04\xa7\x04\xa7\x04\xa9\x04\xa9\x04\xab\x04\xab\x04\xad\x04\xad\x04\xaf\x04\xaf\x04\xb1\x04\xb1\x04\xb3\x04\xb3\x04\xb5\x04\xb5\x04\xb7\x04\xb7\x04\xb9\x04\xb9\x04\xbb\x04\xbb\x04\xbd\x04\xbd\x04\xbf\x04\xbf\x04\xc2\x04\xc2\x04\xc4\x04\xc4\x04\xc6\x04\xc6\x04\xc8\x04\xc8\x04\xca\x04\xca\x04\xcc\x04\xcc\x04\xce\x04\xcf\x04\xd1\x04\xd1\x04\xd3\x04\xd3\x04\xd5\x04\xd5\x04\xd7\x04\xd7\x04\xd9\x04\xd9\x04\xdb\x04\xdb\x04\xdd\x04\xdd\x04\xdf\x04\xdf\x04\xe1\x04\xe1\x04\xe3\x04\xe3\x04\xe5\x04\xe5\x04\xe7\x04\xe7\x04\xe9\x04\xe9\x04\xeb\x04\xeb\x04\xed\x04\xed\x04\xef\x04\xef\x04\xf1\x04\xf1\x04\xf3\x04\xf3\x04\xf5\x04\xf5\x04\xf7\x04\xf7\x04\xf9\x04\xf9\x04\xfb\x04\xfb\x04\xfd\x04\xfd\x04\xff\x04\xff\x04\x01\x05\x01\x05\x03\x05\x03\x05\x05\x05\x05\x05\a\x05\a\x05\t\x05\t\x05\v\x05\v\x05\r\x05\r\x05\x0f\x05\x0f\x05\x11\x05\x11\x05\x13\x05\x13\x05\x15\x05\x15\x05\x17\x05\x17\x05\x19\x05\x19\x05\x1b\x05\x1b\x05\x1d\x05\x1d\x05\x1f\x05\x1f\x05!\x05!\x05#\x05#\x05%\x05%\x05'\x05'\x05)\x05)\x05+\x05+\x05-\x05-\x05/\x05/\x05`\x05\x88\x05\xd0\x10\xfa\x10\xfd\x10\xff\x10\xf8\x13\xfd\x13\x80\x1c\x88\x1c\x00\x1d+\x1dk\x1dw\x1dy\x1d\x9a\x1d\x01\x1e\x01\x1e\x03\x1e\x03\x1e\x05\x1e\x05\x1e\a\x1e\a\x1e\t\x1e\t\x1e\v\x1e\v\x1e\r\x1e\r\x1e\x0f\x1e\x0f\x1e\x11\x1e\x11\x1e\x13\x1e\x13\x1e\x15\x1e\x15\x1e\x17\x1e\x17\x1e\x19\x1e\x19\x1e\x1b\x1e\x1b\x1e\x1d\x1e\x1d\x1e\x1f\x1e\x1f\x1e!\x1e!\x1e#\x1e#\x1e%\x1e%\x1e'\x1e'\x1e)\x1e)\x1e+\x1e+\x1e-\x1e-\x1e/\x1e/\x1e1\x1e1\x1e3\x1e3\x1e5\x1e5\x1e7\x1e7\x1e9\x1e9\x1e;\x1e;\x1e=\x1e=\x1e?\x1e?\x1eA\x1eA\x1eC\x1eC\x1eE\x1eE\x1eG\x1eG\x1eI\x1eI\x1eK\x1eK\x1eM\x1eM\x1eO\x1eO\x1eQ\x1eQ\x1eS\x1eS\x1eU\x1eU\x1eW\x1eW\x1eY\x1eY\x1e[\x1e[\x1e]\x1e]\x1e_\x1e_\x1ea\x1ea\x1ec\x1ec\x1ee\x1ee\x1eg\x1eg\x1ei\x1ei\x1ek\x1ek\x1em\x1em\x1eo\x1eo\x1eq\x1eq\x1es\x1es\x1eu\x1eu\x1ew\x1ew\x1ey\x1ey\x1e{\x1e{\x1e}\x1e}\x1e\x7f\x1e\x7f\x1e\x81\x1e\x81\x1e\x83\x1e\x83\x1e\x85\x1e\x85\x1e\x87\x1e\x87\x1e\x89\x1e\x89\x1e\x8b\x1e\x8b\x1e\x8d\x1e\x8d\x1e\x8f\x1e\x8f\x1e\x91\x1e\x91\x1e\x93\x1e\x93\x1e\x95\x1e\x9d\x1e\x9f\x1e\x9f\x1e\xa1\x1e\xa1\x1e\xa3\x1e\xa3\x1e\xa5\x1e\xa5\x1e\xa7\x1e\xa7\x1e\xa9\x1e\xa9\x1e\xab\x1e\xab\x1e\xad\x1e\xad\x1e\xaf\x1e\xaf\x1e\xb1\x1e\xb1\x1e\xb3\x1e\xb3\x1e\xb5\x1e\xb5\x1e\xb7\x1e\xb7\x1e\xb9\x1e\xb9\x1e\xbb\x1e\xbb\x1e\xbd\x1e\xbd\x1e\xbf\x1e\xbf\x1e\xc1\x1e\xc1\x1e\xc3\x1e\xc3\x1e\xc5\x1e\xc5\x1e\xc7\x1e\xc7\x1e\xc9\x1e\xc9\x1e\xcb\x1e\xcb\x1e\xcd\x1e\xcd\x1e\xcf\x1e\xcf\x1e\xd1\x1e\xd1\x1e\xd3\x1e\xd3\x1e\xd5\x1e\xd5\x1e\xd7\x1e\xd7\x1e\xd9\x1e\xd9\x1e\xdb\x1e\xdb\x1e\xdd\x1e\xdd\x1e\xdf\x1e\xdf\x1e\xe1\x1e\xe1\x1e\xe3\x1e\xe3\x1e\xe5\x1e\xe5\x1e\xe7\x1e\xe7\x1e\xe9\x1e\xe9\x1e\xeb\x1e\xeb\x1e\xed\x1e\xed\x1e\xef\x1e\xef\x1e\xf1\x1e\xf1\x1e\xf3\x1e\xf3\x1e\xf5\x1e\xf5\x1e\xf7\x1e\xf7\x1e\xf9\x1e\xf9\x1e\xfb\x1e\xfb\x1e\xfd\x1e\xfd\x1e\xff\x1e\a\x1f\x10\x1f\x15\x1f \x1f'\x1f0\x1f7\x1f@\x1fE\x1fP\x1fW\x1f`\x1fg\x1fp\x1f}\x1f\x80\x1f\x87\x1f\x90\x1f\x97\x1f\xa0\x1f\xa7\x1f\xb0\x1f\xb4\x1f\xb6\x1f\xb7\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xc7\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xd7\x1f\xe0\x1f\xe7\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xf7\x1f\n!\n!\x0e!\x0f!\x13!\x13!/!/!4!4!9!9!<!=!F!I!N!N!\x84!\x84!0,_,a,a,e,f,h,h,j,j,l,l,q,q,s,t,v,{,\x81,\x81,\x83,\x83,\x85,\x85,\x87,\x87,\x89,\x89,\x8b,\x8b,\x8d,\x8d,\x8f,\x8f,\x91,\x91,\x93,\x93,\x95,\x95,\x97,\x97,\x99,\x99,\x9b,\x9b,\x9d,\x9d,\x9f,\x9f,\xa1,\xa1,\xa3,\xa3,\xa5,\xa5,\xa7,\xa7,\xa9,\xa9,\xab,\xab,\xad,\xad,\xaf,\xaf,\xb1,\xb1,\xb3,\xb3,\xb5,\xb5,\xb7,\xb7,\xb9,\xb9,\xbb,\xbb,\xbd,\xbd,\xbf,\xbf,\xc1,\xc1,\xc3,\xc3,\xc5,\xc5,\xc7,\xc7,\xc9,\xc9,\xcb,\xcb,\xcd,\xcd,\xcf,\xcf,\xd1,\xd1,\xd3,\xd3,\xd5,\xd5,\xd7,\xd7,\xd9,\xd9,\xdb,\xdb,\xdd,\xdd,\xdf,\xdf,\xe1,\xe1,\xe3,\xe4,\xec,\xec,\xee,\xee,\xf3,\xf3,\x00-%-'-'-----A\xa6A\xa6C\xa6C\xa6E\xa6E\xa6G\xa6G\xa6I\xa6I\xa6K\xa6K\xa6M\xa6M\xa6O\xa6O\xa6Q\xa6Q\xa6S\xa6S\xa6U\xa6U\xa6W\xa6W\xa6Y\xa6Y\xa6[\xa6[\xa6]\xa6]\xa6_\xa6_\xa6a\xa6a\xa6c\xa6c\xa6e\xa6e\xa6g\xa6g\xa6i\xa6i\xa6k\xa6k\xa6m\xa6m\xa6\x81\xa6\x81\xa6\x83\xa6\x83\xa6\x85\xa6\x85\xa6\x87\xa6\x87\xa6\x89\xa6\x89\xa6\x8b\xa6\x8b\xa6\x8d\xa6\x8d\xa6\x8f\xa6\x8f\xa6\x91\xa6\x91\xa6\x93\xa6\x93\xa6\x95\xa6\x95\xa6\x97\xa6\x97\xa6\x99\xa6\x99\xa6\x9b\xa6\x9b\xa6#\xa7#\xa7%\xa7%\xa7'\xa7'\xa7)\xa7)\xa7+\xa7+\xa7-\xa7-\xa7/\xa71\xa73\xa73\xa75\xa75\xa77\xa77\xa79\xa79\xa7;\xa7;\xa7=\xa7=\xa7?\xa7?\xa7A\xa7A\xa7C\xa7C\xa7E\xa7E\xa7G\xa7G\xa7I\xa7I\xa7K\xa7K\xa7M\xa7M\xa7O\xa7O\xa7Q\xa7Q\xa7S\xa7S\xa7U\xa7U\xa7W\xa7W\xa7Y\xa7Y\xa7[\xa7[\xa7]\xa7]\xa7_\xa7_\xa7a\xa7a\xa7c\xa7c\xa7e\xa7e\xa7g\xa7g\xa7i\xa7i\xa7k\xa7k\xa7m\xa7m\xa7o\xa7o\xa7q\xa7x\xa7z\xa7z\xa7|\xa7|\xa7\x7f\xa7\x7f\xa7\x81\xa7\x81\xa7\x83\xa7\x83\xa7\x85\xa7\x85\xa7\x87\xa7\x87\xa7\x8c\xa7\x8c\xa7\x8e\xa7\x8e\xa7\x91\xa7\x91\xa7\x93\xa7\x95\xa7\x97\xa7\x97\xa7\x99\xa7\x99\xa7\x9b\xa7\x9b\xa7\x9d\xa7\x9d\xa7\x9f\xa7\x9f\xa7\xa1\xa7\xa1\xa7\xa3\xa7\xa3\xa7\xa5\xa7\xa5\xa7\xa7\xa7\xa7\xa7\xa9\xa7\xa9\xa7\xaf\xa7\xaf\xa7\xb5\xa7\xb5\xa7\xb7\xa7\xb7\xa7\xb9\xa7\xb9\xa7\xbb\xa7\xbb\xa7\xbd\xa7\xbd\xa7\xbf\xa7\xbf\xa7\xc1\xa7\xc1\xa7ççȧȧʧʧѧѧӧӧէէקק٧٧\xf6\xa7\xf6\xa7\xfa\xa7\xfa\xa70\xabZ\xab`\xabh\xabp\xab\xbf\xab\x00\xfb\x06\xfb\x13\xfb\x17\xfbA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\x18\x01\x00\xdf\x18\x01\x00`n\x01\x00\x7fn\x01\x00\x1a\xd4\x01\x003\xd4\x01\x00N\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00g\xd4\x01\x00\x82\xd4\x01\x00\x9b\xd4\x01\x00\xb6\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\xcf\xd4\x01\x00\xea\xd4\x01\x00\x03\xd5\x01\x00\x1e\xd5\x01\x007\xd5\x01\x00R\xd5\x01\x00k\xd5\x01\x00\x86\xd5\x01\x00\x9f\xd5\x01\x00\xba\xd5\x01\x00\xd3\xd5\x01\x00\xee\xd5\x01\x00\a\xd6\x01\x00\"\xd6\x01\x00;\xd6\x01\x00V\xd6\x01\x00o\xd6\x01\x00\x8a\xd6\x01\x00\xa5\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xe1\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x00\x1b\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00U\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\x8f\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xc9\xd7\x01\x00\xcb\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\t\xdf\x01\x00\v\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\"\xe9\x01\x00C\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x02\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02t\x03t\x03z\x03z\x03Y\x05Y\x05@\x06@\x06\xe5\x06\xe6\x06\xf4\a\xf5\a\xfa\a\xfa\a\x1a\b\x1a\b$\b$\b(\b(\b\xc9\b\xc9\bq\tq\tF\x0eF\x0e\xc6\x0e\xc6\x0e\xfc\x10\xfc\x10\xd7\x17\xd7\x17C\x18C\x18\xa7\x1a\xa7\x1ax\x1c}\x1c,\x1dj\x1dx\x1dx\x1d\x9b\x1d\xbf\x1dq q \x7f \x7f \x90 \x9c |,},o-o-/./.\x050\x0501050;0;0\x9d0\x9e0\xfc0\xfe0\x15\xa0\x15\xa0\xf8\xa4\xfd\xa4\f\xa6\f\xa6\x7f\xa6\x7f\xa6\x9c\xa6\x9d\xa6\x17\xa7\x1f\xa7p\xa7p\xa7\x88\xa7\x88\xa7\xf2\xa7\xf4\xa7\xf8\xa7\xf9\xa7ϩϩ\xe6\xa9\xe6\xa9p\xaap\xaaݪݪ\xf3\xaa\xf4\xaa\\\xab_\xabi\xabi\xabp\xffp\xff\x9e\xff\x9f\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00@k\x01\x00Ck\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x000\xe0\x01\x00m\xe0\x01\x007\xe1\x01\x00=\xe1\x01\x00\xeb\xe4\x01\x00\xeb\xe4\x01\x00K\xe9\x01\x00K\xe9\x01\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xbb\x01\xbb\x01\xc0\x01\xc3\x01\x94\x02\x94\x02\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06?\x06A\x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\x00\b\x15\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc8\b\x04\t9\t=\t=\tP\tP\tX\ta\tr\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eE\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\x00\x11H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xdc\x17\xdc\x17 \x18B\x18D\x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1cw\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c5!8!0-g-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x060\x060<0<0A0\x960\x9f0\x9f0\xa10\xfa0\xff0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x14\xa0\x16\xa0\x8c\xa4Ф\xf7\xa4\x00\xa5\v\xa6\x10\xa6\x1f\xa6*\xa6+\xa6n\xa6n\xa6\xa0\xa6妏\xa7\x8f\xa7\xf7\xa7\xf7\xa7\xfb\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9\xe0\xa9\xe4\xa9\xe7\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaao\xaaq\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ܪ\xe0\xaa\xea\xaa\xf2\xaa\xf2\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xc0\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfef\xffo\xffq\xff\x9d\xff\xa0\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00P\x04\x01\x00\x9d\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\n\xdf\x01\x00\n\xdf\x01\x00\x00\xe1\x01\x00,\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xea\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\xc5\x01\xc5\x01\xc8\x01\xc8\x01\xcb\x01\xcb\x01\xf2\x01\xf2\x01\x88\x1f\x8f\x1f\x98\x1f\x9f\x1f\xa8\x1f\xaf\x1f\xbc\x1f\xbc\x1f\xcc\x1f\xcc\x1f\xfc\x1f\xfc\x1f\x00\x00\x00\x00\x00\x00\x00\x00A\x00Z\x00\xc0\x00\xd6\x00\xd8\x00\xde\x00\x00\x01\x00\x01\x02\x01\x02\x01\x04\x01\x04\x01\x06\x01\x06\x01\b\x01\b\x01\n\x01\n\x01\f\x01\f\x01\x0e\x01\x0e\x01\x10\x01\x10\x01\x12\x01\x12\x01\x14\x01\x14\x01\x16\x01\x16\x01\x18\x01\x18\x01\x1a\x01\x1a\x01\x1c\x01\x1c\x01\x1e\x01\x1e\x01 \x01 \x01\"\x01\"\x01$\x01$\x01&\x01&\x01(\x01(\x01*\x01*\x01,\x01,\x01.\x01.\x010\x010\x012\x012\x014\x014\x016\x016\x019\x019\x01;\x01;\x01=\x01=\x01?\x01?\x01A\x01A\x01C\x01C\x01E\x01E\x01G\x01G\x01J\x01J\x01L\x01L\x01N\x01N\x01P\x01P\x01R\x01R\x01T\x01T\x01V\x01V\x01X\x01X\x01Z\x01Z\x01\\\x01\\\x01^\x01^\x01`\x01`\x01b\x01b\x01d\x01d\x01f\x01f\x01h\x01h\x01j\x01j\x01l\x01l\x01n\x01n\x01p\x01p\x01r\x01r\x01t\x01t\x01v\x01v\x01x\x01y\x01{\x01{\x01}\x01}\x01\x81\x01\x82\x01\x84\x01\x84\x01\x86\x01\x87\x01\x89\x01\x8b\x01\x8e\x01\x91\x01\x93\x01\x94\x01\x96\x01\x98\x01\x9c\x01\x9d\x01\x9f\x01\xa0\x01\xa2\x01\xa2\x01\xa4\x01\xa4\x01\xa6\x01\xa7\x01\xa9\x01\xa9\x01\xac\x01\xac\x01\xae\x01\xaf\x01\xb1\x01\xb3\x01\xb5\x01\xb5\x01\xb7\x01\xb8\x01\xbc\x01\xbc\x01\xc4\x01\xc4\x01\xc7\x01\xc7\x01\xca\x01\xca\x01\xcd\x01\xcd\x01\xcf\x01\xcf\x01\xd1\x01\xd1\x01\xd3\x01\xd3\x01\xd5\x01\xd5\x01\xd7\x01\xd7\x01\xd9\x01\xd9\x01\xdb\x01\xdb\x01\xde\x01\xde\x01\xe0\x01\xe0\x01\xe2\x01\xe2\x01\xe4\x01\xe4\x01\xe6\x01\xe6\x01\xe8\x01\xe8\x01\xea\x01\xea\x01\xec\x01\xec\x01\xee\x01\xee\x01\xf1\x01\xf1\x01\xf4\x01\xf4\x01\xf6\x01\xf8\x01\xfa\x01\xfa\x01\xfc\x01\xfc\x01\xfe\x01\xfe\x01\x00\x02\x00\x02\x02\x02\x02\x02\x04\x02\x04\x02\x06\x02\x06\x02\b\x02\b\x02\n\x02\n\x02\f\x02\f\x02\x0e\x02\x0e\x02\x10\x02\x10\x02\x12\x02\x12\x02\x14\x02\x14\x02\x16\x02\x16\x02\x18\x02\x18\x02\x1a\x02\x1a\x02\x1c\x02\x1c\x02\x1e\x02\x1e\x02 \x02 \x02\"\x02\"\x02$\x02$\x02&\x02&\x02(\x02(\x02*\x02*\x02,\x02,\x02.\x02.\x020\x020\x022\x022\x02:\x02;\x02=\x02>\x02A\x02A\x02C\x02F\x02H\x02H\x02J\x02J\x02L\x02L\x02N\x02N\x02p\x03p\x03r\x03r\x03v\x03v\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\x8f\x03\x91\x03\xa1\x03\xa3\x03\xab\x03\xcf\x03\xcf\x03\xd2\x03\xd4\x03\xd8\x03\xd8\x03\xda\x03\xda\x03\xdc\x03\xdc\x03\xde\x03\xde\x03\xe0\x03\xe0\x03\xe2\x03\xe2\x03\xe4\x03\xe4\x03\xe6\x03\xe6\x03\xe8\x03\xe8\x03\xea\x03\xea\x03\xec\x03\xec\x03\xee\x03\xee\x03\xf4\x03\xf4\x03\xf7\x03\xf7\x03\xf9\x03\xfa\x03\xfd\x03/\x04`\x04`\x04b\x04b\x04d\x04d\x04f\x04f\x04h\x04h\x04j\x04j\x04l\x04l\x04n\x04n\x04p\x04p\x04r\x04r\x04t\x04t\x04v\x04v\x04x\x04x\x04z\x04z\x04|\x04|\x04~\x04~\x04\x80\x04\x80\x04\x8a\x04\x8a\x04\x8c\x04\x8c\x04\x8e\x04\x8e\x04\x90\x04\x90\x04\x92\x04\x92\x04\x94\x04\x94\x04\x96\x04\x96\x04\x98\x04\x98\x04\x9a\x04\x9a\x04\x9c\x04\x9c\x04\x9e\x04\x9e\x04\xa0\x04\xa0\x04\xa2\x04\xa2\x04\xa4\x04\xa4\x04\xa6\x04\xa6\x04\xa8\x04\xa8\x04\xaa\x04\xaa\x04\xac\x04\xac\x04\xae\x04\xae\x04\xb0\x04\xb0\x04\xb2\x04\xb2\x04\xb4\x04\xb4\x04\xb6\x04\xb6\x04\xb8\x04\xb8\x04\xba\x04\xba\x04\xbc\x04\xbc\x04\xbe\x04\xbe\x04\xc0\x04\xc1\x04\xc3\x04\xc3\x04\xc5\x04\xc5\x04\xc7\x04\xc7\x04\xc9\x04\xc9\x04\xcb\x04\xcb\x04\xcd\x04\xcd\x04\xd0\x04\xd0\x04\xd2\x04\xd2\x04\xd4\x04\xd4\x04\xd6\x04\xd6\x04\xd8\x04\xd8\x04\xda\x04\xda\x04\xdc\x04\xdc\x04\xde\x04\xde\x04\xe0\x04\xe0\x04\xe2\x04\xe2\x04\xe4\x04\xe4\x04\xe6\x04\xe6\x04\xe8\x04\xe8\x04\xea\x04\xea\x04\xec\x04\xec\x04\xee\x04\xee\x04\xf0\x04\xf0\x04\xf2\x04\xf2\x04\xf4\x04\xf4\x04\xf6\x04\xf6\x04\xf8\x04\xf8\x04\xfa\x04\xfa\x04\xfc\x04\xfc\x04\xfe\x04\xfe\x04\x00\x05\x00\x05\x02\x05\x02\x05\x04\x05\x04\x05\x06\x05\x06\x05\b\x05\b\x05\n\x05\n\x05\f\x05\f\x05\x0e\x05\x0e\x05\x10\x05\x10\x05\x12\x05\x12\x05\x14\x05\x14\x05\x16\x05\x16\x05\x18\x05\x18\x05\x1a\x05\x1a\x05\x1c\x05\x1c\x05\x1e\x05\x1e\x05 \x05 \x05\"\x05\"\x05$\x05$\x05&\x05&\x05(\x05(\x05*\x05*\x05,\x05,\x05.\x05.\x051\x05V\x05\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xa0\x13\xf5\x13\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00\x1e\x00\x1e\x02\x1e\x02\x1e\x04\x1e\x04\x1e\x06\x1e\x06\x1e\b\x1e\b\x1e\n\x1e\n\x1e\f\x1e\f\x1e\x0e\x1e\x0e\x1e\x10\x1e\x10\x1e\x12\x1e\x12\x1e\x14\x1e\x14\x1e\x16\x1e\x16\x1e\x18\x1e\x18\x1e\x1a\x1e\x1a\x1e\x1c\x1e\x1c\x1e\x1e\x1e\x1e\x1e \x1e \x1e\"\x1e\"\x1e$\x1e$\x1e&\x1e&\x1e(\x1e(\x1e*\x1e*\x1e,\x1e,\x1e.\x1e.\x1e0\x1e0\x1e2\x1e2\x1e4\x1e4\x1e6\x1e6\x1e8\x1e8\x1e:\x1e:\x1e<\x1e<\x1e>\x1e>\x1e@\x1e@\x1eB\x1eB\x1eD\x1eD\x1eF\x1eF\x1eH\x1eH\x1eJ\x1eJ\x1eL\x1eL\x1eN\x1eN\x1eP\x1eP\x1eR\x1eR\x1eT\x1eT\x1eV\x1eV\x1eX\x1eX\x1eZ\x1eZ\x1e\\\x1e\\\x1e^\x1e^\x1e`\x1e`\x1eb\x1eb\x1ed\x1ed\x1ef\x1ef\x1eh\x1eh\x1ej\x1ej\x1el\x1el\x1en\x1en\x1ep\x1ep\x1er\x1er\x1et\x1et\x1ev\x1ev\x1ex\x1ex\x1ez\x1ez\x1e|\x1e|\x1e~\x1e~\x1e\x80\x1e\x80\x1e\x82\x1e\x82\x1e\x84\x1e\x84\x1e\x86\x1e\x86\x1e\x88\x1e\x88\x1e\x8a\x1e\x8a\x1e\x8c\x1e\x8c\x1e\x8e\x1e\x8e\x1e\x90\x1e\x90\x1e\x92\x1e\x92\x1e\x94\x1e\x94\x1e\x9e\x1e\x9e\x1e\xa0\x1e\xa0\x1e\xa2\x1e\xa2\x1e\xa4\x1e\xa4\x1e\xa6\x1e\xa6\x1e\xa8\x1e\xa8\x1e\xaa\x1e\xaa\x1e\xac\x1e\xac\x1e\xae\x1e\xae\x1e\xb0\x1e\xb0\x1e\xb2\x1e\xb2\x1e\xb4\x1e\xb4\x1e\xb6\x1e\xb6\x1e\xb8\x1e\xb8\x1e\xba\x1e\xba\x1e\xbc\x1e\xbc\x1e\xbe\x1e\xbe\x1e\xc0\x1e\xc0\x1e\xc2\x1e\xc2\x1e\xc4\x1e\xc4\x1e\xc6\x1e\xc6\x1e\xc8\x1e\xc8\x1e\xca\x1e\xca\x1e\xcc\x1e\xcc\x1e\xce\x1e\xce\x1e\xd0\x1e\xd0\x1e\xd2\x1e\xd2\x1e\xd4\x1e\xd4\x1e\xd6\x1e\xd6\x1e\xd8\x1e\xd8\x1e\xda\x1e\xda\x1e\xdc\x1e\xdc\x1e\xde\x1e\xde\x1e\xe0\x1e\xe0\x1e\xe2\x1e\xe2\x1e\xe4\x1e\xe4\x1e\xe6\x1e\xe6\x1e\xe8\x1e\xe8\x1e\xea\x1e\xea\x1e\xec\x1e\xec\x1e\xee\x1e\xee\x1e\xf0\x1e\xf0\x1e\xf2\x1e\xf2\x1e\xf4\x1e\xf4\x1e\xf6\x1e\xf6\x1e\xf8\x1e\xf8\x1e\xfa\x1e\xfa\x1e\xfc\x1e\xfc\x1e\xfe\x1e\xfe\x1e\b\x1f\x0f\x1f\x18\x1f\x1d\x1f(\x1f/\x1f8\x1f?\x1fH\x1fM\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f_\x1fh\x1fo\x1f\xb8\x1f\xbb\x1f\xc8\x1f\xcb\x1f\xd8\x1f\xdb\x1f\xe8\x1f\xec\x1f\xf8\x1f\xfb\x1f\x02!\x02!\a!\a!\v!\r!\x10!\x12!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!0!3!>!?!E!E!\x83!\x83!\x00,/,`,`,b,d,g,g,i,i,k,k,m,p,r,r,u,u,~,\x80,\x82,\x82,\x84,\x84,\x86,\x86,\x88,\x88,\x8a,\x8a,\x8c,\x8c,\x8e,\x8e,\x90,\x90,\x92,\x92,\x94,\x94,\x96,\x96,\x98,\x98,\x9a,\x9a,\x9c,\x9c,\x9e,\x9e,\xa0,\xa0,\xa2,\xa2,\xa4,\xa4,\xa6,\xa6,\xa8,\xa8,\xaa,\xaa,\xac,\xac,\xae,\xae,\xb0,\xb0,\xb2,\xb2,\xb4,\xb4,\xb6,\xb6,\xb8,\xb8,\xba,\xba,\xbc,\xbc,\xbe,\xbe,\xc0,\xc0,\xc2,\xc2,\xc4,\xc4,\xc6,\xc6,\xc8,\xc8,\xca,\xca,\xcc,\xcc,\xce,\xce,\xd0,\xd0,\xd2,\xd2,\xd4,\xd4,\xd6,\xd6,\xd8,\xd8,\xda,\xda,\xdc,\xdc,\xde,\xde,\xe0,\xe0,\xe2,\xe2,\xeb,\xeb,\xed,\xed,\xf2,\xf2,@\xa6@\xa6B\xa6B\xa6D\xa6D\xa6F\xa6F\xa6H\xa6H\xa6J\xa6J\xa6L\xa6L\xa6N\xa6N\xa6P\xa6P\xa6R\xa6R\xa6T\xa6T\xa6V\xa6V\xa6X\xa6X\xa6Z\xa6Z\xa6\\\xa6\\\xa6^\xa6^\xa6`\xa6`\xa6b\xa6b\xa6d\xa6d\xa6f\xa6f\xa6h\xa6h\xa6j\xa6j\xa6l\xa6l\xa6\x80\xa6\x80\xa6\x82\xa6\x82\xa6\x84\xa6\x84\xa6\x86\xa6\x86\xa6\x88\xa6\x88\xa6\x8a\xa6\x8a\xa6\x8c\xa6\x8c\xa6\x8e\xa6\x8e\xa6\x90\xa6\x90\xa6\x92\xa6\x92\xa6\x94\xa6\x94\xa6\x96\xa6\x96\xa6\x98\xa6\x98\xa6\x9a\xa6\x9a\xa6\"\xa7\"\xa7$\xa7$\xa7&\xa7&\xa7(\xa7(\xa7*\xa7*\xa7,\xa7,\xa7.\xa7.\xa72\xa72\xa74\xa74\xa76\xa76\xa78\xa78\xa7:\xa7:\xa7<\xa7<\xa7>\xa7>\xa7@\xa7@\xa7B\xa7B\xa7D\xa7D\xa7F\xa7F\xa7H\xa7H\xa7J\xa7J\xa7L\xa7L\xa7N\xa7N\xa7P\xa7P\xa7R\xa7R\xa7T\xa7T\xa7V\xa7V\xa7X\xa7X\xa7Z\xa7Z\xa7\\\xa7\\\xa7^\xa7^\xa7`\xa7`\xa7b\xa7b\xa7d\xa7d\xa7f\xa7f\xa7h\xa7h\xa7j\xa7j\xa7l\xa7l\xa7n\xa7n\xa7y\xa7y\xa7{\xa7{\xa7}\xa7~\xa7\x80\xa7\x80\xa7\x82\xa7\x82\xa7\x84\xa7\x84\xa7\x86\xa7\x86\xa7\x8b\xa7\x8b\xa7\x8d\xa7\x8d\xa7\x90\xa7\x90\xa7\x92\xa7\x92\xa7\x96\xa7\x96\xa7\x98\xa7\x98\xa7\x9a\xa7\x9a\xa7\x9c\xa7\x9c\xa7\x9e\xa7\x9e\xa7\xa0\xa7\xa0\xa7\xa2\xa7\xa2\xa7\xa4\xa7\xa4\xa7\xa6\xa7\xa6\xa7\xa8\xa7\xa8\xa7\xaa\xa7\xae\xa7\xb0\xa7\xb4\xa7\xb6\xa7\xb6\xa7\xb8\xa7\xb8\xa7\xba\xa7\xba\xa7\xbc\xa7\xbc\xa7\xbe\xa7\xbe\xa7\xc0\xa7\xc0\xa7§§ħǧɧɧЧЧ֧֧اا\xf5\xa7\xf5\xa7!\xff:\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x01\x00'\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xa0\x18\x01\x00\xbf\x18\x01\x00@n\x01\x00_n\x01\x00\x00\xd4\x01\x00\x19\xd4\x01\x004\xd4\x01\x00M\xd4\x01\x00h\xd4\x01\x00\x81\xd4\x01\x00\x9c\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb5\xd4\x01\x00\xd0\xd4\x01\x00\xe9\xd4\x01\x00\x04\xd5\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x008\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00l\xd5\x01\x00\x85\xd5\x01\x00\xa0\xd5\x01\x00\xb9\xd5\x01\x00\xd4\xd5\x01\x00\xed\xd5\x01\x00\b\xd6\x01\x00!\xd6\x01\x00<\xd6\x01\x00U\xd6\x01\x00p\xd6\x01\x00\x89\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xe2\xd6\x01\x00\xfa\xd6\x01\x00\x1c\xd7\x01\x004\xd7\x01\x00V\xd7\x01\x00n\xd7\x01\x00\x90\xd7\x01\x00\xa8\xd7\x01\x00\xca\xd7\x01\x00\xca\xd7\x01\x00\x00\xe9\x01\x00!\xe9\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00 \t\x01\x009\t\x01\x00?\t\x01\x00?\t\x01\x00\x00\x03o\x03\x83\x04\x89\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x03\t:\t<\t>\tO\tQ\tW\tb\tc\t\x81\t\x83\t\xbc\t\xbc\t\xbe\t\xc4\t\xc7\t\xc8\t\xcb\t\xcd\t\xd7\t\xd7\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x03\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x83\n\xbc\n\xbc\n\xbe\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x03\v<\v<\v>\vD\vG\vH\vK\vM\vU\vW\vb\vc\v\x82\v\x82\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd7\v\xd7\v\x00\f\x04\f<\f<\f>\fD\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x83\f\xbc\f\xbc\f\xbe\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xe2\f\xe3\f\xf3\f\xf3\f\x00\r\x03\r;\r<\r>\rD\rF\rH\rJ\rM\rW\rW\rb\rc\r\x81\r\x83\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xf2\r\xf3\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0f>\x0f?\x0fq\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f+\x10>\x10V\x10Y\x10^\x10`\x10b\x10d\x10g\x10m\x10q\x10t\x10\x82\x10\x8d\x10\x8f\x10\x8f\x10\x9a\x10\x9d\x10]\x13_\x13\x12\x17\x15\x172\x174\x17R\x17S\x17r\x17s\x17\xb4\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19+\x190\x19;\x19\x17\x1a\x1b\x1aU\x1a^\x1a`\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xce\x1a\x00\x1b\x04\x1b4\x1bD\x1bk\x1bs\x1b\x80\x1b\x82\x1b\xa1\x1b\xad\x1b\xe6\x1b\xf3\x1b$\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf7\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0/0\x990\x9a0o\xa6r\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8#\xa8'\xa8,\xa8,\xa8\x80\xa8\x81\xa8\xb4\xa8Ũ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9S\xa9\x80\xa9\x83\xa9\xb3\xa9\xc0\xa9\xe5\xa9\xe5\xa9)\xaa6\xaaC\xaaC\xaaL\xaaM\xaa{\xaa}\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xeb\xaa\xef\xaa\xf5\xaa\xf6\xaa\xe3\xab\xea\xab\xec\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\x00\x00\x00\x00\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x00\x10\x01\x00\x02\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x004\x11\x01\x00E\x11\x01\x00F\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xc0\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xce\x11\x01\x00\xcf\x11\x01\x00,\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00;\x13\x01\x00<\x13\x01\x00>\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x005\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb0\x14\x01\x00\xc3\x14\x01\x00\xaf\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x000\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00+\x17\x01\x00,\x18\x01\x00:\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00>\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00C\x19\x01\x00\xd1\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe0\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x009\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x99\x1a\x01\x00/\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf6\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00Qo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00e\xd1\x01\x00i\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00P\x11\x01\x00v\x11\x01\x00\xe0\x1e\x01\x00\xf8\x1e\x01\x00\x00\r\f\r\x0e\r\x10\r\x12\rD\rF\rH\rJ\rO\rT\rc\rf\r\x7f\r@\b[\b^\b^\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\n\x01\x00\xe6\n\x01\x00\xeb\n\x01\x00\xf6\n\x01\x00p\x1c\x01\x00\x8f\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00G\x1d\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\t\x03\t;\t;\t>\t@\tI\tL\tN\tO\t\x82\t\x83\t\xbe\t\xc0\t\xc7\t\xc8\t\xcb\t\xcc\t\xd7\t\xd7\t\x03\n\x03\n>\n@\n\x83\n\x83\n\xbe\n\xc0\n\xc9\n\xc9\n\xcb\n\xcc\n\x02\v\x03\v>\v>\v@\v@\vG\vH\vK\vL\vW\vW\v\xbe\v\xbf\v\xc1\v\xc2\v\xc6\v\xc8\v\xca\v\xcc\v\xd7\v\xd7\v\x01\f\x03\fA\fD\f\x82\f\x83\f\xbe\f\xbe\f\xc0\f\xc4\f\xc7\f\xc8\f\xca\f\xcb\f\xd5\f\xd6\f\xf3\f\xf3\f\x02\r\x03\r>\r@\rF\rH\rJ\rL\rW\rW\r\x82\r\x83\r\xcf\r\xd1\r\xd8\r\xdf\r\xf2\r\xf3\r>\x0f?\x0f\x7f\x0f\x7f\x0f+\x10,\x101\x101\x108\x108\x10;\x10<\x10V\x10W\x10b\x10d\x10g\x10m\x10\x83\x10\x84\x10\x87\x10\x8c\x10\x8f\x10\x8f\x10\x9a\x10\x9c\x10\x15\x17\x15\x174\x174\x17\xb6\x17\xb6\x17\xbe\x17\xc5\x17\xc7\x17\xc8\x17#\x19&\x19)\x19+\x190\x191\x193\x198\x19\x19\x1a\x1a\x1aU\x1aU\x1aW\x1aW\x1aa\x1aa\x1ac\x1ad\x1am\x1ar\x1a\x04\x1b\x04\x1b5\x1b5\x1b;\x1b;\x1b=\x1bA\x1bC\x1bD\x1b\x82\x1b\x82\x1b\xa1\x1b\xa1\x1b\xa6\x1b\xa7\x1b\xaa\x1b\xaa\x1b\xe7\x1b\xe7\x1b\xea\x1b\xec\x1b\xee\x1b\xee\x1b\xf2\x1b\xf3\x1b$\x1c+\x1c4\x1c5\x1c\xe1\x1c\xe1\x1c\xf7\x1c\xf7\x1c.0/0#\xa8$\xa8'\xa8'\xa8\x80\xa8\x81\xa8\xb4\xa8èR\xa9S\xa9\x83\xa9\x83\xa9\xb4\xa9\xb5\xa9\xba\xa9\xbb\xa9\xbe\xa9\xc0\xa9/\xaa0\xaa3\xaa4\xaaM\xaaM\xaa{\xaa{\xaa}\xaa}\xaa\xeb\xaa\xeb\xaa\xee\xaa\xef\xaa\xf5\xaa\xf5\xaa\xe3\xab\xe4\xab\xe6\xab\xe7\xab\xe9\xab\xea\xab\xec\xab\xec\xab\x00\x10\x01\x00\x00\x10\x01\x00\x02\x10\x01\x00\x02\x10\x01\x00\x82\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xb2\x10\x01\x00\xb7\x10\x01\x00\xb8\x10\x01\x00,\x11\x01\x00,\x11\x01\x00E\x11\x01\x00F\x11\x01\x00\x82\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xb5\x11\x01\x00\xbf\x11\x01\x00\xc0\x11\x01\x00\xce\x11\x01\x00\xce\x11\x01\x00,\x12\x01\x00.\x12\x01\x002\x12\x01\x003\x12\x01\x005\x12\x01\x005\x12\x01\x00\xe0\x12\x01\x00\xe2\x12\x01\x00\x02\x13\x01\x00\x03\x13\x01\x00>\x13\x01\x00?\x13\x01\x00A\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x005\x14\x01\x007\x14\x01\x00@\x14\x01\x00A\x14\x01\x00E\x14\x01\x00E\x14\x01\x00\xb0\x14\x01\x00\xb2\x14\x01\x00\xb9\x14\x01\x00\xb9\x14\x01\x00\xbb\x14\x01\x00\xbe\x14\x01\x00\xc1\x14\x01\x00\xc1\x14\x01\x00\xaf\x15\x01\x00\xb1\x15\x01\x00\xb8\x15\x01\x00\xbb\x15\x01\x00\xbe\x15\x01\x00\xbe\x15\x01\x000\x16\x01\x002\x16\x01\x00;\x16\x01\x00<\x16\x01\x00>\x16\x01\x00>\x16\x01\x00\xac\x16\x01\x00\xac\x16\x01\x00\xae\x16\x01\x00\xaf\x16\x01\x00\xb6\x16\x01\x00\xb6\x16\x01\x00 \x17\x01\x00!\x17\x01\x00&\x17\x01\x00&\x17\x01\x00,\x18\x01\x00.\x18\x01\x008\x18\x01\x008\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00=\x19\x01\x00=\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00B\x19\x01\x00\xd1\x19\x01\x00\xd3\x19\x01\x00\xdc\x19\x01\x00\xdf\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x009\x1a\x01\x009\x1a\x01\x00W\x1a\x01\x00X\x1a\x01\x00\x97\x1a\x01\x00\x97\x1a\x01\x00/\x1c\x01\x00/\x1c\x01\x00>\x1c\x01\x00>\x1c\x01\x00\xa9\x1c\x01\x00\xa9\x1c\x01\x00\xb1\x1c\x01\x00\xb1\x1c\x01\x00\xb4\x1c\x01\x00\xb4\x1c\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x93\x1d\x01\x00\x94\x1d\x01\x00\x96\x1d\x01\x00\x96\x1d\x01\x00\xf5\x1e\x01\x00\xf6\x1e\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x005\x1f\x01\x00>\x1f\x01\x00?\x1f\x01\x00A\x1f\x01\x00A\x1f\x01\x00Qo\x01\x00\x87o\x01\x00\xf0o\x01\x00\xf1o\x01\x00e\xd1\x01\x00f\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00\x88\x04\x89\x04\xbe\x1a\xbe\x1a\xdd \xe0 \xe2 \xe4 p\xa6r\xa6@n\x01\x00\x9an\x01\x00\xe0\xaa\xf6\xaa\xc0\xab\xed\xab\xf0\xab\xf9\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\xc7\xe8\x01\x00\xd6\xe8\x01\x00\xa0\t\x01\x00\xb7\t\x01\x00\xbc\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00\x80\t\x01\x00\x9f\t\x01\x00\x00o\x01\x00Jo\x01\x00Oo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x9fo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03o\x03\x83\x04\x87\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x02\t:\t:\t<\t<\tA\tH\tM\tM\tQ\tW\tb\tc\t\x81\t\x81\t\xbc\t\xbc\t\xc1\t\xc4\t\xcd\t\xcd\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x02\n<\n<\nA\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x82\n\xbc\n\xbc\n\xc1\n\xc5\n\xc7\n\xc8\n\xcd\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x01\v<\v<\v?\v?\vA\vD\vM\vM\vU\vV\vb\vc\v\x82\v\x82\v\xc0\v\xc0\v\xcd\v\xcd\v\x00\f\x00\f\x04\f\x04\f<\f<\f>\f@\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x81\f\xbc\f\xbc\f\xbf\f\xbf\f\xc6\f\xc6\f\xcc\f\xcd\f\xe2\f\xe3\f\x00\r\x01\r;\r<\rA\rD\rM\rM\rb\rc\r\x81\r\x81\r\xca\r\xca\r\xd2\r\xd4\r\xd6\r\xd6\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0fq\x0f~\x0f\x80\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f-\x100\x102\x107\x109\x10:\x10=\x10>\x10X\x10Y\x10^\x10`\x10q\x10t\x10\x82\x10\x82\x10\x85\x10\x86\x10\x8d\x10\x8d\x10\x9d\x10\x9d\x10]\x13_\x13\x12\x17\x14\x172\x173\x17R\x17S\x17r\x17s\x17\xb4\x17\xb5\x17\xb7\x17\xbd\x17\xc6\x17\xc6\x17\xc9\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19\"\x19'\x19(\x192\x192\x199\x19;\x19\x17\x1a\x18\x1a\x1b\x1a\x1b\x1aV\x1aV\x1aX\x1a^\x1a`\x1a`\x1ab\x1ab\x1ae\x1al\x1as\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xbd\x1a\xbf\x1a\xce\x1a\x00\x1b\x03\x1b4\x1b4\x1b6\x1b:\x1b<\x1b<\x1bB\x1bB\x1bk\x1bs\x1b\x80\x1b\x81\x1b\xa2\x1b\xa5\x1b\xa8\x1b\xa9\x1b\xab\x1b\xad\x1b\xe6\x1b\xe6\x1b\xe8\x1b\xe9\x1b\xed\x1b\xed\x1b\xef\x1b\xf1\x1b,\x1c3\x1c6\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xdc \xe1 \xe1 \xe5 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0-0\x990\x9a0o\xa6o\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8%\xa8&\xa8,\xa8,\xa8ĨŨ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9Q\xa9\x80\xa9\x82\xa9\xb3\xa9\xb3\xa9\xb6\xa9\xb9\xa9\xbc\xa9\xbd\xa9\xe5\xa9\xe5\xa9)\xaa.\xaa1\xaa2\xaa5\xaa6\xaaC\xaaC\xaaL\xaaL\xaa|\xaa|\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xec\xaa\xed\xaa\xf6\xaa\xf6\xaa\xe5\xab\xe5\xab\xe8\xab\xe8\xab\xed\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x01\x10\x01\x00\x01\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x81\x10\x01\x00\xb3\x10\x01\x00\xb6\x10\x01\x00\xb9\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x00+\x11\x01\x00-\x11\x01\x004\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x81\x11\x01\x00\xb6\x11\x01\x00\xbe\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xcf\x11\x01\x00\xcf\x11\x01\x00/\x12\x01\x001\x12\x01\x004\x12\x01\x004\x12\x01\x006\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xdf\x12\x01\x00\xe3\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x01\x13\x01\x00;\x13\x01\x00<\x13\x01\x00@\x13\x01\x00@\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x008\x14\x01\x00?\x14\x01\x00B\x14\x01\x00D\x14\x01\x00F\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb3\x14\x01\x00\xb8\x14\x01\x00\xba\x14\x01\x00\xba\x14\x01\x00\xbf\x14\x01\x00\xc0\x14\x01\x00\xc2\x14\x01\x00\xc3\x14\x01\x00\xb2\x15\x01\x00\xb5\x15\x01\x00\xbc\x15\x01\x00\xbd\x15\x01\x00\xbf\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x003\x16\x01\x00:\x16\x01\x00=\x16\x01\x00=\x16\x01\x00?\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xab\x16\x01\x00\xad\x16\x01\x00\xad\x16\x01\x00\xb0\x16\x01\x00\xb5\x16\x01\x00\xb7\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00\x1f\x17\x01\x00\"\x17\x01\x00%\x17\x01\x00'\x17\x01\x00+\x17\x01\x00/\x18\x01\x007\x18\x01\x009\x18\x01\x00:\x18\x01\x00;\x19\x01\x00<\x19\x01\x00>\x19\x01\x00>\x19\x01\x00C\x19\x01\x00C\x19\x01\x00\xd4\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xdb\x19\x01\x00\xe0\x19\x01\x00\xe0\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x008\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00V\x1a\x01\x00Y\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x96\x1a\x01\x00\x98\x1a\x01\x00\x99\x1a\x01\x000\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00=\x1c\x01\x00?\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xaa\x1c\x01\x00\xb0\x1c\x01\x00\xb2\x1c\x01\x00\xb3\x1c\x01\x00\xb5\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x95\x1d\x01\x00\x95\x1d\x01\x00\x97\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf4\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x006\x1f\x01\x00:\x1f\x01\x00@\x1f\x01\x00@\x1f\x01\x00B\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00\x00\x16\x01\x00D\x16\x01\x00P\x16\x01\x00Y\x16\x01\x00\x00\x18\x01\x18\x04\x18\x04\x18\x06\x18\x19\x18 \x18x\x18\x80\x18\xaa\x18`\x16\x01\x00l\x16\x01\x00\x00\x00\x00\x00@j\x01\x00^j\x01\x00`j\x01\x00ij\x01\x00nj\x01\x00oj\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa9\x12\x01\x00\x00\x10\x9f\x10\xe0\xa9\xfe\xa9`\xaa\x7f\xaa\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\t\xf4\t\xf9\tf\no\n\xe6\n\xef\nf\vo\vr\vw\v\xe6\v\xf2\vf\fo\fx\f~\f\xe6\f\xef\fX\r^\rf\rx\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f3\x0f@\x10I\x10\x90\x10\x99\x10i\x13|\x13\xee\x16\xf0\x16\xe0\x17\xe9\x17\xf0\x17\xf9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xda\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1cp p t y \x80 \x89 P!\x82!\x85!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\a0\a0!0)080:0\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf2 \xa6)\xa6\xe6\xa6\xef\xa60\xa85\xa8Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00@\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x000\r\x01\x009\r\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x00;\x17\x01\x00\xe0\x18\x01\x00\xf2\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00l\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00\x00$\x01\x00n$\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00P\xe9\x01\x00Y\xe9\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xd0\xe4\x01\x00\xf9\xe4\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe4\x19\x01\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\tf\no\n\xe6\n\xef\nf\vo\v\xe6\v\xef\vf\fo\f\xe6\f\xef\ff\ro\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f)\x0f@\x10I\x10\x90\x10\x99\x10\xe0\x17\xe9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xd9\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1c \xa6)\xa6Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x04\x01\x00\xa9\x04\x01\x000\r\x01\x009\r\x01\x00f\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x009\x17\x01\x00\xe0\x18\x01\x00\xe9\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00Y\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00P\xe9\x01\x00Y\xe9\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x19\xab\x19\xb0\x19\xc9\x19\xd0\x19\xda\x19\xde\x19\xdf\x19\x00\x14\x01\x00[\x14\x01\x00]\x14\x01\x00a\x14\x01\x00\xc0\a\xfa\a\xfd\a\xff\a\x00\x00\x00\x00\x00\x00\x00\x00\xee\x16\xf0\x16`!\x82!\x85!\x88!\a0\a0!0)080:0\xe6\xa6\xef\xa6\x00\x00\x00\x00@\x01\x01\x00t\x01\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\x00$\x01\x00n$\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00\xf4\t\xf9\tr\vw\v\xf0\v\xf2\vx\f~\fX\r^\rp\rx\r*\x0f3\x0fi\x13|\x13\xf0\x17\xf9\x17\xda\x19\xda\x19p p t y \x80 \x89 P!_!\x89!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf20\xa85\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00u\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00e\x10\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00:\x17\x01\x00;\x17\x01\x00\xea\x18\x01\x00\xf2\x18\x01\x00Z\x1c\x01\x00l\x1c\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe1o\x01\x00\xe1o\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xe1\x01\x00,\xe1\x01\x000\xe1\x01\x00=\xe1\x01\x00@\xe1\x01\x00I\xe1\x01\x00N\xe1\x01\x00O\xe1\x01\x00\x80\x16\x9c\x16P\x1c\x7f\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xfa\f\x01\x00\xff\f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x01\x00#\x03\x01\x00-\x03\x01\x00/\x03\x01\x00\x80\n\x01\x00\x9f\n\x01\x00P\x03\x01\x00z\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xd5\x03\x01\x00\x00\x0f\x01\x00'\x0f\x01\x00`\n\x01\x00\x7f\n\x01\x00\x00\f\x01\x00H\f\x01\x00p\x0f\x01\x00\x89\x0f\x01\x00\x01\v\x03\v\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v<\vD\vG\vH\vK\vM\vU\vW\v\\\v]\v_\vc\vf\vw\v\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x80\x04\x01\x00\x9d\x04\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00!\x00#\x00%\x00*\x00,\x00/\x00:\x00;\x00?\x00@\x00[\x00]\x00_\x00_\x00{\x00{\x00}\x00}\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xab\x00\xab\x00\xb6\x00\xb7\x00\xbb\x00\xbb\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x8a\x05\xbe\x05\xbe\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f:\x0f=\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13\x00\x14\x00\x14n\x16n\x16\x9b\x16\x9c\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x10 ' 0 C E Q S ^ } ~ \x8d \x8e \b#\v#)#*#h'u'\xc5'\xc6'\xe6'\xef'\x83)\x98)\xd8)\xdb)\xfc)\xfd)\xf9,\xfc,\xfe,\xff,p-p-\x00...0.O.R.].\x010\x030\b0\x110\x140\x1f00000=0=0\xa00\xa00\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfea\xfec\xfec\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\n\xff\f\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff;\xff=\xff?\xff?\xff[\xff[\xff]\xff]\xff_\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xad\x0e\x01\x00\xad\x0e\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00k\x01\x00Ek\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00`\b\x01\x00\x7f\b\x01\x00\xc0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00_\x00_\x00? @ T T 3\xfe4\xfeM\xfeO\xfe?\xff?\xff\x00\x00\x00\x00\x00\x00\x00\x00-\x00-\x00\x8a\x05\x8a\x05\xbe\x05\xbe\x05\x00\x14\x00\x14\x06\x18\x06\x18\x10 \x15 \x17.\x17.\x1a.\x1a.:.;.@.@.].].\x1c0\x1c00000\xa00\xa001\xfe2\xfeX\xfeX\xfec\xfec\xfe\r\xff\r\xff\xad\x0e\x01\x00\xad\x0e\x01\x00)\x00)\x00]\x00]\x00}\x00}\x00;\x0f;\x0f=\x0f=\x0f\x9c\x16\x9c\x16F F ~ ~ \x8e \x8e \t#\t#\v#\v#*#*#i'i'k'k'm'm'o'o'q'q's's'u'u'\xc6'\xc6'\xe7'\xe7'\xe9'\xe9'\xeb'\xeb'\xed'\xed'\xef'\xef'\x84)\x84)\x86)\x86)\x88)\x88)\x8a)\x8a)\x8c)\x8c)\x8e)\x8e)\x90)\x90)\x92)\x92)\x94)\x94)\x96)\x96)\x98)\x98)\xd9)\xd9)\xdb)\xdb)\xfd)\xfd)#.#.%.%.'.'.).).V.V.X.X.Z.Z.\\.\\.\t0\t0\v0\v0\r0\r0\x0f0\x0f0\x110\x110\x150\x150\x170\x170\x190\x190\x1b0\x1b0\x1e0\x1f0>\xfd>\xfd\x18\xfe\x18\xfe6\xfe6\xfe8\xfe8\xfe:\xfe:\xfe<\xfe<\xfe>\xfe>\xfe@\xfe@\xfeB\xfeB\xfeD\xfeD\xfeH\xfeH\xfeZ\xfeZ\xfe\\\xfe\\\xfe^\xfe^\xfe\t\xff\t\xff=\xff=\xff]\xff]\xff`\xff`\xffc\xffc\xff\xbb\x00\xbb\x00\x19 \x19 \x1d \x1d : : \x03.\x03.\x05.\x05.\n.\n.\r.\r.\x1d.\x1d.!.!.@\xa8w\xa8\x00\x00\x00\x00\x00\t\x01\x00\x1b\t\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00\xab\x00\xab\x00\x18 \x18 \x1b \x1c \x1f \x1f 9 9 \x02.\x02.\x04.\x04.\t.\t.\f.\f.\x1c.\x1c. . .\x00\x00\x00\x00!\x00#\x00%\x00'\x00*\x00*\x00,\x00,\x00.\x00/\x00:\x00;\x00?\x00@\x00\\\x00\\\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xb6\x00\xb7\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x89\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13n\x16n\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\x05\x18\a\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x16 \x17   ' 0 8 ; > A C G Q S S U ^ \xf9,\xfc,\xfe,\xff,p-p-\x00.\x01.\x06.\b.\v.\v.\x0e.\x16.\x18.\x19.\x1b.\x1b.\x1e.\x1f.*...0.9.<.?.A.A.C.O.R.T.\x010\x030=0=0\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab\x10\xfe\x16\xfe\x19\xfe\x19\xfe0\xfe0\xfeE\xfeF\xfeI\xfeL\xfeP\xfeR\xfeT\xfeW\xfe_\xfea\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\a\xff\n\xff\n\xff\f\xff\f\xff\x0e\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff<\xff<\xffa\xffa\xffd\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x00(\x00[\x00[\x00{\x00{\x00:\x0f:\x0f<\x0f<\x0f\x9b\x16\x9b\x16\x1a \x1a \x1e \x1e E E } } \x8d \x8d \b#\b#\n#\n#)#)#h'h'j'j'l'l'n'n'p'p'r'r't't'\xc5'\xc5'\xe6'\xe6'\xe8'\xe8'\xea'\xea'\xec'\xec'\xee'\xee'\x83)\x83)\x85)\x85)\x87)\x87)\x89)\x89)\x8b)\x8b)\x8d)\x8d)\x8f)\x8f)\x91)\x91)\x93)\x93)\x95)\x95)\x97)\x97)\xd8)\xd8)\xda)\xda)\xfc)\xfc)\".\".$.$.&.&.(.(.B.B.U.U.W.W.Y.Y.[.[.\b0\b0\n0\n0\f0\f0\x0e0\x0e0\x100\x100\x140\x140\x160\x160\x180\x180\x1a0\x1a0\x1d0\x1d0?\xfd?\xfd\x17\xfe\x17\xfe5\xfe5\xfe7\xfe7\xfe9\xfe9\xfe;\xfe;\xfe=\xfe=\xfe?\xfe?\xfeA\xfeA\xfeC\xfeC\xfeG\xfeG\xfeY\xfeY\xfe[\xfe[\xfe]\xfe]\xfe\b\xff\b\xff;\xff;\xff[\xff[\xff_\xff_\xffb\xffb\xff\x00\x00\x00\x00\x80\v\x01\x00\x91\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x000\xa9S\xa9_\xa9_\xa9\xa0\x16\xea\x16\xee\x16\xf8\x16\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00+\x00+\x00<\x00>\x00^\x00^\x00`\x00`\x00|\x00|\x00~\x00~\x00\xa2\x00\xa6\x00\xa8\x00\xa9\x00\xac\x00\xac\x00\xae\x00\xb1\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\xf6\x03\xf6\x03\x82\x04\x82\x04\x8d\x05\x8f\x05\x06\x06\b\x06\v\x06\v\x06\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfe\a\xff\a\x88\b\x88\b\xf2\t\xf3\t\xfa\t\xfb\t\xf1\n\xf1\np\vp\v\xf3\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r?\x0e?\x0e\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16\xdb\x17\xdb\x17@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1fD D R R z | \x8a \x8c \xa0 \xc0 \x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x18!\x1e!#!%!%!'!'!)!)!.!.!:!;!@!D!J!M!O!O!\x8a!\x8b!\x90!\a#\f#(#+#&$@$J$\x9c$\xe9$\x00%g'\x94'\xc4'\xc7'\xe5'\xf0'\x82)\x99)\xd7)\xdc)\xfb)\xfe)s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x9b0\x9c0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7(\xa8+\xa86\xa89\xa8w\xaay\xaa[\xab[\xabj\xabk\xab)\xfb)\xfb\xb2\xfb\xc2\xfb@\xfdO\xfd\xcf\xfd\xcf\xfd\xfc\xfd\xff\xfdb\xfeb\xfed\xfef\xfei\xfei\xfe\x04\xff\x04\xff\v\xff\v\xff\x1c\xff\x1e\xff>\xff>\xff@\xff@\xff\\\xff\\\xff^\xff^\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\x00\b-\b0\b>\b\x80\xa8ŨΨ٨\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00\xa2\x00\xa5\x00\x8f\x05\x8f\x05\v\x06\v\x06\xfe\a\xff\a\xf2\t\xf3\t\xfb\t\xfb\t\xf1\n\xf1\n\xf9\v\xf9\v?\x0e?\x0e\xdb\x17\xdb\x17\xa0 \xc0 8\xa88\xa8\xfc\xfd\xfc\xfdi\xfei\xfe\x04\xff\x04\xff\xe0\xff\xe1\xff\xe5\xff\xe6\xff\x00\x00\x00\x00\x00\x00\x00\x00\xdd\x1f\x01\x00\xe0\x1f\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00\x80\x11\x01\x00\xdf\x11\x01\x00P\x04\x01\x00\x7f\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xdd\x15\x01\x00\x00\xd8\x01\x00\x8b\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\r\x83\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xe6\r\xef\r\xf2\r\xf4\r\xe1\x11\x01\x00\xf4\x11\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00^\x00^\x00`\x00`\x00\xa8\x00\xa8\x00\xaf\x00\xaf\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\x88\b\x88\b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1f\x9b0\x9c0\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7[\xab[\xabj\xabk\xab\xb2\xfb\xc2\xfb>\xff>\xff@\xff@\xff\xe3\xff\xe3\xff\xfb\xf3\x01\x00\xff\xf3\x01\x00+\x00+\x00<\x00>\x00|\x00|\x00~\x00~\x00\xac\x00\xac\x00\xb1\x00\xb1\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xf6\x03\xf6\x03\x06\x06\b\x06D D R R z | \x8a \x8c \x18!\x18!@!D!K!K!\x90!\x94!\x9a!\x9b!\xa0!\xa0!\xa3!\xa3!\xa6!\xa6!\xae!\xae!\xce!\xcf!\xd2!\xd2!\xd4!\xd4!\xf4!\xff\" #!#|#|#\x9b#\xb3#\xdc#\xe1#\xb7%\xb7%\xc1%\xc1%\xf8%\xff%o&o&\xc0'\xc4'\xc7'\xe5'\xf0'\xff'\x00)\x82)\x99)\xd7)\xdc)\xfb)\xfe)\xff*0+D+G+L+)\xfb)\xfbb\xfeb\xfed\xfef\xfe\v\xff\v\xff\x1c\xff\x1e\xff\\\xff\\\xff^\xff^\xff\xe2\xff\xe2\xff\xe9\xff\xec\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa6\x00\xa6\x00\xa9\x00\xa9\x00\xae\x00\xae\x00\xb0\x00\xb0\x00\x82\x04\x82\x04\x8d\x05\x8e\x05\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfa\t\xfa\tp\vp\v\xf3\v\xf8\v\xfa\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x17!\x1e!#!%!%!'!'!)!)!.!.!:!;!J!J!L!M!O!O!\x8a!\x8b!\x95!\x99!\x9c!\x9f!\xa1!\xa2!\xa4!\xa5!\xa7!\xad!\xaf!\xcd!\xd0!\xd1!\xd3!\xd3!\xd5!\xf3!\x00#\a#\f#\x1f#\"#(#+#{#}#\x9a#\xb4#\xdb#\xe2#&$@$J$\x9c$\xe9$\x00%\xb6%\xb8%\xc0%\xc2%\xf7%\x00&n&p&g'\x94'\xbf'\x00(\xff(\x00+/+E+F+M+s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ(\xa8+\xa86\xa87\xa89\xa89\xa8w\xaay\xaa@\xfdO\xfd\xcf\xfd\xcf\xfd\xfd\xfd\xff\xfd\xe4\xff\xe4\xff\xe8\xff\xe8\xff\xed\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x00\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xdc\x1f\x01\x00\xe1\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xfa\xf3\x01\x00\x00\xf4\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x000\x0f\x01\x00Y\x0f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x00P\x1a\x01\x00\xa2\x1a\x01\x00\x80\x1b\xbf\x1b\xc0\x1c\xc7\x1c\x00\xa8,\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\a\x0f\aJ\aM\aO\a`\bj\b\x00\x17\x15\x17\x1f\x17\x1f\x17`\x17l\x17n\x17p\x17r\x17s\x17P\x19m\x19p\x19t\x19\x00\x00\x00\x00 \x1a^\x1a`\x1a|\x1a\x7f\x1a\x89\x1a\x90\x1a\x99\x1a\xa0\x1a\xad\x1a\x80\xaaª۪ߪ\x00\x00\x00\x00\x80\x16\x01\x00\xb9\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x00\x82\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd0\v\xd0\v\xd7\v\xd7\v\xe6\v\xfa\v\xc0\x1f\x01\x00\xf1\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00pj\x01\x00\xbej\x01\x00\xc0j\x01\x00\xc9j\x01\x00\xe0o\x01\x00\xe0o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00\xff\x8a\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f<\fD\fF\fH\fJ\fM\fU\fV\fX\fZ\f]\f]\f`\fc\ff\fo\fw\f\x7f\f\x80\a\xb1\a\x01\x0e:\x0e@\x0e[\x0e\x00\x0fG\x0fI\x0fl\x0fq\x0f\x97\x0f\x99\x0f\xbc\x0f\xbe\x0f\xcc\x0f\xce\x0f\xd4\x0f\xd9\x0f\xda\x0f0-g-o-p-\x7f-\x7f-\x00\x00\x00\x00\x00\x00\x00\x00\x80\x14\x01\x00\xc7\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00\x90\xe2\x01\x00\xae\xe2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x03\x01\x00\x9d\x03\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\x00\xa5+\xa6\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\xe2\x01\x00\xf9\xe2\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xa0\x18\x01\x00\xf2\x18\x01\x00\xff\x18\x01\x00\xff\x18\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xab\x0e\x01\x00\xad\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\xa0\x8c\xa4\x90\xa4Ƥ \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n ( ) / / _ _ \x000\x000\x00\x1a\x01\x00G\x1a\x01\x00( ( ) )  \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n / / _ _ \x000\x000\x00\x00\x00\x00\x8e\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x00\x00\x03\x00\x00\x00\x89\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 '\x00\x00\x03\x00\x00\x00\x01\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x008'\x00\x00\x01\x00\x00\x00\x83\v\x00\x00\x01\x00\x00\x00@'\x00\x00\x16\x00\x00\x00\xa0'\x00\x00$\x00\x00\x00\xc0\x06\x00\x00\x01\x00\x00\x00\xc0(\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00]\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0(\x00\x00\x02\x00\x00\x00\xe0\t\x00\x00\x01\x00\x00\x00\xe0(\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00y\a\x00\x00\x01\x00\x00\x00\xe8(\x00\x00\x01\x00\x00\x00\xec(\x00\x00\x01\x00\x00\x00;\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00)\x00\x00\x02\x00\x00\x00\xfd\a\x00\x00\x01\x00\x00\x00\x10)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\b\x00\x00\x01\x00\x00\x00 )\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`)\x00\x00\x04\x00\x00\x00\n\x06\x00\x00\x01\x00\x00\x00\x80)\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90)\x00\x00\x03\x00\x00\x00 \n\x00\x00\x01\x00\x00\x00\xa8)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\t\x00\x00\x01\x00\x00\x00\xac)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xec\n\x00\x00\x01\x00\x00\x00\xb4)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\r\x00\x00\x01\x00\x00\x00\xc0)\x00\x00\x11\x00\x00\x00\x10*\x00\x00\t\x00\x00\x00\xcd\a\x00\x00\x01\x00\x00\x00X*\x00\x00\x02\x00\x00\x00`*\x00\x00\x01\x00\x00\x00\xb9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00h*\x00\x00\x01\x00\x00\x00\xc9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p*\x00\x00\x02\x00\x00\x00\xbb\v\x00\x00\x01\x00\x00\x00\x80*\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\t\x00\x00\x01\x00\x00\x00\x90*\x00\x00\x0e\x00\x00\x00\xd0*\x00\x00\a\x00\x00\x00&\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10+\x00\x00\x02\x00\x00\x00\xb5\a\x00\x00\x01\x00\x00\x00 +\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\n\x00\x00\x01\x00\x00\x000+\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdc\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00<+\x00\x00\x01\x00\x00\x000\x06\x00\x00\x01\x00\x00\x00D+\x00\x00\x01\x00\x00\x00P+\x00\x00\x02\x00\x00\x003\x06\x00\x00\x01\x00\x00\x00`+\x00\x00[\x00\x00\x00\xd0,\x00\x00R\x00\x00\x00(\v\x00\x00\x01\x00\x00\x00`/\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x005\x05\x00\x00\x01\x00\x00\x00l/\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p/\x00\x00\x04\x00\x00\x00\xb5\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90/\x00\x00\x06\x00\x00\x00\x86\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0/\x00\x00\x01\x00\x00\x00]\v\x00\x00\x01\x00\x00\x00\xd0/\x00\x00\b\x00\x00\x00\xf0/\x00\x00\x02\x00\x00\x00\xbd\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x00\x00\x01\x00\x00\x00s\b\x00\x00\x01\x00\x00\x00\x100\x00\x00\x04\x00\x00\x00 0\x00\x00\x01\x00\x00\x00l\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0000\x00\x00\b\x00\x00\x00\a\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p0\x00\x00\x01\x00\x00\x00T\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x800\x00\x00\x05\x00\x00\x00\xec\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa80\x00\x00\x01\x00\x00\x00w\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb00\x00\x00\x01\x00\x00\x00\x8a\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb80\x00\x00\x01\x00\x00\x00C\v\x00\x00\x01\x00\x00\x00\xc00\x00\x00 \x00\x00\x00@1\x00\x00\x04\x00\x00\x00\b\a\x00\x00\x01\x00\x00\x00`1\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x008\v\x00\x00\x01\x00\x00\x00\x881\x00\x00\x01\x00\x00\x00\x901\x00\x00\x05\x00\x00\x00|\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb81\x00\x00\x01\x00\x00\x005\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc01\x00\x00\x0f\x00\x00\x00\xf7\a\x00\x00\x01\x00\x00\x00@2\x00\x00!\x00\x00\x00\xd02\x00\x00\x03\x00\x00\x00K\b\x00\x00\x01\x00\x00\x00\xf02\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfb\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0003\x00\x00\x06\x00\x00\x00\xdf\b\x00\x00\x01\x00\x00\x00`3\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\a\x00\x00\x01\x00\x00\x00\xa03\x00\x00\v\x00\x00\x00\xd03\x00\x00\n\x00\x00\x00\xc0\a\x00\x00\x01\x00\x00\x00 4\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcf\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`4\x00\x00\x02\x00\x00\x00\xf7\x05\x00\x00\x01\x00\x00\x00p4\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x804\x00\x00\x03\x00\x00\x00]\x04\x00\x00\x01\x00\x00\x00\xa04\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\f\x00\x00\x01\x00\x00\x00\xc44\x00\x00\x02\x00\x00\x00\xd04\x00\x00\x04\x00\x00\x00\x92\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf04\x00\x00\x02\x00\x00\x00\xf2\n\x00\x00\x01\x00\x00\x00\x005\x00\x00\x13\x00\x00\x00P5\x00\x00\n\x00\x00\x00\x1b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa05\x00\x00\x02\x00\x00\x00\xf1\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb05\x00\x00\x02\x00\x00\x00\xf2\t\x00\x00\x01\x00\x00\x00\xc05\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd05\x00\x00\x02\x00\x00\x00L\f\x00\x00\x01\x00\x00\x00\xe05\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\f\x00\x00\x01\x00\x00\x00 6\x00\x00\a\x00\x00\x00@6\x00\x00\a\x00\x00\x00\x06\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x806\x00\x00\x03\x00\x00\x00)\t\x00\x00\x01\x00\x00\x00\x986\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa06\x00\x00\b\x00\x00\x00\xa1\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe06\x00\x00\x02\x00\x00\x00\xb6\x05\x00\x00\x01\x00\x00\x00\xf06\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x007\x00\x00\x02\x00\x00\x00\x10\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x107\x00\x00\x02\x00\x00\x00\xe1\r\x00\x00\x01\x00\x00\x00 7\x00\x00|\x01\x00\x00\x10=\x00\x00\x17\x01\x00\x00 \x06\x00\x00\x01\x00\x00\x00\xd0E\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00:\x06\x00\x00\x01\x00\x00\x00\x00F\x00\x00\"\x00\x00\x00\x90F\x00\x00\x05\x00\x00\x00=\f\x00\x00\x01\x00\x00\x00\xb8F\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x85\x04\x00\x00\x01\x00\x00\x00\xd0F\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf9\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0F\x00\x00\x03\x00\x00\x00\xed\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10G\x00\x00\a\x00\x00\x00g\x04\x00\x00\x01\x00\x00\x00HG\x00\x00\x01\x00\x00\x00LG\x00\x00\x01\x00\x00\x00\xe7\a\x00\x00\x01\x00\x00\x00`G\x00\x00i\x02\x00\x00\x10Q\x00\x00)\x00\x00\x00\xbd\a\x00\x00\x01\x00\x00\x00`R\x00\x009\x00\x00\x00PS\x00\x00\x0e\x00\x00\x00-\x06\x00\x00\x01\x00\x00\x00\xc0S\x00\x00\"\x01\x00\x00PX\x00\x00\xdc\x00\x00\x00\xd1\x04\x00\x00\x01\x00\x00\x000_\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x97\x04\x00\x00\x01\x00\x00\x00`_\x00\x00]\x02\x00\x00\xe0h\x00\x00)\x00\x00\x00$\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(j\x00\x00\x01\x00\x00\x00\x11\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000j\x00\x00\x02\x00\x00\x00\xdf\r\x00\x00\x01\x00\x00\x00@j\x00\x00\xbe\x00\x00\x00@m\x00\x00x\x00\x00\x00\x9b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00q\x00\x00\x01\x00\x00\x00\xbc\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\bq\x00\x00\x01\x00\x00\x00\x94\a\x00\x00\x01\x00\x00\x00\x10q\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa3\v\x00\x00\x01\x00\x00\x00,q\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@q\x00\x00\x02\x00\x00\x00L\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Pq\x00\x00\x03\x00\x00\x00\xed\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00pq\x00\x00\a\x00\x00\x00\xb8\v\x00\x00\x01\x00\x00\x00\xb0q\x00\x00p\x00\x00\x00ps\x00\x00F\x00\x00\x00\xd5\n\x00\x00\x01\x00\x00\x00\xa0u\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb4u\x00\x00\x01\x00\x00\x00\xea\a\x00\x00\x01\x00\x00\x00\xbcu\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0u\x00\x00\x02\x00\x00\x00\xc3\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0u\x00\x00\x03\x00\x00\x00\x17\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf8u\x00\x00\x01\x00\x00\x00\x1b\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00v\x00\x00\x03\x00\x00\x00v\a\x00\x00\x01\x00\x00\x00 v\x00\x00\xd4\x00\x00\x00py\x00\x00\x86\x00\x00\x00\xe8\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0}\x00\x00\x02\x00\x00\x00\xe7\x06\x00\x00\x01\x00\x00\x00\xb0}\x00\x00\x05\x00\x00\x00\xc4}\x00\x00\x01\x00\x00\x00\xf3\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0}\x00\x00\x03\x00\x00\x00\x93\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0}\x00\x00\x05\x00\x00\x00\xc4\x05\x00\x00\x01\x00\x00\x00\x18~\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdd\r\x00\x00\x01\x00\x00\x000~\x00\x00C\x00\x00\x00@\x7f\x00\x00F\x00\x00\x00Z\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x81\x00\x00\x02\x00\x00\x00~\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x81\x00\x00\x01\x00\x00\x00g\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x81\x00\x00\x03\x00\x00\x00%\v\x00\x00\x01\x00\x00\x00\xb0\x81\x00\x00%\x00\x00\x00P\x82\x00\x00\x1b\x00\x00\x00\xd4\t\x00\x00\x01\x00\x00\x000\x83\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x83\x00\x00\x02\x00\x00\x00\xff\x05\x00\x00\x01\x00\x00\x00P\x83\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe4\a\x00\x00\x01\x00\x00\x00`\x83\x00\x00\a\x00\x00\x00\x80\x83\x00\x00\x05\x00\x00\x00*\x06\x00\x00\x01\x00\x00\x00\xb0\x83\x00\x00\x1d\x00\x00\x000\x84\x00\x00+\x00\x00\x00x\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x85\x00\x00\x02\x00\x00\x00Z\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x85\x00\x00\x04\x00\x00\x00\x9e\a\x00\x00\x01\x00\x00\x00\xc0\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\b\x00\x00\x01\x00\x00\x00ą\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Ѕ\x00\x00\x03\x00\x00\x00f\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x85\x00\x00\x02\x00\x00\x00H\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x86\x00\x00\x01\x00\x00\x00R\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\b\x86\x00\x00\x01\x00\x00\x00\x9f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x86\x00\x00\x02\x00\x00\x00\x18\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 \x86\x00\x00\x01\x00\x00\x006\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x86\x00\x00\x01\x00\x00\x00q\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x86\x00\x00\x01\x00\x00\x008\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x008\x86\x00\x00\x01\x00\x00\x00\xc9\v\x00\x00\x01\x00\x00\x00@\x86\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x86\x00\x00\x02\x00\x00\x00\xc1\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x86\x00\x00\x02\x00\x00\x00\xd9\r\x00\x00\x01\x00\x00\x00\xa0\x86\x00\x00\x85\x00\x00\x00\xc0\x88\x00\x00:\x00\x00\x00M\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x8a\x00\x00\x05\x00\x00\x00\x16\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb8\x8a\x00\x00\x01\x00\x00\x00\x8b\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x8a\x00\x00\x01\x00\x00\x00\xb5\v\x00\x00\x01\x00\x00\x00Њ\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\"\v\x00\x00\x01\x00\x00\x00\xf0\x8a\x00\x00\x12\x00\x00\x008\x8b\x00\x00\x01\x00\x00\x00\xd2\n\x00\x00\x01\x00\x00\x00@\x8b\x00\x00L\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\t\x00\x00\x01\x00\x00\x00p\x8c\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\f\x00\x00\x01\x00\x00\x00\x98\x8c\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x8c\x00\x00\x02\x00\x00\x00&\t\x00\x00\x01\x00\x00\x00\xb0\x8c\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x06\x00\x00\x01\x00\x00\x00\xe0\x8c\x00\x00\x82\x00\x00\x00\xf0\x8e\x00\x009\x00\x00\x002\x05\x00\x00\x01\x00\x00\x00\xc0\x90\x00\x00O\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\v\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x92\x00\x00\x03\x00\x00\x00\x97\t\x00\x00\x01\x00\x00\x00\x18\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\v\x00\x00\x01\x00\x00\x00 \x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd7\r\x00\x00\x01\x00\x00\x000\x92\x00\x00\x97\x00\x00\x00\x90\x94\x00\x00Q\x00\x00\x00e\x06\x00\x00\x01\x00\x00\x00\x18\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfc\v\x00\x00\x01\x00\x00\x00 \x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\v\x00\x00\x01\x00\x00\x000\x97\x00\x00\x12\x00\x00\x00\x80\x97\x00\x00\x03\x00\x00\x00D\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x98\x97\x00\x00\x01\x00\x00\x00\x97\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x97\x00\x00\x01\x00\x00\x00\xa4\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x97\x00\x00\x02\x00\x00\x00q\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x97\x00\x00\x03\x00\x00\x00-\f\x00\x00\x01\x00\x00\x00\xe0\x97\x00\x00\f\x00\x00\x00\x10\x98\x00\x00\x01\x00\x00\x00\x03\b\x00\x00\x01\x00\x00\x00 \x98\x00\x00\x1e\x00\x00\x00\x98\x98\x00\x00\x01\x00\x00\x00\xba\a\x00\x00\x01\x00\x00\x00\xa0\x98\x00\x005\x00\x00\x00\x80\x99\x00\x00\v\x00\x00\x00$\x06\x00\x00\x01\x00\x00\x00\xe0\x99\x00\x00r\x00\x00\x00\xb0\x9b\x00\x00F\x00\x00\x00\x1c\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9d\x00\x00\x01\x00\x00\x00\x8a\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9d\x00\x00\x02\x00\x00\x00\x13\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9e\x00\x00\x01\x00\x00\x00\xfb\t\x00\x00\x01\x00\x00\x00\b\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Z\b\x00\x00\x01\x00\x00\x00\x10\x9e\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\v\x00\x00\x01\x00\x00\x00 \x9e\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00E\t\x00\x00\x01\x00\x00\x000\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdf\v\x00\x00\x01\x00\x00\x008\x9e\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd8\n\x00\x00\x01\x00\x00\x00D\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xac\a\x00\x00\x01\x00\x00\x00P\x9e\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc5\x04\x00\x00\x01\x00\x00\x00d\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x9e\x00\x00\x02\x00\x00\x00\xc7\a\x00\x00\x01\x00\x00\x00\x80\x9e\x00\x00\x10\x00\x00\x00\xc0\x9e\x00\x00\x02\x00\x00\x00\xf5\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00О\x00\x00\x02\x00\x00\x00\x9a\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9e\x00\x00\x04\x00\x00\x00~\x04\x00\x00\x01\x00\x00\x00\x00\x9f\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\f\x00\x00\x01\x00\x00\x004\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\t\x00\x00\x01\x00\x00\x008\x9f\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\x06\x00\x00\x01\x00\x00\x00@\x9f\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x002\t\x00\x00\x01\x00\x00\x00\\\x9f\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xed\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x9f\x00\x00\x02\x00\x00\x00\xee\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x9f\x00\x00\x01\x00\x00\x00/\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x9f\x00\x00\x02\x00\x00\x00\x1f\t\x00\x00\x01\x00\x00\x00\xa0\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x9f\x00\x00\b\x00\x00\x00\x03\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9f\x00\x00\x02\x00\x00\x00?\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x02\x00\x00\x00\t\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\xa0\x00\x00\x03\x00\x00\x00#\t\x00\x00\x01\x00\x00\x00(\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd1\r\x00\x00\x01\x00\x00\x000\xa0\x00\x00\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P\xa0\x00\x00\x01\x00\x00\x00\xe1\a\x00\x00\x01\x00\x00\x00X\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\x05\x00\x00\x01\x00\x00\x00\\\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x05\x00\x00\x01\x00\x00\x00`\xa0\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc7\x00\x00\x00\b\x00\x10\x00\x18\x00 \x00(\x000\x008\x00@\x00P\x00`\x00p\x00\x80\x00\xa0\x00\xc0\x00\xe0\x00\x00\x01@\x01\x80\x01\xc0\x01\x00\x02\x80\x02\x00\x03\x80\x03\x00\x04\x00\x05\x00\x06\x00\a\x00\b\x00\n\x00\f\x00\x0e\x00\x10\x00\x14\x00\x18\x00\x1c\x00 \x00(\x000\x008\x00@\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x02\x00\x02\x00\x02\x00\x03\x00\x03\x00\x04\x00\x04\x00\x05\x00\x06\x00\a\x00\b\x00\b\x00\b\x00\a\x00\b\x00\b\x00\x06\x00\a\x00\b\x00\x00\x02\x00\x01\xaa\x00\x80\x00f\x00U\x00I\x00@\x003\x00*\x00$\x00 \x00\x19\x00\x15\x00\x12\x00\x10\x00\f\x00\n\x00\t\x00\b\x00\f\x00\n\x00\t\x00\b\x00\t\x00\b\x00\t\x00\b\x00\b\x00\b\x00\b\x00\b\x00\x06\x00\x05\x00\x04\x00\x04\x00\x03\x00\x02\x00\x02\x00\x02\x00\x00\x00\x01\x02\x03\x04\x05\x06\a\b\b\t\t\n\n\v\v\f\f\f\f\r\r\r\r\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f\x10\x10\x10\x10\x10\x10\x10\x10\x11\x11\x11\x11\x11\x11\x11\x11\x12\x12\x12\x12\x12\x12\x12\x12\x13\x13\x13\x13\x13\x13\x13\x13\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f                                                                                                                                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"################################################################################################################################$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x05\x00\x00\x00\a\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd3\x00\x00\x00\x01\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00y\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x8f\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xa9\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbb\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd1\x00\x00\x00Success\x00Illegal byte sequence\x00Domain error\x00Result not representable\x00Not a tty\x00Permission denied\x00Operation not permitted\x00No such file or directory\x00No such process\x00File exists\x00Value too large for data type\x00No space left on device\x00Out of memory\x00Resource busy\x00Interrupted system call\x00Resource temporarily unavailable\x00Invalid seek\x00Cross-device link\x00Read-only file system\x00Directory not empty\x00Connection reset by peer\x00Operation timed out\x00Connection refused\x00Host is unreachable\x00Address in use\x00Broken pipe\x00I/O error\x00No such device or address\x00No such device\x00Not a directory\x00Is a directory\x00Text file busy\x00Exec format error\x00Invalid argument\x00Argument list too long\x00Symbolic link loop\x00Filename too long\x00Too many open files in system\x00No file descriptors available\x00Bad file descriptor\x00No child process\x00Bad address\x00File too large\x00Too many links\x00No locks available\x00Resource deadlock would occur\x00State not recoverable\x00Previous owner died\x00Operation canceled\x00Function not implemented\x00No message of desired type\x00Identifier removed\x00Link has been severed\x00Protocol error\x00Bad message\x00Not a socket\x00Destination address required\x00Message too large\x00Protocol wrong type for socket\x00Protocol not available\x00Protocol not supported\x00Not supported\x00Address family not supported by protocol\x00Address not available\x00Network is down\x00Network unreachable\x00Connection reset by network\x00Connection aborted\x00No buffer space available\x00Socket is connected\x00Socket not connected\x00Operation already in progress\x00Operation in progress\x00Stale file handle\x00Quota exceeded\x00Multihop attempted\x00Capabilities insufficient\x00\x00\x00u\x02N\x00\xd6\x01\xe2\x04\xb9\x04\x18\x01\x8e\x05\xed\x02\x16\x04\xf2\x00\x97\x03\x01\x038\x05\xaf\x01\x82\x01O\x03/\x04\x1e\x00\xd4\x05\xa2\x00\x12\x03\x1e\x03\xc2\x01\xde\x03\b\x00\xac\x05\x00\x01d\x02\xf1\x01e\x054\x02\x8c\x02\xcf\x02-\x03L\x04\xe3\x05\x9f\x02\xf8\x04\x1c\x05\b\x05\xb1\x02K\x05\x15\x02x\x00R\x02<\x03\xf1\x03\xe4\x00\xc3\x03}\x04\xcc\x00\xaa\x03y\x05$\x02n\x01m\x03\"\x04\xab\x04D\x00\xfb\x01\xae\x00\x83\x03`\x00\xe5\x01\a\x04\x94\x04^\x04+\x00X\x019\x01\x92\x00\xc2\x05\x9b\x01C\x02F\x01\xf6\x05\x00\x00h\xc6\x00\x00\x19\x00\n\x00\x19\x19\x19\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\x11\n\x19\x19\x19\x03\n\a\x00\x01\x1b\t\v\x18\x00\x00\t\x06\v\x00\x00\v\x00\x06\x19\x00\x00\x00\x19\x19\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\n\r\x19\x19\x19\x00\r\x00\x00\x02\x00\t\x0e\x00\x00\x00\t\x00\x0e\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x13\x00\x00\x00\x00\t\f\x00\x00\x00\x00\x00\f\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x04\x0f\x00\x00\x00\x00\t\x10\x00\x00\x00\x00\x00\x10\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x11\x00\x00\x00\x00\t\x12\x00\x00\x00\x00\x00\x12\x00\x00\x12\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x17\x00\x00\x00\x00\t\x14\x00\x00\x00\x00\x00\x14\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x15\x00\x00\x00\x00\t\x16\x00\x00\x00\x00\x00\x16\x00\x00\x16\x00\x000123456789ABCDEF"
-	data1 = "\x01\x00\x00\x00\xe8\x03\x00\x00\x1f\x04\x00\x00\x01\x00\x00\x00P\xc6\x00\x00\x01\x00\x00\x00T\xc6\x00\x00\x01\x00\x00\x00\x00\x00\xff\xff\x00\x00\x01\x00\xff\xff\x10\x00%\x00\x00\x00&\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00B\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00C\x00\x00\x00D\x00\x00\x00D\xcc\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+	data0 = "\\x{%x}\x00{%d}\x00{%d,%d}\x00{%d,}\x00|\x00\\z\x00Any\x00\\x%02x\x00-+   0X0x\x00-0X+0X 0X-0x+0x 0x\x00__next_prime overflow\x00Hebrew\x00\\w\x00Lisu\x00Dives_Akuru\x00Nushu\x00Telugu\x00Limbu\x00Pau_Cin_Hau\x00Lu\x00Tangut\x00Khitan_Small_Script\x00Cypriot\x00Deseret\x00Tai_Viet\x00\\t\x00Lt\x00invalid character class\x00Egyptian_Hieroglyphs\x00Anatolian_Hieroglyphs\x00Meroitic_Hieroglyphs\x00\\s\x00Zs\x00Ps\x00Cs\x00Old_Uyghur\x00vector\x00no argument for repetition operator\x00bad repetition operator\x00invalid perl operator\x00no error\x00unexpected error\x00Khmer\x00Makasar\x00Myanmar\x00\\r\x00invalid named capture group\x00Zp\x00Toto\x00Mro\x00Hanunoo\x00Nko\x00Wancho\x00Bopomofo\x00Soyombo\x00Miao\x00Lao\x00So\x00Po\x00No\x00Lo\x00Co\x00Common\x00Latin\x00Medefaidrin\x00Marchen\x00Duployan\x00Avestan\x00Samaritan\x00Tibetan\x00Elbasan\x00Hatran\x00Cypro_Minoan\x00nan\x00Shavian\x00Old_Persian\x00Old_Hungarian\x00Carian\x00Armenian\x00Caucasian_Albanian\x00Chorasmian\x00Mongolian\x00Inscriptional_Parthian\x00Georgian\x00Lydian\x00Old_Sogdian\x00Lycian\x00Phoenician\x00Old_South_Arabian\x00Old_North_Arabian\x00Nabataean\x00Manichaean\x00Han\x00\\n\x00Mn\x00Bamum\x00Cuneiform\x00Ahom\x00Adlam\x00Malayalam\x00Ogham\x00Siddham\x00Tai_Tham\x00Cham\x00Sm\x00Lm\x00Hangul\x00Tamil\x00Canadian_Aboriginal\x00Zl\x00Nl\x00Ll\x00Meetei_Mayek\x00Greek\x00Batak\x00Sk\x00Kawi\x00Psalter_Pahlavi\x00Inscriptional_Pahlavi\x00Mende_Kikakui\x00Warang_Citi\x00Gujarati\x00Takri\x00Syloti_Nagri\x00Nandinagari\x00Devanagari\x00Nag_Mundari\x00Vithkuqi\x00Multani\x00Mahajani\x00Brahmi\x00Bengali\x00Bhaiksuki\x00Khojki\x00Ol_Chiki\x00Kaithi\x00Kharoshthi\x00Gurmukhi\x00Modi\x00Masaram_Gondi\x00Gunjala_Gondi\x00Yezidi\x00Khudawadi\x00Thai\x00Vai\x00Yi\x00Pi\x00Kayah_Li\x00Tifinagh\x00Bassa_Vah\x00Tagalog\x00Pahawh_Hmong\x00Nyiakeng_Puachue_Hmong\x00SignWriting\x00basic_string\x00Sora_Sompeng\x00Rejang\x00inf\x00\\f\x00Pf\x00Cf\x00invalid repetition size\x00Meroitic_Cursive\x00New_Tai_Lue\x00Balinese\x00Buginese\x00Javanese\x00Sundanese\x00Zanabazar_Square\x00Palmyrene\x00Braille\x00invalid character class range\x00Osage\x00Cherokee\x00bad_array_new_length was thrown in -fno-exceptions mode\x00bad_alloc was thrown in -fno-exceptions mode\x00invalid escape sequence\x00Pe\x00Me\x00Tai_Le\x00hello, world\x00Buhid\x00Inherited\x00pattern too large - compile failed\x00\\d\x00Pd\x00Nd\x00Coptic\x00Ugaritic\x00Glagolitic\x00Ethiopic\x00Runic\x00Old_Permic\x00Cyrillic\x00Old_Italic\x00Old_Turkic\x00Gothic\x00Arabic\x00Elymaic\x00Imperial_Aramaic\x00Mandaic\x00Syriac\x00Sc\x00Pc\x00Mc\x00Cc\x00\\b\x00Osmanya\x00Oriya\x00Hanifi_Rohingya\x00Tagbanwa\x00Newa\x00Tirhuta\x00Tangsa\x00Saurashtra\x00Dogra\x00Katakana\x00Hiragana\x00Thaana\x00Chakma\x00Sinhala\x00Grantha\x00Lepcha\x00Sharada\x00Kannada\x00Phags_Pa\x00^\x00[^\\x00-\\x{10ffff}]\x00 [truncated]\x00[:^print:]\x00[:print:]\x00[:^xdigit:]\x00[:xdigit:]\x00[:^digit:]\x00[:digit:]\x00[:^punct:]\x00[:punct:]\x00[:^lower:]\x00[:lower:]\x00[:^upper:]\x00[:upper:]\x00[:^alnum:]\x00[:alnum:]\x00[:^cntrl:]\x00[:cntrl:]\x00[:^blank:]\x00[:blank:]\x00[:^ascii:]\x00[:ascii:]\x00[:^graph:]\x00[:graph:]\x00[:^space:]\x00[:space:]\x00[:^word:]\x00[:word:]\x00[:^alpha:]\x00[:alpha:]\x00missing ]\x00[]^-\\\x00(){}[]*+?|.^$\\\x00trailing \\\x00[\x00Z\x00\\W\x00\\S\x00P\x00NAN\x00M\x00L\x00INF\x00\\D\x00\\C\x00Linear_B\x00\\B\x00Linear_A\x00?\x00>\x00?P<\x00(?:\x00invalid UTF-8\x00...\x00-\x00+\x00*\x00(null)\x00(?HaveMatch:%d)\x00(?-m:^)\x00(?:)\x00(?-m:$)\x00missing )\x00unexpected )\x00(\x00$\x00overflow_error was thrown in -fno-exceptions mode with message \"%s\"\x00length_error was thrown in -fno-exceptions mode with message \"%s\"\x00out_of_range was thrown in -fno-exceptions mode with message \"%s\"\x00Pure virtual function called!\x00libc++abi: \x00Support for formatting long double values is currently disabled.\nTo enable it, add -lc-printscan-long-double to the link command.\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x00\x00\x00\b\x00\x00\x00\t\x00\x00\x00\n\x00\x00\x00\v\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x19\x00\x00\x00\x1a\x00\x00\x00\x1b\x00\x00\x00\x1c\x00\x00\x00\x1d\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00\x1e\x00\x00\x00\x1f\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00\f\x00\x00\x00\x97\x04\x00\x00\xe7\a\x00\x00\xd1\x04\x00\x00\xbd\a\x00\x00-\x06\x00\x00\xe4\a\x00\x00v\a\x00\x00\xb8\v\x00\x00%\v\x00\x00\xb5\v\x00\x000\x009\x00\t\x00\n\x00\f\x00\r\x00 \x00 \x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x00\x1f\v\x00\x00\x01\x00\x00\x00\xd8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe7\r\x00\x00\xff\xff\xff\xff\xd8\x10\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00,\x05\x00\x00\x01\x00\x00\x00\xdc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd6\r\x00\x00\xff\xff\xff\xff\xdc\x10\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\x04\x00\x00\x01\x00\x00\x00\xf0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd3\r\x00\x00\xff\xff\xff\xff\xf0\x10\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x000\x009\x00A\x00Z\x00a\x00z\x00A\x00Z\x00a\x00z\x00\x00\x00\x7f\x00\t\x00\t\x00 \x00 \x00\x00\x00\x1f\x00\x7f\x00\x7f\x000\x009\x00!\x00~\x00a\x00z\x00 \x00~\x00\x00\x00\x00\x00!\x00/\x00:\x00@\x00[\x00`\x00{\x00~\x00\t\x00\r\x00 \x00 \x00A\x00Z\x00\x00\x00\x00\x000\x009\x00A\x00Z\x00_\x00_\x00a\x00z\x000\x009\x00A\x00F\x00a\x00f\x00\x00\x00\x00\x00\n\r\x00\x00\x01\x00\x00\x00\x94\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\f\x00\x00\xff\xff\xff\xff\x94\x11\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9b\r\x00\x00\x01\x00\x00\x00\xa0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\r\x00\x00\xff\xff\xff\xff\xa0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00I\r\x00\x00\x01\x00\x00\x00\xa8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00>\r\x00\x00\xff\xff\xff\xff\xa8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x004\r\x00\x00\x01\x00\x00\x00\xac\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00)\r\x00\x00\xff\xff\xff\xff\xac\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\r\x00\x00\x01\x00\x00\x00\xb4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\r\x00\x00\xff\xff\xff\xff\xb4\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb6\f\x00\x00\x01\x00\x00\x00\xbc\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\f\x00\x00\xff\xff\xff\xff\xbc\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00^\r\x00\x00\x01\x00\x00\x00\xc0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00S\r\x00\x00\xff\xff\xff\xff\xc0\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\f\x00\x00\x01\x00\x00\x00\xc4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd5\f\x00\x00\xff\xff\xff\xff\xc4\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\f\x00\x00\x01\x00\x00\x00\xc8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\f\x00\x00\xff\xff\xff\xff\xc8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcb\f\x00\x00\x01\x00\x00\x00\xd0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\f\x00\x00\xff\xff\xff\xff\xd0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00s\r\x00\x00\x01\x00\x00\x00\xe0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00h\r\x00\x00\xff\xff\xff\xff\xe0\x11\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf5\f\x00\x00\x01\x00\x00\x00\xe8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xea\f\x00\x00\xff\xff\xff\xff\xe8\x11\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x87\r\x00\x00\x01\x00\x00\x00\xf0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00}\r\x00\x00\xff\xff\xff\xff\xf0\x11\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\f\x00\x00\x01\x00\x00\x00\x00\x12\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x94\f\x00\x00\xff\xff\xff\xff\x00\x12\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x9c\x05\x00\x00\xa5\x05\x00\x00\xba\n\x00\x00\xd4\x04\x00\x00(\n\x00\x00\xa5\r\x00\x00R\x0e\x00\x00\\\x0e\x00\x00\xc4\r\x00\x00J\x05\x00\x00\xab\t\x00\x00n\x05\x00\x00\x86\x05\x00\x00\x0e\x0e\x00\x00\xcf\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x00'\x00\x00\x00(\x00\x00\x00 \x00\x00\x00\x1c\x00\x00\x00)\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00*\x00\x00\x00+\x00\x00\x00,\x00\x00\x00-\x00\x00\x00.\x00\x00\x00/\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00*\x00\x00\x000\x00\x00\x001\x00\x00\x002\x00\x00\x003\x00\x00\x004\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00*\x00\x00\x005\x00\x00\x00,\x00\x00\x006\x00\x00\x007\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x00\x00\x008\x00\x00\x009\x00\x00\x00:\x00\x00\x00\x1c\x00\x00\x00;\x00\x00\x00\x00\x00\x00\x00A\x00\x00\x00Z\x00\x00\x00 \x00\x00\x00a\x00\x00\x00j\x00\x00\x00\xe0\xff\xff\xffk\x00\x00\x00k\x00\x00\x00\xbf \x00\x00l\x00\x00\x00r\x00\x00\x00\xe0\xff\xff\xffs\x00\x00\x00s\x00\x00\x00\f\x01\x00\x00t\x00\x00\x00z\x00\x00\x00\xe0\xff\xff\xff\xb5\x00\x00\x00\xb5\x00\x00\x00\xe7\x02\x00\x00\xc0\x00\x00\x00\xd6\x00\x00\x00 \x00\x00\x00\xd8\x00\x00\x00\xde\x00\x00\x00 \x00\x00\x00\xdf\x00\x00\x00\xdf\x00\x00\x00\xbf\x1d\x00\x00\xe0\x00\x00\x00\xe4\x00\x00\x00\xe0\xff\xff\xff\xe5\x00\x00\x00\xe5\x00\x00\x00F \x00\x00\xe6\x00\x00\x00\xf6\x00\x00\x00\xe0\xff\xff\xff\xf8\x00\x00\x00\xfe\x00\x00\x00\xe0\xff\xff\xff\xff\x00\x00\x00\xff\x00\x00\x00y\x00\x00\x00\x00\x01\x00\x00/\x01\x00\x00\x01\x00\x00\x002\x01\x00\x007\x01\x00\x00\x01\x00\x00\x009\x01\x00\x00H\x01\x00\x00\xff\xff\xff\xffJ\x01\x00\x00w\x01\x00\x00\x01\x00\x00\x00x\x01\x00\x00x\x01\x00\x00\x87\xff\xff\xffy\x01\x00\x00~\x01\x00\x00\xff\xff\xff\xff\x7f\x01\x00\x00\x7f\x01\x00\x00\xd4\xfe\xff\xff\x80\x01\x00\x00\x80\x01\x00\x00\xc3\x00\x00\x00\x81\x01\x00\x00\x81\x01\x00\x00\xd2\x00\x00\x00\x82\x01\x00\x00\x85\x01\x00\x00\x01\x00\x00\x00\x86\x01\x00\x00\x86\x01\x00\x00\xce\x00\x00\x00\x87\x01\x00\x00\x88\x01\x00\x00\xff\xff\xff\xff\x89\x01\x00\x00\x8a\x01\x00\x00\xcd\x00\x00\x00\x8b\x01\x00\x00\x8c\x01\x00\x00\xff\xff\xff\xff\x8e\x01\x00\x00\x8e\x01\x00\x00O\x00\x00\x00\x8f\x01\x00\x00\x8f\x01\x00\x00\xca\x00\x00\x00\x90\x01\x00\x00\x90\x01\x00\x00\xcb\x00\x00\x00\x91\x01\x00\x00\x92\x01\x00\x00\xff\xff\xff\xff\x93\x01\x00\x00\x93\x01\x00\x00\xcd\x00\x00\x00\x94\x01\x00\x00\x94\x01\x00\x00\xcf\x00\x00\x00\x95\x01\x00\x00\x95\x01\x00\x00a\x00\x00\x00\x96\x01\x00\x00\x96\x01\x00\x00\xd3\x00\x00\x00\x97\x01\x00\x00\x97\x01\x00\x00\xd1\x00\x00\x00\x98\x01\x00\x00\x99\x01\x00\x00\x01\x00\x00\x00\x9a\x01\x00\x00\x9a\x01\x00\x00\xa3\x00\x00\x00\x9c\x01\x00\x00\x9c\x01\x00\x00\xd3\x00\x00\x00\x9d\x01\x00\x00\x9d\x01\x00\x00\xd5\x00\x00\x00\x9e\x01\x00\x00\x9e\x01\x00\x00\x82\x00\x00\x00\x9f\x01\x00\x00\x9f\x01\x00\x00\xd6\x00\x00\x00\xa0\x01\x00\x00\xa5\x01\x00\x00\x01\x00\x00\x00\xa6\x01\x00\x00\xa6\x01\x00\x00\xda\x00\x00\x00\xa7\x01\x00\x00\xa8\x01\x00\x00\xff\xff\xff\xff\xa9\x01\x00\x00\xa9\x01\x00\x00\xda\x00\x00\x00\xac\x01\x00\x00\xad\x01\x00\x00\x01\x00\x00\x00\xae\x01\x00\x00\xae\x01\x00\x00\xda\x00\x00\x00\xaf\x01\x00\x00\xb0\x01\x00\x00\xff\xff\xff\xff\xb1\x01\x00\x00\xb2\x01\x00\x00\xd9\x00\x00\x00\xb3\x01\x00\x00\xb6\x01\x00\x00\xff\xff\xff\xff\xb7\x01\x00\x00\xb7\x01\x00\x00\xdb\x00\x00\x00\xb8\x01\x00\x00\xb9\x01\x00\x00\x01\x00\x00\x00\xbc\x01\x00\x00\xbd\x01\x00\x00\x01\x00\x00\x00\xbf\x01\x00\x00\xbf\x01\x00\x008\x00\x00\x00\xc4\x01\x00\x00\xc4\x01\x00\x00\x01\x00\x00\x00\xc5\x01\x00\x00\xc5\x01\x00\x00\xff\xff\xff\xff\xc6\x01\x00\x00\xc6\x01\x00\x00\xfe\xff\xff\xff\xc7\x01\x00\x00\xc7\x01\x00\x00\xff\xff\xff\xff\xc8\x01\x00\x00\xc8\x01\x00\x00\x01\x00\x00\x00\xc9\x01\x00\x00\xc9\x01\x00\x00\xfe\xff\xff\xff\xca\x01\x00\x00\xca\x01\x00\x00\x01\x00\x00\x00\xcb\x01\x00\x00\xcb\x01\x00\x00\xff\xff\xff\xff\xcc\x01\x00\x00\xcc\x01\x00\x00\xfe\xff\xff\xff\xcd\x01\x00\x00\xdc\x01\x00\x00\xff\xff\xff\xff\xdd\x01\x00\x00\xdd\x01\x00\x00\xb1\xff\xff\xff\xde\x01\x00\x00\xef\x01\x00\x00\x01\x00\x00\x00\xf1\x01\x00\x00\xf1\x01\x00\x00\xff\xff\xff\xff\xf2\x01\x00\x00\xf2\x01\x00\x00\x01\x00\x00\x00\xf3\x01\x00\x00\xf3\x01\x00\x00\xfe\xff\xff\xff\xf4\x01\x00\x00\xf5\x01\x00\x00\x01\x00\x00\x00\xf6\x01\x00\x00\xf6\x01\x00\x00\x9f\xff\xff\xff\xf7\x01\x00\x00\xf7\x01\x00\x00\xc8\xff\xff\xff\xf8\x01\x00\x00\x1f\x02\x00\x00\x01\x00\x00\x00 \x02\x00\x00 \x02\x00\x00~\xff\xff\xff\"\x02\x00\x003\x02\x00\x00\x01\x00\x00\x00:\x02\x00\x00:\x02\x00\x00+*\x00\x00;\x02\x00\x00<\x02\x00\x00\xff\xff\xff\xff=\x02\x00\x00=\x02\x00\x00]\xff\xff\xff>\x02\x00\x00>\x02\x00\x00(*\x00\x00?\x02\x00\x00@\x02\x00\x00?*\x00\x00A\x02\x00\x00B\x02\x00\x00\xff\xff\xff\xffC\x02\x00\x00C\x02\x00\x00=\xff\xff\xffD\x02\x00\x00D\x02\x00\x00E\x00\x00\x00E\x02\x00\x00E\x02\x00\x00G\x00\x00\x00F\x02\x00\x00O\x02\x00\x00\x01\x00\x00\x00P\x02\x00\x00P\x02\x00\x00\x1f*\x00\x00Q\x02\x00\x00Q\x02\x00\x00\x1c*\x00\x00R\x02\x00\x00R\x02\x00\x00\x1e*\x00\x00S\x02\x00\x00S\x02\x00\x00.\xff\xff\xffT\x02\x00\x00T\x02\x00\x002\xff\xff\xffV\x02\x00\x00W\x02\x00\x003\xff\xff\xffY\x02\x00\x00Y\x02\x00\x006\xff\xff\xff[\x02\x00\x00[\x02\x00\x005\xff\xff\xff\\\x02\x00\x00\\\x02\x00\x00O\xa5\x00\x00`\x02\x00\x00`\x02\x00\x003\xff\xff\xffa\x02\x00\x00a\x02\x00\x00K\xa5\x00\x00c\x02\x00\x00c\x02\x00\x001\xff\xff\xffe\x02\x00\x00e\x02\x00\x00(\xa5\x00\x00f\x02\x00\x00f\x02\x00\x00D\xa5\x00\x00h\x02\x00\x00h\x02\x00\x00/\xff\xff\xffi\x02\x00\x00i\x02\x00\x00-\xff\xff\xffj\x02\x00\x00j\x02\x00\x00D\xa5\x00\x00k\x02\x00\x00k\x02\x00\x00\xf7)\x00\x00l\x02\x00\x00l\x02\x00\x00A\xa5\x00\x00o\x02\x00\x00o\x02\x00\x00-\xff\xff\xffq\x02\x00\x00q\x02\x00\x00\xfd)\x00\x00r\x02\x00\x00r\x02\x00\x00+\xff\xff\xffu\x02\x00\x00u\x02\x00\x00*\xff\xff\xff}\x02\x00\x00}\x02\x00\x00\xe7)\x00\x00\x80\x02\x00\x00\x80\x02\x00\x00&\xff\xff\xff\x82\x02\x00\x00\x82\x02\x00\x00C\xa5\x00\x00\x83\x02\x00\x00\x83\x02\x00\x00&\xff\xff\xff\x87\x02\x00\x00\x87\x02\x00\x00*\xa5\x00\x00\x88\x02\x00\x00\x88\x02\x00\x00&\xff\xff\xff\x89\x02\x00\x00\x89\x02\x00\x00\xbb\xff\xff\xff\x8a\x02\x00\x00\x8b\x02\x00\x00'\xff\xff\xff\x8c\x02\x00\x00\x8c\x02\x00\x00\xb9\xff\xff\xff\x92\x02\x00\x00\x92\x02\x00\x00%\xff\xff\xff\x9d\x02\x00\x00\x9d\x02\x00\x00\x15\xa5\x00\x00\x9e\x02\x00\x00\x9e\x02\x00\x00\x12\xa5\x00\x00E\x03\x00\x00E\x03\x00\x00T\x00\x00\x00p\x03\x00\x00s\x03\x00\x00\x01\x00\x00\x00v\x03\x00\x00w\x03\x00\x00\x01\x00\x00\x00{\x03\x00\x00}\x03\x00\x00\x82\x00\x00\x00\x7f\x03\x00\x00\x7f\x03\x00\x00t\x00\x00\x00\x86\x03\x00\x00\x86\x03\x00\x00&\x00\x00\x00\x88\x03\x00\x00\x8a\x03\x00\x00%\x00\x00\x00\x8c\x03\x00\x00\x8c\x03\x00\x00@\x00\x00\x00\x8e\x03\x00\x00\x8f\x03\x00\x00?\x00\x00\x00\x91\x03\x00\x00\xa1\x03\x00\x00 \x00\x00\x00\xa3\x03\x00\x00\xa3\x03\x00\x00\x1f\x00\x00\x00\xa4\x03\x00\x00\xab\x03\x00\x00 \x00\x00\x00\xac\x03\x00\x00\xac\x03\x00\x00\xda\xff\xff\xff\xad\x03\x00\x00\xaf\x03\x00\x00\xdb\xff\xff\xff\xb1\x03\x00\x00\xb1\x03\x00\x00\xe0\xff\xff\xff\xb2\x03\x00\x00\xb2\x03\x00\x00\x1e\x00\x00\x00\xb3\x03\x00\x00\xb4\x03\x00\x00\xe0\xff\xff\xff\xb5\x03\x00\x00\xb5\x03\x00\x00@\x00\x00\x00\xb6\x03\x00\x00\xb7\x03\x00\x00\xe0\xff\xff\xff\xb8\x03\x00\x00\xb8\x03\x00\x00\x19\x00\x00\x00\xb9\x03\x00\x00\xb9\x03\x00\x00\x05\x1c\x00\x00\xba\x03\x00\x00\xba\x03\x00\x006\x00\x00\x00\xbb\x03\x00\x00\xbb\x03\x00\x00\xe0\xff\xff\xff\xbc\x03\x00\x00\xbc\x03\x00\x00\xf9\xfc\xff\xff\xbd\x03\x00\x00\xbf\x03\x00\x00\xe0\xff\xff\xff\xc0\x03\x00\x00\xc0\x03\x00\x00\x16\x00\x00\x00\xc1\x03\x00\x00\xc1\x03\x00\x000\x00\x00\x00\xc2\x03\x00\x00\xc2\x03\x00\x00\x01\x00\x00\x00\xc3\x03\x00\x00\xc5\x03\x00\x00\xe0\xff\xff\xff\xc6\x03\x00\x00\xc6\x03\x00\x00\x0f\x00\x00\x00\xc7\x03\x00\x00\xc8\x03\x00\x00\xe0\xff\xff\xff\xc9\x03\x00\x00\xc9\x03\x00\x00]\x1d\x00\x00\xca\x03\x00\x00\xcb\x03\x00\x00\xe0\xff\xff\xff\xcc\x03\x00\x00\xcc\x03\x00\x00\xc0\xff\xff\xff\xcd\x03\x00\x00\xce\x03\x00\x00\xc1\xff\xff\xff\xcf\x03\x00\x00\xcf\x03\x00\x00\b\x00\x00\x00\xd0\x03\x00\x00\xd0\x03\x00\x00\xc2\xff\xff\xff\xd1\x03\x00\x00\xd1\x03\x00\x00#\x00\x00\x00\xd5\x03\x00\x00\xd5\x03\x00\x00\xd1\xff\xff\xff\xd6\x03\x00\x00\xd6\x03\x00\x00\xca\xff\xff\xff\xd7\x03\x00\x00\xd7\x03\x00\x00\xf8\xff\xff\xff\xd8\x03\x00\x00\xef\x03\x00\x00\x01\x00\x00\x00\xf0\x03\x00\x00\xf0\x03\x00\x00\xaa\xff\xff\xff\xf1\x03\x00\x00\xf1\x03\x00\x00\xb0\xff\xff\xff\xf2\x03\x00\x00\xf2\x03\x00\x00\a\x00\x00\x00\xf3\x03\x00\x00\xf3\x03\x00\x00\x8c\xff\xff\xff\xf4\x03\x00\x00\xf4\x03\x00\x00\xa4\xff\xff\xff\xf5\x03\x00\x00\xf5\x03\x00\x00\xa0\xff\xff\xff\xf7\x03\x00\x00\xf8\x03\x00\x00\xff\xff\xff\xff\xf9\x03\x00\x00\xf9\x03\x00\x00\xf9\xff\xff\xff\xfa\x03\x00\x00\xfb\x03\x00\x00\x01\x00\x00\x00\xfd\x03\x00\x00\xff\x03\x00\x00~\xff\xff\xff\x00\x04\x00\x00\x0f\x04\x00\x00P\x00\x00\x00\x10\x04\x00\x00/\x04\x00\x00 \x00\x00\x000\x04\x00\x001\x04\x00\x00\xe0\xff\xff\xff2\x04\x00\x002\x04\x00\x00N\x18\x00\x003\x04\x00\x003\x04\x00\x00\xe0\xff\xff\xff4\x04\x00\x004\x04\x00\x00M\x18\x00\x005\x04\x00\x00=\x04\x00\x00\xe0\xff\xff\xff>\x04\x00\x00>\x04\x00\x00D\x18\x00\x00?\x04\x00\x00@\x04\x00\x00\xe0\xff\xff\xffA\x04\x00\x00B\x04\x00\x00B\x18\x00\x00C\x04\x00\x00I\x04\x00\x00\xe0\xff\xff\xffJ\x04\x00\x00J\x04\x00\x00<\x18\x00\x00K\x04\x00\x00O\x04\x00\x00\xe0\xff\xff\xffP\x04\x00\x00_\x04\x00\x00\xb0\xff\xff\xff`\x04\x00\x00b\x04\x00\x00\x01\x00\x00\x00c\x04\x00\x00c\x04\x00\x00$\x18\x00\x00d\x04\x00\x00\x81\x04\x00\x00\x01\x00\x00\x00\x8a\x04\x00\x00\xbf\x04\x00\x00\x01\x00\x00\x00\xc0\x04\x00\x00\xc0\x04\x00\x00\x0f\x00\x00\x00\xc1\x04\x00\x00\xce\x04\x00\x00\xff\xff\xff\xff\xcf\x04\x00\x00\xcf\x04\x00\x00\xf1\xff\xff\xff\xd0\x04\x00\x00/\x05\x00\x00\x01\x00\x00\x001\x05\x00\x00V\x05\x00\x000\x00\x00\x00a\x05\x00\x00\x86\x05\x00\x00\xd0\xff\xff\xff\xa0\x10\x00\x00\xc5\x10\x00\x00`\x1c\x00\x00\xc7\x10\x00\x00\xc7\x10\x00\x00`\x1c\x00\x00\xcd\x10\x00\x00\xcd\x10\x00\x00`\x1c\x00\x00\xd0\x10\x00\x00\xfa\x10\x00\x00\xc0\v\x00\x00\xfd\x10\x00\x00\xff\x10\x00\x00\xc0\v\x00\x00\xa0\x13\x00\x00\xef\x13\x00\x00З\x00\x00\xf0\x13\x00\x00\xf5\x13\x00\x00\b\x00\x00\x00\xf8\x13\x00\x00\xfd\x13\x00\x00\xf8\xff\xff\xff\x80\x1c\x00\x00\x80\x1c\x00\x00\x92\xe7\xff\xff\x81\x1c\x00\x00\x81\x1c\x00\x00\x93\xe7\xff\xff\x82\x1c\x00\x00\x82\x1c\x00\x00\x9c\xe7\xff\xff\x83\x1c\x00\x00\x83\x1c\x00\x00\x9e\xe7\xff\xff\x84\x1c\x00\x00\x84\x1c\x00\x00\x01\x00\x00\x00\x85\x1c\x00\x00\x85\x1c\x00\x00\x9d\xe7\xff\xff\x86\x1c\x00\x00\x86\x1c\x00\x00\xa4\xe7\xff\xff\x87\x1c\x00\x00\x87\x1c\x00\x00\xdb\xe7\xff\xff\x88\x1c\x00\x00\x88\x1c\x00\x00\u0089\x00\x00\x90\x1c\x00\x00\xba\x1c\x00\x00@\xf4\xff\xff\xbd\x1c\x00\x00\xbf\x1c\x00\x00@\xf4\xff\xffy\x1d\x00\x00y\x1d\x00\x00\x04\x8a\x00\x00}\x1d\x00\x00}\x1d\x00\x00\xe6\x0e\x00\x00\x8e\x1d\x00\x00\x8e\x1d\x00\x008\x8a\x00\x00\x00\x1e\x00\x00`\x1e\x00\x00\x01\x00\x00\x00a\x1e\x00\x00a\x1e\x00\x00:\x00\x00\x00b\x1e\x00\x00\x95\x1e\x00\x00\x01\x00\x00\x00\x9b\x1e\x00\x00\x9b\x1e\x00\x00\xc5\xff\xff\xff\x9e\x1e\x00\x00\x9e\x1e\x00\x00A\xe2\xff\xff\xa0\x1e\x00\x00\xff\x1e\x00\x00\x01\x00\x00\x00\x00\x1f\x00\x00\a\x1f\x00\x00\b\x00\x00\x00\b\x1f\x00\x00\x0f\x1f\x00\x00\xf8\xff\xff\xff\x10\x1f\x00\x00\x15\x1f\x00\x00\b\x00\x00\x00\x18\x1f\x00\x00\x1d\x1f\x00\x00\xf8\xff\xff\xff \x1f\x00\x00'\x1f\x00\x00\b\x00\x00\x00(\x1f\x00\x00/\x1f\x00\x00\xf8\xff\xff\xff0\x1f\x00\x007\x1f\x00\x00\b\x00\x00\x008\x1f\x00\x00?\x1f\x00\x00\xf8\xff\xff\xff@\x1f\x00\x00E\x1f\x00\x00\b\x00\x00\x00H\x1f\x00\x00M\x1f\x00\x00\xf8\xff\xff\xffQ\x1f\x00\x00Q\x1f\x00\x00\b\x00\x00\x00S\x1f\x00\x00S\x1f\x00\x00\b\x00\x00\x00U\x1f\x00\x00U\x1f\x00\x00\b\x00\x00\x00W\x1f\x00\x00W\x1f\x00\x00\b\x00\x00\x00Y\x1f\x00\x00Y\x1f\x00\x00\xf8\xff\xff\xff[\x1f\x00\x00[\x1f\x00\x00\xf8\xff\xff\xff]\x1f\x00\x00]\x1f\x00\x00\xf8\xff\xff\xff_\x1f\x00\x00_\x1f\x00\x00\xf8\xff\xff\xff`\x1f\x00\x00g\x1f\x00\x00\b\x00\x00\x00h\x1f\x00\x00o\x1f\x00\x00\xf8\xff\xff\xffp\x1f\x00\x00q\x1f\x00\x00J\x00\x00\x00r\x1f\x00\x00u\x1f\x00\x00V\x00\x00\x00v\x1f\x00\x00w\x1f\x00\x00d\x00\x00\x00x\x1f\x00\x00y\x1f\x00\x00\x80\x00\x00\x00z\x1f\x00\x00{\x1f\x00\x00p\x00\x00\x00|\x1f\x00\x00}\x1f\x00\x00~\x00\x00\x00\x80\x1f\x00\x00\x87\x1f\x00\x00\b\x00\x00\x00\x88\x1f\x00\x00\x8f\x1f\x00\x00\xf8\xff\xff\xff\x90\x1f\x00\x00\x97\x1f\x00\x00\b\x00\x00\x00\x98\x1f\x00\x00\x9f\x1f\x00\x00\xf8\xff\xff\xff\xa0\x1f\x00\x00\xa7\x1f\x00\x00\b\x00\x00\x00\xa8\x1f\x00\x00\xaf\x1f\x00\x00\xf8\xff\xff\xff\xb0\x1f\x00\x00\xb1\x1f\x00\x00\b\x00\x00\x00\xb3\x1f\x00\x00\xb3\x1f\x00\x00\t\x00\x00\x00\xb8\x1f\x00\x00\xb9\x1f\x00\x00\xf8\xff\xff\xff\xba\x1f\x00\x00\xbb\x1f\x00\x00\xb6\xff\xff\xff\xbc\x1f\x00\x00\xbc\x1f\x00\x00\xf7\xff\xff\xff\xbe\x1f\x00\x00\xbe\x1f\x00\x00\x87\xe3\xff\xff\xc3\x1f\x00\x00\xc3\x1f\x00\x00\t\x00\x00\x00\xc8\x1f\x00\x00\xcb\x1f\x00\x00\xaa\xff\xff\xff\xcc\x1f\x00\x00\xcc\x1f\x00\x00\xf7\xff\xff\xff\xd0\x1f\x00\x00\xd1\x1f\x00\x00\b\x00\x00\x00\xd8\x1f\x00\x00\xd9\x1f\x00\x00\xf8\xff\xff\xff\xda\x1f\x00\x00\xdb\x1f\x00\x00\x9c\xff\xff\xff\xe0\x1f\x00\x00\xe1\x1f\x00\x00\b\x00\x00\x00\xe5\x1f\x00\x00\xe5\x1f\x00\x00\a\x00\x00\x00\xe8\x1f\x00\x00\xe9\x1f\x00\x00\xf8\xff\xff\xff\xea\x1f\x00\x00\xeb\x1f\x00\x00\x90\xff\xff\xff\xec\x1f\x00\x00\xec\x1f\x00\x00\xf9\xff\xff\xff\xf3\x1f\x00\x00\xf3\x1f\x00\x00\t\x00\x00\x00\xf8\x1f\x00\x00\xf9\x1f\x00\x00\x80\xff\xff\xff\xfa\x1f\x00\x00\xfb\x1f\x00\x00\x82\xff\xff\xff\xfc\x1f\x00\x00\xfc\x1f\x00\x00\xf7\xff\xff\xff&!\x00\x00&!\x00\x00\x83\xe2\xff\xff*!\x00\x00*!\x00\x00!\xdf\xff\xff+!\x00\x00+!\x00\x00\x9a\xdf\xff\xff2!\x00\x002!\x00\x00\x1c\x00\x00\x00N!\x00\x00N!\x00\x00\xe4\xff\xff\xff`!\x00\x00o!\x00\x00\x10\x00\x00\x00p!\x00\x00\x7f!\x00\x00\xf0\xff\xff\xff\x83!\x00\x00\x84!\x00\x00\xff\xff\xff\xff\xb6$\x00\x00\xcf$\x00\x00\x1a\x00\x00\x00\xd0$\x00\x00\xe9$\x00\x00\xe6\xff\xff\xff\x00,\x00\x00/,\x00\x000\x00\x00\x000,\x00\x00_,\x00\x00\xd0\xff\xff\xff`,\x00\x00a,\x00\x00\x01\x00\x00\x00b,\x00\x00b,\x00\x00\t\xd6\xff\xffc,\x00\x00c,\x00\x00\x1a\xf1\xff\xffd,\x00\x00d,\x00\x00\x19\xd6\xff\xffe,\x00\x00e,\x00\x00\xd5\xd5\xff\xfff,\x00\x00f,\x00\x00\xd8\xd5\xff\xffg,\x00\x00l,\x00\x00\xff\xff\xff\xffm,\x00\x00m,\x00\x00\xe4\xd5\xff\xffn,\x00\x00n,\x00\x00\x03\xd6\xff\xffo,\x00\x00o,\x00\x00\xe1\xd5\xff\xffp,\x00\x00p,\x00\x00\xe2\xd5\xff\xffr,\x00\x00s,\x00\x00\x01\x00\x00\x00u,\x00\x00v,\x00\x00\xff\xff\xff\xff~,\x00\x00\x7f,\x00\x00\xc1\xd5\xff\xff\x80,\x00\x00\xe3,\x00\x00\x01\x00\x00\x00\xeb,\x00\x00\xee,\x00\x00\xff\xff\xff\xff\xf2,\x00\x00\xf3,\x00\x00\x01\x00\x00\x00\x00-\x00\x00%-\x00\x00\xa0\xe3\xff\xff'-\x00\x00'-\x00\x00\xa0\xe3\xff\xff--\x00\x00--\x00\x00\xa0\xe3\xff\xff@\xa6\x00\x00J\xa6\x00\x00\x01\x00\x00\x00K\xa6\x00\x00K\xa6\x00\x00=v\xff\xffL\xa6\x00\x00m\xa6\x00\x00\x01\x00\x00\x00\x80\xa6\x00\x00\x9b\xa6\x00\x00\x01\x00\x00\x00\"\xa7\x00\x00/\xa7\x00\x00\x01\x00\x00\x002\xa7\x00\x00o\xa7\x00\x00\x01\x00\x00\x00y\xa7\x00\x00|\xa7\x00\x00\xff\xff\xff\xff}\xa7\x00\x00}\xa7\x00\x00\xfcu\xff\xff~\xa7\x00\x00\x87\xa7\x00\x00\x01\x00\x00\x00\x8b\xa7\x00\x00\x8c\xa7\x00\x00\xff\xff\xff\xff\x8d\xa7\x00\x00\x8d\xa7\x00\x00\xd8Z\xff\xff\x90\xa7\x00\x00\x93\xa7\x00\x00\x01\x00\x00\x00\x94\xa7\x00\x00\x94\xa7\x00\x000\x00\x00\x00\x96\xa7\x00\x00\xa9\xa7\x00\x00\x01\x00\x00\x00\xaa\xa7\x00\x00\xaa\xa7\x00\x00\xbcZ\xff\xff\xab\xa7\x00\x00\xab\xa7\x00\x00\xb1Z\xff\xff\xac\xa7\x00\x00\xac\xa7\x00\x00\xb5Z\xff\xff\xad\xa7\x00\x00\xad\xa7\x00\x00\xbfZ\xff\xff\xae\xa7\x00\x00\xae\xa7\x00\x00\xbcZ\xff\xff\xb0\xa7\x00\x00\xb0\xa7\x00\x00\xeeZ\xff\xff\xb1\xa7\x00\x00\xb1\xa7\x00\x00\xd6Z\xff\xff\xb2\xa7\x00\x00\xb2\xa7\x00\x00\xebZ\xff\xff\xb3\xa7\x00\x00\xb3\xa7\x00\x00\xa0\x03\x00\x00\xb4\xa7\x00\x00ç\x00\x00\x01\x00\x00\x00ħ\x00\x00ħ\x00\x00\xd0\xff\xff\xffŧ\x00\x00ŧ\x00\x00\xbdZ\xff\xffƧ\x00\x00Ƨ\x00\x00\xc8u\xff\xffǧ\x00\x00ʧ\x00\x00\xff\xff\xff\xffЧ\x00\x00ѧ\x00\x00\x01\x00\x00\x00֧\x00\x00٧\x00\x00\x01\x00\x00\x00\xf5\xa7\x00\x00\xf6\xa7\x00\x00\xff\xff\xff\xffS\xab\x00\x00S\xab\x00\x00`\xfc\xff\xffp\xab\x00\x00\xbf\xab\x00\x000h\xff\xff!\xff\x00\x00:\xff\x00\x00 \x00\x00\x00A\xff\x00\x00Z\xff\x00\x00\xe0\xff\xff\xff\x00\x04\x01\x00'\x04\x01\x00(\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\xff\xff\xff\xb0\x04\x01\x00\xd3\x04\x01\x00(\x00\x00\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\xd8\xff\xff\xffp\x05\x01\x00z\x05\x01\x00'\x00\x00\x00|\x05\x01\x00\x8a\x05\x01\x00'\x00\x00\x00\x8c\x05\x01\x00\x92\x05\x01\x00'\x00\x00\x00\x94\x05\x01\x00\x95\x05\x01\x00'\x00\x00\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xd9\xff\xff\xff\xa3\x05\x01\x00\xb1\x05\x01\x00\xd9\xff\xff\xff\xb3\x05\x01\x00\xb9\x05\x01\x00\xd9\xff\xff\xff\xbb\x05\x01\x00\xbc\x05\x01\x00\xd9\xff\xff\xff\x80\f\x01\x00\xb2\f\x01\x00@\x00\x00\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\xff\xff\xff\xa0\x18\x01\x00\xbf\x18\x01\x00 \x00\x00\x00\xc0\x18\x01\x00\xdf\x18\x01\x00\xe0\xff\xff\xff@n\x01\x00_n\x01\x00 \x00\x00\x00`n\x01\x00\x7fn\x01\x00\xe0\xff\xff\xff\x00\xe9\x01\x00!\xe9\x01\x00\"\x00\x00\x00\"\xe9\x01\x00C\xe9\x01\x00\xde\xff\xff\xffo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\x01\x00K\xe9\x01\x00P\xe9\x01\x00Y\xe9\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x01\x00\x1a\x17\x01\x00\x1d\x17\x01\x00+\x17\x01\x000\x17\x01\x00F\x17\x01\x00\x00D\x01\x00FF\x01\x00\x00\x06\x04\x06\x06\x06\v\x06\r\x06\x1a\x06\x1c\x06\x1e\x06 \x06?\x06A\x06J\x06V\x06o\x06q\x06\xdc\x06\xde\x06\xff\x06P\a\x7f\ap\b\x8e\b\x90\b\x91\b\x98\b\xe1\b\xe3\b\xff\bP\xfb\xc2\xfb\xd3\xfb=\xfd@\xfd\x8f\xfd\x92\xfd\xc7\xfd\xcf\xfd\xcf\xfd\xf0\xfd\xff\xfdp\xfet\xfev\xfe\xfc\xfe\x00\x00\x00\x00\x00\x00\x00\x00`\x0e\x01\x00~\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x001\x05V\x05Y\x05\x8a\x05\x8d\x05\x8f\x05\x13\xfb\x17\xfb\x00\v\x01\x005\v\x01\x009\v\x01\x00?\v\x01\x00\x00\x1bL\x1bP\x1b~\x1b\xa0\xa6\xf7\xa6\x00h\x01\x008j\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0j\x01\x00\xedj\x01\x00\xf0j\x01\x00\xf5j\x01\x00\xc0\x1b\xf3\x1b\xfc\x1b\xff\x1b\x00\x00\x00\x00\x00\x00\x00\x00\x80\t\x83\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbc\t\xc4\t\xc7\t\xc8\t\xcb\t\xce\t\xd7\t\xd7\t\xdc\t\xdd\t\xdf\t\xe3\t\xe6\t\xfe\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00E\x1c\x01\x00P\x1c\x01\x00l\x1c\x01\x00\xea\x02\xeb\x02\x051/1\xa01\xbf1\x00\x00\x00\x00\x00\x10\x01\x00M\x10\x01\x00R\x10\x01\x00u\x10\x01\x00\x7f\x10\x01\x00\x7f\x10\x01\x00\x00(\xff(\x00\x1a\x1b\x1a\x1e\x1a\x1f\x1a@\x17S\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \x00\xd8\xff\xf8\xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x14\x7f\x16\xb0\x18\xf5\x18\xb0\x1a\x01\x00\xbf\x1a\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x000\x05\x01\x00c\x05\x01\x00o\x05\x01\x00o\x05\x01\x00\x00\x00\x1f\x00\x7f\x00\x9f\x00\x00\x00\x00\x00\x00\x00\x00\x00\xad\x00\xad\x00\x00\x06\x05\x06\x1c\x06\x1c\x06\xdd\x06\xdd\x06\x0f\a\x0f\a\x90\b\x91\b\xe2\b\xe2\b\x0e\x18\x0e\x18\v \x0f * . ` d f o \xff\xfe\xff\xfe\xf9\xff\xfb\xff\x00\x00\x00\x00\x00\x00\x00\x00\xbd\x10\x01\x00\xbd\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x0004\x01\x00?4\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00s\xd1\x01\x00z\xd1\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x01\x004\x11\x01\x006\x11\x01\x00G\x11\x01\x00\x00\xaa6\xaa@\xaaM\xaaP\xaaY\xaa\\\xaa_\xaa\xa0\x13\xf5\x13\xf8\x13\xfd\x13p\xab\xbf\xab\xb0\x0f\x01\x00\xcb\x0f\x01\x00\x00\xe0\xff\xf8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\xfd\xff\x0f\x00\x00\x00\x10\x00\xfd\xff\x10\x00\x00\x00@\x00[\x00`\x00{\x00\xa9\x00\xab\x00\xb9\x00\xbb\x00\xbf\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xb9\x02\xdf\x02\xe5\x02\xe9\x02\xec\x02\xff\x02t\x03t\x03~\x03~\x03\x85\x03\x85\x03\x87\x03\x87\x03\x05\x06\x05\x06\f\x06\f\x06\x1b\x06\x1b\x06\x1f\x06\x1f\x06@\x06@\x06\xdd\x06\xdd\x06\xe2\b\xe2\bd\te\t?\x0e?\x0e\xd5\x0f\xd8\x0f\xfb\x10\xfb\x10\xeb\x16\xed\x165\x176\x17\x02\x18\x03\x18\x05\x18\x05\x18\xd3\x1c\xd3\x1c\xe1\x1c\xe1\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf7\x1c\xfa\x1c\xfa\x1c\x00 \v \x0e d f p t ~ \x80 \x8e \xa0 \xc0 \x00!%!'!)!,!1!3!M!O!_!\x89!\x8b!\x90!&$@$J$`$\xff'\x00)s+v+\x95+\x97+\xff+\x00.].\xf0/\xfb/\x000\x040\x060\x060\b0 00070<0?0\x9b0\x9c0\xa00\xa00\xfb0\xfc0\x901\x9f1\xc01\xe31 2_2\x7f2\xcf2\xff2\xff2X3\xff3\xc0M\xffM\x00\xa7!\xa7\x88\xa7\x8a\xa70\xa89\xa8.\xa9.\xa9ϩϩ[\xab[\xabj\xabk\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfef\xfeh\xfek\xfe\xff\xfe\xff\xfe\x01\xff \xff;\xff@\xff[\xffe\xffp\xffp\xff\x9e\xff\x9f\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xf9\xff\xfd\xff\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\a\x01\x01\x003\x01\x01\x007\x01\x01\x00?\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00\xa0\xbc\x01\x00\xa3\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00f\xd1\x01\x00j\xd1\x01\x00z\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00`\xd3\x01\x00x\xd3\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xcb\xd7\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00q\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00=\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\x00\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\xff\xf1\x01\x00\x01\xf2\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x01\x00\x0e\x00\x01\x00\x0e\x00 \x00\x0e\x00\x7f\x00\x0e\x00\xe2\x03\xef\x03\x80,\xf3,\xf9,\xff,\x00\xd8\xff\xdf\x00 \x01\x00\x99#\x01\x00\x00$\x01\x00n$\x01\x00p$\x01\x00t$\x01\x00\x80$\x01\x00C%\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00?\b\x01\x00\x90/\x01\x00\xf2/\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x84\x04\x87\x04/\x05\x80\x1c\x88\x1c+\x1d+\x1dx\x1dx\x1d\xe0-\xff-@\xa6\x9f\xa6.\xfe/\xfe0\xe0\x01\x00m\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x00\x00\x04\x01\x00O\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\tP\tU\tc\tf\t\x7f\t\xe0\xa8\xff\xa8\x00\x1b\x01\x00\t\x1b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00F\x19\x01\x00P\x19\x01\x00Y\x19\x01\x00\x00\x18\x01\x00;\x18\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x9c\xbc\x01\x00\x9f\xbc\x01\x00\x000\x01\x00U4\x01\x00\x00\x05\x01\x00'\x05\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x00\x12H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13]\x13|\x13\x80\x13\x99\x13\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10\xff\x10\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00-%-'-'-----\x00,_,\x00\x00\x00\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x000\x03\x01\x00J\x03\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00<\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00P\x13\x01\x00P\x13\x01\x00W\x13\x01\x00W\x13\x01\x00]\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x03s\x03u\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x84\x03\x84\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xe1\x03\xf0\x03\xff\x03&\x1d*\x1d]\x1da\x1df\x1dj\x1d\xbf\x1d\xbf\x1d\x00\x1f\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xc4\x1f\xc6\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xdd\x1f\xef\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfe\x1f&!&!e\xabe\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x01\x01\x00\x8e\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\x00\xd2\x01\x00E\xd2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\n\x83\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbc\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xd0\n\xd0\n\xe0\n\xe3\n\xe6\n\xf1\n\xf9\n\xff\n\x00\x00\x00\x00\x00\x00\x00\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x98\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00\x01\n\x03\n\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\nY\n\\\n^\n^\nf\nv\n\x80.\x99.\x9b.\xf3.\x00/\xd5/\x050\x050\a0\a0!0)080;0\x004\xbfM\x00N\xff\x9f\x00\xf9m\xfap\xfa\xd9\xfa\x00\x00\x00\x00\xe2o\x01\x00\xe3o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x11\xff\x11.0/011\x8e1\x002\x1e2`2~2`\xa9|\xa9\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfbנ\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\x01\x00'\r\x01\x000\r\x01\x009\r\x01\x00 \x174\x17\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x91\x05\xc7\x05\xd0\x05\xea\x05\xef\x05\xf4\x05\x1d\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfbO\xfbA0\x960\x9d0\x9f0\x00\x00\x00\x00\x01\xb0\x01\x00\x1f\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00\x00\xf2\x01\x00\x00\xf2\x01\x00@\b\x01\x00U\b\x01\x00W\b\x01\x00_\b\x01\x00\x00\x03o\x03\x85\x04\x86\x04K\x06U\x06p\x06p\x06Q\tT\t\xb0\x1a\xce\x1a\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\f \r \xd0 \xf0 *0-0\x990\x9a0\x00\xfe\x0f\xfe \xfe-\xfe\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00;\x13\x01\x00;\x13\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00`\v\x01\x00r\v\x01\x00x\v\x01\x00\x7f\v\x01\x00@\v\x01\x00U\v\x01\x00X\v\x01\x00_\v\x01\x00\x80\xa9ͩЩ٩ީߩ\x00\x00\x00\x00\x80\x10\x01\x00\xc2\x10\x01\x00\xcd\x10\x01\x00\xcd\x10\x01\x00\x80\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbc\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xdd\f\xde\f\xe0\f\xe3\f\xe6\f\xef\f\xf1\f\xf3\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa10\xfa0\xfd0\xff0\xf01\xff1\xd02\xfe2\x003W3f\xffo\xffq\xff\x9d\xff\x00\x00\x00\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\x00\xb0\x01\x00 \xb1\x01\x00\"\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00Y\x1f\x01\x00\x00\xa9-\xa9/\xa9/\xa9\x00\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00H\n\x01\x00P\n\x01\x00X\n\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x00\x8b\x01\x00Ռ\x01\x00\x80\x17\xdd\x17\xe0\x17\xe9\x17\xf0\x17\xf9\x17\xe0\x19\xff\x19\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00A\x12\x01\x00\xb0\x12\x01\x00\xea\x12\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xb5\x00\xb5\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02p\x03t\x03v\x03w\x03z\x03}\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\xa1\x03\xa3\x03\xf5\x03\xf7\x03\x81\x04\x8a\x04/\x051\x05V\x05Y\x05Y\x05`\x05\x88\x05\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xe5\x06\xe6\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\xf4\a\xf5\a\xfa\a\xfa\a\x00\b\x15\b\x1a\b\x1a\b$\b$\b(\b(\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc9\b\x04\t9\t=\t=\tP\tP\tX\ta\tq\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eF\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xd0\x10\xfa\x10\xfc\x10H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\xa0\x13\xf5\x13\xf8\x13\xfd\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xd7\x17\xd7\x17\xdc\x17\xdc\x17 \x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\xa7\x1a\xa7\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1c}\x1c\x80\x1c\x88\x1c\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c\x00\x1d\xbf\x1d\x00\x1e\x15\x1f\x18\x1f\x1d\x1f \x1fE\x1fH\x1fM\x1fP\x1fW\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f}\x1f\x80\x1f\xb4\x1f\xb6\x1f\xbc\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xcc\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xdb\x1f\xe0\x1f\xec\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xfc\x1fq q \x7f \x7f \x90 \x9c \x02!\x02!\a!\a!\n!\x13!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!/!9!<!?!E!I!N!N!\x83!\x84!\x00,\xe4,\xeb,\xee,\xf2,\xf3,\x00-%-'-'-----0-g-o-o-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-/./.\x050\x0601050;0<0A0\x960\x9d0\x9f0\xa10\xfa0\xfc0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x8c\xa4Ф\xfd\xa4\x00\xa5\f\xa6\x10\xa6\x1f\xa6*\xa6+\xa6@\xa6n\xa6\x7f\xa6\x9d\xa6\xa0\xa6\xe5\xa6\x17\xa7\x1f\xa7\"\xa7\x88\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9ϩϩ\xe0\xa9\xe4\xa9\xe6\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ݪ\xe0\xaa\xea\xaa\xf2\xaa\xf4\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab0\xabZ\xab\\\xabi\xabp\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x00\xfb\x06\xfb\x13\xfb\x17\xfb\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfe!\xff:\xffA\xffZ\xfff\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00\x00\x04\x01\x00\x9d\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xa0\x18\x01\x00\xdf\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00@k\x01\x00Ck\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00@n\x01\x00\x7fn\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\x00\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x00\x1e\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00R\xd5\x01\x00\xa5\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xfa\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x004\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00n\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\xa8\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x000\xe0\x01\x00m\xe0\x01\x00\x00\xe1\x01\x00,\xe1\x01\x007\xe1\x01\x00=\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xeb\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xe9\x01\x00C\xe9\x01\x00K\xe9\x01\x00K\xe9\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xc6\x0e\xc6\x0e\xc8\x0e\xce\x0e\xd0\x0e\xd9\x0e\xdc\x0e\xdf\x0e\x00\x00\x00\x00A\x00Z\x00a\x00z\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xc0\x00\xd6\x00\xd8\x00\xf6\x00\xf8\x00\xb8\x02\xe0\x02\xe4\x02\x00\x1d%\x1d,\x1d\\\x1db\x1de\x1dk\x1dw\x1dy\x1d\xbe\x1d\x00\x1e\xff\x1eq q \x7f \x7f \x90 \x9c *!+!2!2!N!N!`!\x88!`,\x7f,\"\xa7\x87\xa7\x8b\xa7ʧЧѧӧӧէ٧\xf2\xa7\xff\xa70\xabZ\xab\\\xabd\xabf\xabi\xab\x00\xfb\x06\xfb!\xff:\xffA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00\x00\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\x00\x1c7\x1c;\x1cI\x1cM\x1cO\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x19\x1e\x19 \x19+\x190\x19;\x19@\x19@\x19D\x19O\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00Ф\xff\xa4\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00a\x00z\x00\xb5\x00\xb5\x00\xdf\x00\xf6\x00\xf8\x00\xff\x00\x01\x01\x01\x01\x03\x01\x03\x01\x05\x01\x05\x01\a\x01\a\x01\t\x01\t\x01\v\x01\v\x01\r\x01\r\x01\x0f\x01\x0f\x01\x11\x01\x11\x01\x13\x01\x13\x01\x15\x01\x15\x01\x17\x01\x17\x01\x19\x01\x19\x01\x1b\x01\x1b\x01\x1d\x01\x1d\x01\x1f\x01\x1f\x01!\x01!\x01#\x01#\x01%\x01%\x01'\x01'\x01)\x01)\x01+\x01+\x01-\x01-\x01/\x01/\x011\x011\x013\x013\x015\x015\x017\x018\x01:\x01:\x01<\x01<\x01>\x01>\x01@\x01@\x01B\x01B\x01D\x01D\x01F\x01F\x01H\x01I\x01K\x01K\x01M\x01M\x01O\x01O\x01Q\x01Q\x01S\x01S\x01U\x01U\x01W\x01W\x01Y\x01Y\x01[\x01[\x01]\x01]\x01_\x01_\x01a\x01a\x01c\x01c\x01e\x01e\x01g\x01g\x01i\x01i\x01k\x01k\x01m\x01m\x01o\x01o\x01q\x01q\x01s\x01s\x01u\x01u\x01w\x01w\x01z\x01z\x01|\x01|\x01~\x01\x80\x01\x83\x01\x83\x01\x85\x01\x85\x01\x88\x01\x88\x01\x8c\x01\x8d\x01\x92\x01\x92\x01\x95\x01\x95\x01\x99\x01\x9b\x01\x9e\x01\x9e\x01\xa1\x01\xa1\x01\xa3\x01\xa3\x01\xa5\x01\xa5\x01\xa8\x01\xa8\x01\xaa\x01\xab\x01\xad\x01\xad\x01\xb0\x01\xb0\x01\xb4\x01\xb4\x01\xb6\x01\xb6\x01\xb9\x01\xba\x01\xbd\x01\xbf\x01\xc6\x01\xc6\x01\xc9\x01\xc9\x01\xcc\x01\xcc\x01\xce\x01\xce\x01\xd0\x01\xd0\x01\xd2\x01\xd2\x01\xd4\x01\xd4\x01\xd6\x01\xd6\x01\xd8\x01\xd8\x01\xda\x01\xda\x01\xdc\x01\xdd\x01\xdf\x01\xdf\x01\xe1\x01\xe1\x01\xe3\x01\xe3\x01\xe5\x01\xe5\x01\xe7\x01\xe7\x01\xe9\x01\xe9\x01\xeb\x01\xeb\x01\xed\x01\xed\x01\xef\x01\xf0\x01\xf3\x01\xf3\x01\xf5\x01\xf5\x01\xf9\x01\xf9\x01\xfb\x01\xfb\x01\xfd\x01\xfd\x01\xff\x01\xff\x01\x01\x02\x01\x02\x03\x02\x03\x02\x05\x02\x05\x02\a\x02\a\x02\t\x02\t\x02\v\x02\v\x02\r\x02\r\x02\x0f\x02\x0f\x02\x11\x02\x11\x02\x13\x02\x13\x02\x15\x02\x15\x02\x17\x02\x17\x02\x19\x02\x19\x02\x1b\x02\x1b\x02\x1d\x02\x1d\x02\x1f\x02\x1f\x02!\x02!\x02#\x02#\x02%\x02%\x02'\x02'\x02)\x02)\x02+\x02+\x02-\x02-\x02/\x02/\x021\x021\x023\x029\x02<\x02<\x02?\x02@\x02B\x02B\x02G\x02G\x02I\x02I\x02K\x02K\x02M\x02M\x02O\x02\x93\x02\x95\x02\xaf\x02q\x03q\x03s\x03s\x03w\x03w\x03{\x03}\x03\x90\x03\x90\x03\xac\x03\xce\x03\xd0\x03\xd1\x03\xd5\x03\xd7\x03\xd9\x03\xd9\x03\xdb\x03\xdb\x03\xdd\x03\xdd\x03\xdf\x03\xdf\x03\xe1\x03\xe1\x03\xe3\x03\xe3\x03\xe5\x03\xe5\x03\xe7\x03\xe7\x03\xe9\x03\xe9\x03\xeb\x03\xeb\x03\xed\x03\xed\x03\xef\x03\xf3\x03\xf5\x03\xf5\x03\xf8\x03\xf8\x03\xfb\x03\xfc\x030\x04_\x04a\x04a\x04c\x04c\x04e\x04e\x04g\x04g\x04i\x04i\x04k\x04k\x04m\x04m\x04o\x04o\x04q\x04q\x04s\x04s\x04u\x04u\x04w\x04w\x04y\x04y\x04{\x04{\x04}\x04}\x04\x7f\x04\x7f\x04\x81\x04\x81\x04\x8b\x04\x8b\x04\x8d\x04\x8d\x04\x8f\x04\x8f\x04\x91\x04\x91\x04\x93\x04\x93\x04\x95\x04\x95\x04\x97\x04\x97\x04\x99\x04\x99\x04\x9b\x04\x9b\x04\x9d\x04\x9d\x04\x9f\x04\x9f\x04\xa1\x04\xa1\x04\xa3\x04\xa3\x04\xa5\x04\xa5\x04\xa7\x04\xa7\x04\xa9\x04\xa9\x04\xab\x04\xab\x04\xad\x04\xad\x04\xaf\x04\xaf\x04\xb1\x04\xb1\x04\xb3\x04\xb3\x04\xb5\x04\xb5\x04\xb7\x04\xb7\x04\xb9\x04\xb9\x04\xbb\x04\xbb\x04\xbd\x04\xbd\x04\xbf\x04\xbf\x04\xc2\x04\xc2\x04\xc4\x04\xc4\x04\xc6\x04\xc6\x04\xc8\x04\xc8\x04\xca\x04\xca\x04\xcc\x04\xcc\x04\xce\x04\xcf\x04\xd1\x04\xd1\x04\xd3\x04\xd3\x04\xd5\x04\xd5\x04\xd7\x04\xd7\x04\xd9\x04\xd9\x04\xdb\x04\xdb\x04\xdd\x04\xdd\x04\xdf\x04\xdf\x04\xe1\x04\xe1\x04\xe3\x04\xe3\x04\xe5\x04\xe5\x04\xe7\x04\xe7\x04\xe9\x04\xe9\x04\xeb\x04\xeb\x04\xed\x04\xed\x04\xef\x04\xef\x04\xf1\x04\xf1\x04\xf3\x04\xf3\x04\xf5\x04\xf5\x04\xf7\x04\xf7\x04\xf9\x04\xf9\x04\xfb\x04\xfb\x04\xfd\x04\xfd\x04\xff\x04\xff\x04\x01\x05\x01\x05\x03\x05\x03\x05\x05\x05\x05\x05\a\x05\a\x05\t\x05\t\x05\v\x05\v\x05\r\x05\r\x05\x0f\x05\x0f\x05\x11\x05\x11\x05\x13\x05\x13\x05\x15\x05\x15\x05\x17\x05\x17\x05\x19\x05\x19\x05\x1b\x05\x1b\x05\x1d\x05\x1d\x05\x1f\x05\x1f\x05!\x05!\x05#\x05#\x05%\x05%\x05'\x05'\x05)\x05)\x05+\x05+\x05-\x05-\x05/\x05/\x05`\x05\x88\x05\xd0\x10\xfa\x10\xfd\x10\xff\x10\xf8\x13\xfd\x13\x80\x1c\x88\x1c\x00\x1d+\x1dk\x1dw\x1dy\x1d\x9a\x1d\x01\x1e\x01\x1e\x03\x1e\x03\x1e\x05\x1e\x05\x1e\a\x1e\a\x1e\t\x1e\t\x1e\v\x1e\v\x1e\r\x1e\r\x1e\x0f\x1e\x0f\x1e\x11\x1e\x11\x1e\x13\x1e\x13\x1e\x15\x1e\x15\x1e\x17\x1e\x17\x1e\x19\x1e\x19\x1e\x1b\x1e\x1b\x1e\x1d\x1e\x1d\x1e\x1f\x1e\x1f\x1e!\x1e!\x1e#\x1e#\x1e%\x1e%\x1e'\x1e'\x1e)\x1e)\x1e+\x1e+\x1e-\x1e-\x1e/\x1e/\x1e1\x1e1\x1e3\x1e3\x1e5\x1e5\x1e7\x1e7\x1e9\x1e9\x1e;\x1e;\x1e=\x1e=\x1e?\x1e?\x1eA\x1eA\x1eC\x1eC\x1eE\x1eE\x1eG\x1eG\x1eI\x1eI\x1eK\x1eK\x1eM\x1eM\x1eO\x1eO\x1eQ\x1eQ\x1eS\x1eS\x1eU\x1eU\x1eW\x1eW\x1eY\x1eY\x1e[\x1e[\x1e]\x1e]\x1e_\x1e_\x1ea\x1ea\x1ec\x1ec\x1ee\x1ee\x1eg\x1eg\x1ei\x1ei\x1ek\x1ek\x1em\x1em\x1eo\x1eo\x1eq\x1eq\x1es\x1es\x1eu\x1eu\x1ew\x1ew\x1ey\x1ey\x1e{\x1e{\x1e}\x1e}\x1e\x7f\x1e\x7f\x1e\x81\x1e\x81\x1e\x83\x1e\x83\x1e\x85\x1e\x85\x1e\x87\x1e\x87\x1e\x89\x1e\x89\x1e\x8b\x1e\x8b\x1e\x8d\x1e\x8d\x1e\x8f\x1e\x8f\x1e\x91\x1e\x91\x1e\x93\x1e\x93\x1e\x95\x1e\x9d\x1e\x9f\x1e\x9f\x1e\xa1\x1e\xa1\x1e\xa3\x1e\xa3\x1e\xa5\x1e\xa5\x1e\xa7\x1e\xa7\x1e\xa9\x1e\xa9\x1e\xab\x1e\xab\x1e\xad\x1e\xad\x1e\xaf\x1e\xaf\x1e\xb1\x1e\xb1\x1e\xb3\x1e\xb3\x1e\xb5\x1e\xb5\x1e\xb7\x1e\xb7\x1e\xb9\x1e\xb9\x1e\xbb\x1e\xbb\x1e\xbd\x1e\xbd\x1e\xbf\x1e\xbf\x1e\xc1\x1e\xc1\x1e\xc3\x1e\xc3\x1e\xc5\x1e\xc5\x1e\xc7\x1e\xc7\x1e\xc9\x1e\xc9\x1e\xcb\x1e\xcb\x1e\xcd\x1e\xcd\x1e\xcf\x1e\xcf\x1e\xd1\x1e\xd1\x1e\xd3\x1e\xd3\x1e\xd5\x1e\xd5\x1e\xd7\x1e\xd7\x1e\xd9\x1e\xd9\x1e\xdb\x1e\xdb\x1e\xdd\x1e\xdd\x1e\xdf\x1e\xdf\x1e\xe1\x1e\xe1\x1e\xe3\x1e\xe3\x1e\xe5\x1e\xe5\x1e\xe7\x1e\xe7\x1e\xe9\x1e\xe9\x1e\xeb\x1e\xeb\x1e\xed\x1e\xed\x1e\xef\x1e\xef\x1e\xf1\x1e\xf1\x1e\xf3\x1e\xf3\x1e\xf5\x1e\xf5\x1e\xf7\x1e\xf7\x1e\xf9\x1e\xf9\x1e\xfb\x1e\xfb\x1e\xfd\x1e\xfd\x1e\xff\x1e\a\x1f\x10\x1f\x15\x1f \x1f'\x1f0\x1f7\x1f@\x1fE\x1fP\x1fW\x1f`\x1fg\x1fp\x1f}\x1f\x80\x1f\x87\x1f\x90\x1f\x97\x1f\xa0\x1f\xa7\x1f\xb0\x1f\xb4\x1f\xb6\x1f\xb7\x1f\xbe\x1f\xbe\x1f\xc2\x1f\xc4\x1f\xc6\x1f\xc7\x1f\xd0\x1f\xd3\x1f\xd6\x1f\xd7\x1f\xe0\x1f\xe7\x1f\xf2\x1f\xf4\x1f\xf6\x1f\xf7\x1f\n!\n!\x0e!\x0f!\x13!\x13!/!/!4!4!9!9!<!=!F!I!N!N!\x84!\x84!0,_,a,a,e,f,h,h,j,j,l,l,q,q,s,t,v,{,\x81,\x81,\x83,\x83,\x85,\x85,\x87,\x87,\x89,\x89,\x8b,\x8b,\x8d,\x8d,\x8f,\x8f,\x91,\x91,\x93,\x93,\x95,\x95,\x97,\x97,\x99,\x99,\x9b,\x9b,\x9d,\x9d,\x9f,\x9f,\xa1,\xa1,\xa3,\xa3,\xa5,\xa5,\xa7,\xa7,\xa9,\xa9,\xab,\xab,\xad,\xad,\xaf,\xaf,\xb1,\xb1,\xb3,\xb3,\xb5,\xb5,\xb7,\xb7,\xb9,\xb9,\xbb,\xbb,\xbd,\xbd,\xbf,\xbf,\xc1,\xc1,\xc3,\xc3,\xc5,\xc5,\xc7,\xc7,\xc9,\xc9,\xcb,\xcb,\xcd,\xcd,\xcf,\xcf,\xd1,\xd1,\xd3,\xd3,\xd5,\xd5,\xd7,\xd7,\xd9,\xd9,\xdb,\xdb,\xdd,\xdd,\xdf,\xdf,\xe1,\xe1,\xe3,\xe4,\xec,\xec,\xee,\xee,\xf3,\xf3,\x00-%-'-'-----A\xa6A\xa6C\xa6C\xa6E\xa6E\xa6G\xa6G\xa6I\xa6I\xa6K\xa6K\xa6M\xa6M\xa6O\xa6O\xa6Q\xa6Q\xa6S\xa6S\xa6U\xa6U\xa6W\xa6W\xa6Y\xa6Y\xa6[\xa6[\xa6]\xa6]\xa6_\xa6_\xa6a\xa6a\xa6c\xa6c\xa6e\xa6e\xa6g\xa6g\xa6i\xa6i\xa6k\xa6k\xa6m\xa6m\xa6\x81\xa6\x81\xa6\x83\xa6\x83\xa6\x85\xa6\x85\xa6\x87\xa6\x87\xa6\x89\xa6\x89\xa6\x8b\xa6\x8b\xa6\x8d\xa6\x8d\xa6\x8f\xa6\x8f\xa6\x91\xa6\x91\xa6\x93\xa6\x93\xa6\x95\xa6\x95\xa6\x97\xa6\x97\xa6\x99\xa6\x99\xa6\x9b\xa6\x9b\xa6#\xa7#\xa7%\xa7%\xa7'\xa7'\xa7)\xa7)\xa7+\xa7+\xa7-\xa7-\xa7/\xa71\xa73\xa73\xa75\xa75\xa77\xa77\xa79\xa79\xa7;\xa7;\xa7=\xa7=\xa7?\xa7?\xa7A\xa7A\xa7C\xa7C\xa7E\xa7E\xa7G\xa7G\xa7I\xa7I\xa7K\xa7K\xa7M\xa7M\xa7O\xa7O\xa7Q\xa7Q\xa7S\xa7S\xa7U\xa7U\xa7W\xa7W\xa7Y\xa7Y\xa7[\xa7[\xa7]\xa7]\xa7_\xa7_\xa7a\xa7a\xa7c\xa7c\xa7e\xa7e\xa7g\xa7g\xa7i\xa7i\xa7k\xa7k\xa7m\xa7m\xa7o\xa7o\xa7q\xa7x\xa7z\xa7z\xa7|\xa7|\xa7\x7f\xa7\x7f\xa7\x81\xa7\x81\xa7\x83\xa7\x83\xa7\x85\xa7\x85\xa7\x87\xa7\x87\xa7\x8c\xa7\x8c\xa7\x8e\xa7\x8e\xa7\x91\xa7\x91\xa7\x93\xa7\x95\xa7\x97\xa7\x97\xa7\x99\xa7\x99\xa7\x9b\xa7\x9b\xa7\x9d\xa7\x9d\xa7\x9f\xa7\x9f\xa7\xa1\xa7\xa1\xa7\xa3\xa7\xa3\xa7\xa5\xa7\xa5\xa7\xa7\xa7\xa7\xa7\xa9\xa7\xa9\xa7\xaf\xa7\xaf\xa7\xb5\xa7\xb5\xa7\xb7\xa7\xb7\xa7\xb9\xa7\xb9\xa7\xbb\xa7\xbb\xa7\xbd\xa7\xbd\xa7\xbf\xa7\xbf\xa7\xc1\xa7\xc1\xa7ççȧȧʧʧѧѧӧӧէէקק٧٧\xf6\xa7\xf6\xa7\xfa\xa7\xfa\xa70\xabZ\xab`\xabh\xabp\xab\xbf\xab\x00\xfb\x06\xfb\x13\xfb\x17\xfbA\xffZ\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x04\x01\x00O\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xc0\x18\x01\x00\xdf\x18\x01\x00`n\x01\x00\x7fn\x01\x00\x1a\xd4\x01\x003\xd4\x01\x00N\xd4\x01\x00T\xd4\x01\x00V\xd4\x01\x00g\xd4\x01\x00\x82\xd4\x01\x00\x9b\xd4\x01\x00\xb6\xd4\x01\x00\xb9\xd4\x01\x00\xbb\xd4\x01\x00\xbb\xd4\x01\x00\xbd\xd4\x01\x00\xc3\xd4\x01\x00\xc5\xd4\x01\x00\xcf\xd4\x01\x00\xea\xd4\x01\x00\x03\xd5\x01\x00\x1e\xd5\x01\x007\xd5\x01\x00R\xd5\x01\x00k\xd5\x01\x00\x86\xd5\x01\x00\x9f\xd5\x01\x00\xba\xd5\x01\x00\xd3\xd5\x01\x00\xee\xd5\x01\x00\a\xd6\x01\x00\"\xd6\x01\x00;\xd6\x01\x00V\xd6\x01\x00o\xd6\x01\x00\x8a\xd6\x01\x00\xa5\xd6\x01\x00\xc2\xd6\x01\x00\xda\xd6\x01\x00\xdc\xd6\x01\x00\xe1\xd6\x01\x00\xfc\xd6\x01\x00\x14\xd7\x01\x00\x16\xd7\x01\x00\x1b\xd7\x01\x006\xd7\x01\x00N\xd7\x01\x00P\xd7\x01\x00U\xd7\x01\x00p\xd7\x01\x00\x88\xd7\x01\x00\x8a\xd7\x01\x00\x8f\xd7\x01\x00\xaa\xd7\x01\x00\xc2\xd7\x01\x00\xc4\xd7\x01\x00\xc9\xd7\x01\x00\xcb\xd7\x01\x00\xcb\xd7\x01\x00\x00\xdf\x01\x00\t\xdf\x01\x00\v\xdf\x01\x00\x1e\xdf\x01\x00%\xdf\x01\x00*\xdf\x01\x00\"\xe9\x01\x00C\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x02\xc1\x02\xc6\x02\xd1\x02\xe0\x02\xe4\x02\xec\x02\xec\x02\xee\x02\xee\x02t\x03t\x03z\x03z\x03Y\x05Y\x05@\x06@\x06\xe5\x06\xe6\x06\xf4\a\xf5\a\xfa\a\xfa\a\x1a\b\x1a\b$\b$\b(\b(\b\xc9\b\xc9\bq\tq\tF\x0eF\x0e\xc6\x0e\xc6\x0e\xfc\x10\xfc\x10\xd7\x17\xd7\x17C\x18C\x18\xa7\x1a\xa7\x1ax\x1c}\x1c,\x1dj\x1dx\x1dx\x1d\x9b\x1d\xbf\x1dq q \x7f \x7f \x90 \x9c |,},o-o-/./.\x050\x0501050;0;0\x9d0\x9e0\xfc0\xfe0\x15\xa0\x15\xa0\xf8\xa4\xfd\xa4\f\xa6\f\xa6\x7f\xa6\x7f\xa6\x9c\xa6\x9d\xa6\x17\xa7\x1f\xa7p\xa7p\xa7\x88\xa7\x88\xa7\xf2\xa7\xf4\xa7\xf8\xa7\xf9\xa7ϩϩ\xe6\xa9\xe6\xa9p\xaap\xaaݪݪ\xf3\xaa\xf4\xaa\\\xab_\xabi\xabi\xabp\xffp\xff\x9e\xff\x9f\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\a\x01\x00\x85\a\x01\x00\x87\a\x01\x00\xb0\a\x01\x00\xb2\a\x01\x00\xba\a\x01\x00@k\x01\x00Ck\x01\x00\x93o\x01\x00\x9fo\x01\x00\xe0o\x01\x00\xe1o\x01\x00\xe3o\x01\x00\xe3o\x01\x00\xf0\xaf\x01\x00\xf3\xaf\x01\x00\xf5\xaf\x01\x00\xfb\xaf\x01\x00\xfd\xaf\x01\x00\xfe\xaf\x01\x000\xe0\x01\x00m\xe0\x01\x007\xe1\x01\x00=\xe1\x01\x00\xeb\xe4\x01\x00\xeb\xe4\x01\x00K\xe9\x01\x00K\xe9\x01\x00\xaa\x00\xaa\x00\xba\x00\xba\x00\xbb\x01\xbb\x01\xc0\x01\xc3\x01\x94\x02\x94\x02\xd0\x05\xea\x05\xef\x05\xf2\x05 \x06?\x06A\x06J\x06n\x06o\x06q\x06\xd3\x06\xd5\x06\xd5\x06\xee\x06\xef\x06\xfa\x06\xfc\x06\xff\x06\xff\x06\x10\a\x10\a\x12\a/\aM\a\xa5\a\xb1\a\xb1\a\xca\a\xea\a\x00\b\x15\b@\bX\b`\bj\bp\b\x87\b\x89\b\x8e\b\xa0\b\xc8\b\x04\t9\t=\t=\tP\tP\tX\ta\tr\t\x80\t\x85\t\x8c\t\x8f\t\x90\t\x93\t\xa8\t\xaa\t\xb0\t\xb2\t\xb2\t\xb6\t\xb9\t\xbd\t\xbd\t\xce\t\xce\t\xdc\t\xdd\t\xdf\t\xe1\t\xf0\t\xf1\t\xfc\t\xfc\t\x05\n\n\n\x0f\n\x10\n\x13\n(\n*\n0\n2\n3\n5\n6\n8\n9\nY\n\\\n^\n^\nr\nt\n\x85\n\x8d\n\x8f\n\x91\n\x93\n\xa8\n\xaa\n\xb0\n\xb2\n\xb3\n\xb5\n\xb9\n\xbd\n\xbd\n\xd0\n\xd0\n\xe0\n\xe1\n\xf9\n\xf9\n\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v=\v=\v\\\v]\v_\va\vq\vq\v\x83\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xd0\v\xd0\v\x05\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f=\f=\fX\fZ\f]\f]\f`\fa\f\x80\f\x80\f\x85\f\x8c\f\x8e\f\x90\f\x92\f\xa8\f\xaa\f\xb3\f\xb5\f\xb9\f\xbd\f\xbd\f\xdd\f\xde\f\xe0\f\xe1\f\xf1\f\xf2\f\x04\r\f\r\x0e\r\x10\r\x12\r:\r=\r=\rN\rN\rT\rV\r_\ra\rz\r\x7f\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\x01\x0e0\x0e2\x0e3\x0e@\x0eE\x0e\x81\x0e\x82\x0e\x84\x0e\x84\x0e\x86\x0e\x8a\x0e\x8c\x0e\xa3\x0e\xa5\x0e\xa5\x0e\xa7\x0e\xb0\x0e\xb2\x0e\xb3\x0e\xbd\x0e\xbd\x0e\xc0\x0e\xc4\x0e\xdc\x0e\xdf\x0e\x00\x0f\x00\x0f@\x0fG\x0fI\x0fl\x0f\x88\x0f\x8c\x0f\x00\x10*\x10?\x10?\x10P\x10U\x10Z\x10]\x10a\x10a\x10e\x10f\x10n\x10p\x10u\x10\x81\x10\x8e\x10\x8e\x10\x00\x11H\x12J\x12M\x12P\x12V\x12X\x12X\x12Z\x12]\x12`\x12\x88\x12\x8a\x12\x8d\x12\x90\x12\xb0\x12\xb2\x12\xb5\x12\xb8\x12\xbe\x12\xc0\x12\xc0\x12\xc2\x12\xc5\x12\xc8\x12\xd6\x12\xd8\x12\x10\x13\x12\x13\x15\x13\x18\x13Z\x13\x80\x13\x8f\x13\x01\x14l\x16o\x16\x7f\x16\x81\x16\x9a\x16\xa0\x16\xea\x16\xf1\x16\xf8\x16\x00\x17\x11\x17\x1f\x171\x17@\x17Q\x17`\x17l\x17n\x17p\x17\x80\x17\xb3\x17\xdc\x17\xdc\x17 \x18B\x18D\x18x\x18\x80\x18\x84\x18\x87\x18\xa8\x18\xaa\x18\xaa\x18\xb0\x18\xf5\x18\x00\x19\x1e\x19P\x19m\x19p\x19t\x19\x80\x19\xab\x19\xb0\x19\xc9\x19\x00\x1a\x16\x1a \x1aT\x1a\x05\x1b3\x1bE\x1bL\x1b\x83\x1b\xa0\x1b\xae\x1b\xaf\x1b\xba\x1b\xe5\x1b\x00\x1c#\x1cM\x1cO\x1cZ\x1cw\x1c\xe9\x1c\xec\x1c\xee\x1c\xf3\x1c\xf5\x1c\xf6\x1c\xfa\x1c\xfa\x1c5!8!0-g-\x80-\x96-\xa0-\xa6-\xa8-\xae-\xb0-\xb6-\xb8-\xbe-\xc0-\xc6-\xc8-\xce-\xd0-\xd6-\xd8-\xde-\x060\x060<0<0A0\x960\x9f0\x9f0\xa10\xfa0\xff0\xff0\x051/111\x8e1\xa01\xbf1\xf01\xff1\x004\xbfM\x00N\x14\xa0\x16\xa0\x8c\xa4Ф\xf7\xa4\x00\xa5\v\xa6\x10\xa6\x1f\xa6*\xa6+\xa6n\xa6n\xa6\xa0\xa6妏\xa7\x8f\xa7\xf7\xa7\xf7\xa7\xfb\xa7\x01\xa8\x03\xa8\x05\xa8\a\xa8\n\xa8\f\xa8\"\xa8@\xa8s\xa8\x82\xa8\xb3\xa8\xf2\xa8\xf7\xa8\xfb\xa8\xfb\xa8\xfd\xa8\xfe\xa8\n\xa9%\xa90\xa9F\xa9`\xa9|\xa9\x84\xa9\xb2\xa9\xe0\xa9\xe4\xa9\xe7\xa9\xef\xa9\xfa\xa9\xfe\xa9\x00\xaa(\xaa@\xaaB\xaaD\xaaK\xaa`\xaao\xaaq\xaav\xaaz\xaaz\xaa~\xaa\xaf\xaa\xb1\xaa\xb1\xaa\xb5\xaa\xb6\xaa\xb9\xaa\xbd\xaa\xc0\xaa\xc0\xaaªª۪ܪ\xe0\xaa\xea\xaa\xf2\xaa\xf2\xaa\x01\xab\x06\xab\t\xab\x0e\xab\x11\xab\x16\xab \xab&\xab(\xab.\xab\xc0\xab\xe2\xab\x00\xac\xa3װ\xd7\xc6\xd7\xcb\xd7\xfb\xd7\x00\xf9m\xfap\xfa\xd9\xfa\x1d\xfb\x1d\xfb\x1f\xfb(\xfb*\xfb6\xfb8\xfb<\xfb>\xfb>\xfb@\xfbA\xfbC\xfbD\xfbF\xfb\xb1\xfb\xd3\xfb=\xfdP\xfd\x8f\xfd\x92\xfd\xc7\xfd\xf0\xfd\xfb\xfdp\xfet\xfev\xfe\xfc\xfef\xffo\xffq\xff\x9d\xff\xa0\xff\xbe\xff\xc2\xff\xc7\xff\xca\xff\xcf\xff\xd2\xff\xd7\xff\xda\xff\xdc\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\v\x00\x01\x00\r\x00\x01\x00&\x00\x01\x00(\x00\x01\x00:\x00\x01\x00<\x00\x01\x00=\x00\x01\x00?\x00\x01\x00M\x00\x01\x00P\x00\x01\x00]\x00\x01\x00\x80\x00\x01\x00\xfa\x00\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00\xa0\x02\x01\x00\xd0\x02\x01\x00\x00\x03\x01\x00\x1f\x03\x01\x00-\x03\x01\x00@\x03\x01\x00B\x03\x01\x00I\x03\x01\x00P\x03\x01\x00u\x03\x01\x00\x80\x03\x01\x00\x9d\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xcf\x03\x01\x00P\x04\x01\x00\x9d\x04\x01\x00\x00\x05\x01\x00'\x05\x01\x000\x05\x01\x00c\x05\x01\x00\x00\x06\x01\x006\a\x01\x00@\a\x01\x00U\a\x01\x00`\a\x01\x00g\a\x01\x00\x00\b\x01\x00\x05\b\x01\x00\b\b\x01\x00\b\b\x01\x00\n\b\x01\x005\b\x01\x007\b\x01\x008\b\x01\x00<\b\x01\x00<\b\x01\x00?\b\x01\x00U\b\x01\x00`\b\x01\x00v\b\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xe0\b\x01\x00\xf2\b\x01\x00\xf4\b\x01\x00\xf5\b\x01\x00\x00\t\x01\x00\x15\t\x01\x00 \t\x01\x009\t\x01\x00\x80\t\x01\x00\xb7\t\x01\x00\xbe\t\x01\x00\xbf\t\x01\x00\x00\n\x01\x00\x00\n\x01\x00\x10\n\x01\x00\x13\n\x01\x00\x15\n\x01\x00\x17\n\x01\x00\x19\n\x01\x005\n\x01\x00`\n\x01\x00|\n\x01\x00\x80\n\x01\x00\x9c\n\x01\x00\xc0\n\x01\x00\xc7\n\x01\x00\xc9\n\x01\x00\xe4\n\x01\x00\x00\v\x01\x005\v\x01\x00@\v\x01\x00U\v\x01\x00`\v\x01\x00r\v\x01\x00\x80\v\x01\x00\x91\v\x01\x00\x00\f\x01\x00H\f\x01\x00\x00\r\x01\x00#\r\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\x0f\x01\x00\x1c\x0f\x01\x00'\x0f\x01\x00'\x0f\x01\x000\x0f\x01\x00E\x0f\x01\x00p\x0f\x01\x00\x81\x0f\x01\x00\xb0\x0f\x01\x00\xc4\x0f\x01\x00\xe0\x0f\x01\x00\xf6\x0f\x01\x00\x03\x10\x01\x007\x10\x01\x00q\x10\x01\x00r\x10\x01\x00u\x10\x01\x00u\x10\x01\x00\x83\x10\x01\x00\xaf\x10\x01\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\x03\x11\x01\x00&\x11\x01\x00D\x11\x01\x00D\x11\x01\x00G\x11\x01\x00G\x11\x01\x00P\x11\x01\x00r\x11\x01\x00v\x11\x01\x00v\x11\x01\x00\x83\x11\x01\x00\xb2\x11\x01\x00\xc1\x11\x01\x00\xc4\x11\x01\x00\xda\x11\x01\x00\xda\x11\x01\x00\xdc\x11\x01\x00\xdc\x11\x01\x00\x00\x12\x01\x00\x11\x12\x01\x00\x13\x12\x01\x00+\x12\x01\x00?\x12\x01\x00@\x12\x01\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa8\x12\x01\x00\xb0\x12\x01\x00\xde\x12\x01\x00\x05\x13\x01\x00\f\x13\x01\x00\x0f\x13\x01\x00\x10\x13\x01\x00\x13\x13\x01\x00(\x13\x01\x00*\x13\x01\x000\x13\x01\x002\x13\x01\x003\x13\x01\x005\x13\x01\x009\x13\x01\x00=\x13\x01\x00=\x13\x01\x00P\x13\x01\x00P\x13\x01\x00]\x13\x01\x00a\x13\x01\x00\x00\x14\x01\x004\x14\x01\x00G\x14\x01\x00J\x14\x01\x00_\x14\x01\x00a\x14\x01\x00\x80\x14\x01\x00\xaf\x14\x01\x00\xc4\x14\x01\x00\xc5\x14\x01\x00\xc7\x14\x01\x00\xc7\x14\x01\x00\x80\x15\x01\x00\xae\x15\x01\x00\xd8\x15\x01\x00\xdb\x15\x01\x00\x00\x16\x01\x00/\x16\x01\x00D\x16\x01\x00D\x16\x01\x00\x80\x16\x01\x00\xaa\x16\x01\x00\xb8\x16\x01\x00\xb8\x16\x01\x00\x00\x17\x01\x00\x1a\x17\x01\x00@\x17\x01\x00F\x17\x01\x00\x00\x18\x01\x00+\x18\x01\x00\xff\x18\x01\x00\x06\x19\x01\x00\t\x19\x01\x00\t\x19\x01\x00\f\x19\x01\x00\x13\x19\x01\x00\x15\x19\x01\x00\x16\x19\x01\x00\x18\x19\x01\x00/\x19\x01\x00?\x19\x01\x00?\x19\x01\x00A\x19\x01\x00A\x19\x01\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd0\x19\x01\x00\xe1\x19\x01\x00\xe1\x19\x01\x00\xe3\x19\x01\x00\xe3\x19\x01\x00\x00\x1a\x01\x00\x00\x1a\x01\x00\v\x1a\x01\x002\x1a\x01\x00:\x1a\x01\x00:\x1a\x01\x00P\x1a\x01\x00P\x1a\x01\x00\\\x1a\x01\x00\x89\x1a\x01\x00\x9d\x1a\x01\x00\x9d\x1a\x01\x00\xb0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x1c\x01\x00\b\x1c\x01\x00\n\x1c\x01\x00.\x1c\x01\x00@\x1c\x01\x00@\x1c\x01\x00r\x1c\x01\x00\x8f\x1c\x01\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x000\x1d\x01\x00F\x1d\x01\x00F\x1d\x01\x00`\x1d\x01\x00e\x1d\x01\x00g\x1d\x01\x00h\x1d\x01\x00j\x1d\x01\x00\x89\x1d\x01\x00\x98\x1d\x01\x00\x98\x1d\x01\x00\xe0\x1e\x01\x00\xf2\x1e\x01\x00\x02\x1f\x01\x00\x02\x1f\x01\x00\x04\x1f\x01\x00\x10\x1f\x01\x00\x12\x1f\x01\x003\x1f\x01\x00\xb0\x1f\x01\x00\xb0\x1f\x01\x00\x00 \x01\x00\x99#\x01\x00\x80$\x01\x00C%\x01\x00\x90/\x01\x00\xf0/\x01\x00\x000\x01\x00/4\x01\x00A4\x01\x00F4\x01\x00\x00D\x01\x00FF\x01\x00\x00h\x01\x008j\x01\x00@j\x01\x00^j\x01\x00pj\x01\x00\xbej\x01\x00\xd0j\x01\x00\xedj\x01\x00\x00k\x01\x00/k\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00\x00o\x01\x00Jo\x01\x00Po\x01\x00Po\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00Ռ\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\xb0\x01\x00\"\xb1\x01\x002\xb1\x01\x002\xb1\x01\x00P\xb1\x01\x00R\xb1\x01\x00U\xb1\x01\x00U\xb1\x01\x00d\xb1\x01\x00g\xb1\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xbc\x01\x00j\xbc\x01\x00p\xbc\x01\x00|\xbc\x01\x00\x80\xbc\x01\x00\x88\xbc\x01\x00\x90\xbc\x01\x00\x99\xbc\x01\x00\n\xdf\x01\x00\n\xdf\x01\x00\x00\xe1\x01\x00,\xe1\x01\x00N\xe1\x01\x00N\xe1\x01\x00\x90\xe2\x01\x00\xad\xe2\x01\x00\xc0\xe2\x01\x00\xeb\xe2\x01\x00\xd0\xe4\x01\x00\xea\xe4\x01\x00\xe0\xe7\x01\x00\xe6\xe7\x01\x00\xe8\xe7\x01\x00\xeb\xe7\x01\x00\xed\xe7\x01\x00\xee\xe7\x01\x00\xf0\xe7\x01\x00\xfe\xe7\x01\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\x00\xee\x01\x00\x03\xee\x01\x00\x05\xee\x01\x00\x1f\xee\x01\x00!\xee\x01\x00\"\xee\x01\x00$\xee\x01\x00$\xee\x01\x00'\xee\x01\x00'\xee\x01\x00)\xee\x01\x002\xee\x01\x004\xee\x01\x007\xee\x01\x009\xee\x01\x009\xee\x01\x00;\xee\x01\x00;\xee\x01\x00B\xee\x01\x00B\xee\x01\x00G\xee\x01\x00G\xee\x01\x00I\xee\x01\x00I\xee\x01\x00K\xee\x01\x00K\xee\x01\x00M\xee\x01\x00O\xee\x01\x00Q\xee\x01\x00R\xee\x01\x00T\xee\x01\x00T\xee\x01\x00W\xee\x01\x00W\xee\x01\x00Y\xee\x01\x00Y\xee\x01\x00[\xee\x01\x00[\xee\x01\x00]\xee\x01\x00]\xee\x01\x00_\xee\x01\x00_\xee\x01\x00a\xee\x01\x00b\xee\x01\x00d\xee\x01\x00d\xee\x01\x00g\xee\x01\x00j\xee\x01\x00l\xee\x01\x00r\xee\x01\x00t\xee\x01\x00w\xee\x01\x00y\xee\x01\x00|\xee\x01\x00~\xee\x01\x00~\xee\x01\x00\x80\xee\x01\x00\x89\xee\x01\x00\x8b\xee\x01\x00\x9b\xee\x01\x00\xa1\xee\x01\x00\xa3\xee\x01\x00\xa5\xee\x01\x00\xa9\xee\x01\x00\xab\xee\x01\x00\xbb\xee\x01\x00\x00\x00\x02\x00ߦ\x02\x00\x00\xa7\x02\x009\xb7\x02\x00@\xb7\x02\x00\x1d\xb8\x02\x00 \xb8\x02\x00\xa1\xce\x02\x00\xb0\xce\x02\x00\xe0\xeb\x02\x00\x00\xf8\x02\x00\x1d\xfa\x02\x00\x00\x00\x03\x00J\x13\x03\x00P\x13\x03\x00\xaf#\x03\x00\xc5\x01\xc5\x01\xc8\x01\xc8\x01\xcb\x01\xcb\x01\xf2\x01\xf2\x01\x88\x1f\x8f\x1f\x98\x1f\x9f\x1f\xa8\x1f\xaf\x1f\xbc\x1f\xbc\x1f\xcc\x1f\xcc\x1f\xfc\x1f\xfc\x1f\x00\x00\x00\x00\x00\x00\x00\x00A\x00Z\x00\xc0\x00\xd6\x00\xd8\x00\xde\x00\x00\x01\x00\x01\x02\x01\x02\x01\x04\x01\x04\x01\x06\x01\x06\x01\b\x01\b\x01\n\x01\n\x01\f\x01\f\x01\x0e\x01\x0e\x01\x10\x01\x10\x01\x12\x01\x12\x01\x14\x01\x14\x01\x16\x01\x16\x01\x18\x01\x18\x01\x1a\x01\x1a\x01\x1c\x01\x1c\x01\x1e\x01\x1e\x01 \x01 \x01\"\x01\"\x01$\x01$\x01&\x01&\x01(\x01(\x01*\x01*\x01,\x01,\x01.\x01.\x010\x010\x012\x012\x014\x014\x016\x016\x019\x019\x01;\x01;\x01=\x01=\x01?\x01?\x01A\x01A\x01C\x01C\x01E\x01E\x01G\x01G\x01J\x01J\x01L\x01L\x01N\x01N\x01P\x01P\x01R\x01R\x01T\x01T\x01V\x01V\x01X\x01X\x01Z\x01Z\x01\\\x01\\\x01^\x01^\x01`\x01`\x01b\x01b\x01d\x01d\x01f\x01f\x01h\x01h\x01j\x01j\x01l\x01l\x01n\x01n\x01p\x01p\x01r\x01r\x01t\x01t\x01v\x01v\x01x\x01y\x01{\x01{\x01}\x01}\x01\x81\x01\x82\x01\x84\x01\x84\x01\x86\x01\x87\x01\x89\x01\x8b\x01\x8e\x01\x91\x01\x93\x01\x94\x01\x96\x01\x98\x01\x9c\x01\x9d\x01\x9f\x01\xa0\x01\xa2\x01\xa2\x01\xa4\x01\xa4\x01\xa6\x01\xa7\x01\xa9\x01\xa9\x01\xac\x01\xac\x01\xae\x01\xaf\x01\xb1\x01\xb3\x01\xb5\x01\xb5\x01\xb7\x01\xb8\x01\xbc\x01\xbc\x01\xc4\x01\xc4\x01\xc7\x01\xc7\x01\xca\x01\xca\x01\xcd\x01\xcd\x01\xcf\x01\xcf\x01\xd1\x01\xd1\x01\xd3\x01\xd3\x01\xd5\x01\xd5\x01\xd7\x01\xd7\x01\xd9\x01\xd9\x01\xdb\x01\xdb\x01\xde\x01\xde\x01\xe0\x01\xe0\x01\xe2\x01\xe2\x01\xe4\x01\xe4\x01\xe6\x01\xe6\x01\xe8\x01\xe8\x01\xea\x01\xea\x01\xec\x01\xec\x01\xee\x01\xee\x01\xf1\x01\xf1\x01\xf4\x01\xf4\x01\xf6\x01\xf8\x01\xfa\x01\xfa\x01\xfc\x01\xfc\x01\xfe\x01\xfe\x01\x00\x02\x00\x02\x02\x02\x02\x02\x04\x02\x04\x02\x06\x02\x06\x02\b\x02\b\x02\n\x02\n\x02\f\x02\f\x02\x0e\x02\x0e\x02\x10\x02\x10\x02\x12\x02\x12\x02\x14\x02\x14\x02\x16\x02\x16\x02\x18\x02\x18\x02\x1a\x02\x1a\x02\x1c\x02\x1c\x02\x1e\x02\x1e\x02 \x02 \x02\"\x02\"\x02$\x02$\x02&\x02&\x02(\x02(\x02*\x02*\x02,\x02,\x02.\x02.\x020\x020\x022\x022\x02:\x02;\x02=\x02>\x02A\x02A\x02C\x02F\x02H\x02H\x02J\x02J\x02L\x02L\x02N\x02N\x02p\x03p\x03r\x03r\x03v\x03v\x03\x7f\x03\x7f\x03\x86\x03\x86\x03\x88\x03\x8a\x03\x8c\x03\x8c\x03\x8e\x03\x8f\x03\x91\x03\xa1\x03\xa3\x03\xab\x03\xcf\x03\xcf\x03\xd2\x03\xd4\x03\xd8\x03\xd8\x03\xda\x03\xda\x03\xdc\x03\xdc\x03\xde\x03\xde\x03\xe0\x03\xe0\x03\xe2\x03\xe2\x03\xe4\x03\xe4\x03\xe6\x03\xe6\x03\xe8\x03\xe8\x03\xea\x03\xea\x03\xec\x03\xec\x03\xee\x03\xee\x03\xf4\x03\xf4\x03\xf7\x03\xf7\x03\xf9\x03\xfa\x03\xfd\x03/\x04`\x04`\x04b\x04b\x04d\x04d\x04f\x04f\x04h\x04h\x04j\x04j\x04l\x04l\x04n\x04n\x04p\x04p\x04r\x04r\x04t\x04t\x04v\x04v\x04x\x04x\x04z\x04z\x04|\x04|\x04~\x04~\x04\x80\x04\x80\x04\x8a\x04\x8a\x04\x8c\x04\x8c\x04\x8e\x04\x8e\x04\x90\x04\x90\x04\x92\x04\x92\x04\x94\x04\x94\x04\x96\x04\x96\x04\x98\x04\x98\x04\x9a\x04\x9a\x04\x9c\x04\x9c\x04\x9e\x04\x9e\x04\xa0\x04\xa0\x04\xa2\x04\xa2\x04\xa4\x04\xa4\x04\xa6\x04\xa6\x04\xa8\x04\xa8\x04\xaa\x04\xaa\x04\xac\x04\xac\x04\xae\x04\xae\x04\xb0\x04\xb0\x04\xb2\x04\xb2\x04\xb4\x04\xb4\x04\xb6\x04\xb6\x04\xb8\x04\xb8\x04\xba\x04\xba\x04\xbc\x04\xbc\x04\xbe\x04\xbe\x04\xc0\x04\xc1\x04\xc3\x04\xc3\x04\xc5\x04\xc5\x04\xc7\x04\xc7\x04\xc9\x04\xc9\x04\xcb\x04\xcb\x04\xcd\x04\xcd\x04\xd0\x04\xd0\x04\xd2\x04\xd2\x04\xd4\x04\xd4\x04\xd6\x04\xd6\x04\xd8\x04\xd8\x04\xda\x04\xda\x04\xdc\x04\xdc\x04\xde\x04\xde\x04\xe0\x04\xe0\x04\xe2\x04\xe2\x04\xe4\x04\xe4\x04\xe6\x04\xe6\x04\xe8\x04\xe8\x04\xea\x04\xea\x04\xec\x04\xec\x04\xee\x04\xee\x04\xf0\x04\xf0\x04\xf2\x04\xf2\x04\xf4\x04\xf4\x04\xf6\x04\xf6\x04\xf8\x04\xf8\x04\xfa\x04\xfa\x04\xfc\x04\xfc\x04\xfe\x04\xfe\x04\x00\x05\x00\x05\x02\x05\x02\x05\x04\x05\x04\x05\x06\x05\x06\x05\b\x05\b\x05\n\x05\n\x05\f\x05\f\x05\x0e\x05\x0e\x05\x10\x05\x10\x05\x12\x05\x12\x05\x14\x05\x14\x05\x16\x05\x16\x05\x18\x05\x18\x05\x1a\x05\x1a\x05\x1c\x05\x1c\x05\x1e\x05\x1e\x05 \x05 \x05\"\x05\"\x05$\x05$\x05&\x05&\x05(\x05(\x05*\x05*\x05,\x05,\x05.\x05.\x051\x05V\x05\xa0\x10\xc5\x10\xc7\x10\xc7\x10\xcd\x10\xcd\x10\xa0\x13\xf5\x13\x90\x1c\xba\x1c\xbd\x1c\xbf\x1c\x00\x1e\x00\x1e\x02\x1e\x02\x1e\x04\x1e\x04\x1e\x06\x1e\x06\x1e\b\x1e\b\x1e\n\x1e\n\x1e\f\x1e\f\x1e\x0e\x1e\x0e\x1e\x10\x1e\x10\x1e\x12\x1e\x12\x1e\x14\x1e\x14\x1e\x16\x1e\x16\x1e\x18\x1e\x18\x1e\x1a\x1e\x1a\x1e\x1c\x1e\x1c\x1e\x1e\x1e\x1e\x1e \x1e \x1e\"\x1e\"\x1e$\x1e$\x1e&\x1e&\x1e(\x1e(\x1e*\x1e*\x1e,\x1e,\x1e.\x1e.\x1e0\x1e0\x1e2\x1e2\x1e4\x1e4\x1e6\x1e6\x1e8\x1e8\x1e:\x1e:\x1e<\x1e<\x1e>\x1e>\x1e@\x1e@\x1eB\x1eB\x1eD\x1eD\x1eF\x1eF\x1eH\x1eH\x1eJ\x1eJ\x1eL\x1eL\x1eN\x1eN\x1eP\x1eP\x1eR\x1eR\x1eT\x1eT\x1eV\x1eV\x1eX\x1eX\x1eZ\x1eZ\x1e\\\x1e\\\x1e^\x1e^\x1e`\x1e`\x1eb\x1eb\x1ed\x1ed\x1ef\x1ef\x1eh\x1eh\x1ej\x1ej\x1el\x1el\x1en\x1en\x1ep\x1ep\x1er\x1er\x1et\x1et\x1ev\x1ev\x1ex\x1ex\x1ez\x1ez\x1e|\x1e|\x1e~\x1e~\x1e\x80\x1e\x80\x1e\x82\x1e\x82\x1e\x84\x1e\x84\x1e\x86\x1e\x86\x1e\x88\x1e\x88\x1e\x8a\x1e\x8a\x1e\x8c\x1e\x8c\x1e\x8e\x1e\x8e\x1e\x90\x1e\x90\x1e\x92\x1e\x92\x1e\x94\x1e\x94\x1e\x9e\x1e\x9e\x1e\xa0\x1e\xa0\x1e\xa2\x1e\xa2\x1e\xa4\x1e\xa4\x1e\xa6\x1e\xa6\x1e\xa8\x1e\xa8\x1e\xaa\x1e\xaa\x1e\xac\x1e\xac\x1e\xae\x1e\xae\x1e\xb0\x1e\xb0\x1e\xb2\x1e\xb2\x1e\xb4\x1e\xb4\x1e\xb6\x1e\xb6\x1e\xb8\x1e\xb8\x1e\xba\x1e\xba\x1e\xbc\x1e\xbc\x1e\xbe\x1e\xbe\x1e\xc0\x1e\xc0\x1e\xc2\x1e\xc2\x1e\xc4\x1e\xc4\x1e\xc6\x1e\xc6\x1e\xc8\x1e\xc8\x1e\xca\x1e\xca\x1e\xcc\x1e\xcc\x1e\xce\x1e\xce\x1e\xd0\x1e\xd0\x1e\xd2\x1e\xd2\x1e\xd4\x1e\xd4\x1e\xd6\x1e\xd6\x1e\xd8\x1e\xd8\x1e\xda\x1e\xda\x1e\xdc\x1e\xdc\x1e\xde\x1e\xde\x1e\xe0\x1e\xe0\x1e\xe2\x1e\xe2\x1e\xe4\x1e\xe4\x1e\xe6\x1e\xe6\x1e\xe8\x1e\xe8\x1e\xea\x1e\xea\x1e\xec\x1e\xec\x1e\xee\x1e\xee\x1e\xf0\x1e\xf0\x1e\xf2\x1e\xf2\x1e\xf4\x1e\xf4\x1e\xf6\x1e\xf6\x1e\xf8\x1e\xf8\x1e\xfa\x1e\xfa\x1e\xfc\x1e\xfc\x1e\xfe\x1e\xfe\x1e\b\x1f\x0f\x1f\x18\x1f\x1d\x1f(\x1f/\x1f8\x1f?\x1fH\x1fM\x1fY\x1fY\x1f[\x1f[\x1f]\x1f]\x1f_\x1f_\x1fh\x1fo\x1f\xb8\x1f\xbb\x1f\xc8\x1f\xcb\x1f\xd8\x1f\xdb\x1f\xe8\x1f\xec\x1f\xf8\x1f\xfb\x1f\x02!\x02!\a!\a!\v!\r!\x10!\x12!\x15!\x15!\x19!\x1d!$!$!&!&!(!(!*!-!0!3!>!?!E!E!\x83!\x83!\x00,/,`,`,b,d,g,g,i,i,k,k,m,p,r,r,u,u,~,\x80,\x82,\x82,\x84,\x84,\x86,\x86,\x88,\x88,\x8a,\x8a,\x8c,\x8c,\x8e,\x8e,\x90,\x90,\x92,\x92,\x94,\x94,\x96,\x96,\x98,\x98,\x9a,\x9a,\x9c,\x9c,\x9e,\x9e,\xa0,\xa0,\xa2,\xa2,\xa4,\xa4,\xa6,\xa6,\xa8,\xa8,\xaa,\xaa,\xac,\xac,\xae,\xae,\xb0,\xb0,\xb2,\xb2,\xb4,\xb4,\xb6,\xb6,\xb8,\xb8,\xba,\xba,\xbc,\xbc,\xbe,\xbe,\xc0,\xc0,\xc2,\xc2,\xc4,\xc4,\xc6,\xc6,\xc8,\xc8,\xca,\xca,\xcc,\xcc,\xce,\xce,\xd0,\xd0,\xd2,\xd2,\xd4,\xd4,\xd6,\xd6,\xd8,\xd8,\xda,\xda,\xdc,\xdc,\xde,\xde,\xe0,\xe0,\xe2,\xe2,\xeb,\xeb,\xed,\xed,\xf2,\xf2,@\xa6@\xa6B\xa6B\xa6D\xa6D\xa6F\xa6F\xa6H\xa6H\xa6J\xa6J\xa6L\xa6L\xa6N\xa6N\xa6P\xa6P\xa6R\xa6R\xa6T\xa6T\xa6V\xa6V\xa6X\xa6X\xa6Z\xa6Z\xa6\\\xa6\\\xa6^\xa6^\xa6`\xa6`\xa6b\xa6b\xa6d\xa6d\xa6f\xa6f\xa6h\xa6h\xa6j\xa6j\xa6l\xa6l\xa6\x80\xa6\x80\xa6\x82\xa6\x82\xa6\x84\xa6\x84\xa6\x86\xa6\x86\xa6\x88\xa6\x88\xa6\x8a\xa6\x8a\xa6\x8c\xa6\x8c\xa6\x8e\xa6\x8e\xa6\x90\xa6\x90\xa6\x92\xa6\x92\xa6\x94\xa6\x94\xa6\x96\xa6\x96\xa6\x98\xa6\x98\xa6\x9a\xa6\x9a\xa6\"\xa7\"\xa7$\xa7$\xa7&\xa7&\xa7(\xa7(\xa7*\xa7*\xa7,\xa7,\xa7.\xa7.\xa72\xa72\xa74\xa74\xa76\xa76\xa78\xa78\xa7:\xa7:\xa7<\xa7<\xa7>\xa7>\xa7@\xa7@\xa7B\xa7B\xa7D\xa7D\xa7F\xa7F\xa7H\xa7H\xa7J\xa7J\xa7L\xa7L\xa7N\xa7N\xa7P\xa7P\xa7R\xa7R\xa7T\xa7T\xa7V\xa7V\xa7X\xa7X\xa7Z\xa7Z\xa7\\\xa7\\\xa7^\xa7^\xa7`\xa7`\xa7b\xa7b\xa7d\xa7d\xa7f\xa7f\xa7h\xa7h\xa7j\xa7j\xa7l\xa7l\xa7n\xa7n\xa7y\xa7y\xa7{\xa7{\xa7}\xa7~\xa7\x80\xa7\x80\xa7\x82\xa7\x82\xa7\x84\xa7\x84\xa7\x86\xa7\x86\xa7\x8b\xa7\x8b\xa7\x8d\xa7\x8d\xa7\x90\xa7\x90\xa7\x92\xa7\x92\xa7\x96\xa7\x96\xa7\x98\xa7\x98\xa7\x9a\xa7\x9a\xa7\x9c\xa7\x9c\xa7\x9e\xa7\x9e\xa7\xa0\xa7\xa0\xa7\xa2\xa7\xa2\xa7\xa4\xa7\xa4\xa7\xa6\xa7\xa6\xa7\xa8\xa7\xa8\xa7\xaa\xa7\xae\xa7\xb0\xa7\xb4\xa7\xb6\xa7\xb6\xa7\xb8\xa7\xb8\xa7\xba\xa7\xba\xa7\xbc\xa7\xbc\xa7\xbe\xa7\xbe\xa7\xc0\xa7\xc0\xa7§§ħǧɧɧЧЧ֧֧اا\xf5\xa7\xf5\xa7!\xff:\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x01\x00'\x04\x01\x00\xb0\x04\x01\x00\xd3\x04\x01\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x80\f\x01\x00\xb2\f\x01\x00\xa0\x18\x01\x00\xbf\x18\x01\x00@n\x01\x00_n\x01\x00\x00\xd4\x01\x00\x19\xd4\x01\x004\xd4\x01\x00M\xd4\x01\x00h\xd4\x01\x00\x81\xd4\x01\x00\x9c\xd4\x01\x00\x9c\xd4\x01\x00\x9e\xd4\x01\x00\x9f\xd4\x01\x00\xa2\xd4\x01\x00\xa2\xd4\x01\x00\xa5\xd4\x01\x00\xa6\xd4\x01\x00\xa9\xd4\x01\x00\xac\xd4\x01\x00\xae\xd4\x01\x00\xb5\xd4\x01\x00\xd0\xd4\x01\x00\xe9\xd4\x01\x00\x04\xd5\x01\x00\x05\xd5\x01\x00\a\xd5\x01\x00\n\xd5\x01\x00\r\xd5\x01\x00\x14\xd5\x01\x00\x16\xd5\x01\x00\x1c\xd5\x01\x008\xd5\x01\x009\xd5\x01\x00;\xd5\x01\x00>\xd5\x01\x00@\xd5\x01\x00D\xd5\x01\x00F\xd5\x01\x00F\xd5\x01\x00J\xd5\x01\x00P\xd5\x01\x00l\xd5\x01\x00\x85\xd5\x01\x00\xa0\xd5\x01\x00\xb9\xd5\x01\x00\xd4\xd5\x01\x00\xed\xd5\x01\x00\b\xd6\x01\x00!\xd6\x01\x00<\xd6\x01\x00U\xd6\x01\x00p\xd6\x01\x00\x89\xd6\x01\x00\xa8\xd6\x01\x00\xc0\xd6\x01\x00\xe2\xd6\x01\x00\xfa\xd6\x01\x00\x1c\xd7\x01\x004\xd7\x01\x00V\xd7\x01\x00n\xd7\x01\x00\x90\xd7\x01\x00\xa8\xd7\x01\x00\xca\xd7\x01\x00\xca\xd7\x01\x00\x00\xe9\x01\x00!\xe9\x01\x00\x80\x02\x01\x00\x9c\x02\x01\x00 \t\x01\x009\t\x01\x00?\t\x01\x00?\t\x01\x00\x00\x03o\x03\x83\x04\x89\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x03\t:\t<\t>\tO\tQ\tW\tb\tc\t\x81\t\x83\t\xbc\t\xbc\t\xbe\t\xc4\t\xc7\t\xc8\t\xcb\t\xcd\t\xd7\t\xd7\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x03\n<\n<\n>\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x83\n\xbc\n\xbc\n\xbe\n\xc5\n\xc7\n\xc9\n\xcb\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x03\v<\v<\v>\vD\vG\vH\vK\vM\vU\vW\vb\vc\v\x82\v\x82\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd7\v\xd7\v\x00\f\x04\f<\f<\f>\fD\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x83\f\xbc\f\xbc\f\xbe\f\xc4\f\xc6\f\xc8\f\xca\f\xcd\f\xd5\f\xd6\f\xe2\f\xe3\f\xf3\f\xf3\f\x00\r\x03\r;\r<\r>\rD\rF\rH\rJ\rM\rW\rW\rb\rc\r\x81\r\x83\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xf2\r\xf3\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0f>\x0f?\x0fq\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f+\x10>\x10V\x10Y\x10^\x10`\x10b\x10d\x10g\x10m\x10q\x10t\x10\x82\x10\x8d\x10\x8f\x10\x8f\x10\x9a\x10\x9d\x10]\x13_\x13\x12\x17\x15\x172\x174\x17R\x17S\x17r\x17s\x17\xb4\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19+\x190\x19;\x19\x17\x1a\x1b\x1aU\x1a^\x1a`\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xce\x1a\x00\x1b\x04\x1b4\x1bD\x1bk\x1bs\x1b\x80\x1b\x82\x1b\xa1\x1b\xad\x1b\xe6\x1b\xf3\x1b$\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf7\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0/0\x990\x9a0o\xa6r\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8#\xa8'\xa8,\xa8,\xa8\x80\xa8\x81\xa8\xb4\xa8Ũ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9S\xa9\x80\xa9\x83\xa9\xb3\xa9\xc0\xa9\xe5\xa9\xe5\xa9)\xaa6\xaaC\xaaC\xaaL\xaaM\xaa{\xaa}\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xeb\xaa\xef\xaa\xf5\xaa\xf6\xaa\xe3\xab\xea\xab\xec\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\x00\x00\x00\x00\x00\x00\x00\x00\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x00\x10\x01\x00\x02\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x004\x11\x01\x00E\x11\x01\x00F\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xc0\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xce\x11\x01\x00\xcf\x11\x01\x00,\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x03\x13\x01\x00;\x13\x01\x00<\x13\x01\x00>\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x005\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb0\x14\x01\x00\xc3\x14\x01\x00\xaf\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x000\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00+\x17\x01\x00,\x18\x01\x00:\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00;\x19\x01\x00>\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00C\x19\x01\x00\xd1\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe0\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x009\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x99\x1a\x01\x00/\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x93\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf6\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x00:\x1f\x01\x00>\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00Qo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\xf0o\x01\x00\xf1o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00e\xd1\x01\x00i\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00P\x11\x01\x00v\x11\x01\x00\xe0\x1e\x01\x00\xf8\x1e\x01\x00\x00\r\f\r\x0e\r\x10\r\x12\rD\rF\rH\rJ\rO\rT\rc\rf\r\x7f\r@\b[\b^\b^\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\n\x01\x00\xe6\n\x01\x00\xeb\n\x01\x00\xf6\n\x01\x00p\x1c\x01\x00\x8f\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xa9\x1c\x01\x00\xb6\x1c\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1d\x01\x00\x06\x1d\x01\x00\b\x1d\x01\x00\t\x1d\x01\x00\v\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00G\x1d\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\t\x03\t;\t;\t>\t@\tI\tL\tN\tO\t\x82\t\x83\t\xbe\t\xc0\t\xc7\t\xc8\t\xcb\t\xcc\t\xd7\t\xd7\t\x03\n\x03\n>\n@\n\x83\n\x83\n\xbe\n\xc0\n\xc9\n\xc9\n\xcb\n\xcc\n\x02\v\x03\v>\v>\v@\v@\vG\vH\vK\vL\vW\vW\v\xbe\v\xbf\v\xc1\v\xc2\v\xc6\v\xc8\v\xca\v\xcc\v\xd7\v\xd7\v\x01\f\x03\fA\fD\f\x82\f\x83\f\xbe\f\xbe\f\xc0\f\xc4\f\xc7\f\xc8\f\xca\f\xcb\f\xd5\f\xd6\f\xf3\f\xf3\f\x02\r\x03\r>\r@\rF\rH\rJ\rL\rW\rW\r\x82\r\x83\r\xcf\r\xd1\r\xd8\r\xdf\r\xf2\r\xf3\r>\x0f?\x0f\x7f\x0f\x7f\x0f+\x10,\x101\x101\x108\x108\x10;\x10<\x10V\x10W\x10b\x10d\x10g\x10m\x10\x83\x10\x84\x10\x87\x10\x8c\x10\x8f\x10\x8f\x10\x9a\x10\x9c\x10\x15\x17\x15\x174\x174\x17\xb6\x17\xb6\x17\xbe\x17\xc5\x17\xc7\x17\xc8\x17#\x19&\x19)\x19+\x190\x191\x193\x198\x19\x19\x1a\x1a\x1aU\x1aU\x1aW\x1aW\x1aa\x1aa\x1ac\x1ad\x1am\x1ar\x1a\x04\x1b\x04\x1b5\x1b5\x1b;\x1b;\x1b=\x1bA\x1bC\x1bD\x1b\x82\x1b\x82\x1b\xa1\x1b\xa1\x1b\xa6\x1b\xa7\x1b\xaa\x1b\xaa\x1b\xe7\x1b\xe7\x1b\xea\x1b\xec\x1b\xee\x1b\xee\x1b\xf2\x1b\xf3\x1b$\x1c+\x1c4\x1c5\x1c\xe1\x1c\xe1\x1c\xf7\x1c\xf7\x1c.0/0#\xa8$\xa8'\xa8'\xa8\x80\xa8\x81\xa8\xb4\xa8èR\xa9S\xa9\x83\xa9\x83\xa9\xb4\xa9\xb5\xa9\xba\xa9\xbb\xa9\xbe\xa9\xc0\xa9/\xaa0\xaa3\xaa4\xaaM\xaaM\xaa{\xaa{\xaa}\xaa}\xaa\xeb\xaa\xeb\xaa\xee\xaa\xef\xaa\xf5\xaa\xf5\xaa\xe3\xab\xe4\xab\xe6\xab\xe7\xab\xe9\xab\xea\xab\xec\xab\xec\xab\x00\x10\x01\x00\x00\x10\x01\x00\x02\x10\x01\x00\x02\x10\x01\x00\x82\x10\x01\x00\x82\x10\x01\x00\xb0\x10\x01\x00\xb2\x10\x01\x00\xb7\x10\x01\x00\xb8\x10\x01\x00,\x11\x01\x00,\x11\x01\x00E\x11\x01\x00F\x11\x01\x00\x82\x11\x01\x00\x82\x11\x01\x00\xb3\x11\x01\x00\xb5\x11\x01\x00\xbf\x11\x01\x00\xc0\x11\x01\x00\xce\x11\x01\x00\xce\x11\x01\x00,\x12\x01\x00.\x12\x01\x002\x12\x01\x003\x12\x01\x005\x12\x01\x005\x12\x01\x00\xe0\x12\x01\x00\xe2\x12\x01\x00\x02\x13\x01\x00\x03\x13\x01\x00>\x13\x01\x00?\x13\x01\x00A\x13\x01\x00D\x13\x01\x00G\x13\x01\x00H\x13\x01\x00K\x13\x01\x00M\x13\x01\x00W\x13\x01\x00W\x13\x01\x00b\x13\x01\x00c\x13\x01\x005\x14\x01\x007\x14\x01\x00@\x14\x01\x00A\x14\x01\x00E\x14\x01\x00E\x14\x01\x00\xb0\x14\x01\x00\xb2\x14\x01\x00\xb9\x14\x01\x00\xb9\x14\x01\x00\xbb\x14\x01\x00\xbe\x14\x01\x00\xc1\x14\x01\x00\xc1\x14\x01\x00\xaf\x15\x01\x00\xb1\x15\x01\x00\xb8\x15\x01\x00\xbb\x15\x01\x00\xbe\x15\x01\x00\xbe\x15\x01\x000\x16\x01\x002\x16\x01\x00;\x16\x01\x00<\x16\x01\x00>\x16\x01\x00>\x16\x01\x00\xac\x16\x01\x00\xac\x16\x01\x00\xae\x16\x01\x00\xaf\x16\x01\x00\xb6\x16\x01\x00\xb6\x16\x01\x00 \x17\x01\x00!\x17\x01\x00&\x17\x01\x00&\x17\x01\x00,\x18\x01\x00.\x18\x01\x008\x18\x01\x008\x18\x01\x000\x19\x01\x005\x19\x01\x007\x19\x01\x008\x19\x01\x00=\x19\x01\x00=\x19\x01\x00@\x19\x01\x00@\x19\x01\x00B\x19\x01\x00B\x19\x01\x00\xd1\x19\x01\x00\xd3\x19\x01\x00\xdc\x19\x01\x00\xdf\x19\x01\x00\xe4\x19\x01\x00\xe4\x19\x01\x009\x1a\x01\x009\x1a\x01\x00W\x1a\x01\x00X\x1a\x01\x00\x97\x1a\x01\x00\x97\x1a\x01\x00/\x1c\x01\x00/\x1c\x01\x00>\x1c\x01\x00>\x1c\x01\x00\xa9\x1c\x01\x00\xa9\x1c\x01\x00\xb1\x1c\x01\x00\xb1\x1c\x01\x00\xb4\x1c\x01\x00\xb4\x1c\x01\x00\x8a\x1d\x01\x00\x8e\x1d\x01\x00\x93\x1d\x01\x00\x94\x1d\x01\x00\x96\x1d\x01\x00\x96\x1d\x01\x00\xf5\x1e\x01\x00\xf6\x1e\x01\x00\x03\x1f\x01\x00\x03\x1f\x01\x004\x1f\x01\x005\x1f\x01\x00>\x1f\x01\x00?\x1f\x01\x00A\x1f\x01\x00A\x1f\x01\x00Qo\x01\x00\x87o\x01\x00\xf0o\x01\x00\xf1o\x01\x00e\xd1\x01\x00f\xd1\x01\x00m\xd1\x01\x00r\xd1\x01\x00\x88\x04\x89\x04\xbe\x1a\xbe\x1a\xdd \xe0 \xe2 \xe4 p\xa6r\xa6@n\x01\x00\x9an\x01\x00\xe0\xaa\xf6\xaa\xc0\xab\xed\xab\xf0\xab\xf9\xab\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\x01\x00\xc4\xe8\x01\x00\xc7\xe8\x01\x00\xd6\xe8\x01\x00\xa0\t\x01\x00\xb7\t\x01\x00\xbc\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00\x80\t\x01\x00\x9f\t\x01\x00\x00o\x01\x00Jo\x01\x00Oo\x01\x00\x87o\x01\x00\x8fo\x01\x00\x9fo\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03o\x03\x83\x04\x87\x04\x91\x05\xbd\x05\xbf\x05\xbf\x05\xc1\x05\xc2\x05\xc4\x05\xc5\x05\xc7\x05\xc7\x05\x10\x06\x1a\x06K\x06_\x06p\x06p\x06\xd6\x06\xdc\x06\xdf\x06\xe4\x06\xe7\x06\xe8\x06\xea\x06\xed\x06\x11\a\x11\a0\aJ\a\xa6\a\xb0\a\xeb\a\xf3\a\xfd\a\xfd\a\x16\b\x19\b\x1b\b#\b%\b'\b)\b-\bY\b[\b\x98\b\x9f\b\xca\b\xe1\b\xe3\b\x02\t:\t:\t<\t<\tA\tH\tM\tM\tQ\tW\tb\tc\t\x81\t\x81\t\xbc\t\xbc\t\xc1\t\xc4\t\xcd\t\xcd\t\xe2\t\xe3\t\xfe\t\xfe\t\x01\n\x02\n<\n<\nA\nB\nG\nH\nK\nM\nQ\nQ\np\nq\nu\nu\n\x81\n\x82\n\xbc\n\xbc\n\xc1\n\xc5\n\xc7\n\xc8\n\xcd\n\xcd\n\xe2\n\xe3\n\xfa\n\xff\n\x01\v\x01\v<\v<\v?\v?\vA\vD\vM\vM\vU\vV\vb\vc\v\x82\v\x82\v\xc0\v\xc0\v\xcd\v\xcd\v\x00\f\x00\f\x04\f\x04\f<\f<\f>\f@\fF\fH\fJ\fM\fU\fV\fb\fc\f\x81\f\x81\f\xbc\f\xbc\f\xbf\f\xbf\f\xc6\f\xc6\f\xcc\f\xcd\f\xe2\f\xe3\f\x00\r\x01\r;\r<\rA\rD\rM\rM\rb\rc\r\x81\r\x81\r\xca\r\xca\r\xd2\r\xd4\r\xd6\r\xd6\r1\x0e1\x0e4\x0e:\x0eG\x0eN\x0e\xb1\x0e\xb1\x0e\xb4\x0e\xbc\x0e\xc8\x0e\xce\x0e\x18\x0f\x19\x0f5\x0f5\x0f7\x0f7\x0f9\x0f9\x0fq\x0f~\x0f\x80\x0f\x84\x0f\x86\x0f\x87\x0f\x8d\x0f\x97\x0f\x99\x0f\xbc\x0f\xc6\x0f\xc6\x0f-\x100\x102\x107\x109\x10:\x10=\x10>\x10X\x10Y\x10^\x10`\x10q\x10t\x10\x82\x10\x82\x10\x85\x10\x86\x10\x8d\x10\x8d\x10\x9d\x10\x9d\x10]\x13_\x13\x12\x17\x14\x172\x173\x17R\x17S\x17r\x17s\x17\xb4\x17\xb5\x17\xb7\x17\xbd\x17\xc6\x17\xc6\x17\xc9\x17\xd3\x17\xdd\x17\xdd\x17\v\x18\r\x18\x0f\x18\x0f\x18\x85\x18\x86\x18\xa9\x18\xa9\x18 \x19\"\x19'\x19(\x192\x192\x199\x19;\x19\x17\x1a\x18\x1a\x1b\x1a\x1b\x1aV\x1aV\x1aX\x1a^\x1a`\x1a`\x1ab\x1ab\x1ae\x1al\x1as\x1a|\x1a\x7f\x1a\x7f\x1a\xb0\x1a\xbd\x1a\xbf\x1a\xce\x1a\x00\x1b\x03\x1b4\x1b4\x1b6\x1b:\x1b<\x1b<\x1bB\x1bB\x1bk\x1bs\x1b\x80\x1b\x81\x1b\xa2\x1b\xa5\x1b\xa8\x1b\xa9\x1b\xab\x1b\xad\x1b\xe6\x1b\xe6\x1b\xe8\x1b\xe9\x1b\xed\x1b\xed\x1b\xef\x1b\xf1\x1b,\x1c3\x1c6\x1c7\x1c\xd0\x1c\xd2\x1c\xd4\x1c\xe0\x1c\xe2\x1c\xe8\x1c\xed\x1c\xed\x1c\xf4\x1c\xf4\x1c\xf8\x1c\xf9\x1c\xc0\x1d\xff\x1d\xd0 \xdc \xe1 \xe1 \xe5 \xf0 \xef,\xf1,\x7f-\x7f-\xe0-\xff-*0-0\x990\x9a0o\xa6o\xa6t\xa6}\xa6\x9e\xa6\x9f\xa6\xf0\xa6\xf1\xa6\x02\xa8\x02\xa8\x06\xa8\x06\xa8\v\xa8\v\xa8%\xa8&\xa8,\xa8,\xa8ĨŨ\xe0\xa8\xf1\xa8\xff\xa8\xff\xa8&\xa9-\xa9G\xa9Q\xa9\x80\xa9\x82\xa9\xb3\xa9\xb3\xa9\xb6\xa9\xb9\xa9\xbc\xa9\xbd\xa9\xe5\xa9\xe5\xa9)\xaa.\xaa1\xaa2\xaa5\xaa6\xaaC\xaaC\xaaL\xaaL\xaa|\xaa|\xaa\xb0\xaa\xb0\xaa\xb2\xaa\xb4\xaa\xb7\xaa\xb8\xaa\xbe\xaa\xbf\xaa\xc1\xaa\xc1\xaa\xec\xaa\xed\xaa\xf6\xaa\xf6\xaa\xe5\xab\xe5\xab\xe8\xab\xe8\xab\xed\xab\xed\xab\x1e\xfb\x1e\xfb\x00\xfe\x0f\xfe \xfe/\xfe\xfd\x01\x01\x00\xfd\x01\x01\x00\xe0\x02\x01\x00\xe0\x02\x01\x00v\x03\x01\x00z\x03\x01\x00\x01\n\x01\x00\x03\n\x01\x00\x05\n\x01\x00\x06\n\x01\x00\f\n\x01\x00\x0f\n\x01\x008\n\x01\x00:\n\x01\x00?\n\x01\x00?\n\x01\x00\xe5\n\x01\x00\xe6\n\x01\x00$\r\x01\x00'\r\x01\x00\xab\x0e\x01\x00\xac\x0e\x01\x00\xfd\x0e\x01\x00\xff\x0e\x01\x00F\x0f\x01\x00P\x0f\x01\x00\x82\x0f\x01\x00\x85\x0f\x01\x00\x01\x10\x01\x00\x01\x10\x01\x008\x10\x01\x00F\x10\x01\x00p\x10\x01\x00p\x10\x01\x00s\x10\x01\x00t\x10\x01\x00\x7f\x10\x01\x00\x81\x10\x01\x00\xb3\x10\x01\x00\xb6\x10\x01\x00\xb9\x10\x01\x00\xba\x10\x01\x00\xc2\x10\x01\x00\xc2\x10\x01\x00\x00\x11\x01\x00\x02\x11\x01\x00'\x11\x01\x00+\x11\x01\x00-\x11\x01\x004\x11\x01\x00s\x11\x01\x00s\x11\x01\x00\x80\x11\x01\x00\x81\x11\x01\x00\xb6\x11\x01\x00\xbe\x11\x01\x00\xc9\x11\x01\x00\xcc\x11\x01\x00\xcf\x11\x01\x00\xcf\x11\x01\x00/\x12\x01\x001\x12\x01\x004\x12\x01\x004\x12\x01\x006\x12\x01\x007\x12\x01\x00>\x12\x01\x00>\x12\x01\x00A\x12\x01\x00A\x12\x01\x00\xdf\x12\x01\x00\xdf\x12\x01\x00\xe3\x12\x01\x00\xea\x12\x01\x00\x00\x13\x01\x00\x01\x13\x01\x00;\x13\x01\x00<\x13\x01\x00@\x13\x01\x00@\x13\x01\x00f\x13\x01\x00l\x13\x01\x00p\x13\x01\x00t\x13\x01\x008\x14\x01\x00?\x14\x01\x00B\x14\x01\x00D\x14\x01\x00F\x14\x01\x00F\x14\x01\x00^\x14\x01\x00^\x14\x01\x00\xb3\x14\x01\x00\xb8\x14\x01\x00\xba\x14\x01\x00\xba\x14\x01\x00\xbf\x14\x01\x00\xc0\x14\x01\x00\xc2\x14\x01\x00\xc3\x14\x01\x00\xb2\x15\x01\x00\xb5\x15\x01\x00\xbc\x15\x01\x00\xbd\x15\x01\x00\xbf\x15\x01\x00\xc0\x15\x01\x00\xdc\x15\x01\x00\xdd\x15\x01\x003\x16\x01\x00:\x16\x01\x00=\x16\x01\x00=\x16\x01\x00?\x16\x01\x00@\x16\x01\x00\xab\x16\x01\x00\xab\x16\x01\x00\xad\x16\x01\x00\xad\x16\x01\x00\xb0\x16\x01\x00\xb5\x16\x01\x00\xb7\x16\x01\x00\xb7\x16\x01\x00\x1d\x17\x01\x00\x1f\x17\x01\x00\"\x17\x01\x00%\x17\x01\x00'\x17\x01\x00+\x17\x01\x00/\x18\x01\x007\x18\x01\x009\x18\x01\x00:\x18\x01\x00;\x19\x01\x00<\x19\x01\x00>\x19\x01\x00>\x19\x01\x00C\x19\x01\x00C\x19\x01\x00\xd4\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xdb\x19\x01\x00\xe0\x19\x01\x00\xe0\x19\x01\x00\x01\x1a\x01\x00\n\x1a\x01\x003\x1a\x01\x008\x1a\x01\x00;\x1a\x01\x00>\x1a\x01\x00G\x1a\x01\x00G\x1a\x01\x00Q\x1a\x01\x00V\x1a\x01\x00Y\x1a\x01\x00[\x1a\x01\x00\x8a\x1a\x01\x00\x96\x1a\x01\x00\x98\x1a\x01\x00\x99\x1a\x01\x000\x1c\x01\x006\x1c\x01\x008\x1c\x01\x00=\x1c\x01\x00?\x1c\x01\x00?\x1c\x01\x00\x92\x1c\x01\x00\xa7\x1c\x01\x00\xaa\x1c\x01\x00\xb0\x1c\x01\x00\xb2\x1c\x01\x00\xb3\x1c\x01\x00\xb5\x1c\x01\x00\xb6\x1c\x01\x001\x1d\x01\x006\x1d\x01\x00:\x1d\x01\x00:\x1d\x01\x00<\x1d\x01\x00=\x1d\x01\x00?\x1d\x01\x00E\x1d\x01\x00G\x1d\x01\x00G\x1d\x01\x00\x90\x1d\x01\x00\x91\x1d\x01\x00\x95\x1d\x01\x00\x95\x1d\x01\x00\x97\x1d\x01\x00\x97\x1d\x01\x00\xf3\x1e\x01\x00\xf4\x1e\x01\x00\x00\x1f\x01\x00\x01\x1f\x01\x006\x1f\x01\x00:\x1f\x01\x00@\x1f\x01\x00@\x1f\x01\x00B\x1f\x01\x00B\x1f\x01\x00@4\x01\x00@4\x01\x00G4\x01\x00U4\x01\x00\xf0j\x01\x00\xf4j\x01\x000k\x01\x006k\x01\x00Oo\x01\x00Oo\x01\x00\x8fo\x01\x00\x92o\x01\x00\xe4o\x01\x00\xe4o\x01\x00\x9d\xbc\x01\x00\x9e\xbc\x01\x00\x00\xcf\x01\x00-\xcf\x01\x000\xcf\x01\x00F\xcf\x01\x00g\xd1\x01\x00i\xd1\x01\x00{\xd1\x01\x00\x82\xd1\x01\x00\x85\xd1\x01\x00\x8b\xd1\x01\x00\xaa\xd1\x01\x00\xad\xd1\x01\x00B\xd2\x01\x00D\xd2\x01\x00\x00\xda\x01\x006\xda\x01\x00;\xda\x01\x00l\xda\x01\x00u\xda\x01\x00u\xda\x01\x00\x84\xda\x01\x00\x84\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\xe0\x01\x00\x06\xe0\x01\x00\b\xe0\x01\x00\x18\xe0\x01\x00\x1b\xe0\x01\x00!\xe0\x01\x00#\xe0\x01\x00$\xe0\x01\x00&\xe0\x01\x00*\xe0\x01\x00\x8f\xe0\x01\x00\x8f\xe0\x01\x000\xe1\x01\x006\xe1\x01\x00\xae\xe2\x01\x00\xae\xe2\x01\x00\xec\xe2\x01\x00\xef\xe2\x01\x00\xec\xe4\x01\x00\xef\xe4\x01\x00\xd0\xe8\x01\x00\xd6\xe8\x01\x00D\xe9\x01\x00J\xe9\x01\x00\x00\x01\x0e\x00\xef\x01\x0e\x00\x00\x16\x01\x00D\x16\x01\x00P\x16\x01\x00Y\x16\x01\x00\x00\x18\x01\x18\x04\x18\x04\x18\x06\x18\x19\x18 \x18x\x18\x80\x18\xaa\x18`\x16\x01\x00l\x16\x01\x00\x00\x00\x00\x00@j\x01\x00^j\x01\x00`j\x01\x00ij\x01\x00nj\x01\x00oj\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x12\x01\x00\x86\x12\x01\x00\x88\x12\x01\x00\x88\x12\x01\x00\x8a\x12\x01\x00\x8d\x12\x01\x00\x8f\x12\x01\x00\x9d\x12\x01\x00\x9f\x12\x01\x00\xa9\x12\x01\x00\x00\x10\x9f\x10\xe0\xa9\xfe\xa9`\xaa\x7f\xaa\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\t\xf4\t\xf9\tf\no\n\xe6\n\xef\nf\vo\vr\vw\v\xe6\v\xf2\vf\fo\fx\f~\f\xe6\f\xef\fX\r^\rf\rx\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f3\x0f@\x10I\x10\x90\x10\x99\x10i\x13|\x13\xee\x16\xf0\x16\xe0\x17\xe9\x17\xf0\x17\xf9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xda\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1cp p t y \x80 \x89 P!\x82!\x85!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\a0\a0!0)080:0\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf2 \xa6)\xa6\xe6\xa6\xef\xa60\xa85\xa8Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00@\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x000\r\x01\x009\r\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x00;\x17\x01\x00\xe0\x18\x01\x00\xf2\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00l\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00\x00$\x01\x00n$\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00P\xe9\x01\x00Y\xe9\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x80\b\x01\x00\x9e\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xd0\xe4\x01\x00\xf9\xe4\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x19\x01\x00\xa7\x19\x01\x00\xaa\x19\x01\x00\xd7\x19\x01\x00\xda\x19\x01\x00\xe4\x19\x01\x00\x00\x00\x00\x00\x00\x00\x00\x000\x009\x00`\x06i\x06\xf0\x06\xf9\x06\xc0\a\xc9\af\to\t\xe6\t\xef\tf\no\n\xe6\n\xef\nf\vo\v\xe6\v\xef\vf\fo\f\xe6\f\xef\ff\ro\r\xe6\r\xef\rP\x0eY\x0e\xd0\x0e\xd9\x0e \x0f)\x0f@\x10I\x10\x90\x10\x99\x10\xe0\x17\xe9\x17\x10\x18\x19\x18F\x19O\x19\xd0\x19\xd9\x19\x80\x1a\x89\x1a\x90\x1a\x99\x1aP\x1bY\x1b\xb0\x1b\xb9\x1b@\x1cI\x1cP\x1cY\x1c \xa6)\xa6Ш٨\x00\xa9\t\xa9Щ٩\xf0\xa9\xf9\xa9P\xaaY\xaa\xf0\xab\xf9\xab\x10\xff\x19\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x04\x01\x00\xa9\x04\x01\x000\r\x01\x009\r\x01\x00f\x10\x01\x00o\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x006\x11\x01\x00?\x11\x01\x00\xd0\x11\x01\x00\xd9\x11\x01\x00\xf0\x12\x01\x00\xf9\x12\x01\x00P\x14\x01\x00Y\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00P\x16\x01\x00Y\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x000\x17\x01\x009\x17\x01\x00\xe0\x18\x01\x00\xe9\x18\x01\x00P\x19\x01\x00Y\x19\x01\x00P\x1c\x01\x00Y\x1c\x01\x00P\x1d\x01\x00Y\x1d\x01\x00\xa0\x1d\x01\x00\xa9\x1d\x01\x00P\x1f\x01\x00Y\x1f\x01\x00`j\x01\x00ij\x01\x00\xc0j\x01\x00\xc9j\x01\x00Pk\x01\x00Yk\x01\x00\xce\xd7\x01\x00\xff\xd7\x01\x00@\xe1\x01\x00I\xe1\x01\x00\xf0\xe2\x01\x00\xf9\xe2\x01\x00\xf0\xe4\x01\x00\xf9\xe4\x01\x00P\xe9\x01\x00Y\xe9\x01\x00\xf0\xfb\x01\x00\xf9\xfb\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x19\xab\x19\xb0\x19\xc9\x19\xd0\x19\xda\x19\xde\x19\xdf\x19\x00\x14\x01\x00[\x14\x01\x00]\x14\x01\x00a\x14\x01\x00\xc0\a\xfa\a\xfd\a\xff\a\x00\x00\x00\x00\x00\x00\x00\x00\xee\x16\xf0\x16`!\x82!\x85!\x88!\a0\a0!0)080:0\xe6\xa6\xef\xa6\x00\x00\x00\x00@\x01\x01\x00t\x01\x01\x00A\x03\x01\x00A\x03\x01\x00J\x03\x01\x00J\x03\x01\x00\xd1\x03\x01\x00\xd5\x03\x01\x00\x00$\x01\x00n$\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\x00\xb3\x00\xb9\x00\xb9\x00\xbc\x00\xbe\x00\xf4\t\xf9\tr\vw\v\xf0\v\xf2\vx\f~\fX\r^\rp\rx\r*\x0f3\x0fi\x13|\x13\xf0\x17\xf9\x17\xda\x19\xda\x19p p t y \x80 \x89 P!_!\x89!\x89!`$\x9b$\xea$\xff$v'\x93'\xfd,\xfd,\x921\x951 2)2H2O2Q2_2\x802\x892\xb12\xbf20\xa85\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\x01\x01\x003\x01\x01\x00u\x01\x01\x00x\x01\x01\x00\x8a\x01\x01\x00\x8b\x01\x01\x00\xe1\x02\x01\x00\xfb\x02\x01\x00 \x03\x01\x00#\x03\x01\x00X\b\x01\x00_\b\x01\x00y\b\x01\x00\x7f\b\x01\x00\xa7\b\x01\x00\xaf\b\x01\x00\xfb\b\x01\x00\xff\b\x01\x00\x16\t\x01\x00\x1b\t\x01\x00\xbc\t\x01\x00\xbd\t\x01\x00\xc0\t\x01\x00\xcf\t\x01\x00\xd2\t\x01\x00\xff\t\x01\x00@\n\x01\x00H\n\x01\x00}\n\x01\x00~\n\x01\x00\x9d\n\x01\x00\x9f\n\x01\x00\xeb\n\x01\x00\xef\n\x01\x00X\v\x01\x00_\v\x01\x00x\v\x01\x00\x7f\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x00\xfa\f\x01\x00\xff\f\x01\x00`\x0e\x01\x00~\x0e\x01\x00\x1d\x0f\x01\x00&\x0f\x01\x00Q\x0f\x01\x00T\x0f\x01\x00\xc5\x0f\x01\x00\xcb\x0f\x01\x00R\x10\x01\x00e\x10\x01\x00\xe1\x11\x01\x00\xf4\x11\x01\x00:\x17\x01\x00;\x17\x01\x00\xea\x18\x01\x00\xf2\x18\x01\x00Z\x1c\x01\x00l\x1c\x01\x00\xc0\x1f\x01\x00\xd4\x1f\x01\x00[k\x01\x00ak\x01\x00\x80n\x01\x00\x96n\x01\x00\xc0\xd2\x01\x00\xd3\xd2\x01\x00\xe0\xd2\x01\x00\xf3\xd2\x01\x00`\xd3\x01\x00x\xd3\x01\x00\xc7\xe8\x01\x00\xcf\xe8\x01\x00q\xec\x01\x00\xab\xec\x01\x00\xad\xec\x01\x00\xaf\xec\x01\x00\xb1\xec\x01\x00\xb4\xec\x01\x00\x01\xed\x01\x00-\xed\x01\x00/\xed\x01\x00=\xed\x01\x00\x00\xf1\x01\x00\f\xf1\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe1o\x01\x00\xe1o\x01\x00p\xb1\x01\x00\xfb\xb2\x01\x00\x00\xe1\x01\x00,\xe1\x01\x000\xe1\x01\x00=\xe1\x01\x00@\xe1\x01\x00I\xe1\x01\x00N\xe1\x01\x00O\xe1\x01\x00\x80\x16\x9c\x16P\x1c\x7f\x1c\x00\x00\x00\x00\x00\x00\x00\x00\x80\f\x01\x00\xb2\f\x01\x00\xc0\f\x01\x00\xf2\f\x01\x00\xfa\f\x01\x00\xff\f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x01\x00#\x03\x01\x00-\x03\x01\x00/\x03\x01\x00\x80\n\x01\x00\x9f\n\x01\x00P\x03\x01\x00z\x03\x01\x00\xa0\x03\x01\x00\xc3\x03\x01\x00\xc8\x03\x01\x00\xd5\x03\x01\x00\x00\x0f\x01\x00'\x0f\x01\x00`\n\x01\x00\x7f\n\x01\x00\x00\f\x01\x00H\f\x01\x00p\x0f\x01\x00\x89\x0f\x01\x00\x01\v\x03\v\x05\v\f\v\x0f\v\x10\v\x13\v(\v*\v0\v2\v3\v5\v9\v<\vD\vG\vH\vK\vM\vU\vW\v\\\v]\v_\vc\vf\vw\v\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x04\x01\x00\xd3\x04\x01\x00\xd8\x04\x01\x00\xfb\x04\x01\x00\x80\x04\x01\x00\x9d\x04\x01\x00\xa0\x04\x01\x00\xa9\x04\x01\x00!\x00#\x00%\x00*\x00,\x00/\x00:\x00;\x00?\x00@\x00[\x00]\x00_\x00_\x00{\x00{\x00}\x00}\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xab\x00\xab\x00\xb6\x00\xb7\x00\xbb\x00\xbb\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x8a\x05\xbe\x05\xbe\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f:\x0f=\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13\x00\x14\x00\x14n\x16n\x16\x9b\x16\x9c\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x10 ' 0 C E Q S ^ } ~ \x8d \x8e \b#\v#)#*#h'u'\xc5'\xc6'\xe6'\xef'\x83)\x98)\xd8)\xdb)\xfc)\xfd)\xf9,\xfc,\xfe,\xff,p-p-\x00...0.O.R.].\x010\x030\b0\x110\x140\x1f00000=0=0\xa00\xa00\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab>\xfd?\xfd\x10\xfe\x19\xfe0\xfeR\xfeT\xfea\xfec\xfec\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\n\xff\f\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff;\xff=\xff?\xff?\xff[\xff[\xff]\xff]\xff_\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xad\x0e\x01\x00\xad\x0e\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00k\x01\x00Ek\x01\x00Pk\x01\x00Yk\x01\x00[k\x01\x00ak\x01\x00ck\x01\x00wk\x01\x00}k\x01\x00\x8fk\x01\x00`\b\x01\x00\x7f\b\x01\x00\xc0\x1a\x01\x00\xf8\x1a\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00_\x00_\x00? @ T T 3\xfe4\xfeM\xfeO\xfe?\xff?\xff\x00\x00\x00\x00\x00\x00\x00\x00-\x00-\x00\x8a\x05\x8a\x05\xbe\x05\xbe\x05\x00\x14\x00\x14\x06\x18\x06\x18\x10 \x15 \x17.\x17.\x1a.\x1a.:.;.@.@.].].\x1c0\x1c00000\xa00\xa001\xfe2\xfeX\xfeX\xfec\xfec\xfe\r\xff\r\xff\xad\x0e\x01\x00\xad\x0e\x01\x00)\x00)\x00]\x00]\x00}\x00}\x00;\x0f;\x0f=\x0f=\x0f\x9c\x16\x9c\x16F F ~ ~ \x8e \x8e \t#\t#\v#\v#*#*#i'i'k'k'm'm'o'o'q'q's's'u'u'\xc6'\xc6'\xe7'\xe7'\xe9'\xe9'\xeb'\xeb'\xed'\xed'\xef'\xef'\x84)\x84)\x86)\x86)\x88)\x88)\x8a)\x8a)\x8c)\x8c)\x8e)\x8e)\x90)\x90)\x92)\x92)\x94)\x94)\x96)\x96)\x98)\x98)\xd9)\xd9)\xdb)\xdb)\xfd)\xfd)#.#.%.%.'.'.).).V.V.X.X.Z.Z.\\.\\.\t0\t0\v0\v0\r0\r0\x0f0\x0f0\x110\x110\x150\x150\x170\x170\x190\x190\x1b0\x1b0\x1e0\x1f0>\xfd>\xfd\x18\xfe\x18\xfe6\xfe6\xfe8\xfe8\xfe:\xfe:\xfe<\xfe<\xfe>\xfe>\xfe@\xfe@\xfeB\xfeB\xfeD\xfeD\xfeH\xfeH\xfeZ\xfeZ\xfe\\\xfe\\\xfe^\xfe^\xfe\t\xff\t\xff=\xff=\xff]\xff]\xff`\xff`\xffc\xffc\xff\xbb\x00\xbb\x00\x19 \x19 \x1d \x1d : : \x03.\x03.\x05.\x05.\n.\n.\r.\r.\x1d.\x1d.!.!.@\xa8w\xa8\x00\x00\x00\x00\x00\t\x01\x00\x1b\t\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00\xab\x00\xab\x00\x18 \x18 \x1b \x1c \x1f \x1f 9 9 \x02.\x02.\x04.\x04.\t.\t.\f.\f.\x1c.\x1c. . .\x00\x00\x00\x00!\x00#\x00%\x00'\x00*\x00*\x00,\x00,\x00.\x00/\x00:\x00;\x00?\x00@\x00\\\x00\\\x00\xa1\x00\xa1\x00\xa7\x00\xa7\x00\xb6\x00\xb7\x00\xbf\x00\xbf\x00~\x03~\x03\x87\x03\x87\x03Z\x05_\x05\x89\x05\x89\x05\xc0\x05\xc0\x05\xc3\x05\xc3\x05\xc6\x05\xc6\x05\xf3\x05\xf4\x05\t\x06\n\x06\f\x06\r\x06\x1b\x06\x1b\x06\x1d\x06\x1f\x06j\x06m\x06\xd4\x06\xd4\x06\x00\a\r\a\xf7\a\xf9\a0\b>\b^\b^\bd\te\tp\tp\t\xfd\t\xfd\tv\nv\n\xf0\n\xf0\nw\fw\f\x84\f\x84\f\xf4\r\xf4\rO\x0eO\x0eZ\x0e[\x0e\x04\x0f\x12\x0f\x14\x0f\x14\x0f\x85\x0f\x85\x0f\xd0\x0f\xd4\x0f\xd9\x0f\xda\x0fJ\x10O\x10\xfb\x10\xfb\x10`\x13h\x13n\x16n\x16\xeb\x16\xed\x165\x176\x17\xd4\x17\xd6\x17\xd8\x17\xda\x17\x00\x18\x05\x18\a\x18\n\x18D\x19E\x19\x1e\x1a\x1f\x1a\xa0\x1a\xa6\x1a\xa8\x1a\xad\x1aZ\x1b`\x1b}\x1b~\x1b\xfc\x1b\xff\x1b;\x1c?\x1c~\x1c\x7f\x1c\xc0\x1c\xc7\x1c\xd3\x1c\xd3\x1c\x16 \x17   ' 0 8 ; > A C G Q S S U ^ \xf9,\xfc,\xfe,\xff,p-p-\x00.\x01.\x06.\b.\v.\v.\x0e.\x16.\x18.\x19.\x1b.\x1b.\x1e.\x1f.*...0.9.<.?.A.A.C.O.R.T.\x010\x030=0=0\xfb0\xfb0\xfe\xa4\xff\xa4\r\xa6\x0f\xa6s\xa6s\xa6~\xa6~\xa6\xf2\xa6\xf7\xa6t\xa8w\xa8ΨϨ\xf8\xa8\xfa\xa8\xfc\xa8\xfc\xa8.\xa9/\xa9_\xa9_\xa9\xc1\xa9ͩީߩ\\\xaa_\xaaުߪ\xf0\xaa\xf1\xaa\xeb\xab\xeb\xab\x10\xfe\x16\xfe\x19\xfe\x19\xfe0\xfe0\xfeE\xfeF\xfeI\xfeL\xfeP\xfeR\xfeT\xfeW\xfe_\xfea\xfeh\xfeh\xfej\xfek\xfe\x01\xff\x03\xff\x05\xff\a\xff\n\xff\n\xff\f\xff\f\xff\x0e\xff\x0f\xff\x1a\xff\x1b\xff\x1f\xff \xff<\xff<\xffa\xffa\xffd\xffe\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x00\x02\x01\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\xd0\x03\x01\x00\xd0\x03\x01\x00o\x05\x01\x00o\x05\x01\x00W\b\x01\x00W\b\x01\x00\x1f\t\x01\x00\x1f\t\x01\x00?\t\x01\x00?\t\x01\x00P\n\x01\x00X\n\x01\x00\x7f\n\x01\x00\x7f\n\x01\x00\xf0\n\x01\x00\xf6\n\x01\x009\v\x01\x00?\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00U\x0f\x01\x00Y\x0f\x01\x00\x86\x0f\x01\x00\x89\x0f\x01\x00G\x10\x01\x00M\x10\x01\x00\xbb\x10\x01\x00\xbc\x10\x01\x00\xbe\x10\x01\x00\xc1\x10\x01\x00@\x11\x01\x00C\x11\x01\x00t\x11\x01\x00u\x11\x01\x00\xc5\x11\x01\x00\xc8\x11\x01\x00\xcd\x11\x01\x00\xcd\x11\x01\x00\xdb\x11\x01\x00\xdb\x11\x01\x00\xdd\x11\x01\x00\xdf\x11\x01\x008\x12\x01\x00=\x12\x01\x00\xa9\x12\x01\x00\xa9\x12\x01\x00K\x14\x01\x00O\x14\x01\x00Z\x14\x01\x00[\x14\x01\x00]\x14\x01\x00]\x14\x01\x00\xc6\x14\x01\x00\xc6\x14\x01\x00\xc1\x15\x01\x00\xd7\x15\x01\x00A\x16\x01\x00C\x16\x01\x00`\x16\x01\x00l\x16\x01\x00\xb9\x16\x01\x00\xb9\x16\x01\x00<\x17\x01\x00>\x17\x01\x00;\x18\x01\x00;\x18\x01\x00D\x19\x01\x00F\x19\x01\x00\xe2\x19\x01\x00\xe2\x19\x01\x00?\x1a\x01\x00F\x1a\x01\x00\x9a\x1a\x01\x00\x9c\x1a\x01\x00\x9e\x1a\x01\x00\xa2\x1a\x01\x00\x00\x1b\x01\x00\t\x1b\x01\x00A\x1c\x01\x00E\x1c\x01\x00p\x1c\x01\x00q\x1c\x01\x00\xf7\x1e\x01\x00\xf8\x1e\x01\x00C\x1f\x01\x00O\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00p$\x01\x00t$\x01\x00\xf1/\x01\x00\xf2/\x01\x00nj\x01\x00oj\x01\x00\xf5j\x01\x00\xf5j\x01\x007k\x01\x00;k\x01\x00Dk\x01\x00Dk\x01\x00\x97n\x01\x00\x9an\x01\x00\xe2o\x01\x00\xe2o\x01\x00\x9f\xbc\x01\x00\x9f\xbc\x01\x00\x87\xda\x01\x00\x8b\xda\x01\x00^\xe9\x01\x00_\xe9\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00(\x00(\x00[\x00[\x00{\x00{\x00:\x0f:\x0f<\x0f<\x0f\x9b\x16\x9b\x16\x1a \x1a \x1e \x1e E E } } \x8d \x8d \b#\b#\n#\n#)#)#h'h'j'j'l'l'n'n'p'p'r'r't't'\xc5'\xc5'\xe6'\xe6'\xe8'\xe8'\xea'\xea'\xec'\xec'\xee'\xee'\x83)\x83)\x85)\x85)\x87)\x87)\x89)\x89)\x8b)\x8b)\x8d)\x8d)\x8f)\x8f)\x91)\x91)\x93)\x93)\x95)\x95)\x97)\x97)\xd8)\xd8)\xda)\xda)\xfc)\xfc)\".\".$.$.&.&.(.(.B.B.U.U.W.W.Y.Y.[.[.\b0\b0\n0\n0\f0\f0\x0e0\x0e0\x100\x100\x140\x140\x160\x160\x180\x180\x1a0\x1a0\x1d0\x1d0?\xfd?\xfd\x17\xfe\x17\xfe5\xfe5\xfe7\xfe7\xfe9\xfe9\xfe;\xfe;\xfe=\xfe=\xfe?\xfe?\xfeA\xfeA\xfeC\xfeC\xfeG\xfeG\xfeY\xfeY\xfe[\xfe[\xfe]\xfe]\xfe\b\xff\b\xff;\xff;\xff[\xff[\xff_\xff_\xffb\xffb\xff\x00\x00\x00\x00\x80\v\x01\x00\x91\v\x01\x00\x99\v\x01\x00\x9c\v\x01\x00\xa9\v\x01\x00\xaf\v\x01\x000\xa9S\xa9_\xa9_\xa9\xa0\x16\xea\x16\xee\x16\xf8\x16\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00+\x00+\x00<\x00>\x00^\x00^\x00`\x00`\x00|\x00|\x00~\x00~\x00\xa2\x00\xa6\x00\xa8\x00\xa9\x00\xac\x00\xac\x00\xae\x00\xb1\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\xf6\x03\xf6\x03\x82\x04\x82\x04\x8d\x05\x8f\x05\x06\x06\b\x06\v\x06\v\x06\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfe\a\xff\a\x88\b\x88\b\xf2\t\xf3\t\xfa\t\xfb\t\xf1\n\xf1\np\vp\v\xf3\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r?\x0e?\x0e\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16\xdb\x17\xdb\x17@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1fD D R R z | \x8a \x8c \xa0 \xc0 \x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x18!\x1e!#!%!%!'!'!)!)!.!.!:!;!@!D!J!M!O!O!\x8a!\x8b!\x90!\a#\f#(#+#&$@$J$\x9c$\xe9$\x00%g'\x94'\xc4'\xc7'\xe5'\xf0'\x82)\x99)\xd7)\xdc)\xfb)\xfe)s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x9b0\x9c0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7(\xa8+\xa86\xa89\xa8w\xaay\xaa[\xab[\xabj\xabk\xab)\xfb)\xfb\xb2\xfb\xc2\xfb@\xfdO\xfd\xcf\xfd\xcf\xfd\xfc\xfd\xff\xfdb\xfeb\xfed\xfef\xfei\xfei\xfe\x04\xff\x04\xff\v\xff\v\xff\x1c\xff\x1e\xff>\xff>\xff@\xff@\xff\\\xff\\\xff^\xff^\xff\xe0\xff\xe6\xff\xe8\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x00\x00\b-\b0\b>\b\x80\xa8ŨΨ٨\x00\x00\x00\x00\x00\x00\x00\x00$\x00$\x00\xa2\x00\xa5\x00\x8f\x05\x8f\x05\v\x06\v\x06\xfe\a\xff\a\xf2\t\xf3\t\xfb\t\xfb\t\xf1\n\xf1\n\xf9\v\xf9\v?\x0e?\x0e\xdb\x17\xdb\x17\xa0 \xc0 8\xa88\xa8\xfc\xfd\xfc\xfdi\xfei\xfe\x04\xff\x04\xff\xe0\xff\xe1\xff\xe5\xff\xe6\xff\x00\x00\x00\x00\x00\x00\x00\x00\xdd\x1f\x01\x00\xe0\x1f\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xb0\xec\x01\x00\xb0\xec\x01\x00\x80\x11\x01\x00\xdf\x11\x01\x00P\x04\x01\x00\x7f\x04\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x15\x01\x00\xb5\x15\x01\x00\xb8\x15\x01\x00\xdd\x15\x01\x00\x00\xd8\x01\x00\x8b\xda\x01\x00\x9b\xda\x01\x00\x9f\xda\x01\x00\xa1\xda\x01\x00\xaf\xda\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x81\r\x83\r\x85\r\x96\r\x9a\r\xb1\r\xb3\r\xbb\r\xbd\r\xbd\r\xc0\r\xc6\r\xca\r\xca\r\xcf\r\xd4\r\xd6\r\xd6\r\xd8\r\xdf\r\xe6\r\xef\r\xf2\r\xf4\r\xe1\x11\x01\x00\xf4\x11\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00^\x00^\x00`\x00`\x00\xa8\x00\xa8\x00\xaf\x00\xaf\x00\xb4\x00\xb4\x00\xb8\x00\xb8\x00\xc2\x02\xc5\x02\xd2\x02\xdf\x02\xe5\x02\xeb\x02\xed\x02\xed\x02\xef\x02\xff\x02u\x03u\x03\x84\x03\x85\x03\x88\b\x88\b\xbd\x1f\xbd\x1f\xbf\x1f\xc1\x1f\xcd\x1f\xcf\x1f\xdd\x1f\xdf\x1f\xed\x1f\xef\x1f\xfd\x1f\xfe\x1f\x9b0\x9c0\x00\xa7\x16\xa7 \xa7!\xa7\x89\xa7\x8a\xa7[\xab[\xabj\xabk\xab\xb2\xfb\xc2\xfb>\xff>\xff@\xff@\xff\xe3\xff\xe3\xff\xfb\xf3\x01\x00\xff\xf3\x01\x00+\x00+\x00<\x00>\x00|\x00|\x00~\x00~\x00\xac\x00\xac\x00\xb1\x00\xb1\x00\xd7\x00\xd7\x00\xf7\x00\xf7\x00\xf6\x03\xf6\x03\x06\x06\b\x06D D R R z | \x8a \x8c \x18!\x18!@!D!K!K!\x90!\x94!\x9a!\x9b!\xa0!\xa0!\xa3!\xa3!\xa6!\xa6!\xae!\xae!\xce!\xcf!\xd2!\xd2!\xd4!\xd4!\xf4!\xff\" #!#|#|#\x9b#\xb3#\xdc#\xe1#\xb7%\xb7%\xc1%\xc1%\xf8%\xff%o&o&\xc0'\xc4'\xc7'\xe5'\xf0'\xff'\x00)\x82)\x99)\xd7)\xdc)\xfb)\xfe)\xff*0+D+G+L+)\xfb)\xfbb\xfeb\xfed\xfef\xfe\v\xff\v\xff\x1c\xff\x1e\xff\\\xff\\\xff^\xff^\xff\xe2\xff\xe2\xff\xe9\xff\xec\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc1\xd6\x01\x00\xc1\xd6\x01\x00\xdb\xd6\x01\x00\xdb\xd6\x01\x00\xfb\xd6\x01\x00\xfb\xd6\x01\x00\x15\xd7\x01\x00\x15\xd7\x01\x005\xd7\x01\x005\xd7\x01\x00O\xd7\x01\x00O\xd7\x01\x00o\xd7\x01\x00o\xd7\x01\x00\x89\xd7\x01\x00\x89\xd7\x01\x00\xa9\xd7\x01\x00\xa9\xd7\x01\x00\xc3\xd7\x01\x00\xc3\xd7\x01\x00\xf0\xee\x01\x00\xf1\xee\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa6\x00\xa6\x00\xa9\x00\xa9\x00\xae\x00\xae\x00\xb0\x00\xb0\x00\x82\x04\x82\x04\x8d\x05\x8e\x05\x0e\x06\x0f\x06\xde\x06\xde\x06\xe9\x06\xe9\x06\xfd\x06\xfe\x06\xf6\a\xf6\a\xfa\t\xfa\tp\vp\v\xf3\v\xf8\v\xfa\v\xfa\v\x7f\f\x7f\fO\rO\ry\ry\r\x01\x0f\x03\x0f\x13\x0f\x13\x0f\x15\x0f\x17\x0f\x1a\x0f\x1f\x0f4\x0f4\x0f6\x0f6\x0f8\x0f8\x0f\xbe\x0f\xc5\x0f\xc7\x0f\xcc\x0f\xce\x0f\xcf\x0f\xd5\x0f\xd8\x0f\x9e\x10\x9f\x10\x90\x13\x99\x13m\x16m\x16@\x19@\x19\xde\x19\xff\x19a\x1bj\x1bt\x1b|\x1b\x00!\x01!\x03!\x06!\b!\t!\x14!\x14!\x16!\x17!\x1e!#!%!%!'!'!)!)!.!.!:!;!J!J!L!M!O!O!\x8a!\x8b!\x95!\x99!\x9c!\x9f!\xa1!\xa2!\xa4!\xa5!\xa7!\xad!\xaf!\xcd!\xd0!\xd1!\xd3!\xd3!\xd5!\xf3!\x00#\a#\f#\x1f#\"#(#+#{#}#\x9a#\xb4#\xdb#\xe2#&$@$J$\x9c$\xe9$\x00%\xb6%\xb8%\xc0%\xc2%\xf7%\x00&n&p&g'\x94'\xbf'\x00(\xff(\x00+/+E+F+M+s+v+\x95+\x97+\xff+\xe5,\xea,P.Q.\x80.\x99.\x9b.\xf3.\x00/\xd5/\xf0/\xfb/\x040\x040\x120\x130 0 06070>0?0\x901\x911\x961\x9f1\xc01\xe31\x002\x1e2*2G2P2P2`2\x7f2\x8a2\xb02\xc02\xff3\xc0M\xffM\x90\xa4Ƥ(\xa8+\xa86\xa87\xa89\xa89\xa8w\xaay\xaa@\xfdO\xfd\xcf\xfd\xcf\xfd\xfd\xfd\xff\xfd\xe4\xff\xe4\xff\xe8\xff\xe8\xff\xed\xff\xee\xff\xfc\xff\xfd\xff\x00\x00\x00\x00\x00\x00\x00\x007\x01\x01\x00?\x01\x01\x00y\x01\x01\x00\x89\x01\x01\x00\x8c\x01\x01\x00\x8e\x01\x01\x00\x90\x01\x01\x00\x9c\x01\x01\x00\xa0\x01\x01\x00\xa0\x01\x01\x00\xd0\x01\x01\x00\xfc\x01\x01\x00w\b\x01\x00x\b\x01\x00\xc8\n\x01\x00\xc8\n\x01\x00?\x17\x01\x00?\x17\x01\x00\xd5\x1f\x01\x00\xdc\x1f\x01\x00\xe1\x1f\x01\x00\xf1\x1f\x01\x00<k\x01\x00?k\x01\x00Ek\x01\x00Ek\x01\x00\x9c\xbc\x01\x00\x9c\xbc\x01\x00P\xcf\x01\x00\xc3\xcf\x01\x00\x00\xd0\x01\x00\xf5\xd0\x01\x00\x00\xd1\x01\x00&\xd1\x01\x00)\xd1\x01\x00d\xd1\x01\x00j\xd1\x01\x00l\xd1\x01\x00\x83\xd1\x01\x00\x84\xd1\x01\x00\x8c\xd1\x01\x00\xa9\xd1\x01\x00\xae\xd1\x01\x00\xea\xd1\x01\x00\x00\xd2\x01\x00A\xd2\x01\x00E\xd2\x01\x00E\xd2\x01\x00\x00\xd3\x01\x00V\xd3\x01\x00\x00\xd8\x01\x00\xff\xd9\x01\x007\xda\x01\x00:\xda\x01\x00m\xda\x01\x00t\xda\x01\x00v\xda\x01\x00\x83\xda\x01\x00\x85\xda\x01\x00\x86\xda\x01\x00O\xe1\x01\x00O\xe1\x01\x00\xac\xec\x01\x00\xac\xec\x01\x00.\xed\x01\x00.\xed\x01\x00\x00\xf0\x01\x00+\xf0\x01\x000\xf0\x01\x00\x93\xf0\x01\x00\xa0\xf0\x01\x00\xae\xf0\x01\x00\xb1\xf0\x01\x00\xbf\xf0\x01\x00\xc1\xf0\x01\x00\xcf\xf0\x01\x00\xd1\xf0\x01\x00\xf5\xf0\x01\x00\r\xf1\x01\x00\xad\xf1\x01\x00\xe6\xf1\x01\x00\x02\xf2\x01\x00\x10\xf2\x01\x00;\xf2\x01\x00@\xf2\x01\x00H\xf2\x01\x00P\xf2\x01\x00Q\xf2\x01\x00`\xf2\x01\x00e\xf2\x01\x00\x00\xf3\x01\x00\xfa\xf3\x01\x00\x00\xf4\x01\x00\xd7\xf6\x01\x00\xdc\xf6\x01\x00\xec\xf6\x01\x00\xf0\xf6\x01\x00\xfc\xf6\x01\x00\x00\xf7\x01\x00v\xf7\x01\x00{\xf7\x01\x00\xd9\xf7\x01\x00\xe0\xf7\x01\x00\xeb\xf7\x01\x00\xf0\xf7\x01\x00\xf0\xf7\x01\x00\x00\xf8\x01\x00\v\xf8\x01\x00\x10\xf8\x01\x00G\xf8\x01\x00P\xf8\x01\x00Y\xf8\x01\x00`\xf8\x01\x00\x87\xf8\x01\x00\x90\xf8\x01\x00\xad\xf8\x01\x00\xb0\xf8\x01\x00\xb1\xf8\x01\x00\x00\xf9\x01\x00S\xfa\x01\x00`\xfa\x01\x00m\xfa\x01\x00p\xfa\x01\x00|\xfa\x01\x00\x80\xfa\x01\x00\x88\xfa\x01\x00\x90\xfa\x01\x00\xbd\xfa\x01\x00\xbf\xfa\x01\x00\xc5\xfa\x01\x00\xce\xfa\x01\x00\xdb\xfa\x01\x00\xe0\xfa\x01\x00\xe8\xfa\x01\x00\xf0\xfa\x01\x00\xf8\xfa\x01\x00\x00\xfb\x01\x00\x92\xfb\x01\x00\x94\xfb\x01\x00\xca\xfb\x01\x000\x0f\x01\x00Y\x0f\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0\x10\x01\x00\xe8\x10\x01\x00\xf0\x10\x01\x00\xf9\x10\x01\x00P\x1a\x01\x00\xa2\x1a\x01\x00\x80\x1b\xbf\x1b\xc0\x1c\xc7\x1c\x00\xa8,\xa8\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\a\r\a\x0f\aJ\aM\aO\a`\bj\b\x00\x17\x15\x17\x1f\x17\x1f\x17`\x17l\x17n\x17p\x17r\x17s\x17P\x19m\x19p\x19t\x19\x00\x00\x00\x00 \x1a^\x1a`\x1a|\x1a\x7f\x1a\x89\x1a\x90\x1a\x99\x1a\xa0\x1a\xad\x1a\x80\xaaª۪ߪ\x00\x00\x00\x00\x80\x16\x01\x00\xb9\x16\x01\x00\xc0\x16\x01\x00\xc9\x16\x01\x00\x82\v\x83\v\x85\v\x8a\v\x8e\v\x90\v\x92\v\x95\v\x99\v\x9a\v\x9c\v\x9c\v\x9e\v\x9f\v\xa3\v\xa4\v\xa8\v\xaa\v\xae\v\xb9\v\xbe\v\xc2\v\xc6\v\xc8\v\xca\v\xcd\v\xd0\v\xd0\v\xd7\v\xd7\v\xe6\v\xfa\v\xc0\x1f\x01\x00\xf1\x1f\x01\x00\xff\x1f\x01\x00\xff\x1f\x01\x00pj\x01\x00\xbej\x01\x00\xc0j\x01\x00\xc9j\x01\x00\xe0o\x01\x00\xe0o\x01\x00\x00p\x01\x00\xf7\x87\x01\x00\x00\x88\x01\x00\xff\x8a\x01\x00\x00\x8d\x01\x00\b\x8d\x01\x00\x00\f\f\f\x0e\f\x10\f\x12\f(\f*\f9\f<\fD\fF\fH\fJ\fM\fU\fV\fX\fZ\f]\f]\f`\fc\ff\fo\fw\f\x7f\f\x80\a\xb1\a\x01\x0e:\x0e@\x0e[\x0e\x00\x0fG\x0fI\x0fl\x0fq\x0f\x97\x0f\x99\x0f\xbc\x0f\xbe\x0f\xcc\x0f\xce\x0f\xd4\x0f\xd9\x0f\xda\x0f0-g-o-p-\x7f-\x7f-\x00\x00\x00\x00\x00\x00\x00\x00\x80\x14\x01\x00\xc7\x14\x01\x00\xd0\x14\x01\x00\xd9\x14\x01\x00\x90\xe2\x01\x00\xae\xe2\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x03\x01\x00\x9d\x03\x01\x00\x9f\x03\x01\x00\x9f\x03\x01\x00\x00\xa5+\xa6\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x05\x01\x00z\x05\x01\x00|\x05\x01\x00\x8a\x05\x01\x00\x8c\x05\x01\x00\x92\x05\x01\x00\x94\x05\x01\x00\x95\x05\x01\x00\x97\x05\x01\x00\xa1\x05\x01\x00\xa3\x05\x01\x00\xb1\x05\x01\x00\xb3\x05\x01\x00\xb9\x05\x01\x00\xbb\x05\x01\x00\xbc\x05\x01\x00\xc0\xe2\x01\x00\xf9\xe2\x01\x00\xff\xe2\x01\x00\xff\xe2\x01\x00\xa0\x18\x01\x00\xf2\x18\x01\x00\xff\x18\x01\x00\xff\x18\x01\x00\x80\x0e\x01\x00\xa9\x0e\x01\x00\xab\x0e\x01\x00\xad\x0e\x01\x00\xb0\x0e\x01\x00\xb1\x0e\x01\x00\x00\xa0\x8c\xa4\x90\xa4Ƥ \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n ( ) / / _ _ \x000\x000\x00\x1a\x01\x00G\x1a\x01\x00( ( ) )  \x00 \x00\xa0\x00\xa0\x00\x80\x16\x80\x16\x00 \n / / _ _ \x000\x000\x00\x00\x00\x00\x8e\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0&\x00\x00\x03\x00\x00\x00\x89\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x00\x00\x03\x00\x00\x00\x01\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18'\x00\x00\x01\x00\x00\x00\x83\v\x00\x00\x01\x00\x00\x00 '\x00\x00\x16\x00\x00\x00\x80'\x00\x00$\x00\x00\x00\xc0\x06\x00\x00\x01\x00\x00\x00\xa0(\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00]\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0(\x00\x00\x02\x00\x00\x00\xe0\t\x00\x00\x01\x00\x00\x00\xc0(\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00y\a\x00\x00\x01\x00\x00\x00\xc8(\x00\x00\x01\x00\x00\x00\xcc(\x00\x00\x01\x00\x00\x00;\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0(\x00\x00\x02\x00\x00\x00\xfd\a\x00\x00\x01\x00\x00\x00\xf0(\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\b\x00\x00\x01\x00\x00\x00\x00)\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb3\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@)\x00\x00\x04\x00\x00\x00\n\x06\x00\x00\x01\x00\x00\x00`)\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p)\x00\x00\x03\x00\x00\x00 \n\x00\x00\x01\x00\x00\x00\x88)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe9\t\x00\x00\x01\x00\x00\x00\x8c)\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xec\n\x00\x00\x01\x00\x00\x00\x94)\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\r\x00\x00\x01\x00\x00\x00\xa0)\x00\x00\x11\x00\x00\x00\xf0)\x00\x00\t\x00\x00\x00\xcd\a\x00\x00\x01\x00\x00\x008*\x00\x00\x02\x00\x00\x00@*\x00\x00\x01\x00\x00\x00\xb9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00H*\x00\x00\x01\x00\x00\x00\xc9\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P*\x00\x00\x02\x00\x00\x00\xbb\v\x00\x00\x01\x00\x00\x00`*\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa8\t\x00\x00\x01\x00\x00\x00p*\x00\x00\x0e\x00\x00\x00\xb0*\x00\x00\a\x00\x00\x00&\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0*\x00\x00\x02\x00\x00\x00\xb5\a\x00\x00\x01\x00\x00\x00\x00+\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\n\x00\x00\x01\x00\x00\x00\x10+\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdc\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1c+\x00\x00\x01\x00\x00\x000\x06\x00\x00\x01\x00\x00\x00$+\x00\x00\x01\x00\x00\x000+\x00\x00\x02\x00\x00\x003\x06\x00\x00\x01\x00\x00\x00@+\x00\x00[\x00\x00\x00\xb0,\x00\x00R\x00\x00\x00(\v\x00\x00\x01\x00\x00\x00@/\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x005\x05\x00\x00\x01\x00\x00\x00L/\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P/\x00\x00\x04\x00\x00\x00\xb5\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p/\x00\x00\x06\x00\x00\x00\x86\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0/\x00\x00\x01\x00\x00\x00]\v\x00\x00\x01\x00\x00\x00\xb0/\x00\x00\b\x00\x00\x00\xd0/\x00\x00\x02\x00\x00\x00\xbd\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0/\x00\x00\x01\x00\x00\x00s\b\x00\x00\x01\x00\x00\x00\xf0/\x00\x00\x04\x00\x00\x00\x000\x00\x00\x01\x00\x00\x00l\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x100\x00\x00\b\x00\x00\x00\a\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P0\x00\x00\x01\x00\x00\x00T\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`0\x00\x00\x05\x00\x00\x00\xec\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x880\x00\x00\x01\x00\x00\x00w\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x900\x00\x00\x01\x00\x00\x00\x8a\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x980\x00\x00\x01\x00\x00\x00C\v\x00\x00\x01\x00\x00\x00\xa00\x00\x00 \x00\x00\x00 1\x00\x00\x04\x00\x00\x00\b\a\x00\x00\x01\x00\x00\x00@1\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x008\v\x00\x00\x01\x00\x00\x00h1\x00\x00\x01\x00\x00\x00p1\x00\x00\x05\x00\x00\x00|\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x981\x00\x00\x01\x00\x00\x005\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa01\x00\x00\x0f\x00\x00\x00\xf7\a\x00\x00\x01\x00\x00\x00 2\x00\x00!\x00\x00\x00\xb02\x00\x00\x03\x00\x00\x00K\b\x00\x00\x01\x00\x00\x00\xd02\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfb\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x103\x00\x00\x06\x00\x00\x00\xdf\b\x00\x00\x01\x00\x00\x00@3\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\a\x00\x00\x01\x00\x00\x00\x803\x00\x00\v\x00\x00\x00\xb03\x00\x00\n\x00\x00\x00\xc0\a\x00\x00\x01\x00\x00\x00\x004\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcf\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@4\x00\x00\x02\x00\x00\x00\xf7\x05\x00\x00\x01\x00\x00\x00P4\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`4\x00\x00\x03\x00\x00\x00]\x04\x00\x00\x01\x00\x00\x00\x804\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\f\x00\x00\x01\x00\x00\x00\xa44\x00\x00\x02\x00\x00\x00\xb04\x00\x00\x04\x00\x00\x00\x92\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd04\x00\x00\x02\x00\x00\x00\xf2\n\x00\x00\x01\x00\x00\x00\xe04\x00\x00\x13\x00\x00\x0005\x00\x00\n\x00\x00\x00\x1b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x805\x00\x00\x02\x00\x00\x00\xf1\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x905\x00\x00\x02\x00\x00\x00\xf2\t\x00\x00\x01\x00\x00\x00\xa05\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xcd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb05\x00\x00\x02\x00\x00\x00L\f\x00\x00\x01\x00\x00\x00\xc05\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\r\f\x00\x00\x01\x00\x00\x00\x006\x00\x00\a\x00\x00\x00 6\x00\x00\a\x00\x00\x00\x06\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`6\x00\x00\x03\x00\x00\x00)\t\x00\x00\x01\x00\x00\x00x6\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd4\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x806\x00\x00\b\x00\x00\x00\xa1\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc06\x00\x00\x02\x00\x00\x00\xb6\x05\x00\x00\x01\x00\x00\x00\xd06\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xbd\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe06\x00\x00\x02\x00\x00\x00\x10\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf06\x00\x00\x02\x00\x00\x00\xe1\r\x00\x00\x01\x00\x00\x00\x007\x00\x00|\x01\x00\x00\xf0<\x00\x00\x17\x01\x00\x00 \x06\x00\x00\x01\x00\x00\x00\xb0E\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00:\x06\x00\x00\x01\x00\x00\x00\xe0E\x00\x00\"\x00\x00\x00pF\x00\x00\x05\x00\x00\x00=\f\x00\x00\x01\x00\x00\x00\x98F\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x85\x04\x00\x00\x01\x00\x00\x00\xb0F\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf9\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0F\x00\x00\x03\x00\x00\x00\xed\r\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0F\x00\x00\a\x00\x00\x00g\x04\x00\x00\x01\x00\x00\x00(G\x00\x00\x01\x00\x00\x00,G\x00\x00\x01\x00\x00\x00\xe7\a\x00\x00\x01\x00\x00\x00@G\x00\x00i\x02\x00\x00\xf0P\x00\x00)\x00\x00\x00\xbd\a\x00\x00\x01\x00\x00\x00@R\x00\x009\x00\x00\x000S\x00\x00\x0e\x00\x00\x00-\x06\x00\x00\x01\x00\x00\x00\xa0S\x00\x00\"\x01\x00\x000X\x00\x00\xdc\x00\x00\x00\xd1\x04\x00\x00\x01\x00\x00\x00\x10_\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x97\x04\x00\x00\x01\x00\x00\x00@_\x00\x00]\x02\x00\x00\xc0h\x00\x00)\x00\x00\x00$\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\bj\x00\x00\x01\x00\x00\x00\x11\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10j\x00\x00\x02\x00\x00\x00\xdf\r\x00\x00\x01\x00\x00\x00 j\x00\x00\xbe\x00\x00\x00 m\x00\x00x\x00\x00\x00\x9b\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0p\x00\x00\x01\x00\x00\x00\xbc\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8p\x00\x00\x01\x00\x00\x00\x94\a\x00\x00\x01\x00\x00\x00\xf0p\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa3\v\x00\x00\x01\x00\x00\x00\fq\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00d\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 q\x00\x00\x02\x00\x00\x00L\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000q\x00\x00\x03\x00\x00\x00\xed\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Pq\x00\x00\a\x00\x00\x00\xb8\v\x00\x00\x01\x00\x00\x00\x90q\x00\x00p\x00\x00\x00Ps\x00\x00F\x00\x00\x00\xd5\n\x00\x00\x01\x00\x00\x00\x80u\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00@\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x94u\x00\x00\x01\x00\x00\x00\xea\a\x00\x00\x01\x00\x00\x00\x9cu\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x001\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0u\x00\x00\x02\x00\x00\x00\xc3\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0u\x00\x00\x03\x00\x00\x00\x17\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd8u\x00\x00\x01\x00\x00\x00\x1b\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0u\x00\x00\x03\x00\x00\x00v\a\x00\x00\x01\x00\x00\x00\x00v\x00\x00\xd4\x00\x00\x00Py\x00\x00\x86\x00\x00\x00\xe8\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80}\x00\x00\x02\x00\x00\x00\xe7\x06\x00\x00\x01\x00\x00\x00\x90}\x00\x00\x05\x00\x00\x00\xa4}\x00\x00\x01\x00\x00\x00\xf3\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0}\x00\x00\x03\x00\x00\x00\x93\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd0}\x00\x00\x05\x00\x00\x00\xc4\x05\x00\x00\x01\x00\x00\x00\xf8}\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdd\r\x00\x00\x01\x00\x00\x00\x10~\x00\x00C\x00\x00\x00 \x7f\x00\x00F\x00\x00\x00Z\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P\x81\x00\x00\x02\x00\x00\x00~\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x81\x00\x00\x01\x00\x00\x00g\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x81\x00\x00\x03\x00\x00\x00%\v\x00\x00\x01\x00\x00\x00\x90\x81\x00\x00%\x00\x00\x000\x82\x00\x00\x1b\x00\x00\x00\xd4\t\x00\x00\x01\x00\x00\x00\x10\x83\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00 \x83\x00\x00\x02\x00\x00\x00\xff\x05\x00\x00\x01\x00\x00\x000\x83\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe4\a\x00\x00\x01\x00\x00\x00@\x83\x00\x00\a\x00\x00\x00`\x83\x00\x00\x05\x00\x00\x00*\x06\x00\x00\x01\x00\x00\x00\x90\x83\x00\x00\x1d\x00\x00\x00\x10\x84\x00\x00+\x00\x00\x00x\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x85\x00\x00\x02\x00\x00\x00Z\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x85\x00\x00\x04\x00\x00\x00\x9e\a\x00\x00\x01\x00\x00\x00\xa0\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc4\b\x00\x00\x01\x00\x00\x00\xa4\x85\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x85\x00\x00\x03\x00\x00\x00f\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Ѕ\x00\x00\x02\x00\x00\x00H\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x85\x00\x00\x01\x00\x00\x00R\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe8\x85\x00\x00\x01\x00\x00\x00\x9f\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x85\x00\x00\x02\x00\x00\x00\x18\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x86\x00\x00\x01\x00\x00\x006\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\b\x86\x00\x00\x01\x00\x00\x00q\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x86\x00\x00\x01\x00\x00\x008\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x18\x86\x00\x00\x01\x00\x00\x00\xc9\v\x00\x00\x01\x00\x00\x00 \x86\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00F\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x86\x00\x00\x02\x00\x00\x00\xc1\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x86\x00\x00\x02\x00\x00\x00\xd9\r\x00\x00\x01\x00\x00\x00\x80\x86\x00\x00\x85\x00\x00\x00\xa0\x88\x00\x00:\x00\x00\x00M\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x8a\x00\x00\x05\x00\x00\x00\x16\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x98\x8a\x00\x00\x01\x00\x00\x00\x8b\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x8a\x00\x00\x01\x00\x00\x00\xb5\v\x00\x00\x01\x00\x00\x00\xb0\x8a\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\"\v\x00\x00\x01\x00\x00\x00Њ\x00\x00\x12\x00\x00\x00\x18\x8b\x00\x00\x01\x00\x00\x00\xd2\n\x00\x00\x01\x00\x00\x00 \x8b\x00\x00L\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa5\t\x00\x00\x01\x00\x00\x00P\x8c\x00\x00\n\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\f\x00\x00\x01\x00\x00\x00x\x8c\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00+\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x8c\x00\x00\x02\x00\x00\x00&\t\x00\x00\x01\x00\x00\x00\x90\x8c\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00'\x06\x00\x00\x01\x00\x00\x00\xc0\x8c\x00\x00\x82\x00\x00\x00Ў\x00\x009\x00\x00\x002\x05\x00\x00\x01\x00\x00\x00\xa0\x90\x00\x00O\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\v\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x91\x00\x00\x03\x00\x00\x00\x97\t\x00\x00\x01\x00\x00\x00\xf8\x91\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00L\v\x00\x00\x01\x00\x00\x00\x00\x92\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd7\r\x00\x00\x01\x00\x00\x00\x10\x92\x00\x00\x97\x00\x00\x00p\x94\x00\x00Q\x00\x00\x00e\x06\x00\x00\x01\x00\x00\x00\xf8\x96\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xfc\v\x00\x00\x01\x00\x00\x00\x00\x97\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb2\v\x00\x00\x01\x00\x00\x00\x10\x97\x00\x00\x12\x00\x00\x00`\x97\x00\x00\x03\x00\x00\x00D\f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00x\x97\x00\x00\x01\x00\x00\x00\x97\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x97\x00\x00\x01\x00\x00\x00\xa4\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x97\x00\x00\x02\x00\x00\x00q\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xa0\x97\x00\x00\x03\x00\x00\x00-\f\x00\x00\x01\x00\x00\x00\xc0\x97\x00\x00\f\x00\x00\x00\xf0\x97\x00\x00\x01\x00\x00\x00\x03\b\x00\x00\x01\x00\x00\x00\x00\x98\x00\x00\x1e\x00\x00\x00x\x98\x00\x00\x01\x00\x00\x00\xba\a\x00\x00\x01\x00\x00\x00\x80\x98\x00\x005\x00\x00\x00`\x99\x00\x00\v\x00\x00\x00$\x06\x00\x00\x01\x00\x00\x00\xc0\x99\x00\x00r\x00\x00\x00\x90\x9b\x00\x00F\x00\x00\x00\x1c\a\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x9d\x00\x00\x01\x00\x00\x00\x8a\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Н\x00\x00\x02\x00\x00\x00\x13\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9d\x00\x00\x01\x00\x00\x00\xfb\t\x00\x00\x01\x00\x00\x00\xe8\x9d\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00Z\b\x00\x00\x01\x00\x00\x00\xf0\x9d\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xab\v\x00\x00\x01\x00\x00\x00\x00\x9e\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00E\t\x00\x00\x01\x00\x00\x00\x10\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xdf\v\x00\x00\x01\x00\x00\x00\x18\x9e\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd8\n\x00\x00\x01\x00\x00\x00$\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xac\a\x00\x00\x01\x00\x00\x000\x9e\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc5\x04\x00\x00\x01\x00\x00\x00D\x9e\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00T\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P\x9e\x00\x00\x02\x00\x00\x00\xc7\a\x00\x00\x01\x00\x00\x00`\x9e\x00\x00\x10\x00\x00\x00\xa0\x9e\x00\x00\x02\x00\x00\x00\xf5\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xb0\x9e\x00\x00\x02\x00\x00\x00\x9a\x04\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc0\x9e\x00\x00\x04\x00\x00\x00~\x04\x00\x00\x01\x00\x00\x00\xe0\x9e\x00\x00\r\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1f\f\x00\x00\x01\x00\x00\x00\x14\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\t\x00\x00\x01\x00\x00\x00\x18\x9f\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00o\x06\x00\x00\x01\x00\x00\x00 \x9f\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x002\t\x00\x00\x01\x00\x00\x00<\x9f\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xed\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00P\x9f\x00\x00\x02\x00\x00\x00\xee\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00`\x9f\x00\x00\x01\x00\x00\x00/\v\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00p\x9f\x00\x00\x02\x00\x00\x00\x1f\t\x00\x00\x01\x00\x00\x00\x80\x9f\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x8a\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x90\x9f\x00\x00\b\x00\x00\x00\x03\x06\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00П\x00\x00\x02\x00\x00\x00?\b\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe0\x9f\x00\x00\x02\x00\x00\x00\t\t\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x9f\x00\x00\x03\x00\x00\x00#\t\x00\x00\x01\x00\x00\x00\b\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xd1\r\x00\x00\x01\x00\x00\x00\x10\xa0\x00\x00\b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\n\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x000\xa0\x00\x00\x01\x00\x00\x00\xe1\a\x00\x00\x01\x00\x00\x008\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xeb\x05\x00\x00\x01\x00\x00\x00<\xa0\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00/\x05\x00\x00\x01\x00\x00\x00@\xa0\x00\x00\a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xc7\x00\x00\x00\b\x00\x10\x00\x18\x00 \x00(\x000\x008\x00@\x00P\x00`\x00p\x00\x80\x00\xa0\x00\xc0\x00\xe0\x00\x00\x01@\x01\x80\x01\xc0\x01\x00\x02\x80\x02\x00\x03\x80\x03\x00\x04\x00\x05\x00\x06\x00\a\x00\b\x00\n\x00\f\x00\x0e\x00\x10\x00\x14\x00\x18\x00\x1c\x00 \x00(\x000\x008\x00@\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x01\x00\x02\x00\x02\x00\x02\x00\x02\x00\x03\x00\x03\x00\x04\x00\x04\x00\x05\x00\x06\x00\a\x00\b\x00\b\x00\b\x00\a\x00\b\x00\b\x00\x06\x00\a\x00\b\x00\x00\x02\x00\x01\xaa\x00\x80\x00f\x00U\x00I\x00@\x003\x00*\x00$\x00 \x00\x19\x00\x15\x00\x12\x00\x10\x00\f\x00\n\x00\t\x00\b\x00\f\x00\n\x00\t\x00\b\x00\t\x00\b\x00\t\x00\b\x00\b\x00\b\x00\b\x00\b\x00\x06\x00\x05\x00\x04\x00\x04\x00\x03\x00\x02\x00\x02\x00\x02\x00\x00\x00\x01\x02\x03\x04\x05\x06\a\b\b\t\t\n\n\v\v\f\f\f\f\r\r\r\r\x0e\x0e\x0e\x0e\x0f\x0f\x0f\x0f\x10\x10\x10\x10\x10\x10\x10\x10\x11\x11\x11\x11\x11\x11\x11\x11\x12\x12\x12\x12\x12\x12\x12\x12\x13\x13\x13\x13\x13\x13\x13\x13\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x14\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x15\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x17\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x18\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x19\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1a\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1d\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1e\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f                                                                                                                                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"################################################################################################################################$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''''\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x05\x00\x00\x00\a\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd3\x00\x00\x00\x01\x00\x00\x00\v\x00\x00\x00\r\x00\x00\x00\x11\x00\x00\x00\x13\x00\x00\x00\x17\x00\x00\x00\x1d\x00\x00\x00\x1f\x00\x00\x00%\x00\x00\x00)\x00\x00\x00+\x00\x00\x00/\x00\x00\x005\x00\x00\x00;\x00\x00\x00=\x00\x00\x00C\x00\x00\x00G\x00\x00\x00I\x00\x00\x00O\x00\x00\x00S\x00\x00\x00Y\x00\x00\x00a\x00\x00\x00e\x00\x00\x00g\x00\x00\x00k\x00\x00\x00m\x00\x00\x00q\x00\x00\x00y\x00\x00\x00\x7f\x00\x00\x00\x83\x00\x00\x00\x89\x00\x00\x00\x8b\x00\x00\x00\x8f\x00\x00\x00\x95\x00\x00\x00\x97\x00\x00\x00\x9d\x00\x00\x00\xa3\x00\x00\x00\xa7\x00\x00\x00\xa9\x00\x00\x00\xad\x00\x00\x00\xb3\x00\x00\x00\xb5\x00\x00\x00\xbb\x00\x00\x00\xbf\x00\x00\x00\xc1\x00\x00\x00\xc5\x00\x00\x00\xc7\x00\x00\x00\xd1\x00\x00\x00Success\x00Illegal byte sequence\x00Domain error\x00Result not representable\x00Not a tty\x00Permission denied\x00Operation not permitted\x00No such file or directory\x00No such process\x00File exists\x00Value too large for data type\x00No space left on device\x00Out of memory\x00Resource busy\x00Interrupted system call\x00Resource temporarily unavailable\x00Invalid seek\x00Cross-device link\x00Read-only file system\x00Directory not empty\x00Connection reset by peer\x00Operation timed out\x00Connection refused\x00Host is unreachable\x00Address in use\x00Broken pipe\x00I/O error\x00No such device or address\x00No such device\x00Not a directory\x00Is a directory\x00Text file busy\x00Exec format error\x00Invalid argument\x00Argument list too long\x00Symbolic link loop\x00Filename too long\x00Too many open files in system\x00No file descriptors available\x00Bad file descriptor\x00No child process\x00Bad address\x00File too large\x00Too many links\x00No locks available\x00Resource deadlock would occur\x00State not recoverable\x00Previous owner died\x00Operation canceled\x00Function not implemented\x00No message of desired type\x00Identifier removed\x00Link has been severed\x00Protocol error\x00Bad message\x00Not a socket\x00Destination address required\x00Message too large\x00Protocol wrong type for socket\x00Protocol not available\x00Protocol not supported\x00Not supported\x00Address family not supported by protocol\x00Address not available\x00Network is down\x00Network unreachable\x00Connection reset by network\x00Connection aborted\x00No buffer space available\x00Socket is connected\x00Socket not connected\x00Operation already in progress\x00Operation in progress\x00Stale file handle\x00Quota exceeded\x00Multihop attempted\x00Capabilities insufficient\x00\x00\x00u\x02N\x00\xd6\x01\xe2\x04\xb9\x04\x18\x01\x8e\x05\xed\x02\x16\x04\xf2\x00\x97\x03\x01\x038\x05\xaf\x01\x82\x01O\x03/\x04\x1e\x00\xd4\x05\xa2\x00\x12\x03\x1e\x03\xc2\x01\xde\x03\b\x00\xac\x05\x00\x01d\x02\xf1\x01e\x054\x02\x8c\x02\xcf\x02-\x03L\x04\xe3\x05\x9f\x02\xf8\x04\x1c\x05\b\x05\xb1\x02K\x05\x15\x02x\x00R\x02<\x03\xf1\x03\xe4\x00\xc3\x03}\x04\xcc\x00\xaa\x03y\x05$\x02n\x01m\x03\"\x04\xab\x04D\x00\xfb\x01\xae\x00\x83\x03`\x00\xe5\x01\a\x04\x94\x04^\x04+\x00X\x019\x01\x92\x00\xc2\x05\x9b\x01C\x02F\x01\xf6\x05\x00\x00H\xc6\x00\x00\x19\x00\n\x00\x19\x19\x19\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\v\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\x11\n\x19\x19\x19\x03\n\a\x00\x01\x1b\t\v\x18\x00\x00\t\x06\v\x00\x00\v\x00\x06\x19\x00\x00\x00\x19\x19\x19\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x19\x00\n\r\x19\x19\x19\x00\r\x00\x00\x02\x00\t\x0e\x00\x00\x00\t\x00\x0e\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x13\x00\x00\x00\x00\x13\x00\x00\x00\x00\t\f\x00\x00\x00\x00\x00\f\x00\x00\f\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00\x00\x00\x04\x0f\x00\x00\x00\x00\t\x10\x00\x00\x00\x00\x00\x10\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x12\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x00\x11\x00\x00\x00\x00\t\x12\x00\x00\x00\x00\x00\x12\x00\x00\x12\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x1a\x00\x00\x00\x1a\x1a\x1a\x00\x00\x00\x00\x00\x00\t\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17\x00\x00\x00\x00\x17\x00\x00\x00\x00\t\x14\x00\x00\x00\x00\x00\x14\x00\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x15\x00\x00\x00\x00\x15\x00\x00\x00\x00\t\x16\x00\x00\x00\x00\x00\x16\x00\x00\x16\x00\x000123456789ABCDEF"
+	data1 = "\x01\x00\x00\x00\xe8\x03\x00\x00\x1f\x04\x00\x00\x01\x00\x00\x000\xc6\x00\x00\x01\x00\x00\x004\xc6\x00\x00\x01\x00\x00\x00\x00\x00\xff\xff\x00\x00\x01\x00\xff\xff\x10\x00$\x00\x00\x00%\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00=\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00>\x00\x00\x00?\x00\x00\x00$\xcc\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 )

@@ -1,0 +1,39 @@
+package rt
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/re2wasm/regexp/wasm"
+)
+
+// The functions re2.wasm exports (those marked export_name in
+// wasm/src/abi.cc and alloc.cc, and the reactor's _initialize) are exactly
+// those funcNames calls by number: an export that lost its Go name, or a
+// name whose export is gone, fails here rather than at a call.
+func TestExportsAreFuncNames(t *testing.T) {
+	ctx := context.Background()
+	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter().
+		WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
+	defer r.Close(ctx)
+	compiled, err := r.CompileModule(ctx, wasm.Binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exported []string
+	for name := range compiled.ExportedFunctions() {
+		if name != "_initialize" {
+			exported = append(exported, name)
+		}
+	}
+	slices.Sort(exported)
+	named := slices.Sorted(slices.Values(funcNames[:]))
+	if !slices.Equal(exported, named) {
+		t.Errorf("re2.wasm exports %q;\nfuncNames has %q", exported, named)
+	}
+}
