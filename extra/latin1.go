@@ -69,11 +69,11 @@ func CompileLatin1(expr string, opts ...Option) (*Latin1, error) {
 		re.literal, re.isLiteral = lit, true
 		return re, nil
 	}
-	const flags = re2wasm.Latin1
-	prog, err := re2wasm.CompileBudgeted(re2syntax.TranslateLatin1(tree, false), flags, o.budgets())
+	re2opts := re2wasm.Options{Flags: re2wasm.Latin1, Budgets: o.budgets()}
+	prog, err := re2wasm.CompileWith(re2syntax.TranslateLatin1(tree, false), re2opts)
 	if re2wasm.ErrorCodeOf(err) == re2wasm.ErrRepeatSize {
 		// RE2 caps nested counted repetitions that Go allows.
-		prog, err = re2wasm.CompileBudgeted(re2syntax.TranslateLatin1(tree, true), flags, o.budgets())
+		prog, err = re2wasm.CompileWith(re2syntax.TranslateLatin1(tree, true), re2opts)
 	}
 	if err == nil && prog.NumGroups() == tree.MaxCap() {
 		re.prog = prog

@@ -36,23 +36,23 @@ func compileRE2(m *Matcher, utf8Mode bool) (*re2wasm.Regexp, error) {
 		return nil, err // cannot happen: New parsed it
 	}
 	translate := re2syntax.Translate
-	flags := re2wasm.Latin1 | re2wasm.UTF8Text
+	opts := re2wasm.Options{Flags: re2wasm.Latin1 | re2wasm.UTF8Text, Budgets: m.budgets}
 	if utf8Mode {
-		translate, flags = re2syntax.TranslateUTF8, 0
+		translate, opts.Flags = re2syntax.TranslateUTF8, 0
 	}
 	if m.longest {
-		flags |= re2wasm.Longest
+		opts.Flags |= re2wasm.Longest
 	}
 	if m.emptyInChar {
-		flags |= re2wasm.CheckCharStart
-	} else if !utf8Mode && m.exactOnAnyText {
-		flags |= re2wasm.ExactPattern
+		opts.Flags |= re2wasm.CheckCharStart
+	} else {
+		opts.TextAsIs = !utf8Mode && m.exactOnAnyText
 	}
-	prog, err := re2wasm.CompileBudgeted(translate(tree, false), flags, m.budgets)
+	prog, err := re2wasm.CompileWith(translate(tree, false), opts)
 	if re2wasm.ErrorCodeOf(err) == re2wasm.ErrRepeatSize {
 		// RE2 caps nested counted repetitions that Go allows: spell them
 		// out instead.
-		prog, err = re2wasm.CompileBudgeted(translate(tree, true), flags, m.budgets)
+		prog, err = re2wasm.CompileWith(translate(tree, true), opts)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("regexp: RE2 cannot compile %q: %w", m.expr, err)

@@ -140,7 +140,7 @@ func loadErr(ctx context.Context, err error) error {
 // UTF-8 in the copy is replaced by 0xFF bytes, as the ABI wants. In UTF-8
 // mode the text is the caller's to check: it is copied as it is.
 func load[T Text](inst *rt.Instance, re *Regexp, text T, extra int) (textAddr, extraAddr uint32, err error) {
-	return loadText(inst, text, re.flags&(UTF8Text|ExactPattern) == UTF8Text, extra)
+	return loadText(inst, text, re.sanitize, extra)
 }
 
 // loadText is load for any reader of the text: when sanitize, invalid

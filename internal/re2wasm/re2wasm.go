@@ -35,15 +35,20 @@ const (
 	// CheckCharStart: the pattern can match empty inside a character (\B);
 	// such matches are moved to the next character boundary.
 	CheckCharStart Flags = 1 << 5
-
-	// ExactPattern (for this package only, not passed to RE2): the pattern
-	// matches nothing but ASCII bytes and whole UTF-8 encodings of given
-	// characters, never a byte of an invalid sequence, so under UTF8Text
-	// invalid bytes of the text need not be replaced, and the text is not
-	// even checked.
-	ExactPattern Flags = 1 << 16
-	goOnly             = ExactPattern
 )
+
+// Options say how CompileWith compiles a pattern: RE2's flags, which cross
+// the ABI, and what this package alone acts on.
+type Options struct {
+	Flags Flags
+	// TextAsIs: under UTF8Text, texts are copied as they are, neither
+	// checked nor sanitised. For a pattern that matches nothing but ASCII
+	// bytes and whole UTF-8 encodings of given characters, never a byte of
+	// an invalid sequence, whose matches invalid bytes cannot change.
+	TextAsIs bool
+	// Budgets are the memory budgets tried in turn (nil: MemoryBudgets).
+	Budgets []int64
+}
 
 // ErrorCode is RE2's error code (RE2::ErrorCode).
 type ErrorCode int
@@ -85,6 +90,7 @@ func (e *Error) Error() string {
 type Regexp struct {
 	addr      uint32 // the Regex* handle in linear memory
 	flags     Flags
+	sanitize  bool // invalid UTF-8 in texts is replaced (UTF8Text, not TextAsIs)
 	numGroups int
 }
 
@@ -92,6 +98,11 @@ type Regexp struct {
 // (0 for RE2's default of 8 MiB); a pattern beyond it fails with
 // ErrPatternTooLarge.
 func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
+	return compile(pattern, Options{Flags: flags}, maxMem)
+}
+
+func compile(pattern string, opts Options, maxMem int64) (*Regexp, error) {
+	flags := opts.Flags
 	inst, err := rt.Acquire()
 	if err != nil {
 		return nil, err
@@ -106,7 +117,7 @@ func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
 	codeAddr := buf
 	patAddr := buf + 4
 	copy(mem[patAddr:], pattern)
-	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags&^goOnly), uint64(re2Budget(maxMem)), uint64(codeAddr))
+	h, err := inst.Call(rt.Compile, uint64(patAddr), uint64(n), uint64(flags), uint64(re2Budget(maxMem)), uint64(codeAddr))
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +129,8 @@ func Compile(pattern string, flags Flags, maxMem int64) (*Regexp, error) {
 		inst.Call(rt.Delete, h)
 		return nil, err
 	}
-	re := &Regexp{addr: uint32(h), flags: flags, numGroups: int(int32(groups))}
+	re := &Regexp{addr: uint32(h), flags: flags, numGroups: int(int32(groups)),
+		sanitize: flags&UTF8Text != 0 && !opts.TextAsIs}
 	runtime.AddCleanup(re, deleteHandle, re.addr)
 	return re, nil
 }
@@ -138,7 +150,7 @@ func re2Budget(maxMem int64) int64 {
 // a lock of the shared memory held (see internal/rt).
 var ErrUnusable = rt.ErrUnusable
 
-// MemoryBudgets are the memory budgets CompileBudgeted tries in turn, so
+// MemoryBudgets are the memory budgets CompileWith tries in turn, so
 // that every pattern Go accepts compiles. A budget caps what RE2 may
 // allocate (two thirds for the program and its DFAs' caches, the rest for
 // the reverse program); it allocates nothing by itself, and a DFA's cache
@@ -150,10 +162,10 @@ var ErrUnusable = rt.ErrUnusable
 // with either. Tests may change it.
 var MemoryBudgets = []int64{128 << 20, 512 << 20, 2 << 30}
 
-// CompileBudgeted compiles pattern with the smallest of budgets that
-// holds its program, tried in increasing order; nil budgets are
-// MemoryBudgets.
-func CompileBudgeted(pattern string, flags Flags, budgets []int64) (*Regexp, error) {
+// CompileWith compiles pattern with the smallest of opts.Budgets that
+// holds its program, tried in increasing order.
+func CompileWith(pattern string, opts Options) (*Regexp, error) {
+	budgets := opts.Budgets
 	if budgets == nil {
 		budgets = MemoryBudgets
 	}
@@ -163,7 +175,7 @@ func CompileBudgeted(pattern string, flags Flags, budgets []int64) (*Regexp, err
 			continue // surely too small: spare RE2 a failed compilation
 		}
 		var prog *Regexp
-		prog, err = Compile(pattern, flags, budget)
+		prog, err = compile(pattern, opts, budget)
 		if ErrorCodeOf(err) != ErrPatternTooLarge {
 			return prog, err
 		}

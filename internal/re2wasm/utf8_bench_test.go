@@ -21,7 +21,7 @@ import (
 // The two modes side by side with the standard library, as the root
 // package would run them (go test -bench 'Mode|TextCheck' ./internal/re2wasm):
 //
-//   - latin1: Translate, Latin1|UTF8Text (ExactPattern where the root
+//   - latin1: Translate, Latin1|UTF8Text (TextAsIs where the root
 //     package sets it: the text is then neither checked nor sanitised);
 //   - utf8: TranslateUTF8, UTF-8 mode, the text checked by utf8.Valid
 //     first when re2syntax.NeedsValidUTF8 (the check is part of the cost,
@@ -35,7 +35,7 @@ import (
 type modeCase struct {
 	name, pattern string
 	logs          bool // matched against log lines, else against prose
-	exact         bool // the root package's ExactPattern: ASCII-only classes, no ., no U+FFFD
+	exact         bool // TextAsIs: ASCII-only classes, no ., no U+FFFD
 }
 
 // modeCases are the patterns of issue 10, item 3.
@@ -137,30 +137,17 @@ func compileMode(tb testing.TB, c modeCase, mode string) *Regexp {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var text string
-	var flags Flags
+	text := re2syntax.TranslateUTF8(parsed, false)
+	opts := Options{Budgets: []int64{8 << 20, 64 << 20, 512 << 20, 2 << 30}}
 	if mode == "latin1" {
-		text, flags = re2syntax.Translate(parsed, false), Latin1|UTF8Text
-		if c.exact {
-			flags |= ExactPattern
-		}
-	} else {
-		text = re2syntax.TranslateUTF8(parsed, false)
+		text = re2syntax.Translate(parsed, false)
+		opts.Flags, opts.TextAsIs = Latin1|UTF8Text, c.exact
 	}
-	for _, budget := range []int64{8 << 20, 64 << 20, 512 << 20, 2 << 30} {
-		if budget < 64*int64(len(text)) {
-			continue
-		}
-		re, err := Compile(text, flags, budget)
-		if err == nil {
-			return re
-		}
-		if e, ok := err.(*Error); !ok || e.Code != ErrPatternTooLarge {
-			tb.Fatal(err)
-		}
+	re, err := CompileWith(text, opts)
+	if err != nil {
+		tb.Fatalf("%s: %v", c.pattern, err)
 	}
-	tb.Fatalf("%s: too large in every budget", c.pattern)
-	return nil
+	return re
 }
 
 func BenchmarkModeCompile(b *testing.B) {
