@@ -1,6 +1,6 @@
 // Package re2wasm is the typed Go face of re2.wasm's C ABI (wasm/src/abi.cc):
 // compile, match, match-all, sets. It knows the layout of arguments
-// and results in linear memory; the runtime (internal/rt) knows wazero.
+// and results in linear memory; the runtime (internal/rt) knows the engines.
 //
 // A compiled pattern lives in the shared linear memory and is freed when its
 // *Regexp becomes unreachable; there is no Close.

@@ -3,16 +3,9 @@
 package rt
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
-
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
-
-	"github.com/re2wasm/regexp/wasm"
 )
 
 // wantEngine: the aot engine ignores RE2WASM_ENGINE, which is wazero's.
@@ -20,17 +13,8 @@ func wantEngine() string { return "aot" }
 
 // The translation does not carry the size of the imported memory, so
 // engine_aot.go states it; re2.wasm's import section is the authority.
-// (wazero only reads the module here; it is not linked into the package.)
 func TestAOTMinPages(t *testing.T) {
-	ctx := context.Background()
-	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter().
-		WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
-	defer r.Close(ctx)
-	compiled, err := r.CompileModule(ctx, wasm.Binary)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mems := compiled.ImportedMemories()
+	mems := readModule(t).ImportedMemories()
 	if len(mems) != 1 {
 		t.Fatalf("re2.wasm imports %d memories, want 1", len(mems))
 	}
