@@ -11,13 +11,16 @@ import (
 )
 
 // Set is an RE2::Set compiled inside the wasm memory: patterns matched in
-// one pass, reporting which of them match. Its patterns are RE2 Latin-1
-// pattern text over UTF-8 byte sequences (re2syntax.Translate), and its
-// texts are copied with invalid UTF-8 replaced by 0xFF, as UTF8Text does
-// for a Regexp. It is safe for concurrent use.
+// one pass, reporting which of them match. In UTF-8 mode its patterns are
+// RE2's UTF-8 pattern text (re2syntax.TranslateUTF8) and its texts are
+// copied as they are, as for a Regexp without Latin1; otherwise they are
+// RE2 Latin-1 pattern text over UTF-8 byte sequences (re2syntax.Translate),
+// and its texts are copied with invalid UTF-8 replaced by 0xFF, as
+// UTF8Text does for a Regexp. It is safe for concurrent use.
 type Set struct {
-	addr uint32 // the RE2::Set* handle in linear memory
-	n    int    // patterns
+	addr     uint32 // the RE2::Set* handle in linear memory
+	n        int    // patterns
+	sanitize bool   // Latin-1 mode: invalid UTF-8 in texts is replaced
 }
 
 // ErrSetOutOfMemory is returned by SetMatch when the set's DFA ran out of
@@ -39,12 +42,13 @@ func (e *SetAddError) Error() string {
 	return fmt.Sprintf("re2: the set cannot hold pattern %d: %q", e.Index, e.Pattern)
 }
 
-// CompileSet compiles patterns (RE2 Latin-1 pattern text, see Set) into one
-// set, unanchored or with every match beginning at the start of the text.
+// CompileSet compiles patterns (RE2 pattern text of the mode, see Set) into
+// one set, unanchored or with every match beginning at the start of the
+// text.
 // maxMem is RE2's memory budget (0 for its default of 8 MiB), shared by
 // the program and its DFA. A pattern RE2 cannot parse fails with a
 // *SetAddError; a program beyond the budget with ErrSetTooLarge.
-func CompileSet(patterns []string, anchored bool, maxMem int64) (*Set, error) {
+func CompileSet(patterns []string, utf8, anchored bool, maxMem int64) (*Set, error) {
 	inst, err := rt.Acquire()
 	if err != nil {
 		return nil, err
@@ -54,7 +58,11 @@ func CompileSet(patterns []string, anchored bool, maxMem int64) (*Set, error) {
 	if anchored {
 		anchor = 1
 	}
-	h, err := inst.Call(rt.SetNew, uint64(Latin1), uint64(re2Budget(maxMem)), anchor)
+	flags := Latin1
+	if utf8 {
+		flags = 0
+	}
+	h, err := inst.Call(rt.SetNew, uint64(flags), uint64(re2Budget(maxMem)), anchor)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +94,7 @@ func CompileSet(patterns []string, anchored bool, maxMem int64) (*Set, error) {
 	if ok == 0 {
 		return fail(ErrSetTooLarge)
 	}
-	s := &Set{addr: uint32(h), n: len(patterns)}
+	s := &Set{addr: uint32(h), n: len(patterns), sanitize: !utf8}
 	runtime.AddCleanup(s, deleteSet, s.addr)
 	return s, nil
 }
@@ -112,7 +120,7 @@ func SetMatch[T Text](ctx context.Context, s *Set, text T, dst []int) ([]int, er
 	}
 	defer inst.Release()
 	defer runtime.KeepAlive(s)
-	textAddr, outAddr, err := loadText(inst, text, true, 4*s.n)
+	textAddr, outAddr, err := loadText(inst, text, s.sanitize, 4*s.n)
 	if err != nil {
 		return dst, loadErr(ctx, err)
 	}
