@@ -71,13 +71,7 @@ func MatchAll[T Text](ctx context.Context, re *Regexp, text T, pos, ngroups, n i
 	outAddr := cursorAddr + 8
 	putLE32(mem[cursorAddr:], uint32(pos))
 	putLE32(mem[cursorAddr+4:], ^uint32(0)) // no previous match
-	var small [8]int
-	offsets := small[:0]
-	if 2*ngroups <= len(small) {
-		offsets = small[:2*ngroups]
-	} else {
-		offsets = make([]int, 2*ngroups)
-	}
+	offsets := inst.Ints(2 * ngroups)
 	for n != 0 {
 		want := batch
 		if n > 0 {

@@ -19,6 +19,7 @@ type Instance struct {
 	scratchBig bool        // the scratch buffer is in m.big, not in RE2's heap
 	broken     bool        // a call trapped: the instance is never used again
 	unwatch    func() bool // ends the AfterFunc of Watch, nil if not watched
+	ints       []int       // Go memory of Ints
 }
 
 // Acquire returns an instance for the calling goroutine, from the pool or
@@ -115,6 +116,16 @@ func (i *Instance) Scratch(n int) (uint32, error) {
 	}
 	i.scratch, i.scratchCap = uint32(p), uint32(size)
 	return i.scratch, nil
+}
+
+// Ints returns a slice of n ints of Go memory that belongs to this
+// instance until the next call to Ints or Release: room for the offsets
+// of a match, without an allocation per call (a grep calls once a line).
+func (i *Instance) Ints(n int) []int {
+	if n > cap(i.ints) {
+		i.ints = make([]int, n)
+	}
+	return i.ints[:n]
 }
 
 // freeScratch returns the scratch buffer to RE2's heap or to m.big, which
