@@ -145,6 +145,7 @@ var nonASCIIPatterns = []string{
 	`\B`, `a\Bb`, `é\B`, `\bé`, `日本語?`, `(?i)шерлок`, `[а-я]+`, `😀+`, `\x{ff}`,
 	`[\x80-\x{7ff}]`, `(?i)ǅ`, `\x{10ffff}`, `a.b`, `(?m)^.+$`, `\S+\s\S+`, `[[:^alpha:]]`,
 	`(?U)é+?`, `x*`, ``, `^`, `$`, `(?:)+`,
+	`\Bé`, `\B.`, `.\B`, `é\B.`, `(?:\B|y)z`, `(?i)(?:\.boto|acpi)\B`, `x*\B`, `(?:é|)\B`,
 }
 
 // damaged returns texts made from s: invalid bytes put in, characters cut
