@@ -109,7 +109,7 @@ $(BUILD)/obj/%.o: $(SRC)/%.cc wasm/src/include/util/logging.h wasm/src/include/u
 PATCHES := wasm/src/patches/no-thread-local.patch wasm/src/patches/latin1-factored-prefix.patch \
 	wasm/src/patches/dfa-skim.patch wasm/src/patches/host-prefix-search.patch \
 	wasm/src/patches/onepass-needs-groups.patch wasm/src/patches/stop-on-request.patch \
-	wasm/src/patches/dfa-skim-matches.patch
+	wasm/src/patches/dfa-skim-matches.patch wasm/src/patches/dfa-set-matches-once.patch
 $(SRC)/.ready: $(PATCHES)
 	rm -rf $(BUILD)/src $(SRC) $(SYSROOT)
 	mkdir -p $(BUILD)/src $(SYSROOT)/include $(SYSROOT)/lib

@@ -9112,19 +9112,20 @@ func (m *Module) fn48(v0, v1 int32) {
 func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 	var v4, v5, v6, v7, v8, v9 int32
 	mem := *m.memory
-	store64(mem, uint64(uint32(v0))+12, uint64(i64(0)))
-	store64(mem, uint64(uint32(v0))+56, uint64(i64(0)))
-	store64(mem, uint64(uint32(v0))+76, uint64(i64(0)))
-	store64(mem, uint64(uint32(v0+i32(20))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v0))+20, uint64(i64(0)))
+	store64(mem, uint64(uint32(v0))+64, uint64(i64(0)))
+	store64(mem, uint64(uint32(v0))+84, uint64(i64(0)))
 	store64(mem, uint64(uint32(v0+i32(28))), uint64(i64(0)))
-	store64(mem, uint64(uint32(v0-i32(-64))), uint64(i64(0)))
-	store64(mem, uint64(uint32(v0+i32(84))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v0+i32(36))), uint64(i64(0)))
+	store64(mem, uint64(uint32(v0+i32(72))), uint64(i64(0)))
 	store64(mem, uint64(uint32(v0+i32(92))), uint64(i64(0)))
 	store64(mem, uint64(uint32(v0+i32(100))), uint64(i64(0)))
-	mem[uint64(uint32(v0))+8] = byte(i32(0))
-	store32(mem, uint64(uint32(v0))+4, uint32(v2))
-	store32(mem, uint64(uint32(v0)), uint32(v1))
-	store32(mem, uint64(uint32(v0))+72, uint32(i32(0x3f800000)))
+	store64(mem, uint64(uint32(v0+i32(108))), uint64(i64(0)))
+	mem[uint64(uint32(v0))+16] = byte(i32(0))
+	store32(mem, uint64(uint32(v0))+12, uint32(v2))
+	store32(mem, uint64(uint32(v0))+8, uint32(v1))
+	store64(mem, uint64(uint32(v0)), uint64(i64(0)))
+	store32(mem, uint64(uint32(v0))+80, uint32(i32(0x3f800000)))
 	t0 := int32(load32(mem, uint64(uint32(v1))+80))
 	t1 := int32(load32(mem, uint64(uint32(v1))+72))
 	t2 := int32(load32(mem, uint64(uint32(v1))+16))
@@ -9141,17 +9142,17 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 	v9 = v8 << 2
 	t7 := int64(uint32(v9))
 	v4 = v2 + v5
-	v3 = t4 - (t7 + int64(uint32(v4<<4))) - i64(112)
-	store64(mem, uint64(uint32(t3))+40, uint64(v3))
+	v3 = t4 - (t7 + int64(uint32(v4<<4))) - i64(120)
+	store64(mem, uint64(uint32(t3))+48, uint64(v3))
 	if v3 < i64(0) {
-		mem[uint64(uint32(v0))+8] = byte(i32(1))
+		mem[uint64(uint32(v0))+16] = byte(i32(1))
 		return v0
 	}
-	store64(mem, uint64(uint32(v0))+48, uint64(v3))
+	store64(mem, uint64(uint32(v0))+56, uint64(v3))
 	t8 := int32(load32(mem, uint64(uint32(v1))+52))
 	t9 := int32(load32(mem, uint64(uint32(v1))+20))
-	if uint64(int64(uint32((t8+(t9+v2))<<2+i32(16)))*i64(20)) > uint64(v3) {
-		mem[uint64(uint32(v0))+8] = byte(i32(1))
+	if uint64(int64(uint32((t8+(t9+v2))<<2+i32(28)))*i64(20)) > uint64(v3) {
+		mem[uint64(uint32(v0))+16] = byte(i32(1))
 		return v0
 	}
 	t10 := m.fn214(i32(36))
@@ -9177,7 +9178,7 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		store32(mem, uint64(uint32(v1))+20, uint32(v5))
 		store32(mem, uint64(uint32(v1))+16, uint32(v4))
 		store32(mem, uint64(uint32(v1))+12, uint32(v7))
-		store32(mem, uint64(uint32(v0))+16, uint32(v1))
+		store32(mem, uint64(uint32(v0))+24, uint32(v1))
 		t13 := m.fn214(i32(36))
 		mem = *m.memory
 		v1 = t13
@@ -9196,15 +9197,15 @@ func (m *Module) fn49(v0, v1, v2 int32, v3 int64) int32 {
 		store32(mem, uint64(uint32(v1))+20, uint32(v5))
 		store32(mem, uint64(uint32(v1))+16, uint32(v4))
 		store32(mem, uint64(uint32(v1))+12, uint32(v6))
-		store32(mem, uint64(uint32(v0))+20, uint32(v1))
+		store32(mem, uint64(uint32(v0))+28, uint32(v1))
 		if uint32(v8) >= uint32(i32(0x40000000)) {
 			goto l0
 		}
 		t16 := m.fn214(v9)
 		mem = *m.memory
 		v1 = t16
-		store32(mem, uint64(uint32(v0))+28, uint32(v8))
-		store32(mem, uint64(uint32(v0))+24, uint32(v1))
+		store32(mem, uint64(uint32(v0))+36, uint32(v8))
+		store32(mem, uint64(uint32(v0))+32, uint32(v1))
 		return v0
 	}
 l0:
@@ -9238,9 +9239,9 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 							goto l0
 						}
 						v16 = v3 & i32(256)
-						t6 := int32(load32(mem, uint64(uint32(v0))))
+						t6 := int32(load32(mem, uint64(uint32(v0))+8))
 						v14 = t6
-						t7 := int32(load32(mem, uint64(uint32(v0))+4))
+						t7 := int32(load32(mem, uint64(uint32(v0))+12))
 						v12 = t7
 						t8 := int32(load32(mem, uint64(uint32(v1))+12))
 						t9 := v8
@@ -9437,7 +9438,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 			goto l6
 		}
 		{
-			t37 := int32(load32(mem, uint64(uint32(v0))+4))
+			t37 := int32(load32(mem, uint64(uint32(v0))+12))
 			v1 = t37
 			var p38 int32
 			if v1 == i32(1) {
@@ -9472,7 +9473,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 						goto l19
 					}
 				}
-				t41 := int32(load32(mem, uint64(uint32(v0))+4))
+				t41 := int32(load32(mem, uint64(uint32(v0))+12))
 				p38 = t41
 			} else {
 				p38 = v1
@@ -9499,7 +9500,7 @@ func (m *Module) fn50(v0, v1, v2, v3 int32) int32 {
 			t43 := int32(load32(mem, uint64(uint32(v2))+12))
 			v9 = t43
 			v12 = (v8 - i32(1)) & i32(0x3fffffff)
-			t44 := int32(load32(mem, uint64(uint32(v0))))
+			t44 := int32(load32(mem, uint64(uint32(v0))+8))
 			t45 := int32(load32(mem, uint64(uint32(t44))+100))
 			v7 = t45
 			var p46 int32
@@ -9559,20 +9560,20 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 	var v19, v20 float32
 	var v21, v22 int64
 	t0 := m.g0
-	v11 = t0 - i32(32)
+	v11 = t0 - i32(48)
 	m.g0 = v11
 	mem := *m.memory
-	store32(mem, uint64(uint32(v11))+20, uint32(v3))
-	store32(mem, uint64(uint32(v11))+16, uint32(v2))
-	store32(mem, uint64(uint32(v11))+12, uint32(v1))
-	store32(mem, uint64(uint32(v11))+24, uint32(v11+i32(12)))
+	store32(mem, uint64(uint32(v11))+24, uint32(v3))
+	store32(mem, uint64(uint32(v11))+20, uint32(v2))
+	store32(mem, uint64(uint32(v11))+16, uint32(v1))
+	store32(mem, uint64(uint32(v11))+40, uint32(v11+i32(16)))
 	var p1 int32
 	{
 		var p2 int32
 		{
-			v9 = v0 + i32(56)
+			v9 = v0 - i32(-64)
 			v13 = v9
-			t3 := int32(load32(mem, uint64(uint32(v11+i32(24)))))
+			t3 := int32(load32(mem, uint64(uint32(v11+i32(40)))))
 			v14 = t3
 			t4 := int32(load32(mem, uint64(uint32(v14))+8))
 			v15 = t4
@@ -9738,43 +9739,45 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 			p1 = t35
 			goto l9
 		}
-		t36 := int64(load64(mem, uint64(uint32(v0))+40))
+		t36 := int64(load64(mem, uint64(uint32(v0))+48))
 		v21 = t36
 		t37 := v21
 		v4 = v2 << 2
-		t38 := int32(load32(mem, uint64(uint32(v0))))
+		t38 := int32(load32(mem, uint64(uint32(v0))+8))
 		t39 := int32(load32(mem, uint64(uint32(t38))+20))
 		t40 := v4
 		v7 = t39
 		v6 = v7 + i32(1)
 		v8 = t40 + v6<<2
-		v22 = int64(v8 + i32(52))
+		v22 = int64(v8 - i32(-64))
 		if t37 < v22 {
-			store64(mem, uint64(uint32(v0))+40, uint64(i64(-1)))
+			store64(mem, uint64(uint32(v0))+48, uint64(i64(-1)))
 			p1 = i32(0)
 			goto l9
 		}
-		store64(mem, uint64(uint32(v0))+40, uint64(v21-v22))
-		t41 := m.fn214(v8 + i32(12))
+		store64(mem, uint64(uint32(v0))+48, uint64(v21-v22))
+		t41 := m.fn214(v8 + i32(24))
 		mem = *m.memory
 		t42 := v11
 		v0 = t41
-		store32(mem, uint64(uint32(t42))+8, uint32(v0))
+		store32(mem, uint64(uint32(t42))+12, uint32(v0))
 		if v7 >= i32(0) {
-			memory_zero(mem, uint32(v0+i32(12)), uint32(v7<<2+i32(4)))
+			memory_zero(mem, uint32(v0+i32(24)), uint32(v7<<2+i32(4)))
 		}
 		t43 := v0
-		v7 = v0 + v6<<2 + i32(12)
+		v7 = v0 + v6<<2 + i32(24)
 		store32(mem, uint64(uint32(t43)), uint32(v7))
 		memory_copy(mem, uint32(v7), uint32(v1), uint32(v4))
 		store32(mem, uint64(uint32(v0))+8, uint32(v3))
 		store32(mem, uint64(uint32(v0))+4, uint32(v2))
-		v13 = v11 + i32(24)
-		v15 = v11 + i32(8)
+		atomic_store64(mem, uint64(uint32(v0))+16, uint64(i64(0)))
+		mem = *m.memory
+		v13 = v11 + i32(40)
+		v15 = v11 + i32(12)
 		v6 = i32(0)
 		v2 = i32(0)
 		v14 = i32(0)
-		t44 := int32(load32(mem, uint64(uint32(v11+i32(8)))))
+		t44 := int32(load32(mem, uint64(uint32(v11+i32(12)))))
 		v12 = t44
 		t45 := int32(load32(mem, uint64(uint32(v12))+8))
 		v7 = t45
@@ -10130,18 +10133,18 @@ func (m *Module) fn51(v0, v1, v2, v3 int32) int32 {
 	l16:
 		mem[uint64(uint32(v13))+4] = byte(v14)
 		store32(mem, uint64(uint32(v13)), uint32(v8))
-		t115 := int32(load32(mem, uint64(uint32(v11))+8))
+		t115 := int32(load32(mem, uint64(uint32(v11))+12))
 		p1 = t115
 	}
 l9:
 	v0 = p1
-	m.g0 = v11 + i32(32)
+	m.g0 = v11 + i32(48)
 	return v0
 }
 func (m *Module) fn52(v0, v1, v2, v3 int32) {
 	var v4, v5, v6, v7, v8, v9, v10, v11 int32
 	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))+24))
+	t0 := int32(load32(mem, uint64(uint32(v0))+32))
 	v8 = t0
 	store32(mem, uint64(uint32(v8)), uint32(v2))
 	v9 = v3 ^ i32(-1)
@@ -10152,7 +10155,7 @@ l12:
 		v3 = v3 - i32(1)
 		t2 := int32(load32(mem, uint64(uint32(t1+v3<<2))))
 		v2 = t2
-		t3 := int32(load32(mem, uint64(uint32(v0))))
+		t3 := int32(load32(mem, uint64(uint32(v0))+8))
 		v7 = t3
 	l9:
 		v5 = v2 + i32(1)
@@ -10309,8 +10312,8 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 			v3 = i32(0)
 			goto l0
 		}
-		v11 = v1 + i32(12)
-		t1 := int32(load32(mem, uint64(uint32(v0))))
+		v11 = v1 + i32(24)
+		t1 := int32(load32(mem, uint64(uint32(v0))+8))
 		v3 = t1
 		t3 := v11
 		var p2 int32
@@ -10330,7 +10333,7 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 		if v3 != 0 {
 			goto l0
 		}
-		t7 := int32(load32(mem, uint64(uint32(v0))+16))
+		t7 := int32(load32(mem, uint64(uint32(v0))+24))
 		v3 = t7
 		store32(mem, uint64(uint32(v3)), uint32(i32(0)))
 		t8 := int32(load32(mem, uint64(uint32(v3))+20))
@@ -10438,9 +10441,9 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 			}
 			v10 = p32 | p34
 		}
-		t35 := int32(load32(mem, uint64(uint32(v0))+20))
+		t35 := int32(load32(mem, uint64(uint32(v0))+28))
 		v4 = t35
-		t36 := int32(load32(mem, uint64(uint32(v0))+16))
+		t36 := int32(load32(mem, uint64(uint32(v0))+24))
 		v1 = t36
 		var p37 int32
 		if v3&i32(512) == 0 {
@@ -10480,13 +10483,13 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 					}
 				}
 			}
-			t49 := int32(load32(mem, uint64(uint32(v0))+20))
+			t49 := int32(load32(mem, uint64(uint32(v0))+28))
 			v1 = t49
-			t50 := int32(load32(mem, uint64(uint32(v0))+16))
+			t50 := int32(load32(mem, uint64(uint32(v0))+24))
 			t51 := v0
 			v4 = t50
-			store32(mem, uint64(uint32(t51))+20, uint32(v4))
-			store32(mem, uint64(uint32(v0))+16, uint32(v1))
+			store32(mem, uint64(uint32(t51))+28, uint32(v4))
+			store32(mem, uint64(uint32(v0))+24, uint32(v1))
 		}
 		mem[uint64(uint32(v9))+15] = byte(i32(0))
 		v12 = v9 + i32(15)
@@ -10551,7 +10554,7 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 						goto l9
 					}
 					{
-						t69 := int32(load32(mem, uint64(uint32(v0))))
+						t69 := int32(load32(mem, uint64(uint32(v0))+8))
 						v6 = t69
 						t70 := int32(load32(mem, uint64(uint32(v6))+100))
 						v7 = t70 + v3<<3
@@ -10599,7 +10602,7 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 							v5 = v5 + (v3-i32(8))>>1
 							goto l9
 						case 3:
-							t79 := int32(load32(mem, uint64(uint32(v0))+4))
+							t79 := int32(load32(mem, uint64(uint32(v0))+12))
 							v3 = t79
 							{
 								if v15 != 0 {
@@ -10634,14 +10637,14 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 			}
 		}
 	l8:
-		t83 := int32(load32(mem, uint64(uint32(v0))+20))
+		t83 := int32(load32(mem, uint64(uint32(v0))+28))
 		v1 = t83
-		t84 := int32(load32(mem, uint64(uint32(v0))+16))
+		t84 := int32(load32(mem, uint64(uint32(v0))+24))
 		t85 := v0
 		v3 = t84
-		store32(mem, uint64(uint32(t85))+20, uint32(v3))
-		store32(mem, uint64(uint32(v0))+16, uint32(v1))
-		t86 := int32(load32(mem, uint64(uint32(v0))+4))
+		store32(mem, uint64(uint32(t85))+28, uint32(v3))
+		store32(mem, uint64(uint32(v0))+24, uint32(v1))
+		t86 := int32(load32(mem, uint64(uint32(v0))+12))
 		t88 := v0
 		t89 := v1
 		p87 := i32(0)
@@ -10666,7 +10669,7 @@ func (m *Module) fn53(v0, v1, v2 int32) int32 {
 		t94 := m.fn50(t88, t89, p91, p93)
 		mem = *m.memory
 		v3 = t94
-		t95 := int32(load32(mem, uint64(uint32(v0))))
+		t95 := int32(load32(mem, uint64(uint32(v0))+8))
 		v1 = t95
 		t97 := v11
 		var p96 int32
@@ -10744,15 +10747,11 @@ l0:
 	t13 := int32(atomic_load32(mem, uint64(uint32(i32(50748)))))
 	mem = *m.memory
 	v2 = t13
-	t14 := int64(load64(mem, uint64(uint32(v0))+48))
+	t14 := int64(load64(mem, uint64(uint32(v0))+56))
 	store64(mem, uint64(uint32(v4)), uint64(t14))
-	t15 := int32(load32(mem, uint64(uint32(v0))+68))
+	t15 := int32(load32(mem, uint64(uint32(v0))+76))
 	store32(mem, uint64(uint32(v4))+8, uint32(t15))
 	m.t0[uint(v2)].(func(int32))(v4)
-	mem = *m.memory
-	atomic_store32(mem, uint64(uint32(v0))+76, uint32(i32(0)))
-	mem = *m.memory
-	atomic_store32(mem, uint64(uint32(v0))+80, uint32(i32(0)))
 	mem = *m.memory
 	atomic_store32(mem, uint64(uint32(v0))+84, uint32(i32(0)))
 	mem = *m.memory
@@ -10766,7 +10765,11 @@ l0:
 	mem = *m.memory
 	atomic_store32(mem, uint64(uint32(v0))+104, uint32(i32(0)))
 	mem = *m.memory
-	t16 := int32(load32(mem, uint64(uint32(v0))+64))
+	atomic_store32(mem, uint64(uint32(v0))+108, uint32(i32(0)))
+	mem = *m.memory
+	atomic_store32(mem, uint64(uint32(v0))+112, uint32(i32(0)))
+	mem = *m.memory
+	t16 := int32(load32(mem, uint64(uint32(v0))+72))
 	v2 = t16
 	if v2 != 0 {
 	l2:
@@ -10775,7 +10778,7 @@ l0:
 			v3 = t17
 			t18 := int32(load32(mem, uint64(uint32(v2))))
 			v2 = t18
-			t19 := int32(load32(mem, uint64(uint32(v0))))
+			t19 := int32(load32(mem, uint64(uint32(v0))+8))
 			t20 := int32(load32(mem, uint64(uint32(t19))+20))
 			t21 := int32(load32(mem, uint64(uint32(v3))+4))
 			_ = t20 + t21
@@ -10786,9 +10789,9 @@ l0:
 			}
 		}
 	}
-	t22 := int32(load32(mem, uint64(uint32(v0))+68))
+	t22 := int32(load32(mem, uint64(uint32(v0))+76))
 	if t22 != 0 {
-		t23 := int32(load32(mem, uint64(uint32(v0))+64))
+		t23 := int32(load32(mem, uint64(uint32(v0))+72))
 		v2 = t23
 		if v2 != 0 {
 		l3:
@@ -10804,9 +10807,9 @@ l0:
 			}
 		}
 		v1 = i32(0)
-		store32(mem, uint64(uint32(v0))+64, uint32(i32(0)))
+		store32(mem, uint64(uint32(v0))+72, uint32(i32(0)))
 		{
-			t25 := int32(load32(mem, uint64(uint32(v0))+60))
+			t25 := int32(load32(mem, uint64(uint32(v0))+68))
 			v2 = t25
 			if v2 == 0 {
 				goto l4
@@ -10817,13 +10820,13 @@ l0:
 				v2 = i32(12)
 			l5:
 				{
-					t26 := int32(load32(mem, uint64(uint32(v0))+56))
+					t26 := int32(load32(mem, uint64(uint32(v0))+64))
 					store32(mem, uint64(uint32(t26+v2-i32(12))), uint32(i32(0)))
-					t27 := int32(load32(mem, uint64(uint32(v0))+56))
+					t27 := int32(load32(mem, uint64(uint32(v0))+64))
 					store32(mem, uint64(uint32(t27+v2-i32(8))), uint32(i32(0)))
-					t28 := int32(load32(mem, uint64(uint32(v0))+56))
+					t28 := int32(load32(mem, uint64(uint32(v0))+64))
 					store32(mem, uint64(uint32(t28+v2-i32(4))), uint32(i32(0)))
-					t29 := int32(load32(mem, uint64(uint32(v0))+56))
+					t29 := int32(load32(mem, uint64(uint32(v0))+64))
 					store32(mem, uint64(uint32(t29+v2)), uint32(i32(0)))
 					v2 = v2 + i32(16)
 					t30 := v5
@@ -10839,7 +10842,7 @@ l0:
 			v2 = v1 << 2
 		l6:
 			{
-				t31 := int32(load32(mem, uint64(uint32(v0))+56))
+				t31 := int32(load32(mem, uint64(uint32(v0))+64))
 				store32(mem, uint64(uint32(t31+v2)), uint32(i32(0)))
 				v2 = v2 + i32(4)
 				v3 = v3 - i32(1)
@@ -10849,14 +10852,1026 @@ l0:
 			}
 		}
 	l4:
-		store32(mem, uint64(uint32(v0))+68, uint32(i32(0)))
+		store32(mem, uint64(uint32(v0))+76, uint32(i32(0)))
 	}
-	t32 := int64(load64(mem, uint64(uint32(v0))+48))
-	store64(mem, uint64(uint32(v0))+40, uint64(t32))
+	t32 := int64(load64(mem, uint64(uint32(v0))+56))
+	store64(mem, uint64(uint32(v0))+48, uint64(t32))
 	m.g0 = v4 + i32(16)
 }
 func (m *Module) fn55(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
+	var v24 int64
+	var p0 int32
+	mem := *m.memory
+	{
+		t1 := m.g0
+		v8 = t1 - i32(16)
+		m.g0 = v8
+		t2 := int32(load32(mem, uint64(uint32(v1))+4))
+		v2 = t2
+		t3 := int32(load32(mem, uint64(uint32(v1))))
+		v13 = t3
+		v6 = v0
+		t4 := int32(load32(mem, uint64(uint32(v6))+8))
+		v5 = t4
+		t5 := int32(load32(mem, uint64(uint32(v1))+20))
+		v12 = t5
+		store32(mem, uint64(uint32(v8))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v8))+8, uint32(v12))
+		v0 = v2 + v13
+		{
+			{
+				{
+					t6 := int32(load32(mem, uint64(uint32(v1))+36))
+					if t6 == 0 {
+						goto l0
+					}
+					t7 := int32(load32(mem, uint64(uint32(v6))+12))
+					if t7 != i32(3) {
+						goto l0
+					}
+					t8 := int64(atomic_add64(mem, uint64(uint32(v6)), uint64(i64(1))))
+					mem = *m.memory
+					v24 = t8 + i64(1)
+					v10 = i32(1)
+					t9 := int32(mem[uint64(uint32(v12))+9])
+					if t9&i32(1) != 0 {
+						goto l1
+					}
+					v10 = i32(0)
+					goto l2
+				}
+			l0:
+				v10 = i32(1)
+				t10 := int32(mem[uint64(uint32(v12))+9])
+				if t10&i32(1) == 0 {
+					v10 = i32(0)
+					goto l2
+				}
+				store32(mem, uint64(uint32(v8))+12, uint32(v0))
+				goto l2
+			}
+		l1:
+			store32(mem, uint64(uint32(v8))+12, uint32(v0))
+			if v24 == 0 {
+				v24 = i64(0)
+				goto l2
+			}
+			t11 := int32(load32(mem, uint64(uint32(v1))+36))
+			v3 = t11
+			t12 := int64(atomic_load64(mem, uint64(uint32(v12))+16))
+			mem = *m.memory
+			if t12 == v24 {
+				goto l2
+			}
+			{
+				t13 := int32(load32(mem, uint64(uint32(v12))+4))
+				v4 = t13
+				if v4 <= i32(0) {
+					goto l3
+				}
+				v9 = v4 + i32(1)
+				t14 := int32(load32(mem, uint64(uint32(v12))))
+				v4 = t14 + v4<<2 - i32(4)
+			l5:
+				{
+					t15 := int32(load32(mem, uint64(uint32(v4))))
+					v7 = t15
+					if v7 == i32(-2) {
+						goto l3
+					}
+					{
+						t16 := int32(load32(mem, uint64(uint32(v3))+12))
+						v11 = t16
+						if v11 == 0 {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t17) <= uint32(v7) {
+							goto l4
+						}
+						t18 := int32(load32(mem, uint64(uint32(v3))+4))
+						v19 = t18 + v7<<2
+						t19 := int32(load32(mem, uint64(uint32(v19))))
+						v15 = t19
+						t20 := int32(load32(mem, uint64(uint32(v3))))
+						t21 := v15
+						v17 = t20
+						if uint32(t21) < uint32(v17) {
+							t22 := int32(load32(mem, uint64(uint32(v11+v15<<2))))
+							if t22 == v7 {
+								goto l4
+							}
+						}
+						store32(mem, uint64(uint32(v19)), uint32(v17))
+						store32(mem, uint64(uint32(v11+v17<<2)), uint32(v7))
+						t23 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t23+i32(1)))
+					}
+				l4:
+					v4 = v4 - i32(4)
+					v9 = v9 - i32(1)
+					if uint32(v9) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v12))+16, uint64(v24))
+			mem = *m.memory
+		}
+	l2:
+		{
+			{
+				{
+					if v2 == 0 {
+						goto l6
+					}
+					v19 = v5 + i32(136)
+					v3 = v6 + i32(20)
+					t24 := v8 + i32(12)
+					var p25 int32
+					if v24 == 0 {
+						p25 = 1
+					}
+					v21 = p25
+					p26 := i32(0)
+					if v21 != 0 {
+						p26 = t24
+					}
+					v23 = p26
+					v2 = i32(65536)
+				l29:
+					{
+						t27 := v8 + i32(8)
+						t28 := v0
+						t29 := v0
+						v4 = v0 - v13
+						p30 := v2
+						if uint32(v2) > uint32(v4) {
+							p30 = v4
+						}
+						t32 := t29 - p30
+						t33 := v19
+						t34 := v23
+						var p31 int32
+						if v21 != 0 {
+							p31 = i32(0)
+						} else {
+							t35 := int32(load32(mem, uint64(uint32(v1))+36))
+							p31 = t35
+						}
+						t36 := m.fn56(t27, t28, t32, t33, i32(0), t34, p31, v24)
+						mem = *m.memory
+						v4 = t36
+						t37 := int32(load32(mem, uint64(uint32(v8))+12))
+						var p38 int32
+						if t37 != i32(0) {
+							p38 = 1
+						}
+						v10 = p38 | v10
+						if v4 == v13 {
+							v0 = v4
+							goto l6
+						}
+						{
+							v17 = v4 - v0 + v2
+							if v17 != 0 {
+								goto l7
+							}
+							v17 = i32(65536)
+							t39 := m._re2w_stopped()
+							mem = *m.memory
+							if t39 == 0 {
+								goto l7
+							}
+							v10 = i32(0)
+							store32(mem, uint64(uint32(v1))+32, uint32(i32(0)))
+							goto l8
+						}
+					l7:
+						{
+							t40 := int32(load32(mem, uint64(uint32(v8))+8))
+							t41 := v19
+							v0 = v4 - i32(1)
+							t42 := int32(mem[uint64(uint32(v0))])
+							v7 = t42
+							t43 := int32(mem[uint64(uint32(t41+v7))])
+							t44 := int32(atomic_load32(mem, uint64(uint32(t40+t43<<2+i32(24)))))
+							mem = *m.memory
+							v2 = t44
+							if v2 != 0 {
+								goto l9
+							}
+							t45 := int32(load32(mem, uint64(uint32(v8))+8))
+							v5 = t45
+						l10:
+							{
+								t46 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t46
+								if v2&i32(-0x20000001) == 0 {
+									t47 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t47 != v2 {
+										goto l10
+									}
+									t48 := m.g1
+									m.g1 = t48 + i32(1)
+									t49 := m.fn53(v6, v5, v7)
+									mem = *m.memory
+									v2 = t49
+									t50 := m.g1
+									m.g1 = t50 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 != 0 {
+										goto l9
+									}
+									t52 := int32(mem[uint64(uint32(i32(50704)))])
+									if t52 != i32(1) {
+										goto l11
+									}
+									if v18 == 0 {
+										goto l11
+									}
+									t53 := int32(load32(mem, uint64(uint32(v6))+76))
+									if uint32(v0-v18) >= uint32(t53*i32(10)) {
+										goto l11
+									}
+									t54 := int32(load32(mem, uint64(uint32(v6))+12))
+									if t54 == i32(3) {
+										goto l11
+									}
+									mem[uint64(uint32(v1))+28] = byte(i32(1))
+									v10 = i32(0)
+									goto l8
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l10
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t57 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t57 == 0 {
+									goto l10
+								}
+								goto l12
+							}
+						l11:
+							v18 = i32(0)
+							{
+								var p58 int32
+								if uint32(v12) < uint32(i32(3)) {
+									p58 = 1
+								}
+								v11 = p58
+								if v11 != 0 {
+									v9 = i32(0)
+									v14 = i32(0)
+									v22 = i32(0)
+									goto l13
+								}
+								t59 := int32(load32(mem, uint64(uint32(v12))+8))
+								v22 = t59
+								t60 := int32(load32(mem, uint64(uint32(v12))+4))
+								v14 = t60
+								v2 = v14 << 2
+								p61 := v2
+								if uint32(v14) > uint32(i32(0x3fffffff)) {
+									p61 = i32(-1)
+								}
+								t62 := m.fn214(p61)
+								mem = *m.memory
+								v9 = t62
+								t63 := int32(load32(mem, uint64(uint32(v12))))
+								memory_copy(mem, uint32(v9), uint32(t63), uint32(v2))
+								v12 = i32(0)
+							}
+						l13:
+							{
+								t64 := int32(load32(mem, uint64(uint32(v8))+8))
+								v5 = t64
+								var p65 int32
+								if uint32(v5) < uint32(i32(3)) {
+									p65 = 1
+								}
+								v15 = p65
+								if v15 != 0 {
+									v20 = i32(0)
+									v16 = i32(0)
+									goto l14
+								}
+								t66 := int32(load32(mem, uint64(uint32(v5))+8))
+								v18 = t66
+								t67 := int32(load32(mem, uint64(uint32(v5))+4))
+								v20 = t67
+								v2 = v20 << 2
+								p68 := v2
+								if uint32(v20) > uint32(i32(0x3fffffff)) {
+									p68 = i32(-1)
+								}
+								t69 := m.fn214(p68)
+								mem = *m.memory
+								v16 = t69
+								t70 := int32(load32(mem, uint64(uint32(v5))))
+								memory_copy(mem, uint32(v16), uint32(t70), uint32(v2))
+								v5 = i32(0)
+							}
+						l14:
+							t71 := int32(load32(mem, uint64(uint32(v1))+24))
+							m.fn54(v6, t71)
+							mem = *m.memory
+							if v11 != 0 {
+								goto l15
+							}
+						l16:
+							{
+								t72 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t72
+								if v2&i32(-0x20000001) == 0 {
+									t73 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t73 != v2 {
+										goto l16
+									}
+									t74 := m.g1
+									m.g1 = t74 + i32(1)
+									t75 := m.fn51(v6, v9, v14, v22)
+									mem = *m.memory
+									v12 = t75
+									t76 := m.g1
+									m.g1 = t76 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l15
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l16
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t80 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t80 == 0 {
+									goto l16
+								}
+							}
+							goto l12
+						l15:
+							if v12 == 0 {
+								goto l17
+							}
+							if v15 != 0 {
+								goto l18
+							}
+						l19:
+							{
+								t81 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t81
+								if v2&i32(-0x20000001) == 0 {
+									t82 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t82 != v2 {
+										goto l19
+									}
+									t83 := m.g1
+									m.g1 = t83 + i32(1)
+									t84 := m.fn51(v6, v16, v20, v18)
+									mem = *m.memory
+									v5 = t84
+									t85 := m.g1
+									m.g1 = t85 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l18
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t88 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t88 != 0 {
+										goto l12
+									}
+									goto l19
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l19
+								}
+							}
+						l18:
+							store32(mem, uint64(uint32(v8))+8, uint32(v5))
+							if v5 == 0 {
+								goto l17
+							}
+						l20:
+							{
+								t90 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t90
+								if v2&i32(-0x20000001) == 0 {
+									t91 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t91 != v2 {
+										goto l20
+									}
+									v14 = i32(1)
+									t92 := m.g1
+									m.g1 = v14 + t92
+									t93 := m.fn53(v6, v5, v7)
+									mem = *m.memory
+									v2 = t93
+									t94 := m.g1
+									m.g1 = t94 - i32(1)
+									atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 == 0 {
+										goto l17
+									}
+									goto l21
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t97 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t97 != 0 {
+										goto l12
+									}
+									goto l20
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l20
+								}
+							}
+						l17:
+							mem[uint64(uint32(v1))+28] = byte(i32(1))
+							v14 = i32(0)
+							v2 = i32(0)
+						l21:
+							if v15 != 0 {
+								goto l22
+							}
+							if v16 == 0 {
+								goto l22
+							}
+							m.Xre2w_free(v16)
+							mem = *m.memory
+						l22:
+							if v9 == 0 {
+								goto l23
+							}
+							if v11 != 0 {
+								goto l23
+							}
+							m.Xre2w_free(v9)
+							mem = *m.memory
+						l23:
+							v18 = v0
+							if v14 != 0 {
+								goto l9
+							}
+							v10 = i32(0)
+							goto l8
+						}
+					l9:
+						if uint32(v2) <= uint32(i32(2)) {
+							if v2 != i32(1) {
+								goto l24
+							}
+							t99 := int32(load32(mem, uint64(uint32(v8))+12))
+							store32(mem, uint64(uint32(v1))+32, uint32(t99))
+							goto l8
+						}
+						store32(mem, uint64(uint32(v8))+8, uint32(v2))
+						{
+							t100 := int32(mem[uint64(uint32(v2))+9])
+							if t100&i32(1) == 0 {
+								goto l25
+							}
+							store32(mem, uint64(uint32(v8))+12, uint32(v4))
+							v10 = i32(1)
+							if v21 != 0 {
+								goto l25
+							}
+							t101 := int32(load32(mem, uint64(uint32(v1))+36))
+							v4 = t101
+							t102 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+							mem = *m.memory
+							if t102 == v24 {
+								goto l25
+							}
+							{
+								t103 := int32(load32(mem, uint64(uint32(v2))+4))
+								v7 = t103
+								if v7 <= i32(0) {
+									goto l26
+								}
+								v9 = v7 + i32(1)
+								t104 := int32(load32(mem, uint64(uint32(v2))))
+								v7 = t104 + v7<<2 - i32(4)
+							l28:
+								{
+									t105 := int32(load32(mem, uint64(uint32(v7))))
+									v5 = t105
+									if v5 == i32(-2) {
+										goto l26
+									}
+									{
+										t106 := int32(load32(mem, uint64(uint32(v4))+12))
+										v11 = t106
+										if v11 == 0 {
+											goto l27
+										}
+										t107 := int32(load32(mem, uint64(uint32(v4))+16))
+										if uint32(t107) <= uint32(v5) {
+											goto l27
+										}
+										t108 := int32(load32(mem, uint64(uint32(v4))+4))
+										v16 = t108 + v5<<2
+										t109 := int32(load32(mem, uint64(uint32(v16))))
+										v14 = t109
+										t110 := int32(load32(mem, uint64(uint32(v4))))
+										t111 := v14
+										v15 = t110
+										if uint32(t111) < uint32(v15) {
+											t112 := int32(load32(mem, uint64(uint32(v11+v14<<2))))
+											if t112 == v5 {
+												goto l27
+											}
+										}
+										store32(mem, uint64(uint32(v16)), uint32(v15))
+										store32(mem, uint64(uint32(v11+v15<<2)), uint32(v5))
+										t113 := int32(load32(mem, uint64(uint32(v4))))
+										store32(mem, uint64(uint32(v4)), uint32(t113+i32(1)))
+									}
+								l27:
+									v7 = v7 - i32(4)
+									v9 = v9 - i32(1)
+									if uint32(v9) > uint32(i32(1)) {
+										goto l28
+									}
+								}
+							}
+						l26:
+							atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+							mem = *m.memory
+						}
+					l25:
+						v2 = v17 - i32(1)
+						if v0 != v13 {
+							goto l29
+						}
+					}
+				}
+			l6:
+				{
+					t114 := int32(load32(mem, uint64(uint32(v8))+8))
+					var p115 int32
+					{
+						t116 := int32(load32(mem, uint64(uint32(v1))))
+						v2 = t116
+						t117 := int32(load32(mem, uint64(uint32(v1))+8))
+						if v2 == t117 {
+							v4 = i32(256)
+							t118 := int32(load32(mem, uint64(uint32(v6))+8))
+							t119 := int32(load32(mem, uint64(uint32(t118))+20))
+							p115 = t119
+							goto l30
+						}
+						t120 := int32(mem[uint64(uint32(v2-i32(1)))])
+						v4 = t120
+						t121 := int32(load32(mem, uint64(uint32(v6))+8))
+						t122 := int32(mem[uint64(uint32(v4+t121+i32(136)))])
+						p115 = t122
+					}
+				l30:
+					t123 := int32(atomic_load32(mem, uint64(uint32(t114+p115<<2+i32(24)))))
+					mem = *m.memory
+					v2 = t123
+					if v2 != 0 {
+						goto l31
+					}
+					v3 = v6 + i32(20)
+					t124 := int32(load32(mem, uint64(uint32(v8))+8))
+					v7 = t124
+					{
+					l32:
+						{
+							t125 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t125
+							if v2&i32(-0x20000001) == 0 {
+								t126 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t126 != v2 {
+									goto l32
+								}
+								t127 := m.g1
+								m.g1 = t127 + i32(1)
+								t128 := m.fn53(v6, v7, v4)
+								mem = *m.memory
+								v2 = t128
+								t129 := m.g1
+								m.g1 = t129 - i32(1)
+								atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 != 0 {
+									goto l31
+								}
+								t131 := int32(load32(mem, uint64(uint32(v8))+8))
+								v7 = t131
+								if uint32(v7) > uint32(i32(2)) {
+									t136 := int32(load32(mem, uint64(uint32(v7))+8))
+									v9 = t136
+									t137 := int32(load32(mem, uint64(uint32(v7))+4))
+									v5 = t137
+									v2 = v5 << 2
+									p138 := v2
+									if uint32(v5) > uint32(i32(0x3fffffff)) {
+										p138 = i32(-1)
+									}
+									t139 := m.fn214(p138)
+									mem = *m.memory
+									v11 = t139
+									t140 := int32(load32(mem, uint64(uint32(v7))))
+									memory_copy(mem, uint32(v11), uint32(t140), uint32(v2))
+									t141 := int32(load32(mem, uint64(uint32(v1))+24))
+									m.fn54(v6, t141)
+									mem = *m.memory
+								l35:
+									{
+										t142 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t142
+										if v2&i32(-0x20000001) == 0 {
+											t143 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t143 != v2 {
+												goto l35
+											}
+											t144 := m.g1
+											m.g1 = t144 + i32(1)
+											t145 := m.fn51(v6, v11, v5, v9)
+											mem = *m.memory
+											v5 = t145
+											t146 := m.g1
+											m.g1 = t146 - i32(1)
+											atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l34
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l35
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t150 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+										mem = *m.memory
+										if t150 == 0 {
+											goto l35
+										}
+									}
+									goto l12
+								}
+								t132 := int32(load32(mem, uint64(uint32(v1))+24))
+								m.fn54(v6, t132)
+								mem = *m.memory
+								v11 = i32(0)
+								v5 = v7
+								goto l34
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l32
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t135 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+							mem = *m.memory
+							if t135 == 0 {
+								goto l32
+							}
+							goto l12
+						}
+					}
+				l34:
+					store32(mem, uint64(uint32(v8))+8, uint32(v5))
+					if v5 == 0 {
+						goto l36
+					}
+				l37:
+					{
+						t151 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t151
+						if v2&i32(-0x20000001) == 0 {
+							t152 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t152 != v2 {
+								goto l37
+							}
+							v9 = i32(1)
+							t153 := m.g1
+							m.g1 = v9 + t153
+							t154 := m.fn53(v6, v5, v4)
+							mem = *m.memory
+							v2 = t154
+							t155 := m.g1
+							m.g1 = t155 - i32(1)
+							atomic_store32(mem, uint64(uint32(v6))+20, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l38
+							}
+							goto l36
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l37
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t159 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						mem = *m.memory
+						if t159 == 0 {
+							goto l37
+						}
+					}
+					goto l12
+				l36:
+					mem[uint64(uint32(v1))+28] = byte(i32(1))
+					v9 = i32(0)
+					v2 = i32(0)
+				l38:
+					if uint32(v7) < uint32(i32(3)) {
+						goto l39
+					}
+					if v11 == 0 {
+						goto l39
+					}
+					m.Xre2w_free(v11)
+					mem = *m.memory
+				l39:
+					if v9 != 0 {
+						goto l31
+					}
+					v10 = i32(0)
+					goto l8
+				}
+			l31:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l40
+				}
+				if v2 != i32(1) {
+					goto l24
+				}
+				t160 := int32(load32(mem, uint64(uint32(v8))+12))
+				store32(mem, uint64(uint32(v1))+32, uint32(t160))
+				goto l8
+			}
+		l24:
+			store32(mem, uint64(uint32(v1))+32, uint32(v13))
+			v10 = i32(1)
+			goto l8
+		l40:
+			store32(mem, uint64(uint32(v8))+8, uint32(v2))
+			{
+				t161 := int32(mem[uint64(uint32(v2))+9])
+				if t161&i32(1) == 0 {
+					t162 := int32(load32(mem, uint64(uint32(v8))+12))
+					v0 = t162
+					goto l41
+				}
+				store32(mem, uint64(uint32(v8))+12, uint32(v0))
+				if v24 == 0 {
+					v10 = i32(1)
+					goto l41
+				}
+				t163 := int32(load32(mem, uint64(uint32(v1))+36))
+				v3 = t163
+				t164 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+				mem = *m.memory
+				if v24 == t164 {
+					v10 = i32(1)
+					goto l41
+				}
+				v10 = i32(1)
+				{
+					t165 := int32(load32(mem, uint64(uint32(v2))+4))
+					v4 = t165
+					if v4 <= i32(0) {
+						goto l42
+					}
+					v5 = v4 + i32(1)
+					t166 := int32(load32(mem, uint64(uint32(v2))))
+					v4 = t166 + v4<<2 - i32(4)
+				l44:
+					{
+						t167 := int32(load32(mem, uint64(uint32(v4))))
+						v7 = t167
+						if v7 == i32(-2) {
+							goto l42
+						}
+						{
+							t168 := int32(load32(mem, uint64(uint32(v3))+12))
+							v13 = t168
+							if v13 == 0 {
+								goto l43
+							}
+							t169 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t169) <= uint32(v7) {
+								goto l43
+							}
+							t170 := int32(load32(mem, uint64(uint32(v3))+4))
+							v11 = t170 + v7<<2
+							t171 := int32(load32(mem, uint64(uint32(v11))))
+							v6 = t171
+							t172 := int32(load32(mem, uint64(uint32(v3))))
+							t173 := v6
+							v9 = t172
+							if uint32(t173) < uint32(v9) {
+								t174 := int32(load32(mem, uint64(uint32(v13+v6<<2))))
+								if t174 == v7 {
+									goto l43
+								}
+							}
+							store32(mem, uint64(uint32(v11)), uint32(v9))
+							store32(mem, uint64(uint32(v13+v9<<2)), uint32(v7))
+							t175 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t175+i32(1)))
+						}
+					l43:
+						v4 = v4 - i32(4)
+						v5 = v5 - i32(1)
+						if uint32(v5) > uint32(i32(1)) {
+							goto l44
+						}
+					}
+				}
+			l42:
+				atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+				mem = *m.memory
+			}
+		l41:
+			store32(mem, uint64(uint32(v1))+32, uint32(v0))
+		l8:
+			m.g0 = v8 + i32(16)
+			t176 := v10 & i32(1)
+			p0 = t176
+			return p0
+		}
+	l12:
+		panic("unreachable")
+	}
+}
+func (m *Module) fn56(v0, v1, v2, v3, v4, v5, v6 int32, v7 int64) int32 {
+	var v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18 int32
+	mem := *m.memory
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	v8 = t0
+	if v1 == v2 {
+		store32(mem, uint64(uint32(v0)), uint32(v8))
+		return v1
+	}
+l5:
+	{
+		v15 = v8
+		t1 := v15
+		t2 := v3
+		v9 = v1
+		v1 = v9 - i32(1)
+		t3 := int32(mem[uint64(uint32(v1))])
+		t4 := int32(mem[uint64(uint32(t2+t3))])
+		t5 := int32(atomic_load32(mem, uint64(uint32(t1+t4<<2+i32(24)))))
+		mem = *m.memory
+		v8 = t5
+		if uint32(v8) < uint32(i32(3)) {
+			goto l0
+		}
+		if v4 == v8 {
+			goto l0
+		}
+		{
+			t6 := int32(mem[uint64(uint32(v8))+9])
+			if t6&i32(1) == 0 {
+				v9 = v10
+				goto l1
+			}
+			{
+				if v6 == 0 {
+					goto l2
+				}
+				t7 := int64(atomic_load64(mem, uint64(uint32(v8))+16))
+				mem = *m.memory
+				if v7 == t7 {
+					v9 = v10
+					goto l1
+				}
+				t8 := int32(load32(mem, uint64(uint32(v8))+4))
+				v11 = t8
+				v13 = v11<<2 - i32(4)
+				v16 = v11 >> 31 & v11
+				v12 = v11
+			l4:
+				{
+					{
+						var p9 int32
+						if v12 > i32(0) {
+							t10 := int32(load32(mem, uint64(uint32(v8))))
+							t11 := int32(load32(mem, uint64(uint32(t10+v13))))
+							v14 = t11
+							if v14 != i32(-2) {
+								goto l3
+							}
+							p9 = v12
+						} else {
+							p9 = v16
+						}
+						if p9 == v11 {
+							goto l2
+						}
+						atomic_store64(mem, uint64(uint32(v8))+16, uint64(v7))
+						mem = *m.memory
+						v9 = v10
+						goto l1
+					}
+				l3:
+					t12 := int32(load32(mem, uint64(uint32(v6))+12))
+					v17 = t12
+					if v17 == 0 {
+						goto l2
+					}
+					t13 := int32(load32(mem, uint64(uint32(v6))+16))
+					if uint32(t13) <= uint32(v14) {
+						goto l2
+					}
+					t14 := int32(load32(mem, uint64(uint32(v6))+4))
+					t15 := int32(load32(mem, uint64(uint32(t14+v14<<2))))
+					v18 = t15
+					t16 := int32(load32(mem, uint64(uint32(v6))))
+					if uint32(v18) >= uint32(t16) {
+						goto l2
+					}
+					v12 = v12 - i32(1)
+					v13 = v13 - i32(4)
+					t17 := int32(load32(mem, uint64(uint32(v17+v18<<2))))
+					if t17 == v14 {
+						goto l4
+					}
+				}
+			}
+		l2:
+			if v5 == 0 {
+				goto l0
+			}
+		}
+	l1:
+		v10 = v9
+		v15 = v8
+		v9 = v1
+		if v1 != v2 {
+			goto l5
+		}
+	}
+l0:
+	if v10 != 0 {
+		store32(mem, uint64(uint32(v5)), uint32(v10))
+	}
+	store32(mem, uint64(uint32(v0)), uint32(v15))
+	return v9
+}
+func (m *Module) fn57(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
+	var v24 int64
 	var p0 int32
 	mem := *m.memory
 	{
@@ -10865,2610 +11880,1870 @@ func (m *Module) fn55(v0, v1 int32) int32 {
 		m.g0 = v7
 		v8 = v1
 		t2 := int32(load32(mem, uint64(uint32(v8))+4))
-		v10 = t2
+		v2 = t2
 		t3 := int32(load32(mem, uint64(uint32(v8))))
-		v13 = t3
-		v5 = v0
-		t4 := int32(load32(mem, uint64(uint32(v5))))
-		v15 = t4
-		t5 := int32(load32(mem, uint64(uint32(v8))+20))
-		v11 = t5
-		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
-		store32(mem, uint64(uint32(v7))+8, uint32(v11))
-		v0 = v10 + v13
-		{
-			t6 := int32(load32(mem, uint64(uint32(v11))+8))
-			v17 = t6 & i32(256)
-			if v17 == 0 {
-				goto l0
-			}
-			store32(mem, uint64(uint32(v7))+12, uint32(v0))
-			t7 := int32(load32(mem, uint64(uint32(v8))+36))
-			v2 = t7
-			if v2 == 0 {
-				goto l0
-			}
-			t8 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t8 != i32(3) {
-				goto l0
-			}
-			t9 := int32(load32(mem, uint64(uint32(v11))+4))
-			v3 = t9
-			if v3 <= i32(0) {
-				goto l0
-			}
-			v6 = v3 + i32(1)
-			t10 := int32(load32(mem, uint64(uint32(v11))))
-			v3 = t10 + v3<<2 - i32(4)
-		l2:
-			{
-				t11 := int32(load32(mem, uint64(uint32(v3))))
-				v4 = t11
-				if v4 == i32(-2) {
-					goto l0
-				}
-				{
-					t12 := int32(load32(mem, uint64(uint32(v2))+12))
-					v1 = t12
-					if v1 == 0 {
-						goto l1
-					}
-					t13 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t13) <= uint32(v4) {
-						goto l1
-					}
-					t14 := int32(load32(mem, uint64(uint32(v2))+4))
-					v12 = t14 + v4<<2
-					t15 := int32(load32(mem, uint64(uint32(v12))))
-					v16 = t15
-					t16 := int32(load32(mem, uint64(uint32(v2))))
-					t17 := v16
-					v9 = t16
-					if uint32(t17) < uint32(v9) {
-						t18 := int32(load32(mem, uint64(uint32(v1+v16<<2))))
-						if t18 == v4 {
-							goto l1
-						}
-					}
-					store32(mem, uint64(uint32(v12)), uint32(v9))
-					store32(mem, uint64(uint32(v1+v9<<2)), uint32(v4))
-					t19 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t19+i32(1)))
-				}
-			l1:
-				v3 = v3 - i32(4)
-				v6 = v6 - i32(1)
-				if uint32(v6) > uint32(i32(1)) {
-					goto l2
-				}
-			}
-		}
-	l0:
-		v6 = int32(uint32(v17) >> 8)
-		{
-			{
-				var p20 int32
-				{
-					var p21 int32
-					if v10 != 0 {
-						v17 = v15 + i32(136)
-						v3 = v5 + i32(12)
-						v2 = i32(65536)
-					l25:
-						{
-							t22 := v7 + i32(8)
-							t23 := v0
-							t24 := v0
-							v4 = v0 - v13
-							p25 := v2
-							if uint32(v2) > uint32(v4) {
-								p25 = v4
-							}
-							t26 := int32(load32(mem, uint64(uint32(v5))+4))
-							t28 := t24 - p25
-							t29 := v17
-							p27 := v7 + i32(12)
-							if t26 == i32(3) {
-								p27 = i32(0)
-							}
-							t30 := int32(load32(mem, uint64(uint32(v8))+36))
-							p31 := v7 + i32(12)
-							if t30 != 0 {
-								p31 = p27
-							}
-							t32 := m.fn56(t22, t23, t28, t29, i32(0), p31)
-							mem = *m.memory
-							v1 = t32
-							t33 := int32(load32(mem, uint64(uint32(v7))+12))
-							var p34 int32
-							if t33 != i32(0) {
-								p34 = 1
-							}
-							v6 = p34 | v6
-							if v1 == v13 {
-								v0 = v1
-								goto l3
-							}
-							{
-								v12 = v1 - v0 + v2
-								if v12 != 0 {
-									goto l4
-								}
-								v12 = i32(65536)
-								t35 := m._re2w_stopped()
-								mem = *m.memory
-								if t35 == 0 {
-									goto l4
-								}
-								v6 = i32(0)
-								store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
-								goto l5
-							}
-						l4:
-							{
-								t36 := int32(load32(mem, uint64(uint32(v7))+8))
-								t37 := v17
-								v0 = v1 - i32(1)
-								t38 := int32(mem[uint64(uint32(v0))])
-								v9 = t38
-								t39 := int32(mem[uint64(uint32(t37+v9))])
-								t40 := int32(atomic_load32(mem, uint64(uint32(t36+t39<<2+i32(12)))))
-								mem = *m.memory
-								v4 = t40
-								if v4 != 0 {
-									goto l6
-								}
-								t41 := int32(load32(mem, uint64(uint32(v7))+8))
-								v4 = t41
-							l7:
-								{
-									t42 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t42
-									if v2&i32(-0x20000001) == 0 {
-										t43 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t43 != v2 {
-											goto l7
-										}
-										t44 := m.g1
-										m.g1 = t44 + i32(1)
-										t45 := m.fn53(v5, v4, v9)
-										mem = *m.memory
-										v4 = t45
-										t46 := m.g1
-										m.g1 = t46 - i32(1)
-										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v4 != 0 {
-											goto l6
-										}
-										t48 := int32(mem[uint64(uint32(i32(50704)))])
-										if t48 != i32(1) {
-											goto l8
-										}
-										if v14 == 0 {
-											goto l8
-										}
-										t49 := int32(load32(mem, uint64(uint32(v5))+68))
-										if uint32(v0-v14) >= uint32(t49*i32(10)) {
-											goto l8
-										}
-										t50 := int32(load32(mem, uint64(uint32(v5))+4))
-										if t50 == i32(3) {
-											goto l8
-										}
-										mem[uint64(uint32(v8))+28] = byte(i32(1))
-										v6 = i32(0)
-										goto l5
-									}
-									if v2&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l7
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t53 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t53 == 0 {
-										goto l7
-									}
-									goto l9
-								}
-							l8:
-								v20 = i32(0)
-								{
-									var p54 int32
-									if uint32(v11) < uint32(i32(3)) {
-										p54 = 1
-									}
-									v16 = p54
-									if v16 != 0 {
-										v10 = i32(0)
-										v18 = i32(0)
-										v21 = i32(0)
-										goto l10
-									}
-									t55 := int32(load32(mem, uint64(uint32(v11))+8))
-									v21 = t55
-									t56 := int32(load32(mem, uint64(uint32(v11))+4))
-									v18 = t56
-									v2 = v18 << 2
-									p57 := v2
-									if uint32(v18) > uint32(i32(0x3fffffff)) {
-										p57 = i32(-1)
-									}
-									t58 := m.fn214(p57)
-									mem = *m.memory
-									v10 = t58
-									t59 := int32(load32(mem, uint64(uint32(v11))))
-									memory_copy(mem, uint32(v10), uint32(t59), uint32(v2))
-									v11 = i32(0)
-								}
-							l10:
-								{
-									t60 := int32(load32(mem, uint64(uint32(v7))+8))
-									v4 = t60
-									var p61 int32
-									if uint32(v4) < uint32(i32(3)) {
-										p61 = 1
-									}
-									v15 = p61
-									if v15 != 0 {
-										v19 = i32(0)
-										v14 = i32(0)
-										goto l11
-									}
-									t62 := int32(load32(mem, uint64(uint32(v4))+8))
-									v20 = t62
-									t63 := int32(load32(mem, uint64(uint32(v4))+4))
-									v19 = t63
-									v2 = v19 << 2
-									p64 := v2
-									if uint32(v19) > uint32(i32(0x3fffffff)) {
-										p64 = i32(-1)
-									}
-									t65 := m.fn214(p64)
-									mem = *m.memory
-									v14 = t65
-									t66 := int32(load32(mem, uint64(uint32(v4))))
-									memory_copy(mem, uint32(v14), uint32(t66), uint32(v2))
-									v4 = i32(0)
-								}
-							l11:
-								t67 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn54(v5, t67)
-								mem = *m.memory
-								if v16 != 0 {
-									goto l12
-								}
-							l13:
-								{
-									t68 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t68
-									if v2&i32(-0x20000001) == 0 {
-										t69 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t69 != v2 {
-											goto l13
-										}
-										t70 := m.g1
-										m.g1 = t70 + i32(1)
-										t71 := m.fn51(v5, v10, v18, v21)
-										mem = *m.memory
-										v11 = t71
-										t72 := m.g1
-										m.g1 = t72 - i32(1)
-										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										goto l12
-									}
-									if v2&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l13
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t76 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t76 == 0 {
-										goto l13
-									}
-								}
-								goto l9
-							l12:
-								if v11 == 0 {
-									goto l14
-								}
-								if v15 != 0 {
-									goto l15
-								}
-							l16:
-								{
-									t77 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t77
-									if v2&i32(-0x20000001) == 0 {
-										t78 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t78 != v2 {
-											goto l16
-										}
-										t79 := m.g1
-										m.g1 = t79 + i32(1)
-										t80 := m.fn51(v5, v14, v19, v20)
-										mem = *m.memory
-										v4 = t80
-										t81 := m.g1
-										m.g1 = t81 - i32(1)
-										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										goto l15
-									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t84 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t84 != 0 {
-											goto l9
-										}
-										goto l16
-									} else {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l16
-									}
-								}
-							l15:
-								store32(mem, uint64(uint32(v7))+8, uint32(v4))
-								if v4 == 0 {
-									goto l14
-								}
-							l17:
-								{
-									t86 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t86
-									if v2&i32(-0x20000001) == 0 {
-										t87 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t87 != v2 {
-											goto l17
-										}
-										v2 = i32(1)
-										t88 := m.g1
-										m.g1 = v2 + t88
-										t89 := m.fn53(v5, v4, v9)
-										mem = *m.memory
-										v4 = t89
-										t90 := m.g1
-										m.g1 = t90 - i32(1)
-										atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v4 == 0 {
-											goto l14
-										}
-										goto l18
-									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t93 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t93 != 0 {
-											goto l9
-										}
-										goto l17
-									} else {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l17
-									}
-								}
-							l14:
-								mem[uint64(uint32(v8))+28] = byte(i32(1))
-								v2 = i32(0)
-								v4 = i32(0)
-							l18:
-								if v15 != 0 {
-									goto l19
-								}
-								if v14 == 0 {
-									goto l19
-								}
-								m.Xre2w_free(v14)
-								mem = *m.memory
-							l19:
-								if v10 == 0 {
-									goto l20
-								}
-								if v16 != 0 {
-									goto l20
-								}
-								m.Xre2w_free(v10)
-								mem = *m.memory
-							l20:
-								v14 = v0
-								if v2 != 0 {
-									goto l6
-								}
-								v6 = i32(0)
-								goto l5
-							}
-						l6:
-							if uint32(v4) <= uint32(i32(2)) {
-								if v4 != i32(1) {
-									goto l21
-								}
-								t95 := int32(load32(mem, uint64(uint32(v7))+12))
-								store32(mem, uint64(uint32(v8))+32, uint32(t95))
-								goto l5
-							}
-							store32(mem, uint64(uint32(v7))+8, uint32(v4))
-							{
-								t96 := int32(mem[uint64(uint32(v4))+9])
-								if t96&i32(1) == 0 {
-									goto l22
-								}
-								store32(mem, uint64(uint32(v7))+12, uint32(v1))
-								v6 = i32(1)
-								t97 := int32(load32(mem, uint64(uint32(v8))+36))
-								v2 = t97
-								if v2 == 0 {
-									goto l22
-								}
-								t98 := int32(load32(mem, uint64(uint32(v5))+4))
-								if t98 != i32(3) {
-									goto l22
-								}
-								t99 := int32(load32(mem, uint64(uint32(v4))+4))
-								v6 = t99
-								if v6 <= i32(0) {
-									v6 = i32(1)
-									goto l22
-								}
-								v1 = v6 + i32(1)
-								t100 := int32(load32(mem, uint64(uint32(v4))))
-								v4 = t100 + v6<<2 - i32(4)
-							l24:
-								{
-									t101 := int32(load32(mem, uint64(uint32(v4))))
-									v6 = t101
-									if v6 == i32(-2) {
-										v6 = i32(1)
-										goto l22
-									}
-									{
-										t102 := int32(load32(mem, uint64(uint32(v2))+12))
-										v9 = t102
-										if v9 == 0 {
-											goto l23
-										}
-										t103 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t103) <= uint32(v6) {
-											goto l23
-										}
-										t104 := int32(load32(mem, uint64(uint32(v2))+4))
-										v16 = t104 + v6<<2
-										t105 := int32(load32(mem, uint64(uint32(v16))))
-										v15 = t105
-										t106 := int32(load32(mem, uint64(uint32(v2))))
-										t107 := v15
-										v10 = t106
-										if uint32(t107) < uint32(v10) {
-											t108 := int32(load32(mem, uint64(uint32(v9+v15<<2))))
-											if t108 == v6 {
-												goto l23
-											}
-										}
-										store32(mem, uint64(uint32(v16)), uint32(v10))
-										store32(mem, uint64(uint32(v9+v10<<2)), uint32(v6))
-										t109 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t109+i32(1)))
-									}
-								l23:
-									v4 = v4 - i32(4)
-									v6 = i32(1)
-									v1 = v1 - i32(1)
-									if uint32(v1) > uint32(i32(1)) {
-										goto l24
-									}
-								}
-							}
-						l22:
-							v2 = v12 - i32(1)
-							if v0 != v13 {
-								goto l25
-							}
-						}
-					l3:
-						t110 := int32(load32(mem, uint64(uint32(v8))))
-						p21 = t110
-					} else {
-						p21 = v13
-					}
-					v2 = p21
-					t111 := int32(load32(mem, uint64(uint32(v8))+8))
-					if v2 == t111 {
-						v4 = i32(256)
-						t112 := int32(load32(mem, uint64(uint32(v5))))
-						t113 := int32(load32(mem, uint64(uint32(t112))+20))
-						p20 = t113
-						goto l26
-					}
-					t114 := int32(mem[uint64(uint32(v2-i32(1)))])
-					v4 = t114
-					t115 := int32(load32(mem, uint64(uint32(v5))))
-					t116 := int32(mem[uint64(uint32(v4+t115+i32(136)))])
-					p20 = t116
-				}
-			l26:
-				v2 = p20
-				{
-					t117 := int32(load32(mem, uint64(uint32(v7))+8))
-					t118 := int32(atomic_load32(mem, uint64(uint32(t117+v2<<2+i32(12)))))
-					mem = *m.memory
-					v2 = t118
-					if v2 != 0 {
-						goto l27
-					}
-					v3 = v5 + i32(12)
-					t119 := int32(load32(mem, uint64(uint32(v7))+8))
-					v1 = t119
-					{
-					l28:
-						{
-							t120 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t120
-							if v2&i32(-0x20000001) == 0 {
-								t121 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t121 != v2 {
-									goto l28
-								}
-								t122 := m.g1
-								m.g1 = t122 + i32(1)
-								t123 := m.fn53(v5, v1, v4)
-								mem = *m.memory
-								v2 = t123
-								t124 := m.g1
-								m.g1 = t124 - i32(1)
-								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
-									goto l27
-								}
-								t126 := int32(load32(mem, uint64(uint32(v7))+8))
-								v1 = t126
-								if uint32(v1) > uint32(i32(2)) {
-									t131 := int32(load32(mem, uint64(uint32(v1))+8))
-									v10 = t131
-									t132 := int32(load32(mem, uint64(uint32(v1))+4))
-									v9 = t132
-									v2 = v9 << 2
-									p133 := v2
-									if uint32(v9) > uint32(i32(0x3fffffff)) {
-										p133 = i32(-1)
-									}
-									t134 := m.fn214(p133)
-									mem = *m.memory
-									v12 = t134
-									t135 := int32(load32(mem, uint64(uint32(v1))))
-									memory_copy(mem, uint32(v12), uint32(t135), uint32(v2))
-									t136 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn54(v5, t136)
-									mem = *m.memory
-								l31:
-									{
-										t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t137
-										if v2&i32(-0x20000001) == 0 {
-											t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t138 != v2 {
-												goto l31
-											}
-											t139 := m.g1
-											m.g1 = t139 + i32(1)
-											t140 := m.fn51(v5, v12, v9, v10)
-											mem = *m.memory
-											v9 = t140
-											t141 := m.g1
-											m.g1 = t141 - i32(1)
-											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l30
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l31
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t145 == 0 {
-											goto l31
-										}
-									}
-									goto l9
-								}
-								t127 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn54(v5, t127)
-								mem = *m.memory
-								v12 = i32(0)
-								v9 = v1
-								goto l30
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l28
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t130 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-							mem = *m.memory
-							if t130 == 0 {
-								goto l28
-							}
-							goto l9
-						}
-					}
-				l30:
-					store32(mem, uint64(uint32(v7))+8, uint32(v9))
-					if v9 == 0 {
-						goto l32
-					}
-				l33:
-					{
-						t146 := int32(atomic_load32(mem, uint64(uint32(v3))))
-						mem = *m.memory
-						v2 = t146
-						if v2&i32(-0x20000001) == 0 {
-							t147 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t147 != v2 {
-								goto l33
-							}
-							v10 = i32(1)
-							t148 := m.g1
-							m.g1 = v10 + t148
-							t149 := m.fn53(v5, v9, v4)
-							mem = *m.memory
-							v2 = t149
-							t150 := m.g1
-							m.g1 = t150 - i32(1)
-							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-							mem = *m.memory
-							if v2 != 0 {
-								goto l34
-							}
-							goto l32
-						}
-						if v2&i32(0x20000000) == 0 {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-							mem = *m.memory
-							goto l33
-						}
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t154 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t154 == 0 {
-							goto l33
-						}
-					}
-					goto l9
-				l32:
-					mem[uint64(uint32(v8))+28] = byte(i32(1))
-					v10 = i32(0)
-					v2 = i32(0)
-				l34:
-					if uint32(v1) < uint32(i32(3)) {
-						goto l35
-					}
-					if v12 == 0 {
-						goto l35
-					}
-					m.Xre2w_free(v12)
-					mem = *m.memory
-				l35:
-					if v10 != 0 {
-						goto l27
-					}
-					v6 = i32(0)
-					goto l5
-				}
-			l27:
-				if uint32(v2) > uint32(i32(2)) {
-					goto l36
-				}
-				if v2 != i32(1) {
-					goto l21
-				}
-				t155 := int32(load32(mem, uint64(uint32(v7))+12))
-				store32(mem, uint64(uint32(v8))+32, uint32(t155))
-				goto l5
-			}
-		l21:
-			store32(mem, uint64(uint32(v8))+32, uint32(v13))
-			v6 = i32(1)
-			goto l5
-		l36:
-			store32(mem, uint64(uint32(v7))+8, uint32(v2))
-			{
-				t156 := int32(mem[uint64(uint32(v2))+9])
-				if t156&i32(1) == 0 {
-					t157 := int32(load32(mem, uint64(uint32(v7))+12))
-					v0 = t157
-					goto l37
-				}
-				store32(mem, uint64(uint32(v7))+12, uint32(v0))
-				{
-					t158 := int32(load32(mem, uint64(uint32(v8))+36))
-					v3 = t158
-					if v3 == 0 {
-						goto l38
-					}
-					t159 := int32(load32(mem, uint64(uint32(v5))+4))
-					if t159 != i32(3) {
-						goto l38
-					}
-					v6 = i32(1)
-					t160 := int32(load32(mem, uint64(uint32(v2))+4))
-					v4 = t160
-					if v4 <= i32(0) {
-						goto l37
-					}
-					v1 = v4 + i32(1)
-					t161 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t161 + v4<<2 - i32(4)
-				l40:
-					{
-						t162 := int32(load32(mem, uint64(uint32(v2))))
-						v4 = t162
-						if v4 == i32(-2) {
-							goto l37
-						}
-						{
-							t163 := int32(load32(mem, uint64(uint32(v3))+12))
-							v9 = t163
-							if v9 == 0 {
-								goto l39
-							}
-							t164 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t164) <= uint32(v4) {
-								goto l39
-							}
-							t165 := int32(load32(mem, uint64(uint32(v3))+4))
-							v13 = t165 + v4<<2
-							t166 := int32(load32(mem, uint64(uint32(v13))))
-							v10 = t166
-							t167 := int32(load32(mem, uint64(uint32(v3))))
-							t168 := v10
-							v5 = t167
-							if uint32(t168) < uint32(v5) {
-								t169 := int32(load32(mem, uint64(uint32(v9+v10<<2))))
-								if t169 == v4 {
-									goto l39
-								}
-							}
-							store32(mem, uint64(uint32(v13)), uint32(v5))
-							store32(mem, uint64(uint32(v9+v5<<2)), uint32(v4))
-							t170 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t170+i32(1)))
-						}
-					l39:
-						v2 = v2 - i32(4)
-						v1 = v1 - i32(1)
-						if uint32(v1) > uint32(i32(1)) {
-							goto l40
-						}
-					}
-				}
-			l38:
-				v6 = i32(1)
-			}
-		l37:
-			store32(mem, uint64(uint32(v8))+32, uint32(v0))
-		l5:
-			m.g0 = v7 + i32(16)
-			t171 := v6 & i32(1)
-			p0 = t171
-			return p0
-		}
-	l9:
-		panic("unreachable")
-	}
-}
-func (m *Module) fn56(v0, v1, v2, v3, v4, v5 int32) int32 {
-	var v6, v7, v8, v9, v10 int32
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))))
-	v7 = t0
-	if v1 == v2 {
-		store32(mem, uint64(uint32(v0)), uint32(v7))
-		return v1
-	}
-l1:
-	{
-		t1 := v7
-		t2 := v3
-		v8 = v1 - i32(1)
-		t3 := int32(mem[uint64(uint32(v8))])
-		t4 := int32(mem[uint64(uint32(t2+t3))])
-		t5 := int32(atomic_load32(mem, uint64(uint32(t1+t4<<2+i32(12)))))
-		mem = *m.memory
-		v6 = t5
-		if uint32(v6) < uint32(i32(3)) {
-			goto l0
-		}
-		if v4 == v6 {
-			goto l0
-		}
-		t6 := int32(load32(mem, uint64(uint32(v6))+8))
-		v10 = t6 & i32(256)
-		p7 := v10
-		if v5 != 0 {
-			p7 = i32(0)
-		}
-		if p7 != 0 {
-			goto l0
-		}
-		p8 := v9
-		if v10 != 0 {
-			p8 = v1
-		}
-		v9 = p8
-		v7 = v6
-		v1 = v8
-		if v1 != v2 {
-			goto l1
-		}
-		goto l2
-	}
-l0:
-	v6 = v7
-	v8 = v1
-l2:
-	if v9 != 0 {
-		store32(mem, uint64(uint32(v5)), uint32(v9))
-	}
-	store32(mem, uint64(uint32(v0)), uint32(v6))
-	return v8
-}
-func (m *Module) fn57(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
-	var p0 int32
-	mem := *m.memory
-	{
-		t1 := m.g0
-		v6 = t1 - i32(16)
-		m.g0 = v6
-		v7 = v1
-		t2 := int32(load32(mem, uint64(uint32(v7))+4))
-		v10 = t2
-		t3 := int32(load32(mem, uint64(uint32(v7))))
 		v1 = t3
-		v5 = v0
-		t4 := int32(load32(mem, uint64(uint32(v5))))
-		v15 = t4
-		t5 := int32(load32(mem, uint64(uint32(v7))+20))
-		v11 = t5
-		store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-		store32(mem, uint64(uint32(v6))+8, uint32(v11))
+		t4 := int32(load32(mem, uint64(uint32(v0))+8))
+		v5 = t4
+		t5 := int32(load32(mem, uint64(uint32(v8))+20))
+		v12 = t5
+		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v7))+8, uint32(v12))
 		{
-			t6 := int32(load32(mem, uint64(uint32(v11))+8))
-			v17 = t6 & i32(256)
-			if v17 == 0 {
-				goto l0
-			}
-			store32(mem, uint64(uint32(v6))+12, uint32(v1))
-			t7 := int32(load32(mem, uint64(uint32(v7))+36))
-			v0 = t7
-			if v0 == 0 {
-				goto l0
-			}
-			t8 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t8 != i32(3) {
-				goto l0
-			}
-			t9 := int32(load32(mem, uint64(uint32(v11))+4))
-			v2 = t9
-			if v2 <= i32(0) {
-				goto l0
-			}
-			v8 = v2 + i32(1)
-			t10 := int32(load32(mem, uint64(uint32(v11))))
-			v2 = t10 + v2<<2 - i32(4)
-		l2:
 			{
-				t11 := int32(load32(mem, uint64(uint32(v2))))
-				v4 = t11
-				if v4 == i32(-2) {
-					goto l0
-				}
 				{
-					t12 := int32(load32(mem, uint64(uint32(v0))+12))
-					v3 = t12
-					if v3 == 0 {
+					t6 := int32(load32(mem, uint64(uint32(v8))+36))
+					if t6 == 0 {
+						goto l0
+					}
+					t7 := int32(load32(mem, uint64(uint32(v0))+12))
+					if t7 != i32(3) {
+						goto l0
+					}
+					t8 := int64(atomic_add64(mem, uint64(uint32(v0)), uint64(i64(1))))
+					mem = *m.memory
+					v24 = t8 + i64(1)
+					v10 = i32(1)
+					t9 := int32(mem[uint64(uint32(v12))+9])
+					if t9&i32(1) != 0 {
 						goto l1
 					}
-					t13 := int32(load32(mem, uint64(uint32(v0))+16))
-					if uint32(t13) <= uint32(v4) {
-						goto l1
-					}
-					t14 := int32(load32(mem, uint64(uint32(v0))+4))
-					v13 = t14 + v4<<2
-					t15 := int32(load32(mem, uint64(uint32(v13))))
-					v16 = t15
-					t16 := int32(load32(mem, uint64(uint32(v0))))
-					t17 := v16
-					v9 = t16
-					if uint32(t17) < uint32(v9) {
-						t18 := int32(load32(mem, uint64(uint32(v3+v16<<2))))
-						if t18 == v4 {
-							goto l1
-						}
-					}
-					store32(mem, uint64(uint32(v13)), uint32(v9))
-					store32(mem, uint64(uint32(v3+v9<<2)), uint32(v4))
-					t19 := int32(load32(mem, uint64(uint32(v0))))
-					store32(mem, uint64(uint32(v0)), uint32(t19+i32(1)))
-				}
-			l1:
-				v2 = v2 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
+					v10 = i32(0)
 					goto l2
 				}
+			l0:
+				v10 = i32(1)
+				t10 := int32(mem[uint64(uint32(v12))+9])
+				if t10&i32(1) == 0 {
+					v10 = i32(0)
+					goto l2
+				}
+				store32(mem, uint64(uint32(v7))+12, uint32(v1))
+				goto l2
 			}
+		l1:
+			store32(mem, uint64(uint32(v7))+12, uint32(v1))
+			if v24 == 0 {
+				v24 = i64(0)
+				goto l2
+			}
+			t11 := int32(load32(mem, uint64(uint32(v8))+36))
+			v3 = t11
+			t12 := int64(atomic_load64(mem, uint64(uint32(v12))+16))
+			mem = *m.memory
+			if t12 == v24 {
+				goto l2
+			}
+			{
+				t13 := int32(load32(mem, uint64(uint32(v12))+4))
+				v4 = t13
+				if v4 <= i32(0) {
+					goto l3
+				}
+				v13 = v4 + i32(1)
+				t14 := int32(load32(mem, uint64(uint32(v12))))
+				v4 = t14 + v4<<2 - i32(4)
+			l5:
+				{
+					t15 := int32(load32(mem, uint64(uint32(v4))))
+					v6 = t15
+					if v6 == i32(-2) {
+						goto l3
+					}
+					{
+						t16 := int32(load32(mem, uint64(uint32(v3))+12))
+						v9 = t16
+						if v9 == 0 {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t17) <= uint32(v6) {
+							goto l4
+						}
+						t18 := int32(load32(mem, uint64(uint32(v3))+4))
+						v18 = t18 + v6<<2
+						t19 := int32(load32(mem, uint64(uint32(v18))))
+						v19 = t19
+						t20 := int32(load32(mem, uint64(uint32(v3))))
+						t21 := v19
+						v11 = t20
+						if uint32(t21) < uint32(v11) {
+							t22 := int32(load32(mem, uint64(uint32(v9+v19<<2))))
+							if t22 == v6 {
+								goto l4
+							}
+						}
+						store32(mem, uint64(uint32(v18)), uint32(v11))
+						store32(mem, uint64(uint32(v9+v11<<2)), uint32(v6))
+						t23 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t23+i32(1)))
+					}
+				l4:
+					v4 = v4 - i32(4)
+					v13 = v13 - i32(1)
+					if uint32(v13) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v12))+16, uint64(v24))
+			mem = *m.memory
 		}
-	l0:
-		v13 = v1 + v10
-		v8 = int32(uint32(v17) >> 8)
+	l2:
+		v13 = v1 + v2
 		{
 			{
-				var p20 int32
-				if v10 != 0 {
-					v17 = v15 + i32(136)
-					v2 = v5 + i32(12)
-					v0 = i32(65536)
-				l25:
+				{
+					if v2 == 0 {
+						goto l6
+					}
+					v19 = v5 + i32(136)
+					v3 = v0 + i32(20)
+					t24 := v7 + i32(12)
+					var p25 int32
+					if v24 == 0 {
+						p25 = 1
+					}
+					v21 = p25
+					p26 := i32(0)
+					if v21 != 0 {
+						p26 = t24
+					}
+					v23 = p26
+					v2 = i32(65536)
+				l29:
 					{
-						t21 := v6 + i32(8)
-						t22 := v1
-						t23 := v1
+						t27 := v7 + i32(8)
+						t28 := v1
+						t29 := v1
 						v4 = v13 - v1
-						p24 := v0
-						if uint32(v0) > uint32(v4) {
-							p24 = v4
+						p30 := v2
+						if uint32(v2) > uint32(v4) {
+							p30 = v4
 						}
-						t25 := int32(load32(mem, uint64(uint32(v5))+4))
-						t27 := t23 + p24
-						t28 := v17
-						p26 := v6 + i32(12)
-						if t25 == i32(3) {
-							p26 = i32(0)
+						t32 := t29 + p30
+						t33 := v19
+						t34 := v23
+						var p31 int32
+						if v21 != 0 {
+							p31 = i32(0)
+						} else {
+							t35 := int32(load32(mem, uint64(uint32(v8))+36))
+							p31 = t35
 						}
-						t29 := int32(load32(mem, uint64(uint32(v7))+36))
-						p30 := v6 + i32(12)
-						if t29 != 0 {
-							p30 = p26
-						}
-						t31 := m.fn58(t21, t22, t27, t28, i32(0), p30)
+						t36 := m.fn58(t27, t28, t32, t33, i32(0), t34, p31, v24)
 						mem = *m.memory
-						v4 = t31
-						t32 := int32(load32(mem, uint64(uint32(v6))+12))
-						var p33 int32
-						if t32 != i32(0) {
-							p33 = 1
+						v4 = t36
+						t37 := int32(load32(mem, uint64(uint32(v7))+12))
+						var p38 int32
+						if t37 != i32(0) {
+							p38 = 1
 						}
-						v8 = p33 | v8
+						v10 = p38 | v10
 						if v4 == v13 {
 							v1 = v4
-							goto l3
+							goto l6
 						}
 						{
-							v12 = v1 - v4 + v0
-							if v12 != 0 {
-								goto l4
+							v18 = v1 - v4 + v2
+							if v18 != 0 {
+								goto l7
 							}
-							v12 = i32(65536)
-							t34 := m._re2w_stopped()
+							v18 = i32(65536)
+							t39 := m._re2w_stopped()
 							mem = *m.memory
-							if t34 == 0 {
-								goto l4
+							if t39 == 0 {
+								goto l7
 							}
-							v8 = i32(0)
-							store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
-							goto l5
+							v10 = i32(0)
+							store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
+							goto l8
 						}
-					l4:
+					l7:
 						v1 = v4 + i32(1)
 						{
-							t35 := int32(load32(mem, uint64(uint32(v6))+8))
-							t36 := int32(mem[uint64(uint32(v4))])
-							t37 := v17
-							v9 = t36
-							t38 := int32(mem[uint64(uint32(t37+v9))])
-							t39 := int32(atomic_load32(mem, uint64(uint32(t35+t38<<2+i32(12)))))
+							t40 := int32(load32(mem, uint64(uint32(v7))+8))
+							t41 := int32(mem[uint64(uint32(v4))])
+							t42 := v19
+							v6 = t41
+							t43 := int32(mem[uint64(uint32(t42+v6))])
+							t44 := int32(atomic_load32(mem, uint64(uint32(t40+t43<<2+i32(24)))))
 							mem = *m.memory
-							v3 = t39
-							if v3 != 0 {
-								goto l6
-							}
-							t40 := int32(load32(mem, uint64(uint32(v6))+8))
-							v3 = t40
-						l7:
-							{
-								t41 := int32(atomic_load32(mem, uint64(uint32(v2))))
-								mem = *m.memory
-								v0 = t41
-								if v0&i32(-0x20000001) == 0 {
-									t42 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t42 != v0 {
-										goto l7
-									}
-									t43 := m.g1
-									m.g1 = t43 + i32(1)
-									t44 := m.fn53(v5, v3, v9)
-									mem = *m.memory
-									v3 = t44
-									t45 := m.g1
-									m.g1 = t45 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v3 != 0 {
-										goto l6
-									}
-									t47 := int32(mem[uint64(uint32(i32(50704)))])
-									if t47 != i32(1) {
-										goto l8
-									}
-									if v14 == 0 {
-										goto l8
-									}
-									t48 := int32(load32(mem, uint64(uint32(v5))+68))
-									if uint32(v1-v14) >= uint32(t48*i32(10)) {
-										goto l8
-									}
-									t49 := int32(load32(mem, uint64(uint32(v5))+4))
-									if t49 == i32(3) {
-										goto l8
-									}
-									mem[uint64(uint32(v7))+28] = byte(i32(1))
-									v8 = i32(0)
-									goto l5
-								}
-								if v0&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-									mem = *m.memory
-									goto l7
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-								mem = *m.memory
-								t52 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-								mem = *m.memory
-								if t52 == 0 {
-									goto l7
-								}
+							v2 = t44
+							if v2 != 0 {
 								goto l9
 							}
-						l8:
-							v20 = i32(0)
-							{
-								var p53 int32
-								if uint32(v11) < uint32(i32(3)) {
-									p53 = 1
-								}
-								v16 = p53
-								if v16 != 0 {
-									v10 = i32(0)
-									v18 = i32(0)
-									v21 = i32(0)
-									goto l10
-								}
-								t54 := int32(load32(mem, uint64(uint32(v11))+8))
-								v21 = t54
-								t55 := int32(load32(mem, uint64(uint32(v11))+4))
-								v18 = t55
-								v0 = v18 << 2
-								p56 := v0
-								if uint32(v18) > uint32(i32(0x3fffffff)) {
-									p56 = i32(-1)
-								}
-								t57 := m.fn214(p56)
-								mem = *m.memory
-								v10 = t57
-								t58 := int32(load32(mem, uint64(uint32(v11))))
-								memory_copy(mem, uint32(v10), uint32(t58), uint32(v0))
-								v11 = i32(0)
-							}
+							t45 := int32(load32(mem, uint64(uint32(v7))+8))
+							v5 = t45
 						l10:
 							{
-								t59 := int32(load32(mem, uint64(uint32(v6))+8))
-								v3 = t59
-								var p60 int32
-								if uint32(v3) < uint32(i32(3)) {
-									p60 = 1
-								}
-								v15 = p60
-								if v15 != 0 {
-									v19 = i32(0)
-									v14 = i32(0)
-									goto l11
-								}
-								t61 := int32(load32(mem, uint64(uint32(v3))+8))
-								v20 = t61
-								t62 := int32(load32(mem, uint64(uint32(v3))+4))
-								v19 = t62
-								v0 = v19 << 2
-								p63 := v0
-								if uint32(v19) > uint32(i32(0x3fffffff)) {
-									p63 = i32(-1)
-								}
-								t64 := m.fn214(p63)
+								t46 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v14 = t64
-								t65 := int32(load32(mem, uint64(uint32(v3))))
-								memory_copy(mem, uint32(v14), uint32(t65), uint32(v0))
-								v3 = i32(0)
-							}
-						l11:
-							t66 := int32(load32(mem, uint64(uint32(v7))+24))
-							m.fn54(v5, t66)
-							mem = *m.memory
-							if v16 != 0 {
-								goto l12
-							}
-						l13:
-							{
-								t67 := int32(atomic_load32(mem, uint64(uint32(v2))))
-								mem = *m.memory
-								v0 = t67
-								if v0&i32(-0x20000001) == 0 {
-									t68 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t68 != v0 {
-										goto l13
-									}
-									t69 := m.g1
-									m.g1 = t69 + i32(1)
-									t70 := m.fn51(v5, v10, v18, v21)
-									mem = *m.memory
-									v11 = t70
-									t71 := m.g1
-									m.g1 = t71 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l12
-								}
-								if v0&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-									mem = *m.memory
-									goto l13
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-								mem = *m.memory
-								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-								mem = *m.memory
-								if t75 == 0 {
-									goto l13
-								}
-							}
-							goto l9
-						l12:
-							if v11 == 0 {
-								goto l14
-							}
-							if v15 != 0 {
-								goto l15
-							}
-						l16:
-							{
-								t76 := int32(atomic_load32(mem, uint64(uint32(v2))))
-								mem = *m.memory
-								v0 = t76
-								if v0&i32(-0x20000001) == 0 {
-									t77 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t77 != v0 {
-										goto l16
-									}
-									t78 := m.g1
-									m.g1 = t78 + i32(1)
-									t79 := m.fn51(v5, v14, v19, v20)
-									mem = *m.memory
-									v3 = t79
-									t80 := m.g1
-									m.g1 = t80 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l15
-								}
-								if v0&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-									mem = *m.memory
-									t83 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t83 != 0 {
-										goto l9
-									}
-									goto l16
-								} else {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-									mem = *m.memory
-									goto l16
-								}
-							}
-						l15:
-							store32(mem, uint64(uint32(v6))+8, uint32(v3))
-							if v3 == 0 {
-								goto l14
-							}
-						l17:
-							{
-								t85 := int32(atomic_load32(mem, uint64(uint32(v2))))
-								mem = *m.memory
-								v0 = t85
-								if v0&i32(-0x20000001) == 0 {
-									t86 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t86 != v0 {
-										goto l17
-									}
-									v0 = i32(1)
-									t87 := m.g1
-									m.g1 = v0 + t87
-									t88 := m.fn53(v5, v3, v9)
-									mem = *m.memory
-									v3 = t88
-									t89 := m.g1
-									m.g1 = t89 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v3 == 0 {
-										goto l14
-									}
-									goto l18
-								}
-								if v0&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-									mem = *m.memory
-									t92 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t92 != 0 {
-										goto l9
-									}
-									goto l17
-								} else {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-									mem = *m.memory
-									goto l17
-								}
-							}
-						l14:
-							mem[uint64(uint32(v7))+28] = byte(i32(1))
-							v0 = i32(0)
-							v3 = i32(0)
-						l18:
-							if v15 != 0 {
-								goto l19
-							}
-							if v14 == 0 {
-								goto l19
-							}
-							m.Xre2w_free(v14)
-							mem = *m.memory
-						l19:
-							if v10 == 0 {
-								goto l20
-							}
-							if v16 != 0 {
-								goto l20
-							}
-							m.Xre2w_free(v10)
-							mem = *m.memory
-						l20:
-							v14 = v1
-							if v0 != 0 {
-								goto l6
-							}
-							v8 = i32(0)
-							goto l5
-						}
-					l6:
-						if uint32(v3) <= uint32(i32(2)) {
-							if v3 != i32(1) {
-								goto l21
-							}
-							t94 := int32(load32(mem, uint64(uint32(v6))+12))
-							store32(mem, uint64(uint32(v7))+32, uint32(t94))
-							goto l5
-						}
-						store32(mem, uint64(uint32(v6))+8, uint32(v3))
-						{
-							t95 := int32(mem[uint64(uint32(v3))+9])
-							if t95&i32(1) == 0 {
-								goto l22
-							}
-							store32(mem, uint64(uint32(v6))+12, uint32(v4))
-							v8 = i32(1)
-							t96 := int32(load32(mem, uint64(uint32(v7))+36))
-							v0 = t96
-							if v0 == 0 {
-								goto l22
-							}
-							t97 := int32(load32(mem, uint64(uint32(v5))+4))
-							if t97 != i32(3) {
-								goto l22
-							}
-							t98 := int32(load32(mem, uint64(uint32(v3))+4))
-							v4 = t98
-							if v4 <= i32(0) {
-								goto l22
-							}
-							v9 = v4 + i32(1)
-							t99 := int32(load32(mem, uint64(uint32(v3))))
-							v4 = t99 + v4<<2 - i32(4)
-						l24:
-							{
-								t100 := int32(load32(mem, uint64(uint32(v4))))
-								v8 = t100
-								if v8 == i32(-2) {
-									v8 = i32(1)
-									goto l22
-								}
-								{
-									t101 := int32(load32(mem, uint64(uint32(v0))+12))
-									v3 = t101
-									if v3 == 0 {
-										goto l23
-									}
-									t102 := int32(load32(mem, uint64(uint32(v0))+16))
-									if uint32(t102) <= uint32(v8) {
-										goto l23
-									}
-									t103 := int32(load32(mem, uint64(uint32(v0))+4))
-									v16 = t103 + v8<<2
-									t104 := int32(load32(mem, uint64(uint32(v16))))
-									v15 = t104
-									t105 := int32(load32(mem, uint64(uint32(v0))))
-									t106 := v15
-									v10 = t105
-									if uint32(t106) < uint32(v10) {
-										t107 := int32(load32(mem, uint64(uint32(v3+v15<<2))))
-										if t107 == v8 {
-											goto l23
-										}
-									}
-									store32(mem, uint64(uint32(v16)), uint32(v10))
-									store32(mem, uint64(uint32(v3+v10<<2)), uint32(v8))
-									t108 := int32(load32(mem, uint64(uint32(v0))))
-									store32(mem, uint64(uint32(v0)), uint32(t108+i32(1)))
-								}
-							l23:
-								v4 = v4 - i32(4)
-								v8 = i32(1)
-								v9 = v9 - i32(1)
-								if uint32(v9) > uint32(i32(1)) {
-									goto l24
-								}
-							}
-						}
-					l22:
-						v0 = v12 - i32(1)
-						if v1 != v13 {
-							goto l25
-						}
-					}
-				l3:
-					t109 := int32(load32(mem, uint64(uint32(v7))+4))
-					v12 = t109
-					t110 := int32(load32(mem, uint64(uint32(v7))))
-					p20 = t110
-				} else {
-					p20 = v1
-				}
-				v0 = p20
-				{
-					t111 := int32(load32(mem, uint64(uint32(v6))+8))
-					var p112 int32
-					{
-						v0 = v0 + v12
-						t113 := int32(load32(mem, uint64(uint32(v7))+8))
-						t114 := int32(load32(mem, uint64(uint32(v7))+12))
-						if v0 == t113+t114 {
-							v4 = i32(256)
-							t115 := int32(load32(mem, uint64(uint32(v5))))
-							t116 := int32(load32(mem, uint64(uint32(t115))+20))
-							p112 = t116
-							goto l26
-						}
-						t117 := int32(mem[uint64(uint32(v0))])
-						v4 = t117
-						t118 := int32(load32(mem, uint64(uint32(v5))))
-						t119 := int32(mem[uint64(uint32(v4+t118+i32(136)))])
-						p112 = t119
-					}
-				l26:
-					t120 := int32(atomic_load32(mem, uint64(uint32(t111+p112<<2+i32(12)))))
-					mem = *m.memory
-					v0 = t120
-					if v0 != 0 {
-						goto l27
-					}
-					v2 = v5 + i32(12)
-					t121 := int32(load32(mem, uint64(uint32(v6))+8))
-					v3 = t121
-					{
-					l28:
-						{
-							t122 := int32(atomic_load32(mem, uint64(uint32(v2))))
-							mem = *m.memory
-							v0 = t122
-							if v0&i32(-0x20000001) == 0 {
-								t123 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t123 != v0 {
-									goto l28
-								}
-								t124 := m.g1
-								m.g1 = t124 + i32(1)
-								t125 := m.fn53(v5, v3, v4)
-								mem = *m.memory
-								v0 = t125
-								t126 := m.g1
-								m.g1 = t126 - i32(1)
-								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v0 != 0 {
-									goto l27
-								}
-								t128 := int32(load32(mem, uint64(uint32(v6))+8))
-								v3 = t128
-								if uint32(v3) > uint32(i32(2)) {
-									t133 := int32(load32(mem, uint64(uint32(v3))+8))
-									v10 = t133
-									t134 := int32(load32(mem, uint64(uint32(v3))+4))
-									v9 = t134
-									v0 = v9 << 2
-									p135 := v0
-									if uint32(v9) > uint32(i32(0x3fffffff)) {
-										p135 = i32(-1)
-									}
-									t136 := m.fn214(p135)
-									mem = *m.memory
-									v12 = t136
-									t137 := int32(load32(mem, uint64(uint32(v3))))
-									memory_copy(mem, uint32(v12), uint32(t137), uint32(v0))
-									t138 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v5, t138)
-									mem = *m.memory
-								l31:
-									{
-										t139 := int32(atomic_load32(mem, uint64(uint32(v2))))
-										mem = *m.memory
-										v0 = t139
-										if v0&i32(-0x20000001) == 0 {
-											t140 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t140 != v0 {
-												goto l31
-											}
-											t141 := m.g1
-											m.g1 = t141 + i32(1)
-											t142 := m.fn51(v5, v12, v9, v10)
-											mem = *m.memory
-											v9 = t142
-											t143 := m.g1
-											m.g1 = t143 - i32(1)
-											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l30
-										}
-										if v0&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-											mem = *m.memory
-											goto l31
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-										mem = *m.memory
-										t147 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t147 == 0 {
-											goto l31
-										}
-									}
-									goto l9
-								}
-								t129 := int32(load32(mem, uint64(uint32(v7))+24))
-								m.fn54(v5, t129)
-								mem = *m.memory
-								v12 = i32(0)
-								v9 = v3
-								goto l30
-							}
-							if v0&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-								mem = *m.memory
-								goto l28
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-							mem = *m.memory
-							t132 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-							mem = *m.memory
-							if t132 == 0 {
-								goto l28
-							}
-							goto l9
-						}
-					}
-				l30:
-					store32(mem, uint64(uint32(v6))+8, uint32(v9))
-					if v9 == 0 {
-						goto l32
-					}
-				l33:
-					{
-						t148 := int32(atomic_load32(mem, uint64(uint32(v2))))
-						mem = *m.memory
-						v0 = t148
-						if v0&i32(-0x20000001) == 0 {
-							t149 := int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t149 != v0 {
-								goto l33
-							}
-							v10 = i32(1)
-							t150 := m.g1
-							m.g1 = v10 + t150
-							t151 := m.fn53(v5, v9, v4)
-							mem = *m.memory
-							v0 = t151
-							t152 := m.g1
-							m.g1 = t152 - i32(1)
-							atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v2)), i32(-1), m.waiters)
-							mem = *m.memory
-							if v0 != 0 {
-								goto l34
-							}
-							goto l32
-						}
-						if v0&i32(0x20000000) == 0 {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v2)), uint32(v0), uint32(v0|i32(0x20000000))))
-							mem = *m.memory
-							goto l33
-						}
-						_ = atomic_wait32(mem, uint64(uint32(v2)), uint32(v0), i64(50000000), m.waiters)
-						mem = *m.memory
-						t156 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t156 == 0 {
-							goto l33
-						}
-					}
-					goto l9
-				l32:
-					mem[uint64(uint32(v7))+28] = byte(i32(1))
-					v10 = i32(0)
-					v0 = i32(0)
-				l34:
-					if uint32(v3) < uint32(i32(3)) {
-						goto l35
-					}
-					if v12 == 0 {
-						goto l35
-					}
-					m.Xre2w_free(v12)
-					mem = *m.memory
-				l35:
-					if v10 != 0 {
-						goto l27
-					}
-					v8 = i32(0)
-					goto l5
-				}
-			l27:
-				if uint32(v0) > uint32(i32(2)) {
-					goto l36
-				}
-				if v0 != i32(1) {
-					goto l21
-				}
-				t157 := int32(load32(mem, uint64(uint32(v6))+12))
-				store32(mem, uint64(uint32(v7))+32, uint32(t157))
-				goto l5
-			}
-		l21:
-			store32(mem, uint64(uint32(v7))+32, uint32(v13))
-			v8 = i32(1)
-			goto l5
-		l36:
-			store32(mem, uint64(uint32(v6))+8, uint32(v0))
-			{
-				t158 := int32(mem[uint64(uint32(v0))+9])
-				if t158&i32(1) == 0 {
-					t159 := int32(load32(mem, uint64(uint32(v6))+12))
-					v1 = t159
-					goto l37
-				}
-				store32(mem, uint64(uint32(v6))+12, uint32(v1))
-				{
-					t160 := int32(load32(mem, uint64(uint32(v7))+36))
-					v2 = t160
-					if v2 == 0 {
-						goto l38
-					}
-					t161 := int32(load32(mem, uint64(uint32(v5))+4))
-					if t161 != i32(3) {
-						goto l38
-					}
-					v8 = i32(1)
-					t162 := int32(load32(mem, uint64(uint32(v0))+4))
-					v4 = t162
-					if v4 <= i32(0) {
-						goto l37
-					}
-					v3 = v4 + i32(1)
-					t163 := int32(load32(mem, uint64(uint32(v0))))
-					v0 = t163 + v4<<2 - i32(4)
-				l40:
-					{
-						t164 := int32(load32(mem, uint64(uint32(v0))))
-						v4 = t164
-						if v4 == i32(-2) {
-							goto l37
-						}
-						{
-							t165 := int32(load32(mem, uint64(uint32(v2))+12))
-							v9 = t165
-							if v9 == 0 {
-								goto l39
-							}
-							t166 := int32(load32(mem, uint64(uint32(v2))+16))
-							if uint32(t166) <= uint32(v4) {
-								goto l39
-							}
-							t167 := int32(load32(mem, uint64(uint32(v2))+4))
-							v13 = t167 + v4<<2
-							t168 := int32(load32(mem, uint64(uint32(v13))))
-							v10 = t168
-							t169 := int32(load32(mem, uint64(uint32(v2))))
-							t170 := v10
-							v5 = t169
-							if uint32(t170) < uint32(v5) {
-								t171 := int32(load32(mem, uint64(uint32(v9+v10<<2))))
-								if t171 == v4 {
-									goto l39
-								}
-							}
-							store32(mem, uint64(uint32(v13)), uint32(v5))
-							store32(mem, uint64(uint32(v9+v5<<2)), uint32(v4))
-							t172 := int32(load32(mem, uint64(uint32(v2))))
-							store32(mem, uint64(uint32(v2)), uint32(t172+i32(1)))
-						}
-					l39:
-						v0 = v0 - i32(4)
-						v3 = v3 - i32(1)
-						if uint32(v3) > uint32(i32(1)) {
-							goto l40
-						}
-					}
-				}
-			l38:
-				v8 = i32(1)
-			}
-		l37:
-			store32(mem, uint64(uint32(v7))+32, uint32(v1))
-		l5:
-			m.g0 = v6 + i32(16)
-			t173 := v8 & i32(1)
-			p0 = t173
-			return p0
-		}
-	l9:
-		panic("unreachable")
-	}
-}
-func (m *Module) fn58(v0, v1, v2, v3, v4, v5 int32) int32 {
-	var v6, v7, v8, v9 int32
-	mem := *m.memory
-	t0 := int32(load32(mem, uint64(uint32(v0))))
-	v7 = t0
-	if v1 == v2 {
-		store32(mem, uint64(uint32(v0)), uint32(v7))
-		return v1
-	}
-l2:
-	{
-		t1 := int32(mem[uint64(uint32(v1))])
-		t2 := int32(mem[uint64(uint32(v3+t1))])
-		t3 := int32(atomic_load32(mem, uint64(uint32(v7+t2<<2+i32(12)))))
-		mem = *m.memory
-		v6 = t3
-		if uint32(v6) < uint32(i32(3)) {
-			v6 = v7
-			goto l0
-		}
-		if v4 == v6 {
-			v6 = v7
-			goto l0
-		}
-		{
-			t4 := int32(load32(mem, uint64(uint32(v6))+8))
-			v9 = t4 & i32(256)
-			if v9 == 0 {
-				goto l1
-			}
-			if v5 != 0 {
-				goto l1
-			}
-			v6 = v7
-			goto l0
-		}
-	l1:
-		p5 := v8
-		if v9 != 0 {
-			p5 = v1
-		}
-		v8 = p5
-		v7 = v6
-		v1 = v1 + i32(1)
-		if v1 != v2 {
-			goto l2
-		}
-	}
-l0:
-	if v8 != 0 {
-		store32(mem, uint64(uint32(v5)), uint32(v8))
-	}
-	store32(mem, uint64(uint32(v0)), uint32(v6))
-	return v1
-}
-func (m *Module) fn59(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
-	t0 := m.g0
-	v10 = t0 - i32(16)
-	m.g0 = v10
-	v6 = v1
-	mem := *m.memory
-	t1 := int32(load32(mem, uint64(uint32(v6))+4))
-	v2 = t1
-	t2 := int32(load32(mem, uint64(uint32(v6))))
-	v9 = t2
-	v4 = v0
-	t3 := int32(load32(mem, uint64(uint32(v4))))
-	v3 = t3
-	t4 := int32(load32(mem, uint64(uint32(v6))+20))
-	t5 := v10
-	v7 = t4
-	store32(mem, uint64(uint32(t5))+12, uint32(v7))
-	v0 = v2 + v9
-	{
-		t6 := int32(mem[uint64(uint32(v7))+9])
-		if t6&i32(1) == 0 {
-			v8 = v3 + i32(136)
-			v3 = v4 + i32(12)
-			v5 = i32(65536)
-		l32:
-			{
-				{
-					var p7 int32
-					{
-						{
-							if v0 != v9 {
-								t8 := v10 + i32(12)
-								t9 := v0
-								t10 := v0
-								v2 = v0 - v9
-								p11 := v5
-								if uint32(v2) < uint32(v5) {
-									p11 = v2
-								}
-								t12 := m.fn56(t8, t9, t10-p11, v8, i32(0), i32(0))
-								mem = *m.memory
-								v1 = t12
-								if v1 != v9 {
-									v5 = v1 - v0 + v5
-									if v5 == 0 {
-										v5 = i32(65536)
-										t17 := m._re2w_stopped()
-										mem = *m.memory
-										if t17 != 0 {
-											goto l3
-										}
-									}
-									t18 := int32(load32(mem, uint64(uint32(v10))+12))
-									t19 := v8
-									v0 = v1 - i32(1)
-									t20 := int32(mem[uint64(uint32(v0))])
-									v11 = t20
-									t21 := int32(mem[uint64(uint32(t19+v11))])
-									t22 := int32(atomic_load32(mem, uint64(uint32(t18+t21<<2+i32(12)))))
-									mem = *m.memory
-									v2 = t22
-									if v2 != 0 {
-										goto l4
-									}
-									t23 := int32(load32(mem, uint64(uint32(v10))+12))
-									v12 = t23
-								l5:
-									{
-										t24 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t24
-										if v2&i32(-0x20000001) == 0 {
-											t25 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t25 != v2 {
-												goto l5
-											}
-											t26 := m.g1
-											m.g1 = t26 + i32(1)
-											t27 := m.fn53(v4, v12, v11)
-											mem = *m.memory
-											v2 = t27
-											t28 := m.g1
-											m.g1 = t28 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											if v2 != 0 {
-												goto l4
-											}
-											t30 := int32(mem[uint64(uint32(i32(50704)))])
-											if t30 != i32(1) {
-												goto l6
-											}
-											if v13 == 0 {
-												goto l6
-											}
-											t31 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v0-v13) >= uint32(t31*i32(10)) {
-												goto l6
-											}
-											t32 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t32 == i32(3) {
-												goto l6
-											}
-											mem[uint64(uint32(v6))+28] = byte(i32(1))
-											v3 = i32(0)
-											goto l7
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l5
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t35 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t35 == 0 {
-											goto l5
-										}
-										goto l8
-									}
-								l6:
-									v17 = i32(0)
-									{
-										var p36 int32
-										if uint32(v7) < uint32(i32(3)) {
-											p36 = 1
-										}
-										v18 = p36
-										if v18 != 0 {
-											v13 = i32(0)
-											v14 = i32(0)
-											v19 = i32(0)
-											goto l9
-										}
-										t37 := int32(load32(mem, uint64(uint32(v7))+8))
-										v19 = t37
-										t38 := int32(load32(mem, uint64(uint32(v7))+4))
-										v14 = t38
-										v2 = v14 << 2
-										p39 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p39 = i32(-1)
-										}
-										t40 := m.fn214(p39)
-										mem = *m.memory
-										v13 = t40
-										t41 := int32(load32(mem, uint64(uint32(v7))))
-										memory_copy(mem, uint32(v13), uint32(t41), uint32(v2))
-										v7 = i32(0)
-									}
-								l9:
-									{
-										t42 := int32(load32(mem, uint64(uint32(v10))+12))
-										v12 = t42
-										var p43 int32
-										if uint32(v12) < uint32(i32(3)) {
-											p43 = 1
-										}
-										v20 = p43
-										if v20 != 0 {
-											v16 = i32(0)
-											v15 = i32(0)
-											goto l10
-										}
-										t44 := int32(load32(mem, uint64(uint32(v12))+8))
-										v17 = t44
-										t45 := int32(load32(mem, uint64(uint32(v12))+4))
-										v16 = t45
-										v2 = v16 << 2
-										p46 := v2
-										if uint32(v16) > uint32(i32(0x3fffffff)) {
-											p46 = i32(-1)
-										}
-										t47 := m.fn214(p46)
-										mem = *m.memory
-										v15 = t47
-										t48 := int32(load32(mem, uint64(uint32(v12))))
-										memory_copy(mem, uint32(v15), uint32(t48), uint32(v2))
-										v12 = i32(0)
-									}
-								l10:
-									t49 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t49)
-									mem = *m.memory
-									if v18 != 0 {
-										goto l11
-									}
-								l12:
-									{
-										t50 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t50
-										if v2&i32(-0x20000001) == 0 {
-											t51 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t51 != v2 {
-												goto l12
-											}
-											t52 := m.g1
-											m.g1 = t52 + i32(1)
-											t53 := m.fn51(v4, v13, v14, v19)
-											mem = *m.memory
-											v7 = t53
-											t54 := m.g1
-											m.g1 = t54 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l11
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l12
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t58 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t58 == 0 {
-											goto l12
-										}
-									}
-									goto l8
-								}
-								v0 = v1
-							}
-							t13 := int32(load32(mem, uint64(uint32(v6))))
-							v2 = t13
-							t14 := int32(load32(mem, uint64(uint32(v6))+8))
-							if v2 != t14 {
-								goto l1
-							}
-							v5 = i32(256)
-							t15 := int32(load32(mem, uint64(uint32(v4))))
-							t16 := int32(load32(mem, uint64(uint32(t15))+20))
-							p7 = t16
-							goto l2
-						}
-					l1:
-						t59 := int32(mem[uint64(uint32(v2-i32(1)))])
-						v5 = t59
-						t60 := int32(load32(mem, uint64(uint32(v4))))
-						t61 := int32(mem[uint64(uint32(v5+t60+i32(136)))])
-						p7 = t61
-					}
-				l2:
-					v2 = p7
-					{
-						t62 := int32(load32(mem, uint64(uint32(v10))+12))
-						t63 := int32(atomic_load32(mem, uint64(uint32(t62+v2<<2+i32(12)))))
-						mem = *m.memory
-						v2 = t63
-						if v2 != 0 {
-							goto l13
-						}
-						t64 := int32(load32(mem, uint64(uint32(v10))+12))
-						v1 = t64
-						{
-						l14:
-							{
-								t65 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t65
+								v2 = t46
 								if v2&i32(-0x20000001) == 0 {
-									t66 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t47 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t66 != v2 {
-										goto l14
+									if t47 != v2 {
+										goto l10
 									}
-									t67 := m.g1
-									m.g1 = t67 + i32(1)
-									t68 := m.fn53(v4, v1, v5)
+									t48 := m.g1
+									m.g1 = t48 + i32(1)
+									t49 := m.fn53(v0, v5, v6)
 									mem = *m.memory
-									v2 = t68
-									t69 := m.g1
-									m.g1 = t69 - i32(1)
-									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+									v2 = t49
+									t50 := m.g1
+									m.g1 = t50 - i32(1)
+									atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									if v2 != 0 {
-										goto l13
+										goto l9
 									}
-									t71 := int32(load32(mem, uint64(uint32(v10))+12))
-									v1 = t71
-									if uint32(v1) > uint32(i32(2)) {
-										t76 := int32(load32(mem, uint64(uint32(v1))+8))
-										v11 = t76
-										t77 := int32(load32(mem, uint64(uint32(v1))+4))
-										v8 = t77
-										v2 = v8 << 2
-										p78 := v2
-										if uint32(v8) > uint32(i32(0x3fffffff)) {
-											p78 = i32(-1)
-										}
-										t79 := m.fn214(p78)
-										mem = *m.memory
-										v7 = t79
-										t80 := int32(load32(mem, uint64(uint32(v1))))
-										memory_copy(mem, uint32(v7), uint32(t80), uint32(v2))
-										t81 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn54(v4, t81)
-										mem = *m.memory
-									l17:
-										{
-											t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t82
-											if v2&i32(-0x20000001) == 0 {
-												t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t83 != v2 {
-													goto l17
-												}
-												t84 := m.g1
-												m.g1 = t84 + i32(1)
-												t85 := m.fn51(v4, v7, v8, v11)
-												mem = *m.memory
-												v8 = t85
-												t86 := m.g1
-												m.g1 = t86 - i32(1)
-												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l16
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l17
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t90 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-											mem = *m.memory
-											if t90 == 0 {
-												goto l17
-											}
-										}
-										goto l8
+									t52 := int32(mem[uint64(uint32(i32(50704)))])
+									if t52 != i32(1) {
+										goto l11
 									}
-									t72 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t72)
-									mem = *m.memory
-									v7 = i32(0)
-									v8 = v1
-									goto l16
+									if v16 == 0 {
+										goto l11
+									}
+									t53 := int32(load32(mem, uint64(uint32(v0))+76))
+									if uint32(v1-v16) >= uint32(t53*i32(10)) {
+										goto l11
+									}
+									t54 := int32(load32(mem, uint64(uint32(v0))+12))
+									if t54 == i32(3) {
+										goto l11
+									}
+									mem[uint64(uint32(v8))+28] = byte(i32(1))
+									v10 = i32(0)
+									goto l8
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l14
+									goto l10
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t75 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								t57 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
-								if t75 == 0 {
+								if t57 == 0 {
+									goto l10
+								}
+								goto l12
+							}
+						l11:
+							v16 = i32(0)
+							{
+								var p58 int32
+								if uint32(v12) < uint32(i32(3)) {
+									p58 = 1
+								}
+								v11 = p58
+								if v11 != 0 {
+									v9 = i32(0)
+									v14 = i32(0)
+									v22 = i32(0)
+									goto l13
+								}
+								t59 := int32(load32(mem, uint64(uint32(v12))+8))
+								v22 = t59
+								t60 := int32(load32(mem, uint64(uint32(v12))+4))
+								v14 = t60
+								v2 = v14 << 2
+								p61 := v2
+								if uint32(v14) > uint32(i32(0x3fffffff)) {
+									p61 = i32(-1)
+								}
+								t62 := m.fn214(p61)
+								mem = *m.memory
+								v9 = t62
+								t63 := int32(load32(mem, uint64(uint32(v12))))
+								memory_copy(mem, uint32(v9), uint32(t63), uint32(v2))
+								v12 = i32(0)
+							}
+						l13:
+							{
+								t64 := int32(load32(mem, uint64(uint32(v7))+8))
+								v5 = t64
+								var p65 int32
+								if uint32(v5) < uint32(i32(3)) {
+									p65 = 1
+								}
+								v17 = p65
+								if v17 != 0 {
+									v20 = i32(0)
+									v15 = i32(0)
 									goto l14
 								}
-								goto l8
-							}
-						}
-					l16:
-						store32(mem, uint64(uint32(v10))+12, uint32(v8))
-						if v8 == 0 {
-							goto l18
-						}
-					l19:
-						{
-							t91 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t91
-							if v2&i32(-0x20000001) == 0 {
-								t92 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t66 := int32(load32(mem, uint64(uint32(v5))+8))
+								v16 = t66
+								t67 := int32(load32(mem, uint64(uint32(v5))+4))
+								v20 = t67
+								v2 = v20 << 2
+								p68 := v2
+								if uint32(v20) > uint32(i32(0x3fffffff)) {
+									p68 = i32(-1)
+								}
+								t69 := m.fn214(p68)
 								mem = *m.memory
-								if t92 != v2 {
+								v15 = t69
+								t70 := int32(load32(mem, uint64(uint32(v5))))
+								memory_copy(mem, uint32(v15), uint32(t70), uint32(v2))
+								v5 = i32(0)
+							}
+						l14:
+							t71 := int32(load32(mem, uint64(uint32(v8))+24))
+							m.fn54(v0, t71)
+							mem = *m.memory
+							if v11 != 0 {
+								goto l15
+							}
+						l16:
+							{
+								t72 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t72
+								if v2&i32(-0x20000001) == 0 {
+									t73 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t73 != v2 {
+										goto l16
+									}
+									t74 := m.g1
+									m.g1 = t74 + i32(1)
+									t75 := m.fn51(v0, v9, v14, v22)
+									mem = *m.memory
+									v12 = t75
+									t76 := m.g1
+									m.g1 = t76 - i32(1)
+									atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l15
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l16
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t80 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t80 == 0 {
+									goto l16
+								}
+							}
+							goto l12
+						l15:
+							if v12 == 0 {
+								goto l17
+							}
+							if v17 != 0 {
+								goto l18
+							}
+						l19:
+							{
+								t81 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t81
+								if v2&i32(-0x20000001) == 0 {
+									t82 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t82 != v2 {
+										goto l19
+									}
+									t83 := m.g1
+									m.g1 = t83 + i32(1)
+									t84 := m.fn51(v0, v15, v20, v16)
+									mem = *m.memory
+									v5 = t84
+									t85 := m.g1
+									m.g1 = t85 - i32(1)
+									atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l18
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t88 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t88 != 0 {
+										goto l12
+									}
+									goto l19
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
 									goto l19
 								}
-								v11 = i32(1)
-								t93 := m.g1
-								m.g1 = v11 + t93
-								t94 := m.fn53(v4, v8, v5)
+							}
+						l18:
+							store32(mem, uint64(uint32(v7))+8, uint32(v5))
+							if v5 == 0 {
+								goto l17
+							}
+						l20:
+							{
+								t90 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t94
-								t95 := m.g1
-								m.g1 = t95 - i32(1)
-								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+								v2 = t90
+								if v2&i32(-0x20000001) == 0 {
+									t91 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t91 != v2 {
+										goto l20
+									}
+									v14 = i32(1)
+									t92 := m.g1
+									m.g1 = v14 + t92
+									t93 := m.fn53(v0, v5, v6)
+									mem = *m.memory
+									v2 = t93
+									t94 := m.g1
+									m.g1 = t94 - i32(1)
+									atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 == 0 {
+										goto l17
+									}
+									goto l21
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t97 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t97 != 0 {
+										goto l12
+									}
+									goto l20
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l20
+								}
+							}
+						l17:
+							mem[uint64(uint32(v8))+28] = byte(i32(1))
+							v14 = i32(0)
+							v2 = i32(0)
+						l21:
+							if v17 != 0 {
+								goto l22
+							}
+							if v15 == 0 {
+								goto l22
+							}
+							m.Xre2w_free(v15)
+							mem = *m.memory
+						l22:
+							if v9 == 0 {
+								goto l23
+							}
+							if v11 != 0 {
+								goto l23
+							}
+							m.Xre2w_free(v9)
+							mem = *m.memory
+						l23:
+							v16 = v1
+							if v14 != 0 {
+								goto l9
+							}
+							v10 = i32(0)
+							goto l8
+						}
+					l9:
+						if uint32(v2) <= uint32(i32(2)) {
+							if v2 != i32(1) {
+								goto l24
+							}
+							t99 := int32(load32(mem, uint64(uint32(v7))+12))
+							store32(mem, uint64(uint32(v8))+32, uint32(t99))
+							goto l8
+						}
+						store32(mem, uint64(uint32(v7))+8, uint32(v2))
+						{
+							t100 := int32(mem[uint64(uint32(v2))+9])
+							if t100&i32(1) == 0 {
+								goto l25
+							}
+							store32(mem, uint64(uint32(v7))+12, uint32(v4))
+							v10 = i32(1)
+							if v21 != 0 {
+								goto l25
+							}
+							t101 := int32(load32(mem, uint64(uint32(v8))+36))
+							v4 = t101
+							t102 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+							mem = *m.memory
+							if t102 == v24 {
+								goto l25
+							}
+							{
+								t103 := int32(load32(mem, uint64(uint32(v2))+4))
+								v6 = t103
+								if v6 <= i32(0) {
+									goto l26
+								}
+								v9 = v6 + i32(1)
+								t104 := int32(load32(mem, uint64(uint32(v2))))
+								v6 = t104 + v6<<2 - i32(4)
+							l28:
+								{
+									t105 := int32(load32(mem, uint64(uint32(v6))))
+									v5 = t105
+									if v5 == i32(-2) {
+										goto l26
+									}
+									{
+										t106 := int32(load32(mem, uint64(uint32(v4))+12))
+										v11 = t106
+										if v11 == 0 {
+											goto l27
+										}
+										t107 := int32(load32(mem, uint64(uint32(v4))+16))
+										if uint32(t107) <= uint32(v5) {
+											goto l27
+										}
+										t108 := int32(load32(mem, uint64(uint32(v4))+4))
+										v15 = t108 + v5<<2
+										t109 := int32(load32(mem, uint64(uint32(v15))))
+										v14 = t109
+										t110 := int32(load32(mem, uint64(uint32(v4))))
+										t111 := v14
+										v17 = t110
+										if uint32(t111) < uint32(v17) {
+											t112 := int32(load32(mem, uint64(uint32(v11+v14<<2))))
+											if t112 == v5 {
+												goto l27
+											}
+										}
+										store32(mem, uint64(uint32(v15)), uint32(v17))
+										store32(mem, uint64(uint32(v11+v17<<2)), uint32(v5))
+										t113 := int32(load32(mem, uint64(uint32(v4))))
+										store32(mem, uint64(uint32(v4)), uint32(t113+i32(1)))
+									}
+								l27:
+									v6 = v6 - i32(4)
+									v9 = v9 - i32(1)
+									if uint32(v9) > uint32(i32(1)) {
+										goto l28
+									}
+								}
+							}
+						l26:
+							atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+							mem = *m.memory
+						}
+					l25:
+						v2 = v18 - i32(1)
+						if v1 != v13 {
+							goto l29
+						}
+					}
+				}
+			l6:
+				{
+					t114 := int32(load32(mem, uint64(uint32(v7))+8))
+					var p115 int32
+					{
+						t116 := int32(load32(mem, uint64(uint32(v8))))
+						t117 := int32(load32(mem, uint64(uint32(v8))+4))
+						v2 = t116 + t117
+						t118 := int32(load32(mem, uint64(uint32(v8))+8))
+						t119 := int32(load32(mem, uint64(uint32(v8))+12))
+						if v2 == t118+t119 {
+							v4 = i32(256)
+							t120 := int32(load32(mem, uint64(uint32(v0))+8))
+							t121 := int32(load32(mem, uint64(uint32(t120))+20))
+							p115 = t121
+							goto l30
+						}
+						t122 := int32(mem[uint64(uint32(v2))])
+						v4 = t122
+						t123 := int32(load32(mem, uint64(uint32(v0))+8))
+						t124 := int32(mem[uint64(uint32(v4+t123+i32(136)))])
+						p115 = t124
+					}
+				l30:
+					t125 := int32(atomic_load32(mem, uint64(uint32(t114+p115<<2+i32(24)))))
+					mem = *m.memory
+					v2 = t125
+					if v2 != 0 {
+						goto l31
+					}
+					v3 = v0 + i32(20)
+					t126 := int32(load32(mem, uint64(uint32(v7))+8))
+					v6 = t126
+					{
+					l32:
+						{
+							t127 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t127
+							if v2&i32(-0x20000001) == 0 {
+								t128 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t128 != v2 {
+									goto l32
+								}
+								t129 := m.g1
+								m.g1 = t129 + i32(1)
+								t130 := m.fn53(v0, v6, v4)
+								mem = *m.memory
+								v2 = t130
+								t131 := m.g1
+								m.g1 = t131 - i32(1)
+								atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
 								if v2 != 0 {
-									goto l20
+									goto l31
 								}
-								goto l18
+								t133 := int32(load32(mem, uint64(uint32(v7))+8))
+								v6 = t133
+								if uint32(v6) > uint32(i32(2)) {
+									t138 := int32(load32(mem, uint64(uint32(v6))+8))
+									v9 = t138
+									t139 := int32(load32(mem, uint64(uint32(v6))+4))
+									v5 = t139
+									v2 = v5 << 2
+									p140 := v2
+									if uint32(v5) > uint32(i32(0x3fffffff)) {
+										p140 = i32(-1)
+									}
+									t141 := m.fn214(p140)
+									mem = *m.memory
+									v11 = t141
+									t142 := int32(load32(mem, uint64(uint32(v6))))
+									memory_copy(mem, uint32(v11), uint32(t142), uint32(v2))
+									t143 := int32(load32(mem, uint64(uint32(v8))+24))
+									m.fn54(v0, t143)
+									mem = *m.memory
+								l35:
+									{
+										t144 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t144
+										if v2&i32(-0x20000001) == 0 {
+											t145 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t145 != v2 {
+												goto l35
+											}
+											t146 := m.g1
+											m.g1 = t146 + i32(1)
+											t147 := m.fn51(v0, v11, v5, v9)
+											mem = *m.memory
+											v5 = t147
+											t148 := m.g1
+											m.g1 = t148 - i32(1)
+											atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l34
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l35
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t152 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+										mem = *m.memory
+										if t152 == 0 {
+											goto l35
+										}
+									}
+									goto l12
+								}
+								t134 := int32(load32(mem, uint64(uint32(v8))+24))
+								m.fn54(v0, t134)
+								mem = *m.memory
+								v11 = i32(0)
+								v5 = v6
+								goto l34
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l19
+								goto l32
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+							t137 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
-							if t99 == 0 {
-								goto l19
+							if t137 == 0 {
+								goto l32
 							}
+							goto l12
 						}
-						goto l8
-					l18:
-						mem[uint64(uint32(v6))+28] = byte(i32(1))
-						v11 = i32(0)
-						v2 = i32(0)
-					l20:
-						if uint32(v1) < uint32(i32(3)) {
-							goto l21
-						}
-						if v7 == 0 {
-							goto l21
-						}
-						m.Xre2w_free(v7)
-						mem = *m.memory
-					l21:
-						if v11 != 0 {
-							goto l13
-						}
-						v3 = i32(0)
-						goto l7
-					}
-				l13:
-					if uint32(v2) <= uint32(i32(2)) {
-						v3 = i32(1)
-						if v2 == i32(1) {
-							goto l3
-						}
-						store32(mem, uint64(uint32(v6))+32, uint32(v9))
-						goto l7
-					}
-					store32(mem, uint64(uint32(v10))+12, uint32(v2))
-					v5 = i32(0)
-					t100 := int32(load32(mem, uint64(uint32(v2))+8))
-					v11 = t100 & i32(256)
-					if v11 != 0 {
-						{
-							t101 := int32(load32(mem, uint64(uint32(v6))+36))
-							v3 = t101
-							if v3 == 0 {
-								goto l22
-							}
-							t102 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t102 != i32(3) {
-								goto l22
-							}
-							t103 := int32(load32(mem, uint64(uint32(v2))+4))
-							v5 = t103
-							if v5 <= i32(0) {
-								goto l22
-							}
-							v9 = v5 + i32(1)
-							t104 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t104 + v5<<2 - i32(4)
-						l24:
-							{
-								t105 := int32(load32(mem, uint64(uint32(v2))))
-								v5 = t105
-								if v5 == i32(-2) {
-									goto l22
-								}
-								{
-									t106 := int32(load32(mem, uint64(uint32(v3))+12))
-									v1 = t106
-									if v1 == 0 {
-										goto l23
-									}
-									t107 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t107) <= uint32(v5) {
-										goto l23
-									}
-									t108 := int32(load32(mem, uint64(uint32(v3))+4))
-									v8 = t108 + v5<<2
-									t109 := int32(load32(mem, uint64(uint32(v8))))
-									v7 = t109
-									t110 := int32(load32(mem, uint64(uint32(v3))))
-									t111 := v7
-									v4 = t110
-									if uint32(t111) < uint32(v4) {
-										t112 := int32(load32(mem, uint64(uint32(v1+v7<<2))))
-										if t112 == v5 {
-											goto l23
-										}
-									}
-									store32(mem, uint64(uint32(v8)), uint32(v4))
-									store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
-									t113 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t113+i32(1)))
-								}
-							l23:
-								v2 = v2 - i32(4)
-								v9 = v9 - i32(1)
-								if uint32(v9) > uint32(i32(1)) {
-									goto l24
-								}
-							}
-						}
-					l22:
-						v5 = v0
-					}
-					v3 = int32(uint32(v11) >> 8)
-					store32(mem, uint64(uint32(v6))+32, uint32(v5))
-					goto l7
-				}
-			l11:
-				if v7 == 0 {
-					goto l25
-				}
-				if v20 != 0 {
-					goto l26
-				}
-			l27:
-				{
-					t114 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t114
-					if v2&i32(-0x20000001) == 0 {
-						t115 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t115 != v2 {
-							goto l27
-						}
-						t116 := m.g1
-						m.g1 = t116 + i32(1)
-						t117 := m.fn51(v4, v15, v16, v17)
-						mem = *m.memory
-						v12 = t117
-						t118 := m.g1
-						m.g1 = t118 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						goto l26
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t121 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t121 != 0 {
-							goto l8
-						}
-						goto l27
-					} else {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l27
-					}
-				}
-			l26:
-				store32(mem, uint64(uint32(v10))+12, uint32(v12))
-				if v12 == 0 {
-					goto l25
-				}
-			l28:
-				{
-					t123 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t123
-					if v2&i32(-0x20000001) == 0 {
-						t124 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t124 != v2 {
-							goto l28
-						}
-						v14 = i32(1)
-						t125 := m.g1
-						m.g1 = v14 + t125
-						t126 := m.fn53(v4, v12, v11)
-						mem = *m.memory
-						v2 = t126
-						t127 := m.g1
-						m.g1 = t127 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						if v2 == 0 {
-							goto l25
-						}
-						goto l29
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t130 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t130 != 0 {
-							goto l8
-						}
-						goto l28
-					} else {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l28
-					}
-				}
-			l25:
-				mem[uint64(uint32(v6))+28] = byte(i32(1))
-				v14 = i32(0)
-				v2 = i32(0)
-			l29:
-				if v20 != 0 {
-					goto l30
-				}
-				if v15 == 0 {
-					goto l30
-				}
-				m.Xre2w_free(v15)
-				mem = *m.memory
-			l30:
-				if v13 == 0 {
-					goto l31
-				}
-				if v18 != 0 {
-					goto l31
-				}
-				m.Xre2w_free(v13)
-				mem = *m.memory
-			l31:
-				v13 = v0
-				if v14 != 0 {
-					goto l4
-				}
-				v3 = i32(0)
-				goto l7
-			l4:
-				if uint32(v2) <= uint32(i32(2)) {
-					v3 = i32(1)
-					if v2 == i32(1) {
-						goto l3
-					}
-					store32(mem, uint64(uint32(v6))+32, uint32(v9))
-					goto l7
-				}
-				v5 = v5 - i32(1)
-				store32(mem, uint64(uint32(v10))+12, uint32(v2))
-				t132 := int32(mem[uint64(uint32(v2))+9])
-				if t132&i32(1) == 0 {
-					goto l32
-				}
-			}
-			{
-				t133 := int32(load32(mem, uint64(uint32(v6))+36))
-				v3 = t133
-				if v3 == 0 {
-					goto l33
-				}
-				t134 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t134 != i32(3) {
-					goto l33
-				}
-				t135 := int32(load32(mem, uint64(uint32(v2))+4))
-				v0 = t135
-				if v0 <= i32(0) {
-					goto l33
-				}
-				v5 = v0 + i32(1)
-				t136 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t136 + v0<<2 - i32(4)
-			l35:
-				{
-					t137 := int32(load32(mem, uint64(uint32(v2))))
-					v0 = t137
-					if v0 == i32(-2) {
-						goto l33
-					}
-					{
-						t138 := int32(load32(mem, uint64(uint32(v3))+12))
-						v9 = t138
-						if v9 == 0 {
-							goto l34
-						}
-						t139 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t139) <= uint32(v0) {
-							goto l34
-						}
-						t140 := int32(load32(mem, uint64(uint32(v3))+4))
-						v8 = t140 + v0<<2
-						t141 := int32(load32(mem, uint64(uint32(v8))))
-						v11 = t141
-						t142 := int32(load32(mem, uint64(uint32(v3))))
-						t143 := v11
-						v4 = t142
-						if uint32(t143) < uint32(v4) {
-							t144 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
-							if t144 == v0 {
-								goto l34
-							}
-						}
-						store32(mem, uint64(uint32(v8)), uint32(v4))
-						store32(mem, uint64(uint32(v9+v4<<2)), uint32(v0))
-						t145 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t145+i32(1)))
 					}
 				l34:
-					v2 = v2 - i32(4)
-					v5 = v5 - i32(1)
-					if uint32(v5) > uint32(i32(1)) {
-						goto l35
+					store32(mem, uint64(uint32(v7))+8, uint32(v5))
+					if v5 == 0 {
+						goto l36
 					}
-				}
-			}
-		l33:
-			store32(mem, uint64(uint32(v6))+32, uint32(v1))
-			v3 = i32(1)
-			goto l7
-		l8:
-			panic("unreachable")
-		l3:
-			v3 = i32(0)
-			store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
-			goto l7
-		}
-		{
-			t146 := int32(load32(mem, uint64(uint32(v6))+36))
-			v2 = t146
-			if v2 == 0 {
-				goto l36
-			}
-			t147 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t147 != i32(3) {
-				goto l36
-			}
-			t148 := int32(load32(mem, uint64(uint32(v7))+4))
-			v3 = t148
-			if v3 <= i32(0) {
-				goto l36
-			}
-			v9 = v3 + i32(1)
-			t149 := int32(load32(mem, uint64(uint32(v7))))
-			v3 = t149 + v3<<2 - i32(4)
-		l38:
-			{
-				t150 := int32(load32(mem, uint64(uint32(v3))))
-				v5 = t150
-				if v5 == i32(-2) {
-					goto l36
-				}
-				{
-					t151 := int32(load32(mem, uint64(uint32(v2))+12))
-					v1 = t151
-					if v1 == 0 {
-						goto l37
-					}
-					t152 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t152) <= uint32(v5) {
-						goto l37
-					}
-					t153 := int32(load32(mem, uint64(uint32(v2))+4))
-					v8 = t153 + v5<<2
-					t154 := int32(load32(mem, uint64(uint32(v8))))
-					v11 = t154
-					t155 := int32(load32(mem, uint64(uint32(v2))))
-					t156 := v11
-					v4 = t155
-					if uint32(t156) < uint32(v4) {
-						t157 := int32(load32(mem, uint64(uint32(v1+v11<<2))))
-						if t157 == v5 {
+				l37:
+					{
+						t153 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t153
+						if v2&i32(-0x20000001) == 0 {
+							t154 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t154 != v2 {
+								goto l37
+							}
+							v9 = i32(1)
+							t155 := m.g1
+							m.g1 = v9 + t155
+							t156 := m.fn53(v0, v5, v4)
+							mem = *m.memory
+							v2 = t156
+							t157 := m.g1
+							m.g1 = t157 - i32(1)
+							atomic_store32(mem, uint64(uint32(v0))+20, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l38
+							}
+							goto l36
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l37
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t161 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						mem = *m.memory
+						if t161 == 0 {
 							goto l37
 						}
 					}
-					store32(mem, uint64(uint32(v8)), uint32(v4))
-					store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
-					t158 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t158+i32(1)))
+					goto l12
+				l36:
+					mem[uint64(uint32(v8))+28] = byte(i32(1))
+					v9 = i32(0)
+					v2 = i32(0)
+				l38:
+					if uint32(v6) < uint32(i32(3)) {
+						goto l39
+					}
+					if v11 == 0 {
+						goto l39
+					}
+					m.Xre2w_free(v11)
+					mem = *m.memory
+				l39:
+					if v9 != 0 {
+						goto l31
+					}
+					v10 = i32(0)
+					goto l8
 				}
-			l37:
-				v3 = v3 - i32(4)
-				v9 = v9 - i32(1)
-				if uint32(v9) > uint32(i32(1)) {
-					goto l38
+			l31:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l40
+				}
+				if v2 != i32(1) {
+					goto l24
+				}
+				t162 := int32(load32(mem, uint64(uint32(v7))+12))
+				store32(mem, uint64(uint32(v8))+32, uint32(t162))
+				goto l8
+			}
+		l24:
+			store32(mem, uint64(uint32(v8))+32, uint32(v13))
+			v10 = i32(1)
+			goto l8
+		l40:
+			store32(mem, uint64(uint32(v7))+8, uint32(v2))
+			{
+				t163 := int32(mem[uint64(uint32(v2))+9])
+				if t163&i32(1) == 0 {
+					t164 := int32(load32(mem, uint64(uint32(v7))+12))
+					v1 = t164
+					goto l41
+				}
+				store32(mem, uint64(uint32(v7))+12, uint32(v1))
+				if v24 == 0 {
+					v10 = i32(1)
+					goto l41
+				}
+				t165 := int32(load32(mem, uint64(uint32(v8))+36))
+				v3 = t165
+				t166 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+				mem = *m.memory
+				if v24 == t166 {
+					v10 = i32(1)
+					goto l41
+				}
+				v10 = i32(1)
+				{
+					t167 := int32(load32(mem, uint64(uint32(v2))+4))
+					v4 = t167
+					if v4 <= i32(0) {
+						goto l42
+					}
+					v5 = v4 + i32(1)
+					t168 := int32(load32(mem, uint64(uint32(v2))))
+					v4 = t168 + v4<<2 - i32(4)
+				l44:
+					{
+						t169 := int32(load32(mem, uint64(uint32(v4))))
+						v6 = t169
+						if v6 == i32(-2) {
+							goto l42
+						}
+						{
+							t170 := int32(load32(mem, uint64(uint32(v3))+12))
+							v13 = t170
+							if v13 == 0 {
+								goto l43
+							}
+							t171 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t171) <= uint32(v6) {
+								goto l43
+							}
+							t172 := int32(load32(mem, uint64(uint32(v3))+4))
+							v11 = t172 + v6<<2
+							t173 := int32(load32(mem, uint64(uint32(v11))))
+							v0 = t173
+							t174 := int32(load32(mem, uint64(uint32(v3))))
+							t175 := v0
+							v9 = t174
+							if uint32(t175) < uint32(v9) {
+								t176 := int32(load32(mem, uint64(uint32(v13+v0<<2))))
+								if t176 == v6 {
+									goto l43
+								}
+							}
+							store32(mem, uint64(uint32(v11)), uint32(v9))
+							store32(mem, uint64(uint32(v13+v9<<2)), uint32(v6))
+							t177 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t177+i32(1)))
+						}
+					l43:
+						v4 = v4 - i32(4)
+						v5 = v5 - i32(1)
+						if uint32(v5) > uint32(i32(1)) {
+							goto l44
+						}
+					}
+				}
+			l42:
+				atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+				mem = *m.memory
+			}
+		l41:
+			store32(mem, uint64(uint32(v8))+32, uint32(v1))
+		l8:
+			m.g0 = v7 + i32(16)
+			t178 := v10 & i32(1)
+			p0 = t178
+			return p0
+		}
+	l12:
+		panic("unreachable")
+	}
+}
+func (m *Module) fn58(v0, v1, v2, v3, v4, v5, v6 int32, v7 int64) int32 {
+	var v8, v9, v10, v11, v12, v13, v14, v15, v16, v17 int32
+	mem := *m.memory
+	t0 := int32(load32(mem, uint64(uint32(v0))))
+	v8 = t0
+	if v1 == v2 {
+		goto l0
+	}
+l6:
+	{
+		v13 = v9
+		v14 = v8
+		t1 := int32(mem[uint64(uint32(v1))])
+		t2 := int32(mem[uint64(uint32(v3+t1))])
+		t3 := int32(atomic_load32(mem, uint64(uint32(v14+t2<<2+i32(24)))))
+		mem = *m.memory
+		v8 = t3
+		if uint32(v8) < uint32(i32(3)) {
+			goto l1
+		}
+		if v4 == v8 {
+			goto l1
+		}
+		{
+			t4 := int32(mem[uint64(uint32(v8))+9])
+			if t4&i32(1) == 0 {
+				goto l2
+			}
+			{
+				if v6 == 0 {
+					goto l3
+				}
+				t5 := int64(atomic_load64(mem, uint64(uint32(v8))+16))
+				mem = *m.memory
+				if v7 == t5 {
+					goto l2
+				}
+				t6 := int32(load32(mem, uint64(uint32(v8))+4))
+				v10 = t6
+				v12 = v10<<2 - i32(4)
+				v15 = v10 >> 31 & v10
+				v11 = v10
+			l5:
+				{
+					{
+						var p7 int32
+						if v11 > i32(0) {
+							t8 := int32(load32(mem, uint64(uint32(v8))))
+							t9 := int32(load32(mem, uint64(uint32(t8+v12))))
+							v9 = t9
+							if v9 != i32(-2) {
+								goto l4
+							}
+							p7 = v11
+						} else {
+							p7 = v15
+						}
+						if p7 == v10 {
+							goto l3
+						}
+						atomic_store64(mem, uint64(uint32(v8))+16, uint64(v7))
+						mem = *m.memory
+						v9 = v13
+						goto l2
+					}
+				l4:
+					t10 := int32(load32(mem, uint64(uint32(v6))+12))
+					v16 = t10
+					if v16 == 0 {
+						goto l3
+					}
+					t11 := int32(load32(mem, uint64(uint32(v6))+16))
+					if uint32(t11) <= uint32(v9) {
+						goto l3
+					}
+					t12 := int32(load32(mem, uint64(uint32(v6))+4))
+					t13 := int32(load32(mem, uint64(uint32(t12+v9<<2))))
+					v17 = t13
+					t14 := int32(load32(mem, uint64(uint32(v6))))
+					if uint32(v17) >= uint32(t14) {
+						goto l3
+					}
+					v11 = v11 - i32(1)
+					v12 = v12 - i32(4)
+					t15 := int32(load32(mem, uint64(uint32(v16+v17<<2))))
+					if t15 == v9 {
+						goto l5
+					}
+				}
+			}
+		l3:
+			v9 = v1
+			if v5 == 0 {
+				goto l1
+			}
+		}
+	l2:
+		v1 = v1 + i32(1)
+		if v1 != v2 {
+			goto l6
+		}
+		goto l7
+	}
+l1:
+	v9 = v13
+	v8 = v14
+l7:
+	if v9 == 0 {
+		goto l0
+	}
+	store32(mem, uint64(uint32(v5)), uint32(v9))
+l0:
+	store32(mem, uint64(uint32(v0)), uint32(v8))
+	return v1
+}
+func (m *Module) fn59(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var v22 int64
+	t0 := m.g0
+	v11 = t0 - i32(16)
+	m.g0 = v11
+	v7 = v1
+	mem := *m.memory
+	t1 := int32(load32(mem, uint64(uint32(v7))+4))
+	v2 = t1
+	t2 := int32(load32(mem, uint64(uint32(v7))))
+	v8 = t2
+	v4 = v0
+	t3 := int32(load32(mem, uint64(uint32(v4))+8))
+	v3 = t3
+	t4 := int32(load32(mem, uint64(uint32(v7))+20))
+	t5 := v11
+	v6 = t4
+	store32(mem, uint64(uint32(t5))+12, uint32(v6))
+	v0 = v2 + v8
+	{
+		{
+			t6 := int32(load32(mem, uint64(uint32(v7))+36))
+			if t6 == 0 {
+				goto l0
+			}
+			t7 := int32(load32(mem, uint64(uint32(v4))+12))
+			if t7 != i32(3) {
+				goto l0
+			}
+			t8 := int64(atomic_add64(mem, uint64(uint32(v4)), uint64(i64(1))))
+			mem = *m.memory
+			v22 = t8 + i64(1)
+			t9 := int32(mem[uint64(uint32(v6))+9])
+			if t9&i32(1) == 0 {
+				goto l1
+			}
+			if v22 == 0 {
+				goto l2
+			}
+			t10 := int32(load32(mem, uint64(uint32(v7))+36))
+			v2 = t10
+			t11 := int64(atomic_load64(mem, uint64(uint32(v6))+16))
+			mem = *m.memory
+			if t11 == v22 {
+				goto l2
+			}
+			{
+				t12 := int32(load32(mem, uint64(uint32(v6))+4))
+				v3 = t12
+				if v3 <= i32(0) {
+					goto l3
+				}
+				v8 = v3 + i32(1)
+				t13 := int32(load32(mem, uint64(uint32(v6))))
+				v3 = t13 + v3<<2 - i32(4)
+			l5:
+				{
+					t14 := int32(load32(mem, uint64(uint32(v3))))
+					v5 = t14
+					if v5 == i32(-2) {
+						goto l3
+					}
+					{
+						t15 := int32(load32(mem, uint64(uint32(v2))+12))
+						v1 = t15
+						if v1 == 0 {
+							goto l4
+						}
+						t16 := int32(load32(mem, uint64(uint32(v2))+16))
+						if uint32(t16) <= uint32(v5) {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v2))+4))
+						v9 = t17 + v5<<2
+						t18 := int32(load32(mem, uint64(uint32(v9))))
+						v10 = t18
+						t19 := int32(load32(mem, uint64(uint32(v2))))
+						t20 := v10
+						v4 = t19
+						if uint32(t20) < uint32(v4) {
+							t21 := int32(load32(mem, uint64(uint32(v1+v10<<2))))
+							if t21 == v5 {
+								goto l4
+							}
+						}
+						store32(mem, uint64(uint32(v9)), uint32(v4))
+						store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
+						t22 := int32(load32(mem, uint64(uint32(v2))))
+						store32(mem, uint64(uint32(v2)), uint32(t22+i32(1)))
+					}
+				l4:
+					v3 = v3 - i32(4)
+					v8 = v8 - i32(1)
+					if uint32(v8) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v6))+16, uint64(v22))
+			mem = *m.memory
+			goto l2
+		}
+	l0:
+		t23 := int32(mem[uint64(uint32(v6))+9])
+		if t23&i32(1) != 0 {
+			goto l2
+		}
+	}
+l1:
+	v9 = v3 + i32(136)
+	v3 = v4 + i32(20)
+	v5 = i32(65536)
+l39:
+	{
+		{
+			var p24 int32
+			{
+				{
+					if v0 != v8 {
+						t25 := v11 + i32(12)
+						t26 := v0
+						t27 := v0
+						v2 = v0 - v8
+						p28 := v5
+						if uint32(v2) < uint32(v5) {
+							p28 = v2
+						}
+						t29 := t27 - p28
+						t30 := v9
+						var p31 int32
+						if v22 == 0 {
+							p31 = 1
+						}
+						v16 = p31
+						var p32 int32
+						if v16 != 0 {
+							p32 = i32(0)
+						} else {
+							t33 := int32(load32(mem, uint64(uint32(v7))+36))
+							p32 = t33
+						}
+						t34 := m.fn56(t25, t26, t29, t30, i32(0), i32(0), p32, v22)
+						mem = *m.memory
+						v1 = t34
+						if v1 != v8 {
+							v5 = v1 - v0 + v5
+							if v5 == 0 {
+								v5 = i32(65536)
+								t39 := m._re2w_stopped()
+								mem = *m.memory
+								if t39 != 0 {
+									goto l9
+								}
+							}
+							t40 := int32(load32(mem, uint64(uint32(v11))+12))
+							t41 := v9
+							v0 = v1 - i32(1)
+							t42 := int32(mem[uint64(uint32(v0))])
+							v10 = t42
+							t43 := int32(mem[uint64(uint32(t41+v10))])
+							t44 := int32(atomic_load32(mem, uint64(uint32(t40+t43<<2+i32(24)))))
+							mem = *m.memory
+							v2 = t44
+							if v2 != 0 {
+								goto l10
+							}
+							t45 := int32(load32(mem, uint64(uint32(v11))+12))
+							v12 = t45
+						l11:
+							{
+								t46 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t46
+								if v2&i32(-0x20000001) == 0 {
+									t47 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t47 != v2 {
+										goto l11
+									}
+									t48 := m.g1
+									m.g1 = t48 + i32(1)
+									t49 := m.fn53(v4, v12, v10)
+									mem = *m.memory
+									v2 = t49
+									t50 := m.g1
+									m.g1 = t50 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 != 0 {
+										goto l10
+									}
+									t52 := int32(mem[uint64(uint32(i32(50704)))])
+									if t52 != i32(1) {
+										goto l12
+									}
+									if v13 == 0 {
+										goto l12
+									}
+									t53 := int32(load32(mem, uint64(uint32(v4))+76))
+									if uint32(v0-v13) >= uint32(t53*i32(10)) {
+										goto l12
+									}
+									t54 := int32(load32(mem, uint64(uint32(v4))+12))
+									if t54 == i32(3) {
+										goto l12
+									}
+									mem[uint64(uint32(v7))+28] = byte(i32(1))
+									v3 = i32(0)
+									goto l13
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l11
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t57 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t57 == 0 {
+									goto l11
+								}
+								goto l14
+							}
+						l12:
+							v18 = i32(0)
+							{
+								var p58 int32
+								if uint32(v6) < uint32(i32(3)) {
+									p58 = 1
+								}
+								v19 = p58
+								if v19 != 0 {
+									v13 = i32(0)
+									v14 = i32(0)
+									v20 = i32(0)
+									goto l15
+								}
+								t59 := int32(load32(mem, uint64(uint32(v6))+8))
+								v20 = t59
+								t60 := int32(load32(mem, uint64(uint32(v6))+4))
+								v14 = t60
+								v2 = v14 << 2
+								p61 := v2
+								if uint32(v14) > uint32(i32(0x3fffffff)) {
+									p61 = i32(-1)
+								}
+								t62 := m.fn214(p61)
+								mem = *m.memory
+								v13 = t62
+								t63 := int32(load32(mem, uint64(uint32(v6))))
+								memory_copy(mem, uint32(v13), uint32(t63), uint32(v2))
+								v6 = i32(0)
+							}
+						l15:
+							{
+								t64 := int32(load32(mem, uint64(uint32(v11))+12))
+								v12 = t64
+								var p65 int32
+								if uint32(v12) < uint32(i32(3)) {
+									p65 = 1
+								}
+								v21 = p65
+								if v21 != 0 {
+									v17 = i32(0)
+									v15 = i32(0)
+									goto l16
+								}
+								t66 := int32(load32(mem, uint64(uint32(v12))+8))
+								v18 = t66
+								t67 := int32(load32(mem, uint64(uint32(v12))+4))
+								v17 = t67
+								v2 = v17 << 2
+								p68 := v2
+								if uint32(v17) > uint32(i32(0x3fffffff)) {
+									p68 = i32(-1)
+								}
+								t69 := m.fn214(p68)
+								mem = *m.memory
+								v15 = t69
+								t70 := int32(load32(mem, uint64(uint32(v12))))
+								memory_copy(mem, uint32(v15), uint32(t70), uint32(v2))
+								v12 = i32(0)
+							}
+						l16:
+							t71 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v4, t71)
+							mem = *m.memory
+							if v19 != 0 {
+								goto l17
+							}
+						l18:
+							{
+								t72 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t72
+								if v2&i32(-0x20000001) == 0 {
+									t73 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t73 != v2 {
+										goto l18
+									}
+									t74 := m.g1
+									m.g1 = t74 + i32(1)
+									t75 := m.fn51(v4, v13, v14, v20)
+									mem = *m.memory
+									v6 = t75
+									t76 := m.g1
+									m.g1 = t76 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l17
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l18
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t80 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t80 == 0 {
+									goto l18
+								}
+							}
+							goto l14
+						}
+						v0 = v1
+					}
+					t35 := int32(load32(mem, uint64(uint32(v7))))
+					v2 = t35
+					t36 := int32(load32(mem, uint64(uint32(v7))+8))
+					if v2 != t36 {
+						goto l7
+					}
+					v5 = i32(256)
+					t37 := int32(load32(mem, uint64(uint32(v4))+8))
+					t38 := int32(load32(mem, uint64(uint32(t37))+20))
+					p24 = t38
+					goto l8
+				}
+			l7:
+				t81 := int32(mem[uint64(uint32(v2-i32(1)))])
+				v5 = t81
+				t82 := int32(load32(mem, uint64(uint32(v4))+8))
+				t83 := int32(mem[uint64(uint32(v5+t82+i32(136)))])
+				p24 = t83
+			}
+		l8:
+			v2 = p24
+			{
+				t84 := int32(load32(mem, uint64(uint32(v11))+12))
+				t85 := int32(atomic_load32(mem, uint64(uint32(t84+v2<<2+i32(24)))))
+				mem = *m.memory
+				v2 = t85
+				if v2 != 0 {
+					goto l19
+				}
+				t86 := int32(load32(mem, uint64(uint32(v11))+12))
+				v1 = t86
+				{
+				l20:
+					{
+						t87 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t87
+						if v2&i32(-0x20000001) == 0 {
+							t88 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t88 != v2 {
+								goto l20
+							}
+							t89 := m.g1
+							m.g1 = t89 + i32(1)
+							t90 := m.fn53(v4, v1, v5)
+							mem = *m.memory
+							v2 = t90
+							t91 := m.g1
+							m.g1 = t91 - i32(1)
+							atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l19
+							}
+							t93 := int32(load32(mem, uint64(uint32(v11))+12))
+							v1 = t93
+							if uint32(v1) > uint32(i32(2)) {
+								t98 := int32(load32(mem, uint64(uint32(v1))+8))
+								v10 = t98
+								t99 := int32(load32(mem, uint64(uint32(v1))+4))
+								v9 = t99
+								v2 = v9 << 2
+								p100 := v2
+								if uint32(v9) > uint32(i32(0x3fffffff)) {
+									p100 = i32(-1)
+								}
+								t101 := m.fn214(p100)
+								mem = *m.memory
+								v6 = t101
+								t102 := int32(load32(mem, uint64(uint32(v1))))
+								memory_copy(mem, uint32(v6), uint32(t102), uint32(v2))
+								t103 := int32(load32(mem, uint64(uint32(v7))+24))
+								m.fn54(v4, t103)
+								mem = *m.memory
+							l23:
+								{
+									t104 := int32(atomic_load32(mem, uint64(uint32(v3))))
+									mem = *m.memory
+									v2 = t104
+									if v2&i32(-0x20000001) == 0 {
+										t105 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t105 != v2 {
+											goto l23
+										}
+										t106 := m.g1
+										m.g1 = t106 + i32(1)
+										t107 := m.fn51(v4, v6, v9, v10)
+										mem = *m.memory
+										v9 = t107
+										t108 := m.g1
+										m.g1 = t108 - i32(1)
+										atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										goto l22
+									}
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l23
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t112 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t112 == 0 {
+										goto l23
+									}
+								}
+								goto l14
+							}
+							t94 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v4, t94)
+							mem = *m.memory
+							v6 = i32(0)
+							v9 = v1
+							goto l22
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l20
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t97 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						mem = *m.memory
+						if t97 == 0 {
+							goto l20
+						}
+						goto l14
+					}
+				}
+			l22:
+				store32(mem, uint64(uint32(v11))+12, uint32(v9))
+				if v9 == 0 {
+					goto l24
+				}
+			l25:
+				{
+					t113 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t113
+					if v2&i32(-0x20000001) == 0 {
+						t114 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t114 != v2 {
+							goto l25
+						}
+						v10 = i32(1)
+						t115 := m.g1
+						m.g1 = v10 + t115
+						t116 := m.fn53(v4, v9, v5)
+						mem = *m.memory
+						v2 = t116
+						t117 := m.g1
+						m.g1 = t117 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						if v2 != 0 {
+							goto l26
+						}
+						goto l24
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l25
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t121 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t121 == 0 {
+						goto l25
+					}
+				}
+				goto l14
+			l24:
+				mem[uint64(uint32(v7))+28] = byte(i32(1))
+				v10 = i32(0)
+				v2 = i32(0)
+			l26:
+				if uint32(v1) < uint32(i32(3)) {
+					goto l27
+				}
+				if v6 == 0 {
+					goto l27
+				}
+				m.Xre2w_free(v6)
+				mem = *m.memory
+			l27:
+				if v10 != 0 {
+					goto l19
+				}
+				v3 = i32(0)
+				goto l13
+			}
+		l19:
+			if uint32(v2) <= uint32(i32(2)) {
+				v3 = i32(1)
+				if v2 == i32(1) {
+					goto l9
+				}
+				store32(mem, uint64(uint32(v7))+32, uint32(v8))
+				goto l13
+			}
+			store32(mem, uint64(uint32(v11))+12, uint32(v2))
+			t122 := int32(load32(mem, uint64(uint32(v2))+8))
+			t123 := v0
+			v8 = t122 & i32(256)
+			v3 = int32(uint32(v8) >> 8)
+			p124 := i32(0)
+			if v3 != 0 {
+				p124 = t123
+			}
+			v5 = p124
+			{
+				if v8 == 0 {
+					goto l28
+				}
+				if v22 == 0 {
+					goto l28
+				}
+				t125 := int32(load32(mem, uint64(uint32(v7))+36))
+				v5 = t125
+				t126 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+				mem = *m.memory
+				if v22 != t126 {
+					{
+						t127 := int32(load32(mem, uint64(uint32(v2))+4))
+						v8 = t127
+						if v8 <= i32(0) {
+							goto l29
+						}
+						v4 = v8 + i32(1)
+						t128 := int32(load32(mem, uint64(uint32(v2))))
+						v8 = t128 + v8<<2 - i32(4)
+					l31:
+						{
+							t129 := int32(load32(mem, uint64(uint32(v8))))
+							v1 = t129
+							if v1 == i32(-2) {
+								goto l29
+							}
+							{
+								t130 := int32(load32(mem, uint64(uint32(v5))+12))
+								v9 = t130
+								if v9 == 0 {
+									goto l30
+								}
+								t131 := int32(load32(mem, uint64(uint32(v5))+16))
+								if uint32(t131) <= uint32(v1) {
+									goto l30
+								}
+								t132 := int32(load32(mem, uint64(uint32(v5))+4))
+								v6 = t132 + v1<<2
+								t133 := int32(load32(mem, uint64(uint32(v6))))
+								v16 = t133
+								t134 := int32(load32(mem, uint64(uint32(v5))))
+								t135 := v16
+								v10 = t134
+								if uint32(t135) < uint32(v10) {
+									t136 := int32(load32(mem, uint64(uint32(v9+v16<<2))))
+									if t136 == v1 {
+										goto l30
+									}
+								}
+								store32(mem, uint64(uint32(v6)), uint32(v10))
+								store32(mem, uint64(uint32(v9+v10<<2)), uint32(v1))
+								t137 := int32(load32(mem, uint64(uint32(v5))))
+								store32(mem, uint64(uint32(v5)), uint32(t137+i32(1)))
+							}
+						l30:
+							v8 = v8 - i32(4)
+							v4 = v4 - i32(1)
+							if uint32(v4) > uint32(i32(1)) {
+								goto l31
+							}
+						}
+					}
+				l29:
+					atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+					mem = *m.memory
+				}
+				v5 = v0
+			}
+		l28:
+			store32(mem, uint64(uint32(v7))+32, uint32(v5))
+			goto l13
+		}
+	l17:
+		if v6 == 0 {
+			goto l32
+		}
+		if v21 != 0 {
+			goto l33
+		}
+	l34:
+		{
+			t138 := int32(atomic_load32(mem, uint64(uint32(v3))))
+			mem = *m.memory
+			v2 = t138
+			if v2&i32(-0x20000001) == 0 {
+				t139 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+				mem = *m.memory
+				if t139 != v2 {
+					goto l34
+				}
+				t140 := m.g1
+				m.g1 = t140 + i32(1)
+				t141 := m.fn51(v4, v15, v17, v18)
+				mem = *m.memory
+				v12 = t141
+				t142 := m.g1
+				m.g1 = t142 - i32(1)
+				atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+				mem = *m.memory
+				_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+				mem = *m.memory
+				goto l33
+			}
+			if v2&i32(0x20000000) != 0 {
+				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+				mem = *m.memory
+				t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+				mem = *m.memory
+				if t145 != 0 {
+					goto l14
+				}
+				goto l34
+			} else {
+				_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+				mem = *m.memory
+				goto l34
+			}
+		}
+	l33:
+		store32(mem, uint64(uint32(v11))+12, uint32(v12))
+		if v12 == 0 {
+			goto l32
+		}
+	l35:
+		{
+			t147 := int32(atomic_load32(mem, uint64(uint32(v3))))
+			mem = *m.memory
+			v2 = t147
+			if v2&i32(-0x20000001) == 0 {
+				t148 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+				mem = *m.memory
+				if t148 != v2 {
+					goto l35
+				}
+				v14 = i32(1)
+				t149 := m.g1
+				m.g1 = v14 + t149
+				t150 := m.fn53(v4, v12, v10)
+				mem = *m.memory
+				v2 = t150
+				t151 := m.g1
+				m.g1 = t151 - i32(1)
+				atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+				mem = *m.memory
+				_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+				mem = *m.memory
+				if v2 == 0 {
+					goto l32
+				}
+				goto l36
+			}
+			if v2&i32(0x20000000) != 0 {
+				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+				mem = *m.memory
+				t154 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+				mem = *m.memory
+				if t154 != 0 {
+					goto l14
+				}
+				goto l35
+			} else {
+				_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+				mem = *m.memory
+				goto l35
+			}
+		}
+	l32:
+		mem[uint64(uint32(v7))+28] = byte(i32(1))
+		v14 = i32(0)
+		v2 = i32(0)
+	l36:
+		if v21 != 0 {
+			goto l37
+		}
+		if v15 == 0 {
+			goto l37
+		}
+		m.Xre2w_free(v15)
+		mem = *m.memory
+	l37:
+		if v13 == 0 {
+			goto l38
+		}
+		if v19 != 0 {
+			goto l38
+		}
+		m.Xre2w_free(v13)
+		mem = *m.memory
+	l38:
+		v13 = v0
+		if v14 != 0 {
+			goto l10
+		}
+		v3 = i32(0)
+		goto l13
+	l10:
+		if uint32(v2) <= uint32(i32(2)) {
+			v3 = i32(1)
+			if v2 == i32(1) {
+				goto l9
+			}
+			store32(mem, uint64(uint32(v7))+32, uint32(v8))
+			goto l13
+		}
+		v5 = v5 - i32(1)
+		store32(mem, uint64(uint32(v11))+12, uint32(v2))
+		t156 := int32(mem[uint64(uint32(v2))+9])
+		if t156&i32(1) == 0 {
+			goto l39
+		}
+	}
+	{
+		if v16 != 0 {
+			goto l40
+		}
+		t157 := int32(load32(mem, uint64(uint32(v7))+36))
+		v3 = t157
+		t158 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+		mem = *m.memory
+		if t158 == v22 {
+			goto l40
+		}
+		{
+			t159 := int32(load32(mem, uint64(uint32(v2))+4))
+			v0 = t159
+			if v0 <= i32(0) {
+				goto l41
+			}
+			v8 = v0 + i32(1)
+			t160 := int32(load32(mem, uint64(uint32(v2))))
+			v0 = t160 + v0<<2 - i32(4)
+		l43:
+			{
+				t161 := int32(load32(mem, uint64(uint32(v0))))
+				v5 = t161
+				if v5 == i32(-2) {
+					goto l41
+				}
+				{
+					t162 := int32(load32(mem, uint64(uint32(v3))+12))
+					v4 = t162
+					if v4 == 0 {
+						goto l42
+					}
+					t163 := int32(load32(mem, uint64(uint32(v3))+16))
+					if uint32(t163) <= uint32(v5) {
+						goto l42
+					}
+					t164 := int32(load32(mem, uint64(uint32(v3))+4))
+					v10 = t164 + v5<<2
+					t165 := int32(load32(mem, uint64(uint32(v10))))
+					v6 = t165
+					t166 := int32(load32(mem, uint64(uint32(v3))))
+					t167 := v6
+					v9 = t166
+					if uint32(t167) < uint32(v9) {
+						t168 := int32(load32(mem, uint64(uint32(v4+v6<<2))))
+						if t168 == v5 {
+							goto l42
+						}
+					}
+					store32(mem, uint64(uint32(v10)), uint32(v9))
+					store32(mem, uint64(uint32(v4+v9<<2)), uint32(v5))
+					t169 := int32(load32(mem, uint64(uint32(v3))))
+					store32(mem, uint64(uint32(v3)), uint32(t169+i32(1)))
+				}
+			l42:
+				v0 = v0 - i32(4)
+				v8 = v8 - i32(1)
+				if uint32(v8) > uint32(i32(1)) {
+					goto l43
 				}
 			}
 		}
-	l36:
-		store32(mem, uint64(uint32(v6))+32, uint32(v0))
-		v3 = i32(1)
+	l41:
+		atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+		mem = *m.memory
 	}
-l7:
-	m.g0 = v10 + i32(16)
+l40:
+	store32(mem, uint64(uint32(v7))+32, uint32(v1))
+	v3 = i32(1)
+	goto l13
+l14:
+	panic("unreachable")
+l9:
+	v3 = i32(0)
+	store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+	goto l13
+l2:
+	store32(mem, uint64(uint32(v7))+32, uint32(v0))
+	v3 = i32(1)
+l13:
+	m.g0 = v11 + i32(16)
 	return v3
 }
 func (m *Module) fn60(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var v22 int64
 	t0 := m.g0
-	v10 = t0 - i32(16)
-	m.g0 = v10
+	v11 = t0 - i32(16)
+	m.g0 = v11
 	v6 = v1
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v6))+4))
@@ -13476,2610 +13751,2764 @@ func (m *Module) fn60(v0, v1 int32) int32 {
 	t2 := int32(load32(mem, uint64(uint32(v6))))
 	v1 = t2
 	v4 = v0
-	t3 := int32(load32(mem, uint64(uint32(v4))))
+	t3 := int32(load32(mem, uint64(uint32(v4))+8))
 	v3 = t3
 	t4 := int32(load32(mem, uint64(uint32(v6))+20))
-	t5 := v10
+	t5 := v11
 	v7 = t4
 	store32(mem, uint64(uint32(t5))+12, uint32(v7))
 	{
-		t6 := int32(mem[uint64(uint32(v7))+9])
-		if t6&i32(1) == 0 {
-			v8 = v3 + i32(136)
-			v9 = v1 + v2
-			v3 = v4 + i32(12)
-			v5 = i32(65536)
-		l32:
-			{
-				{
-					var p7 int32
-					{
-						{
-							if v1 != v9 {
-								t8 := v10 + i32(12)
-								t9 := v1
-								t10 := v1
-								v2 = v9 - v1
-								p11 := v5
-								if uint32(v2) < uint32(v5) {
-									p11 = v2
-								}
-								t12 := m.fn58(t8, t9, t10+p11, v8, i32(0), i32(0))
-								mem = *m.memory
-								v0 = t12
-								if v0 != v9 {
-									v5 = v1 - v0 + v5
-									if v5 == 0 {
-										v5 = i32(65536)
-										t19 := m._re2w_stopped()
-										mem = *m.memory
-										if t19 != 0 {
-											goto l3
-										}
-									}
-									v1 = v0 + i32(1)
-									t20 := int32(load32(mem, uint64(uint32(v10))+12))
-									t21 := int32(mem[uint64(uint32(v0))])
-									t22 := v8
-									v11 = t21
-									t23 := int32(mem[uint64(uint32(t22+v11))])
-									t24 := int32(atomic_load32(mem, uint64(uint32(t20+t23<<2+i32(12)))))
-									mem = *m.memory
-									v2 = t24
-									if v2 != 0 {
-										goto l4
-									}
-									t25 := int32(load32(mem, uint64(uint32(v10))+12))
-									v12 = t25
-								l5:
-									{
-										t26 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t26
-										if v2&i32(-0x20000001) == 0 {
-											t27 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t27 != v2 {
-												goto l5
-											}
-											t28 := m.g1
-											m.g1 = t28 + i32(1)
-											t29 := m.fn53(v4, v12, v11)
-											mem = *m.memory
-											v2 = t29
-											t30 := m.g1
-											m.g1 = t30 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											if v2 != 0 {
-												goto l4
-											}
-											t32 := int32(mem[uint64(uint32(i32(50704)))])
-											if t32 != i32(1) {
-												goto l6
-											}
-											if v13 == 0 {
-												goto l6
-											}
-											t33 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v1-v13) >= uint32(t33*i32(10)) {
-												goto l6
-											}
-											t34 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t34 == i32(3) {
-												goto l6
-											}
-											mem[uint64(uint32(v6))+28] = byte(i32(1))
-											v3 = i32(0)
-											goto l7
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l5
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t37 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t37 == 0 {
-											goto l5
-										}
-										goto l8
-									}
-								l6:
-									v17 = i32(0)
-									{
-										var p38 int32
-										if uint32(v7) < uint32(i32(3)) {
-											p38 = 1
-										}
-										v18 = p38
-										if v18 != 0 {
-											v13 = i32(0)
-											v14 = i32(0)
-											v19 = i32(0)
-											goto l9
-										}
-										t39 := int32(load32(mem, uint64(uint32(v7))+8))
-										v19 = t39
-										t40 := int32(load32(mem, uint64(uint32(v7))+4))
-										v14 = t40
-										v2 = v14 << 2
-										p41 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p41 = i32(-1)
-										}
-										t42 := m.fn214(p41)
-										mem = *m.memory
-										v13 = t42
-										t43 := int32(load32(mem, uint64(uint32(v7))))
-										memory_copy(mem, uint32(v13), uint32(t43), uint32(v2))
-										v7 = i32(0)
-									}
-								l9:
-									{
-										t44 := int32(load32(mem, uint64(uint32(v10))+12))
-										v12 = t44
-										var p45 int32
-										if uint32(v12) < uint32(i32(3)) {
-											p45 = 1
-										}
-										v20 = p45
-										if v20 != 0 {
-											v16 = i32(0)
-											v15 = i32(0)
-											goto l10
-										}
-										t46 := int32(load32(mem, uint64(uint32(v12))+8))
-										v17 = t46
-										t47 := int32(load32(mem, uint64(uint32(v12))+4))
-										v16 = t47
-										v2 = v16 << 2
-										p48 := v2
-										if uint32(v16) > uint32(i32(0x3fffffff)) {
-											p48 = i32(-1)
-										}
-										t49 := m.fn214(p48)
-										mem = *m.memory
-										v15 = t49
-										t50 := int32(load32(mem, uint64(uint32(v12))))
-										memory_copy(mem, uint32(v15), uint32(t50), uint32(v2))
-										v12 = i32(0)
-									}
-								l10:
-									t51 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t51)
-									mem = *m.memory
-									if v18 != 0 {
-										goto l11
-									}
-								l12:
-									{
-										t52 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t52
-										if v2&i32(-0x20000001) == 0 {
-											t53 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t53 != v2 {
-												goto l12
-											}
-											t54 := m.g1
-											m.g1 = t54 + i32(1)
-											t55 := m.fn51(v4, v13, v14, v19)
-											mem = *m.memory
-											v7 = t55
-											t56 := m.g1
-											m.g1 = t56 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l11
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l12
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t60 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t60 == 0 {
-											goto l12
-										}
-									}
-									goto l8
-								}
-								v1 = v0
-							}
-							t13 := int32(load32(mem, uint64(uint32(v6))))
-							t14 := int32(load32(mem, uint64(uint32(v6))+4))
-							v2 = t13 + t14
-							t15 := int32(load32(mem, uint64(uint32(v6))+8))
-							t16 := int32(load32(mem, uint64(uint32(v6))+12))
-							if v2 != t15+t16 {
-								goto l1
-							}
-							v5 = i32(256)
-							t17 := int32(load32(mem, uint64(uint32(v4))))
-							t18 := int32(load32(mem, uint64(uint32(t17))+20))
-							p7 = t18
-							goto l2
-						}
-					l1:
-						t61 := int32(mem[uint64(uint32(v2))])
-						v5 = t61
-						t62 := int32(load32(mem, uint64(uint32(v4))))
-						t63 := int32(mem[uint64(uint32(v5+t62+i32(136)))])
-						p7 = t63
-					}
-				l2:
-					v2 = p7
-					{
-						t64 := int32(load32(mem, uint64(uint32(v10))+12))
-						t65 := int32(atomic_load32(mem, uint64(uint32(t64+v2<<2+i32(12)))))
-						mem = *m.memory
-						v2 = t65
-						if v2 != 0 {
-							goto l13
-						}
-						t66 := int32(load32(mem, uint64(uint32(v10))+12))
-						v0 = t66
-						{
-						l14:
-							{
-								t67 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t67
-								if v2&i32(-0x20000001) == 0 {
-									t68 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t68 != v2 {
-										goto l14
-									}
-									t69 := m.g1
-									m.g1 = t69 + i32(1)
-									t70 := m.fn53(v4, v0, v5)
-									mem = *m.memory
-									v2 = t70
-									t71 := m.g1
-									m.g1 = t71 - i32(1)
-									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v2 != 0 {
-										goto l13
-									}
-									t73 := int32(load32(mem, uint64(uint32(v10))+12))
-									v0 = t73
-									if uint32(v0) > uint32(i32(2)) {
-										t78 := int32(load32(mem, uint64(uint32(v0))+8))
-										v11 = t78
-										t79 := int32(load32(mem, uint64(uint32(v0))+4))
-										v8 = t79
-										v2 = v8 << 2
-										p80 := v2
-										if uint32(v8) > uint32(i32(0x3fffffff)) {
-											p80 = i32(-1)
-										}
-										t81 := m.fn214(p80)
-										mem = *m.memory
-										v7 = t81
-										t82 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v7), uint32(t82), uint32(v2))
-										t83 := int32(load32(mem, uint64(uint32(v6))+24))
-										m.fn54(v4, t83)
-										mem = *m.memory
-									l17:
-										{
-											t84 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t84
-											if v2&i32(-0x20000001) == 0 {
-												t85 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t85 != v2 {
-													goto l17
-												}
-												t86 := m.g1
-												m.g1 = t86 + i32(1)
-												t87 := m.fn51(v4, v7, v8, v11)
-												mem = *m.memory
-												v8 = t87
-												t88 := m.g1
-												m.g1 = t88 - i32(1)
-												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l16
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l17
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t92 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-											mem = *m.memory
-											if t92 == 0 {
-												goto l17
-											}
-										}
-										goto l8
-									}
-									t74 := int32(load32(mem, uint64(uint32(v6))+24))
-									m.fn54(v4, t74)
-									mem = *m.memory
-									v7 = i32(0)
-									v8 = v0
-									goto l16
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l14
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t77 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-								mem = *m.memory
-								if t77 == 0 {
-									goto l14
-								}
-								goto l8
-							}
-						}
-					l16:
-						store32(mem, uint64(uint32(v10))+12, uint32(v8))
-						if v8 == 0 {
-							goto l18
-						}
-					l19:
-						{
-							t93 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t93
-							if v2&i32(-0x20000001) == 0 {
-								t94 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t94 != v2 {
-									goto l19
-								}
-								v11 = i32(1)
-								t95 := m.g1
-								m.g1 = v11 + t95
-								t96 := m.fn53(v4, v8, v5)
-								mem = *m.memory
-								v2 = t96
-								t97 := m.g1
-								m.g1 = t97 - i32(1)
-								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
-									goto l20
-								}
-								goto l18
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l19
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t101 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-							mem = *m.memory
-							if t101 == 0 {
-								goto l19
-							}
-						}
-						goto l8
-					l18:
-						mem[uint64(uint32(v6))+28] = byte(i32(1))
-						v11 = i32(0)
-						v2 = i32(0)
-					l20:
-						if uint32(v0) < uint32(i32(3)) {
-							goto l21
-						}
-						if v7 == 0 {
-							goto l21
-						}
-						m.Xre2w_free(v7)
-						mem = *m.memory
-					l21:
-						if v11 != 0 {
-							goto l13
-						}
-						v3 = i32(0)
-						goto l7
-					}
-				l13:
-					if uint32(v2) <= uint32(i32(2)) {
-						v3 = i32(1)
-						if v2 == i32(1) {
-							goto l3
-						}
-						store32(mem, uint64(uint32(v6))+32, uint32(v9))
-						goto l7
-					}
-					store32(mem, uint64(uint32(v10))+12, uint32(v2))
-					v5 = i32(0)
-					t102 := int32(load32(mem, uint64(uint32(v2))+8))
-					v11 = t102 & i32(256)
-					if v11 != 0 {
-						{
-							t103 := int32(load32(mem, uint64(uint32(v6))+36))
-							v3 = t103
-							if v3 == 0 {
-								goto l22
-							}
-							t104 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t104 != i32(3) {
-								goto l22
-							}
-							t105 := int32(load32(mem, uint64(uint32(v2))+4))
-							v5 = t105
-							if v5 <= i32(0) {
-								goto l22
-							}
-							v0 = v5 + i32(1)
-							t106 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t106 + v5<<2 - i32(4)
-						l24:
-							{
-								t107 := int32(load32(mem, uint64(uint32(v2))))
-								v5 = t107
-								if v5 == i32(-2) {
-									goto l22
-								}
-								{
-									t108 := int32(load32(mem, uint64(uint32(v3))+12))
-									v9 = t108
-									if v9 == 0 {
-										goto l23
-									}
-									t109 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t109) <= uint32(v5) {
-										goto l23
-									}
-									t110 := int32(load32(mem, uint64(uint32(v3))+4))
-									v8 = t110 + v5<<2
-									t111 := int32(load32(mem, uint64(uint32(v8))))
-									v7 = t111
-									t112 := int32(load32(mem, uint64(uint32(v3))))
-									t113 := v7
-									v4 = t112
-									if uint32(t113) < uint32(v4) {
-										t114 := int32(load32(mem, uint64(uint32(v9+v7<<2))))
-										if t114 == v5 {
-											goto l23
-										}
-									}
-									store32(mem, uint64(uint32(v8)), uint32(v4))
-									store32(mem, uint64(uint32(v9+v4<<2)), uint32(v5))
-									t115 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t115+i32(1)))
-								}
-							l23:
-								v2 = v2 - i32(4)
-								v0 = v0 - i32(1)
-								if uint32(v0) > uint32(i32(1)) {
-									goto l24
-								}
-							}
-						}
-					l22:
-						v5 = v1
-					}
-					v3 = int32(uint32(v11) >> 8)
-					store32(mem, uint64(uint32(v6))+32, uint32(v5))
-					goto l7
-				}
-			l11:
-				if v7 == 0 {
-					goto l25
-				}
-				if v20 != 0 {
-					goto l26
-				}
-			l27:
-				{
-					t116 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t116
-					if v2&i32(-0x20000001) == 0 {
-						t117 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t117 != v2 {
-							goto l27
-						}
-						t118 := m.g1
-						m.g1 = t118 + i32(1)
-						t119 := m.fn51(v4, v15, v16, v17)
-						mem = *m.memory
-						v12 = t119
-						t120 := m.g1
-						m.g1 = t120 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						goto l26
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t123 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t123 != 0 {
-							goto l8
-						}
-						goto l27
-					} else {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l27
-					}
-				}
-			l26:
-				store32(mem, uint64(uint32(v10))+12, uint32(v12))
-				if v12 == 0 {
-					goto l25
-				}
-			l28:
-				{
-					t125 := int32(atomic_load32(mem, uint64(uint32(v3))))
-					mem = *m.memory
-					v2 = t125
-					if v2&i32(-0x20000001) == 0 {
-						t126 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-						mem = *m.memory
-						if t126 != v2 {
-							goto l28
-						}
-						v14 = i32(1)
-						t127 := m.g1
-						m.g1 = v14 + t127
-						t128 := m.fn53(v4, v12, v11)
-						mem = *m.memory
-						v2 = t128
-						t129 := m.g1
-						m.g1 = t129 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-						mem = *m.memory
-						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-						mem = *m.memory
-						if v2 == 0 {
-							goto l25
-						}
-						goto l29
-					}
-					if v2&i32(0x20000000) != 0 {
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t132 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t132 != 0 {
-							goto l8
-						}
-						goto l28
-					} else {
-						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-						mem = *m.memory
-						goto l28
-					}
-				}
-			l25:
-				mem[uint64(uint32(v6))+28] = byte(i32(1))
-				v14 = i32(0)
-				v2 = i32(0)
-			l29:
-				if v20 != 0 {
-					goto l30
-				}
-				if v15 == 0 {
-					goto l30
-				}
-				m.Xre2w_free(v15)
-				mem = *m.memory
-			l30:
-				if v13 == 0 {
-					goto l31
-				}
-				if v18 != 0 {
-					goto l31
-				}
-				m.Xre2w_free(v13)
-				mem = *m.memory
-			l31:
-				v13 = v1
-				if v14 != 0 {
-					goto l4
-				}
-				v3 = i32(0)
-				goto l7
-			l4:
-				if uint32(v2) <= uint32(i32(2)) {
-					v3 = i32(1)
-					if v2 == i32(1) {
-						goto l3
-					}
-					store32(mem, uint64(uint32(v6))+32, uint32(v9))
-					goto l7
-				}
-				v5 = v5 - i32(1)
-				store32(mem, uint64(uint32(v10))+12, uint32(v2))
-				t134 := int32(mem[uint64(uint32(v2))+9])
-				if t134&i32(1) == 0 {
-					goto l32
-				}
+		{
+			t6 := int32(load32(mem, uint64(uint32(v6))+36))
+			if t6 == 0 {
+				goto l0
+			}
+			t7 := int32(load32(mem, uint64(uint32(v4))+12))
+			if t7 != i32(3) {
+				goto l0
+			}
+			t8 := int64(atomic_add64(mem, uint64(uint32(v4)), uint64(i64(1))))
+			mem = *m.memory
+			v22 = t8 + i64(1)
+			t9 := int32(mem[uint64(uint32(v7))+9])
+			if t9&i32(1) == 0 {
+				goto l1
+			}
+			if v22 == 0 {
+				goto l2
+			}
+			t10 := int32(load32(mem, uint64(uint32(v6))+36))
+			v2 = t10
+			t11 := int64(atomic_load64(mem, uint64(uint32(v7))+16))
+			mem = *m.memory
+			if t11 == v22 {
+				goto l2
 			}
 			{
-				t135 := int32(load32(mem, uint64(uint32(v6))+36))
-				v3 = t135
-				if v3 == 0 {
-					goto l33
+				t12 := int32(load32(mem, uint64(uint32(v7))+4))
+				v3 = t12
+				if v3 <= i32(0) {
+					goto l3
 				}
-				t136 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t136 != i32(3) {
-					goto l33
-				}
-				t137 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t137
-				if v1 <= i32(0) {
-					goto l33
-				}
-				v5 = v1 + i32(1)
-				t138 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t138 + v1<<2 - i32(4)
-			l35:
+				v0 = v3 + i32(1)
+				t13 := int32(load32(mem, uint64(uint32(v7))))
+				v3 = t13 + v3<<2 - i32(4)
+			l5:
 				{
-					t139 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t139
-					if v1 == i32(-2) {
-						goto l33
+					t14 := int32(load32(mem, uint64(uint32(v3))))
+					v5 = t14
+					if v5 == i32(-2) {
+						goto l3
 					}
 					{
-						t140 := int32(load32(mem, uint64(uint32(v3))+12))
-						v9 = t140
+						t15 := int32(load32(mem, uint64(uint32(v2))+12))
+						v9 = t15
 						if v9 == 0 {
-							goto l34
+							goto l4
 						}
-						t141 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t141) <= uint32(v1) {
-							goto l34
+						t16 := int32(load32(mem, uint64(uint32(v2))+16))
+						if uint32(t16) <= uint32(v5) {
+							goto l4
 						}
-						t142 := int32(load32(mem, uint64(uint32(v3))+4))
-						v8 = t142 + v1<<2
-						t143 := int32(load32(mem, uint64(uint32(v8))))
-						v11 = t143
-						t144 := int32(load32(mem, uint64(uint32(v3))))
-						t145 := v11
-						v4 = t144
-						if uint32(t145) < uint32(v4) {
-							t146 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
-							if t146 == v1 {
-								goto l34
+						t17 := int32(load32(mem, uint64(uint32(v2))+4))
+						v8 = t17 + v5<<2
+						t18 := int32(load32(mem, uint64(uint32(v8))))
+						v10 = t18
+						t19 := int32(load32(mem, uint64(uint32(v2))))
+						t20 := v10
+						v4 = t19
+						if uint32(t20) < uint32(v4) {
+							t21 := int32(load32(mem, uint64(uint32(v9+v10<<2))))
+							if t21 == v5 {
+								goto l4
 							}
 						}
 						store32(mem, uint64(uint32(v8)), uint32(v4))
-						store32(mem, uint64(uint32(v9+v4<<2)), uint32(v1))
-						t147 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t147+i32(1)))
+						store32(mem, uint64(uint32(v9+v4<<2)), uint32(v5))
+						t22 := int32(load32(mem, uint64(uint32(v2))))
+						store32(mem, uint64(uint32(v2)), uint32(t22+i32(1)))
 					}
-				l34:
-					v2 = v2 - i32(4)
-					v5 = v5 - i32(1)
-					if uint32(v5) > uint32(i32(1)) {
-						goto l35
+				l4:
+					v3 = v3 - i32(4)
+					v0 = v0 - i32(1)
+					if uint32(v0) > uint32(i32(1)) {
+						goto l5
 					}
 				}
 			}
-		l33:
-			store32(mem, uint64(uint32(v6))+32, uint32(v0))
-			v3 = i32(1)
-			goto l7
-		l8:
-			panic("unreachable")
 		l3:
-			v3 = i32(0)
-			store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
-			goto l7
-		}
-		{
-			t148 := int32(load32(mem, uint64(uint32(v6))+36))
-			v2 = t148
-			if v2 == 0 {
-				goto l36
-			}
-			t149 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t149 != i32(3) {
-				goto l36
-			}
-			t150 := int32(load32(mem, uint64(uint32(v7))+4))
-			v3 = t150
-			if v3 <= i32(0) {
-				goto l36
-			}
-			v0 = v3 + i32(1)
-			t151 := int32(load32(mem, uint64(uint32(v7))))
-			v3 = t151 + v3<<2 - i32(4)
-		l38:
-			{
-				t152 := int32(load32(mem, uint64(uint32(v3))))
-				v5 = t152
-				if v5 == i32(-2) {
-					goto l36
-				}
-				{
-					t153 := int32(load32(mem, uint64(uint32(v2))+12))
-					v9 = t153
-					if v9 == 0 {
-						goto l37
-					}
-					t154 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t154) <= uint32(v5) {
-						goto l37
-					}
-					t155 := int32(load32(mem, uint64(uint32(v2))+4))
-					v8 = t155 + v5<<2
-					t156 := int32(load32(mem, uint64(uint32(v8))))
-					v11 = t156
-					t157 := int32(load32(mem, uint64(uint32(v2))))
-					t158 := v11
-					v4 = t157
-					if uint32(t158) < uint32(v4) {
-						t159 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
-						if t159 == v5 {
-							goto l37
-						}
-					}
-					store32(mem, uint64(uint32(v8)), uint32(v4))
-					store32(mem, uint64(uint32(v9+v4<<2)), uint32(v5))
-					t160 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t160+i32(1)))
-				}
-			l37:
-				v3 = v3 - i32(4)
-				v0 = v0 - i32(1)
-				if uint32(v0) > uint32(i32(1)) {
-					goto l38
-				}
-			}
-		}
-	l36:
-		store32(mem, uint64(uint32(v6))+32, uint32(v1))
-		v3 = i32(1)
-	}
-l7:
-	m.g0 = v10 + i32(16)
-	return v3
-}
-func (m *Module) fn61(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
-	var p0 int32
-	mem := *m.memory
-	{
-		t1 := m.g0
-		v7 = t1 - i32(16)
-		m.g0 = v7
-		v10 = v1
-		t2 := int32(load32(mem, uint64(uint32(v10))+4))
-		v12 = t2
-		t3 := int32(load32(mem, uint64(uint32(v10))))
-		v1 = t3
-		v6 = v0
-		t4 := int32(load32(mem, uint64(uint32(v6))))
-		v14 = t4
-		t5 := int32(load32(mem, uint64(uint32(v10))+20))
-		v4 = t5
-		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
-		store32(mem, uint64(uint32(v7))+8, uint32(v4))
-		v0 = v1 + v12
-		{
-			t6 := int32(load32(mem, uint64(uint32(v4))+8))
-			v17 = t6 & i32(256)
-			if v17 == 0 {
-				goto l0
-			}
-			store32(mem, uint64(uint32(v7))+12, uint32(v0))
-			t7 := int32(load32(mem, uint64(uint32(v10))+36))
-			v2 = t7
-			if v2 == 0 {
-				goto l0
-			}
-			t8 := int32(load32(mem, uint64(uint32(v6))+4))
-			if t8 != i32(3) {
-				goto l0
-			}
-			t9 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t9
-			if v3 <= i32(0) {
-				goto l0
-			}
-			v8 = v3 + i32(1)
-			t10 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t10 + v3<<2 - i32(4)
-		l2:
-			{
-				t11 := int32(load32(mem, uint64(uint32(v3))))
-				v5 = t11
-				if v5 == i32(-2) {
-					goto l0
-				}
-				{
-					t12 := int32(load32(mem, uint64(uint32(v2))+12))
-					v9 = t12
-					if v9 == 0 {
-						goto l1
-					}
-					t13 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t13) <= uint32(v5) {
-						goto l1
-					}
-					t14 := int32(load32(mem, uint64(uint32(v2))+4))
-					v13 = t14 + v5<<2
-					t15 := int32(load32(mem, uint64(uint32(v13))))
-					v18 = t15
-					t16 := int32(load32(mem, uint64(uint32(v2))))
-					t17 := v18
-					v11 = t16
-					if uint32(t17) < uint32(v11) {
-						t18 := int32(load32(mem, uint64(uint32(v9+v18<<2))))
-						if t18 == v5 {
-							goto l1
-						}
-					}
-					store32(mem, uint64(uint32(v13)), uint32(v11))
-					store32(mem, uint64(uint32(v9+v11<<2)), uint32(v5))
-					t19 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t19+i32(1)))
-				}
-			l1:
-				v3 = v3 - i32(4)
-				v8 = v8 - i32(1)
-				if uint32(v8) > uint32(i32(1)) {
-					goto l2
-				}
-			}
+			atomic_store64(mem, uint64(uint32(v7))+16, uint64(v22))
+			mem = *m.memory
+			goto l2
 		}
 	l0:
-		v8 = int32(uint32(v17) >> 8)
+		t23 := int32(mem[uint64(uint32(v7))+9])
+		if t23&i32(1) != 0 {
+			goto l2
+		}
+	}
+l1:
+	v8 = v3 + i32(136)
+	v9 = v1 + v2
+	v3 = v4 + i32(20)
+	v5 = i32(65536)
+l39:
+	{
 		{
+			var p24 int32
 			{
-				var p20 int32
 				{
-					var p21 int32
-					if v12 != 0 {
-						v18 = v14 + i32(136)
-						v3 = v6 + i32(12)
-						v2 = i32(65536)
-						v13 = v4
-					l27:
-						{
-							{
-								if v4 != v13 {
-									goto l3
-								}
-								v4 = v1 - v0
-								var p22 int32
-								{
-									t23 := int32(load32(mem, uint64(uint32(v6))))
-									v5 = t23
-									t24 := int32(mem[uint64(uint32(v5))+24])
-									if t24 == i32(1) {
-										t25 := m.fn125(v5, v0, v4)
-										mem = *m.memory
-										p22 = t25
-										goto l4
-									}
-									t26 := int32(load32(mem, uint64(uint32(v5))+32))
-									t27 := int32(int8(mem[uint64(uint32(v5))+43]))
-									t28 := v0
-									t29 := v4
-									t30 := v5 + i32(32)
-									v9 = t27
-									var p31 int32
-									if v9 < i32(0) {
-										p31 = 1
-									}
-									v11 = p31
-									p32 := t30
-									if v11 != 0 {
-										p32 = t26
-									}
-									t33 := int32(load32(mem, uint64(uint32(v5))+36))
-									p34 := v9
-									if v11 != 0 {
-										p34 = t33
-									}
-									t35 := m._re2w_index(t28, t29, p32, p34)
-									mem = *m.memory
-									v5 = t35
-									if v5 < i32(0) {
-										v0 = v1
-										goto l5
-									}
-									p22 = v0 + v5
-								}
-							l4:
-								v0 = p22
-								if v0 != 0 {
-									goto l3
-								}
-								v0 = v1
-								goto l5
-							}
-						l3:
-							t36 := v7 + i32(8)
-							t37 := v0
-							t38 := v0
-							v5 = v0 - v1
-							p39 := v2
-							if uint32(v2) > uint32(v5) {
-								p39 = v5
-							}
-							t40 := int32(load32(mem, uint64(uint32(v6))+4))
-							t42 := t38 - p39
-							t43 := v18
-							t44 := v13
-							p41 := v7 + i32(12)
-							if t40 == i32(3) {
-								p41 = i32(0)
-							}
-							t45 := int32(load32(mem, uint64(uint32(v10))+36))
-							p46 := v7 + i32(12)
-							if t45 != 0 {
-								p46 = p41
-							}
-							t47 := m.fn56(t36, t37, t42, t43, t44, p46)
-							mem = *m.memory
-							v5 = t47
-							t48 := int32(load32(mem, uint64(uint32(v7))+12))
-							var p49 int32
-							if t48 != i32(0) {
-								p49 = 1
-							}
-							v8 = p49 | v8
-							if v1 == v5 {
-								v0 = v5
-								goto l5
-							}
-							{
-								v17 = v5 - v0 + v2
-								if v17 != 0 {
-									goto l6
-								}
-								v17 = i32(65536)
-								t50 := m._re2w_stopped()
-								mem = *m.memory
-								if t50 == 0 {
-									goto l6
-								}
-								v8 = i32(0)
-								store32(mem, uint64(uint32(v10))+32, uint32(i32(0)))
-								goto l7
-							}
-						l6:
-							{
-								t51 := int32(load32(mem, uint64(uint32(v7))+8))
-								t52 := v18
-								v0 = v5 - i32(1)
-								t53 := int32(mem[uint64(uint32(v0))])
-								v9 = t53
-								t54 := int32(mem[uint64(uint32(t52+v9))])
-								t55 := int32(atomic_load32(mem, uint64(uint32(t51+t54<<2+i32(12)))))
-								mem = *m.memory
-								v4 = t55
-								if v4 != 0 {
-									goto l8
-								}
-								t56 := int32(load32(mem, uint64(uint32(v7))+8))
-								v4 = t56
-							l9:
-								{
-									t57 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t57
-									if v2&i32(-0x20000001) == 0 {
-										t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t58 != v2 {
-											goto l9
-										}
-										t59 := m.g1
-										m.g1 = t59 + i32(1)
-										t60 := m.fn53(v6, v4, v9)
-										mem = *m.memory
-										v4 = t60
-										t61 := m.g1
-										m.g1 = t61 - i32(1)
-										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v4 != 0 {
-											goto l8
-										}
-										t63 := int32(mem[uint64(uint32(i32(50704)))])
-										if t63 != i32(1) {
-											goto l10
-										}
-										if v15 == 0 {
-											goto l10
-										}
-										t64 := int32(load32(mem, uint64(uint32(v6))+68))
-										if uint32(v0-v15) >= uint32(t64*i32(10)) {
-											goto l10
-										}
-										t65 := int32(load32(mem, uint64(uint32(v6))+4))
-										if t65 == i32(3) {
-											goto l10
-										}
-										mem[uint64(uint32(v10))+28] = byte(i32(1))
-										v8 = i32(0)
-										goto l7
-									}
-									if v2&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l9
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t68 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t68 == 0 {
-										goto l9
-									}
-									goto l11
-								}
-							l10:
-								v20 = i32(0)
-								{
-									var p69 int32
-									if uint32(v13) < uint32(i32(3)) {
-										p69 = 1
-									}
-									v12 = p69
-									if v12 != 0 {
-										v11 = i32(0)
-										v15 = i32(0)
-										v21 = i32(0)
-										goto l12
-									}
-									t70 := int32(load32(mem, uint64(uint32(v13))+8))
-									v21 = t70
-									t71 := int32(load32(mem, uint64(uint32(v13))+4))
-									v15 = t71
-									v2 = v15 << 2
-									p72 := v2
-									if uint32(v15) > uint32(i32(0x3fffffff)) {
-										p72 = i32(-1)
-									}
-									t73 := m.fn214(p72)
-									mem = *m.memory
-									v11 = t73
-									t74 := int32(load32(mem, uint64(uint32(v13))))
-									memory_copy(mem, uint32(v11), uint32(t74), uint32(v2))
-									v13 = i32(0)
-								}
-							l12:
-								{
-									t75 := int32(load32(mem, uint64(uint32(v7))+8))
-									v4 = t75
-									var p76 int32
-									if uint32(v4) < uint32(i32(3)) {
-										p76 = 1
-									}
-									v14 = p76
-									if v14 != 0 {
-										v19 = i32(0)
-										v16 = i32(0)
-										goto l13
-									}
-									t77 := int32(load32(mem, uint64(uint32(v4))+8))
-									v20 = t77
-									t78 := int32(load32(mem, uint64(uint32(v4))+4))
-									v19 = t78
-									v2 = v19 << 2
-									p79 := v2
-									if uint32(v19) > uint32(i32(0x3fffffff)) {
-										p79 = i32(-1)
-									}
-									t80 := m.fn214(p79)
-									mem = *m.memory
-									v16 = t80
-									t81 := int32(load32(mem, uint64(uint32(v4))))
-									memory_copy(mem, uint32(v16), uint32(t81), uint32(v2))
-									v4 = i32(0)
-								}
-							l13:
-								t82 := int32(load32(mem, uint64(uint32(v10))+24))
-								m.fn54(v6, t82)
-								mem = *m.memory
-								if v12 != 0 {
-									goto l14
-								}
-							l15:
-								{
-									t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t83
-									if v2&i32(-0x20000001) == 0 {
-										t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t84 != v2 {
-											goto l15
-										}
-										t85 := m.g1
-										m.g1 = t85 + i32(1)
-										t86 := m.fn51(v6, v11, v15, v21)
-										mem = *m.memory
-										v13 = t86
-										t87 := m.g1
-										m.g1 = t87 - i32(1)
-										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										goto l14
-									}
-									if v2&i32(0x20000000) == 0 {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l15
-									}
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t91 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t91 == 0 {
-										goto l15
-									}
-								}
-								goto l11
-							l14:
-								if v13 == 0 {
-									goto l16
-								}
-								if v14 != 0 {
-									goto l17
-								}
-							l18:
-								{
-									t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t92
-									if v2&i32(-0x20000001) == 0 {
-										t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t93 != v2 {
-											goto l18
-										}
-										t94 := m.g1
-										m.g1 = t94 + i32(1)
-										t95 := m.fn51(v6, v16, v19, v20)
-										mem = *m.memory
-										v4 = t95
-										t96 := m.g1
-										m.g1 = t96 - i32(1)
-										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										goto l17
-									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t99 != 0 {
-											goto l11
-										}
-										goto l18
-									} else {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l18
-									}
-								}
-							l17:
-								store32(mem, uint64(uint32(v7))+8, uint32(v4))
-								if v4 == 0 {
-									goto l16
-								}
-							l19:
-								{
-									t101 := int32(atomic_load32(mem, uint64(uint32(v3))))
-									mem = *m.memory
-									v2 = t101
-									if v2&i32(-0x20000001) == 0 {
-										t102 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-										mem = *m.memory
-										if t102 != v2 {
-											goto l19
-										}
-										v2 = i32(1)
-										t103 := m.g1
-										m.g1 = v2 + t103
-										t104 := m.fn53(v6, v4, v9)
-										mem = *m.memory
-										v4 = t104
-										t105 := m.g1
-										m.g1 = t105 - i32(1)
-										atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-										mem = *m.memory
-										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-										mem = *m.memory
-										if v4 == 0 {
-											goto l16
-										}
-										goto l20
-									}
-									if v2&i32(0x20000000) != 0 {
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t108 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t108 != 0 {
-											goto l11
-										}
-										goto l19
-									} else {
-										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-										mem = *m.memory
-										goto l19
-									}
-								}
-							l16:
-								mem[uint64(uint32(v10))+28] = byte(i32(1))
-								v2 = i32(0)
-								v4 = i32(0)
-							l20:
-								if v14 != 0 {
-									goto l21
-								}
-								if v16 == 0 {
-									goto l21
-								}
-								m.Xre2w_free(v16)
-								mem = *m.memory
-							l21:
-								if v11 == 0 {
-									goto l22
-								}
-								if v12 != 0 {
-									goto l22
-								}
-								m.Xre2w_free(v11)
-								mem = *m.memory
-							l22:
-								v15 = v0
-								if v2 != 0 {
-									goto l8
-								}
-								v8 = i32(0)
-								goto l7
-							}
-						l8:
-							if uint32(v4) <= uint32(i32(2)) {
-								if v4 != i32(1) {
-									goto l23
-								}
-								t110 := int32(load32(mem, uint64(uint32(v7))+12))
-								store32(mem, uint64(uint32(v10))+32, uint32(t110))
-								goto l7
-							}
-							store32(mem, uint64(uint32(v7))+8, uint32(v4))
-							{
-								t111 := int32(mem[uint64(uint32(v4))+9])
-								if t111&i32(1) == 0 {
-									goto l24
-								}
-								store32(mem, uint64(uint32(v7))+12, uint32(v5))
-								v8 = i32(1)
-								t112 := int32(load32(mem, uint64(uint32(v10))+36))
-								v2 = t112
-								if v2 == 0 {
-									goto l24
-								}
-								t113 := int32(load32(mem, uint64(uint32(v6))+4))
-								if t113 != i32(3) {
-									goto l24
-								}
-								t114 := int32(load32(mem, uint64(uint32(v4))+4))
-								v5 = t114
-								if v5 <= i32(0) {
-									goto l24
-								}
-								v9 = v5 + i32(1)
-								t115 := int32(load32(mem, uint64(uint32(v4))))
-								v5 = t115 + v5<<2 - i32(4)
-							l26:
-								{
-									t116 := int32(load32(mem, uint64(uint32(v5))))
-									v8 = t116
-									if v8 == i32(-2) {
-										v8 = i32(1)
-										goto l24
-									}
-									{
-										t117 := int32(load32(mem, uint64(uint32(v2))+12))
-										v11 = t117
-										if v11 == 0 {
-											goto l25
-										}
-										t118 := int32(load32(mem, uint64(uint32(v2))+16))
-										if uint32(t118) <= uint32(v8) {
-											goto l25
-										}
-										t119 := int32(load32(mem, uint64(uint32(v2))+4))
-										v14 = t119 + v8<<2
-										t120 := int32(load32(mem, uint64(uint32(v14))))
-										v16 = t120
-										t121 := int32(load32(mem, uint64(uint32(v2))))
-										t122 := v16
-										v12 = t121
-										if uint32(t122) < uint32(v12) {
-											t123 := int32(load32(mem, uint64(uint32(v11+v16<<2))))
-											if t123 == v8 {
-												goto l25
-											}
-										}
-										store32(mem, uint64(uint32(v14)), uint32(v12))
-										store32(mem, uint64(uint32(v11+v12<<2)), uint32(v8))
-										t124 := int32(load32(mem, uint64(uint32(v2))))
-										store32(mem, uint64(uint32(v2)), uint32(t124+i32(1)))
-									}
-								l25:
-									v5 = v5 - i32(4)
-									v8 = i32(1)
-									v9 = v9 - i32(1)
-									if uint32(v9) > uint32(i32(1)) {
-										goto l26
-									}
-								}
-							}
-						l24:
-							v2 = v17 - i32(1)
-							if v0 != v1 {
-								goto l27
-							}
+					if v1 != v9 {
+						t25 := v11 + i32(12)
+						t26 := v1
+						t27 := v1
+						v2 = v9 - v1
+						p28 := v5
+						if uint32(v2) < uint32(v5) {
+							p28 = v2
 						}
-					l5:
-						t125 := int32(load32(mem, uint64(uint32(v10))))
-						p21 = t125
-					} else {
-						p21 = v1
-					}
-					v2 = p21
-					t126 := int32(load32(mem, uint64(uint32(v10))+8))
-					if v2 == t126 {
-						v5 = i32(256)
-						t127 := int32(load32(mem, uint64(uint32(v6))))
-						t128 := int32(load32(mem, uint64(uint32(t127))+20))
-						p20 = t128
-						goto l28
-					}
-					t129 := int32(mem[uint64(uint32(v2-i32(1)))])
-					v5 = t129
-					t130 := int32(load32(mem, uint64(uint32(v6))))
-					t131 := int32(mem[uint64(uint32(v5+t130+i32(136)))])
-					p20 = t131
-				}
-			l28:
-				v2 = p20
-				{
-					t132 := int32(load32(mem, uint64(uint32(v7))+8))
-					t133 := int32(atomic_load32(mem, uint64(uint32(t132+v2<<2+i32(12)))))
-					mem = *m.memory
-					v2 = t133
-					if v2 != 0 {
-						goto l29
-					}
-					v3 = v6 + i32(12)
-					t134 := int32(load32(mem, uint64(uint32(v7))+8))
-					v4 = t134
-					{
-					l30:
-						{
-							t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t135
-							if v2&i32(-0x20000001) == 0 {
-								t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t136 != v2 {
-									goto l30
-								}
-								t137 := m.g1
-								m.g1 = t137 + i32(1)
-								t138 := m.fn53(v6, v4, v5)
-								mem = *m.memory
-								v2 = t138
-								t139 := m.g1
-								m.g1 = t139 - i32(1)
-								atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
-									goto l29
-								}
-								t141 := int32(load32(mem, uint64(uint32(v7))+8))
-								v4 = t141
-								if uint32(v4) > uint32(i32(2)) {
-									t146 := int32(load32(mem, uint64(uint32(v4))+8))
-									v11 = t146
-									t147 := int32(load32(mem, uint64(uint32(v4))+4))
-									v9 = t147
-									v2 = v9 << 2
-									p148 := v2
-									if uint32(v9) > uint32(i32(0x3fffffff)) {
-										p148 = i32(-1)
-									}
-									t149 := m.fn214(p148)
-									mem = *m.memory
-									v12 = t149
-									t150 := int32(load32(mem, uint64(uint32(v4))))
-									memory_copy(mem, uint32(v12), uint32(t150), uint32(v2))
-									t151 := int32(load32(mem, uint64(uint32(v10))+24))
-									m.fn54(v6, t151)
-									mem = *m.memory
-								l33:
-									{
-										t152 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t152
-										if v2&i32(-0x20000001) == 0 {
-											t153 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t153 != v2 {
-												goto l33
-											}
-											t154 := m.g1
-											m.g1 = t154 + i32(1)
-											t155 := m.fn51(v6, v12, v9, v11)
-											mem = *m.memory
-											v9 = t155
-											t156 := m.g1
-											m.g1 = t156 - i32(1)
-											atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l32
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l33
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t160 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t160 == 0 {
-											goto l33
-										}
-									}
-									goto l11
-								}
-								t142 := int32(load32(mem, uint64(uint32(v10))+24))
-								m.fn54(v6, t142)
-								mem = *m.memory
-								v12 = i32(0)
-								v9 = v4
-								goto l32
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l30
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-							mem = *m.memory
-							if t145 == 0 {
-								goto l30
-							}
-							goto l11
+						t29 := t27 + p28
+						t30 := v8
+						var p31 int32
+						if v22 == 0 {
+							p31 = 1
 						}
-					}
-				l32:
-					store32(mem, uint64(uint32(v7))+8, uint32(v9))
-					if v9 == 0 {
-						goto l34
-					}
-				l35:
-					{
-						t161 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						v16 = p31
+						var p32 int32
+						if v16 != 0 {
+							p32 = i32(0)
+						} else {
+							t33 := int32(load32(mem, uint64(uint32(v6))+36))
+							p32 = t33
+						}
+						t34 := m.fn58(t25, t26, t29, t30, i32(0), i32(0), p32, v22)
 						mem = *m.memory
-						v2 = t161
-						if v2&i32(-0x20000001) == 0 {
-							t162 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-							mem = *m.memory
-							if t162 != v2 {
-								goto l35
+						v0 = t34
+						if v0 != v9 {
+							v5 = v1 - v0 + v5
+							if v5 == 0 {
+								v5 = i32(65536)
+								t41 := m._re2w_stopped()
+								mem = *m.memory
+								if t41 != 0 {
+									goto l9
+								}
 							}
-							v11 = i32(1)
-							t163 := m.g1
-							m.g1 = v11 + t163
-							t164 := m.fn53(v6, v9, v5)
+							v1 = v0 + i32(1)
+							t42 := int32(load32(mem, uint64(uint32(v11))+12))
+							t43 := int32(mem[uint64(uint32(v0))])
+							t44 := v8
+							v10 = t43
+							t45 := int32(mem[uint64(uint32(t44+v10))])
+							t46 := int32(atomic_load32(mem, uint64(uint32(t42+t45<<2+i32(24)))))
 							mem = *m.memory
-							v2 = t164
-							t165 := m.g1
-							m.g1 = t165 - i32(1)
-							atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-							mem = *m.memory
-							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-							mem = *m.memory
+							v2 = t46
 							if v2 != 0 {
-								goto l36
+								goto l10
 							}
-							goto l34
-						}
-						if v2&i32(0x20000000) == 0 {
-							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-							mem = *m.memory
-							goto l35
-						}
-						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-						mem = *m.memory
-						t169 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-						mem = *m.memory
-						if t169 == 0 {
-							goto l35
-						}
-					}
-					goto l11
-				l34:
-					mem[uint64(uint32(v10))+28] = byte(i32(1))
-					v11 = i32(0)
-					v2 = i32(0)
-				l36:
-					if uint32(v4) < uint32(i32(3)) {
-						goto l37
-					}
-					if v12 == 0 {
-						goto l37
-					}
-					m.Xre2w_free(v12)
-					mem = *m.memory
-				l37:
-					if v11 != 0 {
-						goto l29
-					}
-					v8 = i32(0)
-					goto l7
-				}
-			l29:
-				if uint32(v2) > uint32(i32(2)) {
-					goto l38
-				}
-				if v2 != i32(1) {
-					goto l23
-				}
-				t170 := int32(load32(mem, uint64(uint32(v7))+12))
-				store32(mem, uint64(uint32(v10))+32, uint32(t170))
-				goto l7
-			}
-		l23:
-			store32(mem, uint64(uint32(v10))+32, uint32(v1))
-			v8 = i32(1)
-			goto l7
-		l38:
-			store32(mem, uint64(uint32(v7))+8, uint32(v2))
-			{
-				t171 := int32(mem[uint64(uint32(v2))+9])
-				if t171&i32(1) == 0 {
-					t172 := int32(load32(mem, uint64(uint32(v7))+12))
-					v0 = t172
-					goto l39
-				}
-				store32(mem, uint64(uint32(v7))+12, uint32(v0))
-				{
-					t173 := int32(load32(mem, uint64(uint32(v10))+36))
-					v3 = t173
-					if v3 == 0 {
-						goto l40
-					}
-					t174 := int32(load32(mem, uint64(uint32(v6))+4))
-					if t174 != i32(3) {
-						goto l40
-					}
-					v8 = i32(1)
-					t175 := int32(load32(mem, uint64(uint32(v2))+4))
-					v5 = t175
-					if v5 <= i32(0) {
-						goto l39
-					}
-					v4 = v5 + i32(1)
-					t176 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t176 + v5<<2 - i32(4)
-				l42:
-					{
-						t177 := int32(load32(mem, uint64(uint32(v2))))
-						v5 = t177
-						if v5 == i32(-2) {
-							goto l39
-						}
-						{
-							t178 := int32(load32(mem, uint64(uint32(v3))+12))
-							v9 = t178
-							if v9 == 0 {
-								goto l41
-							}
-							t179 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t179) <= uint32(v5) {
-								goto l41
-							}
-							t180 := int32(load32(mem, uint64(uint32(v3))+4))
-							v1 = t180 + v5<<2
-							t181 := int32(load32(mem, uint64(uint32(v1))))
-							v11 = t181
-							t182 := int32(load32(mem, uint64(uint32(v3))))
-							t183 := v11
-							v6 = t182
-							if uint32(t183) < uint32(v6) {
-								t184 := int32(load32(mem, uint64(uint32(v9+v11<<2))))
-								if t184 == v5 {
-									goto l41
-								}
-							}
-							store32(mem, uint64(uint32(v1)), uint32(v6))
-							store32(mem, uint64(uint32(v9+v6<<2)), uint32(v5))
-							t185 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t185+i32(1)))
-						}
-					l41:
-						v2 = v2 - i32(4)
-						v4 = v4 - i32(1)
-						if uint32(v4) > uint32(i32(1)) {
-							goto l42
-						}
-					}
-				}
-			l40:
-				v8 = i32(1)
-			}
-		l39:
-			store32(mem, uint64(uint32(v10))+32, uint32(v0))
-		l7:
-			m.g0 = v7 + i32(16)
-			t186 := v8 & i32(1)
-			p0 = t186
-			return p0
-		}
-	l11:
-		panic("unreachable")
-	}
-}
-func (m *Module) fn62(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
-	var p0 int32
-	mem := *m.memory
-	{
-		t1 := m.g0
-		v7 = t1 - i32(16)
-		m.g0 = v7
-		v8 = v1
-		t2 := int32(load32(mem, uint64(uint32(v8))+4))
-		v12 = t2
-		t3 := int32(load32(mem, uint64(uint32(v8))))
-		v1 = t3
-		v6 = v0
-		t4 := int32(load32(mem, uint64(uint32(v6))))
-		v14 = t4
-		t5 := int32(load32(mem, uint64(uint32(v8))+20))
-		v4 = t5
-		store32(mem, uint64(uint32(v7))+12, uint32(i32(0)))
-		store32(mem, uint64(uint32(v7))+8, uint32(v4))
-		{
-			t6 := int32(load32(mem, uint64(uint32(v4))+8))
-			v17 = t6 & i32(256)
-			if v17 == 0 {
-				goto l0
-			}
-			store32(mem, uint64(uint32(v7))+12, uint32(v1))
-			t7 := int32(load32(mem, uint64(uint32(v8))+36))
-			v2 = t7
-			if v2 == 0 {
-				goto l0
-			}
-			t8 := int32(load32(mem, uint64(uint32(v6))+4))
-			if t8 != i32(3) {
-				goto l0
-			}
-			t9 := int32(load32(mem, uint64(uint32(v4))+4))
-			v3 = t9
-			if v3 <= i32(0) {
-				goto l0
-			}
-			v9 = v3 + i32(1)
-			t10 := int32(load32(mem, uint64(uint32(v4))))
-			v3 = t10 + v3<<2 - i32(4)
-		l2:
-			{
-				t11 := int32(load32(mem, uint64(uint32(v3))))
-				v5 = t11
-				if v5 == i32(-2) {
-					goto l0
-				}
-				{
-					t12 := int32(load32(mem, uint64(uint32(v2))+12))
-					v10 = t12
-					if v10 == 0 {
-						goto l1
-					}
-					t13 := int32(load32(mem, uint64(uint32(v2))+16))
-					if uint32(t13) <= uint32(v5) {
-						goto l1
-					}
-					t14 := int32(load32(mem, uint64(uint32(v2))+4))
-					v0 = t14 + v5<<2
-					t15 := int32(load32(mem, uint64(uint32(v0))))
-					v18 = t15
-					t16 := int32(load32(mem, uint64(uint32(v2))))
-					t17 := v18
-					v11 = t16
-					if uint32(t17) < uint32(v11) {
-						t18 := int32(load32(mem, uint64(uint32(v10+v18<<2))))
-						if t18 == v5 {
-							goto l1
-						}
-					}
-					store32(mem, uint64(uint32(v0)), uint32(v11))
-					store32(mem, uint64(uint32(v10+v11<<2)), uint32(v5))
-					t19 := int32(load32(mem, uint64(uint32(v2))))
-					store32(mem, uint64(uint32(v2)), uint32(t19+i32(1)))
-				}
-			l1:
-				v3 = v3 - i32(4)
-				v9 = v9 - i32(1)
-				if uint32(v9) > uint32(i32(1)) {
-					goto l2
-				}
-			}
-		}
-	l0:
-		v0 = v1 + v12
-		v9 = int32(uint32(v17) >> 8)
-		{
-			{
-				var p20 int32
-				if v12 != 0 {
-					v18 = v14 + i32(136)
-					v3 = v6 + i32(12)
-					v2 = i32(65536)
-					v13 = v4
-				l27:
-					{
-						{
-							if v4 != v13 {
-								goto l3
-							}
-							v4 = v0 - v1
-							var p21 int32
+							t47 := int32(load32(mem, uint64(uint32(v11))+12))
+							v12 = t47
+						l11:
 							{
-								t22 := int32(load32(mem, uint64(uint32(v6))))
-								v5 = t22
-								t23 := int32(mem[uint64(uint32(v5))+24])
-								if t23 == i32(1) {
-									t24 := m.fn125(v5, v1, v4)
-									mem = *m.memory
-									p21 = t24
-									goto l4
-								}
-								t25 := int32(load32(mem, uint64(uint32(v5))+32))
-								t26 := int32(int8(mem[uint64(uint32(v5))+43]))
-								t27 := v1
-								t28 := v4
-								t29 := v5 + i32(32)
-								v10 = t26
-								var p30 int32
-								if v10 < i32(0) {
-									p30 = 1
-								}
-								v11 = p30
-								p31 := t29
-								if v11 != 0 {
-									p31 = t25
-								}
-								t32 := int32(load32(mem, uint64(uint32(v5))+36))
-								p33 := v10
-								if v11 != 0 {
-									p33 = t32
-								}
-								t34 := m._re2w_index(t27, t28, p31, p33)
+								t48 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v5 = t34
-								if v5 < i32(0) {
-									v1 = v0
-									goto l5
-								}
-								p21 = v1 + v5
-							}
-						l4:
-							v1 = p21
-							if v1 != 0 {
-								goto l3
-							}
-							v1 = v0
-							goto l5
-						}
-					l3:
-						t35 := v7 + i32(8)
-						t36 := v1
-						t37 := v1
-						v5 = v0 - v1
-						p38 := v2
-						if uint32(v2) > uint32(v5) {
-							p38 = v5
-						}
-						t39 := int32(load32(mem, uint64(uint32(v6))+4))
-						t41 := t37 + p38
-						t42 := v18
-						t43 := v13
-						p40 := v7 + i32(12)
-						if t39 == i32(3) {
-							p40 = i32(0)
-						}
-						t44 := int32(load32(mem, uint64(uint32(v8))+36))
-						p45 := v7 + i32(12)
-						if t44 != 0 {
-							p45 = p40
-						}
-						t46 := m.fn58(t35, t36, t41, t42, t43, p45)
-						mem = *m.memory
-						v5 = t46
-						t47 := int32(load32(mem, uint64(uint32(v7))+12))
-						var p48 int32
-						if t47 != i32(0) {
-							p48 = 1
-						}
-						v9 = p48 | v9
-						if v0 == v5 {
-							v1 = v5
-							goto l5
-						}
-						{
-							v17 = v1 - v5 + v2
-							if v17 != 0 {
-								goto l6
-							}
-							v17 = i32(65536)
-							t49 := m._re2w_stopped()
-							mem = *m.memory
-							if t49 == 0 {
-								goto l6
-							}
-							v9 = i32(0)
-							store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
-							goto l7
-						}
-					l6:
-						v1 = v5 + i32(1)
-						{
-							t50 := int32(load32(mem, uint64(uint32(v7))+8))
-							t51 := int32(mem[uint64(uint32(v5))])
-							t52 := v18
-							v10 = t51
-							t53 := int32(mem[uint64(uint32(t52+v10))])
-							t54 := int32(atomic_load32(mem, uint64(uint32(t50+t53<<2+i32(12)))))
-							mem = *m.memory
-							v4 = t54
-							if v4 != 0 {
-								goto l8
-							}
-							t55 := int32(load32(mem, uint64(uint32(v7))+8))
-							v4 = t55
-						l9:
-							{
-								t56 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t56
+								v2 = t48
 								if v2&i32(-0x20000001) == 0 {
-									t57 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t49 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t57 != v2 {
-										goto l9
+									if t49 != v2 {
+										goto l11
 									}
-									t58 := m.g1
-									m.g1 = t58 + i32(1)
-									t59 := m.fn53(v6, v4, v10)
+									t50 := m.g1
+									m.g1 = t50 + i32(1)
+									t51 := m.fn53(v4, v12, v10)
 									mem = *m.memory
-									v4 = t59
-									t60 := m.g1
-									m.g1 = t60 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+									v2 = t51
+									t52 := m.g1
+									m.g1 = t52 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v4 != 0 {
-										goto l8
-									}
-									t62 := int32(mem[uint64(uint32(i32(50704)))])
-									if t62 != i32(1) {
+									if v2 != 0 {
 										goto l10
 									}
-									if v15 == 0 {
-										goto l10
+									t54 := int32(mem[uint64(uint32(i32(50704)))])
+									if t54 != i32(1) {
+										goto l12
 									}
-									t63 := int32(load32(mem, uint64(uint32(v6))+68))
-									if uint32(v1-v15) >= uint32(t63*i32(10)) {
-										goto l10
+									if v13 == 0 {
+										goto l12
 									}
-									t64 := int32(load32(mem, uint64(uint32(v6))+4))
-									if t64 == i32(3) {
-										goto l10
+									t55 := int32(load32(mem, uint64(uint32(v4))+76))
+									if uint32(v1-v13) >= uint32(t55*i32(10)) {
+										goto l12
 									}
-									mem[uint64(uint32(v8))+28] = byte(i32(1))
-									v9 = i32(0)
-									goto l7
+									t56 := int32(load32(mem, uint64(uint32(v4))+12))
+									if t56 == i32(3) {
+										goto l12
+									}
+									mem[uint64(uint32(v6))+28] = byte(i32(1))
+									v3 = i32(0)
+									goto l13
 								}
 								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l9
+									goto l11
 								}
 								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								t67 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								t59 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 								mem = *m.memory
-								if t67 == 0 {
-									goto l9
+								if t59 == 0 {
+									goto l11
 								}
-								goto l11
-							}
-						l10:
-							v20 = i32(0)
-							{
-								var p68 int32
-								if uint32(v13) < uint32(i32(3)) {
-									p68 = 1
-								}
-								v12 = p68
-								if v12 != 0 {
-									v11 = i32(0)
-									v15 = i32(0)
-									v21 = i32(0)
-									goto l12
-								}
-								t69 := int32(load32(mem, uint64(uint32(v13))+8))
-								v21 = t69
-								t70 := int32(load32(mem, uint64(uint32(v13))+4))
-								v15 = t70
-								v2 = v15 << 2
-								p71 := v2
-								if uint32(v15) > uint32(i32(0x3fffffff)) {
-									p71 = i32(-1)
-								}
-								t72 := m.fn214(p71)
-								mem = *m.memory
-								v11 = t72
-								t73 := int32(load32(mem, uint64(uint32(v13))))
-								memory_copy(mem, uint32(v11), uint32(t73), uint32(v2))
-								v13 = i32(0)
+								goto l14
 							}
 						l12:
+							v18 = i32(0)
 							{
-								t74 := int32(load32(mem, uint64(uint32(v7))+8))
-								v4 = t74
-								var p75 int32
-								if uint32(v4) < uint32(i32(3)) {
-									p75 = 1
+								var p60 int32
+								if uint32(v7) < uint32(i32(3)) {
+									p60 = 1
 								}
-								v14 = p75
-								if v14 != 0 {
-									v19 = i32(0)
-									v16 = i32(0)
-									goto l13
+								v19 = p60
+								if v19 != 0 {
+									v13 = i32(0)
+									v14 = i32(0)
+									v20 = i32(0)
+									goto l15
 								}
-								t76 := int32(load32(mem, uint64(uint32(v4))+8))
-								v20 = t76
-								t77 := int32(load32(mem, uint64(uint32(v4))+4))
-								v19 = t77
-								v2 = v19 << 2
-								p78 := v2
-								if uint32(v19) > uint32(i32(0x3fffffff)) {
-									p78 = i32(-1)
+								t61 := int32(load32(mem, uint64(uint32(v7))+8))
+								v20 = t61
+								t62 := int32(load32(mem, uint64(uint32(v7))+4))
+								v14 = t62
+								v2 = v14 << 2
+								p63 := v2
+								if uint32(v14) > uint32(i32(0x3fffffff)) {
+									p63 = i32(-1)
 								}
-								t79 := m.fn214(p78)
+								t64 := m.fn214(p63)
 								mem = *m.memory
-								v16 = t79
-								t80 := int32(load32(mem, uint64(uint32(v4))))
-								memory_copy(mem, uint32(v16), uint32(t80), uint32(v2))
-								v4 = i32(0)
-							}
-						l13:
-							t81 := int32(load32(mem, uint64(uint32(v8))+24))
-							m.fn54(v6, t81)
-							mem = *m.memory
-							if v12 != 0 {
-								goto l14
+								v13 = t64
+								t65 := int32(load32(mem, uint64(uint32(v7))))
+								memory_copy(mem, uint32(v13), uint32(t65), uint32(v2))
+								v7 = i32(0)
 							}
 						l15:
 							{
-								t82 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t82
-								if v2&i32(-0x20000001) == 0 {
-									t83 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t83 != v2 {
-										goto l15
-									}
-									t84 := m.g1
-									m.g1 = t84 + i32(1)
-									t85 := m.fn51(v6, v11, v15, v21)
-									mem = *m.memory
-									v13 = t85
-									t86 := m.g1
-									m.g1 = t86 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									goto l14
+								t66 := int32(load32(mem, uint64(uint32(v11))+12))
+								v12 = t66
+								var p67 int32
+								if uint32(v12) < uint32(i32(3)) {
+									p67 = 1
 								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l15
+								v21 = p67
+								if v21 != 0 {
+									v17 = i32(0)
+									v15 = i32(0)
+									goto l16
 								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-								mem = *m.memory
-								if t90 == 0 {
-									goto l15
+								t68 := int32(load32(mem, uint64(uint32(v12))+8))
+								v18 = t68
+								t69 := int32(load32(mem, uint64(uint32(v12))+4))
+								v17 = t69
+								v2 = v17 << 2
+								p70 := v2
+								if uint32(v17) > uint32(i32(0x3fffffff)) {
+									p70 = i32(-1)
 								}
+								t71 := m.fn214(p70)
+								mem = *m.memory
+								v15 = t71
+								t72 := int32(load32(mem, uint64(uint32(v12))))
+								memory_copy(mem, uint32(v15), uint32(t72), uint32(v2))
+								v12 = i32(0)
 							}
-							goto l11
-						l14:
-							if v13 == 0 {
-								goto l16
-							}
-							if v14 != 0 {
+						l16:
+							t73 := int32(load32(mem, uint64(uint32(v6))+24))
+							m.fn54(v4, t73)
+							mem = *m.memory
+							if v19 != 0 {
 								goto l17
 							}
 						l18:
 							{
-								t91 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								t74 := int32(atomic_load32(mem, uint64(uint32(v3))))
 								mem = *m.memory
-								v2 = t91
+								v2 = t74
 								if v2&i32(-0x20000001) == 0 {
-									t92 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									t75 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 									mem = *m.memory
-									if t92 != v2 {
+									if t75 != v2 {
 										goto l18
 									}
-									t93 := m.g1
-									m.g1 = t93 + i32(1)
-									t94 := m.fn51(v6, v16, v19, v20)
+									t76 := m.g1
+									m.g1 = t76 + i32(1)
+									t77 := m.fn51(v4, v13, v14, v20)
 									mem = *m.memory
-									v4 = t94
-									t95 := m.g1
-									m.g1 = t95 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+									v7 = t77
+									t78 := m.g1
+									m.g1 = t78 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
 									goto l17
 								}
-								if v2&i32(0x20000000) != 0 {
-									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-									mem = *m.memory
-									t98 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-									mem = *m.memory
-									if t98 != 0 {
-										goto l11
-									}
-									goto l18
-								} else {
+								if v2&i32(0x20000000) == 0 {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
 									goto l18
 								}
-							}
-						l17:
-							store32(mem, uint64(uint32(v7))+8, uint32(v4))
-							if v4 == 0 {
-								goto l16
-							}
-						l19:
-							{
-								t100 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 								mem = *m.memory
-								v2 = t100
-								if v2&i32(-0x20000001) == 0 {
-									t101 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t82 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t82 == 0 {
+									goto l18
+								}
+							}
+							goto l14
+						}
+						v1 = v0
+					}
+					t35 := int32(load32(mem, uint64(uint32(v6))))
+					t36 := int32(load32(mem, uint64(uint32(v6))+4))
+					v2 = t35 + t36
+					t37 := int32(load32(mem, uint64(uint32(v6))+8))
+					t38 := int32(load32(mem, uint64(uint32(v6))+12))
+					if v2 != t37+t38 {
+						goto l7
+					}
+					v5 = i32(256)
+					t39 := int32(load32(mem, uint64(uint32(v4))+8))
+					t40 := int32(load32(mem, uint64(uint32(t39))+20))
+					p24 = t40
+					goto l8
+				}
+			l7:
+				t83 := int32(mem[uint64(uint32(v2))])
+				v5 = t83
+				t84 := int32(load32(mem, uint64(uint32(v4))+8))
+				t85 := int32(mem[uint64(uint32(v5+t84+i32(136)))])
+				p24 = t85
+			}
+		l8:
+			v2 = p24
+			{
+				t86 := int32(load32(mem, uint64(uint32(v11))+12))
+				t87 := int32(atomic_load32(mem, uint64(uint32(t86+v2<<2+i32(24)))))
+				mem = *m.memory
+				v2 = t87
+				if v2 != 0 {
+					goto l19
+				}
+				t88 := int32(load32(mem, uint64(uint32(v11))+12))
+				v0 = t88
+				{
+				l20:
+					{
+						t89 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t89
+						if v2&i32(-0x20000001) == 0 {
+							t90 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t90 != v2 {
+								goto l20
+							}
+							t91 := m.g1
+							m.g1 = t91 + i32(1)
+							t92 := m.fn53(v4, v0, v5)
+							mem = *m.memory
+							v2 = t92
+							t93 := m.g1
+							m.g1 = t93 - i32(1)
+							atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l19
+							}
+							t95 := int32(load32(mem, uint64(uint32(v11))+12))
+							v0 = t95
+							if uint32(v0) > uint32(i32(2)) {
+								t100 := int32(load32(mem, uint64(uint32(v0))+8))
+								v10 = t100
+								t101 := int32(load32(mem, uint64(uint32(v0))+4))
+								v8 = t101
+								v2 = v8 << 2
+								p102 := v2
+								if uint32(v8) > uint32(i32(0x3fffffff)) {
+									p102 = i32(-1)
+								}
+								t103 := m.fn214(p102)
+								mem = *m.memory
+								v7 = t103
+								t104 := int32(load32(mem, uint64(uint32(v0))))
+								memory_copy(mem, uint32(v7), uint32(t104), uint32(v2))
+								t105 := int32(load32(mem, uint64(uint32(v6))+24))
+								m.fn54(v4, t105)
+								mem = *m.memory
+							l23:
+								{
+									t106 := int32(atomic_load32(mem, uint64(uint32(v3))))
 									mem = *m.memory
-									if t101 != v2 {
-										goto l19
+									v2 = t106
+									if v2&i32(-0x20000001) == 0 {
+										t107 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+										mem = *m.memory
+										if t107 != v2 {
+											goto l23
+										}
+										t108 := m.g1
+										m.g1 = t108 + i32(1)
+										t109 := m.fn51(v4, v7, v8, v10)
+										mem = *m.memory
+										v8 = t109
+										t110 := m.g1
+										m.g1 = t110 - i32(1)
+										atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+										mem = *m.memory
+										_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+										mem = *m.memory
+										goto l22
 									}
-									v2 = i32(1)
-									t102 := m.g1
-									m.g1 = v2 + t102
-									t103 := m.fn53(v6, v4, v10)
+									if v2&i32(0x20000000) == 0 {
+										_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+										mem = *m.memory
+										goto l23
+									}
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									v4 = t103
-									t104 := m.g1
-									m.g1 = t104 - i32(1)
-									atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+									t114 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t114 == 0 {
+										goto l23
+									}
+								}
+								goto l14
+							}
+							t96 := int32(load32(mem, uint64(uint32(v6))+24))
+							m.fn54(v4, t96)
+							mem = *m.memory
+							v7 = i32(0)
+							v8 = v0
+							goto l22
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l20
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						mem = *m.memory
+						if t99 == 0 {
+							goto l20
+						}
+						goto l14
+					}
+				}
+			l22:
+				store32(mem, uint64(uint32(v11))+12, uint32(v8))
+				if v8 == 0 {
+					goto l24
+				}
+			l25:
+				{
+					t115 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t115
+					if v2&i32(-0x20000001) == 0 {
+						t116 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t116 != v2 {
+							goto l25
+						}
+						v10 = i32(1)
+						t117 := m.g1
+						m.g1 = v10 + t117
+						t118 := m.fn53(v4, v8, v5)
+						mem = *m.memory
+						v2 = t118
+						t119 := m.g1
+						m.g1 = t119 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						if v2 != 0 {
+							goto l26
+						}
+						goto l24
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l25
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t123 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t123 == 0 {
+						goto l25
+					}
+				}
+				goto l14
+			l24:
+				mem[uint64(uint32(v6))+28] = byte(i32(1))
+				v10 = i32(0)
+				v2 = i32(0)
+			l26:
+				if uint32(v0) < uint32(i32(3)) {
+					goto l27
+				}
+				if v7 == 0 {
+					goto l27
+				}
+				m.Xre2w_free(v7)
+				mem = *m.memory
+			l27:
+				if v10 != 0 {
+					goto l19
+				}
+				v3 = i32(0)
+				goto l13
+			}
+		l19:
+			if uint32(v2) <= uint32(i32(2)) {
+				v3 = i32(1)
+				if v2 == i32(1) {
+					goto l9
+				}
+				store32(mem, uint64(uint32(v6))+32, uint32(v9))
+				goto l13
+			}
+			store32(mem, uint64(uint32(v11))+12, uint32(v2))
+			t124 := int32(load32(mem, uint64(uint32(v2))+8))
+			t125 := v1
+			v0 = t124 & i32(256)
+			v3 = int32(uint32(v0) >> 8)
+			p126 := i32(0)
+			if v3 != 0 {
+				p126 = t125
+			}
+			v5 = p126
+			{
+				if v0 == 0 {
+					goto l28
+				}
+				if v22 == 0 {
+					goto l28
+				}
+				t127 := int32(load32(mem, uint64(uint32(v6))+36))
+				v5 = t127
+				t128 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+				mem = *m.memory
+				if v22 != t128 {
+					{
+						t129 := int32(load32(mem, uint64(uint32(v2))+4))
+						v0 = t129
+						if v0 <= i32(0) {
+							goto l29
+						}
+						v4 = v0 + i32(1)
+						t130 := int32(load32(mem, uint64(uint32(v2))))
+						v0 = t130 + v0<<2 - i32(4)
+					l31:
+						{
+							t131 := int32(load32(mem, uint64(uint32(v0))))
+							v9 = t131
+							if v9 == i32(-2) {
+								goto l29
+							}
+							{
+								t132 := int32(load32(mem, uint64(uint32(v5))+12))
+								v8 = t132
+								if v8 == 0 {
+									goto l30
+								}
+								t133 := int32(load32(mem, uint64(uint32(v5))+16))
+								if uint32(t133) <= uint32(v9) {
+									goto l30
+								}
+								t134 := int32(load32(mem, uint64(uint32(v5))+4))
+								v7 = t134 + v9<<2
+								t135 := int32(load32(mem, uint64(uint32(v7))))
+								v16 = t135
+								t136 := int32(load32(mem, uint64(uint32(v5))))
+								t137 := v16
+								v10 = t136
+								if uint32(t137) < uint32(v10) {
+									t138 := int32(load32(mem, uint64(uint32(v8+v16<<2))))
+									if t138 == v9 {
+										goto l30
+									}
+								}
+								store32(mem, uint64(uint32(v7)), uint32(v10))
+								store32(mem, uint64(uint32(v8+v10<<2)), uint32(v9))
+								t139 := int32(load32(mem, uint64(uint32(v5))))
+								store32(mem, uint64(uint32(v5)), uint32(t139+i32(1)))
+							}
+						l30:
+							v0 = v0 - i32(4)
+							v4 = v4 - i32(1)
+							if uint32(v4) > uint32(i32(1)) {
+								goto l31
+							}
+						}
+					}
+				l29:
+					atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+					mem = *m.memory
+				}
+				v5 = v1
+			}
+		l28:
+			store32(mem, uint64(uint32(v6))+32, uint32(v5))
+			goto l13
+		}
+	l17:
+		if v7 == 0 {
+			goto l32
+		}
+		if v21 != 0 {
+			goto l33
+		}
+	l34:
+		{
+			t140 := int32(atomic_load32(mem, uint64(uint32(v3))))
+			mem = *m.memory
+			v2 = t140
+			if v2&i32(-0x20000001) == 0 {
+				t141 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+				mem = *m.memory
+				if t141 != v2 {
+					goto l34
+				}
+				t142 := m.g1
+				m.g1 = t142 + i32(1)
+				t143 := m.fn51(v4, v15, v17, v18)
+				mem = *m.memory
+				v12 = t143
+				t144 := m.g1
+				m.g1 = t144 - i32(1)
+				atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+				mem = *m.memory
+				_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+				mem = *m.memory
+				goto l33
+			}
+			if v2&i32(0x20000000) != 0 {
+				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+				mem = *m.memory
+				t147 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+				mem = *m.memory
+				if t147 != 0 {
+					goto l14
+				}
+				goto l34
+			} else {
+				_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+				mem = *m.memory
+				goto l34
+			}
+		}
+	l33:
+		store32(mem, uint64(uint32(v11))+12, uint32(v12))
+		if v12 == 0 {
+			goto l32
+		}
+	l35:
+		{
+			t149 := int32(atomic_load32(mem, uint64(uint32(v3))))
+			mem = *m.memory
+			v2 = t149
+			if v2&i32(-0x20000001) == 0 {
+				t150 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+				mem = *m.memory
+				if t150 != v2 {
+					goto l35
+				}
+				v14 = i32(1)
+				t151 := m.g1
+				m.g1 = v14 + t151
+				t152 := m.fn53(v4, v12, v10)
+				mem = *m.memory
+				v2 = t152
+				t153 := m.g1
+				m.g1 = t153 - i32(1)
+				atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+				mem = *m.memory
+				_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+				mem = *m.memory
+				if v2 == 0 {
+					goto l32
+				}
+				goto l36
+			}
+			if v2&i32(0x20000000) != 0 {
+				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+				mem = *m.memory
+				t156 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+				mem = *m.memory
+				if t156 != 0 {
+					goto l14
+				}
+				goto l35
+			} else {
+				_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+				mem = *m.memory
+				goto l35
+			}
+		}
+	l32:
+		mem[uint64(uint32(v6))+28] = byte(i32(1))
+		v14 = i32(0)
+		v2 = i32(0)
+	l36:
+		if v21 != 0 {
+			goto l37
+		}
+		if v15 == 0 {
+			goto l37
+		}
+		m.Xre2w_free(v15)
+		mem = *m.memory
+	l37:
+		if v13 == 0 {
+			goto l38
+		}
+		if v19 != 0 {
+			goto l38
+		}
+		m.Xre2w_free(v13)
+		mem = *m.memory
+	l38:
+		v13 = v1
+		if v14 != 0 {
+			goto l10
+		}
+		v3 = i32(0)
+		goto l13
+	l10:
+		if uint32(v2) <= uint32(i32(2)) {
+			v3 = i32(1)
+			if v2 == i32(1) {
+				goto l9
+			}
+			store32(mem, uint64(uint32(v6))+32, uint32(v9))
+			goto l13
+		}
+		v5 = v5 - i32(1)
+		store32(mem, uint64(uint32(v11))+12, uint32(v2))
+		t158 := int32(mem[uint64(uint32(v2))+9])
+		if t158&i32(1) == 0 {
+			goto l39
+		}
+	}
+	{
+		if v16 != 0 {
+			goto l40
+		}
+		t159 := int32(load32(mem, uint64(uint32(v6))+36))
+		v3 = t159
+		t160 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+		mem = *m.memory
+		if t160 == v22 {
+			goto l40
+		}
+		{
+			t161 := int32(load32(mem, uint64(uint32(v2))+4))
+			v1 = t161
+			if v1 <= i32(0) {
+				goto l41
+			}
+			v9 = v1 + i32(1)
+			t162 := int32(load32(mem, uint64(uint32(v2))))
+			v1 = t162 + v1<<2 - i32(4)
+		l43:
+			{
+				t163 := int32(load32(mem, uint64(uint32(v1))))
+				v5 = t163
+				if v5 == i32(-2) {
+					goto l41
+				}
+				{
+					t164 := int32(load32(mem, uint64(uint32(v3))+12))
+					v4 = t164
+					if v4 == 0 {
+						goto l42
+					}
+					t165 := int32(load32(mem, uint64(uint32(v3))+16))
+					if uint32(t165) <= uint32(v5) {
+						goto l42
+					}
+					t166 := int32(load32(mem, uint64(uint32(v3))+4))
+					v10 = t166 + v5<<2
+					t167 := int32(load32(mem, uint64(uint32(v10))))
+					v7 = t167
+					t168 := int32(load32(mem, uint64(uint32(v3))))
+					t169 := v7
+					v8 = t168
+					if uint32(t169) < uint32(v8) {
+						t170 := int32(load32(mem, uint64(uint32(v4+v7<<2))))
+						if t170 == v5 {
+							goto l42
+						}
+					}
+					store32(mem, uint64(uint32(v10)), uint32(v8))
+					store32(mem, uint64(uint32(v4+v8<<2)), uint32(v5))
+					t171 := int32(load32(mem, uint64(uint32(v3))))
+					store32(mem, uint64(uint32(v3)), uint32(t171+i32(1)))
+				}
+			l42:
+				v1 = v1 - i32(4)
+				v9 = v9 - i32(1)
+				if uint32(v9) > uint32(i32(1)) {
+					goto l43
+				}
+			}
+		}
+	l41:
+		atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+		mem = *m.memory
+	}
+l40:
+	store32(mem, uint64(uint32(v6))+32, uint32(v0))
+	v3 = i32(1)
+	goto l13
+l14:
+	panic("unreachable")
+l9:
+	v3 = i32(0)
+	store32(mem, uint64(uint32(v6))+32, uint32(i32(0)))
+	goto l13
+l2:
+	store32(mem, uint64(uint32(v6))+32, uint32(v1))
+	v3 = i32(1)
+l13:
+	m.g0 = v11 + i32(16)
+	return v3
+}
+func (m *Module) fn61(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
+	var v24 int64
+	var p0 int32
+	mem := *m.memory
+	{
+		t1 := m.g0
+		v8 = t1 - i32(16)
+		m.g0 = v8
+		v9 = v1
+		t2 := int32(load32(mem, uint64(uint32(v9))+4))
+		v3 = t2
+		t3 := int32(load32(mem, uint64(uint32(v9))))
+		v1 = t3
+		v7 = v0
+		t4 := int32(load32(mem, uint64(uint32(v7))+8))
+		v10 = t4
+		t5 := int32(load32(mem, uint64(uint32(v9))+20))
+		v2 = t5
+		store32(mem, uint64(uint32(v8))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v8))+8, uint32(v2))
+		v0 = v1 + v3
+		{
+			{
+				{
+					t6 := int32(load32(mem, uint64(uint32(v9))+36))
+					if t6 == 0 {
+						goto l0
+					}
+					t7 := int32(load32(mem, uint64(uint32(v7))+12))
+					if t7 != i32(3) {
+						goto l0
+					}
+					t8 := int64(atomic_add64(mem, uint64(uint32(v7)), uint64(i64(1))))
+					mem = *m.memory
+					v24 = t8 + i64(1)
+					v12 = i32(1)
+					t9 := int32(mem[uint64(uint32(v2))+9])
+					if t9&i32(1) != 0 {
+						goto l1
+					}
+					v12 = i32(0)
+					goto l2
+				}
+			l0:
+				v12 = i32(1)
+				t10 := int32(mem[uint64(uint32(v2))+9])
+				if t10&i32(1) == 0 {
+					v12 = i32(0)
+					goto l2
+				}
+				store32(mem, uint64(uint32(v8))+12, uint32(v0))
+				goto l2
+			}
+		l1:
+			store32(mem, uint64(uint32(v8))+12, uint32(v0))
+			if v24 == 0 {
+				v24 = i64(0)
+				goto l2
+			}
+			t11 := int32(load32(mem, uint64(uint32(v9))+36))
+			v5 = t11
+			t12 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if t12 == v24 {
+				goto l2
+			}
+			{
+				t13 := int32(load32(mem, uint64(uint32(v2))+4))
+				v4 = t13
+				if v4 <= i32(0) {
+					goto l3
+				}
+				v11 = v4 + i32(1)
+				t14 := int32(load32(mem, uint64(uint32(v2))))
+				v4 = t14 + v4<<2 - i32(4)
+			l5:
+				{
+					t15 := int32(load32(mem, uint64(uint32(v4))))
+					v6 = t15
+					if v6 == i32(-2) {
+						goto l3
+					}
+					{
+						t16 := int32(load32(mem, uint64(uint32(v5))+12))
+						v13 = t16
+						if v13 == 0 {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v5))+16))
+						if uint32(t17) <= uint32(v6) {
+							goto l4
+						}
+						t18 := int32(load32(mem, uint64(uint32(v5))+4))
+						v19 = t18 + v6<<2
+						t19 := int32(load32(mem, uint64(uint32(v19))))
+						v15 = t19
+						t20 := int32(load32(mem, uint64(uint32(v5))))
+						t21 := v15
+						v17 = t20
+						if uint32(t21) < uint32(v17) {
+							t22 := int32(load32(mem, uint64(uint32(v13+v15<<2))))
+							if t22 == v6 {
+								goto l4
+							}
+						}
+						store32(mem, uint64(uint32(v19)), uint32(v17))
+						store32(mem, uint64(uint32(v13+v17<<2)), uint32(v6))
+						t23 := int32(load32(mem, uint64(uint32(v5))))
+						store32(mem, uint64(uint32(v5)), uint32(t23+i32(1)))
+					}
+				l4:
+					v4 = v4 - i32(4)
+					v11 = v11 - i32(1)
+					if uint32(v11) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+			mem = *m.memory
+		}
+	l2:
+		{
+			{
+				{
+					if v3 == 0 {
+						goto l6
+					}
+					v19 = v10 + i32(136)
+					v3 = v7 + i32(20)
+					t24 := v8 + i32(12)
+					var p25 int32
+					if v24 == 0 {
+						p25 = 1
+					}
+					v21 = p25
+					p26 := i32(0)
+					if v21 != 0 {
+						p26 = t24
+					}
+					v23 = p26
+					v4 = i32(65536)
+					v11 = v2
+				l31:
+					{
+						{
+							if v2 != v11 {
+								goto l7
+							}
+							v5 = v1 - v0
+							var p27 int32
+							{
+								t28 := int32(load32(mem, uint64(uint32(v7))+8))
+								v2 = t28
+								t29 := int32(mem[uint64(uint32(v2))+24])
+								if t29 == i32(1) {
+									t30 := m.fn125(v2, v0, v5)
+									mem = *m.memory
+									p27 = t30
+									goto l8
+								}
+								t31 := int32(load32(mem, uint64(uint32(v2))+32))
+								t32 := int32(int8(mem[uint64(uint32(v2))+43]))
+								t33 := v0
+								t34 := v5
+								t35 := v2 + i32(32)
+								v6 = t32
+								var p36 int32
+								if v6 < i32(0) {
+									p36 = 1
+								}
+								v10 = p36
+								p37 := t35
+								if v10 != 0 {
+									p37 = t31
+								}
+								t38 := int32(load32(mem, uint64(uint32(v2))+36))
+								p39 := v6
+								if v10 != 0 {
+									p39 = t38
+								}
+								t40 := m._re2w_index(t33, t34, p37, p39)
+								mem = *m.memory
+								v2 = t40
+								if v2 < i32(0) {
+									v0 = v1
+									goto l6
+								}
+								p27 = v0 + v2
+							}
+						l8:
+							v0 = p27
+							if v0 != 0 {
+								goto l7
+							}
+							v0 = v1
+							goto l6
+						}
+					l7:
+						t41 := v8 + i32(8)
+						t42 := v0
+						t43 := v0
+						v2 = v0 - v1
+						p44 := v4
+						if uint32(v2) < uint32(v4) {
+							p44 = v2
+						}
+						t46 := t43 - p44
+						t47 := v19
+						t48 := v11
+						t49 := v23
+						var p45 int32
+						if v21 != 0 {
+							p45 = i32(0)
+						} else {
+							t50 := int32(load32(mem, uint64(uint32(v9))+36))
+							p45 = t50
+						}
+						t51 := m.fn56(t41, t42, t46, t47, t48, t49, p45, v24)
+						mem = *m.memory
+						v5 = t51
+						t52 := int32(load32(mem, uint64(uint32(v8))+12))
+						var p53 int32
+						if t52 != i32(0) {
+							p53 = 1
+						}
+						v12 = p53 | v12
+						if v1 == v5 {
+							v0 = v5
+							goto l6
+						}
+						{
+							v17 = v5 - v0 + v4
+							if v17 != 0 {
+								goto l9
+							}
+							v17 = i32(65536)
+							t54 := m._re2w_stopped()
+							mem = *m.memory
+							if t54 == 0 {
+								goto l9
+							}
+							v12 = i32(0)
+							store32(mem, uint64(uint32(v9))+32, uint32(i32(0)))
+							goto l10
+						}
+					l9:
+						{
+							t55 := int32(load32(mem, uint64(uint32(v8))+8))
+							t56 := v19
+							v0 = v5 - i32(1)
+							t57 := int32(mem[uint64(uint32(v0))])
+							v4 = t57
+							t58 := int32(mem[uint64(uint32(t56+v4))])
+							t59 := int32(atomic_load32(mem, uint64(uint32(t55+t58<<2+i32(24)))))
+							mem = *m.memory
+							v2 = t59
+							if v2 != 0 {
+								goto l11
+							}
+							t60 := int32(load32(mem, uint64(uint32(v8))+8))
+							v6 = t60
+						l12:
+							{
+								t61 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t61
+								if v2&i32(-0x20000001) == 0 {
+									t62 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t62 != v2 {
+										goto l12
+									}
+									t63 := m.g1
+									m.g1 = t63 + i32(1)
+									t64 := m.fn53(v7, v6, v4)
+									mem = *m.memory
+									v2 = t64
+									t65 := m.g1
+									m.g1 = t65 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
 									mem = *m.memory
 									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 									mem = *m.memory
-									if v4 == 0 {
-										goto l16
+									if v2 != 0 {
+										goto l11
 									}
+									t67 := int32(mem[uint64(uint32(i32(50704)))])
+									if t67 != i32(1) {
+										goto l13
+									}
+									if v18 == 0 {
+										goto l13
+									}
+									t68 := int32(load32(mem, uint64(uint32(v7))+76))
+									if uint32(v0-v18) >= uint32(t68*i32(10)) {
+										goto l13
+									}
+									t69 := int32(load32(mem, uint64(uint32(v7))+12))
+									if t69 == i32(3) {
+										goto l13
+									}
+									mem[uint64(uint32(v9))+28] = byte(i32(1))
+									v12 = i32(0)
+									goto l10
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l12
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t72 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t72 == 0 {
+									goto l12
+								}
+								goto l14
+							}
+						l13:
+							v18 = i32(0)
+							{
+								var p73 int32
+								if uint32(v11) < uint32(i32(3)) {
+									p73 = 1
+								}
+								v13 = p73
+								if v13 != 0 {
+									v10 = i32(0)
+									v14 = i32(0)
+									v22 = i32(0)
+									goto l15
+								}
+								t74 := int32(load32(mem, uint64(uint32(v11))+8))
+								v22 = t74
+								t75 := int32(load32(mem, uint64(uint32(v11))+4))
+								v14 = t75
+								v2 = v14 << 2
+								p76 := v2
+								if uint32(v14) > uint32(i32(0x3fffffff)) {
+									p76 = i32(-1)
+								}
+								t77 := m.fn214(p76)
+								mem = *m.memory
+								v10 = t77
+								t78 := int32(load32(mem, uint64(uint32(v11))))
+								memory_copy(mem, uint32(v10), uint32(t78), uint32(v2))
+								v11 = i32(0)
+							}
+						l15:
+							{
+								t79 := int32(load32(mem, uint64(uint32(v8))+8))
+								v6 = t79
+								var p80 int32
+								if uint32(v6) < uint32(i32(3)) {
+									p80 = 1
+								}
+								v15 = p80
+								if v15 != 0 {
+									v20 = i32(0)
+									v16 = i32(0)
+									goto l16
+								}
+								t81 := int32(load32(mem, uint64(uint32(v6))+8))
+								v18 = t81
+								t82 := int32(load32(mem, uint64(uint32(v6))+4))
+								v20 = t82
+								v2 = v20 << 2
+								p83 := v2
+								if uint32(v20) > uint32(i32(0x3fffffff)) {
+									p83 = i32(-1)
+								}
+								t84 := m.fn214(p83)
+								mem = *m.memory
+								v16 = t84
+								t85 := int32(load32(mem, uint64(uint32(v6))))
+								memory_copy(mem, uint32(v16), uint32(t85), uint32(v2))
+								v6 = i32(0)
+							}
+						l16:
+							t86 := int32(load32(mem, uint64(uint32(v9))+24))
+							m.fn54(v7, t86)
+							mem = *m.memory
+							if v13 != 0 {
+								goto l17
+							}
+						l18:
+							{
+								t87 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t87
+								if v2&i32(-0x20000001) == 0 {
+									t88 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t88 != v2 {
+										goto l18
+									}
+									t89 := m.g1
+									m.g1 = t89 + i32(1)
+									t90 := m.fn51(v7, v10, v14, v22)
+									mem = *m.memory
+									v11 = t90
+									t91 := m.g1
+									m.g1 = t91 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l17
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l18
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t95 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t95 == 0 {
+									goto l18
+								}
+							}
+							goto l14
+						l17:
+							if v11 == 0 {
+								goto l19
+							}
+							if v15 != 0 {
+								goto l20
+							}
+						l21:
+							{
+								t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t96
+								if v2&i32(-0x20000001) == 0 {
+									t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t97 != v2 {
+										goto l21
+									}
+									t98 := m.g1
+									m.g1 = t98 + i32(1)
+									t99 := m.fn51(v7, v16, v20, v18)
+									mem = *m.memory
+									v6 = t99
+									t100 := m.g1
+									m.g1 = t100 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
 									goto l20
 								}
 								if v2&i32(0x20000000) != 0 {
 									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 									mem = *m.memory
-									t107 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									t103 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 									mem = *m.memory
-									if t107 != 0 {
-										goto l11
+									if t103 != 0 {
+										goto l14
 									}
-									goto l19
+									goto l21
 								} else {
 									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 									mem = *m.memory
-									goto l19
+									goto l21
 								}
 							}
-						l16:
-							mem[uint64(uint32(v8))+28] = byte(i32(1))
-							v2 = i32(0)
-							v4 = i32(0)
 						l20:
-							if v14 != 0 {
-								goto l21
+							store32(mem, uint64(uint32(v8))+8, uint32(v6))
+							if v6 == 0 {
+								goto l19
+							}
+						l22:
+							{
+								t105 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t105
+								if v2&i32(-0x20000001) == 0 {
+									t106 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t106 != v2 {
+										goto l22
+									}
+									v14 = i32(1)
+									t107 := m.g1
+									m.g1 = v14 + t107
+									t108 := m.fn53(v7, v6, v4)
+									mem = *m.memory
+									v2 = t108
+									t109 := m.g1
+									m.g1 = t109 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 == 0 {
+										goto l19
+									}
+									goto l23
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t112 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t112 != 0 {
+										goto l14
+									}
+									goto l22
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l22
+								}
+							}
+						l19:
+							mem[uint64(uint32(v9))+28] = byte(i32(1))
+							v14 = i32(0)
+							v2 = i32(0)
+						l23:
+							if v15 != 0 {
+								goto l24
 							}
 							if v16 == 0 {
-								goto l21
+								goto l24
 							}
 							m.Xre2w_free(v16)
 							mem = *m.memory
-						l21:
-							if v11 == 0 {
-								goto l22
+						l24:
+							if v10 == 0 {
+								goto l25
 							}
-							if v12 != 0 {
-								goto l22
+							if v13 != 0 {
+								goto l25
 							}
-							m.Xre2w_free(v11)
+							m.Xre2w_free(v10)
 							mem = *m.memory
-						l22:
-							v15 = v1
-							if v2 != 0 {
-								goto l8
+						l25:
+							v18 = v0
+							if v14 != 0 {
+								goto l11
 							}
-							v9 = i32(0)
-							goto l7
+							v12 = i32(0)
+							goto l10
 						}
-					l8:
-						if uint32(v4) <= uint32(i32(2)) {
-							if v4 != i32(1) {
-								goto l23
+					l11:
+						if uint32(v2) <= uint32(i32(2)) {
+							if v2 != i32(1) {
+								goto l26
 							}
-							t109 := int32(load32(mem, uint64(uint32(v7))+12))
-							store32(mem, uint64(uint32(v8))+32, uint32(t109))
-							goto l7
+							t114 := int32(load32(mem, uint64(uint32(v8))+12))
+							store32(mem, uint64(uint32(v9))+32, uint32(t114))
+							goto l10
 						}
-						store32(mem, uint64(uint32(v7))+8, uint32(v4))
+						store32(mem, uint64(uint32(v8))+8, uint32(v2))
 						{
-							t110 := int32(mem[uint64(uint32(v4))+9])
-							if t110&i32(1) == 0 {
-								goto l24
+							t115 := int32(mem[uint64(uint32(v2))+9])
+							if t115&i32(1) == 0 {
+								goto l27
 							}
-							store32(mem, uint64(uint32(v7))+12, uint32(v5))
-							v9 = i32(1)
-							t111 := int32(load32(mem, uint64(uint32(v8))+36))
-							v2 = t111
-							if v2 == 0 {
-								goto l24
+							store32(mem, uint64(uint32(v8))+12, uint32(v5))
+							v12 = i32(1)
+							if v21 != 0 {
+								goto l27
 							}
-							t112 := int32(load32(mem, uint64(uint32(v6))+4))
-							if t112 != i32(3) {
-								goto l24
+							t116 := int32(load32(mem, uint64(uint32(v9))+36))
+							v5 = t116
+							t117 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+							mem = *m.memory
+							if t117 == v24 {
+								goto l27
 							}
-							t113 := int32(load32(mem, uint64(uint32(v4))+4))
-							v5 = t113
-							if v5 <= i32(0) {
-								goto l24
-							}
-							v10 = v5 + i32(1)
-							t114 := int32(load32(mem, uint64(uint32(v4))))
-							v5 = t114 + v5<<2 - i32(4)
-						l26:
 							{
-								t115 := int32(load32(mem, uint64(uint32(v5))))
-								v9 = t115
-								if v9 == i32(-2) {
-									v9 = i32(1)
-									goto l24
+								t118 := int32(load32(mem, uint64(uint32(v2))+4))
+								v4 = t118
+								if v4 <= i32(0) {
+									goto l28
 								}
+								v10 = v4 + i32(1)
+								t119 := int32(load32(mem, uint64(uint32(v2))))
+								v4 = t119 + v4<<2 - i32(4)
+							l30:
 								{
-									t116 := int32(load32(mem, uint64(uint32(v2))+12))
-									v11 = t116
-									if v11 == 0 {
-										goto l25
+									t120 := int32(load32(mem, uint64(uint32(v4))))
+									v6 = t120
+									if v6 == i32(-2) {
+										goto l28
 									}
-									t117 := int32(load32(mem, uint64(uint32(v2))+16))
-									if uint32(t117) <= uint32(v9) {
-										goto l25
-									}
-									t118 := int32(load32(mem, uint64(uint32(v2))+4))
-									v14 = t118 + v9<<2
-									t119 := int32(load32(mem, uint64(uint32(v14))))
-									v16 = t119
-									t120 := int32(load32(mem, uint64(uint32(v2))))
-									t121 := v16
-									v12 = t120
-									if uint32(t121) < uint32(v12) {
-										t122 := int32(load32(mem, uint64(uint32(v11+v16<<2))))
-										if t122 == v9 {
-											goto l25
+									{
+										t121 := int32(load32(mem, uint64(uint32(v5))+12))
+										v13 = t121
+										if v13 == 0 {
+											goto l29
 										}
+										t122 := int32(load32(mem, uint64(uint32(v5))+16))
+										if uint32(t122) <= uint32(v6) {
+											goto l29
+										}
+										t123 := int32(load32(mem, uint64(uint32(v5))+4))
+										v16 = t123 + v6<<2
+										t124 := int32(load32(mem, uint64(uint32(v16))))
+										v14 = t124
+										t125 := int32(load32(mem, uint64(uint32(v5))))
+										t126 := v14
+										v15 = t125
+										if uint32(t126) < uint32(v15) {
+											t127 := int32(load32(mem, uint64(uint32(v13+v14<<2))))
+											if t127 == v6 {
+												goto l29
+											}
+										}
+										store32(mem, uint64(uint32(v16)), uint32(v15))
+										store32(mem, uint64(uint32(v13+v15<<2)), uint32(v6))
+										t128 := int32(load32(mem, uint64(uint32(v5))))
+										store32(mem, uint64(uint32(v5)), uint32(t128+i32(1)))
 									}
-									store32(mem, uint64(uint32(v14)), uint32(v12))
-									store32(mem, uint64(uint32(v11+v12<<2)), uint32(v9))
-									t123 := int32(load32(mem, uint64(uint32(v2))))
-									store32(mem, uint64(uint32(v2)), uint32(t123+i32(1)))
-								}
-							l25:
-								v5 = v5 - i32(4)
-								v9 = i32(1)
-								v10 = v10 - i32(1)
-								if uint32(v10) > uint32(i32(1)) {
-									goto l26
+								l29:
+									v4 = v4 - i32(4)
+									v10 = v10 - i32(1)
+									if uint32(v10) > uint32(i32(1)) {
+										goto l30
+									}
 								}
 							}
-						}
-					l24:
-						v2 = v17 - i32(1)
-						if v0 != v1 {
-							goto l27
-						}
-					}
-				l5:
-					t124 := int32(load32(mem, uint64(uint32(v8))+4))
-					v13 = t124
-					t125 := int32(load32(mem, uint64(uint32(v8))))
-					p20 = t125
-				} else {
-					p20 = v1
-				}
-				v2 = p20
-				{
-					t126 := int32(load32(mem, uint64(uint32(v7))+8))
-					var p127 int32
-					{
-						v2 = v2 + v13
-						t128 := int32(load32(mem, uint64(uint32(v8))+8))
-						t129 := int32(load32(mem, uint64(uint32(v8))+12))
-						if v2 == t128+t129 {
-							v5 = i32(256)
-							t130 := int32(load32(mem, uint64(uint32(v6))))
-							t131 := int32(load32(mem, uint64(uint32(t130))+20))
-							p127 = t131
-							goto l28
-						}
-						t132 := int32(mem[uint64(uint32(v2))])
-						v5 = t132
-						t133 := int32(load32(mem, uint64(uint32(v6))))
-						t134 := int32(mem[uint64(uint32(v5+t133+i32(136)))])
-						p127 = t134
-					}
-				l28:
-					t135 := int32(atomic_load32(mem, uint64(uint32(t126+p127<<2+i32(12)))))
-					mem = *m.memory
-					v2 = t135
-					if v2 != 0 {
-						goto l29
-					}
-					v3 = v6 + i32(12)
-					t136 := int32(load32(mem, uint64(uint32(v7))+8))
-					v4 = t136
-					{
-					l30:
-						{
-							t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						l28:
+							atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
 							mem = *m.memory
-							v2 = t137
+						}
+					l27:
+						v4 = v17 - i32(1)
+						if v0 != v1 {
+							goto l31
+						}
+					}
+				}
+			l6:
+				{
+					t129 := int32(load32(mem, uint64(uint32(v8))+8))
+					var p130 int32
+					{
+						t131 := int32(load32(mem, uint64(uint32(v9))))
+						v2 = t131
+						t132 := int32(load32(mem, uint64(uint32(v9))+8))
+						if v2 == t132 {
+							v5 = i32(256)
+							t133 := int32(load32(mem, uint64(uint32(v7))+8))
+							t134 := int32(load32(mem, uint64(uint32(t133))+20))
+							p130 = t134
+							goto l32
+						}
+						t135 := int32(mem[uint64(uint32(v2-i32(1)))])
+						v5 = t135
+						t136 := int32(load32(mem, uint64(uint32(v7))+8))
+						t137 := int32(mem[uint64(uint32(v5+t136+i32(136)))])
+						p130 = t137
+					}
+				l32:
+					t138 := int32(atomic_load32(mem, uint64(uint32(t129+p130<<2+i32(24)))))
+					mem = *m.memory
+					v2 = t138
+					if v2 != 0 {
+						goto l33
+					}
+					v3 = v7 + i32(20)
+					t139 := int32(load32(mem, uint64(uint32(v8))+8))
+					v4 = t139
+					{
+					l34:
+						{
+							t140 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t140
 							if v2&i32(-0x20000001) == 0 {
-								t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								t141 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 								mem = *m.memory
-								if t138 != v2 {
-									goto l30
+								if t141 != v2 {
+									goto l34
 								}
-								t139 := m.g1
-								m.g1 = t139 + i32(1)
-								t140 := m.fn53(v6, v4, v5)
+								t142 := m.g1
+								m.g1 = t142 + i32(1)
+								t143 := m.fn53(v7, v4, v5)
 								mem = *m.memory
-								v2 = t140
-								t141 := m.g1
-								m.g1 = t141 - i32(1)
-								atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+								v2 = t143
+								t144 := m.g1
+								m.g1 = t144 - i32(1)
+								atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
 								mem = *m.memory
 								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 								mem = *m.memory
 								if v2 != 0 {
-									goto l29
+									goto l33
 								}
-								t143 := int32(load32(mem, uint64(uint32(v7))+8))
-								v4 = t143
+								t146 := int32(load32(mem, uint64(uint32(v8))+8))
+								v4 = t146
 								if uint32(v4) > uint32(i32(2)) {
-									t148 := int32(load32(mem, uint64(uint32(v4))+8))
-									v11 = t148
-									t149 := int32(load32(mem, uint64(uint32(v4))+4))
-									v10 = t149
-									v2 = v10 << 2
-									p150 := v2
-									if uint32(v10) > uint32(i32(0x3fffffff)) {
-										p150 = i32(-1)
+									t151 := int32(load32(mem, uint64(uint32(v4))+8))
+									v10 = t151
+									t152 := int32(load32(mem, uint64(uint32(v4))+4))
+									v6 = t152
+									v2 = v6 << 2
+									p153 := v2
+									if uint32(v6) > uint32(i32(0x3fffffff)) {
+										p153 = i32(-1)
 									}
-									t151 := m.fn214(p150)
+									t154 := m.fn214(p153)
 									mem = *m.memory
-									v12 = t151
-									t152 := int32(load32(mem, uint64(uint32(v4))))
-									memory_copy(mem, uint32(v12), uint32(t152), uint32(v2))
-									t153 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn54(v6, t153)
+									v11 = t154
+									t155 := int32(load32(mem, uint64(uint32(v4))))
+									memory_copy(mem, uint32(v11), uint32(t155), uint32(v2))
+									t156 := int32(load32(mem, uint64(uint32(v9))+24))
+									m.fn54(v7, t156)
 									mem = *m.memory
-								l33:
+								l37:
 									{
-										t154 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										t157 := int32(atomic_load32(mem, uint64(uint32(v3))))
 										mem = *m.memory
-										v2 = t154
+										v2 = t157
 										if v2&i32(-0x20000001) == 0 {
-											t155 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											t158 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 											mem = *m.memory
-											if t155 != v2 {
-												goto l33
+											if t158 != v2 {
+												goto l37
 											}
-											t156 := m.g1
-											m.g1 = t156 + i32(1)
-											t157 := m.fn51(v6, v12, v10, v11)
+											t159 := m.g1
+											m.g1 = t159 + i32(1)
+											t160 := m.fn51(v7, v11, v6, v10)
 											mem = *m.memory
-											v10 = t157
-											t158 := m.g1
-											m.g1 = t158 - i32(1)
-											atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+											v6 = t160
+											t161 := m.g1
+											m.g1 = t161 - i32(1)
+											atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
 											mem = *m.memory
 											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 											mem = *m.memory
-											goto l32
+											goto l36
 										}
 										if v2&i32(0x20000000) == 0 {
 											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 											mem = *m.memory
-											goto l33
+											goto l37
 										}
 										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 										mem = *m.memory
-										t162 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+										t165 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 										mem = *m.memory
-										if t162 == 0 {
-											goto l33
+										if t165 == 0 {
+											goto l37
 										}
 									}
-									goto l11
+									goto l14
 								}
-								t144 := int32(load32(mem, uint64(uint32(v8))+24))
-								m.fn54(v6, t144)
+								t147 := int32(load32(mem, uint64(uint32(v9))+24))
+								m.fn54(v7, t147)
 								mem = *m.memory
-								v12 = i32(0)
-								v10 = v4
-								goto l32
+								v11 = i32(0)
+								v6 = v4
+								goto l36
 							}
 							if v2&i32(0x20000000) == 0 {
 								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 								mem = *m.memory
-								goto l30
+								goto l34
 							}
 							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 							mem = *m.memory
-							t147 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+							t150 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 							mem = *m.memory
-							if t147 == 0 {
-								goto l30
+							if t150 == 0 {
+								goto l34
 							}
-							goto l11
+							goto l14
 						}
 					}
-				l32:
-					store32(mem, uint64(uint32(v7))+8, uint32(v10))
-					if v10 == 0 {
-						goto l34
+				l36:
+					store32(mem, uint64(uint32(v8))+8, uint32(v6))
+					if v6 == 0 {
+						goto l38
 					}
-				l35:
+				l39:
 					{
-						t163 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						t166 := int32(atomic_load32(mem, uint64(uint32(v3))))
 						mem = *m.memory
-						v2 = t163
+						v2 = t166
 						if v2&i32(-0x20000001) == 0 {
-							t164 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							t167 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 							mem = *m.memory
-							if t164 != v2 {
-								goto l35
+							if t167 != v2 {
+								goto l39
 							}
-							v11 = i32(1)
-							t165 := m.g1
-							m.g1 = v11 + t165
-							t166 := m.fn53(v6, v10, v5)
+							v10 = i32(1)
+							t168 := m.g1
+							m.g1 = v10 + t168
+							t169 := m.fn53(v7, v6, v5)
 							mem = *m.memory
-							v2 = t166
-							t167 := m.g1
-							m.g1 = t167 - i32(1)
-							atomic_store32(mem, uint64(uint32(v6))+12, uint32(i32(0)))
+							v2 = t169
+							t170 := m.g1
+							m.g1 = t170 - i32(1)
+							atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
 							mem = *m.memory
 							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 							mem = *m.memory
 							if v2 != 0 {
-								goto l36
+								goto l40
 							}
-							goto l34
+							goto l38
 						}
 						if v2&i32(0x20000000) == 0 {
 							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 							mem = *m.memory
-							goto l35
+							goto l39
 						}
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t171 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						t174 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
-						if t171 == 0 {
-							goto l35
-						}
-					}
-					goto l11
-				l34:
-					mem[uint64(uint32(v8))+28] = byte(i32(1))
-					v11 = i32(0)
-					v2 = i32(0)
-				l36:
-					if uint32(v4) < uint32(i32(3)) {
-						goto l37
-					}
-					if v12 == 0 {
-						goto l37
-					}
-					m.Xre2w_free(v12)
-					mem = *m.memory
-				l37:
-					if v11 != 0 {
-						goto l29
-					}
-					v9 = i32(0)
-					goto l7
-				}
-			l29:
-				if uint32(v2) > uint32(i32(2)) {
-					goto l38
-				}
-				if v2 != i32(1) {
-					goto l23
-				}
-				t172 := int32(load32(mem, uint64(uint32(v7))+12))
-				store32(mem, uint64(uint32(v8))+32, uint32(t172))
-				goto l7
-			}
-		l23:
-			store32(mem, uint64(uint32(v8))+32, uint32(v0))
-			v9 = i32(1)
-			goto l7
-		l38:
-			store32(mem, uint64(uint32(v7))+8, uint32(v2))
-			{
-				t173 := int32(mem[uint64(uint32(v2))+9])
-				if t173&i32(1) == 0 {
-					t174 := int32(load32(mem, uint64(uint32(v7))+12))
-					v1 = t174
-					goto l39
-				}
-				store32(mem, uint64(uint32(v7))+12, uint32(v1))
-				{
-					t175 := int32(load32(mem, uint64(uint32(v8))+36))
-					v3 = t175
-					if v3 == 0 {
-						goto l40
-					}
-					t176 := int32(load32(mem, uint64(uint32(v6))+4))
-					if t176 != i32(3) {
-						goto l40
-					}
-					v9 = i32(1)
-					t177 := int32(load32(mem, uint64(uint32(v2))+4))
-					v5 = t177
-					if v5 <= i32(0) {
-						goto l39
-					}
-					v4 = v5 + i32(1)
-					t178 := int32(load32(mem, uint64(uint32(v2))))
-					v2 = t178 + v5<<2 - i32(4)
-				l42:
-					{
-						t179 := int32(load32(mem, uint64(uint32(v2))))
-						v5 = t179
-						if v5 == i32(-2) {
+						if t174 == 0 {
 							goto l39
 						}
+					}
+					goto l14
+				l38:
+					mem[uint64(uint32(v9))+28] = byte(i32(1))
+					v10 = i32(0)
+					v2 = i32(0)
+				l40:
+					if uint32(v4) < uint32(i32(3)) {
+						goto l41
+					}
+					if v11 == 0 {
+						goto l41
+					}
+					m.Xre2w_free(v11)
+					mem = *m.memory
+				l41:
+					if v10 != 0 {
+						goto l33
+					}
+					v12 = i32(0)
+					goto l10
+				}
+			l33:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l42
+				}
+				if v2 != i32(1) {
+					goto l26
+				}
+				t175 := int32(load32(mem, uint64(uint32(v8))+12))
+				store32(mem, uint64(uint32(v9))+32, uint32(t175))
+				goto l10
+			}
+		l26:
+			store32(mem, uint64(uint32(v9))+32, uint32(v1))
+			v12 = i32(1)
+			goto l10
+		l42:
+			store32(mem, uint64(uint32(v8))+8, uint32(v2))
+			{
+				t176 := int32(mem[uint64(uint32(v2))+9])
+				if t176&i32(1) == 0 {
+					t177 := int32(load32(mem, uint64(uint32(v8))+12))
+					v0 = t177
+					goto l43
+				}
+				store32(mem, uint64(uint32(v8))+12, uint32(v0))
+				if v24 == 0 {
+					v12 = i32(1)
+					goto l43
+				}
+				t178 := int32(load32(mem, uint64(uint32(v9))+36))
+				v3 = t178
+				t179 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+				mem = *m.memory
+				if v24 == t179 {
+					v12 = i32(1)
+					goto l43
+				}
+				v12 = i32(1)
+				{
+					t180 := int32(load32(mem, uint64(uint32(v2))+4))
+					v5 = t180
+					if v5 <= i32(0) {
+						goto l44
+					}
+					v6 = v5 + i32(1)
+					t181 := int32(load32(mem, uint64(uint32(v2))))
+					v5 = t181 + v5<<2 - i32(4)
+				l46:
+					{
+						t182 := int32(load32(mem, uint64(uint32(v5))))
+						v4 = t182
+						if v4 == i32(-2) {
+							goto l44
+						}
 						{
-							t180 := int32(load32(mem, uint64(uint32(v3))+12))
-							v10 = t180
-							if v10 == 0 {
-								goto l41
+							t183 := int32(load32(mem, uint64(uint32(v3))+12))
+							v1 = t183
+							if v1 == 0 {
+								goto l45
 							}
-							t181 := int32(load32(mem, uint64(uint32(v3))+16))
-							if uint32(t181) <= uint32(v5) {
-								goto l41
+							t184 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t184) <= uint32(v4) {
+								goto l45
 							}
-							t182 := int32(load32(mem, uint64(uint32(v3))+4))
-							v11 = t182 + v5<<2
-							t183 := int32(load32(mem, uint64(uint32(v11))))
-							v0 = t183
-							t184 := int32(load32(mem, uint64(uint32(v3))))
-							t185 := v0
-							v6 = t184
-							if uint32(t185) < uint32(v6) {
-								t186 := int32(load32(mem, uint64(uint32(v10+v0<<2))))
-								if t186 == v5 {
-									goto l41
+							t185 := int32(load32(mem, uint64(uint32(v3))+4))
+							v7 = t185 + v4<<2
+							t186 := int32(load32(mem, uint64(uint32(v7))))
+							v11 = t186
+							t187 := int32(load32(mem, uint64(uint32(v3))))
+							t188 := v11
+							v10 = t187
+							if uint32(t188) < uint32(v10) {
+								t189 := int32(load32(mem, uint64(uint32(v1+v11<<2))))
+								if t189 == v4 {
+									goto l45
 								}
 							}
-							store32(mem, uint64(uint32(v11)), uint32(v6))
-							store32(mem, uint64(uint32(v10+v6<<2)), uint32(v5))
-							t187 := int32(load32(mem, uint64(uint32(v3))))
-							store32(mem, uint64(uint32(v3)), uint32(t187+i32(1)))
+							store32(mem, uint64(uint32(v7)), uint32(v10))
+							store32(mem, uint64(uint32(v1+v10<<2)), uint32(v4))
+							t190 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t190+i32(1)))
 						}
-					l41:
-						v2 = v2 - i32(4)
-						v4 = v4 - i32(1)
-						if uint32(v4) > uint32(i32(1)) {
-							goto l42
+					l45:
+						v5 = v5 - i32(4)
+						v6 = v6 - i32(1)
+						if uint32(v6) > uint32(i32(1)) {
+							goto l46
 						}
 					}
 				}
-			l40:
-				v9 = i32(1)
+			l44:
+				atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+				mem = *m.memory
 			}
-		l39:
-			store32(mem, uint64(uint32(v8))+32, uint32(v1))
-		l7:
-			m.g0 = v7 + i32(16)
-			t188 := v9 & i32(1)
-			p0 = t188
+		l43:
+			store32(mem, uint64(uint32(v9))+32, uint32(v0))
+		l10:
+			m.g0 = v8 + i32(16)
+			t191 := v12 & i32(1)
+			p0 = t191
 			return p0
 		}
-	l11:
+	l14:
+		panic("unreachable")
+	}
+}
+func (m *Module) fn62(v0, v1 int32) int32 {
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 int32
+	var v24 int64
+	var p0 int32
+	mem := *m.memory
+	{
+		t1 := m.g0
+		v8 = t1 - i32(16)
+		m.g0 = v8
+		v9 = v1
+		t2 := int32(load32(mem, uint64(uint32(v9))+4))
+		v3 = t2
+		t3 := int32(load32(mem, uint64(uint32(v9))))
+		v1 = t3
+		v7 = v0
+		t4 := int32(load32(mem, uint64(uint32(v7))+8))
+		v10 = t4
+		t5 := int32(load32(mem, uint64(uint32(v9))+20))
+		v2 = t5
+		store32(mem, uint64(uint32(v8))+12, uint32(i32(0)))
+		store32(mem, uint64(uint32(v8))+8, uint32(v2))
+		{
+			{
+				{
+					t6 := int32(load32(mem, uint64(uint32(v9))+36))
+					if t6 == 0 {
+						goto l0
+					}
+					t7 := int32(load32(mem, uint64(uint32(v7))+12))
+					if t7 != i32(3) {
+						goto l0
+					}
+					t8 := int64(atomic_add64(mem, uint64(uint32(v7)), uint64(i64(1))))
+					mem = *m.memory
+					v24 = t8 + i64(1)
+					v12 = i32(1)
+					t9 := int32(mem[uint64(uint32(v2))+9])
+					if t9&i32(1) != 0 {
+						goto l1
+					}
+					v12 = i32(0)
+					goto l2
+				}
+			l0:
+				v12 = i32(1)
+				t10 := int32(mem[uint64(uint32(v2))+9])
+				if t10&i32(1) == 0 {
+					v12 = i32(0)
+					goto l2
+				}
+				store32(mem, uint64(uint32(v8))+12, uint32(v1))
+				goto l2
+			}
+		l1:
+			store32(mem, uint64(uint32(v8))+12, uint32(v1))
+			if v24 == 0 {
+				v24 = i64(0)
+				goto l2
+			}
+			t11 := int32(load32(mem, uint64(uint32(v9))+36))
+			v4 = t11
+			t12 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if t12 == v24 {
+				goto l2
+			}
+			{
+				t13 := int32(load32(mem, uint64(uint32(v2))+4))
+				v5 = t13
+				if v5 <= i32(0) {
+					goto l3
+				}
+				v0 = v5 + i32(1)
+				t14 := int32(load32(mem, uint64(uint32(v2))))
+				v5 = t14 + v5<<2 - i32(4)
+			l5:
+				{
+					t15 := int32(load32(mem, uint64(uint32(v5))))
+					v6 = t15
+					if v6 == i32(-2) {
+						goto l3
+					}
+					{
+						t16 := int32(load32(mem, uint64(uint32(v4))+12))
+						v11 = t16
+						if v11 == 0 {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v4))+16))
+						if uint32(t17) <= uint32(v6) {
+							goto l4
+						}
+						t18 := int32(load32(mem, uint64(uint32(v4))+4))
+						v18 = t18 + v6<<2
+						t19 := int32(load32(mem, uint64(uint32(v18))))
+						v19 = t19
+						t20 := int32(load32(mem, uint64(uint32(v4))))
+						t21 := v19
+						v13 = t20
+						if uint32(t21) < uint32(v13) {
+							t22 := int32(load32(mem, uint64(uint32(v11+v19<<2))))
+							if t22 == v6 {
+								goto l4
+							}
+						}
+						store32(mem, uint64(uint32(v18)), uint32(v13))
+						store32(mem, uint64(uint32(v11+v13<<2)), uint32(v6))
+						t23 := int32(load32(mem, uint64(uint32(v4))))
+						store32(mem, uint64(uint32(v4)), uint32(t23+i32(1)))
+					}
+				l4:
+					v5 = v5 - i32(4)
+					v0 = v0 - i32(1)
+					if uint32(v0) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+			mem = *m.memory
+		}
+	l2:
+		v0 = v1 + v3
+		{
+			{
+				{
+					if v3 == 0 {
+						goto l6
+					}
+					v19 = v10 + i32(136)
+					v3 = v7 + i32(20)
+					t24 := v8 + i32(12)
+					var p25 int32
+					if v24 == 0 {
+						p25 = 1
+					}
+					v21 = p25
+					p26 := i32(0)
+					if v21 != 0 {
+						p26 = t24
+					}
+					v23 = p26
+					v5 = i32(65536)
+					v11 = v2
+				l31:
+					{
+						{
+							if v2 != v11 {
+								goto l7
+							}
+							v4 = v0 - v1
+							var p27 int32
+							{
+								t28 := int32(load32(mem, uint64(uint32(v7))+8))
+								v2 = t28
+								t29 := int32(mem[uint64(uint32(v2))+24])
+								if t29 == i32(1) {
+									t30 := m.fn125(v2, v1, v4)
+									mem = *m.memory
+									p27 = t30
+									goto l8
+								}
+								t31 := int32(load32(mem, uint64(uint32(v2))+32))
+								t32 := int32(int8(mem[uint64(uint32(v2))+43]))
+								t33 := v1
+								t34 := v4
+								t35 := v2 + i32(32)
+								v6 = t32
+								var p36 int32
+								if v6 < i32(0) {
+									p36 = 1
+								}
+								v10 = p36
+								p37 := t35
+								if v10 != 0 {
+									p37 = t31
+								}
+								t38 := int32(load32(mem, uint64(uint32(v2))+36))
+								p39 := v6
+								if v10 != 0 {
+									p39 = t38
+								}
+								t40 := m._re2w_index(t33, t34, p37, p39)
+								mem = *m.memory
+								v2 = t40
+								if v2 < i32(0) {
+									v1 = v0
+									goto l6
+								}
+								p27 = v1 + v2
+							}
+						l8:
+							v1 = p27
+							if v1 != 0 {
+								goto l7
+							}
+							v1 = v0
+							goto l6
+						}
+					l7:
+						t41 := v8 + i32(8)
+						t42 := v1
+						t43 := v1
+						v2 = v0 - v1
+						p44 := v5
+						if uint32(v2) < uint32(v5) {
+							p44 = v2
+						}
+						t46 := t43 + p44
+						t47 := v19
+						t48 := v11
+						t49 := v23
+						var p45 int32
+						if v21 != 0 {
+							p45 = i32(0)
+						} else {
+							t50 := int32(load32(mem, uint64(uint32(v9))+36))
+							p45 = t50
+						}
+						t51 := m.fn58(t41, t42, t46, t47, t48, t49, p45, v24)
+						mem = *m.memory
+						v4 = t51
+						t52 := int32(load32(mem, uint64(uint32(v8))+12))
+						var p53 int32
+						if t52 != i32(0) {
+							p53 = 1
+						}
+						v12 = p53 | v12
+						if v0 == v4 {
+							v1 = v4
+							goto l6
+						}
+						{
+							v18 = v1 - v4 + v5
+							if v18 != 0 {
+								goto l9
+							}
+							v18 = i32(65536)
+							t54 := m._re2w_stopped()
+							mem = *m.memory
+							if t54 == 0 {
+								goto l9
+							}
+							v12 = i32(0)
+							store32(mem, uint64(uint32(v9))+32, uint32(i32(0)))
+							goto l10
+						}
+					l9:
+						v1 = v4 + i32(1)
+						{
+							t55 := int32(load32(mem, uint64(uint32(v8))+8))
+							t56 := int32(mem[uint64(uint32(v4))])
+							t57 := v19
+							v5 = t56
+							t58 := int32(mem[uint64(uint32(t57+v5))])
+							t59 := int32(atomic_load32(mem, uint64(uint32(t55+t58<<2+i32(24)))))
+							mem = *m.memory
+							v2 = t59
+							if v2 != 0 {
+								goto l11
+							}
+							t60 := int32(load32(mem, uint64(uint32(v8))+8))
+							v6 = t60
+						l12:
+							{
+								t61 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t61
+								if v2&i32(-0x20000001) == 0 {
+									t62 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t62 != v2 {
+										goto l12
+									}
+									t63 := m.g1
+									m.g1 = t63 + i32(1)
+									t64 := m.fn53(v7, v6, v5)
+									mem = *m.memory
+									v2 = t64
+									t65 := m.g1
+									m.g1 = t65 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 != 0 {
+										goto l11
+									}
+									t67 := int32(mem[uint64(uint32(i32(50704)))])
+									if t67 != i32(1) {
+										goto l13
+									}
+									if v16 == 0 {
+										goto l13
+									}
+									t68 := int32(load32(mem, uint64(uint32(v7))+76))
+									if uint32(v1-v16) >= uint32(t68*i32(10)) {
+										goto l13
+									}
+									t69 := int32(load32(mem, uint64(uint32(v7))+12))
+									if t69 == i32(3) {
+										goto l13
+									}
+									mem[uint64(uint32(v9))+28] = byte(i32(1))
+									v12 = i32(0)
+									goto l10
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l12
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t72 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t72 == 0 {
+									goto l12
+								}
+								goto l14
+							}
+						l13:
+							v16 = i32(0)
+							{
+								var p73 int32
+								if uint32(v11) < uint32(i32(3)) {
+									p73 = 1
+								}
+								v13 = p73
+								if v13 != 0 {
+									v10 = i32(0)
+									v14 = i32(0)
+									v22 = i32(0)
+									goto l15
+								}
+								t74 := int32(load32(mem, uint64(uint32(v11))+8))
+								v22 = t74
+								t75 := int32(load32(mem, uint64(uint32(v11))+4))
+								v14 = t75
+								v2 = v14 << 2
+								p76 := v2
+								if uint32(v14) > uint32(i32(0x3fffffff)) {
+									p76 = i32(-1)
+								}
+								t77 := m.fn214(p76)
+								mem = *m.memory
+								v10 = t77
+								t78 := int32(load32(mem, uint64(uint32(v11))))
+								memory_copy(mem, uint32(v10), uint32(t78), uint32(v2))
+								v11 = i32(0)
+							}
+						l15:
+							{
+								t79 := int32(load32(mem, uint64(uint32(v8))+8))
+								v6 = t79
+								var p80 int32
+								if uint32(v6) < uint32(i32(3)) {
+									p80 = 1
+								}
+								v17 = p80
+								if v17 != 0 {
+									v20 = i32(0)
+									v15 = i32(0)
+									goto l16
+								}
+								t81 := int32(load32(mem, uint64(uint32(v6))+8))
+								v16 = t81
+								t82 := int32(load32(mem, uint64(uint32(v6))+4))
+								v20 = t82
+								v2 = v20 << 2
+								p83 := v2
+								if uint32(v20) > uint32(i32(0x3fffffff)) {
+									p83 = i32(-1)
+								}
+								t84 := m.fn214(p83)
+								mem = *m.memory
+								v15 = t84
+								t85 := int32(load32(mem, uint64(uint32(v6))))
+								memory_copy(mem, uint32(v15), uint32(t85), uint32(v2))
+								v6 = i32(0)
+							}
+						l16:
+							t86 := int32(load32(mem, uint64(uint32(v9))+24))
+							m.fn54(v7, t86)
+							mem = *m.memory
+							if v13 != 0 {
+								goto l17
+							}
+						l18:
+							{
+								t87 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t87
+								if v2&i32(-0x20000001) == 0 {
+									t88 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t88 != v2 {
+										goto l18
+									}
+									t89 := m.g1
+									m.g1 = t89 + i32(1)
+									t90 := m.fn51(v7, v10, v14, v22)
+									mem = *m.memory
+									v11 = t90
+									t91 := m.g1
+									m.g1 = t91 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l17
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l18
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t95 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t95 == 0 {
+									goto l18
+								}
+							}
+							goto l14
+						l17:
+							if v11 == 0 {
+								goto l19
+							}
+							if v17 != 0 {
+								goto l20
+							}
+						l21:
+							{
+								t96 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t96
+								if v2&i32(-0x20000001) == 0 {
+									t97 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t97 != v2 {
+										goto l21
+									}
+									t98 := m.g1
+									m.g1 = t98 + i32(1)
+									t99 := m.fn51(v7, v15, v20, v16)
+									mem = *m.memory
+									v6 = t99
+									t100 := m.g1
+									m.g1 = t100 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l20
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t103 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t103 != 0 {
+										goto l14
+									}
+									goto l21
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l21
+								}
+							}
+						l20:
+							store32(mem, uint64(uint32(v8))+8, uint32(v6))
+							if v6 == 0 {
+								goto l19
+							}
+						l22:
+							{
+								t105 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t105
+								if v2&i32(-0x20000001) == 0 {
+									t106 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t106 != v2 {
+										goto l22
+									}
+									v14 = i32(1)
+									t107 := m.g1
+									m.g1 = v14 + t107
+									t108 := m.fn53(v7, v6, v5)
+									mem = *m.memory
+									v2 = t108
+									t109 := m.g1
+									m.g1 = t109 - i32(1)
+									atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									if v2 == 0 {
+										goto l19
+									}
+									goto l23
+								}
+								if v2&i32(0x20000000) != 0 {
+									_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+									mem = *m.memory
+									t112 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+									mem = *m.memory
+									if t112 != 0 {
+										goto l14
+									}
+									goto l22
+								} else {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l22
+								}
+							}
+						l19:
+							mem[uint64(uint32(v9))+28] = byte(i32(1))
+							v14 = i32(0)
+							v2 = i32(0)
+						l23:
+							if v17 != 0 {
+								goto l24
+							}
+							if v15 == 0 {
+								goto l24
+							}
+							m.Xre2w_free(v15)
+							mem = *m.memory
+						l24:
+							if v10 == 0 {
+								goto l25
+							}
+							if v13 != 0 {
+								goto l25
+							}
+							m.Xre2w_free(v10)
+							mem = *m.memory
+						l25:
+							v16 = v1
+							if v14 != 0 {
+								goto l11
+							}
+							v12 = i32(0)
+							goto l10
+						}
+					l11:
+						if uint32(v2) <= uint32(i32(2)) {
+							if v2 != i32(1) {
+								goto l26
+							}
+							t114 := int32(load32(mem, uint64(uint32(v8))+12))
+							store32(mem, uint64(uint32(v9))+32, uint32(t114))
+							goto l10
+						}
+						store32(mem, uint64(uint32(v8))+8, uint32(v2))
+						{
+							t115 := int32(mem[uint64(uint32(v2))+9])
+							if t115&i32(1) == 0 {
+								goto l27
+							}
+							store32(mem, uint64(uint32(v8))+12, uint32(v4))
+							v12 = i32(1)
+							if v21 != 0 {
+								goto l27
+							}
+							t116 := int32(load32(mem, uint64(uint32(v9))+36))
+							v4 = t116
+							t117 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+							mem = *m.memory
+							if t117 == v24 {
+								goto l27
+							}
+							{
+								t118 := int32(load32(mem, uint64(uint32(v2))+4))
+								v5 = t118
+								if v5 <= i32(0) {
+									goto l28
+								}
+								v10 = v5 + i32(1)
+								t119 := int32(load32(mem, uint64(uint32(v2))))
+								v5 = t119 + v5<<2 - i32(4)
+							l30:
+								{
+									t120 := int32(load32(mem, uint64(uint32(v5))))
+									v6 = t120
+									if v6 == i32(-2) {
+										goto l28
+									}
+									{
+										t121 := int32(load32(mem, uint64(uint32(v4))+12))
+										v13 = t121
+										if v13 == 0 {
+											goto l29
+										}
+										t122 := int32(load32(mem, uint64(uint32(v4))+16))
+										if uint32(t122) <= uint32(v6) {
+											goto l29
+										}
+										t123 := int32(load32(mem, uint64(uint32(v4))+4))
+										v15 = t123 + v6<<2
+										t124 := int32(load32(mem, uint64(uint32(v15))))
+										v14 = t124
+										t125 := int32(load32(mem, uint64(uint32(v4))))
+										t126 := v14
+										v17 = t125
+										if uint32(t126) < uint32(v17) {
+											t127 := int32(load32(mem, uint64(uint32(v13+v14<<2))))
+											if t127 == v6 {
+												goto l29
+											}
+										}
+										store32(mem, uint64(uint32(v15)), uint32(v17))
+										store32(mem, uint64(uint32(v13+v17<<2)), uint32(v6))
+										t128 := int32(load32(mem, uint64(uint32(v4))))
+										store32(mem, uint64(uint32(v4)), uint32(t128+i32(1)))
+									}
+								l29:
+									v5 = v5 - i32(4)
+									v10 = v10 - i32(1)
+									if uint32(v10) > uint32(i32(1)) {
+										goto l30
+									}
+								}
+							}
+						l28:
+							atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+							mem = *m.memory
+						}
+					l27:
+						v5 = v18 - i32(1)
+						if v0 != v1 {
+							goto l31
+						}
+					}
+				}
+			l6:
+				{
+					t129 := int32(load32(mem, uint64(uint32(v8))+8))
+					var p130 int32
+					{
+						t131 := int32(load32(mem, uint64(uint32(v9))))
+						t132 := int32(load32(mem, uint64(uint32(v9))+4))
+						v2 = t131 + t132
+						t133 := int32(load32(mem, uint64(uint32(v9))+8))
+						t134 := int32(load32(mem, uint64(uint32(v9))+12))
+						if v2 == t133+t134 {
+							v4 = i32(256)
+							t135 := int32(load32(mem, uint64(uint32(v7))+8))
+							t136 := int32(load32(mem, uint64(uint32(t135))+20))
+							p130 = t136
+							goto l32
+						}
+						t137 := int32(mem[uint64(uint32(v2))])
+						v4 = t137
+						t138 := int32(load32(mem, uint64(uint32(v7))+8))
+						t139 := int32(mem[uint64(uint32(v4+t138+i32(136)))])
+						p130 = t139
+					}
+				l32:
+					t140 := int32(atomic_load32(mem, uint64(uint32(t129+p130<<2+i32(24)))))
+					mem = *m.memory
+					v2 = t140
+					if v2 != 0 {
+						goto l33
+					}
+					v3 = v7 + i32(20)
+					t141 := int32(load32(mem, uint64(uint32(v8))+8))
+					v5 = t141
+					{
+					l34:
+						{
+							t142 := int32(atomic_load32(mem, uint64(uint32(v3))))
+							mem = *m.memory
+							v2 = t142
+							if v2&i32(-0x20000001) == 0 {
+								t143 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+								mem = *m.memory
+								if t143 != v2 {
+									goto l34
+								}
+								t144 := m.g1
+								m.g1 = t144 + i32(1)
+								t145 := m.fn53(v7, v5, v4)
+								mem = *m.memory
+								v2 = t145
+								t146 := m.g1
+								m.g1 = t146 - i32(1)
+								atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+								mem = *m.memory
+								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+								mem = *m.memory
+								if v2 != 0 {
+									goto l33
+								}
+								t148 := int32(load32(mem, uint64(uint32(v8))+8))
+								v5 = t148
+								if uint32(v5) > uint32(i32(2)) {
+									t153 := int32(load32(mem, uint64(uint32(v5))+8))
+									v10 = t153
+									t154 := int32(load32(mem, uint64(uint32(v5))+4))
+									v6 = t154
+									v2 = v6 << 2
+									p155 := v2
+									if uint32(v6) > uint32(i32(0x3fffffff)) {
+										p155 = i32(-1)
+									}
+									t156 := m.fn214(p155)
+									mem = *m.memory
+									v11 = t156
+									t157 := int32(load32(mem, uint64(uint32(v5))))
+									memory_copy(mem, uint32(v11), uint32(t157), uint32(v2))
+									t158 := int32(load32(mem, uint64(uint32(v9))+24))
+									m.fn54(v7, t158)
+									mem = *m.memory
+								l37:
+									{
+										t159 := int32(atomic_load32(mem, uint64(uint32(v3))))
+										mem = *m.memory
+										v2 = t159
+										if v2&i32(-0x20000001) == 0 {
+											t160 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+											mem = *m.memory
+											if t160 != v2 {
+												goto l37
+											}
+											t161 := m.g1
+											m.g1 = t161 + i32(1)
+											t162 := m.fn51(v7, v11, v6, v10)
+											mem = *m.memory
+											v6 = t162
+											t163 := m.g1
+											m.g1 = t163 - i32(1)
+											atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+											mem = *m.memory
+											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+											mem = *m.memory
+											goto l36
+										}
+										if v2&i32(0x20000000) == 0 {
+											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+											mem = *m.memory
+											goto l37
+										}
+										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+										mem = *m.memory
+										t167 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+										mem = *m.memory
+										if t167 == 0 {
+											goto l37
+										}
+									}
+									goto l14
+								}
+								t149 := int32(load32(mem, uint64(uint32(v9))+24))
+								m.fn54(v7, t149)
+								mem = *m.memory
+								v11 = i32(0)
+								v6 = v5
+								goto l36
+							}
+							if v2&i32(0x20000000) == 0 {
+								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+								mem = *m.memory
+								goto l34
+							}
+							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+							mem = *m.memory
+							t152 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+							mem = *m.memory
+							if t152 == 0 {
+								goto l34
+							}
+							goto l14
+						}
+					}
+				l36:
+					store32(mem, uint64(uint32(v8))+8, uint32(v6))
+					if v6 == 0 {
+						goto l38
+					}
+				l39:
+					{
+						t168 := int32(atomic_load32(mem, uint64(uint32(v3))))
+						mem = *m.memory
+						v2 = t168
+						if v2&i32(-0x20000001) == 0 {
+							t169 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+							mem = *m.memory
+							if t169 != v2 {
+								goto l39
+							}
+							v10 = i32(1)
+							t170 := m.g1
+							m.g1 = v10 + t170
+							t171 := m.fn53(v7, v6, v4)
+							mem = *m.memory
+							v2 = t171
+							t172 := m.g1
+							m.g1 = t172 - i32(1)
+							atomic_store32(mem, uint64(uint32(v7))+20, uint32(i32(0)))
+							mem = *m.memory
+							_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+							mem = *m.memory
+							if v2 != 0 {
+								goto l40
+							}
+							goto l38
+						}
+						if v2&i32(0x20000000) == 0 {
+							_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+							mem = *m.memory
+							goto l39
+						}
+						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+						mem = *m.memory
+						t176 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						mem = *m.memory
+						if t176 == 0 {
+							goto l39
+						}
+					}
+					goto l14
+				l38:
+					mem[uint64(uint32(v9))+28] = byte(i32(1))
+					v10 = i32(0)
+					v2 = i32(0)
+				l40:
+					if uint32(v5) < uint32(i32(3)) {
+						goto l41
+					}
+					if v11 == 0 {
+						goto l41
+					}
+					m.Xre2w_free(v11)
+					mem = *m.memory
+				l41:
+					if v10 != 0 {
+						goto l33
+					}
+					v12 = i32(0)
+					goto l10
+				}
+			l33:
+				if uint32(v2) > uint32(i32(2)) {
+					goto l42
+				}
+				if v2 != i32(1) {
+					goto l26
+				}
+				t177 := int32(load32(mem, uint64(uint32(v8))+12))
+				store32(mem, uint64(uint32(v9))+32, uint32(t177))
+				goto l10
+			}
+		l26:
+			store32(mem, uint64(uint32(v9))+32, uint32(v0))
+			v12 = i32(1)
+			goto l10
+		l42:
+			store32(mem, uint64(uint32(v8))+8, uint32(v2))
+			{
+				t178 := int32(mem[uint64(uint32(v2))+9])
+				if t178&i32(1) == 0 {
+					t179 := int32(load32(mem, uint64(uint32(v8))+12))
+					v1 = t179
+					goto l43
+				}
+				store32(mem, uint64(uint32(v8))+12, uint32(v1))
+				if v24 == 0 {
+					v12 = i32(1)
+					goto l43
+				}
+				t180 := int32(load32(mem, uint64(uint32(v9))+36))
+				v3 = t180
+				t181 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+				mem = *m.memory
+				if v24 == t181 {
+					v12 = i32(1)
+					goto l43
+				}
+				v12 = i32(1)
+				{
+					t182 := int32(load32(mem, uint64(uint32(v2))+4))
+					v4 = t182
+					if v4 <= i32(0) {
+						goto l44
+					}
+					v6 = v4 + i32(1)
+					t183 := int32(load32(mem, uint64(uint32(v2))))
+					v4 = t183 + v4<<2 - i32(4)
+				l46:
+					{
+						t184 := int32(load32(mem, uint64(uint32(v4))))
+						v5 = t184
+						if v5 == i32(-2) {
+							goto l44
+						}
+						{
+							t185 := int32(load32(mem, uint64(uint32(v3))+12))
+							v0 = t185
+							if v0 == 0 {
+								goto l45
+							}
+							t186 := int32(load32(mem, uint64(uint32(v3))+16))
+							if uint32(t186) <= uint32(v5) {
+								goto l45
+							}
+							t187 := int32(load32(mem, uint64(uint32(v3))+4))
+							v7 = t187 + v5<<2
+							t188 := int32(load32(mem, uint64(uint32(v7))))
+							v11 = t188
+							t189 := int32(load32(mem, uint64(uint32(v3))))
+							t190 := v11
+							v10 = t189
+							if uint32(t190) < uint32(v10) {
+								t191 := int32(load32(mem, uint64(uint32(v0+v11<<2))))
+								if t191 == v5 {
+									goto l45
+								}
+							}
+							store32(mem, uint64(uint32(v7)), uint32(v10))
+							store32(mem, uint64(uint32(v0+v10<<2)), uint32(v5))
+							t192 := int32(load32(mem, uint64(uint32(v3))))
+							store32(mem, uint64(uint32(v3)), uint32(t192+i32(1)))
+						}
+					l45:
+						v4 = v4 - i32(4)
+						v6 = v6 - i32(1)
+						if uint32(v6) > uint32(i32(1)) {
+							goto l46
+						}
+					}
+				}
+			l44:
+				atomic_store64(mem, uint64(uint32(v2))+16, uint64(v24))
+				mem = *m.memory
+			}
+		l43:
+			store32(mem, uint64(uint32(v9))+32, uint32(v1))
+		l10:
+			m.g0 = v8 + i32(16)
+			t193 := v12 & i32(1)
+			p0 = t193
+			return p0
+		}
+	l14:
 		panic("unreachable")
 	}
 }
 func (m *Module) fn63(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var v22 int64
 	t0 := m.g0
-	v9 = t0 - i32(16)
-	m.g0 = v9
+	v11 = t0 - i32(16)
+	m.g0 = v11
 	v8 = v1
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v8))+4))
@@ -16087,1708 +16516,1811 @@ func (m *Module) fn63(v0, v1 int32) int32 {
 	t2 := int32(load32(mem, uint64(uint32(v8))))
 	v5 = t2
 	v4 = v0
-	t3 := int32(load32(mem, uint64(uint32(v4))))
-	v7 = t3
+	t3 := int32(load32(mem, uint64(uint32(v4))+8))
+	v6 = t3
 	t4 := int32(load32(mem, uint64(uint32(v8))+20))
-	t5 := v9
+	t5 := v11
 	v2 = t4
 	store32(mem, uint64(uint32(t5))+12, uint32(v2))
 	v0 = v3 + v5
 	{
-		t6 := int32(mem[uint64(uint32(v2))+9])
-		if t6&i32(1) == 0 {
-			v10 = v7 + i32(136)
-			v3 = v4 + i32(12)
-			v7 = i32(65536)
-			v6 = v2
-		l35:
+		{
+			t6 := int32(load32(mem, uint64(uint32(v8))+36))
+			if t6 == 0 {
+				goto l0
+			}
+			t7 := int32(load32(mem, uint64(uint32(v4))+12))
+			if t7 != i32(3) {
+				goto l0
+			}
+			t8 := int64(atomic_add64(mem, uint64(uint32(v4)), uint64(i64(1))))
+			mem = *m.memory
+			v22 = t8 + i64(1)
+			t9 := int32(mem[uint64(uint32(v2))+9])
+			if t9&i32(1) == 0 {
+				goto l1
+			}
+			if v22 == 0 {
+				goto l2
+			}
+			t10 := int32(load32(mem, uint64(uint32(v8))+36))
+			v3 = t10
+			t11 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if t11 == v22 {
+				goto l2
+			}
 			{
+				t12 := int32(load32(mem, uint64(uint32(v2))+4))
+				v5 = t12
+				if v5 <= i32(0) {
+					goto l3
+				}
+				v4 = v5 + i32(1)
+				t13 := int32(load32(mem, uint64(uint32(v2))))
+				v5 = t13 + v5<<2 - i32(4)
+			l5:
 				{
-					var p7 int32
+					t14 := int32(load32(mem, uint64(uint32(v5))))
+					v6 = t14
+					if v6 == i32(-2) {
+						goto l3
+					}
 					{
-						{
-							{
-								if v0 == v5 {
-									goto l0
-								}
-								if v2 != v6 {
-									goto l1
-								}
-								v1 = v5 - v0
-								{
-									t8 := int32(load32(mem, uint64(uint32(v4))))
-									v2 = t8
-									t9 := int32(mem[uint64(uint32(v2))+24])
-									if t9 == i32(1) {
-										t10 := m.fn125(v2, v0, v1)
-										mem = *m.memory
-										v0 = t10
-										if v0 != 0 {
-											goto l1
-										}
-										goto l2
-									}
-									t11 := int32(load32(mem, uint64(uint32(v2))+32))
-									t12 := int32(int8(mem[uint64(uint32(v2))+43]))
-									t13 := v0
-									t14 := v1
-									t15 := v2 + i32(32)
-									v12 = t12
-									var p16 int32
-									if v12 < i32(0) {
-										p16 = 1
-									}
-									v11 = p16
-									p17 := t15
-									if v11 != 0 {
-										p17 = t11
-									}
-									t18 := int32(load32(mem, uint64(uint32(v2))+36))
-									p19 := v12
-									if v11 != 0 {
-										p19 = t18
-									}
-									t20 := m._re2w_index(t13, t14, p17, p19)
-									mem = *m.memory
-									v2 = t20
-									if v2 < i32(0) {
-										goto l2
-									}
-									v0 = v0 + v2
-									if v0 != 0 {
-										goto l1
-									}
-								}
-							l2:
-								v0 = v5
-								goto l0
-							l1:
-								t21 := v9 + i32(12)
-								t22 := v0
-								t23 := v0
-								v2 = v0 - v5
-								p24 := v7
-								if uint32(v2) < uint32(v7) {
-									p24 = v2
-								}
-								t25 := m.fn56(t21, t22, t23-p24, v10, v6, i32(0))
-								mem = *m.memory
-								v1 = t25
-								if v1 != v5 {
-									v7 = v1 - v0 + v7
-									if v7 == 0 {
-										v7 = i32(65536)
-										t30 := m._re2w_stopped()
-										mem = *m.memory
-										if t30 != 0 {
-											goto l6
-										}
-									}
-									t31 := int32(load32(mem, uint64(uint32(v9))+12))
-									t32 := v10
-									v0 = v1 - i32(1)
-									t33 := int32(mem[uint64(uint32(v0))])
-									v12 = t33
-									t34 := int32(mem[uint64(uint32(t32+v12))])
-									t35 := int32(atomic_load32(mem, uint64(uint32(t31+t34<<2+i32(12)))))
-									mem = *m.memory
-									v2 = t35
-									if v2 != 0 {
-										goto l7
-									}
-									t36 := int32(load32(mem, uint64(uint32(v9))+12))
-									v11 = t36
-								l8:
-									{
-										t37 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t37
-										if v2&i32(-0x20000001) == 0 {
-											t38 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t38 != v2 {
-												goto l8
-											}
-											t39 := m.g1
-											m.g1 = t39 + i32(1)
-											t40 := m.fn53(v4, v11, v12)
-											mem = *m.memory
-											v2 = t40
-											t41 := m.g1
-											m.g1 = t41 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											if v2 != 0 {
-												goto l7
-											}
-											t43 := int32(mem[uint64(uint32(i32(50704)))])
-											if t43 != i32(1) {
-												goto l9
-											}
-											if v13 == 0 {
-												goto l9
-											}
-											t44 := int32(load32(mem, uint64(uint32(v4))+68))
-											if uint32(v0-v13) >= uint32(t44*i32(10)) {
-												goto l9
-											}
-											t45 := int32(load32(mem, uint64(uint32(v4))+4))
-											if t45 == i32(3) {
-												goto l9
-											}
-											mem[uint64(uint32(v8))+28] = byte(i32(1))
-											v3 = i32(0)
-											goto l10
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l8
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t48 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t48 == 0 {
-											goto l8
-										}
-										goto l11
-									}
-								l9:
-									v17 = i32(0)
-									{
-										var p49 int32
-										if uint32(v6) < uint32(i32(3)) {
-											p49 = 1
-										}
-										v18 = p49
-										if v18 != 0 {
-											v13 = i32(0)
-											v14 = i32(0)
-											v19 = i32(0)
-											goto l12
-										}
-										t50 := int32(load32(mem, uint64(uint32(v6))+8))
-										v19 = t50
-										t51 := int32(load32(mem, uint64(uint32(v6))+4))
-										v14 = t51
-										v2 = v14 << 2
-										p52 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p52 = i32(-1)
-										}
-										t53 := m.fn214(p52)
-										mem = *m.memory
-										v13 = t53
-										t54 := int32(load32(mem, uint64(uint32(v6))))
-										memory_copy(mem, uint32(v13), uint32(t54), uint32(v2))
-										v6 = i32(0)
-									}
-								l12:
-									{
-										t55 := int32(load32(mem, uint64(uint32(v9))+12))
-										v11 = t55
-										var p56 int32
-										if uint32(v11) < uint32(i32(3)) {
-											p56 = 1
-										}
-										v20 = p56
-										if v20 != 0 {
-											v16 = i32(0)
-											v15 = i32(0)
-											goto l13
-										}
-										t57 := int32(load32(mem, uint64(uint32(v11))+8))
-										v17 = t57
-										t58 := int32(load32(mem, uint64(uint32(v11))+4))
-										v16 = t58
-										v2 = v16 << 2
-										p59 := v2
-										if uint32(v16) > uint32(i32(0x3fffffff)) {
-											p59 = i32(-1)
-										}
-										t60 := m.fn214(p59)
-										mem = *m.memory
-										v15 = t60
-										t61 := int32(load32(mem, uint64(uint32(v11))))
-										memory_copy(mem, uint32(v15), uint32(t61), uint32(v2))
-										v11 = i32(0)
-									}
-								l13:
-									t62 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn54(v4, t62)
-									mem = *m.memory
-									if v18 != 0 {
-										goto l14
-									}
-								l15:
-									{
-										t63 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t63
-										if v2&i32(-0x20000001) == 0 {
-											t64 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t64 != v2 {
-												goto l15
-											}
-											t65 := m.g1
-											m.g1 = t65 + i32(1)
-											t66 := m.fn51(v4, v13, v14, v19)
-											mem = *m.memory
-											v6 = t66
-											t67 := m.g1
-											m.g1 = t67 - i32(1)
-											atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l14
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l15
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t71 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t71 == 0 {
-											goto l15
-										}
-									}
-									goto l11
-								}
-								v0 = v1
-							}
-						l0:
-							t26 := int32(load32(mem, uint64(uint32(v8))))
-							v2 = t26
-							t27 := int32(load32(mem, uint64(uint32(v8))+8))
-							if v2 != t27 {
+						t15 := int32(load32(mem, uint64(uint32(v3))+12))
+						v1 = t15
+						if v1 == 0 {
+							goto l4
+						}
+						t16 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t16) <= uint32(v6) {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v3))+4))
+						v10 = t17 + v6<<2
+						t18 := int32(load32(mem, uint64(uint32(v10))))
+						v9 = t18
+						t19 := int32(load32(mem, uint64(uint32(v3))))
+						t20 := v9
+						v7 = t19
+						if uint32(t20) < uint32(v7) {
+							t21 := int32(load32(mem, uint64(uint32(v1+v9<<2))))
+							if t21 == v6 {
 								goto l4
 							}
-							v7 = i32(256)
-							t28 := int32(load32(mem, uint64(uint32(v4))))
-							t29 := int32(load32(mem, uint64(uint32(t28))+20))
-							p7 = t29
-							goto l5
 						}
-					l4:
-						t72 := int32(mem[uint64(uint32(v2-i32(1)))])
-						v7 = t72
-						t73 := int32(load32(mem, uint64(uint32(v4))))
-						t74 := int32(mem[uint64(uint32(v7+t73+i32(136)))])
-						p7 = t74
+						store32(mem, uint64(uint32(v10)), uint32(v7))
+						store32(mem, uint64(uint32(v1+v7<<2)), uint32(v6))
+						t22 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t22+i32(1)))
 					}
-				l5:
-					v2 = p7
-					{
-						t75 := int32(load32(mem, uint64(uint32(v9))+12))
-						t76 := int32(atomic_load32(mem, uint64(uint32(t75+v2<<2+i32(12)))))
+				l4:
+					v5 = v5 - i32(4)
+					v4 = v4 - i32(1)
+					if uint32(v4) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+			mem = *m.memory
+			goto l2
+		}
+	l0:
+		t23 := int32(mem[uint64(uint32(v2))+9])
+		if t23&i32(1) != 0 {
+			goto l2
+		}
+	}
+l1:
+	v10 = v6 + i32(136)
+	v3 = v4 + i32(20)
+	v6 = i32(65536)
+	v7 = v2
+	{
+	l26:
+		{
+			if v0 == v5 {
+				goto l6
+			}
+			if v2 == v7 {
+				v1 = v5 - v0
+				var p24 int32
+				{
+					t25 := int32(load32(mem, uint64(uint32(v4))+8))
+					v2 = t25
+					t26 := int32(mem[uint64(uint32(v2))+24])
+					if t26 == i32(1) {
+						t27 := m.fn125(v2, v0, v1)
 						mem = *m.memory
-						v2 = t76
-						if v2 != 0 {
-							goto l16
-						}
-						t77 := int32(load32(mem, uint64(uint32(v9))+12))
-						v1 = t77
-						{
-						l17:
-							{
-								t78 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t78
-								if v2&i32(-0x20000001) == 0 {
-									t79 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t79 != v2 {
-										goto l17
-									}
-									t80 := m.g1
-									m.g1 = t80 + i32(1)
-									t81 := m.fn53(v4, v1, v7)
-									mem = *m.memory
-									v2 = t81
-									t82 := m.g1
-									m.g1 = t82 - i32(1)
-									atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v2 != 0 {
-										goto l16
-									}
-									t84 := int32(load32(mem, uint64(uint32(v9))+12))
-									v1 = t84
-									if uint32(v1) > uint32(i32(2)) {
-										t89 := int32(load32(mem, uint64(uint32(v1))+8))
-										v10 = t89
-										t90 := int32(load32(mem, uint64(uint32(v1))+4))
-										v6 = t90
-										v2 = v6 << 2
-										p91 := v2
-										if uint32(v6) > uint32(i32(0x3fffffff)) {
-											p91 = i32(-1)
-										}
-										t92 := m.fn214(p91)
-										mem = *m.memory
-										v12 = t92
-										t93 := int32(load32(mem, uint64(uint32(v1))))
-										memory_copy(mem, uint32(v12), uint32(t93), uint32(v2))
-										t94 := int32(load32(mem, uint64(uint32(v8))+24))
-										m.fn54(v4, t94)
-										mem = *m.memory
-									l20:
-										{
-											t95 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t95
-											if v2&i32(-0x20000001) == 0 {
-												t96 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t96 != v2 {
-													goto l20
-												}
-												t97 := m.g1
-												m.g1 = t97 + i32(1)
-												t98 := m.fn51(v4, v12, v6, v10)
-												mem = *m.memory
-												v6 = t98
-												t99 := m.g1
-												m.g1 = t99 - i32(1)
-												atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l19
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l20
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t103 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-											mem = *m.memory
-											if t103 == 0 {
-												goto l20
-											}
-										}
-										goto l11
-									}
-									t85 := int32(load32(mem, uint64(uint32(v8))+24))
-									m.fn54(v4, t85)
-									mem = *m.memory
-									v12 = i32(0)
-									v6 = v1
-									goto l19
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l17
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t88 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-								mem = *m.memory
-								if t88 == 0 {
-									goto l17
-								}
-								goto l11
-							}
-						}
-					l19:
-						store32(mem, uint64(uint32(v9))+12, uint32(v6))
-						if v6 == 0 {
-							goto l21
-						}
-					l22:
-						{
-							t104 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t104
-							if v2&i32(-0x20000001) == 0 {
-								t105 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t105 != v2 {
-									goto l22
-								}
-								v10 = i32(1)
-								t106 := m.g1
-								m.g1 = v10 + t106
-								t107 := m.fn53(v4, v6, v7)
-								mem = *m.memory
-								v2 = t107
-								t108 := m.g1
-								m.g1 = t108 - i32(1)
-								atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
-									goto l23
-								}
-								goto l21
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l22
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t112 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-							mem = *m.memory
-							if t112 == 0 {
-								goto l22
-							}
-						}
-						goto l11
-					l21:
-						mem[uint64(uint32(v8))+28] = byte(i32(1))
-						v10 = i32(0)
-						v2 = i32(0)
-					l23:
-						if uint32(v1) < uint32(i32(3)) {
-							goto l24
-						}
-						if v12 == 0 {
-							goto l24
-						}
-						m.Xre2w_free(v12)
-						mem = *m.memory
-					l24:
-						if v10 != 0 {
-							goto l16
-						}
-						v3 = i32(0)
-						goto l10
+						p24 = t27
+						goto l7
 					}
-				l16:
-					if uint32(v2) <= uint32(i32(2)) {
-						v3 = i32(1)
-						if v2 == i32(1) {
-							goto l6
-						}
-						store32(mem, uint64(uint32(v8))+32, uint32(v5))
-						goto l10
+					t28 := int32(load32(mem, uint64(uint32(v2))+32))
+					t29 := int32(int8(mem[uint64(uint32(v2))+43]))
+					t30 := v0
+					t31 := v1
+					t32 := v2 + i32(32)
+					v9 = t29
+					var p33 int32
+					if v9 < i32(0) {
+						p33 = 1
 					}
-					store32(mem, uint64(uint32(v9))+12, uint32(v2))
-					v5 = i32(0)
-					t113 := int32(load32(mem, uint64(uint32(v2))+8))
-					v10 = t113 & i32(256)
-					if v10 != 0 {
-						{
-							t114 := int32(load32(mem, uint64(uint32(v8))+36))
-							v3 = t114
-							if v3 == 0 {
-								goto l25
-							}
-							t115 := int32(load32(mem, uint64(uint32(v4))+4))
-							if t115 != i32(3) {
-								goto l25
-							}
-							t116 := int32(load32(mem, uint64(uint32(v2))+4))
-							v5 = t116
-							if v5 <= i32(0) {
-								goto l25
-							}
-							v7 = v5 + i32(1)
-							t117 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t117 + v5<<2 - i32(4)
-						l27:
-							{
-								t118 := int32(load32(mem, uint64(uint32(v2))))
-								v5 = t118
-								if v5 == i32(-2) {
-									goto l25
-								}
-								{
-									t119 := int32(load32(mem, uint64(uint32(v3))+12))
-									v1 = t119
-									if v1 == 0 {
-										goto l26
-									}
-									t120 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t120) <= uint32(v5) {
-										goto l26
-									}
-									t121 := int32(load32(mem, uint64(uint32(v3))+4))
-									v6 = t121 + v5<<2
-									t122 := int32(load32(mem, uint64(uint32(v6))))
-									v12 = t122
-									t123 := int32(load32(mem, uint64(uint32(v3))))
-									t124 := v12
-									v4 = t123
-									if uint32(t124) < uint32(v4) {
-										t125 := int32(load32(mem, uint64(uint32(v1+v12<<2))))
-										if t125 == v5 {
-											goto l26
-										}
-									}
-									store32(mem, uint64(uint32(v6)), uint32(v4))
-									store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
-									t126 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t126+i32(1)))
-								}
-							l26:
-								v2 = v2 - i32(4)
-								v7 = v7 - i32(1)
-								if uint32(v7) > uint32(i32(1)) {
-									goto l27
-								}
-							}
-						}
-					l25:
-						v5 = v0
+					v15 = p33
+					p34 := t32
+					if v15 != 0 {
+						p34 = t28
 					}
-					v3 = int32(uint32(v10) >> 8)
-					store32(mem, uint64(uint32(v8))+32, uint32(v5))
+					t35 := int32(load32(mem, uint64(uint32(v2))+36))
+					p36 := v9
+					if v15 != 0 {
+						p36 = t35
+					}
+					t37 := m._re2w_index(t30, t31, p34, p36)
+					mem = *m.memory
+					v2 = t37
+					if v2 < i32(0) {
+						goto l8
+					}
+					p24 = v0 + v2
+				}
+			l7:
+				v0 = p24
+				if v0 == 0 {
+					goto l8
+				}
+			}
+			t38 := v5
+			t39 := v11 + i32(12)
+			t40 := v0
+			t41 := v0
+			v2 = v0 - v5
+			p42 := v6
+			if uint32(v2) < uint32(v6) {
+				p42 = v2
+			}
+			t43 := t41 - p42
+			t44 := v10
+			t45 := v7
+			var p46 int32
+			if v22 == 0 {
+				p46 = 1
+			}
+			v15 = p46
+			var p47 int32
+			if v15 != 0 {
+				p47 = i32(0)
+			} else {
+				t48 := int32(load32(mem, uint64(uint32(v8))+36))
+				p47 = t48
+			}
+			t49 := m.fn56(t39, t40, t43, t44, t45, i32(0), p47, v22)
+			mem = *m.memory
+			v1 = t49
+			if t38 == v1 {
+				v0 = v1
+				goto l6
+			}
+			v6 = v1 - v0 + v6
+			if v6 == 0 {
+				v6 = i32(65536)
+				t50 := m._re2w_stopped()
+				mem = *m.memory
+				if t50 != 0 {
+					goto l9
+				}
+			}
+			{
+				t51 := int32(load32(mem, uint64(uint32(v11))+12))
+				t52 := v10
+				v0 = v1 - i32(1)
+				t53 := int32(mem[uint64(uint32(v0))])
+				v9 = t53
+				t54 := int32(mem[uint64(uint32(t52+v9))])
+				t55 := int32(atomic_load32(mem, uint64(uint32(t51+t54<<2+i32(24)))))
+				mem = *m.memory
+				v2 = t55
+				if v2 != 0 {
 					goto l10
 				}
-			l14:
-				if v6 == 0 {
-					goto l28
-				}
-				if v20 != 0 {
-					goto l29
-				}
-			l30:
+				t56 := int32(load32(mem, uint64(uint32(v11))+12))
+				v12 = t56
+			l11:
 				{
-					t127 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t57 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t127
+					v2 = t57
 					if v2&i32(-0x20000001) == 0 {
-						t128 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t128 != v2 {
-							goto l30
+						if t58 != v2 {
+							goto l11
 						}
-						t129 := m.g1
-						m.g1 = t129 + i32(1)
-						t130 := m.fn51(v4, v15, v16, v17)
+						t59 := m.g1
+						m.g1 = t59 + i32(1)
+						t60 := m.fn53(v4, v12, v9)
 						mem = *m.memory
-						v11 = t130
-						t131 := m.g1
-						m.g1 = t131 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						v2 = t60
+						t61 := m.g1
+						m.g1 = t61 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
-						goto l29
+						if v2 != 0 {
+							goto l10
+						}
+						t63 := int32(mem[uint64(uint32(i32(50704)))])
+						if t63 != i32(1) {
+							goto l12
+						}
+						if v13 == 0 {
+							goto l12
+						}
+						t64 := int32(load32(mem, uint64(uint32(v4))+76))
+						if uint32(v0-v13) >= uint32(t64*i32(10)) {
+							goto l12
+						}
+						t65 := int32(load32(mem, uint64(uint32(v4))+12))
+						if t65 == i32(3) {
+							goto l12
+						}
+						mem[uint64(uint32(v8))+28] = byte(i32(1))
+						v3 = i32(0)
+						goto l13
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l11
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t68 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t68 == 0 {
+						goto l11
+					}
+					goto l14
+				}
+			l12:
+				v18 = i32(0)
+				{
+					var p69 int32
+					if uint32(v7) < uint32(i32(3)) {
+						p69 = 1
+					}
+					v19 = p69
+					if v19 != 0 {
+						v13 = i32(0)
+						v14 = i32(0)
+						v20 = i32(0)
+						goto l15
+					}
+					t70 := int32(load32(mem, uint64(uint32(v7))+8))
+					v20 = t70
+					t71 := int32(load32(mem, uint64(uint32(v7))+4))
+					v14 = t71
+					v2 = v14 << 2
+					p72 := v2
+					if uint32(v14) > uint32(i32(0x3fffffff)) {
+						p72 = i32(-1)
+					}
+					t73 := m.fn214(p72)
+					mem = *m.memory
+					v13 = t73
+					t74 := int32(load32(mem, uint64(uint32(v7))))
+					memory_copy(mem, uint32(v13), uint32(t74), uint32(v2))
+					v7 = i32(0)
+				}
+			l15:
+				{
+					t75 := int32(load32(mem, uint64(uint32(v11))+12))
+					v12 = t75
+					var p76 int32
+					if uint32(v12) < uint32(i32(3)) {
+						p76 = 1
+					}
+					v21 = p76
+					if v21 != 0 {
+						v17 = i32(0)
+						v16 = i32(0)
+						goto l16
+					}
+					t77 := int32(load32(mem, uint64(uint32(v12))+8))
+					v18 = t77
+					t78 := int32(load32(mem, uint64(uint32(v12))+4))
+					v17 = t78
+					v2 = v17 << 2
+					p79 := v2
+					if uint32(v17) > uint32(i32(0x3fffffff)) {
+						p79 = i32(-1)
+					}
+					t80 := m.fn214(p79)
+					mem = *m.memory
+					v16 = t80
+					t81 := int32(load32(mem, uint64(uint32(v12))))
+					memory_copy(mem, uint32(v16), uint32(t81), uint32(v2))
+					v12 = i32(0)
+				}
+			l16:
+				t82 := int32(load32(mem, uint64(uint32(v8))+24))
+				m.fn54(v4, t82)
+				mem = *m.memory
+				if v19 != 0 {
+					goto l17
+				}
+			l18:
+				{
+					t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t83
+					if v2&i32(-0x20000001) == 0 {
+						t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t84 != v2 {
+							goto l18
+						}
+						t85 := m.g1
+						m.g1 = t85 + i32(1)
+						t86 := m.fn51(v4, v13, v14, v20)
+						mem = *m.memory
+						v7 = t86
+						t87 := m.g1
+						m.g1 = t87 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						goto l17
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l18
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t91 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t91 == 0 {
+						goto l18
+					}
+				}
+				goto l14
+			l17:
+				if v7 == 0 {
+					goto l19
+				}
+				if v21 != 0 {
+					goto l20
+				}
+			l21:
+				{
+					t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t92
+					if v2&i32(-0x20000001) == 0 {
+						t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t93 != v2 {
+							goto l21
+						}
+						t94 := m.g1
+						m.g1 = t94 + i32(1)
+						t95 := m.fn51(v4, v16, v17, v18)
+						mem = *m.memory
+						v12 = t95
+						t96 := m.g1
+						m.g1 = t96 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						goto l20
 					}
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t134 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
-						if t134 != 0 {
-							goto l11
+						if t99 != 0 {
+							goto l14
 						}
-						goto l30
+						goto l21
 					} else {
 						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 						mem = *m.memory
-						goto l30
+						goto l21
 					}
 				}
-			l29:
-				store32(mem, uint64(uint32(v9))+12, uint32(v11))
-				if v11 == 0 {
-					goto l28
+			l20:
+				store32(mem, uint64(uint32(v11))+12, uint32(v12))
+				if v12 == 0 {
+					goto l19
 				}
-			l31:
+			l22:
 				{
-					t136 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t101 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t136
+					v2 = t101
 					if v2&i32(-0x20000001) == 0 {
-						t137 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t102 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t137 != v2 {
-							goto l31
+						if t102 != v2 {
+							goto l22
 						}
 						v14 = i32(1)
-						t138 := m.g1
-						m.g1 = v14 + t138
-						t139 := m.fn53(v4, v11, v12)
+						t103 := m.g1
+						m.g1 = v14 + t103
+						t104 := m.fn53(v4, v12, v9)
 						mem = *m.memory
-						v2 = t139
-						t140 := m.g1
-						m.g1 = t140 - i32(1)
-						atomic_store32(mem, uint64(uint32(v4))+12, uint32(i32(0)))
+						v2 = t104
+						t105 := m.g1
+						m.g1 = t105 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
 						if v2 == 0 {
-							goto l28
+							goto l19
 						}
-						goto l32
+						goto l23
 					}
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t143 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						t108 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
-						if t143 != 0 {
-							goto l11
+						if t108 != 0 {
+							goto l14
 						}
-						goto l31
+						goto l22
 					} else {
 						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 						mem = *m.memory
-						goto l31
+						goto l22
 					}
 				}
-			l28:
+			l19:
 				mem[uint64(uint32(v8))+28] = byte(i32(1))
 				v14 = i32(0)
 				v2 = i32(0)
-			l32:
-				if v20 != 0 {
-					goto l33
+			l23:
+				if v21 != 0 {
+					goto l24
 				}
-				if v15 == 0 {
-					goto l33
+				if v16 == 0 {
+					goto l24
 				}
-				m.Xre2w_free(v15)
+				m.Xre2w_free(v16)
 				mem = *m.memory
-			l33:
+			l24:
 				if v13 == 0 {
-					goto l34
+					goto l25
 				}
-				if v18 != 0 {
-					goto l34
+				if v19 != 0 {
+					goto l25
 				}
 				m.Xre2w_free(v13)
 				mem = *m.memory
-			l34:
+			l25:
 				v13 = v0
 				if v14 != 0 {
-					goto l7
-				}
-				v3 = i32(0)
-				goto l10
-			l7:
-				if uint32(v2) <= uint32(i32(2)) {
-					v3 = i32(1)
-					if v2 == i32(1) {
-						goto l6
-					}
-					store32(mem, uint64(uint32(v8))+32, uint32(v5))
 					goto l10
 				}
-				v7 = v7 - i32(1)
-				store32(mem, uint64(uint32(v9))+12, uint32(v2))
-				t145 := int32(mem[uint64(uint32(v2))+9])
-				if t145&i32(1) == 0 {
-					goto l35
-				}
+				v3 = i32(0)
+				goto l13
 			}
-			{
-				t146 := int32(load32(mem, uint64(uint32(v8))+36))
-				v3 = t146
-				if v3 == 0 {
-					goto l36
+		l10:
+			if uint32(v2) <= uint32(i32(2)) {
+				v3 = i32(1)
+				if v2 == i32(1) {
+					goto l9
 				}
-				t147 := int32(load32(mem, uint64(uint32(v4))+4))
-				if t147 != i32(3) {
-					goto l36
-				}
-				t148 := int32(load32(mem, uint64(uint32(v2))+4))
-				v0 = t148
-				if v0 <= i32(0) {
-					goto l36
-				}
-				v5 = v0 + i32(1)
-				t149 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t149 + v0<<2 - i32(4)
-			l38:
-				{
-					t150 := int32(load32(mem, uint64(uint32(v2))))
-					v0 = t150
-					if v0 == i32(-2) {
-						goto l36
-					}
-					{
-						t151 := int32(load32(mem, uint64(uint32(v3))+12))
-						v7 = t151
-						if v7 == 0 {
-							goto l37
-						}
-						t152 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t152) <= uint32(v0) {
-							goto l37
-						}
-						t153 := int32(load32(mem, uint64(uint32(v3))+4))
-						v6 = t153 + v0<<2
-						t154 := int32(load32(mem, uint64(uint32(v6))))
-						v10 = t154
-						t155 := int32(load32(mem, uint64(uint32(v3))))
-						t156 := v10
-						v4 = t155
-						if uint32(t156) < uint32(v4) {
-							t157 := int32(load32(mem, uint64(uint32(v7+v10<<2))))
-							if t157 == v0 {
-								goto l37
-							}
-						}
-						store32(mem, uint64(uint32(v6)), uint32(v4))
-						store32(mem, uint64(uint32(v7+v4<<2)), uint32(v0))
-						t158 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t158+i32(1)))
-					}
-				l37:
-					v2 = v2 - i32(4)
-					v5 = v5 - i32(1)
-					if uint32(v5) > uint32(i32(1)) {
-						goto l38
-					}
-				}
+				store32(mem, uint64(uint32(v8))+32, uint32(v5))
+				goto l13
 			}
-		l36:
-			store32(mem, uint64(uint32(v8))+32, uint32(v1))
-			v3 = i32(1)
-			goto l10
-		l11:
-			panic("unreachable")
-		l6:
-			v3 = i32(0)
-			store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
-			goto l10
+			v6 = v6 - i32(1)
+			store32(mem, uint64(uint32(v11))+12, uint32(v2))
+			t110 := int32(mem[uint64(uint32(v2))+9])
+			if t110&i32(1) == 0 {
+				goto l26
+			}
 		}
 		{
-			t159 := int32(load32(mem, uint64(uint32(v8))+36))
-			v3 = t159
-			if v3 == 0 {
-				goto l39
+			if v15 != 0 {
+				goto l27
 			}
-			t160 := int32(load32(mem, uint64(uint32(v4))+4))
-			if t160 != i32(3) {
-				goto l39
+			t111 := int32(load32(mem, uint64(uint32(v8))+36))
+			v3 = t111
+			t112 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if t112 == v22 {
+				goto l27
 			}
-			t161 := int32(load32(mem, uint64(uint32(v2))+4))
-			v5 = t161
-			if v5 <= i32(0) {
-				goto l39
-			}
-			v7 = v5 + i32(1)
-			t162 := int32(load32(mem, uint64(uint32(v2))))
-			v2 = t162 + v5<<2 - i32(4)
-		l41:
 			{
-				t163 := int32(load32(mem, uint64(uint32(v2))))
-				v5 = t163
-				if v5 == i32(-2) {
-					goto l39
+				t113 := int32(load32(mem, uint64(uint32(v2))+4))
+				v0 = t113
+				if v0 <= i32(0) {
+					goto l28
 				}
+				v6 = v0 + i32(1)
+				t114 := int32(load32(mem, uint64(uint32(v2))))
+				v0 = t114 + v0<<2 - i32(4)
+			l30:
 				{
-					t164 := int32(load32(mem, uint64(uint32(v3))+12))
-					v1 = t164
-					if v1 == 0 {
-						goto l40
+					t115 := int32(load32(mem, uint64(uint32(v0))))
+					v5 = t115
+					if v5 == i32(-2) {
+						goto l28
 					}
-					t165 := int32(load32(mem, uint64(uint32(v3))+16))
-					if uint32(t165) <= uint32(v5) {
-						goto l40
+					{
+						t116 := int32(load32(mem, uint64(uint32(v3))+12))
+						v4 = t116
+						if v4 == 0 {
+							goto l29
+						}
+						t117 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t117) <= uint32(v5) {
+							goto l29
+						}
+						t118 := int32(load32(mem, uint64(uint32(v3))+4))
+						v10 = t118 + v5<<2
+						t119 := int32(load32(mem, uint64(uint32(v10))))
+						v9 = t119
+						t120 := int32(load32(mem, uint64(uint32(v3))))
+						t121 := v9
+						v7 = t120
+						if uint32(t121) < uint32(v7) {
+							t122 := int32(load32(mem, uint64(uint32(v4+v9<<2))))
+							if t122 == v5 {
+								goto l29
+							}
+						}
+						store32(mem, uint64(uint32(v10)), uint32(v7))
+						store32(mem, uint64(uint32(v4+v7<<2)), uint32(v5))
+						t123 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t123+i32(1)))
 					}
-					t166 := int32(load32(mem, uint64(uint32(v3))+4))
-					v6 = t166 + v5<<2
-					t167 := int32(load32(mem, uint64(uint32(v6))))
-					v10 = t167
-					t168 := int32(load32(mem, uint64(uint32(v3))))
-					t169 := v10
-					v4 = t168
-					if uint32(t169) < uint32(v4) {
-						t170 := int32(load32(mem, uint64(uint32(v1+v10<<2))))
-						if t170 == v5 {
-							goto l40
+				l29:
+					v0 = v0 - i32(4)
+					v6 = v6 - i32(1)
+					if uint32(v6) > uint32(i32(1)) {
+						goto l30
+					}
+				}
+			}
+		l28:
+			atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+			mem = *m.memory
+		}
+	l27:
+		store32(mem, uint64(uint32(v8))+32, uint32(v1))
+		v3 = i32(1)
+		goto l13
+	l8:
+		v0 = v5
+	l6:
+		{
+			t124 := int32(load32(mem, uint64(uint32(v11))+12))
+			var p125 int32
+			{
+				t126 := int32(load32(mem, uint64(uint32(v8))))
+				v2 = t126
+				t127 := int32(load32(mem, uint64(uint32(v8))+8))
+				if v2 == t127 {
+					v6 = i32(256)
+					t128 := int32(load32(mem, uint64(uint32(v4))+8))
+					t129 := int32(load32(mem, uint64(uint32(t128))+20))
+					p125 = t129
+					goto l31
+				}
+				t130 := int32(mem[uint64(uint32(v2-i32(1)))])
+				v6 = t130
+				t131 := int32(load32(mem, uint64(uint32(v4))+8))
+				t132 := int32(mem[uint64(uint32(v6+t131+i32(136)))])
+				p125 = t132
+			}
+		l31:
+			t133 := int32(atomic_load32(mem, uint64(uint32(t124+p125<<2+i32(24)))))
+			mem = *m.memory
+			v2 = t133
+			if v2 != 0 {
+				goto l32
+			}
+			t134 := int32(load32(mem, uint64(uint32(v11))+12))
+			v1 = t134
+			{
+			l33:
+				{
+					t135 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t135
+					if v2&i32(-0x20000001) == 0 {
+						t136 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t136 != v2 {
+							goto l33
+						}
+						t137 := m.g1
+						m.g1 = t137 + i32(1)
+						t138 := m.fn53(v4, v1, v6)
+						mem = *m.memory
+						v2 = t138
+						t139 := m.g1
+						m.g1 = t139 - i32(1)
+						atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						if v2 != 0 {
+							goto l32
+						}
+						t141 := int32(load32(mem, uint64(uint32(v11))+12))
+						v1 = t141
+						if uint32(v1) > uint32(i32(2)) {
+							t146 := int32(load32(mem, uint64(uint32(v1))+8))
+							v10 = t146
+							t147 := int32(load32(mem, uint64(uint32(v1))+4))
+							v7 = t147
+							v2 = v7 << 2
+							p148 := v2
+							if uint32(v7) > uint32(i32(0x3fffffff)) {
+								p148 = i32(-1)
+							}
+							t149 := m.fn214(p148)
+							mem = *m.memory
+							v9 = t149
+							t150 := int32(load32(mem, uint64(uint32(v1))))
+							memory_copy(mem, uint32(v9), uint32(t150), uint32(v2))
+							t151 := int32(load32(mem, uint64(uint32(v8))+24))
+							m.fn54(v4, t151)
+							mem = *m.memory
+						l36:
+							{
+								t152 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t152
+								if v2&i32(-0x20000001) == 0 {
+									t153 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t153 != v2 {
+										goto l36
+									}
+									t154 := m.g1
+									m.g1 = t154 + i32(1)
+									t155 := m.fn51(v4, v9, v7, v10)
+									mem = *m.memory
+									v7 = t155
+									t156 := m.g1
+									m.g1 = t156 - i32(1)
+									atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l35
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l36
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t160 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t160 == 0 {
+									goto l36
+								}
+							}
+							goto l14
+						}
+						t142 := int32(load32(mem, uint64(uint32(v8))+24))
+						m.fn54(v4, t142)
+						mem = *m.memory
+						v9 = i32(0)
+						v7 = v1
+						goto l35
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l33
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t145 == 0 {
+						goto l33
+					}
+					goto l14
+				}
+			}
+		l35:
+			store32(mem, uint64(uint32(v11))+12, uint32(v7))
+			if v7 == 0 {
+				goto l37
+			}
+		l38:
+			{
+				t161 := int32(atomic_load32(mem, uint64(uint32(v3))))
+				mem = *m.memory
+				v2 = t161
+				if v2&i32(-0x20000001) == 0 {
+					t162 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+					mem = *m.memory
+					if t162 != v2 {
+						goto l38
+					}
+					v10 = i32(1)
+					t163 := m.g1
+					m.g1 = v10 + t163
+					t164 := m.fn53(v4, v7, v6)
+					mem = *m.memory
+					v2 = t164
+					t165 := m.g1
+					m.g1 = t165 - i32(1)
+					atomic_store32(mem, uint64(uint32(v4))+20, uint32(i32(0)))
+					mem = *m.memory
+					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+					mem = *m.memory
+					if v2 != 0 {
+						goto l39
+					}
+					goto l37
+				}
+				if v2&i32(0x20000000) == 0 {
+					_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+					mem = *m.memory
+					goto l38
+				}
+				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+				mem = *m.memory
+				t169 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+				mem = *m.memory
+				if t169 == 0 {
+					goto l38
+				}
+			}
+			goto l14
+		l37:
+			mem[uint64(uint32(v8))+28] = byte(i32(1))
+			v10 = i32(0)
+			v2 = i32(0)
+		l39:
+			if uint32(v1) < uint32(i32(3)) {
+				goto l40
+			}
+			if v9 == 0 {
+				goto l40
+			}
+			m.Xre2w_free(v9)
+			mem = *m.memory
+		l40:
+			if v10 != 0 {
+				goto l32
+			}
+			v3 = i32(0)
+			goto l13
+		}
+	l32:
+		if uint32(v2) <= uint32(i32(2)) {
+			v3 = i32(1)
+			if v2 == i32(1) {
+				goto l9
+			}
+			store32(mem, uint64(uint32(v8))+32, uint32(v5))
+			goto l13
+		}
+		store32(mem, uint64(uint32(v11))+12, uint32(v2))
+		t170 := int32(load32(mem, uint64(uint32(v2))+8))
+		t171 := v0
+		v6 = t170 & i32(256)
+		v3 = int32(uint32(v6) >> 8)
+		p172 := i32(0)
+		if v3 != 0 {
+			p172 = t171
+		}
+		v5 = p172
+		{
+			if v6 == 0 {
+				goto l41
+			}
+			if v22 == 0 {
+				goto l41
+			}
+			t173 := int32(load32(mem, uint64(uint32(v8))+36))
+			v5 = t173
+			t174 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if v22 != t174 {
+				{
+					t175 := int32(load32(mem, uint64(uint32(v2))+4))
+					v6 = t175
+					if v6 <= i32(0) {
+						goto l42
+					}
+					v1 = v6 + i32(1)
+					t176 := int32(load32(mem, uint64(uint32(v2))))
+					v6 = t176 + v6<<2 - i32(4)
+				l44:
+					{
+						t177 := int32(load32(mem, uint64(uint32(v6))))
+						v4 = t177
+						if v4 == i32(-2) {
+							goto l42
+						}
+						{
+							t178 := int32(load32(mem, uint64(uint32(v5))+12))
+							v7 = t178
+							if v7 == 0 {
+								goto l43
+							}
+							t179 := int32(load32(mem, uint64(uint32(v5))+16))
+							if uint32(t179) <= uint32(v4) {
+								goto l43
+							}
+							t180 := int32(load32(mem, uint64(uint32(v5))+4))
+							v9 = t180 + v4<<2
+							t181 := int32(load32(mem, uint64(uint32(v9))))
+							v15 = t181
+							t182 := int32(load32(mem, uint64(uint32(v5))))
+							t183 := v15
+							v10 = t182
+							if uint32(t183) < uint32(v10) {
+								t184 := int32(load32(mem, uint64(uint32(v7+v15<<2))))
+								if t184 == v4 {
+									goto l43
+								}
+							}
+							store32(mem, uint64(uint32(v9)), uint32(v10))
+							store32(mem, uint64(uint32(v7+v10<<2)), uint32(v4))
+							t185 := int32(load32(mem, uint64(uint32(v5))))
+							store32(mem, uint64(uint32(v5)), uint32(t185+i32(1)))
+						}
+					l43:
+						v6 = v6 - i32(4)
+						v1 = v1 - i32(1)
+						if uint32(v1) > uint32(i32(1)) {
+							goto l44
 						}
 					}
-					store32(mem, uint64(uint32(v6)), uint32(v4))
-					store32(mem, uint64(uint32(v1+v4<<2)), uint32(v5))
-					t171 := int32(load32(mem, uint64(uint32(v3))))
-					store32(mem, uint64(uint32(v3)), uint32(t171+i32(1)))
 				}
-			l40:
-				v2 = v2 - i32(4)
-				v7 = v7 - i32(1)
-				if uint32(v7) > uint32(i32(1)) {
-					goto l41
-				}
+			l42:
+				atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+				mem = *m.memory
 			}
+			v5 = v0
 		}
-	l39:
-		store32(mem, uint64(uint32(v8))+32, uint32(v0))
-		v3 = i32(1)
+	l41:
+		store32(mem, uint64(uint32(v8))+32, uint32(v5))
+		goto l13
 	}
-l10:
-	m.g0 = v9 + i32(16)
+l14:
+	panic("unreachable")
+l9:
+	v3 = i32(0)
+	store32(mem, uint64(uint32(v8))+32, uint32(i32(0)))
+	goto l13
+l2:
+	store32(mem, uint64(uint32(v8))+32, uint32(v0))
+	v3 = i32(1)
+l13:
+	m.g0 = v11 + i32(16)
 	return v3
 }
 func (m *Module) fn64(v0, v1 int32) int32 {
-	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	var v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21 int32
+	var v22 int64
 	t0 := m.g0
-	v9 = t0 - i32(16)
-	m.g0 = v9
+	v11 = t0 - i32(16)
+	m.g0 = v11
 	v7 = v1
 	mem := *m.memory
 	t1 := int32(load32(mem, uint64(uint32(v7))+4))
 	v3 = t1
-	t2 := int32(load32(mem, uint64(uint32(v1))))
+	t2 := int32(load32(mem, uint64(uint32(v7))))
 	v1 = t2
 	v5 = v0
-	t3 := int32(load32(mem, uint64(uint32(v5))))
+	t3 := int32(load32(mem, uint64(uint32(v5))+8))
 	v4 = t3
 	t4 := int32(load32(mem, uint64(uint32(v7))+20))
-	t5 := v9
+	t5 := v11
 	v2 = t4
 	store32(mem, uint64(uint32(t5))+12, uint32(v2))
 	{
-		t6 := int32(mem[uint64(uint32(v2))+9])
-		if t6&i32(1) == 0 {
-			v10 = v4 + i32(136)
-			v8 = v1 + v3
-			v3 = v5 + i32(12)
-			v4 = i32(65536)
-			v6 = v2
-		l35:
+		{
+			t6 := int32(load32(mem, uint64(uint32(v7))+36))
+			if t6 == 0 {
+				goto l0
+			}
+			t7 := int32(load32(mem, uint64(uint32(v5))+12))
+			if t7 != i32(3) {
+				goto l0
+			}
+			t8 := int64(atomic_add64(mem, uint64(uint32(v5)), uint64(i64(1))))
+			mem = *m.memory
+			v22 = t8 + i64(1)
+			t9 := int32(mem[uint64(uint32(v2))+9])
+			if t9&i32(1) == 0 {
+				goto l1
+			}
+			if v22 == 0 {
+				goto l2
+			}
+			t10 := int32(load32(mem, uint64(uint32(v7))+36))
+			v3 = t10
+			t11 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if t11 == v22 {
+				goto l2
+			}
 			{
+				t12 := int32(load32(mem, uint64(uint32(v2))+4))
+				v4 = t12
+				if v4 <= i32(0) {
+					goto l3
+				}
+				v8 = v4 + i32(1)
+				t13 := int32(load32(mem, uint64(uint32(v2))))
+				v4 = t13 + v4<<2 - i32(4)
+			l5:
 				{
-					var p7 int32
+					t14 := int32(load32(mem, uint64(uint32(v4))))
+					v0 = t14
+					if v0 == i32(-2) {
+						goto l3
+					}
 					{
-						{
-							{
-								if v1 == v8 {
-									goto l0
-								}
-								if v2 != v6 {
-									goto l1
-								}
-								v0 = v8 - v1
-								{
-									t8 := int32(load32(mem, uint64(uint32(v5))))
-									v2 = t8
-									t9 := int32(mem[uint64(uint32(v2))+24])
-									if t9 == i32(1) {
-										t10 := m.fn125(v2, v1, v0)
-										mem = *m.memory
-										v1 = t10
-										if v1 != 0 {
-											goto l1
-										}
-										goto l2
-									}
-									t11 := int32(load32(mem, uint64(uint32(v2))+32))
-									t12 := int32(int8(mem[uint64(uint32(v2))+43]))
-									t13 := v1
-									t14 := v0
-									t15 := v2 + i32(32)
-									v12 = t12
-									var p16 int32
-									if v12 < i32(0) {
-										p16 = 1
-									}
-									v11 = p16
-									p17 := t15
-									if v11 != 0 {
-										p17 = t11
-									}
-									t18 := int32(load32(mem, uint64(uint32(v2))+36))
-									p19 := v12
-									if v11 != 0 {
-										p19 = t18
-									}
-									t20 := m._re2w_index(t13, t14, p17, p19)
-									mem = *m.memory
-									v2 = t20
-									if v2 < i32(0) {
-										goto l2
-									}
-									v1 = v1 + v2
-									if v1 != 0 {
-										goto l1
-									}
-								}
-							l2:
-								v1 = v8
-								goto l0
-							l1:
-								t21 := v9 + i32(12)
-								t22 := v1
-								t23 := v1
-								v2 = v8 - v1
-								p24 := v4
-								if uint32(v2) < uint32(v4) {
-									p24 = v2
-								}
-								t25 := m.fn58(t21, t22, t23+p24, v10, v6, i32(0))
-								mem = *m.memory
-								v0 = t25
-								if v0 != v8 {
-									v4 = v1 - v0 + v4
-									if v4 == 0 {
-										v4 = i32(65536)
-										t32 := m._re2w_stopped()
-										mem = *m.memory
-										if t32 != 0 {
-											goto l6
-										}
-									}
-									v1 = v0 + i32(1)
-									t33 := int32(load32(mem, uint64(uint32(v9))+12))
-									t34 := int32(mem[uint64(uint32(v0))])
-									t35 := v10
-									v12 = t34
-									t36 := int32(mem[uint64(uint32(t35+v12))])
-									t37 := int32(atomic_load32(mem, uint64(uint32(t33+t36<<2+i32(12)))))
-									mem = *m.memory
-									v2 = t37
-									if v2 != 0 {
-										goto l7
-									}
-									t38 := int32(load32(mem, uint64(uint32(v9))+12))
-									v11 = t38
-								l8:
-									{
-										t39 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t39
-										if v2&i32(-0x20000001) == 0 {
-											t40 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t40 != v2 {
-												goto l8
-											}
-											t41 := m.g1
-											m.g1 = t41 + i32(1)
-											t42 := m.fn53(v5, v11, v12)
-											mem = *m.memory
-											v2 = t42
-											t43 := m.g1
-											m.g1 = t43 - i32(1)
-											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											if v2 != 0 {
-												goto l7
-											}
-											t45 := int32(mem[uint64(uint32(i32(50704)))])
-											if t45 != i32(1) {
-												goto l9
-											}
-											if v13 == 0 {
-												goto l9
-											}
-											t46 := int32(load32(mem, uint64(uint32(v5))+68))
-											if uint32(v1-v13) >= uint32(t46*i32(10)) {
-												goto l9
-											}
-											t47 := int32(load32(mem, uint64(uint32(v5))+4))
-											if t47 == i32(3) {
-												goto l9
-											}
-											mem[uint64(uint32(v7))+28] = byte(i32(1))
-											v3 = i32(0)
-											goto l10
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l8
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t50 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t50 == 0 {
-											goto l8
-										}
-										goto l11
-									}
-								l9:
-									v17 = i32(0)
-									{
-										var p51 int32
-										if uint32(v6) < uint32(i32(3)) {
-											p51 = 1
-										}
-										v18 = p51
-										if v18 != 0 {
-											v13 = i32(0)
-											v14 = i32(0)
-											v19 = i32(0)
-											goto l12
-										}
-										t52 := int32(load32(mem, uint64(uint32(v6))+8))
-										v19 = t52
-										t53 := int32(load32(mem, uint64(uint32(v6))+4))
-										v14 = t53
-										v2 = v14 << 2
-										p54 := v2
-										if uint32(v14) > uint32(i32(0x3fffffff)) {
-											p54 = i32(-1)
-										}
-										t55 := m.fn214(p54)
-										mem = *m.memory
-										v13 = t55
-										t56 := int32(load32(mem, uint64(uint32(v6))))
-										memory_copy(mem, uint32(v13), uint32(t56), uint32(v2))
-										v6 = i32(0)
-									}
-								l12:
-									{
-										t57 := int32(load32(mem, uint64(uint32(v9))+12))
-										v11 = t57
-										var p58 int32
-										if uint32(v11) < uint32(i32(3)) {
-											p58 = 1
-										}
-										v20 = p58
-										if v20 != 0 {
-											v16 = i32(0)
-											v15 = i32(0)
-											goto l13
-										}
-										t59 := int32(load32(mem, uint64(uint32(v11))+8))
-										v17 = t59
-										t60 := int32(load32(mem, uint64(uint32(v11))+4))
-										v16 = t60
-										v2 = v16 << 2
-										p61 := v2
-										if uint32(v16) > uint32(i32(0x3fffffff)) {
-											p61 = i32(-1)
-										}
-										t62 := m.fn214(p61)
-										mem = *m.memory
-										v15 = t62
-										t63 := int32(load32(mem, uint64(uint32(v11))))
-										memory_copy(mem, uint32(v15), uint32(t63), uint32(v2))
-										v11 = i32(0)
-									}
-								l13:
-									t64 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v5, t64)
-									mem = *m.memory
-									if v18 != 0 {
-										goto l14
-									}
-								l15:
-									{
-										t65 := int32(atomic_load32(mem, uint64(uint32(v3))))
-										mem = *m.memory
-										v2 = t65
-										if v2&i32(-0x20000001) == 0 {
-											t66 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-											mem = *m.memory
-											if t66 != v2 {
-												goto l15
-											}
-											t67 := m.g1
-											m.g1 = t67 + i32(1)
-											t68 := m.fn51(v5, v13, v14, v19)
-											mem = *m.memory
-											v6 = t68
-											t69 := m.g1
-											m.g1 = t69 - i32(1)
-											atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-											mem = *m.memory
-											_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-											mem = *m.memory
-											goto l14
-										}
-										if v2&i32(0x20000000) == 0 {
-											_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-											mem = *m.memory
-											goto l15
-										}
-										_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-										mem = *m.memory
-										t73 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-										mem = *m.memory
-										if t73 == 0 {
-											goto l15
-										}
-									}
-									goto l11
-								}
-								v1 = v0
-							}
-						l0:
-							t26 := int32(load32(mem, uint64(uint32(v7))))
-							t27 := int32(load32(mem, uint64(uint32(v7))+4))
-							v2 = t26 + t27
-							t28 := int32(load32(mem, uint64(uint32(v7))+8))
-							t29 := int32(load32(mem, uint64(uint32(v7))+12))
-							if v2 != t28+t29 {
+						t15 := int32(load32(mem, uint64(uint32(v3))+12))
+						v5 = t15
+						if v5 == 0 {
+							goto l4
+						}
+						t16 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t16) <= uint32(v0) {
+							goto l4
+						}
+						t17 := int32(load32(mem, uint64(uint32(v3))+4))
+						v10 = t17 + v0<<2
+						t18 := int32(load32(mem, uint64(uint32(v10))))
+						v9 = t18
+						t19 := int32(load32(mem, uint64(uint32(v3))))
+						t20 := v9
+						v6 = t19
+						if uint32(t20) < uint32(v6) {
+							t21 := int32(load32(mem, uint64(uint32(v5+v9<<2))))
+							if t21 == v0 {
 								goto l4
 							}
-							v4 = i32(256)
-							t30 := int32(load32(mem, uint64(uint32(v5))))
-							t31 := int32(load32(mem, uint64(uint32(t30))+20))
-							p7 = t31
-							goto l5
 						}
-					l4:
-						t74 := int32(mem[uint64(uint32(v2))])
-						v4 = t74
-						t75 := int32(load32(mem, uint64(uint32(v5))))
-						t76 := int32(mem[uint64(uint32(v4+t75+i32(136)))])
-						p7 = t76
+						store32(mem, uint64(uint32(v10)), uint32(v6))
+						store32(mem, uint64(uint32(v5+v6<<2)), uint32(v0))
+						t22 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t22+i32(1)))
 					}
-				l5:
-					v2 = p7
-					{
-						t77 := int32(load32(mem, uint64(uint32(v9))+12))
-						t78 := int32(atomic_load32(mem, uint64(uint32(t77+v2<<2+i32(12)))))
+				l4:
+					v4 = v4 - i32(4)
+					v8 = v8 - i32(1)
+					if uint32(v8) > uint32(i32(1)) {
+						goto l5
+					}
+				}
+			}
+		l3:
+			atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+			mem = *m.memory
+			goto l2
+		}
+	l0:
+		t23 := int32(mem[uint64(uint32(v2))+9])
+		if t23&i32(1) != 0 {
+			goto l2
+		}
+	}
+l1:
+	v10 = v4 + i32(136)
+	v8 = v1 + v3
+	v3 = v5 + i32(20)
+	v4 = i32(65536)
+	v6 = v2
+	{
+	l26:
+		{
+			if v1 == v8 {
+				goto l6
+			}
+			if v2 == v6 {
+				v0 = v8 - v1
+				var p24 int32
+				{
+					t25 := int32(load32(mem, uint64(uint32(v5))+8))
+					v2 = t25
+					t26 := int32(mem[uint64(uint32(v2))+24])
+					if t26 == i32(1) {
+						t27 := m.fn125(v2, v1, v0)
 						mem = *m.memory
-						v2 = t78
-						if v2 != 0 {
-							goto l16
-						}
-						t79 := int32(load32(mem, uint64(uint32(v9))+12))
-						v0 = t79
-						{
-						l17:
-							{
-								t80 := int32(atomic_load32(mem, uint64(uint32(v3))))
-								mem = *m.memory
-								v2 = t80
-								if v2&i32(-0x20000001) == 0 {
-									t81 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-									mem = *m.memory
-									if t81 != v2 {
-										goto l17
-									}
-									t82 := m.g1
-									m.g1 = t82 + i32(1)
-									t83 := m.fn53(v5, v0, v4)
-									mem = *m.memory
-									v2 = t83
-									t84 := m.g1
-									m.g1 = t84 - i32(1)
-									atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-									mem = *m.memory
-									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-									mem = *m.memory
-									if v2 != 0 {
-										goto l16
-									}
-									t86 := int32(load32(mem, uint64(uint32(v9))+12))
-									v0 = t86
-									if uint32(v0) > uint32(i32(2)) {
-										t91 := int32(load32(mem, uint64(uint32(v0))+8))
-										v10 = t91
-										t92 := int32(load32(mem, uint64(uint32(v0))+4))
-										v6 = t92
-										v2 = v6 << 2
-										p93 := v2
-										if uint32(v6) > uint32(i32(0x3fffffff)) {
-											p93 = i32(-1)
-										}
-										t94 := m.fn214(p93)
-										mem = *m.memory
-										v12 = t94
-										t95 := int32(load32(mem, uint64(uint32(v0))))
-										memory_copy(mem, uint32(v12), uint32(t95), uint32(v2))
-										t96 := int32(load32(mem, uint64(uint32(v7))+24))
-										m.fn54(v5, t96)
-										mem = *m.memory
-									l20:
-										{
-											t97 := int32(atomic_load32(mem, uint64(uint32(v3))))
-											mem = *m.memory
-											v2 = t97
-											if v2&i32(-0x20000001) == 0 {
-												t98 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-												mem = *m.memory
-												if t98 != v2 {
-													goto l20
-												}
-												t99 := m.g1
-												m.g1 = t99 + i32(1)
-												t100 := m.fn51(v5, v12, v6, v10)
-												mem = *m.memory
-												v6 = t100
-												t101 := m.g1
-												m.g1 = t101 - i32(1)
-												atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-												mem = *m.memory
-												_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-												mem = *m.memory
-												goto l19
-											}
-											if v2&i32(0x20000000) == 0 {
-												_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-												mem = *m.memory
-												goto l20
-											}
-											_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-											mem = *m.memory
-											t105 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-											mem = *m.memory
-											if t105 == 0 {
-												goto l20
-											}
-										}
-										goto l11
-									}
-									t87 := int32(load32(mem, uint64(uint32(v7))+24))
-									m.fn54(v5, t87)
-									mem = *m.memory
-									v12 = i32(0)
-									v6 = v0
-									goto l19
-								}
-								if v2&i32(0x20000000) == 0 {
-									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-									mem = *m.memory
-									goto l17
-								}
-								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-								mem = *m.memory
-								t90 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-								mem = *m.memory
-								if t90 == 0 {
-									goto l17
-								}
-								goto l11
-							}
-						}
-					l19:
-						store32(mem, uint64(uint32(v9))+12, uint32(v6))
-						if v6 == 0 {
-							goto l21
-						}
-					l22:
-						{
-							t106 := int32(atomic_load32(mem, uint64(uint32(v3))))
-							mem = *m.memory
-							v2 = t106
-							if v2&i32(-0x20000001) == 0 {
-								t107 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
-								mem = *m.memory
-								if t107 != v2 {
-									goto l22
-								}
-								v10 = i32(1)
-								t108 := m.g1
-								m.g1 = v10 + t108
-								t109 := m.fn53(v5, v6, v4)
-								mem = *m.memory
-								v2 = t109
-								t110 := m.g1
-								m.g1 = t110 - i32(1)
-								atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
-								mem = *m.memory
-								_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
-								mem = *m.memory
-								if v2 != 0 {
-									goto l23
-								}
-								goto l21
-							}
-							if v2&i32(0x20000000) == 0 {
-								_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
-								mem = *m.memory
-								goto l22
-							}
-							_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
-							mem = *m.memory
-							t114 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
-							mem = *m.memory
-							if t114 == 0 {
-								goto l22
-							}
-						}
-						goto l11
-					l21:
-						mem[uint64(uint32(v7))+28] = byte(i32(1))
-						v10 = i32(0)
-						v2 = i32(0)
-					l23:
-						if uint32(v0) < uint32(i32(3)) {
-							goto l24
-						}
-						if v12 == 0 {
-							goto l24
-						}
-						m.Xre2w_free(v12)
-						mem = *m.memory
-					l24:
-						if v10 != 0 {
-							goto l16
-						}
-						v3 = i32(0)
-						goto l10
+						p24 = t27
+						goto l7
 					}
-				l16:
-					if uint32(v2) <= uint32(i32(2)) {
-						v3 = i32(1)
-						if v2 == i32(1) {
-							goto l6
-						}
-						store32(mem, uint64(uint32(v7))+32, uint32(v8))
-						goto l10
+					t28 := int32(load32(mem, uint64(uint32(v2))+32))
+					t29 := int32(int8(mem[uint64(uint32(v2))+43]))
+					t30 := v1
+					t31 := v0
+					t32 := v2 + i32(32)
+					v9 = t29
+					var p33 int32
+					if v9 < i32(0) {
+						p33 = 1
 					}
-					store32(mem, uint64(uint32(v9))+12, uint32(v2))
-					v4 = i32(0)
-					t115 := int32(load32(mem, uint64(uint32(v2))+8))
-					v10 = t115 & i32(256)
-					if v10 != 0 {
-						{
-							t116 := int32(load32(mem, uint64(uint32(v7))+36))
-							v3 = t116
-							if v3 == 0 {
-								goto l25
-							}
-							t117 := int32(load32(mem, uint64(uint32(v5))+4))
-							if t117 != i32(3) {
-								goto l25
-							}
-							t118 := int32(load32(mem, uint64(uint32(v2))+4))
-							v4 = t118
-							if v4 <= i32(0) {
-								goto l25
-							}
-							v0 = v4 + i32(1)
-							t119 := int32(load32(mem, uint64(uint32(v2))))
-							v2 = t119 + v4<<2 - i32(4)
-						l27:
-							{
-								t120 := int32(load32(mem, uint64(uint32(v2))))
-								v4 = t120
-								if v4 == i32(-2) {
-									goto l25
-								}
-								{
-									t121 := int32(load32(mem, uint64(uint32(v3))+12))
-									v8 = t121
-									if v8 == 0 {
-										goto l26
-									}
-									t122 := int32(load32(mem, uint64(uint32(v3))+16))
-									if uint32(t122) <= uint32(v4) {
-										goto l26
-									}
-									t123 := int32(load32(mem, uint64(uint32(v3))+4))
-									v6 = t123 + v4<<2
-									t124 := int32(load32(mem, uint64(uint32(v6))))
-									v12 = t124
-									t125 := int32(load32(mem, uint64(uint32(v3))))
-									t126 := v12
-									v5 = t125
-									if uint32(t126) < uint32(v5) {
-										t127 := int32(load32(mem, uint64(uint32(v8+v12<<2))))
-										if t127 == v4 {
-											goto l26
-										}
-									}
-									store32(mem, uint64(uint32(v6)), uint32(v5))
-									store32(mem, uint64(uint32(v8+v5<<2)), uint32(v4))
-									t128 := int32(load32(mem, uint64(uint32(v3))))
-									store32(mem, uint64(uint32(v3)), uint32(t128+i32(1)))
-								}
-							l26:
-								v2 = v2 - i32(4)
-								v0 = v0 - i32(1)
-								if uint32(v0) > uint32(i32(1)) {
-									goto l27
-								}
-							}
-						}
-					l25:
-						v4 = v1
+					v15 = p33
+					p34 := t32
+					if v15 != 0 {
+						p34 = t28
 					}
-					v3 = int32(uint32(v10) >> 8)
-					store32(mem, uint64(uint32(v7))+32, uint32(v4))
+					t35 := int32(load32(mem, uint64(uint32(v2))+36))
+					p36 := v9
+					if v15 != 0 {
+						p36 = t35
+					}
+					t37 := m._re2w_index(t30, t31, p34, p36)
+					mem = *m.memory
+					v2 = t37
+					if v2 < i32(0) {
+						goto l8
+					}
+					p24 = v1 + v2
+				}
+			l7:
+				v1 = p24
+				if v1 == 0 {
+					goto l8
+				}
+			}
+			t38 := v8
+			t39 := v11 + i32(12)
+			t40 := v1
+			t41 := v1
+			v2 = v8 - v1
+			p42 := v4
+			if uint32(v2) < uint32(v4) {
+				p42 = v2
+			}
+			t43 := t41 + p42
+			t44 := v10
+			t45 := v6
+			var p46 int32
+			if v22 == 0 {
+				p46 = 1
+			}
+			v15 = p46
+			var p47 int32
+			if v15 != 0 {
+				p47 = i32(0)
+			} else {
+				t48 := int32(load32(mem, uint64(uint32(v7))+36))
+				p47 = t48
+			}
+			t49 := m.fn58(t39, t40, t43, t44, t45, i32(0), p47, v22)
+			mem = *m.memory
+			v0 = t49
+			if t38 == v0 {
+				v1 = v0
+				goto l6
+			}
+			v4 = v1 - v0 + v4
+			if v4 == 0 {
+				v4 = i32(65536)
+				t50 := m._re2w_stopped()
+				mem = *m.memory
+				if t50 != 0 {
+					goto l9
+				}
+			}
+			v1 = v0 + i32(1)
+			{
+				t51 := int32(load32(mem, uint64(uint32(v11))+12))
+				t52 := int32(mem[uint64(uint32(v0))])
+				t53 := v10
+				v9 = t52
+				t54 := int32(mem[uint64(uint32(t53+v9))])
+				t55 := int32(atomic_load32(mem, uint64(uint32(t51+t54<<2+i32(24)))))
+				mem = *m.memory
+				v2 = t55
+				if v2 != 0 {
 					goto l10
 				}
-			l14:
-				if v6 == 0 {
-					goto l28
-				}
-				if v20 != 0 {
-					goto l29
-				}
-			l30:
+				t56 := int32(load32(mem, uint64(uint32(v11))+12))
+				v12 = t56
+			l11:
 				{
-					t129 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t57 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t129
+					v2 = t57
 					if v2&i32(-0x20000001) == 0 {
-						t130 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t58 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t130 != v2 {
-							goto l30
+						if t58 != v2 {
+							goto l11
 						}
-						t131 := m.g1
-						m.g1 = t131 + i32(1)
-						t132 := m.fn51(v5, v15, v16, v17)
+						t59 := m.g1
+						m.g1 = t59 + i32(1)
+						t60 := m.fn53(v5, v12, v9)
 						mem = *m.memory
-						v11 = t132
-						t133 := m.g1
-						m.g1 = t133 - i32(1)
-						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+						v2 = t60
+						t61 := m.g1
+						m.g1 = t61 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
-						goto l29
+						if v2 != 0 {
+							goto l10
+						}
+						t63 := int32(mem[uint64(uint32(i32(50704)))])
+						if t63 != i32(1) {
+							goto l12
+						}
+						if v13 == 0 {
+							goto l12
+						}
+						t64 := int32(load32(mem, uint64(uint32(v5))+76))
+						if uint32(v1-v13) >= uint32(t64*i32(10)) {
+							goto l12
+						}
+						t65 := int32(load32(mem, uint64(uint32(v5))+12))
+						if t65 == i32(3) {
+							goto l12
+						}
+						mem[uint64(uint32(v7))+28] = byte(i32(1))
+						v3 = i32(0)
+						goto l13
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l11
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t68 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t68 == 0 {
+						goto l11
+					}
+					goto l14
+				}
+			l12:
+				v18 = i32(0)
+				{
+					var p69 int32
+					if uint32(v6) < uint32(i32(3)) {
+						p69 = 1
+					}
+					v19 = p69
+					if v19 != 0 {
+						v13 = i32(0)
+						v14 = i32(0)
+						v20 = i32(0)
+						goto l15
+					}
+					t70 := int32(load32(mem, uint64(uint32(v6))+8))
+					v20 = t70
+					t71 := int32(load32(mem, uint64(uint32(v6))+4))
+					v14 = t71
+					v2 = v14 << 2
+					p72 := v2
+					if uint32(v14) > uint32(i32(0x3fffffff)) {
+						p72 = i32(-1)
+					}
+					t73 := m.fn214(p72)
+					mem = *m.memory
+					v13 = t73
+					t74 := int32(load32(mem, uint64(uint32(v6))))
+					memory_copy(mem, uint32(v13), uint32(t74), uint32(v2))
+					v6 = i32(0)
+				}
+			l15:
+				{
+					t75 := int32(load32(mem, uint64(uint32(v11))+12))
+					v12 = t75
+					var p76 int32
+					if uint32(v12) < uint32(i32(3)) {
+						p76 = 1
+					}
+					v21 = p76
+					if v21 != 0 {
+						v17 = i32(0)
+						v16 = i32(0)
+						goto l16
+					}
+					t77 := int32(load32(mem, uint64(uint32(v12))+8))
+					v18 = t77
+					t78 := int32(load32(mem, uint64(uint32(v12))+4))
+					v17 = t78
+					v2 = v17 << 2
+					p79 := v2
+					if uint32(v17) > uint32(i32(0x3fffffff)) {
+						p79 = i32(-1)
+					}
+					t80 := m.fn214(p79)
+					mem = *m.memory
+					v16 = t80
+					t81 := int32(load32(mem, uint64(uint32(v12))))
+					memory_copy(mem, uint32(v16), uint32(t81), uint32(v2))
+					v12 = i32(0)
+				}
+			l16:
+				t82 := int32(load32(mem, uint64(uint32(v7))+24))
+				m.fn54(v5, t82)
+				mem = *m.memory
+				if v19 != 0 {
+					goto l17
+				}
+			l18:
+				{
+					t83 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t83
+					if v2&i32(-0x20000001) == 0 {
+						t84 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t84 != v2 {
+							goto l18
+						}
+						t85 := m.g1
+						m.g1 = t85 + i32(1)
+						t86 := m.fn51(v5, v13, v14, v20)
+						mem = *m.memory
+						v6 = t86
+						t87 := m.g1
+						m.g1 = t87 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						goto l17
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l18
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t91 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t91 == 0 {
+						goto l18
+					}
+				}
+				goto l14
+			l17:
+				if v6 == 0 {
+					goto l19
+				}
+				if v21 != 0 {
+					goto l20
+				}
+			l21:
+				{
+					t92 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t92
+					if v2&i32(-0x20000001) == 0 {
+						t93 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t93 != v2 {
+							goto l21
+						}
+						t94 := m.g1
+						m.g1 = t94 + i32(1)
+						t95 := m.fn51(v5, v16, v17, v18)
+						mem = *m.memory
+						v12 = t95
+						t96 := m.g1
+						m.g1 = t96 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						goto l20
 					}
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t136 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						t99 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
-						if t136 != 0 {
-							goto l11
+						if t99 != 0 {
+							goto l14
 						}
-						goto l30
+						goto l21
 					} else {
 						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 						mem = *m.memory
-						goto l30
+						goto l21
 					}
 				}
-			l29:
-				store32(mem, uint64(uint32(v9))+12, uint32(v11))
-				if v11 == 0 {
-					goto l28
+			l20:
+				store32(mem, uint64(uint32(v11))+12, uint32(v12))
+				if v12 == 0 {
+					goto l19
 				}
-			l31:
+			l22:
 				{
-					t138 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					t101 := int32(atomic_load32(mem, uint64(uint32(v3))))
 					mem = *m.memory
-					v2 = t138
+					v2 = t101
 					if v2&i32(-0x20000001) == 0 {
-						t139 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						t102 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
 						mem = *m.memory
-						if t139 != v2 {
-							goto l31
+						if t102 != v2 {
+							goto l22
 						}
 						v14 = i32(1)
-						t140 := m.g1
-						m.g1 = v14 + t140
-						t141 := m.fn53(v5, v11, v12)
+						t103 := m.g1
+						m.g1 = v14 + t103
+						t104 := m.fn53(v5, v12, v9)
 						mem = *m.memory
-						v2 = t141
-						t142 := m.g1
-						m.g1 = t142 - i32(1)
-						atomic_store32(mem, uint64(uint32(v5))+12, uint32(i32(0)))
+						v2 = t104
+						t105 := m.g1
+						m.g1 = t105 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
 						mem = *m.memory
 						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
 						mem = *m.memory
 						if v2 == 0 {
-							goto l28
+							goto l19
 						}
-						goto l32
+						goto l23
 					}
 					if v2&i32(0x20000000) != 0 {
 						_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
 						mem = *m.memory
-						t145 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+						t108 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
 						mem = *m.memory
-						if t145 != 0 {
-							goto l11
+						if t108 != 0 {
+							goto l14
 						}
-						goto l31
+						goto l22
 					} else {
 						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
 						mem = *m.memory
-						goto l31
+						goto l22
 					}
 				}
-			l28:
+			l19:
 				mem[uint64(uint32(v7))+28] = byte(i32(1))
 				v14 = i32(0)
 				v2 = i32(0)
-			l32:
-				if v20 != 0 {
-					goto l33
+			l23:
+				if v21 != 0 {
+					goto l24
 				}
-				if v15 == 0 {
-					goto l33
+				if v16 == 0 {
+					goto l24
 				}
-				m.Xre2w_free(v15)
+				m.Xre2w_free(v16)
 				mem = *m.memory
-			l33:
+			l24:
 				if v13 == 0 {
-					goto l34
+					goto l25
 				}
-				if v18 != 0 {
-					goto l34
+				if v19 != 0 {
+					goto l25
 				}
 				m.Xre2w_free(v13)
 				mem = *m.memory
-			l34:
+			l25:
 				v13 = v1
 				if v14 != 0 {
-					goto l7
-				}
-				v3 = i32(0)
-				goto l10
-			l7:
-				if uint32(v2) <= uint32(i32(2)) {
-					v3 = i32(1)
-					if v2 == i32(1) {
-						goto l6
-					}
-					store32(mem, uint64(uint32(v7))+32, uint32(v8))
 					goto l10
 				}
-				v4 = v4 - i32(1)
-				store32(mem, uint64(uint32(v9))+12, uint32(v2))
-				t147 := int32(mem[uint64(uint32(v2))+9])
-				if t147&i32(1) == 0 {
-					goto l35
-				}
+				v3 = i32(0)
+				goto l13
 			}
-			{
-				t148 := int32(load32(mem, uint64(uint32(v7))+36))
-				v3 = t148
-				if v3 == 0 {
-					goto l36
+		l10:
+			if uint32(v2) <= uint32(i32(2)) {
+				v3 = i32(1)
+				if v2 == i32(1) {
+					goto l9
 				}
-				t149 := int32(load32(mem, uint64(uint32(v5))+4))
-				if t149 != i32(3) {
-					goto l36
-				}
-				t150 := int32(load32(mem, uint64(uint32(v2))+4))
-				v1 = t150
-				if v1 <= i32(0) {
-					goto l36
-				}
-				v4 = v1 + i32(1)
-				t151 := int32(load32(mem, uint64(uint32(v2))))
-				v2 = t151 + v1<<2 - i32(4)
-			l38:
-				{
-					t152 := int32(load32(mem, uint64(uint32(v2))))
-					v1 = t152
-					if v1 == i32(-2) {
-						goto l36
-					}
-					{
-						t153 := int32(load32(mem, uint64(uint32(v3))+12))
-						v8 = t153
-						if v8 == 0 {
-							goto l37
-						}
-						t154 := int32(load32(mem, uint64(uint32(v3))+16))
-						if uint32(t154) <= uint32(v1) {
-							goto l37
-						}
-						t155 := int32(load32(mem, uint64(uint32(v3))+4))
-						v6 = t155 + v1<<2
-						t156 := int32(load32(mem, uint64(uint32(v6))))
-						v10 = t156
-						t157 := int32(load32(mem, uint64(uint32(v3))))
-						t158 := v10
-						v5 = t157
-						if uint32(t158) < uint32(v5) {
-							t159 := int32(load32(mem, uint64(uint32(v8+v10<<2))))
-							if t159 == v1 {
-								goto l37
-							}
-						}
-						store32(mem, uint64(uint32(v6)), uint32(v5))
-						store32(mem, uint64(uint32(v8+v5<<2)), uint32(v1))
-						t160 := int32(load32(mem, uint64(uint32(v3))))
-						store32(mem, uint64(uint32(v3)), uint32(t160+i32(1)))
-					}
-				l37:
-					v2 = v2 - i32(4)
-					v4 = v4 - i32(1)
-					if uint32(v4) > uint32(i32(1)) {
-						goto l38
-					}
-				}
+				store32(mem, uint64(uint32(v7))+32, uint32(v8))
+				goto l13
 			}
-		l36:
-			store32(mem, uint64(uint32(v7))+32, uint32(v0))
-			v3 = i32(1)
-			goto l10
-		l11:
-			panic("unreachable")
-		l6:
-			v3 = i32(0)
-			store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
-			goto l10
+			v4 = v4 - i32(1)
+			store32(mem, uint64(uint32(v11))+12, uint32(v2))
+			t110 := int32(mem[uint64(uint32(v2))+9])
+			if t110&i32(1) == 0 {
+				goto l26
+			}
 		}
 		{
-			t161 := int32(load32(mem, uint64(uint32(v7))+36))
-			v3 = t161
-			if v3 == 0 {
-				goto l39
+			if v15 != 0 {
+				goto l27
 			}
-			t162 := int32(load32(mem, uint64(uint32(v5))+4))
-			if t162 != i32(3) {
-				goto l39
+			t111 := int32(load32(mem, uint64(uint32(v7))+36))
+			v3 = t111
+			t112 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if t112 == v22 {
+				goto l27
 			}
-			t163 := int32(load32(mem, uint64(uint32(v2))+4))
-			v4 = t163
-			if v4 <= i32(0) {
-				goto l39
-			}
-			v0 = v4 + i32(1)
-			t164 := int32(load32(mem, uint64(uint32(v2))))
-			v2 = t164 + v4<<2 - i32(4)
-		l41:
 			{
-				t165 := int32(load32(mem, uint64(uint32(v2))))
-				v4 = t165
-				if v4 == i32(-2) {
-					goto l39
+				t113 := int32(load32(mem, uint64(uint32(v2))+4))
+				v1 = t113
+				if v1 <= i32(0) {
+					goto l28
 				}
+				v8 = v1 + i32(1)
+				t114 := int32(load32(mem, uint64(uint32(v2))))
+				v1 = t114 + v1<<2 - i32(4)
+			l30:
 				{
-					t166 := int32(load32(mem, uint64(uint32(v3))+12))
-					v8 = t166
-					if v8 == 0 {
-						goto l40
+					t115 := int32(load32(mem, uint64(uint32(v1))))
+					v4 = t115
+					if v4 == i32(-2) {
+						goto l28
 					}
-					t167 := int32(load32(mem, uint64(uint32(v3))+16))
-					if uint32(t167) <= uint32(v4) {
-						goto l40
+					{
+						t116 := int32(load32(mem, uint64(uint32(v3))+12))
+						v5 = t116
+						if v5 == 0 {
+							goto l29
+						}
+						t117 := int32(load32(mem, uint64(uint32(v3))+16))
+						if uint32(t117) <= uint32(v4) {
+							goto l29
+						}
+						t118 := int32(load32(mem, uint64(uint32(v3))+4))
+						v10 = t118 + v4<<2
+						t119 := int32(load32(mem, uint64(uint32(v10))))
+						v9 = t119
+						t120 := int32(load32(mem, uint64(uint32(v3))))
+						t121 := v9
+						v6 = t120
+						if uint32(t121) < uint32(v6) {
+							t122 := int32(load32(mem, uint64(uint32(v5+v9<<2))))
+							if t122 == v4 {
+								goto l29
+							}
+						}
+						store32(mem, uint64(uint32(v10)), uint32(v6))
+						store32(mem, uint64(uint32(v5+v6<<2)), uint32(v4))
+						t123 := int32(load32(mem, uint64(uint32(v3))))
+						store32(mem, uint64(uint32(v3)), uint32(t123+i32(1)))
 					}
-					t168 := int32(load32(mem, uint64(uint32(v3))+4))
-					v6 = t168 + v4<<2
-					t169 := int32(load32(mem, uint64(uint32(v6))))
-					v10 = t169
-					t170 := int32(load32(mem, uint64(uint32(v3))))
-					t171 := v10
-					v5 = t170
-					if uint32(t171) < uint32(v5) {
-						t172 := int32(load32(mem, uint64(uint32(v8+v10<<2))))
-						if t172 == v4 {
-							goto l40
+				l29:
+					v1 = v1 - i32(4)
+					v8 = v8 - i32(1)
+					if uint32(v8) > uint32(i32(1)) {
+						goto l30
+					}
+				}
+			}
+		l28:
+			atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+			mem = *m.memory
+		}
+	l27:
+		store32(mem, uint64(uint32(v7))+32, uint32(v0))
+		v3 = i32(1)
+		goto l13
+	l8:
+		v1 = v8
+	l6:
+		{
+			t124 := int32(load32(mem, uint64(uint32(v11))+12))
+			var p125 int32
+			{
+				t126 := int32(load32(mem, uint64(uint32(v7))))
+				t127 := int32(load32(mem, uint64(uint32(v7))+4))
+				v2 = t126 + t127
+				t128 := int32(load32(mem, uint64(uint32(v7))+8))
+				t129 := int32(load32(mem, uint64(uint32(v7))+12))
+				if v2 == t128+t129 {
+					v4 = i32(256)
+					t130 := int32(load32(mem, uint64(uint32(v5))+8))
+					t131 := int32(load32(mem, uint64(uint32(t130))+20))
+					p125 = t131
+					goto l31
+				}
+				t132 := int32(mem[uint64(uint32(v2))])
+				v4 = t132
+				t133 := int32(load32(mem, uint64(uint32(v5))+8))
+				t134 := int32(mem[uint64(uint32(v4+t133+i32(136)))])
+				p125 = t134
+			}
+		l31:
+			t135 := int32(atomic_load32(mem, uint64(uint32(t124+p125<<2+i32(24)))))
+			mem = *m.memory
+			v2 = t135
+			if v2 != 0 {
+				goto l32
+			}
+			t136 := int32(load32(mem, uint64(uint32(v11))+12))
+			v0 = t136
+			{
+			l33:
+				{
+					t137 := int32(atomic_load32(mem, uint64(uint32(v3))))
+					mem = *m.memory
+					v2 = t137
+					if v2&i32(-0x20000001) == 0 {
+						t138 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+						mem = *m.memory
+						if t138 != v2 {
+							goto l33
+						}
+						t139 := m.g1
+						m.g1 = t139 + i32(1)
+						t140 := m.fn53(v5, v0, v4)
+						mem = *m.memory
+						v2 = t140
+						t141 := m.g1
+						m.g1 = t141 - i32(1)
+						atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
+						mem = *m.memory
+						_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+						mem = *m.memory
+						if v2 != 0 {
+							goto l32
+						}
+						t143 := int32(load32(mem, uint64(uint32(v11))+12))
+						v0 = t143
+						if uint32(v0) > uint32(i32(2)) {
+							t148 := int32(load32(mem, uint64(uint32(v0))+8))
+							v10 = t148
+							t149 := int32(load32(mem, uint64(uint32(v0))+4))
+							v6 = t149
+							v2 = v6 << 2
+							p150 := v2
+							if uint32(v6) > uint32(i32(0x3fffffff)) {
+								p150 = i32(-1)
+							}
+							t151 := m.fn214(p150)
+							mem = *m.memory
+							v9 = t151
+							t152 := int32(load32(mem, uint64(uint32(v0))))
+							memory_copy(mem, uint32(v9), uint32(t152), uint32(v2))
+							t153 := int32(load32(mem, uint64(uint32(v7))+24))
+							m.fn54(v5, t153)
+							mem = *m.memory
+						l36:
+							{
+								t154 := int32(atomic_load32(mem, uint64(uint32(v3))))
+								mem = *m.memory
+								v2 = t154
+								if v2&i32(-0x20000001) == 0 {
+									t155 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+									mem = *m.memory
+									if t155 != v2 {
+										goto l36
+									}
+									t156 := m.g1
+									m.g1 = t156 + i32(1)
+									t157 := m.fn51(v5, v9, v6, v10)
+									mem = *m.memory
+									v6 = t157
+									t158 := m.g1
+									m.g1 = t158 - i32(1)
+									atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
+									mem = *m.memory
+									_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+									mem = *m.memory
+									goto l35
+								}
+								if v2&i32(0x20000000) == 0 {
+									_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+									mem = *m.memory
+									goto l36
+								}
+								_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+								mem = *m.memory
+								t162 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+								mem = *m.memory
+								if t162 == 0 {
+									goto l36
+								}
+							}
+							goto l14
+						}
+						t144 := int32(load32(mem, uint64(uint32(v7))+24))
+						m.fn54(v5, t144)
+						mem = *m.memory
+						v9 = i32(0)
+						v6 = v0
+						goto l35
+					}
+					if v2&i32(0x20000000) == 0 {
+						_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+						mem = *m.memory
+						goto l33
+					}
+					_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+					mem = *m.memory
+					t147 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+					mem = *m.memory
+					if t147 == 0 {
+						goto l33
+					}
+					goto l14
+				}
+			}
+		l35:
+			store32(mem, uint64(uint32(v11))+12, uint32(v6))
+			if v6 == 0 {
+				goto l37
+			}
+		l38:
+			{
+				t163 := int32(atomic_load32(mem, uint64(uint32(v3))))
+				mem = *m.memory
+				v2 = t163
+				if v2&i32(-0x20000001) == 0 {
+					t164 := int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(i32(0x40000000))))
+					mem = *m.memory
+					if t164 != v2 {
+						goto l38
+					}
+					v10 = i32(1)
+					t165 := m.g1
+					m.g1 = v10 + t165
+					t166 := m.fn53(v5, v6, v4)
+					mem = *m.memory
+					v2 = t166
+					t167 := m.g1
+					m.g1 = t167 - i32(1)
+					atomic_store32(mem, uint64(uint32(v5))+20, uint32(i32(0)))
+					mem = *m.memory
+					_ = atomic_notify(mem, uint64(uint32(v3)), i32(-1), m.waiters)
+					mem = *m.memory
+					if v2 != 0 {
+						goto l39
+					}
+					goto l37
+				}
+				if v2&i32(0x20000000) == 0 {
+					_ = int32(atomic_cmpxchg32(mem, uint64(uint32(v3)), uint32(v2), uint32(v2|i32(0x20000000))))
+					mem = *m.memory
+					goto l38
+				}
+				_ = atomic_wait32(mem, uint64(uint32(v3)), uint32(v2), i64(50000000), m.waiters)
+				mem = *m.memory
+				t171 := int32(atomic_load32(mem, uint64(uint32(i32(50916)))))
+				mem = *m.memory
+				if t171 == 0 {
+					goto l38
+				}
+			}
+			goto l14
+		l37:
+			mem[uint64(uint32(v7))+28] = byte(i32(1))
+			v10 = i32(0)
+			v2 = i32(0)
+		l39:
+			if uint32(v0) < uint32(i32(3)) {
+				goto l40
+			}
+			if v9 == 0 {
+				goto l40
+			}
+			m.Xre2w_free(v9)
+			mem = *m.memory
+		l40:
+			if v10 != 0 {
+				goto l32
+			}
+			v3 = i32(0)
+			goto l13
+		}
+	l32:
+		if uint32(v2) <= uint32(i32(2)) {
+			v3 = i32(1)
+			if v2 == i32(1) {
+				goto l9
+			}
+			store32(mem, uint64(uint32(v7))+32, uint32(v8))
+			goto l13
+		}
+		store32(mem, uint64(uint32(v11))+12, uint32(v2))
+		t172 := int32(load32(mem, uint64(uint32(v2))+8))
+		t173 := v1
+		v0 = t172 & i32(256)
+		v3 = int32(uint32(v0) >> 8)
+		p174 := i32(0)
+		if v3 != 0 {
+			p174 = t173
+		}
+		v4 = p174
+		{
+			if v0 == 0 {
+				goto l41
+			}
+			if v22 == 0 {
+				goto l41
+			}
+			t175 := int32(load32(mem, uint64(uint32(v7))+36))
+			v4 = t175
+			t176 := int64(atomic_load64(mem, uint64(uint32(v2))+16))
+			mem = *m.memory
+			if v22 != t176 {
+				{
+					t177 := int32(load32(mem, uint64(uint32(v2))+4))
+					v0 = t177
+					if v0 <= i32(0) {
+						goto l42
+					}
+					v5 = v0 + i32(1)
+					t178 := int32(load32(mem, uint64(uint32(v2))))
+					v0 = t178 + v0<<2 - i32(4)
+				l44:
+					{
+						t179 := int32(load32(mem, uint64(uint32(v0))))
+						v8 = t179
+						if v8 == i32(-2) {
+							goto l42
+						}
+						{
+							t180 := int32(load32(mem, uint64(uint32(v4))+12))
+							v6 = t180
+							if v6 == 0 {
+								goto l43
+							}
+							t181 := int32(load32(mem, uint64(uint32(v4))+16))
+							if uint32(t181) <= uint32(v8) {
+								goto l43
+							}
+							t182 := int32(load32(mem, uint64(uint32(v4))+4))
+							v9 = t182 + v8<<2
+							t183 := int32(load32(mem, uint64(uint32(v9))))
+							v15 = t183
+							t184 := int32(load32(mem, uint64(uint32(v4))))
+							t185 := v15
+							v10 = t184
+							if uint32(t185) < uint32(v10) {
+								t186 := int32(load32(mem, uint64(uint32(v6+v15<<2))))
+								if t186 == v8 {
+									goto l43
+								}
+							}
+							store32(mem, uint64(uint32(v9)), uint32(v10))
+							store32(mem, uint64(uint32(v6+v10<<2)), uint32(v8))
+							t187 := int32(load32(mem, uint64(uint32(v4))))
+							store32(mem, uint64(uint32(v4)), uint32(t187+i32(1)))
+						}
+					l43:
+						v0 = v0 - i32(4)
+						v5 = v5 - i32(1)
+						if uint32(v5) > uint32(i32(1)) {
+							goto l44
 						}
 					}
-					store32(mem, uint64(uint32(v6)), uint32(v5))
-					store32(mem, uint64(uint32(v8+v5<<2)), uint32(v4))
-					t173 := int32(load32(mem, uint64(uint32(v3))))
-					store32(mem, uint64(uint32(v3)), uint32(t173+i32(1)))
 				}
-			l40:
-				v2 = v2 - i32(4)
-				v0 = v0 - i32(1)
-				if uint32(v0) > uint32(i32(1)) {
-					goto l41
-				}
+			l42:
+				atomic_store64(mem, uint64(uint32(v2))+16, uint64(v22))
+				mem = *m.memory
 			}
+			v4 = v1
 		}
-	l39:
-		store32(mem, uint64(uint32(v7))+32, uint32(v1))
-		v3 = i32(1)
+	l41:
+		store32(mem, uint64(uint32(v7))+32, uint32(v4))
+		goto l13
 	}
-l10:
-	m.g0 = v9 + i32(16)
+l14:
+	panic("unreachable")
+l9:
+	v3 = i32(0)
+	store32(mem, uint64(uint32(v7))+32, uint32(i32(0)))
+	goto l13
+l2:
+	store32(mem, uint64(uint32(v7))+32, uint32(v1))
+	v3 = i32(1)
+l13:
+	m.g0 = v11 + i32(16)
 	return v3
 }
 func (m *Module) fn65(v0, v1, v2, v3 int32) int32 {
@@ -17801,7 +18333,7 @@ func (m *Module) fn65(v0, v1, v2, v3 int32) int32 {
 		if t0 != 0 {
 			goto l0
 		}
-		v5 = v0 + i32(12)
+		v5 = v0 + i32(20)
 	l1:
 		{
 			t1 := int32(atomic_load32(mem, uint64(uint32(v5))))
@@ -17823,12 +18355,12 @@ func (m *Module) fn65(v0, v1, v2, v3 int32) int32 {
 						goto l2
 					}
 					v4 = i32(0)
-					t5 := int32(load32(mem, uint64(uint32(v0))+16))
+					t5 := int32(load32(mem, uint64(uint32(v0))+24))
 					v6 = t5
 					store32(mem, uint64(uint32(v6)), uint32(i32(0)))
 					t6 := int32(load32(mem, uint64(uint32(v6))+20))
 					store32(mem, uint64(uint32(v6))+28, uint32(t6))
-					t7 := int32(load32(mem, uint64(uint32(v0))))
+					t7 := int32(load32(mem, uint64(uint32(v0))+8))
 					t8 := int32(mem[uint64(uint32(v1))+16])
 					t10 := v0
 					t11 := v6
@@ -17839,7 +18371,7 @@ func (m *Module) fn65(v0, v1, v2, v3 int32) int32 {
 					t12 := int32(load32(mem, uint64(uint32(t7+p9))))
 					m.fn52(t10, t11, t12, v3)
 					mem = *m.memory
-					t13 := int32(load32(mem, uint64(uint32(v0))+16))
+					t13 := int32(load32(mem, uint64(uint32(v0))+24))
 					t14 := m.fn50(v0, t13, i32(0), v3)
 					mem = *m.memory
 					v0 = t14
@@ -17883,7 +18415,7 @@ func (m *Module) fn66(v0 int32) {
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn214(i32(112))
+	t3 := m.fn214(i32(120))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn49(t3, v0, i32(0), t4/i64(2))
@@ -17896,7 +18428,7 @@ func (m *Module) fn67(v0 int32) {
 	t1 := int32(load32(mem, uint64(uint32(t0))+4))
 	t2 := int32(load32(mem, uint64(uint32(t1))))
 	v0 = t2
-	t3 := m.fn214(i32(112))
+	t3 := m.fn214(i32(120))
 	mem = *m.memory
 	t4 := int64(load64(mem, uint64(uint32(v0))+120))
 	t5 := m.fn49(t3, v0, i32(3), t4)
@@ -17913,7 +18445,7 @@ func (m *Module) fn68(v0 int32) {
 	v0 = t2
 	t3 := int32(mem[uint64(uint32(v0))+2])
 	v1 = t3
-	t4 := m.fn214(i32(112))
+	t4 := m.fn214(i32(120))
 	mem = *m.memory
 	t5 := int64(load64(mem, uint64(uint32(v0))+120))
 	t6 := v0
@@ -17932,7 +18464,7 @@ func (m *Module) fn69(v0 int32) {
 	mem := *m.memory
 	if v0 != 0 {
 		v1 = v0
-		t0 := int32(load32(mem, uint64(uint32(v1))+16))
+		t0 := int32(load32(mem, uint64(uint32(v1))+24))
 		v0 = t0
 		if v0 != 0 {
 			t1 := int32(load32(mem, uint64(uint32(v0))+12))
@@ -17954,7 +18486,7 @@ func (m *Module) fn69(v0 int32) {
 			m.Xre2w_free(v0)
 			mem = *m.memory
 		}
-		t5 := int32(load32(mem, uint64(uint32(v1))+20))
+		t5 := int32(load32(mem, uint64(uint32(v1))+28))
 		v0 = t5
 		if v0 != 0 {
 			t6 := int32(load32(mem, uint64(uint32(v0))+12))
@@ -17978,7 +18510,7 @@ func (m *Module) fn69(v0 int32) {
 		}
 		{
 			{
-				t10 := int32(load32(mem, uint64(uint32(v1))+64))
+				t10 := int32(load32(mem, uint64(uint32(v1))+72))
 				v0 = t10
 				if v0 != 0 {
 				l0:
@@ -17987,7 +18519,7 @@ func (m *Module) fn69(v0 int32) {
 						v2 = t11
 						t12 := int32(load32(mem, uint64(uint32(v0))))
 						v0 = t12
-						t13 := int32(load32(mem, uint64(uint32(v1))))
+						t13 := int32(load32(mem, uint64(uint32(v1))+8))
 						t14 := int32(load32(mem, uint64(uint32(t13))+20))
 						t15 := int32(load32(mem, uint64(uint32(v2))+4))
 						_ = t14 + t15
@@ -17997,13 +18529,13 @@ func (m *Module) fn69(v0 int32) {
 							goto l0
 						}
 					}
-					t16 := int32(load32(mem, uint64(uint32(v1))+64))
+					t16 := int32(load32(mem, uint64(uint32(v1))+72))
 					v0 = t16
-					t17 := int32(load32(mem, uint64(uint32(v1))+68))
+					t17 := int32(load32(mem, uint64(uint32(v1))+76))
 					if t17 == 0 {
 						goto l1
 					}
-					v4 = v1 + i32(68)
+					v4 = v1 + i32(76)
 					if v0 == 0 {
 						goto l2
 					}
@@ -18020,16 +18552,16 @@ func (m *Module) fn69(v0 int32) {
 					}
 					goto l2
 				}
-				t19 := int32(load32(mem, uint64(uint32(v1))+68))
+				t19 := int32(load32(mem, uint64(uint32(v1))+76))
 				if t19 == 0 {
 					goto l4
 				}
-				v4 = v1 + i32(68)
+				v4 = v1 + i32(76)
 			}
 		l2:
-			store32(mem, uint64(uint32(v1))+64, uint32(i32(0)))
+			store32(mem, uint64(uint32(v1))+72, uint32(i32(0)))
 			v0 = i32(0)
-			t20 := int32(load32(mem, uint64(uint32(v1))+60))
+			t20 := int32(load32(mem, uint64(uint32(v1))+68))
 			v3 = t20
 			if v3 != 0 {
 				v2 = v3 & i32(3)
@@ -18038,13 +18570,13 @@ func (m *Module) fn69(v0 int32) {
 					v0 = i32(12)
 				l5:
 					{
-						t21 := int32(load32(mem, uint64(uint32(v1))+56))
+						t21 := int32(load32(mem, uint64(uint32(v1))+64))
 						store32(mem, uint64(uint32(t21+v0-i32(12))), uint32(i32(0)))
-						t22 := int32(load32(mem, uint64(uint32(v1))+56))
+						t22 := int32(load32(mem, uint64(uint32(v1))+64))
 						store32(mem, uint64(uint32(t22+v0-i32(8))), uint32(i32(0)))
-						t23 := int32(load32(mem, uint64(uint32(v1))+56))
+						t23 := int32(load32(mem, uint64(uint32(v1))+64))
 						store32(mem, uint64(uint32(t23+v0-i32(4))), uint32(i32(0)))
-						t24 := int32(load32(mem, uint64(uint32(v1))+56))
+						t24 := int32(load32(mem, uint64(uint32(v1))+64))
 						store32(mem, uint64(uint32(t24+v0)), uint32(i32(0)))
 						v0 = v0 + i32(16)
 						t25 := v3
@@ -18058,7 +18590,7 @@ func (m *Module) fn69(v0 int32) {
 					v0 = v5 << 2
 				l6:
 					{
-						t26 := int32(load32(mem, uint64(uint32(v1))+56))
+						t26 := int32(load32(mem, uint64(uint32(v1))+64))
 						store32(mem, uint64(uint32(t26+v0)), uint32(i32(0)))
 						v0 = v0 + i32(4)
 						v2 = v2 - i32(1)
@@ -18067,7 +18599,7 @@ func (m *Module) fn69(v0 int32) {
 						}
 					}
 				}
-				t27 := int32(load32(mem, uint64(uint32(v1))+64))
+				t27 := int32(load32(mem, uint64(uint32(v1))+72))
 				v0 = t27
 			}
 			store32(mem, uint64(uint32(v4)), uint32(i32(0)))
@@ -18088,19 +18620,19 @@ func (m *Module) fn69(v0 int32) {
 			}
 		}
 	l4:
-		t29 := int32(load32(mem, uint64(uint32(v1))+56))
+		t29 := int32(load32(mem, uint64(uint32(v1))+64))
 		v0 = t29
-		store32(mem, uint64(uint32(v1))+56, uint32(i32(0)))
+		store32(mem, uint64(uint32(v1))+64, uint32(i32(0)))
 		if v0 != 0 {
-			_ = int32(load32(mem, uint64(uint32(v1))+60))
+			_ = int32(load32(mem, uint64(uint32(v1))+68))
 			m.Xre2w_free(v0)
 			mem = *m.memory
 		}
-		t31 := int32(load32(mem, uint64(uint32(v1))+24))
+		t31 := int32(load32(mem, uint64(uint32(v1))+32))
 		v0 = t31
-		store32(mem, uint64(uint32(v1))+24, uint32(i32(0)))
+		store32(mem, uint64(uint32(v1))+32, uint32(i32(0)))
 		if v0 != 0 {
-			_ = int32(load32(mem, uint64(uint32(v1))+28))
+			_ = int32(load32(mem, uint64(uint32(v1))+36))
 			m.Xre2w_free(v0)
 		}
 		m.Xre2w_free(v1)
@@ -18265,7 +18797,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 		v15 = v11 + i32(4)
 		store32(mem, uint64(uint32(v15)), uint32(i32(0)))
 		{
-			t30 := int32(mem[uint64(uint32(v3))+8])
+			t30 := int32(mem[uint64(uint32(v3))+16])
 			if t30 == i32(1) {
 				mem[uint64(uint32(v6))] = byte(i32(1))
 				goto l10
@@ -18273,7 +18805,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 			mem[uint64(uint32(v6))] = byte(i32(0))
 			mem[uint64(uint32(v8))+44] = byte(i32(0))
 			t31 := v8
-			v2 = v3 + i32(32)
+			v2 = v3 + i32(40)
 			store32(mem, uint64(uint32(t31))+40, uint32(v2))
 		l11:
 			{
@@ -18411,7 +18943,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 							p44 = i32(0)
 						l16:
 							t61 := int32(mem[uint64(uint32(v8))+16])
-							v10 = t47 + (p44|t61)<<2 + i32(76)
+							v10 = t47 + (p44|t61)<<2 + i32(84)
 							t62 := m.fn65(t45, t46, v10, v9)
 							mem = *m.memory
 							if t62 != 0 {
@@ -18436,7 +18968,7 @@ func (m *Module) fn70(v0, v1, v2, v3, v4, v5, v6, v7 int32) int32 {
 						v10 = t65
 						store32(mem, uint64(uint32(t66))+20, uint32(v10))
 						{
-							t67 := int32(load32(mem, uint64(uint32(v3))))
+							t67 := int32(load32(mem, uint64(uint32(v3))+8))
 							t68 := int32(load32(mem, uint64(uint32(t67))+28))
 							if t68 == 0 {
 								goto l18
@@ -54114,12 +54646,31 @@ func atomic_load32[T uint32 | uint64](mem []byte, addr T) uint32 {
 }
 
 //go:nosplit
+func atomic_load64[T uint32 | uint64](mem []byte, addr T) uint64 {
+	ptr := atomic_ptr64(mem, addr)
+	val := atomic.LoadUint64(ptr)
+	if big {
+		return bits.ReverseBytes64(val)
+	}
+	return val
+}
+
+//go:nosplit
 func atomic_store32[T uint32 | uint64](mem []byte, addr T, val uint32) {
 	ptr := atomic_ptr32(mem, addr)
 	if big {
 		val = bits.ReverseBytes32(val)
 	}
 	atomic.StoreUint32(ptr, val)
+}
+
+//go:nosplit
+func atomic_store64[T uint32 | uint64](mem []byte, addr T, val uint64) {
+	ptr := atomic_ptr64(mem, addr)
+	if big {
+		val = bits.ReverseBytes64(val)
+	}
+	atomic.StoreUint64(ptr, val)
 }
 
 //go:nosplit
@@ -54144,6 +54695,20 @@ func atomic_add32[T uint32 | uint64](mem []byte, addr T, val uint32) uint32 {
 		cur := atomic.LoadUint32(ptr)
 		old := bits.ReverseBytes32(cur)
 		if atomic.CompareAndSwapUint32(ptr, cur, bits.ReverseBytes32(old+val)) {
+			return old
+		}
+	}
+}
+
+func atomic_add64[T uint32 | uint64](mem []byte, addr T, val uint64) uint64 {
+	ptr := atomic_ptr64(mem, addr)
+	if little {
+		return atomic.AddUint64(ptr, +val) - val
+	}
+	for {
+		cur := atomic.LoadUint64(ptr)
+		old := bits.ReverseBytes64(cur)
+		if atomic.CompareAndSwapUint64(ptr, cur, bits.ReverseBytes64(old+val)) {
 			return old
 		}
 	}
@@ -54305,6 +54870,14 @@ func atomic_ptr32[T uint32 | uint64](mem []byte, addr T) *uint32 {
 		panic("unaligned atomic")
 	}
 	return (*uint32)(unsafe.Pointer(&mem[addr]))
+}
+
+//go:nosplit
+func atomic_ptr64[T uint32 | uint64](mem []byte, addr T) *uint64 {
+	if uint32(addr)&7 != 0 {
+		panic("unaligned atomic")
+	}
+	return (*uint64)(unsafe.Pointer(&mem[addr]))
 }
 
 type atomic_waiters = struct {
