@@ -25,6 +25,7 @@ func TestEdgeCases(t *testing.T) {
 			"", "abc", "abcabc", "xxabcxx", "a\xffbc", "\xc3abc", "abc\xe2\x82", "日本語abc",
 			"\xed\xa0\x80", "\xef\xbf\xbd", "KELVIN \u212a k K", "ſ s S", "aéa", "é", "\x80\x80",
 			"\u212a\xe2\x84", "\xf0\u212a", "\xe2k\xaa", "\xc3\xa9\xa9\xc3", "\xc5\xbf\xbf\xc5", "\xe2\x84\xe2\x84\xaa",
+			"\u212aEY", "ſ\u212aY", "API_KEY=1", "xsecretkey: v", "no ey here", "Kay",
 		}
 		patterns := []string{
 			`abc`, `a`, `日本`, `\x{FFFD}`, `a\x{FFFD}`, `[a-c]+`, `[^a]`, `.`, `(?s).+`,
@@ -32,6 +33,7 @@ func TestEdgeCases(t *testing.T) {
 			`(?m)^`, `[\x{80}-\x{10FFFF}]`, `\pL+`, `[[:ascii:]]+`, `\s*`,
 			`^ab(c|x)`, `^abc$|x`, `^日本(語)?`, `^\x{FFFD}b`, `(?i)^ABC`, `^abc*`, `^(abc)`,
 			`(?i)k+`, `(?i)ſ*`, `é+`, `(?i)é`, `(?i)σ*`, `日本|\x{212a}`, `(?i)(k)(é)?`,
+			`(?i)key`, `(?i)sky`, `(?i)(api|secret)[_-]?key\s*[:=]?`, `(?i)k(ey)+`, `(?i)[a-z]ey`,
 		}
 		for _, expr := range patterns {
 			for _, mode := range modes {

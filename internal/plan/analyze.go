@@ -43,6 +43,9 @@ type facts struct {
 	endsAtEnd bool
 	// required are strings of which every match contains each one.
 	required []requiredString
+	// foldFilter: a character that every match holds in one of its cases
+	// (fold.go), used when no required string is (nil if none).
+	foldFilter *foldFilter
 	// impossibleRune: a literal holds a code point that decoding never
 	// yields (a surrogate); see Matcher.viaStd.
 	impossibleRune bool
@@ -101,6 +104,9 @@ func analyze(re *syntax.Regexp) facts {
 		f.chain = newChain(re)
 	}
 	f.required = required(re)
+	if len(f.required) == 0 {
+		f.foldFilter = newFoldFilter(re)
+	}
 	f.impossibleRune = hasImpossibleRune(re)
 	f.emptyInChar = hasOp(re, syntax.OpNoWordBoundary)
 	f.exactOnAnyText = exactOnAnyText(re)

@@ -22,6 +22,9 @@
 //   - a text lacking a string that every match contains is turned down
 //     after a vectorised search in Go, and one that has it is handed to
 //     RE2 from where a match can begin (window.go);
+//   - where no string is required, a text lacking both cases of a
+//     character that every match holds in a case-folded literal (the y
+//     of `(?i)key`) is turned down after two byte searches (fold.go);
 //   - anything else runs RE2 on the whole text.
 //
 // Strategies are invisible but in speed: tests force each in turn (Force)
