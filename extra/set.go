@@ -50,8 +50,9 @@ type SetStats struct {
 	Patterns int // patterns in the set
 	// Alone is the number of patterns matched one by one on every call,
 	// beside the set, because RE2's set cannot run them exactly as Go
-	// does (\B, which may hold inside a character; a code point that
-	// decoding never yields; a repetition beyond RE2's limits), summed
+	// does (an empty match through \B, which holds inside a character:
+	// `\B`, `x*\B`, not `a\B`; a code point that decoding never yields; a
+	// repetition beyond RE2's limits), summed
 	// over the unanchored and anchored forms built so far.
 	Alone int
 	// Fallbacks counts the calls on which RE2's set could not answer, so
