@@ -43,9 +43,6 @@ type facts struct {
 	endsAtEnd bool
 	// required are strings of which every match contains each one.
 	required []requiredString
-	// foldFilter: a character that every match holds in one of its cases
-	// (fold.go), used when no required string is (nil if none).
-	foldFilter *foldFilter
 	// impossibleRune: a literal holds a code point that decoding never
 	// yields (a surrogate); see Matcher.viaStd.
 	impossibleRune bool
@@ -70,6 +67,7 @@ type facts struct {
 type requiredString struct {
 	s    string
 	lead int
+	fold bool // s is in lower case and matches in any case (searcher)
 }
 
 // analyze computes the facts of a parsed (not simplified) expression.
@@ -104,9 +102,6 @@ func analyze(re *syntax.Regexp) facts {
 		f.chain = newChain(re)
 	}
 	f.required = required(re)
-	if len(f.required) == 0 {
-		f.foldFilter = newFoldFilter(re)
-	}
 	f.impossibleRune = hasImpossibleRune(re)
 	f.emptyInChar = hasOp(re, syntax.OpNoWordBoundary)
 	f.exactOnAnyText = exactOnAnyText(re)
@@ -365,7 +360,7 @@ func required(re *syntax.Regexp) []requiredString {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
-			return nil
+			return foldedPieces(re.Rune)
 		}
 		return literalPieces(re.Rune)
 	case syntax.OpCapture:
@@ -381,7 +376,8 @@ func required(re *syntax.Regexp) []requiredString {
 		lead := 0
 		for _, sub := range re.Sub {
 			for _, r := range required(sub) {
-				all = append(all, requiredString{r.s, addBound(lead, r.lead)})
+				r.lead = addBound(lead, r.lead)
+				all = append(all, r)
 			}
 			_, hi := lengths(sub)
 			lead = addBound(lead, hi)
@@ -389,6 +385,33 @@ func required(re *syntax.Regexp) []requiredString {
 		return all
 	}
 	return nil
+}
+
+// foldedPieces splits a case-folded literal at the runes whose case
+// variants a byte search cannot all find (foldsInASCII), into pieces in
+// lower case, each with a bound on how far after the literal's start it
+// begins (the widest of each case variant before it).
+func foldedPieces(runes []rune) []requiredString {
+	var pieces []requiredString
+	var piece []byte
+	lead, pieceLead := 0, 0
+	for _, r := range runes {
+		if foldsInASCII(r) {
+			if len(piece) == 0 {
+				pieceLead = lead
+			}
+			piece = append(piece, byte(unicode.ToLower(r)))
+		} else if len(piece) > 0 {
+			pieces = append(pieces, requiredString{s: string(piece), lead: pieceLead, fold: true})
+			piece = piece[:0]
+		}
+		_, hi := runeWidths(r, true)
+		lead += hi
+	}
+	if len(piece) > 0 {
+		pieces = append(pieces, requiredString{s: string(piece), lead: pieceLead, fold: true})
+	}
+	return pieces
 }
 
 // literalPieces splits a literal at the runes a byte search cannot find.
@@ -400,7 +423,7 @@ func literalPieces(runes []rune) []requiredString {
 			continue
 		}
 		if i > start {
-			pieces = append(pieces, requiredString{string(runes[start:i]), lead})
+			pieces = append(pieces, requiredString{s: string(runes[start:i]), lead: lead})
 		}
 		for _, p := range runes[start:i] {
 			lead += utf8.RuneLen(p)
@@ -410,7 +433,7 @@ func literalPieces(runes []rune) []requiredString {
 		start = i + 1
 	}
 	if start < len(runes) {
-		pieces = append(pieces, requiredString{string(runes[start:]), lead})
+		pieces = append(pieces, requiredString{s: string(runes[start:]), lead: lead})
 	}
 	return pieces
 }

@@ -51,6 +51,7 @@ var factPatterns = []string{
 	`(?i)k+x`, `[é-ü]{2}z`, `.{3}abc`, `(abc)*def`, `x*`, `^abc$`, `(?m)^a.c$`,
 	`\pL{2,4}end`, `[^a]{1,2}é`, `(a|bb)(c|dd)xyz`, `^(abc|abd)q`, `ab\x{d800}cd`,
 	`abc$`, `(a|bc)\z`, `(?m)c$`, `x*$`, `^abc`, `^日本`, `^é`, `^(?:abc)`, `(?i)^abc`,
+	`(?i)panic`, `(?i)(api|secret)[_-]?key`, `(?i)x-KsK-yz`, `(?i)é-ab(?-i:Cd)`,
 }
 
 // Every match the standard library finds has the facts' properties: its
@@ -61,7 +62,8 @@ func TestFactsHoldOnMatches(t *testing.T) {
 	patterns = append(patterns, factPatterns...)
 	texts = append(texts, "ERROR: disk", "user=bob failed", "x123y", "AKIA0123456789ABCDEF", "a fatal error",
 		"aabbce", "abef cdef", "日本語語", "\xffab \uFFFDab", "a\xffb", "kKx \u212ax", "éüz", "日本語abc",
-		"abcabcdef", "abc", "a\nabc\nabc", "éléphantend", "xé", "bbddxyz", "abdq", "abcd")
+		"abcabcdef", "abc", "a\nabc\nabc", "éléphantend", "xé", "bbddxyz", "abdq", "abcd",
+		"PaNiC panic", "SECRET_KEY api-k\u212aey", "x-\u212aſ\u212a-YZ x-kSk-yZ", "É-AbCd é-abCd")
 	checked := 0
 	for _, expr := range patterns {
 		for _, posix := range []bool{false, true} {
@@ -86,7 +88,11 @@ func TestFactsHoldOnMatches(t *testing.T) {
 						t.Errorf("%q matches %q (%d bytes) in %q: bounds [%d, %d]", expr, match, n, text, minLen, maxLen)
 					}
 					for _, r := range f.required {
-						i := strings.Index(match, r.s)
+						in := match
+						if r.fold {
+							in = asciiLower(match)
+						}
+						i := strings.Index(in, r.s)
 						if i < 0 || r.lead != unbounded && i > r.lead {
 							t.Errorf("%q matches %q in %q: required %q at most %d bytes in, found at %d", expr, match, text, r.s, r.lead, i)
 						}
@@ -135,6 +141,13 @@ func TestFactsOfPatterns(t *testing.T) {
 		{`[é\x{F000}-\x{FFFF}\x{10000}]`, 1, 4, ""}, // U+FFFD inside a range: an invalid byte
 		{`[é\x{F000}-\x{FFFC}\x{10000}]`, 2, 4, ""},
 		{`[^\x00-\x{10FFFF}]`, 0, 0, ""},
+		// Case-folded literals: pieces between the k and s (the Kelvin sign
+		// and the long s also match them), marked ~.
+		{`(?i)panic`, 5, 5, "~panic@0"},
+		{`(?i)key`, 3, 5, "~ey@3"},
+		{`(?i)ks`, 2, 5, ""},
+		{`(?i)x-KsK-yz`, 8, 13, "~x-@0 ~-yz@10"},
+		{`(?i)(api|secret)[_-]?key`, 6, 13, "~ey@11"},
 	}
 	for _, c := range cases {
 		tree, err := syntax.Parse(c.expr, syntax.Perl)
@@ -145,7 +158,11 @@ func TestFactsOfPatterns(t *testing.T) {
 		f := analyze(tree)
 		var got []string
 		for _, r := range f.required {
-			got = append(got, r.s+"@"+strconv.Itoa(r.lead))
+			fold := ""
+			if r.fold {
+				fold = "~"
+			}
+			got = append(got, fold+r.s+"@"+strconv.Itoa(r.lead))
 		}
 		if minLen != c.min || maxLen != c.max || strings.Join(got, " ") != c.required {
 			t.Errorf("%q: bounds [%d, %d], required %q; want [%d, %d], %q", c.expr, minLen, maxLen, strings.Join(got, " "), c.min, c.max, c.required)
@@ -167,4 +184,16 @@ func TestPrefixOnly(t *testing.T) {
 			t.Errorf("%q: prefixOnly %v, want %v", expr, got, want)
 		}
 	}
+}
+
+// asciiLower is s with its ASCII letters in lower case (a folded
+// searcher's view of a text).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -19,12 +19,11 @@
 //   - a short text, on which crossing into wasm costs more than the work,
 //     runs the standard library's matcher, which gives the standard
 //     library's results by definition;
-//   - a text lacking a string that every match contains is turned down
-//     after a vectorised search in Go, and one that has it is handed to
-//     RE2 from where a match can begin (window.go);
-//   - where no string is required, a text lacking both cases of a
-//     character that every match holds in a case-folded literal (the y
-//     of `(?i)key`) is turned down after two byte searches (fold.go);
+//   - a text lacking a string that every match contains (in any case,
+//     for the ASCII letters of a case-folded literal: the "panic" of
+//     `(?i)panic`, the "ey" of `(?i)key`) is turned down after a
+//     vectorised search in Go, and one that has it is handed to RE2 from
+//     where a match can begin (window.go);
 //   - anything else runs RE2 on the whole text.
 //
 // Strategies are invisible but in speed: tests force each in turn (Force)
@@ -152,7 +151,7 @@ func (m *Matcher) chooseSearchers() {
 		return // found by a plain string search
 	}
 	for _, r := range m.required {
-		s := newSearcher(r.s)
+		s := newSearcherFold(r.s, r.fold)
 		if m.filter == nil || s.rarity() < m.filter.rarity() ||
 			s.rarity() == m.filter.rarity() && len(s.s) > len(m.filter.s) {
 			m.filter = &s
@@ -161,9 +160,18 @@ func (m *Matcher) chooseSearchers() {
 			m.window, m.windowLead = &s, r.lead
 		}
 	}
-	if m.window != nil && m.filter != nil && m.window.s == m.filter.s {
+	if m.window != nil && m.filter != nil && *m.window == *m.filter {
 		m.filter = nil // one search does both
 	}
+}
+
+// rarest is the rarest string that every match holds: filter, or the
+// window where one search does both (nil if none is required).
+func (m *Matcher) rarest() *searcher {
+	if m.filter != nil {
+		return m.filter
+	}
+	return m.window
 }
 
 // LimitMemory caps the memory RE2 may use for the expression's programs

@@ -84,3 +84,39 @@ func TestCharEnd(t *testing.T) {
 		}
 	}
 }
+
+// A folded searcher finds its string in any mix of ASCII cases, as a plain
+// search of the text with its ASCII letters in lower case does, from every
+// offset, among bytes that are not ASCII and invalid bytes.
+func TestSearcherFoldMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, needle := range []string{"panic", "ey", "x-", "-yz", "a", "q=1", "error: "} {
+		for range 200 {
+			var sb strings.Builder
+			for range r.IntN(60) {
+				switch r.IntN(4) {
+				case 0:
+					sb.WriteString(needle[:r.IntN(len(needle)+1)])
+				case 1:
+					for _, c := range []byte(needle) { // a random mix of cases
+						if r.IntN(2) == 0 {
+							c = upper(c)
+						}
+						sb.WriteByte(c)
+					}
+				default:
+					const alphabet = "aePANICqz :=-\xff\xe2\u212a"
+					sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+				}
+			}
+			text := sb.String()
+			s := newSearcherFold(needle, true)
+			lower := asciiLower(text)
+			for from := 0; from <= len(text); from += 1 + r.IntN(5) {
+				if got, want := s.index(text, from), offset(strings.Index(lower[from:], needle), from); got != want {
+					t.Fatalf("folded index(%q, %q, %d) = %d, want %d", needle, text, from, got, want)
+				}
+			}
+		}
+	}
+}

@@ -112,9 +112,6 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 		return nil, nil
 	}
 	m.studied()
-	if m.lacksFolded(view(text)) {
-		return nil, nil
-	}
 	var c call
 	if begin(m, text, ngroups, &c) {
 		return c.found(), nil
@@ -152,12 +149,9 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 		return false, nil // the commonest answer of all, first
 	}
 	m.studied()
-	if m.lacksFolded(view(text)) {
-		return false, nil
-	}
 	if m.chain != nil && m.answersInGo() && m.chainRuns(len(text)) {
 		s := view(text)
-		if m.filter != nil && m.filter.index(s, 0) < 0 {
+		if r := m.rarest(); r != nil && r.index(s, 0) < 0 {
 			return false, nil // a vectorised search costs less than the walk
 		}
 		if ok, decided := m.chain.match(s); decided {
@@ -242,9 +236,6 @@ func FindAllIndex[T Text](m *Matcher, text T, n, ngroups int) ([][]int, error) {
 // matches, a slice each, it returns instead (FindAllIndex needs no copy).
 func findAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) ([][]int, error) {
 	m.studied()
-	if m.lacksFolded(view(text)) {
-		return nil, nil
-	}
 	var c call
 	if m.shape != nil && m.answersInGo() {
 		if m.lacksFilter(view(text)) || m.shape.findAll(view(text), n, ngroups, each) {
@@ -432,12 +423,6 @@ func (m *Matcher) walk(s string, ngroups int, c *call) bool {
 // on lines without " failed").
 func (m *Matcher) lacksFilter(s string) bool {
 	return m.shape.search && m.filter != nil && m.filter.s != m.shape.prefix && m.filter.index(s, 0) < 0
-}
-
-// lacksFolded reports whether s lacks both cases of the character of m's
-// fold filter, so that it holds no match.
-func (m *Matcher) lacksFolded(s string) bool {
-	return m.foldFilter != nil && m.answersInGo() && m.foldFilter.absent(s)
 }
 
 // turnedDown reports whether the facts alone rule out a match in s: it is
