@@ -15,19 +15,7 @@ func TestSearcherIndex(t *testing.T) {
 	needles := []string{"a", "ERROR: ", "user=", "zq", "qz", "日本", "x\xffy", "aaaab", "e e"}
 	for range 3000 {
 		needle := needles[r.IntN(len(needles))]
-		var sb strings.Builder
-		for range r.IntN(200) {
-			switch r.IntN(4) {
-			case 0:
-				sb.WriteString(needle[:r.IntN(len(needle)+1)])
-			case 1:
-				sb.WriteString(needle)
-			default:
-				const alphabet = "aeqz :=ERO\xff"
-				sb.WriteByte(alphabet[r.IntN(len(alphabet))])
-			}
-		}
-		text := sb.String()
+		text := searchText(r, needle, r.IntN(200), "aeqz :=ERO\xff", func(b []byte) []byte { return b })
 		s := newSearcher(needle)
 		for from := 0; from <= len(text); from += 1 + r.IntN(7) {
 			if got, want := s.index(text, from), offset(strings.Index(text[from:], needle), from); got != want {
@@ -92,24 +80,15 @@ func TestSearcherFoldMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, needle := range []string{"panic", "ey", "x-", "-yz", "a", "q=1", "error: "} {
 		for range 200 {
-			var sb strings.Builder
-			for range r.IntN(60) {
-				switch r.IntN(4) {
-				case 0:
-					sb.WriteString(needle[:r.IntN(len(needle)+1)])
-				case 1:
-					for _, c := range []byte(needle) { // a random mix of cases
-						if r.IntN(2) == 0 {
-							c = upper(c)
-						}
-						sb.WriteByte(c)
+			mixCases := func(b []byte) []byte {
+				for i, c := range b {
+					if r.IntN(2) == 0 {
+						b[i] = upper(c)
 					}
-				default:
-					const alphabet = "aePANICqz :=-\xff\xe2\u212a"
-					sb.WriteByte(alphabet[r.IntN(len(alphabet))])
 				}
+				return b
 			}
-			text := sb.String()
+			text := searchText(r, needle, r.IntN(60), "aePANICqz :=-\xff\xe2\u212a", mixCases)
 			s := newSearcherFold(needle, true)
 			lower := asciiLower(text)
 			for from := 0; from <= len(text); from += 1 + r.IntN(5) {
@@ -119,4 +98,21 @@ func TestSearcherFoldMatchesReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// searchText returns n random pieces: prefixes of needle, needle itself as
+// vary makes it (a copy it may change), and bytes of alphabet.
+func searchText(r *rand.Rand, needle string, n int, alphabet string, vary func([]byte) []byte) string {
+	var sb strings.Builder
+	for range n {
+		switch r.IntN(4) {
+		case 0:
+			sb.WriteString(needle[:r.IntN(len(needle)+1)])
+		case 1:
+			sb.Write(vary([]byte(needle)))
+		default:
+			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+		}
+	}
+	return sb.String()
 }
