@@ -124,7 +124,11 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 			return p, p + n, groups, true
 		}
 		if f.byFirst {
-			if q := f.runEnd(s, p); q > p {
+			q, looked := f.runEnd(s, p)
+			if *budget -= looked; *budget < 0 {
+				return -1, -1, nil, false
+			}
+			if q > p {
 				p = q - 1 // the loop steps to q
 			}
 		}
@@ -134,21 +138,27 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 
 // runEnd returns the end of the first run of a byFirst shape from p, a
 // byte it takes, when the run ends there by itself (not cut at its most
-// repeats), or -1. A walk from p failed: a walk from a later byte of the
+// repeats), or p, and how many bytes it looked at. A walk from p failed: a walk from a later byte of the
 // run ends the run at the same place with fewer repeats, and fails
 // likewise, since what follows cannot begin with the run's characters
 // (shape). Without the skip, `(\w+)@` would walk each word from each of
-// its letters.
-func (f *shape) runEnd(s string, p int) int {
+// its letters. It looks at no more than the most repeats and one byte:
+// `[a-z ][Q-R]` in a long run of letters would otherwise look at the rest
+// of the run from each of its letters.
+func (f *shape) runEnd(s string, p int) (end, looked int) {
 	st := &f.steps[0]
+	stop := len(s)
+	if st.max >= 0 && int(st.max) < stop-p {
+		stop = p + int(st.max) + 1
+	}
 	q := p
-	for q < len(s) && s[q] < utf8.RuneSelf && st.set.has(s[q]) {
+	for q < stop && s[q] < utf8.RuneSelf && st.set.has(s[q]) {
 		q++
 	}
 	if st.max >= 0 && q-p > int(st.max) {
-		return -1
+		return p, q - p
 	}
-	return q
+	return q, q - p
 }
 
 // firstAt returns the offset of the first byte at or after from that the

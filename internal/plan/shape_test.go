@@ -246,3 +246,34 @@ func TestShapeHeld(t *testing.T) {
 		t.Errorf("%d matches: %d handed out, want the engines", maxHeld+1, count)
 	}
 }
+
+// A failed walk skips the rest of its first run only when the run ends by
+// itself; finding that out looks at no more than the run's most repeats
+// and a byte, and is charged to the budget. `[a-z ][Q-R]` over a long run
+// of letters with a Q far apart is then decided, and quickly: a check
+// that looked at the whole run from each letter spends the budget (and,
+// uncharged, took 14 s on 1 MiB).
+func TestShapeBoundedRunSkip(t *testing.T) {
+	tree, err := syntax.Parse(`[a-z ][Q-R]`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := searchShape(tree)
+	if f == nil || !f.byFirst {
+		t.Fatal("no shape searched by its first run")
+	}
+	const period = "abcdefghijklmnopqrstuvwxyz "
+	text := []byte(strings.Repeat(period, 200000/len(period)))
+	for i := 1000; i < len(text); i += 20000 {
+		text[i] = 'Q'
+	}
+	s := string(text)
+	var got [][]int
+	decided := f.findAll(s, -1, 1, func(m []int) { got = append(got, slices.Clone(m)) })
+	if !decided {
+		t.Fatalf("findAll over %d bytes undecided, want decided within the budget", len(s))
+	}
+	if want := regexp.MustCompile(`[a-z ][Q-R]`).FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("matches %v, want %v", got, want)
+	}
+}
