@@ -53,6 +53,10 @@ type shape struct {
 	// character each, compared at once.
 	prefix string
 	atEnd  bool // the match must end at the end of the text ($, \z)
+	// emptyFrom is the first step from which every step is a run that
+	// may repeat zero times: a walk that reaches it has a match, all that
+	// Match asks.
+	emptyFrom int
 	// marks are the offsets, in a match's groups (pairs), that take the
 	// text position before a step, in the order of the steps; the whole
 	// match's, 0 and 1, are not among them.
@@ -110,6 +114,10 @@ func newShape(re *syntax.Regexp) *shape {
 		prefix = append(prefix, c)
 	}
 	b.f.prefix = string(prefix)
+	b.f.emptyFrom = len(b.f.steps)
+	for k := len(b.f.steps) - 1; k >= 0 && b.f.steps[k].kind == runStep && b.f.steps[k].min == 0; k-- {
+		b.f.emptyFrom = k
+	}
 	return b.f
 }
 

@@ -11,8 +11,10 @@ import (
 // hold only garbage when there is no match: a search reuses them from
 // one candidate to the next. It is undecided (decided false) when a byte
 // beyond ASCII lies where a set looking at it may hold a character
-// beyond ASCII.
-func (f *shape) match(s string, groups []int) (end, reach int, decided bool) {
+// beyond ASCII. When exists, it stops at the first end of a match, not
+// at the end of Go's match: all that Match asks is whether there is one
+// (`^[^x]+` over a long text decides at its first byte).
+func (f *shape) match(s string, groups []int, exists bool) (end, reach int, decided bool) {
 	if !strings.HasPrefix(s, f.prefix) {
 		return -1, len(f.prefix), true // a byte of the prefix differs (or is beyond ASCII)
 	}
@@ -26,7 +28,11 @@ func (f *shape) match(s string, groups []int) (end, reach int, decided bool) {
 			setMark(groups, f.marks[mi], int(f.marks[mi].k))
 		}
 	}
+	stopEarly := exists && !f.atEnd
 	for k := i; k < len(f.steps); k++ {
+		if stopEarly && k >= f.emptyFrom {
+			return i, i, true
+		}
 		st := &f.steps[k]
 		for ; groups != nil && mi < len(f.marks) && int(f.marks[mi].k) == k; mi++ {
 			setMark(groups, f.marks[mi], i)
@@ -52,8 +58,11 @@ func (f *shape) match(s string, groups []int) (end, reach int, decided bool) {
 			k, mi = int(st.next)-1, int(st.marks)
 			continue
 		}
-		n := int32(0)
-		for ; n != st.max && i < len(s); n++ {
+		n, most := int32(0), st.max
+		if stopEarly && k+1 >= f.emptyFrom {
+			most = st.min // the rest can be empty
+		}
+		for ; n != most && i < len(s); n++ {
 			b := s[i]
 			if b >= utf8.RuneSelf {
 				if st.set.wide {
@@ -84,7 +93,8 @@ func (f *shape) match(s string, groups []int) (end, reach int, decided bool) {
 
 // find returns the leftmost match in s at or after from (an ASCII
 // character of the prefix lies there, or from is a character boundary):
-// its start, -1 for none, its end and, when ngroups > 0, its groups. An
+// its start, -1 for none, its end and, when ngroups > 0, its groups (when
+// exists, an end of a match, which is all Match asks: see match). An
 // anchored shape matches at 0 only.
 //
 // Walks from successive occurrences of the prefix may each look far
@@ -92,12 +102,12 @@ func (f *shape) match(s string, groups []int) (end, reach int, decided bool) {
 // from every a): budget, which they spend by the bytes they look at, keeps
 // the work of a call linear in its text. A call that spends it is
 // undecided, and the engines, linear, take it.
-func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, groups []int, decided bool) {
+func (f *shape) find(s string, from, ngroups int, exists bool, budget *int) (start, end int, groups []int, decided bool) {
 	if !f.search {
 		if from > 0 {
 			return -1, -1, nil, true
 		}
-		return f.matchAt0(s, ngroups)
+		return f.matchAt0(s, ngroups, exists)
 	}
 	for p := from; p <= len(s); p++ {
 		if f.byFirst {
@@ -111,7 +121,7 @@ func (f *shape) find(s string, from, ngroups int, budget *int) (start, end int, 
 		if ngroups > 0 && groups == nil {
 			groups = make([]int, 2*ngroups) // one for all the candidates of the call
 		}
-		n, reach, decided := f.match(s[p:], groups)
+		n, reach, decided := f.match(s[p:], groups, exists)
 		if *budget -= reach + 1; !decided || *budget < 0 {
 			return -1, -1, nil, false
 		}
@@ -176,11 +186,11 @@ func (f *shape) firstAt(s string, from int) int {
 // matchAt0 is the one walk of an anchored shape: the match's start (0, or
 // -1 for none), its end, and, when ngroups > 0, its groups. It needs no
 // budget: it looks at each byte once.
-func (f *shape) matchAt0(s string, ngroups int) (start, end int, groups []int, decided bool) {
+func (f *shape) matchAt0(s string, ngroups int, exists bool) (start, end int, groups []int, decided bool) {
 	if ngroups > 0 {
 		groups = make([]int, 2*ngroups)
 	}
-	if end, _, decided = f.match(s, groups); end < 0 {
+	if end, _, decided = f.match(s, groups, exists); end < 0 {
 		return -1, -1, nil, decided
 	}
 	return 0, end, groups, true
@@ -195,7 +205,7 @@ func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 	var held [][]int // the matches, until every walk is decided
 	budget := walkBudget(s)
 	for pos := 0; n != 0 && pos <= len(s); n-- {
-		start, end, groups, decided := f.find(s, pos, groupsWanted(ngroups), &budget)
+		start, end, groups, decided := f.find(s, pos, groupsWanted(ngroups), false, &budget)
 		if !decided {
 			return false
 		}

@@ -155,7 +155,7 @@ func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *ran
 		if r.IntN(4) == 0 {
 			s = s[:r.IntN(len(s)+1)]
 		}
-		_, end, groups, sure := f.matchAt0(s, ngroups)
+		_, end, groups, sure := f.matchAt0(s, ngroups, false)
 		if !sure {
 			continue
 		}
@@ -171,6 +171,10 @@ func testShapeOn(t *testing.T, f *shape, std *regexp.Regexp, expr string, r *ran
 		}
 		if diff := cmp.Diff(want, groups); diff != "" {
 			t.Fatalf("%#q on %q: offsets (-std +shape):\n%s", expr, s, diff)
+		}
+		// Match's walk, which stops at the first end of a match, agrees.
+		if _, end, _, sure := f.matchAt0(s, 0, true); !sure || (end >= 0) != (want != nil) || end > len(s) {
+			t.Fatalf("%#q on %q: Match's walk ends at %d (decided %v), want a match %v", expr, s, end, sure, want != nil)
 		}
 	}
 	return decided, matched
@@ -212,7 +216,7 @@ func TestShapeBudget(t *testing.T) {
 	}
 	text := strings.Repeat("a", 50000)
 	budget := walkBudget(text)
-	if _, _, _, decided := f.find(text, 0, 0, &budget); decided {
+	if _, _, _, decided := f.find(text, 0, 0, false, &budget); decided {
 		t.Errorf("%d walks over %d bytes decided, want the budget spent", len(text), len(text))
 	}
 	if f.findAll(text, -1, 1, func([]int) { t.Error("a match handed out") }) {
@@ -220,7 +224,7 @@ func TestShapeBudget(t *testing.T) {
 	}
 	text += "x"
 	budget = walkBudget(text)
-	if start, end, _, decided := f.find(text, 0, 0, &budget); !decided || start != 0 || end != len(text) {
+	if start, end, _, decided := f.find(text, 0, 0, false, &budget); !decided || start != 0 || end != len(text) {
 		t.Errorf("with an x at the end: %d-%d, decided %v; want 0-%d, decided", start, end, decided, len(text))
 	}
 }

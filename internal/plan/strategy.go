@@ -158,7 +158,7 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 			return ok, nil
 		}
 	}
-	var c call
+	c := call{exists: true}
 	if begin(m, text, 0, &c) {
 		return c.literalAt >= 0, nil
 	}
@@ -284,6 +284,7 @@ type call struct {
 	literalLen int             // and its length
 	groups     []int           // a shape's match, with the groups wanted (more than the match)
 	skipShape  bool            // begin must not walk the shape (FindAll's walk was undecided)
+	exists     bool            // Match: whether there is a match is all the call asks
 }
 
 // found is the match that begin found in Go, or nil.
@@ -359,7 +360,7 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			}
 		} else {
 			head := s
-			if m.headMatches && m.maxLen != unbounded && m.maxLen < len(s) {
+			if m.anchoredStart && m.maxLen != unbounded && m.maxLen < len(s) {
 				head = s[:charEnd(s, m.maxLen)] // every match lies in it
 			}
 			var ok bool
@@ -370,13 +371,14 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 				before = c.start
 			}
 		}
+		if m.anchoredStart && c.start > 0 {
+			return true // every match begins at the start: none can here
+		}
 		if m.headMatches {
-			// Every match begins at the start and nothing looks past its
-			// end: a text with no possible start there has no match, and
-			// a bounded match lies in the first maxLen bytes.
-			if c.start > 0 {
-				return true
-			}
+			// Nothing looks past a match's end either: a bounded match
+			// lies in the first maxLen bytes, which RE2 can search as a
+			// text of their own (`^\bfoo\b` could not: its \b looks at
+			// the next byte).
 			if m.maxLen != unbounded && m.maxLen < len(s) {
 				c.end = charEnd(s, m.maxLen)
 			}
@@ -410,7 +412,7 @@ func (m *Matcher) walk(s string, ngroups int, c *call) bool {
 		return true
 	}
 	budget := walkBudget(s) // spent by a search shape's walks only
-	start, end, groups, decided := f.find(s, 0, groupsWanted(ngroups), &budget)
+	start, end, groups, decided := f.find(s, 0, groupsWanted(ngroups), c.exists, &budget)
 	if decided && start >= 0 {
 		c.literalAt, c.literalLen, c.groups = start, end-start, groups
 	}
@@ -422,7 +424,8 @@ func (m *Matcher) walk(s string, ngroups int, c *call) bool {
 // from each occurrence of its prefix would all fail (`user=\w+ failed`
 // on lines without " failed").
 func (m *Matcher) lacksFilter(s string) bool {
-	return m.shape.search && m.filter != nil && m.filter.s != m.shape.prefix && m.filter.index(s, 0) < 0
+	r := m.rarest()
+	return m.shape.search && r != nil && r.s != m.shape.prefix && r.index(s, 0) < 0
 }
 
 // turnedDown reports whether the facts alone rule out a match in s: it is
