@@ -16,7 +16,7 @@ import (
 // RE2's search loops ask, every 64 KiB of text they scan (4 KiB in its
 // NFA), whether the context has ended, whatever the pattern (RE2 is
 // patched for this: wasm/src/patches/stop-on-request.patch), and copying
-// a long text into the engine stops between stretches of 4 MiB. On
+// a long text into the engine stops between stretches of 1 MiB. On
 // 512 MiB, calls returned 0.1 to 7 ms after the end of their context,
 // the longest when it ended during the copy (TestContextCancel logs it). A call the planner gives to the standard
 // library's matchers (a text under 4 KiB, or a pattern RE2 cannot

@@ -135,67 +135,92 @@ func (re *Latin1) SubexpIndex(name string) int {
 // text (ngroups 0: only whether there is one, as an empty non-nil slice),
 // or nil.
 func find[T ~string | ~[]byte](re *Latin1, text T, ngroups int) []int {
+	m, _ := findUntil(context.Background(), re, text, ngroups)
+	return m
+}
+
+// findUntil is find, returning ctx.Err() instead once ctx is done (the
+// standard library's matcher, when it runs, runs to its end).
+func findUntil[T ~string | ~[]byte](ctx context.Context, re *Latin1, text T, ngroups int) ([]int, error) {
 	if re.isLiteral {
-		return findLiteral(re, text, ngroups)
+		return findLiteral(ctx, re, text, ngroups)
 	}
 	if re.prog != nil {
 		offsets := make([]int, 2*ngroups)
-		ok, err := re2wasm.Match(context.Background(), re.prog, text, 0, len(text), offsets)
+		ok, err := re2wasm.Match(ctx, re.prog, text, 0, len(text), offsets)
 		if err == nil {
 			if !ok {
-				return nil
+				return nil, nil
 			}
-			return offsets
+			return offsets, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 	}
 	all := findAllStd(re, text, 1, ngroups)
 	if len(all) == 0 {
-		return nil
+		return nil, nil
 	}
-	return all[0]
+	return all[0], nil
 }
 
 // findAll returns the offsets of ngroups (>= 1) groups of successive
 // matches of text, at most n of them (all if n < 0), or nil.
 func findAll[T ~string | ~[]byte](re *Latin1, text T, n, ngroups int) [][]int {
+	all, _ := findAllUntil(context.Background(), re, text, n, ngroups)
+	return all
+}
+
+// findAllUntil is findAll, returning ctx.Err() instead once ctx is done.
+func findAllUntil[T ~string | ~[]byte](ctx context.Context, re *Latin1, text T, n, ngroups int) ([][]int, error) {
 	if n == 0 {
-		return nil
+		return nil, ctx.Err()
 	}
 	if re.isLiteral {
-		return findAllLiteral(re, text, n, ngroups)
+		return findAllLiteral(ctx, re, text, n, ngroups)
 	}
 	if re.prog != nil {
 		var out [][]int
-		err := re2wasm.MatchAll(context.Background(), re.prog, text, 0, ngroups, n, func(offsets []int) bool {
+		err := re2wasm.MatchAll(ctx, re.prog, text, 0, ngroups, n, func(offsets []int) bool {
 			out = append(out, append([]int(nil), offsets...))
 			return true
 		})
 		if err == nil {
-			return out
+			return out, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 	}
-	return findAllStd(re, text, n, ngroups)
+	return findAllStd(re, text, n, ngroups), nil
 }
 
 // findLiteral is find for a literal pattern.
-func findLiteral[T ~string | ~[]byte](re *Latin1, text T, ngroups int) []int {
-	i := index(text, re.literal)
+func findLiteral[T ~string | ~[]byte](ctx context.Context, re *Latin1, text T, ngroups int) ([]int, error) {
+	i := index(ctx, text, re.literal)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if i < 0 {
-		return nil
+		return nil, nil
 	}
 	offsets := make([]int, 2*ngroups)
 	if ngroups > 0 {
 		offsets[0], offsets[1] = i, i+len(re.literal)
 	}
-	return offsets
+	return offsets, nil
 }
 
 // findAllLiteral is findAll for a literal pattern (of one byte or more):
 // successive non-overlapping occurrences.
-func findAllLiteral[T ~string | ~[]byte](re *Latin1, text T, n, ngroups int) [][]int {
+func findAllLiteral[T ~string | ~[]byte](ctx context.Context, re *Latin1, text T, n, ngroups int) ([][]int, error) {
 	var out [][]int
 	for pos := 0; n < 0 || len(out) < n; {
-		i := index(text[pos:], re.literal)
+		i := index(ctx, text[pos:], re.literal)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if i < 0 {
 			break
 		}
@@ -204,18 +229,31 @@ func findAllLiteral[T ~string | ~[]byte](re *Latin1, text T, n, ngroups int) [][
 		out = append(out, m)
 		pos += i + len(re.literal)
 	}
-	return out
+	return out, nil
 }
 
-// index is bytes.Index or strings.Index of lit in text.
-func index[T ~string | ~[]byte](text T, lit []byte) int {
-	switch t := any(text).(type) {
-	case string:
-		return strings.Index(t, string(lit))
-	case []byte:
-		return bytes.Index(t, lit)
+// index is the offset of lit in text, or -1; it gives up (-1) once ctx is
+// done, looking between searches of a MiB.
+func index[T ~string | ~[]byte](ctx context.Context, text T, lit []byte) int {
+	const piece = 1 << 20
+	for from := 0; ; from += piece {
+		end := min(len(text), from+piece+len(lit)-1)
+		var i int
+		switch t := any(text[from:end]).(type) {
+		case string:
+			i = strings.Index(t, string(lit))
+		case []byte:
+			i = bytes.Index(t, lit)
+		default:
+			i = strings.Index(string(text[from:end]), string(lit))
+		}
+		if i >= 0 {
+			return from + i
+		}
+		if end == len(text) || ctx.Err() != nil {
+			return -1
+		}
 	}
-	return strings.Index(string(text), string(lit))
 }
 
 // findAllStd is findAll by the standard library's matcher on text decoded

@@ -1,5 +1,7 @@
 package extra
 
+import "context"
+
 // The methods of Latin1 mean what the regexp.Regexp methods of the same
 // names mean, on bytes as characters: offsets are byte offsets, a
 // returned []byte is a slice of the text (its capacity cut at its end),
@@ -157,4 +159,42 @@ func stringGroups(s string, m []int) []string {
 		}
 	}
 	return out
+}
+
+// The Context forms return what the method of the same name without
+// Context returns, or ctx.Err() (and no match) when ctx is done before
+// the search ends: RE2's loops look at ctx every 64 KiB of text, a
+// literal's search every MiB. A pattern RE2 cannot compile runs in the
+// standard library's matcher, to its end.
+
+// MatchContext reports whether b contains any match of re, as Match does.
+func (re *Latin1) MatchContext(ctx context.Context, b []byte) (bool, error) {
+	m, err := findUntil(ctx, re, b, 0)
+	return m != nil, err
+}
+
+// MatchStringContext is like MatchContext but matches the string s.
+func (re *Latin1) MatchStringContext(ctx context.Context, s string) (bool, error) {
+	m, err := findUntil(ctx, re, s, 0)
+	return m != nil, err
+}
+
+// FindIndexContext returns what FindIndex(b) returns.
+func (re *Latin1) FindIndexContext(ctx context.Context, b []byte) (loc []int, err error) {
+	return findUntil(ctx, re, b, 1)
+}
+
+// FindStringIndexContext returns what FindStringIndex(s) returns.
+func (re *Latin1) FindStringIndexContext(ctx context.Context, s string) (loc []int, err error) {
+	return findUntil(ctx, re, s, 1)
+}
+
+// FindAllIndexContext returns what FindAllIndex(b, n) returns.
+func (re *Latin1) FindAllIndexContext(ctx context.Context, b []byte, n int) ([][]int, error) {
+	return findAllUntil(ctx, re, b, n, 1)
+}
+
+// FindAllStringIndexContext returns what FindAllStringIndex(s, n) returns.
+func (re *Latin1) FindAllStringIndexContext(ctx context.Context, s string, n int) ([][]int, error) {
+	return findAllUntil(ctx, re, s, n, 1)
 }

@@ -1,6 +1,7 @@
 package extra
 
 import (
+	"context"
 	"math/rand/v2"
 	"reflect"
 	stdregexp "regexp"
@@ -104,6 +105,20 @@ func compareLatin1(t testing.TB, re *Latin1, std *stdregexp.Regexp, text []byte)
 	check("FindAllStringSubmatchIndex(2)", re.FindAllStringSubmatchIndex(s, 2), w.allSubTwo)
 	check("Find", re.Find(text), w.firstBytes)
 	check("FindString", re.FindString(s), string(w.firstBytes))
+	ctx, cancel := context.WithCancel(context.Background()) // watched, never done
+	defer cancel()
+	withErr := func(got any, err error) any {
+		if err != nil {
+			return err
+		}
+		return got
+	}
+	check("MatchContext", withErr(re.MatchContext(ctx, text)), w.match)
+	check("MatchStringContext", withErr(re.MatchStringContext(ctx, s)), w.match)
+	check("FindIndexContext", withErr(re.FindIndexContext(ctx, text)), w.loc)
+	check("FindStringIndexContext", withErr(re.FindStringIndexContext(ctx, s)), w.loc)
+	check("FindAllIndexContext", withErr(re.FindAllIndexContext(ctx, text, -1)), w.all)
+	check("FindAllStringIndexContext", withErr(re.FindAllStringIndexContext(ctx, s, -1)), w.all)
 	if got := re.FindAll(text, -1); len(got) != len(w.all) {
 		ok = false
 		t.Errorf("%#q.FindAll(%q) has %d matches, want %d", re, text, len(got), len(w.all))

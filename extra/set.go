@@ -120,7 +120,7 @@ func (s *Set) MatchString(str string) []int { return matchSet(s, s.core(false), 
 // MatchContext is Match, returning ctx.Err() (and nil) instead once ctx
 // is done before the search ends. RE2's set, like each pattern matched
 // alone, stops within about 64 KiB of text once ctx ends, and the copy
-// of the text into the engine's memory between stretches of 4 MiB.
+// of the text into the engine's memory between stretches of 1 MiB.
 func (s *Set) MatchContext(ctx context.Context, b []byte) ([]int, error) {
 	return matchSetContext(ctx, s, b)
 }

@@ -158,8 +158,9 @@ func loadText[T Text](inst *rt.Instance, text T, sanitize bool, extra int) (text
 }
 
 // copyStretch is how much of a text is copied into wasm memory before a
-// watched instance is asked whether to stop: about a millisecond.
-const copyStretch = 4 << 20
+// watched instance is asked whether to stop: about a quarter of a
+// millisecond (a stretch of fresh memory costs its page faults too).
+const copyStretch = 1 << 20
 
 // errStopped is a copy given up because the watched context ended; the
 // search that would follow returns ctx.Err() instead (stopped).

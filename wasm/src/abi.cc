@@ -18,6 +18,7 @@
 #include "re2/set.h"
 #include "re2/stringpiece.h"
 #include "util/held.h"
+#include "util/host.h"
 
 // re2w_locks_held, declared in util/held.h, is defined here: a mutable wasm
 // global, one per instance, exported so that the host can read it after a
@@ -276,7 +277,16 @@ __attribute__((export_name("re2w_match_all"))) int re2w_match_all(
   int32_t prev_end = cursor[1];
   bool bytes = (r->flags & kLatin1) && !(r->flags & kUTF8Text);
   int count = 0;
+  // Each search looks at the host (re2w_stopped) only when it is long: the
+  // loop asks too, after kStopSearches searches or kStopStride bytes.
+  size_t asked_at = pos;
+  int unasked = kStopSearches;
   while (count < max && pos <= len) {
+    if (--unasked == 0 || pos - asked_at >= kStopStride) {
+      if (re2w_stopped()) break;  // the host throws the results away
+      asked_at = pos;
+      unasked = kStopSearches;
+    }
     int32_t* m = out + static_cast<size_t>(count) * 2 * ngroups;
     if (!Search(r, text, len, pos, len, m, ngroups)) {
       pos = len + 1;

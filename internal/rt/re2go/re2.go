@@ -42470,7 +42470,7 @@ l0:
 	return v8
 }
 func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
-	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20 int32
+	var v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22 int32
 	mem := *m.memory
 	t0 := int32(load32(mem, uint64(uint32(v3))+4))
 	v7 = t0
@@ -42483,44 +42483,60 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 		if uint32(v2) < uint32(v9) {
 			goto l0
 		}
-		v16 = v2 + i32(1)
-		v18 = v5 << 1
+		v17 = v2 + i32(1)
+		v20 = v5 << 1
+		v14 = i32(256)
 		t2 := int32(load32(mem, uint64(uint32(v0))+120))
 		var p3 int32
 		if t2&i32(20) == i32(4) {
 			p3 = 1
 		}
-		v19 = p3
+		v21 = p3
+		v18 = v9
 	l6:
 		{
-			t4 := v0
-			t5 := v1
-			t6 := v2
-			t7 := v9
+			v14 = v14 - i32(1)
+			p4 := i32(0)
+			if uint32(v9-v18) < uint32(i32(65536)) {
+				p4 = v14
+			}
+			if p4 == 0 {
+				v14 = i32(256)
+				v18 = v9
+				t5 := m._re2w_stopped()
+				mem = *m.memory
+				if t5 != 0 {
+					goto l0
+				}
+			}
+			t6 := v0
+			t7 := v1
 			t8 := v2
-			v10 = v4 + v13*v18<<2
-			t9 := m.fn194(t4, t5, t6, t7, t8, v10, v5)
+			t9 := v9
+			t10 := v2
+			v10 = v4 + v13*v20<<2
+			t11 := m.fn194(t6, t7, t8, t9, t10, v10, v5)
 			mem = *m.memory
-			if t9 == 0 {
+			if t11 == 0 {
 				v11 = v7
-				v8 = v16
+				v8 = v17
 				goto l1
 			}
-			t10 := int32(load32(mem, uint64(uint32(v10))+4))
-			v11 = t10
+			t12 := int32(load32(mem, uint64(uint32(v10))+4))
+			v11 = t12
 			v8 = v11
 			{
 				if v9 != v11 {
 					goto l2
 				}
-				t11 := int32(load32(mem, uint64(uint32(v10))))
-				var p12 int32
-				if t11 != v7 {
-					p12 = 1
+				t13 := int32(load32(mem, uint64(uint32(v10))))
+				var p14 int32
+				if t13 != v7 {
+					p14 = 1
 				}
-				v10 = p12
+				v10 = p14
 				if uint32(v2) <= uint32(v9) {
-					v8 = v16
+					v8 = v17
 					if v10 != 0 {
 						goto l2
 					}
@@ -42528,109 +42544,109 @@ func (m *Module) Xre2w_match_all(v0, v1, v2, v3, v4, v5, v6 int32) int32 {
 				}
 				v8 = i32(1)
 				{
-					if v19 != 0 {
+					if v21 != 0 {
 						goto l4
 					}
-					v14 = v1 + v9
-					t13 := int32(int8(mem[uint64(uint32(v14))]))
-					v7 = t13
+					v15 = v1 + v9
+					t15 := int32(int8(mem[uint64(uint32(v15))]))
+					v7 = t15
 					if v7 >= i32(0) {
 						goto l4
 					}
-					v17 = i32(1)
-					t15 := v9
-					var p14 int32
+					v19 = i32(1)
+					t17 := v9
+					var p16 int32
 					{
-						var p16 int32
+						var p18 int32
 						if uint32((v7+i32(62))&i32(255)) < uint32(i32(30)) {
-							p16 = 1
+							p18 = 1
 						}
-						v20 = p16
-						if v20 != 0 {
+						v22 = p18
+						if v22 != 0 {
 							v12 = i32(191)
-							v15 = i32(128)
-							p14 = i32(2)
+							v16 = i32(128)
+							p16 = i32(2)
 							goto l5
 						}
 						if v7&i32(-16) == i32(-32) {
-							p17 := i32(191)
+							p19 := i32(191)
 							if v7 == i32(-19) {
-								p17 = i32(159)
+								p19 = i32(159)
 							}
-							v12 = p17
-							p18 := i32(-128)
+							v12 = p19
+							p20 := i32(-128)
 							if v7 == i32(-32) {
-								p18 = i32(-96)
+								p20 = i32(-96)
 							}
-							v15 = p18
-							p14 = i32(3)
+							v16 = p20
+							p16 = i32(3)
 							goto l5
 						}
 						if uint32((v7+i32(16))&i32(255)) > uint32(i32(4)) {
 							goto l4
 						}
-						p19 := i32(191)
+						p21 := i32(191)
 						if v7 == i32(-12) {
-							p19 = i32(143)
+							p21 = i32(143)
 						}
-						v12 = p19
-						p20 := i32(-128)
+						v12 = p21
+						p22 := i32(-128)
 						if v7 == i32(-16) {
-							p20 = i32(-112)
+							p22 = i32(-112)
 						}
-						v15 = p20
-						v17 = i32(0)
-						p14 = i32(4)
+						v16 = p22
+						v19 = i32(0)
+						p16 = i32(4)
 					}
 				l5:
-					v7 = p14
-					if uint32(t15+v7) > uint32(v2) {
+					v7 = p16
+					if uint32(t17+v7) > uint32(v2) {
 						goto l4
 					}
-					t21 := int32(mem[uint64(uint32(v14+i32(1)))])
-					t22 := v7
-					v8 = t21
-					var p23 int32
-					if uint32(v8) < uint32(v15&i32(255)) {
-						p23 = 1
+					t23 := int32(mem[uint64(uint32(v15+i32(1)))])
+					t24 := v7
+					v8 = t23
+					var p25 int32
+					if uint32(v8) < uint32(v16&i32(255)) {
+						p25 = 1
 					}
-					var p24 int32
+					var p26 int32
 					if uint32(v8) > uint32(v12) {
-						p24 = 1
+						p26 = 1
 					}
-					v12 = p23 | p24
-					p25 := t22
+					v12 = p25 | p26
+					p27 := t24
 					if v12 != 0 {
-						p25 = i32(1)
+						p27 = i32(1)
 					}
-					v8 = p25
-					if v20 != 0 {
+					v8 = p27
+					if v22 != 0 {
 						goto l4
 					}
 					if v12 != 0 {
 						goto l4
 					}
-					t26 := int32(mem[uint64(uint32(v14+i32(2)))])
-					t27 := v17
-					v8 = t26 & i32(192)
-					var p28 int32
+					t28 := int32(mem[uint64(uint32(v15+i32(2)))])
+					t29 := v19
+					v8 = t28 & i32(192)
+					var p30 int32
 					if v8 != i32(128) {
-						p28 = 1
+						p30 = 1
 					}
-					if t27|p28 != 0 {
-						p29 := i32(1)
+					if t29|p30 != 0 {
+						p31 := i32(1)
 						if v8 == i32(128) {
-							p29 = v7
+							p31 = v7
 						}
-						v8 = p29
+						v8 = p31
 						goto l4
 					}
-					t30 := int32(mem[uint64(uint32(v14+i32(3)))])
-					p31 := i32(1)
-					if t30&i32(192) == i32(128) {
-						p31 = v7
+					t32 := int32(mem[uint64(uint32(v15+i32(3)))])
+					p33 := i32(1)
+					if t32&i32(192) == i32(128) {
+						p33 = v7
 					}
-					v8 = p31
+					v8 = p33
 				}
 			l4:
 				v8 = v8 + v9
