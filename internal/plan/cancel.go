@@ -10,7 +10,8 @@ import (
 // (4 KiB in the NFA) whether to stop (internal/rt's Instance.Watch), so a
 // call that may be cancelled is one search of RE2's that ends, once the
 // context does, after at most that much more work (the copy of the text
-// into wasm memory stops between stretches of 4 MiB). The standard
+// into wasm memory stops between stretches of 1 MiB, and match-all
+// looks after 256 searches or 64 KiB). The standard
 // library's matchers cannot be stopped: a call they take (a pattern RE2
 // cannot compile, or a short text) runs to its end.
 //
