@@ -2,6 +2,7 @@ package plan
 
 import (
 	gocontext "context"
+	"errors"
 
 	"github.com/re2wasm/regexp/internal/re2wasm"
 )
@@ -30,25 +31,41 @@ import (
 //     beyond the chunk (begin + maxLen within the chunk); otherwise the
 //     next chunk begins where such a match could begin.
 const (
-	chunkMinText = 1 << 20  // texts shorter than this go whole
-	chunkFirst   = 16 << 10 // bytes of the first chunk
-	chunkGrowth  = 4
+	chunkMinText  = 1 << 20  // texts shorter than this go whole to Find
+	matchChunkMin = 32 << 10 // and to Match (its first chunk: a 64th of the text, 1 to 16 KiB)
+	chunkFirst    = 16 << 10 // bytes of the first chunk
+	chunkGrowth   = 4
 )
 
-// re2MatchChunks reports whether RE2 finds a match in text[start:end].
+// errNoProgram is a chunk whose program RE2 cannot compile: the standard
+// library's matcher takes the call.
+var errNoProgram = errors.New("plan: no RE2 program for the text")
+
+// re2MatchChunks reports whether RE2 finds a match in text[start:end],
+// by prog, or when prog is nil by the program for each chunk
+// (Matcher.program; errNoProgram if RE2 cannot compile it).
 func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end int) (bool, error) {
-	if end-start < chunkMinText {
-		return re2Search(prog, text, start, end)
-	}
 	s := view(text)
+	search := func(a, b int) (bool, error) {
+		p := prog
+		if p == nil {
+			if p = m.program(s[a:b]); p == nil {
+				return false, errNoProgram
+			}
+		}
+		return re2Search(p, text, a, b)
+	}
+	if end-start < matchChunkMin {
+		return search(start, end)
+	}
 	rescans := (end - start) / 32
 	a := start
-	for size := chunkFirst; ; size *= chunkGrowth {
+	for size := min(chunkFirst, max(1<<10, (end-start)/64)); ; size *= chunkGrowth {
 		if a+size >= end || m.maxLen == unbounded && size > rescans {
-			return re2Search(prog, text, a, end)
+			return search(a, end)
 		}
 		b := charEnd(s, a+size)
-		if ok, err := re2Search(prog, text, a, b); ok || err != nil {
+		if ok, err := search(a, b); ok || err != nil {
 			return ok, err
 		}
 		if m.maxLen == unbounded {

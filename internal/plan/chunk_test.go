@@ -130,3 +130,38 @@ func TestFindAllBySkipsAgreesWithStd(t *testing.T) {
 	}
 	t.Logf("%d calls on texts of %d bytes and more", checked, len(filler))
 }
+
+// Match's chunks of a long text pick RE2's program each for itself when
+// it needs valid UTF-8: a chunk with an invalid byte takes the Latin-1
+// program, in which the byte is U+FFFD, as in Go, and the others the
+// UTF-8 one. Invalid bytes and matches lie in the first chunk, across its
+// end and after it.
+func TestMatchChunksPickPrograms(t *testing.T) {
+	patterns := []string{`\x{fffd}`, `[^a ]`, `a\x{fffd}{2}a`, `(?s).\x{fffd}b`, `[^a]b`, `\B\x{fffd}`, `[^x]+y`}
+	for _, expr := range patterns {
+		m := mustNew(t, expr)
+		if !m.needsValid {
+			t.Fatalf("%#q: no need of valid UTF-8, the test tests nothing", expr)
+		}
+		std := regexp.MustCompile(expr)
+		for _, size := range []int{matchChunkMin, 40 << 10, 200 << 10} {
+			for _, bad := range []int{-1, 0, 511, 1023, 1024, 1025, 3000, 20000, size - 2} {
+				for _, extra := range []string{"", "b", "\xffb", "y", "é"} {
+					text := []byte(strings.Repeat("a ", size/2))
+					if bad >= 0 {
+						text[bad] = 0xff
+						text[bad+1] = 0xfe
+					}
+					s := string(text)
+					if extra != "" {
+						s = s[:1500] + extra + s[1500:]
+					}
+					ok, err := Match(m, s)
+					if want := std.MatchString(s); err != nil || ok != want {
+						t.Errorf("Match(%#q) on %d bytes, invalid at %d, %q at 1500: %v %v, want %v", expr, size, bad, extra, ok, err, want)
+					}
+				}
+			}
+		}
+	}
+}
