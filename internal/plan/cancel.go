@@ -76,6 +76,13 @@ func FindAllContext[T Text](ctx gocontext.Context, m *Matcher, text T, n, ngroup
 	if ctx.Done() == nil || len(text) < watchMinText {
 		return FindAll(m, text, n, ngroups, each)
 	}
+	if m.anchoredStart && m.answersInGo() {
+		match, err := FindContext(ctx, m, text, ngroups) // one match at most (findAll)
+		if match != nil && n != 0 {
+			each(match)
+		}
+		return err
+	}
 	c := call{skipShape: true} // a walk in Go does not look at ctx
 	if begin(m, text, ngroups, &c) || c.how == Std {
 		return FindAll(m, text, n, ngroups, each)

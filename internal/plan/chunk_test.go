@@ -1,6 +1,7 @@
 package plan
 
 import (
+	gocontext "context"
 	"fmt"
 	"math/rand/v2"
 	"regexp"
@@ -160,6 +161,47 @@ func TestMatchChunksPickPrograms(t *testing.T) {
 					if want := std.MatchString(s); err != nil || ok != want {
 						t.Errorf("Match(%#q) on %d bytes, invalid at %d, %q at 1500: %v %v, want %v", expr, size, bad, extra, ok, err, want)
 					}
+				}
+			}
+		}
+	}
+}
+
+// A pattern anchored at the start with a bounded length hands RE2 its
+// first maxLen bytes, with the next byte as context, which \b, \B and (?m)$
+// look at (find-all, whose copy has no context after it, takes the whole
+// text); an unbounded pattern that ends at the end is turned down by a
+// missing required string. Texts are long enough for RE2 to run.
+func TestBoundedHeadsKeepContext(t *testing.T) {
+	patterns := []string{`^\bfoo\b`, `^(GET|POST)\b`, `^a{2,3}\B`, `^\d{3}(?m:$)`, `^(?:x|xy)\b`, `h.*od?$`, `(?s)h.*o$`}
+	heads := []string{"foo", "foox", "foo bar", "GET /", "GETX", "POST\n", "aaa", "aaaa", "aa b", "123\n", "1234", "xy", "xyz", "x y", "h", "ho", "hod"}
+	filler := strings.Repeat("lorem ipsum dolor sit amet ", 400)
+	ctx, cancel := gocontext.WithCancel(gocontext.Background()) // watched, never done
+	defer cancel()
+	for _, expr := range patterns {
+		m := mustNew(t, expr)
+		std := regexp.MustCompile(expr)
+		for _, head := range heads {
+			for _, tail := range []string{"", " ho", " hod", "本"} {
+				text := head + filler + tail
+				want := fmt.Sprint(std.FindStringIndex(text))
+				if got, err := Find(m, text, 1); err != nil || fmt.Sprint(got) != want {
+					t.Errorf("Find(%#q) on %q…%q: %v %v, want %v", expr, head, tail, got, err, want)
+				}
+				if got, err := FindContext(ctx, m, text, 1); err != nil || fmt.Sprint(got) != want {
+					t.Errorf("FindContext(%#q) on %q…%q: %v %v, want %v", expr, head, tail, got, err, want)
+				}
+				if ok, err := Match(m, text); err != nil || ok != std.MatchString(text) {
+					t.Errorf("Match(%#q) on %q…%q: %v %v", expr, head, tail, ok, err)
+				}
+				wantAll := fmt.Sprint(std.FindAllStringIndex(text, -1))
+				if got, err := FindAllIndex(m, text, -1, 1); err != nil || fmt.Sprint(got) != wantAll {
+					t.Errorf("FindAllIndex(%#q) on %q…%q: %v %v, want %v", expr, head, tail, got, err, wantAll)
+				}
+				var all [][]int
+				err := FindAllContext(ctx, m, text, -1, 1, func(o []int) { all = append(all, slices.Clone(o)) })
+				if err != nil || fmt.Sprint(all) != wantAll {
+					t.Errorf("FindAllContext(%#q) on %q…%q: %v %v, want %v", expr, head, tail, all, err, wantAll)
 				}
 			}
 		}

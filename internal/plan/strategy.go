@@ -236,6 +236,15 @@ func FindAllIndex[T Text](m *Matcher, text T, n, ngroups int) ([][]int, error) {
 // matches, a slice each, it returns instead (FindAllIndex needs no copy).
 func findAll[T Text](m *Matcher, text T, n, ngroups int, each func(offsets []int)) ([][]int, error) {
 	m.studied()
+	if m.anchoredStart && m.answersInGo() {
+		// One match at most, Find's, whose copy for RE2 may be the
+		// text's head and keeps the byte after it as context.
+		match, err := Find(m, text, ngroups)
+		if match != nil && n != 0 {
+			each(match)
+		}
+		return nil, err
+	}
 	var c call
 	if m.shape != nil && m.answersInGo() {
 		if m.lacksFilter(view(text)) || m.shape.findAll(view(text), n, ngroups, each) {
@@ -333,8 +342,8 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			// short text) skips the searches below, which cost it a third.
 			early = true
 			handed := len(s)
-			if m.headMatches && m.maxLen != unbounded {
-				handed = min(handed, m.maxLen)
+			if m.maxLen != unbounded {
+				handed = min(handed, m.maxLen) // as below
 			}
 			if m.pick(work{n: len(s), handed: handed, before: len(s)}, ngroups, c); c.how == Std {
 				return false
@@ -345,7 +354,11 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 			// Go as a text of its own (it begins at a character boundary);
 			// an unbounded one is not: RE2 searches such an expression
 			// backwards from the end.
-			if m.maxLen != unbounded {
+			if m.maxLen == unbounded {
+				if _, ok := m.windowStart(s); !ok {
+					return true // a required string is missing
+				}
+			} else {
 				if m.maxLen < len(s) {
 					c.start = charStart(s, len(s)-m.maxLen)
 				}
@@ -374,14 +387,11 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 		if m.anchoredStart && c.start > 0 {
 			return true // every match begins at the start: none can here
 		}
-		if m.headMatches {
-			// Nothing looks past a match's end either: a bounded match
-			// lies in the first maxLen bytes, which RE2 can search as a
-			// text of their own (`^\bfoo\b` could not: its \b looks at
-			// the next byte).
-			if m.maxLen != unbounded && m.maxLen < len(s) {
-				c.end = charEnd(s, m.maxLen)
-			}
+		if m.anchoredStart && m.maxLen != unbounded && m.maxLen < len(s) {
+			// A bounded match lies in the first maxLen bytes, which RE2
+			// is handed with the next byte as context (find-all, whose
+			// copy has none, runs Find).
+			c.end = charEnd(s, m.maxLen)
 		}
 	}
 	if !early {
