@@ -32,5 +32,6 @@ func BenchmarkDictionary(b *testing.B)      { harness.Bench(b, "Dictionary") }
 func BenchmarkUnicode(b *testing.B)         { harness.Bench(b, "Unicode") }
 func BenchmarkCurated(b *testing.B)         { harness.Bench(b, "Curated") }
 func BenchmarkSmall(b *testing.B)           { harness.Bench(b, "Small") }
+func BenchmarkEarly(b *testing.B)           { harness.Bench(b, "Early") }
 func BenchmarkStartup(b *testing.B)         { harness.Bench(b, "Startup") }
 func BenchmarkMemory(b *testing.B)          { harness.Bench(b, "Memory") }

@@ -69,7 +69,7 @@ func addFamily(f Family) { families = append(families, f) }
 // familyOrder is the order of the families in tests and reports.
 var familyOrder = []string{"Match", "Find", "FindAll", "Submatch", "ReplaceAll", "Literal",
 	"AnchoredLiteral", "OnePass", "Compile", "Parallel", "CRS", "Set", "Redux",
-	"Logs", "Dictionary", "Unicode", "Curated", "Small", "Startup", "Memory"}
+	"Logs", "Dictionary", "Unicode", "Curated", "Small", "Early", "Startup", "Memory"}
 
 func orderedFamilies() []Family {
 	out := slices.Clone(families)

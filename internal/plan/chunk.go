@@ -8,7 +8,7 @@ import (
 )
 
 // Chunks. On a long text, Match and Find hand RE2 a chunk at a time, the
-// first chunkFirst bytes long and each next one chunkGrowth times as long,
+// first firstChunk bytes long and each next one chunkGrowth times as long,
 // so that a match early in the text spares copying the rest into wasm
 // memory and scanning it (the standard library stops at the first match
 // too). A match in a chunk, whose following byte is passed as context, is
@@ -31,9 +31,8 @@ import (
 //     beyond the chunk (begin + maxLen within the chunk); otherwise the
 //     next chunk begins where such a match could begin.
 const (
-	chunkMinText  = 1 << 20  // texts shorter than this go whole to Find
-	matchChunkMin = 32 << 10 // and to Match (its first chunk: a 64th of the text, 1 to 16 KiB)
-	chunkFirst    = 16 << 10 // bytes of the first chunk
+	matchChunkMin = 32 << 10 // shorter texts go whole
+	chunkFirst    = 16 << 10 // bytes of the first chunk, at most (firstChunk)
 	chunkGrowth   = 4
 )
 
@@ -43,15 +42,13 @@ var errNoProgram = errors.New("plan: no RE2 program for the text")
 
 // re2MatchChunks reports whether RE2 finds a match in text[start:end],
 // by prog, or when prog is nil by the program for each chunk
-// (Matcher.program; errNoProgram if RE2 cannot compile it).
+// (chunkProgram).
 func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end int) (bool, error) {
 	s := view(text)
 	search := func(a, b int) (bool, error) {
-		p := prog
-		if p == nil {
-			if p = m.program(s[a:b]); p == nil {
-				return false, errNoProgram
-			}
+		p, err := chunkProgram(m, prog, s, a, b)
+		if err != nil {
+			return false, err
 		}
 		return re2Search(p, text, a, b)
 	}
@@ -60,7 +57,7 @@ func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end
 	}
 	rescans := (end - start) / 32
 	a := start
-	for size := min(chunkFirst, max(1<<10, (end-start)/64)); ; size *= chunkGrowth {
+	for size := firstChunk(end - start); ; size *= chunkGrowth {
 		if a+size >= end || m.maxLen == unbounded && size > rescans {
 			return search(a, end)
 		}
@@ -77,12 +74,17 @@ func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end
 }
 
 // re2FindChunks returns the leftmost match in text[start:end] as re2Find
-// does.
+// does, by prog, or when prog is nil by the program for each chunk
+// (chunkProgram).
 func re2FindChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups int) ([]int, error) {
-	if end-start < chunkMinText || m.maxLen == unbounded {
-		return re2Find(prog, text, start, end, ngroups)
+	if end-start < matchChunkMin || m.maxLen == unbounded {
+		p, err := chunkProgram(m, prog, view(text), start, end)
+		if err != nil {
+			return nil, err
+		}
+		return re2Find(p, text, start, end, ngroups)
 	}
-	return findInChunks(m, prog, text, start, end, ngroups, chunkFirst, chunkGrowth)
+	return findInChunks(m, prog, text, start, end, ngroups, firstChunk(end-start), chunkGrowth)
 }
 
 // findInChunks is re2FindChunks with chunks of first bytes, each next one
@@ -91,11 +93,18 @@ func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, 
 	s := view(text)
 	a := start
 	for size := first; ; size *= growth {
-		if a+size >= end {
-			return re2Find(prog, text, a, end, ngroups)
+		b := end
+		if a+size < end {
+			b = charEnd(s, a+size)
 		}
-		b := charEnd(s, a+size)
-		match, err := re2Find(prog, text, a, b, max(ngroups, 1))
+		p, err := chunkProgram(m, prog, s, a, b)
+		if err != nil {
+			return nil, err
+		}
+		if b == end {
+			return re2Find(p, text, a, end, ngroups)
+		}
+		match, err := re2Find(p, text, a, b, max(ngroups, 1))
 		if err != nil {
 			return nil, err
 		}
@@ -109,6 +118,23 @@ func findInChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, 
 		}
 		a = charStart(s, max(a, next))
 	}
+}
+
+// firstChunk is the size of the first chunk of n bytes: a 64th of them,
+// 1 to 16 KiB.
+func firstChunk(n int) int { return min(chunkFirst, max(1<<10, n/64)) }
+
+// chunkProgram returns prog, or when prog is nil the program for
+// s[a:b] (Matcher.program: a chunk of valid UTF-8 takes the UTF-8
+// program, any other the Latin-1 one), or errNoProgram if RE2 cannot
+// compile it.
+func chunkProgram(m *Matcher, prog *re2wasm.Regexp, s string, a, b int) (*re2wasm.Regexp, error) {
+	if prog == nil {
+		if prog = m.program(s[a:b]); prog == nil {
+			return nil, errNoProgram
+		}
+	}
+	return prog, nil
 }
 
 // Searches by skips. Where every match is bounded (maxLen), not empty,

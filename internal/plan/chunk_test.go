@@ -12,7 +12,7 @@ import (
 )
 
 // Chunked searches find what the standard library finds in texts longer
-// than chunkMinText, with matches placed across the chunks' ends (which
+// of 1 MiB and more (first chunks of chunkFirst bytes), with matches placed across the chunks' ends (which
 // depend on where the first candidate lies: a decoy sets it), bounded
 // and unbounded patterns, and assertions at the ends.
 func TestChunksAgreeWithStd(t *testing.T) {
@@ -20,7 +20,7 @@ func TestChunksAgreeWithStd(t *testing.T) {
 		`AKIA[0-9A-Z]{16}`, `x\d{3,9}y`, `ERROR: (\w+)`, `\bfatal\b`, `[a-z]+7`,
 		`(?m)^end$`, `q(u+)x`, `fa.{0,40}tal`, `y(\d{1,12})`,
 	}
-	filler := strings.Repeat("lorem ipsum dolor sit amet ", (chunkMinText+chunkFirst*6)/27+1)
+	filler := strings.Repeat("lorem ipsum dolor sit amet ", (1<<20+chunkFirst*6)/27+1)
 	matches := []string{"AKIA0123456789ABCDEF", "x12345y", "ERROR: disk", " fatal ", "abcdefghij7", "\nend\n", "quuux", "fa 0123456789 tal", "y123456789012"}
 	decoys := []string{"AKIA", "x1", "ERROR:", "fatality", "", "end", "qu", "fa", "y"}
 	offsets := []int{0, 100}
@@ -202,6 +202,39 @@ func TestBoundedHeadsKeepContext(t *testing.T) {
 				err := FindAllContext(ctx, m, text, -1, 1, func(o []int) { all = append(all, slices.Clone(o)) })
 				if err != nil || fmt.Sprint(all) != wantAll {
 					t.Errorf("FindAllContext(%#q) on %q…%q: %v %v, want %v", expr, head, tail, all, err, wantAll)
+				}
+			}
+		}
+	}
+}
+
+// Find's chunks of a long text, for a bounded pattern that needs valid
+// UTF-8, pick RE2's program each for itself too, and find Go's leftmost
+// match wherever the invalid bytes and the match lie.
+func TestFindChunksPickPrograms(t *testing.T) {
+	patterns := []string{`\x{fffd}`, `[^a ]`, `a\x{fffd}{2}a`, `(?s).\x{fffd}b`, `[^a]b`, `\B\x{fffd}`, `\B`, `x[^a]{0,30}y`}
+	for _, expr := range patterns {
+		m := mustNew(t, expr)
+		if m.needsValid == (expr == `\B`) || m.maxLen == unbounded { // \B: chunks of one program
+			t.Fatalf("%#q: unbounded, or valid UTF-8 needed %v, the test tests nothing", expr, m.needsValid)
+		}
+		std := regexp.MustCompile(expr)
+		for _, size := range []int{matchChunkMin, 40 << 10, 200 << 10} {
+			for _, bad := range []int{-1, 0, 511, 1023, 1024, 1025, 3000, 20000, size - 2} {
+				for _, at := range []int{-1, 5, 1000, 1020, 5000, size - 40} {
+					text := []byte(strings.Repeat("a ", size/2))
+					if bad >= 0 {
+						text[bad] = 0xff
+						text[bad+1] = 0xfe
+					}
+					s := string(text)
+					if at >= 0 {
+						s = s[:at] + "xb本y" + s[at:]
+					}
+					got, err := Find(m, s, 1)
+					if want := std.FindStringIndex(s); err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Errorf("Find(%#q) on %d bytes, invalid at %d, a match at %d: %v %v, want %v", expr, size, bad, at, got, err, want)
+					}
 				}
 			}
 		}

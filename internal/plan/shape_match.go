@@ -99,10 +99,11 @@ func (f *shape) match(s string, groups []int, exists bool) (end, reach int, deci
 //
 // Walks from successive occurrences of the prefix may each look far
 // ahead and fail (`a[^x]*x` on "aaaa…" looks at the rest of the text
-// from every a): budget, which they spend by the bytes they look at, keeps
-// the work of a call linear in its text. A call that spends it is
+// from every a), or be many and short (`[a-z ][Q-R]` over letters):
+// budget, which they spend (walkBudget), keeps the work of a call linear
+// in its text and below the engines'. A call that spends it is
 // undecided, and the engines, linear, take it.
-func (f *shape) find(s string, from, ngroups int, exists bool, budget *int) (start, end int, groups []int, decided bool) {
+func (f *shape) find(s string, from, ngroups int, exists bool, budget *walkBudget) (start, end int, groups []int, decided bool) {
 	if !f.search {
 		if from > 0 {
 			return -1, -1, nil, true
@@ -122,7 +123,11 @@ func (f *shape) find(s string, from, ngroups int, exists bool, budget *int) (sta
 			groups = make([]int, 2*ngroups) // one for all the candidates of the call
 		}
 		n, reach, decided := f.match(s[p:], groups, exists)
-		if *budget -= reach + 1; !decided || *budget < 0 {
+		passed, spent := p+reach, reach+1 // a match is passed
+		if n < 0 {
+			passed, spent = p, spent+walkCost
+		}
+		if !budget.spend(passed, spent) || !decided {
 			return -1, -1, nil, false
 		}
 		if n >= 0 {
@@ -135,7 +140,7 @@ func (f *shape) find(s string, from, ngroups int, exists bool, budget *int) (sta
 		}
 		if f.byFirst {
 			q, looked := f.runEnd(s, p)
-			if *budget -= looked; *budget < 0 {
+			if !budget.spend(p, looked) {
 				return -1, -1, nil, false
 			}
 			if q > p {
@@ -203,7 +208,7 @@ func (f *shape) matchAt0(s string, ngroups int, exists bool) (start, end int, gr
 // an anchored shape matches once.
 func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 	var held [][]int // the matches, until every walk is decided
-	budget := walkBudget(s)
+	budget := newWalkBudget()
 	for pos := 0; n != 0 && pos <= len(s); n-- {
 		start, end, groups, decided := f.find(s, pos, groupsWanted(ngroups), false, &budget)
 		if !decided {
@@ -235,9 +240,32 @@ func (f *shape) findAll(s string, n, ngroups int, each func([]int)) bool {
 // than hold them all in memory.
 const maxHeld = 1 << 16
 
-// walkBudget is how many bytes the walks of a call on s may look at: a
-// few times s.
-func walkBudget(s string) int { return 4*len(s) + 1024 }
+// A walkBudget is what the walks of a call may still spend: 1024, and 4
+// more for each byte of the text they have passed (a match's bytes
+// included), a walk spending the bytes it looks at, and walkCost when it
+// fails (a match found in Go costs far less than one of RE2's, about
+// 0.2 us each). A budget for the whole text would let walks that fail
+// from every byte (`[a-z ][Q-R]` over letters, 37 ns a byte) spend the
+// engines' worth of work before giving up; this one gives up after about
+// a KiB of it, and the engines take the call.
+type walkBudget struct{ left, passed int }
+
+// walkCost is what a failed walk spends besides the bytes it looks at:
+// its cost of about 30 ns, in bytes looked at.
+const walkCost = 30
+
+func newWalkBudget() walkBudget { return walkBudget{left: 1024} }
+
+// spend charges n to the budget of walks that have passed p bytes, and
+// reports whether it holds.
+func (b *walkBudget) spend(p, n int) bool {
+	if p > b.passed {
+		b.left += 4 * (p - b.passed)
+		b.passed = p
+	}
+	b.left -= n
+	return b.left >= 0
+}
 
 // groupsWanted is what a walk is asked for when a call wants ngroups
 // groups: none when the match's offsets, which the walk returns anyway,

@@ -215,7 +215,7 @@ func TestShapeBudget(t *testing.T) {
 		t.Fatal("no shape")
 	}
 	text := strings.Repeat("a", 50000)
-	budget := walkBudget(text)
+	budget := newWalkBudget()
 	if _, _, _, decided := f.find(text, 0, 0, false, &budget); decided {
 		t.Errorf("%d walks over %d bytes decided, want the budget spent", len(text), len(text))
 	}
@@ -223,7 +223,7 @@ func TestShapeBudget(t *testing.T) {
 		t.Error("findAll decided, want the budget spent")
 	}
 	text += "x"
-	budget = walkBudget(text)
+	budget = newWalkBudget()
 	if start, end, _, decided := f.find(text, 0, 0, false, &budget); !decided || start != 0 || end != len(text) {
 		t.Errorf("with an x at the end: %d-%d, decided %v; want 0-%d, decided", start, end, decided, len(text))
 	}
@@ -253,10 +253,10 @@ func TestShapeHeld(t *testing.T) {
 
 // A failed walk skips the rest of its first run only when the run ends by
 // itself; finding that out looks at no more than the run's most repeats
-// and a byte, and is charged to the budget. `[a-z ][Q-R]` over a long run
-// of letters with a Q far apart is then decided, and quickly: a check
-// that looked at the whole run from each letter spends the budget (and,
-// uncharged, took 14 s on 1 MiB).
+// and a byte (a check that looked at the whole run from each letter took
+// 14 s over 1 MiB). Walks that fail from every byte cost more than the
+// engines: the budget gives them up within a few KiB, where a budget for
+// the whole text would let them spend its worth first.
 func TestShapeBoundedRunSkip(t *testing.T) {
 	tree, err := syntax.Parse(`[a-z ][Q-R]`, syntax.Perl)
 	if err != nil {
@@ -272,12 +272,19 @@ func TestShapeBoundedRunSkip(t *testing.T) {
 		text[i] = 'Q'
 	}
 	s := string(text)
-	var got [][]int
-	decided := f.findAll(s, -1, 1, func(m []int) { got = append(got, slices.Clone(m)) })
-	if !decided {
-		t.Fatalf("findAll over %d bytes undecided, want decided within the budget", len(s))
+	for _, p := range []int{0, 5000, len(s) - 100} {
+		if q, looked := f.runEnd(s, p); q != p || looked > int(f.steps[0].max)+1 {
+			t.Errorf("runEnd from %d in a long run: %d, looked at %d bytes; want %d, at most %d", p, q, looked, p, f.steps[0].max+1)
+		}
 	}
-	if want := regexp.MustCompile(`[a-z ][Q-R]`).FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("matches %v, want %v", got, want)
+	budget := newWalkBudget()
+	if _, _, _, decided := f.find(s, 1001, 0, false, &budget); decided || budget.passed > 4<<10 {
+		t.Errorf("walks from every byte: decided %v, given up after %d bytes; want undecided within 4 KiB", decided, budget.passed)
+	}
+	var got [][]int
+	if f.findAll(s[:3000], -1, 1, func(m []int) { got = append(got, slices.Clone(m)) }) {
+		if want := regexp.MustCompile(`[a-z ][Q-R]`).FindAllStringIndex(s[:3000], -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("matches %v, want %v", got, want)
+		}
 	}
 }

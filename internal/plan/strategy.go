@@ -112,7 +112,7 @@ func Find[T Text](m *Matcher, text T, ngroups int) ([]int, error) {
 		return nil, nil
 	}
 	m.studied()
-	var c call
+	c := call{chunked: true}
 	if begin(m, text, ngroups, &c) {
 		return c.found(), nil
 	}
@@ -137,7 +137,7 @@ func findBy[T Text](m *Matcher, c *call, text T, ngroups int) ([]int, error) {
 	default:
 		match, err = re2FindChunks(m, c.prog, text, c.start, c.end, ngroups)
 	}
-	if unusable(err) {
+	if unusable(err) || err == errNoProgram {
 		return stdFind(m.std.get(m), text, ngroups), nil
 	}
 	return match, err
@@ -158,7 +158,7 @@ func Match[T Text](m *Matcher, text T) (bool, error) {
 			return ok, nil
 		}
 	}
-	c := call{exists: true}
+	c := call{exists: true, chunked: true}
 	if begin(m, text, 0, &c) {
 		return c.literalAt >= 0, nil
 	}
@@ -294,6 +294,7 @@ type call struct {
 	groups     []int           // a shape's match, with the groups wanted (more than the match)
 	skipShape  bool            // begin must not walk the shape (FindAll's walk was undecided)
 	exists     bool            // Match: whether there is a match is all the call asks
+	chunked    bool            // Match or Find: RE2 may be handed the text in chunks (chunk.go)
 }
 
 // found is the match that begin found in Go, or nil.
@@ -409,12 +410,13 @@ func begin[T Text](m *Matcher, text T, ngroups int, c *call) bool {
 }
 
 // chunksChecked reports whether the call leaves the choice of RE2's
-// program to Match's chunks (c.prog nil): each chunk is checked for valid
-// UTF-8 alone, where the whole text would be checked before the first
-// (46 us for 64 KiB of Chinese; `[^x]+` decides at its first character).
+// program to the chunks of Match or of a bounded Find (c.prog nil): each
+// chunk is checked for valid UTF-8 alone, where the whole text would be
+// checked before the first (46 us for 64 KiB of Chinese; `[^x]+` decides
+// at its first character).
 func (c *call) chunksChecked(m *Matcher) bool {
-	return c.exists && m.needsValid && !m.headMatches && c.end-c.start >= matchChunkMin &&
-		!m.skips(c.how, c.start, c.end)
+	return c.chunked && (c.exists || m.maxLen != unbounded) && m.needsValid && !m.headMatches &&
+		c.end-c.start >= matchChunkMin && !m.skips(c.how, c.start, c.end)
 }
 
 // answersInGo reports whether begin may answer in Go: not for forced
@@ -430,7 +432,7 @@ func (m *Matcher) walk(s string, ngroups int, c *call) bool {
 	if f.search && m.lacksFilter(s) {
 		return true
 	}
-	budget := walkBudget(s) // spent by a search shape's walks only
+	budget := newWalkBudget() // spent by a search shape's walks only
 	start, end, groups, decided := f.find(s, 0, groupsWanted(ngroups), c.exists, &budget)
 	if decided && start >= 0 {
 		c.literalAt, c.literalLen, c.groups = start, end-start, groups

@@ -47,7 +47,7 @@ type preset struct {
 // workloads are the families of what users run (rebar's definitions, logs,
 // dictionaries, Unicode text, small calls), as opposed to those modelled on
 // the standard library's own benchmarks.
-var workloads = []string{"Logs", "Dictionary", "Unicode", "Curated", "Small"}
+var workloads = []string{"Logs", "Dictionary", "Unicode", "Curated", "Small", "Early"}
 
 var presets = map[string]preset{
 	// quick: one sample per benchmark; the workload families with a
@@ -57,8 +57,8 @@ var presets = map[string]preset{
 	// workload families but Small (where RE2 leaves its DFA, the
 	// interpreter takes minutes per case).
 	"quick": {count: 1, benchtime: "250ms",
-		familyBenchtime: map[string]string{"Logs": "100ms", "Dictionary": "100ms", "Unicode": "100ms", "Curated": "100ms", "Small": "100ms"},
-		skipInterp:      []string{"Memory", "Set", "Logs", "Dictionary", "Unicode", "Curated"}},
+		familyBenchtime: map[string]string{"Logs": "100ms", "Dictionary": "100ms", "Unicode": "100ms", "Curated": "100ms", "Small": "100ms", "Early": "100ms"},
+		skipInterp:      []string{"Memory", "Set", "Logs", "Dictionary", "Unicode", "Curated", "Early"}},
 	// full: ten samples, enough for benchstat's confidence intervals and
 	// significance tests.
 	"full": {count: 10, benchtime: "300ms"},
