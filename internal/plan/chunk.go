@@ -52,8 +52,8 @@ func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end
 		}
 		return re2Search(p, text, a, b)
 	}
-	if end-start < matchChunkMin {
-		return search(start, end)
+	if end-start < matchChunkMin || m.endsAtEnd {
+		return search(start, end) // a match that ends at the end lies in no chunk but the last
 	}
 	rescans := (end - start) / 32
 	a := start
@@ -77,7 +77,7 @@ func re2MatchChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end
 // does, by prog, or when prog is nil by the program for each chunk
 // (chunkProgram).
 func re2FindChunks[T Text](m *Matcher, prog *re2wasm.Regexp, text T, start, end, ngroups int) ([]int, error) {
-	if end-start < matchChunkMin || m.maxLen == unbounded {
+	if end-start < matchChunkMin || m.maxLen == unbounded || m.endsAtEnd {
 		p, err := chunkProgram(m, prog, view(text), start, end)
 		if err != nil {
 			return nil, err
